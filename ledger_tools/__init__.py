@@ -1,0 +1,34 @@
+"""ledger-tools：整改台账校验与公文生成。
+
+The Python API (each a thin layer the CLI calls; heavy libraries are imported on first use)::
+
+    from ledger_tools import load_ledger, validate, compute_stats, render
+    ledger = load_ledger("台账.xlsx")
+    report = validate(ledger, today=None)
+    stats = compute_stats(ledger)
+    render(ledger, "report", "整改情况报告.docx")
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["load_ledger", "validate", "compute_stats", "render", "new_workbook", "__version__"]
+
+_API = {
+    "load_ledger": "ledger_tools.normalise",
+    "validate": "ledger_tools.schema",
+    "compute_stats": "ledger_tools.stats",
+    "render": "ledger_tools.render",
+    "new_workbook": "ledger_tools.workbook",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import ledger_tools` stays instant; the library loads on first use.
+    if name in _API:
+        import importlib
+
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(name)

@@ -1,0 +1,118 @@
+"""The ``ledger-tools`` command: a thin click layer over the library functions.
+
+Every command is a few lines: parse options, call one documented function, print, exit.
+Heavy libraries are imported inside the commands, so ``ledger-tools --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ledger_tools.errors import EXIT_USAGE, LedgerToolsError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn anticipated failures into one Chinese line and an exit code; no traceback
+    unless ``--debug``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except LedgerToolsError as err:
+            if debug:
+                raise
+            click.echo(f"错误：{err.message}", err=True)
+            sys.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("已取消。", err=True)
+            sys.exit(130)
+        except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
+            if debug:
+                raise
+            click.echo(
+                f"错误：处理时发生意外问题（{type(err).__name__}: {err}）。"
+                "请加 --debug 重新运行并把输出反馈给开发者。",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="ledger-tools", message="ledger-tools %(version)s")
+@click.option("--debug", is_flag=True, help="出错时显示完整的 Python 调用栈（供开发者排查）。")
+def cli(debug: bool) -> None:
+    """整改台账工具：校验整改台账，生成整改方案、整改情况报告和整改进展情况通报。
+
+    \b
+    常用步骤：
+      ledger-tools new 台账.xlsx --unit 某区档案馆   生成标准台账，按说明填写
+      ledger-tools check 台账.xlsx                   上报前校验，指出有问题的单元格
+      ledger-tools report 台账.xlsx                  生成整改情况报告（Word）
+    """
+
+
+# Options shared by every command that reads a ledger.
+def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--sheet",
+        metavar="名称",
+        help="台账所在工作表（默认：名为“整改台账”的表，或第一张含表头的表）。",
+    )(func)
+    func = click.option(
+        "--map",
+        "mapping",
+        multiple=True,
+        metavar="原列名=标准列名",
+        help="把台账里的列名对应到标准列名，可重复，如 --map 牵头处室=牵头部门。",
+    )(func)
+    return func
+
+
+def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
+    """``("原列名=标准列名", …)`` → dict; a malformed item is a usage error."""
+    from ledger_tools.columns import COLUMN_NAMES
+
+    result: dict[str, str] = {}
+    for item in items:
+        source, sep, target = item.partition("=")
+        source, target = source.strip(), target.strip()
+        if not sep or not source or not target:
+            raise click.BadParameter(
+                f"“{item}”格式不对，应写成 原列名=标准列名。", param_hint="--map"
+            )
+        if target not in COLUMN_NAMES:
+            raise click.BadParameter(
+                f"“{target}”不是标准列名。标准列名有：{'、'.join(COLUMN_NAMES)}。",
+                param_hint="--map",
+            )
+        result[source] = target
+    return result
+
+
+def parse_day(value: str | None, option: str) -> Any:
+    """``YYYY-MM-DD`` → date (None stays None)."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"“{value}”不是日期，应写成 YYYY-MM-DD，如 2024-05-10。", param_hint=option
+        ) from None
+
+
+def main() -> None:
+    cli(prog_name="ledger-tools")

@@ -1,0 +1,363 @@
+"""The single definition of the ledger: columns, aliases, statuses, 基本信息 fields, sheets.
+
+Everything that names a column or a status reads it from here: the workbook template
+(``workbook``), the reader (``reading``), the validator (``schema``), the template context
+(``context``) and the README's column reference (``python -m ledger_tools.columns``).
+This module must stay import-light: the CLI's ``--help`` imports it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------------------------------------
+# Sheets of the standard workbook, in order.
+SHEET_GUIDE = "填表说明"
+SHEET_INFO = "基本信息"
+SHEET_LEDGER = "整改台账"
+SHEET_TEXT = "文稿段落"
+SHEET_LISTS = "字典"
+SHEET_RESULTS = "校验结果"  # first sheet of a --mark copy / the Excel add-in's result sheet
+SHEETS = (SHEET_GUIDE, SHEET_INFO, SHEET_LEDGER, SHEET_TEXT, SHEET_LISTS)
+
+EXAMPLE_MARK = "【示例，请修改】"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One canonical column of the 整改台账 sheet."""
+
+    name: str
+    kind: str  # text | deadline | status | date | money | count
+    help: str  # one line for 填表说明 and the README
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    width: int = 14  # in Excel character units, sized for Chinese text
+    per_problem: bool = False  # usually merged over a problem's measure rows
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "序号",
+        "text",
+        "问题序号（1、2、3……），可跨该问题的措施行合并单元格",
+        aliases=("编号", "问题序号", "问题编号"),
+        width=6,
+        per_problem=True,
+    ),
+    Column(
+        "方面",
+        "text",
+        "反馈意见所属方面，如“落实党的理论路线方针政策方面”；同一文字归为同一方面",
+        required=True,
+        width=18,
+        per_problem=True,
+        aliases=("问题类别", "问题类型", "类别", "所属方面", "反馈意见方面", "反馈问题类别"),
+    ),
+    Column(
+        "问题",
+        "text",
+        "问题简要标题，如“政治理论学习重视不够”，可跨措施行合并",
+        required=True,
+        width=22,
+        per_problem=True,
+        aliases=("反馈问题", "问题名称", "问题概述", "存在问题", "巡察反馈问题", "巡视反馈问题"),
+    ),
+    Column(
+        "问题表现",
+        "text",
+        "反馈意见中该问题的具体表现",
+        width=30,
+        per_problem=True,
+        aliases=("具体表现", "问题描述", "主要表现", "具体问题", "问题具体表现"),
+    ),
+    Column("整改目标", "text", "该问题整改要达到的目标", width=22, per_problem=True),
+    Column(
+        "整改措施",
+        "text",
+        "每行一条措施；一格内写多条时用 1. 2. /（1）（2）/ 一是 二是 / ①② 编号",
+        required=True,
+        width=36,
+        aliases=("措施", "具体措施", "整改举措", "整改任务"),
+    ),
+    Column(
+        "责任领导",
+        "text",
+        "分管该项整改的领导",
+        required=True,
+        width=10,
+        per_problem=True,
+        aliases=("分管领导", "牵头领导", "责任校领导", "责任局领导"),
+    ),
+    Column(
+        "牵头部门",
+        "text",
+        "牵头部门（与“责任部门”至少填一项）",
+        width=12,
+        aliases=("牵头单位", "牵头科室", "牵头处室", "牵头股室"),
+    ),
+    Column(
+        "责任部门",
+        "text",
+        "具体落实的部门（与“牵头部门”至少填一项）",
+        required=True,
+        width=12,
+        aliases=("责任单位", "责任科室", "责任处室", "责任股室"),
+    ),
+    Column("责任人", "text", "具体责任人，不填会提示", width=10, aliases=("具体责任人", "经办人")),
+    Column(
+        "整改时限",
+        "deadline",
+        "日期（2024-06-30、2024年6月30日等）、“2024年6月底前”“2024年第三季度”等期限，或“立行立改”“长期坚持”",
+        required=True,
+        width=14,
+        aliases=("完成时限", "整改期限", "完成期限", "时限", "时限要求"),
+    ),
+    Column(
+        "整改状态",
+        "status",
+        "从下拉列表选择：未启动、正在推进、基本完成、已完成、长期坚持",
+        required=True,
+        width=10,
+        aliases=("完成状态", "状态", "进展状态", "是否完成"),
+    ),
+    Column(
+        "完成时间",
+        "date",
+        "实际完成日期；状态为“已完成”“长期坚持”时必填",
+        width=14,
+        aliases=("完成日期", "实际完成时间", "办结时间", "销号时间"),
+    ),
+    Column(
+        "整改进展及成效",
+        "text",
+        "做了什么、何时完成、取得什么成效（报告直接引用）",
+        width=40,
+        aliases=("整改进展", "进展情况", "整改进展情况", "完成情况", "整改成效", "整改落实情况"),
+    ),
+    Column(
+        "佐证材料",
+        "text",
+        "佐证材料清单（文件名、文号等）",
+        width=24,
+        aliases=("佐证资料", "支撑材料", "证明材料"),
+    ),
+    Column(
+        "清退资金",
+        "money",
+        "清退、追缴或挽回的资金，单位：元，填数字",
+        width=12,
+        aliases=("追缴资金", "挽回资金", "退还资金"),
+    ),
+    Column(
+        "问责人次",
+        "count",
+        "约谈、诫勉、处分等问责人次，填整数",
+        width=10,
+        aliases=("约谈人次", "追责问责人次"),
+    ),
+    Column(
+        "建立制度",
+        "count",
+        "新建或完善的制度项数，填整数",
+        width=10,
+        aliases=("建立完善制度", "新建制度", "制度数"),
+    ),
+    Column("备注", "text", "其他需要说明的情况", width=16),
+)
+
+COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
+# 责任部门 is "required" in the table above, but 牵头部门 may stand in for it.
+DEPARTMENT_COLUMNS = ("牵头部门", "责任部门")
+NUMERIC_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind in ("money", "count"))
+
+# Header as printed in the standard workbook (with its unit, e.g. 清退资金（元）).
+HEADER_UNITS = {"清退资金": "（元）", "建立制度": "（项）"}
+
+
+def header_label(name: str) -> str:
+    """The header text the standard workbook prints for canonical column ``name``."""
+    return name + HEADER_UNITS.get(name, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Statuses (LEDGER.md §4), from least to most advanced.
+STATUS_NOT_STARTED = "未启动"
+STATUS_IN_PROGRESS = "正在推进"
+STATUS_MOSTLY_DONE = "基本完成"
+STATUS_DONE = "已完成"
+STATUS_ONGOING = "长期坚持"
+STATUSES: tuple[str, ...] = (
+    STATUS_NOT_STARTED,
+    STATUS_IN_PROGRESS,
+    STATUS_MOSTLY_DONE,
+    STATUS_DONE,
+    STATUS_ONGOING,
+)
+STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    STATUS_DONE: ("完成", "已整改", "已整改到位", "整改到位", "已办结", "办结", "已销号", "销号"),
+    STATUS_ONGOING: ("已完成并长期坚持", "已整改到位并长期坚持", "持续巩固"),
+    STATUS_MOSTLY_DONE: ("基本完成整改", "取得阶段性成效"),
+    STATUS_IN_PROGRESS: ("正在整改", "整改中", "推进中", "进行中", "持续整改", "未完成"),
+    STATUS_NOT_STARTED: ("未开始", "尚未启动"),
+}
+# Statuses that need a 完成时间.
+FINISHED_STATUSES = (STATUS_DONE, STATUS_ONGOING)
+
+# ---------------------------------------------------------------------------------------------
+# Deadline keywords (LEDGER.md §3).
+DEADLINE_IMMEDIATE = "立行立改"
+DEADLINE_LONG_TERM = "长期坚持"
+DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    DEADLINE_IMMEDIATE: ("立行立改", "即知即改", "立即整改", "边巡边改"),
+    DEADLINE_LONG_TERM: ("长期坚持", "长期", "持续推进", "常态化推进", "长期整改"),
+}
+IMMEDIATE_FALLBACK_DAYS = 30  # 立行立改 without 集中整改截止日期: 30 days after 反馈日期
+
+# Three-colour early warning (days before the deadline).
+WARN_YELLOW_DAYS = 10
+WARN_GREEN_DAYS = 20
+
+# ---------------------------------------------------------------------------------------------
+# 基本信息 (two columns: 项目 | 内容).
+SUPERVISION_TYPES = ("巡视", "巡察", "审计", "主题教育", "民主生活会", "其他")
+YES_NO = ("是", "否")
+
+
+@dataclass(frozen=True)
+class InfoField:
+    name: str
+    help: str
+    kind: str = "text"  # text | date | choice
+    choices: tuple[str, ...] = ()
+    example: str = ""
+    needed_by: tuple[str, ...] = field(default_factory=tuple)  # plan | report | notice
+
+
+_ALL = ("plan", "report", "notice")
+INFO_FIELDS: tuple[InfoField, ...] = (
+    InfoField("单位名称", "被巡察（检查）的单位全称", example="某区档案馆", needed_by=_ALL),
+    InfoField(
+        "党组织名称", "落款的党组织全称", example="中共某区档案馆机关支部委员会", needed_by=_ALL
+    ),
+    InfoField(
+        "监督类型",
+        "巡视、巡察、审计、主题教育、民主生活会或其他",
+        kind="choice",
+        choices=SUPERVISION_TYPES,
+        example="巡察",
+        needed_by=_ALL,
+    ),
+    InfoField(
+        "监督机构", "开展监督的机构，如“区委第一巡察组”", example="区委第一巡察组", needed_by=_ALL
+    ),
+    InfoField(
+        "上级党委", "统一部署的上级党委，如“区委”", example="区委", needed_by=("report", "notice")
+    ),
+    InfoField("进驻开始日期", "进驻开始日期", kind="date", needed_by=("report", "notice")),
+    InfoField("进驻结束日期", "进驻结束日期", kind="date", needed_by=("report", "notice")),
+    InfoField(
+        "反馈日期",
+        "反馈意见的日期；“立行立改”按此推算时限",
+        kind="date",
+        needed_by=("report", "notice"),
+    ),
+    InfoField("集中整改截止日期", "集中整改阶段结束日期", kind="date"),
+    InfoField("成文日期", "落款下方的日期，不填则为生成当天", kind="date"),
+    InfoField("领导小组组长", "整改工作领导小组组长", needed_by=("plan",)),
+    InfoField("领导小组副组长", "整改工作领导小组副组长"),
+    InfoField("领导小组成员", "整改工作领导小组成员，用顿号分隔"),
+    InfoField("领导小组办公室主任", "领导小组办公室主任"),
+    InfoField("联系电话", "通报公布的联系电话", needed_by=("notice",)),
+    InfoField("通信地址", "通报公布的通信地址", needed_by=("notice",)),
+    InfoField("邮政编码", "通信地址的邮政编码"),
+    InfoField("电子邮箱", "通报公布的电子邮箱"),
+    InfoField(
+        "长期坚持计入办结",
+        "“长期坚持”的问题是否计入办结（是/否，默认是）",
+        kind="choice",
+        choices=YES_NO,
+        example="是",
+    ),
+    InfoField("方案标题", "可选：覆盖整改方案的默认标题"),
+    InfoField("报告标题", "可选：覆盖整改情况报告的默认标题"),
+    InfoField("通报标题", "可选：覆盖整改进展情况通报的默认标题"),
+)
+INFO_BY_NAME: dict[str, InfoField] = {f.name: f for f in INFO_FIELDS}
+
+# ---------------------------------------------------------------------------------------------
+# 文稿段落 (columns 文稿 | 章节 | 小标题 | 内容).
+TEXT_COLUMNS = ("文稿", "章节", "小标题", "内容")
+TEXT_DOCS = ("方案", "报告", "通报", "全部")
+TEXT_SECTIONS: dict[str, tuple[str, ...]] = {
+    "方案": ("指导思想", "整改目标", "工作要求"),
+    "报告": ("工作开展情况", "下一步打算"),
+    "通报": ("工作开展情况", "下一步打算"),
+}
+ALL_TEXT_SECTIONS: tuple[str, ...] = (
+    "指导思想",
+    "整改目标",
+    "工作要求",
+    "工作开展情况",
+    "下一步打算",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Header matching (LEDGER.md §2).
+HEADER_SCAN_ROWS = 15  # the header is within the first 15 rows
+HEADER_MIN_KNOWN = 3  # ... and names at least three known columns
+
+_UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,8}[)）]$")
+_NOISE = re.compile(r"[\s*＊\u00a0\u3000]+")
+
+
+def normalise_header(text: object) -> str:
+    """Header text as compared: NFKC, no whitespace/line breaks/``*``, no trailing (unit)."""
+    if text is None:
+        return ""
+    s = _NOISE.sub("", unicodedata.normalize("NFKC", str(text)))
+    prev = None
+    while prev != s:
+        prev, s = s, _UNIT_SUFFIX.sub("", s)
+    return s
+
+
+def _build_alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for col in COLUMNS:
+        for label in (col.name, header_label(col.name), *col.aliases):
+            index[normalise_header(label)] = col.name
+    return index
+
+
+ALIASES: dict[str, str] = _build_alias_index()
+
+
+def _build_status_index() -> dict[str, str]:
+    index = {s: s for s in STATUSES}
+    for canonical, synonyms in STATUS_SYNONYMS.items():
+        for syn in synonyms:
+            index[syn] = canonical
+    return index
+
+
+STATUS_INDEX: dict[str, str] = _build_status_index()
+
+
+def column_reference_markdown() -> str:
+    """The README's column reference, generated from ``COLUMNS``."""
+    lines = ["| 列名 | 必填 | 填写内容 | 可识别的别名 |", "|---|---|---|---|"]
+    for c in COLUMNS:
+        req = "是" if c.required else ""
+        if c.name == "责任部门":
+            req = "与牵头部门二选一"
+        lines.append(f"| {header_label(c.name)} | {req} | {c.help} | {'、'.join(c.aliases)} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(column_reference_markdown())

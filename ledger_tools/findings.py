@@ -1,0 +1,83 @@
+"""Validation findings as data (rule id, severity, cell, value, message) and their report.
+
+A ``Finding`` is what every stage produces when it notices something: the reader (notes),
+the validator (errors and warnings) and the document commands (missing 基本信息). Renderers
+(text, JSON, the marked workbook, the live Excel sheet) only read ``Report``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+NOTE = "note"
+SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", NOTE: "提示"}
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
+
+JSON_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # stable rule id, e.g. "required-cell"; see schema.RULES
+    severity: str  # error | warning | note
+    message: str  # Chinese, says what is wrong and what to do
+    sheet: str = ""
+    row: int | None = None  # Excel row, 1-based
+    column: str = ""  # column letter
+    field: str = ""  # canonical column or 基本信息 field
+    value: Any = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # e.g. {"colour": "红色"}
+
+    @property
+    def cell(self) -> str:
+        """``整改台账!K12``, ``整改台账!12行`` or the sheet name alone."""
+        if not self.sheet:
+            return ""
+        if self.row is None:
+            return f"{self.sheet}!{self.column}" if self.column else self.sheet
+        return (
+            f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}!{self.row}行"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["cell"] = self.cell
+        d["value"] = _jsonable(self.value)
+        return d
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+@dataclass
+class Report:
+    """All findings of one check, with the totals the terminal summary prints."""
+
+    path: str
+    findings: list[Finding]
+    totals: dict[str, Any] = field(default_factory=dict)  # 方面数, 问题数, 措施数, 状态 counts …
+    today: str = ""
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Finding]:
+        return sorted(
+            self.findings,
+            key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.column, f.rule),
+        )

@@ -1,0 +1,109 @@
+"""The ledger as data: measures with their origin, grouped into 方面 → 问题 → 措施.
+
+Built by ``normalise`` from what ``reading`` returns; consumed by ``schema`` (validation),
+``stats``, ``context`` and ``render``. Plain dataclasses: cheap to import, easy to test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A parsed 整改时限 / 完成时间.
+
+    ``kind`` is ``date`` (an exact day), ``period`` (end of a month/quarter/half/year),
+    ``immediate`` (立行立改: due on 集中整改截止日期 or 反馈日期 + 30 days), ``long_term``
+    (长期坚持: never due), ``empty`` or ``invalid``. ``due`` is the day it falls due, if any.
+    """
+
+    kind: str
+    text: str
+    due: dt.date | None = None
+    note: str = ""  # why it is invalid, or how a period was read
+
+    @property
+    def is_valid(self) -> bool:
+        return self.kind not in ("invalid", "empty")
+
+
+@dataclass
+class Measure:
+    """One 整改措施 (one row of the ledger, or one of several numbered measures in a cell)."""
+
+    row: int  # Excel row number (1-based) on ``sheet``
+    values: dict[str, Any]  # canonical column name -> normalised cell value (str/float/date/None)
+    part: int = 0  # index within a cell holding several numbered measures (0 = whole cell)
+    deadline: Deadline | None = None
+    finished: Deadline | None = None  # 完成时间, parsed
+    status: str | None = None  # canonical 整改状态, None when empty/unknown
+
+    def get(self, column: str) -> Any:
+        return self.values.get(column)
+
+
+@dataclass
+class Problem:
+    number: str  # 序号 as written (or 1, 2, … by order when the ledger has none)
+    title: str  # 问题
+    aspect: str  # 方面
+    measures: list[Measure] = field(default_factory=list)
+    status: str | None = None  # rolled up (LEDGER.md §4)
+
+    @property
+    def first_row(self) -> int:
+        return self.measures[0].row if self.measures else 0
+
+
+@dataclass
+class Aspect:
+    title: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Origin:
+    """Where the ledger came from: file, sheet, header row and column letters."""
+
+    path: str
+    sheet: str
+    header_row: int
+    columns: dict[str, str]  # canonical column name -> column letter
+    headers: dict[str, str] = field(default_factory=dict)  # column letter -> header as written
+
+    def cell(self, column: str, row: int) -> str:
+        """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""
+        letter = self.columns.get(column, "")
+        return f"{self.sheet}!{letter}{row}" if letter else f"{self.sheet}!{row}行"
+
+
+@dataclass
+class Ledger:
+    """A read and normalised ledger.
+
+    ``measures`` in ledger order; ``aspects`` the 方面 → 问题 → 措施 tree in order of first
+    appearance; ``info`` the 基本信息 fields; ``texts`` the 文稿段落 rows; ``notes`` what the
+    reader noticed (unmapped columns, hidden rows, formulas) as findings to report.
+    """
+
+    origin: Origin
+    measures: list[Measure]
+    aspects: list[Aspect]
+    info: dict[str, Any]
+    texts: list[dict[str, str]]
+    notes: list[Any] = field(default_factory=list)  # list[findings.Finding]
+    has_info_sheet: bool = False
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for a in self.aspects for p in a.problems]
+
+    def table(self) -> Any:
+        """The typed table as a polars DataFrame (one row per measure, canonical columns plus
+        ``_row``/``_part``/``_due``/``_finished``/``_status``). Imported lazily."""
+        from ledger_tools.table import measures_frame
+
+        return measures_frame(self)

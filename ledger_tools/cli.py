@@ -13,7 +13,10 @@ from typing import Any
 
 import click
 
+from ledger_tools import clickzh
 from ledger_tools.errors import EXIT_USAGE, LedgerToolsError
+
+clickzh.install()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -48,7 +51,7 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=clickzh.Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="ledger-tools", message="ledger-tools %(version)s")
 @click.option("--debug", is_flag=True, help="出错时显示完整的 Python 调用栈（供开发者排查）。")
 def cli(debug: bool) -> None:
@@ -116,3 +119,52 @@ def parse_day(value: str | None, option: str) -> Any:
 
 def main() -> None:
     cli(prog_name="ledger-tools")
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
+@ledger_options
+@click.option("--today", metavar="YYYY-MM-DD", help="检查日期，用于判断超期和预警（默认：今天）。")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="输出格式：text 便于阅读（默认），json 供其他程序读取。",
+)
+@click.option(
+    "--mark",
+    metavar="校验结果.xlsx",
+    help="另存一份标注了问题单元格的台账副本（红色错误、黄色警告、批注，首页“校验结果”带链接）。",
+)
+@friendly
+def check(
+    path: str,
+    sheet: str | None,
+    mapping: tuple[str, ...],
+    today: str | None,
+    fmt: str,
+    mark: str | None,
+) -> None:
+    """上报前校验台账：逐格检查必填项、日期、状态等，指出有问题的单元格。
+
+    退出码：0 没有错误（可以有警告）；1 台账有错误；2 文件无法读取或用法错误。
+    """
+    import json
+
+    from ledger_tools.checking import check_file, format_text, report_json
+
+    report = check_file(
+        path,
+        mapping=parse_mappings(mapping),
+        sheet=sheet,
+        today=parse_day(today, "--today"),
+        mark=mark,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_text(report))
+        if mark:
+            click.echo(f"已另存标注副本：{mark}")
+    sys.exit(0 if report.ok else 1)

@@ -96,6 +96,7 @@ class Ledger:
     texts: list[dict[str, str]]
     notes: list[Any] = field(default_factory=list)  # list[findings.Finding]
     has_info_sheet: bool = False
+    info_cells: dict[str, str] = field(default_factory=dict)  # 基本信息 field -> "基本信息!B5"
 
     @property
     def problems(self) -> list[Problem]:

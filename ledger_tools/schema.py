@@ -1,0 +1,606 @@
+"""Validation (LEDGER.md §5): every rule is a pandera check; a reporter turns pandera's failure
+cases into Chinese findings that point at cells.
+
+The catalogue ``RULES`` is the one list of rule ids, severities and titles: the reporter, the
+JSON output, the README and the marked workbook read it. pandera's own text is never shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ledger_tools import columns as C
+from ledger_tools.dates import format_cn_date
+from ledger_tools.findings import ERROR, NOTE, WARNING, Finding, Report
+from ledger_tools.model import Ledger, Measure
+from ledger_tools.status import suggest_status
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    title: str  # short Chinese name, for the 校验结果 sheet and the README
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("missing-column", ERROR, "缺少必需的列"),
+        Rule("required-cell", ERROR, "必填单元格为空"),
+        Rule("unknown-status", ERROR, "整改状态不是规定的值"),
+        Rule("bad-deadline", ERROR, "整改时限无法识别"),
+        Rule("bad-finish-date", ERROR, "完成时间无法识别"),
+        Rule("finished-without-date", ERROR, "已完成但未填完成时间"),
+        Rule("finished-in-future", ERROR, "完成时间晚于检查日期"),
+        Rule("finished-before-feedback", ERROR, "完成时间早于反馈日期"),
+        Rule("aspect-conflict", ERROR, "同一问题归入不同方面"),
+        Rule("number-conflict", ERROR, "同一序号对应不同问题"),
+        Rule("bad-number", ERROR, "数值列不是非负数"),
+        Rule("formula-no-value", ERROR, "公式没有计算结果"),
+        Rule("info-missing", ERROR, "基本信息缺项"),
+        Rule("overdue-red", WARNING, "红色预警：已超期未办结"),
+        Rule("due-yellow", WARNING, "黄色预警：10天内到期"),
+        Rule("due-green", WARNING, "绿色预警：20天内到期"),
+        Rule("late-completion", WARNING, "逾期完成"),
+        Rule("no-progress", WARNING, "已完成但未填整改进展及成效"),
+        Rule("no-evidence", WARNING, "已完成但未填佐证材料"),
+        Rule("no-person", WARNING, "责任人为空"),
+        Rule("example-text", WARNING, "示例文字尚未修改"),
+        Rule("unmapped-column", WARNING, "无法识别的列"),
+        Rule("duplicate-column", WARNING, "重复的列"),
+        Rule("hidden-rows", WARNING, "有隐藏行"),
+        Rule("no-data", WARNING, "台账尚无数据"),
+        Rule("hidden-columns", NOTE, "有隐藏列"),
+    )
+}
+
+WARNING_COLOURS = {"overdue-red": "红色", "due-yellow": "黄色", "due-green": "绿色"}
+
+_TEXT_KIND_COLUMNS = tuple(c.name for c in C.COLUMNS if c.kind == "text")
+
+
+def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
+    """Check ``ledger`` against every rule; ``today`` is the check date (default: today)."""
+    today = today or dt.date.today()
+    findings = list(ledger.notes)
+    findings += _check_columns(ledger)
+    if ledger.measures:
+        findings += _check_measures(ledger, today)
+    else:
+        findings.append(
+            Finding(
+                "no-data",
+                WARNING,
+                f"工作表“{ledger.origin.sheet}”的表头下面还没有任何措施行。请逐条填写整改措施后再校验。",
+                ledger.origin.sheet,
+                ledger.origin.header_row + 1,
+                "A",
+            )
+        )
+    findings += _check_texts(ledger)
+    return Report(
+        path=ledger.origin.path,
+        findings=_dedupe(findings),
+        totals=_totals(ledger),
+        today=today.isoformat(),
+    )
+
+
+def check_info_fields(ledger: Ledger, document: str) -> list[Finding]:
+    """The 基本信息 fields that ``document`` (plan/report/notice) needs and that are empty."""
+    missing = []
+    for f in C.INFO_FIELDS:
+        if document in f.needed_by and not ledger.info.get(f.name):
+            cell = ledger.info_cells.get(f.name, "")
+            sheet, _, addr = cell.partition("!")
+            where = f"（{cell}）" if cell else "（基本信息表中没有这一项，请添加一行）"
+            row = int(addr[1:]) if addr[1:].isdigit() else None
+            missing.append(
+                Finding(
+                    "info-missing",
+                    ERROR,
+                    f"基本信息“{f.name}”未填写{where}：生成文稿需要它（{f.help}）。请补填后重试。",
+                    sheet or C.SHEET_INFO,
+                    row,
+                    "B" if row else "",
+                    f.name,
+                    None,
+                )
+            )
+    if not ledger.has_info_sheet:
+        missing.insert(
+            0,
+            Finding(
+                "info-missing",
+                ERROR,
+                f"台账中没有“{C.SHEET_INFO}”工作表：生成文稿需要单位名称、党组织名称等信息。"
+                "请用 ledger-tools new 生成的标准台账中的“基本信息”表，复制到本台账并填写。",
+                C.SHEET_INFO,
+            ),
+        )
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------
+# The table pandera validates: one row per measure, every canonical column (null if absent)
+# plus the parsed values the rules need.
+
+
+def measures_frame(ledger: Ledger) -> Any:
+    """The typed table (polars DataFrame) in ledger order; row ``i`` is ``ledger.measures[i]``."""
+    import polars as pl
+
+    ms = ledger.measures
+    data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
+    for name in C.COLUMN_NAMES:
+        data[name] = [_text(m.values.get(name)) for m in ms]
+    for name in C.NUMERIC_COLUMNS:
+        data["_num_" + name] = [_number(m.values.get(name)) for m in ms]
+    data["_status"] = [m.status for m in ms]
+    data["_deadline_kind"] = [m.deadline.kind if m.deadline else "empty" for m in ms]
+    data["_due"] = [m.deadline.due if m.deadline else None for m in ms]
+    data["_finished_kind"] = [m.finished.kind if m.finished else "empty" for m in ms]
+    data["_finished"] = [m.finished.due if m.finished else None for m in ms]
+    schema = {name: pl.Utf8 for name in C.COLUMN_NAMES}
+    schema |= {
+        "_row": pl.Int64,
+        "_part": pl.Int64,
+        "_status": pl.Utf8,
+        "_deadline_kind": pl.Utf8,
+        "_due": pl.Date,
+        "_finished_kind": pl.Utf8,
+        "_finished": pl.Date,
+    }
+    schema |= {"_num_" + n: pl.Float64 for n in C.NUMERIC_COLUMNS}
+    return pl.DataFrame(data, schema=schema)
+
+
+def _text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return v if isinstance(v, str) else str(v)
+
+
+def _number(v: Any) -> float | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        try:
+            return float(v.replace(",", "").replace("，", ""))
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# pandera: import without pandas when pandas is not loaded yet. pandera's polars backend does
+# not need pandas, but ``import pandera`` imports it when installed (≈0.4 s of a 1 s budget).
+
+
+def _pandera() -> Any:
+    if "pandera.polars" in sys.modules or "pandas" in sys.modules:
+        import pandera.polars as pa
+
+        return pa
+
+    class _NoPandas:
+        def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+            if name == "pandas" or name.startswith("pandas."):
+                raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        import pandera.polars as pa
+    finally:
+        sys.meta_path.remove(blocker)
+    return pa
+
+
+def _run(schema: Any, frame: Any) -> list[dict[str, Any]]:
+    """Validate lazily and return pandera's failure cases as dicts (empty when valid)."""
+    pa = _pandera()
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return exc.failure_cases.to_dicts()
+    return []
+
+
+def _check(pa: Any, rule: str, expr: Callable[[], Any]) -> Any:
+    """A pandera check named by rule id; ``expr()`` builds the polars expression that is True
+    for valid rows."""
+    return pa.Check(lambda data: data.lazyframe.select(expr()), name=rule)
+
+
+# ---------------------------------------------------------------------------------------------
+# Column presence.
+
+
+def _check_columns(ledger: Ledger) -> list[Finding]:
+    import polars as pl
+
+    pa = _pandera()
+    present = set(ledger.origin.columns)
+    if "责任部门" not in present and "牵头部门" in present:
+        present.add("责任部门")  # 牵头部门 stands in for it
+    frame = pl.DataFrame({name: pl.Series([], dtype=pl.Utf8) for name in present})
+    schema = pa.DataFrameSchema(
+        {name: pa.Column(pl.Utf8, required=True, nullable=True) for name in C.REQUIRED_COLUMNS}
+    )
+    found = "、".join(ledger.origin.headers.values()) or "（无）"
+    out = []
+    for case in _run(schema, frame):
+        name = case["failure_case"]
+        extra = "（或“牵头部门”）" if name == "责任部门" else ""
+        out.append(
+            Finding(
+                "missing-column",
+                ERROR,
+                f"缺少必需的列“{name}”{extra}。表头（第 {ledger.origin.header_row} 行）中找到的列有：{found}。"
+                f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明。",
+                ledger.origin.sheet,
+                ledger.origin.header_row,
+                "",
+                name,
+                None,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell rules.
+
+
+def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
+    import polars as pl
+
+    pa = _pandera()
+    col = pl.col
+    present = set(ledger.origin.columns)
+    feedback = ledger.info.get("反馈日期")
+    feedback = feedback if isinstance(feedback, dt.date) else None
+    closed = [C.STATUS_DONE, C.STATUS_ONGOING] if _ongoing_counts(ledger) else [C.STATUS_DONE]
+    not_closed = ~col("_status").is_in(closed).fill_null(False)
+    days_left = (pl.lit(today) - col("_due")).dt.total_days() * -1
+    finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
+
+    checks: dict[str, list[Any]] = {name: [] for name in C.COLUMN_NAMES}
+    for name in C.REQUIRED_COLUMNS:
+        if name == "责任部门":
+            checks[name].append(
+                _check(
+                    pa,
+                    "required-cell",
+                    lambda: col("责任部门").is_not_null() | col("牵头部门").is_not_null(),
+                )
+            )
+        elif name in present:
+            checks[name].append(_check(pa, "required-cell", lambda n=name: col(n).is_not_null()))
+    checks["整改状态"].append(
+        _check(
+            pa, "unknown-status", lambda: col("整改状态").is_null() | col("_status").is_not_null()
+        )
+    )
+    checks["整改时限"] += [
+        _check(pa, "bad-deadline", lambda: col("_deadline_kind") != "invalid"),
+        _check(pa, "overdue-red", lambda: ~(not_closed & (days_left < 0)).fill_null(False)),
+        _check(
+            pa,
+            "due-yellow",
+            lambda: ~(not_closed & days_left.is_between(0, C.WARN_YELLOW_DAYS)).fill_null(False),
+        ),
+        _check(
+            pa,
+            "due-green",
+            lambda: (
+                ~(
+                    not_closed & days_left.is_between(C.WARN_YELLOW_DAYS + 1, C.WARN_GREEN_DAYS)
+                ).fill_null(False)
+            ),
+        ),
+    ]
+    # Without a 完成时间 column at all, a finished measure is still missing its date: point at its status.
+    checks["完成时间" if "完成时间" in present else "整改状态"].append(
+        _check(pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null()))
+    )
+    checks["完成时间"] += [
+        _check(pa, "bad-finish-date", lambda: col("_finished_kind") != "invalid"),
+        _check(
+            pa, "finished-in-future", lambda: ~(col("_finished") > pl.lit(today)).fill_null(False)
+        ),
+        _check(
+            pa,
+            "late-completion",
+            lambda: ~(finished_status & (col("_finished") > col("_due"))).fill_null(False),
+        ),
+    ]
+    if feedback:
+        checks["完成时间"].append(
+            _check(
+                pa,
+                "finished-before-feedback",
+                lambda: ~(col("_finished") < pl.lit(feedback)).fill_null(False),
+            )
+        )
+    done = col("_status") == C.STATUS_DONE
+    checks["整改进展及成效"].append(
+        _check(
+            pa, "no-progress", lambda: ~(done & col("整改进展及成效").is_null()).fill_null(False)
+        )
+    )
+    checks["佐证材料"].append(
+        _check(pa, "no-evidence", lambda: ~(done & col("佐证材料").is_null()).fill_null(False))
+    )
+    if "责任人" in present:
+        checks["责任人"].append(_check(pa, "no-person", lambda: col("责任人").is_not_null()))
+    checks["方面"].append(
+        _check(
+            pa,
+            "aspect-conflict",
+            lambda: (
+                (col("方面") == col("方面").first().over("问题")).fill_null(True)
+                | col("问题").is_null()
+            ),
+        )
+    )
+    checks["问题"].append(
+        _check(
+            pa,
+            "number-conflict",
+            lambda: (
+                (col("问题") == col("问题").first().over("序号")).fill_null(True)
+                | col("序号").is_null()
+            ),
+        )
+    )
+    for name in C.NUMERIC_COLUMNS:
+        checks[name].append(_check(pa, "bad-number", lambda n=name: _valid_number(n)))
+    for name in _TEXT_KIND_COLUMNS:
+        checks[name].append(
+            _check(
+                pa,
+                "example-text",
+                lambda n=name: ~col(n).str.contains(C.EXAMPLE_MARK, literal=True).fill_null(False),
+            )
+        )
+    return pa.DataFrameSchema(
+        {
+            name: pa.Column(
+                pl.Utf8,
+                nullable=True,
+                checks=checks[name] if name in present or name == "责任部门" else [],
+            )
+            for name in C.COLUMN_NAMES
+        }
+    )
+
+
+def _valid_number(name: str) -> Any:
+    import polars as pl
+
+    raw, num = pl.col(name), pl.col("_num_" + name)
+    ok = raw.is_null() | (num.is_not_null() & (num >= 0))
+    if C.COLUMN_BY_NAME[name].kind == "count":
+        ok = ok & (raw.is_null() | (num.round(0) == num))
+    return ok
+
+
+def _ongoing_counts(ledger: Ledger) -> bool:
+    return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
+
+
+def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
+    frame = measures_frame(ledger)
+    cases = _run(_measure_schema(ledger, today), frame)
+    out = []
+    for case in cases:
+        if case["index"] is None or case["column"] is None:
+            continue
+        m = ledger.measures[case["index"]]
+        out.append(_finding(ledger, case["check"], case["column"], m, today))
+    return out
+
+
+def _finding(ledger: Ledger, rule: str, column: str, m: Measure, today: dt.date) -> Finding:
+    origin = ledger.origin
+    letter = origin.columns.get(column) or origin.columns.get("牵头部门", "")
+    value = m.values.get(column)
+    message = _MESSAGES[rule](ledger, m, column, today)
+    extra = {"colour": WARNING_COLOURS[rule]} if rule in WARNING_COLOURS else {}
+    return Finding(
+        rule, RULES[rule].severity, message, origin.sheet, m.row, letter, column, value, extra
+    )
+
+
+def _d(v: Any) -> str:
+    return format_cn_date(v) if isinstance(v, dt.date) else str(v)
+
+
+def _first_row(ledger: Ledger, key: str, value: Any) -> Measure:
+    return next(m for m in ledger.measures if m.values.get(key) == value)
+
+
+def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+    first = _first_row(ledger, "问题", m.get("问题"))
+    return (
+        f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
+        "同一问题只能属于一个方面，请统一方面名称。"
+    )
+
+
+def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+    first = _first_row(ledger, "序号", m.get("序号"))
+    return (
+        f"序号 {m.get('序号')} 在第 {first.row} 行是问题“{first.get('问题')}”，这里又是问题“{m.get('问题')}”。"
+        "不同问题请使用不同序号；同一问题请保持问题名称一致。"
+    )
+
+
+def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+    if column == "责任部门":
+        return "“责任部门”和“牵头部门”都没有填写。请至少填写其中一项。"
+    hint = (
+        "（如该问题的各措施行共用一个值，可合并单元格）"
+        if C.COLUMN_BY_NAME[column].per_problem
+        else ""
+    )
+    return f"“{column}”是必填项，这里是空的。请补填{hint}。"
+
+
+def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+    value = m.get(column)
+    return (
+        f"整改状态“{value}”不是规定的值。是否应为“{suggest_status(value)}”？"
+        f"可选值：{'、'.join(C.STATUSES)}。"
+    )
+
+
+def _msg_overdue(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+    due = m.deadline.due if m.deadline else None
+    days = (today - due).days if due else 0
+    return (
+        f"红色预警：整改时限 {_d(due)} 已过 {days} 天，状态为“{m.status or m.get('整改状态')}”，尚未办结。"
+        "请督促责任部门加快整改，或如实更新整改状态和完成时间。"
+    )
+
+
+def _msg_due(colour: str) -> Callable[[Ledger, Measure, str, dt.date], str]:
+    def message(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
+        due = m.deadline.due if m.deadline else None
+        days = (due - today).days if due else 0
+        when = "今天到期" if days == 0 else f"还有 {days} 天到期"
+        return f"{colour}预警：整改时限 {_d(due)}，{when}，状态为“{m.status}”。请提前督促落实。"
+
+    return message
+
+
+_MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
+    "required-cell": _msg_required,
+    "unknown-status": _msg_unknown_status,
+    "bad-deadline": lambda L, m, c, t: (
+        f"整改时限“{m.get(c)}”无法识别{_note(m.deadline)}。请写成日期（如 2024年6月30日、2024-06-30）、"
+        "期限（如 2024年6月底前、2024年第三季度）或“立行立改”“长期坚持”。"
+    ),
+    "bad-finish-date": lambda L, m, c, t: (
+        f"完成时间“{m.get(c)}”无法识别{_note(m.finished)}。请写成日期，如 2024年5月10日 或 2024-05-10。"
+    ),
+    "finished-without-date": lambda L, m, c, t: (
+        f"整改状态为“{m.status}”，但没有填写完成时间。请填写实际完成日期。"
+    ),
+    "finished-in-future": lambda L, m, c, t: (
+        f"完成时间 {_d(m.finished.due)} 晚于检查日期 {_d(t)}。完成时间应是已经发生的日期，请核实。"
+    ),
+    "finished-before-feedback": lambda L, m, c, t: (
+        f"完成时间 {_d(m.finished.due)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
+    ),
+    "late-completion": lambda L, m, c, t: (
+        f"逾期完成：完成时间 {_d(m.finished.due)} 晚于整改时限 {_d(m.deadline.due)}。请在整改进展中说明原因。"
+    ),
+    "no-progress": lambda L, m, c, t: (
+        "状态为“已完成”，但没有填写整改进展及成效。报告会引用这一栏，请补写做了什么、取得什么成效。"
+    ),
+    "no-evidence": lambda L, m, c, t: (
+        "状态为“已完成”，但没有列出佐证材料。销号和上报通常需要佐证材料，请补充。"
+    ),
+    "no-person": lambda L, m, c, t: "责任人为空。请填写具体责任人，便于督办。",
+    "aspect-conflict": _msg_aspect_conflict,
+    "number-conflict": _msg_number_conflict,
+    "bad-number": lambda L, m, c, t: (
+        f"“{C.header_label(c)}”应填写{'不小于 0 的整数' if C.COLUMN_BY_NAME[c].kind == 'count' else '不小于 0 的数字'}，"
+        f"这里是“{m.get(c)}”。请只填数字（不带单位）。"
+    ),
+    "example-text": lambda L, m, c, t: (
+        f"“{c}”中还有示例文字“{C.EXAMPLE_MARK}”。请改为本单位的实际内容。"
+    ),
+    "overdue-red": _msg_overdue,
+    "due-yellow": _msg_due("黄色"),
+    "due-green": _msg_due("绿色"),
+}
+
+
+def _note(deadline: Any) -> str:
+    return f"（{deadline.note}）" if deadline is not None and deadline.note else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# 文稿段落 and 基本信息 example text.
+
+
+def _check_texts(ledger: Ledger) -> list[Finding]:
+    import polars as pl
+
+    pa = _pandera()
+    rows = [("文稿段落", t.get("行", ""), "D", t.get("内容", "")) for t in ledger.texts]
+    rows += [
+        ("基本信息", ledger.info_cells.get(k, "!B").split("!")[1][1:], "B", str(v))
+        for k, v in ledger.info.items()
+        if isinstance(v, str)
+    ]
+    if not rows:
+        return []
+    frame = pl.DataFrame({"内容": [r[3] for r in rows]}, schema={"内容": pl.Utf8})
+    schema = pa.DataFrameSchema(
+        {
+            "内容": pa.Column(
+                pl.Utf8,
+                nullable=True,
+                checks=[
+                    _check(
+                        pa,
+                        "example-text",
+                        lambda: ~pl.col("内容").str.contains(C.EXAMPLE_MARK, literal=True),
+                    )
+                ],
+            )
+        }
+    )
+    out = []
+    for case in _run(schema, frame):
+        if case["index"] is None:
+            continue
+        sheet, row, letter, value = rows[case["index"]]
+        out.append(
+            Finding(
+                "example-text",
+                WARNING,
+                f"{sheet}中还有示例文字“{C.EXAMPLE_MARK}”。请改为本单位的实际内容，或删除这一行。",
+                sheet,
+                int(row) if str(row).isdigit() else None,
+                letter,
+                "",
+                value,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, cell): several measures split from one cell share their row."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.sheet, f.row, f.column, f.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _totals(ledger: Ledger) -> dict[str, Any]:
+    from ledger_tools.stats import compute_stats
+
+    return compute_stats(ledger)

@@ -49,7 +49,7 @@ def atomic_output(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) 
         yield tmp
         try:
             os.replace(tmp, out_path)
-        except PermissionError as exc:
+        except OSError as exc:  # PermissionError on Windows when Word/WPS holds the file
             raise OutputError(
                 f"无法写入 {out_path}：文件可能正在 Word、WPS 或 Excel 中打开，或没有写入权限。"
                 "请关闭该文件后重试，或用 -o 指定另一个文件名。"

@@ -1,0 +1,172 @@
+"""Validation rules (LEDGER.md §5), outputs and exit codes of `ledger-tools check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
+
+from ledger_tools.checking import JSON_SCHEMA, format_text, report_json
+from ledger_tools.cli import cli
+from ledger_tools.normalise import load_ledger
+from ledger_tools.schema import RULES, check_info_fields, validate
+
+TODAY = dt.date(2024, 5, 10)
+
+
+def findings_for(path, today=TODAY):
+    return validate(load_ledger(path), today=today).findings
+
+
+def only(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+# Each case: the row override, the rule, the cell it must point at, severity.
+CASES = [
+    ({"方面": None}, "required-cell", "整改台账!B2"),
+    ({"问题": None}, "required-cell", "整改台账!C2"),
+    ({"整改措施": None}, "required-cell", "整改台账!D2"),
+    ({"责任领导": None}, "required-cell", "整改台账!E2"),
+    ({"整改时限": None}, "required-cell", "整改台账!I2"),
+    ({"整改状态": None}, "required-cell", "整改台账!J2"),
+    ({"整改状态": "差不多了"}, "unknown-status", "整改台账!J2"),
+    ({"整改时限": "尽快"}, "bad-deadline", "整改台账!I2"),
+    ({"整改时限": "2023年2月30日"}, "bad-deadline", "整改台账!I2"),
+    ({"完成时间": "上个月"}, "bad-finish-date", "整改台账!K2"),
+    ({"完成时间": None}, "finished-without-date", "整改台账!K2"),
+    ({"整改状态": "长期坚持", "完成时间": None}, "finished-without-date", "整改台账!K2"),
+    ({"完成时间": dt.date(2024, 6, 1)}, "finished-in-future", "整改台账!K2"),
+    ({"完成时间": dt.date(2024, 2, 1)}, "finished-before-feedback", "整改台账!K2"),
+    ({"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-01"}, "overdue-red", "整改台账!I2"),
+    ({"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-15"}, "due-yellow", "整改台账!I2"),
+    ({"整改状态": "未启动", "完成时间": None, "整改时限": "2024-05-28"}, "due-green", "整改台账!I2"),
+    ({"完成时间": dt.date(2024, 5, 5), "整改时限": "2024年4月底前"}, "late-completion", "整改台账!K2"),
+    ({"整改进展及成效": None}, "no-progress", "整改台账!L2"),
+    ({"佐证材料": None}, "no-evidence", "整改台账!M2"),
+    ({"责任人": None}, "no-person", "整改台账!H2"),
+    ({"整改措施": "【示例，请修改】建立制度"}, "example-text", "整改台账!D2"),
+]
+
+
+@pytest.mark.parametrize("override, rule, cell", CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_fires_on_the_right_cell(ledger_file, override, rule, cell):
+    findings = findings_for(ledger_file([good_row(1, **override)], info=INFO))
+    hits = only(findings, rule)
+    assert [f.cell for f in hits] == [cell], findings
+    assert hits[0].severity == RULES[rule].severity
+    assert hits[0].message and all("\u4e00" <= ch <= "\u9fff" for ch in hits[0].message[:1] + "的")
+
+
+def test_a_valid_row_has_no_findings(ledger_file):
+    assert findings_for(ledger_file([good_row(1)], info=INFO)) == []
+
+
+def test_department_either_lead_or_responsible(ledger_file):
+    ok = findings_for(ledger_file([good_row(1, 责任部门=None)], info=INFO))
+    assert not only(ok, "required-cell")
+    both = findings_for(ledger_file([good_row(1, 责任部门=None, 牵头部门=None)], info=INFO))
+    assert [f.cell for f in only(both, "required-cell")] == ["整改台账!G2"]
+
+
+def test_missing_required_column_lists_headers_and_map_hint(ledger_file):
+    header = [h for h in STANDARD_HEADER if h != "整改状态"]
+    row = [v for h, v in zip(STANDARD_HEADER, good_row(1)) if h != "整改状态"]
+    hits = only(findings_for(ledger_file([row], header=header)), "missing-column")
+    assert len(hits) == 1 and "整改状态" in hits[0].message and "--map" in hits[0].message
+    assert "整改时限" in hits[0].message  # lists the headers found
+
+
+def test_cross_row_conflicts(ledger_file):
+    rows = [good_row(1), good_row(1, 方面="另一方面"), good_row(2, 问题="问题1", 方面="落实全面从严治党方面"),
+            good_row(3, 序号=3, 问题="问题3"), good_row(3, 序号=3, 问题="问题X")]
+    findings = findings_for(ledger_file(rows, info=INFO))
+    assert [f.cell for f in only(findings, "aspect-conflict")] == ["整改台账!B3"]
+    assert "第 2 行" in only(findings, "aspect-conflict")[0].message
+    assert [f.cell for f in only(findings, "number-conflict")] == ["整改台账!C6"]
+
+
+def test_numeric_columns(ledger_file):
+    header = [*STANDARD_HEADER, "清退资金（元）", "问责人次", "建立制度"]
+    rows = [good_row(1) + [-5, 1.5, "三项"], good_row(2) + ["1,200", 2, 0]]
+    hits = only(findings_for(ledger_file(rows, header=header, info=INFO)), "bad-number")
+    assert sorted(f.cell for f in hits) == ["整改台账!N2", "整改台账!O2", "整改台账!P2"]
+
+
+def test_period_deadlines_and_immediate_are_not_errors(ledger_file):
+    rows = [good_row(i, 整改时限=t, 完成时间=dt.date(2024, 3, 20))
+            for i, t in enumerate(["2024年6月底前", "2024年第二季度", "2024年上半年", "立行立改", "长期坚持",
+                                   "2024.6.30", "2024/6/30", "20240630"], start=1)]
+    findings = findings_for(ledger_file(rows, info=INFO))
+    assert not [f for f in findings if f.severity == "error"], findings
+
+
+def test_long_term_is_never_overdue(ledger_file):
+    rows = [good_row(1, 整改时限="长期坚持", 整改状态="正在推进", 完成时间=None)]
+    findings = findings_for(ledger_file(rows, info=INFO), today=dt.date(2030, 1, 1))
+    assert not [f for f in findings if f.rule.startswith(("overdue", "due"))]
+
+
+def test_info_fields_needed_by_documents(ledger_file):
+    info = {k: v for k, v in INFO.items() if k != "监督机构"} | {"监督机构": None}
+    ledger = load_ledger(ledger_file([good_row(1)], info=info))
+    missing = check_info_fields(ledger, "report")
+    assert [(f.field, f.cell) for f in missing] == [("党组织名称", "基本信息!B3")] or \
+        "监督机构" in [f.field for f in missing]
+    assert all(f.severity == "error" for f in missing)
+    no_sheet = check_info_fields(load_ledger(ledger_file([good_row(1)])), "plan")
+    assert "基本信息" in no_sheet[0].message
+
+
+def test_text_report_groups_and_counts(ledger_file):
+    rows = [good_row(1, 整改状态="差不多了"), good_row(2, 责任人=None)]
+    report = validate(load_ledger(ledger_file(rows, info=INFO)), today=TODAY)
+    text = format_text(report)
+    assert text.index("错误（1 处）") < text.index("警告（1 处）")
+    assert "整改台账!J2" in text and "整改台账!H3" in text
+    assert "共 1 个方面、2 个问题、2 条措施" in text
+    assert "结论：有 1 处错误" in text
+
+
+def test_json_output_follows_its_schema(ledger_file):
+    rows = [good_row(1, 整改状态="差不多了"), good_row(2, 整改状态="正在推进", 完成时间=None, 整改时限="2024-05-01")]
+    report = validate(load_ledger(ledger_file(rows, info=INFO)), today=TODAY)
+    data = report_json(report)
+    jsonschema.validate(data, JSON_SCHEMA)
+    assert data["ok"] is False and data["counts"]["error"] == 1 and data["counts"]["红色"] == 1
+    assert data["findings"][0]["cell"] == "整改台账!J2"
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_cli_exit_codes_and_input_unchanged(ledger_file, tmp_path):
+    good = ledger_file([good_row(1)], info=INFO)
+    bad = ledger_file([good_row(1, 整改状态="差不多了")], info=INFO)
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", str(good), "--today", "2024-05-10"]).exit_code == 0
+    res = runner.invoke(cli, ["check", str(bad), "--today", "2024-05-10", "--format", "json"])
+    assert res.exit_code == 1
+    assert json.loads(res.output)["findings"][0]["rule"] == "unknown-status"
+    res = runner.invoke(cli, ["check", str(bad), "--today", "2024-05-10", "--mark", str(tmp_path / "m.xlsx")])
+    assert res.exit_code == 1 and (tmp_path / "m.xlsx").exists()
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    res = runner.invoke(cli, ["check", str(good), "--today", "2024-13-01"])
+    assert res.exit_code == 2 and "不是日期" in res.output
+
+
+def test_cli_map_option(ledger_file):
+    header = ["牵头处室" if h == "牵头部门" else ("具体办理" if h == "责任部门" else h) for h in STANDARD_HEADER]
+    path = ledger_file([good_row(1)], header=header, info=INFO)
+    runner = CliRunner()
+    res = runner.invoke(cli, ["check", str(path), "--today", "2024-05-10", "--map", "具体办理=责任部门",
+                              "--format", "json"])
+    data = json.loads(res.output)
+    assert res.exit_code == 0, res.output
+    assert not [f for f in data["findings"] if f["rule"] == "unmapped-column"]
+    res = runner.invoke(cli, ["check", str(path), "--map", "具体办理"])
+    assert res.exit_code == 2 and "原列名=标准列名" in res.output

@@ -1,0 +1,191 @@
+"""The reader and normaliser on real-world layouts (LEDGER.md §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
+
+from ledger_tools import columns as C
+from ledger_tools.normalise import load_ledger
+
+
+@pytest.mark.parametrize("column", [c for c in C.COLUMNS if c.aliases], ids=lambda c: c.name)
+def test_every_alias_maps_to_its_column(tmp_path, column):
+    for alias in column.aliases:
+        header = [h if h != column.name else alias for h in STANDARD_HEADER]
+        if column.name not in STANDARD_HEADER:
+            header = [*STANDARD_HEADER, alias]
+        rows = [good_row(1) + ([1] if column.name not in STANDARD_HEADER else [])]
+        path = write_ledger(tmp_path / "a.xlsx", rows, header)
+        ledger = load_ledger(path)
+        assert column.name in ledger.origin.columns, alias
+        assert not [n for n in ledger.notes if n.rule == "unmapped-column"], alias
+
+
+def test_header_normalisation_spaces_stars_units_linebreaks(tmp_path):
+    header = ["序 号", "*方面", "问题\n名称", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态",
+              "清退资金（元）", "建立制度(项)", "问责人次 "]
+    path = write_ledger(tmp_path / "a.xlsx", [[1, "甲方面", "问题", "措施", "王", "办公室", "2024-06-30",
+                                               "已完成", 100, 2, 1]], header)
+    cols = load_ledger(path).origin.columns
+    assert {"序号", "方面", "问题", "清退资金", "建立制度", "问责人次"} <= set(cols)
+
+
+def test_title_rows_above_header_and_origin_rows(tmp_path):
+    path = write_ledger(
+        tmp_path / "a.xlsx", [good_row(1), good_row(2)],
+        title_rows=[["某局落实巡察反馈意见整改台账"], ["填报单位：某局办公室", None, None, "填报日期：2024年5月"], []],
+        merges=["A1:M1"],
+    )
+    ledger = load_ledger(path)
+    assert ledger.origin.header_row == 4
+    assert [m.row for m in ledger.measures] == [5, 6]
+    assert ledger.origin.cell("整改时限", 5) == "整改台账!I5"
+
+
+def test_merged_problem_cells_fill_only_their_range(tmp_path):
+    rows = [good_row(1, 整改措施="措施甲"), good_row(1, 序号=None, 方面=None, 问题=None, 整改措施="措施乙"),
+            good_row(2, 整改措施="措施丙"), good_row(2, 序号=None, 方面=None, 问题=None, 整改措施="措施丁")]
+    # problem 1 merged over rows 2-3; problem 2 NOT merged: row 5 keeps its empty cells.
+    path = write_ledger(tmp_path / "a.xlsx", rows, merges=["A2:A3", "B2:B3", "C2:C3"])
+    ledger = load_ledger(path)
+    assert [m.get("问题") for m in ledger.measures] == ["问题1", "问题1", "问题2", None]
+    assert len(ledger.problems[0].measures) == 2
+    from ledger_tools.schema import validate
+
+    report = validate(ledger, today=dt.date(2024, 5, 10))
+    empty = {(f.cell, f.field) for f in report.errors if f.rule == "required-cell"}
+    assert ("整改台账!B5", "方面") in empty and ("整改台账!C5", "问题") in empty
+    assert not any(f.row in (2, 3, 4) for f in report.errors)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.建立学习制度。2.每月开展专题学习。3.年底考核。", 3),
+    ("（1）建立学习制度；（2）每月开展专题学习。", 2),
+    ("一是建立学习制度；二是每月开展专题学习；三是年底考核。", 3),
+    ("①建立学习制度②每月开展专题学习", 2),
+    ("完成2024年度3项制度修订", 1),
+])
+def test_several_measures_in_one_cell(tmp_path, text, expected):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改措施=text)])
+    ledger = load_ledger(path)
+    assert len(ledger.measures) == expected
+    assert all(m.row == 2 for m in ledger.measures)
+    assert [m.part for m in ledger.measures] == ([0] if expected == 1 else list(range(1, expected + 1)))
+    assert len(ledger.problems) == 1
+
+
+def test_footer_and_blank_rows_are_not_data(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1), [None] * 13, good_row(2)],
+                        after=[[None] * 13, ["填表人：张三", None, None, "审核人：李四"], ["联系电话：12345"]])
+    ledger = load_ledger(path)
+    assert [m.get("问题") for m in ledger.measures] == ["问题1", "问题2"]
+
+
+def test_hidden_rows_are_data_with_a_warning(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1), good_row(2)])
+    wb = openpyxl.load_workbook(path)
+    wb.active.row_dimensions[3].hidden = True
+    wb.save(path)
+    ledger = load_ledger(path)
+    assert len(ledger.measures) == 2
+    note = next(n for n in ledger.notes if n.rule == "hidden-rows")
+    assert note.row == 3 and note.severity == "warning"
+
+
+def test_formula_without_cached_value_is_an_error_naming_the_cell(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 清退资金="=100*2")],
+                        header=[*STANDARD_HEADER[:-1], "佐证材料"])
+    wb = openpyxl.load_workbook(path)
+    wb.active["N1"] = "清退资金"
+    wb.active["N2"] = "=100*2"
+    wb.save(path)
+    ledger = load_ledger(path)
+    f = next(n for n in ledger.notes if n.rule == "formula-no-value")
+    assert f.cell == "整改台账!N2" and f.severity == "error"
+
+
+def test_full_width_digits_and_nbsp_normalised(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限="２０２４年６月３０日", 责任人="\u00a0李某\u3000")])
+    m = load_ledger(path).measures[0]
+    assert m.deadline.due == dt.date(2024, 6, 30)
+    assert m.get("责任人") == "李某"
+
+
+def test_user_mapping_and_unmapped_column_kept_as_warning(tmp_path):
+    header = [*STANDARD_HEADER, "督办科室", "自定义列"]
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1) + ["督查室", "x"]], header)
+    ledger = load_ledger(path, mapping={"督办科室": "备注"})
+    assert ledger.origin.columns["备注"] == "N"
+    notes = [n for n in ledger.notes if n.rule == "unmapped-column"]
+    assert [n.value for n in notes] == ["自定义列"] and notes[0].cell == "整改台账!O1"
+
+
+def test_two_row_header_with_merged_group_title(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["序号", "方面", "问题", "整改措施", "责任主体", None, "整改时限", "整改状态"])
+    ws.append([None, None, None, None, "责任领导", "责任部门", None, None])
+    ws.append([1, "甲方面", "问题一", "措施", "王某", "办公室", "2024-06-30", "已完成"])
+    for rng in ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "a.xlsx")
+    ledger = load_ledger(tmp_path / "a.xlsx")
+    assert ledger.origin.columns["责任领导"] == "E" and ledger.origin.columns["责任部门"] == "F"
+    assert ledger.measures[0].row == 3 and ledger.measures[0].get("责任部门") == "办公室"
+
+
+def test_info_sheet_dates_and_sheet_choice(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限="立行立改")], info=INFO, sheet="Sheet1")
+    ledger = load_ledger(path)
+    assert ledger.origin.sheet == "Sheet1"
+    assert ledger.info["反馈日期"] == dt.date(2024, 3, 4)
+    assert ledger.measures[0].deadline.due == dt.date(2024, 5, 31)  # 集中整改截止日期
+    assert ledger.info_cells["反馈日期"] == "基本信息!B9"
+
+
+def test_excel_serial_and_cjk_builtin_date_format(tmp_path):
+    """Numbers shown with CJK built-in formats (27–36, 50–58, no format code stored) are dates."""
+    import re
+    import shutil
+    import zipfile
+
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限=45473, 完成时间=45400)])
+    # Give both cells numFmtId 31 (yyyy"年"m"月"d"日" in the zh-CN built-ins) by editing styles.
+    src, dst = path, tmp_path / "cjk.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                text = data.decode()
+                text = re.sub(r'<cellXfs count="(\d+)">', lambda m: f'<cellXfs count="{int(m.group(1)) + 1}">', text)
+                text = text.replace("</cellXfs>", '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>')
+                n = len(re.findall(r"<xf ", text.split("<cellXfs")[1])) - 1
+                data = text.encode()
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r'<c r="(I2|K2)"( s="\d+")?', lambda m: f'<c r="{m.group(1)}" s="{n}"', text)
+                data = text.encode()
+            zout.writestr(item, data)
+    shutil.copy(dst, path)
+    m = load_ledger(path).measures[0]
+    assert m.deadline.due == dt.date(2024, 7, 1)
+    assert m.finished.due == dt.date(2024, 4, 19)
+
+
+def test_xls_is_read(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("整改台账")
+    for j, h in enumerate(STANDARD_HEADER):
+        ws.write(0, j, h)
+    for j, v in enumerate(good_row(1, 完成时间="2024-04-20")):
+        ws.write(1, j, v)
+    book.save(str(tmp_path / "old.xls"))
+    ledger = load_ledger(tmp_path / "old.xls")
+    assert ledger.measures[0].get("问题") == "问题1"

@@ -1,0 +1,523 @@
+"""Rendering the documents: docxtpl in a sandboxed Jinja2 environment, PDF through LibreOffice.
+
+``render(ledger, "report", out)`` refuses a ledger with errors (unless ``force``), builds the
+context (``context.build_context``), renders the built-in or the user's template and writes
+the .docx atomically (``output.atomic_output``), then optionally a PDF.
+
+The Jinja environment is sandboxed (a template cannot reach Python internals), autoescaped (a
+cell holding ``&`` or ``<`` cannot corrupt the XML) and strict (a misspelt variable is an error
+naming it, not a silent blank). Every Jinja failure becomes a ``TemplateError`` in Chinese that
+names the template and the paragraph where it happened. ``check_template`` finds the same
+problems without a ledger, plus tags that Word split across runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
+from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
+from ledger_tools.model import Ledger
+from ledger_tools.output import atomic_output
+
+PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while
+MAX_LISTED_ERRORS = 20
+
+
+def make_env(undefined: Any = None) -> Any:
+    """The Jinja2 environment every template is rendered in: sandboxed, autoescaped,
+    StrictUndefined (unless ``undefined`` is given), with the Chinese filters."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(autoescape=True, undefined=undefined or StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def default_output(ledger: Ledger, kind: str) -> Path:
+    """The input's folder / 整改方案.docx (整改情况报告.docx, 整改进展情况通报.docx)."""
+    folder = Path(ledger.origin.path).parent if ledger.origin.path else Path.cwd()
+    return folder / f"{DOC_NAMES[kind]}.docx"
+
+
+def builtin_template(kind: str) -> Path:
+    from ledger_tools.resources import template_path
+
+    return template_path(f"{DOC_NAMES[kind]}.docx")
+
+
+def render(
+    ledger: Ledger,
+    kind: str,
+    out: str | os.PathLike[str] | None = None,
+    template: str | os.PathLike[str] | None = None,
+    as_of: dt.date | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    today: dt.date | None = None,
+) -> Path:
+    """Write document ``kind`` (plan | report | notice) from ``ledger`` and return its path.
+
+    ``as_of`` is the 截至 date of the statistics (default today); ``today`` the check date for
+    validation and the default 成文日期 (default: ``as_of``, else today). A ledger with errors,
+    or missing a 基本信息 field the document needs, is refused (``LedgerHasErrors``, exit 1)
+    unless ``force``: then unknown values are printed as visible markers (【状态未填】 …).
+    With ``pdf`` a PDF is written next to the .docx.
+    """
+    if kind not in KINDS:
+        raise LedgerToolsError(f"未知的文稿类型“{kind}”，可选：{'、'.join(KINDS)}。")
+    today = today or as_of or dt.date.today()
+    if not force:
+        ensure_renderable(ledger, kind, today)
+    template_file = Path(template) if template else builtin_template(kind)
+    out_path = Path(out) if out else default_output(ledger, kind)
+    context = build_context(ledger, kind, as_of=as_of or today, today=today)
+    render_docx(template_file, context, out_path, ledger.origin.path)
+    if pdf:
+        convert_to_pdf(out_path)
+    return out_path
+
+
+def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
+    """Raise ``LedgerHasErrors`` listing the ledger's errors and the missing 基本信息 fields."""
+    from ledger_tools.findings import Report
+    from ledger_tools.schema import check_info_fields, validate
+
+    errors = check_info_fields(ledger, kind) + validate(ledger, today=today).errors
+    if not errors:
+        return
+    lines = [
+        f"台账有 {len(errors)} 处错误，未生成{DOC_NAMES[kind]}。请先改正（ledger-tools check 可查看全部），"
+        "或加 --force 强制生成（无法识别的内容会在文稿中用【】标出）："
+    ]
+    for f in errors[:MAX_LISTED_ERRORS]:
+        lines.append(f"  {f.cell or f.sheet}：{f.message}")
+    if len(errors) > MAX_LISTED_ERRORS:
+        lines.append(f"  ……另有 {len(errors) - MAX_LISTED_ERRORS} 处错误未列出。")
+    report = Report(path=ledger.origin.path, findings=errors, today=today.isoformat())
+    raise LedgerHasErrors("\n".join(lines), report)
+
+
+# ---------------------------------------------------------------------------------------------
+# docxtpl
+
+
+def _open_template(path: Path) -> Any:
+    import zipfile
+
+    from docxtpl import DocxTemplate
+
+    if not path.is_file():
+        raise TemplateError(f"找不到模板文件：{path}。请检查路径，或去掉 --template 使用内置模板。")
+    if path.suffix.lower() != ".docx":
+        raise TemplateError(
+            f"模板 {path.name} 不是 .docx 文件。请在 Word/WPS 中“另存为”Word 文档（.docx）后再用。"
+        )
+    try:
+        tpl = DocxTemplate(path)
+        tpl.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(
+            f"模板 {path.name} 无法打开，不是有效的 Word 文档（{type(exc).__name__}）。"
+            "请在 Word/WPS 中打开并另存为 .docx 后重试。"
+        ) from exc
+    return tpl
+
+
+def render_docx(
+    template: str | os.PathLike[str],
+    context: dict[str, Any],
+    out: str | os.PathLike[str],
+    *inputs: str | os.PathLike[str],
+) -> Path:
+    """Render ``template`` with ``context`` and write ``out`` atomically (never onto
+    ``inputs`` or the template). Jinja failures become ``TemplateError``."""
+    import jinja2
+
+    template = Path(template)
+    tpl = _open_template(template)
+    try:
+        tpl.render(context, jinja_env=make_env())
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, tpl, template) from exc
+    except Exception as exc:  # lxml rejects the rendered XML: tags in the wrong place
+        if type(exc).__name__ != "XMLSyntaxError":
+            raise
+        raise TemplateError(
+            f"模板 {template.name} 渲染后的文档结构无效（{exc}）。"
+            "通常是 {%tr %}、{%p %} 等标签放错了位置，或标签跨越了表格单元格。"
+        ) from exc
+    out_path = Path(out)
+    with atomic_output(out_path, template, *inputs) as tmp:
+        tpl.save(tmp)
+    return out_path
+
+
+def _paragraph_at(tpl: Any, lineno: int | None) -> tuple[int, str]:
+    """(paragraph number, its text) of line ``lineno`` of the part being rendered: docxtpl
+    puts every paragraph on its own line before handing the XML to Jinja."""
+    if not lineno:
+        return 0, ""
+    try:
+        part = tpl.current_rendering_part
+        xml = tpl.get_xml() if part is tpl.docx._part else tpl.get_part_xml(part)
+        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)).splitlines()
+        line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    except Exception:  # noqa: BLE001 - the location is a courtesy; the error itself matters
+        return lineno, ""
+    return lineno - 1, _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _template_lineno(exc: BaseException) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    if lineno:
+        return lineno
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def _where(tpl: Any, exc: BaseException) -> str:
+    number, text = _paragraph_at(tpl, _template_lineno(exc))
+    if text:
+        return f"（第 {number} 段：“{text}”）"
+    return f"（第 {number} 段附近）" if number else ""
+
+
+def undefined_name(message: str) -> str:
+    """The variable/attribute named by a Jinja UndefinedError message."""
+    for pattern in (
+        r"has no attribute '([^']+)'",
+        r"^'([^']+)' is undefined",
+        r"has no element '?([^']+)'?",
+    ):
+        m = re.search(pattern, message)
+        if m:
+            return m.group(1)
+    return message
+
+
+def _template_error(exc: Exception, tpl: Any, template: Path) -> TemplateError:
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    where = _where(tpl, exc)
+    name = template.name
+    if isinstance(exc, SecurityError) or "unsafe" in str(exc):
+        return TemplateError(
+            f"模板 {name} 试图访问 Python 内部对象{where}，已被安全沙箱拒绝。"
+            "模板中只能使用台账变量和过滤器，请删除该标签。"
+        )
+    if isinstance(exc, jinja2.UndefinedError):
+        var = undefined_name(str(exc))
+        return TemplateError(
+            f"模板 {name} 中的变量“{var}”没有定义{where}，可能拼写有误。"
+            "用 ledger-tools context 台账.xlsx 可查看全部变量名，ledger-tools templates check 可检查模板。"
+        )
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
+            f"模板 {name} 的标签有语法错误{where}：{exc.message}。"
+            "请检查 {{ }} 与 {% %} 是否成对、for/if 是否有对应的 endfor/endif。"
+        )
+    return TemplateError(f"模板 {name} 渲染失败{where}：{exc}")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def find_office() -> str | None:
+    """The LibreOffice executable (``soffice``/``libreoffice`` on PATH or in the usual install
+    folders), or None."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = [
+        Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+        *(
+            Path(os.environ.get(var, "")) / "LibreOffice" / "program" / "soffice.exe"
+            for var in ("ProgramFiles", "ProgramFiles(x86)")
+            if os.environ.get(var)
+        ),
+    ]
+    return next((str(p) for p in candidates if p.is_file()), None)
+
+
+def convert_to_pdf(
+    docx: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    timeout: int = PDF_TIMEOUT,
+) -> Path:
+    """Convert ``docx`` to PDF (default: same name, .pdf) with LibreOffice, using a private
+    profile so that parallel runs and an open LibreOffice window do not interfere."""
+    docx = Path(docx)
+    pdf_path = Path(out) if out else docx.with_suffix(".pdf")
+    office = find_office()
+    if office is None:
+        raise OutputError(
+            f"已生成 {docx.name}，但无法生成 PDF：本机没有找到 LibreOffice（soffice）。"
+            "请安装 LibreOffice（https://zh-cn.libreoffice.org/ ，Linux 可安装 libreoffice-writer）"
+            "后重试，或在 WPS/Word 中打开该文档，另存为 PDF。"
+        )
+    with tempfile.TemporaryDirectory(prefix="ledger-tools-pdf-") as work:
+        profile = Path(work) / "profile"
+        outdir = Path(work) / "out"
+        cmd = [
+            office,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx.resolve()),
+        ]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise OutputError(
+                f"LibreOffice 转换 {docx.name} 超过 {timeout} 秒仍未完成，已放弃生成 PDF。"
+                "Word 文档已生成，可在 WPS/Word 中另存为 PDF。"
+            ) from exc
+        produced = outdir / f"{docx.stem}.pdf"
+        if not produced.is_file():
+            detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
+            raise OutputError(
+                f"LibreOffice 未能把 {docx.name} 转换为 PDF（{_shorten(detail, 200) or '无输出'}）。"
+                "Word 文档已生成，可在 WPS/Word 中另存为 PDF。"
+            )
+        with atomic_output(pdf_path, docx) as tmp:
+            shutil.copyfile(produced, tmp)
+    return pdf_path
+
+
+# ---------------------------------------------------------------------------------------------
+# templates export / check
+
+
+def export_templates(folder: str | os.PathLike[str], overwrite: bool = False) -> list[Path]:
+    """Copy the built-in Word templates into ``folder`` (created if missing). Existing files
+    are kept unless ``overwrite`` (a user's edited template is not lost by accident)."""
+    from ledger_tools.resources import builtin_templates
+
+    dest = Path(folder)
+    dest.mkdir(parents=True, exist_ok=True)
+    sources = builtin_templates(".docx")
+    if not sources:
+        raise LedgerToolsError("找不到内置 Word 模板：安装可能不完整，请重新安装 ledger-tools。")
+    existing = [dest / s.name for s in sources if (dest / s.name).exists()]
+    if existing and not overwrite:
+        names = "、".join(p.name for p in existing)
+        raise OutputError(
+            f"{dest} 中已有 {names}，为免覆盖您修改过的模板，未导出。请换一个文件夹，或加 --force 覆盖。"
+        )
+    written = []
+    for src in sources:
+        with atomic_output(dest / src.name, src) as tmp:
+            shutil.copyfile(src, tmp)
+        written.append(dest / src.name)
+    return written
+
+
+@dataclass(frozen=True)
+class TemplateIssue:
+    severity: str  # error | warning
+    message: str  # Chinese
+    paragraph: str = ""  # the paragraph text where it occurs
+
+    def __str__(self) -> str:
+        label = "错误" if self.severity == "error" else "提示"
+        where = f"\n    所在段落：“{self.paragraph}”" if self.paragraph else ""
+        return f"[{label}] {self.message}{where}"
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPEN = re.compile(r"\{\{|\{%|\{#")
+_CLOSE = re.compile(r"\}\}|%\}|#\}")
+_FULLWIDTH = re.compile(r"｛\s*[｛{%％]|[｝}%％]\s*｝|\{\s*｛|｝\s*\}")
+_LOOP_ATTRS = {
+    "index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
+    "depth", "depth0", "previtem", "nextitem", "changed",
+}  # fmt: skip
+
+
+def _parts_xml(tpl: Any) -> list[tuple[str, str]]:
+    """(part name, XML) of the body, headers and footers, as docxtpl renders them."""
+    parts = [("正文", tpl.get_xml())]
+    for uri, label in ((tpl.HEADER_URI, "页眉"), (tpl.FOOTER_URI, "页脚")):
+        for _key, part in tpl.get_headers_footers(uri):
+            parts.append((label, tpl.get_part_xml(part)))
+    return parts
+
+
+def _paragraph_runs(xml: str) -> list[list[str]]:
+    """Each paragraph as the list of its runs' texts."""
+    from lxml import etree
+
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(xml.encode("utf-8"))
+    out = []
+    for p in root.iter(f"{ns}p"):
+        runs = []
+        for r in p.iter(f"{ns}r"):
+            runs.append("".join(t.text or "" for t in r.iter(f"{ns}t")))
+        out.append(runs)
+    return out
+
+
+def _known_names() -> tuple[set[str], set[str]]:
+    """(top-level context keys, every key at any depth) of a context built from a sample
+    ledger that has at least one of everything."""
+    from ledger_tools.context import sample_ledger
+
+    ctx = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
+    keys: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            keys.update(value)
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(ctx)
+    return set(ctx), keys
+
+
+def _method_names() -> set[str]:
+    return {n for t in (str, dict, list) for n in dir(t) if not n.startswith("_")}
+
+
+def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
+    """Problems in a Word template, found without a ledger: syntax errors, names that are not
+    in the context (top-level and attributes such as ``问题.问题表现``), tags Word split across
+    runs or across paragraphs, and full-width braces typed by a Chinese input method."""
+    import jinja2
+    from jinja2 import meta, nodes
+
+    path = Path(path)
+    tpl = _open_template(path)
+    env = make_env()
+    issues: list[TemplateIssue] = []
+    paragraphs: list[str] = []
+    asts = []
+    for label, xml in _parts_xml(tpl):
+        runs_list = _paragraph_runs(xml)
+        paragraphs += ["".join(r) for r in runs_list]
+        issues += _run_issues(runs_list, label)
+        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        try:
+            asts.append(env.parse(patched))
+        except jinja2.TemplateSyntaxError as exc:
+            lines = patched.splitlines()
+            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
+            text = _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
+            issues.append(
+                TemplateIssue(
+                    "error", f"{label}第 {exc.lineno - 1} 段附近有语法错误：{exc.message}", text
+                )
+            )
+    top, every = _known_names()
+    allowed_attrs = every | _LOOP_ATTRS | _method_names()
+    undefined: dict[str, None] = {}
+    for ast in asts:
+        for name in sorted(meta.find_undeclared_variables(ast)):
+            if name not in top and name not in (
+                "loop",
+                "range",
+                "lipsum",
+                "dict",
+                "cycler",
+                "joiner",
+                "namespace",
+            ):
+                undefined.setdefault(name)
+        for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+            attr = (
+                node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            )
+            if isinstance(attr, str) and attr not in allowed_attrs:
+                undefined.setdefault(attr)
+        for node in ast.find_all(nodes.Filter):
+            if node.name not in env.filters:
+                issues.append(
+                    TemplateIssue(
+                        "error",
+                        f"过滤器“{node.name}”不存在。可用的中文过滤器：{'、'.join(FILTERS)}。",
+                    )
+                )
+    for name in undefined:
+        where = [p for p in paragraphs if _mentions(p, name)] or [""]
+        for text in where:
+            issues.append(
+                TemplateIssue(
+                    "error",
+                    f"变量“{name}”不在上下文中（可能拼写有误；ledger-tools context 可列出全部变量名）。",
+                    _shorten(text),
+                )
+            )
+    return issues
+
+
+def _mentions(paragraph: str, name: str) -> bool:
+    return any(
+        re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", tag) for tag in _TAG.findall(paragraph)
+    )
+
+
+def _run_issues(runs_list: list[list[str]], label: str) -> list[TemplateIssue]:
+    issues = []
+    for runs in runs_list:
+        text = "".join(runs)
+        if not text:
+            continue
+        owner = [i for i, r in enumerate(runs) for _ in r]  # character index -> run index
+        for m in _TAG.finditer(text):
+            spanned = set(owner[m.start() : m.end()])
+            if len(spanned) > 1:
+                issues.append(
+                    TemplateIssue(
+                        "warning",
+                        f"{label}中的标签 {_shorten(m.group(0), 40)} 被 Word 拆成了 {len(spanned)} 段不同格式的文字。"
+                        "通常仍能生成，但格式可能不一致；建议在 Word 中删除该标签后一次性重新输入。",
+                        _shorten(text),
+                    )
+                )
+        opened, closed = len(_OPEN.findall(text)), len(_CLOSE.findall(text))
+        if opened != closed:
+            issues.append(
+                TemplateIssue(
+                    "error",
+                    f"{label}中有不成对的标签（{{{{ 或 {{% 与 }}}} 或 %}} 数量不一致）：标签可能被拆到了两个段落中。"
+                    "请把每个标签写在同一段落内。",
+                    _shorten(text),
+                )
+            )
+        if _FULLWIDTH.search(text):
+            issues.append(
+                TemplateIssue(
+                    "error",
+                    f"{label}中有全角大括号“｛”或“｝”：标签必须用半角 {{{{ }}}} 和 {{% %}}。请切换到英文输入法重新输入。",
+                    _shorten(text),
+                )
+            )
+    return issues

@@ -1,0 +1,368 @@
+"""Statistics of a ledger: the figures every document quotes, computed in one place.
+
+``compute_stats`` returns a plain dict with Chinese keys; it is the ``统计`` of the template
+context (``context``), the totals of ``check`` (``schema``) and the output of
+``ledger-tools stats``. Every number a document prints comes from here, so the plan, the
+report and the notice can never disagree with each other or with the ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ledger_tools import columns as C
+from ledger_tools.model import Ledger, Measure, Problem
+
+# Key used for a status the ledger does not give (empty or not recognised; only with --force).
+UNKNOWN_STATUS = "状态未填"
+UNKNOWN_STATUS_MARK = "【整改状态未填或无法识别】"
+UNFILLED = "（未填）"
+COLOURS = ("红色", "黄色", "绿色")
+GROUPINGS = ("方面", "责任部门", "责任领导", "整改状态")
+# Several names in one cell ("办公室、财务科") count for each of them.
+_NAME_SPLIT = re.compile(r"[、，,；;/／\s]+")
+
+
+def long_term_counts(ledger: Ledger) -> bool:
+    """基本信息 长期坚持计入办结: anything but “否” (default 是) counts 长期坚持 as 办结."""
+    return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
+
+
+def closed_statuses(counted: bool) -> tuple[str, ...]:
+    return (C.STATUS_DONE, C.STATUS_ONGOING) if counted else (C.STATUS_DONE,)
+
+
+def rate_text(closed: int, total: int) -> str:
+    """办结率 as printed: a percentage with at most one decimal ("100%", "87.5%").
+
+    Rounding never claims more or less than is true: 1,999 of 2,000 is "99.9%", not "100%",
+    and 1 of 2,000 is "0.1%", not "0%".
+    """
+    if total <= 0:
+        return "0%"
+    value = (Decimal(closed) * 100 / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if closed < total and value >= 100:
+        value = Decimal("99.9")
+    if closed > 0 and value <= 0:
+        value = Decimal("0.1")
+    text = f"{value:f}"
+    return (text[:-2] if text.endswith(".0") else text) + "%"
+
+
+def money_text(amount: float) -> str:
+    """元 up to 10,000 ("12,300元", "9,800.5元"), above it 万元 with two decimals ("1.23万元")."""
+    value = Decimal(str(amount))
+    if value > 10000:
+        return f"{(value / 10000).quantize(Decimal('0.01'), ROUND_HALF_UP):f}万元"
+    value = value.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if value == value.to_integral_value():
+        return f"{int(value):,}元"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+
+
+def _number(value: Any) -> float | None:
+    """A numeric cell as float; None when empty; raises ValueError when not a number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return float(str(value).replace(",", "").replace("，", "").strip())
+
+
+def _cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str | None:
+    """红色 (due date passed, not 办结), 黄色 (due within 10 days), 绿色 (within 20), or None.
+
+    The same rule as ``check`` (LEDGER.md §5): a measure whose status is unknown counts as not
+    办结, so it is warned about rather than silently taken as done.
+    """
+    if m.status in closed or m.deadline is None or m.deadline.due is None:
+        return None
+    days_left = (m.deadline.due - as_of).days
+    if days_left < 0:
+        return "红色"
+    if days_left <= C.WARN_YELLOW_DAYS:
+        return "黄色"
+    if days_left <= C.WARN_GREEN_DAYS:
+        return "绿色"
+    return None
+
+
+def compute_stats(ledger: Ledger, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Every figure of the ledger, with Chinese keys (the ``统计`` of the template context).
+
+    Problem counts per status (已完成, 长期坚持, 基本完成, 正在推进, 未启动 and 状态未填), 办结数
+    and 办结率 (LEDGER.md §4, honouring 长期坚持计入办结), measure counts per status (措施状态),
+    the sums 清退资金/问责人次/建立制度, the three-colour warnings relative to ``as_of``
+    (default today), the statistics sentence (统计句) and groupings 按方面, 按责任部门,
+    按责任领导, 按整改状态.
+    """
+    as_of = as_of or dt.date.today()
+    counted = long_term_counts(ledger)
+    closed = closed_statuses(counted)
+    problems = ledger.problems
+    by_status = Counter(p.status or UNKNOWN_STATUS for p in problems)
+    n_closed = sum(1 for p in problems if p.status in closed)
+    sums, bad_numbers = _sums(ledger.measures)
+    colours = Counter(warning_colour(m, as_of, closed) for m in ledger.measures)
+    stats: dict[str, Any] = {
+        "截至日期": _cn_date(as_of),
+        "方面数": len(ledger.aspects),
+        "问题数": len(problems),
+        "措施数": len(ledger.measures),
+        "办结数": n_closed,
+        "办结率": rate_text(n_closed, len(problems)),
+        "办结率数值": round(n_closed / len(problems), 4) if problems else 0.0,
+        "长期坚持计入办结": "是" if counted else "否",
+        **{s: by_status.get(s, 0) for s in C.STATUSES},
+        UNKNOWN_STATUS: by_status.get(UNKNOWN_STATUS, 0),
+        "措施状态": _measure_status_counts(ledger.measures),
+        **sums,
+        "数值无法识别": bad_numbers,
+        "预警": {c: colours.get(c, 0) for c in COLOURS},
+    }
+    supervisor = str(ledger.info.get("监督机构") or "").strip() or "【监督机构未填】"
+    stats["统计句"] = stats_sentence(stats, supervisor)
+    stats["按方面"] = [_aspect_row(a.title, a.problems, as_of, closed) for a in ledger.aspects]
+    stats["按责任部门"] = _measure_groups(ledger.measures, "责任部门", _departments, as_of, closed)
+    stats["按责任领导"] = _measure_groups(ledger.measures, "责任领导", _leaders, as_of, closed)
+    stats["按整改状态"] = _status_groups(problems)
+    return stats
+
+
+def _sums(measures: list[Measure]) -> tuple[dict[str, Any], int]:
+    totals = {"清退资金": 0.0, "问责人次": 0, "建立制度": 0}
+    bad = 0
+    for m in measures:
+        for name in totals:
+            try:
+                value = _number(m.values.get(name))
+            except ValueError:
+                bad += 1  # not summed; the statistics sentence says so (only with --force)
+                continue
+            if value is not None:
+                totals[name] += value
+    totals["清退资金"] = round(float(totals["清退资金"]), 2)
+    totals["问责人次"] = int(totals["问责人次"])
+    totals["建立制度"] = int(totals["建立制度"])
+    return totals, bad
+
+
+def _measure_status_counts(measures: list[Measure]) -> dict[str, int]:
+    counts = Counter(m.status or UNKNOWN_STATUS for m in measures)
+    out = {s: counts.get(s, 0) for s in C.STATUSES}
+    out[UNKNOWN_STATUS] = counts.get(UNKNOWN_STATUS, 0)
+    return out
+
+
+def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
+    """The statistics sentence of DOCUMENTS.md §1, true in every case.
+
+    "对照区委第一巡察组反馈的3个方面16项问题，细化整改措施58条。截至2024年5月10日，已整改到位
+    14项（其中3项需长期坚持），基本完成1项，正在推进1项，办结率87.5%。共清退资金1.23万元，约谈问责
+    21人次，建立完善制度21项。" Statuses and sums that are zero are left out. When 长期坚持 does not
+    count as 办结, "已整改到位" counts only 已完成 and 长期坚持 is named on its own, so that the
+    figures add up to the 办结率 printed next to them.
+    """
+    head = (
+        f"对照{supervisor}反馈的{stats['方面数']}个方面{stats['问题数']}项问题，"
+        f"细化整改措施{stats['措施数']}条。"
+    )
+    ongoing = stats[C.STATUS_ONGOING]
+    if stats["长期坚持计入办结"] == "是":
+        done = f"已整改到位{stats['办结数']}项"
+        if ongoing:
+            done += f"（其中{ongoing}项需长期坚持）"
+        parts = [done]
+    else:
+        parts = [f"已整改到位{stats[C.STATUS_DONE]}项"]
+        if ongoing:
+            parts.append(f"长期坚持整改{ongoing}项")
+    for status, label in (
+        (C.STATUS_MOSTLY_DONE, "基本完成"),
+        (C.STATUS_IN_PROGRESS, "正在推进"),
+        (C.STATUS_NOT_STARTED, "尚未启动"),
+        (UNKNOWN_STATUS, UNKNOWN_STATUS_MARK),
+    ):
+        if stats[status]:
+            parts.append(f"{label}{stats[status]}项")
+    parts.append(f"办结率{stats['办结率']}")
+    body = f"截至{stats['截至日期']}，" + "，".join(parts) + "。"
+    return head + body + _sums_sentence(stats)
+
+
+def _sums_sentence(stats: dict[str, Any]) -> str:
+    items = []
+    if stats["清退资金"] > 0:
+        items.append(f"清退资金{money_text(stats['清退资金'])}")
+    if stats["问责人次"] > 0:
+        items.append(f"约谈问责{stats['问责人次']}人次")
+    if stats["建立制度"] > 0:
+        items.append(f"建立完善制度{stats['建立制度']}项")
+    text = "共" + "，".join(items) + "。" if items else ""
+    if stats["数值无法识别"]:
+        text += f"【另有{stats['数值无法识别']}处清退资金、问责人次或建立制度的数值无法识别，未计入合计】"
+    return text
+
+
+def _aspect_row(
+    title: str, problems: list[Problem], as_of: dt.date, closed: tuple[str, ...]
+) -> dict[str, Any]:
+    """One 方面: problem counts (办结 is per problem) and the warnings of its measures."""
+    measures = [m for p in problems for m in p.measures]
+    statuses = Counter(p.status or UNKNOWN_STATUS for p in problems)
+    n_closed = sum(1 for p in problems if p.status in closed)
+    colours = Counter(warning_colour(m, as_of, closed) for m in measures)
+    return {
+        "方面": title,
+        "问题数": len(problems),
+        "措施数": len(measures),
+        "办结数": n_closed,
+        "办结率": rate_text(n_closed, len(problems)),
+        **{s: statuses.get(s, 0) for s in (*C.STATUSES, UNKNOWN_STATUS)},
+        **{c: colours.get(c, 0) for c in COLOURS},
+    }
+
+
+def _split_names(value: Any) -> list[str]:
+    names = [n for n in _NAME_SPLIT.split(str(value or "").strip()) if n]
+    return names or [UNFILLED]
+
+
+def _departments(m: Measure) -> list[str]:
+    return _split_names(m.values.get("责任部门") or m.values.get("牵头部门"))
+
+
+def _leaders(m: Measure) -> list[str]:
+    return _split_names(m.values.get("责任领导"))
+
+
+def _measure_groups(
+    measures: Iterable[Measure],
+    key: str,
+    names_of: Callable[[Measure], list[str]],
+    as_of: dt.date,
+    closed: tuple[str, ...],
+) -> list[dict[str, Any]]:
+    """Groups by a measure attribute (责任部门, 责任领导): here 办结 counts measures, since a
+    problem is usually shared by several departments. 问题数 counts the problems touched."""
+    groups: dict[str, list[Measure]] = {}
+    problem_of: dict[int, str] = {}
+    for m in measures:
+        for name in dict.fromkeys(names_of(m)):
+            groups.setdefault(name, []).append(m)
+            problem_of.setdefault(id(m), f"{m.values.get('方面')}\x00{m.values.get('问题')}")
+    rows = []
+    for name, items in groups.items():
+        statuses = Counter(m.status or UNKNOWN_STATUS for m in items)
+        n_closed = sum(1 for m in items if m.status in closed)
+        colours = Counter(warning_colour(m, as_of, closed) for m in items)
+        rows.append(
+            {
+                key: name,
+                "问题数": len({problem_of[id(m)] for m in items}),
+                "措施数": len(items),
+                "办结数": n_closed,
+                "办结率": rate_text(n_closed, len(items)),
+                "口径": "措施",
+                **{s: statuses.get(s, 0) for s in (*C.STATUSES, UNKNOWN_STATUS)},
+                **{c: colours.get(c, 0) for c in COLOURS},
+            }
+        )
+    return rows
+
+
+def _status_groups(problems: list[Problem]) -> list[dict[str, Any]]:
+    rows = []
+    for status in (*C.STATUSES, UNKNOWN_STATUS):
+        chosen = [p for p in problems if (p.status or UNKNOWN_STATUS) == status]
+        if status == UNKNOWN_STATUS and not chosen:
+            continue
+        rows.append(
+            {
+                "整改状态": status,
+                "问题数": len(chosen),
+                "措施数": sum(len(p.measures) for p in chosen),
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Text output of ``ledger-tools stats``.
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    cells = [[str(c) for c in r] for r in [headers, *rows]]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+
+    def line(r: list[str]) -> str:
+        out = []
+        for i, c in enumerate(r):
+            pad = " " * (widths[i] - _width(c))
+            out.append(c + pad if i == 0 else pad + c)  # names left, numbers right
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return [line(cells[0]), rule, *(line(r) for r in cells[1:])]
+
+
+def format_stats_text(stats: dict[str, Any], by: str | None = None) -> str:
+    """A readable Chinese summary, then the table for ``by`` (方面 by default; 责任部门,
+    责任领导 or 整改状态)."""
+    by = by or "方面"
+    if by not in GROUPINGS:
+        raise ValueError(f"不支持按“{by}”统计，可选：{'、'.join(GROUPINGS)}")
+    statuses = "，".join(f"{s} {stats[s]}" for s in C.STATUSES)
+    if stats[UNKNOWN_STATUS]:
+        statuses += f"，{UNKNOWN_STATUS} {stats[UNKNOWN_STATUS]}"
+    ms = stats["措施状态"]
+    measure_statuses = "，".join(f"{s} {ms[s]}" for s in ms if ms[s] or s != UNKNOWN_STATUS)
+    warn = stats["预警"]
+    note = "计入" if stats["长期坚持计入办结"] == "是" else "不计入"
+    lines = [
+        f"整改台账统计（截至{stats['截至日期']}）",
+        f"方面 {stats['方面数']} 个，问题 {stats['问题数']} 项，措施 {stats['措施数']} 条",
+        f"问题办结 {stats['办结数']} 项，办结率 {stats['办结率']}（长期坚持{note}办结）",
+        f"问题状态：{statuses}",
+        f"措施状态：{measure_statuses}",
+        f"清退资金 {money_text(stats['清退资金'])}，问责 {stats['问责人次']} 人次，"
+        f"建立制度 {stats['建立制度']} 项",
+        f"预警（未办结的措施）：红色（已超期）{warn['红色']} 条，黄色（10天内到期）{warn['黄色']} 条，"
+        f"绿色（20天内到期）{warn['绿色']} 条",
+    ]
+    if stats["数值无法识别"]:
+        lines.append(f"注意：有 {stats['数值无法识别']} 处数值无法识别，未计入合计。")
+    lines += ["", f"统计句：{stats['统计句']}", "", f"按{by}统计："]
+    lines += _group_table(stats, by)
+    return "\n".join(lines)
+
+
+def _group_table(stats: dict[str, Any], by: str) -> list[str]:
+    if by == "整改状态":
+        rows = [[r["整改状态"], r["问题数"], r["措施数"]] for r in stats["按整改状态"]]
+        return _table(["整改状态", "问题数", "措施数"], rows)
+    key = {"方面": "按方面", "责任部门": "按责任部门", "责任领导": "按责任领导"}[by]
+    unit = "问题" if by == "方面" else "措施"
+    headers = [by, "问题数", "措施数", f"办结{unit}", "办结率", *COLOURS]
+    rows = [
+        [r[by], r["问题数"], r["措施数"], r["办结数"], r["办结率"], *(r[c] for c in COLOURS)]
+        for r in stats[key]
+    ]
+    return _table(headers, rows)

@@ -1,0 +1,740 @@
+"""GB/T 9704-2012 《党政机关公文格式》 for python-docx documents.
+
+Reusable helpers that turn a blank python-docx ``Document`` into a 公文: A4 page with the
+standard margins and a 22-line grid, named paragraph styles whose Chinese fonts are set through
+``w:eastAsia`` (python-docx's ``font.name`` only sets the Latin font), odd/even page-number
+footers "— N —", the signature block, a landscape section for wide attachments and bordered
+tables with a repeated header row.
+
+The built-in templates (``scripts/build_doc_templates.py``) are made with these helpers, and
+so can any later document (督办通知, 销号审批表 …). Every measure lives in a module constant
+so a reviewer can compare it with the standard.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+# ---------------------------------------------------------------------------------------------
+# Page (GB/T 9704-2012 §5.2): A4, 版心 156 × 225 mm.
+PAGE_WIDTH_MM = 210
+PAGE_HEIGHT_MM = 297
+MARGIN_TOP_MM = 37
+MARGIN_BOTTOM_MM = 35
+MARGIN_LEFT_MM = 28
+MARGIN_RIGHT_MM = 26
+# Landscape attachment pages: the portrait margins turned a quarter, so the binding edge
+# (portrait left, 28 mm) is at the top and the 版心 is 225 × 156 mm.
+LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 37, "right": 35}
+
+# 22 lines of 28 characters: an exact 28.95 pt line (579 twips) and a matching document grid.
+LINE_PITCH_TWIPS = 579
+CHARS_PER_LINE = 28
+# "lines" snaps lines only; "linesAndChars" would also squeeze 3号 characters to 28 per line.
+# We keep "lines": LibreOffice and WPS lay out the squeezed grid differently from Word, and
+# Word fits 27–28 characters per line either way.
+GRID_TYPE = "lines"
+
+# Fonts (GB/T 9704-2012 §7.3, §7.4) and sizes in points (2号 22, 3号 16, 4号 14).
+FONT_LATIN = "Times New Roman"
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_HEI = "黑体"
+FONT_KAI = "楷体_GB2312"
+FONT_SONG = "宋体"
+SIZE_TITLE = 22
+SIZE_BODY = 16
+SIZE_PAGE_NUMBER = 14
+SIZE_TABLE = 12  # tables: 10.5–12 pt
+
+# House style: bold level-2/3 headings (off by default, see DOCUMENTS.md §2) and bold leads
+# ("（一）提高思想认识。…" at the start of a paragraph, on by default).
+BOLD_HEADINGS = False
+BOLD_LEADS = True
+
+# Page numbers: 4号 宋体 "— 1 —", odd pages right, even pages left, one character in from the
+# edge of the 版心, the top of the number line 7 mm below the 版心. Word measures the footer
+# distance from the page edge to the *bottom* of the footer, so subtract the line height.
+PAGE_NUMBER_GAP_MM = 7
+PAGE_NUMBER_LINE_PT = 18  # exact line height of the footer paragraph
+PAGE_NUMBER_INDENT_TWIPS = SIZE_PAGE_NUMBER * 20  # one 4号 character
+EM_DASH = "\u2014"
+
+# Signature (落款) and date: right-aligned, four characters in from the right edge.
+SIGNATURE_RIGHT_CHARS = 4
+
+
+def footer_distance_mm(bottom_margin_mm: float) -> float:
+    """Footer distance that puts the page number's line ``PAGE_NUMBER_GAP_MM`` below the 版心."""
+    line_mm = PAGE_NUMBER_LINE_PT * 25.4 / 72
+    return round(bottom_margin_mm - PAGE_NUMBER_GAP_MM - line_mm, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraph styles users see in Word's style gallery.
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    name: str  # shown in Word (Chinese)
+    style_id: str  # ASCII id in styles.xml (Word itself uses ASCII ids for Chinese names)
+    east_asia: str
+    size: float  # pt
+    latin: str = FONT_LATIN
+    bold: bool = False
+    align: str = "both"  # both | center | left | right
+    first_line_chars: int = 200  # hundredths of a character
+    right_chars: int = 0
+    left_chars: int = 0
+    outline_level: int | None = None  # 0 = level 1 in Word's navigation pane
+    keep_next: bool = False
+    line_twips: int | None = LINE_PITCH_TWIPS  # exact line height; None = single
+    snap_to_grid: bool = True
+
+
+STYLE_TITLE = "公文标题"
+STYLE_BODY = "公文正文"
+STYLE_H1 = "一级标题"
+STYLE_H2 = "二级标题"
+STYLE_H3 = "三级标题"
+STYLE_H4 = "四级标题"
+STYLE_SIGNATURE = "落款"
+STYLE_DATE = "成文日期"
+STYLE_ATTACHMENT_MARK = "附件标记"
+STYLE_TABLE = "表格文字"
+STYLE_PAGE_NUMBER = "页码"
+
+
+def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
+    """All named styles, by name. ``bold_headings`` makes level-2 and level-3 headings bold."""
+    specs = [
+        StyleSpec(
+            STYLE_TITLE,
+            "GongwenTitle",
+            FONT_TITLE,
+            SIZE_TITLE,
+            align="center",
+            first_line_chars=0,
+            outline_level=None,
+            keep_next=True,
+            # A 2号 line is taller than the grid pitch; LibreOffice would then give it two
+            # grid lines. Off the grid, every reader keeps the exact 28.95 pt.
+            snap_to_grid=False,
+        ),
+        StyleSpec(STYLE_BODY, "GongwenBody", FONT_BODY, SIZE_BODY),
+        StyleSpec(
+            STYLE_H1, "GongwenHeading1", FONT_HEI, SIZE_BODY, outline_level=0, keep_next=True
+        ),
+        StyleSpec(
+            STYLE_H2,
+            "GongwenHeading2",
+            FONT_KAI,
+            SIZE_BODY,
+            bold=bold_headings,
+            outline_level=1,
+            keep_next=True,
+        ),
+        StyleSpec(
+            STYLE_H3,
+            "GongwenHeading3",
+            FONT_BODY,
+            SIZE_BODY,
+            bold=bold_headings,
+            outline_level=2,
+            keep_next=True,
+        ),
+        # Level 4 "（1）…" carries whole measures, so it is body text with a name, not an outline level.
+        StyleSpec(STYLE_H4, "GongwenHeading4", FONT_BODY, SIZE_BODY),
+        StyleSpec(
+            STYLE_SIGNATURE,
+            "GongwenSignature",
+            FONT_BODY,
+            SIZE_BODY,
+            align="right",
+            first_line_chars=0,
+            right_chars=SIGNATURE_RIGHT_CHARS * 100,
+            keep_next=True,
+        ),
+        StyleSpec(
+            STYLE_DATE,
+            "GongwenDate",
+            FONT_BODY,
+            SIZE_BODY,
+            align="right",
+            first_line_chars=0,
+            right_chars=SIGNATURE_RIGHT_CHARS * 100,
+        ),
+        StyleSpec(
+            STYLE_ATTACHMENT_MARK,
+            "GongwenAttachmentMark",
+            FONT_HEI,
+            SIZE_BODY,
+            align="left",
+            first_line_chars=0,
+            keep_next=True,
+        ),
+        StyleSpec(
+            STYLE_TABLE,
+            "GongwenTableText",
+            FONT_BODY,
+            SIZE_TABLE,
+            align="left",
+            first_line_chars=0,
+            line_twips=None,
+            snap_to_grid=False,
+        ),
+        StyleSpec(
+            STYLE_PAGE_NUMBER,
+            "GongwenPageNumber",
+            FONT_SONG,
+            SIZE_PAGE_NUMBER,
+            latin=FONT_SONG,  # GB/T: 半角宋体阿拉伯数码
+            align="right",
+            first_line_chars=0,
+            line_twips=PAGE_NUMBER_LINE_PT * 20,
+            snap_to_grid=False,
+        ),
+    ]
+    return {s.name: s for s in specs}
+
+
+# ---------------------------------------------------------------------------------------------
+# Low-level XML: get-or-create children in schema order (Word rejects out-of-order elements).
+
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_SECTPR_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange"
+).split()
+_TCPR_ORDER = (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+    "vAlign hideMark"
+).split()
+_TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
+).split()
+_ORDERS = {
+    "pPr": _PPR_ORDER,
+    "rPr": _RPR_ORDER,
+    "sectPr": _SECTPR_ORDER,
+    "tcPr": _TCPR_ORDER,
+    "tblPr": _TBLPR_ORDER,
+}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def child(parent: object, name: str) -> object:
+    """The ``w:name`` child of ``parent``, created in schema order if missing."""
+    found = parent.find(qn(f"w:{name}"))  # type: ignore[attr-defined]
+    if found is not None:
+        return found
+    el = OxmlElement(f"w:{name}")
+    order = _ORDERS.get(_local(parent.tag))  # type: ignore[attr-defined]
+    if order and name in order:
+        later = set(order[order.index(name) + 1 :])
+        for i, sib in enumerate(parent):  # type: ignore[attr-defined]
+            if _local(sib.tag) in later:
+                parent.insert(i, el)  # type: ignore[attr-defined]
+                return el
+    parent.append(el)  # type: ignore[attr-defined]
+    return el
+
+
+def _set_attrs(el: object, **attrs: object) -> None:
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), str(value))  # type: ignore[attr-defined]
+
+
+def set_fonts(rpr: object, east_asia: str, latin: str = FONT_LATIN) -> None:
+    """Name the fonts of a run/style ``w:rPr``: Chinese through ``w:eastAsia``, Latin and digits
+    through ``w:ascii``/``w:hAnsi``. Theme-font attributes would win over them, so drop those."""
+    fonts = child(rpr, "rFonts")
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)  # type: ignore[attr-defined]
+    _set_attrs(fonts, ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)
+
+
+def _set_size(rpr: object, size_pt: float) -> None:
+    half_points = str(round(size_pt * 2))
+    _set_attrs(child(rpr, "sz"), val=half_points)
+    _set_attrs(child(rpr, "szCs"), val=half_points)
+
+
+def _set_bold(rpr: object, bold: bool) -> None:
+    for name in ("b", "bCs"):
+        _set_attrs(child(rpr, name), val="1" if bold else "0")
+
+
+# ---------------------------------------------------------------------------------------------
+# Document set-up.
+
+
+def new_document(*, bold_headings: bool = BOLD_HEADINGS) -> DocxDocument:
+    """A blank A4 公文: page, grid, defaults, named styles and page-number footers."""
+    doc = Document()
+    _set_defaults(doc)
+    add_styles(doc, bold_headings=bold_headings)
+    section = doc.sections[0]
+    setup_page(section)
+    add_page_number_footers(doc, section)
+    _settings(doc)
+    add_font_table_entries(doc)
+    # python-docx's template starts with one empty paragraph; start from nothing.
+    for p in list(doc.paragraphs):
+        p._element.getparent().remove(p._element)
+    return doc
+
+
+def _set_defaults(doc: DocxDocument) -> None:
+    """Document defaults: 3号 仿宋_GB2312 / Times New Roman, Chinese language, no spacing."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr, FONT_BODY)
+    _set_size(rpr, SIZE_BODY)
+    _set_attrs(child(rpr, "lang"), val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    _set_attrs(child(ppr, "spacing"), before=0, after=0, line=240, lineRule="auto")
+    normal = doc.styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr(), FONT_BODY)
+    _set_size(normal.element.get_or_add_rPr(), SIZE_BODY)
+    # Widow/orphan control moves single lines and breaks the 22-line page; 公文 turn it off.
+    _set_attrs(child(normal.element.get_or_add_pPr(), "widowControl"), val="0")
+
+
+# fontTable entries for the standard Chinese fonts. Windows 10/11 ships 仿宋 and 楷体 but not
+# the *_GB2312 variants; ``w:altName`` tells Word/WPS what to use instead, and the GB2312
+# charset (86) and family keep other substitutes Chinese and serif/sans as intended.
+# name: (altName, panose1, family, pitch)
+CHINESE_FONTS = {
+    FONT_BODY: ("仿宋", "02010609030101010101", "modern", "fixed"),
+    FONT_KAI: ("楷体", "02010609030101010101", "modern", "fixed"),
+    FONT_HEI: ("SimHei", "02010609060101010101", "modern", "fixed"),
+    FONT_SONG: ("SimSun", "02010600030101010101", "auto", "variable"),
+    FONT_TITLE: ("宋体", "02000000000000000000", "auto", "variable"),
+}
+
+
+def add_font_table_entries(doc: DocxDocument) -> None:
+    """Declare the Chinese fonts in ``word/fontTable.xml`` (python-docx has no API for it)."""
+    from lxml import etree
+
+    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    # python-docx's template lists Japanese fonts; they are unused here and only confuse
+    # font substitution, so drop them.
+    for font in root.findall(qn("w:font")):
+        if (
+            font.find(qn("w:charset")) is not None
+            and font.find(qn("w:charset")).get(qn("w:val")) == "80"
+        ):
+            root.remove(font)
+    for name, (alt, panose, family, pitch) in CHINESE_FONTS.items():
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        for tag, val in (
+            ("altName", alt),
+            ("panose1", panose),
+            ("charset", "86"),
+            ("family", family),
+            ("pitch", pitch),
+        ):
+            etree.SubElement(font, qn(f"w:{tag}")).set(qn("w:val"), val)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _settings(doc: DocxDocument) -> None:
+    settings = doc.settings
+    settings.odd_and_even_pages_header_footer = True  # w:evenAndOddHeaders
+    lang = settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        _set_attrs(lang, val="en-US", eastAsia="zh-CN")
+
+
+def add_styles(doc: DocxDocument, *, bold_headings: bool = BOLD_HEADINGS) -> None:
+    """Create the named paragraph styles of :func:`style_specs`."""
+    for spec in style_specs(bold_headings).values():
+        _add_style(doc, spec)
+    body = doc.styles[STYLE_BODY]
+    for name in (STYLE_TITLE, STYLE_BODY, STYLE_H1, STYLE_H2, STYLE_H3, STYLE_H4):
+        doc.styles[name].next_paragraph_style = body  # pressing Enter continues in body text
+
+
+def _add_style(doc: DocxDocument, spec: StyleSpec) -> None:
+    style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = spec.style_id
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True  # show in the style gallery
+    style.priority = 1
+    rpr = style.element.get_or_add_rPr()
+    set_fonts(rpr, spec.east_asia, spec.latin)
+    _set_bold(rpr, spec.bold)
+    _set_size(rpr, spec.size)
+    pf = style.paragraph_format
+    pf.alignment = {
+        "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[spec.align]
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    if spec.line_twips:
+        pf.line_spacing = Twips(spec.line_twips)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    else:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.keep_with_next = spec.keep_next or None
+    ppr = style.element.get_or_add_pPr()
+    _set_indent(ppr, spec)
+    if not spec.snap_to_grid:
+        _set_attrs(child(ppr, "snapToGrid"), val="0")
+    if spec.outline_level is not None:
+        _set_attrs(child(ppr, "outlineLvl"), val=spec.outline_level)
+
+
+def _set_indent(ppr: object, spec: StyleSpec) -> None:
+    """Indents in characters (``w:*Chars``, what Word shows as “字符”) with a twips fallback
+    for readers that ignore the character units."""
+    ind = child(ppr, "ind")
+    char_twips = round(spec.size * 20)
+    _set_attrs(
+        ind,
+        firstLineChars=spec.first_line_chars,
+        firstLine=spec.first_line_chars * char_twips // 100,
+    )
+    if spec.right_chars:
+        _set_attrs(ind, rightChars=spec.right_chars, right=spec.right_chars * char_twips // 100)
+    if spec.left_chars:
+        _set_attrs(ind, leftChars=spec.left_chars, left=spec.left_chars * char_twips // 100)
+
+
+def setup_page(section: Section, *, landscape: bool = False) -> None:
+    """A4 with the GB/T 9704 margins, the 579-twip line grid and the page-number footer distance."""
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(PAGE_HEIGHT_MM), Mm(PAGE_WIDTH_MM)
+        m = LANDSCAPE_MARGINS_MM
+        top, bottom, left, right = m["top"], m["bottom"], m["left"], m["right"]
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        top, bottom, left, right = MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(footer_distance_mm(bottom))
+    section.gutter = Mm(0)
+    set_doc_grid(section)
+
+
+def set_doc_grid(section: Section, line_pitch: int = LINE_PITCH_TWIPS) -> None:
+    grid = child(section._sectPr, "docGrid")
+    grid.attrib.clear()  # type: ignore[attr-defined]
+    _set_attrs(grid, type=GRID_TYPE, linePitch=line_pitch)
+
+
+def add_page_number_footers(doc: DocxDocument, section: Section) -> None:
+    """Odd pages "— N —" on the right, even pages on the left (needs ``w:evenAndOddHeaders``)."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number_paragraph(section.footer.paragraphs[0], "right")
+    _page_number_paragraph(section.even_page_footer.paragraphs[0], "left")
+
+
+def _page_number_paragraph(p: Paragraph, side: str) -> None:
+    p.style = STYLE_PAGE_NUMBER
+    ppr = p._p.get_or_add_pPr()
+    ind = child(ppr, "ind")
+    if side == "right":
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _set_attrs(ind, right=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _set_attrs(ind, left=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
+    spec = style_specs()[STYLE_PAGE_NUMBER]
+    add_text_run(p, EM_DASH + " ", spec.east_asia, latin=spec.latin)
+    add_field(p, "PAGE", "1", spec.east_asia, latin=spec.latin)
+    add_text_run(p, " " + EM_DASH, spec.east_asia, latin=spec.latin)
+
+
+def add_field(p: Paragraph, instruction: str, shown: str, east_asia: str, latin: str) -> None:
+    """A complex field (begin / instruction / separate / result / end), e.g. ``PAGE``."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
+        run = p.add_run()
+        set_fonts(run._r.get_or_add_rPr(), east_asia, latin)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        else:
+            fld = OxmlElement("w:fldChar")
+            _set_attrs(fld, fldCharType=kind)
+            run._r.append(fld)
+    add_text_run(p, shown, east_asia, latin=latin)
+    run = p.add_run()
+    set_fonts(run._r.get_or_add_rPr(), east_asia, latin)
+    fld = OxmlElement("w:fldChar")
+    _set_attrs(fld, fldCharType="end")
+    run._r.append(fld)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs and runs.
+
+
+@dataclass(frozen=True)
+class Text:
+    """One run of a paragraph: its text, and optionally bold and a different Chinese font."""
+
+    text: str
+    bold: bool | None = None
+    east_asia: str | None = None
+
+
+def add_text_run(
+    p: Paragraph, text: str, east_asia: str, *, latin: str = FONT_LATIN, bold: bool | None = None
+) -> object:
+    """Append one run with its fonts named explicitly (every run carries ``w:eastAsia``)."""
+    run = p.add_run(text)
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, east_asia, latin)
+    if bold is not None:
+        _set_bold(rpr, bold)
+    return run
+
+
+def add_paragraph(
+    container: object, style: str, *parts: str | Text, align: str | None = None
+) -> Paragraph:
+    """Append a paragraph in named ``style`` to a document or table cell, one run per part.
+
+    Each part becomes exactly one run, so a Jinja tag written inside a part can never be split
+    across runs (docxtpl needs each tag whole).
+    """
+    spec = style_specs()[style]
+    p = container.add_paragraph(style=style)  # type: ignore[attr-defined]
+    _fill(p, spec, parts)
+    if align:
+        p.alignment = _ALIGN[align]
+    return p
+
+
+_ALIGN = {
+    "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
+def _fill(p: Paragraph, spec: StyleSpec, parts: Iterable[str | Text]) -> None:
+    for part in parts:
+        t = part if isinstance(part, Text) else Text(part)
+        add_text_run(p, t.text, t.east_asia or spec.east_asia, latin=spec.latin, bold=t.bold)
+
+
+def add_blank(container: object, style: str = STYLE_BODY) -> Paragraph:
+    """An empty line of the grid (e.g. after the title, before the signature)."""
+    return container.add_paragraph(style=style)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections.
+
+
+def start_landscape_section(doc: DocxDocument) -> Section:
+    """End the current section at the last paragraph and start a landscape one on a new page.
+
+    python-docx's ``add_section`` would add an empty paragraph to carry the old section's
+    properties, which can spill onto a page of its own; here the last paragraph carries them.
+    The new section has no footer references, so it inherits the page-number footers.
+    """
+    body = doc.element.body
+    last_p = body.findall(qn("w:p"))[-1]
+    old = copy.deepcopy(body.find(qn("w:sectPr")))
+    last_p.get_or_add_pPr()._insert_sectPr(old)
+    section = doc.sections[-1]
+    sect = section._sectPr
+    for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
+        sect.remove(ref)
+    _set_attrs(child(sect, "type"), val="nextPage")
+    setup_page(section, landscape=True)
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables.
+
+TABLE_BORDER_SIZE = 4  # eighths of a point: 0.5 pt lines
+
+
+def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Sequence[str]) -> Table:
+    """A fixed-layout table with full borders and a bold, repeated header row."""
+    table = container.add_table(rows=1, cols=len(widths_mm))
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    total = sum(widths_mm)
+    _set_attrs(child(tblpr, "tblW"), w=round(Mm(total).twips), type="dxa")
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _set_attrs(child(tblpr, "tblLayout"), type="fixed")
+    borders = child(tblpr, "tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _set_attrs(
+            child(borders, edge), val="single", sz=TABLE_BORDER_SIZE, space=0, color="000000"
+        )
+    margins = child(tblpr, "tblCellMar")
+    for edge, twips in (("left", 85), ("right", 85)):
+        _set_attrs(child(margins, edge), w=twips, type="dxa")
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        _set_attrs(col, w=round(Mm(width).twips))
+    header_row = table.rows[0]
+    for cell, text, width in zip(header_row.cells, header, widths_mm, strict=True):
+        set_cell_width(cell, width)
+        set_cell_text(cell, text, bold=True, align="center")
+        set_cell_valign(cell, "center")
+    set_repeat_header(header_row)
+    return table
+
+
+def add_table_row(table: Table, texts: Sequence[str], aligns: Sequence[str] | None = None) -> _Row:
+    """Append a row with one run per cell (so a tag in a cell stays whole)."""
+    row = table.add_row()
+    widths = [col.get(qn("w:w")) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+        _set_attrs(child(cell._tc.get_or_add_tcPr(), "tcW"), w=widths[i], type="dxa")
+        set_cell_text(cell, text, align=(aligns[i] if aligns else "left"))
+    return row
+
+
+def set_cell_width(cell: _Cell, width_mm: float) -> None:
+    _set_attrs(child(cell._tc.get_or_add_tcPr(), "tcW"), w=round(Mm(width_mm).twips), type="dxa")
+
+
+def set_cell_valign(cell: _Cell, where: str) -> None:
+    _set_attrs(child(cell._tc.get_or_add_tcPr(), "vAlign"), val=where)
+
+
+def set_cell_text(
+    cell: _Cell, text: str, *, bold: bool | None = None, align: str = "left"
+) -> Paragraph:
+    """Put ``text`` as a single run into the cell's (first) paragraph in style 表格文字."""
+    p = cell.paragraphs[0]
+    p.style = STYLE_TABLE
+    p.alignment = _ALIGN[align]
+    if text:
+        spec = style_specs()[STYLE_TABLE]
+        add_text_run(p, text, spec.east_asia, latin=spec.latin, bold=bold)
+    return p
+
+
+def set_repeat_header(row: _Row) -> None:
+    """Mark a row as a header row repeated at the top of each page (``w:tblHeader``)."""
+    trpr = row._tr.get_or_add_trPr()
+    _set_attrs(child(trpr, "tblHeader"), val="1")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF conversion on machines without the standard fonts.
+
+# Free fonts that look closest to each standard font (仿宋/楷体/宋体 are serif, 黑体 is sans).
+FONT_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    FONT_BODY: ("仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_KAI: ("楷体", "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_TITLE: ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_SONG: ("SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_HEI: ("SimHei", "Noto Sans CJK SC", "Source Han Sans SC"),
+    FONT_LATIN: ("Liberation Serif", "DejaVu Serif"),
+}
+
+
+def fontconfig_substitutes() -> str:
+    """A fontconfig file (include the system configuration, then alias each standard font to
+    its closest free font). Point ``FONTCONFIG_FILE`` at it when running LibreOffice on Linux,
+    otherwise every missing Chinese font falls back to the same sans-serif face."""
+    aliases = "\n".join(
+        f'  <alias binding="same"><family>{name}</family><prefer>'
+        + "".join(f"<family>{sub}</family>" for sub in subs)
+        + "</prefer></alias>"
+        for name, subs in FONT_SUBSTITUTES.items()
+    )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"{aliases}\n</fontconfig>\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducible output.
+
+FIXED_TIME = _dt.datetime(2024, 1, 1, 0, 0, 0)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def set_core_properties(doc: DocxDocument, title: str, subject: str = "") -> None:
+    """Fixed metadata, so that rebuilding a template changes nothing unless its content does."""
+    cp = doc.core_properties
+    cp.author = "ledger-tools"
+    cp.last_modified_by = "ledger-tools"
+    cp.title = title
+    cp.subject = subject
+    cp.comments = (
+        "由 scripts/build_doc_templates.py 生成；可在 Word/WPS 中修改后用 --template 使用。"
+    )
+    cp.keywords = "整改台账;公文模板;GB/T 9704-2012"
+    cp.category = "公文模板"
+    cp.created = FIXED_TIME
+    cp.modified = FIXED_TIME
+    cp.last_printed = FIXED_TIME
+    cp.revision = 1
+
+
+def save_reproducible(doc: DocxDocument, path: str | Path) -> None:
+    """Save with fixed zip timestamps: the same code gives byte-identical files."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    buf.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    Path(path).write_bytes(out.getvalue())

@@ -1,0 +1,304 @@
+"""Build the three built-in Word templates in ``doc_templates/`` from python-docx.
+
+    python scripts/build_doc_templates.py            # writes doc_templates/*.docx
+    python scripts/build_doc_templates.py --out DIR  # elsewhere (tests use this)
+    python scripts/build_doc_templates.py --bold-headings
+
+The templates are docxtpl templates: ``{{ 名称 }}`` prints a context value, ``{%p … %}`` on a
+paragraph of its own repeats or hides paragraphs, ``{%tr … %}`` does the same for table rows
+and ``{% vm %}`` merges a cell vertically over the iterations of the innermost loop. The
+context keys are documented in DOCUMENTS.md §3 and printed by ``ledger-tools context``.
+
+Every Jinja tag is written inside one run (one ``Text``/string part), so Word never holds a
+tag in pieces. The output is byte-stable: fixed metadata and zip timestamps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ledger_tools import docformat as f  # noqa: E402
+from ledger_tools.docformat import Text  # noqa: E402
+from ledger_tools.output import atomic_output  # noqa: E402
+
+PLAN = "整改方案.docx"
+REPORT = "整改情况报告.docx"
+NOTICE = "整改进展情况通报.docx"
+
+# Punctuation that already closes a 小标题; otherwise the template adds "。".
+_CLOSERS = "。！？；："
+
+
+def _lead(number: bool) -> str:
+    """The bold lead of a 文稿段落 paragraph: "（一）小标题。" or "小标题。" when 小标题 is set."""
+    num = "{{ loop.index|cn_paren_num }}" if number else ""
+    return (
+        "{% if 段.小标题 %}" + num + "{{ 段.小标题 }}"
+        "{% if 段.小标题[-1:] not in '" + _CLOSERS + "' %}。{% endif %}{% endif %}"
+    )
+
+
+def section_paragraphs(doc: object, key: str, *, numbered: bool) -> None:
+    """The 文稿段落 of one 章节: one paragraph each, bold lead then 内容.
+
+    Numbered leads "（一）…" are second-level headings run into the text, so they take the
+    level-2 font (楷体_GB2312); unnumbered leads stay in the body font.
+    """
+    lead_font = f.FONT_KAI if numbered else f.FONT_BODY
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 段 in 段落." + key + " %}")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text(_lead(numbered), bold=f.BOLD_LEADS, east_asia=lead_font),
+        "{{ 段.内容 }}",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+
+def title_block(doc: object) -> None:
+    f.add_paragraph(doc, f.STYLE_TITLE, "{{ 标题 }}")
+    f.add_blank(doc)
+
+
+def keep_with_next(*paragraphs: object) -> None:
+    """Keep the signature block together with what precedes it, so it never opens a page alone."""
+    for p in paragraphs:
+        p.paragraph_format.keep_with_next = True
+
+
+def signature_block(doc: object) -> None:
+    keep_with_next(f.add_blank(doc))
+    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
+    f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
+
+
+def aspect_heading_report() -> str:
+    """ "（一）在…方面", whether or not the ledger's 方面 text already says 在/方面."""
+    return (
+        "（{{ 方面.序号 }}）"
+        "{% if not 方面.标题.startswith('在') %}在{% endif %}{{ 方面.标题 }}"
+        "{% if not 方面.标题.endswith('方面') %}方面{% endif %}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 整改方案
+
+
+def build_plan(bold_headings: bool) -> object:
+    doc = f.new_document(bold_headings=bold_headings)
+    title_block(doc)
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "{{ 反馈日期 }}，{{ 监督机构 }}向{{ 单位名称 }}反馈了{{ 监督类型 }}意见。"
+        "为扎实做好反馈意见整改落实，做到问题逐条整改、措施逐项落地、责任逐人压实，"
+        "结合本单位实际，制定本方案。",
+    )
+
+    f.add_paragraph(doc, f.STYLE_H1, "一、指导思想")
+    section_paragraphs(doc, "指导思想", numbered=False)
+
+    f.add_paragraph(doc, f.STYLE_H1, "二、整改目标")
+    section_paragraphs(doc, "整改目标", numbered=False)
+
+    f.add_paragraph(doc, f.STYLE_H1, "三、组织领导")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "成立{{ 监督类型 }}整改工作领导小组，由{{ 领导小组组长 }}任组长"
+        "{% if 领导小组副组长 %}，{{ 领导小组副组长 }}任副组长{% endif %}"
+        "{% if 领导小组成员 %}，{{ 领导小组成员 }}为成员{% endif %}。"
+        "领导小组统筹部署整改工作，研究解决整改中的重要问题，审定整改方案和整改情况报告。",
+    )
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "领导小组下设办公室"
+        "{% if 领导小组办公室主任 %}，{{ 领导小组办公室主任 }}任办公室主任{% endif %}，"
+        "负责整改工作的日常调度、督促检查、台账管理和材料汇总。",
+    )
+
+    f.add_paragraph(doc, f.STYLE_H1, "四、整改任务")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "对照反馈意见，共梳理{{ 统计.方面数 }}个方面{{ 统计.问题数 }}项问题，"
+        "制定整改措施{{ 统计.措施数 }}条，逐项明确责任领导、责任部门、责任人和完成时限"
+        "（详见附件）。",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
+    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
+    f.add_paragraph(doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.问题表现 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.问题表现 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.整改目标 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, Text("整改目标：", bold=True), "{{ 问题.整改目标 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 措施 in 问题.措施列表 %}")
+    f.add_paragraph(doc, f.STYLE_H4, "（{{ 措施.序号 }}）{{ 措施.整改措施 }}{{ 措施.责任说明 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "五、工作要求")
+    section_paragraphs(doc, "工作要求", numbered=True)
+
+    keep_with_next(f.add_blank(doc), f.add_paragraph(doc, f.STYLE_BODY, "附件：整改任务清单"))
+    signature_block(doc)
+
+    attachment_task_list(doc)
+    f.set_core_properties(doc, "整改方案（模板）", "整改方案")
+    return doc
+
+
+# 附件 整改任务清单: column, width in mm (landscape 版心 225 mm), cell text, alignment.
+TASK_COLUMNS = (
+    ("序号", 12, "{% vm %}{{ 问题.序号 }}", "center"),
+    ("方面", 26, "{% vm %}{{ 方面.标题 }}", "left"),
+    ("问题", 36, "{% vm %}{{ 问题.问题 }}", "left"),
+    ("整改措施", 67, "{{ 措施.整改措施 }}", "left"),
+    ("责任领导", 20, "{{ 措施.责任领导 }}", "center"),
+    ("责任部门", 24, "{{ 措施.责任部门 }}", "center"),
+    ("责任人", 18, "{{ 措施.责任人 }}", "center"),
+    ("整改时限", 22, "{{ 措施.整改时限 }}", "center"),
+)
+
+
+def attachment_task_list(doc: object) -> None:
+    """Landscape 附件: "附件", the title on the third line, the task table.
+
+    One row per measure, nested loops 方面 → 问题 → 措施; ``{% vm %}`` merges 序号/方面/问题
+    over the measures of one problem (it restarts on the first iteration of the innermost loop).
+    """
+    f.start_landscape_section(doc)
+    f.add_paragraph(doc, f.STYLE_ATTACHMENT_MARK, "附件")
+    f.add_blank(doc)
+    f.add_paragraph(doc, f.STYLE_TITLE, "整改任务清单")
+    f.add_blank(doc)
+    widths = [c[1] for c in TASK_COLUMNS]
+    table = f.add_table(doc, widths, [c[0] for c in TASK_COLUMNS])
+    blanks = [""] * (len(TASK_COLUMNS) - 1)
+    for tag in (
+        "{%tr for 方面 in 方面列表 %}",
+        "{%tr for 问题 in 方面.问题列表 %}",
+        "{%tr for 措施 in 问题.措施列表 %}",
+    ):
+        f.add_table_row(table, [tag, *blanks])
+    f.add_table_row(table, [c[2] for c in TASK_COLUMNS], [c[3] for c in TASK_COLUMNS])
+    for _ in range(3):
+        f.add_table_row(table, ["{%tr endfor %}", *blanks])
+
+
+# ---------------------------------------------------------------------------------------------
+# 整改情况报告 and 整改进展情况通报 (same body, the notice in public wording with a contact block)
+
+OPENING = (
+    "根据{{ 上级党委 }}统一部署，{{ 进驻开始日期 }}至{{ 进驻结束日期 }}，"
+    "{{ 监督机构 }}对{{ 单位名称 }}进行了{{ 监督类型 }}。"
+    "{{ 反馈日期 }}，{{ 监督机构 }}反馈了{{ 监督类型 }}意见。"
+)
+
+
+def report_body(doc: object) -> None:
+    f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
+    section_paragraphs(doc, "工作开展情况", numbered=True)
+
+    f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
+    f.add_paragraph(doc, f.STYLE_H2, aspect_heading_report())
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
+    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
+    section_paragraphs(doc, "下一步打算", numbered=True)
+
+
+def build_report(bold_headings: bool) -> object:
+    doc = f.new_document(bold_headings=bold_headings)
+    title_block(doc)
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        OPENING + "{{ 单位名称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
+        "逐项推动落实。现将整改情况报告如下。",
+    )
+    report_body(doc)
+    signature_block(doc)
+    f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
+    return doc
+
+
+def build_notice(bold_headings: bool) -> object:
+    doc = f.new_document(bold_headings=bold_headings)
+    title_block(doc)
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
+    )
+    report_body(doc)
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "欢迎广大干部群众对整改落实情况进行监督。如有意见建议，请及时向我们反映。",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 通信地址 %}")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "通信地址：{{ 通信地址 }}{% if 邮政编码 %}（邮政编码：{{ 邮政编码 }}）{% endif %}",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 电子邮箱 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "电子邮箱：{{ 电子邮箱 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    signature_block(doc)
+    f.set_core_properties(doc, "整改进展情况通报（模板）", "整改进展情况通报")
+    return doc
+
+
+BUILDERS = {PLAN: build_plan, REPORT: build_report, NOTICE: build_notice}
+
+
+def build_all(out_dir: Path, *, bold_headings: bool = f.BOLD_HEADINGS) -> list[Path]:
+    """Write the three templates into ``out_dir``; return their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, build in BUILDERS.items():
+        target = out_dir / name
+        with atomic_output(target) as tmp:
+            f.save_reproducible(build(bold_headings), tmp)
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="生成内置公文模板（GB/T 9704-2012 格式）")
+    parser.add_argument("--out", type=Path, default=ROOT / "doc_templates", help="输出文件夹")
+    parser.add_argument(
+        "--bold-headings", action="store_true", help="二级、三级标题加粗（默认不加粗）"
+    )
+    args = parser.parse_args(argv)
+    for path in build_all(args.out, bold_headings=args.bold_headings):
+        print(f"已生成 {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -30,17 +30,14 @@ PLAN = "整改方案.docx"
 REPORT = "整改情况报告.docx"
 NOTICE = "整改进展情况通报.docx"
 
-# Punctuation that already closes a 小标题; otherwise the template adds "。".
-_CLOSERS = "。！？；："
-
 
 def _lead(number: bool) -> str:
-    """The bold lead of a 文稿段落 paragraph: "（一）小标题。" or "小标题。" when 小标题 is set."""
+    """The bold lead of a 文稿段落 paragraph, "（一）小标题。" (or "小标题。"), when 小标题 is set.
+
+    The context already ends 小标题 with exactly one "。" (``join_sentences``).
+    """
     num = "{{ loop.index|cn_paren_num }}" if number else ""
-    return (
-        "{% if 段.小标题 %}" + num + "{{ 段.小标题 }}"
-        "{% if 段.小标题[-1:] not in '" + _CLOSERS + "' %}。{% endif %}{% endif %}"
-    )
+    return "{% if 段.小标题 %}" + num + "{{ 段.小标题 }}{% endif %}"
 
 
 def section_paragraphs(doc: object, key: str, *, numbered: bool) -> None:
@@ -75,15 +72,6 @@ def signature_block(doc: object) -> None:
     keep_with_next(f.add_blank(doc))
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
-
-
-def aspect_heading_report() -> str:
-    """ "（一）在…方面", whether or not the ledger's 方面 text already says 在/方面."""
-    return (
-        "（{{ 方面.序号 }}）"
-        "{% if not 方面.标题.startswith('在') %}在{% endif %}{{ 方面.标题 }}"
-        "{% if not 方面.标题.endswith('方面') %}方面{% endif %}"
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,7 +154,7 @@ TASK_COLUMNS = (
     ("问题", 36, "{% vm %}{{ 问题.问题 }}", "left"),
     ("整改措施", 67, "{{ 措施.整改措施 }}", "left"),
     ("责任领导", 20, "{{ 措施.责任领导 }}", "center"),
-    ("责任部门", 24, "{{ 措施.责任部门 }}", "center"),
+    ("责任部门", 24, "{{ 措施.责任部门 or 措施.牵头部门 }}", "center"),
     ("责任人", 18, "{{ 措施.责任人 }}", "center"),
     ("整改时限", 22, "{{ 措施.整改时限 }}", "center"),
 )
@@ -214,7 +202,7 @@ def report_body(doc: object) -> None:
     f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, aspect_heading_report())
+    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
@@ -284,6 +272,7 @@ def build_all(out_dir: Path, *, bold_headings: bool = f.BOLD_HEADINGS) -> list[P
         target = out_dir / name
         with atomic_output(target) as tmp:
             f.save_reproducible(build(bold_headings), tmp)
+            tmp.chmod(0o644)  # mkstemp makes 0600; users and the wheel need it readable
         written.append(target)
     return written
 

@@ -14,8 +14,6 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
 
 from ledger_tools import docformat as f
 
@@ -288,30 +286,6 @@ def test_bold_headings_option(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Rendering with docxtpl: the tags are valid Jinja and consume the contract's keys.
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def _cn_num(n: int) -> str:
-    n = int(n)
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + ("" if ones == 0 else _DIGITS[ones])
-
-
-def _env() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    env.filters.update(
-        cn_num=_cn_num,
-        cn_paren_num=lambda n: f"（{_cn_num(n)}）",
-        cn_ordinal=lambda n: f"{_cn_num(n)}是",
-        cn_date=lambda d: f"{d.year}年{d.month}月{d.day}日",
-        percent=lambda x: f"{x:.0%}",
-        money=lambda x: f"{x:,.0f}",
-        join_sentences=lambda items: "".join(items),
-    )
-    return env
-
 
 def _measure(seq, text, progress, dept="办公室", status="已完成"):
     duty = f"（责任领导：王某某；牵头部门：{dept}；责任部门：{dept}；完成时限：2024年4月底前）"
@@ -369,15 +343,30 @@ def make_context() -> dict:
         3,
         "干部队伍建设有短板",
         [
-            _measure(1, "开展业务培训。", "举办培训班2期。", dept="人事科", status="正在推进"),
+            {  # only 牵头部门 given: the task table shows it as 责任部门
+                **_measure(
+                    1, "开展业务培训。", "举办培训班2期。", dept="人事科", status="正在推进"
+                ),
+                "责任部门": "",
+            },
             _measure(2, "完善考核办法。", "", dept="人事科", status="正在推进"),
         ],
         status="正在推进",
         sentence="目前正在推进，计划于2024年6月30日前完成。",
     )
     aspects = [
-        {"序号": "一", "标题": "落实党的理论路线方针政策方面", "问题列表": [p1, p2]},
-        {"序号": "二", "标题": "基层党组织建设", "问题列表": [p3]},
+        {
+            "序号": "一",
+            "标题": "落实党的理论路线方针政策方面",
+            "在标题": "在落实党的理论路线方针政策方面",
+            "问题列表": [p1, p2],
+        },
+        {
+            "序号": "二",
+            "标题": "基层党组织建设",
+            "在标题": "在基层党组织建设方面",
+            "问题列表": [p3],
+        },
     ]
     rows = [
         {
@@ -396,16 +385,16 @@ def make_context() -> dict:
     ]
     para = {
         "指导思想": [{"小标题": "", "内容": "以问题整改为抓手，推动各项工作规范提升。"}],
-        "整改目标": [{"小标题": "问题见底清零", "内容": "反馈问题全部整改到位。"}],
+        "整改目标": [{"小标题": "问题见底清零。", "内容": "反馈问题全部整改到位。"}],
         "工作要求": [
-            {"小标题": "提高政治站位", "内容": "把整改作为重要政治任务。"},
+            {"小标题": "提高政治站位。", "内容": "把整改作为重要政治任务。"},
             {"小标题": "严格督促检查。", "内容": "每周调度整改进度。"},
         ],
         "工作开展情况": [
-            {"小标题": "加强组织领导", "内容": "成立领导小组，召开专题会议。"},
-            {"小标题": "细化整改任务", "内容": "建立问题、任务、责任清单。"},
+            {"小标题": "加强组织领导。", "内容": "成立领导小组，召开专题会议。"},
+            {"小标题": "细化整改任务。", "内容": "建立问题、任务、责任清单。"},
         ],
-        "下一步打算": [{"小标题": "巩固整改成果", "内容": "持续跟踪长期任务。"}],
+        "下一步打算": [{"小标题": "巩固整改成果。", "内容": "持续跟踪长期任务。"}],
     }
     return {
         "单位名称": "某区示例局",
@@ -461,8 +450,10 @@ def context():
 def _render(name: str, context: dict, out: Path) -> Path:
     from docxtpl import DocxTemplate
 
+    from ledger_tools.render import make_env
+
     tpl = DocxTemplate(TEMPLATES / name)
-    tpl.render(context, jinja_env=_env(), autoescape=True)
+    tpl.render(context, jinja_env=make_env(), autoescape=True)
     target = out / name
     tpl.save(target)
     return target
@@ -539,6 +530,7 @@ def test_rendered_task_table_merges_per_problem(context, tmp_path):
         "",
     ]
     assert [r.cells[3].text for r in rows][:2] == ["制定年度学习计划。", "建立学习督查通报机制。"]
+    assert [r.cells[5].text for r in rows] == ["办公室", "办公室", "财务科", "人事科", "人事科"]
     assert rows[0]._tr.trPr is None or rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
@@ -549,6 +541,29 @@ def test_missing_optional_leadership_fields_read_cleanly(context, tmp_path):
     paras = [p.text for p in doc.paragraphs]
     assert any(t.startswith("成立巡察整改工作领导小组，由张某某任组长。") for t in paras)
     assert any(t.startswith("领导小组下设办公室，负责") for t in paras)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_templates_pass_templates_check(name):
+    from ledger_tools.render import check_template
+
+    assert [str(i) for i in check_template(TEMPLATES / name)] == []
+
+
+@pytest.mark.parametrize(("name", "kind"), [(PLAN, "plan"), (REPORT, "report"), (NOTICE, "notice")])
+def test_render_with_the_real_context(name, kind, tmp_path):
+    """The keys the templates use are the keys ``context.build_context`` produces."""
+    import datetime as dt
+
+    from ledger_tools.context import build_context, sample_ledger
+    from ledger_tools.render import render_docx
+
+    day = dt.date(2024, 5, 10)
+    ctx = build_context(sample_ledger(), kind, as_of=day, today=day)
+    out = render_docx(TEMPLATES / name, ctx, tmp_path / name)
+    assert not re.search(r"\{\{|\}\}|\{%|%\}", _all_text(out))
+    paras = [p.text for p in Document(out).paragraphs]
+    assert paras[0] == ctx["标题"] and ctx["成文日期"] in paras
 
 
 @pytest.mark.skipif(

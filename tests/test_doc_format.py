@@ -575,6 +575,9 @@ def test_rendered_templates_convert_to_pdf(context, tmp_path):
     subprocess.run(
         [
             "soffice",
+            # A private profile: another LibreOffice running (other tests, a desktop window)
+            # would otherwise take over the conversion and return before it is done.
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
@@ -596,3 +599,32 @@ def test_rendered_templates_convert_to_pdf(context, tmp_path):
         assert "—1—" in squeezed and "—2—" in squeezed  # odd and even page numbers
         if path.name == PLAN:
             assert "整改任务清单" in squeezed and "责任领导" in squeezed
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_font_table_names_substitutes_for_missing_fonts(name):
+    """Windows has 仿宋/楷体 but not the *_GB2312 fonts: altName tells Word/WPS what to use."""
+    from lxml import etree
+
+    root = etree.fromstring(_xml(name, "word/fontTable.xml").encode("utf-8"))
+    fonts = {el.get(qn("w:name")): el for el in root.iter(qn("w:font"))}
+    for font, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        assert fonts[font].find(qn("w:altName")).get(qn("w:val")) == alt
+        assert fonts[font].find(qn("w:charset")).get(qn("w:val")) == "86"
+    assert not any(el.find(qn("w:charset")).get(qn("w:val")) == "80" for el in fonts.values())
+
+
+def test_fontconfig_substitutes_is_valid_xml_naming_every_standard_font():
+    from lxml import etree
+
+    root = etree.fromstring(f.fontconfig_substitutes().encode("utf-8"))
+    aliased = {a.findtext("family") for a in root.iter("alias")}
+    assert {f.FONT_BODY, f.FONT_KAI, f.FONT_HEI, f.FONT_TITLE, f.FONT_SONG} <= aliased
+
+
+def test_signature_block_is_kept_with_the_attachment_note():
+    doc = Document(TEMPLATES / PLAN)
+    paras = doc.paragraphs
+    note = next(i for i, p in enumerate(paras) if p.text == "附件：整改任务清单")
+    for p in paras[note - 1 : note + 3]:  # blank, note, blank, 落款 (落款 by its style)
+        assert p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next

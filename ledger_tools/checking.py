@@ -32,8 +32,11 @@ def check_file(
     """Read, normalise and validate the ledger at ``path``; with ``mark``, also write a marked
     copy of the workbook there. The input file is never modified."""
     from ledger_tools.normalise import load_ledger
+    from ledger_tools.output import check_output_path
     from ledger_tools.schema import validate
 
+    if mark is not None:
+        check_output_path(mark, path)  # refuse before the work, not after
     report = validate(load_ledger(path, mapping=mapping, sheet=sheet), today=today)
     if mark is not None:
         from ledger_tools.marking import write_marked_copy

@@ -7,7 +7,8 @@ the validator (errors and warnings) and the document commands (missing 基本信
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 ERROR = "error"
@@ -29,7 +30,7 @@ class Finding:
     column: str = ""  # column letter
     field: str = ""  # canonical column or 基本信息 field
     value: Any = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # e.g. {"colour": "红色"}
+    extra: dict[str, Any] = dc_field(default_factory=dict, compare=False)  # e.g. {"colour": "红色"}
 
     @property
     def cell(self) -> str:
@@ -61,7 +62,7 @@ class Report:
 
     path: str
     findings: list[Finding]
-    totals: dict[str, Any] = field(default_factory=dict)  # 方面数, 问题数, 措施数, 状态 counts …
+    totals: dict[str, Any] = dc_field(default_factory=dict)  # 方面数, 问题数, 措施数, 状态 counts …
     today: str = ""
 
     @property

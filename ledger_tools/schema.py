@@ -271,7 +271,8 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     feedback = ledger.info.get("反馈日期")
     feedback = feedback if isinstance(feedback, dt.date) else None
     closed = [C.STATUS_DONE, C.STATUS_ONGOING] if _ongoing_counts(ledger) else [C.STATUS_DONE]
-    not_closed = ~col("_status").is_in(closed).fill_null(False)
+    # An unknown status is already an error; it is not also counted as overdue.
+    not_closed = col("_status").is_not_null() & ~col("_status").is_in(closed)
     days_left = (pl.lit(today) - col("_due")).dt.total_days() * -1
     finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
 

@@ -9,7 +9,7 @@ import json
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
+from conftest import INFO, STANDARD_HEADER, good_row
 
 from ledger_tools.checking import JSON_SCHEMA, format_text, report_json
 from ledger_tools.cli import cli
@@ -43,10 +43,26 @@ CASES = [
     ({"整改状态": "长期坚持", "完成时间": None}, "finished-without-date", "整改台账!K2"),
     ({"完成时间": dt.date(2024, 6, 1)}, "finished-in-future", "整改台账!K2"),
     ({"完成时间": dt.date(2024, 2, 1)}, "finished-before-feedback", "整改台账!K2"),
-    ({"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-01"}, "overdue-red", "整改台账!I2"),
-    ({"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-15"}, "due-yellow", "整改台账!I2"),
-    ({"整改状态": "未启动", "完成时间": None, "整改时限": "2024-05-28"}, "due-green", "整改台账!I2"),
-    ({"完成时间": dt.date(2024, 5, 5), "整改时限": "2024年4月底前"}, "late-completion", "整改台账!K2"),
+    (
+        {"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-01"},
+        "overdue-red",
+        "整改台账!I2",
+    ),
+    (
+        {"整改状态": "正在推进", "完成时间": None, "整改时限": "2024-05-15"},
+        "due-yellow",
+        "整改台账!I2",
+    ),
+    (
+        {"整改状态": "未启动", "完成时间": None, "整改时限": "2024-05-28"},
+        "due-green",
+        "整改台账!I2",
+    ),
+    (
+        {"完成时间": dt.date(2024, 5, 5), "整改时限": "2024年4月底前"},
+        "late-completion",
+        "整改台账!K2",
+    ),
     ({"整改进展及成效": None}, "no-progress", "整改台账!L2"),
     ({"佐证材料": None}, "no-evidence", "整改台账!M2"),
     ({"责任人": None}, "no-person", "整改台账!H2"),
@@ -54,13 +70,15 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("override, rule, cell", CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "override, rule, cell", CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_fires_on_the_right_cell(ledger_file, override, rule, cell):
     findings = findings_for(ledger_file([good_row(1, **override)], info=INFO))
     hits = only(findings, rule)
     assert [f.cell for f in hits] == [cell], findings
     assert hits[0].severity == RULES[rule].severity
-    assert hits[0].message and all("\u4e00" <= ch <= "\u9fff" for ch in hits[0].message[:1] + "的")
+    assert sum("\u4e00" <= ch <= "\u9fff" for ch in hits[0].message) >= 8  # a Chinese sentence
 
 
 def test_a_valid_row_has_no_findings(ledger_file):
@@ -83,8 +101,13 @@ def test_missing_required_column_lists_headers_and_map_hint(ledger_file):
 
 
 def test_cross_row_conflicts(ledger_file):
-    rows = [good_row(1), good_row(1, 方面="另一方面"), good_row(2, 问题="问题1", 方面="落实全面从严治党方面"),
-            good_row(3, 序号=3, 问题="问题3"), good_row(3, 序号=3, 问题="问题X")]
+    rows = [
+        good_row(1),
+        good_row(1, 方面="另一方面"),
+        good_row(2, 问题="问题1", 方面="落实全面从严治党方面"),
+        good_row(3, 序号=3, 问题="问题3"),
+        good_row(3, 序号=3, 问题="问题X"),
+    ]
     findings = findings_for(ledger_file(rows, info=INFO))
     assert [f.cell for f in only(findings, "aspect-conflict")] == ["整改台账!B3"]
     assert "第 2 行" in only(findings, "aspect-conflict")[0].message
@@ -99,9 +122,22 @@ def test_numeric_columns(ledger_file):
 
 
 def test_period_deadlines_and_immediate_are_not_errors(ledger_file):
-    rows = [good_row(i, 整改时限=t, 完成时间=dt.date(2024, 3, 20))
-            for i, t in enumerate(["2024年6月底前", "2024年第二季度", "2024年上半年", "立行立改", "长期坚持",
-                                   "2024.6.30", "2024/6/30", "20240630"], start=1)]
+    rows = [
+        good_row(i, 整改时限=t, 完成时间=dt.date(2024, 3, 20))
+        for i, t in enumerate(
+            [
+                "2024年6月底前",
+                "2024年第二季度",
+                "2024年上半年",
+                "立行立改",
+                "长期坚持",
+                "2024.6.30",
+                "2024/6/30",
+                "20240630",
+            ],
+            start=1,
+        )
+    ]
     findings = findings_for(ledger_file(rows, info=INFO))
     assert not [f for f in findings if f.severity == "error"], findings
 
@@ -116,8 +152,9 @@ def test_info_fields_needed_by_documents(ledger_file):
     info = {k: v for k, v in INFO.items() if k != "监督机构"} | {"监督机构": None}
     ledger = load_ledger(ledger_file([good_row(1)], info=info))
     missing = check_info_fields(ledger, "report")
-    assert [(f.field, f.cell) for f in missing] == [("党组织名称", "基本信息!B3")] or \
-        "监督机构" in [f.field for f in missing]
+    assert [(f.field, f.cell) for f in missing] == [
+        ("党组织名称", "基本信息!B3")
+    ] or "监督机构" in [f.field for f in missing]
     assert all(f.severity == "error" for f in missing)
     no_sheet = check_info_fields(load_ledger(ledger_file([good_row(1)])), "plan")
     assert "基本信息" in no_sheet[0].message
@@ -134,7 +171,10 @@ def test_text_report_groups_and_counts(ledger_file):
 
 
 def test_json_output_follows_its_schema(ledger_file):
-    rows = [good_row(1, 整改状态="差不多了"), good_row(2, 整改状态="正在推进", 完成时间=None, 整改时限="2024-05-01")]
+    rows = [
+        good_row(1, 整改状态="差不多了"),
+        good_row(2, 整改状态="正在推进", 完成时间=None, 整改时限="2024-05-01"),
+    ]
     report = validate(load_ledger(ledger_file(rows, info=INFO)), today=TODAY)
     data = report_json(report)
     jsonschema.validate(data, JSON_SCHEMA)
@@ -152,7 +192,9 @@ def test_cli_exit_codes_and_input_unchanged(ledger_file, tmp_path):
     res = runner.invoke(cli, ["check", str(bad), "--today", "2024-05-10", "--format", "json"])
     assert res.exit_code == 1
     assert json.loads(res.output)["findings"][0]["rule"] == "unknown-status"
-    res = runner.invoke(cli, ["check", str(bad), "--today", "2024-05-10", "--mark", str(tmp_path / "m.xlsx")])
+    res = runner.invoke(
+        cli, ["check", str(bad), "--today", "2024-05-10", "--mark", str(tmp_path / "m.xlsx")]
+    )
     assert res.exit_code == 1 and (tmp_path / "m.xlsx").exists()
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
     res = runner.invoke(cli, ["check", str(good), "--today", "2024-13-01"])
@@ -160,11 +202,25 @@ def test_cli_exit_codes_and_input_unchanged(ledger_file, tmp_path):
 
 
 def test_cli_map_option(ledger_file):
-    header = ["牵头处室" if h == "牵头部门" else ("具体办理" if h == "责任部门" else h) for h in STANDARD_HEADER]
+    header = [
+        "牵头处室" if h == "牵头部门" else ("具体办理" if h == "责任部门" else h)
+        for h in STANDARD_HEADER
+    ]
     path = ledger_file([good_row(1)], header=header, info=INFO)
     runner = CliRunner()
-    res = runner.invoke(cli, ["check", str(path), "--today", "2024-05-10", "--map", "具体办理=责任部门",
-                              "--format", "json"])
+    res = runner.invoke(
+        cli,
+        [
+            "check",
+            str(path),
+            "--today",
+            "2024-05-10",
+            "--map",
+            "具体办理=责任部门",
+            "--format",
+            "json",
+        ],
+    )
     data = json.loads(res.output)
     assert res.exit_code == 0, res.output
     assert not [f for f in data["findings"] if f["rule"] == "unmapped-column"]

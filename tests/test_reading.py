@@ -26,18 +26,37 @@ def test_every_alias_maps_to_its_column(tmp_path, column):
 
 
 def test_header_normalisation_spaces_stars_units_linebreaks(tmp_path):
-    header = ["序 号", "*方面", "问题\n名称", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态",
-              "清退资金（元）", "建立制度(项)", "问责人次 "]
-    path = write_ledger(tmp_path / "a.xlsx", [[1, "甲方面", "问题", "措施", "王", "办公室", "2024-06-30",
-                                               "已完成", 100, 2, 1]], header)
+    header = [
+        "序 号",
+        "*方面",
+        "问题\n名称",
+        "整改措施",
+        "责任领导",
+        "责任部门",
+        "整改时限",
+        "整改状态",
+        "清退资金（元）",
+        "建立制度(项)",
+        "问责人次 ",
+    ]
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [[1, "甲方面", "问题", "措施", "王", "办公室", "2024-06-30", "已完成", 100, 2, 1]],
+        header,
+    )
     cols = load_ledger(path).origin.columns
     assert {"序号", "方面", "问题", "清退资金", "建立制度", "问责人次"} <= set(cols)
 
 
 def test_title_rows_above_header_and_origin_rows(tmp_path):
     path = write_ledger(
-        tmp_path / "a.xlsx", [good_row(1), good_row(2)],
-        title_rows=[["某局落实巡察反馈意见整改台账"], ["填报单位：某局办公室", None, None, "填报日期：2024年5月"], []],
+        tmp_path / "a.xlsx",
+        [good_row(1), good_row(2)],
+        title_rows=[
+            ["某局落实巡察反馈意见整改台账"],
+            ["填报单位：某局办公室", None, None, "填报日期：2024年5月"],
+            [],
+        ],
         merges=["A1:M1"],
     )
     ledger = load_ledger(path)
@@ -47,8 +66,12 @@ def test_title_rows_above_header_and_origin_rows(tmp_path):
 
 
 def test_merged_problem_cells_fill_only_their_range(tmp_path):
-    rows = [good_row(1, 整改措施="措施甲"), good_row(1, 序号=None, 方面=None, 问题=None, 整改措施="措施乙"),
-            good_row(2, 整改措施="措施丙"), good_row(2, 序号=None, 方面=None, 问题=None, 整改措施="措施丁")]
+    rows = [
+        good_row(1, 整改措施="措施甲"),
+        good_row(1, 序号=None, 方面=None, 问题=None, 整改措施="措施乙"),
+        good_row(2, 整改措施="措施丙"),
+        good_row(2, 序号=None, 方面=None, 问题=None, 整改措施="措施丁"),
+    ]
     # problem 1 merged over rows 2-3; problem 2 NOT merged: row 5 keeps its empty cells.
     path = write_ledger(tmp_path / "a.xlsx", rows, merges=["A2:A3", "B2:B3", "C2:C3"])
     ledger = load_ledger(path)
@@ -62,25 +85,33 @@ def test_merged_problem_cells_fill_only_their_range(tmp_path):
     assert not any(f.row in (2, 3, 4) for f in report.errors)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1.建立学习制度。2.每月开展专题学习。3.年底考核。", 3),
-    ("（1）建立学习制度；（2）每月开展专题学习。", 2),
-    ("一是建立学习制度；二是每月开展专题学习；三是年底考核。", 3),
-    ("①建立学习制度②每月开展专题学习", 2),
-    ("完成2024年度3项制度修订", 1),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1.建立学习制度。2.每月开展专题学习。3.年底考核。", 3),
+        ("（1）建立学习制度；（2）每月开展专题学习。", 2),
+        ("一是建立学习制度；二是每月开展专题学习；三是年底考核。", 3),
+        ("①建立学习制度②每月开展专题学习", 2),
+        ("完成2024年度3项制度修订", 1),
+    ],
+)
 def test_several_measures_in_one_cell(tmp_path, text, expected):
     path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改措施=text)])
     ledger = load_ledger(path)
     assert len(ledger.measures) == expected
     assert all(m.row == 2 for m in ledger.measures)
-    assert [m.part for m in ledger.measures] == ([0] if expected == 1 else list(range(1, expected + 1)))
+    assert [m.part for m in ledger.measures] == (
+        [0] if expected == 1 else list(range(1, expected + 1))
+    )
     assert len(ledger.problems) == 1
 
 
 def test_footer_and_blank_rows_are_not_data(tmp_path):
-    path = write_ledger(tmp_path / "a.xlsx", [good_row(1), [None] * 13, good_row(2)],
-                        after=[[None] * 13, ["填表人：张三", None, None, "审核人：李四"], ["联系电话：12345"]])
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [good_row(1), [None] * 13, good_row(2)],
+        after=[[None] * 13, ["填表人：张三", None, None, "审核人：李四"], ["联系电话：12345"]],
+    )
     ledger = load_ledger(path)
     assert [m.get("问题") for m in ledger.measures] == ["问题1", "问题2"]
 
@@ -97,8 +128,11 @@ def test_hidden_rows_are_data_with_a_warning(tmp_path):
 
 
 def test_formula_without_cached_value_is_an_error_naming_the_cell(tmp_path):
-    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 清退资金="=100*2")],
-                        header=[*STANDARD_HEADER[:-1], "佐证材料"])
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [good_row(1, 清退资金="=100*2")],
+        header=[*STANDARD_HEADER[:-1], "佐证材料"],
+    )
     wb = openpyxl.load_workbook(path)
     wb.active["N1"] = "清退资金"
     wb.active["N2"] = "=100*2"
@@ -109,7 +143,10 @@ def test_formula_without_cached_value_is_an_error_naming_the_cell(tmp_path):
 
 
 def test_full_width_digits_and_nbsp_normalised(tmp_path):
-    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限="２０２４年６月３０日", 责任人="\u00a0李某\u3000")])
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [good_row(1, 整改时限="２０２４年６月３０日", 责任人="\u00a0李某\u3000")],
+    )
     m = load_ledger(path).measures[0]
     assert m.deadline.due == dt.date(2024, 6, 30)
     assert m.get("责任人") == "李某"
@@ -140,7 +177,9 @@ def test_two_row_header_with_merged_group_title(tmp_path):
 
 
 def test_info_sheet_dates_and_sheet_choice(tmp_path):
-    path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限="立行立改")], info=INFO, sheet="Sheet1")
+    path = write_ledger(
+        tmp_path / "a.xlsx", [good_row(1, 整改时限="立行立改")], info=INFO, sheet="Sheet1"
+    )
     ledger = load_ledger(path)
     assert ledger.origin.sheet == "Sheet1"
     assert ledger.info["反馈日期"] == dt.date(2024, 3, 4)
@@ -157,24 +196,37 @@ def test_excel_serial_and_cjk_builtin_date_format(tmp_path):
     path = write_ledger(tmp_path / "a.xlsx", [good_row(1, 整改时限=45473, 完成时间=45400)])
     # Give both cells numFmtId 31 (yyyy"年"m"月"d"日" in the zh-CN built-ins) by editing styles.
     src, dst = path, tmp_path / "cjk.xlsx"
+    with zipfile.ZipFile(src) as zin:
+        styles = zin.read("xl/styles.xml").decode()
+    n = len(
+        re.findall(r"<xf ", styles.split("<cellXfs")[1].split("</cellXfs>")[0])
+    )  # the new xf's index
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "xl/styles.xml":
                 text = data.decode()
-                text = re.sub(r'<cellXfs count="(\d+)">', lambda m: f'<cellXfs count="{int(m.group(1)) + 1}">', text)
-                text = text.replace("</cellXfs>", '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>')
-                n = len(re.findall(r"<xf ", text.split("<cellXfs")[1])) - 1
+                text = re.sub(
+                    r'<cellXfs count="(\d+)">',
+                    lambda m: f'<cellXfs count="{int(m.group(1)) + 1}">',
+                    text,
+                )
+                text = text.replace(
+                    "</cellXfs>",
+                    '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>',
+                )
                 data = text.encode()
             if item.filename == "xl/worksheets/sheet1.xml":
                 text = data.decode()
-                text = re.sub(r'<c r="(I2|K2)"( s="\d+")?', lambda m: f'<c r="{m.group(1)}" s="{n}"', text)
+                text = re.sub(
+                    r'<c r="(I2|K2)"( s="\d+")?', lambda m: f'<c r="{m.group(1)}" s="{n}"', text
+                )
                 data = text.encode()
             zout.writestr(item, data)
     shutil.copy(dst, path)
     m = load_ledger(path).measures[0]
-    assert m.deadline.due == dt.date(2024, 7, 1)
-    assert m.finished.due == dt.date(2024, 4, 19)
+    assert m.deadline.due == dt.date(2024, 6, 30)
+    assert m.finished.due == dt.date(2024, 4, 18)
 
 
 def test_xls_is_read(tmp_path):

@@ -52,7 +52,9 @@ def _no_header(p: Path) -> None:
 
 def _missing_column(p: Path) -> None:
     header = [h for h in STANDARD_HEADER if h != "整改措施"]
-    write_ledger(p, [[v for h, v in zip(STANDARD_HEADER, good_row(1)) if h != "整改措施"]], header=header)
+    write_ledger(
+        p, [[v for h, v in zip(STANDARD_HEADER, good_row(1)) if h != "整改措施"]], header=header
+    )
 
 
 def _only_title(p: Path) -> None:
@@ -87,7 +89,11 @@ def _merged_header(p: Path) -> None:
 
 
 def _text_dates(p: Path) -> None:
-    write_ledger(p, [good_row(i, 整改时限=t) for i, t in enumerate(["尽快", "年底", "下周", "马上"], 1)], info=INFO)
+    write_ledger(
+        p,
+        [good_row(i, 整改时限=t) for i, t in enumerate(["尽快", "年底", "下周", "马上"], 1)],
+        info=INFO,
+    )
 
 
 def _unknown_status(p: Path) -> None:
@@ -152,12 +158,20 @@ def test_mark_onto_the_input_or_a_locked_path_is_refused(tmp_path):
 def test_no_traceback_in_a_real_process(tmp_path):
     bad = tmp_path / "坏.xlsx"
     _truncated(bad)
-    proc = subprocess.run([sys.executable, "-m", "ledger_tools", "check", str(bad)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ledger_tools", "check", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "已损坏" in proc.stderr
-    debug = subprocess.run([sys.executable, "-m", "ledger_tools", "--debug", "check", str(bad)],
-                           capture_output=True, text=True, timeout=60)
+    debug = subprocess.run(
+        [sys.executable, "-m", "ledger_tools", "--debug", "check", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" in debug.stderr
 
 

@@ -1,0 +1,80 @@
+"""Regenerate ``workbook_templates/整改台账.xlsx`` from the column definition.
+
+    python scripts/build_workbook_template.py            # writes workbook_templates/整改台账.xlsx
+    python scripts/build_workbook_template.py --out DIR  # elsewhere (tests use this)
+
+The workbook is ``ledger_tools.workbook.new_workbook()`` with fixed document properties and
+fixed zip timestamps, so the committed file changes only when ``columns.py`` or ``workbook.py``
+change. ``tests/test_workbook.py`` fails when the committed file no longer matches the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ledger_tools.output import atomic_output  # noqa: E402
+from ledger_tools.workbook import build_workbook  # noqa: E402
+
+NAME = "整改台账.xlsx"
+FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def template_bytes() -> bytes:
+    """The template file's bytes: the same code always gives the same bytes."""
+    wb = build_workbook(timestamp=FIXED_TIME)
+    raw = io.BytesIO()
+    wb.save(raw)
+    raw.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _fixed_modified(data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
+
+
+def _fixed_modified(core_xml: bytes) -> bytes:
+    """openpyxl stamps ``modified`` with the time of saving; put the fixed time back."""
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+        rb"\g<1>" + stamp + rb"\g<2>",
+        core_xml,
+    )
+
+
+def build(out_dir: Path) -> Path:
+    """Write the template into ``out_dir`` and return its path."""
+    path = out_dir / NAME
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(template_bytes())
+    path.chmod(0o644)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "workbook_templates")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(f"已生成 {build(args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

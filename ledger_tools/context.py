@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools.dates import deadline_text as dates_deadline_text
+from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
 
 KINDS = ("plan", "report", "notice")
@@ -95,7 +97,7 @@ def cn_date(value: Any) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_cn_date(value)
     text = str(value).strip()
     try:
         return cn_date(dt.date.fromisoformat(text[:10]))
@@ -409,8 +411,6 @@ def deadline_text(m: Measure) -> str:
         return invalid_mark("时限", raw) if raw else missing_mark("时限")
     if d.kind == "invalid":
         return invalid_mark("时限", d.text or raw)
-    from ledger_tools.dates import deadline_text as dates_deadline_text
-
     return text(dates_deadline_text(d))
 
 

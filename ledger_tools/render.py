@@ -176,7 +176,7 @@ def _paragraph_at(tpl: Any, lineno: int | None) -> tuple[int, str]:
         line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
     except Exception:  # noqa: BLE001 - the location is a courtesy; the error itself matters
         return lineno, ""
-    return lineno - 1, _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
+    return max(lineno - 1, 1), _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -228,6 +228,12 @@ def _template_error(exc: Exception, tpl: Any, template: Path) -> TemplateError:
         return TemplateError(
             f"模板 {name} 中的变量“{var}”没有定义{where}，可能拼写有误。"
             "用 ledger-tools context 台账.xlsx 可查看全部变量名，ledger-tools templates check 可检查模板。"
+        )
+    unknown_filter = re.search(r"No filter named '([^']+)'", str(exc))
+    if unknown_filter:
+        return TemplateError(
+            f"模板 {name} 使用了不存在的过滤器“{unknown_filter.group(1)}”{where}。"
+            f"可用的中文过滤器：{'、'.join(FILTERS)}。"
         )
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
@@ -412,7 +418,6 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
     in the context (top-level and attributes such as ``问题.问题表现``), tags Word split across
     runs or across paragraphs, and full-width braces typed by a Chinese input method."""
     import jinja2
-    from jinja2 import meta, nodes
 
     path = Path(path)
     tpl = _open_template(path)
@@ -436,45 +441,51 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
                     "error", f"{label}第 {exc.lineno - 1} 段附近有语法错误：{exc.message}", text
                 )
             )
+    return issues + _name_issues(asts, paragraphs, env)
+
+
+_JINJA_GLOBALS = {"loop", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
+
+
+def _undeclared(ast: Any) -> set[str]:
+    """Top-level names a template reads without defining them."""
+    import jinja2
+    from jinja2 import meta, nodes
+
+    try:
+        return meta.find_undeclared_variables(ast)
+    except jinja2.TemplateAssertionError:
+        # compiling stops at an unknown filter (reported separately): use the names read
+        # minus the names the template binds itself (loop variables, set)
+        bound = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        return {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"} - bound
+
+
+def _name_issues(asts: list[Any], paragraphs: list[str], env: Any) -> list[TemplateIssue]:
+    """Unknown filters, and names/attributes that are not in the context."""
+    from jinja2 import nodes
+
     top, every = _known_names()
     allowed_attrs = every | _LOOP_ATTRS | _method_names()
+    issues = []
     undefined: dict[str, None] = {}
     for ast in asts:
-        for name in sorted(meta.find_undeclared_variables(ast)):
-            if name not in top and name not in (
-                "loop",
-                "range",
-                "lipsum",
-                "dict",
-                "cycler",
-                "joiner",
-                "namespace",
-            ):
-                undefined.setdefault(name)
+        for name in sorted({n.name for n in ast.find_all(nodes.Filter)} - set(env.filters)):
+            where = next((_shorten(p) for p in paragraphs if _mentions(p, name)), "")
+            message = f"过滤器“{name}”不存在。可用的中文过滤器：{'、'.join(FILTERS)}。"
+            issues.append(TemplateIssue("error", message, where))
+        for name in sorted(_undeclared(ast) - top - _JINJA_GLOBALS):
+            undefined.setdefault(name)
         for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
             attr = (
                 node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
             )
             if isinstance(attr, str) and attr not in allowed_attrs:
                 undefined.setdefault(attr)
-        for node in ast.find_all(nodes.Filter):
-            if node.name not in env.filters:
-                issues.append(
-                    TemplateIssue(
-                        "error",
-                        f"过滤器“{node.name}”不存在。可用的中文过滤器：{'、'.join(FILTERS)}。",
-                    )
-                )
+    message = "变量“{}”不在上下文中（可能拼写有误；ledger-tools context 可列出全部变量名）。"
     for name in undefined:
-        where = [p for p in paragraphs if _mentions(p, name)] or [""]
-        for text in where:
-            issues.append(
-                TemplateIssue(
-                    "error",
-                    f"变量“{name}”不在上下文中（可能拼写有误；ledger-tools context 可列出全部变量名）。",
-                    _shorten(text),
-                )
-            )
+        for text in [p for p in paragraphs if _mentions(p, name)] or [""]:
+            issues.append(TemplateIssue("error", message.format(name), _shorten(text)))
     return issues
 
 

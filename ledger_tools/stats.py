@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Ledger, Measure, Problem
 
 # Key used for a status the ledger does not give (empty or not recognised; only with --force).
@@ -76,10 +77,6 @@ def _number(value: Any) -> float | None:
     return float(str(value).replace(",", "").replace("，", "").strip())
 
 
-def _cn_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str | None:
     """红色 (due date passed, not 办结), 黄色 (due within 10 days), 绿色 (within 20), or None.
 
@@ -116,7 +113,7 @@ def compute_stats(ledger: Ledger, as_of: dt.date | None = None) -> dict[str, Any
     sums, bad_numbers = _sums(ledger.measures)
     colours = Counter(warning_colour(m, as_of, closed) for m in ledger.measures)
     stats: dict[str, Any] = {
-        "截至日期": _cn_date(as_of),
+        "截至日期": format_cn_date(as_of),
         "方面数": len(ledger.aspects),
         "问题数": len(problems),
         "措施数": len(ledger.measures),

@@ -1,0 +1,499 @@
+"""Rendering: the sandboxed strict Jinja environment, error messages, built-in templates, PDF,
+``templates export|check``. Templates are real .docx files built with python-docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from ledger_tools.context import build_context
+from ledger_tools.errors import LedgerHasErrors, OutputError, TemplateError
+from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.render import (
+    check_template,
+    convert_to_pdf,
+    export_templates,
+    render,
+    render_docx,
+    undefined_name,
+)
+from ledger_tools.resources import builtin_templates, template_path
+
+AS_OF = dt.date(2024, 5, 10)
+INFO: dict[str, Any] = {
+    "单位名称": "某区测试局",
+    "党组织名称": "中共某区测试局党组",
+    "监督类型": "巡察",
+    "监督机构": "区委第一巡察组",
+    "上级党委": "区委",
+    "进驻开始日期": dt.date(2024, 1, 8),
+    "进驻结束日期": dt.date(2024, 2, 7),
+    "反馈日期": dt.date(2024, 3, 4),
+    "集中整改截止日期": dt.date(2024, 5, 31),
+    "成文日期": dt.date(2024, 5, 12),
+    "领导小组组长": "张某",
+    "领导小组副组长": "李某",
+    "领导小组成员": "王某、赵某",
+    "领导小组办公室主任": "刘某",
+    "联系电话": "010-12345678",
+    "通信地址": "某区某路1号",
+    "邮政编码": "100000",
+    "电子邮箱": "test@example.cn",
+}
+TEXTS = [
+    {"文稿": "方案", "章节": "指导思想", "小标题": "", "内容": "坚持问题导向，逐项抓好整改落实"},
+    {"文稿": "方案", "章节": "整改目标", "小标题": "", "内容": "确保反馈问题按期整改到位"},
+    {
+        "文稿": "方案",
+        "章节": "工作要求",
+        "小标题": "加强组织领导",
+        "内容": "各部门主要负责人亲自抓",
+    },
+    {
+        "文稿": "报告",
+        "章节": "工作开展情况",
+        "小标题": "提高思想认识",
+        "内容": "召开专题会议研究部署",
+    },
+    {"文稿": "报告", "章节": "下一步打算", "小标题": "", "内容": "持续巩固整改成果"},
+]
+
+
+def day(text: str) -> Deadline:
+    return Deadline("date", text, dt.date.fromisoformat(text))
+
+
+def measure(status: str | None = "已完成", due: Deadline | None = None, **values: Any) -> Measure:
+    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
+    base = {
+        "整改措施": "措施",
+        "责任领导": "王某",
+        "牵头部门": "办公室",
+        "责任部门": "办公室",
+        "责任人": "李某",
+        "整改时限": "2024-04-30",
+        "整改状态": status,
+        "完成时间": finished.due if finished else None,
+        "整改进展及成效": "已完成整改",
+        "佐证材料": "会议纪要",
+    }
+    return Measure(
+        row=0,
+        values={**base, **values},
+        deadline=due or day("2024-04-30"),
+        finished=finished,
+        status=status,
+    )
+
+
+def build(
+    spec: list[tuple[str, str, list[Measure], str | None]], info: dict | None = None
+) -> Ledger:
+    aspects: dict[str, Aspect] = {}
+    measures: list[Measure] = []
+    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
+        for m in ms:
+            m.values.update({"序号": str(n), "方面": aspect, "问题": title})
+            m.row = len(measures) + 2
+            measures.append(m)
+        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
+            Problem(str(n), title, aspect, ms, status)
+        )
+    columns = {name: chr(ord("A") + i) for i, name in enumerate(measures[0].values)}
+    origin = Origin("", "整改台账", 1, columns)
+    return Ledger(
+        origin,
+        measures,
+        list(aspects.values()),
+        dict(info or INFO),
+        list(TEXTS),
+        has_info_sheet=True,
+    )
+
+
+def sample() -> Ledger:
+    return build(
+        [
+            (
+                "落实党的理论路线方针政策方面",
+                "政治理论学习重视不够",
+                [
+                    measure(整改措施="制定年度学习计划", 整改进展及成效="2024年3月印发学习计划"),
+                    measure(
+                        整改措施="开展专题学习", 整改进展及成效="组织集中学习4次", 清退资金=12300
+                    ),
+                ],
+                "已完成",
+            ),
+            (
+                "落实党的理论路线方针政策方面",
+                "意识形态工作有短板",
+                [
+                    measure(
+                        "长期坚持",
+                        Deadline("long_term", "长期坚持"),
+                        整改时限="长期坚持",
+                        问责人次=3,
+                    )
+                ],
+                "长期坚持",
+            ),
+            (
+                "全面从严治党方面",
+                "财务管理不规范",
+                [
+                    measure(
+                        "正在推进",
+                        day("2024-06-30"),
+                        整改措施="修订财务制度",
+                        整改进展及成效="",
+                        建立制度=2,
+                    ),
+                    measure("已完成", 整改措施="清退违规发放补贴"),
+                ],
+                "正在推进",
+            ),
+            ("全面从严治党方面", "公务用车管理松散", [measure("基本完成")], "基本完成"),
+        ]
+    )
+
+
+def make_template(path: Path, *paragraphs: str | list[str]) -> Path:
+    """A .docx whose paragraphs hold the given text; a list is one paragraph of several runs."""
+    document = docx.Document()
+    for p in paragraphs:
+        para = document.add_paragraph()
+        for run in [p] if isinstance(p, str) else p:
+            para.add_run(run)
+    document.save(path)
+    return path
+
+
+def doc_text(path: Path) -> str:
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    for section in d.sections:
+        for part in (section.footer, section.even_page_footer, section.header):
+            parts += [p.text for p in part.paragraphs]
+    return "\n".join(parts)
+
+
+def xml_of(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The environment and its errors
+
+
+def test_tiny_template_renders(tmp_path):
+    tpl = make_template(
+        tmp_path / "t.docx",
+        "{{ 标题 }}",
+        "{{ 统计.统计句 }}",
+        "{%p for 方面 in 方面列表 %}",
+        "{{ loop.index|cn_paren_num }}{{ 方面.标题 }}",
+        "{%p for 问题 in 方面.问题列表 %}",
+        "问题{{ 问题.序号 }}：{{ 问题.问题 }}",
+        "整改措施及结果：{{ 问题.措施段落 }}{{ 问题.状态句 }}",
+        "{%p endfor %}",
+        "{%p endfor %}",
+        "{{ 统计.清退资金|money }} {{ 0.875|percent }} {{ 3|cn_ordinal }} {{ ['a；', 'b'] | join_sentences }}",
+    )
+    out = render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "out.docx")
+    text = doc_text(out)
+    assert "中共某区测试局党组关于区委第一巡察组巡察反馈意见整改情况的报告" in text
+    assert "对照区委第一巡察组反馈的2个方面4项问题，细化整改措施6条。" in text
+    assert "（一）落实党的理论路线方针政策方面" in text and "（二）全面从严治党方面" in text
+    assert "问题3：财务管理不规范" in text
+    assert (
+        "整改措施及结果：一是制定年度学习计划。2024年3月印发学习计划。二是开展专题学习。组织集中学习4次。"
+        "目前已整改到位。"
+    ) in text
+    assert "目前正在推进，计划于2024年6月30日前完成。" in text
+    assert "1.23万元 87.5% 三是 a。b。" in text
+    assert "{{" not in text and "{%" not in text
+
+
+def test_misspelt_variable_names_it_and_the_template(tmp_path):
+    tpl = make_template(tmp_path / "我的模板.docx", "单位：{{ 单位名字 }}")
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "o.docx")
+    assert "“单位名字”" in err.value.message and "我的模板.docx" in err.value.message
+    assert "单位：{{ 单位名字 }}" in err.value.message  # the paragraph where it is
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_misspelt_attribute_in_a_loop(tmp_path):
+    tpl = make_template(
+        tmp_path / "t.docx", "{%p for 方面 in 方面列表 %}", "{{ 方面.题目 }}", "{%p endfor %}"
+    )
+    with pytest.raises(TemplateError, match="“题目”没有定义"):
+        render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "o.docx")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ 单位名称.__class__.__base__.__subclasses__() }}",
+        "{{ 方面列表.__class__ }}",
+    ],
+)
+def test_sandbox_refuses_python_internals(tmp_path, tag):
+    tpl = make_template(tmp_path / "t.docx", tag)
+    with pytest.raises(TemplateError, match="安全沙箱拒绝"):
+        render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "o.docx")
+
+
+def test_syntax_error_names_template_and_paragraph(tmp_path):
+    tpl = make_template(tmp_path / "t.docx", "第一段", "{% for 方面 in %}", "{% endfor %}")
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "o.docx")
+    msg = err.value.message
+    assert "t.docx" in msg and "语法错误" in msg and "第 2 段" in msg
+
+
+def test_not_a_docx(tmp_path):
+    bad = tmp_path / "t.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(TemplateError, match="不是有效的 Word 文档"):
+        render_docx(bad, {}, tmp_path / "o.docx")
+    with pytest.raises(TemplateError, match="找不到模板"):
+        render_docx(tmp_path / "missing.docx", {}, tmp_path / "o.docx")
+
+
+def test_undefined_name_parsing():
+    assert undefined_name("'单位名字' is undefined") == "单位名字"
+    assert undefined_name("'dict object' has no attribute '题目'") == "题目"
+
+
+def test_special_characters_escaped_and_control_characters_stripped(tmp_path):
+    nasty = "A&B <c> \"q\" 'r' \x01\x0b\x1f\ufffe 完 {{ 单位名称 }}"
+    ledger = build(
+        [("方面&<>", '问题\x02"', [measure(整改措施=nasty, 整改进展及成效=nasty)], "已完成")]
+    )
+    tpl = make_template(
+        tmp_path / "t.docx", "{%p for a in 方面列表 %}", "{%p for p in a.问题列表 %}",
+        "{{ a.标题 }}|{{ p.问题 }}|{{ p.措施段落 }}", "{%p endfor %}", "{%p endfor %}",
+    )  # fmt: skip
+    out = render_docx(tpl, build_context(ledger, "report", as_of=AS_OF), tmp_path / "o.docx")
+    text = doc_text(out)  # opens: the XML is well-formed
+    assert '方面&<>|问题"|A&B <c> "q" \'r\'  完 {{ 单位名称 }}' in text  # data is never evaluated
+
+
+def test_output_onto_template_or_input_refused(tmp_path):
+    tpl = make_template(tmp_path / "t.docx", "{{ 标题 }}")
+    ctx = build_context(sample(), "report", as_of=AS_OF)
+    with pytest.raises(OutputError):
+        render_docx(tpl, ctx, tpl)
+    ledger_file = tmp_path / "台账.xlsx"
+    ledger_file.write_bytes(b"x")
+    with pytest.raises(OutputError):
+        render_docx(tpl, ctx, ledger_file, ledger_file)
+    assert ledger_file.read_bytes() == b"x"
+
+
+# ---------------------------------------------------------------------------------------------
+# render(): refusal, force, default output
+
+
+def test_render_refuses_ledger_with_errors(tmp_path):
+    ledger = sample()
+    ledger.measures[0].values["责任领导"] = None
+    ledger.origin.path = str(tmp_path / "台账.xlsx")
+    with pytest.raises(LedgerHasErrors) as err:
+        render(ledger, "report", as_of=AS_OF)
+    assert err.value.exit_code == 1 and "责任领导" in err.value.message
+    assert "--force" in err.value.message
+    assert not (tmp_path / "整改情况报告.docx").exists()
+
+
+def test_render_refuses_missing_needed_info(tmp_path):
+    ledger = build(sample_spec_small(), info={k: v for k, v in INFO.items() if k != "联系电话"})
+    ledger.info_cells = {"联系电话": "基本信息!B16"}
+    with pytest.raises(LedgerHasErrors) as err:
+        render(ledger, "notice", tmp_path / "n.docx", as_of=AS_OF)
+    assert "联系电话" in err.value.message and "基本信息!B16" in err.value.message
+    # the report does not need it
+    out = render(ledger, "report", tmp_path / "r.docx", as_of=AS_OF)
+    assert out.exists()
+
+
+def sample_spec_small() -> list[tuple[str, str, list[Measure], str | None]]:
+    return [("甲方面", "问题甲", [measure()], "已完成")]
+
+
+def test_force_renders_with_visible_markers(tmp_path):
+    ledger = sample()
+    bad = ledger.problems[3]
+    bad.status = None
+    bad.measures[0].status = None
+    bad.measures[0].values["整改状态"] = "差不多"
+    out = render(ledger, "report", tmp_path / "r.docx", as_of=AS_OF, force=True)
+    text = doc_text(out)
+    assert "【整改状态未填或无法识别】" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The built-in templates (helper-3's doc_templates/)
+
+
+def _have_builtin() -> bool:
+    return len(builtin_templates(".docx")) == 3
+
+
+needs_builtin = pytest.mark.skipif(not _have_builtin(), reason="doc_templates/ not built yet")
+
+
+@needs_builtin
+def test_builtin_report(tmp_path):
+    out = render(sample(), "report", tmp_path / "报告.docx", as_of=AS_OF)
+    text = doc_text(out)
+    assert "中共某区测试局党组关于区委第一巡察组巡察反馈意见整改情况的报告" in text
+    assert "根据区委统一部署" in text and "2024年1月8日" in text and "2024年3月4日" in text
+    assert (
+        "对照区委第一巡察组反馈的2个方面4项问题，细化整改措施6条。截至2024年5月10日，"
+        "已整改到位2项（其中1项需长期坚持），基本完成1项，正在推进1项，办结率50%。"
+        "共清退资金1.23万元，约谈问责3人次，建立完善制度2项。"
+    ) in text
+    assert "（一）在落实党的理论路线方针政策方面" in text and "（二）在全面从严治党方面" in text
+    for n, title in enumerate(
+        ["政治理论学习重视不够", "意识形态工作有短板", "财务管理不规范", "公务用车管理松散"], 1
+    ):
+        assert f"问题{n}：{title}" in text
+    assert "一是制定年度学习计划。2024年3月印发学习计划。二是开展专题学习。" in text
+    for sentence in ("目前已整改到位。", "目前已整改到位并长期坚持。", "目前已基本完成，正在持续巩固。",
+                     "目前正在推进，计划于2024年6月30日前完成。"):  # fmt: skip
+        assert sentence in text
+    assert "（一）提高思想认识。召开专题会议研究部署。" in text
+    assert "中共某区测试局党组\n2024年5月12日" in text
+    assert not re.search(r"\{\{|\{%|\}\}|%\}", xml_of(out))
+
+
+@needs_builtin
+def test_builtin_plan(tmp_path):
+    out = render(sample(), "plan", tmp_path / "方案.docx", as_of=AS_OF)
+    text = doc_text(out)
+    assert "中共某区测试局党组关于落实区委第一巡察组巡察反馈意见的整改方案" in text
+    assert "（一）落实党的理论路线方针政策方面" in text
+    assert "1.政治理论学习重视不够" in text.replace(" ", "") or "1. 政治理论学习重视不够" in text
+    assert "（1）制定年度学习计划" in text
+    assert "（责任领导：王某；牵头部门：办公室；责任部门：办公室；完成时限：2024年4月30日）" in text
+    assert "张某" in text and "刘某" in text  # 领导小组
+    assert "坚持问题导向，逐项抓好整改落实。" in text
+    assert "修订财务制度" in text and "2024年6月30日" in text  # the task table
+    assert not re.search(r"\{\{|\{%|\}\}|%\}", xml_of(out))
+
+
+@needs_builtin
+def test_builtin_notice(tmp_path):
+    out = render(sample(), "notice", tmp_path / "通报.docx", as_of=AS_OF)
+    text = doc_text(out)
+    assert "中共某区测试局党组关于巡察整改落实进展情况的通报" in text
+    assert "欢迎广大干部群众对整改落实情况进行监督" in text
+    assert "010-12345678" in text and "某区某路1号" in text and "100000" in text
+    assert "test@example.cn" in text
+    assert "办结率50%" in text
+    assert not re.search(r"\{\{|\{%|\}\}|%\}", xml_of(out))
+
+
+@needs_builtin
+def test_builtin_templates_pass_check():
+    for path in builtin_templates(".docx"):
+        issues = [i for i in check_template(path) if i.severity == "error"]
+        assert issues == [], (path.name, [str(i) for i in issues])
+
+
+@needs_builtin
+def test_export_templates(tmp_path):
+    written = export_templates(tmp_path / "模板")
+    assert sorted(p.name for p in written) == sorted(p.name for p in builtin_templates(".docx"))
+    assert all(p.read_bytes() == template_path(p.name).read_bytes() for p in written)
+    with pytest.raises(OutputError, match="已有"):
+        export_templates(tmp_path / "模板")
+    assert len(export_templates(tmp_path / "模板", overwrite=True)) == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# templates check
+
+
+def test_check_clean_template(tmp_path):
+    tpl = make_template(
+        tmp_path / "t.docx", "{{ 标题 }}", "{%p for 方面 in 方面列表 %}", "{{ 方面.标题 }}{{ loop.index|cn_num }}",
+        "{%p endfor %}", "{{ 统计.办结率 }}{% if 邮政编码 %}{{ 邮政编码 }}{% endif %}",
+    )  # fmt: skip
+    assert check_template(tpl) == []
+
+
+def test_check_reports_undefined_names_with_paragraph(tmp_path):
+    tpl = make_template(
+        tmp_path / "t.docx", "单位：{{ 单位名字 }}", "{%p for 方面 in 方面列表 %}", "小标题 {{ 方面.题目 }}",
+        "{%p endfor %}", "{{ 标题|cn_upper }}",
+    )  # fmt: skip
+    issues = check_template(tpl)
+    messages = [(i.message, i.paragraph) for i in issues]
+    assert any("“单位名字”" in m and p == "单位：{{ 单位名字 }}" for m, p in messages)
+    assert any("“题目”" in m and p == "小标题 {{ 方面.题目 }}" for m, p in messages)
+    assert any("过滤器“cn_upper”不存在" in m for m, _ in messages)
+
+
+def test_check_reports_split_tags_and_fullwidth_braces(tmp_path):
+    tpl = make_template(
+        tmp_path / "t.docx",
+        ["单位：{{ 单位", "名称 }}"],  # Word split the tag over two runs
+        "落款：｛｛ 党组织名称 ｝｝",
+        "{{ 标题",  # the rest of the tag went to another paragraph
+        "}}",
+    )
+    issues = check_template(tpl)
+    split = [i for i in issues if "拆成了 2 段" in i.message]
+    assert split and split[0].paragraph == "单位：{{ 单位名称 }}" and split[0].severity == "warning"
+    assert any("全角大括号" in i.message and "党组织名称" in i.paragraph for i in issues)
+    assert any("不成对" in i.message and i.paragraph == "{{ 标题" for i in issues)
+    assert "[错误]" in str(issues[-1]) or "[提示]" in str(issues[-1])
+
+
+def test_check_reports_syntax_error(tmp_path):
+    tpl = make_template(tmp_path / "t.docx", "{% for 方面 in 方面列表 %}", "没有 endfor")
+    issues = check_template(tpl)
+    assert any("语法错误" in i.message for i in issues)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_pdf_conversion(tmp_path):
+    tpl = make_template(tmp_path / "t.docx", "{{ 标题 }}", "{{ 统计.统计句 }}")
+    out = render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp_path / "报告.docx")
+    pdf = convert_to_pdf(out)
+    assert pdf == tmp_path / "报告.pdf" and pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+        assert "整改情况的报告" in text.decode("utf-8").replace("\n", "")
+
+
+def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty PATH: no soffice to be found
+    monkeypatch.delenv("ProgramFiles", raising=False)
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    target = tmp_path / "x.docx"
+    make_template(target, "x")
+    with pytest.raises(OutputError, match="LibreOffice") as err:
+        convert_to_pdf(target)
+    assert "WPS" in err.value.message

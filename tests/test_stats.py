@@ -1,0 +1,265 @@
+"""Statistics: counts, 办结率, the statistics sentence, warnings, groupings, text output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.stats import (
+    compute_stats,
+    format_stats_text,
+    money_text,
+    rate_text,
+    stats_sentence,
+)
+
+AS_OF = dt.date(2024, 5, 10)
+INFO = {"监督机构": "区委第一巡察组", "单位名称": "某区测试局"}
+
+
+def day(text: str) -> Deadline:
+    return Deadline("date", text, dt.date.fromisoformat(text))
+
+
+def measure(status: str | None = "已完成", due: Deadline | None = None, **values: Any) -> Measure:
+    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
+    return Measure(
+        row=0,
+        values={"整改措施": "措施", "责任领导": "王某", "责任部门": "办公室", **values},
+        deadline=due or day("2024-04-30"),
+        finished=finished,
+        status=status,
+    )
+
+
+def build(
+    spec: list[tuple[str, str, list[Measure], str | None]], info: dict | None = None
+) -> Ledger:
+    """``spec``: (方面, 问题, measures, problem status) in ledger order."""
+    aspects: dict[str, Aspect] = {}
+    measures: list[Measure] = []
+    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
+        for m in ms:
+            m.values.setdefault("方面", aspect)
+            m.values.setdefault("问题", title)
+            m.row = len(measures) + 2
+            measures.append(m)
+        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
+            Problem(str(n), title, aspect, ms, status)
+        )
+    origin = Origin("台账.xlsx", "整改台账", 1, {})
+    return Ledger(
+        origin, measures, list(aspects.values()), dict(INFO if info is None else info), []
+    )
+
+
+def sixteen() -> Ledger:
+    """3 方面, 16 问题: 12 已完成, 2 长期坚持, 1 基本完成, 1 正在推进; 20 measures."""
+    spec = []
+    for i in range(16):
+        status = ["已完成"] * 12 + ["长期坚持"] * 2 + ["基本完成", "正在推进"]
+        s = status[i]
+        n_measures = 2 if i < 4 else 1
+        spec.append(
+            (f"方面{i % 3 + 1}", f"问题{i + 1}", [measure(s) for _ in range(n_measures)], s)
+        )
+    return build(spec)
+
+
+def test_counts_and_sentence():
+    s = compute_stats(sixteen(), AS_OF)
+    assert (s["方面数"], s["问题数"], s["措施数"]) == (3, 16, 20)
+    assert (s["已完成"], s["长期坚持"], s["基本完成"], s["正在推进"], s["未启动"]) == (
+        12,
+        2,
+        1,
+        1,
+        0,
+    )
+    assert s["办结数"] == 14 and s["办结率"] == "87.5%"
+    assert s["统计句"] == (
+        "对照区委第一巡察组反馈的3个方面16项问题，细化整改措施20条。"
+        "截至2024年5月10日，已整改到位14项（其中2项需长期坚持），基本完成1项，正在推进1项，"
+        "办结率87.5%。"
+    )
+    json.dumps(s, ensure_ascii=False)  # the stats command's --format json
+
+
+def test_long_term_not_counted():
+    ledger = sixteen()
+    ledger.info["长期坚持计入办结"] = "否"
+    s = compute_stats(ledger, AS_OF)
+    assert s["办结数"] == 12 and s["办结率"] == "75%"
+    assert "已整改到位12项，长期坚持整改2项，基本完成1项，正在推进1项，办结率75%。" in s["统计句"]
+    assert "其中" not in s["统计句"]
+
+
+def test_all_done_and_sums():
+    ms = [
+        measure(清退资金=12000.0, 问责人次=3, 建立制度=2),
+        measure(清退资金="300", 问责人次=18.0, 建立制度=None),
+    ]
+    s = compute_stats(build([("方面一", "问题一", ms, "已完成")]), AS_OF)
+    assert s["办结率"] == "100%"
+    assert (s["清退资金"], s["问责人次"], s["建立制度"]) == (12300.0, 21, 2)
+    assert s["统计句"].endswith(
+        "已整改到位1项，办结率100%。共清退资金1.23万元，约谈问责21人次，建立完善制度2项。"
+    )
+
+
+def test_zero_sums_omitted():
+    ms = [measure(问责人次=0, 清退资金=0)]
+    s = compute_stats(build([("方面一", "问题一", ms, "已完成")]), AS_OF)
+    assert s["统计句"].endswith("办结率100%。")
+    for word in ("清退", "问责", "制度", "共"):
+        assert word not in s["统计句"].split("。", 2)[-1]
+    ms = [measure(建立制度=4)]
+    s = compute_stats(build([("方面一", "问题一", ms, "已完成")]), AS_OF)
+    assert s["统计句"].endswith("办结率100%。共建立完善制度4项。")
+
+
+@pytest.mark.parametrize(
+    "amount,text",
+    [
+        (12300, "1.23万元"),
+        (10000, "10,000元"),
+        (9800, "9,800元"),
+        (1234.5, "1,234.5元"),
+        (10000.01, "1.00万元"),
+        (123456789, "12345.68万元"),
+        (0.5, "0.5元"),
+    ],
+)
+def test_money_text(amount, text):
+    assert money_text(amount) == text
+
+
+@pytest.mark.parametrize(
+    "closed,total,text",
+    [
+        (16, 16, "100%"),
+        (14, 16, "87.5%"),
+        (13, 16, "81.3%"),  # half-up, not banker's rounding
+        (2, 3, "66.7%"),
+        (1999, 2000, "99.9%"),  # never a false 100%
+        (1, 2000, "0.1%"),  # never a false 0%
+        (0, 5, "0%"),
+        (0, 0, "0%"),
+    ],
+)
+def test_rate_text(closed, total, text):
+    assert rate_text(closed, total) == text
+
+
+def test_other_statuses_and_unknown():
+    spec = [
+        ("甲方面", "问题一", [measure("已完成")], "已完成"),
+        ("甲方面", "问题二", [measure("未启动")], "未启动"),
+        ("乙方面", "问题三", [measure(None, 整改状态="差不多")], None),
+    ]
+    s = compute_stats(build(spec), AS_OF)
+    assert s["状态未填"] == 1
+    assert "已整改到位1项，尚未启动1项，【整改状态未填或无法识别】1项，办结率33.3%。" in s["统计句"]
+
+
+def test_unreadable_number_is_not_silently_summed():
+    ms = [measure(清退资金="约五千"), measure(清退资金=800)]
+    s = compute_stats(build([("方面一", "问题一", ms, "已完成")]), AS_OF)
+    assert s["清退资金"] == 800.0
+    assert "共清退资金800元。【另有1处" in s["统计句"]
+
+
+def test_missing_supervisor_is_marked():
+    ledger = build([("方面一", "问题一", [measure()], "已完成")], info={})
+    assert compute_stats(ledger, AS_OF)["统计句"].startswith("对照【监督机构未填】反馈的")
+
+
+def test_warning_colours():
+    def due_in(days: int) -> Deadline:
+        d = AS_OF + dt.timedelta(days=days)
+        return Deadline("date", d.isoformat(), d)
+
+    ms = [
+        measure("正在推进", due_in(-1)),  # red
+        measure("未启动", due_in(0)),  # yellow (due today)
+        measure("基本完成", due_in(10)),  # yellow
+        measure("正在推进", due_in(11)),  # green
+        measure("正在推进", due_in(20)),  # green
+        measure("正在推进", due_in(21)),  # none
+        measure("已完成", due_in(-30)),  # closed: none
+        measure(None, due_in(-2)),  # unknown status: warned, red
+        measure("正在推进", Deadline("long_term", "长期坚持")),  # never due
+    ]
+    s = compute_stats(build([("方面一", "问题一", ms, "正在推进")]), AS_OF)
+    assert s["预警"] == {"红色": 2, "黄色": 2, "绿色": 2}
+    assert s["按方面"][0]["红色"] == 2
+
+
+def test_long_term_measure_overdue_only_when_not_counted():
+    ms = [measure("长期坚持", day("2024-01-31"))]
+    ledger = build([("方面一", "问题一", ms, "长期坚持")])
+    assert compute_stats(ledger, AS_OF)["预警"]["红色"] == 0
+    ledger.info["长期坚持计入办结"] = "否"  # the same rule as check (LEDGER.md §5)
+    assert compute_stats(ledger, AS_OF)["预警"]["红色"] == 1
+
+
+def test_groupings():
+    spec = [
+        (
+            "甲方面",
+            "问题一",
+            [
+                measure("已完成", 责任部门="办公室、财务科", 责任领导="王某"),
+                measure("正在推进", 责任部门=None, 牵头部门="人事科", 责任领导="李某"),
+            ],
+            "正在推进",
+        ),
+        ("乙方面", "问题二", [measure("已完成", 责任部门="财务科")], "已完成"),
+    ]
+    s = compute_stats(build(spec), AS_OF)
+    assert [
+        (r["方面"], r["问题数"], r["措施数"], r["办结数"], r["办结率"]) for r in s["按方面"]
+    ] == [
+        ("甲方面", 1, 2, 0, "0%"),
+        ("乙方面", 1, 1, 1, "100%"),
+    ]
+    dept = {r["责任部门"]: r for r in s["按责任部门"]}
+    assert set(dept) == {"办公室", "财务科", "人事科"}
+    assert (dept["财务科"]["问题数"], dept["财务科"]["措施数"], dept["财务科"]["办结数"]) == (
+        2,
+        2,
+        2,
+    )
+    assert dept["人事科"]["办结率"] == "0%"
+    leaders = {r["责任领导"]: r["措施数"] for r in s["按责任领导"]}
+    assert leaders == {"王某": 2, "李某": 1}
+    by_status = {r["整改状态"]: (r["问题数"], r["措施数"]) for r in s["按整改状态"]}
+    assert by_status["正在推进"] == (1, 2) and by_status["已完成"] == (1, 1)
+    assert s["措施状态"]["已完成"] == 2 and s["措施状态"]["正在推进"] == 1
+
+
+def test_sentence_is_built_from_the_numbers():
+    s = compute_stats(sixteen(), AS_OF)
+    s2 = dict(s, 已完成=0, 长期坚持=0, 办结数=0, 办结率="0%", 基本完成=0, 正在推进=0, 未启动=16)
+    assert "已整改到位0项，尚未启动16项，办结率0%。" in stats_sentence(s2, "某巡察组")
+
+
+@pytest.mark.parametrize("by", [None, "方面", "责任部门", "责任领导", "整改状态"])
+def test_text_output(by):
+    text = format_stats_text(compute_stats(sixteen(), AS_OF), by)
+    assert "整改台账统计（截至2024年5月10日）" in text
+    assert "方面 3 个，问题 16 项，措施 20 条" in text
+    assert "办结率 87.5%" in text
+    assert f"按{by or '方面'}统计：" in text
+    table = text.split(f"按{by or '方面'}统计：\n", 1)[1].splitlines()
+    assert table[0].startswith(by or "方面") and set(table[1]) <= {"-", " "}
+    assert len(table) > 2
+
+
+def test_text_output_rejects_unknown_grouping():
+    with pytest.raises(ValueError):
+        format_stats_text(compute_stats(sixteen(), AS_OF), "颜色")

@@ -168,3 +168,173 @@ def check(
         if mark:
             click.echo(f"已另存标注副本：{mark}")
     sys.exit(0 if report.ok else 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# stats, documents, context and templates: each a few lines over stats / render / context.
+
+_KIND_HELP = "report 整改情况报告（默认），notice 整改进展情况通报。"
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
+@ledger_options
+@click.option(
+    "--by",
+    type=click.Choice(["方面", "责任部门", "责任领导", "整改状态"]),
+    help="分组统计的依据（默认：方面）。",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。"
+)
+@click.option("--today", metavar="YYYY-MM-DD", help="统计日期，用于判断超期和预警（默认：今天）。")
+@friendly
+def stats(
+    path: str,
+    sheet: str | None,
+    mapping: tuple[str, ...],
+    by: str | None,
+    fmt: str,
+    today: str | None,
+) -> None:
+    """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
+    import json
+
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.stats import compute_stats, format_stats_text
+
+    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    result = compute_stats(ledger, as_of=parse_day(today, "--today"))
+    text = (
+        format_stats_text(result, by)
+        if fmt == "text"
+        else json.dumps(result, ensure_ascii=False, indent=2)
+    )
+    click.echo(text)
+
+
+def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by ``plan`` and ``report``."""
+    for option in reversed(
+        [
+            click.option(
+                "-o", "--output", metavar="文件.docx", help="输出文件（默认：台账所在文件夹）。"
+            ),
+            click.option(
+                "--as-of", metavar="YYYY-MM-DD", help="统计截止日期“截至…”（默认：今天）。"
+            ),
+            click.option("--today", metavar="YYYY-MM-DD", help="校验日期（默认：同 --as-of）。"),
+            click.option("--template", metavar="T.docx", help="使用自己的 Word 模板。"),
+            click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。"),
+            click.option(
+                "--force", is_flag=True, help="台账有错误时仍然生成（错误处用【】醒目标注）。"
+            ),
+        ]
+    ):
+        func = option(func)
+    return ledger_options(func)
+
+
+def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.render import render
+
+    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    out = render(
+        ledger,
+        kind,
+        kw["output"],
+        template=kw["template"],
+        as_of=parse_day(kw["as_of"], "--as-of"),
+        force=kw["force"],
+        pdf=kw["pdf"],
+        today=parse_day(kw["today"], "--today"),
+    )
+    click.echo(f"已生成：{out}")
+    if kw["pdf"]:
+        click.echo(f"已生成：{out.with_suffix('.pdf')}")
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
+@document_options
+@friendly
+def plan(path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
+    """生成整改方案（Word），默认保存为台账所在文件夹的“整改方案.docx”。
+
+    台账有错误时不生成（退出码 1，并列出错误），除非加 --force。
+    """
+    _document("plan", path, mapping, sheet, **kw)
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
+@click.option("--kind", type=click.Choice(["report", "notice"]), default="report", help=_KIND_HELP)
+@document_options
+@friendly
+def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
+    """生成整改情况报告或整改进展情况通报（Word），默认保存在台账所在文件夹。
+
+    台账有错误时不生成（退出码 1，并列出错误），除非加 --force。
+    """
+    _document(kind, path, mapping, sheet, **kw)
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
+@ledger_options
+@click.option(
+    "--kind",
+    type=click.Choice(["plan", "report", "notice"]),
+    default="report",
+    help="哪份文稿的上下文：plan 整改方案，report 整改情况报告（默认），notice 通报。",
+)
+@click.option("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认：今天）。")
+@friendly
+def context(
+    path: str, sheet: str | None, mapping: tuple[str, ...], kind: str, as_of: str | None
+) -> None:
+    """以 JSON 输出模板可用的全部变量及其取值，供编写、修改 Word 模板时参考。"""
+    import json
+
+    from ledger_tools.context import build_context
+    from ledger_tools.normalise import load_ledger
+
+    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    ctx = build_context(ledger, kind, as_of=parse_day(as_of, "--as-of"))
+    click.echo(json.dumps(ctx, ensure_ascii=False, indent=2))
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def templates() -> None:
+    """导出内置 Word 模板供修改，或检查自己修改的模板。"""
+
+
+@templates.command("export")
+@click.argument("folder", metavar="文件夹")
+@click.option("--force", is_flag=True, help="覆盖文件夹中已有的同名模板。")
+@friendly
+def templates_export(folder: str, force: bool) -> None:
+    """把内置的整改方案、整改情况报告、整改进展情况通报模板复制到文件夹。"""
+    from ledger_tools.render import export_templates
+
+    for p in export_templates(folder, overwrite=force):
+        click.echo(f"已导出：{p}")
+
+
+@templates.command("check")
+@click.argument("template", metavar="T.docx")
+@friendly
+def templates_check(template: str) -> None:
+    """检查 Word 模板：未定义的变量名、语法错误、被 Word 拆开的标签。有错误时退出码为 2。"""
+    from ledger_tools.render import check_template
+
+    issues = check_template(template)
+    for issue in issues:
+        click.echo(str(issue))
+    errors = sum(1 for i in issues if i.severity == "error")
+    if not issues:
+        click.echo(f"模板 {template} 未发现问题。")
+    else:
+        click.echo(f"共 {errors} 个错误，{len(issues) - errors} 个提示。")
+    sys.exit(EXIT_USAGE if errors else 0)

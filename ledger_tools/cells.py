@@ -1,0 +1,244 @@
+"""Cell-level text helpers: cleaning cell text, splitting numbered measures, column letters.
+
+Called per cell for ledgers of 100,000 rows: the common case (ordinary Chinese text with
+nothing to clean, a measure without numbering) returns after one precompiled regex search, and
+the slow paths are cached because cell text repeats (merged cells, department names).
+Stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ---------------------------------------------------------------------------------------------
+# clean_text
+
+# Only full-width digits and letters become ASCII. Full NFKC would also turn Chinese
+# punctuation （）：， into ASCII, which must stay as written in documents.
+_TRANSLATE: dict[int, int | str | None] = {}
+for _first, _last, _ascii in (
+    (0xFF10, 0xFF19, 0x30),
+    (0xFF21, 0xFF3A, 0x41),
+    (0xFF41, 0xFF5A, 0x61),
+):
+    for _cp in range(_first, _last + 1):
+        _TRANSLATE[_cp] = _ascii + _cp - _first
+# Odd spaces become plain spaces; line separators and vertical tab/form feed become line breaks.
+for _cp in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x09):
+    _TRANSLATE[_cp] = " "
+for _cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029):
+    _TRANSLATE[_cp] = "\n"
+# Zero-width characters, and what XML 1.0 (so .xlsx/.docx) cannot hold: control characters,
+# U+FFFE/U+FFFF and lone surrogates. Written to a workbook they make the file unreadable.
+for _cp in (
+    *range(0x00, 0x09),
+    *range(0x0E, 0x20),
+    0x7F,
+    0x200B,
+    0x2060,
+    0xFEFF,
+    0xFFFE,
+    0xFFFF,
+    *range(0xD800, 0xE000),
+):
+    _TRANSLATE[_cp] = None
+
+# Anything clean_text would change; ordinary text without it is returned at once.
+_NEEDS_WORK = re.compile(
+    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\x00-\x08\x0b-\x1f\x7f\u200b\u2060\ufeff"
+    r"\ufffe\uffff\ud800-\udfff]|[^\S ]|  |^ | $"
+)
+_BLANKS = re.compile(r" +")
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+_NAME_MAX = 8  # a short value with spaces between Han characters is a padded name ("王　芳")
+
+
+def clean_text(value: object) -> str | None:
+    """Cell text as stored: full-width digits/letters as ASCII, odd spaces (non-breaking,
+    ideographic, tabs) as one space, lines trimmed and blank lines dropped, characters XML
+    cannot hold removed; ``None`` when nothing is left. Chinese punctuation stays as written.
+
+    A short value (≤ 8 characters) loses the spaces between Han characters: names are padded
+    to line up ("王　芳" beside "李小明") and must compare equal to "王芳"."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            value = str(int(value))
+        else:
+            value = str(value)
+    if not _NEEDS_WORK.search(value):
+        return value or None
+    return _clean_slow(value)
+
+
+@lru_cache(maxsize=16384)
+def _clean_slow(s: str) -> str | None:
+    s = s.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    lines = [_BLANKS.sub(" ", line).strip() for line in s.split("\n")]
+    s = "\n".join(line for line in lines if line)
+    if len(s) <= _NAME_MAX and "\n" not in s:
+        s = _HAN_GAP.sub("", s)
+    return s or None
+
+
+# ---------------------------------------------------------------------------------------------
+# split_measures
+
+_CN_NUM = "一二三四五六七八九十"
+# Numbering that may stand before a measure. Each style is matched on its own; only a run of
+# consecutive numbers 1, 2, 3 … of one style splits a cell.
+_STYLES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # (name, pattern with group 1 = the number, may a later marker stand anywhere?)
+    # The first marker must be at a boundary (below), except circled numbers.
+    # "1." "1．" "1、" "1)" "1）" — not "1.5万元" (digit after the dot), not "2024.6.30".
+    ("arabic", re.compile(r"(?<![\d.．])([1-9]\d?)(?:[.．](?![\d])|[、)）])"), False),
+    ("paren", re.compile(r"[（(] ?([1-9]\d?) ?[)）]"), True),
+    ("paren_cn", re.compile(rf"[（(]([{_CN_NUM}]{{1,3}})[)）]"), True),
+    ("shi", re.compile(rf"([{_CN_NUM}]{{1,3}})是"), False),
+    ("dun", re.compile(rf"([{_CN_NUM}]{{1,3}})、"), False),
+    ("circled", re.compile(r"([\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f])"), True),
+)
+# Any character that can begin a marker: texts without one (most measures) return at once.
+_ANY_MARKER = re.compile(
+    rf"\d[.．、)）]|[（(] ?[\d{_CN_NUM}]|[{_CN_NUM}][是、]|[\u2460-\u249b\u2776-\u277f]"
+)
+# A marker counts only at the start of the text or after one of these (line break, space,
+# sentence or clause end): "第1条", "完成2024年度3项", "落实1.5万元" are not numbering.
+_BOUNDARY = frozenset("\n \t\u3000。；;：:，,！!？?")
+_LEAD = " \t\u3000\n，,、：:.．"
+_TRAIL = " \t\u3000\n；;，,、"
+
+
+def _cn_value(s: str) -> int:
+    """一 → 1 … 十 → 10, 十二 → 12, 二十三 → 23; 0 for what is not a small number."""
+    if "十" not in s:
+        return _CN_NUM.index(s) + 1 if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in tens + ones:
+        return 0
+    t = _CN_NUM.index(tens) + 1 if tens else 1
+    return t * 10 + (_CN_NUM.index(ones) + 1 if ones else 0)
+
+
+def _circled_value(c: str) -> int:
+    cp = ord(c)
+    for first in (0x2460, 0x2474, 0x2488, 0x2776):
+        if first <= cp < first + (10 if first == 0x2776 else 20):
+            return cp - first + 1
+    return 0
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    value: int
+    at_boundary: bool
+
+
+def _markers(text: str, style: str, pattern: re.Pattern[str]) -> list[_Marker]:
+    found = []
+    for m in pattern.finditer(text):
+        g = m.group(1)
+        if style == "circled":
+            value = _circled_value(g)
+        elif g.isdigit():
+            value = int(g)
+        else:
+            value = _cn_value(g)
+        if value:
+            start = m.start()
+            found.append(_Marker(start, m.end(), value, start == 0 or text[start - 1] in _BOUNDARY))
+    return found
+
+
+def _chain(markers: list[_Marker], anywhere: bool, first_anywhere: bool) -> list[_Marker]:
+    """The first run 1, 2, 3 … (at least two long) of ``markers``; [] if there is none."""
+    for i, first in enumerate(markers):
+        if first.value != 1 or not (first.at_boundary or first_anywhere):
+            continue
+        run = [first]
+        for m in markers[i + 1 :]:
+            if (
+                m.start >= run[-1].end
+                and m.value == run[-1].value + 1
+                and (m.at_boundary or anywhere)
+            ):
+                run.append(m)
+        if len(run) >= 2:
+            return run
+    return []
+
+
+def split_measures(text: str) -> list[str]:
+    """Several numbered measures in one cell, in order, without their numbering.
+
+    Understood: "1.…2.…" (also 1． 1、 1) 1）), "（1）…（2）…", "（一）…（二）…", "一是…二是…",
+    "一、…二、…", "①…②…". A cell is split only by at least two consecutive numbers of one style
+    starting at 1, each at the start of the text or after a line break, space or punctuation
+    (circled numbers, and bracketed ones after the first, may stand anywhere). A numbered item keeps
+    its text as written, minus separators (；，、) at its end. Text before the first number is
+    kept: a lead-in ending in a colon ("整改措施：") is put before the first measure, any other
+    text becomes a measure of its own. Returns ``[text]`` when the cell is not split."""
+    if not isinstance(text, str) or not _ANY_MARKER.search(text):
+        return [text]
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[str, ...]:
+    best: list[_Marker] = []
+    for style, pattern, anywhere in _STYLES:
+        run = _chain(_markers(text, style, pattern), anywhere, style == "circled")
+        if run and (not best or run[0].start < best[0].start):
+            best = run
+    if not best:
+        return (text,)
+    items = []
+    for k, m in enumerate(best):
+        end = best[k + 1].start if k + 1 < len(best) else len(text)
+        item = text[m.end : end].lstrip(_LEAD).rstrip(_TRAIL)
+        if item:
+            items.append(item)
+    lead = text[: best[0].start].strip().rstrip(_TRAIL)
+    if lead and items:
+        if lead[-1] in "：:":
+            items[0] = lead + items[0]
+        else:
+            items.insert(0, lead)
+    return tuple(items) if len(items) >= 2 else (text,)
+
+
+# ---------------------------------------------------------------------------------------------
+# Column letters.
+
+
+def column_letter(index0: int) -> str:
+    """Excel column letters of 0-based column ``index0``: 0 → "A", 25 → "Z", 26 → "AA"."""
+    if index0 < 0:
+        raise ValueError(f"列序号不能为负数：{index0}")
+    return _letter(index0)
+
+
+@lru_cache(maxsize=1024)
+def _letter(index0: int) -> str:
+    letters = ""
+    n = index0 + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def column_index(letter: str) -> int:
+    """0-based column index of Excel column letters: "A" → 0, "AA" → 26 (case-insensitive)."""
+    s = letter.strip().upper()
+    if not s or not s.isascii() or not s.isalpha():
+        raise ValueError(f"不是有效的列字母：{letter!r}")
+    n = 0
+    for c in s:
+        n = n * 26 + ord(c) - 64
+    return n - 1

@@ -1,0 +1,506 @@
+"""Reading 整改时限 and 完成时间 cells (LEDGER.md §3), and printing dates the Chinese way.
+
+Called once per cell for ledgers of 100,000 rows, so: typed values (date/datetime/number)
+take a short path, text goes through precompiled regexes, and parsed text is cached (the same
+"2024年6月底前" or "立行立改" repeats down a column). Stdlib only.
+
+Results are ``model.Deadline`` values (frozen, so cached ones can be shared):
+
+- ``date``: an exact day; ``period``: the last day of a month/旬/quarter/half/year written as
+  such (``note`` says how it was read); ``immediate`` (立行立改) and ``long_term`` (长期坚持) for
+  the keywords of ``columns.DEADLINE_SYNONYMS``; ``empty``; ``invalid`` with a Chinese ``note``.
+
+Choices where the spec is silent (documented here and in the tests):
+- A date must fall in 1990–2100 (typed, serial or text): "2204年6月30日" is a typo, not a date.
+- A cell with a date *and* a keyword ("2024年6月底前完成并长期坚持") is read as the date: a
+  deadline that exists must not be hidden by the keyword. Several dates → the latest one.
+- "立行立改并长期坚持" (both keywords, no date) is ``immediate``: the immediate part has a due
+  date and an unstarted measure must still become overdue. Once done, its status (长期坚持)
+  decides 办结.
+- A span "2024年3月至6月" / "2024.3—2024.6" is read as its end.
+- A bare year (2024) is invalid: it is more often a truncated date than "by the end of 2024";
+  "2024年" / "2024年底" are periods.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+from ledger_tools import columns as C
+from ledger_tools.model import Deadline
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+_MIN_DATE = dt.date(MIN_YEAR, 1, 1)
+_MAX_DATE = dt.date(MAX_YEAR, 12, 31)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 0 for serials after the fake 1900-02-29 (60)
+# Serials of 1990-01-01 and 2100-12-31: anything outside is not a plausible ledger date.
+_MIN_SERIAL = (_MIN_DATE - _EXCEL_EPOCH).days
+_MAX_SERIAL = (_MAX_DATE - _EXCEL_EPOCH).days
+
+_EMPTY = Deadline("empty", "")
+
+# ---------------------------------------------------------------------------------------------
+# Printing.
+
+
+def format_cn_date(d: dt.date) -> str:
+    """``2024年5月10日`` (no zero padding), as official documents write dates."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def deadline_text(dl: Deadline) -> str:
+    """整改时限 as a document prints it: an exact date formatted the Chinese way; a period or a
+    keyword as written (2024年6月底前, 立行立改); empty or invalid as written (maybe "")."""
+    if dl.kind == "date" and dl.due is not None:
+        return format_cn_date(dl.due)
+    return dl.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers: Excel serials and yyyymmdd integers.
+
+
+def excel_serial_to_date(n: float) -> dt.date | None:
+    """The date of an Excel serial (1900 date system), or None if it is not a plausible one.
+
+    Excel counts 1900-01-01 as 1 and keeps the Lotus bug of a 1900-02-29 (serial 60), so serials
+    from 61 on are days since 1899-12-30. A time of day (the fraction) is dropped. Only dates in
+    1990–2100 are accepted: a small number in a date column is a typo, not a day in 1900.
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, float)):
+        return None
+    if not math.isfinite(n):
+        return None
+    serial = math.floor(n)
+    if serial < _MIN_SERIAL or serial > _MAX_SERIAL:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(days=serial)
+
+
+def _yyyymmdd(n: int) -> dt.date | None:
+    y, md = divmod(n, 10000)
+    m, d = divmod(md, 100)
+    if MIN_YEAR <= y <= MAX_YEAR:
+        try:
+            return dt.date(y, m, d)
+        except ValueError:
+            return None
+    return None
+
+
+def _number_text(n: float) -> str:
+    if isinstance(n, float) and n.is_integer() and abs(n) < 1e15:
+        return str(int(n))
+    return str(n)
+
+
+def _from_number(n: float) -> Deadline:
+    if not math.isfinite(n):
+        return Deadline("invalid", str(n), note="不是日期")
+    if isinstance(n, int) or n.is_integer():
+        i = int(n)
+        if 10_000_000 <= i <= 99_999_999:  # yyyymmdd typed as a number (20240630)
+            d = _yyyymmdd(i)
+            if d is not None:
+                return _exact(d)
+            return Deadline("invalid", str(i), note=_yyyymmdd_note(i))
+        if MIN_YEAR <= i <= MAX_YEAR:
+            return Deadline("invalid", str(i), note="只有年份，没有月份和日期")
+    d = excel_serial_to_date(n)
+    if d is None:
+        return Deadline("invalid", _number_text(n), note=f"数字{_number_text(n)}不是有效的日期")
+    return _exact(d)
+
+
+def _yyyymmdd_note(i: int) -> str:
+    y, md = divmod(i, 10000)
+    m, d = divmod(md, 100)
+    if MIN_YEAR <= y <= MAX_YEAR:
+        return _bad_day_note(y, m, d)
+    return f"数字{i}不是有效的日期"
+
+
+# ---------------------------------------------------------------------------------------------
+# Text.
+
+# Drop a time of day written after the date ("2024-06-30 00:00:00", "2024/6/30 8:00 AM").
+_TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*$")
+_SPACES = re.compile(r"\s+")
+# Bracketed remarks (after NFKC （） are ()); innermost first, repeated for nesting.
+_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+_TRAILING_PUNCT = re.compile(r"[。.,，;；:：!！?？、…~\-—]+$")
+# Words around the date that carry no date information ("于2024年6月底前完成").
+_SUFFIXES = tuple(
+    sorted(
+        (
+            "之前",
+            "以前",
+            "前",
+            "为止",
+            "止",
+            "以内",
+            "之内",
+            "内",
+            "已完成",
+            "全部完成",
+            "完成",
+            "办结",
+            "到位",
+            "落实",
+            "整改",
+            "结束",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_PREFIXES = tuple(
+    sorted(
+        (
+            "于",
+            "在",
+            "截至",
+            "截止",
+            "截止到",
+            "至",
+            "到",
+            "争取",
+            "力争",
+            "确保",
+            "预计",
+            "计划",
+            "应于",
+            "须于",
+            "需于",
+            "最迟",
+            "最晚",
+            "不晚于",
+            "不迟于",
+            "已于",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Chinese numerals before 年/月/日/号 ("二〇二四年六月三十日").
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS["零"] = 0
+_CN_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+(?=[年月日号])")
+
+_Y = r"(?P<y>\d{4})"
+_DATE_SEP = re.compile(_Y + r"(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})$")
+_DATE_CN = re.compile(_Y + r"年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$")
+_DATE_8 = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+_MONTH = re.compile(
+    _Y + r"(?:年|[-/.])(?P<m>\d{1,2})(?:月份?|月)?(?:(?P<xun>上旬|中旬|下旬)|底|末|份)?$"
+)
+_QUARTER = re.compile(_Y + r"年?(?:第?(?P<q>[一二三四1-4])季度?|[Qq](?P<q2>[1-4]))(?:末|底)?$")
+_HALF = re.compile(_Y + r"年?(?P<h>上半年|下半年|年中|上半|下半)(?:底|末)?$")
+_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末)?|年?底|年?末)$")
+_NUMERIC = re.compile(r"\d+(?:\.\d+)?$")
+_SHORT_YEAR = re.compile(r"(?P<y>\d{2})(?:年|[-/.])\d{1,2}(?:月|[-/.])")
+_LEADING_YEAR = re.compile(r"^(\d{4})")
+
+
+def _exact(d: dt.date, text: str | None = None) -> Deadline:
+    return Deadline("date", text if text is not None else format_cn_date(d), due=d)
+
+
+def _cn_number(s: str) -> str:
+    if "十" not in s:
+        return "".join(str(_CN_DIGITS[c]) for c in s)
+    tens, _, ones = s.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return s  # not a day/month number; leave it for the "unreadable" message
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
+def _clean(text: str) -> str:
+    """NFKC, no spaces, no time of day, no bracketed remarks, no trailing punctuation."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _TIME.sub("", s.strip())
+    s = _SPACES.sub("", s)
+    prev = None
+    while prev != s:
+        prev, s = s, _REMARK.sub("", s)
+    return _TRAILING_PUNCT.sub("", s)
+
+
+def _prepare(text: str) -> str:
+    """Text reduced to the date expression: cleaned, filler words gone, 〇一二 as digits."""
+    s = _strip_words(_clean(text))
+    if _CN_NUMBER.search(s):
+        s = _CN_NUMBER.sub(lambda m: _cn_number(m.group()), s)
+    return s
+
+
+def _strip_words(s: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for suf in _SUFFIXES:
+            if len(s) > len(suf) and s.endswith(suf):
+                s = _TRAILING_PUNCT.sub("", s[: -len(suf)])
+                changed = True
+                break
+        for pre in _PREFIXES:
+            if len(s) > len(pre) and s.startswith(pre):
+                s = s[len(pre) :]
+                changed = True
+                break
+    return s
+
+
+def _bad_day_note(y: int, m: int, d: int | None = None) -> str:
+    """Why y/m/d is not a date ("" if it is one)."""
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return f"年份{y}不在{MIN_YEAR}—{MAX_YEAR}年之间，请检查是否写错"
+    if not 1 <= m <= 12:
+        return f"{y}年{m}月不存在"
+    if d is not None and not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return f"{y}年{m}月{d}日不存在"
+    return ""
+
+
+def _day(y: int, m: int, d: int, text: str) -> Deadline:
+    note = _bad_day_note(y, m, d)
+    if note:
+        return Deadline("invalid", text, note=note)
+    return Deadline("date", text, due=dt.date(y, m, d))
+
+
+def _period(y: int, m: int, d: int | None, text: str, unit: str) -> Deadline:
+    """The last day (or ``d``) of month ``m``: a period deadline with a note saying so."""
+    note = _bad_day_note(y, m)
+    if note:
+        return Deadline("invalid", text, note=note)
+    due = dt.date(y, m, d if d is not None else calendar.monthrange(y, m)[1])
+    return Deadline("period", text, due=due, note=f"期限写到{unit}，按{format_cn_date(due)}计")
+
+
+_XUN_DAY = {"上旬": 10, "中旬": 20}
+_QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _match(s: str, text: str) -> Deadline | None:
+    """``s`` (prepared) as a date or period; None if it is no date expression at all."""
+    m = _DATE_SEP.match(s) or _DATE_CN.match(s) or _DATE_8.match(s)
+    if m:
+        return _day(int(m["y"]), int(m["m"]), int(m["d"]), text)
+    m = _MONTH.match(s)
+    if m:
+        xun = m["xun"]
+        if xun in _XUN_DAY:
+            return _period(int(m["y"]), int(m["m"]), _XUN_DAY[xun], text, xun)
+        return _period(int(m["y"]), int(m["m"]), None, text, xun or "月")
+    m = _QUARTER.match(s)
+    if m:
+        q = _QUARTER_NO[m["q"] or m["q2"]]
+        return _period(int(m["y"]), q * 3, None, text, "季度")
+    m = _HALF.match(s)
+    if m:
+        month = 12 if m["h"].startswith("下") else 6
+        return _period(int(m["y"]), month, None, text, "半年")
+    m = _YEAR.match(s)
+    if m:
+        return _period(int(m["y"]), 12, None, text, "年")
+    return None
+
+
+_SPAN_STRONG = re.compile(r"至|到|~|—+|–")
+
+
+def _parse_span(s: str, text: str) -> Deadline | None:
+    """A span "2024年3月至6月" / "2024.3-2024.6" read as its end (year borrowed if missing)."""
+    cuts = [m.end() for m in _SPAN_STRONG.finditer(s)]
+    if not cuts and s.count("-") == 1:
+        cuts = [s.index("-") + 1]
+    if not cuts:
+        return None
+    start, end = s[: cuts[-1]], s[cuts[-1] :]
+    found = _match(end, text) if _LEADING_YEAR.match(end) else None
+    if found is None:
+        head = _LEADING_YEAR.match(start)
+        if head is None or _LEADING_YEAR.match(end) or not end:
+            return None
+        year = head.group(1)
+        found = _match(f"{year}年{end}", text) or _match(f"{year}.{end}", text)
+    if found is None or found.kind == "invalid" or found.due is None:
+        return found
+    note = f"时间段，按结束日期{format_cn_date(found.due)}计"
+    return Deadline(found.kind, text, found.due, note=note)
+
+
+_HAS_YEAR = re.compile(r"\d{4}")
+_DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
+
+
+def _unreadable_note(s: str) -> str:
+    if not s:
+        return "没有日期"
+    if _SHORT_YEAR.match(s) and not _LEADING_YEAR.match(s):
+        return "年份应写全4位，如2024年6月30日"
+    if not _HAS_YEAR.search(s) and _DATE_WORDS.search(s):
+        return "没有年份，请写明年份，如2024年6月30日"
+    if len(s) == 4 and s.isdigit():
+        return "只有年份，没有月份和日期"
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str) -> Deadline:
+    """Text as a date or period (no keywords); invalid with a note otherwise."""
+    written = _SPACES.sub(" ", text.strip())
+    if not written:
+        return _EMPTY
+    s = _prepare(text)
+    found = _match(s, written)
+    if found is not None:
+        return found
+    # An Excel serial kept as text ("45473"); "6.30" is a day without a year, below.
+    if len(s) <= 20 and _NUMERIC.match(s) and ("." not in s or float(s) >= 1000):
+        num = _from_number(float(s) if "." in s else int(s))
+        return Deadline(num.kind, written, num.due, num.note)
+    found = _parse_span(s, written)
+    if found is not None:
+        return found
+    return Deadline("invalid", written, note=_unreadable_note(s) or "不是可识别的日期")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+
+
+def parse_date_value(value: object) -> Deadline:
+    """A 完成时间 (or any date cell): date/datetime, Excel serial, yyyymmdd integer, or text
+    such as 2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日, 20240630, full-width digits,
+    "2024-06-30 00:00:00", and periods (2024年6月底前, 2024年第三季度 …) read as their last day.
+    Never raises: anything unreadable is ``kind="invalid"`` with a Chinese ``note``."""
+    if value is None:
+        return _EMPTY
+    t = type(value)
+    if t is dt.date:  # the common case: a date cell
+        return _typed_date(value)  # type: ignore[arg-type]
+    if t is dt.datetime:
+        return _typed_date(value.date())  # type: ignore[union-attr]
+    if isinstance(value, bool):
+        return Deadline("invalid", str(value), note="不是日期")
+    if isinstance(value, (int, float)):
+        return _from_number(value)
+    if isinstance(value, dt.datetime):  # subclasses (pandas Timestamp …)
+        return _typed_date(value.date())
+    if isinstance(value, dt.date):
+        return _typed_date(dt.date(value.year, value.month, value.day))
+    if isinstance(value, str):
+        return _parse_text(value)
+    return _parse_text(str(value))
+
+
+def _typed_date(d: dt.date) -> Deadline:
+    if _MIN_DATE <= d <= _MAX_DATE:
+        return _exact(d)
+    return Deadline("invalid", format_cn_date(d), note=_bad_day_note(d.year, d.month, d.day))
+
+
+# Deadline keywords (columns.DEADLINE_SYNONYMS), longest first so 长期坚持 wins over 长期.
+_KEYWORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        ((syn, kind) for kind, syns in C.DEADLINE_SYNONYMS.items() for syn in syns),
+        key=lambda p: len(p[0]),
+        reverse=True,
+    )
+)
+_KIND_OF = {C.DEADLINE_IMMEDIATE: "immediate", C.DEADLINE_LONG_TERM: "long_term"}
+_PARTS = re.compile(r"并且|同时|[并和及与,;、]")
+_BEFORE = re.compile(r"^(.+?(?:之前|以前|前))")
+
+
+def parse_deadline(
+    value: object,
+    *,
+    feedback: dt.date | None = None,
+    concentrated_end: dt.date | None = None,
+) -> Deadline:
+    """A 整改时限: everything ``parse_date_value`` reads, plus the keywords of
+    ``columns.DEADLINE_SYNONYMS``: 立行立改 (and synonyms) → ``immediate``, due on
+    ``concentrated_end``, else ``feedback`` + ``IMMEDIATE_FALLBACK_DAYS``, else None;
+    长期坚持 (and synonyms) → ``long_term``, never due. See the module doc for mixed forms."""
+    if not isinstance(value, str):
+        return parse_date_value(value)
+    return _parse_deadline_text(value, feedback, concentrated_end)
+
+
+@lru_cache(maxsize=8192)
+def _parse_deadline_text(
+    text: str, feedback: dt.date | None, concentrated_end: dt.date | None
+) -> Deadline:
+    plain = _parse_text(text)
+    if plain.kind != "invalid":
+        return plain
+    written = plain.text
+    kinds: set[str] = set()
+    dates: list[Deadline] = []
+    for part in _PARTS.split(_clean(text)):
+        kind = _keyword(part) if part else ""
+        if kind:
+            kinds.add(kind)
+        elif part:
+            found = _date_in(part)
+            if found is not None:
+                dates.append(found)
+    if dates:
+        latest = max(dates, key=_due_key)
+        kind = "date" if all(d.kind == "date" for d in dates) else "period"
+        note = f"按{format_cn_date(latest.due)}计"  # type: ignore[arg-type]
+        return Deadline(kind, written, latest.due, note=note)
+    if "immediate" in kinds:
+        return _immediate(written, feedback, concentrated_end)
+    if "long_term" in kinds:
+        return Deadline("long_term", written, note="长期坚持，不设截止日期")
+    if plain.note != "不是可识别的日期":
+        return plain  # a specific reason (no year, no such day …) says more than the generic one
+    return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
+
+
+def _due_key(d: Deadline) -> dt.date:
+    return d.due or _MIN_DATE
+
+
+def _date_in(part: str) -> Deadline | None:
+    """A date or period in one part of a deadline cell: the whole part, or a date followed by
+    前 and words ("2024年6月底前制定制度")."""
+    found = _parse_text(part)
+    if found.kind not in ("date", "period"):
+        m = _BEFORE.match(part)
+        found = _parse_text(m.group(1)) if m else None
+    return found if found is not None and found.kind in ("date", "period") else None
+
+
+def _keyword(part: str) -> str:
+    """``immediate``/``long_term`` if ``part`` holds a deadline keyword, else "".
+
+    Four-character keywords may appear anywhere ("已立行立改"); the short 长期 only at the start
+    ("长期执行"), so that free text merely mentioning it is not taken for a deadline."""
+    for syn, canonical in _KEYWORDS:
+        if (syn in part) if len(syn) >= 4 else part.startswith(syn):
+            return _KIND_OF[canonical]
+    return ""
+
+
+def _immediate(text: str, feedback: dt.date | None, concentrated_end: dt.date | None) -> Deadline:
+    if concentrated_end is not None:
+        return Deadline("immediate", text, concentrated_end, note="立行立改，按集中整改截止日期计")
+    if feedback is not None:
+        due = feedback + dt.timedelta(days=C.IMMEDIATE_FALLBACK_DAYS)
+        note = f"立行立改，按反馈日期后{C.IMMEDIATE_FALLBACK_DAYS}天计"
+        return Deadline("immediate", text, due, note=note)
+    return Deadline(
+        "immediate", text, note="立行立改，但基本信息中没有集中整改截止日期和反馈日期，无法推算时限"
+    )

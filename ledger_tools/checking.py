@@ -109,6 +109,8 @@ def _colour_counts(report: Report) -> dict[str, int]:
 
 def _verdict(report: Report) -> str:
     n_err, n_warn = len(report.errors), len(report.warnings)
+    if any(f.rule == "no-data" for f in report.findings):
+        return "结论：台账还没有填写任何措施，请填写后再校验、上报。"
     if n_err:
         return f"结论：有 {n_err} 处错误、{n_warn} 处警告。请按提示修改错误后再上报。"
     if n_warn:

@@ -19,6 +19,7 @@ SHEET_INFO = "基本信息"
 SHEET_LEDGER = "整改台账"
 SHEET_TEXT = "文稿段落"
 SHEET_LISTS = "字典"
+SHEET_MAPPING = "列名对照"  # optional: 原列名 | 标准列名, the same as --map
 SHEET_RESULTS = "校验结果"  # first sheet of a --mark copy / the Excel add-in's result sheet
 SHEETS = (SHEET_GUIDE, SHEET_INFO, SHEET_LEDGER, SHEET_TEXT, SHEET_LISTS)
 

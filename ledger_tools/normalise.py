@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ledger_tools import columns as C
@@ -44,7 +45,9 @@ def ledger_from_rawbook(
     raw: RawBook, mapping: dict[str, str] | None = None, sheet: str | None = None
 ) -> Ledger:
     """Normalise an already-read workbook (a file, or a live Excel book via ``excel``)."""
-    user_map = {C.normalise_header(k): v for k, v in (mapping or {}).items()}
+    # --map wins over the workbook's own 列名对照 sheet.
+    combined = {**read_mapping_sheet(raw), **(mapping or {})}
+    user_map = {C.normalise_header(k): v for k, v in combined.items()}
     ws, header = _find_ledger_sheet(raw, user_map, sheet)
     info, info_cells = read_info(raw)
     origin = Origin(
@@ -104,7 +107,7 @@ def _find_ledger_sheet(
     elif C.SHEET_LEDGER in raw.sheets:
         candidates = [raw.sheets[C.SHEET_LEDGER]]
     else:
-        skip = {C.SHEET_GUIDE, C.SHEET_INFO, C.SHEET_TEXT, C.SHEET_LISTS, C.SHEET_RESULTS}
+        skip = {C.SHEET_GUIDE, C.SHEET_INFO, C.SHEET_TEXT, C.SHEET_LISTS, C.SHEET_RESULTS, C.SHEET_MAPPING}
         candidates = [s for s in raw.sheets.values() if s.name not in skip]
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
@@ -380,7 +383,27 @@ def build_tree(measures: list[Measure]) -> list[Aspect]:
 
 
 # ---------------------------------------------------------------------------------------------
-# 基本信息 and 文稿段落.
+# 列名对照, 基本信息 and 文稿段落.
+
+
+def read_mapping_sheet(raw: RawBook) -> dict[str, str]:
+    """Header mappings kept in the workbook's optional 列名对照 sheet (原列名 | 标准列名)."""
+    ws = raw.sheets.get(C.SHEET_MAPPING)
+    if ws is None:
+        return {}
+    return parse_mapping_lines(f"{a}={b}" for a, b, *_ in (r + ["", ""] for r in ws.rows) if _has_value(a))
+
+
+def parse_mapping_lines(lines: Iterable[str]) -> dict[str, str]:
+    """``原列名=标准列名`` lines (a --map file or the 列名对照 sheet) → dict. Lines whose target is
+    not a canonical column (e.g. the sheet's own header row) are skipped."""
+    result = {}
+    for line in lines:
+        source, sep, target = str(line).partition("=")
+        source, target = source.strip(), target.strip()
+        if sep and source and target in C.COLUMN_BY_NAME:
+            result[source] = target
+    return result
 
 
 def read_info(raw: RawBook) -> tuple[dict[str, Any], dict[str, str]]:

@@ -226,3 +226,14 @@ def test_cli_map_option(ledger_file):
     assert not [f for f in data["findings"] if f["rule"] == "unmapped-column"]
     res = runner.invoke(cli, ["check", str(path), "--map", "具体办理"])
     assert res.exit_code == 2 and "原列名=标准列名" in res.output
+
+
+def test_cli_map_from_a_file(ledger_file, tmp_path):
+    header = ["承办科室" if h == "责任部门" else h for h in STANDARD_HEADER]
+    path = ledger_file([good_row(1)], header=header, info=INFO)
+    mapping = tmp_path / "对照.txt"
+    mapping.write_text("# 本单位列名\n承办科室=责任部门\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", str(path), "--today", "2024-05-10", "--map", f"@{mapping}",
+                                   "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert not json.loads(res.output)["findings"]

@@ -241,3 +241,16 @@ def test_xls_is_read(tmp_path):
     book.save(str(tmp_path / "old.xls"))
     ledger = load_ledger(tmp_path / "old.xls")
     assert ledger.measures[0].get("问题") == "问题1"
+
+
+def test_mapping_sheet_in_the_workbook(tmp_path):
+    header = ["承办科室" if h == "责任部门" else h for h in STANDARD_HEADER]
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1)], header)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("列名对照")
+    ws.append(["原列名", "标准列名"])
+    ws.append(["承办科室", "责任部门"])
+    wb.save(path)
+    ledger = load_ledger(path)
+    assert ledger.origin.columns["责任部门"] == "G"
+    assert ledger.origin.sheet == "整改台账"

@@ -33,6 +33,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _default_permissions(path: Path) -> None:
+    # mkstemp creates 0600 files; a document the clerk hands on should get the usual 0666 - umask.
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~umask)
+
+
 @contextlib.contextmanager
 def atomic_output(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path in the target folder; move it onto ``out`` when the block succeeds.
@@ -47,6 +55,7 @@ def atomic_output(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) 
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _default_permissions(tmp)
         try:
             os.replace(tmp, out_path)
         except OSError as exc:  # PermissionError on Windows when Word/WPS holds the file

@@ -611,7 +611,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _totals(ledger: Ledger) -> dict[str, Any]:
+def _totals(ledger: Ledger, today: dt.date) -> dict[str, Any]:
     from ledger_tools.stats import compute_stats
 
-    return compute_stats(ledger)
+    return compute_stats(ledger, as_of=today)

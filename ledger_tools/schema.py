@@ -87,7 +87,7 @@ def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
     return Report(
         path=ledger.origin.path,
         findings=_dedupe(findings),
-        totals=_totals(ledger),
+        totals=_totals(ledger, today),
         today=today.isoformat(),
     )
 

@@ -397,9 +397,13 @@ def in_progress_sentence(measures: list[Measure], as_of: dt.date) -> str:
 
 
 def deadline_phrase(deadline: Deadline) -> str:
-    """The due date to put in "计划于…前完成": a period as written ("2024年6月底"), else the day."""
+    """The due date to put in "计划于…前完成": a period written as its end ("2024年6月底",
+    "2024年三季度末") as written; any other form as the day itself, since "2024年6月前" or
+    "第二季度前" would read as *before* the period."""
     if deadline.kind == "period" and deadline.text:
-        return re.sub(r"(之?前|以前)$", "", text(deadline.text).rstrip("。 "))
+        written = re.sub(r"(之?前|以前)$", "", text(deadline.text).rstrip("。 "))
+        if written.endswith(("底", "末")):
+            return written
     return cn_date(deadline.due)
 
 
@@ -470,11 +474,19 @@ def measure_context(m: Measure, number: int) -> dict[str, Any]:
 
 
 def measures_paragraph(measures: list[dict[str, Any]]) -> str:
-    """ "一是…。二是…。" in one paragraph; a single measure is not numbered."""
-    items = [join_sentences(m["措施及成效"]) for m in measures]
+    """ "一是…。二是…。" in one paragraph; a single measure is not numbered. When consecutive
+    measures share one 整改进展及成效 (a merged cell, or one cell split into several
+    measures), it is said once, after the last of them, not repeated after each."""
+    items = []
+    for i, m in enumerate(measures):
+        progress = m["整改进展及成效"]
+        shared = (
+            i + 1 < len(measures) and progress and measures[i + 1]["整改进展及成效"] == progress
+        )
+        items.append(join_sentences([m["整改措施"], "" if shared else progress]))
     if len(items) == 1:
         return items[0]
-    return "".join(cn_ordinal(i) + item for i, item in enumerate(items, start=1) if item)
+    return "".join(cn_ordinal(i) + item for i, item in enumerate(items, start=1))
 
 
 def paragraphs(ledger: Ledger, kind: str) -> dict[str, list[dict[str, str]]]:

@@ -236,6 +236,18 @@ def test_tree_numbering_and_values():
     json.dumps(ctx, ensure_ascii=False)
 
 
+def test_shared_progress_said_once():
+    shared = "已制定制度并开展检查"
+    ms = [measure(整改措施="甲", 整改进展及成效=shared), measure(整改措施="乙", 整改进展及成效=shared),
+          measure(整改措施="丙", 整改进展及成效="另行完成"), measure(整改措施="丁", 整改进展及成效=shared)]  # fmt: skip
+    ctx = build_context(build([("方面", "问题", ms, "已完成")]), "report", as_of=AS_OF)
+    p = ctx["方面列表"][0]["问题列表"][0]
+    assert p["措施段落"] == (
+        "一是甲。二是乙。已制定制度并开展检查。三是丙。另行完成。四是丁。已制定制度并开展检查。"
+    )
+    assert p["措施列表"][0]["措施及成效"] == "甲。已制定制度并开展检查。"
+
+
 def test_status_sentences():
     spec = [
         ("甲", "a", [measure("已完成")], "已完成"),
@@ -246,6 +258,8 @@ def test_status_sentences():
                     measure("未启动", day("2024-06-15"))], "正在推进"),
         ("甲", "f", [measure("正在推进", Deadline("period", "2024年9月底前", dt.date(2024, 9, 30)))], "正在推进"),
         ("甲", "g", [measure("正在推进", day("2024-04-30"))], "正在推进"),
+        ("甲", "k", [measure("正在推进", Deadline("period", "2024年6月", dt.date(2024, 6, 30)))], "正在推进"),
+        ("甲", "l", [measure("正在推进", Deadline("period", "2024年第三季度", dt.date(2024, 9, 30)))], "正在推进"),
         ("甲", "h", [measure("正在推进", Deadline("long_term", "长期坚持"))], "正在推进"),
         ("甲", "i", [measure("正在推进", Deadline("invalid", "下个月"))], "正在推进"),
         ("甲", "j", [measure(None, 整改状态="差不多")], None),
@@ -260,6 +274,8 @@ def test_status_sentences():
         "目前正在推进，计划于2024年6月30日前完成。",  # latest among the unfinished only
         "目前正在推进，计划于2024年9月底前完成。",
         "目前正在推进，原计划于2024年4月30日前完成，现已超期。",  # never a false plan
+        "目前正在推进，计划于2024年6月30日前完成。",  # not "2024年6月前" (= before June)
+        "目前正在推进，计划于2024年9月30日前完成。",
         "目前正在推进。",
         "目前正在推进（整改时限【时限无法识别：下个月】）。",
         "【整改状态未填或无法识别】",

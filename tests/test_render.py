@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -497,3 +498,141 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="LibreOffice") as err:
         convert_to_pdf(target)
     assert "WPS" in err.value.message
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line, end to end on the example ledger
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例台账.xlsx"
+needs_example = pytest.mark.skipif(
+    not (EXAMPLE.exists() and _have_builtin()), reason="example ledger or templates not built"
+)
+DOCS = {"plan": "整改方案.docx", "report": "整改情况报告.docx", "notice": "整改进展情况通报.docx"}
+
+
+def run_cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def example_copy(tmp_path):
+    target = tmp_path / "示例台账.xlsx"
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+@needs_example
+def test_cli_documents_from_example(example_copy):
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.stats import compute_stats
+
+    before = example_copy.read_bytes()
+    for args in (["plan"], ["report"], ["report", "--kind", "notice"]):
+        result = run_cli(*args, example_copy, "--as-of", "2024-05-10")
+        assert result.exit_code == 0, result.output
+    ledger = load_ledger(example_copy)
+    stats = compute_stats(ledger, AS_OF)
+    titles = [p.title for p in ledger.problems]
+    for kind, name in DOCS.items():
+        out = example_copy.parent / name
+        text = doc_text(out)
+        assert not re.search(r"\{\{|\{%|\}\}|%\}", xml_of(out))
+        assert "中共某区住房和城乡建设局党组" in text.splitlines()[0]
+        if kind == "plan":
+            positions = [text.index(f"{n}.{t}") for n, t in enumerate(titles, 1)]
+        else:
+            assert stats["统计句"] in text
+            positions = [text.index(f"问题{n}：{t}") for n, t in enumerate(titles, 1)]
+        assert positions == sorted(positions)  # every problem, in ledger order
+        for i, aspect in enumerate(ledger.aspects, 1):
+            assert f"（{'一二三四五六'[i - 1]}）" in text and aspect.title in text
+    assert example_copy.read_bytes() == before
+
+
+@needs_example
+def test_cli_context_json(example_copy):
+    result = run_cli("context", example_copy, "--kind", "plan", "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    ctx = json.loads(result.output)
+    assert ctx["文稿"] == "方案" and ctx["截至日期"] == "2024年5月10日"
+    assert ctx["方面列表"][0]["问题列表"][0]["措施列表"][0]["序号"] == 1
+    assert ctx["统计"]["问题数"] == len([p for a in ctx["方面列表"] for p in a["问题列表"]])
+
+
+def _break_status(path: Path) -> str:
+    """Write an unknown 整改状态 into the first measure row; return its cell."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["整改台账"]
+    for row in ws.iter_rows(max_row=15):
+        for cell in row:
+            if cell.value == "整改状态":
+                target = ws.cell(row=cell.row + 1, column=cell.column)
+                target.value = "差不多吧"
+                wb.save(path)
+                return target.coordinate
+    raise AssertionError("no 整改状态 header")
+
+
+@needs_example
+def test_cli_refuses_errors_unless_forced(example_copy):
+    cell = _break_status(example_copy)
+    result = run_cli("report", example_copy, "--as-of", "2024-05-10")
+    assert result.exit_code == 1
+    assert f"整改台账!{cell}" in result.output and "差不多吧" in result.output
+    assert not (example_copy.parent / DOCS["report"]).exists()
+    result = run_cli("report", example_copy, "--as-of", "2024-05-10", "--force")
+    assert result.exit_code == 0, result.output
+    text = doc_text(example_copy.parent / DOCS["report"])
+    assert "【状态无法识别：差不多吧】" in text or "【整改状态未填或无法识别】" in text
+
+
+@needs_example
+def test_cli_bad_template_exit_2(example_copy, tmp_path):
+    tpl = make_template(tmp_path / "坏模板.docx", "{{ 单位名字 }}")
+    result = run_cli("report", example_copy, "--template", tpl, "--as-of", "2024-05-10")
+    assert result.exit_code == 2
+    assert "单位名字" in result.output and "坏模板.docx" in result.output
+    assert "Traceback" not in result.output
+
+
+@needs_example
+def test_cli_templates_export_and_check(tmp_path):
+    result = run_cli("templates", "export", tmp_path / "模板")
+    assert result.exit_code == 0, result.output
+    for name in DOCS.values():
+        checked = run_cli("templates", "check", tmp_path / "模板" / name)
+        assert checked.exit_code == 0, checked.output
+    assert run_cli("templates", "export", tmp_path / "模板").exit_code == 2  # no silent overwrite
+    bad = make_template(tmp_path / "坏.docx", "{{ 问题表象 }}")
+    result = run_cli("templates", "check", bad)
+    assert result.exit_code == 2 and "问题表象" in result.output
+
+
+@needs_example
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_cli_pdf_of_every_document(example_copy):
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.stats import compute_stats
+
+    sentence = compute_stats(load_ledger(example_copy), AS_OF)["统计句"]
+    for args in (["plan"], ["report"], ["report", "--kind", "notice"]):
+        result = run_cli(*args, example_copy, "--as-of", "2024-05-10", "--pdf")
+        assert result.exit_code == 0, result.output
+    for kind, name in DOCS.items():
+        pdf = (example_copy.parent / name).with_suffix(".pdf")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        if not shutil.which("pdftotext"):
+            continue
+        raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+        flat = re.sub(r"\s+", "", raw.decode("utf-8"))
+        assert "中共某区住房和城乡建设局党组关于" in flat
+        if kind != "plan":
+            assert sentence in flat
+        pages = raw.count(b"\f")
+        assert 2 <= pages <= 30, pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -263,3 +264,35 @@ def test_text_output(by):
 def test_text_output_rejects_unknown_grouping():
     with pytest.raises(ValueError):
         format_stats_text(compute_stats(sixteen(), AS_OF), "颜色")
+
+
+# ---------------------------------------------------------------------------------------------
+# ledger-tools stats on the example ledger
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例台账.xlsx"
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="examples/示例台账.xlsx not built")
+def test_stats_command_on_example():
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    before = EXAMPLE.read_bytes()
+    runner = CliRunner()
+    text = runner.invoke(cli, ["stats", str(EXAMPLE), "--today", "2024-05-10"])
+    assert text.exit_code == 0, text.output
+    assert "整改台账统计（截至2024年5月10日）" in text.output and "按方面统计：" in text.output
+    result = runner.invoke(
+        cli, ["stats", str(EXAMPLE), "--today", "2024-05-10", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["问题数"] == sum(r["问题数"] for r in data["按方面"])
+    assert data["措施数"] == sum(data["措施状态"].values())
+    assert data["办结数"] == data["已完成"] + data["长期坚持"]
+    by = runner.invoke(cli, ["stats", str(EXAMPLE), "--by", "责任部门", "--today", "2024-05-10"])
+    assert by.exit_code == 0 and "按责任部门统计：" in by.output
+    bad = runner.invoke(cli, ["stats", str(EXAMPLE), "--by", "颜色"])
+    assert bad.exit_code == 2
+    assert EXAMPLE.read_bytes() == before

@@ -55,7 +55,7 @@ from ledger_tools.columns import (  # noqa: E402
 )
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
-GENERATOR_VERSION = 2  # bump when the content changes, so cached files are regenerated
+GENERATOR_VERSION = 3  # bump when the content changes, so cached files are regenerated
 
 # The fictional inspection: the ledger is consistent with check/report as of AS_OF.
 FEEDBACK_DAY = dt.date(2024, 1, 15)
@@ -383,7 +383,17 @@ def _finished_day(rng: random.Random) -> tuple[object, str | None]:
     return day.isoformat(), None
 
 
-def _measure_row(rng: random.Random, problem: dict[str, object]) -> dict[str, tuple]:
+def _people(rng: random.Random, count: int) -> list[str]:
+    """``count`` distinct names: a unit has a handful of leaders and a pool of staff."""
+    names: dict[str, None] = {}
+    while len(names) < count:
+        names[_name(rng)] = None
+    return list(names)
+
+
+def _measure_row(
+    rng: random.Random, problem: dict[str, object], staff: list[str]
+) -> dict[str, tuple]:
     """One measure row as {column: (value, number_format or None)}."""
     status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
     row: dict[str, tuple] = {name: (value, None) for name, value in problem.items()}
@@ -391,7 +401,7 @@ def _measure_row(rng: random.Random, problem: dict[str, object]) -> dict[str, tu
     lead = rng.choice(DEPARTMENTS)
     row["牵头部门"] = (lead if rng.random() < 0.7 else None, None)
     row["责任部门"] = ("、".join(rng.sample(DEPARTMENTS, rng.choice((1, 1, 2)))), None)
-    row["责任人"] = (_name(rng) if rng.random() < 0.97 else None, None)
+    row["责任人"] = (rng.choice(staff) if rng.random() < 0.97 else None, None)
     row["整改时限"] = _deadline(rng, status)
     row["整改状态"] = (status, None)
     finished = status in (STATUS_DONE, STATUS_ONGOING, "已办结")
@@ -411,7 +421,9 @@ def _measure_row(rng: random.Random, problem: dict[str, object]) -> dict[str, tu
     return row
 
 
-def _problems(rng: random.Random, measures: int) -> Iterator[tuple[int, dict[str, object], int]]:
+def _problems(
+    rng: random.Random, measures: int, leaders: list[str]
+) -> Iterator[tuple[int, dict[str, object], int]]:
     """(序号, per-problem values, measure count) until ``measures`` rows are produced."""
     aspects = list(ASPECTS[: rng.randint(4, 8)])
     used: set[str] = set()
@@ -429,7 +441,7 @@ def _problems(rng: random.Random, measures: int) -> Iterator[tuple[int, dict[str
             "问题": _title(rng, used, number),
             "问题表现": _text(rng, SYMPTOMS, 60, 150),
             "整改目标": rng.choice(GOALS),
-            "责任领导": _name(rng),
+            "责任领导": rng.choice(leaders),
         }
         yield number, values, count
         done += count
@@ -478,12 +490,14 @@ def _write_ledger_sheet(
     for i, col in enumerate(COLUMNS):
         ws.write_string(header_row, i, header_label(col.name), fmts.header)
 
+    leaders = _people(rng, rng.randint(4, 8))  # 班子成员
+    staff = _people(rng, min(200, max(20, measures // 50)))  # 责任人
     r = header_row
-    for _, problem, count in _problems(rng, measures):
+    for _, problem, count in _problems(rng, measures, leaders):
         first = r + 1
         for _k in range(count):
             r += 1
-            row = _measure_row(rng, problem)
+            row = _measure_row(rng, problem, staff)
             for c, col in enumerate(COLUMNS):
                 if not col.per_problem:
                     _write(ws, fmts, r, c, *row.get(col.name, (None, None)))

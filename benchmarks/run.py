@@ -40,6 +40,9 @@ from generate import AS_OF, cached_ledger  # noqa: E402
 from ledger_tools.columns import SHEET_LEDGER  # noqa: E402
 
 PY = sys.executable
+# Children may write and use .pyc files, as in any pip install (some sandboxes set
+# PYTHONDONTWRITEBYTECODE, which would make every start-up recompile the project's modules).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 FAST_RUNS = 20  # samples for commands that take under half a second
 NAMES = ("help", "check1k", "check100k", "pandas", "report")
 
@@ -71,7 +74,7 @@ class Runner:
         """Run ``cmd`` once in a fresh process: (wall seconds, peak RSS in MB)."""
         with tempfile.TemporaryFile() as err:
             start = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=CHILD_ENV)
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - start
             proc.returncode = code = os.waitstatus_to_exitcode(status)
@@ -146,7 +149,7 @@ class Runner:
             ]
             if ok != (0,):
                 args.append("--ignore-failure")  # check exits 1 when the ledger has errors
-            subprocess.run([*args, shlex.join(cmd)], check=True, capture_output=True)
+            subprocess.run([*args, shlex.join(cmd)], check=True, capture_output=True, env=CHILD_ENV)
             result = json.loads(out.read_text())["results"][0]
         codes = set(result.get("exit_codes") or [0])
         if not codes <= set(ok):
@@ -162,7 +165,7 @@ def ledger_tools_cmd() -> list[str]:
 
 def command_help(lt: list[str], name: str) -> str | None:
     """``ledger-tools NAME --help`` text, or None when the command does not exist (yet)."""
-    proc = subprocess.run([*lt, name, "--help"], capture_output=True, text=True)
+    proc = subprocess.run([*lt, name, "--help"], capture_output=True, text=True, env=CHILD_ENV)
     return proc.stdout if proc.returncode == 0 else None
 
 
@@ -371,17 +374,14 @@ class Bench:
                 versions.append(f"{mod} {__import__(mod).__version__}")
             except Exception:  # noqa: BLE001
                 pass
-        method = (
-            "hyperfine（-N，中位数）"
-            if self.runner.use_hyperfine
-            else "time.perf_counter（中位数）"
-        )
+        method = "hyperfine -N" if self.runner.use_hyperfine else "time.perf_counter"
         return [
             f"测于 {dt.datetime.now():%Y-%m-%d %H:%M}；{cpu}，{os.cpu_count()} 核；"
             f"Python {platform.python_version()}；{'，'.join(versions)}。",
-            f"每项为新进程，预热 {self.runner.warmup} 次后取 {self.runner.runs} 次的{method}"
-            f"（不到 0.5 秒的命令取 {FAST_RUNS} 次，pandas 基线只跑 1 次）；"
-            "峰值内存为子进程 ru_maxrss。机器负载会带来误差，请看比值而非绝对时间。",
+            f"每项都在新进程中运行，预热 {self.runner.warmup} 次后取 {self.runner.runs} 次的中位数"
+            f"（不到 0.5 秒的命令取 {FAST_RUNS} 次；pandas 基线只跑 1 次）。计时用 {method}，"
+            "测内存的项用 time.perf_counter 和子进程的 ru_maxrss（os.wait4）。"
+            "机器负载会带来误差，请看比值而非绝对时间。",
         ]
 
 
@@ -395,11 +395,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-hyperfine", action="store_true", help="不用 hyperfine 计时")
     parser.add_argument("--markdown", type=Path, help="把表格另存为 Markdown 文件")
+    parser.add_argument(
+        "--ledger-tools",
+        metavar="CMD",
+        help="被测命令（默认：当前 Python 安装的 ledger-tools 脚本），如 'python -m ledger_tools'",
+    )
     args = parser.parse_args(argv)
 
     runs = args.runs or (3 if args.quick else 5)
     use_hyperfine = shutil.which("hyperfine") is not None and not args.no_hyperfine
     bench = Bench(Runner(runs, args.warmup, use_hyperfine), args.big, args.seed, args.quick)
+    if args.ledger_tools:
+        bench.lt = shlex.split(args.ledger_tools)
     only = set(args.only or NAMES)
     if "help" in only:
         bench.bench_help()

@@ -29,6 +29,7 @@ Layout (every position below is a module constant; other code should use the con
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import unicodedata
@@ -506,9 +507,13 @@ def _ledger_sheet(ws: Worksheet) -> None:
         if col.required:
             head.fill = _fill(FILL_HEAD_REQUIRED)
         note = ("【必填】" if col.required else "") + col.help
-        head.comment = Comment(note, "ledger-tools", height=110, width=260)
-        for r in range(FIRST_DATA_ROW, LAST_FORMATTED_ROW + 1):
-            _style_data_cell(ws.cell(r, j), col)
+        # Author "填表说明": the marked copy removes comments by "ledger-tools" on a re-check.
+        head.comment = Comment(note, "填表说明", height=110, width=260)
+        first = ws.cell(FIRST_DATA_ROW, j)
+        _style_data_cell(first, col)
+        for r in range(FIRST_DATA_ROW + 1, LAST_FORMATTED_ROW + 1):
+            # Copying the style array is ~30x faster than assigning font/alignment/format.
+            ws.cell(r, j)._style = copy.copy(first._style)
     last = get_column_letter(len(C.COLUMNS))
     _ledger_validations(ws)
     _overdue_formatting(ws, f"A{FIRST_DATA_ROW}:{last}{LAST_FORMATTED_ROW}")
@@ -700,10 +705,13 @@ def _text_sheet(ws: Worksheet) -> None:
     for r, values in enumerate(EXAMPLE_TEXTS, start=TEXT_FIRST_ROW):
         write_text_row(ws, r, values)
     last = TEXT_FIRST_ROW + TEXT_FORMATTED_ROWS - 1
-    for r in range(TEXT_FIRST_ROW + len(EXAMPLE_TEXTS), last + 1):
-        for j in range(1, len(C.TEXT_COLUMNS) + 1):
-            ws.cell(r, j).font = _font()
-            ws.cell(r, j).alignment = _align("center" if j <= 2 else None)
+    blank = TEXT_FIRST_ROW + len(EXAMPLE_TEXTS)  # rows for the user's own paragraphs
+    for j in range(1, len(C.TEXT_COLUMNS) + 1):
+        first = ws.cell(blank, j)
+        first.font = _font()
+        first.alignment = _align("center" if j <= 2 else None)
+        for r in range(blank + 1, last + 1):
+            ws.cell(r, j)._style = copy.copy(first._style)
     _add_validation(ws, _list_validation("文稿"), f"A{TEXT_FIRST_ROW}:A{last}")
     _add_validation(ws, _list_validation("章节"), f"B{TEXT_FIRST_ROW}:B{last}")
     _print_setup(ws, landscape=True)

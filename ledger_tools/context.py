@@ -34,9 +34,9 @@ def missing_mark(what: str) -> str:
     return f"【{what}未填】"
 
 
-def invalid_mark(what: str, text: Any) -> str:
+def invalid_mark(what: str, value: Any) -> str:
     """Marker for a value that cannot be read, quoting it."""
-    return f"【{what}无法识别：{text}】"
+    return f"【{what}无法识别：{text(value)}】"
 
 
 STATUS_SENTENCE_UNKNOWN = "【整改状态未填或无法识别】"
@@ -214,7 +214,10 @@ def text(value: Any) -> str:
         value = int(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return cn_date(value)
-    s = strip_forbidden(str(value)).replace("\t", " ")
+    s = strip_forbidden(str(value))
+    if "\n" not in s and "\r" not in s and "\t" not in s:
+        return s.strip()
+    s = s.replace("\t", " ")
     lines = [ln.strip() for ln in s.splitlines() if ln.strip()]
     out = ""
     for ln in lines:
@@ -263,7 +266,11 @@ def build_context(
     ctx["长期坚持计入办结"] = "是" if long_term_counts(ledger) else "否"
     ctx["段落"] = paragraphs(ledger, kind)
     ctx["附件任务清单"] = task_rows(ctx["方面列表"])
-    return clean(ctx)
+    # Every ledger string above went through text(); the statistics quote names (方面,
+    # 责任部门, 监督机构) as read, so they are cleaned here. render() strips forbidden
+    # characters again from every printed value (the environment's finalize).
+    ctx["统计"] = clean(ctx["统计"])
+    return ctx
 
 
 def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
@@ -440,8 +447,20 @@ def _number_value(value: Any) -> Any:
     return text(value)
 
 
+_MEASURE_TEXT = (
+    "整改措施",
+    "责任领导",
+    "牵头部门",
+    "责任部门",
+    "责任人",
+    "整改进展及成效",
+    "佐证材料",
+    "备注",
+)
+
+
 def measure_context(m: Measure, number: int) -> dict[str, Any]:
-    v = {name: text(m.values.get(name)) for name in C.COLUMN_NAMES}
+    v = {name: text(m.values.get(name)) for name in _MEASURE_TEXT}
     when = deadline_text(m)
     measure = v["整改措施"] or missing_mark("整改措施")
     duty = [

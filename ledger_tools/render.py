@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
+from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context, strip_forbidden
 from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
 from ledger_tools.model import Ledger
 from ledger_tools.output import atomic_output
@@ -40,9 +40,20 @@ def make_env(undefined: Any = None) -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(autoescape=True, undefined=undefined or StrictUndefined)
+    env = SandboxedEnvironment(
+        autoescape=True, undefined=undefined or StrictUndefined, finalize=_finalize
+    )
     env.filters.update(FILTERS)
     return env
+
+
+def _finalize(value: Any) -> Any:
+    """Applied to every printed value: characters XML forbids never reach the document."""
+    if not isinstance(value, str):
+        return value
+    cleaned = strip_forbidden(value)
+    # keep template-made markup (|safe, macros) marked as safe, so it is not escaped twice
+    return type(value)(cleaned) if hasattr(value, "__html__") else cleaned
 
 
 def default_output(ledger: Ledger, kind: str) -> Path:

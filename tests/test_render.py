@@ -14,6 +14,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledger_tools.context import build_context
 from ledger_tools.errors import LedgerHasErrors, OutputError, TemplateError
@@ -636,3 +638,56 @@ def test_cli_pdf_of_every_document(example_copy):
             assert sentence in flat
         pages = raw.count(b"\f")
         assert 2 <= pages <= 30, pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: any cell text renders into a document that opens.
+
+
+_NASTY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("&<>\"'{}%#。；，、\n\r\t\x00\x01\x0b\x0c\x1f\ufffe\uffff😀中文"),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+)
+
+
+@needs_builtin
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(_NASTY, min_size=6, max_size=6),
+    kind=st.sampled_from(["plan", "report", "notice"]),
+)
+def test_any_cell_text_renders_a_document_that_opens(tmp_path, cells, kind):
+    aspect, title, action, progress, leader, unit = cells
+    ledger = build(
+        [
+            (
+                aspect or "方面",
+                title or "问题",
+                [measure(整改措施=action, 整改进展及成效=progress, 责任领导=leader)],
+                "已完成",
+            ),
+            (
+                "另一方面",
+                "问题二",
+                [measure("正在推进", day("2024-06-30"), 责任部门=unit)],
+                "正在推进",
+            ),
+        ],
+        info=dict(INFO, 单位名称=unit or "某局", 联系电话=leader or "1"),
+    )
+    out = render(ledger, kind, tmp_path / f"{kind}.docx", as_of=AS_OF, force=True)
+    text = doc_text(out)  # python-docx parses every part: the XML is well-formed
+    assert "办结率50%" in text or kind == "plan"
+
+
+@needs_builtin
+def test_very_long_cell_renders(tmp_path):
+    long = ("整改措施内容" * 6000)[:32767]
+    ledger = build([("方面", "问题", [measure(整改措施=long, 整改进展及成效=long)], "已完成")])
+    out = render(ledger, "report", tmp_path / "r.docx", as_of=AS_OF, force=True)
+    assert long in doc_text(out)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.util
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -430,13 +432,19 @@ def soffice_convert(path: Path, out_dir: Path, fmt: str = "pdf") -> Path | None:
     return out if out.exists() else None
 
 
-def needs_calc(tmp_path: Path) -> None:
-    """Skip unless LibreOffice Calc is installed (a plain openpyxl file converts)."""
-    plain = tmp_path / "plain.xlsx"
-    wb = openpyxl.Workbook()
-    wb.active["A1"] = "x"
-    wb.save(plain)
-    if soffice_convert(plain, tmp_path, "csv") is None:
+@functools.cache
+def calc_available() -> bool:
+    """LibreOffice Calc is installed (a plain openpyxl file converts); checked once."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain.xlsx"
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "x"
+        wb.save(plain)
+        return soffice_convert(plain, Path(tmp), "csv") is not None
+
+
+def needs_calc(tmp_path: Path | None = None) -> None:
+    if not calc_available():
         pytest.skip("LibreOffice Calc（soffice）未安装")
 
 

@@ -1,0 +1,291 @@
+"""The marked copy (`check --mark`): colours, comments, the 校验结果 sheet, the source untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from openpyxl.comments import Comment
+from test_workbook import needs_calc, soffice_convert
+
+from ledger_tools import columns as C
+from ledger_tools.cli import cli
+from ledger_tools.errors import OutputError, UnreadableFile
+from ledger_tools.findings import ERROR, NOTE, SEVERITY_LABEL, WARNING, Finding, Report
+from ledger_tools.marking import (
+    COMMENT_AUTHOR,
+    RESULTS_HEADER,
+    RESULTS_HEADER_ROW,
+    write_marked_copy,
+)
+from ledger_tools.workbook import build_workbook, column_letter, info_row, write_ledger_row
+
+RED, YELLOW = "FFC7CE", "FFEB9C"
+L = C.SHEET_LEDGER
+USER_COMMENT = "这是用户自己的批注"
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _row(n: int, **over) -> dict:
+    row = {
+        "序号": n,
+        "方面": "落实全面从严治党方面",
+        "问题": f"问题{n}",
+        "整改措施": f"措施{n}",
+        "责任领导": "王某",
+        "责任部门": "办公室",
+        "责任人": "李某",
+        "整改时限": dt.date(2024, 4, 30),
+        "整改状态": "正在推进",
+    }
+    row.update(over)
+    return row
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    """A standard workbook with four measure rows; B2:B3 merged; a formula-looking measure;
+    a user comment on G4."""
+    wb = build_workbook("某区测试局")
+    ws = wb[L]
+    write_ledger_row(ws, 2, _row(1))
+    write_ledger_row(ws, 3, _row(1, 整改措施="=1+1"))
+    write_ledger_row(ws, 4, _row(2, 责任领导=None))
+    write_ledger_row(ws, 5, _row(3, 整改时限="明年"))
+    ws.merge_cells("B2:B3")
+    ws["G4"].comment = Comment(USER_COMMENT, "张三")
+    wb[C.SHEET_INFO].cell(info_row("反馈日期"), 2).value = dt.date(2024, 3, 4)
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    return path
+
+
+def make_report(path: Path) -> Report:
+    g, k, j = column_letter("责任领导"), column_letter("整改时限"), column_letter("责任人")
+    return Report(
+        str(path),
+        [
+            Finding(
+                "required-cell", ERROR, "“责任领导”是必填项，这里是空的。", L, 4, g, "责任领导"
+            ),
+            Finding("bad-deadline", ERROR, "整改时限“明年”无法识别。", L, 5, k, "整改时限", "明年"),
+            Finding(
+                "overdue-red",
+                WARNING,
+                "红色预警：已超期。",
+                L,
+                5,
+                k,
+                "整改时限",
+                "明年",
+                {"colour": "红色"},
+            ),
+            Finding("no-person", WARNING, "责任人为空。", L, 3, j, "责任人"),
+            # inside the merged B2:B3 → marks B2
+            Finding("aspect-conflict", WARNING, "方面不一致。", L, 3, "B", "方面", "=SUM(A1)"),
+            Finding("hidden-columns", NOTE, "有隐藏列。", L, 2, "D", "问题表现"),
+            Finding("missing-column", ERROR, "缺少“整改目标”列。", L, None, "", "整改目标"),
+            Finding("info-missing", ERROR, "没有基本信息表。", "不存在的表", None, "", "单位名称"),
+            Finding("hidden-rows", WARNING, "第 5 行是隐藏行。", L, 5, "", ""),
+        ],
+        today="2024-05-10",
+    )
+
+
+def marked_cells(ws) -> dict[str, str]:
+    """coordinate → RED/YELLOW for every cell with one of the marking fills."""
+    out = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            fill = cell.fill
+            if fill is not None and fill.fill_type == "solid":
+                rgb = str(fill.fgColor.rgb)[-6:]
+                if rgb in (RED, YELLOW):
+                    out[cell.coordinate] = rgb
+    return out
+
+
+@pytest.fixture
+def marked(source, tmp_path):
+    before = sha(source)
+    report = make_report(source)
+    dest = write_marked_copy(source, report, tmp_path / "校验结果.xlsx")
+    assert sha(source) == before, "the source workbook must not be modified"
+    return dest, report
+
+
+def test_source_is_never_modified_and_copy_keeps_sheets(marked, source):
+    dest, _ = marked
+    wb = openpyxl.load_workbook(dest)
+    assert wb.sheetnames == [C.SHEET_RESULTS, *C.SHEETS]
+    assert wb.active.title == C.SHEET_RESULTS
+    assert [ws.sheet_view.tabSelected for ws in wb.worksheets] == [True] + [False] * 5
+    original = openpyxl.load_workbook(source)
+    for name in C.SHEETS:
+        assert [[c.value for c in r] for r in wb[name].iter_rows()] == [
+            [c.value for c in r] for r in original[name].iter_rows()
+        ]
+    assert C.SHEET_RESULTS not in original.sheetnames
+
+
+def test_fills_exactly_the_finding_cells(marked):
+    wb = openpyxl.load_workbook(marked[0])
+    g, k, j = column_letter("责任领导"), column_letter("整改时限"), column_letter("责任人")
+    assert marked_cells(wb[L]) == {
+        f"{g}4": RED,
+        f"{k}5": RED,  # an error and a warning on one cell: red
+        f"{j}3": YELLOW,
+        "B2": YELLOW,  # merged B2:B3: the top-left cell
+    }
+    for name in C.SHEETS:
+        if name != L:
+            assert marked_cells(wb[name]) == {}
+
+
+def test_comments_list_every_finding_on_the_cell(marked):
+    ws = openpyxl.load_workbook(marked[0])[L]
+    k = column_letter("整改时限")
+    comment = ws[f"{k}5"].comment
+    assert comment.author == COMMENT_AUTHOR
+    assert comment.text.splitlines() == [
+        "【错误】整改时限“明年”无法识别。",
+        "【警告】红色预警：已超期。",
+    ]
+    assert ws["B2"].comment.text == "【警告】方面不一致。"
+    # the user's own comment is kept, after ours
+    g4 = ws[f"{column_letter('责任领导')}4"].comment.text
+    assert g4.startswith("【错误】“责任领导”是必填项") and g4.endswith(USER_COMMENT)
+    assert ws["D2"].comment is None  # notes do not mark cells
+    # header comments of the standard workbook are untouched
+    assert ws["A1"].comment is not None and ws["A1"].comment.author != COMMENT_AUTHOR
+
+
+def test_results_sheet_lists_every_finding_with_links(marked):
+    dest, report = marked
+    ws = openpyxl.load_workbook(dest)[C.SHEET_RESULTS]
+    assert tuple(c.value for c in ws[RESULTS_HEADER_ROW]) == RESULTS_HEADER
+    assert ws.freeze_panes == f"A{RESULTS_HEADER_ROW + 1}"
+    summary = " ".join(str(ws.cell(r, 1).value) for r in range(1, RESULTS_HEADER_ROW))
+    assert "台账.xlsx" in summary and "错误 4 处" in summary and "警告 4 处" in summary
+    assert "提示 1 处" in summary and "红色 1 项" in summary
+    rows = list(ws.iter_rows(min_row=RESULTS_HEADER_ROW + 1))
+    assert len(rows) == len(report.findings)
+    by_message = {row[5].value: row for row in rows}
+    for f in report.findings:
+        row = by_message[f.message]
+        assert row[1].value == SEVERITY_LABEL[f.severity]
+        link = row[2].hyperlink
+        if f.row and f.sheet in C.SHEETS:
+            assert row[2].value == f.cell
+            assert link is not None and link.location == f"'{f.sheet}'!{f.column or 'A'}{f.row}"
+            assert not link.target  # an internal link, no external relationship
+        else:
+            assert link is None
+    assert [r[0].value for r in rows] == list(range(1, len(rows) + 1))
+    assert [r[1].value for r in rows][:4] == ["错误"] * 4  # errors first
+
+
+def test_formula_looking_text_is_stored_as_text(marked):
+    dest, _ = marked
+    wb = openpyxl.load_workbook(dest)
+    results = wb[C.SHEET_RESULTS]
+    cells = [r[4] for r in results.iter_rows(min_row=RESULTS_HEADER_ROW + 1) if r[4].value]
+    hit = [c for c in cells if c.value == "=SUM(A1)"]
+    assert hit and hit[0].data_type == "s"
+    measure = wb[L][f"{column_letter('整改措施')}3"]
+    assert measure.value == "=1+1" and measure.data_type == "s"
+    with zipfile.ZipFile(dest) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert all("<f>" not in z.read(n).decode() for n in sheets)
+
+
+def test_recheck_of_a_marked_copy_replaces_results_and_old_marks(marked, tmp_path):
+    dest, report = marked
+    k = column_letter("整改时限")
+    fewer = Report(report.path, [f for f in report.findings if f.column == k], today="2024-05-11")
+    again = write_marked_copy(dest, fewer, tmp_path / "再次校验.xlsx")
+    wb = openpyxl.load_workbook(again)
+    assert wb.sheetnames.count(C.SHEET_RESULTS) == 1 and wb.sheetnames[0] == C.SHEET_RESULTS
+    assert marked_cells(wb[L]) == {f"{k}5": RED}
+    g4 = wb[L][f"{column_letter('责任领导')}4"].comment
+    assert g4.text == USER_COMMENT and g4.author == "张三"  # restored
+    assert wb[L]["B2"].comment is None
+    rows = list(wb[C.SHEET_RESULTS].iter_rows(min_row=RESULTS_HEADER_ROW + 1))
+    assert len(rows) == 2
+
+
+def test_refuses_to_write_onto_the_source(source):
+    before = sha(source)
+    with pytest.raises(OutputError):
+        write_marked_copy(source, make_report(source), source)
+    assert sha(source) == before
+
+
+def test_refuses_non_xlsx_output_and_input(source, tmp_path):
+    with pytest.raises(OutputError, match=r"\.xlsx"):
+        write_marked_copy(source, make_report(source), tmp_path / "out.csv")
+    xls = tmp_path / "old.xls"
+    xls.write_bytes(b"not really")
+    with pytest.raises(UnreadableFile, match="另存为"):
+        write_marked_copy(xls, Report(str(xls), []), tmp_path / "out.xlsx")
+
+
+def test_no_findings_gives_a_clean_copy(source, tmp_path):
+    dest = write_marked_copy(
+        source, Report(str(source), [], today="2024-05-10"), tmp_path / "o.xlsx"
+    )
+    wb = openpyxl.load_workbook(dest)
+    assert marked_cells(wb[L]) == {}
+    assert "没有错误" in str(wb[C.SHEET_RESULTS]["A3"].value)
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: `check --mark` with the real validator.
+
+
+def test_check_mark_end_to_end(source, tmp_path):
+    before = sha(source)
+    dest = tmp_path / "标注.xlsx"
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(source), "--today", "2024-05-10", "--format", "json", "--mark", str(dest)],
+    )
+    assert result.exit_code == 1, result.output
+    assert sha(source) == before
+    findings = json.loads(result.output)["findings"]
+    wb = openpyxl.load_workbook(dest)
+    marks = marked_cells(wb[L])
+    expected: dict[str, str] = {}
+    merged = {"B3": "B2"}
+    for f in findings:
+        if f["sheet"] == L and f["row"] and f["column"] and f["severity"] != NOTE:
+            coord = f"{f['column']}{f['row']}"
+            coord = merged.get(coord, coord)
+            if f["severity"] == ERROR or expected.get(coord) != RED:
+                expected[coord] = RED if f["severity"] == ERROR else YELLOW
+    assert marks == expected
+    assert expected[f"{column_letter('整改时限')}5"] == RED  # 明年
+    rows = list(wb[C.SHEET_RESULTS].iter_rows(min_row=RESULTS_HEADER_ROW + 1))
+    assert len(rows) == len(findings)
+    # the marked copy is itself a readable ledger: checking it finds the same things
+    again = CliRunner().invoke(
+        cli, ["check", str(dest), "--today", "2024-05-10", "--format", "json"]
+    )
+    assert again.exit_code == 1
+    assert len(json.loads(again.output)["findings"]) == len(findings)
+
+
+def test_libreoffice_opens_the_marked_copy(marked, tmp_path):
+    needs_calc(tmp_path)
+    out = tmp_path / "lo"
+    out.mkdir()
+    assert soffice_convert(marked[0], out) is not None, "LibreOffice 无法打开标注副本"

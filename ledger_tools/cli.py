@@ -123,6 +123,28 @@ def main() -> None:
 
 @cli.command()
 @click.argument("path", metavar="台账.xlsx")
+@click.option("--unit", metavar="单位名称", help="填入“基本信息”的单位名称，如 某区档案馆。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它（默认不覆盖）。")
+@friendly
+def new(path: str, unit: str | None, force: bool) -> None:
+    """生成标准整改台账（填表说明、基本信息、整改台账、文稿段落、字典五张表），按说明填写即可。"""
+    import os
+
+    from ledger_tools.errors import OutputError
+    from ledger_tools.workbook import new_workbook
+
+    if os.path.exists(path) and not force:
+        raise OutputError(f"{path} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。")
+    out = new_workbook(path, unit)
+    click.echo(f"已生成标准台账：{out}")
+    click.echo(
+        "请先按“填表说明”填写“基本信息”和“整改台账”（每条措施一行），修改“文稿段落”中的示例文字。"
+    )
+    click.echo(f"填写后运行：ledger-tools check {out}")
+
+
+@cli.command()
+@click.argument("path", metavar="台账.xlsx")
 @ledger_options
 @click.option("--today", metavar="YYYY-MM-DD", help="检查日期，用于判断超期和预警（默认：今天）。")
 @click.option(

@@ -245,7 +245,11 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--as-of", metavar="YYYY-MM-DD", help="统计截止日期“截至…”（默认：今天）。"
             ),
-            click.option("--today", metavar="YYYY-MM-DD", help="校验日期（默认：同 --as-of）。"),
+            click.option(
+                "--today",
+                metavar="YYYY-MM-DD",
+                help="今天的日期：校验日期和默认成文日期（默认：今天；只给 --as-of 时按该日校验）。",
+            ),
             click.option("--template", metavar="T.docx", help="使用自己的 Word 模板。"),
             click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。"),
             click.option(

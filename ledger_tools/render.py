@@ -80,17 +80,20 @@ def render(
 ) -> Path:
     """Write document ``kind`` (plan | report | notice) from ``ledger`` and return its path.
 
-    ``as_of`` is the 截至 date of the statistics (default today); ``today`` the check date for
-    validation and the default 成文日期 (default: ``as_of``, else today). A ledger with errors,
+    ``as_of`` is the 截至 date of the statistics (default: ``today``); ``today`` is the
+    default 成文日期 (default: the real today). The ledger is validated as of ``today`` if
+    given, else ``as_of`` (a report "截至" a day cannot count work finished after it), else
+    the real today. A ledger with errors,
     or missing a 基本信息 field the document needs, is refused (``LedgerHasErrors``, exit 1)
     unless ``force``: then unknown values are printed as visible markers (【状态未填】 …).
     With ``pdf`` a PDF is written next to the .docx.
     """
     if kind not in KINDS:
         raise LedgerToolsError(f"未知的文稿类型“{kind}”，可选：{'、'.join(KINDS)}。")
-    today = today or as_of or dt.date.today()
+    check_day = today or as_of or dt.date.today()
+    today = today or dt.date.today()
     if not force:
-        ensure_renderable(ledger, kind, today)
+        ensure_renderable(ledger, kind, check_day)
     template_file = Path(template) if template else builtin_template(kind)
     out_path = Path(out) if out else default_output(ledger, kind)
     context = build_context(ledger, kind, as_of=as_of or today, today=today)

@@ -18,6 +18,7 @@ from typing import Any
 from ledger_tools import columns as C
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Ledger, Measure, Problem
+from ledger_tools.status import closure_rate_text
 
 # Key used for a status the ledger does not give (empty or not recognised; only with --force).
 UNKNOWN_STATUS = "状态未填"
@@ -39,20 +40,9 @@ def closed_statuses(counted: bool) -> tuple[str, ...]:
 
 
 def rate_text(closed: int, total: int) -> str:
-    """办结率 as printed: a percentage with at most one decimal ("100%", "87.5%").
-
-    Rounding never claims more or less than is true: 1,999 of 2,000 is "99.9%", not "100%",
-    and 1 of 2,000 is "0.1%", not "0%".
-    """
-    if total <= 0:
-        return "0%"
-    value = (Decimal(closed) * 100 / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    if closed < total and value >= 100:
-        value = Decimal("99.9")
-    if closed > 0 and value <= 0:
-        value = Decimal("0.1")
-    text = f"{value:f}"
-    return (text[:-2] if text.endswith(".0") else text) + "%"
+    """办结率 as printed ("100%", "87.5%"): ``status.closure_rate_text``, which never rounds
+    to a false 100% or 0%."""
+    return closure_rate_text(closed, total)
 
 
 def money_text(amount: float) -> str:

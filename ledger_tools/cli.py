@@ -364,3 +364,95 @@ def templates_check(template: str) -> None:
     else:
         click.echo(f"共 {errors} 个错误，{len(issues) - errors} 个提示。")
     sys.exit(EXIT_USAGE if errors else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# ledger-tools excel …: the same operations on the workbook open in a running Microsoft Excel.
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def excel() -> None:
+    """在正在运行的 Microsoft Excel 中，对当前打开的台账校验或生成文稿（含未保存的修改）。
+
+    需要 Windows 或 macOS 上的 Microsoft Excel（不支持 WPS）和可选组件：
+    pip install "ledger-tools[excel]"。
+    """
+
+
+@excel.command("check")
+@ledger_options
+@click.option("--today", metavar="YYYY-MM-DD", help="检查日期，用于判断超期和预警（默认：今天）。")
+@friendly
+def excel_check(sheet: str | None, mapping: tuple[str, ...], today: str | None) -> None:
+    """校验当前工作簿：写入“校验结果”表，错误标红、警告标黄（不改动单元格内容）。"""
+    from ledger_tools.checking import format_text
+    from ledger_tools.excel import active_book, check_book
+
+    book = active_book()
+    report = check_book(
+        book, parse_day(today, "--today"), mapping=parse_mappings(mapping), sheet=sheet
+    )
+    click.echo(format_text(report))
+    sys.exit(0 if report.ok else 1)
+
+
+@excel.command("clear")
+@friendly
+def excel_clear() -> None:
+    """清除上次校验的标记：恢复原有底色，删除“校验结果”表。"""
+    from ledger_tools.excel import active_book, clear_marks
+
+    n = clear_marks(active_book())
+    click.echo(f"已清除校验标记，恢复了 {n} 个单元格的原有底色。")
+
+
+@excel.command("plan")
+@ledger_options
+@click.option("--template", metavar="T.docx", help="使用自己的 Word 模板。")
+@click.option("--force", is_flag=True, help="台账有错误时仍然生成（错误处保持醒目标注）。")
+@friendly
+def excel_plan(
+    sheet: str | None, mapping: tuple[str, ...], template: str | None, force: bool
+) -> None:
+    """为当前工作簿生成整改方案，保存在台账所在文件夹。"""
+    from ledger_tools.excel import active_book, plan_book
+
+    out = plan_book(
+        active_book(), template=template, force=force, mapping=parse_mappings(mapping), sheet=sheet
+    )
+    click.echo(f"已生成：{out}")
+
+
+@excel.command("report")
+@ledger_options
+@click.option(
+    "--kind",
+    type=click.Choice(["report", "notice"]),
+    default="report",
+    help="report 整改情况报告（默认），notice 整改进展情况通报。",
+)
+@click.option("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认：今天）。")
+@click.option("--template", metavar="T.docx", help="使用自己的 Word 模板。")
+@click.option("--force", is_flag=True, help="台账有错误时仍然生成（错误处保持醒目标注）。")
+@friendly
+def excel_report(
+    sheet: str | None,
+    mapping: tuple[str, ...],
+    kind: str,
+    as_of: str | None,
+    template: str | None,
+    force: bool,
+) -> None:
+    """为当前工作簿生成整改情况报告或通报，保存在台账所在文件夹。"""
+    from ledger_tools.excel import active_book, report_book
+
+    out = report_book(
+        active_book(),
+        kind,
+        as_of=parse_day(as_of, "--as-of"),
+        template=template,
+        force=force,
+        mapping=parse_mappings(mapping),
+        sheet=sheet,
+    )
+    click.echo(f"已生成：{out}")

@@ -82,3 +82,47 @@ class Report:
             self.findings,
             key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.column, f.rule),
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# Which cell gets which mark: the one decision behind both painters, the ``--mark`` copy
+# (``marking``, openpyxl) and the live Excel workbook (``excel``, xlwings).
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """How a painter marks one cell: filled for ``severity`` (red error, yellow warning) with
+    one comment listing every finding on the cell, errors first."""
+
+    sheet: str
+    cell: str  # "K12": the top-left cell when the finding's cell is inside a merged range
+    severity: str  # ERROR or WARNING (notes alone do not mark a cell)
+    comment: str
+    findings: tuple[Finding, ...]
+
+
+def cell_marks(findings: list[Finding], anchor: Any = None) -> list[CellMark]:
+    """Group ``findings`` by the cell they point at → one ``CellMark`` per cell, in order.
+
+    Only findings with a row and a column mark a cell. ``anchor(sheet, "K12")`` maps a cell
+    inside a merged range to the range's top-left cell (the one a painter can fill and
+    comment); without it cells are taken as they are. The same message twice is listed once.
+    """
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if not (f.row and f.column):
+            continue
+        coord = f"{f.column}{f.row}"
+        if anchor is not None:
+            coord = anchor(f.sheet, coord)
+        groups.setdefault((f.sheet, coord), []).append(f)
+    marks = []
+    for (sheet, coord), group in groups.items():
+        severities = {f.severity for f in group}
+        if severities <= {NOTE}:
+            continue  # notes are listed on 校验结果 only
+        ordered = sorted(group, key=lambda f: SEVERITY_ORDER[f.severity])
+        lines = dict.fromkeys(f"【{SEVERITY_LABEL[f.severity]}】{f.message}" for f in ordered)
+        severity = ERROR if ERROR in severities else WARNING
+        marks.append(CellMark(sheet, coord, severity, "\n".join(lines), tuple(group)))
+    return marks

@@ -155,10 +155,11 @@ def _trim(rows: list[list[Any]]) -> list[list[Any]]:
 
 
 def _optional(read: Callable[[], Any], what: str, limits: set[str]) -> Any:
-    # The JSON (remote) engine cannot read merged areas, fills or hidden rows synchronously.
+    # The JSON (remote) engine cannot read merged areas, fills or hidden rows synchronously
+    # (NotImplementedError); an older xlwings may lack rows.hidden (AttributeError).
     try:
         return read()
-    except NotImplementedError:
+    except (NotImplementedError, AttributeError):
         limits.add(what)
         return None
 

@@ -358,12 +358,12 @@ def export_templates(folder: str | os.PathLike[str], overwrite: bool = False) ->
 
 @dataclass(frozen=True)
 class TemplateIssue:
-    severity: str  # error | warning
+    severity: str  # error | warning | note
     message: str  # Chinese
     paragraph: str = ""  # the paragraph text where it occurs
 
     def __str__(self) -> str:
-        label = "错误" if self.severity == "error" else "提示"
+        label = {"error": "错误", "warning": "提示"}.get(self.severity, "说明")
         where = f"\n    所在段落：“{self.paragraph}”" if self.paragraph else ""
         return f"[{label}] {self.message}{where}"
 
@@ -387,8 +387,13 @@ def _parts_xml(tpl: Any) -> list[tuple[str, str]]:
     return parts
 
 
-def _paragraph_runs(xml: str) -> list[list[str]]:
-    """Each paragraph as the list of its runs' texts."""
+# Run properties that differ between Latin and Chinese text or mark spelling, without any
+# visible effect on a tag's output: Word and LibreOffice split runs on them all the time.
+_INVISIBLE_RPR = {"rFonts", "lang", "noProof", "szCs", "bCs", "iCs", "webHidden", "specVanish"}
+
+
+def _paragraph_runs(xml: str) -> list[list[tuple[str, str]]]:
+    """Each paragraph as the list of its runs: (text, visible formatting)."""
     from lxml import etree
 
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -397,7 +402,14 @@ def _paragraph_runs(xml: str) -> list[list[str]]:
     for p in root.iter(f"{ns}p"):
         runs = []
         for r in p.iter(f"{ns}r"):
-            runs.append("".join(t.text or "" for t in r.iter(f"{ns}t")))
+            text = "".join(t.text or "" for t in r.iter(f"{ns}t"))
+            rpr = r.find(f"{ns}rPr")
+            visible = sorted(
+                etree.tostring(child, encoding="unicode")
+                for child in (rpr if rpr is not None else [])
+                if etree.QName(child).localname not in _INVISIBLE_RPR
+            )
+            runs.append((text, "".join(visible)))
         out.append(runs)
     return out
 
@@ -438,11 +450,14 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
     env = make_env()
     issues: list[TemplateIssue] = []
     paragraphs: list[str] = []
+    split_same_format = 0
     asts = []
     for label, xml in _parts_xml(tpl):
         runs_list = _paragraph_runs(xml)
-        paragraphs += ["".join(r) for r in runs_list]
-        issues += _run_issues(runs_list, label)
+        paragraphs += ["".join(t for t, _ in runs) for runs in runs_list]
+        found, harmless = _run_issues(runs_list, label)
+        issues += found
+        split_same_format += harmless
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
         try:
             asts.append(env.parse(patched))
@@ -455,7 +470,16 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
                     "error", f"{label}第 {exc.lineno - 1} 段附近有语法错误：{exc.message}", text
                 )
             )
-    return issues + _name_issues(asts, paragraphs, env)
+    issues += _name_issues(asts, paragraphs, env)
+    if split_same_format:
+        issues.append(
+            TemplateIssue(
+                "note",
+                f"有 {split_same_format} 个标签被 Word 拆成了几段格式相同的文字（Word/WPS 保存中文时常见），"
+                "生成时会自动合并，不影响结果。",
+            )
+        )
+    return issues
 
 
 _JINJA_GLOBALS = {"loop", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}
@@ -509,40 +533,54 @@ def _mentions(paragraph: str, name: str) -> bool:
     )
 
 
-def _run_issues(runs_list: list[list[str]], label: str) -> list[TemplateIssue]:
-    issues = []
+def _run_issues(
+    runs_list: list[list[tuple[str, str]]], label: str
+) -> tuple[list[TemplateIssue], int]:
+    """Issues of the tags in each paragraph, and the number of tags split over runs of the
+    same visible formatting (harmless: docxtpl joins them)."""
+    issues, harmless = [], 0
     for runs in runs_list:
-        text = "".join(runs)
+        text = "".join(t for t, _ in runs)
         if not text:
             continue
-        owner = [i for i, r in enumerate(runs) for _ in r]  # character index -> run index
+        owner = [i for i, (t, _) in enumerate(runs) for _ in t]  # character -> run index
         for m in _TAG.finditer(text):
-            spanned = set(owner[m.start() : m.end()])
-            if len(spanned) > 1:
-                issues.append(
-                    TemplateIssue(
-                        "warning",
-                        f"{label}中的标签 {_shorten(m.group(0), 40)} 被 Word 拆成了 {len(spanned)} 段不同格式的文字。"
-                        "通常仍能生成，但格式可能不一致；建议在 Word 中删除该标签后一次性重新输入。",
-                        _shorten(text),
-                    )
-                )
-        opened, closed = len(_OPEN.findall(text)), len(_CLOSE.findall(text))
-        if opened != closed:
+            spanned = sorted(set(owner[m.start() : m.end()]))
+            if len(spanned) < 2:
+                continue
+            if len({runs[i][1] for i in spanned}) == 1:
+                harmless += 1
+                continue
             issues.append(
                 TemplateIssue(
-                    "error",
-                    f"{label}中有不成对的标签（{{{{ 或 {{% 与 }}}} 或 %}} 数量不一致）：标签可能被拆到了两个段落中。"
-                    "请把每个标签写在同一段落内。",
+                    "warning",
+                    f"{label}中的标签 {_shorten(m.group(0), 40)} 被 Word 拆成了 {len(spanned)} 段格式不同的文字"
+                    "（如部分加粗、字号不同）。生成时整个标签按第一段的格式输出；"
+                    "如需统一格式，请在 Word 中删除该标签后一次性重新输入。",
                     _shorten(text),
                 )
             )
-        if _FULLWIDTH.search(text):
-            issues.append(
-                TemplateIssue(
-                    "error",
-                    f"{label}中有全角大括号“｛”或“｝”：标签必须用半角 {{{{ }}}} 和 {{% %}}。请切换到英文输入法重新输入。",
-                    _shorten(text),
-                )
+        issues += _pairing_issues(text, label)
+    return issues, harmless
+
+
+def _pairing_issues(text: str, label: str) -> list[TemplateIssue]:
+    issues = []
+    if len(_OPEN.findall(text)) != len(_CLOSE.findall(text)):
+        issues.append(
+            TemplateIssue(
+                "error",
+                f"{label}中有不成对的标签（{{{{ 或 {{% 与 }}}} 或 %}} 数量不一致）：标签可能被拆到了两个段落中。"
+                "请把每个标签写在同一段落内。",
+                _shorten(text),
             )
+        )
+    if _FULLWIDTH.search(text):
+        issues.append(
+            TemplateIssue(
+                "error",
+                f"{label}中有全角大括号“｛”或“｝”：标签必须用半角 {{{{ }}}} 和 {{% %}}。请切换到英文输入法重新输入。",
+                _shorten(text),
+            )
+        )
     return issues

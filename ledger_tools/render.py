@@ -467,7 +467,9 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             text = _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
             issues.append(
                 TemplateIssue(
-                    "error", f"{label}第 {exc.lineno - 1} 段附近有语法错误：{exc.message}", text
+                    "error",
+                    f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近有语法错误：{exc.message}",
+                    text,
                 )
             )
     issues += _name_issues(asts, paragraphs, env)

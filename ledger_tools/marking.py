@@ -43,6 +43,7 @@ from ledger_tools.workbook import (
     FILL_YELLOW,
     FONT_BODY,
     FONT_HEAD,
+    clean_text,
     display_width,
     quote_sheet,
     set_active,
@@ -151,6 +152,7 @@ def _set_comment(cell: Any, text: str) -> None:
     if old is not None and old.author != COMMENT_AUTHOR:
         text += ORIGINAL_COMMENT.format(author=old.author or "") + old.text
     n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
+    text = clean_text(text)
     cell.comment = Comment(text, COMMENT_AUTHOR, height=min(20 * n_lines + 10, 400), width=320)
 
 
@@ -191,7 +193,7 @@ def summary_lines(report: Report) -> list[str]:
     """The three lines above the 校验结果 table (file and date, counts, what to do)."""
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in (ERROR, WARNING, NOTE)}
     name = Path(report.path).name if report.path else ""
-    first = f"校验结果：{name}" + (f"（检查日期 {report.today}）" if report.today else "")
+    first = f"校验结果：{name}" + (f"（检查日期 {_cn_date(report.today)}）" if report.today else "")
     second = "，".join(f"{SEVERITY_LABEL[s]} {n} 处" for s, n in counts.items()) + "。"
     colours: dict[str, int] = defaultdict(int)
     for f in report.findings:
@@ -209,6 +211,16 @@ def summary_lines(report: Report) -> list[str]:
 
 
 VALUE_CHARS = 40  # 内容 is there to recognise the cell; long text is cut
+
+
+def _cn_date(iso: str) -> str:
+    import datetime as dt
+
+    try:
+        d = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _value_for_cell(value: Any) -> Any:

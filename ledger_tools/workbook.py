@@ -95,9 +95,19 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 # Cell helpers shared by everything that writes .xlsx (workbook, marking, examples).
 
 
+def clean_text(text: str) -> str:
+    """``text`` without the control characters XML cannot hold (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def set_text(cell: Cell, value: Any) -> Cell:
     """Assign ``value`` to ``cell``; text starting with ``= + - @`` is stored as text, never as a
-    formula (CLI.md §1), and keeps a quote prefix so Excel/WPS leave it text when edited."""
+    formula (CLI.md §1), and keeps a quote prefix so Excel/WPS leave it text when edited.
+    Control characters that XML cannot hold are dropped."""
+    if isinstance(value, str):
+        value = clean_text(value)
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"

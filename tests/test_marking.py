@@ -176,7 +176,7 @@ def test_results_sheet_lists_every_finding_with_links(marked):
     assert ws.freeze_panes == f"A{RESULTS_HEADER_ROW + 1}"
     summary = " ".join(str(ws.cell(r, 1).value) for r in range(1, RESULTS_HEADER_ROW))
     assert "台账.xlsx" in summary and "错误 4 处" in summary and "警告 4 处" in summary
-    assert "提示 1 处" in summary and "红色 1 项" in summary
+    assert "提示 1 处" in summary and "红色 1 项" in summary and "2024年5月10日" in summary
     rows = list(ws.iter_rows(min_row=RESULTS_HEADER_ROW + 1))
     assert len(rows) == len(report.findings)
     by_message = {row[5].value: row for row in rows}
@@ -289,3 +289,29 @@ def test_libreoffice_opens_the_marked_copy(marked, tmp_path):
     out = tmp_path / "lo"
     out.mkdir()
     assert soffice_convert(marked[0], out) is not None, "LibreOffice 无法打开标注副本"
+
+
+def test_control_characters_do_not_break_the_copy(source, tmp_path):
+    k = column_letter("整改时限")
+    report = Report(
+        str(source),
+        [
+            Finding(
+                "bad-deadline", ERROR, "时限“a\x01b”无法识别\x07。", L, 5, k, "整改时限", "a\x01b"
+            )
+        ],
+    )
+    dest = write_marked_copy(source, report, tmp_path / "o.xlsx")
+    wb = openpyxl.load_workbook(dest)
+    assert wb[L][f"{k}5"].comment.text == "【错误】时限“ab”无法识别。"
+    row = next(wb[C.SHEET_RESULTS].iter_rows(min_row=RESULTS_HEADER_ROW + 1))
+    assert row[4].value == "ab"
+
+
+def test_xlsm_copy_keeps_its_kind(source, tmp_path):
+    xlsm = tmp_path / "台账.xlsm"
+    xlsm.write_bytes(source.read_bytes())
+    dest = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsm")
+    wb = openpyxl.load_workbook(dest, keep_vba=True)
+    assert wb.sheetnames[0] == C.SHEET_RESULTS
+    assert marked_cells(wb[L])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.util
+import io
 import shutil
 import subprocess
 import tempfile
@@ -346,7 +347,7 @@ def test_committed_template_matches_the_column_definition():
     assert header == [C.header_label(c.name) for c in C.COLUMNS]
     info = [committed[C.SHEET_INFO].cell(info_row(f.name), 1).value for f in C.INFO_FIELDS]
     assert info == [f.name for f in C.INFO_FIELDS]
-    fresh = openpyxl.load_workbook(__import__("io").BytesIO(_load_script().template_bytes()))
+    fresh = openpyxl.load_workbook(io.BytesIO(_load_script().template_bytes()))
     assert _signature(committed) == _signature(fresh), (
         "workbook_templates/整改台账.xlsx 与代码不一致：请运行 python scripts/build_workbook_template.py"
     )

@@ -77,7 +77,8 @@ def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "mapping",
         multiple=True,
         metavar="原列名=标准列名",
-        help="把台账里的列名对应到标准列名，可重复，如 --map 牵头处室=牵头部门。",
+        help="把台账里的列名对应到标准列名，可重复，如 --map 牵头处室=牵头部门；--map @文件 从文本文件逐行读取"
+        "（也可在台账中加一张“列名对照”表：原列名 | 标准列名）。",
     )(func)
     return func
 
@@ -87,7 +88,7 @@ def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
     from ledger_tools.columns import COLUMN_NAMES
 
     result: dict[str, str] = {}
-    for item in items:
+    for item in _expand_map_files(items):
         source, sep, target = item.partition("=")
         source, target = source.strip(), target.strip()
         if not sep or not source or not target:
@@ -101,6 +102,27 @@ def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
             )
         result[source] = target
     return result
+
+
+def _expand_map_files(items: tuple[str, ...]) -> list[str]:
+    """``--map @对照.txt`` reads one 原列名=标准列名 per line from a UTF-8 text file."""
+    from pathlib import Path
+
+    lines: list[str] = []
+    for item in items:
+        if not item.startswith("@"):
+            lines.append(item)
+            continue
+        try:
+            text = Path(item[1:]).read_text(encoding="utf-8-sig")
+        except OSError:
+            raise click.BadParameter(
+                f"读不到列名对照文件“{item[1:]}”。", param_hint="--map"
+            ) from None
+        lines += [
+            ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+        ]
+    return lines
 
 
 def parse_day(value: str | None, option: str) -> Any:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ledger_tools.dates import format_cn_iso
 from ledger_tools.findings import (
     ERROR,
     JSON_SCHEMA_VERSION,
@@ -53,7 +54,7 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     """The terminal summary: totals, findings grouped by severity then row, the verdict.
 
     ``limit`` caps the findings listed per severity (the counts stay complete)."""
-    lines = [f"校验 {Path(report.path).name}（检查日期 {_cn(report.today)}）"]
+    lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
     for severity in (ERROR, WARNING, NOTE):
         group = [f for f in report.sorted() if f.severity == severity]
@@ -72,14 +73,6 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
     lines += ["", _verdict(report)]
     return "\n".join(lines)
-
-
-def _cn(iso: str) -> str:
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _totals_line(t: dict[str, Any]) -> str:

@@ -54,6 +54,14 @@ def format_cn_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def format_cn_iso(iso: str) -> str:
+    """``"2024-05-10"`` → ``"2024年5月10日"``; text that is not an ISO date is returned as is."""
+    try:
+        return format_cn_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
 def deadline_text(dl: Deadline) -> str:
     """整改时限 as a document prints it: an exact date formatted the Chinese way; a period or a
     keyword as written (2024年6月底前, 立行立改); empty or invalid as written (maybe "")."""

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools import columns as C
+from ledger_tools.dates import format_cn_date, format_cn_iso
 from ledger_tools.errors import OutputError, UnreadableFile
 from ledger_tools.findings import (
     ERROR,
@@ -193,7 +194,9 @@ def summary_lines(report: Report) -> list[str]:
     """The three lines above the 校验结果 table (file and date, counts, what to do)."""
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in (ERROR, WARNING, NOTE)}
     name = Path(report.path).name if report.path else ""
-    first = f"校验结果：{name}" + (f"（检查日期 {_cn_date(report.today)}）" if report.today else "")
+    first = f"校验结果：{name}" + (
+        f"（检查日期 {format_cn_iso(report.today)}）" if report.today else ""
+    )
     second = "，".join(f"{SEVERITY_LABEL[s]} {n} 处" for s, n in counts.items()) + "。"
     colours: dict[str, int] = defaultdict(int)
     for f in report.findings:
@@ -213,21 +216,11 @@ def summary_lines(report: Report) -> list[str]:
 VALUE_CHARS = 40  # 内容 is there to recognise the cell; long text is cut
 
 
-def _cn_date(iso: str) -> str:
-    import datetime as dt
-
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _value_for_cell(value: Any) -> Any:
     import datetime as dt
 
     if isinstance(value, (dt.date, dt.datetime)):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_cn_date(value)
     if value is None or isinstance(value, (int, float)):
         return value
     text = str(value)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ledger_tools import columns as C
 from ledger_tools.cells import clean_text, column_letter, split_measures
-from ledger_tools.dates import parse_date_value, parse_deadline
+from ledger_tools.dates import format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.model import Aspect, Ledger, Measure, Origin, Problem
@@ -107,7 +107,14 @@ def _find_ledger_sheet(
     elif C.SHEET_LEDGER in raw.sheets:
         candidates = [raw.sheets[C.SHEET_LEDGER]]
     else:
-        skip = {C.SHEET_GUIDE, C.SHEET_INFO, C.SHEET_TEXT, C.SHEET_LISTS, C.SHEET_RESULTS, C.SHEET_MAPPING}
+        skip = {
+            C.SHEET_GUIDE,
+            C.SHEET_INFO,
+            C.SHEET_TEXT,
+            C.SHEET_LISTS,
+            C.SHEET_RESULTS,
+            C.SHEET_MAPPING,
+        }
         candidates = [s for s in raw.sheets.values() if s.name not in skip]
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
@@ -349,7 +356,7 @@ def _as_text(v: Any) -> str | None:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     if isinstance(v, dt.date):
-        return f"{v.year}年{v.month}月{v.day}日"
+        return format_cn_date(v)
     return str(v)
 
 
@@ -391,7 +398,9 @@ def read_mapping_sheet(raw: RawBook) -> dict[str, str]:
     ws = raw.sheets.get(C.SHEET_MAPPING)
     if ws is None:
         return {}
-    return parse_mapping_lines(f"{a}={b}" for a, b, *_ in (r + ["", ""] for r in ws.rows) if _has_value(a))
+    return parse_mapping_lines(
+        f"{a}={b}" for a, b, *_ in (r + ["", ""] for r in ws.rows) if _has_value(a)
+    )
 
 
 def parse_mapping_lines(lines: Iterable[str]) -> dict[str, str]:

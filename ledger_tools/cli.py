@@ -139,6 +139,24 @@ def parse_day(value: str | None, option: str) -> Any:
         ) from None
 
 
+LARGE_FILE_BYTES = 3 * 1024 * 1024  # about 20,000 measures: reading takes a few seconds
+
+
+def announce_large_file(path: str, action: str) -> None:
+    """On a terminal, say that a large ledger will take a moment; quiet when piped."""
+    import os
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return
+    if size >= LARGE_FILE_BYTES and sys.stderr.isatty():
+        click.echo(
+            f"正在读取并{action} {os.path.basename(path)}（{size / 1048576:.0f} MB，较大），请稍候……",
+            err=True,
+        )
+
+
 def main() -> None:
     cli(prog_name="ledger-tools")
 
@@ -198,6 +216,7 @@ def check(
 
     from ledger_tools.checking import check_file, format_text, report_json
 
+    announce_large_file(path, "校验")
     report = check_file(
         path,
         mapping=parse_mappings(mapping),

@@ -256,7 +256,7 @@ class Bench:
             path = self.ledger(self.big)
             code = (
                 "import sys, polars; "
-                f"polars.read_excel(sys.argv[1], engine='calamine', sheet_name={SHEET_LEDGER!r})"
+                f'polars.read_excel(sys.argv[1], engine="calamine", sheet_name="{SHEET_LEDGER}")'
             )
             base = self.runner.time([PY, "-c", code, str(path)], memory=True)
             ours["t"] = t = self.runner.time(self.check_cmd(path), ok=(0, 1), memory=True)

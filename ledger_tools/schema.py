@@ -138,8 +138,14 @@ def measures_frame(ledger: Ledger) -> Any:
 
     ms = ledger.measures
     data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
+    present = ledger.origin.columns
     for name in C.COLUMN_NAMES:
-        data[name] = [_text(m.values.get(name)) for m in ms]
+        if name not in present:
+            data[name] = [None] * len(ms)
+        elif C.COLUMN_BY_NAME[name].kind == "text":  # already text (normalise)
+            data[name] = [m.values.get(name) for m in ms]
+        else:
+            data[name] = [_text(m.values.get(name)) for m in ms]
     for name in C.NUMERIC_COLUMNS:
         data["_num_" + name] = [_number(m.values.get(name)) for m in ms]
     data["_status"] = [m.status for m in ms]

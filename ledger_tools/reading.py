@@ -182,9 +182,11 @@ def _scan_sheet_xml(p: Path, part: str, raw: RawSheet) -> None:
             xml = zf.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return
-    raw.hidden_rows = {int(m.group(1)) for m in _ROW_HIDDEN.finditer(xml)}
-    raw.hidden_rows |= {int(m.group(1)) for m in _ROW_HIDDEN_REV.finditer(xml)}
-    for m in _COL_HIDDEN.finditer(xml):
+    if b'hidden="' in xml:  # one fast scan spares two regexes over a large sheet
+        raw.hidden_rows = {int(m.group(1)) for m in _ROW_HIDDEN.finditer(xml)}
+        raw.hidden_rows |= {int(m.group(1)) for m in _ROW_HIDDEN_REV.finditer(xml)}
+    head = xml[: xml.find(b"sheetData")]  # <cols> comes before the cells
+    for m in _COL_HIDDEN.finditer(head):
         attrs = m.group(1)
         if re.search(rb'\bhidden="(?:1|true)"', attrs):
             lo = re.search(rb'\bmin="(\d+)"', attrs)

@@ -445,7 +445,15 @@ def _d(v: Any) -> str:
 
 
 def _first_row(ledger: Ledger, key: str, value: Any) -> Measure:
-    return next(m for m in ledger.measures if m.values.get(key) == value)
+    """The first measure whose ``key`` column holds ``value`` (indexed once per ledger and key:
+    a ledger with many conflicts must not be scanned once per finding)."""
+    cache = ledger.__dict__.setdefault("_first_rows", {})
+    if key not in cache:
+        index: dict[Any, Measure] = {}
+        for m in ledger.measures:
+            index.setdefault(m.values.get(key), m)
+        cache[key] = index
+    return cache[key][value]
 
 
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
@@ -620,4 +628,4 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def _totals(ledger: Ledger, today: dt.date) -> dict[str, Any]:
     from ledger_tools.stats import compute_stats
 
-    return compute_stats(ledger, as_of=today)
+    return compute_stats(ledger, as_of=today, groups=False)

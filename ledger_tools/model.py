@@ -105,6 +105,6 @@ class Ledger:
     def table(self) -> Any:
         """The typed table as a polars DataFrame (one row per measure, canonical columns plus
         ``_row``/``_part``/``_due``/``_finished``/``_status``). Imported lazily."""
-        from ledger_tools.table import measures_frame
+        from ledger_tools.schema import measures_frame
 
         return measures_frame(self)

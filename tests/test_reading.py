@@ -254,3 +254,11 @@ def test_mapping_sheet_in_the_workbook(tmp_path):
     ledger = load_ledger(path)
     assert ledger.origin.columns["责任部门"] == "G"
     assert ledger.origin.sheet == "整改台账"
+
+
+def test_ledger_table_is_a_typed_frame_in_ledger_order(tmp_path):
+    path = write_ledger(tmp_path / "a.xlsx", [good_row(1), good_row(2, 整改时限="2024年6月底前")])
+    table = load_ledger(path).table()
+    assert table["_row"].to_list() == [2, 3]
+    assert table["_due"].to_list() == [dt.date(2024, 4, 30), dt.date(2024, 6, 30)]
+    assert table["_status"].to_list() == ["已完成", "已完成"]

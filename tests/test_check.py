@@ -233,7 +233,9 @@ def test_cli_map_from_a_file(ledger_file, tmp_path):
     path = ledger_file([good_row(1)], header=header, info=INFO)
     mapping = tmp_path / "对照.txt"
     mapping.write_text("# 本单位列名\n承办科室=责任部门\n", encoding="utf-8")
-    res = CliRunner().invoke(cli, ["check", str(path), "--today", "2024-05-10", "--map", f"@{mapping}",
-                                   "--format", "json"])
+    res = CliRunner().invoke(
+        cli,
+        ["check", str(path), "--today", "2024-05-10", "--map", f"@{mapping}", "--format", "json"],
+    )
     assert res.exit_code == 0, res.output
     assert not json.loads(res.output)["findings"]

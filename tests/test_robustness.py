@@ -53,7 +53,9 @@ def _no_header(p: Path) -> None:
 def _missing_column(p: Path) -> None:
     header = [h for h in STANDARD_HEADER if h != "整改措施"]
     write_ledger(
-        p, [[v for h, v in zip(STANDARD_HEADER, good_row(1), strict=True) if h != "整改措施"]], header=header
+        p,
+        [[v for h, v in zip(STANDARD_HEADER, good_row(1), strict=True) if h != "整改措施"]],
+        header=header,
     )
 
 

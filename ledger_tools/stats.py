@@ -26,8 +26,11 @@ UNKNOWN_STATUS_MARK = "【整改状态未填或无法识别】"
 UNFILLED = "（未填）"
 COLOURS = ("红色", "黄色", "绿色")
 GROUPINGS = ("方面", "责任部门", "责任领导", "整改状态")
-# Several names in one cell ("办公室、财务科") count for each of them.
-_NAME_SPLIT = re.compile(r"[、，,；;/／\s]+")
+# Several names in one cell ("办公室、财务科") count for each of them. A separator inside
+# brackets is part of a name: "陈志远（党组书记、局长）" is one leader. The first lookahead skips
+# a separator followed by a closing bracket before any opening one (inside brackets); the
+# second keeps "王某 (副局长)" whole (a space before a bracket).
+_NAME_SPLIT = re.compile(r"[、，,；;/／\s]+(?![^（(）)]*[）)])(?![（(])")
 
 
 def long_term_counts(ledger: Ledger) -> bool:
@@ -227,7 +230,7 @@ def _aspect_row(
 
 
 def _split_names(value: Any) -> list[str]:
-    names = [n for n in _NAME_SPLIT.split(str(value or "").strip()) if n]
+    names = [n.strip() for n in _NAME_SPLIT.split(str(value or "").strip()) if n.strip()]
     return names or [UNFILLED]
 
 

@@ -243,6 +243,34 @@ def test_groupings():
     assert s["措施状态"]["已完成"] == 2 and s["措施状态"]["正在推进"] == 1
 
 
+def test_names_split_only_outside_brackets():
+    """A 、 inside （）/() is part of a leader's title, not a second leader."""
+    spec = [
+        (
+            "甲方面",
+            "问题一",
+            [
+                measure("已完成", 责任领导="陈志远（党组书记、局长）", 责任部门="办公室"),
+                measure("已完成", 责任领导="陈志远（党组书记、局长）、王建国（副局长）"),
+                measure("已完成", 责任领导="李某 (副局长, 分管) / 赵某"),
+                measure("已完成", 责任部门="质量安全监督站（综合科、执法科），财务科"),
+            ],
+            "已完成",
+        )
+    ]
+    s = compute_stats(build(spec), AS_OF)
+    leaders = {r["责任领导"]: r["措施数"] for r in s["按责任领导"]}
+    assert leaders == {
+        "陈志远（党组书记、局长）": 2,
+        "王建国（副局长）": 1,
+        "李某 (副局长, 分管)": 1,
+        "赵某": 1,
+        "王某": 1,
+    }
+    depts = {r["责任部门"] for r in s["按责任部门"]}
+    assert depts == {"办公室", "质量安全监督站（综合科、执法科）", "财务科"}
+
+
 def test_sentence_is_built_from_the_numbers():
     s = compute_stats(sixteen(), AS_OF)
     s2 = dict(s, 已完成=0, 长期坚持=0, 办结数=0, 办结率="0%", 基本完成=0, 正在推进=0, 未启动=16)

@@ -686,11 +686,14 @@ FONT_SUBSTITUTES: dict[str, tuple[str, ...]] = {
 def fontconfig_substitutes() -> str:
     """A fontconfig file (include the system configuration, then alias each standard font to
     its closest free font). Point ``FONTCONFIG_FILE`` at it when running LibreOffice on Linux,
-    otherwise every missing Chinese font falls back to the same sans-serif face."""
+    otherwise every missing Chinese font falls back to the same sans-serif face.
+
+    ``<accept>`` puts the substitutes *after* the standard font (``<prefer>`` would put them
+    before it), so a machine that has 仿宋_GB2312 or 方正小标宋简体 installed still uses them."""
     aliases = "\n".join(
-        f'  <alias binding="same"><family>{name}</family><prefer>'
+        f'  <alias binding="same"><family>{name}</family><accept>'
         + "".join(f"<family>{sub}</family>" for sub in subs)
-        + "</prefer></alias>"
+        + "</accept></alias>"
         for name, subs in FONT_SUBSTITUTES.items()
     )
     return (

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import traceback
 from dataclasses import dataclass
@@ -172,10 +173,27 @@ def render_docx(
             f"模板 {template.name} 渲染后的文档结构无效（{exc}）。"
             "通常是 {%tr %}、{%p %} 等标签放错了位置，或标签跨越了表格单元格。"
         ) from exc
+    _document_properties(tpl, context)
     out_path = Path(out)
     with atomic_output(out_path, template, *inputs) as tmp:
         tpl.save(tmp)
     return out_path
+
+
+def _document_properties(tpl: Any, context: dict[str, Any]) -> None:
+    """The rendered document is no longer the template: its title (shown by Word's file
+    properties and as the PDF's title) is the document's own 标题, and the built-in
+    template's notes about being a template are dropped."""
+    cp = tpl.docx.core_properties
+    title = context.get("标题")
+    if isinstance(title, str) and title.strip():
+        cp.title = strip_forbidden(title)[:255]
+    if any(w in (cp.comments or "") for w in ("模板", "--template")):
+        cp.comments = "由 ledger-tools 根据整改台账生成。"
+    if "模板" in (cp.category or ""):
+        cp.category = "公文"
+    if "模板" in (cp.keywords or ""):
+        cp.keywords = ";".join(k for k in cp.keywords.split(";") if "模板" not in k)
 
 
 def _paragraph_at(tpl: Any, lineno: int | None) -> tuple[int, str]:
@@ -310,7 +328,9 @@ def convert_to_pdf(
             str(docx.resolve()),
         ]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+            proc = subprocess.run(
+                cmd, capture_output=True, timeout=timeout, check=False, env=_office_env(Path(work))
+            )
         except subprocess.TimeoutExpired as exc:
             raise OutputError(
                 f"LibreOffice 转换 {docx.name} 超过 {timeout} 秒仍未完成，已放弃生成 PDF。"
@@ -326,6 +346,23 @@ def convert_to_pdf(
         with atomic_output(pdf_path, docx) as tmp:
             shutil.copyfile(produced, tmp)
     return pdf_path
+
+
+def _office_env(work: Path) -> dict[str, str]:
+    """LibreOffice's environment. On Linux and other fontconfig systems (not Windows/macOS),
+    ``FONTCONFIG_FILE`` points at ``docformat.fontconfig_substitutes()``, written into
+    ``work``: without it every missing standard font (仿宋_GB2312, 楷体_GB2312, 黑体,
+    方正小标宋简体) falls back to one sans-serif face; with it they map to the closest free
+    fonts installed (Noto Serif CJK for 仿宋/楷体/宋体, Noto Sans CJK for 黑体)."""
+    env = dict(os.environ)
+    if sys.platform.startswith(("win", "darwin")):
+        return env
+    from ledger_tools.docformat import fontconfig_substitutes
+
+    conf = work / "fonts.conf"
+    conf.write_text(fontconfig_substitutes(), encoding="utf-8")
+    env["FONTCONFIG_FILE"] = str(conf)
+    return env
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,20 +40,37 @@ def _lead(number: bool) -> str:
     return "{% if 段.小标题 %}" + num + "{{ 段.小标题 }}{% endif %}"
 
 
-def section_paragraphs(doc: object, key: str, *, numbered: bool) -> None:
+def section_paragraphs(doc: object, key: str, *, numbered: bool, keep_last: bool = False) -> None:
     """The 文稿段落 of one 章节: one paragraph each, bold lead then 内容.
 
     Numbered leads "（一）…" are second-level headings run into the text, so they take the
     level-2 font (楷体_GB2312); unnumbered leads stay in the body font.
+
+    ``keep_last``: the section just before the signature. Its last paragraph is kept with the
+    signature (GB/T 9704: the 落款 never stands on a page without body text), so the template
+    holds that paragraph twice, once for the other iterations and once for ``loop.last``; a
+    paragraph property cannot be switched by a tag. Only the last one: LibreOffice moves every
+    paragraph of a keep-with-next chain whole, so keeping them all would empty half a page.
     """
     lead_font = f.FONT_KAI if numbered else f.FONT_BODY
+
+    def paragraph() -> object:
+        return f.add_paragraph(
+            doc,
+            f.STYLE_BODY,
+            Text(_lead(numbered), bold=f.BOLD_LEADS, east_asia=lead_font),
+            "{{ 段.内容 }}",
+        )
+
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 段 in 段落." + key + " %}")
-    f.add_paragraph(
-        doc,
-        f.STYLE_BODY,
-        Text(_lead(numbered), bold=f.BOLD_LEADS, east_asia=lead_font),
-        "{{ 段.内容 }}",
-    )
+    if keep_last:
+        f.add_paragraph(doc, f.STYLE_BODY, "{%p if not loop.last %}")
+        paragraph()
+        f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+        keep_with_next(paragraph())
+        f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    else:
+        paragraph()
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
 
@@ -63,7 +80,11 @@ def title_block(doc: object) -> None:
 
 
 def keep_with_next(*paragraphs: object) -> None:
-    """Keep the signature block together with what precedes it, so it never opens a page alone."""
+    """Keep the signature block together with what precedes it, so it never opens a page alone.
+
+    The chain starts at the last body paragraph (see ``section_paragraphs``): GB/T 9704 wants
+    the 落款 on a page with body text, never on a page of its own.
+    """
     for p in paragraphs:
         p.paragraph_format.keep_with_next = True
 
@@ -137,7 +158,7 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "五、工作要求")
-    section_paragraphs(doc, "工作要求", numbered=True)
+    section_paragraphs(doc, "工作要求", numbered=True, keep_last=True)
 
     keep_with_next(f.add_blank(doc), f.add_paragraph(doc, f.STYLE_BODY, "附件：整改任务清单"))
     signature_block(doc)
@@ -195,7 +216,9 @@ OPENING = (
 )
 
 
-def report_body(doc: object) -> None:
+def report_body(doc: object, *, keep_last: bool) -> None:
+    """Sections 一 to 三 of the report and the notice. ``keep_last``: 下一步打算 is the last body
+    text before the signature (the report; the notice ends with its contact block)."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True)
 
@@ -211,7 +234,7 @@ def report_body(doc: object) -> None:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
-    section_paragraphs(doc, "下一步打算", numbered=True)
+    section_paragraphs(doc, "下一步打算", numbered=True, keep_last=keep_last)
 
 
 def build_report(bold_headings: bool) -> object:
@@ -223,7 +246,7 @@ def build_report(bold_headings: bool) -> object:
         OPENING + "{{ 单位名称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
-    report_body(doc)
+    report_body(doc, keep_last=True)
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -237,24 +260,27 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc)
-    f.add_paragraph(
-        doc,
-        f.STYLE_BODY,
-        "欢迎广大干部群众对整改落实情况进行监督。如有意见建议，请及时向我们反映。",
+    report_body(doc, keep_last=False)
+    keep_with_next(
+        f.add_paragraph(
+            doc,
+            f.STYLE_BODY,
+            "欢迎广大干部群众对整改落实情况进行监督。如有意见建议，请及时向我们反映。",
+        )
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 通信地址 %}")
-    f.add_paragraph(
+    address = f.add_paragraph(
         doc,
         f.STYLE_BODY,
         "通信地址：{{ 通信地址 }}{% if 邮政编码 %}（邮政编码：{{ 邮政编码 }}）{% endif %}",
     )
+    keep_with_next(address)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 电子邮箱 %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "电子邮箱：{{ 电子邮箱 }}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "电子邮箱：{{ 电子邮箱 }}"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     signature_block(doc)
     f.set_core_properties(doc, "整改进展情况通报（模板）", "整改进展情况通报")

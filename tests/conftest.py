@@ -1,4 +1,4 @@
-"""Shared test helpers: write real ledgers with openpyxl."""
+"""Shared test helpers: write real ledgers with openpyxl, or build them in memory (model objects)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+
+from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
 
 STANDARD_HEADER = [
     "序号",
@@ -102,3 +104,83 @@ def ledger_file(tmp_path: Path):
         return write_ledger(tmp_path / f"台账{counter['n']}.xlsx", rows, **kw)
 
     return make
+
+
+# ---------------------------------------------------------------------------------------------
+# In-memory ledgers, for the tests of the context, statistics and rendering (no file read)
+
+Spec = list[tuple[str, str, list[Measure], str | None]]
+
+
+def day(text: str) -> Deadline:
+    """A dated deadline from an ISO date."""
+    return Deadline("date", text, dt.date.fromisoformat(text))
+
+
+def measure(
+    status: str | None = "已完成",
+    due: Deadline | None = None,
+    *,
+    complete: bool = False,
+    **values: Any,
+) -> Measure:
+    """A measure due 2024-04-30 (unless ``due``), finished 2024-04-20 when 已完成/长期坚持.
+    Filled: 整改措施, 责任领导, 责任部门; with ``complete`` every standard column but 序号/方面/问题
+    (``build`` adds those), in ledger order, as a fully filled row. ``values`` override."""
+    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
+    if complete:
+        base = {
+            "整改措施": "措施",
+            "责任领导": "王某",
+            "牵头部门": "办公室",
+            "责任部门": "办公室",
+            "责任人": "李某",
+            "整改时限": "2024-04-30",
+            "整改状态": status,
+            "完成时间": finished.due if finished else None,
+            "整改进展及成效": "已完成整改",
+            "佐证材料": "会议纪要",
+        }
+    else:
+        base = {"整改措施": "措施", "责任领导": "王某", "责任部门": "办公室"}
+    return Measure(
+        row=0,
+        values={**base, **values},
+        deadline=due or day("2024-04-30"),
+        finished=finished,
+        status=status,
+    )
+
+
+def build(
+    spec: Spec,
+    info: dict[str, Any],
+    texts: list[dict[str, str]] = (),
+    *,
+    complete: bool = False,
+) -> Ledger:
+    """A Ledger from ``spec``: (方面, 问题, measures, problem status) in ledger order. Each measure
+    gets its row (from 2) and, unless it names its own, 方面 and 问题. With ``complete`` it looks
+    like a ledger read from a complete file: 序号 written, every column has a letter, a 基本信息
+    sheet exists (rendering checks all three); its path is then empty (output next to the cwd)."""
+    aspects: dict[str, Aspect] = {}
+    measures: list[Measure] = []
+    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
+        for m in ms:
+            if complete:
+                m.values["序号"] = str(n)
+            m.values.setdefault("方面", aspect)
+            m.values.setdefault("问题", title)
+            m.row = len(measures) + 2
+            measures.append(m)
+        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
+            Problem(str(n), title, aspect, ms, status)
+        )
+    if complete:
+        columns = {name: chr(ord("A") + i) for i, name in enumerate(measures[0].values)}
+        origin = Origin("", "整改台账", 1, columns)
+    else:
+        origin = Origin("台账.xlsx", "整改台账", 1, {})
+    return Ledger(
+        origin, measures, list(aspects.values()), dict(info), list(texts), has_info_sheet=complete
+    )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from typing import Any
 
 import pytest
+from conftest import INFO as BASE_INFO
+from conftest import build as build_ledger
+from conftest import day, measure
 
 from ledger_tools import columns as C
 from ledger_tools.context import (
@@ -22,56 +26,12 @@ from ledger_tools.context import (
     sample_ledger,
     text,
 )
-from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.model import Deadline, Ledger
 
 AS_OF = dt.date(2024, 5, 10)
-INFO: dict[str, Any] = {
-    "单位名称": "某区测试局",
-    "党组织名称": "中共某区测试局党组",
-    "监督类型": "巡察",
-    "监督机构": "区委第一巡察组",
-    "上级党委": "区委",
-    "进驻开始日期": dt.date(2024, 1, 8),
-    "进驻结束日期": "2024-02-07",  # a date left as text is tolerated
-    "反馈日期": dt.date(2024, 3, 4),
-    "领导小组组长": "张某",
-}
-
-
-def day(text: str) -> Deadline:
-    return Deadline("date", text, dt.date.fromisoformat(text))
-
-
-def measure(status: str | None = "已完成", due: Deadline | None = None, **values: Any) -> Measure:
-    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
-    return Measure(
-        row=0,
-        values={"整改措施": "措施", "责任领导": "王某", "责任部门": "办公室", **values},
-        deadline=due or day("2024-04-30"),
-        finished=finished,
-        status=status,
-    )
-
-
-def build(
-    spec: list[tuple[str, str, list[Measure], str | None]],
-    info: dict | None = None,
-    texts: list[dict[str, str]] | None = None,
-) -> Ledger:
-    aspects: dict[str, Aspect] = {}
-    measures: list[Measure] = []
-    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
-        for m in ms:
-            m.values.setdefault("方面", aspect)
-            m.values.setdefault("问题", title)
-            m.row = len(measures) + 2
-            measures.append(m)
-        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
-            Problem(str(n), title, aspect, ms, status)
-        )
-    origin = Origin("台账.xlsx", "整改台账", 1, {})
-    info = dict(INFO if info is None else info)
-    return Ledger(origin, measures, list(aspects.values()), info, texts or [])
+# The file-based tests' unit, with a date left as text (tolerated) and a 领导小组组长
+INFO: dict[str, Any] = dict(BASE_INFO, 进驻结束日期="2024-02-07", 领导小组组长="张某")
+build = partial(build_ledger, info=INFO)  # this file's 基本信息 unless a test gives its own
 
 
 def two_aspects() -> Ledger:

@@ -9,17 +9,22 @@ import re
 import shutil
 import subprocess
 import zipfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from conftest import INFO as BASE_INFO
+from conftest import build as build_ledger
+from conftest import day
+from conftest import measure as make_measure
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger_tools.context import build_context
 from ledger_tools.errors import LedgerHasErrors, OutputError, TemplateError
-from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.model import Deadline, Ledger, Measure
 from ledger_tools.render import (
     check_template,
     convert_to_pdf,
@@ -31,16 +36,9 @@ from ledger_tools.render import (
 from ledger_tools.resources import builtin_templates, template_path
 
 AS_OF = dt.date(2024, 5, 10)
+# The file-based tests' unit with every other 基本信息 field a document may print
 INFO: dict[str, Any] = {
-    "单位名称": "某区测试局",
-    "党组织名称": "中共某区测试局党组",
-    "监督类型": "巡察",
-    "监督机构": "区委第一巡察组",
-    "上级党委": "区委",
-    "进驻开始日期": dt.date(2024, 1, 8),
-    "进驻结束日期": dt.date(2024, 2, 7),
-    "反馈日期": dt.date(2024, 3, 4),
-    "集中整改截止日期": dt.date(2024, 5, 31),
+    **BASE_INFO,
     "成文日期": dt.date(2024, 5, 12),
     "领导小组组长": "张某",
     "领导小组副组长": "李某",
@@ -70,56 +68,9 @@ TEXTS = [
 ]
 
 
-def day(text: str) -> Deadline:
-    return Deadline("date", text, dt.date.fromisoformat(text))
-
-
-def measure(status: str | None = "已完成", due: Deadline | None = None, **values: Any) -> Measure:
-    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
-    base = {
-        "整改措施": "措施",
-        "责任领导": "王某",
-        "牵头部门": "办公室",
-        "责任部门": "办公室",
-        "责任人": "李某",
-        "整改时限": "2024-04-30",
-        "整改状态": status,
-        "完成时间": finished.due if finished else None,
-        "整改进展及成效": "已完成整改",
-        "佐证材料": "会议纪要",
-    }
-    return Measure(
-        row=0,
-        values={**base, **values},
-        deadline=due or day("2024-04-30"),
-        finished=finished,
-        status=status,
-    )
-
-
-def build(
-    spec: list[tuple[str, str, list[Measure], str | None]], info: dict | None = None
-) -> Ledger:
-    aspects: dict[str, Aspect] = {}
-    measures: list[Measure] = []
-    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
-        for m in ms:
-            m.values.update({"序号": str(n), "方面": aspect, "问题": title})
-            m.row = len(measures) + 2
-            measures.append(m)
-        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
-            Problem(str(n), title, aspect, ms, status)
-        )
-    columns = {name: chr(ord("A") + i) for i, name in enumerate(measures[0].values)}
-    origin = Origin("", "整改台账", 1, columns)
-    return Ledger(
-        origin,
-        measures,
-        list(aspects.values()),
-        dict(info or INFO),
-        list(TEXTS),
-        has_info_sheet=True,
-    )
+# Every column filled, 序号 and column letters present: rendering checks the ledger first
+measure = partial(make_measure, complete=True)
+build = partial(build_ledger, info=INFO, texts=TEXTS, complete=True)
 
 
 def sample() -> Ledger:

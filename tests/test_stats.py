@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import build as build_ledger
+from conftest import day, measure
 
-from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.model import Deadline, Ledger
 from ledger_tools.stats import (
     compute_stats,
     format_stats_text,
@@ -22,40 +24,7 @@ AS_OF = dt.date(2024, 5, 10)
 INFO = {"监督机构": "区委第一巡察组", "单位名称": "某区测试局"}
 
 
-def day(text: str) -> Deadline:
-    return Deadline("date", text, dt.date.fromisoformat(text))
-
-
-def measure(status: str | None = "已完成", due: Deadline | None = None, **values: Any) -> Measure:
-    finished = day("2024-04-20") if status in ("已完成", "长期坚持") else None
-    return Measure(
-        row=0,
-        values={"整改措施": "措施", "责任领导": "王某", "责任部门": "办公室", **values},
-        deadline=due or day("2024-04-30"),
-        finished=finished,
-        status=status,
-    )
-
-
-def build(
-    spec: list[tuple[str, str, list[Measure], str | None]], info: dict | None = None
-) -> Ledger:
-    """``spec``: (方面, 问题, measures, problem status) in ledger order."""
-    aspects: dict[str, Aspect] = {}
-    measures: list[Measure] = []
-    for n, (aspect, title, ms, status) in enumerate(spec, start=1):
-        for m in ms:
-            m.values.setdefault("方面", aspect)
-            m.values.setdefault("问题", title)
-            m.row = len(measures) + 2
-            measures.append(m)
-        aspects.setdefault(aspect, Aspect(aspect)).problems.append(
-            Problem(str(n), title, aspect, ms, status)
-        )
-    origin = Origin("台账.xlsx", "整改台账", 1, {})
-    return Ledger(
-        origin, measures, list(aspects.values()), dict(INFO if info is None else info), []
-    )
+build = partial(build_ledger, info=INFO)  # this file's 基本信息 unless a test gives its own
 
 
 def sixteen() -> Ledger:

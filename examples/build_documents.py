@@ -34,12 +34,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import io
 import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +47,7 @@ if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
 from ledger_tools.context import DOC_NAMES, KINDS  # noqa: E402
-from ledger_tools.output import atomic_output  # noqa: E402
+from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
 
 LEDGER = HERE / "示例台账.xlsx"
 DAY = dt.date(2024, 5, 10)  # 截至日期 and 成文日期 of the example documents
@@ -81,15 +79,9 @@ def render_documents(folder: Path = HERE, ledger_path: Path = LEDGER) -> list[Pa
 
 def fix_zip_times(path: Path) -> None:
     """Re-stamp every zip entry of ``path`` with ``ZIP_TIME`` (same order, same content)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+    data = reproducible_zip(path.read_bytes(), ZIP_TIME)
     with atomic_output(path) as tmp:
-        tmp.write_bytes(buf.getvalue())
+        tmp.write_bytes(data)
 
 
 def to_pdf(docx: Path) -> Path:

@@ -34,7 +34,7 @@ import example_data as X  # noqa: E402
 
 from ledger_tools import columns as C  # noqa: E402
 from ledger_tools import workbook as W  # noqa: E402
-from ledger_tools.output import atomic_output  # noqa: E402
+from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
 
 OUTPUT = HERE / "示例台账.xlsx"
 TIMESTAMP = dt.datetime(2024, 5, 10, 9, 0, 0)  # document properties and zip entry times
@@ -181,17 +181,10 @@ def _save_reproducibly(wb: Any, path: Path) -> Path:
     wb.properties.created = wb.properties.modified = TIMESTAMP
     buf = io.BytesIO()
     ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
-    stamp = TIMESTAMP.timetuple()[:6]
-    with (
-        atomic_output(path) as tmp,
-        zipfile.ZipFile(buf) as src,
-        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for item in src.infolist():
-            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = item.external_attr
-            dst.writestr(entry, src.read(item.filename))
+    # entries keep the writer's own permissions (0600), as the committed example has them
+    data = reproducible_zip(buf.getvalue(), TIMESTAMP.timetuple()[:6], mode=None)
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
     return path
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,8 @@ from docx.section import Section
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+
+from ledger_tools.output import reproducible_zip
 
 # ---------------------------------------------------------------------------------------------
 # Page (GB/T 9704-2012 §5.2): A4, 版心 156 × 225 mm.
@@ -707,7 +708,6 @@ def fontconfig_substitutes() -> str:
 # Reproducible output.
 
 FIXED_TIME = _dt.datetime(2024, 1, 1, 0, 0, 0)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def set_core_properties(doc: DocxDocument, title: str, subject: str = "") -> None:
@@ -732,12 +732,4 @@ def save_reproducible(doc: DocxDocument, path: str | Path) -> None:
     """Save with fixed zip timestamps: the same code gives byte-identical files."""
     buf = io.BytesIO()
     doc.save(buf)
-    buf.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    Path(path).write_bytes(out.getvalue())
+    Path(path).write_bytes(reproducible_zip(buf.getvalue()))

@@ -1,11 +1,14 @@
-"""Writing outputs safely: never onto the input, never half-written, clear message when locked."""
+"""Writing outputs safely: never onto the input, never half-written, clear message when locked;
+and reproducibly, where a file is committed (templates, examples): fixed zip entry times."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ledger_tools.errors import OutputError
@@ -66,3 +69,34 @@ def atomic_output(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) 
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+
+
+def reproducible_zip(
+    data: bytes,
+    date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH,
+    *,
+    mode: int | None = 0o644,
+    rewrite: Callable[[str, bytes], bytes] | None = None,
+) -> bytes:
+    """``data`` (a zip: .docx, .xlsx) rewritten with every entry stamped ``date_time`` and given
+    the permissions ``mode`` (None keeps each entry's own), deflated, in the same order.
+
+    Office writers stamp entries with the time of saving; with fixed stamps the same content
+    always gives the same bytes, so a committed file changes only when its content does.
+    ``rewrite(name, content)`` may change an entry's content on the way (e.g. a saved-at time).
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr if mode is None else mode << 16
+            content = src.read(info.filename)
+            dst.writestr(entry, rewrite(info.filename, content) if rewrite else content)
+    return out.getvalue()

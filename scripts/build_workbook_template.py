@@ -15,18 +15,16 @@ import datetime as dt
 import io
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ledger_tools.output import atomic_output  # noqa: E402
+from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
 from ledger_tools.workbook import build_workbook  # noqa: E402
 
 NAME = "整改台账.xlsx"
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def template_bytes() -> bytes:
@@ -34,27 +32,18 @@ def template_bytes() -> bytes:
     wb = build_workbook(timestamp=FIXED_TIME)
     raw = io.BytesIO()
     wb.save(raw)
-    raw.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _fixed_modified(data)
-            dst.writestr(fixed, data)
-    return out.getvalue()
+    return reproducible_zip(raw.getvalue(), rewrite=_fixed_modified)
 
 
-def _fixed_modified(core_xml: bytes) -> bytes:
+def _fixed_modified(name: str, data: bytes) -> bytes:
     """openpyxl stamps ``modified`` with the time of saving; put the fixed time back."""
+    if name != "docProps/core.xml":
+        return data
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     return re.sub(
         rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
         rb"\g<1>" + stamp + rb"\g<2>",
-        core_xml,
+        data,
     )
 
 

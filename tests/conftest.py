@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import openpyxl
 import pytest
 
 from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_script(name: str) -> ModuleType:
+    """A fresh import of ``scripts/<name>.py`` (the scripts folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 STANDARD_HEADER = [
     "序号",

@@ -3,7 +3,6 @@ real docxtpl render of each with a hand-built context that follows DOCUMENTS.md 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -11,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -22,15 +22,6 @@ TEMPLATES = ROOT / "doc_templates"
 PLAN, REPORT, NOTICE = "整改方案.docx", "整改情况报告.docx", "整改进展情况通报.docx"
 ALL = (PLAN, REPORT, NOTICE)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _load_builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_doc_templates", ROOT / "scripts" / "build_doc_templates.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _xml(name: str, part: str = "word/document.xml") -> str:
@@ -265,7 +256,7 @@ def test_templates_use_paragraph_and_row_loops():
 
 
 def test_build_script_regenerates_identical_files(tmp_path):
-    builder = _load_builder()
+    builder = load_script("build_doc_templates")
     builder.build_all(tmp_path)
     for name in ALL:
         assert (tmp_path / name).read_bytes() == (TEMPLATES / name).read_bytes(), (
@@ -276,7 +267,7 @@ def test_build_script_regenerates_identical_files(tmp_path):
 
 
 def test_bold_headings_option(tmp_path):
-    builder = _load_builder()
+    builder = load_script("build_doc_templates")
     builder.build_all(tmp_path, bold_headings=True)
     doc = Document(tmp_path / REPORT)
     assert doc.styles["二级标题"].font.bold and doc.styles["三级标题"].font.bold

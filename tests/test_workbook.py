@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import io
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import load_script
 
 from ledger_tools import columns as C
 from ledger_tools.cli import cli
@@ -309,15 +309,6 @@ def test_write_ledger_row_rejects_unknown_columns():
 # The committed template.
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_workbook_template", ROOT / "scripts" / "build_workbook_template.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _signature(wb):
     """What the template is made of, compared semantically (not byte for byte, so another
     openpyxl release writing the same workbook does not fail the test)."""
@@ -347,14 +338,16 @@ def test_committed_template_matches_the_column_definition():
     assert header == [C.header_label(c.name) for c in C.COLUMNS]
     info = [committed[C.SHEET_INFO].cell(info_row(f.name), 1).value for f in C.INFO_FIELDS]
     assert info == [f.name for f in C.INFO_FIELDS]
-    fresh = openpyxl.load_workbook(io.BytesIO(_load_script().template_bytes()))
+    fresh = openpyxl.load_workbook(
+        io.BytesIO(load_script("build_workbook_template").template_bytes())
+    )
     assert _signature(committed) == _signature(fresh), (
         "workbook_templates/整改台账.xlsx 与代码不一致：请运行 python scripts/build_workbook_template.py"
     )
 
 
 def test_template_build_is_reproducible(tmp_path):
-    script = _load_script()
+    script = load_script("build_workbook_template")
     first = script.template_bytes()
     path = script.build(tmp_path)  # a second, independent build
     assert path.read_bytes() == first

@@ -50,6 +50,7 @@ _NEEDS_WORK = re.compile(
     r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\x00-\x08\x0b-\x1f\x7f\u200b\u2060\ufeff"
     r"\ufffe\uffff\ud800-\udfff]|[^\S ]|  |^ | $"
 )
+_FULL_WIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _BLANKS = re.compile(r" +")
 _HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _NAME_MAX = 8  # a short value with spaces between Han characters is a padded name ("王　芳")
@@ -69,8 +70,20 @@ def clean_text(value: object) -> str | None:
             value = str(int(value))
         else:
             value = str(value)
+    if not value:
+        return None
+    # str.isprintable() (C speed) is False for every control, odd-space, zero-width and
+    # unassigned character _NEEDS_WORK looks for; what is left is spaces and full-width letters.
+    if (
+        value.isprintable()
+        and value[0] != " "
+        and value[-1] != " "
+        and "  " not in value
+        and not _FULL_WIDTH.search(value)
+    ):
+        return value
     if not _NEEDS_WORK.search(value):
-        return value or None
+        return value
     return _clean_slow(value)
 
 

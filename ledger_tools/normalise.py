@@ -240,41 +240,24 @@ def _read_measures(
     ws: RawSheet, header: Header, info: dict[str, Any], notes: list[Finding]
 ) -> list[Measure]:
     cols = list(header.columns.items())
-    text_cols = [n for n, _ in cols if C.COLUMN_BY_NAME[n].kind == "text"]
+    names = [name for name, _ in cols]
+    stop = _data_end(ws.rows, header.data_start)
+    columns = [_column_values(ws.rows, header.data_start, stop, j, name) for name, j in cols]
     formula_rows = {r for r, _ in ws.formulas_without_value}
     feedback = _as_date(info.get("反馈日期"))
     concentrated_end = _as_date(info.get("集中整改截止日期"))
     measures: list[Measure] = []
     hidden: list[int] = []
-    for r in range(header.data_start, len(ws.rows)):
-        row = ws.rows[r]
-        if _is_footer(row):
-            break
-        values = _row_values(row, cols)
-        if values is None:
-            continue
+    width = len(names)
+    for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
+        if row_values.count(None) == width:
+            continue  # a blank row
         excel_row = r + 1
         if excel_row in ws.hidden_rows:
             hidden.append(excel_row)
-        for name, j in cols if r in formula_rows else ():
-            if (r, j) in ws.formulas_without_value:
-                notes.append(
-                    Finding(
-                        "formula-no-value",
-                        ERROR,
-                        f"{ws.name}!{column_letter(j)}{excel_row} 是公式，但文件中没有保存计算结果（可能由程序生成、"
-                        "从未在 Excel/WPS 中打开保存）。请用 Excel/WPS 打开并保存一次，或把公式改为数值。",
-                        ws.name,
-                        excel_row,
-                        column_letter(j),
-                        name,
-                        None,
-                    )
-                )
-        for name in text_cols:
-            v = values[name]
-            if v is not None and v.__class__ is not str:
-                values[name] = _as_text(v)
+        if r in formula_rows:
+            notes += _formula_notes(ws, r, cols)
+        values = dict(zip(names, row_values, strict=True))
         measures.extend(_split_row(excel_row, values, feedback, concentrated_end))
     if hidden:
         notes.append(
@@ -308,29 +291,63 @@ def _read_measures(
     return measures
 
 
+def _data_end(rows: list[list[Any]], start: int) -> int:
+    """The row index where the table ends: the first footer row (填表人：…), or the end."""
+    for r in range(start, len(rows)):
+        if _is_footer(rows[r]):
+            return r
+    return len(rows)
+
+
+def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: str) -> list[Any]:
+    """Column ``j`` of the data rows, cleaned. Column by column, because cell text repeats
+    down a column (merged 方面/问题, departments, statuses) and each text is cleaned once."""
+    as_text = C.COLUMN_BY_NAME[name].kind == "text"
+    seen: dict[str, Any] = {}
+    out: list[Any] = []
+    append = out.append
+    for r in range(start, stop):
+        row = rows[r]
+        v = row[j] if j < len(row) else None
+        if v.__class__ is str:
+            if not v:
+                append(None)
+                continue
+            cleaned = seen.get(v, seen)
+            if cleaned is seen:
+                cleaned = seen[v] = clean_text(v)
+            append(cleaned)
+        elif v is None:
+            append(None)
+        else:
+            v = _cell(row, j)
+            append(_as_text(v) if as_text else v)
+    return out
+
+
+def _formula_notes(ws: RawSheet, r: int, cols: list[tuple[str, int]]) -> list[Finding]:
+    return [
+        Finding(
+            "formula-no-value",
+            ERROR,
+            f"{ws.name}!{column_letter(j)}{r + 1} 是公式，但文件中没有保存计算结果（可能由程序生成、"
+            "从未在 Excel/WPS 中打开保存）。请用 Excel/WPS 打开并保存一次，或把公式改为数值。",
+            ws.name,
+            r + 1,
+            column_letter(j),
+            name,
+            None,
+        )
+        for name, j in cols
+        if (r, j) in ws.formulas_without_value
+    ]
+
+
 def _is_footer(row: list[Any]) -> bool:
     for v in row:
         if _has_value(v):
             return isinstance(v, str) and bool(_FOOTER.match(v))
     return False
-
-
-def _row_values(row: list[Any], cols: list[tuple[str, int]]) -> dict[str, Any] | None:
-    """The row's canonical values (cleaned), or None for a blank row. The hot loop of a
-    100,000-row ledger: strings, the common case, take the shortest path."""
-    values: dict[str, Any] = {}
-    width = len(row)
-    blank = True
-    for name, j in cols:
-        v = row[j] if j < width else None
-        if v.__class__ is str:
-            v = clean_text(v) if v else None
-        elif v is not None:
-            v = _cell(row, j)
-        values[name] = v
-        if v is not None:
-            blank = False
-    return None if blank else values
 
 
 def _cell(row: list[Any], j: int) -> Any:

@@ -99,7 +99,9 @@ def check_info_fields(ledger: Ledger, document: str) -> list[Finding]:
         if document in f.needed_by and not ledger.info.get(f.name):
             cell = ledger.info_cells.get(f.name, "")
             sheet, _, addr = cell.partition("!")
-            where = "" if cell else "（基本信息表中没有这一项，请添加一行）"  # the cell is the finding's
+            where = (
+                "" if cell else "（基本信息表中没有这一项，请添加一行）"
+            )  # the cell is the finding's
             row = int(addr[1:]) if addr[1:].isdigit() else None
             missing.append(
                 Finding(

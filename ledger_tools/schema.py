@@ -17,7 +17,7 @@ from typing import Any
 from ledger_tools import columns as C
 from ledger_tools.dates import format_cn_date
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding, Report
-from ledger_tools.model import Ledger, Measure
+from ledger_tools.model import Deadline, Ledger, Measure
 from ledger_tools.status import suggest_status
 
 
@@ -134,27 +134,36 @@ def check_info_fields(ledger: Ledger, document: str) -> list[Finding]:
 # plus the parsed values the rules need.
 
 
+_EMPTY = Deadline("empty", "")
+
+
 def measures_frame(ledger: Ledger) -> Any:
     """The typed table (polars DataFrame) in ledger order; row ``i`` is ``ledger.measures[i]``."""
     import polars as pl
 
     ms = ledger.measures
+    rows = [m.values for m in ms]
     data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
     present = ledger.origin.columns
     for name in C.COLUMN_NAMES:
         if name not in present:
             data[name] = [None] * len(ms)
         elif C.COLUMN_BY_NAME[name].kind == "text":  # already text (normalise)
-            data[name] = [m.values.get(name) for m in ms]
+            data[name] = [v.get(name) for v in rows]
         else:
-            data[name] = [_text(m.values.get(name)) for m in ms]
+            data[name] = [_text(v.get(name)) for v in rows]
     for name in C.NUMERIC_COLUMNS:
-        data["_num_" + name] = [_number(m.values.get(name)) for m in ms]
+        # Most numeric cells are empty: only the filled ones need parsing.
+        data["_num_" + name] = [
+            None if x is None else _number(x) for x in (v.get(name) for v in rows)
+        ]
+    deadlines = [m.deadline or _EMPTY for m in ms]
+    finished = [m.finished or _EMPTY for m in ms]
     data["_status"] = [m.status for m in ms]
-    data["_deadline_kind"] = [m.deadline.kind if m.deadline else "empty" for m in ms]
-    data["_due"] = [m.deadline.due if m.deadline else None for m in ms]
-    data["_finished_kind"] = [m.finished.kind if m.finished else "empty" for m in ms]
-    data["_finished"] = [m.finished.due if m.finished else None for m in ms]
+    data["_deadline_kind"] = [d.kind for d in deadlines]
+    data["_due"] = [d.due for d in deadlines]
+    data["_finished_kind"] = [d.kind for d in finished]
+    data["_finished"] = [d.due for d in finished]
     schema = {name: pl.Utf8 for name in C.COLUMN_NAMES}
     schema |= {
         "_row": pl.Int64,

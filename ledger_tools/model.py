@@ -73,6 +73,17 @@ class Origin:
     header_row: int
     columns: dict[str, str]  # canonical column name -> column letter
     headers: dict[str, str] = field(default_factory=dict)  # column letter -> header as written
+    # Excel rows that are 方面 title rows ("一、……方面") inside the table, not measures.
+    section_rows: list[int] = field(default_factory=list)
+
+    @property
+    def present(self) -> set[str]:
+        """The canonical columns the ledger supplies: its header's, plus 方面 when title rows
+        inside the table name it."""
+        names = set(self.columns)
+        if self.section_rows:
+            names.add("方面")
+        return names
 
     def cell(self, column: str, row: int) -> str:
         """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""

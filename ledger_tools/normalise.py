@@ -58,7 +58,7 @@ def ledger_from_rawbook(
         headers={column_letter(j): text for j, text in header.texts.items()},
     )
     notes = list(header.notes)
-    measures = _read_measures(ws, header, info, notes)
+    measures = _read_measures(ws, header, info, notes, origin.section_rows)
     return Ledger(
         origin=origin,
         measures=measures,
@@ -237,7 +237,11 @@ def _fill_merged(ws: RawSheet) -> None:
 
 
 def _read_measures(
-    ws: RawSheet, header: Header, info: dict[str, Any], notes: list[Finding]
+    ws: RawSheet,
+    header: Header,
+    info: dict[str, Any],
+    notes: list[Finding],
+    section_rows: list[int],
 ) -> list[Measure]:
     cols = list(header.columns.items())
     names = [name for name, _ in cols]
@@ -249,16 +253,22 @@ def _read_measures(
     measures: list[Measure] = []
     hidden: list[int] = []
     width = len(names)
+    sections = _Sections(names)
     for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
         if row_values.count(None) == width:
             continue  # a blank row
         excel_row = r + 1
         if excel_row in ws.hidden_rows:
             hidden.append(excel_row)
+        if sections.is_title(excel_row, row_values):
+            continue  # "一、……方面": names the 方面 of the rows below, not a measure
         if r in formula_rows:
             notes += _formula_notes(ws, r, cols)
         values = dict(zip(names, row_values, strict=True))
+        if values.get("方面") is None and sections.aspect is not None:
+            values["方面"] = sections.aspect
         measures.extend(_split_row(excel_row, values, feedback, concentrated_end))
+    section_rows.extend(sections.rows)
     if hidden:
         notes.append(
             Finding(
@@ -289,6 +299,80 @@ def _read_measures(
                 )
             )
     return measures
+
+
+# A 方面 title row inside the table ("一、落实党的理论路线方针政策方面" merged across the row, or
+# 序号 "一、" beside the title): many ledgers have no 方面 column and rely on these rows.
+_CN_ORDINAL = "一二三四五六七八九十"
+_TITLE_NUMBER = re.compile(
+    rf"^\s*(?:第[{_CN_ORDINAL}]{{1,3}}(?:部分|方面)?|[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）]"
+    r"|\d{1,2}(?=[、.．]))\s*[、.．:：]?\s*"
+)
+_BARE_NUMBER = re.compile(
+    rf"^\s*(?:第?[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）])\s*[、.．]?\s*$"
+)
+_CN_NUMBERED = re.compile(rf"^\s*(?:第?[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）])")
+_TITLE_COUNT = re.compile(r"\s*[（(][^（()）]{0,6}\d+\s*[个项条][^（()）]{0,6}[)）]$")
+
+
+def section_title(names: list[str], values: tuple[Any, ...] | list[Any]) -> str | None:
+    """The 方面 named by a title row inside the table, or None for an ordinary row.
+
+    A title row holds one text only, numbered with a Chinese ordinal (一、 / （一） / 第一部分) or
+    ending in 方面: either the same text in several cells (a row merged across the table) or
+    in one of the first two columns; or a bare ordinal in 序号 beside one text. The ordinal,
+    a trailing count such as "（3个问题）" and trailing punctuation are dropped.
+    """
+    texts = [v for v in values if v is not None]
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) > 2 or not all(isinstance(v, str) for v in distinct):
+        return None
+    number = values[names.index("序号")] if "序号" in names else None
+    if len(distinct) == 2:
+        # 序号 "一、" (or "一") beside the title, which may itself be merged over several cells.
+        if number is None or not _BARE_NUMBER.match(number):
+            return None
+        title = distinct[1] if distinct[0] == number else distinct[0]
+        return _clean_title(title)
+    text = distinct[0]
+    first = next(j for j, v in enumerate(values) if v is not None)
+    if texts.count(text) < 2 and first > 1:
+        return None  # one cell far right: an unmerged measure or note, not a title
+    numbered = _CN_NUMBERED.match(text) is not None and not _BARE_NUMBER.match(text)
+    if not numbered and not _strip_tail(text).endswith("方面"):
+        return None
+    if len(split_measures(text)) > 1:
+        return None  # "一、…二、…": several measures written in one cell
+    return _clean_title(text)
+
+
+def _strip_tail(text: str) -> str:
+    return _TITLE_COUNT.sub("", text.strip()).rstrip("：:。.；;，, ")
+
+
+def _clean_title(text: str) -> str | None:
+    title = _strip_tail(_TITLE_NUMBER.sub("", text, count=1))
+    return title or None
+
+
+class _Sections:
+    """Follows the 方面 title rows while the rows are read, in order."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.aspect: str | None = None
+        self.rows: list[int] = []
+
+    def is_title(self, excel_row: int, values: tuple[Any, ...]) -> bool:
+        # Cheap test first: an ordinary row holds several different values.
+        if len(set(values)) > 3:
+            return False
+        title = section_title(self.names, values)
+        if title is None:
+            return False
+        self.aspect = title
+        self.rows.append(excel_row)
+        return True
 
 
 def _data_end(rows: list[list[Any]], start: int) -> int:

@@ -144,7 +144,7 @@ def measures_frame(ledger: Ledger) -> Any:
     ms = ledger.measures
     rows = [m.values for m in ms]
     data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
-    present = ledger.origin.columns
+    present = ledger.origin.present
     for name in C.COLUMN_NAMES:
         if name not in present:
             data[name] = [None] * len(ms)
@@ -257,7 +257,7 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
     import polars as pl
 
     pa = _pandera()
-    present = set(ledger.origin.columns)
+    present = ledger.origin.present
     if "责任部门" not in present and "牵头部门" in present:
         present.add("责任部门")  # 牵头部门 stands in for it
     frame = pl.DataFrame({name: pl.Series([], dtype=pl.Utf8) for name in present})
@@ -294,7 +294,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
 
     pa = _pandera()
     col = pl.col
-    present = set(ledger.origin.columns)
+    present = ledger.origin.present
     feedback = ledger.info.get("反馈日期")
     feedback = feedback if isinstance(feedback, dt.date) else None
     closed = [C.STATUS_DONE, C.STATUS_ONGOING] if _ongoing_counts(ledger) else [C.STATUS_DONE]
@@ -442,7 +442,9 @@ def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
 
 def _finding(ledger: Ledger, rule: str, column: str, m: Measure, today: dt.date) -> Finding:
     origin = ledger.origin
-    letter = origin.columns.get(column) or origin.columns.get("牵头部门", "")
+    letter = origin.columns.get(column) or (
+        origin.columns.get("牵头部门", "") if column == "责任部门" else ""
+    )
     value = m.values.get(column)
     message = _MESSAGES[rule](ledger, m, column, today)
     extra = {"colour": WARNING_COLOURS[rule]} if rule in WARNING_COLOURS else {}
@@ -486,6 +488,11 @@ def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date
 def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     if column == "责任部门":
         return "“责任部门”和“牵头部门”都没有填写。请至少填写其中一项。"
+    if column == "方面" and "方面" not in ledger.origin.columns:
+        return (
+            "这一行在第一个方面标题行（如“一、落实党的理论路线方针政策方面”）之前，不知道属于哪个方面。"
+            "请在它上面加一行方面标题，或增加一列“方面”。"
+        )
     hint = (
         "（如该问题的各措施行共用一个值，可合并单元格）"
         if C.COLUMN_BY_NAME[column].per_problem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
 
 from ledger_tools import columns as C
 from ledger_tools.normalise import load_ledger
+from ledger_tools.schema import validate
 
 
 @pytest.mark.parametrize("column", [c for c in C.COLUMNS if c.aliases], ids=lambda c: c.name)
@@ -262,3 +264,83 @@ def test_ledger_table_is_a_typed_frame_in_ledger_order(tmp_path):
     assert table["_row"].to_list() == [2, 3]
     assert table["_due"].to_list() == [dt.date(2024, 4, 30), dt.date(2024, 6, 30)]
     assert table["_status"].to_list() == ["已完成", "已完成"]
+
+
+# A 方面 title row inside the table: many self-made ledgers have no 方面 column at all.
+WITHOUT_ASPECT = ["序号", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"]
+
+
+def _row(n: int, measure: str = "措施") -> list[Any]:
+    return [n, f"问题{n}", measure, "王某", "办公室", "2024年6月底前", "正在推进"]
+
+
+def test_aspect_title_rows_name_the_aspect_of_the_rows_below(tmp_path):
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [
+            ["一、落实党的理论路线方针政策方面"],  # merged across the table (below)
+            _row(1),
+            _row(2, "1.制定计划；\n2.建立台账"),
+            ["二、", "落实全面从严治党战略部署方面（2个问题）"],  # 序号 "二、" beside the title
+            _row(3),
+            ["（三）落实新时代党的组织路线方面："],  # only in the first column
+            _row(4),
+        ],
+        WITHOUT_ASPECT,
+        merges=["A2:G2", "B5:G5"],
+    )
+    ledger = load_ledger(path)
+    assert [a.title for a in ledger.aspects] == [
+        "落实党的理论路线方针政策方面",
+        "落实全面从严治党战略部署方面",
+        "落实新时代党的组织路线方面",
+    ]
+    assert [[p.title for p in a.problems] for a in ledger.aspects] == [
+        ["问题1", "问题2"],
+        ["问题3"],
+        ["问题4"],
+    ]
+    assert [m.row for m in ledger.measures] == [3, 4, 4, 6, 8]
+    assert ledger.origin.section_rows == [2, 5, 7]
+    report = validate(ledger, today=dt.date(2024, 5, 10))
+    assert not report.errors, [f.message for f in report.errors]
+
+
+def test_aspect_title_rows_fill_only_an_empty_aspect_cell(tmp_path):
+    header = ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"]
+    own = [3, "自填方面", "问题3", "措施", "王某", "办公室", "2024年6月底前", "正在推进"]
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [["一", "标题方面"], [1, None, *_row(1)[1:]], own],
+        header,
+    )
+    ledger = load_ledger(path)
+    assert [m.get("方面") for m in ledger.measures] == ["标题方面", "自填方面"]
+
+
+def test_rows_before_the_first_aspect_title_are_reported(tmp_path):
+    path = write_ledger(
+        tmp_path / "a.xlsx",
+        [_row(1), ["一、甲方面"], _row(2)],
+        WITHOUT_ASPECT,
+    )
+    report = validate(load_ledger(path), today=dt.date(2024, 5, 10))
+    assert [(f.rule, f.cell) for f in report.errors] == [("required-cell", "整改台账!2行")]
+    assert "方面标题行" in report.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        [None, None, "一、加强学习。二、完善制度"],  # several measures in the 整改措施 cell
+        [None, None, "一、建立台账"],  # one numbered measure, alone in its cell
+        ["以下为立行立改事项"],  # a note row: no ordinal, not a 方面
+        ["一、"],  # a bare ordinal
+    ],
+)
+def test_rows_that_are_not_aspect_titles(tmp_path, row):
+    path = write_ledger(tmp_path / "a.xlsx", [["一、甲方面"], _row(1), row], WITHOUT_ASPECT)
+    ledger = load_ledger(path)
+    assert ledger.origin.section_rows == [2]
+    assert {m.row for m in ledger.measures} == {3, 4}
+    assert {m.get("方面") for m in ledger.measures} == {"甲方面"}

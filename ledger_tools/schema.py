@@ -94,14 +94,25 @@ def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
 
 def check_info_fields(ledger: Ledger, document: str) -> list[Finding]:
     """The 基本信息 fields that ``document`` (plan/report/notice) needs and that are empty."""
+    if not ledger.has_info_sheet:
+        # One finding, not one per field: every field is "missing" for the same reason.
+        needed = "、".join(f.name for f in C.INFO_FIELDS if document in f.needed_by)
+        return [
+            Finding(
+                "info-missing",
+                ERROR,
+                f"台账中没有“{C.SHEET_INFO}”工作表：生成文稿需要 {needed}。"
+                "请用 ledger-tools new 生成一本标准台账，把其中的“基本信息”表复制到本台账并填写"
+                "（或新建一张名为“基本信息”的表，A 列写项目名称、B 列写内容）。",
+                C.SHEET_INFO,
+            )
+        ]
     missing = []
     for f in C.INFO_FIELDS:
         if document in f.needed_by and not ledger.info.get(f.name):
             cell = ledger.info_cells.get(f.name, "")
             sheet, _, addr = cell.partition("!")
-            where = (
-                "" if cell else "（基本信息表中没有这一项，请添加一行）"
-            )  # the cell is the finding's
+            where = "" if cell else "（基本信息表中没有这一项，请添加一行）"
             row = int(addr[1:]) if addr[1:].isdigit() else None
             missing.append(
                 Finding(
@@ -115,17 +126,6 @@ def check_info_fields(ledger: Ledger, document: str) -> list[Finding]:
                     None,
                 )
             )
-    if not ledger.has_info_sheet:
-        missing.insert(
-            0,
-            Finding(
-                "info-missing",
-                ERROR,
-                f"台账中没有“{C.SHEET_INFO}”工作表：生成文稿需要单位名称、党组织名称等信息。"
-                "请用 ledger-tools new 生成的标准台账中的“基本信息”表，复制到本台账并填写。",
-                C.SHEET_INFO,
-            ),
-        )
     return missing
 
 

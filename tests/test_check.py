@@ -157,7 +157,9 @@ def test_info_fields_needed_by_documents(ledger_file):
     ] or "监督机构" in [f.field for f in missing]
     assert all(f.severity == "error" for f in missing)
     no_sheet = check_info_fields(load_ledger(ledger_file([good_row(1)])), "plan")
-    assert "基本信息" in no_sheet[0].message
+    # Without the sheet: one finding naming every field the document needs, not one per field.
+    assert len(no_sheet) == 1 and "没有“基本信息”工作表" in no_sheet[0].message
+    assert "单位名称" in no_sheet[0].message and "领导小组组长" in no_sheet[0].message
 
 
 def test_text_report_groups_and_counts(ledger_file):

@@ -320,6 +320,18 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
         click.echo(f"已生成：{out.with_suffix('.pdf')}")
+    from ledger_tools.context import missing_sections
+
+    if empty := missing_sections(ledger, kind):
+        click.echo(
+            f"提示：台账的“文稿段落”表没有填写{'、'.join(empty)}，文稿中这几节暂以【本节未填写】标出。"
+            "请在“文稿段落”表中补写后重新生成，或在 Word/WPS 中直接补写。"
+            + (
+                "（台账没有这张表时，可从 ledger-tools new 生成的标准台账中复制。）"
+                if not ledger.texts
+                else ""
+            )
+        )
 
 
 @cli.command()

@@ -530,7 +530,24 @@ def paragraphs(ledger: Ledger, kind: str) -> dict[str, list[dict[str, str]]]:
                 "内容": join_sentences(text(t.get("内容"))),
             }
         )
+    # A section of this document with no text would print its heading over nothing: say so
+    # in the document, visibly, the way other missing values are marked.
+    for section in C.TEXT_SECTIONS[doc]:
+        if not out[section]:
+            out[section] = [{"小标题": "", "内容": missing_text_marker(doc, section)}]
     return out
+
+
+def missing_text_marker(doc: str, section: str) -> str:
+    """The 【】 marker a document prints for a 文稿段落 章节 the ledger does not fill."""
+    return f"【本节未填写：请在台账“{C.SHEET_TEXT}”表中填写（文稿：{doc}，章节：{section}）】"
+
+
+def missing_sections(ledger: Ledger, kind: str) -> list[str]:
+    """The 章节 of document ``kind`` that the ledger's 文稿段落 leaves empty."""
+    marked = paragraphs(ledger, kind)
+    doc = TEXT_DOC[kind]
+    return [s for s in C.TEXT_SECTIONS[doc] if marked[s][0]["内容"] == missing_text_marker(doc, s)]
 
 
 def task_rows(aspects: list[dict[str, Any]]) -> list[dict[str, Any]]:

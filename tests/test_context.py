@@ -21,6 +21,8 @@ from ledger_tools.context import (
     cn_paren_num,
     in_aspect_title,
     join_sentences,
+    missing_sections,
+    missing_text_marker,
     money,
     percent,
     sample_ledger,
@@ -273,6 +275,9 @@ def test_paragraphs_filtered_and_grouped():
         "加强组织领导。",
     ]
     assert report["指导思想"] == []  # every 章节 present, so templates can loop safely
+    # A section of the document itself with no text is marked, never left as a bare heading.
+    assert plan["整改目标"] == [{"小标题": "", "内容": missing_text_marker("方案", "整改目标")}]
+    assert missing_sections(ledger, "plan") == ["整改目标", "工作要求"]
     notice = build_context(ledger, "notice", as_of=AS_OF)["段落"]
     assert notice["工作开展情况"] == report["工作开展情况"]  # falls back to the report's rows
     ledger.texts.append({"文稿": "通报", "章节": "工作开展情况", "小标题": "", "内容": "通报专用"})

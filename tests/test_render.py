@@ -545,6 +545,24 @@ def test_cli_context_json(example_copy):
     assert ctx["统计"]["问题数"] == len([p for a in ctx["方面列表"] for p in a["问题列表"]])
 
 
+@needs_example
+def test_cli_marks_and_names_sections_the_ledger_leaves_empty(example_copy):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(example_copy)
+    del wb["文稿段落"]  # a self-made ledger often has no 文稿段落 sheet
+    wb.save(example_copy)
+    result = run_cli("plan", example_copy, "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    assert "没有填写指导思想、整改目标、工作要求" in result.output
+    assert "从 ledger-tools new 生成的标准台账中复制" in result.output
+    text = doc_text(example_copy.parent / DOCS["plan"])
+    after = text[text.index("一、指导思想") :]
+    assert after.splitlines()[1].startswith("【本节未填写")  # not the next heading
+    result = run_cli("report", example_copy, "--as-of", "2024-05-10")
+    assert "没有填写工作开展情况、下一步打算" in result.output
+
+
 def _break_status(path: Path) -> str:
     """Write an unknown 整改状态 into the first measure row; return its cell."""
     import openpyxl

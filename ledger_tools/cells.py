@@ -120,6 +120,7 @@ _ANY_MARKER = re.compile(
 )
 # A marker counts only at the start of the text or after one of these (line break, space,
 # sentence or clause end): "第1条", "完成2024年度3项", "落实1.5万元" are not numbering.
+_MARKER_START = re.compile(rf"[\d（({_CN_NUM}\u2460-\u249b\u2776-\u277f]")
 _BOUNDARY = frozenset("\n \t\u3000。；;：:，,！!？?")
 _LEAD = " \t\u3000\n，,、：:.．"
 _TRAIL = " \t\u3000\n；;，,、"
@@ -199,6 +200,26 @@ def split_measures(text: str) -> list[str]:
     if not isinstance(text, str) or not _ANY_MARKER.search(text):
         return [text]
     return list(_split_cached(text))
+
+
+def strip_number(text: str) -> str:
+    """One measure without the number a clerk typed before it: "3.开展专题研讨" → "开展专题研讨".
+
+    Rows often go on numbering from the row above (1. 2. in one cell, "3.…" in the next), and
+    documents number measures themselves, which would print "（3）3.开展…". Only a marker of
+    the ``split_measures`` styles at the very start is removed, never the whole text.
+    """
+    if not isinstance(text, str):
+        return text
+    stripped = text.lstrip()
+    if not stripped or not _MARKER_START.match(stripped):
+        return text  # most measures: one cheap test
+    for _style, pattern, _anywhere in _STYLES:
+        m = pattern.match(stripped)
+        if m:
+            rest = stripped[m.end() :].lstrip(_LEAD)
+            return rest or text
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ledger_tools import columns as C
-from ledger_tools.cells import clean_text, column_letter, split_measures
+from ledger_tools.cells import clean_text, column_letter, split_measures, strip_number
 from ledger_tools.dates import format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
@@ -464,6 +464,8 @@ def _split_row(
     text = values.get("整改措施")
     parts = split_measures(text) if isinstance(text, str) else [text]
     if len(parts) <= 1:
+        if isinstance(text, str) and (bare := strip_number(text)) != text:
+            values = {**values, "整改措施": bare}
         return [Measure(row, values, 0, deadline, finished, status)]
     return [
         Measure(row, {**values, "整改措施": part}, k, deadline, finished, status)

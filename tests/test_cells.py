@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from ledger_tools.cells import clean_text, column_index, column_letter, split_measures
+from ledger_tools.cells import (
+    clean_text,
+    column_index,
+    column_letter,
+    split_measures,
+    strip_number,
+)
 
 # --------------------------------------------------------------------------------------------
 # clean_text
@@ -116,6 +122,29 @@ SPLITS = [
 @pytest.mark.parametrize(("text", "parts"), SPLITS)
 def test_split_measures(text, parts):
     assert split_measures(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("3.开展专题研讨", "开展专题研讨"),  # numbering carried on from the row above
+        (" 2．落实", "落实"),
+        ("10、建章立制", "建章立制"),
+        ("（3）修订制度", "修订制度"),
+        ("（一）加强学习", "加强学习"),
+        ("④建立台账", "建立台账"),
+        ("三是完善制度", "完善制度"),
+        ("二、修订办法", "修订办法"),
+        # Not numbering: left as written.
+        ("2024年底前完成", "2024年底前完成"),
+        ("1.5万元已清退", "1.5万元已清退"),
+        ("三会一课落实", "三会一课落实"),
+        ("第1条", "第1条"),
+        ("1.", "1."),  # nothing after the number: keep the text
+    ],
+)
+def test_strip_number(text, bare):
+    assert strip_number(text) == bare
 
 
 NOT_SPLIT = [

@@ -108,6 +108,12 @@ def test_several_measures_in_one_cell(tmp_path, text, expected):
     assert len(ledger.problems) == 1
 
 
+def test_numbering_carried_over_from_the_row_above_is_dropped(tmp_path):
+    rows = [good_row(1, 整改措施="1.加强学习\n2.完善制度"), good_row(1, 整改措施="3.开展研讨")]
+    ledger = load_ledger(write_ledger(tmp_path / "a.xlsx", rows))
+    assert [m.get("整改措施") for m in ledger.measures] == ["加强学习", "完善制度", "开展研讨"]
+
+
 def test_footer_and_blank_rows_are_not_data(tmp_path):
     path = write_ledger(
         tmp_path / "a.xlsx",

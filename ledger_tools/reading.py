@@ -125,13 +125,11 @@ def _open_calamine(p: Path, kind: str) -> Any:
     if kind == "zip":
         try:
             with zipfile.ZipFile(p) as zf:
-                if "xl/workbook.xml" not in zf.namelist():
-                    raise zipfile.BadZipFile
+                members = set(zf.namelist())
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
-            raise UnreadableFile(
-                f"{p.name} 已损坏或不是完整的 .xlsx 文件（可能下载或拷贝不完整）。"
-                f"请重新获取原文件，或{_SAVE_AS_HINT}"
-            ) from None
+            members = set()
+        if "xl/workbook.xml" not in members:
+            raise UnreadableFile(_not_a_workbook(p, members)) from None
     try:
         if kind == "cfb":
             # Old binary .xls (and WPS .et, which shares the format): calamine reads it
@@ -143,6 +141,23 @@ def _open_calamine(p: Path, kind: str) -> Any:
         raise UnreadableFile(f"{p.name} 设置了密码，无法读取。请取消密码后另存一份再试。") from None
     except Exception as exc:  # calamine raises several error types for broken files
         raise UnreadableFile(f"无法读取 {p.name}（{_short(exc)}）。{_SAVE_AS_HINT}") from None
+
+
+# Other Office files are zips too: a Word or PowerPoint file given by mistake is named as such.
+_OTHER_OFFICE = {"word/document.xml": "Word 文档", "ppt/presentation.xml": "PowerPoint 演示文稿"}
+
+
+def _not_a_workbook(p: Path, members: set[str]) -> str:
+    for member, what in _OTHER_OFFICE.items():
+        if member in members:
+            return (
+                f"{p.name} 是 {what}，不是 Excel 台账。请指定整改台账的 .xlsx 文件"
+                "（文稿模板请用 --template 指定）。"
+            )
+    return (
+        f"{p.name} 已损坏或不是完整的 .xlsx 文件（可能下载或拷贝不完整）。"
+        "请重新获取原文件，或用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。"
+    )
 
 
 def _short(exc: BaseException) -> str:

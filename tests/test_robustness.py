@@ -183,3 +183,14 @@ def test_zip_that_is_not_a_workbook(tmp_path):
         zf.writestr("hello.txt", "hi")
     res = CliRunner().invoke(cli, ["check", str(p)])
     assert res.exit_code == 2 and "不是完整的 .xlsx" in res.output
+
+
+def test_a_word_document_given_as_the_ledger_is_named_as_such(tmp_path):
+    import docx
+
+    p = tmp_path / "整改方案.docx"
+    docx.Document().save(p)
+    res = CliRunner().invoke(cli, ["check", str(p)])
+    assert res.exit_code == 2 and "是 Word 文档，不是 Excel 台账" in res.output
+    assert "已损坏" not in res.output
+

@@ -38,6 +38,10 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("已取消。", err=True)
             sys.exit(130)
+        except click.ClickException:
+            # A bad option value found inside the command (--today 2024-13-01, --map 原列名):
+            # click prints it as a usage error (exit 2), not as an unexpected problem.
+            raise
         except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
             if debug:
                 raise

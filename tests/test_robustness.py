@@ -194,3 +194,16 @@ def test_a_word_document_given_as_the_ledger_is_named_as_such(tmp_path):
     assert res.exit_code == 2 and "是 Word 文档，不是 Excel 台账" in res.output
     assert "已损坏" not in res.output
 
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--today", "2024-13-01"], "--today 的值无效：“2024-13-01”不是日期"),
+        (["--map", "巡察反馈问题"], "--map 的值无效：“巡察反馈问题”格式不对"),
+    ],
+)
+def test_bad_option_values_found_in_the_command_are_usage_errors(tmp_path, args, fragment):
+    path = write_ledger(tmp_path / "台账.xlsx", [good_row(1)])
+    res = CliRunner().invoke(cli, ["check", str(path), *args])
+    assert res.exit_code == 2 and fragment in res.output
+    assert "意外问题" not in res.output and "用法" in res.output

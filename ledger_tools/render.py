@@ -269,10 +269,45 @@ def _template_error(exc: Exception, tpl: Any, template: Path) -> TemplateError:
         )
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
-            f"模板 {name} 的标签有语法错误{where}：{exc.message}。"
+            f"模板 {name} 的标签有语法错误{where}：{syntax_message(exc.message)}。"
             "请检查 {{ }} 与 {% %} 是否成对、for/if 是否有对应的 endfor/endif。"
         )
     return TemplateError(f"模板 {name} 渲染失败{where}：{exc}")
+
+
+# Jinja's syntax errors in Chinese: the commonest mistakes made when editing a template in Word.
+_SYNTAX_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"Unexpected end of template.*innermost block that needs to be closed is '(\w+)'", re.S
+        ),
+        "模板到结尾还有没结束的 {{% {0} %}}：缺少对应的 {{% end{0} %}}",
+    ),
+    (re.compile(r"Unexpected end of template"), "模板在标签结束之前就结束了"),
+    (
+        re.compile(r"Encountered unknown tag '(\w+)'"),
+        "无法识别的标签 {{% {0} %}}（拼写有误，或没有与之配对的开始标签）",
+    ),
+    (
+        re.compile(r"expected token 'end of print statement', got '([^']*)'"),
+        "{{{{ }}}} 中只能写一个变量名（在“{0}”处多了内容，变量名中不能有空格）",
+    ),
+    (
+        re.compile(r"got 'end of|unexpected 'end of"),
+        "标签中的表达式不完整（如过滤器符号 | 后面缺少名称）",
+    ),
+    (re.compile(r"unexpected '([^']*)'"), "多余或不成对的符号“{0}”"),
+)
+
+
+def syntax_message(message: str | None) -> str:
+    """Jinja's syntax error ``message`` in Chinese (the original kept when it is not known)."""
+    text = message or ""
+    for pattern, chinese in _SYNTAX_MESSAGES:
+        m = pattern.search(text)
+        if m:
+            return chinese.format(*m.groups())
+    return f"（{text}）" if text else "无法解析"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -505,7 +540,8 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             issues.append(
                 TemplateIssue(
                     "error",
-                    f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近有语法错误：{exc.message}",
+                    f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近有语法错误："
+                    + syntax_message(exc.message),
                     text,
                 )
             )

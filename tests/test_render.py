@@ -220,6 +220,28 @@ def test_syntax_error_names_template_and_paragraph(tmp_path):
     assert "t.docx" in msg and "语法错误" in msg and "第 2 段" in msg
 
 
+@pytest.mark.parametrize(
+    "source, chinese",
+    [
+        ("{% if a %}x", "缺少对应的 {% endif %}"),
+        ("{% for a in b %}x", "缺少对应的 {% endfor %}"),
+        ("x{% endif %}", "无法识别的标签 {% endif %}"),
+        ("{{ 单位 名称 }}", "变量名中不能有空格"),
+        ("{{ a | }}", "表达式不完整"),
+        ("{{ a + }}", "表达式不完整"),
+    ],
+)
+def test_syntax_errors_are_explained_in_chinese(source, chinese):
+    import jinja2
+
+    from ledger_tools.render import syntax_message
+
+    with pytest.raises(jinja2.TemplateSyntaxError) as exc:
+        jinja2.Environment().parse(source)
+    message = syntax_message(exc.value.message)
+    assert chinese in message and "Jinja" not in message and "expected" not in message
+
+
 def test_not_a_docx(tmp_path):
     bad = tmp_path / "t.docx"
     bad.write_bytes(b"not a zip")

@@ -217,6 +217,7 @@ _SHORT_YEAR = re.compile(r"(?P<y>\d{2})(?:年|[-/.])\d{1,2}(?:月|[-/.])")
 _LEADING_YEAR = re.compile(r"^(\d{4})")
 
 
+@lru_cache(maxsize=8192)  # Deadline is frozen: date cells repeat the same few days
 def _exact(d: dt.date, text: str | None = None) -> Deadline:
     return Deadline("date", text if text is not None else format_cn_date(d), due=d)
 

@@ -385,28 +385,27 @@ def _data_end(rows: list[list[Any]], start: int) -> int:
 
 def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: str) -> list[Any]:
     """Column ``j`` of the data rows, cleaned. Column by column, because cell text repeats
-    down a column (merged 方面/问题, departments, statuses) and each text is cleaned once."""
+    down a column (merged 方面/问题, departments, statuses) and each text is cleaned once;
+    the loops are comprehensions because this runs once per cell of a 100,000-row ledger."""
     as_text = C.COLUMN_BY_NAME[name].kind == "text"
-    seen: dict[str, Any] = {}
-    out: list[Any] = []
-    append = out.append
-    for r in range(start, stop):
-        row = rows[r]
-        v = row[j] if j < len(row) else None
+    memo: dict[Any, Any] = {"": None}
+
+    def convert(v: Any) -> Any:
         if v.__class__ is str:
-            if not v:
-                append(None)
-                continue
-            cleaned = seen.get(v, seen)
-            if cleaned is seen:
-                cleaned = seen[v] = clean_text(v)
-            append(cleaned)
-        elif v is None:
-            append(None)
-        else:
-            v = _cell(row, j)
-            append(_as_text(v) if as_text else v)
-    return out
+            cleaned = memo[v] = clean_text(v)
+            return cleaned
+        if v is None:
+            return None
+        v = _plain(v)
+        return _as_text(v) if as_text else v
+
+    raw = [row[j] if j < len(row) else None for row in rows[start:stop]]
+    get, missing = memo.get, _MISSING
+    # Only text is remembered; other values (dates, numbers) are converted each time.
+    return [c if (c := get(v, missing)) is not missing else convert(v) for v in raw]
+
+
+_MISSING = object()
 
 
 def _formula_notes(ws: RawSheet, r: int, cols: list[tuple[str, int]]) -> list[Finding]:
@@ -435,9 +434,12 @@ def _is_footer(row: list[Any]) -> bool:
 
 
 def _cell(row: list[Any], j: int) -> Any:
-    if j >= len(row):
-        return None
-    v = row[j]
+    return _plain(row[j]) if j < len(row) else None
+
+
+def _plain(v: Any) -> Any:
+    """A cell value as the ledger uses it: text cleaned, midnight datetimes as dates, whole
+    floats as ints."""
     if isinstance(v, str):
         return clean_text(v)
     if isinstance(v, dt.datetime):

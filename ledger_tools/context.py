@@ -306,7 +306,8 @@ def title(ledger: Ledger, kind: str) -> str:
 def aspects_context(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
     document, 措施 1, 2… within each problem."""
-    from ledger_tools.stats import closed_statuses, long_term_counts
+    from ledger_tools.stats import long_term_counts
+    from ledger_tools.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
     out, number = [], 0

@@ -80,12 +80,6 @@ def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = N
     return RawBook(path=str(p), sheets=result)
 
 
-def list_sheet_names(path: str | os.PathLike[str]) -> list[str]:
-    """The worksheet names of a workbook, in order, without reading any cells."""
-    p = Path(path)
-    return list(_open_calamine(p, _sniff(p)).sheet_names)
-
-
 def _sniff(p: Path) -> str:
     if not p.exists():
         raise UnreadableFile(f"找不到文件：{p}。请检查文件名和路径是否正确。")

@@ -18,7 +18,8 @@ from ledger_tools import columns as C
 from ledger_tools.dates import format_cn_date
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.model import Deadline, Ledger, Measure
-from ledger_tools.status import suggest_status
+from ledger_tools.stats import long_term_counts
+from ledger_tools.status import closed_statuses, suggest_status
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     present = ledger.origin.present
     feedback = ledger.info.get("反馈日期")
     feedback = feedback if isinstance(feedback, dt.date) else None
-    closed = [C.STATUS_DONE, C.STATUS_ONGOING] if _ongoing_counts(ledger) else [C.STATUS_DONE]
+    closed = list(closed_statuses(long_term_counts(ledger)))
     # An unknown status is already an error; it is not also counted as overdue.
     not_closed = col("_status").is_not_null() & ~col("_status").is_in(closed)
     days_left = (pl.lit(today) - col("_due")).dt.total_days() * -1
@@ -422,10 +423,6 @@ def _valid_number(name: str) -> Any:
     if C.COLUMN_BY_NAME[name].kind == "count":
         ok = ok & (raw.is_null() | (num.round(0) == num))
     return ok
-
-
-def _ongoing_counts(ledger: Ledger) -> bool:
-    return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
 
 
 def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:

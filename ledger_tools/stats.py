@@ -18,7 +18,7 @@ from typing import Any
 from ledger_tools import columns as C
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Ledger, Measure, Problem
-from ledger_tools.status import closure_rate_text
+from ledger_tools.status import closed_statuses, closure_rate_text
 
 # Key used for a status the ledger does not give (empty or not recognised; only with --force).
 UNKNOWN_STATUS = "状态未填"
@@ -36,10 +36,6 @@ _NAME_SPLIT = re.compile(r"[、，,；;/／\s]+(?![^（(）)]*[）)])(?![（(])"
 def long_term_counts(ledger: Ledger) -> bool:
     """基本信息 长期坚持计入办结: anything but “否” (default 是) counts 长期坚持 as 办结."""
     return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
-
-
-def closed_statuses(counted: bool) -> tuple[str, ...]:
-    return (C.STATUS_DONE, C.STATUS_ONGOING) if counted else (C.STATUS_DONE,)
 
 
 def rate_text(closed: int, total: int) -> str:

@@ -116,12 +116,16 @@ def roll_up(statuses: list[str | None]) -> str | None:
     return C.STATUS_MOSTLY_DONE
 
 
+def closed_statuses(ongoing_counts_as_closed: bool = True) -> tuple[str, ...]:
+    """The statuses that count as 办结: 已完成, and 长期坚持 when 长期坚持计入办结 is 是."""
+    if ongoing_counts_as_closed:
+        return (C.STATUS_DONE, C.STATUS_ONGOING)
+    return (C.STATUS_DONE,)
+
+
 def is_closed(status: str | None, ongoing_counts_as_closed: bool = True) -> bool:
     """办结: 已完成, and 长期坚持 when 长期坚持计入办结 is 是 (the default)."""
-    canonical = normalise_status(status)
-    if canonical == C.STATUS_DONE:
-        return True
-    return canonical == C.STATUS_ONGOING and ongoing_counts_as_closed
+    return normalise_status(status) in closed_statuses(ongoing_counts_as_closed)
 
 
 def closure_rate_text(closed: int, total: int) -> str:

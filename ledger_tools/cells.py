@@ -97,6 +97,27 @@ def _clean_slow(s: str) -> str | None:
     return s or None
 
 
+# Characters XML 1.0 forbids: written to an .xlsx or .docx they make the file unreadable.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def strip_forbidden(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (everything else as it is)."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def parse_number(value: object) -> float | None:
+    """A numeric cell (清退资金, 问责人次 …) as float: None when empty, ``ValueError`` when it is
+    not a number. Thousands separators are allowed ("1,200")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return float(str(value).replace(",", "").replace("，", "").strip())
+
+
 # ---------------------------------------------------------------------------------------------
 # split_measures
 

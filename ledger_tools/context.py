@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools.cells import strip_forbidden
 from ledger_tools.dates import deadline_text as dates_deadline_text
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
@@ -196,13 +197,7 @@ FILTERS: dict[str, Callable[..., str]] = {
 # ---------------------------------------------------------------------------------------------
 # Cleaning text for a Word document.
 
-# Characters XML 1.0 forbids (a cell may contain them; the document must still open).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CLAUSE_END = "。；;，,、：:！？!?"
-
-
-def strip_forbidden(text: str) -> str:
-    return _XML_FORBIDDEN.sub("", text)
 
 
 def text(value: Any) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools import columns as C
+from ledger_tools.cells import strip_forbidden
 from ledger_tools.dates import format_cn_date, format_cn_iso
 from ledger_tools.errors import OutputError, UnreadableFile
 from ledger_tools.findings import (
@@ -44,7 +45,6 @@ from ledger_tools.workbook import (
     FILL_YELLOW,
     FONT_BODY,
     FONT_HEAD,
-    clean_text,
     display_width,
     quote_sheet,
     set_active,
@@ -153,7 +153,7 @@ def _set_comment(cell: Any, text: str) -> None:
     if old is not None and old.author != COMMENT_AUTHOR:
         text += ORIGINAL_COMMENT.format(author=old.author or "") + old.text
     n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
-    text = clean_text(text)
+    text = strip_forbidden(text)
     cell.comment = Comment(text, COMMENT_AUTHOR, height=min(20 * n_lines + 10, 400), width=320)
 
 

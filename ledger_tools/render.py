@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context, strip_forbidden
+from ledger_tools.cells import strip_forbidden
+from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
 from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
 from ledger_tools.model import Ledger
 from ledger_tools.output import atomic_output

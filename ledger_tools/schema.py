@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools.cells import parse_number
 from ledger_tools.dates import format_cn_date
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.model import Deadline, Ledger, Measure
@@ -188,16 +189,11 @@ def _text(v: Any) -> str | None:
 
 
 def _number(v: Any) -> float | None:
-    if isinstance(v, bool):
+    """The number a numeric cell holds, None when it holds none (the bad-number rule fires)."""
+    try:
+        return parse_number(v)
+    except ValueError:
         return None
-    if isinstance(v, (int, float)):
-        return float(v)
-    if isinstance(v, str):
-        try:
-            return float(v.replace(",", "").replace("，", ""))
-        except ValueError:
-            return None
-    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools.cells import parse_number
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Ledger, Measure, Problem
 from ledger_tools.status import closed_statuses, closure_rate_text
@@ -53,17 +54,6 @@ def money_text(amount: float) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}元"
     return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
-
-
-def _number(value: Any) -> float | None:
-    """A numeric cell as float; None when empty; raises ValueError when not a number."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, (int, float)):
-        return float(value)
-    return float(str(value).replace(",", "").replace("，", "").strip())
 
 
 def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str | None:
@@ -137,7 +127,7 @@ def _sums(measures: list[Measure]) -> tuple[dict[str, Any], int]:
     for m in measures:
         for name in totals:
             try:
-                value = _number(m.values.get(name))
+                value = parse_number(m.values.get(name))
             except ValueError:
                 bad += 1  # not summed; the statistics sentence says so (only with --force)
                 continue

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools import columns as C
+from ledger_tools.cells import strip_forbidden
 from ledger_tools.errors import OutputError
 from ledger_tools.output import atomic_output
 
@@ -95,19 +96,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 # Cell helpers shared by everything that writes .xlsx (workbook, marking, examples).
 
 
-def clean_text(text: str) -> str:
-    """``text`` without the control characters XML cannot hold (openpyxl refuses them)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
 def set_text(cell: Cell, value: Any) -> Cell:
     """Assign ``value`` to ``cell``; text starting with ``= + - @`` is stored as text, never as a
     formula (CLI.md §1), and keeps a quote prefix so Excel/WPS leave it text when edited.
     Control characters that XML cannot hold are dropped."""
     if isinstance(value, str):
-        value = clean_text(value)
+        value = strip_forbidden(value)
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ledger_tools import columns as C
@@ -23,6 +22,7 @@ from ledger_tools.cells import strip_forbidden
 from ledger_tools.dates import deadline_text as dates_deadline_text
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
+from ledger_tools.status import closure_rate_text, percent_text
 
 KINDS = ("plan", "report", "notice")
 DOC_NAMES = {"plan": "整改方案", "report": "整改情况报告", "notice": "整改进展情况通报"}
@@ -109,20 +109,11 @@ def cn_date(value: Any) -> str:
 def percent(value: Any, total: Any = None) -> str:
     """A ratio (0.875) or ``value`` out of ``total`` as "87.5%" (at most one decimal, never
     rounded up to 100% or down to 0% when that would be false). Text passes through."""
-    from ledger_tools.stats import rate_text
-
     if isinstance(value, str):
         return value
     if total is not None:
-        return rate_text(int(value), int(total))
-    ratio = Decimal(str(value))
-    shown = (ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    if ratio < 1 and shown >= 100:
-        shown = Decimal("99.9")
-    if ratio > 0 and shown <= 0:
-        shown = Decimal("0.1")
-    text = f"{shown:f}"
-    return (text[:-2] if text.endswith(".0") else text) + "%"
+        return closure_rate_text(int(value), int(total))
+    return percent_text(value)
 
 
 def money(value: Any) -> str:

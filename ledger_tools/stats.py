@@ -39,10 +39,8 @@ def long_term_counts(ledger: Ledger) -> bool:
     return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
 
 
-def rate_text(closed: int, total: int) -> str:
-    """办结率 as printed ("100%", "87.5%"): ``status.closure_rate_text``, which never rounds
-    to a false 100% or 0%."""
-    return closure_rate_text(closed, total)
+# 办结率 as printed: one formatter for the statistics, the context and the CLI.
+rate_text = closure_rate_text
 
 
 def money_text(amount: float) -> str:

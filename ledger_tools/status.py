@@ -137,7 +137,17 @@ def closure_rate_text(closed: int, total: int) -> str:
         return "0%"
     if closed >= total:
         return "100%"
-    pct = (Decimal(closed) * 100 / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    pct = min(max(pct, Decimal("0.1")), Decimal("99.9"))
-    text = format(pct, "f")
+    return percent_text(Decimal(closed) / Decimal(total))
+
+
+def percent_text(ratio: Decimal | float) -> str:
+    """A ratio as a percentage with at most one decimal, half up; a ratio strictly between 0
+    and 1 is never shown as 100% or 0% (0.9996 → "99.9%", 0.0003 → "0.1%")."""
+    ratio = ratio if isinstance(ratio, Decimal) else Decimal(str(ratio))
+    shown = (ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if ratio < 1 and shown >= 100:
+        shown = Decimal("99.9")
+    if ratio > 0 and shown <= 0:
+        shown = Decimal("0.1")
+    text = f"{shown:f}"
     return (text[:-2] if text.endswith(".0") else text) + "%"

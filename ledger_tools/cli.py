@@ -87,6 +87,13 @@ def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None) -> Any:
+    """``load_ledger`` with the --map/--sheet options as given on the command line."""
+    from ledger_tools.normalise import load_ledger
+
+    return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+
+
 def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
     """``("原列名=标准列名", …)`` → dict; a malformed item is a usage error."""
     from ledger_tools.columns import COLUMN_NAMES
@@ -267,10 +274,9 @@ def stats(
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
     import json
 
-    from ledger_tools.normalise import load_ledger
     from ledger_tools.stats import compute_stats, format_stats_text
 
-    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    ledger = read_ledger(path, mapping, sheet)
     result = compute_stats(ledger, as_of=parse_day(today, "--today"))
     text = (
         format_stats_text(result, by)
@@ -307,10 +313,9 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
-    from ledger_tools.normalise import load_ledger
     from ledger_tools.render import render
 
-    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    ledger = read_ledger(path, mapping, sheet)
     out = render(
         ledger,
         kind,
@@ -381,9 +386,8 @@ def context(
     import json
 
     from ledger_tools.context import build_context
-    from ledger_tools.normalise import load_ledger
 
-    ledger = load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    ledger = read_ledger(path, mapping, sheet)
     ctx = build_context(ledger, kind, as_of=parse_day(as_of, "--as-of"))
     click.echo(json.dumps(ctx, ensure_ascii=False, indent=2))
 

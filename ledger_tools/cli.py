@@ -517,3 +517,9 @@ def excel_report(
         sheet=sheet,
     )
     click.echo(f"已生成：{out}")
+
+
+# Capabilities in their own subpackages register their commands here, one line each.
+from ledger_tools.web.command import web as _web  # noqa: E402
+
+cli.add_command(_web)

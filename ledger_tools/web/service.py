@@ -1,0 +1,227 @@
+"""What the web page does, as plain functions over the library (no HTTP here).
+
+The page shows exactly what the CLI would: ``check`` findings and verdict, ``stats``, the
+marked copy and the three documents come from the same library calls (``checking``,
+``stats``, ``render``); this module only shapes their results for the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from ledger_tools.errors import LedgerToolsError
+
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+# The grid drawn on the page: enough to find any flagged cell of a normal ledger; a larger
+# sheet is shown in part, and every finding is still listed in the table.
+GRID_MAX_ROWS = 3000
+GRID_MAX_COLS = 40
+DOCUMENTS = {
+    "plan": "整改方案",
+    "report": "整改情况报告",
+    "notice": "整改进展情况通报",
+}
+
+
+class WebError(LedgerToolsError):
+    """A request the page can explain to the user (bad file type, unknown upload …)."""
+
+
+def safe_name(name: str) -> str:
+    """The file name a user uploaded, reduced to a harmless base name.
+
+    Only the last component of a Windows or POSIX path is kept; control and bidi characters,
+    path separators and leading dots are dropped. The name is only ever used inside a folder
+    of our own making, so it cannot reach anywhere else.
+    """
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = "".join(
+        ch for ch in base if unicodedata.category(ch)[0] != "C" and ch not in '/\\:*?"<>|'
+    )
+    base = base.strip().lstrip(".").strip()
+    stem, suffix = (base.rsplit(".", 1) + [""])[:2] if "." in base else (base, "")
+    stem = stem[:80] or "台账"
+    return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+@dataclass
+class Upload:
+    id: str
+    name: str  # the user's file name, made safe
+    path: Path  # where it is stored, inside the workspace
+
+
+WORKSPACE_PREFIX = "ledger-tools-web-"
+
+
+def _new_root() -> Path:
+    sweep_leftovers()
+    return Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{os.getpid()}-"))
+
+
+def sweep_leftovers() -> None:
+    """Remove the folders of earlier servers that were killed before they could clean up
+    (their process id, in the folder name, no longer runs)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKSPACE_PREFIX}*-*"):
+        pid = folder.name[len(WORKSPACE_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+@dataclass
+class Workspace:
+    """A private temporary folder for this server's uploads and outputs, removed on close."""
+
+    root: Path = field(default_factory=_new_root)
+    uploads: dict[str, Upload] = field(default_factory=dict)
+
+    def add(self, name: str, data: bytes) -> Upload:
+        clean = safe_name(name)
+        if not clean.lower().endswith(LEDGER_SUFFIXES):
+            raise WebError(
+                f"“{clean}”不是 Excel 台账。请选择 .xlsx、.xlsm 或 .xls 文件"
+                "（WPS 的 .et 文件请先“另存为” .xlsx）。"
+            )
+        upload_id = secrets.token_urlsafe(12)
+        folder = self.root / upload_id
+        folder.mkdir(mode=0o700)
+        path = folder / clean
+        path.write_bytes(data)
+        upload = Upload(upload_id, clean, path)
+        self.uploads[upload_id] = upload
+        return upload
+
+    def get(self, upload_id: str) -> Upload:
+        upload = self.uploads.get(upload_id)
+        if upload is None:
+            raise WebError("找不到这份台账（服务可能已重启）。请重新选择台账文件。")
+        return upload
+
+    def output_path(self, upload: Upload, filename: str) -> Path:
+        """A fresh folder for one generated file, so nothing is ever overwritten."""
+        folder = upload.path.parent / secrets.token_hex(6)
+        folder.mkdir(mode=0o700)
+        return folder / filename
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def parse_date(value: str | None, label: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise WebError(f"{label}“{value}”不是有效日期，请重新选择。") from None
+
+
+def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
+    """Check the ledger as ``ledger-tools check`` does and add what the page draws:
+    the statistics, rule titles and the ledger sheet as a grid."""
+    from ledger_tools.checking import _totals_line, _verdict, report_json
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.schema import RULES, validate
+    from ledger_tools.stats import compute_stats
+
+    ledger = load_ledger(upload.path)
+    report = validate(ledger, today=today)
+    result = report_json(report)
+    result["file"] = upload.name  # never the server's temporary path
+    result["verdict"] = _verdict(report)
+    result["totals_line"] = _totals_line(report.totals)
+    result["rule_titles"] = {rule_id: rule.title for rule_id, rule in RULES.items()}
+    result["stats"] = compute_stats(ledger, as_of=today)
+    result["sheet"] = ledger.origin.sheet
+    result["grid"] = sheet_grid(upload.path, ledger.origin.sheet)
+    result["id"] = upload.id
+    return result
+
+
+def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:
+    """The ledger sheet as text cells (first ``GRID_MAX_ROWS`` rows), for drawing."""
+    from ledger_tools.cells import column_letter
+    from ledger_tools.reading import read_workbook
+
+    raw = read_workbook(path, sheets=[sheet]).sheets.get(sheet)
+    rows = raw.rows if raw else []
+    width = min(max((len(r) for r in rows), default=0), GRID_MAX_COLS)
+    shown = rows[:GRID_MAX_ROWS]
+    return {
+        "columns": [column_letter(j) for j in range(width)],
+        "rows": [[_cell_text(v) for v in row[:width]] for row in shown],
+        "total_rows": len(rows),
+        "truncated": len(rows) > len(shown),
+        "merged": [list(m) for m in (raw.merged if raw else [])],
+    }
+
+
+_TIME_ZERO = re.compile(r" 00:00:00$")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return _TIME_ZERO.sub("", value.isoformat(sep=" "))
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def marked_copy(workspace: Workspace, upload: Upload, today: dt.date | None) -> Path:
+    """``check --mark``: a copy with the findings marked; the upload itself is untouched."""
+    from ledger_tools.checking import check_file
+
+    out = workspace.output_path(upload, f"{Path(upload.name).stem}-校验结果.xlsx")
+    check_file(upload.path, today=today, mark=out)
+    return out
+
+
+def document(
+    workspace: Workspace,
+    upload: Upload,
+    kind: str,
+    *,
+    as_of: dt.date | None,
+    today: dt.date | None,
+    force: bool,
+    pdf: bool,
+) -> Path:
+    """``plan`` / ``report`` / ``report --kind notice`` (with ``--pdf``: the PDF's path)."""
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.render import render
+
+    if kind not in DOCUMENTS:
+        raise WebError(f"未知的文稿类型“{kind}”。")
+    out = workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx")
+    ledger = load_ledger(upload.path)
+    written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
+    return written.with_suffix(".pdf") if pdf else written
+
+
+def office_available() -> bool:
+    from ledger_tools.render import find_office
+
+    return find_office() is not None

@@ -194,16 +194,36 @@ function drawFindings(r) {
 
 function cellId(row, column) { return `cell-${column}${row}`; }
 
+// Merged ranges drawn as one cell: anchors[key] = [rowspan, colspan]; covered[key] = anchor key.
+let covered = {};
+function mergedLayout(grid) {
+  const anchors = {};
+  covered = {};
+  const lastRow = grid.rows.length, lastCol = grid.columns.length;
+  for (const [r1, c1, r2, c2] of grid.merged) {
+    if (r1 >= lastRow || c1 >= lastCol) continue;
+    const top = `${grid.columns[c1]}${r1 + 1}`;
+    anchors[top] = [Math.min(r2, lastRow - 1) - r1 + 1, Math.min(c2, lastCol - 1) - c1 + 1];
+    for (let r = r1; r <= Math.min(r2, lastRow - 1); r++) {
+      for (let c = c1; c <= Math.min(c2, lastCol - 1); c++) {
+        if (r !== r1 || c !== c1) covered[`${grid.columns[c]}${r + 1}`] = top;
+      }
+    }
+  }
+  return anchors;
+}
+
 function drawGrid(r) {
   const grid = r.grid;
   $("#sheet-name").textContent = `（工作表“${r.sheet}”）`;
   $("#grid-note").textContent = grid.truncated
     ? `台账较大，这里只显示前 ${grid.rows.length} 行（共 ${grid.total_rows} 行）；全部问题见上方列表和标注副本。`
     : "";
+  const anchors = mergedLayout(grid);
   const marks = {};
   for (const f of r.findings) {
     if (f.sheet !== r.sheet || !f.row || !f.column || f.severity === "note") continue;
-    const key = `${f.column}${f.row}`;
+    const key = covered[`${f.column}${f.row}`] || `${f.column}${f.row}`;
     const mark = marks[key] || (marks[key] = { severity: "warning", lines: [] });
     if (f.severity === "error") mark.severity = "error";
     mark.lines.push(`【${SEVERITY[f.severity]}】${f.message}`);
@@ -217,7 +237,14 @@ function drawGrid(r) {
     const excelRow = i + 1;
     const tr = el("tr", {}, el("td", { class: "rownum", text: String(excelRow) }));
     grid.columns.forEach((c, j) => {
+      const key = `${c}${excelRow}`;
+      if (covered[key]) return;
       const td = el("td", { id: cellId(excelRow, c), text: cells[j] || "" });
+      if (anchors[key]) {
+        td.rowSpan = anchors[key][0];
+        td.colSpan = anchors[key][1];
+        td.classList.add("merged");
+      }
       const mark = marks[`${c}${excelRow}`];
       if (mark) {
         td.classList.add(mark.severity);
@@ -243,7 +270,8 @@ function focusCell(f) {
   }
   showMessage("");
   const column = f.column || current.grid.columns[0];
-  const td = document.getElementById(cellId(f.row, column));
+  const key = covered[`${column}${f.row}`] || `${column}${f.row}`;
+  const td = document.getElementById(`cell-${key}`);
   if (!td) {
     showMessage(`单元格 ${f.cell} 不在上面显示的范围内，请在标注副本中查看。`);
     return;

@@ -226,8 +226,7 @@ def test_page_end_to_end(server, browser, tmp_path):
     first.click()
     focused = page.locator("#grid td.focus")
     assert focused.count() == 1
-    # The cell itself, or the top-left cell of the merged range holding it.
-    assert focused.get_attribute("id").startswith("cell-")
+    assert focused.get_attribute("id") == "cell-" + cell.split("!")[1]  # not a merged cell
     box = focused.bounding_box()
     wrap = page.locator("#grid-wrap").bounding_box()
     assert box and wrap and wrap["y"] <= box["y"] <= wrap["y"] + wrap["height"]

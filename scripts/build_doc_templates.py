@@ -107,7 +107,7 @@ def build_plan(bold_headings: bool) -> object:
         f.STYLE_BODY,
         "{{ 反馈日期 }}，{{ 监督机构 }}向{{ 单位名称 }}反馈了{{ 监督类型 }}意见。"
         "为扎实做好反馈意见整改落实，做到问题逐条整改、措施逐项落地、责任逐人压实，"
-        "结合本单位实际，制定本方案。",
+        "结合{{ 单位简称 }}实际，制定本方案。",
     )
 
     f.add_paragraph(doc, f.STYLE_H1, "一、指导思想")
@@ -120,16 +120,16 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "成立{{ 监督类型 }}整改工作领导小组，由{{ 领导小组组长 }}任组长"
-        "{% if 领导小组副组长 %}，{{ 领导小组副组长 }}任副组长{% endif %}"
-        "{% if 领导小组成员 %}，{{ 领导小组成员 }}为成员{% endif %}。"
+        "成立{{ 监督类型 }}整改工作领导小组，由{{ 领导小组.组长 }}任组长"
+        "{% if 领导小组.副组长 %}，{{ 领导小组.副组长 }}任副组长{% endif %}"
+        "{% if 领导小组.成员 %}，{{ 领导小组.成员 }}为成员{% endif %}。"
         "领导小组统筹部署整改工作，研究解决整改中的重要问题，审定整改方案和整改情况报告。",
     )
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
         "领导小组下设办公室"
-        "{% if 领导小组办公室主任 %}，{{ 领导小组办公室主任 }}任办公室主任{% endif %}，"
+        "{% if 领导小组.办公室主任句 %}，{{ 领导小组.办公室主任句 }}{% endif %}，"
         "负责整改工作的日常调度、督促检查、台账管理和材料汇总。",
     )
 
@@ -237,13 +237,38 @@ def report_body(doc: object, *, keep_last: bool) -> None:
     section_paragraphs(doc, "下一步打算", numbered=True, keep_last=keep_last)
 
 
+def notice_body(doc: object) -> None:
+    """Sections 一 to 三 of the public notice: the report's structure in public wording, one
+    short paragraph per problem (``问题.通报段落``: what was done, the figures, where it stands;
+    no names, no 佐证材料), so a reader outside the unit sees each problem and its state."""
+    f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
+    section_paragraphs(doc, "工作开展情况", numbered=True)
+
+    f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
+    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text("{{ 问题.序号 }}.{{ 问题.问题 }}。", bold=f.BOLD_LEADS),
+        "{{ 问题.通报段落 }}",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
+    section_paragraphs(doc, "下一步打算", numbered=True)
+
+
 def build_report(bold_headings: bool) -> object:
     doc = f.new_document(bold_headings=bold_headings)
     title_block(doc)
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        OPENING + "{{ 单位名称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
+        OPENING + "{{ 单位简称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
     report_body(doc, keep_last=True)
@@ -260,7 +285,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, keep_last=False)
+    notice_body(doc)
     keep_with_next(
         f.add_paragraph(
             doc,

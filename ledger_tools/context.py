@@ -476,14 +476,16 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
     if p.status not in heads:
         return STATUS_SENTENCE_UNKNOWN
     head, rest = heads[p.status]
-    return join_sentences(head + "，" + open_work_clause(p.measures, as_of, rest, say))
+    clause = open_work_clause(p.measures, as_of, rest, say)
+    return join_sentences(f"{head}，{clause}" if clause else head)
 
 
 def open_work_clause(
     measures: list[Measure], as_of: dt.date, subject: str, say: Callable[[Any], str] = text
 ) -> str:
     """ "计划于2024年6月底前完成" for the unfinished measures; the late ones "原计划于…完成，
-    {延期说明}" (or the overdue marker); no date at all (长期坚持 only) → "正在抓紧推进"."""
+    {延期说明}" (or the overdue marker); no date at all (长期坚持 only): nothing, or
+    "剩余工作正在抓紧推进" when ``subject`` is given."""
     unfinished = [m for m in measures if m.status not in C.FINISHED_STATUSES]
     late = [m for m in unfinished if m.deadline and m.deadline.due and m.deadline.due < as_of]
     timely = [m for m in unfinished if m.deadline and m.deadline.due and m.deadline.due >= as_of]
@@ -502,7 +504,7 @@ def open_work_clause(
         bad = [m.deadline for m in unfinished if m.deadline and m.deadline.kind == "invalid"]
         if bad:
             return f"整改时限{invalid_mark('时限', bad[0].text)}"
-        return f"{subject}正在抓紧推进" if subject else "正在抓紧推进"
+        return f"{subject}正在抓紧推进" if subject else ""
     return "；".join(parts)
 
 

@@ -278,7 +278,7 @@ def says_lead(progress: str, lead: str) -> bool:
     pairs recur in it): then the narrative stands alone, fused with the action."""
     pairs = _bigrams(lead)
     if not pairs:
-        return True
+        return False
     return len(pairs & _bigrams(progress)) / len(pairs) >= 0.7
 
 

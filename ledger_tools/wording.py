@@ -215,6 +215,8 @@ _SELF_NAMES = (
     ("中心", "我中心"),
     ("公司", "我公司"),
     ("学校", "我校"),
+    ("中学", "我校"),
+    ("小学", "我校"),
     ("大学", "我校"),
     ("学院", "我院"),
     ("医院", "我院"),
@@ -238,7 +240,7 @@ _SELF_NAMES = (
 def self_name(unit: str) -> str:
     """The short self-name derived from the unit's full name: 某区住房和城乡建设局 → 我局,
     某区档案馆 → 我馆, 某区某某街道办事处 → 我街道; anything else → 我单位."""
-    unit = (unit or "").strip()
+    unit = re.sub(r"[（(][^（()）]*[)）]$", "", (unit or "").strip())  # 某局（某办公室）
     for ending, name in _SELF_NAMES:
         if unit.endswith(ending):
             return name

@@ -621,7 +621,8 @@ def report_item(
     if m.status == C.STATUS_NOT_STARTED:
         if late:
             return [f"{W.strip_end(measure)}，原定于{due}完成，目前尚未启动", progress]
-        return [f"将于{due}{measure}" if due else f"将{measure}", progress]
+        plan = measure[1:] if measure.startswith("将") else measure  # never "将于…将…"
+        return [f"将于{due}{plan}" if due else f"将{plan}", progress]
     said = [progress] if progress and W.says_lead(progress, lead) else [lead, progress]
     if m.status in C.FINISHED_STATUSES:
         if progress:
@@ -655,7 +656,8 @@ def measures_paragraph(measures: list[dict[str, Any]]) -> str:
 
 def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
     """The notice's paragraph of one problem, shorter than the report's and without names:
-    "主要采取了{leads}等措施。{figures}{status}下一步将{leads of measures not started}。"."""
+    "主要措施：{lead}；{lead}。{figures}。{status}下一步计划：{leads of measures not started}。"
+    (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
     from ledger_tools.stats import _sums
 
     started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
@@ -672,12 +674,12 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
         figures.append(f"建立完善制度{sums['建立制度']}项")
     parts = []
     if started:
-        parts.append(f"主要采取了{'，'.join(dict.fromkeys(started))}等措施")
+        parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
     if figures:
         parts.append("，".join(figures))
     parts.append(status)
     if planned and p.status != C.STATUS_NOT_STARTED:
-        parts.append(f"下一步将{'，'.join(dict.fromkeys(planned))}")
+        parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")
     return join_sentences(parts)
 
 

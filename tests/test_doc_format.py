@@ -310,9 +310,9 @@ def _problem(seq, title, measures, status="已完成", sentence="目前已整改
         "状态句": sentence,
         "措施列表": measures,
         "措施段落": paragraph,
-        "通报段落": "主要采取了"
-        + "，".join(m["整改措施"].rstrip("。") for m in measures)
-        + "等措施。"
+        "通报段落": "主要措施："
+        + "；".join(m["整改措施"].rstrip("。") for m in measures)
+        + "。"
         + sentence,
     }
 
@@ -500,7 +500,7 @@ def test_render_leaves_no_tags_and_keeps_format(name, context, tmp_path):
         assert "（一）在落实党的理论路线方针政策方面" in paras
         assert "（二）在基层党组织建设方面" in paras
         if name == NOTICE:  # the public notice: one short paragraph per problem
-            assert any(t.startswith("3.干部队伍建设有短板。主要采取了") for t in paras)
+            assert any(t.startswith("3.干部队伍建设有短板。主要措施：") for t in paras)
         else:
             assert "问题3：干部队伍建设有短板" in paras
             assert "目前正在推进，计划于2024年6月30日前完成。" in paras

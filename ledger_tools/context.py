@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from typing import Any
 
 from ledger_tools import columns as C
@@ -656,27 +655,21 @@ def measures_paragraph(measures: list[dict[str, Any]]) -> str:
 
 def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
     """The notice's paragraph of one problem, shorter than the report's and without names:
-    "主要措施：{lead}；{lead}。{figures}。{status}下一步计划：{leads of measures not started}。"
+    "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
-    from ledger_tools.stats import _sums
+    from ledger_tools.stats import _sums, _sums_sentence
 
     started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
                and m.status != C.STATUS_NOT_STARTED]  # fmt: skip
     planned = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True)
                if m.status == C.STATUS_NOT_STARTED]  # fmt: skip
-    sums, _ = _sums(p.measures)
-    figures = []
-    if sums["清退资金"] > 0:
-        figures.append(f"清退资金{W.amount_text(Decimal(str(sums['清退资金'])))}")
-    if sums["问责人次"] > 0:
-        figures.append(f"约谈问责{sums['问责人次']}人次")
-    if sums["建立制度"] > 0:
-        figures.append(f"建立完善制度{sums['建立制度']}项")
+    # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
+    # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
+    sums, bad = _sums(p.measures)
     parts = []
     if started:
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
-    if figures:
-        parts.append("，".join(figures))
+    parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
     parts.append(status)
     if planned and p.status != C.STATUS_NOT_STARTED:
         parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")

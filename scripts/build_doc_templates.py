@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +208,7 @@ def attachment_task_list(doc: object) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# 整改情况报告 and 整改进展情况通报 (same body, the notice in public wording with a contact block)
+# 整改情况报告 and 整改进展情况通报 (same sections; the notice its own per-problem paragraphs and a contact block)
 
 OPENING = (
     "根据{{ 上级党委 }}统一部署，{{ 进驻开始日期 }}至{{ 进驻结束日期 }}，"
@@ -216,9 +217,11 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, keep_last: bool) -> None:
-    """Sections 一 to 三 of the report and the notice. ``keep_last``: 下一步打算 is the last body
-    text before the signature (the report; the notice ends with its contact block)."""
+def report_body(doc: object, *, keep_last: bool, problem: Callable[[object], None]) -> None:
+    """Sections 一 to 三 of the report and the notice; ``problem`` writes the paragraphs of one
+    problem (the report's measures and status, or the notice's short public paragraph).
+    ``keep_last``: 下一步打算 is the last body text before the signature (the report; the
+    notice ends with its contact block)."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True)
 
@@ -227,9 +230,7 @@ def report_body(doc: object, *, keep_last: bool) -> None:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
     f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
+    problem(doc)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
@@ -237,29 +238,22 @@ def report_body(doc: object, *, keep_last: bool) -> None:
     section_paragraphs(doc, "下一步打算", numbered=True, keep_last=keep_last)
 
 
-def notice_body(doc: object) -> None:
-    """Sections 一 to 三 of the public notice: the report's structure in public wording, one
-    short paragraph per problem (``问题.通报段落``: what was done, the figures, where it stands;
-    no names, no 佐证材料), so a reader outside the unit sees each problem and its state."""
-    f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
-    section_paragraphs(doc, "工作开展情况", numbered=True)
+def report_problem(doc: object) -> None:
+    """One problem in the report: heading, its measures "一是…二是…", the status sentence."""
+    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
 
-    f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
+
+def notice_problem(doc: object) -> None:
+    """One problem in the public notice: one short paragraph (``问题.通报段落``: what was done,
+    the figures, where it stands; no names, no 佐证材料) after the problem's title."""
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
         Text("{{ 问题.序号 }}.{{ 问题.问题 }}。", bold=f.BOLD_LEADS),
         "{{ 问题.通报段落 }}",
     )
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
-
-    f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
-    section_paragraphs(doc, "下一步打算", numbered=True)
 
 
 def build_report(bold_headings: bool) -> object:
@@ -271,7 +265,7 @@ def build_report(bold_headings: bool) -> object:
         OPENING + "{{ 单位简称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
-    report_body(doc, keep_last=True)
+    report_body(doc, keep_last=True, problem=report_problem)
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -285,7 +279,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    notice_body(doc)
+    report_body(doc, keep_last=False, problem=notice_problem)
     keep_with_next(
         f.add_paragraph(
             doc,

@@ -164,7 +164,7 @@ def due_form(deadline: Deadline | None) -> str:
 # ---------------------------------------------------------------------------------------------
 # Money: one form per document.
 
-_MONEY = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?元")
+_MONEY = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?元")
 
 
 def amount_text(yuan: Decimal) -> str:
@@ -176,10 +176,10 @@ def amount_text(yuan: Decimal) -> str:
     shown = money_text(float(yuan))
     if _parse_amount(shown) == yuan:
         return shown
-    if yuan > 10000:
-        wan = (yuan / 10000).normalize()
-        return f"{wan:f}万元"
-    return f"{yuan.normalize():,f}元"
+    if shown.endswith("万元"):
+        return f"{(yuan / 10000).normalize():f}万元"
+    grouped = "," in money_text(1000.0)  # thousands separators, as the statistics write them
+    return f"{yuan.normalize():,f}元" if grouped else f"{yuan.normalize():f}元"
 
 
 def _parse_amount(text: str) -> Decimal | None:
@@ -247,13 +247,18 @@ def self_name(unit: str) -> str:
     return "我单位"
 
 
+_TITLE = re.compile(r"(《[^《》]*》)")
+
+
 def use_self_name(text: str, unit: str, short: str) -> str:
     """``text`` with the unit's full name replaced by its self-name (body text comes after the
-    opening paragraph, which names the unit in full). Short names (under 4 characters) are
-    left alone: they may be part of other words."""
+    opening paragraph, which names the unit in full). A name inside 《》 is part of a document's
+    title and stays; short names (under 4 characters) are left alone: they may be part of
+    other words."""
     if not unit or len(unit) < 4 or not short or unit not in text:
         return text
-    return text.replace(unit, short)
+    parts = _TITLE.split(text)  # odd indexes are 《titles》
+    return "".join(p if i % 2 else p.replace(unit, short) for i, p in enumerate(parts))
 
 
 # ---------------------------------------------------------------------------------------------

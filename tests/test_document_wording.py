@@ -416,6 +416,15 @@ def test_money_in_text_is_exact():
     assert W.money_in_text("退回42345元") == "退回4.2345万元"  # never rounded
     assert W.money_in_text("12345热线，2000多元") == "12345热线，2000多元"
     assert W.amount_text(Decimal("8600")) == "8,600元"
+    assert W.money_in_text("共清退，8600元") == "共清退，8,600元"
+
+
+def test_self_name_replaces_the_full_name_outside_document_titles():
+    unit = "某区住房和城乡建设局"
+    assert W.use_self_name(f"{unit}印发《{unit}公务接待管理办法》", unit, "我局") == (
+        f"我局印发《{unit}公务接待管理办法》"
+    )
+    assert W.use_self_name("区委", "区委", "我委") == "区委"
 
 
 def test_people_and_duties():

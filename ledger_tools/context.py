@@ -747,7 +747,9 @@ def sample_text_findings(ledger: Ledger, kind: str) -> list[Finding]:
     print: its 文稿段落 rows, 基本信息 and the ledger columns it quotes. ``render`` refuses
     the document while there are any (unless --force)."""
     mark = C.EXAMPLE_MARK
-    advice = f"还是标准台账的示例文字（“{mark}”），{DOC_NAMES[kind]}会原样印出。请改为本单位的实际内容"
+    advice = (
+        f"还是标准台账的示例文字（“{mark}”），{DOC_NAMES[kind]}会原样印出。请改为本单位的实际内容"
+    )
     out = []
     for t in text_rows(ledger, kind):
         if any(mark in text(t.get(k)) for k in ("小标题", "内容")):

@@ -167,9 +167,13 @@ def write_second(path: Path, *, sample_text: bool = False, info: dict | None = N
 
 
 @pytest.fixture(scope="module")
-def second(tmp_path_factory) -> dict[str, list[str]]:
-    folder = tmp_path_factory.mktemp("second")
-    return render_all(write_second(folder / "台账.xlsx"))
+def second_file(tmp_path_factory) -> Path:
+    return write_second(tmp_path_factory.mktemp("second") / "台账.xlsx")
+
+
+@pytest.fixture(scope="module")
+def second(second_file) -> dict[str, list[str]]:
+    return render_all(second_file)
 
 
 @pytest.fixture(scope="module")
@@ -261,7 +265,7 @@ def test_lead_and_narrative_or_fused():
     assert "二是严格落实“第一议题”制度。自2024年3月12日起" in first
 
 
-def test_tense_by_status(second, example):
+def test_tense_by_status(second, example, second_file):
     report = "\n".join(example["report"])
     # not started: a plan, never reading as done
     assert "四是将于2024年9月底前在在建重点项目推行党建联建" in report
@@ -269,7 +273,7 @@ def test_tense_by_status(second, example):
     assert "目前正在推进，计划于2024年6月底前完成。" in report  # in progress: the date it is due
     second_report = "\n".join(second["report"])
     assert "将于" in second_report and "该项工作正在推进" not in second_report
-    ledger = load_ledger(write_second_once())
+    ledger = load_ledger(second_file)
     ctx = build_context(ledger, "report", as_of=AS_OF)
     for aspect in ctx["方面列表"]:
         for p in aspect["问题列表"]:
@@ -281,18 +285,6 @@ def test_tense_by_status(second, example):
                 assert p["状态句"] == "目前已整改到位。"
 
 
-_SECOND_FILE: list[Path] = []
-
-
-def write_second_once() -> Path:
-    if not _SECOND_FILE:
-        import tempfile
-
-        folder = Path(tempfile.mkdtemp())
-        _SECOND_FILE.append(write_second(folder / "台账.xlsx"))
-    return _SECOND_FILE[0]
-
-
 def test_overdue_states_reason_and_new_date(example, second):
     report = "\n".join(example["report"])
     assert "原计划于2024年4月底前完成，因报废资产核销须经区财政局审批" in report
@@ -302,8 +294,8 @@ def test_overdue_states_reason_and_new_date(example, second):
     assert OVERDUE_MARK in "\n".join(second["report"])
 
 
-def test_overdue_without_reason_is_a_check_warning():
-    result = run_cli("check", write_second_once(), "--today", AS_OF.isoformat(), "--format", "json")
+def test_overdue_without_reason_is_a_check_warning(second_file):
+    result = run_cli("check", second_file, "--today", AS_OF.isoformat(), "--format", "json")
     import json
 
     findings = json.loads(result.output)["findings"]
@@ -357,8 +349,8 @@ def test_notice_names_no_one_and_is_shorter(documents):
     assert "佐证材料" not in notice and "责任人：" not in notice and "责任领导：" not in notice
 
 
-def test_a_name_in_public_text_is_marked():
-    ledger = load_ledger(write_second_once())
+def test_a_name_in_public_text_is_marked(second_file):
+    ledger = load_ledger(second_file)
     ctx = build_context(ledger, "notice", as_of=AS_OF)
     work = ctx["段落"]["工作开展情况"][0]["内容"]
     assert "周国强" not in work and NAME_MARK in work
@@ -381,8 +373,8 @@ def test_documents_refuse_sample_text_unless_forced(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-def test_sample_text_only_where_the_document_prints_it():
-    ledger = load_ledger(write_second_once())
+def test_sample_text_only_where_the_document_prints_it(second_file):
+    ledger = load_ledger(second_file)
     assert sample_text_findings(ledger, "report") == []
     ledger.texts.append({"文稿": "方案", "章节": "工作要求", "内容": C.EXAMPLE_MARK + "示例"})
     assert sample_text_findings(ledger, "report") == []  # the report does not print it

@@ -275,14 +275,23 @@ def test_tense_by_status(second, example, second_file):
     assert "将于" in second_report and "该项工作正在推进" not in second_report
     ledger = load_ledger(second_file)
     ctx = build_context(ledger, "report", as_of=AS_OF)
-    for aspect in ctx["方面列表"]:
-        for p in aspect["问题列表"]:
-            if p["状态"] == "未启动":
-                assert p["状态句"].startswith("目前尚未启动")
-                assert all(m["措施及成效"].startswith("将") or "尚未启动" in m["措施及成效"]
-                           for m in p["措施列表"])  # fmt: skip
-            if p["状态"] == "已完成":
-                assert p["状态句"] == "目前已整改到位。"
+    said = {}
+    for m, p in zip(
+        ledger.problems, (p for a in ctx["方面列表"] for p in a["问题列表"]), strict=True
+    ):
+        for measure, mc in zip(m.measures, p["措施列表"], strict=True):
+            said.setdefault(measure.status, []).append(mc["措施及成效"])
+    assert set(said) == set(STATUSES)
+    for text in said["未启动"]:  # a plan, or said to be late and not started
+        assert text.startswith("将") or text.endswith("目前尚未启动。"), text
+        assert "完成第" not in text
+    for status in ("正在推进", "基本完成"):
+        for text in said[status]:  # what is being done, never "完成第…项整改"
+            assert "正在逐项推进" in text and "完成第" not in text, text
+    for status in ("已完成", "长期坚持"):
+        for text in said[status]:  # the result
+            assert re.search(r"2024年4月\d日完成第\d项整改", text), text
+            assert "逐项登记工作台账" not in text  # not the plan text again
 
 
 def test_overdue_states_reason_and_new_date(example, second):

@@ -78,6 +78,7 @@ def measure_values(problem: X.ExampleProblem, m: X.ExampleMeasure) -> dict[str, 
         "清退资金": m.money,
         "问责人次": m.accountability,
         "建立制度": m.rules,
+        "延期说明": m.delay,
         "备注": m.remark,
     }
     # Empty text is an empty cell, as a user leaves it.

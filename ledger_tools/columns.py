@@ -166,7 +166,15 @@ COLUMNS: tuple[Column, ...] = (
         width=10,
         aliases=("建立完善制度", "新建制度", "制度数"),
     ),
-    Column("备注", "text", "其他需要说明的情况", width=16),
+    Column(
+        "延期说明",
+        "text",
+        "超期未完成时填写：超期原因和预计完成时间，如“因核销须经区财政局审批，预计2024年6月底前完成”"
+        "（报告、通报直接引用）",
+        width=30,
+        aliases=("超期原因", "延期原因", "未完成原因", "超期说明", "逾期原因"),
+    ),
+    Column("备注", "text", "其他需要说明的情况（不写入文稿）", width=16),
 )
 
 COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
@@ -246,6 +254,11 @@ INFO_FIELDS: tuple[InfoField, ...] = (
         "党组织名称", "落款的党组织全称", example="中共某区档案馆机关支部委员会", needed_by=_ALL
     ),
     InfoField(
+        "单位简称",
+        "文稿在第一次写出单位全称之后用的自称，如“我局”“我馆”“我单位”；不填时按单位名称推定",
+        example="我馆",
+    ),
+    InfoField(
         "监督类型",
         "巡视、巡察、审计、主题教育、民主生活会或其他",
         kind="choice",
@@ -259,6 +272,11 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField(
         "上级党委", "统一部署的上级党委，如“区委”", example="区委", needed_by=("report", "notice")
     ),
+    InfoField(
+        "主送机关",
+        "整改情况报告的主送机关，如“区委巡察工作领导小组”；不填时报告中醒目标注",
+        example="区委巡察工作领导小组",
+    ),
     InfoField("进驻开始日期", "进驻开始日期", kind="date", needed_by=("report", "notice")),
     InfoField("进驻结束日期", "进驻结束日期", kind="date", needed_by=("report", "notice")),
     InfoField(
@@ -268,11 +286,25 @@ INFO_FIELDS: tuple[InfoField, ...] = (
         needed_by=("report", "notice"),
     ),
     InfoField("集中整改截止日期", "集中整改阶段结束日期", kind="date"),
-    InfoField("成文日期", "落款下方的日期，不填则为生成当天", kind="date"),
-    InfoField("领导小组组长", "整改工作领导小组组长", needed_by=("plan",)),
-    InfoField("领导小组副组长", "整改工作领导小组副组长"),
+    InfoField("方案成文日期", "整改方案落款下方的日期（方案印发的日期）", kind="date"),
+    InfoField("报告成文日期", "整改情况报告和通报落款下方的日期", kind="date"),
+    InfoField(
+        "成文日期",
+        "未填方案成文日期、报告成文日期时共用的落款日期；都不填则为生成当天",
+        kind="date",
+    ),
+    InfoField(
+        "领导小组组长",
+        "整改工作领导小组组长，写“姓名（职务）”，方案中写作“职务+姓名”",
+        example="张某（局党组书记、局长）",
+        needed_by=("plan",),
+    ),
+    InfoField("领导小组副组长", "整改工作领导小组副组长，写法同组长，几人用顿号分隔"),
     InfoField("领导小组成员", "整改工作领导小组成员，用顿号分隔"),
-    InfoField("领导小组办公室主任", "领导小组办公室主任"),
+    InfoField(
+        "领导小组办公室主任",
+        "领导小组办公室主任：“姓名（职务）”，或只写职务如“局办公室主任”（写作“由局办公室主任兼任领导小组办公室主任”）",
+    ),
     InfoField("联系电话", "通报公布的联系电话", needed_by=("notice",)),
     InfoField("通信地址", "通报公布的通信地址", needed_by=("notice",)),
     InfoField("邮政编码", "通信地址的邮政编码"),

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ledger_tools import columns as C
+from ledger_tools import wording as W
 from ledger_tools.cells import strip_forbidden
-from ledger_tools.dates import deadline_text as dates_deadline_text
 from ledger_tools.dates import format_cn_date
+from ledger_tools.findings import ERROR, Finding
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
 from ledger_tools.status import closure_rate_text, percent_text
 
@@ -41,6 +42,11 @@ def invalid_mark(what: str, value: Any) -> str:
 
 
 STATUS_SENTENCE_UNKNOWN = "【整改状态未填或无法识别】"
+OVERDUE_MARK = "【请说明超期原因及预计完成时间】"
+NAME_MARK = "【姓名不宜公开，请删改】"
+# 成文日期 of each document: its own 基本信息 field, then the shared 成文日期, then today.
+DATE_FIELDS = {"plan": ("方案成文日期", "成文日期"), "report": ("报告成文日期", "成文日期")}
+DATE_FIELDS["notice"] = DATE_FIELDS["report"]
 
 # ---------------------------------------------------------------------------------------------
 # Filters for template authors.
@@ -242,21 +248,106 @@ def build_context(
         raise ValueError(f"unknown document kind {kind!r}; expected one of {KINDS}")
     today = today or dt.date.today()
     as_of = as_of or today
-    ctx = info_context(ledger, kind)
+    say = body_text(ledger)
+    ctx: dict[str, Any] = info_context(ledger, kind)
     ctx["标题"] = title(ledger, kind)
     ctx["文稿"] = TEXT_DOC[kind]
     ctx["截至日期"] = cn_date(as_of)
-    ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today)
-    ctx["方面列表"] = aspects_context(ledger, as_of)
+    ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)
+    ctx["单位简称"] = short_name(ledger)
+    ctx["主送机关"] = addressee(ledger, kind)
+    ctx["领导小组"] = group_context(ledger)
+    ctx["方面列表"] = aspects_context(ledger, as_of, say)
     ctx["统计"] = compute_stats(ledger, as_of)
     ctx["长期坚持计入办结"] = "是" if long_term_counts(ledger) else "否"
-    ctx["段落"] = paragraphs(ledger, kind)
+    ctx["段落"] = paragraphs(ledger, kind, say)
     ctx["附件任务清单"] = task_rows(ctx["方面列表"])
+    if kind == "notice":
+        without_names(ctx, ledger)
     # Every ledger string above went through text(); the statistics quote names (方面,
     # 责任部门, 监督机构) as read, so they are cleaned here. render() strips forbidden
     # characters again from every printed value (the environment's finalize).
     ctx["统计"] = clean(ctx["统计"])
     return ctx
+
+
+def body_text(ledger: Ledger) -> Callable[[Any], str]:
+    """The cleaner of body text from the ledger: ``text`` plus the document's one money form
+    and the unit's self-name in place of its full name (body text follows the opening
+    paragraph, which names the unit in full)."""
+    unit = text(ledger.info.get("单位名称"))
+    short = short_name(ledger)
+
+    def say(value: Any) -> str:
+        return W.use_self_name(W.money_in_text(text(value)), unit, short)
+
+    return say
+
+
+def short_name(ledger: Ledger) -> str:
+    """单位简称 as given, else derived from 单位名称 (某区档案馆 → 我馆; default 我单位)."""
+    return text(ledger.info.get("单位简称")) or W.self_name(text(ledger.info.get("单位名称")))
+
+
+def document_date(ledger: Ledger, kind: str) -> Any:
+    """The 成文日期 of document ``kind`` from 基本信息 (None when no field gives one)."""
+    for name in DATE_FIELDS[kind]:
+        if ledger.info.get(name):
+            return ledger.info[name]
+    return None
+
+
+def addressee(ledger: Ledger, kind: str) -> str:
+    """主送机关: as given; the report, which must have one, marks it when empty."""
+    given = text(ledger.info.get("主送机关"))
+    if given or kind != "report":
+        return given
+    return missing_mark("主送机关")
+
+
+_GROUP = ("组长", "副组长", "成员", "办公室主任")
+
+
+def group_context(ledger: Ledger) -> dict[str, str]:
+    """领导小组: 组长/副组长 "局党组书记、局长陈志远" (title before the name, as a 公文 writes
+    it), 成员 as written, and the 办公室主任 clause, which never reads "办公室主任任办公室主任"."""
+    field = {k: text(ledger.info.get(f"领导小组{k}")) for k in _GROUP}
+    head = W.title_first(field["办公室主任"])
+    if not head:
+        clause = ""
+    elif head.endswith("办公室主任"):
+        clause = f"由{head}兼任领导小组办公室主任"
+    else:
+        clause = f"由{head}任办公室主任"
+    return {
+        "组长": W.title_first(field["组长"]),
+        "副组长": W.title_first(field["副组长"]),
+        "成员": field["成员"],
+        "办公室主任": head,
+        "办公室主任句": clause,
+    }
+
+
+def without_names(ctx: dict[str, Any], ledger: Ledger) -> None:
+    """The public notice names no one: a personal name of a 责任人, 责任领导 or 领导小组 member
+    in the text it prints is replaced by a visible marker for the clerk to rewrite."""
+    cells = [text(m.values.get(c)) for m in ledger.measures for c in ("责任人", "责任领导")]
+    cells += [text(ledger.info.get(f"领导小组{k}")) for k in _GROUP]
+    names = W.person_names(cells)
+    if not names:
+        return
+    pattern = re.compile("|".join(map(re.escape, names)))
+
+    def scrub(value: str) -> str:
+        return pattern.sub(NAME_MARK, value)
+
+    for rows in ctx["段落"].values():
+        for row in rows:
+            row["小标题"], row["内容"] = scrub(row["小标题"]), scrub(row["内容"])
+    for aspect in ctx["方面列表"]:
+        for p in aspect["问题列表"]:
+            for key in ("问题", "状态句", "通报段落"):
+                p[key] = scrub(p[key])
 
 
 def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
@@ -289,7 +380,9 @@ def title(ledger: Ledger, kind: str) -> str:
     return f"{org}关于{sort or '反馈意见'}整改落实进展情况的通报"
 
 
-def aspects_context(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
+def aspects_context(
+    ledger: Ledger, as_of: dt.date, say: Callable[[Any], str] = text
+) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
     document, 措施 1, 2… within each problem."""
     from ledger_tools.stats import long_term_counts
@@ -301,7 +394,7 @@ def aspects_context(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
         problems = []
         for p in aspect.problems:
             number += 1
-            problems.append(problem_context(p, number, as_of))
+            problems.append(problem_context(p, number, as_of, say))
         out.append(
             {
                 "序号": cn_num(i),
@@ -328,88 +421,107 @@ def in_aspect_title(title_text: Any) -> str:
     return t
 
 
-def _first(measures: list[Measure], column: str) -> str:
+def _first(measures: list[Measure], column: str, say: Callable[[Any], str] = text) -> str:
     """A per-problem column (问题表现, 整改目标): the first non-empty value over its rows."""
     for m in measures:
-        value = text(m.values.get(column))
+        value = say(m.values.get(column))
         if value:
             return value
     return ""
 
 
-def problem_context(p: Problem, number: int, as_of: dt.date) -> dict[str, Any]:
-    measures = [measure_context(m, i) for i, m in enumerate(p.measures, start=1)]
+def problem_context(
+    p: Problem, number: int, as_of: dt.date, say: Callable[[Any], str] = text
+) -> dict[str, Any]:
+    measures = [measure_context(m, i, say) for i, m in enumerate(p.measures, start=1)]
     leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
+    report_items(p, measures, as_of)
+    status = status_sentence(p, as_of, say)
     return {
         "序号": number,
         "原序号": text(p.number),
         "方面": text(p.aspect),
         "问题": text(p.title) or missing_mark("问题"),
-        "问题表现": _first(p.measures, "问题表现"),
-        "整改目标": _first(p.measures, "整改目标"),
+        "问题表现": _first(p.measures, "问题表现", say),
+        "整改目标": _first(p.measures, "整改目标", say),
         "责任领导": "、".join(leaders),
         "状态": p.status or missing_mark("状态"),
-        "状态句": status_sentence(p, as_of),
+        "状态句": status,
         "措施段落": measures_paragraph(measures),
+        "通报段落": public_paragraph(p, measures, status),
         "措施列表": measures,
         "措施数": len(measures),
     }
 
 
-def status_sentence(p: Problem, as_of: dt.date) -> str:
-    """The sentence closing a problem in the report (DOCUMENTS.md §1)."""
-    fixed = {
-        C.STATUS_DONE: "目前已整改到位。",
-        C.STATUS_ONGOING: "目前已整改到位并长期坚持。",
-        C.STATUS_MOSTLY_DONE: "目前已基本完成，正在持续巩固。",
-        C.STATUS_NOT_STARTED: "尚未启动。",
-    }
+# ---------------------------------------------------------------------------------------------
+# Status sentences: tense by status, the due date of what is open, the reason of what is late.
+
+
+def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text) -> str:
+    """The sentence closing a problem in the report and the notice (docs/文稿生成规则.md):
+    已完成 "目前已整改到位。"; 长期坚持 "目前已整改到位并长期坚持。"; 基本完成 "目前已基本完成，
+    剩余工作计划于…完成。"; 正在推进 "目前正在推进，计划于…完成。"; 未启动 "目前尚未启动，计划于…
+    完成。" A date already past is said with the 延期说明 of the late measures, or a visible
+    【请说明超期原因及预计完成时间】."""
+    fixed = {C.STATUS_DONE: "目前已整改到位。", C.STATUS_ONGOING: "目前已整改到位并长期坚持。"}
     if p.status in fixed:
         return fixed[p.status]
-    if p.status != C.STATUS_IN_PROGRESS:
+    heads = {
+        C.STATUS_MOSTLY_DONE: ("目前已基本完成", "剩余工作"),
+        C.STATUS_IN_PROGRESS: ("目前正在推进", ""),
+        C.STATUS_NOT_STARTED: ("目前尚未启动", ""),
+    }
+    if p.status not in heads:
         return STATUS_SENTENCE_UNKNOWN
-    return in_progress_sentence(p.measures, as_of)
+    head, rest = heads[p.status]
+    clause = open_work_clause(p.measures, as_of, rest, say)
+    return join_sentences(f"{head}，{clause}" if clause else head)
 
 
-def in_progress_sentence(measures: list[Measure], as_of: dt.date) -> str:
-    """正在推进: "计划于{the latest due date among unfinished measures}前完成". A date already
-    past is said to be past; no date at all (only 长期坚持 deadlines) is not invented."""
+def open_work_clause(
+    measures: list[Measure], as_of: dt.date, subject: str, say: Callable[[Any], str] = text
+) -> str:
+    """ "计划于2024年6月底前完成" for the unfinished measures; the late ones "原计划于…完成，
+    {延期说明}" (or the overdue marker); no date at all (长期坚持 only): nothing, or
+    "剩余工作正在抓紧推进" when ``subject`` is given."""
     unfinished = [m for m in measures if m.status not in C.FINISHED_STATUSES]
-    dated = [m.deadline for m in unfinished if m.deadline is not None and m.deadline.due]
-    if dated:
-        latest = max(dated, key=lambda d: d.due or dt.date.min)
-        when = deadline_phrase(latest)
-        if latest.due and latest.due < as_of:
-            return f"目前正在推进，原计划于{when}前完成，现已超期。"
-        return f"目前正在推进，计划于{when}前完成。"
-    bad = [
-        m.deadline for m in unfinished if m.deadline is not None and m.deadline.kind == "invalid"
-    ]
-    if bad:
-        return f"目前正在推进（整改时限{invalid_mark('时限', bad[0].text)}）。"
-    return "目前正在推进。"
+    late = [m for m in unfinished if m.deadline and m.deadline.due and m.deadline.due < as_of]
+    timely = [m for m in unfinished if m.deadline and m.deadline.due and m.deadline.due >= as_of]
+    parts = []
+    if timely:
+        latest = max(timely, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
+        parts.append(f"{subject}计划于{W.due_form(latest.deadline)}完成")
+    if late:
+        latest = max(late, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
+        reasons = list(dict.fromkeys(W.strip_end(say(m.values.get("延期说明"))) for m in late))
+        reason = "；".join(r for r in reasons if r) if all(reasons) else ""
+        who = f"其中{len(late)}项措施" if timely else subject
+        said = f"{who}原计划于{W.due_form(latest.deadline)}完成，"
+        parts.append(said + (reason or f"现已超期{OVERDUE_MARK}"))
+    if not parts:
+        bad = [m.deadline for m in unfinished if m.deadline and m.deadline.kind == "invalid"]
+        if bad:
+            return f"整改时限{invalid_mark('时限', bad[0].text)}"
+        return f"{subject}正在抓紧推进" if subject else ""
+    return "；".join(parts)
 
 
-def deadline_phrase(deadline: Deadline) -> str:
-    """The due date to put in "计划于…前完成": a period written as its end ("2024年6月底",
-    "2024年三季度末") as written; any other form as the day itself, since "2024年6月前" or
-    "第二季度前" would read as *before* the period."""
-    if deadline.kind == "period" and deadline.text:
-        written = re.sub(r"(之?前|以前)$", "", text(deadline.text).rstrip("。 "))
-        if written.endswith(("底", "末")):
-            return written
-    return cn_date(deadline.due)
+# ---------------------------------------------------------------------------------------------
+# Measures.
 
 
 def deadline_text(m: Measure) -> str:
-    """整改时限 as the documents print it; an unreadable or empty one is visibly marked."""
+    """整改时限 in the document's one form (2024年6月底前, 2024年4月15日前, 立行立改, 长期坚持);
+    an unreadable or empty one is visibly marked."""
     d = m.deadline
     raw = text(m.values.get("整改时限"))
-    if d is None or d.kind == "empty":
-        return invalid_mark("时限", raw) if raw else missing_mark("时限")
-    if d.kind == "invalid":
+    shown = W.deadline_form(d)
+    if shown:
+        return shown
+    if d is not None and d.kind == "invalid":
         return invalid_mark("时限", d.text or raw)
-    return text(dates_deadline_text(d))
+    return invalid_mark("时限", raw) if raw else missing_mark("时限")
 
 
 def _finished_text(m: Measure) -> str:
@@ -434,95 +546,176 @@ def _number_value(value: Any) -> Any:
     return text(value)
 
 
-_MEASURE_TEXT = (
-    "整改措施",
-    "责任领导",
-    "牵头部门",
-    "责任部门",
-    "责任人",
-    "整改进展及成效",
-    "佐证材料",
-    "备注",
-)
+_MEASURE_TEXT = ("责任领导", "牵头部门", "责任部门", "责任人", "佐证材料", "备注")
+_MEASURE_BODY = ("整改措施", "整改进展及成效", "延期说明")
 
 
-def measure_context(m: Measure, number: int) -> dict[str, Any]:
+def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -> dict[str, Any]:
     v = {name: text(m.values.get(name)) for name in _MEASURE_TEXT}
+    v.update({name: say(m.values.get(name)) for name in _MEASURE_BODY})
     when = deadline_text(m)
     measure = v["整改措施"] or missing_mark("整改措施")
-    duty = [
-        ("责任领导", v["责任领导"]),
-        ("牵头部门", v["牵头部门"]),
-        ("责任部门", v["责任部门"]),
-        ("完成时限", when),
-    ]
-    duty_text = "；".join(f"{k}：{val}" for k, val in duty if val)
     return {
         "序号": number,
         "整改措施": measure,
+        "措施要点": W.measure_lead(measure),
         "责任领导": v["责任领导"],
+        "责任领导姓名": W.names_only(v["责任领导"]),
         "牵头部门": v["牵头部门"],
         "责任部门": v["责任部门"],
         "责任人": v["责任人"],
         "整改时限": when,
+        "整改时限原文": text(m.values.get("整改时限")),
         "整改时限日期": cn_date(m.deadline.due) if m.deadline and m.deadline.due else "",
         "整改状态": _status_text(m),
         "完成时间": _finished_text(m),
         "整改进展及成效": v["整改进展及成效"],
+        "延期说明": v["延期说明"],
         "佐证材料": v["佐证材料"],
         "清退资金": _number_value(m.values.get("清退资金")),
         "问责人次": _number_value(m.values.get("问责人次")),
         "建立制度": _number_value(m.values.get("建立制度")),
         "备注": v["备注"],
-        "责任说明": f"（{duty_text}）" if duty_text else "",
-        "措施及成效": join_sentences([measure, v["整改进展及成效"]]),
+        "责任说明": W.duty_text(v["责任领导"], v["牵头部门"], v["责任部门"], when),
+        "措施及成效": "",  # the report's wording, set by report_items
     }
 
 
-def measures_paragraph(measures: list[dict[str, Any]]) -> str:
-    """ "一是…。二是…。" in one paragraph; a single measure is not numbered. When consecutive
-    measures share one 整改进展及成效 (a merged cell, or one cell split into several
-    measures), it is said once, after the last of them, not repeated after each."""
-    items = []
-    for i, m in enumerate(measures):
-        progress = m["整改进展及成效"]
+def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> None:
+    """Set each measure's 措施及成效: how the report says it, by its status.
+
+    已完成/长期坚持 with a narrative: the short lead, then the narrative ("修订学习制度。2024年
+    3月28日印发…"), or the narrative alone when it already says the lead; never the plan text
+    followed by its own progress. Without a narrative: "…，已于2024年3月28日完成". 基本完成/
+    正在推进: lead and narrative, "该项工作正在推进" when there is none, and its due date when
+    the problem's measures fall due on different days. 未启动: a plan, "将于2024年9月底前…".
+    Consecutive measures sharing one narrative (a merged cell, one cell split into several
+    measures) say it once, after the last of them."""
+    open_dues = {
+        W.due_form(m.deadline)
+        for m in p.measures
+        if m.status not in C.FINISHED_STATUSES and m.deadline and m.deadline.due
+    }
+    for i, (m, ctx) in enumerate(zip(p.measures, measures, strict=True)):
+        progress = ctx["整改进展及成效"]
         shared = (
             i + 1 < len(measures) and progress and measures[i + 1]["整改进展及成效"] == progress
         )
-        items.append(join_sentences([m["整改措施"], "" if shared else progress]))
+        if shared and m.status != C.STATUS_NOT_STARTED:
+            # its narrative follows the last measure of the group: only the lead here
+            ctx["措施及成效"] = join_sentences(ctx["措施要点"])
+            continue
+        ctx["措施及成效"] = join_sentences(
+            report_item(m, ctx, "" if shared else progress, as_of, len(open_dues) > 1)
+        )
+
+
+def report_item(
+    m: Measure, ctx: dict[str, Any], progress: str, as_of: dt.date, own_date: bool
+) -> list[str]:
+    """The sentences of one measure in the report (see ``report_items``)."""
+    measure, lead = ctx["整改措施"], ctx["措施要点"]
+    due = W.due_form(m.deadline)
+    late = bool(m.deadline and m.deadline.due and m.deadline.due < as_of)
+    if m.status == C.STATUS_NOT_STARTED:
+        if late:
+            return [f"{W.strip_end(measure)}，原定于{due}完成，目前尚未启动", progress]
+        plan = measure[1:] if measure.startswith("将") else measure  # never "将于…将…"
+        return [f"将于{due}{plan}" if due else f"将{plan}", progress]
+    said = [progress] if progress and W.says_lead(progress, lead) else [lead, progress]
+    if m.status in C.FINISHED_STATUSES:
+        if progress:
+            return said
+        day = ctx["完成时间"]
+        if m.status == C.STATUS_ONGOING:
+            return [f"{W.strip_end(measure)}，自{day}起长期坚持" if day else measure]
+        return [f"{W.strip_end(measure)}，已于{day}完成" if day else measure]
+    if m.status not in (C.STATUS_IN_PROGRESS, C.STATUS_MOSTLY_DONE):
+        return [measure, progress]  # status unknown (only with --force): as written
+    if not progress:
+        word = "已基本完成" if m.status == C.STATUS_MOSTLY_DONE else "正在推进"
+        said = [measure, f"该项工作{word}"]
+    if own_date and due and not late and not W.PLAN_WORDS.search(progress):
+        said[-1] = f"{W.strip_end(said[-1])}，计划于{due}完成"
+    return said
+
+
+def measures_paragraph(measures: list[dict[str, Any]]) -> str:
+    """ "一是…。二是…。" in one paragraph (each item as ``report_items`` words it); a single
+    measure is not numbered."""
+    items = [m["措施及成效"] for m in measures]
     if len(items) == 1:
         return items[0]
     return "".join(cn_ordinal(i) + item for i, item in enumerate(items, start=1))
 
 
-def paragraphs(ledger: Ledger, kind: str) -> dict[str, list[dict[str, str]]]:
+# ---------------------------------------------------------------------------------------------
+# The public notice: per problem, what was done, the figures and where it stands.
+
+
+def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
+    """The notice's paragraph of one problem, shorter than the report's and without names:
+    "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
+    (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
+    from ledger_tools.stats import _sums, _sums_sentence
+
+    started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
+               and m.status != C.STATUS_NOT_STARTED]  # fmt: skip
+    planned = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True)
+               if m.status == C.STATUS_NOT_STARTED]  # fmt: skip
+    # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
+    # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
+    sums, bad = _sums(p.measures)
+    parts = []
+    if started:
+        parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
+    parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
+    parts.append(status)
+    if planned and p.status != C.STATUS_NOT_STARTED:
+        parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")
+    return join_sentences(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# 文稿段落.
+
+
+def paragraphs(
+    ledger: Ledger, kind: str, say: Callable[[Any], str] = text
+) -> dict[str, list[dict[str, str]]]:
     """段落: the 文稿段落 rows of this document (文稿 = its name or 全部), grouped by 章节 in
     order. The notice uses the report's rows when it has none of its own. Every known 章节
     is present (possibly empty) so a template can loop over it without an error."""
-    doc = TEXT_DOC[kind]
-
-    def rows_for(names: Iterable[str]) -> list[dict[str, str]]:
-        wanted = set(names)
-        return [t for t in ledger.texts if (text(t.get("文稿")) or "全部") in wanted]
-
-    rows = rows_for((doc, "全部"))
-    if kind == "notice" and not any(text(t.get("文稿")) == doc for t in ledger.texts):
-        rows = rows_for(("报告", "全部"))
     out: dict[str, list[dict[str, str]]] = {s: [] for s in C.ALL_TEXT_SECTIONS}
-    for t in rows:
+    for t in text_rows(ledger, kind):
         section = text(t.get("章节")) or "其他"
         out.setdefault(section, []).append(
             {
-                "小标题": join_sentences(text(t.get("小标题"))),
-                "内容": join_sentences(text(t.get("内容"))),
+                "小标题": join_sentences(say(t.get("小标题"))),
+                "内容": join_sentences(say(t.get("内容"))),
             }
         )
     # A section of this document with no text would print its heading over nothing: say so
     # in the document, visibly, the way other missing values are marked.
+    doc = TEXT_DOC[kind]
     for section in C.TEXT_SECTIONS[doc]:
         if not out[section]:
             out[section] = [{"小标题": "", "内容": missing_text_marker(doc, section)}]
     return out
+
+
+def text_rows(ledger: Ledger, kind: str) -> list[dict[str, Any]]:
+    """The 文稿段落 rows document ``kind`` prints (文稿 = its name or 全部; the notice falls
+    back on the report's rows when it has none of its own)."""
+    doc = TEXT_DOC[kind]
+
+    def rows_for(names: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = set(names)
+        return [t for t in ledger.texts if (text(t.get("文稿")) or "全部") in wanted]
+
+    if kind == "notice" and not any(text(t.get("文稿")) == doc for t in ledger.texts):
+        return rows_for(("报告", "全部"))
+    return rows_for((doc, "全部"))
 
 
 def missing_text_marker(doc: str, section: str) -> str:
@@ -535,6 +728,76 @@ def missing_sections(ledger: Ledger, kind: str) -> list[str]:
     marked = paragraphs(ledger, kind)
     doc = TEXT_DOC[kind]
     return [s for s in C.TEXT_SECTIONS[doc] if marked[s][0]["内容"] == missing_text_marker(doc, s)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sample text of the standard workbook: a document is not generated while it remains.
+
+# The ledger columns each document prints.
+_PRINTED_COLUMNS = {
+    "plan": ("方面", "问题", "问题表现", "整改目标", "整改措施", "责任领导", "牵头部门",
+             "责任部门", "责任人", "整改时限"),
+    "report": ("方面", "问题", "整改措施", "整改进展及成效", "延期说明"),
+    "notice": ("方面", "问题", "整改措施", "延期说明"),
+}  # fmt: skip
+
+
+def sample_text_findings(ledger: Ledger, kind: str) -> list[Finding]:
+    """Errors for the workbook's sample text (【示例，请修改】) that document ``kind`` would
+    print: its 文稿段落 rows, 基本信息 and the ledger columns it quotes. ``render`` refuses
+    the document while there are any (unless --force)."""
+    mark = C.EXAMPLE_MARK
+    advice = (
+        f"还是标准台账的示例文字（“{mark}”），{DOC_NAMES[kind]}会原样印出。请改为本单位的实际内容"
+    )
+    out = []
+    for t in text_rows(ledger, kind):
+        if any(mark in text(t.get(k)) for k in ("小标题", "内容")):
+            row = t.get("行")
+            out.append(
+                Finding(
+                    "example-text",
+                    ERROR,
+                    f"{C.SHEET_TEXT}（{text(t.get('章节'))}）{advice}，或删除这一行。",
+                    C.SHEET_TEXT,
+                    int(row) if str(row or "").isdigit() else None,
+                    "D",
+                    "内容",
+                    text(t.get("内容")),
+                )
+            )
+    for name, value in ledger.info.items():
+        if isinstance(value, str) and mark in value:
+            sheet, _, addr = ledger.info_cells.get(name, C.SHEET_INFO).partition("!")
+            row = int(addr[1:]) if addr[1:].isdigit() else None
+            out.append(
+                Finding(
+                    "example-text",
+                    ERROR,
+                    f"基本信息“{name}”{advice}。",
+                    sheet,
+                    row,
+                    "B" if row else "",
+                    name,
+                    value,
+                )  # fmt: skip
+            )
+    for m in ledger.measures:
+        for column in _PRINTED_COLUMNS[kind]:
+            if mark in text(m.values.get(column)):
+                out.append(
+                    Finding(
+                        "example-text",
+                        ERROR,
+                        f"“{column}”{advice}。",
+                        ledger.origin.sheet,
+                        m.row,
+                        ledger.origin.columns.get(column, ""),
+                        column,
+                        text(m.values.get(column)),
+                    )  # fmt: skip
+                )
+    return out
 
 
 def task_rows(aspects: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -107,10 +107,12 @@ def render(
 
 def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
     """Raise ``LedgerHasErrors`` listing the ledger's errors and the missing 基本信息 fields."""
+    from ledger_tools.context import sample_text_findings
     from ledger_tools.findings import Report
     from ledger_tools.schema import check_info_fields, validate
 
-    errors = check_info_fields(ledger, kind) + validate(ledger, today=today).errors
+    errors = check_info_fields(ledger, kind) + sample_text_findings(ledger, kind)
+    errors += validate(ledger, today=today).errors
     if not errors:
         return
     lines = [

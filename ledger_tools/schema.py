@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = {
         Rule("formula-no-value", ERROR, "公式没有计算结果"),
         Rule("info-missing", ERROR, "基本信息缺项"),
         Rule("overdue-red", WARNING, "红色预警：已超期未办结"),
+        Rule("overdue-no-reason", WARNING, "超期未填延期说明"),
         Rule("due-yellow", WARNING, "黄色预警：10天内到期"),
         Rule("due-green", WARNING, "绿色预警：20天内到期"),
         Rule("late-completion", WARNING, "逾期完成"),
@@ -335,6 +336,15 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
             ),
         ),
     ]
+    # An overdue measure needs its reason and new date for the documents (延期说明); without
+    # the column at all, point at its 整改时限.
+    checks["延期说明" if "延期说明" in present else "整改时限"].append(
+        _check(
+            pa,
+            "overdue-no-reason",
+            lambda: ~(not_closed & (days_left < 0) & col("延期说明").is_null()).fill_null(False),
+        )
+    )
     # Without a 完成时间 column at all, a finished measure is still missing its date: point at its status.
     checks["完成时间" if "完成时间" in present else "整改状态"].append(
         _check(pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null()))
@@ -560,6 +570,11 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
         f"“{c}”中还有示例文字“{C.EXAMPLE_MARK}”。请改为本单位的实际内容。"
     ),
     "overdue-red": _msg_overdue,
+    "overdue-no-reason": lambda L, m, c, t: (
+        "该措施已超期未办结，但没有填写延期说明。报告和通报会写“原计划于…完成”，"
+        "请在“延期说明”列写明超期原因和预计完成时间（如“因……，预计2024年6月底前完成”），"
+        "否则文稿中会标注【请说明超期原因及预计完成时间】。"
+    ),
     "due-yellow": _msg_due("黄色"),
     "due-green": _msg_due("绿色"),
 }

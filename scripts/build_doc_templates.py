@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +108,7 @@ def build_plan(bold_headings: bool) -> object:
         f.STYLE_BODY,
         "{{ 反馈日期 }}，{{ 监督机构 }}向{{ 单位名称 }}反馈了{{ 监督类型 }}意见。"
         "为扎实做好反馈意见整改落实，做到问题逐条整改、措施逐项落地、责任逐人压实，"
-        "结合本单位实际，制定本方案。",
+        "结合{{ 单位简称 }}实际，制定本方案。",
     )
 
     f.add_paragraph(doc, f.STYLE_H1, "一、指导思想")
@@ -120,16 +121,16 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "成立{{ 监督类型 }}整改工作领导小组，由{{ 领导小组组长 }}任组长"
-        "{% if 领导小组副组长 %}，{{ 领导小组副组长 }}任副组长{% endif %}"
-        "{% if 领导小组成员 %}，{{ 领导小组成员 }}为成员{% endif %}。"
+        "成立{{ 监督类型 }}整改工作领导小组，由{{ 领导小组.组长 }}任组长"
+        "{% if 领导小组.副组长 %}，{{ 领导小组.副组长 }}任副组长{% endif %}"
+        "{% if 领导小组.成员 %}，{{ 领导小组.成员 }}为成员{% endif %}。"
         "领导小组统筹部署整改工作，研究解决整改中的重要问题，审定整改方案和整改情况报告。",
     )
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
         "领导小组下设办公室"
-        "{% if 领导小组办公室主任 %}，{{ 领导小组办公室主任 }}任办公室主任{% endif %}，"
+        "{% if 领导小组.办公室主任句 %}，{{ 领导小组.办公室主任句 }}{% endif %}，"
         "负责整改工作的日常调度、督促检查、台账管理和材料汇总。",
     )
 
@@ -207,7 +208,7 @@ def attachment_task_list(doc: object) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# 整改情况报告 and 整改进展情况通报 (same body, the notice in public wording with a contact block)
+# 整改情况报告 and 整改进展情况通报 (same sections; the notice its own per-problem paragraphs and a contact block)
 
 OPENING = (
     "根据{{ 上级党委 }}统一部署，{{ 进驻开始日期 }}至{{ 进驻结束日期 }}，"
@@ -216,9 +217,11 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, keep_last: bool) -> None:
-    """Sections 一 to 三 of the report and the notice. ``keep_last``: 下一步打算 is the last body
-    text before the signature (the report; the notice ends with its contact block)."""
+def report_body(doc: object, *, keep_last: bool, problem: Callable[[object], None]) -> None:
+    """Sections 一 to 三 of the report and the notice; ``problem`` writes the paragraphs of one
+    problem (the report's measures and status, or the notice's short public paragraph).
+    ``keep_last``: 下一步打算 is the last body text before the signature (the report; the
+    notice ends with its contact block)."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True)
 
@@ -227,14 +230,30 @@ def report_body(doc: object, *, keep_last: bool) -> None:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
     f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
+    problem(doc)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
     section_paragraphs(doc, "下一步打算", numbered=True, keep_last=keep_last)
+
+
+def report_problem(doc: object) -> None:
+    """One problem in the report: heading, its measures "一是…二是…", the status sentence."""
+    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
+
+
+def notice_problem(doc: object) -> None:
+    """One problem in the public notice: one short paragraph (``问题.通报段落``: what was done,
+    the figures, where it stands; no names, no 佐证材料) after the problem's title."""
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text("{{ 问题.序号 }}.{{ 问题.问题 }}。", bold=f.BOLD_LEADS),
+        "{{ 问题.通报段落 }}",
+    )
 
 
 def build_report(bold_headings: bool) -> object:
@@ -243,10 +262,10 @@ def build_report(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        OPENING + "{{ 单位名称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
+        OPENING + "{{ 单位简称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
-    report_body(doc, keep_last=True)
+    report_body(doc, keep_last=True, problem=report_problem)
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -260,7 +279,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, keep_last=False)
+    report_body(doc, keep_last=False, problem=notice_problem)
     keep_with_next(
         f.add_paragraph(
             doc,

@@ -14,6 +14,7 @@ from conftest import day, measure
 
 from ledger_tools import columns as C
 from ledger_tools.context import (
+    OVERDUE_MARK,
     build_context,
     cn_date,
     cn_num,
@@ -193,7 +194,8 @@ def test_tree_numbering_and_values():
     assert first["措施段落"] == (
         "一是制定学习计划。2024年3月印发学习计划。二是开展专题学习。组织集中学习4次。"
     )
-    assert problems[1]["措施段落"] == "措施。"  # a single measure is not numbered
+    # a single measure is not numbered; 长期坚持 without a narrative says since when
+    assert problems[1]["措施段落"] == "措施，自2024年4月20日起长期坚持。"
     assert problems[1]["措施列表"][0]["整改时限"] == "长期坚持"
     json.dumps(ctx, ensure_ascii=False)
 
@@ -207,7 +209,7 @@ def test_shared_progress_said_once():
     assert p["措施段落"] == (
         "一是甲。二是乙。已制定制度并开展检查。三是丙。另行完成。四是丁。已制定制度并开展检查。"
     )
-    assert p["措施列表"][0]["措施及成效"] == "甲。已制定制度并开展检查。"
+    assert p["措施列表"][0]["措施及成效"] == "甲。"  # its narrative follows 乙
 
 
 def test_status_sentences():
@@ -231,15 +233,15 @@ def test_status_sentences():
     assert sentences == [
         "目前已整改到位。",
         "目前已整改到位并长期坚持。",
-        "目前已基本完成，正在持续巩固。",
-        "尚未启动。",
-        "目前正在推进，计划于2024年6月30日前完成。",  # latest among the unfinished only
+        f"目前已基本完成，剩余工作原计划于2024年4月底前完成，现已超期{OVERDUE_MARK}。",
+        f"目前尚未启动，原计划于2024年4月底前完成，现已超期{OVERDUE_MARK}。",
+        "目前正在推进，计划于2024年6月底前完成。",  # latest among the unfinished only
         "目前正在推进，计划于2024年9月底前完成。",
-        "目前正在推进，原计划于2024年4月30日前完成，现已超期。",  # never a false plan
-        "目前正在推进，计划于2024年6月30日前完成。",  # not "2024年6月前" (= before June)
-        "目前正在推进，计划于2024年9月30日前完成。",
+        f"目前正在推进，原计划于2024年4月底前完成，现已超期{OVERDUE_MARK}。",  # no false plan
+        "目前正在推进，计划于2024年6月底前完成。",  # one deadline form per document
+        "目前正在推进，计划于2024年9月底前完成。",
         "目前正在推进。",
-        "目前正在推进（整改时限【时限无法识别：下个月】）。",
+        "目前正在推进，整改时限【时限无法识别：下个月】。",
         "【整改状态未填或无法识别】",
     ]
     last = ctx["方面列表"][0]["问题列表"][-1]

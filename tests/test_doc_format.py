@@ -310,6 +310,10 @@ def _problem(seq, title, measures, status="已完成", sentence="目前已整改
         "状态句": sentence,
         "措施列表": measures,
         "措施段落": paragraph,
+        "通报段落": "主要措施："
+        + "；".join(m["整改措施"].rstrip("。") for m in measures)
+        + "。"
+        + sentence,
     }
 
 
@@ -402,6 +406,15 @@ def make_context() -> dict:
         "领导小组副组长": "王某某",
         "领导小组成员": "李某、赵某、刘某",
         "领导小组办公室主任": "陈某",
+        "单位简称": "我局",
+        "主送机关": "区委巡察工作领导小组",
+        "领导小组": {
+            "组长": "张某某",
+            "副组长": "王某某",
+            "成员": "李某、赵某、刘某",
+            "办公室主任": "陈某",
+            "办公室主任句": "由陈某任办公室主任",
+        },
         "联系电话": "0000-12345678",
         "通信地址": "某区示例路1号",
         "邮政编码": "100000",
@@ -486,9 +499,12 @@ def test_render_leaves_no_tags_and_keeps_format(name, context, tmp_path):
         assert context["统计"]["统计句"] in paras
         assert "（一）在落实党的理论路线方针政策方面" in paras
         assert "（二）在基层党组织建设方面" in paras
-        assert "问题3：干部队伍建设有短板" in paras
-        assert "目前正在推进，计划于2024年6月30日前完成。" in paras
-        assert any(t.startswith("整改措施及结果：一是制定年度学习计划。") for t in paras)
+        if name == NOTICE:  # the public notice: one short paragraph per problem
+            assert any(t.startswith("3.干部队伍建设有短板。主要措施：") for t in paras)
+        else:
+            assert "问题3：干部队伍建设有短板" in paras
+            assert "目前正在推进，计划于2024年6月30日前完成。" in paras
+            assert any(t.startswith("整改措施及结果：一是制定年度学习计划。") for t in paras)
         assert "（一）加强组织领导。成立领导小组，召开专题会议。" in paras
         lead = next(p for p in doc.paragraphs if p.text.startswith("（一）加强组织领导"))
         assert lead.runs[0].bold and lead.runs[0].text == "（一）加强组织领导。"
@@ -527,7 +543,7 @@ def test_rendered_task_table_merges_per_problem(context, tmp_path):
 
 
 def test_missing_optional_leadership_fields_read_cleanly(context, tmp_path):
-    context.update(领导小组副组长="", 领导小组成员="", 领导小组办公室主任="")
+    context["领导小组"].update(副组长="", 成员="", 办公室主任="", 办公室主任句="")
     doc = Document(_render(PLAN, context, tmp_path))
     paras = [p.text for p in doc.paragraphs]
     assert any(t.startswith("成立巡察整改工作领导小组，由张某某任组长。") for t in paras)

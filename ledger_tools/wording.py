@@ -1,0 +1,298 @@
+"""How the documents word what the ledger says: the rules of docs/文稿生成规则.md.
+
+Pure text functions, no I/O. ``context`` applies them when it builds the template context:
+
+* people: "陈志远（党组书记、局长）" is "陈志远" inside a 责任 bracket and "党组书记、局长陈志远" in
+  a 领导小组 sentence (``split_people``, ``names_only``, ``title_first``);
+* departments: 牵头部门 = 责任部门 is said once (``duty_text``);
+* deadlines: one form per document, "2024年6月底前" / "2024年4月15日前" / 立行立改 / 长期坚持
+  (``deadline_form``);
+* money: one form per document, the one the statistics sentence uses (``money_in_text``);
+* the unit's short self-name after the first mention (``self_name``, ``use_self_name``);
+* measures in a report: a short lead and the narrative, or the narrative alone when it says
+  the lead already; tense by status (``measure_lead``, ``report_measure``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from ledger_tools.dates import format_cn_date
+from ledger_tools.model import Deadline
+
+# ---------------------------------------------------------------------------------------------
+# Splitting text outside brackets and quotes.
+
+_OPEN = "（(“‘《〈「『【〔"
+_CLOSE = "）)”’》〉」』】〕"
+
+
+def split_outside(value: str, separators: str) -> list[str]:
+    """``value`` split at any of ``separators`` that is not inside brackets or quotes:
+    "陈志远（党组书记、局长）、王建国" → ["陈志远（党组书记、局长）", "王建国"]."""
+    parts, depth, current = [], 0, ""
+    for ch in value:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        if ch in separators and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# People and departments.
+
+_PERSON = re.compile(r"^(?P<name>[^（(）)]+?)\s*[（(](?P<title>[^（()）]+)[）)]$")
+_LIST_SEPARATORS = "、，,；;/／\n"
+
+
+def split_people(value: str) -> list[tuple[str, str]]:
+    """(name, title) of each person in a cell; title "" when the cell gives none."""
+    out = []
+    for part in split_outside(value or "", _LIST_SEPARATORS):
+        m = _PERSON.match(part)
+        out.append((m.group("name").strip(), m.group("title").strip()) if m else (part, ""))
+    return out
+
+
+def names_only(value: str) -> str:
+    """ "陈志远（党组书记、局长）、王建国（副局长）" → "陈志远、王建国" (for the 责任 bracket)."""
+    return "、".join(dict.fromkeys(name for name, _ in split_people(value)))
+
+
+def title_first(value: str) -> str:
+    """ "陈志远（局党组书记、局长）" → "局党组书记、局长陈志远", the order of a 领导小组 sentence.
+    Several people are separated by "，" when a title holds "、" (else by "、")."""
+    people = split_people(value)
+    shown = [f"{title}{name}" if title else name for name, title in people]
+    joiner = "，" if any("、" in title for _, title in people) else "、"
+    return joiner.join(shown)
+
+
+def person_names(values: Iterable[str]) -> list[str]:
+    """The personal names in cells of 责任人/责任领导/领导小组 (2–4 Chinese characters, not a
+    department or a role), longest first: what a public document must not print."""
+    names: set[str] = set()
+    for value in values:
+        for part in split_outside(value or "", _LIST_SEPARATORS + " "):
+            name = _PERSON.match(part).group("name") if _PERSON.match(part) else part
+            name = name.strip()
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) and not name.endswith(_NOT_A_NAME):
+                names.add(name)
+    return sorted(names, key=len, reverse=True)
+
+
+# Endings of a department, role or body: never a personal name.
+_NOT_A_NAME = (
+    "科", "室", "局", "站", "部", "委", "组", "会", "处", "办", "所", "中心", "队", "院", "馆",
+    "校", "长", "任", "记", "员", "人", "厅", "股", "司", "社", "团",
+)  # fmt: skip
+
+
+def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
+    """The 责任 bracket of a plan measure, without nested brackets or repeats:
+    "（责任领导：陈志远；责任部门：规划建设科；完成时限：2024年6月底前）"."""
+    leads = split_outside(lead, _LIST_SEPARATORS)
+    resp = split_outside(depts, _LIST_SEPARATORS)
+    items = []
+    if leader:
+        items.append(("责任领导", names_only(leader)))
+    if not leads or not resp or set(leads) == set(resp):
+        items.append(("责任部门", "、".join(resp or leads)))
+    elif set(leads) <= set(resp):
+        items.append(("牵头部门", "、".join(leads)))
+        items.append(("配合部门", "、".join(d for d in resp if d not in leads)))
+    else:
+        items.append(("牵头部门", "、".join(leads)))
+        items.append(("责任部门", "、".join(resp)))
+    if deadline:
+        items.append(("完成时限", deadline))
+    shown = "；".join(f"{k}：{v}" for k, v in items if v)
+    return f"（{shown}）" if shown else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines: one form per document.
+
+IMMEDIATE = "立行立改"
+LONG_TERM = "长期坚持"
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+def date_form(day: dt.date) -> str:
+    """A due day as the documents write it: "2024年6月底前" for a month's last day, else
+    "2024年4月15日前"."""
+    if _month_end(day):
+        return f"{day.year}年{day.month}月底前"
+    return f"{format_cn_date(day)}前"
+
+
+def deadline_form(deadline: Deadline | None) -> str:
+    """整改时限 in the document's one form: 立行立改, 长期坚持, or a due day as ``date_form``
+    (2024年6月, 2024年第二季度, 2024年上半年, 2024-06-30 all become "2024年6月底前").
+    "" when the deadline is empty or unreadable (the caller marks it)."""
+    if deadline is None:
+        return ""
+    if deadline.kind == "immediate":
+        return IMMEDIATE
+    if deadline.kind == "long_term":
+        return LONG_TERM
+    if deadline.due is not None and deadline.kind in ("date", "period"):
+        return date_form(deadline.due)
+    return ""
+
+
+def due_form(deadline: Deadline | None) -> str:
+    """The due day of a deadline for "计划于…完成" (立行立改 by its computed day), or ""."""
+    if deadline is None or deadline.due is None or deadline.kind == "long_term":
+        return ""
+    return date_form(deadline.due)
+
+
+# ---------------------------------------------------------------------------------------------
+# Money: one form per document.
+
+_MONEY = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?元")
+
+
+def amount_text(yuan: Decimal) -> str:
+    """An amount in the form of the statistics sentence (``stats.money_text``: 元 with
+    thousands separators up to 10,000, 万元 above), but never rounded: an amount that form
+    would round is given with the decimals it needs."""
+    from ledger_tools.stats import money_text
+
+    shown = money_text(float(yuan))
+    if _parse_amount(shown) == yuan:
+        return shown
+    if shown.endswith("万元"):
+        return f"{(yuan / 10000).normalize():f}万元"
+    grouped = "," in money_text(1000.0)  # thousands separators, as the statistics write them
+    return f"{yuan.normalize():,f}元" if grouped else f"{yuan.normalize():f}元"
+
+
+def _parse_amount(text: str) -> Decimal | None:
+    m = _MONEY.fullmatch(text)
+    if not m:
+        return None
+    value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+    return value * 10000 if m.group(3) else value
+
+
+def money_in_text(text: str) -> str:
+    """Every amount "42300元", "4,060.5元", "186.4万元" in ``text`` rewritten in the one form."""
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            value = _parse_amount(m.group(0))
+        except InvalidOperation:
+            return m.group(0)
+        return amount_text(value) if value is not None else m.group(0)
+
+    return _MONEY.sub(one, text) if "元" in text else text
+
+
+# ---------------------------------------------------------------------------------------------
+# The unit's short self-name.
+
+# (ending of the unit's name, self-name); the first match wins.
+_SELF_NAMES = (
+    ("街道办事处", "我街道"),
+    ("办公室", "我办"),
+    ("委员会", "我委"),
+    ("管理局", "我局"),
+    ("中心", "我中心"),
+    ("公司", "我公司"),
+    ("学校", "我校"),
+    ("中学", "我校"),
+    ("小学", "我校"),
+    ("大学", "我校"),
+    ("学院", "我院"),
+    ("医院", "我院"),
+    ("街道", "我街道"),
+    ("局", "我局"),
+    ("馆", "我馆"),
+    ("委", "我委"),
+    ("院", "我院"),
+    ("厅", "我厅"),
+    ("部", "我部"),
+    ("办", "我办"),
+    ("所", "我所"),
+    ("站", "我站"),
+    ("校", "我校"),
+    ("镇", "我镇"),
+    ("乡", "我乡"),
+    ("处", "我处"),
+)
+
+
+def self_name(unit: str) -> str:
+    """The short self-name derived from the unit's full name: 某区住房和城乡建设局 → 我局,
+    某区档案馆 → 我馆, 某区某某街道办事处 → 我街道; anything else → 我单位."""
+    unit = re.sub(r"[（(][^（()）]*[)）]$", "", (unit or "").strip())  # 某局（某办公室）
+    for ending, name in _SELF_NAMES:
+        if unit.endswith(ending):
+            return name
+    return "我单位"
+
+
+_TITLE = re.compile(r"(《[^《》]*》)")
+
+
+def use_self_name(text: str, unit: str, short: str) -> str:
+    """``text`` with the unit's full name replaced by its self-name (body text comes after the
+    opening paragraph, which names the unit in full). A name inside 《》 is part of a document's
+    title and stays; short names (under 4 characters) are left alone: they may be part of
+    other words."""
+    if not unit or len(unit) < 4 or not short or unit not in text:
+        return text
+    parts = _TITLE.split(text)  # odd indexes are 《titles》
+    return "".join(p if i % 2 else p.replace(unit, short) for i, p in enumerate(parts))
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures in a report.
+
+_CLAUSE_STOPS = "，；。：,;:！？"
+
+
+def measure_lead(measure: str) -> str:
+    """The first clause of a measure (outside quotes and brackets), its short lead:
+    "修订学习制度，制定年度学习计划" → "修订学习制度"."""
+    measure = measure.strip()
+    first = split_outside(measure, _CLAUSE_STOPS)
+    return first[0] if first else measure
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if ch.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
+def says_lead(progress: str, lead: str) -> bool:
+    """Whether the narrative already says what the lead says (most of the lead's character
+    pairs recur in it): then the narrative stands alone, fused with the action."""
+    pairs = _bigrams(lead)
+    if not pairs:
+        return False
+    return len(pairs & _bigrams(progress)) / len(pairs) >= 0.7
+
+
+def strip_end(text: str) -> str:
+    """``text`` without trailing clause punctuation (the joiner adds one "。")."""
+    return text.strip().rstrip("。；;，,、：: ")
+
+
+# Words that show a narrative already says when the rest will be done.
+PLAN_WORDS = re.compile(r"(计划|预计|拟|将于|力争|争取).{0,16}(前|底|末|内|完成|开工|办结)")

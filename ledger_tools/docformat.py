@@ -50,10 +50,22 @@ LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 37, "right": 35}
 # 22 lines of 28 characters: an exact 28.95 pt line (579 twips) and a matching document grid.
 LINE_PITCH_TWIPS = 579
 CHARS_PER_LINE = 28
-# "lines" snaps lines only; "linesAndChars" would also squeeze 3号 characters to 28 per line.
-# We keep "lines": LibreOffice and WPS lay out the squeezed grid differently from Word, and
-# Word fits 27–28 characters per line either way.
+# "lines" snaps lines only. "linesAndChars" with w:charSpace="-849" is how Word squeezes 3号
+# characters to 28 a line, but LibreOffice (7.4) puts every 16 pt character into two 15.8 pt
+# grid cells of such a grid (14 characters a line). So the grid snaps lines, and the 28
+# characters come from a character spacing every reader applies alike:
 GRID_TYPE = "lines"
+# 28 × 16 pt = 448 pt does not fit the 156 mm (442.2 pt) 版心, so lines held 27 characters.
+# Condensing by 0.25 pt (5 twips, Word's 字符间距“紧缩 0.25 磅”) gives 28 × 15.75 = 441 pt:
+# exactly 28 full-width characters, in Word, WPS and LibreOffice.
+CHAR_SPACING_TWIPS = -5
+# Punctuation at a full line end: Word lets "。，、" hang into the margin (w:overflowPunct, on by
+# default). LibreOffice's DOCX import reads the flag inverted (hanging = val == "0") and hangs
+# by default, and then does not draw the hanging mark in justified text: a "。" at the end of a
+# full line was missing from the PDF. Writing w:overflowPunct="1" — Word's own default, so
+# Word is unchanged — turns hanging off in LibreOffice, which then moves the last character
+# down with the mark (禁则), as WPS does; nothing is lost.
+OVERFLOW_PUNCT = "1"
 
 # Fonts (GB/T 9704-2012 §7.3, §7.4) and sizes in points (2号 22, 3号 16, 4号 14).
 FONT_LATIN = "Times New Roman"
@@ -331,10 +343,17 @@ def _set_defaults(doc: DocxDocument) -> None:
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     _set_attrs(child(ppr, "spacing"), before=0, after=0, line=240, lineRule="auto")
     normal = doc.styles["Normal"]
-    set_fonts(normal.element.get_or_add_rPr(), FONT_BODY)
-    _set_size(normal.element.get_or_add_rPr(), SIZE_BODY)
-    # Widow/orphan control moves single lines and breaks the 22-line page; 公文 turn it off.
-    _set_attrs(child(normal.element.get_or_add_pPr(), "widowControl"), val="0")
+    rpr = normal.element.get_or_add_rPr()
+    set_fonts(rpr, FONT_BODY)
+    _set_size(rpr, SIZE_BODY)
+    _set_attrs(child(rpr, "spacing"), val=CHAR_SPACING_TWIPS)
+    npr = normal.element.get_or_add_pPr()
+    # Widow/orphan control moves single lines and breaks the 22-line page; 公文 fill every page
+    # (GB/T 9704 §5.2.2: 22 lines a page), so it is off and only headings keep with the text.
+    _set_attrs(child(npr, "widowControl"), val="0")
+    # Chinese line breaking (禁则: no "。" at a line start) and the punctuation rule above.
+    _set_attrs(child(npr, "kinsoku"), val="1")
+    _set_attrs(child(npr, "overflowPunct"), val=OVERFLOW_PUNCT)
 
 
 # fontTable entries for the standard Chinese fonts. Windows 10/11 ships 仿宋 and 楷体 but not
@@ -673,35 +692,117 @@ def set_repeat_header(row: _Row) -> None:
 # ---------------------------------------------------------------------------------------------
 # PDF conversion on machines without the standard fonts.
 
-# Free fonts that look closest to each standard font (仿宋/楷体/宋体 are serif, 黑体 is sans).
+# Free fonts that look closest to each standard font, best first, after the names Windows uses
+# for it. Debian/Ubuntu packages: fonts-arphic-uming (AR PL UMing CN: a light 明体, the closest
+# free face to the thin strokes of 仿宋 and to 宋体), fonts-arphic-ukai (AR PL UKai CN: 楷体),
+# fonts-wqy-zenhei (文泉驿正黑: 黑体), fonts-noto-cjk-extra (Noto Serif CJK SC Bold: the heavy
+# 宋 of 小标宋) and fonts-noto-cjk (Noto Serif/Sans CJK SC, the fallback for every face).
+# Only simplified-Chinese faces are named: without them fontconfig picks the first face of
+# the Noto CJK collection, the Japanese one (different glyphs for 骨, 直, 今 …).
 FONT_SUBSTITUTES: dict[str, tuple[str, ...]] = {
-    FONT_BODY: ("仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_KAI: ("楷体", "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_TITLE: ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_SONG: ("SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_HEI: ("SimHei", "Noto Sans CJK SC", "Source Han Sans SC"),
+    FONT_BODY: ("仿宋", "FangSong", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_KAI: ("楷体", "KaiTi", "AR PL UKai CN", "LXGW WenKai", "Noto Serif CJK SC"),
+    FONT_TITLE: ("Noto Serif CJK SC", "Source Han Serif SC", "宋体", "SimSun", "AR PL UMing CN"),
+    FONT_SONG: ("SimSun", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_HEI: ("SimHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC"),
     FONT_LATIN: ("Liberation Serif", "DejaVu Serif"),
 }
+# 小标宋 is a heavy 宋: its substitute is asked for in bold (Noto Serif CJK SC Bold), unless
+# the real font is installed.
+BOLD_SUBSTITUTE = (FONT_TITLE,)
+STANDARD_FONTS = (FONT_TITLE, FONT_BODY, FONT_KAI, FONT_HEI, FONT_SONG, FONT_LATIN)
 
 
-def fontconfig_substitutes() -> str:
+def _fc(*args: str, config: str | None = None) -> str:
+    """Run a fontconfig tool (``fc-match``/``fc-list``); "" where fontconfig is missing."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not shutil.which(args[0]):
+        return ""
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="ledger-tools-fc-") as tmp:
+        if config is not None:
+            conf = Path(tmp) / "fonts.conf"
+            conf.write_text(config, encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(conf)
+        try:
+            proc = subprocess.run(
+                args, capture_output=True, text=True, timeout=30, env=env, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+    return proc.stdout
+
+
+def installed_families() -> set[str]:
+    """Every font family name fontconfig knows (all names of each family), lowercased."""
+    out = _fc("fc-list", ":", "family")
+    return {name.strip().lower() for line in out.splitlines() for name in line.split(",")}
+
+
+def fontconfig_substitutes(installed: set[str] | None = None) -> str:
     """A fontconfig file (include the system configuration, then alias each standard font to
     its closest free font). Point ``FONTCONFIG_FILE`` at it when running LibreOffice on Linux,
     otherwise every missing Chinese font falls back to the same sans-serif face.
 
     ``<accept>`` puts the substitutes *after* the standard font (``<prefer>`` would put them
-    before it), so a machine that has 仿宋_GB2312 or 方正小标宋简体 installed still uses them."""
+    before it), so a machine that has 仿宋_GB2312 or 方正小标宋简体 installed still uses them.
+    ``installed`` (default: asked from fontconfig) decides whether 小标宋's substitute is asked
+    in bold."""
     aliases = "\n".join(
         f'  <alias binding="same"><family>{name}</family><accept>'
         + "".join(f"<family>{sub}</family>" for sub in subs)
         + "</accept></alias>"
         for name, subs in FONT_SUBSTITUTES.items()
     )
+    have = installed_families() if installed is None else installed
+    bold = "\n".join(
+        f'  <match target="pattern"><test name="family"><string>{name}</string></test>'
+        '<edit name="weight" mode="assign"><const>bold</const></edit></match>'
+        for name in BOLD_SUBSTITUTE
+        if name.lower() not in have
+    )
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"{aliases}\n</fontconfig>\n"
+        f"{aliases}\n{bold}\n</fontconfig>\n"
     )
+
+
+@dataclass(frozen=True)
+class FontSubstitution:
+    font: str  # the standard font the document names
+    used: str  # the face the PDF gets instead ("" = not known)
+
+
+def font_substitutions(fonts: Sequence[str] = STANDARD_FONTS) -> list[FontSubstitution]:
+    """The standard fonts this machine lacks, each with the face a PDF made here uses instead
+    (through :func:`fontconfig_substitutes`). Empty where fontconfig is missing (Windows,
+    macOS: LibreOffice substitutes there by its own table, which we cannot ask)."""
+    installed = installed_families()
+    if not installed:
+        return []
+    config = fontconfig_substitutes(installed)
+    out = []
+    for font in fonts:
+        if font.lower() in installed:
+            continue
+        used = _fc("fc-match", "-f", "%{family[0]}|%{style[0]}", f"{font}:lang=zh-cn", config=config)
+        family, _, style = used.partition("|")
+        shown = f"{family} {style}" if style.lower() in ("bold", "black", "heavy") else family
+        out.append(FontSubstitution(font, shown.strip()))
+    return out
+
+
+def substitution_note(subs: Sequence[FontSubstitution]) -> str:
+    """One line for ``--pdf``: which standard fonts the PDF replaced, or "" when none."""
+    if not subs:
+        return ""
+    pairs = "，".join(f"{s.font}→{s.used or '系统默认字体'}" for s in subs)
+    return f"PDF 中替换了本机未安装的标准字体：{pairs}（.docx 仍使用标准字体）。"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ledger_tools.dates import deadline_text as dates_deadline_text
 from ledger_tools.dates import format_cn_date
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
 from ledger_tools.status import closure_rate_text, percent_text
+from ledger_tools.tabletext import FILTERS as TABLE_FILTERS
 
 KINDS = ("plan", "report", "notice")
 DOC_NAMES = {"plan": "整改方案", "report": "整改情况报告", "notice": "整改进展情况通报"}
@@ -184,6 +185,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "join_sentences": join_sentences,
 }
+FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow cells
 
 # ---------------------------------------------------------------------------------------------
 # Cleaning text for a Word document.
@@ -245,6 +247,11 @@ def build_context(
     ctx = info_context(ledger, kind)
     ctx["标题行"] = title_lines(ledger, kind)
     ctx["标题"] = "".join(ctx["标题行"])
+    # Layout switches the templates read; 基本信息 fields of the same name (when the workbook
+    # has them) win: 主送机关 (the report's addressee line, omitted when empty) and 落款方式
+    # (加盖印章: 署名 centred over the date; 不加盖印章: GB/T 9704 §7.3.5.2).
+    ctx.setdefault("主送机关", "")
+    ctx.setdefault("落款方式", "加盖印章")
     ctx["文稿"] = TEXT_DOC[kind]
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today)

@@ -43,9 +43,12 @@ MARGIN_TOP_MM = 37
 MARGIN_BOTTOM_MM = 35
 MARGIN_LEFT_MM = 28
 MARGIN_RIGHT_MM = 26
-# Landscape attachment pages: the portrait margins turned a quarter, so the binding edge
-# (portrait left, 28 mm) is at the top and the 版心 is 225 × 156 mm.
-LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 37, "right": 35}
+# Landscape attachment pages (GB/T 9704 §10): the sheet is the portrait sheet turned a quarter
+# so that the table's head lies along the portrait left edge (the binding edge of odd pages,
+# the outer edge of even ones). Landscape top = portrait left (28 mm), bottom = portrait right
+# (26 mm), left = portrait bottom (35 mm), right = portrait top (37 mm): the 版心 is the same
+# 156 × 225 mm, turned, and the page number stays where it is on portrait pages.
+LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 35, "right": 37}
 
 # 22 lines of 28 characters: an exact 28.95 pt line (579 twips) and a matching document grid.
 LINE_PITCH_TWIPS = 579
@@ -92,8 +95,18 @@ PAGE_NUMBER_LINE_PT = 18  # exact line height of the footer paragraph
 PAGE_NUMBER_INDENT_TWIPS = SIZE_PAGE_NUMBER * 20  # one 4号 character
 EM_DASH = "\u2014"
 
-# Signature (落款) and date: right-aligned, four characters in from the right edge.
+# 落款 (GB/T 9704 §7.3.5). Sealed (加盖印章, the default): 成文日期 右空四字, the 发文机关署名
+# centred over the date; two blank lines above, so that a 42 mm seal pressing on both lies
+# within one line of the text above (§7.3.5.1). Unsealed (不加盖印章): one blank line, the
+# 署名 右空二字, the date's first character two characters right of the 署名's (§7.3.5.2).
 SIGNATURE_RIGHT_CHARS = 4
+UNSEALED_RIGHT_CHARS = 2
+SEALED_BLANK_LINES = 2
+UNSEALED_BLANK_LINES = 1
+# Width of a typical 成文日期 "2024年5月10日" in body characters: three full-width characters and
+# seven half-width digits. The 署名 is centred on it; one digit more or less moves it by a
+# quarter of a character.
+DATE_WIDTH_CHARS = 6.5
 
 
 def footer_distance_mm(bottom_margin_mm: float) -> float:
@@ -131,10 +144,23 @@ STYLE_H2 = "二级标题"
 STYLE_H3 = "三级标题"
 STYLE_H4 = "四级标题"
 STYLE_SIGNATURE = "落款"
+STYLE_ADDRESSEE = "主送机关"
 STYLE_DATE = "成文日期"
 STYLE_ATTACHMENT_MARK = "附件标记"
 STYLE_TABLE = "表格文字"
 STYLE_PAGE_NUMBER = "页码"
+
+
+def sealed_signature_right_chars(date_chars: float = DATE_WIDTH_CHARS) -> float:
+    """Right indent (in characters, negative) of a centred 署名 whose centre is the centre of
+    a right-aligned date ``date_chars`` wide with a right indent of four characters: the box
+    [0, 28 − r] has its centre at 28 − 4 − date/2, so r = 8 + date − 28."""
+    return 2 * SIGNATURE_RIGHT_CHARS + date_chars - CHARS_PER_LINE
+
+
+# A 署名 longer than this, centred on the date, would run past the right edge of the 版心:
+# then it is right-aligned with the date's right edge instead (the template chooses).
+SEALED_CENTRED_MAX_CHARS = int(2 * (SIGNATURE_RIGHT_CHARS + DATE_WIDTH_CHARS / 2))
 
 
 def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
@@ -177,14 +203,25 @@ def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
         ),
         # Level 4 "（1）…" carries whole measures, so it is body text with a name, not an outline level.
         StyleSpec(STYLE_H4, "GongwenHeading4", FONT_BODY, SIZE_BODY),
+        # Centred on the date: the paragraph's box runs from the left margin to a point as far
+        # right of the date's centre, past the page edge (a negative right indent).
         StyleSpec(
             STYLE_SIGNATURE,
             "GongwenSignature",
             FONT_BODY,
             SIZE_BODY,
-            align="right",
+            align="center",
             first_line_chars=0,
-            right_chars=SIGNATURE_RIGHT_CHARS * 100,
+            right_chars=round(sealed_signature_right_chars() * 100),
+            keep_next=True,
+        ),
+        StyleSpec(
+            STYLE_ADDRESSEE,
+            "GongwenAddressee",
+            FONT_BODY,
+            SIZE_BODY,
+            align="left",
+            first_line_chars=0,
             keep_next=True,
         ),
         StyleSpec(
@@ -212,7 +249,7 @@ def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
             SIZE_TABLE,
             align="left",
             first_line_chars=0,
-            line_twips=None,
+            line_twips=TABLE_LINE_TWIPS,
             snap_to_grid=False,
         ),
         StyleSpec(
@@ -258,7 +295,12 @@ _TBLPR_ORDER = (
     "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
 ).split()
+_TRPR_ORDER = (
+    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden ins del trPrChange"
+).split()
 _ORDERS = {
+    "trPr": _TRPR_ORDER,
     "pPr": _PPR_ORDER,
     "rPr": _RPR_ORDER,
     "sectPr": _SECTPR_ORDER,
@@ -451,7 +493,7 @@ def _set_indent(ppr: object, spec: StyleSpec) -> None:
     """Indents in characters (``w:*Chars``, what Word shows as “字符”) with a twips fallback
     for readers that ignore the character units."""
     ind = child(ppr, "ind")
-    char_twips = round(spec.size * 20)
+    char_twips = round(spec.size * 20) + CHAR_SPACING_TWIPS
     _set_attrs(
         ind,
         firstLineChars=spec.first_line_chars,
@@ -496,16 +538,16 @@ def add_page_number_footers(doc: DocxDocument, section: Section) -> None:
     _page_number_paragraph(section.even_page_footer.paragraphs[0], "left")
 
 
-def _page_number_paragraph(p: Paragraph, side: str) -> None:
-    p.style = STYLE_PAGE_NUMBER
+def _page_number_paragraph(p: Paragraph, side: str, *, indent: bool = True) -> None:
+    """ "— N —": 单页码居右空一字, 双页码居左空一字 (GB/T 9704 §7.5); ``indent=False`` inside a
+    text box that is already placed one character in."""
     ppr = p._p.get_or_add_pPr()
+    _set_attrs(child(ppr, "pStyle"), val=style_specs()[STYLE_PAGE_NUMBER].style_id)
+    _set_attrs(child(ppr, "jc"), val=side)
     ind = child(ppr, "ind")
-    if side == "right":
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _set_attrs(ind, right=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
-    else:
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _set_attrs(ind, left=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
+    _set_attrs(ind, firstLine=0)
+    if indent:
+        _set_attrs(ind, **{side: PAGE_NUMBER_INDENT_TWIPS})
     spec = style_specs()[STYLE_PAGE_NUMBER]
     add_text_run(p, EM_DASH + " ", spec.east_asia, latin=spec.latin)
     add_field(p, "PAGE", "1", spec.east_asia, latin=spec.latin)
@@ -598,34 +640,120 @@ def add_blank(container: object, style: str = STYLE_BODY) -> Paragraph:
 # Sections.
 
 
-def start_landscape_section(doc: DocxDocument) -> Section:
-    """End the current section at the last paragraph and start a landscape one on a new page.
+def start_landscape_section(
+    doc: DocxDocument, carriers: Sequence[Paragraph] | None = None
+) -> Section:
+    """End the current section and start a landscape one on a new page.
 
     python-docx's ``add_section`` would add an empty paragraph to carry the old section's
-    properties, which can spill onto a page of its own; here the last paragraph carries them.
-    The new section has no footer references, so it inherits the page-number footers.
+    properties, which can spill onto a page of its own; here the last paragraph carries them,
+    or each of ``carriers``: the last paragraphs of the branches of a ``{%p if %}`` of which
+    exactly one survives rendering (a ``{%p …%}`` paragraph itself is removed by docxtpl, and
+    the section break with it). The new section gets its own footers: the page number turned a
+    quarter at the place it has on portrait pages (GB/T 9704 §10, see
+    :func:`add_landscape_page_numbers`).
     """
     body = doc.element.body
-    last_p = body.findall(qn("w:p"))[-1]
-    old = copy.deepcopy(body.find(qn("w:sectPr")))
-    last_p.get_or_add_pPr()._insert_sectPr(old)
+    old = body.find(qn("w:sectPr"))
+    for p in carriers or [Paragraph(body.findall(qn("w:p"))[-1], None)]:
+        p._p.get_or_add_pPr()._insert_sectPr(copy.deepcopy(old))
     section = doc.sections[-1]
     sect = section._sectPr
     for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
         sect.remove(ref)
     _set_attrs(child(sect, "type"), val="nextPage")
     setup_page(section, landscape=True)
+    add_landscape_page_numbers(section)
     return section
+
+
+# The page number of a landscape page, in landscape page coordinates (mm from the top-left
+# corner). Portrait bottom = landscape left: the number's line lies 7 mm outside the 版心's
+# landscape left edge (35 mm), i.e. between 35 − 7 − line and 35 − 7 mm from the left. Along
+# the portrait width (= landscape top to bottom) it keeps its portrait place: odd pages end one
+# character before the portrait right edge of the 版心 (28 + 156 mm), even pages start one
+# character after its left edge (28 mm).
+_PN_BOX_LENGTH_MM = 50.0
+
+
+def _landscape_page_number_box(odd: bool) -> tuple[float, float, float, float]:
+    """(x, y, width, height) in mm of the text box holding the turned page number."""
+    line_mm = PAGE_NUMBER_LINE_PT * 25.4 / 72
+    char_mm = PAGE_NUMBER_INDENT_TWIPS / 20 * 25.4 / 72
+    x = LANDSCAPE_MARGINS_MM["left"] - PAGE_NUMBER_GAP_MM - line_mm
+    top = LANDSCAPE_MARGINS_MM["top"]
+    if odd:
+        y = top + (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) - char_mm - _PN_BOX_LENGTH_MM
+    else:
+        y = top + char_mm
+    return x, y, line_mm, _PN_BOX_LENGTH_MM
+
+
+def add_landscape_page_numbers(section: Section) -> None:
+    """Odd and even footers of a landscape section whose page number is a text box turned a
+    quarter (reading top to bottom), so that on the bound, portrait-held sheet it stands where
+    the numbers of portrait pages stand: odd pages lower right, even pages lower left."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        p = footer.paragraphs[0]
+        p.style = STYLE_PAGE_NUMBER
+        run = p.add_run()
+        run._r.append(_page_number_text_box(odd))
+
+
+_EMU_PER_MM = 36000
+_NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _page_number_text_box(odd: bool) -> object:
+    """A ``w:drawing`` anchored to the page: a borderless text box with vertical text
+    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —"."""
+    from lxml import etree
+
+    x, y, w, h = (round(v * _EMU_PER_MM) for v in _landscape_page_number_box(odd))
+    box_id = 9001 if odd else 9002
+    xml = f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
+ xmlns:a="{_NS_A}" xmlns:wps="{_NS_WPS}">
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264"
+ behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
+<wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{box_id}" name="页码{"单" if odd else "双"}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="{_NS_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>
+<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"
+ anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>
+</w:drawing>"""
+    drawing = etree.fromstring(xml)
+    content = drawing.find(".//" + qn("w:txbxContent"))
+    p = OxmlElement("w:p")
+    content.append(p)
+    para = Paragraph(p, None)
+    _page_number_paragraph(para, "right" if odd else "left", indent=False)
+    return drawing
 
 
 # ---------------------------------------------------------------------------------------------
 # Tables.
 
 TABLE_BORDER_SIZE = 4  # eighths of a point: 0.5 pt lines
+# Cell padding: 1.5 mm left/right, 0.8 mm top/bottom; with the 16 pt lines of 表格文字 a
+# one-line row is 7.3 mm high, a 44-measure table four to five landscape pages.
+TABLE_CELL_MARGINS_TWIPS = {"left": 85, "right": 85, "top": 45, "bottom": 45}
+TABLE_LINE_TWIPS = 320  # exact 16 pt lines for 12 pt text
 
 
 def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Sequence[str]) -> Table:
-    """A fixed-layout table with full borders and a bold, repeated header row."""
+    """A fixed-layout table with full borders and a bold, repeated header row. No row of it
+    is split across pages (``w:cantSplit`` on every row, see :func:`add_table_row`)."""
     table = container.add_table(rows=1, cols=len(widths_mm))
     tbl = table._tbl
     tblpr = tbl.tblPr
@@ -639,26 +767,54 @@ def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Seque
             child(borders, edge), val="single", sz=TABLE_BORDER_SIZE, space=0, color="000000"
         )
     margins = child(tblpr, "tblCellMar")
-    for edge, twips in (("left", 85), ("right", 85)):
-        _set_attrs(child(margins, edge), w=twips, type="dxa")
+    for edge in ("top", "left", "bottom", "right"):
+        _set_attrs(child(margins, edge), w=TABLE_CELL_MARGINS_TWIPS[edge], type="dxa")
     for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         _set_attrs(col, w=round(Mm(width).twips))
     header_row = table.rows[0]
     for cell, text, width in zip(header_row.cells, header, widths_mm, strict=True):
         set_cell_width(cell, width)
-        set_cell_text(cell, text, bold=True, align="center")
+        set_cell_text(cell, text, bold=True, align="center", east_asia=FONT_HEI)
         set_cell_valign(cell, "center")
     set_repeat_header(header_row)
+    set_cant_split(header_row)
     return table
 
 
-def add_table_row(table: Table, texts: Sequence[str], aligns: Sequence[str] | None = None) -> _Row:
-    """Append a row with one run per cell (so a tag in a cell stays whole)."""
+def add_table_row(
+    table: Table,
+    texts: Sequence[str],
+    aligns: Sequence[str] | None = None,
+    valign: str | None = None,
+) -> _Row:
+    """Append a row with one run per cell (so a tag in a cell stays whole); the row is never
+    split across pages."""
     row = table.add_row()
     widths = [col.get(qn("w:w")) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
         _set_attrs(child(cell._tc.get_or_add_tcPr(), "tcW"), w=widths[i], type="dxa")
         set_cell_text(cell, text, align=(aligns[i] if aligns else "left"))
+        if valign:
+            set_cell_valign(cell, valign)
+    set_cant_split(row)
+    return row
+
+
+def add_spanning_row(table: Table, parts: Sequence[str | Text], *, keep_next: bool = True) -> _Row:
+    """A row of one cell across all columns (a group heading such as a 方面), kept on the
+    page of the row after it."""
+    row = table.add_row()
+    cells = row.cells
+    merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    p = merged.paragraphs[0]
+    p.style = STYLE_TABLE
+    spec = style_specs()[STYLE_TABLE]
+    _fill(p, spec, parts)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
+    set_cant_split(row)
     return row
 
 
@@ -671,7 +827,12 @@ def set_cell_valign(cell: _Cell, where: str) -> None:
 
 
 def set_cell_text(
-    cell: _Cell, text: str, *, bold: bool | None = None, align: str = "left"
+    cell: _Cell,
+    text: str,
+    *,
+    bold: bool | None = None,
+    align: str = "left",
+    east_asia: str | None = None,
 ) -> Paragraph:
     """Put ``text`` as a single run into the cell's (first) paragraph in style 表格文字."""
     p = cell.paragraphs[0]
@@ -679,14 +840,30 @@ def set_cell_text(
     p.alignment = _ALIGN[align]
     if text:
         spec = style_specs()[STYLE_TABLE]
-        add_text_run(p, text, spec.east_asia, latin=spec.latin, bold=bold)
+        add_text_run(p, text, east_asia or spec.east_asia, latin=spec.latin, bold=bold)
     return p
+
+
+def set_cell_borders(cell: _Cell, **edges: str) -> None:
+    """Per-cell borders, e.g. ``top="nil"`` (no line) or ``bottom="single"``."""
+    borders = child(cell._tc.get_or_add_tcPr(), "tcBorders")
+    for edge, val in edges.items():
+        attrs = {"val": val}
+        if val != "nil":
+            attrs.update(sz=TABLE_BORDER_SIZE, space=0, color="000000")
+        _set_attrs(child(borders, edge), **attrs)
 
 
 def set_repeat_header(row: _Row) -> None:
     """Mark a row as a header row repeated at the top of each page (``w:tblHeader``)."""
     trpr = row._tr.get_or_add_trPr()
     _set_attrs(child(trpr, "tblHeader"), val="1")
+
+
+def set_cant_split(row: _Row) -> None:
+    """Keep a row whole on one page (``w:cantSplit``): no page holding "促整改。" alone."""
+    trpr = row._tr.get_or_add_trPr()
+    _set_attrs(child(trpr, "cantSplit"), val="1")
 
 
 # ---------------------------------------------------------------------------------------------

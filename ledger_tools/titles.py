@@ -116,13 +116,14 @@ def _tokens(title: str, names: Sequence[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def _cut_costs(title: str, names: Sequence[str]) -> dict[int, int]:
-    """Position in ``title`` → cost of breaking the line there (absent: never)."""
+def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, int]:
+    """Position in ``title`` → cost of breaking the line there (absent: never). A name is cut
+    inside only when it is longer than a line."""
     tokens = _tokens(title, names)
     costs: dict[int, int] = {}
     pos = 0
     for k, (tok, is_name) in enumerate(tokens):
-        if is_name or k == 0:
+        if (is_name or k == 0) and len(tok) > max_chars:
             costs.update(_inside_name_cuts(tok, pos))
         pos += len(tok)
         if k + 1 == len(tokens):
@@ -176,7 +177,7 @@ def break_title(
     title = title.strip()
     if len(title) <= max_chars:
         return [title] if title else []
-    costs = _cut_costs(title, names)
+    costs = _cut_costs(title, names, max_chars)
     fallback = {i: _ANYWHERE_CUT for i in range(1, len(title)) if i not in costs}
     for allowed in (costs, {**fallback, **costs}):
         best = _best_cuts(title, allowed, max_chars)

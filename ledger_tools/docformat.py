@@ -103,10 +103,11 @@ SIGNATURE_RIGHT_CHARS = 4
 UNSEALED_RIGHT_CHARS = 2
 SEALED_BLANK_LINES = 2
 UNSEALED_BLANK_LINES = 1
-# Width of a typical 成文日期 "2024年5月10日" in body characters: three full-width characters and
-# seven half-width digits. The 署名 is centred on it; one digit more or less moves it by a
-# quarter of a character.
-DATE_WIDTH_CHARS = 6.5
+# Width of a typical 成文日期 "2024年5月10日" in body characters: three full-width characters,
+# seven half-width digits and the small gaps Word and LibreOffice put between Chinese and
+# digits (w:autoSpaceDN), measured 7.4 characters. The 署名 is centred on it; one digit more
+# or less moves it by a quarter of a character.
+DATE_WIDTH_CHARS = 7.5
 
 
 def footer_distance_mm(bottom_margin_mm: float) -> float:

@@ -748,8 +748,8 @@ def _page_number_text_box(odd: bool) -> object:
 TABLE_BORDER_SIZE = 4  # eighths of a point: 0.5 pt lines
 # Cell padding: 1.5 mm left/right, 0.8 mm top/bottom; with the 16 pt lines of 表格文字 a
 # one-line row is 7.3 mm high, a 44-measure table four to five landscape pages.
-TABLE_CELL_MARGINS_TWIPS = {"left": 85, "right": 85, "top": 45, "bottom": 45}
-TABLE_LINE_TWIPS = 320  # exact 16 pt lines for 12 pt text
+TABLE_CELL_MARGINS_TWIPS = {"left": 85, "right": 85, "top": 34, "bottom": 34}
+TABLE_LINE_TWIPS = 300  # exact 15 pt lines for 12 pt text
 
 
 def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Sequence[str]) -> Table:
@@ -968,7 +968,9 @@ def font_substitutions(fonts: Sequence[str] = STANDARD_FONTS) -> list[FontSubsti
     for font in fonts:
         if font.lower() in installed:
             continue
-        used = _fc("fc-match", "-f", "%{family[0]}|%{style[0]}", f"{font}:lang=zh-cn", config=config)
+        used = _fc(
+            "fc-match", "-f", "%{family[0]}|%{style[0]}", f"{font}:lang=zh-cn", config=config
+        )
         family, _, style = used.partition("|")
         shown = f"{family} {style}" if style.lower() in ("bold", "black", "heavy") else family
         out.append(FontSubstitution(font, shown.strip()))

@@ -161,7 +161,9 @@ def _shape_cost(lengths: Sequence[int]) -> float:
         and all(a <= b for a, b in itertools.pairwise(lengths[: peak + 1]))
         and all(a >= b for a, b in itertools.pairwise(lengths[peak:]))
     )
-    penalty = 0 if rises or diamond else 6 + sum(max(0, a - b) for a, b in itertools.pairwise(lengths))
+    penalty = (
+        0 if rises or diamond else 6 + sum(max(0, a - b) for a, b in itertools.pairwise(lengths))
+    )
     return penalty + (max(lengths) - min(lengths)) / 4
 
 

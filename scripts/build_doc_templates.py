@@ -120,7 +120,9 @@ def signature_block(doc: object) -> list[object]:
     sealed = "{%p if 落款方式 != '不加盖印章' %}"
     f.add_paragraph(doc, f.STYLE_BODY, sealed)
     keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
-    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p if 党组织名称|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}")
+    f.add_paragraph(
+        doc, f.STYLE_BODY, f"{{%p if 党组织名称|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
+    )
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 党组织名称 }}").paragraph_format.keep_with_next = True
@@ -215,9 +217,7 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "五、工作要求")
-    section_paragraphs(
-        doc, "工作要求", numbered=True, keep_last=True, bold_headings=bold_headings
-    )
+    section_paragraphs(doc, "工作要求", numbered=True, keep_last=True, bold_headings=bold_headings)
 
     keep_with_next(f.add_blank(doc), f.add_paragraph(doc, f.STYLE_BODY, "附件：整改任务清单"))
     dates = signature_block(doc)

@@ -546,7 +546,10 @@ def test_rendered_task_table_shows_each_aspect_and_problem_once(context, tmp_pat
         "",
     ]
     measures = [r for r in rows if len(r._tr.findall(qn("w:tc"))) > 1]
-    assert [r.cells[2].text for r in measures][:2] == ["制定年度学习计划。", "建立学习督查通报机制。"]
+    assert [r.cells[2].text for r in measures][:2] == [
+        "制定年度学习计划。",
+        "建立学习督查通报机制。",
+    ]
     assert [r.cells[4].text for r in measures] == ["办公室", "办公室", "财务科", "人事科", "人事科"]
     # The lines inside a problem are left out in its 序号/问题 cells (it reads as one cell).
     edges = []
@@ -554,7 +557,8 @@ def test_rendered_task_table_shows_each_aspect_and_problem_once(context, tmp_pat
         b = r._tr.findall(qn("w:tc"))[1].tcPr.find(qn("w:tcBorders"))
         edges.append(
             tuple(
-                b is not None and b.find(qn(f"w:{e}")) is not None
+                b is not None
+                and b.find(qn(f"w:{e}")) is not None
                 and b.find(qn(f"w:{e}")).get(qn("w:val")) == "nil"
                 for e in ("top", "bottom")
             )

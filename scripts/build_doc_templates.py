@@ -301,9 +301,10 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, keep_last: bool, bold_headings: bool) -> None:
-    """Sections 一 to 三 of the report and the notice. ``keep_last``: 下一步打算 is the last body
-    text before the signature (the report; the notice ends with its contact block)."""
+def report_body(doc: object, *, bold_headings: bool) -> None:
+    """Sections 一 to 三 of the report and the notice. The last paragraph of 下一步打算 keeps with
+    what follows (the 落款; in the notice the public line and the contact block, themselves
+    kept with the 落款), so that no page holds only the contact block and the 落款."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True, bold_headings=bold_headings)
 
@@ -320,7 +321,7 @@ def report_body(doc: object, *, keep_last: bool, bold_headings: bool) -> None:
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
     section_paragraphs(
-        doc, "下一步打算", numbered=True, keep_last=keep_last, bold_headings=bold_headings
+        doc, "下一步打算", numbered=True, keep_last=True, bold_headings=bold_headings
     )
 
 
@@ -333,7 +334,7 @@ def build_report(bold_headings: bool) -> object:
         OPENING + "{{ 单位名称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
-    report_body(doc, keep_last=True, bold_headings=bold_headings)
+    report_body(doc, bold_headings=bold_headings)
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -347,7 +348,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, keep_last=False, bold_headings=bold_headings)
+    report_body(doc, bold_headings=bold_headings)
     keep_with_next(
         f.add_paragraph(
             doc,

@@ -69,6 +69,10 @@ CHAR_SPACING_TWIPS = -5
 # Word is unchanged — turns hanging off in LibreOffice, which then moves the last character
 # down with the mark (禁则), as WPS does; nothing is lost.
 OVERFLOW_PUNCT = "1"
+# A heading whose last line would hold one or two characters ("……决策部署方" / "面") is set
+# 1.5 pt tighter instead, so those characters move up (GB/T 9704 §7.3.5 allows 调整字距 to keep
+# text together). The templates choose the tighter paragraph by the heading's length.
+TIGHT_SPACING_TWIPS = -30
 
 # Fonts (GB/T 9704-2012 §7.3, §7.4) and sizes in points (2号 22, 3号 16, 4号 14).
 FONT_LATIN = "Times New Roman"
@@ -630,6 +634,25 @@ def _fill(p: Paragraph, spec: StyleSpec, parts: Iterable[str | Text]) -> None:
     for part in parts:
         t = part if isinstance(part, Text) else Text(part)
         add_text_run(p, t.text, t.east_asia or spec.east_asia, latin=spec.latin, bold=t.bold)
+
+
+def widow_free_heading(container: object, style: str, text: str, length: str) -> None:
+    """A heading paragraph ``text`` that never leaves one or two characters alone on its last
+    line: ``{%p if %}`` chooses between the normal paragraph and one set
+    ``TIGHT_SPACING_TWIPS`` tighter, by ``length`` (a Jinja expression for the number of
+    characters). The first line holds 26 characters (2 indented), the others 28."""
+    first = CHARS_PER_LINE - 2
+    # The remainder without "%" (docxtpl does not see a {%p %} tag holding one) and without
+    # "<"/">" (escaped in the XML); a length below the first line never gives 1 or 2 here.
+    over = f"({length} - {first})"
+    short_last = f"{over} - {over} // {CHARS_PER_LINE} * {CHARS_PER_LINE} in [1, 2]"
+    add_paragraph(container, STYLE_BODY, "{%p if " + short_last + " %}")
+    tight = add_paragraph(container, style, text)
+    for run in tight.runs:
+        _set_attrs(child(run._r.get_or_add_rPr(), "spacing"), val=TIGHT_SPACING_TWIPS)
+    add_paragraph(container, STYLE_BODY, "{%p else %}")
+    add_paragraph(container, style, text)
+    add_paragraph(container, STYLE_BODY, "{%p endif %}")
 
 
 def add_blank(container: object, style: str = STYLE_BODY) -> Paragraph:

@@ -201,9 +201,13 @@ def build_plan(bold_headings: bool) -> object:
         "（详见附件）。",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}", "(方面.标题|length + 3)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}", "(问题.问题|length + 2)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.问题表现 %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.问题表现 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
@@ -311,9 +315,13 @@ def report_body(doc: object, *, bold_headings: bool) -> None:
     f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}", "(方面.在标题|length + 3)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}", "(问题.问题|length + 4)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")

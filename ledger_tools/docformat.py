@@ -728,6 +728,7 @@ def add_landscape_page_numbers(section: Section) -> None:
 
 _EMU_PER_MM = 36000
 _NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -735,7 +736,8 @@ _NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing
 
 def _page_number_text_box(odd: bool) -> object:
     """A ``w:drawing`` anchored to the page: a borderless text box with vertical text
-    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —"."""
+    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —". Wrapped in
+    ``mc:AlternateContent``/``mc:Choice Requires="wps"`` as Word and WPS write text boxes."""
     from lxml import etree
 
     x, y, w, h = (round(v * _EMU_PER_MM) for v in _landscape_page_number_box(odd))
@@ -762,7 +764,12 @@ def _page_number_text_box(odd: bool) -> object:
     content.append(p)
     para = Paragraph(p, None)
     _page_number_paragraph(para, "right" if odd else "left", indent=False)
-    return drawing
+    wrapper = etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{_NS_MC}" xmlns:wps="{_NS_WPS}">'
+        '<mc:Choice Requires="wps"/></mc:AlternateContent>'
+    )
+    wrapper[0].append(drawing)
+    return wrapper
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ Users give their own breaks with "/" (or a line break) in the title fields of åŸ
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -188,9 +189,29 @@ def break_title(
     return [title]  # unreachable: single characters always fit
 
 
+# Above this many candidate line sets (a title of five lines or more, typed into an override
+# field) the lines are filled greedily instead of comparing every set.
+_MAX_COMBINATIONS = 50_000
+
+
+def _greedy_cuts(title: str, costs: dict[int, int], max_chars: int) -> tuple[int, ...] | None:
+    """Fill each line up to ``max_chars``, cutting at the cheapest boundary in its last third."""
+    cuts, start = [], 0
+    while len(title) - start > max_chars:
+        window = [c for c in costs if start + max_chars * 2 // 3 <= c <= start + max_chars]
+        window = window or [c for c in costs if start < c <= start + max_chars]
+        if not window:
+            return None
+        start = min(window, key=lambda c: (costs[c], -c))
+        cuts.append(start)
+    return tuple(cuts)
+
+
 def _best_cuts(title: str, costs: dict[int, int], max_chars: int) -> tuple[int, ...] | None:
     positions = sorted(costs)
     minimum = -(-len(title) // max_chars)
+    if math.comb(len(positions), minimum + 1) > _MAX_COMBINATIONS:
+        return _greedy_cuts(title, costs, max_chars)
     for lines in range(minimum, minimum + 3):
         best: tuple[float, tuple[int, ...]] | None = None
         for cuts in itertools.combinations(positions, lines - 1):

@@ -136,6 +136,15 @@ def test_manual_breaks_in_the_title_fields_win():
     assert title_lines(ledger, "report") == ["某局关于整改情况的报告"]
 
 
+def test_a_very_long_override_title_is_filled_line_by_line():
+    title = "中共某区住房和城乡建设局党组关于落实区委第二巡察组反馈意见的整改方案" * 4
+    lines = titles.break_title(title, NAMES)
+    assert "".join(lines) == title and max(_lengths(lines)) <= titles.MAX_TITLE_CHARS
+    assert sum(line.count("区委第二巡察组") for line in lines) == 4  # never cut
+    unbreakable = "关于" * 100
+    assert _lengths(titles.break_title(unbreakable)) == [20] * 10
+
+
 def test_default_titles_do_not_double_the_inspection_kind():
     ledger = read_ledger(EXAMPLE)
     for field in ("方案标题", "报告标题", "通报标题"):

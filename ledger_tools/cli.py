@@ -329,6 +329,10 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
         click.echo(f"已生成：{out.with_suffix('.pdf')}")
+        from ledger_tools.docformat import font_substitutions, substitution_note
+
+        if note := substitution_note(font_substitutions()):
+            click.echo(note)
     from ledger_tools.context import missing_sections
 
     if empty := missing_sections(ledger, kind):

@@ -24,6 +24,7 @@ from ledger_tools.dates import format_cn_date
 from ledger_tools.findings import ERROR, Finding
 from ledger_tools.model import Deadline, Ledger, Measure, Problem
 from ledger_tools.status import closure_rate_text, percent_text
+from ledger_tools.tabletext import FILTERS as TABLE_FILTERS
 
 KINDS = ("plan", "report", "notice")
 DOC_NAMES = {"plan": "整改方案", "report": "整改情况报告", "notice": "整改进展情况通报"}
@@ -190,6 +191,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "join_sentences": join_sentences,
 }
+FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow cells
 
 # ---------------------------------------------------------------------------------------------
 # Cleaning text for a Word document.
@@ -250,7 +252,11 @@ def build_context(
     as_of = as_of or today
     say = body_text(ledger)
     ctx: dict[str, Any] = info_context(ledger, kind)
-    ctx["标题"] = title(ledger, kind)
+    ctx["标题行"] = title_lines(ledger, kind)
+    ctx["标题"] = "".join(ctx["标题行"])
+    # 落款方式 (加盖印章: 署名 centred over the date; 不加盖印章: GB/T 9704 §7.3.5.2) is a layout
+    # switch the templates read; a 基本信息 field of the same name, when present, wins.
+    ctx.setdefault("落款方式", "加盖印章")
     ctx["文稿"] = TEXT_DOC[kind]
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)
@@ -364,19 +370,41 @@ def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
 
 
 def title(ledger: Ledger, kind: str) -> str:
-    """The document title (DOCUMENTS.md §1), or the 基本信息 override (方案标题 …)."""
-    override = text(ledger.info.get(TITLE_FIELDS[kind]))
+    """The document title as one string (DOCUMENTS.md §1), or the 基本信息 override (方案标题 …)
+    without the manual line breaks ("/") it may hold."""
+    from ledger_tools.titles import join_lines
+
+    return join_lines(title_lines(ledger, kind))
+
+
+def title_lines(ledger: Ledger, kind: str) -> list[str]:
+    """The title broken into lines for the title block (``titles.break_title``): at word
+    boundaries, never inside the unit's or the inspecting body's name, in a trapezoid or
+    diamond; the breaks a user wrote into the override with "/" (or a line break) win."""
+    from ledger_tools.titles import break_title, split_manual
+
+    raw = ledger.info.get(TITLE_FIELDS[kind])
+    override = strip_forbidden(str(raw)).strip() if raw not in (None, "") else ""
+    names = [text(ledger.info.get(n)) for n in ("党组织名称", "监督机构", "单位名称", "上级党委")]
     if override:
-        return override
+        manual = split_manual(override)
+        return [text(line) for line in manual] if manual else break_title(text(override), names)
+    return break_title(default_title(ledger, kind), names)
+
+
+def default_title(ledger: Ledger, kind: str) -> str:
+    """The title built from 基本信息. The 监督类型 is left out where the 监督机构 already names
+    it: "区委第二巡察组反馈意见", not "区委第二巡察组巡察反馈意见"."""
     info = {name: text(ledger.info.get(name)) for name in ("党组织名称", "监督机构", "监督类型")}
     org = info["党组织名称"] or missing_mark("党组织名称")
     body = info["监督机构"] or missing_mark("监督机构")
     # "其他" is a drop-down value, not a word to print in a title.
     sort = "" if info["监督类型"] == "其他" else info["监督类型"]
+    said = sort if sort and sort not in body else ""
     if kind == "plan":
-        return f"{org}关于落实{body}{sort}反馈意见的整改方案"
+        return f"{org}关于落实{body}{said}反馈意见的整改方案"
     if kind == "report":
-        return f"{org}关于{body}{sort}反馈意见整改情况的报告"
+        return f"{org}关于{body}{said}反馈意见整改情况的报告"
     return f"{org}关于{sort or '反馈意见'}整改落实进展情况的通报"
 
 

@@ -43,17 +43,36 @@ MARGIN_TOP_MM = 37
 MARGIN_BOTTOM_MM = 35
 MARGIN_LEFT_MM = 28
 MARGIN_RIGHT_MM = 26
-# Landscape attachment pages: the portrait margins turned a quarter, so the binding edge
-# (portrait left, 28 mm) is at the top and the 版心 is 225 × 156 mm.
-LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 37, "right": 35}
+# Landscape attachment pages (GB/T 9704 §10): the sheet is the portrait sheet turned a quarter
+# so that the table's head lies along the portrait left edge (the binding edge of odd pages,
+# the outer edge of even ones). Landscape top = portrait left (28 mm), bottom = portrait right
+# (26 mm), left = portrait bottom (35 mm), right = portrait top (37 mm): the 版心 is the same
+# 156 × 225 mm, turned, and the page number stays where it is on portrait pages.
+LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 35, "right": 37}
 
 # 22 lines of 28 characters: an exact 28.95 pt line (579 twips) and a matching document grid.
 LINE_PITCH_TWIPS = 579
 CHARS_PER_LINE = 28
-# "lines" snaps lines only; "linesAndChars" would also squeeze 3号 characters to 28 per line.
-# We keep "lines": LibreOffice and WPS lay out the squeezed grid differently from Word, and
-# Word fits 27–28 characters per line either way.
+# "lines" snaps lines only. "linesAndChars" with w:charSpace="-849" is how Word squeezes 3号
+# characters to 28 a line, but LibreOffice (7.4) puts every 16 pt character into two 15.8 pt
+# grid cells of such a grid (14 characters a line). So the grid snaps lines, and the 28
+# characters come from a character spacing every reader applies alike:
 GRID_TYPE = "lines"
+# 28 × 16 pt = 448 pt does not fit the 156 mm (442.2 pt) 版心, so lines held 27 characters.
+# Condensing by 0.25 pt (5 twips, Word's 字符间距“紧缩 0.25 磅”) gives 28 × 15.75 = 441 pt:
+# exactly 28 full-width characters, in Word, WPS and LibreOffice.
+CHAR_SPACING_TWIPS = -5
+# Punctuation at a full line end: Word lets "。，、" hang into the margin (w:overflowPunct, on by
+# default). LibreOffice's DOCX import reads the flag inverted (hanging = val == "0") and hangs
+# by default, and then does not draw the hanging mark in justified text: a "。" at the end of a
+# full line was missing from the PDF. Writing w:overflowPunct="1" — Word's own default, so
+# Word is unchanged — turns hanging off in LibreOffice, which then moves the last character
+# down with the mark (禁则), as WPS does; nothing is lost.
+OVERFLOW_PUNCT = "1"
+# A heading whose last line would hold one or two characters ("……决策部署方" / "面") is set
+# 1.5 pt tighter instead, so those characters move up (GB/T 9704 §7.3.5 allows 调整字距 to keep
+# text together). The templates choose the tighter paragraph by the heading's length.
+TIGHT_SPACING_TWIPS = -30
 
 # Fonts (GB/T 9704-2012 §7.3, §7.4) and sizes in points (2号 22, 3号 16, 4号 14).
 FONT_LATIN = "Times New Roman"
@@ -80,8 +99,19 @@ PAGE_NUMBER_LINE_PT = 18  # exact line height of the footer paragraph
 PAGE_NUMBER_INDENT_TWIPS = SIZE_PAGE_NUMBER * 20  # one 4号 character
 EM_DASH = "\u2014"
 
-# Signature (落款) and date: right-aligned, four characters in from the right edge.
+# 落款 (GB/T 9704 §7.3.5). Sealed (加盖印章, the default): 成文日期 右空四字, the 发文机关署名
+# centred over the date; two blank lines above, so that a 42 mm seal pressing on both lies
+# within one line of the text above (§7.3.5.1). Unsealed (不加盖印章): one blank line, the
+# 署名 右空二字, the date's first character two characters right of the 署名's (§7.3.5.2).
 SIGNATURE_RIGHT_CHARS = 4
+UNSEALED_RIGHT_CHARS = 2
+SEALED_BLANK_LINES = 2
+UNSEALED_BLANK_LINES = 1
+# Width of a typical 成文日期 "2024年5月10日" in body characters: three full-width characters,
+# seven half-width digits and the small gaps Word and LibreOffice put between Chinese and
+# digits (w:autoSpaceDN), measured 7.4 characters. The 署名 is centred on it; one digit more
+# or less moves it by a quarter of a character.
+DATE_WIDTH_CHARS = 7.5
 
 
 def footer_distance_mm(bottom_margin_mm: float) -> float:
@@ -119,10 +149,23 @@ STYLE_H2 = "二级标题"
 STYLE_H3 = "三级标题"
 STYLE_H4 = "四级标题"
 STYLE_SIGNATURE = "落款"
+STYLE_ADDRESSEE = "主送机关"
 STYLE_DATE = "成文日期"
 STYLE_ATTACHMENT_MARK = "附件标记"
 STYLE_TABLE = "表格文字"
 STYLE_PAGE_NUMBER = "页码"
+
+
+def sealed_signature_right_chars(date_chars: float = DATE_WIDTH_CHARS) -> float:
+    """Right indent (in characters, negative) of a centred 署名 whose centre is the centre of
+    a right-aligned date ``date_chars`` wide with a right indent of four characters: the box
+    [0, 28 − r] has its centre at 28 − 4 − date/2, so r = 8 + date − 28."""
+    return 2 * SIGNATURE_RIGHT_CHARS + date_chars - CHARS_PER_LINE
+
+
+# A 署名 longer than this, centred on the date, would run past the right edge of the 版心:
+# then it is right-aligned with the date's right edge instead (the template chooses).
+SEALED_CENTRED_MAX_CHARS = int(2 * (SIGNATURE_RIGHT_CHARS + DATE_WIDTH_CHARS / 2))
 
 
 def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
@@ -165,14 +208,25 @@ def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
         ),
         # Level 4 "（1）…" carries whole measures, so it is body text with a name, not an outline level.
         StyleSpec(STYLE_H4, "GongwenHeading4", FONT_BODY, SIZE_BODY),
+        # Centred on the date: the paragraph's box runs from the left margin to a point as far
+        # right of the date's centre, past the page edge (a negative right indent).
         StyleSpec(
             STYLE_SIGNATURE,
             "GongwenSignature",
             FONT_BODY,
             SIZE_BODY,
-            align="right",
+            align="center",
             first_line_chars=0,
-            right_chars=SIGNATURE_RIGHT_CHARS * 100,
+            right_chars=round(sealed_signature_right_chars() * 100),
+            keep_next=True,
+        ),
+        StyleSpec(
+            STYLE_ADDRESSEE,
+            "GongwenAddressee",
+            FONT_BODY,
+            SIZE_BODY,
+            align="left",
+            first_line_chars=0,
             keep_next=True,
         ),
         StyleSpec(
@@ -200,7 +254,7 @@ def style_specs(bold_headings: bool = BOLD_HEADINGS) -> dict[str, StyleSpec]:
             SIZE_TABLE,
             align="left",
             first_line_chars=0,
-            line_twips=None,
+            line_twips=TABLE_LINE_TWIPS,
             snap_to_grid=False,
         ),
         StyleSpec(
@@ -246,7 +300,12 @@ _TBLPR_ORDER = (
     "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
 ).split()
+_TRPR_ORDER = (
+    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden ins del trPrChange"
+).split()
 _ORDERS = {
+    "trPr": _TRPR_ORDER,
     "pPr": _PPR_ORDER,
     "rPr": _RPR_ORDER,
     "sectPr": _SECTPR_ORDER,
@@ -331,10 +390,17 @@ def _set_defaults(doc: DocxDocument) -> None:
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     _set_attrs(child(ppr, "spacing"), before=0, after=0, line=240, lineRule="auto")
     normal = doc.styles["Normal"]
-    set_fonts(normal.element.get_or_add_rPr(), FONT_BODY)
-    _set_size(normal.element.get_or_add_rPr(), SIZE_BODY)
-    # Widow/orphan control moves single lines and breaks the 22-line page; 公文 turn it off.
-    _set_attrs(child(normal.element.get_or_add_pPr(), "widowControl"), val="0")
+    rpr = normal.element.get_or_add_rPr()
+    set_fonts(rpr, FONT_BODY)
+    _set_size(rpr, SIZE_BODY)
+    _set_attrs(child(rpr, "spacing"), val=CHAR_SPACING_TWIPS)
+    npr = normal.element.get_or_add_pPr()
+    # Widow/orphan control moves single lines and breaks the 22-line page; 公文 fill every page
+    # (GB/T 9704 §5.2.2: 22 lines a page), so it is off and only headings keep with the text.
+    _set_attrs(child(npr, "widowControl"), val="0")
+    # Chinese line breaking (禁则: no "。" at a line start) and the punctuation rule above.
+    _set_attrs(child(npr, "kinsoku"), val="1")
+    _set_attrs(child(npr, "overflowPunct"), val=OVERFLOW_PUNCT)
 
 
 # fontTable entries for the standard Chinese fonts. Windows 10/11 ships 仿宋 and 楷体 but not
@@ -432,7 +498,7 @@ def _set_indent(ppr: object, spec: StyleSpec) -> None:
     """Indents in characters (``w:*Chars``, what Word shows as “字符”) with a twips fallback
     for readers that ignore the character units."""
     ind = child(ppr, "ind")
-    char_twips = round(spec.size * 20)
+    char_twips = round(spec.size * 20) + CHAR_SPACING_TWIPS
     _set_attrs(
         ind,
         firstLineChars=spec.first_line_chars,
@@ -477,16 +543,16 @@ def add_page_number_footers(doc: DocxDocument, section: Section) -> None:
     _page_number_paragraph(section.even_page_footer.paragraphs[0], "left")
 
 
-def _page_number_paragraph(p: Paragraph, side: str) -> None:
-    p.style = STYLE_PAGE_NUMBER
+def _page_number_paragraph(p: Paragraph, side: str, *, indent: bool = True) -> None:
+    """ "— N —": 单页码居右空一字, 双页码居左空一字 (GB/T 9704 §7.5); ``indent=False`` inside a
+    text box that is already placed one character in."""
     ppr = p._p.get_or_add_pPr()
+    _set_attrs(child(ppr, "pStyle"), val=style_specs()[STYLE_PAGE_NUMBER].style_id)
+    _set_attrs(child(ppr, "jc"), val=side)
     ind = child(ppr, "ind")
-    if side == "right":
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _set_attrs(ind, right=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
-    else:
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _set_attrs(ind, left=PAGE_NUMBER_INDENT_TWIPS, firstLine=0)
+    _set_attrs(ind, firstLine=0)
+    if indent:
+        _set_attrs(ind, **{side: PAGE_NUMBER_INDENT_TWIPS})
     spec = style_specs()[STYLE_PAGE_NUMBER]
     add_text_run(p, EM_DASH + " ", spec.east_asia, latin=spec.latin)
     add_field(p, "PAGE", "1", spec.east_asia, latin=spec.latin)
@@ -570,6 +636,25 @@ def _fill(p: Paragraph, spec: StyleSpec, parts: Iterable[str | Text]) -> None:
         add_text_run(p, t.text, t.east_asia or spec.east_asia, latin=spec.latin, bold=t.bold)
 
 
+def widow_free_heading(container: object, style: str, text: str, length: str) -> None:
+    """A heading paragraph ``text`` that never leaves one or two characters alone on its last
+    line: ``{%p if %}`` chooses between the normal paragraph and one set
+    ``TIGHT_SPACING_TWIPS`` tighter, by ``length`` (a Jinja expression for the number of
+    characters). The first line holds 26 characters (2 indented), the others 28."""
+    first = CHARS_PER_LINE - 2
+    # The remainder without "%" (docxtpl does not see a {%p %} tag holding one) and without
+    # "<"/">" (escaped in the XML); a length below the first line never gives 1 or 2 here.
+    over = f"({length} - {first})"
+    short_last = f"{over} - {over} // {CHARS_PER_LINE} * {CHARS_PER_LINE} in [1, 2]"
+    add_paragraph(container, STYLE_BODY, "{%p if " + short_last + " %}")
+    tight = add_paragraph(container, style, text)
+    for run in tight.runs:
+        _set_attrs(child(run._r.get_or_add_rPr(), "spacing"), val=TIGHT_SPACING_TWIPS)
+    add_paragraph(container, STYLE_BODY, "{%p else %}")
+    add_paragraph(container, style, text)
+    add_paragraph(container, STYLE_BODY, "{%p endif %}")
+
+
 def add_blank(container: object, style: str = STYLE_BODY) -> Paragraph:
     """An empty line of the grid (e.g. after the title, before the signature)."""
     return container.add_paragraph(style=style)  # type: ignore[attr-defined]
@@ -579,34 +664,127 @@ def add_blank(container: object, style: str = STYLE_BODY) -> Paragraph:
 # Sections.
 
 
-def start_landscape_section(doc: DocxDocument) -> Section:
-    """End the current section at the last paragraph and start a landscape one on a new page.
+def start_landscape_section(
+    doc: DocxDocument, carriers: Sequence[Paragraph] | None = None
+) -> Section:
+    """End the current section and start a landscape one on a new page.
 
     python-docx's ``add_section`` would add an empty paragraph to carry the old section's
-    properties, which can spill onto a page of its own; here the last paragraph carries them.
-    The new section has no footer references, so it inherits the page-number footers.
+    properties, which can spill onto a page of its own; here the last paragraph carries them,
+    or each of ``carriers``: the last paragraphs of the branches of a ``{%p if %}`` of which
+    exactly one survives rendering (a ``{%p …%}`` paragraph itself is removed by docxtpl, and
+    the section break with it). The new section gets its own footers: the page number turned a
+    quarter at the place it has on portrait pages (GB/T 9704 §10, see
+    :func:`add_landscape_page_numbers`).
     """
     body = doc.element.body
-    last_p = body.findall(qn("w:p"))[-1]
-    old = copy.deepcopy(body.find(qn("w:sectPr")))
-    last_p.get_or_add_pPr()._insert_sectPr(old)
+    old = body.find(qn("w:sectPr"))
+    for p in carriers or [Paragraph(body.findall(qn("w:p"))[-1], None)]:
+        p._p.get_or_add_pPr()._insert_sectPr(copy.deepcopy(old))
     section = doc.sections[-1]
     sect = section._sectPr
     for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
         sect.remove(ref)
     _set_attrs(child(sect, "type"), val="nextPage")
     setup_page(section, landscape=True)
+    add_landscape_page_numbers(section)
     return section
+
+
+# The page number of a landscape page, in landscape page coordinates (mm from the top-left
+# corner). Portrait bottom = landscape left: the number's line lies 7 mm outside the 版心's
+# landscape left edge (35 mm), i.e. between 35 − 7 − line and 35 − 7 mm from the left. Along
+# the portrait width (= landscape top to bottom) it keeps its portrait place: odd pages end one
+# character before the portrait right edge of the 版心 (28 + 156 mm), even pages start one
+# character after its left edge (28 mm).
+_PN_BOX_LENGTH_MM = 50.0
+
+
+def _landscape_page_number_box(odd: bool) -> tuple[float, float, float, float]:
+    """(x, y, width, height) in mm of the text box holding the turned page number."""
+    line_mm = PAGE_NUMBER_LINE_PT * 25.4 / 72
+    char_mm = PAGE_NUMBER_INDENT_TWIPS / 20 * 25.4 / 72
+    x = LANDSCAPE_MARGINS_MM["left"] - PAGE_NUMBER_GAP_MM - line_mm
+    top = LANDSCAPE_MARGINS_MM["top"]
+    if odd:
+        y = top + (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) - char_mm - _PN_BOX_LENGTH_MM
+    else:
+        y = top + char_mm
+    return x, y, line_mm, _PN_BOX_LENGTH_MM
+
+
+def add_landscape_page_numbers(section: Section) -> None:
+    """Odd and even footers of a landscape section whose page number is a text box turned a
+    quarter (reading top to bottom), so that on the bound, portrait-held sheet it stands where
+    the numbers of portrait pages stand: odd pages lower right, even pages lower left."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        p = footer.paragraphs[0]
+        p.style = STYLE_PAGE_NUMBER
+        run = p.add_run()
+        run._r.append(_page_number_text_box(odd))
+
+
+_EMU_PER_MM = 36000
+_NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _page_number_text_box(odd: bool) -> object:
+    """A ``w:drawing`` anchored to the page: a borderless text box with vertical text
+    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —". Wrapped in
+    ``mc:AlternateContent``/``mc:Choice Requires="wps"`` as Word and WPS write text boxes."""
+    from lxml import etree
+
+    x, y, w, h = (round(v * _EMU_PER_MM) for v in _landscape_page_number_box(odd))
+    box_id = 9001 if odd else 9002
+    xml = f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
+ xmlns:a="{_NS_A}" xmlns:wps="{_NS_WPS}">
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264"
+ behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
+<wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{box_id}" name="页码{"单" if odd else "双"}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="{_NS_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>
+<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"
+ anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>
+</w:drawing>"""
+    drawing = etree.fromstring(xml)
+    content = drawing.find(".//" + qn("w:txbxContent"))
+    p = OxmlElement("w:p")
+    content.append(p)
+    para = Paragraph(p, None)
+    _page_number_paragraph(para, "right" if odd else "left", indent=False)
+    wrapper = etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{_NS_MC}" xmlns:wps="{_NS_WPS}">'
+        '<mc:Choice Requires="wps"/></mc:AlternateContent>'
+    )
+    wrapper[0].append(drawing)
+    return wrapper
 
 
 # ---------------------------------------------------------------------------------------------
 # Tables.
 
 TABLE_BORDER_SIZE = 4  # eighths of a point: 0.5 pt lines
+# Cell padding: 1.5 mm left/right, 0.8 mm top/bottom; with the 16 pt lines of 表格文字 a
+# one-line row is 7.3 mm high, a 44-measure table four to five landscape pages.
+TABLE_CELL_MARGINS_TWIPS = {"left": 85, "right": 85, "top": 34, "bottom": 34}
+TABLE_LINE_TWIPS = 300  # exact 15 pt lines for 12 pt text
 
 
 def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Sequence[str]) -> Table:
-    """A fixed-layout table with full borders and a bold, repeated header row."""
+    """A fixed-layout table with full borders and a bold, repeated header row. No row of it
+    is split across pages (``w:cantSplit`` on every row, see :func:`add_table_row`)."""
     table = container.add_table(rows=1, cols=len(widths_mm))
     tbl = table._tbl
     tblpr = tbl.tblPr
@@ -620,26 +798,54 @@ def add_table(container: DocxDocument, widths_mm: Sequence[float], header: Seque
             child(borders, edge), val="single", sz=TABLE_BORDER_SIZE, space=0, color="000000"
         )
     margins = child(tblpr, "tblCellMar")
-    for edge, twips in (("left", 85), ("right", 85)):
-        _set_attrs(child(margins, edge), w=twips, type="dxa")
+    for edge in ("top", "left", "bottom", "right"):
+        _set_attrs(child(margins, edge), w=TABLE_CELL_MARGINS_TWIPS[edge], type="dxa")
     for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         _set_attrs(col, w=round(Mm(width).twips))
     header_row = table.rows[0]
     for cell, text, width in zip(header_row.cells, header, widths_mm, strict=True):
         set_cell_width(cell, width)
-        set_cell_text(cell, text, bold=True, align="center")
+        set_cell_text(cell, text, bold=True, align="center", east_asia=FONT_HEI)
         set_cell_valign(cell, "center")
     set_repeat_header(header_row)
+    set_cant_split(header_row)
     return table
 
 
-def add_table_row(table: Table, texts: Sequence[str], aligns: Sequence[str] | None = None) -> _Row:
-    """Append a row with one run per cell (so a tag in a cell stays whole)."""
+def add_table_row(
+    table: Table,
+    texts: Sequence[str],
+    aligns: Sequence[str] | None = None,
+    valign: str | None = None,
+) -> _Row:
+    """Append a row with one run per cell (so a tag in a cell stays whole); the row is never
+    split across pages."""
     row = table.add_row()
     widths = [col.get(qn("w:w")) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
         _set_attrs(child(cell._tc.get_or_add_tcPr(), "tcW"), w=widths[i], type="dxa")
         set_cell_text(cell, text, align=(aligns[i] if aligns else "left"))
+        if valign:
+            set_cell_valign(cell, valign)
+    set_cant_split(row)
+    return row
+
+
+def add_spanning_row(table: Table, parts: Sequence[str | Text], *, keep_next: bool = True) -> _Row:
+    """A row of one cell across all columns (a group heading such as a 方面), kept on the
+    page of the row after it."""
+    row = table.add_row()
+    cells = row.cells
+    merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    p = merged.paragraphs[0]
+    p.style = STYLE_TABLE
+    spec = style_specs()[STYLE_TABLE]
+    _fill(p, spec, parts)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
+    set_cant_split(row)
     return row
 
 
@@ -652,7 +858,12 @@ def set_cell_valign(cell: _Cell, where: str) -> None:
 
 
 def set_cell_text(
-    cell: _Cell, text: str, *, bold: bool | None = None, align: str = "left"
+    cell: _Cell,
+    text: str,
+    *,
+    bold: bool | None = None,
+    align: str = "left",
+    east_asia: str | None = None,
 ) -> Paragraph:
     """Put ``text`` as a single run into the cell's (first) paragraph in style 表格文字."""
     p = cell.paragraphs[0]
@@ -660,8 +871,18 @@ def set_cell_text(
     p.alignment = _ALIGN[align]
     if text:
         spec = style_specs()[STYLE_TABLE]
-        add_text_run(p, text, spec.east_asia, latin=spec.latin, bold=bold)
+        add_text_run(p, text, east_asia or spec.east_asia, latin=spec.latin, bold=bold)
     return p
+
+
+def set_cell_borders(cell: _Cell, **edges: str) -> None:
+    """Per-cell borders, e.g. ``top="nil"`` (no line) or ``bottom="single"``."""
+    borders = child(cell._tc.get_or_add_tcPr(), "tcBorders")
+    for edge, val in edges.items():
+        attrs = {"val": val}
+        if val != "nil":
+            attrs.update(sz=TABLE_BORDER_SIZE, space=0, color="000000")
+        _set_attrs(child(borders, edge), **attrs)
 
 
 def set_repeat_header(row: _Row) -> None:
@@ -670,38 +891,128 @@ def set_repeat_header(row: _Row) -> None:
     _set_attrs(child(trpr, "tblHeader"), val="1")
 
 
+def set_cant_split(row: _Row) -> None:
+    """Keep a row whole on one page (``w:cantSplit``): no page holding "促整改。" alone."""
+    trpr = row._tr.get_or_add_trPr()
+    _set_attrs(child(trpr, "cantSplit"), val="1")
+
+
 # ---------------------------------------------------------------------------------------------
 # PDF conversion on machines without the standard fonts.
 
-# Free fonts that look closest to each standard font (仿宋/楷体/宋体 are serif, 黑体 is sans).
+# Free fonts that look closest to each standard font, best first, after the names Windows uses
+# for it. Debian/Ubuntu packages: fonts-arphic-uming (AR PL UMing CN: a light 明体, the closest
+# free face to the thin strokes of 仿宋 and to 宋体), fonts-arphic-ukai (AR PL UKai CN: 楷体),
+# fonts-wqy-zenhei (文泉驿正黑: 黑体), fonts-noto-cjk-extra (Noto Serif CJK SC Bold: the heavy
+# 宋 of 小标宋) and fonts-noto-cjk (Noto Serif/Sans CJK SC, the fallback for every face).
+# Only simplified-Chinese faces are named: without them fontconfig picks the first face of
+# the Noto CJK collection, the Japanese one (different glyphs for 骨, 直, 今 …).
 FONT_SUBSTITUTES: dict[str, tuple[str, ...]] = {
-    FONT_BODY: ("仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_KAI: ("楷体", "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_TITLE: ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_SONG: ("SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
-    FONT_HEI: ("SimHei", "Noto Sans CJK SC", "Source Han Sans SC"),
+    FONT_BODY: ("仿宋", "FangSong", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_KAI: ("楷体", "KaiTi", "AR PL UKai CN", "LXGW WenKai", "Noto Serif CJK SC"),
+    FONT_TITLE: ("Noto Serif CJK SC", "Source Han Serif SC", "宋体", "SimSun", "AR PL UMing CN"),
+    FONT_SONG: ("SimSun", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC"),
+    FONT_HEI: ("SimHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC"),
     FONT_LATIN: ("Liberation Serif", "DejaVu Serif"),
 }
+# 小标宋 is a heavy 宋: its substitute is asked for in bold (Noto Serif CJK SC Bold), unless
+# the real font is installed.
+BOLD_SUBSTITUTE = (FONT_TITLE,)
+STANDARD_FONTS = (FONT_TITLE, FONT_BODY, FONT_KAI, FONT_HEI, FONT_SONG, FONT_LATIN)
 
 
-def fontconfig_substitutes() -> str:
+def _fc(*args: str, config: str | None = None) -> str:
+    """Run a fontconfig tool (``fc-match``/``fc-list``); "" where fontconfig is missing."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not shutil.which(args[0]):
+        return ""
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="ledger-tools-fc-") as tmp:
+        if config is not None:
+            conf = Path(tmp) / "fonts.conf"
+            conf.write_text(config, encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(conf)
+        try:
+            proc = subprocess.run(
+                args, capture_output=True, text=True, timeout=30, env=env, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+    return proc.stdout
+
+
+def installed_families() -> set[str]:
+    """Every font family name fontconfig knows (all names of each family), lowercased."""
+    out = _fc("fc-list", ":", "family")
+    return {name.strip().lower() for line in out.splitlines() for name in line.split(",")}
+
+
+def fontconfig_substitutes(installed: set[str] | None = None) -> str:
     """A fontconfig file (include the system configuration, then alias each standard font to
     its closest free font). Point ``FONTCONFIG_FILE`` at it when running LibreOffice on Linux,
     otherwise every missing Chinese font falls back to the same sans-serif face.
 
     ``<accept>`` puts the substitutes *after* the standard font (``<prefer>`` would put them
-    before it), so a machine that has 仿宋_GB2312 or 方正小标宋简体 installed still uses them."""
+    before it), so a machine that has 仿宋_GB2312 or 方正小标宋简体 installed still uses them.
+    ``installed`` (default: asked from fontconfig) decides whether 小标宋's substitute is asked
+    in bold."""
     aliases = "\n".join(
         f'  <alias binding="same"><family>{name}</family><accept>'
         + "".join(f"<family>{sub}</family>" for sub in subs)
         + "</accept></alias>"
         for name, subs in FONT_SUBSTITUTES.items()
     )
+    have = installed_families() if installed is None else installed
+    bold = "\n".join(
+        f'  <match target="pattern"><test name="family"><string>{name}</string></test>'
+        '<edit name="weight" mode="assign"><const>bold</const></edit></match>'
+        for name in BOLD_SUBSTITUTE
+        if name.lower() not in have
+    )
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"{aliases}\n</fontconfig>\n"
+        f"{aliases}\n{bold}\n</fontconfig>\n"
     )
+
+
+@dataclass(frozen=True)
+class FontSubstitution:
+    font: str  # the standard font the document names
+    used: str  # the face the PDF gets instead ("" = not known)
+
+
+def font_substitutions(fonts: Sequence[str] = STANDARD_FONTS) -> list[FontSubstitution]:
+    """The standard fonts this machine lacks, each with the face a PDF made here uses instead
+    (through :func:`fontconfig_substitutes`). Empty where fontconfig is missing (Windows,
+    macOS: LibreOffice substitutes there by its own table, which we cannot ask)."""
+    installed = installed_families()
+    if not installed:
+        return []
+    config = fontconfig_substitutes(installed)
+    out = []
+    for font in fonts:
+        if font.lower() in installed:
+            continue
+        used = _fc(
+            "fc-match", "-f", "%{family[0]}|%{style[0]}", f"{font}:lang=zh-cn", config=config
+        )
+        family, _, style = used.partition("|")
+        shown = f"{family} {style}" if style.lower() in ("bold", "black", "heavy") else family
+        out.append(FontSubstitution(font, shown.strip()))
+    return out
+
+
+def substitution_note(subs: Sequence[FontSubstitution]) -> str:
+    """One line for ``--pdf``: which standard fonts the PDF replaced, or "" when none."""
+    if not subs:
+        return ""
+    pairs = "，".join(f"{s.font}→{s.used or '系统默认字体'}" for s in subs)
+    return f"PDF 中替换了本机未安装的标准字体：{pairs}（.docx 仍使用标准字体）。"
 
 
 # ---------------------------------------------------------------------------------------------

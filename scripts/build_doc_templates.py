@@ -41,7 +41,14 @@ def _lead(number: bool) -> str:
     return "{% if 段.小标题 %}" + num + "{{ 段.小标题 }}{% endif %}"
 
 
-def section_paragraphs(doc: object, key: str, *, numbered: bool, keep_last: bool = False) -> None:
+def section_paragraphs(
+    doc: object,
+    key: str,
+    *,
+    numbered: bool,
+    keep_last: bool = False,
+    bold_headings: bool = f.BOLD_HEADINGS,
+) -> None:
     """The 文稿段落 of one 章节: one paragraph each, bold lead then 内容.
 
     Numbered leads "（一）…" are second-level headings run into the text, so they take the
@@ -54,12 +61,15 @@ def section_paragraphs(doc: object, key: str, *, numbered: bool, keep_last: bool
     paragraph of a keep-with-next chain whole, so keeping them all would empty half a page.
     """
     lead_font = f.FONT_KAI if numbered else f.FONT_BODY
+    # A numbered lead is a level-2 heading run into its paragraph: the same 楷体 and weight as
+    # the "（一）…方面" headings of the document (one style per level).
+    lead_bold = bold_headings if numbered else f.BOLD_LEADS
 
     def paragraph() -> object:
         return f.add_paragraph(
             doc,
             f.STYLE_BODY,
-            Text(_lead(numbered), bold=f.BOLD_LEADS, east_asia=lead_font),
+            Text(_lead(numbered), bold=lead_bold, east_asia=lead_font),
             "{{ 段.内容 }}",
         )
 
@@ -75,9 +85,18 @@ def section_paragraphs(doc: object, key: str, *, numbered: bool, keep_last: bool
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
 
-def title_block(doc: object) -> None:
-    f.add_paragraph(doc, f.STYLE_TITLE, "{{ 标题 }}")
+def title_block(doc: object, *, addressee: bool = False) -> None:
+    """The title, one paragraph per line of ``标题行`` (broken at word boundaries in a
+    trapezoid or diamond, GB/T 9704 §7.3.1), then one blank line; with ``addressee`` the
+    主送机关 line follows (顶格, full-width colon, §7.3.2), omitted when 主送机关 is empty."""
+    f.add_paragraph(doc, f.STYLE_TITLE, "{%p for 行 in 标题行 %}")
+    f.add_paragraph(doc, f.STYLE_TITLE, "{{ 行 }}")
+    f.add_paragraph(doc, f.STYLE_TITLE, "{%p endfor %}")
     f.add_blank(doc)
+    if addressee:
+        f.add_paragraph(doc, f.STYLE_ADDRESSEE, "{%p if 主送机关 %}")
+        f.add_paragraph(doc, f.STYLE_ADDRESSEE, "{{ 主送机关 }}：")
+        f.add_paragraph(doc, f.STYLE_ADDRESSEE, "{%p endif %}")
 
 
 def keep_with_next(*paragraphs: object) -> None:
@@ -90,10 +109,50 @@ def keep_with_next(*paragraphs: object) -> None:
         p.paragraph_format.keep_with_next = True
 
 
-def signature_block(doc: object) -> None:
-    keep_with_next(f.add_blank(doc))
+def signature_block(doc: object) -> list[object]:
+    """The 落款 (GB/T 9704 §7.3.5), chosen by ``落款方式``.
+
+    加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字;
+    a 署名 too long to centre without passing the 版心's right edge is right-aligned with the
+    date instead. 不加盖印章: one blank line, the 署名 右空二字, the date starting two characters
+    right of the 署名's first character (leading full-width spaces, counted from the name).
+    Returns the last paragraph of each branch (the date): one of them ends the document's text.
+    """
+    sealed = "{%p if 落款方式 != '不加盖印章' %}"
+    f.add_paragraph(doc, f.STYLE_BODY, sealed)
+    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
+    f.add_paragraph(
+        doc, f.STYLE_BODY, f"{{%p if 党组织名称|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
+    )
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
-    f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(doc, f.STYLE_DATE, "{{ 党组织名称 }}").paragraph_format.keep_with_next = True
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    sealed_date = f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    keep_with_next(*(f.add_blank(doc) for _ in range(f.UNSEALED_BLANK_LINES)))
+    name = f.add_paragraph(doc, f.STYLE_DATE, "{{ 党组织名称 }}")
+    unsealed_indent(name, f.UNSEALED_RIGHT_CHARS)
+    name.paragraph_format.keep_with_next = True
+    lead = f"{f.CHARS_PER_LINE - f.UNSEALED_RIGHT_CHARS}"
+    unsealed_date = f.add_paragraph(
+        doc,
+        f.STYLE_ADDRESSEE,
+        "{{ '\u3000' * ([" + lead + " - 党组织名称|length + 2, 0]|max) }}{{ 成文日期 }}",
+    )
+    unsealed_date.paragraph_format.keep_with_next = False
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    return [sealed_date, unsealed_date]
+
+
+def unsealed_indent(p: object, chars: int) -> None:
+    """Right indent of ``chars`` characters on one paragraph (the unsealed 署名)."""
+    from docx.oxml.ns import qn
+
+    ind = f.child(p._p.get_or_add_pPr(), "ind")
+    twips = chars * (f.SIZE_BODY * 20 + f.CHAR_SPACING_TWIPS)
+    ind.set(qn("w:rightChars"), str(chars * 100))
+    ind.set(qn("w:right"), str(twips))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,9 +202,13 @@ def build_plan(bold_headings: bool) -> object:
         "（详见附件）。",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}", "(方面.标题|length + 3)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}", "(问题.问题|length + 2)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.问题表现 %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.问题表现 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
@@ -159,36 +222,53 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "五、工作要求")
-    section_paragraphs(doc, "工作要求", numbered=True, keep_last=True)
+    section_paragraphs(doc, "工作要求", numbered=True, keep_last=True, bold_headings=bold_headings)
 
     keep_with_next(f.add_blank(doc), f.add_paragraph(doc, f.STYLE_BODY, "附件：整改任务清单"))
-    signature_block(doc)
+    dates = signature_block(doc)
 
-    attachment_task_list(doc)
+    attachment_task_list(doc, dates)
     f.set_core_properties(doc, "整改方案（模板）", "整改方案")
     return doc
 
 
-# 附件 整改任务清单: column, width in mm (landscape 版心 225 mm), cell text, alignment.
+# 附件 整改任务清单: column, width in mm (landscape 版心 225 mm), cell text, alignment. The
+# widths follow the content: 整改措施 (a sentence or two) widest, then 问题; names, units and
+# dates are short forms (``names_only``: 陈志远 without （党组书记、局长）; ``short_date``:
+# 2024.6.30), so their columns need four to six characters. The 方面 is not a column: it heads
+# its problems once, in a row across the table.
 TASK_COLUMNS = (
-    ("序号", 12, "{% vm %}{{ 问题.序号 }}", "center"),
-    ("方面", 26, "{% vm %}{{ 方面.标题 }}", "left"),
-    ("问题", 36, "{% vm %}{{ 问题.问题 }}", "left"),
-    ("整改措施", 67, "{{ 措施.整改措施 }}", "left"),
-    ("责任领导", 20, "{{ 措施.责任领导 }}", "center"),
-    ("责任部门", 24, "{{ 措施.责任部门 or 措施.牵头部门 }}", "center"),
-    ("责任人", 18, "{{ 措施.责任人 }}", "center"),
-    ("整改时限", 22, "{{ 措施.整改时限 }}", "center"),
+    ("序号", 12, "{{ 问题.序号 }}", "center"),
+    ("问题", 37, "{{ 问题.问题 }}", "left"),
+    ("整改措施", 90, "{{ 措施.整改措施 }}", "both"),
+    ("责任领导", 21, "{{ 措施.责任领导|names_only }}", "center"),
+    ("责任部门", 25, "{{ (措施.责任部门 or 措施.牵头部门)|names_only }}", "center"),
+    ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
+    ("整改时限", 24, "{{ 措施.整改时限|short_date }}", "center"),
+)
+# 序号 and 问题 are written on a problem's first row only, and the lines between its rows are
+# left out in those two columns: it looks like a merged cell, but every row stays a row of its
+# own that a page may end after (LibreOffice keeps a vertically merged cell whole on one page,
+# which left half of each landscape page empty). Four row variants, by position in the problem.
+PROBLEM_COLUMNS = 2
+ROW_VARIANTS = (
+    ("{%tr if loop.first and loop.last %}", True, {}),
+    ("{%tr elif loop.first %}", True, {"bottom": "nil"}),
+    ("{%tr elif loop.last %}", False, {"top": "nil"}),
+    ("{%tr else %}", False, {"top": "nil", "bottom": "nil"}),
 )
 
 
-def attachment_task_list(doc: object) -> None:
+def attachment_task_list(doc: object, carriers: list[object]) -> None:
     """Landscape 附件: "附件", the title on the third line, the task table.
 
-    One row per measure, nested loops 方面 → 问题 → 措施; ``{% vm %}`` merges 序号/方面/问题
-    over the measures of one problem (it restarts on the first iteration of the innermost loop).
+    One row per measure, nested loops 方面 → 问题 → 措施; each 方面 opens with a row across the
+    table ("一、…", kept with its first problem); 序号 and 问题 on the first row of the problem
+    (see ``ROW_VARIANTS``). No row is split across pages and the header row repeats on each
+    page. ``carriers``: the paragraphs that end the portrait part (see
+    ``docformat.start_landscape_section``).
     """
-    f.start_landscape_section(doc)
+    f.start_landscape_section(doc, carriers)
     f.add_paragraph(doc, f.STYLE_ATTACHMENT_MARK, "附件")
     f.add_blank(doc)
     f.add_paragraph(doc, f.STYLE_TITLE, "整改任务清单")
@@ -196,13 +276,22 @@ def attachment_task_list(doc: object) -> None:
     widths = [c[1] for c in TASK_COLUMNS]
     table = f.add_table(doc, widths, [c[0] for c in TASK_COLUMNS])
     blanks = [""] * (len(TASK_COLUMNS) - 1)
-    for tag in (
-        "{%tr for 方面 in 方面列表 %}",
-        "{%tr for 问题 in 方面.问题列表 %}",
-        "{%tr for 措施 in 问题.措施列表 %}",
-    ):
+    f.add_table_row(table, ["{%tr for 方面 in 方面列表 %}", *blanks])
+    f.add_spanning_row(
+        table, [Text("{{ 方面.序号 }}、{{ 方面.标题 }}", bold=True, east_asia=f.FONT_HEI)]
+    )
+    for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
-    f.add_table_row(table, [c[2] for c in TASK_COLUMNS], [c[3] for c in TASK_COLUMNS])
+    aligns = [c[3] for c in TASK_COLUMNS]
+    for tag, first, edges in ROW_VARIANTS:
+        f.add_table_row(table, [tag, *blanks])
+        texts = [c[2] if first or i >= PROBLEM_COLUMNS else "" for i, c in enumerate(TASK_COLUMNS)]
+        row = f.add_table_row(table, texts, aligns, valign="center")
+        for cell in row.cells[:PROBLEM_COLUMNS]:
+            f.set_cell_valign(cell, "top")
+            if edges:
+                f.set_cell_borders(cell, **edges)
+    f.add_table_row(table, ["{%tr endif %}", *blanks])
     for _ in range(3):
         f.add_table_row(table, ["{%tr endfor %}", *blanks])
 
@@ -217,30 +306,37 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, keep_last: bool, problem: Callable[[object], None]) -> None:
+def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object], None]) -> None:
     """Sections 一 to 三 of the report and the notice; ``problem`` writes the paragraphs of one
-    problem (the report's measures and status, or the notice's short public paragraph).
-    ``keep_last``: 下一步打算 is the last body text before the signature (the report; the
-    notice ends with its contact block)."""
+    problem (the report's measures and status, or the notice's short public paragraph). The
+    last paragraph of 下一步打算 keeps with what follows (the 落款; in the notice the public
+    line and the contact block, themselves kept with the 落款), so that no page holds only the
+    contact block and the 落款."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
-    section_paragraphs(doc, "工作开展情况", numbered=True)
+    section_paragraphs(doc, "工作开展情况", numbered=True, bold_headings=bold_headings)
 
     f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.add_paragraph(doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}", "(方面.在标题|length + 3)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     problem(doc)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
-    section_paragraphs(doc, "下一步打算", numbered=True, keep_last=keep_last)
+    section_paragraphs(
+        doc, "下一步打算", numbered=True, keep_last=True, bold_headings=bold_headings
+    )
 
 
 def report_problem(doc: object) -> None:
     """One problem in the report: heading, its measures "一是…二是…", the status sentence."""
-    f.add_paragraph(doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}")
+    f.widow_free_heading(
+        doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}", "(问题.问题|length + 4)"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
 
@@ -258,14 +354,14 @@ def notice_problem(doc: object) -> None:
 
 def build_report(bold_headings: bool) -> object:
     doc = f.new_document(bold_headings=bold_headings)
-    title_block(doc)
+    title_block(doc, addressee=True)
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
         OPENING + "{{ 单位简称 }}坚决扛起整改主体责任，对照反馈意见逐条研究整改措施、"
         "逐项推动落实。现将整改情况报告如下。",
     )
-    report_body(doc, keep_last=True, problem=report_problem)
+    report_body(doc, bold_headings=bold_headings, problem=report_problem)
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -279,7 +375,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, keep_last=False, problem=notice_problem)
+    report_body(doc, bold_headings=bold_headings, problem=notice_problem)
     keep_with_next(
         f.add_paragraph(
             doc,

@@ -162,10 +162,10 @@ def test_needed_info_missing_is_marked():
 def test_titles():
     ledger = two_aspects()
     assert build_context(ledger, "plan", as_of=AS_OF)["标题"] == (
-        "中共某区测试局党组关于落实区委第一巡察组巡察反馈意见的整改方案"
+        "中共某区测试局党组关于落实区委第一巡察组反馈意见的整改方案"
     )
     assert build_context(ledger, "report", as_of=AS_OF)["标题"] == (
-        "中共某区测试局党组关于区委第一巡察组巡察反馈意见整改情况的报告"
+        "中共某区测试局党组关于区委第一巡察组反馈意见整改情况的报告"
     )
     assert build_context(ledger, "notice", as_of=AS_OF)["标题"] == (
         "中共某区测试局党组关于巡察整改落实进展情况的通报"

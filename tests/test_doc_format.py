@@ -91,10 +91,16 @@ def test_styles_fonts_sizes_and_line_spacing(name):
         assert ppr.find(qn("w:jc")).get(qn("w:val")) == "both"
         assert not doc.styles[style_name].font.bold
     assert _style(doc, "公文标题").pPr.find(qn("w:jc")).get(qn("w:val")) == "center"
-    for style_name in ("落款", "成文日期"):
-        ppr = _style(doc, style_name).pPr
-        assert ppr.find(qn("w:jc")).get(qn("w:val")) == "right"
-        assert ppr.find(qn("w:ind")).get(qn("w:rightChars")) == "400"
+    # 落款 sealed (GB/T 9704 §7.3.5.1): the date 右空四字, the 署名 centred on the date (a centred
+    # paragraph whose box reaches as far right of the date's centre as left of it).
+    date = _style(doc, "成文日期").pPr
+    assert date.find(qn("w:jc")).get(qn("w:val")) == "right"
+    assert date.find(qn("w:ind")).get(qn("w:rightChars")) == "400"
+    sig = _style(doc, "落款").pPr
+    assert sig.find(qn("w:jc")).get(qn("w:val")) == "center"
+    right = int(sig.find(qn("w:ind")).get(qn("w:rightChars"))) / 100
+    centre = (0 + 28 - right) / 2
+    assert centre == pytest.approx(28 - 4 - f.DATE_WIDTH_CHARS / 2)
     # Defaults: Chinese text falls back to 仿宋_GB2312, never to a theme font.
     defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     fonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
@@ -115,18 +121,26 @@ def test_every_run_names_its_east_asian_font(name):
 def test_title_and_headings_use_their_styles(name):
     doc = Document(TEMPLATES / name)
     paras = doc.paragraphs
-    assert paras[0].style.name == "公文标题" and paras[0].text == "{{ 标题 }}"
-    assert paras[1].text == "" and paras[1].style.name == "公文正文"
+    # The title: one paragraph per line of 标题行 (broken at word boundaries), then a blank line.
+    assert [p.text for p in paras[:3]] == ["{%p for 行 in 标题行 %}", "{{ 行 }}", "{%p endfor %}"]
+    assert all(p.style.name == "公文标题" for p in paras[:3])
+    assert paras[3].text == "" and paras[3].style.name == "公文正文"
     h1 = [p.text for p in paras if p.style.name == "一级标题"]
     assert all(re.match(r"[一二三四五]、", t) for t in h1) and len(h1) >= 3
-    signature = [p for p in paras if p.style.name == "落款"]
-    assert [p.text for p in signature] == ["{{ 党组织名称 }}"]
-    dates = [p for p in paras if p.style.name == "成文日期"]
-    assert [p.text for p in dates] == ["{{ 成文日期 }}"]
-    # One blank line between the body and the signature.
-    idx = paras.index(signature[0]) if signature[0] in paras else None
-    sig_i = next(i for i, p in enumerate(paras) if p.style.name == "落款")
-    assert idx is not None and paras[sig_i - 1].text == ""
+    texts = [p.text for p in paras]
+    # 落款: sealed by default (two blank lines, 署名 centred on the date; a 署名 too long to
+    # centre is right-aligned with the date), unsealed when 落款方式 is 不加盖印章.
+    start = texts.index("{%p if 落款方式 != '不加盖印章' %}")
+    assert texts[start + 1 : start + 3] == ["", ""]
+    sealed = [p for p in paras if p.style.name == "落款"]
+    assert [p.text for p in sealed] == ["{{ 党组织名称 }}"]
+    dates = [p.text for p in paras if p.style.name == "成文日期"]
+    assert dates == ["{{ 党组织名称 }}", "{{ 成文日期 }}", "{{ 党组织名称 }}"]
+    if name == REPORT:  # 主送机关 after the title, 顶格, full-width colon, omitted when empty
+        i = texts.index("{{ 主送机关 }}：")
+        assert texts[i - 1] == "{%p if 主送机关 %}" and paras[i].style.name == "主送机关"
+        ind = _style(doc, "主送机关").pPr.find(qn("w:ind"))
+        assert ind.get(qn("w:firstLineChars")) == "0"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,17 +174,25 @@ def test_odd_and_even_footers_with_page_field(name):
 
 def test_plan_attachment_is_a_landscape_section_with_task_table():
     doc = Document(TEMPLATES / PLAN)
-    assert len(doc.sections) == 2
-    portrait, landscape = doc.sections
-    assert portrait.page_width < portrait.page_height
+    # Portrait (ending on the sealed date), portrait (ending on the unsealed date: one of the
+    # two branches survives rendering), landscape.
+    assert len(doc.sections) == 3
+    *portraits, landscape = doc.sections
+    assert all(p.page_width < p.page_height for p in portraits)
     pg = landscape._sectPr.find(qn("w:pgSz"))
     assert (pg.get(qn("w:w")), pg.get(qn("w:h"))) == ("16838", "11906")
     assert landscape._sectPr.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
     assert landscape._sectPr.find(qn("w:type")).get(qn("w:val")) == "nextPage"
-    # The first section ends on the 成文日期 paragraph itself (no stray empty paragraph).
+    # Landscape margins: the portrait ones turned so the binding edge (28 mm) is at the top and
+    # the portrait bottom (35 mm) on the left, where the turned page number sits.
+    mm = {k: getattr(landscape, f"{k}_margin").mm for k in ("top", "bottom", "left", "right")}
+    assert mm == pytest.approx({"top": 28, "bottom": 26, "left": 35, "right": 37}, abs=0.05)
     body = doc.element.body
-    carrier = next(p for p in body.iter(qn("w:p")) if p.find(f"{W}pPr/{W}sectPr") is not None)
-    assert "".join(t.text for t in carrier.iter(qn("w:t"))) == "{{ 成文日期 }}"
+    carriers = [p for p in body.iter(qn("w:p")) if p.find(f"{W}pPr/{W}sectPr") is not None]
+    assert ["{{ 成文日期 }}" in "".join(t.text for t in p.iter(qn("w:t"))) for p in carriers] == [
+        True,
+        True,
+    ]
     texts = [p.text for p in doc.paragraphs]
     assert "附件：整改任务清单" in texts
     mark = next(p for p in doc.paragraphs if p.style.name == "附件标记")
@@ -181,7 +203,6 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     header = table.rows[0]
     assert [c.text for c in header.cells] == [
         "序号",
-        "方面",
         "问题",
         "整改措施",
         "责任领导",
@@ -195,13 +216,19 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         assert borders.find(qn(f"w:{edge}")).get(qn("w:val")) == "single"
-    assert (
-        sum(int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iter(qn("w:gridCol")))
-        <= Mm(297 - 37 - 35).twips + 2
-    )
-    data = [r for r in table.rows if "{% vm %}" in r.cells[0].text]
-    assert len(data) == 1
-    assert [c.text.startswith("{% vm %}") for c in data[0].cells] == [True] * 3 + [False] * 5
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert sum(widths) <= Mm(297 - 37 - 35).twips + 2
+    assert widths.index(max(widths)) == 2  # 整改措施 widest
+    # Every row whole on one page; no vertical merge (LibreOffice keeps a merged cell on one
+    # page); the 方面 as a row across the table.
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
+    assert table._tbl.find(f".//{W}vMerge") is None
+    spanning = [r for r in table.rows if len(r._tr.findall(qn("w:tc"))) == 1]
+    assert [r.cells[0].text for r in spanning] == ["{{ 方面.序号 }}、{{ 方面.标题 }}"]
+    data = [r for r in table.rows if "措施.整改措施" in r.cells[2].text]
+    assert len(data) == 4  # first-and-last, first, last, middle row of a problem
+    assert [r.cells[1].text for r in data] == ["{{ 问题.问题 }}", "{{ 问题.问题 }}", "", ""]
+    assert "names_only" in data[0].cells[3].text and "short_date" in data[0].cells[6].text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,7 +446,10 @@ def make_context() -> dict:
         "通信地址": "某区示例路1号",
         "邮政编码": "100000",
         "电子邮箱": "",
-        "标题": "中共某区示例局党组关于区委第二巡察组巡察反馈意见整改情况的报告",
+        "标题": "中共某区示例局党组关于区委第二巡察组反馈意见整改情况的报告",
+        "标题行": ["中共某区示例局党组关于", "区委第二巡察组反馈意见整改情况的报告"],
+        "主送机关": "",
+        "落款方式": "加盖印章",
         "截至日期": "2024年5月10日",
         "方面列表": aspects,
         "统计": {
@@ -477,8 +507,8 @@ def test_render_leaves_no_tags_and_keeps_format(name, context, tmp_path):
         assert leftover not in text
     doc = Document(out)
     paras = [p.text for p in doc.paragraphs]
-    assert paras[0] == context["标题"]
-    assert doc.paragraphs[0].style.name == "公文标题"
+    assert paras[:2] == context["标题行"]
+    assert [p.style.name for p in doc.paragraphs[:2]] == ["公文标题"] * 2
     assert "中共某区示例局党组" in paras and "2024年5月10日" in paras
     # Escaped, not corrupted: the problem with & < > " comes back as written.
     assert any('制度执行不够严格 & <审批> "流程"' in t for t in paras)
@@ -492,7 +522,7 @@ def test_render_leaves_no_tags_and_keeps_format(name, context, tmp_path):
         assert "问题见底清零。反馈问题全部整改到位。" in paras
         assert "（二）严格督促检查。每周调度整改进度。" in paras
     else:
-        assert paras[2].startswith(
+        assert paras[3].startswith(
             "根据区委统一部署，2024年1月8日至2024年2月8日，区委第二巡察组对某区示例局进行了巡察。"
             "2024年3月4日，区委第二巡察组反馈了巡察意见。"
         )
@@ -506,39 +536,52 @@ def test_render_leaves_no_tags_and_keeps_format(name, context, tmp_path):
             assert "目前正在推进，计划于2024年6月30日前完成。" in paras
             assert any(t.startswith("整改措施及结果：一是制定年度学习计划。") for t in paras)
         assert "（一）加强组织领导。成立领导小组，召开专题会议。" in paras
+        # A numbered lead is a level-2 heading: 楷体, and bold only as the headings are.
         lead = next(p for p in doc.paragraphs if p.text.startswith("（一）加强组织领导"))
-        assert lead.runs[0].bold and lead.runs[0].text == "（一）加强组织领导。"
+        assert lead.runs[0].text == "（一）加强组织领导。" and not lead.runs[0].bold
+        fonts = lead.runs[0]._r.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) == "楷体_GB2312"
     if name == NOTICE:
         assert "联系电话：0000-12345678" in paras
         assert "通信地址：某区示例路1号（邮政编码：100000）" in paras
         assert not any(t.startswith("电子邮箱") for t in paras)  # empty → line omitted
 
 
-def test_rendered_task_table_merges_per_problem(context, tmp_path):
+def test_rendered_task_table_shows_each_aspect_and_problem_once(context, tmp_path):
     doc = Document(_render(PLAN, context, tmp_path))
     table = doc.tables[0]
     rows = table.rows[1:]
-    assert len(rows) == 5  # one per measure; the loop-tag rows are gone
-    merges = []
-    for row in rows:
-        tcs = row._tr.findall(qn("w:tc"))
-        vm = [tc.tcPr.find(qn("w:vMerge")) for tc in tcs[:3]]
-        merges.append(tuple(v.get(qn("w:val")) if v is not None else None for v in vm))
-        assert all(tc.tcPr.find(qn("w:vMerge")) is None for tc in tcs[3:])
-    assert [m[0] for m in merges] == ["restart", "continue", "restart", "restart", "continue"]
-    assert all(len(set(m)) == 1 for m in merges)  # 序号/方面/问题 merge together
-    # The first row of each merge holds the text; continuation cells are empty.
-    first_cells = [r._tr.findall(qn("w:tc"))[0] for r in rows]
-    assert ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in first_cells] == [
+    # 2 方面 rows + 5 measure rows; the loop-tag rows are gone
+    assert [r.cells[0].text for r in rows] == [
+        "一、落实党的理论路线方针政策方面",
         "1",
         "",
         "2",
+        "二、基层党组织建设",
         "3",
         "",
     ]
-    assert [r.cells[3].text for r in rows][:2] == ["制定年度学习计划。", "建立学习督查通报机制。"]
-    assert [r.cells[5].text for r in rows] == ["办公室", "办公室", "财务科", "人事科", "人事科"]
-    assert rows[0]._tr.trPr is None or rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
+    measures = [r for r in rows if len(r._tr.findall(qn("w:tc"))) > 1]
+    assert [r.cells[2].text for r in measures][:2] == [
+        "制定年度学习计划。",
+        "建立学习督查通报机制。",
+    ]
+    assert [r.cells[4].text for r in measures] == ["办公室", "办公室", "财务科", "人事科", "人事科"]
+    # The lines inside a problem are left out in its 序号/问题 cells (it reads as one cell).
+    edges = []
+    for r in measures:
+        b = r._tr.findall(qn("w:tc"))[1].tcPr.find(qn("w:tcBorders"))
+        edges.append(
+            tuple(
+                b is not None
+                and b.find(qn(f"w:{e}")) is not None
+                and b.find(qn(f"w:{e}")).get(qn("w:val")) == "nil"
+                for e in ("top", "bottom")
+            )
+        )
+    assert edges == [(False, True), (True, False), (False, False), (False, True), (True, False)]
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
@@ -629,9 +672,13 @@ def test_fontconfig_substitutes_is_valid_xml_naming_every_standard_font():
     assert {f.FONT_BODY, f.FONT_KAI, f.FONT_HEI, f.FONT_TITLE, f.FONT_SONG} <= aliased
 
 
-def test_signature_block_is_kept_with_the_attachment_note():
-    doc = Document(TEMPLATES / PLAN)
+def test_signature_block_is_kept_with_the_attachment_note(context, tmp_path):
+    doc = Document(_render(PLAN, context, tmp_path))
     paras = doc.paragraphs
     note = next(i for i, p in enumerate(paras) if p.text == "附件：整改任务清单")
-    for p in paras[note - 1 : note + 3]:  # blank, note, blank, 落款 (落款 by its style)
+    # last body paragraph, blank, note, blank, blank, 署名 keep with the next; then the date
+    chain = paras[note - 2 : note + 4]
+    assert [p.text for p in chain[-3:]] == ["", "", "中共某区示例局党组"]
+    for p in chain:
         assert p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+    assert paras[note + 4].text == "2024年5月10日"

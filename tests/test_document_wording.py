@@ -318,7 +318,7 @@ def test_overdue_without_reason_is_a_check_warning(second_file):
 
 
 def test_short_self_name_after_first_mention(example, second):
-    opening = example["report"][1]
+    opening = next(t for t in example["report"] if t.startswith("根据"))
     assert opening.count("某区住房和城乡建设局") == 1 and "我局坚决扛起" in opening
     report = "\n".join(second["report"])
     assert report.count(UNIT) == 1  # the opening names it; the 文稿段落 says 我局

@@ -98,7 +98,9 @@ def layout_lines(layout: dict[str, Any]) -> list[str]:
             why = f"：{c['detail']}" if c["how"] == "按内容" and c["detail"] else ""
             lines.append(f"  {c['column']} 列“{c['header']}”→ {c['read_as']}（{c['how']}{why}）")
         else:
-            lines.append(f"  {c['column']} 列“{c['header']}”未读取（{c['how']}{'：' + c['detail'] if c['detail'] else ''}）")
+            lines.append(
+                f"  {c['column']} 列“{c['header']}”未读取（{c['how']}{'：' + c['detail'] if c['detail'] else ''}）"
+            )
     for key, label in (("group_rows", "分组标题行"), ("footer_rows", "表尾、说明行")):
         rows = layout[key]
         if rows:

@@ -350,7 +350,9 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 
 _HAS_YEAR = re.compile(r"\d{4}")
 # A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
-_YEARLESS = re.compile(r"^(?:\d{1,2}月|年底|年末|年内|本年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)")
+_YEARLESS = re.compile(
+    r"^(?:\d{1,2}月|年底|年末|年内|本年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
+)
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 

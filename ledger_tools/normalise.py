@@ -132,9 +132,7 @@ def _restore_errors(ws: RawSheet, header: Header, stop: int) -> dict[tuple[int, 
     return found
 
 
-def _error_notes(
-    sheet: str, header: Header, errors: dict[tuple[int, str], str]
-) -> list[Finding]:
+def _error_notes(sheet: str, header: Header, errors: dict[tuple[int, str], str]) -> list[Finding]:
     return [
         Finding(
             "formula-error",
@@ -290,7 +288,9 @@ def _assign_columns(
             header.reads.append(ColumnRead(letter, text, name, how, detail))
         elif name:
             first = column_letter(header.columns[name])
-            header.reads.append(ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”"))
+            header.reads.append(
+                ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”")
+            )
             header.notes.append(
                 Finding(
                     "duplicate-column",
@@ -520,12 +520,12 @@ def _year_source(
             f"取自基本信息的集中整改截止日期 {format_cn_date(concentrated_end)}",
             roll=False,
         )
-    return YearSource(today, f"基本信息中没有反馈日期，取检查日期 {format_cn_date(today)}", roll=False)
+    return YearSource(
+        today, f"基本信息中没有反馈日期，取检查日期 {format_cn_date(today)}", roll=False
+    )
 
 
-def _merged_copies(
-    header: Header, merged: list[tuple[int, int, int, int]]
-) -> dict[str, set[int]]:
+def _merged_copies(header: Header, merged: list[tuple[int, int, int, int]]) -> dict[str, set[int]]:
     """For each numeric column: the rows (0-based) inside a merged range below its top row.
     Their value is the range's, already counted at the top row."""
     out: dict[str, set[int]] = {}
@@ -583,6 +583,7 @@ class _Headings:
         self.measure_at = names.index("整改措施") if "整改措施" in names else None
         self.rows: dict[int, tuple[str, bool]] = {}  # Excel row -> (title, names a 方面)
         self._found: list[tuple[int, int, str]] = []  # (Excel row, level, title)
+        self.written: dict[int, str] = {}  # Excel row -> the heading as written
         self._aspects: list[tuple[int, str]] = []
         self._aspect_rows: list[int] = []
         self.deeper = ""
@@ -594,7 +595,9 @@ class _Headings:
                 continue
             found = self._heading(values)
             if found is not None:
+                written = "".join(dict.fromkeys(v for v in values if v is not None))
                 self._found.append((r + 1, *found))
+                self.written[r + 1] = written
         if not self._found:
             return
         named = {lv for _, lv, t in self._found if _strip_tail(t).endswith("方面")}
@@ -604,7 +607,7 @@ class _Headings:
             is_aspect = bool(title) and (
                 level in aspect_levels or level == _UNNUMBERED or title.endswith("方面")
             )
-            self.rows[row] = (title or "", is_aspect)
+            self.rows[row] = (self.written[row], is_aspect)
             if is_aspect:
                 self._aspects.append((row, title))
         self._aspect_rows = [row for row, _ in self._aspects]
@@ -665,9 +668,7 @@ _FOOTER = re.compile(
 )
 
 
-def _data_end(
-    rows: list[list[Any]], start: int, width: int
-) -> tuple[int, list[tuple[int, str]]]:
+def _data_end(rows: list[list[Any]], start: int, width: int) -> tuple[int, list[tuple[int, str]]]:
     """Where the table ends: the first footer or note row (填表人：…, 注意：…, 备注：…), and the
     footer rows (Excel row, text). Below a footer only a full data row (three or more cells
     filled) would be read, and that is never silently dropped: the table goes on to it."""
@@ -678,15 +679,16 @@ def _data_end(
         if text is None:
             continue
         below = any(
-            _filled(rows[x]) >= 3 and _footer_text(rows[x]) is None
-            for x in range(r + 1, len(rows))
+            _filled(rows[x]) >= 3 and _footer_text(rows[x]) is None for x in range(r + 1, len(rows))
         )
         if below:
             footers.append((r + 1, text))
             continue  # a note inside the table: skipped, the table goes on
         end = r
         footers.append((r + 1, text))
-        footers += [(x + 1, _first_text(rows[x])) for x in range(r + 1, len(rows)) if _filled(rows[x])]
+        footers += [
+            (x + 1, _first_text(rows[x])) for x in range(r + 1, len(rows)) if _filled(rows[x])
+        ]
         break
     skip = {row - 1 for row, _ in footers if row - 1 < end}
     for r in skip:
@@ -708,7 +710,11 @@ def _first_text(row: list[Any]) -> str:
 def _footer_text(row: list[Any]) -> str | None:
     for v in row:
         if _has_value(v):
-            if isinstance(v, str) and _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
+            if (
+                isinstance(v, str)
+                and _FOOTER.match(v)
+                and len(set(map(str, row)) - {"", "None"}) <= 4
+            ):
                 return v.strip()
             return None
     return None

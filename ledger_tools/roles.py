@@ -64,9 +64,7 @@ class Profile:
         return self.filled > 0 and self.status < 0.3 and self.mean_length >= NARRATIVE_LENGTH
 
 
-def assign_by_content(
-    ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]
-) -> None:
+def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
     rows = ws.rows[header.data_start : min(stop, header.data_start + SAMPLE_ROWS)]
 
@@ -115,9 +113,7 @@ def _place_unknown(header: Header, read: Any, profile: Any) -> None:
         target, why = "整改状态", "“是否……”列，单元格为是/否"
         header.yes_no_status = True
     elif p.dates >= SHARE:
-        finish = any(h in name for h in _FINISH_HINT) and not any(
-            h in name for h in _DEADLINE_HINT
-        )
+        finish = any(h in name for h in _FINISH_HINT) and not any(h in name for h in _DEADLINE_HINT)
         order = ("完成时间", "整改时限") if finish else ("整改时限", "完成时间")
         target = next((t for t in order if t not in header.columns), None)
         why = f"{_share(p.dates)}的单元格是日期或期限"

@@ -356,14 +356,12 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     # Without a 完成时间 column at all there is no cell to fill: one finding for the column
     # (``_check_columns``), not one per row.
     checks["完成时间"] += [
-        _check(
-            pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null())
-        ),
+        _check(pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null())),
         _check(
             pa,
             "open-with-finish-date",
-            lambda: ~(
-                col("_status").is_not_null() & ~finished_status & col("_finished").is_not_null()
+            lambda: (
+                ~(col("_status").is_not_null() & ~finished_status & col("_finished").is_not_null())
             ),
         ),
         _check(pa, "bad-finish-date", lambda: col("_finished_kind") != "invalid"),

@@ -128,6 +128,7 @@ def compute_stats(
         "预警": {c: colours.get(c, 0) for c in COLOURS},
     }
     stats["存疑"] = uncertain_figures(ledger, stats, bad)
+    stats["显示"] = shown_figures(stats)
     supervisor = str(ledger.info.get("监督机构") or "").strip() or "【监督机构未填】"
     stats["统计句"] = stats_sentence(stats, supervisor)
     if not groups:
@@ -168,9 +169,18 @@ def _sums(measures: list[Measure]) -> tuple[dict[str, Any], dict[str, int]]:
     return out, bad
 
 
-def uncertain_figures(
-    ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
-) -> dict[str, str]:
+SHOWN = ("方面数", "问题数", "措施数", "办结数", "办结率", *C.STATUSES, "问责人次", "建立制度")
+
+
+def shown_figures(stats: dict[str, Any]) -> dict[str, str]:
+    """Each headline figure as a document prints it: the number, or the number in 【】 when it
+    depends on a cell that cannot be read (templates: ``{{ 统计.显示.问题数 }}``)."""
+    out = {key: _marked(stats, key) for key in SHOWN}
+    out["清退资金"] = _marked(stats, "清退资金", money_text(stats["清退资金"]))
+    return out
+
+
+def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]) -> dict[str, str]:
     """The figures that depend on a cell that cannot be read, and why: only reachable with
     ``--force`` in documents (``check`` reports each cell as an error). Empty when every
     figure is certain."""
@@ -184,7 +194,10 @@ def uncertain_figures(
         if n:
             out[name] = f"{n}处{C.header_label(name)}无法识别，未计入合计"
     errors = {col for _, col in ledger.error_cells}
-    untitled = sum(1 for p in ledger.problems if p.title.startswith("【问题未填"))
+    untitled = any(p.title.startswith("【问题未填") for p in ledger.problems)
+    if "问题" in ledger.origin.columns and not untitled:
+        # A row whose 问题 is empty was taken as a row of the problem above: a guess.
+        untitled = any(m.values.get("问题") is None for m in ledger.measures)
     if untitled or errors & {"序号", "问题"}:
         out["问题数"] = "有问题名称或序号未填、无法识别的行，问题数可能不准"
     if any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors:

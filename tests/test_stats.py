@@ -134,7 +134,10 @@ def test_other_statuses_and_unknown():
     s = compute_stats(build(spec), AS_OF)
     assert s["状态未填"] == 1
     # Figures that depend on the unreadable status are in 【】, and the sentence says why.
-    assert "已整改到位【1】项，尚未启动【1】项，【整改状态未填或无法识别】1项，办结率【33.3%】。" in s["统计句"]
+    assert (
+        "已整改到位【1】项，尚未启动【1】项，【整改状态未填或无法识别】1项，办结率【33.3%】。"
+        in s["统计句"]
+    )
     assert "1项问题的整改状态未填或无法识别" in s["统计句"]
     assert set(s["存疑"]) >= {"办结数", "办结率", "预警"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextvars
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -20,7 +21,16 @@ from ledger_tools.cells import clean_text, column_letter, split_measures, strip_
 from ledger_tools.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
-from ledger_tools.model import Aspect, ColumnRead, Layout, Ledger, Measure, Origin, Problem
+from ledger_tools.model import (
+    Aspect,
+    ColumnRead,
+    Deadline,
+    Layout,
+    Ledger,
+    Measure,
+    Origin,
+    Problem,
+)
 from ledger_tools.reading import RawBook, RawSheet, read_workbook
 from ledger_tools.status import normalise_status, read_status_map, roll_up
 
@@ -336,16 +346,18 @@ def _fill_merged(ws: RawSheet) -> list[tuple[int, int, int, int]]:
     """Give each cell inside a merged range the value of its top-left cell (only there).
     Returns the ranges filled (a second call returns none: the sheet is filled once)."""
     rows = ws.rows
+    last = len(rows) - 1
     for r1, c1, r2, c2 in ws.merged:
         if r1 >= len(rows) or c1 >= len(rows[r1]):
             continue
         value = rows[r1][c1]
-        for r in range(r1, min(r2, len(rows) - 1) + 1):
-            row = rows[r]
+        for row in rows[r1 : min(r2, last) + 1]:
             if len(row) <= c2:
                 row.extend([""] * (c2 + 1 - len(row)))
-            for c in range(c1, c2 + 1):
-                row[c] = value
+            if c1 == c2:  # the common case: merged down a column
+                row[c1] = value
+            else:
+                row[c1 : c2 + 1] = [value] * (c2 + 1 - c1)
     filled, ws.merged = ws.merged, []
     return filled
 
@@ -378,7 +390,7 @@ class _RowReader:
         self.vocabulary = vocabulary
         if header.yes_no_status:
             self.vocabulary = {**C.STATUS_YES_NO, **vocabulary}
-        self.copies = _merged_copies(header, merged)
+        self.copied = _merged_copies(header, merged)
         self.aspect_rows: set[int] = set()
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
@@ -398,8 +410,12 @@ class _RowReader:
             rows.append((r, row_values))
         headings = _Headings(self.names)
         headings.scan(rows)
+        deadlines, finishes, statuses = self._parse_columns(columns)
+        nones = [None] * len(columns[0]) if columns else []
+        deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))
         measures: list[Measure] = []
         split = self._split
+        start = header.data_start
         for r, row_values in rows:
             excel_row = r + 1
             if excel_row in headings.rows:
@@ -413,7 +429,8 @@ class _RowReader:
             values = dict(zip(self.names, row_values, strict=True))
             if values.get("方面") is None:
                 values["方面"] = headings.aspect_at(excel_row)
-            measures.extend(split(r, values))
+            i = r - start
+            measures.extend(split(r, values, deadlines[i], finishes[i], statuses[i]))
         if headings.deeper:
             layout.notes.append(headings.deeper)
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
@@ -423,25 +440,63 @@ class _RowReader:
         notes += self._hidden_notes(hidden)
         return measures
 
-    def _split(self, r: int, values: dict[str, Any]) -> list[Measure]:
-        deadline = parse_deadline(
-            values.get("整改时限"),
+    def _parse_columns(self, columns: list[list[Any]]) -> list[list[Any] | None]:
+        """整改时限, 完成时间 and 整改状态 parsed column by column, each distinct value once
+        (they repeat down a column: the same few dates, 立行立改, the five statuses)."""
+        index = {name: k for k, name in enumerate(self.names)}
+        parsers: tuple[tuple[str, Any], ...] = (
+            ("整改时限", self._deadline),
+            ("完成时间", parse_date_value),
+            ("整改状态", self._status),
+        )
+        out: list[list[Any] | None] = []
+        for name, parse in parsers:
+            k = index.get(name)
+            if k is None:
+                out.append(None)
+                continue
+            memo: dict[Any, Any] = {}
+            get = memo.get
+            out.append(
+                [
+                    hit
+                    if (hit := get(v, _MISSING)) is not _MISSING
+                    else memo.setdefault(v, parse(v))
+                    for v in columns[k]
+                ]
+            )
+        return out
+
+    def _deadline(self, value: Any) -> Deadline:
+        return parse_deadline(
+            value,
             feedback=self.feedback,
             concentrated_end=self.concentrated_end,
             year_from=self.year_from,
         )
-        finished = parse_date_value(values.get("完成时间"))
-        status = normalise_status(values.get("整改状态"), self.vocabulary)
-        copied = frozenset(name for name, rows in self.copies.items() if r in rows)
+
+    def _status(self, value: Any) -> str | None:
+        return normalise_status(value, self.vocabulary)
+
+    def _split(
+        self,
+        r: int,
+        values: dict[str, Any],
+        deadline: Deadline | None,
+        finished: Deadline | None,
+        status: str | None,
+    ) -> list[Measure]:
+        deadline = deadline or _EMPTY_DEADLINE
+        finished = finished or _EMPTY_DEADLINE
+        copied = self.copied.get(r, _NONE) if self.copied else _NONE
         text = values.get("整改措施")
-        parts = split_measures(text) if isinstance(text, str) else [text]
+        parts = split_measures(text) if text.__class__ is str else [text]
         row = r + 1
         if len(parts) <= 1:
             if isinstance(text, str) and (bare := strip_number(text)) != text:
                 values = {**values, "整改措施": bare}
             return [Measure(row, values, 0, deadline, finished, status, copied)]
         # The row's numbers (清退资金 …) belong to the row, not to each measure split from it.
-        later = frozenset(C.NUMERIC_COLUMNS)
         return [
             Measure(
                 row,
@@ -450,7 +505,7 @@ class _RowReader:
                 deadline,
                 finished,
                 status,
-                copied if k == 1 else later,
+                copied if k == 1 else _ALL_NUMBERS,
             )
             for k, part in enumerate(parts, start=1)
         ]
@@ -525,17 +580,32 @@ def _year_source(
     )
 
 
-def _merged_copies(header: Header, merged: list[tuple[int, int, int, int]]) -> dict[str, set[int]]:
-    """For each numeric column: the rows (0-based) inside a merged range below its top row.
-    Their value is the range's, already counted at the top row."""
-    out: dict[str, set[int]] = {}
+_NONE: frozenset[str] = frozenset()
+_ALL_NUMBERS = frozenset(C.NUMERIC_COLUMNS)
+_EMPTY_DEADLINE = Deadline("empty", "")
+
+
+def _merged_copies(
+    header: Header, merged: list[tuple[int, int, int, int]]
+) -> dict[int, frozenset[str]]:
+    """The rows (0-based) inside a merged range of a numeric column, below its top row → those
+    columns. Their value is the range's, already counted at the top row."""
+    rows_of: dict[str, set[int]] = {}
     for name in C.NUMERIC_COLUMNS:
         j = header.columns.get(name)
         if j is None:
             continue
         for r1, c1, r2, c2 in merged:
             if c1 <= j <= c2 and r2 > r1:
-                out.setdefault(name, set()).update(range(r1 + 1, r2 + 1))
+                rows_of.setdefault(name, set()).update(range(r1 + 1, r2 + 1))
+    out: dict[int, frozenset[str]] = {}
+    for name, rows in rows_of.items():
+        alone = frozenset((name,))
+        if not out:
+            out = dict.fromkeys(rows, alone)
+            continue
+        for r in rows:
+            out[r] = out.get(r, _NONE) | alone
     return out
 
 
@@ -733,13 +803,21 @@ def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: s
             return cleaned
         if v is None:
             return None
-        v = _plain(v)
-        return _as_text(v) if as_text else v
+        kind = v.__class__
+        out = _plain(v)
+        out = _as_text(out) if as_text else out
+        if kind in _REMEMBERED:  # dates and numbers repeat down a column too
+            memo[v] = out
+        return out
 
     raw = [row[j] if j < len(row) else None for row in rows[start:stop]]
     get, missing = memo.get, _MISSING
-    # Only text is remembered; other values (dates, numbers) are converted each time.
     return [c if (c := get(v, missing)) is not missing else convert(v) for v in raw]
+
+
+# Cell types whose equal values convert alike (1 and 1.0 both become 1; bool, which equals 1
+# and 0, is left out).
+_REMEMBERED = frozenset((float, int, dt.date, dt.datetime))
 
 
 _MISSING = object()
@@ -803,6 +881,7 @@ MISSING_ASPECT = "【方面未填】"
 MISSING_PROBLEM = "【问题未填】"
 
 
+@functools.lru_cache(maxsize=4096)
 def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
 
@@ -813,12 +892,15 @@ def numbering_restarts(measures: list[Measure]) -> bool:
     above, which is the same problem with a mistyped 方面)."""
     first: str | None = None
     previous: tuple[str, str] | None = None
+    seen: tuple[Any, Any] = (None, None)
     for m in measures:
-        number = m.get("序号")
-        if not number:
-            continue
+        values = m.values
+        number = values.get("序号")
+        if not number or (number, values.get("方面")) == seen:
+            continue  # the rows of one problem
+        seen = (number, values.get("方面"))
         key = _number_key(number)
-        aspect = m.get("方面") or MISSING_ASPECT
+        aspect = values.get("方面") or MISSING_ASPECT
         if first is None:
             first = key
         elif previous is not None and aspect != previous[0] and key != previous[1] and key == first:
@@ -846,16 +928,23 @@ def build_tree(
     problems: dict[tuple[str, ...], Problem] = {}
     key: tuple[str, ...] = ()
     current: Problem | None = None
+    last: tuple[Any, ...] = ()
     for m in measures:
-        aspect_title = m.get("方面") or MISSING_ASPECT
-        title = m.get("问题") or MISSING_PROBLEM
-        number = m.get("序号") if numbered else None
+        values = m.values
+        aspect_title = values.get("方面") or MISSING_ASPECT
+        title = values.get("问题") or MISSING_PROBLEM
+        number = values.get("序号") if numbered else None
+        here = (aspect_title, title, number)
+        if here == last and current is not None and (number or title != MISSING_PROBLEM):
+            current.measures.append(m)  # the next row of the same problem: the common case
+            continue
+        last = here
         if number:
             key = ("序号", aspect_title if restart else "", _number_key(number))
         elif (
             numbered
             and current is not None
-            and m.get("问题") in (None, current.title)
+            and values.get("问题") in (None, current.title)
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty

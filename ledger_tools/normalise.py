@@ -436,7 +436,6 @@ class _RowReader:
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
         if assumed:
             notes.append(self._assumed_note(assumed))
-            layout.notes.append(notes[-1].message)
         notes += self._hidden_notes(hidden)
         return measures
 

@@ -11,18 +11,21 @@ values are examined, so the cost does not grow with repeated cells.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools import columns as C
 from ledger_tools.cells import clean_text
-from ledger_tools.dates import parse_deadline
+from ledger_tools.dates import YearSource, parse_deadline
 from ledger_tools.status import normalise_status
 
 if TYPE_CHECKING:
     from ledger_tools.normalise import Header
     from ledger_tools.reading import RawSheet
 
+# Deadlines written without a year ("9月30日前") are dates too, whatever the year.
+_ANY_YEAR = YearSource(dt.date(2000, 1, 1), "", roll=False)
 SAMPLE_ROWS = 5000  # enough to know what a column holds
 SHARE = 0.6  # the share of filled cells that must agree
 NARRATIVE_LENGTH = 12  # mean characters of a progress paragraph (status words are short)
@@ -51,7 +54,7 @@ class Profile:
                     status += n
                 if text in C.STATUS_YES_NO:
                     yes_no += n
-            if parse_deadline(text).kind not in ("invalid", "empty"):
+            if parse_deadline(text, year_from=_ANY_YEAR).kind not in ("invalid", "empty"):
                 dates += n
         total = max(self.filled, 1)
         self.status = status / total
@@ -66,7 +69,13 @@ class Profile:
 
 def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
-    rows = ws.rows[header.data_start : min(stop, header.data_start + SAMPLE_ROWS)]
+    # Rows holding one text only (grouping headings merged across, notes) say nothing about
+    # what a column holds.
+    rows = [
+        r
+        for r in ws.rows[header.data_start : min(stop, header.data_start + SAMPLE_ROWS)]
+        if len({v for v in r if v is not None and v != ""}) > 1
+    ]
 
     def profile(j: int) -> Profile:
         return Profile([r[j] if j < len(r) else None for r in rows], vocabulary)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools import columns as C
 from ledger_tools.cells import clean_text
 from ledger_tools.dates import YearSource, parse_deadline
+from ledger_tools.model import ColumnRead
 from ledger_tools.status import normalise_status
 
 if TYPE_CHECKING:
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
 _ANY_YEAR = YearSource(dt.date(2000, 1, 1), "", roll=False)
 SAMPLE_ROWS = 5000  # enough to know what a column holds
 SHARE = 0.6  # the share of filled cells that must agree
-NARRATIVE_LENGTH = 12  # mean characters of a progress paragraph (status words are short)
+NARRATIVE_LENGTH = 12
+SHORT_WORD = 8  # mean characters of a column of status-like words  # mean characters of a progress paragraph (status words are short)
 # Headers that may name the progress column when their cells are narrative.
 _PROGRESS_HINT = ("进展", "成效", "情况", "落实", "进度")
 # Headers that may name 完成时间 rather than 整改时限 when their cells are dates.
@@ -63,6 +66,14 @@ class Profile:
         self.mean_length = length / total
 
     @property
+    def statuses(self) -> bool:
+        """Mostly status words; or short words of which a good part are statuses (the rest
+        are the unit's own words, which ``check`` then asks about)."""
+        return self.filled > 0 and (
+            self.status >= SHARE or (self.status >= 0.3 and self.mean_length <= SHORT_WORD)
+        )
+
+    @property
     def narrative(self) -> bool:
         return self.filled > 0 and self.status < 0.3 and self.mean_length >= NARRATIVE_LENGTH
 
@@ -89,14 +100,14 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
 
 
-def _check_alias_columns(header: Header, profile: Any) -> None:
+def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> None:
     """A column read by an alias that may mean either (完成情况, 整改进度 …); a column under its
     exact standard header, or mapped by the user, is taken as written."""
     by_alias = {_index(r.letter) for r in header.reads if r.how == "别名"}
     progress = header.columns.get("整改进展及成效")
     if progress in by_alias and "整改状态" not in header.columns:
         p = profile(progress)
-        if p.filled and p.status >= SHARE:
+        if p.statuses:
             header.columns.pop("整改进展及成效")
             _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
     status = header.columns.get("整改状态")
@@ -109,14 +120,14 @@ def _check_alias_columns(header: Header, profile: Any) -> None:
             _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
 
 
-def _place_unknown(header: Header, read: Any, profile: Any) -> None:
+def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:
     j = _index(read.letter)
     p = profile(j)
     if not p.filled:
         return
     name = C.normalise_header(read.header)
     target, why = None, ""
-    if p.status >= SHARE:
+    if p.statuses:
         target, why = "整改状态", f"{_share(p.status)}的单元格是整改状态用语"
     elif p.yes_no >= SHARE and name.startswith("是否"):
         target, why = "整改状态", "“是否……”列，单元格为是/否"

@@ -73,11 +73,13 @@ def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str |
     return None
 
 
-def colour_counts(measures: Iterable[Measure], as_of: dt.date, closed: tuple[str, ...]) -> Counter:
+def colour_counts(
+    measures: Iterable[Measure], as_of: dt.date, closed: tuple[str, ...]
+) -> Counter[str]:
     """Warnings per colour, one per Excel row: the measures split from one cell share its
     deadline and status, and ``check`` gives that cell one warning."""
     seen: set[int] = set()
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     for m in measures:
         if m.row in seen:
             continue

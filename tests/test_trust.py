@@ -258,7 +258,7 @@ def test_completion_column_holding_prose_is_the_progress(tmp_path):
 
 def test_unknown_headers_are_assigned_by_content(tmp_path):
     header = [h for h in STANDARD_HEADER if h not in ("整改时限", "整改状态")]
-    header += ["时间节点", "情况说明"]
+    header += ["时间安排", "情况说明"]
     rows = []
     for n, (when, state) in enumerate(
         [("2024年6月底前", "推进中"), ("立行立改", "已办结"), ("2024-04-30", "已完成")], start=1
@@ -271,7 +271,7 @@ def test_unknown_headers_are_assigned_by_content(tmp_path):
     report = check(path)
     assert not rules(report, "unmapped-column") and not rules(report, "missing-column")
     text = format_text(report)
-    assert "L 列“时间节点”→ 整改时限（按内容" in text
+    assert "L 列“时间安排”→ 整改时限（按内容" in text
     assert "M 列“情况说明”→ 整改状态（按内容" in text
 
 

@@ -94,6 +94,9 @@ def ledger_from_rawbook(
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
+    if numbered and numbers_measures(measures):
+        numbered = False
+        layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
     aspects = build_tree(measures, numbered=numbered, layout=layout)
     return Ledger(
         origin=origin,
@@ -883,6 +886,27 @@ MISSING_PROBLEM = "【问题未填】"
 @functools.lru_cache(maxsize=4096)
 def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
+
+
+def numbers_measures(measures: list[Measure]) -> bool:
+    """Whether 序号 numbers the measures (rows) rather than the problems: two rows in a row
+    with the same 方面 and the same 问题 text (a merged problem cell) carry different 序号."""
+    previous: tuple[Any, Any, Any] | None = None
+    for m in measures:
+        values = m.values
+        here = (values.get("方面"), values.get("问题"), values.get("序号"))
+        if (
+            previous is not None
+            and here[1] is not None
+            and here[2] is not None
+            and here[:2] == previous[:2]
+            and previous[2] is not None
+            and _number_key(here[2]) != _number_key(previous[2])
+        ):
+            return True
+        if m.part <= 1:
+            previous = here
+    return False
 
 
 def numbering_restarts(measures: list[Measure]) -> bool:

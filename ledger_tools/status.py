@@ -62,12 +62,26 @@ def _normalise_slow(text: str) -> str | None:
     if not s:
         return None
     hit = C.STATUS_INDEX.get(s)
+    if hit is None and (percent := _PERCENT.match(s)):
+        return _percent_status(float(percent.group(1)))
     if hit is None:
         variant = _ALREADY.sub("已", s)
         hit = C.STATUS_INDEX.get(variant)
         if hit is None and (stripped := _FILLER_HEAD.sub("", variant)) != variant:
             hit = C.STATUS_INDEX.get(stripped) or C.STATUS_INDEX.get("已" + stripped)
     return hit
+
+
+# A progress percentage in a status column (整改进度 "100%", "60%").
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
+
+
+def _percent_status(value: float) -> str | None:
+    """100% is 已完成, 0% 未启动, anything between 正在推进 (not 基本完成: 80% may or may not
+    be "basically done", and a status must not claim more than the cell says)."""
+    if value >= 100:
+        return C.STATUS_DONE if value == 100 else None
+    return C.STATUS_NOT_STARTED if value == 0 else C.STATUS_IN_PROGRESS
 
 
 def read_status_map(pairs: dict[str, str]) -> dict[str, str]:

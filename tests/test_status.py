@@ -263,3 +263,12 @@ def test_any_text_never_raises(text):
         assert suggestion == result
     assert roll_up([text]) in (*C.STATUSES, None)
     assert isinstance(is_closed(text), bool)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("100%", C.STATUS_DONE), ("100％", C.STATUS_DONE), ("80%", C.STATUS_IN_PROGRESS),
+     ("5.5%", C.STATUS_IN_PROGRESS), ("0%", C.STATUS_NOT_STARTED), ("120%", None)],
+)  # fmt: skip
+def test_progress_percentages_in_a_status_column(text, status):
+    assert normalise_status(text) == status

@@ -595,3 +595,20 @@ def _with_number_error(path: Path, ref: str) -> None:
     ws[ref].value = "#REF!"
     ws[ref].data_type = "e"
     wb.save(path)
+
+
+def test_numbers_that_count_measures_do_not_split_a_problem(tmp_path):
+    # 序号 numbers each row (measure); the problem is merged over its rows.
+    rows = [
+        good_row(1, 问题="制度执行不严格", 整改措施="修订制度"),
+        good_row(2, 问题="制度执行不严格", 整改措施="开展培训"),
+        good_row(3, 问题="会议偏多", 整改措施="精简会议"),
+    ]
+    path = write_ledger(tmp_path / "a.xlsx", rows, merges=["C2:C3"], info=INFO)
+    ledger = load_ledger(path)
+    assert [(p.title, len(p.measures)) for p in ledger.problems] == [
+        ("制度执行不严格", 2),
+        ("会议偏多", 1),
+    ]
+    assert any("按措施" in n for n in ledger.layout.notes)
+    assert not check(path).errors

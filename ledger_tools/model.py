@@ -80,14 +80,18 @@ class Origin:
     headers: dict[str, str] = field(default_factory=dict)  # column letter -> header as written
     # Excel rows that are 方面 title rows ("一、……方面") inside the table, not measures.
     section_rows: list[int] = field(default_factory=list)
+    # Whether headings inside the table (（一）关于“……”的问题) name the problems of rows below.
+    problem_headings: bool = False
 
     @property
     def present(self) -> set[str]:
         """The canonical columns the ledger supplies: its header's, plus 方面 when title rows
-        inside the table name it."""
+        inside the table name it (and 问题 when headings name the problems)."""
         names = set(self.columns)
         if self.section_rows:
             names.add("方面")
+        if self.problem_headings:
+            names.add("问题")
         return names
 
     def cell(self, column: str, row: int) -> str:

@@ -92,6 +92,8 @@ def ledger_from_rawbook(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
+    if reader.problem_rows:
+        origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
     if numbered and numbers_measures(measures):
@@ -395,6 +397,7 @@ class _RowReader:
             self.vocabulary = {**C.STATUS_YES_NO, **vocabulary}
         self.copied = _merged_copies(header, merged)
         self.aspect_rows: set[int] = set()
+        self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
@@ -432,6 +435,10 @@ class _RowReader:
             values = dict(zip(self.names, row_values, strict=True))
             if values.get("方面") is None:
                 values["方面"] = headings.aspect_at(excel_row)
+            if headings._problem_rows and values.get("问题") is None:
+                values["问题"] = headings.problem_at(excel_row)
+                if values["问题"] is not None:
+                    self.problem_rows.add(excel_row)
             i = r - start
             measures.extend(split(r, values, deadlines[i], finishes[i], statuses[i]))
         if headings.deeper:
@@ -658,6 +665,8 @@ class _Headings:
         self.written: dict[int, str] = {}  # Excel row -> the heading as written
         self._aspects: list[tuple[int, str]] = []
         self._aspect_rows: list[int] = []
+        self._problems: list[tuple[int, str]] = []
+        self._problem_rows: list[int] = []
         self.deeper = ""
 
     def scan(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
@@ -683,9 +692,29 @@ class _Headings:
             if is_aspect:
                 self._aspects.append((row, title))
         self._aspect_rows = [row for row, _ in self._aspects]
+        # The next numbered level below the 方面 (（一）关于“……”的问题 under 一、……方面) names the
+        # problem of the rows below it when their own 问题 cell is empty (or there is no 问题
+        # column): a ledger laid out as headings instead of columns.
+        deeper = [
+            lv
+            for _, lv, t in self._found
+            if t and lv not in (_UNNUMBERED, _NOTE_ROW) and lv > max(aspect_levels)
+        ]
+        if deeper:
+            level = min(deeper)
+            marks = [(row, "") for row, _ in self._aspects]
+            marks += [(row, t) for row, lv, t in self._found if lv == level and t]
+            self._problems = sorted(marks)
+            self._problem_rows = [row for row, _ in self._problems]
         others = len(self._found) - len(self._aspects)
         if others:
             self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
+
+    def problem_at(self, excel_row: int) -> str | None:
+        """The problem named by the last problem heading above ``excel_row`` (under the same
+        方面 heading), or None."""
+        at = bisect.bisect_right(self._problem_rows, excel_row)
+        return (self._problems[at - 1][1] or None) if at else None
 
     def aspect_at(self, excel_row: int) -> str | None:
         """The 方面 named by the last aspect heading above ``excel_row``."""
@@ -712,11 +741,13 @@ class _Headings:
         text = distinct[0]
         first = next(j for j, v in enumerate(values) if v is not None)
         merged_across = texts.count(text) >= 2
-        if not merged_across and (first > 1 or first == self.measure_at):
-            return None  # one cell far right or the 整改措施 cell alone: a measure, not a title
+        if not merged_across and first > 1:
+            return None  # one cell far right: an unmerged measure or note, not a title
         if len(text) > _HEADING_MAX or len(split_measures(text)) > 1:
             return None  # "一、…二、…": several measures written in one cell
         level = _heading_level(text)
+        if not merged_across and first == self.measure_at and (level is None or level[0] > 2):
+            return None  # the 整改措施 cell alone ("1.加强学习"): a measure, not a title
         if level is None:
             # One text alone in the first columns ("以下为立行立改事项"): a grouping row.
             return (_NOTE_ROW, "")

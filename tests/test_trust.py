@@ -373,6 +373,38 @@ def test_aspects_above_problem_groups(tmp_path):
     assert [m.row for m in ledger.measures] == [4, 6, 8]
     assert [a.title for a in ledger.aspects] == ["落实全面从严治党方面", "落实主体责任方面"]
     assert [r for r, _ in ledger.layout.group_rows] == [2, 3, 5, 7]
+    # The rows have their own 问题: the problem headings do not replace them.
+    assert [p.title for p in ledger.problems] == ["问题1", "问题2", "问题3"]
+
+
+def test_problem_headings_name_the_problems_of_a_ledger_without_a_problem_column(tmp_path):
+    header = [h for h in WITHOUT_ASPECT if h not in ("问题", "序号")]
+
+    def measure_row(n: int) -> list[Any]:
+        r = dict(zip(STANDARD_HEADER, good_row(n, 整改措施=f"措施{n}"), strict=True))
+        return [r[h] for h in header]
+
+    width = len(header)
+    rows = [
+        ["一、落实全面从严治党方面"] * width,
+        ["（一）关于“四风”的问题"] + [None] * (width - 1),
+        measure_row(1),
+        measure_row(2),
+        ["（二）关于选人用人的问题"] + [None] * (width - 1),
+        measure_row(3),
+        ["二、落实主体责任方面"] * width,
+        measure_row(4),
+    ]
+    path = write_ledger(tmp_path / "a.xlsx", rows, header, info=INFO)
+    ledger = load_ledger(path)
+    assert [(p.aspect, p.title, len(p.measures)) for p in ledger.problems] == [
+        ("落实全面从严治党方面", "关于“四风”的问题", 2),
+        ("落实全面从严治党方面", "关于选人用人的问题", 1),
+        ("落实主体责任方面", "【问题未填】", 1),
+    ]
+    report = check(path)
+    assert not rules(report, "missing-column")
+    assert [f.cell for f in rules(report, "required-cell")] == ["整改台账!9行"]
 
 
 def test_problem_groups_alone_name_the_aspects(tmp_path):

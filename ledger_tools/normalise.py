@@ -75,7 +75,7 @@ def ledger_from_rawbook(
     vocabulary = _status_vocabulary(raw, statuses if statuses is not None else CLI_STATUS_MAP.get())
     ws, header, merged = _find_ledger_sheet(raw, user_map, sheet)
     info, info_cells = read_info(raw)
-    stop, footers = _data_end(ws.rows, header.data_start, len(header.columns))
+    stop, footers = _data_end(ws.rows, header.data_start)
     error_cells = _restore_errors(ws, header, stop)
     from ledger_tools.roles import assign_by_content
 
@@ -758,12 +758,6 @@ def _clean_title(text: str) -> str:
     return _strip_tail(text)
 
 
-def section_title(names: list[str], values: tuple[Any, ...] | list[Any]) -> str | None:
-    """The 方面 a lone heading row names ("一、……方面" → "……方面"), or None."""
-    found = _Headings(names)._heading(tuple(values))
-    return found[1] or None if found is not None and found[0] != _NOTE_ROW else None
-
-
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
@@ -771,7 +765,7 @@ _FOOTER = re.compile(
 )
 
 
-def _data_end(rows: list[list[Any]], start: int, width: int) -> tuple[int, list[tuple[int, str]]]:
+def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
     """Where the table ends: the first footer or note row (填表人：…, 注意：…, 备注：…), and the
     footer rows (Excel row, text). Below a footer only a full data row (three or more cells
     filled) would be read, and that is never silently dropped: the table goes on to it."""

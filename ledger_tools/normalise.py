@@ -96,10 +96,11 @@ def ledger_from_rawbook(
         origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
-    if numbered and numbers_measures(measures):
+    per_measure, restarts = numbering(measures) if numbered else (False, False)
+    if per_measure:
         numbered = False
         layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
-    aspects = build_tree(measures, numbered=numbered, layout=layout)
+    aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
     return Ledger(
         origin=origin,
         measures=measures,
@@ -913,52 +914,41 @@ def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
 
 
-def numbers_measures(measures: list[Measure]) -> bool:
-    """Whether 序号 numbers the measures (rows) rather than the problems: two rows in a row
-    with the same 方面 and the same 问题 text (a merged problem cell) carry different 序号."""
-    previous: tuple[Any, Any, Any] | None = None
+def numbering(measures: list[Measure]) -> tuple[bool, bool]:
+    """What 序号 numbers, in one pass over the rows: (``per_measure``, ``restarts``).
+
+    ``per_measure``: 序号 numbers the measures (rows), not the problems — two rows in a row with
+    the same 方面 and the same 问题 text (a merged problem cell) carry different 序号.
+    ``restarts``: 序号 starts again under each 方面 (1, 2 … under 一、, 1, 2 … under 二、) —
+    where the 方面 changes, the 序号 goes back to the ledger's first number (not merely repeats
+    the row above, which is the same problem with a mistyped 方面)."""
+    per_measure = restarts = False
+    first: str | None = None
+    previous: tuple[Any, Any, Any] = (None, None, None)
     for m in measures:
         values = m.values
         here = (values.get("方面"), values.get("问题"), values.get("序号"))
-        if (
-            previous is not None
-            and here[1] is not None
-            and here[2] is not None
-            and here[:2] == previous[:2]
-            and previous[2] is not None
-            and _number_key(here[2]) != _number_key(previous[2])
-        ):
-            return True
-        if m.part <= 1:
-            previous = here
-    return False
-
-
-def numbering_restarts(measures: list[Measure]) -> bool:
-    """Whether 序号 starts again under each 方面 (1, 2 … under 一、, 1, 2 … under 二、): where the
-    方面 changes, the 序号 goes back to the ledger's first number (not merely repeats the row
-    above, which is the same problem with a mistyped 方面)."""
-    first: str | None = None
-    previous: tuple[str, str] | None = None
-    seen: tuple[Any, Any] = (None, None)
-    for m in measures:
-        values = m.values
-        number = values.get("序号")
-        if not number or (number, values.get("方面")) == seen:
-            continue  # the rows of one problem
-        seen = (number, values.get("方面"))
+        if here == previous or here[2] is None:
+            continue  # the next row of the same problem (or a row without 序号)
+        aspect, title, number = here
         key = _number_key(number)
-        aspect = values.get("方面") or MISSING_ASPECT
         if first is None:
             first = key
-        elif previous is not None and aspect != previous[0] and key != previous[1] and key == first:
-            return True
-        previous = (aspect, key)
-    return False
+        elif previous[2] is not None:
+            before = _number_key(previous[2])
+            if aspect == previous[0] and title is not None and title == previous[1]:
+                per_measure = per_measure or (key != before and m.part <= 1)
+            if aspect != previous[0] and key != before and key == first:
+                restarts = True
+        previous = here
+    return per_measure, restarts
 
 
 def build_tree(
-    measures: list[Measure], numbered: bool | None = None, layout: Layout | None = None
+    measures: list[Measure],
+    numbered: bool | None = None,
+    layout: Layout | None = None,
+    restarts: bool | None = None,
 ) -> list[Aspect]:
     """Group measures by 方面 (in order of first appearance), then by problem within it.
 
@@ -969,7 +959,9 @@ def build_tree(
     """
     if numbered is None:
         numbered = any(m.get("序号") for m in measures)
-    restart = numbered and numbering_restarts(measures)
+    if restarts is None:
+        restarts = numbering(measures)[1] if numbered else False
+    restart = numbered and restarts
     if restart and layout is not None:
         layout.notes.append("序号在每个方面下重新编号：问题按“方面 + 序号”区分。")
     aspects: dict[str, Aspect] = {}

@@ -118,11 +118,13 @@ def _status_map_option(ctx: click.Context, param: click.Parameter, items: tuple[
         ) from None
 
 
-def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None) -> Any:
-    """``load_ledger`` with the --map/--sheet options as given on the command line."""
+def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None, today: Any = None) -> Any:
+    """``load_ledger`` with the --map/--sheet options as given on the command line; ``today``
+    (the command's date) gives the year of deadlines written without one when 基本信息 has no
+    反馈日期 or 集中整改截止日期, as ``check --today`` does."""
     from ledger_tools.normalise import load_ledger
 
-    return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet, today=today)
 
 
 def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
@@ -307,8 +309,9 @@ def stats(
 
     from ledger_tools.stats import compute_stats, format_stats_text
 
-    ledger = read_ledger(path, mapping, sheet)
-    result = compute_stats(ledger, as_of=parse_day(today, "--today"))
+    day = parse_day(today, "--today")
+    ledger = read_ledger(path, mapping, sheet, day)
+    result = compute_stats(ledger, as_of=day)
     text = (
         format_stats_text(result, by)
         if fmt == "text"
@@ -346,7 +349,8 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
     from ledger_tools.render import render
 
-    ledger = read_ledger(path, mapping, sheet)
+    day = parse_day(kw["today"], "--today") or parse_day(kw["as_of"], "--as-of")
+    ledger = read_ledger(path, mapping, sheet, day)
     out = render(
         ledger,
         kind,

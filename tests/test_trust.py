@@ -644,3 +644,16 @@ def test_numbers_that_count_measures_do_not_split_a_problem(tmp_path):
     ]
     assert any("按措施" in n for n in ledger.layout.notes)
     assert not check(path).errors
+
+
+def test_check_and_stats_assume_the_same_year_from_today(tmp_path):
+    rows = [good_row(1, 整改时限="5月1日前", 整改状态="正在推进", 完成时间=None)]
+    path = write_ledger(tmp_path / "a.xlsx", rows)  # no 基本信息: the year comes from --today
+    runner = CliRunner()
+    checked = json.loads(
+        runner.invoke(cli, ["check", str(path), "--today", "2024-05-10", "--format", "json"]).output
+    )
+    stats = json.loads(
+        runner.invoke(cli, ["stats", str(path), "--today", "2024-05-10", "--format", "json"]).output
+    )
+    assert checked["totals"]["预警"] == stats["预警"] == {"红色": 1, "黄色": 0, "绿色": 0}

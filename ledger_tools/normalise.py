@@ -764,6 +764,9 @@ _FOOTER = re.compile(
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
     r"温馨提示|提示)\s*[:：]|注\s*\d)"
 )
+# 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
+# They may carry several figures and a remark, so unlike notes they are not limited in width.
+_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*[:：]?\s*$")
 
 
 def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
@@ -808,11 +811,11 @@ def _first_text(row: list[Any]) -> str:
 def _footer_text(row: list[Any]) -> str | None:
     for v in row:
         if _has_value(v):
-            if (
-                isinstance(v, str)
-                and _FOOTER.match(v)
-                and len(set(map(str, row)) - {"", "None"}) <= 4
-            ):
+            if not isinstance(v, str):
+                return None
+            if _TOTAL.match(v):
+                return v.strip()
+            if _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
                 return v.strip()
             return None
     return None

@@ -657,3 +657,18 @@ def test_check_and_stats_assume_the_same_year_from_today(tmp_path):
         runner.invoke(cli, ["stats", str(path), "--today", "2024-05-10", "--format", "json"]).output
     )
     assert checked["totals"]["预警"] == stats["预警"] == {"红色": 1, "黄色": 0, "绿色": 0}
+
+
+def test_total_rows_are_not_measures(tmp_path):
+    header = [*STANDARD_HEADER, *NUMBERS]
+    rows = [
+        good_row(1) + [1000, 1, 1],
+        ["小计"] + [None] * 12 + [1000, 1, 1],
+        good_row(2, 方面="乙方面") + [500, 2, 0],
+    ]
+    after = [["合计", None, None, "共 2 个问题"] + [None] * 9 + [1500, 3, 1]]
+    path = write_ledger(tmp_path / "a.xlsx", rows, header, after=after, info=INFO)
+    for figures in three_outputs(path):
+        assert (figures["问题数"], figures["清退资金"], figures["问责人次"]) == (2, 1500, 3)
+    assert [r for r, _ in load_ledger(path).layout.footer_rows] == [3, 5]
+    assert not check(path).errors

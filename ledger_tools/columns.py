@@ -330,6 +330,9 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已解决",
         "已落实",
         "落实到位",
+        "按期完成",
+        "已按期完成",
+        "如期完成",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -337,7 +340,11 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "完成并长期坚持",
         "已完成需长期坚持",
         "长期坚持整改",
+        "已完成整改并长期坚持",
+        "已整改并长期坚持",
+        "整改完成并长期坚持",
         "持续巩固",
+        "巩固提升",
     ),
     STATUS_MOSTLY_DONE: (
         "基本完成整改",
@@ -421,8 +428,27 @@ FINISHED_STATUSES = (STATUS_DONE, STATUS_ONGOING)
 DEADLINE_IMMEDIATE = "立行立改"
 DEADLINE_LONG_TERM = "长期坚持"
 DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    DEADLINE_IMMEDIATE: ("立行立改", "即知即改", "立即整改", "边巡边改"),
-    DEADLINE_LONG_TERM: ("长期坚持", "长期", "持续推进", "常态化推进", "长期整改"),
+    DEADLINE_IMMEDIATE: (
+        "立行立改",
+        "即知即改",
+        "立即整改",
+        "边巡边改",
+        "立查立改",
+        "即查即改",
+        "边查边改",
+        "立改立行",
+    ),
+    DEADLINE_LONG_TERM: (
+        "长期坚持",
+        "长期",
+        "持续推进",
+        "常态化推进",
+        "长期整改",
+        "常态化",
+        "长期推进",
+        "持续整改",
+        "持续开展",
+    ),
 }
 IMMEDIATE_FALLBACK_DAYS = 30  # 立行立改 without 集中整改截止日期: 30 days after 反馈日期
 

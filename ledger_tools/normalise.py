@@ -142,9 +142,9 @@ def _restore_errors(ws: RawSheet, header: Header, stop: int) -> dict[tuple[int, 
     for (r, j), text in ws.error_cells.items():
         if header.data_start <= r < stop and j in names:
             row = ws.rows[r]
-            if j < len(row):
+            if j < len(row):  # not a footer or note row (those were emptied)
                 row[j] = text
-            found[(r, names[j])] = text
+                found[(r, names[j])] = text
     return found
 
 

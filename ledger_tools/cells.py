@@ -8,6 +8,7 @@ Stdlib only.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,16 +107,26 @@ def strip_forbidden(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+# Beyond this a figure is a typo or a formula gone wrong, not money or a count of people: a
+# trillion yuan is more than any unit's ledger recovers.
+NUMBER_LIMIT = 1e12
+
+
 def parse_number(value: object) -> float | None:
     """A numeric cell (清退资金, 问责人次 …) as float: None when empty, ``ValueError`` when it is
-    not a number. Thousands separators are allowed ("1,200")."""
+    not a number, or not a finite one (NaN, ±inf), or absurdly large (≥ ``NUMBER_LIMIT``).
+    Thousands separators are allowed ("1,200")."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        return float(value)
-    return float(str(value).replace(",", "").replace("，", "").strip())
+        number = float(value)
+    else:
+        number = float(str(value).replace(",", "").replace("，", "").strip())
+    if not math.isfinite(number) or abs(number) >= NUMBER_LIMIT:
+        raise ValueError(value)
+    return number
 
 
 # ---------------------------------------------------------------------------------------------

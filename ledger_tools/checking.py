@@ -1,7 +1,9 @@
 """``ledger-tools check`` as a library call, and the report rendered as text or JSON.
 
 The JSON output is a stable interface (``JSON_SCHEMA``, version ``findings.JSON_SCHEMA_VERSION``):
-tools that collect ledgers upward can rely on it.
+tools that collect ledgers upward can rely on it. Version 2 differs from version 1 only by the
+added required ``layout`` object (读取方式) and by ``totals`` carrying ``存疑`` (the figures that
+depend on a cell that cannot be read); warnings are counted once per Excel row in both.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def check_file(
 
     if mark is not None:
         check_output_path(mark, path)  # refuse before the work, not after
-    report = validate(load_ledger(path, mapping=mapping, sheet=sheet), today=today)
+    report = validate(load_ledger(path, mapping=mapping, sheet=sheet, today=today), today=today)
     if mark is not None:
         from ledger_tools.marking import write_marked_copy
 
@@ -56,6 +58,7 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     ``limit`` caps the findings listed per severity (the counts stay complete)."""
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
+    lines += layout_lines(report.layout)
     for severity in (ERROR, WARNING, NOTE):
         group = [f for f in report.sorted() if f.severity == severity]
         if not group:
@@ -75,14 +78,52 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     return "\n".join(lines)
 
 
+LAYOUT_SHOWN = 8  # rows listed per kind in the text block (JSON has them all)
+
+
+def layout_lines(layout: dict[str, Any]) -> list[str]:
+    """The 读取方式 block: which sheet and header row were read, every column not read by its
+    exact standard header (alias, mapping, content), grouping and footer rows not taken as
+    measures, and the reader's notes (assumed years, numbering per 方面)."""
+    if not layout:
+        return []
+    first, last = layout["header_rows"]
+    where = f"第 {first} 行" if last <= first else f"第 {first}–{last} 行"
+    lines = [f"读取方式：工作表“{layout['sheet']}”，表头在{where}。"]
+    decided = [c for c in layout["columns"] if c["how"] != "标准列名"]
+    if not decided:
+        lines[0] = lines[0][:-1] + "，各列均按标准列名读取。"
+    for c in decided:
+        if c["read_as"]:
+            why = f"：{c['detail']}" if c["how"] == "按内容" and c["detail"] else ""
+            lines.append(f"  {c['column']} 列“{c['header']}”→ {c['read_as']}（{c['how']}{why}）")
+        else:
+            lines.append(
+                f"  {c['column']} 列“{c['header']}”未读取（{c['how']}{'：' + c['detail'] if c['detail'] else ''}）"
+            )
+    for key, label in (("group_rows", "分组标题行"), ("footer_rows", "表尾、说明行")):
+        rows = layout[key]
+        if rows:
+            shown = "、".join(f"{r['row']}“{_short(r['text'])}”" for r in rows[:LAYOUT_SHOWN])
+            more = f" 等 {len(rows)} 行" if len(rows) > LAYOUT_SHOWN else ""
+            lines.append(f"  {label}（不算措施）：第 {shown}{more}")
+    lines += [f"  {note}" for note in layout["notes"]]
+    return lines
+
+
+def _short(text: str, limit: int = 16) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _totals_line(t: dict[str, Any]) -> str:
     if not t:
         return ""
     statuses = "，".join(
         f"{s} {t[s]} 项"
-        for s in ("已完成", "长期坚持", "基本完成", "正在推进", "未启动")
+        for s in ("已完成", "长期坚持", "基本完成", "正在推进", "未启动", "状态未填")
         if t.get(s)
-    )
+    ).replace("状态未填 ", "状态未填或无法识别 ")
     line = (
         f"共 {t.get('方面数', 0)} 个方面、{t.get('问题数', 0)} 个问题、{t.get('措施数', 0)} 条措施"
     )
@@ -118,7 +159,16 @@ JSON_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "ledger-tools check --format json",
     "type": "object",
-    "required": ["schema_version", "file", "today", "ok", "counts", "totals", "findings"],
+    "required": [
+        "schema_version",
+        "file",
+        "today",
+        "ok",
+        "counts",
+        "totals",
+        "layout",
+        "findings",
+    ],
     "properties": {
         "schema_version": {"const": JSON_SCHEMA_VERSION},
         "file": {"type": "string", "description": "校验的文件路径"},
@@ -131,7 +181,44 @@ JSON_SCHEMA: dict[str, Any] = {
         },
         "totals": {
             "type": "object",
-            "description": "方面数、问题数、措施数、各状态问题数、办结率等",
+            "description": "方面数、问题数、措施数、各状态问题数、办结率、预警、存疑等"
+            "（与 ledger-tools stats 同一计算）",
+        },
+        "layout": {
+            "type": "object",
+            "description": "读取方式（版本 2 新增）：读了哪张表、表头在哪几行、每列按什么读取、"
+            "哪些行是分组标题或表尾说明而未算作措施",
+            "required": ["sheet", "header_rows", "columns", "group_rows", "footer_rows", "notes"],
+            "properties": {
+                "sheet": {"type": "string"},
+                "header_rows": {
+                    "type": "array",
+                    "items": {"type": "integer"},
+                    "description": "[表头首行, 表头末行]（Excel 行号）",
+                },
+                "columns": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["column", "header", "read_as", "how", "detail"],
+                        "properties": {
+                            "column": {"type": "string", "description": "列字母"},
+                            "header": {"type": "string", "description": "表头原文"},
+                            "read_as": {
+                                "type": ["string", "null"],
+                                "description": "读作的标准列名；null 为未读取",
+                            },
+                            "how": {
+                                "enum": ["标准列名", "别名", "列名对照", "按内容", "未识别", "重复"]
+                            },
+                            "detail": {"type": "string"},
+                        },
+                    },
+                },
+                "group_rows": {"type": "array", "items": {"type": "object"}},
+                "footer_rows": {"type": "array", "items": {"type": "object"}},
+                "notes": {"type": "array", "items": {"type": "string"}},
+            },
         },
         "findings": {
             "type": "array",
@@ -179,6 +266,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "ok": report.ok,
         "counts": counts,
         "totals": _jsonable(report.totals),
+        "layout": _jsonable(report.layout),
         "findings": [f.to_dict() for f in report.sorted()],
     }
 

@@ -84,14 +84,47 @@ def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="把台账里的列名对应到标准列名，可重复，如 --map 牵头处室=牵头部门；--map @文件 从文本文件逐行读取"
         "（也可在台账中加一张“列名对照”表：原列名 | 标准列名）。",
     )(func)
+    func = click.option(
+        "--status-map",
+        multiple=True,
+        expose_value=False,
+        callback=_status_map_option,
+        metavar="原状态=标准状态",
+        help="本单位自己的整改状态写法对应哪个标准状态，可重复，如 --status-map 办结归档=已完成；"
+        "--status-map @文件 从文本文件逐行读取（也可在台账中加一张“状态对照”表：原状态 | 标准状态）。",
+    )(func)
     return func
 
 
-def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None) -> Any:
-    """``load_ledger`` with the --map/--sheet options as given on the command line."""
+def _status_map_option(ctx: click.Context, param: click.Parameter, items: tuple[str, ...]) -> None:
+    """``--status-map``: read by every ledger the command loads (``normalise.CLI_STATUS_MAP``)."""
+    if not items:
+        return
+    from ledger_tools.columns import STATUSES
+    from ledger_tools.normalise import CLI_STATUS_MAP
+    from ledger_tools.status import read_status_map
+
+    pairs: dict[str, str] = {}
+    for item in _expand_map_files(items):
+        word, sep, target = item.partition("=")
+        if not sep or not word.strip() or not target.strip():
+            raise click.BadParameter(f"“{item}”格式不对，应写成 原状态=标准状态。")
+        pairs[word.strip()] = target.strip()
+    try:
+        CLI_STATUS_MAP.set(read_status_map(pairs))
+    except ValueError as err:
+        raise click.BadParameter(
+            f"“{err}”的右边不是整改状态。标准状态有：{'、'.join(STATUSES)}。"
+        ) from None
+
+
+def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None, today: Any = None) -> Any:
+    """``load_ledger`` with the --map/--sheet options as given on the command line; ``today``
+    (the command's date) gives the year of deadlines written without one when 基本信息 has no
+    反馈日期 or 集中整改截止日期, as ``check --today`` does."""
     from ledger_tools.normalise import load_ledger
 
-    return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet)
+    return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet, today=today)
 
 
 def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
@@ -276,8 +309,9 @@ def stats(
 
     from ledger_tools.stats import compute_stats, format_stats_text
 
-    ledger = read_ledger(path, mapping, sheet)
-    result = compute_stats(ledger, as_of=parse_day(today, "--today"))
+    day = parse_day(today, "--today")
+    ledger = read_ledger(path, mapping, sheet, day)
+    result = compute_stats(ledger, as_of=day)
     text = (
         format_stats_text(result, by)
         if fmt == "text"
@@ -315,7 +349,8 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
     from ledger_tools.render import render
 
-    ledger = read_ledger(path, mapping, sheet)
+    day = parse_day(kw["today"], "--today") or parse_day(kw["as_of"], "--as-of")
+    ledger = read_ledger(path, mapping, sheet, day)
     out = render(
         ledger,
         kind,

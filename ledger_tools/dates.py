@@ -29,6 +29,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger_tools import columns as C
@@ -348,6 +349,10 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 
 
 _HAS_YEAR = re.compile(r"\d{4}")
+# A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
+_YEARLESS = re.compile(
+    r"^(?:\d{1,2}月|年底|年末|年内|本年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
+)
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 
@@ -431,19 +436,56 @@ _PARTS = re.compile(r"并且|同时|[并和及与,;、]")
 _BEFORE = re.compile(r"^(.+?(?:之前|以前|前))")
 
 
+@dataclass(frozen=True)
+class YearSource:
+    """Where a deadline written without a year ("9月30日前", "年底前") takes its year from: the
+    ledger's own dates (反馈日期, then 集中整改截止日期), else the check date. ``day`` is that
+    date; ``label`` names it for the note; with ``roll``, a day before ``day`` is taken in the
+    next year (a deadline set after the feedback cannot fall before it)."""
+
+    day: dt.date
+    label: str
+    roll: bool = True
+
+
 def parse_deadline(
     value: object,
     *,
     feedback: dt.date | None = None,
     concentrated_end: dt.date | None = None,
+    year_from: YearSource | None = None,
 ) -> Deadline:
     """A 整改时限: everything ``parse_date_value`` reads, plus the keywords of
     ``columns.DEADLINE_SYNONYMS``: 立行立改 (and synonyms) → ``immediate``, due on
     ``concentrated_end``, else ``feedback`` + ``IMMEDIATE_FALLBACK_DAYS``, else None;
-    长期坚持 (and synonyms) → ``long_term``, never due. See the module doc for mixed forms."""
+    长期坚持 (and synonyms) → ``long_term``, never due. See the module doc for mixed forms.
+    With ``year_from``, a date or period written without a year takes the year it gives, and
+    the note says so (``Deadline.assumed_year``)."""
     if not isinstance(value, str):
         return parse_date_value(value)
-    return _parse_deadline_text(value, feedback, concentrated_end)
+    found = _parse_deadline_text(value, feedback, concentrated_end)
+    if found.kind == "invalid" and year_from is not None:
+        return _with_year(value, found, year_from)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
+    s = _prepare(text)
+    if not s or _HAS_YEAR.search(s) or not _YEARLESS.search(s):
+        return found
+    for year in (source.day.year, source.day.year + 1):
+        dated = None
+        for form in (f"{year}年{s}", f"{year}.{s}"):
+            dated = _match(form, found.text)
+            if dated is not None:
+                break
+        if dated is None or dated.kind == "invalid" or dated.due is None:
+            return found
+        if not source.roll or dated.due >= source.day or year > source.day.year:
+            note = f"未写年份，按{year}年计（{source.label}）"
+            return Deadline(dated.kind, found.text, dated.due, note=note, assumed_year=year)
+    return found
 
 
 @lru_cache(maxsize=8192)

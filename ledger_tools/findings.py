@@ -17,7 +17,7 @@ NOTE = "note"
 SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", NOTE: "提示"}
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2  # 2: adds ``layout`` (读取方式); see checking.JSON_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Report:
     findings: list[Finding]
     totals: dict[str, Any] = dc_field(default_factory=dict)  # 方面数, 问题数, 措施数, 状态 counts …
     today: str = ""
+    layout: dict[str, Any] = dc_field(default_factory=dict)  # 读取方式: model.Layout.to_dict()
 
     @property
     def errors(self) -> list[Finding]:

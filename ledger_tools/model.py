@@ -24,6 +24,7 @@ class Deadline:
     text: str
     due: dt.date | None = None
     note: str = ""  # why it is invalid, or how a period was read
+    assumed_year: int | None = None  # written without a year: the year taken (note says why)
 
     @property
     def is_valid(self) -> bool:
@@ -40,6 +41,10 @@ class Measure:
     deadline: Deadline | None = None
     finished: Deadline | None = None  # 完成时间, parsed
     status: str | None = None  # canonical 整改状态, None when empty/unknown
+    # Numeric columns whose value belongs to another measure: a later part of a cell split into
+    # several measures, or a row inside a merged range below its top row. Counted once.
+    copies: frozenset[str] = frozenset()
+    problem: int = -1  # index of its problem in ``Ledger.problems`` (set by ``build_tree``)
 
     def get(self, column: str) -> Any:
         return self.values.get(column)
@@ -75,20 +80,71 @@ class Origin:
     headers: dict[str, str] = field(default_factory=dict)  # column letter -> header as written
     # Excel rows that are 方面 title rows ("一、……方面") inside the table, not measures.
     section_rows: list[int] = field(default_factory=list)
+    # Whether headings inside the table (（一）关于“……”的问题) name the problems of rows below.
+    problem_headings: bool = False
 
     @property
     def present(self) -> set[str]:
         """The canonical columns the ledger supplies: its header's, plus 方面 when title rows
-        inside the table name it."""
+        inside the table name it (and 问题 when headings name the problems)."""
         names = set(self.columns)
         if self.section_rows:
             names.add("方面")
+        if self.problem_headings:
+            names.add("问题")
         return names
 
     def cell(self, column: str, row: int) -> str:
         """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""
         letter = self.columns.get(column, "")
         return f"{self.sheet}!{letter}{row}" if letter else f"{self.sheet}!{row}行"
+
+
+@dataclass
+class ColumnRead:
+    """How one column of the header was read (the 读取方式 block of ``check``)."""
+
+    letter: str
+    header: str  # as written
+    column: str | None  # canonical column, None when not read
+    how: str  # 标准列名 | 别名 | 列名对照 | 按内容 | 未识别 | 重复
+    detail: str = ""  # why, for 按内容 (and the alias or mapping used)
+
+
+@dataclass
+class Layout:
+    """What the reader decided about a ledger it did not design: sheet, header rows, how each
+    column was read, and which rows it did not take as measures (and why)."""
+
+    sheet: str
+    header_rows: tuple[int, int]  # first and last Excel row of the header
+    columns: list[ColumnRead] = field(default_factory=list)
+    group_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, heading text)
+    footer_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, note text)
+    notes: list[str] = field(default_factory=list)  # assumed years, numbering per 方面 …
+
+    def decisions(self) -> list[ColumnRead]:
+        """The columns not read by their exact standard header."""
+        return [c for c in self.columns if c.how != "标准列名"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sheet": self.sheet,
+            "header_rows": list(self.header_rows),
+            "columns": [
+                {
+                    "column": c.letter,
+                    "header": c.header,
+                    "read_as": c.column,
+                    "how": c.how,
+                    "detail": c.detail,
+                }
+                for c in self.columns
+            ],
+            "group_rows": [{"row": r, "text": t} for r, t in self.group_rows],
+            "footer_rows": [{"row": r, "text": t} for r, t in self.footer_rows],
+            "notes": list(self.notes),
+        }
 
 
 @dataclass
@@ -108,6 +164,10 @@ class Ledger:
     notes: list[Any] = field(default_factory=list)  # list[findings.Finding]
     has_info_sheet: bool = False
     info_cells: dict[str, str] = field(default_factory=dict)  # 基本信息 field -> "基本信息!B5"
+    layout: Layout | None = None
+    # Excel error values (#DIV/0!, #REF! …) in the columns read: (Excel row, column) -> value.
+    error_cells: dict[tuple[int, str], str] = field(default_factory=dict)
+    numbered: bool = False  # problems identified by 序号 (else by their text)
 
     @property
     def problems(self) -> list[Problem]:

@@ -7,7 +7,10 @@ cached value) becomes a ``Finding`` in ``Ledger.notes``; validation (``schema``)
 
 from __future__ import annotations
 
+import bisect
+import contextvars
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -15,41 +18,68 @@ from typing import Any
 
 from ledger_tools import columns as C
 from ledger_tools.cells import clean_text, column_letter, split_measures, strip_number
-from ledger_tools.dates import format_cn_date, parse_date_value, parse_deadline
+from ledger_tools.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
-from ledger_tools.model import Aspect, Ledger, Measure, Origin, Problem
-from ledger_tools.reading import RawBook, RawSheet, read_workbook
-from ledger_tools.status import normalise_status, roll_up
-
-_FOOTER = re.compile(
-    r"^\s*(填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
-    r"填报单位|填报日期|制表日期|注\s*[:：]|说明\s*[:：]|备注\s*[:：])"
+from ledger_tools.model import (
+    Aspect,
+    ColumnRead,
+    Deadline,
+    Layout,
+    Ledger,
+    Measure,
+    Origin,
+    Problem,
 )
+from ledger_tools.reading import RawBook, RawSheet, read_workbook
+from ledger_tools.status import normalise_status, read_status_map, roll_up
 
 
 def load_ledger(
     path: str | os.PathLike[str],
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
+    statuses: dict[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> Ledger:
     """Read and normalise the ledger in ``path``.
 
     ``mapping`` maps a header as written (``牵头处室``) to a canonical column (``牵头部门``);
-    ``sheet`` names the ledger sheet. Raises ``UnreadableFile`` when no ledger can be found.
+    ``sheet`` names the ledger sheet; ``statuses`` maps a unit's own status words to canonical
+    statuses (``办结归档`` → ``已完成``; the workbook's 状态对照 sheet does the same, this wins);
+    ``today`` is the year of last resort for deadlines written without one (default: today).
+    Raises ``UnreadableFile`` when no ledger can be found.
     """
-    return ledger_from_rawbook(read_workbook(path), mapping=mapping, sheet=sheet)
+    return ledger_from_rawbook(
+        read_workbook(path), mapping=mapping, sheet=sheet, statuses=statuses, today=today
+    )
+
+
+# ``--status-map`` of the CLI: read by every command that loads a ledger (set once per run).
+CLI_STATUS_MAP: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "ledger_tools_status_map", default=None
+)
 
 
 def ledger_from_rawbook(
-    raw: RawBook, mapping: dict[str, str] | None = None, sheet: str | None = None
+    raw: RawBook,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+    statuses: dict[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> Ledger:
     """Normalise an already-read workbook (a file, or a live Excel book via ``excel``)."""
-    # --map wins over the workbook's own 列名对照 sheet.
+    # --map wins over the workbook's own 列名对照 sheet; --status-map over its 状态对照 sheet.
     combined = {**read_mapping_sheet(raw), **(mapping or {})}
     user_map = {C.normalise_header(k): v for k, v in combined.items()}
-    ws, header = _find_ledger_sheet(raw, user_map, sheet)
+    vocabulary = _status_vocabulary(raw, statuses if statuses is not None else CLI_STATUS_MAP.get())
+    ws, header, merged = _find_ledger_sheet(raw, user_map, sheet)
     info, info_cells = read_info(raw)
+    stop, footers = _data_end(ws.rows, header.data_start)
+    error_cells = _restore_errors(ws, header, stop)
+    from ledger_tools.roles import assign_by_content
+
+    assign_by_content(ws, header, stop, vocabulary)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -57,18 +87,96 @@ def ledger_from_rawbook(
         columns={name: column_letter(j) for name, j in header.columns.items()},
         headers={column_letter(j): text for j, text in header.texts.items()},
     )
+    layout = Layout(ws.name, (header.row + 1, header.data_start), header.reads, footer_rows=footers)
     notes = list(header.notes)
-    measures = _read_measures(ws, header, info, notes, origin.section_rows)
+    reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
+    measures = reader.read(stop, notes, layout)
+    origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
+    if reader.problem_rows:
+        origin.problem_headings = True
+    notes += _error_notes(ws.name, header, error_cells)
+    numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
+    per_measure, restarts = numbering(measures) if numbered else (False, False)
+    if per_measure:
+        numbered = False
+        layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
+    aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
     return Ledger(
         origin=origin,
         measures=measures,
-        aspects=build_tree(measures),
+        aspects=aspects,
         info=info,
         texts=read_texts(raw),
         notes=notes,
         has_info_sheet=C.SHEET_INFO in raw.sheets,
         info_cells=info_cells,
+        layout=layout,
+        error_cells={(r + 1, name): text for (r, name), text in error_cells.items()},
+        numbered=numbered,
     )
+
+
+def _status_vocabulary(raw: RawBook, given: dict[str, str] | None) -> dict[str, str]:
+    """The unit's own status words: the 状态对照 sheet, then ``given`` (which wins)."""
+    pairs = read_pair_sheet(raw, C.SHEET_STATUS_MAP)
+    sheet_words = {}
+    for word, target in pairs.items():
+        try:
+            sheet_words.update(read_status_map({word: target}))
+        except ValueError:
+            raise UnreadableFile(
+                f"“{C.SHEET_STATUS_MAP}”表中“{word}”对应的“{target}”不是整改状态。"
+                f"标准状态有：{'、'.join(C.STATUSES)}。请改正后再试。"
+            ) from None
+    return {**sheet_words, **(read_status_map(given) if given else {})}
+
+
+def _restore_errors(ws: RawSheet, header: Header, stop: int) -> dict[tuple[int, str], str]:
+    """Excel error values in the columns read and the data rows: their text goes back into
+    the grid (so a required cell holding #REF! is not "empty" and a sum never takes it for
+    0); each becomes a formula-error finding and its figures are uncertain."""
+    found: dict[tuple[int, str], str] = {}
+    if not ws.error_cells:
+        return found
+    names = {j: name for name, j in header.columns.items()}
+    for (r, j), text in ws.error_cells.items():
+        if header.data_start <= r < stop and j in names:
+            row = ws.rows[r]
+            if j < len(row):  # not a footer or note row (those were emptied)
+                row[j] = text
+                found[(r, names[j])] = text
+    return found
+
+
+def _error_notes(sheet: str, header: Header, errors: dict[tuple[int, str], str]) -> list[Finding]:
+    return [
+        Finding(
+            "formula-error",
+            ERROR,
+            f"公式出错：{text}。这个单元格的公式没有算出结果（{_ERROR_MEANING.get(text, '公式有误')}），"
+            "不能当作空白或 0。请在 Excel/WPS 中改正公式或直接填写数值后再校验。",
+            sheet,
+            r + 1,
+            column_letter(header.columns[name]),
+            name,
+            text,
+        )
+        for (r, name), text in sorted(errors.items())
+    ]
+
+
+_ERROR_MEANING = {
+    "#DIV/0!": "除数为 0",
+    "#REF!": "引用的单元格已被删除",
+    "#N/A": "查找不到对应的值",
+    "#VALUE!": "参与计算的值类型不对",
+    "#NAME?": "函数名或名称写错",
+    "#NUM!": "数值无效",
+    "#NULL!": "区域引用有误",
+    "#SPILL!": "溢出区域被占用",
+    "#CALC!": "计算出错",
+    "#GETTING_DATA": "数据尚未取回",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -76,7 +184,8 @@ def ledger_from_rawbook(
 
 
 class Header:
-    """The header found on a sheet: its 0-based row, canonical column → index, notes."""
+    """The header found on a sheet: its 0-based row, canonical column → index, notes, and how
+    each column was read."""
 
     def __init__(self, row: int, data_start: int) -> None:
         self.row = row
@@ -84,6 +193,8 @@ class Header:
         self.columns: dict[str, int] = {}
         self.texts: dict[int, str] = {}
         self.notes: list[Finding] = []
+        self.reads: list[ColumnRead] = []
+        self.yes_no_status = False  # 整改状态 is a 是否完成 column answered 是/否
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
@@ -93,9 +204,18 @@ def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
     return user_map.get(key) or C.ALIASES.get(key)
 
 
+def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
+    key = C.normalise_header(text)
+    if key in user_map:
+        return "列名对照", f"按列名对照（--map 或“{C.SHEET_MAPPING}”表）"
+    if key in (name, C.normalise_header(C.header_label(name))):
+        return "标准列名", ""
+    return "别名", f"“{text}”是“{name}”的常见写法"
+
+
 def _find_ledger_sheet(
     raw: RawBook, user_map: dict[str, str], wanted: str | None
-) -> tuple[RawSheet, Header]:
+) -> tuple[RawSheet, Header, list[tuple[int, int, int, int]]]:
     name = os.path.basename(raw.path)
     if wanted is not None:
         if wanted not in raw.sheets:
@@ -114,15 +234,16 @@ def _find_ledger_sheet(
             C.SHEET_LISTS,
             C.SHEET_RESULTS,
             C.SHEET_MAPPING,
+            C.SHEET_STATUS_MAP,
         }
         candidates = [s for s in raw.sheets.values() if s.name not in skip]
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
     for ws in candidates:
-        _fill_merged(ws)
+        merged = _fill_merged(ws)
         header = find_header(ws, user_map)
         if header is not None:
-            return ws, header
+            return ws, header, merged
     if all(not any(_has_value(v) for r in s.rows for v in r) for s in raw.sheets.values()):
         raise UnreadableFile(
             f"{name} 是空工作簿，没有任何内容。请先填写台账，或用 ledger-tools new 生成标准台账。"
@@ -175,24 +296,32 @@ def _assign_columns(
             continue
         header.texts[j] = text
         name = found.get(j)
-        cell = f"{ws.name}!{column_letter(j)}{header.row + 1}"
+        letter = column_letter(j)
+        cell = f"{ws.name}!{letter}{header.row + 1}"
         if name and name not in header.columns:
             header.columns[name] = j
+            how, detail = _how(text, name, user_map)
+            header.reads.append(ColumnRead(letter, text, name, how, detail))
         elif name:
+            first = column_letter(header.columns[name])
+            header.reads.append(
+                ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”")
+            )
             header.notes.append(
                 Finding(
                     "duplicate-column",
                     WARNING,
-                    f"列“{text}”与前面的“{column_letter(header.columns[name])}”列都对应“{name}”，只读取前一列。"
+                    f"列“{text}”与前面的“{first}”列都对应“{name}”，只读取前一列。"
                     "如需读取此列，请改列名或用 --map 指定。",
                     ws.name,
                     header.row + 1,
-                    column_letter(j),
+                    letter,
                     name,
                     text,
                 )
             )
         else:
+            header.reads.append(ColumnRead(letter, text, None, "未识别"))
             header.notes.append(
                 Finding(
                     "unmapped-column",
@@ -201,11 +330,14 @@ def _assign_columns(
                     f"请用 --map {text}=标准列名 指明（{cell}）。",
                     ws.name,
                     header.row + 1,
-                    column_letter(j),
+                    letter,
                     "",
                     text,
                 )
             )
+    status_at = header.columns.get("整改状态")
+    if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
+        header.yes_no_status = True
 
 
 def _has_value(v: Any) -> bool:
@@ -216,171 +348,477 @@ def _has_value(v: Any) -> bool:
 # Merged cells.
 
 
-def _fill_merged(ws: RawSheet) -> None:
-    """Give each cell inside a merged range the value of its top-left cell (only there)."""
+def _fill_merged(ws: RawSheet) -> list[tuple[int, int, int, int]]:
+    """Give each cell inside a merged range the value of its top-left cell (only there).
+    Returns the ranges filled (a second call returns none: the sheet is filled once)."""
     rows = ws.rows
+    last = len(rows) - 1
     for r1, c1, r2, c2 in ws.merged:
         if r1 >= len(rows) or c1 >= len(rows[r1]):
             continue
         value = rows[r1][c1]
-        for r in range(r1, min(r2, len(rows) - 1) + 1):
-            row = rows[r]
+        for row in rows[r1 : min(r2, last) + 1]:
             if len(row) <= c2:
                 row.extend([""] * (c2 + 1 - len(row)))
-            for c in range(c1, c2 + 1):
-                row[c] = value
-    ws.merged = []  # filled once: a second pass must not refill
+            if c1 == c2:  # the common case: merged down a column
+                row[c1] = value
+            else:
+                row[c1 : c2 + 1] = [value] * (c2 + 1 - c1)
+    filled, ws.merged = ws.merged, []
+    return filled
 
 
 # ---------------------------------------------------------------------------------------------
 # Rows → measures.
 
 
-def _read_measures(
-    ws: RawSheet,
-    header: Header,
-    info: dict[str, Any],
-    notes: list[Finding],
-    section_rows: list[int],
-) -> list[Measure]:
-    cols = list(header.columns.items())
-    names = [name for name, _ in cols]
-    stop = _data_end(ws.rows, header.data_start)
-    columns = [_column_values(ws.rows, header.data_start, stop, j, name) for name, j in cols]
-    formula_rows = {r for r, _ in ws.formulas_without_value}
-    feedback = _as_date(info.get("反馈日期"))
-    concentrated_end = _as_date(info.get("集中整改截止日期"))
-    measures: list[Measure] = []
-    hidden: list[int] = []
-    width = len(names)
-    sections = _Sections(names)
-    for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
-        if row_values.count(None) == width:
-            continue  # a blank row
-        excel_row = r + 1
-        if excel_row in ws.hidden_rows:
-            hidden.append(excel_row)
-        if sections.is_title(excel_row, row_values):
-            continue  # "一、……方面": names the 方面 of the rows below, not a measure
-        if r in formula_rows:
-            notes += _formula_notes(ws, r, cols)
-        values = dict(zip(names, row_values, strict=True))
-        if values.get("方面") is None and sections.aspect is not None:
-            values["方面"] = sections.aspect
-        measures.extend(_split_row(excel_row, values, feedback, concentrated_end))
-    section_rows.extend(sections.rows)
-    if hidden:
-        notes.append(
-            Finding(
-                "hidden-rows",
-                WARNING,
-                f"台账中有 {len(hidden)} 行被隐藏（如第 {'、'.join(map(str, hidden[:5]))} 行），已照常读取和校验。"
-                "请确认这些行确实应当上报。",
-                ws.name,
-                hidden[0],
-                "",
-                "",
-                len(hidden),
-            )
+class _RowReader:
+    """Reads the data rows of the ledger sheet into measures, in order: skips blank rows,
+    follows the grouping rows (一、…方面 / （一）… / 1.… / (2)…方面。) and keeps each number with
+    the row (or merged range) it belongs to."""
+
+    def __init__(
+        self,
+        ws: RawSheet,
+        header: Header,
+        info: dict[str, Any],
+        vocabulary: dict[str, str],
+        merged: list[tuple[int, int, int, int]],
+        today: dt.date,
+    ) -> None:
+        self.ws = ws
+        self.header = header
+        self.cols = list(header.columns.items())
+        self.names = [name for name, _ in self.cols]
+        self.feedback = _as_date(info.get("反馈日期"))
+        self.concentrated_end = _as_date(info.get("集中整改截止日期"))
+        self.year_from = _year_source(self.feedback, self.concentrated_end, today)
+        self.vocabulary = vocabulary
+        if header.yes_no_status:
+            self.vocabulary = {**C.STATUS_YES_NO, **vocabulary}
+        self.copied = _merged_copies(header, merged)
+        self.aspect_rows: set[int] = set()
+        self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
+
+    def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
+        ws, header = self.ws, self.header
+        columns = [
+            _column_values(ws.rows, header.data_start, stop, j, name) for name, j in self.cols
+        ]
+        formula_rows = {r for r, _ in ws.formulas_without_value}
+        width = len(self.names)
+        rows: list[tuple[int, tuple[Any, ...]]] = []
+        hidden: list[int] = []
+        for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
+            if row_values.count(None) == width:
+                continue  # a blank row
+            if r + 1 in ws.hidden_rows:
+                hidden.append(r + 1)
+            rows.append((r, row_values))
+        headings = _Headings(self.names)
+        headings.scan(rows)
+        deadlines, finishes, statuses = self._parse_columns(columns)
+        nones = [None] * len(columns[0]) if columns else []
+        deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))
+        measures: list[Measure] = []
+        split = self._split
+        start = header.data_start
+        for r, row_values in rows:
+            excel_row = r + 1
+            if excel_row in headings.rows:
+                text, is_aspect = headings.rows[excel_row]
+                layout.group_rows.append((excel_row, text))
+                if is_aspect:
+                    self.aspect_rows.add(excel_row)
+                continue
+            if r in formula_rows:
+                notes += _formula_notes(ws, r, self.cols)
+            values = dict(zip(self.names, row_values, strict=True))
+            if values.get("方面") is None:
+                values["方面"] = headings.aspect_at(excel_row)
+            if headings._problem_rows and values.get("问题") is None:
+                values["问题"] = headings.problem_at(excel_row)
+                if values["问题"] is not None:
+                    self.problem_rows.add(excel_row)
+            i = r - start
+            measures.extend(split(r, values, deadlines[i], finishes[i], statuses[i]))
+        if headings.deeper:
+            layout.notes.append(headings.deeper)
+        assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
+        if assumed:
+            notes.append(self._assumed_note(assumed))
+        notes += self._hidden_notes(hidden)
+        return measures
+
+    def _parse_columns(self, columns: list[list[Any]]) -> list[list[Any] | None]:
+        """整改时限, 完成时间 and 整改状态 parsed column by column, each distinct value once
+        (they repeat down a column: the same few dates, 立行立改, the five statuses)."""
+        index = {name: k for k, name in enumerate(self.names)}
+        parsers: tuple[tuple[str, Any], ...] = (
+            ("整改时限", self._deadline),
+            ("完成时间", parse_date_value),
+            ("整改状态", self._status),
         )
-    if ws.hidden_cols:
-        letters = [column_letter(j) for j in sorted(ws.hidden_cols) if j in header.texts]
-        if letters:
-            notes.append(
+        out: list[list[Any] | None] = []
+        for name, parse in parsers:
+            k = index.get(name)
+            if k is None:
+                out.append(None)
+                continue
+            memo: dict[Any, Any] = {}
+            get = memo.get
+            out.append(
+                [
+                    hit
+                    if (hit := get(v, _MISSING)) is not _MISSING
+                    else memo.setdefault(v, parse(v))
+                    for v in columns[k]
+                ]
+            )
+        return out
+
+    def _deadline(self, value: Any) -> Deadline:
+        return parse_deadline(
+            value,
+            feedback=self.feedback,
+            concentrated_end=self.concentrated_end,
+            year_from=self.year_from,
+        )
+
+    def _status(self, value: Any) -> str | None:
+        return normalise_status(value, self.vocabulary)
+
+    def _split(
+        self,
+        r: int,
+        values: dict[str, Any],
+        deadline: Deadline | None,
+        finished: Deadline | None,
+        status: str | None,
+    ) -> list[Measure]:
+        deadline = deadline or _EMPTY_DEADLINE
+        finished = finished or _EMPTY_DEADLINE
+        copied = self.copied.get(r, _NONE) if self.copied else _NONE
+        text = values.get("整改措施")
+        parts = split_measures(text) if text.__class__ is str else [text]
+        row = r + 1
+        if len(parts) <= 1:
+            if isinstance(text, str) and (bare := strip_number(text)) != text:
+                values = {**values, "整改措施": bare}
+            return [Measure(row, values, 0, deadline, finished, status, copied)]
+        # The row's numbers (清退资金 …) belong to the row, not to each measure split from it.
+        return [
+            Measure(
+                row,
+                {**values, "整改措施": part},
+                k,
+                deadline,
+                finished,
+                status,
+                copied if k == 1 else _ALL_NUMBERS,
+            )
+            for k, part in enumerate(parts, start=1)
+        ]
+
+    def _assumed_note(self, assumed: list[Measure]) -> Finding:
+        first = assumed[0]
+        assert first.deadline is not None
+        rows = sorted({m.row for m in assumed})
+        letter = column_letter(self.header.columns["整改时限"])
+        years = "、".join(sorted({str(m.deadline.assumed_year) for m in assumed if m.deadline}))
+        return Finding(
+            "assumed-year",
+            NOTE,
+            f"有 {len(rows)} 行的整改时限没有写年份（如 {letter}{first.row}“{first.deadline.text}”），"
+            f"已按 {years} 年计（{self.year_from.label if self.year_from else ''}）。"
+            "如不对，请在整改时限中写明年份。",
+            self.ws.name,
+            first.row,
+            letter,
+            "整改时限",
+            first.deadline.text,
+        )
+
+    def _hidden_notes(self, hidden: list[int]) -> list[Finding]:
+        ws, header = self.ws, self.header
+        out = []
+        if hidden:
+            out.append(
                 Finding(
-                    "hidden-columns",
-                    NOTE,
-                    f"台账中有隐藏的列（{'、'.join(letters[:8])}），已照常读取。",
+                    "hidden-rows",
+                    WARNING,
+                    f"台账中有 {len(hidden)} 行被隐藏（如第 {'、'.join(map(str, hidden[:5]))} 行），已照常读取和校验。"
+                    "请确认这些行确实应当上报。",
                     ws.name,
-                    None,
-                    letters[0],
+                    hidden[0],
                     "",
-                    len(letters),
+                    "",
+                    len(hidden),
                 )
             )
-    return measures
+        if ws.hidden_cols:
+            letters = [column_letter(j) for j in sorted(ws.hidden_cols) if j in header.texts]
+            if letters:
+                out.append(
+                    Finding(
+                        "hidden-columns",
+                        NOTE,
+                        f"台账中有隐藏的列（{'、'.join(letters[:8])}），已照常读取。",
+                        ws.name,
+                        None,
+                        letters[0],
+                        "",
+                        len(letters),
+                    )
+                )
+        return out
 
 
-# A 方面 title row inside the table ("一、落实党的理论路线方针政策方面" merged across the row, or
-# 序号 "一、" beside the title): many ledgers have no 方面 column and rely on these rows.
+def _year_source(
+    feedback: dt.date | None, concentrated_end: dt.date | None, today: dt.date
+) -> YearSource:
+    if feedback is not None:
+        return YearSource(feedback, f"取自基本信息的反馈日期 {format_cn_date(feedback)}")
+    if concentrated_end is not None:
+        return YearSource(
+            concentrated_end,
+            f"取自基本信息的集中整改截止日期 {format_cn_date(concentrated_end)}",
+            roll=False,
+        )
+    return YearSource(
+        today, f"基本信息中没有反馈日期，取检查日期 {format_cn_date(today)}", roll=False
+    )
+
+
+_NONE: frozenset[str] = frozenset()
+_ALL_NUMBERS = frozenset(C.NUMERIC_COLUMNS)
+_EMPTY_DEADLINE = Deadline("empty", "")
+
+
+def _merged_copies(
+    header: Header, merged: list[tuple[int, int, int, int]]
+) -> dict[int, frozenset[str]]:
+    """The rows (0-based) inside a merged range of a numeric column, below its top row → those
+    columns. Their value is the range's, already counted at the top row."""
+    rows_of: dict[str, set[int]] = {}
+    for name in C.NUMERIC_COLUMNS:
+        j = header.columns.get(name)
+        if j is None:
+            continue
+        for r1, c1, r2, c2 in merged:
+            if c1 <= j <= c2 and r2 > r1:
+                rows_of.setdefault(name, set()).update(range(r1 + 1, r2 + 1))
+    out: dict[int, frozenset[str]] = {}
+    for name, rows in rows_of.items():
+        alone = frozenset((name,))
+        if not out:
+            out = dict.fromkeys(rows, alone)
+            continue
+        for r in rows:
+            out[r] = out.get(r, _NONE) | alone
+    return out
+
+
+# Grouping rows inside the table: "一、落实党的理论路线方针政策方面" merged across the row, 序号
+# "（一）" beside "关于“…”的问题", "1.专项整改问题", "(2)住房安全方面。". Many ledgers have no 方面
+# column and rely on them; the level whose headings name a 方面 gives the 方面 of the rows below.
 _CN_ORDINAL = "一二三四五六七八九十"
-_TITLE_NUMBER = re.compile(
-    rf"^\s*(?:第[{_CN_ORDINAL}]{{1,3}}(?:部分|方面)?|[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）]"
-    r"|\d{1,2}(?=[、.．]))\s*[、.．:：]?\s*"
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^\s*第[{_CN_ORDINAL}]{{1,3}}(?:部分|方面|类)?\s*[、.．:：]?\s*")),
+    (1, re.compile(rf"^\s*[{_CN_ORDINAL}]{{1,3}}\s*[、.．:：]\s*")),
+    (2, re.compile(rf"^\s*[（(]\s*[{_CN_ORDINAL}]{{1,3}}\s*[)）]\s*[、.．]?\s*")),
+    (3, re.compile(r"^\s*\d{1,2}\s*[、.．:：](?!\d)\s*")),
+    (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*[、.．]?\s*")),
+    (1, re.compile(rf"^\s*[{_CN_ORDINAL}]{{1,3}}(?=\s*$)")),
 )
-_BARE_NUMBER = re.compile(
-    rf"^\s*(?:第?[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）])\s*[、.．]?\s*$"
-)
-_CN_NUMBERED = re.compile(rf"^\s*(?:第?[{_CN_ORDINAL}]{{1,3}}|[（(][{_CN_ORDINAL}]{{1,3}}[)）])")
+_UNNUMBERED = 0  # "落实全面从严治党方面" with no number: a 方面 heading at any depth
+_NOTE_ROW = 99  # one text alone and unnumbered ("以下为立行立改事项"): skipped, names nothing
 _TITLE_COUNT = re.compile(r"\s*[（(][^（()）]{0,6}\d+\s*[个项条][^（()）]{0,6}[)）]$")
+_HEADING_MAX = 60  # a heading is a title, not a paragraph
 
 
-def section_title(names: list[str], values: tuple[Any, ...] | list[Any]) -> str | None:
-    """The 方面 named by a title row inside the table, or None for an ordinary row.
-
-    A title row holds one text only, numbered with a Chinese ordinal (一、 / （一） / 第一部分) or
-    ending in 方面: either the same text in several cells (a row merged across the table) or
-    in one of the first two columns; or a bare ordinal in 序号 beside one text. The ordinal,
-    a trailing count such as "（3个问题）" and trailing punctuation are dropped.
-    """
-    texts = [v for v in values if v is not None]
-    distinct = list(dict.fromkeys(texts))
-    if len(distinct) > 2 or not all(isinstance(v, str) for v in distinct):
-        return None
-    number = values[names.index("序号")] if "序号" in names else None
-    if len(distinct) == 2:
-        # 序号 "一、" (or "一") beside the title, which may itself be merged over several cells.
-        if number is None or not _BARE_NUMBER.match(number):
-            return None
-        title = distinct[1] if distinct[0] == number else distinct[0]
-        return _clean_title(title)
-    text = distinct[0]
-    first = next(j for j, v in enumerate(values) if v is not None)
-    if texts.count(text) < 2 and first > 1:
-        return None  # one cell far right: an unmerged measure or note, not a title
-    numbered = _CN_NUMBERED.match(text) is not None and not _BARE_NUMBER.match(text)
-    if not numbered and not _strip_tail(text).endswith("方面"):
-        return None
-    if len(split_measures(text)) > 1:
-        return None  # "一、…二、…": several measures written in one cell
-    return _clean_title(text)
+def _heading_level(text: str) -> tuple[int, str] | None:
+    """(level, title) of a numbered or 方面 heading, or None."""
+    for level, pattern in _LEVELS:
+        m = pattern.match(text)
+        if m:
+            return level, text[m.end() :]
+    if _strip_tail(text).endswith("方面"):
+        return _UNNUMBERED, text
+    return None
 
 
 def _strip_tail(text: str) -> str:
     return _TITLE_COUNT.sub("", text.strip()).rstrip("：:。.；;，, ")
 
 
-def _clean_title(text: str) -> str | None:
-    title = _strip_tail(_TITLE_NUMBER.sub("", text, count=1))
-    return title or None
-
-
-class _Sections:
-    """Follows the 方面 title rows while the rows are read, in order."""
+class _Headings:
+    """Finds the grouping rows of the table first (all of them), then decides which level names
+    the 方面: the level of the headings that end in 方面, else the shallowest level. Rows under a
+    heading of that level take its title as their 方面 when their own 方面 cell is empty."""
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
-        self.aspect: str | None = None
-        self.rows: list[int] = []
+        self.number_at = names.index("序号") if "序号" in names else None
+        self.measure_at = names.index("整改措施") if "整改措施" in names else None
+        self.rows: dict[int, tuple[str, bool]] = {}  # Excel row -> (title, names a 方面)
+        self._found: list[tuple[int, int, str]] = []  # (Excel row, level, title)
+        self.written: dict[int, str] = {}  # Excel row -> the heading as written
+        self._aspects: list[tuple[int, str]] = []
+        self._aspect_rows: list[int] = []
+        self._problems: list[tuple[int, str]] = []
+        self._problem_rows: list[int] = []
+        self.deeper = ""
 
-    def is_title(self, excel_row: int, values: tuple[Any, ...]) -> bool:
-        # Cheap test first: an ordinary row holds several different values.
-        if len(set(values)) > 3:
-            return False
-        title = section_title(self.names, values)
-        if title is None:
-            return False
-        self.aspect = title
-        self.rows.append(excel_row)
-        return True
+    def scan(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
+        for r, values in rows:
+            # Cheap test first: an ordinary row holds several different values.
+            if len(set(values)) > 3:
+                continue
+            found = self._heading(values)
+            if found is not None:
+                written = "".join(dict.fromkeys(v for v in values if v is not None))
+                self._found.append((r + 1, *found))
+                self.written[r + 1] = written
+        if not self._found:
+            return
+        named = {lv for _, lv, t in self._found if _strip_tail(t).endswith("方面")}
+        levels = [lv for _, lv, _ in self._found if lv not in (_UNNUMBERED, _NOTE_ROW)]
+        aspect_levels = named or {min(levels, default=_UNNUMBERED)}
+        for row, level, title in self._found:
+            is_aspect = bool(title) and (
+                level in aspect_levels or level == _UNNUMBERED or title.endswith("方面")
+            )
+            self.rows[row] = (self.written[row], is_aspect)
+            if is_aspect:
+                self._aspects.append((row, title))
+        self._aspect_rows = [row for row, _ in self._aspects]
+        # The next numbered level below the 方面 (（一）关于“……”的问题 under 一、……方面) names the
+        # problem of the rows below it when their own 问题 cell is empty (or there is no 问题
+        # column): a ledger laid out as headings instead of columns.
+        deeper = [
+            lv
+            for _, lv, t in self._found
+            if t and lv not in (_UNNUMBERED, _NOTE_ROW) and lv > max(aspect_levels)
+        ]
+        if deeper:
+            level = min(deeper)
+            marks = [(row, "") for row, _ in self._aspects]
+            marks += [(row, t) for row, lv, t in self._found if lv == level and t]
+            self._problems = sorted(marks)
+            self._problem_rows = [row for row, _ in self._problems]
+        others = len(self._found) - len(self._aspects)
+        if others:
+            self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
+
+    def problem_at(self, excel_row: int) -> str | None:
+        """The problem named by the last problem heading above ``excel_row`` (under the same
+        方面 heading), or None."""
+        at = bisect.bisect_right(self._problem_rows, excel_row)
+        return (self._problems[at - 1][1] or None) if at else None
+
+    def aspect_at(self, excel_row: int) -> str | None:
+        """The 方面 named by the last aspect heading above ``excel_row``."""
+        at = bisect.bisect_right(self._aspect_rows, excel_row)
+        return self._aspects[at - 1][1] if at else None
+
+    def _heading(self, values: tuple[Any, ...]) -> tuple[int, str] | None:
+        texts = [v for v in values if v is not None]
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) > 2 or not all(isinstance(v, str) for v in distinct):
+            return None
+        if len(distinct) == 2:
+            # 序号 "一、" (or "（一）", "1.") beside the title, which may be merged over cells.
+            number = values[self.number_at] if self.number_at is not None else None
+            if number is None or number not in distinct:
+                return None
+            level = _heading_level(str(number))
+            if level is None or level[1].strip():
+                return None
+            title = distinct[1] if distinct[0] == number else distinct[0]
+            if len(title) > _HEADING_MAX or len(split_measures(title)) > 1:
+                return None
+            return level[0], _clean_title(title)
+        text = distinct[0]
+        first = next(j for j, v in enumerate(values) if v is not None)
+        merged_across = texts.count(text) >= 2
+        if not merged_across and first > 1:
+            return None  # one cell far right: an unmerged measure or note, not a title
+        if len(text) > _HEADING_MAX or len(split_measures(text)) > 1:
+            return None  # "一、…二、…": several measures written in one cell
+        level = _heading_level(text)
+        if not merged_across and first == self.measure_at and (level is None or level[0] > 2):
+            return None  # the 整改措施 cell alone ("1.加强学习"): a measure, not a title
+        if level is None:
+            # One text alone in the first columns ("以下为立行立改事项"): a grouping row.
+            return (_NOTE_ROW, "")
+        return level[0], _clean_title(level[1]) or ""
 
 
-def _data_end(rows: list[list[Any]], start: int) -> int:
-    """The row index where the table ends: the first footer row (填表人：…), or the end."""
+def _clean_title(text: str) -> str:
+    return _strip_tail(text)
+
+
+_FOOTER = re.compile(
+    r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
+    r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
+    r"温馨提示|提示)\s*[:：]|注\s*\d)"
+)
+# 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
+# They may carry several figures and a remark, so unlike notes they are not limited in width.
+_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*[:：]?\s*$")
+
+
+def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
+    """Where the table ends: the first footer or note row (填表人：…, 注意：…, 备注：…), and the
+    footer rows (Excel row, text). Below a footer only a full data row (three or more cells
+    filled) would be read, and that is never silently dropped: the table goes on to it."""
+    footers: list[tuple[int, str]] = []
+    end = len(rows)
     for r in range(start, len(rows)):
-        if _is_footer(rows[r]):
-            return r
-    return len(rows)
+        text = _footer_text(rows[r])
+        if text is None:
+            continue
+        below = any(
+            _filled(rows[x]) >= 3 and _footer_text(rows[x]) is None for x in range(r + 1, len(rows))
+        )
+        if below:
+            footers.append((r + 1, text))
+            continue  # a note inside the table: skipped, the table goes on
+        end = r
+        footers.append((r + 1, text))
+        footers += [
+            (x + 1, _first_text(rows[x])) for x in range(r + 1, len(rows)) if _filled(rows[x])
+        ]
+        break
+    skip = {row - 1 for row, _ in footers if row - 1 < end}
+    for r in skip:
+        rows[r] = []
+    return end, footers
+
+
+def _filled(row: list[Any]) -> int:
+    return sum(1 for v in row if _has_value(v))
+
+
+def _first_text(row: list[Any]) -> str:
+    for v in row:
+        if _has_value(v):
+            return str(v).strip()
+    return ""
+
+
+def _footer_text(row: list[Any]) -> str | None:
+    for v in row:
+        if _has_value(v):
+            if not isinstance(v, str):
+                return None
+            if _TOTAL.match(v):
+                return v.strip()
+            if _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
+                return v.strip()
+            return None
+    return None
 
 
 def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: str) -> list[Any]:
@@ -396,13 +834,21 @@ def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: s
             return cleaned
         if v is None:
             return None
-        v = _plain(v)
-        return _as_text(v) if as_text else v
+        kind = v.__class__
+        out = _plain(v)
+        out = _as_text(out) if as_text else out
+        if kind in _REMEMBERED:  # dates and numbers repeat down a column too
+            memo[v] = out
+        return out
 
     raw = [row[j] if j < len(row) else None for row in rows[start:stop]]
     get, missing = memo.get, _MISSING
-    # Only text is remembered; other values (dates, numbers) are converted each time.
     return [c if (c := get(v, missing)) is not missing else convert(v) for v in raw]
+
+
+# Cell types whose equal values convert alike (1 and 1.0 both become 1; bool, which equals 1
+# and 0, is left out).
+_REMEMBERED = frozenset((float, int, dt.date, dt.datetime))
 
 
 _MISSING = object()
@@ -424,13 +870,6 @@ def _formula_notes(ws: RawSheet, r: int, cols: list[tuple[str, int]]) -> list[Fi
         for name, j in cols
         if (r, j) in ws.formulas_without_value
     ]
-
-
-def _is_footer(row: list[Any]) -> bool:
-    for v in row:
-        if _has_value(v):
-            return isinstance(v, str) and bool(_FOOTER.match(v))
-    return False
 
 
 def _cell(row: list[Any], j: int) -> Any:
@@ -455,26 +894,6 @@ def _as_date(v: Any) -> dt.date | None:
     return v if isinstance(v, dt.date) else None
 
 
-def _split_row(
-    row: int, values: dict[str, Any], feedback: dt.date | None, concentrated_end: dt.date | None
-) -> list[Measure]:
-    deadline = parse_deadline(
-        values.get("整改时限"), feedback=feedback, concentrated_end=concentrated_end
-    )
-    finished = parse_date_value(values.get("完成时间"))
-    status = normalise_status(values.get("整改状态"))
-    text = values.get("整改措施")
-    parts = split_measures(text) if isinstance(text, str) else [text]
-    if len(parts) <= 1:
-        if isinstance(text, str) and (bare := strip_number(text)) != text:
-            values = {**values, "整改措施": bare}
-        return [Measure(row, values, 0, deadline, finished, status)]
-    return [
-        Measure(row, {**values, "整改措施": part}, k, deadline, finished, status)
-        for k, part in enumerate(parts, start=1)
-    ]
-
-
 def _as_text(v: Any) -> str | None:
     """Text columns hold text; a number (序号 1.0) or a date typed there becomes its text."""
     if v is None or isinstance(v, str):
@@ -493,25 +912,107 @@ MISSING_ASPECT = "【方面未填】"
 MISSING_PROBLEM = "【问题未填】"
 
 
-def build_tree(measures: list[Measure]) -> list[Aspect]:
-    """Group measures by 方面 (in order of first appearance), then by 问题 within it."""
-    aspects: dict[str, Aspect] = {}
-    problems: dict[tuple[str, str], Problem] = {}
+@functools.lru_cache(maxsize=4096)
+def _number_key(number: Any) -> str:
+    return str(number).strip().rstrip("、.．。 ")
+
+
+def numbering(measures: list[Measure]) -> tuple[bool, bool]:
+    """What 序号 numbers, in one pass over the rows: (``per_measure``, ``restarts``).
+
+    ``per_measure``: 序号 numbers the measures (rows), not the problems — two rows in a row with
+    the same 方面 and the same 问题 text (a merged problem cell) carry different 序号.
+    ``restarts``: 序号 starts again under each 方面 (1, 2 … under 一、, 1, 2 … under 二、) —
+    where the 方面 changes, the 序号 goes back to the ledger's first number (not merely repeats
+    the row above, which is the same problem with a mistyped 方面)."""
+    per_measure = restarts = False
+    first: str | None = None
+    previous: tuple[Any, Any, Any] = (None, None, None)
     for m in measures:
-        aspect_title = m.get("方面") or MISSING_ASPECT
-        title = m.get("问题") or MISSING_PROBLEM
-        aspect = aspects.get(aspect_title)
-        if aspect is None:
-            aspect = aspects[aspect_title] = Aspect(aspect_title)
-        key = (aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
+        values = m.values
+        here = (values.get("方面"), values.get("问题"), values.get("序号"))
+        if here == previous or here[2] is None:
+            continue  # the next row of the same problem (or a row without 序号)
+        aspect, title, number = here
+        key = _number_key(number)
+        if first is None:
+            first = key
+        elif previous[2] is not None:
+            before = _number_key(previous[2])
+            if aspect == previous[0] and title is not None and title == previous[1]:
+                per_measure = per_measure or (key != before and m.part <= 1)
+            if aspect != previous[0] and key != before and key == first:
+                restarts = True
+        previous = here
+    return per_measure, restarts
+
+
+def build_tree(
+    measures: list[Measure],
+    numbered: bool | None = None,
+    layout: Layout | None = None,
+    restarts: bool | None = None,
+) -> list[Aspect]:
+    """Group measures by 方面 (in order of first appearance), then by problem within it.
+
+    A problem is identified by its 序号 where the ledger has one (within its 方面 when the
+    numbering restarts under each 方面): the same text under two 序号 is two problems. A row
+    without a 序号 continues the problem above when its 问题 is empty or the same; otherwise
+    (and in ledgers without 序号) a problem is identified by its text within its 方面.
+    """
+    if numbered is None:
+        numbered = any(m.get("序号") for m in measures)
+    if restarts is None:
+        restarts = numbering(measures)[1] if numbered else False
+    restart = numbered and restarts
+    if restart and layout is not None:
+        layout.notes.append("序号在每个方面下重新编号：问题按“方面 + 序号”区分。")
+    aspects: dict[str, Aspect] = {}
+    problems: dict[tuple[str, ...], Problem] = {}
+    key: tuple[str, ...] = ()
+    current: Problem | None = None
+    last: tuple[Any, ...] = ()
+    for m in measures:
+        values = m.values
+        aspect_title = values.get("方面") or MISSING_ASPECT
+        title = values.get("问题") or MISSING_PROBLEM
+        number = values.get("序号") if numbered else None
+        here = (aspect_title, title, number)
+        if here == last and current is not None and (number or title != MISSING_PROBLEM):
+            current.measures.append(m)  # the next row of the same problem: the common case
+            continue
+        last = here
+        if number:
+            key = ("序号", aspect_title if restart else "", _number_key(number))
+        elif (
+            numbered
+            and current is not None
+            and values.get("问题") in (None, current.title)
+            and aspect_title == current.aspect
+        ):
+            pass  # a row of the problem above, its 序号 cell left empty
+        else:
+            key = ("问题", aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
         problem = problems.get(key)
         if problem is None:
-            number = m.get("序号") or str(len(problems) + 1)
-            problem = problems[key] = Problem(number, title, aspect_title)
+            aspect = aspects.get(aspect_title)
+            if aspect is None:
+                aspect = aspects[aspect_title] = Aspect(aspect_title)
+            shown = number or str(len(problems) + 1)
+            problem = problems[key] = Problem(str(shown), title, aspect_title)
+            problem.measures = []
             aspect.problems.append(problem)
+        elif problem.title == MISSING_PROBLEM and title != MISSING_PROBLEM:
+            problem.title = title  # 问题 written on a later row of the problem only
+        current = problem
         problem.measures.append(m)
-    for problem in problems.values():
-        problem.status = roll_up([m.status for m in problem.measures])
+    index = 0
+    for aspect in aspects.values():
+        for problem in aspect.problems:
+            for m in problem.measures:
+                m.problem = index
+            index += 1
+            problem.status = roll_up([m.status for m in problem.measures])
     return list(aspects.values())
 
 
@@ -521,12 +1022,25 @@ def build_tree(measures: list[Measure]) -> list[Aspect]:
 
 def read_mapping_sheet(raw: RawBook) -> dict[str, str]:
     """Header mappings kept in the workbook's optional 列名对照 sheet (原列名 | 标准列名)."""
-    ws = raw.sheets.get(C.SHEET_MAPPING)
+    pairs = read_pair_sheet(raw, C.SHEET_MAPPING)
+    return parse_mapping_lines(f"{a}={b}" for a, b in pairs.items())
+
+
+def read_pair_sheet(raw: RawBook, name: str) -> dict[str, str]:
+    """The two-column sheet ``name`` (列名对照, 状态对照) as {A: B}, its header row skipped."""
+    ws = raw.sheets.get(name)
     if ws is None:
         return {}
-    return parse_mapping_lines(
-        f"{a}={b}" for a, b, *_ in (r + ["", ""] for r in ws.rows) if _has_value(a)
-    )
+    out = {}
+    for r, row in enumerate(ws.rows):
+        a, b = (list(row) + [None, None])[:2]
+        if not (_has_value(a) and _has_value(b)):
+            continue
+        a, b = str(a).strip(), str(b).strip()
+        if r == 0 and b.startswith("标准"):
+            continue  # 原列名 | 标准列名, 原状态 | 标准状态
+        out[a] = b
+    return out
 
 
 def parse_mapping_lines(lines: Iterable[str]) -> dict[str, str]:

@@ -40,6 +40,7 @@ class RawSheet:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -185,6 +186,12 @@ _FORMULA_CELL = re.compile(
 )
 
 
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*>.*?<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>',
+    re.S,
+)
+
+
 def _scan_sheet_xml(p: Path, part: str, raw: RawSheet) -> None:
     try:
         with zipfile.ZipFile(p) as zf:
@@ -202,6 +209,12 @@ def _scan_sheet_xml(p: Path, part: str, raw: RawSheet) -> None:
             hi = re.search(rb'\bmax="(\d+)"', attrs)
             if lo and hi:
                 raw.hidden_cols |= set(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
+    if b't="e"' in xml:  # Excel error values (#DIV/0!, #REF! …): calamine gives ""
+        for m in _ERROR_CELL.finditer(xml):
+            r, c = int(m.group(2)) - 1, column_index(m.group(1).decode())
+            raw.error_cells[(r, c)] = html.unescape(m.group(3).decode("utf-8", "replace"))
+            if r < len(raw.rows) and c < len(raw.rows[r]):
+                raw.rows[r][c] = None
     if b"<f" in xml or b":f" in xml:
         for m in _FORMULA_CELL.finditer(xml):
             if m.group(3) is None or not m.group(4):

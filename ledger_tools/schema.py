@@ -45,12 +45,14 @@ RULES: dict[str, Rule] = {
         Rule("number-conflict", ERROR, "同一序号对应不同问题"),
         Rule("bad-number", ERROR, "数值列不是非负数"),
         Rule("formula-no-value", ERROR, "公式没有计算结果"),
+        Rule("formula-error", ERROR, "公式出错（#DIV/0!、#REF! 等）"),
         Rule("info-missing", ERROR, "基本信息缺项"),
         Rule("overdue-red", WARNING, "红色预警：已超期未办结"),
         Rule("overdue-no-reason", WARNING, "超期未填延期说明"),
         Rule("due-yellow", WARNING, "黄色预警：10天内到期"),
         Rule("due-green", WARNING, "绿色预警：20天内到期"),
         Rule("late-completion", WARNING, "逾期完成"),
+        Rule("open-with-finish-date", WARNING, "未办结但填了完成时间"),
         Rule("no-progress", WARNING, "已完成但未填整改进展及成效"),
         Rule("no-evidence", WARNING, "已完成但未填佐证材料"),
         Rule("no-person", WARNING, "责任人为空"),
@@ -60,6 +62,7 @@ RULES: dict[str, Rule] = {
         Rule("hidden-rows", WARNING, "有隐藏行"),
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
+        Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),
     )
 }
 
@@ -89,9 +92,10 @@ def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
     findings += _check_texts(ledger)
     return Report(
         path=ledger.origin.path,
-        findings=_dedupe(findings),
+        findings=_at_error_cells(ledger, _dedupe(findings)),
         totals=_totals(ledger, today),
         today=today.isoformat(),
+        layout=ledger.layout.to_dict() if ledger.layout is not None else {},
     )
 
 
@@ -156,12 +160,19 @@ def measures_frame(ledger: Ledger) -> Any:
         else:
             data[name] = [_text(v.get(name)) for v in rows]
     for name in C.NUMERIC_COLUMNS:
+        if name not in present:
+            continue
+        # A number belongs to its Excel row (or merged range): the measures split from the
+        # row and the rows below the top of a merged range hold no number of their own, so
+        # a sum over the column counts each number once.
+        if any(name in m.copies for m in ms):
+            data[name] = [None if name in m.copies else _text(m.values.get(name)) for m in ms]
+    for name in C.NUMERIC_COLUMNS:
         # Most numeric cells are empty: only the filled ones need parsing.
-        data["_num_" + name] = [
-            None if x is None else _number(x) for x in (v.get(name) for v in rows)
-        ]
+        data["_num_" + name] = [None if x is None else _number(x) for x in data[name]]
     deadlines = [m.deadline or _EMPTY for m in ms]
     finished = [m.finished or _EMPTY for m in ms]
+    data["_problem"] = [m.problem for m in ms]
     data["_status"] = [m.status for m in ms]
     data["_deadline_kind"] = [d.kind for d in deadlines]
     data["_due"] = [d.due for d in deadlines]
@@ -171,6 +182,7 @@ def measures_frame(ledger: Ledger) -> Any:
     schema |= {
         "_row": pl.Int64,
         "_part": pl.Int64,
+        "_problem": pl.Int64,
         "_status": pl.Utf8,
         "_deadline_kind": pl.Utf8,
         "_due": pl.Date,
@@ -280,6 +292,24 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
                 None,
             )
         )
+    finished = [m for m in ledger.measures if m.status in C.FINISHED_STATUSES]
+    if finished and "完成时间" not in present:
+        rows = sorted({m.row for m in finished})
+        out.append(
+            Finding(
+                "finished-without-date",
+                ERROR,
+                f"台账没有“完成时间”列，但有 {len(rows)} 行的整改状态为已完成或长期坚持"
+                f"（如第 {'、'.join(map(str, rows[:5]))} 行），无法核对完成时间。"
+                "请增加一列“完成时间”并填写实际完成日期；如已有这一列但列名不同，"
+                "请用 --map 原列名=完成时间 指明。",
+                ledger.origin.sheet,
+                ledger.origin.header_row,
+                "",
+                "完成时间",
+                None,
+            )
+        )
     return out
 
 
@@ -295,15 +325,14 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     present = ledger.origin.present
     feedback = ledger.info.get("反馈日期")
     feedback = feedback if isinstance(feedback, dt.date) else None
-    closed = list(closed_statuses(long_term_counts(ledger)))
-    # An unknown status is already an error; it is not also counted as overdue.
-    not_closed = col("_status").is_not_null() & ~col("_status").is_in(closed)
-    days_left = (pl.lit(today) - col("_due")).dt.total_days() * -1
+    colour = col("_colour")
     finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
 
     checks: dict[str, list[Any]] = {name: [] for name in C.COLUMN_NAMES}
     for name in C.REQUIRED_COLUMNS:
         if name == "责任部门":
+            if not present & set(C.DEPARTMENT_COLUMNS):
+                continue  # no department column at all: one missing-column finding says so
             checks[name].append(
                 _check(
                     pa,
@@ -320,19 +349,20 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     )
     checks["整改时限"] += [
         _check(pa, "bad-deadline", lambda: col("_deadline_kind") != "invalid"),
-        _check(pa, "overdue-red", lambda: ~(not_closed & (days_left < 0)).fill_null(False)),
+        # The colours come from stats.warning_colour: the one rule behind every warning count.
+        _check(pa, "overdue-red", lambda: (colour != "红色").fill_null(True)),
+        _check(pa, "due-yellow", lambda: (colour != "黄色").fill_null(True)),
+        _check(pa, "due-green", lambda: (colour != "绿色").fill_null(True)),
+    ]
+    # Without a 完成时间 column at all there is no cell to fill: one finding for the column
+    # (``_check_columns``), not one per row.
+    checks["完成时间"] += [
+        _check(pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null())),
         _check(
             pa,
-            "due-yellow",
-            lambda: ~(not_closed & days_left.is_between(0, C.WARN_YELLOW_DAYS)).fill_null(False),
-        ),
-        _check(
-            pa,
-            "due-green",
+            "open-with-finish-date",
             lambda: (
-                ~(
-                    not_closed & days_left.is_between(C.WARN_YELLOW_DAYS + 1, C.WARN_GREEN_DAYS)
-                ).fill_null(False)
+                ~(col("_status").is_not_null() & ~finished_status & col("_finished").is_not_null())
             ),
         ),
     ]
@@ -342,12 +372,8 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
         _check(
             pa,
             "overdue-no-reason",
-            lambda: ~(not_closed & (days_left < 0) & col("延期说明").is_null()).fill_null(False),
+            lambda: ~((colour == "红色") & col("延期说明").is_null()).fill_null(False),
         )
-    )
-    # Without a 完成时间 column at all, a finished measure is still missing its date: point at its status.
-    checks["完成时间" if "完成时间" in present else "整改状态"].append(
-        _check(pa, "finished-without-date", lambda: ~(finished_status & col("完成时间").is_null()))
     )
     checks["完成时间"] += [
         _check(pa, "bad-finish-date", lambda: col("_finished_kind") != "invalid"),
@@ -379,26 +405,31 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     )
     if "责任人" in present:
         checks["责任人"].append(_check(pa, "no-person", lambda: col("责任人").is_not_null()))
+    # A problem is its 序号 where the ledger numbers them (normalise.build_tree), else its text.
+    by = "_problem" if ledger.numbered else "问题"
     checks["方面"].append(
         _check(
             pa,
             "aspect-conflict",
             lambda: (
-                (col("方面") == col("方面").first().over("问题")).fill_null(True)
+                (col("方面") == col("方面").first().over(by)).fill_null(True)
                 | col("问题").is_null()
             ),
         )
     )
-    checks["问题"].append(
-        _check(
-            pa,
-            "number-conflict",
-            lambda: (
-                (col("问题") == col("问题").first().over("序号")).fill_null(True)
-                | col("序号").is_null()
-            ),
+    if ledger.numbered:
+        checks["问题"].append(
+            _check(
+                pa,
+                "number-conflict",
+                lambda: (
+                    (col("问题") == col("问题").drop_nulls().first().over("_problem")).fill_null(
+                        True
+                    )
+                    | col("序号").is_null()
+                ),
+            )
         )
-    )
     for name in C.NUMERIC_COLUMNS:
         checks[name].append(_check(pa, "bad-number", lambda n=name: _valid_number(n)))
     for name in _TEXT_KIND_COLUMNS:
@@ -432,7 +463,13 @@ def _valid_number(name: str) -> Any:
 
 
 def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
-    frame = measures_frame(ledger)
+    import polars as pl
+
+    from ledger_tools.stats import warning_colour
+
+    closed = closed_statuses(long_term_counts(ledger))
+    colours = [warning_colour(m, today, closed) for m in ledger.measures]
+    frame = measures_frame(ledger).with_columns(pl.Series("_colour", colours, dtype=pl.Utf8))
     cases = _run(_measure_schema(ledger, today), frame)
     out = []
     for case in cases:
@@ -506,9 +543,12 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
 
 def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     value = m.get(column)
+    suggestion = suggest_status(value)
+    ask = f"是否应为“{suggestion}”？" if suggestion else ""
     return (
-        f"整改状态“{value}”不是规定的值。是否应为“{suggest_status(value)}”？"
-        f"可选值：{'、'.join(C.STATUSES)}。"
+        f"整改状态“{value}”不是规定的值。{ask}可选值：{'、'.join(C.STATUSES)}。"
+        f"如这是本单位的固定说法，可在台账中加一张“{C.SHEET_STATUS_MAP}”表（原状态 | 标准状态）"
+        "或用 --status-map 原状态=标准状态 说明它对应哪个状态。"
     )
 
 
@@ -543,6 +583,10 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     ),
     "finished-without-date": lambda L, m, c, t: (
         f"整改状态为“{m.status}”，但没有填写完成时间。请填写实际完成日期。"
+    ),
+    "open-with-finish-date": lambda L, m, c, t: (
+        f"填了完成时间 {_d(m.finished.due)}，但整改状态为“{m.status}”，尚未办结。"
+        "如已完成，请把状态改为“已完成”；如未完成，请删去完成时间。"
     ),
     "finished-in-future": lambda L, m, c, t: (
         f"完成时间 {_d(m.finished.due)} 晚于检查日期 {_d(t)}。完成时间应是已经发生的日期，请核实。"
@@ -649,6 +693,15 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _at_error_cells(ledger: Ledger, findings: list[Finding]) -> list[Finding]:
+    """A cell holding an Excel error value gets one finding, formula-error: the others (empty,
+    not a number, not a date …) would only restate it."""
+    errors = ledger.error_cells
+    if not errors:
+        return findings
+    return [f for f in findings if f.rule == "formula-error" or (f.row, f.field) not in errors]
 
 
 def _totals(ledger: Ledger, today: dt.date) -> dict[str, Any]:

@@ -9,6 +9,7 @@ report and the notice can never disagree with each other or with the ledger.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -57,10 +58,10 @@ def money_text(amount: float) -> str:
 def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str | None:
     """红色 (due date passed, not 办结), 黄色 (due within 10 days), 绿色 (within 20), or None.
 
-    The same rule as ``check`` (LEDGER.md §5): a measure whose status is unknown counts as not
-    办结, so it is warned about rather than silently taken as done.
-    """
-    if m.status in closed or m.deadline is None or m.deadline.due is None:
+    The one rule behind ``check``'s warnings and every count of them (LEDGER.md §5). A measure
+    whose status is empty or cannot be read gets no colour: ``check`` reports its status as an
+    error instead, and the statistics mark the warning counts as uncertain (``存疑``)."""
+    if m.status is None or m.status in closed or m.deadline is None or m.deadline.due is None:
         return None
     days_left = (m.deadline.due - as_of).days
     if days_left < 0:
@@ -72,17 +73,37 @@ def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str |
     return None
 
 
+def colour_counts(
+    measures: Iterable[Measure], as_of: dt.date, closed: tuple[str, ...]
+) -> Counter[str]:
+    """Warnings per colour, one per Excel row: the measures split from one cell share its
+    deadline and status, and ``check`` gives that cell one warning."""
+    seen: set[int] = set()
+    counts: Counter[str] = Counter()
+    for m in measures:
+        if m.row in seen:
+            continue
+        seen.add(m.row)
+        colour = warning_colour(m, as_of, closed)
+        if colour:
+            counts[colour] += 1
+    return counts
+
+
 def compute_stats(
     ledger: Ledger, as_of: dt.date | None = None, *, groups: bool = True
 ) -> dict[str, Any]:
     """Every figure of the ledger, with Chinese keys (the ``统计`` of the template context).
 
-    Problem counts per status (已完成, 长期坚持, 基本完成, 正在推进, 未启动 and 状态未填), 办结数
-    and 办结率 (LEDGER.md §4, honouring 长期坚持计入办结), measure counts per status (措施状态),
-    the sums 清退资金/问责人次/建立制度, the three-colour warnings relative to ``as_of``
-    (default today), the statistics sentence (统计句) and groupings 按方面, 按责任部门,
-    按责任领导, 按整改状态 (``groups=False`` leaves the groupings out: ``check`` prints only the
-    totals, and on 100,000 measures the groupings cost more than half a second).
+    The one computation of the figures: ``check`` prints its totals, ``stats`` prints it, the
+    documents and the Excel buttons quote it. Problem counts per status (已完成, 长期坚持,
+    基本完成, 正在推进, 未启动 and 状态未填), 办结数 and 办结率 (LEDGER.md §4, honouring
+    长期坚持计入办结), measure counts per status (措施状态), the sums 清退资金/问责人次/建立制度
+    (each number counted once: for its Excel row or merged range, not for every measure split
+    from it), the three-colour warnings relative to ``as_of`` (default today; one per row), the
+    figures that depend on a cell that cannot be read (存疑: figure → why), the statistics
+    sentence (统计句, with those figures in 【】) and groupings 按方面, 按责任部门, 按责任领导,
+    按整改状态 (``groups=False`` leaves the groupings out: ``check`` prints only the totals).
     """
     as_of = as_of or dt.date.today()
     counted = long_term_counts(ledger)
@@ -90,8 +111,8 @@ def compute_stats(
     problems = ledger.problems
     by_status = Counter(p.status or UNKNOWN_STATUS for p in problems)
     n_closed = sum(1 for p in problems if p.status in closed)
-    sums, bad_numbers = _sums(ledger.measures)
-    colours = Counter(warning_colour(m, as_of, closed) for m in ledger.measures)
+    sums, bad = _sums(ledger.measures)
+    colours = colour_counts(ledger.measures, as_of, closed)
     stats: dict[str, Any] = {
         "截至日期": format_cn_date(as_of),
         "方面数": len(ledger.aspects),
@@ -105,9 +126,11 @@ def compute_stats(
         UNKNOWN_STATUS: by_status.get(UNKNOWN_STATUS, 0),
         "措施状态": _measure_status_counts(ledger.measures),
         **sums,
-        "数值无法识别": bad_numbers,
+        "数值无法识别": sum(bad.values()),
         "预警": {c: colours.get(c, 0) for c in COLOURS},
     }
+    stats["存疑"] = uncertain_figures(ledger, stats, bad)
+    stats["显示"] = shown_figures(stats)
     supervisor = str(ledger.info.get("监督机构") or "").strip() or "【监督机构未填】"
     stats["统计句"] = stats_sentence(stats, supervisor)
     if not groups:
@@ -119,22 +142,76 @@ def compute_stats(
     return stats
 
 
-def _sums(measures: list[Measure]) -> tuple[dict[str, Any], int]:
-    totals = {"清退资金": 0.0, "问责人次": 0, "建立制度": 0}
-    bad = 0
+SUM_COLUMNS = ("清退资金", "问责人次", "建立制度")
+
+
+def _sums(measures: list[Measure]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The sums, each number once (``Measure.copies`` are the repeats), and per column how many
+    cells could not be read as a number (not summed)."""
+    totals = dict.fromkeys(SUM_COLUMNS, 0.0)
+    bad = dict.fromkeys(SUM_COLUMNS, 0)
     for m in measures:
-        for name in totals:
+        values, copies = m.values, m.copies
+        for name in SUM_COLUMNS:
+            raw = values.get(name)
+            if raw is None or name in copies:
+                continue
             try:
-                value = parse_number(m.values.get(name))
+                value = parse_number(raw)
             except ValueError:
-                bad += 1  # not summed; the statistics sentence says so (only with --force)
+                bad[name] += 1
                 continue
             if value is not None:
                 totals[name] += value
-    totals["清退资金"] = round(float(totals["清退资金"]), 2)
-    totals["问责人次"] = int(totals["问责人次"])
-    totals["建立制度"] = int(totals["建立制度"])
-    return totals, bad
+    out: dict[str, Any] = {
+        "清退资金": round(float(totals["清退资金"]), 2),
+        "问责人次": int(totals["问责人次"]),
+        "建立制度": int(totals["建立制度"]),
+    }
+    return out, bad
+
+
+SHOWN = ("方面数", "问题数", "措施数", "办结数", "办结率", *C.STATUSES, "问责人次", "建立制度")
+
+
+def shown_figures(stats: dict[str, Any]) -> dict[str, str]:
+    """Each headline figure as a document prints it: the number, or the number in 【】 when it
+    depends on a cell that cannot be read (templates: ``{{ 统计.显示.问题数 }}``)."""
+    out = {key: _marked(stats, key) for key in SHOWN}
+    out["清退资金"] = _marked(stats, "清退资金", money_text(stats["清退资金"]))
+    return out
+
+
+def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]) -> dict[str, str]:
+    """The figures that depend on a cell that cannot be read, and why: only reachable with
+    ``--force`` in documents (``check`` reports each cell as an error). Empty when every
+    figure is certain."""
+    out: dict[str, str] = {}
+    unknown = stats[UNKNOWN_STATUS]
+    if unknown:
+        why = f"{unknown}项问题的整改状态未填或无法识别"
+        for key in ("办结数", "办结率", *C.STATUSES):
+            out[key] = why
+    for name, n in bad.items():
+        if n:
+            out[name] = f"{n}处{C.header_label(name)}无法识别，未计入合计"
+    errors = {col for _, col in ledger.error_cells}
+    untitled = any(p.title.startswith("【问题未填") for p in ledger.problems)
+    if "问题" in ledger.origin.columns and not untitled:
+        # A row whose 问题 is empty was taken as a row of the problem above: a guess.
+        untitled = any(m.values.get("问题") is None for m in ledger.measures)
+    if untitled or errors & {"序号", "问题"}:
+        out["问题数"] = "有问题名称或序号未填、无法识别的行，问题数可能不准"
+    if any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors:
+        out["方面数"] = "有方面未填或无法识别的行，方面数可能不准"
+    undated = {
+        m.row
+        for m in ledger.measures
+        if m.status is None or (m.deadline is not None and m.deadline.kind == "invalid")
+    }
+    if undated:
+        out["预警"] = f"{len(undated)}行的整改状态或整改时限无法识别，未计入预警"
+    return out
 
 
 def _measure_status_counts(measures: list[Measure]) -> dict[str, int]:
@@ -144,6 +221,12 @@ def _measure_status_counts(measures: list[Measure]) -> dict[str, int]:
     return out
 
 
+def _marked(stats: dict[str, Any], key: str, shown: Any = None) -> str:
+    """A figure as printed: in 【】 when it depends on a cell that cannot be read."""
+    text = str(stats[key] if shown is None else shown)
+    return f"【{text}】" if key in stats.get("存疑", {}) else text
+
+
 def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     """The statistics sentence of DOCUMENTS.md §1, true in every case.
 
@@ -151,22 +234,22 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     14项（其中3项需长期坚持），基本完成1项，正在推进1项，办结率87.5%。共清退资金1.23万元，约谈问责
     21人次，建立完善制度21项。" Statuses and sums that are zero are left out. When 长期坚持 does not
     count as 办结, "已整改到位" counts only 已完成 and 长期坚持 is named on its own, so that the
-    figures add up to the 办结率 printed next to them.
+    figures add up to the 办结率 printed next to them. A figure that depends on a cell that
+    cannot be read (``存疑``, only with --force) is printed in 【】 and the sentence ends with
+    a 【】 note saying why.
     """
-    head = (
-        f"对照{supervisor}反馈的{stats['方面数']}个方面{stats['问题数']}项问题，"
-        f"细化整改措施{stats['措施数']}条。"
-    )
+    m = functools.partial(_marked, stats)
+    head = f"对照{supervisor}反馈的{m('方面数')}个方面{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
     ongoing = stats[C.STATUS_ONGOING]
     if stats["长期坚持计入办结"] == "是":
-        done = f"已整改到位{stats['办结数']}项"
+        done = f"已整改到位{m('办结数')}项"
         if ongoing:
-            done += f"（其中{ongoing}项需长期坚持）"
+            done += f"（其中{m(C.STATUS_ONGOING)}项需长期坚持）"
         parts = [done]
     else:
-        parts = [f"已整改到位{stats[C.STATUS_DONE]}项"]
+        parts = [f"已整改到位{m(C.STATUS_DONE)}项"]
         if ongoing:
-            parts.append(f"长期坚持整改{ongoing}项")
+            parts.append(f"长期坚持整改{m(C.STATUS_ONGOING)}项")
     for status, label in (
         (C.STATUS_MOSTLY_DONE, "基本完成"),
         (C.STATUS_IN_PROGRESS, "正在推进"),
@@ -174,24 +257,29 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
         (UNKNOWN_STATUS, UNKNOWN_STATUS_MARK),
     ):
         if stats[status]:
-            parts.append(f"{label}{stats[status]}项")
-    parts.append(f"办结率{stats['办结率']}")
+            parts.append(f"{label}{m(status)}项")
+    parts.append(f"办结率{m('办结率')}")
     body = f"截至{stats['截至日期']}，" + "，".join(parts) + "。"
-    return head + body + _sums_sentence(stats)
+    return head + body + _sums_sentence(stats) + _uncertain_note(stats)
 
 
 def _sums_sentence(stats: dict[str, Any]) -> str:
+    m = functools.partial(_marked, stats)
     items = []
-    if stats["清退资金"] > 0:
-        items.append(f"清退资金{money_text(stats['清退资金'])}")
-    if stats["问责人次"] > 0:
-        items.append(f"约谈问责{stats['问责人次']}人次")
-    if stats["建立制度"] > 0:
-        items.append(f"建立完善制度{stats['建立制度']}项")
-    text = "共" + "，".join(items) + "。" if items else ""
-    if stats["数值无法识别"]:
-        text += f"【另有{stats['数值无法识别']}处清退资金、问责人次或建立制度的数值无法识别，未计入合计】"
-    return text
+    if stats["清退资金"] > 0 or "清退资金" in stats.get("存疑", {}):
+        items.append(f"清退资金{m('清退资金', money_text(stats['清退资金']))}")
+    if stats["问责人次"] > 0 or "问责人次" in stats.get("存疑", {}):
+        items.append(f"约谈问责{m('问责人次')}人次")
+    if stats["建立制度"] > 0 or "建立制度" in stats.get("存疑", {}):
+        items.append(f"建立完善制度{m('建立制度')}项")
+    return "共" + "，".join(items) + "。" if items else ""
+
+
+def _uncertain_note(stats: dict[str, Any]) -> str:
+    reasons = list(dict.fromkeys(stats.get("存疑", {}).values()))
+    if not reasons:
+        return ""
+    return f"【带【】的数字存疑：{'；'.join(reasons)}。请核实台账后重新生成】"
 
 
 def _aspect_row(
@@ -201,7 +289,7 @@ def _aspect_row(
     measures = [m for p in problems for m in p.measures]
     statuses = Counter(p.status or UNKNOWN_STATUS for p in problems)
     n_closed = sum(1 for p in problems if p.status in closed)
-    colours = Counter(warning_colour(m, as_of, closed) for m in measures)
+    colours = colour_counts(measures, as_of, closed)
     return {
         "方面": title,
         "问题数": len(problems),
@@ -245,7 +333,7 @@ def _measure_groups(
     for name, items in groups.items():
         statuses = Counter(m.status or UNKNOWN_STATUS for m in items)
         n_closed = sum(1 for m in items if m.status in closed)
-        colours = Counter(warning_colour(m, as_of, closed) for m in items)
+        colours = colour_counts(items, as_of, closed)
         rows.append(
             {
                 key: name,
@@ -323,11 +411,14 @@ def format_stats_text(stats: dict[str, Any], by: str | None = None) -> str:
         f"措施状态：{measure_statuses}",
         f"清退资金 {money_text(stats['清退资金'])}，问责 {stats['问责人次']} 人次，"
         f"建立制度 {stats['建立制度']} 项",
-        f"预警（未办结的措施）：红色（已超期）{warn['红色']} 条，黄色（10天内到期）{warn['黄色']} 条，"
-        f"绿色（20天内到期）{warn['绿色']} 条",
+        f"预警（未办结的措施，按台账行计）：红色（已超期）{warn['红色']} 项，"
+        f"黄色（10天内到期）{warn['黄色']} 项，绿色（20天内到期）{warn['绿色']} 项",
     ]
     if stats["数值无法识别"]:
         lines.append(f"注意：有 {stats['数值无法识别']} 处数值无法识别，未计入合计。")
+    for figure, why in stats.get("存疑", {}).items():
+        if figure in ("办结数", "问题数", "方面数", "预警", "清退资金", "问责人次", "建立制度"):
+            lines.append(f"存疑：{figure}——{why}。")
     lines += ["", f"统计句：{stats['统计句']}", "", f"按{by}统计："]
     lines += _group_table(stats, by)
     return "\n".join(lines)

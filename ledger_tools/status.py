@@ -18,8 +18,6 @@ _REMARK = re.compile(r"\([^()]*\)$|\[[^\[\]]*\]$|【[^【】]*】$")
 # Least to most advanced, for the roll-up.
 _RANK = {s: i for i, s in enumerate(C.STATUSES)}
 _KEYS = tuple(C.STATUS_INDEX)
-_NEGATION = re.compile(r"未|没|尚|不|无|暂")
-_NOT_STARTED_HINT = re.compile(r"启动|开始|实施|开展")
 _YES = frozenset(("是", "√", "✓", "✔", "y", "yes", "ok"))
 _NO = frozenset(("否", "×", "✗", "x", "n", "no"))
 
@@ -33,39 +31,113 @@ def _clean(text: str) -> str:
     return s
 
 
-def normalise_status(text: object) -> str | None:
+def normalise_status(text: object, user: dict[str, str] | None = None) -> str | None:
     """The canonical status (one of ``columns.STATUSES``) of a cell, after NFKC, removing all
-    spaces, trailing punctuation and a trailing bracketed remark; synonyms are mapped via
-    ``columns.STATUS_INDEX``. None when the cell is empty or the value is not known."""
+    spaces, trailing punctuation and a trailing bracketed remark; the words of
+    ``columns.STATUS_SYNONYMS`` (and ``user``'s own, cleaned the same way) are mapped, and so
+    are their everyday variants (已经完成 → 已完成, 目前正在推进 → 正在推进). None when the cell
+    is empty or the word is not known."""
     if text is None:
         return None
     if not isinstance(text, str):
         text = str(text)
+    if user:
+        hit = user.get(text) or user.get(_clean(text))
+        if hit is not None:
+            return hit
     hit = C.STATUS_INDEX.get(text)  # the common case: picked from the drop-down
     if hit is not None:
         return hit
     return _normalise_slow(text)
 
 
+# Words around a status that do not change it: "目前已完成", "均已整改到位", "已经办结".
+_FILLER_HEAD = re.compile(r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经)")
+_ALREADY = re.compile(r"^已经")
+
+
 @lru_cache(maxsize=4096)
 def _normalise_slow(text: str) -> str | None:
     s = _clean(text)
-    return C.STATUS_INDEX.get(s) if s else None
+    if not s:
+        return None
+    hit = C.STATUS_INDEX.get(s)
+    if hit is None and (percent := _PERCENT.match(s)):
+        return _percent_status(float(percent.group(1)))
+    if hit is None:
+        variant = _ALREADY.sub("已", s)
+        hit = C.STATUS_INDEX.get(variant)
+        if hit is None and (stripped := _FILLER_HEAD.sub("", variant)) != variant:
+            hit = C.STATUS_INDEX.get(stripped) or C.STATUS_INDEX.get("已" + stripped)
+    return hit
 
 
-def suggest_status(text: object) -> str:
-    """The allowed status nearest to ``text`` (always one of ``columns.STATUSES``), for the
-    message about an unknown one ("是否应为“已完成”？").
+# A progress percentage in a status column (整改进度 "100%", "60%").
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
 
-    difflib over the accepted spellings, mapped to their canonical status. A negation (未, 没,
-    尚, 不 …) never leads to a finished status: "没有完成" suggests 正在推进 (未启动 if it speaks
-    of starting). Nothing similar at all → 正在推进, the suggestion that claims least."""
+
+def _percent_status(value: float) -> str | None:
+    """100% is 已完成, 0% 未启动, anything between 正在推进 (not 基本完成: 80% may or may not
+    be "basically done", and a status must not claim more than the cell says)."""
+    if value >= 100:
+        return C.STATUS_DONE if value == 100 else None
+    return C.STATUS_NOT_STARTED if value == 0 else C.STATUS_IN_PROGRESS
+
+
+def read_status_map(pairs: dict[str, str]) -> dict[str, str]:
+    """A user's own words (原状态 → 标准状态) as ``normalise_status`` reads them: the word both as
+    written and cleaned; the target must be a canonical status or one of its known words
+    (``ValueError`` naming the pair otherwise)."""
+    out: dict[str, str] = {}
+    for word, target in pairs.items():
+        canonical = normalise_status(target)
+        if canonical is None:
+            raise ValueError(f"{word}={target}")
+        out[str(word).strip()] = canonical
+        out[_clean(str(word))] = canonical
+    return out
+
+
+# What a word can mean at most (least advanced first): the suggestion for an unknown word is
+# never more advanced than this. A negation or a pending word (未, 没, 待 …) cannot mean done.
+_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓")
+_STARTED = re.compile(r"中$|推进|进行|正在|开展|启动了|已启动|已开始|实施|落实中|办理中")
+_IN_MOTION = re.compile(r"中$|推进|进行|正在")
+_MOSTLY = re.compile(r"基本|阶段|差不多|大部分|初步|接近")
+_DONE = re.compile(r"完成|到位|办结|销号|完毕|结束|解决|完结|验收")
+_KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
+
+
+def status_ceiling(s: str) -> str | None:
+    """The most advanced status a word can mean, or None when it says nothing recognisable."""
+    s = s.replace("差不多", "基本")
+    if _PENDING.search(s):
+        # 未完成 / 延期中 can mean under way; 未整改 / 待办理 / 待开展 / 未启动 cannot.
+        moving = _IN_MOTION.search(s) or _DONE.search(s) or "延期" in s
+        return C.STATUS_IN_PROGRESS if moving else C.STATUS_NOT_STARTED
+    if _MOSTLY.search(s):
+        return C.STATUS_MOSTLY_DONE
+    if _DONE.search(s):
+        return C.STATUS_ONGOING if _KEPT.search(s) else C.STATUS_DONE
+    if _STARTED.search(s) or _KEPT.search(s):
+        return C.STATUS_IN_PROGRESS
+    return None
+
+
+def suggest_status(text: object) -> str | None:
+    """The allowed status to suggest for an unknown word ("是否应为“已完成”？"), or None when
+    no suggestion is safe.
+
+    difflib over the accepted spellings, mapped to their canonical status, then capped at what
+    the word can mean (``status_ceiling``): a negation or a pending word (未, 没, 待, 延期 …)
+    never leads to a finished status ("待整改" → 未启动, "申请延期" → 正在推进), and a word
+    with nothing recognisable gets no suggestion at all: better none than a wrong one."""
     s = _clean(str(text)) if text is not None else ""
-    known = C.STATUS_INDEX.get(s)
+    if not s:
+        return None
+    known = normalise_status(s)
     if known is not None:
         return known
-    if not s:
-        return C.STATUS_IN_PROGRESS
     if s.lower() in _YES:  # a 是否完成 column answered 是/否
         return C.STATUS_DONE
     if s.lower() in _NO:
@@ -74,7 +146,10 @@ def suggest_status(text: object) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _suggest_cached(s: str) -> str:
+def _suggest_cached(s: str) -> str | None:
+    ceiling = status_ceiling(s)
+    if ceiling is None:
+        return None
     best, best_score = "", 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(s)
@@ -84,11 +159,9 @@ def _suggest_cached(s: str) -> str:
         # Ties go to the longer (more specific) spelling: "已经完成" → 已完成 rather than 完成.
         if score > best_score or (score == best_score and score and len(key) > len(best)):
             best, best_score = key, score
-    if not best:
-        return C.STATUS_IN_PROGRESS
-    status = C.STATUS_INDEX[best]
-    if _NEGATION.search(s) and status in (C.STATUS_DONE, C.STATUS_ONGOING, C.STATUS_MOSTLY_DONE):
-        return C.STATUS_NOT_STARTED if _NOT_STARTED_HINT.search(s) else C.STATUS_IN_PROGRESS
+    status = C.STATUS_INDEX[best] if best and best_score >= 0.5 else ceiling
+    if _RANK[status] > _RANK[ceiling]:
+        return ceiling
     return status
 
 

@@ -107,3 +107,120 @@ def test_reader_and_validator_never_crash(layout, today):
         for f in report.findings:
             assert f.message and f.severity in ("error", "warning", "note")
             assert f.sheet
+
+
+# ---------------------------------------------------------------------------------------------
+# check, stats and the documents agree (issue 7): on random ledgers of valid and invalid rows,
+# the three outputs give the same counts and the same warnings for the same file and date.
+
+STATUS_WORDS = [*C.STATUSES, "已完成整改", "待整改", "申请延期", "整改完成待审核", "差不多", None]
+DEADLINES = [
+    "2024年4月30日",
+    "2024-05-15",
+    "2024年5月底前",
+    "立行立改",
+    "长期坚持",
+    "9月30日前",
+    "尽快",
+    None,
+]
+MEASURES = ["建立台账", "1.甲；2.乙", "（1）甲（2）乙（3）丙", None]
+AMOUNTS = [None, 0, 100, 1500.5, "1,200", "约五千", -3, 2]
+
+
+@st.composite
+def ledgers(draw):
+    n = draw(st.integers(min_value=1, max_value=12))
+    rows = []
+    for _ in range(n):
+        rows.append(
+            [
+                draw(st.integers(min_value=1, max_value=6)),  # 序号 (repeats: same problem)
+                draw(st.sampled_from(["甲方面", "乙方面"])),
+                draw(st.sampled_from(["问题一", "问题二", "问题三", None])),
+                draw(st.sampled_from(MEASURES)),
+                "王某",
+                draw(st.sampled_from(["办公室", "财务科", None])),
+                draw(st.sampled_from(DEADLINES)),
+                draw(st.sampled_from(STATUS_WORDS)),
+                draw(st.sampled_from([None, dt.date(2024, 4, 20), dt.date(2024, 6, 1), "不详"])),
+                *[draw(st.sampled_from(AMOUNTS)) for _ in range(3)],
+            ]
+        )
+    merges = []
+    if n >= 2 and draw(st.booleans()):
+        top = draw(st.integers(min_value=2, max_value=n))
+        merges.append((top, draw(st.sampled_from([10, 11, 12])), top + 1))
+    return rows, merges
+
+
+AGREE_HEADER = [
+    "序号",
+    "方面",
+    "问题",
+    "整改措施",
+    "责任领导",
+    "责任部门",
+    "整改时限",
+    "整改状态",
+    "完成时间",
+    "清退资金（元）",
+    "问责人次",
+    "建立制度（项）",
+]
+FIGURES = (
+    "方面数",
+    "问题数",
+    "措施数",
+    "办结数",
+    "办结率",
+    *C.STATUSES,
+    "状态未填",
+    "清退资金",
+    "问责人次",
+    "建立制度",
+    "预警",
+    "存疑",
+    "统计句",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ledgers(), st.dates(min_value=dt.date(2024, 3, 1), max_value=dt.date(2024, 12, 31)))
+def test_check_stats_and_documents_agree(ledger_rows, today):
+    from ledger_tools.checking import report_json
+    from ledger_tools.context import build_context
+    from ledger_tools.stats import compute_stats
+
+    rows, merges = ledger_rows
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "台账.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "整改台账"
+        ws.append(AGREE_HEADER)
+        for r in rows:
+            ws.append(r)
+        for top, col, bottom in merges:
+            ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
+        info = wb.create_sheet("基本信息")
+        info.append(["项目", "内容"])
+        info.append(["反馈日期", dt.date(2024, 3, 4)])
+        info.append(["监督机构", "区委第一巡察组"])
+        wb.save(path)
+        # Each output reads the file itself, as the commands do.
+        report = validate(load_ledger(path), today=today)
+        stats = compute_stats(load_ledger(path), today)
+        context = build_context(load_ledger(path), "report", as_of=today)["统计"]
+    for key in FIGURES:
+        assert report.totals[key] == stats[key] == context[key], key
+    counts = report_json(report)["counts"]
+    assert {c: counts[c] for c in ("红色", "黄色", "绿色")} == stats["预警"]
+    # Every problem is accounted for in the status counts, the unreadable ones included.
+    assert sum(stats[s] for s in (*C.STATUSES, "状态未填")) == stats["问题数"]
+    # A status check reports as unreadable is one stats counts as unreadable, not as open.
+    unknown_rows = {f.row for f in report.findings if f.rule == "unknown-status"}
+    warned_rows = {
+        f.row for f in report.findings if f.rule in ("overdue-red", "due-yellow", "due-green")
+    }
+    assert not unknown_rows & warned_rows

@@ -340,8 +340,6 @@ def test_rows_before_the_first_aspect_title_are_reported(tmp_path):
     [
         [None, None, "一、加强学习。二、完善制度"],  # several measures in the 整改措施 cell
         [None, None, "一、建立台账"],  # one numbered measure, alone in its cell
-        ["以下为立行立改事项"],  # a note row: no ordinal, not a 方面
-        ["一、"],  # a bare ordinal
     ],
 )
 def test_rows_that_are_not_aspect_titles(tmp_path, row):
@@ -350,3 +348,18 @@ def test_rows_that_are_not_aspect_titles(tmp_path, row):
     assert ledger.origin.section_rows == [2]
     assert {m.row for m in ledger.measures} == {3, 4}
     assert {m.get("方面") for m in ledger.measures} == {"甲方面"}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["以下为立行立改事项"],  # a note row: no ordinal, names no 方面
+        ["一、"],  # a bare ordinal
+    ],
+)
+def test_lone_rows_are_grouping_rows_not_measures_nor_aspects(tmp_path, row):
+    path = write_ledger(tmp_path / "a.xlsx", [["一、甲方面"], _row(1), row], WITHOUT_ASPECT)
+    ledger = load_ledger(path)
+    assert ledger.origin.section_rows == [2]
+    assert {m.row for m in ledger.measures} == {3}
+    assert [r for r, _ in ledger.layout.group_rows] == [2, 4]

@@ -12,6 +12,7 @@ from ledger_tools.status import (
     closure_rate_text,
     is_closed,
     normalise_status,
+    read_status_map,
     roll_up,
     suggest_status,
 )
@@ -48,40 +49,118 @@ def test_index_covers_the_spec():
 @pytest.mark.parametrize("value", [None, "", "  ", "\u3000"])
 def test_empty_is_none(value):
     assert normalise_status(value) is None
-    assert suggest_status(value) in C.STATUSES
+    assert suggest_status(value) is None
+
+
+# The words seen in real ledgers (issue 7), each read as the least advanced status it can mean.
+REAL_WORDS = {
+    "整改完成": C.STATUS_DONE,
+    "已完成整改": C.STATUS_DONE,
+    "已整改": C.STATUS_DONE,
+    "已办结": C.STATUS_DONE,
+    "已销号": C.STATUS_DONE,
+    "完成": C.STATUS_DONE,
+    "关闭": C.STATUS_DONE,
+    "待整改": C.STATUS_NOT_STARTED,
+    "未整改": C.STATUS_NOT_STARTED,
+    "待办理": C.STATUS_NOT_STARTED,
+    "到期未整改": C.STATUS_NOT_STARTED,
+    "开始整改": C.STATUS_IN_PROGRESS,
+    "整改中": C.STATUS_IN_PROGRESS,
+    "推进中": C.STATUS_IN_PROGRESS,
+    "正按序推进": C.STATUS_IN_PROGRESS,
+    "正在推进整改": C.STATUS_IN_PROGRESS,
+    "持续整改": C.STATUS_IN_PROGRESS,
+    "申请延期": C.STATUS_IN_PROGRESS,
+    "已延期": C.STATUS_IN_PROGRESS,
+    "长期坚持整改": C.STATUS_ONGOING,
+    "整改完成待审核": C.STATUS_MOSTLY_DONE,
+    "待验收": C.STATUS_MOSTLY_DONE,
+}
+
+
+@pytest.mark.parametrize(("word", "status"), REAL_WORDS.items())
+def test_real_status_words(word, status):
+    assert normalise_status(word) == status
+    assert suggest_status(word) == status
+
+
+def test_no_word_is_listed_under_two_statuses():
+    words = [w for syns in C.STATUS_SYNONYMS.values() for w in syns]
+    assert len(words) == len(set(words))
+    assert not set(words) & set(C.STATUSES)
 
 
 @pytest.mark.parametrize(
-    ("text", "suggestion"),
+    ("text", "canonical"),
     [
         ("已经完成", C.STATUS_DONE),
-        ("整改完毕", C.STATUS_DONE),
-        ("已完结", C.STATUS_DONE),
-        ("基本完成了", C.STATUS_MOSTLY_DONE),
-        ("长期坚持中", C.STATUS_ONGOING),
-        ("已完成，长期坚持", C.STATUS_ONGOING),
-        ("正在推进中", C.STATUS_IN_PROGRESS),
-        ("推进", C.STATUS_IN_PROGRESS),
-        ("未启", C.STATUS_NOT_STARTED),
-        # A negation never suggests a finished status.
-        ("没有完成", C.STATUS_IN_PROGRESS),
-        ("尚未完成整改", C.STATUS_IN_PROGRESS),
-        ("尚未开始实施", C.STATUS_NOT_STARTED),
-        # A 是否完成 column answered 是/否.
-        ("是", C.STATUS_DONE),
-        ("否", C.STATUS_IN_PROGRESS),
-        # Nothing similar: the suggestion that claims least.
-        ("xyz", C.STATUS_IN_PROGRESS),
+        ("目前已整改到位", C.STATUS_DONE),
+        ("均已办结", C.STATUS_DONE),
+        ("目前正在推进", C.STATUS_IN_PROGRESS),
     ],
 )
-def test_unknown_status_and_suggestion(text, suggestion):
+def test_everyday_variants(text, canonical):
+    assert normalise_status(text) == canonical
+
+
+RANK = {s: i for i, s in enumerate(C.STATUSES)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ceiling"),
+    [
+        # Pending and negated words never get a finished suggestion.
+        ("待整改落实", C.STATUS_NOT_STARTED),
+        ("待开展", C.STATUS_NOT_STARTED),
+        ("尚未开始实施", C.STATUS_NOT_STARTED),
+        ("暂未启动", C.STATUS_NOT_STARTED),
+        ("没有完成", C.STATUS_IN_PROGRESS),
+        ("尚未完成整改", C.STATUS_IN_PROGRESS),
+        ("申请延期中", C.STATUS_IN_PROGRESS),
+        ("延期至年底", C.STATUS_IN_PROGRESS),
+        ("逾期未完成", C.STATUS_IN_PROGRESS),
+        ("已延期完成", C.STATUS_IN_PROGRESS),
+        ("长期坚持中", C.STATUS_IN_PROGRESS),
+        ("正在推进中吧", C.STATUS_IN_PROGRESS),
+        ("基本完成了", C.STATUS_MOSTLY_DONE),
+        ("差不多完成", C.STATUS_MOSTLY_DONE),
+        ("已完成，长期坚持", C.STATUS_ONGOING),
+    ],
+)
+def test_suggestion_is_never_more_advanced_than_the_word(text, ceiling):
     assert normalise_status(text) is None
-    assert suggest_status(text) == suggestion
+    suggestion = suggest_status(text)
+    assert suggestion is not None
+    assert RANK[suggestion] <= RANK[ceiling], suggestion
+
+
+@pytest.mark.parametrize("text", ["xyz", "见附件", "张三", "2024年5月", "——"])
+def test_no_suggestion_when_the_word_says_nothing(text):
+    assert normalise_status(text) is None
+    assert suggest_status(text) is None
+
+
+def test_yes_no_only_suggested():
+    # 是/否 mean a status only in a 是否完成 column (normalise reads them there).
+    assert normalise_status("是") is None
+    assert suggest_status("是") == C.STATUS_DONE
+    assert suggest_status("否") == C.STATUS_IN_PROGRESS
+
+
+def test_users_own_words():
+    words = read_status_map({"办结归档": "已完成", "列入计划": "未启动", "挂账": "整改中"})
+    assert normalise_status("办结归档", words) == C.STATUS_DONE
+    assert normalise_status(" 列入 计划。", words) == C.STATUS_NOT_STARTED
+    assert normalise_status("挂账", words) == C.STATUS_IN_PROGRESS
+    assert normalise_status("已完成", words) == C.STATUS_DONE
+    with pytest.raises(ValueError, match="甲=乙"):
+        read_status_map({"甲": "乙"})
 
 
 def test_non_text_status():
     assert normalise_status(1) is None
-    assert suggest_status(1.5) in C.STATUSES
+    assert suggest_status(1.5) is None
 
 
 DONE, ONGOING, MOSTLY, PROGRESS, NOT = (
@@ -178,6 +257,18 @@ def test_closure_rate_format(closed, total):
 def test_any_text_never_raises(text):
     result = normalise_status(text)
     assert result is None or result in C.STATUSES
-    assert suggest_status(text) in C.STATUSES
+    suggestion = suggest_status(text)
+    assert suggestion is None or suggestion in C.STATUSES
+    if result is not None:
+        assert suggestion == result
     assert roll_up([text]) in (*C.STATUSES, None)
     assert isinstance(is_closed(text), bool)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("100%", C.STATUS_DONE), ("100％", C.STATUS_DONE), ("80%", C.STATUS_IN_PROGRESS),
+     ("5.5%", C.STATUS_IN_PROGRESS), ("0%", C.STATUS_NOT_STARTED), ("120%", None)],
+)  # fmt: skip
+def test_progress_percentages_in_a_status_column(text, status):
+    assert normalise_status(text) == status

@@ -1,0 +1,168 @@
+"""Column roles decided by what the cells hold, for headers that do not say it plainly.
+
+Real ledgers name columns in many ways, and some names mean different things in different
+ledgers: 完成情况 / 进展情况 hold status words (已完成, 推进中) in one ledger and a paragraph of
+progress in another; 是否整改完成 is a status column answered 是/否; an unknown header may hold
+deadlines. ``assign_by_content`` looks at the distinct values of such columns and reassigns
+them, recording every decision in ``Header.reads`` (shown to the user as 读取方式) and
+removing the ``unmapped-column`` warning of a column it could place. Only the distinct
+values are examined, so the cost does not grow with repeated cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ledger_tools import columns as C
+from ledger_tools.cells import clean_text
+from ledger_tools.dates import YearSource, parse_deadline
+from ledger_tools.model import ColumnRead
+from ledger_tools.status import normalise_status
+
+if TYPE_CHECKING:
+    from ledger_tools.normalise import Header
+    from ledger_tools.reading import RawSheet
+
+# Deadlines written without a year ("9月30日前") are dates too, whatever the year.
+_ANY_YEAR = YearSource(dt.date(2000, 1, 1), "", roll=False)
+SAMPLE_ROWS = 5000  # enough to know what a column holds
+SHARE = 0.6  # the share of filled cells that must agree
+NARRATIVE_LENGTH = 12
+SHORT_WORD = 8  # mean characters of a column of status-like words  # mean characters of a progress paragraph (status words are short)
+# Headers that may name the progress column when their cells are narrative.
+_PROGRESS_HINT = ("进展", "成效", "情况", "落实", "进度")
+# Headers that may name 完成时间 rather than 整改时限 when their cells are dates.
+_FINISH_HINT = ("实际", "办结", "销号", "完成日期", "完成时间")
+_DEADLINE_HINT = ("时限", "期限", "计划", "预计", "截止", "目标")
+
+
+class Profile:
+    """What a column's filled cells are: status words, yes/no, dates, or narrative."""
+
+    def __init__(self, values: list[Any], vocabulary: dict[str, str]) -> None:
+        counts = Counter(v for v in values if v is not None and v != "")
+        self.filled = sum(counts.values())
+        status = yes_no = dates = length = 0
+        for value, n in counts.items():
+            text = clean_text(value) if isinstance(value, str) else value
+            if text is None:
+                self.filled -= n
+                continue
+            if isinstance(text, str):
+                length += len(text) * n
+                if normalise_status(text, vocabulary) is not None:
+                    status += n
+                if text in C.STATUS_YES_NO:
+                    yes_no += n
+            if parse_deadline(text, year_from=_ANY_YEAR).kind not in ("invalid", "empty"):
+                dates += n
+        total = max(self.filled, 1)
+        self.status = status / total
+        self.yes_no = yes_no / total
+        self.dates = dates / total
+        self.mean_length = length / total
+
+    @property
+    def statuses(self) -> bool:
+        """Mostly status words; or short words of which a good part are statuses (the rest
+        are the unit's own words, which ``check`` then asks about)."""
+        return self.filled > 0 and (
+            self.status >= SHARE or (self.status >= 0.3 and self.mean_length <= SHORT_WORD)
+        )
+
+    @property
+    def narrative(self) -> bool:
+        return self.filled > 0 and self.status < 0.3 and self.mean_length >= NARRATIVE_LENGTH
+
+
+def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
+    """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+    # Rows holding one text only (grouping headings merged across, notes) say nothing about
+    # what a column holds.
+    rows = [
+        r
+        for r in ws.rows[header.data_start : min(stop, header.data_start + SAMPLE_ROWS)]
+        if len({v for v in r if v is not None and v != ""}) > 1
+    ]
+
+    def profile(j: int) -> Profile:
+        return Profile([r[j] if j < len(r) else None for r in rows], vocabulary)
+
+    _check_alias_columns(header, profile)
+    for read in [r for r in header.reads if r.how == "未识别"]:
+        _place_unknown(header, read, profile)
+    if "问题" not in header.columns and "问题表现" in header.columns:
+        # 具体问题 / 问题描述 is the only problem column: it is the problem.
+        j = header.columns.pop("问题表现")
+        _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
+
+
+def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> None:
+    """A column read by an alias that may mean either (完成情况, 整改进度 …); a column under its
+    exact standard header, or mapped by the user, is taken as written."""
+    by_alias = {_index(r.letter) for r in header.reads if r.how == "别名"}
+    progress = header.columns.get("整改进展及成效")
+    if progress in by_alias and "整改状态" not in header.columns:
+        p = profile(progress)
+        if p.statuses:
+            header.columns.pop("整改进展及成效")
+            _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+    status = header.columns.get("整改状态")
+    if status is not None:
+        p = profile(status)
+        if p.yes_no >= SHARE:
+            header.yes_no_status = True
+        elif p.narrative and status in by_alias and "整改进展及成效" not in header.columns:
+            header.columns.pop("整改状态")
+            _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
+
+
+def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:
+    j = _index(read.letter)
+    p = profile(j)
+    if not p.filled:
+        return
+    name = C.normalise_header(read.header)
+    target, why = None, ""
+    if p.statuses:
+        target, why = "整改状态", f"{_share(p.status)}的单元格是整改状态用语"
+    elif p.yes_no >= SHARE and name.startswith("是否"):
+        target, why = "整改状态", "“是否……”列，单元格为是/否"
+        header.yes_no_status = True
+    elif p.dates >= SHARE:
+        finish = any(h in name for h in _FINISH_HINT) and not any(h in name for h in _DEADLINE_HINT)
+        order = ("完成时间", "整改时限") if finish else ("整改时限", "完成时间")
+        target = next((t for t in order if t not in header.columns), None)
+        why = f"{_share(p.dates)}的单元格是日期或期限"
+    elif p.narrative and any(h in name for h in _PROGRESS_HINT):
+        target, why = "整改进展及成效", "单元格是整改进展的叙述"
+    if target is None or target in header.columns:
+        return
+    _move(header, j, target, why)
+
+
+def _move(header: Header, j: int, target: str, why: str) -> None:
+    from ledger_tools.cells import column_letter
+
+    letter = column_letter(j)
+    header.columns[target] = j
+    header.notes = [
+        n for n in header.notes if not (n.rule == "unmapped-column" and n.column == letter)
+    ]
+    for read in header.reads:
+        if read.letter == letter:
+            read.column, read.how, read.detail = target, "按内容", why
+            return
+
+
+def _share(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _index(letter: str) -> int:
+    from ledger_tools.cells import column_index
+
+    return column_index(letter)

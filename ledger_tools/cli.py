@@ -374,7 +374,9 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
 
     check_document_output(kw["output"], kw["pdf"])
     if kw["pdf_timeout"] <= 0:
-        raise click.BadParameter("时限应为正数（秒），如 --pdf-timeout 600。", param_hint="--pdf-timeout")
+        raise click.BadParameter(
+            "时限应为正数（秒），如 --pdf-timeout 600。", param_hint="--pdf-timeout"
+        )
     ledger = read_ledger(path, mapping, sheet)
     out = render(
         ledger,

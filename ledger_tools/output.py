@@ -14,7 +14,6 @@ from pathlib import Path
 
 from ledger_tools.errors import OutputError, describe_os_error
 
-
 TEMP_PREFIX = ".~ledger-tools-"  # + pid + "-": whose temporary file it is
 
 

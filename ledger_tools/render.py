@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.cells import _XML_FORBIDDEN, strip_forbidden
+from ledger_tools.cells import strip_forbidden
 from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
 from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
 from ledger_tools.model import Ledger
@@ -455,9 +455,7 @@ def run_office(cmd: list[str], timeout: float, env: dict[str, str], name: str) -
         if os.name == "nt"
         else {"start_new_session": True}
     )
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, **group
-    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, **group)
     try:
         output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

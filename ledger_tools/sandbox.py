@@ -252,7 +252,9 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
             from jinja2.exceptions import TemplateSyntaxError
 
             ast = super()._parse(source, name, filename)
-            for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+            for node in ast.find_all(
+                (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+            ):
                 raise TemplateSyntaxError(OTHER_FILES_REFUSED, node.lineno, name, filename)
             return ast
 
@@ -261,9 +263,7 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
         env.budget.spend(_size(result))
         return result
 
-    env = GuardedEnvironment(
-        autoescape=True, undefined=StrictUndefined, finalize=counted_finalize
-    )
+    env = GuardedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=counted_finalize)
     env.filters.update(filters)
     env.filters = {name: _guard_filter(env, name, f) for name, f in env.filters.items()}
     env.globals["namespace"] = GuardedNamespace
@@ -326,4 +326,3 @@ def generate(template: Any, context: dict[str, Any], budget: Budget) -> Iterator
     for chunk in template.generate(context):
         budget.spend(len(chunk))
         yield chunk
-

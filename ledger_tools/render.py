@@ -31,6 +31,7 @@ from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
 from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
 from ledger_tools.model import Ledger
 from ledger_tools.output import atomic_output, check_output_path
+from ledger_tools.sandbox import OTHER_FILES_REFUSED
 
 PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while
 MAX_LISTED_ERRORS = 20
@@ -190,12 +191,14 @@ def render_docx(
     *inputs: str | os.PathLike[str],
     overwrite: bool = False,
     builtin: bool = False,
+    budget: Any = None,
 ) -> Path:
     """Render ``template`` with ``context`` and write ``out`` atomically (never onto
     ``inputs`` or the template; not over an existing file unless ``overwrite``). Jinja
     failures and exceeded limits become ``TemplateError``. ``builtin``: the template is
     one of ours, whose output need not be checked for well-formedness (see
-    ``docxrender.render_template``); the sandbox and limits apply all the same."""
+    ``docxrender.render_template``); the sandbox and limits apply all the same.
+    ``budget`` (a ``sandbox.Budget``) replaces the default one, sized by the context."""
     from ledger_tools.docxrender import render_template
     from ledger_tools.sandbox import Budget, limited
 
@@ -207,7 +210,7 @@ def render_docx(
     _document_properties(tpl, context)
     with atomic_output(out_path, template, *inputs, overwrite=overwrite) as tmp:
         try:
-            with limited(env, Budget.for_context(context)):
+            with limited(env, budget or Budget.for_context(context)):
                 render_template(tpl, env, context, env.budget, tmp, verify=not builtin)
         except Exception as exc:  # noqa: BLE001 - translated, or re-raised as it was
             raise _render_error(exc, template) from exc
@@ -307,8 +310,6 @@ def undefined_name(message: str) -> str:
 def _template_error(exc: Exception, part: Any, template: Path) -> TemplateError:
     import jinja2
     from jinja2.sandbox import SecurityError
-
-    from ledger_tools.sandbox import OTHER_FILES_REFUSED
 
     where = _where(part, exc)
     name = template.name
@@ -642,15 +643,16 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             lines = patched.splitlines()
             line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
             text = _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
-            issues.append(
-                TemplateIssue(
-                    "error",
-                    f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近有语法错误："
-                    + syntax_message(exc.message),
-                    text,
-                )
+            where = f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近"
+            message = (
+                f"{where}：{OTHER_FILES_REFUSED}。"
+                if exc.message == OTHER_FILES_REFUSED
+                else f"{where}有语法错误：" + syntax_message(exc.message)
             )
+            issues.append(TemplateIssue("error", message, text))
     issues += _name_issues(asts, paragraphs, env)
+    if not any(i.severity == "error" for i in issues):
+        issues += _trial_render(path)
     if split_same_format:
         issues.append(
             TemplateIssue(
@@ -660,6 +662,35 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             )
         )
     return issues
+
+
+TRIAL_SECONDS = 20.0
+
+
+def _trial_render(path: Path) -> list[TemplateIssue]:
+    """Render the template with the sample ledger under a short budget: what the limits
+    (sizes, ranges, recursion, time) or the sandbox would refuse is found before a ledger
+    is at hand. Names are checked separately, so unknown ones render as blanks here."""
+    import io
+
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from ledger_tools.context import sample_ledger
+    from ledger_tools.docxrender import render_template
+    from ledger_tools.sandbox import MIN_OUTPUT, Budget, RenderLimit, limited
+
+    context = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
+    env = make_env(undefined=jinja2.ChainableUndefined)
+    try:
+        with limited(env, Budget(MIN_OUTPUT, TRIAL_SECONDS)):
+            render_template(_open_template(path), env, context, env.budget, io.BytesIO())
+    except (RenderLimit, SecurityError) as exc:
+        message = str(_render_error(exc, path).message).removeprefix(f"模板 {path.name} ")
+        return [TemplateIssue("error", f"生成时会被拒绝：{message}")]
+    except Exception:  # noqa: BLE001 - other failures depend on the data or are named above
+        return []
+    return []
 
 
 _JINJA_GLOBALS = {"loop", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}

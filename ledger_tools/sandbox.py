@@ -46,6 +46,7 @@ OUTPUT_PER_CONTEXT = 50  # … and at least this many per character of the conte
 MIN_SECONDS = 120.0  # time of one render, at least …
 SECONDS_PER_MB = 10.0  # … plus this per MB of context text
 MAX_MACRO_DEPTH = 50  # nested macro calls
+ITERATION_COST = 100  # characters a range() iteration counts for
 CHECK_EVERY = 1_000_000  # characters produced between two checks of the budget
 
 
@@ -202,9 +203,11 @@ def _range(env: Any) -> Callable[..., Iterator[int]]:
 
 
 def _counted(items: Any, budget: Budget) -> Iterator[Any]:
+    # an iteration costs like ITERATION_COST characters: nested range loops stop after
+    # some millions of iterations, not billions
     for i, item in enumerate(items):
         if not i & 1023:
-            budget.spend(1024)
+            budget.spend(1024 * ITERATION_COST)
         yield item
 
 

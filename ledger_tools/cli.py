@@ -196,6 +196,10 @@ def announce_large_file(path: str, action: str) -> None:
 def main() -> None:
     import signal
 
+    # pandera imports hypothesis (its optional data synthesis; 0.1-0.2 s) whenever it is
+    # installed; the command line never uses it, so it is marked absent for this process
+    sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+
     # SIGTERM (a closed terminal, a task manager) unwinds like Ctrl+C: temporary files are
     # removed and LibreOffice is stopped by the ``finally`` blocks on the way out.
     with contextlib.suppress(ValueError, OSError, AttributeError):

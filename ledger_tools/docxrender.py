@@ -138,16 +138,17 @@ def stream_part(
     writer = _Writer(docpr_start, verify)
     yield writer.transform(XML_DECLARATION)
     buffer: list[str] = []
-    size = 0
+    size, limit = 0, _FLUSH
     for chunk in chunks:
         buffer.append(chunk)
         size += len(chunk)
-        if size >= _FLUSH:
+        if size >= limit:
             text = "".join(buffer)
             cut = text.rfind(">") + 1
             if cut:
                 yield writer.transform(text[:cut])
-                buffer, size = [text[cut:]], len(text) - cut
+            buffer, size = [text[cut:]], len(text) - cut
+            limit = size + _FLUSH  # text without '>' waits for more, joined once per MB
     yield writer.transform("".join(buffer), final=True)
 
 

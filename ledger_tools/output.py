@@ -144,6 +144,15 @@ def atomic_output(
                 exc.filename = None
                 raise OutputError(f"无法写入 {out_path}：{describe_os_error(exc)}") from exc
             raise
+        except Exception as exc:
+            # lxml (openpyxl's writer) reports a failed write as SerialisationError, without
+            # the errno: the OS refused a write into our temporary file
+            if type(exc).__name__ != "SerialisationError":
+                raise
+            raise OutputError(
+                f"无法写入 {out_path}：写入时操作系统拒绝（磁盘已满、只读位置或文件大小超出限制）。"
+                "请检查磁盘空间和写入权限，或用其他位置保存。"
+            ) from exc
         _default_permissions(tmp)
         _move_into_place(tmp, out_path, overwrite)
     finally:

@@ -496,6 +496,11 @@ def _office_env(work: Path) -> dict[str, str]:
     方正小标宋简体) falls back to one sans-serif face; with it they map to the closest free
     fonts installed (Noto Serif CJK for 仿宋/楷体/宋体, Noto Sans CJK for 黑体)."""
     env = dict(os.environ)
+    # LibreOffice's own temporary files go into our work folder, removed with it even when
+    # LibreOffice had to be killed
+    scratch = work / "tmp"
+    scratch.mkdir(exist_ok=True)
+    env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
     if sys.platform.startswith(("win", "darwin")):
         return env
     from ledger_tools.docformat import fontconfig_substitutes

@@ -117,11 +117,17 @@ def watchdog(budget: Budget) -> Iterator[None]:
         yield
         return
     done = threading.Event()
+    lock = threading.Lock()
+    state = {"finished": False, "interrupted": False}
 
     def wait() -> None:
-        if not done.wait(max(budget.deadline - time.monotonic(), 0)):
-            budget.expired = True
-            _thread.interrupt_main()
+        if done.wait(max(budget.deadline - time.monotonic(), 0)):
+            return
+        with lock:
+            if not state["finished"]:
+                budget.expired = True
+                state["interrupted"] = True
+                _thread.interrupt_main()
 
     thread = threading.Thread(target=wait, name="ledger-tools-render-watchdog", daemon=True)
     thread.start()
@@ -132,8 +138,22 @@ def watchdog(budget: Budget) -> Iterator[None]:
             raise budget.timeout_error() from None
         raise
     finally:
+        with lock:
+            state["finished"] = True  # no interrupt from now on
         done.set()
+        if state["interrupted"]:
+            _absorb_interrupt()
         thread.join()
+
+
+def _absorb_interrupt() -> None:
+    """Take the watchdog's interrupt if it is still pending (it arrived while the render
+    was already stopping for another reason), so it cannot hit the caller later."""
+    try:
+        for _ in range(50):
+            time.sleep(0.001)
+    except KeyboardInterrupt:
+        pass
 
 
 def _size(value: Any) -> int:
@@ -236,6 +256,8 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
             _precheck_call(__obj, args, kwargs)
+            for value in (*args, *kwargs.values()):  # a macro doubling its argument
+                _check_size(_size(value))
             macro = isinstance(__obj, Macro)
             if macro:
                 __self.budget.depth += 1
@@ -250,6 +272,12 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
                     __self.budget.depth -= 1
             __self.budget.spend(_size(result))
             return result
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is not None and _BIG_NUMBER_IN_FORMAT.search(str(value.__self__)):
+                raise RenderLimit("格式化字符串中的宽度或精度过大")
+            return wrapped
 
         def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
             from jinja2.exceptions import TemplateSyntaxError

@@ -286,7 +286,8 @@ def check(
         from ledger_tools.marking import write_marked_copy
 
         write_marked_copy(path, report, mark)
-        click.echo(f"已另存标注副本：{mark}", err=fmt == "json")
+        if fmt == "text":
+            click.echo(f"已另存标注副本：{mark}")
     sys.exit(0 if report.ok else 1)
 
 
@@ -355,9 +356,9 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--pdf-timeout",
                 type=float,
-                default=300,
                 metavar="秒",
-                help="生成 PDF 的时限（默认 300 秒），超时即停止 LibreOffice（Word 文档仍会生成）。",
+                help="生成 PDF 的时限，超时即停止 LibreOffice（Word 文档仍会生成）。"
+                "默认按文档大小：300 秒，Word 文件每 MB 再加 300 秒。",
             ),
             click.option(
                 "--overwrite",
@@ -377,7 +378,7 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
     from ledger_tools.render import render
 
     check_document_output(kw["output"], kw["pdf"])
-    if kw["pdf_timeout"] <= 0:
+    if kw["pdf_timeout"] is not None and kw["pdf_timeout"] <= 0:
         raise click.BadParameter(
             "时限应为正数（秒），如 --pdf-timeout 600。", param_hint="--pdf-timeout"
         )

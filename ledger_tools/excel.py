@@ -82,7 +82,9 @@ def active_book() -> Any:
         app = xw.apps.active
         book = app.books.active if app is not None else None
     except Exception as exc:  # noqa: BLE001 - COM/AppleScript errors of every kind
-        raise ExcelUnavailable(f"{no_excel}（连接 Excel 失败：{exc}）") from None
+        raise ExcelUnavailable(
+            f"{no_excel}连接 Excel 失败（{type(exc).__name__}）：请确认 Excel 已打开台账且没有对话框在等待。"
+        ) from None
     if book is None:
         raise ExcelUnavailable(f"{no_excel}没有找到正在运行且打开了工作簿的 Excel。")
     return book
@@ -651,7 +653,7 @@ def _from_excel(action: Callable[[Any], None]) -> None:
     except Exception as err:  # noqa: BLE001 - a message box, not a VBA traceback dialog
         _alert(
             book,
-            f"处理时发生意外问题（{type(err).__name__}: {err}）。"
+            f"处理时发生意外问题（{type(err).__name__}）。"
             "请在命令行运行 ledger-tools check 台账.xlsx --debug 并把输出反馈给开发者。",
             critical=True,
         )

@@ -22,13 +22,20 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledger_tools.cells import strip_forbidden
 from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
-from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
+from ledger_tools.errors import (
+    LedgerHasErrors,
+    LedgerToolsError,
+    OutputError,
+    TemplateError,
+    describe_os_error,
+)
 from ledger_tools.model import Ledger
 from ledger_tools.output import atomic_output, check_output_path
 from ledger_tools.sandbox import OTHER_FILES_REFUSED
@@ -165,8 +172,6 @@ def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
 
 
 def _open_template(path: Path) -> Any:
-    import zipfile
-
     from docxtpl import DocxTemplate
 
     if not path.is_file():
@@ -179,11 +184,32 @@ def _open_template(path: Path) -> Any:
         tpl = DocxTemplate(path)
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TemplateError(
-            f"模板 {path.name} 无法打开，不是有效的 Word 文档（{type(exc).__name__}）。"
-            "请在 Word/WPS 中打开并另存为 .docx 后重试。"
-        ) from exc
+        raise TemplateError(f"模板 {path.name} {_why_not_a_template(path, exc)}") from exc
     return tpl
+
+
+def _why_not_a_template(path: Path, exc: Exception) -> str:
+    """Why ``path`` did not open as a Word document, in Chinese (no library text)."""
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        return f"无法读取：{describe_os_error(exc)}"
+    if "macroEnabled" in str(exc):
+        return (
+            "是启用宏的 Word 文档（.docm）。为安全起见不使用带宏的模板："
+            "请在 Word/WPS 中“另存为”Word 文档（.docx，不含宏）后再用。"
+        )
+    try:
+        with path.open("rb") as fh:
+            encrypted = fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE: encrypted or .doc
+    except OSError:
+        encrypted = False
+    if encrypted:
+        return (
+            "设有打开密码，或是旧的 .doc 格式。请在 Word/WPS 中取消密码，"
+            "并“另存为”Word 文档（.docx）后再用。"
+        )
+    return (
+        "无法打开，不是有效的 Word 文档（可能已损坏）。请在 Word/WPS 中打开并另存为 .docx 后重试。"
+    )
 
 
 def render_docx(
@@ -450,12 +476,11 @@ def convert_to_pdf(
             str(outdir),
             str(docx.resolve()),
         ]
-        code, detail = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
+        code, _output = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
         produced = outdir / f"{docx.stem}.pdf"
         if not produced.is_file():
             raise OutputError(
-                f"LibreOffice 未能把 {docx.name} 转换为 PDF（退出码 {code}"
-                f"{'，' + _shorten(detail, 200) if detail else ''}）。"
+                f"LibreOffice 未能把 {docx.name} 转换为 PDF（退出码 {code}）。"
                 "Word 文档已生成，可在 WPS/Word 中另存为 PDF。"
             )
         with atomic_output(pdf_path, docx, overwrite=overwrite) as tmp:

@@ -95,49 +95,56 @@ def test_an_existing_pdf_is_refused_before_the_docx_is_written(ledger):
 # Temporary files
 
 
-def test_leftovers_of_a_killed_run_are_removed_by_the_next(ledger):
-    # a real run killed with SIGKILL while it writes: its temporary file stays behind …
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ledger_tools", "plan", str(ledger), *DAY],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while no_leftovers(ledger.parent) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    proc.kill()
-    proc.wait()
-    left = [p for p in ledger.parent.iterdir() if p.name.startswith(TEMP_PREFIX)]
-    if not left:  # the run finished before it could be caught: leave one as it would
-        ledger.with_name("整改方案.docx").unlink(missing_ok=True)
-        left = [ledger.parent / f"{TEMP_PREFIX}{proc.pid}-abc.docx"]
-        left[0].write_bytes(b"partial")
-    # … and one of a run still going on (this process) must survive
-    alive = ledger.parent / f"{TEMP_PREFIX}{os.getpid()}-xyz.docx"
-    alive.write_bytes(b"being written")
-    res = run("report", str(ledger), *DAY)
-    assert res.returncode == 0, res.stderr
-    assert not any(p.exists() for p in left)
-    assert alive.exists()
-    alive.unlink()
-    assert remove_leftovers(ledger.parent) == []
+@pytest.fixture
+def big_ledger(tmp_path: Path) -> Path:
+    """A 3,000-measure ledger: its plan takes long enough to be caught while writing."""
+    path = tmp_path / "大台账.xlsx"
+    gen = REPO / "benchmarks" / "generate.py"
+    subprocess.run([sys.executable, str(gen), str(path), "--measures", "3000"], check=True)
+    return path
 
 
-def test_sigterm_removes_the_temporary_file(ledger):
+def caught_writing(ledger: Path) -> subprocess.Popen[bytes]:
+    """A real ``plan`` run, returned once its temporary file exists in the ledger's folder."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ledger_tools", "plan", str(ledger), *DAY],
+        [sys.executable, "-m", "ledger_tools", "plan", str(ledger), *DAY, "--force"],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 120
     while no_leftovers(ledger.parent) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+        time.sleep(0.002)
+    assert proc.poll() is None, "the run ended before it wrote: nothing to interrupt"
+    return proc
+
+
+def test_leftovers_of_a_killed_run_are_removed_by_the_next(big_ledger):
+    folder = big_ledger.parent
+    proc = caught_writing(big_ledger)
+    proc.kill()  # SIGKILL: no finally block runs, the temporary file stays behind …
+    proc.communicate()
+    left = [p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    assert left
+    # … and one of a run still going on (this process) must survive the clean-up
+    alive = folder / f"{TEMP_PREFIX}{os.getpid()}-xyz.docx"
+    alive.write_bytes(b"being written")
+    res = run("report", str(big_ledger), *DAY, "--force")
+    assert res.returncode == 0, res.stderr
+    assert not any(p.exists() for p in left)
+    assert alive.exists()
+    alive.unlink()
+    assert remove_leftovers(folder) == []
+
+
+def test_sigterm_removes_the_temporary_file(big_ledger):
+    proc = caught_writing(big_ledger)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
     assert b"Traceback" not in err
-    assert no_leftovers(ledger.parent)
+    assert no_leftovers(big_ledger.parent)
+    assert not big_ledger.with_name("整改方案.docx").exists()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,3 +280,19 @@ def test_json_output_is_valid_when_marked(ledger, tmp_path):
     res = run("check", str(ledger), *DAY, "--format", "json", "--mark", str(tmp_path / "m.xlsx"))
     json.loads(res.stdout)  # nothing but the JSON on stdout
     assert (tmp_path / "m.xlsx").exists()
+
+
+def test_sheet_names_are_quoted_the_excel_way(tmp_path):
+    from conftest import INFO, good_row, write_ledger
+
+    path = write_ledger(
+        tmp_path / "台账.xlsx", [good_row(1, 整改状态="搞定了")], info=INFO, sheet="O'Brien 台账"
+    )
+    res = CliRunner().invoke(cli, ["check", str(path), *DAY])
+    assert res.exit_code == 1
+    assert "'O''Brien 台账'!" in res.output
+    data = json.loads(
+        CliRunner().invoke(cli, ["check", str(path), *DAY, "--format", "json"]).output
+    )
+    cells = [f["cell"] for f in data["findings"] if f["row"]]
+    assert cells and all(c.startswith("'O''Brien 台账'!") for c in cells)

@@ -227,3 +227,28 @@ def test_a_line_break_in_a_value_is_a_word_line_break(tmp_path):
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert '第一行</w:t><w:br/><w:t xml:space="preserve">第二行' in xml
     assert "<w:tab/>" in xml and "制表&amp;&lt;&gt;" in xml
+
+
+def test_a_macro_enabled_template_is_refused_in_chinese(tmp_path):
+    import zipfile
+
+    tpl = make_template(tmp_path / "t.docx", "{{ 标题 }}")
+    docm = tmp_path / "带宏模板.docx"
+    with zipfile.ZipFile(tpl) as zin, zipfile.ZipFile(docm, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+                )
+            zout.writestr(item, data)
+    with pytest.raises(TemplateError) as err:
+        render_docx(docm, build_context(sample(), "report", as_of=AS_OF), tmp_path / "o.docx")
+    assert "启用宏" in err.value.message and "另存为" in err.value.message
+    assert not any(
+        c.isascii() and c.isalpha()
+        for c in err.value.message.replace("docx", "")
+        .replace("docm", "")
+        .replace("Word", "")
+        .replace("WPS", "")
+    )

@@ -216,8 +216,9 @@ def render_template(
     out: Path | io.BytesIO,
     verify: bool = True,
 ) -> None:
-    """Render the loaded ``DocxTemplate`` ``tpl`` with ``env`` into ``out``. Jinja errors
-    propagate with ``exc.part`` (a ``Part``) set, for the caller to locate them.
+    """Render the loaded ``DocxTemplate`` ``tpl`` with ``env`` into ``out`` (its core
+    properties as they are: see ``render_properties``). Jinja errors propagate with
+    ``exc.part`` (a ``Part``) set, for the caller to locate them.
 
     ``verify=False`` skips the well-formedness check (a quarter of the time of a large
     document) for the built-in templates: values are escaped, so whether their output is
@@ -230,7 +231,6 @@ def render_template(
         except Exception as exc:
             exc.part = part  # type: ignore[attr-defined]
             raise
-    render_properties(tpl, env, context)
     strip_macros(tpl.docx)
     skeleton = io.BytesIO()
     tpl.docx.save(skeleton)

@@ -227,7 +227,7 @@ def render_docx(
     one of ours, whose output need not be checked for well-formedness (see
     ``docxrender.render_template``); the sandbox and limits apply all the same.
     ``budget`` (a ``sandbox.Budget``) replaces the default one, sized by the context."""
-    from ledger_tools.docxrender import render_template
+    from ledger_tools.docxrender import render_properties, render_template
     from ledger_tools.sandbox import Budget, limited
 
     template = Path(template)
@@ -235,13 +235,19 @@ def render_docx(
     check_output_path(out_path, template, *inputs, overwrite=overwrite, suffix=".docx")
     tpl = _open_template(template)
     env = make_env()
-    _document_properties(tpl, context)
     with atomic_output(out_path, template, *inputs, overwrite=overwrite) as tmp:
         try:
             with limited(env, budget or Budget.for_context(context)):
+                # the template's own properties first, then the document's title: text from
+                # the ledger is never rendered as a template
+                render_properties(tpl, env, context)
+                _document_properties(tpl, context)
                 render_template(tpl, env, context, env.budget, tmp, verify=not builtin)
         except Exception as exc:  # noqa: BLE001 - translated, or re-raised as it was
-            raise _render_error(exc, template) from exc
+            translated = _render_error(exc, template)
+            if translated is exc:
+                raise
+            raise translated from exc
     return out_path
 
 

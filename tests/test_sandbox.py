@@ -252,3 +252,19 @@ def test_a_macro_enabled_template_is_refused_in_chinese(tmp_path):
         .replace("Word", "")
         .replace("WPS", "")
     )
+
+
+def test_ledger_text_is_never_rendered_as_a_template(tmp_path):
+    import docx
+
+    context = build_context(sample(), "report", as_of=AS_OF)
+    context["标题"] = "关于{{ 7*7 }}{% for i in range(9) %}的报告"
+    tpl = make_template(tmp_path / "t.docx", "{{ 标题 }}")
+    document = docx.Document(tpl)
+    document.core_properties.subject = "{{ 单位名称 }}"  # the template's own tag: rendered
+    document.save(tpl)
+    out = render_docx(tpl, context, tmp_path / "o.docx")
+    rendered = docx.Document(out)
+    assert rendered.core_properties.title == context["标题"]
+    assert rendered.core_properties.subject == "某区测试局"
+    assert rendered.paragraphs[0].text == context["标题"]

@@ -81,19 +81,28 @@ def assert_renders_as_docxtpl(template: Path, out: Path) -> bytes:
     return ours
 
 
-def test_column_loops_and_merges_are_fixed_as_docxtpl_fixes_them(tmp_path):
+def table_template(path: Path, rows: list[list[str]]) -> Path:
+    """A .docx holding one table with the texts of ``rows``."""
     import docx
 
-    path = tmp_path / "表.docx"
     document = docx.Document()
-    table = document.add_table(rows=2, cols=3)
-    table.cell(0, 0).text = "方面"
-    table.cell(0, 1).text = "{%tc for 方面 in 方面列表 %}"
-    table.cell(0, 2).text = "{{ 方面.标题 }}{%tc endfor %}"
-    table.cell(1, 0).text = "合计"
-    table.cell(1, 1).text = "{%tc for 方面 in 方面列表 %}"
-    table.cell(1, 2).text = "{% hm %}{{ 统计.问题数 }}{%tc endfor %}"
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
     document.save(path)
+    return path
+
+
+def test_column_loops_and_merges_are_fixed_as_docxtpl_fixes_them(tmp_path):
+    loop = "{%tc for 方面 in 方面列表 %}"
+    path = table_template(
+        tmp_path / "表.docx",
+        [
+            ["方面", loop, "{{ 方面.标题 }}{%tc endfor %}"],
+            ["合计", loop, "{% hm %}{{ 统计.问题数 }}{%tc endfor %}"],
+        ],
+    )
     assert_renders_as_docxtpl(path, tmp_path / "ours.docx")
 
 
@@ -123,12 +132,7 @@ def test_a_misplaced_tag_is_repaired_not_written_broken(tmp_path):
     # element for element the one docxtpl's repair of the body alone gives)
     import docx
 
-    path = tmp_path / "乱.docx"
-    document = docx.Document()
-    table = document.add_table(rows=1, cols=2)
-    table.cell(0, 0).text = "{% if not 单位名称 %}甲"
-    table.cell(0, 1).text = "乙{% endif %}"
-    document.save(path)
+    path = table_template(tmp_path / "乱.docx", [["{% if not 单位名称 %}甲", "乙{% endif %}"]])
     context = build_context(sample(), "report", as_of=AS_OF)
     ours = render_docx(path, context, tmp_path / "ours.docx").read_bytes()
     assert docx.Document(io.BytesIO(ours)).tables  # a valid document, with its table

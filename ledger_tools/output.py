@@ -131,6 +131,7 @@ def atomic_output(
             prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out_path.suffix, dir=out_path.parent
         )
     except OSError as exc:
+        exc.filename = None  # the temporary name means nothing to the user
         raise OutputError(
             f"无法在 {out_path.parent} 中写入 {out_path.name}：{describe_os_error(exc)}"
         ) from exc

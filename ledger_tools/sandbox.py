@@ -243,6 +243,7 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
     """A sandboxed, autoescaped, StrictUndefined environment with ``filters`` whose every
     render must run inside ``limited(env, budget)``."""
     from jinja2 import StrictUndefined, nodes
+    from jinja2.compiler import CodeGenerator
     from jinja2.runtime import Macro, Namespace
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -252,8 +253,33 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
             env.budget.spend(_size(value))
             super().__setitem__(name, value)
 
+    class GuardedCodeGenerator(CodeGenerator):
+        """``a ~ b ~ c`` checked before the join (Jinja compiles it to one join call that
+        the sandbox does not intercept)."""
+
+        def visit_Concat(self, node: Any, frame: Any) -> None:
+            if frame.eval_ctx.volatile:
+                join = "(markup_join if context.eval_ctx.volatile else str_join)"
+            elif frame.eval_ctx.autoescape:
+                join = "markup_join"
+            else:
+                join = "str_join"
+            self.write(f"{join}(environment.checked_parts((")
+            for arg in node.nodes:
+                self.visit(arg, frame)
+                self.write(", ")
+            self.write(")))")
+
     class GuardedEnvironment(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "%", "+", "//"})
+        code_generator_class = GuardedCodeGenerator
+
+        def checked_parts(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
+            total = sum(len(p) for p in parts if isinstance(p, str))
+            _check_size(total, "拼接（~）的结果")
+            self.budget.spend(total)
+            return parts
+
         budget = Budget(seconds=math.inf)  # replaced by ``limited`` for each render
 
         def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:

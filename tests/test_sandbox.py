@@ -69,6 +69,14 @@ HOSTILE = [
         ],
         "上限",
     ),
+    (
+        "concat-chain",
+        [
+            "{% set a = 'a' * 9000000 %}{% set b = a ~ a ~ a ~ a ~ a ~ a ~ a ~ a ~ a ~ a %}"
+            "{% set c = b ~ b ~ b ~ b ~ b ~ b ~ b ~ b ~ b ~ b %}{{ c|length }}"
+        ],
+        "拼接（~）的结果",
+    ),
     ("include", ["{% include 'other.docx' %}"], "不能引用其他文件"),
     ("import", ["{% import 'macros.docx' as m %}"], "不能引用其他文件"),
     ("from-import", ["{% from 'macros.docx' import m %}"], "不能引用其他文件"),

@@ -184,8 +184,11 @@ def _precheck_binop(op: str, left: Any, right: Any) -> None:
     elif op == "**":
         if isinstance(right, (int, float)) and abs(right) > 1000:
             raise RenderLimit("乘方的指数过大（超过 1000）")
-    elif op == "%" and isinstance(left, str) and _BIG_NUMBER_IN_FORMAT.search(left):
-        raise RenderLimit("格式化字符串中的宽度或精度过大")
+    elif op == "%" and isinstance(left, str):
+        if _BIG_NUMBER_IN_FORMAT.search(left):
+            raise RenderLimit("格式化字符串中的宽度或精度过大")
+        if "*" in left:  # '%*d' % (width, value): the width comes from the arguments
+            _check_numbers(right if isinstance(right, tuple) else (right,), {})
     elif op == "+":
         _check_size(_size(left) + _size(right), "拼接的结果")
 
@@ -194,14 +197,21 @@ _SIZE_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 _SIZED_FILTERS = {"center", "indent", "wordwrap", "truncate", "slice", "batch", "random"}
 
 
+_NESTED_FORMAT_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # '{:>{}}': width from the arguments
+
+
 def _precheck_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    obj = getattr(obj, "__wrapped__", obj)  # the sandbox's wrapper of str.format
     name = getattr(obj, "__name__", "")
     owner = getattr(obj, "__self__", None)
     if isinstance(owner, str):
         if name in _SIZE_METHODS:
             _check_numbers(args, kwargs)
-        elif name in {"format", "format_map"} and _BIG_NUMBER_IN_FORMAT.search(owner):
-            raise RenderLimit("格式化字符串中的宽度或精度过大")
+        elif name in {"format", "format_map"}:
+            if _BIG_NUMBER_IN_FORMAT.search(owner):
+                raise RenderLimit("格式化字符串中的宽度或精度过大")
+            if _NESTED_FORMAT_SPEC.search(owner):
+                _check_numbers(args, kwargs)
         elif name == "replace" and len(args) >= 2:
             _check_replace(owner, args[0], args[1])
         elif name == "join" and args:

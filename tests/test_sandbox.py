@@ -37,6 +37,8 @@ HOSTILE = [
     ("power", ["{{ 7 ** 999999999 }}"], "指数过大"),
     ("percent-width", ["{{ '%0999999999d' % 1 }}"], "宽度或精度过大"),
     ("format-width", ["{{ '{:>999999999}'.format(1) }}"], "宽度或精度过大"),
+    ("percent-star-width", ["{{ '%*d' % (999999999, 1) }}"], "过大"),
+    ("format-nested-width", ["{{ '{:>{}}'.format(1, 999999999) }}"], "过大"),
     ("center-method", ["{{ 'a'.center(10**9) }}"], "过大"),
     ("center-filter", ["{{ 'a'|center(10**9) }}"], "过大"),
     ("replace-empty", ["{{ ('a' * 100000)|replace('', 'b' * 1000) }}"], "百万字符的上限"),

@@ -72,9 +72,3 @@ def describe_os_error(exc: OSError) -> str:
     where = f"{exc.filename}：" if exc.filename else ""
     return f"{where}{what}。"
 
-
-class OSFailure(LedgerToolsError):
-    """An operating-system failure (disk full, read-only, no permission …) (exit 2)."""
-
-    def __init__(self, exc: OSError, action: str = "") -> None:
-        super().__init__(f"{action}{describe_os_error(exc)}")

@@ -71,4 +71,3 @@ def describe_os_error(exc: OSError) -> str:
         what = f"操作系统报告错误（错误号 {exc.errno}）" if exc.errno else "操作系统报告错误"
     where = f"{exc.filename}：" if exc.filename else ""
     return f"{where}{what}。"
-

@@ -6,6 +6,7 @@ Heavy libraries are imported inside the commands, so ``ledger-tools --help`` sta
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import Any
 import click
 
 from ledger_tools import clickzh
-from ledger_tools.errors import EXIT_USAGE, LedgerToolsError
+from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error
 
 clickzh.install()
 
@@ -28,6 +29,10 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
+        if not debug:
+            # "Exception ignored in ZipFile.__del__" and the like: noise after a failure
+            # that is already explained in one line
+            sys.unraisablehook = lambda _unraisable: None
         try:
             return func(*args, **kwargs)
         except LedgerToolsError as err:
@@ -42,17 +47,37 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             # A bad option value found inside the command (--today 2024-13-01, --map 原列名):
             # click prints it as a usage error (exit 2), not as an unexpected problem.
             raise
+        except BrokenPipeError:
+            pipe_closed()
+        except OSError as err:  # disk full, read-only, no permission …: said in Chinese
+            if debug:
+                raise
+            click.echo(f"错误：{describe_os_error(err)}", err=True)
+            sys.exit(EXIT_USAGE)
         except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
             if debug:
                 raise
             click.echo(
-                f"错误：处理时发生意外问题（{type(err).__name__}: {err}）。"
+                f"错误：处理时发生意外问题（{type(err).__name__}）。"
                 "请加 --debug 重新运行并把输出反馈给开发者。",
                 err=True,
             )
             sys.exit(EXIT_USAGE)
 
     return wrapper
+
+
+def pipe_closed() -> None:
+    """The reader of our output went away (``… | head``): say so once on stderr, exit 2,
+    and keep Python from failing again when it flushes stdout at exit."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        click.echo("提示：输出管道已关闭（如 | head），其余结果未输出。", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 @click.group(cls=clickzh.Group, context_settings=CONTEXT_SETTINGS)
@@ -202,7 +227,24 @@ def announce_large_file(path: str, action: str) -> None:
 
 
 def main() -> None:
-    cli(prog_name="ledger-tools")
+    import signal
+
+    # pandera imports hypothesis (its optional data synthesis; 0.1-0.2 s) whenever it is
+    # installed; the command line never uses it, so it is marked absent for this process
+    sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+
+    # SIGTERM (a closed terminal, a task manager) unwinds like Ctrl+C: temporary files are
+    # removed and LibreOffice is stopped by the ``finally`` blocks on the way out.
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        cli(prog_name="ledger-tools")
+    except BrokenPipeError:
+        pipe_closed()
+
+
+def _terminated(signum: int, _frame: Any) -> None:
+    sys.exit(128 + signum)
 
 
 @cli.command()
@@ -259,20 +301,25 @@ def check(
     import json
 
     from ledger_tools.checking import check_file, format_text, report_json
+    from ledger_tools.output import check_output_path
 
+    if mark:
+        check_output_path(mark, path)  # refused before the work, not after
     announce_large_file(path, "校验")
     report = check_file(
-        path,
-        mapping=parse_mappings(mapping),
-        sheet=sheet,
-        today=parse_day(today, "--today"),
-        mark=mark,
+        path, mapping=parse_mappings(mapping), sheet=sheet, today=parse_day(today, "--today")
     )
+    # the results first: a marked copy that cannot be written (read-only folder, disk full)
+    # must not cost the user the check itself
     if fmt == "json":
         click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
         click.echo(format_text(report))
-        if mark:
+    if mark:
+        from ledger_tools.marking import write_marked_copy
+
+        write_marked_copy(path, report, mark)
+        if fmt == "text":
             click.echo(f"已另存标注副本：{mark}")
     sys.exit(0 if report.ok else 1)
 
@@ -325,7 +372,10 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
             click.option(
-                "-o", "--output", metavar="文件.docx", help="输出文件（默认：台账所在文件夹）。"
+                "-o",
+                "--output",
+                metavar="文件.docx",
+                help="输出的 Word 文件（默认：台账所在文件夹）；加 --pdf 时 PDF 与它同名。",
             ),
             click.option(
                 "--as-of", metavar="YYYY-MM-DD", help="统计截止日期“截至…”（默认：今天）。"
@@ -338,6 +388,18 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--template", metavar="T.docx", help="使用自己的 Word 模板。"),
             click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。"),
             click.option(
+                "--pdf-timeout",
+                type=float,
+                metavar="秒",
+                help="生成 PDF 的时限，超时即停止 LibreOffice（Word 文档仍会生成）。"
+                "默认按文档大小：300 秒，Word 文件每 MB 再加 300 秒。",
+            ),
+            click.option(
+                "--overwrite",
+                is_flag=True,
+                help="输出文件已存在时覆盖它（默认不覆盖，以免丢失手工修改的内容）。",
+            ),
+            click.option(
                 "--force", is_flag=True, help="台账有错误时仍然生成（错误处用【】醒目标注）。"
             ),
         ]
@@ -349,6 +411,11 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
     from ledger_tools.render import render
 
+    check_document_output(kw["output"], kw["pdf"])
+    if kw["pdf_timeout"] is not None and kw["pdf_timeout"] <= 0:
+        raise click.BadParameter(
+            "时限应为正数（秒），如 --pdf-timeout 600。", param_hint="--pdf-timeout"
+        )
     day = parse_day(kw["today"], "--today") or parse_day(kw["as_of"], "--as-of")
     ledger = read_ledger(path, mapping, sheet, day)
     out = render(
@@ -360,6 +427,8 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
         force=kw["force"],
         pdf=kw["pdf"],
         today=parse_day(kw["today"], "--today"),
+        overwrite=kw["overwrite"],
+        pdf_timeout=kw["pdf_timeout"],
     )
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
@@ -380,6 +449,29 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
                 else ""
             )
         )
+
+
+def check_document_output(output: str | None, pdf: bool) -> None:
+    """``-o`` must name a Word file: a folder or another extension is a usage error."""
+    import os
+
+    if output is None:
+        return
+    name = os.path.basename(output.rstrip("/\\")) or output
+    if os.path.isdir(output) or output.endswith(("/", "\\")):
+        raise click.BadParameter(
+            f"“{output}”是文件夹，请写出文件名，如 -o {os.path.join(output, '整改情况报告.docx')}。",
+            param_hint="-o/--output",
+        )
+    stem, ext = os.path.splitext(name)
+    if ext.lower() == ".docx":
+        return
+    hint = (
+        f"加 --pdf 时 -o 仍写 Word 文件名（如 -o {stem}.docx），PDF 会以同名 {stem}.pdf 生成在旁边。"
+        if ext.lower() == ".pdf" and pdf
+        else f"生成的是 Word 文档，文件名应以 .docx 结尾，如 -o {stem or '文稿'}.docx。"
+    )
+    raise click.BadParameter(f"“{output}”不是 .docx 文件名：{hint}", param_hint="-o/--output")
 
 
 @cli.command()

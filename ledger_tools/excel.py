@@ -82,7 +82,9 @@ def active_book() -> Any:
         app = xw.apps.active
         book = app.books.active if app is not None else None
     except Exception as exc:  # noqa: BLE001 - COM/AppleScript errors of every kind
-        raise ExcelUnavailable(f"{no_excel}（连接 Excel 失败：{exc}）") from None
+        raise ExcelUnavailable(
+            f"{no_excel}连接 Excel 失败（{type(exc).__name__}）：请确认 Excel 已打开台账且没有对话框在等待。"
+        ) from None
     if book is None:
         raise ExcelUnavailable(f"{no_excel}没有找到正在运行且打开了工作簿的 Excel。")
     return book
@@ -512,7 +514,9 @@ def plan_book(
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
 ) -> Path:
-    """Write the 整改方案 for the live workbook next to its file; returns the path."""
+    """Write the 整改方案 for the live workbook next to its file (under a new name such as
+    整改方案(2).docx when one exists); returns the path. An explicit ``out`` that exists is
+    refused (``OutputError``)."""
     return _render_book(
         book, "plan", out, template=template, force=force, mapping=mapping, sheet=sheet
     )
@@ -530,7 +534,8 @@ def report_book(
     sheet: str | None = None,
 ) -> Path:
     """Write the 整改情况报告 (``kind="report"``) or 整改进展情况通报 (``"notice"``) next to
-    the workbook's file; returns the path."""
+    the workbook's file (under a new name such as 整改情况报告(2).docx when one exists);
+    returns the path. An explicit ``out`` that exists is refused (``OutputError``)."""
     return _render_book(
         book, kind, out, as_of=as_of, template=template, force=force, mapping=mapping, sheet=sheet
     )
@@ -549,11 +554,14 @@ def _render_book(
 ) -> Path:
     from ledger_tools.context import DOC_NAMES
     from ledger_tools.normalise import ledger_from_rawbook
+    from ledger_tools.output import numbered_name
     from ledger_tools.render import render
 
     ledger = ledger_from_rawbook(book_to_rawbook(book), mapping=mapping, sheet=sheet)
     if out is None:
-        out = document_folder(book) / f"{DOC_NAMES[kind]}.docx"
+        # a button cannot ask "overwrite?": an existing document (perhaps edited by hand)
+        # is kept and the new one is 整改情况报告(2).docx, as Word and Explorer name copies
+        out = numbered_name(document_folder(book) / f"{DOC_NAMES[kind]}.docx")
     return render(ledger, kind, out, template=template, as_of=as_of, force=force)
 
 
@@ -645,7 +653,7 @@ def _from_excel(action: Callable[[Any], None]) -> None:
     except Exception as err:  # noqa: BLE001 - a message box, not a VBA traceback dialog
         _alert(
             book,
-            f"处理时发生意外问题（{type(err).__name__}: {err}）。"
+            f"处理时发生意外问题（{type(err).__name__}）。"
             "请在命令行运行 ledger-tools check 台账.xlsx --debug 并把输出反馈给开发者。",
             critical=True,
         )

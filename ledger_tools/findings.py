@@ -7,6 +7,7 @@ the validator (errors and warnings) and the document commands (missing 基本信
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -18,6 +19,19 @@ SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", NOTE: "提示"}
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 
 JSON_SCHEMA_VERSION = 2  # 2: adds ``layout`` (读取方式); see checking.JSON_SCHEMA
+
+
+_PLAIN_SHEET = re.compile(r"[^\W\d][\w.]*")
+_LOOKS_LIKE_CELL = re.compile(r"[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*|TRUE|FALSE", re.IGNORECASE)
+
+
+def sheet_ref(name: str) -> str:
+    """A sheet name as Excel writes it before ``!``: as it is when it is a plain name
+    (letters, Chinese characters, digits after the first, ``_``, ``.``), otherwise in single
+    quotes with each ``'`` doubled: ``'O''Brien 台账'``, ``'2024年 台账'``."""
+    if _PLAIN_SHEET.fullmatch(name) and not _LOOKS_LIKE_CELL.fullmatch(name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -34,14 +48,14 @@ class Finding:
 
     @property
     def cell(self) -> str:
-        """``整改台账!K12``, ``整改台账!12行`` or the sheet name alone."""
+        """``整改台账!K12``, ``整改台账!12行`` or the sheet name alone; a sheet name is
+        quoted the way Excel writes it (``'O''Brien 台账'!K3``)."""
         if not self.sheet:
             return ""
+        sheet = sheet_ref(self.sheet)
         if self.row is None:
-            return f"{self.sheet}!{self.column}" if self.column else self.sheet
-        return (
-            f"{self.sheet}!{self.column}{self.row}" if self.column else f"{self.sheet}!{self.row}行"
-        )
+            return f"{sheet}!{self.column}" if self.column else self.sheet
+        return f"{sheet}!{self.column}{self.row}" if self.column else f"{sheet}!{self.row}行"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

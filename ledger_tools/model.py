@@ -96,8 +96,11 @@ class Origin:
 
     def cell(self, column: str, row: int) -> str:
         """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""
+        from ledger_tools.findings import sheet_ref
+
         letter = self.columns.get(column, "")
-        return f"{self.sheet}!{letter}{row}" if letter else f"{self.sheet}!{row}行"
+        sheet = sheet_ref(self.sheet)
+        return f"{sheet}!{letter}{row}" if letter else f"{sheet}!{row}行"
 
 
 @dataclass

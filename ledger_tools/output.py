@@ -4,6 +4,7 @@ and reproducibly, where a file is committed (templates, examples): fixed zip ent
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import tempfile
@@ -11,22 +12,47 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ledger_tools.errors import OutputError
+from ledger_tools.errors import OutputError, describe_os_error
+
+TEMP_PREFIX = ".~ledger-tools-"  # + pid + "-": whose temporary file it is
 
 
-def check_output_path(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) -> Path:
-    """Refuse an output that is one of the inputs or whose folder does not exist."""
+def check_output_path(
+    out: str | os.PathLike[str],
+    *inputs: str | os.PathLike[str],
+    overwrite: bool = True,
+    suffix: str | None = None,
+) -> Path:
+    """Refuse an output that is one of the inputs, a folder, has another extension than
+    ``suffix``, lies in a folder that does not exist, or (unless ``overwrite``) exists."""
     out_path = Path(out)
     for src in inputs:
         if src and _same_file(out_path, Path(src)):
             raise OutputError(
                 f"输出文件 {out_path} 与输入文件相同：为保护原台账，不能覆盖输入文件。请换一个输出文件名。"
             )
+    if out_path.is_dir():
+        raise OutputError(
+            f"输出位置 {out_path} 是一个文件夹，不是文件。请写出文件名，如 {out_path / ('文件名' + (suffix or out_path.suffix))}。"
+        )
+    if suffix and out_path.suffix.lower() != suffix:
+        raise OutputError(
+            f"输出文件 {out_path.name} 的扩展名应为 {suffix}"
+            f"（生成的是 {_KIND_OF_SUFFIX.get(suffix, suffix)}）。请改为 -o {out_path.with_suffix(suffix).name}。"
+        )
     if not out_path.parent.exists():
         raise OutputError(
             f"输出文件夹不存在：{out_path.parent}。请先创建该文件夹或换一个输出位置。"
         )
+    if not overwrite and out_path.exists():
+        raise OutputError(
+            f"{out_path} 已存在，为免覆盖（其中可能有您手工修改的内容），未生成。"
+            "请换一个文件名（-o），或加 --overwrite 覆盖它。"
+        )
     return out_path
+
+
+_KIND_OF_SUFFIX = {".docx": "Word 文档", ".xlsx": "Excel 工作簿", ".pdf": "PDF"}
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -44,31 +70,135 @@ def _default_permissions(path: Path) -> None:
         os.chmod(path, 0o666 & ~umask)
 
 
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (on Windows through OpenProcess, never os.kill,
+    which would terminate it there)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFO
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the temporary files that a killed run (power cut, kill -9) left in ``folder``:
+    ``.~ledger-tools-<pid>-…`` whose process no longer runs. Returns what was removed."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not entry.name.startswith(TEMP_PREFIX) or not entry.is_file(follow_symlinks=False):
+                continue
+            pid_text = entry.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+            if pid_text.isdigit() and process_alive(int(pid_text)):
+                continue  # another run is writing it right now
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
 @contextlib.contextmanager
-def atomic_output(out: str | os.PathLike[str], *inputs: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_output(
+    out: str | os.PathLike[str],
+    *inputs: str | os.PathLike[str],
+    overwrite: bool = True,
+) -> Iterator[Path]:
     """Yield a temporary path in the target folder; move it onto ``out`` when the block succeeds.
 
-    A crash leaves the previous file (if any) untouched and no half-written document behind.
+    A crash leaves the previous file (if any) untouched and no half-written document behind;
+    leftovers of a killed earlier run in that folder are removed first. Unless
+    ``overwrite``, an existing ``out`` is refused (also if it appeared meanwhile). A disk
+    full, read-only or forbidden target is an ``OutputError`` in Chinese.
     """
-    out_path = check_output_path(out, *inputs)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=".~ledger-tools-", suffix=out_path.suffix, dir=out_path.parent
-    )
+    out_path = check_output_path(out, *inputs, overwrite=overwrite)
+    remove_leftovers(out_path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out_path.suffix, dir=out_path.parent
+        )
+    except OSError as exc:
+        exc.filename = None  # the temporary name means nothing to the user
+        raise OutputError(
+            f"无法在 {out_path.parent} 中写入 {out_path.name}：{describe_os_error(exc)}"
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        _default_permissions(tmp)
         try:
-            os.replace(tmp, out_path)
-        except OSError as exc:  # PermissionError on Windows when Word/WPS holds the file
+            yield tmp
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRNOS or exc.filename in (tmp_name, str(tmp)):
+                exc.filename = None
+                raise OutputError(f"无法写入 {out_path}：{describe_os_error(exc)}") from exc
+            raise
+        except Exception as exc:
+            # lxml (openpyxl's writer) reports a failed write as SerialisationError, without
+            # the errno: the OS refused a write into our temporary file
+            if type(exc).__name__ != "SerialisationError":
+                raise
             raise OutputError(
-                f"无法写入 {out_path}：文件可能正在 Word、WPS 或 Excel 中打开，或没有写入权限。"
-                "请关闭该文件后重试，或用 -o 指定另一个文件名。"
+                f"无法写入 {out_path}：写入时操作系统拒绝（磁盘已满、只读位置或文件大小超出限制）。"
+                "请检查磁盘空间和写入权限，或用其他位置保存。"
             ) from exc
+        _default_permissions(tmp)
+        _move_into_place(tmp, out_path, overwrite)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", -1)}
+
+
+def _move_into_place(tmp: Path, out_path: Path, overwrite: bool) -> None:
+    try:
+        if overwrite:
+            os.replace(tmp, out_path)
+            return
+        try:
+            os.link(tmp, out_path)  # fails if out appeared meanwhile: never overwritten
+        except FileExistsError:
+            raise OutputError(
+                f"{out_path} 已存在，为免覆盖，未生成。请换一个文件名（-o），或加 --overwrite 覆盖它。"
+            ) from None
+        except OSError:  # a file system without hard links (FAT, some shares)
+            if out_path.exists():
+                raise OutputError(
+                    f"{out_path} 已存在，为免覆盖，未生成。请换一个文件名（-o），或加 --overwrite 覆盖它。"
+                ) from None
+            os.replace(tmp, out_path)
+    except OSError as exc:  # PermissionError on Windows when Word/WPS holds the file
+        if exc.errno in _WRITE_ERRNOS:
+            raise OutputError(f"无法写入 {out_path}：{describe_os_error(exc)}") from exc
+        raise OutputError(
+            f"无法写入 {out_path}：文件可能正在 Word、WPS 或 Excel 中打开，或没有写入权限。"
+            "请关闭该文件后重试，或用 -o 指定另一个文件名。"
+        ) from exc
+
+
+def numbered_name(path: Path) -> Path:
+    """``path`` if free, else the first free ``名称(2).docx``, ``名称(3).docx`` … (what Word
+    and Windows Explorer do), for outputs written without asking (the Excel buttons)."""
+    if not path.exists():
+        return path
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}({n}){path.suffix}")).exists():
+        n += 1
+    return candidate
 
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold

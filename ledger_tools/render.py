@@ -22,40 +22,67 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledger_tools.cells import strip_forbidden
 from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
-from ledger_tools.errors import LedgerHasErrors, LedgerToolsError, OutputError, TemplateError
+from ledger_tools.errors import (
+    LedgerHasErrors,
+    LedgerToolsError,
+    OutputError,
+    TemplateError,
+    describe_os_error,
+)
 from ledger_tools.model import Ledger
-from ledger_tools.output import atomic_output
+from ledger_tools.output import atomic_output, check_output_path
+from ledger_tools.sandbox import OTHER_FILES_REFUSED
 
-PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while
+PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while …
+PDF_SECONDS_PER_MB = 300  # … plus this per MB of .docx (see pdf_time_limit)
 MAX_LISTED_ERRORS = 20
 
 
 def make_env(undefined: Any = None) -> Any:
-    """The Jinja2 environment every template is rendered in: sandboxed, autoescaped,
-    StrictUndefined (unless ``undefined`` is given), with the Chinese filters."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """The Jinja2 environment every template is rendered in: sandboxed with limits
+    (``sandbox``), autoescaped, StrictUndefined (unless ``undefined`` is given), with the
+    Chinese filters. Renders are bounded when run inside ``sandbox.limited``."""
+    from ledger_tools.sandbox import make_sandbox
 
-    env = SandboxedEnvironment(
-        autoescape=True, undefined=undefined or StrictUndefined, finalize=_finalize
-    )
-    env.filters.update(FILTERS)
+    env = make_sandbox(_finalize, FILTERS)
+    if undefined is not None:
+        env.undefined = undefined
     return env
 
 
+# Bidirectional controls: U+202E in a cell would show the rest of the line reversed in Word
+# (and can disguise text); a 公文 never needs them.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str) -> str:
+    """Generated text without XML-forbidden characters and bidi controls."""
+    return _BIDI.sub("", strip_forbidden(text))
+
+
 def _finalize(value: Any) -> Any:
-    """Applied to every printed value: characters XML forbids never reach the document."""
+    """Applied to every printed value: characters XML forbids and bidi controls never reach
+    the document; a line break or tab inside a value becomes Word's (once per value)."""
     if not isinstance(value, str):
         return value
-    cleaned = strip_forbidden(value)
-    # keep template-made markup (|safe, macros) marked as safe, so it is not escaped twice
-    return type(value)(cleaned) if hasattr(value, "__html__") else cleaned
+    from markupsafe import Markup, escape
+
+    cleaned = clean_text(value)
+    if hasattr(value, "__html__"):
+        # template-made markup (|safe, macros) stays marked as safe, not escaped twice
+        return Markup(cleaned)
+    if "\n" in cleaned or "\t" in cleaned:
+        from ledger_tools.docxrender import listing
+
+        return Markup(listing(str(escape(cleaned))))
+    return cleaned
 
 
 def default_output(ledger: Ledger, kind: str) -> Path:
@@ -79,6 +106,8 @@ def render(
     force: bool = False,
     pdf: bool = False,
     today: dt.date | None = None,
+    overwrite: bool = False,
+    pdf_timeout: float | None = None,
 ) -> Path:
     """Write document ``kind`` (plan | report | notice) from ``ledger`` and return its path.
 
@@ -88,7 +117,9 @@ def render(
     the real today. A ledger with errors,
     or missing a 基本信息 field the document needs, is refused (``LedgerHasErrors``, exit 1)
     unless ``force``: then unknown values are printed as visible markers (【状态未填】 …).
-    With ``pdf`` a PDF is written next to the .docx.
+    With ``pdf`` a PDF is written next to the .docx (LibreOffice stopped after
+    ``pdf_timeout`` seconds; default ``pdf_time_limit``). An existing output is refused
+    unless ``overwrite``.
     """
     if kind not in KINDS:
         raise LedgerToolsError(f"未知的文稿类型“{kind}”，可选：{'、'.join(KINDS)}。")
@@ -98,10 +129,21 @@ def render(
         ensure_renderable(ledger, kind, check_day)
     template_file = Path(template) if template else builtin_template(kind)
     out_path = Path(out) if out else default_output(ledger, kind)
+    inputs = (template_file, ledger.origin.path)
+    check_output_path(out_path, *inputs, overwrite=overwrite, suffix=".docx")
+    if pdf:  # refused before anything is written, not after the .docx
+        check_output_path(out_path.with_suffix(".pdf"), *inputs, overwrite=overwrite)
     context = build_context(ledger, kind, as_of=as_of or today, today=today)
-    render_docx(template_file, context, out_path, ledger.origin.path)
+    render_docx(
+        template_file,
+        context,
+        out_path,
+        ledger.origin.path,
+        overwrite=overwrite,
+        builtin=template is None,
+    )
     if pdf:
-        convert_to_pdf(out_path)
+        convert_to_pdf(out_path, timeout=pdf_timeout, overwrite=overwrite)
     return out_path
 
 
@@ -132,8 +174,6 @@ def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
 
 
 def _open_template(path: Path) -> Any:
-    import zipfile
-
     from docxtpl import DocxTemplate
 
     if not path.is_file():
@@ -146,11 +186,32 @@ def _open_template(path: Path) -> Any:
         tpl = DocxTemplate(path)
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TemplateError(
-            f"模板 {path.name} 无法打开，不是有效的 Word 文档（{type(exc).__name__}）。"
-            "请在 Word/WPS 中打开并另存为 .docx 后重试。"
-        ) from exc
+        raise TemplateError(f"模板 {path.name} {_why_not_a_template(path, exc)}") from exc
     return tpl
+
+
+def _why_not_a_template(path: Path, exc: Exception) -> str:
+    """Why ``path`` did not open as a Word document, in Chinese (no library text)."""
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        return f"无法读取：{describe_os_error(exc)}"
+    if "macroEnabled" in str(exc):
+        return (
+            "是启用宏的 Word 文档（.docm）。为安全起见不使用带宏的模板："
+            "请在 Word/WPS 中“另存为”Word 文档（.docx，不含宏）后再用。"
+        )
+    try:
+        with path.open("rb") as fh:
+            encrypted = fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE: encrypted or .doc
+    except OSError:
+        encrypted = False
+    if encrypted:
+        return (
+            "设有打开密码，或是旧的 .doc 格式。请在 Word/WPS 中取消密码，"
+            "并“另存为”Word 文档（.docx）后再用。"
+        )
+    return (
+        "无法打开，不是有效的 Word 文档（可能已损坏）。请在 Word/WPS 中打开并另存为 .docx 后重试。"
+    )
 
 
 def render_docx(
@@ -158,29 +219,69 @@ def render_docx(
     context: dict[str, Any],
     out: str | os.PathLike[str],
     *inputs: str | os.PathLike[str],
+    overwrite: bool = False,
+    builtin: bool = False,
+    budget: Any = None,
 ) -> Path:
     """Render ``template`` with ``context`` and write ``out`` atomically (never onto
-    ``inputs`` or the template). Jinja failures become ``TemplateError``."""
-    import jinja2
+    ``inputs`` or the template; not over an existing file unless ``overwrite``). Jinja
+    failures and exceeded limits become ``TemplateError``. ``builtin``: the template is
+    one of ours, whose output need not be checked for well-formedness (see
+    ``docxrender.render_template``); the sandbox and limits apply all the same.
+    ``budget`` (a ``sandbox.Budget``) replaces the default one, sized by the context."""
+    from ledger_tools.docxrender import render_properties, render_template
+    from ledger_tools.sandbox import Budget, limited
 
     template = Path(template)
-    tpl = _open_template(template)
-    try:
-        tpl.render(context, jinja_env=make_env())
-    except jinja2.TemplateError as exc:
-        raise _template_error(exc, tpl, template) from exc
-    except Exception as exc:  # lxml rejects the rendered XML: tags in the wrong place
-        if type(exc).__name__ != "XMLSyntaxError":
-            raise
-        raise TemplateError(
-            f"模板 {template.name} 渲染后的文档结构无效（{exc}）。"
-            "通常是 {%tr %}、{%p %} 等标签放错了位置，或标签跨越了表格单元格。"
-        ) from exc
-    _document_properties(tpl, context)
     out_path = Path(out)
-    with atomic_output(out_path, template, *inputs) as tmp:
-        tpl.save(tmp)
+    check_output_path(out_path, template, *inputs, overwrite=overwrite, suffix=".docx")
+    tpl = _open_template(template)
+    env = make_env()
+    with atomic_output(out_path, template, *inputs, overwrite=overwrite) as tmp:
+        try:
+            with limited(env, budget or Budget.for_context(context)):
+                # the template's own properties first, then the document's title: text from
+                # the ledger is never rendered as a template
+                render_properties(tpl, env, context)
+                _document_properties(tpl, context)
+                render_template(tpl, env, context, env.budget, tmp, verify=not builtin)
+        except Exception as exc:  # noqa: BLE001 - translated, or re-raised as it was
+            translated = _render_error(exc, template)
+            if translated is exc:
+                raise
+            raise translated from exc
     return out_path
+
+
+def _render_error(exc: Exception, template: Path) -> Exception:
+    """A failure inside the render as a ``TemplateError`` naming the template and paragraph;
+    anything else unchanged."""
+    import jinja2
+
+    from ledger_tools.sandbox import RenderLimit
+
+    part = getattr(exc, "part", None)
+    where = _where(part, exc) if part is not None else ""
+    if isinstance(exc, RenderLimit):
+        return TemplateError(
+            f"模板 {template.name} 超出了渲染限制{where}：{exc}。"
+            "请检查模板中的循环、宏和重复操作；ledger-tools templates check 可检查模板。"
+        )
+    if isinstance(exc, jinja2.TemplateError):
+        return _template_error(exc, part, template)
+    if part is not None and isinstance(
+        exc, (TypeError, ValueError, ArithmeticError, LookupError, AttributeError)
+    ):  # {{ 1 + "a" }}, {{ x / 0 }}, {{ "%d" % "a" }}: the template's expression, not our code
+        return TemplateError(
+            f"模板 {template.name} 中的表达式无法计算{where}（如数字与文字相加、除以零、格式不符）。"
+            "请修改该标签；ledger-tools templates check 可检查模板。"
+        )
+    if type(exc).__name__ == "XMLSyntaxError":  # lxml could not even recover the XML
+        return TemplateError(
+            f"模板 {template.name} 渲染后的文档结构无效。"
+            "通常是 {%tr %}、{%p %} 等标签放错了位置，或标签跨越了表格单元格。"
+        )
+    return exc
 
 
 def _document_properties(tpl: Any, context: dict[str, Any]) -> None:
@@ -199,18 +300,13 @@ def _document_properties(tpl: Any, context: dict[str, Any]) -> None:
         cp.keywords = ";".join(k for k in cp.keywords.split(";") if "模板" not in k)
 
 
-def _paragraph_at(tpl: Any, lineno: int | None) -> tuple[int, str]:
-    """(paragraph number, its text) of line ``lineno`` of the part being rendered: docxtpl
-    puts every paragraph on its own line before handing the XML to Jinja."""
-    if not lineno:
+def _paragraph_at(part: Any, lineno: int | None) -> tuple[int, str]:
+    """(paragraph number, its text) of line ``lineno`` of ``part`` (a ``docxrender.Part``):
+    every paragraph is on its own line of the source Jinja renders."""
+    if not lineno or part is None:
         return 0, ""
-    try:
-        part = tpl.current_rendering_part
-        xml = tpl.get_xml() if part is tpl.docx._part else tpl.get_part_xml(part)
-        lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)).splitlines()
-        line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-    except Exception:  # noqa: BLE001 - the location is a courtesy; the error itself matters
-        return lineno, ""
+    lines = part.source.splitlines()
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
     return max(lineno - 1, 1), _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
 
 
@@ -227,8 +323,8 @@ def _template_lineno(exc: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def _where(tpl: Any, exc: BaseException) -> str:
-    number, text = _paragraph_at(tpl, _template_lineno(exc))
+def _where(part: Any, exc: BaseException) -> str:
+    number, text = _paragraph_at(part, _template_lineno(exc))
     if text:
         return f"（第 {number} 段：“{text}”）"
     return f"（第 {number} 段附近）" if number else ""
@@ -247,11 +343,11 @@ def undefined_name(message: str) -> str:
     return message
 
 
-def _template_error(exc: Exception, tpl: Any, template: Path) -> TemplateError:
+def _template_error(exc: Exception, part: Any, template: Path) -> TemplateError:
     import jinja2
     from jinja2.sandbox import SecurityError
 
-    where = _where(tpl, exc)
+    where = _where(part, exc)
     name = template.name
     if isinstance(exc, SecurityError) or "unsafe" in str(exc):
         return TemplateError(
@@ -270,12 +366,17 @@ def _template_error(exc: Exception, tpl: Any, template: Path) -> TemplateError:
             f"模板 {name} 使用了不存在的过滤器“{unknown_filter.group(1)}”{where}。"
             f"可用的中文过滤器：{'、'.join(FILTERS)}。"
         )
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.message == OTHER_FILES_REFUSED:
+        return TemplateError(f"模板 {name} 无法使用{where}：{OTHER_FILES_REFUSED}。")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
             f"模板 {name} 的标签有语法错误{where}：{syntax_message(exc.message)}。"
             "请检查 {{ }} 与 {% %} 是否成对、for/if 是否有对应的 endfor/endif。"
         )
-    return TemplateError(f"模板 {name} 渲染失败{where}：{exc}")
+    return TemplateError(
+        f"模板 {name} 渲染失败{where}：标签的用法有误。"
+        "请用 ledger-tools templates check 检查模板，或加 --debug 查看详情。"
+    )
 
 
 # Jinja's syntax errors in Chinese: the commonest mistakes made when editing a template in Word.
@@ -335,15 +436,33 @@ def find_office() -> str | None:
     return next((str(p) for p in candidates if p.is_file()), None)
 
 
+def pdf_time_limit(docx: Path) -> float:
+    """The default time limit of a conversion: ``PDF_TIMEOUT`` plus ``PDF_SECONDS_PER_MB``
+    per MB of .docx. LibreOffice takes about 25 ms a page, linearly (measured: 1,002 pages
+    in 22 s, 4,045 pages in 108 s; a 10,000-measure 整改情况报告 is 0.6 MB and 4,045 pages),
+    so a large document gets the time it needs and a stuck conversion still ends."""
+    try:
+        size_mb = docx.stat().st_size / 1e6
+    except OSError:
+        size_mb = 0.0
+    return PDF_TIMEOUT + PDF_SECONDS_PER_MB * size_mb
+
+
 def convert_to_pdf(
     docx: str | os.PathLike[str],
     out: str | os.PathLike[str] | None = None,
-    timeout: int = PDF_TIMEOUT,
+    timeout: float | None = None,
+    overwrite: bool = True,
 ) -> Path:
     """Convert ``docx`` to PDF (default: same name, .pdf) with LibreOffice, using a private
-    profile so that parallel runs and an open LibreOffice window do not interfere."""
+    profile so that parallel runs and an open LibreOffice window do not interfere.
+
+    LibreOffice runs in its own process group (session); on timeout, Ctrl+C or any other
+    exit the whole group is killed, so no ``soffice.bin`` is left running."""
     docx = Path(docx)
     pdf_path = Path(out) if out else docx.with_suffix(".pdf")
+    check_output_path(pdf_path, docx, overwrite=overwrite, suffix=".pdf")
+    timeout = timeout or pdf_time_limit(docx)
     office = find_office()
     if office is None:
         raise OutputError(
@@ -365,25 +484,57 @@ def convert_to_pdf(
             str(outdir),
             str(docx.resolve()),
         ]
-        try:
-            proc = subprocess.run(
-                cmd, capture_output=True, timeout=timeout, check=False, env=_office_env(Path(work))
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise OutputError(
-                f"LibreOffice 转换 {docx.name} 超过 {timeout} 秒仍未完成，已放弃生成 PDF。"
-                "Word 文档已生成，可在 WPS/Word 中另存为 PDF。"
-            ) from exc
+        code, _output = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
         produced = outdir / f"{docx.stem}.pdf"
         if not produced.is_file():
-            detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
             raise OutputError(
-                f"LibreOffice 未能把 {docx.name} 转换为 PDF（{_shorten(detail, 200) or '无输出'}）。"
+                f"LibreOffice 未能把 {docx.name} 转换为 PDF（退出码 {code}）。"
                 "Word 文档已生成，可在 WPS/Word 中另存为 PDF。"
             )
-        with atomic_output(pdf_path, docx) as tmp:
+        with atomic_output(pdf_path, docx, overwrite=overwrite) as tmp:
             shutil.copyfile(produced, tmp)
     return pdf_path
+
+
+def run_office(cmd: list[str], timeout: float, env: dict[str, str], name: str) -> tuple[int, str]:
+    """Run LibreOffice in a new process group; kill the group on timeout or any exit.
+    Returns (exit code, its output)."""
+    group: dict[str, Any] = (
+        {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined]
+        if os.name == "nt"
+        else {"start_new_session": True}
+    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, **group)
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise OutputError(
+            f"LibreOffice 转换 {name} 超过 {timeout:g} 秒仍未完成，已停止转换（LibreOffice 进程已结束）。"
+            "Word 文档已生成：可用 --pdf-timeout 秒数 放宽时限后重试，或在 WPS/Word 中另存为 PDF。"
+        ) from None
+    finally:
+        kill_process_group(proc)
+    return proc.returncode, output.decode("utf-8", "replace").strip()
+
+
+def kill_process_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill ``proc`` and every process it started (soffice → soffice.bin), then reap it."""
+    import signal
+
+    if os.name == "nt":  # pragma: no cover - Windows only
+        if proc.poll() is None:
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(proc.pid)], capture_output=True, check=False
+            )
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the group outlives its leader: always kill
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        proc.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError):
+        proc.kill()
 
 
 def _office_env(work: Path) -> dict[str, str]:
@@ -393,6 +544,11 @@ def _office_env(work: Path) -> dict[str, str]:
     方正小标宋简体) falls back to one sans-serif face; with it they map to the closest free
     fonts installed (Noto Serif CJK for 仿宋/楷体/宋体, Noto Sans CJK for 黑体)."""
     env = dict(os.environ)
+    # LibreOffice's own temporary files go into our work folder, removed with it even when
+    # LibreOffice had to be killed
+    scratch = work / "tmp"
+    scratch.mkdir(exist_ok=True)
+    env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
     if sys.platform.startswith(("win", "darwin")):
         return env
     from ledger_tools.docformat import fontconfig_substitutes
@@ -540,15 +696,16 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             lines = patched.splitlines()
             line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
             text = _shorten(html.unescape(re.sub(r"<[^>]+>", "", line)))
-            issues.append(
-                TemplateIssue(
-                    "error",
-                    f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近有语法错误："
-                    + syntax_message(exc.message),
-                    text,
-                )
+            where = f"{label}第 {max((exc.lineno or 2) - 1, 1)} 段附近"
+            message = (
+                f"{where}：{OTHER_FILES_REFUSED}。"
+                if exc.message == OTHER_FILES_REFUSED
+                else f"{where}有语法错误：" + syntax_message(exc.message)
             )
+            issues.append(TemplateIssue("error", message, text))
     issues += _name_issues(asts, paragraphs, env)
+    if not any(i.severity == "error" for i in issues):
+        issues += _trial_render(path)
     if split_same_format:
         issues.append(
             TemplateIssue(
@@ -558,6 +715,36 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
             )
         )
     return issues
+
+
+TRIAL_SECONDS = 20.0
+
+
+def _trial_render(path: Path) -> list[TemplateIssue]:
+    """Render the template with the sample ledger under a short budget: what the limits
+    (sizes, ranges, recursion, time) or the sandbox would refuse is found before a ledger
+    is at hand. Names are checked separately, so unknown ones render as blanks here."""
+    import io
+
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from ledger_tools.context import sample_ledger
+    from ledger_tools.docxrender import render_template
+    from ledger_tools.sandbox import MIN_OUTPUT, Budget, RenderLimit, limited
+
+    context = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
+    env = make_env(undefined=jinja2.ChainableUndefined)
+    try:
+        with limited(env, Budget(MIN_OUTPUT, TRIAL_SECONDS)):
+            render_template(_open_template(path), env, context, env.budget, io.BytesIO())
+    except (RenderLimit, SecurityError) as exc:
+        message = str(_render_error(exc, path).message).removeprefix(f"模板 {path.name} ")
+        message = message.split("。请检查模板中")[0] + "。"
+        return [TemplateIssue("error", f"生成时会被拒绝：{message}")]
+    except Exception:  # noqa: BLE001 - other failures depend on the data or are named above
+        return []
+    return []
 
 
 _JINJA_GLOBALS = {"loop", "range", "lipsum", "dict", "cycler", "joiner", "namespace"}

@@ -749,6 +749,23 @@ def test_run_python_entry_points_alert_the_user(excel, tmp_path, monkeypatch):
     assert not (tmp_path / "整改方案.docx").with_name("有错误.docx").exists()
 
 
+def test_a_button_never_overwrites_an_existing_document(excel, tmp_path):
+    from ledger_tools.errors import OutputError
+    from ledger_tools.excel import plan_book
+
+    path = tmp_path / "示例台账.xlsx"
+    path.write_bytes(EXAMPLE.read_bytes())
+    edited = tmp_path / "整改方案.docx"
+    edited.write_bytes(b"edited by hand")
+    (tmp_path / "整改方案(2).docx").write_bytes(b"an earlier copy")
+    out = plan_book(excel(path).book())
+    assert out == tmp_path / "整改方案(3).docx" and _docx_text(out)
+    assert edited.read_bytes() == b"edited by hand"
+    with pytest.raises(OutputError, match="已存在"):
+        plan_book(excel(path).book(), edited)  # an explicit name is not silently replaced
+    assert edited.read_bytes() == b"edited by hand"
+
+
 def test_documents_of_an_unsaved_workbook_go_to_the_documents_folder(excel, tmp_path, monkeypatch):
     from ledger_tools.excel import plan_book
 

@@ -49,3 +49,43 @@ def test_given_time_kept_permissions_and_rewrite():
         assert {i.date_time for i in zf.infolist()} == {(2024, 5, 10, 9, 0, 0)}
         assert {i.external_attr >> 16 for i in zf.infolist()} == {0o600}
         assert zf.read("a.xml") == b"<A>" * 50 and zf.read("b.xml") == b"<b/>"
+
+
+def test_every_os_failure_is_said_in_chinese():
+    import errno
+    import re
+
+    from ledger_tools.errors import describe_os_error
+
+    for code in ("ENOSPC", "EROFS", "EACCES", "EPERM", "EISDIR", "EPIPE", "EFBIG", "ENOENT"):
+        number = getattr(errno, code)
+        message = describe_os_error(OSError(number, "English text from the OS", "/某处/文件.docx"))
+        assert message.startswith("/某处/文件.docx："), message
+        assert not re.search(
+            r"[A-Za-z]{3,}", message.replace("/某处/文件.docx", "").replace("NTFS", "")
+        ), message
+        assert "English" not in message
+
+
+def test_a_read_only_folder_is_named_not_the_temporary_file(tmp_path):
+    import os
+
+    import pytest
+
+    from ledger_tools.errors import OutputError
+    from ledger_tools.output import atomic_output
+
+    if os.geteuid() == 0:  # root writes anywhere: a folder that is a file stands in
+        blocker = tmp_path / "不是文件夹"
+        blocker.write_text("x")
+        target = blocker / "报告.docx"
+        with pytest.raises(OutputError) as err, atomic_output(target):
+            pass
+        assert ".~ledger-tools" not in err.value.message
+        return
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    folder.chmod(0o555)
+    with pytest.raises(OutputError) as err, atomic_output(folder / "报告.docx"):
+        pass
+    assert "没有访问权限" in err.value.message and ".~ledger-tools" not in err.value.message

@@ -703,7 +703,7 @@ def test_any_cell_text_renders_a_document_that_opens(tmp_path, cells, kind):
         ],
         info=dict(INFO, 单位名称=unit or "某局", 联系电话=leader or "1"),
     )
-    out = render(ledger, kind, tmp_path / f"{kind}.docx", as_of=AS_OF, force=True)
+    out = render(ledger, kind, tmp_path / f"{kind}.docx", as_of=AS_OF, force=True, overwrite=True)
     text = doc_text(out)  # python-docx parses every part: the XML is well-formed
     assert "办结率50%" in text or kind == "plan"
 

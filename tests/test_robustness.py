@@ -144,15 +144,15 @@ def test_missing_file_and_folder(tmp_path):
     assert res.exit_code == 2 and "文件夹" in res.output
 
 
-def test_mark_onto_the_input_or_a_locked_path_is_refused(tmp_path):
+def test_mark_onto_the_input_or_a_folder_is_refused(tmp_path):
     path = write_ledger(tmp_path / "台账.xlsx", [good_row(1)], info=INFO)
     before = path.read_bytes()
     res = CliRunner().invoke(cli, ["check", str(path), "--mark", str(path)])
     assert res.exit_code == 2 and "与输入文件相同" in res.output
-    locked = tmp_path / "locked.xlsx"
-    locked.mkdir()  # stands in for a file another program holds: the final move fails
-    res = CliRunner().invoke(cli, ["check", str(path), "--mark", str(locked)])
-    assert res.exit_code == 2 and "无法写入" in res.output
+    folder = tmp_path / "locked.xlsx"
+    folder.mkdir()
+    res = CliRunner().invoke(cli, ["check", str(path), "--mark", str(folder)])
+    assert res.exit_code == 2 and "是一个文件夹，不是文件" in res.output
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~ledger-tools")]
 

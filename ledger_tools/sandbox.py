@@ -1,0 +1,403 @@
+"""The Jinja environment templates run in: sandboxed, and bounded in time and memory.
+
+Jinja's sandbox stops a template from reaching Python internals, but not from exhausting the
+machine (its documentation says so): ``'a' * 10**9`` takes gigabytes, nested ``range``
+loops never end, a recursive macro ends in ``RecursionError``. A template arrives by e-mail
+like a ledger, so every render runs under a ``Budget``:
+
+* **Sizes are checked before the allocation**: ``*`` on strings/lists, ``**``, ``%``
+  formatting, string methods and filters with a size argument (``center``, ``indent``,
+  ``wordwrap``, ``'x'.ljust(n)``, ``'{:>n}'.format``) are refused when the result would exceed
+  ``MAX_VALUE`` characters; ``range`` is limited to ``MAX_RANGE`` items (Jinja's own limit),
+  with a Chinese message instead of Jinja's English ``OverflowError``.
+* **Everything produced is counted**: each printed value (``finalize``), each filter, call and
+  operator result and each chunk of output adds to one counter; past ``max_output``
+  characters the render stops. This bounds the memory a template can make accumulate
+  (block ``set``, macros, ``namespace`` growing in a loop), not only the final document.
+* **Time**: a watchdog thread interrupts the render (``_thread.interrupt_main``, which works
+  on Windows too) once ``seconds`` have passed, so even an empty nested loop over the data
+  ends; the budget is also checked on every counted step.
+* **No other files**: ``{% include %}``, ``{% import %}``, ``{% from %}`` and
+  ``{% extends %}`` are refused when the template is parsed (a Word template is one file;
+  there is no loader to read others from, and none should be reached).
+
+Why in-process guards and not a child process with OS limits: the users' machines are
+mostly Windows, where there is no ``fork`` and no ``RLIMIT_AS``; a spawned child re-imports
+the library and receives the whole context by pickling (seconds at 40,000 measures), and
+forking a process that runs polars' thread pool is unsafe. The guards cost a few per cent of
+the render (measured: see docs/readme/render.md).
+"""
+
+from __future__ import annotations
+
+import _thread
+import contextlib
+import math
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+MAX_RANGE = 100_000  # items of one range(); Jinja's sandbox uses the same number
+MAX_VALUE = 10_000_000  # characters (or items) of one value a template makes
+MIN_OUTPUT = 200_000_000  # characters produced by one render, at least …
+OUTPUT_PER_CONTEXT = 50  # … and at least this many per character of the context
+MIN_SECONDS = 60.0  # time of one render, at least …
+SECONDS_PER_MB = 2.0  # … plus this per MB of context text (a render takes ~0.15 s per MB)
+MAX_MACRO_DEPTH = 50  # nested macro calls
+ITERATION_COST = 100  # characters a range() iteration counts for
+CHECK_EVERY = 1_000_000  # characters produced between two checks of the budget
+
+
+class RenderLimit(Exception):
+    """A template exceeded a limit; ``str()`` is the Chinese explanation (no location)."""
+
+
+class Budget:
+    """What one render may still spend: characters produced and seconds."""
+
+    def __init__(self, max_output: int = MIN_OUTPUT, seconds: float = MIN_SECONDS) -> None:
+        self.max_output = max_output
+        self.seconds = seconds
+        self.produced = 0
+        self.checkpoint = 0  # the next ``produced`` at which limits are checked
+        self.deadline = time.monotonic() + seconds
+        self.depth = 0
+        self.expired = False
+
+    @classmethod
+    def for_context(cls, context: Any) -> Budget:
+        """A budget that grows with the data: a large ledger makes a large document."""
+        size = _text_size(context)
+        return cls(
+            max(MIN_OUTPUT, OUTPUT_PER_CONTEXT * size), MIN_SECONDS + SECONDS_PER_MB * size / 1e6
+        )
+
+    def spend(self, n: int) -> None:
+        """Count ``n`` characters produced; limits are checked every ``CHECK_EVERY``
+        characters (a render calls this hundreds of thousands of times)."""
+        self.produced += n
+        if self.produced > self.checkpoint:
+            self._check()
+
+    def _check(self) -> None:
+        self.checkpoint = min(self.produced + CHECK_EVERY, self.max_output)
+        if self.produced > self.max_output:
+            raise RenderLimit(
+                f"模板生成的内容超过 {self.max_output // 1_000_000} 百万字符的上限"
+                "（通常是循环嵌套过深，或把很长的文字重复了很多次）"
+            )
+        self.tick()
+
+    def tick(self) -> None:
+        if self.expired or time.monotonic() > self.deadline:
+            self.expired = True
+            raise self.timeout_error()
+
+    def timeout_error(self) -> RenderLimit:
+        return RenderLimit(
+            f"模板渲染超过 {self.seconds:.0f} 秒仍未完成，已停止（通常是循环嵌套过多或宏递归调用）"
+        )
+
+
+def _text_size(value: Any, sample: int = 20) -> int:
+    """Characters of text in a nested context, estimated: a long list counts as ``sample``
+    of its items spread over it, scaled up (a few thousand values looked at, whatever the
+    ledger's size; building the context's JSON would cost seconds and hundreds of MB)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_size(v, sample) for v in value.values()) + 8 * len(value)
+    if isinstance(value, (list, tuple)):
+        if len(value) <= sample:
+            return sum(_text_size(v, sample) for v in value)
+        picked = value[:: len(value) // sample][:sample]
+        return sum(_text_size(v, sample) for v in picked) * len(value) // len(picked)
+    return 8
+
+
+@contextlib.contextmanager
+def watchdog(budget: Budget) -> Iterator[None]:
+    """Interrupt the main thread when ``budget`` runs out of time (a render stuck in a loop
+    that calls nothing we intercept). Off the main thread the per-step checks remain."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    done = threading.Event()
+    lock = threading.Lock()
+    state = {"finished": False, "interrupted": False}
+
+    def wait() -> None:
+        if done.wait(max(budget.deadline - time.monotonic(), 0)):
+            return
+        with lock:
+            if not state["finished"]:
+                budget.expired = True
+                state["interrupted"] = True
+                _thread.interrupt_main()
+
+    thread = threading.Thread(target=wait, name="ledger-tools-render-watchdog", daemon=True)
+    thread.start()
+    try:
+        yield
+    except KeyboardInterrupt:
+        if budget.expired:
+            raise budget.timeout_error() from None
+        raise
+    finally:
+        with lock:
+            state["finished"] = True  # no interrupt from now on
+        done.set()
+        if state["interrupted"]:
+            _absorb_interrupt()
+        thread.join()
+
+
+def _absorb_interrupt() -> None:
+    """Take the watchdog's interrupt if it is still pending (it arrived while the render
+    was already stopping for another reason), so it cannot hit the caller later."""
+    try:
+        for _ in range(50):
+            time.sleep(0.001)
+    except KeyboardInterrupt:
+        pass
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, (str, bytes, list, tuple, dict)) else 0
+
+
+def _check_size(n: int, what: str = "模板中的一个值") -> None:
+    if n > MAX_VALUE:
+        raise RenderLimit(f"{what}将超过 {MAX_VALUE // 1_000_000} 百万字符的上限")
+
+
+_BIG_NUMBER_IN_FORMAT = re.compile(r"\d{7,}")
+
+
+def _precheck_binop(op: str, left: Any, right: Any) -> None:
+    if op == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(n, int) and _size(seq):
+                _check_size(_size(seq) * n, "重复字符串或列表的结果")
+    elif op == "**":
+        if isinstance(right, (int, float)) and abs(right) > 1000:
+            raise RenderLimit("乘方的指数过大（超过 1000）")
+    elif op == "%" and isinstance(left, str):
+        if _BIG_NUMBER_IN_FORMAT.search(left):
+            raise RenderLimit("格式化字符串中的宽度或精度过大")
+        if "*" in left:  # '%*d' % (width, value): the width comes from the arguments
+            _check_numbers(right if isinstance(right, tuple) else (right,), {})
+    elif op == "+":
+        _check_size(_size(left) + _size(right), "拼接的结果")
+
+
+_SIZE_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
+_SIZED_FILTERS = {"center", "indent", "wordwrap", "truncate", "slice", "batch", "random"}
+
+
+_NESTED_FORMAT_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # '{:>{}}': width from the arguments
+
+
+def _precheck_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    obj = getattr(obj, "__wrapped__", obj)  # the sandbox's wrapper of str.format
+    name = getattr(obj, "__name__", "")
+    owner = getattr(obj, "__self__", None)
+    if isinstance(owner, str):
+        if name in _SIZE_METHODS:
+            _check_numbers(args, kwargs)
+        elif name in {"format", "format_map"}:
+            if _BIG_NUMBER_IN_FORMAT.search(owner):
+                raise RenderLimit("格式化字符串中的宽度或精度过大")
+            if _NESTED_FORMAT_SPEC.search(owner):
+                _check_numbers(args, kwargs)
+        elif name == "replace" and len(args) >= 2:
+            _check_replace(owner, args[0], args[1])
+        elif name == "join" and args:
+            _check_size(sum(_size(a) for a in args[0]) if isinstance(args[0], list) else 0)
+
+
+def _check_numbers(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for n in (*args, *kwargs.values()):
+        if isinstance(n, int) and not isinstance(n, bool) and abs(n) > MAX_RANGE:
+            raise RenderLimit(f"参数 {n} 过大（上限 {MAX_RANGE}）")
+
+
+def _check_replace(s: str, old: Any, new: Any) -> None:
+    if isinstance(old, str) and isinstance(new, str):
+        count = s.count(old) if old else len(s) + 1
+        _check_size(len(s) + count * len(new), "替换的结果")
+
+
+def _range(env: Any) -> Callable[..., Iterator[int]]:
+    def limited_range(*args: int) -> Iterator[int]:
+        numbers = range(*args)
+        if len(numbers) > MAX_RANGE:
+            raise RenderLimit(f"range() 的项数 {len(numbers)} 超过上限 {MAX_RANGE}")
+        return _counted(numbers, env.budget)
+
+    return limited_range
+
+
+def _counted(items: Any, budget: Budget) -> Iterator[Any]:
+    # an iteration costs like ITERATION_COST characters: nested range loops stop after
+    # some millions of iterations, not billions
+    for i, item in enumerate(items):
+        if not i & 1023:
+            budget.spend(1024 * ITERATION_COST)
+        yield item
+
+
+def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[..., Any]]) -> Any:
+    """A sandboxed, autoescaped, StrictUndefined environment with ``filters`` whose every
+    render must run inside ``limited(env, budget)``."""
+    from jinja2 import StrictUndefined, nodes
+    from jinja2.compiler import CodeGenerator
+    from jinja2.runtime import Macro, Namespace
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class GuardedNamespace(Namespace):
+        def __setitem__(self, name: str, value: Any) -> None:
+            _check_size(_size(value))
+            env.budget.spend(_size(value))
+            super().__setitem__(name, value)
+
+    class GuardedCodeGenerator(CodeGenerator):
+        """``a ~ b ~ c`` checked before the join (Jinja compiles it to one join call that
+        the sandbox does not intercept)."""
+
+        def visit_Concat(self, node: Any, frame: Any) -> None:
+            if frame.eval_ctx.volatile:
+                join = "(markup_join if context.eval_ctx.volatile else str_join)"
+            elif frame.eval_ctx.autoescape:
+                join = "markup_join"
+            else:
+                join = "str_join"
+            self.write(f"{join}(environment.checked_parts((")
+            for arg in node.nodes:
+                self.visit(arg, frame)
+                self.write(", ")
+            self.write(")))")
+
+    class GuardedEnvironment(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "%", "+", "//"})
+        code_generator_class = GuardedCodeGenerator
+
+        def checked_parts(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
+            total = sum(len(p) for p in parts if isinstance(p, str))
+            _check_size(total, "拼接（~）的结果")
+            self.budget.spend(total)
+            return parts
+
+        budget = Budget(seconds=math.inf)  # replaced by ``limited`` for each render
+
+        def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+            _precheck_binop(op, left, right)
+            result = self.binop_table[op](left, right)
+            self.budget.spend(_size(result))
+            return result
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            _precheck_call(__obj, args, kwargs)
+            for value in (*args, *kwargs.values()):  # a macro doubling its argument
+                _check_size(_size(value))
+            macro = isinstance(__obj, Macro)
+            if macro:
+                __self.budget.depth += 1
+                if __self.budget.depth > MAX_MACRO_DEPTH:
+                    raise RenderLimit(
+                        f"宏的嵌套调用超过 {MAX_MACRO_DEPTH} 层（宏递归调用自身，无法结束）"
+                    )
+            try:
+                result = super().call(__context, __obj, *args, **kwargs)
+            finally:
+                if macro:
+                    __self.budget.depth -= 1
+            __self.budget.spend(_size(result))
+            return result
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is not None and _BIG_NUMBER_IN_FORMAT.search(str(value.__self__)):
+                raise RenderLimit("格式化字符串中的宽度或精度过大")
+            return wrapped
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            from jinja2.exceptions import TemplateSyntaxError
+
+            ast = super()._parse(source, name, filename)
+            for node in ast.find_all(
+                (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+            ):
+                raise TemplateSyntaxError(OTHER_FILES_REFUSED, node.lineno, name, filename)
+            return ast
+
+    def counted_finalize(value: Any) -> Any:
+        result = finalize(value)
+        env.budget.spend(_size(result))
+        return result
+
+    env = GuardedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=counted_finalize)
+    env.filters.update(filters)
+    env.filters = {name: _guard_filter(env, name, f) for name, f in env.filters.items()}
+    env.globals["namespace"] = GuardedNamespace
+    env.globals["range"] = _range(env)
+    env.globals.pop("lipsum", None)  # random Latin text: of no use in a 公文, and size-driven
+    return env
+
+
+OTHER_FILES_REFUSED = (
+    "模板不能引用其他文件：{% include %}、{% import %}、{% from … import %}、{% extends %} 都不允许使用。"
+    "请把需要的内容直接写进这一个模板"
+)
+
+
+def _guard_filter(env: Any, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    import functools
+
+    sized = name in _SIZED_FILTERS or name == "replace" or name == "format"
+    passes = getattr(func, "jinja_pass_arg", None)
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        plain = args[1:] if passes is not None else args
+        if sized:
+            if name == "replace" and len(plain) >= 3 and isinstance(plain[0], str):
+                _check_replace(plain[0], plain[1], plain[2])
+            elif name == "format" and isinstance(plain[0], str):
+                if _BIG_NUMBER_IN_FORMAT.search(plain[0]):
+                    raise RenderLimit("格式化字符串中的宽度或精度过大")
+            else:
+                _check_numbers(plain[1:], kwargs)
+        result = func(*args, **kwargs)
+        env.budget.spend(_size(result))
+        if isinstance(result, str):
+            _check_size(len(result))
+        return result
+
+    if passes is not None:
+        guarded.jinja_pass_arg = passes  # type: ignore[attr-defined]
+    return guarded
+
+
+@contextlib.contextmanager
+def limited(env: Any, budget: Budget) -> Iterator[Budget]:
+    """Run a render of ``env`` under ``budget`` (time watchdog, counters, range limits)."""
+    env.budget = budget
+    with watchdog(budget):
+        try:
+            yield budget
+        except RecursionError:
+            raise RenderLimit("模板递归调用过深，无法完成（宏调用了自身）") from None
+        except MemoryError:
+            raise RenderLimit("模板渲染所需内存超过本机可用内存") from None
+        except OverflowError as exc:
+            raise RenderLimit(f"模板中的数值过大（{type(exc).__name__}）") from None
+
+
+def generate(template: Any, context: dict[str, Any], budget: Budget) -> Iterator[str]:
+    """``template.generate(context)``, each chunk counted against ``budget``."""
+    for chunk in template.generate(context):
+        budget.spend(len(chunk))
+        yield chunk

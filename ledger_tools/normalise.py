@@ -19,7 +19,7 @@ from ledger_tools.dates import format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.model import Aspect, Ledger, Measure, Origin, Problem
-from ledger_tools.reading import RawBook, RawSheet, read_workbook
+from ledger_tools.reading import RawBook, RawSheet, read_workbook, reading_notes
 from ledger_tools.status import normalise_status, roll_up
 
 _FOOTER = re.compile(
@@ -59,12 +59,14 @@ def ledger_from_rawbook(
     )
     notes = list(header.notes)
     measures = _read_measures(ws, header, info, notes, origin.section_rows)
+    texts = read_texts(raw)
+    notes += reading_notes(raw)  # after every sheet used has been read
     return Ledger(
         origin=origin,
         measures=measures,
         aspects=build_tree(measures),
         info=info,
-        texts=read_texts(raw),
+        texts=texts,
         notes=notes,
         has_info_sheet=C.SHEET_INFO in raw.sheets,
         info_cells=info_cells,

@@ -57,6 +57,7 @@ RULES: dict[str, Rule] = {
         Rule("unmapped-column", WARNING, "无法识别的列"),
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
+        Rule("stray-cells", WARNING, "表格外的零散单元格未读取"),
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
     )

@@ -302,7 +302,10 @@ class _ZipReader:
             scan = scanned()
         else:
             scan = _scan_part(self.p, part)
-        box = scan.table_box()
+        box = None
+        if scan.over_budget():  # rare: find where the table ends, row by row
+            scan = _scan_part(self.p, part, exact=True)
+            box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan)
         else:
@@ -472,6 +475,9 @@ _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
 _CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S)
 _ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>.*?</(?:\w+:)?row>)", re.S)
+_ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
+_LETTERS23 = re.compile(rb' r="([A-Z]{2,3})\d')
 _COLUMN_CACHE: dict[bytes, int] = {}
 
 
@@ -529,19 +535,27 @@ class _Scan:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     row_ends: list[tuple[int, int]] = field(default_factory=list)  # (Excel row, last col)
     cells: int = 0
+    exact: bool = False  # row_ends wanted (else only the extent, much cheaper)
+    max_row: int = 0
+    max_col: int = -1
     in_data: bool = False
     last_row: int = 0
     open_row: int | None = None  # a row whose end is in a later chunk
     open_col: int = -1
 
     def feed(self, buf: bytes) -> None:
-        if not self.in_data:
+        head = not self.in_data
+        if head:
             at = buf.find(b"sheetData")
             self._cols(buf if at < 0 else buf[:at])
             self.in_data = at >= 0
-        self.cells += buf.count(b"<c ") + buf.count(b"<c>") + buf.count(b":c ")
-        self._rows(buf)
-        if b"<f" in buf or b":f" in buf:
+        cells = buf.count(b"<c")
+        if head or b"</sheetData" in buf:  # <cols>, <conditionalFormatting>…
+            cells -= sum(buf.count(tag) for tag in (b"<co", b"<cf", b"<cu", b"<ce"))
+        self.cells += cells
+        if self.exact or not self._extent(buf, cells):
+            self._rows(buf)
+        if b"<f" in buf or (b":f" in buf and b":c" in buf):
             for m in _FORMULA_CELL.finditer(buf):
                 if m.group(3) is None or not m.group(4):
                     self.formulas.add((int(m.group(2)) - 1, _col(m.group(1))))
@@ -562,6 +576,37 @@ class _Scan:
                     self.hidden_cols |= set(
                         range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384))
                     )
+
+    def _extent(self, buf: bytes, cells: int) -> bool:
+        """The largest row and column in ``buf`` without a Python step per row or cell;
+        False when this shortcut does not apply (a namespace prefix, a row or cell without
+        ``r=""``): then ``_rows`` goes row by row."""
+        rows = _ROW_SIMPLE.findall(buf)
+        refs = buf.count(b' r="')
+        # Every row written <row r="…" and every cell with r="…" (<col>/<cfRule> outside the
+        # cells only make a chunk take the slow path).
+        if len(rows) != buf.count(b"<row") or refs != len(rows) + cells:
+            return False
+        if rows:
+            self.max_row = max(self.max_row, max(map(int, rows)))
+        if b"hidden" in buf:
+            for m in _ROW_TAG.finditer(buf):
+                if b"hidden" in m.group(1) and _HIDDEN.search(m.group(1)):
+                    num = _R_NUM.search(m.group(1))
+                    if num:
+                        self.hidden_rows.add(int(num.group(1)))
+        wide = set(_LETTERS23.findall(buf))
+        # One-letter columns only: Z bounds them (an exact scan follows if that matters).
+        col = max(_col(c) for c in wide) if wide else 25 if refs > len(rows) else -1
+        self.max_col = max(self.max_col, col)
+        return True
+
+    def over_budget(self) -> bool:
+        """Whether the grid calamine would build is much larger than the cells it holds."""
+        for r, c in self.row_ends:
+            self.max_row, self.max_col = max(self.max_row, r), max(self.max_col, c)
+        area = self.max_row * (self.max_col + 1)
+        return area > max(GRID_MIN_CELLS, GRID_PER_CELL * self.cells)
 
     def _rows(self, buf: bytes) -> None:
         starts = [(m.start(), m.end(), m.group(1)) for m in _ROW_TAG.finditer(buf)]
@@ -595,13 +640,11 @@ class _Scan:
     def table_box(self) -> tuple[int, int] | None:
         """None when the grid calamine builds is within bounds; else (last Excel row, last
         0-based column) of the table to keep, or (-1, -1) when no cut brings it in bounds."""
-        if not self.row_ends:
+        if not self.row_ends or not self.over_budget():
             return None
         rows = sorted({r for r, _ in self.row_ends})
         cols = sorted({c for _, c in self.row_ends})
         budget = max(GRID_MIN_CELLS, GRID_PER_CELL * self.cells)
-        if rows[-1] * (cols[-1] + 1) <= budget:
-            return None
         col_cut = _cluster_end(cols, COL_GAP)
         row_cut = _cluster_end(rows, ROW_GAP)
         for box in ((rows[-1], col_cut), (row_cut, cols[-1]), (row_cut, col_cut)):
@@ -650,8 +693,8 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
     return prev
 
 
-def _scan_part(p: Path, part: str) -> _Scan:
-    scan = _Scan()
+def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
+    scan = _Scan(exact=exact)
     try:
         with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
             for buf in _chunks(fh):
@@ -708,10 +751,8 @@ def _cut_stray(buf: bytes, box: tuple[int, int], stray: _Stray) -> bytes:
 
 
 def _scattered(p: Path, name: str, scan: _Scan) -> str:
-    rows = max(r for r, _ in scan.row_ends)
-    cols = max(c for _, c in scan.row_ends)
     return (
         f"{p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却分散在 A1:"
-        f"{column_letter(cols)}{rows} 这么大的范围内，读取它需要的内存远超台账本身。"
-        f"请删除表格以外的零散内容后另存，再试。{_TOO_BIG_HINT}"
+        f"{column_letter(scan.max_col)}{scan.max_row} 这么大的范围内，读取它需要的内存远超台账本身，"
+        f"{_TOO_BIG_HINT}"
     )

@@ -51,7 +51,8 @@ class RawSheet:
     0-based ``(row, col)`` to the Excel error value a cell holds (``"#DIV/0!"``, ``"#REF!"``,
     ``"#N/A"``…); the grid has None there. ``stray_cells`` are 0-based ``(row, col)`` of cells
     far outside the used table that were not read (at most ``STRAY_LISTED``; ``stray_count``
-    is the full number).
+    is the full number). ``live_formulas`` maps 0-based ``(row, col)`` to the text of formulas
+    that reach outside the file (another workbook, DDE, WEBSERVICE/FILTERXML/RTD).
     """
 
     name: str
@@ -63,6 +64,7 @@ class RawSheet:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     stray_cells: list[tuple[int, int]] = field(default_factory=list)
     stray_count: int = 0
+    live_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     table_end: tuple[int, int] | None = None  # 0-based last (row, col) kept when cells were cut
 
 
@@ -78,6 +80,24 @@ class RawBook:
         """The sheets read so far (every sheet of a plain dict)."""
         loaded = getattr(self.sheets, "loaded", None)
         return loaded() if callable(loaded) else list(self.sheets.values())
+
+
+def _live_note(ws: RawSheet) -> Finding:
+    (r, c), text = min(ws.live_formulas.items())
+    cells = [f"{column_letter(c)}{r + 1}" for r, c in sorted(ws.live_formulas)[:5]]
+    more = f"等 {len(ws.live_formulas)} 个单元格" if len(ws.live_formulas) > 1 else ""
+    return Finding(
+        "live-formula",
+        WARNING,
+        f"工作表“{ws.name}”的 {'、'.join(cells)}{more}的公式引用其他工作簿或外部程序/网络"
+        f"（如 ={text[:40]}），在 Excel/WPS 中打开时可能自动联网或运行程序。请确认来源可信，"
+        "或把这些公式改为数值后再上报；--mark 的标注副本中已去掉这些公式，只保留计算结果。",
+        ws.name,
+        r + 1,
+        column_letter(c),
+        "",
+        "=" + text,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,6 +175,8 @@ def reading_notes(raw: RawBook) -> list[Finding]:
     """Findings about what the reader left out: cells far outside the used table."""
     notes = []
     for ws in raw.sheets_read():
+        if ws.live_formulas:
+            notes.append(_live_note(ws))
         if not ws.stray_count:
             continue
         r, c = ws.stray_cells[0]
@@ -334,7 +356,7 @@ class _ZipReader:
             for n in keep:
                 with src.open(n) as fh, out.open(n, "w", force_zip64=True) as w:
                     if n == part:
-                        for buf in _chunks(fh, whole_rows=True):
+                        for buf in chunks(fh, whole_rows=True):
                             w.write(_cut_stray(buf, box, stray))
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
@@ -447,6 +469,7 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
         raw.hidden_rows = {r for r in scan.hidden_rows if r <= height}
         raw.hidden_cols = {c for c in scan.hidden_cols if c < width}
         raw.formulas_without_value = scan.formulas
+        raw.live_formulas = scan.live
         for (r, c), value in scan.errors.items():
             if r < height and c < len(rows[r]):
                 rows[r][c] = None
@@ -479,6 +502,13 @@ _ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
 _LETTERS23 = re.compile(rb' r="([A-Z]{2,3})\d')
 _COLUMN_CACHE: dict[bytes, int] = {}
+# A formula that reaches outside the file, in its text without string literals: another
+# workbook ([1]Sheet1!A1), DDE (app|topic!item), web and real-time functions.
+LIVE_TEXT = re.compile(r"\[\d+\]|\|[^|]*!|\b(?:WEBSERVICE|FILTERXML|RTD)\s*\(", re.I)
+LIVE_FORMULA = re.compile(rb"\[\d+\]|\||WEBSERVICE|FILTERXML|RTD", re.I)  # a quick first look
+_FORMULA_TEXT = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
+)
 
 
 def _col(letters: bytes) -> int:
@@ -488,7 +518,7 @@ def _col(letters: bytes) -> int:
     return col
 
 
-def _chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
+def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
     """The inflated part in pieces of about ``CHUNK_BYTES``, each ending after a row (or,
     inside a very long row and unless ``whole_rows``, after a cell), so no cell is split
     between two pieces."""
@@ -533,6 +563,7 @@ class _Scan:
     hidden_cols: set[int] = field(default_factory=set)
     formulas: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    live: dict[tuple[int, int], str] = field(default_factory=dict)
     row_ends: list[tuple[int, int]] = field(default_factory=list)  # (Excel row, last col)
     cells: int = 0
     exact: bool = False  # row_ends wanted (else only the extent, much cheaper)
@@ -559,6 +590,11 @@ class _Scan:
             for m in _FORMULA_CELL.finditer(buf):
                 if m.group(3) is None or not m.group(4):
                     self.formulas.add((int(m.group(2)) - 1, _col(m.group(1))))
+            if LIVE_FORMULA.search(buf):
+                for m in _FORMULA_TEXT.finditer(buf):
+                    text = html.unescape(m.group(3).decode("utf-8", "replace"))
+                    if LIVE_TEXT.search(re.sub(r'"[^"]*"', "", text)):
+                        self.live[(int(m.group(2)) - 1, _col(m.group(1)))] = text
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):
                 ref, value = _R_REF.search(m.group(1)), _VALUE.search(m.group(2))
@@ -697,7 +733,7 @@ def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
     scan = _Scan(exact=exact)
     try:
         with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
-            for buf in _chunks(fh):
+            for buf in chunks(fh):
                 scan.feed(buf)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise UnreadableFile(

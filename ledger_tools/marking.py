@@ -28,6 +28,7 @@ removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx l
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import posixpath
@@ -38,6 +39,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -56,6 +58,7 @@ from ledger_tools.findings import (
 )
 from ledger_tools.output import atomic_output
 from ledger_tools.reading import LIVE_FORMULA, LIVE_TEXT, MAX_PART_BYTES, chunks
+from ledger_tools.reading import _col as _col
 from ledger_tools.workbook import (
     FILL_RED,
     FILL_YELLOW,
@@ -127,7 +130,7 @@ class _Sheet:
     tag: str  # its <sheet …/> element in workbook.xml
     rels_part: str = ""
     rels: str = ""  # the sheet's relationships (XML text), "" when it has none
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    merge_index: dict[int, Any] = field(default_factory=dict)  # see _merge_index
     ops: dict[int, dict[int, str]] = field(default_factory=dict)  # row → col → op
     comments: dict[str, tuple[str, str, float]] = field(
         default_factory=dict
@@ -229,7 +232,7 @@ class _Copy:
         by_name = {s.name: s for s in self.sheets}
         marked = [f for f in report.findings if f.row and f.column and f.sheet in by_name]
         for name in {f.sheet for f in marked}:
-            by_name[name].merged = self._merges(by_name[name])
+            by_name[name].merge_index = _merge_index(self._merges(by_name[name]))
         for m in cell_marks(marked, lambda sheet, coord: _anchor(by_name[sheet], coord)):
             sheet = by_name[m.sheet]
             row, col = _split_ref(m.cell)
@@ -250,12 +253,9 @@ class _Copy:
         merged = []
         for buf in self.stream(sheet.part):
             if b"<mergeCell" in buf or b":mergeCell" in buf:
-                for m in re.finditer(
-                    rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"', buf
-                ):
-                    r1, c1 = _split_ref(m.group(1).decode())
-                    r2, c2 = _split_ref(m.group(2).decode())
-                    merged.append((r1, c1, r2, c2))
+                for m in _MERGE.finditer(buf):
+                    c1, r1, c2, r2 = m.groups()
+                    merged.append((int(r1), _col(c1), int(r2), _col(c2)))
         return merged
 
     # Comments --------------------------------------------------------------------------------
@@ -447,27 +447,53 @@ class _Copy:
                 out.append(cells)
             return b"".join(out)
 
+        def patch(element: bytes, r: int) -> bytes:
+            tag_end = element.find(b">") + 1
+            if element[tag_end - 2 : tag_end] == b"/>":
+                name = element[1 : re.search(rb"[\s/>]", element).start()]
+                head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
+            else:
+                close_at = element.rfind(b"</")
+                head, body, close = element[:tag_end], element[tag_end:close_at], element[close_at:]
+            return self._patch_row(head, body, close, r, sheet.ops[r])
+
         def row(m: re.Match[bytes]) -> bytes:
             element = m.group(0)
-            tag_end = element.find(b">") + 1
-            num = _R_NUM.search(element, 0, tag_end)
+            num = _R_NUM.search(element, 0, element.find(b">") + 1)
             r = int(num.group(1)) if num else state["last"] + 1
             state["last"] = r
             before = missing(r)
             if state["next"] < len(rows) and rows[state["next"]] == r:
                 state["next"] += 1
-                if element[tag_end - 2 : tag_end] == b"/>":
-                    name = element[1 : re.search(rb"[\s/>]", element).start()]
-                    head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
-                else:
-                    close_at = element.rfind(b"</")
-                    head, body, close = (
-                        element[:tag_end],
-                        element[tag_end:close_at],
-                        element[close_at:],
-                    )
-                return before + self._patch_row(head, body, close, r, sheet.ops[r])
+                return before + patch(element, r)
             return before + element
+
+        def fast(buf: bytes) -> bytes | None:
+            """Only the marked rows touched, found by their ``<row r="N"``; None when the
+            chunk is not written that way or a marked row is missing from it."""
+            if buf.count(b"<row") != buf.count(b'<row r="'):
+                return None
+            first, last = _ROW_SIMPLE.search(buf), buf.rfind(b'<row r="')
+            if first is None:
+                return buf
+            last_num = int(buf[last + 8 : buf.find(b'"', last + 8)])
+            k, pos, found = state["next"], 0, []
+            while k < len(rows) and rows[k] <= last_num:
+                needle = b'<row r="%d"' % rows[k]
+                i = buf.find(needle, pos)
+                if i < 0 or buf[i + len(needle) : i + len(needle) + 1] not in (b" ", b">", b"/"):
+                    return None
+                tag_end = buf.find(b">", i) + 1
+                end = tag_end if buf[tag_end - 2] == 47 else buf.find(b"</row>", tag_end) + 6
+                found.append((i, end, rows[k]))
+                pos, k = end, k + 1
+            out, pos = [], 0
+            for i, end, r in found:
+                out += [buf[pos:i], patch(buf[i:end], r)]
+                pos = end
+            out.append(buf[pos:])
+            state["next"] = k
+            return b"".join(out)
 
         for buf in self.stream(sheet.part):
             if first:
@@ -476,7 +502,8 @@ class _Copy:
             if LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
-                buf = _ROW_ELEMENT.sub(row, buf)
+                patched = fast(buf)
+                buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
                 end = _SHEETDATA_END.search(buf)
                 if end is not None and state["next"] < len(rows):
                     if end.group(0).endswith(b"/>"):
@@ -496,40 +523,40 @@ class _Copy:
     def _patch_row(
         self, head: bytes, body: bytes, close: bytes, r: int, ops: dict[int, str]
     ) -> bytes:
-        todo = sorted(ops)
-        out = [head]
-        pos = 0
-        for m in _CELL.finditer(body):
-            tag = m.group(0)
-            start_end = tag.find(b">") + 1
-            ref = _R_REF.search(tag, 0, start_end)
-            if ref is None:
-                continue  # a cell placed by position: left as it is
-            col = column_index(ref.group(1).decode())
-            out.append(body[pos : m.start()])
-            while todo and todo[0] < col:
-                out.append(self._new_cell(r, todo.pop(0), ops))
-            if todo and todo[0] == col:
-                tag = self._restyle(tag, start_end, ops[todo.pop(0)])
-            out.append(tag)
-            pos = m.end()
-        out.append(body[pos:])
-        while todo:
-            out.append(self._new_cell(r, todo.pop(0), ops))
-        out.append(close)
-        return b"".join(out)
+        """A row with the cells of ``ops`` restyled; marked cells the row lacks are added."""
+        missing = []
+        for col in sorted(ops, reverse=True):  # from the right: earlier positions stay valid
+            needle = b' r="%s%d"' % (_letters(col), r)
+            i = body.find(needle)
+            if i < 0:
+                if ops[col] != "clear":
+                    missing.append(col)
+                continue
+            start, end = body.rfind(b"<", 0, i), body.find(b">", i) + 1
+            body = body[:start] + self._restyle(body[start:end], ops[col]) + body[end:]
+        for col in reversed(missing):
+            body = self._insert_cell(body, r, col, ops)
+        return head + body + close
+
+    def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str]) -> bytes:
+        for m in _R_REF.finditer(body):
+            if _col(m.group(1)) > col:
+                at = body.rfind(b"<", 0, m.start())
+                return body[:at] + self._new_cell(r, col, ops) + body[at:]
+        return body + self._new_cell(r, col, ops)
 
     def _new_cell(self, r: int, col: int, ops: dict[int, str]) -> bytes:
         if ops[col] == "clear":
             return b""
         return b'<c r="%s%d" s="%d"/>' % (
-            column_letter(col).encode(),
+            _letters(col),
             r,
             self.styles.marked(0, ops[col]),
         )
 
-    def _restyle(self, tag: bytes, start_end: int, op: str) -> bytes:
-        s = _S_ATTR.search(tag, 0, start_end)
+    def _restyle(self, tag: bytes, op: str) -> bytes:
+        """A cell's start tag with the marked (or cleared) copy of its format."""
+        s = _S_ATTR.search(tag)
         old = int(s.group(1)) if s else 0
         new = self.styles.cleared(old) if op == "clear" else self.styles.marked(old, op)
         if new is None or new == old:
@@ -578,6 +605,8 @@ _SHEETDATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 _CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S)
 _F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _R_NUM = re.compile(rb'\sr="(\d+)"')
+_ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
 _R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _S_ATTR = re.compile(rb'\ss="(\d+)"')
 _AFTER_LEGACY = re.compile(
@@ -597,6 +626,12 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@lru_cache(maxsize=4096)
+def _letters(col: int) -> bytes:
+    return column_letter(col).encode()
+
+
+@lru_cache(maxsize=65536)
 def _split_ref(ref: str) -> tuple[int, int]:
     """``"K12"`` → (12, 10): Excel row, 0-based column."""
     m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
@@ -606,11 +641,28 @@ def _split_ref(ref: str) -> tuple[int, int]:
 
 
 def _anchor(sheet: _Sheet, coord: str) -> str:
+    """The top-left cell of the merged range holding ``coord`` (or ``coord``)."""
     row, col = _split_ref(coord)
-    for r1, c1, r2, c2 in sheet.merged:
-        if r1 <= row <= r2 and c1 <= col <= c2:
-            return f"{column_letter(c1)}{r1}"
+    starts, ranges = sheet.merge_index.get(col, ((), ()))
+    k = bisect.bisect_right(starts, row) - 1
+    # Ranges in one column do not overlap: only the last one starting above can hold the row.
+    if k >= 0 and ranges[k][2] >= row:
+        r1, c1 = ranges[k][:2]
+        return f"{column_letter(c1)}{r1}"
     return coord
+
+
+def _merge_index(merged: list[tuple[int, int, int, int]]) -> dict[int, Any]:
+    """Column → (first rows, ranges) sorted by first row, for ``_anchor``'s bisect."""
+    by_col: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for rng in merged:
+        for c in range(rng[1], min(rng[3], rng[1] + 16384) + 1):
+            by_col[c].append(rng)
+    index = {}
+    for c, ranges in by_col.items():
+        ranges.sort()
+        index[c] = ([r[0] for r in ranges], ranges)
+    return index
 
 
 def _relationships(xml: str) -> list[dict[str, str]]:
@@ -1041,7 +1093,8 @@ def _write_zip(
                 out.write(_local_header(entry))
                 data = new() if callable(new) else new
                 pieces = [data] if isinstance(data, bytes) else data
-                comp = zlib.compressobj(1 if not isinstance(data, bytes) else 6, zlib.DEFLATED, -15)
+                small = isinstance(data, bytes) and len(data) < 1 << 20
+                comp = zlib.compressobj(6 if small else 1, zlib.DEFLATED, -15)
                 crc = size = packed = 0
                 for piece in pieces:
                     crc = zlib.crc32(piece, crc)

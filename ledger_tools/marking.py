@@ -499,7 +499,7 @@ class _Copy:
             if first:
                 buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', buf)
                 first = False
-            if LIVE_FORMULA.search(buf):
+            if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
                 patched = fast(buf)
@@ -1201,16 +1201,26 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
     rows.append(f'<row r="{RESULTS_HEADER_ROW}">{cells}</row>')
     links = []
     r = RESULTS_HEADER_ROW
+    plain = styles.xf(body, border=True, align=wrap)
+    quoted = styles.xf(body, border=True, align=wrap, quote=True)
+    link_xf = styles.xf(link_font, border=True, align=wrap)
+    by_severity = {
+        sev: styles.xf(body, fill=rgb, border=True, align=wrap) for sev, rgb in FILLS.items()
+    }
+    known = set(sheet_names)
     for values, f in result_rows(report):
         r += 1
-        target = link_target(f, sheet_names)
-        cells = ""
-        for j, value in enumerate(values, start=1):
-            quote = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
-            font = link_font if j == 3 and target else body
-            fill = FILLS.get(f.severity, "") if j == 2 else ""
-            xf = styles.xf(font, fill=fill, border=True, align=wrap, quote=quote)
-            cells += _cell(j, r, value, xf)
+        target = link_target(f, known)
+        n, label, where, title, value, message = values
+        text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
+        cells = (
+            _cell(1, r, n, plain)
+            + _cell(2, r, label, by_severity.get(f.severity, plain))
+            + _cell(3, r, where, link_xf if target else plain)
+            + _cell(4, r, title, plain)
+            + _cell(5, r, value, quoted if text else plain)
+            + _cell(6, r, message, plain)
+        )
         height = _height(values, RESULTS_WIDTHS)
         rows.append(f'<row r="{r}" ht="{height:g}" customHeight="1">{cells}</row>')
         if target:
@@ -1240,7 +1250,7 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
 
 
 def _cell(col: int, row: int, value: Any, xf: int) -> str:
-    ref = f"{column_letter(col - 1)}{row}"
+    ref = f"{'ABCDEF'[col - 1]}{row}"
     if value is None:
         return f'<c r="{ref}" s="{xf}"/>'
     if isinstance(value, bool):

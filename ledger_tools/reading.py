@@ -505,7 +505,8 @@ _COLUMN_CACHE: dict[bytes, int] = {}
 # A formula that reaches outside the file, in its text without string literals: another
 # workbook ([1]Sheet1!A1), DDE (app|topic!item), web and real-time functions.
 LIVE_TEXT = re.compile(r"\[\d+\]|\|[^|]*!|\b(?:WEBSERVICE|FILTERXML|RTD)\s*\(", re.I)
-LIVE_FORMULA = re.compile(rb"\[\d+\]|\||WEBSERVICE|FILTERXML|RTD", re.I)  # a quick first look
+# A quick first look at a chunk that has formulas (function names are stored upper-case).
+LIVE_FORMULA = re.compile(rb"\[\d+\]|\||WEBSERVICE|FILTERXML|RTD")
 _FORMULA_TEXT = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
 )

@@ -85,11 +85,11 @@ class RawBook:
 def _live_note(ws: RawSheet) -> Finding:
     (r, c), text = min(ws.live_formulas.items())
     cells = [f"{column_letter(c)}{r + 1}" for r, c in sorted(ws.live_formulas)[:5]]
-    more = f"等 {len(ws.live_formulas)} 个单元格" if len(ws.live_formulas) > 1 else ""
+    more = f" 等 {len(ws.live_formulas)} 个单元格" if len(ws.live_formulas) > 1 else " "
     return Finding(
         "live-formula",
         WARNING,
-        f"工作表“{ws.name}”的 {'、'.join(cells)}{more}的公式引用其他工作簿或外部程序/网络"
+        f"工作表“{ws.name}”中 {'、'.join(cells)}{more}的公式引用其他工作簿或外部程序/网络"
         f"（如 ={text[:40]}），在 Excel/WPS 中打开时可能自动联网或运行程序。请确认来源可信，"
         "或把这些公式改为数值后再上报；--mark 的标注副本中已去掉这些公式，只保留计算结果。",
         ws.name,
@@ -181,7 +181,7 @@ def reading_notes(raw: RawBook) -> list[Finding]:
             continue
         r, c = ws.stray_cells[0]
         listed = "、".join(f"{column_letter(c)}{r + 1}" for r, c in ws.stray_cells[:5])
-        more = f"等 {ws.stray_count} 个单元格" if ws.stray_count > 1 else ""
+        more = f"等 {ws.stray_count} 个单元格" if ws.stray_count > 1 else " 单元格"
         end = ""
         if ws.table_end is not None:
             end = f"（表格到 {column_letter(ws.table_end[1])}{ws.table_end[0] + 1} 为止）"

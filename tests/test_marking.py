@@ -533,3 +533,33 @@ def test_libreoffice_opens_the_marked_example(tmp_path):
     assert (
         "校验结果" in csv.read_text(encoding="utf-8", errors="replace") or csv.stat().st_size > 100
     )
+
+
+def test_xlsm_marked_to_xlsx_loses_its_macros(source, tmp_path):
+    xlsm = tmp_path / "宏.xlsm"
+    with zipfile.ZipFile(source) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    macro_ct = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    with zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name == "[Content_Types].xml":
+                data = re.sub(
+                    rb'(PartName="/xl/workbook.xml" ContentType=")[^"]+', rb"\1" + macro_ct, data
+                )
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/'
+                    b'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+                )
+            z.writestr(name, data)
+        z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
+    dest = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsx")
+    with zipfile.ZipFile(dest) as z:
+        assert "xl/vbaProject.bin" not in z.namelist()
+        assert macro_ct not in z.read("[Content_Types].xml")
+        assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
+    assert openpyxl.load_workbook(dest).sheetnames[0] == C.SHEET_RESULTS
+    kept = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsm")
+    with zipfile.ZipFile(kept) as z:
+        assert z.read("xl/vbaProject.bin").startswith(b"\xd0\xcf")

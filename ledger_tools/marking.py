@@ -446,6 +446,7 @@ class _Copy:
         rows = sorted(sheet.ops)
         state = {"next": 0, "last": 0}
         dead: set[bytes] = set()  # shared-formula groups whose master was neutralised
+        ns = [b""]
         first = True
 
         def missing(upto: int | None) -> bytes:
@@ -453,7 +454,8 @@ class _Copy:
             while state["next"] < len(rows) and (upto is None or rows[state["next"]] < upto):
                 r = rows[state["next"]]
                 state["next"] += 1
-                cells = self._patch_row(b'<row r="%d">' % r, b"", b"</row>", r, sheet.ops[r])
+                head, close = b'<%srow r="%d">' % (ns[0], r), b"</%srow>" % ns[0]
+                cells = self._patch_row(head, b"", close, r, sheet.ops[r], ns[0])
                 out.append(cells)
             return b"".join(out)
 
@@ -465,7 +467,7 @@ class _Copy:
             else:
                 close_at = element.rfind(b"</")
                 head, body, close = element[:tag_end], element[tag_end:close_at], element[close_at:]
-            return self._patch_row(head, body, close, r, sheet.ops[r])
+            return self._patch_row(head, body, close, r, sheet.ops[r], ns[0])
 
         def row(m: re.Match[bytes]) -> bytes:
             element = m.group(0)
@@ -481,7 +483,7 @@ class _Copy:
         def fast(buf: bytes) -> bytes | None:
             """Only the marked rows touched, found by their ``<row r="N"``; None when the
             chunk is not written that way or a marked row is missing from it."""
-            if buf.count(b"<row") != buf.count(b'<row r="'):
+            if buf.count(b"<row") != buf.count(b'<row r="') or b":row" in buf:
                 return None
             first, last = _ROW_SIMPLE.search(buf), buf.rfind(b'<row r="')
             if first is None:
@@ -507,6 +509,8 @@ class _Copy:
 
         for buf in self.stream(sheet.part):
             if first:
+                root = re.search(rb"<(\w+:)?worksheet\b", buf)
+                ns[0] = (root.group(1) or b"") if root else b""  # a prefix such as x:
                 buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', buf)
                 first = False
             if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
@@ -531,7 +535,7 @@ class _Copy:
             yield buf
 
     def _patch_row(
-        self, head: bytes, body: bytes, close: bytes, r: int, ops: dict[int, str]
+        self, head: bytes, body: bytes, close: bytes, r: int, ops: dict[int, str], ns: bytes
     ) -> bytes:
         """A row with the cells of ``ops`` restyled; marked cells the row lacks are added."""
         missing = []
@@ -545,20 +549,21 @@ class _Copy:
             start, end = body.rfind(b"<", 0, i), body.find(b">", i) + 1
             body = body[:start] + self._restyle(body[start:end], ops[col]) + body[end:]
         for col in reversed(missing):
-            body = self._insert_cell(body, r, col, ops)
+            body = self._insert_cell(body, r, col, ops, ns)
         return head + body + close
 
-    def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str]) -> bytes:
+    def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
         for m in _R_REF.finditer(body):
             if _col(m.group(1)) > col:
                 at = body.rfind(b"<", 0, m.start())
-                return body[:at] + self._new_cell(r, col, ops) + body[at:]
-        return body + self._new_cell(r, col, ops)
+                return body[:at] + self._new_cell(r, col, ops, ns) + body[at:]
+        return body + self._new_cell(r, col, ops, ns)
 
-    def _new_cell(self, r: int, col: int, ops: dict[int, str]) -> bytes:
+    def _new_cell(self, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
         if ops[col] == "clear":
             return b""
-        return b'<c r="%s%d" s="%d"/>' % (
+        return b'<%sc r="%s%d" s="%d"/>' % (
+            ns,
             _letters(col),
             r,
             self.styles.marked(0, ops[col]),
@@ -1141,572 +1146,6 @@ def _local_header(entry: list[Any]) -> bytes:
     name_b, flags, method, (t, d), crc, packed, size, _ = entry
     fields = (20, flags, method, t, d, crc, packed, size, len(name_b), 0)
     return b"PK\x03\x04" + struct.pack("<HHHHHIIIHH", *fields) + name_b
-
-
-# ---------------------------------------------------------------------------------------------
-# XML pieces, by regex over the few places that change (the rest is copied as it is).
-
-_TAB_SELECTED = re.compile(rb'(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"')
-_SHEETDATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
-_F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
-_S_ATTR = re.compile(rb'\ss="(\d+)"')
-_AFTER_LEGACY = re.compile(
-    rb"<(?:\w+:)?(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)\b"
-)
-_EMPTY_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<Relationships xmlns="{_PKG_REL}"></Relationships>'
-)
-
-
-def _bind(fn: Callable[[_Sheet], Iterator[bytes]], sheet: _Sheet) -> Callable[[], Iterator[bytes]]:
-    return lambda: fn(sheet)
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-@lru_cache(maxsize=4096)
-def _letters(col: int) -> bytes:
-    return column_letter(col).encode()
-
-
-@lru_cache(maxsize=65536)
-def _split_ref(ref: str) -> tuple[int, int]:
-    """``"K12"`` → (12, 10): Excel row, 0-based column."""
-    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
-    if m is None:
-        raise ValueError(ref)
-    return int(m.group(2)), column_index(m.group(1))
-
-
-def _anchor(sheet: _Sheet, coord: str) -> str:
-    """The top-left cell of the merged range holding ``coord`` (or ``coord``)."""
-    row, col = _split_ref(coord)
-    starts, ranges = sheet.merge_index.get(col, ((), ()))
-    k = bisect.bisect_right(starts, row) - 1
-    # Ranges in one column do not overlap: only the last one starting above can hold the row.
-    if k >= 0 and ranges[k][2] >= row:
-        r1, c1 = ranges[k][:2]
-        return f"{column_letter(c1)}{r1}"
-    return coord
-
-
-def _merge_index(merged: list[tuple[int, int, int, int]]) -> dict[int, Any]:
-    """Column → (first rows, ranges) sorted by first row, for ``_anchor``'s bisect."""
-    by_col: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
-    for rng in merged:
-        for c in range(rng[1], min(rng[3], rng[1] + 16384) + 1):
-            by_col[c].append(rng)
-    index = {}
-    for c, ranges in by_col.items():
-        ranges.sort()
-        index[c] = ([r[0] for r in ranges], ranges)
-    return index
-
-
-def _relationships(xml: str) -> list[dict[str, str]]:
-    rels = []
-    for m in re.finditer(r"<(?:\w+:)?Relationship\b[^>]*>", xml):
-        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(0)))
-        if "Id" in attrs and "Target" in attrs:
-            attrs.setdefault("Type", "")
-            attrs["Target"] = html.unescape(attrs["Target"])
-            attrs["_tag"] = m.group(0)
-            rels.append(attrs)
-    return rels
-
-
-def _resolve(source: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
-
-
-def _relative(source: str, part: str) -> str:
-    return posixpath.relpath(part, posixpath.dirname(source))
-
-
-def _drop_relationship(xml: str, rid: str) -> str:
-    for rel in _relationships(xml):
-        if rel["Id"] == rid:
-            xml = xml.replace(rel["_tag"], "", 1)
-    return xml
-
-
-def _add_relationship(xml: str, rid: str, kind: str, target: str) -> str:
-    tag = f'<Relationship Id="{rid}" Type="{_REL}{kind}" Target="{_esc(target)}"/>'
-    if "</Relationships>" in xml:
-        return xml.replace("</Relationships>", tag + "</Relationships>")
-    return re.sub(r"<Relationships\b([^>]*)/>", rf"<Relationships\1>{tag}</Relationships>", xml)
-
-
-def _free_rid(xml: str) -> str:
-    used = set(re.findall(r'\bId="([^"]+)"', xml))
-    n = 1
-    while f"rId{n}" in used:
-        n += 1
-    return f"rId{n}"
-
-
-def _free_name(members: Any, new: Any, pattern: str) -> str:
-    n = 1
-    while pattern.format(n) in members or pattern.format(n) in new:
-        n += 1
-    return pattern.format(n)
-
-
-def _prefix_of(xml: str, namespace: str) -> str:
-    """The prefix the root element declares for ``namespace`` ("" when it declares none)."""
-    root = re.search(r"<(?![?!])[^>]*>", xml)
-    m = re.search(rf'xmlns:(\w+)="{re.escape(namespace)}"', root.group(0) if root else "")
-    return m.group(1) if m else ""
-
-
-def _shift_local_ids(xml: str, *, removed: int | None = None, inserted: bool = False) -> str:
-    """Sheet-local names follow their sheet's position: one sheet removed at ``removed``, or
-    one inserted first."""
-
-    def fix(m: re.Match[str]) -> str:
-        tag = m.group(0)
-        local = re.search(r'\blocalSheetId="(\d+)"', tag)
-        if local is None:
-            return tag
-        k = int(local.group(1))
-        if removed is not None:
-            if k == removed:
-                return ""
-            k -= k > removed
-        if inserted:
-            k += 1
-        return tag[: local.start(1)] + str(k) + tag[local.end(1) :]
-
-    return re.sub(
-        r"<(?:\w+:)?definedName\b[^>]*>.*?</(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*/>",
-        fix,
-        xml,
-        flags=re.S,
-    )
-
-
-def _add_defined_names(xml: str, names: str, p: str) -> str:
-    end = re.search(r"</(?:\w+:)?definedNames>", xml)
-    if end is not None:
-        return xml[: end.start()] + names + xml[end.start() :]
-    empty = re.search(r"<(?:\w+:)?definedNames\s*/>", xml)
-    block = f"<{p}definedNames>{names}</{p}definedNames>"
-    if empty is not None:
-        return xml[: empty.start()] + block + xml[empty.end() :]
-    after = re.search(
-        r"</(?:\w+:)?functionGroups>|<(?:\w+:)?functionGroups\s*/>|</(?:\w+:)?sheets>", xml
-    )
-    assert after is not None  # a workbook has <sheets>
-    return xml[: after.end()] + block + xml[after.end() :]
-
-
-def _activate_first(xml: str, p: str) -> str:
-    view = re.search(r"<(?:\w+:)?workbookView\b[^>]*?(/?)>", xml)
-    if view is None:
-        sheets = re.search(r"<(?:\w+:)?sheets\b", xml)
-        assert sheets is not None
-        tag = f'<{p}bookViews><{p}workbookView activeTab="0"/></{p}bookViews>'
-        return xml[: sheets.start()] + tag + xml[sheets.start() :]
-    tag = re.sub(r'\s(?:activeTab|firstSheet)="\d+"', "", view.group(0))
-    tag = re.sub(r"(<(?:\w+:)?workbookView\b)", r'\1 activeTab="0"', tag)
-    return xml[: view.start()] + tag + xml[view.end() :]
-
-
-def _insert_legacy_drawing(buf: bytes, rid: str) -> bytes:
-    """``<legacyDrawing r:id>`` (the comments' drawing) where the schema wants it: before the
-    elements that follow it, or before the sheet's own ``<extLst>``, or at the end."""
-    tail = buf.rfind(b"</")
-    name = buf[tail + 2 : buf.find(b">", tail)]
-    prefix = name[: -len(b"worksheet")]
-    tag = b'<%slegacyDrawing xmlns:r="%s" r:id="%s"/>' % (prefix, _R.encode(), rid.encode())
-    start = max(buf.rfind(b"sheetData"), 0)
-    at = _AFTER_LEGACY.search(buf, start)
-    if at is not None:
-        pos = at.start()
-    else:
-        last_before = max([buf.rfind(b"<" + prefix + t, start) for t in _BEFORE_EXT] + [start])
-        ext = buf.find(b"<" + prefix + b"extLst", last_before)
-        pos = ext if ext >= 0 else tail
-    return buf[:pos] + tag + buf[pos:]
-
-
-_BEFORE_EXT = (
-    b"pageMargins",
-    b"pageSetup",
-    b"headerFooter",
-    b"rowBreaks",
-    b"colBreaks",
-    b"drawing ",
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Comments and their VML drawing.
-
-
-def _parse_comments(xml: str) -> dict[str, tuple[str, str, float]]:
-    from lxml import etree
-
-    if not xml:
-        return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.fromstring(xml.encode("utf-8"), parser)
-    ns = root.nsmap.get(None) or _MAIN
-    authors = [a.text or "" for a in root.iter(f"{{{ns}}}author")]
-    out: dict[str, tuple[str, str, float]] = {}
-    for c in root.iter(f"{{{ns}}}comment"):
-        ref = c.get("ref") or ""
-        k = int(c.get("authorId") or 0)
-        text_el = c.find(f"{{{ns}}}text")
-        text = ""
-        if text_el is not None:
-            # as openpyxl reads it: the plain text of every run (phonetic runs left out)
-            text = "".join(
-                t.text or ""
-                for t in text_el.iter(f"{{{ns}}}t")
-                if t.getparent().tag != f"{{{ns}}}rPh"
-            )
-        out[ref] = (authors[k] if k < len(authors) else "", text, 0)
-    return out
-
-
-def _comments_xml(comments: dict[str, tuple[str, str, float]]) -> bytes:
-    authors = list(dict.fromkeys(a for a, _, _ in comments.values()))
-    index = {a: k for k, a in enumerate(authors)}
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-        f'<comments xmlns="{_MAIN}"><authors>',
-        *(f"<author>{_esc(a)}</author>" for a in authors),
-        "</authors><commentList>",
-    ]
-    for ref, (author, text, _) in comments.items():
-        parts.append(
-            f'<comment ref="{ref}" authorId="{index[author]}"><text>'
-            f'<t xml:space="preserve">{_esc(strip_forbidden(text))}</t></text></comment>'
-        )
-    parts.append("</commentList></comments>")
-    return "".join(parts).encode("utf-8")
-
-
-def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], index: int) -> bytes:
-    shapes = []
-    for k, (ref, (_, _, height)) in enumerate(comments.items(), start=1):
-        row, col = _split_ref(ref)
-        size = f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
-        shapes.append(
-            f'<v:shape id="_x0000_s{1024 * index + k}" type="#_x0000_t202" '
-            f'style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;{size};z-index:{k};'
-            'visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
-            '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
-            '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
-            '<div style="text-align:left"></div></v:textbox>'
-            '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
-            f"<x:AutoFill>False</x:AutoFill><x:Row>{row - 1}</x:Row><x:Column>{col}</x:Column>"
-            "</x:ClientData></v:shape>"
-        )
-    return (
-        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
-        ' xmlns:x="urn:schemas-microsoft-com:office:excel">'
-        f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{index}"/></o:shapelayout>'
-        '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
-        'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
-        '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
-        + "".join(others)
-        + "".join(shapes)
-        + "</xml>"
-    ).encode("utf-8")
-
-
-# ---------------------------------------------------------------------------------------------
-# styles.xml: fills, fonts, borders and cell formats added; nothing existing changes.
-
-_MINIMAL_STYLES = (
-    f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font>'
-    '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
-    'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/>'
-    '<bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" '
-    'fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" '
-    'fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>'
-)
-_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs")
-
-
-class _Styles:
-    def __init__(self, xml: str) -> None:
-        from lxml import etree
-
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        self.root = etree.fromstring((xml or _MINIMAL_STYLES).encode("utf-8"), parser)
-        self.ns = self.root.nsmap.get(None) or _MAIN
-        self.section = {name: self._section(name) for name in _SECTIONS[1:]}
-        if not len(self.section["cellXfs"]):
-            self._append(
-                "cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-            )
-        self.memo: dict[Any, int] = {}
-
-    def _q(self, tag: str) -> str:
-        return f"{{{self.ns}}}{tag}"
-
-    def _section(self, name: str) -> Any:
-        from lxml import etree
-
-        found = self.root.find(self._q(name))
-        if found is not None:
-            return found
-        el = etree.Element(self._q(name))
-        later = _SECTIONS.index(name) + 1
-        for child in self.root:
-            if etree.QName(child).localname not in _SECTIONS[:later]:
-                child.addprevious(el)
-                break
-        else:
-            self.root.append(el)
-        return el
-
-    def _append(self, name: str, xml: str) -> int:
-        from lxml import etree
-
-        el = etree.fromstring(f'<r xmlns="{self.ns}">{xml}</r>')[0]
-        self.section[name].append(el)
-        return len(self.section[name]) - 1
-
-    def _once(self, key: Any, make: Callable[[], int]) -> int:
-        if key not in self.memo:
-            self.memo[key] = make()
-        return self.memo[key]
-
-    def fill(self, rgb: str) -> int:
-        xml = (
-            f'<fill><patternFill patternType="solid"><fgColor rgb="00{rgb}"/>'
-            f'<bgColor rgb="00{rgb}"/></patternFill></fill>'
-        )
-        return self._once(("fill", rgb), lambda: self._append("fills", xml))
-
-    def _none_fill(self) -> int:
-        for k, f in enumerate(self.section["fills"]):
-            pattern = f.find(self._q("patternFill"))
-            if (
-                pattern is not None
-                and pattern.get("patternType", "none") == "none"
-                and not len(pattern)
-            ):
-                return k
-        return self._append("fills", '<fill><patternFill patternType="none"/></fill>')
-
-    def _fill_rgb(self, s: int) -> str:
-        xfs = self.section["cellXfs"]
-        xf = xfs[s] if s < len(xfs) else xfs[0]
-        fills = self.section["fills"]
-        k = int(xf.get("fillId") or 0)
-        if k >= len(fills):
-            return ""
-        fg = fills[k].find(f"{self._q('patternFill')}/{self._q('fgColor')}")
-        return (fg.get("rgb") or "")[-6:].upper() if fg is not None else ""
-
-    def _clone(self, s: int, fill_id: int) -> int:
-        from copy import deepcopy
-
-        xfs = self.section["cellXfs"]
-        xf = deepcopy(xfs[s] if s < len(xfs) else xfs[0])
-        xf.set("fillId", str(fill_id))
-        xf.set("applyFill", "1")
-        xfs.append(xf)
-        return len(xfs) - 1
-
-    def marked(self, s: int, severity: str) -> int:
-        return self._once(("mark", s, severity), lambda: self._clone(s, self.fill(FILLS[severity])))
-
-    def cleared(self, s: int) -> int | None:
-        if self._fill_rgb(s) not in FILLS.values():
-            return None
-        return self._once(("clear", s), lambda: self._clone(s, self._none_fill()))
-
-    def xf(
-        self,
-        font: str,
-        *,
-        fill: str = "",
-        border: bool = False,
-        align: str = "",
-        quote: bool = False,
-    ) -> int:
-        """A cell format of the 校验结果 sheet (font, fill, border and alignment as XML)."""
-
-        def make() -> int:
-            font_id = self._once(("font", font), lambda: self._append("fonts", font))
-            fill_id = self.fill(fill) if fill else 0
-            border_id = (
-                self._once(("border",), lambda: self._append("borders", _THIN_BORDER))
-                if border
-                else 0
-            )
-            attrs = f'numFmtId="0" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" xfId="0" applyFont="1"'
-            attrs += ' applyFill="1"' * bool(fill) + ' applyBorder="1"' * border
-            attrs += ' applyAlignment="1"' * bool(align) + ' quotePrefix="1"' * quote
-            return self._append(
-                "cellXfs", f"<xf {attrs}>{align}</xf>" if align else f"<xf {attrs}/>"
-            )
-
-        return self._once(("xf", font, fill, border, align, quote), make)
-
-    def to_bytes(self) -> bytes:
-        from lxml import etree
-
-        for el in self.section.values():
-            el.set("count", str(len(el)))
-        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-_THIN_BORDER = (
-    "<border>"
-    + "".join(
-        f'<{side} style="thin"><color rgb="00808080"/></{side}>'
-        for side in ("left", "right", "top", "bottom")
-    )
-    + "<diagonal/></border>"
-)
-
-
-def _font(
-    name: str, size: int, *, bold: bool = False, color: str = "", underline: bool = False
-) -> str:
-    return (
-        "<font>"
-        + "<b/>" * bold
-        + "<u/>" * underline
-        + f'<sz val="{size}"/>'
-        + (f'<color rgb="00{color}"/>' if color else "")
-        + f'<name val="{_esc(name)}"/></font>'
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# The zip: unchanged members copied compressed as they are; changed ones deflated.
-
-_EPOCH = (0 << 11, (0 << 9) | (1 << 5) | 1)  # 1980-01-01 00:00 as (DOS time, DOS date)
-
-
-def _write_zip(
-    out: BinaryIO,
-    src: Path,
-    members: list[tuple[str, zipfile.ZipInfo | None, bytes | Callable[[], Any] | None]],
-) -> None:
-    central = []
-    with src.open("rb") as raw:
-        for name, info, new in members:
-            offset = out.tell()
-            name_b = name.encode("utf-8")
-            flags = 0x800 if not name.isascii() else 0
-            if new is None:
-                assert info is not None
-                raw.seek(info.header_offset)
-                head = raw.read(30)
-                n, e = struct.unpack("<HH", head[26:30])
-                raw.seek(info.header_offset + 30 + n + e)
-                y, mo, d, h, mi, s = info.date_time
-                when = (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
-                entry = [
-                    name_b,
-                    flags,
-                    info.compress_type,
-                    when,
-                    info.CRC,
-                    info.compress_size,
-                    info.file_size,
-                    offset,
-                ]
-                out.write(_local_header(entry))
-                left = info.compress_size
-                while left:
-                    block = raw.read(min(left, 1 << 20))
-                    if not block:
-                        raise zipfile.BadZipFile(name)
-                    out.write(block)
-                    left -= len(block)
-            else:
-                entry = [name_b, flags, zipfile.ZIP_DEFLATED, _EPOCH, 0, 0, 0, offset]
-                out.write(_local_header(entry))
-                data = new() if callable(new) else new
-                pieces = [data] if isinstance(data, bytes) else data
-                small = isinstance(data, bytes) and len(data) < 1 << 20
-                comp = zlib.compressobj(6 if small else 1, zlib.DEFLATED, -15)
-                crc = size = packed = 0
-                for piece in pieces:
-                    crc = zlib.crc32(piece, crc)
-                    size += len(piece)
-                    z = comp.compress(piece)
-                    packed += len(z)
-                    out.write(z)
-                z = comp.flush()
-                packed += len(z)
-                out.write(z)
-                entry[4:7] = [crc, packed, size]
-                end = out.tell()
-                out.seek(offset)
-                out.write(_local_header(entry))
-                out.seek(end)
-            if max(entry[5], entry[6], offset) >= 0xFFFFFFFF:
-                raise OutputError("标注副本超过 4 GB，无法写出。请拆分台账后再用 --mark。")
-            central.append(entry)
-    start = out.tell()
-    for name_b, flags, method, (t, d), crc, packed, size, offset in central:
-        out.write(
-            struct.pack(
-                "<4sHHHHHHIIIHHHHHII",
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                method,
-                t,
-                d,
-                crc,
-                packed,
-                size,
-                len(name_b),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )
-            + name_b
-        )
-    end = out.tell()
-    out.write(
-        struct.pack(
-            "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(central), len(central), end - start, start, 0
-        )
-    )
-
-
-def _local_header(entry: list[Any]) -> bytes:
-    name_b, flags, method, (t, d), crc, packed, size, _ = entry
-    return (
-        struct.pack(
-            "<4sHHHHHIIIHH",
-            b"PK\x03\x04",
-            20,
-            flags,
-            method,
-            t,
-            d,
-            crc,
-            packed,
-            size,
-            len(name_b),
-            0,
-        )
-        + name_b
-    )
 
 
 # ---------------------------------------------------------------------------------------------

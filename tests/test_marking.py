@@ -563,3 +563,29 @@ def test_xlsm_marked_to_xlsx_loses_its_macros(source, tmp_path):
     kept = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsm")
     with zipfile.ZipFile(kept) as z:
         assert z.read("xl/vbaProject.bin").startswith(b"\xd0\xcf")
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_marked(source, tmp_path):
+    # Some generators write <x:row><x:c …>; new cells and rows must carry the same prefix.
+    prefixed = tmp_path / "前缀.xlsx"
+    with zipfile.ZipFile(source) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name.startswith("xl/worksheets/sheet") and main in data:
+                data = data.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+                data = re.sub(rb"<(/?)(?![?!])([a-zA-Z]+)(?=[\s/>])", rb"<\1x:\2", data)
+            z.writestr(name, data)
+    k = column_letter("整改时限")
+    report = Report(
+        str(prefixed),
+        [
+            Finding("bad-deadline", ERROR, "无法识别。", L, 5, k, "整改时限"),
+            Finding("no-person", WARNING, "空行上的问题。", L, 40, "B", ""),
+        ],
+    )
+    dest = write_marked_copy(prefixed, report, tmp_path / "标注.xlsx")
+    ws = openpyxl.load_workbook(dest)[L]
+    assert marked_cells(ws) == {f"{k}5": RED, "B40": YELLOW}
+    assert ws[f"{k}5"].comment.text == "【错误】无法识别。"

@@ -69,6 +69,9 @@ from ledger_tools.reading import (
     _col,
     chunks,
 )
+from ledger_tools.reading import (
+    ZIP_ERRORS as _ZIP_ERRORS,
+)
 from ledger_tools.workbook import (
     FILL_RED,
     FILL_YELLOW,
@@ -94,6 +97,7 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 _CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 _CT_MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
@@ -159,7 +163,7 @@ class _Copy:
         try:
             with zipfile.ZipFile(src) as zf:
                 self.infos = zf.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except _ZIP_ERRORS as exc:
             raise _unreadable(src, exc) from None
         self.members = {i.filename: i for i in self.infos}
         if "xl/workbook.xml" not in self.members:
@@ -186,14 +190,14 @@ class _Copy:
         try:
             with zipfile.ZipFile(self.src) as zf:
                 return zf.read(name).decode("utf-8")
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        except (*_ZIP_ERRORS, UnicodeDecodeError) as exc:
             raise _unreadable(self.src, exc) from None
 
     def stream(self, name: str) -> Iterator[bytes]:
         try:
             with zipfile.ZipFile(self.src) as zf, zf.open(name) as fh:
                 yield from chunks(fh, whole_rows=True)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        except _ZIP_ERRORS as exc:
             raise _unreadable(self.src, exc) from None
 
     def _target_of(self, kind: str) -> str:
@@ -390,6 +394,12 @@ class _Copy:
         self.new["[Content_Types].xml"] = self.content_types.encode("utf-8")
         # styles.xml last: the sheets' cloned formats are known once the sheets are written.
         self.new[self.styles_part] = self.styles.to_bytes
+        if self.styles_part not in self.members:  # a workbook without styles gets ours
+            rid = _free_rid(self.wb_rels)
+            self.wb_rels = _add_relationship(self.wb_rels, rid, "styles", "styles.xml")
+            self.new["xl/_rels/workbook.xml.rels"] = self.wb_rels.encode("utf-8")
+            self._override(self.styles_part, _CT_STYLES)
+            self.new["[Content_Types].xml"] = self.content_types.encode("utf-8")
         order = [i.filename for i in self.infos if i.filename not in self.removed]
         order += [n for n in self.new if n not in self.members]
         order.sort(key=lambda n: n == self.styles_part)

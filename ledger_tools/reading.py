@@ -117,6 +117,9 @@ STRAY_LISTED = 100
 ROW_GAP, COL_GAP = 1000, 26  # a gap at least this wide (and wider than the table) ends it
 
 _ZIP_MAGIC = b"PK\x03\x04"
+# What zipfile raises for a damaged part: bad CRC or header, truncated data, a compression
+# method it does not know (NotImplementedError), an encrypted member (RuntimeError).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError)
 _CFB_MAGIC = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls/.et, or an encrypted .xlsx
 )
@@ -251,9 +254,25 @@ def _not_a_workbook(p: Path, members: set[str]) -> str:
     )
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
+def _why(exc: BaseException) -> str:
+    """The library's reason in Chinese when it is one we know, else nothing: English text from
+    calamine or zipfile is not shown to the user."""
+    text = str(exc)
+    for needle, reason in _REASONS:
+        if needle in text or needle == type(exc).__name__:
+            return f"（{reason}）"
+    return ""
+
+
+_REASONS = (
+    ("CRC", "校验和不符，文件不完整或被改动过"),
+    ("larger than its declared", "压缩包内记录的大小与实际不符"),
+    ("compression method", "使用了不支持的压缩方式"),
+    ("encrypted", "压缩包内的部分已加密"),
+    ("NotImplementedError", "使用了不支持的压缩方式"),
+    ("Truncated", "文件不完整"),
+    ("EOFError", "文件不完整"),
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,7 +302,7 @@ class _ZipReader:
             with zipfile.ZipFile(p) as zf:
                 self.members = {i.filename: i for i in zf.infolist()}
                 wb, rels = (_read_small(zf, self.members, n) for n in _WORKBOOK_PARTS)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError):
+        except ZIP_ERRORS:
             self.members = {}
         if "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
@@ -416,7 +435,9 @@ def _calamine(p: Path, open_book: Callable[[Any], Any]) -> Any:
     except pc.PasswordError:
         raise UnreadableFile(f"{p.name} 设置了密码，无法读取。请取消密码后另存一份再试。") from None
     except Exception as exc:  # calamine raises several error types for broken files
-        raise UnreadableFile(f"无法读取 {p.name}（{_short(exc)}）。{_SAVE_AS_HINT}") from None
+        raise UnreadableFile(
+            f"无法读取 {p.name}：文件内容已损坏，或含有本工具不支持的格式{_why(exc)}。{_SAVE_AS_HINT}"
+        ) from None
 
 
 def _in_background(fn: Callable[[], Any]) -> Callable[[], Any]:
@@ -455,7 +476,8 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken sheet is reported, not a traceback
         raise UnreadableFile(
-            f"无法读取 {p.name} 的工作表“{name}”（{_short(exc)}）。{_SAVE_AS_HINT}"
+            f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
+            f"{_why(exc)}。{_SAVE_AS_HINT}"
         ) from None
     height, width = len(rows), max((len(r) for r in rows), default=0)
     # A merged range reaching far beyond the cells (A1:XFD1048576) must not be filled in.
@@ -738,9 +760,10 @@ def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
         with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
             for buf in chunks(fh):
                 scan.feed(buf)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+    except ZIP_ERRORS as exc:
         raise UnreadableFile(
-            f"{p.name} 已损坏（{_short(exc)}），无法读取。请重新获取原文件，或{_SAVE_AS_HINT}"
+            f"{p.name} 已损坏{_why(exc)}，无法读取。请重新获取原文件，"
+            "或用 Excel/WPS 打开后“另存为” .xlsx 格式再试。"
         ) from None
     return scan
 

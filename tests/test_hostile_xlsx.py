@@ -298,3 +298,28 @@ def test_error_values_are_reported_by_cell_and_kept_out_of_the_grid(tmp_path):
     assert ws.error_cells == {(2, 13): "#REF!", (2, 14): "#N/A"}
     assert ws.rows[2][13] is None and ws.rows[2][14] is None
     assert ws.formulas_without_value == set()
+
+
+def _set_method(path: Path, member: str, method: int) -> None:
+    """Claim another compression method for ``member`` in both of its headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(member)
+    struct.pack_into("<H", data, info.header_offset + 8, method)
+    eocd = data.rfind(b"PK\x05\x06")
+    pos = struct.unpack_from("<I", data, eocd + 16)[0]
+    while data[pos : pos + 4] == b"PK\x01\x02":
+        n, e, c = struct.unpack_from("<HHH", data, pos + 28)
+        if data[pos + 46 : pos + 46 + n] == member.encode():
+            struct.pack_into("<H", data, pos + 10, method)
+        pos += 46 + n + e + c
+    path.write_bytes(bytes(data))
+
+
+def test_unsupported_compression_is_explained_in_chinese(tmp_path):
+    path = ledger(tmp_path)
+    _set_method(path, LEDGER_PART, 9)  # Deflate64: neither zipfile nor calamine reads it
+    code, out, _, _ = run_check(path)
+    assert code == 2, out
+    assert "无法读取" in out and "另存为" in out
+    assert not any(word in out for word in ("Error", "error", "method", "Zip"))

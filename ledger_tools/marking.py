@@ -179,6 +179,7 @@ class _Copy:
         )
         self.sheets = self._sheets()
         self.neutralised: list[str] = []
+        self.vml_block = 1  # the next free 1024-id block of VML shape ids
 
     # Reading parts ---------------------------------------------------------------------------
     def text(self, name: str) -> str:
@@ -252,7 +253,7 @@ class _Copy:
             row, col = _split_ref(m.cell)
             sheet.ops.setdefault(row, {})[col] = m.severity
             self._set_comment(sheet, m.cell, m.comment)
-        self._drop_external_links()
+        self._drop_live_parts()
         self._results_sheet(report)
 
     def _drop_sheet(self, sheet: _Sheet) -> None:
@@ -312,7 +313,13 @@ class _Copy:
         sheet.changed_comments = True
 
     # Live links ------------------------------------------------------------------------------
-    def _drop_external_links(self) -> None:
+    def _drop_live_parts(self) -> None:
+        """External links, the calculation chain (Excel rebuilds it; a formula neutralised
+        here must not stay listed) and, for an .xlsx copy, macros."""
+        for rel in _relationships(self.wb_rels):
+            if rel["Type"].endswith("/calcChain"):
+                self.removed.add(_resolve("xl/workbook.xml", rel["Target"]))
+                self.wb_rels = _drop_relationship(self.wb_rels, rel["Id"])
         for rel in _relationships(self.wb_rels):
             if rel["Type"].endswith("/externalLink"):
                 part = _resolve("xl/workbook.xml", rel["Target"])
@@ -449,8 +456,8 @@ class _Copy:
             )
         self.new[sheet.rels_part] = sheet.rels.encode("utf-8")
         self.new[sheet.comments_part] = _comments_xml(sheet.comments)
-        index = self.sheets.index(sheet) + 1
-        self.new[sheet.vml_part] = _vml(sheet.comments, sheet.other_shapes, index)
+        self.new[sheet.vml_part] = _vml(sheet.comments, sheet.other_shapes, self.vml_block)
+        self.vml_block += len(sheet.comments) // 1024 + 1
 
     def _rewrite_sheet(self, sheet: _Sheet) -> Iterator[bytes]:
         rows = sorted(sheet.ops)
@@ -872,13 +879,16 @@ def _comments_xml(comments: dict[str, tuple[str, str, float]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], index: int) -> bytes:
+def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], block: int) -> bytes:
+    """The comments' VML drawing; shape ids are taken from 1024-id blocks starting at
+    ``block`` (each drawing of the workbook has its own blocks, listed in o:idmap)."""
+    blocks = ",".join(str(b) for b in range(block, block + len(comments) // 1024 + 1))
     shapes = []
     for k, (ref, (_, _, height)) in enumerate(comments.items(), start=1):
         row, col = _split_ref(ref)
         size = f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
         shapes.append(
-            f'<v:shape id="_x0000_s{1024 * index + k}" type="#_x0000_t202" '
+            f'<v:shape id="_x0000_s{1024 * block + k}" type="#_x0000_t202" '
             f'style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;{size};z-index:{k};'
             'visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
             '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
@@ -891,7 +901,7 @@ def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], index: 
     return (
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
         ' xmlns:x="urn:schemas-microsoft-com:office:excel">'
-        f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{index}"/></o:shapelayout>'
+        f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{blocks}"/></o:shapelayout>'
         '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
         'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
         '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'

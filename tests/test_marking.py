@@ -589,3 +589,54 @@ def test_a_sheet_written_with_a_namespace_prefix_is_marked(source, tmp_path):
     ws = openpyxl.load_workbook(dest)[L]
     assert marked_cells(ws) == {f"{k}5": RED, "B40": YELLOW}
     assert ws[f"{k}5"].comment.text == "【错误】无法识别。"
+
+
+def test_external_workbook_links_are_removed_from_the_copy(tmp_path):
+    src = tmp_path / "外部引用.xlsx"
+    wb = build_workbook("某区测试局")
+    write_ledger_row(wb[L], 2, _row(1))
+    n = column_letter("问责人次")
+    wb[L][f"{n}2"] = "=[1]Sheet1!A1"
+    wb.save(src)
+    _put_cached_value(src, f"{n}2", "4")
+    link = (
+        b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        b' r:id="rId1"/></externalLink>'
+    )
+    with zipfile.ZipFile(src) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name == "xl/workbook.xml":
+                data = re.sub(
+                    rb"(</(?:\w+:)?sheets>)",
+                    rb'\1<externalReferences><externalReference xmlns:r="http://schemas.openxmlformats'
+                    rb'.org/officeDocument/2006/relationships" r:id="rId90"/></externalReferences>',
+                    data,
+                )
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    b'2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>'
+                    b"</Relationships>",
+                )
+            z.writestr(name, data)
+        z.writestr("xl/externalLinks/externalLink1.xml", link)
+        z.writestr(
+            "xl/externalLinks/_rels/externalLink1.xml.rels",
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/externalLinkPath" Target="file:///C:/secret.xlsx" TargetMode="External"/>'
+            b"</Relationships>",
+        )
+    report = _report(src)
+    assert [f.cell for f in report.findings if f.rule == "live-formula"] == [f"{L}!{n}2"]
+    dest = write_marked_copy(src, report, tmp_path / "标注.xlsx")
+    with zipfile.ZipFile(dest) as z:
+        assert not [x for x in z.namelist() if "externalLink" in x]
+        assert b"externalReference" not in z.read("xl/workbook.xml")
+        assert b"externalLink" not in z.read("xl/_rels/workbook.xml.rels")
+    assert openpyxl.load_workbook(dest, data_only=True)[L][f"{n}2"].value == 4
+    assert openpyxl.load_workbook(dest)[L][f"{n}2"].value == 4  # no formula left

@@ -5,6 +5,7 @@ bounds (seconds and hundreds of MB: the machine is shared) and the input's bytes
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import struct
 import subprocess
@@ -259,20 +260,33 @@ def test_part_over_the_size_cap_is_refused(tmp_path):
     assert code == 2 and f"每部分 {MAX_PART_BYTES // 2**20} MB" in out, out
 
 
-def test_part_larger_than_its_declared_size_is_damaged_not_inflated(tmp_path):
-    path = tmp_path / "谎报.xlsx"
-    bomb(path, 64 << 20)
-    data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as z:
-        info = z.getinfo(LEDGER_PART)
-    struct.pack_into("<I", data, info.header_offset + 22, 4096)
+def _patch_headers(
+    data: bytearray,
+    member: str,
+    local: dict[int, tuple[str, int]],
+    central: dict[int, tuple[str, int]],
+) -> None:
+    """Set fields (offset → (struct format, value)) of ``member``'s local header and of its
+    central directory record in the zip bytes ``data``."""
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        info = z.getinfo(member)
+    for offset, (fmt, value) in local.items():
+        struct.pack_into(fmt, data, info.header_offset + offset, value)
     eocd = data.rfind(b"PK\x05\x06")
     pos = struct.unpack_from("<I", data, eocd + 16)[0]
     while data[pos : pos + 4] == b"PK\x01\x02":
         n, e, c = struct.unpack_from("<HHH", data, pos + 28)
-        if data[pos + 46 : pos + 46 + n] == LEDGER_PART.encode():
-            struct.pack_into("<I", data, pos + 24, 4096)
+        if data[pos + 46 : pos + 46 + n] == member.encode():
+            for offset, (fmt, value) in central.items():
+                struct.pack_into(fmt, data, pos + offset, value)
         pos += 46 + n + e + c
+
+
+def test_part_larger_than_its_declared_size_is_damaged_not_inflated(tmp_path):
+    path = tmp_path / "谎报.xlsx"
+    bomb(path, 64 << 20)
+    data = bytearray(path.read_bytes())
+    _patch_headers(data, LEDGER_PART, {22: ("<I", 4096)}, {24: ("<I", 4096)})
     path.write_bytes(bytes(data))
     code, out, wall, rss = run_check(path)
     assert code == 2, out
@@ -303,16 +317,7 @@ def test_error_values_are_reported_by_cell_and_kept_out_of_the_grid(tmp_path):
 def _set_method(path: Path, member: str, method: int) -> None:
     """Claim another compression method for ``member`` in both of its headers."""
     data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as z:
-        info = z.getinfo(member)
-    struct.pack_into("<H", data, info.header_offset + 8, method)
-    eocd = data.rfind(b"PK\x05\x06")
-    pos = struct.unpack_from("<I", data, eocd + 16)[0]
-    while data[pos : pos + 4] == b"PK\x01\x02":
-        n, e, c = struct.unpack_from("<HHH", data, pos + 28)
-        if data[pos + 46 : pos + 46 + n] == member.encode():
-            struct.pack_into("<H", data, pos + 10, method)
-        pos += 46 + n + e + c
+    _patch_headers(data, member, {8: ("<H", method)}, {10: ("<H", method)})
     path.write_bytes(bytes(data))
 
 

@@ -480,20 +480,27 @@ def test_formulas_keep_their_cached_values(tmp_path):
     assert _report(dest).totals == report.totals
 
 
+def rewrite_zip(src: Path, dest: Path, change, extra: dict[str, bytes] | None = None) -> None:
+    """Copy the zip ``src`` to ``dest`` with each member's bytes passed through
+    ``change(name, data)``, plus the members ``extra``."""
+    with zipfile.ZipFile(src) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            z.writestr(name, change(name, data))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+
+
 def _put_cached_value(path: Path, ref: str, value: str) -> None:
     """openpyxl writes formulas without a result; give one the value Excel would have saved."""
+    pattern = rb'(<c r="%s"[^>]*>)<f>(.*?)</f><v>\s*</v>' % ref.encode()
+    cached = rb"\1<f>\2</f><v>%s</v>" % value.encode()
 
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in items:
-            if name.startswith("xl/worksheets/sheet"):
-                data = re.sub(
-                    rb'(<c r="%s"[^>]*>)<f>(.*?)</f><v>\s*</v>' % ref.encode(),
-                    rb"\1<f>\2</f><v>%s</v>" % value.encode(),
-                    data,
-                )
-            z.writestr(name, data)
+    def change(name: str, data: bytes) -> bytes:
+        return re.sub(pattern, cached, data) if name.startswith("xl/worksheets/sheet") else data
+
+    rewrite_zip(path, path, change)
 
 
 def test_live_links_are_neutralised_in_the_copy_and_reported(tmp_path):
@@ -537,23 +544,22 @@ def test_libreoffice_opens_the_marked_example(tmp_path):
 
 def test_xlsm_marked_to_xlsx_loses_its_macros(source, tmp_path):
     xlsm = tmp_path / "宏.xlsm"
-    with zipfile.ZipFile(source) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     macro_ct = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
-    with zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in items:
-            if name == "[Content_Types].xml":
-                data = re.sub(
-                    rb'(PartName="/xl/workbook.xml" ContentType=")[^"]+', rb"\1" + macro_ct, data
-                )
-            if name == "xl/_rels/workbook.xml.rels":
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/'
-                    b'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
-                )
-            z.writestr(name, data)
-        z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            data = re.sub(
+                rb'(PartName="/xl/workbook.xml" ContentType=")[^"]+', rb"\1" + macro_ct, data
+            )
+        if name == "xl/_rels/workbook.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/'
+                b'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+            )
+        return data
+
+    rewrite_zip(source, xlsm, change, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really a macro"})
     dest = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsx")
     with zipfile.ZipFile(dest) as z:
         assert "xl/vbaProject.bin" not in z.namelist()
@@ -568,15 +574,15 @@ def test_xlsm_marked_to_xlsx_loses_its_macros(source, tmp_path):
 def test_a_sheet_written_with_a_namespace_prefix_is_marked(source, tmp_path):
     # Some generators write <x:row><x:c …>; new cells and rows must carry the same prefix.
     prefixed = tmp_path / "前缀.xlsx"
-    with zipfile.ZipFile(source) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in items:
-            if name.startswith("xl/worksheets/sheet") and main in data:
-                data = data.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
-                data = re.sub(rb"<(/?)(?![?!])([a-zA-Z]+)(?=[\s/>])", rb"<\1x:\2", data)
-            z.writestr(name, data)
+
+    def change(name: str, data: bytes) -> bytes:
+        if name.startswith("xl/worksheets/sheet") and main in data:
+            data = data.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+            data = re.sub(rb"<(/?)(?![?!])([a-zA-Z]+)(?=[\s/>])", rb"<\1x:\2", data)
+        return data
+
+    rewrite_zip(source, prefixed, change)
     k = column_letter("整改时限")
     report = Report(
         str(prefixed),
@@ -604,33 +610,39 @@ def test_external_workbook_links_are_removed_from_the_copy(tmp_path):
         b'<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
         b' r:id="rId1"/></externalLink>'
     )
-    with zipfile.ZipFile(src) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in items:
-            if name == "xl/workbook.xml":
-                data = re.sub(
-                    rb"(</(?:\w+:)?sheets>)",
-                    rb'\1<externalReferences><externalReference xmlns:r="http://schemas.openxmlformats'
-                    rb'.org/officeDocument/2006/relationships" r:id="rId90"/></externalReferences>',
-                    data,
-                )
-            if name == "xl/_rels/workbook.xml.rels":
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/'
-                    b'2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>'
-                    b"</Relationships>",
-                )
-            z.writestr(name, data)
-        z.writestr("xl/externalLinks/externalLink1.xml", link)
-        z.writestr(
-            "xl/externalLinks/_rels/externalLink1.xml.rels",
-            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            b'relationships/externalLinkPath" Target="file:///C:/secret.xlsx" TargetMode="External"/>'
-            b"</Relationships>",
-        )
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/externalLinkPath" Target="file:///C:/secret.xlsx" TargetMode="External"/>'
+        b"</Relationships>"
+    )
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "xl/workbook.xml":
+            data = re.sub(
+                rb"(</(?:\w+:)?sheets>)",
+                rb'\1<externalReferences><externalReference xmlns:r="http://schemas.openxmlformats'
+                rb'.org/officeDocument/2006/relationships" r:id="rId90"/></externalReferences>',
+                data,
+            )
+        if name == "xl/_rels/workbook.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/'
+                b'2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>'
+                b"</Relationships>",
+            )
+        return data
+
+    rewrite_zip(
+        src,
+        src,
+        change,
+        {
+            "xl/externalLinks/externalLink1.xml": link,
+            "xl/externalLinks/_rels/externalLink1.xml.rels": rels,
+        },
+    )
     report = _report(src)
     assert [f.cell for f in report.findings if f.rule == "live-formula"] == [f"{L}!{n}2"]
     dest = write_marked_copy(src, report, tmp_path / "标注.xlsx")

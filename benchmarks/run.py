@@ -8,7 +8,7 @@ the child's ``ru_maxrss`` from ``os.wait4``.
 
     python benchmarks/run.py [--quick] [--only NAME ...] [--runs N] [--markdown FILE]
 
-Names for ``--only``: help, check1k, check100k, pandas, report. Exit code 0 always:
+Names for ``--only``: help, check1k, check100k, pandas, mark, report. Exit code 0 always:
 benchmarks report, they do not fail CI.
 """
 
@@ -44,7 +44,7 @@ PY = sys.executable
 # PYTHONDONTWRITEBYTECODE, which would make every start-up recompile the project's modules).
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 FAST_RUNS = 20  # samples for commands that take under half a second
-NAMES = ("help", "check1k", "check100k", "pandas", "report")
+NAMES = ("help", "check1k", "check100k", "pandas", "mark", "report")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,6 +292,37 @@ class Bench:
 
         self.guarded(p_row, pandas_body)
 
+    def bench_mark(self) -> None:
+        """``check --mark`` (the XML-level marked copy) against a plain ``check`` of the same
+        ledger, both measured here."""
+        size = f"{self.big:,}"
+        tmp = Path(tempfile.mkdtemp(prefix="ledger-bench-"))
+        out = tmp / "校验结果.xlsx"
+
+        def body(row: Row) -> None:
+            text = command_help(self.lt, "check")
+            if text is None or "--mark" not in text:
+                raise Unavailable("check 尚无 --mark 选项")
+            path = self.ledger(self.big)
+            plain = self.runner.time(self.check_cmd(path), ok=(0, 1), memory=True)
+            marked = self.runner.time(
+                [*self.check_cmd(path), "--mark", str(out)],
+                ok=(0, 1),
+                prepare=lambda: out.unlink(missing_ok=True),
+                memory=True,
+            )
+            ratio = marked.seconds / plain.seconds
+            row.ours = f"{_s(marked)}，{_mb(marked.rss_mb)}"
+            row.baseline = f"`check` {_s(plain)}，{_mb(plain.rss_mb)}"
+            row.ratio, row.verdict = f"{ratio:.2f}×", _pass(ratio <= 1.5)
+
+        try:
+            self.guarded(
+                Row(f"`check --mark`，{size} 条措施", target="≤ 1.5×（不带 --mark 的 check）"), body
+            )
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
     def bench_report(self) -> None:
         small: dict[str, Timing] = {}
         tmp = Path(tempfile.mkdtemp(prefix="ledger-bench-"))
@@ -414,6 +445,8 @@ def main(argv: list[str] | None = None) -> None:
         bench.bench_check_small()
     if "check100k" in only or "pandas" in only:
         bench.bench_check_big(with_pandas="pandas" in only and not args.quick)
+    if "mark" in only:
+        bench.bench_mark()
     if "report" in only:
         bench.bench_report()
 

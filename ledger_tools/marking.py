@@ -15,19 +15,36 @@ Re-checking a marked copy replaces its 校验结果 sheet and first removes the 
 comments by ``ledger-tools`` (a user's own comment that was on a marked cell is restored) and
 the red/yellow fill of those cells (the cell's fill before the first marking is not kept).
 
-The copy goes through openpyxl: cell values, styles, merges, comments, data validation,
-conditional formatting and VBA (``.xlsm`` → ``.xlsm``) survive; images, charts and shapes do not.
+The copy is written at the XML level, not through openpyxl (whose load and save of a
+100,000-row ledger take minutes and drop formulas' cached values, images and charts): zip
+members that do not change are copied byte for byte, compressed as they are; the sheets are
+streamed, and only the marked cells' style index changes (two fills and cloned cell formats
+added to styles.xml); comments and their VML drawing are written as text, and so is the
+校验结果 sheet. Formulas keep their cached values. Live links are neutralised in the copy:
+formulas reading other workbooks (``[1]Sheet1!A1``), DDE (``cmd|'…'!A1``), WEBSERVICE,
+FILTERXML and RTD keep their cached value and lose the formula, and external link parts are
+removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx loses its macros.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import os
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, BinaryIO
 
 from ledger_tools import columns as C
-from ledger_tools.cells import strip_forbidden
+from ledger_tools.cells import column_index, column_letter, strip_forbidden
 from ledger_tools.dates import format_cn_date, format_cn_iso
 from ledger_tools.errors import OutputError, UnreadableFile
 from ledger_tools.findings import (
@@ -40,20 +57,30 @@ from ledger_tools.findings import (
     cell_marks,
 )
 from ledger_tools.output import atomic_output
+from ledger_tools.reading import (
+    _CELL,
+    _R_NUM,
+    _R_REF,
+    _ROW_ELEMENT,
+    _ROW_SIMPLE,
+    LIVE_FORMULA,
+    LIVE_TEXT,
+    MAX_PART_BYTES,
+    _col,
+    chunks,
+)
+from ledger_tools.reading import (
+    ZIP_ERRORS as _ZIP_ERRORS,
+)
 from ledger_tools.workbook import (
     FILL_RED,
     FILL_YELLOW,
     FONT_BODY,
     FONT_HEAD,
+    FORMULA_PREFIXES,
     display_width,
     quote_sheet,
-    set_active,
-    set_text,
 )
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 COMMENT_AUTHOR = "ledger-tools"
 ORIGINAL_COMMENT = "\n——原批注（{author}）——\n"  # separates our text from a user's comment
@@ -62,6 +89,17 @@ RESULTS_HEADER = ("序号", "级别", "位置", "规则", "内容", "说明")
 RESULTS_WIDTHS = (6, 6, 18, 22, 30, 80)
 RESULTS_HEADER_ROW = 5  # rows 1-3: summary lines, row 4: blank
 SUFFIXES = (".xlsx", ".xlsm")
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL = _R + "/"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+_CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+_CT_MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+_CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
 def write_marked_copy(
@@ -74,108 +112,1060 @@ def write_marked_copy(
         raise OutputError(
             f"标注副本 {out.name} 的扩展名应为 .xlsx（或 .xlsm）。请改为“{out.stem}.xlsx”。"
         )
-    wb = _load(src, keep_vba=src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm")
-    if C.SHEET_RESULTS in wb.sheetnames:
-        del wb[C.SHEET_RESULTS]
-        _remove_old_marks(wb)
-    _mark_cells(wb, report.findings)
-    _results_sheet(wb, report)
-    with atomic_output(out, src) as tmp:
-        wb.save(tmp)
-    return out
-
-
-def _load(src: Path, *, keep_vba: bool) -> Workbook:
-    from openpyxl import load_workbook
-
     if src.suffix.lower() not in SUFFIXES:
         raise UnreadableFile(
             f"{src.name} 不是 .xlsx/.xlsm 文件，无法另存标注副本（--mark）。"
             "请先用 Excel/WPS 另存为 .xlsx 后再校验。"
         )
-    try:
-        # rich_text keeps partly formatted cell text as it was.
-        return load_workbook(src, keep_vba=keep_vba, rich_text=True)
-    except Exception as exc:  # noqa: BLE001 - any openpyxl failure is "cannot copy this file"
-        raise UnreadableFile(
-            f"无法复制 {src.name} 来生成标注副本：{type(exc).__name__}: {exc}。"
-            "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
-        ) from exc
+    copy = _Copy(src, keep_vba=out.suffix.lower() == ".xlsm")
+    copy.mark(report)
+    with atomic_output(out, src) as tmp:
+        copy.write(tmp)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
-# Marking cells.
+# The package: parts read, changed, added and removed.
 
 
-def _markable(f: Finding, wb: Workbook) -> bool:
-    return bool(f.row and f.column and f.sheet in {ws.title for ws in wb.worksheets})
+def _unreadable(src: Path, exc: BaseException | None = None) -> UnreadableFile:
+    why = f"（{str(exc).splitlines()[0][:80]}）" if exc is not None and str(exc) else ""
+    return UnreadableFile(
+        f"无法复制 {src.name} 来生成标注副本{why}。请用 Excel/WPS 打开后另存为 .xlsx 再试，"
+        "或去掉 --mark。"
+    )
 
 
-def _merged_anchors(ws: Worksheet) -> dict[str, str]:
-    """Every cell inside a merged range → the range's top-left cell."""
-    from openpyxl.utils import get_column_letter
-
-    anchors: dict[str, str] = {}
-    for rng in ws.merged_cells.ranges:
-        top_left = f"{get_column_letter(rng.min_col)}{rng.min_row}"
-        for row in range(rng.min_row, rng.max_row + 1):
-            for col in range(rng.min_col, rng.max_col + 1):
-                anchors[f"{get_column_letter(col)}{row}"] = top_left
-    return anchors
-
-
-def _mark_cells(wb: Workbook, findings: list[Finding]) -> None:
-    # Which cell gets which fill and comment is decided by findings.cell_marks, shared with the
-    # live-workbook painter (excel.check_book).
-    anchors: dict[str, dict[str, str]] = {}
-
-    def anchor(sheet: str, coord: str) -> str:
-        if sheet not in anchors:
-            anchors[sheet] = _merged_anchors(wb[sheet])
-        return anchors[sheet].get(coord, coord)
-
-    for mark in cell_marks([f for f in findings if _markable(f, wb)], anchor):
-        cell = wb[mark.sheet][mark.cell]
-        cell.fill = _solid(FILLS[mark.severity])
-        _set_comment(cell, mark.comment)
+@dataclass
+class _Sheet:
+    name: str
+    rid: str
+    part: str
+    tag: str  # its <sheet …/> element in workbook.xml
+    rels_part: str = ""
+    rels: str = ""  # the sheet's relationships (XML text), "" when it has none
+    merge_index: dict[int, Any] = field(default_factory=dict)  # see _merge_index
+    ops: dict[int, dict[int, str]] = field(default_factory=dict)  # row → col → op
+    comments: dict[str, tuple[str, str, float]] = field(
+        default_factory=dict
+    )  # ref → (author, text, h)
+    comments_part: str = ""
+    vml_part: str = ""
+    other_shapes: list[str] = field(default_factory=list)  # VML shapes that are not notes
+    changed_comments: bool = False
+    legacy_rid: str = ""  # set when a <legacyDrawing> must be added
 
 
-def _solid(rgb: str) -> Any:
-    from openpyxl.styles import PatternFill
+class _Copy:
+    def __init__(self, src: Path, *, keep_vba: bool) -> None:
+        self.src = src
+        self.keep_vba = keep_vba
+        try:
+            with zipfile.ZipFile(src) as zf:
+                self.infos = zf.infolist()
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(src, exc) from None
+        self.members = {i.filename: i for i in self.infos}
+        if "xl/workbook.xml" not in self.members:
+            raise _unreadable(src)
+        self.new: dict[str, bytes | Callable[[], Iterator[bytes]]] = {}
+        self.removed: set[str] = set()
+        self.content_types = self.text("[Content_Types].xml")
+        self.workbook = self.text("xl/workbook.xml")
+        self.wb_rels = self.text("xl/_rels/workbook.xml.rels")
+        self.styles_part = self._target_of("styles") or "xl/styles.xml"
+        self.styles = _Styles(
+            self.text(self.styles_part) if self.styles_part in self.members else ""
+        )
+        self.sheets = self._sheets()
+        self.neutralised: list[str] = []
+        self.vml_block = 1  # the next free 1024-id block of VML shape ids
 
-    return PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
+    # Reading parts ---------------------------------------------------------------------------
+    def text(self, name: str) -> str:
+        info = self.members.get(name)
+        if info is None:
+            return ""
+        if info.file_size > MAX_PART_BYTES:
+            raise _unreadable(self.src)
+        try:
+            with zipfile.ZipFile(self.src) as zf:
+                return zf.read(name).decode("utf-8")
+        except (*_ZIP_ERRORS, UnicodeDecodeError) as exc:
+            raise _unreadable(self.src, exc) from None
 
+    def stream(self, name: str) -> Iterator[bytes]:
+        try:
+            with zipfile.ZipFile(self.src) as zf, zf.open(name) as fh:
+                yield from chunks(fh, whole_rows=True)
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(self.src, exc) from None
 
-def _set_comment(cell: Any, text: str) -> None:
-    from openpyxl.comments import Comment
+    def _target_of(self, kind: str) -> str:
+        for rel in _relationships(self.wb_rels):
+            if rel["Type"].endswith("/" + kind):
+                return _resolve("xl/workbook.xml", rel["Target"])
+        return ""
 
-    old = cell.comment
-    if old is not None and old.author != COMMENT_AUTHOR:
-        text += ORIGINAL_COMMENT.format(author=old.author or "") + old.text
-    n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
-    text = strip_forbidden(text)
-    cell.comment = Comment(text, COMMENT_AUTHOR, height=min(20 * n_lines + 10, 400), width=320)
-
-
-def _remove_old_marks(wb: Workbook) -> None:
-    """Undo a previous marking: our comments (restoring a user's comment kept in ours) and the
-    red/yellow fill of the cells that had them."""
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
-
-    for ws in wb.worksheets:
-        for cell in list(ws._cells.values()):  # only the cells that exist, not the whole grid
-            comment = cell.comment
-            if comment is None or comment.author != COMMENT_AUTHOR:
+    def _sheets(self) -> list[_Sheet]:
+        targets = {r["Id"]: r for r in _relationships(self.wb_rels)}
+        sheets = []
+        for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", self.workbook):
+            tag = m.group(0)
+            name = re.search(r'\bname="([^"]*)"', tag)
+            rid = re.search(r'\b(?:\w+:)?id="([^"]+)"', tag)
+            rel = targets.get(rid.group(1)) if rid else None
+            if not (name and rel and rel["Type"].endswith("/worksheet")):
                 continue
-            head, sep, original = comment.text.partition("\n——原批注（")
-            cell.comment = None
+            part = _resolve("xl/workbook.xml", rel["Target"])
+            if part not in self.members:
+                continue
+            rels_part = posixpath.join(
+                posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels"
+            )
+            sheets.append(
+                _Sheet(
+                    html.unescape(name.group(1)),
+                    rid.group(1),
+                    part,
+                    tag,
+                    rels_part,
+                    self.text(rels_part),
+                )
+            )
+        return sheets
+
+    # Marking ---------------------------------------------------------------------------------
+    def mark(self, report: Report) -> None:
+        old = next((s for s in self.sheets if s.name == C.SHEET_RESULTS), None)
+        if old is not None:
+            self._drop_sheet(old)
+        for sheet in self.sheets:
+            self._load_comments(sheet)
+            if old is not None:
+                self._remove_old_marks(sheet)
+        by_name = {s.name: s for s in self.sheets}
+        marked = [f for f in report.findings if f.row and f.column and f.sheet in by_name]
+        for name in {f.sheet for f in marked}:
+            by_name[name].merge_index = _merge_index(self._merges(by_name[name]))
+        for m in cell_marks(marked, lambda sheet, coord: _anchor(by_name[sheet], coord)):
+            sheet = by_name[m.sheet]
+            row, col = _split_ref(m.cell)
+            sheet.ops.setdefault(row, {})[col] = m.severity
+            self._set_comment(sheet, m.cell, m.comment)
+        self._drop_live_parts()
+        self._results_sheet(report)
+
+    def _drop_sheet(self, sheet: _Sheet) -> None:
+        index = self.sheets.index(sheet)
+        self.sheets.remove(sheet)
+        self.removed |= {sheet.part, sheet.rels_part}
+        self.workbook = self.workbook.replace(sheet.tag, "", 1)
+        self.workbook = _shift_local_ids(self.workbook, removed=index)
+        self.wb_rels = _drop_relationship(self.wb_rels, sheet.rid)
+
+    def _merges(self, sheet: _Sheet) -> list[tuple[int, int, int, int]]:
+        merged = []
+        for buf in self.stream(sheet.part):
+            if b"<mergeCell" in buf or b":mergeCell" in buf:
+                for m in _MERGE.finditer(buf):
+                    c1, r1, c2, r2 = m.groups()
+                    merged.append((int(r1), _col(c1), int(r2), _col(c2)))
+        return merged
+
+    # Comments --------------------------------------------------------------------------------
+    def _load_comments(self, sheet: _Sheet) -> None:
+        for rel in _relationships(sheet.rels):
+            target = _resolve(sheet.part, rel["Target"])
+            if rel["Type"].endswith("/comments") and target in self.members:
+                sheet.comments_part = target
+            elif rel["Type"].endswith("/vmlDrawing") and target in self.members:
+                sheet.vml_part = target
+        if sheet.comments_part:
+            sheet.comments = _parse_comments(self.text(sheet.comments_part))
+        if sheet.vml_part:
+            vml = self.text(sheet.vml_part)
+            sheet.other_shapes = [
+                s
+                for s in re.findall(r"<v:shape\b.*?</v:shape>", vml, re.S)
+                if 'ObjectType="Note"' not in s
+            ]
+
+    def _remove_old_marks(self, sheet: _Sheet) -> None:
+        for ref, (author, text, _) in list(sheet.comments.items()):
+            if author != COMMENT_AUTHOR:
+                continue
+            _, sep, original = text.partition("\n——原批注（")
+            del sheet.comments[ref]
             if sep:
-                author, _, body = original.partition("）——\n")
-                cell.comment = Comment(body, author)
-            # openpyxl reads "FFC7CE" back as "00FFC7CE": compare the colour part only.
-            if cell.fill is not None and str(cell.fill.fgColor.rgb)[-6:] in FILLS.values():
-                cell.fill = PatternFill()
+                user, _, body = original.partition("）——\n")
+                sheet.comments[ref] = (user, body, 0)
+            row, col = _split_ref(ref)
+            sheet.ops.setdefault(row, {})[col] = "clear"
+            sheet.changed_comments = True
+
+    def _set_comment(self, sheet: _Sheet, ref: str, text: str) -> None:
+        old = sheet.comments.get(ref)
+        if old is not None and old[0] != COMMENT_AUTHOR:
+            text += ORIGINAL_COMMENT.format(author=old[0] or "") + old[1]
+        n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
+        sheet.comments[ref] = (COMMENT_AUTHOR, strip_forbidden(text), min(20 * n_lines + 10, 400))
+        sheet.changed_comments = True
+
+    # Live links ------------------------------------------------------------------------------
+    def _drop_live_parts(self) -> None:
+        """External links, the calculation chain (Excel rebuilds it; a formula neutralised
+        here must not stay listed) and, for an .xlsx copy, macros."""
+        for rel in _relationships(self.wb_rels):
+            if rel["Type"].endswith("/calcChain"):
+                self.removed.add(_resolve("xl/workbook.xml", rel["Target"]))
+                self.wb_rels = _drop_relationship(self.wb_rels, rel["Id"])
+        for rel in _relationships(self.wb_rels):
+            if rel["Type"].endswith("/externalLink"):
+                part = _resolve("xl/workbook.xml", rel["Target"])
+                self.removed |= {
+                    part,
+                    posixpath.join(
+                        posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels"
+                    ),
+                }
+                self.wb_rels = _drop_relationship(self.wb_rels, rel["Id"])
+                self.neutralised.append(part)
+        self.workbook = re.sub(
+            r"<(?:\w+:)?externalReferences\b.*?</(?:\w+:)?externalReferences>|<(?:\w+:)?externalReferences/>",
+            "",
+            self.workbook,
+            flags=re.S,
+        )
+        # Names that point into another workbook ([1]Sheet1!A1) go with the links.
+        self.workbook = re.sub(
+            r"<(?:\w+:)?definedName\b[^>]*>[^<]*\[\d+\][^<]*</(?:\w+:)?definedName>",
+            "",
+            self.workbook,
+        )
+        if not self.keep_vba:
+            for name in list(self.members):
+                if name.lower().endswith("vbaproject.bin") or name.lower().endswith("vbadata.xml"):
+                    self.removed.add(name)
+            for rel in _relationships(self.wb_rels):
+                if rel["Type"].endswith("/vbaProject"):
+                    self.wb_rels = _drop_relationship(self.wb_rels, rel["Id"])
+            self.content_types = self.content_types.replace(_CT_MACRO, _CT_MAIN)
+
+    # The 校验结果 sheet ------------------------------------------------------------------------
+    def _results_sheet(self, report: Report) -> None:
+        part = _free_name(self.members, self.new, "xl/worksheets/sheet{}.xml")
+        rid = _free_rid(self.wb_rels)
+        names = [C.SHEET_RESULTS, *(s.name for s in self.sheets)]
+        self.new[part] = _results_xml(report, names, self.styles)
+        self.wb_rels = _add_relationship(
+            self.wb_rels, rid, "worksheet", _relative("xl/workbook.xml", part)
+        )
+        self._override(part, _CT_SHEET)
+        ids = [
+            int(x) for x in re.findall(r'<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"', self.workbook)
+        ]
+        r_prefix = _prefix_of(self.workbook, _R)
+        r_attr = f'{r_prefix}:id="{rid}"' if r_prefix else f'xmlns:r="{_R}" r:id="{rid}"'
+        sheets_tag = re.search(r"<((?:\w+:)?)sheets\b[^>]*>", self.workbook)
+        if sheets_tag is None:
+            raise _unreadable(self.src)
+        p = sheets_tag.group(1)
+        tag = f'<{p}sheet name="{_esc(C.SHEET_RESULTS)}" sheetId="{max(ids, default=0) + 1}" {r_attr}/>'
+        at = sheets_tag.end()
+        self.workbook = self.workbook[:at] + tag + self.workbook[at:]
+        self.workbook = _shift_local_ids(self.workbook, inserted=True)
+        last = RESULTS_HEADER_ROW + max(len(report.findings), 1)
+        quoted = quote_sheet(C.SHEET_RESULTS)
+        names_xml = (
+            f'<{p}definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+            f"{_esc(quoted)}!$A${RESULTS_HEADER_ROW}:$F${last}</{p}definedName>"
+            f'<{p}definedName name="_xlnm.Print_Titles" localSheetId="0">'
+            f"{_esc(quoted)}!${RESULTS_HEADER_ROW}:${RESULTS_HEADER_ROW}</{p}definedName>"
+        )
+        self.workbook = _add_defined_names(self.workbook, names_xml, p)
+        self.workbook = _activate_first(self.workbook, p)
+
+    # Writing ---------------------------------------------------------------------------------
+    def write(self, dest: Path) -> None:
+        for sheet in self.sheets:
+            if sheet.changed_comments:
+                self._comment_parts(sheet)
+            self.new[sheet.part] = _bind(self._rewrite_sheet, sheet)
+        self.new["xl/workbook.xml"] = self.workbook.encode("utf-8")
+        self.new["xl/_rels/workbook.xml.rels"] = self.wb_rels.encode("utf-8")
+        for part in self.removed:
+            self.content_types = re.sub(
+                rf'<Override\b[^>]*PartName="/{re.escape(part)}"[^>]*/>', "", self.content_types
+            )
+        self.new["[Content_Types].xml"] = self.content_types.encode("utf-8")
+        # styles.xml last: the sheets' cloned formats are known once the sheets are written.
+        self.new[self.styles_part] = self.styles.to_bytes
+        if self.styles_part not in self.members:  # a workbook without styles gets ours
+            rid = _free_rid(self.wb_rels)
+            self.wb_rels = _add_relationship(self.wb_rels, rid, "styles", "styles.xml")
+            self.new["xl/_rels/workbook.xml.rels"] = self.wb_rels.encode("utf-8")
+            self._override(self.styles_part, _CT_STYLES)
+            self.new["[Content_Types].xml"] = self.content_types.encode("utf-8")
+        order = [i.filename for i in self.infos if i.filename not in self.removed]
+        order += [n for n in self.new if n not in self.members]
+        order.sort(key=lambda n: n == self.styles_part)
+        try:
+            with dest.open("wb") as out:
+                _write_zip(
+                    out, self.src, [(n, self.members.get(n), self.new.get(n)) for n in order]
+                )
+        except OSError as exc:
+            raise OutputError(
+                f"无法写入标注副本 {dest.name}：{exc.strerror or exc}。请检查磁盘空间和写入权限。"
+            ) from exc
+
+    def _override(self, part: str, content_type: str) -> None:
+        tag = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
+        self.content_types = self.content_types.replace("</Types>", tag + "</Types>")
+
+    def _comment_parts(self, sheet: _Sheet) -> None:
+        if not sheet.comments_part:
+            sheet.comments_part = _free_name(
+                self.members, self.new, "xl/comments/ledger-tools-comment{}.xml"
+            )
+            self.new[sheet.comments_part] = b""
+            self._override(sheet.comments_part, _CT_COMMENTS)
+            rid = _free_rid(sheet.rels)
+            sheet.rels = _add_relationship(
+                sheet.rels or _EMPTY_RELS,
+                rid,
+                "comments",
+                _relative(sheet.part, sheet.comments_part),
+            )
+        if not sheet.vml_part:
+            sheet.vml_part = _free_name(
+                self.members, self.new, "xl/drawings/ledger-tools-vml{}.vml"
+            )
+            self.new[sheet.vml_part] = b""
+            if 'Extension="vml"' not in self.content_types:
+                self.content_types = self.content_types.replace(
+                    "<Default ", f'<Default Extension="vml" ContentType="{_CT_VML}"/><Default ', 1
+                )
+            sheet.legacy_rid = _free_rid(sheet.rels)
+            sheet.rels = _add_relationship(
+                sheet.rels or _EMPTY_RELS,
+                sheet.legacy_rid,
+                "vmlDrawing",
+                _relative(sheet.part, sheet.vml_part),
+            )
+        self.new[sheet.rels_part] = sheet.rels.encode("utf-8")
+        self.new[sheet.comments_part] = _comments_xml(sheet.comments)
+        self.new[sheet.vml_part] = _vml(sheet.comments, sheet.other_shapes, self.vml_block)
+        self.vml_block += len(sheet.comments) // 1024 + 1
+
+    def _rewrite_sheet(self, sheet: _Sheet) -> Iterator[bytes]:
+        rows = sorted(sheet.ops)
+        state = {"next": 0, "last": 0}
+        dead: set[bytes] = set()  # shared-formula groups whose master was neutralised
+        ns = [b""]
+        first = True
+
+        def missing(upto: int | None) -> bytes:
+            out = []
+            while state["next"] < len(rows) and (upto is None or rows[state["next"]] < upto):
+                r = rows[state["next"]]
+                state["next"] += 1
+                head, close = b'<%srow r="%d">' % (ns[0], r), b"</%srow>" % ns[0]
+                cells = self._patch_row(head, b"", close, r, sheet.ops[r], ns[0])
+                out.append(cells)
+            return b"".join(out)
+
+        def patch(element: bytes, r: int) -> bytes:
+            tag_end = element.find(b">") + 1
+            if element[tag_end - 2 : tag_end] == b"/>":
+                name = element[1 : re.search(rb"[\s/>]", element).start()]
+                head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
+            else:
+                close_at = element.rfind(b"</")
+                head, body, close = element[:tag_end], element[tag_end:close_at], element[close_at:]
+            return self._patch_row(head, body, close, r, sheet.ops[r], ns[0])
+
+        def row(m: re.Match[bytes]) -> bytes:
+            element = m.group(0)
+            num = _R_NUM.search(element, 0, element.find(b">") + 1)
+            r = int(num.group(1)) if num else state["last"] + 1
+            state["last"] = r
+            before = missing(r)
+            if state["next"] < len(rows) and rows[state["next"]] == r:
+                state["next"] += 1
+                return before + patch(element, r)
+            return before + element
+
+        def fast(buf: bytes) -> bytes | None:
+            """Only the marked rows touched, found by their ``<row r="N"``; None when the
+            chunk is not written that way or a marked row is missing from it."""
+            if buf.count(b"<row") != buf.count(b'<row r="') or b":row" in buf:
+                return None
+            first, last = _ROW_SIMPLE.search(buf), buf.rfind(b'<row r="')
+            if first is None:
+                return buf
+            last_num = int(buf[last + 8 : buf.find(b'"', last + 8)])
+            k, pos, found = state["next"], 0, []
+            while k < len(rows) and rows[k] <= last_num:
+                needle = b'<row r="%d"' % rows[k]
+                i = buf.find(needle, pos)
+                if i < 0 or buf[i + len(needle) : i + len(needle) + 1] not in (b" ", b">", b"/"):
+                    return None
+                tag_end = buf.find(b">", i) + 1
+                end = tag_end if buf[tag_end - 2] == 47 else buf.find(b"</row>", tag_end) + 6
+                found.append((i, end, rows[k]))
+                pos, k = end, k + 1
+            out, pos = [], 0
+            for i, end, r in found:
+                out += [buf[pos:i], patch(buf[i:end], r)]
+                pos = end
+            out.append(buf[pos:])
+            state["next"] = k
+            return b"".join(out)
+
+        for buf in self.stream(sheet.part):
+            if first:
+                root = re.search(rb"<(\w+:)?worksheet\b", buf)
+                ns[0] = (root.group(1) or b"") if root else b""  # a prefix such as x:
+                buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', buf)
+                first = False
+            if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
+                buf = self._neutralise(sheet, buf, dead)
+            if rows:
+                patched = fast(buf)
+                buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
+                end = _SHEETDATA_END.search(buf)
+                if end is not None and state["next"] < len(rows):
+                    if end.group(0).endswith(b"/>"):
+                        name = end.group(0)[1:-2].strip()
+                        rest = b"<" + name + b">" + missing(None) + b"</" + name + b">"
+                    else:
+                        rest = missing(None) + end.group(0)
+                    buf = buf[: end.start()] + rest + buf[end.end() :]
+            if (
+                sheet.legacy_rid
+                and (end_ws := buf.rfind(b"</")) >= 0
+                and b"worksheet>" in buf[end_ws:]
+            ):
+                buf = _insert_legacy_drawing(buf, sheet.legacy_rid)
+            yield buf
+
+    def _patch_row(
+        self, head: bytes, body: bytes, close: bytes, r: int, ops: dict[int, str], ns: bytes
+    ) -> bytes:
+        """A row with the cells of ``ops`` restyled; marked cells the row lacks are added."""
+        missing = []
+        for col in sorted(ops, reverse=True):  # from the right: earlier positions stay valid
+            needle = b' r="%s%d"' % (_letters(col), r)
+            i = body.find(needle)
+            if i < 0:
+                if ops[col] != "clear":
+                    missing.append(col)
+                continue
+            start, end = body.rfind(b"<", 0, i), body.find(b">", i) + 1
+            body = body[:start] + self._restyle(body[start:end], ops[col]) + body[end:]
+        for col in reversed(missing):
+            body = self._insert_cell(body, r, col, ops, ns)
+        return head + body + close
+
+    def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
+        for m in _R_REF.finditer(body):
+            if _col(m.group(1)) > col:
+                at = body.rfind(b"<", 0, m.start())
+                return body[:at] + self._new_cell(r, col, ops, ns) + body[at:]
+        return body + self._new_cell(r, col, ops, ns)
+
+    def _new_cell(self, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
+        if ops[col] == "clear":
+            return b""
+        return b'<%sc r="%s%d" s="%d"/>' % (
+            ns,
+            _letters(col),
+            r,
+            self.styles.marked(0, ops[col]),
+        )
+
+    def _restyle(self, tag: bytes, op: str) -> bytes:
+        """A cell's start tag with the marked (or cleared) copy of its format."""
+        s = _S_ATTR.search(tag)
+        old = int(s.group(1)) if s else 0
+        new = self.styles.cleared(old) if op == "clear" else self.styles.marked(old, op)
+        if new is None or new == old:
+            return tag
+        if s:
+            return tag[: s.start(1)] + str(new).encode() + tag[s.end(1) :]
+        name_end = re.search(rb"[\s/>]", tag).start()
+        return tag[:name_end] + b' s="%d"' % new + tag[name_end:]
+
+    def _neutralise(self, sheet: _Sheet, buf: bytes, dead: set[bytes]) -> bytes:
+        def cell(m: re.Match[bytes]) -> bytes:
+            tag = m.group(0)
+            if b"<f" not in tag and b":f" not in tag:
+                return tag
+
+            def formula(f: re.Match[bytes]) -> bytes:
+                attrs, text = f.group(1), f.group(2) or b""
+                si = re.search(rb'\bsi="(\d+)"', attrs)
+                shared = b't="shared"' in attrs
+                if shared and si and si.group(1) in dead and not text:
+                    return b""
+                plain = re.sub(r'"[^"]*"', "", html.unescape(text.decode("utf-8", "replace")))
+                if not LIVE_TEXT.search(plain):
+                    return f.group(0)
+                if shared and si:
+                    dead.add(si.group(1))
+                ref = _R_REF.search(tag, 0, tag.find(b">") + 1)
+                self.neutralised.append(
+                    f"{sheet.name}!{ref.group(1).decode()}{ref.group(2).decode()}"
+                    if ref
+                    else sheet.name
+                )
+                return b""
+
+            return _F_ELEMENT.sub(formula, tag)
+
+        return _CELL.sub(cell, buf)
+
+
+# ---------------------------------------------------------------------------------------------
+# XML pieces, by regex over the few places that change (the rest is copied as it is).
+
+_TAB_SELECTED = re.compile(rb'(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"')
+_SHEETDATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
+_F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
+_S_ATTR = re.compile(rb'\ss="(\d+)"')
+_AFTER_LEGACY = re.compile(
+    rb"<(?:\w+:)?(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)\b"
+)
+_EMPTY_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<Relationships xmlns="{_PKG_REL}"></Relationships>'
+)
+
+
+def _bind(fn: Callable[[_Sheet], Iterator[bytes]], sheet: _Sheet) -> Callable[[], Iterator[bytes]]:
+    return lambda: fn(sheet)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@lru_cache(maxsize=4096)
+def _letters(col: int) -> bytes:
+    return column_letter(col).encode()
+
+
+@lru_cache(maxsize=65536)
+def _split_ref(ref: str) -> tuple[int, int]:
+    """``"K12"`` → (12, 10): Excel row, 0-based column."""
+    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
+    if m is None:
+        raise ValueError(ref)
+    return int(m.group(2)), column_index(m.group(1))
+
+
+def _anchor(sheet: _Sheet, coord: str) -> str:
+    """The top-left cell of the merged range holding ``coord`` (or ``coord``)."""
+    row, col = _split_ref(coord)
+    starts, ranges = sheet.merge_index.get(col, ((), ()))
+    k = bisect.bisect_right(starts, row) - 1
+    # Ranges in one column do not overlap: only the last one starting above can hold the row.
+    if k >= 0 and ranges[k][2] >= row:
+        r1, c1 = ranges[k][:2]
+        return f"{column_letter(c1)}{r1}"
+    return coord
+
+
+def _merge_index(merged: list[tuple[int, int, int, int]]) -> dict[int, Any]:
+    """Column → (first rows, ranges) sorted by first row, for ``_anchor``'s bisect."""
+    by_col: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for rng in merged:
+        for c in range(rng[1], min(rng[3], rng[1] + 16384) + 1):
+            by_col[c].append(rng)
+    index = {}
+    for c, ranges in by_col.items():
+        ranges.sort()
+        index[c] = ([r[0] for r in ranges], ranges)
+    return index
+
+
+def _relationships(xml: str) -> list[dict[str, str]]:
+    rels = []
+    for m in re.finditer(r"<(?:\w+:)?Relationship\b[^>]*>", xml):
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(0)))
+        if "Id" in attrs and "Target" in attrs:
+            attrs.setdefault("Type", "")
+            attrs["Target"] = html.unescape(attrs["Target"])
+            attrs["_tag"] = m.group(0)
+            rels.append(attrs)
+    return rels
+
+
+def _resolve(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _relative(source: str, part: str) -> str:
+    return posixpath.relpath(part, posixpath.dirname(source))
+
+
+def _drop_relationship(xml: str, rid: str) -> str:
+    for rel in _relationships(xml):
+        if rel["Id"] == rid:
+            xml = xml.replace(rel["_tag"], "", 1)
+    return xml
+
+
+def _add_relationship(xml: str, rid: str, kind: str, target: str) -> str:
+    tag = f'<Relationship Id="{rid}" Type="{_REL}{kind}" Target="{_esc(target)}"/>'
+    if "</Relationships>" in xml:
+        return xml.replace("</Relationships>", tag + "</Relationships>")
+    return re.sub(r"<Relationships\b([^>]*)/>", rf"<Relationships\1>{tag}</Relationships>", xml)
+
+
+def _free_rid(xml: str) -> str:
+    used = set(re.findall(r'\bId="([^"]+)"', xml))
+    n = 1
+    while f"rId{n}" in used:
+        n += 1
+    return f"rId{n}"
+
+
+def _free_name(members: Any, new: Any, pattern: str) -> str:
+    n = 1
+    while pattern.format(n) in members or pattern.format(n) in new:
+        n += 1
+    return pattern.format(n)
+
+
+def _prefix_of(xml: str, namespace: str) -> str:
+    """The prefix the root element declares for ``namespace`` ("" when it declares none)."""
+    root = re.search(r"<(?![?!])[^>]*>", xml)
+    m = re.search(rf'xmlns:(\w+)="{re.escape(namespace)}"', root.group(0) if root else "")
+    return m.group(1) if m else ""
+
+
+def _shift_local_ids(xml: str, *, removed: int | None = None, inserted: bool = False) -> str:
+    """Sheet-local names follow their sheet's position: one sheet removed at ``removed``, or
+    one inserted first."""
+
+    def fix(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        local = re.search(r'\blocalSheetId="(\d+)"', tag)
+        if local is None:
+            return tag
+        k = int(local.group(1))
+        if removed is not None:
+            if k == removed:
+                return ""
+            k -= k > removed
+        if inserted:
+            k += 1
+        return tag[: local.start(1)] + str(k) + tag[local.end(1) :]
+
+    return re.sub(
+        r"<(?:\w+:)?definedName\b[^>]*>.*?</(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*/>",
+        fix,
+        xml,
+        flags=re.S,
+    )
+
+
+def _add_defined_names(xml: str, names: str, p: str) -> str:
+    end = re.search(r"</(?:\w+:)?definedNames>", xml)
+    if end is not None:
+        return xml[: end.start()] + names + xml[end.start() :]
+    empty = re.search(r"<(?:\w+:)?definedNames\s*/>", xml)
+    block = f"<{p}definedNames>{names}</{p}definedNames>"
+    if empty is not None:
+        return xml[: empty.start()] + block + xml[empty.end() :]
+    after = re.search(
+        r"</(?:\w+:)?functionGroups>|<(?:\w+:)?functionGroups\s*/>|</(?:\w+:)?sheets>", xml
+    )
+    assert after is not None  # a workbook has <sheets>
+    return xml[: after.end()] + block + xml[after.end() :]
+
+
+def _activate_first(xml: str, p: str) -> str:
+    view = re.search(r"<(?:\w+:)?workbookView\b[^>]*?(/?)>", xml)
+    if view is None:
+        sheets = re.search(r"<(?:\w+:)?sheets\b", xml)
+        assert sheets is not None
+        tag = f'<{p}bookViews><{p}workbookView activeTab="0"/></{p}bookViews>'
+        return xml[: sheets.start()] + tag + xml[sheets.start() :]
+    tag = re.sub(r'\s(?:activeTab|firstSheet)="\d+"', "", view.group(0))
+    tag = re.sub(r"(<(?:\w+:)?workbookView\b)", r'\1 activeTab="0"', tag)
+    return xml[: view.start()] + tag + xml[view.end() :]
+
+
+def _insert_legacy_drawing(buf: bytes, rid: str) -> bytes:
+    """``<legacyDrawing r:id>`` (the comments' drawing) where the schema wants it: before the
+    elements that follow it, or before the sheet's own ``<extLst>``, or at the end."""
+    tail = buf.rfind(b"</")
+    name = buf[tail + 2 : buf.find(b">", tail)]
+    prefix = name[: -len(b"worksheet")]
+    tag = b'<%slegacyDrawing xmlns:r="%s" r:id="%s"/>' % (prefix, _R.encode(), rid.encode())
+    start = max(buf.rfind(b"sheetData"), 0)
+    at = _AFTER_LEGACY.search(buf, start)
+    if at is not None:
+        pos = at.start()
+    else:
+        last_before = max([buf.rfind(b"<" + prefix + t, start) for t in _BEFORE_EXT] + [start])
+        ext = buf.find(b"<" + prefix + b"extLst", last_before)
+        pos = ext if ext >= 0 else tail
+    return buf[:pos] + tag + buf[pos:]
+
+
+_BEFORE_EXT = (
+    b"pageMargins",
+    b"pageSetup",
+    b"headerFooter",
+    b"rowBreaks",
+    b"colBreaks",
+    b"drawing ",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comments and their VML drawing.
+
+
+def _parse_comments(xml: str) -> dict[str, tuple[str, str, float]]:
+    from lxml import etree
+
+    if not xml:
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    root = etree.fromstring(xml.encode("utf-8"), parser)
+    ns = root.nsmap.get(None) or _MAIN
+    authors = [a.text or "" for a in root.iter(f"{{{ns}}}author")]
+    out: dict[str, tuple[str, str, float]] = {}
+    for c in root.iter(f"{{{ns}}}comment"):
+        ref = c.get("ref") or ""
+        k = int(c.get("authorId") or 0)
+        text_el = c.find(f"{{{ns}}}text")
+        text = ""
+        if text_el is not None:
+            # as openpyxl reads it: the plain text of every run (phonetic runs left out)
+            text = "".join(
+                t.text or ""
+                for t in text_el.iter(f"{{{ns}}}t")
+                if t.getparent().tag != f"{{{ns}}}rPh"
+            )
+        out[ref] = (authors[k] if k < len(authors) else "", text, 0)
+    return out
+
+
+def _comments_xml(comments: dict[str, tuple[str, str, float]]) -> bytes:
+    authors = list(dict.fromkeys(a for a, _, _ in comments.values()))
+    index = {a: k for k, a in enumerate(authors)}
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        f'<comments xmlns="{_MAIN}"><authors>',
+        *(f"<author>{_esc(a)}</author>" for a in authors),
+        "</authors><commentList>",
+    ]
+    for ref, (author, text, _) in comments.items():
+        parts.append(
+            f'<comment ref="{ref}" authorId="{index[author]}"><text>'
+            f'<t xml:space="preserve">{_esc(strip_forbidden(text))}</t></text></comment>'
+        )
+    parts.append("</commentList></comments>")
+    return "".join(parts).encode("utf-8")
+
+
+def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], block: int) -> bytes:
+    """The comments' VML drawing; shape ids are taken from 1024-id blocks starting at
+    ``block`` (each drawing of the workbook has its own blocks, listed in o:idmap)."""
+    blocks = ",".join(str(b) for b in range(block, block + len(comments) // 1024 + 1))
+    shapes = []
+    for k, (ref, (_, _, height)) in enumerate(comments.items(), start=1):
+        row, col = _split_ref(ref)
+        size = f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
+        shapes.append(
+            f'<v:shape id="_x0000_s{1024 * block + k}" type="#_x0000_t202" '
+            f'style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;{size};z-index:{k};'
+            'visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
+            '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+            '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
+            '<div style="text-align:left"></div></v:textbox>'
+            '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+            f"<x:AutoFill>False</x:AutoFill><x:Row>{row - 1}</x:Row><x:Column>{col}</x:Column>"
+            "</x:ClientData></v:shape>"
+        )
+    return (
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+        ' xmlns:x="urn:schemas-microsoft-com:office:excel">'
+        f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{blocks}"/></o:shapelayout>'
+        '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+        'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+        '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+        + "".join(others)
+        + "".join(shapes)
+        + "</xml>"
+    ).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# styles.xml: fills, fonts, borders and cell formats added; nothing existing changes.
+
+_MINIMAL_STYLES = (
+    f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font>'
+    '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
+    'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/>'
+    '<bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" '
+    'fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" '
+    'fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>'
+)
+_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs")
+
+
+class _Styles:
+    def __init__(self, xml: str) -> None:
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        self.root = etree.fromstring((xml or _MINIMAL_STYLES).encode("utf-8"), parser)
+        self.ns = self.root.nsmap.get(None) or _MAIN
+        self.section = {name: self._section(name) for name in _SECTIONS[1:]}
+        if not len(self.section["cellXfs"]):
+            self._append(
+                "cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            )
+        self.memo: dict[Any, int] = {}
+
+    def _q(self, tag: str) -> str:
+        return f"{{{self.ns}}}{tag}"
+
+    def _section(self, name: str) -> Any:
+        from lxml import etree
+
+        found = self.root.find(self._q(name))
+        if found is not None:
+            return found
+        el = etree.Element(self._q(name))
+        later = _SECTIONS.index(name) + 1
+        for child in self.root:
+            if etree.QName(child).localname not in _SECTIONS[:later]:
+                child.addprevious(el)
+                break
+        else:
+            self.root.append(el)
+        return el
+
+    def _append(self, name: str, xml: str) -> int:
+        from lxml import etree
+
+        el = etree.fromstring(f'<r xmlns="{self.ns}">{xml}</r>')[0]
+        self.section[name].append(el)
+        return len(self.section[name]) - 1
+
+    def _once(self, key: Any, make: Callable[[], int]) -> int:
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
+    def fill(self, rgb: str) -> int:
+        xml = (
+            f'<fill><patternFill patternType="solid"><fgColor rgb="00{rgb}"/>'
+            f'<bgColor rgb="00{rgb}"/></patternFill></fill>'
+        )
+        return self._once(("fill", rgb), lambda: self._append("fills", xml))
+
+    def _none_fill(self) -> int:
+        for k, f in enumerate(self.section["fills"]):
+            pattern = f.find(self._q("patternFill"))
+            if (
+                pattern is not None
+                and pattern.get("patternType", "none") == "none"
+                and not len(pattern)
+            ):
+                return k
+        return self._append("fills", '<fill><patternFill patternType="none"/></fill>')
+
+    def _fill_rgb(self, s: int) -> str:
+        xfs = self.section["cellXfs"]
+        xf = xfs[s] if s < len(xfs) else xfs[0]
+        fills = self.section["fills"]
+        k = int(xf.get("fillId") or 0)
+        if k >= len(fills):
+            return ""
+        fg = fills[k].find(f"{self._q('patternFill')}/{self._q('fgColor')}")
+        return (fg.get("rgb") or "")[-6:].upper() if fg is not None else ""
+
+    def _clone(self, s: int, fill_id: int) -> int:
+        from copy import deepcopy
+
+        xfs = self.section["cellXfs"]
+        xf = deepcopy(xfs[s] if s < len(xfs) else xfs[0])
+        xf.set("fillId", str(fill_id))
+        xf.set("applyFill", "1")
+        xfs.append(xf)
+        return len(xfs) - 1
+
+    def marked(self, s: int, severity: str) -> int:
+        return self._once(("mark", s, severity), lambda: self._clone(s, self.fill(FILLS[severity])))
+
+    def cleared(self, s: int) -> int | None:
+        if self._fill_rgb(s) not in FILLS.values():
+            return None
+        return self._once(("clear", s), lambda: self._clone(s, self._none_fill()))
+
+    def xf(
+        self,
+        font: str,
+        *,
+        fill: str = "",
+        border: bool = False,
+        align: str = "",
+        quote: bool = False,
+    ) -> int:
+        """A cell format of the 校验结果 sheet (font, fill, border and alignment as XML)."""
+
+        def make() -> int:
+            font_id = self._once(("font", font), lambda: self._append("fonts", font))
+            fill_id = self.fill(fill) if fill else 0
+            border_id = (
+                self._once(("border",), lambda: self._append("borders", _THIN_BORDER))
+                if border
+                else 0
+            )
+            attrs = f'numFmtId="0" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" xfId="0" applyFont="1"'
+            attrs += ' applyFill="1"' * bool(fill) + ' applyBorder="1"' * border
+            attrs += ' applyAlignment="1"' * bool(align) + ' quotePrefix="1"' * quote
+            return self._append(
+                "cellXfs", f"<xf {attrs}>{align}</xf>" if align else f"<xf {attrs}/>"
+            )
+
+        return self._once(("xf", font, fill, border, align, quote), make)
+
+    def to_bytes(self) -> bytes:
+        from lxml import etree
+
+        for el in self.section.values():
+            el.set("count", str(len(el)))
+        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_THIN_BORDER = (
+    "<border>"
+    + "".join(
+        f'<{side} style="thin"><color rgb="00808080"/></{side}>'
+        for side in ("left", "right", "top", "bottom")
+    )
+    + "<diagonal/></border>"
+)
+
+
+def _font(
+    name: str, size: int, *, bold: bool = False, color: str = "", underline: bool = False
+) -> str:
+    return (
+        "<font>"
+        + "<b/>" * bold
+        + "<u/>" * underline
+        + f'<sz val="{size}"/>'
+        + (f'<color rgb="00{color}"/>' if color else "")
+        + f'<name val="{_esc(name)}"/></font>'
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The zip: unchanged members copied compressed as they are; changed ones deflated.
+
+_EPOCH = (0 << 11, (0 << 9) | (1 << 5) | 1)  # 1980-01-01 00:00 as (DOS time, DOS date)
+
+
+def _write_zip(
+    out: BinaryIO,
+    src: Path,
+    members: list[tuple[str, zipfile.ZipInfo | None, bytes | Callable[[], Any] | None]],
+) -> None:
+    central = []
+    with src.open("rb") as raw:
+        for name, info, new in members:
+            offset = out.tell()
+            name_b = name.encode("utf-8")
+            flags = 0x800 if not name.isascii() else 0
+            if new is None:
+                assert info is not None
+                raw.seek(info.header_offset)
+                head = raw.read(30)
+                n, e = struct.unpack("<HH", head[26:30])
+                raw.seek(info.header_offset + 30 + n + e)
+                y, mo, d, h, mi, s = info.date_time
+                when = (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
+                entry = [
+                    name_b,
+                    flags,
+                    info.compress_type,
+                    when,
+                    info.CRC,
+                    info.compress_size,
+                    info.file_size,
+                    offset,
+                ]
+                out.write(_local_header(entry))
+                left = info.compress_size
+                while left:
+                    block = raw.read(min(left, 1 << 20))
+                    if not block:
+                        raise zipfile.BadZipFile(name)
+                    out.write(block)
+                    left -= len(block)
+            else:
+                entry = [name_b, flags, zipfile.ZIP_DEFLATED, _EPOCH, 0, 0, 0, offset]
+                out.write(_local_header(entry))
+                data = new() if callable(new) else new
+                pieces = [data] if isinstance(data, bytes) else data
+                small = isinstance(data, bytes) and len(data) < 1 << 20
+                comp = zlib.compressobj(6 if small else 1, zlib.DEFLATED, -15)
+                crc = size = packed = 0
+                for piece in pieces:
+                    crc = zlib.crc32(piece, crc)
+                    size += len(piece)
+                    z = comp.compress(piece)
+                    packed += len(z)
+                    out.write(z)
+                z = comp.flush()
+                packed += len(z)
+                out.write(z)
+                entry[4:7] = [crc, packed, size]
+                end = out.tell()
+                out.seek(offset)
+                out.write(_local_header(entry))
+                out.seek(end)
+            if max(entry[5], entry[6], offset) >= 0xFFFFFFFF:
+                raise OutputError("标注副本超过 4 GB，无法写出。请拆分台账后再用 --mark。")
+            central.append(entry)
+    start = out.tell()
+    for entry in central:
+        # The central record: "made by", the local header's fields, then comment/disk/attributes.
+        body = _local_header(entry)[4:]
+        out.write(
+            b"PK\x01\x02"
+            + struct.pack("<H", 20)
+            + body[:26]
+            + struct.pack("<HHHII", 0, 0, 0, 0, entry[7])
+            + body[26:]
+        )
+    end = out.tell()
+    out.write(
+        struct.pack(
+            "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(central), len(central), end - start, start, 0
+        )
+    )
+
+
+def _local_header(entry: list[Any]) -> bytes:
+    name_b, flags, method, (t, d), crc, packed, size, _ = entry
+    fields = (20, flags, method, t, d, crc, packed, size, len(name_b), 0)
+    return b"PK\x03\x04" + struct.pack("<HHHHHIIIHH", *fields) + name_b
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,6 +1178,88 @@ def _rule_titles() -> dict[str, str]:
     except ImportError:  # the validator is optional for this module
         return {}
     return {rule_id: rule.title for rule_id, rule in RULES.items()}
+
+
+def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> bytes:
+    """The 校验结果 worksheet as XML text: summary lines, the table with links, widths,
+    frozen header, filter, print settings."""
+    body = _font(FONT_BODY, 11)
+    wrap = '<alignment horizontal="left" vertical="center" wrapText="1"/>'
+    link_font = _font(FONT_BODY, 11, color="0563C1", underline=True)
+    rows = []
+    for r, line in enumerate(summary_lines(report), start=1):
+        font = _font(FONT_HEAD, 14, bold=True) if r == 1 else body
+        rows.append(f'<row r="{r}">{_cell(1, r, line, styles.xf(font))}</row>')
+    head_xf = styles.xf(
+        _font(FONT_HEAD, 11, bold=True),
+        fill="D9E1F2",
+        border=True,
+        align='<alignment horizontal="center" vertical="center"/>',
+    )
+    cells = "".join(
+        _cell(j, RESULTS_HEADER_ROW, v, head_xf) for j, v in enumerate(RESULTS_HEADER, 1)
+    )
+    rows.append(f'<row r="{RESULTS_HEADER_ROW}">{cells}</row>')
+    links = []
+    r = RESULTS_HEADER_ROW
+    plain = styles.xf(body, border=True, align=wrap)
+    quoted = styles.xf(body, border=True, align=wrap, quote=True)
+    link_xf = styles.xf(link_font, border=True, align=wrap)
+    by_severity = {
+        sev: styles.xf(body, fill=rgb, border=True, align=wrap) for sev, rgb in FILLS.items()
+    }
+    known = set(sheet_names)
+    for values, f in result_rows(report):
+        r += 1
+        target = link_target(f, known)
+        n, label, where, title, value, message = values
+        text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
+        cells = (
+            _cell(1, r, n, plain)
+            + _cell(2, r, label, by_severity.get(f.severity, plain))
+            + _cell(3, r, where, link_xf if target else plain)
+            + _cell(4, r, title, plain)
+            + _cell(5, r, value, quoted if text else plain)
+            + _cell(6, r, message, plain)
+        )
+        height = _height(values, RESULTS_WIDTHS)
+        rows.append(f'<row r="{r}" ht="{height:g}" customHeight="1">{cells}</row>')
+        if target:
+            links.append(f'<hyperlink ref="C{r}" location="{_esc(target)}"/>')
+    last = max(r, RESULTS_HEADER_ROW + 1)
+    top = f"A{RESULTS_HEADER_ROW + 1}"
+    cols = "".join(
+        f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
+        for j, w in enumerate(RESULTS_WIDTHS, start=1)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{_MAIN}" xmlns:r="{_R}">'
+        '<sheetPr><tabColor rgb="00C00000"/><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<dimension ref="A1:F{r}"/>'
+        '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
+        f'<pane ySplit="{RESULTS_HEADER_ROW}" topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
+        f'<selection pane="bottomLeft" activeCell="{top}" sqref="{top}"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/>'
+        f"<cols>{cols}</cols><sheetData>{''.join(rows)}</sheetData>"
+        f'<autoFilter ref="A{RESULTS_HEADER_ROW}:F{last}"/>'
+        + (f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "")
+        + '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+        '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
+    )
+    return xml.encode("utf-8")
+
+
+def _cell(col: int, row: int, value: Any, xf: int) -> str:
+    ref = f"{'ABCDEF'[col - 1]}{row}"
+    if value is None:
+        return f'<c r="{ref}" s="{xf}"/>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}" s="{xf}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        return f'<c r="{ref}" s="{xf}"><v>{value!r}</v></c>'
+    text = _esc(strip_forbidden(str(value)))
+    return f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -225,48 +1297,6 @@ def _value_for_cell(value: Any) -> Any:
         return value
     text = str(value)
     return text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS] + "……"
-
-
-def _results_sheet(wb: Workbook, report: Report) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    ws = wb.create_sheet(C.SHEET_RESULTS, 0)
-    body, bold = Font(name=FONT_BODY, size=11), Font(name=FONT_HEAD, size=11, bold=True)
-    wrap = Alignment(horizontal="left", vertical="center", wrap_text=True)
-    side = Side(style="thin", color="808080")
-    border = Border(left=side, right=side, top=side, bottom=side)
-    for r, line in enumerate(summary_lines(report), start=1):
-        cell = set_text(ws.cell(r, 1), line)
-        cell.font = Font(name=FONT_HEAD, size=14, bold=True) if r == 1 else body
-    for j, (label, width) in enumerate(zip(RESULTS_HEADER, RESULTS_WIDTHS, strict=True), start=1):
-        cell = set_text(ws.cell(RESULTS_HEADER_ROW, j), label)
-        cell.font, cell.border = bold, border
-        cell.fill = _solid("D9E1F2")
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        ws.column_dimensions[cell.column_letter].width = width
-    link_font = Font(name=FONT_BODY, size=11, color="0563C1", underline="single")
-    r = RESULTS_HEADER_ROW
-    for values, f in result_rows(report):
-        r += 1
-        for j, value in enumerate(values, start=1):
-            cell = set_text(ws.cell(r, j), value)
-            cell.font, cell.alignment, cell.border = body, wrap, border
-        if f.severity in FILLS:
-            ws.cell(r, 2).fill = _solid(FILLS[f.severity])
-        target = link_target(f, wb.sheetnames)
-        if target:
-            ws.cell(r, 3).hyperlink = Hyperlink(ref=f"C{r}", location=target)
-            ws.cell(r, 3).font = link_font
-        ws.row_dimensions[r].height = _height(values, RESULTS_WIDTHS)
-    ws.freeze_panes = f"A{RESULTS_HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{RESULTS_HEADER_ROW}:F{max(r, RESULTS_HEADER_ROW + 1)}"
-    ws.sheet_properties.tabColor = "C00000"
-    ws.print_title_rows = f"{RESULTS_HEADER_ROW}:{RESULTS_HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    set_active(wb, C.SHEET_RESULTS)
 
 
 def result_rows(report: Report) -> list[tuple[tuple[Any, ...], Finding]]:

@@ -31,7 +31,7 @@ from ledger_tools.model import (
     Origin,
     Problem,
 )
-from ledger_tools.reading import RawBook, RawSheet, read_workbook
+from ledger_tools.reading import RawBook, RawSheet, read_workbook, reading_notes
 from ledger_tools.status import normalise_status, read_status_map, roll_up
 
 
@@ -101,12 +101,14 @@ def ledger_from_rawbook(
         numbered = False
         layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
     aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
+    texts = read_texts(raw)
+    notes += reading_notes(raw)  # after every sheet used has been read
     return Ledger(
         origin=origin,
         measures=measures,
         aspects=aspects,
         info=info,
-        texts=read_texts(raw),
+        texts=texts,
         notes=notes,
         has_info_sheet=C.SHEET_INFO in raw.sheets,
         info_cells=info_cells,

@@ -1,9 +1,20 @@
 """Reading a workbook into plain cell grids (``RawBook``), whatever wrote it.
 
 This stage knows about files (xlsx/xlsm/xls, encryption, corrupt zips, hidden rows, formulas
-without cached values) and nothing about ledgers. ``normalise`` turns a ``RawBook`` into a
-``Ledger``. The Excel add-in (``excel``) builds the same ``RawBook`` from a live workbook, so
-both paths share every rule after this point.
+without cached values, error values, hostile sizes) and nothing about ledgers. ``normalise``
+turns a ``RawBook`` into a ``Ledger``. The Excel add-in (``excel``) builds the same ``RawBook``
+from a live workbook, so both paths share every rule after this point.
+
+Reading is bounded by the data, not by what a file claims (see ``docs/readme/xlsxio.md``):
+
+* sheets are read when first asked for (``RawBook.sheets`` is a lazy mapping), so a sheet the
+  ledger does not use costs nothing, whatever it holds;
+* every zip part read is checked against ``MAX_PART_BYTES`` and ``MAX_RATIO`` from the zip
+  directory before anything is inflated (the zip reader under calamine stops at the declared
+  size, so the declared size is a bound), and the sheet XML is scanned in bounded chunks;
+* a cell far outside the used table (``XFD1048576``) is not given to calamine, which would
+  build a dense grid up to it: the sheet is handed over in a copy without those cells, which
+  are listed in ``RawSheet.stray_cells`` and become a warning (``reading_notes``).
 """
 
 from __future__ import annotations
@@ -12,15 +23,20 @@ import html
 import io
 import os
 import re
+import shutil
+import tempfile
+import threading
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.cells import column_index
+from ledger_tools.cells import column_index, column_letter
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.findings import WARNING, Finding
 
 
 @dataclass
@@ -29,9 +45,14 @@ class RawSheet:
 
     ``rows[i][j]`` is the value of Excel row ``i + 1``, column ``j + 1`` (str, float, int, bool,
     datetime.date/datetime, or None). ``merged`` holds 0-based inclusive ranges
-    ``(first_row, first_col, last_row, last_col)``. ``hidden_rows`` are Excel row numbers,
-    ``hidden_cols`` 0-based column indexes. ``formulas_without_value`` are 0-based
-    ``(row, col)`` of formula cells that have no cached value.
+    ``(first_row, first_col, last_row, last_col)``, clipped to the grid. ``hidden_rows`` are
+    Excel row numbers, ``hidden_cols`` 0-based column indexes. ``formulas_without_value`` are
+    0-based ``(row, col)`` of formula cells that have no cached value. ``error_cells`` maps
+    0-based ``(row, col)`` to the Excel error value a cell holds (``"#DIV/0!"``, ``"#REF!"``,
+    ``"#N/A"``…); the grid has None there. ``stray_cells`` are 0-based ``(row, col)`` of cells
+    far outside the used table that were not read (at most ``STRAY_LISTED``; ``stray_count``
+    is the full number). ``live_formulas`` maps 0-based ``(row, col)`` to the text of formulas
+    that reach outside the file (another workbook, DDE, WEBSERVICE/FILTERXML/RTD).
     """
 
     name: str
@@ -41,44 +62,146 @@ class RawSheet:
     hidden_cols: set[int] = field(default_factory=set)
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    stray_cells: list[tuple[int, int]] = field(default_factory=list)
+    stray_count: int = 0
+    live_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    table_end: tuple[int, int] | None = None  # 0-based last (row, col) kept when cells were cut
 
 
 @dataclass
 class RawBook:
+    """A workbook's sheets by name, in workbook order. ``sheets`` may be a plain dict (the
+    Excel add-in) or the file reader's lazy mapping, which reads a sheet on first access."""
+
     path: str
-    sheets: dict[str, RawSheet]  # in workbook order
+    sheets: Mapping[str, RawSheet]
+
+    def sheets_read(self) -> list[RawSheet]:
+        """The sheets read so far (every sheet of a plain dict)."""
+        loaded = getattr(self.sheets, "loaded", None)
+        return loaded() if callable(loaded) else list(self.sheets.values())
+
+
+def _live_note(ws: RawSheet) -> Finding:
+    (r, c), text = min(ws.live_formulas.items())
+    cells = [f"{column_letter(c)}{r + 1}" for r, c in sorted(ws.live_formulas)[:5]]
+    more = f" 等 {len(ws.live_formulas)} 个单元格" if len(ws.live_formulas) > 1 else " "
+    return Finding(
+        "live-formula",
+        WARNING,
+        f"工作表“{ws.name}”中 {'、'.join(cells)}{more}的公式引用其他工作簿或外部程序/网络"
+        f"（如 ={text[:40]}），在 Excel/WPS 中打开时可能自动联网或运行程序。请确认来源可信，"
+        "或把这些公式改为数值后再上报；--mark 的标注副本中已去掉这些公式，只保留计算结果。",
+        ws.name,
+        r + 1,
+        column_letter(c),
+        "",
+        "=" + text,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
-# The file reader.
+# Limits. A real 100,000-measure ledger has a 53 MB sheet XML and a 78 MB shared-string table,
+# each about 8-13 times their compressed size.
+
+MAX_PART_BYTES = 1 << 30  # one decompressed part (sheet XML, shared strings, styles)
+MAX_RATIO = 100  # decompressed/compressed above RATIO_FLOOR: beyond it, a zip bomb
+RATIO_FLOOR = 16 << 20  # small parts may compress extremely well (empty rows, one style)
+GRID_MIN_CELLS = 4_000_000  # a sheet's grid may always be this large …
+GRID_PER_CELL = 8  # … or this many times the cells it really holds
+GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
+SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
+CHUNK_BYTES = 4 << 20  # the sheet XML is scanned in chunks of about this size
+MAX_CELL_BYTES = 64 << 20  # one row (or, inside a huge row, one cell) of XML
+STRAY_LISTED = 100
+ROW_GAP, COL_GAP = 1000, 26  # a gap at least this wide (and wider than the table) ends it
 
 _ZIP_MAGIC = b"PK\x03\x04"
+# What zipfile raises for a damaged part: bad CRC or header, truncated data, a compression
+# method it does not know (NotImplementedError), an encrypted member (RuntimeError).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError)
 _CFB_MAGIC = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls/.et, or an encrypted .xlsx
 )
 _SAVE_AS_HINT = "请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。"
+_TOO_BIG_HINT = (
+    "可能已损坏或是特意构造的文件，未读取。请用 Excel/WPS 打开确认内容，删除多余内容后"
+    "“另存为”新的 .xlsx 再试；如果确实是超大台账，请拆分成几个文件分别校验。"
+)
 
 
 def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = None) -> RawBook:
-    """Read every sheet (or only ``sheets``) of an .xlsx/.xlsm/.xls file into grids.
+    """Open an .xlsx/.xlsm/.xls file; its sheets (or only ``sheets``) are read into grids when
+    first asked for (``raw.sheets[name]``).
 
     Raises ``UnreadableFile`` with a Chinese message for anything that is not a readable
-    workbook: missing, not Excel, corrupt, encrypted, unsupported.
+    workbook: missing, not Excel, corrupt, encrypted, unsupported, over the size limits —
+    here for the file, or on first access for a sheet.
     """
     p = Path(path)
     kind = _sniff(p)
-    book = _open_calamine(p, kind)
-    wanted = list(sheets) if sheets is not None else None
-    names = [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")] or list(
-        book.sheet_names
-    )
-    xml_parts = _sheet_parts(p) if kind == "zip" else {}
-    result: dict[str, RawSheet] = {}
-    for name in names:
-        if wanted is not None and name not in wanted:
+    reader = _ZipReader(p) if kind == "zip" else _XlsReader(p)
+    wanted = set(sheets) if sheets is not None else None
+    names = [n for n in reader.names if wanted is None or n in wanted]
+    return RawBook(path=str(p), sheets=_LazySheets(names, reader.read))
+
+
+class _LazySheets(Mapping[str, RawSheet]):
+    """Sheet name → ``RawSheet``, read on first access and kept."""
+
+    def __init__(self, names: list[str], read: Callable[[str], RawSheet]) -> None:
+        self._names = names
+        self._read = read
+        self._done: dict[str, RawSheet] = {}
+
+    def __getitem__(self, name: str) -> RawSheet:
+        if name not in self._done:
+            if name not in self._names:
+                raise KeyError(name)
+            self._done[name] = self._read(name)
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def loaded(self) -> list[RawSheet]:
+        return [self._done[n] for n in self._names if n in self._done]
+
+
+def reading_notes(raw: RawBook) -> list[Finding]:
+    """Findings about what the reader left out: cells far outside the used table."""
+    notes = []
+    for ws in raw.sheets_read():
+        if ws.live_formulas:
+            notes.append(_live_note(ws))
+        if not ws.stray_count:
             continue
-        result[name] = _read_sheet(p, book, name, xml_parts.get(name))
-    return RawBook(path=str(p), sheets=result)
+        r, c = ws.stray_cells[0]
+        listed = "、".join(f"{column_letter(c)}{r + 1}" for r, c in ws.stray_cells[:5])
+        more = f"等 {ws.stray_count} 个单元格" if ws.stray_count > 1 else " 单元格"
+        end = ""
+        if ws.table_end is not None:
+            end = f"（表格到 {column_letter(ws.table_end[1])}{ws.table_end[0] + 1} 为止）"
+        notes.append(
+            Finding(
+                "stray-cells",
+                WARNING,
+                f"工作表“{ws.name}”的 {listed}{more}远在表格之外{end}，未读取。"
+                "如果这些内容有用，请移到表格内；否则请删除这些单元格后保存。",
+                ws.name,
+                r + 1,
+                column_letter(c),
+                "",
+                ws.stray_count,
+            )
+        )
+    return notes
 
 
 def _sniff(p: Path) -> str:
@@ -114,30 +237,6 @@ def _is_encrypted_ooxml(p: Path) -> bool:
         return marker in fh.read(4 * 1024 * 1024)
 
 
-def _open_calamine(p: Path, kind: str) -> Any:
-    import python_calamine as pc
-
-    if kind == "zip":
-        try:
-            with zipfile.ZipFile(p) as zf:
-                members = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
-            members = set()
-        if "xl/workbook.xml" not in members:
-            raise UnreadableFile(_not_a_workbook(p, members)) from None
-    try:
-        if kind == "cfb":
-            # Old binary .xls (and WPS .et, which shares the format): calamine reads it
-            # whatever the file is called.
-            with p.open("rb") as fh:
-                return pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
-        return pc.CalamineWorkbook.from_path(str(p))
-    except pc.PasswordError:
-        raise UnreadableFile(f"{p.name} 设置了密码，无法读取。请取消密码后另存一份再试。") from None
-    except Exception as exc:  # calamine raises several error types for broken files
-        raise UnreadableFile(f"无法读取 {p.name}（{_short(exc)}）。{_SAVE_AS_HINT}") from None
-
-
 # Other Office files are zips too: a Word or PowerPoint file given by mistake is named as such.
 _OTHER_OFFICE = {"word/document.xml": "Word 文档", "ppt/presentation.xml": "PowerPoint 演示文稿"}
 
@@ -155,98 +254,567 @@ def _not_a_workbook(p: Path, members: set[str]) -> str:
     )
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
+def _why(exc: BaseException) -> str:
+    """The library's reason in Chinese when it is one we know, else nothing: English text from
+    calamine or zipfile is not shown to the user."""
+    text = str(exc)
+    for needle, reason in _REASONS:
+        if needle in text or needle == type(exc).__name__:
+            return f"（{reason}）"
+    return ""
 
 
-def _read_sheet(p: Path, book: Any, name: str, part: str | None) -> RawSheet:
-    try:
-        sheet = book.get_sheet_by_name(name)
-        rows = sheet.to_python(skip_empty_area=False)
-        merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-    except Exception as exc:  # noqa: BLE001 - a broken sheet is reported, not a traceback
-        raise UnreadableFile(
-            f"无法读取 {p.name} 的工作表“{name}”（{_short(exc)}）。{_SAVE_AS_HINT}"
-        ) from None
-    raw = RawSheet(name=name, rows=rows, merged=merged)
-    if part:
-        _scan_sheet_xml(p, part, raw)
-    return raw
-
-
-# Attributes calamine does not expose, read straight from the sheet XML with regexes: much
-# cheaper than a full XML parse of a 100,000-row sheet, and only these three facts are needed.
-_ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
-_ROW_HIDDEN_REV = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
-_COL_HIDDEN = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
-_FORMULA_CELL = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>)?',
-    re.S,
+_REASONS = (
+    ("CRC", "校验和不符，文件不完整或被改动过"),
+    ("larger than its declared", "压缩包内记录的大小与实际不符"),
+    ("compression method", "使用了不支持的压缩方式"),
+    ("encrypted", "压缩包内的部分已加密"),
+    ("NotImplementedError", "使用了不支持的压缩方式"),
+    ("Truncated", "文件不完整"),
+    ("EOFError", "文件不完整"),
 )
 
 
-_ERROR_CELL = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*>.*?<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>',
-    re.S,
-)
+# ---------------------------------------------------------------------------------------------
+# Readers: .xlsx/.xlsm (a zip of XML parts) and the old binary .xls/.et.
 
 
-def _scan_sheet_xml(p: Path, part: str, raw: RawSheet) -> None:
-    try:
-        with zipfile.ZipFile(p) as zf:
-            xml = zf.read(part)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return
-    if b'hidden="' in xml:  # one fast scan spares two regexes over a large sheet
-        raw.hidden_rows = {int(m.group(1)) for m in _ROW_HIDDEN.finditer(xml)}
-        raw.hidden_rows |= {int(m.group(1)) for m in _ROW_HIDDEN_REV.finditer(xml)}
-    head = xml[: xml.find(b"sheetData")]  # <cols> comes before the cells
-    for m in _COL_HIDDEN.finditer(head):
-        attrs = m.group(1)
-        if re.search(rb'\bhidden="(?:1|true)"', attrs):
-            lo = re.search(rb'\bmin="(\d+)"', attrs)
-            hi = re.search(rb'\bmax="(\d+)"', attrs)
-            if lo and hi:
-                raw.hidden_cols |= set(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384)))
-    if b't="e"' in xml:  # Excel error values (#DIV/0!, #REF! …): calamine gives ""
-        for m in _ERROR_CELL.finditer(xml):
-            r, c = int(m.group(2)) - 1, column_index(m.group(1).decode())
-            raw.error_cells[(r, c)] = html.unescape(m.group(3).decode("utf-8", "replace"))
-            if r < len(raw.rows) and c < len(raw.rows[r]):
-                raw.rows[r][c] = None
-    if b"<f" in xml or b":f" in xml:
-        for m in _FORMULA_CELL.finditer(xml):
-            if m.group(3) is None or not m.group(4):
-                raw.formulas_without_value.add(
-                    (int(m.group(2)) - 1, column_index(m.group(1).decode()))
-                )
+class _XlsReader:
+    """Old binary .xls (and WPS .et, which shares the format): calamine reads it whatever the
+    file is called. Its grid cannot exceed 65,536 × 256 cells."""
+
+    def __init__(self, p: Path) -> None:
+        self.p = p
+        with p.open("rb") as fh:
+            self.book = _calamine(
+                p, lambda pc: pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+            )
+        self.names = _worksheet_names(self.book)
+
+    def read(self, name: str) -> RawSheet:
+        return _to_rawsheet(self.p, self.book, name, None)
 
 
-def _sheet_parts(p: Path) -> dict[str, str]:
-    """Sheet name → zip member of its XML, from workbook.xml and its relationships."""
-    try:
-        with zipfile.ZipFile(p) as zf:
-            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return {}
-    targets = {}
+class _ZipReader:
+    def __init__(self, p: Path) -> None:
+        self.p = p
+        try:
+            with zipfile.ZipFile(p) as zf:
+                self.members = {i.filename: i for i in zf.infolist()}
+                wb, rels = (_read_small(zf, self.members, n) for n in _WORKBOOK_PARTS)
+        except ZIP_ERRORS:
+            self.members = {}
+        if "xl/workbook.xml" not in self.members:
+            raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
+        self.parts, self.shared = _workbook_parts(wb, rels)
+        for part, what in [*((n, "工作簿目录") for n in _WORKBOOK_PARTS), *self.shared]:
+            self._check_size(part, what)  # calamine reads these when it opens the file
+        self._book: Any = None
+        if self.parts:
+            self.names = list(self.parts)
+        else:  # a workbook.xml this parser does not follow: let calamine list the sheets
+            self.names = _worksheet_names(self._calamine())
+
+    def _calamine(self) -> Any:
+        if self._book is None:
+            self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
+        return self._book
+
+    def _check_size(self, part: str, what: str) -> None:
+        info = self.members.get(part)
+        if info is None:
+            return
+        size, packed = info.file_size, max(info.compress_size, 1)
+        if size > MAX_PART_BYTES or (size > RATIO_FLOOR and size > MAX_RATIO * packed):
+            raise UnreadableFile(
+                f"{self.p.name} 中的{what}解压后有 {size / 2**20:,.0f} MB（压缩前 "
+                f"{packed / 2**20:,.1f} MB），超过本工具的安全上限（每部分 "
+                f"{MAX_PART_BYTES // 2**20} MB、压缩比 {MAX_RATIO} 倍），{_TOO_BIG_HINT}"
+            )
+
+    def read(self, name: str) -> RawSheet:
+        part = self.parts.get(name)
+        if part is None or part not in self.members:
+            return _to_rawsheet(self.p, self._calamine(), name, None)
+        self._check_size(part, f"工作表“{name}”")
+        if self._book is None:  # scan the sheet while calamine loads the shared strings
+            scanned = _in_background(lambda: _scan_part(self.p, part))
+            self._calamine()
+            scan = scanned()
+        else:
+            scan = _scan_part(self.p, part)
+        box = None
+        if scan.over_budget():  # rare: find where the table ends, row by row
+            scan = _scan_part(self.p, part, exact=True)
+            box = scan.table_box()
+        if box is None:
+            raw = _to_rawsheet(self.p, self._calamine(), name, scan)
+        else:
+            if box == (-1, -1):
+                raise UnreadableFile(_scattered(self.p, name, scan))
+            with tempfile.TemporaryDirectory(prefix="ledger-tools-") as tmp:
+                copy = Path(tmp) / "sheet.xlsx"
+                stray = self._copy_without_stray(part, box, copy)
+                book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(copy)))
+                raw = _to_rawsheet(self.p, book, name, scan)
+                book.close()
+            raw.stray_cells, raw.stray_count = stray[:STRAY_LISTED], stray.count
+            raw.table_end = (box[0] - 1, box[1])
+        return raw
+
+    def _copy_without_stray(self, part: str, box: tuple[int, int], dest: Path) -> _Stray:
+        """A minimal copy of the workbook (the parts calamine needs) whose ``part`` keeps only
+        rows ≤ ``box[0]`` and columns ≤ ``box[1]``; returns the cells left out."""
+        stray = _Stray()
+        needed = {"[Content_Types].xml", "_rels/.rels", *_WORKBOOK_PARTS, part}
+        keep = [n for n in self.members if n in needed or n in dict(self.shared)]
+        with (
+            zipfile.ZipFile(self.p) as src,
+            zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
+        ):
+            for n in keep:
+                with src.open(n) as fh, out.open(n, "w", force_zip64=True) as w:
+                    if n == part:
+                        for buf in chunks(fh, whole_rows=True):
+                            w.write(_cut_stray(buf, box, stray))
+                    else:
+                        shutil.copyfileobj(fh, w, CHUNK_BYTES)
+        return stray
+
+
+_WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+_SHARED = {"sharedStrings": "共享字符串表", "styles": "样式表"}
+
+
+def _read_small(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str) -> str:
+    """A part that is small in any real workbook (workbook.xml and its relationships); one
+    over ``SMALL_PART_BYTES`` is not parsed here (calamine then lists the sheets)."""
+    info = members.get(name)
+    if info is None or info.file_size > SMALL_PART_BYTES:
+        return ""
+    return zf.read(name).decode("utf-8", "replace")
+
+
+def _workbook_parts(wb: str, rels: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Worksheet name → zip member of its XML, in workbook order; and the shared parts
+    (shared strings, styles) with their Chinese names."""
+    targets: dict[str, tuple[str, str]] = {}
     for m in re.finditer(r"<Relationship\b[^>]*>", rels):
         tag = m.group(0)
         rid = re.search(r'\bId="([^"]+)"', tag)
         target = re.search(r'\bTarget="([^"]+)"', tag)
+        kind = re.search(r'\bType="[^"]*/([^"/]+)"', tag)
         if rid and target:
-            t = target.group(1)
+            t = html.unescape(target.group(1))
             t = t.lstrip("/") if t.startswith("/") else "xl/" + t
-            targets[rid.group(1)] = t
+            targets[rid.group(1)] = (t, kind.group(1) if kind else "")
     parts = {}
     for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", wb):
         tag = m.group(0)
         name = re.search(r'\bname="([^"]*)"', tag)
-        rid = re.search(r'\br:id="([^"]+)"|\b\w+:id="([^"]+)"', tag)
-        if name and rid:
-            key = rid.group(1) or rid.group(2)
-            if key in targets:
-                parts[html.unescape(name.group(1))] = targets[key]
-    return parts
+        rid = re.search(r'\b(?:\w+:)?id="([^"]+)"', tag)
+        if name and rid and rid.group(1) in targets:
+            target, kind = targets[rid.group(1)]
+            if kind == "worksheet":
+                parts[html.unescape(name.group(1))] = target
+    shared = [(t, _SHARED[k]) for t, k in targets.values() if k in _SHARED]
+    return parts, shared
+
+
+def _worksheet_names(book: Any) -> list[str]:
+    return [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")] or list(
+        book.sheet_names
+    )
+
+
+def _calamine(p: Path, open_book: Callable[[Any], Any]) -> Any:
+    import python_calamine as pc
+
+    try:
+        return open_book(pc)
+    except pc.PasswordError:
+        raise UnreadableFile(f"{p.name} 设置了密码，无法读取。请取消密码后另存一份再试。") from None
+    except Exception as exc:  # calamine raises several error types for broken files
+        raise UnreadableFile(
+            f"无法读取 {p.name}：文件内容已损坏，或含有本工具不支持的格式{_why(exc)}。{_SAVE_AS_HINT}"
+        ) from None
+
+
+def _in_background(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """Start ``fn`` in a thread; the returned function waits for its result (or exception)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def result() -> Any:
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    return result
+
+
+def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        if sheet.height * sheet.width > GRID_HARD_CELLS:
+            raise UnreadableFile(
+                f"{p.name} 的工作表“{name}”的表格范围有 {sheet.height:,} 行 × {sheet.width:,} 列，"
+                f"{_TOO_BIG_HINT}"
+            )
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken sheet is reported, not a traceback
+        raise UnreadableFile(
+            f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
+            f"{_why(exc)}。{_SAVE_AS_HINT}"
+        ) from None
+    height, width = len(rows), max((len(r) for r in rows), default=0)
+    # A merged range reaching far beyond the cells (A1:XFD1048576) must not be filled in.
+    merged = [
+        (r1, c1, min(r2, height - 1), min(c2, width - 1))
+        for r1, c1, r2, c2 in merged
+        if r1 < height and c1 < width
+    ]
+    raw = RawSheet(name=name, rows=rows, merged=merged)
+    if scan is not None:
+        raw.hidden_rows = {r for r in scan.hidden_rows if r <= height}
+        raw.hidden_cols = {c for c in scan.hidden_cols if c < width}
+        raw.formulas_without_value = scan.formulas
+        raw.live_formulas = scan.live
+        for (r, c), value in scan.errors.items():
+            if r < height and c < len(rows[r]):
+                rows[r][c] = None
+                raw.error_cells[(r, c)] = value
+    return raw
+
+
+# ---------------------------------------------------------------------------------------------
+# One streaming pass over a sheet's XML: the facts calamine does not report (hidden rows and
+# columns, formulas without a cached value, error values) and the real extent of the cells.
+# Regexes and bytes.find over bounded chunks: much cheaper than an XML parse of a
+# 100,000-row sheet, and memory stays at a few chunks whatever the part inflates to.
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_R_NUM = re.compile(rb'\sr="(\d+)"')
+_R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_FORMULA_CELL = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>)?',
+    re.S,
+)
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
+_CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
+_CELL = re.compile(  # (shared with marking)
+    rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S
+)
+_ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>.*?</(?:\w+:)?row>)", re.S)
+_ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
+_LETTERS23 = re.compile(rb' r="([A-Z]{2,3})\d')
+_COLUMN_CACHE: dict[bytes, int] = {}
+# A formula that reaches outside the file, in its text without string literals: another
+# workbook ([1]Sheet1!A1), DDE (app|topic!item), web and real-time functions.
+LIVE_TEXT = re.compile(r"\[\d+\]|\|[^|]*!|\b(?:WEBSERVICE|FILTERXML|RTD)\s*\(", re.I)
+# A quick first look at a chunk that has formulas (function names are stored upper-case).
+LIVE_FORMULA = re.compile(rb"\[\d+\]|\||WEBSERVICE|FILTERXML|RTD")
+_FORMULA_TEXT = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
+)
+
+
+def _col(letters: bytes) -> int:
+    col = _COLUMN_CACHE.get(letters)
+    if col is None:
+        col = _COLUMN_CACHE[letters] = column_index(letters.decode())
+    return col
+
+
+def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
+    """The inflated part in pieces of about ``CHUNK_BYTES``, each ending after a row (or,
+    inside a very long row and unless ``whole_rows``, after a cell), so no cell is split
+    between two pieces."""
+    carry = b""
+    while True:
+        data = fh.read(CHUNK_BYTES)
+        buf = carry + data if carry else data
+        if not data:
+            if buf:
+                yield buf
+            return
+        cut = _last_end(buf, b"row>")
+        if cut < 0 and len(buf) > CHUNK_BYTES and not whole_rows:
+            cut = _last_end(buf, b"c>")
+        if cut < 0:
+            if len(buf) > MAX_CELL_BYTES:
+                raise UnreadableFile(
+                    f"工作表中有一行的内容超过 {MAX_CELL_BYTES // 2**20} MB，{_TOO_BIG_HINT}"
+                )
+            carry = buf
+            continue
+        carry = buf[cut:]
+        yield buf[:cut]
+
+
+def _last_end(buf: bytes, name: bytes) -> int:
+    """The position just after the last end tag ``</name`` or ``</prefix:name``, or -1."""
+    k = buf.rfind(name)
+    while k > 0:
+        start = buf.rfind(b"<", 0, k)
+        if start >= 0 and buf[start + 1 : start + 2] == b"/" and b">" not in buf[start:k]:
+            tag = buf[start + 2 : k]
+            if not tag or (tag.endswith(b":") and tag[:-1].isalnum()):
+                return k + len(name)
+        k = buf.rfind(name, 0, k)
+    return -1
+
+
+@dataclass
+class _Scan:
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    live: dict[tuple[int, int], str] = field(default_factory=dict)
+    row_ends: list[tuple[int, int]] = field(default_factory=list)  # (Excel row, last col)
+    cells: int = 0
+    exact: bool = False  # row_ends wanted (else only the extent, much cheaper)
+    max_row: int = 0
+    max_col: int = -1
+    in_data: bool = False
+    last_row: int = 0
+    open_row: int | None = None  # a row whose end is in a later chunk
+    open_col: int = -1
+
+    def feed(self, buf: bytes) -> None:
+        head = not self.in_data
+        if head:
+            at = buf.find(b"sheetData")
+            self._cols(buf if at < 0 else buf[:at])
+            self.in_data = at >= 0
+        cells = buf.count(b"<c")
+        if head or b"</sheetData" in buf:  # <cols>, <conditionalFormatting>…
+            cells -= sum(buf.count(tag) for tag in (b"<co", b"<cf", b"<cu", b"<ce"))
+        self.cells += cells
+        if self.exact or not self._extent(buf, cells):
+            self._rows(buf)
+        if b"<f" in buf or (b":f" in buf and b":c" in buf):
+            for m in _FORMULA_CELL.finditer(buf):
+                if m.group(3) is None or not m.group(4):
+                    self.formulas.add((int(m.group(2)) - 1, _col(m.group(1))))
+            if LIVE_FORMULA.search(buf):
+                for m in _FORMULA_TEXT.finditer(buf):
+                    text = html.unescape(m.group(3).decode("utf-8", "replace"))
+                    if LIVE_TEXT.search(re.sub(r'"[^"]*"', "", text)):
+                        self.live[(int(m.group(2)) - 1, _col(m.group(1)))] = text
+        if b't="e"' in buf:
+            for m in _ERROR_CELL.finditer(buf):
+                ref, value = _R_REF.search(m.group(1)), _VALUE.search(m.group(2))
+                if ref and value:
+                    text = html.unescape(value.group(1).decode("utf-8", "replace")).strip()
+                    self.errors[(int(ref.group(2)) - 1, _col(ref.group(1)))] = text
+
+    def _cols(self, head: bytes) -> None:
+        for m in _COL_TAG.finditer(head):
+            attrs = m.group(1)
+            if _HIDDEN.search(attrs):
+                lo = re.search(rb'\bmin="(\d+)"', attrs)
+                hi = re.search(rb'\bmax="(\d+)"', attrs)
+                if lo and hi:
+                    self.hidden_cols |= set(
+                        range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16384))
+                    )
+
+    def _extent(self, buf: bytes, cells: int) -> bool:
+        """The largest row and column in ``buf`` without a Python step per row or cell;
+        False when this shortcut does not apply (a namespace prefix, a row or cell without
+        ``r=""``): then ``_rows`` goes row by row."""
+        rows = _ROW_SIMPLE.findall(buf)
+        refs = buf.count(b' r="')
+        # Every row written <row r="…" and every cell with r="…" (<col>/<cfRule> outside the
+        # cells only make a chunk take the slow path).
+        if len(rows) != buf.count(b"<row") or refs != len(rows) + cells:
+            return False
+        if rows:
+            self.max_row = max(self.max_row, max(map(int, rows)))
+        if b"hidden" in buf:
+            for m in _ROW_TAG.finditer(buf):
+                if b"hidden" in m.group(1) and _HIDDEN.search(m.group(1)):
+                    num = _R_NUM.search(m.group(1))
+                    if num:
+                        self.hidden_rows.add(int(num.group(1)))
+        wide = set(_LETTERS23.findall(buf))
+        # One-letter columns only: Z bounds them (an exact scan follows if that matters).
+        col = max(_col(c) for c in wide) if wide else 25 if refs > len(rows) else -1
+        self.max_col = max(self.max_col, col)
+        return True
+
+    def over_budget(self) -> bool:
+        """Whether the grid calamine would build is much larger than the cells it holds."""
+        for r, c in self.row_ends:
+            self.max_row, self.max_col = max(self.max_row, r), max(self.max_col, c)
+        area = self.max_row * (self.max_col + 1)
+        return area > max(GRID_MIN_CELLS, GRID_PER_CELL * self.cells)
+
+    def _rows(self, buf: bytes) -> None:
+        starts = [(m.start(), m.end(), m.group(1)) for m in _ROW_TAG.finditer(buf)]
+        ends = [m.start() for m in _ROW_END.finditer(buf)]
+        seg = 0
+        si = ei = 0
+        while si < len(starts) or ei < len(ends):
+            if ei >= len(ends) or (si < len(starts) and starts[si][0] < ends[ei]):
+                _, seg, attrs = starts[si]
+                si += 1
+                m = _R_NUM.search(attrs)
+                row = int(m.group(1)) if m else self.last_row + 1
+                self.last_row = row
+                if b"hidden" in attrs and _HIDDEN.search(attrs):
+                    self.hidden_rows.add(row)
+                if attrs.endswith(b"/"):
+                    self.open_row = None
+                else:
+                    self.open_row, self.open_col = row, -1
+            else:
+                end = ends[ei]
+                ei += 1
+                if self.open_row is not None:
+                    col = max(self.open_col, _last_col(buf, seg, end))
+                    if col >= 0:
+                        self.row_ends.append((self.open_row, col))
+                self.open_row = None
+        if self.open_row is not None:  # continues in the next chunk
+            self.open_col = max(self.open_col, _last_col(buf, seg, len(buf)))
+
+    def table_box(self) -> tuple[int, int] | None:
+        """None when the grid calamine builds is within bounds; else (last Excel row, last
+        0-based column) of the table to keep, or (-1, -1) when no cut brings it in bounds."""
+        if not self.row_ends or not self.over_budget():
+            return None
+        rows = sorted({r for r, _ in self.row_ends})
+        cols = sorted({c for _, c in self.row_ends})
+        budget = max(GRID_MIN_CELLS, GRID_PER_CELL * self.cells)
+        col_cut = _cluster_end(cols, COL_GAP)
+        row_cut = _cluster_end(rows, ROW_GAP)
+        for box in ((rows[-1], col_cut), (row_cut, cols[-1]), (row_cut, col_cut)):
+            kept = [c for r, c in self.row_ends if r <= box[0]]
+            width = min(box[1], max((c for c in kept), default=0))
+            if box[0] * (width + 1) <= budget:
+                return (box[0], width)
+        return (-1, -1)
+
+
+def _last_col(buf: bytes, start: int, end: int) -> int:
+    """0-based column of the last cell holding something between ``start`` and ``end`` (the
+    inside of one row), or -1. Cells are in column order; empty ``<c …/>`` are skipped."""
+    k = end
+    for _ in range(8):
+        k = max(buf.rfind(b"<c", start, k), buf.rfind(b":c", start, k))
+        if k < 0:
+            return -1
+        if buf[k + 2 : k + 3] not in (b" ", b">", b"\t", b"\n", b"\r"):
+            continue
+        tag_end = buf.find(b">", k, end)
+        if tag_end < 0:
+            return -1
+        if buf[tag_end - 1 : tag_end] == b"/":
+            continue  # an empty cell (only a style): calamine does not count it
+        m = _R_REF.search(buf, k, tag_end)
+        if m:
+            return _col(m.group(1))
+        return buf.count(b"<c", start, end) - 1  # cells without r="": by position
+    # Many empty cells at the end of the row: find the last full one with one regex.
+    tail = deque(_CELL_TAG_END.finditer(buf, start, end), maxlen=1)
+    if not tail:
+        return -1
+    m = _R_REF.search(tail[0].group(0))
+    return _col(m.group(1)) if m else -1
+
+
+def _cluster_end(values: list[int], min_gap: int) -> int:
+    """The last value before the first gap that is wider than ``min_gap`` and than everything
+    before it: where the table ends and stray cells begin."""
+    prev = values[0]
+    for v in values[1:]:
+        if v - prev > max(min_gap, prev):
+            return prev
+        prev = v
+    return prev
+
+
+def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
+    scan = _Scan(exact=exact)
+    try:
+        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
+            for buf in chunks(fh):
+                scan.feed(buf)
+    except ZIP_ERRORS as exc:
+        raise UnreadableFile(
+            f"{p.name} 已损坏{_why(exc)}，无法读取。请重新获取原文件，"
+            "或用 Excel/WPS 打开后“另存为” .xlsx 格式再试。"
+        ) from None
+    return scan
+
+
+@dataclass
+class _Stray:
+    cells: list[tuple[int, int]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, row0: int, col: int) -> None:
+        self.count += 1
+        if len(self.cells) < STRAY_LISTED:
+            self.cells.append((row0, col))
+
+    def __getitem__(self, s: slice) -> list[tuple[int, int]]:
+        return self.cells[s]
+
+
+def _cut_stray(buf: bytes, box: tuple[int, int], stray: _Stray) -> bytes:
+    """``buf`` without the rows below ``box[0]`` and the cells right of column ``box[1]``."""
+    last_row, last_col = box
+
+    def cell(m: re.Match[bytes], row: int) -> bytes:
+        tag = m.group(0)
+        ref = _R_REF.search(tag, 0, tag.find(b">") + 1)
+        if ref is None or _col(ref.group(1)) <= last_col:
+            return tag
+        if not tag[: tag.find(b">") + 1].endswith(b"/>"):
+            stray.add(row - 1, _col(ref.group(1)))
+        return b""
+
+    def row(m: re.Match[bytes]) -> bytes:
+        element = m.group(0)
+        num = _R_NUM.search(element, 0, element.find(b">") + 1)
+        r = int(num.group(1)) if num else 0
+        if r <= last_row and _last_col(element, 0, len(element)) <= last_col:
+            return element
+        if r > last_row:
+            for c in _CELL.finditer(element):
+                ref = _R_REF.search(c.group(0))
+                if ref and not c.group(0)[: c.group(0).find(b">") + 1].endswith(b"/>"):
+                    stray.add(r - 1, _col(ref.group(1)))
+            return b""
+        return _CELL.sub(lambda c: cell(c, r), element)
+
+    return _ROW_ELEMENT.sub(row, buf)
+
+
+def _scattered(p: Path, name: str, scan: _Scan) -> str:
+    return (
+        f"{p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却分散在 A1:"
+        f"{column_letter(scan.max_col)}{scan.max_row} 这么大的范围内，读取它需要的内存远超台账本身，"
+        f"{_TOO_BIG_HINT}"
+    )

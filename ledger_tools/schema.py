@@ -60,6 +60,8 @@ RULES: dict[str, Rule] = {
         Rule("unmapped-column", WARNING, "无法识别的列"),
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
+        Rule("stray-cells", WARNING, "表格外的零散单元格未读取"),
+        Rule("live-formula", WARNING, "公式引用外部工作簿或程序"),
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
         Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),

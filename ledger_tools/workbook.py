@@ -123,7 +123,18 @@ def info_row(name: str) -> int:
 
 def display_width(text: str) -> int:
     """Width in Excel character units: CJK and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # str.translate looks each character up in C; each distinct character is classified once.
+    return len(text.translate(_WIDTHS))
+
+
+class _Widths(dict[int, str]):
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = value = ch * 2 if unicodedata.east_asian_width(ch) in "WF" else ch
+        return value
+
+
+_WIDTHS = _Widths()
 
 
 def quote_sheet(name: str) -> str:

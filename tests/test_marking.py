@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -315,3 +316,339 @@ def test_xlsm_copy_keeps_its_kind(source, tmp_path):
     wb = openpyxl.load_workbook(dest, keep_vba=True)
     assert wb.sheetnames[0] == C.SHEET_RESULTS
     assert marked_cells(wb[L])
+
+
+# ---------------------------------------------------------------------------------------------
+# The XML-level writer against today's openpyxl writer (kept in tests/marking_openpyxl.py):
+# both copies read back with openpyxl must hold the same values, formats, comments, merges,
+# links and sheet settings.
+
+
+def snapshot(path: Path) -> dict:
+    """Everything a user sees in a workbook, as openpyxl reads it."""
+    wb = openpyxl.load_workbook(path, rich_text=False)
+    out: dict = {"sheets": wb.sheetnames, "active": wb.active.title}
+    for ws in wb.worksheets:
+        cells = {}
+        for _, cell in sorted(ws._cells.items()):
+            f, font, a, b = cell.fill, cell.font, cell.alignment, cell.border
+            fill = (f.fill_type, str(f.fgColor.rgb)[-6:]) if f.fill_type else None
+            style = (
+                fill,
+                (
+                    font.name,
+                    font.sz,
+                    bool(font.b),
+                    font.u,
+                    str(font.color.rgb)[-6:] if font.color else None,
+                ),
+                (a.horizontal, a.vertical, bool(a.wrap_text)),
+                (b.left.style, b.top.style),
+                cell.number_format,
+                bool(cell.quotePrefix),
+            )
+            comment = (cell.comment.text, cell.comment.author) if cell.comment else None
+            link = cell.hyperlink.location if cell.hyperlink else None
+            if cell.value is None and not comment and not link and style == _PLAIN:
+                continue  # an empty cell with the default format: absent or not, the same
+            cells[cell.coordinate] = (cell.value, style, comment, link)
+        out[ws.title] = {
+            "cells": cells,
+            "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+            "freeze": ws.freeze_panes,
+            "tab": bool(ws.sheet_view.tabSelected),
+            "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth},
+            "heights": {k: d.height for k, d in ws.row_dimensions.items() if d.height},
+            "filter": ws.auto_filter.ref,
+            "tabColor": str(ws.sheet_properties.tabColor.rgb)[-6:]
+            if ws.sheet_properties.tabColor
+            else None,
+            "landscape": ws.page_setup.orientation,
+        }
+    return out
+
+
+_PLAIN = (
+    None,
+    ("Calibri", 11.0, False, None, None),
+    (None, None, False),
+    (None, None),
+    "General",
+    False,
+)
+
+
+def assert_same_as_openpyxl(source: Path, report: Report, tmp_path: Path) -> Path:
+    from marking_openpyxl import write_marked_copy_openpyxl
+
+    new = write_marked_copy(source, report, tmp_path / "新.xlsx")
+    old = write_marked_copy_openpyxl(source, report, tmp_path / "旧.xlsx")
+    a, b = snapshot(new), snapshot(old)
+    assert a["sheets"] == b["sheets"] and a["active"] == b["active"]
+    for name in a["sheets"]:
+        for key in b[name]:
+            if key == "cells":
+                diff = {
+                    k: (a[name]["cells"].get(k), b[name]["cells"].get(k))
+                    for k in set(a[name]["cells"]) | set(b[name]["cells"])
+                    if a[name]["cells"].get(k) != b[name]["cells"].get(k)
+                }
+                assert not diff, (name, dict(list(diff.items())[:5]))
+            else:
+                assert a[name][key] == b[name][key], (name, key)
+    return new
+
+
+def test_xml_copy_equals_the_openpyxl_copy_on_the_fixture(source, tmp_path):
+    assert_same_as_openpyxl(source, make_report(source), tmp_path)
+
+
+def test_xml_copy_equals_the_openpyxl_copy_on_a_marked_copy(marked, tmp_path):
+    # The previous marks are removed the same way (fills, our comments, the user's restored).
+    dest, report = marked
+    k = column_letter("整改时限")
+    fewer = Report(report.path, [f for f in report.findings if f.column == k], today="2024-05-11")
+    (tmp_path / "again").mkdir()
+    assert_same_as_openpyxl(dest, fewer, tmp_path / "again")
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例台账.xlsx"
+
+
+def _report(path: Path) -> Report:
+    from ledger_tools.checking import check_file
+
+    return check_file(path, today=dt.date(2024, 5, 10))
+
+
+def test_xml_copy_equals_the_openpyxl_copy_on_the_example(tmp_path):
+    assert_same_as_openpyxl(EXAMPLE, _report(EXAMPLE), tmp_path)
+
+
+def test_xml_copy_equals_the_openpyxl_copy_on_a_generated_ledger(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate_ledger
+
+    path = tmp_path / "生成.xlsx"
+    generate_ledger(path, 600, 3, True)
+    report = _report(path)
+    assert len(report.findings) > 20
+    assert_same_as_openpyxl(path, report, tmp_path)
+
+
+@pytest.mark.parametrize("ledger", [EXAMPLE, "generated"], ids=["example", "generated"])
+def test_rechecking_the_marked_copy_gives_the_same_findings_and_totals(tmp_path, ledger):
+    if ledger == "generated":
+        import sys
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+        from generate import generate_ledger
+
+        ledger = tmp_path / "生成.xlsx"
+        generate_ledger(ledger, 300, 1, False)
+    before = _report(ledger)
+    dest = write_marked_copy(ledger, before, tmp_path / "标注.xlsx")
+    after = _report(dest)
+    assert after.totals == before.totals
+    strip = lambda r: [(f.rule, f.cell, f.message) for f in r.sorted()]  # noqa: E731
+    assert strip(after) == strip(before)
+    # and once more: the marks of the first run are replaced, not added to
+    again = write_marked_copy(dest, after, tmp_path / "再次.xlsx")
+    assert strip(_report(again)) == strip(before)
+    first, second = snapshot(dest), snapshot(again)
+    for snap in (first, second):  # the summary line names the checked file
+        del snap[C.SHEET_RESULTS]["cells"]["A1"]
+    assert second == first
+
+
+def test_formulas_keep_their_cached_values(tmp_path):
+    src = tmp_path / "公式.xlsx"
+    wb = build_workbook("某区测试局")
+    ws = wb[L]
+    write_ledger_row(ws, 2, _row(1, 整改状态="已完成"))
+    write_ledger_row(ws, 3, _row(2))
+    money = column_letter("清退资金")
+    ws[f"{money}2"] = "=1000+234.5"
+    wb.save(src)
+    _put_cached_value(src, f"{money}2", "1234.5")
+    report = _report(src)
+    dest = write_marked_copy(src, report, tmp_path / "标注.xlsx")
+    assert openpyxl.load_workbook(dest)[L][f"{money}2"].value == "=1000+234.5"
+    assert openpyxl.load_workbook(dest, data_only=True)[L][f"{money}2"].value == 1234.5
+    assert _report(dest).totals == report.totals
+
+
+def rewrite_zip(src: Path, dest: Path, change, extra: dict[str, bytes] | None = None) -> None:
+    """Copy the zip ``src`` to ``dest`` with each member's bytes passed through
+    ``change(name, data)``, plus the members ``extra``."""
+    with zipfile.ZipFile(src) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            z.writestr(name, change(name, data))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+
+
+def _put_cached_value(path: Path, ref: str, value: str) -> None:
+    """openpyxl writes formulas without a result; give one the value Excel would have saved."""
+    pattern = rb'(<c r="%s"[^>]*>)<f>(.*?)</f><v>\s*</v>' % ref.encode()
+    cached = rb"\1<f>\2</f><v>%s</v>" % value.encode()
+
+    def change(name: str, data: bytes) -> bytes:
+        return re.sub(pattern, cached, data) if name.startswith("xl/worksheets/sheet") else data
+
+    rewrite_zip(path, path, change)
+
+
+def test_live_links_are_neutralised_in_the_copy_and_reported(tmp_path):
+    src = tmp_path / "外链.xlsx"
+    wb = build_workbook("某区测试局")
+    ws = wb[L]
+    write_ledger_row(ws, 2, _row(1))
+    write_ledger_row(ws, 3, _row(2))
+    n = column_letter("问责人次")
+    ws[f"{n}2"] = '=WEBSERVICE("http://example.invalid/x")'
+    ws[f"{n}3"] = "=cmd|'/c calc'!A0"
+    wb.save(src)
+    _put_cached_value(src, f"{n}2", "3")
+    _put_cached_value(src, f"{n}3", "2")
+    report = _report(src)
+    live = [f for f in report.findings if f.rule == "live-formula"]
+    assert len(live) == 1 and live[0].cell == f"{L}!{n}2" and "等 2 个单元格" in live[0].message
+    dest = write_marked_copy(src, report, tmp_path / "标注.xlsx")
+    with zipfile.ZipFile(dest) as z:
+        xml = b"".join(z.read(x) for x in z.namelist() if x.startswith("xl/worksheets/"))
+        assert not [x for x in z.namelist() if "externalLink" in x]
+    formulas = re.findall(rb"<f\b[^>]*>(.*?)</f>", xml)
+    assert not [f for f in formulas if b"WEBSERVICE" in f or b"calc" in f]
+    values = openpyxl.load_workbook(dest)[L]
+    assert (values[f"{n}2"].value, values[f"{n}3"].value) == (3, 2)
+    assert _report(dest).totals == report.totals
+    assert not [f for f in _report(dest).findings if f.rule == "live-formula"]
+
+
+def test_libreoffice_opens_the_marked_example(tmp_path):
+    needs_calc(tmp_path)
+    dest = write_marked_copy(EXAMPLE, _report(EXAMPLE), tmp_path / "标注.xlsx")
+    out = tmp_path / "lo"
+    out.mkdir()
+    csv = soffice_convert(dest, out, "csv")
+    assert csv is not None, "LibreOffice 无法打开标注副本"
+    assert (
+        "校验结果" in csv.read_text(encoding="utf-8", errors="replace") or csv.stat().st_size > 100
+    )
+
+
+def test_xlsm_marked_to_xlsx_loses_its_macros(source, tmp_path):
+    xlsm = tmp_path / "宏.xlsm"
+    macro_ct = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            data = re.sub(
+                rb'(PartName="/xl/workbook.xml" ContentType=")[^"]+', rb"\1" + macro_ct, data
+            )
+        if name == "xl/_rels/workbook.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/'
+                b'relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+            )
+        return data
+
+    rewrite_zip(source, xlsm, change, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not really a macro"})
+    dest = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsx")
+    with zipfile.ZipFile(dest) as z:
+        assert "xl/vbaProject.bin" not in z.namelist()
+        assert macro_ct not in z.read("[Content_Types].xml")
+        assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
+    assert openpyxl.load_workbook(dest).sheetnames[0] == C.SHEET_RESULTS
+    kept = write_marked_copy(xlsm, make_report(xlsm), tmp_path / "标注.xlsm")
+    with zipfile.ZipFile(kept) as z:
+        assert z.read("xl/vbaProject.bin").startswith(b"\xd0\xcf")
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_marked(source, tmp_path):
+    # Some generators write <x:row><x:c …>; new cells and rows must carry the same prefix.
+    prefixed = tmp_path / "前缀.xlsx"
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+    def change(name: str, data: bytes) -> bytes:
+        if name.startswith("xl/worksheets/sheet") and main in data:
+            data = data.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+            data = re.sub(rb"<(/?)(?![?!])([a-zA-Z]+)(?=[\s/>])", rb"<\1x:\2", data)
+        return data
+
+    rewrite_zip(source, prefixed, change)
+    k = column_letter("整改时限")
+    report = Report(
+        str(prefixed),
+        [
+            Finding("bad-deadline", ERROR, "无法识别。", L, 5, k, "整改时限"),
+            Finding("no-person", WARNING, "空行上的问题。", L, 40, "B", ""),
+        ],
+    )
+    dest = write_marked_copy(prefixed, report, tmp_path / "标注.xlsx")
+    ws = openpyxl.load_workbook(dest)[L]
+    assert marked_cells(ws) == {f"{k}5": RED, "B40": YELLOW}
+    assert ws[f"{k}5"].comment.text == "【错误】无法识别。"
+
+
+def test_external_workbook_links_are_removed_from_the_copy(tmp_path):
+    src = tmp_path / "外部引用.xlsx"
+    wb = build_workbook("某区测试局")
+    write_ledger_row(wb[L], 2, _row(1))
+    n = column_letter("问责人次")
+    wb[L][f"{n}2"] = "=[1]Sheet1!A1"
+    wb.save(src)
+    _put_cached_value(src, f"{n}2", "4")
+    link = (
+        b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        b' r:id="rId1"/></externalLink>'
+    )
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/externalLinkPath" Target="file:///C:/secret.xlsx" TargetMode="External"/>'
+        b"</Relationships>"
+    )
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "xl/workbook.xml":
+            data = re.sub(
+                rb"(</(?:\w+:)?sheets>)",
+                rb'\1<externalReferences><externalReference xmlns:r="http://schemas.openxmlformats'
+                rb'.org/officeDocument/2006/relationships" r:id="rId90"/></externalReferences>',
+                data,
+            )
+        if name == "xl/_rels/workbook.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/'
+                b'2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>'
+                b"</Relationships>",
+            )
+        return data
+
+    rewrite_zip(
+        src,
+        src,
+        change,
+        {
+            "xl/externalLinks/externalLink1.xml": link,
+            "xl/externalLinks/_rels/externalLink1.xml.rels": rels,
+        },
+    )
+    report = _report(src)
+    assert [f.cell for f in report.findings if f.rule == "live-formula"] == [f"{L}!{n}2"]
+    dest = write_marked_copy(src, report, tmp_path / "标注.xlsx")
+    with zipfile.ZipFile(dest) as z:
+        assert not [x for x in z.namelist() if "externalLink" in x]
+        assert b"externalReference" not in z.read("xl/workbook.xml")
+        assert b"externalLink" not in z.read("xl/_rels/workbook.xml.rels")
+    assert openpyxl.load_workbook(dest, data_only=True)[L][f"{n}2"].value == 4
+    assert openpyxl.load_workbook(dest)[L][f"{n}2"].value == 4  # no formula left

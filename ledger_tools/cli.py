@@ -517,3 +517,8 @@ def excel_report(
         sheet=sheet,
     )
     click.echo(f"已生成：{out}")
+
+
+from ledger_tools.importing.command import import_command  # noqa: E402 - registered last
+
+cli.add_command(import_command)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ledger_tools import columns as C
 from ledger_tools.importing.fields import similar
-from ledger_tools.importing.parse import PAspect, PMeasure, PProblem, Parsed
+from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
 
 _RANK = {"feedback": 0, "plan": 1, "report": 2, "notice": 2}
 # Fields a later document overrides; the others it only fills when empty.

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from ledger_tools import columns as C
 from ledger_tools import workbook as W
 from ledger_tools.errors import OutputError
-from ledger_tools.output import atomic_output
 from ledger_tools.importing.extract import read_blocks
 from ledger_tools.importing.mapping import Imported, merge, to_imported
 from ledger_tools.importing.parse import KINDS, Parsed, parse_blocks
+from ledger_tools.output import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

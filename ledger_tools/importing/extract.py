@@ -528,6 +528,7 @@ def read_pdf(path: Path) -> list[Block]:
             continues
             and prev is not None
             and not prev.align
+            and len(prev.text) >= 20  # a broken paragraph fills at least one line
             and prev.text[-1:] not in _SENTENCE_END
         ):
             # A paragraph continued from the page before (its first line is not indented).

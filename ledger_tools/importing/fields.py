@@ -203,6 +203,22 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     return None
 
 
+def looks_like_table_header(text: str) -> bool:
+    """A line that starts with at least three ledger column names ("序号 方面 问题 整改措施 …",
+    with or without spaces between them): a table header that reached us as text."""
+    rest = re.sub(r"[\s|｜]+", "", text)
+    count = 0
+    while rest:
+        label = next((a for a in _HEADER_LABELS if rest.startswith(a)), None)
+        if label is None:
+            break
+        rest, count = rest[len(label) :], count + 1
+    return count >= 3
+
+
+_HEADER_LABELS = sorted((a for a in C.ALIASES if a), key=len, reverse=True)
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[\s，,。．.；;：:、“”\"'‘’（）()]", "", text)
 
@@ -309,6 +325,11 @@ def dates_in(text: str, year: int | None = None) -> list[tuple[dt.date, int, int
         year = y
         out.append((d, m.start(), m.end()))
     return out
+
+
+def exact_date(text: str) -> dt.date | None:
+    """"2024年3月31日" (also in Chinese numerals) → a date; None for anything else."""
+    return _cn_date(text.strip())
 
 
 def _cn_date(text: str) -> dt.date | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools import columns as C
-from ledger_tools.importing.fields import similar
+from ledger_tools.importing.fields import exact_date, similar
 from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
 
 _RANK = {"feedback": 0, "plan": 1, "report": 2, "notice": 2}
@@ -181,6 +181,10 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
             row["整改状态"] = status
         if problem.deadline and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
             row["整改时限"] = problem.deadline
+        for name in ("整改时限", "完成时间"):
+            # An exact date is written as a date cell, as a clerk's ledger has it.
+            if isinstance(row.get(name), str) and (day := exact_date(row[name])):
+                row[name] = day
         row["备注"] = SOURCE_PREFIX + (m.where or problem.where)
         rows.append(row)
     return rows

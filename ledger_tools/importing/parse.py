@@ -256,11 +256,20 @@ class _Reader:
                 self.unplaced(b)
 
     def attachment(self, blocks: list[Block]) -> None:
-        for b in blocks[1:]:
+        """The 附件: task tables are read; its title is skipped; a task table that reached us as
+        lines of text (from a PDF) cannot be split into cells reliably and is reported once."""
+        titled = False
+        for i, b in enumerate(blocks[1:], start=1):
             if b.is_table:
                 self.table(b)
-            elif len(b.text) <= 40 and not re.search(r"[。；]", b.text):
-                continue  # the attachment's title
+            elif F.looks_like_table_header(b.text):
+                self.p.warnings.append(
+                    f"{b.where}起的附件表格（{len(blocks) - i} 段文字）无法从 PDF 可靠地分列读取，已跳过；"
+                    "正文中的问题和措施已导入，表中另有的内容（如责任人）请导入 Word 原文或在台账中补录。"
+                )
+                return
+            elif not titled and len(b.text) <= 40 and not re.search(r"[。；]", b.text):
+                titled = True  # the attachment's title
             else:
                 self.unplaced(b, "附件中的段落")
 
@@ -334,7 +343,7 @@ class _Reader:
             lead, rest = self.run_in(
                 child.block.lead if child.block else "", child.text, numbered=True
             )
-            parts = [rest, *(b.text for b in child.body if not b.is_table)]
+            parts = [rest, *(b.text for b in child.body if not b.is_table and not self.special(b))]
             items.append((lead, "\n".join(x for x in parts if x), child.where))
             for grand in child.children:
                 self.unplaced_node(grand, "章节中更深一级的编号")

@@ -160,8 +160,12 @@ def test_plan_then_report_merged(documents, original):
 def test_generated_pdf_round_trip(pdfs, original, kind):
     imported = import_files([pdfs[kind]])
     ledger = import_document(pdfs[kind])
-    got = [(a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)]
-    want = [(a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(original)]
+    got = [
+        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)
+    ]
+    want = [
+        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(original)
+    ]
     assert got == want
     if kind != "plan":
         for g, w in zip(ledger.problems, original.problems, strict=True):
@@ -177,7 +181,18 @@ def test_generated_pdf_round_trip(pdfs, original, kind):
 # Property: random small ledgers → generated report → import → same structure.
 
 _WORDS = st.sampled_from(
-    ["加强", "理论学习", "制度建设", "专项检查", "整改落实", "责任清单", "督促检查", "台账管理", "廉政风险", "谈心谈话"]
+    [
+        "加强",
+        "理论学习",
+        "制度建设",
+        "专项检查",
+        "整改落实",
+        "责任清单",
+        "督促检查",
+        "台账管理",
+        "廉政风险",
+        "谈心谈话",
+    ]
 )
 _PHRASE = st.lists(_WORDS, min_size=2, max_size=5).map("".join)
 _STATUS = st.sampled_from(C.STATUSES)
@@ -190,7 +205,11 @@ def small_ledgers(draw):
         problems = []
         for _ in range(draw(st.integers(1, 3))):
             measures = [
-                (draw(_PHRASE) + "。", draw(st.one_of(st.just(""), _PHRASE.map(lambda s: s + "。"))), draw(_STATUS))
+                (
+                    draw(_PHRASE) + "。",
+                    draw(st.one_of(st.just(""), _PHRASE.map(lambda s: s + "。"))),
+                    draw(_STATUS),
+                )
                 for _ in range(draw(st.integers(1, 3)))
             ]
             problems.append((draw(_PHRASE) + "问题", measures))
@@ -204,9 +223,14 @@ def write_ledger(path: Path, aspects) -> None:
     wb = W.build_workbook()
     info = wb[C.SHEET_INFO]
     values = {
-        "单位名称": "某区测试局", "党组织名称": "中共某区测试局党组", "监督类型": "巡察",
-        "监督机构": "区委第一巡察组", "上级党委": "区委", "进驻开始日期": dt.date(2024, 1, 8),
-        "进驻结束日期": dt.date(2024, 2, 7), "反馈日期": dt.date(2024, 3, 4),
+        "单位名称": "某区测试局",
+        "党组织名称": "中共某区测试局党组",
+        "监督类型": "巡察",
+        "监督机构": "区委第一巡察组",
+        "上级党委": "区委",
+        "进驻开始日期": dt.date(2024, 1, 8),
+        "进驻结束日期": dt.date(2024, 2, 7),
+        "反馈日期": dt.date(2024, 3, 4),
     }
     for name, value in values.items():
         info.cell(W.info_row(name), 2).value = value
@@ -217,18 +241,30 @@ def write_ledger(path: Path, aspects) -> None:
             number += 1
             for text, result, status in measures:
                 finished = status in C.FINISHED_STATUSES
-                W.write_ledger_row(ws, row, {
-                    "序号": number, "方面": aspect, "问题": problem, "整改措施": text,
-                    "责任领导": "张三", "责任部门": "办公室", "整改时限": "2024年6月30日",
-                    "整改状态": status, "完成时间": dt.date(2024, 4, 1) if finished else None,
-                    "整改进展及成效": result or None,
-                })
+                W.write_ledger_row(
+                    ws,
+                    row,
+                    {
+                        "序号": number,
+                        "方面": aspect,
+                        "问题": problem,
+                        "整改措施": text,
+                        "责任领导": "张三",
+                        "责任部门": "办公室",
+                        "整改时限": "2024年6月30日",
+                        "整改状态": status,
+                        "完成时间": dt.date(2024, 4, 1) if finished else None,
+                        "整改进展及成效": result or None,
+                    },
+                )
                 row += 1
     wb.save(path)
 
 
 @pytest.mark.skipif(os.environ.get("LEDGER_TOOLS_FAST") == "1", reason="slow")
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(aspects=small_ledgers())
 def test_random_ledger_report_round_trip(tmp_path, aspects):
     ledger_path = tmp_path / "台账.xlsx"

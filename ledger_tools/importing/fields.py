@@ -328,7 +328,7 @@ def dates_in(text: str, year: int | None = None) -> list[tuple[dt.date, int, int
 
 
 def exact_date(text: str) -> dt.date | None:
-    """"2024年3月31日" (also in Chinese numerals) → a date; None for anything else."""
+    """ "2024年3月31日" (also in Chinese numerals) → a date; None for anything else."""
     return _cn_date(text.strip())
 
 

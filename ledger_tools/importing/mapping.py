@@ -79,6 +79,7 @@ def _merge_info(base: dict[str, str], later: dict[str, str]) -> None:
 def _merge_problems(base: Parsed, later: Parsed, later_name: str) -> None:
     base_problems = base.problems
     same_shape = len(base_problems) == len(later.problems)
+    matched: set[int] = set()
     for i, (aspect, lp) in enumerate((a, p) for a in later.aspects for p in a.problems):
         target = _best(base_problems, lp.title, lambda p: p.title, 0.8)
         if target is None and same_shape:
@@ -89,7 +90,13 @@ def _merge_problems(base: Parsed, later: Parsed, later_name: str) -> None:
             )
             _aspect_for(base, aspect).problems.append(lp)
             continue
+        matched.add(id(target))
         _merge_problem(target, lp)
+    for p in base_problems:
+        if id(p) not in matched:
+            base.warnings.append(
+                f"{later_name}：没有写到问题“{p.title[:30]}”（{p.where}），该问题的措施和进展请核对后补录。"
+            )
 
 
 def _aspect_for(base: Parsed, aspect: PAspect) -> PAspect:

@@ -100,6 +100,7 @@ _WELCOME = re.compile(r"欢迎.{0,12}监督|如有意见建议")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
+_ABOUT = re.compile(r"关于[“\"‘「](.+?)[”\"’」]的问题[。：:]?")
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 
 
@@ -257,14 +258,15 @@ class _Reader:
 
     def attachment(self, blocks: list[Block]) -> None:
         """The 附件: task tables are read; its title is skipped; a task table that reached us as
-        lines of text (from a PDF) cannot be split into cells reliably and is reported once."""
+        lines of text (from a PDF) cannot be split into cells reliably and is reported once
+        (a warning, never a guess at the columns)."""
         titled = False
         for i, b in enumerate(blocks[1:], start=1):
             if b.is_table:
                 self.table(b)
             elif F.looks_like_table_header(b.text):
                 self.p.warnings.append(
-                    f"{b.where}起的附件表格（{len(blocks) - i} 段文字）无法从 PDF 可靠地分列读取，已跳过；"
+                    f"{b.where}起的附件表格只剩文字、没有表格结构（{len(blocks) - i} 段，常见于 PDF），无法可靠地分列读取，已跳过；"
                     "正文中的问题和措施已导入，表中另有的内容（如责任人）请导入 Word 原文或在台账中补录。"
                 )
                 return
@@ -470,6 +472,8 @@ class _Reader:
                 )
                 if lead and node.text.startswith(lead):
                     title, rest = lead, node.text[len(lead) :].strip()
+        if about := _ABOUT.fullmatch(title.strip()):
+            title = about.group(1)
         problem = PProblem(title.strip().rstrip("。；;：:"), node.where, number=node.marker)
         aspect.problems.append(problem)
         body = list(node.body)

@@ -17,7 +17,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,12 +80,12 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\
 # "2024 年 3 月" and the justified "区委 第二 巡察 组" from PDF text.
 _LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters except \t \n
 
 
 def clean_line(text: str) -> str:
     """A paragraph's text without layout spaces, zero-width characters or control characters."""
-    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\r", "")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
     text = _LAYOUT_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from ledger_tools import columns as C
 from ledger_tools.status import normalise_status
@@ -19,7 +20,9 @@ from ledger_tools.status import normalise_status
 if TYPE_CHECKING:
     from ledger_tools.importing.extract import Block
     from ledger_tools.importing.outline import Node
-    from ledger_tools.importing.parse import Parsed
+    from ledger_tools.importing.parse import Parsed, PMeasure, PProblem
+
+T = TypeVar("T")
 
 # Columns a responsibility tail or a task table may fill.
 TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限")
@@ -223,15 +226,6 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s，,。．.；;：:、“”\"'‘’（）()]", "", text)
 
 
-def similar(a: str, b: str) -> float:
-    a, b = _compact(a), _compact(b)
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 def merge_task_table(parsed: Parsed, block: Block) -> bool:
     """Read a 问题清单/任务清单 table into ``parsed``: fill the fields of the measures the body
     already has (matched by problem and measure text), or build them when the body has none.
@@ -258,14 +252,14 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
-        target = _find_problem(parsed, problem_title, values.get("序号", ""))
+        target = _find_problem(parsed, problem_title)
         if target is None:
             if body_had:
                 parsed.warnings.append(
                     f"{where}的问题“{problem_title[:30]}”在正文中没有找到，已按表格补入。"
                 )
             aspect_title = values.get("方面", "")
-            aspect = next((a for a in parsed.aspects if similar(a.title, aspect_title) > 0.9), None)
+            aspect = best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
             if aspect is None:
                 aspect = PAspect(aspect_title, where)
                 parsed.aspects.append(aspect)
@@ -288,22 +282,38 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     return True
 
 
-def _find_problem(parsed: Parsed, title: str, number: str):  # noqa: ANN202 - PProblem | None
-    best, score = None, 0.0
-    for p in parsed.problems:
-        s = similar(p.title, title)
-        if s > score:
-            best, score = p, s
-    return best if score >= 0.8 else None
+def best_match(items: list[T], text: str, key: Callable[[T], str], threshold: float) -> T | None:
+    """The item whose ``key`` text is most similar to ``text`` (ratio ≥ ``threshold``), or None.
+    An identical text (ignoring spaces and punctuation) wins at once; difflib's cheap upper
+    bounds skip most candidates, so matching a 1,000-row table stays fast."""
+    target = _compact(text)
+    if not target:
+        return None
+    compacted = [(_compact(key(item)), item) for item in items]
+    for k, item in compacted:
+        if k == target:
+            return item
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(target)
+    best, score = None, threshold
+    for k, item in compacted:
+        if not k:
+            continue
+        matcher.set_seq1(k)
+        if matcher.real_quick_ratio() < score or matcher.quick_ratio() < score:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= score:
+            best, score = item, ratio
+    return best
 
 
-def _find_measure(problem, text: str):  # noqa: ANN001, ANN202 - PProblem -> PMeasure | None
-    best, score = None, 0.0
-    for m in problem.measures:
-        s = similar(m.text, text)
-        if s > score:
-            best, score = m, s
-    return best if score >= 0.7 else None
+def _find_problem(parsed: Parsed, title: str) -> PProblem | None:
+    return best_match(parsed.problems, title, lambda p: p.title, 0.8)
+
+
+def _find_measure(problem: PProblem, text: str) -> PMeasure | None:
+    return best_match(problem.measures, text, lambda m: m.text, 0.7)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools import columns as C
-from ledger_tools.importing.fields import exact_date, similar
+from ledger_tools.importing.fields import best_match, exact_date
 from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
 
 _RANK = {"feedback": 0, "plan": 1, "report": 2, "notice": 2}
@@ -81,7 +81,7 @@ def _merge_problems(base: Parsed, later: Parsed, later_name: str) -> None:
     same_shape = len(base_problems) == len(later.problems)
     matched: set[int] = set()
     for i, (aspect, lp) in enumerate((a, p) for a in later.aspects for p in a.problems):
-        target = _best(base_problems, lp.title, lambda p: p.title, 0.8)
+        target = best_match(base_problems, lp.title, lambda p: p.title, 0.8)
         if target is None and same_shape:
             target = base_problems[i]
         if target is None:
@@ -100,7 +100,7 @@ def _merge_problems(base: Parsed, later: Parsed, later_name: str) -> None:
 
 
 def _aspect_for(base: Parsed, aspect: PAspect) -> PAspect:
-    found = _best(base.aspects, aspect.title, lambda a: a.title, 0.8)
+    found = best_match(base.aspects, aspect.title, lambda a: a.title, 0.8)
     if found is None:
         found = PAspect(aspect.title, aspect.where)
         base.aspects.append(found)
@@ -115,7 +115,7 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
         target.deadline = later.deadline or target.deadline
     same_shape = len(target.measures) == len(later.measures)
     for i, lm in enumerate(later.measures):
-        m = _best(target.measures, lm.text, lambda m: m.text, 0.6)
+        m = best_match(target.measures, lm.text, lambda m: m.text, 0.6)
         if m is None and same_shape:
             m = target.measures[i]
         if m is None:
@@ -126,15 +126,6 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
                 m.fields[key] = value
         m.where = f"{m.where}；{lm.where}"
         m.text = m.text or lm.text
-
-
-def _best(items: list[Any], text: str, key: Any, threshold: float) -> Any:
-    best, score = None, 0.0
-    for item in items:
-        s = similar(key(item), text)
-        if s > score:
-            best, score = item, s
-    return best if score >= threshold else None
 
 
 # ---------------------------------------------------------------------------------------------

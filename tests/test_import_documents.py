@@ -344,6 +344,12 @@ def report_docx(path: Path) -> Path:
     add(d, "3、主体责任压得不实")
     add(d, "整改措施：党组每季度专题研究党风廉政建设。")
     add(d, "尚未启动。")
+    add(d, "4、干部管理宽松软")
+    add(d, "整改措施及结果：一是严格考勤制度。已按月通报考勤。二是开展提醒谈话。目前已基本完成。")
+    add(d, "5、选人用人不规范")
+    add(d, "（1）修订干部选拔任用办法。已印发新办法。")
+    add(d, "（2）开展专项检查。")
+    add(d, "整改情况：已完成。")
     add(d, "三、下一步工作打算")
     add(d, "继续抓好未完成事项整改，巩固整改成果。")
     add(d, "联系电话：0000-7654321")
@@ -361,10 +367,17 @@ def test_report_labels_and_statuses(tmp_path):
             "贯彻落实上级决策部署方面",
             [("耕地保护责任落实有差距", 2), ("国土空间规划编制推进不力", 2)],
         ),
-        ("全面从严治党方面", [("主体责任压得不实", 1)]),
+        (
+            "全面从严治党方面",
+            [("主体责任压得不实", 1), ("干部管理宽松软", 2), ("选人用人不规范", 2)],
+        ),
     ]
     m = ledger.measures
-    assert [x.status for x in m] == ["正在推进", "正在推进", "已完成", "已完成", "未启动"]
+    statuses = ["正在推进"] * 2 + ["已完成"] * 2 + ["未启动"] + ["基本完成"] * 2 + ["已完成"] * 2
+    assert [x.status for x in m] == statuses
+    assert m[6].get("整改措施") == "开展提醒谈话。" and m[6].get("整改进展及成效") is None
+    assert m[7].get("整改措施") == "修订干部选拔任用办法。"
+    assert m[7].get("整改进展及成效") == "已印发新办法。"
     assert m[0].get("整改进展及成效") == "已完成图斑核查126个，整改销号118个。"
     assert m[1].get("整改进展及成效") == "已通报4期。"
     assert m[0].deadline.due.isoformat() == "2024-06-30"
@@ -539,7 +552,7 @@ def test_cli_writes_refuses_overwrite_and_prints_json(tmp_path):
     out = tmp_path / "台账.xlsx"
     first = run_cli("import", str(source), "-o", str(out))
     assert first.returncode == 0, first.stderr
-    assert "2 个方面、3 项问题、5 条整改措施" in first.stdout
+    assert "2 个方面、5 项问题、9 条整改措施" in first.stdout
     assert "ledger-tools check" in first.stdout
     again = run_cli("import", str(source), "-o", str(out))
     assert again.returncode == 2 and "已存在" in again.stderr and "--force" in again.stderr
@@ -547,10 +560,10 @@ def test_cli_writes_refuses_overwrite_and_prints_json(tmp_path):
     assert forced.returncode == 0
     as_json = run_cli("import", str(source), "--format", "json")
     data = json.loads(as_json.stdout)
-    assert data["统计"] == {"方面": 2, "问题": 3, "措施": 5}
+    assert data["统计"] == {"方面": 2, "问题": 5, "措施": 9}
     assert data["整改台账"][0]["备注"] == "来源：报告.docx第7段"
     check = run_cli("check", str(out))
-    assert "共 2 个方面、3 个问题、5 条措施" in check.stdout
+    assert "共 2 个方面、5 个问题、9 条措施" in check.stdout
 
 
 def test_cli_errors_are_chinese(tmp_path):

@@ -104,7 +104,11 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     """(status, planned deadline) of a status sentence such as "目前已整改到位。" or "目前正在
     推进，计划于2024年6月30日前完成。"; None for any other sentence."""
     s = text.strip()
-    if len(s) > 80 or not _STATUS_START.match(s):
+    start = _STATUS_START.match(s)
+    if len(s) > 80 or not start:
+        return None
+    # "已…" / "正在…" open many a progress sentence; only a short one is a status sentence.
+    if start.group(1) in ("已", "尚", "正在", "基本", "现") and len(s) > 20:
         return None
     status = find_status(s)
     if status is None:

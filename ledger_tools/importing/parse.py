@@ -93,7 +93,8 @@ _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈�
 _ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
-    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|责任(?:领导|单位|部门|人))\s*[：:]\s*"
+    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
+    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 _WELCOME = re.compile(r"欢迎.{0,12}监督|如有意见建议")
@@ -485,17 +486,23 @@ class _Reader:
 
     def problem_child(self, problem: PProblem, child: Node) -> None:
         """A numbered item under a problem: a 表现 point in a feedback, else a measure."""
-        text = child.text
-        extra = [b.text for b in child.body if not b.is_table and not self.is_status_line(b.text)]
+        extra = []
         for b in child.body:
+            rest = strip_label(b.text)[1]
             if b.is_table:
                 self.table(b)
-            elif self.is_status_line(b.text):
-                self.status_line(problem, b.text)
-        full = "".join([text, *extra])
+            elif self.is_status_line(rest):
+                self.status_line(problem, rest)  # "目前已整改到位。" / "整改情况：已完成。"
+            elif not self.special(b):
+                extra.append(b.text)
+        full = "".join([child.text, *extra])
         if self.p.kind == "feedback":
             point = f"{child.marker}{full}"
             problem.detail = f"{problem.detail}\n{point}".strip() if problem.detail else point
+        elif self.p.kind in ("report", "notice"):
+            full = self.trailing_status_sentence(problem, full)
+            measure, result = first_sentence(full)
+            self.add_measure(problem, measure, child.where, result)
         else:
             self.add_measure(problem, full, child.where)
         for grand in child.children:
@@ -512,6 +519,14 @@ class _Reader:
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
+
+    def trailing_status_sentence(self, problem: PProblem, text: str) -> str:
+        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read."""
+        sentences = re.findall(r"[^。！？]+[。！？]?", text)
+        if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
+            self.status_line(problem, sentences[-1])
+            return "".join(sentences[:-1])
+        return text
 
     def problem_body(self, problem: PProblem, blocks: list[Block]) -> None:
         """The unnumbered paragraphs of a problem: labelled (整改措施…/整改进展…/整改目标…),
@@ -530,6 +545,10 @@ class _Reader:
             label, rest = strip_label(b.text)
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
+                continue
+            rest = self.trailing_status_sentence(problem, rest)
+            if label and _label_mode(label) == "progress" and self.is_status_line(rest):
+                self.status_line(problem, rest)  # "整改情况：已完成。"
                 continue
             if label:
                 mode = _label_mode(label)
@@ -629,7 +648,7 @@ def _label_mode(label: str) -> str:
         return "goal"
     if re.search(r"表现|存在问题", label):
         return "detail"
-    if label.startswith("责任"):
+    if label.startswith(("责任", "牵头", "完成时限")):
         return "responsibility"
     if re.search(r"措施|举措", label):
         return "measures"

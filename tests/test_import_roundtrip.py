@@ -276,3 +276,19 @@ def test_random_ledger_report_round_trip(tmp_path, aspects):
     for got, want in zip(imported.problems, original.problems, strict=True):
         assert got.status == roll_up([m.status for m in want.measures])
         assert progress(got) == progress(want)
+
+
+@pytest.mark.parametrize("name", ["整改方案.pdf", "整改情况报告.pdf", "整改进展情况通报.pdf"])
+def test_committed_example_pdfs(original, name):
+    """The example PDFs in the repository (other page breaks than a fresh render)."""
+    ledger = import_document(ROOT / "examples" / name)
+    got = [
+        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)
+    ]
+    want = [
+        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(original)
+    ]
+    assert got == want
+    if name != "整改方案.pdf":
+        assert ledger.info["反馈日期"] == original.info["反馈日期"]
+        assert [p.status for p in ledger.problems] == [p.status for p in original.problems]

@@ -528,7 +528,6 @@ def read_pdf(path: Path) -> list[Block]:
             and prev is not None
             and not prev.align
             and len(prev.text) >= 20  # a broken paragraph fills at least one line
-            and prev.text[-1:] not in _SENTENCE_END
         ):
             # A paragraph continued from the page before (its first line is not indented).
             prev.text = clean_line(prev.text + page_blocks.pop(0).text)
@@ -630,6 +629,3 @@ def _pdf_block(lines: list[str], page: int, align: str = "") -> Block:
         )
         text += sep + ln
     return Block(clean_line(text), f"第{page}页", align=align)
-
-
-_SENTENCE_END = "。！？；：”）」』…!?;:"

@@ -424,8 +424,12 @@ def _opening_dates(info: dict[str, str], opening: str) -> None:
         if re.match(r"\s*(至|到|—|－|-|~)", after) and k + 1 < len(found):
             info.setdefault("进驻开始日期", d.isoformat())
             info.setdefault("进驻结束日期", found[k + 1][0].isoformat())
-        sentence_end = opening.find("。", end)
-        sentence = opening[end : sentence_end if sentence_end >= 0 else len(opening)]
+        # What this date governs: up to the sentence end or the next date, whichever is first.
+        stop = opening.find("。", end)
+        stop = len(opening) if stop < 0 else stop
+        if k + 1 < len(found):
+            stop = min(stop, found[k + 1][1])
+        sentence = opening[end:stop]
         if "反馈" in sentence and "至" not in opening[end : end + 2]:
             info.setdefault("反馈日期", d.isoformat())
 

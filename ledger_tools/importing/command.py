@@ -66,7 +66,12 @@ def import_command(
     click.echo(f"已导入 {kinds}")
     click.echo(f"识别出 {aspects} 个方面、{problems} 项问题、{measures} 条整改措施，已写入 {out}")
     if imported.info:
-        click.echo("基本信息：" + "，".join(f"{k} {_value(v)}" for k, v in imported.info.items()))
+        from ledger_tools.columns import INFO_FIELDS
+
+        click.echo(f"基本信息（{len(imported.info)} 项）：")
+        for f in INFO_FIELDS:
+            if f.name in imported.info:
+                click.echo(f"  {f.name}：{_value(imported.info[f.name])}")
     if imported.texts:
         sections = dict.fromkeys(t["章节"] for t in imported.texts)
         click.echo(f"文稿段落：{len(imported.texts)} 段（{'、'.join(sections)}）")

@@ -144,6 +144,11 @@ def _labels() -> list[str]:
 
 _LABEL = re.compile(r"(" + "|".join(map(re.escape, _labels())) + r")\s*[：:]")
 _VALUE_TRIM = " \t，,；;。、"
+_OTHER_LABEL = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+# A bracketed tail that is only a deadline: "（2024年6月底前完成）", "（立行立改）".
+_DEADLINE_TAIL = re.compile(
+    r"^(\d{4}\s*年.{0,12}?|立行立改|即知即改|长期坚持|持续推进|常态化推进)(?:前)?(?:完成|整改到位)?$"
+)
 
 
 def responsibility_pairs(text: str) -> dict[str, str]:
@@ -152,7 +157,8 @@ def responsibility_pairs(text: str) -> dict[str, str]:
     hits = list(_LABEL.finditer(text))
     for i, m in enumerate(hits):
         end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
-        value = text[m.end() : end].strip(_VALUE_TRIM)
+        # A label we do not map ("配合单位：…") ends the value before it.
+        value = _OTHER_LABEL.split(text[m.end() : end])[0].strip(_VALUE_TRIM)
         canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
         if canonical and value and canonical not in found:
             found[canonical] = value
@@ -183,6 +189,9 @@ def split_tail(text: str) -> tuple[str, dict[str, str]]:
         fields = responsibility_pairs(inner)
         if fields and _LABEL.match(inner.strip()):
             return text[:start].rstrip(" ，,；;"), fields
+        if m := _DEADLINE_TAIL.match(inner.strip()):
+            deadline = re.sub(r"(完成|整改到位)$", "", m.group(0))
+            return text[:start].rstrip(" ，,；;"), {"整改时限": deadline}
     # Unbracketed: "……。责任领导：…；责任部门：…"
     m = _LABEL.search(text)
     if m and m.start() > 0 and text[m.start() - 1] in "。；;，, \n":
@@ -326,8 +335,9 @@ def _find_measure(problem: PProblem, text: str) -> PMeasure | None:
 
 def dates_in(text: str, year: int | None = None) -> list[tuple[dt.date, int, int]]:
     """The dates in ``text`` as (date, start, end); a date without a year takes the year of the
-    one before it (``year`` for the first)."""
-    out = []
+    one before it (``year`` for the first), or the next year when it would otherwise go back in
+    time."""
+    out: list[tuple[dt.date, int, int]] = []
     for m in _DATE.finditer(text):
         y = int(m.group(1)) if m.group(1) else year
         if y is None:
@@ -336,7 +346,13 @@ def dates_in(text: str, year: int | None = None) -> list[tuple[dt.date, int, int
             d = dt.date(y, int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
-        year = y
+        if not m.group(1) and out and d < out[-1][0]:
+            # An opening tells events in order: "11月2日至12月30日…1月5日反馈" is next January.
+            try:
+                d = d.replace(year=d.year + 1)
+            except ValueError:
+                continue
+        year = d.year
         out.append((d, m.start(), m.end()))
     return out
 

@@ -392,7 +392,11 @@ class _Reader:
             for item in items:
                 self.aspect(item)
         else:
-            aspect = PAspect("", node.where)
+            # A heading that is not a generic "整改任务"/"反馈问题整改情况" names the 方面 itself
+            # ("一、党的建设" over its problems: the 方面 only numbered, not called 方面).
+            head = "" if root_level else self.head(node).rstrip("。：:")
+            title = "" if not head or _PROBLEM_SECTION.search(head) else _clean_aspect(head)
+            aspect = PAspect(title, node.where)
             self.p.aspects.append(aspect)
             for item in items:
                 self.problem_node(aspect, item)

@@ -1,0 +1,158 @@
+"""The sentence-level readers of ``import``: responsibility tails, status sentences, dates,
+numbering, and documents written as plain text in less common shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger_tools.importing import import_document, import_files
+from ledger_tools.importing.fields import dates_in, split_tail, status_sentence
+from ledger_tools.importing.outline import build_outline, cn_value, match_marker
+from ledger_tools.importing.extract import Block, clean_line, decode_text
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "fields"),
+    [
+        (
+            "建立台账。（责任领导：张三（副局长）；责任单位：办公室、财务科；完成时限：2024年6月30日）",
+            "建立台账。",
+            {
+                "责任领导": "张三（副局长）",
+                "责任部门": "办公室、财务科",
+                "整改时限": "2024年6月30日",
+            },
+        ),
+        (
+            "建立台账(牵头领导:张三,牵头单位:办公室,配合单位:财务科,时限:长期坚持)",
+            "建立台账",
+            {"责任领导": "张三", "牵头部门": "办公室", "整改时限": "长期坚持"},
+        ),
+        (
+            "建立台账。责任人：李四；整改期限：2024年底前",
+            "建立台账。",
+            {"责任人": "李四", "整改时限": "2024年底前"},
+        ),
+        ("建立台账（2024年6月底前完成）。", "建立台账", {"整改时限": "2024年6月底前"}),
+        ("建立台账（立行立改）", "建立台账", {"整改时限": "立行立改"}),
+        ("修订《管理办法（试行）》", "修订《管理办法（试行）》", {}),
+    ],
+)
+def test_responsibility_tails(text, measure, fields):
+    assert split_tail(text) == (measure, fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("目前已整改到位并长期坚持。", ("长期坚持", "")),
+        ("目前已整改到位。", ("已完成", "")),
+        ("目前正在推进，计划于2024年6月30日前完成。", ("正在推进", "2024年6月30日")),
+        ("目前已基本完成，正在持续巩固。", ("基本完成", "")),
+        ("尚未启动。", ("未启动", "")),
+        ("截至5月底，已完成。", ("已完成", "")),
+        ("已制定工作方案，完成餐饮场所检查416家，其余计划6月底前完成。", None),  # progress
+        ("加强督促检查，确保整改到位。", None),
+    ],
+)
+def test_status_sentences(text, expected):
+    assert status_sentence(text) == expected
+
+
+def test_dates_without_year_take_the_year_before():
+    found = [d for d, _, _ in dates_in("2023年11月2日至12月30日巡察，1月5日反馈")]
+    assert found == [dt.date(2023, 11, 2), dt.date(2023, 12, 30), dt.date(2024, 1, 5)]
+
+
+def test_numbering_styles():
+    assert match_marker("一、总体要求")[:2] == ("cn", 1)
+    assert match_marker("(二)全面从严治党方面")[:2] == ("paren_cn", 2)
+    assert match_marker("（十二）其他")[:2] == ("paren_cn", 12)
+    assert match_marker("3．关于“耕地”的问题")[:2] == ("arabic", 3)
+    assert match_marker("(4)整改")[:2] == ("paren", 4)
+    assert match_marker("⑤整改")[:2] == ("circled", 5)
+    assert match_marker("问题12：干部管理宽松软")[:2] == ("problem", 12)
+    assert match_marker("三是严格考勤")[:2] == ("shi", 3)
+    assert match_marker("2024年6月完成") is None
+    assert match_marker("1.5万元已清退") is None
+    assert cn_value("二十三") == 23 and cn_value("一百零五") == 105
+
+
+def test_a_number_out_of_sequence_is_text():
+    blocks = [
+        Block(t, f"第{i}段") for i, t in enumerate(["一、甲", "1.乙", "3.5万元已退还。", "2.丙"], 1)
+    ]
+    root = build_outline(blocks)
+    first = root.children[0]
+    assert [c.text for c in first.children] == ["乙", "丙"]
+    assert first.children[0].body[0].text == "3.5万元已退还。"
+
+
+def test_layout_spaces_and_encodings():
+    assert (
+        clean_line("截至 2024 年 5 月 10 日， 区委 第二 巡察 组")
+        == "截至2024年5月10日，区委第二巡察组"
+    )
+    assert clean_line("Times New Roman 字体") == "Times New Roman字体"
+    assert decode_text("整改".encode("gbk"), "a.txt") == "整改"
+    assert decode_text("\ufeff整改".encode(), "a.txt") == "整改"
+    assert decode_text("整改".encode("utf-16"), "a.txt") == "整改"
+
+
+def test_aspects_only_numbered_and_inline_problems(tmp_path):
+    """方面 as bare numbered headings (not called 方面), problems as 一是…二是… run-in items."""
+    text = "\n".join(
+        [
+            "关于某镇党委巡察反馈意见",
+            "一、党的建设",
+            "（一）理论学习走过场。中心组学习以读文件为主。",
+            "（二）组织生活不严肃。一是三会一课记录不全；二是主题党日内容单一。",
+            "二、作风建设",
+            "（一）八项规定执行有偏差。公务接待超标准。",
+        ]
+    )
+    path = tmp_path / "反馈意见.txt"
+    path.write_text(text, encoding="utf-8")
+    ledger = import_document(path)
+    assert [(a.title, [p.title for p in a.problems]) for a in ledger.aspects] == [
+        ("党的建设", ["理论学习走过场", "组织生活不严肃"]),
+        ("作风建设", ["八项规定执行有偏差"]),
+    ]
+    assert (
+        ledger.problems[1].measures[0].get("问题表现")
+        == "一是三会一课记录不全；二是主题党日内容单一。"
+    )
+
+
+def test_statistics_sentence_checked_against_what_was_found(tmp_path):
+    text = "\n".join(
+        [
+            "某局关于巡察整改情况的报告",
+            "二、反馈问题整改落实情况",
+            "对照区委巡察组反馈的2个方面3项问题，已整改到位3项。",
+            "（一）在党的建设方面",
+            "问题1：学习不深入",
+            "整改措施及结果：一是集中学习。目前已整改到位。",
+        ]
+    )
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    warnings = import_files([path]).warnings
+    assert any("“2个方面3项问题”" in w and "1个方面1项问题" in w for w in warnings)
+
+
+def test_unplaced_paragraphs_are_warned(tmp_path):
+    text = "\n".join(
+        [
+            "某局关于巡察整改情况的报告",
+            "四、其他事项",
+            "附带说明一段与台账无关的文字。",
+            "一段开头以外的闲话。",
+        ]
+    )
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    warnings = import_files([path]).warnings
+    assert any("附带说明一段与台账无关的文字" in w and "第3行" in w for w in warnings)

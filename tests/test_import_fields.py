@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from ledger_tools.importing import import_document, import_files
+from ledger_tools.importing.extract import Block, clean_line, decode_text
 from ledger_tools.importing.fields import dates_in, split_tail, status_sentence
 from ledger_tools.importing.outline import build_outline, cn_value, match_marker
-from ledger_tools.importing.extract import Block, clean_line, decode_text
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,11 @@ def test_layout_spaces_and_encodings():
     assert decode_text("整改".encode("utf-16"), "a.txt") == "整改"
 
 
+def write_txt(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_aspects_only_numbered_and_inline_problems(tmp_path):
     """方面 as bare numbered headings (not called 方面), problems as 一是…二是… run-in items."""
     text = "\n".join(
@@ -113,9 +118,7 @@ def test_aspects_only_numbered_and_inline_problems(tmp_path):
             "（一）八项规定执行有偏差。公务接待超标准。",
         ]
     )
-    path = tmp_path / "反馈意见.txt"
-    path.write_text(text, encoding="utf-8")
-    ledger = import_document(path)
+    ledger = import_document(write_txt(tmp_path / "反馈意见.txt", text))
     assert [(a.title, [p.title for p in a.problems]) for a in ledger.aspects] == [
         ("党的建设", ["理论学习走过场", "组织生活不严肃"]),
         ("作风建设", ["八项规定执行有偏差"]),
@@ -137,9 +140,7 @@ def test_statistics_sentence_checked_against_what_was_found(tmp_path):
             "整改措施及结果：一是集中学习。目前已整改到位。",
         ]
     )
-    path = tmp_path / "报告.txt"
-    path.write_text(text, encoding="utf-8")
-    warnings = import_files([path]).warnings
+    warnings = import_files([write_txt(tmp_path / "报告.txt", text)]).warnings
     assert any("“2个方面3项问题”" in w and "1个方面1项问题" in w for w in warnings)
 
 
@@ -152,7 +153,5 @@ def test_unplaced_paragraphs_are_warned(tmp_path):
             "一段开头以外的闲话。",
         ]
     )
-    path = tmp_path / "报告.txt"
-    path.write_text(text, encoding="utf-8")
-    warnings = import_files([path]).warnings
+    warnings = import_files([write_txt(tmp_path / "报告.txt", text)]).warnings
     assert any("附带说明一段与台账无关的文字" in w and "第3行" in w for w in warnings)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import INFO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,12 @@ def progress(problem) -> str:
 def squeeze(text: str) -> str:
     # PDF text loses a punctuation mark LibreOffice hangs into the margin; compare the words.
     return re.sub(r"[\s。，、；：“”（）,.;:()]", "", text)
+
+
+def squeezed(ledger):
+    return [
+        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -160,13 +167,7 @@ def test_plan_then_report_merged(documents, original):
 def test_generated_pdf_round_trip(pdfs, original, kind):
     imported = import_files([pdfs[kind]])
     ledger = import_document(pdfs[kind])
-    got = [
-        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)
-    ]
-    want = [
-        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(original)
-    ]
-    assert got == want
+    assert squeezed(ledger) == squeezed(original)
     if kind != "plan":
         for g, w in zip(ledger.problems, original.problems, strict=True):
             assert g.status == w.status
@@ -222,16 +223,7 @@ def write_ledger(path: Path, aspects) -> None:
 
     wb = W.build_workbook()
     info = wb[C.SHEET_INFO]
-    values = {
-        "单位名称": "某区测试局",
-        "党组织名称": "中共某区测试局党组",
-        "监督类型": "巡察",
-        "监督机构": "区委第一巡察组",
-        "上级党委": "区委",
-        "进驻开始日期": dt.date(2024, 1, 8),
-        "进驻结束日期": dt.date(2024, 2, 7),
-        "反馈日期": dt.date(2024, 3, 4),
-    }
+    values = {k: v for k, v in INFO.items() if k != "集中整改截止日期"}
     for name, value in values.items():
         info.cell(W.info_row(name), 2).value = value
     ws = wb[C.SHEET_LEDGER]
@@ -282,13 +274,7 @@ def test_random_ledger_report_round_trip(tmp_path, aspects):
 def test_committed_example_pdfs(original, name):
     """The example PDFs in the repository (other page breaks than a fresh render)."""
     ledger = import_document(ROOT / "examples" / name)
-    got = [
-        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(ledger)
-    ]
-    want = [
-        (a, [(p, [squeeze(m or "") for m in ms]) for p, ms in ps]) for a, ps in structure(original)
-    ]
-    assert got == want
+    assert squeezed(ledger) == squeezed(original)
     if name != "整改方案.pdf":
         assert ledger.info["反馈日期"] == original.info["反馈日期"]
         assert [p.status for p in ledger.problems] == [p.status for p in original.problems]

@@ -508,6 +508,17 @@ def test_unreadable_inputs_named_in_chinese(tmp_path):
     other.write_bytes(b"x")
     with pytest.raises(UnreadableFile, match="表格.xlsx"):
         read_blocks(other)
+    ole = tmp_path / "加密.docx"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    with pytest.raises(UnreadableFile, match="加密.docx.*加密"):
+        read_blocks(ole)
+    pdf = tmp_path / "坏.pdf"
+    pdf.write_bytes(b"%PDF-1.4 garbage")
+    with pytest.raises(UnreadableFile, match="坏.pdf.*不是有效的 PDF") as err:
+        read_blocks(pdf)
+    assert not any(
+        c.isascii() and c.isalpha() for c in str(err.value).replace("PDF", "").replace("Word", "")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -572,3 +583,10 @@ def test_cli_errors_are_chinese(tmp_path):
     assert "Traceback" not in missing.stderr
     no_output = run_cli("import", str(tmp_path / "x.docx"))
     assert no_output.returncode == 2 and "-o" in no_output.stderr
+    prose = tmp_path / "随笔.txt"
+    prose.write_text("今天天气很好。\n我们去公园散步。\n", encoding="utf-8")
+    nothing = run_cli("import", str(prose), "-o", str(tmp_path / "b.xlsx"))
+    assert (
+        nothing.returncode == 2 and "随笔.txt" in nothing.stderr and "没有识别出" in nothing.stderr
+    )
+    assert not (tmp_path / "b.xlsx").exists()

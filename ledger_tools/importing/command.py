@@ -57,6 +57,14 @@ def import_command(
             "请用 -o 指定要生成的台账文件，如 -o 台账.xlsx（只查看识别结果可加 --format json）。"
         )
     imported = import_files(list(files), kind)
+    if fmt == "text" and not imported.rows:
+        from ledger_tools.errors import UnreadableFile
+
+        names = "、".join(f"“{_short(f)}”" for f in files)
+        raise UnreadableFile(
+            f"{names}中没有识别出任何问题或整改措施，没有生成台账。文中应有“一、（一）1.（1）”“问题1：”等编号，"
+            "或问题清单、任务清单表格；可加 --format json 查看识别到的内容。"
+        )
     if fmt == "json":
         click.echo(json.dumps(_json(imported), ensure_ascii=False, indent=2, default=str))
         return

@@ -102,13 +102,19 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
     """Paragraphs and tables of the body in order; list numbering rendered as text."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     name = (shown or path).name
+    if not zipfile.is_zipfile(path) and path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
+        raise UnreadableFile(
+            f"“{name}”是加密的 Word 文档或旧版 .doc 文件改成了 .docx 扩展名。"
+            "请在 Word/WPS 中打开（如有密码请先取消密码），另存为 .docx 后再导入。"
+        )
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise UnreadableFile(
-            f"“{name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名（{type(exc).__name__}）。"
+            f"“{name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名。"
             "请在 Word/WPS 中打开后另存为 .docx 再导入。"
         ) from exc
     numbering = _Numbering(document)
@@ -419,11 +425,11 @@ def convert_to_docx(path: Path, work: Path, timeout: int = OFFICE_TIMEOUT) -> Pa
         str(outdir),
         str(src),
     ]
-    output = _run_bounded(cmd, timeout, path, "LibreOffice 转换")
+    _run_bounded(cmd, timeout, path, "LibreOffice 转换")
     produced = outdir / "input.docx"
     if not produced.is_file():
         raise UnreadableFile(
-            f"LibreOffice 未能把“{path.name}”转换为 .docx（{output[:200] or '无输出'}）。"
+            f"LibreOffice 未能把“{path.name}”转换为 .docx。"
             "文件可能已损坏或加了密码；请在 Word/WPS 中打开后另存为 .docx 再导入。"
         )
     return produced
@@ -439,7 +445,10 @@ def _run_bounded(cmd: list[str], timeout: int, path: Path, what: str) -> str:
     try:
         proc = subprocess.Popen(cmd, **kwargs)
     except OSError as exc:
-        raise UnreadableFile(f"无法启动{what}来读取“{path.name}”（{exc.strerror}）。") from exc
+        raise UnreadableFile(
+            f"无法启动{what}来读取“{path.name}”：程序不存在或没有执行权限。"
+            "请检查 LibreOffice 的安装，或在 Word/WPS 中把它另存为 .docx 后再导入。"
+        ) from exc
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
@@ -554,10 +563,8 @@ def _pdftotext(path: Path) -> str:
             f"读取 PDF“{path.name}”超过 {PDFTOTEXT_TIMEOUT} 秒仍未完成，已停止。请导入 Word 原文。"
         ) from exc
     if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip()
         raise UnreadableFile(
-            f"“{path.name}”不是有效的 PDF，或已加密、已损坏（{detail[:120] or '无输出'}）。"
-            "请导入 Word 原文。"
+            f"“{path.name}”不是有效的 PDF，或已加密、已损坏，读不出文字。请导入 Word 原文。"
         )
     return proc.stdout.decode("utf-8", "replace")
 

@@ -155,3 +155,44 @@ def test_unplaced_paragraphs_are_warned(tmp_path):
     )
     warnings = import_files([write_txt(tmp_path / "报告.txt", text)]).warnings
     assert any("附带说明一段与台账无关的文字" in w and "第3行" in w for w in warnings)
+
+
+def test_notice_with_about_headings_and_own_section_titles(tmp_path):
+    """A notice whose 方面 and 问题 are both "关于…的问题", measures inline without labels, the
+    work section named by its own heading, and contacts after the invitation to supervise."""
+    text = "\n".join(
+        [
+            "中共某市文化局党组关于巡察整改进展情况的通报",
+            "2023年4月10日至6月9日，市委第一巡察组对市文化局党组开展了常规巡察。8月18日，市委第一巡察组向市文化局党组反馈了巡察意见。",
+            "一、提高政治站位，扛起整改责任",
+            "局党组把巡察整改作为重大政治任务。",
+            "二、巡察反馈问题整改落实情况",
+            "（一）关于学习贯彻党的创新理论不够深入的问题",
+            "1.关于理论学习不够系统的问题。一是制定年度学习计划。二是建立学习通报制度（已完成）。",
+            "2.关于意识形态责任制落实不到位的问题。修订责任清单，已印发执行。",
+            "（二）关于落实主体责任有差距的问题",
+            "3.关于“三重一大”制度执行不严格的问题。一是修订议事规则。二是开展专项检查。",
+            "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-1234567；电子邮箱：a@example.org。",
+            "中共某市文化局党组",
+            "2023年11月20日",
+        ]
+    )
+    imported = import_files([write_txt(tmp_path / "通报.txt", text)])
+    ledger = import_document(tmp_path / "通报.txt")
+    assert [
+        (a.title, [(p.title, len(p.measures)) for p in a.problems]) for a in ledger.aspects
+    ] == [
+        (
+            "学习贯彻党的创新理论不够深入",
+            [("理论学习不够系统", 2), ("意识形态责任制落实不到位", 1)],
+        ),
+        ("落实主体责任有差距", [("“三重一大”制度执行不严格", 2)]),
+    ]
+    assert (
+        ledger.measures[1].get("整改措施") == "建立学习通报制度"
+        and ledger.measures[1].status == "已完成"
+    )
+    assert ledger.texts[0]["小标题"] == "提高政治站位，扛起整改责任"
+    assert ledger.info["联系电话"] == "0000-1234567" and ledger.info["电子邮箱"] == "a@example.org"
+    assert ledger.info["反馈日期"] == dt.date(2023, 8, 18)
+    assert not imported.warnings

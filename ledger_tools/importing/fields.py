@@ -450,6 +450,18 @@ def _opening_dates(info: dict[str, str], opening: str) -> None:
             info.setdefault("反馈日期", d.isoformat())
 
 
+def read_contacts(info: dict[str, str], text: str) -> None:
+    """Every "联系电话：…" / "通信地址：…" / "电子邮箱：…" in ``text`` (a line of its own or the
+    end of the invitation to supervise)."""
+    for part in re.split(r"[。；;]\s*", text):
+        start = _INFO_ANYWHERE.search(part)
+        if start:
+            read_contact(info, part[start.start() :].strip())
+
+
+_INFO_ANYWHERE = re.compile(_INFO_LINE.pattern.lstrip("^"))
+
+
 def read_contact(info: dict[str, str], text: str) -> None:
     m = _INFO_LINE.match(text)
     if not m:

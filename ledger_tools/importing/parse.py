@@ -97,11 +97,11 @@ _LABEL = re.compile(
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
-_WELCOME = re.compile(r"欢迎.{0,12}监督|如有意见建议")
+_WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
-_ABOUT = re.compile(r"关于[“\"‘「](.+?)[”\"’」]的问题[。：:]?")
+_ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 
 
@@ -301,6 +301,10 @@ class _Reader:
                 self.unplaced_node(node, "原因分析不属于台账内容")
             elif _PROBLEM_SECTION.search(self.head(node)) or node.children:
                 self.problem_section(node)
+            elif self.p.kind in ("report", "notice") and not self.p.problems:
+                # Reports often name their first part by its own words ("一、提高政治站位，
+                # 扛起整改责任"): before the problems it is the account of the work done.
+                self.text_section(node, "工作开展情况", lead=self.head(node).rstrip("。"))
             else:
                 self.unplaced_node(node, "不是已知的章节")
 
@@ -330,8 +334,9 @@ class _Reader:
         for c in node.children:
             self.unplaced_node(c, why)
 
-    def text_section(self, node: Node, section: str) -> None:
-        """A general section → 文稿段落 rows: a run-in "（一）小标题。内容" gives 小标题 and 内容."""
+    def text_section(self, node: Node, section: str, lead: str = "") -> None:
+        """A general section → 文稿段落 rows: a run-in "（一）小标题。内容" gives 小标题 and 内容;
+        ``lead`` is the 小标题 of paragraphs without one (a section named by its heading)."""
         doc = TEXT_DOC.get(self.p.kind, "全部")
         items: list[tuple[str, str, str]] = []  # (小标题, 内容, where)
         for b in node.body:
@@ -340,8 +345,8 @@ class _Reader:
                 continue
             if self.special(b):
                 continue
-            lead, rest = self.run_in(b.lead, b.text)
-            items.append((lead, rest, b.where))
+            own, rest = self.run_in(b.lead, b.text)
+            items.append((own or lead, rest, b.where))
         for child in node.children:
             lead, rest = self.run_in(
                 child.block.lead if child.block else "", child.text, numbered=True
@@ -373,8 +378,8 @@ class _Reader:
     def special(self, b: Block) -> bool:
         """Lines recognised wherever they stand: contact block, statistics sentence, the
         notice's invitation to supervise, the attachment note."""
-        if F.is_info_line(b.text):
-            F.read_contact(self.p.info, b.text)
+        if F.is_info_line(b.text) or _WELCOME.search(b.text):
+            F.read_contacts(self.p.info, b.text)
             return True
         if F.is_statistics(b.text):
             self.p.stated = self.p.stated or F.stated_counts(b.text)
@@ -408,11 +413,27 @@ class _Reader:
             return False
         if any(c.style in ("problem", "about") for n in items for c in n.children):
             return True
-        # Three levels below (方面 → 问题 → 措施/表现), or two in a report with inline measures.
+        if any(self.reads_as_problem(c) for n in items for c in n.children):
+            return True  # "（一）关于…的问题" over "1.关于…的问题。一是…二是…"
+        # Three levels below (方面 → 问题 → 措施/表现).
         return any(c.children for n in items for c in n.children)
+
+    def reads_as_problem(self, node: Node) -> bool:
+        """A numbered item that is a problem by its wording or content: "关于…的问题", measures
+        enumerated inside it (一是…二是…), or labelled paragraphs (整改措施：…) under it."""
+        from ledger_tools.cells import split_measures
+
+        if _ABOUT.match(node.text):
+            return True
+        rest = first_sentence(node.text)[1]
+        if rest and len(split_measures(rest)) >= 2:
+            return True
+        return any(strip_label(b.text)[0] for b in node.body if not b.is_table)
 
     def aspect(self, node: Node) -> None:
         title = self.head(node).rstrip("。：:")
+        if about := _ABOUT.fullmatch(title + "。"):
+            title = _unquote(about.group(1))
         rest = node.text[len(self.head(node)) :].strip()
         aspect = PAspect(_clean_aspect(title), node.where)
         self.p.aspects.append(aspect)
@@ -478,7 +499,7 @@ class _Reader:
                 if lead and node.text.startswith(lead):
                     title, rest = lead, node.text[len(lead) :].strip()
         if about := _ABOUT.fullmatch(title.strip()):
-            title = about.group(1)
+            title = _unquote(about.group(1))
         problem = PProblem(title.strip().rstrip("。；;：:"), node.where, number=node.marker)
         aspect.problems.append(problem)
         body = list(node.body)
@@ -585,6 +606,10 @@ class _Reader:
                 progress.append(rest)
             elif mode == "responsibility":
                 self.responsibility(problem, b.text)
+            elif self.p.kind in ("report", "notice") and not problem.measures:
+                # A report without labels: what follows the problem is its measures and results.
+                self.inline_measures(problem, rest, b.where, with_results=True)
+                mode = "measures_more"
             elif self.p.kind == "feedback" or not problem.measures:
                 problem.detail = _join(problem.detail, rest, "\n")
             else:
@@ -623,6 +648,8 @@ class _Reader:
         if result:
             result, more = F.split_tail(result)
             fields.update({k: v for k, v in more.items() if k not in fields})
+            if result_status := F.trailing_status(result):
+                fields["整改状态"], result = result_status
             fields["整改进展及成效"] = result
         own_status = F.trailing_status(text)
         if own_status:
@@ -645,6 +672,18 @@ class _Reader:
         else:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+
+
+def _unquote(text: str) -> str:
+    """“政治理论学习不够” → 政治理论学习不够; “三重一大”制度… keeps its quotes."""
+    if (
+        len(text) > 2
+        and text[0] in '“"‘「'
+        and text[-1] in '”"’」'
+        and not re.search(r"[“”\"‘’「」]", text[1:-1])
+    ):
+        return text[1:-1]
+    return text
 
 
 def _label_mode(label: str) -> str:

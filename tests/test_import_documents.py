@@ -588,3 +588,47 @@ def test_cli_errors_are_chinese(tmp_path):
         nothing.returncode == 2 and "随笔.txt" in nothing.stderr and "没有识别出" in nothing.stderr
     )
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_problem_list_table_only(tmp_path):
+    """A 问题清单 that is only a table: 方面 as title rows merged across the table, several
+    numbered measures in one cell, 问题 merged down over its rows, bold-lead problems elsewhere."""
+    d = docx.Document()
+    add(d, "某县自然资源局巡察反馈问题整改清单")
+    table = d.add_table(rows=1, cols=5)
+    for cell, text in zip(
+        table.rows[0].cells, ["序号", "反馈问题", "整改措施", "责任科室", "时限要求"], strict=True
+    ):
+        cell.text = text
+    title = table.add_row().cells
+    title[0].merge(title[-1]).text = "一、党的建设方面"
+    for values in (
+        ["1", "学习不深入", "1.制定学习计划；2.开展专题研讨", "办公室", "2024年6月30日"],
+        ["2", "组织生活不规范", "规范三会一课", "机关党委", "立行立改"],
+    ):
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    title = table.add_row().cells
+    title[0].merge(title[-1]).text = "二、作风建设方面"
+    for cell, text in zip(
+        table.add_row().cells,
+        ["3", "公务接待不规范", "修订接待办法", "财务股", "2024年5月底前"],
+        strict=True,
+    ):
+        cell.text = text
+    path = tmp_path / "问题清单.docx"
+    d.save(path)
+    imported = import_files([path])
+    ledger = import_document(path)
+    assert tree(ledger) == [
+        ("党的建设方面", [("学习不深入", 2), ("组织生活不规范", 1)]),
+        ("作风建设方面", [("公务接待不规范", 1)]),
+    ]
+    assert [m.get("整改措施") for m in ledger.problems[0].measures] == [
+        "制定学习计划",
+        "开展专题研讨",
+    ]
+    assert ledger.measures[1].get("责任部门") == "办公室"
+    assert ledger.measures[3].get("整改时限") == "2024年5月底前"
+    assert ledger.measures[0].get("备注") == "来源：问题清单.docx表1第3行"
+    assert not imported.warnings

@@ -257,6 +257,12 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             values.get(k) == v for k, v in ((columns[j], block.rows[header][j]) for j in columns)
         ):
             continue  # the header repeated
+        filled = [c.strip() for c in row if c.strip()]
+        if len(filled) >= 2 and len(set(filled)) == 1:
+            # A title row merged across the table ("一、……方面"): the 方面 of the rows below.
+            carry["方面"] = _strip_heading_number(next(c for c in row if c.strip()).strip())
+            carry.pop("问题", None)
+            continue
         for key in ("序号", "方面", "问题"):
             if values.get(key):
                 carry[key] = values[key]
@@ -286,12 +292,16 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 for k, v in fields.items():
                     m.fields.setdefault(k, v)
             continue
-        measure = _find_measure(target, measure_text)
-        if measure is None:
-            target.measures.append(PMeasure(measure_text, where, fields))
-        else:
-            for k, v in fields.items():
-                measure.fields.setdefault(k, v)
+        from ledger_tools.cells import split_measures
+
+        # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
+        for text in split_measures(measure_text):
+            measure = _find_measure(target, text)
+            if measure is None:
+                target.measures.append(PMeasure(text, where, dict(fields)))
+            else:
+                for k, v in fields.items():
+                    measure.fields.setdefault(k, v)
     return True
 
 
@@ -319,6 +329,13 @@ def best_match(items: list[T], text: str, key: Callable[[T], str], threshold: fl
         if ratio >= score:
             best, score = item, ratio
     return best
+
+
+def _strip_heading_number(text: str) -> str:
+    from ledger_tools.importing.outline import match_marker
+
+    found = match_marker(text)
+    return found[3] if found else text
 
 
 def _find_problem(parsed: Parsed, title: str) -> PProblem | None:

@@ -479,25 +479,15 @@ class _Reader:
             self.unplaced(b)
 
     def problem_node(self, aspect: PAspect, node: Node) -> None:
+        lead = self.node_lead(node)
         if node.style == "about":
-            title = re.sub(r"^关于|的问题[。：:]?$", "", node.text).strip('“”"‘’「」')
-            rest = ""
+            title, rest = node.text, ""
+        elif lead:
+            title, rest = lead, node.text[len(lead) :].strip()  # bold run-in lead
         elif len(node.text) <= 60 and not node.text.rstrip("。").count("。"):
             title, rest = node.text, ""
         else:
             title, rest = first_sentence(node.text)
-            if (
-                node.block
-                and node.block.lead
-                and node.text.startswith(node.block.lead.lstrip(node.marker))
-            ):
-                lead = (
-                    node.block.lead[len(node.marker) :]
-                    if node.block.lead.startswith(node.marker)
-                    else node.block.lead
-                )
-                if lead and node.text.startswith(lead):
-                    title, rest = lead, node.text[len(lead) :].strip()
         if about := _ABOUT.fullmatch(title.strip()):
             title = _unquote(about.group(1))
         problem = PProblem(title.strip().rstrip("。；;：:"), node.where, number=node.marker)
@@ -508,6 +498,14 @@ class _Reader:
         self.problem_body(problem, body)
         for child in node.children:
             self.problem_child(problem, child)
+
+    def node_lead(self, node: Node) -> str:
+        """The bold run-in lead of a numbered paragraph, without its number, when the text goes
+        on after it ("（一）理论学习不深入。" in bold, then the details)."""
+        lead = node.block.lead if node.block else ""
+        if lead.startswith(node.marker):
+            lead = lead[len(node.marker) :].strip()
+        return lead if lead and node.text.startswith(lead) and len(lead) < len(node.text) else ""
 
     def problem_child(self, problem: PProblem, child: Node) -> None:
         """A numbered item under a problem: a 表现 point in a feedback, else a measure."""

@@ -196,3 +196,25 @@ def test_notice_with_about_headings_and_own_section_titles(tmp_path):
     assert ledger.info["联系电话"] == "0000-1234567" and ledger.info["电子邮箱"] == "a@example.org"
     assert ledger.info["反馈日期"] == dt.date(2023, 8, 18)
     assert not imported.warnings
+
+
+def test_report_work_section_with_its_own_heading_and_items(tmp_path):
+    text = "\n".join(
+        [
+            "某局关于巡察整改情况的报告",
+            "一、提高站位抓整改",
+            "（一）压实责任。党组书记带头抓整改。",
+            "（二）建立机制。每周调度整改进度。",
+            "二、反馈问题整改落实情况",
+            "（一）在党的建设方面",
+            "问题1：学习不深入",
+            "整改措施及结果：一是集中学习。已学习12次。",
+            "目前已整改到位。",
+        ]
+    )
+    ledger = import_document(write_txt(tmp_path / "报告.txt", text))
+    assert [(t["章节"], t["小标题"]) for t in ledger.texts] == [
+        ("工作开展情况", "压实责任"),
+        ("工作开展情况", "建立机制"),
+    ]
+    assert [p.title for p in ledger.problems] == ["学习不深入"]

@@ -78,12 +78,6 @@ class Node:
     def where(self) -> str:
         return self.block.where if self.block else ""
 
-    def walk(self) -> list[Node]:
-        out = [self]
-        for c in self.children:
-            out.extend(c.walk())
-        return out
-
 
 def match_marker(text: str) -> tuple[str, int, str, str] | None:
     """(style, value, marker, rest) of a numbered paragraph, or None."""

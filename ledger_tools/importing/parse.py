@@ -299,14 +299,29 @@ class _Reader:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):
                 self.unplaced_node(node, "原因分析不属于台账内容")
-            elif _PROBLEM_SECTION.search(self.head(node)) or node.children:
+            elif _PROBLEM_SECTION.search(self.head(node)):
                 self.problem_section(node)
-            elif self.p.kind in ("report", "notice") and not self.p.problems:
+            elif self.is_work_account(node):
                 # Reports often name their first part by its own words ("一、提高政治站位，
                 # 扛起整改责任"): before the problems it is the account of the work done.
                 self.text_section(node, "工作开展情况", lead=self.head(node).rstrip("。"))
+            elif node.children:
+                self.problem_section(node)
             else:
                 self.unplaced_node(node, "不是已知的章节")
+
+    def is_work_account(self, node: Node) -> bool:
+        """A report's part before its problems, with no 方面/问题/status in it."""
+        if self.p.kind not in ("report", "notice") or self.p.problems:
+            return False
+        for child in node.children:
+            if child.style in ("problem", "about") or _ASPECT.search(self.head(child)):
+                return False
+            if child.children or self.reads_as_problem(child):
+                return False
+            if any(self.is_status_line(b.text) for b in child.body):
+                return False
+        return True
 
     def head(self, node: Node) -> str:
         return node.text if len(node.text) <= 60 else first_sentence(node.text)[0]

@@ -278,3 +278,17 @@ def test_committed_example_pdfs(original, name):
     if name != "整改方案.pdf":
         assert ledger.info["反馈日期"] == original.info["反馈日期"]
         assert [p.status for p in ledger.problems] == [p.status for p in original.problems]
+
+
+def test_text_copied_out_of_a_pdf(tmp_path, original):
+    """A .txt of text copied out of the report PDF: lines broken at the PDF's width, page
+    numbers between them. The lines are joined into paragraphs again."""
+    import shutil
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler not installed")
+    txt = tmp_path / "报告.txt"
+    subprocess.run(["pdftotext", str(ROOT / "examples" / "整改情况报告.pdf"), str(txt)], check=True)
+    ledger = import_document(txt)
+    assert squeezed(ledger) == squeezed(original)
+    assert [p.status for p in ledger.problems] == [p.status for p in original.problems]

@@ -496,19 +496,72 @@ _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*")
 
 
 def read_txt(path: Path) -> list[Block]:
-    """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead."""
+    """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead. Text
+    copied out of a PDF is broken into lines of one width: such lines are joined again into
+    paragraphs (a paragraph ends at a short line, an indented line or a blank line)."""
     text = decode_text(path.read_bytes(), path.name)
-    blocks = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        line = _MD_HEADING.sub("", line.strip())
+    lines = text.splitlines()
+    wrap = _wrap_width(lines)
+    blocks: list[Block] = []
+    joining = False
+    for i, raw in enumerate(lines, start=1):
+        line = _MD_HEADING.sub("", raw.strip())
         lead = ""
         if m := _MD_BOLD.match(line):
             lead = clean_line(m.group(1))
             line = m.group(1) + line[m.end() :]
         line = clean_line(line)
-        if line:
+        if not line or _PAGE_NUMBER.match(line):
+            # A blank line or page number inside a broken sentence (a page break) keeps joining.
+            joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
+            continue
+        indented = raw[:1] in (" ", "\u3000", "\t")
+        item = _starts_item(line)
+        if joining and not indented and not item and blocks:
+            blocks[-1].text = clean_line(blocks[-1].text + line)
+        else:
             blocks.append(Block(line, f"第{i}行", lead=lead))
+        joining = wrap > 0 and _continues(line, wrap, item)
     return blocks
+
+
+_LINE_END = tuple("。！？；：”）」…!?;:")
+_TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
+
+
+def _starts_item(line: str) -> bool:
+    from ledger_tools.importing.outline import match_marker
+
+    found = match_marker(line)
+    return found is not None and found[0] != "shi"  # "二是" often falls at a line start
+
+
+def _continues(line: str, wrap: int, item: bool) -> bool:
+    """Whether a line of hard-wrapped text goes on in the next line: a full line does; a
+    shorter one does unless it ends a sentence, is a heading or a title."""
+    if _width(line) >= wrap - 4:
+        return True
+    if line.endswith(_LINE_END) or line.endswith(_TITLE_END):
+        return False
+    return not (item and _width(line) < wrap - 8)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK and full-width characters count 2 (a PDF line holds 28 of them)."""
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The display width text copied from a PDF was broken at (most lines that wide), or 0."""
+    from collections import Counter
+
+    widths = [_width(clean_line(ln)) for ln in lines if ln.strip()]
+    long = [w for w in widths if w >= 30]
+    if len(widths) < 8 or not long:
+        return 0
+    width = max(Counter(long).most_common(3), key=lambda kv: (kv[1], kv[0]))[0]
+    near = sum(1 for w in widths if width - 4 <= w <= width + 1)
+    return width if near >= 0.4 * len(widths) else 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -605,12 +605,7 @@ class _Reader:
                 mode = "measures_more"
             elif mode == "measures_more":
                 if problem.measures:
-                    last = problem.measures[-1]
-                    key = "整改进展及成效" if self.p.kind in ("report", "notice") else None
-                    if key:
-                        last.fields[key] = _join(last.fields.get(key, ""), rest)
-                    else:
-                        last.text = _join(last.text, rest)
+                    self.more_measures(problem, rest, b.where)
                 else:
                     self.inline_measures(
                         problem, rest, b.where, self.p.kind in ("report", "notice")
@@ -637,6 +632,22 @@ class _Reader:
                 m.fields.setdefault(k, v)
         if not problem.measures:
             problem.measures.append(PMeasure("", "", dict(found)))
+
+    def more_measures(self, problem: PProblem, text: str, where: str) -> None:
+        """A paragraph after the measures: the rest of the last one (its result, in a report),
+        and any further measures continuing the enumeration ("…三是…四是…" after a break)."""
+        head, items = _continue_enumeration(text, len(problem.measures) + 1)
+        last = problem.measures[-1]
+        if self.p.kind in ("report", "notice"):
+            last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), head)
+        else:
+            last.text = _join(last.text, head)
+        for item in items:
+            if self.p.kind in ("report", "notice"):
+                measure, result = first_sentence(item)
+                self.add_measure(problem, measure, where, result)
+            else:
+                self.add_measure(problem, item, where)
 
     def inline_measures(self, problem: PProblem, text: str, where: str, with_results: bool) -> None:
         from ledger_tools.cells import split_measures
@@ -685,6 +696,27 @@ class _Reader:
         else:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+
+
+def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:
+    """("text before", [items]) of an enumeration 三是…四是… continuing at ``start``."""
+    from ledger_tools.context import cn_num
+
+    cuts = []
+    pos, k = 0, start
+    while True:
+        m = re.search(rf"(?:^|(?<=[。；;，,：:]))\s*{cn_num(k)}是", text[pos:])
+        if not m:
+            break
+        cuts.append((pos + m.start(), pos + m.end()))
+        pos, k = pos + m.end(), k + 1
+    if not cuts:
+        return text, []
+    items = [
+        text[b : (cuts[i + 1][0] if i + 1 < len(cuts) else len(text))].strip()
+        for i, (_, b) in enumerate(cuts)
+    ]
+    return text[: cuts[0][0]].strip(), [x for x in items if x]
 
 
 def _unquote(text: str) -> str:

@@ -632,3 +632,18 @@ def test_problem_list_table_only(tmp_path):
     assert ledger.measures[3].get("整改时限") == "2024年5月底前"
     assert ledger.measures[0].get("备注") == "来源：问题清单.docx表1第3行"
     assert not imported.warnings
+
+
+def test_paragraphs_inside_content_controls(tmp_path):
+    """WPS and form templates wrap parts of the body in content controls (w:sdt)."""
+    path = report_docx(tmp_path / "报告.docx")
+    d = docx.Document(path)
+    body = d.element.body
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    paragraphs = list(body.iterchildren(qn("w:p")))
+    paragraphs[5].addprevious(sdt)
+    for p in paragraphs[5:9]:  # 1、耕地保护… with its labels and status
+        content.append(p)
+    d.save(path)
+    assert tree(import_document(path)) == tree(import_document(report_docx(tmp_path / "原.docx")))

@@ -121,7 +121,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
     styles = _StyleInfo(document)
     blocks: list[Block] = []
     para_no = table_no = 0
-    for child in document.element.body.iterchildren():
+    for child in _body_items(document.element.body):
         if child.tag == f"{_Q}p":
             para_no += 1
             block = _paragraph_block(child, para_no, numbering, styles)
@@ -133,6 +133,20 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             if rows:
                 blocks.append(Block("", f"表{table_no}", rows=rows))
     return blocks
+
+
+def _body_items(parent: Any) -> Any:
+    """The body's paragraphs and tables in order, also those inside content controls (w:sdt)
+    and custom XML wrappers, which WPS and form templates put around parts of the text."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_Q}p", f"{_Q}tbl"):
+            yield child
+        elif child.tag == f"{_Q}sdt":
+            content = child.find(f"{_Q}sdtContent")
+            if content is not None:
+                yield from _body_items(content)
+        elif child.tag == f"{_Q}customXml":
+            yield from _body_items(child)
 
 
 def _paragraph_block(p: Any, number: int, numbering: _Numbering, styles: _StyleInfo) -> Block:

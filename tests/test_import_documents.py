@@ -647,3 +647,31 @@ def test_paragraphs_inside_content_controls(tmp_path):
         content.append(p)
     d.save(path)
     assert tree(import_document(path)) == tree(import_document(report_docx(tmp_path / "原.docx")))
+
+
+def test_word_heading_styles_without_numbers(tmp_path):
+    """Levels given only by Word's Heading styles; a responsibility line after the measures."""
+    d = docx.Document()
+    d.add_paragraph("某局关于巡察反馈意见的整改方案", style="Title")
+    d.add_paragraph("（2024年3月11日）").alignment = 1
+    d.add_paragraph("党的建设方面", style="Heading 1")
+    d.add_paragraph("理论学习不深入", style="Heading 2")
+    d.add_paragraph("（1）制定学习计划。")
+    d.add_paragraph("（2）开展专题研讨。")
+    d.add_paragraph("责任领导：张三；责任单位：办公室；完成时限：2024年6月30日")
+    d.add_paragraph("组织生活不规范", style="Heading 2")
+    d.add_paragraph("（1）规范三会一课。")
+    d.add_paragraph("作风建设方面", style="Heading 1")
+    d.add_paragraph("公务接待不规范", style="Heading 2")
+    d.add_paragraph("（1）修订接待办法。（责任领导：李四；责任单位：财务股；完成时限：立行立改）")
+    path = tmp_path / "方案.docx"
+    d.save(path)
+    imported = import_files([path])
+    ledger = import_document(path)
+    assert tree(ledger) == [
+        ("党的建设方面", [("理论学习不深入", 2), ("组织生活不规范", 1)]),
+        ("作风建设方面", [("公务接待不规范", 1)]),
+    ]
+    assert [m.get("责任领导") for m in ledger.measures] == ["张三", "张三", None, "李四"]
+    assert ledger.info["方案标题"] == "某局关于巡察反馈意见的整改方案"
+    assert not imported.warnings

@@ -91,18 +91,29 @@ def match_marker(text: str) -> tuple[str, int, str, str] | None:
     return None
 
 
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+
+
+def _heading(block: Block) -> tuple[str, int, str, str] | None:
+    """A paragraph in Word's Heading N style without a number of its own: a level of its own."""
+    m = _HEADING_STYLE.match(block.style.strip())
+    return (f"heading{m.group(1)}", 1, "", block.text) if m else None
+
+
 def build_outline(blocks: list[Block]) -> Node:
     """The outline tree of ``blocks`` (the root's body holds what precedes the first item)."""
     root = Node("root", 0, "", "", None)
     stack = [root]
     last_seen: dict[str, int] = {}
     for block in blocks:
-        found = None if block.is_table else match_marker(block.text)
+        found = None if block.is_table else match_marker(block.text) or _heading(block)
         if found is None:
             stack[-1].body.append(block)
             continue
         style, value, marker, rest = found
         open_at = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style), 0)
+        if style.startswith("heading"):
+            value = stack[open_at].value + 1 if open_at else 1  # unnumbered: counted here
         if open_at:
             prev = stack[open_at].value
             ok = style == "about" or prev < value <= prev + 3 or value == 1

@@ -110,7 +110,10 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     body, tail, attachment = _split_tail(blocks)
     parsed = Parsed(path=path, kind=kind)
     title_blocks, body = _split_title(body)
-    parsed.title = "".join(b.text for b in title_blocks)
+    # A centred "（2024年3月11日印发）" under the title is not part of it.
+    parsed.title = "".join(
+        b.text for b in title_blocks if not re.fullmatch(r"[（(].*[)）]", b.text)
+    )
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
     root = build_outline(body)
@@ -189,8 +192,9 @@ def _split_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     for b in blocks[:4]:
         if b.is_table:
             break
+        # Word's Title style ("标题"/"Title"; not "标题 1", a heading), the 公文 title style.
         styled = (
-            b.align == "center" or "标题" in b.style or b.style.lower() in ("title", "heading 1")
+            b.align == "center" or b.style in ("标题", "公文标题") or b.style.lower() == "title"
         )
         if styled and not match_marker(b.text) and len(b.text) <= 80:
             title.append(b)
@@ -524,13 +528,15 @@ class _Reader:
 
     def problem_child(self, problem: PProblem, child: Node) -> None:
         """A numbered item under a problem: a 表现 point in a feedback, else a measure."""
-        extra = []
+        extra, shared = [], []
         for b in child.body:
-            rest = strip_label(b.text)[1]
+            label, rest = strip_label(b.text)
             if b.is_table:
                 self.table(b)
             elif self.is_status_line(rest):
                 self.status_line(problem, rest)  # "目前已整改到位。" / "整改情况：已完成。"
+            elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
+                shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
             elif not self.special(b):
                 extra.append(b.text)
         full = "".join([child.text, *extra])
@@ -543,6 +549,8 @@ class _Reader:
             self.add_measure(problem, measure, child.where, result)
         else:
             self.add_measure(problem, full, child.where)
+        for text in shared:
+            self.responsibility(problem, text)
         for grand in child.children:
             if self.p.kind == "feedback":
                 problem.detail += "\n" + grand.marker + grand.text

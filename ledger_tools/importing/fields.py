@@ -92,12 +92,17 @@ _PLANNED = re.compile(r"计划(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)
 def find_status(text: str) -> str | None:
     """The status a sentence states: the earliest (then longest) spelling of the project's
     status vocabulary in it ("目前正在推进，计划于…前完成" → 正在推进, not 已完成)."""
+    found = _first_status(text)
+    return found[0] if found else None
+
+
+def _first_status(text: str) -> tuple[str, int] | None:
     best: tuple[int, int, str] | None = None
     for key in _STATUS_KEYS:
         pos = text.find(key)
         if pos >= 0 and (best is None or (pos, -len(key)) < (best[0], best[1])):
             best = (pos, -len(key), key)
-    return C.STATUS_INDEX[best[2]] if best else None
+    return (C.STATUS_INDEX[best[2]], best[0]) if best else None
 
 
 def status_sentence(text: str) -> tuple[str, str] | None:
@@ -107,11 +112,13 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     start = _STATUS_START.match(s)
     if len(s) > 80 or not start:
         return None
-    # "已…" / "正在…" open many a progress sentence; only a short one is a status sentence.
-    if start.group(1) in ("已", "尚", "正在", "基本", "现") and len(s) > 20:
+    found = _first_status(s)
+    if found is None:
         return None
-    status = find_status(s)
-    if status is None:
+    status, pos = found
+    # "已…" / "正在…" open many a progress sentence ("已制定方案，完成检查416家"): only one that
+    # says its status at once ("正在推进，计划于…", "已整改到位。") is a status sentence.
+    if start.group(1) in ("已", "尚", "正在", "基本", "现") and pos > 3:
         return None
     planned = _PLANNED.search(s)
     deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""

@@ -224,7 +224,7 @@ def _table_rows(tbl: Any) -> list[list[str]]:
             span, vmerge = 1, None
             if tcpr is not None:
                 gs = tcpr.find(f"{_Q}gridSpan")
-                span = int(gs.get(f"{_Q}val", "1")) if gs is not None else 1
+                span = _int(gs.get(f"{_Q}val"), 1) if gs is not None else 1
                 vm = tcpr.find(f"{_Q}vMerge")
                 vmerge = vm.get(f"{_Q}val", "continue") if vm is not None else None
             text = clean_line(
@@ -296,6 +296,14 @@ class _StyleInfo:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+def _int(text: str | None, default: int) -> int:
+    """An integer attribute of Word XML; ``default`` when missing or malformed."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 def _format_number(n: int, fmt: str) -> str:
     from ledger_tools.context import cn_num
 
@@ -359,21 +367,21 @@ class _Numbering:
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
         for an in root.iterchildren(f"{_Q}abstractNum"):
             abstract[an.get(f"{_Q}abstractNumId", "")] = {
-                int(lvl.get(f"{_Q}ilvl", "0")): self._level_spec(lvl)
+                _int(lvl.get(f"{_Q}ilvl"), 0): self._level_spec(lvl)
                 for lvl in an.iterchildren(f"{_Q}lvl")
             }
         for num in root.iterchildren(f"{_Q}num"):
             ref = num.find(f"{_Q}abstractNumId")
             levels = dict(abstract.get(ref.get(f"{_Q}val", "") if ref is not None else "", {}))
             for ov in num.iterchildren(f"{_Q}lvlOverride"):
-                ilvl = int(ov.get(f"{_Q}ilvl", "0"))
+                ilvl = _int(ov.get(f"{_Q}ilvl"), 0)
                 lvl = ov.find(f"{_Q}lvl")
                 if lvl is not None:
                     levels[ilvl] = self._level_spec(lvl)
                 so = ov.find(f"{_Q}startOverride")
                 if so is not None and ilvl in levels:
                     _, fmt, text = levels[ilvl]
-                    levels[ilvl] = (int(so.get(f"{_Q}val", "1")), fmt, text)
+                    levels[ilvl] = (_int(so.get(f"{_Q}val"), 1), fmt, text)
             self._levels[num.get(f"{_Q}numId", "")] = levels
 
     @staticmethod
@@ -382,13 +390,13 @@ class _Numbering:
             el = lvl.find(f"{_Q}{tag}")
             return el.get(f"{_Q}val", default) if el is not None else default
 
-        return (int(val("start", "1") or 1), val("numFmt", "decimal"), val("lvlText", ""))
+        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), val("lvlText", ""))
 
     def render(self, num_id: str, ilvl_text: str) -> str:
         levels = self._levels.get(num_id)
         if not levels or num_id == "0":
             return ""
-        ilvl = int(ilvl_text or 0)
+        ilvl = _int(ilvl_text, 0)
         if ilvl not in levels:
             return ""
         counters = self._counters.setdefault(num_id, {})

@@ -151,13 +151,15 @@ def test_unplaced_paragraphs_are_warned(tmp_path):
     text = "\n".join(
         [
             "某局关于巡察整改情况的报告",
-            "四、其他事项",
+            "一、反馈问题整改落实情况",
+            "问题1：学习不深入",
+            "整改措施及结果：一是集中学习。目前已整改到位。",
+            "二、其他事项",
             "附带说明一段与台账无关的文字。",
-            "一段开头以外的闲话。",
         ]
     )
     warnings = import_files([write_txt(tmp_path / "报告.txt", text)]).warnings
-    assert any("附带说明一段与台账无关的文字" in w and "第3行" in w for w in warnings)
+    assert any("附带说明一段与台账无关的文字" in w and "第6行" in w for w in warnings)
 
 
 def test_notice_with_about_headings_and_own_section_titles(tmp_path):
@@ -221,3 +223,26 @@ def test_report_work_section_with_its_own_heading_and_items(tmp_path):
         ("工作开展情况", "建立机制"),
     ]
     assert [p.title for p in ledger.problems] == ["学习不深入"]
+
+
+def test_report_with_only_an_account_of_each_problem(tmp_path):
+    text = "\n".join(
+        [
+            "某局关于巡察整改情况的报告",
+            "二、反馈问题整改落实情况",
+            "（一）学习不深入的问题",
+            "整改情况：一是制定学习计划。已印发。二是开展专题研讨。已研讨3次。",
+            "目前已整改到位。",
+            "（二）组织生活不规范的问题",
+            "整改落实情况：规范三会一课记录。",
+            "正在推进，计划于2024年9月底前完成。",
+        ]
+    )
+    ledger = import_document(write_txt(tmp_path / "报告.txt", text))
+    assert [(p.title, [m.get("整改措施") for m in p.measures]) for p in ledger.problems] == [
+        ("学习不深入的问题", ["制定学习计划。", "开展专题研讨。"]),
+        ("组织生活不规范的问题", ["规范三会一课记录。"]),
+    ]
+    assert [m.get("整改进展及成效") for m in ledger.measures] == ["已印发。", "已研讨3次。", None]
+    assert [m.status for m in ledger.measures] == ["已完成", "已完成", "正在推进"]
+    assert ledger.measures[2].get("整改时限") == "2024年9月底"

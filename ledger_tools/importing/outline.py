@@ -121,7 +121,13 @@ def build_outline(blocks: list[Block]) -> Node:
                 stack[-1].body.append(block)
                 continue
             del stack[open_at:]
-        elif not (style == "about" or value == 1 or value == last_seen.get(style, -1) + 1):
+        elif not (
+            style == "about"
+            or value == 1
+            or value == last_seen.get(style, -1) + 1
+            # An excerpt may start at "二、"; only the first level may, and only in Chinese numbers.
+            or (len(stack) == 1 and not root.children and style in ("cn", "problem"))
+        ):
             stack[-1].body.append(block)
             continue
         node = Node(style, value, marker, rest, block)

@@ -618,6 +618,12 @@ class _Reader:
                     self.inline_measures(
                         problem, rest, b.where, self.p.kind in ("report", "notice")
                     )
+            elif (
+                mode == "progress" and not problem.measures and self.p.kind in ("report", "notice")
+            ):
+                # "整改情况：一是…。二是…" with no measures before it: measures with their results.
+                self.inline_measures(problem, rest, b.where, with_results=True)
+                mode = "measures_more"
             elif mode == "progress":
                 progress.append(rest)
             elif mode == "responsibility":

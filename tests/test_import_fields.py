@@ -240,8 +240,8 @@ def test_report_with_only_an_account_of_each_problem(tmp_path):
     )
     ledger = import_document(write_txt(tmp_path / "报告.txt", text))
     assert [(p.title, [m.get("整改措施") for m in p.measures]) for p in ledger.problems] == [
-        ("学习不深入的问题", ["制定学习计划。", "开展专题研讨。"]),
-        ("组织生活不规范的问题", ["规范三会一课记录。"]),
+        ("学习不深入", ["制定学习计划。", "开展专题研讨。"]),
+        ("组织生活不规范", ["规范三会一课记录。"]),
     ]
     assert [m.get("整改进展及成效") for m in ledger.measures] == ["已印发。", "已研讨3次。", None]
     assert [m.status for m in ledger.measures] == ["已完成", "已完成", "正在推进"]

@@ -509,7 +509,10 @@ class _Reader:
             title, rest = first_sentence(node.text)
         if about := _ABOUT.fullmatch(title.strip()):
             title = _unquote(about.group(1))
-        problem = PProblem(title.strip().rstrip("。；;：:"), node.where, number=node.marker)
+        title = title.strip().rstrip("。；;：:")
+        if title.endswith("的问题") and len(title) >= 7:
+            title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
+        problem = PProblem(title, node.where, number=node.marker)
         aspect.problems.append(problem)
         body = list(node.body)
         if rest:

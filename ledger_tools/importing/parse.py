@@ -299,6 +299,9 @@ class _Reader:
             name = self.section_name(node)
             if name == "组织领导":
                 F.read_leadership(self.p, node)
+            elif name and self.p.kind == "feedback":
+                # The inspection group's account and evaluation are not the unit's own words.
+                self.unplaced_node(node, "反馈意见的总体情况和评价，不导入文稿段落")
             elif name:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):

@@ -246,3 +246,24 @@ def test_report_with_only_an_account_of_each_problem(tmp_path):
     assert [m.get("整改进展及成效") for m in ledger.measures] == ["已印发。", "已研讨3次。", None]
     assert [m.status for m in ledger.measures] == ["已完成", "已完成", "正在推进"]
     assert ledger.measures[2].get("整改时限") == "2024年9月底"
+
+
+def test_red_header_is_not_the_title(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for text in (
+        "中共某县林业局党组文件",
+        "县林党发〔2024〕3号",
+        "中共某县林业局党组关于巡察整改情况的报告",
+    ):
+        d.add_paragraph(text).alignment = 1  # centred
+    d.add_paragraph("一、反馈问题整改落实情况")
+    d.add_paragraph("问题1：学习不深入")
+    d.add_paragraph("整改措施及结果：一是集中学习。目前已整改到位。")
+    path = tmp_path / "报告.docx"
+    d.save(path)
+    ledger = import_document(path)
+    assert ledger.info["党组织名称"] == "中共某县林业局党组"
+    assert ledger.info["报告标题"] == "中共某县林业局党组关于巡察整改情况的报告"
+    assert ledger.info["单位名称"] == "某县林业局"

@@ -99,6 +99,7 @@ _LABEL = re.compile(
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
+_NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
 _ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
@@ -110,10 +111,9 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     body, tail, attachment = _split_tail(blocks)
     parsed = Parsed(path=path, kind=kind)
     title_blocks, body = _split_title(body)
-    # A centred "（2024年3月11日印发）" under the title is not part of it.
-    parsed.title = "".join(
-        b.text for b in title_blocks if not re.fullmatch(r"[（(].*[)）]", b.text)
-    )
+    # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
+    # 发文字号 "…〔2024〕3号" of a 红头 document above it.
+    parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
     root = build_outline(body)

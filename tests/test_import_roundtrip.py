@@ -126,6 +126,7 @@ def test_generated_docx_info_and_texts(documents, original, kind):
     if kind == "plan":
         assert imported.info["领导小组组长"] == original.info["领导小组组长"]
         assert imported.info["领导小组办公室主任"] == original.info["领导小组办公室主任"]
+        assert imported.info["集中整改截止日期"] == original.info["集中整改截止日期"]
     doc = {"plan": "方案", "report": "报告", "notice": "通报"}[kind]
     wanted = [
         (t["章节"], t["小标题"], t["内容"])

@@ -451,9 +451,26 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
             info["党组织名称"] = b.text
     if "单位名称" not in info and (unit := _unit_from_org(info.get("党组织名称", ""))):
         info["单位名称"] = unit
+    _concentrated_end(info, [opening, *(t["内容"] for t in parsed.texts)])
     title_field = {"plan": "方案标题", "report": "报告标题", "notice": "通报标题"}.get(parsed.kind)
     if title_field and title_text:
         info[title_field] = title_text
+
+
+_CONCENTRATED = re.compile(
+    r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:前|以前|之前)\s*(?:全面)?完成集中整改"
+    r"|集中整改(?:期|阶段)?(?:至|截至|到)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)
+
+
+def _concentrated_end(info: dict[str, str], texts: list[str]) -> None:
+    """集中整改截止日期 from "在2024年5月31日前完成集中整改" / "集中整改期至…"."""
+    for text in texts:
+        if m := _CONCENTRATED.search(text):
+            found = dates_in(m.group(1) or m.group(2))
+            if found:
+                info.setdefault("集中整改截止日期", found[0][0].isoformat())
+                return
 
 
 def _opening_dates(info: dict[str, str], opening: str) -> None:

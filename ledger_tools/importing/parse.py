@@ -132,7 +132,7 @@ def detect_kind(title: str, blocks: list[Block]) -> str:
         return "plan"
     if "通报" in title:
         return "notice"
-    if re.search(r"情况的?报告|整改.*报告", title):
+    if re.search(r"情况的?报告|整改.*报告|整改(落实)?(情况|进展)", title):
         return "report"
     if "反馈意见" in title or "反馈" in title:
         return "feedback"

@@ -411,7 +411,7 @@ class _Reader:
     # -- the problems ----------------------------------------------------------------------
     def problem_section(self, node: Node, root_level: bool = False) -> None:
         for b in [] if root_level else node.body:
-            self.loose_block(b, None)
+            self.loose_block(b)
         items = node.children
         if not items:
             return
@@ -461,7 +461,7 @@ class _Reader:
         self.p.aspects.append(aspect)
         if node.children:
             for b in node.body:
-                self.loose_block(b, aspect)
+                self.loose_block(b)
             for child in node.children:
                 self.problem_node(aspect, child)
             return
@@ -480,7 +480,9 @@ class _Reader:
             head, detail = first_sentence(item)
             aspect.problems.append(PProblem(head.rstrip("。；;"), node.where, detail=detail))
 
-    def loose_block(self, b: Block, aspect: PAspect | None) -> None:
+    def loose_block(self, b: Block) -> None:
+        """A paragraph between numbered items: a table, a known line, 下一步…, or the tail of
+        the problem before it."""
         if b.is_table:
             self.table(b)
         elif self.special(b):
@@ -592,7 +594,7 @@ class _Reader:
             if self.special(b):
                 continue
             if _NEXT_STEP.match(b.text):
-                self.loose_block(b, None)
+                self.loose_block(b)
                 continue
             label, rest = strip_label(b.text)
             if not label and self.is_status_line(b.text):

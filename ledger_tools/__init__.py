@@ -22,6 +22,7 @@ _API = {
     "compute_stats": "ledger_tools.stats",
     "render": "ledger_tools.render",
     "new_workbook": "ledger_tools.workbook",
+    "import_document": "ledger_tools.importing.writing",
 }
 
 

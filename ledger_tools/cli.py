@@ -654,3 +654,6 @@ def excel_report(
 from ledger_tools.web.command import web as _web  # noqa: E402
 
 cli.add_command(_web)
+from ledger_tools.importing.command import import_command  # noqa: E402 - registered last
+
+cli.add_command(import_command)

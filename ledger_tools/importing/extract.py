@@ -1,0 +1,713 @@
+"""Stage 1 of ``import``: a document file → its text as ``Block``s in reading order.
+
+Understood: .docx (python-docx/lxml: paragraphs and tables in body order, Word's automatic
+list numbering rendered to its number text, bold run-in leads), .doc/.wps/.rtf/.odt (converted
+to .docx by LibreOffice headless, bounded in time), .txt (UTF-8, UTF-16 with BOM, GB18030/GBK)
+and text PDFs (``pdftotext -layout``: lines re-joined into paragraphs by their indentation,
+page numbers "— 3 —" dropped). A PDF without a text layer (a scan) is refused.
+
+Every failure is an ``UnreadableFile`` whose Chinese message names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ledger_tools.errors import UnreadableFile
+
+OFFICE_TIMEOUT = 120  # seconds for one LibreOffice conversion
+PDFTOTEXT_TIMEOUT = 60
+OFFICE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".docm", ".dotx", ".dot")
+SUFFIXES = (".docx", ".txt", ".pdf", *OFFICE_SUFFIXES)
+
+
+@dataclass
+class Block:
+    """One paragraph (or one table) of a document, as read.
+
+    ``where`` is how a clerk finds it again: "第12段", "第3页", "表1第4行". ``lead`` is the bold
+    run-in text the paragraph starts with (the whole text for a bold heading); ``style`` the
+    Word paragraph style; ``align`` "center"/"right" when the paragraph is aligned so; ``rows``
+    the cell texts of a table (then ``text`` is empty)."""
+
+    text: str
+    where: str
+    style: str = ""
+    lead: str = ""
+    align: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.rows)
+
+
+def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
+    """The blocks of the document at ``path``, chosen by its extension (and content)."""
+    p = Path(path)
+    if not p.is_file():
+        raise UnreadableFile(f"找不到文件“{p}”。请检查文件名和所在文件夹。")
+    suffix = p.suffix.lower()
+    if suffix == ".docx" or (suffix not in SUFFIXES and zipfile.is_zipfile(p)):
+        return read_docx(p)
+    if suffix == ".txt":
+        return read_txt(p)
+    if suffix == ".pdf":
+        return read_pdf(p)
+    if suffix in OFFICE_SUFFIXES:
+        with tempfile.TemporaryDirectory(prefix="ledger-tools-import-") as work:
+            return read_docx(convert_to_docx(p, Path(work)), shown=p)
+    raise UnreadableFile(
+        f"“{p.name}”的格式（{suffix or '无扩展名'}）不能导入。可导入 Word（.docx/.doc/.wps/.rtf/.odt）、"
+        "文本文件（.txt）和带文字层的 PDF。"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Text clean-up shared by every format.
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019"
+# A space with a CJK character (or full-width punctuation) on either side is layout, not text:
+# "2024 年 3 月" and the justified "区委 第二 巡察 组" from PDF text.
+_LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters except \t \n
+
+
+def clean_line(text: str) -> str:
+    """A paragraph's text without layout spaces, zero-width characters or control characters."""
+    text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
+    text = _LAYOUT_SPACE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# .docx
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_Q = f"{{{_W}}}"
+
+
+def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
+    """Paragraphs and tables of the body in order; list numbering rendered as text."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    name = (shown or path).name
+    if not zipfile.is_zipfile(path) and path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
+        raise UnreadableFile(
+            f"“{name}”是加密的 Word 文档或旧版 .doc 文件改成了 .docx 扩展名。"
+            "请在 Word/WPS 中打开（如有密码请先取消密码），另存为 .docx 后再导入。"
+        )
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
+        raise UnreadableFile(
+            f"“{name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名。"
+            "请在 Word/WPS 中打开后另存为 .docx 再导入。"
+        ) from exc
+    numbering = _Numbering(document)
+    styles = _StyleInfo(document)
+    blocks: list[Block] = []
+    para_no = table_no = 0
+    for child in _body_items(document.element.body):
+        if child.tag == f"{_Q}p":
+            para_no += 1
+            block = _paragraph_block(child, para_no, numbering, styles)
+            if block.text:
+                blocks.append(block)
+        elif child.tag == f"{_Q}tbl":
+            table_no += 1
+            rows = _table_rows(child)
+            if rows:
+                blocks.append(Block("", f"表{table_no}", rows=rows))
+    return blocks
+
+
+def _body_items(parent: Any) -> Any:
+    """The body's paragraphs and tables in order, also those inside content controls (w:sdt)
+    and custom XML wrappers, which WPS and form templates put around parts of the text."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_Q}p", f"{_Q}tbl"):
+            yield child
+        elif child.tag == f"{_Q}sdt":
+            content = child.find(f"{_Q}sdtContent")
+            if content is not None:
+                yield from _body_items(content)
+        elif child.tag == f"{_Q}customXml":
+            yield from _body_items(child)
+
+
+def _paragraph_block(p: Any, number: int, numbering: _Numbering, styles: _StyleInfo) -> Block:
+    ppr = p.find(f"{_Q}pPr")
+    style_id = ""
+    align = ""
+    num: tuple[str, str] | None = None
+    if ppr is not None:
+        ps = ppr.find(f"{_Q}pStyle")
+        style_id = ps.get(f"{_Q}val", "") if ps is not None else ""
+        jc = ppr.find(f"{_Q}jc")
+        align = jc.get(f"{_Q}val", "") if jc is not None else ""
+        num = _num_pr(ppr)
+    if num is None and style_id:
+        num = styles.numbering(style_id)
+    align = align or styles.alignment(style_id)
+    style_bold = styles.bold(style_id)
+    parts: list[str] = []
+    lead: list[str] = []
+    in_lead = True
+    for run in p.iter(f"{_Q}r"):
+        text = "".join(
+            (t.text or "") if t.tag == f"{_Q}t" else "\t" if t.tag == f"{_Q}tab" else "\n"
+            for t in run
+            if t.tag in (f"{_Q}t", f"{_Q}tab", f"{_Q}br")
+        )
+        if not text:
+            continue
+        parts.append(text)
+        if in_lead:
+            if _run_bold(run, style_bold):
+                lead.append(text)
+            elif text.strip():
+                in_lead = False
+    prefix = numbering.render(*num) if num else ""
+    text = clean_line(prefix + "".join(parts))
+    lead_text = clean_line("".join(lead))
+    if lead_text and prefix:
+        lead_text = clean_line(prefix + lead_text)
+    return Block(
+        text.replace("\n", ""),
+        f"第{number}段",
+        style=styles.name(style_id),
+        lead=lead_text.replace("\n", ""),
+        align="center" if align == "center" else "right" if align in ("right", "end") else "",
+    )
+
+
+def _run_bold(run: Any, style_bold: bool) -> bool:
+    rpr = run.find(f"{_Q}rPr")
+    b = rpr.find(f"{_Q}b") if rpr is not None else None
+    if b is None:
+        return style_bold
+    return b.get(f"{_Q}val", "true") not in ("0", "false", "off")
+
+
+def _num_pr(ppr: Any) -> tuple[str, str] | None:
+    numpr = ppr.find(f"{_Q}numPr")
+    if numpr is None:
+        return None
+    num_id = numpr.find(f"{_Q}numId")
+    ilvl = numpr.find(f"{_Q}ilvl")
+    nid = num_id.get(f"{_Q}val", "0") if num_id is not None else "0"
+    return (nid, ilvl.get(f"{_Q}val", "0") if ilvl is not None else "0")
+
+
+def _table_rows(tbl: Any) -> list[list[str]]:
+    """Cell texts row by row; a merged cell's text repeats in every row/column it spans."""
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}
+    for tr in tbl.iterchildren(f"{_Q}tr"):
+        row: list[str] = []
+        for tc in tr.iterchildren(f"{_Q}tc"):
+            tcpr = tc.find(f"{_Q}tcPr")
+            span, vmerge = 1, None
+            if tcpr is not None:
+                gs = tcpr.find(f"{_Q}gridSpan")
+                span = _int(gs.get(f"{_Q}val"), 1) if gs is not None else 1
+                vm = tcpr.find(f"{_Q}vMerge")
+                vmerge = vm.get(f"{_Q}val", "continue") if vm is not None else None
+            text = clean_line(
+                "\n".join(
+                    "".join(t.text or "" for t in para.iter(f"{_Q}t"))
+                    for para in tc.iterchildren(f"{_Q}p")
+                )
+            )
+            col = len(row)
+            if vmerge == "continue":
+                text = above.get(col, "")
+            for k in range(span):
+                above[col + k] = text
+                row.append(text)
+        if any(row):
+            rows.append(row)
+    return rows
+
+
+class _StyleInfo:
+    """Style names, bold, alignment and numbering of paragraph styles (following basedOn)."""
+
+    def __init__(self, document: Any) -> None:
+        self._styles: dict[str, Any] = {}
+        try:
+            root = document.styles.element
+        except Exception:  # noqa: BLE001 - a document without styles part
+            return
+        for st in root.iterchildren(f"{_Q}style"):
+            self._styles[st.get(f"{_Q}styleId", "")] = st
+
+    def _chain(self, style_id: str) -> list[Any]:
+        chain, seen = [], set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            st = self._styles[style_id]
+            chain.append(st)
+            based = st.find(f"{_Q}basedOn")
+            style_id = based.get(f"{_Q}val", "") if based is not None else ""
+        return chain
+
+    def name(self, style_id: str) -> str:
+        st = self._styles.get(style_id)
+        el = st.find(f"{_Q}name") if st is not None else None
+        return el.get(f"{_Q}val", style_id) if el is not None else style_id
+
+    def bold(self, style_id: str) -> bool:
+        for st in self._chain(style_id):
+            b = st.find(f"{_Q}rPr/{_Q}b")
+            if b is not None:
+                return b.get(f"{_Q}val", "true") not in ("0", "false", "off")
+        return False
+
+    def alignment(self, style_id: str) -> str:
+        for st in self._chain(style_id):
+            jc = st.find(f"{_Q}pPr/{_Q}jc")
+            if jc is not None:
+                return jc.get(f"{_Q}val", "")
+        return ""
+
+    def numbering(self, style_id: str) -> tuple[str, str] | None:
+        for st in self._chain(style_id):
+            ppr = st.find(f"{_Q}pPr")
+            if ppr is not None and (num := _num_pr(ppr)) is not None:
+                return num
+        return None
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _int(text: str | None, default: int) -> int:
+    """An integer attribute of Word XML; ``default`` when missing or malformed."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _format_number(n: int, fmt: str) -> str:
+    from ledger_tools.context import cn_num
+
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt.startswith(("chinese", "ideograph", "taiwanese", "japanese")) and fmt not in (
+        "ideographTraditional",
+        "ideographZodiac",
+    ):
+        return cn_num(n)
+    if fmt == "ideographTraditional":
+        return "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10]
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+class _Numbering:
+    """Word's automatic list numbering (numbering.xml) rendered to the text it shows: counters
+    per list, a level's counter restarting when a higher level advances."""
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> lvl -> spec
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for an in root.iterchildren(f"{_Q}abstractNum"):
+            abstract[an.get(f"{_Q}abstractNumId", "")] = {
+                _int(lvl.get(f"{_Q}ilvl"), 0): self._level_spec(lvl)
+                for lvl in an.iterchildren(f"{_Q}lvl")
+            }
+        for num in root.iterchildren(f"{_Q}num"):
+            ref = num.find(f"{_Q}abstractNumId")
+            levels = dict(abstract.get(ref.get(f"{_Q}val", "") if ref is not None else "", {}))
+            for ov in num.iterchildren(f"{_Q}lvlOverride"):
+                ilvl = _int(ov.get(f"{_Q}ilvl"), 0)
+                lvl = ov.find(f"{_Q}lvl")
+                if lvl is not None:
+                    levels[ilvl] = self._level_spec(lvl)
+                so = ov.find(f"{_Q}startOverride")
+                if so is not None and ilvl in levels:
+                    _, fmt, text = levels[ilvl]
+                    levels[ilvl] = (_int(so.get(f"{_Q}val"), 1), fmt, text)
+            self._levels[num.get(f"{_Q}numId", "")] = levels
+
+    @staticmethod
+    def _level_spec(lvl: Any) -> tuple[int, str, str]:
+        def val(tag: str, default: str) -> str:
+            el = lvl.find(f"{_Q}{tag}")
+            return el.get(f"{_Q}val", default) if el is not None else default
+
+        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), val("lvlText", ""))
+
+    def render(self, num_id: str, ilvl_text: str) -> str:
+        levels = self._levels.get(num_id)
+        if not levels or num_id == "0":
+            return ""
+        ilvl = _int(ilvl_text, 0)
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        start = levels[ilvl][0]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        _, fmt, template = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def level_text(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            spec = levels.get(k)
+            value = counters.get(k, spec[0] if spec else 1)
+            return _format_number(value, spec[1] if spec else "decimal")
+
+        return re.sub(r"%(\d)", level_text, template)
+
+
+# ---------------------------------------------------------------------------------------------
+# .doc / .wps / .rtf / .odt through LibreOffice
+
+
+def convert_to_docx(path: Path, work: Path, timeout: int = OFFICE_TIMEOUT) -> Path:
+    """``path`` converted to .docx in ``work`` by LibreOffice headless (a private profile);
+    after ``timeout`` seconds the whole process group is killed."""
+    from ledger_tools.render import find_office
+
+    office = find_office()
+    if office is None:
+        raise UnreadableFile(
+            f"“{path.name}”需要先转换为 .docx，但本机没有找到 LibreOffice（soffice）。"
+            "请安装 LibreOffice，或在 Word/WPS 中把它另存为 .docx 后再导入。"
+        )
+    # A copy with an ASCII name: LibreOffice names its output after the input.
+    src = work / f"input{path.suffix.lower()}"
+    shutil.copyfile(path, src)
+    outdir = work / "out"
+    cmd = [
+        office,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(outdir),
+        str(src),
+    ]
+    _run_bounded(cmd, timeout, path, "LibreOffice 转换")
+    produced = outdir / "input.docx"
+    if not produced.is_file():
+        raise UnreadableFile(
+            f"LibreOffice 未能把“{path.name}”转换为 .docx。"
+            "文件可能已损坏或加了密码；请在 Word/WPS 中打开后另存为 .docx 再导入。"
+        )
+    return produced
+
+
+def _run_bounded(cmd: list[str], timeout: int, path: Path, what: str) -> str:
+    """Run ``cmd`` in its own process group; kill the group after ``timeout`` seconds."""
+    kwargs: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
+    if os.name == "posix":
+        kwargs["start_new_session"] = True
+    else:  # pragma: no cover - Windows
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+    try:
+        proc = subprocess.Popen(cmd, **kwargs)
+    except OSError as exc:
+        raise UnreadableFile(
+            f"无法启动{what}来读取“{path.name}”：程序不存在或没有执行权限。"
+            "请检查 LibreOffice 的安装，或在 Word/WPS 中把它另存为 .docx 后再导入。"
+        ) from exc
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        _kill_group(proc)
+        raise UnreadableFile(
+            f"{what}“{path.name}”超过 {timeout} 秒仍未完成，已停止。"
+            "请在 Word/WPS 中把它另存为 .docx 后再导入。"
+        ) from exc
+    return (out or b"").decode("utf-8", "replace").strip()
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()
+
+
+# ---------------------------------------------------------------------------------------------
+# .txt
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text of a .txt file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which
+    includes GBK and GB2312)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(
+        f"“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）。"
+        "请在记事本或 WPS 中另存为 UTF-8 编码的文本后再导入。"
+    )
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*")
+
+
+def read_txt(path: Path) -> list[Block]:
+    """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead. Text
+    copied out of a PDF is broken into lines of one width: such lines are joined again into
+    paragraphs (a paragraph ends at a short line, an indented line or a blank line)."""
+    text = decode_text(path.read_bytes(), path.name)
+    lines = text.splitlines()
+    wrap = _wrap_width(lines)
+    blocks: list[Block] = []
+    joining = False
+    for i, raw in enumerate(lines, start=1):
+        line = _MD_HEADING.sub("", raw.strip())
+        lead = ""
+        if m := _MD_BOLD.match(line):
+            lead = clean_line(m.group(1))
+            line = m.group(1) + line[m.end() :]
+        line = clean_line(line)
+        if not line or _PAGE_NUMBER.match(line):
+            # A blank line or page number inside a broken sentence (a page break) keeps joining.
+            joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
+            continue
+        indented = raw[:1] in (" ", "\u3000", "\t")
+        item = _starts_item(line)
+        if joining and not indented and not item and blocks:
+            blocks[-1].text = clean_line(blocks[-1].text + line)
+        else:
+            blocks.append(Block(line, f"第{i}行", lead=lead))
+        joining = wrap > 0 and _continues(line, wrap, item)
+    return blocks
+
+
+_LINE_END = tuple("。！？；：”）」…!?;:")
+_TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
+
+
+def _starts_item(line: str) -> bool:
+    from ledger_tools.importing.outline import match_marker
+
+    found = match_marker(line)
+    return found is not None and found[0] != "shi"  # "二是" often falls at a line start
+
+
+def _continues(line: str, wrap: int, item: bool) -> bool:
+    """Whether a line of hard-wrapped text goes on in the next line: a full line does; a
+    shorter one does unless it ends a sentence, is a heading or a title."""
+    if _width(line) >= wrap - 4:
+        return True
+    if line.endswith(_LINE_END) or line.endswith(_TITLE_END):
+        return False
+    return not (item and _width(line) < wrap - 8)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK and full-width characters count 2 (a PDF line holds 28 of them)."""
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The display width text copied from a PDF was broken at (most lines that wide), or 0."""
+    from collections import Counter
+
+    widths = [_width(clean_line(ln)) for ln in lines if ln.strip()]
+    long = [w for w in widths if w >= 30]
+    if len(widths) < 8 or not long:
+        return 0
+    width = max(Counter(long).most_common(3), key=lambda kv: (kv[1], kv[0]))[0]
+    near = sum(1 for w in widths if width - 4 <= w <= width + 1)
+    return width if near >= 0.4 * len(widths) else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[—–\-－─]*\s*[0-9０-９]{1,4}\s*[—–\-－─]*$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"
+)
+
+
+def read_pdf(path: Path) -> list[Block]:
+    """Paragraphs of a text PDF; a PDF without text (a scan) is refused."""
+    pages = _pdftotext(path).split("\f")
+    if not any(ch.isalnum() for ch in "".join(pages)):
+        raise UnreadableFile(
+            f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字。"
+            "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
+        )
+    blocks: list[Block] = []
+    for number, page in enumerate(pages, start=1):
+        page_blocks, continues = _page_blocks(page, number)
+        prev = blocks[-1] if blocks else None
+        if (
+            continues
+            and prev is not None
+            and not prev.align
+            and len(prev.text) >= 20  # a broken paragraph fills at least one line
+        ):
+            # A paragraph continued from the page before (its first line is not indented).
+            prev.text = clean_line(prev.text + page_blocks.pop(0).text)
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def _pdftotext(path: Path) -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise UnreadableFile(
+            f"读取 PDF“{path.name}”需要 poppler 的 pdftotext，本机没有找到。"
+            "请安装 poppler-utils（Windows 可安装 poppler 并加入 PATH），或导入 Word 原文。"
+        )
+    try:
+        proc = subprocess.run(
+            [exe, "-layout", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            timeout=PDFTOTEXT_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise UnreadableFile(
+            f"读取 PDF“{path.name}”超过 {PDFTOTEXT_TIMEOUT} 秒仍未完成，已停止。请导入 Word 原文。"
+        ) from exc
+    if proc.returncode != 0:
+        raise UnreadableFile(
+            f"“{path.name}”不是有效的 PDF，或已加密、已损坏，读不出文字。请导入 Word 原文。"
+        )
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
+    """Lines of one page joined into paragraphs, and whether the first one continues a
+    paragraph of the page before. GB/T 9704 body text has a first-line indent: a line indented
+    more than the page's usual left edge starts a paragraph (so does a centred line); a blank
+    line ends one. On the first page the lines before the first blank line are the title."""
+    lines = [ln.rstrip() for ln in page.splitlines()]
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.strip())]
+    body = [ln for ln in lines if ln.strip()]
+    if not body:
+        return [], False
+    left = min(_indent(ln) for ln in body)
+    width = max(len(ln) for ln in body)
+    blocks: list[Block] = []
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if number == 1 and "" in [ln.strip() for ln in lines[:5]]:
+        head = lines[: [ln.strip() for ln in lines].index("")]
+        blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
+        lines = lines[len(head) :]
+    continues = bool(lines) and _indent(lines[0]) - left < 2 and not blocks
+    current: list[str] = []
+    for ln in lines:
+        if not ln.strip():
+            if current:
+                blocks.append(_pdf_block(current, number))
+            current = []
+            continue
+        indent = _indent(ln) - left
+        centred = indent > 6 and indent + len(ln.strip()) < width - 2
+        if indent >= 2 and current:
+            blocks.append(_pdf_block(current, number))
+            current = []
+        if centred or indent > 20:
+            if current:
+                blocks.append(_pdf_block(current, number))
+            blocks.append(
+                _pdf_block(
+                    [ln.strip()], number, align="right" if indent > 20 and not centred else "center"
+                )
+            )
+            current = []
+            continue
+        current.append(ln.strip())
+    if current:
+        blocks.append(_pdf_block(current, number))
+    return blocks, continues
+
+
+def _pdf_block(lines: list[str], page: int, align: str = "") -> Block:
+    text = ""
+    for ln in lines:
+        # Re-join a line broken by the layout: no space, except between two Latin words.
+        sep = (
+            " "
+            if text
+            and text[-1].isascii()
+            and text[-1].isalnum()
+            and ln[:1].isascii()
+            and ln[:1].isalpha()
+            else ""
+        )
+        text += sep + ln
+    return Block(clean_line(text), f"第{page}页", align=align)

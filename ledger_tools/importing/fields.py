@@ -1,0 +1,536 @@
+"""Stage 2c of ``import``: the facts inside sentences.
+
+Responsibility tails "（责任领导：…；责任单位：…；完成时限：…）" → columns (labels matched through
+the ledger's own header aliases in ``columns``), status sentences ("目前已整改到位并长期坚持",
+"目前正在推进，计划于…前完成") → 整改状态 (through the status vocabulary in ``columns``), task
+tables → measures, and 基本信息 from the title, opening, 落款, 组织领导 and contact block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from ledger_tools import columns as C
+from ledger_tools.status import normalise_status
+
+if TYPE_CHECKING:
+    from ledger_tools.importing.extract import Block
+    from ledger_tools.importing.outline import Node
+    from ledger_tools.importing.parse import Parsed, PMeasure, PProblem
+
+T = TypeVar("T")
+
+# Columns a responsibility tail or a task table may fill.
+TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限")
+TABLE_COLUMNS = (*TAIL_COLUMNS, "整改目标", "整改状态", "完成时间", "整改进展及成效", "佐证材料")
+
+_CN_YEAR = "〇零一二三四五六七八九"
+DATE_ONLY = re.compile(
+    rf"^\s*(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*(\d{{1,2}}|[十{_CN_YEAR}]{{1,3}})\s*月\s*(\d{{1,2}}|[十{_CN_YEAR}]{{1,3}})\s*日\s*$"
+)
+_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_INFO_LINE = re.compile(
+    r"^(联系电话|联系人|通信地址|通讯地址|联系地址|邮政编码|邮编|电子邮箱|电子信箱|邮箱|举报电话|监督电话)\s*[：:]"
+)
+_STATISTICS = re.compile(
+    r"(?:对照|针对|围绕).{0,40}?(\d+|[一二三四五六七八九十]+)\s*个方面\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|个|条|方面)"
+)
+_OPENING = re.compile(
+    r"进行了.{0,6}(巡视|巡察|审计|督导|检查)|反馈了|反馈意见|现将.{0,20}(报告|通报|说明)如下|制定本方案|特制定|如下[。：:]$"
+)
+SUPERVISION_ORG = re.compile(
+    r"((?:中央|省委|市委|区委|县委|州委|旗委|盟委|市|区|县|省)(?:[^，。、；：\s]{0,8}?)"
+    r"第?[一二三四五六七八九十\d]*(?:巡视组|巡察组|督导组|审计组|检查组|巡视巡察组))"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Line kinds.
+
+
+def is_info_line(text: str) -> bool:
+    return bool(_INFO_LINE.match(text))
+
+
+def is_statistics(text: str) -> bool:
+    return bool(_STATISTICS.search(text)) and len(text) < 400
+
+
+def is_opening(text: str) -> bool:
+    return bool(_OPENING.search(text))
+
+
+def stated_counts(text: str) -> tuple[int, int] | None:
+    """(方面数, 问题数) as the statistics sentence states them, for a consistency check."""
+    from ledger_tools.importing.outline import cn_value
+
+    m = _STATISTICS.search(text)
+    if not m:
+        return None
+
+    def num(s: str) -> int:
+        return int(s) if s.isdigit() else cn_value(s)
+
+    return num(m.group(1)), num(m.group(2))
+
+
+# ---------------------------------------------------------------------------------------------
+# Status sentences.
+
+_STATUS_START = re.compile(
+    r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|该项|本项|整改状态[：:]|状态[：:]|已|尚|正在|基本)"
+)
+# Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
+_STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
+_PLANNED = re.compile(r"计划(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)")
+
+
+def find_status(text: str) -> str | None:
+    """The status a sentence states: the earliest (then longest) spelling of the project's
+    status vocabulary in it ("目前正在推进，计划于…前完成" → 正在推进, not 已完成)."""
+    found = _first_status(text)
+    return found[0] if found else None
+
+
+def _first_status(text: str) -> tuple[str, int] | None:
+    best: tuple[int, int, str] | None = None
+    for key in _STATUS_KEYS:
+        pos = text.find(key)
+        if pos >= 0 and (best is None or (pos, -len(key)) < (best[0], best[1])):
+            best = (pos, -len(key), key)
+    return (C.STATUS_INDEX[best[2]], best[0]) if best else None
+
+
+def status_sentence(text: str) -> tuple[str, str] | None:
+    """(status, planned deadline) of a status sentence such as "目前已整改到位。" or "目前正在
+    推进，计划于2024年6月30日前完成。"; None for any other sentence."""
+    s = text.strip()
+    start = _STATUS_START.match(s)
+    if len(s) > 80 or not start:
+        return None
+    found = _first_status(s)
+    if found is None:
+        return None
+    status, pos = found
+    # "已…" / "正在…" open many a progress sentence ("已制定方案，完成检查416家"): only one that
+    # says its status at once ("正在推进，计划于…", "已整改到位。") is a status sentence.
+    if start.group(1) in ("已", "尚", "正在", "基本", "现") and pos > 3:
+        return None
+    planned = _PLANNED.search(s)
+    deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""
+    return status, deadline
+
+
+_TRAILING_STATUS = re.compile(r"[（(]([^（()）]{2,12})[)）]\s*[。；;]?$")
+
+
+def trailing_status(text: str) -> tuple[str, str] | None:
+    """A measure ending in its own status "…（已完成）" → (status, text without it)."""
+    m = _TRAILING_STATUS.search(text)
+    if not m:
+        return None
+    status = normalise_status(m.group(1))
+    return (status, text[: m.start()].rstrip("，,；; ")) if status else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Responsibility tails.
+
+
+def _labels() -> list[str]:
+    labels = []
+    for alias, canonical in C.ALIASES.items():
+        if canonical in TAIL_COLUMNS and len(alias) >= 2:
+            labels.append(alias)
+    return sorted(set(labels), key=len, reverse=True)
+
+
+_LABEL = re.compile(r"(" + "|".join(map(re.escape, _labels())) + r")\s*[：:]")
+_VALUE_TRIM = " \t，,；;。、"
+_OTHER_LABEL = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+# A bracketed tail that is only a deadline: "（2024年6月底前完成）", "（立行立改）".
+_DEADLINE_TAIL = re.compile(
+    r"^(\d{4}\s*年.{0,12}?|立行立改|即知即改|长期坚持|持续推进|常态化推进)(?:前)?(?:完成|整改到位)?$"
+)
+
+
+def responsibility_pairs(text: str) -> dict[str, str]:
+    """``{"责任领导": "…", "责任部门": "…", "整改时限": "…"}`` from "责任领导：…；责任单位：…；完成时限：…"."""
+    found: dict[str, str] = {}
+    hits = list(_LABEL.finditer(text))
+    for i, m in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
+        # A label we do not map ("配合单位：…") ends the value before it.
+        value = _OTHER_LABEL.split(text[m.end() : end])[0].strip(_VALUE_TRIM)
+        canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
+        if canonical and value and canonical not in found:
+            found[canonical] = value
+    return found
+
+
+def _closing_group(text: str) -> int | None:
+    """Start index of the bracket group that ends ``text`` (nested brackets balanced)."""
+    s = text.rstrip("。；; ")
+    if not s or s[-1] not in "）)":
+        return None
+    depth = 0
+    for i in range(len(s) - 1, -1, -1):
+        if s[i] in "）)":
+            depth += 1
+        elif s[i] in "（(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def split_tail(text: str) -> tuple[str, dict[str, str]]:
+    """(text without its responsibility tail, the fields the tail names)."""
+    start = _closing_group(text)
+    if start is not None:
+        inner = text[start + 1 : len(text.rstrip("。；; ")) - 1]
+        fields = responsibility_pairs(inner)
+        if fields and _LABEL.match(inner.strip()):
+            return text[:start].rstrip(" ，,；;"), fields
+        if m := _DEADLINE_TAIL.match(inner.strip()):
+            deadline = re.sub(r"(完成|整改到位)$", "", m.group(0))
+            return text[:start].rstrip(" ，,；;"), {"整改时限": deadline}
+    # Unbracketed: "……。责任领导：…；责任部门：…"
+    m = _LABEL.search(text)
+    if m and m.start() > 0 and text[m.start() - 1] in "。；;，, \n":
+        fields = responsibility_pairs(text[m.start() :])
+        if fields:
+            return text[: m.start()].rstrip(" ，,；;"), fields
+    return text, {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Task tables (问题清单 / 整改任务清单).
+
+
+def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
+    """(header row index, column index -> canonical column) of a task table, or None."""
+    for r, row in enumerate(rows[:3]):
+        mapped: dict[int, str] = {}
+        for j, cell in enumerate(row):
+            canonical = C.ALIASES.get(C.normalise_header(cell))
+            if canonical and canonical not in mapped.values():
+                mapped[j] = canonical
+        names = set(mapped.values())
+        if len(mapped) >= 3 and names & {"问题", "整改措施"}:
+            return r, mapped
+    return None
+
+
+def looks_like_table_header(text: str) -> bool:
+    """A line that starts with at least three ledger column names ("序号 方面 问题 整改措施 …",
+    with or without spaces between them): a table header that reached us as text."""
+    rest = re.sub(r"[\s|｜]+", "", text)
+    count = 0
+    while rest:
+        label = next((a for a in _HEADER_LABELS if rest.startswith(a)), None)
+        if label is None:
+            break
+        rest, count = rest[len(label) :], count + 1
+    return count >= 3
+
+
+_HEADER_LABELS = sorted((a for a in C.ALIASES if a), key=len, reverse=True)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s，,。．.；;：:、“”\"'‘’（）()]", "", text)
+
+
+def merge_task_table(parsed: Parsed, block: Block) -> bool:
+    """Read a 问题清单/任务清单 table into ``parsed``: fill the fields of the measures the body
+    already has (matched by problem and measure text), or build them when the body has none.
+    False when the table is not a task table."""
+    from ledger_tools.importing.parse import PAspect, PMeasure, PProblem
+
+    found = table_columns(block.rows)
+    if found is None:
+        return False
+    header, columns = found
+    carry: dict[str, str] = {}
+    body_had = bool(parsed.problems)
+    for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
+        values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
+        if all(
+            values.get(k) == v for k, v in ((columns[j], block.rows[header][j]) for j in columns)
+        ):
+            continue  # the header repeated
+        filled = [c.strip() for c in row if c.strip()]
+        if len(filled) >= 2 and len(set(filled)) == 1:
+            # A title row merged across the table ("一、……方面"): the 方面 of the rows below.
+            carry["方面"] = _strip_heading_number(next(c for c in row if c.strip()).strip())
+            carry.pop("问题", None)
+            continue
+        for key in ("序号", "方面", "问题"):
+            if values.get(key):
+                carry[key] = values[key]
+            elif key in carry:
+                values[key] = carry[key]
+        where = f"{block.where}第{r}行"
+        problem_title = values.get("问题", "")
+        measure_text = values.get("整改措施", "")
+        target = _find_problem(parsed, problem_title)
+        if target is None:
+            if body_had:
+                parsed.warnings.append(
+                    f"{where}的问题“{problem_title[:30]}”在正文中没有找到，已按表格补入。"
+                )
+            aspect_title = values.get("方面", "")
+            aspect = best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
+            if aspect is None:
+                aspect = PAspect(aspect_title, where)
+                parsed.aspects.append(aspect)
+            target = PProblem(problem_title, where, number=values.get("序号", ""))
+            target.detail = values.get("问题表现", "")
+            aspect.problems.append(target)
+        fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        if not measure_text:
+            target.goal = target.goal or fields.pop("整改目标", "")
+            for m in target.measures or [PMeasure("", where)]:
+                for k, v in fields.items():
+                    m.fields.setdefault(k, v)
+            continue
+        from ledger_tools.cells import split_measures
+
+        # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
+        for text in split_measures(measure_text):
+            measure = _find_measure(target, text)
+            if measure is None:
+                target.measures.append(PMeasure(text, where, dict(fields)))
+            else:
+                for k, v in fields.items():
+                    measure.fields.setdefault(k, v)
+    return True
+
+
+def best_match(items: list[T], text: str, key: Callable[[T], str], threshold: float) -> T | None:
+    """The item whose ``key`` text is most similar to ``text`` (ratio ≥ ``threshold``), or None.
+    An identical text (ignoring spaces and punctuation) wins at once; difflib's cheap upper
+    bounds skip most candidates, so matching a 1,000-row table stays fast."""
+    target = _compact(text)
+    if not target:
+        return None
+    compacted = [(_compact(key(item)), item) for item in items]
+    for k, item in compacted:
+        if k == target:
+            return item
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(target)
+    best, score = None, threshold
+    for k, item in compacted:
+        if not k:
+            continue
+        matcher.set_seq1(k)
+        if matcher.real_quick_ratio() < score or matcher.quick_ratio() < score:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= score:
+            best, score = item, ratio
+    return best
+
+
+def _strip_heading_number(text: str) -> str:
+    from ledger_tools.importing.outline import match_marker
+
+    found = match_marker(text)
+    return found[3] if found else text
+
+
+def _find_problem(parsed: Parsed, title: str) -> PProblem | None:
+    return best_match(parsed.problems, title, lambda p: p.title, 0.8)
+
+
+def _find_measure(problem: PProblem, text: str) -> PMeasure | None:
+    return best_match(problem.measures, text, lambda m: m.text, 0.7)
+
+
+# ---------------------------------------------------------------------------------------------
+# 基本信息.
+
+
+def dates_in(text: str, year: int | None = None) -> list[tuple[dt.date, int, int]]:
+    """The dates in ``text`` as (date, start, end); a date without a year takes the year of the
+    one before it (``year`` for the first), or the next year when it would otherwise go back in
+    time."""
+    out: list[tuple[dt.date, int, int]] = []
+    for m in _DATE.finditer(text):
+        y = int(m.group(1)) if m.group(1) else year
+        if y is None:
+            continue
+        try:
+            d = dt.date(y, int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if not m.group(1) and out and d < out[-1][0]:
+            # An opening tells events in order: "11月2日至12月30日…1月5日反馈" is next January.
+            try:
+                d = d.replace(year=d.year + 1)
+            except ValueError:
+                continue
+        year = d.year
+        out.append((d, m.start(), m.end()))
+    return out
+
+
+def exact_date(text: str) -> dt.date | None:
+    """ "2024年3月31日" (also in Chinese numerals) → a date; None for anything else."""
+    return _cn_date(text.strip())
+
+
+def _cn_date(text: str) -> dt.date | None:
+    from ledger_tools.importing.outline import cn_value
+
+    m = DATE_ONLY.match(text)
+    if not m:
+        return None
+
+    def num(s: str, year: bool = False) -> int:
+        if s.isdigit():
+            return int(s)
+        if year:
+            return int("".join(str(_CN_YEAR.index(c) if c in _CN_YEAR else 0) for c in s))
+        return cn_value(s)
+
+    try:
+        return dt.date(num(m.group(1), True), num(m.group(2)), num(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _org_from_title(title: str) -> str:
+    m = re.match(r"^(.{2,40}?)关于", title)
+    return m.group(1) if m else ""
+
+
+def _unit_from_org(org: str) -> str:
+    unit = re.sub(r"^中共|^中国共产党", "", org)
+    unit = re.sub(r"(机关)?(党组|党委|党总支|党支部|总支部委员会|支部委员会|委员会)$", "", unit)
+    return unit if unit != org or not org.endswith(("委", "组")) else ""
+
+
+def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: list[Block]) -> None:
+    """基本信息 from the title, the opening paragraphs, the 落款/成文日期 and contact lines."""
+    info = parsed.info
+    title_text = parsed.title
+    if org := _org_from_title(title_text):
+        info["党组织名称"] = org
+    opening = "".join(b.text for b in preamble if not b.is_table)
+    whole = title_text + opening
+    for t in C.SUPERVISION_TYPES[:-1]:
+        if t in whole:
+            info["监督类型"] = t
+            break
+    if m := SUPERVISION_ORG.search(opening) or SUPERVISION_ORG.search(title_text):
+        info["监督机构"] = m.group(1)
+    if m := re.search(r"(?:根据|按照)(.{2,12}?)(?:的)?(?:统一)?(?:部署|安排)", opening):
+        info["上级党委"] = m.group(1)
+    if m := re.search(
+        r"对(.{2,30}?)(?:党组|党委|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
+        opening,
+    ):
+        unit = m.group(1)
+        if not unit.startswith(("我", "本")):
+            info["单位名称"] = unit
+    elif m := re.search(r"向(.{2,30}?)(?:党组|党委|领导班子)?反馈", opening):
+        if not m.group(1).startswith(("我", "本")):
+            info["单位名称"] = m.group(1)
+    _opening_dates(info, opening)
+    for b in tail:
+        if d := _cn_date(b.text):
+            info["成文日期"] = d.isoformat()
+        elif b.text and "党组织名称" not in info:
+            info["党组织名称"] = b.text
+    if "单位名称" not in info and (unit := _unit_from_org(info.get("党组织名称", ""))):
+        info["单位名称"] = unit
+    _concentrated_end(info, [opening, *(t["内容"] for t in parsed.texts)])
+    title_field = {"plan": "方案标题", "report": "报告标题", "notice": "通报标题"}.get(parsed.kind)
+    if title_field and title_text:
+        info[title_field] = title_text
+
+
+_CONCENTRATED = re.compile(
+    r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:前|以前|之前)\s*(?:全面)?完成集中整改"
+    r"|集中整改(?:期|阶段)?(?:至|截至|到)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)
+
+
+def _concentrated_end(info: dict[str, str], texts: list[str]) -> None:
+    """集中整改截止日期 from "在2024年5月31日前完成集中整改" / "集中整改期至…"."""
+    for text in texts:
+        if m := _CONCENTRATED.search(text):
+            found = dates_in(m.group(1) or m.group(2))
+            if found:
+                info.setdefault("集中整改截止日期", found[0][0].isoformat())
+                return
+
+
+def _opening_dates(info: dict[str, str], opening: str) -> None:
+    """进驻 dates ("D1至D2，…进行了巡察") and 反馈日期 (the date of the sentence saying 反馈)."""
+    found = dates_in(opening)
+    for k, (d, _start, end) in enumerate(found):
+        after = opening[end : end + 3]
+        if re.match(r"\s*(至|到|—|－|-|~)", after) and k + 1 < len(found):
+            info.setdefault("进驻开始日期", d.isoformat())
+            info.setdefault("进驻结束日期", found[k + 1][0].isoformat())
+        # What this date governs: up to the sentence end or the next date, whichever is first.
+        stop = opening.find("。", end)
+        stop = len(opening) if stop < 0 else stop
+        if k + 1 < len(found):
+            stop = min(stop, found[k + 1][1])
+        sentence = opening[end:stop]
+        if "反馈" in sentence and "至" not in opening[end : end + 2]:
+            info.setdefault("反馈日期", d.isoformat())
+
+
+def read_contacts(info: dict[str, str], text: str) -> None:
+    """Every "联系电话：…" / "通信地址：…" / "电子邮箱：…" in ``text`` (a line of its own or the
+    end of the invitation to supervise)."""
+    for part in re.split(r"[。；;]\s*", text):
+        start = _INFO_ANYWHERE.search(part)
+        if start:
+            read_contact(info, part[start.start() :].strip())
+
+
+_INFO_ANYWHERE = re.compile(_INFO_LINE.pattern.lstrip("^"))
+
+
+def read_contact(info: dict[str, str], text: str) -> None:
+    m = _INFO_LINE.match(text)
+    if not m:
+        return
+    key, value = m.group(1), text[m.end() :].strip()
+    if key in ("通信地址", "通讯地址", "联系地址"):
+        if pc := re.search(r"[（(]\s*(?:邮政编码|邮编)\s*[：:]\s*(\d{6})\s*[)）]", value):
+            info.setdefault("邮政编码", pc.group(1))
+            value = (value[: pc.start()] + value[pc.end() :]).strip()
+        info.setdefault("通信地址", value)
+    elif key in ("邮政编码", "邮编"):
+        info.setdefault("邮政编码", value)
+    elif key in ("电子邮箱", "电子信箱", "邮箱"):
+        info.setdefault("电子邮箱", value)
+    elif key in ("联系电话", "举报电话", "监督电话"):
+        info.setdefault("联系电话", value)
+
+
+def read_leadership(parsed: Parsed, node: Node) -> None:
+    """领导小组 组长/副组长/成员/办公室主任 from a 组织领导 section."""
+    text = "".join([node.text, *(b.text for b in node.body), *(c.text for c in node.children)])
+    text += "".join(b.text for c in node.children for b in c.body)
+    patterns = {
+        "领导小组组长": r"由?([^，。；,]{2,40}?)任组长",
+        "领导小组副组长": r"任组长[，,；;]([^。；]{2,80}?)任副组长",
+        "领导小组成员": r"任副组长[，,；;]([^。；]{2,200}?)为成员",
+        "领导小组办公室主任": r"[，,；;。]?([^，。；,]{2,40}?)任(?:领导小组)?办公室主任",
+    }
+    for field_name, pattern in patterns.items():
+        if m := re.search(pattern, text):
+            parsed.info.setdefault(field_name, m.group(1).strip())

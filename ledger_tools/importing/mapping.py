@@ -1,0 +1,204 @@
+"""Stage 3 of ``import``: parsed documents → ledger rows, 基本信息 and 文稿段落.
+
+Several documents of one rectification (反馈意见, then 整改方案, then 整改情况报告 or 通报) are
+merged in that order: problems matched by their wording (then by position), measures likewise;
+the later document's progress, status and dates win, the earlier one's wording and fields stay
+where the later one is silent. Every row records where it came from in 备注 ("来源：整改方案.docx
+第18段；整改情况报告.docx第14段").
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ledger_tools import columns as C
+from ledger_tools.importing.fields import best_match, exact_date
+from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
+
+_RANK = {"feedback": 0, "plan": 1, "report": 2, "notice": 2}
+# Fields a later document overrides; the others it only fills when empty.
+_LATER_WINS = ("整改状态", "整改进展及成效", "完成时间")
+SOURCE_PREFIX = "来源："
+
+
+@dataclass
+class Imported:
+    """What ``import`` produces: the ledger rows (canonical column → value), 基本信息, 文稿段落,
+    the warnings, and the parsed documents (for ``--format json``)."""
+
+    rows: list[dict[str, Any]]
+    info: dict[str, Any]
+    texts: list[dict[str, str]]
+    aspects: list[str]
+    warnings: list[str]
+    documents: list[Parsed] = field(default_factory=list)
+
+    def counts(self) -> tuple[int, int, int]:
+        problems = {r["序号"] for r in self.rows}
+        measures = sum(1 for r in self.rows if r.get("整改措施"))
+        return len(self.aspects), len(problems), measures
+
+
+def merge(documents: list[Parsed]) -> Parsed:
+    """One ``Parsed`` from several documents of the same rectification."""
+    ordered = sorted(documents, key=lambda d: _RANK.get(d.kind, 1))
+    base = copy.deepcopy(ordered[0])
+    name = Path(base.path).name
+    _tag_sources(base, name)
+    base.warnings = [f"{name}：{w}" for w in base.warnings] if len(documents) > 1 else base.warnings
+    for later in ordered[1:]:
+        later = copy.deepcopy(later)
+        later_name = Path(later.path).name
+        _tag_sources(later, later_name)
+        base.warnings += [f"{later_name}：{w}" for w in later.warnings]
+        _merge_info(base.info, later.info)
+        present = {(t["文稿"], t["章节"]) for t in base.texts}
+        base.texts += [t for t in later.texts if (t["文稿"], t["章节"]) not in present]
+        _merge_problems(base, later, later_name)
+        base.kind = later.kind if _RANK.get(later.kind, 1) >= _RANK.get(base.kind, 1) else base.kind
+    return base
+
+
+def _tag_sources(doc: Parsed, name: str) -> None:
+    for p in doc.problems:
+        p.where = f"{name}{p.where}"
+        for m in p.measures:
+            m.where = f"{name}{m.where or p.where[len(name) :]}"
+
+
+def _merge_info(base: dict[str, str], later: dict[str, str]) -> None:
+    for key, value in later.items():
+        if key == "成文日期" or key not in base:
+            base[key] = value
+
+
+def _merge_problems(base: Parsed, later: Parsed, later_name: str) -> None:
+    base_problems = base.problems
+    same_shape = len(base_problems) == len(later.problems)
+    matched: set[int] = set()
+    for i, (aspect, lp) in enumerate((a, p) for a in later.aspects for p in a.problems):
+        target = best_match(base_problems, lp.title, lambda p: p.title, 0.8)
+        if target is None and same_shape:
+            target = base_problems[i]
+        if target is None:
+            base.warnings.append(
+                f"{later_name}：问题“{lp.title[:30]}”（{lp.where}）在先导入的文件中没有对应的问题，已作为新问题补入。"
+            )
+            _aspect_for(base, aspect).problems.append(lp)
+            continue
+        matched.add(id(target))
+        _merge_problem(target, lp)
+    for p in base_problems:
+        if id(p) not in matched:
+            base.warnings.append(
+                f"{later_name}：没有写到问题“{p.title[:30]}”（{p.where}），该问题的措施和进展请核对后补录。"
+            )
+
+
+def _aspect_for(base: Parsed, aspect: PAspect) -> PAspect:
+    found = best_match(base.aspects, aspect.title, lambda a: a.title, 0.8)
+    if found is None:
+        found = PAspect(aspect.title, aspect.where)
+        base.aspects.append(found)
+    return found
+
+
+def _merge_problem(target: PProblem, later: PProblem) -> None:
+    target.detail = target.detail or later.detail
+    target.goal = target.goal or later.goal
+    if later.status:
+        target.status, target.status_text = later.status, later.status_text
+        target.deadline = later.deadline or target.deadline
+    same_shape = len(target.measures) == len(later.measures)
+    for i, lm in enumerate(later.measures):
+        m = best_match(target.measures, lm.text, lambda m: m.text, 0.6)
+        if m is None and same_shape:
+            m = target.measures[i]
+        if m is None:
+            target.measures.append(lm)
+            continue
+        for key, value in lm.fields.items():
+            if key in _LATER_WINS or not m.fields.get(key):
+                m.fields[key] = value
+        m.where = f"{m.where}；{lm.where}"
+        m.text = m.text or lm.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows.
+
+
+def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
+    """The ledger content of a (merged) parsed document."""
+    rows: list[dict[str, Any]] = []
+    aspects: list[str] = []
+    number = 0
+    for aspect in parsed.aspects:
+        if not aspect.problems:
+            continue
+        aspects.append(aspect.title)
+        for problem in aspect.problems:
+            number += 1
+            rows += _problem_rows(number, aspect.title, problem)
+    warnings = list(parsed.warnings)
+    for doc in documents:
+        if doc.stated and (doc.stated[0], doc.stated[1]) != (
+            len([a for a in doc.aspects if a.problems]),
+            len(doc.problems),
+        ):
+            warnings.append(
+                f"{Path(doc.path).name}：文中写明“{doc.stated[0]}个方面{doc.stated[1]}项问题”，"
+                f"但只识别出{len([a for a in doc.aspects if a.problems])}个方面{len(doc.problems)}项问题，请核对。"
+            )
+    if not rows:
+        warnings.append(
+            "没有识别出任何问题或整改措施：文中没有可识别的编号结构（一、（一）1.（1）、问题1：等）或问题清单表格。"
+        )
+    return Imported(rows, _info_values(parsed.info), parsed.texts, aspects, warnings, documents)
+
+
+def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str, Any]]:
+    shared: dict[str, Any] = {"序号": number, "方面": aspect, "问题": problem.title}
+    if problem.detail:
+        shared["问题表现"] = problem.detail
+    if problem.goal:
+        shared["整改目标"] = problem.goal
+    measures = problem.measures or [PMeasure("", problem.where)]
+    rows = []
+    for m in measures:
+        row = dict(shared)
+        if m.text:
+            row["整改措施"] = m.text
+        row.update({k: v for k, v in m.fields.items() if k in C.COLUMN_NAMES and v})
+        status = row.get("整改状态") or problem.status
+        if status:
+            row["整改状态"] = status
+        if problem.deadline and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
+            row["整改时限"] = problem.deadline
+        for name in ("整改时限", "完成时间"):
+            # An exact date is written as a date cell, as a clerk's ledger has it.
+            if isinstance(row.get(name), str) and (day := exact_date(row[name])):
+                row[name] = day
+        row["备注"] = SOURCE_PREFIX + (m.where or problem.where)
+        rows.append(row)
+    return rows
+
+
+def _info_values(info: dict[str, str]) -> dict[str, Any]:
+    """Dates as ``datetime.date`` (the workbook formats them), the rest as text."""
+    out: dict[str, Any] = {}
+    for key, value in info.items():
+        if key not in C.INFO_BY_NAME or not value:
+            continue
+        if C.INFO_BY_NAME[key].kind == "date":
+            try:
+                out[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,775 @@
+"""Stage 2b of ``import``: the outline of one document → its rectification content.
+
+A ``Parsed`` document holds 方面 → 问题 → 措施 (with 责任/时限 fields read from the tails and
+tables, progress text and status read from the status sentences), the 基本信息 the title,
+opening, 落款 and contact block state, the general sections as 文稿段落, and a warning for
+every paragraph that could not be placed. Nothing here writes a workbook (``mapping`` and
+``writing`` do).
+
+The document kinds (``KINDS``) differ in what the items under a 问题 are: 问题表现 in a
+反馈意见 (feedback), 整改措施 with 责任 tails in a 整改方案 (plan), 措施 with their results in
+a 整改情况报告 (report) or 进展通报 (notice). ``auto`` decides from the title and the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ledger_tools.importing import fields as F
+from ledger_tools.importing.extract import Block
+from ledger_tools.importing.outline import Node, build_outline, match_marker
+
+KINDS = ("feedback", "plan", "report", "notice")
+KIND_NAMES = {
+    "feedback": "反馈意见",
+    "plan": "整改方案",
+    "report": "整改情况报告",
+    "notice": "整改进展情况通报",
+}
+TEXT_DOC = {"feedback": "全部", "plan": "方案", "report": "报告", "notice": "通报"}
+
+
+@dataclass
+class PMeasure:
+    text: str
+    where: str
+    fields: dict[str, str] = field(default_factory=dict)  # canonical column -> text
+
+
+@dataclass
+class PProblem:
+    title: str
+    where: str
+    number: str = ""
+    detail: str = ""  # 问题表现
+    goal: str = ""  # 整改目标
+    status: str = ""  # canonical 整改状态 from the status sentence
+    status_text: str = ""
+    deadline: str = ""  # "计划于…前完成"
+    measures: list[PMeasure] = field(default_factory=list)
+
+
+@dataclass
+class PAspect:
+    title: str
+    where: str
+    problems: list[PProblem] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    path: str
+    kind: str
+    title: str = ""
+    info: dict[str, str] = field(default_factory=dict)
+    aspects: list[PAspect] = field(default_factory=list)
+    texts: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stated: tuple[int, int] | None = None  # (方面数, 问题数) the statistics sentence states
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def problems(self) -> list[PProblem]:
+        return [p for a in self.aspects for p in a.problems]
+
+
+# ---------------------------------------------------------------------------------------------
+# Section headings.
+
+# 文稿段落 章节 by the words of a level-1 heading (first match wins).
+TEXT_SECTION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("下一步打算", re.compile(r"下一步|今后|努力方向|打算")),
+    ("指导思想", re.compile(r"指导思想|总体要求|基本原则")),
+    ("工作要求", re.compile(r"工作要求|保障措施|有关要求|工作保障|组织保障")),
+    ("工作开展情况", re.compile(r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况")),
+    ("整改目标", re.compile(r"目标")),
+)
+_LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
+_PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
+_ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
+_LABEL = re.compile(
+    r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
+    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
+    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
+)
+_NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
+_WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
+_NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+_OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
+_NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
+_ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
+_SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
+
+
+def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
+    """The rectification content of one document's ``blocks``."""
+    body, tail, attachment = _split_tail(blocks)
+    parsed = Parsed(path=path, kind=kind)
+    title_blocks, body = _split_title(body)
+    # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
+    # 发文字号 "…〔2024〕3号" of a 红头 document above it.
+    parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
+    if kind == "auto":
+        parsed.kind = detect_kind(parsed.title, body)
+    root = build_outline(body)
+    reader = _Reader(parsed)
+    reader.opening(root.body)
+    reader.sections(root)
+    reader.tail(tail)
+    reader.attachment(attachment)
+    F.read_info(parsed, title_blocks, root.body, tail)
+    return parsed
+
+
+def detect_kind(title: str, blocks: list[Block]) -> str:
+    """plan / report / notice / feedback from the title, else from the labels used."""
+    if "方案" in title or "任务清单" in title:
+        return "plan"
+    if "通报" in title:
+        return "notice"
+    if re.search(r"情况的?报告|整改.*报告|整改(落实)?(情况|进展)", title):
+        return "report"
+    if "反馈意见" in title or "反馈" in title:
+        return "feedback"
+    text = "\n".join(b.text for b in blocks[:400] if not b.is_table)
+    if re.search(r"整改措施及(结果|成效)|整改进展[：:]|目前已整改|已整改到位", text):
+        return "report"
+    if re.search(r"责任领导[：:]|完成时限[：:]|牵头(部门|单位)[：:]", text):
+        return "plan"
+    return "feedback"
+
+
+def _is_date_line(text: str) -> bool:
+    return bool(F.DATE_ONLY.match(text))
+
+
+def _split_tail(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
+    """(body, 落款 and 成文日期 blocks, attachment blocks). The attachment starts at a line that is
+    just "附件" (or "附件1") after the body, the signature is a short line before a date line."""
+    att_start = len(blocks)
+    for i in range(len(blocks) - 1, 0, -1):
+        b = blocks[i]
+        if not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text):
+            att_start = i
+            break
+    body, attachment = blocks[:att_start], blocks[att_start:]
+    tail_start = len(body)
+    for i in range(len(body) - 1, max(len(body) - 6, 0), -1):
+        b = body[i]
+        if b.is_table:
+            break
+        if _is_date_line(b.text):
+            tail_start = i
+            if i > 0 and _is_signature(body[i - 1]):
+                tail_start = i - 1
+            break
+    return body[:tail_start], body[tail_start:], attachment
+
+
+def _is_signature(b: Block) -> bool:
+    text = b.text
+    return (
+        not b.is_table
+        and len(text) <= 40
+        and not re.search(r"[。；，：:,;]", text)
+        and (
+            b.align == "right"
+            or "落款" in b.style
+            or bool(re.search(r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委)$", text))
+        )
+    )
+
+
+def _split_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The title lines at the top: centred or title-styled paragraphs, else the first line when
+    it reads like a title (short, no sentence punctuation)."""
+    title: list[Block] = []
+    for b in blocks[:4]:
+        if b.is_table:
+            break
+        # Word's Title style ("标题"/"Title"; not "标题 1", a heading), the 公文 title style.
+        styled = (
+            b.align == "center" or b.style in ("标题", "公文标题") or b.style.lower() == "title"
+        )
+        if styled and not match_marker(b.text) and len(b.text) <= 80:
+            title.append(b)
+            continue
+        break
+    if not title and blocks and not blocks[0].is_table:
+        first = blocks[0].text
+        if len(first) <= 80 and not re.search(r"[。；;]", first) and not match_marker(first):
+            title = [blocks[0]]
+    return title, blocks[len(title) :]
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """("first sentence。", "the rest") — the rest is "" when there is one sentence."""
+    m = _SENTENCE.match(text)
+    if not m:
+        return text, ""
+    return m.group(1), m.group(2).strip()
+
+
+def strip_label(text: str) -> tuple[str, str]:
+    """("整改措施及结果", "rest") for a labelled paragraph, ("", text) otherwise."""
+    m = _LABEL.match(text)
+    if not m:
+        return "", text
+    return m.group(1), text[m.end() :].strip()
+
+
+class _Reader:
+    """Walks the outline of one document and fills ``parsed``."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.p = parsed
+
+    # -- warnings --------------------------------------------------------------------------
+    def unplaced(self, block: Block, why: str = "") -> None:
+        if block.is_table:
+            text = "；".join("|".join(r) for r in block.rows[:2])
+        else:
+            text = block.text
+        short = text if len(text) <= 40 else text[:40] + "……"
+        self.p.warnings.append(
+            f"{block.where}未能归入台账{('（' + why + '）') if why else ''}：“{short}”"
+        )
+
+    # -- opening, tail, attachment ---------------------------------------------------------
+    def opening(self, blocks: list[Block]) -> None:
+        """The paragraphs before the first heading: 主送, the opening (read for 基本信息 by
+        ``fields``), or — in a document without headings — problems written as tables."""
+        for b in blocks:
+            if b.is_table:
+                self.table(b)
+            elif self.special(b):
+                continue
+            elif re.fullmatch(r".{1,30}[：:]", b.text) or F.is_opening(b.text):
+                continue  # 主送机关 / the opening paragraph (read by fields.read_info)
+            elif _WELCOME.search(b.text) or _ATTACHMENT.match(b.text):
+                continue
+            else:
+                self.unplaced(b)
+
+    def tail(self, blocks: list[Block]) -> None:
+        for b in blocks:
+            if not (_is_date_line(b.text) or _is_signature(b)):
+                self.unplaced(b)
+
+    def attachment(self, blocks: list[Block]) -> None:
+        """The 附件: task tables are read; its title is skipped; a task table that reached us as
+        lines of text (from a PDF) cannot be split into cells reliably and is reported once
+        (a warning, never a guess at the columns)."""
+        titled = False
+        for i, b in enumerate(blocks[1:], start=1):
+            if b.is_table:
+                self.table(b)
+            elif F.looks_like_table_header(b.text):
+                self.p.warnings.append(
+                    f"{b.where}起的附件表格只剩文字、没有表格结构（{len(blocks) - i} 段，常见于 PDF），无法可靠地分列读取，已跳过；"
+                    "正文中的问题和措施已导入，表中另有的内容（如责任人）请导入 Word 原文或在台账中补录。"
+                )
+                return
+            elif not titled and len(b.text) <= 40 and not re.search(r"[。；]", b.text):
+                titled = True  # the attachment's title
+            else:
+                self.unplaced(b, "附件中的段落")
+
+    def table(self, block: Block) -> None:
+        if not F.merge_task_table(self.p, block):
+            self.unplaced(block, "表格的列名不是问题清单或任务清单")
+
+    # -- sections --------------------------------------------------------------------------
+    def sections(self, root: Node) -> None:
+        tops = root.children
+        if not tops:
+            return
+        # A feedback written directly as 一、…方面 / 1. 问题: the whole document is one section.
+        if any(_ASPECT.search(self.head(n)) for n in tops) and not any(
+            self.section_name(n) for n in tops if not _ASPECT.search(self.head(n))
+        ):
+            self.problem_section(root, root_level=True)
+            return
+        for node in tops:
+            name = self.section_name(node)
+            if name == "组织领导":
+                F.read_leadership(self.p, node)
+            elif name and self.p.kind == "feedback":
+                # The inspection group's account and evaluation are not the unit's own words.
+                self.unplaced_node(node, "反馈意见的总体情况和评价，不导入文稿段落")
+            elif name:
+                self.text_section(node, name)
+            elif _NOT_IMPORTED.search(self.head(node)):
+                self.unplaced_node(node, "原因分析不属于台账内容")
+            elif _PROBLEM_SECTION.search(self.head(node)):
+                self.problem_section(node)
+            elif self.is_work_account(node):
+                # Reports often name their first part by its own words ("一、提高政治站位，
+                # 扛起整改责任"): before the problems it is the account of the work done.
+                self.text_section(node, "工作开展情况", lead=self.head(node).rstrip("。"))
+            elif node.children:
+                self.problem_section(node)
+            else:
+                self.unplaced_node(node, "不是已知的章节")
+
+    def is_work_account(self, node: Node) -> bool:
+        """A report's part before its problems, with no 方面/问题/status in it."""
+        if self.p.kind not in ("report", "notice") or self.p.problems:
+            return False
+        for child in node.children:
+            if child.style in ("problem", "about") or _ASPECT.search(self.head(child)):
+                return False
+            if child.children or self.reads_as_problem(child):
+                return False
+            if any(self.is_status_line(b.text) for b in child.body):
+                return False
+        return True
+
+    def head(self, node: Node) -> str:
+        return node.text if len(node.text) <= 60 else first_sentence(node.text)[0]
+
+    def section_name(self, node: Node) -> str:
+        head = self.head(node)
+        if len(head) > 40:
+            return ""
+        if _LEADERSHIP.search(head):
+            return "组织领导"
+        if _NOT_IMPORTED.search(head):
+            return ""
+        if _PROBLEM_SECTION.search(head) and not re.search(r"开展情况|工作情况|下一步", head):
+            return ""
+        for name, pattern in TEXT_SECTION_WORDS:
+            if pattern.search(head):
+                return name
+        return ""
+
+    def unplaced_node(self, node: Node, why: str = "") -> None:
+        if node.block:
+            self.unplaced(node.block, why)
+        for b in node.body:
+            self.unplaced(b, why)
+        for c in node.children:
+            self.unplaced_node(c, why)
+
+    def text_section(self, node: Node, section: str, lead: str = "") -> None:
+        """A general section → 文稿段落 rows: a run-in "（一）小标题。内容" gives 小标题 and 内容;
+        ``lead`` is the 小标题 of paragraphs without one (a section named by its heading)."""
+        doc = TEXT_DOC.get(self.p.kind, "全部")
+        items: list[tuple[str, str, str]] = []  # (小标题, 内容, where)
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+                continue
+            if self.special(b):
+                continue
+            own, rest = self.run_in(b.lead, b.text)
+            items.append((own or lead, rest, b.where))
+        for child in node.children:
+            lead, rest = self.run_in(
+                child.block.lead if child.block else "", child.text, numbered=True
+            )
+            parts = [rest, *(b.text for b in child.body if not b.is_table and not self.special(b))]
+            items.append((lead, "\n".join(x for x in parts if x), child.where))
+            for grand in child.children:
+                self.unplaced_node(grand, "章节中更深一级的编号")
+        for lead, content, _where in items:
+            if content or lead:
+                self.p.texts.append({"文稿": doc, "章节": section, "小标题": lead, "内容": content})
+
+    def run_in(self, bold: str, text: str, numbered: bool = False) -> tuple[str, str]:
+        """(小标题, 内容) of a paragraph with a run-in lead: the bold lead, else — for a numbered
+        item — its first sentence when that is short (a heading, not a statement)."""
+        bold = re.sub(
+            r"^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+[、是]|^\d+[.．、]",
+            "",
+            bold,
+        )
+        if bold and text.startswith(bold) and len(bold) < len(text):
+            return bold.rstrip("。.：: "), text[len(bold) :].strip()
+        if numbered:
+            head, rest = first_sentence(text)
+            if rest and len(head) <= 30:
+                return head.rstrip("。.：: "), rest
+        return "", text
+
+    def special(self, b: Block) -> bool:
+        """Lines recognised wherever they stand: contact block, statistics sentence, the
+        notice's invitation to supervise, the attachment note."""
+        if F.is_info_line(b.text) or _WELCOME.search(b.text):
+            F.read_contacts(self.p.info, b.text)
+            return True
+        if F.is_statistics(b.text):
+            self.p.stated = self.p.stated or F.stated_counts(b.text)
+            return True
+        return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text))
+
+    # -- the problems ----------------------------------------------------------------------
+    def problem_section(self, node: Node, root_level: bool = False) -> None:
+        for b in [] if root_level else node.body:
+            self.loose_block(b)
+        items = node.children
+        if not items:
+            return
+        if self.children_are_aspects(items):
+            for item in items:
+                self.aspect(item)
+        else:
+            # A heading that is not a generic "整改任务"/"反馈问题整改情况" names the 方面 itself
+            # ("一、党的建设" over its problems: the 方面 only numbered, not called 方面).
+            head = "" if root_level else self.head(node).rstrip("。：:")
+            title = "" if not head or _PROBLEM_SECTION.search(head) else _clean_aspect(head)
+            aspect = PAspect(title, node.where)
+            self.p.aspects.append(aspect)
+            for item in items:
+                self.problem_node(aspect, item)
+
+    def children_are_aspects(self, items: list[Node]) -> bool:
+        if any(_ASPECT.search(self.head(n)) for n in items):
+            return True
+        if any(n.style in ("problem", "about") for n in items):
+            return False
+        if any(c.style in ("problem", "about") for n in items for c in n.children):
+            return True
+        if any(self.reads_as_problem(c) for n in items for c in n.children):
+            return True  # "（一）关于…的问题" over "1.关于…的问题。一是…二是…"
+        # Three levels below (方面 → 问题 → 措施/表现).
+        return any(c.children for n in items for c in n.children)
+
+    def reads_as_problem(self, node: Node) -> bool:
+        """A numbered item that is a problem by its wording or content: "关于…的问题", measures
+        enumerated inside it (一是…二是…), or labelled paragraphs (整改措施：…) under it."""
+        from ledger_tools.cells import split_measures
+
+        if _ABOUT.match(node.text):
+            return True
+        rest = first_sentence(node.text)[1]
+        if rest and len(split_measures(rest)) >= 2:
+            return True
+        return any(strip_label(b.text)[0] for b in node.body if not b.is_table)
+
+    def aspect(self, node: Node) -> None:
+        title = self.head(node).rstrip("。：:")
+        if about := _ABOUT.fullmatch(title + "。"):
+            title = _unquote(about.group(1))
+        rest = node.text[len(self.head(node)) :].strip()
+        aspect = PAspect(_clean_aspect(title), node.where)
+        self.p.aspects.append(aspect)
+        if node.children:
+            for b in node.body:
+                self.loose_block(b)
+            for child in node.children:
+                self.problem_node(aspect, child)
+            return
+        # Problems written inline: "（一）…方面。一是问题。表现…二是…" or bold-lead paragraphs.
+        texts = [rest] if rest else []
+        texts += [b.text for b in node.body if not b.is_table]
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+        from ledger_tools.cells import split_measures
+
+        items = split_measures("".join(texts)) if texts else []
+        if len(items) < 2 and node.body:
+            items = [b.text for b in node.body if not b.is_table]
+        for item in items:
+            head, detail = first_sentence(item)
+            aspect.problems.append(PProblem(head.rstrip("。；;"), node.where, detail=detail))
+
+    def loose_block(self, b: Block) -> None:
+        """A paragraph between numbered items: a table, a known line, 下一步…, or the tail of
+        the problem before it."""
+        if b.is_table:
+            self.table(b)
+        elif self.special(b):
+            return
+        elif _NEXT_STEP.match(b.text):
+            self.p.texts.append(
+                {
+                    "文稿": TEXT_DOC.get(self.p.kind, "全部"),
+                    "章节": "下一步打算",
+                    "小标题": "",
+                    "内容": b.text,
+                }
+            )
+        elif self.p.problems and self.p.aspects[-1].problems:
+            # Unnumbered text after a problem belongs to it (a status line, a continuation).
+            self.problem_body(self.p.aspects[-1].problems[-1], [b])
+        else:
+            self.unplaced(b)
+
+    def problem_node(self, aspect: PAspect, node: Node) -> None:
+        lead = self.node_lead(node)
+        if node.style == "about":
+            title, rest = node.text, ""
+        elif lead:
+            title, rest = lead, node.text[len(lead) :].strip()  # bold run-in lead
+        elif len(node.text) <= 60 and not node.text.rstrip("。").count("。"):
+            title, rest = node.text, ""
+        else:
+            title, rest = first_sentence(node.text)
+        if about := _ABOUT.fullmatch(title.strip()):
+            title = _unquote(about.group(1))
+        title = title.strip().rstrip("。；;：:")
+        if title.endswith("的问题") and len(title) >= 7:
+            title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
+        problem = PProblem(title, node.where, number=node.marker)
+        aspect.problems.append(problem)
+        body = list(node.body)
+        if rest:
+            body.insert(0, Block(rest, node.where))
+        self.problem_body(problem, body)
+        for child in node.children:
+            self.problem_child(problem, child)
+
+    def node_lead(self, node: Node) -> str:
+        """The bold run-in lead of a numbered paragraph, without its number, when the text goes
+        on after it ("（一）理论学习不深入。" in bold, then the details)."""
+        lead = node.block.lead if node.block else ""
+        if lead.startswith(node.marker):
+            lead = lead[len(node.marker) :].strip()
+        return lead if lead and node.text.startswith(lead) and len(lead) < len(node.text) else ""
+
+    def problem_child(self, problem: PProblem, child: Node) -> None:
+        """A numbered item under a problem: a 表现 point in a feedback, else a measure."""
+        extra, shared = [], []
+        for b in child.body:
+            label, rest = strip_label(b.text)
+            if b.is_table:
+                self.table(b)
+            elif self.is_status_line(rest):
+                self.status_line(problem, rest)  # "目前已整改到位。" / "整改情况：已完成。"
+            elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
+                shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
+            elif not self.special(b):
+                extra.append(b.text)
+        full = "".join([child.text, *extra])
+        if self.p.kind == "feedback":
+            point = f"{child.marker}{full}"
+            problem.detail = f"{problem.detail}\n{point}".strip() if problem.detail else point
+        elif self.p.kind in ("report", "notice"):
+            full = self.trailing_status_sentence(problem, full)
+            measure, result = first_sentence(full)
+            self.add_measure(problem, measure, child.where, result)
+        else:
+            self.add_measure(problem, full, child.where)
+        for text in shared:
+            self.responsibility(problem, text)
+        for grand in child.children:
+            if self.p.kind == "feedback":
+                problem.detail += "\n" + grand.marker + grand.text
+            else:
+                self.unplaced_node(grand, "措施下更深一级的编号")
+
+    def is_status_line(self, text: str) -> bool:
+        return bool(F.status_sentence(text))
+
+    def status_line(self, problem: PProblem, text: str) -> None:
+        status, deadline = F.status_sentence(text) or ("", "")
+        problem.status, problem.status_text = status, text
+        if deadline:
+            problem.deadline = deadline
+
+    def trailing_status_sentence(self, problem: PProblem, text: str) -> str:
+        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read."""
+        sentences = re.findall(r"[^。！？]+[。！？]?", text)
+        if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
+            self.status_line(problem, sentences[-1])
+            return "".join(sentences[:-1])
+        return text
+
+    def problem_body(self, problem: PProblem, blocks: list[Block]) -> None:
+        """The unnumbered paragraphs of a problem: labelled (整改措施…/整改进展…/整改目标…),
+        status sentences, and plain text (问题表现 before any measure)."""
+        mode = "detail"
+        progress: list[str] = []
+        for b in blocks:
+            if b.is_table:
+                self.table(b)
+                continue
+            if self.special(b):
+                continue
+            if _NEXT_STEP.match(b.text):
+                self.loose_block(b)
+                continue
+            label, rest = strip_label(b.text)
+            if not label and self.is_status_line(b.text):
+                self.status_line(problem, b.text)
+                continue
+            rest = self.trailing_status_sentence(problem, rest)
+            if label and _label_mode(label) == "progress" and self.is_status_line(rest):
+                self.status_line(problem, rest)  # "整改情况：已完成。"
+                continue
+            if label:
+                mode = _label_mode(label)
+            if mode == "goal":
+                problem.goal = _join(problem.goal, rest)
+            elif mode == "measures":
+                self.inline_measures(
+                    problem,
+                    rest,
+                    b.where,
+                    with_results="结果" in label
+                    or "成效" in label
+                    or "进展" in label
+                    or self.p.kind in ("report", "notice"),
+                )
+                mode = "measures_more"
+            elif mode == "measures_more":
+                if problem.measures:
+                    self.more_measures(problem, rest, b.where)
+                else:
+                    self.inline_measures(
+                        problem, rest, b.where, self.p.kind in ("report", "notice")
+                    )
+            elif (
+                mode == "progress" and not problem.measures and self.p.kind in ("report", "notice")
+            ):
+                # "整改情况：一是…。二是…" with no measures before it: measures with their results.
+                self.inline_measures(problem, rest, b.where, with_results=True)
+                mode = "measures_more"
+            elif mode == "progress":
+                progress.append(rest)
+            elif mode == "responsibility":
+                self.responsibility(problem, b.text)
+            elif self.p.kind in ("report", "notice") and not problem.measures:
+                # A report without labels: what follows the problem is its measures and results.
+                self.inline_measures(problem, rest, b.where, with_results=True)
+                mode = "measures_more"
+            elif self.p.kind == "feedback" or not problem.measures:
+                problem.detail = _join(problem.detail, rest, "\n")
+            else:
+                self.unplaced(b, "问题下无法识别的段落")
+        if progress:
+            self.assign_progress(problem, progress)
+
+    def responsibility(self, problem: PProblem, text: str) -> None:
+        found = F.responsibility_pairs(text)
+        for m in problem.measures or []:
+            for k, v in found.items():
+                m.fields.setdefault(k, v)
+        if not problem.measures:
+            problem.measures.append(PMeasure("", "", dict(found)))
+
+    def more_measures(self, problem: PProblem, text: str, where: str) -> None:
+        """A paragraph after the measures: the rest of the last one (its result, in a report),
+        and any further measures continuing the enumeration ("…三是…四是…" after a break)."""
+        head, items = _continue_enumeration(text, len(problem.measures) + 1)
+        last = problem.measures[-1]
+        if self.p.kind in ("report", "notice"):
+            last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), head)
+        else:
+            last.text = _join(last.text, head)
+        for item in items:
+            if self.p.kind in ("report", "notice"):
+                measure, result = first_sentence(item)
+                self.add_measure(problem, measure, where, result)
+            else:
+                self.add_measure(problem, item, where)
+
+    def inline_measures(self, problem: PProblem, text: str, where: str, with_results: bool) -> None:
+        from ledger_tools.cells import split_measures
+
+        if not text:
+            return
+        if _OMITTED.fullmatch(text):
+            self.p.warnings.append(
+                f"{where}：问题“{problem.title[:30]}”的整改措施写作“{text}”（从略），没有可导入的措施。"
+            )
+            return
+        items = split_measures(text)
+        for item in items:
+            if with_results:
+                measure, result = first_sentence(item)
+                self.add_measure(problem, measure, where, result)
+            else:
+                self.add_measure(problem, item, where)
+
+    def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
+        text, fields = F.split_tail(text)
+        if result:
+            result, more = F.split_tail(result)
+            fields.update({k: v for k, v in more.items() if k not in fields})
+            if result_status := F.trailing_status(result):
+                fields["整改状态"], result = result_status
+            fields["整改进展及成效"] = result
+        own_status = F.trailing_status(text)
+        if own_status:
+            fields["整改状态"], text = own_status
+        problem.measures.append(PMeasure(text.strip(), where, fields))
+
+    def assign_progress(self, problem: PProblem, progress: list[str]) -> None:
+        """整改进展 written apart from the measures: item by item when it is numbered as many
+        as the measures, else as one text on the problem's last measure."""
+        from ledger_tools.cells import split_measures
+
+        text = "".join(progress)
+        parts = split_measures(text)
+        measures = problem.measures or [PMeasure("", "")]
+        if not problem.measures:
+            problem.measures = measures
+        if len(parts) == len(measures) and len(parts) > 1:
+            for m, part in zip(measures, parts, strict=True):
+                m.fields["整改进展及成效"] = part
+        else:
+            last = measures[-1]
+            last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+
+
+def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:
+    """("text before", [items]) of an enumeration 三是…四是… continuing at ``start``."""
+    from ledger_tools.context import cn_num
+
+    cuts = []
+    pos, k = 0, start
+    while True:
+        m = re.search(rf"(?:^|(?<=[。；;，,：:]))\s*{cn_num(k)}是", text[pos:])
+        if not m:
+            break
+        cuts.append((pos + m.start(), pos + m.end()))
+        pos, k = pos + m.end(), k + 1
+    if not cuts:
+        return text, []
+    items = [
+        text[b : (cuts[i + 1][0] if i + 1 < len(cuts) else len(text))].strip()
+        for i, (_, b) in enumerate(cuts)
+    ]
+    return text[: cuts[0][0]].strip(), [x for x in items if x]
+
+
+def _unquote(text: str) -> str:
+    """“政治理论学习不够” → 政治理论学习不够; “三重一大”制度… keeps its quotes."""
+    if (
+        len(text) > 2
+        and text[0] in '“"‘「'
+        and text[-1] in '”"’」'
+        and not re.search(r"[“”\"‘’「」]", text[1:-1])
+    ):
+        return text[1:-1]
+    return text
+
+
+def _label_mode(label: str) -> str:
+    if "目标" in label:
+        return "goal"
+    if re.search(r"表现|存在问题", label):
+        return "detail"
+    if label.startswith(("责任", "牵头", "完成时限")):
+        return "responsibility"
+    if re.search(r"措施|举措", label):
+        return "measures"
+    return "progress"
+
+
+def _join(a: str, b: str, sep: str = "") -> str:
+    return f"{a}{sep}{b}" if a and b else a or b
+
+
+def _clean_aspect(title: str) -> str:
+    """ "在落实…方面" → "落实…方面" (documents say 在…方面; the ledger's 方面 column does not)."""
+    title = re.sub(r"^(关于)?在", "", title.strip())
+    return title.rstrip("。：:，,")

@@ -255,8 +255,8 @@ _KIND_HELP = "report 整改情况报告（默认），notice 整改进展情况�
 @ledger_options
 @click.option(
     "--by",
-    type=click.Choice(["方面", "责任部门", "责任领导", "整改状态"]),
-    help="分组统计的依据（默认：方面）。",
+    type=click.Choice(["方面", "责任部门", "责任领导", "整改状态", "单位"]),
+    help="分组统计的依据（默认：方面；单位 用于 merge 生成的汇总台账）。",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。"
@@ -517,3 +517,10 @@ def excel_report(
         sheet=sheet,
     )
     click.echo(f"已生成：{out}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Capabilities in subpackages, one line each.
+from ledger_tools.upward.merge import merge_command  # noqa: E402
+
+cli.add_command(merge_command)

@@ -496,14 +496,15 @@ MISSING_PROBLEM = "【问题未填】"
 def build_tree(measures: list[Measure]) -> list[Aspect]:
     """Group measures by 方面 (in order of first appearance), then by 问题 within it."""
     aspects: dict[str, Aspect] = {}
-    problems: dict[tuple[str, str], Problem] = {}
+    problems: dict[tuple[str | None, str, str], Problem] = {}
     for m in measures:
         aspect_title = m.get("方面") or MISSING_ASPECT
         title = m.get("问题") or MISSING_PROBLEM
         aspect = aspects.get(aspect_title)
         if aspect is None:
             aspect = aspects[aspect_title] = Aspect(aspect_title)
-        key = (aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
+        # 单位 (only in a merge's 全部措施): two units' problems of the same title stay two.
+        key = (m.get("单位"), aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
         problem = problems.get(key)
         if problem is None:
             number = m.get("序号") or str(len(problems) + 1)

@@ -374,7 +374,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
             pa,
             "aspect-conflict",
             lambda: (
-                (col("方面") == col("方面").first().over("问题")).fill_null(True)
+                (col("方面") == col("方面").first().over("单位", "问题")).fill_null(True)
                 | col("问题").is_null()
             ),
         )
@@ -384,7 +384,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
             pa,
             "number-conflict",
             lambda: (
-                (col("问题") == col("问题").first().over("序号")).fill_null(True)
+                (col("问题") == col("问题").first().over("单位", "序号")).fill_null(True)
                 | col("序号").is_null()
             ),
         )
@@ -450,20 +450,21 @@ def _d(v: Any) -> str:
     return format_cn_date(v) if isinstance(v, dt.date) else str(v)
 
 
-def _first_row(ledger: Ledger, key: str, value: Any) -> Measure:
-    """The first measure whose ``key`` column holds ``value`` (indexed once per ledger and key:
-    a ledger with many conflicts must not be scanned once per finding)."""
+def _first_row(ledger: Ledger, key: str, m: Measure) -> Measure:
+    """The first measure of ``m``'s 单位 (a merge's 全部措施 holds several) whose ``key`` column
+    holds ``m``'s value (indexed once per ledger and key: a ledger with many conflicts must not
+    be scanned once per finding)."""
     cache = ledger.__dict__.setdefault("_first_rows", {})
     if key not in cache:
         index: dict[Any, Measure] = {}
-        for m in ledger.measures:
-            index.setdefault(m.values.get(key), m)
+        for other in ledger.measures:
+            index.setdefault((other.values.get("单位"), other.values.get(key)), other)
         cache[key] = index
-    return cache[key][value]
+    return cache[key][(m.values.get("单位"), m.values.get(key))]
 
 
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "问题", m.get("问题"))
+    first = _first_row(ledger, "问题", m)
     return (
         f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
         "同一问题只能属于一个方面，请统一方面名称。"
@@ -471,7 +472,7 @@ def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date
 
 
 def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "序号", m.get("序号"))
+    first = _first_row(ledger, "序号", m)
     return (
         f"序号 {m.get('序号')} 在第 {first.row} 行是问题“{first.get('问题')}”，这里又是问题“{m.get('问题')}”。"
         "不同问题请使用不同序号；同一问题请保持问题名称一致。"

@@ -485,7 +485,7 @@ def _header(ws: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
 
 def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
     from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
-    from openpyxl.styles import Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     widths = [24, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
@@ -499,6 +499,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
         _link(ws.cell(r, col["文件"]), u.path, out, None)
         if row["说明"]:
             ws.cell(r, col["单位"]).fill = flagged
+            ws.cell(r, col["说明"]).alignment = Alignment(wrap_text=True, vertical="top")
     n = len(rows)
     total = totals_row(rows)
     ws.append([total[h] for h in SUMMARY_HEADERS])
@@ -536,7 +537,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
                 font=Font(color=font),
             ),
         )
-    _charts(ws, n, col, f"{get_column_letter(len(SUMMARY_HEADERS) + 2)}2")
+    _charts(ws, n, col, last + 2)
 
 
 def _rate_cell(cell: Any, problems: int, text: str) -> None:
@@ -549,9 +550,10 @@ def _rate_cell(cell: Any, problems: int, text: str) -> None:
     cell.number_format = "0." + "0" * decimals + "%" if decimals else "0%"
 
 
-def _charts(ws: Any, n: int, col: dict[str, int], anchor: str) -> None:
-    """Two native bar charts (Excel, WPS and LibreOffice draw them): 办结率 by unit, and the
-    problems of each unit stacked by status."""
+def _charts(ws: Any, n: int, col: dict[str, int], row: int) -> None:
+    """Two native bar charts (Excel, WPS and LibreOffice draw them) side by side from ``row``,
+    below the table so that they print with it: 办结率 by unit, and the problems of each unit
+    stacked by status."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.chart.label import DataLabelList
 
@@ -569,7 +571,9 @@ def _charts(ws: Any, n: int, col: dict[str, int], anchor: str) -> None:
     rate.y_axis.number_format = "0%"
     rate.y_axis.majorGridlines = None
     rate.series[0].graphicalProperties.solidFill = "2E75B6"
-    rate.dataLabels = DataLabelList(showVal=True)
+    rate.dataLabels = DataLabelList(
+        showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False
+    )
     statuses = BarChart()
     statuses.type = "bar"
     statuses.grouping = "stacked"
@@ -589,9 +593,8 @@ def _charts(ws: Any, n: int, col: dict[str, int], anchor: str) -> None:
         chart.x_axis.scaling.orientation = "maxMin"  # first unit on top, as in the table
         chart.x_axis.delete = False  # openpyxl ≥ 3.1 hides axes unless told
         chart.y_axis.delete = False
-    ws.add_chart(rate, anchor)
-    column, row = anchor.rstrip("0123456789"), int(anchor[len(anchor.rstrip("0123456789")) :])
-    ws.add_chart(statuses, f"{column}{row + int(height / 0.5) + 2}")
+    ws.add_chart(rate, f"A{row}")
+    ws.add_chart(statuses, f"J{row}")
 
 
 def _link(cell: Any, target: str, out: Path, location: str | None) -> None:

@@ -357,7 +357,12 @@ def plan(path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> N
 
 @cli.command()
 @click.argument("path", metavar="台账.xlsx")
-@click.option("--kind", type=click.Choice(["report", "notice"]), default="report", help=_KIND_HELP)
+@click.option(
+    "--kind",
+    type=click.Choice(["report", "notice", "summary"]),
+    default="report",
+    help=_KIND_HELP + "summary 汇总报告（读 merge 生成的汇总台账）。",
+)
 @document_options
 @friendly
 def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
@@ -365,6 +370,10 @@ def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **
 
     台账有错误时不生成（退出码 1，并列出错误），除非加 --force。
     """
+    if kind == "summary":  # a merge's 汇总台账 (ledger_tools.upward.summary)
+        from ledger_tools.upward.summary import summary_command
+
+        return summary_command(path, **kw)
     _document(kind, path, mapping, sheet, **kw)
 
 

@@ -178,7 +178,8 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
 )
 KNOWN_COLUMNS: tuple[Column, ...] = COLUMNS + OPTIONAL_COLUMNS
 COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in KNOWN_COLUMNS}
-COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in KNOWN_COLUMNS)
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)  # the standard workbook's
+KNOWN_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in KNOWN_COLUMNS)  # what the reader maps
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 # 责任部门 is "required" in the table above, but 牵头部门 may stand in for it.
 DEPARTMENT_COLUMNS = ("牵头部门", "责任部门")

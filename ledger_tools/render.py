@@ -505,7 +505,10 @@ def _known_names() -> tuple[set[str], set[str]]:
                 walk(v)
 
     walk(ctx)
-    return set(ctx), keys
+    from ledger_tools.upward.summary import summary_names  # report --kind summary's template
+
+    top, deep = summary_names()
+    return set(ctx) | top, keys | deep
 
 
 def _method_names() -> set[str]:

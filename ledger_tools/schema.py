@@ -147,7 +147,7 @@ def measures_frame(ledger: Ledger) -> Any:
     rows = [m.values for m in ms]
     data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
     present = ledger.origin.present
-    for name in C.COLUMN_NAMES:
+    for name in C.KNOWN_COLUMN_NAMES:
         if name not in present:
             data[name] = [None] * len(ms)
         elif C.COLUMN_BY_NAME[name].kind == "text":  # already text (normalise)
@@ -166,7 +166,7 @@ def measures_frame(ledger: Ledger) -> Any:
     data["_due"] = [d.due for d in deadlines]
     data["_finished_kind"] = [d.kind for d in finished]
     data["_finished"] = [d.due for d in finished]
-    schema = {name: pl.Utf8 for name in C.COLUMN_NAMES}
+    schema = {name: pl.Utf8 for name in C.KNOWN_COLUMN_NAMES}
     schema |= {
         "_row": pl.Int64,
         "_part": pl.Int64,
@@ -300,7 +300,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     days_left = (pl.lit(today) - col("_due")).dt.total_days() * -1
     finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
 
-    checks: dict[str, list[Any]] = {name: [] for name in C.COLUMN_NAMES}
+    checks: dict[str, list[Any]] = {name: [] for name in C.KNOWN_COLUMN_NAMES}
     for name in C.REQUIRED_COLUMNS:
         if name == "责任部门":
             checks[name].append(
@@ -406,7 +406,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
                 nullable=True,
                 checks=checks[name] if name in present or name == "责任部门" else [],
             )
-            for name in C.COLUMN_NAMES
+            for name in C.KNOWN_COLUMN_NAMES
         }
     )
 

@@ -41,6 +41,7 @@ SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
+AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
 # 基本信息 fields the 汇总台账 carries over when every unit gives the same value.
@@ -304,9 +305,10 @@ def _distinct_labels(files: list[str]) -> dict[str, str]:
 def _shared_info(units: list[Unit]) -> dict[str, Any]:
     shared = {}
     for key in SHARED_INFO:
-        values = {u.info.get(key) for u in units}
-        if len(values) == 1 and (value := values.pop()) not in (None, ""):
-            shared[key] = value
+        # a unit that leaves a field empty does not stop the others' common value
+        values = {v for u in units if (v := u.info.get(key)) not in (None, "")}
+        if len(values) == 1:
+            shared[key] = values.pop()
     return shared
 
 
@@ -371,7 +373,7 @@ def merge_json(merge: Merge, sort: str = "rate") -> dict[str, Any]:
     rows = [unit_row(u) for u in units]
     for row, u in zip(rows, units, strict=True):
         row["办结率数值"] = round(_rate(u), 4)
-    headers = ["单位", *C.COLUMN_NAMES[: len(C.COLUMNS)], "来源"]
+    headers = ["单位", *C.COLUMN_NAMES, "来源"]
     measures = [
         dict(zip(headers, [_jsonable(v) for v in values], strict=True))
         for values in _all_measure_rows(merge.units)
@@ -674,6 +676,8 @@ def _write_info(ws: Any, merge: Merge) -> None:
         ws.append([f.name, value, note])
         if isinstance(value, dt.date):
             ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
+    ws.append([AS_OF_LABEL, merge.today, "汇总时的统计日期（--today）；汇总报告默认按此日期统计"])
+    ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
 
 
 # ---------------------------------------------------------------------------------------------

@@ -266,3 +266,84 @@ def test_nothing_readable_is_an_error(tmp_path):
     assert result.exit_code == 2
     assert "没有读到任何台账" in result.output and "坏.xlsx" in result.output
     assert not (tmp_path / "汇总.xlsx").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# report --kind summary
+
+
+def _doc_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_summary_report_figures_come_from_stats(merged, tmp_path):
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.stats import compute_stats, stats_sentence
+
+    out = tmp_path / "汇总报告.docx"
+    result = CliRunner().invoke(
+        cli, ["report", str(merged["out"]), "--kind", "summary", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    text = _doc_text(out)
+    # the statistics sentence is built as in a unit's report, on the 全部措施 table, as of the
+    # day merge counted at (stored in the 汇总台账)
+    ledger = load_ledger(merged["out"])
+    stats = compute_stats(ledger, TODAY)
+    assert stats_sentence(stats, "区委第二巡察组") in text
+    assert "关于区委第二巡察组巡察反馈意见整改落实情况的汇总报告" in text
+    assert "共汇总6个单位报送的整改台账（另有2个文件未能读取" in text
+    # each unit's paragraph carries that unit's own stats
+    for r in (r for r in _rows(merged["out"], "汇总") if r["文件"] and r["问题数"]):
+        expected = _figures(_stats(Path(merged["out"]).parent / r["文件"]))
+        line = next(p for p in text.splitlines() if f".{r['单位']}：" in p)
+        assert f"问题{expected['问题数']}项、措施{expected['措施数']}条" in line
+        assert f"已办结{expected['办结数']}项，办结率{expected['办结率']}" in line
+    assert "某区统计局：台账尚未填报整改措施。" in text
+    # behind schedule: below the overall 办结率; overdue items listed by unit
+    assert f"办结率低于总体水平（{stats['办结率']}）的单位有1个：某区水务局（46.2%）" in text
+    assert "4个单位共有5条措施超过整改时限仍未办结" in text
+    assert "某区水务局（2条）" in text and "已超期40天" in text
+    assert "【党组织名称未填】" in text and "【请在此填写下一步" in text
+
+
+def test_summary_report_refuses_a_unit_ledger(merged, tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            str(merged["files"]["standard"]),
+            "--kind",
+            "summary",
+            "-o",
+            str(tmp_path / "x.docx"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "不是 ledger-tools merge 生成的汇总台账" in result.output
+
+
+def test_summary_report_converts_with_libreoffice(merged, tmp_path):
+    from ledger_tools.render import find_office
+
+    if not find_office() or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice/poppler not installed")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            str(merged["out"]),
+            "--kind",
+            "summary",
+            "-o",
+            str(tmp_path / "汇总报告.docx"),
+            "--pdf",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "汇总报告.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "汇总报告" in text and "进度滞后的单位" in text

@@ -289,9 +289,12 @@ def _name_units(units: list[Unit]) -> dict[str, list[str]]:
         for u in units:
             if u.name == name:
                 u.unit = f"{name}（{labels[u.file]}）"
-                others = "、".join(f for f in files if f != u.file)
+                others = [f for f in files if f != u.file]
+                listed = "、".join(others[:3]) + (
+                    f"等 {len(others)} 个文件" if len(others) > 3 else ""
+                )
                 u.notes.append(
-                    f"单位名称“{name}”与 {others} 重复，已按文件分列，请核实是否重复报送或单位名称填错"
+                    f"单位名称“{name}”与 {listed} 重复，已按文件分列，请核实是否重复报送或单位名称填错"
                 )
     return duplicates
 
@@ -420,8 +423,9 @@ def summary_text(merge: Merge) -> list[str]:
         f"（{sum(1 for r in rows if r['错误'])} 个单位有错误）。",
     ]
     for name, files in merge.duplicates.items():
+        listed = "、".join(files[:3]) + ("等" if len(files) > 3 else "")
         lines.append(
-            f"注意：单位名称“{name}”在 {len(files)} 个文件中重复（{'、'.join(files)}），已分列，请核实。"
+            f"注意：单位名称“{name}”在 {len(files)} 个文件中重复（{listed}），已分列，请核实。"
         )
     if mixed_long_term(merge):
         lines.append("注意：各单位“长期坚持计入办结”不一致，合计按各单位自己的口径相加。")
@@ -445,44 +449,59 @@ STATUS_COLOURS = {
 
 
 def merge_workbook(merge: Merge, out: str | os.PathLike[str], sort: str = "rate") -> Path:
-    """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path."""
+    """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path.
+
+    openpyxl's write-only mode: rows are streamed out, which halves the time and memory of a
+    30,000-measure 全部措施; every style is set on the cell before its row is written."""
     from openpyxl import Workbook
 
     from ledger_tools.output import atomic_output
 
-    wb = Workbook()
-    summary = wb.active
-    summary.title = SHEET_SUMMARY
-    units = ordered_units(merge, sort)
-    _write_summary(summary, units, Path(out))
+    wb = Workbook(write_only=True)
+    out_path = Path(out)
+    _write_summary(wb.create_sheet(SHEET_SUMMARY), ordered_units(merge, sort), out_path)
     _write_measures(wb.create_sheet(SHEET_MEASURES), merge.units)
-    _write_findings(wb.create_sheet(SHEET_FINDINGS), merge.units, Path(out))
+    _write_findings(wb.create_sheet(SHEET_FINDINGS), merge.units, out_path)
     _write_failed(wb.create_sheet(SHEET_FAILED), merge.failed)
     _write_info(wb.create_sheet(C.SHEET_INFO), merge)
     inputs = [u.path for u in merge.units]
     with atomic_output(out, *inputs) as tmp:
         wb.save(tmp)
-    return Path(out)
+    return out_path
+
+
+def _cell(ws: Any, value: Any, **style: Any) -> Any:
+    """A write-only cell with its style (font, fill, border, alignment, number_format …)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
 
 
 def _header(ws: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
+    """Column widths, frozen header, print setup (A4 landscape, one page wide, header on every
+    page), then the header row itself."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
 
-    ws.append(list(headers))
-    thin = Side(style="thin", color="808080")
-    for j, cell in enumerate(ws[1], start=1):
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = Border(bottom=thin)
-        ws.column_dimensions[cell.column_letter].width = widths[j - 1]
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "B2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    style = {
+        "font": Font(bold=True),
+        "fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "border": Border(bottom=Side(style="thin", color="808080")),
+    }
+    ws.append([_cell(ws, h, **style) for h in headers])
 
 
 def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
@@ -492,32 +511,36 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
 
     widths = [24, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
     _header(ws, SUMMARY_HEADERS, widths)
-    col = {h: j for j, h in enumerate(SUMMARY_HEADERS, start=1)}
     rows = [unit_row(u) for u in units]
     flagged = PatternFill("solid", fgColor="FCE4D6")
-    for r, (row, u) in enumerate(zip(rows, units, strict=True), start=2):
-        ws.append([row[h] for h in SUMMARY_HEADERS])
-        _rate_cell(ws.cell(r, col["办结率"]), u.totals["问题数"], row["办结率"])
-        _link(ws.cell(r, col["文件"]), u.path, out, None)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row, u in zip(rows, units, strict=True):
+        cells: list[Any] = [row[h] for h in SUMMARY_HEADERS]
+        at = SUMMARY_HEADERS.index
+        cells[at("办结率")] = _rate_cell(ws, u.totals["问题数"], row["办结率"])
+        cells[at("文件")] = _link(ws, row["文件"], u.path, out, None)
         if row["说明"]:
-            ws.cell(r, col["单位"]).fill = flagged
-            ws.cell(r, col["说明"]).alignment = Alignment(wrap_text=True, vertical="top")
+            cells[at("单位")] = _cell(ws, row["单位"], fill=flagged)
+            cells[at("说明")] = _cell(ws, row["说明"], alignment=wrap)
+        ws.append(cells)
     n = len(rows)
     total = totals_row(rows)
-    ws.append([total[h] for h in SUMMARY_HEADERS])
-    last = n + 2
-    _rate_cell(ws.cell(last, col["办结率"]), total["问题数"], total["办结率"])
-    top = Border(top=Side(style="medium"))
-    for cell in ws[last]:
-        cell.font = Font(bold=True)
-        cell.border = top
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_HEADERS))}{max(n + 1, 1)}"
+    bold = {"font": Font(bold=True), "border": Border(top=Side(style="medium"))}
+    totals = [_cell(ws, total[h], **bold) for h in SUMMARY_HEADERS]
+    totals[SUMMARY_HEADERS.index("办结率")] = _rate_cell(
+        ws, total["问题数"], total["办结率"], **bold
+    )
+    ws.append(totals)
+    letter = {h: get_column_letter(j) for j, h in enumerate(SUMMARY_HEADERS, start=1)}
+    ws.auto_filter.ref = f"A1:{letter['说明']}{n + 1}"
     if not n:
         return
-    letter = {h: get_column_letter(j) for h, j in col.items()}
-    body = f"{{}}2:{{}}{n + 1}"
+
+    def body(header: str) -> str:
+        return f"{letter[header]}2:{letter[header]}{n + 1}"
+
     ws.conditional_formatting.add(
-        body.format(letter["办结率"], letter["办结率"]),
+        body("办结率"),
         ColorScaleRule(
             start_type="num", start_value=0, start_color="F8696B",
             mid_type="num", mid_value=0.5, mid_color="FFEB84",
@@ -531,7 +554,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
         ("黄色预警", "FFEB9C", "9C5700"),
     ):
         ws.conditional_formatting.add(
-            body.format(letter[header], letter[header]),
+            body(header),
             CellIsRule(
                 operator="greaterThan",
                 formula=["0"],
@@ -539,17 +562,19 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
                 font=Font(color=font),
             ),
         )
-    _charts(ws, n, col, last + 2)
+    col = {h: j for j, h in enumerate(SUMMARY_HEADERS, start=1)}
+    _charts(ws, n, col, n + 4)
 
 
-def _rate_cell(cell: Any, problems: int, text: str) -> None:
+def _rate_cell(ws: Any, problems: int, text: str, **style: Any) -> Any:
     """办结率 as a number (for the colour scale and the chart) that shows exactly what ``stats``
     prints: as many decimals as its text, and never a rounded 100% or 0% (99.96% stays 99.9%)."""
     from decimal import Decimal
 
-    cell.value = float(Decimal(text.rstrip("%")) / 100) if problems else 0.0
+    value = float(Decimal(text.rstrip("%")) / 100) if problems else 0.0
     decimals = len(text.rstrip("%").partition(".")[2])
-    cell.number_format = "0." + "0" * decimals + "%" if decimals else "0%"
+    number_format = "0." + "0" * decimals + "%" if decimals else "0%"
+    return _cell(ws, value, number_format=number_format, **style)
 
 
 def _charts(ws: Any, n: int, col: dict[str, int], row: int) -> None:
@@ -599,9 +624,9 @@ def _charts(ws: Any, n: int, col: dict[str, int], row: int) -> None:
     ws.add_chart(statuses, f"J{row}")
 
 
-def _link(cell: Any, target: str, out: Path, location: str | None) -> None:
-    """A hyperlink from the 汇总台账 to a unit's file (and cell), relative to the output's
-    folder so that the folder can be moved or shared as a whole."""
+def _link(ws: Any, text: str, target: str, out: Path, location: str | None) -> Any:
+    """A cell showing ``text`` that links to a unit's file (and cell), relative to the
+    output's folder so that the folder can be moved or shared as a whole."""
     try:
         rel = os.path.relpath(target, out.resolve().parent)
     except ValueError:  # another drive on Windows
@@ -610,8 +635,9 @@ def _link(cell: Any, target: str, out: Path, location: str | None) -> None:
     if location:
         sheet, _, addr = location.partition("!")
         link += f"#'{sheet}'!{addr}" if addr else f"#'{sheet}'!A1"
+    cell = _cell(ws, text, style="Hyperlink")
     cell.hyperlink = link
-    cell.style = "Hyperlink"
+    return cell
 
 
 def _write_measures(ws: Any, units: list[Unit]) -> None:
@@ -626,33 +652,33 @@ def _write_measures(ws: Any, units: list[Unit]) -> None:
         C.COLUMN_BY_NAME["来源"].width,
     ]
     _header(ws, headers, widths)
-    date_cols = [j for j, c in enumerate(C.COLUMNS, start=2) if c.kind in ("date", "deadline")]
-    r = 1
+    date_cols = [j for j, c in enumerate(C.COLUMNS, start=1) if c.kind in ("date", "deadline")]
+    n = 0
     for row in _all_measure_rows(units):
-        ws.append(row)
-        r += 1
         for j in date_cols:
-            cell = ws.cell(r, j)
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(r, 1)}"
+            if isinstance(row[j], dt.date):
+                row[j] = _cell(ws, row[j], number_format=DATE_FORMAT)
+        ws.append(row)
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{n + 1}"
 
 
 def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
     from ledger_tools.findings import SEVERITY_LABEL
 
     _header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
-    r = 1
+    n = 0
     for u in units:
         for f in u.findings:
             value = f["value"]
+            place = f["cell"] or f["sheet"]
             ws.append(
-                [u.unit, u.file, f["cell"] or f["sheet"], SEVERITY_LABEL[f["severity"]],
-                 f["rule"], f["message"], "" if value is None else str(value)]
+                [u.unit, u.file, _link(ws, place, u.path, out, place or None),
+                 SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
+                 "" if value is None else str(value)]
             )  # fmt: skip
-            r += 1
-            _link(ws.cell(r, 3), u.path, out, f["cell"] or f["sheet"] or None)
-    ws.auto_filter.ref = f"A1:G{max(r, 1)}"
+            n += 1
+    ws.auto_filter.ref = f"A1:G{n + 1}"
 
 
 def _write_failed(ws: Any, failed: list[Failed]) -> None:
@@ -667,17 +693,18 @@ def _write_info(ws: Any, merge: Merge) -> None:
     from ledger_tools.workbook import DATE_FORMAT
 
     _header(ws, ("项目", "内容", "说明"), [20, 40, 50])
-    ws.freeze_panes = "A2"
+    rows = []
     for f in C.INFO_FIELDS:
         value = merge.info.get(f.name)
         note = "各单位一致，已带入" if value is not None else f.help
         if f.name in ("单位名称", "党组织名称"):
             note = "汇总单位填写（汇总报告的落款）"
-        ws.append([f.name, value, note])
+        rows.append([f.name, value, note])
+    rows.append([AS_OF_LABEL, merge.today, "汇总时的统计日期（--today）；汇总报告默认按此日期统计"])
+    for name, value, note in rows:
         if isinstance(value, dt.date):
-            ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
-    ws.append([AS_OF_LABEL, merge.today, "汇总时的统计日期（--today）；汇总报告默认按此日期统计"])
-    ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
+            value = _cell(ws, value, number_format=DATE_FORMAT)
+        ws.append([name, value, note])
 
 
 # ---------------------------------------------------------------------------------------------

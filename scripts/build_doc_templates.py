@@ -321,7 +321,9 @@ def build_summary(bold_headings: bool) -> object:
 
     f.add_paragraph(doc, f.STYLE_H1, "二、各单位整改进展")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 单位 in 单位列表 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "{{ 单位.序号 }}.{{ 单位.单位 }}：{{ 单位.进展句 }}")
+    # Body style, not a level-3 heading: a list of headings kept with the next would move
+    # the whole list to a new page.
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 单位.序号 }}.{{ 单位.单位 }}：{{ 单位.进展句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "三、进度滞后的单位和超期事项")
@@ -334,7 +336,7 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 事项 in 单位.事项 %}")
     f.add_paragraph(
         doc,
-        f.STYLE_H4,
+        f.STYLE_BODY,
         "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施 }}（{{ 事项.说明 }}）",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")

@@ -37,6 +37,16 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.xlsx")):
         wb.get_sheet_by_name(name).to_python()
 """
 
+# What merge does per file (read + validate + stats), in one process and without writing: the
+# floor the parallel merge divides by the number of workers.
+READ_AND_VALIDATE = """
+import sys, pathlib, datetime as dt
+from ledger_tools.normalise import load_ledger
+from ledger_tools.schema import validate
+for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.xlsx")):
+    validate(load_ledger(p), today=dt.date.fromisoformat(sys.argv[2]))
+"""
+
 
 def ledgers(units: int, measures: int) -> Path:
     folder = OUT_DIR / f"merge_v{GENERATOR_VERSION}_{units}x{measures}"
@@ -100,6 +110,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--measures", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="merge --jobs (default: CPUs)")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time reading + validating every file in one process (what merge parallelises)",
+    )
     args = parser.parse_args(argv)
     folder = ledgers(args.units, args.measures)
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,11 +125,21 @@ def main(argv: list[str] | None = None) -> None:
             merge += ["--jobs", str(args.jobs)]
         bare_t, bare_m = median_run([sys.executable, "-c", BARE_READ, str(folder)], args.runs)
         merge_t, merge_m = median_run(merge, args.runs)
+        if args.breakdown:
+            floor = [sys.executable, "-c", READ_AND_VALIDATE, str(folder), AS_OF.isoformat()]
+            floor_t, floor_m = median_run(floor, args.runs)
     ratio = merge_t / bare_t
     cpus = os.cpu_count()
-    print(f"| what ({args.units} ledgers × {args.measures} measures, {cpus} CPUs) | time | peak memory |")
+    print(
+        f"| what ({args.units} ledgers × {args.measures} measures, {cpus} CPUs) | time | peak memory |"
+    )
     print("|---|---|---|")
     print(f"| bare python-calamine read, one process | {bare_t:.2f} s | {_mb(bare_m)} |")
+    if args.breakdown:
+        print(
+            f"| load_ledger + validate of every file, one process, no output "
+            f"| {floor_t:.2f} s ({floor_t / bare_t:.1f}×) | {_mb(floor_m)} |"
+        )
     print(f"| `ledger-tools merge` | {merge_t:.2f} s | {_mb(merge_m)} |")
     print(
         f"| ratio (target ≤ 2×, ≤ 1 GB) | {ratio:.1f}× {'✅' if ratio <= 2 else '❌'} | "

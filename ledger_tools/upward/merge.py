@@ -41,6 +41,9 @@ SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
+# Worker processes by default: each holds polars and pandera (about 150 MB), so even on a big
+# machine the default stays within the 1 GB the 汇总 may use.
+MAX_DEFAULT_JOBS = 4
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
@@ -223,7 +226,7 @@ def merge_ledgers(
     exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Merge:
     """Read every ledger in ``paths`` (files and folders) in ``jobs`` processes (default: one
-    per CPU) and return the units in file order, the files that could not be read and the
+    per CPU, at most ``MAX_DEFAULT_JOBS``) and return the units in file order, the files that could not be read and the
     duplicate unit names. ``progress(file, done, total)`` is called as each file is done; ``exclude`` are
     paths not to read (the output itself, when it lies in an input folder)."""
     today = today or dt.date.today()
@@ -244,7 +247,7 @@ def _read_all(
     jobs: int | None,
     progress: Callable[[str, int, int], None] | None,
 ) -> list[Unit | Failed]:
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    jobs = max(1, min(jobs or min(os.cpu_count() or 1, MAX_DEFAULT_JOBS), len(files)))
     if jobs == 1:
         out = []
         for f in files:
@@ -734,7 +737,7 @@ def _write_info(ws: Any, merge: Merge) -> None:
     default="text",
     help="text 输出汇总摘要（默认）；json 输出全部行，供其他系统读取（可不写 -o）。",
 )
-@click.option("--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数）。")
+@click.option("--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认不覆盖）。")
 def merge_command(
     paths: tuple[str, ...],

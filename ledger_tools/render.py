@@ -504,11 +504,12 @@ def _known_names() -> tuple[set[str], set[str]]:
             for v in value:
                 walk(v)
 
-    walk(ctx)
-    from ledger_tools.upward.summary import summary_names  # report --kind summary's template
+    from ledger_tools.upward.summary import summary_sample_context  # report --kind summary
 
-    top, deep = summary_names()
-    return set(ctx) | top, keys | deep
+    summary = summary_sample_context()
+    walk(ctx)
+    walk(summary)
+    return set(ctx) | set(summary), keys
 
 
 def _method_names() -> set[str]:

@@ -737,18 +737,11 @@ def _write_info(ws: Any, merge: Merge) -> None:
     default="text",
     help="text 输出汇总摘要（默认）；json 输出全部行，供其他系统读取（可不写 -o）。",
 )
-@click.option("--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。")
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。"
+)
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认不覆盖）。")
-def merge_command(
-    paths: tuple[str, ...],
-    output: str | None,
-    today: str | None,
-    unit_from: str,
-    sort: str,
-    fmt: str,
-    jobs: int | None,
-    force: bool,
-) -> None:
+def merge_command(**options: Any) -> None:
     """汇总多个单位的整改台账：逐个读取、校验、统计，生成一本汇总台账（汇总、全部措施、校验问题、未能读取）。
 
     \b
@@ -758,7 +751,7 @@ def merge_command(
     """
     from ledger_tools.cli import friendly
 
-    friendly(_merge)(paths, output, today, unit_from, sort, fmt, jobs, force)
+    friendly(_merge)(**options)
 
 
 def _merge(

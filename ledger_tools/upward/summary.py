@@ -288,26 +288,15 @@ def summary_command(path: str, **kw: Any) -> None:
     )
 
 
-def summary_names() -> tuple[set[str], set[str]]:
-    """(top-level keys, keys at any depth) of the 汇总报告's context, from a sample: what
-    ``templates check`` accepts in a 汇总报告 template."""
+def summary_sample_context() -> dict[str, Any]:
+    """The 汇总报告's context for a sample (with one overdue item, whatever the sample holds):
+    what ``templates check`` accepts in a 汇总报告 template."""
     from ledger_tools.context import sample_ledger
 
     ledger = sample_ledger()
     for m in ledger.measures:
         m.values["单位"] = "示例单位"
-    day = dt.date(2024, 5, 10)
-    ctx = summary_context(ledger, day, {"单位": ["示例单位"], "未能读取数": 1})
-    keys: set[str] = {*OVERDUE_UNIT_KEYS, *OVERDUE_ITEM_KEYS}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            keys.update(value)
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(ctx)
-    return set(ctx), keys
+    ctx = summary_context(ledger, dt.date(2024, 5, 10), {"单位": ["示例单位"], "未能读取数": 1})
+    item = dict.fromkeys(OVERDUE_ITEM_KEYS, "")
+    ctx["超期单位"] = [{**dict.fromkeys(OVERDUE_UNIT_KEYS, ""), "事项": [item]}]
+    return ctx

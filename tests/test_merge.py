@@ -284,10 +284,11 @@ def test_summary_report_figures_come_from_stats(merged, tmp_path):
 
     out = tmp_path / "汇总报告.docx"
     result = CliRunner().invoke(
-        cli, ["report", str(merged["out"]), "--kind", "summary", "-o", str(out)]
+        cli, ["report", str(merged["out"]), "--kind", "summary", "-o", str(out), "--today", DAY]
     )
     assert result.exit_code == 0, result.output
     text = _doc_text(out)
+    assert text.rstrip().endswith("【党组织名称未填】\n2024年5月10日")  # 落款 and 成文日期
     # the statistics sentence is built as in a unit's report, on the 全部措施 table, as of the
     # day merge counted at (stored in the 汇总台账)
     ledger = load_ledger(merged["out"])

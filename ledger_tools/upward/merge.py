@@ -23,6 +23,7 @@ unit's own 基本信息 (``2024年3月31日（立行立改）``), so the 汇总�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from collections import Counter
@@ -514,6 +515,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
 
     widths = [24, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
     _header(ws, SUMMARY_HEADERS, widths)
+    folder = out.resolve().parent
     rows = [unit_row(u) for u in units]
     flagged = PatternFill("solid", fgColor="FCE4D6")
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -521,7 +523,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
         cells: list[Any] = [row[h] for h in SUMMARY_HEADERS]
         at = SUMMARY_HEADERS.index
         cells[at("办结率")] = _rate_cell(ws, u.totals["问题数"], row["办结率"])
-        cells[at("文件")] = _link(ws, row["文件"], u.path, out, None)
+        cells[at("文件")] = _link(ws, row["文件"], u.path, folder, None)
         if row["说明"]:
             cells[at("单位")] = _cell(ws, row["单位"], fill=flagged)
             cells[at("说明")] = _cell(ws, row["说明"], alignment=wrap)
@@ -627,20 +629,25 @@ def _charts(ws: Any, n: int, col: dict[str, int], row: int) -> None:
     ws.add_chart(statuses, f"J{row}")
 
 
-def _link(ws: Any, text: str, target: str, out: Path, location: str | None) -> Any:
+def _link(ws: Any, text: str, target: str, folder: Path, location: str | None) -> Any:
     """A cell showing ``text`` that links to a unit's file (and cell), relative to the
-    output's folder so that the folder can be moved or shared as a whole."""
-    try:
-        rel = os.path.relpath(target, out.resolve().parent)
-    except ValueError:  # another drive on Windows
-        rel = target
-    link = rel.replace(os.sep, "/")
+    output's ``folder`` so that the folder can be moved or shared as a whole."""
+    link = _relative(target, folder)
     if location:
         sheet, _, addr = location.partition("!")
         link += f"#'{sheet}'!{addr}" if addr else f"#'{sheet}'!A1"
     cell = _cell(ws, text, style="Hyperlink")
     cell.hyperlink = link
     return cell
+
+
+@functools.lru_cache(maxsize=4096)  # one unit's findings all link to the same file
+def _relative(target: str, folder: Path) -> str:
+    try:
+        rel = os.path.relpath(target, folder)
+    except ValueError:  # another drive on Windows
+        rel = target
+    return rel.replace(os.sep, "/")
 
 
 def _write_measures(ws: Any, units: list[Unit]) -> None:
@@ -670,13 +677,14 @@ def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
     from ledger_tools.findings import SEVERITY_LABEL
 
     _header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
+    folder = out.resolve().parent
     n = 0
     for u in units:
         for f in u.findings:
             value = f["value"]
             place = f["cell"] or f["sheet"]
             ws.append(
-                [u.unit, u.file, _link(ws, place, u.path, out, place or None),
+                [u.unit, u.file, _link(ws, place, u.path, folder, place or None),
                  SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
                  "" if value is None else str(value)]
             )  # fmt: skip

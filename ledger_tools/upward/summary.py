@@ -61,8 +61,11 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     return ledger, facts
 
 
-def summary_context(ledger: Ledger, as_of: dt.date, facts: dict[str, Any]) -> dict[str, Any]:
-    """The template context of the 汇总报告 (Chinese keys, plain values)."""
+def summary_context(
+    ledger: Ledger, as_of: dt.date, facts: dict[str, Any], today: dt.date | None = None
+) -> dict[str, Any]:
+    """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
+    default 成文日期 (基本信息 成文日期 wins)."""
     from ledger_tools.context import clean, cn_date, info_context, missing_mark, text
     from ledger_tools.stats import compute_stats
 
@@ -70,7 +73,7 @@ def summary_context(ledger: Ledger, as_of: dt.date, facts: dict[str, Any]) -> di
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
     ctx["标题"] = summary_title(ledger)
     ctx["截至日期"] = cn_date(as_of)
-    ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or dt.date.today())
+    ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     total = compute_stats(ledger, as_of, groups=False)
     measures = _by_unit(ledger)
     names = list(dict.fromkeys([*facts.get("单位", []), *measures]))
@@ -245,16 +248,17 @@ def render_summary(
     template: str | os.PathLike[str] | None = None,
     as_of: dt.date | None = None,
     pdf: bool = False,
+    today: dt.date | None = None,
 ) -> list[Path]:
     """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
-    counted at, else today."""
+    counted at, else today; ``today`` is the default 成文日期 (default: the real today)."""
     from ledger_tools.render import convert_to_pdf, render_docx
     from ledger_tools.resources import template_path
 
     ledger, facts = load_summary_ledger(path)
     day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
-    context = summary_context(ledger, day, facts)
+    context = summary_context(ledger, day, facts, today=today)
     out_path = Path(out) if out else Path(path).parent / f"{DOC_NAME}.docx"
     template_file = Path(template) if template else template_path(f"{DOC_NAME}.docx")
     written = [render_docx(template_file, context, out_path, path)]
@@ -279,6 +283,7 @@ def summary_command(path: str, **kw: Any) -> None:
         template=kw.get("template"),
         as_of=parse_day(kw.get("as_of"), "--as-of"),
         pdf=bool(kw.get("pdf")),
+        today=parse_day(kw.get("today"), "--today"),
     )
     for p in written:
         click.echo(f"已生成：{p}")

@@ -503,8 +503,9 @@ def build_tree(measures: list[Measure]) -> list[Aspect]:
         aspect = aspects.get(aspect_title)
         if aspect is None:
             aspect = aspects[aspect_title] = Aspect(aspect_title)
+        own = title if title != MISSING_PROBLEM else f"{title}{m.row}"
         # 单位 (only in a merge's 全部措施): two units' problems of the same title stay two.
-        key = (m.get("单位"), aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
+        key = (m.get("单位"), aspect_title, own)
         problem = problems.get(key)
         if problem is None:
             number = m.get("序号") or str(len(problems) + 1)

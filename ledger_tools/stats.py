@@ -348,7 +348,7 @@ def _group_table(stats: dict[str, Any], by: str) -> list[str]:
     if by == "整改状态":
         rows = [[r["整改状态"], r["问题数"], r["措施数"]] for r in stats["按整改状态"]]
         return _table(["整改状态", "问题数", "措施数"], rows)
-    key = {"方面": "按方面", "责任部门": "按责任部门", "责任领导": "按责任领导", "单位": "按单位"}[by]
+    key = "按" + by  # 按方面, 按责任部门, 按责任领导, 按单位
     unit = "问题" if by in ("方面", "单位") else "措施"
     headers = [by, "问题数", "措施数", f"办结{unit}", "办结率", *COLOURS]
     rows = [

@@ -7,6 +7,7 @@ its two charts) opens in LibreOffice.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -348,3 +349,60 @@ def test_summary_report_converts_with_libreoffice(merged, tmp_path):
         ["pdftotext", str(tmp_path / "汇总报告.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "汇总报告" in text and "进度滞后的单位" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Edge cases on small ledgers written here
+
+
+def test_same_problem_titles_in_two_units_stay_apart_and_immediate_deadlines_keep_their_day(
+    tmp_path,
+):
+    from conftest import INFO, good_row, write_ledger
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [
+        good_row(1),
+        good_row(2, 整改时限="立行立改", 整改状态="正在推进", 完成时间=None),
+    ]
+    # two units with the very same 序号 and 问题 titles; 集中整改截止日期 differs
+    write_ledger(folder / "甲.xlsx", rows, info={**INFO, "单位名称": "甲单位"})
+    write_ledger(
+        folder / "乙.xlsx",
+        rows,
+        info={**INFO, "单位名称": "乙单位", "集中整改截止日期": dt.date(2024, 5, 15)},
+    )
+    # a 整改措施 that looks like a formula is text in the unit's ledger and stays text
+    wb = openpyxl.load_workbook(folder / "乙.xlsx")
+    cell = wb["整改台账"]["D2"]
+    cell.value = "=按要求完成整改"
+    cell.data_type = "s"
+    wb.save(folder / "乙.xlsx")
+    out = tmp_path / "汇总.xlsx"
+    day = "2024-05-25"
+    result = CliRunner().invoke(cli, ["merge", str(folder), "-o", str(out), "--today", day])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(
+        CliRunner().invoke(cli, ["stats", str(out), "--format", "json", "--today", day]).output
+    )
+    assert stats["问题数"] == 4  # 2 + 2, not 2 merged problems
+    # 甲: due 2024-05-31 (yellow on 05-25); 乙: due 2024-05-15 (red): as in each unit's own stats
+    units = {
+        p.stem: json.loads(
+            CliRunner().invoke(cli, ["stats", str(p), "--format", "json", "--today", day]).output
+        )
+        for p in (folder / "甲.xlsx", folder / "乙.xlsx")
+    }
+    assert units["甲"]["预警"] == {"红色": 0, "黄色": 1, "绿色": 0}
+    assert units["乙"]["预警"] == {"红色": 1, "黄色": 0, "绿色": 0}
+    assert stats["预警"] == {"红色": 1, "黄色": 1, "绿色": 0}
+    measures = _rows(out, "全部措施")
+    deadlines = {(r["单位"], r["整改时限"]) for r in measures if "立行立改" in str(r["整改时限"])}
+    assert deadlines == {
+        ("甲单位", "2024年5月31日（立行立改）"),
+        ("乙单位", "2024年5月15日（立行立改）"),
+    }
+    ws = openpyxl.load_workbook(out)["全部措施"]
+    texts = [c for c in ws["G"] if c.value == "=按要求完成整改"]
+    assert texts and texts[0].data_type == "s"

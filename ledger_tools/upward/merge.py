@@ -484,6 +484,16 @@ def _cell(ws: Any, value: Any, **style: Any) -> Any:
     return cell
 
 
+def _append(ws: Any, values: list[Any]) -> None:
+    """Append a row; text that starts with "=" stays text (openpyxl would make it a formula)."""
+    for j, v in enumerate(values):
+        if v.__class__ is str and v.startswith("="):
+            cell = _cell(ws, v)
+            cell.data_type = "s"
+            values[j] = cell
+    ws.append(values)
+
+
 def _header(ws: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
     """Column widths, frozen header, print setup (A4 landscape, one page wide, header on every
     page), then the header row itself."""
@@ -527,7 +537,7 @@ def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
         if row["说明"]:
             cells[at("单位")] = _cell(ws, row["单位"], fill=flagged)
             cells[at("说明")] = _cell(ws, row["说明"], alignment=wrap)
-        ws.append(cells)
+        _append(ws, cells)
     n = len(rows)
     total = totals_row(rows)
     bold = {"font": Font(bold=True), "border": Border(top=Side(style="medium"))}
@@ -668,7 +678,7 @@ def _write_measures(ws: Any, units: list[Unit]) -> None:
         for j in date_cols:
             if isinstance(row[j], dt.date):
                 row[j] = _cell(ws, row[j], number_format=DATE_FORMAT)
-        ws.append(row)
+        _append(ws, row)
         n += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{n + 1}"
 
@@ -683,7 +693,8 @@ def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
         for f in u.findings:
             value = f["value"]
             place = f["cell"] or f["sheet"]
-            ws.append(
+            _append(
+                ws,
                 [u.unit, u.file, _link(ws, place, u.path, folder, place or None),
                  SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
                  "" if value is None else str(value)]
@@ -695,7 +706,7 @@ def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
 def _write_failed(ws: Any, failed: list[Failed]) -> None:
     _header(ws, ("文件", "原因"), [40, 100])
     for f in failed:
-        ws.append([f.file, f.reason])
+        _append(ws, [f.file, f.reason])
 
 
 def _write_info(ws: Any, merge: Merge) -> None:
@@ -715,7 +726,7 @@ def _write_info(ws: Any, merge: Merge) -> None:
     for name, value, note in rows:
         if isinstance(value, dt.date):
             value = _cell(ws, value, number_format=DATE_FORMAT)
-        ws.append([name, value, note])
+        _append(ws, [name, value, note])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -259,13 +259,28 @@ def _read_all(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Unit | Failed] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+    try:
         futures = {pool.submit(read_unit, f, today, unit_from): f for f in files}
         for future in as_completed(futures):
-            results[futures[future]] = future.result()
+            results[futures[future]] = _result(future, futures[future])
             if progress:
                 progress(futures[future], len(results), len(files))
+    finally:  # Ctrl-C: do not wait for the files not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
     return [results[f] for f in files]
+
+
+def _result(future: Any, file: str) -> Unit | Failed:
+    """The worker's result; a worker that died (out of memory, killed) fails only its files."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - BrokenProcessPool and the like
+        return Failed(
+            file,
+            f"读取这个文件的进程意外退出（{type(exc).__name__}）。"
+            "请用 ledger-tools check 单独检查这个文件，或用 --jobs 1 重新汇总。",
+        )
 
 
 def _pool_context() -> Any:

@@ -406,3 +406,17 @@ def test_same_problem_titles_in_two_units_stay_apart_and_immediate_deadlines_kee
     ws = openpyxl.load_workbook(out)["全部措施"]
     texts = [c for c in ws["G"] if c.value == "=按要求完成整改"]
     assert texts and texts[0].data_type == "s"
+
+
+def test_benchmark_script_runs(capsys, monkeypatch, tmp_path):
+    """Smoke test of benchmarks/bench_merge.py on a tiny folder (no timing is asserted)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_merge
+
+    monkeypatch.setattr(bench_merge, "OUT_DIR", tmp_path)
+    bench_merge.main(["--units", "2", "--measures", "5", "--runs", "1"])
+    out = capsys.readouterr().out
+    assert "bare python-calamine read" in out and "`ledger-tools merge`" in out
+    assert len(list(tmp_path.rglob("*.xlsx"))) == 2

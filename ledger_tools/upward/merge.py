@@ -813,7 +813,7 @@ def _merge(
                 f"{output} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。"
             )
     day = parse_day(today, "--today")
-    with _progress_bar() as step:
+    with _ProgressBar() as step:
         merge = merge_ledgers(
             paths, day, unit_from, jobs, progress=step, exclude=[output] if output else []
         )
@@ -833,7 +833,7 @@ def _merge(
     )
 
 
-class _progress_bar:  # noqa: N801 - used as a context manager
+class _ProgressBar:
     """A progress bar on stderr when it is a terminal (rich); silent when piped."""
 
     def __enter__(self) -> Callable[[str, int, int], None]:

@@ -335,8 +335,8 @@ _KIND_HELP = "report 整改情况报告（默认），notice 整改进展情况�
 @ledger_options
 @click.option(
     "--by",
-    type=click.Choice(["方面", "责任部门", "责任领导", "整改状态"]),
-    help="分组统计的依据（默认：方面）。",
+    type=click.Choice(["方面", "责任部门", "责任领导", "整改状态", "单位"]),
+    help="分组统计的依据（默认：方面；单位 用于 merge 生成的汇总台账）。",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。"
@@ -488,7 +488,12 @@ def plan(path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> N
 
 @cli.command()
 @click.argument("path", metavar="台账.xlsx")
-@click.option("--kind", type=click.Choice(["report", "notice"]), default="report", help=_KIND_HELP)
+@click.option(
+    "--kind",
+    type=click.Choice(["report", "notice", "summary"]),
+    default="report",
+    help=_KIND_HELP + "summary 汇总报告（读 merge 生成的汇总台账）。",
+)
 @document_options
 @friendly
 def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
@@ -496,6 +501,10 @@ def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **
 
     台账有错误时不生成（退出码 1，并列出错误），除非加 --force。
     """
+    if kind == "summary":  # a merge's 汇总台账 (ledger_tools.upward.summary)
+        from ledger_tools.upward.summary import summary_command
+
+        return summary_command(path, **kw)
     _document(kind, path, mapping, sheet, **kw)
 
 
@@ -657,3 +666,6 @@ cli.add_command(_web)
 from ledger_tools.importing.command import import_command  # noqa: E402 - registered last
 
 cli.add_command(import_command)
+from ledger_tools.upward.merge import merge_command  # noqa: E402
+
+cli.add_command(merge_command)

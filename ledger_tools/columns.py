@@ -273,8 +273,17 @@ COLUMNS: tuple[Column, ...] = (
     Column("备注", "text", "其他需要说明的情况（不写入文稿）", width=16),
 )
 
-COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
-COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+# Columns the reader knows but the standard workbook does not print: ``merge`` writes them into
+# the 全部措施 sheet of a 汇总台账 (many units' measures in one table), so that ``check`` and
+# ``stats --by 单位`` read it back.
+OPTIONAL_COLUMNS: tuple[Column, ...] = (
+    Column("单位", "text", "汇总台账中措施所属的单位", width=16, aliases=("所属单位",)),
+    Column("来源", "text", "汇总台账中措施在原台账中的位置（文件和单元格）", width=30),
+)
+KNOWN_COLUMNS: tuple[Column, ...] = COLUMNS + OPTIONAL_COLUMNS
+COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in KNOWN_COLUMNS}
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)  # the standard workbook's
+KNOWN_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in KNOWN_COLUMNS)  # what the reader maps
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 # 责任部门 is "required" in the table above, but 牵头部门 may stand in for it.
 DEPARTMENT_COLUMNS = ("牵头部门", "责任部门")
@@ -594,7 +603,7 @@ def normalise_header(text: object) -> str:
 
 def _build_alias_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for col in COLUMNS:
+    for col in KNOWN_COLUMNS:
         for label in (col.name, header_label(col.name), *col.aliases):
             index[normalise_header(label)] = col.name
     return index

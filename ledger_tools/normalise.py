@@ -970,8 +970,8 @@ def build_tree(
     if restart and layout is not None:
         layout.notes.append("序号在每个方面下重新编号：问题按“方面 + 序号”区分。")
     aspects: dict[str, Aspect] = {}
-    problems: dict[tuple[str, ...], Problem] = {}
-    key: tuple[str, ...] = ()
+    problems: dict[tuple[Any, ...], Problem] = {}
+    key: tuple[Any, ...] = ()
     current: Problem | None = None
     last: tuple[Any, ...] = ()
     for m in measures:
@@ -979,13 +979,14 @@ def build_tree(
         aspect_title = values.get("方面") or MISSING_ASPECT
         title = values.get("问题") or MISSING_PROBLEM
         number = values.get("序号") if numbered else None
-        here = (aspect_title, title, number)
+        unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
+        here = (unit, aspect_title, title, number)
         if here == last and current is not None and (number or title != MISSING_PROBLEM):
             current.measures.append(m)  # the next row of the same problem: the common case
             continue
         last = here
         if number:
-            key = ("序号", aspect_title if restart else "", _number_key(number))
+            key = ("序号", unit, aspect_title if restart else "", _number_key(number))
         elif (
             numbered
             and current is not None
@@ -994,7 +995,12 @@ def build_tree(
         ):
             pass  # a row of the problem above, its 序号 cell left empty
         else:
-            key = ("问题", aspect_title, title if title != MISSING_PROBLEM else f"{title}{m.row}")
+            key = (
+                "问题",
+                unit,
+                aspect_title,
+                title if title != MISSING_PROBLEM else f"{title}{m.row}",
+            )
         problem = problems.get(key)
         if problem is None:
             aspect = aspects.get(aspect_title)

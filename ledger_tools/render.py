@@ -662,8 +662,12 @@ def _known_names() -> tuple[set[str], set[str]]:
             for v in value:
                 walk(v)
 
+    from ledger_tools.upward.summary import summary_sample_context  # report --kind summary
+
+    summary = summary_sample_context()
     walk(ctx)
-    return set(ctx), keys
+    walk(summary)
+    return set(ctx) | set(summary), keys
 
 
 def _method_names() -> set[str]:

@@ -154,7 +154,7 @@ def measures_frame(ledger: Ledger) -> Any:
     rows = [m.values for m in ms]
     data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
     present = ledger.origin.present
-    for name in C.COLUMN_NAMES:
+    for name in C.KNOWN_COLUMN_NAMES:
         if name not in present:
             data[name] = [None] * len(ms)
         elif C.COLUMN_BY_NAME[name].kind == "text":  # already text (normalise)
@@ -180,7 +180,7 @@ def measures_frame(ledger: Ledger) -> Any:
     data["_due"] = [d.due for d in deadlines]
     data["_finished_kind"] = [d.kind for d in finished]
     data["_finished"] = [d.due for d in finished]
-    schema = {name: pl.Utf8 for name in C.COLUMN_NAMES}
+    schema = {name: pl.Utf8 for name in C.KNOWN_COLUMN_NAMES}
     schema |= {
         "_row": pl.Int64,
         "_part": pl.Int64,
@@ -330,7 +330,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     colour = col("_colour")
     finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
 
-    checks: dict[str, list[Any]] = {name: [] for name in C.COLUMN_NAMES}
+    checks: dict[str, list[Any]] = {name: [] for name in C.KNOWN_COLUMN_NAMES}
     for name in C.REQUIRED_COLUMNS:
         if name == "责任部门":
             if not present & set(C.DEPARTMENT_COLUMNS):
@@ -408,13 +408,14 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
     if "责任人" in present:
         checks["责任人"].append(_check(pa, "no-person", lambda: col("责任人").is_not_null()))
     # A problem is its 序号 where the ledger numbers them (normalise.build_tree), else its text.
-    by = "_problem" if ledger.numbered else "问题"
+    # 单位 (a merge's 全部措施): two units' problems of the same title are two problems.
+    by = ["_problem"] if ledger.numbered else ["单位", "问题"]
     checks["方面"].append(
         _check(
             pa,
             "aspect-conflict",
             lambda: (
-                (col("方面") == col("方面").first().over(by)).fill_null(True)
+                (col("方面") == col("方面").first().over(*by)).fill_null(True)
                 | col("问题").is_null()
             ),
         )
@@ -449,7 +450,7 @@ def _measure_schema(ledger: Ledger, today: dt.date) -> Any:
                 nullable=True,
                 checks=checks[name] if name in present or name == "责任部门" else [],
             )
-            for name in C.COLUMN_NAMES
+            for name in C.KNOWN_COLUMN_NAMES
         }
     )
 
@@ -499,20 +500,21 @@ def _d(v: Any) -> str:
     return format_cn_date(v) if isinstance(v, dt.date) else str(v)
 
 
-def _first_row(ledger: Ledger, key: str, value: Any) -> Measure:
-    """The first measure whose ``key`` column holds ``value`` (indexed once per ledger and key:
-    a ledger with many conflicts must not be scanned once per finding)."""
+def _first_row(ledger: Ledger, key: str, m: Measure) -> Measure:
+    """The first measure of ``m``'s 单位 (a merge's 全部措施 holds several) whose ``key`` column
+    holds ``m``'s value (indexed once per ledger and key: a ledger with many conflicts must not
+    be scanned once per finding)."""
     cache = ledger.__dict__.setdefault("_first_rows", {})
     if key not in cache:
         index: dict[Any, Measure] = {}
-        for m in ledger.measures:
-            index.setdefault(m.values.get(key), m)
+        for other in ledger.measures:
+            index.setdefault((other.values.get("单位"), other.values.get(key)), other)
         cache[key] = index
-    return cache[key][value]
+    return cache[key][(m.values.get("单位"), m.values.get(key))]
 
 
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "问题", m.get("问题"))
+    first = _first_row(ledger, "问题", m)
     return (
         f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
         "同一问题只能属于一个方面，请统一方面名称。"
@@ -520,7 +522,7 @@ def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date
 
 
 def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "序号", m.get("序号"))
+    first = _first_row(ledger, "序号", m)
     return (
         f"序号 {m.get('序号')} 在第 {first.row} 行是问题“{first.get('问题')}”，这里又是问题“{m.get('问题')}”。"
         "不同问题请使用不同序号；同一问题请保持问题名称一致。"

@@ -27,7 +27,7 @@ UNKNOWN_STATUS = "状态未填"
 UNKNOWN_STATUS_MARK = "【整改状态未填或无法识别】"
 UNFILLED = "（未填）"
 COLOURS = ("红色", "黄色", "绿色")
-GROUPINGS = ("方面", "责任部门", "责任领导", "整改状态")
+GROUPINGS = ("方面", "责任部门", "责任领导", "整改状态", "单位")
 # Several names in one cell ("办公室、财务科") count for each of them. A separator inside
 # brackets is part of a name: "陈志远（党组书记、局长）" is one leader. The first lookahead skips
 # a separator followed by a closing bracket before any opening one (inside brackets); the
@@ -139,7 +139,18 @@ def compute_stats(
     stats["按责任部门"] = _measure_groups(ledger.measures, "责任部门", _departments, as_of, closed)
     stats["按责任领导"] = _measure_groups(ledger.measures, "责任领导", _leaders, as_of, closed)
     stats["按整改状态"] = _status_groups(problems)
+    stats["按单位"] = _unit_groups(problems, as_of, closed)
     return stats
+
+
+def _unit_groups(
+    problems: list[Problem], as_of: dt.date, closed: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """By 单位 (the 全部措施 of a merge): like 方面, 办结 counts problems (each is one unit's)."""
+    units: dict[str, list[Problem]] = {}
+    for p in problems:
+        units.setdefault(p.measures[0].get("单位") or UNFILLED, []).append(p)
+    return [_aspect_row(name, ps, as_of, closed, key="单位") for name, ps in units.items()]
 
 
 SUM_COLUMNS = ("清退资金", "问责人次", "建立制度")
@@ -283,7 +294,7 @@ def _uncertain_note(stats: dict[str, Any]) -> str:
 
 
 def _aspect_row(
-    title: str, problems: list[Problem], as_of: dt.date, closed: tuple[str, ...]
+    title: str, problems: list[Problem], as_of: dt.date, closed: tuple[str, ...], key: str = "方面"
 ) -> dict[str, Any]:
     """One 方面: problem counts (办结 is per problem) and the warnings of its measures."""
     measures = [m for p in problems for m in p.measures]
@@ -291,7 +302,7 @@ def _aspect_row(
     n_closed = sum(1 for p in problems if p.status in closed)
     colours = colour_counts(measures, as_of, closed)
     return {
-        "方面": title,
+        key: title,
         "问题数": len(problems),
         "措施数": len(measures),
         "办结数": n_closed,
@@ -392,7 +403,7 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
 
 def format_stats_text(stats: dict[str, Any], by: str | None = None) -> str:
     """A readable Chinese summary, then the table for ``by`` (方面 by default; 责任部门,
-    责任领导 or 整改状态)."""
+    责任领导, 整改状态, or 单位 for a merge's 汇总台账)."""
     by = by or "方面"
     if by not in GROUPINGS:
         raise ValueError(f"不支持按“{by}”统计，可选：{'、'.join(GROUPINGS)}")
@@ -428,8 +439,8 @@ def _group_table(stats: dict[str, Any], by: str) -> list[str]:
     if by == "整改状态":
         rows = [[r["整改状态"], r["问题数"], r["措施数"]] for r in stats["按整改状态"]]
         return _table(["整改状态", "问题数", "措施数"], rows)
-    key = {"方面": "按方面", "责任部门": "按责任部门", "责任领导": "按责任领导"}[by]
-    unit = "问题" if by == "方面" else "措施"
+    key = "按" + by  # 按方面, 按责任部门, 按责任领导, 按单位
+    unit = "问题" if by in ("方面", "单位") else "措施"
     headers = [by, "问题数", "措施数", f"办结{unit}", "办结率", *COLOURS]
     rows = [
         [r[by], r["问题数"], r["措施数"], r["办结数"], r["办结率"], *(r[c] for c in COLOURS)]

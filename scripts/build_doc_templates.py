@@ -418,6 +418,65 @@ def build_all(out_dir: Path, *, bold_headings: bool = f.BOLD_HEADINGS) -> list[P
     return written
 
 
+# ---------------------------------------------------------------------------------------------
+# 汇总报告 (ledger-tools report 汇总台账.xlsx --kind summary), from a merge's 汇总台账. Kept apart
+# from BUILDERS: its context is ledger_tools.upward.summary's, not a unit ledger's.
+
+SUMMARY = "汇总报告.docx"
+
+
+def build_summary(bold_headings: bool) -> object:
+    doc = f.new_document(bold_headings=bold_headings)
+    title_block(doc)
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 开头 }}现将整改进展情况汇总报告如下。")
+
+    f.add_paragraph(doc, f.STYLE_H1, "一、总体情况")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 分布句 }}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "二、各单位整改进展")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 单位 in 单位列表 %}")
+    # Body style, not a level-3 heading: a list of headings kept with the next would move
+    # the whole list to a new page.
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 单位.序号 }}.{{ 单位.单位 }}：{{ 单位.进展句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "三、进度滞后的单位和超期事项")
+    f.add_paragraph(doc, f.STYLE_H2, "（一）进度滞后的单位")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 滞后句 }}")
+    f.add_paragraph(doc, f.STYLE_H2, "（二）超期未办结事项")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 超期句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 单位 in 超期单位 %}")
+    f.add_paragraph(doc, f.STYLE_H3, "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条）")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 事项 in 单位.事项 %}")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施 }}（{{ 事项.说明 }}）",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 单位.另有 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "另有{{ 单位.另有 }}条，详见汇总台账“校验问题”表。")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+
+    f.add_paragraph(doc, f.STYLE_H1, "四、下一步工作")
+    f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}")
+    signature_block(doc)
+    f.set_core_properties(doc, "汇总报告（模板）", "汇总报告")
+    return doc
+
+
+def build_summary_template(out_dir: Path, *, bold_headings: bool = f.BOLD_HEADINGS) -> Path:
+    """Write 汇总报告.docx into ``out_dir``; return its path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / SUMMARY
+    with atomic_output(target) as tmp:
+        f.save_reproducible(build_summary(bold_headings), tmp)
+        tmp.chmod(0o644)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="生成内置公文模板（GB/T 9704-2012 格式）")
     parser.add_argument("--out", type=Path, default=ROOT / "doc_templates", help="输出文件夹")
@@ -425,7 +484,9 @@ def main(argv: list[str] | None = None) -> int:
         "--bold-headings", action="store_true", help="二级、三级标题加粗（默认不加粗）"
     )
     args = parser.parse_args(argv)
-    for path in build_all(args.out, bold_headings=args.bold_headings):
+    built = build_all(args.out, bold_headings=args.bold_headings)
+    built.append(build_summary_template(args.out, bold_headings=args.bold_headings))
+    for path in built:
         print(f"已生成 {path}")
     return 0
 

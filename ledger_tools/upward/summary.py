@@ -1,0 +1,307 @@
+"""``ledger-tools report 汇总台账.xlsx --kind summary``: the 汇总报告 of a merge's 汇总台账.
+
+The 汇总台账's 全部措施 sheet is read back with the project's reader (its 基本信息 is the
+receiver's, filled by merge with what every unit shares). Every figure comes from
+``stats.compute_stats``: of the whole table for the statistics sentence (built exactly as in a
+unit's report), and of each unit's measures for the unit paragraphs; the overdue items are the
+measures ``stats.warning_colour`` calls 红色. The built-in template is
+``doc_templates/汇总报告.docx`` (``scripts/build_doc_templates.py``: ``build_summary``).
+
+Where the 汇总 cannot know something it says so with 【】: the receiver's 党组织名称 if
+基本信息 leaves it empty, and the 下一步 section, which is the receiver's to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from ledger_tools.model import Ledger, Measure
+
+KIND = "summary"
+DOC_NAME = "汇总报告"
+MAX_ITEMS_PER_UNIT = 10  # overdue items listed per unit; the rest are counted
+# Keys of 超期单位 and its 事项 (the sample may have nothing overdue: templates check needs them).
+OVERDUE_UNIT_KEYS = ("序号", "单位", "条数", "事项", "另有")
+OVERDUE_ITEM_KEYS = ("序号", "问题", "整改措施", "整改时限", "超期天数", "整改状态", "说明")
+NEXT_STEPS = "【请在此填写下一步督促整改的工作安排，如对进度滞后单位的督办措施】"
+
+
+def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str, Any]]:
+    """The 全部措施 of a merge's 汇总台账 as a ledger, and the workbook's facts: the number of
+    files not read and the 统计日期 merge used."""
+    from ledger_tools.errors import UnreadableFile
+    from ledger_tools.normalise import ledger_from_rawbook
+    from ledger_tools.reading import read_workbook
+    from ledger_tools.upward.merge import AS_OF_LABEL, SHEET_FAILED, SHEET_MEASURES, SHEET_SUMMARY
+
+    raw = read_workbook(path)
+    if SHEET_MEASURES not in raw.sheets:
+        raise UnreadableFile(
+            f"{Path(path).name} 不是 ledger-tools merge 生成的汇总台账（没有“{SHEET_MEASURES}”工作表）。"
+            "汇总报告请先运行 ledger-tools merge 各单位台账 -o 汇总台账.xlsx；单位自己的报告请去掉 --kind summary。"
+        )
+    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES)
+    failed = raw.sheets.get(SHEET_FAILED)
+    facts: dict[str, Any] = {
+        "未能读取数": sum(1 for r in (failed.rows[1:] if failed else []) if r and r[0])
+    }
+    summary = raw.sheets.get(SHEET_SUMMARY)
+    # Every unit of the 汇总 (its last row is the totals), also those with no measures yet.
+    facts["单位"] = [
+        str(r[0]) for r in (summary.rows[1:-1] if summary else []) if r and r[0] not in (None, "")
+    ]
+    info = raw.sheets.get("基本信息")
+    for row in info.rows if info else []:
+        if row and row[0] == AS_OF_LABEL and len(row) > 1:
+            value = row[1]
+            facts["统计日期"] = value.date() if isinstance(value, dt.datetime) else value
+    return ledger, facts
+
+
+def summary_context(
+    ledger: Ledger, as_of: dt.date, facts: dict[str, Any], today: dt.date | None = None
+) -> dict[str, Any]:
+    """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
+    default 成文日期 (基本信息 成文日期 wins)."""
+    from ledger_tools.context import clean, cn_date, info_context, missing_mark, text
+    from ledger_tools.stats import compute_stats
+
+    ctx: dict[str, Any] = info_context(ledger, "report")
+    ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
+    ctx["标题"] = summary_title(ledger)
+    ctx["截至日期"] = cn_date(as_of)
+    ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
+    total = compute_stats(ledger, as_of, groups=False)
+    measures = _by_unit(ledger)
+    names = list(dict.fromkeys([*facts.get("单位", []), *measures]))
+    units = [(name, _unit_ledger(ledger, measures.get(name, []))) for name in names]
+    rows = [(name, compute_stats(sub, as_of, groups=False), sub) for name, sub in units]
+    rows.sort(key=lambda r: (-_ratio(r[1]), r[0]))
+    failed = facts.get("未能读取数", 0)
+    ctx["单位数"] = len(rows)
+    ctx["未能读取数"] = failed
+    ctx["开头"] = (
+        f"截至{cn_date(as_of)}，共汇总{len(rows)}个单位报送的整改台账"
+        + (f"（另有{failed}个文件未能读取，详见汇总台账“未能读取”表）" if failed else "")
+        + "。"
+    )
+    ctx["统计"] = total
+    ctx["分布句"] = distribution_sentence([s for _, s, _ in rows])
+    ctx["单位列表"] = [
+        {"序号": i, "单位": name, "进展句": unit_sentence(s), **_figures(s)}
+        for i, (name, s, _) in enumerate(rows, start=1)
+    ]
+    ctx["滞后句"] = behind_sentence(total, [(name, s) for name, s, _ in rows])
+    overdue = [(name, overdue_items(sub, as_of)) for name, _, sub in rows]
+    overdue = [(name, items) for name, items in overdue if items]
+    ctx["超期单位"] = [
+        {  # keys: OVERDUE_UNIT_KEYS
+            "序号": i,
+            "单位": name,
+            "条数": len(items),
+            "事项": items[:MAX_ITEMS_PER_UNIT],
+            "另有": max(0, len(items) - MAX_ITEMS_PER_UNIT),
+        }
+        for i, (name, items) in enumerate(overdue, start=1)
+    ]
+    ctx["超期句"] = overdue_sentence(as_of, overdue)
+    ctx["下一步"] = NEXT_STEPS
+    return clean(ctx)
+
+
+def summary_title(ledger: Ledger) -> str:
+    from ledger_tools.context import text
+
+    override = text(ledger.info.get("报告标题"))
+    if override:
+        return override
+    org = text(ledger.info.get("党组织名称"))
+    body = text(ledger.info.get("监督机构"))
+    sort = text(ledger.info.get("监督类型"))
+    sort = "" if sort == "其他" else sort
+    subject = f"{body}{sort}反馈意见" if body or sort else "反馈意见"
+    return f"{org}关于{subject}整改落实情况的汇总报告"
+
+
+def _by_unit(ledger: Ledger) -> dict[str, list[Measure]]:
+    units: dict[str, list[Measure]] = {}
+    for m in ledger.measures:
+        units.setdefault(m.get("单位") or "（未填单位）", []).append(m)
+    return units
+
+
+def _unit_ledger(ledger: Ledger, measures: list[Measure]) -> Ledger:
+    """One unit's measures as a ledger of their own, so ``compute_stats`` counts them."""
+    from ledger_tools.normalise import build_tree
+
+    return Ledger(
+        origin=ledger.origin,
+        measures=measures,
+        aspects=build_tree(measures),
+        info=ledger.info,
+        texts=[],
+        has_info_sheet=ledger.has_info_sheet,
+    )
+
+
+def _ratio(stats: dict[str, Any]) -> float:
+    return stats["办结数"] / stats["问题数"] if stats["问题数"] else 0.0
+
+
+def _figures(stats: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "问题数": stats["问题数"],
+        "措施数": stats["措施数"],
+        "办结数": stats["办结数"],
+        "办结率": stats["办结率"],
+        "超期": stats["预警"]["红色"],
+    }
+
+
+def unit_sentence(stats: dict[str, Any]) -> str:
+    """ "问题13项、措施44条，已办结7项，办结率53.8%；超期未办结措施1条。"""
+    if not stats["措施数"]:
+        return "台账尚未填报整改措施。"
+    text = (
+        f"问题{stats['问题数']}项、措施{stats['措施数']}条，已办结{stats['办结数']}项，"
+        f"办结率{stats['办结率']}"
+    )
+    if stats["状态未填"]:
+        text += f"，另有{stats['状态未填']}项问题【整改状态未填或无法识别】"
+    red = stats["预警"]["红色"]
+    return text + (f"；超期未办结措施{red}条。" if red else "；没有超期未办结的措施。")
+
+
+def distribution_sentence(all_stats: list[dict[str, Any]]) -> str:
+    """How the units' 办结率 spread: all done, at least half, below half."""
+    if not all_stats:
+        return ""
+    full = sum(1 for s in all_stats if s["问题数"] and s["办结数"] == s["问题数"])
+    half = sum(1 for s in all_stats if s["问题数"] and 0.5 <= _ratio(s) < 1)
+    low = sum(1 for s in all_stats if s["问题数"] and _ratio(s) < 0.5)
+    none = sum(1 for s in all_stats if not s["问题数"])
+    parts = [f"办结率达到100%的{full}个", f"50%（含）至100%的{half}个", f"低于50%的{low}个"]
+    text = f"{len(all_stats)}个单位中，" + "，".join(parts)
+    if none:
+        text += f"，尚未填报问题的{none}个"
+    return text + "。"
+
+
+def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]]) -> str:
+    """Units whose 办结率 is below the overall one (and units with no problems filled)."""
+    overall = _ratio(total)
+    behind = [(n, s) for n, s in rows if s["问题数"] and _ratio(s) < overall]
+    empty = [n for n, s in rows if not s["问题数"]]
+    if behind:
+        names = "、".join(
+            f"{n}（{s['办结率']}）" for n, s in sorted(behind, key=lambda r: _ratio(r[1]))
+        )
+        text = f"办结率低于总体水平（{total['办结率']}）的单位有{len(behind)}个：{names}。"
+    else:
+        text = f"各单位办结率均不低于总体水平（{total['办结率']}）。"
+    if empty:
+        text += f"{'、'.join(empty)}的台账尚未填报整改措施，请督促填报。"
+    return text
+
+
+def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
+    """The unit's measures past their deadline and not 办结 (``stats.warning_colour`` 红色)."""
+    from ledger_tools.context import deadline_text, text
+    from ledger_tools.stats import long_term_counts, warning_colour
+    from ledger_tools.status import closed_statuses
+
+    closed = closed_statuses(long_term_counts(ledger))
+    items = []
+    for m in ledger.measures:
+        if warning_colour(m, as_of, closed) != "红色":
+            continue
+        days = (as_of - m.deadline.due).days  # type: ignore[union-attr]
+        items.append(
+            {  # keys: OVERDUE_ITEM_KEYS
+                "序号": len(items) + 1,
+                "问题": text(m.get("问题")),
+                "整改措施": text(m.get("整改措施")),
+                "整改时限": deadline_text(m),
+                "超期天数": days,
+                "整改状态": m.status or "状态未填",
+                "说明": f"整改时限{deadline_text(m)}，已超期{days}天，目前{m.status or '【整改状态未填】'}",
+            }
+        )
+    return items
+
+
+def overdue_sentence(as_of: dt.date, overdue: list[tuple[str, list[dict[str, Any]]]]) -> str:
+    from ledger_tools.context import cn_date
+
+    if not overdue:
+        return f"截至{cn_date(as_of)}，没有超过整改时限仍未办结的措施。"
+    n = sum(len(items) for _, items in overdue)
+    return f"截至{cn_date(as_of)}，{len(overdue)}个单位共有{n}条措施超过整改时限仍未办结，按单位列出如下。"
+
+
+def render_summary(
+    path: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    template: str | os.PathLike[str] | None = None,
+    as_of: dt.date | None = None,
+    pdf: bool = False,
+    today: dt.date | None = None,
+) -> list[Path]:
+    """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
+    the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
+    counted at, else today; ``today`` is the default 成文日期 (default: the real today)."""
+    from ledger_tools.render import convert_to_pdf, render_docx
+    from ledger_tools.resources import template_path
+
+    ledger, facts = load_summary_ledger(path)
+    day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
+    context = summary_context(ledger, day, facts, today=today)
+    out_path = Path(out) if out else Path(path).parent / f"{DOC_NAME}.docx"
+    template_file = Path(template) if template else template_path(f"{DOC_NAME}.docx")
+    written = [render_docx(template_file, context, out_path, path)]
+    if pdf:
+        written.append(convert_to_pdf(out_path))
+    return written
+
+
+def _as_date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def summary_command(path: str, **kw: Any) -> None:
+    """``report --kind summary`` on the command line: the options of ``report``, printed."""
+    import click
+
+    from ledger_tools.cli import parse_day
+
+    written = render_summary(
+        path,
+        kw.get("output"),
+        template=kw.get("template"),
+        as_of=parse_day(kw.get("as_of"), "--as-of"),
+        pdf=bool(kw.get("pdf")),
+        today=parse_day(kw.get("today"), "--today"),
+    )
+    for p in written:
+        click.echo(f"已生成：{p}")
+    click.echo(
+        "提示：“四、下一步工作”和基本信息未填的党组织名称以【】标出，请在 Word/WPS 中补写"
+        "（或先在汇总台账的“基本信息”表中填写党组织名称、成文日期后重新生成）。"
+    )
+
+
+def summary_sample_context() -> dict[str, Any]:
+    """The 汇总报告's context for a sample (with one overdue item, whatever the sample holds):
+    what ``templates check`` accepts in a 汇总报告 template."""
+    from ledger_tools.context import sample_ledger
+
+    ledger = sample_ledger()
+    for m in ledger.measures:
+        m.values["单位"] = "示例单位"
+    ctx = summary_context(ledger, dt.date(2024, 5, 10), {"单位": ["示例单位"], "未能读取数": 1})
+    item = dict.fromkeys(OVERDUE_ITEM_KEYS, "")
+    ctx["超期单位"] = [{**dict.fromkeys(OVERDUE_UNIT_KEYS, ""), "事项": [item]}]
+    return ctx

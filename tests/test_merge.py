@@ -306,8 +306,15 @@ def test_summary_report_figures_come_from_stats(merged, tmp_path):
     assert "某区统计局：台账尚未填报整改措施。" in text
     # behind schedule: below the overall 办结率; overdue items listed by unit
     assert f"办结率低于总体水平（{stats['办结率']}）的单位有1个：某区水务局（46.2%）" in text
-    assert "4个单位共有5条措施超过整改时限仍未办结" in text
-    assert "某区水务局（2条）" in text and "已超期40天" in text
+    # the overdue items are each unit's red warnings, as its own stats count them
+    red = {
+        r["单位"]: _stats(Path(merged["out"]).parent / r["文件"])["预警"]["红色"]
+        for r in _rows(merged["out"], "汇总")
+        if r["文件"] and r["问题数"]
+    }
+    late = {unit: n for unit, n in red.items() if n}
+    assert f"{len(late)}个单位共有{sum(late.values())}条措施超过整改时限仍未办结" in text
+    assert f"某区水务局（{late['某区水务局']}条）" in text and "已超期" in text
     assert "【党组织名称未填】" in text and "【请在此填写下一步" in text
 
 

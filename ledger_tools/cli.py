@@ -517,3 +517,8 @@ def excel_report(
         sheet=sheet,
     )
     click.echo(f"已生成：{out}")
+
+
+from ledger_tools.upward.diff import diff_command  # noqa: E402
+
+cli.add_command(diff_command)

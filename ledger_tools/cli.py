@@ -325,6 +325,7 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
         force=kw["force"],
         pdf=kw["pdf"],
         today=parse_day(kw["today"], "--today"),
+        since=read_ledger(kw["since"], mapping, sheet) if kw.get("since") else None,
     )
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
@@ -358,6 +359,11 @@ def plan(path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> N
 @cli.command()
 @click.argument("path", metavar="台账.xlsx")
 @click.option("--kind", type=click.Choice(["report", "notice"]), default="report", help=_KIND_HELP)
+@click.option(
+    "--since",
+    metavar="上期.xlsx",
+    help="上期报送的台账：在统计句后加一句与上期的对比（模板变量 与上期、与上期说明）。",
+)
 @document_options
 @friendly
 def report(path: str, kind: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
@@ -522,3 +528,7 @@ def excel_report(
 from ledger_tools.upward.diff import diff_command  # noqa: E402
 
 cli.add_command(diff_command)
+
+from ledger_tools.upward.duban import duban_command  # noqa: E402
+
+cli.add_command(duban_command)

@@ -79,6 +79,7 @@ def render(
     force: bool = False,
     pdf: bool = False,
     today: dt.date | None = None,
+    since: Ledger | None = None,
 ) -> Path:
     """Write document ``kind`` (plan | report | notice) from ``ledger`` and return its path.
 
@@ -88,7 +89,8 @@ def render(
     the real today. A ledger with errors,
     or missing a 基本信息 field the document needs, is refused (``LedgerHasErrors``, exit 1)
     unless ``force``: then unknown values are printed as visible markers (【状态未填】 …).
-    With ``pdf`` a PDF is written next to the .docx.
+    With ``pdf`` a PDF is written next to the .docx. ``since`` (the previous version of the
+    ledger) adds the comparison with it (与上期, 与上期说明; ``upward.diff``).
     """
     if kind not in KINDS:
         raise LedgerToolsError(f"未知的文稿类型“{kind}”，可选：{'、'.join(KINDS)}。")
@@ -98,7 +100,12 @@ def render(
         ensure_renderable(ledger, kind, check_day)
     template_file = Path(template) if template else builtin_template(kind)
     out_path = Path(out) if out else default_output(ledger, kind)
-    context = build_context(ledger, kind, as_of=as_of or today, today=today)
+    comparison = None
+    if since is not None:
+        from ledger_tools.upward.diff import compare
+
+        comparison = compare(since, ledger, today=as_of or today)
+    context = build_context(ledger, kind, as_of=as_of or today, today=today, comparison=comparison)
     render_docx(template_file, context, out_path, ledger.origin.path)
     if pdf:
         convert_to_pdf(out_path)
@@ -491,8 +498,13 @@ def _known_names() -> tuple[set[str], set[str]]:
     """(top-level context keys, every key at any depth) of a context built from a sample
     ledger that has at least one of everything."""
     from ledger_tools.context import sample_ledger
+    from ledger_tools.upward.diff import compare
+    from ledger_tools.upward.duban import sample_context
 
-    ctx = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
+    day = dt.date(2024, 5, 10)
+    sample = sample_ledger()
+    ctx = build_context(sample, "report", as_of=day, comparison=compare(sample, sample, day))
+    ctx.update(sample_context())  # the names of the 督办通知 template
     keys: set[str] = set()
 
     def walk(value: Any) -> None:

@@ -328,7 +328,7 @@ def test_force_renders_with_visible_markers(tmp_path):
 
 
 def _have_builtin() -> bool:
-    return len(builtin_templates(".docx")) == 3
+    return len(builtin_templates(".docx")) >= 3
 
 
 needs_builtin = pytest.mark.skipif(not _have_builtin(), reason="doc_templates/ not built yet")
@@ -400,7 +400,7 @@ def test_export_templates(tmp_path):
     assert all(p.read_bytes() == template_path(p.name).read_bytes() for p in written)
     with pytest.raises(OutputError, match="已有"):
         export_templates(tmp_path / "模板")
-    assert len(export_templates(tmp_path / "模板", overwrite=True)) == 3
+    assert len(export_templates(tmp_path / "模板", overwrite=True)) == len(written)
 
 
 # ---------------------------------------------------------------------------------------------

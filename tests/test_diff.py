@@ -232,7 +232,7 @@ def test_sentence_numbers_are_the_difference_of_the_two_stats(
     assert comparison.sentence == (
         "与上期（2024年4月10日）相比，新增办结1项，1项问题由办结退回未办结，新增问题1项、措施3条，"
         "2项措施延期，1项措施状态倒退，"
-        f"办结率由{old_stats['办结率']}变为{new_stats['办结率']}，"
+        f"办结率由{old_stats['办结率']}降至{new_stats['办结率']}，"
         f"超期未办结措施由{old_stats['预警']['红色']}条增至{new_stats['预警']['红色']}条。"
     ), comparison.sentence
 
@@ -369,3 +369,51 @@ def test_one_random_edit_is_reported(
     assert all(c.kind in expected and c.field == column for c in main)
     assert all(c.new == value for c in main)
     assert all(c.old_cell == c.new_cell for c in main)
+
+
+# ---------------------------------------------------------------------------------------------
+# report --since: the comparison in the document
+
+
+def test_report_since_adds_the_sentence_after_the_statistics(
+    tmp_path: Path, old_file: Path, new_file: Path, comparison: Any
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "报告.docx"
+    args = ["report", str(new_file), "--as-of", "2024-05-10", "--today", "2024-05-10"]
+    result = CliRunner().invoke(cli, [*args, "--since", str(old_file), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    stats_para = next(p.text for p in Document(out).paragraphs if p.text.startswith("对照"))
+    statistics = compute_stats(load_ledger(new_file), TODAY)["统计句"]
+    assert stats_para == statistics + comparison.sentence
+    plain = tmp_path / "无对比.docx"
+    CliRunner().invoke(cli, [*args, "-o", str(plain), "--force"])
+    assert next(p.text for p in Document(plain).paragraphs if p.text.startswith("对照")) == (
+        statistics
+    )
+
+
+def test_context_documents_the_comparison(old_file: Path, new_file: Path) -> None:
+    from ledger_tools.context import build_context
+
+    old, new = load_ledger(old_file), load_ledger(new_file)
+    ctx = build_context(new, "report", as_of=TODAY, comparison=compare(old, new, TODAY))
+    assert ctx["与上期"]["新增办结"] == 1 and ctx["与上期"]["上期日期"] == "2024年4月10日"
+    assert ctx["与上期说明"].startswith("与上期（2024年4月10日）相比")
+    assert build_context(new, "report", as_of=TODAY)["与上期说明"] == ""
+
+
+def test_merged_measures_are_recognised(tmp_path: Path, base_rows: list[dict[str, Any]]) -> None:
+    rows = [dict(r) for r in base_rows]
+    a = find(rows, "建立老旧小区改造项目月调度")
+    b = find(rows, "对燃气安全隐患逐项复核")
+    merged = str(rows[a]["整改措施"]) + str(rows[b]["整改措施"])
+    rows[a]["整改措施"] = merged
+    del rows[b]
+    old = write_version(tmp_path / "上期.xlsx", base_rows)
+    new = write_version(tmp_path / "本期.xlsx", rows)
+    cmp = compare_files(old, new, today=TODAY)
+    assert kinds(cmp) == ["measure-merged", "measure-merged"], [c.kind for c in cmp.changes]
+    assert {c.new_cell for c in cmp.changes} == {f"整改台账!F{a + 2}"}
+    assert cmp.summary["合并措施"] == 1

@@ -474,13 +474,25 @@ class _Differ:
             for j, share in sorted(parts):
                 self.part("measure-split", q, p.measures[i], q.measures[j], share * problem_score)
         for j, parts in mm.merges.items():
-            for i, share in sorted(parts):
-                self.part("measure-merged", q, p.measures[i], q.measures[j], share * problem_score)
+            # The merged measure carries on the fields of the first of its parts; the other
+            # parts' own deadlines and owners are gone with them, not changed.
+            for n, (i, share) in enumerate(sorted(parts)):
+                a, b = p.measures[i], q.measures[j]
+                self.part("measure-merged", q, a, b, share * problem_score, fields=n == 0)
         for i, j, score in mm.pairs:
             self.measure_pair(q, p.measures[i], q.measures[j], min(score, 1.0) * problem_score)
             self.measure_matches += 1
 
-    def part(self, kind: str, q: Problem, a: Measure, b: Measure, confidence: float) -> None:
+    def part(
+        self,
+        kind: str,
+        q: Problem,
+        a: Measure,
+        b: Measure,
+        confidence: float,
+        *,
+        fields: bool = True,
+    ) -> None:
         self.add(
             kind,
             problem=q.title,
@@ -493,7 +505,8 @@ class _Differ:
             confidence=confidence,
         )
         self.measure_matches += 1
-        self.measure_fields(q, a, b, confidence, text=False)
+        if fields:
+            self.measure_fields(q, a, b, confidence, text=False)
 
     def measure_pair(self, q: Problem, a: Measure, b: Measure, confidence: float) -> None:
         self.measure_fields(q, a, b, confidence, text=True)
@@ -718,7 +731,8 @@ def sentence(cmp: Comparison) -> str:
     if s["状态倒退"]:
         parts.append(f"{s['状态倒退']}项措施状态倒退")
     if s["上期办结率"] != s["本期办结率"]:
-        parts.append(f"办结率由{s['上期办结率']}变为{s['本期办结率']}")
+        up = cmp.new_stats["办结率数值"] > cmp.old_stats["办结率数值"]
+        parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")
     red_old, red_new = s["上期预警"]["红色"], s["本期预警"]["红色"]
     if red_old != red_new:
         parts.append(f"超期未办结措施{_trend(red_old, red_new, '条')}")

@@ -24,6 +24,7 @@ import os
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -144,18 +145,29 @@ def text_key(value: Any) -> str:
     """Text as compared: NFKC, without spaces and punctuation, lower case."""
     if value is None:
         return ""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", str(value))).lower()
+    return _text_key(value if isinstance(value, str) else str(value))
 
 
-def similarity(a: str, b: str) -> float:
-    """difflib's ratio of two keys (1.0 for equal, 0.0 when one is empty)."""
+@lru_cache(maxsize=65536)
+def _text_key(text: str) -> str:
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """difflib's ratio of two keys (1.0 for equal, 0.0 when one is empty). Below ``floor``
+    the cheap upper bound (``quick_ratio``) is returned instead of the exact ratio."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if floor and matcher.real_quick_ratio() < floor:
+        return matcher.real_quick_ratio()
+    if floor and (bound := matcher.quick_ratio()) < floor:
+        return bound
+    return matcher.ratio()
 
 
 def containment(part: str, whole: str) -> float:
@@ -247,28 +259,34 @@ class MeasureMatch:
 
 
 def match_measures(old: list[Measure], new: list[Measure]) -> MeasureMatch:
+    """Same text first (in order), then the most similar of the rest, then split and merged
+    parts; what is left is added or removed."""
     ko = [_measure_key(m) for m in old]
     kn = [_measure_key(m) for m in new]
-    sims = [[similarity(a, b) for b in kn] for a in ko]
-    scored = [
-        (sims[i][j], i, j)
-        for i in range(len(ko))
-        for j in range(len(kn))
-        if sims[i][j] >= MEASURE_THRESHOLD
-    ]
-    result = MeasureMatch(pairs=_greedy(scored))
-    _find_parts(result, ko, kn)
+    free: dict[str, list[int]] = {}
+    for j, key in enumerate(kn):
+        free.setdefault(key, []).append(j)
+    exact = [(i, free[key].pop(0), 1.0) for i, key in enumerate(ko) if key and free.get(key)]
+    rest_old = [i for i in range(len(ko)) if i not in {e[0] for e in exact}]
+    rest_new = [j for j in range(len(kn)) if j not in {e[1] for e in exact}]
+    sims = {(i, j): similarity(ko[i], kn[j], MEASURE_THRESHOLD) for i in rest_old for j in rest_new}
+    scored = [(s, i, j) for (i, j), s in sims.items() if s >= MEASURE_THRESHOLD]
+    result = MeasureMatch(pairs=exact + _greedy(scored))
+    if rest_old or rest_new:
+        _find_parts(result, ko, kn)
     matched_old = {i for i, _, _ in result.pairs} | set(result.splits)
     matched_old |= {i for parts in result.merges.values() for i, _ in parts}
     matched_new = {j for _, j, _ in result.pairs} | set(result.merges)
     matched_new |= {j for parts in result.splits.values() for j, _ in parts}
     result.added = [
-        (j, 1 - max((sims[i][j] for i in range(len(ko))), default=0.0))
+        (j, 1 - max((sims.get((i, j), 0.0) for i in rest_old), default=0.0))
         for j in range(len(kn))
         if j not in matched_new
     ]
     result.removed = [
-        (i, 1 - max(sims[i], default=0.0)) for i in range(len(ko)) if i not in matched_old
+        (i, 1 - max((sims.get((i, j), 0.0) for j in rest_new), default=0.0))
+        for i in range(len(ko))
+        if i not in matched_old
     ]
     return result
 
@@ -552,6 +570,8 @@ class _Differ:
 
     @staticmethod
     def _field(emit: Any, kind: str, column: str, a: Measure, b: Measure) -> None:
+        if a.values.get(column) == b.values.get(column):
+            return  # the common case, without formatting anything
         old, new = _shown(a.values.get(column)), _shown(b.values.get(column))
         if text_key(old) != text_key(new):
             emit(kind, column, old, new)

@@ -417,3 +417,37 @@ def test_merged_measures_are_recognised(tmp_path: Path, base_rows: list[dict[str
     assert kinds(cmp) == ["measure-merged", "measure-merged"], [c.kind for c in cmp.changes]
     assert {c.new_cell for c in cmp.changes} == {f"整改台账!F{a + 2}"}
     assert cmp.summary["合并措施"] == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The bundled pair examples/示例台账-上期.xlsx → examples/示例台账.xlsx (quoted in the README)
+
+
+def test_previous_example_is_reproducible(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_previous", ROOT / "examples" / "build_previous.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = module.build(tmp_path / "上期.xlsx")
+    assert out.read_bytes() == (ROOT / "examples" / "示例台账-上期.xlsx").read_bytes()
+
+
+def test_example_pair_as_documented() -> None:
+    cmp = compare_files(ROOT / "examples" / "示例台账-上期.xlsx", EXAMPLE, today=TODAY)
+    assert cmp.sentence == (
+        "与上期（2024年4月10日）相比，新增办结2项，2项措施延期，1项措施状态倒退，"
+        "办结率由38.5%提高到53.8%，超期未办结措施由0条增至1条。"
+    )
+    counts = {k: cmp.count(k) for k in ("problem-closed", "status-advanced", "status-regressed",
+                                         "deadline-extended", "progress-changed")}  # fmt: skip
+    assert counts == {
+        "problem-closed": 2,
+        "status-advanced": 4,
+        "status-regressed": 1,
+        "deadline-extended": 2,
+        "progress-changed": 5,
+    }
+    assert len(cmp.changes) == 14

@@ -338,8 +338,8 @@ def build_duban(bold_headings: bool) -> object:
         doc,
         f.STYLE_BODY,
         Text("（一）加快推进整改。", east_asia=f.FONT_KAI),
-        "请对照上述事项逐项分析进展滞后的原因，明确责任人和完成时间，集中力量推进；"
-        "已超过整改时限的，要立即整改到位。",
+        "请对照上述事项逐项分析进展滞后的原因，明确责任人和完成时间，集中力量推进"
+        "{% if 红色数 %}；已超过整改时限的，要立即整改到位{% endif %}。",
     )
     f.add_paragraph(
         doc,

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ledger_tools import clickzh
+
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.model import Ledger, Measure, Problem
 
@@ -974,7 +976,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
 # The command
 
 
-@click.command("diff")
+@click.command("diff", cls=clickzh.Command)
 @click.argument("old_path", metavar="上期.xlsx")
 @click.argument("new_path", metavar="本期.xlsx")
 @click.option(

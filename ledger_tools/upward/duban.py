@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ledger_tools import clickzh
+
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.model import Ledger, Measure, Problem
 
@@ -429,7 +431,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
 # The command
 
 
-@click.command("duban")
+@click.command("duban", cls=clickzh.Command)
 @click.argument("path", metavar="台账.xlsx")
 @click.option(
     "-o", "--output", metavar="文件夹", help="输出文件夹（默认：台账所在文件夹下的“督办通知”）。"
@@ -446,6 +448,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
 @click.option(
     "--reply-days",
     type=click.IntRange(1, 60),
+    metavar="天数",
     default=DEFAULT_REPLY_DAYS,
     show_default=True,
     help="要求在督办日期后几个工作日内回复。",

@@ -298,11 +298,11 @@ def build_notice(bold_headings: bool) -> object:
 DUBAN_COLUMNS = (
     ("序号", 12, "{{ 事项.序号 }}", "center"),
     ("问题", 24, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 35, "{{ 事项.整改措施 }}", "left"),
+    ("整改措施", 37, "{{ 事项.整改措施 }}", "left"),
     ("责任人", 17, "{{ 事项.责任人 }}", "center"),
     ("整改时限", 22, "{{ 事项.整改时限 }}", "center"),
     ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
-    ("超期情况", 25, "{{ 事项.超期情况 }}", "center"),
+    ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
 )
 
 
@@ -353,7 +353,7 @@ def build_duban(bold_headings: bool) -> object:
             doc,
             f.STYLE_BODY,
             Text("（三）按时报送进展。", east_asia=f.FONT_KAI),
-            "请于{{ 回复日期 }}前将整改进展情况及佐证材料报送{{ 发文机关 }}。",
+            "请于{{ 回复日期 }}前将整改进展情况及佐证材料书面报送领导小组办公室。",
         )
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")

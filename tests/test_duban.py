@@ -83,7 +83,7 @@ def test_notice_content(example_run: Any) -> None:
     body = "\n".join(paras)
     assert "截至2024年5月10日，你部门负责的整改措施中，有1条已超过整改时限仍未办结。" in body
     office = "某区住房和城乡建设局巡察整改工作领导小组办公室"
-    assert f"请于2024年5月17日前将整改进展情况及佐证材料报送{office}。" in body
+    assert "请于2024年5月17日前将整改进展情况及佐证材料书面报送领导小组办公室。" in body
     assert paras[-2:] == [office, "2024年5月10日"]
     rows = table_rows(path)
     assert rows[0] == ["序号", "问题", "整改措施", "责任人", "整改时限", "整改状态", "超期情况"]

@@ -16,6 +16,7 @@ import test_doc_format as fmt
 from click.testing import CliRunner
 from conftest import load_script
 from docx import Document
+from test_diff import read_rows
 
 from ledger_tools.cli import cli
 from ledger_tools.normalise import load_ledger
@@ -148,15 +149,8 @@ def test_by_leader_and_refusing_to_overwrite(tmp_path: Path) -> None:
 def write_summary_ledger(path: Path) -> Path:
     """A 汇总台账: a 汇总 sheet first, then 全部措施 (单位 + the example's rows, twice: the
     second unit has everything done)."""
-    src = openpyxl.load_workbook(EXAMPLE)["整改台账"]
-    for rng in list(src.merged_cells.ranges):
-        value = src.cell(rng.min_row, rng.min_col).value
-        src.unmerge_cells(str(rng))
-        for row in src.iter_rows(rng.min_row, rng.max_row, rng.min_col, rng.max_col):
-            for cell in row:
-                cell.value = value
-    rows = list(src.iter_rows(values_only=True))
-    header, data = list(rows[0]), [list(r) for r in rows[1:] if any(r)]
+    header, rows = read_rows(EXAMPLE)
+    data = [[r[h] for h in header] for r in rows]
     status = header.index("整改状态")
     wb = openpyxl.Workbook()
     wb.active.title = "汇总"

@@ -976,6 +976,20 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
 # The command
 
 
+def friendly_later(func: Any) -> Any:
+    """``cli.friendly`` (Chinese errors, no traceback) for a command defined outside cli.py:
+    looked up when the command runs, since cli.py imports this module."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ledger_tools.cli import friendly
+
+        return friendly(func)(*args, **kwargs)
+
+    return wrapper
+
+
 @click.command("diff", cls=clickzh.Command)
 @click.argument("old_path", metavar="上期.xlsx")
 @click.argument("new_path", metavar="本期.xlsx")
@@ -996,6 +1010,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
 )
 @click.option("--sheet", metavar="名称", help="台账所在工作表（两期相同）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
+@friendly_later
 def diff_command(
     old_path: str,
     new_path: str,
@@ -1008,22 +1023,6 @@ def diff_command(
     mapping: tuple[str, ...],
 ) -> None:
     """对比两期台账：新增和删除的问题、措施，状态推进和倒退，新办结，延期，责任和进展的变化。"""
-    from ledger_tools.cli import friendly
-
-    friendly(_run_diff)(old_path, new_path, fmt, mark, force, today, old_date, sheet, mapping)
-
-
-def _run_diff(
-    old_path: str,
-    new_path: str,
-    fmt: str,
-    mark: str | None,
-    force: bool,
-    today: str | None,
-    old_date: str | None,
-    sheet: str | None,
-    mapping: tuple[str, ...],
-) -> None:
     import json
 
     from ledger_tools.cli import parse_day, parse_mappings

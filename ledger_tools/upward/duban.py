@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ledger_tools import clickzh
+from ledger_tools.upward.diff import friendly_later
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.model import Ledger, Measure, Problem
@@ -458,6 +459,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
 @click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
 @click.option("--sheet", metavar="名称", help="台账所在工作表（汇总台账默认“全部措施”）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
+@friendly_later
 def duban_command(
     path: str,
     output: str | None,
@@ -471,23 +473,6 @@ def duban_command(
     mapping: tuple[str, ...],
 ) -> None:
     """为有超期（红色）或临期（黄色）措施的部门、领导或单位各生成一份督办通知，并生成督办汇总表。"""
-    from ledger_tools.cli import friendly
-
-    friendly(_run_duban)(path, output, today, by, reply_days, template, pdf, force, sheet, mapping)
-
-
-def _run_duban(
-    path: str,
-    output: str | None,
-    today: str | None,
-    by: str,
-    reply_days: int,
-    template: str | None,
-    pdf: bool,
-    force: bool,
-    sheet: str | None,
-    mapping: tuple[str, ...],
-) -> None:
     from ledger_tools.cli import parse_day, parse_mappings
 
     ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet)

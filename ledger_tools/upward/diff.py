@@ -74,6 +74,7 @@ PROBLEM_THRESHOLD = 0.45  # below: not the same problem
 MEASURE_THRESHOLD = 0.5  # below: not the same measure
 PART_THRESHOLD = 0.75  # share of a measure's text found in another: a split or merged part
 FULL_PAIRING_LIMIT = 250_000  # problem pairs compared exhaustively; above, only likely pairs
+UNLIKE_WINDOW = 400  # problems looked at for the confidence of an added or removed one
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,12 +194,12 @@ def _measure_key(m: Measure) -> str:
 def _problem_score(p: Problem, q: Problem, pk: set[str], qk: set[str]) -> float:
     """Title similarity (weight 0.65) and the share of measures with the same text (0.35),
     plus 0.15 when the 序号 is the same; capped at 1."""
-    title = similarity(text_key(p.title), text_key(q.title))
     shared = len(pk & qk) / max(len(pk), len(qk), 1)
-    score = 0.65 * title + 0.35 * shared
-    if str(p.number).strip() == str(q.number).strip():
-        score += 0.15
-    return min(score, 1.0)
+    bonus = 0.15 if str(p.number).strip() == str(q.number).strip() else 0.0
+    # Titles too unlike to reach the threshold are not compared exactly (a cheap bound).
+    floor = (PROBLEM_THRESHOLD - 0.35 * shared - bonus) / 0.65
+    title = similarity(text_key(p.title), text_key(q.title), max(floor, 0.0))
+    return min(0.65 * title + 0.35 * shared + bonus, 1.0)
 
 
 def _candidate_pairs(
@@ -403,7 +404,13 @@ class _Differ:
         return self.changes
 
     def _unlike(self, p: Problem, others: list[Problem]) -> float:
+        """1 − the best title similarity on the other side (how surely added/removed). On a
+        large ledger only the ``UNLIKE_WINDOW`` problems nearest in position are looked at."""
         key = text_key(p.title)
+        if len(others) > UNLIKE_WINDOW:
+            at = min(int(p.number) if str(p.number).isdigit() else 0, len(others))
+            start = max(0, at - UNLIKE_WINDOW // 2)
+            others = others[start : start + UNLIKE_WINDOW]
         return 1 - max((similarity(key, text_key(o.title)) for o in others), default=0.0)
 
     def problem_added(self, q: Problem, old_ps: list[Problem]) -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads o
 
 GROUPINGS = ("责任部门", "责任领导", "单位")
 UNIT_COLUMN = "单位"  # the column a 汇总台账 adds to say which unit a measure belongs to
+UNIT_HEADERS = (UNIT_COLUMN, "单位名称", "所属单位", "填报单位")  # also read as that column
 SUMMARY_SHEET = "全部措施"  # the 汇总台账 sheet holding every unit's measures
 TEMPLATE = "督办通知.docx"
 SUMMARY_FILE = "督办汇总.xlsx"
@@ -268,7 +269,7 @@ def unit_column(ledger: Ledger, raw: Any) -> dict[int, str]:
 
     if UNIT_COLUMN in ledger.origin.columns:
         return {m.row: str(m.values.get(UNIT_COLUMN) or "").strip() for m in ledger.measures}
-    letters = [k for k, v in ledger.origin.headers.items() if normalise_header(v) == UNIT_COLUMN]
+    letters = [k for k, v in ledger.origin.headers.items() if normalise_header(v) in UNIT_HEADERS]
     if not letters:
         return {}
     rows = raw.sheets[ledger.origin.sheet].rows

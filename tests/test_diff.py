@@ -451,3 +451,24 @@ def test_example_pair_as_documented() -> None:
         "progress-changed": 5,
     }
     assert len(cmp.changes) == 14
+
+
+def test_removed_and_reworded(
+    tmp_path: Path, base_rows: list[dict[str, Any]], old_file: Path
+) -> None:
+    rows = [dict(r) for r in base_rows]
+    del rows[find(rows, "清理整治长期未更新栏目")]  # one measure of problem 3
+    rows = [r for r in rows if r["序号"] != 8]  # the whole of problem 8
+    i = find(rows, "修订政务新媒体信息发布审核制度")
+    rows[i]["整改措施"] = "修订政务新媒体信息发布审核制度，严格落实“三审三校”和值班值守。"
+    new = write_version(tmp_path / "本期.xlsx", rows)
+    cmp = compare_files(old_file, new, today=TODAY)
+    assert kinds(cmp) == ["measure-removed", "measure-reworded", "problem-removed"]
+    by = {c.kind: c for c in cmp.changes}
+    assert by["problem-removed"].old == "领导班子建设有待加强（措施3条）"
+    assert by["problem-removed"].old_cell == "整改台账!C23" and not by["problem-removed"].new_cell
+    assert by["measure-removed"].old_cell == "整改台账!F11"
+    assert by["measure-reworded"].old.endswith("严格落实“三审三校”。")
+    s = cmp.summary
+    assert (s["删除问题"], s["删除措施"], s["删除已办结"]) == (1, 4, 1)
+    assert "删除问题1项、措施4条" in cmp.sentence

@@ -357,6 +357,11 @@ def _shown(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _status_shown(m: Measure) -> str:
+    """The canonical status, else the cell as written (not recognised), else （未填）."""
+    return m.status or _shown(m.values.get("整改状态")) or "（未填）"
+
+
 def _deadline_shown(m: Measure) -> str:
     return m.deadline.text if m.deadline else _shown(m.values.get("整改时限"))
 
@@ -559,13 +564,10 @@ class _Differ:
             )
 
         if text and _measure_key(a) != _measure_key(b):
-            emit("measure-reworded", "整改措施", base["measure"], base["measure"])
-            self.changes[-1] = Change(
-                **{**asdict(self.changes[-1]), "old": _shown(a.values.get("整改措施"))}
-            )
+            emit("measure-reworded", "整改措施", _shown(a.values.get("整改措施")), base["measure"])
         status_kind = _status_change(a.status, b.status)
         if status_kind:
-            emit(status_kind, "整改状态", a.status or "（未填）", b.status or "（未填）")
+            emit(status_kind, "整改状态", _status_shown(a), _status_shown(b))
         deadline_kind = _deadline_change(a, b)
         if deadline_kind:
             emit(deadline_kind, "整改时限", _deadline_shown(a), _deadline_shown(b))

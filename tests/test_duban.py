@@ -16,7 +16,7 @@ import test_doc_format as fmt
 from click.testing import CliRunner
 from conftest import load_script
 from docx import Document
-from test_diff import read_rows
+from test_diff import read_rows, write_version
 
 from ledger_tools.cli import cli
 from ledger_tools.normalise import load_ledger
@@ -259,3 +259,20 @@ def test_pdf_text_and_page_image(example_run: Any, tmp_path: Path) -> None:
     )
     png = next(tmp_path.glob("p*.png"))
     assert png.stat().st_size > 5000  # a page with text, not blank
+
+
+def test_late_measure_without_department_is_reported_not_sent(tmp_path: Path) -> None:
+    _, rows = read_rows(EXAMPLE)
+    for r in rows:
+        if str(r["整改措施"]).startswith("开展固定资产清查盘点"):
+            r["责任部门"] = r["牵头部门"] = None
+    write_version(tmp_path / "台账.xlsx", rows)
+    out = tmp_path / "督办"
+    result = CliRunner().invoke(
+        cli, ["duban", str(tmp_path / "台账.xlsx"), "--today", "2024-05-10", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "有 1 条超期或临期措施没有填写责任部门，无法督办" in result.output
+    assert [p.name for p in out.glob("*.docx")] == [file_name("房产管理科")]
+    summary = {r[1]: r[7] for r in openpyxl.load_workbook(out / "督办汇总.xlsx")["督办汇总"].iter_rows(min_row=4, values_only=True) if r[0]}  # fmt: skip
+    assert summary["（未填）"] == "否（未填写，无法督办）"

@@ -293,6 +293,7 @@ class DubanResult:
     files: list[Path]
     summary: Path
     unreadable: int = 0
+    unassigned: int = 0  # late measures with nobody to send them to (责任部门 … not filled)
 
 
 def write_duban(
@@ -322,7 +323,9 @@ def write_duban(
     if not out.parent.exists():
         raise OutputError(f"输出文件夹的上级文件夹不存在：{out.parent}。请先创建或换一个位置。")
     found = groups(ledger, as_of, by, units)
-    late = [g for g in found if g.late]
+    from ledger_tools.stats import UNFILLED
+
+    late = [g for g in found if g.late and g.name != UNFILLED]  # nobody to send it to
     for g in late:
         g.file = file_name(g.name)
     targets = [out / g.file for g in late] + [out / SUMMARY_FILE]
@@ -343,7 +346,8 @@ def write_duban(
         if pdf:
             convert_to_pdf(files[-1])
     summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger)
-    return DubanResult(out, found, files, summary, unreadable_deadlines(ledger))
+    unassigned = sum(len(g.items) for g in found if g.name == UNFILLED)
+    return DubanResult(out, found, files, summary, unreadable_deadlines(ledger), unassigned)
 
 
 SUMMARY_HEADER = (
@@ -380,7 +384,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
     wb = Workbook()
     ws = wb.active
     ws.title = "督办汇总"
-    late = sum(1 for g in found if g.late)
+    late = sum(1 for g in found if g.file)
     ws.append(
         [f"督办汇总（截至{format_cn_date(as_of)}，按{by}）：共{len(found)}个，需督办{late}个"]
     )
@@ -397,7 +401,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
                 g.colours["红色"],
                 g.colours["黄色"],
                 g.colours["绿色"],
-                "是" if g.late else "否",
+                "是" if g.file else "否（未填写，无法督办）" if g.late else "否",
                 g.file,
             ]  # fmt: skip
         )
@@ -489,7 +493,7 @@ def duban_command(
         force=force,
         pdf=pdf,
     )
-    late = [g for g in result.groups if g.late]
+    late = [g for g in result.groups if g.file]
     click.echo(f"按{by}：共 {len(result.groups)} 个，其中 {len(late)} 个有超期或临期措施。")
     for g in late:
         red = sum(1 for i in g.items if i.colour == "红色")
@@ -497,6 +501,11 @@ def duban_command(
     if not late:
         click.echo("没有超期或临期的措施，未生成督办通知。")
     click.echo(f"督办汇总：{result.summary}")
+    if result.unassigned:
+        click.echo(
+            f"注意：有 {result.unassigned} 条超期或临期措施没有填写{by}，无法督办。"
+            f"请在台账中补填后重新运行（督办汇总的“督办事项”表列出了这些措施）。"
+        )
     if result.unreadable:
         click.echo(
             f"注意：有 {result.unreadable} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办。"

@@ -429,6 +429,7 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
         today=parse_day(kw["today"], "--today"),
         overwrite=kw["overwrite"],
         pdf_timeout=kw["pdf_timeout"],
+        since=read_ledger(kw["since"], mapping, sheet) if kw.get("since") else None,
     )
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
@@ -493,6 +494,11 @@ def plan(path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> N
     type=click.Choice(["report", "notice", "summary"]),
     default="report",
     help=_KIND_HELP + "summary 汇总报告（读 merge 生成的汇总台账）。",
+)
+@click.option(
+    "--since",
+    metavar="上期.xlsx",
+    help="上期报送的台账：在统计句后加一句与上期的对比（模板变量 与上期、与上期说明）。",
 )
 @document_options
 @friendly
@@ -669,3 +675,10 @@ cli.add_command(import_command)
 from ledger_tools.upward.merge import merge_command  # noqa: E402
 
 cli.add_command(merge_command)
+from ledger_tools.upward.diff import diff_command  # noqa: E402
+
+cli.add_command(diff_command)
+
+from ledger_tools.upward.duban import duban_command  # noqa: E402
+
+cli.add_command(duban_command)

@@ -241,10 +241,14 @@ def build_context(
     kind: str = "report",
     as_of: dt.date | None = None,
     today: dt.date | None = None,
+    comparison: Any = None,
 ) -> dict[str, Any]:
     """The context of document ``kind`` (plan | report | notice), as of ``as_of`` (the 截至
-    date; default today). ``today`` is the default 成文日期 (default: the real today)."""
+    date; default today). ``today`` is the default 成文日期 (default: the real today).
+    ``comparison`` (``upward.diff.Comparison``, ``report --since``) fills 与上期 and
+    与上期说明; without it they are empty."""
     from ledger_tools.stats import compute_stats, long_term_counts
+    from ledger_tools.upward.diff import since_context
 
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; expected one of {KINDS}")
@@ -270,6 +274,7 @@ def build_context(
     ctx["附件任务清单"] = task_rows(ctx["方面列表"])
     if kind == "notice":
         without_names(ctx, ledger)
+    ctx.update(since_context(comparison))
     # Every ledger string above went through text(); the statistics quote names (方面,
     # 责任部门, 监督机构) as read, so they are cleaned here. render() strips forbidden
     # characters again from every printed value (the environment's finalize).

@@ -108,6 +108,7 @@ def render(
     today: dt.date | None = None,
     overwrite: bool = False,
     pdf_timeout: float | None = None,
+    since: Ledger | None = None,
 ) -> Path:
     """Write document ``kind`` (plan | report | notice) from ``ledger`` and return its path.
 
@@ -119,7 +120,8 @@ def render(
     unless ``force``: then unknown values are printed as visible markers (【状态未填】 …).
     With ``pdf`` a PDF is written next to the .docx (LibreOffice stopped after
     ``pdf_timeout`` seconds; default ``pdf_time_limit``). An existing output is refused
-    unless ``overwrite``.
+    unless ``overwrite``. ``since`` (the previous version of the
+    ledger) adds the comparison with it (与上期, 与上期说明; ``upward.diff``).
     """
     if kind not in KINDS:
         raise LedgerToolsError(f"未知的文稿类型“{kind}”，可选：{'、'.join(KINDS)}。")
@@ -133,7 +135,12 @@ def render(
     check_output_path(out_path, *inputs, overwrite=overwrite, suffix=".docx")
     if pdf:  # refused before anything is written, not after the .docx
         check_output_path(out_path.with_suffix(".pdf"), *inputs, overwrite=overwrite)
-    context = build_context(ledger, kind, as_of=as_of or today, today=today)
+    comparison = None
+    if since is not None:
+        from ledger_tools.upward.diff import compare
+
+        comparison = compare(since, ledger, today=as_of or today)
+    context = build_context(ledger, kind, as_of=as_of or today, today=today, comparison=comparison)
     render_docx(
         template_file,
         context,
@@ -649,8 +656,13 @@ def _known_names() -> tuple[set[str], set[str]]:
     """(top-level context keys, every key at any depth) of a context built from a sample
     ledger that has at least one of everything."""
     from ledger_tools.context import sample_ledger
+    from ledger_tools.upward.diff import compare
+    from ledger_tools.upward.duban import sample_context
 
-    ctx = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
+    day = dt.date(2024, 5, 10)
+    sample = sample_ledger()
+    ctx = build_context(sample, "report", as_of=day, comparison=compare(sample, sample, day))
+    ctx.update(sample_context())  # the names of the 督办通知 template
     keys: set[str] = set()
 
     def walk(value: Any) -> None:

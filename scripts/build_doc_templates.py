@@ -30,6 +30,7 @@ from ledger_tools.output import atomic_output  # noqa: E402
 PLAN = "整改方案.docx"
 REPORT = "整改情况报告.docx"
 NOTICE = "整改进展情况通报.docx"
+DUBAN = "督办通知.docx"
 
 
 def _lead(number: bool) -> str:
@@ -316,7 +317,9 @@ def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object],
     section_paragraphs(doc, "工作开展情况", numbered=True, bold_headings=bold_headings)
 
     f.add_paragraph(doc, f.STYLE_H1, "二、反馈问题整改落实情况")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    f.add_paragraph(
+        doc, f.STYLE_BODY, "{{ 统计.统计句 }}{% if 与上期说明 %}{{ 与上期说明 }}{% endif %}"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
     f.widow_free_heading(
         doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}", "(方面.在标题|length + 3)"
@@ -402,7 +405,83 @@ def build_notice(bold_headings: bool) -> object:
     return doc
 
 
-BUILDERS = {PLAN: build_plan, REPORT: build_report, NOTICE: build_notice}
+# ---------------------------------------------------------------------------------------------
+# 督办通知 (ledger-tools duban): one per department, leader or unit with late measures
+
+
+# 督办事项 table: column, width in mm (portrait 版心 156 mm), cell text, alignment.
+DUBAN_COLUMNS = (
+    ("序号", 12, "{{ 事项.序号 }}", "center"),
+    ("问题", 24, "{{ 事项.问题 }}", "left"),
+    ("整改措施", 37, "{{ 事项.整改措施 }}", "left"),
+    ("责任人", 17, "{{ 事项.责任人 }}", "center"),
+    ("整改时限", 22, "{{ 事项.整改时限 }}", "center"),
+    ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
+    ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
+)
+
+
+def flush_left(paragraph: object) -> object:
+    """No first-line indent (主送机关 starts at the left margin, GB/T 9704 §7.3.2)."""
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ind = f.child(ppr, "ind")
+    ind.set(f.qn("w:firstLineChars"), "0")
+    ind.set(f.qn("w:firstLine"), "0")
+    return paragraph
+
+
+def build_duban(bold_headings: bool) -> object:
+    """The 督办通知: title, 主送, the situation, the table of late items, the requirements with
+    the reply date, signed by the 领导小组办公室. Variables: ``ledger_tools.upward.duban``."""
+    doc = f.new_document(bold_headings=bold_headings)
+    title_block(doc)
+    flush_left(f.add_paragraph(doc, f.STYLE_BODY, "{{ 主送 }}："))
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        "根据{{ 整改工作 }}安排，经对整改台账逐项梳理，截至{{ 截至日期 }}，"
+        "{{ 督办情况句 }}现予督办，有关事项通知如下。",
+    )
+    f.add_paragraph(doc, f.STYLE_H1, "一、需督办的整改事项")
+    table = f.add_table(doc, [c[1] for c in DUBAN_COLUMNS], [c[0] for c in DUBAN_COLUMNS])
+    blanks = [""] * (len(DUBAN_COLUMNS) - 1)
+    f.add_table_row(table, ["{%tr for 事项 in 事项列表 %}", *blanks])
+    f.add_table_row(table, [c[2] for c in DUBAN_COLUMNS], [c[3] for c in DUBAN_COLUMNS])
+    f.add_table_row(table, ["{%tr endfor %}", *blanks])
+    f.add_paragraph(doc, f.STYLE_H1, "二、工作要求")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text("（一）加快推进整改。", east_asia=f.FONT_KAI),
+        "请对照上述事项逐项分析进展滞后的原因，明确责任人和完成时间，集中力量推进"
+        "{% if 红色数 %}；已超过整改时限的，要立即整改到位{% endif %}。",
+    )
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text("（二）如实说明情况。", east_asia=f.FONT_KAI),
+        "确因客观原因不能按期完成的，请书面说明理由，提出调整后的完成时限和保障措施。",
+    )
+    # The last body paragraph is kept with the signature (GB/T 9704: no signature page alone).
+    keep_with_next(
+        f.add_paragraph(
+            doc,
+            f.STYLE_BODY,
+            Text("（三）按时报送进展。", east_asia=f.FONT_KAI),
+            "请于{{ 回复日期 }}前将整改进展情况及佐证材料书面报送领导小组办公室。",
+        )
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    keep_with_next(f.add_blank(doc))
+    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
+    f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
+    f.set_core_properties(doc, "督办通知（模板）", "督办通知")
+    return doc
+
+
+BUILDERS = {PLAN: build_plan, REPORT: build_report, NOTICE: build_notice, DUBAN: build_duban}
 
 
 def build_all(out_dir: Path, *, bold_headings: bool = f.BOLD_HEADINGS) -> list[Path]:

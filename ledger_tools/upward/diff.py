@@ -1,0 +1,1059 @@
+"""What changed between two versions of a ledger (``ledger-tools diff 上期.xlsx 本期.xlsx``).
+
+Both versions are read by ``normalise.load_ledger`` and counted by ``stats.compute_stats`` (the
+one computation of every figure). Problems and measures are matched across the versions by
+text similarity (difflib, stdlib: no import cost), helped by the 序号 and by the measures two
+problems share, so the match survives reordered rows, inserted rows, renumbering and
+rewording; a measure split into two (or two merged into one) is recognised by containment.
+Every match has a confidence in [0, 1].
+
+The result is data: a list of ``Change`` (kind, problem, measure, field, the cell in each
+version, old and new value, confidence) plus the two statistics side by side and a sentence
+for documents ("与上期（2024年4月10日）相比，新增办结3项，2项措施延期，1项措施状态倒退，……").
+``format_text`` / ``to_json`` render it; ``write_marked_copy`` writes a copy of the new ledger
+with the changed cells highlighted and the old value in a comment.
+
+Limits (said in the docs): a measure moved to another problem is reported as removed there and
+added here; problems split or merged are reported as removed and added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ledger_tools import clickzh
+
+if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
+    from ledger_tools.model import Ledger, Measure, Problem
+
+JSON_SCHEMA_VERSION = 1
+
+# Change kinds, in the order the text output lists them, with their Chinese labels.
+KINDS: dict[str, str] = {
+    "problem-added": "新增问题",
+    "problem-removed": "删除问题",
+    "measure-added": "新增措施",
+    "measure-removed": "删除措施",
+    "measure-split": "措施拆分",
+    "measure-merged": "措施合并",
+    "problem-closed": "新办结问题",
+    "problem-reopened": "由办结退回未办结的问题",
+    "status-regressed": "状态倒退",
+    "status-advanced": "状态推进",
+    "status-changed": "状态变更",
+    "deadline-extended": "延期",
+    "deadline-advanced": "时限提前",
+    "deadline-changed": "时限变更",
+    "owner-changed": "责任变更",
+    "progress-changed": "进展更新",
+    "finish-changed": "完成时间变更",
+    "problem-reworded": "问题表述修改",
+    "problem-field-changed": "问题内容修改",
+    "measure-reworded": "措施表述修改",
+    "field-changed": "其他内容修改",
+}
+# Kinds that mean something went backwards: flagged in the text and marked red.
+BACKWARD = frozenset({"status-regressed", "problem-reopened"})
+
+OWNER_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人")
+PROBLEM_COLUMNS = ("方面", "问题表现", "整改目标")
+OTHER_COLUMNS = ("佐证材料", "清退资金", "问责人次", "建立制度", "备注")
+# 已完成 and 长期坚持 are both finished: a change between them is neither advance nor regress.
+_RANK = {"未启动": 0, "正在推进": 1, "基本完成": 2, "已完成": 3, "长期坚持": 3}
+
+PROBLEM_THRESHOLD = 0.45  # below: not the same problem
+MEASURE_THRESHOLD = 0.5  # below: not the same measure
+PART_THRESHOLD = 0.75  # share of a measure's text found in another: a split or merged part
+FULL_PAIRING_LIMIT = 250_000  # problem pairs compared exhaustively; above, only likely pairs
+UNLIKE_WINDOW = 400  # problems looked at for the confidence of an added or removed one
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the versions. ``old_cell``/``new_cell`` are ``整改台账!L12`` in
+    each version ("" where the thing does not exist); ``confidence`` is that of the match the
+    change rests on (for an added or removed item: how unlike anything on the other side)."""
+
+    kind: str
+    problem: str
+    measure: str = ""
+    field: str = ""
+    old_cell: str = ""
+    new_cell: str = ""
+    old: str = ""
+    new: str = ""
+    confidence: float = 1.0
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "label": self.label}
+
+
+@dataclass
+class Comparison:
+    """The comparison of ``old`` (上期) with ``new`` (本期)."""
+
+    old_path: str
+    new_path: str
+    old_date: dt.date | None  # 上期 as-of date, when known
+    new_date: dt.date
+    old_stats: dict[str, Any]
+    new_stats: dict[str, Any]
+    changes: list[Change] = field(default_factory=list)
+    problem_matches: int = 0
+    measure_matches: int = 0
+    # Problems added while already 办结 / removed while 办结, and the measures of problems
+    # added or removed (those measures are not listed one by one).
+    added_closed: int = 0
+    removed_closed: int = 0
+    measures_in_added: int = 0
+    measures_in_removed: int = 0
+
+    def count(self, *kinds: str) -> int:
+        return sum(1 for c in self.changes if c.kind in kinds)
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return summary(self)
+
+    @property
+    def sentence(self) -> str:
+        return sentence(self)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text similarity
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def text_key(value: Any) -> str:
+    """Text as compared: NFKC, without spaces and punctuation, lower case."""
+    if value is None:
+        return ""
+    return _text_key(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _text_key(text: str) -> str:
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """difflib's ratio of two keys (1.0 for equal, 0.0 when one is empty). Below ``floor``
+    the cheap upper bound (``quick_ratio``) is returned instead of the exact ratio."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if floor and matcher.real_quick_ratio() < floor:
+        return matcher.real_quick_ratio()
+    if floor and (bound := matcher.quick_ratio()) < floor:
+        return bound
+    return matcher.ratio()
+
+
+def containment(part: str, whole: str) -> float:
+    """The share of ``part``'s characters found, in order, in ``whole``."""
+    if not part or not whole:
+        return 0.0
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(part)
+
+
+def _measure_key(m: Measure) -> str:
+    return text_key(m.values.get("整改措施"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching problems
+
+
+def _problem_score(p: Problem, q: Problem, pk: set[str], qk: set[str]) -> float:
+    """Title similarity (weight 0.65) and the share of measures with the same text (0.35),
+    plus 0.15 when the 序号 is the same; capped at 1."""
+    shared = len(pk & qk) / max(len(pk), len(qk), 1)
+    bonus = 0.15 if str(p.number).strip() == str(q.number).strip() else 0.0
+    # Titles too unlike to reach the threshold are not compared exactly (a cheap bound).
+    floor = (PROBLEM_THRESHOLD - 0.35 * shared - bonus) / 0.65
+    title = similarity(text_key(p.title), text_key(q.title), max(floor, 0.0))
+    return min(0.65 * title + 0.35 * shared + bonus, 1.0)
+
+
+def _candidate_pairs(
+    old: list[Problem], new: list[Problem], keys_old: list[set[str]], keys_new: list[set[str]]
+) -> list[tuple[int, int]]:
+    if len(old) * len(new) <= FULL_PAIRING_LIMIT:
+        return [(i, j) for i in range(len(old)) for j in range(len(new))]
+    # A large ledger: only pairs with the same title, 序号 or a shared measure text.
+    index: dict[str, set[int]] = {}
+    for j, q in enumerate(new):
+        for key in (f"t:{text_key(q.title)}", f"n:{q.number}", *(f"m:{k}" for k in keys_new[j])):
+            index.setdefault(key, set()).add(j)
+    pairs = set()
+    for i, p in enumerate(old):
+        for key in (f"t:{text_key(p.title)}", f"n:{p.number}", *(f"m:{k}" for k in keys_old[i])):
+            pairs.update((i, j) for j in index.get(key, ()))
+    return sorted(pairs)
+
+
+def _greedy(scored: list[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """Best pairs first; each side used once. Ties go to the pair closest in position."""
+    scored.sort(key=lambda s: (-s[0], abs(s[1] - s[2]), s[1]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for score, a, b in scored:
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        pairs.append((a, b, score))
+    return pairs
+
+
+def match_problems(old: list[Problem], new: list[Problem]) -> list[tuple[int, int, float]]:
+    """(index in old, index in new, confidence) of the problems that are the same."""
+    keys_old = [{_measure_key(m) for m in p.measures} - {""} for p in old]
+    keys_new = [{_measure_key(m) for m in q.measures} - {""} for q in new]
+    scored = []
+    for i, j in _candidate_pairs(old, new, keys_old, keys_new):
+        score = _problem_score(old[i], new[j], keys_old[i], keys_new[j])
+        if score >= PROBLEM_THRESHOLD:
+            scored.append((score, i, j))
+    return _greedy(scored)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching measures within a matched problem
+
+
+@dataclass
+class MeasureMatch:
+    """How the measures of two matched problems correspond."""
+
+    pairs: list[tuple[int, int, float]] = field(default_factory=list)  # one to one
+    splits: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # old → new parts
+    merges: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # new → old parts
+    added: list[tuple[int, float]] = field(default_factory=list)
+    removed: list[tuple[int, float]] = field(default_factory=list)
+
+
+def match_measures(old: list[Measure], new: list[Measure]) -> MeasureMatch:
+    """Same text first (in order), then the most similar of the rest, then split and merged
+    parts; what is left is added or removed."""
+    ko = [_measure_key(m) for m in old]
+    kn = [_measure_key(m) for m in new]
+    free: dict[str, list[int]] = {}
+    for j, key in enumerate(kn):
+        free.setdefault(key, []).append(j)
+    exact = [(i, free[key].pop(0), 1.0) for i, key in enumerate(ko) if key and free.get(key)]
+    rest_old = [i for i in range(len(ko)) if i not in {e[0] for e in exact}]
+    rest_new = [j for j in range(len(kn)) if j not in {e[1] for e in exact}]
+    sims = {(i, j): similarity(ko[i], kn[j], MEASURE_THRESHOLD) for i in rest_old for j in rest_new}
+    scored = [(s, i, j) for (i, j), s in sims.items() if s >= MEASURE_THRESHOLD]
+    result = MeasureMatch(pairs=exact + _greedy(scored))
+    if rest_old or rest_new:
+        _find_parts(result, ko, kn)
+    matched_old = {i for i, _, _ in result.pairs} | set(result.splits)
+    matched_old |= {i for parts in result.merges.values() for i, _ in parts}
+    matched_new = {j for _, j, _ in result.pairs} | set(result.merges)
+    matched_new |= {j for parts in result.splits.values() for j, _ in parts}
+    result.added = [
+        (j, 1 - max((sims.get((i, j), 0.0) for i in rest_old), default=0.0))
+        for j in range(len(kn))
+        if j not in matched_new
+    ]
+    result.removed = [
+        (i, 1 - max((sims.get((i, j), 0.0) for j in rest_new), default=0.0))
+        for i in range(len(ko))
+        if i not in matched_old
+    ]
+    return result
+
+
+def _find_parts(result: MeasureMatch, ko: list[str], kn: list[str]) -> None:
+    """Split: a new measure left over whose text lies inside an old one → a part of it (with
+    the old measure's one-to-one partner, if that is inside it too). Merge: the same the other
+    way round. Pairs that became parts are taken out of ``result.pairs``."""
+    partner_of_old = {i: (j, s) for i, j, s in result.pairs}
+    partner_of_new = {j: (i, s) for i, j, s in result.pairs}
+    for j in (j for j in range(len(kn)) if j not in partner_of_new):
+        best = max(range(len(ko)), key=lambda i: containment(kn[j], ko[i]), default=None)
+        if best is None or len(kn[j]) < 4:
+            continue
+        share = containment(kn[j], ko[best])
+        if share < PART_THRESHOLD:
+            continue
+        parts = result.splits.setdefault(best, [])
+        if not parts and best in partner_of_old:
+            pj, ps = partner_of_old[best]
+            if containment(kn[pj], ko[best]) >= PART_THRESHOLD:
+                parts.append((pj, ps))
+        parts.append((j, share))
+    for i in (i for i in range(len(ko)) if i not in partner_of_old and i not in result.splits):
+        best = max(range(len(kn)), key=lambda j: containment(ko[i], kn[j]), default=None)
+        if best is None or len(ko[i]) < 4:
+            continue
+        share = containment(ko[i], kn[best])
+        if share < PART_THRESHOLD or best in {j for p in result.splits.values() for j, _ in p}:
+            continue
+        parts = result.merges.setdefault(best, [])
+        if not parts and best in partner_of_new:
+            pi, ps = partner_of_new[best]
+            if containment(ko[pi], kn[best]) >= PART_THRESHOLD:
+                parts.append((pi, ps))
+        parts.append((i, share))
+    # A "split" into one part is just a reworded measure: keep it as a pair.
+    for store, flip in ((result.splits, False), (result.merges, True)):
+        for key in [k for k, parts in store.items() if len(parts) < 2]:
+            (other, score) = store.pop(key)[0]
+            pair = (other, key, score) if flip else (key, other, score)
+            if pair[:2] not in {(a, b) for a, b, _ in result.pairs}:
+                result.pairs.append(pair)
+    in_parts_old = set(result.splits) | {i for p in result.merges.values() for i, _ in p}
+    in_parts_new = set(result.merges) | {j for p in result.splits.values() for j, _ in p}
+    result.pairs = [
+        (i, j, s) for i, j, s in result.pairs if i not in in_parts_old and j not in in_parts_new
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing matched items
+
+
+def _shown(value: Any) -> str:
+    """A cell value as the change lists it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _status_shown(m: Measure) -> str:
+    """The canonical status, else the cell as written (not recognised), else （未填）."""
+    return m.status or _shown(m.values.get("整改状态")) or "（未填）"
+
+
+def _deadline_shown(m: Measure) -> str:
+    return m.deadline.text if m.deadline else _shown(m.values.get("整改时限"))
+
+
+class _Differ:
+    """Builds the change list of one comparison (keeps both ledgers for cell addresses)."""
+
+    def __init__(self, old: Ledger, new: Ledger) -> None:
+        from ledger_tools.stats import long_term_counts
+        from ledger_tools.status import closed_statuses
+
+        self.old, self.new = old, new
+        self.closed_old = closed_statuses(long_term_counts(old))
+        self.closed_new = closed_statuses(long_term_counts(new))
+        self.changes: list[Change] = []
+        self.measure_matches = 0
+        self.added_closed = self.removed_closed = 0
+        self.measures_in_added = self.measures_in_removed = 0
+
+    def add(self, kind: str, **kw: Any) -> None:
+        kw["confidence"] = round(float(kw.get("confidence", 1.0)), 3)
+        self.changes.append(Change(kind, **kw))
+
+    def cell(self, ledger: Ledger, column: str, row: int) -> str:
+        return ledger.origin.cell(column, row) if row else ""
+
+    # -- problems -------------------------------------------------------------------------
+
+    def run(self) -> list[Change]:
+        old_ps, new_ps = self.old.problems, self.new.problems
+        matches = match_problems(old_ps, new_ps)
+        self.problem_matches = len(matches)
+        seen_old = {i for i, _, _ in matches}
+        seen_new = {j for _, j, _ in matches}
+        for j, q in enumerate(new_ps):
+            if j not in seen_new:
+                self.problem_added(q, old_ps)
+        for i, p in enumerate(old_ps):
+            if i not in seen_old:
+                self.problem_removed(p, new_ps)
+        for i, j, score in sorted(matches, key=lambda m: m[1]):
+            self.problem_pair(old_ps[i], new_ps[j], score)
+        order = list(KINDS)
+        self.changes.sort(key=lambda c: order.index(c.kind))  # stable: ledger order within
+        return self.changes
+
+    def _unlike(self, p: Problem, others: list[Problem]) -> float:
+        """1 − the best title similarity on the other side (how surely added/removed). On a
+        large ledger only the ``UNLIKE_WINDOW`` problems nearest in position are looked at."""
+        key = text_key(p.title)
+        if len(others) > UNLIKE_WINDOW:
+            at = min(int(p.number) if str(p.number).isdigit() else 0, len(others))
+            start = max(0, at - UNLIKE_WINDOW // 2)
+            others = others[start : start + UNLIKE_WINDOW]
+        return 1 - max((similarity(key, text_key(o.title)) for o in others), default=0.0)
+
+    def problem_added(self, q: Problem, old_ps: list[Problem]) -> None:
+        self.added_closed += q.status in self.closed_new
+        self.measures_in_added += len(q.measures)
+        self.add(
+            "problem-added",
+            problem=q.title,
+            new_cell=self.cell(self.new, "问题", q.first_row),
+            new=f"{q.title}（措施{len(q.measures)}条）",
+            confidence=self._unlike(q, old_ps),
+        )
+
+    def problem_removed(self, p: Problem, new_ps: list[Problem]) -> None:
+        self.removed_closed += p.status in self.closed_old
+        self.measures_in_removed += len(p.measures)
+        self.add(
+            "problem-removed",
+            problem=p.title,
+            old_cell=self.cell(self.old, "问题", p.first_row),
+            old=f"{p.title}（措施{len(p.measures)}条）",
+            confidence=self._unlike(p, new_ps),
+        )
+
+    def problem_pair(self, p: Problem, q: Problem, score: float) -> None:
+        base = {"problem": q.title, "confidence": score}
+        if text_key(p.title) != text_key(q.title):
+            self.add(
+                "problem-reworded",
+                field="问题",
+                old_cell=self.cell(self.old, "问题", p.first_row),
+                new_cell=self.cell(self.new, "问题", q.first_row),
+                old=p.title,
+                new=q.title,
+                **base,
+            )
+        for column in PROBLEM_COLUMNS:
+            a = p.aspect if column == "方面" else p.measures[0].values.get(column)
+            b = q.aspect if column == "方面" else q.measures[0].values.get(column)
+            if text_key(a) != text_key(b):
+                self.add(
+                    "problem-field-changed",
+                    field=column,
+                    old_cell=self.cell(self.old, column, p.first_row),
+                    new_cell=self.cell(self.new, column, q.first_row),
+                    old=_shown(a),
+                    new=_shown(b),
+                    **base,
+                )
+        was, now = p.status in self.closed_old, q.status in self.closed_new
+        if was != now:
+            self.add(
+                "problem-closed" if now else "problem-reopened",
+                field="整改状态",
+                old_cell=self.cell(self.old, "问题", p.first_row),
+                new_cell=self.cell(self.new, "问题", q.first_row),
+                old=p.status or "",
+                new=q.status or "",
+                **base,
+            )
+        self.measures(p, q, score)
+
+    # -- measures -------------------------------------------------------------------------
+
+    def measures(self, p: Problem, q: Problem, problem_score: float) -> None:
+        mm = match_measures(p.measures, q.measures)
+        for j, conf in mm.added:
+            m = q.measures[j]
+            self.add(
+                "measure-added",
+                problem=q.title,
+                measure=_shown(m.values.get("整改措施")),
+                new_cell=self.cell(self.new, "整改措施", m.row),
+                new=_shown(m.values.get("整改措施")),
+                confidence=min(conf, problem_score),
+            )
+        for i, conf in mm.removed:
+            m = p.measures[i]
+            self.add(
+                "measure-removed",
+                problem=q.title,
+                measure=_shown(m.values.get("整改措施")),
+                old_cell=self.cell(self.old, "整改措施", m.row),
+                old=_shown(m.values.get("整改措施")),
+                confidence=min(conf, problem_score),
+            )
+        for i, parts in mm.splits.items():
+            for j, share in sorted(parts):
+                self.part("measure-split", q, p.measures[i], q.measures[j], share * problem_score)
+        for j, parts in mm.merges.items():
+            # The merged measure carries on the fields of the first of its parts; the other
+            # parts' own deadlines and owners are gone with them, not changed.
+            for n, (i, share) in enumerate(sorted(parts)):
+                a, b = p.measures[i], q.measures[j]
+                self.part("measure-merged", q, a, b, share * problem_score, fields=n == 0)
+        for i, j, score in mm.pairs:
+            self.measure_pair(q, p.measures[i], q.measures[j], min(score, 1.0) * problem_score)
+            self.measure_matches += 1
+
+    def part(
+        self,
+        kind: str,
+        q: Problem,
+        a: Measure,
+        b: Measure,
+        confidence: float,
+        *,
+        fields: bool = True,
+    ) -> None:
+        self.add(
+            kind,
+            problem=q.title,
+            measure=_shown(b.values.get("整改措施")),
+            field="整改措施",
+            old_cell=self.cell(self.old, "整改措施", a.row),
+            new_cell=self.cell(self.new, "整改措施", b.row),
+            old=_shown(a.values.get("整改措施")),
+            new=_shown(b.values.get("整改措施")),
+            confidence=confidence,
+        )
+        self.measure_matches += 1
+        if fields:
+            self.measure_fields(q, a, b, confidence, text=False)
+
+    def measure_pair(self, q: Problem, a: Measure, b: Measure, confidence: float) -> None:
+        self.measure_fields(q, a, b, confidence, text=True)
+
+    def measure_fields(
+        self, q: Problem, a: Measure, b: Measure, confidence: float, *, text: bool
+    ) -> None:
+        base = {
+            "problem": q.title,
+            "measure": _shown(b.values.get("整改措施")),
+            "confidence": confidence,
+        }
+
+        def emit(kind: str, column: str, old: str, new: str) -> None:
+            self.add(
+                kind,
+                field=column,
+                old_cell=self.cell(self.old, column, a.row),
+                new_cell=self.cell(self.new, column, b.row),
+                old=old,
+                new=new,
+                **base,
+            )
+
+        if text and _measure_key(a) != _measure_key(b):
+            emit("measure-reworded", "整改措施", _shown(a.values.get("整改措施")), base["measure"])
+        status_kind = _status_change(a.status, b.status)
+        if status_kind:
+            emit(status_kind, "整改状态", _status_shown(a), _status_shown(b))
+        deadline_kind = _deadline_change(a, b)
+        if deadline_kind:
+            emit(deadline_kind, "整改时限", _deadline_shown(a), _deadline_shown(b))
+        for column in OWNER_COLUMNS:
+            self._field(emit, "owner-changed", column, a, b)
+        self._field(emit, "progress-changed", "整改进展及成效", a, b)
+        if not status_kind:  # a new 完成时间 goes with a new status: not a change of its own
+            self._field(emit, "finish-changed", "完成时间", a, b)
+        for column in OTHER_COLUMNS:
+            self._field(emit, "field-changed", column, a, b)
+
+    @staticmethod
+    def _field(emit: Any, kind: str, column: str, a: Measure, b: Measure) -> None:
+        if a.values.get(column) == b.values.get(column):
+            return  # the common case, without formatting anything
+        old, new = _shown(a.values.get(column)), _shown(b.values.get(column))
+        if text_key(old) != text_key(new):
+            emit(kind, column, old, new)
+
+
+def _status_change(old: str | None, new: str | None) -> str | None:
+    if old == new:
+        return None
+    if old in _RANK and new in _RANK:
+        if _RANK[new] > _RANK[old]:
+            return "status-advanced"
+        if _RANK[new] < _RANK[old]:
+            return "status-regressed"
+    return "status-changed"
+
+
+def _deadline_change(a: Measure, b: Measure) -> str | None:
+    da, db = a.deadline, b.deadline
+    due_a = da.due if da else None
+    due_b = db.due if db else None
+    if due_a and due_b and (da.kind, db.kind) != ("long_term", "long_term"):
+        if due_b > due_a:
+            return "deadline-extended"
+        if due_b < due_a:
+            return "deadline-advanced"
+        return None  # the same day written differently (2024-03-31 / 2024年3月31日)
+    kind_a = da.kind if da else "empty"
+    kind_b = db.kind if db else "empty"
+    if kind_a != kind_b or text_key(_deadline_shown(a)) != text_key(_deadline_shown(b)):
+        if kind_a == kind_b == "long_term":
+            return None
+        return "deadline-changed"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The comparison
+
+
+def old_as_of(old: Ledger, new: Ledger) -> dt.date | None:
+    """The 上期 date: the old ledger's 成文日期, unless the new one has the same (not updated)."""
+    day = _as_date(old.info.get("成文日期"))
+    return day if day and day != _as_date(new.info.get("成文日期")) else None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def compare(
+    old: Ledger,
+    new: Ledger,
+    today: dt.date | None = None,
+    old_date: dt.date | None = None,
+) -> Comparison:
+    """Compare ``old`` (上期) with ``new`` (本期). Warnings of the new ledger are as of
+    ``today`` (default: today), of the old one as of ``old_date`` (default: its 成文日期 when
+    that differs from the new one's; else ``today``)."""
+    from ledger_tools.stats import compute_stats
+
+    today = today or dt.date.today()
+    old_date = old_date or old_as_of(old, new)
+    differ = _Differ(old, new)
+    changes = differ.run()
+    return Comparison(
+        old_path=old.origin.path,
+        new_path=new.origin.path,
+        old_date=old_date,
+        new_date=today,
+        old_stats=compute_stats(old, old_date or today, groups=False),
+        new_stats=compute_stats(new, today, groups=False),
+        changes=changes,
+        problem_matches=differ.problem_matches,
+        measure_matches=differ.measure_matches,
+        added_closed=differ.added_closed,
+        removed_closed=differ.removed_closed,
+        measures_in_added=differ.measures_in_added,
+        measures_in_removed=differ.measures_in_removed,
+    )
+
+
+def compare_files(
+    old_path: str | os.PathLike[str],
+    new_path: str | os.PathLike[str],
+    today: dt.date | None = None,
+    old_date: dt.date | None = None,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+) -> Comparison:
+    """``compare`` of two ledger files, both read with ``load_ledger``."""
+    from ledger_tools.normalise import load_ledger
+
+    old = load_ledger(old_path, mapping=mapping, sheet=sheet)
+    new = load_ledger(new_path, mapping=mapping, sheet=sheet)
+    return compare(old, new, today=today, old_date=old_date)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures and the sentence
+
+
+def summary(cmp: Comparison) -> dict[str, Any]:
+    """The figures of the comparison with Chinese keys (the ``与上期`` of the document context)."""
+    from ledger_tools.dates import format_cn_date
+
+    o, n = cmp.old_stats, cmp.new_stats
+    splits = {c.old_cell for c in cmp.changes if c.kind == "measure-split"}
+    merges = {c.new_cell for c in cmp.changes if c.kind == "measure-merged"}
+    owners = {(c.problem, c.measure) for c in cmp.changes if c.kind == "owner-changed"}
+    return {
+        "上期日期": format_cn_date(cmp.old_date) if cmp.old_date else "",
+        "本期日期": format_cn_date(cmp.new_date),
+        "上期问题数": o["问题数"],
+        "本期问题数": n["问题数"],
+        "上期措施数": o["措施数"],
+        "本期措施数": n["措施数"],
+        "上期办结数": o["办结数"],
+        "本期办结数": n["办结数"],
+        "办结数变化": n["办结数"] - o["办结数"],
+        "上期办结率": o["办结率"],
+        "本期办结率": n["办结率"],
+        # 新增办结 − 退回未办结 − 删除已办结 = 办结数变化 (the two stats' difference)
+        "新增办结": cmp.count("problem-closed") + cmp.added_closed,
+        "退回未办结": cmp.count("problem-reopened"),
+        "删除已办结": cmp.removed_closed,
+        "新增问题": cmp.count("problem-added"),
+        "删除问题": cmp.count("problem-removed"),
+        "新增措施": cmp.measures_in_added + cmp.count("measure-added"),
+        "删除措施": cmp.measures_in_removed + cmp.count("measure-removed"),
+        "拆分措施": len(splits),
+        "合并措施": len(merges),
+        "延期措施": cmp.count("deadline-extended"),
+        "状态推进": cmp.count("status-advanced"),
+        "状态倒退": cmp.count("status-regressed"),
+        "责任变更": len(owners),
+        "进展更新": cmp.count("progress-changed"),
+        "上期预警": dict(o["预警"]),
+        "本期预警": dict(n["预警"]),
+        "变化数": len(cmp.changes),
+    }
+
+
+def _trend(old: Any, new: Any, unit: str) -> str:
+    if old == new:
+        return f"仍为{new}{unit}"
+    return f"由{old}{unit}{'增至' if new > old else '减至'}{new}{unit}"
+
+
+def sentence(cmp: Comparison) -> str:
+    """One sentence for documents, every number from ``summary`` (the 办结 figures add up
+    to the difference of the two ``stats``)."""
+    s = summary(cmp)
+    head = f"与上期（{s['上期日期']}）相比，" if s["上期日期"] else "与上期相比，"
+    if not cmp.changes and s["上期预警"] == s["本期预警"]:
+        return head + "台账没有变化。"
+    parts = [f"新增办结{s['新增办结']}项" if s["新增办结"] else "没有新增办结问题"]
+    if s["退回未办结"]:
+        parts.append(f"{s['退回未办结']}项问题由办结退回未办结")
+    if s["删除已办结"]:
+        parts.append(f"删除已办结问题{s['删除已办结']}项")
+    added = [
+        f"问题{s['新增问题']}项" if s["新增问题"] else "",
+        f"措施{s['新增措施']}条" if s["新增措施"] else "",
+    ]
+    if any(added):
+        parts.append("新增" + "、".join(a for a in added if a))
+    removed = [
+        f"问题{s['删除问题']}项" if s["删除问题"] else "",
+        f"措施{s['删除措施']}条" if s["删除措施"] else "",
+    ]
+    if any(removed):
+        parts.append("删除" + "、".join(r for r in removed if r))
+    if s["延期措施"]:
+        parts.append(f"{s['延期措施']}项措施延期")
+    if s["状态倒退"]:
+        parts.append(f"{s['状态倒退']}项措施状态倒退")
+    if s["上期办结率"] != s["本期办结率"]:
+        up = cmp.new_stats["办结率数值"] > cmp.old_stats["办结率数值"]
+        parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")
+    red_old, red_new = s["上期预警"]["红色"], s["本期预警"]["红色"]
+    if red_old != red_new:
+        parts.append(f"超期未办结措施{_trend(red_old, red_new, '条')}")
+    return head + "，".join(parts) + "。"
+
+
+# ---------------------------------------------------------------------------------------------
+# Text and JSON
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _where(c: Change) -> str:
+    if c.old_cell and c.new_cell:
+        old = c.old_cell.partition("!")[2]
+        return f"{c.new_cell}（上期 {old}）" if c.old_cell != c.new_cell else c.new_cell
+    return c.new_cell or f"上期 {c.old_cell}"
+
+
+def change_line(c: Change) -> str:
+    """One change as the text output prints it."""
+    flag = "【倒退】" if c.kind in BACKWARD else ""
+    what = f"问题“{_short(c.problem)}”"
+    if c.measure and c.kind not in ("problem-added", "problem-removed"):
+        what += f" 措施“{_short(c.measure)}”"
+    if c.kind.endswith("-added"):
+        body = f"新增：{_short(c.new, 40)}"
+    elif c.kind.endswith("-removed"):
+        body = f"删除：{_short(c.old, 40)}"
+    elif c.kind in ("measure-split", "measure-merged"):
+        body = f"“{_short(c.old, 30)}” → “{_short(c.new, 30)}”"
+    else:
+        label = f"{c.field}：" if c.field else ""
+        body = f"{label}{_short(c.old or '（空）', 40)} → {_short(c.new or '（空）', 40)}"
+    return f"{flag}{_where(c)}  {what}  {body}  （匹配度 {c.confidence:.0%}）"
+
+
+def format_text(cmp: Comparison) -> str:
+    from ledger_tools.stats import _table
+
+    s = summary(cmp)
+    old_day = s["上期日期"] or "日期不详"
+    lines = [
+        f"对比 上期 {Path(cmp.old_path).name}（{old_day}）与 本期 {Path(cmp.new_path).name}"
+        f"（{s['本期日期']}）",
+        "",
+    ]
+    rows = [
+        ["问题", s["上期问题数"], s["本期问题数"], _delta(s["上期问题数"], s["本期问题数"])],
+        ["措施", s["上期措施数"], s["本期措施数"], _delta(s["上期措施数"], s["本期措施数"])],
+        ["办结问题", s["上期办结数"], s["本期办结数"], _delta(s["上期办结数"], s["本期办结数"])],
+        ["办结率", s["上期办结率"], s["本期办结率"], ""],
+    ]
+    for colour in ("红色", "黄色", "绿色"):
+        a, b = s["上期预警"][colour], s["本期预警"][colour]
+        rows.append([f"{colour}预警", a, b, _delta(a, b)])
+    lines += _table(["", "上期", "本期", "变化"], rows)
+    if not cmp.old_date:
+        lines.append(
+            "（上期台账的成文日期未填或与本期相同，上期预警按本期日期计算。可用 --old-date 指定。）"
+        )
+    lines += ["", cmp.sentence, ""]
+    if not cmp.changes:
+        lines.append("两期台账的问题和措施没有变化。")
+        return "\n".join(lines)
+    lines.append(f"变化（{len(cmp.changes)} 处）")
+    for kind, label in KINDS.items():
+        group = [c for c in cmp.changes if c.kind == kind]
+        if group:
+            lines.append(f"  {label}（{len(group)}）")
+            lines += [f"    {change_line(c)}" for c in group]
+    return "\n".join(lines)
+
+
+def _delta(a: int, b: int) -> str:
+    return f"{b - a:+d}" if b != a else "0"
+
+
+def to_json(cmp: Comparison) -> dict[str, Any]:
+    def side(path: str, day: dt.date | None, stats: dict[str, Any]) -> dict[str, Any]:
+        keep = ("问题数", "措施数", "办结数", "办结率", "办结率数值", "预警")
+        return {
+            "file": path,
+            "as_of": day.isoformat() if day else None,
+            "totals": {k: stats[k] for k in keep},
+        }
+
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "old": side(cmp.old_path, cmp.old_date, cmp.old_stats),
+        "new": side(cmp.new_path, cmp.new_date, cmp.new_stats),
+        "summary": summary(cmp),
+        "sentence": cmp.sentence,
+        "changes": [c.to_dict() for c in cmp.changes],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The document context (report --since)
+
+
+def since_context(cmp: Comparison | None) -> dict[str, Any]:
+    """``与上期`` (the ``summary`` figures) and ``与上期说明`` (the sentence) for a template.
+    Without a comparison both are there, empty, so a template may test ``{% if 与上期说明 %}``."""
+    if cmp is None:
+        return {"与上期": {}, "与上期说明": ""}
+    return {"与上期": summary(cmp), "与上期说明": cmp.sentence}
+
+
+# ---------------------------------------------------------------------------------------------
+# The marked copy
+
+FILL_ADDED = "C6EFCE"  # green
+FILL_CHANGED = "FFEB9C"  # yellow
+FILL_BACKWARD = "FFC7CE"  # red
+SHEET_CHANGES = "与上期对比"
+
+
+def _comment(c: Change) -> str:
+    if c.kind.endswith("-added"):
+        return f"【{c.label}】上期没有。"
+    where = c.old_cell.partition("!")[2]
+    old = c.old or "（空）"
+    return f"【{c.label}】上期（{where}）：{old}"
+
+
+def write_marked_copy(cmp: Comparison, dest: str | os.PathLike[str]) -> Path:
+    """A copy of the new ledger: changed cells filled (green added, yellow changed, red gone
+    backwards) with the old value in a comment; a first sheet 与上期对比 lists every change,
+    including what was removed. The new ledger itself is never written."""
+    from ledger_tools.errors import OutputError
+    from ledger_tools.marking import SUFFIXES, _load, _merged_anchors, _set_comment, _solid
+    from ledger_tools.output import atomic_output
+
+    src, out = Path(cmp.new_path), Path(dest)
+    if out.suffix.lower() not in SUFFIXES:
+        raise OutputError(f"对比副本 {out.name} 的扩展名应为 .xlsx。请改为“{out.stem}.xlsx”。")
+    wb = _load(src, keep_vba=src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm")
+    if SHEET_CHANGES in wb.sheetnames:
+        del wb[SHEET_CHANGES]
+    marks: dict[tuple[str, str], list[Change]] = {}
+    anchors: dict[str, dict[str, str]] = {}
+    for c in cmp.changes:
+        sheet, _, coord = c.new_cell.partition("!")
+        if not coord or sheet not in wb.sheetnames or not coord[-1].isdigit():
+            continue
+        anchor = anchors.setdefault(sheet, _merged_anchors(wb[sheet])).get(coord, coord)
+        marks.setdefault((sheet, anchor), []).append(c)
+    for (sheet, coord), group in marks.items():
+        cell = wb[sheet][coord]
+        kinds = {c.kind for c in group}
+        fill = (
+            FILL_BACKWARD
+            if kinds & BACKWARD
+            else FILL_ADDED
+            if all(k.endswith("-added") for k in kinds)
+            else FILL_CHANGED
+        )
+        cell.fill = _solid(fill)
+        _set_comment(cell, "\n".join(dict.fromkeys(_comment(c) for c in group)))
+    _changes_sheet(wb, cmp)
+    with atomic_output(out, src, cmp.old_path) as tmp:
+        wb.save(tmp)
+    return out
+
+
+def _changes_sheet(wb: Any, cmp: Comparison) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(SHEET_CHANGES, 0)
+    wb.active = 0
+    ws["A1"] = cmp.sentence
+    ws["A1"].font = Font(bold=True)
+    header = (
+        "序号",
+        "变化",
+        "问题",
+        "措施",
+        "项目",
+        "本期位置",
+        "上期位置",
+        "上期",
+        "本期",
+        "匹配度",
+    )
+    widths = (6, 12, 24, 30, 12, 16, 16, 30, 30, 8)
+    ws.append([])
+    ws.append(header)
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    for n, c in enumerate(cmp.changes, start=1):
+        ws.append(
+            [
+                n,
+                c.label,
+                c.problem,
+                c.measure,
+                c.field,
+                c.new_cell,
+                c.old_cell,
+                c.old,
+                c.new,
+                f"{c.confidence:.0%}",
+            ]  # fmt: skip
+        )
+        if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
+            sheet, _, coord = c.new_cell.partition("!")
+            ws.cell(ws.max_row, 6).hyperlink = f"#'{sheet}'!{coord}"
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[chr(64 + j)].width = width
+    for row in ws.iter_rows(min_row=4):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+def friendly_later(func: Any) -> Any:
+    """``cli.friendly`` (Chinese errors, no traceback) for a command defined outside cli.py:
+    looked up when the command runs, since cli.py imports this module."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ledger_tools.cli import friendly
+
+        return friendly(func)(*args, **kwargs)
+
+    return wrapper
+
+
+@click.command("diff", cls=clickzh.Command)
+@click.argument("old_path", metavar="上期.xlsx")
+@click.argument("new_path", metavar="本期.xlsx")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式。"
+)
+@click.option(
+    "--mark",
+    metavar="对比.xlsx",
+    help="另存一份本期台账的副本：变化的单元格标色，批注中写明上期的内容；首页“与上期对比”逐条列出。",
+)
+@click.option("--force", is_flag=True, help="--mark 的文件已存在时覆盖它。")
+@click.option("--today", metavar="YYYY-MM-DD", help="本期日期，用于计算本期预警（默认：今天）。")
+@click.option(
+    "--old-date",
+    metavar="YYYY-MM-DD",
+    help="上期日期，用于“与上期（…）相比”和上期预警（默认：上期台账基本信息中的成文日期）。",
+)
+@click.option("--sheet", metavar="名称", help="台账所在工作表（两期相同）。")
+@click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
+@friendly_later
+def diff_command(
+    old_path: str,
+    new_path: str,
+    fmt: str,
+    mark: str | None,
+    force: bool,
+    today: str | None,
+    old_date: str | None,
+    sheet: str | None,
+    mapping: tuple[str, ...],
+) -> None:
+    """对比两期台账：新增和删除的问题、措施，状态推进和倒退，新办结，延期，责任和进展的变化。"""
+    import json
+
+    from ledger_tools.cli import parse_day, parse_mappings
+    from ledger_tools.errors import OutputError
+
+    if mark and os.path.exists(mark) and not force:
+        raise OutputError(
+            f"{mark} 已存在，为避免覆盖没有生成对比副本。请换一个文件名，或加 --force。"
+        )
+    cmp = compare_files(
+        old_path,
+        new_path,
+        today=parse_day(today, "--today"),
+        old_date=parse_day(old_date, "--old-date"),
+        mapping=parse_mappings(mapping),
+        sheet=sheet,
+    )
+    if mark:
+        write_marked_copy(cmp, mark)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(cmp), ensure_ascii=False, indent=2))
+        return
+    click.echo(format_text(cmp))
+    if mark:
+        click.echo(f"已另存对比副本：{mark}")

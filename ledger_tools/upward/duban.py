@@ -1,0 +1,513 @@
+"""督办通知 for what is late (``ledger-tools duban 台账.xlsx -o 督办通知/``).
+
+A measure is late by the same rule as ``check`` and ``stats``: ``stats.warning_colour`` (红色:
+its deadline has passed and it is not 办结; 黄色: due within ``columns.WARN_YELLOW_DAYS`` days).
+The measures are grouped by 责任部门 (default; a cell naming several departments counts for each,
+as in ``stats``), 责任领导, or 单位 (a 汇总台账: the 全部措施 sheet with a 单位 column). Every group
+with a red or yellow measure gets one 督办通知 (.docx, GB/T 9704, the built-in template
+``doc_templates/督办通知.docx`` or the user's); groups with nothing late get nothing. 督办汇总.xlsx
+lists every group (late or not) and every item.
+
+The reply date is ``reply_days`` working days (Monday to Friday; public holidays are not known)
+after the notice's date. The issuing office is the unit's 整改工作领导小组办公室 from 基本信息
+(单位名称 and 监督类型).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ledger_tools import clickzh
+from ledger_tools.upward.diff import friendly_later
+
+if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
+    from ledger_tools.model import Ledger, Measure, Problem
+
+GROUPINGS = ("责任部门", "责任领导", "单位")
+UNIT_COLUMN = "单位"  # the column a 汇总台账 adds to say which unit a measure belongs to
+UNIT_HEADERS = (UNIT_COLUMN, "单位名称", "所属单位", "填报单位")  # also read as that column
+SUMMARY_SHEET = "全部措施"  # the 汇总台账 sheet holding every unit's measures
+TEMPLATE = "督办通知.docx"
+SUMMARY_FILE = "督办汇总.xlsx"
+LATE = ("红色", "黄色")
+DEFAULT_REPLY_DAYS = 5
+SUBJECT = {"责任部门": "你部门负责", "责任领导": "您分管", "单位": "你单位负责"}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+@dataclass
+class Item:
+    """One late measure in a notice."""
+
+    measure: Measure
+    problem: Problem
+    colour: str  # 红色 | 黄色
+    days: int  # days left (negative: overdue)
+    cell: str  # 整改台账!K12
+
+    @property
+    def days_text(self) -> str:
+        if self.days < 0:
+            return f"超期{-self.days}天"
+        return "今日到期" if self.days == 0 else f"还剩{self.days}天"
+
+
+@dataclass
+class Group:
+    """Everything one department (leader, unit) has: counts, and its late items."""
+
+    name: str
+    measures: int = 0
+    closed: int = 0
+    colours: dict[str, int] = field(default_factory=lambda: {"红色": 0, "黄色": 0, "绿色": 0})
+    items: list[Item] = field(default_factory=list)
+    file: str = ""
+
+    @property
+    def late(self) -> bool:
+        return bool(self.items)
+
+
+def reply_date(day: dt.date, working_days: int) -> dt.date:
+    """``working_days`` Monday-to-Friday days after ``day``."""
+    out, left = day, working_days
+    while left > 0:
+        out += dt.timedelta(days=1)
+        if out.weekday() < 5:
+            left -= 1
+    return out
+
+
+def issuing_office(ledger: Ledger) -> str:
+    """ "某区住房和城乡建设局巡察整改工作领导小组办公室" from 基本信息 (【】 where missing)."""
+    from ledger_tools.context import missing_mark, text
+
+    unit = text(ledger.info.get("单位名称")) or missing_mark("单位名称")
+    sort = text(ledger.info.get("监督类型"))
+    sort = "" if sort in ("", "其他") else sort
+    return f"{unit}{sort}整改工作领导小组办公室"
+
+
+# ---------------------------------------------------------------------------------------------
+# Grouping
+
+
+def _names(by: str, units: dict[int, str]) -> Any:
+    from ledger_tools.stats import UNFILLED, _departments, _leaders
+
+    if by == "责任部门":
+        return _departments
+    if by == "责任领导":
+        return _leaders
+    return lambda m: [units.get(m.row) or UNFILLED]
+
+
+def groups(
+    ledger: Ledger, as_of: dt.date, by: str = "责任部门", units: dict[int, str] | None = None
+) -> list[Group]:
+    """Every group (in order of first appearance) with its counts and late items (red first,
+    most overdue first). ``units``: Excel row → 单位, for ``by="单位"``."""
+    from ledger_tools.stats import long_term_counts, warning_colour
+    from ledger_tools.status import closed_statuses
+
+    if by not in GROUPINGS:
+        raise ValueError(f"不支持按“{by}”督办，可选：{'、'.join(GROUPINGS)}")
+    closed = closed_statuses(long_term_counts(ledger))
+    names_of = _names(by, units or {})
+    result: dict[str, Group] = {}
+    for problem in ledger.problems:
+        for m in problem.measures:
+            colour = warning_colour(m, as_of, closed)
+            for name in dict.fromkeys(names_of(m)):
+                g = result.setdefault(name, Group(name))
+                g.measures += 1
+                g.closed += m.status in closed
+                if colour:
+                    g.colours[colour] += 1
+                if colour in LATE:
+                    days = (m.deadline.due - as_of).days  # type: ignore[union-attr]
+                    cell = ledger.origin.cell("整改时限", m.row)
+                    g.items.append(Item(m, problem, colour, days, cell))
+    for g in result.values():
+        g.items.sort(key=lambda i: (LATE.index(i.colour), i.days))
+    return list(result.values())
+
+
+def unreadable_deadlines(ledger: Ledger) -> int:
+    """Measures not 办结 whose 整改时限 cannot be read: they cannot be judged late."""
+    from ledger_tools.stats import long_term_counts
+    from ledger_tools.status import closed_statuses
+
+    closed = closed_statuses(long_term_counts(ledger))
+    return sum(
+        1
+        for m in ledger.measures
+        if m.status not in closed and (m.deadline is None or not m.deadline.is_valid)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The document context
+
+
+def addressee(name: str, by: str) -> str:
+    """主送: the department or unit as written; a leader as "陈志远同志"."""
+    if by == "责任领导":
+        return _BRACKETED.sub("", name).strip() + "同志"
+    return name
+
+
+def situation(group: Group, by: str) -> str:
+    """ "你部门负责的整改措施中，有2条已超过整改时限仍未办结，1条将在10日内到期。" (zero counts left out)."""
+    from ledger_tools import columns as C
+
+    red = sum(1 for i in group.items if i.colour == "红色")
+    yellow = len(group.items) - red
+    parts = []
+    if red:
+        parts.append(f"有{red}条已超过整改时限仍未办结")
+    if yellow:
+        parts.append(f"{'有' if not red else ''}{yellow}条将在{C.WARN_YELLOW_DAYS}日内到期")
+    return f"{SUBJECT[by]}的整改措施中，" + "，".join(parts) + "。"
+
+
+def item_context(n: int, item: Item) -> dict[str, Any]:
+    from ledger_tools.context import deadline_text, text
+
+    m = item.measure
+    return {
+        "序号": n,
+        "问题": text(item.problem.title),
+        "整改措施": text(m.values.get("整改措施")),
+        "责任部门": text(m.values.get("责任部门") or m.values.get("牵头部门")),
+        "责任人": text(m.values.get("责任人")),
+        "整改时限": deadline_text(m),
+        "整改状态": m.status or "【整改状态未填】",
+        "超期情况": item.days_text,
+        "预警": item.colour,
+        "位置": item.cell,
+    }
+
+
+def duban_context(
+    ledger: Ledger, group: Group, by: str, as_of: dt.date, reply_days: int
+) -> dict[str, Any]:
+    """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``)."""
+    from ledger_tools.context import clean, cn_date, info_context
+
+    ctx: dict[str, Any] = dict(info_context(ledger, "plan"))
+    sort = ctx.get("监督类型", "")
+    sort = "" if sort in ("其他",) or sort.startswith("【") else sort
+    red = sum(1 for i in group.items if i.colour == "红色")
+    ctx.update(
+        {
+            "标题": f"关于加快推进{sort}整改工作的督办通知",
+            "整改工作": f"{sort}整改工作",
+            "主送": addressee(group.name, by),
+            "督办对象": group.name,
+            "督办依据": by,
+            "督办情况句": situation(group, by),
+            "事项列表": [item_context(n, i) for n, i in enumerate(group.items, start=1)],
+            "事项数": len(group.items),
+            "红色数": red,
+            "黄色数": len(group.items) - red,
+            "截至日期": cn_date(as_of),
+            "回复日期": cn_date(reply_date(as_of, reply_days)),
+            "发文机关": issuing_office(ledger),
+            "成文日期": cn_date(as_of),
+        }
+    )
+    return clean(ctx)
+
+
+def sample_context() -> dict[str, Any]:
+    """A 督办通知 context from ``context.sample_ledger`` (one overdue item): the names the
+    template may use, for ``templates check``."""
+    from ledger_tools.context import sample_ledger
+
+    ledger = sample_ledger()
+    problem = ledger.problems[0]
+    item = Item(problem.measures[0], problem, "红色", -10, "整改台账!K2")
+    group = Group("示例部门", measures=1, items=[item])
+    return duban_context(ledger, group, "责任部门", dt.date(2024, 5, 10), DEFAULT_REPLY_DAYS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading (a 汇总台账's 单位 column) and writing
+
+
+def load_for_duban(
+    path: str | os.PathLike[str],
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+) -> tuple[Ledger, dict[int, str]]:
+    """The ledger (the 全部措施 sheet of a 汇总台账 when there is one and ``sheet`` is not
+    given) and its 单位 column (Excel row → unit; empty when the sheet has none)."""
+    from ledger_tools.normalise import ledger_from_rawbook
+    from ledger_tools.reading import read_workbook
+
+    raw = read_workbook(path)
+    if sheet is None and SUMMARY_SHEET in raw.sheets:
+        sheet = SUMMARY_SHEET
+    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet)
+    return ledger, unit_column(ledger, raw)
+
+
+def unit_column(ledger: Ledger, raw: Any) -> dict[int, str]:
+    """Excel row → the 单位 cell (a canonical column if ``columns`` has one, else the header
+    named 单位 that the reader kept as unrecognised). Merged cells were filled by the reader."""
+    from ledger_tools.cells import column_index
+    from ledger_tools.columns import normalise_header
+
+    if UNIT_COLUMN in ledger.origin.columns:
+        return {m.row: str(m.values.get(UNIT_COLUMN) or "").strip() for m in ledger.measures}
+    letters = [k for k, v in ledger.origin.headers.items() if normalise_header(v) in UNIT_HEADERS]
+    if not letters:
+        return {}
+    rows = raw.sheets[ledger.origin.sheet].rows
+    j = column_index(letters[0])
+    out = {}
+    for m in ledger.measures:
+        row = rows[m.row - 1] if m.row - 1 < len(rows) else []
+        value = row[j] if j < len(row) else None
+        out[m.row] = "" if value is None else str(value).strip()
+    return out
+
+
+def file_name(name: str) -> str:
+    return f"督办通知-{_UNSAFE.sub('_', name).strip('_.') or '未命名'}.docx"
+
+
+@dataclass
+class DubanResult:
+    folder: Path
+    groups: list[Group]
+    files: list[Path]
+    summary: Path
+    unreadable: int = 0
+    unassigned: int = 0  # late measures with nobody to send them to (责任部门 … not filled)
+
+
+def write_duban(
+    ledger: Ledger,
+    folder: str | os.PathLike[str],
+    as_of: dt.date | None = None,
+    by: str = "责任部门",
+    units: dict[int, str] | None = None,
+    reply_days: int = DEFAULT_REPLY_DAYS,
+    template: str | os.PathLike[str] | None = None,
+    force: bool = False,
+    pdf: bool = False,
+) -> DubanResult:
+    """One 督办通知 per group with late items, and 督办汇总.xlsx, in ``folder`` (created if
+    its parent exists). Existing files are not overwritten unless ``force``."""
+    from ledger_tools.errors import LedgerToolsError, OutputError
+    from ledger_tools.render import convert_to_pdf, render_docx
+    from ledger_tools.resources import template_path
+
+    as_of = as_of or dt.date.today()
+    if by == "单位" and not units:
+        raise LedgerToolsError(
+            f"{Path(ledger.origin.path).name} 的“{ledger.origin.sheet}”表没有“单位”列，"
+            "不能按单位督办。汇总台账请用“全部措施”表（--sheet 全部措施），或改用 --by 责任部门。"
+        )
+    out = Path(folder)
+    if not out.parent.exists():
+        raise OutputError(f"输出文件夹的上级文件夹不存在：{out.parent}。请先创建或换一个位置。")
+    found = groups(ledger, as_of, by, units)
+    from ledger_tools.stats import UNFILLED
+
+    late = [g for g in found if g.late and g.name != UNFILLED]  # nobody to send it to
+    for g in late:
+        g.file = file_name(g.name)
+    targets = [out / g.file for g in late] + [out / SUMMARY_FILE]
+    if pdf:
+        targets += [t.with_suffix(".pdf") for t in targets if t.suffix == ".docx"]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not force:
+        raise OutputError(
+            f"{out} 中已有 {'、'.join(existing[:5])}{'等' if len(existing) > 5 else ''}，"
+            "为避免覆盖没有生成。请换一个文件夹，或加 --force 覆盖。"
+        )
+    out.mkdir(exist_ok=True)
+    tpl = Path(template) if template else template_path(TEMPLATE)
+    files = []
+    for g in late:
+        ctx = duban_context(ledger, g, by, as_of, reply_days)
+        files.append(render_docx(tpl, ctx, out / g.file, ledger.origin.path))
+        if pdf:
+            convert_to_pdf(files[-1])
+    summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger)
+    unassigned = sum(len(g.items) for g in found if g.name == UNFILLED)
+    return DubanResult(out, found, files, summary, unreadable_deadlines(ledger), unassigned)
+
+
+SUMMARY_HEADER = (
+    "序号",
+    "措施数",
+    "已办结",
+    "红色预警",
+    "黄色预警",
+    "绿色预警",
+    "督办",
+    "督办通知",
+)
+ITEM_HEADER = (
+    "序号",
+    "问题",
+    "整改措施",
+    "责任人",
+    "整改时限",
+    "整改状态",
+    "超期情况",
+    "预警",
+    "位置",
+)
+
+
+def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledger: Ledger) -> Path:
+    """督办汇总.xlsx: sheet 督办汇总 (every group, late or not) and 督办事项 (every item)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from ledger_tools.dates import format_cn_date
+    from ledger_tools.output import atomic_output
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "督办汇总"
+    late = sum(1 for g in found if g.file)
+    ws.append(
+        [f"督办汇总（截至{format_cn_date(as_of)}，按{by}）：共{len(found)}个，需督办{late}个"]
+    )
+    ws.append([])
+    header = (SUMMARY_HEADER[0], by, *SUMMARY_HEADER[1:])
+    ws.append(header)
+    for n, g in enumerate(found, start=1):
+        ws.append(
+            [
+                n,
+                g.name,
+                g.measures,
+                g.closed,
+                g.colours["红色"],
+                g.colours["黄色"],
+                g.colours["绿色"],
+                "是" if g.file else "否（未填写，无法督办）" if g.late else "否",
+                g.file,
+            ]  # fmt: skip
+        )
+    items = wb.create_sheet("督办事项")
+    items.append((by, *ITEM_HEADER))
+    for g in found:
+        for n, i in enumerate(g.items, start=1):
+            c = item_context(n, i)
+            items.append([g.name, *(c[h] for h in ITEM_HEADER)])
+    red = PatternFill(fill_type="solid", start_color="FFC7CE", end_color="FFC7CE")
+    yellow = PatternFill(fill_type="solid", start_color="FFEB9C", end_color="FFEB9C")
+    for row in items.iter_rows(min_row=2):
+        row[8].fill = red if row[8].value == "红色" else yellow
+    for sheet, widths in (
+        (ws, (6, 20, 8, 8, 9, 9, 9, 6, 30)),
+        (items, (16, 6, 24, 40, 10, 14, 10, 14, 6, 14)),
+    ):
+        for j, w in enumerate(widths, start=1):
+            sheet.column_dimensions[chr(64 + j)].width = w
+        header_row = 3 if sheet is ws else 1
+        for cell in sheet[header_row]:
+            cell.font = Font(bold=True)
+        for row in sheet.iter_rows(min_row=header_row + 1):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws["A1"].font = Font(bold=True)
+    with atomic_output(dest, ledger.origin.path) as tmp:
+        wb.save(tmp)
+    return dest
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+@click.command("duban", cls=clickzh.Command)
+@click.argument("path", metavar="台账.xlsx")
+@click.option(
+    "-o", "--output", metavar="文件夹", help="输出文件夹（默认：台账所在文件夹下的“督办通知”）。"
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="督办日期：判断超期和临期、落款日期（默认：今天）。"
+)
+@click.option(
+    "--by",
+    type=click.Choice(GROUPINGS),
+    default="责任部门",
+    help="按谁督办：责任部门（默认）、责任领导，或 单位（汇总台账的“全部措施”表）。",
+)
+@click.option(
+    "--reply-days",
+    type=click.IntRange(1, 60),
+    metavar="天数",
+    default=DEFAULT_REPLY_DAYS,
+    show_default=True,
+    help="要求在督办日期后几个工作日内回复。",
+)
+@click.option("--template", metavar="T.docx", help="使用自己的督办通知模板。")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。")
+@click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
+@click.option("--sheet", metavar="名称", help="台账所在工作表（汇总台账默认“全部措施”）。")
+@click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
+@friendly_later
+def duban_command(
+    path: str,
+    output: str | None,
+    today: str | None,
+    by: str,
+    reply_days: int,
+    template: str | None,
+    pdf: bool,
+    force: bool,
+    sheet: str | None,
+    mapping: tuple[str, ...],
+) -> None:
+    """为有超期（红色）或临期（黄色）措施的部门、领导或单位各生成一份督办通知，并生成督办汇总表。"""
+    from ledger_tools.cli import parse_day, parse_mappings
+
+    ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet)
+    folder = Path(output) if output else Path(path).resolve().parent / "督办通知"
+    result = write_duban(
+        ledger,
+        folder,
+        as_of=parse_day(today, "--today"),
+        by=by,
+        units=units,
+        reply_days=reply_days,
+        template=template,
+        force=force,
+        pdf=pdf,
+    )
+    late = [g for g in result.groups if g.file]
+    click.echo(f"按{by}：共 {len(result.groups)} 个，其中 {len(late)} 个有超期或临期措施。")
+    for g in late:
+        red = sum(1 for i in g.items if i.colour == "红色")
+        click.echo(f"  {g.name}：红色 {red} 条，黄色 {len(g.items) - red} 条 → {folder / g.file}")
+    if not late:
+        click.echo("没有超期或临期的措施，未生成督办通知。")
+    click.echo(f"督办汇总：{result.summary}")
+    if result.unassigned:
+        click.echo(
+            f"注意：有 {result.unassigned} 条超期或临期措施没有填写{by}，无法督办。"
+            f"请在台账中补填后重新运行（督办汇总的“督办事项”表列出了这些措施）。"
+        )
+    if result.unreadable:
+        click.echo(
+            f"注意：有 {result.unreadable} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办。"
+            f"请先运行 ledger-tools check {path} 查看并改正。"
+        )

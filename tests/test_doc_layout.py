@@ -277,7 +277,8 @@ def _rendered_with(kind: str, tmp_path: Path, **changes: str) -> Document:
     ledger = read_ledger(EXAMPLE)
     ctx = build_context(ledger, kind, as_of=AS_OF, today=AS_OF)
     ctx.update(changes)
-    return Document(render_docx(builtin_template(kind), ctx, tmp_path / f"{kind}.docx"))
+    out = tmp_path / f"{kind}.docx"
+    return Document(render_docx(builtin_template(kind), ctx, out, overwrite=True))
 
 
 def test_sealed_signature_is_centred_over_the_date(tmp_path):

@@ -5,7 +5,7 @@ without cached values, error values, hostile sizes) and nothing about ledgers. `
 turns a ``RawBook`` into a ``Ledger``. The Excel add-in (``excel``) builds the same ``RawBook``
 from a live workbook, so both paths share every rule after this point.
 
-Reading is bounded by the data, not by what a file claims (see ``docs/readme/xlsxio.md``):
+Reading is bounded by the data, not by what a file claims (README, 安全与可靠性):
 
 * sheets are read when first asked for (``RawBook.sheets`` is a lazy mapping), so a sheet the
   ledger does not use costs nothing, whatever it holds;

@@ -25,7 +25,7 @@ Why in-process guards and not a child process with OS limits: the users' machine
 mostly Windows, where there is no ``fork`` and no ``RLIMIT_AS``; a spawned child re-imports
 the library and receives the whole context by pickling (seconds at 40,000 measures), and
 forking a process that runs polars' thread pool is unsafe. The guards cost a few per cent of
-the render (measured: see docs/readme/render.md).
+the render (measured: README, 性能).
 """
 
 from __future__ import annotations

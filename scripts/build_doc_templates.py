@@ -474,11 +474,23 @@ def build_duban(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
-    keep_with_next(f.add_blank(doc))
-    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
-    f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
+    duban_signature(doc)
     f.set_core_properties(doc, "督办通知（模板）", "督办通知")
     return doc
+
+
+def duban_signature(doc: object) -> None:
+    """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
+    two blank lines, the 发文机关 centred over the date; a name too long to centre without
+    passing the 版心's right edge ("…整改工作领导小组办公室" usually is) right-aligned with it."""
+    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
+    centred = f"{{%p if 发文机关|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
+    f.add_paragraph(doc, f.STYLE_BODY, centred)
+    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 发文机关 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
 
 
 BUILDERS = {PLAN: build_plan, REPORT: build_report, NOTICE: build_notice, DUBAN: build_duban}
@@ -526,7 +538,12 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_H2, "（二）超期未办结事项")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 超期句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 单位 in 超期单位 %}")
-    f.add_paragraph(doc, f.STYLE_H3, "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条）")
+    f.widow_free_heading(
+        doc,
+        f.STYLE_H3,
+        "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条）",
+        "(单位.单位|length + 单位.序号|string|length + 单位.条数|string|length + 4)",
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 事项 in 单位.事项 %}")
     f.add_paragraph(
         doc,

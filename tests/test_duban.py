@@ -19,6 +19,7 @@ from docx import Document
 from test_diff import read_rows, write_version
 
 from ledger_tools.cli import cli
+from ledger_tools.docformat import SEALED_CENTRED_MAX_CHARS
 from ledger_tools.normalise import load_ledger
 from ledger_tools.render import check_template
 from ledger_tools.stats import compute_stats
@@ -91,7 +92,7 @@ def test_notice_content(example_run: Any) -> None:
     assert rows[1][0] == "1" and rows[1][2].startswith("开展固定资产清查盘点")
     assert rows[1][4:] == ["2024年4月底前", "正在推进", "超期10天"] and len(rows) == 2
     yellow = table_rows(result.folder / file_name("房产管理科"))
-    assert yellow[1][4:] == ["2024年5月17日", "正在推进", "还剩7天"]
+    assert yellow[1][4:] == ["2024年5月17日前", "正在推进", "还剩7天"]  # context.deadline_text
     assert "有1条将在10日内到期" in "".join(paragraphs(result.folder / file_name("房产管理科")))
     with zipfile.ZipFile(path) as z:
         assert not TAGS.search(z.read("word/document.xml").decode("utf-8"))
@@ -219,16 +220,40 @@ def test_template_format(check: Any) -> None:
 
 def test_template_title_headings_and_signature_use_their_styles() -> None:
     paras = Document(ROOT / "doc_templates" / TEMPLATE).paragraphs
-    assert (paras[0].style.name, paras[0].text) == ("公文标题", "{{ 标题 }}")
-    assert paras[2].text == "{{ 主送 }}："
+    # the title is one paragraph per line of 标题行 (as in the unit's documents)
+    assert [(p.style.name, p.text) for p in paras[:3]] == [
+        ("公文标题", "{%p for 行 in 标题行 %}"),
+        ("公文标题", "{{ 行 }}"),
+        ("公文标题", "{%p endfor %}"),
+    ]
+    assert paras[4].text == "{{ 主送 }}："
     assert [p.text for p in paras if p.style.name == "一级标题"] == [
         "一、需督办的整改事项",
         "二、工作要求",
     ]
-    assert [(p.style.name, p.text) for p in paras[-2:]] == [
+    # the 落款: centred over the date when short enough, else right-aligned with it
+    assert [(p.style.name, p.text) for p in paras if "发文机关" in p.text] == [
+        ("公文正文", f"{{%p if 发文机关|length <= {SEALED_CENTRED_MAX_CHARS} %}}"),
         ("落款", "{{ 发文机关 }}"),
-        ("成文日期", "{{ 成文日期 }}"),
+        ("成文日期", "{{ 发文机关 }}"),
     ]
+    assert (paras[-1].style.name, paras[-1].text) == ("成文日期", "{{ 成文日期 }}")
+
+
+def test_template_renders_as_docxtpl_does(example_run: Any, tmp_path: Path) -> None:
+    """The fast renderer writes the notice docxtpl would (its 标题行 loop, table row loop and
+    落款 branches included)."""
+    from test_docxrender import assert_same_document, docxtpl_render
+
+    from ledger_tools.render import render_docx
+    from ledger_tools.upward.duban import duban_context
+
+    ledger, result = example_run
+    group = next(g for g in result.groups if g.file)
+    ctx = duban_context(ledger, group, "责任部门", TODAY, 5)
+    template = ROOT / "doc_templates" / TEMPLATE
+    ours = render_docx(template, ctx, tmp_path / "ours.docx", builtin=True).read_bytes()
+    assert_same_document(ours, docxtpl_render(template, ctx))
 
 
 def test_template_is_reproducible_and_checks_clean(tmp_path: Path) -> None:

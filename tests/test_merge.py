@@ -279,6 +279,14 @@ def _doc_text(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
+def _title(path: Path) -> str:
+    import docx
+
+    lines = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "公文标题"]
+    assert len(lines) > 1  # broken at word boundaries (titles.break_title)
+    return "".join(lines)
+
+
 def test_summary_report_figures_come_from_stats(merged, tmp_path):
     from ledger_tools.normalise import load_ledger
     from ledger_tools.stats import compute_stats, stats_sentence
@@ -295,7 +303,8 @@ def test_summary_report_figures_come_from_stats(merged, tmp_path):
     ledger = load_ledger(merged["out"])
     stats = compute_stats(ledger, TODAY)
     assert stats_sentence(stats, "区委第二巡察组") in text
-    assert "关于区委第二巡察组巡察反馈意见整改落实情况的汇总报告" in text
+    # the title, one paragraph per line; 巡察 not repeated after 区委第二巡察组 (as in a unit's)
+    assert _title(out) == "【党组织名称未填】关于区委第二巡察组反馈意见整改落实情况的汇总报告"
     assert "共汇总6个单位报送的整改台账（另有2个文件未能读取" in text
     # each unit's paragraph carries that unit's own stats
     for r in (r for r in _rows(merged["out"], "汇总") if r["文件"] and r["问题数"]):
@@ -316,6 +325,28 @@ def test_summary_report_figures_come_from_stats(merged, tmp_path):
     assert f"{len(late)}个单位共有{sum(late.values())}条措施超过整改时限仍未办结" in text
     assert f"某区水务局（{late['某区水务局']}条）" in text and "已超期" in text
     assert "【党组织名称未填】" in text and "【请在此填写下一步" in text
+    # an existing 汇总报告 is kept unless --overwrite (as for a unit's documents)
+    args = ["report", str(merged["out"]), "--kind", "summary", "-o", str(out), "--today", DAY]
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 2 and "--overwrite" in again.output
+    assert CliRunner().invoke(cli, [*args, "--overwrite"]).exit_code == 0
+
+
+def test_summary_template_renders_as_docxtpl_does(merged, tmp_path):
+    """The fast renderer writes the 汇总报告 docxtpl would (title lines, unit and overdue
+    loops, widow-free headings, the 落款 branches)."""
+    from test_docxrender import assert_same_document, docxtpl_render
+
+    from ledger_tools.render import render_docx
+    from ledger_tools.resources import template_path
+    from ledger_tools.upward.summary import load_summary_ledger, summary_context
+
+    ledger, facts = load_summary_ledger(merged["out"])
+    ctx = summary_context(ledger, TODAY, facts, today=TODAY)
+    assert ctx["超期单位"]  # the overdue loop is exercised
+    template = template_path("汇总报告.docx")
+    ours = render_docx(template, ctx, tmp_path / "ours.docx", builtin=True).read_bytes()
+    assert_same_document(ours, docxtpl_render(template, ctx))
 
 
 def test_summary_report_refuses_a_unit_ledger(merged, tmp_path):

@@ -892,18 +892,26 @@ def _comment(c: Change) -> str:
     return f"【{c.label}】上期（{where}）：{old}"
 
 
-def write_marked_copy(cmp: Comparison, dest: str | os.PathLike[str]) -> Path:
+def write_marked_copy(
+    cmp: Comparison, dest: str | os.PathLike[str], overwrite: bool = False
+) -> Path:
     """A copy of the new ledger: changed cells filled (green added, yellow changed, red gone
     backwards) with the old value in a comment; a first sheet 与上期对比 lists every change,
-    including what was removed. The new ledger itself is never written."""
+    including what was removed. The new ledger itself is never written; an existing ``dest``
+    is refused unless ``overwrite``.
+
+    Written through openpyxl (not ``marking``'s XML-level writer, which marks a ``check``
+    report's findings in two colours): a copy of one ledger version is small, and openpyxl
+    keeps its formulas, styles, merges and comments."""
     from ledger_tools.errors import OutputError
-    from ledger_tools.marking import SUFFIXES, _load, _merged_anchors, _set_comment, _solid
-    from ledger_tools.output import atomic_output
+    from ledger_tools.marking import SUFFIXES
+    from ledger_tools.output import atomic_output, check_output_path
 
     src, out = Path(cmp.new_path), Path(dest)
     if out.suffix.lower() not in SUFFIXES:
         raise OutputError(f"对比副本 {out.name} 的扩展名应为 .xlsx。请改为“{out.stem}.xlsx”。")
-    wb = _load(src, keep_vba=src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm")
+    check_output_path(out, src, cmp.old_path, overwrite=overwrite)
+    wb = _load_copy(src, keep_vba=src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm")
     if SHEET_CHANGES in wb.sheetnames:
         del wb[SHEET_CHANGES]
     marks: dict[tuple[str, str], list[Change]] = {}
@@ -927,9 +935,68 @@ def write_marked_copy(cmp: Comparison, dest: str | os.PathLike[str]) -> Path:
         cell.fill = _solid(fill)
         _set_comment(cell, "\n".join(dict.fromkeys(_comment(c) for c in group)))
     _changes_sheet(wb, cmp)
-    with atomic_output(out, src, cmp.old_path) as tmp:
+    with atomic_output(out, src, cmp.old_path, overwrite=overwrite) as tmp:
         wb.save(tmp)
     return out
+
+
+def _load_copy(src: Path, *, keep_vba: bool) -> Any:
+    """The new ledger opened with openpyxl for the copy (a Chinese error if it cannot be)."""
+    from openpyxl import load_workbook
+
+    from ledger_tools.errors import UnreadableFile
+    from ledger_tools.marking import SUFFIXES
+
+    if src.suffix.lower() not in SUFFIXES:
+        raise UnreadableFile(
+            f"{src.name} 不是 .xlsx/.xlsm 文件，无法另存对比副本（--mark）。"
+            "请先用 Excel/WPS 另存为 .xlsx 后再对比。"
+        )
+    try:
+        # rich_text keeps partly formatted cell text as it was.
+        return load_workbook(src, keep_vba=keep_vba, rich_text=True)
+    except Exception as exc:  # noqa: BLE001 - any openpyxl failure is "cannot copy this file"
+        raise UnreadableFile(
+            f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
+            "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
+        ) from exc
+
+
+def _merged_anchors(ws: Any) -> dict[str, str]:
+    """Every cell inside a merged range → the range's top-left cell (the one that can be
+    filled and carry a comment)."""
+    from openpyxl.utils import get_column_letter
+
+    anchors: dict[str, str] = {}
+    for rng in ws.merged_cells.ranges:
+        top_left = f"{get_column_letter(rng.min_col)}{rng.min_row}"
+        for row in range(rng.min_row, rng.max_row + 1):
+            for col in range(rng.min_col, rng.max_col + 1):
+                anchors[f"{get_column_letter(col)}{row}"] = top_left
+    return anchors
+
+
+def _set_comment(cell: Any, text: str) -> None:
+    """Our comment on ``cell``; a user's own comment there is kept below it (as ``check
+    --mark`` keeps it)."""
+    from openpyxl.comments import Comment
+
+    from ledger_tools.cells import strip_forbidden
+    from ledger_tools.marking import COMMENT_AUTHOR, ORIGINAL_COMMENT
+    from ledger_tools.workbook import display_width
+
+    old = cell.comment
+    if old is not None and old.author != COMMENT_AUTHOR:
+        text += ORIGINAL_COMMENT.format(author=old.author or "") + old.text
+    n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
+    text = strip_forbidden(text)
+    cell.comment = Comment(text, COMMENT_AUTHOR, height=min(20 * n_lines + 10, 400), width=320)
+
+
+def _solid(rgb: str) -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
 
 
 def _changes_sheet(wb: Any, cmp: Comparison) -> None:
@@ -1050,7 +1117,7 @@ def diff_command(
         sheet=sheet,
     )
     if mark:
-        write_marked_copy(cmp, mark)
+        write_marked_copy(cmp, mark, overwrite=force)
     if fmt == "json":
         click.echo(json.dumps(to_json(cmp), ensure_ascii=False, indent=2))
         return

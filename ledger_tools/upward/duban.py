@@ -202,14 +202,17 @@ def duban_context(
 ) -> dict[str, Any]:
     """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``)."""
     from ledger_tools.context import clean, cn_date, info_context
+    from ledger_tools.titles import break_title
 
     ctx: dict[str, Any] = dict(info_context(ledger, "plan"))
     sort = ctx.get("监督类型", "")
     sort = "" if sort in ("其他",) or sort.startswith("【") else sort
     red = sum(1 for i in group.items if i.colour == "红色")
+    title_lines = break_title(f"关于加快推进{sort}整改工作的督办通知")
     ctx.update(
         {
-            "标题": f"关于加快推进{sort}整改工作的督办通知",
+            "标题行": title_lines,  # the title block's lines, as in the unit's documents
+            "标题": "".join(title_lines),
             "整改工作": f"{sort}整改工作",
             "主送": addressee(group.name, by),
             "督办对象": group.name,
@@ -342,10 +345,19 @@ def write_duban(
     files = []
     for g in late:
         ctx = duban_context(ledger, g, by, as_of, reply_days)
-        files.append(render_docx(tpl, ctx, out / g.file, ledger.origin.path))
+        files.append(
+            render_docx(
+                tpl,
+                ctx,
+                out / g.file,
+                ledger.origin.path,
+                overwrite=force,  # the existing files were refused above unless ``force``
+                builtin=template is None,
+            )
+        )
         if pdf:
-            convert_to_pdf(files[-1])
-    summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger)
+            convert_to_pdf(files[-1], overwrite=force)
+    summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger, overwrite=force)
     unassigned = sum(len(g.items) for g in found if g.name == UNFILLED)
     return DubanResult(out, found, files, summary, unreadable_deadlines(ledger), unassigned)
 
@@ -373,8 +385,16 @@ ITEM_HEADER = (
 )
 
 
-def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledger: Ledger) -> Path:
-    """督办汇总.xlsx: sheet 督办汇总 (every group, late or not) and 督办事项 (every item)."""
+def write_summary(
+    found: list[Group],
+    by: str,
+    as_of: dt.date,
+    dest: Path,
+    ledger: Ledger,
+    overwrite: bool = True,
+) -> Path:
+    """督办汇总.xlsx: sheet 督办汇总 (every group, late or not) and 督办事项 (every item); an
+    existing ``dest`` is refused unless ``overwrite``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -428,7 +448,7 @@ def write_summary(found: list[Group], by: str, as_of: dt.date, dest: Path, ledge
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws["A1"].font = Font(bold=True)
-    with atomic_output(dest, ledger.origin.path) as tmp:
+    with atomic_output(dest, ledger.origin.path, overwrite=overwrite) as tmp:
         wb.save(tmp)
     return dest
 

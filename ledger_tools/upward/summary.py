@@ -71,7 +71,9 @@ def summary_context(
 
     ctx: dict[str, Any] = info_context(ledger, "report")
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
-    ctx["标题"] = summary_title(ledger)
+    ctx["标题行"] = summary_title_lines(ledger)
+    ctx["标题"] = "".join(ctx["标题行"])
+    ctx.setdefault("落款方式", "加盖印章")  # as in a unit's documents (context.build_context)
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     total = compute_stats(ledger, as_of, groups=False)
@@ -112,18 +114,23 @@ def summary_context(
     return clean(ctx)
 
 
-def summary_title(ledger: Ledger) -> str:
-    from ledger_tools.context import text
+def summary_title_lines(ledger: Ledger) -> list[str]:
+    """The title, broken into lines as the unit documents' titles are (``titles``): the
+    基本信息 报告标题 (its "/" breaks win) or "…关于…反馈意见整改落实情况的汇总报告"; as in
+    ``context.default_title`` the 监督类型 is left out where the 监督机构 already names it and
+    a 党组织名称 not filled is marked 【】."""
+    from ledger_tools.context import missing_mark, text
+    from ledger_tools.titles import break_title
 
+    names = [text(ledger.info.get(n)) for n in ("党组织名称", "监督机构", "单位名称", "上级党委")]
     override = text(ledger.info.get("报告标题"))
     if override:
-        return override
-    org = text(ledger.info.get("党组织名称"))
+        return break_title(override, names)
+    org = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
     body = text(ledger.info.get("监督机构"))
     sort = text(ledger.info.get("监督类型"))
-    sort = "" if sort == "其他" else sort
-    subject = f"{body}{sort}反馈意见" if body or sort else "反馈意见"
-    return f"{org}关于{subject}整改落实情况的汇总报告"
+    sort = "" if sort == "其他" or sort in body else sort
+    return break_title(f"{org}关于{body}{sort}反馈意见整改落实情况的汇总报告", names)
 
 
 def _by_unit(ledger: Ledger) -> dict[str, list[Measure]]:
@@ -249,21 +256,38 @@ def render_summary(
     as_of: dt.date | None = None,
     pdf: bool = False,
     today: dt.date | None = None,
+    overwrite: bool = False,
+    pdf_timeout: float | None = None,
 ) -> list[Path]:
     """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
-    counted at, else today; ``today`` is the default 成文日期 (default: the real today)."""
+    counted at, else today; ``today`` is the default 成文日期 (default: the real today). An
+    existing output is refused unless ``overwrite`` (as ``render.render`` does)."""
+    from ledger_tools.output import check_output_path
     from ledger_tools.render import convert_to_pdf, render_docx
     from ledger_tools.resources import template_path
 
+    out_path = Path(out) if out else Path(path).parent / f"{DOC_NAME}.docx"
+    template_file = Path(template) if template else template_path(f"{DOC_NAME}.docx")
+    inputs = (template_file, path)
+    check_output_path(out_path, *inputs, overwrite=overwrite, suffix=".docx")
+    if pdf:  # refused before anything is written, not after the .docx
+        check_output_path(out_path.with_suffix(".pdf"), *inputs, overwrite=overwrite)
     ledger, facts = load_summary_ledger(path)
     day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
     context = summary_context(ledger, day, facts, today=today)
-    out_path = Path(out) if out else Path(path).parent / f"{DOC_NAME}.docx"
-    template_file = Path(template) if template else template_path(f"{DOC_NAME}.docx")
-    written = [render_docx(template_file, context, out_path, path)]
+    written = [
+        render_docx(
+            template_file,
+            context,
+            out_path,
+            path,
+            overwrite=overwrite,
+            builtin=template is None,
+        )
+    ]
     if pdf:
-        written.append(convert_to_pdf(out_path))
+        written.append(convert_to_pdf(out_path, timeout=pdf_timeout, overwrite=overwrite))
     return written
 
 
@@ -275,8 +299,9 @@ def summary_command(path: str, **kw: Any) -> None:
     """``report --kind summary`` on the command line: the options of ``report``, printed."""
     import click
 
-    from ledger_tools.cli import parse_day
+    from ledger_tools.cli import check_document_output, parse_day
 
+    check_document_output(kw.get("output"), bool(kw.get("pdf")))
     written = render_summary(
         path,
         kw.get("output"),
@@ -284,6 +309,8 @@ def summary_command(path: str, **kw: Any) -> None:
         as_of=parse_day(kw.get("as_of"), "--as-of"),
         pdf=bool(kw.get("pdf")),
         today=parse_day(kw.get("today"), "--today"),
+        overwrite=bool(kw.get("overwrite")),
+        pdf_timeout=kw.get("pdf_timeout"),
     )
     for p in written:
         click.echo(f"已生成：{p}")

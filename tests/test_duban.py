@@ -301,3 +301,27 @@ def test_late_measure_without_department_is_reported_not_sent(tmp_path: Path) ->
     assert [p.name for p in out.glob("*.docx")] == [file_name("房产管理科")]
     summary = {r[1]: r[7] for r in openpyxl.load_workbook(out / "督办汇总.xlsx")["督办汇总"].iter_rows(min_row=4, values_only=True) if r[0]}  # fmt: skip
     assert summary["（未填）"] == "否（未填写，无法督办）"
+
+
+def test_measures_split_from_one_cell_are_one_item(tmp_path: Path) -> None:
+    """Three measures numbered in one cell share its deadline and status: one warning in
+    ``stats`` (per Excel row), one item in the notice, with the three measures' text."""
+    _, rows = read_rows(EXAMPLE)
+    for r in rows:
+        if str(r["整改措施"]).startswith("（1）对照审计报告"):
+            r.update({"整改状态": "正在推进", "完成时间": None})
+    ledger = load_ledger(write_version(tmp_path / "台账.xlsx", rows))
+    day = dt.date(2024, 7, 10)
+    by_dept = {r["责任部门"]: r for r in compute_stats(ledger, day)["按责任部门"]}
+    result = write_duban(ledger, tmp_path / "督办", as_of=day)
+    finance = next(g for g in result.groups if g.name == "财务科")
+    assert finance.colours["红色"] == by_dept["财务科"]["红色"] == len(finance.items)
+    table = table_rows(result.folder / file_name("财务科"))
+    split = [r for r in table if "对照审计报告" in r[2]]
+    assert (
+        len(split) == 1
+        and split[0][2].startswith("（1）对照审计报告")
+        and "（3）健全" in split[0][2]
+    )
+    text = "\n".join(paragraphs(result.folder / file_name("财务科")))
+    assert f"有{by_dept['财务科']['红色']}条已超过整改时限仍未办结" in text

@@ -170,7 +170,9 @@ def test_findings_keep_the_units_file_and_cell(merged):
 
 def test_measures_sheet_has_unit_and_source(merged):
     rows = _rows(merged["out"], "全部措施")
-    assert len(rows) == 220
+    # one row per Excel row of the units (200); a cell of numbered measures stays one cell, split
+    # again when the 汇总台账 is read (220 measures, as the units count them)
+    assert len(rows) == 200
     sources = {r["来源"] for r in rows if r["单位"] == "某区档案馆"}
     assert "[档案馆.xlsx]台账!F4" in sources  # the example's row 2, two title rows lower
     assert {r["单位"] for r in rows} >= {"某区城市管理局", "某区水务局"}
@@ -238,7 +240,7 @@ def test_json_has_the_same_rows(merged, tmp_path):
             k: j[k] for k in ("单位", "问题数", "办结数", "错误")
         }
     assert data["totals"]["问题数"] == 65
-    assert len(data["measures"]) == 220 and len(data["unreadable"]) == 2
+    assert len(data["measures"]) == 200 and len(data["unreadable"]) == 2  # 全部措施's rows
     assert data["duplicates"] and data["findings"]
 
 
@@ -458,3 +460,47 @@ def test_benchmark_script_runs(capsys, monkeypatch, tmp_path):
     out = capsys.readouterr().out
     assert "bare python-calamine read" in out and "`ledger-tools merge`" in out
     assert len(list(tmp_path.rglob("*.xlsx"))) == 2
+
+
+def test_split_cells_and_merged_numbers_count_as_in_the_unit(tmp_path):
+    """A cell holding several numbered measures is one warning and its number counts once; a
+    number merged over a problem's rows counts once: the 汇总台账 (its stats, the 汇总报告,
+    duban by 单位) says what the unit's own stats say."""
+    from test_diff import read_rows, write_version
+
+    from ledger_tools.normalise import load_ledger
+    from ledger_tools.stats import compute_stats
+    from ledger_tools.upward.duban import groups, load_for_duban
+    from ledger_tools.upward.summary import load_summary_ledger, summary_context
+
+    header, rows = read_rows()
+    split = next(r for r in rows if str(r["整改措施"]).startswith("（1）对照审计报告"))
+    split.update({"整改状态": "正在推进", "完成时间": None, "建立制度（项）": 2})
+    folder = tmp_path / "in"
+    folder.mkdir()
+    unit = write_version(folder / "台账.xlsx", rows)
+    # 清退资金 merged over the two rows of problem 11 (a number written once for the problem)
+    wb = openpyxl.load_workbook(unit)
+    ws = wb["整改台账"]
+    col = header.index("清退资金（元）") + 1
+    first = next(i for i, r in enumerate(rows, start=2) if r["序号"] == 11)
+    ws.cell(first, col).value, ws.cell(first + 1, col).value = 3000, None
+    ws.merge_cells(start_row=first, start_column=col, end_row=first + 1, end_column=col)
+    wb.save(unit)
+    day = dt.date(2024, 7, 10)
+    out = tmp_path / "汇总.xlsx"
+    result = CliRunner().invoke(cli, ["merge", str(folder), "-o", str(out), "--today", str(day)])
+    assert result.exit_code == 0, result.output
+    own = compute_stats(load_ledger(unit), day, groups=False)
+    merged = compute_stats(load_ledger(out), day, groups=False)
+    keys = ("问题数", "措施数", "办结数", "清退资金", "建立制度", "预警")
+    assert {k: merged[k] for k in keys} == {k: own[k] for k in keys}
+    assert own["预警"]["红色"] >= 1
+    ledger, facts = load_summary_ledger(out)
+    overdue = summary_context(ledger, day, facts)["超期单位"]
+    assert sum(u["条数"] for u in overdue) == own["预警"]["红色"]
+    listed = [i["整改措施"] for u in overdue for i in u["事项"] if "对照审计报告" in i["整改措施"]]
+    assert len(listed) == 1 and listed[0].startswith("（1）对照审计报告") and "（3）" in listed[0]
+    ledger, units = load_for_duban(out)
+    (group,) = groups(ledger, day, "单位", units)
+    assert group.colours["红色"] == len(group.items) == own["预警"]["红色"]

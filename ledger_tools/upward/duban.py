@@ -45,13 +45,19 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 @dataclass
 class Item:
-    """One late measure in a notice."""
+    """One late 整改时限 cell in a notice: its measure, or the measures split from one cell
+    (``parts``), which share that deadline and status and are one warning, as in ``check``
+    and ``stats.colour_counts``."""
 
     measure: Measure
     problem: Problem
     colour: str  # 红色 | 黄色
     days: int  # days left (negative: overdue)
     cell: str  # 整改台账!K12
+    parts: list[Measure] = field(default_factory=list)  # all measures of the cell, in order
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [self.measure]
 
     @property
     def days_text(self) -> str:
@@ -114,8 +120,10 @@ def groups(
     ledger: Ledger, as_of: dt.date, by: str = "责任部门", units: dict[int, str] | None = None
 ) -> list[Group]:
     """Every group (in order of first appearance) with its counts and late items (red first,
-    most overdue first). ``units``: Excel row → 单位, for ``by="单位"``."""
-    from ledger_tools.stats import long_term_counts, warning_colour
+    most overdue first). ``units``: Excel row → 单位, for ``by="单位"``. The colours are
+    ``stats.colour_counts`` of the group's measures (one per Excel row), and so are the items:
+    the measures split from one cell are one item."""
+    from ledger_tools.stats import COLOURS, colour_counts, long_term_counts, warning_colour
     from ledger_tools.status import closed_statuses
 
     if by not in GROUPINGS:
@@ -123,22 +131,40 @@ def groups(
     closed = closed_statuses(long_term_counts(ledger))
     names_of = _names(by, units or {})
     result: dict[str, Group] = {}
+    members: dict[str, list[Measure]] = {}
+    late: dict[tuple[str, int], Item] = {}  # (group, Excel row) → its item
     for problem in ledger.problems:
         for m in problem.measures:
             colour = warning_colour(m, as_of, closed)
             for name in dict.fromkeys(names_of(m)):
                 g = result.setdefault(name, Group(name))
+                members.setdefault(name, []).append(m)
                 g.measures += 1
                 g.closed += m.status in closed
-                if colour:
-                    g.colours[colour] += 1
-                if colour in LATE:
-                    days = (m.deadline.due - as_of).days  # type: ignore[union-attr]
-                    cell = ledger.origin.cell("整改时限", m.row)
-                    g.items.append(Item(m, problem, colour, days, cell))
-    for g in result.values():
+                if colour not in LATE:
+                    continue
+                if (name, m.row) in late:
+                    late[name, m.row].parts.append(m)
+                    continue
+                days = (m.deadline.due - as_of).days  # type: ignore[union-attr]
+                cell = ledger.origin.cell("整改时限", m.row)
+                late[name, m.row] = Item(m, problem, colour, days, cell)
+                g.items.append(late[name, m.row])
+    for name, g in result.items():
+        counts = colour_counts(members[name], as_of, closed)
+        g.colours = {c: counts.get(c, 0) for c in COLOURS}
         g.items.sort(key=lambda i: (LATE.index(i.colour), i.days))
     return list(result.values())
+
+
+def measures_text(parts: list[Measure]) -> str:
+    """The 整改措施 of one cell: the measure, or the measures split from it numbered again
+    "（1）…（2）…" as the cell had them."""
+    from ledger_tools.context import text
+
+    if len(parts) == 1:
+        return text(parts[0].values.get("整改措施"))
+    return "".join(f"（{k}）{text(p.values.get('整改措施'))}" for k, p in enumerate(parts, 1))
 
 
 def unreadable_deadlines(ledger: Ledger) -> int:
@@ -186,7 +212,7 @@ def item_context(n: int, item: Item) -> dict[str, Any]:
     return {
         "序号": n,
         "问题": text(item.problem.title),
-        "整改措施": text(m.values.get("整改措施")),
+        "整改措施": measures_text(item.parts),
         "责任部门": text(m.values.get("责任部门") or m.values.get("牵头部门")),
         "责任人": text(m.values.get("责任人")),
         "整改时限": deadline_text(m),

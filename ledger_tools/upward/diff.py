@@ -914,6 +914,7 @@ def write_marked_copy(
     wb = _load_copy(src, keep_vba=src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm")
     if SHEET_CHANGES in wb.sheetnames:
         del wb[SHEET_CHANGES]
+    _neutralise_live(wb, src)
     marks: dict[tuple[str, str], list[Change]] = {}
     anchors: dict[str, dict[str, str]] = {}
     for c in cmp.changes:
@@ -960,6 +961,34 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
             "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
         ) from exc
+
+
+def _neutralise_live(wb: Any, src: Path) -> None:
+    """As in ``check --mark``'s copy: formulas that reach outside the workbook (other
+    workbooks, DDE, WEBSERVICE, FILTERXML, RTD) keep their cached value and lose the formula,
+    and the external link parts are dropped, so opening the copy runs nothing."""
+    from openpyxl import load_workbook
+
+    from ledger_tools.reading import LIVE_TEXT
+
+    live = [
+        (ws.title, cell.coordinate)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+        and cell.value.startswith("=")
+        and LIVE_TEXT.search(re.sub(r'"[^"]*"', "", cell.value))
+    ]
+    wb._external_links = []
+    if not live:
+        return
+    cached = load_workbook(src, data_only=True)  # the values Excel last computed
+    for sheet, coord in live:
+        cell = wb[sheet][coord]
+        cell.value = cached[sheet][coord].value
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # a cached text starting with "=" stays text
 
 
 def _merged_anchors(ws: Any) -> dict[str, str]:

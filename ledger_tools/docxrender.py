@@ -97,7 +97,7 @@ def template_parts(tpl: Any) -> list[Part]:
 class _Writer:
     """Transforms Jinja's output chunks (docxtpl's post-processing) and checks them."""
 
-    def __init__(self, docpr_start: int, verify: bool) -> None:
+    def __init__(self, docpr_start: int | None, verify: bool) -> None:
         import xml.parsers.expat
 
         self.parser = xml.parsers.expat.ParserCreate() if verify else None
@@ -117,7 +117,7 @@ class _Writer:
                 .replace("{_%", "{%")
                 .replace("%_}", "%}")
             )
-        if "<wp:docPr" in text:
+        if self.docpr is not None and "<wp:docPr" in text:
             text = _DOCPR.sub(self._renumber, text)
         data = text.encode("utf-8")
         if self.parser is None:
@@ -130,11 +130,14 @@ class _Writer:
 
 
 def stream_part(
-    chunks: Iterator[str], docpr_start: int = 1000, verify: bool = True
+    chunks: Iterator[str], docpr_start: int | None = 1000, verify: bool = True
 ) -> Iterator[bytes]:
     """docxtpl's post-processing of ``chunks`` (rendered XML), as UTF-8 bytes ready for the
     zip, cut only after a ``>`` so that no pattern is split between two chunks. With
-    ``verify``, expat checks that the XML is well-formed (``NotWellFormed`` if not)."""
+    ``verify``, expat checks that the XML is well-formed (``NotWellFormed`` if not).
+    ``docpr_start`` numbers the drawings' ``wp:docPr`` ids from there (``None``: left as
+    they are — docxtpl renumbers only the body's, so headers and footers keep their own ids,
+    which must not collide with the body's)."""
     writer = _Writer(docpr_start, verify)
     yield writer.transform(XML_DECLARATION)
     buffer: list[str] = []
@@ -268,7 +271,8 @@ def _part_bytes(
             yield recovered_part(chunks, tpl.fix_tables)
         else:
             try:
-                yield from stream_part(chunks, verify=verify)
+                body = part.name == "word/document.xml"
+                yield from stream_part(chunks, 1000 if body else None, verify=verify)
             except NotWellFormed as exc:
                 raise NotWellFormed(exc.args[0], part.name) from None
     except NotWellFormed:

@@ -26,6 +26,23 @@ EXAMPLE = REPO / "examples" / "示例台账.xlsx"
 KIND_OF = {"整改方案": "plan", "整改情况报告": "report", "整改进展情况通报": "notice"}
 
 
+def builtin_context(name: str) -> dict[str, Any]:
+    """The context each built-in template is rendered with: the example ledger's for the unit
+    documents, the sample contexts of the 督办通知 and the 汇总报告."""
+    if name == "督办通知":
+        from ledger_tools.upward.duban import sample_context
+
+        return sample_context()
+    if name == "汇总报告":
+        from ledger_tools.upward.summary import summary_sample_context
+
+        return summary_sample_context()
+    ledger = load_ledger(EXAMPLE)
+    return build_context(
+        ledger, KIND_OF[name], as_of=dt.date(2024, 5, 10), today=dt.date(2024, 5, 12)
+    )
+
+
 def docxtpl_render(template: Path, context: dict[str, Any]) -> bytes:
     """The document as docxtpl renders it (map_tree, resolve_listing, fix_tables)."""
     from docxtpl import DocxTemplate
@@ -63,9 +80,7 @@ def assert_same_document(ours: bytes, theirs: bytes) -> None:
 
 @pytest.mark.parametrize("template", builtin_templates(".docx"), ids=lambda p: p.stem)
 def test_builtin_templates_render_as_docxtpl_does(tmp_path, template):
-    kind = KIND_OF[template.stem]
-    ledger = load_ledger(EXAMPLE)
-    context = build_context(ledger, kind, as_of=dt.date(2024, 5, 10), today=dt.date(2024, 5, 12))
+    context = builtin_context(template.stem)
     ours = render_docx(template, context, tmp_path / "ours.docx", builtin=True).read_bytes()
     assert_same_document(ours, docxtpl_render(template, context))
     # and with the well-formedness check a user's template gets

@@ -548,6 +548,7 @@ def read_txt(path: Path) -> list[Block]:
 
 
 _LINE_END = tuple("。！？；：”）」…!?;:")
+_SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
 
 
@@ -563,6 +564,8 @@ def _continues(line: str, wrap: int, item: bool) -> bool:
     shorter one does unless it ends a sentence, is a heading or a title."""
     if _width(line) >= wrap - 4:
         return True
+    if line.endswith(("”", "」")) and not line[:-1].endswith(_SENTENCE_END):
+        return True  # a quoted name at the line's end ("“三会一课”"), not a sentence's end
     if line.endswith(_LINE_END) or line.endswith(_TITLE_END):
         return False
     return not (item and _width(line) < wrap - 8)

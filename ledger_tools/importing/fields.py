@@ -444,9 +444,17 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
         if not m.group(1).startswith(("我", "本")):
             info["单位名称"] = m.group(1)
     _opening_dates(info, opening)
+    if addressee := _addressee(preamble):
+        info["主送机关"] = addressee
+    body_text = opening + "".join(t["内容"] for t in parsed.texts)
+    if m := _SELF_NAME.search(body_text):
+        info["单位简称"] = m.group(0)
+    # Each document carries its own date: the plan's and the report's are 基本信息 of their own
+    # (a plan and a report imported together keep both); a feedback's is the shared 成文日期.
+    date_field = {"plan": "方案成文日期", "report": "报告成文日期", "notice": "报告成文日期"}
     for b in tail:
         if d := _cn_date(b.text):
-            info["成文日期"] = d.isoformat()
+            info[date_field.get(parsed.kind, "成文日期")] = d.isoformat()
         elif b.text and "党组织名称" not in info:
             info["党组织名称"] = b.text
     if "单位名称" not in info and (unit := _unit_from_org(info.get("党组织名称", ""))):
@@ -461,6 +469,18 @@ _CONCENTRATED = re.compile(
     r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:前|以前|之前)\s*(?:全面)?完成集中整改"
     r"|集中整改(?:期|阶段)?(?:至|截至|到)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
 )
+
+
+# The unit's short self-reference ("结合我局实际", "我馆坚决扛起…"): 我 + the kind of unit.
+_SELF_NAME = re.compile(r"我(?:单位|中心|街道|局|馆|委|院|校|办|厅|处|站|所|部|社|会|司|队|园)")
+
+
+def _addressee(preamble: list[Block]) -> str:
+    """The 主送机关 line before the opening ("区委巡察工作领导小组：")."""
+    for b in preamble[:2]:
+        if not b.is_table and (m := re.fullmatch(r"([^。，；,;：:]{2,60})[：:]", b.text.strip())):
+            return m.group(1)
+    return ""
 
 
 def _concentrated_end(info: dict[str, str], texts: list[str]) -> None:
@@ -533,4 +553,29 @@ def read_leadership(parsed: Parsed, node: Node) -> None:
     }
     for field_name, pattern in patterns.items():
         if m := re.search(pattern, text):
-            parsed.info.setdefault(field_name, m.group(1).strip())
+            value = m.group(1).strip()
+            if field_name != "领导小组成员":
+                value = name_then_post(value)
+            parsed.info.setdefault(field_name, value)
+
+
+# A person written post first ("局党组书记、局长陈志远"): the post ends in a title word, the
+# name (2–3 characters) follows it.
+_POST_NAME = re.compile(
+    r"^由?(.{1,30}?(?:长|书记|主任|委员|成员|主席|总师|工程师|秘书|巡视员|调研员|干部|理事|监事))"
+    r"([\u4e00-\u9fa5·]{2,3})$"
+)
+
+
+def name_then_post(value: str) -> str:
+    """ "局党组书记、局长陈志远，副局长刘明华" → "陈志远（局党组书记、局长）、刘明华（副局长）",
+    the ledger's way; a value that is not post + name ("局办公室主任") stays as written."""
+    value = re.sub(r"^由", "", value)
+    people = re.split(r"[，,；;]", value)
+    out = []
+    for person in people:
+        m = _POST_NAME.match(person.strip())
+        if not m:
+            return value
+        out.append(f"{m.group(2)}（{m.group(1)}）")
+    return "、".join(out)

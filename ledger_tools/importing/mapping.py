@@ -115,7 +115,9 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
         target.deadline = later.deadline or target.deadline
     same_shape = len(target.measures) == len(later.measures)
     for i, lm in enumerate(later.measures):
-        m = best_match(target.measures, lm.text, lambda m: m.text, 0.6)
+        m = best_match(target.measures, lm.text, lambda m: m.text, 0.6) or _by_lead(
+            target.measures, lm.text
+        )
         if m is None and same_shape:
             m = target.measures[i]
         if m is None:
@@ -126,6 +128,16 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
                 m.fields[key] = value
         m.where = f"{m.where}；{lm.where}"
         m.text = m.text or lm.text
+
+
+def _by_lead(measures: list[PMeasure], text: str) -> PMeasure | None:
+    """The one measure a report's lead opens ("严格落实“第一议题”制度。" → the plan's
+    "严格落实“第一议题”制度，党组会议…"): reports name a measure by its first clause."""
+    lead = text.strip().rstrip("。；;，, ")
+    if len(lead) < 4:
+        return None
+    found = [m for m in measures if m.text.startswith(lead)]
+    return found[0] if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -94,9 +94,43 @@ _ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
+    r"|主要(?:措施|举措|做法)|下一步(?:计划|打算|工作计划|工作打算|措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
+# A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
+_INLINE_LABEL = re.compile(r"(?<=[。；;])\s*(?=下一步(?:计划|打算|工作计划|工作打算|措施)\s*[：:])")
+# A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
+# figures, not a measure (the ledger keeps the figures per measure).
+_TOTALS = re.compile(r"(?:^|(?<=[。；;]))\s*(?:共|累计|合计)[^。；;]*\d[^。；;]*[。；;]?")
+# Dates and deadlines as the report's sentences write them.
+_DAY = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DUE = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)?"
+# How a report words a measure without a narrative, by its status (the tense rules): each gives
+# the measure text, and the status and the date the sentence states.
+_TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(rf"^将于(?P<due>{_DUE})(?P<m>.+?)(?P<rest>。.*)?$"), "未启动", "整改时限"),
+    (
+        re.compile(rf"^(?P<m>.+?)[，,]原定于(?P<due>{_DUE})完成[，,]目前尚未启动(?P<rest>。.*)?$"),
+        "未启动",
+        "整改时限",
+    ),
+    (re.compile(rf"^(?P<m>.+?)[，,]已于(?P<due>{_DAY})完成(?P<rest>。.*)?$"), "已完成", "完成时间"),
+    (
+        re.compile(rf"^(?P<m>.+?)[，,]自(?P<due>{_DAY})起长期坚持(?P<rest>。.*)?$"),
+        "长期坚持",
+        "完成时间",
+    ),
+)
+_WORK_STATE = re.compile(
+    rf"^该项工作(正在推进|已基本完成)(?:[，,]计划于(?P<due>{_DUE})完成)?[。；;]?$"
+)
+_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于(?P<due>{_DUE})完成[。；;]?$")
+# A sentence that tells what was done rather than what to do: it opens with the date or an
+# "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
+_ACCOUNT = re.compile(
+    rf"^(?:{_DAY}|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|自\d|截至|截止|已|目前已)"
+)
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
@@ -553,8 +587,7 @@ class _Reader:
             problem.detail = f"{problem.detail}\n{point}".strip() if problem.detail else point
         elif self.p.kind in ("report", "notice"):
             full = self.trailing_status_sentence(problem, full)
-            measure, result = first_sentence(full)
-            self.add_measure(problem, measure, child.where, result)
+            self.add_report_item(problem, full, child.where)
         else:
             self.add_measure(problem, full, child.where)
         for text in shared:
@@ -587,6 +620,7 @@ class _Reader:
         status sentences, and plain text (问题表现 before any measure)."""
         mode = "detail"
         progress: list[str] = []
+        blocks = [part for b in blocks for part in _split_at_labels(b)]
         for b in blocks:
             if b.is_table:
                 self.table(b)
@@ -606,7 +640,9 @@ class _Reader:
                 continue
             if label:
                 mode = _label_mode(label)
-            if mode == "goal":
+            if mode in ("listed", "planned"):
+                self.listed_measures(problem, rest, b.where, planned=mode == "planned")
+            elif mode == "goal":
                 problem.goal = _join(problem.goal, rest)
             elif mode == "measures":
                 self.inline_measures(
@@ -666,8 +702,7 @@ class _Reader:
             last.text = _join(last.text, head)
         for item in items:
             if self.p.kind in ("report", "notice"):
-                measure, result = first_sentence(item)
-                self.add_measure(problem, measure, where, result)
+                self.add_report_item(problem, item, where)
             else:
                 self.add_measure(problem, item, where)
 
@@ -684,10 +719,60 @@ class _Reader:
         items = split_measures(text)
         for item in items:
             if with_results:
-                measure, result = first_sentence(item)
-                self.add_measure(problem, measure, where, result)
+                self.add_report_item(problem, item, where)
             else:
                 self.add_measure(problem, item, where)
+
+    def listed_measures(self, problem: PProblem, text: str, where: str, planned: bool) -> None:
+        """ "主要措施：修订学习制度；召开专题会议。" — measures named by their leads, one after
+        another (a public notice's way); "下一步计划：…" lists the ones not started yet."""
+        from ledger_tools.cells import split_measures
+        from ledger_tools.wording import split_outside
+
+        text = _TOTALS.sub("", text).strip()
+        items = split_measures(text)
+        if len(items) < 2:
+            items = split_outside(text, "；;")
+        for item in items:
+            item = item.strip().rstrip("。；;，, ")
+            if not item:
+                continue
+            measure = PMeasure(item + "。", where)
+            if planned:
+                measure.fields["整改状态"] = "未启动"
+            problem.measures.append(measure)
+
+    def add_report_item(self, problem: PProblem, text: str, where: str) -> None:
+        """One measure as a report words it: its lead then what was done ("严格落实“第一议题”
+        制度。自2024年3月12日起，…"), the account alone when action and result are told in one
+        ("2024年3月28日，局党组会议审议通过…"), or a sentence whose tense tells its status
+        ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进")."""
+        text = text.strip()
+        fields: dict[str, str] = {}
+        for pattern, status, date_field in _TENSED:
+            if m := pattern.match(text):
+                fields = {"整改状态": status, date_field: re.sub(r"\s+", "", m.group("due"))}
+                measure, result = m.group("m") + "。", (m.group("rest") or "").lstrip("。")
+                break
+        else:
+            measure, result = first_sentence(text)
+            if not result and _is_account(measure) or _ACCOUNT.match(measure):
+                # Action and result told as one: the account is both (a plan imported with it
+                # supplies the measure's own wording).
+                measure, result = text, text
+        if state := _WORK_STATE.match(result):
+            fields["整改状态"] = "基本完成" if "基本" in state.group(1) else "正在推进"
+            if state.group("due"):
+                fields["整改时限"] = re.sub(r"\s+", "", state.group("due"))
+            result = ""
+        if planned := _PLANNED_BY.search(result):
+            # "…，计划于2024年6月底前完成": this measure's own deadline, not its progress.
+            fields.setdefault("整改时限", re.sub(r"\s+", "", planned.group("due")))
+            result = result[: planned.start()] + "。"
+        if measure == text and result:
+            measure = result
+        self.add_measure(problem, measure, where, result)
+        problem.measures[-1].fields.update(fields)
 
     def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
         text, fields = F.split_tail(text)
@@ -753,7 +838,30 @@ def _unquote(text: str) -> str:
     return text
 
 
+def _is_account(sentence: str) -> bool:
+    """A sentence that goes on, after its first clause, to tell what was done: a date or
+    "已…" in a later clause ("重新核定党费缴纳基数，2名党员补缴差额，已上缴…")."""
+    from ledger_tools.wording import measure_lead
+
+    later = sentence[len(measure_lead(sentence)) :]
+    return bool(re.search(rf"{_DAY}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[，,；;]\s*已", later))
+
+
+def _split_at_labels(block: Block) -> list[Block]:
+    """A paragraph with a second label inside it ("…。下一步计划：…") as one block a label."""
+    if block.is_table:
+        return [block]
+    parts = [t for t in _INLINE_LABEL.split(block.text) if t.strip()]
+    if len(parts) < 2:
+        return [block]
+    return [Block(t.strip(), block.where) for t in parts]
+
+
 def _label_mode(label: str) -> str:
+    if label.startswith("下一步"):
+        return "planned"
+    if label.startswith("主要"):
+        return "listed"
     if "目标" in label:
         return "goal"
     if re.search(r"表现|存在问题", label):

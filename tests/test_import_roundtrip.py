@@ -278,10 +278,10 @@ def small_ledgers(draw):
             measures = [
                 (
                     draw(_PHRASE) + "。",
-                    # Progress reads as an account of what was done ("已…"): when it says the
-                    # measure's lead the report prints it alone, and only its wording tells it
-                    # from a measure without progress.
-                    draw(st.one_of(st.just(""), _PHRASE.map(lambda s: "已" + s + "。"))),
+                    # Progress reads as an account of what was done (it opens with its date):
+                    # when it says the measure's lead the report prints it alone, and only its
+                    # wording tells it from a measure without progress.
+                    draw(st.one_of(st.just(""), _PHRASE.map(lambda s: "2024年4月" + s + "。"))),
                     draw(_STATUS),
                 )
                 for _ in range(draw(st.integers(1, 3)))

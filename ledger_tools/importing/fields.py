@@ -447,8 +447,9 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     if addressee := _addressee(preamble):
         info["主送机关"] = addressee
     body_text = opening + "".join(t["内容"] for t in parsed.texts)
-    if m := _SELF_NAME.search(body_text):
-        info["单位简称"] = m.group(0)
+    if found := _SELF_NAME.findall(body_text):
+        # The form the document uses most ("我馆" over an odd "我单位"); ties: the first.
+        info["单位简称"] = max(dict.fromkeys(found), key=found.count)
     # Each document carries its own date: the plan's and the report's are 基本信息 of their own
     # (a plan and a report imported together keep both); a feedback's is the shared 成文日期.
     date_field = {"plan": "方案成文日期", "report": "报告成文日期", "notice": "报告成文日期"}

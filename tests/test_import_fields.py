@@ -267,3 +267,90 @@ def test_red_header_is_not_the_title(tmp_path):
     assert ledger.info["党组织名称"] == "中共某县林业局党组"
     assert ledger.info["报告标题"] == "中共某县林业局党组关于巡察整改情况的报告"
     assert ledger.info["单位名称"] == "某县林业局"
+
+
+def test_public_notice_one_paragraph_per_problem(tmp_path):
+    """A notice that gives each problem one paragraph: its measures named by their leads after
+    "主要措施：", a totals sentence, the status sentence and "下一步计划：" (not started)."""
+    text = "\n".join(
+        [
+            "中共某市档案馆支部委员会",
+            "关于巡察整改进展情况的通报",
+            "2024年6月3日，市委第三巡察组向市档案馆反馈了巡察意见。我馆高度重视，现将整改进展通报如下。",
+            "一、反馈问题整改落实情况",
+            "（一）档案业务方面",
+            "1.档案数字化进度滞后。主要措施：制定数字化工作方案；增加外包扫描力量；每月通报扫描进度。"
+            "累计完成扫描12万页。目前正在推进，计划于2024年10月底前完成。下一步计划：建设数字档案室；"
+            "开展数字化质量抽检。",
+            "2.库房温湿度监测不到位。主要措施：更换温湿度监测设备。目前已整改到位。",
+            "欢迎广大干部群众监督。联系电话：0000-7654321",
+            "中共某市档案馆支部委员会",
+            "2024年9月2日",
+        ]
+    )
+    imported = import_files([write_txt(tmp_path / "通报.txt", text)])
+    ledger = import_document(tmp_path / "通报.txt")
+    assert [(p.title, p.status) for p in ledger.problems] == [
+        ("档案数字化进度滞后", "正在推进"),
+        ("库房温湿度监测不到位", "已完成"),
+    ]
+    first = ledger.problems[0].measures
+    assert [(m.get("整改措施"), m.status) for m in first] == [
+        ("制定数字化工作方案。", "正在推进"),
+        ("增加外包扫描力量。", "正在推进"),
+        ("每月通报扫描进度。", "正在推进"),
+        ("建设数字档案室。", "未启动"),
+        ("开展数字化质量抽检。", "未启动"),
+    ]
+    assert ledger.info["通报标题"] == "中共某市档案馆支部委员会关于巡察整改进展情况的通报"
+    assert ledger.info["报告成文日期"] == dt.date(2024, 9, 2)
+    assert ledger.info["单位简称"] == "我馆"
+    assert not imported.warnings
+
+
+def test_report_measures_worded_by_their_status(tmp_path):
+    """A report wording each measure by its status: done on a day, kept up since a day, in
+    progress, planned for a date, and one told as what was done (action and result in one)."""
+    text = "\n".join(
+        [
+            "中共某县林业局党组关于巡察整改情况的报告",
+            "县委巡察工作领导小组：",
+            "现将整改情况报告如下。",
+            "一、反馈问题整改落实情况",
+            "（一）在履行职能方面",
+            "问题1：护林员管理松散",
+            "整改措施及结果：一是建立护林员考勤台账，已于2024年4月2日完成。二是开展巡护轨迹抽查，"
+            "自2024年3月1日起长期坚持。三是修订护林员管理办法。该项工作正在推进。四是将于2024年8月底前"
+            "开展护林员轮训。五是2024年4月，局党组对3名履职不力的护林员进行约谈，已全部整改。"
+            "六是清理护林员补助发放名册。已核对名册126人，计划于2024年7月15日前完成。",
+            "目前正在推进，计划于2024年8月底前完成。",
+        ]
+    )
+    ledger = import_document(write_txt(tmp_path / "报告.txt", text))
+    got = [
+        (m.get("整改措施"), m.status, m.get("整改进展及成效"), m.get("整改时限"))
+        for m in ledger.measures
+    ]
+    account = "2024年4月，局党组对3名履职不力的护林员进行约谈，已全部整改。"
+    assert got[:4] == [
+        ("建立护林员考勤台账。", "已完成", None, None),
+        ("开展巡护轨迹抽查。", "长期坚持", None, None),
+        ("修订护林员管理办法。", "正在推进", None, "2024年8月底"),
+        ("开展护林员轮训。", "未启动", None, "2024年8月底前"),
+    ]
+    assert got[4][0] == account and got[4][2] == account
+    assert got[5][0] == "清理护林员补助发放名册。" and got[5][2] == "已核对名册126人。"
+    assert got[5][3] == "2024年7月15日前"
+    assert ledger.measures[0].values["完成时间"] == dt.date(2024, 4, 2)
+    assert ledger.info["主送机关"] == "县委巡察工作领导小组"
+
+
+def test_leaders_written_post_first():
+    from ledger_tools.importing.fields import name_then_post
+
+    assert name_then_post("局党组书记、局长陈志远") == "陈志远（局党组书记、局长）"
+    assert (
+        name_then_post("局党组成员、副局长王建国，副局长刘明华")
+        == "王建国（局党组成员、副局长）、刘明华（副局长）"
+    )
+    assert name_then_post("局办公室主任") == "局办公室主任"  # a post alone stays as written

@@ -235,10 +235,35 @@ def _split_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
             continue
         break
     if not title and blocks and not blocks[0].is_table:
-        first = blocks[0].text
-        if len(first) <= 80 and not re.search(r"[。；;]", first) and not match_marker(first):
-            title = [blocks[0]]
+        title = _plain_title(blocks)
     return title, blocks[len(title) :]
+
+
+_TITLE_WORD = re.compile(r"(报告|方案|通报|意见|清单|情况|通知)$")
+
+
+def _plain_title(blocks: list[Block]) -> list[Block]:
+    """An unstyled title (plain text): the first line when it reads like one (short, no sentence
+    punctuation), with the lines after it while the title has not yet ended in its kind of
+    document ("中共某局党组" / "关于…的通报" broken over lines)."""
+
+    def titleish(b: Block) -> bool:
+        text = b.text
+        return (
+            not b.is_table
+            and len(text) <= 80
+            and not re.search(r"[。；;：:]", text)
+            and not match_marker(text)
+        )
+
+    if not titleish(blocks[0]):
+        return []
+    for n in range(1, min(len(blocks), 3) + 1):
+        if not titleish(blocks[n - 1]):
+            break
+        if _TITLE_WORD.search(blocks[n - 1].text):
+            return blocks[:n]
+    return blocks[:1]
 
 
 def first_sentence(text: str) -> tuple[str, str]:

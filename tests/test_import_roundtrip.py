@@ -227,6 +227,12 @@ def test_plan_then_report_merged(documents, original):
     reported = [ms for _, ps in printed(original, "report") for _, ms in ps]
     for got, measures in zip(ledger.problems, reported, strict=True):
         assert progress(got) == "".join(dict.fromkeys(p for _, p in measures if p))
+    # The report's "原计划于…完成，因…" is the late measure's 延期说明 again.
+    late = [m for m in original.measures if m.get("延期说明")]
+    assert late
+    for want in late:
+        got = next(m for m in ledger.measures if m.get("整改措施") == want.get("整改措施"))
+        assert got.get("延期说明") == want.get("延期说明")
     assert ledger.info["方案成文日期"] == original.info["方案成文日期"]
     assert ledger.info["报告成文日期"] == original.info["报告成文日期"]
     sources = ledger.measures[0].get("备注")

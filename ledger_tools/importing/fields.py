@@ -125,6 +125,19 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     return status, deadline
 
 
+# "…原计划于2024年4月底前完成，因…，预计…完成": the reason a problem is late (延期说明).
+_DELAY = re.compile(
+    r"原(?:计划|定)于\s*(?P<due>[^，,。；;]{4,24}?)\s*完成[，,]\s*(?P<why>因[^。]+)"
+)
+
+
+def delay_reason(text: str) -> tuple[str, str] | None:
+    """(the date first planned, the reason and new date) a status sentence gives for being
+    late, as the ledger's 延期说明 column holds it ("因……，预计……前完成")."""
+    m = _DELAY.search(text)
+    return (m.group("due"), m.group("why").strip("，, ")) if m else None
+
+
 _TRAILING_STATUS = re.compile(r"[（(]([^（()）]{2,12})[)）]\s*[。；;]?$")
 
 

@@ -113,6 +113,7 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
     if later.status:
         target.status, target.status_text = later.status, later.status_text
         target.deadline = later.deadline or target.deadline
+        target.delay = later.delay or target.delay
     same_shape = len(target.measures) == len(later.measures)
     for i, lm in enumerate(later.measures):
         m = best_match(target.measures, lm.text, lambda m: m.text, 0.6) or _by_lead(
@@ -197,7 +198,22 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
                 row[name] = day
         row["备注"] = SOURCE_PREFIX + (m.where or problem.where)
         rows.append(row)
+    if problem.delay:
+        _late_reason(rows, *problem.delay)
     return rows
+
+
+def _late_reason(rows: list[dict[str, Any]], first_due: str, reason: str) -> None:
+    """延期说明 on the unfinished measures that fell due when the status sentence says the
+    problem was first planned to be done."""
+    from ledger_tools.dates import parse_deadline
+
+    due = parse_deadline(first_due).due
+    for row in rows:
+        if row.get("整改状态") in C.FINISHED_STATUSES or row.get("延期说明") or due is None:
+            continue
+        if parse_deadline(row.get("整改时限")).due == due:
+            row["延期说明"] = reason
 
 
 def _info_values(info: dict[str, str]) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class PProblem:
     status: str = ""  # canonical 整改状态 from the status sentence
     status_text: str = ""
     deadline: str = ""  # "计划于…前完成"
+    delay: tuple[str, str] | None = None  # (原计划 date, 延期说明) of a late problem
     measures: list[PMeasure] = field(default_factory=list)
 
 
@@ -631,6 +632,7 @@ class _Reader:
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
+        problem.delay = F.delay_reason(text) or problem.delay
 
     def trailing_status_sentence(self, problem: PProblem, text: str) -> str:
         """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read."""

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ledger_tools.columns import (  # noqa: E402
+from ledger_tools.ledger.columns import (  # noqa: E402
     ALIASES,
     COLUMNS,
     DEADLINE_SYNONYMS,

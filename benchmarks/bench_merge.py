@@ -41,8 +41,8 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.xlsx")):
 # floor the parallel merge divides by the number of workers.
 READ_AND_VALIDATE = """
 import sys, pathlib, datetime as dt
-from ledger_tools.normalise import load_ledger
-from ledger_tools.schema import validate
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import validate
 for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.xlsx")):
     validate(load_ledger(p), today=dt.date.fromisoformat(sys.argv[2]))
 """

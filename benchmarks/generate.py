@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from ledger_tools.columns import (  # noqa: E402
+from ledger_tools.ledger.columns import (  # noqa: E402
     COLUMNS,
     DEADLINE_SYNONYMS,
     INFO_FIELDS,

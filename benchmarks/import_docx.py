@@ -42,7 +42,7 @@ def make_document(folder: Path, measures: int) -> Path:
 
 
 def count_pages(docx: Path) -> int:
-    from ledger_tools.render import convert_to_pdf
+    from ledger_tools.documents.render import convert_to_pdf
 
     pdf = convert_to_pdf(docx)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)

@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import AS_OF, cached_ledger  # noqa: E402
 
-from ledger_tools.columns import SHEET_LEDGER  # noqa: E402
+from ledger_tools.ledger.columns import SHEET_LEDGER  # noqa: E402
 
 PY = sys.executable
 # Children may write and use .pyc files, as in any pip install (some sandboxes set

@@ -1,6 +1,6 @@
 """How long `ledger-tools web` takes from start until the page answers (median of 5 runs).
 
-    python benchmarks/web_start.py
+python benchmarks/web_start.py
 """
 
 from __future__ import annotations
@@ -40,4 +40,6 @@ def once() -> float:
 
 if __name__ == "__main__":
     runs = [once() for _ in range(5)]
-    print(f"ledger-tools web: page answers {statistics.median(runs):.2f} s after start (median of 5)")
+    print(
+        f"ledger-tools web: page answers {statistics.median(runs):.2f} s after start (median of 5)"
+    )

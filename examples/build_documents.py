@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from ledger_tools.context import DOC_NAMES, KINDS  # noqa: E402
+from ledger_tools.documents.context import DOC_NAMES, KINDS  # noqa: E402
 from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
 
 LEDGER = HERE / "示例台账.xlsx"
@@ -65,12 +65,15 @@ def png_path(kind: str, folder: Path = HERE) -> Path:
 
 def render_documents(folder: Path = HERE, ledger_path: Path = LEDGER) -> list[Path]:
     """Render the three documents of the example ledger into ``folder`` (reproducibly)."""
-    from ledger_tools import normalise, render
+    from ledger_tools.documents import render
+    from ledger_tools.ledger import normalise
 
     ledger = normalise.load_ledger(ledger_path)
     written = []
     for kind in KINDS:
-        out = render.render(ledger, kind, docx_path(kind, folder), as_of=DAY, today=DAY, overwrite=True)
+        out = render.render(
+            ledger, kind, docx_path(kind, folder), as_of=DAY, today=DAY, overwrite=True
+        )
         fix_zip_times(out)
         written.append(out)
     return written
@@ -84,7 +87,7 @@ def fix_zip_times(path: Path) -> None:
 
 
 def to_pdf(docx: Path) -> Path:
-    from ledger_tools.render import convert_to_pdf
+    from ledger_tools.documents.render import convert_to_pdf
 
     pdf = convert_to_pdf(docx)
     fix_pdf_stamps(pdf)

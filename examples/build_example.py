@@ -4,7 +4,7 @@ Regenerate it (from the repository root) with the one command::
 
     python examples/build_example.py
 
-The workbook is the standard one (``ledger_tools.workbook.build_workbook``: all five sheets,
+The workbook is the standard one (``ledger_tools.ledger.workbook.build_workbook``: all five sheets,
 drop-downs, formats, print setup) filled with the example's 基本信息, 整改台账 rows and 文稿段落.
 The output is byte-for-byte reproducible (fixed document times and zip entry times), so
 regenerating it without changing the data leaves ``git status`` clean.
@@ -32,8 +32,8 @@ for _p in (str(HERE.parent), str(HERE)):
 
 import example_data as X  # noqa: E402
 
-from ledger_tools import columns as C  # noqa: E402
-from ledger_tools import workbook as W  # noqa: E402
+from ledger_tools.ledger import columns as C  # noqa: E402
+from ledger_tools.ledger import workbook as W  # noqa: E402
 from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
 
 OUTPUT = HERE / "示例台账.xlsx"

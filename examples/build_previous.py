@@ -75,7 +75,7 @@ def build(path: str | Path = OUTPUT) -> Path:
 
 
 def _canonical(header: str) -> str:
-    from ledger_tools.columns import ALIASES, normalise_header
+    from ledger_tools.ledger.columns import ALIASES, normalise_header
 
     return ALIASES.get(normalise_header(header), header)
 

@@ -899,7 +899,7 @@ TEXTS: tuple[tuple[str, str, str, str], ...] = (
 
 # ---------------------------------------------------------------------------------------------
 # What ``ledger-tools check --today 2024-05-10`` should say: warnings only, exactly these
-# (rule id of ledger_tools.schema.RULES, problem number, index of the measure in the problem).
+# (rule id of ledger_tools.ledger.schema.RULES, problem number, index of the measure in the problem).
 INTENDED_WARNINGS: tuple[tuple[str, int, int], ...] = (
     ("overdue-red", 6, 1),  # 正在推进, 时限“2024年4月底前”已过
     ("due-yellow", 13, 1),  # 正在推进, 时限“2024/5/17”在10天内

@@ -17,11 +17,11 @@ __version__ = "0.1.0"
 __all__ = ["load_ledger", "validate", "compute_stats", "render", "new_workbook", "__version__"]
 
 _API = {
-    "load_ledger": "ledger_tools.normalise",
-    "validate": "ledger_tools.schema",
-    "compute_stats": "ledger_tools.stats",
-    "render": "ledger_tools.render",
-    "new_workbook": "ledger_tools.workbook",
+    "load_ledger": "ledger_tools.ledger.normalise",
+    "validate": "ledger_tools.ledger.schema",
+    "compute_stats": "ledger_tools.ledger.stats",
+    "render": "ledger_tools.documents.render",
+    "new_workbook": "ledger_tools.ledger.workbook",
     "import_document": "ledger_tools.importing.writing",
 }
 

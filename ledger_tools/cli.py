@@ -125,9 +125,9 @@ def _status_map_option(ctx: click.Context, param: click.Parameter, items: tuple[
     """``--status-map``: read by every ledger the command loads (``normalise.CLI_STATUS_MAP``)."""
     if not items:
         return
-    from ledger_tools.columns import STATUSES
-    from ledger_tools.normalise import CLI_STATUS_MAP
-    from ledger_tools.status import read_status_map
+    from ledger_tools.ledger.columns import STATUSES
+    from ledger_tools.ledger.normalise import CLI_STATUS_MAP
+    from ledger_tools.ledger.status import read_status_map
 
     pairs: dict[str, str] = {}
     for item in _expand_map_files(items):
@@ -147,14 +147,14 @@ def read_ledger(path: str, mapping: tuple[str, ...], sheet: str | None, today: A
     """``load_ledger`` with the --map/--sheet options as given on the command line; ``today``
     (the command's date) gives the year of deadlines written without one when 基本信息 has no
     反馈日期 or 集中整改截止日期, as ``check --today`` does."""
-    from ledger_tools.normalise import load_ledger
+    from ledger_tools.ledger.normalise import load_ledger
 
     return load_ledger(path, mapping=parse_mappings(mapping), sheet=sheet, today=today)
 
 
 def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
     """``("原列名=标准列名", …)`` → dict; a malformed item is a usage error."""
-    from ledger_tools.columns import COLUMN_NAMES
+    from ledger_tools.ledger.columns import COLUMN_NAMES
 
     result: dict[str, str] = {}
     for item in _expand_map_files(items):
@@ -257,7 +257,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
     import os
 
     from ledger_tools.errors import OutputError
-    from ledger_tools.workbook import new_workbook
+    from ledger_tools.ledger.workbook import new_workbook
 
     if os.path.exists(path) and not force:
         raise OutputError(f"{path} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。")
@@ -300,7 +300,7 @@ def check(
     """
     import json
 
-    from ledger_tools.checking import check_file, format_text, report_json
+    from ledger_tools.ledger.checking import check_file, format_text, report_json
     from ledger_tools.output import check_output_path
 
     if mark:
@@ -316,7 +316,7 @@ def check(
     else:
         click.echo(format_text(report))
     if mark:
-        from ledger_tools.marking import write_marked_copy
+        from ledger_tools.ledger.marking import write_marked_copy
 
         write_marked_copy(path, report, mark)
         if fmt == "text":
@@ -354,7 +354,7 @@ def stats(
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
     import json
 
-    from ledger_tools.stats import compute_stats, format_stats_text
+    from ledger_tools.ledger.stats import compute_stats, format_stats_text
 
     day = parse_day(today, "--today")
     ledger = read_ledger(path, mapping, sheet, day)
@@ -409,7 +409,7 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
-    from ledger_tools.render import render
+    from ledger_tools.documents.render import render
 
     check_document_output(kw["output"], kw["pdf"])
     if kw["pdf_timeout"] is not None and kw["pdf_timeout"] <= 0:
@@ -434,11 +434,11 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
     click.echo(f"已生成：{out}")
     if kw["pdf"]:
         click.echo(f"已生成：{out.with_suffix('.pdf')}")
-        from ledger_tools.docformat import font_substitutions, substitution_note
+        from ledger_tools.documents.docformat import font_substitutions, substitution_note
 
         if note := substitution_note(font_substitutions()):
             click.echo(note)
-    from ledger_tools.context import missing_sections
+    from ledger_tools.documents.context import missing_sections
 
     if empty := missing_sections(ledger, kind):
         click.echo(
@@ -531,7 +531,7 @@ def context(
     """以 JSON 输出模板可用的全部变量及其取值，供编写、修改 Word 模板时参考。"""
     import json
 
-    from ledger_tools.context import build_context
+    from ledger_tools.documents.context import build_context
 
     ledger = read_ledger(path, mapping, sheet)
     ctx = build_context(ledger, kind, as_of=parse_day(as_of, "--as-of"))
@@ -549,7 +549,7 @@ def templates() -> None:
 @friendly
 def templates_export(folder: str, force: bool) -> None:
     """把内置的整改方案、整改情况报告、整改进展情况通报模板复制到文件夹。"""
-    from ledger_tools.render import export_templates
+    from ledger_tools.documents.render import export_templates
 
     for p in export_templates(folder, overwrite=force):
         click.echo(f"已导出：{p}")
@@ -560,7 +560,7 @@ def templates_export(folder: str, force: bool) -> None:
 @friendly
 def templates_check(template: str) -> None:
     """检查 Word 模板：未定义的变量名、语法错误、被 Word 拆开的标签。有错误时退出码为 2。"""
-    from ledger_tools.render import check_template
+    from ledger_tools.documents.render import check_template
 
     issues = check_template(template)
     for issue in issues:
@@ -592,8 +592,8 @@ def excel() -> None:
 @friendly
 def excel_check(sheet: str | None, mapping: tuple[str, ...], today: str | None) -> None:
     """校验当前工作簿：写入“校验结果”表，错误标红、警告标黄（不改动单元格内容）。"""
-    from ledger_tools.checking import format_text
     from ledger_tools.excel import active_book, check_book
+    from ledger_tools.ledger.checking import format_text
 
     book = active_book()
     report = check_book(

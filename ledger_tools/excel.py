@@ -31,10 +31,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ledger_tools import columns as C
 from ledger_tools.errors import LedgerToolsError
-from ledger_tools.findings import NOTE, Finding, Report
-from ledger_tools.reading import RawBook, RawSheet
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.findings import NOTE, Finding, Report
+from ledger_tools.ledger.reading import RawBook, RawSheet
 
 RESULTS_SHEET = C.SHEET_RESULTS
 # Hidden sheet holding the fills the check replaced and the notes it added (see clear_marks).
@@ -276,8 +276,8 @@ def validate_book(
 def _validate(
     book: Any, today: dt.date | None, mapping: dict[str, str] | None, sheet: str | None
 ) -> tuple[Report, dict[str, list[tuple[int, int, int, int]]]]:
-    from ledger_tools.normalise import ledger_from_rawbook
-    from ledger_tools.schema import validate
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.schema import validate
 
     raw, limits = _read_book(book)
     # The normaliser consumes the merged areas (it fills them); the painter needs them after.
@@ -306,8 +306,8 @@ class _Mark:
 
 
 def _paint(book: Any, report: Report, merged: dict[str, list[tuple[int, int, int, int]]]) -> None:
-    from ledger_tools.findings import cell_marks
-    from ledger_tools.marking import FILLS
+    from ledger_tools.ledger.findings import cell_marks
+    from ledger_tools.ledger.marking import FILLS
 
     old = _read_marks(book)
     _restore(book, old)
@@ -332,7 +332,7 @@ def _paint(book: Any, report: Report, merged: dict[str, list[tuple[int, int, int
 
 def _anchor(merged: dict[str, list[tuple[int, int, int, int]]]) -> Callable[[str, str], str]:
     """(sheet, "K12") → the top-left cell of the merged area holding it (else the cell)."""
-    from ledger_tools.cells import column_index, column_letter
+    from ledger_tools.ledger.cells import column_index, column_letter
 
     def anchor(sheet: str, coord: str) -> str:
         m = re.match(r"([A-Z]+)(\d+)$", coord)
@@ -442,7 +442,7 @@ def _write_marks(book: Any, marks: list[_Mark]) -> None:
 def _write_results(book: Any, report: Report, sheet_names: set[str]) -> None:
     """Create or refresh 校验结果: the marked copy's summary lines and table, 位置 linking to
     the cell (a HYPERLINK formula: one write for the whole column however many findings)."""
-    from ledger_tools.marking import (
+    from ledger_tools.ledger.marking import (
         FILLS,
         RESULTS_HEADER,
         RESULTS_HEADER_ROW,
@@ -552,10 +552,10 @@ def _render_book(
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
 ) -> Path:
-    from ledger_tools.context import DOC_NAMES
-    from ledger_tools.normalise import ledger_from_rawbook
+    from ledger_tools.documents.context import DOC_NAMES
+    from ledger_tools.documents.render import render
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.output import numbered_name
-    from ledger_tools.render import render
 
     ledger = ledger_from_rawbook(book_to_rawbook(book), mapping=mapping, sheet=sheet)
     if out is None:
@@ -608,7 +608,7 @@ def report() -> None:
 
 
 def _document_and_tell(book: Any, kind: str) -> None:
-    from ledger_tools.context import DOC_NAMES
+    from ledger_tools.documents.context import DOC_NAMES
     from ledger_tools.errors import LedgerHasErrors
 
     try:

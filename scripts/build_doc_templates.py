@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ledger_tools import docformat as f  # noqa: E402
-from ledger_tools.docformat import Text  # noqa: E402
+from ledger_tools.documents import docformat as f  # noqa: E402
+from ledger_tools.documents.docformat import Text  # noqa: E402
 from ledger_tools.output import atomic_output  # noqa: E402
 
 PLAN = "整改方案.docx"

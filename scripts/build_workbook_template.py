@@ -3,7 +3,7 @@
     python scripts/build_workbook_template.py            # writes workbook_templates/整改台账.xlsx
     python scripts/build_workbook_template.py --out DIR  # elsewhere (tests use this)
 
-The workbook is ``ledger_tools.workbook.new_workbook()`` with fixed document properties and
+The workbook is ``ledger_tools.ledger.workbook.new_workbook()`` with fixed document properties and
 fixed zip timestamps, so the committed file changes only when ``columns.py`` or ``workbook.py``
 change. ``tests/test_workbook.py`` fails when the committed file no longer matches the code.
 """
@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ledger_tools.ledger.workbook import build_workbook  # noqa: E402
 from ledger_tools.output import atomic_output, reproducible_zip  # noqa: E402
-from ledger_tools.workbook import build_workbook  # noqa: E402
 
 NAME = "整改台账.xlsx"
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)

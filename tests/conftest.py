@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from ledger_tools.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
+from ledger_tools.ledger.model import Aspect, Deadline, Ledger, Measure, Origin, Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,5 +1,5 @@
 """Today's openpyxl marked-copy writer, kept only in the tests as the reference the XML-level
-writer (``ledger_tools.marking``) is compared with: both copies, read back with openpyxl, must
+writer (``ledger_tools.ledger.marking``) is compared with: both copies, read back with openpyxl, must
 hold the same values, fills, fonts, borders, comments, merges and links."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import strip_forbidden
 from ledger_tools.errors import OutputError, UnreadableFile
-from ledger_tools.findings import ERROR, WARNING, Finding, Report, cell_marks
-from ledger_tools.marking import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import strip_forbidden
+from ledger_tools.ledger.findings import ERROR, WARNING, Finding, Report, cell_marks
+from ledger_tools.ledger.marking import (
     COMMENT_AUTHOR,
     ORIGINAL_COMMENT,
     RESULTS_HEADER,
@@ -24,8 +24,7 @@ from ledger_tools.marking import (
     result_rows,
     summary_lines,
 )
-from ledger_tools.output import atomic_output
-from ledger_tools.workbook import (
+from ledger_tools.ledger.workbook import (
     FILL_RED,
     FILL_YELLOW,
     FONT_BODY,
@@ -34,6 +33,7 @@ from ledger_tools.workbook import (
     set_active,
     set_text,
 )
+from ledger_tools.output import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -146,7 +146,7 @@ def with_errors(path: Path) -> Path:
 
 
 def empty(path: Path) -> Path:
-    from ledger_tools.workbook import new_workbook
+    from ledger_tools.ledger.workbook import new_workbook
 
     path.parent.mkdir(parents=True, exist_ok=True)
     return new_workbook(path, "某区统计局", timestamp=dt.datetime(2024, 5, 1))

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ledger_tools.columns import (
+from ledger_tools.ledger.columns import (
     COLUMNS,
     INFO_FIELDS,
     SHEET_INFO,

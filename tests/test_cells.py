@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from ledger_tools.cells import (
+from ledger_tools.ledger.cells import (
     clean_text,
     column_index,
     column_letter,

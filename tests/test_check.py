@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import INFO, STANDARD_HEADER, good_row
 
-from ledger_tools.checking import JSON_SCHEMA, format_text, report_json
 from ledger_tools.cli import cli
-from ledger_tools.normalise import load_ledger
-from ledger_tools.schema import RULES, check_info_fields, validate
+from ledger_tools.ledger.checking import JSON_SCHEMA, format_text, report_json
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import RULES, check_info_fields, validate
 
 TODAY = dt.date(2024, 5, 10)
 

@@ -213,7 +213,7 @@ def _office_processes(marker: str) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 def test_pdf_timeout_kills_every_libreoffice_process(ledger, tmp_path, monkeypatch):
-    from ledger_tools.render import find_office
+    from ledger_tools.documents.render import find_office
 
     if find_office() is None:
         pytest.skip("LibreOffice not installed")

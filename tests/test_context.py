@@ -12,8 +12,7 @@ from conftest import INFO as BASE_INFO
 from conftest import build as build_ledger
 from conftest import day, measure
 
-from ledger_tools import columns as C
-from ledger_tools.context import (
+from ledger_tools.documents.context import (
     OVERDUE_MARK,
     build_context,
     cn_date,
@@ -29,7 +28,8 @@ from ledger_tools.context import (
     sample_ledger,
     text,
 )
-from ledger_tools.model import Deadline, Ledger
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.model import Deadline, Ledger
 
 AS_OF = dt.date(2024, 5, 10)
 # The file-based tests' unit, with a date left as text (tolerated) and a 领导小组组长

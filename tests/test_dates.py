@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger_tools import columns as C
-from ledger_tools.dates import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.dates import (
     deadline_text,
     excel_serial_to_date,
     format_cn_date,
     parse_date_value,
     parse_deadline,
 )
-from ledger_tools.model import Deadline
+from ledger_tools.ledger.model import Deadline
 
 D = dt.date
 FEEDBACK = D(2024, 3, 4)

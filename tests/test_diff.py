@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger_tools.cli import cli
-from ledger_tools.normalise import load_ledger
-from ledger_tools.stats import compute_stats
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.stats import compute_stats
 from ledger_tools.upward.diff import compare, compare_files, since_context, write_marked_copy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -411,7 +411,7 @@ def test_report_since_adds_the_sentence_after_the_statistics(
 
 
 def test_context_documents_the_comparison(old_file: Path, new_file: Path) -> None:
-    from ledger_tools.context import build_context
+    from ledger_tools.documents.context import build_context
 
     old, new = load_ledger(old_file), load_ledger(new_file)
     ctx = build_context(new, "report", as_of=TODAY, comparison=compare(old, new, TODAY))

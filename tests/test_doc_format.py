@@ -15,7 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from ledger_tools import docformat as f
+from ledger_tools.documents import docformat as f
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "doc_templates"
@@ -484,7 +484,7 @@ def context():
 def _render(name: str, context: dict, out: Path) -> Path:
     from docxtpl import DocxTemplate
 
-    from ledger_tools.render import make_env
+    from ledger_tools.documents.render import make_env
 
     tpl = DocxTemplate(TEMPLATES / name)
     tpl.render(context, jinja_env=make_env(), autoescape=True)
@@ -595,7 +595,7 @@ def test_missing_optional_leadership_fields_read_cleanly(context, tmp_path):
 
 @pytest.mark.parametrize("name", ALL)
 def test_templates_pass_templates_check(name):
-    from ledger_tools.render import check_template
+    from ledger_tools.documents.render import check_template
 
     assert [str(i) for i in check_template(TEMPLATES / name)] == []
 
@@ -605,8 +605,8 @@ def test_render_with_the_real_context(name, kind, tmp_path):
     """The keys the templates use are the keys ``context.build_context`` produces."""
     import datetime as dt
 
-    from ledger_tools.context import build_context, sample_ledger
-    from ledger_tools.render import render_docx
+    from ledger_tools.documents.context import build_context, sample_ledger
+    from ledger_tools.documents.render import render_docx
 
     day = dt.date(2024, 5, 10)
     ctx = build_context(sample_ledger(), kind, as_of=day, today=day)

@@ -21,12 +21,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from long_ledger import AS_OF, write_long_ledger
 
-from ledger_tools import docformat as f
-from ledger_tools import titles
-from ledger_tools.context import build_context, default_title, title_lines
-from ledger_tools.normalise import load_ledger as read_ledger
-from ledger_tools.render import builtin_template, convert_to_pdf, render, render_docx
-from ledger_tools.tabletext import names_only, short_date
+from ledger_tools.documents import docformat as f
+from ledger_tools.documents import titles
+from ledger_tools.documents.context import build_context, default_title, title_lines
+from ledger_tools.documents.render import builtin_template, convert_to_pdf, render, render_docx
+from ledger_tools.documents.tabletext import names_only, short_date
+from ledger_tools.ledger.normalise import load_ledger as read_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"

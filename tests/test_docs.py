@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from ledger_tools.columns import column_reference_markdown, status_reference_markdown
-from ledger_tools.findings import SEVERITY_LABEL
-from ledger_tools.schema import RULES
+from ledger_tools.ledger.columns import column_reference_markdown, status_reference_markdown
+from ledger_tools.ledger.findings import SEVERITY_LABEL
+from ledger_tools.ledger.schema import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

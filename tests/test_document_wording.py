@@ -18,12 +18,17 @@ from typing import Any
 import docx
 import pytest
 
-from ledger_tools import columns as C
-from ledger_tools import wording as W
-from ledger_tools.context import NAME_MARK, OVERDUE_MARK, build_context, sample_text_findings
-from ledger_tools.model import Deadline
-from ledger_tools.normalise import load_ledger
-from ledger_tools.workbook import build_workbook, info_row, write_ledger_row, write_text_row
+from ledger_tools.documents import wording as W
+from ledger_tools.documents.context import (
+    NAME_MARK,
+    OVERDUE_MARK,
+    build_context,
+    sample_text_findings,
+)
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.model import Deadline
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.workbook import build_workbook, info_row, write_ledger_row, write_text_row
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
@@ -227,7 +232,7 @@ def amounts(text: str) -> list[str]:
 
 
 def test_one_money_form_per_document(documents):
-    from ledger_tools.stats import money_text
+    from ledger_tools.ledger.stats import money_text
 
     for kind, paras in documents.items():
         found = amounts("\n".join(paras))
@@ -452,7 +457,7 @@ def test_self_name(unit, name):
 
 def test_rules_document_examples_hold():
     """Every row "| 台账写法 | 文稿写法 |" of the rules document's deadline table holds."""
-    from ledger_tools.dates import parse_deadline
+    from ledger_tools.ledger.dates import parse_deadline
 
     text = RULES_DOC.read_text(encoding="utf-8")
     section = text.split("## 整改时限", 1)[1].split("\n## ", 1)[0]

@@ -16,9 +16,9 @@ import pytest
 from lxml import etree
 from test_render import AS_OF, make_template, sample
 
-from ledger_tools.context import build_context
-from ledger_tools.normalise import load_ledger
-from ledger_tools.render import make_env, render_docx
+from ledger_tools.documents.context import build_context
+from ledger_tools.documents.render import make_env, render_docx
+from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.resources import builtin_templates
 
 REPO = Path(__file__).resolve().parent.parent

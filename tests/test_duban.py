@@ -19,10 +19,10 @@ from docx import Document
 from test_diff import read_rows, write_version
 
 from ledger_tools.cli import cli
-from ledger_tools.docformat import SEALED_CENTRED_MAX_CHARS
-from ledger_tools.normalise import load_ledger
-from ledger_tools.render import check_template
-from ledger_tools.stats import compute_stats
+from ledger_tools.documents.docformat import SEALED_CENTRED_MAX_CHARS
+from ledger_tools.documents.render import check_template
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.stats import compute_stats
 from ledger_tools.upward.duban import (
     TEMPLATE,
     file_name,
@@ -245,7 +245,7 @@ def test_template_renders_as_docxtpl_does(example_run: Any, tmp_path: Path) -> N
     落款 branches included)."""
     from test_docxrender import assert_same_document, docxtpl_render
 
-    from ledger_tools.render import render_docx
+    from ledger_tools.documents.render import render_docx
     from ledger_tools.upward.duban import duban_context
 
     ledger, result = example_run
@@ -267,7 +267,7 @@ def test_template_is_reproducible_and_checks_clean(tmp_path: Path) -> None:
     reason="needs LibreOffice and poppler",
 )
 def test_pdf_text_and_page_image(example_run: Any, tmp_path: Path) -> None:
-    from ledger_tools.render import convert_to_pdf
+    from ledger_tools.documents.render import convert_to_pdf
 
     _, result = example_run
     pdf = convert_to_pdf(result.folder / file_name("财务科"), tmp_path / "督办.pdf")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from ledger_tools import columns as C
+from ledger_tools.ledger import columns as C
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -290,7 +290,7 @@ def _intended_cells() -> set[tuple[str, int]]:
 
 
 def test_check_finds_only_the_intended_warnings():
-    checking = pytest.importorskip("ledger_tools.checking")
+    checking = pytest.importorskip("ledger_tools.ledger.checking")
     report = checking.check_file(COMMITTED, today=CHECK_DAY)
     assert report.errors == [], [f.message for f in report.errors]
     got = {(f.rule, f.row) for f in report.warnings}
@@ -298,7 +298,7 @@ def test_check_finds_only_the_intended_warnings():
 
 
 def test_check_command_exits_zero():
-    pytest.importorskip("ledger_tools.checking")
+    pytest.importorskip("ledger_tools.ledger.checking")
     from click.testing import CliRunner
 
     from ledger_tools.cli import cli

@@ -22,7 +22,7 @@ sys.path.insert(0, str(EXAMPLES))
 
 import build_documents as B  # noqa: E402
 
-from ledger_tools.context import DOC_NAMES, KINDS  # noqa: E402
+from ledger_tools.documents.context import DOC_NAMES, KINDS  # noqa: E402
 
 
 def document_text(path: Path) -> list[str]:
@@ -111,8 +111,8 @@ def test_readme_shows_the_pngs():
 def test_libreoffice_gets_the_font_substitutes(tmp_path):
     """On Linux LibreOffice runs with FONTCONFIG_FILE naming the closest free fonts, so 仿宋 and
     楷体 come out serif and 黑体 sans instead of one sans face for all."""
-    from ledger_tools import docformat
-    from ledger_tools.render import _office_env
+    from ledger_tools.documents import docformat
+    from ledger_tools.documents.render import _office_env
 
     env = _office_env(tmp_path)
     conf = Path(env["FONTCONFIG_FILE"])

@@ -441,8 +441,8 @@ def _grid(rows: list[list[Any]]) -> list[list[Any]]:
 
 def test_book_to_rawbook_matches_the_file_reader(excel, tmp_path):
     from ledger_tools.excel import book_to_rawbook
-    from ledger_tools.normalise import ledger_from_rawbook
-    from ledger_tools.reading import read_workbook
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.reading import read_workbook
 
     path = messy_ledger(tmp_path / "台账.xlsx")
     live = book_to_rawbook(excel(path).book())
@@ -484,7 +484,7 @@ def _ref(key: tuple[int, int]) -> str:
 
 def test_check_book_marks_exactly_the_offending_cells_and_lists_every_finding(excel, tmp_path):
     from ledger_tools.excel import MARKS_SHEET, check_book
-    from ledger_tools.marking import FILLS, RESULTS_HEADER, RESULTS_HEADER_ROW
+    from ledger_tools.ledger.marking import FILLS, RESULTS_HEADER, RESULTS_HEADER_ROW
 
     state = excel(messy_ledger(tmp_path / "台账.xlsx"))
     before = _snapshot(state)
@@ -587,7 +587,7 @@ def test_clear_marks_restores_fills_and_notes_in_a_later_button_press(excel, tmp
 
 def test_a_second_check_refreshes_the_marks_and_keeps_the_original_fills(excel, tmp_path):
     from ledger_tools.excel import check_book, clear_marks
-    from ledger_tools.marking import RESULTS_HEADER_ROW
+    from ledger_tools.ledger.marking import RESULTS_HEADER_ROW
 
     state = excel(messy_ledger(tmp_path / "台账.xlsx"))
     before = _snapshot(state)
@@ -621,7 +621,7 @@ def test_a_second_check_refreshes_the_marks_and_keeps_the_original_fills(excel, 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(excel, tmp_path):
     from ledger_tools.excel import check_book
-    from ledger_tools.workbook import set_text
+    from ledger_tools.ledger.workbook import set_text
 
     path = write_ledger(tmp_path / "台账.xlsx", [good_row(1)], info=INFO)
     wb = openpyxl.load_workbook(path)
@@ -637,7 +637,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(excel, tmp_path):
                 if isinstance(v, str) and v.startswith(("=", "+", "-", "@")):
                     assert action["func"] == "setFormula" and v.startswith("=HYPERLINK("), v
     state.apply(book)
-    from ledger_tools.marking import RESULTS_HEADER_ROW
+    from ledger_tools.ledger.marking import RESULTS_HEADER_ROW
 
     values = [row[4] for row in state.sheet("校验结果").grid()[RESULTS_HEADER_ROW:]]
     assert "=已完成" in values

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import INFO, good_row, write_ledger
 
-from ledger_tools.reading import MAX_PART_BYTES, read_workbook
+from ledger_tools.ledger.reading import MAX_PART_BYTES, read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER_PART = "xl/worksheets/sheet1.xml"
@@ -138,7 +138,7 @@ def test_stray_cells_are_listed_with_the_table_end(tmp_path):
     ws = raw.sheets["整改台账"]
     assert ws.stray_count == 6 and ws.stray_cells[0] == (899_999, 701)
     assert ws.table_end == (2, 12) and len(ws.rows) == 3
-    from ledger_tools.reading import reading_notes
+    from ledger_tools.ledger.reading import reading_notes
 
     (note,) = reading_notes(raw)
     assert note.rule == "stray-cells" and note.cell == "整改台账!ZZ900000"
@@ -171,7 +171,7 @@ def test_cells_far_to_the_right_and_below_are_cut_off(tmp_path):
 def test_cells_scattered_without_a_table_are_refused_in_chinese(tmp_path):
     # No gap wide enough to end a table, yet 800 cells spread over 720,000 rows × 16,000 columns.
     path = ledger(tmp_path)
-    from ledger_tools.cells import column_letter
+    from ledger_tools.ledger.cells import column_letter
 
     spread = b"".join(
         f'<row r="{k * 900}"><c r="{column_letter(k * 20)}{k * 900}"><v>1</v></c></row>'.encode()

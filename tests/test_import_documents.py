@@ -16,10 +16,10 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ledger_tools.documents.render import convert_to_pdf, find_office
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.importing import import_document, import_documents, import_files
 from ledger_tools.importing.extract import convert_to_docx, read_blocks
-from ledger_tools.render import convert_to_pdf, find_office
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -490,7 +490,7 @@ def test_conversion_timeout_kills_the_process_group(tmp_path, monkeypatch):
     script = tmp_path / "soffice"
     script.write_text("#!/bin/sh\nsleep 30 &\nsleep 30\n")
     script.chmod(0o755)
-    monkeypatch.setattr("ledger_tools.render.find_office", lambda: str(script))
+    monkeypatch.setattr("ledger_tools.documents.render.find_office", lambda: str(script))
     src = tmp_path / "旧文档.doc"
     src.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(UnreadableFile, match="旧文档.doc.*超过 1 秒"):

@@ -20,14 +20,14 @@ from conftest import INFO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger_tools import columns as C
-from ledger_tools import wording as W
-from ledger_tools.context import build_context
+from ledger_tools.documents import wording as W
+from ledger_tools.documents.context import build_context
+from ledger_tools.documents.render import find_office
 from ledger_tools.importing import import_document, import_documents, import_files
-from ledger_tools.normalise import load_ledger
-from ledger_tools.render import find_office
-from ledger_tools.schema import validate
-from ledger_tools.status import roll_up
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import validate
+from ledger_tools.ledger.status import roll_up
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
@@ -298,7 +298,7 @@ def small_ledgers(draw):
 
 
 def write_ledger(path: Path, aspects) -> None:
-    from ledger_tools import workbook as W
+    from ledger_tools.ledger import workbook as W
 
     wb = W.build_workbook()
     info = wb[C.SHEET_INFO]

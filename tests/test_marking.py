@@ -15,17 +15,17 @@ from click.testing import CliRunner
 from openpyxl.comments import Comment
 from test_workbook import needs_calc, soffice_convert
 
-from ledger_tools import columns as C
 from ledger_tools.cli import cli
 from ledger_tools.errors import OutputError, UnreadableFile
-from ledger_tools.findings import ERROR, NOTE, SEVERITY_LABEL, WARNING, Finding, Report
-from ledger_tools.marking import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.findings import ERROR, NOTE, SEVERITY_LABEL, WARNING, Finding, Report
+from ledger_tools.ledger.marking import (
     COMMENT_AUTHOR,
     RESULTS_HEADER,
     RESULTS_HEADER_ROW,
     write_marked_copy,
 )
-from ledger_tools.workbook import build_workbook, column_letter, info_row, write_ledger_row
+from ledger_tools.ledger.workbook import build_workbook, column_letter, info_row, write_ledger_row
 
 RED, YELLOW = "FFC7CE", "FFEB9C"
 L = C.SHEET_LEDGER
@@ -416,7 +416,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例台账.xl
 
 
 def _report(path: Path) -> Report:
-    from ledger_tools.checking import check_file
+    from ledger_tools.ledger.checking import check_file
 
     return check_file(path, today=dt.date(2024, 5, 10))
 

@@ -290,8 +290,8 @@ def _title(path: Path) -> str:
 
 
 def test_summary_report_figures_come_from_stats(merged, tmp_path):
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.stats import compute_stats, stats_sentence
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.stats import compute_stats, stats_sentence
 
     out = tmp_path / "汇总报告.docx"
     result = CliRunner().invoke(
@@ -339,7 +339,7 @@ def test_summary_template_renders_as_docxtpl_does(merged, tmp_path):
     loops, widow-free headings, the 落款 branches)."""
     from test_docxrender import assert_same_document, docxtpl_render
 
-    from ledger_tools.render import render_docx
+    from ledger_tools.documents.render import render_docx
     from ledger_tools.resources import template_path
     from ledger_tools.upward.summary import load_summary_ledger, summary_context
 
@@ -368,7 +368,7 @@ def test_summary_report_refuses_a_unit_ledger(merged, tmp_path):
 
 
 def test_summary_report_converts_with_libreoffice(merged, tmp_path):
-    from ledger_tools.render import find_office
+    from ledger_tools.documents.render import find_office
 
     if not find_office() or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice/poppler not installed")
@@ -468,8 +468,8 @@ def test_split_cells_and_merged_numbers_count_as_in_the_unit(tmp_path):
     duban by 单位) says what the unit's own stats say."""
     from test_diff import read_rows, write_version
 
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.stats import compute_stats
     from ledger_tools.upward.duban import groups, load_for_duban
     from ledger_tools.upward.summary import load_summary_ledger, summary_context
 

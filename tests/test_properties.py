@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ledger_tools import columns as C
 from ledger_tools.errors import LedgerToolsError
-from ledger_tools.findings import Report
-from ledger_tools.normalise import load_ledger
-from ledger_tools.schema import validate
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.findings import Report
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import validate
 
 # Cell text as users paste it: any Unicode (openpyxl itself refuses XML-forbidden characters,
 # so those are tested through the reader-independent functions), markup characters, dates.
@@ -188,9 +188,9 @@ FIGURES = (
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ledgers(), st.dates(min_value=dt.date(2024, 3, 1), max_value=dt.date(2024, 12, 31)))
 def test_check_stats_and_documents_agree(ledger_rows, today):
-    from ledger_tools.checking import report_json
-    from ledger_tools.context import build_context
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.documents.context import build_context
+    from ledger_tools.ledger.checking import report_json
+    from ledger_tools.ledger.stats import compute_stats
 
     rows, merges = ledger_rows
     with tempfile.TemporaryDirectory() as tmp:

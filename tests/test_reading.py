@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
 
-from ledger_tools import columns as C
-from ledger_tools.normalise import load_ledger
-from ledger_tools.schema import validate
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import validate
 
 
 @pytest.mark.parametrize("column", [c for c in C.COLUMNS if c.aliases], ids=lambda c: c.name)
@@ -79,7 +79,7 @@ def test_merged_problem_cells_fill_only_their_range(tmp_path):
     ledger = load_ledger(path)
     assert [m.get("问题") for m in ledger.measures] == ["问题1", "问题1", "问题2", None]
     assert len(ledger.problems[0].measures) == 2
-    from ledger_tools.schema import validate
+    from ledger_tools.ledger.schema import validate
 
     report = validate(ledger, today=dt.date(2024, 5, 10))
     empty = {(f.cell, f.field) for f in report.errors if f.rule == "required-cell"}

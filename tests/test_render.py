@@ -22,10 +22,8 @@ from conftest import measure as make_measure
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger_tools.context import build_context
-from ledger_tools.errors import LedgerHasErrors, OutputError, TemplateError
-from ledger_tools.model import Deadline, Ledger, Measure
-from ledger_tools.render import (
+from ledger_tools.documents.context import build_context
+from ledger_tools.documents.render import (
     check_template,
     convert_to_pdf,
     export_templates,
@@ -33,6 +31,8 @@ from ledger_tools.render import (
     render_docx,
     undefined_name,
 )
+from ledger_tools.errors import LedgerHasErrors, OutputError, TemplateError
+from ledger_tools.ledger.model import Deadline, Ledger, Measure
 from ledger_tools.resources import builtin_templates, template_path
 
 AS_OF = dt.date(2024, 5, 10)
@@ -234,7 +234,7 @@ def test_syntax_error_names_template_and_paragraph(tmp_path):
 def test_syntax_errors_are_explained_in_chinese(source, chinese):
     import jinja2
 
-    from ledger_tools.render import syntax_message
+    from ledger_tools.documents.render import syntax_message
 
     with pytest.raises(jinja2.TemplateSyntaxError) as exc:
         jinja2.Environment().parse(source)
@@ -531,8 +531,8 @@ def example_copy(tmp_path):
 
 @needs_example
 def test_cli_documents_from_example(example_copy):
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.stats import compute_stats
 
     before = example_copy.read_bytes()
     for args in (["plan"], ["report"], ["report", "--kind", "notice"]):
@@ -642,8 +642,8 @@ def test_cli_templates_export_and_check(tmp_path):
 @needs_example
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_cli_pdf_of_every_document(example_copy):
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.stats import compute_stats
 
     sentence = compute_stats(load_ledger(example_copy), AS_OF)["统计句"]
     for args in (["plan"], ["report"], ["report", "--kind", "notice"]):

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from test_render import AS_OF, make_template, sample
 
-from ledger_tools.context import build_context
+from ledger_tools.documents.context import build_context
+from ledger_tools.documents.render import check_template, render_docx
+from ledger_tools.documents.sandbox import Budget
 from ledger_tools.errors import TemplateError
-from ledger_tools.render import check_template, render_docx
-from ledger_tools.sandbox import Budget
 
 REPO = Path(__file__).resolve().parent.parent
 

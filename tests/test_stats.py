@@ -11,8 +11,8 @@ import pytest
 from conftest import build as build_ledger
 from conftest import day, measure
 
-from ledger_tools.model import Deadline, Ledger
-from ledger_tools.stats import (
+from ledger_tools.ledger.model import Deadline, Ledger
+from ledger_tools.ledger.stats import (
     compute_stats,
     format_stats_text,
     money_text,

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger_tools import columns as C
-from ledger_tools.status import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.status import (
     closure_rate_text,
     is_closed,
     normalise_status,

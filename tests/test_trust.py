@@ -15,12 +15,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
 
-from ledger_tools.checking import format_text, report_json
 from ledger_tools.cli import cli
-from ledger_tools.context import build_context
-from ledger_tools.normalise import load_ledger
-from ledger_tools.schema import validate
-from ledger_tools.stats import compute_stats
+from ledger_tools.documents.context import build_context
+from ledger_tools.ledger.checking import format_text, report_json
+from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.schema import validate
+from ledger_tools.ledger.stats import compute_stats
 
 TODAY = dt.date(2024, 5, 10)
 NUMBERS = ["清退资金（元）", "问责人次", "建立制度（项）"]

@@ -99,7 +99,7 @@ def test_api_refuses_another_origin_and_host(server):
 
 
 def test_upload_checks_like_the_cli(server):
-    from ledger_tools.checking import check_file, report_json
+    from ledger_tools.ledger.checking import check_file, report_json
 
     with EXAMPLE.open("rb") as fh:
         res = server.api(

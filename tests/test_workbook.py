@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import load_script
 
-from ledger_tools import columns as C
 from ledger_tools.cli import cli
 from ledger_tools.errors import OutputError
-from ledger_tools.workbook import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.workbook import (
     DATE_FORMAT,
     FIRST_DATA_ROW,
     HEADER_ROW,
@@ -263,7 +263,7 @@ def test_set_text_keeps_formula_looking_text_as_text(tmp_path):
 
 
 def test_filled_workbook_reads_back(tmp_path):
-    from ledger_tools.normalise import load_ledger
+    from ledger_tools.ledger.normalise import load_ledger
 
     wb = build_workbook(UNIT)
     ws = wb[C.SHEET_LEDGER]

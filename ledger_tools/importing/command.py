@@ -74,7 +74,7 @@ def import_command(
     click.echo(f"已导入 {kinds}")
     click.echo(f"识别出 {aspects} 个方面、{problems} 项问题、{measures} 条整改措施，已写入 {out}")
     if imported.info:
-        from ledger_tools.columns import INFO_FIELDS
+        from ledger_tools.ledger.columns import INFO_FIELDS
 
         click.echo(f"基本信息（{len(imported.info)} 项）：")
         for f in INFO_FIELDS:

@@ -305,7 +305,7 @@ def _int(text: str | None, default: int) -> int:
 
 
 def _format_number(n: int, fmt: str) -> str:
-    from ledger_tools.context import cn_num
+    from ledger_tools.documents.context import cn_num
 
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
@@ -424,7 +424,7 @@ class _Numbering:
 def convert_to_docx(path: Path, work: Path, timeout: int = OFFICE_TIMEOUT) -> Path:
     """``path`` converted to .docx in ``work`` by LibreOffice headless (a private profile);
     after ``timeout`` seconds the whole process group is killed."""
-    from ledger_tools.render import find_office
+    from ledger_tools.documents.render import find_office
 
     office = find_office()
     if office is None:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from ledger_tools import columns as C
-from ledger_tools.status import normalise_status
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.status import normalise_status
 
 if TYPE_CHECKING:
     from ledger_tools.importing.extract import Block
@@ -312,7 +312,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 for k, v in fields.items():
                     m.fields.setdefault(k, v)
             continue
-        from ledger_tools.cells import split_measures
+        from ledger_tools.ledger.cells import split_measures
 
         # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
         for text in split_measures(measure_text):

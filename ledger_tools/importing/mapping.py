@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger_tools import columns as C
 from ledger_tools.importing.fields import best_match, exact_date
 from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
+from ledger_tools.ledger import columns as C
 
 _RANK = {"feedback": 0, "plan": 1, "report": 2, "notice": 2}
 # Fields a later document overrides; the others it only fills when empty.
@@ -206,7 +206,7 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
 def _late_reason(rows: list[dict[str, Any]], first_due: str, reason: str) -> None:
     """延期说明 on the unfinished measures that fell due when the status sentence says the
     problem was first planned to be done."""
-    from ledger_tools.dates import parse_deadline
+    from ledger_tools.ledger.dates import parse_deadline
 
     due = parse_deadline(first_due).due
     for row in rows:

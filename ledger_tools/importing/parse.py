@@ -503,7 +503,7 @@ class _Reader:
     def reads_as_problem(self, node: Node) -> bool:
         """A numbered item that is a problem by its wording or content: "关于…的问题", measures
         enumerated inside it (一是…二是…), or labelled paragraphs (整改措施：…) under it."""
-        from ledger_tools.cells import split_measures
+        from ledger_tools.ledger.cells import split_measures
 
         if _ABOUT.match(node.text):
             return True
@@ -531,7 +531,7 @@ class _Reader:
         for b in node.body:
             if b.is_table:
                 self.table(b)
-        from ledger_tools.cells import split_measures
+        from ledger_tools.ledger.cells import split_measures
 
         items = split_measures("".join(texts)) if texts else []
         if len(items) < 2 and node.body:
@@ -734,7 +734,7 @@ class _Reader:
                 self.add_measure(problem, item, where)
 
     def inline_measures(self, problem: PProblem, text: str, where: str, with_results: bool) -> None:
-        from ledger_tools.cells import split_measures
+        from ledger_tools.ledger.cells import split_measures
 
         if not text:
             return
@@ -753,8 +753,8 @@ class _Reader:
     def listed_measures(self, problem: PProblem, text: str, where: str, planned: bool) -> None:
         """ "主要措施：修订学习制度；召开专题会议。" — measures named by their leads, one after
         another (a public notice's way); "下一步计划：…" lists the ones not started yet."""
-        from ledger_tools.cells import split_measures
-        from ledger_tools.wording import split_outside
+        from ledger_tools.documents.wording import split_outside
+        from ledger_tools.ledger.cells import split_measures
 
         text = _TOTALS.sub("", text).strip()
         items = split_measures(text)
@@ -817,7 +817,7 @@ class _Reader:
     def assign_progress(self, problem: PProblem, progress: list[str]) -> None:
         """整改进展 written apart from the measures: item by item when it is numbered as many
         as the measures, else as one text on the problem's last measure."""
-        from ledger_tools.cells import split_measures
+        from ledger_tools.ledger.cells import split_measures
 
         text = "".join(progress)
         parts = split_measures(text)
@@ -834,7 +834,7 @@ class _Reader:
 
 def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:
     """("text before", [items]) of an enumeration 三是…四是… continuing at ``start``."""
-    from ledger_tools.context import cn_num
+    from ledger_tools.documents.context import cn_num
 
     cuts = []
     pos, k = 0, start
@@ -868,7 +868,7 @@ def _unquote(text: str) -> str:
 def _is_account(sentence: str) -> bool:
     """A sentence that goes on, after its first clause, to tell what was done: a date or
     "已…" in a later clause ("重新核定党费缴纳基数，2名党员补缴差额，已上缴…")."""
-    from ledger_tools.wording import measure_lead
+    from ledger_tools.documents.wording import measure_lead
 
     later = sentence[len(measure_lead(sentence)) :]
     return bool(re.search(rf"{_DAY}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[，,；;]\s*已", later))

@@ -13,18 +13,18 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger_tools import columns as C
-from ledger_tools import workbook as W
 from ledger_tools.errors import OutputError
 from ledger_tools.importing.extract import read_blocks
 from ledger_tools.importing.mapping import Imported, merge, to_imported
 from ledger_tools.importing.parse import KINDS, Parsed, parse_blocks
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger import workbook as W
 from ledger_tools.output import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from ledger_tools.model import Ledger
+    from ledger_tools.ledger.model import Ledger
 
 MERGED_COLUMNS = ("序号", "方面", "问题", "问题表现", "整改目标")
 
@@ -81,7 +81,7 @@ def import_document(path: str | os.PathLike[str], kind: str = "auto") -> Ledger:
 
 def import_documents(paths: list[str | os.PathLike[str]], kind: str = "auto") -> Ledger:
     """Import several documents of one rectification, merged, as a ``Ledger``."""
-    from ledger_tools.normalise import load_ledger
+    from ledger_tools.ledger.normalise import load_ledger
 
     imported = import_files(paths, kind)
     with tempfile.TemporaryDirectory(prefix="ledger-tools-import-") as work:

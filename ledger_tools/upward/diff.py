@@ -33,7 +33,7 @@ import click
 from ledger_tools import clickzh
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
-    from ledger_tools.model import Ledger, Measure, Problem
+    from ledger_tools.ledger.model import Ledger, Measure, Problem
 
 JSON_SCHEMA_VERSION = 1
 
@@ -370,8 +370,8 @@ class _Differ:
     """Builds the change list of one comparison (keeps both ledgers for cell addresses)."""
 
     def __init__(self, old: Ledger, new: Ledger) -> None:
-        from ledger_tools.stats import long_term_counts
-        from ledger_tools.status import closed_statuses
+        from ledger_tools.ledger.stats import long_term_counts
+        from ledger_tools.ledger.status import closed_statuses
 
         self.old, self.new = old, new
         self.closed_old = closed_statuses(long_term_counts(old))
@@ -643,7 +643,7 @@ def compare(
     """Compare ``old`` (上期) with ``new`` (本期). Warnings of the new ledger are as of
     ``today`` (default: today), of the old one as of ``old_date`` (default: its 成文日期 when
     that differs from the new one's; else ``today``)."""
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.stats import compute_stats
 
     today = today or dt.date.today()
     old_date = old_date or old_as_of(old, new)
@@ -675,7 +675,7 @@ def compare_files(
     sheet: str | None = None,
 ) -> Comparison:
     """``compare`` of two ledger files, both read with ``load_ledger``."""
-    from ledger_tools.normalise import load_ledger
+    from ledger_tools.ledger.normalise import load_ledger
 
     old = load_ledger(old_path, mapping=mapping, sheet=sheet)
     new = load_ledger(new_path, mapping=mapping, sheet=sheet)
@@ -688,7 +688,7 @@ def compare_files(
 
 def summary(cmp: Comparison) -> dict[str, Any]:
     """The figures of the comparison with Chinese keys (the ``与上期`` of the document context)."""
-    from ledger_tools.dates import format_cn_date
+    from ledger_tools.ledger.dates import format_cn_date
 
     o, n = cmp.old_stats, cmp.new_stats
     splits = {c.old_cell for c in cmp.changes if c.kind == "measure-split"}
@@ -804,7 +804,7 @@ def change_line(c: Change) -> str:
 
 
 def format_text(cmp: Comparison) -> str:
-    from ledger_tools.stats import _table
+    from ledger_tools.ledger.stats import _table
 
     s = summary(cmp)
     old_day = s["上期日期"] or "日期不详"
@@ -904,7 +904,7 @@ def write_marked_copy(
     report's findings in two colours): a copy of one ledger version is small, and openpyxl
     keeps its formulas, styles, merges and comments."""
     from ledger_tools.errors import OutputError
-    from ledger_tools.marking import SUFFIXES
+    from ledger_tools.ledger.marking import SUFFIXES
     from ledger_tools.output import atomic_output, check_output_path
 
     src, out = Path(cmp.new_path), Path(dest)
@@ -946,7 +946,7 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
     from openpyxl import load_workbook
 
     from ledger_tools.errors import UnreadableFile
-    from ledger_tools.marking import SUFFIXES
+    from ledger_tools.ledger.marking import SUFFIXES
 
     if src.suffix.lower() not in SUFFIXES:
         raise UnreadableFile(
@@ -969,7 +969,7 @@ def _neutralise_live(wb: Any, src: Path) -> None:
     and the external link parts are dropped, so opening the copy runs nothing."""
     from openpyxl import load_workbook
 
-    from ledger_tools.reading import LIVE_TEXT
+    from ledger_tools.ledger.reading import LIVE_TEXT
 
     live = [
         (ws.title, cell.coordinate)
@@ -1010,9 +1010,9 @@ def _set_comment(cell: Any, text: str) -> None:
     --mark`` keeps it)."""
     from openpyxl.comments import Comment
 
-    from ledger_tools.cells import strip_forbidden
-    from ledger_tools.marking import COMMENT_AUTHOR, ORIGINAL_COMMENT
-    from ledger_tools.workbook import display_width
+    from ledger_tools.ledger.cells import strip_forbidden
+    from ledger_tools.ledger.marking import COMMENT_AUTHOR, ORIGINAL_COMMENT
+    from ledger_tools.ledger.workbook import display_width
 
     old = cell.comment
     if old is not None and old.author != COMMENT_AUTHOR:

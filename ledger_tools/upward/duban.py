@@ -28,7 +28,7 @@ from ledger_tools import clickzh
 from ledger_tools.upward.diff import friendly_later
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
-    from ledger_tools.model import Ledger, Measure, Problem
+    from ledger_tools.ledger.model import Ledger, Measure, Problem
 
 GROUPINGS = ("责任部门", "责任领导", "单位")
 UNIT_COLUMN = "单位"  # the column a 汇总台账 adds to say which unit a measure belongs to
@@ -94,7 +94,7 @@ def reply_date(day: dt.date, working_days: int) -> dt.date:
 
 def issuing_office(ledger: Ledger) -> str:
     """ "某区住房和城乡建设局巡察整改工作领导小组办公室" from 基本信息 (【】 where missing)."""
-    from ledger_tools.context import missing_mark, text
+    from ledger_tools.documents.context import missing_mark, text
 
     unit = text(ledger.info.get("单位名称")) or missing_mark("单位名称")
     sort = text(ledger.info.get("监督类型"))
@@ -107,7 +107,7 @@ def issuing_office(ledger: Ledger) -> str:
 
 
 def _names(by: str, units: dict[int, str]) -> Any:
-    from ledger_tools.stats import UNFILLED, _departments, _leaders
+    from ledger_tools.ledger.stats import UNFILLED, _departments, _leaders
 
     if by == "责任部门":
         return _departments
@@ -123,8 +123,8 @@ def groups(
     most overdue first). ``units``: Excel row → 单位, for ``by="单位"``. The colours are
     ``stats.colour_counts`` of the group's measures (one per Excel row), and so are the items:
     the measures split from one cell are one item."""
-    from ledger_tools.stats import COLOURS, colour_counts, long_term_counts, warning_colour
-    from ledger_tools.status import closed_statuses
+    from ledger_tools.ledger.stats import COLOURS, colour_counts, long_term_counts, warning_colour
+    from ledger_tools.ledger.status import closed_statuses
 
     if by not in GROUPINGS:
         raise ValueError(f"不支持按“{by}”督办，可选：{'、'.join(GROUPINGS)}")
@@ -160,7 +160,7 @@ def groups(
 def measures_text(parts: list[Measure]) -> str:
     """The 整改措施 of one cell: the measure, or the measures split from it numbered again
     "（1）…（2）…" as the cell had them."""
-    from ledger_tools.context import text
+    from ledger_tools.documents.context import text
 
     if len(parts) == 1:
         return text(parts[0].values.get("整改措施"))
@@ -169,8 +169,8 @@ def measures_text(parts: list[Measure]) -> str:
 
 def unreadable_deadlines(ledger: Ledger) -> int:
     """Measures not 办结 whose 整改时限 cannot be read: they cannot be judged late."""
-    from ledger_tools.stats import long_term_counts
-    from ledger_tools.status import closed_statuses
+    from ledger_tools.ledger.stats import long_term_counts
+    from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
     return sum(
@@ -193,7 +193,7 @@ def addressee(name: str, by: str) -> str:
 
 def situation(group: Group, by: str) -> str:
     """ "你部门负责的整改措施中，有2条已超过整改时限仍未办结，1条将在10日内到期。" (zero counts left out)."""
-    from ledger_tools import columns as C
+    from ledger_tools.ledger import columns as C
 
     red = sum(1 for i in group.items if i.colour == "红色")
     yellow = len(group.items) - red
@@ -206,7 +206,7 @@ def situation(group: Group, by: str) -> str:
 
 
 def item_context(n: int, item: Item) -> dict[str, Any]:
-    from ledger_tools.context import deadline_text, text
+    from ledger_tools.documents.context import deadline_text, text
 
     m = item.measure
     return {
@@ -227,8 +227,8 @@ def duban_context(
     ledger: Ledger, group: Group, by: str, as_of: dt.date, reply_days: int
 ) -> dict[str, Any]:
     """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``)."""
-    from ledger_tools.context import clean, cn_date, info_context
-    from ledger_tools.titles import break_title
+    from ledger_tools.documents.context import clean, cn_date, info_context
+    from ledger_tools.documents.titles import break_title
 
     ctx: dict[str, Any] = dict(info_context(ledger, "plan"))
     sort = ctx.get("监督类型", "")
@@ -260,7 +260,7 @@ def duban_context(
 def sample_context() -> dict[str, Any]:
     """A 督办通知 context from ``context.sample_ledger`` (one overdue item): the names the
     template may use, for ``templates check``."""
-    from ledger_tools.context import sample_ledger
+    from ledger_tools.documents.context import sample_ledger
 
     ledger = sample_ledger()
     problem = ledger.problems[0]
@@ -280,8 +280,8 @@ def load_for_duban(
 ) -> tuple[Ledger, dict[int, str]]:
     """The ledger (the 全部措施 sheet of a 汇总台账 when there is one and ``sheet`` is not
     given) and its 单位 column (Excel row → unit; empty when the sheet has none)."""
-    from ledger_tools.normalise import ledger_from_rawbook
-    from ledger_tools.reading import read_workbook
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.reading import read_workbook
 
     raw = read_workbook(path)
     if sheet is None and SUMMARY_SHEET in raw.sheets:
@@ -293,8 +293,8 @@ def load_for_duban(
 def unit_column(ledger: Ledger, raw: Any) -> dict[int, str]:
     """Excel row → the 单位 cell (a canonical column if ``columns`` has one, else the header
     named 单位 that the reader kept as unrecognised). Merged cells were filled by the reader."""
-    from ledger_tools.cells import column_index
-    from ledger_tools.columns import normalise_header
+    from ledger_tools.ledger.cells import column_index
+    from ledger_tools.ledger.columns import normalise_header
 
     if UNIT_COLUMN in ledger.origin.columns:
         return {m.row: str(m.values.get(UNIT_COLUMN) or "").strip() for m in ledger.measures}
@@ -338,8 +338,8 @@ def write_duban(
 ) -> DubanResult:
     """One 督办通知 per group with late items, and 督办汇总.xlsx, in ``folder`` (created if
     its parent exists). Existing files are not overwritten unless ``force``."""
+    from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.errors import LedgerToolsError, OutputError
-    from ledger_tools.render import convert_to_pdf, render_docx
     from ledger_tools.resources import template_path
 
     as_of = as_of or dt.date.today()
@@ -352,7 +352,7 @@ def write_duban(
     if not out.parent.exists():
         raise OutputError(f"输出文件夹的上级文件夹不存在：{out.parent}。请先创建或换一个位置。")
     found = groups(ledger, as_of, by, units)
-    from ledger_tools.stats import UNFILLED
+    from ledger_tools.ledger.stats import UNFILLED
 
     late = [g for g in found if g.late and g.name != UNFILLED]  # nobody to send it to
     for g in late:
@@ -424,7 +424,7 @@ def write_summary(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from ledger_tools.dates import format_cn_date
+    from ledger_tools.ledger.dates import format_cn_date
     from ledger_tools.output import atomic_output
 
     wb = Workbook()

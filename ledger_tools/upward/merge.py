@@ -36,7 +36,7 @@ from typing import Any
 
 import click
 
-from ledger_tools import columns as C
+from ledger_tools.ledger import columns as C
 
 SHEET_SUMMARY = "汇总"
 SHEET_MEASURES = "全部措施"
@@ -168,9 +168,9 @@ def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Fail
 
 
 def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
-    from ledger_tools.normalise import ledger_from_rawbook
-    from ledger_tools.reading import read_workbook
-    from ledger_tools.schema import validate
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.reading import read_workbook
+    from ledger_tools.ledger.schema import validate
 
     raw = read_workbook(path)
     if SHEET_SUMMARY in raw.sheets and SHEET_MEASURES in raw.sheets:
@@ -219,7 +219,7 @@ def _measure_row(parts: list[Any]) -> list[Any]:
     汇总台账 counts as the unit's own does: the measures split from one cell stay one cell
     ("（1）…（2）…", split again when the 汇总台账 is read: one warning), and a number that
     belongs to another row (a merged range's, ``Measure.copies``) is not written again."""
-    from ledger_tools.dates import format_cn_date
+    from ledger_tools.ledger.dates import format_cn_date
     from ledger_tools.upward.duban import measures_text
 
     m = parts[0]
@@ -388,7 +388,7 @@ def unit_row(u: Unit) -> dict[str, Any]:
 
 def totals_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The units' own figures added up; 办结率 from the sums, printed as ``stats`` prints it."""
-    from ledger_tools.status import closure_rate_text
+    from ledger_tools.ledger.status import closure_rate_text
 
     total = {h: sum(r[h] for r in rows) for h in NUMBER_HEADERS}
     total["办结率"] = closure_rate_text(total["办结数"], total["问题数"])
@@ -704,7 +704,7 @@ def _relative(target: str, folder: Path) -> str:
 def _write_measures(ws: Any, units: list[Unit]) -> None:
     from openpyxl.utils import get_column_letter
 
-    from ledger_tools.workbook import DATE_FORMAT
+    from ledger_tools.ledger.workbook import DATE_FORMAT
 
     headers = ["单位", *(C.header_label(c.name) for c in C.COLUMNS), "来源"]
     widths = [
@@ -725,7 +725,7 @@ def _write_measures(ws: Any, units: list[Unit]) -> None:
 
 
 def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
-    from ledger_tools.findings import SEVERITY_LABEL
+    from ledger_tools.ledger.findings import SEVERITY_LABEL
 
     _header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
     folder = out.resolve().parent
@@ -753,7 +753,7 @@ def _write_failed(ws: Any, failed: list[Failed]) -> None:
 def _write_info(ws: Any, merge: Merge) -> None:
     """基本信息 of the 汇总台账: the fields every unit shares; the rest for the receiver to fill
     (the 汇总报告 reads 单位名称, 党组织名称 and 成文日期 from here)."""
-    from ledger_tools.workbook import DATE_FORMAT
+    from ledger_tools.ledger.workbook import DATE_FORMAT
 
     _header(ws, ("项目", "内容", "说明"), [20, 40, 50])
     rows = []

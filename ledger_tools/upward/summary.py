@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.model import Ledger, Measure
+from ledger_tools.ledger.model import Ledger, Measure
 
 KIND = "summary"
 DOC_NAME = "汇总报告"
@@ -33,8 +33,8 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     """The 全部措施 of a merge's 汇总台账 as a ledger, and the workbook's facts: the number of
     files not read and the 统计日期 merge used."""
     from ledger_tools.errors import UnreadableFile
-    from ledger_tools.normalise import ledger_from_rawbook
-    from ledger_tools.reading import read_workbook
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.reading import read_workbook
     from ledger_tools.upward.merge import AS_OF_LABEL, SHEET_FAILED, SHEET_MEASURES, SHEET_SUMMARY
 
     raw = read_workbook(path)
@@ -66,8 +66,8 @@ def summary_context(
 ) -> dict[str, Any]:
     """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
     default 成文日期 (基本信息 成文日期 wins)."""
-    from ledger_tools.context import clean, cn_date, info_context, missing_mark, text
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.documents.context import clean, cn_date, info_context, missing_mark, text
+    from ledger_tools.ledger.stats import compute_stats
 
     ctx: dict[str, Any] = info_context(ledger, "report")
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
@@ -119,8 +119,8 @@ def summary_title_lines(ledger: Ledger) -> list[str]:
     基本信息 报告标题 (its "/" breaks win) or "…关于…反馈意见整改落实情况的汇总报告"; as in
     ``context.default_title`` the 监督类型 is left out where the 监督机构 already names it and
     a 党组织名称 not filled is marked 【】."""
-    from ledger_tools.context import missing_mark, text
-    from ledger_tools.titles import break_title
+    from ledger_tools.documents.context import missing_mark, text
+    from ledger_tools.documents.titles import break_title
 
     names = [text(ledger.info.get(n)) for n in ("党组织名称", "监督机构", "单位名称", "上级党委")]
     override = text(ledger.info.get("报告标题"))
@@ -142,7 +142,7 @@ def _by_unit(ledger: Ledger) -> dict[str, list[Measure]]:
 
 def _unit_ledger(ledger: Ledger, measures: list[Measure]) -> Ledger:
     """One unit's measures as a ledger of their own, so ``compute_stats`` counts them."""
-    from ledger_tools.normalise import build_tree
+    from ledger_tools.ledger.normalise import build_tree
 
     return Ledger(
         origin=ledger.origin,
@@ -218,9 +218,9 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     """The unit's measures past their deadline and not 办结 (``stats.warning_colour`` 红色),
     one item per Excel row as ``stats.colour_counts`` counts them: the measures split from
     one cell share its deadline and status."""
-    from ledger_tools.context import deadline_text, text
-    from ledger_tools.stats import long_term_counts, warning_colour
-    from ledger_tools.status import closed_statuses
+    from ledger_tools.documents.context import deadline_text, text
+    from ledger_tools.ledger.stats import long_term_counts, warning_colour
+    from ledger_tools.ledger.status import closed_statuses
     from ledger_tools.upward.duban import measures_text
 
     closed = closed_statuses(long_term_counts(ledger))
@@ -247,7 +247,7 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 
 
 def overdue_sentence(as_of: dt.date, overdue: list[tuple[str, list[dict[str, Any]]]]) -> str:
-    from ledger_tools.context import cn_date
+    from ledger_tools.documents.context import cn_date
 
     if not overdue:
         return f"截至{cn_date(as_of)}，没有超过整改时限仍未办结的措施。"
@@ -269,8 +269,8 @@ def render_summary(
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
     counted at, else today; ``today`` is the default 成文日期 (default: the real today). An
     existing output is refused unless ``overwrite`` (as ``render.render`` does)."""
+    from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.output import check_output_path
-    from ledger_tools.render import convert_to_pdf, render_docx
     from ledger_tools.resources import template_path
 
     out_path = Path(out) if out else Path(path).parent / f"{DOC_NAME}.docx"
@@ -329,7 +329,7 @@ def summary_command(path: str, **kw: Any) -> None:
 def summary_sample_context() -> dict[str, Any]:
     """The 汇总报告's context for a sample (with one overdue item, whatever the sample holds):
     what ``templates check`` accepts in a 汇总报告 template."""
-    from ledger_tools.context import sample_ledger
+    from ledger_tools.documents.context import sample_ledger
 
     ledger = sample_ledger()
     for m in ledger.measures:

@@ -138,10 +138,10 @@ def parse_date(value: str | None, label: str) -> dt.date | None:
 def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     """Check the ledger as ``ledger-tools check`` does and add what the page draws:
     the statistics, rule titles and the ledger sheet as a grid."""
-    from ledger_tools.checking import _totals_line, _verdict, report_json
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.schema import RULES, validate
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.checking import _totals_line, _verdict, report_json
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.schema import RULES, validate
+    from ledger_tools.ledger.stats import compute_stats
 
     ledger = load_ledger(upload.path)
     report = validate(ledger, today=today)
@@ -159,8 +159,8 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
 
 def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:
     """The ledger sheet as text cells (first ``GRID_MAX_ROWS`` rows), for drawing."""
-    from ledger_tools.cells import column_letter
-    from ledger_tools.reading import read_workbook
+    from ledger_tools.ledger.cells import column_letter
+    from ledger_tools.ledger.reading import read_workbook
 
     raw = read_workbook(path, sheets=[sheet]).sheets.get(sheet)
     rows = raw.rows if raw else []
@@ -192,7 +192,7 @@ def _cell_text(value: Any) -> str:
 
 def marked_copy(workspace: Workspace, upload: Upload, today: dt.date | None) -> Path:
     """``check --mark``: a copy with the findings marked; the upload itself is untouched."""
-    from ledger_tools.checking import check_file
+    from ledger_tools.ledger.checking import check_file
 
     out = workspace.output_path(upload, f"{Path(upload.name).stem}-校验结果.xlsx")
     check_file(upload.path, today=today, mark=out)
@@ -210,8 +210,8 @@ def document(
     pdf: bool,
 ) -> Path:
     """``plan`` / ``report`` / ``report --kind notice`` (with ``--pdf``: the PDF's path)."""
-    from ledger_tools.normalise import load_ledger
-    from ledger_tools.render import render
+    from ledger_tools.documents.render import render
+    from ledger_tools.ledger.normalise import load_ledger
 
     if kind not in DOCUMENTS:
         raise WebError(f"未知的文稿类型“{kind}”。")
@@ -222,6 +222,6 @@ def document(
 
 
 def office_available() -> bool:
-    from ledger_tools.render import find_office
+    from ledger_tools.documents.render import find_office
 
     return find_office() is not None

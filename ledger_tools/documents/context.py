@@ -17,14 +17,14 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ledger_tools import columns as C
-from ledger_tools import wording as W
-from ledger_tools.cells import strip_forbidden
-from ledger_tools.dates import format_cn_date
-from ledger_tools.findings import ERROR, Finding
-from ledger_tools.model import Deadline, Ledger, Measure, Problem
-from ledger_tools.status import closure_rate_text, percent_text
-from ledger_tools.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.documents import wording as W
+from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import strip_forbidden
+from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.findings import ERROR, Finding
+from ledger_tools.ledger.model import Deadline, Ledger, Measure, Problem
+from ledger_tools.ledger.status import closure_rate_text, percent_text
 
 KINDS = ("plan", "report", "notice")
 DOC_NAMES = {"plan": "整改方案", "report": "整改情况报告", "notice": "整改进展情况通报"}
@@ -125,7 +125,7 @@ def percent(value: Any, total: Any = None) -> str:
 
 def money(value: Any) -> str:
     """An amount in 元 as "12,300元", or above 10,000 as "1.23万元"."""
-    from ledger_tools.stats import money_text
+    from ledger_tools.ledger.stats import money_text
 
     if value is None or value == "":
         return ""
@@ -247,7 +247,7 @@ def build_context(
     date; default today). ``today`` is the default 成文日期 (default: the real today).
     ``comparison`` (``upward.diff.Comparison``, ``report --since``) fills 与上期 and
     与上期说明; without it they are empty."""
-    from ledger_tools.stats import compute_stats, long_term_counts
+    from ledger_tools.ledger.stats import compute_stats, long_term_counts
     from ledger_tools.upward.diff import since_context
 
     if kind not in KINDS:
@@ -377,7 +377,7 @@ def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
 def title(ledger: Ledger, kind: str) -> str:
     """The document title as one string (DOCUMENTS.md §1), or the 基本信息 override (方案标题 …)
     without the manual line breaks ("/") it may hold."""
-    from ledger_tools.titles import join_lines
+    from ledger_tools.documents.titles import join_lines
 
     return join_lines(title_lines(ledger, kind))
 
@@ -386,7 +386,7 @@ def title_lines(ledger: Ledger, kind: str) -> list[str]:
     """The title broken into lines for the title block (``titles.break_title``): at word
     boundaries, never inside the unit's or the inspecting body's name, in a trapezoid or
     diamond; the breaks a user wrote into the override with "/" (or a line break) win."""
-    from ledger_tools.titles import break_title, split_manual
+    from ledger_tools.documents.titles import break_title, split_manual
 
     raw = ledger.info.get(TITLE_FIELDS[kind])
     override = strip_forbidden(str(raw)).strip() if raw not in (None, "") else ""
@@ -418,8 +418,8 @@ def aspects_context(
 ) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
     document, 措施 1, 2… within each problem."""
-    from ledger_tools.stats import long_term_counts
-    from ledger_tools.status import closed_statuses
+    from ledger_tools.ledger.stats import long_term_counts
+    from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
     out, number = [], 0
@@ -690,7 +690,7 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
     """The notice's paragraph of one problem, shorter than the report's and without names:
     "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
-    from ledger_tools.stats import _sums, _sums_sentence
+    from ledger_tools.ledger.stats import _sums, _sums_sentence
 
     started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
                and m.status != C.STATUS_NOT_STARTED]  # fmt: skip
@@ -861,7 +861,7 @@ def task_rows(aspects: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def sample_ledger() -> Ledger:
     """A tiny ledger with one of everything (every 基本信息 field, every column, every 文稿段落
     章节, two measures): used by ``templates check`` to know every name a template may use."""
-    from ledger_tools.model import Aspect, Origin
+    from ledger_tools.ledger.model import Aspect, Origin
 
     day = dt.date(2024, 3, 29)
     values = {name: f"示例{name}" for name in C.COLUMN_NAMES}

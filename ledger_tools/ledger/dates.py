@@ -32,8 +32,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger_tools import columns as C
-from ledger_tools.model import Deadline
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.model import Deadline
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100

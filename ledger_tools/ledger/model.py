@@ -96,7 +96,7 @@ class Origin:
 
     def cell(self, column: str, row: int) -> str:
         """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""
-        from ledger_tools.findings import sheet_ref
+        from ledger_tools.ledger.findings import sheet_ref
 
         letter = self.columns.get(column, "")
         sheet = sheet_ref(self.sheet)
@@ -179,6 +179,6 @@ class Ledger:
     def table(self) -> Any:
         """The typed table as a polars DataFrame (one row per measure, canonical columns plus
         ``_row``/``_part``/``_due``/``_finished``/``_status``). Imported lazily."""
-        from ledger_tools.schema import measures_frame
+        from ledger_tools.ledger.schema import measures_frame
 
         return measures_frame(self)

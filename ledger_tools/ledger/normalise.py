@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import clean_text, column_letter, split_measures, strip_number
-from ledger_tools.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.errors import UnreadableFile
-from ledger_tools.findings import ERROR, NOTE, WARNING, Finding
-from ledger_tools.model import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import clean_text, column_letter, split_measures, strip_number
+from ledger_tools.ledger.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
+from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
+from ledger_tools.ledger.model import (
     Aspect,
     ColumnRead,
     Deadline,
@@ -31,8 +31,8 @@ from ledger_tools.model import (
     Origin,
     Problem,
 )
-from ledger_tools.reading import RawBook, RawSheet, read_workbook, reading_notes
-from ledger_tools.status import normalise_status, read_status_map, roll_up
+from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
+from ledger_tools.ledger.status import normalise_status, read_status_map, roll_up
 
 
 def load_ledger(
@@ -77,7 +77,7 @@ def ledger_from_rawbook(
     info, info_cells = read_info(raw)
     stop, footers = _data_end(ws.rows, header.data_start)
     error_cells = _restore_errors(ws, header, stop)
-    from ledger_tools.roles import assign_by_content
+    from ledger_tools.ledger.roles import assign_by_content
 
     assign_by_content(ws, header, stop, vocabulary)
     origin = Origin(

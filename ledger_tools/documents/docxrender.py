@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.sandbox import Budget, generate
+from ledger_tools.documents.sandbox import Budget, generate
 
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
 W_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'

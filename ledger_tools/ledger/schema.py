@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import parse_number
-from ledger_tools.dates import format_cn_date
-from ledger_tools.findings import ERROR, NOTE, WARNING, Finding, Report
-from ledger_tools.model import Deadline, Ledger, Measure
-from ledger_tools.stats import long_term_counts
-from ledger_tools.status import closed_statuses, suggest_status
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import parse_number
+from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
+from ledger_tools.ledger.model import Deadline, Ledger, Measure
+from ledger_tools.ledger.stats import long_term_counts
+from ledger_tools.ledger.status import closed_statuses, suggest_status
 
 
 @dataclass(frozen=True)
@@ -468,7 +468,7 @@ def _valid_number(name: str) -> Any:
 def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
     import polars as pl
 
-    from ledger_tools.stats import warning_colour
+    from ledger_tools.ledger.stats import warning_colour
 
     closed = closed_statuses(long_term_counts(ledger))
     colours = [warning_colour(m, today, closed) for m in ledger.measures]
@@ -709,6 +709,6 @@ def _at_error_cells(ledger: Ledger, findings: list[Finding]) -> list[Finding]:
 
 
 def _totals(ledger: Ledger, today: dt.date) -> dict[str, Any]:
-    from ledger_tools.stats import compute_stats
+    from ledger_tools.ledger.stats import compute_stats
 
     return compute_stats(ledger, as_of=today, groups=False)

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from ledger_tools.dates import format_cn_date
-from ledger_tools.model import Deadline
+from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.model import Deadline
 
 # ---------------------------------------------------------------------------------------------
 # Splitting text outside brackets and quotes.
@@ -171,7 +171,7 @@ def amount_text(yuan: Decimal) -> str:
     """An amount in the form of the statistics sentence (``stats.money_text``: 元 with
     thousands separators up to 10,000, 万元 above), but never rounded: an amount that form
     would round is given with the decimals it needs."""
-    from ledger_tools.stats import money_text
+    from ledger_tools.ledger.stats import money_text
 
     shown = money_text(float(yuan))
     if _parse_amount(shown) == yuan:

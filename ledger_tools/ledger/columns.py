@@ -2,7 +2,7 @@
 
 Everything that names a column or a status reads it from here: the workbook template
 (``workbook``), the reader (``reading``), the validator (``schema``), the template context
-(``context``) and the README's column reference (``python -m ledger_tools.columns``).
+(``context``) and the README's column reference (``python -m ledger_tools.ledger.columns``).
 This module must stay import-light: the CLI's ``--help`` imports it.
 """
 

@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.dates import format_cn_iso
-from ledger_tools.findings import (
+from ledger_tools.ledger.dates import format_cn_iso
+from ledger_tools.ledger.findings import (
     ERROR,
     JSON_SCHEMA_VERSION,
     NOTE,
@@ -34,15 +34,15 @@ def check_file(
 ) -> Report:
     """Read, normalise and validate the ledger at ``path``; with ``mark``, also write a marked
     copy of the workbook there. The input file is never modified."""
-    from ledger_tools.normalise import load_ledger
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.schema import validate
     from ledger_tools.output import check_output_path
-    from ledger_tools.schema import validate
 
     if mark is not None:
         check_output_path(mark, path)  # refuse before the work, not after
     report = validate(load_ledger(path, mapping=mapping, sheet=sheet, today=today), today=today)
     if mark is not None:
-        from ledger_tools.marking import write_marked_copy
+        from ledger_tools.ledger.marking import write_marked_copy
 
         write_marked_copy(path, report, mark)
     return report

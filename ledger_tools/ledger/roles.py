@@ -16,15 +16,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import clean_text
-from ledger_tools.dates import YearSource, parse_deadline
-from ledger_tools.model import ColumnRead
-from ledger_tools.status import normalise_status
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import clean_text
+from ledger_tools.ledger.dates import YearSource, parse_deadline
+from ledger_tools.ledger.model import ColumnRead
+from ledger_tools.ledger.status import normalise_status
 
 if TYPE_CHECKING:
-    from ledger_tools.normalise import Header
-    from ledger_tools.reading import RawSheet
+    from ledger_tools.ledger.normalise import Header
+    from ledger_tools.ledger.reading import RawSheet
 
 # Deadlines written without a year ("9月30日前") are dates too, whatever the year.
 _ANY_YEAR = YearSource(dt.date(2000, 1, 1), "", roll=False)
@@ -145,7 +145,7 @@ def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Pr
 
 
 def _move(header: Header, j: int, target: str, why: str) -> None:
-    from ledger_tools.cells import column_letter
+    from ledger_tools.ledger.cells import column_letter
 
     letter = column_letter(j)
     header.columns[target] = j
@@ -163,6 +163,6 @@ def _share(x: float) -> str:
 
 
 def _index(letter: str) -> int:
-    from ledger_tools.cells import column_index
+    from ledger_tools.ledger.cells import column_index
 
     return column_index(letter)

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.cells import strip_forbidden
-from ledger_tools.context import DOC_NAMES, FILTERS, KINDS, build_context
+from ledger_tools.documents.context import DOC_NAMES, FILTERS, KINDS, build_context
+from ledger_tools.documents.sandbox import OTHER_FILES_REFUSED
 from ledger_tools.errors import (
     LedgerHasErrors,
     LedgerToolsError,
@@ -36,9 +36,9 @@ from ledger_tools.errors import (
     TemplateError,
     describe_os_error,
 )
-from ledger_tools.model import Ledger
+from ledger_tools.ledger.cells import strip_forbidden
+from ledger_tools.ledger.model import Ledger
 from ledger_tools.output import atomic_output, check_output_path
-from ledger_tools.sandbox import OTHER_FILES_REFUSED
 
 PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while …
 PDF_SECONDS_PER_MB = 300  # … plus this per MB of .docx (see pdf_time_limit)
@@ -49,7 +49,7 @@ def make_env(undefined: Any = None) -> Any:
     """The Jinja2 environment every template is rendered in: sandboxed with limits
     (``sandbox``), autoescaped, StrictUndefined (unless ``undefined`` is given), with the
     Chinese filters. Renders are bounded when run inside ``sandbox.limited``."""
-    from ledger_tools.sandbox import make_sandbox
+    from ledger_tools.documents.sandbox import make_sandbox
 
     env = make_sandbox(_finalize, FILTERS)
     if undefined is not None:
@@ -79,7 +79,7 @@ def _finalize(value: Any) -> Any:
         # template-made markup (|safe, macros) stays marked as safe, not escaped twice
         return Markup(cleaned)
     if "\n" in cleaned or "\t" in cleaned:
-        from ledger_tools.docxrender import listing
+        from ledger_tools.documents.docxrender import listing
 
         return Markup(listing(str(escape(cleaned))))
     return cleaned
@@ -156,9 +156,9 @@ def render(
 
 def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
     """Raise ``LedgerHasErrors`` listing the ledger's errors and the missing 基本信息 fields."""
-    from ledger_tools.context import sample_text_findings
-    from ledger_tools.findings import Report
-    from ledger_tools.schema import check_info_fields, validate
+    from ledger_tools.documents.context import sample_text_findings
+    from ledger_tools.ledger.findings import Report
+    from ledger_tools.ledger.schema import check_info_fields, validate
 
     errors = check_info_fields(ledger, kind) + sample_text_findings(ledger, kind)
     errors += validate(ledger, today=today).errors
@@ -236,8 +236,8 @@ def render_docx(
     one of ours, whose output need not be checked for well-formedness (see
     ``docxrender.render_template``); the sandbox and limits apply all the same.
     ``budget`` (a ``sandbox.Budget``) replaces the default one, sized by the context."""
-    from ledger_tools.docxrender import render_properties, render_template
-    from ledger_tools.sandbox import Budget, limited
+    from ledger_tools.documents.docxrender import render_properties, render_template
+    from ledger_tools.documents.sandbox import Budget, limited
 
     template = Path(template)
     out_path = Path(out)
@@ -265,7 +265,7 @@ def _render_error(exc: Exception, template: Path) -> Exception:
     anything else unchanged."""
     import jinja2
 
-    from ledger_tools.sandbox import RenderLimit
+    from ledger_tools.documents.sandbox import RenderLimit
 
     part = getattr(exc, "part", None)
     where = _where(part, exc) if part is not None else ""
@@ -558,7 +558,7 @@ def _office_env(work: Path) -> dict[str, str]:
     env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
     if sys.platform.startswith(("win", "darwin")):
         return env
-    from ledger_tools.docformat import fontconfig_substitutes
+    from ledger_tools.documents.docformat import fontconfig_substitutes
 
     conf = work / "fonts.conf"
     conf.write_text(fontconfig_substitutes(), encoding="utf-8")
@@ -655,7 +655,7 @@ def _paragraph_runs(xml: str) -> list[list[tuple[str, str]]]:
 def _known_names() -> tuple[set[str], set[str]]:
     """(top-level context keys, every key at any depth) of a context built from a sample
     ledger that has at least one of everything."""
-    from ledger_tools.context import sample_ledger
+    from ledger_tools.documents.context import sample_ledger
     from ledger_tools.upward.diff import compare
     from ledger_tools.upward.duban import sample_context
 
@@ -745,9 +745,9 @@ def _trial_render(path: Path) -> list[TemplateIssue]:
     import jinja2
     from jinja2.sandbox import SecurityError
 
-    from ledger_tools.context import sample_ledger
-    from ledger_tools.docxrender import render_template
-    from ledger_tools.sandbox import MIN_OUTPUT, Budget, RenderLimit, limited
+    from ledger_tools.documents.context import sample_ledger
+    from ledger_tools.documents.docxrender import render_template
+    from ledger_tools.documents.sandbox import MIN_OUTPUT, Budget, RenderLimit, limited
 
     context = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
     env = make_env(undefined=jinja2.ChainableUndefined)

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import parse_number
-from ledger_tools.dates import format_cn_date
-from ledger_tools.model import Ledger, Measure, Problem
-from ledger_tools.status import closed_statuses, closure_rate_text
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import parse_number
+from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.model import Ledger, Measure, Problem
+from ledger_tools.ledger.status import closed_statuses, closure_rate_text
 
 # Key used for a status the ledger does not give (empty or not recognised; only with --force).
 UNKNOWN_STATUS = "状态未填"

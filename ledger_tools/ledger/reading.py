@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.cells import column_index, column_letter
 from ledger_tools.errors import UnreadableFile
-from ledger_tools.findings import WARNING, Finding
+from ledger_tools.ledger.cells import column_index, column_letter
+from ledger_tools.ledger.findings import WARNING, Finding
 
 
 @dataclass

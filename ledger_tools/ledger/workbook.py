@@ -37,9 +37,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger_tools import columns as C
-from ledger_tools.cells import strip_forbidden
 from ledger_tools.errors import OutputError
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.output import atomic_output
 
 if TYPE_CHECKING:

@@ -43,11 +43,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ledger_tools import columns as C
-from ledger_tools.cells import column_index, column_letter, strip_forbidden
-from ledger_tools.dates import format_cn_date, format_cn_iso
 from ledger_tools.errors import OutputError, UnreadableFile
-from ledger_tools.findings import (
+from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import column_index, column_letter, strip_forbidden
+from ledger_tools.ledger.dates import format_cn_date, format_cn_iso
+from ledger_tools.ledger.findings import (
     ERROR,
     NOTE,
     SEVERITY_LABEL,
@@ -56,8 +56,7 @@ from ledger_tools.findings import (
     Report,
     cell_marks,
 )
-from ledger_tools.output import atomic_output
-from ledger_tools.reading import (
+from ledger_tools.ledger.reading import (
     _CELL,
     _R_NUM,
     _R_REF,
@@ -69,10 +68,10 @@ from ledger_tools.reading import (
     _col,
     chunks,
 )
-from ledger_tools.reading import (
+from ledger_tools.ledger.reading import (
     ZIP_ERRORS as _ZIP_ERRORS,
 )
-from ledger_tools.workbook import (
+from ledger_tools.ledger.workbook import (
     FILL_RED,
     FILL_YELLOW,
     FONT_BODY,
@@ -81,6 +80,7 @@ from ledger_tools.workbook import (
     display_width,
     quote_sheet,
 )
+from ledger_tools.output import atomic_output
 
 COMMENT_AUTHOR = "ledger-tools"
 ORIGINAL_COMMENT = "\n——原批注（{author}）——\n"  # separates our text from a user's comment
@@ -1174,7 +1174,7 @@ def _local_header(entry: list[Any]) -> bytes:
 
 def _rule_titles() -> dict[str, str]:
     try:
-        from ledger_tools.schema import RULES
+        from ledger_tools.ledger.schema import RULES
     except ImportError:  # the validator is optional for this module
         return {}
     return {rule_id: rule.title for rule_id, rule in RULES.items()}

@@ -9,7 +9,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ledger_tools import columns as C
+from ledger_tools.ledger import columns as C
 
 _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"[。.，,；;：:!！?？、…~\-—]+$")

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ledger_tools.errors import LedgerToolsError
+from ledger_tools.output import process_alive
 
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 # The grid drawn on the page: enough to find any flagged cell of a normal ledger; a larger
@@ -73,18 +74,8 @@ def sweep_leftovers() -> None:
     (their process id, in the folder name, no longer runs)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{WORKSPACE_PREFIX}*-*"):
         pid = folder.name[len(WORKSPACE_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
 
 
 @dataclass

@@ -7,7 +7,6 @@ Heavy libraries are imported inside the commands, so ``ledger-tools --help`` sta
 from __future__ import annotations
 
 import contextlib
-import functools
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -15,69 +14,12 @@ from typing import Any
 import click
 
 from ledger_tools import clickzh
-from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error
+from ledger_tools.clickzh import friendly, pipe_closed
+from ledger_tools.errors import EXIT_USAGE
 
 clickzh.install()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn anticipated failures into one Chinese line and an exit code; no traceback
-    unless ``--debug``."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
-        if not debug:
-            # "Exception ignored in ZipFile.__del__" and the like: noise after a failure
-            # that is already explained in one line
-            sys.unraisablehook = lambda _unraisable: None
-        try:
-            return func(*args, **kwargs)
-        except LedgerToolsError as err:
-            if debug:
-                raise
-            click.echo(f"错误：{err.message}", err=True)
-            sys.exit(err.exit_code)
-        except KeyboardInterrupt:
-            click.echo("已取消。", err=True)
-            sys.exit(130)
-        except click.ClickException:
-            # A bad option value found inside the command (--today 2024-13-01, --map 原列名):
-            # click prints it as a usage error (exit 2), not as an unexpected problem.
-            raise
-        except BrokenPipeError:
-            pipe_closed()
-        except OSError as err:  # disk full, read-only, no permission …: said in Chinese
-            if debug:
-                raise
-            click.echo(f"错误：{describe_os_error(err)}", err=True)
-            sys.exit(EXIT_USAGE)
-        except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
-            if debug:
-                raise
-            click.echo(
-                f"错误：处理时发生意外问题（{type(err).__name__}）。"
-                "请加 --debug 重新运行并把输出反馈给开发者。",
-                err=True,
-            )
-            sys.exit(EXIT_USAGE)
-
-    return wrapper
-
-
-def pipe_closed() -> None:
-    """The reader of our output went away (``… | head``): say so once on stderr, exit 2,
-    and keep Python from failing again when it flushes stdout at exit."""
-    import os
-
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    with contextlib.suppress(OSError):
-        click.echo("提示：输出管道已关闭（如 | head），其余结果未输出。", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 @click.group(cls=clickzh.Group, context_settings=CONTEXT_SETTINGS)

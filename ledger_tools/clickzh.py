@@ -1,4 +1,5 @@
-"""Chinese for click's own messages (usage errors, help headings).
+"""Chinese for click: click's own messages (usage errors, help headings), and ``friendly``, the
+one failure handler of every command (in cli.py and in the capability subpackages alike).
 
 click marks its strings for gettext but ships no translations; our users read Chinese only, so
 the few messages a user can meet are translated here and patched into click's modules.
@@ -6,12 +7,21 @@ the few messages a user can meet are translated here and patched into click's mo
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
 import click.core
 import click.decorators
 import click.exceptions
 import click.formatting
 import click.parser
 import click.types
+
+from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error
 
 ZH = {
     "Usage:": "用法：",
@@ -95,3 +105,62 @@ def install() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn anticipated failures into one Chinese line and an exit code; no traceback
+    unless ``--debug``. Imports nothing of the CLI, so a command defined in a subpackage can
+    use it as a plain decorator."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        if not debug:
+            # "Exception ignored in ZipFile.__del__" and the like: noise after a failure
+            # that is already explained in one line
+            sys.unraisablehook = lambda _unraisable: None
+        try:
+            return func(*args, **kwargs)
+        except LedgerToolsError as err:
+            if debug:
+                raise
+            click.echo(f"错误：{err.message}", err=True)
+            sys.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("已取消。", err=True)
+            sys.exit(130)
+        except click.ClickException:
+            # A bad option value found inside the command (--today 2024-13-01, --map 原列名):
+            # click prints it as a usage error (exit 2), not as an unexpected problem.
+            raise
+        except BrokenPipeError:
+            pipe_closed()
+        except OSError as err:  # disk full, read-only, no permission …: said in Chinese
+            if debug:
+                raise
+            click.echo(f"错误：{describe_os_error(err)}", err=True)
+            sys.exit(EXIT_USAGE)
+        except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
+            if debug:
+                raise
+            click.echo(
+                f"错误：处理时发生意外问题（{type(err).__name__}）。"
+                "请加 --debug 重新运行并把输出反馈给开发者。",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
+
+    return wrapper
+
+
+def pipe_closed() -> None:
+    """The reader of our output went away (``… | head``): say so once on stderr, exit 2,
+    and keep Python from failing again when it flushes stdout at exit."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        click.echo("提示：输出管道已关闭（如 | head），其余结果未输出。", err=True)
+    sys.exit(EXIT_USAGE)

@@ -9,7 +9,7 @@ import json
 
 import click
 
-from ledger_tools.cli import friendly
+from ledger_tools.clickzh import friendly
 
 _KIND_HELP = (
     "文件类型：feedback 反馈意见，plan 整改方案，report 整改情况报告，notice 整改进展情况通报，"

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ledger_tools import clickzh
+from ledger_tools.clickzh import friendly
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.ledger.model import Ledger, Measure, Problem
@@ -1081,20 +1082,6 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
 # The command
 
 
-def friendly_later(func: Any) -> Any:
-    """``cli.friendly`` (Chinese errors, no traceback) for a command defined outside cli.py:
-    looked up when the command runs, since cli.py imports this module."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ledger_tools.cli import friendly
-
-        return friendly(func)(*args, **kwargs)
-
-    return wrapper
-
-
 @click.command("diff", cls=clickzh.Command)
 @click.argument("old_path", metavar="上期.xlsx")
 @click.argument("new_path", metavar="本期.xlsx")
@@ -1115,7 +1102,7 @@ def friendly_later(func: Any) -> Any:
 )
 @click.option("--sheet", metavar="名称", help="台账所在工作表（两期相同）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
-@friendly_later
+@friendly
 def diff_command(
     old_path: str,
     new_path: str,

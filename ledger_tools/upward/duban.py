@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ledger_tools import clickzh
-from ledger_tools.upward.diff import friendly_later
+from ledger_tools.clickzh import friendly
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.ledger.model import Ledger, Measure, Problem
@@ -510,7 +510,7 @@ def write_summary(
 @click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
 @click.option("--sheet", metavar="名称", help="台账所在工作表（汇总台账默认“全部措施”）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
-@friendly_later
+@friendly
 def duban_command(
     path: str,
     output: str | None,

@@ -36,6 +36,7 @@ from typing import Any
 
 import click
 
+from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
 
 SHEET_SUMMARY = "汇总"
@@ -801,6 +802,7 @@ def _write_info(ws: Any, merge: Merge) -> None:
     "--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。"
 )
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认不覆盖）。")
+@friendly
 def merge_command(**options: Any) -> None:
     """汇总多个单位的整改台账：逐个读取、校验、统计，生成一本汇总台账（汇总、全部措施、校验问题、未能读取）。
 
@@ -809,9 +811,7 @@ def merge_command(**options: Any) -> None:
         ledger-tools stats 汇总台账.xlsx --by 单位
         ledger-tools report 汇总台账.xlsx --kind summary
     """
-    from ledger_tools.cli import friendly
-
-    friendly(_merge)(**options)
+    _merge(**options)
 
 
 def _merge(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ledger_tools.clickzh import friendly
 from ledger_tools.errors import LedgerToolsError
 
 
@@ -24,14 +25,9 @@ from ledger_tools.errors import LedgerToolsError
     metavar="MB",
     help="上传台账的大小上限（MB）。",
 )
+@friendly
 def web(port: int, no_browser: bool, max_upload: int) -> None:
     """在浏览器中使用：校验台账、查看统计、下载标注副本和文稿（只在本机运行，不联网）。"""
-    from ledger_tools.cli import friendly
-
-    friendly(_serve)(port, no_browser, max_upload)
-
-
-def _serve(port: int, no_browser: bool, max_upload: int) -> None:
     try:
         import multipart  # noqa: F401
         import starlette  # noqa: F401

@@ -134,7 +134,7 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     from ledger_tools.ledger.schema import RULES, validate
     from ledger_tools.ledger.stats import compute_stats
 
-    ledger = load_ledger(upload.path)
+    ledger = load_ledger(upload.path, today=today)  # the year of year-less deadlines, as check
     report = validate(ledger, today=today)
     result = report_json(report)
     result["file"] = upload.name  # never the server's temporary path
@@ -149,7 +149,10 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
 
 
 def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:
-    """The ledger sheet as text cells (first ``GRID_MAX_ROWS`` rows), for drawing."""
+    """The ledger sheet as text cells (first ``GRID_MAX_ROWS`` rows), for drawing.
+
+    Read again rather than taken from the ledger: normalising fills every merged range in
+    place (and forgets the ranges), while the page draws the sheet as written."""
     from ledger_tools.ledger.cells import column_letter
     from ledger_tools.ledger.reading import read_workbook
 
@@ -207,7 +210,7 @@ def document(
     if kind not in DOCUMENTS:
         raise WebError(f"未知的文稿类型“{kind}”。")
     out = workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx")
-    ledger = load_ledger(upload.path)
+    ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
     written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
     return written.with_suffix(".pdf") if pdf else written
 

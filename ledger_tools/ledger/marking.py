@@ -63,10 +63,10 @@ from ledger_tools.ledger.reading import (
     _ROW_ELEMENT,
     _ROW_SIMPLE,
     LIVE_FORMULA,
-    LIVE_TEXT,
     MAX_PART_BYTES,
     _col,
     chunks,
+    is_live_formula,
 )
 from ledger_tools.ledger.reading import (
     ZIP_ERRORS as _ZIP_ERRORS,
@@ -610,8 +610,7 @@ class _Copy:
                 shared = b't="shared"' in attrs
                 if shared and si and si.group(1) in dead and not text:
                     return b""
-                plain = re.sub(r'"[^"]*"', "", html.unescape(text.decode("utf-8", "replace")))
-                if not LIVE_TEXT.search(plain):
+                if not is_live_formula(html.unescape(text.decode("utf-8", "replace"))):
                     return f.group(0)
                 if shared and si:
                     dead.add(si.group(1))

@@ -531,6 +531,15 @@ _COLUMN_CACHE: dict[bytes, int] = {}
 LIVE_TEXT = re.compile(r"\[\d+\]|\|[^|]*!|\b(?:WEBSERVICE|FILTERXML|RTD)\s*\(", re.I)
 # A quick first look at a chunk that has formulas (function names are stored upper-case).
 LIVE_FORMULA = re.compile(rb"\[\d+\]|\||WEBSERVICE|FILTERXML|RTD")
+_STRING_LITERAL = re.compile(r'"[^"]*"')
+
+
+def is_live_formula(text: str) -> bool:
+    """Whether formula ``text`` reaches outside the workbook (another workbook, DDE,
+    WEBSERVICE/FILTERXML/RTD). Text inside string literals ("[1]" in a label) does not count."""
+    return LIVE_TEXT.search(_STRING_LITERAL.sub("", text)) is not None
+
+
 _FORMULA_TEXT = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
 )
@@ -618,7 +627,7 @@ class _Scan:
             if LIVE_FORMULA.search(buf):
                 for m in _FORMULA_TEXT.finditer(buf):
                     text = html.unescape(m.group(3).decode("utf-8", "replace"))
-                    if LIVE_TEXT.search(re.sub(r'"[^"]*"', "", text)):
+                    if is_live_formula(text):
                         self.live[(int(m.group(2)) - 1, _col(m.group(1)))] = text
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):

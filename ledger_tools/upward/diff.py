@@ -970,7 +970,7 @@ def _neutralise_live(wb: Any, src: Path) -> None:
     and the external link parts are dropped, so opening the copy runs nothing."""
     from openpyxl import load_workbook
 
-    from ledger_tools.ledger.reading import LIVE_TEXT
+    from ledger_tools.ledger.reading import is_live_formula
 
     live = [
         (ws.title, cell.coordinate)
@@ -979,7 +979,7 @@ def _neutralise_live(wb: Any, src: Path) -> None:
         for cell in row
         if isinstance(cell.value, str)
         and cell.value.startswith("=")
-        and LIVE_TEXT.search(re.sub(r'"[^"]*"', "", cell.value))
+        and is_live_formula(cell.value)
     ]
     wb._external_links = []
     if not live:

@@ -240,9 +240,8 @@ def check(
 
     退出码：0 没有错误（可以有警告）；1 台账有错误；2 文件无法读取或用法错误。
     """
-    import json
 
-    from ledger_tools.ledger.checking import check_file, format_text, report_json
+    from ledger_tools.ledger.checking import check_file, dumps_report, format_text
     from ledger_tools.output import check_output_path
 
     if mark:
@@ -254,7 +253,7 @@ def check(
     # the results first: a marked copy that cannot be written (read-only folder, disk full)
     # must not cost the user the check itself
     if fmt == "json":
-        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        click.echo(dumps_report(report))
     else:
         click.echo(format_text(report))
     if mark:

@@ -241,3 +241,30 @@ def test_cli_map_from_a_file(ledger_file, tmp_path):
     )
     assert res.exit_code == 0, res.output
     assert not json.loads(res.output)["findings"]
+
+
+def test_fast_json_writer_matches_json_dumps(ledger_file):
+    """``dumps_report`` (the findings written without the json module's slow indent path) is
+    byte for byte what ``json.dumps(report_json(...), indent=2)`` writes: for a real report,
+    an empty one and findings with every kind of value and extra."""
+    from ledger_tools.ledger.checking import dumps_report
+    from ledger_tools.ledger.findings import Finding, Report
+
+    path = ledger_file([good_row(1, 整改时限="2020年1月1日"), good_row(2, 责任部门=None)])
+    real = validate(load_ledger(path), today=dt.date(2026, 6, 30))
+    odd = Report(
+        "x.xlsx",
+        [
+            Finding("a", "note", '引号"和\\n换行\n', "O'Brien 台账", 3, "K", "f", 1.5),
+            Finding("b", "error", "", "", None, "", "", True, {"k": [1, {"x": None}], "y": "红"}),
+            Finding("c", "warning", "m", "s", 7, "", "", dt.date(2024, 1, 2)),
+            Finding("d", "warning", "m", "s", None, "B", "", 12),
+        ],
+        totals={"措施数": 2},
+        today="2026-06-30",
+    )
+    empty = Report("y.xlsx", [], today="2026-06-30")
+    for report in (real, odd, empty):
+        expected = json.dumps(report_json(report), ensure_ascii=False, indent=2)
+        assert dumps_report(report) == expected
+    assert real.findings  # the real report does exercise the findings

@@ -60,11 +60,12 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["cell"] = self.cell
-        d["value"] = _jsonable(self.value)
+        d["value"] = finding_value(self.value)
         return d
 
 
-def _jsonable(value: Any) -> Any:
+def finding_value(value: Any) -> Any:
+    """A finding's value as JSON holds it: scalars as they are, anything else as text."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -268,3 +269,45 @@ def test_fast_json_writer_matches_json_dumps(ledger_file):
         expected = json.dumps(report_json(report), ensure_ascii=False, indent=2)
         assert dumps_report(report) == expected
     assert real.findings  # the real report does exercise the findings
+
+
+@pytest.mark.parametrize("which", ["example", "errors"])
+def test_row_rules_give_what_the_pandera_schema_gives(ledger_file, which):
+    """The row rules run as one polars select (``measure_failures``); the declared pandera
+    schema of the same rules (``measure_schema``) finds exactly the same failures, in order."""
+    import pandera.errors
+
+    from ledger_tools.ledger.schema import (
+        _measure_checks,
+        measure_failures,
+        measure_schema,
+        rule_frame,
+    )
+
+    if which == "example":
+        path = Path(__file__).resolve().parents[1] / "examples" / "示例台账.xlsx"
+    else:
+        path = ledger_file(
+            [
+                good_row(1, 整改时限="2020年1月1日", 延期说明=None),
+                good_row(2, 责任部门=None, 牵头部门=None, 整改状态="差不多"),
+                good_row(3, 整改状态="已完成", 完成时间=None, 清退资金="很多"),
+                good_row(4, 整改时限="明年", 完成时间="2099-01-01", 问责人次=1.5),
+                good_row(5, 整改措施="（示例）写法", 责任人=None),
+            ]
+        )
+    today = dt.date(2026, 6, 30)
+    ledger = load_ledger(path, today=today)
+    frame = rule_frame(ledger, today)
+    try:
+        measure_schema(ledger, today).validate(frame, lazy=True)
+        cases: list[dict] = []
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.to_dicts()
+    expected = [
+        (c["check"], c["column"], c["index"])
+        for c in cases
+        if c["index"] is not None and c["column"] is not None
+    ]
+    assert expected  # both ledgers break rules
+    assert measure_failures(frame, _measure_checks(ledger, today)) == expected

@@ -275,12 +275,11 @@ def test_fast_json_writer_matches_json_dumps(ledger_file):
 def test_row_rules_give_what_the_pandera_schema_gives(ledger_file, which):
     """The row rules run as one polars select (``measure_failures``); the declared pandera
     schema of the same rules (``measure_schema``) finds exactly the same failures, in order."""
-    import pandera.errors
-
     from ledger_tools.ledger.schema import (
         _measure_checks,
         measure_failures,
         measure_schema,
+        pandera_failures,
         rule_frame,
     )
 
@@ -299,11 +298,7 @@ def test_row_rules_give_what_the_pandera_schema_gives(ledger_file, which):
     today = dt.date(2026, 6, 30)
     ledger = load_ledger(path, today=today)
     frame = rule_frame(ledger, today)
-    try:
-        measure_schema(ledger, today).validate(frame, lazy=True)
-        cases: list[dict] = []
-    except pandera.errors.SchemaErrors as exc:
-        cases = exc.failure_cases.to_dicts()
+    cases = pandera_failures(measure_schema(ledger, today), frame)
     expected = [
         (c["check"], c["column"], c["index"])
         for c in cases
@@ -311,3 +306,17 @@ def test_row_rules_give_what_the_pandera_schema_gives(ledger_file, which):
     ]
     assert expected  # both ledgers break rules
     assert measure_failures(frame, _measure_checks(ledger, today)) == expected
+
+
+@pytest.mark.parametrize(
+    "present",
+    [set(), {"方面", "问题"}, {"整改措施", "整改状态", "整改时限"}, set(STANDARD_HEADER)],
+)
+def test_required_columns_as_the_pandera_schema_declares_them(present):
+    import polars as pl
+
+    from ledger_tools.ledger.schema import columns_schema, missing_columns, pandera_failures
+
+    frame = pl.DataFrame({name: pl.Series([], dtype=pl.Utf8) for name in present})
+    cases = pandera_failures(columns_schema(), frame)
+    assert missing_columns(present) == [c["failure_case"] for c in cases]

@@ -8,12 +8,13 @@ cached value) becomes a ``Finding`` in ``Ledger.notes``; validation (``schema``)
 from __future__ import annotations
 
 import bisect
+import contextlib
 import contextvars
 import datetime as dt
-import functools
+import gc
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
@@ -33,6 +34,23 @@ from ledger_tools.ledger.model import (
 )
 from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
 from ledger_tools.ledger.status import normalise_status, read_status_map, roll_up
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a ledger is built: it makes millions of objects and
+    no reference cycles, and Python's collector walked them all again and again (about an
+    eighth of the time of checking a 100,000-measure ledger). Reference counting still frees
+    everything as usual. Afterwards what was built is moved out of the collector's sight
+    (``gc.freeze``; it holds no cycles, so nothing is kept longer) and it runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def load_ledger(
@@ -61,6 +79,7 @@ CLI_STATUS_MAP: contextvars.ContextVar[dict[str, str] | None] = contextvars.Cont
 )
 
 
+@gc_paused()
 def ledger_from_rawbook(
     raw: RawBook,
     mapping: dict[str, str] | None = None,
@@ -914,7 +933,6 @@ MISSING_ASPECT = "【方面未填】"
 MISSING_PROBLEM = "【问题未填】"
 
 
-@functools.lru_cache(maxsize=4096)
 def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
 

@@ -75,7 +75,13 @@ _TEXT_KIND_COLUMNS = tuple(c.name for c in C.COLUMNS if c.kind == "text")
 
 def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
     """Check ``ledger`` against every rule; ``today`` is the check date (default: today)."""
-    today = today or dt.date.today()
+    from ledger_tools.ledger.normalise import gc_paused
+
+    with gc_paused():
+        return _validate(ledger, today or dt.date.today())
+
+
+def _validate(ledger: Ledger, today: dt.date) -> Report:
     findings = list(ledger.notes)
     findings += _check_columns(ledger)
     if ledger.measures:

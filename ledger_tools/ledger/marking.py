@@ -308,7 +308,7 @@ class _Copy:
         old = sheet.comments.get(ref)
         if old is not None and old[0] != COMMENT_AUTHOR:
             text += ORIGINAL_COMMENT.format(author=old[0] or "") + old[1]
-        n_lines = sum(max(1, -(-display_width(line) // 44)) for line in text.split("\n"))
+        n_lines = sum(max(1, _lines_at(line, 44)) for line in text.split("\n"))
         sheet.comments[ref] = (COMMENT_AUTHOR, strip_forbidden(text), min(20 * n_lines + 10, 400))
         sheet.changed_comments = True
 
@@ -657,13 +657,15 @@ def _letters(col: int) -> bytes:
     return column_letter(col).encode()
 
 
-@lru_cache(maxsize=65536)
 def _split_ref(ref: str) -> tuple[int, int]:
-    """``"K12"`` → (12, 10): Excel row, 0-based column."""
-    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
-    if m is None:
+    """``"K12"`` → (12, 10): Excel row, 0-based column. (Called once per finding: no regular
+    expression, no cache that 100,000 distinct cells would only churn.)"""
+    plain = ref.replace("$", "")
+    at = len(plain.rstrip("0123456789"))
+    letters, digits = plain[:at], plain[at:]
+    if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and digits):
         raise ValueError(ref)
-    return int(m.group(2)), column_index(m.group(1))
+    return int(digits), column_index(letters)
 
 
 def _anchor(sheet: _Sheet, coord: str) -> str:
@@ -1257,8 +1259,18 @@ def _cell(col: int, row: int, value: Any, xf: int) -> str:
         return f'<c r="{ref}" s="{xf}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{xf}"><v>{value!r}</v></c>'
-    text = _esc(strip_forbidden(str(value)))
+    text = _text_xml(value if value.__class__ is str else str(value))
     return f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+@lru_cache(maxsize=8192)  # messages, rule titles and values repeat down the 校验结果 table
+def _text_xml(text: str) -> str:
+    return _esc(strip_forbidden(text))
+
+
+@lru_cache(maxsize=8192)
+def _lines_at(text: str, width: int) -> int:
+    return -(-display_width(text) // width)
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -1330,5 +1342,5 @@ def _height(values: tuple[Any, ...], widths: tuple[int, ...]) -> float:
     lines = 1
     for value, width in zip(values, widths, strict=True):
         if isinstance(value, str):
-            lines = max(lines, -(-display_width(value) // max(width - 1, 1)))
+            lines = max(lines, _lines_at(value, max(width - 1, 1)))
     return max(15.0, 14.5 * lines + 4)

@@ -658,14 +658,20 @@ def _letters(col: int) -> bytes:
 
 
 def _split_ref(ref: str) -> tuple[int, int]:
-    """``"K12"`` → (12, 10): Excel row, 0-based column. (Called once per finding: no regular
-    expression, no cache that 100,000 distinct cells would only churn.)"""
-    plain = ref.replace("$", "")
+    """``"K12"`` → (12, 10): Excel row, 0-based column. (Called for every finding: no regular
+    expression, and no cache of whole references that 100,000 distinct cells would churn.)"""
+    plain = ref.replace("$", "") if "$" in ref else ref
     at = len(plain.rstrip("0123456789"))
-    letters, digits = plain[:at], plain[at:]
-    if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and digits):
+    if at == len(plain):
         raise ValueError(ref)
-    return int(digits), column_index(letters)
+    return int(plain[at:]), _column_of(plain[:at])
+
+
+@lru_cache(maxsize=4096)
+def _column_of(letters: str) -> int:
+    if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha()):
+        raise ValueError(letters)
+    return column_index(letters)
 
 
 def _anchor(sheet: _Sheet, coord: str) -> str:
@@ -1215,13 +1221,15 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
         target = link_target(f, known)
         n, label, where, title, value, message = values
         text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
+        # The cells written inline (the general _cell per cell was most of the time of a
+        # 100,000-finding table); texts repeat and are escaped once (_text_xml).
         cells = (
-            _cell(1, r, n, plain)
-            + _cell(2, r, label, by_severity.get(f.severity, plain))
-            + _cell(3, r, where, link_xf if target else plain)
-            + _cell(4, r, title, plain)
-            + _cell(5, r, value, quoted if text else plain)
-            + _cell(6, r, message, plain)
+            f'<c r="A{r}" s="{plain}"><v>{n}</v></c>'
+            f"{_inline('B', r, label, by_severity.get(f.severity, plain))}"
+            f"{_inline('C', r, where, link_xf if target else plain)}"
+            f"{_inline('D', r, title, plain)}"
+            f"{_cell(5, r, value, quoted if text else plain)}"
+            f"{_inline('F', r, message, plain)}"
         )
         height = _height(values, RESULTS_WIDTHS)
         rows.append(f'<row r="{r}" ht="{height:g}" customHeight="1">{cells}</row>')
@@ -1249,6 +1257,14 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
         '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
     )
     return xml.encode("utf-8")
+
+
+def _inline(letter: str, row: int, text: str, xf: int) -> str:
+    """A text cell (what ``_cell`` writes for a str)."""
+    return (
+        f'<c r="{letter}{row}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">'
+        f"{_text_xml(text)}</t></is></c>"
+    )
 
 
 def _cell(col: int, row: int, value: Any, xf: int) -> str:
@@ -1339,8 +1355,12 @@ def link_target(f: Finding, sheet_names: Any) -> str:
 
 
 def _height(values: tuple[Any, ...], widths: tuple[int, ...]) -> float:
-    lines = 1
-    for value, width in zip(values, widths, strict=True):
-        if isinstance(value, str):
-            lines = max(lines, _lines_at(value, max(width - 1, 1)))
-    return max(15.0, 14.5 * lines + 4)
+    lines = max(
+        (
+            _lines_at(value, max(width - 1, 1))
+            for value, width in zip(values, widths, strict=True)
+            if value.__class__ is str
+        ),
+        default=1,
+    )
+    return max(15.0, 14.5 * max(lines, 1) + 4)

@@ -1216,23 +1216,38 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
         sev: styles.xf(body, fill=rgb, border=True, align=wrap) for sev, rgb in FILLS.items()
     }
     known = set(sheet_names)
+    escaped: dict[str, str] = {}
+    heights: dict[tuple[Any, ...], float] = {}
+
+    def xml(text: str) -> str:
+        out = escaped.get(text)
+        if out is None:
+            out = escaped[text] = _esc(strip_forbidden(text))
+        return out
+
+    def height(values: tuple[Any, ...]) -> float:
+        key = values[1:]  # 序号 aside, rows of equal texts are equally high
+        out = heights.get(key)
+        if out is None:
+            out = heights[key] = _height(values, RESULTS_WIDTHS)
+        return out
+
     for values, f in result_rows(report):
         r += 1
         target = link_target(f, known)
         n, label, where, title, value, message = values
         text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
         # The cells written inline (the general _cell per cell was most of the time of a
-        # 100,000-finding table); texts repeat and are escaped once (_text_xml).
+        # 100,000-finding table); texts repeat and are escaped and measured once (``memo``).
         cells = (
             f'<c r="A{r}" s="{plain}"><v>{n}</v></c>'
-            f"{_inline('B', r, label, by_severity.get(f.severity, plain))}"
-            f"{_inline('C', r, where, link_xf if target else plain)}"
-            f"{_inline('D', r, title, plain)}"
+            f"{_inline('B', r, xml(label), by_severity.get(f.severity, plain))}"
+            f"{_inline('C', r, xml(where), link_xf if target else plain)}"
+            f"{_inline('D', r, xml(title), plain)}"
             f"{_cell(5, r, value, quoted if text else plain)}"
-            f"{_inline('F', r, message, plain)}"
+            f"{_inline('F', r, xml(message), plain)}"
         )
-        height = _height(values, RESULTS_WIDTHS)
-        rows.append(f'<row r="{r}" ht="{height:g}" customHeight="1">{cells}</row>')
+        rows.append(f'<row r="{r}" ht="{height(values):g}" customHeight="1">{cells}</row>')
         if target:
             links.append(f'<hyperlink ref="C{r}" location="{_esc(target)}"/>')
     last = max(r, RESULTS_HEADER_ROW + 1)
@@ -1259,11 +1274,11 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
     return xml.encode("utf-8")
 
 
-def _inline(letter: str, row: int, text: str, xf: int) -> str:
-    """A text cell (what ``_cell`` writes for a str)."""
+def _inline(letter: str, row: int, escaped: str, xf: int) -> str:
+    """A text cell (what ``_cell`` writes for a str), its text already escaped."""
     return (
         f'<c r="{letter}{row}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">'
-        f"{_text_xml(text)}</t></is></c>"
+        f"{escaped}</t></is></c>"
     )
 
 
@@ -1275,16 +1290,11 @@ def _cell(col: int, row: int, value: Any, xf: int) -> str:
         return f'<c r="{ref}" s="{xf}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{xf}"><v>{value!r}</v></c>'
-    text = _text_xml(value if value.__class__ is str else str(value))
+    text = _esc(strip_forbidden(str(value)))
     return f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-@lru_cache(maxsize=8192)  # messages, rule titles and values repeat down the 校验结果 table
-def _text_xml(text: str) -> str:
-    return _esc(strip_forbidden(text))
-
-
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # comment lines and messages repeat
 def _lines_at(text: str, width: int) -> int:
     return -(-display_width(text) // width)
 

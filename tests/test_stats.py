@@ -304,3 +304,39 @@ def test_stats_command_on_example():
     bad = runner.invoke(cli, ["stats", str(EXAMPLE), "--by", "颜色"])
     assert bad.exit_code == 2
     assert EXAMPLE.read_bytes() == before
+
+
+def test_amounts_with_units_and_a_header_in_wan_yuan(tmp_path):
+    """“清退资金（万元）”: every amount × 10,000 (sums and documents are in 元), said in the
+    读取方式 block; amounts written with a unit that fits the column are read ("1.5万元",
+    "3人次"); a unit that does not fit, or words, stay bad-number findings, never summed."""
+    from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
+
+    from ledger_tools.ledger.checking import format_text
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.schema import validate
+    from ledger_tools.ledger.stats import compute_stats
+
+    header = [*STANDARD_HEADER, "清退资金（万元）", "问责人次"]
+    rows = [
+        [*good_row(1), 1.5, "3人次"],
+        [*good_row(2), "0.35", 2],
+        [*good_row(3), "2000元", "2万元"],
+        [*good_row(4), "约3万", None],
+    ]
+    path = write_ledger(tmp_path / "万元.xlsx", rows, header, info=INFO)
+    today = dt.date(2024, 6, 30)
+    ledger = load_ledger(path, today=today)
+    stats = compute_stats(ledger, today)
+    assert stats["清退资金"] == 15000 + 3500 + 2000
+    assert stats["问责人次"] == 3 + 2
+    report = validate(ledger, today=today)
+    bad = sorted((f.row, f.field, f.value) for f in report.findings if f.rule == "bad-number")
+    assert bad == [(4, "问责人次", "2万元"), (5, "清退资金", "约3万")]
+    text = format_text(report)
+    assert "N 列“清退资金（万元）”以万元为单位，已折算为元" in text
+
+    in_yuan = [*STANDARD_HEADER, "清退资金", "问责人次"]
+    plain = write_ledger(tmp_path / "元.xlsx", [[*good_row(1), "1.5万元", "3人"]], in_yuan)
+    figures = compute_stats(load_ledger(plain, today=today), today)
+    assert (figures["清退资金"], figures["问责人次"]) == (15000, 3)

@@ -129,6 +129,43 @@ def parse_number(value: object) -> float | None:
     return number
 
 
+# Amounts written with their unit, as clerks do: "1.5万元", "3000元", "3人次", "2项".
+MONEY_UNITS = {"元": 1, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
+COUNT_UNITS = frozenset("人次 人 次 项 个 条 件 份 名 起 家 篇 处 批".split())
+_AMOUNT = re.compile(r"([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)\s*([^\d\s.,，]{0,2})")
+
+
+def read_amount(value: object, kind: str, scale: int = 1) -> object:
+    """A cell of a numeric column as the number it means, in the column's standard unit
+    (元 for money, a count for counts): a number × ``scale`` (the header's unit: 10,000 under
+    “清退资金（万元）”), text with a unit that fits the column ("1.5万元" → 15000, "3人次" → 3;
+    an explicit unit wins over the header's). Anything else is returned as it is, for the
+    bad-number rule to report."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return _whole(value * scale) if scale != 1 and math.isfinite(value) else value
+    if not isinstance(value, str):
+        return value
+    m = _AMOUNT.fullmatch(value.strip())
+    if m is None:
+        return value
+    number, unit = float(m.group(1).replace(",", "").replace("，", "")), m.group(2)
+    if not unit and scale == 1:
+        return value  # a plain number as text: read later, as written
+    if kind == "money" and (unit in MONEY_UNITS or not unit):
+        return _whole(number * (MONEY_UNITS[unit] if unit else scale))
+    if kind == "count" and (unit in COUNT_UNITS or not unit):
+        return _whole(number)
+    return value
+
+
+def _whole(number: float) -> int | float:
+    # 0.35万 is 3500 yuan, not 3500.0000000000005; whole amounts are written without ".0".
+    rounded = round(number, 2)
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
+
+
 # ---------------------------------------------------------------------------------------------
 # split_measures
 

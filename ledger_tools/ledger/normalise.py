@@ -19,7 +19,14 @@ from typing import Any
 
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger import columns as C
-from ledger_tools.ledger.cells import clean_text, column_letter, split_measures, strip_number
+from ledger_tools.ledger.cells import (
+    MONEY_UNITS,
+    clean_text,
+    column_letter,
+    read_amount,
+    split_measures,
+    strip_number,
+)
 from ledger_tools.ledger.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.ledger.model import (
@@ -426,6 +433,9 @@ class _RowReader:
         columns = [
             _column_values(ws.rows, header.data_start, stop, j, name) for name, j in self.cols
         ]
+        for k, (name, j) in enumerate(self.cols):
+            if name in C.NUMERIC_COLUMNS:
+                columns[k] = self._amounts(columns[k], name, j, layout)
         formula_rows = {r for r, _ in ws.formulas_without_value}
         width = len(self.names)
         rows: list[tuple[int, tuple[Any, ...]]] = []
@@ -470,6 +480,23 @@ class _RowReader:
             notes.append(self._assumed_note(assumed))
         notes += self._hidden_notes(hidden)
         return measures
+
+    def _amounts(self, values: list[Any], name: str, j: int, layout: Layout) -> list[Any]:
+        """A numeric column in its standard unit: amounts written with a unit ("1.5万元")
+        read as numbers, and under a header in 万元 (清退资金（万元）) every amount × 10,000, with
+        a note in the 读取方式 block (documents and sums are in 元)."""
+        kind = C.COLUMN_BY_NAME[name].kind
+        header = self.header.texts.get(j, "")
+        unit = _header_unit(header) if kind == "money" else ""
+        scale = MONEY_UNITS.get(unit, 1)
+        if scale != 1:
+            layout.notes.append(
+                f"{column_letter(j)} 列“{header}”以{unit}为单位，已折算为元"
+                f"（{name}合计和文稿中的金额都按元计）。"
+            )
+        if scale == 1 and not any(v.__class__ is str for v in values):
+            return values
+        return [read_amount(v, kind, scale) for v in values]
 
     def _parse_columns(self, columns: list[list[Any]]) -> list[list[Any] | None]:
         """整改时限, 完成时间 and 整改状态 parsed column by column, each distinct value once
@@ -593,6 +620,15 @@ class _RowReader:
                     )
                 )
         return out
+
+
+_HEADER_UNIT = re.compile(r"[（(]\s*(亿元|万元|元)\s*[)）]|(亿元|万元)\s*$")
+
+
+def _header_unit(header: str) -> str:
+    """The money unit a header states: 清退资金（万元） → 万元; "" when it states none."""
+    m = _HEADER_UNIT.search(header)
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 def _year_source(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -353,14 +354,43 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
 # Cell rules.
 
 
+def _feedback(ledger: Ledger) -> dt.date | None:
+    feedback = ledger.info.get("反馈日期")
+    return feedback if isinstance(feedback, dt.date) else None
+
+
 def _measure_checks(ledger: Ledger, today: dt.date) -> dict[str, list[RowCheck]]:
     """The row rules, column by column in the frame's order (only the columns read)."""
+    return _row_rules(
+        frozenset(ledger.origin.present), ledger.numbered, _feedback(ledger) is not None, today
+    ).checks
+
+
+@dataclass(frozen=True)
+class RowRules:
+    checks: dict[str, list[RowCheck]]
+    keys: list[tuple[str, str]]  # (rule, column) of each check, in order
+    failing: list[Any]  # per check, the expression that is True on a failing row
+
+
+@functools.lru_cache(maxsize=64)
+def _row_rules(present: frozenset[str], numbered: bool, feedback: bool, today: dt.date) -> RowRules:
+    """The row rules of ledgers with these columns, built once: building the polars
+    expressions cost more than evaluating them on a small ledger (a merge of hundreds of
+    units checks them all; the 反馈日期 is a column of the frame, not part of the rules)."""
+    checks = _build_checks(present, numbered, feedback, today)
+    keys = [(c.rule, name) for name, cs in checks.items() for c in cs]
+    pairs = [c for cs in checks.values() for c in cs]
+    failing = [(~c.valid().fill_null(True)).alias(str(k)) for k, c in enumerate(pairs)]
+    return RowRules(checks, keys, failing)
+
+
+def _build_checks(
+    present: frozenset[str], numbered: bool, feedback: bool, today: dt.date
+) -> dict[str, list[RowCheck]]:
     import polars as pl
 
     col = pl.col
-    present = ledger.origin.present
-    feedback = ledger.info.get("反馈日期")
-    feedback = feedback if isinstance(feedback, dt.date) else None
     colour = col("_colour")
     finished_status = col("_status").is_in(list(C.FINISHED_STATUSES)).fill_null(False)
 
@@ -420,7 +450,7 @@ def _measure_checks(ledger: Ledger, today: dt.date) -> dict[str, list[RowCheck]]
         checks["完成时间"].append(
             RowCheck(
                 "finished-before-feedback",
-                lambda: ~(col("_finished") < pl.lit(feedback)).fill_null(False),
+                lambda: ~(col("_finished") < col("_feedback")).fill_null(False),
             )
         )
     done = col("_status") == C.STATUS_DONE
@@ -434,7 +464,7 @@ def _measure_checks(ledger: Ledger, today: dt.date) -> dict[str, list[RowCheck]]
         checks["责任人"].append(RowCheck("no-person", lambda: col("责任人").is_not_null()))
     # A problem is its 序号 where the ledger numbers them (normalise.build_tree), else its text.
     # 单位 (a merge's 全部措施): two units' problems of the same title are two problems.
-    by = ["_problem"] if ledger.numbered else ["单位", "问题"]
+    by = ["_problem"] if numbered else ["单位", "问题"]
     checks["方面"].append(
         RowCheck(
             "aspect-conflict",
@@ -444,7 +474,7 @@ def _measure_checks(ledger: Ledger, today: dt.date) -> dict[str, list[RowCheck]]
             ),
         )
     )
-    if ledger.numbered:
+    if numbered:
         checks["问题"].append(
             RowCheck(
                 "number-conflict",
@@ -496,21 +526,26 @@ def measure_schema(ledger: Ledger, today: dt.date) -> Any:
     )
 
 
-def measure_failures(frame: Any, checks: dict[str, list[RowCheck]]) -> list[tuple[str, str, int]]:
+def measure_failures(
+    frame: Any, checks: dict[str, list[RowCheck]] | RowRules
+) -> list[tuple[str, str, int]]:
     """(rule, column, row index of ``frame``) for every failing row, in the order pandera
     reports them: column by column, check by check, rows ascending. A null result passes
     (pandera's ``ignore_na``)."""
-    keys = [(c, name) for name, cs in checks.items() for c in cs]
+    if isinstance(checks, RowRules):
+        keys, failing = checks.keys, checks.failing
+    else:
+        pairs = [(c, name) for name, cs in checks.items() for c in cs]
+        keys = [(c.rule, name) for c, name in pairs]
+        failing = [(~c.valid().fill_null(True)).alias(str(k)) for k, (c, _) in enumerate(pairs)]
     if not keys:
         return []
-    failed = frame.select(
-        [(~c.valid().fill_null(True)).alias(str(k)) for k, (c, _) in enumerate(keys)]
-    )
+    failed = frame.select(failing)
     out = []
-    for k, (c, name) in enumerate(keys):
+    for k, (rule, name) in enumerate(keys):
         column = failed.get_column(str(k))
         if column.any():
-            out += [(c.rule, name, i) for i in column.arg_true().to_list()]
+            out += [(rule, name, i) for i in column.arg_true().to_list()]
     return out
 
 
@@ -533,11 +568,17 @@ def rule_frame(ledger: Ledger, today: dt.date) -> Any:
     closed = closed_statuses(long_term_counts(ledger))
     colours = [warning_colour(m, today, closed) for m in ledger.measures]
     frame = measures_frame(ledger, for_rules=True)
-    return frame.with_columns(pl.Series("_colour", colours, dtype=pl.Utf8))
+    return frame.with_columns(
+        pl.Series("_colour", colours, dtype=pl.Utf8),
+        pl.lit(_feedback(ledger), dtype=pl.Date).alias("_feedback"),
+    )
 
 
 def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
-    failures = measure_failures(rule_frame(ledger, today), _measure_checks(ledger, today))
+    rules = _row_rules(
+        frozenset(ledger.origin.present), ledger.numbered, _feedback(ledger) is not None, today
+    )
+    failures = measure_failures(rule_frame(ledger, today), rules)
     ms = ledger.measures
     return [_finding(ledger, rule, column, ms[i], today) for rule, column, i in failures]
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -197,3 +202,39 @@ def build(
     return Ledger(
         origin, measures, list(aspects.values()), dict(info), list(texts), has_info_sheet=complete
     )
+
+
+def run_cli_measured(args: list[str], limit_s: float = 240) -> tuple[int, str, float, float]:
+    """``python -m ledger_tools *args`` in a child (this repository's code): (exit code,
+    stdout+stderr, wall seconds, the child's peak RSS in MB).
+
+    A fresh wrapper process runs the command as its only child and reports its
+    ``RUSAGE_CHILDREN`` peak: Linux keeps a process's high-water mark across fork and exec,
+    so a child started straight from this (large, long-running) test process would report
+    at least this process's own peak."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        wrapper = (
+            "import resource, subprocess, sys; r = subprocess.run(sys.argv[2:], stdin=subprocess.DEVNULL); "
+            "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+            "sys.exit(r.returncode)"
+        )
+        command = [sys.executable, "-m", "ledger_tools", *args]
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", wrapper, str(peak_file), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            out, _ = proc.communicate(timeout=limit_s)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail(f"ledger-tools {' '.join(args[:1])} took more than {limit_s} s")
+        wall = time.perf_counter() - start
+        peak_mb = int(peak_file.read_text()) / 1024  # ru_maxrss is in KiB on Linux
+    return proc.returncode, out.decode("utf-8", "replace"), wall, peak_mb

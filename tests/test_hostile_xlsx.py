@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import struct
-import subprocess
-import sys
-import time
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import INFO, good_row, write_ledger
+from conftest import INFO, good_row, run_cli_measured, write_ledger
 
 from ledger_tools.ledger.reading import MAX_PART_BYTES, read_workbook
 
@@ -28,36 +24,11 @@ def run_check(path: Path, *args: str, limit_s: float = 120) -> tuple[int, str, f
     """``python -m ledger_tools check PATH`` in a child: (exit code, stdout+stderr, wall
     seconds, peak RSS in MB). The input's bytes must be the same afterwards."""
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
-    # A fresh wrapper process runs the check as its only child, so its RUSAGE_CHILDREN peak is
-    # the check's own (this test process's would be the largest of every child run so far).
-    peak_file = path.with_name(path.name + ".peak")
-    wrapper = (
-        "import resource, subprocess, sys; r = subprocess.run(sys.argv[2:]); "
-        "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
-        "sys.exit(r.returncode)"
-    )
-    command = [sys.executable, "-m", "ledger_tools", "check", str(path), "--today", "2024-05-10"]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", wrapper, str(peak_file), *command, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        out, _ = proc.communicate(timeout=limit_s)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        pytest.fail(f"check {path.name} took more than {limit_s} s")
-    wall = time.perf_counter() - start
-    rss_mb = int(peak_file.read_text()) / 1024
-    peak_file.unlink()
+    command = ["check", str(path), "--today", "2024-05-10", *args]
+    code, text, wall, rss_mb = run_cli_measured(command, limit_s)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "input modified"
-    text = out.decode("utf-8", "replace")
     assert "Traceback" not in text, text
-    return proc.returncode, text, wall, rss_mb
+    return code, text, wall, rss_mb
 
 
 def rewrite_member(path: Path, member: str, change) -> None:

@@ -4,12 +4,11 @@ by the real command in a real process, and found by ``templates check`` beforeha
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli_measured
 from test_render import AS_OF, make_template, sample
 
 from ledger_tools.documents.context import build_context
@@ -88,22 +87,7 @@ HOSTILE = [
 
 def run_measured(args: list[str], timeout: float = 240) -> tuple[int, str, float, float]:
     """Run ``python -m ledger_tools *args``: (exit code, stderr+stdout, seconds, peak MB)."""
-    start = time.monotonic()
-    with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ledger_tools", *args],
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=devnull,
-        )
-        output = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.monotonic() - start
-    assert seconds < timeout
-    peak_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return proc.returncode, output, seconds, peak_mb
+    return run_cli_measured(args, timeout)
 
 
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 (POSIX)")

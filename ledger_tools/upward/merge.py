@@ -181,7 +181,11 @@ def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
             "如需汇总多批，请汇总各单位的原台账。",
         )
     ledger = ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
-    report = validate(ledger, today=today)
+    return unit_of(path, ledger, validate(ledger, today=today), unit_from)
+
+
+def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Unit:
+    """The ``Unit`` of a read ``ledger`` (``model.Ledger``) and its ``validate`` report."""
     stem = Path(path).stem
     written = str(ledger.info.get("单位名称") or "").strip()
     name = written if unit_from == "info" and written else stem

@@ -94,6 +94,7 @@ class _Book:
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.links: dict[str, int] = {}  # links written per sheet (Excel's limit: MAX_LINKS)
         self.date = self.format(num_format=_date_format())
+        self.link = self.wb.get_default_url_format()
 
     def sheet(self, name: str) -> Any:
         return self.wb.add_worksheet(name, worksheet_class=_bulk_sheet_class())
@@ -167,6 +168,12 @@ def _bulk_sheet_class() -> type:
             XML when the workbook is closed. No other cell may be written below the header."""
             self._check_dimensions(n, width - 1)
             self._bulk = rows
+
+        def bulk_link(self, row: int, col: int, url: Any) -> None:
+            """Make the cell at 0-based ``row``, ``col`` of the bulk rows a link to ``url`` (an
+            ``xlsxwriter.url.Url``; its text is written by the bulk rows, as a ``_Linked``)."""
+            self.hlink_count += 1
+            self.hyperlinks[row][col] = url
 
         def _write_sheet_data(self) -> None:
             if self._bulk is None:
@@ -317,25 +324,32 @@ def _link(
     target: str,
     folder: Path,
     location: str | None,
-) -> bool:
-    """A cell showing ``text`` that links to a unit's file (and cell), relative to the
-    output's ``folder`` so that the folder can be moved or shared as a whole. False (and
-    plain text) where Excel's limit of links per sheet is reached or the link is too long."""
+) -> None:
+    """A cell showing ``text`` that links to a unit's file (and cell); plain text where
+    ``_url`` gives no link."""
+    url = _url(book, ws, text, target, folder, location)
+    if url is None:
+        book.put(ws, r, c, text)
+    else:
+        ws.write_url(r, c, url)
+
+
+def _url(book: _Book, ws: Any, text: str, target: str, folder: Path, location: str | None) -> Any:
+    """The link showing ``text`` to a unit's file (and cell), relative to the output's
+    ``folder`` so that the folder can be moved or shared as a whole; None where Excel's
+    limit of links per sheet is reached or the link is longer than Excel takes."""
+    if book.links.get(ws.name, 0) >= MAX_LINKS:
+        return None
     link = _relative(target, folder)
     if location:
         sheet, _, addr = location.partition("!")
         link += f"#'{sheet}'!{addr}" if addr else f"#'{sheet}'!A1"
-    if book.links.get(ws.name, 0) >= MAX_LINKS:
-        book.put(ws, r, c, text)
-        return False
     try:
         url = _file_url(link, text)
     except ValueError:  # longer than Excel takes (2,080 characters)
-        book.put(ws, r, c, text)
-        return False
-    ws.write_url(r, c, url)
+        return None
     book.links[ws.name] = book.links.get(ws.name, 0) + 1
-    return True
+    return url
 
 
 def _file_url(link: str, text: str) -> Any:
@@ -370,23 +384,30 @@ def _write_measures(book: _Book, ws: Any, units: list[Unit]) -> None:
     book.header(ws, headers, widths)
     n = sum(len(u.measures) for u in units)
     if n:
-        ws.bulk_rows(n, len(headers), lambda: _measure_rows_xml(units, book.date))
+        ws.bulk_rows(n, len(headers), lambda: _rows_xml(all_measure_rows(units), book))
     ws.autofilter(0, 0, n, len(headers) - 1)
 
 
-def _measure_rows_xml(units: list[Unit], date: Any) -> Iterator[str]:
-    """The rows of 全部措施 after its header, as sheet XML, in pieces of about 1,000 rows.
+class _Linked(str):
+    """The text of a cell that ``bulk_link`` made a link: shown in the link style."""
 
-    Runs while the workbook is closed (the date format's index is known only then). A value
-    is written as XlsxWriter's ``write_*`` would by its type: text as an inline string (never
-    a formula), numbers, booleans, dates as date serials with the ledger's date format."""
+
+def _rows_xml(rows: Iterable[list[Any]], book: _Book) -> Iterator[str]:
+    """Sheet XML of ``rows`` from Excel's row 2 (after the header), in pieces of about 1,000
+    rows.
+
+    Runs while the workbook is closed (the formats' indexes are known only then). A value is
+    written as XlsxWriter's ``write_*`` would by its type: text as an inline string (never a
+    formula), numbers, booleans, dates as date serials with the ledger's date format."""
     from xlsxwriter.utility import xl_col_to_name
 
-    date_style = date._get_xf_index()  # noqa: SLF001 - assigned when the workbook is closed
+    # noqa: SLF001 - a format's index is assigned when the workbook is closed
+    date_style = book.date._get_xf_index()  # noqa: SLF001
+    link_style = book.link._get_xf_index()  # noqa: SLF001
     letters: list[str] = []
     out: list[str] = []
     put = out.append
-    for r, row in enumerate(all_measure_rows(units), start=2):
+    for r, row in enumerate(rows, start=2):
         if len(letters) < len(row):
             letters = [xl_col_to_name(j) for j in range(len(row))]
         put(f'<row r="{r}">')
@@ -405,6 +426,8 @@ def _measure_rows_xml(units: list[Unit], date: Any) -> Iterator[str]:
                 put(f'<c r="{letters[j]}{r}"><v>{v!r}</v></c>')
             elif isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
                 put(f'<c r="{letters[j]}{r}" s="{date_style}"><v>{_serial(v)}</v></c>')
+            elif kind is _Linked:
+                put(f'<c r="{letters[j]}{r}" s="{link_style}" t="inlineStr">{_inline(v)}</c>')
             else:
                 put(f'<c r="{letters[j]}{r}" t="inlineStr">{_inline(str(v))}</c>')
         put("</row>")
@@ -451,20 +474,23 @@ def _write_findings(book: _Book, ws: Any, units: list[Unit], folder: Path) -> No
     from ledger_tools.ledger.findings import SEVERITY_LABEL
 
     book.header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
-    r = 0
+    rows: list[list[Any]] = []
     for u in units:
         for f in u.findings:
-            r += 1
             value = f["value"]
             place = f["cell"] or f["sheet"]
-            book.put(ws, r, 0, u.unit)
-            book.put(ws, r, 1, u.file)
-            _link(book, ws, r, 2, place or Path(u.file).name, u.path, folder, place or None)
-            book.put(ws, r, 3, SEVERITY_LABEL[f["severity"]])
-            book.put(ws, r, 4, f["rule"])
-            book.put(ws, r, 5, f["message"])
-            book.put(ws, r, 6, "" if value is None else str(value))
-    ws.autofilter(0, 0, r, len(FINDING_HEADERS) - 1)
+            text = place or Path(u.file).name
+            url = _url(book, ws, text, u.path, folder, place or None)
+            if url is not None:
+                ws.bulk_link(len(rows) + 1, 2, url)
+                text = _Linked(text)
+            rows.append(
+                [u.unit, u.file, text, SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
+                 "" if value is None else str(value)]
+            )  # fmt: skip
+    if rows:
+        ws.bulk_rows(len(rows), len(FINDING_HEADERS), lambda: _rows_xml(rows, book))
+    ws.autofilter(0, 0, len(rows), len(FINDING_HEADERS) - 1)
 
 
 def _write_failed(book: _Book, ws: Any, failed: list[Failed]) -> None:

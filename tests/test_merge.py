@@ -551,3 +551,12 @@ def test_inline_text_escapes_as_excel_does():
     assert _inline("a\x07b") == "<is><t>a_x0007_b</t></is>"
     assert _inline("_x0041_") == "<is><t>_x005F_x0041_</t></is>"
     assert _inline(" a&b ") == '<is><t xml:space="preserve"> a&amp;b </t></is>'
+
+
+def test_links_point_at_the_cell_whatever_the_sheet_name():
+    from ledger_tools.upward.merge_xlsx import _location
+
+    assert _location("整改台账!K12") == "'整改台账'!K12"
+    assert _location("'O''Brien 台账'!K3") == "'O''Brien 台账'!K3"  # quoted once, not twice
+    assert _location("整改台账!12行") == "'整改台账'!A12"
+    assert _location("基本信息") == "'基本信息'!A1"

@@ -340,16 +340,27 @@ def _url(book: _Book, ws: Any, text: str, target: str, folder: Path, location: s
     limit of links per sheet is reached or the link is longer than Excel takes."""
     if book.links.get(ws.name, 0) >= MAX_LINKS:
         return None
-    link = _relative(target, folder)
-    if location:
-        sheet, _, addr = location.partition("!")
-        link += f"#'{sheet}'!{addr}" if addr else f"#'{sheet}'!A1"
+    link = _relative(target, folder) + (f"#{_location(location)}" if location else "")
     try:
         url = _file_url(link, text)
     except ValueError:  # longer than Excel takes (2,080 characters)
         return None
     book.links[ws.name] = book.links.get(ws.name, 0) + 1
     return url
+
+
+def _location(place: str) -> str:
+    """The link's place in the unit's workbook from a finding's ``Finding.cell``
+    (``整改台账!K12``, ``'O''Brien 台账'!K3``, ``整改台账!12行`` or the sheet alone): the
+    sheet in quotes as a link needs it, and a cell (A1 of a sheet, column A of a row)."""
+    sheet, bang, addr = place.rpartition("!")
+    if not bang:
+        sheet, addr = place, "A1"
+    elif addr.endswith("行"):
+        addr = "A" + addr.removesuffix("行")
+    if not (sheet.startswith("'") and sheet.endswith("'")):
+        sheet = "'" + sheet.replace("'", "''") + "'"
+    return f"{sheet}!{addr or 'A1'}"
 
 
 def _file_url(link: str, text: str) -> Any:

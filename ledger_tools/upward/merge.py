@@ -154,10 +154,36 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
 
 def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
     """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
+    return read_units([path], today, unit_from)[0]
+
+
+def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
+    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
+    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
+    ledgers are read first, then validated: the place for a validation of many ledgers at once
+    (one polars select for all of them) should ``ledger.schema`` offer one."""
+    from ledger_tools.ledger.schema import validate
+
+    out: list[Unit | Failed] = []
+    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    for p, ledger in zip(paths, ledgers, strict=True):
+        if isinstance(ledger, Failed):
+            out.append(ledger)
+            continue
+        report = _or_failed(p, validate, ledger, today)
+        if isinstance(report, Failed):
+            out.append(report)
+        else:
+            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from))
+    return out
+
+
+def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)``; any failure becomes a ``Failed`` of ``path`` with the reason."""
     from ledger_tools.errors import LedgerToolsError
 
     try:
-        return _read_unit(path, today, unit_from)
+        return fn(*args)
     except LedgerToolsError as err:
         return Failed(path, err.message)
     except Exception as err:  # noqa: BLE001 - one broken file must not stop the other 299
@@ -168,10 +194,10 @@ def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Fail
         )
 
 
-def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
+def _read_ledger(path: str) -> Any:
+    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
-    from ledger_tools.ledger.schema import validate
 
     raw = read_workbook(path)
     if SHEET_SUMMARY in raw.sheets and SHEET_MEASURES in raw.sheets:
@@ -180,8 +206,7 @@ def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
             "这是 ledger-tools merge 生成的汇总台账，不是单位台账，为避免重复计数未汇总。"
             "如需汇总多批，请汇总各单位的原台账。",
         )
-    ledger = ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
-    return unit_of(path, ledger, validate(ledger, today=today), unit_from)
+    return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
 
 
 def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Unit:
@@ -307,12 +332,6 @@ def _read_all(
     finally:  # Ctrl-C: do not wait for the files not started yet
         pool.shutdown(wait=True, cancel_futures=True)
     return [results[f] for f in files]
-
-
-def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
-    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
-    task's fixed cost, pickling the call and its result, is paid once per chunk)."""
-    return [read_unit(p, today, unit_from) for p in paths]
 
 
 def _chunks(files: list[str], jobs: int) -> list[list[str]]:

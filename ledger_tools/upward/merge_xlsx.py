@@ -184,7 +184,11 @@ def _bulk_sheet_class() -> type:
                 super()._write_sheet_data()
                 return
             self._xml_start_tag("sheetData")
-            self._write_rows()  # the header row
+            last, self.dim_rowmax = self.dim_rowmax, 0  # XlsxWriter's cells: the header row
+            try:
+                self._write_rows()
+            finally:
+                self.dim_rowmax = last
             for piece in self._bulk():
                 self.fh.write(piece)
             self._xml_end_tag("sheetData")

@@ -44,8 +44,8 @@ SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
-# Worker processes by default: each holds polars and pandera (about 150 MB), so even on a big
-# machine the default stays within the 1 GB the 汇总 may use.
+# Worker processes by default: each holds polars, the reader and a chunk of ledgers (about
+# 130 MB resident), so even on a big machine the default stays within the 1 GB the 汇总 may use.
 MAX_DEFAULT_JOBS = 4
 CHUNK = 16  # files per task of a worker at most (``_chunks``)
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today

@@ -14,6 +14,7 @@ dates carry the ledger's date format.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import math
@@ -374,15 +375,24 @@ def _file_url(path: str, location: str, text: str) -> Any:
     """The link to ``path#location`` as written before (``各单位/甲.xlsx#'整改台账'!K6`` as
     the target, a "#" of the path as %23): XlsxWriter would turn "/" into "\\" (which only
     Windows follows) and move the cell into a separate location attribute, so its parsed link
-    is set back to the path as given."""
+    is set back to the path as given. (A copy of the file's parsed link: parsing one costs
+    more than the rest of a 校验问题 row.)"""
+    anchor = f"#{location}" if location else ""
+    url = copy.copy(_parsed_link(path))
+    url._link = url._relationship_link = url._link + anchor  # noqa: SLF001
+    if len(url._link) > url.MAX_URL_LEN:  # noqa: SLF001
+        raise ValueError("URL exceeds Excel's maximum length.")
+    url.text = text
+    return url
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_link(path: str) -> Any:
     from xlsxwriter.url import Url
 
-    anchor = f"#{location}" if location else ""
-    url = Url("external:" + path + anchor)
-    link = Url._escape_url(path).replace("#", "%23") + anchor  # noqa: SLF001
-    url._link = url._relationship_link = link  # noqa: SLF001
+    url = Url("external:" + path)
+    url._link = url._relationship_link = Url._escape_url(path).replace("#", "%23")  # noqa: SLF001
     url._anchor = ""  # noqa: SLF001
-    url.text = text
     return url
 
 

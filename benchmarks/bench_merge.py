@@ -2,14 +2,19 @@
 python-calamine in one process (CLI.md §4: target ≤ 2× that time, ≤ 1 GB).
 
     python benchmarks/bench_merge.py [--units 300] [--measures 100] [--runs 3] [--jobs N]
+                                     [--breakdown] [--phases]
 
 Both run as fresh processes, after a warm-up run (files in the page cache for both); the
-median of ``--runs`` is taken. Peak memory is the largest sum of the resident sizes of the
-process and its children (merge's worker processes), sampled every 20 ms from /proc, so it
-is Linux-only (elsewhere only the times are printed). The ledgers come from
-``generate.generate_ledger`` (one seed per unit) and are kept in benchmarks/out/. The units
-are named by file (``--unit-from file``): the generated ledgers all carry the same 单位名称.
-Exit code 0 always: benchmarks report, they do not fail CI.
+median of ``--runs`` is taken. Besides the wall-clock time, the CPU time of the process and
+of its children (user + system, from ``wait4``) is printed: on a machine shared with other
+work the wall-clock time grows with the load, the CPU time much less. Peak memory is the
+largest sum of the resident sizes of the process and its children (merge's worker
+processes), sampled every 20 ms from /proc, so it is Linux-only (elsewhere only the times
+are printed). The ledgers come from ``generate.generate_ledger`` (one seed per unit) and are
+kept in benchmarks/out/. The units are named by file (``--unit-from file``): the generated
+ledgers all carry the same 单位名称. ``--phases`` prints where merge's time goes: each
+phase of reading one unit (ms per file, in one process), a worker's start-up, and writing the
+汇总台账. Exit code 0 always: benchmarks report, they do not fail CI.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -81,27 +87,49 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str]) -> tuple[float, float | None]:
-    """(seconds, peak MB of the process tree or None) of one fresh process."""
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu: float | None  # user + system of the process and its children (None: no wait4)
+    peak_mb: float | None  # of the process tree (None: no /proc)
+
+
+def run(cmd: list[str]) -> Run:
+    """One fresh process: its times and the peak memory of its process tree."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     linux = os.path.isdir("/proc/self")
-    while proc.poll() is None:
+    cpu = None
+    while True:
+        if hasattr(os, "wait4"):
+            # wait4's usage of the finished child includes its own waited-for children
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                cpu = usage.ru_utime + usage.ru_stime
+                break
+        elif proc.poll() is not None:
+            break
         if linux:
             peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()}")
-    return seconds, (peak / 1024 if linux else None)
+    return Run(seconds, cpu, peak / 1024 if linux else None)
 
 
-def median_run(cmd: list[str], runs: int) -> tuple[float, float | None]:
+def median_run(cmd: list[str], runs: int) -> Run:
     run(cmd)  # warm-up
     results = [run(cmd) for _ in range(runs)]
-    peaks = [p for _, p in results if p is not None]
-    return statistics.median(t for t, _ in results), (max(peaks) if peaks else None)
+    peaks = [r.peak_mb for r in results if r.peak_mb is not None]
+    cpus = [r.cpu for r in results if r.cpu is not None]
+    return Run(
+        statistics.median(r.seconds for r in results),
+        statistics.median(cpus) if cpus else None,
+        max(peaks) if peaks else None,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -115,6 +143,9 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also time reading + validating every file in one process (what merge parallelises)",
     )
+    parser.add_argument(
+        "--phases", action="store_true", help="also print where merge's time goes, phase by phase"
+    )
     args = parser.parse_args(argv)
     folder = ledgers(args.units, args.measures)
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,28 +154,133 @@ def main(argv: list[str] | None = None) -> None:
         merge += ["--today", AS_OF.isoformat(), "--unit-from", "file", "--force"]
         if args.jobs:
             merge += ["--jobs", str(args.jobs)]
-        bare_t, bare_m = median_run([sys.executable, "-c", BARE_READ, str(folder)], args.runs)
-        merge_t, merge_m = median_run(merge, args.runs)
+        bare = median_run([sys.executable, "-c", BARE_READ, str(folder)], args.runs)
+        merged = median_run(merge, args.runs)
         if args.breakdown:
             floor = [sys.executable, "-c", READ_AND_VALIDATE, str(folder), AS_OF.isoformat()]
-            floor_t, floor_m = median_run(floor, args.runs)
-    ratio = merge_t / bare_t
+            alone = median_run(floor, args.runs)
     cpus = os.cpu_count()
     print(
-        f"| what ({args.units} ledgers × {args.measures} measures, {cpus} CPUs) | time | peak memory |"
+        f"| what ({args.units} ledgers × {args.measures} measures, {cpus} CPUs) "
+        "| time | CPU time | peak memory |"
     )
-    print("|---|---|---|")
-    print(f"| bare python-calamine read, one process | {bare_t:.2f} s | {_mb(bare_m)} |")
+    print("|---|---|---|---|")
+    print(f"| bare python-calamine read, one process | {_row(bare, bare)} |")
     if args.breakdown:
         print(
-            f"| load_ledger + validate of every file, one process, no output "
-            f"| {floor_t:.2f} s ({floor_t / bare_t:.1f}×) | {_mb(floor_m)} |"
+            f"| load_ledger + validate of every file, one process, no output | {_row(alone, bare)} |"
         )
-    print(f"| `ledger-tools merge` | {merge_t:.2f} s | {_mb(merge_m)} |")
+    print(f"| `ledger-tools merge` | {_row(merged, bare)} |")
+    ratio = merged.seconds / bare.seconds
+    memory = merged.peak_mb
     print(
         f"| ratio (target ≤ 2×, ≤ 1 GB) | {ratio:.1f}× {'✅' if ratio <= 2 else '❌'} | "
-        f"{'✅' if merge_m is not None and merge_m <= 1024 else '❌' if merge_m else '—'} |"
+        f"{_ratio(merged.cpu, bare.cpu)} | "
+        f"{'✅' if memory is not None and memory <= 1024 else '❌' if memory else '—'} |"
     )
+    if args.phases:
+        print()
+        for line in phases(folder, jobs=args.jobs):
+            print(line)
+
+
+def phases(folder: Path, jobs: int | None = None, sample: int = 60) -> list[str]:
+    """Where merge's time goes: each phase of reading one unit (ms per file, the median over
+    ``sample`` files after one warm-up file, in this process), the start-up of a worker
+    process, reading every file with the pool, and writing the 汇总台账 (seconds)."""
+    import datetime as dt
+    import pickle
+    from collections import defaultdict
+
+    import python_calamine as pc
+
+    sys.path.insert(0, str(ROOT))
+    from ledger_tools.ledger.normalise import ledger_from_rawbook
+    from ledger_tools.ledger.reading import read_workbook
+    from ledger_tools.ledger.schema import validate
+    from ledger_tools.upward import merge as M
+
+    today = dt.date.fromisoformat(AS_OF.isoformat())
+    ms: dict[str, list[float]] = defaultdict(list)
+    files = sorted(folder.rglob("*.xlsx"))[: sample + 1]
+    for i, path in enumerate(files):
+        lap = _Laps()
+        book = pc.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+        lap("bare python-calamine: open + every sheet (the baseline)")
+        raw = read_workbook(path)
+        lap("read_workbook: zip directory, workbook.xml, part sizes")
+        for name in list(raw.sheets):
+            raw.sheets[name]
+            lap(f"sheet {name}: calamine + XML scan → RawSheet")
+        ledger = ledger_from_rawbook(raw)
+        lap("ledger_from_rawbook (sheets already read)")
+        report = validate(ledger, today=today)
+        lap("validate (rules, findings, stats)")
+        unit = M.unit_of(str(path), ledger, report, "file")
+        lap("merge: the unit's 全部措施 rows and findings")
+        pickle.loads(pickle.dumps(unit))
+        lap("pickling the unit to the parent and back")
+        if i:  # the first file warms the caches
+            for name, v in lap.laps:
+                ms[name].append(v)
+    lines = [
+        f"| phase of one unit ({len(files) - 1} files, one process) | ms per file |",
+        "|---|---|",
+    ]
+    total = 0.0
+    for name, values in ms.items():
+        v = statistics.median(values)
+        total += v if not name.startswith("bare") else 0
+        lines.append(f"| {name} | {v:.2f} |")
+    lines.append(f"| sum of merge's phases | {total:.2f} |")
+    start = "import ledger_tools.upward.merge, ledger_tools.ledger.normalise, ledger_tools.ledger.schema"
+    worker = run([sys.executable, "-c", start + ", polars"])
+    empty = run([sys.executable, "-c", "pass"])
+    t = time.perf_counter()
+    merge = M.merge_ledgers([folder], today, "file", jobs)
+    read_s = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        M.merge_workbook(merge, Path(tmp) / "汇总台账.xlsx")
+        write_s = time.perf_counter() - t
+    lines += [
+        "",
+        "| phase of the whole merge | seconds |",
+        "|---|---|",
+        f"| a worker's imports (polars, the reader and validator), beyond `python -c pass` "
+        f"| {worker.seconds - empty.seconds:.2f} |",
+        f"| reading all {len(merge.units) + len(merge.failed)} files with the pool | {read_s:.2f} |",
+        f"| writing the 汇总台账 ({sum(len(u.measures) for u in merge.units):,} rows of 全部措施, "
+        f"{sum(len(u.findings) for u in merge.units):,} of 校验问题) | {write_s:.2f} |",
+    ]
+    return lines
+
+
+class _Laps:
+    """lap(name) records the milliseconds since the previous lap under ``name``."""
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, (now - self.t) * 1000))
+        self.t = now
+
+
+def _row(r: Run, bare: Run) -> str:
+    ratio = f" ({r.seconds / bare.seconds:.1f}×)" if r is not bare else ""
+    cpu = (
+        f"{r.cpu:.2f} s{f' ({_ratio(r.cpu, bare.cpu)})' if r is not bare else ''}" if r.cpu else "—"
+    )
+    return f"{r.seconds:.2f} s{ratio} | {cpu} | {_mb(r.peak_mb)}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.1f}×" if a and b else "—"
 
 
 def _mb(mb: float | None) -> str:

@@ -504,3 +504,59 @@ def test_split_cells_and_merged_numbers_count_as_in_the_unit(tmp_path):
     ledger, units = load_for_duban(out)
     (group,) = groups(ledger, day, "单位", units)
     assert group.colours["红色"] == len(group.items) == own["预警"]["红色"]
+
+
+def test_measures_sheet_keeps_every_value_as_the_unit_wrote_it(tmp_path):
+    """全部措施 is written as sheet XML directly (merge_xlsx._measure_rows_xml): text that
+    needs escaping, spans lines or is longer than a cell holds, numbers, dates and times come
+    back as merge read them from the unit (text that looks like a formula: the test above)."""
+    from conftest import good_row, write_ledger
+
+    from ledger_tools.upward.merge import all_measure_rows, merge_ledgers, merge_workbook
+
+    texts = [
+        "A&B <整改> \"引号\" 'x'",
+        "  前后有空格  ",
+        "换行\n第二行",
+        "x" * 40_000,  # over Excel's 32,767 characters a cell
+    ]
+    rows = [
+        good_row(i + 1, 整改措施=text, 完成时间=dt.datetime(2024, 4, 1 + i, 9, 30))
+        for i, text in enumerate(texts)
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_ledger(folder / "甲.xlsx", rows)
+    merge = merge_ledgers([folder], TODAY, jobs=1)
+    out = merge_workbook(merge, tmp_path / "汇总.xlsx")
+    ws = openpyxl.load_workbook(out)["全部措施"]
+    got = [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+    expected = list(all_measure_rows(merge.units))
+    assert len(got) == len(expected) == len(texts)
+    for row, want in zip(got, expected, strict=True):
+        for g, e in zip(row, want, strict=False):
+            if isinstance(e, str):
+                e = e[:32_767] or None  # an empty text is an empty cell
+            elif isinstance(e, dt.date) and not isinstance(e, dt.datetime):
+                e = dt.datetime(e.year, e.month, e.day)  # openpyxl reads dates as datetimes
+            assert g == e
+    cells = [str(v) for row in got for v in row]
+    assert any("A&B <整改>" in v for v in cells) and any("换行\n第二行" in v for v in cells)
+    assert "x" * 32_767 in cells
+
+
+def test_inline_text_escapes_as_excel_does():
+    from ledger_tools.upward.merge_xlsx import _inline
+
+    assert _inline("a\x07b") == "<is><t>a_x0007_b</t></is>"
+    assert _inline("_x0041_") == "<is><t>_x005F_x0041_</t></is>"
+    assert _inline(" a&b ") == '<is><t xml:space="preserve"> a&amp;b </t></is>'
+
+
+def test_links_point_at_the_cell_whatever_the_sheet_name():
+    from ledger_tools.upward.merge_xlsx import _location
+
+    assert _location("整改台账!K12") == "'整改台账'!K12"
+    assert _location("'O''Brien 台账'!K3") == "'O''Brien 台账'!K3"  # quoted once, not twice
+    assert _location("整改台账!12行") == "'整改台账'!A12"
+    assert _location("基本信息") == "'基本信息'!A1"

@@ -25,7 +25,6 @@ unit's own 基本信息 (``2024年3月31日（立行立改）``), so the 汇总�
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import sys
 from collections import Counter
@@ -45,9 +44,10 @@ SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
-# Worker processes by default: each holds polars and pandera (about 150 MB), so even on a big
-# machine the default stays within the 1 GB the 汇总 may use.
+# Worker processes by default: each holds polars, the reader and a chunk of ledgers (about
+# 130 MB resident), so even on a big machine the default stays within the 1 GB the 汇总 may use.
 MAX_DEFAULT_JOBS = 4
+CHUNK = 16  # files per task of a worker at most (``_chunks``)
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
@@ -154,10 +154,36 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
 
 def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
     """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
+    return read_units([path], today, unit_from)[0]
+
+
+def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
+    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
+    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
+    ledgers are read first, then validated: the place for a validation of many ledgers at once
+    (one polars select for all of them) should ``ledger.schema`` offer one."""
+    from ledger_tools.ledger.schema import validate
+
+    out: list[Unit | Failed] = []
+    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    for p, ledger in zip(paths, ledgers, strict=True):
+        if isinstance(ledger, Failed):
+            out.append(ledger)
+            continue
+        report = _or_failed(p, validate, ledger, today)
+        if isinstance(report, Failed):
+            out.append(report)
+        else:
+            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from))
+    return out
+
+
+def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)``; any failure becomes a ``Failed`` of ``path`` with the reason."""
     from ledger_tools.errors import LedgerToolsError
 
     try:
-        return _read_unit(path, today, unit_from)
+        return fn(*args)
     except LedgerToolsError as err:
         return Failed(path, err.message)
     except Exception as err:  # noqa: BLE001 - one broken file must not stop the other 299
@@ -168,10 +194,10 @@ def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Fail
         )
 
 
-def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
+def _read_ledger(path: str) -> Any:
+    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
-    from ledger_tools.ledger.schema import validate
 
     raw = read_workbook(path)
     if SHEET_SUMMARY in raw.sheets and SHEET_MEASURES in raw.sheets:
@@ -180,8 +206,11 @@ def _read_unit(path: str, today: dt.date, unit_from: str) -> Unit | Failed:
             "这是 ledger-tools merge 生成的汇总台账，不是单位台账，为避免重复计数未汇总。"
             "如需汇总多批，请汇总各单位的原台账。",
         )
-    ledger = ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
-    report = validate(ledger, today=today)
+    return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
+
+
+def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Unit:
+    """The ``Unit`` of a read ``ledger`` (``model.Ledger``) and its ``validate`` report."""
     stem = Path(path).stem
     written = str(ledger.info.get("单位名称") or "").strip()
     name = written if unit_from == "info" and written else stem
@@ -275,7 +304,7 @@ def _read_all(
     jobs: int | None,
     progress: Callable[[str, int, int], None] | None,
 ) -> list[Unit | Failed]:
-    jobs = max(1, min(jobs or min(os.cpu_count() or 1, MAX_DEFAULT_JOBS), len(files)))
+    jobs = max(1, min(jobs or min(_cpus(), MAX_DEFAULT_JOBS), len(files)))
     if jobs == 1:
         out = []
         for f in files:
@@ -286,28 +315,60 @@ def _read_all(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Unit | Failed] = {}
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker
+    )
     try:
-        futures = {pool.submit(read_unit, f, today, unit_from): f for f in files}
+        futures = {
+            pool.submit(read_units, chunk, today, unit_from): chunk
+            for chunk in _chunks(files, jobs)
+        }
         for future in as_completed(futures):
-            results[futures[future]] = _result(future, futures[future])
-            if progress:
-                progress(futures[future], len(results), len(files))
+            chunk = futures[future]
+            for f, result in zip(chunk, _results(future, chunk), strict=True):
+                results[f] = result
+                if progress:
+                    progress(f, len(results), len(files))
     finally:  # Ctrl-C: do not wait for the files not started yet
         pool.shutdown(wait=True, cancel_futures=True)
     return [results[f] for f in files]
 
 
-def _result(future: Any, file: str) -> Unit | Failed:
-    """The worker's result; a worker that died (out of memory, killed) fails only its files."""
+def _chunks(files: list[str], jobs: int) -> list[list[str]]:
+    """The files in chunks, in order: about four per worker so that a slow chunk (big files)
+    does not leave the other workers idle at the end, at most ``CHUNK`` files each so that the
+    progress bar moves."""
+    size = max(1, min(CHUNK, -(-len(files) // (jobs * 4))))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_worker() -> None:
+    """A worker reads one file at a time: polars's own thread pool would only compete with
+    the other workers for the same cores (set before the worker imports polars)."""
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
+
+
+def _results(future: Any, files: list[str]) -> list[Unit | Failed]:
+    """The worker's results; a worker that died (out of memory, killed) fails only its files."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - BrokenProcessPool and the like
-        return Failed(
-            file,
-            f"读取这个文件的进程意外退出（{type(exc).__name__}）。"
-            "请用 ledger-tools check 单独检查这个文件，或用 --jobs 1 重新汇总。",
-        )
+        return [
+            Failed(
+                file,
+                f"读取这个文件的进程意外退出（{type(exc).__name__}）。"
+                "请用 ledger-tools check 单独检查这个文件，或用 --jobs 1 重新汇总。",
+            )
+            for file in files
+        ]
 
 
 def _pool_context() -> Any:
@@ -425,7 +486,7 @@ def merge_json(merge: Merge, sort: str = "rate") -> dict[str, Any]:
     headers = ["单位", *C.COLUMN_NAMES, "来源"]
     measures = [
         dict(zip(headers, [_jsonable(v) for v in values], strict=True))
-        for values in _all_measure_rows(merge.units)
+        for values in all_measure_rows(merge.units)
     ]
     return {
         "schema_version": 1,
@@ -447,7 +508,8 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
-def _all_measure_rows(units: list[Unit]) -> Iterable[list[Any]]:
+def all_measure_rows(units: list[Unit]) -> Iterable[list[Any]]:
+    """The rows of 全部措施: 单位, the standard columns, 来源 (``[file]sheet!cell``)."""
     for u in units:
         name = Path(u.file).name if not u.file.startswith("..") else u.file
         for values, source in zip(u.measures, u.sources, strict=True):
@@ -483,292 +545,13 @@ def summary_text(merge: Merge) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # The workbook.
 
-HEADER_FILL = "DDEBF7"
-STATUS_COLOURS = {
-    "未启动": "A6A6A6",
-    "正在推进": "F4B183",
-    "基本完成": "9DC3E6",
-    "已完成": "70AD47",
-    "长期坚持": "2E75B6",
-    UNKNOWN: "C00000",
-}
-
 
 def merge_workbook(merge: Merge, out: str | os.PathLike[str], sort: str = "rate") -> Path:
-    """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path.
+    """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path
+    (``merge_xlsx``: XlsxWriter, imported only when a workbook is written)."""
+    from ledger_tools.upward.merge_xlsx import write_merge_workbook
 
-    openpyxl's write-only mode: rows are streamed out, which halves the time and memory of a
-    30,000-measure 全部措施; every style is set on the cell before its row is written."""
-    from openpyxl import Workbook
-
-    from ledger_tools.output import atomic_output
-
-    wb = Workbook(write_only=True)
-    out_path = Path(out)
-    _write_summary(wb.create_sheet(SHEET_SUMMARY), ordered_units(merge, sort), out_path)
-    _write_measures(wb.create_sheet(SHEET_MEASURES), merge.units)
-    _write_findings(wb.create_sheet(SHEET_FINDINGS), merge.units, out_path)
-    _write_failed(wb.create_sheet(SHEET_FAILED), merge.failed)
-    _write_info(wb.create_sheet(C.SHEET_INFO), merge)
-    inputs = [u.path for u in merge.units]
-    with atomic_output(out, *inputs) as tmp:
-        wb.save(tmp)
-    return out_path
-
-
-def _cell(ws: Any, value: Any, **style: Any) -> Any:
-    """A write-only cell with its style (font, fill, border, alignment, number_format …)."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    for name, v in style.items():
-        setattr(cell, name, v)
-    return cell
-
-
-def _append(ws: Any, values: list[Any]) -> None:
-    """Append a row; text that starts with "=" stays text (openpyxl would make it a formula)."""
-    for j, v in enumerate(values):
-        if v.__class__ is str and v.startswith("="):
-            cell = _cell(ws, v)
-            cell.data_type = "s"
-            values[j] = cell
-    ws.append(values)
-
-
-def _header(ws: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
-    """Column widths, frozen header, print setup (A4 landscape, one page wide, header on every
-    page), then the header row itself."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    ws.freeze_panes = "B2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    style = {
-        "font": Font(bold=True),
-        "fill": PatternFill("solid", fgColor=HEADER_FILL),
-        "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "border": Border(bottom=Side(style="thin", color="808080")),
-    }
-    ws.append([_cell(ws, h, **style) for h in headers])
-
-
-def _write_summary(ws: Any, units: list[Unit], out: Path) -> None:
-    from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    widths = [24, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
-    _header(ws, SUMMARY_HEADERS, widths)
-    folder = out.resolve().parent
-    rows = [unit_row(u) for u in units]
-    flagged = PatternFill("solid", fgColor="FCE4D6")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row, u in zip(rows, units, strict=True):
-        cells: list[Any] = [row[h] for h in SUMMARY_HEADERS]
-        at = SUMMARY_HEADERS.index
-        cells[at("办结率")] = _rate_cell(ws, u.totals["问题数"], row["办结率"])
-        cells[at("文件")] = _link(ws, row["文件"], u.path, folder, None)
-        if row["说明"]:
-            cells[at("单位")] = _cell(ws, row["单位"], fill=flagged)
-            cells[at("说明")] = _cell(ws, row["说明"], alignment=wrap)
-        _append(ws, cells)
-    n = len(rows)
-    total = totals_row(rows)
-    bold = {"font": Font(bold=True), "border": Border(top=Side(style="medium"))}
-    totals = [_cell(ws, total[h], **bold) for h in SUMMARY_HEADERS]
-    totals[SUMMARY_HEADERS.index("办结率")] = _rate_cell(
-        ws, total["问题数"], total["办结率"], **bold
-    )
-    ws.append(totals)
-    letter = {h: get_column_letter(j) for j, h in enumerate(SUMMARY_HEADERS, start=1)}
-    ws.auto_filter.ref = f"A1:{letter['说明']}{n + 1}"
-    if not n:
-        return
-
-    def body(header: str) -> str:
-        return f"{letter[header]}2:{letter[header]}{n + 1}"
-
-    ws.conditional_formatting.add(
-        body("办结率"),
-        ColorScaleRule(
-            start_type="num", start_value=0, start_color="F8696B",
-            mid_type="num", mid_value=0.5, mid_color="FFEB84",
-            end_type="num", end_value=1, end_color="63BE7B",
-        ),
-    )  # fmt: skip
-    for header, fill, font in (
-        ("错误", "FFC7CE", "9C0006"),
-        ("红色预警", "FFC7CE", "9C0006"),
-        ("警告", "FFEB9C", "9C5700"),
-        ("黄色预警", "FFEB9C", "9C5700"),
-    ):
-        ws.conditional_formatting.add(
-            body(header),
-            CellIsRule(
-                operator="greaterThan",
-                formula=["0"],
-                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
-                font=Font(color=font),
-            ),
-        )
-    col = {h: j for j, h in enumerate(SUMMARY_HEADERS, start=1)}
-    _charts(ws, n, col, n + 4)
-
-
-def _rate_cell(ws: Any, problems: int, text: str, **style: Any) -> Any:
-    """办结率 as a number (for the colour scale and the chart) that shows exactly what ``stats``
-    prints: as many decimals as its text, and never a rounded 100% or 0% (99.96% stays 99.9%)."""
-    from decimal import Decimal
-
-    value = float(Decimal(text.rstrip("%")) / 100) if problems else 0.0
-    decimals = len(text.rstrip("%").partition(".")[2])
-    number_format = "0." + "0" * decimals + "%" if decimals else "0%"
-    return _cell(ws, value, number_format=number_format, **style)
-
-
-def _charts(ws: Any, n: int, col: dict[str, int], row: int) -> None:
-    """Two native bar charts (Excel, WPS and LibreOffice draw them) side by side from ``row``,
-    below the table so that they print with it: 办结率 by unit, and the problems of each unit
-    stacked by status."""
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.label import DataLabelList
-
-    height = max(7.5, 0.55 * n + 2.5)  # cm: one readable bar per unit
-    rate = BarChart()
-    rate.type = "bar"
-    rate.title = "各单位问题办结率"
-    rate.add_data(
-        Reference(ws, min_col=col["办结率"], min_row=1, max_row=n + 1), titles_from_data=True
-    )
-    rate.set_categories(Reference(ws, min_col=col["单位"], min_row=2, max_row=n + 1))
-    rate.legend = None
-    rate.y_axis.scaling.min = 0
-    rate.y_axis.scaling.max = 1
-    rate.y_axis.number_format = "0%"
-    rate.y_axis.majorGridlines = None
-    rate.series[0].graphicalProperties.solidFill = "2E75B6"
-    rate.dataLabels = DataLabelList(
-        showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False
-    )
-    statuses = BarChart()
-    statuses.type = "bar"
-    statuses.grouping = "stacked"
-    statuses.overlap = 100
-    statuses.title = "各单位问题整改状态（项）"
-    first, last = col[C.STATUSES[0]], col[UNKNOWN]
-    statuses.add_data(
-        Reference(ws, min_col=first, max_col=last, min_row=1, max_row=n + 1), titles_from_data=True
-    )
-    statuses.set_categories(Reference(ws, min_col=col["单位"], min_row=2, max_row=n + 1))
-    for series, status in zip(statuses.series, (*C.STATUSES, UNKNOWN), strict=True):
-        series.graphicalProperties.solidFill = STATUS_COLOURS[status]
-        series.graphicalProperties.line.solidFill = STATUS_COLOURS[status]
-    statuses.legend.position = "b"
-    for chart in (rate, statuses):
-        chart.height, chart.width = height, 16
-        chart.x_axis.scaling.orientation = "maxMin"  # first unit on top, as in the table
-        chart.x_axis.delete = False  # openpyxl ≥ 3.1 hides axes unless told
-        chart.y_axis.delete = False
-    ws.add_chart(rate, f"A{row}")
-    ws.add_chart(statuses, f"J{row}")
-
-
-def _link(ws: Any, text: str, target: str, folder: Path, location: str | None) -> Any:
-    """A cell showing ``text`` that links to a unit's file (and cell), relative to the
-    output's ``folder`` so that the folder can be moved or shared as a whole."""
-    link = _relative(target, folder)
-    if location:
-        sheet, _, addr = location.partition("!")
-        link += f"#'{sheet}'!{addr}" if addr else f"#'{sheet}'!A1"
-    cell = _cell(ws, text, style="Hyperlink")
-    cell.hyperlink = link
-    return cell
-
-
-@functools.lru_cache(maxsize=4096)  # one unit's findings all link to the same file
-def _relative(target: str, folder: Path) -> str:
-    try:
-        rel = os.path.relpath(target, folder)
-    except ValueError:  # another drive on Windows
-        rel = target
-    return rel.replace(os.sep, "/")
-
-
-def _write_measures(ws: Any, units: list[Unit]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    from ledger_tools.ledger.workbook import DATE_FORMAT
-
-    headers = ["单位", *(C.header_label(c.name) for c in C.COLUMNS), "来源"]
-    widths = [
-        C.COLUMN_BY_NAME["单位"].width,
-        *(c.width for c in C.COLUMNS),
-        C.COLUMN_BY_NAME["来源"].width,
-    ]
-    _header(ws, headers, widths)
-    date_cols = [j for j, c in enumerate(C.COLUMNS, start=1) if c.kind in ("date", "deadline")]
-    n = 0
-    for row in _all_measure_rows(units):
-        for j in date_cols:
-            if isinstance(row[j], dt.date):
-                row[j] = _cell(ws, row[j], number_format=DATE_FORMAT)
-        _append(ws, row)
-        n += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{n + 1}"
-
-
-def _write_findings(ws: Any, units: list[Unit], out: Path) -> None:
-    from ledger_tools.ledger.findings import SEVERITY_LABEL
-
-    _header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
-    folder = out.resolve().parent
-    n = 0
-    for u in units:
-        for f in u.findings:
-            value = f["value"]
-            place = f["cell"] or f["sheet"]
-            _append(
-                ws,
-                [u.unit, u.file, _link(ws, place, u.path, folder, place or None),
-                 SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
-                 "" if value is None else str(value)]
-            )  # fmt: skip
-            n += 1
-    ws.auto_filter.ref = f"A1:G{n + 1}"
-
-
-def _write_failed(ws: Any, failed: list[Failed]) -> None:
-    _header(ws, ("文件", "原因"), [40, 100])
-    for f in failed:
-        _append(ws, [f.file, f.reason])
-
-
-def _write_info(ws: Any, merge: Merge) -> None:
-    """基本信息 of the 汇总台账: the fields every unit shares; the rest for the receiver to fill
-    (the 汇总报告 reads 单位名称, 党组织名称 and 成文日期 from here)."""
-    from ledger_tools.ledger.workbook import DATE_FORMAT
-
-    _header(ws, ("项目", "内容", "说明"), [20, 40, 50])
-    rows = []
-    for f in C.INFO_FIELDS:
-        value = merge.info.get(f.name)
-        note = "各单位一致，已带入" if value is not None else f.help
-        if f.name in ("单位名称", "党组织名称"):
-            note = "汇总单位填写（汇总报告的落款）"
-        rows.append([f.name, value, note])
-    rows.append([AS_OF_LABEL, merge.today, "汇总时的统计日期（--today）；汇总报告默认按此日期统计"])
-    for name, value, note in rows:
-        if isinstance(value, dt.date):
-            value = _cell(ws, value, number_format=DATE_FORMAT)
-        _append(ws, [name, value, note])
+    return write_merge_workbook(merge, out, sort)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ the validator (errors and warnings) and the document commands (missing 基本信
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
@@ -58,10 +59,19 @@ class Finding:
         return f"{sheet}!{self.column}{self.row}" if self.column else f"{sheet}!{self.row}行"
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["cell"] = self.cell
-        d["value"] = finding_value(self.value)
-        return d
+        # By hand: dataclasses.asdict deep-copies every field (a merge calls this per finding).
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "value": finding_value(self.value),
+            "extra": copy.deepcopy(self.extra) if self.extra else {},
+            "cell": self.cell,
+        }
 
 
 def finding_value(value: Any) -> Any:

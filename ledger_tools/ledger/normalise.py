@@ -12,6 +12,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import gc
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -430,9 +431,7 @@ class _RowReader:
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
-        columns = [
-            _column_values(ws.rows, header.data_start, stop, j, name) for name, j in self.cols
-        ]
+        columns = _column_values(ws.rows, header.data_start, stop, self.cols)
         for k, (name, j) in enumerate(self.cols):
             if name in C.NUMERIC_COLUMNS:
                 columns[k] = self._amounts(columns[k], name, j, layout)
@@ -878,13 +877,27 @@ def _footer_text(row: list[Any]) -> str | None:
     return None
 
 
-def _column_values(rows: list[list[Any]], start: int, stop: int, j: int, name: str) -> list[Any]:
-    """Column ``j`` of the data rows, cleaned. Column by column, because cell text repeats
-    down a column (merged 方面/问题, departments, statuses): each distinct value is converted
-    once and the column is then mapped at C speed (this runs once per cell of a 100,000-row
-    ledger)."""
-    raw = [row[j] if j < len(row) else None for row in rows[start:stop]]
-    return _convert_column(raw, C.COLUMN_BY_NAME[name].kind == "text")
+def _column_values(
+    rows: list[list[Any]], start: int, stop: int, cols: list[tuple[str, int]]
+) -> list[list[Any]]:
+    """The columns ``cols`` (name, index) of the data rows, cleaned. The rows are turned into
+    columns in one pass at C speed (short rows padded with None), and cleaned column by
+    column, because cell text repeats down a column (merged 方面/问题, departments, statuses):
+    each distinct value is converted once (this runs once per cell of a 100,000-row ledger)."""
+    data = rows[start:stop]
+    needed = max((j for _, j in cols), default=-1) + 1
+    if data and max(map(len, data)) <= 2 * needed:
+        grid = list(itertools.zip_longest(*data))
+    else:  # a sheet much wider than the columns read: only those columns are taken
+        grid = [tuple(row[j] if j < len(row) else None for row in data) for j in range(needed)]
+    blank = (None,) * len(data)
+    return [
+        _convert_column(
+            list(grid[j]) if j < len(grid) else list(blank),
+            C.COLUMN_BY_NAME[name].kind == "text",
+        )
+        for name, j in cols
+    ]
 
 
 def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:

@@ -247,7 +247,9 @@ class _Copy:
         by_name = {s.name: s for s in self.sheets}
         marked = [f for f in report.findings if f.row and f.column and f.sheet in by_name]
         for name in {f.sheet for f in marked}:
-            by_name[name].merge_index = _merge_index(self._merges(by_name[name]))
+            known = report.merged.get(name)
+            ranges = known if known is not None else self._merges(by_name[name])
+            by_name[name].merge_index = _merge_index(ranges)
         for m in cell_marks(marked, lambda sheet, coord: _anchor(by_name[sheet], coord)):
             sheet = by_name[m.sheet]
             row, col = _split_ref(m.cell)

@@ -171,6 +171,9 @@ class Ledger:
     # Excel error values (#DIV/0!, #REF! …) in the columns read: (Excel row, column) -> value.
     error_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     numbered: bool = False  # problems identified by 序号 (else by their text)
+    # Merged ranges of the ledger sheet, 0-based (row1, col1, row2, col2) as the reader found
+    # them: the marked copy anchors a finding inside one at its top-left cell.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:

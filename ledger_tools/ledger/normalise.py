@@ -142,6 +142,7 @@ def ledger_from_rawbook(
         layout=layout,
         error_cells={(r + 1, name): text for (r, name), text in error_cells.items()},
         numbered=numbered,
+        merged=merged,
     )
 
 

@@ -363,3 +363,38 @@ def test_lone_rows_are_grouping_rows_not_measures_nor_aspects(tmp_path, row):
     assert ledger.origin.section_rows == [2]
     assert {m.row for m in ledger.measures} == {3}
     assert [r for r, _ in ledger.layout.group_rows] == [2, 4]
+
+
+def test_a_ledger_in_several_sheets_is_not_silently_cut(tmp_path):
+    """Measures kept in a second sheet (one sheet per 方面) are not read with the first: a
+    warning names the sheet, its header row and how many measures were left out; sheets that
+    are not ledgers (no 整改措施 column, or no rows) are not named."""
+    import openpyxl
+    from conftest import STANDARD_HEADER, good_row
+
+    from ledger_tools.ledger.normalise import load_ledger
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "党建方面"
+    for row in (STANDARD_HEADER, good_row(1), good_row(2)):
+        first.append(row)
+    second = wb.create_sheet("业务方面")
+    second.append(["业务工作台账"])
+    for row in (STANDARD_HEADER, good_row(3), good_row(4), good_row(5)):
+        second.append(row)
+    empty = wb.create_sheet("空表")
+    empty.append(STANDARD_HEADER)
+    notes = wb.create_sheet("说明")
+    notes.append(["方面", "问题", "责任部门"])
+    notes.append(["a", "b", "c"])
+    path = tmp_path / "分表台账.xlsx"
+    wb.save(path)
+    ledger = load_ledger(path)
+    assert len(ledger.measures) == 2
+    found = [n for n in ledger.notes if n.rule == "other-ledger-sheet"]
+    assert [(n.sheet, n.row, n.value) for n in found] == [("业务方面", 2, 3)]
+    assert "--sheet 业务方面" in found[0].message
+    assert not [
+        n for n in load_ledger(path, sheet="业务方面").notes if n.rule == "other-ledger-sheet"
+    ]

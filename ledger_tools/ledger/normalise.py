@@ -243,10 +243,26 @@ def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
     return "别名", f"“{text}”是“{name}”的常见写法"
 
 
+# Sheets that are never the ledger: the standard workbook's other sheets, a marked copy's
+# results. The reader does not look for a ledger table in them.
+_NOT_LEDGER_SHEETS = frozenset(
+    (
+        C.SHEET_GUIDE,
+        C.SHEET_INFO,
+        C.SHEET_TEXT,
+        C.SHEET_LISTS,
+        C.SHEET_RESULTS,
+        C.SHEET_MAPPING,
+        C.SHEET_STATUS_MAP,
+    )
+)
+
+
 def _find_ledger_sheet(
     raw: RawBook, user_map: dict[str, str], wanted: str | None
 ) -> tuple[RawSheet, Header, list[tuple[int, int, int, int]]]:
     name = os.path.basename(raw.path)
+    skip = _NOT_LEDGER_SHEETS
     if wanted is not None:
         if wanted not in raw.sheets:
             raise UnreadableFile(
@@ -257,15 +273,6 @@ def _find_ledger_sheet(
     elif C.SHEET_LEDGER in raw.sheets:
         candidates = [raw.sheets[C.SHEET_LEDGER]]
     else:
-        skip = {
-            C.SHEET_GUIDE,
-            C.SHEET_INFO,
-            C.SHEET_TEXT,
-            C.SHEET_LISTS,
-            C.SHEET_RESULTS,
-            C.SHEET_MAPPING,
-            C.SHEET_STATUS_MAP,
-        }
         candidates = [s for s in raw.sheets.values() if s.name not in skip]
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
@@ -273,6 +280,8 @@ def _find_ledger_sheet(
         merged = _fill_merged(ws)
         header = find_header(ws, user_map)
         if header is not None:
+            if wanted is None:
+                header.notes += _other_ledger_sheets(raw, ws, user_map, skip)
             return ws, header, merged
     if all(not any(_has_value(v) for r in s.rows for v in r) for s in raw.sheets.values()):
         raise UnreadableFile(
@@ -285,6 +294,41 @@ def _find_ledger_sheet(
         f"可识别的列名，如 {known}）。请检查表头，或用 --map 原列名=标准列名 指明对应关系，"
         "用 --sheet 指定工作表。"
     )
+
+
+def _other_ledger_sheets(
+    raw: RawBook, chosen: RawSheet, user_map: dict[str, str], skip: frozenset[str]
+) -> list[Finding]:
+    """A warning for every other sheet that holds a ledger table too (a header naming
+    整改措施 and rows below it): a ledger kept in several sheets (one per 方面) must not lose
+    the measures of all but the first without a word."""
+    out = []
+    for name in raw.sheets:
+        if name == chosen.name or name in skip:
+            continue
+        ws = raw.sheets[name]
+        header = find_header(ws, user_map)
+        if header is None or "整改措施" not in header.columns:
+            continue
+        j = header.columns["整改措施"]
+        rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
+        if not rows:
+            continue
+        out.append(
+            Finding(
+                "other-ledger-sheet",
+                WARNING,
+                f"工作表“{name}”也像一张台账（第 {header.row + 1} 行是表头，下面有 {rows} 行措施），"
+                f"本次只读取了工作表“{chosen.name}”，“{name}”中的措施没有校验、也没有计入统计。"
+                f"如果台账分在几张表中，请合并到一张表后再校验；如要校验“{name}”，请加 --sheet {name}。",
+                name,
+                header.row + 1,
+                "",
+                "",
+                rows,
+            )
+        )
+    return out
 
 
 def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:

@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
         Rule("unmapped-column", WARNING, "无法识别的列"),
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
+        Rule("other-ledger-sheet", WARNING, "其他工作表也像台账，未读取"),
         Rule("stray-cells", WARNING, "表格外的零散单元格未读取"),
         Rule("live-formula", WARNING, "公式引用外部工作簿或程序"),
         Rule("no-data", WARNING, "台账尚无数据"),

@@ -199,9 +199,16 @@ FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow
 _CLAUSE_END = "。；;，,、：:！？!?"
 
 
+# What ``text`` changes in a string besides the spaces at its ends (XML-forbidden characters,
+# as ``cells.strip_forbidden``, and line breaks and tabs): most cells have none of it.
+_NOT_ONE_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\n\r\t]")
+
+
 def text(value: Any) -> str:
     """A cell as one line of document text: no forbidden characters, line breaks joined (a
     line that does not end in punctuation is followed by "；"), tabs as spaces."""
+    if type(value) is str and not _NOT_ONE_LINE.search(value):
+        return value.strip()  # the common case, first
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

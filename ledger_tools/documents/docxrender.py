@@ -39,10 +39,15 @@ from ledger_tools.documents.sandbox import Budget, generate
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
 W_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 _DOCPR = re.compile(r'(<wp:docPr\b[^>]*?\bid=")[^"]*(")')
-_P_LINE = re.compile(r"\n<w:p([ >])")
 _FLUSH = 1 << 20  # characters buffered before a chunk is transformed and written
 VBA_TYPES = ("/vbaProject", "/wordVbaData", "/keyMapCustomizations")
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _join_paragraph_lines(text: str) -> str:
+    """The line break ``source_lines`` put before each paragraph removed again (as
+    ``re.sub(r"\\n<w:p([ >])", r"<w:p\\1", text)``, without a match object per paragraph)."""
+    return text.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
 
 
 class NotWellFormed(Exception):
@@ -109,7 +114,7 @@ class _Writer:
         return f"{m.group(1)}{self.docpr}{m.group(2)}"
 
     def transform(self, text: str, final: bool = False) -> bytes:
-        text = _P_LINE.sub(r"<w:p\1", text)
+        text = _join_paragraph_lines(text)
         if "{_" in text or "_}" in text or "%_" in text:
             text = (
                 text.replace("{_{", "{{")
@@ -160,8 +165,7 @@ def recovered_part(chunks: Iterator[str], fix_tables: Any) -> bytes:
     (which repairs what it can), ``fix_tables`` applied, serialised."""
     from lxml import etree
 
-    text = "".join(chunks)
-    text = _P_LINE.sub(r"<w:p\1", text)
+    text = _join_paragraph_lines("".join(chunks))
     for a, b in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         text = text.replace(a, b)
     tree = fix_tables(text)
@@ -215,7 +219,7 @@ def render_template(
     tpl: Any,
     env: Any,
     context: dict[str, Any],
-    budget: Budget,
+    budget: Budget | None,
     out: Path | io.BytesIO,
     verify: bool = True,
 ) -> None:
@@ -260,13 +264,16 @@ def _part_bytes(
     part: Part,
     template: Any,
     context: dict[str, Any],
-    budget: Budget,
+    budget: Budget | None,
     tpl: Any,
     recover: bool,
     verify: bool,
 ) -> Iterator[bytes]:
     try:
-        chunks = generate(template, context, budget)
+        # a trusted (built-in) template renders without a budget: nothing to count
+        chunks = (
+            template.generate(context) if budget is None else generate(template, context, budget)
+        )
         if recover:
             yield recovered_part(chunks, tpl.fix_tables)
         else:

@@ -75,6 +75,17 @@ def test_says_lead(progress, lead):
     assert W.says_lead(lead + progress, lead) == plain_says_lead(lead + progress, lead)
 
 
+@settings(max_examples=5000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789,.万元 约共计合¥") + ["٣", "１"]), max_size=30)
+)
+def test_money_in_text_as_the_plain_substitution(text):
+    def plain(m):
+        return W._one_amount(m.group(0))
+
+    assert W.money_in_text(text) == (W._MONEY.sub(plain, text) if "元" in text else text)
+
+
 def test_alphanumeric_pattern_is_str_isalnum():
     for cp in range(0x110000):
         ch = chr(cp)

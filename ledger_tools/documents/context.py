@@ -146,7 +146,7 @@ def _collapse_punct(text: str) -> str:
         mark = max(m.group(0), key=lambda ch: _PUNCT_RANK[ch])
         return {";": "；", ",": "，"}.get(mark, mark)
 
-    return _PUNCT_RUN.sub(strongest, text)
+    return _PUNCT_RUN.sub(strongest, text) if _PUNCT_RUN.search(text) else text
 
 
 def _sentence(text: str, end: str) -> str:
@@ -168,7 +168,7 @@ def join_sentences(parts: Any, end: str = "。") -> str:
         parts = [parts]
     out = []
     for part in parts:
-        if part is None or _is_undefined(part):
+        if type(part) is not str and (part is None or _is_undefined(part)):
             continue
         sentence = _sentence(str(part), end)
         if sentence:

@@ -152,3 +152,14 @@ def test_rezipped_copy_keeps_every_part(tmp_path):
     copy = rezipped(original, tmp_path / "c.docx")
     with zipfile.ZipFile(original) as a, zipfile.ZipFile(io.BytesIO(copy.read_bytes())) as b:
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+def test_escaping_is_markupsafes():
+    from markupsafe import Markup, escape
+
+    finalize = trusted.escaping(lambda v: v)
+    for value in ["a&b<c>d'e\"f", "&amp;", "", "普通文字", 3, 1.5, None, Markup("<b>&amp;</b>")]:
+        assert finalize(value) == str(escape(value))
+    for cp in range(0x110000):
+        ch = chr(cp)
+        assert finalize(ch) == str(escape(ch)), hex(cp)

@@ -21,6 +21,7 @@ new table); until then the template is simply sandboxed, as correct and slower.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -45,8 +46,9 @@ def is_builtin(data: bytes) -> bool:
 
 
 def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable[..., Any]]) -> Any:
-    """A plain Jinja environment configured like the sandbox (autoescaped, StrictUndefined,
-    ``finalize``, ``filters``) for the built-in templates only (``is_builtin``)."""
+    """A plain Jinja environment printing what the sandbox prints (every value finalized,
+    then escaped; StrictUndefined; ``filters``) for the built-in templates only
+    (``is_builtin``)."""
     from jinja2 import Environment, StrictUndefined
 
     class TrustedEnvironment(Environment):
@@ -62,7 +64,33 @@ def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable
                     pass
             return super().getattr(obj, attribute)
 
-    env = TrustedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+    # Autoescaping is done by the finalize below instead of by Jinja, which would wrap every
+    # printed value in a Markup object (a Python-level constructor, a quarter of a plan's
+    # render). The built-in templates print values and loop; they build no markup with ~,
+    # join, macros or |safe, where the two would differ (test_trusted compares documents).
+    env = TrustedEnvironment(
+        autoescape=False, undefined=StrictUndefined, finalize=escaping(finalize)
+    )
     env.filters.update(filters)
     env.globals.pop("lipsum", None)
     return env
+
+
+# markupsafe.escape's replacements, exactly
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
+_SPECIAL = re.compile("[&<>'\"]")
+
+
+def escaping(finalize: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """``finalize`` followed by what Jinja's autoescape does to a printed value
+    (``markupsafe.escape``: markup as it is, anything else as escaped text), as a plain
+    str."""
+
+    def finalize_and_escape(value: Any) -> str:
+        value = finalize(value)
+        if hasattr(value, "__html__"):
+            return str(value.__html__())
+        text = value if type(value) is str else str(value)
+        return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+
+    return finalize_and_escape

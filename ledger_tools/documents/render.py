@@ -63,7 +63,8 @@ def make_env(undefined: Any = None) -> Any:
 # (and can disguise text); a 公文 never needs them.
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # What clean_text removes, in one pattern: a printed value without any of it (nearly every
-# one) is returned after a single search. Checked against clean_text by tests/test_render.py.
+# one) is returned after a single search. Checked against clean_text by
+# tests/test_doc_fastpaths.py.
 _UNCLEAN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )

@@ -163,3 +163,9 @@ def test_escaping_is_markupsafes():
     for cp in range(0x110000):
         ch = chr(cp)
         assert finalize(ch) == str(escape(ch)), hex(cp)
+
+
+def test_an_unchanged_exported_template_is_recognised(tmp_path):
+    for path in R.export_templates(tmp_path / "模板"):
+        if path.suffix == ".docx":
+            assert trusted.is_builtin(path.read_bytes()), path.name

@@ -146,7 +146,7 @@ def _collapse_punct(text: str) -> str:
         mark = max(m.group(0), key=lambda ch: _PUNCT_RANK[ch])
         return {";": "；", ",": "，"}.get(mark, mark)
 
-    return _PUNCT_RUN.sub(strongest, text)
+    return _PUNCT_RUN.sub(strongest, text) if _PUNCT_RUN.search(text) else text
 
 
 def _sentence(text: str, end: str) -> str:
@@ -168,7 +168,7 @@ def join_sentences(parts: Any, end: str = "。") -> str:
         parts = [parts]
     out = []
     for part in parts:
-        if part is None or _is_undefined(part):
+        if type(part) is not str and (part is None or _is_undefined(part)):
             continue
         sentence = _sentence(str(part), end)
         if sentence:
@@ -199,9 +199,16 @@ FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow
 _CLAUSE_END = "。；;，,、：:！？!?"
 
 
+# What ``text`` changes in a string besides the spaces at its ends (XML-forbidden characters,
+# as ``cells.strip_forbidden``, and line breaks and tabs): most cells have none of it.
+_NOT_ONE_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\n\r\t]")
+
+
 def text(value: Any) -> str:
     """A cell as one line of document text: no forbidden characters, line breaks joined (a
     line that does not end in punctuation is followed by "；"), tabs as spaces."""
+    if type(value) is str and not _NOT_ONE_LINE.search(value):
+        return value.strip()  # the common case, first
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -579,37 +586,36 @@ def _number_value(value: Any) -> Any:
     return text(value)
 
 
-_MEASURE_TEXT = ("责任领导", "牵头部门", "责任部门", "责任人", "佐证材料", "备注")
-_MEASURE_BODY = ("整改措施", "整改进展及成效", "延期说明")
-
-
 def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -> dict[str, Any]:
-    v = {name: text(m.values.get(name)) for name in _MEASURE_TEXT}
-    v.update({name: say(m.values.get(name)) for name in _MEASURE_BODY})
+    # Called for every measure (40,000 in a large 汇总): the cells are read into locals once.
+    get = m.values.get
+    leader, lead, depts = text(get("责任领导")), text(get("牵头部门")), text(get("责任部门"))
+    progress = say(get("整改进展及成效"))
     when = deadline_text(m)
-    measure = v["整改措施"] or missing_mark("整改措施")
+    measure = say(get("整改措施")) or missing_mark("整改措施")
+    due = m.deadline.due if m.deadline else None
     return {
         "序号": number,
         "整改措施": measure,
         "措施要点": W.measure_lead(measure),
-        "责任领导": v["责任领导"],
-        "责任领导姓名": W.names_only(v["责任领导"]),
-        "牵头部门": v["牵头部门"],
-        "责任部门": v["责任部门"],
-        "责任人": v["责任人"],
+        "责任领导": leader,
+        "责任领导姓名": W.names_only(leader),
+        "牵头部门": lead,
+        "责任部门": depts,
+        "责任人": text(get("责任人")),
         "整改时限": when,
-        "整改时限原文": text(m.values.get("整改时限")),
-        "整改时限日期": cn_date(m.deadline.due) if m.deadline and m.deadline.due else "",
+        "整改时限原文": text(get("整改时限")),
+        "整改时限日期": cn_date(due) if due else "",
         "整改状态": _status_text(m),
         "完成时间": _finished_text(m),
-        "整改进展及成效": v["整改进展及成效"],
-        "延期说明": v["延期说明"],
-        "佐证材料": v["佐证材料"],
-        "清退资金": _number_value(m.values.get("清退资金")),
-        "问责人次": _number_value(m.values.get("问责人次")),
-        "建立制度": _number_value(m.values.get("建立制度")),
-        "备注": v["备注"],
-        "责任说明": W.duty_text(v["责任领导"], v["牵头部门"], v["责任部门"], when),
+        "整改进展及成效": progress,
+        "延期说明": say(get("延期说明")),
+        "佐证材料": text(get("佐证材料")),
+        "清退资金": _number_value(get("清退资金")),
+        "问责人次": _number_value(get("问责人次")),
+        "建立制度": _number_value(get("建立制度")),
+        "备注": text(get("备注")),
+        "责任说明": W.duty_text(leader, lead, depts, when),
         "措施及成效": "",  # the report's wording, set by report_items
     }
 

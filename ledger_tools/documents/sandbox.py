@@ -50,6 +50,25 @@ ITERATION_COST = 100  # characters a range() iteration counts for
 CHECK_EVERY = 1_000_000  # characters produced between two checks of the budget
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class DictItemsFirst:
+    """A Jinja environment mixin: ``问题.问题`` on a context dict returns its item at once.
+    Jinja (and its sandbox) try the Python attribute first and raise and catch an
+    AttributeError each time (600,000 times in a 40,000-measure plan). A plain dict has no
+    attributes but dict's own, and an item is returned unchecked either way, so the item is
+    what Jinja would return; anything else goes the usual way."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)  # type: ignore[misc]
+
+
 class RenderLimit(Exception):
     """A template exceeded a limit; ``str()`` is the Chinese explanation (no location)."""
 
@@ -280,7 +299,7 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
                 self.write(", ")
             self.write(")))")
 
-    class GuardedEnvironment(SandboxedEnvironment):
+    class GuardedEnvironment(DictItemsFirst, SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "%", "+", "//"})
         code_generator_class = GuardedCodeGenerator
 

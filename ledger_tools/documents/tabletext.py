@@ -8,6 +8,7 @@ short and pass through.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -19,18 +20,28 @@ def names_only(value: Any) -> str:
     """Drop bracketed job titles after names; separators and unbracketed text are kept."""
     if value is None:
         return ""
-    text = str(value)
-    previous = None
-    while previous != text:  # nested brackets: innermost first
-        previous, text = text, _BRACKETED.sub("", text)
-    return text.strip()
+    return _names_only(str(value))
 
 
 def short_date(value: Any) -> str:
     """Every full date "2024年6月30日" in ``value`` as "2024.6.30"."""
     if value is None:
         return ""
-    return _FULL_DATE.sub(lambda m: f"{m[1]}.{int(m[2])}.{int(m[3])}", str(value))
+    return _short_date(str(value))
+
+
+# Both run for every row of the task table, on values that repeat: cached by text.
+@functools.lru_cache(maxsize=1 << 14)
+def _names_only(text: str) -> str:
+    previous = None
+    while previous != text:  # nested brackets: innermost first
+        previous, text = text, _BRACKETED.sub("", text)
+    return text.strip()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _short_date(text: str) -> str:
+    return _FULL_DATE.sub(lambda m: f"{m[1]}.{int(m[2])}.{int(m[3])}", text)
 
 
 FILTERS = {"names_only": names_only, "short_date": short_date}

@@ -16,8 +16,9 @@ Pure text functions, no I/O. ``context`` applies them when it builds the templat
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from ledger_tools.ledger.dates import format_cn_date
@@ -26,6 +27,10 @@ from ledger_tools.ledger.model import Deadline
 # ---------------------------------------------------------------------------------------------
 # Splitting text outside brackets and quotes.
 
+# Pure functions called for every measure with values that repeat (names, departments, due
+# days) are cached: this many distinct values each, whatever the ledger's size.
+CACHED = 1 << 14
+
 _OPEN = "（(“‘《〈「『【〔"
 _CLOSE = "）)”’》〉」』】〕"
 
@@ -33,19 +38,45 @@ _CLOSE = "）)”’》〉」』】〕"
 def split_outside(value: str, separators: str) -> list[str]:
     """``value`` split at any of ``separators`` that is not inside brackets or quotes:
     "陈志远（党组书记、局长）、王建国" → ["陈志远（党组书记、局长）", "王建国"]."""
-    parts, depth, current = [], 0, ""
-    for ch in value:
+    return list(_parts_outside(value, separators))
+
+
+def _parts_outside(value: str, separators: str) -> Iterator[str]:
+    """The parts of ``split_outside``, stripped, empty ones skipped, one at a time."""
+    marks = _marks(separators)
+    if not _OPENING.search(value):  # nothing is inside brackets: split at every separator
+        parts: Iterable[str] = marks[0].split(value)
+    else:
+        parts = _bracketed_split(value, separators, marks[1])
+    for part in parts:
+        part = part.strip()
+        if part:
+            yield part
+
+
+def _bracketed_split(value: str, separators: str, marks: re.Pattern[str]) -> Iterator[str]:
+    # only the brackets and separators are looked at, not every character
+    depth, start = 0, 0
+    for m in marks.finditer(value):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(depth - 1, 0)
-        if ch in separators and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        current += ch
-    parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
+        if depth == 0 and ch in separators:
+            yield value[start : m.start()]
+            start = m.end()
+    yield value[start:]
+
+
+_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
+
+
+@functools.lru_cache(maxsize=32)
+def _marks(separators: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any one of ``separators``, any separator or bracket) as patterns."""
+    one = re.compile(f"[{re.escape(separators)}]") if separators else re.compile("(?!)")
+    return one, re.compile(f"[{re.escape(_OPEN + _CLOSE + separators)}]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -64,6 +95,7 @@ def split_people(value: str) -> list[tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=CACHED)
 def names_only(value: str) -> str:
     """ "陈志远（党组书记、局长）、王建国（副局长）" → "陈志远、王建国" (for the 责任 bracket)."""
     return "、".join(dict.fromkeys(name for name, _ in split_people(value)))
@@ -98,6 +130,7 @@ _NOT_A_NAME = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=CACHED)
 def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
     """The 责任 bracket of a plan measure, without nested brackets or repeats:
     "（责任领导：陈志远；责任部门：规划建设科；完成时限：2024年6月底前）"."""
@@ -131,6 +164,7 @@ def _month_end(day: dt.date) -> bool:
     return (day + dt.timedelta(days=1)).day == 1
 
 
+@functools.lru_cache(maxsize=CACHED)
 def date_form(day: dt.date) -> str:
     """A due day as the documents write it: "2024年6月底前" for a month's last day, else
     "2024年4月15日前"."""
@@ -193,14 +227,38 @@ def _parse_amount(text: str) -> Decimal | None:
 def money_in_text(text: str) -> str:
     """Every amount "42300元", "4,060.5元", "186.4万元" in ``text`` rewritten in the one form."""
 
-    def one(m: re.Match[str]) -> str:
-        try:
-            value = _parse_amount(m.group(0))
-        except InvalidOperation:
-            return m.group(0)
-        return amount_text(value) if value is not None else m.group(0)
+    return _AMOUNT_RUN.sub(_amounts_in_run, text) if "元" in text else text
 
-    return _MONEY.sub(one, text) if "元" in text else text
+
+# Every amount _MONEY finds is a whole run of digits, commas and points followed by 万?元 (its
+# lookbehind forbids starting inside a run, and 万/元 cannot follow a shorter part of one), so
+# _MONEY only needs to look at those runs. This pattern starts with a character class, which
+# the regex engine scans for quickly; _MONEY, starting with a lookbehind, is tried at every
+# character of a text (a fifth of a report's context at 40,000 measures). tests/
+# test_doc_fastpaths.py compares the two.
+_AMOUNT_RUN = re.compile(r"[\d,.]+万?元")
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _run_amounts(run: str) -> str:
+    return _MONEY.sub(_amount_form, run)
+
+
+def _amounts_in_run(m: re.Match[str]) -> str:
+    return _run_amounts(m.group(0))
+
+
+def _amount_form(m: re.Match[str]) -> str:
+    return _one_amount(m.group(0))
+
+
+@functools.lru_cache(maxsize=CACHED)  # amounts repeat; Decimal arithmetic is slow
+def _one_amount(written: str) -> str:
+    try:
+        value = _parse_amount(written)
+    except InvalidOperation:
+        return written
+    return amount_text(value) if value is not None else written
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,13 +329,16 @@ def measure_lead(measure: str) -> str:
     """The first clause of a measure (outside quotes and brackets), its short lead:
     "修订学习制度，制定年度学习计划" → "修订学习制度"."""
     measure = measure.strip()
-    first = split_outside(measure, _CLAUSE_STOPS)
-    return first[0] if first else measure
+    return next(_parts_outside(measure, _CLAUSE_STOPS), measure)
+
+
+# Anything but a letter or digit (``[^\W_]`` is exactly what ``str.isalnum`` accepts).
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    chars = _NOT_ALNUM.sub("", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def says_lead(progress: str, lead: str) -> bool:
@@ -286,7 +347,10 @@ def says_lead(progress: str, lead: str) -> bool:
     pairs = _bigrams(lead)
     if not pairs:
         return False
-    return len(pairs & _bigrams(progress)) / len(pairs) >= 0.7
+    # a pair of the lead recurs in the narrative iff it is a substring of its letters and
+    # digits: the narrative's own pairs (hundreds) need not be built
+    chars = _NOT_ALNUM.sub("", progress)
+    return sum(pair in chars for pair in pairs) / len(pairs) >= 0.7
 
 
 def strip_end(text: str) -> str:

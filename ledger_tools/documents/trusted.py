@@ -1,0 +1,87 @@
+"""The built-in templates, recognised by their content, render outside the sandbox.
+
+The sandbox (``sandbox.make_sandbox``) exists for templates that arrive from elsewhere: every
+attribute access, call, operator and printed value of a template is checked and counted. Our
+own templates need none of it (they print the context and loop over it, linearly), and at
+40,000 measures those checks are a sixth of a ``plan``. So a template whose bytes are exactly
+one of the shipped built-in templates renders in a plain Jinja environment with the same
+autoescape, ``StrictUndefined``, ``finalize`` and filters: the same document, faster.
+
+Trust is decided by the SHA-256 of the template file's bytes, read once (the bytes hashed
+are the bytes rendered), never by its name, folder or a flag: a user's template, however it
+is named or wherever it is put (even in place of a built-in file inside the installation),
+differs in content and is sandboxed. tests/test_trusted.py proves it, checks that these
+digests are those of the files in ``doc_templates/``, and that both environments write the
+same document.
+
+When a built-in template is edited, its digest here must be updated (the test prints the
+new table); until then the template is simply sandboxed, as correct and slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ledger_tools.documents.sandbox import DictItemsFirst
+
+BUILTIN_DIGESTS = {
+    "整改情况报告.docx": "1bc5d39f24b8448eef0aeea0a8782d8f05f48aecf103cef761c2c16d463f78ae",
+    "整改方案.docx": "fd1df6585d0c2492e7c6207fa9858ba23b973dba85bb4c286cfe19d2f20055c8",
+    "整改进展情况通报.docx": "2dd00f8740450f166c6a0e8d30c160248aeb2960de3b123d8557e343d73c5342",
+    "汇总报告.docx": "8c26ad86fef8766b9db16c51f2e7594a5fa2eb13bb3e9b09805fdfdb2d598189",
+    "督办通知.docx": "36835c0668d844fe388b2dc08e196a74dc6beb19ffc6d25fa4ab2abeb07693a4",
+}
+_TRUSTED = frozenset(BUILTIN_DIGESTS.values())
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_builtin(data: bytes) -> bool:
+    """Whether ``data`` (a template file's bytes) is one of the shipped built-in templates."""
+    return digest(data) in _TRUSTED
+
+
+def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable[..., Any]]) -> Any:
+    """A plain Jinja environment printing what the sandbox prints (every value finalized,
+    then escaped; StrictUndefined; ``filters``) for the built-in templates only
+    (``is_builtin``)."""
+    from jinja2 import Environment, StrictUndefined
+
+    # Autoescaping is done by the finalize below instead of by Jinja, which would wrap every
+    # printed value in a Markup object (a Python-level constructor, a quarter of a plan's
+    # render). The built-in templates print values and loop; they build no markup with ~,
+    # join, macros or |safe, where the two would differ (test_trusted compares documents).
+    class TrustedEnvironment(DictItemsFirst, Environment):
+        pass
+
+    env = TrustedEnvironment(
+        autoescape=False, undefined=StrictUndefined, finalize=escaping(finalize)
+    )
+    env.filters.update(filters)
+    env.globals.pop("lipsum", None)
+    return env
+
+
+# markupsafe.escape's replacements, exactly
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
+_SPECIAL = re.compile("[&<>'\"]")
+
+
+def escaping(finalize: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """``finalize`` followed by what Jinja's autoescape does to a printed value
+    (``markupsafe.escape``: markup as it is, anything else as escaped text), as a plain
+    str."""
+
+    def finalize_and_escape(value: Any) -> str:
+        value = finalize(value)
+        if hasattr(value, "__html__"):
+            return str(value.__html__())
+        text = value if type(value) is str else str(value)
+        return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+
+    return finalize_and_escape

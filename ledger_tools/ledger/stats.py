@@ -313,8 +313,17 @@ def _aspect_row(
 
 
 def _split_names(value: Any) -> list[str]:
+    # The same few department and leader cells repeat down a ledger: each is split once.
+    if value.__class__ is str:
+        return list(_split_text(value))
     names = [n.strip() for n in _NAME_SPLIT.split(str(value or "").strip()) if n.strip()]
     return names or [UNFILLED]
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_text(value: str) -> tuple[str, ...]:
+    names = [n.strip() for n in _NAME_SPLIT.split(value.strip()) if n.strip()]
+    return tuple(names) or (UNFILLED,)
 
 
 def _departments(m: Measure) -> list[str]:
@@ -335,11 +344,9 @@ def _measure_groups(
     """Groups by a measure attribute (责任部门, 责任领导): here 办结 counts measures, since a
     problem is usually shared by several departments. 问题数 counts the problems touched."""
     groups: dict[str, list[Measure]] = {}
-    problem_of: dict[int, str] = {}
     for m in measures:
         for name in dict.fromkeys(names_of(m)):
             groups.setdefault(name, []).append(m)
-            problem_of.setdefault(id(m), f"{m.values.get('方面')}\x00{m.values.get('问题')}")
     rows = []
     for name, items in groups.items():
         statuses = Counter(m.status or UNKNOWN_STATUS for m in items)
@@ -348,7 +355,7 @@ def _measure_groups(
         rows.append(
             {
                 key: name,
-                "问题数": len({problem_of[id(m)] for m in items}),
+                "问题数": len({(m.values.get("方面"), m.values.get("问题")) for m in items}),
                 "措施数": len(items),
                 "办结数": n_closed,
                 "办结率": rate_text(n_closed, len(items)),

@@ -129,7 +129,8 @@ def ledger_from_rawbook(
         layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
     aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
     texts = read_texts(raw)
-    notes += reading_notes(raw)  # after every sheet used has been read
+    # after every sheet used has been read (not those only looked at for a second table)
+    notes += [n for n in reading_notes(raw) if n.sheet not in header.probed]
     return Ledger(
         origin=origin,
         measures=measures,
@@ -225,6 +226,7 @@ class Header:
         self.notes: list[Finding] = []
         self.reads: list[ColumnRead] = []
         self.yes_no_status = False  # 整改状态 is a 是否完成 column answered 是/否
+        self.probed: set[str] = set()  # other sheets looked at for a second ledger table
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
@@ -280,8 +282,8 @@ def _find_ledger_sheet(
         merged = _fill_merged(ws)
         header = find_header(ws, user_map)
         if header is not None:
-            if wanted is None:
-                header.notes += _other_ledger_sheets(raw, ws, user_map, skip)
+            if wanted is None and C.SHEET_LEDGER not in raw.sheets:
+                header.notes += _other_ledger_sheets(raw, ws, header, user_map, skip)
             return ws, header, merged
     if all(not any(_has_value(v) for r in s.rows for v in r) for s in raw.sheets.values()):
         raise UnreadableFile(
@@ -297,15 +299,19 @@ def _find_ledger_sheet(
 
 
 def _other_ledger_sheets(
-    raw: RawBook, chosen: RawSheet, user_map: dict[str, str], skip: frozenset[str]
+    raw: RawBook, chosen: RawSheet, found: Header, user_map: dict[str, str], skip: frozenset[str]
 ) -> list[Finding]:
     """A warning for every other sheet that holds a ledger table too (a header naming
     整改措施 and rows below it): a ledger kept in several sheets (one per 方面) must not lose
-    the measures of all but the first without a word."""
+    the measures of all but the first without a word. (Only in a workbook without a 整改台账
+    sheet, where the ledger sheet was guessed; the sheets looked at here are not otherwise
+    used, and what reading them noticed is not reported: ``found.probed``.)"""
     out = []
-    for name in raw.sheets:
-        if name == chosen.name or name in skip:
+    names = list(raw.sheets)
+    for name in names[names.index(chosen.name) + 1 :]:
+        if name in skip:
             continue
+        found.probed.add(name)
         ws = raw.sheets[name]
         header = find_header(ws, user_map)
         if header is None or "整改措施" not in header.columns:

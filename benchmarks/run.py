@@ -555,10 +555,11 @@ class Bench:
         def timed(cmd: list[str]) -> Timing:
             self.runner.log(f"  预热 1 次并运行 {self.runner.runs} 次：{shlex.join(cmd)[:140]}")
             try:
-                seconds, peak = bench_merge.median_run(cmd, self.runner.runs)
+                run = bench_merge.median_run(cmd, self.runner.runs)
             except SystemExit as err:  # bench_merge reports a failed command this way
                 raise Unavailable(str(err).strip().splitlines()[-1][:160]) from None
-            timing = Timing(seconds, self.runner.runs, peak)
+            cpu = f"CPU {run.cpu:.2f} s" if run.cpu is not None else ""
+            timing = Timing(run.seconds, self.runner.runs, run.peak_mb, cpu)
             self.runner.measured.append((shlex.join(cmd), timing))
             return timing
 

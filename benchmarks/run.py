@@ -98,6 +98,7 @@ class Timing:
     runs: int
     rss_mb: float | None = None  # median peak resident set size
     spread: str = ""  # min–max, for the noise note
+    cpu: str = ""  # CPU seconds of the process tree, where measured (merge)
 
 
 @dataclass
@@ -558,8 +559,8 @@ class Bench:
                 run = bench_merge.median_run(cmd, self.runner.runs)
             except SystemExit as err:  # bench_merge reports a failed command this way
                 raise Unavailable(str(err).strip().splitlines()[-1][:160]) from None
-            cpu = f"CPU {run.cpu:.2f} s" if run.cpu is not None else ""
-            timing = Timing(run.seconds, self.runner.runs, run.peak_mb, cpu)
+            cpu = f"{run.cpu:.2f}" if run.cpu is not None else ""
+            timing = Timing(run.seconds, self.runner.runs, run.peak_mb, cpu=cpu)
             self.runner.measured.append((shlex.join(cmd), timing))
             return timing
 
@@ -601,6 +602,7 @@ class Bench:
             short = re.sub(r"\s+", " ", short)  # the inline scripts of bench_merge
             mem = f"，峰值内存 {_mb(t.rss_mb)}" if t.rss_mb is not None else ""
             spread = f"，范围 {t.spread} s" if t.spread else ""
+            spread += f"，CPU（含子进程）{t.cpu} s" if t.cpu else ""
             details.append(f"- `{short}`：中位数 {_s(t)}{spread}，{t.runs} 次{mem}")
         details += ["", "</details>"]
         return "\n".join([*self.header(), "", *lines, "", *details]) + "\n"

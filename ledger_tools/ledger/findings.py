@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -90,9 +91,9 @@ class Report:
     totals: dict[str, Any] = dc_field(default_factory=dict)  # 方面数, 问题数, 措施数, 状态 counts …
     today: str = ""
     layout: dict[str, Any] = dc_field(default_factory=dict)  # 读取方式: model.Layout.to_dict()
-    # Merged ranges of the sheets read, (Excel row1, col1 0-based, Excel row2, col2): the
-    # marked copy need not scan the sheet for them again. Not part of the JSON output.
-    merged: dict[str, list[tuple[int, int, int, int]]] = dc_field(default_factory=dict, repr=False)
+    # Merged ranges of the sheets read (``Ledger.merged``: flat, 0-based row1, col1, row2,
+    # col2, …): the marked copy need not scan the sheet for them again. Not in the JSON.
+    merged: dict[str, Sequence[int]] = dc_field(default_factory=dict, repr=False)
 
     @property
     def errors(self) -> list[Finding]:

@@ -247,8 +247,15 @@ class _Copy:
         by_name = {s.name: s for s in self.sheets}
         marked = [f for f in report.findings if f.row and f.column and f.sheet in by_name]
         for name in {f.sheet for f in marked}:
-            known = report.merged.get(name)
-            ranges = known if known is not None else self._merges(by_name[name])
+            flat = report.merged.get(name)
+            ranges = (
+                [
+                    (flat[i] + 1, flat[i + 1], flat[i + 2] + 1, flat[i + 3])
+                    for i in range(0, len(flat), 4)
+                ]
+                if flat is not None
+                else self._merges(by_name[name])
+            )
             by_name[name].merge_index = _merge_index(ranges)
         for m in cell_marks(marked, lambda sheet, coord: _anchor(by_name[sheet], coord)):
             sheet = by_name[m.sheet]

@@ -7,6 +7,7 @@ Built by ``normalise`` from what ``reading`` returns; consumed by ``schema`` (va
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -171,9 +172,10 @@ class Ledger:
     # Excel error values (#DIV/0!, #REF! …) in the columns read: (Excel row, column) -> value.
     error_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     numbered: bool = False  # problems identified by 序号 (else by their text)
-    # Merged ranges of the ledger sheet, 0-based (row1, col1, row2, col2) as the reader found
-    # them: the marked copy anchors a finding inside one at its top-left cell.
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Merged ranges of the ledger sheet as the reader found them, flat and 0-based: row1, col1,
+    # row2, col2, row1, … (a compact array: a large ledger has hundreds of thousands). The
+    # marked copy anchors a finding inside one at its top-left cell.
+    merged: array[int] = field(default_factory=lambda: array("i"))
 
     @property
     def problems(self) -> list[Problem]:

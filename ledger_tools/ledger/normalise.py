@@ -15,6 +15,7 @@ import gc
 import itertools
 import os
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -143,7 +144,7 @@ def ledger_from_rawbook(
         layout=layout,
         error_cells={(r + 1, name): text for (r, name), text in error_cells.items()},
         numbered=numbered,
-        merged=merged,
+        merged=array("i", itertools.chain.from_iterable(merged)),
     )
 
 

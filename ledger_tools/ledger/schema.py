@@ -106,9 +106,7 @@ def _validate(ledger: Ledger, today: dt.date) -> Report:
         totals=_totals(ledger, today),
         today=today.isoformat(),
         layout=ledger.layout.to_dict() if ledger.layout is not None else {},
-        merged={
-            ledger.origin.sheet: [(r1 + 1, c1, r2 + 1, c2) for r1, c1, r2, c2 in ledger.merged]
-        },
+        merged={ledger.origin.sheet: ledger.merged},
     )
 
 

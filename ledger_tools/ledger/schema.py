@@ -1,5 +1,8 @@
-"""Validation (LEDGER.md §5): every rule is a pandera check; a reporter turns pandera's failure
-cases into Chinese findings that point at cells.
+"""Validation: the row rules are polars expressions (``RowCheck``), declared as a pandera schema
+(``measure_schema``, ``columns_schema``) and run as one polars ``select`` (``measure_failures``):
+pandera's fixed cost per validation and its import (with numpy) were most of the time of
+checking a small ledger, so it declares the rules and the tests prove both give the same
+failures. A reporter turns the failures into Chinese findings that point at cells.
 
 The catalogue ``RULES`` is the one list of rule ids, severities and titles: the reporter, the
 JSON output, the README and the marked workbook read it. pandera's own text is never shown.

@@ -1,6 +1,6 @@
-"""The pandas + openpyxl baseline of CLI.md §4: what a unit's own script would do.
+"""The pandas + openpyxl baseline of benchmarks/README.md: what a unit's own script would do.
 
-``pandas.read_excel(engine="openpyxl")`` and the checks of LEDGER.md §5 written plainly in
+``pandas.read_excel(engine="openpyxl")`` and the checks of README “校验规则” written plainly in
 pandas: find the header row, map header aliases, fill the per-problem columns down (pandas
 does not see merged ranges; the read-only openpyxl reader pandas uses drops them, so
 forward-filling is the usual stand-in), then required cells, statuses, deadlines and 完成时间,

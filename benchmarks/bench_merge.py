@@ -1,5 +1,5 @@
 """``merge`` of 300 ledgers × 100 measures against reading the same files with bare
-python-calamine in one process (CLI.md §4: target ≤ 2× that time, ≤ 1 GB).
+python-calamine in one process (benchmarks/README.md: target ≤ 2× that time, ≤ 1 GB).
 
     python benchmarks/bench_merge.py [--units 300] [--measures 100] [--runs 3] [--jobs N]
                                      [--breakdown] [--phases]

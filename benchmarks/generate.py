@@ -1,4 +1,4 @@
-"""Realistic synthetic 整改台账 workbooks for the benchmarks (CLI.md §4).
+"""Realistic synthetic 整改台账 workbooks for the benchmarks (benchmarks/README.md).
 
 A generated workbook looks like one a unit keeps by hand: Chinese text of realistic length
 (composed from phrase banks, so almost every cell is unique), 4–8 方面, about three measures

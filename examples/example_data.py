@@ -4,8 +4,8 @@ A fictional unit (某区住房和城乡建设局) inspected by a fictional 区�
 written for this example; nothing is copied from a real report. ``build_example.py`` turns this
 data into the workbook; ``tests/test_example.py`` checks the workbook against it.
 
-The data deliberately covers what real ledgers contain (see LEDGER.md):
-- every 整改时限 form of LEDGER.md §3 (exact dates in six notations, period forms, 立行立改,
+The data deliberately covers what real ledgers contain (see README “台账的列”):
+- every 整改时限 form of README “整改时限” (exact dates in six notations, period forms, 立行立改,
   长期坚持 and their synonyms), every 整改状态 and a few synonyms people type;
 - three layouts of a problem's rows: per-problem merged cells (``LAYOUT_MERGED``), the
   problem's cells repeated on every row (``LAYOUT_REPEATED``), and several numbered measures

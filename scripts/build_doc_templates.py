@@ -7,7 +7,7 @@
 The templates are docxtpl templates: ``{{ 名称 }}`` prints a context value, ``{%p … %}`` on a
 paragraph of its own repeats or hides paragraphs, ``{%tr … %}`` does the same for table rows
 and ``{% vm %}`` merges a cell vertically over the iterations of the innermost loop. The
-context keys are documented in DOCUMENTS.md §3 and printed by ``ledger-tools context``.
+context keys are documented in README “自己改模板” and printed by ``ledger-tools context``.
 
 Every Jinja tag is written inside one run (one ``Text``/string part), so Word never holds a
 tag in pieces. The output is byte-stable: fixed metadata and zip timestamps.

@@ -1,4 +1,4 @@
-"""Validation rules (LEDGER.md §5), outputs and exit codes of `ledger-tools check`."""
+"""Validation rules (README “校验规则”), outputs and exit codes of `ledger-tools check`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""整改时限 / 完成时间 parsing (LEDGER.md §3): every form the spec lists, the keywords, the
+"""整改时限 / 完成时间 parsing (README “整改时限”): every form the spec lists, the keywords, the
 invalid ones with their Chinese notes, Excel serials from a real workbook, and properties."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The built-in Word templates: GB/T 9704-2012 format in their XML, whole Jinja tags, and a
-real docxtpl render of each with a hand-built context that follows DOCUMENTS.md §3."""
+real docxtpl render of each with a hand-built context that follows README “自己改模板” and `ledger-tools context`."""
 
 from __future__ import annotations
 
@@ -345,7 +345,7 @@ def _problem(seq, title, measures, status="已完成", sentence="目前已整改
 
 
 def make_context() -> dict:
-    """A small context in the shape of DOCUMENTS.md §3 (2 方面, 3 问题, 5 措施)."""
+    """A small context in the shape of README “自己改模板” and `ledger-tools context` (2 方面, 3 问题, 5 措施)."""
     p1 = _problem(
         1,
         "理论学习不够深入",

@@ -141,7 +141,7 @@ def test_every_status_and_typed_synonyms(rows):
     )
 
 
-# One regex per deadline form of LEDGER.md §3 that the example must show.
+# One regex per deadline form of README “整改时限” that the example must show.
 DEADLINE_FORMS = {
     "2024-04-30": r"\d{4}-\d{1,2}-\d{1,2}",
     "2024/4/30": r"\d{4}/\d{1,2}/\d{1,2}",

@@ -1,4 +1,4 @@
-"""The reader and normaliser on real-world layouts (LEDGER.md §2)."""
+"""The reader and normaliser on real-world layouts (README “读取方式”)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The malformed-input corpus of CLI.md §5: each input with its exit code and Chinese message,
+"""The malformed-input corpus of README “安全与可靠性”: each input with its exit code and Chinese message,
 never a traceback, and the input's bytes unchanged."""
 
 from __future__ import annotations

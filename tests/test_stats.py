@@ -184,7 +184,7 @@ def test_long_term_measure_overdue_only_when_not_counted():
     ms = [measure("长期坚持", day("2024-01-31"))]
     ledger = build([("方面一", "问题一", ms, "长期坚持")])
     assert compute_stats(ledger, AS_OF)["预警"]["红色"] == 0
-    ledger.info["长期坚持计入办结"] = "否"  # the same rule as check (LEDGER.md §5)
+    ledger.info["长期坚持计入办结"] = "否"  # the same rule as check (README “校验规则”)
     assert compute_stats(ledger, AS_OF)["预警"]["红色"] == 1
 
 

@@ -1,4 +1,4 @@
-"""整改状态 (LEDGER.md §4): every synonym, unknown values and their suggestion, the problem
+"""整改状态 (README “整改状态”): every synonym, unknown values and their suggestion, the problem
 roll-up, 办结 and the 办结率 text."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The standard workbook (LEDGER.md §1): `new_workbook`, the committed template, `ledger-tools new`."""
+"""The standard workbook (README “台账的列”): `new_workbook`, the committed template, `ledger-tools new`."""
 
 from __future__ import annotations
 

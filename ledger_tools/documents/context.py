@@ -382,7 +382,7 @@ def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
 
 
 def title(ledger: Ledger, kind: str) -> str:
-    """The document title as one string (DOCUMENTS.md §1), or the 基本信息 override (方案标题 …)
+    """The document title as one string (docs/公文格式.md), or the 基本信息 override (方案标题 …)
     without the manual line breaks ("/") it may hold."""
     from ledger_tools.documents.titles import join_lines
 
@@ -450,7 +450,7 @@ def aspects_context(
 
 
 def in_aspect_title(title_text: Any) -> str:
-    """The report's aspect heading "在…方面" (DOCUMENTS.md §1) without doubling 在 or 方面."""
+    """The report's aspect heading "在…方面" (docs/公文格式.md) without doubling 在 or 方面."""
     t = text(title_text).rstrip("。；;，,：: ")
     if not t:
         return missing_mark("方面")

@@ -86,7 +86,7 @@ SIZE_BODY = 16
 SIZE_PAGE_NUMBER = 14
 SIZE_TABLE = 12  # tables: 10.5–12 pt
 
-# House style: bold level-2/3 headings (off by default, see DOCUMENTS.md §2) and bold leads
+# House style: bold level-2/3 headings (off by default, see docs/公文格式.md) and bold leads
 # ("（一）提高思想认识。…" at the start of a paragraph, on by default).
 BOLD_HEADINGS = False
 BOLD_LEADS = True

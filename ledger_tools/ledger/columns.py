@@ -328,7 +328,7 @@ def header_label(name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Statuses (LEDGER.md §4), from least to most advanced.
+# Statuses (README “整改状态”), from least to most advanced.
 STATUS_NOT_STARTED = "未启动"
 STATUS_IN_PROGRESS = "正在推进"
 STATUS_MOSTLY_DONE = "基本完成"
@@ -470,7 +470,7 @@ SHEET_STATUS_MAP = "状态对照"
 FINISHED_STATUSES = (STATUS_DONE, STATUS_ONGOING)
 
 # ---------------------------------------------------------------------------------------------
-# Deadline keywords (LEDGER.md §3).
+# Deadline keywords (README “整改时限”).
 DEADLINE_IMMEDIATE = "立行立改"
 DEADLINE_LONG_TERM = "长期坚持"
 DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -611,7 +611,7 @@ ALL_TEXT_SECTIONS: tuple[str, ...] = (
 )
 
 # ---------------------------------------------------------------------------------------------
-# Header matching (LEDGER.md §2).
+# Header matching (README “读取方式”).
 HEADER_SCAN_ROWS = 15  # the header is within the first 15 rows
 HEADER_MIN_KNOWN = 3  # ... and names at least three known columns
 

@@ -1,4 +1,4 @@
-"""Reading 整改时限 and 完成时间 cells (LEDGER.md §3), and printing dates the Chinese way.
+"""Reading 整改时限 and 完成时间 cells (README “整改时限”), and printing dates the Chinese way.
 
 Called once per cell for ledgers of 100,000 rows, so: typed values (date/datetime/number)
 take a short path, text goes through precompiled regexes, and parsed text is cached (the same

@@ -57,7 +57,7 @@ class Problem:
     title: str  # 问题
     aspect: str  # 方面
     measures: list[Measure] = field(default_factory=list)
-    status: str | None = None  # rolled up (LEDGER.md §4)
+    status: str | None = None  # rolled up (README “整改状态”)
 
     @property
     def first_row(self) -> int:

@@ -58,7 +58,7 @@ def money_text(amount: float) -> str:
 def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str | None:
     """红色 (due date passed, not 办结), 黄色 (due within 10 days), 绿色 (within 20), or None.
 
-    The one rule behind ``check``'s warnings and every count of them (LEDGER.md §5). A measure
+    The one rule behind ``check``'s warnings and every count of them (README “校验规则”). A measure
     whose status is empty or cannot be read gets no colour: ``check`` reports its status as an
     error instead, and the statistics mark the warning counts as uncertain (``存疑``)."""
     if m.status is None or m.status in closed or m.deadline is None or m.deadline.due is None:
@@ -97,7 +97,7 @@ def compute_stats(
 
     The one computation of the figures: ``check`` prints its totals, ``stats`` prints it, the
     documents and the Excel buttons quote it. Problem counts per status (已完成, 长期坚持,
-    基本完成, 正在推进, 未启动 and 状态未填), 办结数 and 办结率 (LEDGER.md §4, honouring
+    基本完成, 正在推进, 未启动 and 状态未填), 办结数 and 办结率 (README “整改状态”, honouring
     长期坚持计入办结), measure counts per status (措施状态), the sums 清退资金/问责人次/建立制度
     (each number counted once: for its Excel row or merged range, not for every measure split
     from it), the three-colour warnings relative to ``as_of`` (default today; one per row), the
@@ -239,7 +239,7 @@ def _marked(stats: dict[str, Any], key: str, shown: Any = None) -> str:
 
 
 def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
-    """The statistics sentence of DOCUMENTS.md §1, true in every case.
+    """The statistics sentence (README “文字怎样生成”), true in every case.
 
     "对照区委第一巡察组反馈的3个方面16项问题，细化整改措施58条。截至2024年5月10日，已整改到位
     14项（其中3项需长期坚持），基本完成1项，正在推进1项，办结率87.5%。共清退资金1.23万元，约谈问责

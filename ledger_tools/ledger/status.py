@@ -1,5 +1,5 @@
 """整改状态: reading a status cell, suggesting a fix for an unknown one, rolling measures up to
-their problem, and 办结/办结率 (LEDGER.md §4). Stdlib only; the values come from ``columns``."""
+their problem, and 办结/办结率 (README “整改状态”). Stdlib only; the values come from ``columns``."""
 
 from __future__ import annotations
 
@@ -166,7 +166,7 @@ def _suggest_cached(s: str) -> str | None:
 
 
 def roll_up(statuses: list[str | None]) -> str | None:
-    """A problem's status from its measures' (LEDGER.md §4).
+    """A problem's status from its measures' (README “整改状态”).
 
     All 已完成 → 已完成; all 已完成/长期坚持 with at least one 长期坚持 → 长期坚持; all 未启动 →
     未启动; otherwise the least advanced of 正在推进/基本完成 (未启动 beside anything started

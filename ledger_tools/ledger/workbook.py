@@ -1,4 +1,4 @@
-"""The standard ledger workbook (LEDGER.md §1), written entirely from ``columns``.
+"""The standard ledger workbook (README “台账的列”), written entirely from ``columns``.
 
 ``new_workbook(path, unit)`` writes it; ``build_workbook(unit)`` returns it as an openpyxl
 ``Workbook`` for code that fills it further (the example builder). ``set_text`` is the one way
@@ -98,7 +98,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 def set_text(cell: Cell, value: Any) -> Cell:
     """Assign ``value`` to ``cell``; text starting with ``= + - @`` is stored as text, never as a
-    formula (CLI.md §1), and keeps a quote prefix so Excel/WPS leave it text when edited.
+    formula (README “安全与可靠性”), and keeps a quote prefix so Excel/WPS leave it text when edited.
     Control characters that XML cannot hold are dropped."""
     if isinstance(value, str):
         value = strip_forbidden(value)

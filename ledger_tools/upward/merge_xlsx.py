@@ -197,6 +197,12 @@ def _bulk_sheet_class() -> type:
     return BulkSheet
 
 
+def display_width(text: str) -> int:
+    from ledger_tools.ledger.workbook import display_width as width
+
+    return width(text)
+
+
 def _date_format() -> str:
     from ledger_tools.ledger.workbook import DATE_FORMAT
 
@@ -210,9 +216,12 @@ def _letter(j: int) -> str:
 
 
 def _write_summary(book: _Book, ws: Any, units: list[Unit], folder: Path) -> None:
-    widths = [24, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
-    book.header(ws, SUMMARY_HEADERS, widths)
     rows = [unit_row(u) for u in units]
+    # 单位 as wide as the longest name (a duplicate's name carries its file), within reason.
+    names = [display_width(str(row["单位"])) for row in rows]
+    unit_width = min(max([24, *(w + 2 for w in names)]), 48)
+    widths = [unit_width, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
+    book.header(ws, SUMMARY_HEADERS, widths)
     flagged = book.format(bg_color="#FCE4D6", pattern=1)
     wrap = book.format(text_wrap=True, valign="top")
     for r, (row, u) in enumerate(zip(rows, units, strict=True), start=1):

@@ -14,6 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
+
+# True while this process runs one command line and then exits (set by ``cli.main``; the web
+# server sets it back, and it is False when the library is imported): only then may what a
+# ledger is built from be frozen out of the garbage collector's sight for the rest of the
+# process (``ledger.normalise.gc_paused``). A long-running process would keep any cyclic
+# garbage pending at that moment for good.
+ONE_SHOT = False
 __all__ = ["load_ledger", "validate", "compute_stats", "render", "new_workbook", "__version__"]
 
 _API = {

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+import ledger_tools
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly, pipe_closed
 from ledger_tools.errors import EXIT_USAGE
@@ -174,6 +175,7 @@ def main() -> None:
     # pandera imports hypothesis (its optional data synthesis; 0.1-0.2 s) whenever it is
     # installed; the command line never uses it, so it is marked absent for this process
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    ledger_tools.ONE_SHOT = True  # this process ends after the command (web says otherwise)
 
     # SIGTERM (a closed terminal, a task manager) unwinds like Ctrl+C: temporary files are
     # removed and LibreOffice is stopped by the ``finally`` blocks on the way out.

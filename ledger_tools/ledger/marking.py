@@ -1247,7 +1247,8 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
         n, label, where, title, value, message = values
         text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
         # The cells written inline (the general _cell per cell was most of the time of a
-        # 100,000-finding table); texts repeat and are escaped and measured once (``memo``).
+        # 100,000-finding table); texts repeat and are escaped and measured once
+        # (``escaped``, ``heights``).
         cells = (
             f'<c r="A{r}" s="{plain}"><v>{n}</v></c>'
             f"{_inline('B', r, xml(label), by_severity.get(f.severity, plain))}"
@@ -1292,15 +1293,15 @@ def _inline(letter: str, row: int, escaped: str, xf: int) -> str:
 
 
 def _cell(col: int, row: int, value: Any, xf: int) -> str:
-    ref = f"{'ABCDEF'[col - 1]}{row}"
+    letter = "ABCDEF"[col - 1]
+    ref = f"{letter}{row}"
     if value is None:
         return f'<c r="{ref}" s="{xf}"/>'
     if isinstance(value, bool):
         return f'<c r="{ref}" s="{xf}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{xf}"><v>{value!r}</v></c>'
-    text = _esc(strip_forbidden(str(value)))
-    return f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return _inline(letter, row, _esc(strip_forbidden(str(value))), xf)
 
 
 @lru_cache(maxsize=8192)  # comment lines and messages repeat
@@ -1375,11 +1376,11 @@ def link_target(f: Finding, sheet_names: Any) -> str:
 
 def _height(values: tuple[Any, ...], widths: tuple[int, ...]) -> float:
     lines = max(
-        (
+        [1]
+        + [
             _lines_at(value, max(width - 1, 1))
             for value, width in zip(values, widths, strict=True)
             if value.__class__ is str
-        ),
-        default=1,
+        ]
     )
-    return max(15.0, 14.5 * max(lines, 1) + 4)
+    return max(15.0, 14.5 * lines + 4)

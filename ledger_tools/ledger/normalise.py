@@ -50,14 +50,19 @@ def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a ledger is built: it makes millions of objects and
     no reference cycles, and Python's collector walked them all again and again (about an
     eighth of the time of checking a 100,000-measure ledger). Reference counting still frees
-    everything as usual. Afterwards what was built is moved out of the collector's sight
-    (``gc.freeze``; it holds no cycles, so nothing is kept longer) and it runs again."""
+    everything as usual. In a one-shot command (``ledger_tools.ONE_SHOT``) what was built is
+    then moved out of the collector's sight (``gc.freeze``), so its first collections do not
+    walk it all again; a long-running process (the web server, a library user) is not
+    frozen, since any cyclic garbage pending at that moment would be kept for good."""
+    import ledger_tools
+
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if ledger_tools.ONE_SHOT:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -962,11 +967,7 @@ def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:
 
 
 def _convert(v: Any, as_text: bool) -> Any:
-    if v.__class__ is str:
-        return clean_text(v)  # "" and blank text become None
-    if v is None:
-        return None
-    out = _plain(v)
+    out = _plain(v)  # text cleaned ("" and blank text become None)
     return _as_text(out) if as_text else out
 
 

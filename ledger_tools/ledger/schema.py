@@ -383,10 +383,15 @@ def _row_rules(present: frozenset[str], numbered: bool, feedback: bool, today: d
     """The row rules of ledgers with these columns, built once: building the polars
     expressions cost more than evaluating them on a small ledger (a merge of hundreds of
     units checks them all; the 反馈日期 is a column of the frame, not part of the rules)."""
-    checks = _build_checks(present, numbered, feedback, today)
-    keys = [(c.rule, name) for name, cs in checks.items() for c in cs]
-    pairs = [c for cs in checks.values() for c in cs]
-    failing = [(~c.valid().fill_null(True)).alias(str(k)) for k, c in enumerate(pairs)]
+    return compile_rules(_build_checks(present, numbered, feedback, today))
+
+
+def compile_rules(checks: dict[str, list[RowCheck]]) -> RowRules:
+    """The checks with, per check, its failing-row expression (null results pass, as with
+    pandera's ``ignore_na``)."""
+    pairs = [(c, name) for name, cs in checks.items() for c in cs]
+    keys = [(c.rule, name) for c, name in pairs]
+    failing = [(~c.valid().fill_null(True)).alias(str(k)) for k, (c, _) in enumerate(pairs)]
     return RowRules(checks, keys, failing)
 
 
@@ -537,12 +542,8 @@ def measure_failures(
     """(rule, column, row index of ``frame``) for every failing row, in the order pandera
     reports them: column by column, check by check, rows ascending. A null result passes
     (pandera's ``ignore_na``)."""
-    if isinstance(checks, RowRules):
-        keys, failing = checks.keys, checks.failing
-    else:
-        pairs = [(c, name) for name, cs in checks.items() for c in cs]
-        keys = [(c.rule, name) for c, name in pairs]
-        failing = [(~c.valid().fill_null(True)).alias(str(k)) for k, (c, _) in enumerate(pairs)]
+    rules = checks if isinstance(checks, RowRules) else compile_rules(checks)
+    keys, failing = rules.keys, rules.failing
     if not keys:
         return []
     failed = frame.select(failing)

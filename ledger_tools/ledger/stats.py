@@ -313,13 +313,10 @@ def _aspect_row(
 
 
 def _split_names(value: Any) -> list[str]:
-    # The same few department and leader cells repeat down a ledger: each is split once.
-    if value.__class__ is str:
-        return list(_split_text(value))
-    names = [n.strip() for n in _NAME_SPLIT.split(str(value or "").strip()) if n.strip()]
-    return names or [UNFILLED]
+    return list(_split_text(str(value or "")))
 
 
+# The same few department and leader cells repeat down a ledger: each is split once.
 @functools.lru_cache(maxsize=4096)
 def _split_text(value: str) -> tuple[str, ...]:
     names = [n.strip() for n in _NAME_SPLIT.split(value.strip()) if n.strip()]

@@ -36,8 +36,10 @@ def web(port: int, no_browser: bool, max_upload: int) -> None:
         raise LedgerToolsError(
             '网页功能需要另外安装网页组件：pip install "ledger-tools[web]"，安装后重新运行 ledger-tools web。'
         ) from None
+    import ledger_tools
     from ledger_tools.web.server import serve
 
+    ledger_tools.ONE_SHOT = False  # a server: many ledgers in one process
     serve(
         port,
         open_browser=not no_browser,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # ---------------------------------------------------------------------------------------------
 # clean_text
@@ -86,6 +88,25 @@ def clean_text(value: object) -> str | None:
     if not _NEEDS_WORK.search(value):
         return value
     return _clean_slow(value)
+
+
+def unchanged_texts(values: Iterable[Any]) -> set[str]:
+    """The texts among ``values`` that ``clean_text`` returns unchanged. A column of long,
+    all-different texts (整改措施, 进展) would take a Python call per cell; here the tests
+    other than leading/trailing spaces run once over the texts joined by NUL (controls, odd
+    spaces, double spaces and full-width letters are in the joined text exactly when they
+    are in one of the texts), and value by value only when that finds something."""
+    texts: list[str] = [
+        v for v in values if v.__class__ is str and v and v[0] != " " and v[-1] != " "
+    ]
+    joined = "\x00".join(texts)
+    if (
+        joined.replace("\x00", "").isprintable()
+        and "  " not in joined
+        and not _FULL_WIDTH.search(joined)
+    ):
+        return set(texts)
+    return {v for v in texts if clean_text(v) is v}
 
 
 @lru_cache(maxsize=16384)

@@ -28,6 +28,7 @@ from ledger_tools.ledger.cells import (
     read_amount,
     split_measures,
     strip_number,
+    unchanged_texts,
 )
 from ledger_tools.ledger.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
@@ -962,8 +963,9 @@ def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:
     if any(v.__class__ is bool for v in distinct):
         # True == 1 == 1.0 share one dict key, but they convert differently: cell by cell.
         return [_convert(v, as_text) for v in raw]
-    converted = {v: _convert(v, as_text) for v in distinct}
-    return list(map(converted.__getitem__, raw))
+    clean = unchanged_texts(distinct)
+    converted = {v: _convert(v, as_text) for v in distinct if v not in clean}
+    return list(map(converted.get, raw, raw))  # clean text stands for itself
 
 
 def _convert(v: Any, as_text: bool) -> Any:

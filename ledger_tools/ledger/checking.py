@@ -293,18 +293,31 @@ _S = json.encoder.encode_basestring  # the C encoder of one string (ensure_ascii
 
 
 def _scalar(value: Any) -> str:
-    if value.__class__ is str:
+    """``json.dumps(value, ensure_ascii=False)``, with the common types written directly."""
+    kind = value.__class__
+    if kind is str:
         return _S(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
     return json.dumps(value, ensure_ascii=False)
+
+
+def _extra_json(extra: dict[str, Any]) -> str:
+    """``extra`` as ``json.dumps(extra, indent=2)`` writes it inside a finding: flat objects of
+    text and whole numbers (the warning colour, counts) directly, anything else by json."""
+    if not extra:
+        return "{}"
+    if all(v.__class__ in (str, int) for v in extra.values()):
+        items = ",\n        ".join(f"{_S(k)}: {_scalar(v)}" for k, v in extra.items())
+        return "{\n        " + items + "\n      }"
+    return json.dumps(extra, ensure_ascii=False, indent=2).replace("\n", "\n      ")
 
 
 def _finding_json(f: Finding) -> str:
     """One finding as ``json.dumps(f.to_dict(), indent=2)`` writes it inside the list."""
-    extra = (
-        "{}"
-        if not f.extra
-        else json.dumps(f.extra, ensure_ascii=False, indent=2).replace("\n", "\n      ")
-    )
+    extra = _extra_json(f.extra)
     return (
         f'    {{\n      "rule": {_S(f.rule)},\n      "severity": {_S(f.severity)},\n'
         f'      "message": {_S(f.message)},\n      "sheet": {_S(f.sheet)},\n'

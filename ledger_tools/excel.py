@@ -128,12 +128,18 @@ def _read_sheet(sheet: Any, limits: set[str]) -> RawSheet:
     last = sheet.used_range.last_cell
     nrows, ncols = last.row, last.column
     # Read from A1 so that rows[i][j] is Excel row i+1, column j+1, as from the file reader.
-    grid = sheet.range((1, 1), (nrows, ncols)).options(ndim=2).value or [[]]
-    # Empty cells as "" like the file reader (calamine); Excel's error values arrive as None.
+    grid = sheet.range((1, 1), (nrows, ncols)).options(ndim=2, err_to_str=True).value or [[]]
+    # Empty cells as "" like the file reader (calamine); error values (#DIV/0! …) arrive as
+    # their text and are kept apart, as the file reader keeps them (a formula-error finding).
     rows = _trim([["" if v is None else v for v in r] for r in grid])
     nrows = len(rows)
     ncols = max((len(r) for r in rows), default=0)
     raw = RawSheet(name=sheet.name, rows=rows)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v.__class__ is str and v in EXCEL_ERRORS:
+                row[c] = None
+                raw.error_cells[(r, c)] = v
     if nrows and ncols:
         raw.merged = (
             _optional(lambda: merged_areas(sheet, nrows, ncols), "合并单元格", limits) or []
@@ -141,6 +147,29 @@ def _read_sheet(sheet: Any, limits: set[str]) -> RawSheet:
         raw.hidden_rows = _optional(lambda: hidden_rows(sheet, nrows), "隐藏行", limits) or set()
         raw.hidden_cols = _optional(lambda: hidden_cols(sheet, ncols), "隐藏列", limits) or set()
     return raw
+
+
+# The error values a cell can hold (Excel 365 and WPS); a cell that shows one has no value.
+EXCEL_ERRORS = frozenset(
+    (
+        "#DIV/0!",
+        "#N/A",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#REF!",
+        "#VALUE!",
+        "#DATA!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    )
+)
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:

@@ -533,11 +533,27 @@ def test_check_book_marks_exactly_the_offending_cells_and_lists_every_finding(ex
     assert {row[5] for row in body} == {f.message for f in report.findings}
 
 
-@pytest.mark.parametrize("which", ["messy", "example"])
+def error_values_ledger(path: Path) -> Path:
+    """A ledger whose cells show Excel error values (#DIV/0! in a number, #N/A in a name)."""
+    rows = [good_row(1), good_row(2)]
+    write_ledger(path, rows, info=INFO)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["整改台账"]
+    for ref, value in (("G2", "#N/A"), ("J3", "#DIV/0!")):
+        ws[ref].value = value
+        ws[ref].data_type = "e"
+    wb.save(path)
+    return path
+
+
+LEDGERS = {"messy": messy_ledger, "errors": error_values_ledger}
+
+
+@pytest.mark.parametrize("which", ["messy", "errors", "example"])
 def test_check_book_finds_exactly_what_the_cli_finds(excel, tmp_path, which):
     from ledger_tools.excel import check_book
 
-    path = messy_ledger(tmp_path / "台账.xlsx") if which == "messy" else EXAMPLE
+    path = LEDGERS[which](tmp_path / "台账.xlsx") if which in LEDGERS else EXAMPLE
     book = excel(path).book()
     live = check_book(book, CHECK_DAY)
     result = subprocess.run(
@@ -557,8 +573,11 @@ def test_check_book_finds_exactly_what_the_cli_finds(excel, tmp_path, which):
         cwd=REPO,
         timeout=120,
     )
-    assert result.returncode == (1 if which == "messy" else 0), result.stderr
+    assert result.returncode == (0 if which == "example" else 1), result.stderr
     cli = json.loads(result.stdout)
+    if which == "errors":  # the error values are findings, never blanks
+        cells = {f["cell"] for f in cli["findings"] if f["rule"] == "formula-error"}
+        assert cells == {"整改台账!G2", "整改台账!J3"}
 
     def key(d: dict[str, Any]) -> str:
         return json.dumps(d, ensure_ascii=False, sort_keys=True)

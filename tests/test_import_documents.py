@@ -546,6 +546,25 @@ def test_seed_archive_report():
     assert ledger.info["监督机构"] == "区委第一巡察组"
 
 
+def test_seed_self_examination_material():
+    """A 民主生活会检视剖析材料 (problems, their roots, the directions for improvement): the
+    problems are imported under their 方面; the root analysis and the general directions are
+    listed as reminders, each with the reason that fits it."""
+    seeds = seeds_dir()
+    name = "minzhu_shenghuohui_united_front.txt"
+    if seeds is None or not (seeds / name).is_file():
+        pytest.skip("seed documents not available")
+    imported = import_files([seeds / name])
+    ledger = import_document(seeds / name)
+    assert [len(a.problems) for a in ledger.aspects] == [3, 3, 3, 3, 3]
+    assert all(p.measures and not p.measures[0].get("整改措施") for p in ledger.problems)
+    roots = [w for w in imported.warnings if "原因分析不属于台账内容" in w]
+    directions = [w for w in imported.warnings if "没有对应到具体问题" in w]
+    assert len(roots) == 6 and "问题根源剖析" in roots[0]
+    assert len(directions) == 6 and "下步努力方向" in directions[0]
+    assert not [w for w in imported.warnings if "总体情况和评价" in w]
+
+
 # ---------------------------------------------------------------------------------------------
 # Command line.
 

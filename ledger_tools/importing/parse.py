@@ -89,6 +89,15 @@ TEXT_SECTION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("工作开展情况", re.compile(r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况")),
     ("整改目标", re.compile(r"目标")),
 )
+# Why a general section of a feedback (or a 检视剖析材料 read as one) is not imported.
+_GENERAL_REASON = "反馈意见的总体情况和评价，不导入文稿段落"
+_DIRECTIONS_REASON = "总体的整改方向和要求，没有对应到具体问题，不导入为措施；制定整改措施时请参照"
+FEEDBACK_SECTION_REASONS = {
+    "下一步打算": _DIRECTIONS_REASON,
+    "整改目标": _DIRECTIONS_REASON,
+    "工作要求": _DIRECTIONS_REASON,
+    "指导思想": _DIRECTIONS_REASON,
+}
 _LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
 _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
 _ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
@@ -360,8 +369,8 @@ class _Reader:
             if name == "组织领导":
                 F.read_leadership(self.p, node)
             elif name and self.p.kind == "feedback":
-                # The inspection group's account and evaluation are not the unit's own words.
-                self.unplaced_node(node, "反馈意见的总体情况和评价，不导入文稿段落")
+                # Not the unit's own account, nor measures of a particular problem.
+                self.unplaced_node(node, FEEDBACK_SECTION_REASONS.get(name, _GENERAL_REASON))
             elif name:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):

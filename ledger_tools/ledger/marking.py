@@ -294,11 +294,7 @@ class _Copy:
             sheet.comments = _parse_comments(self.text(sheet.comments_part))
         if sheet.vml_part:
             vml = self.text(sheet.vml_part)
-            sheet.other_shapes = [
-                s
-                for s in re.findall(r"<v:shape\b.*?</v:shape>", vml, re.S)
-                if 'ObjectType="Note"' not in s
-            ]
+            sheet.other_shapes = [s for s in _vml_shapes(vml) if 'ObjectType="Note"' not in s]
 
     def _remove_old_marks(self, sheet: _Sheet) -> None:
         for ref, (author, text, _) in list(sheet.comments.items()):
@@ -850,6 +846,23 @@ _BEFORE_EXT = (
 
 # ---------------------------------------------------------------------------------------------
 # Comments and their VML drawing.
+
+
+_VML_SHAPE = re.compile(r"<v:shape\b")
+
+
+def _vml_shapes(vml: str) -> list[str]:
+    """The ``<v:shape …>…</v:shape>`` elements of a VML drawing. One find per shape: a lazy
+    regex to the end tag would rescan the rest of the part from every unclosed opening."""
+    shapes = []
+    pos = 0
+    while (m := _VML_SHAPE.search(vml, pos)) is not None:
+        end = vml.find("</v:shape>", m.end())
+        if end < 0:
+            break
+        pos = end + len("</v:shape>")
+        shapes.append(vml[m.start() : pos])
+    return shapes
 
 
 def _parse_comments(xml: str) -> dict[str, tuple[str, str, float]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import os
 import re
 import shutil
@@ -111,9 +112,13 @@ GRID_MIN_CELLS = 4_000_000  # a sheet's grid may always be this large …
 GRID_PER_CELL = 8  # … or this many times the cells it really holds
 GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
 SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
+MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
+MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
 CHUNK_BYTES = 4 << 20  # the sheet XML is scanned in chunks of about this size
 MAX_CELL_BYTES = 64 << 20  # one row (or, inside a huge row, one cell) of XML
 STRAY_LISTED = 100
+MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
+MAX_MERGES = 200_000  # merged ranges a sheet may always have (else at most one per cell)
 ROW_GAP, COL_GAP = 1000, 26  # a gap at least this wide (and wider than the table) ends it
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -298,17 +303,23 @@ class _XlsReader:
 class _ZipReader:
     def __init__(self, p: Path) -> None:
         self.p = p
+        infos: list[zipfile.ZipInfo] = []
         try:
             with zipfile.ZipFile(p) as zf:
-                self.members = {i.filename: i for i in zf.infolist()}
+                infos = zf.infolist()
+                self.members = {i.filename: i for i in infos}
                 wb, rels = (_read_small(zf, self.members, n) for n in _WORKBOOK_PARTS)
         except ZIP_ERRORS:
             self.members = {}
         if "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
         self.parts, self.shared = _workbook_parts(wb, rels)
-        for part, what in [*((n, "工作簿目录") for n in _WORKBOOK_PARTS), *self.shared]:
-            self._check_size(part, what)  # calamine reads these when it opens the file
+        # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
+        # read others), is within the limits; the ones calamine reads are named in Chinese.
+        names = {part: f"工作表“{name}”" for name, part in self.parts.items()}
+        names.update({n: "工作簿目录" for n in _WORKBOOK_PARTS})
+        names.update(dict(self.shared))
+        check_zip_sizes(p, infos, names)
         self._book: Any = None
         if self.parts:
             self.names = list(self.parts)
@@ -322,15 +333,8 @@ class _ZipReader:
 
     def _check_size(self, part: str, what: str) -> None:
         info = self.members.get(part)
-        if info is None:
-            return
-        size, packed = info.file_size, max(info.compress_size, 1)
-        if size > MAX_PART_BYTES or (size > RATIO_FLOOR and size > MAX_RATIO * packed):
-            raise UnreadableFile(
-                f"{self.p.name} 中的{what}解压后有 {size / 2**20:,.0f} MB（压缩前 "
-                f"{packed / 2**20:,.1f} MB），超过本工具的安全上限（每部分 "
-                f"{MAX_PART_BYTES // 2**20} MB、压缩比 {MAX_RATIO} 倍），{_TOO_BIG_HINT}"
-            )
+        if info is not None:
+            check_part_size(self.p.name, info, what)
 
     def read(self, name: str) -> RawSheet:
         part = self.parts.get(name)
@@ -343,6 +347,11 @@ class _ZipReader:
             scan = scanned()
         else:
             scan = _scan_part(self.p, part)
+        if scan.merges > max(MAX_MERGES, scan.cells):
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
+                f"{scan.merges:,} 个合并单元格区域，读取它们需要的内存远超台账本身，{_TOO_BIG_HINT}"
+            )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
             scan = _scan_part(self.p, part, exact=True)
@@ -384,6 +393,65 @@ class _ZipReader:
 
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 _SHARED = {"sharedStrings": "共享字符串表", "styles": "样式表"}
+
+
+def check_part_size(
+    label: str, info: zipfile.ZipInfo, what: str, hint: str = _TOO_BIG_HINT
+) -> None:
+    """Refuse a zip part over ``MAX_PART_BYTES``, or over ``RATIO_FLOOR`` and compressed more
+    than ``MAX_RATIO`` times, from the zip directory (nothing is inflated). ``label`` names
+    the file in the message."""
+    size, packed = info.file_size, max(info.compress_size, 1)
+    if size > MAX_PART_BYTES or (size > RATIO_FLOOR and size > MAX_RATIO * packed):
+        raise UnreadableFile(
+            f"{label} 中的{what}解压后有 {size / 2**20:,.0f} MB（压缩前 "
+            f"{packed / 2**20:,.1f} MB），超过本工具的安全上限（每部分 "
+            f"{MAX_PART_BYTES // 2**20} MB、压缩比 {MAX_RATIO} 倍），{hint}"
+        )
+
+
+def check_zip_sizes(
+    p: Path,
+    infos: list[zipfile.ZipInfo],
+    names: Mapping[str, str],
+    hint: str = _TOO_BIG_HINT,
+    label: str = "",
+) -> None:
+    """Every part of an Office file (a zip) within the limits, read here or not: a marked copy,
+    openpyxl, python-docx and Excel itself read parts this module does not. ``names`` gives
+    the Chinese name of known parts; the others are named by their path in the zip. ``hint``
+    says what to do (the default is for a workbook); ``label`` names the file (its name)."""
+    label = label or p.name
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableFile(
+            f"{label} 的压缩包中有 {len(infos):,} 个部分（正常的 Office 文件只有几十到几百个），"
+            f"超过本工具的安全上限 {MAX_MEMBERS:,} 个，{hint}"
+        )
+    _check_parts(label, infos, {i.filename: i for i in infos})
+    for info in infos:
+        check_part_size(label, info, names.get(info.filename, f"“{info.filename}”部分"), hint)
+    total = sum(i.file_size for i in infos)
+    size = max(p.stat().st_size, 1)
+    if total > MAX_TOTAL_BYTES and total > MAX_RATIO * size:
+        raise UnreadableFile(
+            f"{label} 的各部分解压后共有 {total / 2**20:,.0f} MB（文件只有 "
+            f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
+        )
+
+
+def _check_parts(
+    label: str, infos: list[zipfile.ZipInfo], members: Mapping[str, zipfile.ZipInfo]
+) -> None:
+    """A zip that names one part twice is refused: readers disagree on which copy they take
+    (Python's zipfile the last, others the first), so what is checked need not be what is
+    read."""
+    if len(members) != len(infos):
+        seen: set[str] = set()
+        twice = next(i.filename for i in infos if i.filename in seen or seen.add(i.filename))
+        raise UnreadableFile(
+            f"{label} 已损坏：压缩包中有两个同名的部分（{twice}），Office 也无法正常打开。"
+            "请重新获取原文件，或用 Office/WPS 打开后“另存为”新文件再试。"
+        )
 
 
 def _read_small(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str) -> str:
@@ -479,14 +547,9 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
             f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
             f"{_why(exc)}。{_SAVE_AS_HINT}"
         ) from None
+    _check_text_lengths(p, name, rows)
     height, width = len(rows), max((len(r) for r in rows), default=0)
-    # A merged range reaching far beyond the cells (A1:XFD1048576) must not be filled in.
-    merged = [
-        (r1, c1, min(r2, height - 1), min(c2, width - 1))
-        for r1, c1, r2, c2 in merged
-        if r1 < height and c1 < width
-    ]
-    raw = RawSheet(name=name, rows=rows, merged=merged)
+    raw = RawSheet(name=name, rows=rows, merged=_clip_merged(p, name, merged, height, width))
     if scan is not None:
         raw.hidden_rows = {r for r in scan.hidden_rows if r <= height}
         raw.hidden_cols = {c for c in scan.hidden_cols if c < width}
@@ -497,6 +560,48 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
+
+
+def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
+    """Refuse a cell longer than Excel allows (32,767 characters): Excel and WPS cannot write
+    one, and every later step (comparisons, documents, comments) would copy it."""
+    texts = filter(str.__instancecheck__, itertools.chain.from_iterable(rows))
+    if max(map(len, texts), default=0) <= MAX_CELL_CHARS:  # C loops: 0.1 s a million cells
+        return
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if type(value) is str and len(value) > MAX_CELL_CHARS:
+                raise UnreadableFile(
+                    f"{p.name} 的工作表“{name}”的单元格 {column_letter(c)}{r + 1} 有 {len(value):,} 个字，"
+                    f"超过 Excel 单元格的上限 {MAX_CELL_CHARS:,} 字（Excel/WPS 不会保存出这样的文件），"
+                    f"{_TOO_BIG_HINT}"
+                )
+
+
+def _clip_merged(
+    p: Path, name: str, merged: list[tuple[int, int, int, int]], height: int, width: int
+) -> list[tuple[int, int, int, int]]:
+    """The merged ranges clipped to the grid, each once. A range reaching far beyond the cells
+    (A1:XFD1048576) must not be filled in; and ranges that together cover more cells than the
+    grid has overlap, which Excel does not allow: filling them in would cost their total
+    area (thousands of copies of A2:M20001), so such a sheet is refused."""
+    clipped = list(
+        dict.fromkeys(
+            (r1, c1, min(r2, height - 1), min(c2, width - 1))
+            for r1, c1, r2, c2 in merged
+            if r1 < height and c1 < width and r1 <= r2 and c1 <= c2
+        )
+    )
+    area = sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in clipped)
+    if area > height * width:
+        r1, c1, r2, c2 = max(clipped, key=lambda m: (m[2] - m[0] + 1) * (m[3] - m[1] + 1))
+        where = f"{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"
+        raise UnreadableFile(
+            f"{p.name} 的工作表“{name}”中的合并单元格互相重叠（如 {where}，共 {len(clipped):,} "
+            "个合并区域），Excel 不允许这样的合并，文件可能已损坏或是特意构造的。请用 Excel/WPS "
+            "打开（按提示修复），取消并重新合并这些单元格后“另存为”新的 .xlsx 再试。"
+        )
+    return clipped
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,6 +622,8 @@ _FORMULA_CELL = re.compile(
 )
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
+_MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
 _CELL = re.compile(  # (shared with marking)
     rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S
@@ -607,6 +714,8 @@ class _Scan:
     last_row: int = 0
     open_row: int | None = None  # a row whose end is in a later chunk
     open_col: int = -1
+    merges: int = 0
+    merge_area: int = 0  # cells the merged ranges cover, as written (not clipped)
 
     def feed(self, buf: bytes) -> None:
         head = not self.in_data
@@ -629,6 +738,11 @@ class _Scan:
                     text = html.unescape(m.group(3).decode("utf-8", "replace"))
                     if is_live_formula(text):
                         self.live[(int(m.group(2)) - 1, _col(m.group(1)))] = text
+        if b"mergeCell" in buf:
+            self.merges += len(_MERGE_TAG.findall(buf))
+            for c1, r1, c2, r2 in _MERGE_REF.findall(buf):
+                rows, cols = abs(int(r2) - int(r1)) + 1, abs(_col(c2) - _col(c1)) + 1
+                self.merge_area += rows * cols
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):
                 ref, value = _R_REF.search(m.group(1)), _VALUE.search(m.group(2))
@@ -819,6 +933,27 @@ def _cut_stray(buf: bytes, box: tuple[int, int], stray: _Stray) -> bytes:
         return _CELL.sub(lambda c: cell(c, r), element)
 
     return _ROW_ELEMENT.sub(row, buf)
+
+
+def check_copyable(path: str | os.PathLike[str]) -> None:
+    """Refuse, in Chinese, a workbook that a whole-workbook reader (openpyxl, for ``diff
+    --mark``) cannot load in bounded time and memory: a sheet, used by the ledger or not,
+    whose cells or merged ranges span a range far larger than the cells it holds
+    (``XFD1048576``, ``A1:XFD1048576`` merged), which openpyxl fills in cell by cell."""
+    p = Path(path)
+    reader = _ZipReader(p)
+    for name, part in reader.parts.items():
+        if part not in reader.members:
+            continue
+        scan = _scan_part(p, part)
+        budget = max(GRID_MIN_CELLS, GRID_PER_CELL * scan.cells)
+        if scan.over_budget() or scan.merge_area > budget:
+            raise UnreadableFile(
+                f"{p.name} 的工作表“{name}”的单元格或合并单元格分布在远大于实际内容的范围内"
+                f"（约 {scan.cells:,} 个单元格，范围到 {column_letter(max(scan.max_col, 0))}"
+                f"{max(scan.max_row, 1)}），逐格复制它需要的时间和内存远超台账本身，无法生成副本。"
+                "请在 Excel/WPS 中删除表格外的单元格、取消过大的合并区域，“另存为”新的 .xlsx 后再试。"
+            )
 
 
 def _scattered(p: Path, name: str, scan: _Scan) -> str:

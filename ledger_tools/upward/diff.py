@@ -948,12 +948,14 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
 
     from ledger_tools.errors import UnreadableFile
     from ledger_tools.ledger.marking import SUFFIXES
+    from ledger_tools.ledger.reading import check_copyable
 
     if src.suffix.lower() not in SUFFIXES:
         raise UnreadableFile(
             f"{src.name} 不是 .xlsx/.xlsm 文件，无法另存对比副本（--mark）。"
             "请先用 Excel/WPS 另存为 .xlsx 后再对比。"
         )
+    check_copyable(src)  # openpyxl fills in every sheet's whole range, cell by cell
     try:
         # rich_text keeps partly formatted cell text as it was.
         return load_workbook(src, keep_vba=keep_vba, rich_text=True)

@@ -140,6 +140,16 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"错误：{describe_os_error(err)}", err=True)
             sys.exit(EXIT_USAGE)
+        except MemoryError:
+            # No bound found it first: a file far larger than any ledger, or a crafted one.
+            if debug:
+                raise
+            click.echo(
+                "错误：内存不足，未能处理完。输入的文件可能过大，或是特意构造的文件。"
+                "请用 Excel/WPS 打开确认内容；确实是超大台账时，请拆分成几个文件分别处理。",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
         except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
             if debug:
                 raise

@@ -132,3 +132,13 @@ def test_a_table_cell_spanning_two_billion_columns_is_read(tmp_path):
     path = DOC_BUILDERS["docx-wide-gridspan"](tmp_path)
     code, out = run(path, "import", str(path), "-o", str(tmp_path / "导入.xlsx"))
     assert code == 0, out
+
+
+def test_an_xls_claiming_more_than_the_format_holds_is_refused(tmp_path):
+    """A DIMENSIONS record of 2**28 rows made calamine abort the whole process (it sized its
+    grid by the claim); the claim is checked against the .xls limits first."""
+    path = BUILDERS["xls-huge-dimensions"](tmp_path)
+    code, out = check(path)
+    assert code == 2 and "65,536 行 × 256 列" in out and path.name in out, out
+    ok = BUILDERS["xls-huge-sst"](tmp_path)  # a sane extent still reads
+    assert check(ok)[0] in (0, 1)

@@ -207,3 +207,21 @@ def test_bad_option_values_found_in_the_command_are_usage_errors(tmp_path, args,
     res = CliRunner().invoke(cli, ["check", str(path), *args])
     assert res.exit_code == 2 and fragment in res.output
     assert "意外问题" not in res.output and "用法" in res.output
+
+
+def test_running_out_of_memory_is_said_in_chinese_not_as_an_unexpected_problem():
+    """Whatever a bound missed, a real MemoryError (an allocation no machine can give) ends
+    in one Chinese line and exit 2, not in the 意外问题 handler."""
+    import click
+
+    from ledger_tools.clickzh import friendly
+
+    @click.command()
+    @click.option("--debug", is_flag=True)
+    @friendly
+    def greedy(debug: bool) -> None:
+        bytearray(1 << 62)
+
+    res = CliRunner().invoke(greedy, [])
+    assert res.exit_code == 2 and "内存不足" in res.output and "拆分" in res.output
+    assert "意外问题" not in res.output and "Traceback" not in res.output

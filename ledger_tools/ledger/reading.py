@@ -25,6 +25,7 @@ import itertools
 import os
 import re
 import shutil
+import struct
 import tempfile
 import threading
 import zipfile
@@ -290,6 +291,7 @@ class _XlsReader:
 
     def __init__(self, p: Path) -> None:
         self.p = p
+        _check_biff_extent(p)
         with p.open("rb") as fh:
             self.book = _calamine(
                 p, lambda pc: pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
@@ -298,6 +300,47 @@ class _XlsReader:
 
     def read(self, name: str) -> RawSheet:
         return _to_rawsheet(self.p, self.book, name, None)
+
+
+# BIFF records that give a sheet's extent or a cell's position (row u16, column u16 first;
+# MULRK/MULBLANK end with the last column). A crafted DIMENSIONS record claiming 2**28 rows
+# made calamine try to allocate terabytes and abort the process, which Python cannot catch.
+_DIMENSIONS = 0x0200
+_CELL_RECORDS = frozenset((0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6))
+_MULTI_CELL_RECORDS = frozenset((0x00BD, 0x00BE))
+XLS_ROWS, XLS_COLS = 65536, 256
+
+
+def _check_biff_extent(p: Path) -> None:
+    """Refuse an .xls whose sheets claim (DIMENSIONS) or hold cells beyond the format's
+    65,536 rows × 256 columns, before calamine sizes its grid by them."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(p)) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            stream = ole.openstream(name).read() if name else b""
+    except Exception:  # noqa: BLE001 - not a compound file olefile reads: calamine says why
+        return
+    pos, end = 0, len(stream)
+    while pos + 4 <= end:
+        kind, size = struct.unpack_from("<HH", stream, pos)
+        body = pos + 4
+        if kind == _DIMENSIONS and size >= 14:
+            last_row, _, last_col = struct.unpack_from("<IHH", stream, body + 4)
+            too_big = last_row > XLS_ROWS or last_col > XLS_COLS
+        elif kind in _CELL_RECORDS and size >= 4:
+            too_big = struct.unpack_from("<H", stream, body + 2)[0] >= XLS_COLS
+        elif kind in _MULTI_CELL_RECORDS and size >= 6:
+            too_big = struct.unpack_from("<H", stream, body + size - 2)[0] >= XLS_COLS
+        else:
+            too_big = False
+        if too_big:
+            raise UnreadableFile(
+                f"{p.name} 是 .xls 格式，但其中的工作表声称超过 .xls 的上限（{XLS_ROWS:,} 行 × "
+                f"{XLS_COLS} 列），可能已损坏或是特意构造的文件，未读取。{_SAVE_AS_HINT}"
+            )
+        pos = body + size
 
 
 class _ZipReader:

@@ -384,7 +384,10 @@ class _ZipReader:
         if part is None or part not in self.members:
             return _to_rawsheet(self.p, self._calamine(), name, None)
         self._check_size(part, f"工作表“{name}”")
-        if self._book is None:  # scan the sheet while calamine loads the shared strings
+        info = self.members[part]
+        # A large sheet is scanned while calamine loads the shared strings; a small one at
+        # once (a thread costs more than it saves there: merge reads hundreds of them).
+        if self._book is None and info.file_size > CHUNK_BYTES:
             scanned = _in_background(lambda: _scan_part(self.p, part))
             self._calamine()
             scan = scanned()

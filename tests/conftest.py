@@ -112,6 +112,16 @@ def write_ledger(
     return path
 
 
+def set_error_values(path: Path, cells: dict[str, str], sheet: str = "整改台账") -> Path:
+    """Make ``cells`` (``{"N2": "#DIV/0!"}``) of ``path`` show Excel error values."""
+    wb = openpyxl.load_workbook(path)
+    for ref, value in cells.items():
+        wb[sheet][ref].value = value
+        wb[sheet][ref].data_type = "e"
+    wb.save(path)
+    return path
+
+
 @pytest.fixture
 def ledger_file(tmp_path: Path):
     """Factory: ``ledger_file(rows, **kw)`` writes ``tmp_path/台账.xlsx`` and returns its path."""

@@ -928,28 +928,22 @@ def _docx_million(path: Path) -> None:
     rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", paras + b"<w:sectPr", 1)})
 
 
-@doc_builder("docx-nested-tables")
-def _docx_nested(path: Path) -> None:
+def _nested_body(path: Path, opening: bytes, closing: bytes, after: bytes = b"") -> None:
+    """A paragraph 5000 elements deep (lxml's nesting limit is far below that)."""
     base_docx(path)
     depth = 5000
-    nest = (
-        b"<w:tbl><w:tr><w:tc>" * depth
-        + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
-        + b"</w:tc></w:tr></w:tbl>" * depth
-    )
-    rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", nest + b"<w:p/><w:sectPr", 1)})
+    nest = opening * depth + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" + closing * depth
+    rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", nest + after + b"<w:sectPr", 1)})
+
+
+@doc_builder("docx-nested-tables")
+def _docx_nested(path: Path) -> None:
+    _nested_body(path, b"<w:tbl><w:tr><w:tc>", b"</w:tc></w:tr></w:tbl>", b"<w:p/>")
 
 
 @doc_builder("docx-nested-sdt")
 def _docx_sdt(path: Path) -> None:
-    base_docx(path)
-    depth = 5000
-    nest = (
-        b"<w:sdt><w:sdtContent>" * depth
-        + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
-        + b"</w:sdtContent></w:sdt>" * depth
-    )
-    rewrite(path, {_DOC: lambda x: x.replace(b"<w:sectPr", nest + b"<w:sectPr", 1)})
+    _nested_body(path, b"<w:sdt><w:sdtContent>", b"</w:sdtContent></w:sdt>")
 
 
 @doc_builder("docx-wide-gridspan")

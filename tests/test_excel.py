@@ -32,7 +32,7 @@ import pytest
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from tests.conftest import INFO, good_row, write_ledger
+from tests.conftest import INFO, good_row, set_error_values, write_ledger
 
 REPO = Path(__file__).resolve().parent.parent
 CHECK_DAY = dt.date(2024, 5, 10)
@@ -535,15 +535,8 @@ def test_check_book_marks_exactly_the_offending_cells_and_lists_every_finding(ex
 
 def error_values_ledger(path: Path) -> Path:
     """A ledger whose cells show Excel error values (#DIV/0! in a number, #N/A in a name)."""
-    rows = [good_row(1), good_row(2)]
-    write_ledger(path, rows, info=INFO)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["整改台账"]
-    for ref, value in (("G2", "#N/A"), ("J3", "#DIV/0!")):
-        ws[ref].value = value
-        ws[ref].data_type = "e"
-    wb.save(path)
-    return path
+    write_ledger(path, [good_row(1), good_row(2)], info=INFO)
+    return set_error_values(path, {"G2": "#N/A", "J3": "#DIV/0!"})
 
 
 LEDGERS = {"messy": messy_ledger, "errors": error_values_ledger}

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import INFO, STANDARD_HEADER, good_row, write_ledger
+from conftest import INFO, STANDARD_HEADER, good_row, set_error_values, write_ledger
 
 from ledger_tools.cli import cli
 from ledger_tools.documents.context import build_context
@@ -502,13 +502,7 @@ def _with_errors(path: Path) -> Path:
     header = [*STANDARD_HEADER, *NUMBERS]
     rows = [good_row(1) + [None, 1, 1], good_row(2) + [300, 2, 1]]
     write_ledger(path, rows, header, info=INFO)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["整改台账"]
-    for ref, value in (("N2", "#DIV/0!"), ("J3", "#N/A")):
-        ws[ref].value = value
-        ws[ref].data_type = "e"
-    wb.save(path)
-    return path
+    return set_error_values(path, {"N2": "#DIV/0!", "J3": "#N/A"})
 
 
 def test_excel_error_values_are_findings_never_blanks(tmp_path):

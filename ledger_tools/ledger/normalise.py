@@ -240,7 +240,7 @@ def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
     key = C.normalise_header(text)
     if not key:
         return None
-    return user_map.get(key) or C.ALIASES.get(key)
+    return user_map.get(key) or C.canonical_column(key)
 
 
 def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
@@ -358,6 +358,12 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         header = Header(i, i + 1)
         if i + 1 < len(ws.rows):
             below = _map_row(ws.rows[i + 1], user_map)
+            # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
+            # no single column, even when it is itself a column name: its sub-headers do.
+            for group in _groups(ws.rows[i]):
+                if any(j in below for j in group):
+                    for j in group:
+                        found.pop(j, None)
             extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
             if extra:
                 found.update(extra)
@@ -365,6 +371,21 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         _assign_columns(ws, header, found, user_map)
         return header
     return None
+
+
+def _groups(row: list[Any]) -> list[range]:
+    """The runs of two or more adjacent cells holding the same header text (a group title
+    merged across columns, filled into each of them)."""
+    out = []
+    j = 0
+    while j < len(row):
+        k = j
+        while k + 1 < len(row) and _has_value(row[j]) and row[k + 1] == row[j]:
+            k += 1
+        if k > j:
+            out.append(range(j, k + 1))
+        j = k + 1
+    return out
 
 
 def _map_row(row: list[Any], user_map: dict[str, str]) -> dict[int, str]:
@@ -377,7 +398,7 @@ def _assign_columns(
     rows = ws.rows[header.row : header.data_start]
     width = max((len(r) for r in rows), default=0)
     for j in range(width):
-        texts = [str(r[j]).strip() for r in rows if j < len(r) and _has_value(r[j])]
+        texts = [_one_line(r[j]) for r in rows if j < len(r) and _has_value(r[j])]
         text = texts[-1] if texts else ""
         if not text:
             continue
@@ -407,6 +428,22 @@ def _assign_columns(
                     text,
                 )
             )
+        elif kind := C.unused_column(C.normalise_header(text)):
+            detail = f"常见的“{kind}”列，本工具不使用"
+            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
+            header.notes.append(
+                Finding(
+                    "unused-column",
+                    NOTE,
+                    f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                    "不需要修改。",
+                    ws.name,
+                    header.row + 1,
+                    letter,
+                    "",
+                    text,
+                )
+            )
         else:
             header.reads.append(ColumnRead(letter, text, None, "未识别"))
             header.notes.append(
@@ -425,6 +462,15 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _one_line(v: Any) -> str:
+    """A header as the messages quote it: "整改\n时限" (a line break typed in the cell) is
+    整改时限."""
+    return _LINE_BREAK.sub("", str(v).strip())
 
 
 def _has_value(v: Any) -> bool:

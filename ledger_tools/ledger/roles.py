@@ -92,7 +92,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         return Profile([r[j] if j < len(r) else None for r in rows], vocabulary)
 
     _check_alias_columns(header, profile)
-    for read in [r for r in header.reads if r.how == "未识别"]:
+    # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
+    for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
         _place_unknown(header, read, profile)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
@@ -110,6 +111,10 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         if p.statuses:
             header.columns.pop("整改进展及成效")
             _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+        elif p.yes_no >= SHARE:  # 完成情况（是/否）
+            header.columns.pop("整改进展及成效")
+            header.yes_no_status = True
+            _move(header, progress, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
     status = header.columns.get("整改状态")
     if status is not None:
         p = profile(status)

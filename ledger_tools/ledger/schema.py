@@ -69,6 +69,7 @@ RULES: dict[str, Rule] = {
         Rule("live-formula", WARNING, "公式引用外部工作簿或程序"),
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
+        Rule("unused-column", NOTE, "本工具不使用的常见列（配合单位、问题金额等）"),
         Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),
     )
 }
@@ -326,7 +327,8 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
                 "missing-column",
                 ERROR,
                 f"缺少必需的列“{name}”{extra}。表头（第 {ledger.origin.header_row} 行）中找到的列有：{found}。"
-                f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明。",
+                f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明；"
+                f"如果没有这一列，{_MISSING_HINT.get(name) or _add_column_hint(name)}",
                 ledger.origin.sheet,
                 ledger.origin.header_row,
                 "",
@@ -353,6 +355,17 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
             )
         )
     return out
+
+
+# What to do when a required column is not there at all (not merely named differently).
+_MISSING_HINT = {
+    "方面": "请增加一列“方面”填写问题所属类别（审计、督查等不分方面的台账可都填同一类别），"
+    "或在每组问题上方加一行标题，如“一、财务管理方面”。",
+}
+
+
+def _add_column_hint(name: str) -> str:
+    return f"请增加一列“{C.header_label(name)}”，填写{C.COLUMN_BY_NAME[name].help}。"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -502,6 +502,10 @@ def _parse_deadline_text(
         kind = _keyword(part) if part else ""
         if kind:
             kinds.add(kind)
+            # "2024年6月长期坚持" (no separator): the date beside the keyword still counts
+            found = _date_in(_without_keywords(part))
+            if found is not None:
+                dates.append(found)
         elif part:
             found = _date_in(part)
             if found is not None:
@@ -543,6 +547,12 @@ def _keyword(part: str) -> str:
         if (syn in part) if len(syn) >= 4 else part.startswith(syn):
             return _KIND_OF[canonical]
     return ""
+
+
+def _without_keywords(part: str) -> str:
+    for syn, _ in _KEYWORDS:
+        part = part.replace(syn, "")
+    return _TRAILING_PUNCT.sub("", _strip_words(part)) if part else ""
 
 
 def _immediate(text: str, feedback: dt.date | None, concentrated_end: dt.date | None) -> Deadline:

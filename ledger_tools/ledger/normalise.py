@@ -43,7 +43,12 @@ from ledger_tools.ledger.model import (
     Problem,
 )
 from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
-from ledger_tools.ledger.status import normalise_status, read_status_map, roll_up
+from ledger_tools.ledger.status import (
+    leading_words,
+    normalise_status,
+    read_status_map,
+    roll_up,
+)
 
 
 @contextlib.contextmanager
@@ -233,6 +238,8 @@ class Header:
         self.notes: list[Finding] = []
         self.reads: list[ColumnRead] = []
         self.yes_no_status = False  # 整改状态 is a 是否完成 column answered 是/否
+        # 整改状态 is read from the opening words of the progress paragraphs ("已完成。……")
+        self.status_from_lead = False
         self.probed: set[str] = set()  # other sheets looked at for a second ledger table
 
 
@@ -356,7 +363,9 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         if len(set(found.values())) < C.HEADER_MIN_KNOWN:
             continue
         header = Header(i, i + 1)
-        if i + 1 < len(ws.rows):
+        if i > 0 and _names_above(ws.rows[i - 1], ws.rows[i], found, user_map):
+            header.row = i - 1  # the top row of a two-row header naming fewer than three
+        elif i + 1 < len(ws.rows):
             below = _map_row(ws.rows[i + 1], user_map)
             # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
             # no single column, even when it is itself a column name: its sub-headers do.
@@ -371,6 +380,22 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         _assign_columns(ws, header, found, user_map)
         return header
     return None
+
+
+def _names_above(
+    above: list[Any], row: list[Any], found: dict[int, str], user_map: dict[str, str]
+) -> bool:
+    """Add to ``found`` the names the row above gives where ``row`` is blank: the top row of a
+    two-row header whose own cells (序号, 整改措施 not merged down) stand over blanks, while
+    the sub-headers under its group titles make ``row`` the first to name three columns."""
+    extra = {
+        j: n
+        for j, n in _map_row(above, user_map).items()
+        if j not in found and not (j < len(row) and _has_value(row[j]))
+    }
+    extra = {j: n for j, n in extra.items() if n not in found.values()}
+    found.update(extra)
+    return bool(extra)
 
 
 def _groups(row: list[Any]) -> list[range]:
@@ -539,6 +564,8 @@ class _RowReader:
         for k, (name, j) in enumerate(self.cols):
             if name in C.NUMERIC_COLUMNS:
                 columns[k] = self._amounts(columns[k], name, j, layout)
+            elif name == "整改状态" and header.status_from_lead:
+                columns[k] = [leading_words(v) or v for v in columns[k]]
         formula_rows = {r for r, _ in ws.formulas_without_value}
         width = len(self.names)
         rows: list[tuple[int, tuple[Any, ...]]] = []

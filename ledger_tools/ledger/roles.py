@@ -20,7 +20,7 @@ from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.model import ColumnRead
-from ledger_tools.ledger.status import normalise_status
+from ledger_tools.ledger.status import leading_status, normalise_status
 
 if TYPE_CHECKING:
     from ledger_tools.ledger.normalise import Header
@@ -95,6 +95,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
     # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
     for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
         _place_unknown(header, read, profile)
+    if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
+        _status_from_progress(header, rows, vocabulary)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
@@ -123,6 +125,28 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         elif p.narrative and status in by_alias and "整改进展及成效" not in header.columns:
             header.columns.pop("整改状态")
             _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
+
+
+def _status_from_progress(header: Header, rows: list[list[Any]], vocabulary: dict[str, str]) -> None:
+    """No status column, but the progress paragraphs open with the status ("已完成。……",
+    "正在推进，……"), as many units write them: the status is read from that opening (with a
+    line in 读取方式 saying so); the paragraph stays the progress."""
+    from ledger_tools.ledger.cells import column_letter
+
+    j = header.columns["整改进展及成效"]
+    values = {r[j] for r in rows if j < len(r) and isinstance(r[j], str) and r[j].strip()}
+    if not values:
+        return
+    opening = sum(1 for v in values if leading_status(v, vocabulary) is not None)
+    share = opening / len(values)
+    if share < SHARE:
+        return
+    letter = column_letter(j)
+    header.columns["整改状态"] = j
+    header.status_from_lead = True
+    text = header.texts.get(j, "")
+    why = f"台账没有单独的整改状态列，{_share(share)}的单元格以整改状态开头（如“已完成。……”），取开头的状态"
+    header.reads.append(ColumnRead(letter, text, "整改状态", "按内容", why))
 
 
 def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:

@@ -365,7 +365,7 @@ _MISSING_HINT = {
 
 
 def _add_column_hint(name: str) -> str:
-    return f"请增加一列“{C.header_label(name)}”，填写{C.COLUMN_BY_NAME[name].help}。"
+    return f"请增加一列“{C.header_label(name)}”（{C.COLUMN_BY_NAME[name].help}）。"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,6 +655,14 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
         return (
             "这一行在第一个方面标题行（如“一、落实党的理论路线方针政策方面”）之前，不知道属于哪个方面。"
             "请在它上面加一行方面标题，或增加一列“方面”。"
+        )
+    if column == "整改状态" and m.finished is not None and m.finished.due is not None:
+        # A unit that marks completion by the date alone: say what the date suggests, do
+        # not decide it (the date may be planned, or the measure reopened).
+        return (
+            f"“整改状态”是必填项，这里是空的，但这一行填了完成时间 {_d(m.finished.due)}。"
+            "如已完成，请填“已完成”（完成后需长期坚持的填“长期坚持”）；"
+            "如尚未完成，请填写实际状态并删去完成时间。"
         )
     hint = (
         "（如该问题的各措施行共用一个值，可合并单元格）"

@@ -1,0 +1,142 @@
+"""Ledgers laid out as real units keep them (``real_layouts``), run through ``check`` and
+``stats`` as a clerk would: every measure found, every column read as what it is, every status
+and date understood, every figure what the clerk put in, and what is still wrong said plainly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import real_layouts as R
+from click.testing import CliRunner
+
+from ledger_tools.cli import cli
+
+BUILDERS = [
+    R.xuncha_two_row_header,
+    R.audit,
+    R.theme_education,
+    R.supervision,
+    R.bureau_collects,
+    R.wps_hand_made,
+    R.top_row_sparse,
+    R.section_rows,
+    R.status_in_progress_text,
+    R.blank_status_with_date,
+    R.numbered_cells_merged_problem,
+    R.check_marks_and_yes_no,
+    R.instructions_first_sheet,
+]
+
+
+def _run(*args: str) -> dict[str, Any]:
+    res = CliRunner().invoke(cli, [*args, "--today", R.TODAY, "--format", "json"])
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output
+    return json.loads(res.output)
+
+
+def _build(tmp_path: Path, build: Any) -> tuple[Path, R.Expect]:
+    path = tmp_path / f"{build.__name__}.xlsx"
+    return path, build(path)
+
+
+@pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
+def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expect]:
+    return _build(tmp_path, request.param)
+
+
+def test_stats_counts_what_the_clerk_put_in(built):
+    path, expect = built
+    stats = _run("stats", str(path))
+    assert (stats["方面数"], stats["问题数"], stats["措施数"]) == (
+        expect.aspects,
+        expect.problems,
+        expect.measures,
+    )
+    by_status = {k: v for k, v in stats["措施状态"].items() if v and k != "状态未填"}
+    assert by_status == expect.statuses
+    if expect.money is not None:
+        assert stats["清退资金"] == expect.money
+
+
+def test_every_column_read_as_what_it_is(built):
+    path, expect = built
+    report = _run("check", str(path))
+    read = {c["read_as"]: c["column"] for c in report["layout"]["columns"] if c["read_as"]}
+    for name, letter in expect.columns.items():
+        assert read.get(name) == letter, (name, report["layout"]["columns"])
+    # No header of these ledgers is unknown: each is read, or known as a column no command uses.
+    assert not [f for f in report["findings"] if f["rule"] == "unmapped-column"]
+    assert not [f for f in report["findings"] if f["rule"] == "unknown-status"]
+    assert not [f for f in report["findings"] if f["rule"] in ("bad-deadline", "bad-finish-date")]
+
+
+def _rules(report: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in report["findings"]:
+        out.setdefault(f["rule"], []).append(f["cell"])
+    return out
+
+
+def test_group_title_over_sub_headers_yields_to_them(tmp_path):
+    # 完成情况 (itself a name of the progress column) merged over 是否完成 | 完成时间
+    path, _ = _build(tmp_path, R.xuncha_two_row_header)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    assert report["layout"]["header_rows"] == [3, 4]
+
+
+def test_audit_ledger(tmp_path):
+    path, _ = _build(tmp_path, R.audit)
+    report = _run("check", str(path))
+    rules = _rules(report)
+    # 问题金额 / 已整改金额: known, not used, a note and no warning; the 合计 and 注 rows are no data
+    assert rules["unused-column"] == ["审计整改!C2", "审计整改!I2"]
+    assert [f["row"] for f in report["layout"]["footer_rows"]] == [6, 7]
+    # no 方面 / 责任领导 column at all: the message says how to add one, not only --map
+    missing = [f["message"] for f in report["findings"] if f["rule"] == "missing-column"]
+    assert len(missing) == 2
+    assert "如果没有这一列，请增加一列“方面”" in missing[0]
+    assert "请增加一列“责任领导”（分管该项整改的领导）" in missing[1]
+    assert rules["overdue-red"] == ["审计整改!G5"]
+    # 未整改原因 is the 延期说明: the overdue row explains itself
+    assert "overdue-no-reason" not in rules
+
+
+def test_supervision_dates_and_ticks(tmp_path):
+    path, _ = _build(tmp_path, R.supervision)
+    report = _run("check", str(path))
+    rules = _rules(report)
+    assert rules["assumed-year"] == ["督查问题!F4"]  # 6月30日前
+    assert rules["overdue-red"] == ["督查问题!F5"]
+    # the header with a line break is quoted on one line
+    headers = {c["column"]: c["header"] for c in report["layout"]["columns"]}
+    assert headers["E"] == "具体责任人"
+
+
+def test_progress_that_opens_with_the_status(tmp_path):
+    path, _ = _build(tmp_path, R.status_in_progress_text)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    reads = [c for c in report["layout"]["columns"] if c["column"] == "I"]
+    assert [c["read_as"] for c in reads] == ["整改进展及成效", "整改状态"]
+    assert "以整改状态开头" in reads[1]["detail"]
+
+
+def test_blank_status_with_a_finish_date_is_asked_not_guessed(tmp_path):
+    path, _ = _build(tmp_path, R.blank_status_with_date)
+    report = _run("check", str(path))
+    [f] = [f for f in report["findings"] if f["rule"] == "required-cell"]
+    assert f["cell"] == "整改台账!I2"
+    assert "完成时间 2024年4月15日" in f["message"] and "如已完成，请填“已完成”" in f["message"]
+
+
+def test_wps_money_in_wan_and_totals_row(tmp_path):
+    path, _ = _build(tmp_path, R.wps_hand_made)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    assert [f["text"] for f in report["layout"]["footer_rows"]] == ["合计"]
+    assert any("万元" in n for n in report["layout"]["notes"])

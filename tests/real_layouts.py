@@ -559,3 +559,56 @@ def instructions_first_sheet(path: Path) -> Expect:
         columns={"方面": "B", "问题": "C", "整改措施": "D", "牵头部门": "F", "整改时限": "H"},
         money=12800,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 14. 完成情况 holds the status words and 整改进展情况 the paragraph: both headers are names of
+#     the progress column, the first turns out to be the status.
+
+
+def status_and_progress_by_alias(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "完成情况", "整改进展情况", "完成时间"])
+    _rows(
+        ws,
+        2,
+        [
+            [1, "制度建设方面", "问题一", "修订财务制度", "张某", "办公室", "2024年4月30日", "已完成", "已修订印发财务制度并组织学习。", dt.date(2024, 4, 20)],
+            [2, "制度建设方面", "问题二", "修订采购制度", "张某", "办公室", "2024年6月30日", "正在推进", "已起草征求意见稿，正在修改。", None],
+        ],
+    )
+    wb.save(path)
+    return Expect(
+        aspects=1,
+        problems=2,
+        measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"整改状态": "H", "整改进展及成效": "I"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 15. Written once, not merged: 序号 / 方面 / 问题 / 责任领导 only on a problem's first row and
+#     方面 only on its group's first row (the blanks are reported; the counts stay right).
+
+
+def written_once_not_merged(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "完成时间"])
+    _rows(
+        ws,
+        2,
+        [
+            [1, "班子建设方面", "民主集中制执行不严", "修订议事规则", "张某", "办公室", "2024年4月30日", "已完成", dt.date(2024, 4, 20)],
+            [None, None, None, "严格执行“三重一大”决策", None, "办公室", "长期坚持", "长期坚持", dt.date(2024, 4, 20)],
+            [2, None, "批评与自我批评不够", "开好专题民主生活会", "李某", "办公室", "2024年6月30日", "正在推进", None],
+            [3, "队伍建设方面", "年轻干部储备不足", "制定年轻干部培养计划", "李某", "人事科", "2024年6月30日", "未启动", None],
+        ],
+    )
+    wb.save(path)
+    return Expect(
+        aspects=2,
+        problems=3,
+        measures=4,
+        statuses={"已完成": 1, "长期坚持": 1, "正在推进": 1, "未启动": 1},
+    )

@@ -28,6 +28,8 @@ BUILDERS = [
     R.numbered_cells_merged_problem,
     R.check_marks_and_yes_no,
     R.instructions_first_sheet,
+    R.status_and_progress_by_alias,
+    R.written_once_not_merged,
 ]
 
 
@@ -68,8 +70,9 @@ def test_every_column_read_as_what_it_is(built):
     read = {c["read_as"]: c["column"] for c in report["layout"]["columns"] if c["read_as"]}
     for name, letter in expect.columns.items():
         assert read.get(name) == letter, (name, report["layout"]["columns"])
-    # No header of these ledgers is unknown: each is read, or known as a column no command uses.
-    assert not [f for f in report["findings"] if f["rule"] == "unmapped-column"]
+    # No header of these ledgers is unknown or left unread as a duplicate: each is read, or
+    # known as a column no command uses.
+    assert not [f for f in report["findings"] if f["rule"] in ("unmapped-column", "duplicate-column")]
     assert not [f for f in report["findings"] if f["rule"] == "unknown-status"]
     assert not [f for f in report["findings"] if f["rule"] in ("bad-deadline", "bad-finish-date")]
 
@@ -140,3 +143,13 @@ def test_wps_money_in_wan_and_totals_row(tmp_path):
     assert _rules(report) == {}
     assert [f["text"] for f in report["layout"]["footer_rows"]] == ["合计"]
     assert any("万元" in n for n in report["layout"]["notes"])
+
+
+def test_written_once_blanks_are_reported_but_grouped(tmp_path):
+    path, _ = _build(tmp_path, R.written_once_not_merged)
+    report = _run("check", str(path))
+    assert _rules(report) == {
+        "required-cell": ["整改台账!B3", "整改台账!C3", "整改台账!E3", "整改台账!B4"]
+    }
+    stats = _run("stats", str(path))
+    assert [a["方面"] for a in stats["按方面"]] == ["班子建设方面", "队伍建设方面"]

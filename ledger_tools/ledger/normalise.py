@@ -1141,6 +1141,10 @@ def numbering(measures: list[Measure]) -> tuple[bool, bool]:
     return per_measure, restarts
 
 
+def unit_of(m: Measure) -> Any:
+    return m.values.get("单位")
+
+
 def build_tree(
     measures: list[Measure],
     numbered: bool | None = None,
@@ -1165,10 +1169,15 @@ def build_tree(
     problems: dict[tuple[Any, ...], Problem] = {}
     key: tuple[Any, ...] = ()
     current: Problem | None = None
+    current_unit: Any = None
     last: tuple[Any, ...] = ()
     for m in measures:
         values = m.values
-        aspect_title = values.get("方面") or MISSING_ASPECT
+        # A 方面 left blank under a filled one (written once, not merged down) is grouped
+        # with it; check still reports each blank cell.
+        aspect_title = values.get("方面") or (
+            current.aspect if current is not None and unit_of(m) == current_unit else MISSING_ASPECT
+        )
         title = values.get("问题") or MISSING_PROBLEM
         number = values.get("序号") if numbered else None
         unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
@@ -1186,6 +1195,15 @@ def build_tree(
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty
+        elif (
+            current is not None
+            and values.get("问题") is None
+            and values.get("方面") is None
+            and unit == current_unit
+        ):
+            # 方面 and 问题 (and 序号) all left blank under a problem instead of merged: the
+            # next measure of that problem (the blank cells are still reported by check)
+            pass
         else:
             key = (
                 "问题",
@@ -1204,7 +1222,7 @@ def build_tree(
             aspect.problems.append(problem)
         elif problem.title == MISSING_PROBLEM and title != MISSING_PROBLEM:
             problem.title = title  # 问题 written on a later row of the problem only
-        current = problem
+        current, current_unit = problem, unit
         problem.measures.append(m)
     index = 0
     for aspect in aspects.values():

@@ -113,10 +113,12 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         if p.statuses:
             header.columns.pop("整改进展及成效")
             _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+            _reclaim(header, "整改进展及成效")
         elif p.yes_no >= SHARE:  # 完成情况（是/否）
             header.columns.pop("整改进展及成效")
             header.yes_no_status = True
             _move(header, progress, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
+            _reclaim(header, "整改进展及成效")
     status = header.columns.get("整改状态")
     if status is not None:
         p = profile(status)
@@ -125,6 +127,7 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         elif p.narrative and status in by_alias and "整改进展及成效" not in header.columns:
             header.columns.pop("整改状态")
             _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
+            _reclaim(header, "整改状态")
 
 
 def _status_from_progress(header: Header, rows: list[list[Any]], vocabulary: dict[str, str]) -> None:
@@ -171,6 +174,24 @@ def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Pr
     if target is None or target in header.columns:
         return
     _move(header, j, target, why)
+
+
+def _reclaim(header: Header, name: str) -> None:
+    """``name`` was given up by its first column (完成情况 holds the statuses): a later column
+    under another name for it (整改进展情况), left unread as a duplicate, now is that column."""
+    from ledger_tools.ledger.cells import column_index
+
+    for read in header.reads:
+        if read.how == "重复" and C.canonical_column(C.normalise_header(read.header)) == name:
+            header.columns[name] = column_index(read.letter)
+            read.column, read.how = name, "别名"
+            read.detail = f"“{read.header}”是“{name}”的常见写法"
+            header.notes = [
+                n
+                for n in header.notes
+                if not (n.rule == "duplicate-column" and n.column == read.letter)
+            ]
+            return
 
 
 def _move(header: Header, j: int, target: str, why: str) -> None:

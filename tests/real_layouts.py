@@ -20,6 +20,9 @@ from openpyxl.styles import Alignment
 
 TODAY = "2024-05-10"
 
+# The ledgers below are tables: one row of the sheet per line reads best.
+# fmt: off
+
 
 @dataclass
 class Expect:
@@ -612,3 +615,4 @@ def written_once_not_merged(path: Path) -> Expect:
         measures=4,
         statuses={"已完成": 1, "长期坚持": 1, "正在推进": 1, "未启动": 1},
     )
+# fmt: on

@@ -72,7 +72,9 @@ def test_every_column_read_as_what_it_is(built):
         assert read.get(name) == letter, (name, report["layout"]["columns"])
     # No header of these ledgers is unknown or left unread as a duplicate: each is read, or
     # known as a column no command uses.
-    assert not [f for f in report["findings"] if f["rule"] in ("unmapped-column", "duplicate-column")]
+    assert not [
+        f for f in report["findings"] if f["rule"] in ("unmapped-column", "duplicate-column")
+    ]
     assert not [f for f in report["findings"] if f["rule"] == "unknown-status"]
     assert not [f for f in report["findings"] if f["rule"] in ("bad-deadline", "bad-finish-date")]
 

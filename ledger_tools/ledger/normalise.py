@@ -44,6 +44,7 @@ from ledger_tools.ledger.model import (
 )
 from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
 from ledger_tools.ledger.status import (
+    after_leading_status,
     leading_words,
     normalise_status,
     read_status_map,
@@ -566,6 +567,10 @@ class _RowReader:
                 columns[k] = self._amounts(columns[k], name, j, layout)
             elif name == "整改状态" and header.status_from_lead:
                 columns[k] = [leading_words(v) or v for v in columns[k]]
+            elif name == "整改进展及成效" and header.status_from_lead:
+                # the status it opens with is the status, not progress to quote twice
+                vocabulary = self.vocabulary
+                columns[k] = [after_leading_status(v, vocabulary) for v in columns[k]]
         formula_rows = {r for r, _ in ws.formulas_without_value}
         width = len(self.names)
         rows: list[tuple[int, tuple[Any, ...]]] = []

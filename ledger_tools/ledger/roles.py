@@ -130,7 +130,9 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
             _reclaim(header, "整改状态")
 
 
-def _status_from_progress(header: Header, rows: list[list[Any]], vocabulary: dict[str, str]) -> None:
+def _status_from_progress(
+    header: Header, rows: list[list[Any]], vocabulary: dict[str, str]
+) -> None:
     """No status column, but the progress paragraphs open with the status ("已完成。……",
     "正在推进，……"), as many units write them: the status is read from that opening (with a
     line in 读取方式 saying so); the paragraph stays the progress."""
@@ -148,7 +150,10 @@ def _status_from_progress(header: Header, rows: list[list[Any]], vocabulary: dic
     header.columns["整改状态"] = j
     header.status_from_lead = True
     text = header.texts.get(j, "")
-    why = f"台账没有单独的整改状态列，{_share(share)}的单元格以整改状态开头（如“已完成。……”），取开头的状态"
+    why = (
+        f"台账没有单独的整改状态列，{_share(share)}的单元格以整改状态开头（如“已完成。……”）："
+        "开头的状态作为整改状态，其后的文字作为整改进展"
+    )
     header.reads.append(ColumnRead(letter, text, "整改状态", "按内容", why))
 
 

@@ -101,6 +101,15 @@ def leading_words(text: object) -> str | None:
     return s if s and len(s) <= 16 else None
 
 
+def after_leading_status(text: object, user: dict[str, str] | None = None) -> object:
+    """A progress paragraph without the status it opens with ("已完成。4月20日……" →
+    "4月20日……"; "未启动。" → None); any other value as it is."""
+    if not isinstance(text, str) or leading_status(text, user) is None:
+        return text
+    m = _LEAD.match(text)
+    return (text[m.end() :].strip() or None) if m else None
+
+
 def leading_status(text: object, user: dict[str, str] | None = None) -> str | None:
     """The status a progress paragraph opens with ("已完成。……", "正在推进，……"), or None."""
     words = leading_words(text)

@@ -615,4 +615,32 @@ def written_once_not_merged(path: Path) -> Expect:
         measures=4,
         statuses={"已完成": 1, "长期坚持": 1, "正在推进": 1, "未启动": 1},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 16. Each problem on a line of its own (序号 1, 方面, 问题, 责任领导), its measures on the lines
+#     below numbered 1.1, 1.2 with 方面 and 问题 left blank.
+
+
+def problem_line_then_measures(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "完成时间"])
+    _rows(
+        ws,
+        2,
+        [
+            ["1", "意识形态方面", "阵地管理不严", None, "张某", None, None, None, None],
+            ["1.1", None, None, "清理微信公众号", None, "宣传科", "2024年4月30日", "已完成", dt.date(2024, 4, 20)],
+            ["1.2", None, None, "建立信息发布审核制度", None, "宣传科", "2024年6月30日", "正在推进", None],
+            ["2", "意识形态方面", "舆情应对不及时", None, "李某", None, None, None, None],
+            ["2.1", None, None, "制定舆情应对预案", None, "办公室", "2024年6月30日", "未启动", None],
+        ],
+    )
+    wb.save(path)
+    return Expect(
+        aspects=1,
+        problems=2,
+        measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+    )
 # fmt: on

@@ -30,6 +30,7 @@ BUILDERS = [
     R.instructions_first_sheet,
     R.status_and_progress_by_alias,
     R.written_once_not_merged,
+    R.problem_line_then_measures,
 ]
 
 
@@ -155,3 +156,14 @@ def test_written_once_blanks_are_reported_but_grouped(tmp_path):
     }
     stats = _run("stats", str(path))
     assert [a["方面"] for a in stats["按方面"]] == ["班子建设方面", "队伍建设方面"]
+
+
+def test_problem_lines_above_their_measures(tmp_path):
+    path, _ = _build(tmp_path, R.problem_line_then_measures)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    assert any("第 2、5 行只写了问题" in n for n in report["layout"]["notes"])
+    stats = _run("stats", str(path))
+    assert (
+        stats["未启动"] == 1 and stats["正在推进"] == 1
+    )  # problems: 1.x in progress, 2.x not started

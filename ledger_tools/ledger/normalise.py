@@ -583,6 +583,7 @@ class _RowReader:
             rows.append((r, row_values))
         headings = _Headings(self.names)
         headings.scan(rows)
+        rows = self._problem_lines(rows, headings, layout)
         deadlines, finishes, statuses = self._parse_columns(columns)
         nones = [None] * len(columns[0]) if columns else []
         deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))
@@ -615,6 +616,53 @@ class _RowReader:
             notes.append(self._assumed_note(assumed))
         notes += self._hidden_notes(hidden)
         return measures
+
+    def _problem_lines(
+        self, rows: list[tuple[int, tuple[Any, ...]]], headings: _Headings, layout: Layout
+    ) -> list[tuple[int, tuple[Any, ...]]]:
+        """A problem written on a line of its own (序号, 方面, 问题, 责任领导 … but no 整改措施,
+        时限 or 状态) with its measures on the lines below, their 问题 left blank: the problem
+        line is not a measure, and the blank per-problem cells below it (问题, 方面, 问题表现,
+        责任领导 …) are the problem line's, as if they had been merged."""
+        names = self.names
+        if "整改措施" not in names or "问题" not in names:
+            return rows
+        at = {n: k for k, n in enumerate(names)}
+        measure_only = [at[n] for n in ("整改措施", "整改时限", "整改状态") if n in at]
+        problem = at["问题"]
+        inherit = [k for k, n in enumerate(names) if C.COLUMN_BY_NAME[n].per_problem]
+        out: list[tuple[int, tuple[Any, ...]]] = []
+        lines: list[int] = []
+        current: tuple[Any, ...] | None = None
+        for i, (r, values) in enumerate(rows):
+            if r + 1 in headings.rows:
+                current = None
+            elif values[problem] is not None:
+                current = None
+                below = rows[i + 1][1] if i + 1 < len(rows) else None
+                if (
+                    all(values[k] is None for k in measure_only)
+                    and below is not None
+                    and below[problem] is None
+                    and below[at["整改措施"]] is not None
+                ):
+                    current = values
+                    lines.append(r + 1)
+                    continue
+            elif current is not None:
+                filled = list(values)
+                for k in inherit:
+                    if filled[k] is None:
+                        filled[k] = current[k]
+                values = tuple(filled)
+            out.append((r, values))
+        if lines:
+            shown = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
+            layout.notes.append(
+                f"第 {shown} 行只写了问题、没有整改措施，作为问题行读取：其下各措施行空着的"
+                "问题、方面、责任领导等取自该行。"
+            )
+        return out
 
     def _amounts(self, values: list[Any], name: str, j: int, layout: Layout) -> list[Any]:
         """A numeric column in its standard unit: amounts written with a unit ("1.5万元")

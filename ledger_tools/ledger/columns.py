@@ -721,7 +721,7 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "配合责任部门",
     ),
     "问题金额": ("问题金额", "涉及金额", "问题涉及金额", "违规金额", "审计发现问题金额"),
-    "已整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
+    "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
     "督办领导": ("督办领导", "包联领导", "联系领导"),
     "联系电话": ("联系电话", "联系方式"),
 }
@@ -779,7 +779,17 @@ def status_reference_markdown() -> str:
     return "\n".join(lines)
 
 
+def unused_reference_markdown() -> str:
+    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``."""
+    lines = ["| 常见列 | 可识别的写法 |", "|---|---|"]
+    for kind, headers in UNUSED_HEADERS.items():
+        lines.append(f"| {kind} | {'、'.join(headers)} |")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     print(column_reference_markdown())
     print()
     print(status_reference_markdown())
+    print()
+    print(unused_reference_markdown())

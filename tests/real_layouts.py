@@ -643,4 +643,33 @@ def problem_line_then_measures(path: Path) -> Expect:
         measures=3,
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 17. A 局 pastes its 科室' tables one under another: each 科室's name on a row of its own, the
+#     second table with its header repeated, 序号 starting again at 1 in each.
+
+
+def sections_pasted_together(path: Path) -> Expect:
+    wb, ws = _new("汇总")
+    header = ["序号", "方面", "问题", "整改措施", "责任领导", "责任科室", "整改时限", "整改状态", "完成时间"]
+    ws.append(["某局巡察整改台账（各科室汇总）"])
+    ws.append(header)
+    ws.append(["办公室"])
+    ws.append([1, "作风建设方面", "公文运转慢", "压缩公文办理时限", "张某", "办公室", "2024年4月30日", "已完成", dt.date(2024, 4, 20)])
+    ws.append([2, "制度建设方面", "制度汇编未更新", "更新制度汇编", "张某", "办公室", "2024年6月30日", "正在推进", None])
+    ws.append(["财务科"])
+    ws.append(header)
+    ws.append([1, "作风建设方面", "报销周期长", "推行网上报销", "李某", "财务科", "2024年6月30日", "正在推进", None])
+    ws.append([2, "制度建设方面", "内控制度不健全", "修订内控手册", "李某", "财务科", "2024年9月30日", "未启动", None])
+    ws.merge_cells("A3:I3")
+    ws.merge_cells("A6:I6")
+    wb.save(path)
+    return Expect(
+        aspects=2,
+        problems=4,
+        measures=4,
+        statuses={"已完成": 1, "正在推进": 2, "未启动": 1},
+        columns={"责任部门": "F"},
+    )
 # fmt: on

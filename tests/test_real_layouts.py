@@ -31,6 +31,7 @@ BUILDERS = [
     R.status_and_progress_by_alias,
     R.written_once_not_merged,
     R.problem_line_then_measures,
+    R.sections_pasted_together,
 ]
 
 
@@ -167,3 +168,14 @@ def test_problem_lines_above_their_measures(tmp_path):
     assert (
         stats["未启动"] == 1 and stats["正在推进"] == 1
     )  # problems: 1.x in progress, 2.x not started
+
+
+def test_tables_pasted_together(tmp_path):
+    # 序号 1, 2 under 办公室 and again 1, 2 under 财务科: four problems, no 序号 conflict, and the
+    # repeated header is no measure
+    path, _ = _build(tmp_path, R.sections_pasted_together)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    notes = report["layout"]["notes"]
+    assert "第 7 行重复了表头（几张表格接在一起），未作为措施读取。" in notes
+    assert any("序号在每个分组标题（如第 3 行“办公室”）下重新编号" in n for n in notes)

@@ -136,11 +136,21 @@ def ledger_from_rawbook(
         origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
-    per_measure, restarts = numbering(measures) if numbered else (False, False)
+    starts = reader.block_starts
+    per_measure, restarts = numbering(measures, starts) if numbered else (False, False)
     if per_measure:
         numbered = False
         layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
-    aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
+    blocks = starts if numbered and block_restarts(measures, starts) else None
+    if blocks:
+        heading = dict(layout.group_rows).get(blocks[0])
+        example = f"第 {blocks[0]} 行" + (f"“{heading}”" if heading else "")
+        layout.notes.append(
+            f"序号在每个分组标题（如{example}）下重新编号：问题按“分组 + 序号”区分。"
+        )
+    aspects = build_tree(
+        measures, numbered=numbered, layout=layout, restarts=restarts, blocks=blocks
+    )
     texts = read_texts(raw)
     # after every sheet used has been read (not those only looked at for a second table)
     notes += [n for n in reading_notes(raw) if n.sheet not in header.probed]
@@ -557,6 +567,8 @@ class _RowReader:
             self.vocabulary = {**C.STATUS_YES_NO, **vocabulary}
         self.copied = _merged_copies(header, merged)
         self.aspect_rows: set[int] = set()
+        # rows that may start a new table (a 科室's name alone, a repeated header)
+        self.block_starts: list[int] = []
         self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
@@ -575,14 +587,23 @@ class _RowReader:
         width = len(self.names)
         rows: list[tuple[int, tuple[Any, ...]]] = []
         hidden: list[int] = []
+        repeats = self._header_repeat_test()
+        repeated: list[int] = []
         for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
             if row_values.count(None) == width:
                 continue  # a blank row
+            if repeats is not None and repeats(row_values):
+                repeated.append(r + 1)
+                continue
             if r + 1 in ws.hidden_rows:
                 hidden.append(r + 1)
             rows.append((r, row_values))
+        if repeated:
+            shown = "、".join(map(str, repeated[:5])) + ("等" if len(repeated) > 5 else "")
+            layout.notes.append(f"第 {shown} 行重复了表头（几张表格接在一起），未作为措施读取。")
         headings = _Headings(self.names)
         headings.scan(rows)
+        self.block_starts = sorted(repeated + headings.note_rows())
         rows = self._problem_lines(rows, headings, layout)
         deadlines, finishes, statuses = self._parse_columns(columns)
         nones = [None] * len(columns[0]) if columns else []
@@ -616,6 +637,36 @@ class _RowReader:
             notes.append(self._assumed_note(assumed))
         notes += self._hidden_notes(hidden)
         return measures
+
+    def _header_repeat_test(self) -> Any:
+        """A test for a data row that repeats the header (tables of several 科室 pasted one
+        under another, each with its header), or None when the ledger has no 整改措施 column.
+        Cheap for ordinary rows: only a row whose 整改措施 cell is a name of that column is
+        looked at further."""
+        at = self.header.columns.get("整改措施")
+        if at is None:
+            return None
+        k = self.names.index("整改措施")
+        words = frozenset(
+            w
+            for w in (self.header.texts.get(at), "整改措施", *C.COLUMN_BY_NAME["整改措施"].aliases)
+            if w
+        )
+        written = {name: C.normalise_header(self.header.texts.get(j, "")) for name, j in self.cols}
+
+        def names_the_column(name: str, v: Any) -> bool:
+            if not isinstance(v, str):
+                return False
+            key = C.normalise_header(v)
+            return key == written[name] or C.canonical_column(key) == name
+
+        def repeats(values: tuple[Any, ...]) -> bool:
+            if values[k] not in words:
+                return False
+            hits = sum(map(names_the_column, self.names, values))
+            return hits >= C.HEADER_MIN_KNOWN
+
+        return repeats
 
     def _problem_lines(
         self, rows: list[tuple[int, tuple[Any, ...]]], headings: _Headings, layout: Layout
@@ -951,6 +1002,11 @@ class _Headings:
         if others:
             self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
 
+    def note_rows(self) -> list[int]:
+        """The rows holding one unnumbered text that names no 方面 (a 科室's name, 以下为立行
+        立改事项)."""
+        return [row for row, level, _ in self._found if level == _NOTE_ROW]
+
     def problem_at(self, excel_row: int) -> str | None:
         """The problem named by the last problem heading above ``excel_row`` (under the same
         方面 heading), or None."""
@@ -1164,19 +1220,23 @@ def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
 
 
-def numbering(measures: list[Measure]) -> tuple[bool, bool]:
+def numbering(measures: list[Measure], blocks: list[int] | None = None) -> tuple[bool, bool]:
     """What 序号 numbers, in one pass over the rows: (``per_measure``, ``restarts``).
 
     ``per_measure``: 序号 numbers the measures (rows), not the problems — two rows in a row with
     the same 方面 and the same 问题 text (a merged problem cell) carry different 序号.
     ``restarts``: 序号 starts again under each 方面 (1, 2 … under 一、, 1, 2 … under 二、) —
     where the 方面 changes, the 序号 goes back to the ledger's first number (not merely repeats
-    the row above, which is the same problem with a mistyped 方面)."""
+    the row above, which is the same problem with a mistyped 方面). Rows on either side of a
+    block start (``blocks``, see ``block_restarts``) are not compared."""
     per_measure = restarts = False
     first: str | None = None
     previous: tuple[Any, Any, Any] = (None, None, None)
+    block = 0
     for m in measures:
         values = m.values
+        if blocks and (now := bisect.bisect_right(blocks, m.row)) != block:
+            block, previous = now, (None, None, None)
         here = (values.get("方面"), values.get("问题"), values.get("序号"))
         if here == previous or here[2] is None:
             continue  # the next row of the same problem (or a row without 序号)
@@ -1194,6 +1254,28 @@ def numbering(measures: list[Measure]) -> tuple[bool, bool]:
     return per_measure, restarts
 
 
+def block_restarts(measures: list[Measure], blocks: list[int]) -> bool:
+    """Whether 序号 starts again after a block start (Excel rows of a one-text grouping row
+    such as a 科室's name, or a repeated header: several tables pasted one under another)."""
+    if not blocks:
+        return False
+    first: str | None = None
+    block = 0
+    for m in measures:
+        number = m.values.get("序号")
+        if number is None:
+            continue
+        key = _number_key(number)
+        now = bisect.bisect_right(blocks, m.row)
+        if first is None:
+            first, block = key, now
+        elif now != block:
+            if key == first:
+                return True
+            block = now
+    return False
+
+
 def unit_of(m: Measure) -> Any:
     return m.values.get("单位")
 
@@ -1203,6 +1285,7 @@ def build_tree(
     numbered: bool | None = None,
     layout: Layout | None = None,
     restarts: bool | None = None,
+    blocks: list[int] | None = None,
 ) -> list[Aspect]:
     """Group measures by 方面 (in order of first appearance), then by problem within it.
 
@@ -1234,13 +1317,14 @@ def build_tree(
         title = values.get("问题") or MISSING_PROBLEM
         number = values.get("序号") if numbered else None
         unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
-        here = (unit, aspect_title, title, number)
+        block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
+        here = (unit, block, aspect_title, title, number)
         if here == last and current is not None and (number or title != MISSING_PROBLEM):
             current.measures.append(m)  # the next row of the same problem: the common case
             continue
         last = here
         if number:
-            key = ("序号", unit, aspect_title if restart else "", _number_key(number))
+            key = ("序号", unit, block, aspect_title if restart else "", _number_key(number))
         elif (
             numbered
             and current is not None

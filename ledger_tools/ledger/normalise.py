@@ -604,7 +604,8 @@ class _RowReader:
         headings = _Headings(self.names)
         headings.scan(rows)
         self.block_starts = sorted(repeated + headings.note_rows())
-        rows = self._problem_lines(rows, headings, layout)
+        if "问题" in self.names and None in columns[self.names.index("问题")]:
+            rows = self._problem_lines(rows, headings, layout)  # (a 问题 cell is blank)
         deadlines, finishes, statuses = self._parse_columns(columns)
         nones = [None] * len(columns[0]) if columns else []
         deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))

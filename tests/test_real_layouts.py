@@ -179,3 +179,22 @@ def test_tables_pasted_together(tmp_path):
     notes = report["layout"]["notes"]
     assert "第 7 行重复了表头（几张表格接在一起），未作为措施读取。" in notes
     assert any("序号在每个分组标题（如第 3 行“办公室”）下重新编号" in n for n in notes)
+
+
+def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
+    # 立行立改 / 即知即改 in a ledger without 基本信息: no due date, so no warning could be given
+    import openpyxl
+
+    path = tmp_path / "立行立改.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"])
+    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "即知即改", "正在推进"])
+    ws.append([2, "作风方面", "问题二", "措施二", "张某", "办公室", "立行立改", "未启动"])
+    ws.append([3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年6月30日", "未启动"])
+    wb.save(path)
+    report = _run("check", str(path))
+    [f] = [f for f in report["findings"] if f["rule"] == "immediate-undated"]
+    assert f["cell"] == "整改台账!G2" and f["severity"] == "note"
+    assert f["message"].startswith("有 2 行的整改时限是“即知即改”等立行立改事项")

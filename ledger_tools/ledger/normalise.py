@@ -636,6 +636,16 @@ class _RowReader:
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
         if assumed:
             notes.append(self._assumed_note(assumed))
+        undated = [
+            m
+            for m in measures
+            if m.deadline is not None
+            and m.deadline.kind == "immediate"
+            and m.deadline.due is None
+            and m.status not in C.FINISHED_STATUSES  # (done: nothing to warn about)
+        ]
+        if undated:
+            notes.append(self._undated_note(undated))
         notes += self._hidden_notes(hidden)
         return measures
 
@@ -820,6 +830,26 @@ class _RowReader:
             letter,
             "整改时限",
             first.deadline.text,
+        )
+
+    def _undated_note(self, undated: list[Measure]) -> Finding:
+        """立行立改 with neither 反馈日期 nor 集中整改截止日期: no due date to warn by (said, not
+        passed over)."""
+        first = undated[0]
+        rows = sorted({m.row for m in undated})
+        letter = column_letter(self.header.columns["整改时限"])
+        text = first.deadline.text if first.deadline else ""
+        return Finding(
+            "immediate-undated",
+            NOTE,
+            f"有 {len(rows)} 行的整改时限是“{text}”等立行立改事项（如 {letter}{first.row}），"
+            "但基本信息中没有反馈日期和集中整改截止日期，推算不出截止日期，这些措施没有计入超期预警。"
+            f"请在“{C.SHEET_INFO}”表中填写反馈日期或集中整改截止日期。",
+            self.ws.name,
+            first.row,
+            letter,
+            "整改时限",
+            text,
         )
 
     def _hidden_notes(self, hidden: list[int]) -> list[Finding]:

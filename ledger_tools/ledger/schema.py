@@ -70,6 +70,7 @@ RULES: dict[str, Rule] = {
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
         Rule("unused-column", NOTE, "本工具不使用的常见列（配合单位、问题金额等）"),
+        Rule("immediate-undated", NOTE, "立行立改推算不出截止日期，未计入预警"),
         Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),
     )
 }

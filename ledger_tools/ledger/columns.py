@@ -556,6 +556,24 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "持续开展",
     ),
 }
+# A recurring task instead of a deadline ("每季度开展一次"): read as 长期坚持 (no due date). Kept
+# apart from DEADLINE_SYNONYMS, whose words also stand alone as a 整改时限.
+DEADLINE_RECURRING: tuple[str, ...] = (
+    "每天",
+    "每日",
+    "每周",
+    "每月",
+    "每季度",
+    "每季",
+    "每半年",
+    "每年",
+    "每学期",
+    "按月",
+    "按季度",
+    "按季",
+    "按年",
+    "定期",
+)
 IMMEDIATE_FALLBACK_DAYS = 30  # 立行立改 without 集中整改截止日期: 30 days after 反馈日期
 
 # Three-colour early warning (days before the deadline).

@@ -30,7 +30,13 @@ from ledger_tools.ledger.cells import (
     strip_number,
     unchanged_texts,
 )
-from ledger_tools.ledger.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
+from ledger_tools.ledger.dates import (
+    RECURRING_NOTE,
+    YearSource,
+    format_cn_date,
+    parse_date_value,
+    parse_deadline,
+)
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.ledger.model import (
     Aspect,
@@ -646,6 +652,15 @@ class _RowReader:
         ]
         if undated:
             notes.append(self._undated_note(undated))
+        recurring = [
+            m for m in measures if m.deadline is not None and m.deadline.note == RECURRING_NOTE
+        ]
+        if recurring:
+            first = recurring[0]
+            layout.notes.append(
+                f"{len({m.row for m in recurring})} 行的整改时限是周期性工作（如第 {first.row} 行"
+                f"“{first.deadline.text if first.deadline else ''}”），按长期坚持计：不设截止日期，不计超期。"
+            )
         notes += self._hidden_notes(hidden)
         return measures
 

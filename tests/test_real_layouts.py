@@ -198,3 +198,45 @@ def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
     [f] = [f for f in report["findings"] if f["rule"] == "immediate-undated"]
     assert f["cell"] == "整改台账!G2" and f["severity"] == "note"
     assert f["message"].startswith("有 2 行的整改时限是“即知即改”等立行立改事项")
+
+
+def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
+    # 整改任务 (an alias of 整改措施) left of 整改措施 itself: 整改措施 is read
+    import openpyxl
+
+    path = tmp_path / "任务和措施.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(
+        [
+            "序号",
+            "方面",
+            "问题",
+            "整改任务",
+            "整改措施",
+            "责任领导",
+            "责任部门",
+            "整改时限",
+            "整改状态",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "作风方面",
+            "问题一",
+            "规范会议",
+            "1.精简会议；2.压缩时长",
+            "张某",
+            "办公室",
+            "2024年6月30日",
+            "正在推进",
+        ]
+    )
+    wb.save(path)
+    report = _run("check", str(path))
+    read = {c["column"]: c["read_as"] for c in report["layout"]["columns"]}
+    assert read["E"] == "整改措施" and read["D"] is None
+    assert _rules(report) == {"duplicate-column": ["整改台账!D1"]}
+    assert _run("stats", str(path))["措施数"] == 2

@@ -439,21 +439,31 @@ def _assign_columns(
 ) -> None:
     rows = ws.rows[header.row : header.data_start]
     width = max((len(r) for r in rows), default=0)
+    # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
+    # user's mapping) is read, else the first.
+    winner: dict[str, int] = {}
+    for j in sorted(found):
+        name = found[j]
+        if name not in winner or (
+            _how(_header_text(rows, j), name, user_map)[0] != "别名"
+            and _how(_header_text(rows, winner[name]), name, user_map)[0] == "别名"
+        ):
+            winner[name] = j
     for j in range(width):
-        texts = [_one_line(r[j]) for r in rows if j < len(r) and _has_value(r[j])]
-        text = texts[-1] if texts else ""
+        text = _header_text(rows, j)
         if not text:
             continue
         header.texts[j] = text
         name = found.get(j)
         letter = column_letter(j)
         cell = f"{ws.name}!{letter}{header.row + 1}"
-        if name and name not in header.columns:
+        if name and winner[name] == j:
             header.columns[name] = j
             how, detail = _how(text, name, user_map)
             header.reads.append(ColumnRead(letter, text, name, how, detail))
         elif name:
-            first = column_letter(header.columns[name])
+            first = column_letter(winner[name])
+            read = "只读取前一列" if winner[name] < j else f"只读取标准列名的 {first} 列"
             header.reads.append(
                 ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”")
             )
@@ -461,8 +471,8 @@ def _assign_columns(
                 Finding(
                     "duplicate-column",
                     WARNING,
-                    f"列“{text}”与前面的“{first}”列都对应“{name}”，只读取前一列。"
-                    "如需读取此列，请改列名或用 --map 指定。",
+                    f"列“{text}”与{'前面的' if winner[name] < j else ''}“{first}”列都对应“{name}”，"
+                    f"{read}。如需读取此列，请改列名或用 --map 指定。",
                     ws.name,
                     header.row + 1,
                     letter,
@@ -507,6 +517,11 @@ def _assign_columns(
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _header_text(rows: list[list[Any]], j: int) -> str:
+    texts = [_one_line(r[j]) for r in rows if j < len(r) and _has_value(r[j])]
+    return texts[-1] if texts else ""
 
 
 def _one_line(v: Any) -> str:

@@ -497,15 +497,17 @@ def numbered_cells_merged_problem(path: Path) -> Expect:
 
 # ---------------------------------------------------------------------------------------------
 # 12. Ticks and yes/no: 完成情况（是/否） answered 是/否 is the status; 办结时间 the finish date;
-#     整改措施 headed 具体整改措施, 问题 headed 巡察组反馈的问题.
+#     整改措施 headed 具体整改措施, 问题 headed 巡察组反馈的问题; a row （1）（2）… numbering the
+#     columns under the header.
 
 
 def check_marks_and_yes_no(path: Path) -> Expect:
     wb, ws = _new("反馈问题整改")
     ws.append(["序号", "所属方面", "巡察组反馈的问题", "具体整改措施", "分管领导", "责任股室", "责任人", "完成期限", "完成情况（是/否）", "办结时间"])
+    ws.append([f"（{n}）" for n in range(1, 11)])  # the columns numbered under the header
     _rows(
         ws,
-        2,
+        3,
         [
             [1, "财务管理方面", "报销审核不严", "严格报销审核", "赵某", "财务股", "钱某", "2024年3月31日", "是", dt.date(2024, 3, 30)],
             [2, "财务管理方面", "预算执行率低", "加快预算执行", "赵某", "财务股", "钱某", "2024年11月30日", "否", None],

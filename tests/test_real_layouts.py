@@ -240,3 +240,12 @@ def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
     assert read["E"] == "整改措施" and read["D"] is None
     assert _rules(report) == {"duplicate-column": ["整改台账!D1"]}
     assert _run("stats", str(path))["措施数"] == 2
+
+
+def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path):
+    path, _ = _build(tmp_path, R.check_marks_and_yes_no)
+    report = _run("check", str(path))
+    assert _rules(report) == {}
+    assert report["layout"]["header_rows"] == [1, 2]
+    headers = {c["column"]: c["header"] for c in report["layout"]["columns"]}
+    assert headers["I"] == "完成情况（是/否）"

@@ -257,6 +257,7 @@ class Header:
         self.yes_no_status = False  # 整改状态 is a 是否完成 column answered 是/否
         # 整改状态 is read from the opening words of the progress paragraphs ("已完成。……")
         self.status_from_lead = False
+        self.numbered_columns = False  # the header's last row numbers the columns (1 2 3 …)
         self.probed: set[str] = set()  # other sheets looked at for a second ledger table
 
 
@@ -394,9 +395,35 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
             if extra:
                 found.update(extra)
                 header.data_start = i + 2
+        if header.data_start < len(ws.rows) and _column_numbers(ws.rows[header.data_start], found):
+            header.data_start += 1  # 1 2 3 … under the header numbers the columns
+            header.numbered_columns = True
         _assign_columns(ws, header, found, user_map)
         return header
     return None
+
+
+_COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2})[)）]?$")
+
+
+def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
+    """A row that numbers the columns (1 2 3 … or （1）（2）…, left to right from 1) under at
+    least as many cells as the header names: not data."""
+    numbers = []
+    for v in row:
+        if not _has_value(v):
+            continue
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, (int, float)) and float(v).is_integer():
+            numbers.append(int(v))
+        elif isinstance(v, str) and (m := _COLUMN_NUMBER.match(v.strip())):
+            numbers.append(int(m.group(1)))
+        else:
+            return False
+    return len(numbers) >= max(C.HEADER_MIN_KNOWN, len(found)) and numbers == list(
+        range(1, len(numbers) + 1)
+    )
 
 
 def _names_above(
@@ -437,7 +464,7 @@ def _map_row(row: list[Any], user_map: dict[str, str]) -> dict[int, str]:
 def _assign_columns(
     ws: RawSheet, header: Header, found: dict[int, str], user_map: dict[str, str]
 ) -> None:
-    rows = ws.rows[header.row : header.data_start]
+    rows = ws.rows[header.row : header.data_start - header.numbered_columns]
     width = max((len(r) for r in rows), default=0)
     # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
     # user's mapping) is read, else the first.

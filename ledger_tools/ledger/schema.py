@@ -633,8 +633,20 @@ def _first_row(ledger: Ledger, key: str, m: Measure) -> Measure:
     return cache[key][(m.values.get("单位"), m.values.get(key))]
 
 
+def _first_of_problem(ledger: Ledger, m: Measure) -> Measure:
+    """The first measure of ``m``'s problem (``Measure.problem``, set by ``build_tree``)."""
+    cache = ledger.__dict__.setdefault("_first_rows", {})
+    if "_problem" not in cache:
+        index: dict[int, Measure] = {}
+        for other in ledger.measures:
+            index.setdefault(other.problem, other)
+        cache["_problem"] = index
+    return cache["_problem"][m.problem]
+
+
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "问题", m)
+    # a numbered ledger groups a problem by its 序号 (the rows may differ in 问题 text too)
+    first = _first_of_problem(ledger, m) if ledger.numbered else _first_row(ledger, "问题", m)
     return (
         f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
         "同一问题只能属于一个方面，请统一方面名称。"

@@ -249,3 +249,30 @@ def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path):
     assert report["layout"]["header_rows"] == [1, 2]
     headers = {c["column"]: c["header"] for c in report["layout"]["columns"]}
     assert headers["I"] == "完成情况（是/否）"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "制表：张某        审核：李某",
+        "分管领导签字：",
+        "报送单位（盖章）：",
+        "单位（盖章）            2024年5月8日",
+        "填表日期：2024年5月8日",
+        "经办人：张某  电话：12345678",
+    ],
+)
+def test_footer_lines_are_footers(tmp_path, footer):
+    import openpyxl
+
+    path = tmp_path / "表尾.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"])
+    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月30日", "正在推进"])
+    ws.append([footer])
+    wb.save(path)
+    report = _run("check", str(path))
+    assert [f["row"] for f in report["layout"]["footer_rows"]] == [3]
+    assert report["layout"]["group_rows"] == []

@@ -1146,7 +1146,9 @@ def _clean_title(text: str) -> str:
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
-    r"温馨提示|提示)\s*[:：]|注\s*\d)"
+    r"温馨提示|提示|制表|经办人)\s*[:：]|注\s*\d|"
+    # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
+    r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
 )
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.

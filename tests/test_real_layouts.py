@@ -276,3 +276,22 @@ def test_footer_lines_are_footers(tmp_path, footer):
     report = _run("check", str(path))
     assert [f["row"] for f in report["layout"]["footer_rows"]] == [3]
     assert report["layout"]["group_rows"] == []
+
+
+def test_deadlines_under_a_finish_time_header(tmp_path):
+    # no 整改时限 column; the one headed 完成时间 holds 2024年6月底前 / 长期坚持 / 立行立改
+    import openpyxl
+
+    path = tmp_path / "完成时间即时限.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "完成时间", "整改状态"])
+    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月底前", "正在推进"])
+    ws.append([2, "作风方面", "问题二", "措施二", "张某", "办公室", "长期坚持", "正在推进"])
+    ws.append([3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年4月30日前", "未启动"])
+    wb.save(path)
+    report = _run("check", str(path))
+    [read] = [c for c in report["layout"]["columns"] if c["column"] == "G"]
+    assert (read["read_as"], read["how"]) == ("整改时限", "按内容")
+    assert _rules(report) == {"overdue-red": ["整改台账!G4"], "overdue-no-reason": ["整改台账!G4"]}

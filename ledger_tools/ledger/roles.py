@@ -12,6 +12,7 @@ values are examined, so the cost does not grow with repeated cells.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -39,13 +40,17 @@ _FINISH_HINT = ("实际", "办结", "销号", "完成日期", "完成时间")
 _DEADLINE_HINT = ("时限", "期限", "计划", "预计", "截止", "目标")
 
 
+# Words only a deadline holds (a finish date is a day that has passed): "2024年6月底前".
+_BEFORE = re.compile(r"前\s*$|之前|以前|前完成")
+
+
 class Profile:
     """What a column's filled cells are: status words, yes/no, dates, or narrative."""
 
     def __init__(self, values: list[Any], vocabulary: dict[str, str]) -> None:
         counts = Counter(v for v in values if v is not None and v != "")
         self.filled = sum(counts.values())
-        status = yes_no = dates = length = 0
+        status = yes_no = dates = length = deadline_only = 0
         for value, n in counts.items():
             text = clean_text(value) if isinstance(value, str) else value
             if text is None:
@@ -57,13 +62,19 @@ class Profile:
                     status += n
                 if text in C.STATUS_YES_NO:
                     yes_no += n
-            if parse_deadline(text, year_from=_ANY_YEAR).kind not in ("invalid", "empty"):
+            kind = parse_deadline(text, year_from=_ANY_YEAR).kind
+            if kind not in ("invalid", "empty"):
                 dates += n
+            if kind in ("immediate", "long_term") or (
+                isinstance(text, str) and kind != "invalid" and _BEFORE.search(text)
+            ):
+                deadline_only += n
         total = max(self.filled, 1)
         self.status = status / total
         self.yes_no = yes_no / total
         self.dates = dates / total
         self.mean_length = length / total
+        self.deadline_only = deadline_only / total  # 立行立改, 长期坚持, …前
 
     @property
     def statuses(self) -> bool:
@@ -95,6 +106,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
     # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
     for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
         _place_unknown(header, read, profile)
+    if "整改时限" not in header.columns and "完成时间" in header.columns:
+        _deadline_in_finish_column(header, profile)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)
     if "问题" not in header.columns and "问题表现" in header.columns:
@@ -155,6 +168,17 @@ def _status_from_progress(
         "开头的状态作为整改状态，其后的文字作为整改进展"
     )
     header.reads.append(ColumnRead(letter, text, "整改状态", "按内容", why))
+
+
+def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]) -> None:
+    """No 整改时限 column, and the one headed 完成时间 holds deadlines (立行立改, 长期坚持,
+    2024年6月底前): it is the 整改时限 (a finish date is a day, never "…前" or 长期坚持)."""
+    j = header.columns["完成时间"]
+    p = profile(j)
+    if p.filled and p.deadline_only >= 0.3 and p.dates >= SHARE:
+        header.columns.pop("完成时间")
+        why = f"台账没有“整改时限”列，这一列{_share(p.deadline_only)}的单元格是“……前”“立行立改”“长期坚持”等期限"
+        _move(header, j, "整改时限", why)
 
 
 def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import real_layouts as R
 from click.testing import CliRunner
@@ -40,6 +41,17 @@ def _run(*args: str) -> dict[str, Any]:
     assert res.exit_code in (0, 1), res.output
     assert "Traceback" not in res.output
     return json.loads(res.output)
+
+
+def _sheet(path: Path, *rows: list[Any]) -> Path:
+    """A one-sheet ledger (整改台账) of ``rows``, the first being the header."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
 
 
 def _build(tmp_path: Path, build: Any) -> tuple[Path, R.Expect]:
@@ -183,17 +195,13 @@ def test_tables_pasted_together(tmp_path):
 
 def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
     # 立行立改 / 即知即改 in a ledger without 基本信息: no due date, so no warning could be given
-    import openpyxl
-
-    path = tmp_path / "立行立改.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"])
-    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "即知即改", "正在推进"])
-    ws.append([2, "作风方面", "问题二", "措施二", "张某", "办公室", "立行立改", "未启动"])
-    ws.append([3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年6月30日", "未启动"])
-    wb.save(path)
+    path = _sheet(
+        tmp_path / "立行立改.xlsx",
+        ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"],
+        [1, "作风方面", "问题一", "措施一", "张某", "办公室", "即知即改", "正在推进"],
+        [2, "作风方面", "问题二", "措施二", "张某", "办公室", "立行立改", "未启动"],
+        [3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年6月30日", "未启动"],
+    )
     report = _run("check", str(path))
     [f] = [f for f in report["findings"] if f["rule"] == "immediate-undated"]
     assert f["cell"] == "整改台账!G2" and f["severity"] == "note"
@@ -202,13 +210,8 @@ def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
 
 def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
     # 整改任务 (an alias of 整改措施) left of 整改措施 itself: 整改措施 is read
-    import openpyxl
-
-    path = tmp_path / "任务和措施.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(
+    path = _sheet(
+        tmp_path / "任务和措施.xlsx",
         [
             "序号",
             "方面",
@@ -219,9 +222,7 @@ def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
             "责任部门",
             "整改时限",
             "整改状态",
-        ]
-    )
-    ws.append(
+        ],
         [
             1,
             "作风方面",
@@ -232,9 +233,8 @@ def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
             "办公室",
             "2024年6月30日",
             "正在推进",
-        ]
+        ],
     )
-    wb.save(path)
     report = _run("check", str(path))
     read = {c["column"]: c["read_as"] for c in report["layout"]["columns"]}
     assert read["E"] == "整改措施" and read["D"] is None
@@ -263,16 +263,12 @@ def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path):
     ],
 )
 def test_footer_lines_are_footers(tmp_path, footer):
-    import openpyxl
-
-    path = tmp_path / "表尾.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"])
-    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月30日", "正在推进"])
-    ws.append([footer])
-    wb.save(path)
+    path = _sheet(
+        tmp_path / "表尾.xlsx",
+        ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"],
+        [1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月30日", "正在推进"],
+        [footer],
+    )
     report = _run("check", str(path))
     assert [f["row"] for f in report["layout"]["footer_rows"]] == [3]
     assert report["layout"]["group_rows"] == []
@@ -280,17 +276,13 @@ def test_footer_lines_are_footers(tmp_path, footer):
 
 def test_deadlines_under_a_finish_time_header(tmp_path):
     # no 整改时限 column; the one headed 完成时间 holds 2024年6月底前 / 长期坚持 / 立行立改
-    import openpyxl
-
-    path = tmp_path / "完成时间即时限.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "整改台账"
-    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "完成时间", "整改状态"])
-    ws.append([1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月底前", "正在推进"])
-    ws.append([2, "作风方面", "问题二", "措施二", "张某", "办公室", "长期坚持", "正在推进"])
-    ws.append([3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年4月30日前", "未启动"])
-    wb.save(path)
+    path = _sheet(
+        tmp_path / "完成时间即时限.xlsx",
+        ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "完成时间", "整改状态"],
+        [1, "作风方面", "问题一", "措施一", "张某", "办公室", "2024年6月底前", "正在推进"],
+        [2, "作风方面", "问题二", "措施二", "张某", "办公室", "长期坚持", "正在推进"],
+        [3, "作风方面", "问题三", "措施三", "张某", "办公室", "2024年4月30日前", "未启动"],
+    )
     report = _run("check", str(path))
     [read] = [c for c in report["layout"]["columns"] if c["column"] == "G"]
     assert (read["read_as"], read["how"]) == ("整改时限", "按内容")

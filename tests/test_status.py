@@ -127,6 +127,9 @@ RANK = {s: i for i, s in enumerate(C.STATUSES)}
         ("差不多完成", C.STATUS_MOSTLY_DONE),
         ("已完成，另有一家待整改", C.STATUS_IN_PROGRESS),
         ("已完成长期坚持，但尚有问题", C.STATUS_IN_PROGRESS),
+        # a plan is not a result
+        ("计划于6月30日完成", C.STATUS_IN_PROGRESS),
+        ("预计6月底完成", C.STATUS_IN_PROGRESS),
     ],
 )
 def test_suggestion_is_never_more_advanced_than_the_word(text, ceiling):
@@ -293,6 +296,12 @@ def test_progress_percentages_in_a_status_column(text, status):
         ("已完成（见附件3）", C.STATUS_DONE),
         ("已办结（2024年4月）", C.STATUS_DONE),
         ("已完成，见附件", C.STATUS_DONE),
+        # a day said with the status, a tick before it, the deadline word before it
+        ("已于4月20日完成", C.STATUS_DONE),
+        ("2024年4月已完成", C.STATUS_DONE),
+        ("√ 已完成", C.STATUS_DONE),
+        ("立行立改已完成", C.STATUS_DONE),
+        ("已提请销号", C.STATUS_MOSTLY_DONE),
         # percentages and the ...中 form
         ("完成80%", C.STATUS_IN_PROGRESS),
         ("完成100%", C.STATUS_DONE),

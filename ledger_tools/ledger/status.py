@@ -52,7 +52,13 @@ def normalise_status(text: object, user: dict[str, str] | None = None) -> str | 
 
 
 # Words around a status that do not change it: "目前已完成", "均已整改到位", "已经办结".
-_FILLER_HEAD = re.compile(r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经)")
+_FILLER_HEAD = re.compile(
+    r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经|立行立改|即知即改|[√✓✔])"
+)
+# A day said with the status ("已于4月20日完成", "2024年4月已完成"): the status is the rest.
+_DATE_SAID = re.compile(
+    r"(?:于|在)?(?:\d{4}[年.\-/])?\d{1,2}(?:月|[.\-/])(?:\d{1,2}[日号]?)?(?:底|中旬|上旬|下旬)?(?:前)?"
+)
 _ALREADY = re.compile(r"^已经")
 
 
@@ -82,6 +88,8 @@ def _lookup(s: str) -> str | None:
             hit = C.STATUS_INDEX.get(stripped) or C.STATUS_INDEX.get("已" + stripped)
         if hit is None and s.endswith("中") and C.STATUS_INDEX.get(s[:-1]) == C.STATUS_IN_PROGRESS:
             hit = C.STATUS_IN_PROGRESS  # 持续推进中, 正在进行中
+        if hit is None and (undated := _DATE_SAID.sub("", s)) != s and undated:
+            hit = _lookup(undated)
     return hit
 
 
@@ -186,7 +194,7 @@ def read_status_map(pairs: dict[str, str]) -> dict[str, str]:
 
 # What a word can mean at most (least advanced first): the suggestion for an unknown word is
 # never more advanced than this. A negation or a pending word (未, 没, 待 …) cannot mean done.
-_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓")
+_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓|计划|预计|拟|将于|争取|力争")
 _STARTED = re.compile(r"中$|推进|进行|正在|开展|启动了|已启动|已开始|实施|落实中|办理中")
 _IN_MOTION = re.compile(r"中$|推进|进行|正在")
 _MOSTLY = re.compile(r"基本|阶段|差不多|大部分|初步|接近")

@@ -377,3 +377,27 @@ def test_written_dates_round_trip(d):
     serial = (d - D(1899, 12, 30)).days
     assert excel_serial_to_date(serial) == d
     assert parse_date_value(int(d.strftime("%Y%m%d"))).due == d
+
+
+@pytest.mark.parametrize(
+    "text", ["每季度", "每月", "每季度开展一次", "定期开展", "每半年", "按季度"]
+)
+def test_a_recurring_task_is_long_term(text):
+    from ledger_tools.ledger.dates import RECURRING_NOTE
+
+    d = parse_deadline(text)
+    assert (d.kind, d.due, d.note) == ("long_term", None, RECURRING_NOTE)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # a date beside a keyword, with or without a separator, is the deadline
+        ("2024年6月 长期坚持", dt.date(2024, 6, 30)),
+        ("2024年6月长期坚持", dt.date(2024, 6, 30)),
+        ("2024年6月底前完成，此后每季度开展", dt.date(2024, 6, 30)),
+        ("2024年6月30日前完成，并长期坚持", dt.date(2024, 6, 30)),
+    ],
+)
+def test_the_date_beside_a_keyword_counts(text, due):
+    assert parse_deadline(text).due == due

@@ -117,7 +117,7 @@ RANK = {s: i for i, s in enumerate(C.STATUSES)}
         ("暂未启动", C.STATUS_NOT_STARTED),
         ("没有完成", C.STATUS_IN_PROGRESS),
         ("尚未完成整改", C.STATUS_IN_PROGRESS),
-        ("申请延期中", C.STATUS_IN_PROGRESS),
+        ("申请延期待批", C.STATUS_IN_PROGRESS),
         ("延期至年底", C.STATUS_IN_PROGRESS),
         ("逾期未完成", C.STATUS_IN_PROGRESS),
         ("已延期完成", C.STATUS_IN_PROGRESS),
@@ -125,7 +125,11 @@ RANK = {s: i for i, s in enumerate(C.STATUSES)}
         ("正在推进中吧", C.STATUS_IN_PROGRESS),
         ("基本完成了", C.STATUS_MOSTLY_DONE),
         ("差不多完成", C.STATUS_MOSTLY_DONE),
-        ("已完成，长期坚持", C.STATUS_ONGOING),
+        ("已完成，另有一家待整改", C.STATUS_IN_PROGRESS),
+        ("已完成长期坚持，但尚有问题", C.STATUS_IN_PROGRESS),
+        # a plan is not a result
+        ("计划于6月30日完成", C.STATUS_IN_PROGRESS),
+        ("预计6月底完成", C.STATUS_IN_PROGRESS),
     ],
 )
 def test_suggestion_is_never_more_advanced_than_the_word(text, ceiling):
@@ -272,3 +276,51 @@ def test_any_text_never_raises(text):
 )  # fmt: skip
 def test_progress_percentages_in_a_status_column(text, status):
     assert normalise_status(text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # 已完成 with a "keep it up" part is 长期坚持, written in any of the usual ways.
+        ("已完成，长期坚持", C.STATUS_ONGOING),
+        ("已完成（长期坚持）", C.STATUS_ONGOING),
+        ("已完成 长期坚持", C.STATUS_ONGOING),
+        ("已整改完成并长期坚持", C.STATUS_ONGOING),
+        ("已完成，需长期坚持", C.STATUS_ONGOING),
+        ("已整改，持续推进", C.STATUS_ONGOING),
+        # ... but only 已完成: the least advanced part is the status.
+        ("基本完成，长期坚持", C.STATUS_MOSTLY_DONE),
+        ("部分完成，持续推进", C.STATUS_IN_PROGRESS),
+        ("已完成；正在推进", C.STATUS_IN_PROGRESS),
+        # a bracket that is a remark is not part of the status
+        ("已完成（见附件3）", C.STATUS_DONE),
+        ("已办结（2024年4月）", C.STATUS_DONE),
+        ("已完成，见附件", C.STATUS_DONE),
+        # a day said with the status, a tick before it, the deadline word before it
+        ("已于4月20日完成", C.STATUS_DONE),
+        ("2024年4月已完成", C.STATUS_DONE),
+        ("√ 已完成", C.STATUS_DONE),
+        ("立行立改已完成", C.STATUS_DONE),
+        ("已提请销号", C.STATUS_MOSTLY_DONE),
+        # percentages and the ...中 form
+        ("完成80%", C.STATUS_IN_PROGRESS),
+        ("完成100%", C.STATUS_DONE),
+        ("持续推进中", C.STATUS_IN_PROGRESS),
+        ("申请延期中", C.STATUS_IN_PROGRESS),
+        # words real units use
+        ("部分整改", C.STATUS_IN_PROGRESS),
+        ("按时序推进", C.STATUS_IN_PROGRESS),
+        ("序时推进", C.STATUS_IN_PROGRESS),
+        ("阶段性完成", C.STATUS_MOSTLY_DONE),
+        ("已整改销号", C.STATUS_DONE),
+        ("未开展", C.STATUS_NOT_STARTED),
+    ],
+)
+def test_compound_and_real_words(text, canonical):
+    assert normalise_status(text) == canonical
+
+
+@pytest.mark.parametrize("text", ["已完成，但尚有2家未整改", "已完成长期坚持，但尚有问题"])
+def test_a_part_that_is_no_status_leaves_the_cell_unknown(text):
+    # outside brackets, a part that says something else may take back what the status says
+    assert normalise_status(text) is None

@@ -101,9 +101,12 @@ def layout_lines(layout: dict[str, Any]) -> list[str]:
             why = f"：{c['detail']}" if c["how"] == "按内容" and c["detail"] else ""
             lines.append(f"  {c['column']} 列“{c['header']}”→ {c['read_as']}（{c['how']}{why}）")
         else:
-            lines.append(
-                f"  {c['column']} 列“{c['header']}”未读取（{c['how']}{'：' + c['detail'] if c['detail'] else ''}）"
-            )
+            detail = c["detail"]
+            if c["how"] == "未识别" and detail:
+                why = detail  # a column known not to be used (配合单位 …): not 未识别
+            else:
+                why = c["how"] + (f"：{detail}" if detail else "")
+            lines.append(f"  {c['column']} 列“{c['header']}”未读取（{why}）")
     for key, label in (("group_rows", "分组标题行"), ("footer_rows", "表尾、说明行")):
         rows = layout[key]
         if rows:

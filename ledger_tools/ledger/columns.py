@@ -76,6 +76,10 @@ COLUMNS: tuple[Column, ...] = (
             "巡视反馈问题",
             "审计发现问题",
             "反馈意见",
+            "问题内容",
+            "问题清单",
+            "存在的主要问题",
+            "主要存在问题",
         ),
     ),
     Column(
@@ -111,6 +115,9 @@ COLUMNS: tuple[Column, ...] = (
             "措施内容",
             "整改措施内容",
             "主要措施",
+            "落实措施",
+            "工作措施",
+            "整改落实措施",
         ),
     ),
     Column(
@@ -154,6 +161,8 @@ COLUMNS: tuple[Column, ...] = (
             "所属责任公司",
             "责任公司",
             "承办部门",
+            "责任主体",
+            "承办单位",
         ),
     ),
     Column(
@@ -161,7 +170,16 @@ COLUMNS: tuple[Column, ...] = (
         "text",
         "具体责任人，不填会提示",
         width=10,
-        aliases=("具体责任人", "经办人", "整改负责人", "整改责任人", "具体负责人", "责任人员"),
+        aliases=(
+            "具体责任人",
+            "经办人",
+            "整改负责人",
+            "整改责任人",
+            "具体负责人",
+            "责任人员",
+            "责任人姓名",
+            "直接责任人",
+        ),
     ),
     Column(
         "整改时限",
@@ -187,6 +205,8 @@ COLUMNS: tuple[Column, ...] = (
             "完成时间节点",
             "整改时间节点",
             "计划完成时限",
+            "完成时限要求",
+            "整改时限要求",
         ),
     ),
     Column(
@@ -206,6 +226,10 @@ COLUMNS: tuple[Column, ...] = (
             "是否销号",
             "办理状态",
             "整改进度",
+            "办结情况",
+            "销号情况",
+            "是否整改到位",
+            "是否办结销号",
         ),
     ),
     Column(
@@ -297,7 +321,18 @@ COLUMNS: tuple[Column, ...] = (
         "超期未完成时填写：超期原因和预计完成时间，如“因核销须经区财政局审批，预计2024年6月底前完成”"
         "（报告、通报直接引用）",
         width=30,
-        aliases=("超期原因", "延期原因", "未完成原因", "超期说明", "逾期原因"),
+        aliases=(
+            "超期原因",
+            "延期原因",
+            "未完成原因",
+            "超期说明",
+            "逾期原因",
+            "未整改原因",
+            "未按期完成原因",
+            "未完成整改原因",
+            "未整改到位原因",
+            "延期理由",
+        ),
     ),
     Column("备注", "text", "其他需要说明的情况（不写入文稿）", width=16, aliases=("备注说明",)),
 )
@@ -379,6 +414,12 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "按期完成",
         "已按期完成",
         "如期完成",
+        "√",
+        "✓",
+        "✔",
+        "已整改销号",
+        "已完成销号",
+        "已办结销号",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -408,6 +449,13 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "待销号",
         "申请销号",
         "已申请销号",
+        "提请销号",
+        "已提请销号",
+        "阶段性完成",
+        "已阶段性完成",
+        "基本整改",
+        "已基本整改",
+        "大部分完成",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -441,6 +489,17 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已延期",
         "延期",
         "延期整改",
+        "部分整改",
+        "已部分整改",
+        "按时序推进",
+        "序时推进",
+        "按序时推进",
+        "按序时进度推进",
+        "按计划推进",
+        "按进度推进",
+        "按时间节点推进",
+        "持续推进",
+        "正在落实",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -455,6 +514,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "待办理",
         "未办理",
         "未落实",
+        "未开展",
+        "尚未开展",
     ),
 }
 # Answers in a 是否完成 / 是否整改完成 column (only there: elsewhere 是/否 mean nothing).
@@ -462,6 +523,7 @@ STATUS_YES_NO: dict[str, str] = {
     "是": STATUS_DONE,
     "否": STATUS_IN_PROGRESS,
     "√": STATUS_DONE,
+    "✓": STATUS_DONE,
     "×": STATUS_IN_PROGRESS,
 }
 # A user's own status words, kept in the workbook (原状态 | 标准状态) or given with --status-map.
@@ -496,6 +558,24 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "持续开展",
     ),
 }
+# A recurring task instead of a deadline ("每季度开展一次"): read as 长期坚持 (no due date). Kept
+# apart from DEADLINE_SYNONYMS, whose words also stand alone as a 整改时限.
+DEADLINE_RECURRING: tuple[str, ...] = (
+    "每天",
+    "每日",
+    "每周",
+    "每月",
+    "每季度",
+    "每季",
+    "每半年",
+    "每年",
+    "每学期",
+    "按月",
+    "按季度",
+    "按季",
+    "按年",
+    "定期",
+)
 IMMEDIATE_FALLBACK_DAYS = 30  # 立行立改 without 集中整改截止日期: 30 days after 反馈日期
 
 # Three-colour early warning (days before the deadline).
@@ -615,7 +695,8 @@ ALL_TEXT_SECTIONS: tuple[str, ...] = (
 HEADER_SCAN_ROWS = 15  # the header is within the first 15 rows
 HEADER_MIN_KNOWN = 3  # ... and names at least three known columns
 
-_UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,8}[)）]$")
+# A trailing unit or note in brackets: 清退资金（万元）, 整改时限（年月日）, 整改进展（截至2024年5月10日）.
+_UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,24}[)）]$")
 _NOISE = re.compile(r"[\s*＊\u00a0\u3000]+")
 
 
@@ -639,6 +720,55 @@ def _build_alias_index() -> dict[str, str]:
 
 
 ALIASES: dict[str, str] = _build_alias_index()
+
+# Headers known by their pattern rather than one fixed word: whoever found the problem is named
+# in front of it (督查发现问题, 巡察组反馈的问题, 检视查摆问题), and so is the kind of measure
+# (具体整改措施, 主要整改举措).
+ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查)的?(?:主要)?问题$"), "问题"),
+    (re.compile(r"^.{0,6}整改(?:措施|举措)$"), "整改措施"),
+)
+
+# Columns real ledgers keep that no command uses. They are reported as what they are (a
+# note) rather than as an unknown column (a warning asking the user to map it).
+UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
+    "配合部门": (
+        "配合部门",
+        "配合单位",
+        "配合科室",
+        "配合处室",
+        "协办部门",
+        "协办单位",
+        "协同单位",
+        "协同部门",
+        "配合责任单位",
+        "配合责任部门",
+    ),
+    "问题金额": ("问题金额", "涉及金额", "问题涉及金额", "违规金额", "审计发现问题金额"),
+    "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
+    "督办领导": ("督办领导", "包联领导", "联系领导"),
+    "联系电话": ("联系电话", "联系方式"),
+}
+_UNUSED_INDEX: dict[str, str] = {
+    normalise_header(h): kind for kind, headers in UNUSED_HEADERS.items() for h in headers
+}
+
+
+def canonical_column(key: str) -> str | None:
+    """The canonical column a normalised header names (``normalise_header``): an exact name
+    or alias, else one of ``ALIAS_PATTERNS``; None when it names none."""
+    hit = ALIASES.get(key)
+    if hit is not None or not key:
+        return hit
+    for pattern, name in ALIAS_PATTERNS:
+        if pattern.match(key):
+            return name
+    return None
+
+
+def unused_column(key: str) -> str | None:
+    """What a normalised header is when it is one of ``UNUSED_HEADERS`` (配合单位 → 配合部门)."""
+    return _UNUSED_INDEX.get(key)
 
 
 def _build_status_index() -> dict[str, str]:
@@ -673,7 +803,17 @@ def status_reference_markdown() -> str:
     return "\n".join(lines)
 
 
+def unused_reference_markdown() -> str:
+    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``."""
+    lines = ["| 常见列 | 可识别的写法 |", "|---|---|"]
+    for kind, headers in UNUSED_HEADERS.items():
+        lines.append(f"| {kind} | {'、'.join(headers)} |")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     print(column_reference_markdown())
     print()
     print(status_reference_markdown())
+    print()
+    print(unused_reference_markdown())

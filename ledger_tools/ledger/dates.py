@@ -432,6 +432,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _KIND_OF = {C.DEADLINE_IMMEDIATE: "immediate", C.DEADLINE_LONG_TERM: "long_term"}
+RECURRING_NOTE = "周期性工作，按长期坚持计，不设截止日期"  # 每季度 … (columns.DEADLINE_RECURRING)
 _PARTS = re.compile(r"并且|同时|[并和及与,;、]")
 _BEFORE = re.compile(r"^(.+?(?:之前|以前|前))")
 
@@ -502,6 +503,10 @@ def _parse_deadline_text(
         kind = _keyword(part) if part else ""
         if kind:
             kinds.add(kind)
+            # "2024年6月长期坚持" (no separator): the date beside the keyword still counts
+            found = _date_in(_without_keywords(part))
+            if found is not None:
+                dates.append(found)
         elif part:
             found = _date_in(part)
             if found is not None:
@@ -515,6 +520,8 @@ def _parse_deadline_text(
         return _immediate(written, feedback, concentrated_end)
     if "long_term" in kinds:
         return Deadline("long_term", written, note="长期坚持，不设截止日期")
+    if "recurring" in kinds:
+        return Deadline("long_term", written, note=RECURRING_NOTE)
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
     return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
@@ -542,7 +549,15 @@ def _keyword(part: str) -> str:
     for syn, canonical in _KEYWORDS:
         if (syn in part) if len(syn) >= 4 else part.startswith(syn):
             return _KIND_OF[canonical]
+    if part.startswith(C.DEADLINE_RECURRING):
+        return "recurring"  # 每季度开展一次
     return ""
+
+
+def _without_keywords(part: str) -> str:
+    for syn, _ in _KEYWORDS:
+        part = part.replace(syn, "")
+    return _TRAILING_PUNCT.sub("", _strip_words(part)) if part else ""
 
 
 def _immediate(text: str, feedback: dt.date | None, concentrated_end: dt.date | None) -> Deadline:

@@ -30,7 +30,13 @@ from ledger_tools.ledger.cells import (
     strip_number,
     unchanged_texts,
 )
-from ledger_tools.ledger.dates import YearSource, format_cn_date, parse_date_value, parse_deadline
+from ledger_tools.ledger.dates import (
+    RECURRING_NOTE,
+    YearSource,
+    format_cn_date,
+    parse_date_value,
+    parse_deadline,
+)
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.ledger.model import (
     Aspect,
@@ -43,7 +49,13 @@ from ledger_tools.ledger.model import (
     Problem,
 )
 from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
-from ledger_tools.ledger.status import normalise_status, read_status_map, roll_up
+from ledger_tools.ledger.status import (
+    after_leading_status,
+    leading_words,
+    normalise_status,
+    read_status_map,
+    roll_up,
+)
 
 
 @contextlib.contextmanager
@@ -130,11 +142,21 @@ def ledger_from_rawbook(
         origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
-    per_measure, restarts = numbering(measures) if numbered else (False, False)
+    starts = reader.block_starts
+    per_measure, restarts = numbering(measures, starts) if numbered else (False, False)
     if per_measure:
         numbered = False
         layout.notes.append("序号是按措施（行）编的，不是按问题编的：问题按方面和问题文字区分。")
-    aspects = build_tree(measures, numbered=numbered, layout=layout, restarts=restarts)
+    blocks = starts if numbered and block_restarts(measures, starts) else None
+    if blocks:
+        heading = dict(layout.group_rows).get(blocks[0])
+        example = f"第 {blocks[0]} 行" + (f"“{heading}”" if heading else "")
+        layout.notes.append(
+            f"序号在每个分组标题（如{example}）下重新编号：问题按“分组 + 序号”区分。"
+        )
+    aspects = build_tree(
+        measures, numbered=numbered, layout=layout, restarts=restarts, blocks=blocks
+    )
     texts = read_texts(raw)
     # after every sheet used has been read (not those only looked at for a second table)
     notes += [n for n in reading_notes(raw) if n.sheet not in header.probed]
@@ -233,6 +255,9 @@ class Header:
         self.notes: list[Finding] = []
         self.reads: list[ColumnRead] = []
         self.yes_no_status = False  # 整改状态 is a 是否完成 column answered 是/否
+        # 整改状态 is read from the opening words of the progress paragraphs ("已完成。……")
+        self.status_from_lead = False
+        self.numbered_columns = False  # the header's last row numbers the columns (1 2 3 …)
         self.probed: set[str] = set()  # other sheets looked at for a second ledger table
 
 
@@ -240,7 +265,7 @@ def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
     key = C.normalise_header(text)
     if not key:
         return None
-    return user_map.get(key) or C.ALIASES.get(key)
+    return user_map.get(key) or C.canonical_column(key)
 
 
 def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
@@ -356,15 +381,80 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         if len(set(found.values())) < C.HEADER_MIN_KNOWN:
             continue
         header = Header(i, i + 1)
-        if i + 1 < len(ws.rows):
+        if i > 0 and _names_above(ws.rows[i - 1], ws.rows[i], found, user_map):
+            header.row = i - 1  # the top row of a two-row header naming fewer than three
+        elif i + 1 < len(ws.rows):
             below = _map_row(ws.rows[i + 1], user_map)
+            # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
+            # no single column, even when it is itself a column name: its sub-headers do.
+            for group in _groups(ws.rows[i]):
+                if any(j in below for j in group):
+                    for j in group:
+                        found.pop(j, None)
             extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
             if extra:
                 found.update(extra)
                 header.data_start = i + 2
+        if header.data_start < len(ws.rows) and _column_numbers(ws.rows[header.data_start], found):
+            header.data_start += 1  # 1 2 3 … under the header numbers the columns
+            header.numbered_columns = True
         _assign_columns(ws, header, found, user_map)
         return header
     return None
+
+
+_COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2})[)）]?$")
+
+
+def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
+    """A row that numbers the columns (1 2 3 … or （1）（2）…, left to right from 1) under at
+    least as many cells as the header names: not data."""
+    numbers = []
+    for v in row:
+        if not _has_value(v):
+            continue
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, (int, float)) and float(v).is_integer():
+            numbers.append(int(v))
+        elif isinstance(v, str) and (m := _COLUMN_NUMBER.match(v.strip())):
+            numbers.append(int(m.group(1)))
+        else:
+            return False
+    return len(numbers) >= max(C.HEADER_MIN_KNOWN, len(found)) and numbers == list(
+        range(1, len(numbers) + 1)
+    )
+
+
+def _names_above(
+    above: list[Any], row: list[Any], found: dict[int, str], user_map: dict[str, str]
+) -> bool:
+    """Add to ``found`` the names the row above gives where ``row`` is blank: the top row of a
+    two-row header whose own cells (序号, 整改措施 not merged down) stand over blanks, while
+    the sub-headers under its group titles make ``row`` the first to name three columns."""
+    extra = {
+        j: n
+        for j, n in _map_row(above, user_map).items()
+        if j not in found and not (j < len(row) and _has_value(row[j]))
+    }
+    extra = {j: n for j, n in extra.items() if n not in found.values()}
+    found.update(extra)
+    return bool(extra)
+
+
+def _groups(row: list[Any]) -> list[range]:
+    """The runs of two or more adjacent cells holding the same header text (a group title
+    merged across columns, filled into each of them)."""
+    out = []
+    j = 0
+    while j < len(row):
+        k = j
+        while k + 1 < len(row) and _has_value(row[j]) and row[k + 1] == row[j]:
+            k += 1
+        if k > j:
+            out.append(range(j, k + 1))
+        j = k + 1
+    return out
 
 
 def _map_row(row: list[Any], user_map: dict[str, str]) -> dict[int, str]:
@@ -374,23 +464,33 @@ def _map_row(row: list[Any], user_map: dict[str, str]) -> dict[int, str]:
 def _assign_columns(
     ws: RawSheet, header: Header, found: dict[int, str], user_map: dict[str, str]
 ) -> None:
-    rows = ws.rows[header.row : header.data_start]
+    rows = ws.rows[header.row : header.data_start - header.numbered_columns]
     width = max((len(r) for r in rows), default=0)
+    # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
+    # user's mapping) is read, else the first.
+    winner: dict[str, int] = {}
+    for j in sorted(found):
+        name = found[j]
+        if name not in winner or (
+            _how(_header_text(rows, j), name, user_map)[0] != "别名"
+            and _how(_header_text(rows, winner[name]), name, user_map)[0] == "别名"
+        ):
+            winner[name] = j
     for j in range(width):
-        texts = [str(r[j]).strip() for r in rows if j < len(r) and _has_value(r[j])]
-        text = texts[-1] if texts else ""
+        text = _header_text(rows, j)
         if not text:
             continue
         header.texts[j] = text
         name = found.get(j)
         letter = column_letter(j)
         cell = f"{ws.name}!{letter}{header.row + 1}"
-        if name and name not in header.columns:
+        if name and winner[name] == j:
             header.columns[name] = j
             how, detail = _how(text, name, user_map)
             header.reads.append(ColumnRead(letter, text, name, how, detail))
         elif name:
-            first = column_letter(header.columns[name])
+            first = column_letter(winner[name])
+            read = "只读取前一列" if winner[name] < j else f"只读取标准列名的 {first} 列"
             header.reads.append(
                 ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”")
             )
@@ -398,12 +498,28 @@ def _assign_columns(
                 Finding(
                     "duplicate-column",
                     WARNING,
-                    f"列“{text}”与前面的“{first}”列都对应“{name}”，只读取前一列。"
-                    "如需读取此列，请改列名或用 --map 指定。",
+                    f"列“{text}”与{'前面的' if winner[name] < j else ''}“{first}”列都对应“{name}”，"
+                    f"{read}。如需读取此列，请改列名或用 --map 指定。",
                     ws.name,
                     header.row + 1,
                     letter,
                     name,
+                    text,
+                )
+            )
+        elif kind := C.unused_column(C.normalise_header(text)):
+            detail = f"常见的“{kind}”列，本工具不使用"
+            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
+            header.notes.append(
+                Finding(
+                    "unused-column",
+                    NOTE,
+                    f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                    "不需要修改。",
+                    ws.name,
+                    header.row + 1,
+                    letter,
+                    "",
                     text,
                 )
             )
@@ -425,6 +541,20 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _header_text(rows: list[list[Any]], j: int) -> str:
+    texts = [_one_line(r[j]) for r in rows if j < len(r) and _has_value(r[j])]
+    return texts[-1] if texts else ""
+
+
+def _one_line(v: Any) -> str:
+    """A header as the messages quote it: "整改\n时限" (a line break typed in the cell) is
+    整改时限."""
+    return _LINE_BREAK.sub("", str(v).strip())
 
 
 def _has_value(v: Any) -> bool:
@@ -485,6 +615,8 @@ class _RowReader:
             self.vocabulary = {**C.STATUS_YES_NO, **vocabulary}
         self.copied = _merged_copies(header, merged)
         self.aspect_rows: set[int] = set()
+        # rows that may start a new table (a 科室's name alone, a repeated header)
+        self.block_starts: list[int] = []
         self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
@@ -493,18 +625,35 @@ class _RowReader:
         for k, (name, j) in enumerate(self.cols):
             if name in C.NUMERIC_COLUMNS:
                 columns[k] = self._amounts(columns[k], name, j, layout)
+            elif name == "整改状态" and header.status_from_lead:
+                columns[k] = [leading_words(v) or v for v in columns[k]]
+            elif name == "整改进展及成效" and header.status_from_lead:
+                # the status it opens with is the status, not progress to quote twice
+                vocabulary = self.vocabulary
+                columns[k] = [after_leading_status(v, vocabulary) for v in columns[k]]
         formula_rows = {r for r, _ in ws.formulas_without_value}
         width = len(self.names)
         rows: list[tuple[int, tuple[Any, ...]]] = []
         hidden: list[int] = []
+        repeats = self._header_repeat_test()
+        repeated: list[int] = []
         for r, row_values in enumerate(zip(*columns, strict=True), start=header.data_start):
             if row_values.count(None) == width:
                 continue  # a blank row
+            if repeats is not None and repeats(row_values):
+                repeated.append(r + 1)
+                continue
             if r + 1 in ws.hidden_rows:
                 hidden.append(r + 1)
             rows.append((r, row_values))
+        if repeated:
+            shown = "、".join(map(str, repeated[:5])) + ("等" if len(repeated) > 5 else "")
+            layout.notes.append(f"第 {shown} 行重复了表头（几张表格接在一起），未作为措施读取。")
         headings = _Headings(self.names)
         headings.scan(rows)
+        self.block_starts = sorted(repeated + headings.note_rows())
+        if "问题" in self.names and None in columns[self.names.index("问题")]:
+            rows = self._problem_lines(rows, headings, layout)  # (a 问题 cell is blank)
         deadlines, finishes, statuses = self._parse_columns(columns)
         nones = [None] * len(columns[0]) if columns else []
         deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))
@@ -535,8 +684,104 @@ class _RowReader:
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
         if assumed:
             notes.append(self._assumed_note(assumed))
+        undated = [
+            m
+            for m in measures
+            if m.deadline is not None
+            and m.deadline.kind == "immediate"
+            and m.deadline.due is None
+            and m.status not in C.FINISHED_STATUSES  # (done: nothing to warn about)
+        ]
+        if undated:
+            notes.append(self._undated_note(undated))
+        recurring = [
+            m for m in measures if m.deadline is not None and m.deadline.note == RECURRING_NOTE
+        ]
+        if recurring:
+            first = recurring[0]
+            layout.notes.append(
+                f"{len({m.row for m in recurring})} 行的整改时限是周期性工作（如第 {first.row} 行"
+                f"“{first.deadline.text if first.deadline else ''}”），按长期坚持计：不设截止日期，不计超期。"
+            )
         notes += self._hidden_notes(hidden)
         return measures
+
+    def _header_repeat_test(self) -> Any:
+        """A test for a data row that repeats the header (tables of several 科室 pasted one
+        under another, each with its header), or None when the ledger has no 整改措施 column.
+        Cheap for ordinary rows: only a row whose 整改措施 cell is a name of that column is
+        looked at further."""
+        at = self.header.columns.get("整改措施")
+        if at is None:
+            return None
+        k = self.names.index("整改措施")
+        words = frozenset(
+            w
+            for w in (self.header.texts.get(at), "整改措施", *C.COLUMN_BY_NAME["整改措施"].aliases)
+            if w
+        )
+        written = {name: C.normalise_header(self.header.texts.get(j, "")) for name, j in self.cols}
+
+        def names_the_column(name: str, v: Any) -> bool:
+            if not isinstance(v, str):
+                return False
+            key = C.normalise_header(v)
+            return key == written[name] or C.canonical_column(key) == name
+
+        def repeats(values: tuple[Any, ...]) -> bool:
+            if values[k] not in words:
+                return False
+            hits = sum(map(names_the_column, self.names, values))
+            return hits >= C.HEADER_MIN_KNOWN
+
+        return repeats
+
+    def _problem_lines(
+        self, rows: list[tuple[int, tuple[Any, ...]]], headings: _Headings, layout: Layout
+    ) -> list[tuple[int, tuple[Any, ...]]]:
+        """A problem written on a line of its own (序号, 方面, 问题, 责任领导 … but no 整改措施,
+        时限 or 状态) with its measures on the lines below, their 问题 left blank: the problem
+        line is not a measure, and the blank per-problem cells below it (问题, 方面, 问题表现,
+        责任领导 …) are the problem line's, as if they had been merged."""
+        names = self.names
+        if "整改措施" not in names or "问题" not in names:
+            return rows
+        at = {n: k for k, n in enumerate(names)}
+        measure_only = [at[n] for n in ("整改措施", "整改时限", "整改状态") if n in at]
+        problem = at["问题"]
+        inherit = [k for k, n in enumerate(names) if C.COLUMN_BY_NAME[n].per_problem]
+        out: list[tuple[int, tuple[Any, ...]]] = []
+        lines: list[int] = []
+        current: tuple[Any, ...] | None = None
+        for i, (r, values) in enumerate(rows):
+            if r + 1 in headings.rows:
+                current = None
+            elif values[problem] is not None:
+                current = None
+                below = rows[i + 1][1] if i + 1 < len(rows) else None
+                if (
+                    all(values[k] is None for k in measure_only)
+                    and below is not None
+                    and below[problem] is None
+                    and below[at["整改措施"]] is not None
+                ):
+                    current = values
+                    lines.append(r + 1)
+                    continue
+            elif current is not None:
+                filled = list(values)
+                for k in inherit:
+                    if filled[k] is None:
+                        filled[k] = current[k]
+                values = tuple(filled)
+            out.append((r, values))
+        if lines:
+            shown = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
+            layout.notes.append(
+                f"第 {shown} 行只写了问题、没有整改措施，作为问题行读取：其下各措施行空着的"
+                "问题、方面、责任领导等取自该行。"
+            )
+        return out
 
     def _amounts(self, values: list[Any], name: str, j: int, layout: Layout) -> list[Any]:
         """A numeric column in its standard unit: amounts written with a unit ("1.5万元")
@@ -642,6 +887,26 @@ class _RowReader:
             letter,
             "整改时限",
             first.deadline.text,
+        )
+
+    def _undated_note(self, undated: list[Measure]) -> Finding:
+        """立行立改 with neither 反馈日期 nor 集中整改截止日期: no due date to warn by (said, not
+        passed over)."""
+        first = undated[0]
+        rows = sorted({m.row for m in undated})
+        letter = column_letter(self.header.columns["整改时限"])
+        text = first.deadline.text if first.deadline else ""
+        return Finding(
+            "immediate-undated",
+            NOTE,
+            f"有 {len(rows)} 行的整改时限是“{text}”等立行立改事项（如 {letter}{first.row}），"
+            "但基本信息中没有反馈日期和集中整改截止日期，推算不出截止日期，这些措施没有计入超期预警。"
+            f"请在“{C.SHEET_INFO}”表中填写反馈日期或集中整改截止日期。",
+            self.ws.name,
+            first.row,
+            letter,
+            "整改时限",
+            text,
         )
 
     def _hidden_notes(self, hidden: list[int]) -> list[Finding]:
@@ -825,6 +1090,11 @@ class _Headings:
         if others:
             self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
 
+    def note_rows(self) -> list[int]:
+        """The rows holding one unnumbered text that names no 方面 (a 科室's name, 以下为立行
+        立改事项)."""
+        return [row for row, level, _ in self._found if level == _NOTE_ROW]
+
     def problem_at(self, excel_row: int) -> str | None:
         """The problem named by the last problem heading above ``excel_row`` (under the same
         方面 heading), or None."""
@@ -876,7 +1146,9 @@ def _clean_title(text: str) -> str:
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
-    r"温馨提示|提示)\s*[:：]|注\s*\d)"
+    r"温馨提示|提示|制表|经办人)\s*[:：]|注\s*\d|"
+    # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
+    r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
 )
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
@@ -1038,19 +1310,23 @@ def _number_key(number: Any) -> str:
     return str(number).strip().rstrip("、.．。 ")
 
 
-def numbering(measures: list[Measure]) -> tuple[bool, bool]:
+def numbering(measures: list[Measure], blocks: list[int] | None = None) -> tuple[bool, bool]:
     """What 序号 numbers, in one pass over the rows: (``per_measure``, ``restarts``).
 
     ``per_measure``: 序号 numbers the measures (rows), not the problems — two rows in a row with
     the same 方面 and the same 问题 text (a merged problem cell) carry different 序号.
     ``restarts``: 序号 starts again under each 方面 (1, 2 … under 一、, 1, 2 … under 二、) —
     where the 方面 changes, the 序号 goes back to the ledger's first number (not merely repeats
-    the row above, which is the same problem with a mistyped 方面)."""
+    the row above, which is the same problem with a mistyped 方面). Rows on either side of a
+    block start (``blocks``, see ``block_restarts``) are not compared."""
     per_measure = restarts = False
     first: str | None = None
     previous: tuple[Any, Any, Any] = (None, None, None)
+    block = 0
     for m in measures:
         values = m.values
+        if blocks and (now := bisect.bisect_right(blocks, m.row)) != block:
+            block, previous = now, (None, None, None)
         here = (values.get("方面"), values.get("问题"), values.get("序号"))
         if here == previous or here[2] is None:
             continue  # the next row of the same problem (or a row without 序号)
@@ -1068,11 +1344,38 @@ def numbering(measures: list[Measure]) -> tuple[bool, bool]:
     return per_measure, restarts
 
 
+def block_restarts(measures: list[Measure], blocks: list[int]) -> bool:
+    """Whether 序号 starts again after a block start (Excel rows of a one-text grouping row
+    such as a 科室's name, or a repeated header: several tables pasted one under another)."""
+    if not blocks:
+        return False
+    first: str | None = None
+    block = 0
+    for m in measures:
+        number = m.values.get("序号")
+        if number is None:
+            continue
+        key = _number_key(number)
+        now = bisect.bisect_right(blocks, m.row)
+        if first is None:
+            first, block = key, now
+        elif now != block:
+            if key == first:
+                return True
+            block = now
+    return False
+
+
+def unit_of(m: Measure) -> Any:
+    return m.values.get("单位")
+
+
 def build_tree(
     measures: list[Measure],
     numbered: bool | None = None,
     layout: Layout | None = None,
     restarts: bool | None = None,
+    blocks: list[int] | None = None,
 ) -> list[Aspect]:
     """Group measures by 方面 (in order of first appearance), then by problem within it.
 
@@ -1092,20 +1395,26 @@ def build_tree(
     problems: dict[tuple[Any, ...], Problem] = {}
     key: tuple[Any, ...] = ()
     current: Problem | None = None
+    current_unit: Any = None
     last: tuple[Any, ...] = ()
     for m in measures:
         values = m.values
-        aspect_title = values.get("方面") or MISSING_ASPECT
+        # A 方面 left blank under a filled one (written once, not merged down) is grouped
+        # with it; check still reports each blank cell.
+        aspect_title = values.get("方面") or (
+            current.aspect if current is not None and unit_of(m) == current_unit else MISSING_ASPECT
+        )
         title = values.get("问题") or MISSING_PROBLEM
         number = values.get("序号") if numbered else None
         unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
-        here = (unit, aspect_title, title, number)
+        block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
+        here = (unit, block, aspect_title, title, number)
         if here == last and current is not None and (number or title != MISSING_PROBLEM):
             current.measures.append(m)  # the next row of the same problem: the common case
             continue
         last = here
         if number:
-            key = ("序号", unit, aspect_title if restart else "", _number_key(number))
+            key = ("序号", unit, block, aspect_title if restart else "", _number_key(number))
         elif (
             numbered
             and current is not None
@@ -1113,6 +1422,15 @@ def build_tree(
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty
+        elif (
+            current is not None
+            and values.get("问题") is None
+            and values.get("方面") is None
+            and unit == current_unit
+        ):
+            # 方面 and 问题 (and 序号) all left blank under a problem instead of merged: the
+            # next measure of that problem (the blank cells are still reported by check)
+            pass
         else:
             key = (
                 "问题",
@@ -1131,7 +1449,7 @@ def build_tree(
             aspect.problems.append(problem)
         elif problem.title == MISSING_PROBLEM and title != MISSING_PROBLEM:
             problem.title = title  # 问题 written on a later row of the problem only
-        current = problem
+        current, current_unit = problem, unit
         problem.measures.append(m)
     index = 0
     for aspect in aspects.values():

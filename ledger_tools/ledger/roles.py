@@ -12,6 +12,7 @@ values are examined, so the cost does not grow with repeated cells.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.model import ColumnRead
-from ledger_tools.ledger.status import normalise_status
+from ledger_tools.ledger.status import leading_status, normalise_status
 
 if TYPE_CHECKING:
     from ledger_tools.ledger.normalise import Header
@@ -39,13 +40,17 @@ _FINISH_HINT = ("实际", "办结", "销号", "完成日期", "完成时间")
 _DEADLINE_HINT = ("时限", "期限", "计划", "预计", "截止", "目标")
 
 
+# Words only a deadline holds (a finish date is a day that has passed): "2024年6月底前".
+_BEFORE = re.compile(r"前\s*$|之前|以前|前完成")
+
+
 class Profile:
     """What a column's filled cells are: status words, yes/no, dates, or narrative."""
 
     def __init__(self, values: list[Any], vocabulary: dict[str, str]) -> None:
         counts = Counter(v for v in values if v is not None and v != "")
         self.filled = sum(counts.values())
-        status = yes_no = dates = length = 0
+        status = yes_no = dates = length = deadline_only = 0
         for value, n in counts.items():
             text = clean_text(value) if isinstance(value, str) else value
             if text is None:
@@ -57,13 +62,19 @@ class Profile:
                     status += n
                 if text in C.STATUS_YES_NO:
                     yes_no += n
-            if parse_deadline(text, year_from=_ANY_YEAR).kind not in ("invalid", "empty"):
+            kind = parse_deadline(text, year_from=_ANY_YEAR).kind
+            if kind not in ("invalid", "empty"):
                 dates += n
+            if kind in ("immediate", "long_term") or (
+                isinstance(text, str) and kind != "invalid" and _BEFORE.search(text)
+            ):
+                deadline_only += n
         total = max(self.filled, 1)
         self.status = status / total
         self.yes_no = yes_no / total
         self.dates = dates / total
         self.mean_length = length / total
+        self.deadline_only = deadline_only / total  # 立行立改, 长期坚持, …前
 
     @property
     def statuses(self) -> bool:
@@ -92,8 +103,13 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         return Profile([r[j] if j < len(r) else None for r in rows], vocabulary)
 
     _check_alias_columns(header, profile)
-    for read in [r for r in header.reads if r.how == "未识别"]:
+    # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
+    for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
         _place_unknown(header, read, profile)
+    if "整改时限" not in header.columns and "完成时间" in header.columns:
+        _deadline_in_finish_column(header, profile)
+    if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
+        _status_from_progress(header, rows, vocabulary)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
@@ -110,6 +126,12 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         if p.statuses:
             header.columns.pop("整改进展及成效")
             _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+            _reclaim(header, "整改进展及成效")
+        elif p.yes_no >= SHARE:  # 完成情况（是/否）
+            header.columns.pop("整改进展及成效")
+            header.yes_no_status = True
+            _move(header, progress, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
+            _reclaim(header, "整改进展及成效")
     status = header.columns.get("整改状态")
     if status is not None:
         p = profile(status)
@@ -118,6 +140,45 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
         elif p.narrative and status in by_alias and "整改进展及成效" not in header.columns:
             header.columns.pop("整改状态")
             _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
+            _reclaim(header, "整改状态")
+
+
+def _status_from_progress(
+    header: Header, rows: list[list[Any]], vocabulary: dict[str, str]
+) -> None:
+    """No status column, but the progress paragraphs open with the status ("已完成。……",
+    "正在推进，……"), as many units write them: the status is read from that opening (with a
+    line in 读取方式 saying so); the paragraph stays the progress."""
+    from ledger_tools.ledger.cells import column_letter
+
+    j = header.columns["整改进展及成效"]
+    values = {r[j] for r in rows if j < len(r) and isinstance(r[j], str) and r[j].strip()}
+    if not values:
+        return
+    opening = sum(1 for v in values if leading_status(v, vocabulary) is not None)
+    share = opening / len(values)
+    if share < SHARE:
+        return
+    letter = column_letter(j)
+    header.columns["整改状态"] = j
+    header.status_from_lead = True
+    text = header.texts.get(j, "")
+    why = (
+        f"台账没有单独的整改状态列，{_share(share)}的单元格以整改状态开头（如“已完成。……”）："
+        "开头的状态作为整改状态，其后的文字作为整改进展"
+    )
+    header.reads.append(ColumnRead(letter, text, "整改状态", "按内容", why))
+
+
+def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]) -> None:
+    """No 整改时限 column, and the one headed 完成时间 holds deadlines (立行立改, 长期坚持,
+    2024年6月底前): it is the 整改时限 (a finish date is a day, never "…前" or 长期坚持)."""
+    j = header.columns["完成时间"]
+    p = profile(j)
+    if p.filled and p.deadline_only >= 0.3 and p.dates >= SHARE:
+        header.columns.pop("完成时间")
+        why = f"台账没有“整改时限”列，这一列{_share(p.deadline_only)}的单元格是“……前”“立行立改”“长期坚持”等期限"
+        _move(header, j, "整改时限", why)
 
 
 def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:
@@ -142,6 +203,24 @@ def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Pr
     if target is None or target in header.columns:
         return
     _move(header, j, target, why)
+
+
+def _reclaim(header: Header, name: str) -> None:
+    """``name`` was given up by its first column (完成情况 holds the statuses): a later column
+    under another name for it (整改进展情况), left unread as a duplicate, now is that column."""
+    from ledger_tools.ledger.cells import column_index
+
+    for read in header.reads:
+        if read.how == "重复" and C.canonical_column(C.normalise_header(read.header)) == name:
+            header.columns[name] = column_index(read.letter)
+            read.column, read.how = name, "别名"
+            read.detail = f"“{read.header}”是“{name}”的常见写法"
+            header.notes = [
+                n
+                for n in header.notes
+                if not (n.rule == "duplicate-column" and n.column == read.letter)
+            ]
+            return
 
 
 def _move(header: Header, j: int, target: str, why: str) -> None:

@@ -69,6 +69,8 @@ RULES: dict[str, Rule] = {
         Rule("live-formula", WARNING, "公式引用外部工作簿或程序"),
         Rule("no-data", WARNING, "台账尚无数据"),
         Rule("hidden-columns", NOTE, "有隐藏列"),
+        Rule("unused-column", NOTE, "本工具不使用的常见列（配合单位、问题金额等）"),
+        Rule("immediate-undated", NOTE, "立行立改推算不出截止日期，未计入预警"),
         Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),
     )
 }
@@ -341,7 +343,8 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
                 "missing-column",
                 ERROR,
                 f"缺少必需的列“{name}”{extra}。表头（第 {ledger.origin.header_row} 行）中找到的列有：{found}。"
-                f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明。",
+                f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明；"
+                f"如果没有这一列，{_MISSING_HINT.get(name) or _add_column_hint(name)}",
                 ledger.origin.sheet,
                 ledger.origin.header_row,
                 "",
@@ -368,6 +371,17 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
             )
         )
     return out
+
+
+# What to do when a required column is not there at all (not merely named differently).
+_MISSING_HINT = {
+    "方面": "请增加一列“方面”填写问题所属类别（审计、督查等不分方面的台账可都填同一类别），"
+    "或在每组问题上方加一行标题，如“一、财务管理方面”。",
+}
+
+
+def _add_column_hint(name: str) -> str:
+    return f"请增加一列“{C.header_label(name)}”（{C.COLUMN_BY_NAME[name].help}）。"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -637,8 +651,20 @@ def _first_row(ledger: Ledger, key: str, m: Measure) -> Measure:
     return cache[key][(m.values.get("单位"), m.values.get(key))]
 
 
+def _first_of_problem(ledger: Ledger, m: Measure) -> Measure:
+    """The first measure of ``m``'s problem (``Measure.problem``, set by ``build_tree``)."""
+    cache = ledger.__dict__.setdefault("_first_rows", {})
+    if "_problem" not in cache:
+        index: dict[int, Measure] = {}
+        for other in ledger.measures:
+            index.setdefault(other.problem, other)
+        cache["_problem"] = index
+    return cache["_problem"][m.problem]
+
+
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
-    first = _first_row(ledger, "问题", m)
+    # a numbered ledger groups a problem by its 序号 (the rows may differ in 问题 text too)
+    first = _first_of_problem(ledger, m) if ledger.numbered else _first_row(ledger, "问题", m)
     return (
         f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
         "同一问题只能属于一个方面，请统一方面名称。"
@@ -660,6 +686,14 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
         return (
             "这一行在第一个方面标题行（如“一、落实党的理论路线方针政策方面”）之前，不知道属于哪个方面。"
             "请在它上面加一行方面标题，或增加一列“方面”。"
+        )
+    if column == "整改状态" and m.finished is not None and m.finished.due is not None:
+        # A unit that marks completion by the date alone: say what the date suggests, do
+        # not decide it (the date may be planned, or the measure reopened).
+        return (
+            f"“整改状态”是必填项，这里是空的，但这一行填了完成时间 {_d(m.finished.due)}。"
+            "如已完成，请填“已完成”（完成后需长期坚持的填“长期坚持”）；"
+            "如尚未完成，请填写实际状态并删去完成时间。"
         )
     hint = (
         "（如该问题的各措施行共用一个值，可合并单元格）"

@@ -52,7 +52,13 @@ def normalise_status(text: object, user: dict[str, str] | None = None) -> str | 
 
 
 # Words around a status that do not change it: "目前已完成", "均已整改到位", "已经办结".
-_FILLER_HEAD = re.compile(r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经)")
+_FILLER_HEAD = re.compile(
+    r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经|立行立改|即知即改|[√✓✔])"
+)
+# A day said with the status ("已于4月20日完成", "2024年4月已完成"): the status is the rest.
+_DATE_SAID = re.compile(
+    r"(?:于|在)?(?:\d{4}[年.\-/])?\d{1,2}(?:月|[.\-/])(?:\d{1,2}[日号]?)?(?:底|中旬|上旬|下旬)?(?:前)?"
+)
 _ALREADY = re.compile(r"^已经")
 
 
@@ -61,19 +67,107 @@ def _normalise_slow(text: str) -> str | None:
     s = _clean(text)
     if not s:
         return None
-    hit = C.STATUS_INDEX.get(s)
+    hit = _lookup(s)
     if hit is None and (percent := _PERCENT.match(s)):
         return _percent_status(float(percent.group(1)))
+    if hit is None or (
+        hit == C.STATUS_DONE and _BRACKETED.search(unicodedata.normalize("NFKC", text))
+    ):
+        # 已完成（长期坚持）: a bracket may hold the rest of the status, not a remark
+        hit = _compound(text) or hit
+    return hit
+
+
+def _lookup(s: str) -> str | None:
+    """A cleaned word, or its everyday variant (已经完成, 目前正在推进, 推进中 → 正在推进)."""
+    hit = C.STATUS_INDEX.get(s)
     if hit is None:
         variant = _ALREADY.sub("已", s)
         hit = C.STATUS_INDEX.get(variant)
         if hit is None and (stripped := _FILLER_HEAD.sub("", variant)) != variant:
             hit = C.STATUS_INDEX.get(stripped) or C.STATUS_INDEX.get("已" + stripped)
+        if hit is None and s.endswith("中") and C.STATUS_INDEX.get(s[:-1]) == C.STATUS_IN_PROGRESS:
+            hit = C.STATUS_IN_PROGRESS  # 持续推进中, 正在进行中
+        if hit is None and (undated := _DATE_SAID.sub("", s)) != s and undated:
+            hit = _lookup(undated)
     return hit
 
 
-# A progress percentage in a status column (整改进度 "100%", "60%").
-_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
+# The opening clause of a progress paragraph: "已完成。4月20日召开党员大会……" → 已完成.
+_LEAD = re.compile(r"^\s*([^。，,；;：:\n]{1,16})[。，,；;：:\n]")
+
+
+def leading_words(text: object) -> str | None:
+    """The words before the first 。，；： of a paragraph (the whole text when it has none and is
+    short); None when there are none."""
+    if not isinstance(text, str):
+        return None
+    m = _LEAD.match(text)
+    if m:
+        return m.group(1).strip()
+    s = text.strip()
+    return s if s and len(s) <= 16 else None
+
+
+def after_leading_status(text: object, user: dict[str, str] | None = None) -> object:
+    """A progress paragraph without the status it opens with ("已完成。4月20日……" →
+    "4月20日……"; "未启动。" → None); any other value as it is."""
+    if not isinstance(text, str) or leading_status(text, user) is None:
+        return text
+    m = _LEAD.match(text)
+    return (text[m.end() :].strip() or None) if m else None
+
+
+def leading_status(text: object, user: dict[str, str] | None = None) -> str | None:
+    """The status a progress paragraph opens with ("已完成。……", "正在推进，……"), or None."""
+    words = leading_words(text)
+    return normalise_status(words, user) if words else None
+
+
+# A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%).
+_PERCENT = re.compile(r"^(?:已?完成|整改)?(?:进度)?(?:约|达到?)?(\d{1,3}(?:\.\d+)?)%$")
+# A status written in parts: "已完成，长期坚持", "已完成（长期坚持）", "部分完成，持续推进".
+_PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
+_BRACKETED = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
+_KEPT_PART = re.compile(
+    r"^(?:并|需|需要|仍需|还需|将|继续|后续|今后|下步)*(?:长期|持续|常态化?)"
+    r"(?:坚持|推进|巩固|整改|落实|深化|开展|长效|抓好)?(?:整改)?$"
+)
+
+_REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成，见附件3
+_KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
+
+
+def _compound(text: str) -> str | None:
+    """A cell of several status parts: the least advanced of them (a status never claims more
+    than the cell says), 已完成 with a "keep it up" part (长期坚持, 持续推进) being 长期坚持. A
+    part that is no status makes the whole unknown (已完成，但尚有2家未整改 is not 已完成),
+    except inside brackets, which hold remarks (已完成（见附件3）)."""
+    s = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    remarks = [m.group(1) for m in _BRACKETED.finditer(s)]
+    main = _BRACKETED.sub("，", s)
+    parts = [p for p in _PART_SEP.split(main) if p]
+    kept = False
+    found: list[str] = []
+    for part, remark in [(p, False) for p in parts] + [(r, True) for r in remarks]:
+        part = _TRAILING.sub("", part)
+        if not part:
+            continue
+        if _KEPT_PART.match(part):
+            kept = True
+        elif (status := _lookup(part)) is not None:
+            found.append(status)
+        elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
+            found.append(status)  # 已整改完成并长期坚持, 已完成长期坚持
+            kept = True
+        elif not remark and not _REFERENCE.match(part):
+            return None
+    if not found:
+        return None
+    base = min(found, key=_RANK.__getitem__)
+    if kept and base in C.FINISHED_STATUSES:
+        return C.STATUS_ONGOING
+    return base
 
 
 def _percent_status(value: float) -> str | None:
@@ -100,7 +194,7 @@ def read_status_map(pairs: dict[str, str]) -> dict[str, str]:
 
 # What a word can mean at most (least advanced first): the suggestion for an unknown word is
 # never more advanced than this. A negation or a pending word (未, 没, 待 …) cannot mean done.
-_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓")
+_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓|计划|预计|拟|将于|争取|力争")
 _STARTED = re.compile(r"中$|推进|进行|正在|开展|启动了|已启动|已开始|实施|落实中|办理中")
 _IN_MOTION = re.compile(r"中$|推进|进行|正在")
 _MOSTLY = re.compile(r"基本|阶段|差不多|大部分|初步|接近")

@@ -287,3 +287,53 @@ def test_deadlines_under_a_finish_time_header(tmp_path):
     [read] = [c for c in report["layout"]["columns"] if c["column"] == "G"]
     assert (read["read_as"], read["how"]) == ("整改时限", "按内容")
     assert _rules(report) == {"overdue-red": ["整改台账!G4"], "overdue-no-reason": ["整改台账!G4"]}
+
+
+def test_status_words_in_a_column_after_the_progress_are_the_status(tmp_path):
+    # 整改进展 (narrative) then 完成情况 (已完成/整改中…): both are names of the progress, so the
+    # second was left unread as a duplicate and the ledger had "no status column"
+    header = ["序号", "问题类别", "存在问题", "整改措施", "责任领导", "责任科室", "完成时限"]
+    path = _sheet(
+        tmp_path / "完成情况在后.xlsx",
+        [*header, "整改进展", "完成情况"],
+        [
+            1,
+            "政治建设方面",
+            "学习流于形式",
+            "制定学习计划",
+            "张某",
+            "办公室",
+            "2024年6月底前",
+            "已制定计划并开展学习4次",
+            "已完成",
+        ],
+        [
+            2,
+            "政治建设方面",
+            "责任制不落实",
+            "修订责任清单",
+            "张某",
+            "办公室",
+            "2024.09.30",
+            "正在修订",
+            "整改中",
+        ],
+        [
+            3,
+            "作风建设方面",
+            "接待不规范",
+            "清理接待台账",
+            "李某",
+            "财务股",
+            "2024年12月底前",
+            "已清理2023年以来的台账",
+            "已整改",
+        ],
+    )
+    report = _run("check", str(path))
+    read = {c["column"]: (c["read_as"], c["how"]) for c in report["layout"]["columns"]}
+    assert read["H"] == ("整改进展及成效", "别名") and read["I"] == ("整改状态", "按内容")
+    rules = {f["rule"] for f in report["findings"]}
+    assert "missing-column" not in rules and "duplicate-column" not in rules
+    stats = _run("stats", str(path))
+    assert stats["措施状态"]["已完成"] == 2 and stats["措施状态"]["正在推进"] == 1

@@ -132,6 +132,8 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
             header.yes_no_status = True
             _move(header, progress, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
             _reclaim(header, "整改进展及成效")
+    if "整改状态" not in header.columns:
+        _status_in_duplicate(header, profile)
     status = header.columns.get("整改状态")
     if status is not None:
         p = profile(status)
@@ -141,6 +143,22 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
             header.columns.pop("整改状态")
             _move(header, status, "整改进展及成效", "单元格是整改进展的叙述，不是状态用语")
             _reclaim(header, "整改状态")
+
+
+def _status_in_duplicate(header: Header, profile: Callable[[int], Profile]) -> None:
+    """No status column, and a column left unread as a duplicate holds the statuses (整改进展
+    then 完成情况: both are names of the progress; the second holds 已完成/整改中): it is the
+    status column."""
+    for read in [r for r in header.reads if r.how == "重复"]:
+        j = _index(read.letter)
+        p = profile(j)
+        if p.statuses:
+            _move(header, j, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+            return
+        if p.yes_no >= SHARE:
+            header.yes_no_status = True
+            _move(header, j, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
+            return
 
 
 def _status_from_progress(
@@ -229,7 +247,9 @@ def _move(header: Header, j: int, target: str, why: str) -> None:
     letter = column_letter(j)
     header.columns[target] = j
     header.notes = [
-        n for n in header.notes if not (n.rule == "unmapped-column" and n.column == letter)
+        n
+        for n in header.notes
+        if not (n.rule in ("unmapped-column", "duplicate-column") and n.column == letter)
     ]
     for read in header.reads:
         if read.letter == letter:

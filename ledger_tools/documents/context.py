@@ -13,6 +13,7 @@ document would otherwise state something false, a visible marker such as 【状�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -254,11 +255,22 @@ def build_context(
     date; default today). ``today`` is the default 成文日期 (default: the real today).
     ``comparison`` (``upward.diff.Comparison``, ``report --since``) fills 与上期 and
     与上期说明; without it they are empty."""
-    from ledger_tools.ledger.stats import compute_stats, long_term_counts
-    from ledger_tools.upward.diff import since_context
+    from ledger_tools.ledger.normalise import gc_paused
 
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; expected one of {KINDS}")
+    # hundreds of thousands of dicts and strings, no reference cycles: the collector would
+    # walk the growing context again and again (a tenth of its time at 40,000 measures)
+    with gc_paused():
+        return _build_context(ledger, kind, as_of, today, comparison)
+
+
+def _build_context(
+    ledger: Ledger, kind: str, as_of: dt.date | None, today: dt.date | None, comparison: Any
+) -> dict[str, Any]:
+    from ledger_tools.ledger.stats import compute_stats, long_term_counts
+    from ledger_tools.upward.diff import since_context
+
     today = today or dt.date.today()
     as_of = as_of or today
     say = body_text(ledger)
@@ -555,10 +567,11 @@ def deadline_text(m: Measure) -> str:
     """整改时限 in the document's one form (2024年6月底前, 2024年4月15日前, 立行立改, 长期坚持);
     an unreadable or empty one is visibly marked."""
     d = m.deadline
-    raw = text(m.values.get("整改时限"))
-    shown = W.deadline_form(d)
-    if shown:
-        return shown
+    return W.deadline_form(d) or _unreadable_deadline(d, text(m.values.get("整改时限")))
+
+
+def _unreadable_deadline(d: Deadline | None, raw: str) -> str:
+    """The marker of a deadline ``W.deadline_form`` cannot say (``raw``: the cell's text)."""
     if d is not None and d.kind == "invalid":
         return invalid_mark("时限", d.text or raw)
     return invalid_mark("时限", raw) if raw else missing_mark("时限")
@@ -587,13 +600,17 @@ def _number_value(value: Any) -> Any:
 
 
 def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -> dict[str, Any]:
-    # Called for every measure (40,000 in a large 汇总): the cells are read into locals once.
+    # Called for every measure (40,000 in a large 汇总): the cells are read into locals once,
+    # the common cases (a readable deadline and status, empty numbers) decided inline.
     get = m.values.get
     leader, lead, depts = text(get("责任领导")), text(get("牵头部门")), text(get("责任部门"))
     progress = say(get("整改进展及成效"))
-    when = deadline_text(m)
+    d, written = m.deadline, text(get("整改时限"))
+    when = W.deadline_form(d) or _unreadable_deadline(d, written)
     measure = say(get("整改措施")) or missing_mark("整改措施")
-    due = m.deadline.due if m.deadline else None
+    due = d.due if d else None
+    f = m.finished
+    money, people, rules = get("清退资金"), get("问责人次"), get("建立制度")
     return {
         "序号": number,
         "整改措施": measure,
@@ -604,20 +621,26 @@ def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -
         "责任部门": depts,
         "责任人": text(get("责任人")),
         "整改时限": when,
-        "整改时限原文": text(get("整改时限")),
-        "整改时限日期": cn_date(due) if due else "",
-        "整改状态": _status_text(m),
-        "完成时间": _finished_text(m),
+        "整改时限原文": written,
+        "整改时限日期": _cn_day(due) if due else "",
+        "整改状态": m.status or _status_text(m),
+        "完成时间": "" if f is None or f.kind == "empty" else _finished_text(m),
         "整改进展及成效": progress,
         "延期说明": say(get("延期说明")),
         "佐证材料": text(get("佐证材料")),
-        "清退资金": _number_value(get("清退资金")),
-        "问责人次": _number_value(get("问责人次")),
-        "建立制度": _number_value(get("建立制度")),
+        "清退资金": "" if money is None else _number_value(money),
+        "问责人次": "" if people is None else _number_value(people),
+        "建立制度": "" if rules is None else _number_value(rules),
         "备注": text(get("备注")),
         "责任说明": W.duty_text(leader, lead, depts, when),
         "措施及成效": "",  # the report's wording, set by report_items
     }
+
+
+@functools.lru_cache(maxsize=W.CACHED)
+def _cn_day(day: dt.date) -> str:
+    """``cn_date`` of a due day (a few hundred distinct ones in any ledger)."""
+    return cn_date(day)
 
 
 def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> None:

@@ -130,10 +130,20 @@ _NOT_A_NAME = (
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=CACHED)
 def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
     """The 责任 bracket of a plan measure, without nested brackets or repeats:
     "（责任领导：陈志远；责任部门：规划建设科；完成时限：2024年6月底前）"."""
+    # the people and departments repeat down a ledger, their deadlines vary: only the people
+    # and departments are cached (with the deadline in the key, most calls missed the cache)
+    shown = _duty_people(leader, lead, depts)
+    if deadline:
+        shown = f"{shown}；完成时限：{deadline}" if shown else f"完成时限：{deadline}"
+    return f"（{shown}）" if shown else ""
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _duty_people(leader: str, lead: str, depts: str) -> str:
+    """The 责任领导 and departments of ``duty_text``, "；"-joined."""
     leads = split_outside(lead, _LIST_SEPARATORS)
     resp = split_outside(depts, _LIST_SEPARATORS)
     items = []
@@ -147,10 +157,7 @@ def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
     else:
         items.append(("牵头部门", "、".join(leads)))
         items.append(("责任部门", "、".join(resp)))
-    if deadline:
-        items.append(("完成时限", deadline))
-    shown = "；".join(f"{k}：{v}" for k, v in items if v)
-    return f"（{shown}）" if shown else ""
+    return "；".join(f"{k}：{v}" for k, v in items if v)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,11 +261,25 @@ def _amount_form(m: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=CACHED)  # amounts repeat; Decimal arithmetic is slow
 def _one_amount(written: str) -> str:
+    digits = written[:-1]
+    if digits.isascii() and digits.isdigit() and len(digits) <= 15:
+        return _whole_yuan(int(digits))
     try:
         value = _parse_amount(written)
     except InvalidOperation:
         return written
     return amount_text(value) if value is not None else written
+
+
+def _whole_yuan(yuan: int) -> str:
+    """``amount_text`` of a whole number of 元 (most amounts a narrative quotes: "42300元")
+    without Decimal where that is safe: above 10,000 and not a multiple of 100, the
+    statistics' form (万元 with two decimals) would round it, so it is given in 万元 with the
+    decimals it needs. tests/test_doc_fastpaths.py compares it with ``amount_text``."""
+    if yuan <= 10000 or yuan % 100 == 0:
+        return amount_text(Decimal(yuan))
+    high, low = divmod(yuan, 10000)
+    return f"{high}.{low:04d}".rstrip("0") + "万元"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,7 +350,17 @@ def measure_lead(measure: str) -> str:
     """The first clause of a measure (outside quotes and brackets), its short lead:
     "修订学习制度，制定年度学习计划" → "修订学习制度"."""
     measure = measure.strip()
+    if not _OPENING.search(measure):  # no brackets: the first run of text between stops
+        first = _FIRST_CLAUSE.search(measure)
+        return first.group() if first else measure
     return next(_parts_outside(measure, _CLAUSE_STOPS), measure)
+
+
+# The first clause of a text without brackets, stripped: from the first character that is
+# neither a stop nor a space to the last such character before the next stop (``\s`` is
+# what ``str.strip`` strips). One search instead of splitting the whole measure.
+_STOPS = re.escape(_CLAUSE_STOPS)
+_FIRST_CLAUSE = re.compile(f"[^{_STOPS}\\s](?:[^{_STOPS}]*[^{_STOPS}\\s])?")
 
 
 # Anything but a letter or digit (``[^\W_]`` is exactly what ``str.isalnum`` accepts).
@@ -350,7 +381,7 @@ def says_lead(progress: str, lead: str) -> bool:
     # a pair of the lead recurs in the narrative iff it is a substring of its letters and
     # digits: the narrative's own pairs (hundreds) need not be built
     chars = _NOT_ALNUM.sub("", progress)
-    return sum(pair in chars for pair in pairs) / len(pairs) >= 0.7
+    return sum(map(chars.__contains__, pairs)) / len(pairs) >= 0.7
 
 
 def strip_end(text: str) -> str:

@@ -151,7 +151,10 @@ def _collapse_punct(text: str) -> str:
 
 
 def _sentence(text: str, end: str) -> str:
-    text = _collapse_punct(text.strip()).lstrip("。；;，,、 ").rstrip(_TRAILING)
+    text = text.strip()
+    if _PUNCT_RUN.search(text):
+        text = _collapse_punct(text)
+    text = text.lstrip("。；;，,、 ").rstrip(_TRAILING)
     if not text:
         return ""
     if text[-1] in _FINAL or (text[-1] in _CLOSING_QUOTES and text[-2:-1] in ("。", *_FINAL)):
@@ -307,9 +310,18 @@ def body_text(ledger: Ledger) -> Callable[[Any], str]:
     paragraph, which names the unit in full)."""
     unit = text(ledger.info.get("单位名称"))
     short = short_name(ledger)
+    renames = bool(unit and len(unit) >= 4 and short)  # else use_self_name changes nothing
 
     def say(value: Any) -> str:
-        return W.use_self_name(W.money_in_text(text(value)), unit, short)
+        # called for four cells of every measure: what changes nothing is not called
+        if value is None:
+            return ""
+        said = text(value)
+        if "元" in said:
+            said = W.money_in_text(said)
+        if renames and unit in said:
+            said = W.use_self_name(said, unit, short)
+        return said
 
     return say
 
@@ -708,7 +720,12 @@ def measures_paragraph(measures: list[dict[str, Any]]) -> str:
     items = [m["措施及成效"] for m in measures]
     if len(items) == 1:
         return items[0]
-    return "".join(cn_ordinal(i) + item for i, item in enumerate(items, start=1))
+    return "".join(_ordinal(i) + item for i, item in enumerate(items, start=1))
+
+
+@functools.lru_cache(maxsize=256)
+def _ordinal(number: int) -> str:
+    return cn_ordinal(number)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -369,7 +369,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 def _bigrams(text: str) -> set[str]:
     chars = _NOT_ALNUM.sub("", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+    return set(map(str.__add__, chars, chars[1:]))  # each character with the next
 
 
 def says_lead(progress: str, lead: str) -> bool:

@@ -118,3 +118,97 @@ def test_cached_table_filters_take_any_value():
     assert tabletext.names_only(None) == ""
     assert tabletext.short_date(20240630) == "20240630"
     assert tabletext.short_date("2024年06月30日前") == "2024.6.30前"
+
+
+def plain_one_amount(written: str) -> str:
+    """``_one_amount`` before its whole-yuan shortcut: every amount through Decimal."""
+    value = W._parse_amount(written)
+    return W.amount_text(value) if value is not None else written
+
+
+def test_whole_yuan_amounts_as_through_decimal():
+    for yuan in [*range(0, 30001), *range(30000, 10**7, 997), 10**12 + 1, 10**14 + 99]:
+        written = f"{yuan}元"
+        assert W._one_amount(written) == plain_one_amount(written), written
+    for written in ("00042元", "0000000010500元", "123456789012345元", "1234567890123456元"):
+        assert W._one_amount(written) == plain_one_amount(written), written
+
+
+# Spaces a Chinese cell may hold besides ASCII ones: ideographic, no-break, separators.
+SPACES = ["\u3000", "\xa0", "\u2003", "\x1c", "\x85"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET + SPACES), max_size=40))
+def test_measure_lead_with_every_kind_of_space(value):
+    first = plain_split_outside(value.strip(), W._CLAUSE_STOPS)
+    assert W.measure_lead(value) == (first[0] if first else value.strip())
+
+
+def test_space_pattern_is_what_strip_strips():
+    for cp in range(0x110000):
+        ch = chr(cp)
+        assert (re.fullmatch(r"\s", ch) is not None) == (ch.strip() == ""), hex(cp)
+
+
+def plain_duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
+    """``duty_text`` as one function, before its people and departments were cached apart."""
+    leads = W.split_outside(lead, W._LIST_SEPARATORS)
+    resp = W.split_outside(depts, W._LIST_SEPARATORS)
+    items = []
+    if leader:
+        items.append(("责任领导", W.names_only(leader)))
+    if not leads or not resp or set(leads) == set(resp):
+        items.append(("责任部门", "、".join(resp or leads)))
+    elif set(leads) <= set(resp):
+        items.append(("牵头部门", "、".join(leads)))
+        items.append(("配合部门", "、".join(d for d in resp if d not in leads)))
+    else:
+        items.append(("牵头部门", "、".join(leads)))
+        items.append(("责任部门", "、".join(resp)))
+    if deadline:
+        items.append(("完成时限", deadline))
+    shown = "；".join(f"{k}：{v}" for k, v in items if v)
+    return f"（{shown}）" if shown else ""
+
+
+NAMES = st.text(alphabet=st.sampled_from(list("陈王科室（）、，; ")), max_size=10)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NAMES, NAMES, NAMES, st.sampled_from(["", "2024年6月底前", "立行立改"]))
+def test_duty_text_as_in_one_piece(leader, lead, depts, deadline):
+    assert W.duty_text(leader, lead, depts, deadline) == plain_duty_text(
+        leader, lead, depts, deadline
+    )
+
+
+UNIT = "某区档案馆"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.none(),
+        st.floats(allow_nan=False),
+        st.lists(st.sampled_from([*ALPHABET, UNIT, "《", "》", "42300元", "\x01"])).map("".join),
+    )
+)
+def test_body_text_skips_only_passes_that_change_nothing(value):
+    ledger = ctx.sample_ledger()
+    ledger.info.update({"单位名称": UNIT, "单位简称": ""})
+    say = ctx.body_text(ledger)
+    plain = W.use_self_name(W.money_in_text(ctx.text(value)), UNIT, "我馆")
+    assert say(value) == plain
+
+
+MARK_PIECES = [*"【示例，请修改】", "\n", "\r", "\t", " ", "\x01", "x", "【示例，请修改】"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=20).map("".join))
+def test_sample_mark_needs_its_first_character_in_the_cell(value):
+    from ledger_tools.ledger.columns import EXAMPLE_MARK
+
+    if EXAMPLE_MARK[0] not in value:
+        assert EXAMPLE_MARK not in ctx.text(value)

@@ -248,6 +248,9 @@ _AMOUNT_RUN = re.compile(r"[\d,.]+万?元")
 
 @functools.lru_cache(maxsize=CACHED)
 def _run_amounts(run: str) -> str:
+    digits = run[:-1]
+    if digits.isascii() and digits.isdigit():  # the run is one amount, "42300元": _MONEY's match
+        return _one_amount(run)
     return _MONEY.sub(_amount_form, run)
 
 
@@ -350,15 +353,18 @@ def measure_lead(measure: str) -> str:
     """The first clause of a measure (outside quotes and brackets), its short lead:
     "修订学习制度，制定年度学习计划" → "修订学习制度"."""
     measure = measure.strip()
-    if not _OPENING.search(measure):  # no brackets: the first run of text between stops
-        first = _FIRST_CLAUSE.search(measure)
-        return first.group() if first else measure
+    first = _FIRST_CLAUSE.search(measure)
+    if first is None:  # nothing but stops and spaces
+        return measure
+    if not _OPENING.search(first.group()):  # no bracket opens before the first stop
+        return first.group()
     return next(_parts_outside(measure, _CLAUSE_STOPS), measure)
 
 
-# The first clause of a text without brackets, stripped: from the first character that is
+# The first clause of a text, stripped, brackets not minded: from the first character that is
 # neither a stop nor a space to the last such character before the next stop (``\s`` is
-# what ``str.strip`` strips). One search instead of splitting the whole measure.
+# what ``str.strip`` strips). Only stops and spaces come before it, so when no bracket opens
+# inside it, it is the first clause outside brackets too: one search instead of a split.
 _STOPS = re.escape(_CLAUSE_STOPS)
 _FIRST_CLAUSE = re.compile(f"[^{_STOPS}\\s](?:[^{_STOPS}]*[^{_STOPS}\\s])?")
 

@@ -25,6 +25,13 @@ from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.dates import format_cn_date
 from ledger_tools.ledger.findings import ERROR, Finding
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, Problem
+from ledger_tools.ledger.stats import (
+    _sums,
+    _sums_sentence,
+    compute_stats,
+    long_term_counts,
+    money_text,
+)
 from ledger_tools.ledger.status import closure_rate_text, percent_text
 
 KINDS = ("plan", "report", "notice")
@@ -126,8 +133,6 @@ def percent(value: Any, total: Any = None) -> str:
 
 def money(value: Any) -> str:
     """An amount in 元 as "12,300元", or above 10,000 as "1.23万元"."""
-    from ledger_tools.ledger.stats import money_text
-
     if value is None or value == "":
         return ""
     return money_text(float(value))
@@ -278,7 +283,6 @@ def build_context(
 def _build_context(
     ledger: Ledger, kind: str, as_of: dt.date | None, today: dt.date | None, comparison: Any
 ) -> dict[str, Any]:
-    from ledger_tools.ledger.stats import compute_stats, long_term_counts
     from ledger_tools.upward.diff import since_context
 
     today = today or dt.date.today()
@@ -456,7 +460,6 @@ def aspects_context(
 ) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
     document, 措施 1, 2… within each problem."""
-    from ledger_tools.ledger.stats import long_term_counts
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
@@ -743,12 +746,12 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
     """The notice's paragraph of one problem, shorter than the report's and without names:
     "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
-    from ledger_tools.ledger.stats import _sums, _sums_sentence
-
-    started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
-               and m.status != C.STATUS_NOT_STARTED]  # fmt: skip
-    planned = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True)
-               if m.status == C.STATUS_NOT_STARTED]  # fmt: skip
+    started, planned = [], []
+    for m, c in zip(p.measures, measures, strict=True):
+        if m.status == C.STATUS_NOT_STARTED:
+            planned.append(c["措施要点"])
+        elif m.status:
+            started.append(c["措施要点"])
     # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
     # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
     sums, bad = _sums(p.measures)

@@ -110,6 +110,16 @@ def test_text_fast_path_is_taken_only_when_nothing_changes_but_the_ends():
         assert (ctx._NOT_ONE_LINE.search(ch) is None) == plain, hex(cp)
 
 
+def test_a_printable_string_needs_neither_cleaning_nor_word_breaks():
+    # text() and the finalize return a printable string as it is (stripped) without searching
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if ch.isprintable():
+            assert ctx._NOT_ONE_LINE.search(ch) is None, hex(cp)
+            assert R._UNCLEAN.search(ch) is None, hex(cp)
+            assert ch not in "\n\t", hex(cp)
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(["\n", "<w:p", " ", ">", "<w:pPr>", "x", "\n\n"])))
 def test_paragraph_lines_joined_as_the_regex_did(pieces):

@@ -223,8 +223,10 @@ _NOT_ONE_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff
 def text(value: Any) -> str:
     """A cell as one line of document text: no forbidden characters, line breaks joined (a
     line that does not end in punctuation is followed by "；"), tabs as spaces."""
-    if type(value) is str and not _NOT_ONE_LINE.search(value):
-        return value.strip()  # the common case, first
+    # the common case first: a printable string (str.isprintable, a quick C loop) holds none
+    # of _NOT_ONE_LINE's characters, which the slower search looks for in the others
+    if type(value) is str and (value.isprintable() or not _NOT_ONE_LINE.search(value)):
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -607,7 +607,7 @@ def _finished_text(m: Measure) -> str:
         return ""
     if f.kind == "invalid" or f.due is None:
         return invalid_mark("完成时间", f.text)
-    return cn_date(f.due)
+    return _cn_day(f.due)
 
 
 def _status_text(m: Measure) -> str:
@@ -663,7 +663,7 @@ def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -
 
 @functools.lru_cache(maxsize=W.CACHED)
 def _cn_day(day: dt.date) -> str:
-    """``cn_date`` of a due day (a few hundred distinct ones in any ledger)."""
+    """``cn_date`` of a due or finishing day (a few hundred distinct ones in any ledger)."""
     return cn_date(day)
 
 

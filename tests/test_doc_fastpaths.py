@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,6 +74,10 @@ def test_says_lead(progress, lead):
     assert W._bigrams(lead) == plain_bigrams(lead)
     assert W.says_lead(progress, lead) == plain_says_lead(progress, lead)
     assert W.says_lead(lead + progress, lead) == plain_says_lead(lead + progress, lead)
+    # the lead's characters spread over the narrative, some pairs only across punctuation:
+    # the case the cheap bounds leave to the full comparison
+    spread = "，".join(lead) + progress
+    assert W.says_lead(spread, lead) == plain_says_lead(spread, lead)
 
 
 @settings(max_examples=5000, deadline=None)
@@ -105,6 +110,16 @@ def test_text_fast_path_is_taken_only_when_nothing_changes_but_the_ends():
         assert (ctx._NOT_ONE_LINE.search(ch) is None) == plain, hex(cp)
 
 
+def test_a_printable_string_needs_neither_cleaning_nor_word_breaks():
+    # text() and the finalize return a printable string as it is (stripped) without searching
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if ch.isprintable():
+            assert ctx._NOT_ONE_LINE.search(ch) is None, hex(cp)
+            assert R._UNCLEAN.search(ch) is None, hex(cp)
+            assert ch not in "\n\t", hex(cp)
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(["\n", "<w:p", " ", ">", "<w:pPr>", "x", "\n\n"])))
 def test_paragraph_lines_joined_as_the_regex_did(pieces):
@@ -118,3 +133,84 @@ def test_cached_table_filters_take_any_value():
     assert tabletext.names_only(None) == ""
     assert tabletext.short_date(20240630) == "20240630"
     assert tabletext.short_date("2024年06月30日前") == "2024.6.30前"
+
+
+def plain_one_amount(written: str) -> str:
+    """``_one_amount`` before its whole-yuan shortcut: every amount through Decimal."""
+    value = W._parse_amount(written)
+    return W.amount_text(value) if value is not None else written
+
+
+def test_whole_yuan_amounts_as_through_decimal():
+    for yuan in [*range(0, 30001), *range(30000, 10**7, 997), 10**12 + 1, 10**14 + 99]:
+        written = f"{yuan}元"
+        assert W._one_amount(written) == plain_one_amount(written), written
+    for written in ("00042元", "0000000010500元", "123456789012345元", "1234567890123456元"):
+        assert W._one_amount(written) == plain_one_amount(written), written
+
+
+# Spaces a Chinese cell may hold besides ASCII ones: ideographic, no-break, separators.
+SPACES = ["\u3000", "\xa0", "\u2003", "\x1c", "\x85"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET + SPACES), max_size=40))
+def test_measure_lead_with_every_kind_of_space(value):
+    first = plain_split_outside(value.strip(), W._CLAUSE_STOPS)
+    assert W.measure_lead(value) == (first[0] if first else value.strip())
+
+
+def test_space_pattern_is_what_strip_strips():
+    for cp in range(0x110000):
+        ch = chr(cp)
+        assert (re.fullmatch(r"\s", ch) is not None) == (ch.strip() == ""), hex(cp)
+
+
+@pytest.mark.parametrize(
+    "leader,lead,depts,deadline,expected",
+    [
+        ("", "", "", "", ""),
+        ("", "", "", "立行立改", "（完成时限：立行立改）"),
+        ("陈志远（局长）", "", "", "", "（责任领导：陈志远）"),
+        ("", "甲科", "甲科、乙科", "", "（牵头部门：甲科；配合部门：乙科）"),
+        ("", "甲科", "乙科", "2024年6月底前", "（牵头部门：甲科；责任部门：乙科；完成时限：2024年6月底前）"),
+        ("王某", "办公室", "", "长期坚持", "（责任领导：王某；责任部门：办公室；完成时限：长期坚持）"),
+    ],
+)  # fmt: skip
+def test_duty_text_joins_the_cached_people_with_the_deadline(
+    leader, lead, depts, deadline, expected
+):
+    # the people and departments are cached apart from the deadline: every combination of
+    # present and absent parts is still joined by one "；" inside one bracket
+    assert W.duty_text(leader, lead, depts, deadline) == expected
+
+
+UNIT = "某区档案馆"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.none(),
+        st.floats(allow_nan=False),
+        st.lists(st.sampled_from([*ALPHABET, UNIT, "《", "》", "42300元", "\x01"])).map("".join),
+    )
+)
+def test_body_text_skips_only_passes_that_change_nothing(value):
+    ledger = ctx.sample_ledger()
+    ledger.info.update({"单位名称": UNIT, "单位简称": ""})
+    say = ctx.body_text(ledger)
+    plain = W.use_self_name(W.money_in_text(ctx.text(value)), UNIT, "我馆")
+    assert say(value) == plain
+
+
+MARK_PIECES = [*"【示例，请修改】", "\n", "\r", "\t", " ", "\x01", "x", "【示例，请修改】"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=20).map("".join))
+def test_sample_mark_needs_its_first_character_in_the_cell(value):
+    from ledger_tools.ledger.columns import EXAMPLE_MARK
+
+    if EXAMPLE_MARK[0] not in value:
+        assert EXAMPLE_MARK not in ctx.text(value)

@@ -13,6 +13,7 @@ document would otherwise state something false, a visible marker such as 【状�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -24,6 +25,13 @@ from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.dates import format_cn_date
 from ledger_tools.ledger.findings import ERROR, Finding
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, Problem
+from ledger_tools.ledger.stats import (
+    _sums,
+    _sums_sentence,
+    compute_stats,
+    long_term_counts,
+    money_text,
+)
 from ledger_tools.ledger.status import closure_rate_text, percent_text
 
 KINDS = ("plan", "report", "notice")
@@ -125,8 +133,6 @@ def percent(value: Any, total: Any = None) -> str:
 
 def money(value: Any) -> str:
     """An amount in 元 as "12,300元", or above 10,000 as "1.23万元"."""
-    from ledger_tools.ledger.stats import money_text
-
     if value is None or value == "":
         return ""
     return money_text(float(value))
@@ -149,8 +155,12 @@ def _collapse_punct(text: str) -> str:
     return _PUNCT_RUN.sub(strongest, text) if _PUNCT_RUN.search(text) else text
 
 
-def _sentence(text: str, end: str) -> str:
-    text = _collapse_punct(text.strip()).lstrip("。；;，,、 ").rstrip(_TRAILING)
+def _sentence(text: str, end: str = "。") -> str:
+    """``join_sentences`` of one string."""
+    text = text.strip()
+    if _PUNCT_RUN.search(text):
+        text = _collapse_punct(text)
+    text = text.lstrip("。；;，,、 ").rstrip(_TRAILING)
     if not text:
         return ""
     if text[-1] in _FINAL or (text[-1] in _CLOSING_QUOTES and text[-2:-1] in ("。", *_FINAL)):
@@ -174,6 +184,12 @@ def join_sentences(parts: Any, end: str = "。") -> str:
         if sentence:
             out.append(sentence)
     return "".join(out)
+
+
+def _sentences(parts: list[str]) -> str:
+    """``join_sentences`` of a list of strings (the context's own calls, 100,000 at 40,000
+    measures: without the checks a template's values need)."""
+    return "".join([_sentence(part) for part in parts])
 
 
 def _is_undefined(value: Any) -> bool:
@@ -207,8 +223,10 @@ _NOT_ONE_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff
 def text(value: Any) -> str:
     """A cell as one line of document text: no forbidden characters, line breaks joined (a
     line that does not end in punctuation is followed by "；"), tabs as spaces."""
-    if type(value) is str and not _NOT_ONE_LINE.search(value):
-        return value.strip()  # the common case, first
+    # the common case first: a printable string (str.isprintable, a quick C loop) holds none
+    # of _NOT_ONE_LINE's characters, which the slower search looks for in the others
+    if type(value) is str and (value.isprintable() or not _NOT_ONE_LINE.search(value)):
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -254,11 +272,21 @@ def build_context(
     date; default today). ``today`` is the default 成文日期 (default: the real today).
     ``comparison`` (``upward.diff.Comparison``, ``report --since``) fills 与上期 and
     与上期说明; without it they are empty."""
-    from ledger_tools.ledger.stats import compute_stats, long_term_counts
-    from ledger_tools.upward.diff import since_context
+    from ledger_tools.ledger.normalise import gc_paused
 
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; expected one of {KINDS}")
+    # hundreds of thousands of dicts and strings, no reference cycles: the collector would
+    # walk the growing context again and again (a tenth of its time at 40,000 measures)
+    with gc_paused():
+        return _build_context(ledger, kind, as_of, today, comparison)
+
+
+def _build_context(
+    ledger: Ledger, kind: str, as_of: dt.date | None, today: dt.date | None, comparison: Any
+) -> dict[str, Any]:
+    from ledger_tools.upward.diff import since_context
+
     today = today or dt.date.today()
     as_of = as_of or today
     say = body_text(ledger)
@@ -295,9 +323,18 @@ def body_text(ledger: Ledger) -> Callable[[Any], str]:
     paragraph, which names the unit in full)."""
     unit = text(ledger.info.get("单位名称"))
     short = short_name(ledger)
+    renames = bool(unit and len(unit) >= 4 and short)  # else use_self_name changes nothing
 
     def say(value: Any) -> str:
-        return W.use_self_name(W.money_in_text(text(value)), unit, short)
+        # called for four cells of every measure: what changes nothing is not called
+        if value is None:
+            return ""
+        said = text(value)
+        if "元" in said:
+            said = W.money_in_text(said)
+        if renames and unit in said:
+            said = W.use_self_name(said, unit, short)
+        return said
 
     return say
 
@@ -447,7 +484,6 @@ def aspects_context(
 ) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
     document, 措施 1, 2… within each problem."""
-    from ledger_tools.ledger.stats import long_term_counts
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
@@ -538,7 +574,7 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
         return STATUS_SENTENCE_UNKNOWN
     head, rest = heads[p.status]
     clause = open_work_clause(p.measures, as_of, rest, say)
-    return join_sentences(f"{head}，{clause}" if clause else head)
+    return _sentence(f"{head}，{clause}" if clause else head)
 
 
 def open_work_clause(
@@ -577,10 +613,11 @@ def deadline_text(m: Measure) -> str:
     """整改时限 in the document's one form (2024年6月底前, 2024年4月15日前, 立行立改, 长期坚持);
     an unreadable or empty one is visibly marked."""
     d = m.deadline
-    raw = text(m.values.get("整改时限"))
-    shown = W.deadline_form(d)
-    if shown:
-        return shown
+    return W.deadline_form(d) or _unreadable_deadline(d, text(m.values.get("整改时限")))
+
+
+def _unreadable_deadline(d: Deadline | None, raw: str) -> str:
+    """The marker of a deadline ``W.deadline_form`` cannot say (``raw``: the cell's text)."""
     if d is not None and d.kind == "invalid":
         return invalid_mark("时限", d.text or raw)
     return invalid_mark("时限", raw) if raw else missing_mark("时限")
@@ -592,7 +629,7 @@ def _finished_text(m: Measure) -> str:
         return ""
     if f.kind == "invalid" or f.due is None:
         return invalid_mark("完成时间", f.text)
-    return cn_date(f.due)
+    return _cn_day(f.due)
 
 
 def _status_text(m: Measure) -> str:
@@ -609,13 +646,17 @@ def _number_value(value: Any) -> Any:
 
 
 def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -> dict[str, Any]:
-    # Called for every measure (40,000 in a large 汇总): the cells are read into locals once.
+    # Called for every measure (40,000 in a large 汇总): the cells are read into locals once,
+    # the common cases (a readable deadline and status, empty numbers) decided inline.
     get = m.values.get
     leader, lead, depts = text(get("责任领导")), text(get("牵头部门")), text(get("责任部门"))
     progress = say(get("整改进展及成效"))
-    when = deadline_text(m)
+    d, written = m.deadline, text(get("整改时限"))
+    when = W.deadline_form(d) or _unreadable_deadline(d, written)
     measure = say(get("整改措施")) or missing_mark("整改措施")
-    due = m.deadline.due if m.deadline else None
+    due = d.due if d else None
+    f = m.finished
+    money, people, rules = get("清退资金"), get("问责人次"), get("建立制度")
     return {
         "序号": number,
         "整改措施": measure,
@@ -626,20 +667,26 @@ def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -
         "责任部门": depts,
         "责任人": text(get("责任人")),
         "整改时限": when,
-        "整改时限原文": text(get("整改时限")),
-        "整改时限日期": cn_date(due) if due else "",
-        "整改状态": _status_text(m),
-        "完成时间": _finished_text(m),
+        "整改时限原文": written,
+        "整改时限日期": _cn_day(due) if due else "",
+        "整改状态": m.status or _status_text(m),
+        "完成时间": "" if f is None or f.kind == "empty" else _finished_text(m),
         "整改进展及成效": progress,
         "延期说明": say(get("延期说明")),
         "佐证材料": text(get("佐证材料")),
-        "清退资金": _number_value(get("清退资金")),
-        "问责人次": _number_value(get("问责人次")),
-        "建立制度": _number_value(get("建立制度")),
+        "清退资金": "" if money is None else _number_value(money),
+        "问责人次": "" if people is None else _number_value(people),
+        "建立制度": "" if rules is None else _number_value(rules),
         "备注": text(get("备注")),
         "责任说明": W.duty_text(leader, lead, depts, when),
         "措施及成效": "",  # the report's wording, set by report_items
     }
+
+
+@functools.lru_cache(maxsize=W.CACHED)
+def _cn_day(day: dt.date) -> str:
+    """``cn_date`` of a due or finishing day (a few hundred distinct ones in any ledger)."""
+    return cn_date(day)
 
 
 def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> None:
@@ -664,9 +711,9 @@ def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> 
         )
         if shared and m.status != C.STATUS_NOT_STARTED:
             # its narrative follows the last measure of the group: only the lead here
-            ctx["措施及成效"] = join_sentences(ctx["措施要点"])
+            ctx["措施及成效"] = _sentence(ctx["措施要点"])
             continue
-        ctx["措施及成效"] = join_sentences(
+        ctx["措施及成效"] = _sentences(
             report_item(m, ctx, "" if shared else progress, as_of, len(open_dues) > 1)
         )
 
@@ -707,7 +754,12 @@ def measures_paragraph(measures: list[dict[str, Any]]) -> str:
     items = [m["措施及成效"] for m in measures]
     if len(items) == 1:
         return items[0]
-    return "".join(cn_ordinal(i) + item for i, item in enumerate(items, start=1))
+    return "".join(_ordinal(i) + item for i, item in enumerate(items, start=1))
+
+
+@functools.lru_cache(maxsize=256)
+def _ordinal(number: int) -> str:
+    return cn_ordinal(number)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -718,12 +770,12 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
     """The notice's paragraph of one problem, shorter than the report's and without names:
     "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
-    from ledger_tools.ledger.stats import _sums, _sums_sentence
-
-    started = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True) if m.status
-               and m.status != C.STATUS_NOT_STARTED]  # fmt: skip
-    planned = [c["措施要点"] for m, c in zip(p.measures, measures, strict=True)
-               if m.status == C.STATUS_NOT_STARTED]  # fmt: skip
+    started, planned = [], []
+    for m, c in zip(p.measures, measures, strict=True):
+        if m.status == C.STATUS_NOT_STARTED:
+            planned.append(c["措施要点"])
+        elif m.status:
+            started.append(c["措施要点"])
     # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
     # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
     sums, bad = _sums(p.measures)
@@ -734,7 +786,7 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
     parts.append(status)
     if planned and p.status != C.STATUS_NOT_STARTED:
         parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")
-    return join_sentences(parts)
+    return _sentences(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -843,9 +895,16 @@ def sample_text_findings(ledger: Ledger, kind: str) -> list[Finding]:
                     value,
                 )  # fmt: skip
             )
+    columns, first = _PRINTED_COLUMNS[kind], mark[0]
     for m in ledger.measures:
-        for column in _PRINTED_COLUMNS[kind]:
-            if mark in text(m.values.get(column)):
+        get = m.values.get
+        for column in columns:
+            # text() removes characters and joins lines with "；" or " ": a cell without the
+            # mark's first character cannot show the mark
+            value = get(column)
+            if value is None or (type(value) is str and first not in value):
+                continue
+            if mark in text(value):
                 out.append(
                     Finding(
                         "example-text",

@@ -86,6 +86,8 @@ def _finalize(value: Any) -> Any:
         if hasattr(value, "__html__"):
             # template-made markup (|safe, macros) stays marked as safe, not escaped twice
             return Markup(cleaned)
+    elif value.isprintable():  # nearly every value: nothing to remove, no line break or tab
+        return value
     else:
         cleaned = clean_text(value) if _UNCLEAN.search(value) else value
     if "\n" in cleaned or "\t" in cleaned:

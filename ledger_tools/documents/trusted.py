@@ -79,9 +79,12 @@ def escaping(finalize: Callable[[Any], Any]) -> Callable[[Any], str]:
 
     def finalize_and_escape(value: Any) -> str:
         value = finalize(value)
-        if hasattr(value, "__html__"):
+        if type(value) is str:  # nearly every value; a plain str has no __html__
+            text = value
+        elif hasattr(value, "__html__"):
             return str(value.__html__())
-        text = value if type(value) is str else str(value)
+        else:
+            text = str(value)
         return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
     return finalize_and_escape

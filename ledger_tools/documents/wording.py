@@ -130,10 +130,20 @@ _NOT_A_NAME = (
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=CACHED)
 def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
     """The 责任 bracket of a plan measure, without nested brackets or repeats:
     "（责任领导：陈志远；责任部门：规划建设科；完成时限：2024年6月底前）"."""
+    # the people and departments repeat down a ledger, their deadlines vary: only the people
+    # and departments are cached (with the deadline in the key, most calls missed the cache)
+    shown = _duty_people(leader, lead, depts)
+    if deadline:
+        shown = f"{shown}；完成时限：{deadline}" if shown else f"完成时限：{deadline}"
+    return f"（{shown}）" if shown else ""
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _duty_people(leader: str, lead: str, depts: str) -> str:
+    """The 责任领导 and departments of ``duty_text``, "；"-joined."""
     leads = split_outside(lead, _LIST_SEPARATORS)
     resp = split_outside(depts, _LIST_SEPARATORS)
     items = []
@@ -147,10 +157,7 @@ def duty_text(leader: str, lead: str, depts: str, deadline: str) -> str:
     else:
         items.append(("牵头部门", "、".join(leads)))
         items.append(("责任部门", "、".join(resp)))
-    if deadline:
-        items.append(("完成时限", deadline))
-    shown = "；".join(f"{k}：{v}" for k, v in items if v)
-    return f"（{shown}）" if shown else ""
+    return "；".join(f"{k}：{v}" for k, v in items if v)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,7 +252,13 @@ def _run_amounts(run: str) -> str:
 
 
 def _amounts_in_run(m: re.Match[str]) -> str:
-    return _run_amounts(m.group(0))
+    run = m.group(0)
+    digits = run[:-1]
+    # most runs are one whole amount, "42300元" (_MONEY's one match), and distinct: said
+    # directly, without the caches' lookups that would miss
+    if digits.isascii() and digits.isdigit() and len(digits) <= 15:
+        return _whole_yuan(int(digits))
+    return _run_amounts(run)
 
 
 def _amount_form(m: re.Match[str]) -> str:
@@ -254,11 +267,25 @@ def _amount_form(m: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=CACHED)  # amounts repeat; Decimal arithmetic is slow
 def _one_amount(written: str) -> str:
+    digits = written[:-1]
+    if digits.isascii() and digits.isdigit() and len(digits) <= 15:
+        return _whole_yuan(int(digits))
     try:
         value = _parse_amount(written)
     except InvalidOperation:
         return written
     return amount_text(value) if value is not None else written
+
+
+def _whole_yuan(yuan: int) -> str:
+    """``amount_text`` of a whole number of 元 (most amounts a narrative quotes: "42300元")
+    without Decimal where that is safe: above 10,000 and not a multiple of 100, the
+    statistics' form (万元 with two decimals) would round it, so it is given in 万元 with the
+    decimals it needs. tests/test_doc_fastpaths.py compares it with ``amount_text``."""
+    if yuan <= 10000 or yuan % 100 == 0:
+        return amount_text(Decimal(yuan))
+    high, low = divmod(yuan, 10000)
+    return f"{high}.{low:04d}".rstrip("0") + "万元"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,7 +356,20 @@ def measure_lead(measure: str) -> str:
     """The first clause of a measure (outside quotes and brackets), its short lead:
     "修订学习制度，制定年度学习计划" → "修订学习制度"."""
     measure = measure.strip()
+    first = _FIRST_CLAUSE.search(measure)
+    if first is None:  # nothing but stops and spaces
+        return measure
+    if not _OPENING.search(first.group()):  # no bracket opens before the first stop
+        return first.group()
     return next(_parts_outside(measure, _CLAUSE_STOPS), measure)
+
+
+# The first clause of a text, stripped, brackets not minded: from the first character that is
+# neither a stop nor a space to the last such character before the next stop (``\s`` is
+# what ``str.strip`` strips). Only stops and spaces come before it, so when no bracket opens
+# inside it, it is the first clause outside brackets too: one search instead of a split.
+_STOPS = re.escape(_CLAUSE_STOPS)
+_FIRST_CLAUSE = re.compile(f"[^{_STOPS}\\s](?:[^{_STOPS}]*[^{_STOPS}\\s])?")
 
 
 # Anything but a letter or digit (``[^\W_]`` is exactly what ``str.isalnum`` accepts).
@@ -347,10 +387,18 @@ def says_lead(progress: str, lead: str) -> bool:
     pairs = _bigrams(lead)
     if not pairs:
         return False
-    # a pair of the lead recurs in the narrative iff it is a substring of its letters and
-    # digits: the narrative's own pairs (hundreds) need not be built
+    n = len(pairs)
+    # A pair of the lead recurs in the narrative iff it is a substring of the narrative's
+    # letters and digits (the narrative's own pairs, hundreds, need not be built). Stripping
+    # the narrative costs most, and two bounds nearly always decide without it (96 % of a
+    # generated 40,000-measure ledger, 98 % of the example): a pair recurs only if both its
+    # characters occur in the narrative; a pair written as it is in the narrative recurs.
+    if sum(pair[0] in progress and pair[1] in progress for pair in pairs) / n < 0.7:
+        return False
+    if sum(map(progress.__contains__, pairs)) / n >= 0.7:
+        return True
     chars = _NOT_ALNUM.sub("", progress)
-    return sum(pair in chars for pair in pairs) / len(pairs) >= 0.7
+    return sum(map(chars.__contains__, pairs)) / n >= 0.7
 
 
 def strip_end(text: str) -> str:

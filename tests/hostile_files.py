@@ -507,30 +507,31 @@ def _wide(path: Path) -> None:
     write_ledger(path, rows, header, info=INFO)
 
 
+def _with_merges(path: Path, cells: bytes, count: int) -> None:
+    """``path``'s ledger sheet with ``<mergeCells>`` holding ``cells`` (``count`` of them)."""
+    xml = b'<mergeCells count="%d">' % count + cells + b"</mergeCells>"
+    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", b"</sheetData>" + xml, 1)})
+
+
 @builder("merges-million")
 def _merges(path: Path) -> None:
     base_ledger(path)
     cells = b"".join(b'<mergeCell ref="N%d:O%d"/>' % (r, r) for r in range(1, 1_000_001))
-    xml = b'<mergeCells count="1000000">' + cells + b"</mergeCells>"
-    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", b"</sheetData>" + xml, 1)})
+    _with_merges(path, cells, 1_000_000)
 
 
 @builder("merges-overlapping")
 def _merges_overlap(path: Path) -> None:
     """20,000 merged ranges that all cover A2:M20001 of a 20,000-row ledger."""
     write_ledger(path, [good_row(i) for i in range(1, 20_001)], info=INFO)
-    cells = b'<mergeCell ref="A2:M20001"/>' * 20_000
-    xml = b'<mergeCells count="20000">' + cells + b"</mergeCells>"
-    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", b"</sheetData>" + xml, 1)})
+    _with_merges(path, b'<mergeCell ref="A2:M20001"/>' * 20_000, 20_000)
 
 
 @builder("merges-overlapping-small")
 def _merges_overlap_small(path: Path) -> None:
-    """100,000 merged ranges each covering A2:M5001 of a 5,000-row ledger."""
+    """100,000 merged ranges each covering B2:B5001 of a 5,000-row ledger."""
     write_ledger(path, [good_row(i) for i in range(1, 5_001)], info=INFO)
-    cells = b'<mergeCell ref="B2:B5001"/>' * 100_000
-    xml = b'<mergeCells count="100000">' + cells + b"</mergeCells>"
-    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", b"</sheetData>" + xml, 1)})
+    _with_merges(path, b'<mergeCell ref="B2:B5001"/>' * 100_000, 100_000)
 
 
 @builder("hyperlinks-million")

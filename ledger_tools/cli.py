@@ -188,6 +188,9 @@ def main() -> None:
 
 
 def _terminated(signum: int, _frame: Any) -> None:
+    output = sys.modules.get("ledger_tools.output")  # not imported: no file is being written
+    if output is not None and output.defer_termination(signum):
+        return
     sys.exit(128 + signum)
 
 

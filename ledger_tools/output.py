@@ -7,6 +7,7 @@ import contextlib
 import errno
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
@@ -126,22 +127,16 @@ def atomic_output(
     """
     out_path = check_output_path(out, *inputs, overwrite=overwrite)
     remove_leftovers(out_path.parent)
+    # A termination request (SIGTERM) waits while the temporary file is created and is acted
+    # on inside the block that removes it: arriving in between, it left the file behind.
+    with _termination_deferred():
+        tmp = _temporary_file(out_path)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out_path.suffix, dir=out_path.parent
-        )
-    except OSError as exc:
-        exc.filename = None  # the temporary name means nothing to the user
-        raise OutputError(
-            f"无法在 {out_path.parent} 中写入 {out_path.name}：{describe_os_error(exc)}"
-        ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+        exit_if_terminated()
         try:
             yield tmp
         except OSError as exc:
-            if exc.errno in _WRITE_ERRNOS or exc.filename in (tmp_name, str(tmp)):
+            if exc.errno in _WRITE_ERRNOS or exc.filename == str(tmp):
                 exc.filename = None
                 raise OutputError(f"无法写入 {out_path}：{describe_os_error(exc)}") from exc
             raise
@@ -159,6 +154,50 @@ def atomic_output(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _temporary_file(out_path: Path) -> Path:
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out_path.suffix, dir=out_path.parent
+        )
+    except OSError as exc:
+        exc.filename = None  # the temporary name means nothing to the user
+        raise OutputError(
+            f"无法在 {out_path.parent} 中写入 {out_path.name}：{describe_os_error(exc)}"
+        ) from exc
+    os.close(fd)
+    return Path(tmp_name)
+
+
+# Termination requests held back while a temporary file is being created (the CLI's SIGTERM
+# handler asks ``defer_termination`` first).
+_deferring = 0
+_deferred: list[int] = []
+
+
+def defer_termination(signum: int) -> bool:
+    """Whether the termination by ``signum`` is held back for now (a temporary file is being
+    created); ``exit_if_terminated`` acts on it once the file is in hand."""
+    if _deferring:
+        _deferred.append(signum)
+    return bool(_deferring)
+
+
+@contextlib.contextmanager
+def _termination_deferred() -> Iterator[None]:
+    global _deferring
+    _deferring += 1
+    try:
+        yield
+    finally:
+        _deferring -= 1
+
+
+def exit_if_terminated() -> None:
+    """Exit as a held-back termination asked (128 + signal number), if one did."""
+    if _deferred:
+        sys.exit(128 + _deferred.pop())
 
 
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", -1)}

@@ -293,3 +293,31 @@ def test_sheet_names_are_quoted_the_excel_way(tmp_path):
     )
     cells = [f["cell"] for f in data["findings"] if f["row"]]
     assert cells and all(c.startswith("'O''Brien 台账'!") for c in cells)
+
+
+def test_a_termination_while_the_temporary_file_is_created_waits_for_its_cleanup(
+    tmp_path, monkeypatch
+):
+    """SIGTERM arriving between the creation of the temporary file and the block that removes
+    it left the file behind (seen once under load). A real SIGTERM, sent to this process right
+    after the file exists and handled by the CLI's own handler, is held back and acted on
+    where the file is removed."""
+    from ledger_tools import cli, output
+
+    real = output._temporary_file
+
+    def created_then_terminated(out_path: Path) -> Path:
+        path = real(out_path)
+        os.kill(os.getpid(), signal.SIGTERM)  # the worst moment: the file exists, no cleanup yet
+        return path
+
+    monkeypatch.setattr(output, "_temporary_file", created_then_terminated)
+    previous = signal.signal(signal.SIGTERM, cli._terminated)
+    try:
+        with pytest.raises(SystemExit) as stop:
+            with output.atomic_output(tmp_path / "文稿.docx"):
+                pytest.fail("the held-back termination must stop the run first")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stop.value.code == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []

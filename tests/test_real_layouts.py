@@ -205,7 +205,7 @@ def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
     report = _run("check", str(path))
     [f] = [f for f in report["findings"] if f["rule"] == "immediate-undated"]
     assert f["cell"] == "整改台账!G2" and f["severity"] == "note"
-    assert f["message"].startswith("有 2 行的整改时限是“即知即改”等立行立改事项")
+    assert f["message"].startswith("有 2 行的整改时限是立行立改一类（如 G2“即知即改”）")
 
 
 def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):

@@ -899,7 +899,7 @@ class _RowReader:
         return Finding(
             "immediate-undated",
             NOTE,
-            f"有 {len(rows)} 行的整改时限是“{text}”等立行立改事项（如 {letter}{first.row}），"
+            f"有 {len(rows)} 行的整改时限是立行立改一类（如 {letter}{first.row}“{text}”），"
             "但基本信息中没有反馈日期和集中整改截止日期，推算不出截止日期，这些措施没有计入超期预警。"
             f"请在“{C.SHEET_INFO}”表中填写反馈日期或集中整改截止日期。",
             self.ws.name,

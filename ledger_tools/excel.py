@@ -33,6 +33,7 @@ from typing import Any
 
 from ledger_tools.errors import LedgerToolsError
 from ledger_tools.ledger import columns as C
+from ledger_tools.ledger.cells import EXCEL_ERRORS
 from ledger_tools.ledger.findings import NOTE, Finding, Report
 from ledger_tools.ledger.reading import RawBook, RawSheet
 
@@ -147,29 +148,6 @@ def _read_sheet(sheet: Any, limits: set[str]) -> RawSheet:
         raw.hidden_rows = _optional(lambda: hidden_rows(sheet, nrows), "隐藏行", limits) or set()
         raw.hidden_cols = _optional(lambda: hidden_cols(sheet, ncols), "隐藏列", limits) or set()
     return raw
-
-
-# The error values a cell can hold (Excel 365 and WPS); a cell that shows one has no value.
-EXCEL_ERRORS = frozenset(
-    (
-        "#DIV/0!",
-        "#N/A",
-        "#NAME?",
-        "#NULL!",
-        "#NUM!",
-        "#REF!",
-        "#VALUE!",
-        "#DATA!",
-        "#SPILL!",
-        "#CALC!",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#CONNECT!",
-        "#BUSY!",
-        "#UNKNOWN!",
-        "#GETTING_DATA",
-    )
-)
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:

@@ -880,43 +880,23 @@ def base_docx(path: Path, paragraphs: list[str] | None = None) -> Path:
 _DOC = "word/document.xml"
 
 
+def _docx_body_bomb(path: Path, piece: bytes, times: int) -> None:
+    """document.xml whose body is ``piece`` repeated ``times`` times, as a deflate bomb."""
+    base_docx(path)
+    xml = dict((i.filename, d) for i, d in members(path))[_DOC]
+    head, tail = xml.split(b"<w:body>")
+    replace_with_bomb(path, _DOC, head + b"<w:body>", piece, times, tail)
+
+
 @doc_builder("docx-bomb")
 def _docx_bomb(path: Path) -> None:
-    base_docx(path)
-    items = members(path)
-    xml = dict((i.filename, d) for i, d in items)[_DOC]
-    head, tail = xml.split(b"<w:body>")
-    entries = []
-    for info, data in items:
-        if info.filename == _DOC:
-            stream, size, crc = bomb_stream(head + b"<w:body>", b" ", 3 << 30, tail)
-            entries.append((_DOC, stream, 8, crc, size))
-        else:
-            entries.append(
-                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
-            )
-    write_raw_zip(path, entries)
+    _docx_body_bomb(path, b" ", 3 << 30)
 
 
 @doc_builder("docx-bomb-paragraphs")
 def _docx_bomb_paras(path: Path) -> None:
-    """document.xml of 1.5 GB of short paragraphs (under any real document's ratio? no: a bomb)."""
-    base_docx(path)
-    items = members(path)
-    xml = dict((i.filename, d) for i, d in items)[_DOC]
-    head, tail = xml.split(b"<w:body>")
-    entries = []
-    for info, data in items:
-        if info.filename == _DOC:
-            stream, size, crc = bomb_stream(
-                head + b"<w:body>", b"<w:p><w:r><w:t>1.x</w:t></w:r></w:p>", (300 << 20) // 36, tail
-            )
-            entries.append((_DOC, stream, 8, crc, size))
-        else:
-            entries.append(
-                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
-            )
-    write_raw_zip(path, entries)
+    """document.xml of 300 MB of short paragraphs, compressed as a bomb."""
+    _docx_body_bomb(path, b"<w:p><w:r><w:t>1.x</w:t></w:r></w:p>", (300 << 20) // 36)
 
 
 @doc_builder("docx-million-paragraphs")
@@ -1037,17 +1017,9 @@ def _docx_image(path: Path) -> None:
 @doc_builder("docx-bomb-styles")
 def _docx_bomb_styles(path: Path) -> None:
     base_docx(path)
-    entries = []
-    for info, data in members(path):
-        if info.filename == "word/styles.xml":
-            head, tail = data.split(b"</w:styles>")
-            stream, size, crc = bomb_stream(head, b" ", 3 << 30, b"</w:styles>" + tail)
-            entries.append((info.filename, stream, 8, crc, size))
-        else:
-            entries.append(
-                (info.filename, zlib.compress(data, 9)[2:-4], 8, zlib.crc32(data), len(data))
-            )
-    write_raw_zip(path, entries)
+    styles = dict((i.filename, d) for i, d in members(path))["word/styles.xml"]
+    head, tail = styles.split(b"</w:styles>")
+    replace_with_bomb(path, "word/styles.xml", head, b" ", 3 << 30, b"</w:styles>" + tail)
 
 
 @doc_builder("txt-wrapped-one-paragraph", ".txt")

@@ -346,10 +346,16 @@ def short_name(ledger: Ledger) -> str:
 
 def document_date(ledger: Ledger, kind: str) -> Any:
     """The 成文日期 of document ``kind`` from 基本信息 (None when no field gives one)."""
+    return _date_field(ledger, kind)[1]
+
+
+def _date_field(ledger: Ledger, kind: str) -> tuple[str, Any]:
+    """The 基本信息 field giving document ``kind`` its 成文日期, and its value (("", None)
+    when none does)."""
     for name in DATE_FIELDS[kind]:
         if ledger.info.get(name):
-            return ledger.info[name]
-    return None
+            return name, ledger.info[name]
+    return "", None
 
 
 def stale_date_note(ledger: Ledger, kind: str, as_of: dt.date) -> str:
@@ -358,12 +364,7 @@ def stale_date_note(ledger: Ledger, kind: str, as_of: dt.date) -> str:
     The plan states no figures as of a day: it gets none."""
     if kind not in ("report", "notice"):
         return ""
-    for name in DATE_FIELDS[kind]:
-        value = ledger.info.get(name)
-        if value:
-            break
-    else:
-        return ""
+    name, value = _date_field(ledger, kind)
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date) or value >= as_of:

@@ -150,6 +150,28 @@ def parse_number(value: object) -> float | None:
     return number
 
 
+# The error values an Excel/WPS cell can show instead of a value, with what each means (the
+# formula-error message quotes it; the file reader and the Excel buttons both know them by it).
+EXCEL_ERRORS = {
+    "#DIV/0!": "除数为 0",
+    "#REF!": "引用的单元格已被删除",
+    "#N/A": "查找不到对应的值",
+    "#VALUE!": "参与计算的值类型不对",
+    "#NAME?": "函数名或名称写错",
+    "#NUM!": "数值无效",
+    "#NULL!": "区域引用有误",
+    "#SPILL!": "溢出区域被占用",
+    "#CALC!": "计算出错",
+    "#GETTING_DATA": "数据尚未取回",
+    "#DATA!": "公式有误",
+    "#FIELD!": "公式有误",
+    "#BLOCKED!": "公式有误",
+    "#CONNECT!": "公式有误",
+    "#BUSY!": "公式有误",
+    "#UNKNOWN!": "公式有误",
+}
+
+
 # Amounts written with their unit, as clerks do: "1.5万元", "3000元", "3人次", "2项".
 MONEY_UNITS = {"元": 1, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
 COUNT_UNITS = frozenset("人次 人 次 项 个 条 件 份 名 起 家 篇 处 批".split())

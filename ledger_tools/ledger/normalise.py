@@ -22,6 +22,7 @@ from typing import Any
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import (
+    EXCEL_ERRORS,
     MONEY_UNITS,
     clean_text,
     column_letter,
@@ -213,7 +214,7 @@ def _error_notes(sheet: str, header: Header, errors: dict[tuple[int, str], str])
         Finding(
             "formula-error",
             ERROR,
-            f"公式出错：{text}。这个单元格的公式没有算出结果（{_ERROR_MEANING.get(text, '公式有误')}），"
+            f"公式出错：{text}。这个单元格的公式没有算出结果（{EXCEL_ERRORS.get(text, '公式有误')}），"
             "不能当作空白或 0。请在 Excel/WPS 中改正公式或直接填写数值后再校验。",
             sheet,
             r + 1,
@@ -223,20 +224,6 @@ def _error_notes(sheet: str, header: Header, errors: dict[tuple[int, str], str])
         )
         for (r, name), text in sorted(errors.items())
     ]
-
-
-_ERROR_MEANING = {
-    "#DIV/0!": "除数为 0",
-    "#REF!": "引用的单元格已被删除",
-    "#N/A": "查找不到对应的值",
-    "#VALUE!": "参与计算的值类型不对",
-    "#NAME?": "函数名或名称写错",
-    "#NUM!": "数值无效",
-    "#NULL!": "区域引用有误",
-    "#SPILL!": "溢出区域被占用",
-    "#CALC!": "计算出错",
-    "#GETTING_DATA": "数据尚未取回",
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1366,10 +1353,6 @@ def block_restarts(measures: list[Measure], blocks: list[int]) -> bool:
     return False
 
 
-def unit_of(m: Measure) -> Any:
-    return m.values.get("单位")
-
-
 def build_tree(
     measures: list[Measure],
     numbered: bool | None = None,
@@ -1399,14 +1382,14 @@ def build_tree(
     last: tuple[Any, ...] = ()
     for m in measures:
         values = m.values
+        unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
         # A 方面 left blank under a filled one (written once, not merged down) is grouped
         # with it; check still reports each blank cell.
         aspect_title = values.get("方面") or (
-            current.aspect if current is not None and unit_of(m) == current_unit else MISSING_ASPECT
+            current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
         title = values.get("问题") or MISSING_PROBLEM
         number = values.get("序号") if numbered else None
-        unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)
         if here == last and current is not None and (number or title != MISSING_PROBLEM):

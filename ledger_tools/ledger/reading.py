@@ -374,17 +374,11 @@ class _ZipReader:
             self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
         return self._book
 
-    def _check_size(self, part: str, what: str) -> None:
-        info = self.members.get(part)
-        if info is not None:
-            check_part_size(self.p.name, info, what)
-
     def read(self, name: str) -> RawSheet:
         part = self.parts.get(name)
         if part is None or part not in self.members:
             return _to_rawsheet(self.p, self._calamine(), name, None)
-        self._check_size(part, f"工作表“{name}”")
-        info = self.members[part]
+        info = self.members[part]  # (its size was checked with every part's when opened)
         # A large sheet is scanned while calamine loads the shared strings; a small one at
         # once (a thread costs more than it saves there: merge reads hundreds of them).
         if self._book is None and info.file_size > CHUNK_BYTES:

@@ -123,14 +123,9 @@ def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> N
     progress = header.columns.get("整改进展及成效")
     if progress in by_alias and "整改状态" not in header.columns:
         p = profile(progress)
-        if p.statuses:
+        if _holds_statuses(p):  # (完成情况 with 已完成/整改中, or 是/否)
             header.columns.pop("整改进展及成效")
-            _move(header, progress, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
-            _reclaim(header, "整改进展及成效")
-        elif p.yes_no >= SHARE:  # 完成情况（是/否）
-            header.columns.pop("整改进展及成效")
-            header.yes_no_status = True
-            _move(header, progress, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
+            _read_as_status(header, progress, p)
             _reclaim(header, "整改进展及成效")
     if "整改状态" not in header.columns:
         _status_in_duplicate(header, profile)
@@ -152,13 +147,22 @@ def _status_in_duplicate(header: Header, profile: Callable[[int], Profile]) -> N
     for read in [r for r in header.reads if r.how == "重复"]:
         j = _index(read.letter)
         p = profile(j)
-        if p.statuses:
-            _move(header, j, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+        if _holds_statuses(p):
+            _read_as_status(header, j, p)
             return
-        if p.yes_no >= SHARE:
-            header.yes_no_status = True
-            _move(header, j, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
-            return
+
+
+def _holds_statuses(p: Profile) -> bool:
+    return p.statuses or p.yes_no >= SHARE
+
+
+def _read_as_status(header: Header, j: int, p: Profile) -> None:
+    """Column ``j``, whose cells are status words or 是/否 (``_holds_statuses``), is 整改状态."""
+    if p.statuses:
+        _move(header, j, "整改状态", f"{_share(p.status)}的单元格是整改状态用语")
+    else:
+        header.yes_no_status = True
+        _move(header, j, "整改状态", f"{_share(p.yes_no)}的单元格是“是/否”")
 
 
 def _status_from_progress(

@@ -395,9 +395,13 @@ def _feedback(ledger: Ledger) -> dt.date | None:
 
 def _measure_checks(ledger: Ledger, today: dt.date) -> dict[str, list[RowCheck]]:
     """The row rules, column by column in the frame's order (only the columns read)."""
+    return _rules_for(ledger, today).checks
+
+
+def _rules_for(ledger: Ledger, today: dt.date) -> RowRules:
     return _row_rules(
         frozenset(ledger.origin.present), ledger.numbered, _feedback(ledger) is not None, today
-    ).checks
+    )
 
 
 @dataclass(frozen=True)
@@ -613,10 +617,7 @@ def rule_frame(ledger: Ledger, today: dt.date) -> Any:
 
 
 def _check_measures(ledger: Ledger, today: dt.date) -> list[Finding]:
-    rules = _row_rules(
-        frozenset(ledger.origin.present), ledger.numbered, _feedback(ledger) is not None, today
-    )
-    failures = measure_failures(rule_frame(ledger, today), rules)
+    failures = measure_failures(rule_frame(ledger, today), _rules_for(ledger, today))
     ms = ledger.measures
     return [_finding(ledger, rule, column, ms[i], today) for rule, column, i in failures]
 
@@ -640,26 +641,25 @@ def _d(v: Any) -> str:
 
 def _first_row(ledger: Ledger, key: str, m: Measure) -> Measure:
     """The first measure of ``m``'s 单位 (a merge's 全部措施 holds several) whose ``key`` column
-    holds ``m``'s value (indexed once per ledger and key: a ledger with many conflicts must not
-    be scanned once per finding)."""
-    cache = ledger.__dict__.setdefault("_first_rows", {})
-    if key not in cache:
-        index: dict[Any, Measure] = {}
-        for other in ledger.measures:
-            index.setdefault((other.values.get("单位"), other.values.get(key)), other)
-        cache[key] = index
-    return cache[key][(m.values.get("单位"), m.values.get(key))]
+    holds ``m``'s value."""
+    return _first_with(ledger, key, lambda x: (x.values.get("单位"), x.values.get(key)), m)
 
 
 def _first_of_problem(ledger: Ledger, m: Measure) -> Measure:
     """The first measure of ``m``'s problem (``Measure.problem``, set by ``build_tree``)."""
+    return _first_with(ledger, "_problem", lambda x: x.problem, m)
+
+
+def _first_with(ledger: Ledger, name: str, key: Callable[[Measure], Any], m: Measure) -> Measure:
+    """The first measure whose ``key`` equals ``m``'s, indexed once per ledger and ``name``:
+    a ledger with many conflicts must not be scanned once per finding."""
     cache = ledger.__dict__.setdefault("_first_rows", {})
-    if "_problem" not in cache:
-        index: dict[int, Measure] = {}
+    index = cache.get(name)
+    if index is None:
+        index = cache[name] = {}
         for other in ledger.measures:
-            index.setdefault(other.problem, other)
-        cache["_problem"] = index
-    return cache["_problem"][m.problem]
+            index.setdefault(key(other), other)
+    return index[key(m)]
 
 
 def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:

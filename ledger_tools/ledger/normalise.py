@@ -48,6 +48,8 @@ from ledger_tools.ledger.model import (
     Measure,
     Origin,
     Problem,
+    RowValues,
+    column_reader,
 )
 from ledger_tools.ledger.reading import RawBook, RawSheet, read_workbook, reading_notes
 from ledger_tools.ledger.status import (
@@ -605,6 +607,10 @@ class _RowReader:
         # rows that may start a new table (a 科室's name alone, a repeated header)
         self.block_starts: list[int] = []
         self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
+        # the ledger's columns (one value per measure) and, while reading, each measure's row
+        self.store: dict[str, list[Any]] = {}
+        self.measure_rows: list[list[Any]] = []
+        self.at_measure = -1  # index of 整改措施 in a measure's row
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
@@ -644,6 +650,18 @@ class _RowReader:
         deadlines, finishes, statuses = self._parse_columns(columns)
         nones = [None] * len(columns[0]) if columns else []
         deadlines, finishes, statuses = (c or nones for c in (deadlines, finishes, statuses))
+        # Each measure's values go into one list per column (the ledger's columns, which
+        # ``Measure.values`` reads): 方面 always, 问题 when headings name problems.
+        keys = list(self.names)
+        keys += [
+            n
+            for n in ("方面", "问题")
+            if n not in keys and (n == "方面" or headings.names_problems)
+        ]
+        pad = [None] * (len(keys) - width)
+        at_aspect, at_problem = keys.index("方面"), keys.index("问题") if "问题" in keys else -1
+        self.at_measure = keys.index("整改措施") if "整改措施" in keys else -1
+        store = self.store
         measures: list[Measure] = []
         split = self._split
         start = header.data_start
@@ -657,15 +675,19 @@ class _RowReader:
                 continue
             if r in formula_rows:
                 notes += _formula_notes(ws, r, self.cols)
-            values = dict(zip(self.names, row_values, strict=True))
-            if values.get("方面") is None:
-                values["方面"] = headings.aspect_at(excel_row)
-            if headings._problem_rows and values.get("问题") is None:
-                values["问题"] = headings.problem_at(excel_row)
-                if values["问题"] is not None:
+            values = [*row_values, *pad]
+            if values[at_aspect] is None:
+                values[at_aspect] = headings.aspect_at(excel_row)
+            if headings.names_problems and values[at_problem] is None:
+                values[at_problem] = headings.problem_at(excel_row)
+                if values[at_problem] is not None:
                     self.problem_rows.add(excel_row)
             i = r - start
             measures.extend(split(r, values, deadlines[i], finishes[i], statuses[i]))
+        # one list per column at C speed; each measure's RowValues reads its index
+        transposed = list(map(list, zip(*self.measure_rows, strict=True))) or [[] for _ in keys]
+        store.update(zip(keys, transposed, strict=True))
+        self.measure_rows = []
         if headings.deeper:
             layout.notes.append(headings.deeper)
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
@@ -828,34 +850,45 @@ class _RowReader:
     def _split(
         self,
         r: int,
-        values: dict[str, Any],
+        values: list[Any],
         deadline: Deadline | None,
         finished: Deadline | None,
         status: str | None,
     ) -> list[Measure]:
+        """The measures of row ``r`` (``values`` in the order of the ledger's columns): one,
+        or one per numbered measure its 整改措施 cell holds."""
         deadline = deadline or _EMPTY_DEADLINE
         finished = finished or _EMPTY_DEADLINE
         copied = self.copied.get(r, _NONE) if self.copied else _NONE
-        text = values.get("整改措施")
+        at, rows, store = self.at_measure, self.measure_rows, self.store
+        text = values[at] if at >= 0 else None
         parts = split_measures(text) if text.__class__ is str else [text]
         row = r + 1
         if len(parts) <= 1:
-            if isinstance(text, str) and (bare := strip_number(text)) != text:
-                values = {**values, "整改措施": bare}
-            return [Measure(row, values, 0, deadline, finished, status, copied)]
+            if text.__class__ is str and (bare := strip_number(text)) != text:
+                values[at] = bare
+            rows.append(values)
+            return [
+                Measure(row, RowValues(store, len(rows) - 1), 0, deadline, finished, status, copied)
+            ]
         # The row's numbers (清退资金 …) belong to the row, not to each measure split from it.
-        return [
-            Measure(
-                row,
-                {**values, "整改措施": part},
-                k,
-                deadline,
-                finished,
-                status,
-                copied if k == 1 else _ALL_NUMBERS,
+        out = []
+        for k, part in enumerate(parts, start=1):
+            one = values.copy()
+            one[at] = part
+            rows.append(one)
+            out.append(
+                Measure(
+                    row,
+                    RowValues(store, len(rows) - 1),
+                    k,
+                    deadline,
+                    finished,
+                    status,
+                    copied if k == 1 else _ALL_NUMBERS,
+                )
             )
-            for k, part in enumerate(parts, start=1)
-        ]
+        return out
 
     def _assumed_note(self, assumed: list[Measure]) -> Finding:
         first = assumed[0]
@@ -1081,6 +1114,11 @@ class _Headings:
         """The rows holding one unnumbered text that names no 方面 (a 科室's name, 以下为立行
         立改事项)."""
         return [row for row, level, _ in self._found if level == _NOTE_ROW]
+
+    @property
+    def names_problems(self) -> bool:
+        """Whether headings inside the table name the problems of the rows below them."""
+        return bool(self._problem_rows)
 
     def problem_at(self, excel_row: int) -> str | None:
         """The problem named by the last problem heading above ``excel_row`` (under the same
@@ -1310,11 +1348,11 @@ def numbering(measures: list[Measure], blocks: list[int] | None = None) -> tuple
     first: str | None = None
     previous: tuple[Any, Any, Any] = (None, None, None)
     block = 0
-    for m in measures:
-        values = m.values
+    column = column_reader(measures)
+    cells = zip(column("方面"), column("问题"), column("序号"), strict=True)
+    for m, here in zip(measures, cells, strict=True):
         if blocks and (now := bisect.bisect_right(blocks, m.row)) != block:
             block, previous = now, (None, None, None)
-        here = (values.get("方面"), values.get("问题"), values.get("序号"))
         if here == previous or here[2] is None:
             continue  # the next row of the same problem (or a row without 序号)
         aspect, title, number = here
@@ -1338,8 +1376,7 @@ def block_restarts(measures: list[Measure], blocks: list[int]) -> bool:
         return False
     first: str | None = None
     block = 0
-    for m in measures:
-        number = m.values.get("序号")
+    for m, number in zip(measures, column_reader(measures)("序号"), strict=True):
         if number is None:
             continue
         key = _number_key(number)
@@ -1380,16 +1417,17 @@ def build_tree(
     current: Problem | None = None
     current_unit: Any = None
     last: tuple[Any, ...] = ()
-    for m in measures:
-        values = m.values
-        unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
+    column = column_reader(measures)
+    cells = zip(column("单位"), column("方面"), column("问题"), column("序号"), strict=True)
+    # (单位 only in a merge's 全部措施: each unit's problems are its own)
+    for m, (unit, aspect_cell, problem_cell, number_cell) in zip(measures, cells, strict=True):
         # A 方面 left blank under a filled one (written once, not merged down) is grouped
         # with it; check still reports each blank cell.
-        aspect_title = values.get("方面") or (
+        aspect_title = aspect_cell or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
-        title = values.get("问题") or MISSING_PROBLEM
-        number = values.get("序号") if numbered else None
+        title = problem_cell or MISSING_PROBLEM
+        number = number_cell if numbered else None
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)
         if here == last and current is not None and (number or title != MISSING_PROBLEM):
@@ -1401,14 +1439,14 @@ def build_tree(
         elif (
             numbered
             and current is not None
-            and values.get("问题") in (None, current.title)
+            and problem_cell in (None, current.title)
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty
         elif (
             current is not None
-            and values.get("问题") is None
-            and values.get("方面") is None
+            and problem_cell is None
+            and aspect_cell is None
             and unit == current_unit
         ):
             # 方面 and 问题 (and 序号) all left blank under a problem instead of merged: the

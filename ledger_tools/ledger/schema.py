@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import parse_number
 from ledger_tools.ledger.dates import format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
-from ledger_tools.ledger.model import Deadline, Ledger, Measure
+from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
 from ledger_tools.ledger.stats import long_term_counts
 from ledger_tools.ledger.status import closed_statuses, suggest_status
 
@@ -202,7 +203,7 @@ def _frame_schema(pl: Any) -> dict[str, Any]:
 def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]:
     """The frame's columns, one list at a time, in the frame's order."""
     ms = ledger.measures
-    rows = [m.values for m in ms]
+    values_of = column_reader(ms)
     present = ledger.origin.present
     mark = C.EXAMPLE_MARK
     numbers: dict[str, list[Any]] = {}
@@ -214,15 +215,16 @@ def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]
             # A number belongs to its Excel row (or merged range): the measures split from
             # the row and the rows below the top of a merged range hold no number of their
             # own, so a sum over the column counts each number once.
-            column = [None if name in m.copies else _text(m.values.get(name)) for m in ms]
-        elif kind == "text" and for_rules and name not in _COMPARED:
             column = [
-                None if (v := r.get(name)) is None else (mark if mark in v else "") for r in rows
+                None if name in m.copies else _text(v)
+                for m, v in zip(ms, values_of(name), strict=True)
             ]
+        elif kind == "text" and for_rules and name not in _COMPARED:
+            column = _emptiness(values_of(name), mark)
         elif kind == "text":  # already text (normalise)
-            column = [v.get(name) for v in rows]
+            column = values_of(name)
         else:
-            column = [_text(v.get(name)) for v in rows]
+            column = _texts(values_of(name))
         if name in C.NUMERIC_COLUMNS:
             numbers[name] = column
         yield name, column
@@ -235,8 +237,31 @@ def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]
         yield key + "_kind", [d.kind for d in parsed]
         yield ("_due" if key == "_deadline" else key), [d.due for d in parsed]
     for name in C.NUMERIC_COLUMNS:
-        # Most numeric cells are empty: only the filled ones need parsing.
-        yield "_num_" + name, [None if x is None else _number(x) for x in numbers[name]]
+        # Most numeric cells are empty, the rest repeat: each distinct value is parsed once.
+        column = numbers[name]
+        if bool in set(map(type, column)):  # True == 1 as a dict key, but not as a number
+            yield "_num_" + name, [None if x is None else _number(x) for x in column]
+            continue
+        parsed = {x: _number(x) for x in set(column) if x is not None}
+        yield "_num_" + name, list(map(parsed.get, column))
+
+
+def _emptiness(values: list[Any], mark: str) -> list[Any]:
+    """A long text column as the row rules read it: None (empty), the example mark, or ""."""
+    if mark in "\x00".join(v for v in values if v is not None):
+        return [None if v is None else (mark if mark in v else "") for v in values]
+    return list(map({None: None}.get, values, itertools.repeat("")))  # (C speed)
+
+
+def _texts(values: list[Any]) -> list[Any]:
+    """A column's values as text (None stays None); each distinct value converted once."""
+    types = set(map(type, values))
+    if types <= {str, type(None)}:
+        return values
+    if bool in types:  # True == 1 as a dict key, but "True" is not "1"
+        return [_text(v) for v in values]
+    converted = {v: _text(v) for v in set(values)}
+    return list(map(converted.__getitem__, values))
 
 
 def _text(v: Any) -> str | None:

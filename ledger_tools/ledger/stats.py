@@ -19,7 +19,7 @@ from typing import Any
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import parse_number
 from ledger_tools.ledger.dates import format_cn_date
-from ledger_tools.ledger.model import Ledger, Measure, Problem
+from ledger_tools.ledger.model import Ledger, Measure, Problem, column_reader
 from ledger_tools.ledger.status import closed_statuses, closure_rate_text
 
 # Key used for a status the ledger does not give (empty or not recognised; only with --force).
@@ -161,11 +161,10 @@ def _sums(measures: list[Measure]) -> tuple[dict[str, Any], dict[str, int]]:
     cells could not be read as a number (not summed)."""
     totals = dict.fromkeys(SUM_COLUMNS, 0.0)
     bad = dict.fromkeys(SUM_COLUMNS, 0)
-    for m in measures:
-        values, copies = m.values, m.copies
-        for name in SUM_COLUMNS:
-            raw = values.get(name)
-            if raw is None or name in copies:
+    column = column_reader(measures)
+    for name in SUM_COLUMNS:
+        for m, raw in zip(measures, column(name), strict=True):
+            if raw is None or name in m.copies:
                 continue
             try:
                 value = parse_number(raw)

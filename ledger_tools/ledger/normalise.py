@@ -15,6 +15,7 @@ import gc
 import itertools
 import os
 import re
+import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -140,6 +141,7 @@ def ledger_from_rawbook(
     notes = list(header.notes)
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
+    release_freed_memory(len(measures))
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
     if reader.problem_rows:
         origin.problem_headings = True
@@ -177,6 +179,20 @@ def ledger_from_rawbook(
         numbered=numbered,
         merged=array("i", itertools.chain.from_iterable(merged)),
     )
+
+
+def release_freed_memory(measures: int) -> None:
+    """Give the memory freed after reading a large ledger back to the system (glibc
+    ``malloc_trim``). Reading leaves hundreds of megabytes freed but kept by the C allocator
+    (calamine's grid of small strings, the raw rows); validation then grew the process past
+    it, so that a 200,000-measure ledger peaked ~60 MB higher. Small ledgers skip it (it is a
+    few milliseconds); elsewhere than glibc it does nothing."""
+    if measures < 20_000 or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _status_vocabulary(raw: RawBook, given: dict[str, str] | None) -> dict[str, str]:

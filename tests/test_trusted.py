@@ -169,3 +169,30 @@ def test_an_unchanged_exported_template_is_recognised(tmp_path):
     for path in R.export_templates(tmp_path / "模板"):
         if path.suffix == ".docx":
             assert trusted.is_builtin(path.read_bytes()), path.name
+
+
+UNIT_KINDS = {"整改方案": "plan", "整改情况报告": "report", "整改进展情况通报": "notice"}
+
+
+@pytest.mark.parametrize("name", sorted(UNIT_KINDS))
+def test_a_builtin_renders_the_same_without_the_parts_it_never_names(tmp_path, name):
+    # report and plan print no 通报段落, none prints 附件任务清单 or the statistics groupings:
+    # their context leaves them out (render.render); the documents are the same
+    template = template_path(f"{name}.docx")
+    skip = trusted.unread_parts(template.read_bytes())
+    assert {"附件任务清单", "统计分组"} <= skip
+    assert ("通报段落" in skip) == (name != "整改进展情况通报")
+    kind = UNIT_KINDS[name]
+    for i, ledger in enumerate((sample(), awkward_ledger())):
+        full = build_context(ledger, kind, as_of=AS_OF)
+        trimmed = build_context(ledger, kind, as_of=AS_OF, skip=skip)
+        assert "附件任务清单" not in trimmed and "按方面" not in trimmed["统计"]
+        whole = R.render_docx(template, full, tmp_path / f"full{i}.docx", builtin=True)
+        part = R.render_docx(template, trimmed, tmp_path / f"part{i}.docx", builtin=True)
+        assert rendered_parts(whole.read_bytes()) == rendered_parts(part.read_bytes())
+
+
+def test_no_part_is_left_out_for_a_user_template(tmp_path):
+    # a copy of a built-in with other bytes may read anything: the whole context
+    copy = rezipped(template_path("整改情况报告.docx"), tmp_path / "mine.docx")
+    assert trusted.unread_parts(copy.read_bytes()) == frozenset()

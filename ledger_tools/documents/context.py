@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from ledger_tools.documents import wording as W
@@ -261,17 +261,30 @@ def clean(value: Any) -> Any:
 # The context.
 
 
+# Parts of the context that cost time on a large ledger and that a template may well not
+# read: each problem's 通报段落, the 附件任务清单 rows, the statistics' groupings (统计.按方面,
+# 按责任部门, 按责任领导, 按整改状态, 按单位). Keyed by the name a template would use.
+OPTIONAL_PARTS = {
+    "通报段落": ("通报段落",),
+    "附件任务清单": ("附件任务清单",),
+    "统计分组": ("按方面", "按责任部门", "按责任领导", "按整改状态", "按单位"),
+}
+
+
 def build_context(
     ledger: Ledger,
     kind: str = "report",
     as_of: dt.date | None = None,
     today: dt.date | None = None,
     comparison: Any = None,
+    skip: Collection[str] = (),
 ) -> dict[str, Any]:
     """The context of document ``kind`` (plan | report | notice), as of ``as_of`` (the 截至
     date; default today). ``today`` is the default 成文日期 (default: the real today).
     ``comparison`` (``upward.diff.Comparison``, ``report --since``) fills 与上期 and
-    与上期说明; without it they are empty."""
+    与上期说明; without it they are empty. ``skip``: parts of ``OPTIONAL_PARTS`` left out
+    (only for a built-in template that reads none of them: ``trusted.unread_parts``); by
+    default the context is whole, as any template may read anything in it."""
     from ledger_tools.ledger.normalise import gc_paused
 
     if kind not in KINDS:
@@ -279,11 +292,16 @@ def build_context(
     # hundreds of thousands of dicts and strings, no reference cycles: the collector would
     # walk the growing context again and again (a tenth of its time at 40,000 measures)
     with gc_paused():
-        return _build_context(ledger, kind, as_of, today, comparison)
+        return _build_context(ledger, kind, as_of, today, comparison, frozenset(skip))
 
 
 def _build_context(
-    ledger: Ledger, kind: str, as_of: dt.date | None, today: dt.date | None, comparison: Any
+    ledger: Ledger,
+    kind: str,
+    as_of: dt.date | None,
+    today: dt.date | None,
+    comparison: Any,
+    skip: frozenset[str],
 ) -> dict[str, Any]:
     from ledger_tools.upward.diff import since_context
 
@@ -302,11 +320,12 @@ def _build_context(
     ctx["单位简称"] = short_name(ledger)
     ctx["主送机关"] = addressee(ledger, kind)
     ctx["领导小组"] = group_context(ledger)
-    ctx["方面列表"] = aspects_context(ledger, as_of, say)
-    ctx["统计"] = compute_stats(ledger, as_of)
+    ctx["方面列表"] = aspects_context(ledger, as_of, say, public="通报段落" not in skip)
+    ctx["统计"] = compute_stats(ledger, as_of, groups="统计分组" not in skip)
     ctx["长期坚持计入办结"] = "是" if long_term_counts(ledger) else "否"
     ctx["段落"] = paragraphs(ledger, kind, say)
-    ctx["附件任务清单"] = task_rows(ctx["方面列表"])
+    if "附件任务清单" not in skip:
+        ctx["附件任务清单"] = task_rows(ctx["方面列表"])
     if kind == "notice":
         without_names(ctx, ledger)
     ctx.update(since_context(comparison))
@@ -425,7 +444,8 @@ def without_names(ctx: dict[str, Any], ledger: Ledger) -> None:
     for aspect in ctx["方面列表"]:
         for p in aspect["问题列表"]:
             for key in ("问题", "状态句", "通报段落"):
-                p[key] = scrub(p[key])
+                if key in p:
+                    p[key] = scrub(p[key])
 
 
 def info_context(ledger: Ledger, kind: str) -> dict[str, str]:
@@ -481,10 +501,10 @@ def default_title(ledger: Ledger, kind: str) -> str:
 
 
 def aspects_context(
-    ledger: Ledger, as_of: dt.date, say: Callable[[Any], str] = text
+    ledger: Ledger, as_of: dt.date, say: Callable[[Any], str] = text, public: bool = True
 ) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
-    document, 措施 1, 2… within each problem."""
+    document, 措施 1, 2… within each problem (``public=False``: without 通报段落)."""
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
@@ -493,7 +513,7 @@ def aspects_context(
         problems = []
         for p in aspect.problems:
             number += 1
-            problems.append(problem_context(p, number, as_of, say))
+            problems.append(problem_context(p, number, as_of, say, public))
         out.append(
             {
                 "序号": cn_num(i),
@@ -530,7 +550,11 @@ def _first(measures: list[Measure], column: str, say: Callable[[Any], str] = tex
 
 
 def problem_context(
-    p: Problem, number: int, as_of: dt.date, say: Callable[[Any], str] = text
+    p: Problem,
+    number: int,
+    as_of: dt.date,
+    say: Callable[[Any], str] = text,
+    public: bool = True,
 ) -> dict[str, Any]:
     measures = [measure_context(m, i, say) for i, m in enumerate(p.measures, start=1)]
     leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
@@ -547,7 +571,7 @@ def problem_context(
         "状态": p.status or missing_mark("状态"),
         "状态句": status,
         "措施段落": measures_paragraph(measures),
-        "通报段落": public_paragraph(p, measures, status),
+        **({"通报段落": public_paragraph(p, measures, status)} if public else {}),
         "措施列表": measures,
         "措施数": len(measures),
     }

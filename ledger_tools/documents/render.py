@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 
 from ledger_tools.documents.context import DOC_NAMES, FILTERS, KINDS, build_context
 from ledger_tools.documents.sandbox import OTHER_FILES_REFUSED
+from ledger_tools.documents.trusted import unread_parts
 from ledger_tools.errors import (
     LedgerHasErrors,
     LedgerToolsError,
@@ -152,7 +153,11 @@ def render(
         from ledger_tools.upward.diff import compare
 
         comparison = compare(since, ledger, today=as_of or today)
-    context = build_context(ledger, kind, as_of=as_of or today, today=today, comparison=comparison)
+    # (a user's template may read any part; a built-in one is known by its bytes)
+    skip = unread_parts(template_file.read_bytes()) if template is None else frozenset()
+    context = build_context(
+        ledger, kind, as_of=as_of or today, today=today, comparison=comparison, skip=skip
+    )
     render_docx(
         template_file,
         context,

@@ -46,6 +46,32 @@ def is_builtin(data: bytes) -> bool:
     return digest(data) in _TRUSTED
 
 
+def unread_parts(data: bytes) -> frozenset[str]:
+    """The optional parts of the context (``context.OPTIONAL_PARTS``) that the template in
+    ``data`` never names, when it is a built-in template (``is_builtin``): its context need
+    not build them (a report of 40,000 measures builds no 通报段落 and no statistics
+    groupings it would not print). Empty for any other template: a user's template may reach
+    a part without spelling its name (``items()``, a whole dict printed), so it gets it all.
+    A built-in template names what it prints (tests/test_trusted.py renders each with and
+    without the parts and compares the documents)."""
+    if not is_builtin(data):
+        return frozenset()
+    import io
+    import zipfile
+
+    from ledger_tools.documents.context import OPTIONAL_PARTS
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        text = "".join(
+            re.sub(r"<[^>]*>", "", zf.read(name).decode("utf-8"))
+            for name in zf.namelist()
+            if name.endswith(".xml")
+        )
+    return frozenset(
+        part for part, names in OPTIONAL_PARTS.items() if not any(n in text for n in names)
+    )
+
+
 def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable[..., Any]]) -> Any:
     """A plain Jinja environment printing what the sandbox prints (every value finalized,
     then escaped; StrictUndefined; ``filters``) for the built-in templates only

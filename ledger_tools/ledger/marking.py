@@ -654,8 +654,12 @@ def _bind(fn: Callable[[_Sheet], Iterator[bytes]], sheet: _Sheet) -> Callable[[]
     return lambda: fn(sheet)
 
 
+_XML_SPECIAL = re.compile("[&<>\"']")
+
+
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    # most texts (Chinese messages, cell references) hold none of the five characters
+    return html.escape(text, quote=True) if _XML_SPECIAL.search(text) else text
 
 
 @lru_cache(maxsize=4096)

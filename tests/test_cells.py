@@ -14,6 +14,7 @@ from ledger_tools.ledger.cells import (
     column_letter,
     split_measures,
     strip_number,
+    unchanged_texts,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -271,3 +272,34 @@ def test_any_text_never_raises(text):
 @given(st.integers(0, 100_000))
 def test_column_letter_round_trip(i):
     assert column_index(column_letter(i)) == i
+
+
+_PIECES = [
+    "中",
+    "文",
+    "a",
+    "1",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "\u3000",
+    "Ａ",
+    "１",
+    "\u200b",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=1200),
+    st.lists(st.sampled_from(["中文", "措施", "a", "\n"]), min_size=1, max_size=6).map("".join),
+)
+def test_unchanged_texts_are_those_clean_text_keeps(texts, clean_looking):
+    # batches of clean texts are accepted at once, a batch with one loose text text by text:
+    # either way the texts clean_text leaves as they are, and only those
+    values = [*texts, clean_looking, None, 3.0]
+    expected = {v for v in values if isinstance(v, str) and v and clean_text(v) == v}
+    assert unchanged_texts(values) == expected

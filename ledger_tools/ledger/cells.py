@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # ---------------------------------------------------------------------------------------------
 # clean_text
@@ -128,8 +127,14 @@ def _clean_as_written(joined: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _clean_slow(s: str) -> str | None:
-    s = s.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
-    lines = [_BLANKS.sub(" ", line).strip() for line in s.split("\n")]
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    # translate looks every character up in a dict (slow over long Chinese text): only when
+    # the text holds one it maps — full-width letters, or what isprintable() rejects
+    if not s.replace("\n", "").isprintable() or _FULL_WIDTH.search(s):
+        s = s.translate(_TRANSLATE)
+    lines = [
+        _BLANKS.sub(" ", line).strip() if "  " in line else line.strip() for line in s.split("\n")
+    ]
     s = "\n".join(line for line in lines if line)
     if len(s) <= _NAME_MAX and "\n" not in s:
         s = _HAN_GAP.sub("", s)
@@ -243,6 +248,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("dun", re.compile(rf"([{_CN_NUM}]{{1,3}})、"), False),
     ("circled", re.compile(r"([\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f])"), True),
 )
+# A character each style's markers cannot do without (styles not listed: always searched).
+_STYLE_NEEDS = {"paren": "(（", "paren_cn": "(（", "shi": "是", "dun": "、"}
 # Any character that can begin a marker: texts without one (most measures) return at once.
 _ANY_MARKER = re.compile(
     rf"\d[.．、)）]|[（(] ?[\d{_CN_NUM}]|[{_CN_NUM}][是、]|[\u2460-\u249b\u2776-\u277f]"
@@ -274,8 +281,7 @@ def _circled_value(c: str) -> int:
     return 0
 
 
-@dataclass(frozen=True)
-class _Marker:
+class _Marker(NamedTuple):
     start: int
     end: int
     value: int
@@ -355,6 +361,9 @@ def strip_number(text: str) -> str:
 def _split_cached(text: str) -> tuple[str, ...]:
     best: list[_Marker] = []
     for style, pattern, anywhere in _STYLES:
+        needs = _STYLE_NEEDS.get(style)
+        if needs and not any(c in text for c in needs):
+            continue  # (a style whose marks cannot be in the text: no search)
         run = _chain(_markers(text, style, pattern), anywhere, style == "circled")
         if run and (not best or run[0].start < best[0].start):
             best = run

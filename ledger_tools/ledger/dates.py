@@ -112,6 +112,8 @@ def _number_text(n: float) -> str:
 def _from_number(n: float) -> Deadline:
     if not math.isfinite(n):
         return Deadline("invalid", str(n), note="不是日期")
+    if isinstance(n, float) and MIN_YEAR <= n < MAX_YEAR + 1 and not n.is_integer():
+        return _year_month_number(n)
     if isinstance(n, int) or n.is_integer():
         i = int(n)
         if 10_000_000 <= i <= 99_999_999:  # yyyymmdd typed as a number (20240630)
@@ -125,6 +127,24 @@ def _from_number(n: float) -> Deadline:
     if d is None:
         return Deadline("invalid", _number_text(n), note=f"数字{_number_text(n)}不是有效的日期")
     return _exact(d)
+
+
+def _year_month_number(n: float) -> Deadline:
+    """A deadline typed as a number: 2025.6 / 2025.06 / 2025.12 (Excel keeps what was typed as
+    "2025.6" as the number 2025.6) is that month. 2025.1 is not read: Excel also stores what
+    was typed as 2025.10 as 2025.1, so it may be January or October."""
+    text = repr(n)
+    year, _, digits = text.partition(".")
+    y, m = int(year), int(digits) if len(digits) <= 2 else 0
+    if digits == "1":
+        note = (
+            f"{text}可能是{y}年1月，也可能是{y}年10月（单元格是数字时，Excel 把 {y}.10 存成"
+            f" {y}.1），请写成“{y}年1月”或“{y}年10月”"
+        )
+        return Deadline("invalid", text, note=note)
+    if not 1 <= m <= 12:
+        return Deadline("invalid", text, note=f"数字{text}不是有效的日期")
+    return _period(y, m, None, text, "月")
 
 
 def _yyyymmdd_note(i: int) -> str:
@@ -433,6 +453,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = tuple(
 )
 _KIND_OF = {C.DEADLINE_IMMEDIATE: "immediate", C.DEADLINE_LONG_TERM: "long_term"}
 RECURRING_NOTE = "周期性工作，按长期坚持计，不设截止日期"  # 每季度 … (columns.DEADLINE_RECURRING)
+TERM_NOTE = "任期内完成，没有具体日期，按长期坚持计，不设截止日期"  # columns.DEADLINE_TERM
 _PARTS = re.compile(r"并且|同时|[并和及与,;、]")
 _BEFORE = re.compile(r"^(.+?(?:之前|以前|前))")
 
@@ -522,6 +543,8 @@ def _parse_deadline_text(
         return Deadline("long_term", written, note="长期坚持，不设截止日期")
     if "recurring" in kinds:
         return Deadline("long_term", written, note=RECURRING_NOTE)
+    if "term" in kinds:
+        return Deadline("long_term", written, note=TERM_NOTE)
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
     return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
@@ -551,6 +574,8 @@ def _keyword(part: str) -> str:
             return _KIND_OF[canonical]
     if part.startswith(C.DEADLINE_RECURRING):
         return "recurring"  # 每季度开展一次
+    if any((w in part) if len(w) >= 4 else part.startswith(w) for w in C.DEADLINE_TERM):
+        return "term"  # 本届任期内完成
     return ""
 
 

@@ -33,6 +33,7 @@ from ledger_tools.ledger.cells import (
 )
 from ledger_tools.ledger.dates import (
     RECURRING_NOTE,
+    TERM_NOTE,
     YearSource,
     format_cn_date,
     parse_date_value,
@@ -138,6 +139,14 @@ def ledger_from_rawbook(
     notes = list(header.notes)
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
+    layout.notes += _term_notes(measures, header)
+    if header.percent_status is not None:
+        letter = column_letter(header.columns["整改状态"])
+        shown = "0.6 即 60%" if header.percent_status == 100 else "60 即 60%"
+        layout.notes.append(
+            f"{letter} 列整改状态中的数字按完成百分比读（{shown}）：100% 为已完成，0 为未启动，"
+            "其间为正在推进。"
+        )
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
     if reader.problem_rows:
         origin.problem_headings = True
@@ -175,6 +184,21 @@ def ledger_from_rawbook(
         numbered=numbered,
         merged=array("i", itertools.chain.from_iterable(merged)),
     )
+
+
+def _term_notes(measures: list[Measure], header: Header) -> list[str]:
+    """A line in 读取方式 for deadlines set by the term of office ("本届任期内"): no date, so
+    read as 长期坚持 and never overdue — said, not passed over."""
+    rows = sorted({m.row for m in measures if m.deadline is not None and m.deadline.note == TERM_NOTE})
+    if not rows:
+        return []
+    first = next(m for m in measures if m.row == rows[0])
+    letter = column_letter(header.columns["整改时限"])
+    text = first.deadline.text if first.deadline else ""
+    return [
+        f"{len(rows)} 行的整改时限是“任期内”一类（如 {letter}{rows[0]}“{text}”），没有具体日期，按长期坚持计："
+        "不设截止日期，不计超期预警。如有具体截止日期，请写明。"
+    ]
 
 
 def _status_vocabulary(raw: RawBook, given: dict[str, str] | None) -> dict[str, str]:
@@ -245,7 +269,13 @@ class Header:
         # 整改状态 is read from the opening words of the progress paragraphs ("已完成。……")
         self.status_from_lead = False
         self.numbered_columns = False  # the header's last row numbers the columns (1 2 3 …)
+        # column -> its header quoted with its group title, where the sub-header only qualifies
+        # the group (整改时限 over 开始时间 | 完成时间: the second is the 整改时限)
+        self.qualified: dict[int, str] = {}
         self.probed: set[str] = set()  # other sheets looked at for a second ledger table
+        # 整改状态 holds numbers that are percentages: × 100 when they are fractions (a cell
+        # formatted 0% holds 0.6), × 1 when whole percents (60); None when it holds no numbers
+        self.percent_status: int | None = None
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
@@ -372,6 +402,12 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
             header.row = i - 1  # the top row of a two-row header naming fewer than three
         elif i + 1 < len(ws.rows):
             below = _map_row(ws.rows[i + 1], user_map)
+            qualified = _qualified(ws.rows[i], ws.rows[i + 1], user_map)
+            for j, (name, _why) in qualified.items():
+                if name is None:
+                    below.pop(j, None)
+                else:
+                    below[j] = name
             # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
             # no single column, even when it is itself a column name: its sub-headers do.
             for group in _groups(ws.rows[i]):
@@ -382,6 +418,7 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
             if extra:
                 found.update(extra)
                 header.data_start = i + 2
+                header.qualified = {j: why for j, (n, why) in qualified.items() if n is not None}
         if header.data_start < len(ws.rows) and _column_numbers(ws.rows[header.data_start], found):
             header.data_start += 1  # 1 2 3 … under the header numbers the columns
             header.numbered_columns = True
@@ -391,6 +428,44 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
 
 
 _COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2})[)）]?$")
+
+# Sub-headers that only qualify their group title: 整改时限 over 开始时间 | 完成时间 (the end is
+# the 整改时限, the start no column the tool uses), 完成时间 over 计划 | 实际.
+_SUB_START = re.compile(r"^(?:计划)?(?:开始|起始|启动)(?:时间|日期)?$")
+_SUB_END = re.compile(r"^(?:计划)?(?:完成|结束|截止|办结)(?:时间|日期|时限)?$")
+_SUB_PLANNED = re.compile(r"^(?:计划|预计|要求)(?:完成)?(?:时间|日期|时限)?$")
+_SUB_ACTUAL = re.compile(r"^实际(?:完成|办结)?(?:时间|日期)?$")
+
+
+def _qualified(
+    top: list[Any], sub: list[Any], user_map: dict[str, str]
+) -> dict[int, tuple[str | None, str]]:
+    """Columns under a merged 整改时限 / 完成时间 group title whose sub-header only qualifies it:
+    column -> (the column it is, or None for a start date; the header as 读取方式 quotes it,
+    "整改时限（完成时间）"). A sub-header
+    the user mapped is left to the mapping."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for group in _groups(top):
+        title = _canonical(top[group[0]], user_map)
+        if title not in ("整改时限", "完成时间"):
+            continue
+        texts = {j: C.normalise_header(sub[j]) if j < len(sub) else "" for j in group}
+        written = _one_line(top[group[0]])
+        for j, key in texts.items():
+            if not key or key in user_map:
+                continue
+            name: str | None = ""
+            if title == "整改时限" and _SUB_START.match(key):
+                name = None
+            elif title == "整改时限" and (_SUB_END.match(key) or _SUB_PLANNED.match(key)):
+                name = "整改时限"
+            elif title == "完成时间" and _SUB_PLANNED.match(key):
+                name = "整改时限"
+            elif title == "完成时间" and _SUB_ACTUAL.match(key):
+                name = "完成时间"
+            if name != "":
+                out[j] = (name, f"{written}（{_one_line(sub[j])}）")
+    return out
 
 
 def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
@@ -474,7 +549,29 @@ def _assign_columns(
         if name and winner[name] == j:
             header.columns[name] = j
             how, detail = _how(text, name, user_map)
-            header.reads.append(ColumnRead(letter, text, name, how, detail))
+            shown = text
+            if j in header.qualified:  # 完成时间 under 整改时限: quoted with its group title
+                shown, detail = header.qualified[j], f"“{text}”在“{header.qualified[j]}”中"
+                how = "别名"
+            header.reads.append(ColumnRead(letter, shown, name, how, detail))
+        elif name == "序号" and C.normalise_header(text) != "序号":
+            # 信访编号 / 受理编号 beside 序号: a code kept with each problem, not a second 序号
+            first = column_letter(winner[name])
+            detail = f"编号列，问题按 {first} 列“序号”区分"
+            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
+            header.notes.append(
+                Finding(
+                    "unused-column",
+                    NOTE,
+                    f"列“{text}”是编号列，问题按 {first} 列“{header.texts.get(winner[name], '序号')}”"
+                    "区分，这一列已原样保留，不需要修改。",
+                    ws.name,
+                    header.row + 1,
+                    letter,
+                    "",
+                    text,
+                )
+            )
         elif name:
             first = column_letter(winner[name])
             read = "只读取前一列" if winner[name] < j else f"只读取标准列名的 {first} 列"
@@ -823,6 +920,9 @@ class _RowReader:
         )
 
     def _status(self, value: Any) -> str | None:
+        scale = self.header.percent_status
+        if scale is not None and value.__class__ in (int, float):
+            return normalise_status(f"{value * scale:g}%", self.vocabulary)
         return normalise_status(value, self.vocabulary)
 
     def _split(

@@ -114,6 +114,20 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
         _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
+    if "整改状态" in header.columns:
+        header.percent_status = _percent_scale(rows, header.columns["整改状态"])
+
+
+def _percent_scale(rows: list[list[Any]], j: int) -> int | None:
+    """How the numbers of the status column are percentages: a cell formatted 0% holds 0.6 (×
+    100), a typed 60 is 60 (× 1); None when the column is not mostly numbers, or holds numbers
+    that are not percentages (then each number is reported as an unknown status)."""
+    cells = [r[j] for r in rows if j < len(r) and r[j] is not None and r[j] != ""]
+    numbers = [v for v in cells if v.__class__ in (int, float) and v == v]
+    # mostly numbers: a stray 1 among status words is not taken for 100%
+    if len(numbers) < SHARE * len(cells) or not numbers or min(numbers) < 0 or max(numbers) > 100:
+        return None
+    return 100 if max(numbers) <= 1 else 1
 
 
 def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> None:

@@ -491,4 +491,77 @@ def minshenghuo_one_list(path: Path) -> Expect:
         statuses={"长期坚持": 1, "正在推进": 1, "已完成": 1},
         columns={"问题": "C", "整改措施": "D", "责任领导": "E", "整改时限": "G", "整改状态": "H"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 17. 财政局审计整改: the money unit on a line of its own above the header ("金额单位：万元" at
+#     the right of the 填报单位 line), not in the 清退资金 header.
+
+
+def unit_line_above_header(path: Path) -> Expect:
+    wb, ws = _new("审计整改台账")
+    _across(ws, 1, "某区财政局审计查出问题整改台账", 9)
+    ws.append(["填报单位：某区财政局", None, None, None, None, None, None, "金额单位：万元"])
+    ws.append(["序号", "问题类别", "审计查出问题", "整改措施", "分管领导", "责任科室", "整改时限", "整改状态", "追回资金"])
+    _put(ws, 4, [
+        [1, "预算管理", "违规出借财政资金", "收回出借资金", "副局长甲", "预算科", "2025年3月31日", "已完成", 150],
+        [2, "预算管理", "专项资金拨付滞后", "建立专项资金拨付台账", "副局长甲", "国库科", "2025年6月30日", "正在推进", None],
+        [3, "资产管理", "公务用车违规出借", "收回出借车辆，追缴使用费", "副局长乙", "资产科", "2025年4月30日", "已完成", 2.4],
+    ])
+    ws.append(["合计", None, None, None, None, None, None, None, 152.4])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"方面": "B", "问题": "C", "清退资金": "I"},
+        money=1524000,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 18. 教育局: no status column, a 完成进度（%） column of numbers (100 / 60 / 0) beside the
+#     progress narrative; every title row repeated at the top of each printed page ("续表").
+
+
+def progress_percent_no_status(path: Path) -> Expect:
+    wb, ws = _new("整改清单")
+    header = ["序号", "方面", "问题", "整改措施", "责任领导", "责任股室", "完成时限", "完成进度（%）", "整改进展", "完成时间"]
+    ws.append(["某县教育局巡察整改清单"])
+    ws.append(header)
+    _put(ws, 3, [
+        [1, "教育收费方面", "违规收取资料费", "全额清退违规收费", "副局长甲", "计财股", "2025年3月31日", 100, "已清退到每位学生家长", dt.date(2025, 3, 25)],
+        [2, "教育收费方面", "课后服务收费公示不到位", "统一公示收费标准", "副局长甲", "基教股", "2025年6月30日", 60, "已完成城区学校公示", None],
+    ])
+    ws.append(["某县教育局巡察整改清单（续表）"])
+    ws.append(header)
+    _put(ws, 7, [
+        [3, "师德师风方面", "有偿补课问题时有发生", "开展有偿补课专项治理", "副局长乙", "人事股", "2025年9月30日", 0, None, None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"整改时限": "G", "整改状态": "H", "整改进展及成效": "I", "完成时间": "J"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 19. 卫健委: 整改状态 (已整改 / 整改中) and 是否销号 (是 / 否) both kept — two columns for the
+#     status that need not agree (已整改 but not yet 销号).
+
+
+def status_and_closing_both(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任科室", "整改时限", "整改状态", "是否销号", "完成时间"])
+    _put(ws, 2, [
+        [1, "行业监管方面", "民营医院监管不到位", "开展民营医院专项检查", "副主任甲", "医政科", "2025年3月31日", "已整改", "是", dt.date(2025, 3, 20)],
+        [2, "行业监管方面", "医疗废物处置不规范", "建立医疗废物处置台账", "副主任甲", "医政科", "2025年4月30日", "已整改", "否", dt.date(2025, 4, 28)],
+        [3, "公共卫生方面", "疫苗冷链管理不严", "更换冷链监测设备", "副主任乙", "疾控科", "2025年6月30日", "整改中", "否", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"整改状态": "H", "完成时间": "J"},
+    )
 # fmt: on

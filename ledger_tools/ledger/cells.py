@@ -205,7 +205,7 @@ def read_amount(value: object, kind: str, scale: int = 1) -> object:
 
 def _whole(number: float) -> int | float:
     # 0.35万 is 3500 yuan, not 3500.0000000000005; whole amounts are written without ".0".
-    rounded = round(number, 2)
+    rounded = float(round(number, 2))  # (an int amount × 10,000 is an int: no is_integer)
     return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
 
 

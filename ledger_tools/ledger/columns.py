@@ -815,6 +815,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "班子成员": ("班子成员", "领导班子成员", "对照检查人"),
     "销号申请": ("销号申请时间", "申请销号时间", "销号申请日期", "销号审批人", "销号审核人"),
     "是否需长期坚持": ("是否需要长期坚持", "是否需长期坚持", "是否长期坚持"),
+    # a percentage beside the status; without a status column it is read as the status
+    "完成进度": ("完成进度", "完成比例", "完成率", "完成百分比", "进度百分比", "整改完成率"),
 }
 # Unused columns known by their pattern: progress kept month by month (1月进展 … 12月进展), and
 # the day a problem was found, received or handed over (检查时间, 来访日期, 交办时间) — a date,

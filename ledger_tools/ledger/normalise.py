@@ -276,6 +276,8 @@ class Header:
         # 整改状态 holds numbers that are percentages: × 100 when they are fractions (a cell
         # formatted 0% holds 0.6), × 1 when whole percents (60); None when it holds no numbers
         self.percent_status: int | None = None
+        # the money unit stated on a line above the header ("金额单位：万元"), and its Excel row
+        self.unit_above: tuple[str, int] | None = None
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
@@ -423,7 +425,22 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
             header.data_start += 1  # 1 2 3 … under the header numbers the columns
             header.numbered_columns = True
         _assign_columns(ws, header, found, user_map)
+        header.unit_above = _unit_above(ws.rows[: header.row])
         return header
+    return None
+
+
+# "金额单位：万元", "单位：万元", "（单位：万元）" on a line above the header: the unit of every
+# money column whose own header states none.
+_UNIT_LINE = re.compile(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)")
+
+
+def _unit_above(rows: list[list[Any]]) -> tuple[str, int] | None:
+    """The money unit a line above the header states, and its Excel row; None when none does."""
+    for r, row in enumerate(rows):
+        for v in row:
+            if isinstance(v, str) and (m := _UNIT_LINE.search(v)):
+                return m.group(1), r + 1
     return None
 
 
@@ -874,10 +891,14 @@ class _RowReader:
         kind = C.COLUMN_BY_NAME[name].kind
         header = self.header.texts.get(j, "")
         unit = _header_unit(header) if kind == "money" else ""
+        where = ""
+        if kind == "money" and not unit and self.header.unit_above is not None:
+            unit, row = self.header.unit_above  # "金额单位：万元" above the header
+            where = f"（表头上方第 {row} 行注明）"
         scale = MONEY_UNITS.get(unit, 1)
         if scale != 1:
             layout.notes.append(
-                f"{column_letter(j)} 列“{header}”以{unit}为单位，已折算为元"
+                f"{column_letter(j)} 列“{header}”以{unit}为单位{where}，已折算为元"
                 f"（{name}合计和文稿中的金额都按元计）。"
             )
         if scale == 1 and not any(v.__class__ is str for v in values):

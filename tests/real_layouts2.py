@@ -360,8 +360,8 @@ def petition_ledger(path: Path) -> Expect:
 
 
 # ---------------------------------------------------------------------------------------------
-# 12. Deadlines typed as numbers (2025.6, 2025.12, 2025.06.30 as text) — Excel keeps 2025.10 as
-#     the number 2025.1, which could be January or October.
+# 12. Deadlines typed as numbers (2025.6, 2025.12; 2025.06.30 as text) — and 2025.1, which
+#     could be January or October: Excel keeps what was typed as 2025.10 as the number 2025.1.
 
 
 def numeric_month_deadlines(path: Path) -> Expect:
@@ -372,13 +372,14 @@ def numeric_month_deadlines(path: Path) -> Expect:
         [2, "制度建设方面", "合同管理不规范", "建立合同审查台账", "副局长", "法规科", 2025.12, "正在推进", None],
         [3, "作风建设方面", "督查检查过多", "统筹年度督查检查计划", "副局长", "办公室", 2025.3, "已完成", dt.date(2025, 3, 20)],
         [4, "作风建设方面", "文山会海问题反弹", "精简会议文件", "局长", "办公室", "2025.06.30", "正在推进", None],
+        [5, "作风建设方面", "调研成果转化不够", "建立调研成果转化清单", "副局长", "办公室", 2025.1, "未启动", None],
     ])
-    for r in range(2, 5):
+    for r in range(2, 7):
         ws.cell(row=r, column=7).number_format = "0.00"
     wb.save(path)
     return Expect(
-        aspects=2, problems=4, measures=4,
-        statuses={"正在推进": 3, "已完成": 1},
+        aspects=2, problems=5, measures=5,
+        statuses={"正在推进": 3, "已完成": 1, "未启动": 1},
         columns={"整改时限": "G"},
     )
 

@@ -822,7 +822,12 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
 # the day a problem was found, received or handed over (检查时间, 来访日期, 交办时间) — a date,
 # but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
 UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:整改)?(?:进展|进度|推进|完成)"), "逐月进展"),
+    (
+        re.compile(
+            r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:整改)?(?:进展|进度|推进|完成)"
+        ),
+        "逐月进展",
+    ),
     (re.compile(r"^第?[一二三四1-4]季度(?:整改)?(?:进展|进度|推进|完成)"), "逐月进展"),
     (
         re.compile(

@@ -189,7 +189,9 @@ def ledger_from_rawbook(
 def _term_notes(measures: list[Measure], header: Header) -> list[str]:
     """A line in 读取方式 for deadlines set by the term of office ("本届任期内"): no date, so
     read as 长期坚持 and never overdue — said, not passed over."""
-    rows = sorted({m.row for m in measures if m.deadline is not None and m.deadline.note == TERM_NOTE})
+    rows = sorted(
+        {m.row for m in measures if m.deadline is not None and m.deadline.note == TERM_NOTE}
+    )
     if not rows:
         return []
     first = next(m for m in measures if m.row == rows[0])

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools.ledger import columns as C
@@ -126,7 +126,10 @@ def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
     """No status column, and a 完成进度 / 完成比例（%） column of numbers (100, 60, 0): it is the
     status, read as percentages (``_percent_scale``)."""
     for read in header.reads:
-        if read.column is not None or C.unused_column(C.normalise_header(read.header)) != "完成进度":
+        if (
+            read.column is not None
+            or C.unused_column(C.normalise_header(read.header)) != "完成进度"
+        ):
             continue
         j = _index(read.letter)
         scale = _percent_scale(rows, j)
@@ -135,9 +138,7 @@ def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
             return
 
 
-def _closing_disagrees(
-    ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]
-) -> None:
+def _closing_disagrees(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """整改状态 and a second status column left unread (是否销号 answered 是/否) that say
     different things: 已整改 but not 销号 may be 已完成 or 基本完成 (待销号). Not decided here:
     the duplicate-column warning of that column says which rows differ and which was counted."""

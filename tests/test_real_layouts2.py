@@ -230,7 +230,7 @@ def test_dates_that_are_neither_deadline_nor_finish(tmp_path):
     # 检查时间 / 来访日期 are dates, but neither the 整改时限 nor the 完成时间
     path, _ = _build(tmp_path, R.safety_hazards)
     reads = _reads(_run("check", str(path)))
-    assert reads["B"]["read_as"] is None and "登记日期" in reads["B"]["detail"]
+    assert reads["B"]["read_as"] is None and "发现或登记日期" in reads["B"]["detail"]
     assert reads["L"]["read_as"] == "整改时限"
     path, _ = _build(tmp_path, R.petition_ledger)
     report = _run("check", str(path))

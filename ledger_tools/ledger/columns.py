@@ -801,7 +801,7 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "问题金额": ("问题金额", "涉及金额", "问题涉及金额", "违规金额", "审计发现问题金额"),
     "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
     "督办领导": ("督办领导", "包联领导", "联系领导"),
-    "联系电话": ("联系电话", "联系方式", "联系人"),
+    "联系人及电话": ("联系电话", "联系方式", "联系人"),
     "开始时间": ("开始时间", "开始日期", "计划开始时间", "启动时间", "起始时间", "开始", "起始"),
     "问题来源": ("问题来源", "反馈来源", "问题出处", "来源渠道"),
     "行政区域": ("行政区域", "所属区域", "所在区域", "所在地", "属地"),
@@ -821,20 +821,22 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
 # Unused columns known by their pattern: progress kept month by month (1月进展 … 12月进展), and
 # the day a problem was found, received or handed over (检查时间, 来访日期, 交办时间) — a date,
 # but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
-UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
-            r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:整改)?(?:进展|进度|推进|完成)"
+            r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第?[一二三四1-4]季度)"
+            r"(?:整改)?(?:进展|进度|推进|完成)"
         ),
         "逐月进展",
+        "1月进展、3月份整改进展、第二季度进展……",
     ),
-    (re.compile(r"^第?[一二三四1-4]季度(?:整改)?(?:进展|进度|推进|完成)"), "逐月进展"),
     (
         re.compile(
             r"^.{0,6}(?:来访|来信|受理|检查|发现|交办|登记|反馈|收件|立案|排查|转办|接收|信访|举报)"
             r"(?:日期|时间)$"
         ),
-        "登记日期",
+        "发现或登记日期",
+        "检查时间、来访日期、受理时间、交办日期、发现时间……",
     ),
 )
 _UNUSED_INDEX: dict[str, str] = {
@@ -856,11 +858,11 @@ def canonical_column(key: str) -> str | None:
 
 def unused_column(key: str) -> str | None:
     """What a normalised header is when it is one of ``UNUSED_HEADERS`` (配合单位 → 配合部门)
-    or ``UNUSED_PATTERNS`` (3月进展 → 逐月进展, 来访日期 → 登记日期)."""
+    or ``UNUSED_PATTERNS`` (3月进展 → 逐月进展, 来访日期 → 发现或登记日期)."""
     hit = _UNUSED_INDEX.get(key)
     if hit is not None or not key:
         return hit
-    for pattern, kind in UNUSED_PATTERNS:
+    for pattern, kind, _examples in UNUSED_PATTERNS:
         if pattern.match(key):
             return kind
     return None
@@ -899,10 +901,13 @@ def status_reference_markdown() -> str:
 
 
 def unused_reference_markdown() -> str:
-    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``."""
+    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``
+    and ``UNUSED_PATTERNS`` (those known by how they are written, with examples)."""
     lines = ["| 常见列 | 可识别的写法 |", "|---|---|"]
     for kind, headers in UNUSED_HEADERS.items():
         lines.append(f"| {kind} | {'、'.join(headers)} |")
+    for _pattern, kind, examples in UNUSED_PATTERNS:
+        lines.append(f"| {kind} | 按写法识别，如{examples} |")
     return "\n".join(lines)
 
 

@@ -451,6 +451,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已处理",
         "处理完毕",
         "办理完毕",
+        "已落实到位",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -491,6 +492,11 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已阶段性办结",
         "基本办结",
         "已基本办结",
+        "验收中",
+        "销号中",
+        "申请销号中",
+        "已上报销号",
+        "已报请销号",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -542,6 +548,11 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "未销号",
         "正在处理",
         "处理中",
+        "按期推进",
+        "正常推进",
+        "延期办理",
+        "整改未到位",
+        "未整改到位",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -587,6 +598,9 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "即查即改",
         "边查边改",
         "立改立行",
+        "即日起",
+        "立即",
+        "即时整改",
     ),
     DEADLINE_LONG_TERM: (
         "长期坚持",
@@ -598,6 +612,9 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "长期推进",
         "持续整改",
         "持续开展",
+        "持续落实",
+        "持续抓好",
+        "常抓不懈",
     ),
 }
 # A deadline without a date, set by the term of office ("本届任期内"): read as 长期坚持 (no due

@@ -371,8 +371,11 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 _HAS_YEAR = re.compile(r"\d{4}")
 # A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
 _YEARLESS = re.compile(
-    r"^(?:\d{1,2}月|年底|年末|年内|本年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
+    r"^(?:\d{1,2}月|年底|年末|年内|本年|今年|当年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
 )
+# The end of the year said without its number (after ``_prepare``: 年内 → 年, 本年度内 → 本年度,
+# 今年底前 → 今年底): read as 年底.
+_THIS_YEAR_END = re.compile(r"^(?:今年|本年|当年|年)(?:年|度)?(?:内|底|末)?$")
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 
@@ -494,6 +497,8 @@ def parse_deadline(
 @lru_cache(maxsize=4096)
 def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     s = _prepare(text)
+    if _THIS_YEAR_END.match(s):
+        s = "年底"
     if not s or _HAS_YEAR.search(s) or not _YEARLESS.search(s):
         return found
     for year in (source.day.year, source.day.year + 1):
@@ -533,6 +538,7 @@ def _parse_deadline_text(
             if found is not None:
                 dates.append(found)
     if dates:
+        dates += _yearless_parts(text, dates)
         latest = max(dates, key=_due_key)
         kind = "date" if all(d.kind == "date" for d in dates) else "period"
         note = f"按{format_cn_date(latest.due)}计"  # type: ignore[arg-type]
@@ -548,6 +554,26 @@ def _parse_deadline_text(
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
     return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
+
+
+def _yearless_parts(text: str, dates: list[Deadline]) -> list[Deadline]:
+    """The parts of a cell written without a year, in the year of its dated parts ("2025年6月
+    底前完成初步整改，年底前全面完成": 年底 is 2025年底, the cell's last deadline)."""
+    years = {d.due.year for d in dates if d.due is not None}
+    if len(years) != 1:
+        return []
+    source = YearSource(dt.date(years.pop(), 1, 1), "", roll=False)
+    out = []
+    for part in _PARTS.split(_clean(text)):
+        if part and not _HAS_YEAR.search(part):
+            m = _BEFORE.match(part)
+            for piece in (part, m.group(1) if m else None):
+                if piece:
+                    found = _with_year(piece, _parse_text(piece), source)
+                    if found.due is not None:
+                        out.append(found)
+                        break
+    return out
 
 
 def _due_key(d: Deadline) -> dt.date:

@@ -434,7 +434,7 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
 
 # "金额单位：万元", "单位：万元", "（单位：万元）" on a line above the header: the unit of every
 # money column whose own header states none.
-_UNIT_LINE = re.compile(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)")
+_UNIT_LINE = re.compile(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)(?=$|[\s)）,，;；。])")
 
 
 def _unit_above(rows: list[list[Any]]) -> tuple[str, int] | None:

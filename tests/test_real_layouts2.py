@@ -5,6 +5,7 @@ is, every finding on the right cell, and where the ledger is ambiguous, a word s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import real_layouts2 as R
 from click.testing import CliRunner
 
 from ledger_tools.cli import cli
+from ledger_tools.ledger.normalise import load_ledger
 
 BUILDERS = [
     R.county_patrol_split_deadline,
@@ -38,6 +40,7 @@ BUILDERS = [
     R.unit_line_above_header,
     R.progress_percent_no_status,
     R.status_and_closing_both,
+    R.county_theme_bracketed_times,
 ]
 
 # Every finding of each ledger, rule -> cells, as the clerk should see them (checked by hand: a
@@ -106,6 +109,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "unit_line_above_header": {"finished-without-date": ["审计整改台账!3行"]},
     "progress_percent_no_status": {},
     "status_and_closing_both": {"duplicate-column": ["整改台账!I3"]},
+    "county_theme_bracketed_times": {"assumed-year": ["整改清单!G5"]},  # 年内
 }
 
 
@@ -316,3 +320,17 @@ def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
     xlsx, _ = _build(tmp_path, build)
     assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
     assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+
+
+def test_deadlines_as_clerks_write_them(tmp_path):
+    path, _ = _build(tmp_path, R.county_theme_bracketed_times)
+    ledger = load_ledger(path, today=dt.date(2025, 5, 10))
+    due = {(m.row, m.part): (m.deadline.kind, m.deadline.due) for m in ledger.measures}
+    # the cell's last deadline: 年底前 in the year of the 2025年6月底前 beside it
+    assert due[(4, 1)] == due[(4, 2)] == ("period", dt.date(2025, 12, 31))
+    assert due[(5, 0)] == ("period", dt.date(2025, 12, 31))  # 年内
+    assert due[(7, 0)][0] == "immediate"  # 即日起
+    assert due[(8, 0)] == ("long_term", None)  # 持续落实
+    reads = _reads(_run("check", str(path)))
+    # 完成时间（计划） is the deadline, 完成时间（实际） the finish date
+    assert (reads["G"]["read_as"], reads["H"]["read_as"]) == ("整改时限", "完成时间")

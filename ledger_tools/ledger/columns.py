@@ -44,7 +44,7 @@ COLUMNS: tuple[Column, ...] = (
         "序号",
         "text",
         "问题序号（1、2、3……），可跨该问题的措施行合并单元格",
-        aliases=("编号", "问题序号", "问题编号", "序"),  # and …编号 (ALIAS_PATTERNS)
+        aliases=("编号", "问题序号", "问题编号", "序", "序列号", "No.", "NO.", "No", "NO"),  # …编号
         width=6,
         per_problem=True,
     ),
@@ -107,7 +107,7 @@ COLUMNS: tuple[Column, ...] = (
         "该问题整改要达到的目标",
         width=22,
         per_problem=True,
-        aliases=("整改要求", "整改目标要求", "目标要求", "预期目标", "整改标准"),
+        aliases=("整改要求", "整改目标要求", "目标要求", "预期目标", "整改标准", "整改目标任务"),
     ),
     Column(
         "整改措施",
@@ -177,6 +177,8 @@ COLUMNS: tuple[Column, ...] = (
             "承办部门",
             "责任主体",
             "承办单位",
+            "具体责任单位",
+            "具体责任部门",
         ),
     ),
     Column(
@@ -195,6 +197,7 @@ COLUMNS: tuple[Column, ...] = (
             "直接责任人",
             "承办人",
             "经办责任人",
+            "主要责任人",
         ),
     ),
     Column(
@@ -228,6 +231,8 @@ COLUMNS: tuple[Column, ...] = (
             "办结期限",
             "要求完成时间",
             "要求完成时限",
+            "计划完成日期",
+            "预计完成日期",
         ),
     ),
     Column(
@@ -293,6 +298,12 @@ COLUMNS: tuple[Column, ...] = (
             "办理情况",
             "处理情况",
             "办理进展",
+            "推进情况",
+            "落实进展",
+            "进展成效",
+            "完成情况说明",
+            "整改结果",
+            "办理结果",
         ),
     ),
     Column(
@@ -797,6 +808,14 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"^.{0,6}(?:整改|处理|办理|处置|解决|化解)(?:措施|举措)$"), "整改措施"),
     (re.compile(r"^.{1,6}编号$"), "序号"),
+    # 责任县领导, 分管市领导, 县级责任领导, 包抓领导 (督办领导 / 联系领导 are UNUSED_HEADERS)
+    (
+        re.compile(
+            r"^(?:(?:责任|分管|牵头|包抓)(?:县|市|区|省|厅|局|校|院|镇|乡|委)?级?"
+            r"|(?:县|市|区|省|厅|局|校|院|镇|乡)级?(?:责任|分管|牵头|包抓))领导人?$"
+        ),
+        "责任领导",
+    ),
     (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
 )
 
@@ -871,6 +890,19 @@ def canonical_column(key: str) -> str | None:
         if pattern.match(key):
             return name
     return None
+
+
+# A note in brackets that turns a finish time into a deadline: 完成时间（计划）, 完成时间（预计）.
+_PLANNED_NOTE = re.compile(r"[（(]\s*(?:计划|预计|要求|拟)[^（()）]{0,6}[)）]\s*$")
+
+
+def header_column(text: object) -> str | None:
+    """The canonical column a header as written names (``canonical_column`` of its normalised
+    text), where its bracketed note may change it: 完成时间（计划） is the 整改时限."""
+    name = canonical_column(normalise_header(text))
+    if name == "完成时间" and _PLANNED_NOTE.search(unicodedata.normalize("NFKC", str(text))):
+        return "整改时限"
+    return name
 
 
 def unused_column(key: str) -> str | None:

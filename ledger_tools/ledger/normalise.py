@@ -286,7 +286,7 @@ def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
     key = C.normalise_header(text)
     if not key:
         return None
-    return user_map.get(key) or C.canonical_column(key)
+    return user_map.get(key) or C.header_column(text)
 
 
 def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:

@@ -16,42 +16,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.styles import Alignment
-from real_layouts import Expect
+from real_layouts import Expect, _new
+from real_layouts import _merge_down as _down
+from real_layouts import _rows as _put
+from real_layouts import _section as _across
 
 TODAY = "2025-05-10"
 
 # The ledgers below are tables: one row of the sheet per line reads best.
 # fmt: off
-
-
-def _new(sheet: str) -> tuple[openpyxl.Workbook, Any]:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    return wb, ws
-
-
-def _put(ws: Any, start: int, rows: list[list[Any]]) -> None:
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row, start=1):
-            if v is not None:
-                c = ws.cell(row=start + i, column=j, value=v)
-                c.alignment = Alignment(wrap_text=True, vertical="center")
-
-
-def _across(ws: Any, row: int, text: str, width: int) -> None:
-    """A line of text merged across the table (a title, a 方面 row, a note)."""
-    ws.cell(row=row, column=1, value=text)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-
-
-def _down(ws: Any, col: int, first: int, last: int) -> None:
-    """A problem's cell merged over its measure rows (the value only in the top cell)."""
-    for r in range(first + 1, last + 1):
-        ws.cell(row=r, column=col).value = None
-    ws.merge_cells(start_row=first, start_column=col, end_row=last, end_column=col)
 
 
 def _header2(ws: Any, row: int, top: list[Any], sub: list[Any]) -> None:

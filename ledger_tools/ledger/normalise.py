@@ -576,20 +576,14 @@ def _assign_columns(
         elif name == "序号" and C.normalise_header(text) != "序号":
             # 信访编号 / 受理编号 beside 序号: a code kept with each problem, not a second 序号
             first = column_letter(winner[name])
-            detail = f"编号列，问题按 {first} 列“序号”区分"
-            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
-            header.notes.append(
-                Finding(
-                    "unused-column",
-                    NOTE,
-                    f"列“{text}”是编号列，问题按 {first} 列“{header.texts.get(winner[name], '序号')}”"
-                    "区分，这一列已原样保留，不需要修改。",
-                    ws.name,
-                    header.row + 1,
-                    letter,
-                    "",
-                    text,
-                )
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"编号列，问题按 {first} 列“序号”区分",
+                f"列“{text}”是编号列，问题按 {first} 列“{header.texts.get(winner[name], '序号')}”"
+                "区分，这一列已原样保留，不需要修改。",
             )
         elif name:
             first = column_letter(winner[name])
@@ -611,20 +605,14 @@ def _assign_columns(
                 )
             )
         elif kind := C.unused_column(C.normalise_header(text)):
-            detail = f"常见的“{kind}”列，本工具不使用"
-            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
-            header.notes.append(
-                Finding(
-                    "unused-column",
-                    NOTE,
-                    f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
-                    "不需要修改。",
-                    ws.name,
-                    header.row + 1,
-                    letter,
-                    "",
-                    text,
-                )
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"常见的“{kind}”列，本工具不使用",
+                f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                "不需要修改。",
             )
         else:
             header.reads.append(ColumnRead(letter, text, None, "未识别"))
@@ -644,6 +632,15 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+def _unused(header: Header, sheet: str, letter: str, text: str, detail: str, message: str) -> None:
+    """A column known not to be used (配合单位, 信访编号 beside 序号 …): a line in 读取方式
+    and a note, not a warning asking the user to map it."""
+    header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
+    header.notes.append(
+        Finding("unused-column", NOTE, message, sheet, header.row + 1, letter, "", text)
+    )
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")

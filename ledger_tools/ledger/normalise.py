@@ -11,6 +11,7 @@ import bisect
 import contextlib
 import contextvars
 import datetime as dt
+import functools
 import gc
 import itertools
 import os
@@ -1250,6 +1251,18 @@ def _clean_title(text: str) -> str:
     return _strip_tail(text)
 
 
+@functools.lru_cache(maxsize=4096)
+def aspect_name(text: str | None) -> str | None:
+    """A 方面 cell as the 方面's name: without the numbering and count a clerk typed into it
+    ("一、政治建设方面（共2个问题）" → 政治建设方面), so that the report does not say "在一、
+    政治建设方面（共2个问题）方面" and the same 方面 written with and without them is one."""
+    if not text or text.__class__ is not str:
+        return text
+    found = _heading_level(text)
+    name = _strip_tail(found[1] if found is not None and found[0] != _UNNUMBERED else text)
+    return name or text
+
+
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
@@ -1505,7 +1518,7 @@ def build_tree(
         unit = values.get("单位")  # only in a merge's 全部措施: each unit's problems are its own
         # A 方面 left blank under a filled one (written once, not merged down) is grouped
         # with it; check still reports each blank cell.
-        aspect_title = values.get("方面") or (
+        aspect_title = aspect_name(values.get("方面")) or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
         title = values.get("问题") or MISSING_PROBLEM

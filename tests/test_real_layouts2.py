@@ -41,6 +41,7 @@ BUILDERS = [
     R.progress_percent_no_status,
     R.status_and_closing_both,
     R.county_theme_bracketed_times,
+    R.labels_typed_in_cells,
 ]
 
 # Every finding of each ledger, rule -> cells, as the clerk should see them (checked by hand: a
@@ -110,6 +111,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "progress_percent_no_status": {},
     "status_and_closing_both": {"duplicate-column": ["整改台账!I3"]},
     "county_theme_bracketed_times": {"assumed-year": ["整改清单!G5"]},  # 年内
+    "labels_typed_in_cells": {},
 }
 
 
@@ -334,3 +336,16 @@ def test_deadlines_as_clerks_write_them(tmp_path):
     reads = _reads(_run("check", str(path)))
     # 完成时间（计划） is the deadline, 完成时间（实际） the finish date
     assert (reads["G"]["read_as"], reads["H"]["read_as"]) == ("整改时限", "完成时间")
+
+
+def test_numbering_and_labels_typed_into_cells_are_not_printed_twice(tmp_path):
+    path, _ = _build(tmp_path, R.labels_typed_in_cells)
+    stats = _run("stats", str(path))
+    assert [a["方面"] for a in stats["按方面"]] == ["政治监督方面", "作风监督方面"]
+    out = tmp_path / "报告.docx"
+    args = ["report", str(path), "--as-of", R.TODAY, "--today", R.TODAY, "--force", "-o", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "（一）在政治监督方面" in text and "问题1：党委会议记录不规范" in text
+    assert "一是统一会议记录本格式" in text
+    assert "问题1：问题1" not in text and "措施1" not in text and "（共" not in text

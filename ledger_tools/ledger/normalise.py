@@ -29,6 +29,7 @@ from ledger_tools.ledger.cells import (
     column_letter,
     read_amount,
     split_measures,
+    strip_label,
     strip_number,
     unchanged_texts,
 )
@@ -1521,7 +1522,7 @@ def build_tree(
         aspect_title = aspect_name(values.get("方面")) or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
-        title = values.get("问题") or MISSING_PROBLEM
+        title = strip_label(values.get("问题")) or MISSING_PROBLEM  # not "问题1：问题1：…"
         number = values.get("序号") if numbered else None
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)

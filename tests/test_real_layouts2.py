@@ -18,7 +18,9 @@ import real_layouts2 as R
 from click.testing import CliRunner
 
 from ledger_tools.cli import cli
+from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.normalise import load_ledger
+from ledger_tools.ledger.status import normalise_status
 
 BUILDERS = [
     R.county_patrol_split_deadline,
@@ -349,3 +351,52 @@ def test_numbering_and_labels_typed_into_cells_are_not_printed_twice(tmp_path):
     assert "（一）在政治监督方面" in text and "问题1：党委会议记录不规范" in text
     assert "一是统一会议记录本格式" in text
     assert "问题1：问题1" not in text and "措施1" not in text and "（共" not in text
+
+
+# The words of this round, one by one (the layouts above use them in context).
+_YEAR = YearSource(dt.date(2025, 5, 10), "检查日期", roll=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        ("2025年6月底前完成初步整改，年底前全面完成", "period", dt.date(2025, 12, 31)),
+        ("2024年12月前完成初步整改，2025年6月底前全面完成", "period", dt.date(2025, 6, 30)),
+        ("年内", "period", dt.date(2025, 12, 31)),
+        ("本年度内", "period", dt.date(2025, 12, 31)),
+        ("今年底前", "period", dt.date(2025, 12, 31)),
+        ("即日起", "immediate", None),
+        ("即日起至2025年12月", "period", dt.date(2025, 12, 31)),
+        ("持续落实", "long_term", None),
+        ("本届任期内", "long_term", None),
+        ("2025年底前，本届任期内", "period", dt.date(2025, 12, 31)),
+        (2025.6, "period", dt.date(2025, 6, 30)),
+        (2025.12, "period", dt.date(2025, 12, 31)),
+        (2025.1, "invalid", None),  # January, or 2025.10 kept by Excel as 2025.1?
+        ("2026年春季学期开学前", "invalid", None),  # no day to count: asked, not guessed
+    ],
+)
+def test_deadline_words(text, kind, due):
+    found = parse_deadline(text, year_from=_YEAR)
+    assert (found.kind, found.due) == (kind, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("未办结", "正在推进"),
+        ("整改未到位", "正在推进"),
+        ("阶段性办结", "基本完成"),
+        ("验收中", "基本完成"),
+        ("申请销号中", "基本完成"),
+        ("已结案", "已完成"),
+        ("已落实到位", "已完成"),
+        ("完成率100%", "已完成"),
+        ("完成比例为60%", "正在推进"),
+        ("整改率0%", "未启动"),
+        ("未到期", None),  # not started, or under way? asked
+        ("逾期未完成", None),
+    ],
+)
+def test_status_words(text, status):
+    assert normalise_status(text) == status

@@ -594,4 +594,38 @@ def labels_typed_in_cells(path: Path) -> Expect:
         aspects=2, problems=3, measures=4,
         statuses={"正在推进": 2, "已完成": 2},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 22. 市国资委巡视整改台账: a three-row header (整改落实情况 over 进展情况 | 完成情况, and 完成情况
+#     over 状态 | 时间; 整改责任 over 责任领导 | 责任处室 | 责任人 merged down two rows), a row
+#     numbering the columns under it, a title row.
+
+
+def three_row_header(path: Path) -> Expect:
+    wb, ws = _new("巡视整改台账")
+    width = 12
+    _across(ws, 1, "市国资委党委落实省委巡视反馈意见整改台账", width)
+    _put(ws, 2, [
+        ["序号", "方面", "问题", "整改措施", "整改责任", None, None, "整改时限", "整改落实情况", None, None, "备注"],
+        [None, None, None, None, "责任领导", "责任处室", "责任人", None, "进展情况", "完成情况", None, None],
+        [None, None, None, None, None, None, None, None, None, "状态", "时间", None],
+        list(range(1, 13)),
+        [1, "国企监管方面", "国有资产监管存在薄弱环节", "开展国有资产专项清查", "副主任甲", "产权处", "陈某", "2025年6月30日", "已完成3家企业清查", "正在推进", None, None],
+        [2, "国企监管方面", "企业投资决策不规范", "修订投资监督管理办法", "副主任甲", "规划处", "卫某", "2025年3月31日", "已印发", "已完成", dt.date(2025, 3, 28), None],
+        [3, "党的建设方面", "国企党建与经营融合不够", "推行“党建+项目”工作法", "副主任乙", "党建处", "蒋某", "2025年12月31日", None, "未启动", None, None],
+    ])
+    for col in (1, 2, 3, 4, 8, 12):
+        ws.merge_cells(start_row=2, start_column=col, end_row=4, end_column=col)
+    ws.merge_cells("E2:G2")
+    ws.merge_cells("I2:K2")
+    for col in (5, 6, 7, 9):
+        ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
+    ws.merge_cells("J3:K3")
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"正在推进": 1, "已完成": 1, "未启动": 1},
+        columns={"责任领导": "E", "责任部门": "F", "责任人": "G", "整改时限": "H", "整改进展及成效": "I", "整改状态": "J", "完成时间": "K", "备注": "L"},
+    )
 # fmt: on

@@ -44,6 +44,7 @@ BUILDERS = [
     R.status_and_closing_both,
     R.county_theme_bracketed_times,
     R.labels_typed_in_cells,
+    R.three_row_header,
 ]
 
 # Every finding of each ledger, rule -> cells, as the clerk should see them (checked by hand: a
@@ -114,6 +115,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "status_and_closing_both": {"duplicate-column": ["整改台账!I3"]},
     "county_theme_bracketed_times": {"assumed-year": ["整改清单!G5"]},  # 年内
     "labels_typed_in_cells": {},
+    "three_row_header": {},
 }
 
 
@@ -271,6 +273,13 @@ def test_header_repeated_on_every_page(tmp_path):
     assert "第 6、7 行重复了表头（几张表格接在一起），未作为措施读取。" in report["layout"]["notes"]
     reads = _reads(report)
     assert reads["A"]["read_as"] == "序号" and reads["D"]["read_as"] == "问题"  # 受理编号, 交办问题
+
+
+def test_three_header_rows_and_a_numbering_row(tmp_path):
+    path, _ = _build(tmp_path, R.three_row_header)
+    layout = _run("check", str(path))["layout"]
+    assert layout["header_rows"] == [2, 5]
+    assert _reads({"layout": layout})["K"]["header"] == "完成情况（时间）"
 
 
 def test_notes_rows_inside_the_table(tmp_path):

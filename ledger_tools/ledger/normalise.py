@@ -406,25 +406,13 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         header = Header(i, i + 1)
         if i > 0 and _names_above(ws.rows[i - 1], ws.rows[i], found, user_map):
             header.row = i - 1  # the top row of a two-row header naming fewer than three
-        elif i + 1 < len(ws.rows):
-            below = _map_row(ws.rows[i + 1], user_map)
-            qualified = _qualified(ws.rows[i], ws.rows[i + 1], user_map)
-            for j, (name, _why) in qualified.items():
-                if name is None:
-                    below.pop(j, None)
-                else:
-                    below[j] = name
-            # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
-            # no single column, even when it is itself a column name: its sub-headers do.
-            for group in _groups(ws.rows[i]):
-                if any(j in below for j in group):
-                    for j in group:
-                        found.pop(j, None)
-            extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
-            if extra:
-                found.update(extra)
-                header.data_start = i + 2
-                header.qualified = {j: why for j, (n, why) in qualified.items() if n is not None}
+        else:
+            # sub-headers under merged group titles: a second row, and a third under groups
+            # of the second (整改落实情况 over 进展情况 | 完成情况, 完成情况 over 状态 | 时间)
+            while header.data_start < min(i + 3, len(ws.rows)) and _sub_headers(
+                ws.rows[header.data_start - 1], ws.rows[header.data_start], found, header, user_map
+            ):
+                header.data_start += 1
         if header.data_start < len(ws.rows) and _column_numbers(ws.rows[header.data_start], found):
             header.data_start += 1  # 1 2 3 … under the header numbers the columns
             header.numbered_columns = True
@@ -432,6 +420,34 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         header.unit_above = _unit_above(ws.rows[: header.row])
         return header
     return None
+
+
+def _sub_headers(
+    top: list[Any], sub: list[Any], found: dict[int, str], header: Header, user_map: dict[str, str]
+) -> bool:
+    """Read ``sub`` as the sub-headers of the group titles merged across ``top`` (in place:
+    ``found`` and ``header.qualified``); False when it adds no column (it is not a header row)."""
+    below = _map_row(sub, user_map)
+    qualified = _qualified(top, sub, user_map)
+    for j, (name, _why) in qualified.items():
+        if name is None:
+            below.pop(j, None)
+        else:
+            below[j] = name
+    # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names no single
+    # column, even when it is itself a column name: its sub-headers do.
+    groups = [g for g in _groups(top) if any(j in below for j in g)]
+    if header.data_start > header.row + 1 and not groups:
+        return False  # a third row only under groups of the second
+    for group in groups:
+        for j in group:
+            found.pop(j, None)
+    extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
+    if not extra:
+        return False
+    found.update(extra)
+    header.qualified.update({j: why for j, (n, why) in qualified.items() if n is not None})
+    return True
 
 
 # "金额单位：万元", "单位：万元", "（单位：万元）" on a line above the header: the unit of every
@@ -456,19 +472,21 @@ _SUB_START = re.compile(r"^(?:计划)?(?:开始|起始|启动)(?:时间|日期)?
 _SUB_END = re.compile(r"^(?:计划)?(?:完成|结束|截止|办结)(?:时间|日期|时限)?$")
 _SUB_PLANNED = re.compile(r"^(?:计划|预计|要求)(?:完成)?(?:时间|日期|时限)?$")
 _SUB_ACTUAL = re.compile(r"^实际(?:完成|办结)?(?:时间|日期)?$")
+_SUB_TIME = re.compile(r"^(?:时间|日期)$")
 
 
 def _qualified(
     top: list[Any], sub: list[Any], user_map: dict[str, str]
 ) -> dict[int, tuple[str | None, str]]:
-    """Columns under a merged 整改时限 / 完成时间 group title whose sub-header only qualifies it:
+    """Columns under a merged 整改时限 / 完成时间 / 完成情况 group title whose sub-header only
+    qualifies it (开始时间 | 完成时间, 计划 | 实际, 状态 | 时间):
     column -> (the column it is, or None for a start date; the header as 读取方式 quotes it,
     "整改时限（完成时间）"). A sub-header
     the user mapped is left to the mapping."""
     out: dict[int, tuple[str | None, str]] = {}
     for group in _groups(top):
         title = _canonical(top[group[0]], user_map)
-        if title not in ("整改时限", "完成时间"):
+        if title not in ("整改时限", "完成时间", "整改进展及成效", "整改状态"):
             continue
         texts = {j: C.normalise_header(sub[j]) if j < len(sub) else "" for j in group}
         written = _one_line(top[group[0]])
@@ -484,6 +502,8 @@ def _qualified(
                 name = "整改时限"
             elif title == "完成时间" and _SUB_ACTUAL.match(key):
                 name = "完成时间"
+            elif title in ("整改进展及成效", "整改状态") and _SUB_TIME.match(key):
+                name = "完成时间"  # 完成情况 over 状态 | 时间
             if name != "":
                 out[j] = (name, f"{written}（{_one_line(sub[j])}）")
     return out

@@ -446,10 +446,16 @@ def _typed_date(d: dt.date) -> Deadline:
     return Deadline("invalid", format_cn_date(d), note=_bad_day_note(d.year, d.month, d.day))
 
 
-# Deadline keywords (columns.DEADLINE_SYNONYMS), longest first so 长期坚持 wins over 长期.
+# Deadline keywords (columns.DEADLINE_SYNONYMS and DEADLINE_PHRASES), longest first so 长期坚持
+# wins over 长期.
 _KEYWORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
-        ((syn, kind) for kind, syns in C.DEADLINE_SYNONYMS.items() for syn in syns),
+        (
+            (syn, kind)
+            for words in (C.DEADLINE_SYNONYMS, C.DEADLINE_PHRASES)
+            for kind, syns in words.items()
+            for syn in syns
+        ),
         key=lambda p: len(p[0]),
         reverse=True,
     )

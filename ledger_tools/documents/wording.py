@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
-from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.dates import TERM_NOTE, format_cn_date
 from ledger_tools.ledger.model import Deadline
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ def date_form(day: dt.date) -> str:
 
 
 def deadline_form(deadline: Deadline | None) -> str:
-    """整改时限 in the document's one form: 立行立改, 长期坚持, or a due day as ``date_form``
+    """整改时限 in the document's one form: 立行立改, 长期坚持 (本届任期内 as written), or a due day as ``date_form``
     (2024年6月, 2024年第二季度, 2024年上半年, 2024-06-30 all become "2024年6月底前").
     "" when the deadline is empty or unreadable (the caller marks it)."""
     if deadline is None:
@@ -189,7 +189,8 @@ def deadline_form(deadline: Deadline | None) -> str:
     if deadline.kind == "immediate":
         return IMMEDIATE
     if deadline.kind == "long_term":
-        return LONG_TERM
+        # 本届任期内 has no day but is not 长期坚持: said as the ledger says it
+        return deadline.text if deadline.note == TERM_NOTE else LONG_TERM
     if deadline.due is not None and deadline.kind in ("date", "period"):
         return date_form(deadline.due)
     return ""

@@ -227,7 +227,7 @@ def read_amount(value: object, kind: str, scale: int = 1) -> object:
 
 def _whole(number: float) -> int | float:
     # 0.35万 is 3500 yuan, not 3500.0000000000005; whole amounts are written without ".0".
-    rounded = round(number, 2)
+    rounded = float(round(number, 2))  # (an int amount × 10,000 is an int: no is_integer)
     return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
 
 
@@ -337,6 +337,21 @@ def split_measures(text: str) -> list[str]:
     return list(_split_cached(text))
 
 
+# A label a clerk typed before the text: "问题1：", "问题（2）：", "措施一：", "整改措施3：", "问题：".
+_LABEL = re.compile(
+    rf"^(?:整改)?(?:问题|措施)\s*(?:[（(]?\d{{1,3}}[)）]?|[{_CN_NUM}]{{1,3}})?\s*[:：]\s*"
+)
+
+
+def strip_label(text: object) -> object:
+    """Text without a "问题1：" / "措施2：" label typed before it (documents number problems and
+    measures themselves and would print "问题1：问题1：…"); other values as they are."""
+    if text.__class__ is not str or not text.startswith(("问题", "措施", "整改")):
+        return text
+    label = _LABEL.match(text)
+    return (text[label.end() :] or text) if label else text
+
+
 def strip_number(text: str) -> str:
     """One measure without the number a clerk typed before it: "3.开展专题研讨" → "开展专题研讨".
 
@@ -347,6 +362,8 @@ def strip_number(text: str) -> str:
     if not isinstance(text, str):
         return text
     stripped = text.lstrip()
+    if stripped.startswith(("措施", "整改措施")) and (label := _LABEL.match(stripped)):
+        return stripped[label.end() :] or text  # "措施1：规范会议记录": the label too
     if not stripped or not _MARKER_START.match(stripped):
         return text  # most measures: one cheap test
     for _style, pattern, _anywhere in _STYLES:

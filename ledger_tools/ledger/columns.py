@@ -44,7 +44,7 @@ COLUMNS: tuple[Column, ...] = (
         "序号",
         "text",
         "问题序号（1、2、3……），可跨该问题的措施行合并单元格",
-        aliases=("编号", "问题序号", "问题编号", "序"),
+        aliases=("编号", "问题序号", "问题编号", "序", "序列号", "No.", "NO.", "No", "NO"),  # …编号
         width=6,
         per_problem=True,
     ),
@@ -80,6 +80,17 @@ COLUMNS: tuple[Column, ...] = (
             "问题清单",
             "存在的主要问题",
             "主要存在问题",
+            "督办事项",
+            "交办事项",
+            "信访事项",
+            "事项名称",
+            "事项内容",
+            "隐患描述",
+            "隐患内容",
+            "存在隐患",
+            "隐患问题",
+            "隐患情况",
+            "事故隐患",
         ),
     ),
     Column(
@@ -96,7 +107,7 @@ COLUMNS: tuple[Column, ...] = (
         "该问题整改要达到的目标",
         width=22,
         per_problem=True,
-        aliases=("整改要求", "整改目标要求", "目标要求", "预期目标", "整改标准"),
+        aliases=("整改要求", "整改目标要求", "目标要求", "预期目标", "整改标准", "整改目标任务"),
     ),
     Column(
         "整改措施",
@@ -118,7 +129,7 @@ COLUMNS: tuple[Column, ...] = (
             "落实措施",
             "工作措施",
             "整改落实措施",
-        ),
+        ),  # and 处理措施, 办理措施 … (ALIAS_PATTERNS)
     ),
     Column(
         "责任领导",
@@ -136,6 +147,9 @@ COLUMNS: tuple[Column, ...] = (
             "责任领导人",
             "分管责任领导",
             "牵头责任领导",
+            "包案领导",
+            "包保领导",
+            "包联责任领导",
         ),
     ),
     Column(
@@ -163,6 +177,8 @@ COLUMNS: tuple[Column, ...] = (
             "承办部门",
             "责任主体",
             "承办单位",
+            "具体责任单位",
+            "具体责任部门",
         ),
     ),
     Column(
@@ -179,6 +195,9 @@ COLUMNS: tuple[Column, ...] = (
             "责任人员",
             "责任人姓名",
             "直接责任人",
+            "承办人",
+            "经办责任人",
+            "主要责任人",
         ),
     ),
     Column(
@@ -207,6 +226,13 @@ COLUMNS: tuple[Column, ...] = (
             "计划完成时限",
             "完成时限要求",
             "整改时限要求",
+            "办结时限",
+            "办理时限",
+            "办结期限",
+            "要求完成时间",
+            "要求完成时限",
+            "计划完成日期",
+            "预计完成日期",
         ),
     ),
     Column(
@@ -268,6 +294,16 @@ COLUMNS: tuple[Column, ...] = (
             "最新进展",
             "工作进展",
             "进展及成效",
+            "进展",
+            "办理情况",
+            "处理情况",
+            "办理进展",
+            "推进情况",
+            "落实进展",
+            "进展成效",
+            "完成情况说明",
+            "整改结果",
+            "办理结果",
         ),
     ),
     Column(
@@ -420,6 +456,13 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已整改销号",
         "已完成销号",
         "已办结销号",
+        "已结案",
+        "结案",
+        "已化解",
+        "已处理",
+        "处理完毕",
+        "办理完毕",
+        "已落实到位",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -456,6 +499,15 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "基本整改",
         "已基本整改",
         "大部分完成",
+        "阶段性办结",
+        "已阶段性办结",
+        "基本办结",
+        "已基本办结",
+        "验收中",
+        "销号中",
+        "申请销号中",
+        "已上报销号",
+        "已报请销号",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -500,6 +552,18 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "按时间节点推进",
         "持续推进",
         "正在落实",
+        "未办结",
+        "尚未办结",
+        "正在办理中",
+        "在办",
+        "未销号",
+        "正在处理",
+        "处理中",
+        "按期推进",
+        "正常推进",
+        "延期办理",
+        "整改未到位",
+        "未整改到位",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -558,6 +622,16 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "持续开展",
     ),
 }
+# More ways of writing the two keywords in a 整改时限 cell. Kept apart from DEADLINE_SYNONYMS,
+# from which benchmarks/generate.py draws its deadlines: a word added there changes every
+# generated ledger (and the goldens made from them).
+DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
+    DEADLINE_IMMEDIATE: ("即日起", "立即", "即时整改"),
+    DEADLINE_LONG_TERM: ("持续落实", "持续抓好", "常抓不懈"),
+}
+# A deadline without a date, set by the term of office ("本届任期内"): read as 长期坚持 (no due
+# date, never overdue), and ``check`` says so; a date written beside it wins.
+DEADLINE_TERM: tuple[str, ...] = ("本届任期内", "本届任期", "本届班子任期内", "任期内", "届内")
 # A recurring task instead of a deadline ("每季度开展一次"): read as 长期坚持 (no due date). Kept
 # apart from DEADLINE_SYNONYMS, whose words also stand alone as a 整改时限.
 DEADLINE_RECURRING: tuple[str, ...] = (
@@ -722,11 +796,28 @@ def _build_alias_index() -> dict[str, str]:
 ALIASES: dict[str, str] = _build_alias_index()
 
 # Headers known by their pattern rather than one fixed word: whoever found the problem is named
-# in front of it (督查发现问题, 巡察组反馈的问题, 检视查摆问题), and so is the kind of measure
-# (具体整改措施, 主要整改举措).
+# in front of it (督查发现问题, 巡察组反馈的问题, 检视查摆问题, 督察组交办问题, 群众反映问题), and
+# so is the kind of measure (具体整改措施, 主要整改举措, 处理措施, 办理措施); a code column
+# (受理编号, 督办编号, 信访编号) is the 序号; a category (督办类别, 隐患类别, 污染类型) the 方面.
 ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查)的?(?:主要)?问题$"), "问题"),
-    (re.compile(r"^.{0,6}整改(?:措施|举措)$"), "整改措施"),
+    (
+        re.compile(
+            r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|交办|督办|转办|移交|反映|举报|投诉)"
+            r"的?(?:主要)?问题$"
+        ),
+        "问题",
+    ),
+    (re.compile(r"^.{0,6}(?:整改|处理|办理|处置|解决|化解)(?:措施|举措)$"), "整改措施"),
+    (re.compile(r"^.{1,6}编号$"), "序号"),
+    # 责任县领导, 分管市领导, 县级责任领导, 包抓领导 (督办领导 / 联系领导 are UNUSED_HEADERS)
+    (
+        re.compile(
+            r"^(?:(?:责任|分管|牵头|包抓)(?:县|市|区|省|厅|局|校|院|镇|乡|委)?级?"
+            r"|(?:县|市|区|省|厅|局|校|院|镇|乡)级?(?:责任|分管|牵头|包抓))领导人?$"
+        ),
+        "责任领导",
+    ),
+    (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
 )
 
 # Columns real ledgers keep that no command uses. They are reported as what they are (a
@@ -747,8 +838,45 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "问题金额": ("问题金额", "涉及金额", "问题涉及金额", "违规金额", "审计发现问题金额"),
     "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
     "督办领导": ("督办领导", "包联领导", "联系领导"),
-    "联系电话": ("联系电话", "联系方式"),
+    "联系人及电话": ("联系电话", "联系方式", "联系人"),
+    "开始时间": ("开始时间", "开始日期", "计划开始时间", "启动时间", "起始时间", "开始", "起始"),
+    "问题来源": ("问题来源", "反馈来源", "问题出处", "来源渠道"),
+    "行政区域": ("行政区域", "所属区域", "所在区域", "所在地", "属地"),
+    "问题等级": ("隐患等级", "风险等级", "问题等级", "问题性质", "隐患级别"),
+    "整改资金": ("整改资金", "整改投入资金", "投入资金", "整改投入"),
+    "检查单位": ("检查单位", "检查组", "检查人", "检查人员", "发现单位"),
+    "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
+    "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
+    "群众满意度": ("群众满意度", "满意度", "是否满意", "回访情况", "回访结果"),
+    "信息公开": ("是否公开", "信息公开情况", "公开情况", "是否向社会公开"),
+    "班子成员": ("班子成员", "领导班子成员", "对照检查人"),
+    "销号申请": ("销号申请时间", "申请销号时间", "销号申请日期", "销号审批人", "销号审核人"),
+    "是否需长期坚持": ("是否需要长期坚持", "是否需长期坚持", "是否长期坚持"),
+    # a percentage beside the status; without a status column it is read as the status
+    "完成进度": ("完成进度", "完成比例", "完成率", "完成百分比", "进度百分比", "整改完成率"),
 }
+# Unused columns known by their pattern: progress kept month by month (1月进展 … 12月进展), and
+# the day a problem was found, received or handed over (检查时间, 来访日期, 交办时间) — a date,
+# but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
+UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(
+            r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第?[一二三四1-4]季度)"
+            r"(?:整改)?(?:进展|进度|推进|完成)"
+        ),
+        "逐月进展",
+        "1月进展、3月份整改进展、第二季度进展……",
+    ),
+    (
+        re.compile(
+            r"^.{0,6}(?:来访|来信|受理|检查|发现|交办|登记|反馈|收件|立案|排查|转办|接收|信访|举报"
+            r"|督查|督导|巡察|巡视|审计|暗访|抽查|走访)"
+            r"(?:日期|时间)$"
+        ),
+        "发现或登记日期",
+        "检查时间、来访日期、受理时间、交办日期、发现时间……",
+    ),
+)
 _UNUSED_INDEX: dict[str, str] = {
     normalise_header(h): kind for kind, headers in UNUSED_HEADERS.items() for h in headers
 }
@@ -766,9 +894,29 @@ def canonical_column(key: str) -> str | None:
     return None
 
 
+# A note in brackets that turns a finish time into a deadline: 完成时间（计划）, 完成时间（预计）.
+_PLANNED_NOTE = re.compile(r"[（(]\s*(?:计划|预计|要求|拟)[^（()）]{0,6}[)）]\s*$")
+
+
+def header_column(text: object) -> str | None:
+    """The canonical column a header as written names (``canonical_column`` of its normalised
+    text), where its bracketed note may change it: 完成时间（计划） is the 整改时限."""
+    name = canonical_column(normalise_header(text))
+    if name == "完成时间" and _PLANNED_NOTE.search(unicodedata.normalize("NFKC", str(text))):
+        return "整改时限"
+    return name
+
+
 def unused_column(key: str) -> str | None:
-    """What a normalised header is when it is one of ``UNUSED_HEADERS`` (配合单位 → 配合部门)."""
-    return _UNUSED_INDEX.get(key)
+    """What a normalised header is when it is one of ``UNUSED_HEADERS`` (配合单位 → 配合部门)
+    or ``UNUSED_PATTERNS`` (3月进展 → 逐月进展, 来访日期 → 发现或登记日期)."""
+    hit = _UNUSED_INDEX.get(key)
+    if hit is not None or not key:
+        return hit
+    for pattern, kind, _examples in UNUSED_PATTERNS:
+        if pattern.match(key):
+            return kind
+    return None
 
 
 def _build_status_index() -> dict[str, str]:
@@ -804,10 +952,13 @@ def status_reference_markdown() -> str:
 
 
 def unused_reference_markdown() -> str:
-    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``."""
+    """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``
+    and ``UNUSED_PATTERNS`` (those known by how they are written, with examples)."""
     lines = ["| 常见列 | 可识别的写法 |", "|---|---|"]
     for kind, headers in UNUSED_HEADERS.items():
         lines.append(f"| {kind} | {'、'.join(headers)} |")
+    for _pattern, kind, examples in UNUSED_PATTERNS:
+        lines.append(f"| {kind} | 按写法识别，如{examples} |")
     return "\n".join(lines)
 
 

@@ -112,6 +112,8 @@ def _number_text(n: float) -> str:
 def _from_number(n: float) -> Deadline:
     if not math.isfinite(n):
         return Deadline("invalid", str(n), note="不是日期")
+    if isinstance(n, float) and MIN_YEAR <= n < MAX_YEAR + 1 and not n.is_integer():
+        return _year_month_number(n)
     if isinstance(n, int) or n.is_integer():
         i = int(n)
         if 10_000_000 <= i <= 99_999_999:  # yyyymmdd typed as a number (20240630)
@@ -125,6 +127,24 @@ def _from_number(n: float) -> Deadline:
     if d is None:
         return Deadline("invalid", _number_text(n), note=f"数字{_number_text(n)}不是有效的日期")
     return _exact(d)
+
+
+def _year_month_number(n: float) -> Deadline:
+    """A deadline typed as a number: 2025.6 / 2025.06 / 2025.12 (Excel keeps what was typed as
+    "2025.6" as the number 2025.6) is that month. 2025.1 is not read: Excel also stores what
+    was typed as 2025.10 as 2025.1, so it may be January or October."""
+    text = repr(n)
+    year, _, digits = text.partition(".")
+    y, m = int(year), int(digits) if len(digits) <= 2 else 0
+    if digits == "1":
+        note = (
+            f"{text}可能是{y}年1月，也可能是{y}年10月（单元格是数字时，Excel 把 {y}.10 存成"
+            f" {y}.1），请写成“{y}年1月”或“{y}年10月”"
+        )
+        return Deadline("invalid", text, note=note)
+    if not 1 <= m <= 12:
+        return Deadline("invalid", text, note=f"数字{text}不是有效的日期")
+    return _period(y, m, None, text, "月")
 
 
 def _yyyymmdd_note(i: int) -> str:
@@ -351,8 +371,11 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 _HAS_YEAR = re.compile(r"\d{4}")
 # A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
 _YEARLESS = re.compile(
-    r"^(?:\d{1,2}月|年底|年末|年内|本年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
+    r"^(?:\d{1,2}月|年底|年末|年内|本年|今年|当年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
 )
+# The end of the year said without its number (after ``_prepare``: 年内 → 年, 本年度内 → 本年度,
+# 今年底前 → 今年底): read as 年底.
+_THIS_YEAR_END = re.compile(r"^(?:今年|本年|当年|年)(?:年|度)?(?:内|底|末)?$")
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 
@@ -423,16 +446,23 @@ def _typed_date(d: dt.date) -> Deadline:
     return Deadline("invalid", format_cn_date(d), note=_bad_day_note(d.year, d.month, d.day))
 
 
-# Deadline keywords (columns.DEADLINE_SYNONYMS), longest first so 长期坚持 wins over 长期.
+# Deadline keywords (columns.DEADLINE_SYNONYMS and DEADLINE_PHRASES), longest first so 长期坚持
+# wins over 长期.
 _KEYWORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
-        ((syn, kind) for kind, syns in C.DEADLINE_SYNONYMS.items() for syn in syns),
+        (
+            (syn, kind)
+            for words in (C.DEADLINE_SYNONYMS, C.DEADLINE_PHRASES)
+            for kind, syns in words.items()
+            for syn in syns
+        ),
         key=lambda p: len(p[0]),
         reverse=True,
     )
 )
 _KIND_OF = {C.DEADLINE_IMMEDIATE: "immediate", C.DEADLINE_LONG_TERM: "long_term"}
 RECURRING_NOTE = "周期性工作，按长期坚持计，不设截止日期"  # 每季度 … (columns.DEADLINE_RECURRING)
+TERM_NOTE = "任期内完成，没有具体日期，按长期坚持计，不设截止日期"  # columns.DEADLINE_TERM
 _PARTS = re.compile(r"并且|同时|[并和及与,;、]")
 _BEFORE = re.compile(r"^(.+?(?:之前|以前|前))")
 
@@ -473,6 +503,8 @@ def parse_deadline(
 @lru_cache(maxsize=4096)
 def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     s = _prepare(text)
+    if _THIS_YEAR_END.match(s):
+        s = "年底"
     if not s or _HAS_YEAR.search(s) or not _YEARLESS.search(s):
         return found
     for year in (source.day.year, source.day.year + 1):
@@ -512,6 +544,7 @@ def _parse_deadline_text(
             if found is not None:
                 dates.append(found)
     if dates:
+        dates += _yearless_parts(text, dates)
         latest = max(dates, key=_due_key)
         kind = "date" if all(d.kind == "date" for d in dates) else "period"
         note = f"按{format_cn_date(latest.due)}计"  # type: ignore[arg-type]
@@ -522,9 +555,31 @@ def _parse_deadline_text(
         return Deadline("long_term", written, note="长期坚持，不设截止日期")
     if "recurring" in kinds:
         return Deadline("long_term", written, note=RECURRING_NOTE)
+    if "term" in kinds:
+        return Deadline("long_term", written, note=TERM_NOTE)
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
     return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
+
+
+def _yearless_parts(text: str, dates: list[Deadline]) -> list[Deadline]:
+    """The parts of a cell written without a year, in the year of its dated parts ("2025年6月
+    底前完成初步整改，年底前全面完成": 年底 is 2025年底, the cell's last deadline)."""
+    years = {d.due.year for d in dates if d.due is not None}
+    if len(years) != 1:
+        return []
+    source = YearSource(dt.date(years.pop(), 1, 1), "", roll=False)
+    out = []
+    for part in _PARTS.split(_clean(text)):
+        if part and not _HAS_YEAR.search(part):
+            m = _BEFORE.match(part)
+            for piece in (part, m.group(1) if m else None):
+                if piece:
+                    found = _with_year(piece, _parse_text(piece), source)
+                    if found.due is not None:
+                        out.append(found)
+                        break
+    return out
 
 
 def _due_key(d: Deadline) -> dt.date:
@@ -551,6 +606,8 @@ def _keyword(part: str) -> str:
             return _KIND_OF[canonical]
     if part.startswith(C.DEADLINE_RECURRING):
         return "recurring"  # 每季度开展一次
+    if any((w in part) if len(w) >= 4 else part.startswith(w) for w in C.DEADLINE_TERM):
+        return "term"  # 本届任期内完成
     return ""
 
 

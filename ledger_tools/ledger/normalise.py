@@ -11,6 +11,7 @@ import bisect
 import contextlib
 import contextvars
 import datetime as dt
+import functools
 import gc
 import itertools
 import os
@@ -29,11 +30,13 @@ from ledger_tools.ledger.cells import (
     column_letter,
     read_amount,
     split_measures,
+    strip_label,
     strip_number,
     unchanged_texts,
 )
 from ledger_tools.ledger.dates import (
     RECURRING_NOTE,
+    TERM_NOTE,
     YearSource,
     format_cn_date,
     parse_date_value,
@@ -142,6 +145,14 @@ def ledger_from_rawbook(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
+    layout.notes += _term_notes(measures, header)
+    if header.percent_status is not None:
+        letter = column_letter(header.columns["整改状态"])
+        shown = "0.6 即 60%" if header.percent_status == 100 else "60 即 60%"
+        layout.notes.append(
+            f"{letter} 列整改状态中的数字按完成百分比读（{shown}）：100% 为已完成，0 为未启动，"
+            "其间为正在推进。"
+        )
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
     if reader.problem_rows:
         origin.problem_headings = True
@@ -193,6 +204,23 @@ def release_freed_memory(measures: int) -> None:
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
+
+
+def _term_notes(measures: list[Measure], header: Header) -> list[str]:
+    """A line in 读取方式 for deadlines set by the term of office ("本届任期内"): no date, so
+    read as 长期坚持 and never overdue — said, not passed over."""
+    rows = sorted(
+        {m.row for m in measures if m.deadline is not None and m.deadline.note == TERM_NOTE}
+    )
+    if not rows:
+        return []
+    first = next(m for m in measures if m.row == rows[0])
+    letter = column_letter(header.columns["整改时限"])
+    text = first.deadline.text if first.deadline else ""
+    return [
+        f"{len(rows)} 行的整改时限是“任期内”一类（如 {letter}{rows[0]}“{text}”），没有具体日期，按长期坚持计："
+        "不设截止日期，不计超期预警。如有具体截止日期，请写明。"
+    ]
 
 
 def _status_vocabulary(raw: RawBook, given: dict[str, str] | None) -> dict[str, str]:
@@ -263,14 +291,22 @@ class Header:
         # 整改状态 is read from the opening words of the progress paragraphs ("已完成。……")
         self.status_from_lead = False
         self.numbered_columns = False  # the header's last row numbers the columns (1 2 3 …)
+        # column -> its header quoted with its group title, where the sub-header only qualifies
+        # the group (整改时限 over 开始时间 | 完成时间: the second is the 整改时限)
+        self.qualified: dict[int, str] = {}
         self.probed: set[str] = set()  # other sheets looked at for a second ledger table
+        # 整改状态 holds numbers that are percentages: × 100 when they are fractions (a cell
+        # formatted 0% holds 0.6), × 1 when whole percents (60); None when it holds no numbers
+        self.percent_status: int | None = None
+        # the money unit stated on a line above the header ("金额单位：万元"), and its Excel row
+        self.unit_above: tuple[str, int] | None = None
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
     key = C.normalise_header(text)
     if not key:
         return None
-    return user_map.get(key) or C.canonical_column(key)
+    return user_map.get(key) or C.header_column(text)
 
 
 def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
@@ -388,27 +424,107 @@ def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
         header = Header(i, i + 1)
         if i > 0 and _names_above(ws.rows[i - 1], ws.rows[i], found, user_map):
             header.row = i - 1  # the top row of a two-row header naming fewer than three
-        elif i + 1 < len(ws.rows):
-            below = _map_row(ws.rows[i + 1], user_map)
-            # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names
-            # no single column, even when it is itself a column name: its sub-headers do.
-            for group in _groups(ws.rows[i]):
-                if any(j in below for j in group):
-                    for j in group:
-                        found.pop(j, None)
-            extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
-            if extra:
-                found.update(extra)
-                header.data_start = i + 2
+        else:
+            # sub-headers under merged group titles: a second row, and a third under groups
+            # of the second (整改落实情况 over 进展情况 | 完成情况, 完成情况 over 状态 | 时间)
+            while header.data_start < min(i + 3, len(ws.rows)) and _sub_headers(
+                ws.rows[header.data_start - 1], ws.rows[header.data_start], found, header, user_map
+            ):
+                header.data_start += 1
         if header.data_start < len(ws.rows) and _column_numbers(ws.rows[header.data_start], found):
             header.data_start += 1  # 1 2 3 … under the header numbers the columns
             header.numbered_columns = True
         _assign_columns(ws, header, found, user_map)
+        header.unit_above = _unit_above(ws.rows[: header.row])
         return header
     return None
 
 
+def _sub_headers(
+    top: list[Any], sub: list[Any], found: dict[int, str], header: Header, user_map: dict[str, str]
+) -> bool:
+    """Read ``sub`` as the sub-headers of the group titles merged across ``top`` (in place:
+    ``found`` and ``header.qualified``); False when it adds no column (it is not a header row)."""
+    below = _map_row(sub, user_map)
+    qualified = _qualified(top, sub, user_map)
+    for j, (name, _why) in qualified.items():
+        if name is None:
+            below.pop(j, None)
+        else:
+            below[j] = name
+    # A group title merged over sub-headers (完成情况 over 是否完成 | 完成时间) names no single
+    # column, even when it is itself a column name: its sub-headers do.
+    groups = [g for g in _groups(top) if any(j in below for j in g)]
+    if header.data_start > header.row + 1 and not groups:
+        return False  # a third row only under groups of the second
+    for group in groups:
+        for j in group:
+            found.pop(j, None)
+    extra = {j: n for j, n in below.items() if j not in found and n not in found.values()}
+    if not extra:
+        return False
+    found.update(extra)
+    header.qualified.update({j: why for j, (n, why) in qualified.items() if n is not None})
+    return True
+
+
+# "金额单位：万元", "单位：万元", "（单位：万元）" on a line above the header: the unit of every
+# money column whose own header states none.
+_UNIT_LINE = re.compile(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)(?=$|[\s)）,，;；。])")
+
+
+def _unit_above(rows: list[list[Any]]) -> tuple[str, int] | None:
+    """The money unit a line above the header states, and its Excel row; None when none does."""
+    for r, row in enumerate(rows):
+        for v in row:
+            if isinstance(v, str) and (m := _UNIT_LINE.search(v)):
+                return m.group(1), r + 1
+    return None
+
+
 _COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2})[)）]?$")
+
+# Sub-headers that only qualify their group title: 整改时限 over 开始时间 | 完成时间 (the end is
+# the 整改时限, the start no column the tool uses), 完成时间 over 计划 | 实际.
+_SUB_START = re.compile(r"^(?:计划)?(?:开始|起始|启动)(?:时间|日期)?$")
+_SUB_END = re.compile(r"^(?:计划)?(?:完成|结束|截止|办结)(?:时间|日期|时限)?$")
+_SUB_PLANNED = re.compile(r"^(?:计划|预计|要求)(?:完成)?(?:时间|日期|时限)?$")
+_SUB_ACTUAL = re.compile(r"^实际(?:完成|办结)?(?:时间|日期)?$")
+_SUB_TIME = re.compile(r"^(?:时间|日期)$")
+
+
+def _qualified(
+    top: list[Any], sub: list[Any], user_map: dict[str, str]
+) -> dict[int, tuple[str | None, str]]:
+    """Columns under a merged 整改时限 / 完成时间 / 完成情况 group title whose sub-header only
+    qualifies it (开始时间 | 完成时间, 计划 | 实际, 状态 | 时间):
+    column -> (the column it is, or None for a start date; the header as 读取方式 quotes it,
+    "整改时限（完成时间）"). A sub-header
+    the user mapped is left to the mapping."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for group in _groups(top):
+        title = _canonical(top[group[0]], user_map)
+        if title not in ("整改时限", "完成时间", "整改进展及成效", "整改状态"):
+            continue
+        texts = {j: C.normalise_header(sub[j]) if j < len(sub) else "" for j in group}
+        written = _one_line(top[group[0]])
+        for j, key in texts.items():
+            if not key or key in user_map:
+                continue
+            name: str | None = ""
+            if title == "整改时限" and _SUB_START.match(key):
+                name = None
+            elif title == "整改时限" and (_SUB_END.match(key) or _SUB_PLANNED.match(key)):
+                name = "整改时限"
+            elif title == "完成时间" and _SUB_PLANNED.match(key):
+                name = "整改时限"
+            elif title == "完成时间" and _SUB_ACTUAL.match(key):
+                name = "完成时间"
+            elif title in ("整改进展及成效", "整改状态") and _SUB_TIME.match(key):
+                name = "完成时间"  # 完成情况 over 状态 | 时间
+            if name != "":
+                out[j] = (name, f"{written}（{_one_line(sub[j])}）")
+    return out
 
 
 def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
@@ -492,7 +608,23 @@ def _assign_columns(
         if name and winner[name] == j:
             header.columns[name] = j
             how, detail = _how(text, name, user_map)
-            header.reads.append(ColumnRead(letter, text, name, how, detail))
+            shown = text
+            if j in header.qualified:  # 完成时间 under 整改时限: quoted with its group title
+                shown, detail = header.qualified[j], f"“{text}”在“{header.qualified[j]}”中"
+                how = "别名"
+            header.reads.append(ColumnRead(letter, shown, name, how, detail))
+        elif name == "序号" and C.normalise_header(text) != "序号":
+            # 信访编号 / 受理编号 beside 序号: a code kept with each problem, not a second 序号
+            first = column_letter(winner[name])
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"编号列，问题按 {first} 列“序号”区分",
+                f"列“{text}”是编号列，问题按 {first} 列“{header.texts.get(winner[name], '序号')}”"
+                "区分，这一列已原样保留，不需要修改。",
+            )
         elif name:
             first = column_letter(winner[name])
             read = "只读取前一列" if winner[name] < j else f"只读取标准列名的 {first} 列"
@@ -513,20 +645,14 @@ def _assign_columns(
                 )
             )
         elif kind := C.unused_column(C.normalise_header(text)):
-            detail = f"常见的“{kind}”列，本工具不使用"
-            header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
-            header.notes.append(
-                Finding(
-                    "unused-column",
-                    NOTE,
-                    f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
-                    "不需要修改。",
-                    ws.name,
-                    header.row + 1,
-                    letter,
-                    "",
-                    text,
-                )
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"常见的“{kind}”列，本工具不使用",
+                f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                "不需要修改。",
             )
         else:
             header.reads.append(ColumnRead(letter, text, None, "未识别"))
@@ -546,6 +672,15 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+def _unused(header: Header, sheet: str, letter: str, text: str, detail: str, message: str) -> None:
+    """A column known not to be used (配合单位, 信访编号 beside 序号 …): a line in 读取方式
+    and a note, not a warning asking the user to map it."""
+    header.reads.append(ColumnRead(letter, text, None, "未识别", detail))
+    header.notes.append(
+        Finding("unused-column", NOTE, message, sheet, header.row + 1, letter, "", text)
+    )
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
@@ -815,10 +950,14 @@ class _RowReader:
         kind = C.COLUMN_BY_NAME[name].kind
         header = self.header.texts.get(j, "")
         unit = _header_unit(header) if kind == "money" else ""
+        where = ""
+        if kind == "money" and not unit and self.header.unit_above is not None:
+            unit, row = self.header.unit_above  # "金额单位：万元" above the header
+            where = f"（表头上方第 {row} 行注明）"
         scale = MONEY_UNITS.get(unit, 1)
         if scale != 1:
             layout.notes.append(
-                f"{column_letter(j)} 列“{header}”以{unit}为单位，已折算为元"
+                f"{column_letter(j)} 列“{header}”以{unit}为单位{where}，已折算为元"
                 f"（{name}合计和文稿中的金额都按元计）。"
             )
         if scale == 1 and not any(v.__class__ is str for v in values):
@@ -861,6 +1000,9 @@ class _RowReader:
         )
 
     def _status(self, value: Any) -> str | None:
+        scale = self.header.percent_status
+        if scale is not None and value.__class__ in (int, float):
+            return normalise_status(f"{value * scale:g}%", self.vocabulary)
         return normalise_status(value, self.vocabulary)
 
     def _split(
@@ -1184,6 +1326,18 @@ def _clean_title(text: str) -> str:
     return _strip_tail(text)
 
 
+@functools.lru_cache(maxsize=4096)
+def aspect_name(text: str | None) -> str | None:
+    """A 方面 cell as the 方面's name: without the numbering and count a clerk typed into it
+    ("一、政治建设方面（共2个问题）" → 政治建设方面), so that the report does not say "在一、
+    政治建设方面（共2个问题）方面" and the same 方面 written with and without them is one."""
+    if not text or text.__class__ is not str:
+        return text
+    found = _heading_level(text)
+    name = _strip_tail(found[1] if found is not None and found[0] != _UNNUMBERED else text)
+    return name or text
+
+
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
@@ -1439,10 +1593,10 @@ def build_tree(
     for m, (unit, aspect_cell, problem_cell, number_cell) in zip(measures, cells, strict=True):
         # A 方面 left blank under a filled one (written once, not merged down) is grouped
         # with it; check still reports each blank cell.
-        aspect_title = aspect_cell or (
+        aspect_title = aspect_name(aspect_cell) or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
-        title = problem_cell or MISSING_PROBLEM
+        title = strip_label(problem_cell) or MISSING_PROBLEM  # not "问题1：问题1：…"
         number = number_cell if numbered else None
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ledger_tools.ledger import columns as C
@@ -108,12 +109,83 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _place_unknown(header, read, profile)
     if "整改时限" not in header.columns and "完成时间" in header.columns:
         _deadline_in_finish_column(header, profile)
+    if "整改状态" not in header.columns:
+        _status_from_percent(header, rows)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
         _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
+    if "整改状态" in header.columns:
+        header.percent_status = _percent_scale(rows, header.columns["整改状态"])
+        _closing_disagrees(ws, header, stop, vocabulary)
+
+
+def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
+    """No status column, and a 完成进度 / 完成比例（%） column of numbers (100, 60, 0): it is the
+    status, read as percentages (``_percent_scale``)."""
+    for read in header.reads:
+        if (
+            read.column is not None
+            or C.unused_column(C.normalise_header(read.header)) != "完成进度"
+        ):
+            continue
+        j = _index(read.letter)
+        scale = _percent_scale(rows, j)
+        if scale is not None:
+            _move(header, j, "整改状态", "台账没有整改状态列，这一列是完成百分比")
+            return
+
+
+def _closing_disagrees(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
+    """整改状态 and a second status column left unread (是否销号 answered 是/否) that say
+    different things: 已整改 but not 销号 may be 已完成 or 基本完成 (待销号). Not decided here:
+    the duplicate-column warning of that column says which rows differ and which was counted."""
+    from ledger_tools.ledger.cells import column_letter
+
+    status = header.columns["整改状态"]
+    for read in [r for r in header.reads if r.how == "重复"]:
+        if C.canonical_column(C.normalise_header(read.header)) != "整改状态":
+            continue
+        j = _index(read.letter)
+        differ = [
+            r + 1
+            for r in range(header.data_start, stop)
+            if j < len(row := ws.rows[r])
+            and status < len(row)
+            and isinstance(row[j], str)
+            and row[j].strip() in ("否", "×")
+            and normalise_status(row[status], vocabulary) in C.FINISHED_STATUSES
+        ]
+        if not differ:
+            continue
+        counted, letter = column_letter(status), read.letter
+        shown = "、".join(map(str, differ[:5])) + ("等" if len(differ) > 5 else "")
+        message = (
+            f"列“{read.header}”与 {counted} 列“{header.texts.get(status, '')}”都是整改状态，"
+            f"统计按 {counted} 列；但第 {shown} 行 {counted} 列已完成、{letter} 列为“否”，"
+            f"两列说法不一。如这些问题尚未销号、应算“基本完成”，请改 {counted} 列；"
+            f"如已整改到位，请把 {letter} 列改为“是”。"
+        )
+        header.notes = [
+            replace(n, message=message, row=differ[0])
+            if n.rule == "duplicate-column" and n.column == letter
+            else n
+            for n in header.notes
+        ]
+
+
+def _percent_scale(rows: list[list[Any]], j: int) -> int | None:
+    """How the numbers of the status column are percentages: a cell formatted 0% holds 0.6 (×
+    100), a typed 60 is 60 (× 1); None when the column is not mostly numbers, or holds numbers
+    that are not percentages (then each number is reported as an unknown status)."""
+    cells = [r[j] for r in rows if j < len(r) and r[j] is not None and r[j] != ""]
+    numbers = [v for v in cells if v.__class__ in (int, float) and v == v]
+    # mostly numbers: a stray 1 among status words is not taken for 100%
+    if len(numbers) < SHARE * len(cells) or not numbers or min(numbers) < 0 or max(numbers) > 100:
+        return None
+    return 100 if max(numbers) <= 1 else 1
 
 
 def _check_alias_columns(header: Header, profile: Callable[[int], Profile]) -> None:
@@ -253,7 +325,10 @@ def _move(header: Header, j: int, target: str, why: str) -> None:
     header.notes = [
         n
         for n in header.notes
-        if not (n.rule in ("unmapped-column", "duplicate-column") and n.column == letter)
+        if not (
+            n.rule in ("unmapped-column", "duplicate-column", "unused-column")
+            and n.column == letter
+        )
     ]
     for read in header.reads:
         if read.letter == letter:

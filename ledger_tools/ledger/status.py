@@ -124,8 +124,11 @@ def leading_status(text: object, user: dict[str, str] | None = None) -> str | No
     return normalise_status(words, user) if words else None
 
 
-# A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%).
-_PERCENT = re.compile(r"^(?:已?完成|整改)?(?:进度)?(?:约|达到?)?(\d{1,3}(?:\.\d+)?)%$")
+# A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%,
+# 完成率100%).
+_PERCENT = re.compile(
+    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%$"
+)
 # A status written in parts: "已完成，长期坚持", "已完成（长期坚持）", "部分完成，持续推进".
 _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
 _BRACKETED = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")

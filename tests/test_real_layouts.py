@@ -189,7 +189,9 @@ def test_tables_pasted_together(tmp_path):
     report = _run("check", str(path))
     assert _rules(report) == {}
     notes = report["layout"]["notes"]
-    assert "第 7 行重复了表头（几张表格接在一起），未作为措施读取。" in notes
+    assert (
+        "第 7 行重复了表头（打印时每页重复的表头，或几张表格接在一起），未作为措施读取。" in notes
+    )
     assert any("序号在每个分组标题（如第 3 行“办公室”）下重新编号" in n for n in notes)
 
 

@@ -211,7 +211,10 @@ def test_a_percent_column_is_the_status_only_when_there_is_none(tmp_path):
     report = _run("check", str(path))
     h = _reads(report)["H"]
     assert (h["read_as"], h["how"]) == ("整改状态", "按内容")
-    assert "第 6 行重复了表头（几张表格接在一起），未作为措施读取。" in report["layout"]["notes"]
+    assert (
+        "第 6 行重复了表头（打印时每页重复的表头，或几张表格接在一起），未作为措施读取。"
+        in report["layout"]["notes"]
+    )
 
 
 def test_deadlines_typed_as_numbers(tmp_path):
@@ -270,7 +273,10 @@ def test_two_status_columns_that_disagree_are_said(tmp_path):
 def test_header_repeated_on_every_page(tmp_path):
     path, _ = _build(tmp_path, R.eco_inspection_page_headers)
     report = _run("check", str(path))
-    assert "第 6、7 行重复了表头（几张表格接在一起），未作为措施读取。" in report["layout"]["notes"]
+    assert (
+        "第 6、7 行重复了表头（打印时每页重复的表头，或几张表格接在一起），未作为措施读取。"
+        in report["layout"]["notes"]
+    )
     reads = _reads(report)
     assert reads["A"]["read_as"] == "序号" and reads["D"]["read_as"] == "问题"  # 受理编号, 交办问题
 

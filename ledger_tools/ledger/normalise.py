@@ -792,7 +792,9 @@ class _RowReader:
             rows.append((r, row_values))
         if repeated:
             shown = "、".join(map(str, repeated[:5])) + ("等" if len(repeated) > 5 else "")
-            layout.notes.append(f"第 {shown} 行重复了表头（几张表格接在一起），未作为措施读取。")
+            layout.notes.append(
+                f"第 {shown} 行重复了表头（打印时每页重复的表头，或几张表格接在一起），未作为措施读取。"
+            )
         headings = _Headings(self.names)
         headings.scan(rows)
         self.block_starts = sorted(repeated + headings.note_rows())

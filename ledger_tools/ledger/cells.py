@@ -108,21 +108,23 @@ def unchanged_texts(values: Iterable[Any]) -> set[str]:
 
 
 _BATCH = 512
-# In texts joined by NUL: a space or line break opening or closing a text or a line.
-_LOOSE_EDGES = (" \x00", "\x00 ", "\n\x00", "\x00\n", " \n", "\n ", "\n\n")
+# In texts joined by NUL, with line breaks: a line break opening or closing a text, or a
+# space or line break opening or closing a line.
+_LINE_EDGES = ("\n\x00", "\x00\n", " \n", "\n ", "\n\n")
 
 
 def _clean_as_written(joined: str) -> bool:
     """Whether every text joined (by NUL) in ``joined`` is as ``clean_text`` would write it.
-    (Substring tests, not a regular expression: they run at memory speed over long text.)"""
-    return (
-        joined.replace("\x00", "").replace("\n", "").isprintable()
-        and "  " not in joined
-        and joined[:1] not in (" ", "\n")
-        and joined[-1:] not in (" ", "\n")
-        and not any(edge in joined for edge in _LOOSE_EDGES)
-        and not _FULL_WIDTH.search(joined)
-    )
+    (Substring tests, not a regular expression: they run at memory speed over long text;
+    the tests about lines only when there is a line break.)"""
+    if joined[:1] == " " or joined[-1:] == " " or " \x00" in joined or "\x00 " in joined:
+        return False
+    flat = joined.replace("\x00", "")
+    if "\n" in flat:
+        if joined[:1] == "\n" or joined[-1:] == "\n" or any(e in joined for e in _LINE_EDGES):
+            return False
+        flat = flat.replace("\n", "")
+    return flat.isprintable() and "  " not in flat and not _FULL_WIDTH.search(flat)
 
 
 @lru_cache(maxsize=16384)

@@ -248,7 +248,7 @@ def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]
 
 def _emptiness(values: list[Any], mark: str) -> list[Any]:
     """A long text column as the row rules read it: None (empty), the example mark, or ""."""
-    if mark in "\x00".join(v for v in values if v is not None):
+    if mark in "\x00".join(filter(None, values)):  # (cleaned text: None, never "")
         return [None if v is None else (mark if mark in v else "") for v in values]
     return list(map({None: None}.get, values, itertools.repeat("")))  # (C speed)
 

@@ -78,6 +78,47 @@ def stated_counts(text: str) -> tuple[int, int] | None:
     return num(m.group(1)), num(m.group(2))
 
 
+_NUM = r"(\d+|[一二三四五六七八九十百零两]+)"
+# The figures a document states about itself, wherever they stand ("巡察反馈问题共3个方面7个，
+# 截至目前已整改5个，整改率71.4%", "审计指出问题5个，已整改4个", "共反馈问题18个"): what the
+# importer found is checked against them.
+_FIG_ASPECTS = re.compile(rf"{_NUM}\s*个\s*方面[^。；;]{{0,6}}?{_NUM}\s*(?:个|项|条)")
+_FIG_TOTAL = re.compile(
+    rf"(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
+    rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
+    rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
+)
+_FIG_DONE = re.compile(
+    rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
+)
+_FIG_RATE = re.compile(r"(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _num(text: str) -> int:
+    from ledger_tools.importing.outline import cn_value
+
+    return int(text) if text.isdigit() else cn_value(text.replace("两", "二"))
+
+
+def stated_figures(text: str) -> dict[str, float] | None:
+    """The counts a sentence states: {"方面", "问题", "已整改", "整改率"} (those it says), or
+    None. Only a sentence that states a number of problems counts (a number of 方面 alone, or
+    an "已整改5个" about something else, is not a statement of the document's totals)."""
+    figures: dict[str, float] = {}
+    if m := _FIG_ASPECTS.search(text):
+        figures["方面"], figures["问题"] = _num(m.group(1)), _num(m.group(2))
+    elif m := _FIG_TOTAL.search(text):
+        figures["问题"] = _num(next(g for g in m.groups() if g))
+    if "问题" not in figures:
+        return None
+    tail = text[m.end() :]
+    if d := _FIG_DONE.search(tail):
+        figures["已整改"] = _num(d.group(1))
+    if r := _FIG_RATE.search(tail):
+        figures["整改率"] = float(r.group(1))
+    return figures
+
+
 # ---------------------------------------------------------------------------------------------
 # Status sentences.
 
@@ -136,6 +177,43 @@ def delay_reason(text: str) -> tuple[str, str] | None:
     late, as the ledger's 延期说明 column holds it ("因……，预计……前完成")."""
     m = _DELAY.search(text)
     return (m.group("due"), m.group("why").strip("，, ")) if m else None
+
+
+# Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
+# "，需长期坚持", "，该问题已完成整改").
+_CLAUSE_HEAD = re.compile(r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|该项|均|需|仍需|将)+")
+_CLAUSE_PLAN = re.compile(r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$")
+
+
+def clause_status(clause: str) -> tuple[str, str] | None:
+    """(status, deadline) of a clause that is only a status, as reports end a sentence with it
+    ("正在推进", "目前正在推进，计划2024年12月底前完成", "需长期坚持", "已整改到位"); None for a
+    clause that tells more ("已完成的4个项目全部通过验收" is an account, not a status)."""
+    s = clause.strip().rstrip("。；;，, ")
+    deadline = ""
+    if m := _CLAUSE_PLAN.search(s):
+        deadline, s = m.group(1).strip("，, "), s[: m.start()]
+    s = _CLAUSE_HEAD.sub("", s)
+    if not s or len(s) > 14 or re.search(r"[，,；;。]", s):
+        return None
+    status = C.STATUS_INDEX.get(s) or normalise_status(s)
+    if status is None and s.endswith("长期坚持"):
+        status = C.STATUS_ONGOING
+    if status is None:
+        return None
+    return status, deadline if status not in C.FINISHED_STATUSES else ""
+
+
+def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
+    """(status, deadline, text before) when ``text`` ends in a status clause ("……，补齐缺失材料，
+    正在推进。"); the clause is one of the last three after a comma."""
+    body = text.rstrip()
+    cuts = [m.end() for m in re.finditer(r"[，,]", body)][-3:]
+    for cut in reversed(cuts):
+        found = clause_status(body[cut:])
+        if found and cut > 1:
+            return found[0], found[1], body[: cut - 1].rstrip("，, ") + "。"
+    return None
 
 
 _TRAILING_STATUS = re.compile(r"[（(]([^（()）]{2,12})[)）]\s*[。；;]?$")

@@ -69,6 +69,8 @@ class Parsed:
     texts: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stated: tuple[int, int] | None = None  # (方面数, 问题数) the statistics sentence states
+    # The counts the document states anywhere: 方面/问题/已整改/整改率, and 句子 (its wording).
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,7 +107,8 @@ _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
     r"|主要(?:措施|举措|做法)|下一步(?:计划|打算|工作计划|工作打算|措施)"
-    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
+    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限"
+    r"|措施|问题)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
@@ -147,6 +150,8 @@ _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
 _ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
+# "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
+_PROBLEM_LABEL = re.compile(r"^(?:存在的?|反馈|主要)?问题(?:描述|内容)?\s*[：:]\s*")
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 
 
@@ -160,6 +165,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
+    parsed.figures = _stated_figures(blocks)
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
@@ -168,6 +174,18 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     reader.attachment(attachment)
     F.read_info(parsed, title_blocks, root.body, tail)
     return parsed
+
+
+def _stated_figures(blocks: list[Block]) -> dict[str, float]:
+    """The first statement of the document's own counts ("共反馈问题18个，已整改16个"), with
+    the sentence that states it (``句子``, for the warning)."""
+    for b in blocks:
+        if b.is_table:
+            continue
+        for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
+            if figures := F.stated_figures(sentence):
+                return {**figures, "句子": sentence.strip()}  # type: ignore[dict-item]
+    return {}
 
 
 def detect_kind(title: str, blocks: list[Block]) -> str:
@@ -583,7 +601,7 @@ class _Reader:
             title, rest = first_sentence(node.text)
         if about := _ABOUT.fullmatch(title.strip()):
             title = _unquote(about.group(1))
-        title = title.strip().rstrip("。；;：:")
+        title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
         if title.endswith("的问题") and len(title) >= 7:
             title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
         problem = PProblem(title, node.where, number=node.marker)
@@ -634,10 +652,10 @@ class _Reader:
                 self.unplaced_node(grand, "措施下更深一级的编号")
 
     def is_status_line(self, text: str) -> bool:
-        return bool(F.status_sentence(text))
+        return bool(F.status_sentence(text) or F.clause_status(text))
 
     def status_line(self, problem: PProblem, text: str) -> None:
-        status, deadline = F.status_sentence(text) or ("", "")
+        status, deadline = F.status_sentence(text) or F.clause_status(text) or ("", "")
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
@@ -649,6 +667,12 @@ class _Reader:
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
             return "".join(sentences[:-1])
+        if self.p.kind in ("report", "notice") and (found := F.trailing_clause_status(text)):
+            # "……，补齐缺失材料，正在推进。": the status closes the last sentence.
+            status, deadline, before = found
+            problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")
+            problem.deadline = deadline or problem.deadline
+            return before
         return text
 
     def problem_body(self, problem: PProblem, blocks: list[Block]) -> None:
@@ -900,9 +924,9 @@ def _label_mode(label: str) -> str:
         return "listed"
     if "目标" in label:
         return "goal"
-    if re.search(r"表现|存在问题", label):
+    if re.search(r"表现|问题", label):
         return "detail"
-    if label.startswith(("责任", "牵头", "完成时限")):
+    if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限")):
         return "responsibility"
     if re.search(r"措施|举措", label):
         return "measures"

@@ -578,10 +578,19 @@ def read_txt(path: Path) -> list[Block]:
     text = decode_text(path.read_bytes(), path.name)
     lines = text.splitlines()
     wrap = _wrap_width(lines)
+    indents = _indents_paragraphs(lines)
     blocks: list[Block] = []
     pieces: list[list[str]] = []  # the lines of each block
     joining = False
+    after_blank = True
+    opened_indented = False  # whether the last block started with an indent
     for i, raw in enumerate(lines, start=1):
+        if indents and raw.strip() and not after_blank and opened_indented and not joining:
+            # Paragraphs start indented ("　　" copied from a web page): a line that is not
+            # indented, right after a line that did not end its sentence, goes on with it.
+            last = blocks[-1].text
+            joining = not last.endswith(_LINE_END) and not last.endswith(_TITLE_END)
+        after_blank = not raw.strip()
         line = _MD_HEADING.sub("", raw.strip())
         lead = ""
         if m := _MD_BOLD.match(line):
@@ -603,6 +612,7 @@ def read_txt(path: Path) -> list[Block]:
                 blocks[-1].text = clean_line("".join(pieces[-1]))
             blocks.append(Block(line, f"第{i}行", lead=lead))
             pieces.append([line])
+            opened_indented = indented
         joining = wrap > 0 and _continues(line, wrap, item)
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
@@ -612,6 +622,13 @@ def read_txt(path: Path) -> list[Block]:
 _LINE_END = tuple("。！？；：”）」…!?;:")
 _SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
+
+
+def _indents_paragraphs(lines: list[str]) -> bool:
+    """Whether the text starts its paragraphs with an indent (most lines are indented)."""
+    filled = [ln for ln in lines if ln.strip()]
+    indented = sum(1 for ln in filled if ln[:1] in ("\u3000", "\t") or ln.startswith("  "))
+    return len(filled) >= 5 and indented >= 0.5 * len(filled)
 
 
 def _starts_item(line: str) -> bool:

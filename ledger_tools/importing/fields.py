@@ -308,13 +308,47 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     for r, row in enumerate(rows[:3]):
         mapped: dict[int, str] = {}
         for j, cell in enumerate(row):
-            canonical = C.ALIASES.get(C.normalise_header(cell))
+            canonical = _table_header(cell)
             if canonical and canonical not in mapped.values():
                 mapped[j] = canonical
         names = set(mapped.values())
         if len(mapped) >= 3 and names & {"问题", "整改措施"}:
             return r, mapped
     return None
+
+
+# Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
+_PUBLISHED_HEADERS = {"整改结果": "整改进展及成效", "整改效果": "整改进展及成效", "完成结果": "整改进展及成效"}
+
+
+def _table_header(cell: str) -> str | None:
+    """The canonical column of a table header: the ledger's aliases, also written with a "的"
+    ("审计发现的问题", "存在的主要问题"), and a few headers only published tables use."""
+    header = C.normalise_header(cell)
+    found = C.ALIASES.get(header) or _PUBLISHED_HEADERS.get(header)
+    if found is None and "的" in header:
+        found = C.ALIASES.get(header.replace("的", ""))
+    return found
+
+
+def _status_from_progress(fields: dict[str, str]) -> None:
+    """A progress cell that states the status ("已完成", "已整改。已收回结余资金…", "正在整改。
+    …"): the status goes to 整改状态, what follows it stays the progress."""
+    progress = fields.get("整改进展及成效", "")
+    if not progress or fields.get("整改状态"):
+        return
+    head, _, rest = progress.partition("。")
+    found = clause_status(head) or (status_sentence(head + "。") if len(head) <= 20 else None)
+    if found is None:
+        return
+    fields["整改状态"] = found[0]
+    if found[1] and not fields.get("整改时限"):
+        fields["整改时限"] = found[1]
+    rest = rest.strip()
+    if rest:
+        fields["整改进展及成效"] = rest
+    else:
+        del fields["整改进展及成效"]
 
 
 def looks_like_table_header(text: str) -> bool:
@@ -380,10 +414,11 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             if aspect is None:
                 aspect = PAspect(aspect_title, where)
                 parsed.aspects.append(aspect)
-            target = PProblem(problem_title, where, number=values.get("序号", ""))
+            target = PProblem(problem_title.rstrip("。；;"), where, number=values.get("序号", ""))
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        _status_from_progress(fields)
         if not measure_text:
             target.goal = target.goal or fields.pop("整改目标", "")
             for m in target.measures or [PMeasure("", where)]:
@@ -512,8 +547,8 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     """基本信息 from the title, the opening paragraphs, the 落款/成文日期 and contact lines."""
     info = parsed.info
     title_text = parsed.title
-    if org := _org_from_title(title_text):
-        info["党组织名称"] = org
+    if (org := _org_from_title(title_text)) and not SUPERVISION_ORG.fullmatch(org):
+        info["党组织名称"] = org  # (a feedback's title names the group that wrote it)
     opening = "".join(b.text for b in preamble if not b.is_table)
     whole = title_text + opening
     for t in C.SUPERVISION_TYPES[:-1]:
@@ -525,12 +560,14 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     if m := re.search(r"(?:根据|按照)(.{2,12}?)(?:的)?(?:统一)?(?:部署|安排)", opening):
         info["上级党委"] = m.group(1)
     if m := re.search(
-        r"对(.{2,30}?)(?:党组|党委|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
+        r"对(.{2,30}?)(党组|党委|党工委|党总支|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
         opening,
     ):
         unit = m.group(1)
         if not unit.startswith(("我", "本")):
             info["单位名称"] = unit
+            if m.group(2) and m.group(2) != "领导班子":
+                info.setdefault("党组织名称", unit + m.group(2))
     elif m := re.search(r"向(.{2,30}?)(?:党组|党委|领导班子)?反馈", opening):
         if not m.group(1).startswith(("我", "本")):
             info["单位名称"] = m.group(1)
@@ -547,6 +584,8 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     for b in tail:
         if d := _cn_date(b.text):
             info[date_field.get(parsed.kind, "成文日期")] = d.isoformat()
+        elif b.text and SUPERVISION_ORG.fullmatch(b.text):
+            info.setdefault("监督机构", b.text)  # a feedback is signed by the group, not the unit
         elif b.text and "党组织名称" not in info:
             info["党组织名称"] = b.text
     if "单位名称" not in info and (unit := _unit_from_org(info.get("党组织名称", ""))):

@@ -111,6 +111,10 @@ _LABEL = re.compile(
     r"|措施|问题)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
+# A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
+_GENERAL_TAIL = re.compile(
+    r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
+)
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
 _INLINE_LABEL = re.compile(r"(?<=[。；;])\s*(?=下一步(?:计划|打算|工作计划|工作打算|措施)\s*[：:])")
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
@@ -145,6 +149,8 @@ _ACCOUNT = re.compile(
     rf"^(?:{_DAY}|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|自\d|截至|截止|已|目前已)"
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
+# The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.
+_CLOSING = re.compile(r"^特此(?:公告|报告|通报|通知|说明|函告)[。！!]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
@@ -155,10 +161,36 @@ _PROBLEM_LABEL = re.compile(r"^(?:存在的?|反馈|主要)?问题(?:描述|内�
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 
 
+# What a web page puts around a published text, copied with it: the breadcrumb, the source and
+# date line, the font-size switch, print/close/share links.
+_WEB_FURNITURE = re.compile(
+    r"^(?:首页|当前位置|您当前的位置|您的位置|当前位置)\s*[>＞»:：]"
+    r"|^(?:发布时间|发布日期|信息来源|来源|作者|浏览次数|访问次数|点击数|阅读次数|阅读量|索引号|发文机构)\s*[：:]"
+    r".{0,80}(?:浏览|点击|阅读|访问|来源|作者|发布|\d{4}-\d{1,2}-\d{1,2})"
+    r"|^[【\[]?\s*(?:字体|字号|打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏|扫一扫)[：:】\]\s]"
+    r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
+)
+
+
+def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the web page's furniture; one warning says how many lines went."""
+    kept = [b for b in blocks if b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text)]
+    dropped = [b for b in blocks if b not in kept]
+    if dropped:
+        shown = "；".join(f"{b.where}“{b.text[:20]}”" for b in dropped[:3])
+        parsed.warnings.append(
+            f"网页上的栏目导航、发布时间、打印和关闭按钮等 {len(dropped)} 行不是文稿内容，未导入（{shown}"
+            + ("等" if len(dropped) > 3 else "")
+            + "）。"
+        )
+    return kept
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
-    body, tail, attachment = _split_tail(blocks)
     parsed = Parsed(path=path, kind=kind)
+    blocks = _without_web_furniture(blocks, parsed)
+    body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
     # 发文字号 "…〔2024〕3号" of a 红头 document above it.
@@ -345,7 +377,7 @@ class _Reader:
 
     def tail(self, blocks: list[Block]) -> None:
         for b in blocks:
-            if not (_is_date_line(b.text) or _is_signature(b)):
+            if not (_is_date_line(b.text) or _is_signature(b) or _CLOSING.match(b.text)):
                 self.unplaced(b)
 
     def attachment(self, blocks: list[Block]) -> None:
@@ -493,7 +525,7 @@ class _Reader:
         if F.is_statistics(b.text):
             self.p.stated = self.p.stated or F.stated_counts(b.text)
             return True
-        return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text))
+        return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text) or _CLOSING.match(b.text))
 
     # -- the problems ----------------------------------------------------------------------
     def problem_section(self, node: Node, root_level: bool = False) -> None:
@@ -565,7 +597,13 @@ class _Reader:
             items = [b.text for b in node.body if not b.is_table]
         for item in items:
             head, detail = first_sentence(item)
-            aspect.problems.append(PProblem(head.rstrip("。；;"), node.where, detail=detail))
+            head = head.rstrip("。；;")
+            clause, _, more = head.partition("，")
+            if len(head) > 18 and len(clause) >= 4 and more:
+                # "学习的系统性不够，满足于……": the first clause names the problem, the rest
+                # is how it shows (问题表现).
+                head, detail = clause, _join(more + "。", detail)
+            aspect.problems.append(PProblem(head, node.where, detail=detail))
 
     def loose_block(self, b: Block) -> None:
         """A paragraph between numbered items: a table, a known line, 下一步…, or the tail of
@@ -689,6 +727,9 @@ class _Reader:
                 continue
             if _NEXT_STEP.match(b.text):
                 self.loose_block(b)
+                continue
+            if _GENERAL_TAIL.match(b.text):
+                self.unplaced(b, _DIRECTIONS_REASON)  # after the last problem, about them all
                 continue
             label, rest = strip_label(b.text)
             if not label and self.is_status_line(b.text):
@@ -816,6 +857,8 @@ class _Reader:
                 break
         else:
             measure, result = first_sentence(text)
+            if result and measure.endswith(("；", ";")):
+                measure = measure[:-1] + "。"  # "A；B。": A is the measure, B what followed
             if not result and _is_account(measure) or _ACCOUNT.match(measure):
                 # Action and result told as one: the account is both (a plan imported with it
                 # supplies the measure's own wording).
@@ -939,5 +982,6 @@ def _join(a: str, b: str, sep: str = "") -> str:
 
 def _clean_aspect(title: str) -> str:
     """ "在落实…方面" → "落实…方面" (documents say 在…方面; the ledger's 方面 column does not)."""
-    title = re.sub(r"^(关于)?在", "", title.strip())
+    title = re.sub(r"^关于(?=.{2,}方面)", "", title.strip())
+    title = re.sub(r"^在", "", title)
     return title.rstrip("。：:，,")

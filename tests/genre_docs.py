@@ -354,6 +354,16 @@ def labelled_plan(path: Path, long: bool = True) -> Path:
 # 6. A two-column page (a newsletter-style notice): the same kind of content set in two columns.
 
 
+TOWN_PROBLEMS = [
+    ("村党组织书记队伍年龄结构老化", "通过选派、回引等方式调整村党组织书记4名，平均年龄下降6岁。"),
+    ("软弱涣散党组织整顿不彻底", "对2个软弱涣散村党组织逐一制定整顿方案，镇党委班子成员包村指导。"),
+    ("党员发展质量不高", "严格执行发展党员程序，对近三年发展的党员档案开展全面复核。"),
+    ("村务公开不及时不规范", "统一村务公开栏样式，规定每季度公开一次，重大事项随时公开。"),
+    ("“三资”管理存在漏洞", "开展村集体资产清产核资，录入农村集体资产管理平台，堵塞管理漏洞。"),
+    ("村级财务审批不严格", "修订村级财务管理办法，实行村账镇代理，大额支出须经镇审核把关。"),
+]
+
+
 def two_column_notice(path: Path) -> Path:
     d = docx.Document()
     title(d, "中共石桥镇委员会关于巡察整改进展情况的通报")
@@ -372,7 +382,7 @@ def two_column_notice(path: Path) -> Path:
         "现将整改进展情况通报如下。",
     )
     para(d, "一、总体进展")
-    para(d, "反馈问题共2个方面4个，已完成整改3个，正在推进1个。")
+    para(d, "反馈问题共3个方面10个，已完成整改9个，正在推进1个。")
     para(d, "二、具体问题整改情况")
     para(d, "（一）落实乡村振兴战略方面")
     para(
@@ -396,6 +406,9 @@ def two_column_notice(path: Path) -> Path:
         "4.督查检查考核过多过频的问题。整改情况：精简镇级督查考核事项，合并同类检查，"
         "正在推进，计划2024年12月底前完成。",
     )
+    para(d, "（三）基层党组织建设方面")
+    for k, (name, what) in enumerate(TOWN_PROBLEMS, start=5):
+        para(d, f"{k}.{name}的问题。整改情况：{what}已整改到位。")
     sign(d, "中共石桥镇委员会", "2024年8月30日")
     d.save(path)
     return path

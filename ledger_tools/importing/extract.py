@@ -685,9 +685,15 @@ def read_pdf(path: Path) -> list[Block]:
             f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字。"
             "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
         )
+    furniture = _running_lines(pages)
+    columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
+    flows = _pdf_flows(path) if columns else {}
     blocks: list[Block] = []
     for number, page in enumerate(pages, start=1):
-        page_blocks, continues = _page_blocks(page, number)
+        if number in flows:
+            page_blocks, continues = _flow_blocks(flows[number], number, furniture)
+        else:
+            page_blocks, continues = _page_blocks(_mark_furniture(page, furniture), number)
         prev = blocks[-1] if blocks else None
         if (
             continues
@@ -701,7 +707,140 @@ def read_pdf(path: Path) -> list[Block]:
     return blocks
 
 
-def _pdftotext(path: Path) -> str:
+# A page header or footer printed on every page ("某街道党工委巡察整改工作方案"): kept as a
+# block of this style, which ``parse`` lists as not imported.
+FURNITURE_STYLE = "页眉页脚"
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """The first and last lines (page numbers aside) that repeat on most pages: a running
+    header or footer. Needs at least two pages."""
+    from collections import Counter
+
+    ends: Counter[str] = Counter()
+    for page in pages:
+        lines = [
+            clean_line(ln) for ln in page.splitlines() if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
+        ]
+        if lines:
+            ends.update({lines[0], lines[-1]})
+    filled = sum(1 for page in pages if page.strip())
+    return {t for t, n in ends.items() if filled >= 2 and n >= max(2, (filled + 1) // 2) and len(t) <= 60}
+
+
+def _mark_furniture(page: str, furniture: set[str]) -> str:
+    """The page with its running header/footer lines marked (``\x00`` prefix) for ``_page_blocks``."""
+    if not furniture:
+        return page
+    return "\n".join(
+        "\x00" + ln if ln.strip() and clean_line(ln) in furniture else ln for ln in page.splitlines()
+    )
+
+
+# Two columns of text side by side in ``pdftotext -layout``: many lines with text, a wide run
+# of spaces, and more text.
+_GUTTER = re.compile(r"\S.{6,}?\S\s{4,}\S")
+
+
+def _two_columns(page: str) -> bool:
+    lines = [ln for ln in page.splitlines() if ln.strip()]
+    split = sum(1 for ln in lines if _GUTTER.search(ln.strip()))
+    return len(lines) >= 8 and split >= 0.3 * len(lines)
+
+
+def _pdf_flows(path: Path) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
+    """Per page number: its text flows (columns, in reading order) as poppler's layout analysis
+    finds them, each a list of blocks, each a list of lines (x min, x max, text)."""
+    from lxml import etree
+
+    xhtml = _pdftotext(path, "-bbox-layout")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(xhtml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    if root is None:
+        return {}
+    pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}
+    for number, page in enumerate(root.iter("{*}page"), start=1):
+        flows = []
+        for flow in page.iter("{*}flow"):
+            blocks = []
+            for block in flow.iter("{*}block"):
+                lines = []
+                for line in block.iter("{*}line"):
+                    words = [w.text or "" for w in line.iter("{*}word")]
+                    text = clean_line(" ".join(words))
+                    if text:
+                        lines.append((_float(line.get("xMin")), _float(line.get("xMax")), text))
+                if lines:
+                    blocks.append(lines)
+            if blocks:
+                flows.append(blocks)
+        pages[number] = flows
+    return pages
+
+
+def _float(text: str | None) -> float:
+    try:
+        return float(text or 0)
+    except ValueError:
+        return 0.0
+
+
+def _flow_blocks(
+    flows: list[list[list[tuple[float, float, str]]]], number: int, furniture: set[str]
+) -> tuple[list[Block], bool]:
+    """Paragraphs of a page set in columns, column by column. A line indented from its
+    column's left edge starts a paragraph; a column's first paragraph continues the one before
+    when it is not indented and that one did not end its sentence; a short line far right of
+    the column is a signature (right-aligned)."""
+    blocks: list[Block] = []
+    marked: list[Block] = []
+    continues = False
+    for k, flow in enumerate(flows):
+        left = min(x for block in flow for x, _, _ in block)
+        right = max(x for block in flow for _, x, _ in block)
+        for j, lines in enumerate(flow):
+            text = clean_line("".join(t for _, _, t in lines))
+            if _PAGE_NUMBER.match(text):
+                continue
+            if text in furniture:
+                marked.append(Block(text, f"第{number}页", style=FURNITURE_STYLE))
+                continue
+            em = max((x1 - x0) / max(len(t), 1) for x0, x1, t in lines)
+            paragraphs: list[list[str]] = []
+            for x0, _, t in lines:
+                if not paragraphs or x0 - left >= 1.5 * em:
+                    paragraphs.append([])
+                paragraphs[-1].append(t)
+            first_indented = lines[0][0] - left >= 1.5 * em
+            align = ""
+            if number == 1 and k == 0 and j == 0 and first_indented:
+                align = "center"  # the title
+            elif lines[0][0] - left > 0.4 * (right - left) and len(text) <= 40:
+                align = "right"
+            for i, para in enumerate(paragraphs):
+                block = _pdf_block(para, number, align=align)
+                prev = blocks[-1] if blocks else None
+                if j == 0 and i == 0 and not first_indented and not align and not _looks_new(block.text):
+                    if k == 0:
+                        continues = True
+                    elif prev is not None and not prev.align and not prev.text.endswith(_SENTENCE_END):
+                        prev.text = clean_line(prev.text + block.text)
+                        continue
+                blocks.append(block)
+    return blocks + marked, continues and bool(blocks)
+
+
+def _looks_new(text: str) -> bool:
+    """A paragraph that starts something (a numbered item), not the rest of one."""
+    from ledger_tools.importing.outline import match_marker
+
+    return match_marker(text) is not None
+
+
+def _pdftotext(path: Path, *mode: str) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise UnreadableFile(
@@ -712,7 +851,7 @@ def _pdftotext(path: Path) -> str:
         text_file = Path(work) / "text.txt"
         try:
             proc = subprocess.run(
-                [exe, "-layout", "-enc", "UTF-8", str(path), str(text_file)],
+                [exe, *(mode or ("-layout",)), "-enc", "UTF-8", str(path), str(text_file)],
                 capture_output=True,
                 timeout=PDFTOTEXT_TIMEOUT,
                 check=False,
@@ -765,6 +904,8 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
     line ends one. On the first page the lines before the first blank line are the title."""
     lines = [ln.rstrip() for ln in page.splitlines()]
     lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.strip())]
+    marked = [Block(clean_line(ln[1:]), f"第{number}页", style=FURNITURE_STYLE) for ln in lines if ln.startswith("\x00")]
+    lines = [ln for ln in lines if not ln.startswith("\x00")]
     body = [ln for ln in lines if ln.strip()]
     if not body:
         return [], False
@@ -803,7 +944,8 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
         current.append(ln.strip())
     if current:
         blocks.append(_pdf_block(current, number))
-    return blocks, continues
+    # Furniture last: the first block is the one a paragraph from the page before may go on in.
+    return blocks + marked, continues
 
 
 def _pdf_block(lines: list[str], page: int, align: str = "") -> Block:

@@ -174,12 +174,19 @@ _WEB_FURNITURE = re.compile(
 
 def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
     """``blocks`` without the web page's furniture; one warning says how many lines went."""
-    kept = [b for b in blocks if b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text)]
+    from ledger_tools.importing.extract import FURNITURE_STYLE
+
+    kept = [
+        b
+        for b in blocks
+        if b.style != FURNITURE_STYLE
+        and (b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text))
+    ]
     dropped = [b for b in blocks if b not in kept]
     if dropped:
         shown = "；".join(f"{b.where}“{b.text[:20]}”" for b in dropped[:3])
         parsed.warnings.append(
-            f"网页上的栏目导航、发布时间、打印和关闭按钮等 {len(dropped)} 行不是文稿内容，未导入（{shown}"
+            f"页眉页脚、网页上的栏目导航、发布时间、打印和关闭按钮等 {len(dropped)} 行不是文稿内容，未导入（{shown}"
             + ("等" if len(dropped) > 3 else "")
             + "）。"
         )

@@ -720,12 +720,18 @@ def _running_lines(pages: list[str]) -> set[str]:
     ends: Counter[str] = Counter()
     for page in pages:
         lines = [
-            clean_line(ln) for ln in page.splitlines() if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
+            clean_line(ln)
+            for ln in page.splitlines()
+            if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
         ]
         if lines:
             ends.update({lines[0], lines[-1]})
     filled = sum(1 for page in pages if page.strip())
-    return {t for t, n in ends.items() if filled >= 2 and n >= max(2, (filled + 1) // 2) and len(t) <= 60}
+    return {
+        t
+        for t, n in ends.items()
+        if filled >= 2 and n >= max(2, (filled + 1) // 2) and len(t) <= 60
+    }
 
 
 def _mark_furniture(page: str, furniture: set[str]) -> str:
@@ -733,19 +739,29 @@ def _mark_furniture(page: str, furniture: set[str]) -> str:
     if not furniture:
         return page
     return "\n".join(
-        "\x00" + ln if ln.strip() and clean_line(ln) in furniture else ln for ln in page.splitlines()
+        "\x00" + ln if ln.strip() and clean_line(ln) in furniture else ln
+        for ln in page.splitlines()
     )
 
 
-# Two columns of text side by side in ``pdftotext -layout``: many lines with text, a wide run
-# of spaces, and more text.
-_GUTTER = re.compile(r"\S.{6,}?\S\s{4,}\S")
+# Two columns of text side by side in ``pdftotext -layout``: many lines of two runs of text
+# with a wide gap between them about the middle; a table has more runs on a line.
+_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 
 def _two_columns(page: str) -> bool:
-    lines = [ln for ln in page.splitlines() if ln.strip()]
-    split = sum(1 for ln in lines if _GUTTER.search(ln.strip()))
-    return len(lines) >= 8 and split >= 0.3 * len(lines)
+    lines = [ln.rstrip() for ln in page.splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    width = max(len(ln) for ln in lines)
+    two = many = 0
+    for ln in lines:
+        gaps = list(_GAP.finditer(ln, len(ln) - len(ln.lstrip())))
+        if len(gaps) >= 2:
+            many += 1
+        elif gaps and 0.3 * width <= gaps[0].end() <= 0.7 * width:
+            two += 1
+    return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
 
 
 def _pdf_flows(path: Path) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
@@ -823,10 +839,20 @@ def _flow_blocks(
             for i, para in enumerate(paragraphs):
                 block = _pdf_block(para, number, align=align)
                 prev = blocks[-1] if blocks else None
-                if j == 0 and i == 0 and not first_indented and not align and not _looks_new(block.text):
+                if (
+                    j == 0
+                    and i == 0
+                    and not first_indented
+                    and not align
+                    and not _looks_new(block.text)
+                ):
                     if k == 0:
                         continues = True
-                    elif prev is not None and not prev.align and not prev.text.endswith(_SENTENCE_END):
+                    elif (
+                        prev is not None
+                        and not prev.align
+                        and not prev.text.endswith(_SENTENCE_END)
+                    ):
                         prev.text = clean_line(prev.text + block.text)
                         continue
                 blocks.append(block)
@@ -904,7 +930,11 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
     line ends one. On the first page the lines before the first blank line are the title."""
     lines = [ln.rstrip() for ln in page.splitlines()]
     lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.strip())]
-    marked = [Block(clean_line(ln[1:]), f"第{number}页", style=FURNITURE_STYLE) for ln in lines if ln.startswith("\x00")]
+    marked = [
+        Block(clean_line(ln[1:]), f"第{number}页", style=FURNITURE_STYLE)
+        for ln in lines
+        if ln.startswith("\x00")
+    ]
     lines = [ln for ln in lines if not ln.startswith("\x00")]
     body = [ln for ln in lines if ln.strip()]
     if not body:

@@ -91,6 +91,9 @@ _FIG_TOTAL = re.compile(
 _FIG_DONE = re.compile(
     rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
 )
+_FIG_ALL_DONE = re.compile(
+    r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
+)
 _FIG_RATE = re.compile(r"(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -114,6 +117,8 @@ def stated_figures(text: str) -> dict[str, float] | None:
     tail = text[m.end() :]
     if d := _FIG_DONE.search(tail):
         figures["已整改"] = _num(d.group(1))
+    elif _FIG_ALL_DONE.search(tail):
+        figures["已整改"] = figures["问题"]
     if r := _FIG_RATE.search(tail):
         figures["整改率"] = float(r.group(1))
     return figures
@@ -182,7 +187,9 @@ def delay_reason(text: str) -> tuple[str, str] | None:
 # Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
 # "，需长期坚持", "，该问题已完成整改").
 _CLAUSE_HEAD = re.compile(r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|该项|均|需|仍需|将)+")
-_CLAUSE_PLAN = re.compile(r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$")
+_CLAUSE_PLAN = re.compile(
+    r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$"
+)
 
 
 def clause_status(clause: str) -> tuple[str, str] | None:
@@ -318,7 +325,11 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
 
 
 # Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
-_PUBLISHED_HEADERS = {"整改结果": "整改进展及成效", "整改效果": "整改进展及成效", "完成结果": "整改进展及成效"}
+_PUBLISHED_HEADERS = {
+    "整改结果": "整改进展及成效",
+    "整改效果": "整改进展及成效",
+    "完成结果": "整改进展及成效",
+}
 
 
 def _table_header(cell: str) -> str | None:

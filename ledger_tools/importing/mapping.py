@@ -160,6 +160,10 @@ def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
     warnings = list(parsed.warnings)
     for doc in documents:
         warnings += cross_check(doc)
+    if unfiled := sum(len(a.problems) for a in parsed.aspects if not a.title):
+        warnings.append(
+            f"有 {unfiled} 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
+        )
     if not rows:
         warnings.append(
             "没有识别出任何问题或整改措施：文中没有可识别的编号结构（一、（一）1.（1）、问题1：等）或问题清单表格。"

@@ -229,7 +229,7 @@ def _stated_figures(blocks: list[Block]) -> dict[str, float]:
 
 def detect_kind(title: str, blocks: list[Block]) -> str:
     """plan / report / notice / feedback from the title, else from the labels used."""
-    if "方案" in title or "任务清单" in title:
+    if "方案" in title or "任务清单" in title or "整改清单" in title:
         return "plan"
     if "通报" in title:
         return "notice"

@@ -135,7 +135,9 @@ def audit_notice(path: Path) -> Path:
     )
     table = d.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["序号", "审计发现的问题", "整改措施", "整改结果"]):
+    for cell, text in zip(
+        table.rows[0].cells, ["序号", "审计发现的问题", "整改措施", "整改结果"], strict=True
+    ):
         cell.text = text
     rows = [
         (
@@ -171,7 +173,7 @@ def audit_notice(path: Path) -> Path:
     ]
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             cell.text = text
     para(d, "特此公告。")
     sign(d, "临川市财政局", "2024年11月8日")
@@ -659,7 +661,7 @@ def plan_table(path: Path) -> Path:
     header = ["序号", "反馈问题", "整改措施", "责任领导", "责任单位", "整改时限"]
     table = d.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
 
     def aspect_row(text: str) -> None:
@@ -669,7 +671,7 @@ def plan_table(path: Path) -> Path:
 
     def row(*values: str) -> None:
         cells = table.add_row().cells
-        for cell, text in zip(cells, values):
+        for cell, text in zip(cells, values, strict=True):
             cell.text = text
 
     aspect_row("一、政治建设方面")

@@ -689,15 +689,21 @@ def read_pdf(path: Path) -> list[Block]:
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path) if columns else {}
     blocks: list[Block] = []
+    table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
         if number in flows:
             page_blocks, continues = _flow_blocks(flows[number], number, furniture)
         else:
-            page_blocks, continues = _page_blocks(_mark_furniture(page, furniture), number)
+            page_blocks, continues, table = _page_with_tables(
+                _mark_furniture(page, furniture), number, table
+            )
         prev = blocks[-1] if blocks else None
         if (
             continues
             and prev is not None
+            and not prev.is_table
+            and page_blocks
+            and not page_blocks[0].is_table
             and not prev.align
             and len(prev.text) >= 20  # a broken paragraph fills at least one line
         ):
@@ -919,11 +925,209 @@ def _pdftotext_limits() -> dict[str, Any]:
     return {"preexec_fn": limit}
 
 
+@dataclass
+class _PdfTable:
+    """A task table read from ``pdftotext -layout`` lines: its columns' left boundaries (in
+    characters), the index of its 序号 column (or -1), and its rows of cell texts so far."""
+
+    bounds: list[int]
+    number_col: int
+    rows: list[list[str]]
+    block: Block
+    text_cols: set[int] = field(default_factory=set)  # 问题 / 整改措施 / 问题表现 columns
+
+
+_NUMBER_CELL = re.compile(r"^\d{1,3}[.．、]?$")
+
+
+def _header_name(cell: str) -> str | None:
+    from ledger_tools.importing.fields import table_header
+
+    return table_header(cell)
+
+
+def _page_with_tables(
+    page: str, number: int, table: _PdfTable | None
+) -> tuple[list[Block], bool, _PdfTable | None]:
+    """``_page_blocks`` of a page, with the task tables on it read into table blocks (cells by
+    the columns of the header line, rows by the 序号 column and by cells starting again), and
+    whether a table runs on at the page's end (returned for the next page)."""
+    lines = page.splitlines()
+    blocks: list[Block] = []
+    continues = False
+    start = 0
+    if table is not None:
+        end = _table_lines(lines, 0, table)
+        if end == 0:
+            table = None
+        start = end
+    i = start
+    while i < len(lines):
+        header = _table_header(lines[i])
+        if header is None:
+            i += 1
+            continue
+        text_blocks, cont = _page_blocks("\n".join(lines[start:i]), number, title=start == 0)
+        if start == 0:
+            continues = cont
+        blocks += text_blocks
+        caption = _caption(text_blocks)
+        table = _PdfTable(header[0], header[1], [header[2]], Block("", f"第{number}页表格"))
+        table.text_cols = {
+            j
+            for j, t in enumerate(header[2])
+            if _header_name(t) in ("问题", "整改措施", "问题表现")
+        }
+        if caption is not None:
+            # The table's own title line just above its header (a merged title row in Word).
+            blocks.remove(caption)
+            table.rows.insert(0, [caption.text] * len(header[0]))
+        blocks.append(table.block)
+        i = start = _table_lines(lines, i + 1, table)
+        table.block.rows = table.rows
+    if start < len(lines):
+        text_blocks, cont = _page_blocks("\n".join(lines[start:]), number, title=start == 0)
+        if start == 0:
+            continues = cont
+        blocks += text_blocks
+        table = None if any(ln.strip() for ln in lines[start:]) else table
+    return blocks, continues, table
+
+
+def _caption(blocks: list[Block]) -> Block | None:
+    """The last block before a table when it is a short title line (no sentence in it)."""
+    if not blocks or blocks[-1].align:
+        return None
+    text = blocks[-1].text
+    return blocks[-1] if len(text) <= 40 and not re.search(r"[。；;，,：:]", text) else None
+
+
+def _table_header(line: str) -> tuple[list[int], int, list[str]] | None:
+    """(column bounds, 序号 column, header cells) of a line that is a task table's header:
+    three or more cells separated by spaces, ledger column names among them."""
+    from ledger_tools.importing.fields import table_columns
+
+    cells = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if len(cells) < 3 or table_columns([[t for _, t in cells]]) is None:
+        return None
+    number_col = next((j for j, (_, t) in enumerate(cells) if _header_name(t) == "序号"), -1)
+    return [x for x, _ in cells], number_col, [t for _, t in cells]
+
+
+def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
+    """Read table lines from ``lines[i]`` into ``table.rows``; the index where the table ends
+    (a line that crosses the columns, a line in the 序号 column that is no number, a blank line
+    not followed by a new row, a repeated header is skipped)."""
+    if table.rows and len(table.rows) == 1:
+        _refine_bounds(lines, i, table)
+    bounds = table.bounds
+    open_cols: set[int] = set()  # columns whose cell in the current row has text and goes on
+    ended: set[int] = set()  # columns whose cell in the current row has stopped
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip() or line.startswith("\x00") or _PAGE_NUMBER.match(line.strip()):
+            nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+            if (
+                line.strip()
+                and not line.startswith("\x00")
+                and not _PAGE_NUMBER.match(line.strip())
+            ):
+                break
+            if not nxt or not _new_row(_cells(nxt, bounds), table.number_col):
+                if not nxt:
+                    i += 1
+                    continue
+                break
+            i += 1
+            continue
+        if _table_header(line) is not None:
+            i += 1  # the header repeated on a new page
+            continue
+        cells = _cells(line, bounds)
+        if cells is None:
+            title = clean_line(line)
+            if _is_heading_row(title):
+                table.rows.append([title] * len(bounds))  # a 方面 row across the table
+                open_cols, ended = set(), set()
+                i += 1
+                continue
+            break
+        filled = {j for j, c in enumerate(cells) if c}
+        if (
+            table.number_col >= 0
+            and cells[table.number_col]
+            and not _NUMBER_CELL.match(cells[table.number_col])
+        ):
+            break
+        new = _new_row(cells, table.number_col)
+        if not new and filled & ended and table.text_cols and not filled & table.text_cols:
+            break  # a line below the table (its 落款) that happens to fall in one column
+        if not any(table.rows[-1]) or len(table.rows) == 1 or new or filled & ended:
+            table.rows.append([""] * len(bounds))
+            open_cols, ended = set(), set()
+        row = table.rows[-1]
+        for j in filled:
+            row[j] = clean_line(row[j] + cells[j])
+        ended |= open_cols - filled
+        open_cols = filled | (open_cols - ended)
+        i += 1
+    return i
+
+
+def _refine_bounds(lines: list[str], i: int, table: _PdfTable) -> None:
+    """Move each column's left bound to where the cells below the header start: a header
+    centred over its column starts to the right of the column's text. The bound chosen is the
+    one no text crosses (the rightmost such position between the two headers)."""
+    sample = [ln.rstrip() for ln in lines[i : i + 60] if ln.strip()]
+    bounds = table.bounds
+    header = table.rows[0]
+    for j in range(1, len(bounds)):
+        lo = bounds[j - 1] + len(header[j - 1])
+        best, fewest = bounds[j], None
+        for pos in range(max(lo, bounds[j - 1] + 1), bounds[j] + 1):
+            crossing = sum(
+                1 for ln in sample if pos < len(ln) and ln[pos - 1] != " " and ln[pos] != " "
+            )
+            if fewest is None or crossing <= fewest:
+                best, fewest = pos, crossing
+        bounds[j] = best
+
+
+def _cells(line: str, bounds: list[int]) -> list[str] | None:
+    """The cell texts of a table line, or None when text crosses a column bound."""
+    cells = [""] * len(bounds)
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        col = max((j for j, b in enumerate(bounds) if m.start() >= b - 1), default=0)
+        nxt = bounds[col + 1] if col + 1 < len(bounds) else None
+        if nxt is not None and m.end() > nxt + 1:
+            # Text running over the next column: two cells one space apart, or not a table line.
+            parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
+            for start, text in parts:
+                c = max((j for j, b in enumerate(bounds) if start >= b - 1), default=0)
+                n = bounds[c + 1] if c + 1 < len(bounds) else None
+                if n is not None and start + len(text) > n + 1:
+                    return None
+                cells[c] += text
+            continue
+        cells[col] += m.group()
+    return cells
+
+
+def _new_row(cells: list[str] | None, number_col: int) -> bool:
+    return bool(cells) and number_col >= 0 and bool(_NUMBER_CELL.match(cells[number_col]))
+
+
+def _is_heading_row(text: str) -> bool:
+    from ledger_tools.importing.outline import match_marker
+
+    return len(text) <= 60 and (match_marker(text) is not None or text.endswith("方面"))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
+def _page_blocks(page: str, number: int, title: bool = True) -> tuple[list[Block], bool]:
     """Lines of one page joined into paragraphs, and whether the first one continues a
     paragraph of the page before. GB/T 9704 body text has a first-line indent: a line indented
     more than the page's usual left edge starts a paragraph (so does a centred line); a blank
@@ -944,7 +1148,7 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
     blocks: list[Block] = []
     while lines and not lines[0].strip():
         lines.pop(0)
-    if number == 1 and "" in [ln.strip() for ln in lines[:5]]:
+    if title and number == 1 and "" in [ln.strip() for ln in lines[:5]]:
         head = lines[: [ln.strip() for ln in lines].index("")]
         blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
         lines = lines[len(head) :]

@@ -315,7 +315,7 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     for r, row in enumerate(rows[:3]):
         mapped: dict[int, str] = {}
         for j, cell in enumerate(row):
-            canonical = _table_header(cell)
+            canonical = table_header(cell)
             if canonical and canonical not in mapped.values():
                 mapped[j] = canonical
         names = set(mapped.values())
@@ -332,7 +332,7 @@ _PUBLISHED_HEADERS = {
 }
 
 
-def _table_header(cell: str) -> str | None:
+def table_header(cell: str) -> str | None:
     """The canonical column of a table header: the ledger's aliases, also written with a "的"
     ("审计发现的问题", "存在的主要问题"), and a few headers only published tables use."""
     header = C.normalise_header(cell)

@@ -150,7 +150,11 @@ _ACCOUNT = re.compile(
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 # The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.
-_CLOSING = re.compile(r"^特此(?:公告|报告|通报|通知|说明|函告)[。！!]?$")
+_CLOSING = re.compile(
+    r"^特此(?:公告|报告|通报|通知|说明|函告)[。！!]?$"
+    # the issue note under a title: "（2024年6月）", "（2024年3月11日印发）"
+    r"|^[（(]\d{4}\s*年[^（()）]{0,14}[)）]$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")

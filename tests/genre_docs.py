@@ -124,14 +124,29 @@ def county_notice(path: Path) -> Path:
 # 2. A 市 audit-rectification 公告 with a table 序号/审计发现的问题/整改措施/整改结果.
 
 
-def audit_notice(path: Path) -> Path:
+AUDIT_MORE = [
+    (
+        "{k}号专项资金拨付进度缓慢，资金闲置时间较长。",
+        "建立资金拨付月调度机制，督促项目单位加快支出进度。",
+        "已整改。",
+    ),
+    (
+        "{k}号项目单位会计核算不规范，个别支出未取得合规票据。",
+        "责令补充合规票据，组织会计人员专题培训。",
+        "已整改。",
+    ),
+    ("{k}号单位资产处置未履行报批程序。", "补办资产处置报批手续，修订资产管理办法。", "正在整改。"),
+]
+
+
+def audit_notice(path: Path, more: int = 0) -> Path:
     d = docx.Document()
     title(d, "临川市财政局关于2023年度市级预算执行审计发现问题整改情况的公告")
     para(
         d,
         "根据《中华人民共和国审计法》有关规定，市审计局于2024年对我局2023年度市级预算执行情况进行了审计。"
-        "对审计发现的问题，我局高度重视，逐项制定整改措施。审计指出问题5个，已整改4个，整改率80%。"
-        "现将整改结果公告如下：",
+        "对审计发现的问题，我局高度重视，逐项制定整改措施。"
+        f"审计指出问题{5 + more}个，已整改{4 + more - more // 3}个。现将整改结果公告如下：",
     )
     table = d.add_table(rows=1, cols=4)
     table.style = "Table Grid"
@@ -171,6 +186,9 @@ def audit_notice(path: Path) -> Path:
             "已整改。",
         ),
     ]
+    for k in range(6, 6 + more):
+        problem, measure, result = AUDIT_MORE[k % 3]
+        rows.append((str(k), problem.format(k=k), measure, result))
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):

@@ -25,7 +25,8 @@ from ledger_tools.ledger.normalise import load_ledger
 
 def run_import(path: Path, tmp_path: Path):
     """(ledger read back from the written workbook, the command's output)."""
-    out = tmp_path / f"{path.stem}.xlsx"
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    out = tmp_path / f"{path.stem}{path.suffix.replace('.', '_')}.xlsx"
     result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return load_ledger(out), result.output
@@ -33,6 +34,7 @@ def run_import(path: Path, tmp_path: Path):
 
 def run_check(path: Path) -> str:
     result = CliRunner().invoke(cli, ["check", str(path), "--today", "2024-12-31"])
+    assert result.output.startswith("校验"), result.output
     assert "Traceback" not in result.output
     return result.output
 
@@ -102,7 +104,7 @@ def test_county_notice_status_clauses_and_stated_counts(tmp_path):
     assert ledger.info["反馈日期"] == dt.date(2024, 6, 14)
     assert {t["章节"] for t in ledger.texts} == {"工作开展情况", "下一步打算"}
     # What check asks for is what a notice never says (leaders, units, completion dates).
-    assert check_errors(run_check(tmp_path / "整改进展通报.xlsx")) == {
+    assert check_errors(run_check(tmp_path / "整改进展通报_docx.xlsx")) == {
         "责任领导",
         "责任部门",
         "整改时限",
@@ -221,13 +223,13 @@ def test_plan_with_inline_labels(tmp_path):
     assert warnings(out) == []
     assert ledger.info["方案成文日期"] == dt.date(2024, 7, 16)
     # A plan states no progress: only 整改状态 is left for the clerk.
-    assert check_errors(run_check(tmp_path / "整改方案.xlsx")) == {"整改状态"}
+    assert check_errors(run_check(tmp_path / "整改方案_docx.xlsx")) == {"整改状态"}
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    """The plan (running header, footer "— N —", two pages) and the two-column notice, made
-    into PDFs by LibreOffice in one run."""
+    """The plan (running header, footer "— N —", two pages), the two-column notice and the
+    documents that are tables, made into PDFs by LibreOffice in one run."""
     office = find_office()
     if office is None:
         pytest.skip("LibreOffice not installed")
@@ -235,6 +237,10 @@ def pdfs(tmp_path_factory):
     sources = [
         G.labelled_plan(folder / "整改方案.docx"),
         G.two_column_notice(folder / "两栏通报.docx"),
+        G.audit_notice(folder / "审计整改公告.docx"),
+        G.audit_notice(folder / "审计整改公告三页.docx", more=24),
+        G.school_list(folder / "检视问题清单.docx"),
+        G.plan_table(folder / "任务清单.docx"),
     ]
     subprocess.run(
         [
@@ -422,3 +428,48 @@ def test_report_in_parts_notepad_text(tmp_path):
     # 第一部分 / 第三部分 are the report's own text; "已全部整改到位" agrees with 4 of 4.
     assert [t["章节"] for t in ledger.texts] == ["工作开展情况", "下一步打算"]
     assert warnings(out) == []
+
+
+def same_ledger(got, want) -> None:
+    """Two imports of one content (its .docx and its PDF) give the same ledger."""
+    columns = ("整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改进展及成效")
+    assert outline(got) == outline(want)
+    assert statuses(got) == statuses(want)
+    for g, w in zip(got.measures, want.measures, strict=True):
+        assert [g.get(c) for c in columns] == [w.get(c) for c in columns]
+
+
+@pytest.mark.parametrize("name", ["审计整改公告", "检视问题清单", "任务清单"])
+def test_tables_in_pdf_read_like_the_word_file(pdfs, tmp_path, name):
+    """A table in a PDF has no cells, only text laid out in columns: it is read into cells by
+    the columns of its header line, row by row, and gives the ledger the Word file gives."""
+    from_pdf, out = run_import(pdfs[name], tmp_path)
+    from_word, out_word = run_import(pdfs[name].with_suffix(".docx"), tmp_path / "word")
+    same_ledger(from_pdf, from_word)
+    assert warnings(out) == warnings(out_word)
+    assert from_pdf.info["党组织名称"] == from_word.info["党组织名称"]
+
+
+def test_pdf_table_over_three_pages(pdfs, tmp_path):
+    """29 problems, several alike ("6号专项资金…", "9号专项资金…"), a table running over three
+    pages where pdftotext lays each page's columns out afresh and a row breaks across pages."""
+    ledger, out = run_import(pdfs["审计整改公告三页"], tmp_path)
+    assert [p.number for p in ledger.problems] == [str(k) for k in range(1, 30)]
+    assert ledger.problems[8].title == "9号专项资金拨付进度缓慢，资金闲置时间较长"
+    assert statuses(ledger).count("已完成") == 20
+    same_ledger(
+        ledger, run_import(pdfs["审计整改公告三页"].with_suffix(".docx"), tmp_path / "w")[0]
+    )
+    # "审计指出问题29个，已整改20个" agrees: only the missing 方面 is said.
+    assert len(warnings(out)) == 1 and "29 项问题文中没有写所属方面" in warnings(out)[0]
+
+
+def test_pdf_table_that_cannot_be_split_is_reported_once(tmp_path):
+    """The example plan's attachment (cells centred vertically, lines of rows interleaved) is
+    not guessed at: one warning, the body's problems and measures imported."""
+    from ledger_tools.importing import import_files
+
+    root = Path(__file__).resolve().parents[1]
+    imported = import_files([root / "examples" / "整改方案.pdf"])
+    assert len(imported.warnings) == 1 and "附件表格" in imported.warnings[0]
+    assert imported.counts()[1] == 13

@@ -691,7 +691,7 @@ def read_pdf(path: Path) -> list[Block]:
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
-        if number in flows:
+        if number in columns and number in flows and table is None:
             page_blocks, continues = _flow_blocks(flows[number], number, furniture)
         else:
             page_blocks, continues, table = _page_with_tables(
@@ -759,6 +759,8 @@ def _two_columns(page: str) -> bool:
     lines = [ln.rstrip() for ln in page.splitlines() if ln.strip()]
     if len(lines) < 8:
         return False
+    if any(_table_header(ln) for ln in lines):
+        return False  # a task table's columns, read by _page_with_tables
     width = max(len(ln) for ln in lines)
     two = many = 0
     for ln in lines:
@@ -935,6 +937,8 @@ class _PdfTable:
     rows: list[list[str]]
     block: Block
     text_cols: set[int] = field(default_factory=set)  # 问题 / 整改措施 / 问题表现 columns
+    fresh: bool = True  # only its header read yet (its bounds not yet refined)
+    unreliable: bool = False  # its rows cannot be told apart from the text (see _table_lines)
 
 
 _NUMBER_CELL = re.compile(r"^\d{1,3}[.．、]?$")
@@ -956,8 +960,11 @@ def _page_with_tables(
     blocks: list[Block] = []
     continues = False
     start = 0
+    if table is not None and not _rebound(lines, table):
+        table = None  # the page does not go on with the table
     if table is not None:
         end = _table_lines(lines, 0, table)
+        _give_up_if_unreliable(table)
         if end == 0:
             table = None
         start = end
@@ -971,7 +978,8 @@ def _page_with_tables(
         if start == 0:
             continues = cont
         blocks += text_blocks
-        caption = _caption(text_blocks)
+        # (the first line of the document is its title, never a table's caption)
+        caption = _caption(text_blocks) if len(blocks) > 1 or number > 1 else None
         table = _PdfTable(header[0], header[1], [header[2]], Block("", f"第{number}页表格"))
         table.text_cols = {
             j
@@ -985,6 +993,7 @@ def _page_with_tables(
         blocks.append(table.block)
         i = start = _table_lines(lines, i + 1, table)
         table.block.rows = table.rows
+        _give_up_if_unreliable(table)
     if start < len(lines):
         text_blocks, cont = _page_blocks("\n".join(lines[start:]), number, title=start == 0)
         if start == 0:
@@ -992,6 +1001,21 @@ def _page_with_tables(
         blocks += text_blocks
         table = None if any(ln.strip() for ln in lines[start:]) else table
     return blocks, continues, table
+
+
+UNREADABLE_TABLE_STYLE = "无法分列的表格"
+
+
+def _give_up_if_unreliable(table: _PdfTable) -> None:
+    """A table whose rows cannot be told apart becomes one block of its header's words, of a
+    style ``parse`` reports once (the attachment reader knows it by its header), not rows of
+    guessed cells."""
+    if table.unreliable and table.block.rows:
+        header = next((r for r in table.block.rows if len(set(r)) > 1), table.block.rows[0])
+        table.block.text = " ".join(header)
+        table.block.lead = str(len(table.block.rows))
+        table.block.rows = []
+        table.block.style = UNREADABLE_TABLE_STYLE
 
 
 def _caption(blocks: list[Block]) -> Block | None:
@@ -1018,9 +1042,13 @@ def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
     """Read table lines from ``lines[i]`` into ``table.rows``; the index where the table ends
     (a line that crosses the columns, a line in the 序号 column that is no number, a blank line
     not followed by a new row, a repeated header is skipped)."""
-    if table.rows and len(table.rows) == 1:
-        _refine_bounds(lines, i, table)
+    if table.fresh:
+        _refine_bounds(lines, i, table.bounds, table.rows[-1])
+        table.fresh = False
     bounds = table.bounds
+    # Columns with text on the current row's first line (a row going on from the page before:
+    # all of them, its first line is not on this page).
+    first_line: set[int] = set(range(len(table.bounds)))
     open_cols: set[int] = set()  # columns whose cell in the current row has text and goes on
     ended: set[int] = set()  # columns whose cell in the current row has stopped
     while i < len(lines):
@@ -1065,6 +1093,11 @@ def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
         if not any(table.rows[-1]) or len(table.rows) == 1 or new or filled & ended:
             table.rows.append([""] * len(bounds))
             open_cols, ended = set(), set()
+            first_line = filled
+        elif filled - first_line - open_cols:
+            # A cell that starts below its row's first line: the cells are centred vertically
+            # and lines of neighbouring rows interleave, which text alone cannot untangle.
+            table.unreliable = True
         row = table.rows[-1]
         for j in filled:
             row[j] = clean_line(row[j] + cells[j])
@@ -1074,13 +1107,34 @@ def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
     return i
 
 
-def _refine_bounds(lines: list[str], i: int, table: _PdfTable) -> None:
+def _rebound(lines: list[str], table: _PdfTable) -> bool:
+    """The columns of a table going on at the top of a new page, where pdftotext lays the
+    characters out afresh: from the page's first row (a line of as many runs of text as the
+    table has columns, starting with its 序号). False when the page does not start so."""
+    n = len(table.bounds)
+    for line in [ln for ln in lines if ln.strip() and not ln.startswith("\x00")][:12]:
+        if header := _table_header(line):
+            if len(header[0]) != n:
+                return False
+            table.bounds = header[0]  # the header repeated: the columns are taken from it
+            i = lines.index(line) + 1
+            _refine_bounds(lines, i, table.bounds, header[2])
+            return True
+        runs = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line.rstrip())]
+        if len(runs) == n and (
+            table.number_col < 0 or _NUMBER_CELL.match(runs[table.number_col][1])
+        ):
+            table.bounds = [x for x, _ in runs]
+            _refine_bounds(lines, 0, table.bounds, [t for _, t in runs])
+            return True
+    return False
+
+
+def _refine_bounds(lines: list[str], i: int, bounds: list[int], header: list[str]) -> None:
     """Move each column's left bound to where the cells below the header start: a header
     centred over its column starts to the right of the column's text. The bound chosen is the
     one no text crosses (the rightmost such position between the two headers)."""
     sample = [ln.rstrip() for ln in lines[i : i + 60] if ln.strip()]
-    bounds = table.bounds
-    header = table.rows[0]
     for j in range(1, len(bounds)):
         lo = bounds[j - 1] + len(header[j - 1])
         best, fewest = bounds[j], None

@@ -414,7 +414,17 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
-        target = _find_problem(parsed, problem_title)
+        if body_had:
+            target = _find_problem(parsed, problem_title)
+        else:
+            # The table is the list itself: a row goes on with the problem above only when it is
+            # that problem (a merged 序号/问题 cell carried down), never because two problems
+            # read alike ("6号专项资金…" and "9号专项资金…").
+            last = parsed.problems[-1] if parsed.problems else None
+            same = last is not None and _compact(last.title) == _compact(
+                problem_title.rstrip("。；;")
+            )
+            target = last if same and last.number == values.get("序号", "") else None
         if target is None:
             if body_had:
                 parsed.warnings.append(

@@ -529,7 +529,16 @@ class _Reader:
 
     def special(self, b: Block) -> bool:
         """Lines recognised wherever they stand: contact block, statistics sentence, the
-        notice's invitation to supervise, the attachment note."""
+        notice's invitation to supervise, the attachment note, a PDF table that could not be
+        split into cells (reported once)."""
+        from ledger_tools.importing.extract import UNREADABLE_TABLE_STYLE
+
+        if b.style == UNREADABLE_TABLE_STYLE:
+            self.p.warnings.append(
+                f"{b.where}的表格（{b.lead} 行）在 PDF 中单元格上下居中、各行文字交错，无法可靠地分列读取，已跳过；"
+                "请导入 Word 原文，或在台账中补录表中的问题和措施。"
+            )
+            return True
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True

@@ -454,6 +454,7 @@ def test_pdf_table_over_three_pages(pdfs, tmp_path):
     """29 problems, several alike ("6号专项资金…", "9号专项资金…"), a table running over three
     pages where pdftotext lays each page's columns out afresh and a row breaks across pages."""
     ledger, out = run_import(pdfs["审计整改公告三页"], tmp_path)
+    assert "识别出 1 个方面、29 项问题、29 条整改措施" in out
     assert [p.number for p in ledger.problems] == [str(k) for k in range(1, 30)]
     assert ledger.problems[8].title == "9号专项资金拨付进度缓慢，资金闲置时间较长"
     assert statuses(ledger).count("已完成") == 20

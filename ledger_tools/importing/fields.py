@@ -431,7 +431,8 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                     f"{where}的问题“{problem_title[:30]}”在正文中没有找到，已按表格补入。"
                 )
             aspect_title = values.get("方面", "")
-            aspect = best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
+            aspect = next((a for a in parsed.aspects if a.title == aspect_title), None)
+            aspect = aspect or best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
             if aspect is None:
                 aspect = PAspect(aspect_title, where)
                 parsed.aspects.append(aspect)

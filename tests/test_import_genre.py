@@ -474,3 +474,38 @@ def test_pdf_table_that_cannot_be_split_is_reported_once(tmp_path):
     imported = import_files([root / "examples" / "整改方案.pdf"])
     assert len(imported.warnings) == 1 and "附件表格" in imported.warnings[0]
     assert imported.counts()[1] == 13
+
+
+def test_status_after_the_title_and_totals_at_the_end(tmp_path):
+    ledger, out = run_import(G.bracketed_notice_txt(tmp_path / "整改情况通报.txt"), tmp_path)
+    assert [p.title for p in ledger.problems] == [
+        "高标准农田管护责任不落实",
+        "农村集体“三资”管理不规范",
+        "村党组织换届后培训不到位",
+        "党员管理不严格",
+    ]
+    assert statuses(ledger) == ["已完成", "正在推进", "已完成", "长期坚持"]
+    # "已完成清产核资，正在推进……" tells what was done: not the status 已完成.
+    second = ledger.problems[1].measures[0]
+    assert second.get("整改时限") == "2024年12月底前"
+    # The closing totals are the notice's own account, not the last problem's progress;
+    # "4个问题已整改2个" agrees with the statuses read.
+    assert ledger.problems[3].measures[0].get("整改进展及成效") is None
+    assert [t["章节"] for t in ledger.texts] == ["工作开展情况"]
+    assert ledger.info["上级党委"] == "县委"
+    assert warnings(out) == []
+
+
+def test_report_with_labelled_result_status_and_dates(tmp_path):
+    ledger, out = run_import(G.labelled_report_txt(tmp_path / "整改情况报告.txt"), tmp_path)
+    assert outline(ledger) == [
+        ("党的领导方面", [("落实养老服务体系建设部署不到位", 2), ("救助资金发放审核把关不严", 2)]),
+        ("全面从严治党方面", [("公务用车管理松散", 1)]),
+    ]
+    assert statuses(ledger) == ["已完成", "正在推进", "已完成"]
+    assert {m.get("完成时间") for m in ledger.problems[0].measures} == {dt.date(2024, 9, 30)}
+    assert ledger.problems[0].measures[1].get("整改进展及成效") == "6个服务站已全部建成投用。"
+    assert {m.get("整改时限") for m in ledger.problems[1].measures} == {"2025年3月底前"}
+    assert ledger.problems[2].measures[0].get("整改进展及成效") == "制度已印发执行。"
+    assert ledger.info["上级党委"] == "区委"
+    assert warnings(out) == []

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # Columns a responsibility tail or a task table may fill.
-TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限")
+TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限", "完成时间")
 TABLE_COLUMNS = (*TAIL_COLUMNS, "整改目标", "整改状态", "完成时间", "整改进展及成效", "佐证材料")
 
 _CN_YEAR = "〇零一二三四五六七八九"
@@ -87,10 +87,13 @@ _FIG_TOTAL = re.compile(
     rf"(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
     rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
+    rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
 )
 _FIG_DONE = re.compile(
     rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
 )
+# Words that make a count the document's own total ("检查发现问题12个" inside a problem is not).
+_FIG_WHOLE = re.compile(r"共|总计|合计|方面|已整改|整改率|全部|反馈的|反馈问题|巡[视察]反馈|审计指出|审计发现")
 _FIG_ALL_DONE = re.compile(
     r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
 )
@@ -112,7 +115,7 @@ def stated_figures(text: str) -> dict[str, float] | None:
         figures["方面"], figures["问题"] = _num(m.group(1)), _num(m.group(2))
     elif m := _FIG_TOTAL.search(text):
         figures["问题"] = _num(next(g for g in m.groups() if g))
-    if "问题" not in figures:
+    if "问题" not in figures or not _FIG_WHOLE.search(text):
         return None
     tail = text[m.end() :]
     if d := _FIG_DONE.search(tail):
@@ -166,9 +169,16 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     # says its status at once ("正在推进，计划于…", "已整改到位。") is a status sentence.
     if start.group(1) in ("已", "尚", "正在", "基本", "现") and pos > 3:
         return None
+    key = max((k for k in _STATUS_KEYS if s.startswith(k, pos)), key=len)
+    if not _STATUS_END.match(s[pos + len(key) :]):
+        return None  # "已完成清产核资，正在…": the status word is the verb of an account
     planned = _PLANNED.search(s)
     deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""
     return status, deadline
+
+
+# What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".
+_STATUS_END = re.compile(r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收")
 
 
 # "…原计划于2024年4月底前完成，因…，预计…完成": the reason a problem is late (延期说明).
@@ -580,7 +590,8 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     if m := SUPERVISION_ORG.search(opening) or SUPERVISION_ORG.search(title_text):
         info["监督机构"] = m.group(1)
     if m := re.search(r"(?:根据|按照)(.{2,12}?)(?:的)?(?:统一)?(?:部署|安排)", opening):
-        info["上级党委"] = m.group(1)
+        # "根据县委巡察工作统一部署" / "区委巡察工作领导小组的部署": the party committee is 县委/区委.
+        info["上级党委"] = re.sub(r"(?<=委)(?:巡[视察]|巡视巡察).*$", "", m.group(1))
     if m := re.search(
         r"对(.{2,30}?)(党组|党委|党工委|党总支|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
         opening,

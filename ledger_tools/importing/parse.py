@@ -107,7 +107,7 @@ _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
     r"|主要(?:措施|举措|做法)|下一步(?:计划|打算|工作计划|工作打算|措施)"
-    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限"
+    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
     r"|措施|问题)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
@@ -142,7 +142,7 @@ _TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _WORK_STATE = re.compile(
     rf"^该项工作(正在推进|已基本完成)(?:[，,]计划于(?P<due>{_DUE})完成)?[。；;]?$"
 )
-_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于(?P<due>{_DUE})完成[。；;]?$")
+_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[。；;]?$")
 # A sentence that tells what was done rather than what to do: it opens with the date or an
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
 _ACCOUNT = re.compile(
@@ -660,9 +660,16 @@ class _Reader:
         if about := _ABOUT.fullmatch(title.strip()):
             title = _unquote(about.group(1))
         title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
+        if own := F.trailing_status(title):
+            # "……的问题（已整改）": the problem's status written after its title.
+            own_status, title = own
+        else:
+            own_status = ""
         if title.endswith("的问题") and len(title) >= 7:
             title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
         problem = PProblem(title, node.where, number=node.marker)
+        if own_status:
+            problem.status, problem.status_text = own_status, own_status
         aspect.problems.append(problem)
         body = list(node.body)
         if rest:
@@ -751,6 +758,14 @@ class _Reader:
             if _GENERAL_TAIL.match(b.text):
                 self.unplaced(b, _DIRECTIONS_REASON)  # after the last problem, about them all
                 continue
+            if (
+                len(b.text) <= 120
+                and (fig := F.stated_figures(b.text))
+                and ("已整改" in fig or "方面" in fig)
+                and not strip_label(b.text)[0]
+            ):
+                self.summary(b)  # "截至目前，反馈的4个问题已整改2个……": about them all
+                continue
             label, rest = strip_label(b.text)
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
@@ -803,6 +818,15 @@ class _Reader:
                 self.unplaced(b, "问题下无法识别的段落")
         if progress:
             self.assign_progress(problem, progress)
+
+    def summary(self, b: Block) -> None:
+        """A paragraph stating the counts of all the problems, among them: the report's own
+        account of its work (文稿段落), or — in a feedback or plan — a reminder."""
+        if self.p.kind in ("report", "notice"):
+            doc = TEXT_DOC.get(self.p.kind, "全部")
+            self.p.texts.append({"文稿": doc, "章节": "工作开展情况", "小标题": "", "内容": b.text})
+        else:
+            self.unplaced(b, "全文问题数和整改数的说明，不属于某个问题，已用于核对识别出的问题数")
 
     def responsibility(self, problem: PProblem, text: str) -> None:
         found = F.responsibility_pairs(text)
@@ -989,7 +1013,7 @@ def _label_mode(label: str) -> str:
         return "goal"
     if re.search(r"表现|问题", label):
         return "detail"
-    if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限")):
+    if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限", "时间", "日期")):
         return "responsibility"
     if re.search(r"措施|举措", label):
         return "measures"

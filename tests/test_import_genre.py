@@ -509,3 +509,18 @@ def test_report_with_labelled_result_status_and_dates(tmp_path):
     assert ledger.problems[2].measures[0].get("整改进展及成效") == "制度已印发执行。"
     assert ledger.info["上级党委"] == "区委"
     assert warnings(out) == []
+
+
+def test_aspects_named_as_problems_and_headings_answering_a_problem(tmp_path):
+    ledger, out = run_import(G.answered_notice_txt(tmp_path / "巡视整改通报.txt"), tmp_path)
+    assert outline(ledger) == [
+        (
+            "贯彻落实交通强国战略方面",
+            [("重点项目建设推进迟缓", 1), ("农村公路养护资金使用不规范", 1)],
+        ),
+        ("全面从严治党方面", [("工程领域廉政风险防控不力", 1), ("执行中央八项规定精神不严格", 1)]),
+        ("干部队伍建设方面", [("年轻干部储备不足", 1)]),
+    ]
+    assert statuses(ledger) == ["已完成", "已完成", "正在推进", "已完成", "已完成"]
+    assert ledger.problems[2].measures[0].get("整改时限") == "2025年6月底"  # "预计…前完成"
+    assert warnings(out) == []  # "3个方面5个，已完成整改4个，整改完成率80%" agrees

@@ -93,7 +93,9 @@ _FIG_DONE = re.compile(
     rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
 )
 # Words that make a count the document's own total ("检查发现问题12个" inside a problem is not).
-_FIG_WHOLE = re.compile(r"共|总计|合计|方面|已整改|整改率|全部|反馈的|反馈问题|巡[视察]反馈|审计指出|审计发现")
+_FIG_WHOLE = re.compile(
+    r"共|总计|合计|方面|已整改|整改率|全部|反馈的|反馈问题|巡[视察]反馈|审计指出|审计发现"
+)
 _FIG_ALL_DONE = re.compile(
     r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
 )
@@ -135,7 +137,9 @@ _STATUS_START = re.compile(
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
-_PLANNED = re.compile(r"计划(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)")
+_PLANNED = re.compile(
+    r"(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)"
+)
 
 
 def find_status(text: str) -> str | None:

@@ -102,7 +102,7 @@ FEEDBACK_SECTION_REASONS = {
 }
 _LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
 _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
-_ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
+_ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
@@ -160,6 +160,10 @@ _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
 _ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
+# "关于“……”问题的整改" / "针对……问题的整改情况": a heading naming the problem it answers.
+_ABOUT_WORK = re.compile(
+    r"(?:关于|针对)(.+?)的?问题的?(?:整改|整改情况|整改落实情况|整改进展情况|整改进展)[。：:]?"
+)
 # "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
 _PROBLEM_LABEL = re.compile(r"^(?:存在的?|反馈|主要)?问题(?:描述|内容)?\s*[：:]\s*")
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
@@ -561,7 +565,8 @@ class _Reader:
             # A heading that is not a generic "整改任务"/"反馈问题整改情况" names the 方面 itself
             # ("一、党的建设" over its problems: the 方面 only numbered, not called 方面).
             head = "" if root_level else self.head(node).rstrip("。：:")
-            title = "" if not head or _PROBLEM_SECTION.search(head) else _clean_aspect(head)
+            generic = _PROBLEM_SECTION.search(head) and not _ASPECT.search(head)
+            title = "" if not head or generic else _clean_aspect(head)
             aspect = PAspect(title, node.where)
             self.p.aspects.append(aspect)
             for item in items:
@@ -657,7 +662,7 @@ class _Reader:
             title, rest = node.text, ""
         else:
             title, rest = first_sentence(node.text)
-        if about := _ABOUT.fullmatch(title.strip()):
+        if about := _ABOUT.fullmatch(title.strip()) or _ABOUT_WORK.fullmatch(title.strip()):
             title = _unquote(about.group(1))
         title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
         if own := F.trailing_status(title):
@@ -1028,4 +1033,6 @@ def _clean_aspect(title: str) -> str:
     """ "在落实…方面" → "落实…方面" (documents say 在…方面; the ledger's 方面 column does not)."""
     title = re.sub(r"^关于(?=.{2,}方面)", "", title.strip())
     title = re.sub(r"^在", "", title)
-    return title.rstrip("。：:，,")
+    title = title.rstrip("。：:，,")
+    # "……方面的问题" / "……方面存在的问题": the 方面 is "……方面".
+    return re.sub(r"(?<=方面)(?:存在)?的?问题$", "", title)

@@ -910,3 +910,39 @@ ANSWERED_TXT = """\
 
 def answered_notice_txt(path: Path) -> Path:
     return write_txt(path, ANSWERED_TXT)
+
+
+# ---------------------------------------------------------------------------------------------
+# 17. A notice whose problems have no numbers: each is a paragraph opening with its title in
+# bold ("……的问题。"), then "整改情况：……" and its status.
+
+
+def bold_problems_notice(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共东湖区文化和旅游局党组关于区委巡察整改进展情况的通报")
+    para(
+        d,
+        "2024年3月，区委第四巡察组对区文化和旅游局党组开展了巡察，4月25日反馈了巡察意见。"
+        "现将整改进展情况通报如下。",
+    )
+    para(d, "一、巡察反馈问题整改情况")
+    para(d, "（一）党的建设方面")
+    para(
+        d,
+        "整改情况：修订中心组学习规则，全年开展专题研讨6次。已整改到位。",
+        bold="党组理论学习中心组学习不规范的问题。",
+    )
+    para(
+        d,
+        "整改情况：制定意识形态工作责任清单，对文旅场所宣传阵地开展排查。正在推进。",
+        bold="意识形态阵地管理存在薄弱环节的问题。",
+    )
+    para(d, "（二）业务工作方面")
+    para(
+        d,
+        "整改情况：建立景区安全隐患台账，整改隐患19处。已整改到位。",
+        bold="A级景区安全监管不到位的问题。",
+    )
+    sign(d, "中共东湖区文化和旅游局党组", "2024年10月10日")
+    d.save(path)
+    return path

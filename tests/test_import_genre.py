@@ -524,3 +524,22 @@ def test_aspects_named_as_problems_and_headings_answering_a_problem(tmp_path):
     assert statuses(ledger) == ["已完成", "已完成", "正在推进", "已完成", "已完成"]
     assert ledger.problems[2].measures[0].get("整改时限") == "2025年6月底"  # "预计…前完成"
     assert warnings(out) == []  # "3个方面5个，已完成整改4个，整改完成率80%" agrees
+
+
+def test_unnumbered_problems_with_bold_titles(tmp_path):
+    ledger, out = run_import(G.bold_problems_notice(tmp_path / "整改进展通报.docx"), tmp_path)
+    assert outline(ledger) == [
+        (
+            "党的建设方面",
+            [("党组理论学习中心组学习不规范", 1), ("意识形态阵地管理存在薄弱环节", 1)],
+        ),
+        ("业务工作方面", [("A级景区安全监管不到位", 1)]),
+    ]
+    assert statuses(ledger) == ["已完成", "正在推进", "已完成"]
+    # "整改情况：" is a label, not the 问题表现 of the problem.
+    assert (
+        ledger.problems[0].measures[0].get("整改措施")
+        == "修订中心组学习规则，全年开展专题研讨6次。"
+    )
+    assert ledger.problems[0].measures[0].get("问题表现") is None
+    assert warnings(out) == []

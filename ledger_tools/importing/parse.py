@@ -617,18 +617,29 @@ class _Reader:
                 self.table(b)
         from ledger_tools.ledger.cells import split_measures
 
-        items = split_measures("".join(texts)) if texts else []
+        items = [(i, "") for i in split_measures("".join(texts))] if texts else []
         if len(items) < 2 and node.body:
-            items = [b.text for b in node.body if not b.is_table]
-        for item in items:
-            head, detail = first_sentence(item)
+            items = [(b.text, self.block_lead(b)) for b in node.body if not b.is_table]
+        for item, lead in items:
+            head, detail = (lead, item[len(lead) :].strip()) if lead else first_sentence(item)
             head = head.rstrip("。；;")
             clause, _, more = head.partition("，")
+            if self.p.kind != "feedback":
+                # A report's or plan's problem paragraph: "……的问题。整改情况：……。已整改到位。"
+                problem = PProblem(_short_title(head), node.where)
+                aspect.problems.append(problem)
+                self.problem_body(problem, [Block(detail, node.where)] if detail else [])
+                continue
             if len(head) > 18 and len(clause) >= 4 and more:
                 # "学习的系统性不够，满足于……": the first clause names the problem, the rest
                 # is how it shows (问题表现).
                 head, detail = clause, _join(more + "。", detail)
             aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    @staticmethod
+    def block_lead(b: Block) -> str:
+        """The bold lead a paragraph starts with, when more text follows it."""
+        return b.lead if b.lead and b.text.startswith(b.lead) and len(b.lead) < len(b.text) else ""
 
     def loose_block(self, b: Block) -> None:
         """A paragraph between numbered items: a table, a known line, 下一步…, or the tail of
@@ -670,9 +681,7 @@ class _Reader:
             own_status, title = own
         else:
             own_status = ""
-        if title.endswith("的问题") and len(title) >= 7:
-            title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
-        problem = PProblem(title, node.where, number=node.marker)
+        problem = PProblem(_short_title(title), node.where, number=node.marker)
         if own_status:
             problem.status, problem.status_text = own_status, own_status
         aspect.problems.append(problem)
@@ -976,6 +985,11 @@ def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:
         for i, (_, b) in enumerate(cuts)
     ]
     return text[: cuts[0][0]].strip(), [x for x in items if x]
+
+
+def _short_title(title: str) -> str:
+    """ "学习不深入的问题" → "学习不深入": the ledger's 问题 is the short title."""
+    return title[:-3] if title.endswith("的问题") and len(title) >= 7 else title
 
 
 def _unquote(text: str) -> str:

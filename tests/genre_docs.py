@@ -946,3 +946,53 @@ def bold_problems_notice(path: Path) -> Path:
     sign(d, "中共东湖区文化和旅游局党组", "2024年10月10日")
     d.save(path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 18. A 整改销号表: one small form per problem (label cells beside their values, two pairs on a
+# row, values merged across), a "完成时限：…" line under each form.
+
+FORMS = [
+    (
+        "1",
+        "党组会议议题管理不规范",
+        "修订党组工作规则，建立议题清单制度",
+        "马骏",
+        "办公室",
+        "2024年8月31日",
+        "已完成",
+    ),
+    (
+        "2",
+        "审计项目质量控制不严",
+        "落实审计项目三级复核，开展案卷评查",
+        "黄蕾",
+        "法规审理科",
+        "2024年12月底前",
+        "正在推进",
+    ),
+]
+
+
+def forms_docx(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共北岸区审计局党组巡察反馈问题整改销号表")
+    for number, problem, measure, leader, unit, due, status in FORMS:
+        table = d.add_table(rows=4, cols=4)
+        table.style = "Table Grid"
+        cells = [
+            ("序号", number, "整改状态", status),
+            ("问题", problem, "", ""),
+            ("整改措施", measure, "", ""),
+            ("责任领导", leader, "责任单位", unit),
+        ]
+        for i, row in enumerate(cells):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        for i in (1, 2):
+            merged = table.cell(i, 1).merge(table.cell(i, 3))
+            merged.text = cells[i][1]
+        para(d, f"完成时限：{due}")
+    sign(d, "中共北岸区审计局党组", "2024年9月1日")
+    d.save(path)
+    return path

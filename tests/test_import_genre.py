@@ -543,3 +543,20 @@ def test_unnumbered_problems_with_bold_titles(tmp_path):
     )
     assert ledger.problems[0].measures[0].get("问题表现") is None
     assert warnings(out) == []
+
+
+def test_one_form_per_problem(tmp_path):
+    ledger, out = run_import(G.forms_docx(tmp_path / "整改销号表.docx"), tmp_path)
+    assert [p.title for p in ledger.problems] == ["党组会议议题管理不规范", "审计项目质量控制不严"]
+    assert statuses(ledger) == ["已完成", "正在推进"]
+    first, second = (p.measures[0] for p in ledger.problems)
+    assert (first.get("整改措施"), first.get("责任领导"), first.get("责任部门")) == (
+        "修订党组工作规则，建立议题清单制度",
+        "马骏",
+        "办公室",
+    )
+    assert first.get("整改时限") == dt.date(2024, 8, 31)
+    assert second.get("整改时限") == "2024年12月底前"
+    assert warnings(out) == [
+        "有 2 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
+    ]

@@ -8,6 +8,7 @@ tables → measures, and 基本信息 from the title, opening, 落款, 组织领
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -376,6 +377,23 @@ def _status_from_progress(fields: dict[str, str]) -> None:
         del fields["整改进展及成效"]
 
 
+def _form_table(rows: list[list[str]]) -> list[list[str]] | None:
+    """A one-problem form ("问题 | …", "整改措施 | …", "责任领导 | … | 完成时限 | …"): its labels and
+    values as a header row and one row, or None. Labels stand in the even cells of each row
+    (a form puts two label/value pairs on one row); a merged value repeats in its row."""
+    labels: list[str] = []
+    values: list[str] = []
+    for row in rows:
+        cells = [c for k, c in enumerate(row) if k == 0 or c != row[k - 1]]  # merged repeats
+        for k in range(0, len(cells) - 1, 2):
+            labels.append(cells[k])
+            values.append(cells[k + 1])
+    names = [table_header(label) for label in labels]
+    if len({n for n in names if n}) < 3 or not {"问题", "整改措施"} & set(names):
+        return None
+    return [labels, values]
+
+
 def looks_like_table_header(text: str) -> bool:
     """A line that starts with at least three ledger column names ("序号 方面 问题 整改措施 …",
     with or without spaces between them): a table header that reached us as text."""
@@ -403,11 +421,14 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     from ledger_tools.importing.parse import PAspect, PMeasure, PProblem
 
     found = table_columns(block.rows)
+    if found is None and (turned := _form_table(block.rows)):
+        block = copy.copy(block)
+        block.rows, found = turned, table_columns(turned)
     if found is None:
         return False
     header, columns = found
     carry: dict[str, str] = {}
-    body_had = bool(parsed.problems)
+    body_had = any(not p.from_table for p in parsed.problems)
     for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
         values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
         if all(
@@ -451,6 +472,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 aspect = PAspect(aspect_title, where)
                 parsed.aspects.append(aspect)
             target = PProblem(problem_title.rstrip("。；;"), where, number=values.get("序号", ""))
+            target.from_table = True
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}

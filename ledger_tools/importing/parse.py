@@ -49,6 +49,7 @@ class PProblem:
     status_text: str = ""
     deadline: str = ""  # "计划于…前完成"
     delay: tuple[str, str] | None = None  # (原计划 date, 延期说明) of a late problem
+    from_table: bool = False  # built from a table row (not found in the text)
     measures: list[PMeasure] = field(default_factory=list)
 
 
@@ -237,7 +238,7 @@ def _stated_figures(blocks: list[Block]) -> dict[str, float]:
 
 def detect_kind(title: str, blocks: list[Block]) -> str:
     """plan / report / notice / feedback from the title, else from the labels used."""
-    if "方案" in title or "任务清单" in title or "整改清单" in title:
+    if "方案" in title or re.search(r"任务清单|整改.{0,4}(?:清单|台账|销号表|任务表)", title):
         return "plan"
     if "通报" in title:
         return "notice"
@@ -385,6 +386,9 @@ class _Reader:
                 continue
             elif re.fullmatch(r".{1,30}[：:]", b.text) or F.is_opening(b.text):
                 continue  # 主送机关 / the opening paragraph (read by fields.read_info)
+            elif self.p.problems and _label_mode(strip_label(b.text)[0]) == "responsibility":
+                # "完成时限：…" under a problem's form (a table per problem)
+                self.responsibility(self.p.problems[-1], b.text)
             elif _WELCOME.search(b.text) or _ATTACHMENT.match(b.text):
                 continue
             else:

@@ -560,3 +560,24 @@ def test_one_form_per_problem(tmp_path):
     assert warnings(out) == [
         "有 2 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems", "states"),
+    [
+        (
+            G.TAB_TABLE_TXT,
+            ["林业补贴资金发放不及时", "部分造林项目未验收即拨付资金", "固定资产登记不完整"],
+            ["已完成", "已完成", "正在推进"],
+        ),
+        (G.MARKDOWN_TABLE_TXT, ["村务公开不及时", "财务票据不规范"], ["已完成", "正在推进"]),
+    ],
+)
+def test_tables_in_text_files(tmp_path, text, problems, states):
+    """A table copied from a web page arrives in a .txt as cells between tabs (or is written as
+    a Markdown table): read as a table, not as lines of text."""
+    ledger, out = run_import(G.write_txt(tmp_path / "公告.txt", text), tmp_path)
+    assert [p.title for p in ledger.problems] == problems
+    assert statuses(ledger) == states
+    assert all(m.get("整改措施") for m in ledger.measures)
+    assert len(warnings(out)) == 1 and "没有写所属方面" in warnings(out)[0]

@@ -584,7 +584,18 @@ def read_txt(path: Path) -> list[Block]:
     joining = False
     after_blank = True
     opened_indented = False  # whether the last block started with an indent
+    tables = _text_tables(lines)
     for i, raw in enumerate(lines, start=1):
+        if i - 1 in tables:
+            rows, span = tables[i - 1]
+            if blocks:
+                blocks[-1].text = clean_line("".join(pieces[-1]))
+            blocks.append(Block("", f"第{i}行起的表格", rows=rows))
+            pieces.append([""])
+            joining, after_blank = False, True
+            continue
+        if any(start < i - 1 < start + span for start, (_, span) in tables.items()):
+            continue
         if indents and raw.strip() and not after_blank and opened_indented and not joining:
             # Paragraphs start indented ("　　" copied from a web page): a line that is not
             # indented, right after a line that did not end its sentence, goes on with it.
@@ -622,6 +633,37 @@ def read_txt(path: Path) -> list[Block]:
 _LINE_END = tuple("。！？；：”）」…!?;:")
 _SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
+
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a table row as text has it: cells between tabs (a table copied from a web
+    page or Word), or a Markdown row "| a | b |"; None for any other line."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return [clean_line(c) for c in stripped[1:-1].split("|")]
+    if line.count("\t") >= 2:
+        return [clean_line(c) for c in line.strip("\r\n").split("\t")]
+    return None
+
+
+def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
+    """Runs of two or more table rows in a text: {first line index: (rows, lines spanned)}."""
+    tables: dict[int, tuple[list[list[str]], int]] = {}
+    i = 0
+    while i < len(lines):
+        j, rows = i, []
+        while j < len(lines) and (cells := _table_cells(lines[j])) is not None:
+            if not _MD_RULE.match(lines[j].strip()):
+                rows.append(cells)
+            j += 1
+        if len(rows) >= 2:
+            width = max(len(r) for r in rows)
+            tables[i] = ([r + [""] * (width - len(r)) for r in rows], j - i)
+        i = max(j, i + 1)
+    return tables
 
 
 def _indents_paragraphs(lines: list[str]) -> bool:

@@ -627,17 +627,12 @@ class _Reader:
         for item, lead in items:
             head, detail = (lead, item[len(lead) :].strip()) if lead else first_sentence(item)
             head = head.rstrip("。；;")
-            clause, _, more = head.partition("，")
             if self.p.kind != "feedback":
                 # A report's or plan's problem paragraph: "……的问题。整改情况：……。已整改到位。"
                 problem = PProblem(_short_title(head), node.where)
                 aspect.problems.append(problem)
                 self.problem_body(problem, [Block(detail, node.where)] if detail else [])
                 continue
-            if len(head) > 18 and len(clause) >= 4 and more:
-                # "学习的系统性不够，满足于……": the first clause names the problem, the rest
-                # is how it shows (问题表现).
-                head, detail = clause, _join(more + "。", detail)
             aspect.problems.append(PProblem(head, node.where, detail=detail))
 
     @staticmethod

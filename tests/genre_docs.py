@@ -1018,3 +1018,37 @@ MARKDOWN_TABLE_TXT = (
     "| 2 | 财务票据不规范 | 开展票据专项检查 | 正在推进 |\n\n"
     "某镇党委\n2024年10月1日\n"
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# 20. A library's 公告 with a table that has no 序号 column: with one line a row (readable from
+# a PDF), or with a cell wrapped over two lines (a PDF cannot tell where rows start).
+
+LIBRARY_ROWS = [
+    ("图书采购程序不规范", "修订采购制度", "已完成"),
+    ("借阅数据统计不准确", "统一统计口径", "正在推进"),
+    ("志愿者管理松散", "建立志愿者服务台账", "已完成"),
+]
+LIBRARY_WRAPPED = (
+    "借阅数据统计不准确，系统数据与台账数据长期不一致",
+    "开展数据核对，统一统计口径，建立月度核对机制",
+)
+
+
+def no_number_table(path: Path, wrapped: bool = False) -> Path:
+    d = docx.Document()
+    title(d, "某区图书馆关于巡察整改情况的公告")
+    para(d, "区委第一巡察组对我馆进行了巡察。现将整改情况公告如下：")
+    table = d.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["反馈问题", "整改措施", "整改情况"], strict=True):
+        cell.text = text
+    rows = list(LIBRARY_ROWS)
+    if wrapped:
+        rows[1] = (*LIBRARY_WRAPPED, "正在推进")
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    sign(d, "某区图书馆", "2024年9月9日")
+    d.save(path)
+    return path

@@ -241,6 +241,8 @@ def pdfs(tmp_path_factory):
         G.audit_notice(folder / "审计整改公告三页.docx", more=24),
         G.school_list(folder / "检视问题清单.docx"),
         G.plan_table(folder / "任务清单.docx"),
+        G.no_number_table(folder / "无序号表格.docx"),
+        G.no_number_table(folder / "无序号折行表格.docx", wrapped=True),
     ]
     subprocess.run(
         [
@@ -437,7 +439,7 @@ def same_ledger(got, want) -> None:
         assert [g.get(c) for c in columns] == [w.get(c) for c in columns]
 
 
-@pytest.mark.parametrize("name", ["审计整改公告", "检视问题清单", "任务清单"])
+@pytest.mark.parametrize("name", ["审计整改公告", "检视问题清单", "任务清单", "无序号表格"])
 def test_tables_in_pdf_read_like_the_word_file(pdfs, tmp_path, name):
     """A table in a PDF has no cells, only text laid out in columns: it is read into cells by
     the columns of its header line, row by row, and gives the ledger the Word file gives."""
@@ -579,3 +581,19 @@ def test_tables_in_text_files(tmp_path, text, problems, states):
     assert statuses(ledger) == states
     assert all(m.get("整改措施") for m in ledger.measures)
     assert len(warnings(out)) == 1 and "没有写所属方面" in warnings(out)[0]
+
+
+def test_pdf_table_without_numbers_and_wrapped_cells_is_not_guessed(pdfs, tmp_path):
+    """Without a 序号 column, a cell wrapped over two lines cannot be told from the next row's
+    first line: the table is reported once (never merged rows), the command says nothing was
+    found."""
+    result = CliRunner().invoke(cli, ["import", str(pdfs["无序号折行表格"]), "--format", "json"])
+    import json
+
+    data = json.loads(result.output)
+    assert data["统计"]["问题"] == 0
+    assert len(data["提醒"]) == 2
+    assert (
+        "分不清每一行从哪里开始" in data["提醒"][0]
+        and "反馈问题 整改措施 整改情况" in data["提醒"][0]
+    )

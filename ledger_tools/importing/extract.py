@@ -1055,7 +1055,6 @@ def _give_up_if_unreliable(table: _PdfTable) -> None:
     if table.unreliable and table.block.rows:
         header = next((r for r in table.block.rows if len(set(r)) > 1), table.block.rows[0])
         table.block.text = " ".join(header)
-        table.block.lead = str(len(table.block.rows))
         table.block.rows = []
         table.block.style = UNREADABLE_TABLE_STYLE
 
@@ -1130,6 +1129,15 @@ def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
         ):
             break
         new = _new_row(cells, table.number_col)
+        if table.number_col < 0 and table.text_cols and not filled & table.text_cols:
+            break  # below the table: a line with nothing in the 问题/措施 columns (its 落款)
+        if table.number_col < 0:
+            # No 序号 column to mark where a row starts: only a table whose every line fills
+            # every column (one line a row) can be read; a cell wrapped over lines cannot be
+            # told from the next row's first line.
+            new = len(filled) == len(bounds)
+            if not new:
+                table.unreliable = True
         if not new and filled & ended and table.text_cols and not filled & table.text_cols:
             break  # a line below the table (its 落款) that happens to fall in one column
         if not any(table.rows[-1]) or len(table.rows) == 1 or new or filled & ended:

@@ -543,7 +543,8 @@ class _Reader:
 
         if b.style == UNREADABLE_TABLE_STYLE:
             self.p.warnings.append(
-                f"{b.where}的表格（{b.lead} 行）在 PDF 中单元格上下居中、各行文字交错，无法可靠地分列读取，已跳过；"
+                f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
+                "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"
                 "请导入 Word 原文，或在台账中补录表中的问题和措施。"
             )
             return True

@@ -191,7 +191,10 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
         if b.style != FURNITURE_STYLE
         and (b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text))
     ]
-    dropped = [b for b in blocks if b not in kept]
+    if len(kept) == len(blocks):
+        return blocks
+    kept_ids = {id(b) for b in kept}
+    dropped = [b for b in blocks if id(b) not in kept_ids]
     if dropped:
         shown = "；".join(f"{b.where}“{b.text[:20]}”" for b in dropped[:3])
         parsed.warnings.append(

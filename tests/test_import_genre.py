@@ -597,3 +597,22 @@ def test_pdf_table_without_numbers_and_wrapped_cells_is_not_guessed(pdfs, tmp_pa
         "分不清每一行从哪里开始" in data["提醒"][0]
         and "反馈问题 整改措施 整改情况" in data["提醒"][0]
     )
+
+
+def test_label_alone_over_numbered_measures(tmp_path):
+    ledger, out = run_import(G.announced_measures_txt(tmp_path / "整改情况报告.txt"), tmp_path)
+    assert [(p.title, len(p.measures)) for p in ledger.problems] == [
+        ("落实“两个责任”不到位", 2),
+        ("保障性住房分配管理不规范", 2),
+        ("老旧小区改造质量监管不严", 1),
+        ("干部队伍年龄结构不合理", 1),
+    ]
+    assert statuses(ledger) == ["已完成", "正在推进", "长期坚持", "已完成"]
+    first = ledger.problems[0].measures
+    assert first[0].get("整改措施") == "党组专题研究全面从严治党工作，制定主体责任清单。"
+    assert first[1].get("整改进展及成效") == "已召开专题会议2次，清单已印发。"
+    assert {m.get("整改时限") for m in ledger.problems[1].measures} == {"2025年3月底"}
+    # "涉及3个方面、4个问题": 4 problems found; the 方面 are not named, which is said once.
+    assert warnings(out) == [
+        "有 4 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
+    ]

@@ -120,6 +120,8 @@ def stated_figures(text: str) -> dict[str, float] | None:
         figures["问题"] = _num(next(g for g in m.groups() if g))
     if "问题" not in figures or not _FIG_WHOLE.search(text):
         return None
+    # Where the statement starts: the clause that holds the first count.
+    figures["起"] = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1
     tail = text[m.end() :]
     if d := _FIG_DONE.search(tail):
         figures["已整改"] = _num(d.group(1))

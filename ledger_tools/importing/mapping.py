@@ -181,8 +181,11 @@ def cross_check(doc: Parsed) -> list[str]:
     said = f"（“{fig['句子'][:60]}”）"
     aspects = len([a for a in doc.aspects if a.problems])
     problems = doc.problems
+    named = any(a.title for a in doc.aspects if a.problems)
     out = []
-    if "方面" in fig and (fig["方面"], fig["问题"]) != (aspects, len(problems)):
+    if "方面" in fig and not named and fig["问题"] == len(problems):
+        pass  # the 方面 are not named in the text: said by the blank-方面 reminder
+    elif "方面" in fig and (fig["方面"], fig["问题"]) != (aspects, len(problems)):
         out.append(
             f"{name}：文中写明“{fig['方面']}个方面{fig['问题']}项问题”{said}，"
             f"但只识别出{aspects}个方面{len(problems)}项问题，请核对原文，漏掉的问题请在台账中补录。"
@@ -192,7 +195,7 @@ def cross_check(doc: Parsed) -> list[str]:
             f"{name}：文中写明共{fig['问题']}项问题{said}，但识别出{len(problems)}项问题，"
             "请核对原文，漏掉的问题请在台账中补录。"
         )
-    elif "已整改" in fig and doc.kind in ("report", "notice"):
+    if "已整改" in fig and doc.kind in ("report", "notice") and fig["问题"] == len(problems):
         done = sum(1 for p in problems if _status_of(p) == C.STATUS_DONE)
         finished = sum(1 for p in problems if _status_of(p) in C.FINISHED_STATUSES)
         if fig["已整改"] not in (done, finished):

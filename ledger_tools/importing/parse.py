@@ -235,7 +235,8 @@ def _stated_figures(blocks: list[Block]) -> dict[str, float]:
             continue
         for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
             if figures := F.stated_figures(sentence):
-                return {**figures, "句子": sentence.strip()}  # type: ignore[dict-item]
+                said = sentence[int(figures.pop("起")) :].strip()
+                return {**figures, "句子": said}  # type: ignore[dict-item]
     return {}
 
 
@@ -585,12 +586,24 @@ class _Reader:
             return True
         if any(n.style in ("problem", "about") for n in items):
             return False
+        if any(self.announces_measures(n) for n in items):
+            return False  # "（一）问题 / 整改措施： / 1.… 2.…": the items are problems
         if any(c.style in ("problem", "about") for n in items for c in n.children):
             return True
         if any(self.reads_as_problem(c) for n in items for c in n.children):
             return True  # "（一）关于…的问题" over "1.关于…的问题。一是…二是…"
         # Three levels below (方面 → 问题 → 措施/表现).
         return any(c.children for n in items for c in n.children)
+
+    @staticmethod
+    def announces_measures(node: Node) -> bool:
+        """A numbered item whose own text is followed by a label alone ("整改措施：") over the
+        numbered items below it: those are its measures."""
+        for b in node.body:
+            label, rest = strip_label(b.text)
+            if label and not rest and _label_mode(label) in ("measures", "listed"):
+                return True
+        return False
 
     def reads_as_problem(self, node: Node) -> bool:
         """A numbered item that is a problem by its wording or content: "关于…的问题", measures
@@ -705,7 +718,7 @@ class _Reader:
 
     def problem_child(self, problem: PProblem, child: Node) -> None:
         """A numbered item under a problem: a 表现 point in a feedback, else a measure."""
-        extra, shared = [], []
+        extra, shared, progress = [], [], []
         for b in child.body:
             label, rest = strip_label(b.text)
             if b.is_table:
@@ -714,6 +727,8 @@ class _Reader:
                 self.status_line(problem, rest)  # "目前已整改到位。" / "整改情况：已完成。"
             elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
                 shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
+            elif label and _label_mode(label) == "progress" and self.p.kind != "feedback":
+                progress.append(rest)  # "整改成效：…" after the numbered measures: of them all
             elif not self.special(b):
                 extra.append(b.text)
         full = "".join([child.text, *extra])
@@ -727,6 +742,8 @@ class _Reader:
             self.add_measure(problem, full, child.where)
         for text in shared:
             self.responsibility(problem, text)
+        if progress:
+            self.assign_progress(problem, progress)
         for grand in child.children:
             if self.p.kind == "feedback":
                 problem.detail += "\n" + grand.marker + grand.text

@@ -1097,3 +1097,29 @@ ANNOUNCED_TXT = """\
 
 def announced_measures_txt(path: Path) -> Path:
     return write_txt(path, ANNOUNCED_TXT)
+
+
+# ---------------------------------------------------------------------------------------------
+# 22. A notice typed with manual line breaks (Shift+Enter): the title over two lines, each
+# problem's heading and its "整改情况：" in one paragraph.
+
+
+def line_breaks_notice(path: Path) -> Path:
+    d = docx.Document()
+    heading = d.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run("中共某区税务局党组")
+    run.add_break()
+    heading.add_run("关于巡察整改进展情况的通报")
+    para(d, "区委第五巡察组对区税务局党组进行了巡察，并反馈了巡察意见。现将整改进展情况通报如下。")
+    para(d, "一、党的建设方面")
+    for head, body in [
+        ("1.支部组织生活不规范的问题", "整改情况：制定支部活动计划，规范会议记录。已整改到位。"),
+        ("2.党员教育培训针对性不强的问题", "整改情况：分层分类开展培训，正在推进。"),
+    ]:
+        p = d.add_paragraph()
+        p.add_run(head).add_break()
+        p.add_run(body)
+    sign(d, "中共某区税务局党组", "2024年10月8日")
+    d.save(path)
+    return path

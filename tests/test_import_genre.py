@@ -616,3 +616,14 @@ def test_label_alone_over_numbered_measures(tmp_path):
     assert warnings(out) == [
         "有 4 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
     ]
+
+
+def test_manual_line_breaks(tmp_path):
+    ledger, out = run_import(G.line_breaks_notice(tmp_path / "整改进展通报.docx"), tmp_path)
+    assert ledger.info["通报标题"] == "中共某区税务局党组关于巡察整改进展情况的通报"
+    assert outline(ledger) == [
+        ("党的建设方面", [("支部组织生活不规范", 1), ("党员教育培训针对性不强", 1)])
+    ]
+    assert statuses(ledger) == ["已完成", "正在推进"]
+    assert ledger.problems[0].measures[0].get("整改措施") == "制定支部活动计划，规范会议记录。"
+    assert warnings(out) == []

@@ -151,7 +151,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             para_no += 1
             block = _paragraph_block(child, para_no, numbering, styles)
             if block.text:
-                blocks.append(block)
+                blocks += _split_at_breaks(block)
         elif child.tag == f"{_Q}tbl":
             table_no += 1
             rows = _table_rows(child)
@@ -240,12 +240,43 @@ def _paragraph_block(p: Any, number: int, numbering: _Numbering, styles: _StyleI
     if lead_text and prefix:
         lead_text = clean_line(prefix + lead_text)
     return Block(
-        text.replace("\n", ""),
+        text,
         f"第{number}段",
         style=styles.name(style_id),
         lead=lead_text.replace("\n", ""),
         align="center" if align == "center" else "right" if align in ("right", "end") else "",
     )
+
+
+_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
+
+
+def _split_at_breaks(block: Block) -> list[Block]:
+    """A paragraph with manual line breaks (Shift+Enter) as the lines a reader sees: a heading
+    line "1.……的问题" over "整改情况：……" is two paragraphs; a long line broken without
+    punctuation, with no number or label after it, is one paragraph wrapped by hand."""
+    from ledger_tools.importing.outline import match_marker
+
+    parts = [clean_line(t) for t in block.text.split("\n")]
+    parts = [t for t in parts if t]
+    if len(parts) <= 1:
+        block.text = "".join(parts)
+        return [block]
+    lines = [parts[0]]
+    for part in parts[1:]:
+        prev = lines[-1]
+        wrapped = (
+            len(prev) > 40
+            and not prev.endswith(_LINE_END)
+            and not match_marker(part)
+            and not _LABEL_START.match(part)
+        )
+        if wrapped:
+            lines[-1] = prev + part
+        else:
+            lines.append(part)
+    first = Block(lines[0], block.where, block.style, block.lead, block.align)
+    return [first, *(Block(t, block.where, block.style, align=block.align) for t in lines[1:])]
 
 
 def _run_bold(run: Any, style_bold: bool) -> bool:

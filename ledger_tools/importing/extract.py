@@ -760,7 +760,7 @@ def read_pdf(path: Path) -> list[Block]:
         )
     furniture = _running_lines(pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
-    flows = _pdf_flows(path) if columns else {}
+    flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
@@ -845,12 +845,19 @@ def _two_columns(page: str) -> bool:
     return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
 
 
-def _pdf_flows(path: Path) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
-    """Per page number: its text flows (columns, in reading order) as poppler's layout analysis
-    finds them, each a list of blocks, each a list of lines (x min, x max, text)."""
+def _pdf_flows(
+    path: Path, first: int, last: int
+) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
+    """Per page number (``first`` to ``last``): its text flows (columns, in reading order) as
+    poppler's layout analysis finds them, each a list of blocks, each a list of lines (x min,
+    x max, text). Empty when that output is beyond the limits (the pages are then read from
+    the plain layout, column by column less well, rather than refused)."""
     from lxml import etree
 
-    xhtml = _pdftotext(path, "-bbox-layout")
+    try:
+        xhtml = _pdftotext(path, "-bbox-layout", "-f", str(first), "-l", str(last))
+    except UnreadableFile:
+        return {}
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
         root = etree.fromstring(xhtml.encode("utf-8"), parser)
@@ -859,7 +866,7 @@ def _pdf_flows(path: Path) -> dict[int, list[list[list[tuple[float, float, str]]
     if root is None:
         return {}
     pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}
-    for number, page in enumerate(root.iter("{*}page"), start=1):
+    for number, page in enumerate(root.iter("{*}page"), start=first):
         flows = []
         for flow in page.iter("{*}flow"):
             blocks = []

@@ -141,6 +141,8 @@ AUDIT_MORE = [
 
 def audit_notice(path: Path, more: int = 0) -> Path:
     d = docx.Document()
+    if more:
+        _footer_page_number(d.sections[0], header="")  # "— N —" under a table on every page
     title(d, "临川市财政局关于2023年度市级预算执行审计发现问题整改情况的公告")
     para(
         d,
@@ -352,7 +354,7 @@ def school_list(path: Path) -> Path:
 # with a page footer "— N —" and a running header (made into a PDF by LibreOffice in the test).
 
 
-def _footer_page_number(section) -> None:
+def _footer_page_number(section, header: str = "白沙街道党工委巡察整改工作方案") -> None:
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("— ")
@@ -367,8 +369,9 @@ def _footer_page_number(section) -> None:
             el.text = text
         run._r.append(el)
     p.add_run(" —")
-    section.header.paragraphs[0].text = "白沙街道党工委巡察整改工作方案"
-    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if header:
+        section.header.paragraphs[0].text = header
+        section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def labelled_plan(path: Path, long: bool = True) -> Path:

@@ -1079,7 +1079,7 @@ def _page_with_tables(
         if start == 0:
             continues = cont
         blocks += text_blocks
-        table = None if any(ln.strip() for ln in lines[start:]) else table
+        table = None if any(_is_text_line(ln) for ln in lines[start:]) else table
     return blocks, continues, table
 
 
@@ -1095,6 +1095,13 @@ def _give_up_if_unreliable(table: _PdfTable) -> None:
         table.block.text = " ".join(header)
         table.block.rows = []
         table.block.style = UNREADABLE_TABLE_STYLE
+
+
+def _is_text_line(line: str) -> bool:
+    """A line with text that is not a page number or a running header/footer."""
+    return (
+        bool(line.strip()) and not line.startswith("\x00") and not _PAGE_NUMBER.match(line.strip())
+    )
 
 
 def _caption(blocks: list[Block]) -> Block | None:

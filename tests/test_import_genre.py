@@ -627,3 +627,33 @@ def test_manual_line_breaks(tmp_path):
     assert statuses(ledger) == ["已完成", "正在推进"]
     assert ledger.problems[0].measures[0].get("整改措施") == "制定支部活动计划，规范会议记录。"
     assert warnings(out) == []
+
+
+REPORTS = [
+    (G.county_notice, "县通报.docx"),
+    (G.audit_notice, "审计公告.docx"),
+    (G.soe_report, "国企报告.docx"),
+    (G.two_column_notice, "两栏通报.docx"),
+    (G.web_page_txt, "网页通报.txt"),
+    (G.stated_counts_txt, "报告.txt"),
+    (G.bold_lead_report, "加粗报告.docx"),
+    (G.parts_report_txt, "分部分报告.txt"),
+    (G.bracketed_notice_txt, "括号状态通报.txt"),
+    (G.labelled_report_txt, "标签报告.txt"),
+    (G.answered_notice_txt, "巡视通报.txt"),
+    (G.bold_problems_notice, "无编号通报.docx"),
+    (G.announced_measures_txt, "措施标签报告.txt"),
+    (G.line_breaks_notice, "换行通报.docx"),
+]
+
+
+@pytest.mark.parametrize(("build", "name"), REPORTS, ids=[n for _, n in REPORTS])
+def test_check_finds_every_status_of_an_imported_report(tmp_path, build, name):
+    """A report or notice states every problem's status: after import, ``check`` finds none
+    missing or unreadable, and every measure has its text."""
+    ledger, _ = run_import(build(tmp_path / name), tmp_path)
+    assert all(m.status for m in ledger.measures)
+    assert all(m.get("整改措施") for m in ledger.measures)
+    output = run_check(next(tmp_path.glob("*.xlsx")))
+    assert "“整改状态”是必填项" not in output and "状态未填或无法识别" not in output
+    assert "“整改措施”是必填项" not in output

@@ -188,7 +188,7 @@ def cross_check(doc: Parsed) -> list[str]:
     elif "方面" in fig and (fig["方面"], fig["问题"]) != (aspects, len(problems)):
         out.append(
             f"{name}：文中写明“{fig['方面']}个方面{fig['问题']}项问题”{said}，"
-            f"但只识别出{aspects}个方面{len(problems)}项问题，请核对原文，漏掉的问题请在台账中补录。"
+            f"但识别出{aspects}个方面{len(problems)}项问题，请核对原文，漏掉的问题请在台账中补录。"
         )
     elif "方面" not in fig and fig["问题"] != len(problems):
         out.append(
@@ -217,15 +217,13 @@ def cross_check(doc: Parsed) -> list[str]:
 
 
 def _status_of(problem: PProblem) -> str:
-    """A problem's status: its status sentence, else its measures' when they all agree."""
-    if problem.status:
+    """The problem's status as the written ledger will roll it up (``status.roll_up`` over the
+    rows' statuses: a measure's own, else the problem's status sentence)."""
+    from ledger_tools.ledger.status import roll_up
+
+    if not problem.measures:
         return problem.status
-    statuses = {m.fields.get("整改状态", "") for m in problem.measures}
-    if len(statuses) == 1:
-        return statuses.pop()
-    if statuses and statuses <= set(C.FINISHED_STATUSES):
-        return C.STATUS_DONE if C.STATUS_DONE in statuses else C.STATUS_ONGOING
-    return C.STATUS_IN_PROGRESS if statuses - {""} else ""
+    return roll_up([m.fields.get("整改状态") or problem.status for m in problem.measures]) or ""
 
 
 def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str, Any]]:

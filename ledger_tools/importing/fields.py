@@ -65,20 +65,6 @@ def is_opening(text: str) -> bool:
     return bool(_OPENING.search(text))
 
 
-def stated_counts(text: str) -> tuple[int, int] | None:
-    """(方面数, 问题数) as the statistics sentence states them, for a consistency check."""
-    from ledger_tools.importing.outline import cn_value
-
-    m = _STATISTICS.search(text)
-    if not m:
-        return None
-
-    def num(s: str) -> int:
-        return int(s) if s.isdigit() else cn_value(s)
-
-    return num(m.group(1)), num(m.group(2))
-
-
 _NUM = r"(\d+|[一二三四五六七八九十百零两]+)"
 # The figures a document states about itself, wherever they stand ("巡察反馈问题共3个方面7个，
 # 截至目前已整改5个，整改率71.4%", "审计指出问题5个，已整改4个", "共反馈问题18个"): what the

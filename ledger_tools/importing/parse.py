@@ -69,7 +69,6 @@ class Parsed:
     aspects: list[PAspect] = field(default_factory=list)
     texts: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    stated: tuple[int, int] | None = None  # (方面数, 问题数) the statistics sentence states
     # The counts the document states anywhere: 方面/问题/已整改/整改率, and 句子 (its wording).
     figures: dict[str, Any] = field(default_factory=dict)
 
@@ -556,8 +555,7 @@ class _Reader:
             F.read_contacts(self.p.info, b.text)
             return True
         if F.is_statistics(b.text):
-            self.p.stated = self.p.stated or F.stated_counts(b.text)
-            return True
+            return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
         return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text) or _CLOSING.match(b.text))
 
     # -- the problems ----------------------------------------------------------------------

@@ -1126,3 +1126,24 @@ def line_breaks_notice(path: Path) -> Path:
     sign(d, "中共某区税务局党组", "2024年10月8日")
     d.save(path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 23. The county notice (1) set as a 公文: 16-point text, first-line indents, no space between
+# paragraphs, page numbers "— N —" in the footer; its title wraps to a second, centred line.
+
+
+def county_notice_gb(path: Path) -> Path:
+    from docx.shared import Pt
+
+    county_notice(path)
+    d = docx.Document(path)
+    _footer_page_number(d.sections[0], header="")
+    for paragraph in d.paragraphs:
+        if paragraph.alignment is None:
+            paragraph.paragraph_format.first_line_indent = Pt(32)
+            paragraph.paragraph_format.space_after = Pt(0)
+        for run in paragraph.runs:
+            run.font.size = Pt(16)
+    d.save(path)
+    return path

@@ -243,6 +243,7 @@ def pdfs(tmp_path_factory):
         G.plan_table(folder / "任务清单.docx"),
         G.no_number_table(folder / "无序号表格.docx"),
         G.no_number_table(folder / "无序号折行表格.docx", wrapped=True),
+        G.county_notice_gb(folder / "公文格式通报.docx"),
     ]
     subprocess.run(
         [
@@ -657,3 +658,15 @@ def test_check_finds_every_status_of_an_imported_report(tmp_path, build, name):
     output = run_check(next(tmp_path.glob("*.xlsx")))
     assert "“整改状态”是必填项" not in output and "状态未填或无法识别" not in output
     assert "“整改措施”是必填项" not in output
+
+
+def test_official_layout_pdf_with_a_two_line_title(pdfs, tmp_path):
+    """A 公文 PDF: no blank line under a title that wraps to a centred second line, indented
+    paragraphs, page numbers. Read like its Word file (the title whole: it decides the kind)."""
+    ledger, out = run_import(pdfs["公文格式通报"], tmp_path)
+    assert "已导入 整改进展情况通报" in out
+    word, out_word = run_import(pdfs["公文格式通报"].with_suffix(".docx"), tmp_path / "word")
+    same_ledger(ledger, word)
+    assert ledger.info["通报标题"] == word.info["通报标题"]
+    assert warnings(out) == warnings(out_word) == []
+    assert [t["章节"] for t in ledger.texts] == ["工作开展情况", "下一步打算"]

@@ -1301,6 +1301,10 @@ def _page_blocks(page: str, number: int, title: bool = True) -> tuple[list[Block
         head = lines[: [ln.strip() for ln in lines].index("")]
         blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
         lines = lines[len(head) :]
+    elif title and number == 1 and (head := _title_lines(lines, left)):
+        # A title of two lines with no space under it: a full first line, the rest centred.
+        blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
+        lines = lines[len(head) :]
     continues = bool(lines) and _indent(lines[0]) - left < 2 and not blocks
     current: list[str] = []
     for ln in lines:
@@ -1329,6 +1333,23 @@ def _page_blocks(page: str, number: int, title: bool = True) -> tuple[list[Block
         blocks.append(_pdf_block(current, number))
     # Furniture last: the first block is the one a paragraph from the page before may go on in.
     return blocks + marked, continues
+
+
+def _title_lines(lines: list[str], left: int) -> list[str]:
+    """The title lines at the top of the first page when no blank line follows them: a first
+    line with no sentence punctuation and the centred lines under it that have none either
+    (an empty list when the line under the first is not centred: no title to tell apart)."""
+    clause = re.compile(r"[。，；：,;:]")
+    if not lines or clause.search(lines[0]) or len(lines[0].strip()) > 40:
+        return []
+    head = [lines[0]]
+    for ln in lines[1:4]:
+        indent = _indent(ln) - left
+        if indent > 6 and not clause.search(ln) and len(ln.strip()) <= 40:
+            head.append(ln)
+        else:
+            break
+    return head if len(head) > 1 else []
 
 
 def _pdf_block(lines: list[str], page: int, align: str = "") -> Block:

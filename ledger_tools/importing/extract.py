@@ -151,7 +151,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             para_no += 1
             block = _paragraph_block(child, para_no, numbering, styles)
             if block.text:
-                blocks.append(block)
+                blocks += _split_at_breaks(block)
         elif child.tag == f"{_Q}tbl":
             table_no += 1
             rows = _table_rows(child)
@@ -240,12 +240,43 @@ def _paragraph_block(p: Any, number: int, numbering: _Numbering, styles: _StyleI
     if lead_text and prefix:
         lead_text = clean_line(prefix + lead_text)
     return Block(
-        text.replace("\n", ""),
+        text,
         f"第{number}段",
         style=styles.name(style_id),
         lead=lead_text.replace("\n", ""),
         align="center" if align == "center" else "right" if align in ("right", "end") else "",
     )
+
+
+_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
+
+
+def _split_at_breaks(block: Block) -> list[Block]:
+    """A paragraph with manual line breaks (Shift+Enter) as the lines a reader sees: a heading
+    line "1.……的问题" over "整改情况：……" is two paragraphs; a long line broken without
+    punctuation, with no number or label after it, is one paragraph wrapped by hand."""
+    from ledger_tools.importing.outline import match_marker
+
+    parts = [clean_line(t) for t in block.text.split("\n")]
+    parts = [t for t in parts if t]
+    if len(parts) <= 1:
+        block.text = "".join(parts)
+        return [block]
+    lines = [parts[0]]
+    for part in parts[1:]:
+        prev = lines[-1]
+        wrapped = (
+            len(prev) > 40
+            and not prev.endswith(_LINE_END)
+            and not match_marker(part)
+            and not _LABEL_START.match(part)
+        )
+        if wrapped:
+            lines[-1] = prev + part
+        else:
+            lines.append(part)
+    first = Block(lines[0], block.where, block.style, block.lead, block.align)
+    return [first, *(Block(t, block.where, block.style, align=block.align) for t in lines[1:])]
 
 
 def _run_bold(run: Any, style_bold: bool) -> bool:
@@ -578,10 +609,30 @@ def read_txt(path: Path) -> list[Block]:
     text = decode_text(path.read_bytes(), path.name)
     lines = text.splitlines()
     wrap = _wrap_width(lines)
+    indents = _indents_paragraphs(lines)
     blocks: list[Block] = []
     pieces: list[list[str]] = []  # the lines of each block
     joining = False
+    after_blank = True
+    opened_indented = False  # whether the last block started with an indent
+    tables = _text_tables(lines)
     for i, raw in enumerate(lines, start=1):
+        if i - 1 in tables:
+            rows, span = tables[i - 1]
+            if blocks:
+                blocks[-1].text = clean_line("".join(pieces[-1]))
+            blocks.append(Block("", f"第{i}行起的表格", rows=rows))
+            pieces.append([""])
+            joining, after_blank = False, True
+            continue
+        if any(start < i - 1 < start + span for start, (_, span) in tables.items()):
+            continue
+        if indents and raw.strip() and not after_blank and opened_indented and not joining:
+            # Paragraphs start indented ("　　" copied from a web page): a line that is not
+            # indented, right after a line that did not end its sentence, goes on with it.
+            last = blocks[-1].text
+            joining = not last.endswith(_LINE_END) and not last.endswith(_TITLE_END)
+        after_blank = not raw.strip()
         line = _MD_HEADING.sub("", raw.strip())
         lead = ""
         if m := _MD_BOLD.match(line):
@@ -603,6 +654,7 @@ def read_txt(path: Path) -> list[Block]:
                 blocks[-1].text = clean_line("".join(pieces[-1]))
             blocks.append(Block(line, f"第{i}行", lead=lead))
             pieces.append([line])
+            opened_indented = indented
         joining = wrap > 0 and _continues(line, wrap, item)
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
@@ -612,6 +664,44 @@ def read_txt(path: Path) -> list[Block]:
 _LINE_END = tuple("。！？；：”）」…!?;:")
 _SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
+
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a table row as text has it: cells between tabs (a table copied from a web
+    page or Word), or a Markdown row "| a | b |"; None for any other line."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return [clean_line(c) for c in stripped[1:-1].split("|")]
+    if line.count("\t") >= 2:
+        return [clean_line(c) for c in line.strip("\r\n").split("\t")]
+    return None
+
+
+def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
+    """Runs of two or more table rows in a text: {first line index: (rows, lines spanned)}."""
+    tables: dict[int, tuple[list[list[str]], int]] = {}
+    i = 0
+    while i < len(lines):
+        j, rows = i, []
+        while j < len(lines) and (cells := _table_cells(lines[j])) is not None:
+            if not _MD_RULE.match(lines[j].strip()):
+                rows.append(cells)
+            j += 1
+        if len(rows) >= 2:
+            width = max(len(r) for r in rows)
+            tables[i] = ([r + [""] * (width - len(r)) for r in rows], j - i)
+        i = max(j, i + 1)
+    return tables
+
+
+def _indents_paragraphs(lines: list[str]) -> bool:
+    """Whether the text starts its paragraphs with an indent (most lines are indented)."""
+    filled = [ln for ln in lines if ln.strip()]
+    indented = sum(1 for ln in filled if ln[:1] in ("\u3000", "\t") or ln.startswith("  "))
+    return len(filled) >= 5 and indented >= 0.5 * len(filled)
 
 
 def _starts_item(line: str) -> bool:
@@ -668,13 +758,25 @@ def read_pdf(path: Path) -> list[Block]:
             f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字。"
             "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
         )
+    furniture = _running_lines(pages)
+    columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
+    flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     blocks: list[Block] = []
+    table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
-        page_blocks, continues = _page_blocks(page, number)
+        if number in columns and number in flows and table is None:
+            page_blocks, continues = _flow_blocks(flows[number], number, furniture)
+        else:
+            page_blocks, continues, table = _page_with_tables(
+                _mark_furniture(page, furniture), number, table
+            )
         prev = blocks[-1] if blocks else None
         if (
             continues
             and prev is not None
+            and not prev.is_table
+            and page_blocks
+            and not page_blocks[0].is_table
             and not prev.align
             and len(prev.text) >= 20  # a broken paragraph fills at least one line
         ):
@@ -684,7 +786,175 @@ def read_pdf(path: Path) -> list[Block]:
     return blocks
 
 
-def _pdftotext(path: Path) -> str:
+# A page header or footer printed on every page ("某街道党工委巡察整改工作方案"): kept as a
+# block of this style, which ``parse`` lists as not imported.
+FURNITURE_STYLE = "页眉页脚"
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """The first and last lines (page numbers aside) that repeat on most pages: a running
+    header or footer. Needs at least two pages."""
+    from collections import Counter
+
+    ends: Counter[str] = Counter()
+    for page in pages:
+        lines = [
+            clean_line(ln)
+            for ln in page.splitlines()
+            if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
+        ]
+        if lines:
+            ends.update({lines[0], lines[-1]})
+    filled = sum(1 for page in pages if page.strip())
+    return {
+        t
+        for t, n in ends.items()
+        if filled >= 2 and n >= max(2, (filled + 1) // 2) and len(t) <= 60
+    }
+
+
+def _mark_furniture(page: str, furniture: set[str]) -> str:
+    """The page with its running header/footer lines marked (``\x00`` prefix) for ``_page_blocks``."""
+    if not furniture:
+        return page
+    return "\n".join(
+        "\x00" + ln if ln.strip() and clean_line(ln) in furniture else ln
+        for ln in page.splitlines()
+    )
+
+
+# Two columns of text side by side in ``pdftotext -layout``: many lines of two runs of text
+# with a wide gap between them about the middle; a table has more runs on a line.
+_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
+
+
+def _two_columns(page: str) -> bool:
+    lines = [ln.rstrip() for ln in page.splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    if any(_table_header(ln) for ln in lines):
+        return False  # a task table's columns, read by _page_with_tables
+    width = max(len(ln) for ln in lines)
+    two = many = 0
+    for ln in lines:
+        gaps = list(_GAP.finditer(ln, len(ln) - len(ln.lstrip())))
+        if len(gaps) >= 2:
+            many += 1
+        elif gaps and 0.3 * width <= gaps[0].end() <= 0.7 * width:
+            two += 1
+    return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
+
+
+def _pdf_flows(
+    path: Path, first: int, last: int
+) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
+    """Per page number (``first`` to ``last``): its text flows (columns, in reading order) as
+    poppler's layout analysis finds them, each a list of blocks, each a list of lines (x min,
+    x max, text). Empty when that output is beyond the limits (the pages are then read from
+    the plain layout, column by column less well, rather than refused)."""
+    from lxml import etree
+
+    try:
+        xhtml = _pdftotext(path, "-bbox-layout", "-f", str(first), "-l", str(last))
+    except UnreadableFile:
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(xhtml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    if root is None:
+        return {}
+    pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}
+    for number, page in enumerate(root.iter("{*}page"), start=first):
+        flows = []
+        for flow in page.iter("{*}flow"):
+            blocks = []
+            for block in flow.iter("{*}block"):
+                lines = []
+                for line in block.iter("{*}line"):
+                    words = [w.text or "" for w in line.iter("{*}word")]
+                    text = clean_line(" ".join(words))
+                    if text:
+                        lines.append((_float(line.get("xMin")), _float(line.get("xMax")), text))
+                if lines:
+                    blocks.append(lines)
+            if blocks:
+                flows.append(blocks)
+        pages[number] = flows
+    return pages
+
+
+def _float(text: str | None) -> float:
+    try:
+        return float(text or 0)
+    except ValueError:
+        return 0.0
+
+
+def _flow_blocks(
+    flows: list[list[list[tuple[float, float, str]]]], number: int, furniture: set[str]
+) -> tuple[list[Block], bool]:
+    """Paragraphs of a page set in columns, column by column. A line indented from its
+    column's left edge starts a paragraph; a column's first paragraph continues the one before
+    when it is not indented and that one did not end its sentence; a short line far right of
+    the column is a signature (right-aligned)."""
+    blocks: list[Block] = []
+    marked: list[Block] = []
+    continues = False
+    for k, flow in enumerate(flows):
+        left = min(x for block in flow for x, _, _ in block)
+        right = max(x for block in flow for _, x, _ in block)
+        for j, lines in enumerate(flow):
+            text = clean_line("".join(t for _, _, t in lines))
+            if _PAGE_NUMBER.match(text):
+                continue
+            if text in furniture:
+                marked.append(Block(text, f"第{number}页", style=FURNITURE_STYLE))
+                continue
+            em = max((x1 - x0) / max(len(t), 1) for x0, x1, t in lines)
+            paragraphs: list[list[str]] = []
+            for x0, _, t in lines:
+                if not paragraphs or x0 - left >= 1.5 * em:
+                    paragraphs.append([])
+                paragraphs[-1].append(t)
+            first_indented = lines[0][0] - left >= 1.5 * em
+            align = ""
+            if number == 1 and k == 0 and j == 0 and first_indented:
+                align = "center"  # the title
+            elif lines[0][0] - left > 0.4 * (right - left) and len(text) <= 40:
+                align = "right"
+            for i, para in enumerate(paragraphs):
+                block = _pdf_block(para, number, align=align)
+                prev = blocks[-1] if blocks else None
+                if (
+                    j == 0
+                    and i == 0
+                    and not first_indented
+                    and not align
+                    and not _looks_new(block.text)
+                ):
+                    if k == 0:
+                        continues = True
+                    elif (
+                        prev is not None
+                        and not prev.align
+                        and not prev.text.endswith(_SENTENCE_END)
+                    ):
+                        prev.text = clean_line(prev.text + block.text)
+                        continue
+                blocks.append(block)
+    return blocks + marked, continues and bool(blocks)
+
+
+def _looks_new(text: str) -> bool:
+    """A paragraph that starts something (a numbered item), not the rest of one."""
+    from ledger_tools.importing.outline import match_marker
+
+    return match_marker(text) is not None
+
+
+def _pdftotext(path: Path, *mode: str) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise UnreadableFile(
@@ -695,7 +965,7 @@ def _pdftotext(path: Path) -> str:
         text_file = Path(work) / "text.txt"
         try:
             proc = subprocess.run(
-                [exe, "-layout", "-enc", "UTF-8", str(path), str(text_file)],
+                [exe, *(mode or ("-layout",)), "-enc", "UTF-8", str(path), str(text_file)],
                 capture_output=True,
                 timeout=PDFTOTEXT_TIMEOUT,
                 check=False,
@@ -737,17 +1007,288 @@ def _pdftotext_limits() -> dict[str, Any]:
     return {"preexec_fn": limit}
 
 
+@dataclass
+class _PdfTable:
+    """A task table read from ``pdftotext -layout`` lines: its columns' left boundaries (in
+    characters), the index of its 序号 column (or -1), and its rows of cell texts so far."""
+
+    bounds: list[int]
+    number_col: int
+    rows: list[list[str]]
+    block: Block
+    text_cols: set[int] = field(default_factory=set)  # 问题 / 整改措施 / 问题表现 columns
+    fresh: bool = True  # only its header read yet (its bounds not yet refined)
+    unreliable: bool = False  # its rows cannot be told apart from the text (see _table_lines)
+
+
+_NUMBER_CELL = re.compile(r"^\d{1,3}[.．、]?$")
+
+
+def _header_name(cell: str) -> str | None:
+    from ledger_tools.importing.fields import table_header
+
+    return table_header(cell)
+
+
+def _page_with_tables(
+    page: str, number: int, table: _PdfTable | None
+) -> tuple[list[Block], bool, _PdfTable | None]:
+    """``_page_blocks`` of a page, with the task tables on it read into table blocks (cells by
+    the columns of the header line, rows by the 序号 column and by cells starting again), and
+    whether a table runs on at the page's end (returned for the next page)."""
+    lines = page.splitlines()
+    blocks: list[Block] = []
+    continues = False
+    start = 0
+    if table is not None and not _rebound(lines, table):
+        table = None  # the page does not go on with the table
+    if table is not None:
+        end = _table_lines(lines, 0, table)
+        _give_up_if_unreliable(table)
+        if end == 0:
+            table = None
+        start = end
+    i = start
+    while i < len(lines):
+        header = _table_header(lines[i])
+        if header is None:
+            i += 1
+            continue
+        text_blocks, cont = _page_blocks("\n".join(lines[start:i]), number, title=start == 0)
+        if start == 0:
+            continues = cont
+        blocks += text_blocks
+        # (the first line of the document is its title, never a table's caption)
+        caption = _caption(text_blocks) if len(blocks) > 1 or number > 1 else None
+        table = _PdfTable(header[0], header[1], [header[2]], Block("", f"第{number}页表格"))
+        table.text_cols = {
+            j
+            for j, t in enumerate(header[2])
+            if _header_name(t) in ("问题", "整改措施", "问题表现")
+        }
+        if caption is not None:
+            # The table's own title line just above its header (a merged title row in Word).
+            blocks.remove(caption)
+            table.rows.insert(0, [caption.text] * len(header[0]))
+        blocks.append(table.block)
+        i = start = _table_lines(lines, i + 1, table)
+        table.block.rows = table.rows
+        _give_up_if_unreliable(table)
+    if start < len(lines):
+        text_blocks, cont = _page_blocks("\n".join(lines[start:]), number, title=start == 0)
+        if start == 0:
+            continues = cont
+        blocks += text_blocks
+        table = None if any(_is_text_line(ln) for ln in lines[start:]) else table
+    return blocks, continues, table
+
+
+UNREADABLE_TABLE_STYLE = "无法分列的表格"
+
+
+def _give_up_if_unreliable(table: _PdfTable) -> None:
+    """A table whose rows cannot be told apart becomes one block of its header's words, of a
+    style ``parse`` reports once (the attachment reader knows it by its header), not rows of
+    guessed cells."""
+    if table.unreliable and table.block.rows:
+        header = next((r for r in table.block.rows if len(set(r)) > 1), table.block.rows[0])
+        table.block.text = " ".join(header)
+        table.block.rows = []
+        table.block.style = UNREADABLE_TABLE_STYLE
+
+
+def _is_text_line(line: str) -> bool:
+    """A line with text that is not a page number or a running header/footer."""
+    return (
+        bool(line.strip()) and not line.startswith("\x00") and not _PAGE_NUMBER.match(line.strip())
+    )
+
+
+def _caption(blocks: list[Block]) -> Block | None:
+    """The last block before a table when it is a short title line (no sentence in it)."""
+    if not blocks or blocks[-1].align:
+        return None
+    text = blocks[-1].text
+    return blocks[-1] if len(text) <= 40 and not re.search(r"[。；;，,：:]", text) else None
+
+
+def _table_header(line: str) -> tuple[list[int], int, list[str]] | None:
+    """(column bounds, 序号 column, header cells) of a line that is a task table's header:
+    three or more cells separated by spaces, ledger column names among them."""
+    from ledger_tools.importing.fields import table_columns
+
+    cells = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if len(cells) < 3 or table_columns([[t for _, t in cells]]) is None:
+        return None
+    number_col = next((j for j, (_, t) in enumerate(cells) if _header_name(t) == "序号"), -1)
+    return [x for x, _ in cells], number_col, [t for _, t in cells]
+
+
+def _table_lines(lines: list[str], i: int, table: _PdfTable) -> int:
+    """Read table lines from ``lines[i]`` into ``table.rows``; the index where the table ends
+    (a line that crosses the columns, a line in the 序号 column that is no number, a blank line
+    not followed by a new row, a repeated header is skipped)."""
+    if table.fresh:
+        _refine_bounds(lines, i, table.bounds, table.rows[-1])
+        table.fresh = False
+    bounds = table.bounds
+    # Columns with text on the current row's first line (a row going on from the page before:
+    # all of them, its first line is not on this page).
+    first_line: set[int] = set(range(len(table.bounds)))
+    open_cols: set[int] = set()  # columns whose cell in the current row has text and goes on
+    ended: set[int] = set()  # columns whose cell in the current row has stopped
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip() or line.startswith("\x00") or _PAGE_NUMBER.match(line.strip()):
+            nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+            if (
+                line.strip()
+                and not line.startswith("\x00")
+                and not _PAGE_NUMBER.match(line.strip())
+            ):
+                break
+            if not nxt or not _new_row(_cells(nxt, bounds), table.number_col):
+                if not nxt:
+                    i += 1
+                    continue
+                break
+            i += 1
+            continue
+        if _table_header(line) is not None:
+            i += 1  # the header repeated on a new page
+            continue
+        cells = _cells(line, bounds)
+        if cells is None:
+            title = clean_line(line)
+            if _is_heading_row(title):
+                table.rows.append([title] * len(bounds))  # a 方面 row across the table
+                open_cols, ended = set(), set()
+                i += 1
+                continue
+            break
+        filled = {j for j, c in enumerate(cells) if c}
+        if (
+            table.number_col >= 0
+            and cells[table.number_col]
+            and not _NUMBER_CELL.match(cells[table.number_col])
+        ):
+            break
+        new = _new_row(cells, table.number_col)
+        if table.number_col < 0 and table.text_cols and not filled & table.text_cols:
+            break  # below the table: a line with nothing in the 问题/措施 columns (its 落款)
+        if table.number_col < 0:
+            # No 序号 column to mark where a row starts: only a table whose every line fills
+            # every column (one line a row) can be read; a cell wrapped over lines cannot be
+            # told from the next row's first line.
+            new = len(filled) == len(bounds)
+            if not new:
+                table.unreliable = True
+        if not new and filled & ended and table.text_cols and not filled & table.text_cols:
+            break  # a line below the table (its 落款) that happens to fall in one column
+        if not any(table.rows[-1]) or len(table.rows) == 1 or new or filled & ended:
+            table.rows.append([""] * len(bounds))
+            open_cols, ended = set(), set()
+            first_line = filled
+        elif filled - first_line - open_cols:
+            # A cell that starts below its row's first line: the cells are centred vertically
+            # and lines of neighbouring rows interleave, which text alone cannot untangle.
+            table.unreliable = True
+        row = table.rows[-1]
+        for j in filled:
+            row[j] = clean_line(row[j] + cells[j])
+        ended |= open_cols - filled
+        open_cols = filled | (open_cols - ended)
+        i += 1
+    return i
+
+
+def _rebound(lines: list[str], table: _PdfTable) -> bool:
+    """The columns of a table going on at the top of a new page, where pdftotext lays the
+    characters out afresh: from the page's first row (a line of as many runs of text as the
+    table has columns, starting with its 序号). False when the page does not start so."""
+    n = len(table.bounds)
+    for line in [ln for ln in lines if ln.strip() and not ln.startswith("\x00")][:12]:
+        if header := _table_header(line):
+            if len(header[0]) != n:
+                return False
+            table.bounds = header[0]  # the header repeated: the columns are taken from it
+            i = lines.index(line) + 1
+            _refine_bounds(lines, i, table.bounds, header[2])
+            return True
+        runs = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line.rstrip())]
+        if len(runs) == n and (
+            table.number_col < 0 or _NUMBER_CELL.match(runs[table.number_col][1])
+        ):
+            table.bounds = [x for x, _ in runs]
+            _refine_bounds(lines, 0, table.bounds, [t for _, t in runs])
+            return True
+    return False
+
+
+def _refine_bounds(lines: list[str], i: int, bounds: list[int], header: list[str]) -> None:
+    """Move each column's left bound to where the cells below the header start: a header
+    centred over its column starts to the right of the column's text. The bound chosen is the
+    one no text crosses (the rightmost such position between the two headers)."""
+    sample = [ln.rstrip() for ln in lines[i : i + 60] if ln.strip()]
+    for j in range(1, len(bounds)):
+        lo = bounds[j - 1] + len(header[j - 1])
+        best, fewest = bounds[j], None
+        for pos in range(max(lo, bounds[j - 1] + 1), bounds[j] + 1):
+            crossing = sum(
+                1 for ln in sample if pos < len(ln) and ln[pos - 1] != " " and ln[pos] != " "
+            )
+            if fewest is None or crossing <= fewest:
+                best, fewest = pos, crossing
+        bounds[j] = best
+
+
+def _cells(line: str, bounds: list[int]) -> list[str] | None:
+    """The cell texts of a table line, or None when text crosses a column bound."""
+    cells = [""] * len(bounds)
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        col = max((j for j, b in enumerate(bounds) if m.start() >= b - 1), default=0)
+        nxt = bounds[col + 1] if col + 1 < len(bounds) else None
+        if nxt is not None and m.end() > nxt + 1:
+            # Text running over the next column: two cells one space apart, or not a table line.
+            parts = [(p.start() + m.start(), p.group()) for p in re.finditer(r"\S+", m.group())]
+            for start, text in parts:
+                c = max((j for j, b in enumerate(bounds) if start >= b - 1), default=0)
+                n = bounds[c + 1] if c + 1 < len(bounds) else None
+                if n is not None and start + len(text) > n + 1:
+                    return None
+                cells[c] += text
+            continue
+        cells[col] += m.group()
+    return cells
+
+
+def _new_row(cells: list[str] | None, number_col: int) -> bool:
+    return bool(cells) and number_col >= 0 and bool(_NUMBER_CELL.match(cells[number_col]))
+
+
+def _is_heading_row(text: str) -> bool:
+    from ledger_tools.importing.outline import match_marker
+
+    return len(text) <= 60 and (match_marker(text) is not None or text.endswith("方面"))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
+def _page_blocks(page: str, number: int, title: bool = True) -> tuple[list[Block], bool]:
     """Lines of one page joined into paragraphs, and whether the first one continues a
     paragraph of the page before. GB/T 9704 body text has a first-line indent: a line indented
     more than the page's usual left edge starts a paragraph (so does a centred line); a blank
     line ends one. On the first page the lines before the first blank line are the title."""
     lines = [ln.rstrip() for ln in page.splitlines()]
     lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.strip())]
+    marked = [
+        Block(clean_line(ln[1:]), f"第{number}页", style=FURNITURE_STYLE)
+        for ln in lines
+        if ln.startswith("\x00")
+    ]
+    lines = [ln for ln in lines if not ln.startswith("\x00")]
     body = [ln for ln in lines if ln.strip()]
     if not body:
         return [], False
@@ -756,8 +1297,12 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
     blocks: list[Block] = []
     while lines and not lines[0].strip():
         lines.pop(0)
-    if number == 1 and "" in [ln.strip() for ln in lines[:5]]:
+    if title and number == 1 and "" in [ln.strip() for ln in lines[:5]]:
         head = lines[: [ln.strip() for ln in lines].index("")]
+        blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
+        lines = lines[len(head) :]
+    elif title and number == 1 and (head := _title_lines(lines, left)):
+        # A title of two lines with no space under it: a full first line, the rest centred.
         blocks.append(_pdf_block([ln.strip() for ln in head], number, align="center"))
         lines = lines[len(head) :]
     continues = bool(lines) and _indent(lines[0]) - left < 2 and not blocks
@@ -786,7 +1331,25 @@ def _page_blocks(page: str, number: int) -> tuple[list[Block], bool]:
         current.append(ln.strip())
     if current:
         blocks.append(_pdf_block(current, number))
-    return blocks, continues
+    # Furniture last: the first block is the one a paragraph from the page before may go on in.
+    return blocks + marked, continues
+
+
+def _title_lines(lines: list[str], left: int) -> list[str]:
+    """The title lines at the top of the first page when no blank line follows them: a first
+    line with no sentence punctuation and the centred lines under it that have none either
+    (an empty list when the line under the first is not centred: no title to tell apart)."""
+    clause = re.compile(r"[。，；：,;:]")
+    if not lines or clause.search(lines[0]) or len(lines[0].strip()) > 40:
+        return []
+    head = [lines[0]]
+    for ln in lines[1:4]:
+        indent = _indent(ln) - left
+        if indent > 6 and not clause.search(ln) and len(ln.strip()) <= 40:
+            head.append(ln)
+        else:
+            break
+    return head if len(head) > 1 else []
 
 
 def _pdf_block(lines: list[str], page: int, align: str = "") -> Block:

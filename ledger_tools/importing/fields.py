@@ -8,6 +8,7 @@ tables → measures, and 基本信息 from the title, opening, 落款, 组织领
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # Columns a responsibility tail or a task table may fill.
-TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限")
+TAIL_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人", "整改时限", "完成时间")
 TABLE_COLUMNS = (*TAIL_COLUMNS, "整改目标", "整改状态", "完成时间", "整改进展及成效", "佐证材料")
 
 _CN_YEAR = "〇零一二三四五六七八九"
@@ -64,18 +65,57 @@ def is_opening(text: str) -> bool:
     return bool(_OPENING.search(text))
 
 
-def stated_counts(text: str) -> tuple[int, int] | None:
-    """(方面数, 问题数) as the statistics sentence states them, for a consistency check."""
+_NUM = r"(\d+|[一二三四五六七八九十百零两]+)"
+# The figures a document states about itself, wherever they stand ("巡察反馈问题共3个方面7个，
+# 截至目前已整改5个，整改率71.4%", "审计指出问题5个，已整改4个", "共反馈问题18个"): what the
+# importer found is checked against them.
+_FIG_ASPECTS = re.compile(rf"{_NUM}\s*个\s*方面[^。；;]{{0,6}}?{_NUM}\s*(?:个|项|条)")
+_FIG_TOTAL = re.compile(
+    rf"(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
+    rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
+    rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
+    rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
+)
+_FIG_DONE = re.compile(
+    rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
+)
+# Words that make a count the document's own total ("检查发现问题12个" inside a problem is not).
+_FIG_WHOLE = re.compile(
+    r"共|总计|合计|方面|已整改|整改率|全部|反馈的|反馈问题|巡[视察]反馈|审计指出|审计发现"
+)
+_FIG_ALL_DONE = re.compile(
+    r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
+)
+_FIG_RATE = re.compile(r"(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _num(text: str) -> int:
     from ledger_tools.importing.outline import cn_value
 
-    m = _STATISTICS.search(text)
-    if not m:
+    return int(text) if text.isdigit() else cn_value(text.replace("两", "二"))
+
+
+def stated_figures(text: str) -> dict[str, float] | None:
+    """The counts a sentence states: {"方面", "问题", "已整改", "整改率"} (those it says), or
+    None. Only a sentence that states a number of problems counts (a number of 方面 alone, or
+    an "已整改5个" about something else, is not a statement of the document's totals)."""
+    figures: dict[str, float] = {}
+    if m := _FIG_ASPECTS.search(text):
+        figures["方面"], figures["问题"] = _num(m.group(1)), _num(m.group(2))
+    elif m := _FIG_TOTAL.search(text):
+        figures["问题"] = _num(next(g for g in m.groups() if g))
+    if "问题" not in figures or not _FIG_WHOLE.search(text):
         return None
-
-    def num(s: str) -> int:
-        return int(s) if s.isdigit() else cn_value(s)
-
-    return num(m.group(1)), num(m.group(2))
+    # Where the statement starts: the clause that holds the first count.
+    figures["起"] = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1
+    tail = text[m.end() :]
+    if d := _FIG_DONE.search(tail):
+        figures["已整改"] = _num(d.group(1))
+    elif _FIG_ALL_DONE.search(tail):
+        figures["已整改"] = figures["问题"]
+    if r := _FIG_RATE.search(tail):
+        figures["整改率"] = float(r.group(1))
+    return figures
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,7 +126,9 @@ _STATUS_START = re.compile(
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
-_PLANNED = re.compile(r"计划(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)")
+_PLANNED = re.compile(
+    r"(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)"
+)
 
 
 def find_status(text: str) -> str | None:
@@ -120,9 +162,16 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     # says its status at once ("正在推进，计划于…", "已整改到位。") is a status sentence.
     if start.group(1) in ("已", "尚", "正在", "基本", "现") and pos > 3:
         return None
+    key = max((k for k in _STATUS_KEYS if s.startswith(k, pos)), key=len)
+    if not _STATUS_END.match(s[pos + len(key) :]):
+        return None  # "已完成清产核资，正在…": the status word is the verb of an account
     planned = _PLANNED.search(s)
     deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""
     return status, deadline
+
+
+# What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".
+_STATUS_END = re.compile(r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收")
 
 
 # "…原计划于2024年4月底前完成，因…，预计…完成": the reason a problem is late (延期说明).
@@ -136,6 +185,45 @@ def delay_reason(text: str) -> tuple[str, str] | None:
     late, as the ledger's 延期说明 column holds it ("因……，预计……前完成")."""
     m = _DELAY.search(text)
     return (m.group("due"), m.group("why").strip("，, ")) if m else None
+
+
+# Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
+# "，需长期坚持", "，该问题已完成整改").
+_CLAUSE_HEAD = re.compile(r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|该项|均|需|仍需|将)+")
+_CLAUSE_PLAN = re.compile(
+    r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$"
+)
+
+
+def clause_status(clause: str) -> tuple[str, str] | None:
+    """(status, deadline) of a clause that is only a status, as reports end a sentence with it
+    ("正在推进", "目前正在推进，计划2024年12月底前完成", "需长期坚持", "已整改到位"); None for a
+    clause that tells more ("已完成的4个项目全部通过验收" is an account, not a status)."""
+    s = clause.strip().rstrip("。；;，, ")
+    deadline = ""
+    if m := _CLAUSE_PLAN.search(s):
+        deadline, s = m.group(1).strip("，, "), s[: m.start()]
+    s = _CLAUSE_HEAD.sub("", s)
+    if not s or len(s) > 14 or re.search(r"[，,；;。]", s):
+        return None
+    status = C.STATUS_INDEX.get(s) or normalise_status(s)
+    if status is None and s.endswith("长期坚持"):
+        status = C.STATUS_ONGOING
+    if status is None:
+        return None
+    return status, deadline if status not in C.FINISHED_STATUSES else ""
+
+
+def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
+    """(status, deadline, text before) when ``text`` ends in a status clause ("……，补齐缺失材料，
+    正在推进。"); the clause is one of the last three after a comma."""
+    body = text.rstrip()
+    cuts = [m.end() for m in re.finditer(r"[，,]", body)][-3:]
+    for cut in reversed(cuts):
+        found = clause_status(body[cut:])
+        if found and cut > 1:
+            return found[0], found[1], body[: cut - 1].rstrip("，, ") + "。"
+    return None
 
 
 _TRAILING_STATUS = re.compile(r"[（(]([^（()）]{2,12})[)）]\s*[。；;]?$")
@@ -230,13 +318,68 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     for r, row in enumerate(rows[:3]):
         mapped: dict[int, str] = {}
         for j, cell in enumerate(row):
-            canonical = C.ALIASES.get(C.normalise_header(cell))
+            canonical = table_header(cell)
             if canonical and canonical not in mapped.values():
                 mapped[j] = canonical
         names = set(mapped.values())
         if len(mapped) >= 3 and names & {"问题", "整改措施"}:
             return r, mapped
     return None
+
+
+# Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
+_PUBLISHED_HEADERS = {
+    "整改结果": "整改进展及成效",
+    "整改效果": "整改进展及成效",
+    "完成结果": "整改进展及成效",
+}
+
+
+def table_header(cell: str) -> str | None:
+    """The canonical column of a table header: the ledger's aliases, also written with a "的"
+    ("审计发现的问题", "存在的主要问题"), and a few headers only published tables use."""
+    header = C.normalise_header(cell)
+    found = C.ALIASES.get(header) or _PUBLISHED_HEADERS.get(header)
+    if found is None and "的" in header:
+        found = C.ALIASES.get(header.replace("的", ""))
+    return found
+
+
+def _status_from_progress(fields: dict[str, str]) -> None:
+    """A progress cell that states the status ("已完成", "已整改。已收回结余资金…", "正在整改。
+    …"): the status goes to 整改状态, what follows it stays the progress."""
+    progress = fields.get("整改进展及成效", "")
+    if not progress or fields.get("整改状态"):
+        return
+    head, _, rest = progress.partition("。")
+    found = clause_status(head) or (status_sentence(head + "。") if len(head) <= 20 else None)
+    if found is None:
+        return
+    fields["整改状态"] = found[0]
+    if found[1] and not fields.get("整改时限"):
+        fields["整改时限"] = found[1]
+    rest = rest.strip()
+    if rest:
+        fields["整改进展及成效"] = rest
+    else:
+        del fields["整改进展及成效"]
+
+
+def _form_table(rows: list[list[str]]) -> list[list[str]] | None:
+    """A one-problem form ("问题 | …", "整改措施 | …", "责任领导 | … | 完成时限 | …"): its labels and
+    values as a header row and one row, or None. Labels stand in the even cells of each row
+    (a form puts two label/value pairs on one row); a merged value repeats in its row."""
+    labels: list[str] = []
+    values: list[str] = []
+    for row in rows:
+        cells = [c for k, c in enumerate(row) if k == 0 or c != row[k - 1]]  # merged repeats
+        for k in range(0, len(cells) - 1, 2):
+            labels.append(cells[k])
+            values.append(cells[k + 1])
+    names = [table_header(label) for label in labels]
+    if len({n for n in names if n}) < 3 or not {"问题", "整改措施"} & set(names):
+        return None
+    return [labels, values]
 
 
 def looks_like_table_header(text: str) -> bool:
@@ -266,11 +409,14 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     from ledger_tools.importing.parse import PAspect, PMeasure, PProblem
 
     found = table_columns(block.rows)
+    if found is None and (turned := _form_table(block.rows)):
+        block = copy.copy(block)
+        block.rows, found = turned, table_columns(turned)
     if found is None:
         return False
     header, columns = found
     carry: dict[str, str] = {}
-    body_had = bool(parsed.problems)
+    body_had = any(not p.from_table for p in parsed.problems)
     for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
         values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
         if all(
@@ -291,21 +437,34 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
-        target = _find_problem(parsed, problem_title)
+        if body_had:
+            target = _find_problem(parsed, problem_title)
+        else:
+            # The table is the list itself: a row goes on with the problem above only when it is
+            # that problem (a merged 序号/问题 cell carried down), never because two problems
+            # read alike ("6号专项资金…" and "9号专项资金…").
+            last = parsed.problems[-1] if parsed.problems else None
+            same = last is not None and _compact(last.title) == _compact(
+                problem_title.rstrip("。；;")
+            )
+            target = last if same and last.number == values.get("序号", "") else None
         if target is None:
             if body_had:
                 parsed.warnings.append(
                     f"{where}的问题“{problem_title[:30]}”在正文中没有找到，已按表格补入。"
                 )
             aspect_title = values.get("方面", "")
-            aspect = best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
+            aspect = next((a for a in parsed.aspects if a.title == aspect_title), None)
+            aspect = aspect or best_match(parsed.aspects, aspect_title, lambda a: a.title, 0.9)
             if aspect is None:
                 aspect = PAspect(aspect_title, where)
                 parsed.aspects.append(aspect)
-            target = PProblem(problem_title, where, number=values.get("序号", ""))
+            target = PProblem(problem_title.rstrip("。；;"), where, number=values.get("序号", ""))
+            target.from_table = True
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        _status_from_progress(fields)
         if not measure_text:
             target.goal = target.goal or fields.pop("整改目标", "")
             for m in target.measures or [PMeasure("", where)]:
@@ -434,8 +593,8 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     """基本信息 from the title, the opening paragraphs, the 落款/成文日期 and contact lines."""
     info = parsed.info
     title_text = parsed.title
-    if org := _org_from_title(title_text):
-        info["党组织名称"] = org
+    if (org := _org_from_title(title_text)) and not SUPERVISION_ORG.fullmatch(org):
+        info["党组织名称"] = org  # (a feedback's title names the group that wrote it)
     opening = "".join(b.text for b in preamble if not b.is_table)
     whole = title_text + opening
     for t in C.SUPERVISION_TYPES[:-1]:
@@ -445,14 +604,17 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     if m := SUPERVISION_ORG.search(opening) or SUPERVISION_ORG.search(title_text):
         info["监督机构"] = m.group(1)
     if m := re.search(r"(?:根据|按照)(.{2,12}?)(?:的)?(?:统一)?(?:部署|安排)", opening):
-        info["上级党委"] = m.group(1)
+        # "根据县委巡察工作统一部署" / "区委巡察工作领导小组的部署": the party committee is 县委/区委.
+        info["上级党委"] = re.sub(r"(?<=委)(?:巡[视察]|巡视巡察).*$", "", m.group(1))
     if m := re.search(
-        r"对(.{2,30}?)(?:党组|党委|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
+        r"对(.{2,30}?)(党组|党委|党工委|党总支|领导班子)?(?:进行了|开展了)(?:为期.{1,6})?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督导)",
         opening,
     ):
         unit = m.group(1)
         if not unit.startswith(("我", "本")):
             info["单位名称"] = unit
+            if m.group(2) and m.group(2) != "领导班子":
+                info.setdefault("党组织名称", unit + m.group(2))
     elif m := re.search(r"向(.{2,30}?)(?:党组|党委|领导班子)?反馈", opening):
         if not m.group(1).startswith(("我", "本")):
             info["单位名称"] = m.group(1)
@@ -469,6 +631,8 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     for b in tail:
         if d := _cn_date(b.text):
             info[date_field.get(parsed.kind, "成文日期")] = d.isoformat()
+        elif b.text and SUPERVISION_ORG.fullmatch(b.text):
+            info.setdefault("监督机构", b.text)  # a feedback is signed by the group, not the unit
         elif b.text and "党组织名称" not in info:
             info["党组织名称"] = b.text
     if "单位名称" not in info and (unit := _unit_from_org(info.get("党组织名称", ""))):

@@ -159,19 +159,71 @@ def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
             rows += _problem_rows(number, aspect.title, problem)
     warnings = list(parsed.warnings)
     for doc in documents:
-        if doc.stated and (doc.stated[0], doc.stated[1]) != (
-            len([a for a in doc.aspects if a.problems]),
-            len(doc.problems),
-        ):
-            warnings.append(
-                f"{Path(doc.path).name}：文中写明“{doc.stated[0]}个方面{doc.stated[1]}项问题”，"
-                f"但只识别出{len([a for a in doc.aspects if a.problems])}个方面{len(doc.problems)}项问题，请核对。"
-            )
+        warnings += cross_check(doc)
+    if unfiled := sum(len(a.problems) for a in parsed.aspects if not a.title):
+        warnings.append(
+            f"有 {unfiled} 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
+        )
     if not rows:
         warnings.append(
             "没有识别出任何问题或整改措施：文中没有可识别的编号结构（一、（一）1.（1）、问题1：等）或问题清单表格。"
         )
     return Imported(rows, _info_values(parsed.info), parsed.texts, aspects, warnings, documents)
+
+
+def cross_check(doc: Parsed) -> list[str]:
+    """Warnings where the counts a document states about itself ("共反馈问题18个，已整改16个，
+    整改率88.9%") disagree with what was imported from it, or with each other."""
+    fig = doc.figures
+    if not fig:
+        return []
+    name = Path(doc.path).name
+    said = f"（“{fig['句子'][:60]}”）"
+    aspects = len([a for a in doc.aspects if a.problems])
+    problems = doc.problems
+    named = any(a.title for a in doc.aspects if a.problems)
+    out = []
+    if "方面" in fig and not named and fig["问题"] == len(problems):
+        pass  # the 方面 are not named in the text: said by the blank-方面 reminder
+    elif "方面" in fig and (fig["方面"], fig["问题"]) != (aspects, len(problems)):
+        out.append(
+            f"{name}：文中写明“{fig['方面']}个方面{fig['问题']}项问题”{said}，"
+            f"但识别出{aspects}个方面{len(problems)}项问题，请核对原文，漏掉的问题请在台账中补录。"
+        )
+    elif "方面" not in fig and fig["问题"] != len(problems):
+        out.append(
+            f"{name}：文中写明共{fig['问题']}项问题{said}，但识别出{len(problems)}项问题，"
+            "请核对原文，漏掉的问题请在台账中补录。"
+        )
+    if "已整改" in fig and doc.kind in ("report", "notice") and fig["问题"] == len(problems):
+        done = sum(1 for p in problems if _status_of(p) == C.STATUS_DONE)
+        finished = sum(1 for p in problems if _status_of(p) in C.FINISHED_STATUSES)
+        if fig["已整改"] not in (done, finished):
+            unknown = sum(1 for p in problems if not _status_of(p))
+            out.append(
+                f"{name}：文中写明已整改{fig['已整改']}项{said}，但导入的问题中已完成{done}项"
+                f"（含长期坚持{finished}项）"
+                + (f"，另有{unknown}项没有读出整改状态" if unknown else "")
+                + "，请核对各问题的整改状态。"
+            )
+    if "整改率" in fig and "已整改" in fig and fig["问题"]:
+        rate = 100 * fig["已整改"] / fig["问题"]
+        if abs(rate - fig["整改率"]) >= 0.1 + 1e-9 and round(rate) != fig["整改率"]:
+            out.append(
+                f"{name}：文中的整改率{fig['整改率']:g}%与它写的{fig['已整改']}/{fig['问题']}"
+                f"（{rate:.1f}%）不一致{said}，请核对原文。"
+            )
+    return out
+
+
+def _status_of(problem: PProblem) -> str:
+    """The problem's status as the written ledger will roll it up (``status.roll_up`` over the
+    rows' statuses: a measure's own, else the problem's status sentence)."""
+    from ledger_tools.ledger.status import roll_up
+
+    if not problem.measures:
+        return problem.status
+    return roll_up([m.fields.get("整改状态") or problem.status for m in problem.measures]) or ""
 
 
 def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """Stage 2a of ``import``: blocks → an outline tree by their numbering.
 
-Real documents number their levels in any combination: 一、 / （一） / 1. 1、 1． / （1） / ① /
+Real documents number their levels in any combination: 第一部分 / 一、 / （一） / 1. 1、 1． / （1） / ① /
 "问题1：" / paragraphs starting 一是 … 二是 / "关于“…”的问题" headings. Which style is which level
 is not fixed, so the tree is built the way a reader does: a numbering style seen for the first
 time (starting at 1) opens a level below the current one; a style already open continues that
@@ -20,6 +20,7 @@ _CN = f"[{CN_DIGITS}百零〇]{{1,4}}"
 
 # (style, pattern). Group 1 is the number; the match ends where the text after it starts.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第\s*({_CN}|\d{{1,2}})\s*部分\s*[、：:.．]?\s*")),
     ("problem", re.compile(rf"^问题\s*(\d{{1,3}}|{_CN})\s*[：:.．、]\s*")),
     ("cn", re.compile(rf"^({_CN})\s*[、．.]\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*[、．.]?\s*")),

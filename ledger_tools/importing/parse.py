@@ -49,6 +49,7 @@ class PProblem:
     status_text: str = ""
     deadline: str = ""  # "计划于…前完成"
     delay: tuple[str, str] | None = None  # (原计划 date, 延期说明) of a late problem
+    from_table: bool = False  # built from a table row (not found in the text)
     measures: list[PMeasure] = field(default_factory=list)
 
 
@@ -68,7 +69,8 @@ class Parsed:
     aspects: list[PAspect] = field(default_factory=list)
     texts: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    stated: tuple[int, int] | None = None  # (方面数, 问题数) the statistics sentence states
+    # The counts the document states anywhere: 方面/问题/已整改/整改率, and 句子 (its wording).
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,14 +102,19 @@ FEEDBACK_SECTION_REASONS = {
 }
 _LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
 _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
-_ASPECT = re.compile(r"方面[。：:，,]?$|^在.{2,60}方面")
+_ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
     r"|主要(?:措施|举措|做法)|下一步(?:计划|打算|工作计划|工作打算|措施)"
-    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|完成时限)\s*[：:]\s*"
+    r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
+    r"|措施|问题)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
+# A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
+_GENERAL_TAIL = re.compile(
+    r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
+)
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
 _INLINE_LABEL = re.compile(r"(?<=[。；;])\s*(?=下一步(?:计划|打算|工作计划|工作打算|措施)\s*[：:])")
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
@@ -135,31 +142,80 @@ _TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _WORK_STATE = re.compile(
     rf"^该项工作(正在推进|已基本完成)(?:[，,]计划于(?P<due>{_DUE})完成)?[。；;]?$"
 )
-_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于(?P<due>{_DUE})完成[。；;]?$")
+_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[。；;]?$")
 # A sentence that tells what was done rather than what to do: it opens with the date or an
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
 _ACCOUNT = re.compile(
     rf"^(?:{_DAY}|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|自\d|截至|截止|已|目前已)"
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
+# The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.
+_CLOSING = re.compile(
+    r"^特此(?:公告|报告|通报|通知|说明|函告)[。！!]?$"
+    # the issue note under a title: "（2024年6月）", "（2024年3月11日印发）"
+    r"|^[（(]\d{4}\s*年[^（()）]{0,14}[)）]$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
 _ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
+# "关于“……”问题的整改" / "针对……问题的整改情况": a heading naming the problem it answers.
+_ABOUT_WORK = re.compile(
+    r"(?:关于|针对)(.+?)的?问题的?(?:整改|整改情况|整改落实情况|整改进展情况|整改进展)[。：:]?"
+)
+# "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
+_PROBLEM_LABEL = re.compile(r"^(?:存在的?|反馈|主要)?问题(?:描述|内容)?\s*[：:]\s*")
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
+
+
+# What a web page puts around a published text, copied with it: the breadcrumb, the source and
+# date line, the font-size switch, print/close/share links.
+_WEB_FURNITURE = re.compile(
+    r"^(?:首页|当前位置|您当前的位置|您的位置|当前位置)\s*[>＞»:：]"
+    r"|^(?:发布时间|发布日期|信息来源|来源|作者|浏览次数|访问次数|点击数|阅读次数|阅读量|索引号|发文机构)\s*[：:]"
+    r".{0,80}(?:浏览|点击|阅读|访问|来源|作者|发布|\d{4}-\d{1,2}-\d{1,2})"
+    r"|^[【\[]?\s*(?:字体|字号|打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏|扫一扫)[：:】\]\s]"
+    r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
+)
+
+
+def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the web page's furniture; one warning says how many lines went."""
+    from ledger_tools.importing.extract import FURNITURE_STYLE
+
+    kept = [
+        b
+        for b in blocks
+        if b.style != FURNITURE_STYLE
+        and (b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text))
+    ]
+    if len(kept) == len(blocks):
+        return blocks
+    kept_ids = {id(b) for b in kept}
+    dropped = [b for b in blocks if id(b) not in kept_ids]
+    if dropped:
+        shown = "；".join(f"{b.where}“{b.text[:20]}”" for b in dropped[:3])
+        parsed.warnings.append(
+            f"页眉页脚、网页上的栏目导航、发布时间、打印和关闭按钮等 {len(dropped)} 行不是文稿内容，未导入（{shown}"
+            + ("等" if len(dropped) > 3 else "")
+            + "）。"
+        )
+    return kept
 
 
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
-    body, tail, attachment = _split_tail(blocks)
     parsed = Parsed(path=path, kind=kind)
+    blocks = _without_web_furniture(blocks, parsed)
+    body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
     # 发文字号 "…〔2024〕3号" of a 红头 document above it.
     parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
+    parsed.figures = _stated_figures(blocks)
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
@@ -170,9 +226,22 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     return parsed
 
 
+def _stated_figures(blocks: list[Block]) -> dict[str, float]:
+    """The first statement of the document's own counts ("共反馈问题18个，已整改16个"), with
+    the sentence that states it (``句子``, for the warning)."""
+    for b in blocks:
+        if b.is_table:
+            continue
+        for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
+            if figures := F.stated_figures(sentence):
+                said = sentence[int(figures.pop("起")) :].strip()
+                return {**figures, "句子": said}  # type: ignore[dict-item]
+    return {}
+
+
 def detect_kind(title: str, blocks: list[Block]) -> str:
     """plan / report / notice / feedback from the title, else from the labels used."""
-    if "方案" in title or "任务清单" in title:
+    if "方案" in title or re.search(r"任务清单|整改.{0,4}(?:清单|台账|销号表|任务表)", title):
         return "plan"
     if "通报" in title:
         return "notice"
@@ -320,6 +389,9 @@ class _Reader:
                 continue
             elif re.fullmatch(r".{1,30}[：:]", b.text) or F.is_opening(b.text):
                 continue  # 主送机关 / the opening paragraph (read by fields.read_info)
+            elif self.p.problems and _label_mode(strip_label(b.text)[0]) == "responsibility":
+                # "完成时限：…" under a problem's form (a table per problem)
+                self.responsibility(self.p.problems[-1], b.text)
             elif _WELCOME.search(b.text) or _ATTACHMENT.match(b.text):
                 continue
             else:
@@ -327,7 +399,7 @@ class _Reader:
 
     def tail(self, blocks: list[Block]) -> None:
         for b in blocks:
-            if not (_is_date_line(b.text) or _is_signature(b)):
+            if not (_is_date_line(b.text) or _is_signature(b) or _CLOSING.match(b.text)):
                 self.unplaced(b)
 
     def attachment(self, blocks: list[Block]) -> None:
@@ -468,14 +540,23 @@ class _Reader:
 
     def special(self, b: Block) -> bool:
         """Lines recognised wherever they stand: contact block, statistics sentence, the
-        notice's invitation to supervise, the attachment note."""
+        notice's invitation to supervise, the attachment note, a PDF table that could not be
+        split into cells (reported once)."""
+        from ledger_tools.importing.extract import UNREADABLE_TABLE_STYLE
+
+        if b.style == UNREADABLE_TABLE_STYLE:
+            self.p.warnings.append(
+                f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
+                "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"
+                "请导入 Word 原文，或在台账中补录表中的问题和措施。"
+            )
+            return True
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
         if F.is_statistics(b.text):
-            self.p.stated = self.p.stated or F.stated_counts(b.text)
-            return True
-        return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text))
+            return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
+        return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text) or _CLOSING.match(b.text))
 
     # -- the problems ----------------------------------------------------------------------
     def problem_section(self, node: Node, root_level: bool = False) -> None:
@@ -491,7 +572,8 @@ class _Reader:
             # A heading that is not a generic "整改任务"/"反馈问题整改情况" names the 方面 itself
             # ("一、党的建设" over its problems: the 方面 only numbered, not called 方面).
             head = "" if root_level else self.head(node).rstrip("。：:")
-            title = "" if not head or _PROBLEM_SECTION.search(head) else _clean_aspect(head)
+            generic = _PROBLEM_SECTION.search(head) and not _ASPECT.search(head)
+            title = "" if not head or generic else _clean_aspect(head)
             aspect = PAspect(title, node.where)
             self.p.aspects.append(aspect)
             for item in items:
@@ -502,12 +584,24 @@ class _Reader:
             return True
         if any(n.style in ("problem", "about") for n in items):
             return False
+        if any(self.announces_measures(n) for n in items):
+            return False  # "（一）问题 / 整改措施： / 1.… 2.…": the items are problems
         if any(c.style in ("problem", "about") for n in items for c in n.children):
             return True
         if any(self.reads_as_problem(c) for n in items for c in n.children):
             return True  # "（一）关于…的问题" over "1.关于…的问题。一是…二是…"
         # Three levels below (方面 → 问题 → 措施/表现).
         return any(c.children for n in items for c in n.children)
+
+    @staticmethod
+    def announces_measures(node: Node) -> bool:
+        """A numbered item whose own text is followed by a label alone ("整改措施：") over the
+        numbered items below it: those are its measures."""
+        for b in node.body:
+            label, rest = strip_label(b.text)
+            if label and not rest and _label_mode(label) in ("measures", "listed"):
+                return True
+        return False
 
     def reads_as_problem(self, node: Node) -> bool:
         """A numbered item that is a problem by its wording or content: "关于…的问题", measures
@@ -542,12 +636,24 @@ class _Reader:
                 self.table(b)
         from ledger_tools.ledger.cells import split_measures
 
-        items = split_measures("".join(texts)) if texts else []
+        items = [(i, "") for i in split_measures("".join(texts))] if texts else []
         if len(items) < 2 and node.body:
-            items = [b.text for b in node.body if not b.is_table]
-        for item in items:
-            head, detail = first_sentence(item)
-            aspect.problems.append(PProblem(head.rstrip("。；;"), node.where, detail=detail))
+            items = [(b.text, self.block_lead(b)) for b in node.body if not b.is_table]
+        for item, lead in items:
+            head, detail = (lead, item[len(lead) :].strip()) if lead else first_sentence(item)
+            head = head.rstrip("。；;")
+            if self.p.kind != "feedback":
+                # A report's or plan's problem paragraph: "……的问题。整改情况：……。已整改到位。"
+                problem = PProblem(_short_title(head), node.where)
+                aspect.problems.append(problem)
+                self.problem_body(problem, [Block(detail, node.where)] if detail else [])
+                continue
+            aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    @staticmethod
+    def block_lead(b: Block) -> str:
+        """The bold lead a paragraph starts with, when more text follows it."""
+        return b.lead if b.lead and b.text.startswith(b.lead) and len(b.lead) < len(b.text) else ""
 
     def loose_block(self, b: Block) -> None:
         """A paragraph between numbered items: a table, a known line, 下一步…, or the tail of
@@ -581,12 +687,17 @@ class _Reader:
             title, rest = node.text, ""
         else:
             title, rest = first_sentence(node.text)
-        if about := _ABOUT.fullmatch(title.strip()):
+        if about := _ABOUT.fullmatch(title.strip()) or _ABOUT_WORK.fullmatch(title.strip()):
             title = _unquote(about.group(1))
-        title = title.strip().rstrip("。；;：:")
-        if title.endswith("的问题") and len(title) >= 7:
-            title = title[:-3]  # "学习不深入的问题": the ledger's 问题 is the short title
-        problem = PProblem(title, node.where, number=node.marker)
+        title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
+        if own := F.trailing_status(title):
+            # "……的问题（已整改）": the problem's status written after its title.
+            own_status, title = own
+        else:
+            own_status = ""
+        problem = PProblem(_short_title(title), node.where, number=node.marker)
+        if own_status:
+            problem.status, problem.status_text = own_status, own_status
         aspect.problems.append(problem)
         body = list(node.body)
         if rest:
@@ -605,7 +716,7 @@ class _Reader:
 
     def problem_child(self, problem: PProblem, child: Node) -> None:
         """A numbered item under a problem: a 表现 point in a feedback, else a measure."""
-        extra, shared = [], []
+        extra, shared, progress = [], [], []
         for b in child.body:
             label, rest = strip_label(b.text)
             if b.is_table:
@@ -614,6 +725,8 @@ class _Reader:
                 self.status_line(problem, rest)  # "目前已整改到位。" / "整改情况：已完成。"
             elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
                 shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
+            elif label and _label_mode(label) == "progress" and self.p.kind != "feedback":
+                progress.append(rest)  # "整改成效：…" after the numbered measures: of them all
             elif not self.special(b):
                 extra.append(b.text)
         full = "".join([child.text, *extra])
@@ -627,6 +740,8 @@ class _Reader:
             self.add_measure(problem, full, child.where)
         for text in shared:
             self.responsibility(problem, text)
+        if progress:
+            self.assign_progress(problem, progress)
         for grand in child.children:
             if self.p.kind == "feedback":
                 problem.detail += "\n" + grand.marker + grand.text
@@ -634,10 +749,10 @@ class _Reader:
                 self.unplaced_node(grand, "措施下更深一级的编号")
 
     def is_status_line(self, text: str) -> bool:
-        return bool(F.status_sentence(text))
+        return bool(F.status_sentence(text) or F.clause_status(text))
 
     def status_line(self, problem: PProblem, text: str) -> None:
-        status, deadline = F.status_sentence(text) or ("", "")
+        status, deadline = F.status_sentence(text) or F.clause_status(text) or ("", "")
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
@@ -649,6 +764,12 @@ class _Reader:
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
             return "".join(sentences[:-1])
+        if self.p.kind in ("report", "notice") and (found := F.trailing_clause_status(text)):
+            # "……，补齐缺失材料，正在推进。": the status closes the last sentence.
+            status, deadline, before = found
+            problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")
+            problem.deadline = deadline or problem.deadline
+            return before
         return text
 
     def problem_body(self, problem: PProblem, blocks: list[Block]) -> None:
@@ -665,6 +786,17 @@ class _Reader:
                 continue
             if _NEXT_STEP.match(b.text):
                 self.loose_block(b)
+                continue
+            if _GENERAL_TAIL.match(b.text):
+                self.unplaced(b, _DIRECTIONS_REASON)  # after the last problem, about them all
+                continue
+            if (
+                len(b.text) <= 120
+                and (fig := F.stated_figures(b.text))
+                and ("已整改" in fig or "方面" in fig)
+                and not strip_label(b.text)[0]
+            ):
+                self.summary(b)  # "截至目前，反馈的4个问题已整改2个……": about them all
                 continue
             label, rest = strip_label(b.text)
             if not label and self.is_status_line(b.text):
@@ -718,6 +850,15 @@ class _Reader:
                 self.unplaced(b, "问题下无法识别的段落")
         if progress:
             self.assign_progress(problem, progress)
+
+    def summary(self, b: Block) -> None:
+        """A paragraph stating the counts of all the problems, among them: the report's own
+        account of its work (文稿段落), or — in a feedback or plan — a reminder."""
+        if self.p.kind in ("report", "notice"):
+            doc = TEXT_DOC.get(self.p.kind, "全部")
+            self.p.texts.append({"文稿": doc, "章节": "工作开展情况", "小标题": "", "内容": b.text})
+        else:
+            self.unplaced(b, "全文问题数和整改数的说明，不属于某个问题，已用于核对识别出的问题数")
 
     def responsibility(self, problem: PProblem, text: str) -> None:
         found = F.responsibility_pairs(text)
@@ -792,6 +933,8 @@ class _Reader:
                 break
         else:
             measure, result = first_sentence(text)
+            if result and measure.endswith(("；", ";")):
+                measure = measure[:-1] + "。"  # "A；B。": A is the measure, B what followed
             if not result and _is_account(measure) or _ACCOUNT.match(measure):
                 # Action and result told as one: the account is both (a plan imported with it
                 # supplies the measure's own wording).
@@ -862,6 +1005,11 @@ def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:
     return text[: cuts[0][0]].strip(), [x for x in items if x]
 
 
+def _short_title(title: str) -> str:
+    """ "学习不深入的问题" → "学习不深入": the ledger's 问题 is the short title."""
+    return title[:-3] if title.endswith("的问题") and len(title) >= 7 else title
+
+
 def _unquote(text: str) -> str:
     """“政治理论学习不够” → 政治理论学习不够; “三重一大”制度… keeps its quotes."""
     if (
@@ -900,9 +1048,9 @@ def _label_mode(label: str) -> str:
         return "listed"
     if "目标" in label:
         return "goal"
-    if re.search(r"表现|存在问题", label):
+    if re.search(r"表现|问题", label):
         return "detail"
-    if label.startswith(("责任", "牵头", "完成时限")):
+    if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限", "时间", "日期")):
         return "responsibility"
     if re.search(r"措施|举措", label):
         return "measures"
@@ -915,5 +1063,8 @@ def _join(a: str, b: str, sep: str = "") -> str:
 
 def _clean_aspect(title: str) -> str:
     """ "在落实…方面" → "落实…方面" (documents say 在…方面; the ledger's 方面 column does not)."""
-    title = re.sub(r"^(关于)?在", "", title.strip())
-    return title.rstrip("。：:，,")
+    title = re.sub(r"^关于(?=.{2,}方面)", "", title.strip())
+    title = re.sub(r"^在", "", title)
+    title = title.rstrip("。：:，,")
+    # "……方面的问题" / "……方面存在的问题": the 方面 is "……方面".
+    return re.sub(r"(?<=方面)(?:存在)?的?问题$", "", title)

@@ -39,12 +39,15 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import io
 import itertools
 import math
 import re
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 MAX_RANGE = 100_000  # items of one range(); Jinja's sandbox uses the same number
@@ -616,3 +619,69 @@ def generate(template: Any, context: dict[str, Any], budget: Budget) -> Iterator
         # Jinja folds constant expressions into the compiled code, and writes an infinite
         # float ('1e999'|float * 0) as the bare name ``inf``: the template's expression.
         raise ValueError(str(exc)) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# The template's package: what reaches python-docx, and what leaves in the document
+
+_TEMPLATE_HINT = (
+    "可能已损坏或是特意构造的文件，未使用。请在 Word/WPS 中打开确认内容，另存为新的 .docx 后再用，"
+    "或去掉 --template 使用内置模板。"
+)
+
+
+def check_template_package(path: Path, data: bytes) -> None:
+    """A Word template is a zip, checked like a ledger before python-docx inflates every part
+    into memory: too many parts, a part over the size or compression limits, two parts of
+    one name (``ledger.reading.check_zip_sizes``). Raises ``TemplateError``."""
+    from ledger_tools.errors import TemplateError, UnreadableFile
+    from ledger_tools.ledger.reading import check_zip_sizes
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return  # not a zip: python-docx's own refusal explains it
+    try:
+        check_zip_sizes(
+            path, infos, {"word/document.xml": "正文"}, _TEMPLATE_HINT, f"模板 {path.name}"
+        )
+    except UnreadableFile as exc:
+        raise TemplateError(exc.message) from None
+
+
+# Relationships a generated 公文 never needs to point outside the file: a picture or object
+# linked (not embedded) from a path or web address, an attached template (fetched and run by
+# Word when the document opens), frames, subdocuments, altChunks. Hyperlinks stay.
+_EXTERNAL_DROPPED = (
+    "/image",
+    "/oleObject",
+    "/attachedTemplate",
+    "/frame",
+    "/subDocument",
+    "/aFChunk",
+    "/package",
+    "/video",
+    "/audio",
+    "/media",
+)
+
+
+NOWHERE = "about:blank"
+
+
+def strip_external_links(doc: Any) -> list[str]:
+    """Point nowhere (``about:blank``) every relationship, in every part of the python-docx
+    ``Document``, that loads something from outside the document (``_EXTERNAL_DROPPED``)
+    when Word or LibreOffice (``--pdf``) opens it: a template's ``file:///…`` picture or
+    ``http://…`` attached template would otherwise be fetched from the clerk's machine.
+    The relationship stays (the XML refers to its id; a missing one makes Word call the
+    file damaged). Returns the targets replaced."""
+    replaced = []
+    for part in doc.part.package.iter_parts():
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype.endswith(_EXTERNAL_DROPPED):
+                if rel.target_ref != NOWHERE:
+                    replaced.append(rel.target_ref)
+                    rel._target = NOWHERE  # python-docx has no setter for a target
+    return replaced

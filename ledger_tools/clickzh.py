@@ -93,6 +93,7 @@ Group.group_class = Group
 
 
 def install() -> None:
+    _install_visible_echo()
     for module in (
         click.core,
         click.decorators,
@@ -105,6 +106,27 @@ def install() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def _install_visible_echo() -> None:
+    """Every ``click.echo`` of the program prints through ``output.visible``: a sheet or file
+    name with a right-to-left override, an ANSI escape or a carriage return cannot disguise
+    a cell reference or rewrite the terminal. One place, whatever the message."""
+    if getattr(click.echo, "_visible", False):
+        return
+    from ledger_tools.output import visible
+
+    plain_echo = click.echo
+
+    @functools.wraps(plain_echo)
+    def echo(message: Any = None, *args: Any, **kwargs: Any) -> None:
+        if isinstance(message, str):
+            message = visible(message)
+        plain_echo(message, *args, **kwargs)
+
+    echo._visible = True  # type: ignore[attr-defined]
+    click.echo = echo
+    click.utils.echo = echo  # type: ignore[attr-defined]
 
 
 def friendly(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 import tempfile
 import zipfile
@@ -269,3 +270,31 @@ def reproducible_zip(
             content = src.read(info.filename)
             dst.writestr(entry, rewrite(info.filename, content) if rewrite else content)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# What is printed: nothing invisible, nothing that moves the text or the terminal
+
+# Control characters but the line break and tab (ESC starts a terminal command, CR returns to
+# the start of the line to print over it), bidi controls (U+202E turns "C2" into "2C" on
+# screen), zero-width and other invisible format characters, line/paragraph separators and
+# the tag characters. A sheet or file name, a cell value or a column name holding one is
+# printed with the character as an escape, so what the clerk reads is what is there.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u206f\u3164\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code > 0xFFFF:  # as a surrogate pair, so that JSON output stays valid JSON
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or text-moving character written as ``\\uXXXX``
+    (valid in JSON too: the JSON output decodes to the same value)."""
+    return text if text.isprintable() else _INVISIBLE.sub(_escape, text)

@@ -180,7 +180,22 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     result["sheet"] = ledger.origin.sheet
     result["grid"] = sheet_grid(upload.path, ledger.origin.sheet)
     result["id"] = upload.id
-    return result
+    return _visible(result)
+
+
+def _visible(value: Any) -> Any:
+    """Every text of the page's data through ``output.visible``, as the CLI prints it: a
+    right-to-left override in a sheet name or cell cannot disguise a cell reference on the
+    page either."""
+    from ledger_tools.output import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible(k): _visible(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_visible(v) for v in value]
+    return value
 
 
 def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:

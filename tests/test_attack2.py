@@ -1,0 +1,295 @@
+"""The second attack run, on what the first did not cover: user Word templates against the
+sandbox (text made from containers, big integers, quadratic filters, the package and its
+links), names that could disguise a cell reference, FIFOs and devices given as inputs, and
+hostile ``--map``/``--status-map`` files. Each through the real command in a child process
+under a 2 GB address-space limit (``hostile_files.run_limited``): exit code, Chinese message,
+peak memory, no traceback, no "意外问题", nothing left behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from hostile_files import _rename_sheet, base_ledger, replace_with_bomb, rewrite, run_limited
+from test_render import make_template
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
+BIG = "{% set s = 'a' * 9000000 %}"  # one 9 MB text, allowed: what is made from it is not
+
+# name, template paragraph, fragment of the message. Before this run each of these took
+# over 1.6 GB (or hung: power-chain, sum-quadratic) and was only stopped by the test's
+# 2 GB limit; a clerk's machine without one would have swapped or frozen.
+TEMPLATES = [
+    ("print-list", BIG + "{{ [s] * 1000 }}", "输出的值"),
+    ("concat-list", BIG + "{{ 'x' ~ ([s] * 1000) }}", "拼接（~）的结果"),
+    ("percent-many", BIG + "{{ ('%s' * 1000) % ((s,) * 1000) }}", "格式化的结果"),
+    ("format-many", BIG + "{{ ('{0}' * 1000).format(s) }}", "格式化的结果"),
+    ("join-separator", BIG + "{{ s.join(['a'] * 1000000) }}", "连接（join）的结果"),
+    ("join-filter", BIG + "{{ ([s] * 1000)|join }}", "连接（join）的结果"),
+    ("tojson", BIG + "{{ ([s] * 1000)|tojson|length }}", "过滤器 tojson"),
+    ("string-filter", BIG + "{{ ([s] * 1000)|string|length }}", "过滤器 string"),
+    ("namespace-repr", BIG + "{% set ns = namespace(a=[s] * 1000) %}{{ ns }}", "输出的值"),
+    ("groupby-copies", BIG + "{{ ([{'a': s}] * 100000)|groupby('a')|list|length }}", "groupby"),
+    ("expandtabs", "{{ ('\\t' * 9000000).expandtabs(1000) }}", "展开制表符"),
+    ("indent-text", "{{ ('\\n' * 9000000)|indent('x' * 1000, true) }}", "缩进的结果"),
+    ("power-chain", "{{ (((10 ** 999) ** 1000) ** 1000)|length }}", "乘方的数值过大"),
+    (
+        "int-squaring",
+        "{% set ns = namespace(x=10 ** 999) %}{% for i in range(40) %}"
+        "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x > 1 }}",
+        "乘积的数值过大",
+    ),
+    ("sum-quadratic", "{{ ([[1] * 1000] * 10000)|sum(start=[])|length }}", "求和（sum）"),
+    ("list-items", "{{ (range(100000)|list * 90)|sort|length }}", "重复字符串或列表"),
+    ("folded-infinity", "{{ '1e999'|float * 0 }}", "表达式无法计算"),
+]
+
+
+def _render(tmp_path: Path, template: Path, *extra: str) -> tuple[dict, Path]:
+    out = tmp_path / "out.docx"
+    args = ["plan", str(EXAMPLE), "--template", str(template), "-o", str(out), "--force"]
+    r = run_limited([*args, "--today", "2024-05-10", *extra], timeout=120)
+    assert r["code"] != "TIMEOUT", "the render did not stop"
+    assert "Traceback" not in r["out"] and "意外问题" not in r["out"], r["out"]
+    assert r["peak"] < 1000, (r["peak"], r["out"])
+    return r, out
+
+
+@pytest.mark.parametrize("name, body, fragment", TEMPLATES, ids=[t[0] for t in TEMPLATES])
+def test_a_template_cannot_make_what_it_would_take_gigabytes_to_hold(
+    tmp_path, name, body, fragment
+):
+    template = make_template(tmp_path / f"{name}.docx", "{{ 标题 }}", body)
+    before = template.read_bytes()
+    r, out = _render(tmp_path, template)
+    assert r["code"] == 2 and fragment in r["out"] and f"模板 {template.name}" in r["out"], r
+    assert r["wall"] < 60, r["wall"]
+    assert not out.exists() and template.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~ledger-tools")]
+
+
+def test_ordinary_uses_of_the_same_operations_still_render(tmp_path):
+    body = (
+        "{{ ['甲', '乙']|join('、') }}{{ '{0}年{1}月'.format(2024, 5) }}{{ '%s项' % 3 }}"
+        "{{ [[1], [2]]|sum(start=[]) }}{{ ['b', 'a']|sort|join }}{{ 2 ** 10 * 3 }}"
+        "{{ {'a': 1} }}{{ '甲' ~ [1, 2] }}{{ 附件任务清单|groupby('方面')|list|length }}{{ 附件任务清单|sort(attribute='问题')|length }}"
+    )
+    template = make_template(tmp_path / "ordinary.docx", "{{ 标题 }}", body)
+    r, out = _render(tmp_path, template)
+    assert r["code"] == 0, r["out"]
+    from test_render import doc_text
+
+    text = doc_text(out)
+    for piece in ("甲、乙", "2024年5月", "3项", "[1, 2]", "ab", "3072", "{'a': 1}", "甲[1, 2]"):
+        assert piece in text, (piece, text)
+
+
+def test_a_template_bomb_is_refused_before_it_is_inflated(tmp_path):
+    template = make_template(tmp_path / "炸弹.docx", "{{ 标题 }}")
+    replace_with_bomb(template, "word/styles.xml", b"<w:styles>", b" ", 3 * 2**30, b"</w:styles>")
+    r, out = _render(tmp_path, template)
+    assert r["code"] == 2 and "模板 炸弹.docx" in r["out"] and "word/styles.xml" in r["out"], r
+    assert "安全上限" in r["out"] and not out.exists()
+
+
+def test_a_template_of_twenty_thousand_parts_is_refused(tmp_path):
+    template = make_template(tmp_path / "多.docx", "{{ 标题 }}")
+    rewrite(template, {}, [(f"junk/{i}.xml", b"x") for i in range(20000)])
+    r, _ = _render(tmp_path, template)
+    assert r["code"] == 2 and "20,017 个部分" in r["out"], r["out"]
+
+
+_LAUGHS = b"".join(
+    b'<!ENTITY %c "%s">' % (ord("a") + i, (b"&%c;" % (ord("a") + i - 1)) * 10 if i else b"x" * 10)
+    for i in range(9)
+)
+
+
+def test_entities_in_a_template_are_refused_or_left_unexpanded(tmp_path):
+    doc = "word/document.xml"
+
+    def with_doctype(use: bytes, decl: bytes):
+        def change(xml: bytes) -> bytes:
+            xml = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+            xml = xml.replace(
+                b"<w:document", b"<!DOCTYPE w:document [" + decl + b"]><w:document", 1
+            )
+            return xml.replace("正文".encode(), use)
+
+        return change
+
+    laughs = make_template(tmp_path / "笑.docx", "{{ 标题 }}", "正文")
+    rewrite(laughs, {doc: with_doctype(b"&i;", _LAUGHS)})
+    r, out = _render(tmp_path, laughs)
+    assert r["code"] == 2 and "模板 笑.docx" in r["out"] and not out.exists(), r["out"]
+
+    xxe = make_template(tmp_path / "外部实体.docx", "{{ 标题 }}", "正文")
+    rewrite(xxe, {doc: with_doctype(b"&x;", b'<!ENTITY x SYSTEM "file:///etc/passwd">')})
+    r, out = _render(tmp_path, xxe)
+    assert r["code"] == 0, r["out"]
+    with zipfile.ZipFile(out) as z:
+        assert b"root:" not in b"".join(z.read(n) for n in z.namelist())
+
+
+_PICTURE = (
+    b'<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+    b'2006/wordprocessingDrawing"><wp:extent cx="100000" cy="100000"/><wp:docPr id="99" '
+    b'name="p"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    b'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic '
+    b'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr>'
+    b'<pic:cNvPr id="0" name="x"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'r:link="rId999"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic>'
+    b"</wp:inline></w:drawing></w:r></w:p>"
+)
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _external(rid: str, kind: str, target: str) -> bytes:
+    return (
+        f'<Relationship Id="{rid}" Type="{_REL}{kind}" Target="{target}" TargetMode="External"/>'
+    ).encode()
+
+
+def test_links_that_load_from_outside_are_not_passed_into_the_document(tmp_path):
+    """A picture linked from ``file:///etc/passwd`` or a web address, and an attached template
+    on a server (Word fetches and runs it when the document opens): the document keeps the
+    relationships (their ids are referred to) but they point nowhere. A hyperlink stays."""
+    template = make_template(tmp_path / "外链.docx", "{{ 标题 }}", "正文")
+    rels = _external("rId999", "image", "file:///etc/passwd") + _external(
+        "rId998", "hyperlink", "https://example.org/政策"
+    )
+    settings = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http:'
+        b'//schemas.openxmlformats.org/package/2006/relationships">'
+        + _external("rId1", "attachedTemplate", "http://127.0.0.1:9/evil.dotm")
+        + b"</Relationships>"
+    )
+    rewrite(
+        template,
+        {
+            "word/document.xml": lambda x: x.replace(b"<w:sectPr", _PICTURE + b"<w:sectPr", 1),
+            "word/_rels/document.xml.rels": lambda x: x.replace(
+                b"</Relationships>", rels + b"</Relationships>"
+            ),
+        },
+        [("word/_rels/settings.xml.rels", settings)],
+    )
+    r, out = _render(tmp_path, template)
+    assert r["code"] == 0, r["out"]
+    with zipfile.ZipFile(out) as z:
+        everything = b"".join(z.read(n) for n in z.namelist())
+        rels_out = z.read("word/_rels/document.xml.rels")
+    assert b"/etc/passwd" not in everything and b"evil.dotm" not in everything
+    assert b'Id="rId999"' in rels_out and b"about:blank" in rels_out
+    assert "https://example.org/政策".encode() in rels_out
+
+
+# ---------------------------------------------------------------------------------------------
+# Names that could disguise what is printed
+
+
+@pytest.mark.parametrize(
+    "sheet, shown",
+    [
+        ("整改台账\u202e2C", "整改台账\\u202e2C"),  # right-to-left override: "C2" on screen
+        ("台账\u2066A1\u2069", "台账\\u2066A1\\u2069"),
+        ("台账\x1b[31m", "台账\\u001b[31m"),  # a terminal colour command
+        ("整改\u200b台账", "整改\\u200b台账"),  # zero-width space
+    ],
+)
+def test_a_sheet_name_is_printed_with_its_invisible_characters_as_escapes(tmp_path, sheet, shown):
+    path = base_ledger(tmp_path / "台账.xlsx")
+    _rename_sheet(sheet)(path)
+    for args in (["check", str(path)], ["check", str(path), "--sheet", sheet]):
+        r = run_limited([*args, "--today", "2024-05-10"])
+        assert r["code"] == 0 and f"工作表“{shown}”" in r["out"], r["out"]
+        assert sheet not in r["out"]
+    r = run_limited(["check", str(path), "--sheet", sheet + "x", "--today", "2024-05-10"])
+    assert r["code"] == 2 and shown in r["out"] and sheet not in r["out"], r["out"]
+
+
+def test_a_file_name_with_a_terminal_command_is_printed_harmlessly(tmp_path):
+    path = base_ledger(tmp_path / "台\x1b[2J\u202e账.xlsx")
+    r = run_limited(["check", str(path), "--today", "2024-05-10"])
+    assert r["code"] == 0 and "台\\u001b[2J\\u202e账.xlsx" in r["out"], r["out"]
+    r = run_limited(["check", str(path), "--format", "json", "--today", "2024-05-10"])
+    import json
+
+    assert json.loads(r["out"])["file"] == str(path)  # JSON escapes decode to the real name
+
+
+# ---------------------------------------------------------------------------------------------
+# What is not a regular file
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_device_given_as_a_ledger_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "管道.xlsx"
+    os.mkfifo(fifo)
+    good = base_ledger(tmp_path / "单位.xlsx")
+    for args in (
+        ["check", str(fifo)],
+        ["diff", str(fifo), str(good), "--mark", str(tmp_path / "d.xlsx")],
+        ["check", "/dev/zero"],
+    ):
+        r = run_limited(args, timeout=60)
+        assert r["code"] == 2 and "不是普通文件" in r["out"], (args, r)
+    r = run_limited(["merge", str(fifo), str(good), "-o", str(tmp_path / "汇总.xlsx")], timeout=60)
+    assert r["code"] == 0 and "1 个未能读取" in r["out"], r["out"]
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    shutil.copy(good, folder / "单位.xlsx")
+    os.mkfifo(folder / "管道.xlsx")
+    os.symlink(folder, folder / "循环")  # a symlink loop
+    r = run_limited(["merge", str(folder), "-o", str(tmp_path / "汇总2.xlsx")], timeout=60)
+    assert r["code"] == 0 and "读取 1 个单位" in r["out"], r["out"]
+
+
+# ---------------------------------------------------------------------------------------------
+# --map / --status-map files
+
+
+def _map_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    files = {}
+    p = tmp_path / "大.txt"
+    p.write_text("牵头处室=牵头部门\n" * 200_000, encoding="utf-8")
+    files["over-1MB"] = (p, "超过 1 MB")
+    p = tmp_path / "二进制.txt"
+    p.write_bytes(bytes(range(256)) * 100)
+    files["binary"] = (p, "文字编码无法识别")
+    p = tmp_path / "长行.txt"
+    p.write_text("牵" * 1000 + "=牵头部门\n", encoding="utf-8")
+    files["long-line"] = (p, "第 1 行有 1,005 个字")
+    files["folder"] = (tmp_path, "不是普通文件")
+    files["device"] = (Path("/dev/zero"), "不是普通文件")
+    if hasattr(os, "mkfifo"):
+        p = tmp_path / "管道.txt"
+        os.mkfifo(p)
+        files["fifo"] = (p, "不是普通文件")
+    return files
+
+
+@pytest.mark.parametrize("option", ["--map", "--status-map"])
+def test_hostile_map_files_are_refused_in_chinese(tmp_path, option):
+    ledger = base_ledger(tmp_path / "台账.xlsx")
+    what = "列名对照文件" if option == "--map" else "状态对照文件"
+    for name, (path, fragment) in _map_files(tmp_path).items():
+        r = run_limited(["check", str(ledger), option, f"@{path}"], timeout=60)
+        assert r["code"] == 2, (name, r)
+        assert fragment in r["out"] and option in r["out"] and what in r["out"], (name, r["out"])
+        assert "Traceback" not in r["out"] and "意外问题" not in r["out"], (name, r["out"])
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_map_file_saved_by_notepad_or_wps_is_read(tmp_path, encoding):
+    ledger = tmp_path / "台账.xlsx"
+    shutil.copy(EXAMPLE, ledger)
+    mapping = tmp_path / "对照.txt"
+    mapping.write_bytes("# 列名对照\n牵头处室=牵头部门\n".encode(encoding))
+    r = run_limited(["check", str(ledger), "--map", f"@{mapping}", "--today", "2024-05-10"])
+    assert r["code"] in (0, 1) and "Traceback" not in r["out"], r["out"]

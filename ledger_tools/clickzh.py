@@ -116,14 +116,14 @@ def _install_visible_echo() -> None:
     a cell reference or rewrite the terminal. One place, whatever the message."""
     if getattr(click.echo, "_visible", False):
         return
-    from ledger_tools.output import visible
+    from ledger_tools.output import visible_message
 
     plain_echo = click.echo
 
     @functools.wraps(plain_echo)
     def echo(message: Any = None, *args: Any, **kwargs: Any) -> None:
         if isinstance(message, str):
-            message = visible(message)
+            message = visible_message(message)
         plain_echo(message, *args, **kwargs)
 
     echo._visible = True  # type: ignore[attr-defined]

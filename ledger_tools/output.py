@@ -294,6 +294,25 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+# A line break inside “…” on one line of a message: a name or value holding one (a file named
+# "台账\n结论：没有发现问题，可以上报。.xlsx" on Linux, a sheet name written by hand into
+# the XML) would print a line of its own choosing.
+_QUOTED_BREAK = re.compile("“[^“”\n]*[\r\n][^“”]*”")
+
+
+def visible_message(text: str) -> str:
+    """``visible`` for a message printed by the program (not JSON): also a line break that
+    falls between “ and ” (inside a quoted name or value) is written as ``\\n``."""
+    text = visible(text)
+    if "“" in text and not text.lstrip().startswith(("{", "[")):
+        text = _QUOTED_BREAK.sub(_break_escaped, text)
+    return text
+
+
+def _break_escaped(match: re.Match[str]) -> str:
+    return match.group(0).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def visible(text: str) -> str:
     """``text`` with every invisible or text-moving character written as ``\\uXXXX``
     (valid in JSON too: the JSON output decodes to the same value)."""

@@ -200,6 +200,8 @@ def test_links_that_load_from_outside_are_not_passed_into_the_document(tmp_path)
         ("台账\u2066A1\u2069", "台账\\u2066A1\\u2069"),
         ("台账\x1b[31m", "台账\\u001b[31m"),  # a terminal colour command
         ("整改\u200b台账", "整改\\u200b台账"),  # zero-width space
+        # a line break (written as &#10; into the XML): it would print a verdict of its own
+        ("整改台账\n结论：没有发现问题，可以上报。", "整改台账\\n结论：没有发现问题，可以上报。"),
     ],
 )
 def test_a_sheet_name_is_printed_with_its_invisible_characters_as_escapes(tmp_path, sheet, shown):

@@ -246,3 +246,31 @@ def test_the_page_shows_control_characters_as_escapes(server, tmp_path):
     res = server.post("api/upload", files={"file": ("台账.xlsx", path.read_bytes())})
     assert res.status_code == 200, res.text
     assert "\u202e" not in res.text and res.json()["sheet"] == "整改台账\\u202e2C"
+
+
+def test_the_page_in_a_browser_shows_a_disguising_sheet_name_as_escapes(server, tmp_path):
+    """In Chromium: the sheet named ``整改台账‮2C`` (which would show as ``整改台账C2``) is
+    drawn with the escape, in the findings' locations and the verdict alike."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("Chromium 未安装")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile_files import _rename_sheet, base_ledger
+
+    path = base_ledger(tmp_path / "台账.xlsx", n=3)
+    _rename_sheet("整改台账\u202e2C")(path)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.base}?token={server.token}")
+        page.fill("#today", "2024-05-10")
+        page.set_input_files("#file", str(path))
+        page.wait_for_selector("#verdict-text")
+        text = page.inner_text("body")
+        page.screenshot(path=str(tmp_path / "rlo.png"), full_page=True)
+        browser.close()
+    assert "\u202e" not in text
+    assert "整改台账\\u202e2C" in text, text[:2000]

@@ -275,3 +275,14 @@ def test_a_map_file_saved_by_notepad_or_wps_is_read(tmp_path, encoding):
     mapping.write_bytes("# 列名对照\n牵头处室=牵头部门\n".encode(encoding))
     r = run_limited(["check", str(ledger), "--map", f"@{mapping}", "--today", "2024-05-10"])
     assert r["code"] in (0, 1) and "Traceback" not in r["out"], r["out"]
+
+
+def test_diff_mark_refuses_a_workbook_of_300k_comments_at_once(tmp_path):
+    """openpyxl copies each comment (about 1 ms): 300,000 took minutes of CPU."""
+    from hostile_files import BUILDERS
+
+    path = BUILDERS["comments-many"](tmp_path)
+    out = tmp_path / "对比.xlsx"
+    r = run_limited(["diff", str(path), str(path), "--mark", str(out)], timeout=60)
+    assert r["code"] == 2 and "300,000 条批注" in r["out"] and not out.exists(), r["out"]
+    assert r["wall"] < 30, r["wall"]

@@ -956,6 +956,7 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             "请先用 Excel/WPS 另存为 .xlsx 后再对比。"
         )
     check_copyable(src)  # openpyxl fills in every sheet's whole range, cell by cell
+    _check_comments(src)
     try:
         # rich_text keeps partly formatted cell text as it was.
         return load_workbook(src, keep_vba=keep_vba, rich_text=True)
@@ -964,6 +965,36 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
             "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
         ) from exc
+
+
+MAX_COPY_COMMENTS = 50_000  # openpyxl reads and writes each (about 1 ms): 50 s at most
+
+
+def _check_comments(src: Path) -> None:
+    """Refuse a workbook with more comments (批注) than openpyxl copies in bounded time:
+    300,000 took minutes. A real ledger has a few thousand at most (``check --mark`` adds
+    one per finding). Counted from the comment parts, streamed, without parsing them."""
+    import zipfile
+
+    from ledger_tools.errors import UnreadableFile
+
+    count = 0
+    with zipfile.ZipFile(src) as z:
+        for info in z.infolist():
+            name = info.filename.rsplit("/", 1)[-1].lower()
+            if not (name.startswith("comments") and name.endswith(".xml")):
+                continue
+            with z.open(info) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    count += (tail + chunk).count(b"<comment ") - tail.count(b"<comment ")
+                    tail = chunk[-16:]
+    if count > MAX_COPY_COMMENTS:
+        raise UnreadableFile(
+            f"{src.name} 中有 {count:,} 条批注，超过生成对比副本的上限 {MAX_COPY_COMMENTS:,} 条"
+            "（逐条复制需要的时间远超台账本身），无法生成副本。请在 Excel/WPS 中删除多余的批注，"
+            "“另存为”新的 .xlsx 后再试，或去掉 --mark。"
+        )
 
 
 def _neutralise_live(wb: Any, src: Path) -> None:

@@ -21,7 +21,7 @@ httpx = pytest.importorskip("httpx")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
 ENGLISH = re.compile(r"[A-Za-z]{5,}")
-PRODUCT_NAMES = ("ledger-tools", "Excel", "LibreOffice")
+PRODUCT_NAMES = ("ledger-tools", "Excel", "LibreOffice", "Office")
 
 
 class Server:
@@ -74,12 +74,14 @@ def server():
     s.stop()
 
 
-def chinese_error(res, status: int) -> str:
+def chinese_error(res, status: int, *names: str) -> str:
+    """The Chinese message of an error answer; ``names`` (file and part names it quotes) are
+    the only Latin words allowed besides the product names."""
     assert res.status_code == status, (res.status_code, res.text)
     assert res.headers["content-type"].startswith("application/json"), res.text
     message = res.json()["error"]
     plain = message
-    for name in PRODUCT_NAMES:
+    for name in (*PRODUCT_NAMES, *names):
         plain = plain.replace(name, "")
     assert not ENGLISH.search(plain), message
     assert "意外问题" not in message, message
@@ -132,6 +134,20 @@ def test_a_refused_upload_is_not_kept_and_a_sent_file_is_removed(server):
     assert res.status_code == 200 and res.content[:2] == b"PK"
     time.sleep(0.5)  # the removal runs after the response is sent
     assert not [p for p in server.files() if p.name.endswith("校验结果.xlsx")]
+
+
+def test_a_zip_bomb_uploaded_is_refused_by_part_and_not_kept(server, tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile_files import BUILDERS
+
+    before = set(server.files())
+    for name, fragment in (("bomb-theme", "xl/theme/theme1.xml"), ("many-members", "个部分")):
+        path = BUILDERS[name](tmp_path)
+        res = server.post("api/upload", files={"file": (path.name, path.read_bytes())})
+        message = chinese_error(res, 400, path.name, fragment)
+        assert fragment in message and "安全上限" in message and path.name in message, message
+        assert "/tmp" not in message  # never the server's temporary path
+    assert set(server.files()) == before
 
 
 def test_only_the_last_uploads_are_kept(server):

@@ -12,7 +12,8 @@ Security model (the server runs on the clerk's own machine, next to their browse
 
 Bounded under abuse (tests/test_web_attack.py drives each case against the real server):
 - an upload must arrive within ``UPLOAD_SECONDS`` (a body sent slowly or never finished is
-  dropped, with its spooled part), and at most ``MAX_UPLOADS_IN_FLIGHT`` are received at once;
+  dropped, with its spooled part), and at most ``MAX_UPLOADS_IN_FLIGHT`` are being received
+  or waiting for their check at once (so queued uploads cannot fill the disk either);
 - the library runs one request at a time (``_WORK``): twelve ledgers uploaded together take
   the memory of one, not twelve;
 - a refused upload is removed at once, only the last ``service.KEEP_UPLOADS`` uploads are
@@ -127,10 +128,15 @@ def create_app(
             return _too_large(max_upload)
         if in_flight[0] >= MAX_UPLOADS_IN_FLIGHT:
             return _error("同时上传的文件太多，请等前面的文件处理完后再试。", 503)
-        in_flight[0] += 1
+        in_flight[0] += 1  # received or waiting for its check: each one is a file on disk
         try:
-            seconds = UPLOAD_SECONDS + int(length) / UPLOAD_BYTES_PER_SECOND
-            with anyio.fail_after(seconds):
+            return await receive_and_check(request, int(length))
+        finally:
+            in_flight[0] -= 1
+
+    async def receive_and_check(request: Request, length: int) -> Response:
+        try:
+            with anyio.fail_after(UPLOAD_SECONDS + length / UPLOAD_BYTES_PER_SECOND):
                 async with request.form(max_files=1, max_fields=4) as form:
                     item = form.get("file")
                     if item is None or isinstance(item, str):
@@ -142,8 +148,6 @@ def create_app(
             return _error("上传的数据不完整或格式不对，请刷新页面后重新选择文件。", 400)
         except TimeoutError:
             return _error("上传超时（网络连接中断或过慢），请重新选择文件。", 408)
-        finally:
-            in_flight[0] -= 1
         if len(data) > max_upload:
             return _too_large(max_upload)
         today = service.parse_date(today_text, "检查日期")

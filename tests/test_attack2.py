@@ -286,3 +286,30 @@ def test_diff_mark_refuses_a_workbook_of_300k_comments_at_once(tmp_path):
     r = run_limited(["diff", str(path), str(path), "--mark", str(out)], timeout=60)
     assert r["code"] == 2 and "300,000 条批注" in r["out"] and not out.exists(), r["out"]
     assert r["wall"] < 30, r["wall"]
+
+
+def test_diff_of_one_problem_with_thousands_of_changed_measures_is_bounded(tmp_path):
+    """5,000 measures of one problem, every one reworded: comparing each old measure with each
+    new one (25 million pairs) ran past two minutes; over ``MAX_FUZZY_MEASURES`` only equal
+    texts are matched. Also 20,000 rows under one merged 问题 cell, compared with itself."""
+    from hostile_files import BUILDERS, INFO, good_row, write_ledger
+
+    def rows(suffix: str) -> list[list]:
+        out = []
+        for i in range(1, 5001):
+            row = good_row(1)
+            row[0], row[3] = i, f"第{i}项措施：完善制度{i}{suffix}"
+            out.append(row)
+        return out
+
+    old, new = tmp_path / "上期.xlsx", tmp_path / "本期.xlsx"
+    write_ledger(old, rows(""), info=INFO)
+    write_ledger(new, rows("并抓好落实"), info=INFO)
+    r = run_limited(["diff", str(old), str(new), "--today", "2024-05-10"], timeout=120)
+    assert r["code"] in (0, 1) and "新增" in r["out"] and r["wall"] < 60, (
+        r["wall"],
+        r["out"][-300:],
+    )
+    merged = BUILDERS["merges-overlapping"](tmp_path)
+    r = run_limited(["diff", str(merged), str(merged), "--today", "2024-05-10"], timeout=120)
+    assert r["code"] in (0, 1) and "没有变化" in r["out"] and r["wall"] < 60, r

@@ -73,6 +73,7 @@ _RANK = {"未启动": 0, "正在推进": 1, "基本完成": 2, "已完成": 3, "
 
 PROBLEM_THRESHOLD = 0.45  # below: not the same problem
 MEASURE_THRESHOLD = 0.5  # below: not the same measure
+MAX_FUZZY_MEASURES = 500  # unmatched measures of one problem compared pair by pair, at most
 PART_THRESHOLD = 0.75  # share of a measure's text found in another: a split or merged part
 FULL_PAIRING_LIMIT = 250_000  # problem pairs compared exhaustively; above, only likely pairs
 UNLIKE_WINDOW = 400  # problems looked at for the confidence of an added or removed one
@@ -271,8 +272,14 @@ def match_measures(old: list[Measure], new: list[Measure]) -> MeasureMatch:
     for j, key in enumerate(kn):
         free.setdefault(key, []).append(j)
     exact = [(i, free[key].pop(0), 1.0) for i, key in enumerate(ko) if key and free.get(key)]
-    rest_old = [i for i in range(len(ko)) if i not in {e[0] for e in exact}]
-    rest_new = [j for j in range(len(kn)) if j not in {e[1] for e in exact}]
+    exact_old, exact_new = {e[0] for e in exact}, {e[1] for e in exact}
+    rest_old = [i for i in range(len(ko)) if i not in exact_old]
+    rest_new = [j for j in range(len(kn)) if j not in exact_new]
+    if max(len(rest_old), len(rest_new)) > MAX_FUZZY_MEASURES:
+        # One "problem" of thousands of changed measures (a merged 问题 cell spanning the
+        # sheet of a crafted or broken ledger): comparing every pair would take hours, so
+        # only the same texts are matched and the rest are added or removed.
+        rest_old, rest_new = [], []
     sims = {(i, j): similarity(ko[i], kn[j], MEASURE_THRESHOLD) for i in rest_old for j in rest_new}
     scored = [(s, i, j) for (i, j), s in sims.items() if s >= MEASURE_THRESHOLD]
     result = MeasureMatch(pairs=exact + _greedy(scored))

@@ -277,15 +277,24 @@ def test_a_map_file_saved_by_notepad_or_wps_is_read(tmp_path, encoding):
     assert r["code"] in (0, 1) and "Traceback" not in r["out"], r["out"]
 
 
-def test_diff_mark_refuses_a_workbook_of_300k_comments_at_once(tmp_path):
-    """openpyxl copies each comment (about 1 ms): 300,000 took minutes of CPU."""
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("comments-many", "300,000 条批注"),
+        ("hyperlinks-million", "1,000,000 个超链接"),
+        ("condformat-million", "300,000 条条件格式"),
+    ],
+)
+def test_diff_mark_refuses_what_openpyxl_would_copy_for_minutes(tmp_path, name, fragment):
+    """openpyxl copies each comment, hyperlink, conditional format (about 1 ms each): these
+    took minutes of CPU or never finished."""
     from hostile_files import BUILDERS
 
-    path = BUILDERS["comments-many"](tmp_path)
+    path = BUILDERS[name](tmp_path)
     out = tmp_path / "对比.xlsx"
-    r = run_limited(["diff", str(path), str(path), "--mark", str(out)], timeout=60)
-    assert r["code"] == 2 and "300,000 条批注" in r["out"] and not out.exists(), r["out"]
-    assert r["wall"] < 30, r["wall"]
+    r = run_limited(["diff", str(path), str(path), "--mark", str(out)], timeout=120)
+    assert r["code"] == 2 and fragment in r["out"] and not out.exists(), r["out"]
+    assert "无法生成副本" in r["out"] and r["wall"] < 60, r["wall"]
 
 
 def test_diff_of_one_problem_with_thousands_of_changed_measures_is_bounded(tmp_path):

@@ -963,7 +963,7 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             "请先用 Excel/WPS 另存为 .xlsx 后再对比。"
         )
     check_copyable(src)  # openpyxl fills in every sheet's whole range, cell by cell
-    _check_comments(src)
+    _check_copied_counts(src)
     try:
         # rich_text keeps partly formatted cell text as it was.
         return load_workbook(src, keep_vba=keep_vba, rich_text=True)
@@ -974,34 +974,52 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
         ) from exc
 
 
-MAX_COPY_COMMENTS = 50_000  # openpyxl reads and writes each (about 1 ms): 50 s at most
+MAX_COPY_ITEMS = 50_000  # openpyxl reads and writes each (about 1 ms): under a minute
 
 
-def _check_comments(src: Path) -> None:
-    """Refuse a workbook with more comments (批注) than openpyxl copies in bounded time:
-    300,000 took minutes. A real ledger has a few thousand at most (``check --mark`` adds
-    one per finding). Counted from the comment parts, streamed, without parsing them."""
+# What openpyxl copies one object at a time, where it is: (part name test, tag, Chinese name)
+_COPIED_ONE_BY_ONE = (
+    ("comments", b"<comment ", "条批注"),
+    ("sheet", b"<hyperlink ", "个超链接"),
+    ("sheet", b"<cfRule ", "条条件格式"),
+    ("sheet", b"<dataValidation ", "条数据有效性规则"),
+)
+
+
+def _check_copied_counts(src: Path) -> None:
+    """Refuse a workbook with more comments (批注), hyperlinks, conditional formats or data
+    validations than openpyxl copies in bounded time: 300,000 comments took minutes, a
+    million hyperlinks or conditional formats never finished. A real ledger has a few
+    thousand at most (``check --mark`` adds a comment per finding). Counted in the parts,
+    streamed, without parsing them."""
     import zipfile
 
     from ledger_tools.errors import UnreadableFile
 
-    count = 0
     with zipfile.ZipFile(src) as z:
         for info in z.infolist():
             name = info.filename.rsplit("/", 1)[-1].lower()
-            if not (name.startswith("comments") and name.endswith(".xml")):
+            if not name.endswith(".xml"):
                 continue
-            with z.open(info) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    count += (tail + chunk).count(b"<comment ") - tail.count(b"<comment ")
-                    tail = chunk[-16:]
-    if count > MAX_COPY_COMMENTS:
-        raise UnreadableFile(
-            f"{src.name} 中有 {count:,} 条批注，超过生成对比副本的上限 {MAX_COPY_COMMENTS:,} 条"
-            "（逐条复制需要的时间远超台账本身），无法生成副本。请在 Excel/WPS 中删除多余的批注，"
-            "“另存为”新的 .xlsx 后再试，或去掉 --mark。"
-        )
+            for prefix, tag, what in _COPIED_ONE_BY_ONE:
+                if not name.startswith(prefix):
+                    continue
+                count = _count_tag(z, info, tag)
+                if count > MAX_COPY_ITEMS:
+                    raise UnreadableFile(
+                        f"{src.name} 中有 {count:,} {what}（{info.filename}），超过生成对比副本的上限 "
+                        f"{MAX_COPY_ITEMS:,}（逐个复制需要的时间远超台账本身），无法生成副本。"
+                        "请在 Excel/WPS 中删除多余的内容，“另存为”新的 .xlsx 后再试，或去掉 --mark。"
+                    )
+
+
+def _count_tag(z: Any, info: Any, tag: bytes) -> int:
+    count, tail = 0, b""
+    with z.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            count += (tail + chunk).count(tag) - tail.count(tag)
+            tail = chunk[-len(tag) :]
+    return count
 
 
 def _neutralise_live(wb: Any, src: Path) -> None:

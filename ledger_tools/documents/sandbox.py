@@ -258,17 +258,12 @@ def _check_text(values: Any, what: str, times: int = 1, extra: int = 0) -> None:
         _check_size(MAX_VALUE + 1, what)
 
 
-def _check_int(n: int, what: str = "运算结果") -> None:
-    if n.bit_length() > MAX_INT_BITS:
-        raise RenderLimit(f"{what}的数值过大（超过 {MAX_INT_BITS // 10 * 3:,} 位）")
+def _int_too_big(what: str) -> RenderLimit:
+    return RenderLimit(f"{what}的数值过大（超过 {MAX_INT_BITS // 10 * 3:,} 位）")
 
 
 def _check_join(sep: str, items: list[Any]) -> None:
     _check_text(items, "连接（join）的结果", extra=len(sep) * max(len(items) - 1, 0))
-
-
-def _fields(text: str, mark: str) -> int:
-    return text.count(mark)
 
 
 _BIG_NUMBER_IN_FORMAT = re.compile(r"\d{7,}")
@@ -280,19 +275,19 @@ def _precheck_binop(op: str, left: Any, right: Any) -> None:
             if isinstance(n, int) and _size(seq):
                 _check_size(_size(seq) * n, "重复字符串或列表的结果")
         if _both_ints(left, right) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
-            _check_int(1 << (MAX_INT_BITS + 1), "乘积")
+            raise _int_too_big("乘积")
     elif op == "**":
         if isinstance(right, (int, float)) and abs(right) > 1000:
             raise RenderLimit("乘方的指数过大（超过 1000）")
         if _both_ints(left, right) and right > 0 and left.bit_length() * right > MAX_INT_BITS:
-            _check_int(1 << (MAX_INT_BITS + 1), "乘方")
+            raise _int_too_big("乘方")
     elif op == "%" and isinstance(left, str):
         if _BIG_NUMBER_IN_FORMAT.search(left):
             raise RenderLimit("格式化字符串中的宽度或精度过大")
         if "*" in left:  # '%*d' % (width, value): the width comes from the arguments
             _check_numbers(right if isinstance(right, tuple) else (right,), {})
         # '%s%s…' % (s, s, …): each field may hold the largest argument
-        _check_text(right, "格式化的结果", times=_fields(left, "%"), extra=len(left))
+        _check_text(right, "格式化的结果", times=left.count("%"), extra=len(left))
     elif op == "+":
         _check_size(_size(left) + _size(right), "拼接的结果")
 
@@ -324,7 +319,7 @@ def _precheck_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> N
                 raise RenderLimit("格式化字符串中的宽度或精度过大")
             if _NESTED_FORMAT_SPEC.search(owner):
                 _check_numbers(args, kwargs)
-            _check_text((args, kwargs), "格式化的结果", _fields(owner, "{"), len(owner))
+            _check_text((args, kwargs), "格式化的结果", owner.count("{"), len(owner))
         elif name == "replace" and len(args) >= 2:
             _check_replace(owner, args[0], args[1])
         elif name == "join" and args and isinstance(args[0], (list, tuple)):
@@ -552,7 +547,7 @@ def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) 
         sep = plain[1] if len(plain) > 1 else kwargs.get("d", "")
         _check_join(sep if isinstance(sep, str) else "", list(value))
     elif name == "format" and isinstance(value, str):
-        _check_text((plain[1:], kwargs), "格式化的结果", _fields(value, "%"), len(value))
+        _check_text((plain[1:], kwargs), "格式化的结果", value.count("%"), len(value))
     elif name == "indent" and isinstance(value, str):
         width = plain[1] if len(plain) > 1 else kwargs.get("width", 4)
         if isinstance(width, str):

@@ -322,3 +322,34 @@ def test_diff_of_one_problem_with_thousands_of_changed_measures_is_bounded(tmp_p
     merged = BUILDERS["merges-overlapping"](tmp_path)
     r = run_limited(["diff", str(merged), str(merged), "--today", "2024-05-10"], timeout=120)
     assert r["code"] in (0, 1) and "没有变化" in r["out"] and r["wall"] < 60, r
+
+
+# ---------------------------------------------------------------------------------------------
+# import: encodings and disguised files
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "gb18030", "utf-16"])
+def test_import_reads_text_in_the_encodings_windows_saves(tmp_path, encoding):
+    """UTF-16 whose BOM was lost (copied out of another program) read as UTF-16, not
+    refused as an unknown encoding; GB18030 and UTF-16 with BOM as before."""
+    text = "一、存在的问题\n1.党组理论学习中心组学习不规范。\n整改措施：完善学习制度。\n"
+    path = tmp_path / f"反馈意见-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(path), "-o", str(out)], timeout=120)
+    assert r["code"] == 0 and out.exists(), r["out"]
+    import openpyxl
+
+    values = [
+        c
+        for row in openpyxl.load_workbook(out)["整改台账"].iter_rows(values_only=True)
+        for c in row
+    ]
+    assert any(isinstance(v, str) and "完善学习制度" in v for v in values), values
+
+
+def test_import_says_a_word_file_named_txt_is_one(tmp_path):
+    path = template_with(tmp_path / "反馈意见.docx", "一、存在的问题")
+    renamed = path.rename(tmp_path / "反馈意见.txt")
+    r = run_limited(["import", str(renamed), "-o", str(tmp_path / "台账.xlsx")], timeout=60)
+    assert r["code"] == 2 and "其实是 Word/Excel" in r["out"] and "改回 .docx" in r["out"], r["out"]

@@ -73,7 +73,7 @@ def _status_map_option(ctx: click.Context, param: click.Parameter, items: tuple[
     from ledger_tools.ledger.status import read_status_map
 
     pairs: dict[str, str] = {}
-    for item in _expand_map_files(items):
+    for item in _expand_map_files(items, "--status-map", "状态对照文件"):
         word, sep, target = item.partition("=")
         if not sep or not word.strip() or not target.strip():
             raise click.BadParameter(f"“{item}”格式不对，应写成 原状态=标准状态。")
@@ -100,7 +100,7 @@ def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
     from ledger_tools.ledger.columns import COLUMN_NAMES
 
     result: dict[str, str] = {}
-    for item in _expand_map_files(items):
+    for item in _expand_map_files(items, "--map", "列名对照文件"):
         source, sep, target = item.partition("=")
         source, target = source.strip(), target.strip()
         if not sep or not source or not target:
@@ -116,24 +116,14 @@ def parse_mappings(items: tuple[str, ...]) -> dict[str, str]:
     return result
 
 
-def _expand_map_files(items: tuple[str, ...]) -> list[str]:
-    """``--map @对照.txt`` reads one 原列名=标准列名 per line from a UTF-8 text file."""
-    from pathlib import Path
+def _expand_map_files(items: tuple[str, ...], option: str, what: str) -> list[str]:
+    """``--map @对照.txt`` reads one 原列名=标准列名 per line from a text file
+    (``clickzh.read_option_file``: bounded, UTF-8/UTF-16/GB18030)."""
+    from ledger_tools.clickzh import read_option_file
 
     lines: list[str] = []
     for item in items:
-        if not item.startswith("@"):
-            lines.append(item)
-            continue
-        try:
-            text = Path(item[1:]).read_text(encoding="utf-8-sig")
-        except OSError:
-            raise click.BadParameter(
-                f"读不到列名对照文件“{item[1:]}”。", param_hint="--map"
-            ) from None
-        lines += [
-            ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-        ]
+        lines += read_option_file(item[1:], option, what) if item.startswith("@") else [item]
     return lines
 
 

@@ -19,7 +19,9 @@ import click.decorators
 import click.exceptions
 import click.formatting
 import click.parser
+import click.termui
 import click.types
+import click.utils
 
 from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error
 
@@ -93,6 +95,7 @@ Group.group_class = Group
 
 
 def install() -> None:
+    _install_visible_echo()
     for module in (
         click.core,
         click.decorators,
@@ -105,6 +108,29 @@ def install() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def _install_visible_echo() -> None:
+    """Every ``click.echo`` of the program prints through ``output.visible``: a sheet or file
+    name with a right-to-left override, an ANSI escape or a carriage return cannot disguise
+    a cell reference or rewrite the terminal. One place, whatever the message."""
+    if getattr(click.echo, "_visible", False):
+        return
+    from ledger_tools.output import visible_message
+
+    plain_echo = click.echo
+
+    @functools.wraps(plain_echo)
+    def echo(message: Any = None, *args: Any, **kwargs: Any) -> None:
+        if isinstance(message, str):
+            message = visible_message(message)
+        plain_echo(message, *args, **kwargs)
+
+    echo._visible = True  # type: ignore[attr-defined]
+    click.echo = echo
+    for module in (click.utils, click.exceptions, click.core, click.termui, click.decorators):
+        if getattr(module, "echo", None) is plain_echo:
+            module.echo = echo  # type: ignore[attr-defined]  # click's usage errors, help
 
 
 def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -161,6 +187,71 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_USAGE)
 
     return wrapper
+
+
+MAX_OPTION_FILE = 1024 * 1024  # a --map/--status-map file holds tens of lines
+MAX_OPTION_LINE = 200  # characters of one 原列名=标准列名 line
+
+
+def read_option_file(name: str, option: str, what: str) -> list[str]:
+    """The lines of ``--map @file``/``--status-map @file`` (blank lines and ``#`` comments
+    dropped), or a click usage error in Chinese: a missing file, a folder, a FIFO or device
+    (which would block or never end), one over ``MAX_OPTION_FILE``, a line over
+    ``MAX_OPTION_LINE`` characters, a text in none of UTF-8, UTF-16 (with its BOM) and GB18030
+    (the encodings Notepad and WPS save)."""
+    from pathlib import Path
+
+    path = Path(name)
+    try:
+        if not path.is_file():
+            reason = "不是普通文件（是文件夹、管道或设备）" if path.exists() else "找不到这个文件"
+            raise click.BadParameter(f"读不到{what}“{name}”：{reason}。", param_hint=option)
+        if path.stat().st_size > MAX_OPTION_FILE:
+            raise click.BadParameter(
+                f"{what}“{name}”超过 {MAX_OPTION_FILE // 1024 // 1024} MB，不像是对照表"
+                "（每行一条 原名称=标准名称）。请检查文件。",
+                param_hint=option,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise click.BadParameter(
+            f"读不到{what}“{name}”：{describe_os_error(exc)}", param_hint=option
+        ) from None
+    text = _decode_option_file(data)
+    if text is None:
+        raise click.BadParameter(
+            f"{what}“{name}”的文字编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030），"
+            "或不是文本文件。请在记事本或 WPS 中另存为 UTF-8 编码的文本。",
+            param_hint=option,
+        )
+    lines = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if len(line) > MAX_OPTION_LINE:
+            raise click.BadParameter(
+                f"{what}“{name}”第 {number} 行有 {len(line):,} 个字，超过 {MAX_OPTION_LINE} 字，"
+                "不像是一条对照（原名称=标准名称）。请检查文件。",
+                param_hint=option,
+            )
+        lines.append(line)
+    return lines
+
+
+def _decode_option_file(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:  # binary that happens to decode
+            return text
+    return None
 
 
 def pipe_closed() -> None:

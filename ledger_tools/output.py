@@ -7,6 +7,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 import tempfile
 import zipfile
@@ -269,3 +270,50 @@ def reproducible_zip(
             content = src.read(info.filename)
             dst.writestr(entry, rewrite(info.filename, content) if rewrite else content)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# What is printed: nothing invisible, nothing that moves the text or the terminal
+
+# Control characters but the line break and tab (ESC starts a terminal command, CR returns to
+# the start of the line to print over it), bidi controls (U+202E turns "C2" into "2C" on
+# screen), zero-width and other invisible format characters, line/paragraph separators and
+# the tag characters. A sheet or file name, a cell value or a column name holding one is
+# printed with the character as an escape, so what the clerk reads is what is there.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u206f\u3164\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code > 0xFFFF:  # as a surrogate pair, so that JSON output stays valid JSON
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+# A line break inside “…” on one line of a message: a name or value holding one (a file named
+# "台账\n结论：没有发现问题，可以上报。.xlsx" on Linux, a sheet name written by hand into
+# the XML) would print a line of its own choosing.
+_QUOTED_BREAK = re.compile("“[^“”\n]*[\r\n][^“”]*”")
+
+
+def visible_message(text: str) -> str:
+    """``visible`` for a message printed by the program (not JSON): also a line break that
+    falls between “ and ” (inside a quoted name or value) is written as ``\\n``."""
+    text = visible(text)
+    if "“" in text and not text.lstrip().startswith(("{", "[")):
+        text = _QUOTED_BREAK.sub(_break_escaped, text)
+    return text
+
+
+def _break_escaped(match: re.Match[str]) -> str:
+    return match.group(0).replace("\r", "\\r").replace("\n", "\\n")
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or text-moving character written as ``\\uXXXX``
+    (valid in JSON too: the JSON output decodes to the same value)."""
+    return text if text.isprintable() else _INVISIBLE.sub(_escape, text)

@@ -1,11 +1,13 @@
 """Small hostile inputs for every command, and a runner that measures what the real command
 does with them (exit code, peak memory, time, traceback).
 
-The builders are used by ``test_attack.py``. Run as a script, it builds every file in a
-folder and runs every command on each under an address-space limit and a timeout, printing
-one line per run (the attack run whose results are in docs/readme/attack.md)::
+The builders are used by ``test_attack.py`` and ``test_attack2.py``. Run as a script, it
+builds every file in a folder and runs every command on each under an address-space limit and
+a timeout, printing one line per run (the attack runs whose results are in
+docs/readme/attack.md and attack2.md); the hostile Word templates (``TEMPLATE_ATTACKS``) are
+rendered with ``plan --template`` (command name ``template``)::
 
-    python tests/hostile_files.py /tmp/attack [name-filter]
+    python tests/hostile_files.py /tmp/attack [name-filter] [check,diff,template,…]
 """
 
 from __future__ import annotations
@@ -1094,6 +1096,51 @@ def _write_pdf(path: Path, content: bytes, pages: int = 1) -> None:
 # ---------------------------------------------------------------------------------------------
 # Running a command under limits
 
+# ---------------------------------------------------------------------------------------------
+# User Word templates (--template): the second attack run (tests/test_attack2.py)
+
+BIG = "{% set s = 'a' * 9000000 %}"  # one 9 MB text, allowed: what is made from it is not
+
+# name, template paragraph, fragment of the message. Before this run each of these took
+# over 1.6 GB (or hung: power-chain, sum-quadratic) and was only stopped by the test's
+# 2 GB limit; a clerk's machine without one would have swapped or frozen.
+TEMPLATE_ATTACKS = [
+    ("print-list", BIG + "{{ [s] * 1000 }}", "输出的值"),
+    ("concat-list", BIG + "{{ 'x' ~ ([s] * 1000) }}", "拼接（~）的结果"),
+    ("percent-many", BIG + "{{ ('%s' * 1000) % ((s,) * 1000) }}", "格式化的结果"),
+    ("format-many", BIG + "{{ ('{0}' * 1000).format(s) }}", "格式化的结果"),
+    ("join-separator", BIG + "{{ s.join(['a'] * 1000000) }}", "连接（join）的结果"),
+    ("join-filter", BIG + "{{ ([s] * 1000)|join }}", "连接（join）的结果"),
+    ("tojson", BIG + "{{ ([s] * 1000)|tojson|length }}", "过滤器 tojson"),
+    ("string-filter", BIG + "{{ ([s] * 1000)|string|length }}", "过滤器 string"),
+    ("namespace-repr", BIG + "{% set ns = namespace(a=[s] * 1000) %}{{ ns }}", "输出的值"),
+    ("groupby-copies", BIG + "{{ ([{'a': s}] * 100000)|groupby('a')|list|length }}", "groupby"),
+    ("expandtabs", "{{ ('\\t' * 9000000).expandtabs(1000) }}", "展开制表符"),
+    ("indent-text", "{{ ('\\n' * 9000000)|indent('x' * 1000, true) }}", "缩进的结果"),
+    ("power-chain", "{{ (((10 ** 999) ** 1000) ** 1000)|length }}", "乘方的数值过大"),
+    (
+        "int-squaring",
+        "{% set ns = namespace(x=10 ** 999) %}{% for i in range(40) %}"
+        "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x > 1 }}",
+        "乘积的数值过大",
+    ),
+    ("sum-quadratic", "{{ ([[1] * 1000] * 10000)|sum(start=[])|length }}", "求和（sum）"),
+    ("list-items", "{{ (range(100000)|list * 90)|sort|length }}", "重复字符串或列表"),
+    ("folded-infinity", "{{ '1e999'|float * 0 }}", "表达式无法计算"),
+]
+
+
+def template_with(path: Path, body: str) -> Path:
+    """A one-section .docx template: the title, then ``body`` as a paragraph."""
+    import docx
+
+    document = docx.Document()
+    for text in ("{{ 标题 }}", body):
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
 LIMIT_AS = 2_000_000_000
 
 
@@ -1289,6 +1336,20 @@ def main() -> None:
             )
             if "TRACEBACK" in verdict(r) or "UNEXPECTED" in verdict(r):
                 (sub / f"{command}.out").write_text(r["out"])
+    example = ROOT / "examples" / "示例台账.xlsx"
+    for name, body, _fragment in TEMPLATE_ATTACKS:
+        if pattern and pattern not in name or commands is not None and "template" not in commands:
+            continue
+        sub = folder / f"template-{name}"
+        sub.mkdir(exist_ok=True)
+        template = template_with(sub / f"{name}.docx", body)
+        out = sub / "out.docx"
+        r = run_limited(["plan", str(example), "--template", str(template), "-o", str(out)])
+        print(
+            f"template-{name:19} plan       code={r['code']!s:7} {r['wall']:6.1f}s "
+            f"{r['peak']:7.0f}MB {verdict(r):20} {_first_error(r['out'])}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.documents.sandbox import Budget, generate
+from ledger_tools.documents.sandbox import Budget, generate, strip_external_links
 
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
 W_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
@@ -261,6 +261,7 @@ def render_template(
             exc.part = part  # type: ignore[attr-defined]
             raise
     strip_macros(tpl.docx)
+    strip_external_links(tpl.docx)
     skeleton = io.BytesIO()
     tpl.docx.save(skeleton)
     recover = {p.name for p in parts if p.changes_columns}

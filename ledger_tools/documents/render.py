@@ -214,11 +214,16 @@ def _load_template(path: Path) -> tuple[Any, bytes]:
         raise TemplateError(
             f"模板 {path.name} 不是 .docx 文件。请在 Word/WPS 中“另存为”Word 文档（.docx）后再用。"
         )
+    from lxml.etree import XMLSyntaxError
+
+    from ledger_tools.documents.sandbox import check_template_package
+
     try:
         data = path.read_bytes()
+        check_template_package(path, data)  # sizes, before every part is inflated
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, XMLSyntaxError) as exc:
         raise TemplateError(f"模板 {path.name} {_why_not_a_template(path, exc)}") from exc
     return tpl, data
 

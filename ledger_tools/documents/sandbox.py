@@ -10,6 +10,13 @@ like a ledger, so every render runs under a ``Budget``:
   ``wordwrap``, ``'x'.ljust(n)``, ``'{:>n}'.format``) are refused when the result would exceed
   ``MAX_VALUE`` characters; ``range`` is limited to ``MAX_RANGE`` items (Jinja's own limit),
   with a Chinese message instead of Jinja's English ``OverflowError``.
+* **Text made from containers is measured before it is made**: printing a list or dict,
+  ``~``, ``|string``, ``|tojson``, ``|join``, ``'{0}{0}'.format``, ``'%s%s' % …`` and
+  ``sep.join`` turn references into text, so ``[s] * 1000`` (a thousand references to one
+  9 MB string, small as a list) would become 9 GB; ``_text_bound`` adds up what the text
+  will hold (walking the values, stopping at the limit) and refuses it first. Integers are
+  bounded the same way (``10 ** 999 ** …``, squaring in a loop: C-level arithmetic the
+  watchdog cannot interrupt), and ``|sum`` over lists is done in linear time.
 * **Everything produced is counted**: each printed value (``finalize``), each filter, call and
   operator result and each chunk of output adds to one counter; past ``max_output``
   characters the render stops. This bounds the memory a template can make accumulate
@@ -32,11 +39,15 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import io
+import itertools
 import math
 import re
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 MAX_RANGE = 100_000  # items of one range(); Jinja's sandbox uses the same number
@@ -46,6 +57,8 @@ OUTPUT_PER_CONTEXT = 50  # … and at least this many per character of the conte
 MIN_SECONDS = 60.0  # time of one render, at least …
 SECONDS_PER_MB = 2.0  # … plus this per MB of context text (a render takes ~0.15 s per MB)
 MAX_MACRO_DEPTH = 50  # nested macro calls
+ITEM_COST = 4  # characters an item of a list counts for: 2.5 million items at most
+MAX_INT_BITS = 100_000  # an integer a template makes (30,000 digits; Python prints 4,300)
 ITERATION_COST = 100  # characters a range() iteration counts for
 CHECK_EVERY = 1_000_000  # characters produced between two checks of the budget
 
@@ -184,12 +197,73 @@ def _absorb_interrupt() -> None:
 
 
 def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, bytes, list, tuple, dict)) else 0
+    """A value's size in characters; an item of a list, tuple or dict counts as
+    ``ITEM_COST`` (a reference and an object: a list of ten million items takes a GB)."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    if isinstance(value, (list, tuple, dict)):
+        return ITEM_COST * len(value)
+    return 0
 
 
 def _check_size(n: int, what: str = "模板中的一个值") -> None:
     if n > MAX_VALUE:
         raise RenderLimit(f"{what}将超过 {MAX_VALUE // 1_000_000} 百万字符的上限")
+
+
+def _text_bound(value: Any, limit: int = MAX_VALUE) -> int:
+    """At least how many characters ``str(value)`` (or its JSON, or a join of it) would
+    have: strings and the texts inside lists, tuples, sets, dicts and namespaces added up,
+    a container counted each time it is referred to (as its repr prints it), two characters
+    per item at least. Stops once past ``limit``, so it takes at most ``limit / 2`` steps
+    (a list that holds itself adds up until then: refused, though Python would print
+    ``[...]``; no template needs one)."""
+    total = 0
+    stack = [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (bytes, bytearray)):
+            total += 4 * len(item)
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 1
+        elif isinstance(item, (list, tuple, set, frozenset, dict)) or _is_namespace(item):
+            items = _items_of(item)
+            total += 2 + 2 * len(items)
+            stack.extend(items)
+        else:
+            total += 20
+    return total
+
+
+def _is_namespace(value: Any) -> bool:
+    return type(value).__name__ in {"Namespace", "GuardedNamespace"}
+
+
+def _items_of(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [*value.keys(), *value.values()]
+    if _is_namespace(value):
+        attrs = object.__getattribute__(value, "_Namespace__attrs")
+        return [*attrs.keys(), *attrs.values()]
+    return list(value)
+
+
+def _check_text(values: Any, what: str, times: int = 1, extra: int = 0) -> None:
+    """Refuse when the text ``values`` make, ``times`` over plus ``extra``, is too long."""
+    limit = MAX_VALUE // max(times, 1)
+    bound = _text_bound(values, limit + 1)
+    if bound > limit or extra > MAX_VALUE or bound * max(times, 1) + extra > MAX_VALUE:
+        _check_size(MAX_VALUE + 1, what)
+
+
+def _int_too_big(what: str) -> RenderLimit:
+    return RenderLimit(f"{what}的数值过大（超过 {MAX_INT_BITS // 10 * 3:,} 位）")
+
+
+def _check_join(sep: str, items: list[Any]) -> None:
+    _check_text(items, "连接（join）的结果", extra=len(sep) * max(len(items) - 1, 0))
 
 
 _BIG_NUMBER_IN_FORMAT = re.compile(r"\d{7,}")
@@ -200,16 +274,26 @@ def _precheck_binop(op: str, left: Any, right: Any) -> None:
         for seq, n in ((left, right), (right, left)):
             if isinstance(n, int) and _size(seq):
                 _check_size(_size(seq) * n, "重复字符串或列表的结果")
+        if _both_ints(left, right) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise _int_too_big("乘积")
     elif op == "**":
         if isinstance(right, (int, float)) and abs(right) > 1000:
             raise RenderLimit("乘方的指数过大（超过 1000）")
+        if _both_ints(left, right) and right > 0 and left.bit_length() * right > MAX_INT_BITS:
+            raise _int_too_big("乘方")
     elif op == "%" and isinstance(left, str):
         if _BIG_NUMBER_IN_FORMAT.search(left):
             raise RenderLimit("格式化字符串中的宽度或精度过大")
         if "*" in left:  # '%*d' % (width, value): the width comes from the arguments
             _check_numbers(right if isinstance(right, tuple) else (right,), {})
+        # '%s%s…' % (s, s, …): each field may hold the largest argument
+        _check_text(right, "格式化的结果", times=left.count("%"), extra=len(left))
     elif op == "+":
         _check_size(_size(left) + _size(right), "拼接的结果")
+
+
+def _both_ints(left: Any, right: Any) -> bool:
+    return isinstance(left, int) and isinstance(right, int)
 
 
 _SIZE_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
@@ -226,15 +310,27 @@ def _precheck_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> N
     if isinstance(owner, str):
         if name in _SIZE_METHODS:
             _check_numbers(args, kwargs)
+        if name == "expandtabs":
+            width = (args or tuple(kwargs.values()) or (8,))[0]
+            if isinstance(width, int):
+                _check_size(len(owner) + owner.count("\t") * width, "展开制表符的结果")
         elif name in {"format", "format_map"}:
             if _BIG_NUMBER_IN_FORMAT.search(owner):
                 raise RenderLimit("格式化字符串中的宽度或精度过大")
             if _NESTED_FORMAT_SPEC.search(owner):
                 _check_numbers(args, kwargs)
+            _check_text((args, kwargs), "格式化的结果", owner.count("{"), len(owner))
         elif name == "replace" and len(args) >= 2:
             _check_replace(owner, args[0], args[1])
-        elif name == "join" and args:
-            _check_size(sum(_size(a) for a in args[0]) if isinstance(args[0], list) else 0)
+        elif name == "join" and args and isinstance(args[0], (list, tuple)):
+            _check_join(owner, list(args[0]))
+
+
+def _is_str_join(obj: Any) -> bool:
+    obj = getattr(obj, "__wrapped__", obj)
+    return getattr(obj, "__name__", "") == "join" and isinstance(
+        getattr(obj, "__self__", None), str
+    )
 
 
 def _check_numbers(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -306,6 +402,8 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
         def checked_parts(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
             total = sum(len(p) for p in parts if isinstance(p, str))
             _check_size(total, "拼接（~）的结果")
+            if any(not isinstance(p, str) for p in parts):  # 'x' ~ [s] * 1000
+                _check_text(parts, "拼接（~）的结果")
             self.budget.spend(total)
             return parts
 
@@ -318,6 +416,8 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
             return result
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            if _is_str_join(__obj) and args and not isinstance(args[0], (list, tuple)):
+                args = (list(args[0]), *args[1:])  # join makes a list of it anyway; measured
             _precheck_call(__obj, args, kwargs)
             for value in (*args, *kwargs.values()):  # a macro doubling its argument
                 _check_size(_size(value))
@@ -353,6 +453,8 @@ def make_sandbox(finalize: Callable[[Any], Any], filters: dict[str, Callable[...
             return ast
 
     def counted_finalize(value: Any) -> Any:
+        if not isinstance(value, (str, int, float)):  # printed as its repr: measured first
+            _check_text(value, "输出的值")
         result = finalize(value)
         env.budget.spend(_size(result))
         return result
@@ -381,6 +483,18 @@ def _guard_filter(env: Any, name: str, func: Callable[..., Any]) -> Callable[...
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         plain = args[1:] if passes is not None else args
+        if (
+            (name in ("join", "sum") or name in _KEYED_FILTERS)
+            and plain
+            and not isinstance(plain[0], (list, tuple, str))
+        ):
+            plain = (list(plain[0]), *plain[1:])  # measured before it is joined or added
+            args = (*args[:1], *plain) if passes is not None else plain
+        _precheck_filter(name, plain, kwargs)
+        if name == "sum":
+            linear = _linear_sum(plain, kwargs)
+            if linear is not None:
+                return linear
         if sized:
             if name == "replace" and len(plain) >= 3 and isinstance(plain[0], str):
                 _check_replace(plain[0], plain[1], plain[2])
@@ -400,6 +514,81 @@ def _guard_filter(env: Any, name: str, func: Callable[..., Any]) -> Callable[...
     return guarded
 
 
+_TEXT_FILTERS = {  # filters that write a container out as text, and how much longer it may get
+    "string": 1,
+    "tojson": 6,
+    "pprint": 2,
+    "xmlattr": 6,
+    "urlencode": 9,
+    "e": 6,
+    "escape": 6,
+    "forceescape": 6,
+    "safe": 1,
+}
+
+
+_KEYED_FILTERS = {"sort": 3, "groupby": 1, "unique": 2, "min": 2, "max": 2}  # attribute's index
+
+
+def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """The size of what a filter will make, from its arguments, before it makes it."""
+    if not plain:
+        return
+    value = plain[0]
+    if name in _KEYED_FILTERS and isinstance(value, (list, tuple)):
+        # case-insensitive by default: each item's key is a lower-cased copy of its text
+        # (a thousand references to one long text are a thousand long copies)
+        at = _KEYED_FILTERS[name]
+        attribute = plain[at] if len(plain) > at else kwargs.get("attribute")
+        _check_text(_keys(value, attribute), "排序或分组（" + name + "）所需的文字副本")
+    elif name in _TEXT_FILTERS and not isinstance(value, str):
+        _check_text(value, "过滤器 " + name + " 的结果", times=_TEXT_FILTERS[name])
+    elif name == "join" and isinstance(value, (list, tuple)):
+        sep = plain[1] if len(plain) > 1 else kwargs.get("d", "")
+        _check_join(sep if isinstance(sep, str) else "", list(value))
+    elif name == "format" and isinstance(value, str):
+        _check_text((plain[1:], kwargs), "格式化的结果", value.count("%"), len(value))
+    elif name == "indent" and isinstance(value, str):
+        width = plain[1] if len(plain) > 1 else kwargs.get("width", 4)
+        if isinstance(width, str):
+            _check_size(len(value) + (value.count("\n") + 1) * len(width), "缩进的结果")
+    elif name == "wordwrap" and isinstance(value, str):
+        width = plain[1] if len(plain) > 1 else kwargs.get("width", 79)
+        wrap = plain[3] if len(plain) > 3 else kwargs.get("wrapstring")
+        if isinstance(width, int) and isinstance(wrap, str):
+            _check_size(len(value) + (len(value) // max(width, 1) + 1) * len(wrap), "换行的结果")
+
+
+def _keys(items: list[Any] | tuple[Any, ...], attribute: Any) -> list[Any]:
+    """The values a keyed filter sorts by: ``attribute`` (dotted) of each dict item, or the
+    items themselves."""
+    if attribute is None:
+        return list(items)
+    path = str(attribute).split(".")
+    keys = []
+    for item in items:
+        for part in path:
+            item = item.get(part) if isinstance(item, dict) else item
+        keys.append(item)
+    return keys
+
+
+def _linear_sum(plain: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """``|sum`` of lists (or tuples) concatenated in one pass: Python's ``sum`` copies the
+    growing list at each step (quadratic, in C: the watchdog cannot stop it). ``None``
+    when the items are not all lists/tuples of the start's type (numbers: Jinja's own)."""
+    items = plain[0] if plain else ()
+    start = plain[3] if len(plain) > 3 else kwargs.get("start", 0)
+    attribute = plain[1] if len(plain) > 1 else kwargs.get("attribute")
+    kind = type(start)
+    if attribute is not None or kind not in (list, tuple) or not isinstance(items, list):
+        return None
+    if not all(type(item) is kind for item in items):
+        return None
+    _check_size(_size(start) + sum(_size(item) for item in items), "求和（sum）的结果")
+    return kind(itertools.chain(start, *items))
+
+
 @contextlib.contextmanager
 def limited(env: Any, budget: Budget) -> Iterator[Budget]:
     """Run a render of ``env`` under ``budget`` (time watchdog, counters, range limits)."""
@@ -417,6 +606,77 @@ def limited(env: Any, budget: Budget) -> Iterator[Budget]:
 
 def generate(template: Any, context: dict[str, Any], budget: Budget) -> Iterator[str]:
     """``template.generate(context)``, each chunk counted against ``budget``."""
-    for chunk in template.generate(context):
-        budget.spend(len(chunk))
-        yield chunk
+    try:
+        for chunk in template.generate(context):
+            budget.spend(len(chunk))
+            yield chunk
+    except NameError as exc:
+        # Jinja folds constant expressions into the compiled code, and writes an infinite
+        # float ('1e999'|float * 0) as the bare name ``inf``: the template's expression.
+        raise ValueError(str(exc)) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# The template's package: what reaches python-docx, and what leaves in the document
+
+_TEMPLATE_HINT = (
+    "可能已损坏或是特意构造的文件，未使用。请在 Word/WPS 中打开确认内容，另存为新的 .docx 后再用，"
+    "或去掉 --template 使用内置模板。"
+)
+
+
+def check_template_package(path: Path, data: bytes) -> None:
+    """A Word template is a zip, checked like a ledger before python-docx inflates every part
+    into memory: too many parts, a part over the size or compression limits, two parts of
+    one name (``ledger.reading.check_zip_sizes``). Raises ``TemplateError``."""
+    from ledger_tools.errors import TemplateError, UnreadableFile
+    from ledger_tools.ledger.reading import check_zip_sizes
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return  # not a zip: python-docx's own refusal explains it
+    try:
+        check_zip_sizes(
+            path, infos, {"word/document.xml": "正文"}, _TEMPLATE_HINT, f"模板 {path.name}"
+        )
+    except UnreadableFile as exc:
+        raise TemplateError(exc.message) from None
+
+
+# Relationships a generated 公文 never needs to point outside the file: a picture or object
+# linked (not embedded) from a path or web address, an attached template (fetched and run by
+# Word when the document opens), frames, subdocuments, altChunks. Hyperlinks stay.
+_EXTERNAL_DROPPED = (
+    "/image",
+    "/oleObject",
+    "/attachedTemplate",
+    "/frame",
+    "/subDocument",
+    "/aFChunk",
+    "/package",
+    "/video",
+    "/audio",
+    "/media",
+)
+
+
+NOWHERE = "about:blank"
+
+
+def strip_external_links(doc: Any) -> list[str]:
+    """Point nowhere (``about:blank``) every relationship, in every part of the python-docx
+    ``Document``, that loads something from outside the document (``_EXTERNAL_DROPPED``)
+    when Word or LibreOffice (``--pdf``) opens it: a template's ``file:///…`` picture or
+    ``http://…`` attached template would otherwise be fetched from the clerk's machine.
+    The relationship stays (the XML refers to its id; a missing one makes Word call the
+    file damaged). Returns the targets replaced."""
+    replaced = []
+    for part in doc.part.package.iter_parts():
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype.endswith(_EXTERNAL_DROPPED):
+                if rel.target_ref != NOWHERE:
+                    replaced.append(rel.target_ref)
+                    rel._target = NOWHERE  # python-docx has no setter for a target
+    return replaced

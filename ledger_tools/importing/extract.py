@@ -587,6 +587,13 @@ def decode_text(data: bytes, name: str) -> str:
     includes GBK and GB2312)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if data.startswith(b"PK\x03\x04"):
+        raise UnreadableFile(
+            f"“{name}”其实是 Word/Excel 等 Office 文件（只是扩展名为 .txt）。"
+            "请把扩展名改回 .docx 后再导入。"
+        )
+    if b"\x00" in data and (text := _utf16_without_bom(data)) is not None:
+        return text  # no NUL in UTF-8 or GB18030 text: UTF-16 whose BOM was lost
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -596,6 +603,23 @@ def decode_text(data: bytes, name: str) -> str:
         f"“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）。"
         "请在记事本或 WPS 中另存为 UTF-8 编码的文本后再导入。"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``data`` as UTF-16 (little- or big-endian) when one of them reads as text: nearly all
+    of its characters Chinese, ASCII or common punctuation."""
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(
+            ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text
+        )
+        if text and plain >= 0.95 * len(text) and (best is None or plain > best[0]):
+            best = (plain, text)
+    return best[1] if best else None
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s*")

@@ -341,7 +341,7 @@ def _find_ledger_sheet(
     if wanted is not None:
         if wanted not in raw.sheets:
             raise UnreadableFile(
-                f"{name} 中没有名为“{wanted}”的工作表。现有工作表：{'、'.join(raw.sheets) or '（无）'}。"
+                f"{name} 中没有名为“{wanted}”的工作表。现有工作表：{'、'.join(f'“{s}”' for s in raw.sheets) or '（无）'}。"
                 "请检查 --sheet 参数。"
             )
         candidates = [raw.sheets[wanted]]

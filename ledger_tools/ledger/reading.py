@@ -215,6 +215,8 @@ def _sniff(p: Path) -> str:
         raise UnreadableFile(f"找不到文件：{p}。请检查文件名和路径是否正确。")
     if p.is_dir():
         raise UnreadableFile(f"{p} 是一个文件夹，不是 Excel 文件。请指定台账文件。")
+    if not p.is_file():  # a FIFO would block the read forever, a device never end
+        raise UnreadableFile(f"{p} 不是普通文件（可能是管道或设备），无法读取。请指定台账文件。")
     try:
         with p.open("rb") as fh:
             head = fh.read(8)

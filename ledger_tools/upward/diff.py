@@ -73,6 +73,7 @@ _RANK = {"未启动": 0, "正在推进": 1, "基本完成": 2, "已完成": 3, "
 
 PROBLEM_THRESHOLD = 0.45  # below: not the same problem
 MEASURE_THRESHOLD = 0.5  # below: not the same measure
+MAX_FUZZY_MEASURES = 500  # unmatched measures of one problem compared pair by pair, at most
 PART_THRESHOLD = 0.75  # share of a measure's text found in another: a split or merged part
 FULL_PAIRING_LIMIT = 250_000  # problem pairs compared exhaustively; above, only likely pairs
 UNLIKE_WINDOW = 400  # problems looked at for the confidence of an added or removed one
@@ -271,8 +272,14 @@ def match_measures(old: list[Measure], new: list[Measure]) -> MeasureMatch:
     for j, key in enumerate(kn):
         free.setdefault(key, []).append(j)
     exact = [(i, free[key].pop(0), 1.0) for i, key in enumerate(ko) if key and free.get(key)]
-    rest_old = [i for i in range(len(ko)) if i not in {e[0] for e in exact}]
-    rest_new = [j for j in range(len(kn)) if j not in {e[1] for e in exact}]
+    exact_old, exact_new = {e[0] for e in exact}, {e[1] for e in exact}
+    rest_old = [i for i in range(len(ko)) if i not in exact_old]
+    rest_new = [j for j in range(len(kn)) if j not in exact_new]
+    if max(len(rest_old), len(rest_new)) > MAX_FUZZY_MEASURES:
+        # One "problem" of thousands of changed measures (a merged 问题 cell spanning the
+        # sheet of a crafted or broken ledger): comparing every pair would take hours, so
+        # only the same texts are matched and the rest are added or removed.
+        rest_old, rest_new = [], []
     sims = {(i, j): similarity(ko[i], kn[j], MEASURE_THRESHOLD) for i in rest_old for j in rest_new}
     scored = [(s, i, j) for (i, j), s in sims.items() if s >= MEASURE_THRESHOLD]
     result = MeasureMatch(pairs=exact + _greedy(scored))
@@ -956,6 +963,7 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             "请先用 Excel/WPS 另存为 .xlsx 后再对比。"
         )
     check_copyable(src)  # openpyxl fills in every sheet's whole range, cell by cell
+    _check_copied_counts(src)
     try:
         # rich_text keeps partly formatted cell text as it was.
         return load_workbook(src, keep_vba=keep_vba, rich_text=True)
@@ -964,6 +972,54 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
             f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
             "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
         ) from exc
+
+
+MAX_COPY_ITEMS = 50_000  # openpyxl reads and writes each (about 1 ms): under a minute
+
+
+# What openpyxl copies one object at a time, where it is: (part name test, tag, Chinese name)
+_COPIED_ONE_BY_ONE = (
+    ("comments", b"<comment ", "条批注"),
+    ("sheet", b"<hyperlink ", "个超链接"),
+    ("sheet", b"<cfRule ", "条条件格式"),
+    ("sheet", b"<dataValidation ", "条数据有效性规则"),
+)
+
+
+def _check_copied_counts(src: Path) -> None:
+    """Refuse a workbook with more comments (批注), hyperlinks, conditional formats or data
+    validations than openpyxl copies in bounded time: 300,000 comments took minutes, a
+    million hyperlinks or conditional formats never finished. A real ledger has a few
+    thousand at most (``check --mark`` adds a comment per finding). Counted in the parts,
+    streamed, without parsing them."""
+    import zipfile
+
+    from ledger_tools.errors import UnreadableFile
+
+    with zipfile.ZipFile(src) as z:
+        for info in z.infolist():
+            name = info.filename.rsplit("/", 1)[-1].lower()
+            if not name.endswith(".xml"):
+                continue
+            for prefix, tag, what in _COPIED_ONE_BY_ONE:
+                if not name.startswith(prefix):
+                    continue
+                count = _count_tag(z, info, tag)
+                if count > MAX_COPY_ITEMS:
+                    raise UnreadableFile(
+                        f"{src.name} 中有 {count:,} {what}（{info.filename}），超过生成对比副本的上限 "
+                        f"{MAX_COPY_ITEMS:,}（逐个复制需要的时间远超台账本身），无法生成副本。"
+                        "请在 Excel/WPS 中删除多余的内容，“另存为”新的 .xlsx 后再试，或去掉 --mark。"
+                    )
+
+
+def _count_tag(z: Any, info: Any, tag: bytes) -> int:
+    count, tail = 0, b""
+    with z.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            count += (tail + chunk).count(tag) - tail.count(tag)
+            tail = chunk[-len(tag) :]
+    return count
 
 
 def _neutralise_live(wb: Any, src: Path) -> None:

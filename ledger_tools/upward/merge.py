@@ -128,8 +128,11 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
         p = Path(given)
         if p.is_dir():
             found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
-        elif p.exists():
+        elif p.is_file():
             found = [p]
+        elif p.exists():  # a FIFO blocks the read forever, a device never ends
+            failed.append(Failed(str(p), "不是普通文件（可能是管道或设备），已跳过。"))
+            continue
         else:
             failed.append(Failed(str(p), "找不到这个文件或文件夹，请检查路径。"))
             continue

@@ -9,6 +9,17 @@ Security model (the server runs on the clerk's own machine, next to their browse
   ``Sec-Fetch-Site`` shows another site is refused, so other local pages cannot drive it;
 - uploads are size-limited and stored under random names in a private temporary folder
   that is removed on exit; no path from the user reaches the filesystem.
+
+Bounded under abuse (tests/test_web_attack.py drives each case against the real server):
+- an upload must arrive within ``UPLOAD_SECONDS`` (a body sent slowly or never finished is
+  dropped, with its spooled part), and at most ``MAX_UPLOADS_IN_FLIGHT`` are being received
+  or waiting for their check at once (so queued uploads cannot fill the disk either);
+- the library runs one request at a time (``_WORK``): twelve ledgers uploaded together take
+  the memory of one, not twelve;
+- a refused upload is removed at once, only the last ``service.KEEP_UPLOADS`` uploads are
+  kept, and a generated file is removed once it has been sent;
+- every answer the page can get is Chinese: malformed multipart, a JSON body nested too
+  deep, a field of the wrong type, an unknown address or method.
 """
 
 from __future__ import annotations
@@ -23,7 +34,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import anyio
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -35,6 +49,9 @@ from ledger_tools.web import service
 HERE = Path(__file__).resolve().parent
 TOKEN_HEADER = "x-ledger-token"
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
+UPLOAD_SECONDS = 120.0  # to receive one upload, at least …
+UPLOAD_BYTES_PER_SECOND = 256 * 1024  # … and at this slow a rate at most
+MAX_UPLOADS_IN_FLIGHT = 4  # the page sends one at a time; more is not a person
 _MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
@@ -97,13 +114,11 @@ def create_app(
                 return _error(err.message, 400)
             except Exception as err:  # noqa: BLE001 - the page shows Chinese, the log the detail
                 traceback.print_exc()
-                return _error(
-                    f"处理时发生意外问题（{type(err).__name__}）。请把运行 ledger-tools web 的窗口中"
-                    "显示的内容反馈给开发者。",
-                    500,
-                )
+                return _error(_UNEXPECTED.format(type(err).__name__), 500)
 
         return endpoint
+
+    in_flight = [0]
 
     async def upload(request: Request) -> Response:
         length = request.headers.get("content-length")
@@ -111,40 +126,64 @@ def create_app(
             return _error("上传请求不完整，请重新选择文件。", 411)
         if int(length) > max_upload + 64 * 1024:
             return _too_large(max_upload)
-        form = await request.form(max_files=1, max_fields=4)
-        item = form.get("file")
-        if item is None or isinstance(item, str):
-            return _error("没有收到文件，请重新选择台账文件。", 400)
-        data = await item.read(max_upload + 1)
+        if in_flight[0] >= MAX_UPLOADS_IN_FLIGHT:
+            return _error("同时上传的文件太多，请等前面的文件处理完后再试。", 503)
+        in_flight[0] += 1  # received or waiting for its check: each one is a file on disk
+        try:
+            return await receive_and_check(request, int(length))
+        finally:
+            in_flight[0] -= 1
+
+    async def receive_and_check(request: Request, length: int) -> Response:
+        try:
+            with anyio.fail_after(UPLOAD_SECONDS + length / UPLOAD_BYTES_PER_SECOND):
+                async with request.form(max_files=1, max_fields=4) as form:
+                    item = form.get("file")
+                    if item is None or isinstance(item, str):
+                        return _error("没有收到文件，请重新选择台账文件。", 400)
+                    data = await item.read(max_upload + 1)
+                    today_text = _field(form, "today")
+                    filename = item.filename or "台账.xlsx"
+        except HTTPException:  # the multipart parser's complaint, in English
+            return _error("上传的数据不完整或格式不对，请刷新页面后重新选择文件。", 400)
+        except TimeoutError:
+            return _error("上传超时（网络连接中断或过慢），请重新选择文件。", 408)
         if len(data) > max_upload:
             return _too_large(max_upload)
-        saved = ws.add(item.filename or "台账.xlsx", data)
-        today = service.parse_date(_field(form, "today"), "检查日期")
-        return JSONResponse(await _run(service.analyse, saved, today))
+        today = service.parse_date(today_text, "检查日期")
+        saved = ws.add(filename, data)
+        try:
+            with ws.hold(saved):
+                return JSONResponse(await _run(service.analyse, saved, today))
+        except Exception:
+            ws.remove(saved)  # a refused file is not kept
+            raise
 
     async def check(request: Request) -> Response:
         body = await _json(request)
         today = service.parse_date(body.get("today"), "检查日期")
-        return JSONResponse(await _run(service.analyse, ws.get(str(body.get("id"))), today))
+        with ws.hold(ws.get(str(body.get("id")))) as saved:
+            return JSONResponse(await _run(service.analyse, saved, today))
 
     async def download(request: Request) -> Response:
         body = await _json(request)
-        saved = ws.get(str(body.get("id")))
         today = service.parse_date(body.get("today"), "检查日期")
+        as_of = service.parse_date(body.get("as_of"), "统计截至日期")
         what = str(body.get("what"))
-        if what == "marked":
-            path = await _run(service.marked_copy, ws, saved, today)
-        else:
-            path = await _run(
-                service.document,
-                ws,
-                saved,
-                what,
-                as_of=service.parse_date(body.get("as_of"), "统计截至日期"),
-                today=today,
-                force=bool(body.get("force")),
-                pdf=bool(body.get("pdf")),
-            )
+        with ws.hold(ws.get(str(body.get("id")))) as saved:
+            if what == "marked":
+                path = await _run(service.marked_copy, ws, saved, today)
+            else:
+                path = await _run(
+                    service.document,
+                    ws,
+                    saved,
+                    what,
+                    as_of=as_of,
+                    today=today,
+                    force=bool(body.get("force")),
+                    pdf=bool(body.get("pdf")),
+                )
         return FileResponse(
             path,
             media_type=_MEDIA.get(path.suffix, "application/octet-stream"),
@@ -152,6 +191,7 @@ def create_app(
                 "Content-Disposition": f"attachment; filename*=UTF-8''{quote(path.name)}",
                 "Cache-Control": "no-store",
             },
+            background=BackgroundTask(service.remove_output, path),  # sent: not kept
         )
 
     routes = [
@@ -167,31 +207,78 @@ def create_app(
         yield
         ws.close()  # uploads and outputs go with the server
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: _http_error, 500: _server_error},
+    )
     app.state.workspace = ws
     return app
 
 
-async def _run(func: Any, *args: Any, **kwargs: Any) -> Any:
-    # The library is synchronous and CPU-bound: run it off the event loop.
-    from starlette.concurrency import run_in_threadpool
+_WORK: Any = None  # one anyio.CapacityLimiter(1), made inside the event loop
 
-    return await run_in_threadpool(func, *args, **kwargs)
+
+async def _run(func: Any, *args: Any, **kwargs: Any) -> Any:
+    """The library, off the event loop and one call at a time: it is CPU-bound (two cores
+    gain little) and a large ledger takes hundreds of MB, so requests arriving together
+    wait their turn instead of multiplying the memory."""
+    import anyio.to_thread
+
+    global _WORK
+    if _WORK is None:
+        _WORK = anyio.CapacityLimiter(1)
+    return await anyio.to_thread.run_sync(lambda: func(*args, **kwargs), limiter=_WORK)
+
+
+_BAD_REQUEST = "请求格式不对，请刷新页面后重试。"
+
+
+MAX_JSON = 64 * 1024  # the page's requests are a few hundred bytes
 
 
 async def _json(request: Request) -> dict[str, Any]:
+    raw = bytearray()
+    with anyio.fail_after(UPLOAD_SECONDS):
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > MAX_JSON:
+                raise service.WebError(_BAD_REQUEST)
     try:
-        body = await request.json()
-    except ValueError:
-        raise service.WebError("请求格式不对，请刷新页面后重试。") from None
+        body = json.loads(raw)
+    except (ValueError, RecursionError):  # RecursionError: [[[[… nested past Python's stack
+        raise service.WebError(_BAD_REQUEST) from None
     if not isinstance(body, dict):
-        raise service.WebError("请求格式不对，请刷新页面后重试。")
+        raise service.WebError(_BAD_REQUEST)
+    for key in ("id", "today", "as_of", "what"):  # the page sends these as text or not at all
+        if body.get(key) is not None and not isinstance(body[key], str):
+            raise service.WebError(_BAD_REQUEST)
     return body
 
 
 def _field(form: Any, name: str) -> str | None:
     value = form.get(name)
     return value if isinstance(value, str) else None
+
+
+_HTTP_MESSAGES = {
+    404: "没有这个网址。请使用 ledger-tools web 启动时显示的网址。",
+    405: "不支持这种请求方式。请使用 ledger-tools web 打开的页面操作。",
+}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own answers (404 Not Found, 405 Method Not Allowed …) in Chinese."""
+    status = getattr(exc, "status_code", 400)
+    return _error(_HTTP_MESSAGES.get(status, _BAD_REQUEST), status)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    traceback.print_exception(exc)
+    return _error(_UNEXPECTED.format(type(exc).__name__), 500)
+
+
+_UNEXPECTED = "处理时发生意外问题（{}）。请把运行 ledger-tools web 的窗口中显示的内容反馈给开发者。"
 
 
 def _error(message: str, status: int) -> JSONResponse:

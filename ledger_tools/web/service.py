@@ -7,6 +7,7 @@ marked copy and the three documents come from the same library calls (``checking
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -14,6 +15,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -26,6 +28,7 @@ LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 # sheet is shown in part, and every finding is still listed in the table.
 GRID_MAX_ROWS = 3000
 GRID_MAX_COLS = 40
+KEEP_UPLOADS = 10  # the page works on the last one; older ones go, so uploads cannot fill the disk
 DOCUMENTS = {
     "plan": "整改方案",
     "report": "整改情况报告",
@@ -84,6 +87,19 @@ class Workspace:
 
     root: Path = field(default_factory=_new_root)
     uploads: dict[str, Upload] = field(default_factory=dict)
+    busy: dict[str, int] = field(default_factory=dict)  # upload id → requests working on it
+
+    @contextlib.contextmanager
+    def hold(self, upload: Upload) -> Iterator[Upload]:
+        """Keep ``upload`` on disk while a request works on it (the oldest upload is removed
+        when a new one arrives, but never under a running check)."""
+        self.busy[upload.id] = self.busy.get(upload.id, 0) + 1
+        try:
+            yield upload
+        finally:
+            self.busy[upload.id] -= 1
+            if not self.busy[upload.id]:
+                del self.busy[upload.id]
 
     def add(self, name: str, data: bytes) -> Upload:
         clean = safe_name(name)
@@ -92,6 +108,9 @@ class Workspace:
                 f"“{clean}”不是 Excel 台账。请选择 .xlsx、.xlsm 或 .xls 文件"
                 "（WPS 的 .et 文件请先“另存为” .xlsx）。"
             )
+        idle = [u for u in self.uploads.values() if u.id not in self.busy]
+        for old in idle[: max(0, len(self.uploads) - KEEP_UPLOADS + 1)]:  # the oldest first
+            self.remove(old)
         upload_id = secrets.token_urlsafe(12)
         folder = self.root / upload_id
         folder.mkdir(mode=0o700)
@@ -107,14 +126,30 @@ class Workspace:
             raise WebError("找不到这份台账（服务可能已重启）。请重新选择台账文件。")
         return upload
 
-    def output_path(self, upload: Upload, filename: str) -> Path:
-        """A fresh folder for one generated file, so nothing is ever overwritten."""
+    def remove(self, upload: Upload) -> None:
+        """Forget ``upload`` and delete it with everything generated from it."""
+        self.uploads.pop(upload.id, None)
+        shutil.rmtree(upload.path.parent, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def output_path(self, upload: Upload, filename: str) -> Iterator[Path]:
+        """A fresh folder for one generated file, so nothing is ever overwritten; removed
+        again if the file could not be made."""
         folder = upload.path.parent / secrets.token_hex(6)
         folder.mkdir(mode=0o700)
-        return folder / filename
+        try:
+            yield folder / filename
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def remove_output(path: Path) -> None:
+    """Delete a generated file (and its folder, made by ``output_path``) once it is sent."""
+    shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def parse_date(value: str | None, label: str) -> dt.date | None:
@@ -145,7 +180,22 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     result["sheet"] = ledger.origin.sheet
     result["grid"] = sheet_grid(upload.path, ledger.origin.sheet)
     result["id"] = upload.id
-    return result
+    return _visible(result)
+
+
+def _visible(value: Any) -> Any:
+    """Every text of the page's data through ``output.visible``, as the CLI prints it: a
+    right-to-left override in a sheet name or cell cannot disguise a cell reference on the
+    page either."""
+    from ledger_tools.output import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible(k): _visible(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_visible(v) for v in value]
+    return value
 
 
 def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:
@@ -188,8 +238,8 @@ def marked_copy(workspace: Workspace, upload: Upload, today: dt.date | None) -> 
     """``check --mark``: a copy with the findings marked; the upload itself is untouched."""
     from ledger_tools.ledger.checking import check_file
 
-    out = workspace.output_path(upload, f"{Path(upload.name).stem}-校验结果.xlsx")
-    check_file(upload.path, today=today, mark=out)
+    with workspace.output_path(upload, f"{Path(upload.name).stem}-校验结果.xlsx") as out:
+        check_file(upload.path, today=today, mark=out)
     return out
 
 
@@ -209,9 +259,9 @@ def document(
 
     if kind not in DOCUMENTS:
         raise WebError(f"未知的文稿类型“{kind}”。")
-    out = workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx")
-    ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
-    written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
+    with workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx") as out:
+        ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
+        written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
     return written.with_suffix(".pdf") if pdf else written
 
 

@@ -13,6 +13,7 @@ The defects (docs/readme/docreview.md lists them with the pages they were seen o
 * the 整改任务清单 wrote "2024.4.15前" in the rows next to "2024年6月底前";
 * the notice's title dropped an empty 监督类型 silently while every other field was marked,
   and a problem not started said only its date, not what is planned;
+* "其中1项措施原计划于…" counted measures in 项 (they are counted in 条);
 * the 汇总报告 said "办结率达到100%的0个", ended some overdue items with "。（" and others
   without, and wrote "目前未启动".
 """
@@ -203,6 +204,29 @@ def test_notice_says_what_an_unstarted_problem_will_do(rendered):
     assert item == (
         "3.未按规定公开招标。目前尚未启动，原计划于2024年3月底前完成，制度待党组会审议。"
         "下一步计划：建立招标审核制度。"
+    )
+
+
+def test_late_measures_are_counted_in_tiao(tmp_path):
+    """措施 are counted in 条 everywhere ("整改措施44条"), also in the status sentence."""
+    from ledger_tools.ledger import columns as C
+    from ledger_tools.ledger.workbook import build_workbook, write_ledger_row
+
+    path = tmp_path / "台账.xlsx"
+    wb = build_workbook("某区档案馆")
+    base = {"序号": 1, "方面": "政治建设方面", "问题": "学习制度不健全", "责任部门": "办公室"}
+    rows = [
+        {"整改措施": "修订学习制度", "整改时限": "2024-04-30", "整改状态": "正在推进"},
+        {"整改措施": "开展专题研讨", "整改时限": "2024-09-30", "整改状态": "正在推进"},
+    ]
+    for r, values in enumerate(rows, start=2):
+        write_ledger_row(wb[C.SHEET_LEDGER], r, {**base, **values})
+    wb.save(path)
+    out = tmp_path / "报告.docx"
+    run_cli("report", path, "--today", AS_OF, "-o", out, "--force")
+    _, status = measure_and_status(out)[0]
+    assert status.startswith(
+        "目前正在推进，计划于2024年9月底前完成；其中1条措施原计划于2024年4月底前完成"
     )
 
 

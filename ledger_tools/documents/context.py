@@ -598,7 +598,7 @@ def open_work_clause(
         latest = max(late, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
         reasons = list(dict.fromkeys(W.strip_end(say(m.values.get("延期说明"))) for m in late))
         reason = "；".join(r for r in reasons if r) if all(reasons) else ""
-        who = f"其中{len(late)}项措施" if timely else subject
+        who = f"其中{len(late)}条措施" if timely else subject  # 措施 are counted in 条
         said = f"{who}原计划于{W.due_form(latest.deadline)}完成，"
         parts.append(said + (reason or f"现已超期{OVERDUE_MARK}"))
     if not parts:

@@ -175,25 +175,32 @@ def test_unstarted_problem_is_said_as_a_plan_once(rendered):
     assert status == "目前尚未启动，原计划于2024年3月底前完成，制度待党组会审议。"
 
 
-def test_a_measure_in_another_state_than_its_problem_still_says_it(tmp_path):
-    """Problem 问题 with one measure 基本完成 (no narrative) and one 正在推进: the 基本完成
-    one says so, since the problem's sentence says 正在推进."""
+def one_problem_report(tmp_path: Path, *rows: tuple[str, str, str]) -> tuple[str, str]:
+    """(整改措施及结果, status sentence) of the report of a standard ledger holding one problem
+    whose measures are ``rows`` of (整改措施, 整改时限, 整改状态)."""
     from ledger_tools.ledger import columns as C
     from ledger_tools.ledger.workbook import build_workbook, write_ledger_row
 
     path = tmp_path / "台账.xlsx"
     wb = build_workbook("某区档案馆")
     base = {"序号": 1, "方面": "政治建设方面", "问题": "学习制度不健全", "责任部门": "办公室"}
-    rows = [
-        {"整改措施": "修订学习制度", "整改时限": "2024-06-30", "整改状态": "基本完成"},
-        {"整改措施": "开展专题研讨", "整改时限": "2024-09-30", "整改状态": "正在推进"},
-    ]
-    for r, values in enumerate(rows, start=2):
-        write_ledger_row(wb[C.SHEET_LEDGER], r, {**base, **values})
+    for r, (measure, due, status) in enumerate(rows, start=2):
+        values = {**base, "整改措施": measure, "整改时限": due, "整改状态": status}
+        write_ledger_row(wb[C.SHEET_LEDGER], r, values)
     wb.save(path)
     out = tmp_path / "报告.docx"
     run_cli("report", path, "--today", AS_OF, "-o", out, "--force")
-    measures, status = measure_and_status(out)[0]
+    return measure_and_status(out)[0]
+
+
+def test_a_measure_in_another_state_than_its_problem_still_says_it(tmp_path):
+    """Problem 问题 with one measure 基本完成 (no narrative) and one 正在推进: the 基本完成
+    one says so, since the problem's sentence says 正在推进."""
+    measures, status = one_problem_report(
+        tmp_path,
+        ("修订学习制度", "2024-06-30", "基本完成"),
+        ("开展专题研讨", "2024-09-30", "正在推进"),
+    )
     assert "修订学习制度。该项工作已基本完成" in measures
     assert "开展专题研讨" in measures and "该项工作正在推进" not in measures
     assert status.startswith("目前正在推进")
@@ -209,22 +216,11 @@ def test_notice_says_what_an_unstarted_problem_will_do(rendered):
 
 def test_late_measures_are_counted_in_tiao(tmp_path):
     """措施 are counted in 条 everywhere ("整改措施44条"), also in the status sentence."""
-    from ledger_tools.ledger import columns as C
-    from ledger_tools.ledger.workbook import build_workbook, write_ledger_row
-
-    path = tmp_path / "台账.xlsx"
-    wb = build_workbook("某区档案馆")
-    base = {"序号": 1, "方面": "政治建设方面", "问题": "学习制度不健全", "责任部门": "办公室"}
-    rows = [
-        {"整改措施": "修订学习制度", "整改时限": "2024-04-30", "整改状态": "正在推进"},
-        {"整改措施": "开展专题研讨", "整改时限": "2024-09-30", "整改状态": "正在推进"},
-    ]
-    for r, values in enumerate(rows, start=2):
-        write_ledger_row(wb[C.SHEET_LEDGER], r, {**base, **values})
-    wb.save(path)
-    out = tmp_path / "报告.docx"
-    run_cli("report", path, "--today", AS_OF, "-o", out, "--force")
-    _, status = measure_and_status(out)[0]
+    _, status = one_problem_report(
+        tmp_path,
+        ("修订学习制度", "2024-04-30", "正在推进"),
+        ("开展专题研讨", "2024-09-30", "正在推进"),
+    )
     assert status.startswith(
         "目前正在推进，计划于2024年9月底前完成；其中1条措施原计划于2024年4月底前完成"
     )

@@ -8,6 +8,8 @@ The defects (docs/readme/docreview.md lists them with the pages they were seen o
 * the plan's opening began with "，" when 反馈日期 was empty, and read "由任组长" without a 组长;
 * the report said a measure's state and then the problem's status sentence said it again
   ("该项工作正在推进。" / "目前正在推进…"; "…，原定于…完成，目前尚未启动。" / "目前尚未启动，原计划于…");
+* a narrative ending "……计划于2024年6月底前完成。" was followed by "目前正在推进，计划于2024年6月底前
+  完成。";
 * the plan's 共梳理…个方面 printed a doubtful 方面数 without the 【】 the report gives it;
 * measures of the plan ran into their 责任 bracket with or without "。", as the cell had it;
 * the 整改任务清单 wrote "2024.4.15前" in the rows next to "2024年6月底前";
@@ -167,6 +169,18 @@ def test_report_never_says_a_problems_state_twice(rendered, ledger):
         if status.startswith("目前正在推进"):
             # a measure may say it is in progress only if its problem has other states
             assert measures.count("该项工作正在推进") == 0 or "已于" in measures, measures
+
+
+def test_a_plan_the_narrative_just_said_is_not_repeated(rendered):
+    """Example 问题13: its last narrative ends "……计划于2024年6月底前完成。"; the status sentence
+    after it does not say the same clause again. The notice (leads, no narrative) keeps it."""
+    measures, status = measure_and_status(rendered["example"]["report"])[12]
+    assert measures.endswith("计划于2024年6月底前完成。") and status == "目前正在推进。"
+    item = next(p for p in texts(rendered["example"]["notice"]) if p.startswith("13."))
+    assert "目前正在推进，计划于2024年6月底前完成。" in item
+    for measures, status in measure_and_status(rendered["example"]["report"]):
+        clause = status.removesuffix("。").partition("，")[2]
+        assert not clause or not measures.endswith(clause + "。"), (measures, status)
 
 
 def test_unstarted_problem_is_said_as_a_plan_once(rendered):

@@ -539,6 +539,7 @@ def problem_context(
     leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
     report_items(p, measures, as_of)
     status = status_sentence(p, as_of, say)
+    paragraph = measures_paragraph(measures)
     return {
         "序号": number,
         "原序号": text(p.number),
@@ -548,8 +549,8 @@ def problem_context(
         "整改目标": _first(p.measures, "整改目标", say),
         "责任领导": "、".join(leaders),
         "状态": p.status or missing_mark("状态"),
-        "状态句": status,
-        "措施段落": measures_paragraph(measures),
+        "状态句": unsaid_plan(status, paragraph),
+        "措施段落": paragraph,
         "通报段落": public_paragraph(p, measures, status),
         "措施列表": measures,
         "措施数": len(measures),
@@ -579,6 +580,18 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
     head, rest = heads[p.status]
     clause = open_work_clause(p.measures, as_of, rest, say)
     return _sentence(f"{head}，{clause}" if clause else head)
+
+
+def unsaid_plan(status: str, said: str) -> str:
+    """The report's status sentence without the plan the measures paragraph just ended with:
+    "……正在跟踪复查，计划于2024年6月底前完成。" is followed by "目前正在推进。", not by
+    "目前正在推进，计划于2024年6月底前完成。" (the same clause twice in a row). The notice,
+    whose measures are leads without dates, keeps the whole sentence."""
+    head, comma, clause = status.removesuffix("。").partition("，")
+    plan = clause.removeprefix("剩余工作")
+    if comma and plan.startswith("计划于") and "；" not in plan and said.endswith(plan + "。"):
+        return head + "。"
+    return status
 
 
 def open_work_clause(

@@ -166,7 +166,10 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "{{ 反馈日期 }}，{{ 监督机构 }}向{{ 单位名称 }}反馈了{{ 监督类型 }}意见。"
+        # 反馈日期 is not among the plan's required fields: unmarked when empty, and the
+        # sentence must not then open with "，"
+        "{% if 反馈日期 %}{{ 反馈日期 }}{% else %}【反馈日期未填】{% endif %}，"
+        "{{ 监督机构 }}向{{ 单位名称 }}反馈了{{ 监督类型 }}意见。"
         "为扎实做好反馈意见整改落实，做到问题逐条整改、措施逐项落地、责任逐人压实，"
         "结合{{ 单位简称 }}实际，制定本方案。",
     )
@@ -198,8 +201,9 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "对照反馈意见，共梳理{{ 统计.方面数 }}个方面{{ 统计.问题数 }}项问题，"
-        "制定整改措施{{ 统计.措施数 }}条，逐项明确责任领导、责任部门、责任人和完成时限"
+        # 统计.显示: a figure that depends on an unreadable cell is in 【】, as in the report
+        "对照反馈意见，共梳理{{ 统计.显示.方面数 }}个方面{{ 统计.显示.问题数 }}项问题，"
+        "制定整改措施{{ 统计.显示.措施数 }}条，逐项明确责任领导、责任部门、责任人和完成时限"
         "（详见附件）。",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
@@ -217,7 +221,10 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, Text("整改目标：", bold=True), "{{ 问题.整改目标 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 措施 in 问题.措施列表 %}")
-    f.add_paragraph(doc, f.STYLE_H4, "（{{ 措施.序号 }}）{{ 措施.整改措施 }}{{ 措施.责任说明 }}")
+    # the measure ends with one "。" before its 责任 bracket, whether or not the cell has it
+    f.add_paragraph(
+        doc, f.STYLE_H4, "（{{ 措施.序号 }}）{{ 措施.整改措施|join_sentences }}{{ 措施.责任说明 }}"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
@@ -235,8 +242,10 @@ def build_plan(bold_headings: bool) -> object:
 
 # 附件 整改任务清单: column, width in mm (landscape 版心 225 mm), cell text, alignment. The
 # widths follow the content: 整改措施 (a sentence or two) widest, then 问题; names, units and
-# dates are short forms (``names_only``: 陈志远 without （党组书记、局长）; ``short_date``:
-# 2024.6.30), so their columns need four to six characters. The 方面 is not a column: it heads
+# 整改时限 are short names (``names_only``: 陈志远 without （党组书记、局长）), so their columns
+# need four to six characters; 整改时限 is written as in the body ("2024年4月15日前",
+# "2024年6月底前"), two lines: one form of date in the whole document, not "2024.4.15前" in the
+# rows next to "2024年6月底前". The 方面 is not a column: it heads
 # its problems once, in a row across the table.
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
@@ -245,7 +254,7 @@ TASK_COLUMNS = (
     ("责任领导", 21, "{{ 措施.责任领导|names_only }}", "center"),
     ("责任部门", 25, "{{ (措施.责任部门 or 措施.牵头部门)|names_only }}", "center"),
     ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
-    ("整改时限", 24, "{{ 措施.整改时限|short_date }}", "center"),
+    ("整改时限", 24, "{{ 措施.整改时限 }}", "center"),
 )
 # 序号 and 问题 are written on a problem's first row only, and the lines between its rows are
 # left out in those two columns: it looks like a merged cell, but every row stays a row of its
@@ -548,7 +557,7 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施 }}（{{ 事项.说明 }}）",
+        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施|join_sentences }}（{{ 事项.说明 }}）",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 单位.另有 %}")

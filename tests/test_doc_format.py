@@ -228,7 +228,8 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     data = [r for r in table.rows if "措施.整改措施" in r.cells[2].text]
     assert len(data) == 4  # first-and-last, first, last, middle row of a problem
     assert [r.cells[1].text for r in data] == ["{{ 问题.问题 }}", "{{ 问题.问题 }}", "", ""]
-    assert "names_only" in data[0].cells[3].text and "short_date" in data[0].cells[6].text
+    # 整改时限 in the body's one form ("2024年4月15日前"), not shortened to "2024.4.15前"
+    assert "names_only" in data[0].cells[3].text and data[0].cells[6].text == "{{ 措施.整改时限 }}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,6 +467,7 @@ def make_context() -> dict:
             "清退资金": 0,
             "问责人次": 0,
             "建立制度": 1,
+            "显示": {"方面数": "2", "问题数": "3", "措施数": "5"},
             "统计句": "对照区委第二巡察组反馈的2个方面3项问题，细化整改措施5条。"
             "截至2024年5月10日，已整改到位2项，正在推进1项，办结率67%。建立完善制度1项。",
             "按方面": [],

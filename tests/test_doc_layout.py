@@ -252,7 +252,8 @@ def test_task_table_rows_never_split_and_aspects_appear_once(documents, ledgers,
     assert len(measures) == len(parsed.measures)
     for r in measures:
         assert "（" not in r.cells[3].text  # 责任领导: names without job titles
-        assert not re.search(r"\d{4}年\d{1,2}月\d{1,2}日", r.cells[6].text)  # short dates
+        # 整改时限 in the body's one form (2024年4月15日前), never 2024.4.15前 beside it
+        assert re.fullmatch(r"\d{4}年\d{1,2}月(底|\d{1,2}日)前|立行立改|长期坚持", r.cells[6].text)
     # 序号/问题 on the first row of each problem only
     firsts = [r for r in measures if r.cells[0].text]
     assert len(firsts) == sum(len(a.problems) for a in parsed.aspects)

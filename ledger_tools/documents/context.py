@@ -417,7 +417,8 @@ def group_context(ledger: Ledger) -> dict[str, str]:
     else:
         clause = f"由{head}任办公室主任"
     return {
-        "组长": W.title_first(field["组长"]),
+        # needed by the plan ("由…任组长"): marked when empty, like the other missing fields
+        "组长": W.title_first(field["组长"]) or missing_mark("领导小组组长"),
         "副组长": W.title_first(field["副组长"]),
         "成员": field["成员"],
         "办公室主任": head,
@@ -497,6 +498,8 @@ def default_title(ledger: Ledger, kind: str) -> str:
         return f"{org}关于落实{body}{said}反馈意见的整改方案"
     if kind == "report":
         return f"{org}关于{body}{said}反馈意见整改情况的报告"
+    if not info["监督类型"]:  # needed by the notice: marked like the other missing fields
+        sort = missing_mark("监督类型")
     return f"{org}关于{sort or '反馈意见'}整改落实进展情况的通报"
 
 
@@ -560,6 +563,7 @@ def problem_context(
     leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
     report_items(p, measures, as_of)
     status = status_sentence(p, as_of, say)
+    paragraph = measures_paragraph(measures)
     return {
         "序号": number,
         "原序号": text(p.number),
@@ -569,8 +573,8 @@ def problem_context(
         "整改目标": _first(p.measures, "整改目标", say),
         "责任领导": "、".join(leaders),
         "状态": p.status or missing_mark("状态"),
-        "状态句": status,
-        "措施段落": measures_paragraph(measures),
+        "状态句": unsaid_plan(status, paragraph),
+        "措施段落": paragraph,
         **({"通报段落": public_paragraph(p, measures, status)} if public else {}),
         "措施列表": measures,
         "措施数": len(measures),
@@ -602,6 +606,18 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
     return _sentence(f"{head}，{clause}" if clause else head)
 
 
+def unsaid_plan(status: str, said: str) -> str:
+    """The report's status sentence without the plan the measures paragraph just ended with:
+    "……正在跟踪复查，计划于2024年6月底前完成。" is followed by "目前正在推进。", not by
+    "目前正在推进，计划于2024年6月底前完成。" (the same clause twice in a row). The notice,
+    whose measures are leads without dates, keeps the whole sentence."""
+    head, comma, clause = status.removesuffix("。").partition("，")
+    plan = clause.removeprefix("剩余工作")
+    if comma and plan.startswith("计划于") and "；" not in plan and said.endswith(plan + "。"):
+        return head + "。"
+    return status
+
+
 def open_work_clause(
     measures: list[Measure], as_of: dt.date, subject: str, say: Callable[[Any], str] = text
 ) -> str:
@@ -619,7 +635,7 @@ def open_work_clause(
         latest = max(late, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
         reasons = list(dict.fromkeys(W.strip_end(say(m.values.get("延期说明"))) for m in late))
         reason = "；".join(r for r in reasons if r) if all(reasons) else ""
-        who = f"其中{len(late)}项措施" if timely else subject
+        who = f"其中{len(late)}条措施" if timely else subject  # 措施 are counted in 条
         said = f"{who}原计划于{W.due_form(latest.deadline)}完成，"
         parts.append(said + (reason or f"现已超期{OVERDUE_MARK}"))
     if not parts:
@@ -720,8 +736,10 @@ def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> 
     已完成/长期坚持 with a narrative: the short lead, then the narrative ("修订学习制度。2024年
     3月28日印发…"), or the narrative alone when it already says the lead; never the plan text
     followed by its own progress. Without a narrative: "…，已于2024年3月28日完成". 基本完成/
-    正在推进: lead and narrative, "该项工作正在推进" when there is none, and its due date when
-    the problem's measures fall due on different days. 未启动: a plan, "将于2024年9月底前…".
+    正在推进: lead and narrative, "该项工作正在推进" when there is none (unless the whole
+    problem is in that state: its status sentence says so), and its due date when the
+    problem's measures fall due on different days. 未启动: a plan, "将于2024年9月底前…"
+    ("将…" when the problem's status sentence gives the date).
     Consecutive measures sharing one narrative (a merged cell, one cell split into several
     measures) say it once, after the last of them."""
     open_dues = {
@@ -739,21 +757,32 @@ def report_items(p: Problem, measures: list[dict[str, Any]], as_of: dt.date) -> 
             ctx["措施及成效"] = _sentence(ctx["措施要点"])
             continue
         ctx["措施及成效"] = _sentences(
-            report_item(m, ctx, "" if shared else progress, as_of, len(open_dues) > 1)
+            report_item(m, ctx, "" if shared else progress, as_of, len(open_dues) > 1, p.status)
         )
 
 
 def report_item(
-    m: Measure, ctx: dict[str, Any], progress: str, as_of: dt.date, own_date: bool
+    m: Measure,
+    ctx: dict[str, Any],
+    progress: str,
+    as_of: dt.date,
+    own_date: bool,
+    problem_status: str | None = None,
 ) -> list[str]:
-    """The sentences of one measure in the report (see ``report_items``)."""
+    """The sentences of one measure in the report (see ``report_items``). A measure in the
+    state of its whole problem does not say that state: the problem's status sentence, right
+    after, says it ("目前正在推进，…", "目前尚未启动，原计划于…完成，…"), and a reader would
+    hear it twice."""
     measure, lead = ctx["整改措施"], ctx["措施要点"]
     due = W.due_form(m.deadline)
     late = bool(m.deadline and m.deadline.due and m.deadline.due < as_of)
+    said_by_problem = m.status == problem_status
     if m.status == C.STATUS_NOT_STARTED:
+        plan = measure[1:] if measure.startswith("将") else measure  # never "将于…将…"
+        if said_by_problem and (late or not own_date):
+            return [f"将{plan}", progress]  # the status sentence gives the date (and delay)
         if late:
             return [f"{W.strip_end(measure)}，原定于{due}完成，目前尚未启动", progress]
-        plan = measure[1:] if measure.startswith("将") else measure  # never "将于…将…"
         return [f"将于{due}{plan}" if due else f"将{plan}", progress]
     said = [progress] if progress and W.says_lead(progress, lead) else [lead, progress]
     if m.status in C.FINISHED_STATUSES:
@@ -767,7 +796,7 @@ def report_item(
         return [measure, progress]  # status unknown (only with --force): as written
     if not progress:
         word = "已基本完成" if m.status == C.STATUS_MOSTLY_DONE else "正在推进"
-        said = [measure, f"该项工作{word}"]
+        said = [measure] if said_by_problem else [measure, f"该项工作{word}"]
     if own_date and due and not late and not W.PLAN_WORDS.search(progress):
         said[-1] = f"{W.strip_end(said[-1])}，计划于{due}完成"
     return said
@@ -809,7 +838,7 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
     parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
     parts.append(status)
-    if planned and p.status != C.STATUS_NOT_STARTED:
+    if planned:  # a problem not started at all says what is planned too, not only its date
         parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")
     return _sentences(parts)
 

@@ -29,9 +29,9 @@ from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
     "整改情况报告.docx": "1bc5d39f24b8448eef0aeea0a8782d8f05f48aecf103cef761c2c16d463f78ae",
-    "整改方案.docx": "fd1df6585d0c2492e7c6207fa9858ba23b973dba85bb4c286cfe19d2f20055c8",
+    "整改方案.docx": "e51e197faa7ef0dfd9b86c8b8d42f910009688a9d98ba21088c9493fb153b50d",
     "整改进展情况通报.docx": "2dd00f8740450f166c6a0e8d30c160248aeb2960de3b123d8557e343d73c5342",
-    "汇总报告.docx": "8c26ad86fef8766b9db16c51f2e7594a5fa2eb13bb3e9b09805fdfdb2d598189",
+    "汇总报告.docx": "d62c3c5437902395960b72bfcf55d04815aa113d7ca49848076dd72f49754bd1",
     "督办通知.docx": "36835c0668d844fe388b2dc08e196a74dc6beb19ffc6d25fa4ab2abeb07693a4",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())

@@ -190,11 +190,17 @@ def distribution_sentence(all_stats: list[dict[str, Any]]) -> str:
     half = sum(1 for s in all_stats if s["问题数"] and 0.5 <= _ratio(s) < 1)
     low = sum(1 for s in all_stats if s["问题数"] and _ratio(s) < 0.5)
     none = sum(1 for s in all_stats if not s["问题数"])
-    parts = [f"办结率达到100%的{full}个", f"50%（含）至100%的{half}个", f"低于50%的{low}个"]
-    text = f"{len(all_stats)}个单位中，" + "，".join(parts)
-    if none:
-        text += f"，尚未填报问题的{none}个"
-    return text + "。"
+    # a band with no unit is left out: "办结率达到100%的0个" is a sentence about nothing
+    bands = (
+        ("办结率达到100%的", full),
+        ("办结率50%（含）至100%的", half),
+        ("办结率低于50%的", low),
+        ("尚未填报问题的", none),
+    )
+    parts = [f"{label}{n}个" for label, n in bands if n]
+    if len(parts) > 1:  # "办结率" said once, in the first band
+        parts[1:] = [p.removeprefix("办结率") for p in parts[1:]]
+    return f"{len(all_stats)}个单位中，" + "，".join(parts) + "。"
 
 
 def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]]) -> str:
@@ -240,10 +246,21 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
                 "整改时限": deadline_text(m),
                 "超期天数": days,
                 "整改状态": m.status or "状态未填",
-                "说明": f"整改时限{deadline_text(m)}，已超期{days}天，目前{m.status or '【整改状态未填】'}",
+                "说明": f"整改时限{deadline_text(m)}，已超期{days}天，{_now(m.status)}",
             }
         )
     return items
+
+
+def _now(status: str | None) -> str:
+    """Where an overdue measure stands, as the report's status sentences say it: "目前正在推进",
+    "目前已基本完成", "目前尚未启动"."""
+    from ledger_tools.ledger import columns as C
+
+    if not status:
+        return "目前【整改状态未填】"
+    said = {C.STATUS_MOSTLY_DONE: "已基本完成", C.STATUS_NOT_STARTED: "尚未启动"}
+    return f"目前{said.get(status, status)}"
 
 
 def overdue_sentence(as_of: dt.date, overdue: list[tuple[str, list[dict[str, Any]]]]) -> str:

@@ -231,7 +231,7 @@ def test_sentence_numbers_are_the_difference_of_the_two_stats(
     assert s["上期预警"] == old_stats["预警"] and s["本期预警"] == new_stats["预警"]
     assert comparison.sentence == (
         "与上期（2024年4月10日）相比，新增办结1项，1项问题由办结退回未办结，新增问题1项、措施3条，"
-        "2项措施延期，1项措施状态倒退，"
+        "2条措施延期，1条措施状态倒退，"
         f"办结率由{old_stats['办结率']}降至{new_stats['办结率']}，"
         f"超期未办结措施由{old_stats['预警']['红色']}条增至{new_stats['预警']['红色']}条。"
     ), comparison.sentence
@@ -454,7 +454,7 @@ def test_previous_example_is_reproducible(tmp_path: Path) -> None:
 def test_example_pair_as_documented() -> None:
     cmp = compare_files(ROOT / "examples" / "示例台账-上期.xlsx", EXAMPLE, today=TODAY)
     assert cmp.sentence == (
-        "与上期（2024年4月10日）相比，新增办结2项，2项措施延期，1项措施状态倒退，"
+        "与上期（2024年4月10日）相比，新增办结2项，2条措施延期，1条措施状态倒退，"
         "办结率由38.5%提高到53.8%，超期未办结措施由0条增至1条。"
     )
     counts = {k: cmp.count(k) for k in ("problem-closed", "status-advanced", "status-regressed",

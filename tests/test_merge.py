@@ -560,3 +560,32 @@ def test_links_point_at_the_cell_whatever_the_sheet_name():
     assert _location("'O''Brien 台账'!K3") == "'O''Brien 台账'!K3"  # quoted once, not twice
     assert _location("整改台账!12行") == "'整改台账'!A12"
     assert _location("基本信息") == "'基本信息'!A1"
+
+
+def test_units_status_words_are_counted_as_read_in_the_summary(tmp_path):
+    """A unit's status as its ledger was read ("是"/"否" under 是否完成, "√") goes into 全部措施
+    as the standard status: the 汇总台账 read again (stats, the 汇总报告) counts what the
+    unit's own stats count, not "状态未填"."""
+    from real_layouts import supervision, xuncha_two_row_header
+
+    from ledger_tools.ledger import columns as C
+    from ledger_tools.ledger.normalise import load_ledger
+    from ledger_tools.ledger.stats import UNKNOWN_STATUS, compute_stats
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    units = [folder / "档案馆.xlsx", folder / "督查.xlsx"]
+    xuncha_two_row_header(units[0])
+    supervision(units[1])
+    out = tmp_path / "汇总.xlsx"
+    result = CliRunner().invoke(cli, ["merge", str(folder), "-o", str(out), "--today", DAY])
+    assert result.exit_code == 0, result.output
+    own = [compute_stats(load_ledger(u), TODAY, groups=False) for u in units]
+    merged = compute_stats(load_ledger(out), TODAY, groups=False)
+    for key in ("问题数", "措施数", "办结数", UNKNOWN_STATUS):
+        assert merged[key] == sum(s[key] for s in own), key
+    assert merged["办结数"] > 0 and merged[UNKNOWN_STATUS] == 0
+    ws = openpyxl.load_workbook(out)["全部措施"]
+    at = [c.value for c in ws[1]].index("整改状态")
+    written = {row[at] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert written <= {*C.STATUSES, None}

@@ -9,7 +9,7 @@ Every match has a confidence in [0, 1].
 
 The result is data: a list of ``Change`` (kind, problem, measure, field, the cell in each
 version, old and new value, confidence) plus the two statistics side by side and a sentence
-for documents ("与上期（2024年4月10日）相比，新增办结3项，2项措施延期，1项措施状态倒退，……").
+for documents ("与上期（2024年4月10日）相比，新增办结3项，2条措施延期，1条措施状态倒退，……").
 ``format_text`` / ``to_json`` render it; ``write_marked_copy`` writes a copy of the new ledger
 with the changed cells highlighted and the old value in a comment.
 
@@ -766,9 +766,9 @@ def sentence(cmp: Comparison) -> str:
     if any(removed):
         parts.append("删除" + "、".join(r for r in removed if r))
     if s["延期措施"]:
-        parts.append(f"{s['延期措施']}项措施延期")
+        parts.append(f"{s['延期措施']}条措施延期")
     if s["状态倒退"]:
-        parts.append(f"{s['状态倒退']}项措施状态倒退")
+        parts.append(f"{s['状态倒退']}条措施状态倒退")
     if s["上期办结率"] != s["本期办结率"]:
         up = cmp.new_stats["办结率数值"] > cmp.old_stats["办结率数值"]
         parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")

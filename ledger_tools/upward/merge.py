@@ -262,6 +262,10 @@ def _measure_row(parts: list[Any]) -> list[Any]:
     ]
     if len(parts) > 1:
         row[_MEASURE_AT] = measures_text(parts)
+    if m.status is not None:
+        # The status as the unit's ledger was read ("是" under 是否完成, 已销号, 60%, a word of
+        # its 状态对照 sheet, or taken from its progress): the 汇总台账 knows none of that.
+        row[_STATUS_AT] = m.status
     d = m.deadline
     if d is not None and d.kind == "immediate" and d.due is not None:
         # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
@@ -270,6 +274,7 @@ def _measure_row(parts: list[Any]) -> list[Any]:
 
 
 _DEADLINE_AT = C.COLUMN_NAMES.index("整改时限")
+_STATUS_AT = C.COLUMN_NAMES.index("整改状态")
 _MEASURE_AT = C.COLUMN_NAMES.index("整改措施")
 
 

@@ -309,7 +309,8 @@ def test_report_says_each_problem_as_the_ledger_does(tmp_path):
     assert "已整改到位0项，基本完成1项，正在推进1项，尚未启动1项，办结率0%" in text
     # the deadline of 问题2 is the 整改时限's 完成时间 (2025年4月30日), not its 开始时间
     assert "原计划于2025年4月底前完成，现已超期" in text
-    assert "将于2025年9月底前建立补贴发放月调度制度" in text
+    # 问题3 has not started: the measure says what will be done, the status sentence when
+    assert "将建立补贴发放月调度制度。\n目前尚未启动，计划于2025年9月底前完成。" in text
 
 
 XLS = [R.county_patrol_split_deadline, R.numeric_month_deadlines, R.school_titled_sections]

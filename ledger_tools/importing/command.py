@@ -9,6 +9,7 @@ import json
 
 import click
 
+from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 
 _KIND_HELP = (
@@ -17,7 +18,7 @@ _KIND_HELP = (
 )
 
 
-@click.command("import")
+@click.command("import", cls=clickzh.Command)
 @click.argument("files", nargs=-1, required=True, metavar="文件…")
 @click.option(
     "-o", "--output", metavar="台账.xlsx", help="生成的标准台账（--format json 时不需要）。"

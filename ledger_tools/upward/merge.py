@@ -35,6 +35,7 @@ from typing import Any
 
 import click
 
+from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
 
@@ -566,7 +567,7 @@ def merge_workbook(merge: Merge, out: str | os.PathLike[str], sort: str = "rate"
 # The command.
 
 
-@click.command("merge")
+@click.command("merge", cls=clickzh.Command)
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹…")
 @click.option("-o", "--output", metavar="汇总台账.xlsx", help="输出的汇总台账（.xlsx）。")
 @click.option("--today", metavar="YYYY-MM-DD", help="统计日期，用于判断超期和预警（默认：今天）。")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.errors import LedgerToolsError
 
 
-@click.command("web")
+@click.command("web", cls=clickzh.Command)
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -87,6 +87,23 @@ def clean_text(value: object) -> str | None:
     if not _NEEDS_WORK.search(value):
         return value
     return _clean_slow(value)
+
+
+def convert_distinct(
+    values: list[Any],
+    convert: Callable[[Any], Any],
+    unchanged: Callable[[set[Any]], set[Any]] | None = None,
+) -> list[Any]:
+    """``convert`` applied to every value of a column, each distinct value once (a column
+    repeats its values: merged cells, the same few dates, statuses, departments). Values
+    ``unchanged`` says need no conversion stand for themselves. A column holding True/False
+    is converted cell by cell: True == 1 == 1.0 share one dict key but convert differently."""
+    distinct = set(values)
+    if bool in set(map(type, distinct)):
+        return [convert(v) for v in values]
+    same = unchanged(distinct) if unchanged is not None else ()
+    converted = {v: convert(v) for v in distinct.difference(same)}
+    return list(map(converted.get, values, values))
 
 
 def unchanged_texts(values: Iterable[Any]) -> set[str]:

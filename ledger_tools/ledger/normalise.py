@@ -28,6 +28,7 @@ from ledger_tools.ledger.cells import (
     MONEY_UNITS,
     clean_text,
     column_letter,
+    convert_distinct,
     read_amount,
     split_measures,
     strip_label,
@@ -981,16 +982,7 @@ class _RowReader:
             if k is None:
                 out.append(None)
                 continue
-            memo: dict[Any, Any] = {}
-            get = memo.get
-            out.append(
-                [
-                    hit
-                    if (hit := get(v, _MISSING)) is not _MISSING
-                    else memo.setdefault(v, parse(v))
-                    for v in columns[k]
-                ]
-            )
+            out.append(convert_distinct(columns[k], parse))
         return out
 
     def _deadline(self, value: Any) -> Deadline:
@@ -1428,21 +1420,12 @@ def _column_values(
 
 
 def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:
-    distinct = set(raw)
-    if any(v.__class__ is bool for v in distinct):
-        # True == 1 == 1.0 share one dict key, but they convert differently: cell by cell.
-        return [_convert(v, as_text) for v in raw]
-    clean = unchanged_texts(distinct)
-    converted = {v: _convert(v, as_text) for v in distinct if v not in clean}
-    return list(map(converted.get, raw, raw))  # clean text stands for itself
+    return convert_distinct(raw, functools.partial(_convert, as_text=as_text), unchanged_texts)
 
 
 def _convert(v: Any, as_text: bool) -> Any:
     out = _plain(v)  # text cleaned ("" and blank text become None)
     return _as_text(out) if as_text else out
-
-
-_MISSING = object()
 
 
 def _formula_notes(ws: RawSheet, r: int, cols: list[tuple[str, int]]) -> list[Finding]:

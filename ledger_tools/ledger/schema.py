@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_tools.ledger import columns as C
-from ledger_tools.ledger.cells import parse_number
+from ledger_tools.ledger.cells import convert_distinct, parse_number
 from ledger_tools.ledger.dates import format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
@@ -238,12 +238,7 @@ def _columns(ledger: Ledger, for_rules: bool) -> Iterator[tuple[str, list[Any]]]
         yield ("_due" if key == "_deadline" else key), [d.due for d in parsed]
     for name in C.NUMERIC_COLUMNS:
         # Most numeric cells are empty, the rest repeat: each distinct value is parsed once.
-        column = numbers[name]
-        if bool in set(map(type, column)):  # True == 1 as a dict key, but not as a number
-            yield "_num_" + name, [None if x is None else _number(x) for x in column]
-            continue
-        parsed = {x: _number(x) for x in set(column) if x is not None}
-        yield "_num_" + name, list(map(parsed.get, column))
+        yield "_num_" + name, convert_distinct(numbers[name], _number)
 
 
 def _emptiness(values: list[Any], mark: str) -> list[Any]:
@@ -255,13 +250,9 @@ def _emptiness(values: list[Any], mark: str) -> list[Any]:
 
 def _texts(values: list[Any]) -> list[Any]:
     """A column's values as text (None stays None); each distinct value converted once."""
-    types = set(map(type, values))
-    if types <= {str, type(None)}:
+    if set(map(type, values)) <= {str, type(None)}:
         return values
-    if bool in types:  # True == 1 as a dict key, but "True" is not "1"
-        return [_text(v) for v in values]
-    converted = {v: _text(v) for v in set(values)}
-    return list(map(converted.__getitem__, values))
+    return convert_distinct(values, _text)
 
 
 def _text(v: Any) -> str | None:

@@ -322,3 +322,31 @@ def test_required_columns_as_the_pandera_schema_declares_them(present):
     frame = pl.DataFrame({name: pl.Series([], dtype=pl.Utf8) for name in present})
     cases = pandera_failures(columns_schema(), frame)
     assert missing_columns(present) == [c["failure_case"] for c in cases]
+
+
+def test_validate_many_gives_each_ledger_its_own_report(ledger_file, tmp_path):
+    """``validate_many`` (a merge checks hundreds of units at once: the ledgers read with the
+    same columns in one polars query) gives every ledger exactly the report ``validate``
+    gives it alone — also where a rule compares rows (the same 序号 with another 方面 in
+    another ledger is no conflict)."""
+    import real_layouts2
+    from test_real_layouts2 import BUILDERS
+
+    from ledger_tools.ledger.schema import validate_many
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    paths = sorted(examples.glob("*.xlsx"))
+    paths.append(ledger_file([good_row(1), good_row(2)], info=INFO))
+    paths.append(ledger_file([good_row(1, 方面="另一方面"), good_row(2, 整改状态="差不多")]))
+    paths.append(ledger_file([good_row(1, 整改时限="2020年1月1日", 延期说明=None)], info=INFO))
+    paths.append(ledger_file([], info=INFO))
+    for build in BUILDERS:
+        path = tmp_path / f"{build.__name__}.xlsx"
+        build(path)
+        paths.append(path)
+    today = dt.date.fromisoformat(real_layouts2.TODAY)
+    ledgers = [load_ledger(p, today=today) for p in paths]
+    together = [report_json(r) for r in validate_many(ledgers, today)]
+    alone = [report_json(validate(ledger, today)) for ledger in ledgers]
+    assert together == alone
+    assert sum(len(r["findings"]) for r in alone) > 50  # the ledgers do break rules

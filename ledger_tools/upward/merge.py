@@ -164,22 +164,30 @@ def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Fail
 def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
     """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
     task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
-    ledgers are read first, then validated: the place for a validation of many ledgers at once
-    (one polars select for all of them) should ``ledger.schema`` offer one."""
-    from ledger_tools.ledger.schema import validate
-
-    out: list[Unit | Failed] = []
+    ledgers are read first, then validated together (``schema.validate_many``: one polars query
+    for the row rules of all of them)."""
     ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    read = [(p, x) for p, x in zip(paths, ledgers, strict=True) if not isinstance(x, Failed)]
+    reports = dict(zip([p for p, _ in read], _validated(read, today), strict=True))
+    out: list[Unit | Failed] = []
     for p, ledger in zip(paths, ledgers, strict=True):
-        if isinstance(ledger, Failed):
-            out.append(ledger)
-            continue
-        report = _or_failed(p, validate, ledger, today)
+        report = ledger if isinstance(ledger, Failed) else reports[p]
         if isinstance(report, Failed):
             out.append(report)
         else:
             out.append(_or_failed(p, unit_of, p, ledger, report, unit_from))
     return out
+
+
+def _validated(read: list[tuple[str, Any]], today: dt.date) -> list[Any]:
+    """The ``validate`` report of each (path, ledger), all in one ``validate_many``; should
+    that fail, each alone, so that only the broken ledger fails."""
+    from ledger_tools.ledger.schema import validate, validate_many
+
+    try:
+        return list(validate_many([x for _, x in read], today))
+    except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
+        return [_or_failed(p, validate, x, today) for p, x in read]
 
 
 def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:

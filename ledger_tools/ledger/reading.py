@@ -19,6 +19,7 @@ Reading is bounded by the data, not by what a file claims (README, 安全与可�
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import itertools
@@ -116,6 +117,7 @@ SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
 MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
 CHUNK_BYTES = 4 << 20  # the sheet XML is scanned in chunks of about this size
+SMALL_BOOK_BYTES = 1 << 20  # sheets' XML read at once when opening a workbook, at most
 MAX_CELL_BYTES = 64 << 20  # one row (or, inside a huge row, one cell) of XML
 STRAY_LISTED = 100
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
@@ -349,15 +351,27 @@ class _ZipReader:
     def __init__(self, p: Path) -> None:
         self.p = p
         infos: list[zipfile.ZipInfo] = []
+        self._small: dict[str, bytes] = {}  # small sheets' XML, read with the directory
         try:
             with zipfile.ZipFile(p) as zf:
                 infos = zf.infolist()
                 self.members = {i.filename: i for i in infos}
                 wb, rels = (_read_small(zf, self.members, n) for n in _WORKBOOK_PARTS)
+                if "xl/workbook.xml" in self.members:
+                    self._open(p, zf, infos, wb, rels)
         except ZIP_ERRORS:
             self.members = {}
         if "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
+        self._book: Any = None
+        if self.parts:
+            self.names = list(self.parts)
+        else:  # a workbook.xml this parser does not follow: let calamine list the sheets
+            self.names = _worksheet_names(self._calamine())
+
+    def _open(
+        self, p: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], wb: str, rels: str
+    ) -> None:
         self.parts, self.shared = _workbook_parts(wb, rels)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
@@ -365,11 +379,14 @@ class _ZipReader:
         names.update({n: "工作簿目录" for n in _WORKBOOK_PARTS})
         names.update(dict(self.shared))
         check_zip_sizes(p, infos, names)
-        self._book: Any = None
-        if self.parts:
-            self.names = list(self.parts)
-        else:  # a workbook.xml this parser does not follow: let calamine list the sheets
-            self.names = _worksheet_names(self._calamine())
+        # The XML of small sheets is read now, with the zip directory open: a merge reads
+        # hundreds of small workbooks, and opening the zip again for each sheet cost more
+        # than scanning it.
+        small = [n for n in self.parts.values() if n in self.members]
+        if sum(self.members[n].file_size for n in small) <= SMALL_BOOK_BYTES:
+            for n in small:
+                with contextlib.suppress(*ZIP_ERRORS):  # a damaged one: said when it is read
+                    self._small[n] = zf.read(n)
 
     def _calamine(self) -> Any:
         if self._book is None:
@@ -387,6 +404,9 @@ class _ZipReader:
             scanned = _in_background(lambda: _scan_part(self.p, part))
             self._calamine()
             scan = scanned()
+        elif part in self._small:
+            scan = _Scan()
+            scan.feed(self._small.pop(part))
         else:
             scan = _scan_part(self.p, part)
         if scan.merges > max(MAX_MERGES, scan.cells):
@@ -780,9 +800,12 @@ class _Scan:
                     text = html.unescape(m.group(3).decode("utf-8", "replace"))
                     if is_live_formula(text):
                         self.live[(int(m.group(2)) - 1, _col(m.group(1)))] = text
-        if b"mergeCell" in buf:
-            self.merges += len(_MERGE_TAG.findall(buf))
-            for c1, r1, c2, r2 in _MERGE_REF.findall(buf):
+        first = buf.find(b"mergeCell")
+        if first >= 0:
+            # from the first one's tag on: the regexes would try every "<" of the cells before
+            at = max(0, buf.rfind(b"<", 0, first))
+            self.merges += len(_MERGE_TAG.findall(buf, at))
+            for c1, r1, c2, r2 in _MERGE_REF.findall(buf, at):
                 rows, cols = abs(int(r2) - int(r1)) + 1, abs(_col(c2) - _col(c1)) + 1
                 self.merge_area += rows * cols
         if b't="e"' in buf:

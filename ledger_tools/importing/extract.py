@@ -107,8 +107,13 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters except \t \n
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def clean_line(text: str) -> str:
-    """A paragraph's text without layout spaces, zero-width characters or control characters."""
+    """A paragraph's text without layout spaces, zero-width characters or control characters;
+    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
     text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
     text = _LAYOUT_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -770,7 +775,9 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 _PAGE_NUMBER = re.compile(
-    r"^[—–\-－─]*\s*[0-9０-９]{1,4}\s*[—–\-－─]*$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"
+    r"^[—–\-－─]*\s*[0-9０-９]{1,4}\s*[—–\-－─]*$"
+    r"|^第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[，,/]?\s*第\s*\d+\s*页$"
+    r"|^\d+\s*/\s*\d+$"
 )
 
 
@@ -844,9 +851,10 @@ def _ruled_page_blocks(
                 path, "-layout", "-f", str(number), "-l", str(number), "-x", "0",
                 "-y", str(int(top)), "-W", str(int(ruled.width) + 1), "-H", str(int(bottom - top)),
             )  # fmt: skip
-            text_blocks, cont = _page_blocks(
-                _mark_furniture(text.strip("\f"), furniture), number, title=k == 0
-            )
+            text = text.strip("\f")
+            if not re.search(r"\w", text):
+                text = ""  # a rule or a dash below the table's last line, no text
+            text_blocks, cont = _page_blocks(_mark_furniture(text, furniture), number, title=k == 0)
             continues = continues or (k == 0 and cont)
             blocks += text_blocks
         if part is not None:

@@ -86,21 +86,47 @@ def _table(table: Any) -> RuledTable:
         for j, box in enumerate(row.cells):
             if box is not None:
                 boxes[tuple(box)] = _cell_text(texts[i][j])
-    columns = [c.bbox for c in table.columns]
-    rows: Rows = []
-    for i, row in enumerate(table.rows):
-        y = row.bbox[1] + 0.5  # just below the row's top: inside any cell merged from above
-        line = []
+    # Each grid column's own extent: its narrowest cell (a title row merged across the table
+    # is one cell as wide as the table).
+    columns = []
+    for j in range(len(table.columns)):
+        boxes_j = [row.cells[j] for row in table.rows if row.cells[j] is not None]
+        columns.append(min(boxes_j, key=lambda b: b[2] - b[0]) if boxes_j else table.bbox)
+    tops = [row.bbox[1] for row in table.rows] + [table.bbox[3]]
+    grid: list[list[str | None]] = []
+    for i in range(len(table.rows)):
+        y = tops[i] + 0.5  # just below the row's top: inside any cell merged from above
+        line: list[str | None] = []
         for j, x_box in enumerate(columns):
             if texts[i][j] is not None:
                 line.append(_cell_text(texts[i][j]))
                 continue
             x = (x_box[0] + x_box[2]) / 2
             cover = next((b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-            line.append(boxes.get(cover, "") if cover else "")
-        if any(line):
-            rows.append(line)
-    return RuledTable(float(table.bbox[1]), float(table.bbox[3]), rows)
+            line.append(boxes[cover] if cover else None)
+        grid.append(line)
+    _fill_unbounded(table.page, grid, columns, tops)
+    rows = [[c or "" for c in line] for line in grid]
+    return RuledTable(float(table.bbox[1]), float(table.bbox[3]), [r for r in rows if any(r)])
+
+
+def _fill_unbounded(page: Any, grid: list[list[str | None]], columns: list[Box], tops: list[float]) -> None:
+    """Cells whose borders pdfplumber did not close (a merged cell running into the page's
+    end has no bottom rule): the rows of such a run in one column are one merged cell, its
+    text read from that rectangle of the page."""
+    for j, (x0, _, x1, _) in enumerate(columns):
+        i = 0
+        while i < len(grid):
+            if grid[i][j] is not None:
+                i += 1
+                continue
+            end = i
+            while end + 1 < len(grid) and grid[end + 1][j] is None:
+                end += 1
+            text = _cell_text(page.crop((x0, tops[i], x1, tops[end + 1])).extract_text())
+            for k in range(i, end + 1):
+                grid[k][j] = text
+            i = end + 1
 
 
 def _cell_text(text: str | None) -> str:
@@ -129,7 +155,8 @@ def continue_rows(before: Rows, rows: Rows) -> Rows:
         return before
     first, last = rows[0], before[-1]
     filled = [j for j, c in enumerate(first) if c]
-    if first[0] == "" and not any(match_marker(first[j]) for j in filled):
+    broken = 2 * len(filled) < len([c for c in last if c])  # most of its cells ended above
+    if first[0] == "" and broken and not any(match_marker(first[j]) for j in filled):
         # The rest of the last row: its cells go on where they stopped.
         joined = [a + b if b and b != a else a for a, b in zip(last, first, strict=False)]
         return [*before[:-1], joined, *rows[1:]]

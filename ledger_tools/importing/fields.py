@@ -87,7 +87,9 @@ _FIG_WHOLE = re.compile(
 _FIG_ALL_DONE = re.compile(
     r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
 )
-_FIG_RATE = re.compile(r"(?<!措施)(?<!任务)(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_FIG_RATE = re.compile(
+    r"(?<!措施)(?<!任务)(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
 
 
 def _num(text: str) -> int:
@@ -130,7 +132,9 @@ _FIG_MEASURES = re.compile(
 _FIG_MEASURES_DONE = re.compile(
     rf"(?:已)?完成(?:整改)?(?:措施|任务)\s*{_NUM}\s*(?:条|项|个)|(?:措施|任务)(?:已)?完成\s*{_NUM}\s*(?:条|项|个)"
 )
-_FIG_MEASURES_RATE = re.compile(r"(?:措施|任务)(?:完成|整改|落实)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_FIG_MEASURES_RATE = re.compile(
+    r"(?:措施|任务)(?:完成|整改|落实)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
 
 
 def _measure_figures(text: str) -> dict[str, float]:
@@ -402,7 +406,7 @@ def table_header(cell: str) -> str | None:
     return found
 
 
-_PLANNED_ANY = re.compile(rf"(?:计划|预计|力争)(?:于|在|到)?\s*(\d{{4}}\s*年[^，,。；;]{{1,10}}?前)")
+_PLANNED_ANY = re.compile(r"(?:计划|预计|力争)(?:于|在|到)?\s*(\d{4}\s*年[^，,。；;]{1,10}?前)")
 
 
 def _status_from_progress(fields: dict[str, str]) -> None:
@@ -686,7 +690,9 @@ def _org_from_title(title: str) -> str:
 def _unit_from_org(org: str) -> str:
     unit = re.sub(r"^中共|^中国共产党", "", org)
     unit = re.sub(
-        r"(机关)?(党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$", "", unit
+        r"(机关)?(党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$",
+        "",
+        unit,
     )
     return unit if unit != org or not org.endswith(("委", "组")) else ""
 

@@ -25,7 +25,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"^({_CN})\s*[、．.]\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*[、．.]?\s*")),
     # "1.1 …" "1.2 …": the items under item 1 (company documents); group 1 the second number
-    ("decimal2", re.compile(r"^\d{1,3}[.．](\d{1,2})(?![\d.．])\s*")),
+    # (not an amount: "1.5万元已清退", "2.5%")
+    ("decimal2", re.compile(r"^\d{1,3}[.．](\d{1,2})(?![\d.．%％万亿元倍个项条人次年月日天])\s*")),
     ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|[、)）])\s*")),
     ("paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*[、．.]?\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473\u2776-\u277f])\s*")),

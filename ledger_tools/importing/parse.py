@@ -116,7 +116,9 @@ _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
 )
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
-_INLINE_LABEL = re.compile(r"(?<=[。；;])\s*(?=下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)\s*[：:])")
+_INLINE_LABEL = re.compile(
+    r"(?<=[。；;])\s*(?=下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)\s*[：:])"
+)
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
 # figures, not a measure (the ledger keeps the figures per measure).
 _TOTALS = re.compile(r"(?:^|(?<=[。；;]))\s*(?:共|累计|合计)[^。；;]*\d[^。；;]*[。；;]?")
@@ -431,6 +433,8 @@ class _Reader:
                 continue
             elif re.fullmatch(r".{1,30}[：:]", b.text) or F.is_opening(b.text):
                 continue  # 主送机关 / the opening paragraph (read by fields.read_info)
+            elif _is_statement(b.text):
+                continue  # "审计发现问题共4个，已整改3个。" under a table: for the cross-check
             elif self.p.problems and _label_mode(strip_label(b.text)[0]) == "responsibility":
                 # "完成时限：…" under a problem's form (a table per problem)
                 self.responsibility(self.p.problems[-1], b.text)
@@ -457,6 +461,7 @@ class _Reader:
                 self.p.warnings.append(
                     f"{b.where}起的附件表格只剩文字、没有表格结构（{len(blocks) - i} 段，常见于 PDF），无法可靠地分列读取，已跳过；"
                     "正文中的问题和措施已导入，表中另有的内容（如责任人）请导入 Word 原文或在台账中补录。"
+                    + _table_hint()
                 )
                 return
             elif not titled and len(b.text) <= 40 and not re.search(r"[。；]", b.text):
@@ -549,7 +554,7 @@ class _Reader:
             if b.is_table:
                 self.table(b)
                 continue
-            if self.special(b) and not (F.is_statistics(b.text) or _is_statement(b.text)):
+            if self.special(b) and not F.is_statistics(b.text):
                 continue  # (a paragraph stating the counts is the report's own account)
             own, rest = self.run_in(b.lead, b.text)
             items.append((own or lead, rest, b.where))
@@ -591,13 +596,13 @@ class _Reader:
             self.p.warnings.append(
                 f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
                 "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"
-                "请导入 Word 原文，或在台账中补录表中的问题和措施。"
+                "请导入 Word 原文，或在台账中补录表中的问题和措施。" + _table_hint()
             )
             return True
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
-        if F.is_statistics(b.text) or _is_statement(b.text):
+        if F.is_statistics(b.text):
             return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
         if len(b.text) <= 80 and _SEE_ATTACHMENT.search(b.text):
             return True  # "……详见附件。": the attachment itself is read
@@ -1056,7 +1061,8 @@ class _Reader:
             fields["整改状态"], text = own_status
         text = text.strip()
         if text.endswith(("；", ";")):
-            text = text[:-1] + "。"  # one item of a list "（1）…；（2）…。" is a sentence of its own
+            # One item of a list "（1）…；（2）…。" is a sentence of its own.
+            text = text[:-1] + "。"
         problem.measures.append(PMeasure(text, where, fields))
 
     def assign_progress(self, problem: PProblem, progress: list[str]) -> None:
@@ -1122,6 +1128,15 @@ def _is_account(sentence: str) -> bool:
 
     later = sentence[len(measure_lead(sentence)) :]
     return bool(re.search(rf"{_DAY}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[，,；;]\s*已", later))
+
+
+def _table_hint() -> str:
+    """What makes a PDF table with drawn borders readable, where that is not installed."""
+    from ledger_tools.importing.pdftables import available
+
+    if available():
+        return ""
+    return '表格画有边框时，安装 PDF 表格支持（pip install "ledger-tools[pdf]"）后可按单元格读取。'
 
 
 def _is_statement(text: str) -> bool:

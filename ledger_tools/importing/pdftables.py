@@ -15,6 +15,7 @@ breaks the column width made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ def available() -> bool:
 
 
 def ruled_pages(
-    path: Path, starts: list[int], is_task_table: Any, max_pages: int = 200
+    path: Path, starts: list[int], is_task_table: Callable[[Rows], bool], max_pages: int = 200
 ) -> dict[int, RuledPage]:
     """{page number: its ruled tables} for each page in ``starts`` that has a task table
     (``is_task_table(rows)``) drawn with borders, and the pages after it while they go on with
@@ -68,7 +69,9 @@ def ruled_pages(
                     tables = [_table(t) for t in page.find_tables()]
                     tables = [t for t in tables if t.rows]
                     first_page = number == start
-                    if not tables or (first_page and not any(is_task_table(t.rows) for t in tables)):
+                    if not tables or (
+                        first_page and not any(is_task_table(t.rows) for t in tables)
+                    ):
                         break
                     found[number] = RuledPage(float(page.width), float(page.height), tables)
                     page.close()
@@ -110,7 +113,9 @@ def _table(table: Any) -> RuledTable:
     return RuledTable(float(table.bbox[1]), float(table.bbox[3]), [r for r in rows if any(r)])
 
 
-def _fill_unbounded(page: Any, grid: list[list[str | None]], columns: list[Box], tops: list[float]) -> None:
+def _fill_unbounded(
+    page: Any, grid: list[list[str | None]], columns: list[Box], tops: list[float]
+) -> None:
     """Cells whose borders pdfplumber did not close (a merged cell running into the page's
     end has no bottom rule): the rows of such a run in one column are one merged cell, its
     text read from that rectangle of the page."""
@@ -136,7 +141,9 @@ def _cell_text(text: str | None) -> str:
     out = ""
     for line in (text or "").splitlines():
         line = line.strip()
-        latin = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalpha()
+        latin = (
+            out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalpha()
+        )
         out += (" " if out and latin else "") + line
     return clean_line(out)
 
@@ -155,13 +162,43 @@ def continue_rows(before: Rows, rows: Rows) -> Rows:
         return before
     first, last = rows[0], before[-1]
     filled = [j for j, c in enumerate(first) if c]
-    broken = 2 * len(filled) < len([c for c in last if c])  # most of its cells ended above
-    if first[0] == "" and broken and not any(match_marker(first[j]) for j in filled):
+    if first[0] == "" and _broken(last, first) and not any(match_marker(first[j]) for j in filled):
         # The rest of the last row: its cells go on where they stopped.
         joined = [a + b if b and b != a else a for a, b in zip(last, first, strict=False)]
-        return [*before[:-1], joined, *rows[1:]]
+        return [*before[:-1], *_carry_down([joined, *rows[1:]], first)]
     if first[0] == "":
         # A new row of the same problem: what its merged cells hold is above the page break.
-        rows[0] = [c or last[j] for j, c in enumerate(first)]
+        return before + _carry_down([last, *rows], first)[1:]
     return before + rows
 
+
+_SENTENCE_END = ("。", "；", ";", "！", "？", "”")
+
+
+def _broken(last: list[str], first: list[str]) -> bool:
+    """Whether ``first`` (a page's first row, no 序号) is the rest of ``last`` (the row the page
+    before ended with): most of the row's cells ended above, or each text it goes on with
+    continues a text of ``last`` that stopped short of its sentence's end."""
+    filled = [j for j, c in enumerate(first) if c]
+    if 2 * len(filled) < len([c for c in last if c]):
+        return True
+    texts = [last[j] for j in filled if len(last[j]) >= 6]
+    return (
+        bool(texts)
+        and all(last[j] for j in filled)
+        and not any(t.endswith(_SENTENCE_END) for t in texts)
+    )
+
+
+def _carry_down(rows: Rows, top: list[str]) -> Rows:
+    """The rows of the problem going on at a page's top: the cells blank in the page's first
+    row (merged cells whose text is above the page break) take the value of the row above,
+    down to the next problem's row."""
+    blank = {j for j, c in enumerate(top) if not c}
+    out = [rows[0]]
+    for row in rows[1:]:
+        if row[0]:
+            out += rows[len(out) :]
+            break
+        out.append([out[-1][j] if j in blank and not c else c for j, c in enumerate(row)])
+    return out

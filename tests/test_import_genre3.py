@@ -67,6 +67,20 @@ def only_furniture(out: str) -> list[str]:
 
 
 NO_ASPECT = "项问题文中没有写所属方面"
+
+
+def edited(path, old: str, new: str):
+    """The document at ``path`` with ``old`` replaced by ``new`` in its runs (saved in place)."""
+    import docx
+
+    d = docx.Document(path)
+    for p in d.paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace(old, new)
+    d.save(path)
+    return path
+
+
 # What check may ask for after an import: cells the document leaves empty, never a value the
 # importer wrote wrongly.
 _EMPTY = ("是必填项", "都没有填写", "没有填写完成时间")
@@ -170,14 +184,7 @@ def test_audit_report_classes_and_amounts(docs, tmp_path):
 
 
 def test_audit_report_stating_a_wrong_count(tmp_path):
-    path = G.audit_report(tmp_path / "审计整改报告.docx")
-    import docx
-
-    d = docx.Document(path)
-    for p in d.paragraphs:
-        for run in p.runs:
-            run.text = run.text.replace("已整改8个", "已整改9个")
-    d.save(path)
+    path = edited(G.audit_report(tmp_path / "审计整改报告.docx"), "已整改8个", "已整改9个")
     _, out = run_import(path, tmp_path)
     said = [w for w in warnings(out) if "已整改9项" in w]
     assert len(said) == 1 and "已完成8项" in said[0]
@@ -342,14 +349,7 @@ def test_counts_of_measures_stated_and_checked(docs, tmp_path):
 
 def test_counts_of_measures_that_disagree(tmp_path):
     path = G.measure_counts_notice(tmp_path / "通报.docx")
-    import docx
-
-    d = docx.Document(path)
-    for p in d.paragraphs:
-        for run in p.runs:
-            run.text = run.text.replace("完成整改措施9条", "完成整改措施10条")
-    d.save(path)
-    _, out = run_import(path, tmp_path)
+    _, out = run_import(edited(path, "完成整改措施9条", "完成整改措施10条"), tmp_path)
     said = warnings(out)
     assert any("已完成整改措施10条" in w and "9条" in w for w in said)
     assert any("措施完成率81.8%" in w and "10/11" in w for w in said)

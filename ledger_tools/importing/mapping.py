@@ -178,7 +178,8 @@ def cross_check(doc: Parsed) -> list[str]:
     if not fig:
         return []
     name = Path(doc.path).name
-    said = f"（“{fig['句子'][:60]}”）"
+    sentence = fig["句子"]
+    said = f"（“{sentence if len(sentence) <= 80 else sentence[:80] + '……'}”）"
     aspects = len([a for a in doc.aspects if a.problems])
     problems = doc.problems
     named = any(a.title for a in doc.aspects if a.problems)
@@ -207,14 +208,23 @@ def cross_check(doc: Parsed) -> list[str]:
                 + "，请核对各问题的整改状态。"
             )
     out += _cross_check_measures(doc, name, said)
-    if "整改率" in fig and "已整改" in fig and fig["问题"]:
-        rate = 100 * fig["已整改"] / fig["问题"]
-        if abs(rate - fig["整改率"]) >= 0.1 + 1e-9 and round(rate) != fig["整改率"]:
-            out.append(
-                f"{name}：文中的整改率{fig['整改率']:g}%与它写的{fig['已整改']}/{fig['问题']}"
-                f"（{rate:.1f}%）不一致{said}，请核对原文。"
-            )
+    out += _rate_disagrees(fig, "整改率", "已整改", "问题", f"{name}：文中的整改率", said)
     return out
+
+
+def _rate_disagrees(
+    fig: dict[str, Any], rate_key: str, done_key: str, total_key: str, lead: str, said: str
+) -> list[str]:
+    """A warning when a stated rate is not the stated done / total (to its rounding)."""
+    if rate_key not in fig or done_key not in fig or not fig.get(total_key):
+        return []
+    rate = 100 * fig[done_key] / fig[total_key]
+    if abs(rate - fig[rate_key]) < 0.1 + 1e-9 or round(rate) == fig[rate_key]:
+        return []
+    return [
+        f"{lead}{fig[rate_key]:g}%与它写的{fig[done_key]:g}/{fig[total_key]:g}"
+        f"（{rate:.1f}%）不一致{said}，请核对原文。"
+    ]
 
 
 def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:
@@ -237,14 +247,8 @@ def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:
                 f"{name}：文中写明已完成整改措施{fig['已完成措施']:g}条{said}，但导入的措施中"
                 f"已完成（含长期坚持）{done}条，请核对各措施的整改状态。"
             )
-    if "措施完成率" in fig and "已完成措施" in fig and fig.get("措施"):
-        rate = 100 * fig["已完成措施"] / fig["措施"]
-        if abs(rate - fig["措施完成率"]) >= 0.1 + 1e-9 and round(rate) != fig["措施完成率"]:
-            out.append(
-                f"{name}：文中的措施完成率{fig['措施完成率']:g}%与它写的{fig['已完成措施']:g}/"
-                f"{fig['措施']:g}（{rate:.1f}%）不一致{said}，请核对原文。"
-            )
-    return out
+    lead = f"{name}：文中的措施完成率"
+    return out + _rate_disagrees(fig, "措施完成率", "已完成措施", "措施", lead, said)
 
 
 def _status_of(problem: PProblem) -> str:

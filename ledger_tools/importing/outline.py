@@ -109,10 +109,20 @@ def _heading(block: Block) -> tuple[str, int, str, str] | None:
     if m := _HEADING_STYLE.match(block.style.strip()):
         return (f"heading{m.group(1)}", 1, "", block.text)
     text = block.text
-    bold = block.lead == text and len(text) <= 60 and not re.search(r"[。；;：:，,]", text[:-1])
+    if _GENERIC.match(text):
+        return None  # a label ("整改措施") or a section's name ("存在的问题"), not a problem
+    bold = (
+        block.lead == text and 6 <= len(text) <= 60 and not re.search(r"[。；;：:，,]", text[:-1])
+    )
     if (bold and not text.endswith(("：", ":"))) or _NAMED_PROBLEM.match(text):
         return ("unnumbered", 1, "", text)
     return None
+
+
+_GENERIC = re.compile(
+    r"^(?:整改|具体|主要|下一?步|责任|完成|工作)(?:措施|举措|做法|情况|成效|进展|结果|时限|单位|领导|计划|打算|目标)"
+    r"|^.{0,12}(?:反馈|存在|查摆|检视|发现|指出|梳理|交办)(?:出)?的?(?:主要|突出)?问题[。：:]?$"
+)
 
 
 def build_outline(blocks: list[Block]) -> Node:

@@ -12,7 +12,8 @@ with details below them; an 审计整改报告 with amounts in 万元 and 4类 o
 whose 整改措施 and 整改成效 alternate; a 公文 with 页眉, "第 N 页 共 M 页" footers, a seal line,
 "此件公开发布" and the 版记; a ledger as a Word table pasted from two tables ("续表", the header
 again); full-width digits; 时限 written "6月底前"/"立行立改"/"长期坚持"/"2024年底前"; measures
-numbered "1.1"; a notice stating its counts of measures.
+numbered "1.1"; a notice stating its counts of measures; an audit table with amount columns;
+a report whose 整改台账 is a landscape 附件 adding 责任单位 and 时限 to the body's measures.
 """
 
 from __future__ import annotations
@@ -1091,6 +1092,81 @@ def audit_amount_table(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 15. A report whose body tells each problem's measures and results, with a 附件 整改台账 on a
+# landscape page (责任单位, 完成时限, 完成情况 per measure, 问题 merged down, cells centred):
+# the table fills in what the body does not say.
+
+LANDSCAPE_ROWS = [
+    [
+        "1",
+        "河道保洁长效机制不健全",
+        "1.建立河道保洁网格化责任制",
+        "河湖管理站",
+        "2024年5月底前",
+        "已完成",
+    ],
+    [
+        "1",
+        "河道保洁长效机制不健全",
+        "2.每月开展一次河道保洁考核",
+        "河湖管理站",
+        "长期坚持",
+        "长期坚持",
+    ],
+    [
+        "2",
+        "农村饮水安全工程运维不到位",
+        "1.对全镇28处供水工程开展水质检测",
+        "供水管理站",
+        "2024年6月底前",
+        "已完成",
+    ],
+    [
+        "2",
+        "农村饮水安全工程运维不到位",
+        "2.落实供水工程管护经费",
+        "财政所",
+        "2024年12月底前",
+        "正在推进",
+    ],
+]
+
+
+def report_with_landscape_ledger(path: Path) -> Path:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    d = docx.Document()
+    title(d, "中共清河镇委员会关于水利专项巡察反馈问题整改情况的报告")
+    para(d, "县委巡察工作领导小组：")
+    para(
+        d, "2024年3月，县委第六巡察组对我镇开展了水利专项巡察，反馈问题2个。现将整改情况报告如下："
+    )
+    para(d, "一、河湖管护方面")
+    para(d, "（一）河道保洁长效机制不健全的问题")
+    para(d, "1.建立河道保洁网格化责任制。全镇河道划分为36个网格，明确网格责任人。已完成。")
+    para(d, "2.每月开展一次河道保洁考核。考核结果与保洁经费挂钩。需长期坚持。")
+    para(d, "二、农村供水方面")
+    para(d, "（二）农村饮水安全工程运维不到位的问题")
+    para(d, "1.对全镇28处供水工程开展水质检测。检测合格率100%。已完成。")
+    para(d, "2.落实供水工程管护经费。已申请县级补助资金15万元，正在推进。")
+    para(d, "整改台账详见附件。")
+    sign(d, "中共清河镇委员会", "2024年8月20日")
+    section = d.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    para(d, "附件")
+    title(d, "清河镇水利专项巡察反馈问题整改台账")
+    header = ["序号", "反馈问题", "整改措施", "责任单位", "完成时限", "完成情况"]
+    table = table_of(d, header, LANDSCAPE_ROWS, centred=True)
+    for col in (0, 1):
+        for first in (1, 3):
+            table.cell(first + 1, col).text = ""
+            table.cell(first, col).merge(table.cell(first + 1, col))
+    d.save(path)
+    return path
+
+
 BUILDERS = {
     "网站进展通报": web_progress_notice,
     "附件清单方案": attachment_plan,
@@ -1106,4 +1182,5 @@ BUILDERS = {
     "小数编号报告": decimal_numbered_report,
     "措施数通报": measure_counts_notice,
     "审计金额表": audit_amount_table,
+    "横排附件台账报告": report_with_landscape_ledger,
 }

@@ -386,3 +386,25 @@ def test_every_document_imports_without_lost_lines(docs, tmp_path, name):
         word, pdf = found[0][0], found[1][0]
         assert outline(pdf) == outline(word)
         assert statuses(pdf) == statuses(word)
+
+
+def test_report_with_its_ledger_in_a_landscape_attachment(docs, tmp_path):
+    """The body tells measures and results; the attachment's table (its own page, landscape,
+    merged and centred cells) adds each measure's 责任单位 and 时限 to them."""
+    for ledger, out, xlsx in imported(docs, "横排附件台账报告", tmp_path):
+        assert outline(ledger) == [
+            ("河湖管护方面", [("河道保洁长效机制不健全", 2)]),
+            ("农村供水方面", [("农村饮水安全工程运维不到位", 2)]),
+        ]
+        cells = [
+            (m.get("责任部门"), m.get("整改时限"), m.status, m.get("整改进展及成效"))
+            for m in ledger.measures
+        ]
+        assert cells == [
+            ("河湖管理站", "2024年5月底前", "已完成", "全镇河道划分为36个网格，明确网格责任人。"),
+            ("河湖管理站", "长期坚持", "长期坚持", "考核结果与保洁经费挂钩。"),
+            ("供水管理站", "2024年6月底前", "已完成", "检测合格率100%。"),
+            ("财政所", "2024年12月底前", "正在推进", "已申请县级补助资金15万元。"),
+        ]
+        assert warnings(out) == []  # "详见附件" is no lost line; "反馈问题2个" agrees
+        assert check_errors(run_check(xlsx)) == {"责任领导"}

@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 Rows = list[list[str]]
+# pdfplumber parses in this process, without pdftotext's limits: a file larger than a long
+# published 整改方案 ever is (a few MB) is left to the text reading.
+MAX_PDF_BYTES = 50 << 20
 Box = tuple[float, float, float, float]
 
 
@@ -54,7 +57,7 @@ def ruled_pages(
     """{page number: its ruled tables} for each page in ``starts`` that has a task table
     (``is_task_table(rows)``) drawn with borders, and the pages after it while they go on with
     a ruled table. Empty when pdfplumber is not installed or cannot read the file."""
-    if not starts or not available():
+    if not starts or not available() or path.stat().st_size > MAX_PDF_BYTES:
         return {}
     import pdfplumber
 

@@ -107,8 +107,13 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters except \t \n
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def clean_line(text: str) -> str:
-    """A paragraph's text without layout spaces, zero-width characters or control characters."""
+    """A paragraph's text without layout spaces, zero-width characters or control characters;
+    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
     text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
     text = _LAYOUT_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -770,7 +775,9 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 _PAGE_NUMBER = re.compile(
-    r"^[—–\-－─]*\s*[0-9０-９]{1,4}\s*[—–\-－─]*$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"
+    r"^[—–\-－─]*\s*[0-9０-９]{1,4}\s*[—–\-－─]*$"
+    r"|^第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[，,/]?\s*第\s*\d+\s*页$"
+    r"|^\d+\s*/\s*\d+$"
 )
 
 
@@ -785,16 +792,21 @@ def read_pdf(path: Path) -> list[Block]:
     furniture = _running_lines(pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
+    ruled = _ruled_pages(path, pages)
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
-        if number in columns and number in flows and table is None:
+        if number in ruled:
+            page_blocks, continues = _ruled_page_blocks(path, number, ruled[number], furniture)
+            table = None
+            page_blocks = _join_ruled_table(blocks, page_blocks)
+        elif number in columns and number in flows and table is None:
             page_blocks, continues = _flow_blocks(flows[number], number, furniture)
         else:
             page_blocks, continues, table = _page_with_tables(
                 _mark_furniture(page, furniture), number, table
             )
-        prev = blocks[-1] if blocks else None
+        prev = next((b for b in reversed(blocks) if b.style != FURNITURE_STYLE), None)
         if (
             continues
             and prev is not None
@@ -808,6 +820,67 @@ def read_pdf(path: Path) -> list[Block]:
             prev.text = clean_line(prev.text + page_blocks.pop(0).text)
         blocks.extend(page_blocks)
     return blocks
+
+
+# Tables drawn with borders (``pdftables``, where pdfplumber is installed): read by their cells.
+RULED_TABLE_STYLE = "按边框读取的表格"
+
+
+def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
+    from ledger_tools.importing import pdftables
+    from ledger_tools.importing.fields import table_columns
+
+    starts = [
+        n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
+    ]
+    return pdftables.ruled_pages(path, starts, lambda rows: table_columns(rows) is not None)
+
+
+def _ruled_page_blocks(
+    path: Path, number: int, ruled: Any, furniture: set[str]
+) -> tuple[list[Block], bool]:
+    """A page with ruled tables: each table a block of its rows, the text above, between and
+    below them read from ``pdftotext -layout`` of that part of the page only."""
+    blocks: list[Block] = []
+    continues = False
+    top = 0.0
+    for k, part in enumerate([*ruled.tables, None]):
+        bottom = part.top if part is not None else ruled.height
+        if bottom - top > 1:
+            text = _pdftotext(
+                path, "-layout", "-f", str(number), "-l", str(number), "-x", "0",
+                "-y", str(int(top)), "-W", str(int(ruled.width) + 1), "-H", str(int(bottom - top)),
+            )  # fmt: skip
+            text = text.strip("\f")
+            if not re.search(r"\w", text):
+                text = ""  # a rule or a dash below the table's last line, no text
+            text_blocks, cont = _page_blocks(_mark_furniture(text, furniture), number, title=k == 0)
+            continues = continues or (k == 0 and cont)
+            blocks += text_blocks
+        if part is not None:
+            blocks.append(Block("", f"第{number}页表格", style=RULED_TABLE_STYLE, rows=part.rows))
+            top = part.bottom
+    return blocks, continues
+
+
+def _join_ruled_table(before: list[Block], page: list[Block]) -> list[Block]:
+    """``page``'s blocks, its first table joined to the table the page before ended with
+    (same number of columns, nothing but running headers between them)."""
+    from ledger_tools.importing.pdftables import continue_rows
+
+    last = next((b for b in reversed(before) if b.style != FURNITURE_STYLE), None)
+    at = next((i for i, b in enumerate(page) if b.is_table or b.style != FURNITURE_STYLE), 0)
+    lead, rest = page[:at], page[at:]
+    if (
+        last is None
+        or last.style != RULED_TABLE_STYLE
+        or not rest
+        or rest[0].style != RULED_TABLE_STYLE
+        or len(rest[0].rows[0]) != len(last.rows[0])
+    ):
+        return page
+    last.rows = continue_rows(last.rows, rest[0].rows)
+    return [*lead, *rest[1:]]
 
 
 # A page header or footer printed on every page ("某街道党工委巡察整改工作方案"): kept as a

@@ -69,9 +69,10 @@ _NUM = r"(\d+|[一二三四五六七八九十百零两]+)"
 # The figures a document states about itself, wherever they stand ("巡察反馈问题共3个方面7个，
 # 截至目前已整改5个，整改率71.4%", "审计指出问题5个，已整改4个", "共反馈问题18个"): what the
 # importer found is checked against them.
-_FIG_ASPECTS = re.compile(rf"{_NUM}\s*个\s*方面[^。；;]{{0,6}}?{_NUM}\s*(?:个|项|条)")
+# (an audit counts its problems by 类: "审计发现问题4类11个")
+_FIG_ASPECTS = re.compile(rf"{_NUM}\s*(?:个\s*方面|类)[^。；;]{{0,6}}?{_NUM}\s*(?:个|项|条)")
 _FIG_TOTAL = re.compile(
-    rf"(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
+    rf"(?:反馈|发现|查出|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
     rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
@@ -86,7 +87,9 @@ _FIG_WHOLE = re.compile(
 _FIG_ALL_DONE = re.compile(
     r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
 )
-_FIG_RATE = re.compile(r"(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_FIG_RATE = re.compile(
+    r"(?<!措施)(?<!任务)(?:整改|完成|办结)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
 
 
 def _num(text: str) -> int:
@@ -95,27 +98,55 @@ def _num(text: str) -> int:
     return int(text) if text.isdigit() else cn_value(text.replace("两", "二"))
 
 
-def stated_figures(text: str) -> dict[str, float] | None:
-    """The counts a sentence states: {"方面", "问题", "已整改", "整改率"} (those it says), or
-    None. Only a sentence that states a number of problems counts (a number of 方面 alone, or
-    an "已整改5个" about something else, is not a statement of the document's totals)."""
+def stated_figures(text: str, whole: bool = True) -> dict[str, float] | None:
+    """The counts a sentence states: {"方面", "问题", "已整改", "整改率"} and of the measures
+    {"措施", "已完成措施", "措施完成率"} (those it says), or None. Only a sentence that states
+    a number of problems counts (a number of 方面 alone, or an "已整改5个" about something
+    else, is not a statement of the document's totals); with ``whole`` False, a sentence
+    going on with the counts of the one before ("已完成整改问题4个，……") counts too."""
     figures: dict[str, float] = {}
+    m = None
     if m := _FIG_ASPECTS.search(text):
         figures["方面"], figures["问题"] = _num(m.group(1)), _num(m.group(2))
     elif m := _FIG_TOTAL.search(text):
         figures["问题"] = _num(next(g for g in m.groups() if g))
-    if "问题" not in figures or not _FIG_WHOLE.search(text):
+    if whole and ("问题" not in figures or not _FIG_WHOLE.search(text)):
         return None
     # Where the statement starts: the clause that holds the first count.
-    figures["起"] = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1
-    tail = text[m.end() :]
+    figures["起"] = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1 if m else 0
+    tail = text[m.end() :] if m else text
     if d := _FIG_DONE.search(tail):
         figures["已整改"] = _num(d.group(1))
-    elif _FIG_ALL_DONE.search(tail):
+    elif m and _FIG_ALL_DONE.search(tail):
         figures["已整改"] = figures["问题"]
     if r := _FIG_RATE.search(tail):
         figures["整改率"] = float(r.group(1))
-    return figures
+    figures.update(_measure_figures(text))
+    return figures if whole or len(figures) > 1 else None
+
+
+_FIG_MEASURES = re.compile(
+    rf"(?:制定|细化|明确|提出|形成|梳理)(?:了|出)?(?:具体|各项)?的?整改(?:措施|任务)(?:共)?\s*{_NUM}\s*(?:条|项|个)"
+    rf"|整改(?:措施|任务)(?:共|总计|合计)\s*{_NUM}\s*(?:条|项|个)"
+)
+_FIG_MEASURES_DONE = re.compile(
+    rf"(?:已)?完成(?:整改)?(?:措施|任务)\s*{_NUM}\s*(?:条|项|个)|(?:措施|任务)(?:已)?完成\s*{_NUM}\s*(?:条|项|个)"
+)
+_FIG_MEASURES_RATE = re.compile(
+    r"(?:措施|任务)(?:完成|整改|落实)率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def _measure_figures(text: str) -> dict[str, float]:
+    """{"措施", "已完成措施", "措施完成率"} a sentence states of the measures."""
+    out: dict[str, float] = {}
+    if m := _FIG_MEASURES.search(text):
+        out["措施"] = _num(next(g for g in m.groups() if g))
+    if m := _FIG_MEASURES_DONE.search(text):
+        out["已完成措施"] = _num(next(g for g in m.groups() if g))
+    if m := _FIG_MEASURES_RATE.search(text):
+        out["措施完成率"] = float(m.group(1))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,17 +345,41 @@ def split_tail(text: str) -> tuple[str, dict[str, str]]:
 
 
 def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
-    """(header row index, column index -> canonical column) of a task table, or None."""
+    """(header row index, column index -> canonical column) of a task table, or None. A header
+    of two rows ("整改措施" merged over "具体措施 / 责任人 / 完成时限") is read as one: the
+    lower row names the columns it splits, the index returned is the lower row's."""
     for r, row in enumerate(rows[:3]):
-        mapped: dict[int, str] = {}
-        for j, cell in enumerate(row):
-            canonical = table_header(cell)
-            if canonical and canonical not in mapped.values():
-                mapped[j] = canonical
+        mapped = _mapped(row)
         names = set(mapped.values())
         if len(mapped) >= 3 and names & {"问题", "整改措施"}:
+            if r + 1 < len(rows) and (lower := _lower_header(row, rows[r + 1])) is not None:
+                return r + 1, lower
             return r, mapped
     return None
+
+
+def _mapped(row: list[str]) -> dict[int, str]:
+    mapped: dict[int, str] = {}
+    for j, cell in enumerate(row):
+        canonical = table_header(cell)
+        if canonical and canonical not in mapped.values():
+            mapped[j] = canonical
+    return mapped
+
+
+def _lower_header(top: list[str], lower: list[str]) -> dict[int, str] | None:
+    """The columns of a two-row header, or None when ``lower`` is a row of data: each of its
+    cells is blank, repeats the cell above (merged down) or is a column name, and at least one
+    cell under a cell merged across names a column."""
+    named = {j: table_header(c) for j, c in enumerate(lower) if c and c != top[j]}
+    if not named or not all(named.values()):
+        return None
+    if not any(0 < j and top[j] == top[j - 1] for j in named) and not any(
+        j + 1 < len(top) and top[j] == top[j + 1] for j in named
+    ):
+        return None
+    merged = [lower[j] if j in named else top[j] for j in range(len(top))]
+    return _mapped(merged)
 
 
 # Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
@@ -335,14 +390,23 @@ _PUBLISHED_HEADERS = {
 }
 
 
+# "检视出的问题", "查摆问题", "梳理的主要问题": the problems a self-examination found.
+_FOUND_PROBLEMS = re.compile(r"^(?:检视|查摆|查找|梳理|自查)(?:出|发现)?的?(?:主要|突出)?问题$")
+
+
 def table_header(cell: str) -> str | None:
     """The canonical column of a table header: the ledger's aliases, also written with a "的"
     ("审计发现的问题", "存在的主要问题"), and a few headers only published tables use."""
     header = C.normalise_header(cell)
+    if _FOUND_PROBLEMS.match(header):
+        return "问题"
     found = C.ALIASES.get(header) or _PUBLISHED_HEADERS.get(header)
     if found is None and "的" in header:
         found = C.ALIASES.get(header.replace("的", ""))
     return found
+
+
+_PLANNED_ANY = re.compile(r"(?:计划|预计|力争)(?:于|在|到)?\s*(\d{4}\s*年[^，,。；;]{1,10}?前)")
 
 
 def _status_from_progress(fields: dict[str, str]) -> None:
@@ -353,6 +417,13 @@ def _status_from_progress(fields: dict[str, str]) -> None:
         return
     head, _, rest = progress.partition("。")
     found = clause_status(head) or (status_sentence(head + "。") if len(head) <= 20 else None)
+    if found is None and (clause := re.match(r"^([^，,]{2,8})[，,]\s*(.+)$", head)):
+        # "正在整改，剩余资金计划2024年12月底前上缴": the status, then what is left to do.
+        if found := clause_status(clause.group(1)):
+            head, rest = clause.group(1), (clause.group(2) + "。" + rest).strip()
+            planned = _PLANNED_ANY.search(clause.group(2))
+            if planned and not fields.get("整改时限"):
+                fields["整改时限"] = planned.group(1)
     if found is None:
         return
     fields["整改状态"] = found[0]
@@ -464,6 +535,8 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        if kept := _kept_columns(block.rows[header], row, columns):
+            fields["备注"] = kept
         _status_from_progress(fields)
         if not measure_text:
             target.goal = target.goal or fields.pop("整改目标", "")
@@ -475,6 +548,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
 
         # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
         for text in split_measures(measure_text):
+            text = _without_item_number(text)
             measure = _find_measure(target, text)
             if measure is None:
                 target.measures.append(PMeasure(text, where, dict(fields)))
@@ -482,6 +556,36 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
     return True
+
+
+def _without_item_number(text: str) -> str:
+    """ "1.修订…" → "修订…": a cell holding one measure of a problem numbered over several
+    rows (the number is the row's place, not part of the measure)."""
+    from ledger_tools.importing.outline import match_marker
+
+    found = match_marker(text)
+    if found and found[0] in ("arabic", "paren", "circled", "decimal2"):
+        return found[3]
+    return text
+
+
+def _kept_columns(header: list[str], row: list[str], columns: dict[int, str]) -> str:
+    """The cells of columns the ledger has none for but a clerk keeps (an audit's "问题金额
+    （万元）", "已整改金额（万元）"), as "列名：值" for the row's 备注: the figures are not lost."""
+    kept = []
+    for j, name in enumerate(header):
+        if j in columns or j >= len(row) or not row[j].strip() or not name.strip():
+            continue
+        if C.normalise_header(re.sub(r"[（(].*?[)）]", "", name)) in _KEPT_HEADERS:
+            kept.append(f"{name.strip()}：{row[j].strip()}")
+    return "；".join(kept)
+
+
+_KEPT_HEADERS = {
+    C.normalise_header(h)
+    for key in ("问题金额", "整改金额", "整改资金")
+    for h in C.UNUSED_HEADERS.get(key, ())
+}
 
 
 def best_match(items: list[T], text: str, key: Callable[[T], str], threshold: float) -> T | None:
@@ -585,7 +689,11 @@ def _org_from_title(title: str) -> str:
 
 def _unit_from_org(org: str) -> str:
     unit = re.sub(r"^中共|^中国共产党", "", org)
-    unit = re.sub(r"(机关)?(党组|党委|党总支|党支部|总支部委员会|支部委员会|委员会)$", "", unit)
+    unit = re.sub(
+        r"(机关)?(党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$",
+        "",
+        unit,
+    )
     return unit if unit != org or not org.endswith(("委", "组")) else ""
 
 

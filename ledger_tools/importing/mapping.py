@@ -178,7 +178,8 @@ def cross_check(doc: Parsed) -> list[str]:
     if not fig:
         return []
     name = Path(doc.path).name
-    said = f"（“{fig['句子'][:60]}”）"
+    sentence = fig["句子"]
+    said = f"（“{sentence if len(sentence) <= 80 else sentence[:80] + '……'}”）"
     aspects = len([a for a in doc.aspects if a.problems])
     problems = doc.problems
     named = any(a.title for a in doc.aspects if a.problems)
@@ -206,14 +207,48 @@ def cross_check(doc: Parsed) -> list[str]:
                 + (f"，另有{unknown}项没有读出整改状态" if unknown else "")
                 + "，请核对各问题的整改状态。"
             )
-    if "整改率" in fig and "已整改" in fig and fig["问题"]:
-        rate = 100 * fig["已整改"] / fig["问题"]
-        if abs(rate - fig["整改率"]) >= 0.1 + 1e-9 and round(rate) != fig["整改率"]:
-            out.append(
-                f"{name}：文中的整改率{fig['整改率']:g}%与它写的{fig['已整改']}/{fig['问题']}"
-                f"（{rate:.1f}%）不一致{said}，请核对原文。"
-            )
+    out += _cross_check_measures(doc, name, said)
+    out += _rate_disagrees(fig, "整改率", "已整改", "问题", f"{name}：文中的整改率", said)
     return out
+
+
+def _rate_disagrees(
+    fig: dict[str, Any], rate_key: str, done_key: str, total_key: str, lead: str, said: str
+) -> list[str]:
+    """A warning when a stated rate is not the stated done / total (to its rounding)."""
+    if rate_key not in fig or done_key not in fig or not fig.get(total_key):
+        return []
+    rate = 100 * fig[done_key] / fig[total_key]
+    if abs(rate - fig[rate_key]) < 0.1 + 1e-9 or round(rate) == fig[rate_key]:
+        return []
+    return [
+        f"{lead}{fig[rate_key]:g}%与它写的{fig[done_key]:g}/{fig[total_key]:g}"
+        f"（{rate:.1f}%）不一致{said}，请核对原文。"
+    ]
+
+
+def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:
+    """The counts of measures a document states ("细化整改措施11条，完成整改措施9条，措施
+    完成率81.8%") against the measures imported and their statuses."""
+    fig = doc.figures
+    measures = [(m, p) for p in doc.problems for m in p.measures if m.text]
+    out = []
+    if "措施" in fig and fig["措施"] != len(measures):
+        out.append(
+            f"{name}：文中写明整改措施{fig['措施']:g}条{said}，但识别出{len(measures)}条措施，"
+            "请核对原文，漏掉或拆分有误的措施请在台账中更正。"
+        )
+    elif "已完成措施" in fig and doc.kind in ("report", "notice"):
+        done = sum(
+            1 for m, p in measures if (m.fields.get("整改状态") or p.status) in C.FINISHED_STATUSES
+        )
+        if done != fig["已完成措施"]:
+            out.append(
+                f"{name}：文中写明已完成整改措施{fig['已完成措施']:g}条{said}，但导入的措施中"
+                f"已完成（含长期坚持）{done}条，请核对各措施的整改状态。"
+            )
+    lead = f"{name}：文中的措施完成率"
+    return out + _rate_disagrees(fig, "措施完成率", "已完成措施", "措施", lead, said)
 
 
 def _status_of(problem: PProblem) -> str:
@@ -248,7 +283,9 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
             # An exact date is written as a date cell, as a clerk's ledger has it.
             if isinstance(row.get(name), str) and (day := exact_date(row[name])):
                 row[name] = day
-        row["备注"] = SOURCE_PREFIX + (m.where or problem.where)
+        # The source, after what a table's own columns put there (its amounts).
+        source = SOURCE_PREFIX + (m.where or problem.where)
+        row["备注"] = f"{row['备注']}；{source}" if row.get("备注") else source
         rows.append(row)
     if problem.delay:
         _late_reason(rows, *problem.delay)

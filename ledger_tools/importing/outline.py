@@ -24,6 +24,9 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problem", re.compile(rf"^问题\s*(\d{{1,3}}|{_CN})\s*[：:.．、]\s*")),
     ("cn", re.compile(rf"^({_CN})\s*[、．.]\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*[、．.]?\s*")),
+    # "1.1 …" "1.2 …": the items under item 1 (company documents); group 1 the second number
+    # (not an amount: "1.5万元已清退", "2.5%")
+    ("decimal2", re.compile(r"^\d{1,3}[.．](\d{1,2})(?![\d.．%％万亿元倍个项条人次年月日天])\s*")),
     ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|[、)）])\s*")),
     ("paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*[、．.]?\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473\u2776-\u277f])\s*")),
@@ -95,10 +98,31 @@ def match_marker(text: str) -> tuple[str, int, str, str] | None:
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 
+# A problem named on a line of its own, without a number: "……的问题" (also "……的问题。").
+_NAMED_PROBLEM = re.compile(r"^[^。；;：:]{4,58}的问题[。：:]?$")
+
+
 def _heading(block: Block) -> tuple[str, int, str, str] | None:
-    """A paragraph in Word's Heading N style without a number of its own: a level of its own."""
-    m = _HEADING_STYLE.match(block.style.strip())
-    return (f"heading{m.group(1)}", 1, "", block.text) if m else None
+    """A paragraph without a number of its own that is a heading all the same: in Word's
+    Heading N style, or a line alone in bold (no sentence in it), or a line naming a problem
+    ("……的问题"): each a level of its own, counted where it stands."""
+    if m := _HEADING_STYLE.match(block.style.strip()):
+        return (f"heading{m.group(1)}", 1, "", block.text)
+    text = block.text
+    if _GENERIC.match(text):
+        return None  # a label ("整改措施") or a section's name ("存在的问题"), not a problem
+    bold = (
+        block.lead == text and 6 <= len(text) <= 60 and not re.search(r"[。；;：:，,]", text[:-1])
+    )
+    if (bold and not text.endswith(("：", ":"))) or _NAMED_PROBLEM.match(text):
+        return ("unnumbered", 1, "", text)
+    return None
+
+
+_GENERIC = re.compile(
+    r"^(?:整改|具体|主要|下一?步|责任|完成|工作)(?:措施|举措|做法|情况|成效|进展|结果|时限|单位|领导|计划|打算|目标)"
+    r"|^.{0,12}(?:反馈|存在|查摆|检视|发现|指出|梳理|交办)(?:出)?的?(?:主要|突出)?问题[。：:]?$"
+)
 
 
 def build_outline(blocks: list[Block]) -> Node:
@@ -113,7 +137,7 @@ def build_outline(blocks: list[Block]) -> Node:
             continue
         style, value, marker, rest = found
         open_at = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style), 0)
-        if style.startswith("heading"):
+        if style.startswith("heading") or style == "unnumbered":
             value = stack[open_at].value + 1 if open_at else 1  # unnumbered: counted here
         if open_at:
             prev = stack[open_at].value

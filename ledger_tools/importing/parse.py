@@ -106,7 +106,7 @@ _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,6
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
-    r"|主要(?:措施|举措|做法)|下一步(?:计划|打算|工作计划|工作打算|措施)"
+    r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
     r"|措施|问题)\s*[：:]\s*"
 )
@@ -116,7 +116,9 @@ _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
 )
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
-_INLINE_LABEL = re.compile(r"(?<=[。；;])\s*(?=下一步(?:计划|打算|工作计划|工作打算|措施)\s*[：:])")
+_INLINE_LABEL = re.compile(
+    r"(?<=[。；;])\s*(?=下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)\s*[：:])"
+)
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
 # figures, not a measure (the ledger keeps the figures per measure).
 _TOTALS = re.compile(r"(?:^|(?<=[。；;]))\s*(?:共|累计|合计)[^。；;]*\d[^。；;]*[。；;]?")
@@ -154,7 +156,10 @@ _CLOSING = re.compile(
     r"^特此(?:公告|报告|通报|通知|说明|函告)[。！!]?$"
     # the issue note under a title: "（2024年6月）", "（2024年3月11日印发）"
     r"|^[（(]\d{4}\s*年[^（()）]{0,14}[)）]$"
+    # over the second part of a table broken in two: "（续表）", "续上表"
+    r"|^[（(]?\s*续(?:表|上表)\s*\d*\s*[)）]?$"
 )
+_SEE_ATTACHMENT = re.compile(r"(?:详|具体)?见附件\s*\d*[。.]?$|附件\s*\d*[）)]?[。.]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
@@ -165,7 +170,9 @@ _ABOUT_WORK = re.compile(
     r"(?:关于|针对)(.+?)的?问题的?(?:整改|整改情况|整改落实情况|整改进展情况|整改进展)[。：:]?"
 )
 # "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
-_PROBLEM_LABEL = re.compile(r"^(?:存在的?|反馈|主要)?问题(?:描述|内容)?\s*[：:]\s*")
+_PROBLEM_LABEL = re.compile(
+    r"^(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?问题(?:描述|内容)?\s*[：:]\s*"
+)
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 
 
@@ -216,6 +223,8 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
     parsed.figures = _stated_figures(blocks)
+    if parsed.figures and "措施" not in parsed.figures:
+        parsed.figures.update(_stated_measures(blocks))
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
@@ -232,10 +241,28 @@ def _stated_figures(blocks: list[Block]) -> dict[str, float]:
     for b in blocks:
         if b.is_table:
             continue
-        for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
+        sentences = re.findall(r"[^。；;]+[。；;]?", b.text)
+        for k, sentence in enumerate(sentences):
             if figures := F.stated_figures(sentence):
                 said = sentence[int(figures.pop("起")) :].strip()
+                # The sentences after it in the paragraph go on with the counts ("……共5个。
+                # 截至10月底，已完成整改问题4个，完成整改措施9条，措施完成率81.8%。").
+                for more in [sentences[k - 1] if k else "", *sentences[k + 1 : k + 3]]:
+                    found = F.stated_figures(more, whole=False) or {}
+                    found.pop("问题", None), found.pop("方面", None), found.pop("起", None)
+                    if found:
+                        figures = {**found, **figures}
+                        said += more.strip() if more in sentences[k + 1 :] else ""
                 return {**figures, "句子": said}  # type: ignore[dict-item]
+    return {}
+
+
+def _stated_measures(blocks: list[Block]) -> dict[str, float]:
+    """The number of measures a paragraph other than the counts' one states ("逐条细化整改措施
+    26条")."""
+    for b in blocks:
+        if not b.is_table and (found := F._measure_figures(b.text)) and "措施" in found:
+            return found
     return {}
 
 
@@ -271,17 +298,34 @@ def _split_tail(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Blo
             att_start = i
             break
     body, attachment = blocks[:att_start], blocks[att_start:]
+    end = len(body)
+    while end > 0 and not body[end - 1].is_table and _PRINTED.match(body[end - 1].text):
+        end -= 1  # the 版记 and the publication note below the date
     tail_start = len(body)
-    for i in range(len(body) - 1, max(len(body) - 6, 0), -1):
+    for i in range(end - 1, max(end - 6, 0), -1):
         b = body[i]
         if b.is_table:
             break
         if _is_date_line(b.text):
             tail_start = i
-            if i > 0 and _is_signature(body[i - 1]):
-                tail_start = i - 1
+            # Above the date: the seal line ("（盖章）") and the 落款 (one or two units).
+            while tail_start > 0 and (
+                _SEAL.match(body[tail_start - 1].text) or _is_signature(body[tail_start - 1])
+            ):
+                tail_start -= 1
+                if i - tail_start >= 3:
+                    break
             break
     return body[:tail_start], body[tail_start:], attachment
+
+
+# Lines of a printed 公文 after its date: the publication note, the 版记 (抄送, 印发).
+_PRINTED = re.compile(
+    r"^[（(]\s*此件(?:主动|依申请|不予?)?公开(?:发布)?\s*[)）]$|^(?:抄送|抄报|分送)[：:]"
+    rf"|^.{{2,40}}?\s*{_DAY}\s*印发$"
+)
+# The seal over the 落款, where the text layer has it: "（盖章）", "（印章）", "（公章）".
+_SEAL = re.compile(r"^[（(]\s*(?:盖章|印章|公章|签章|章|印)\s*[)）]$")
 
 
 def _is_signature(b: Block) -> bool:
@@ -389,6 +433,8 @@ class _Reader:
                 continue
             elif re.fullmatch(r".{1,30}[：:]", b.text) or F.is_opening(b.text):
                 continue  # 主送机关 / the opening paragraph (read by fields.read_info)
+            elif _is_statement(b.text):
+                continue  # "审计发现问题共4个，已整改3个。" under a table: for the cross-check
             elif self.p.problems and _label_mode(strip_label(b.text)[0]) == "responsibility":
                 # "完成时限：…" under a problem's form (a table per problem)
                 self.responsibility(self.p.problems[-1], b.text)
@@ -399,7 +445,8 @@ class _Reader:
 
     def tail(self, blocks: list[Block]) -> None:
         for b in blocks:
-            if not (_is_date_line(b.text) or _is_signature(b) or _CLOSING.match(b.text)):
+            closing = _CLOSING.match(b.text) or _PRINTED.match(b.text) or _SEAL.match(b.text)
+            if not (_is_date_line(b.text) or _is_signature(b) or closing):
                 self.unplaced(b)
 
     def attachment(self, blocks: list[Block]) -> None:
@@ -414,6 +461,7 @@ class _Reader:
                 self.p.warnings.append(
                     f"{b.where}起的附件表格只剩文字、没有表格结构（{len(blocks) - i} 段，常见于 PDF），无法可靠地分列读取，已跳过；"
                     "正文中的问题和措施已导入，表中另有的内容（如责任人）请导入 Word 原文或在台账中补录。"
+                    + _table_hint()
                 )
                 return
             elif not titled and len(b.text) <= 40 and not re.search(r"[。；]", b.text):
@@ -506,8 +554,8 @@ class _Reader:
             if b.is_table:
                 self.table(b)
                 continue
-            if self.special(b):
-                continue
+            if self.special(b) and not F.is_statistics(b.text):
+                continue  # (a paragraph stating the counts is the report's own account)
             own, rest = self.run_in(b.lead, b.text)
             items.append((own or lead, rest, b.where))
         for child in node.children:
@@ -548,7 +596,7 @@ class _Reader:
             self.p.warnings.append(
                 f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
                 "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"
-                "请导入 Word 原文，或在台账中补录表中的问题和措施。"
+                "请导入 Word 原文，或在台账中补录表中的问题和措施。" + _table_hint()
             )
             return True
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
@@ -556,6 +604,8 @@ class _Reader:
             return True
         if F.is_statistics(b.text):
             return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
+        if len(b.text) <= 80 and _SEE_ATTACHMENT.search(b.text):
+            return True  # "……详见附件。": the attachment itself is read
         return bool(_WELCOME.search(b.text) or _ATTACHMENT.match(b.text) or _CLOSING.match(b.text))
 
     # -- the problems ----------------------------------------------------------------------
@@ -733,11 +783,29 @@ class _Reader:
         if self.p.kind == "feedback":
             point = f"{child.marker}{full}"
             problem.detail = f"{problem.detail}\n{point}".strip() if problem.detail else point
-        elif self.p.kind in ("report", "notice"):
-            full = self.trailing_status_sentence(problem, full)
-            self.add_report_item(problem, full, child.where)
         else:
-            self.add_measure(problem, full, child.where)
+            items = [full]
+            if child.style == "shi":
+                # "一是…；二是…；三是…" in one paragraph: the enumeration goes on inside it.
+                if self.p.kind in ("report", "notice"):
+                    full = self.trailing_status_sentence(problem, full)
+                head, more = _continue_enumeration(full, child.value + 1)
+                items = [head, *more] if more else [full]
+            for item in items:
+                if self.p.kind not in ("report", "notice"):
+                    self.add_measure(problem, item, child.where)
+                    continue
+                own = PProblem("", "")
+                item = self.trailing_status_sentence(own, item)
+                self.add_report_item(problem, item, child.where)
+                if own.status:
+                    # "1.1 …。已完成。": this measure's status (the problem's too, for the
+                    # measures that state none).
+                    measure = problem.measures[-1]
+                    measure.fields.setdefault("整改状态", own.status)
+                    if own.deadline:
+                        measure.fields.setdefault("整改时限", own.deadline)
+                    self.status_line(problem, own.status_text)
         for text in shared:
             self.responsibility(problem, text)
         if progress:
@@ -745,8 +813,22 @@ class _Reader:
         for grand in child.children:
             if self.p.kind == "feedback":
                 problem.detail += "\n" + grand.marker + grand.text
+            elif problem.measures:
+                self.measure_details(problem.measures[-1], grand)
             else:
                 self.unplaced_node(grand, "措施下更深一级的编号")
+
+    def measure_details(self, measure: PMeasure, node: Node) -> None:
+        """Items numbered under a measure ("2.建立…机制。" over "（1）…（2）…"): the details of
+        how it was done — its progress in a report, part of its wording in a plan."""
+        parts = [node.marker + node.text, *(b.text for b in node.body if not b.is_table)]
+        parts += [g.marker + g.text for g in node.children]
+        text = "".join(parts)
+        if self.p.kind in ("report", "notice"):
+            done = measure.fields.get("整改进展及成效", "")
+            measure.fields["整改进展及成效"] = _join(done, text)
+        else:
+            measure.text = _join(measure.text, text)
 
     def is_status_line(self, text: str) -> bool:
         return bool(F.status_sentence(text) or F.clause_status(text))
@@ -777,6 +859,7 @@ class _Reader:
         status sentences, and plain text (问题表现 before any measure)."""
         mode = "detail"
         progress: list[str] = []
+        added: list[PMeasure] = []  # the measures the last paragraph added
         blocks = [part for b in blocks for part in _split_at_labels(b)]
         for b in blocks:
             if b.is_table:
@@ -807,7 +890,18 @@ class _Reader:
                 self.status_line(problem, rest)  # "整改情况：已完成。"
                 continue
             if label:
-                mode = _label_mode(label)
+                previous, mode = mode, _label_mode(label)
+                if mode == "progress" and previous == "measures_more" and len(added) == 1:
+                    # "整改措施：…" / "整改成效：…" alternating: each result is of the one
+                    # measure just named.
+                    done = added[0].fields.get("整改进展及成效", "")
+                    added[0].fields["整改进展及成效"] = _join(done, rest)
+                    continue
+            before = len(problem.measures)
+            if mode == "planned" and progress:
+                # The results told so far are of the measures taken, not of the ones planned.
+                self.assign_progress(problem, progress)
+                progress = []
             if mode in ("listed", "planned"):
                 self.listed_measures(problem, rest, b.where, planned=mode == "planned")
             elif mode == "goal":
@@ -848,6 +942,7 @@ class _Reader:
                 problem.detail = _join(problem.detail, rest, "\n")
             else:
                 self.unplaced(b, "问题下无法识别的段落")
+            added = problem.measures[before:]
         if progress:
             self.assign_progress(problem, progress)
 
@@ -964,7 +1059,11 @@ class _Reader:
         own_status = F.trailing_status(text)
         if own_status:
             fields["整改状态"], text = own_status
-        problem.measures.append(PMeasure(text.strip(), where, fields))
+        text = text.strip()
+        if text.endswith(("；", ";")):
+            # One item of a list "（1）…；（2）…。" is a sentence of its own.
+            text = text[:-1] + "。"
+        problem.measures.append(PMeasure(text, where, fields))
 
     def assign_progress(self, problem: PProblem, progress: list[str]) -> None:
         """整改进展 written apart from the measures: item by item when it is numbered as many
@@ -1031,6 +1130,21 @@ def _is_account(sentence: str) -> bool:
     return bool(re.search(rf"{_DAY}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[，,；;]\s*已", later))
 
 
+def _table_hint() -> str:
+    """What makes a PDF table with drawn borders readable, where that is not installed."""
+    from ledger_tools.importing.pdftables import available
+
+    if available():
+        return ""
+    return '表格画有边框时，安装 PDF 表格支持（pip install "ledger-tools[pdf]"）后可按单元格读取。'
+
+
+def _is_statement(text: str) -> bool:
+    """A short paragraph that only states the counts ("审计发现问题共4个，已整改3个。")."""
+    fig = F.stated_figures(text)
+    return bool(fig) and len(text) <= 120 and ("已整改" in fig or "方面" in fig)
+
+
 def _split_at_labels(block: Block) -> list[Block]:
     """A paragraph with a second label inside it ("…。下一步计划：…") as one block a label."""
     if block.is_table:
@@ -1042,7 +1156,7 @@ def _split_at_labels(block: Block) -> list[Block]:
 
 
 def _label_mode(label: str) -> str:
-    if label.startswith("下一步"):
+    if label.startswith(("下一步", "下步")):
         return "planned"
     if label.startswith("主要"):
         return "listed"

@@ -19,6 +19,8 @@ Reading is bounded by the data, not by what a file claims (README, 安全与可�
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import html
 import io
 import itertools
@@ -26,6 +28,7 @@ import os
 import re
 import shutil
 import struct
+import sys
 import tempfile
 import threading
 import zipfile
@@ -394,12 +397,17 @@ class _ZipReader:
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
                 f"{scan.merges:,} 个合并单元格区域，读取它们需要的内存远超台账本身，{_TOO_BIG_HINT}"
             )
+        if scan.far_ref:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.far_ref}，"
+                f"远在表格各行之外（Excel/WPS 不会保存出这样的文件），{_TOO_BIG_HINT}"
+            )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
             scan = _scan_part(self.p, part, exact=True)
             box = scan.table_box()
         if box is None:
-            raw = _to_rawsheet(self.p, self._calamine(), name, scan)
+            raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
         else:
             if box == (-1, -1):
                 raise UnreadableFile(_scattered(self.p, name, scan))
@@ -407,7 +415,7 @@ class _ZipReader:
                 copy = Path(tmp) / "sheet.xlsx"
                 stray = self._copy_without_stray(part, box, copy)
                 book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(copy)))
-                raw = _to_rawsheet(self.p, book, name, scan)
+                raw = _to_rawsheet(self.p, book, name, scan, part)
                 book.close()
             raw.stray_cells, raw.stray_count = stray[:STRAY_LISTED], stray.count
             raw.table_end = (box[0] - 1, box[1])
@@ -572,7 +580,9 @@ def _in_background(fn: Callable[[], Any]) -> Callable[[], Any]:
     return result
 
 
-def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
+def _to_rawsheet(
+    p: Path, book: Any, name: str, scan: _Scan | None, part: str | None = None
+) -> RawSheet:
     try:
         sheet = book.get_sheet_by_name(name)
         if sheet.height * sheet.width > GRID_HARD_CELLS:
@@ -580,7 +590,9 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 f"{p.name} 的工作表“{name}”的表格范围有 {sheet.height:,} 行 × {sheet.width:,} 列，"
                 f"{_TOO_BIG_HINT}"
             )
-        rows = sheet.to_python(skip_empty_area=False)
+        # a panic prints Rust's English message and backtrace on stderr before it is caught
+        with _quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
+            rows = sheet.to_python(skip_empty_area=False)
         merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     except UnreadableFile:
         raise
@@ -588,6 +600,18 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
         raise UnreadableFile(
             f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
             f"{_why(exc)}。{_SAVE_AS_HINT}"
+        ) from None
+    except BaseException as exc:
+        # calamine panics (a BaseException) on a date-formatted number that no date can be
+        # (-1E+308, -inf): Excel/WPS never write one
+        if type(exc).__name__ != "PanicException":
+            raise
+        cell = _number_beyond_dates(p, part) if part else None
+        where = f"单元格 {cell[0]} 设为日期格式，数值却是 {cell[1]}，" if cell else "有单元格的数值"
+        raise UnreadableFile(
+            f"{p.name} 的工作表“{name}”中{where}超出了日期能表示的范围（Excel/WPS 不会保存出"
+            "这样的值），文件可能已损坏或是特意构造的。请用 Excel/WPS 打开，改正或清除这个单元格后"
+            "“另存为”新的 .xlsx 再试。"
         ) from None
     _check_text_lengths(p, name, rows)
     height, width = len(rows), max((len(r) for r in rows), default=0)
@@ -602,6 +626,45 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 sent to the null device for the block (what a library writes there
+    directly, past ``sys.stderr``)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _number_beyond_dates(p: Path, part: str) -> tuple[str, str] | None:
+    """The first number cell of ``part`` far outside any date (cell, value as written); read
+    again only after calamine failed on the sheet."""
+    try:
+        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
+            for buf in chunks(fh, whole_rows=True):
+                for m in _CELL.finditer(buf):
+                    tag = m.group(0)
+                    ref, value = _R_REF.search(tag), _VALUE.search(tag)
+                    head = tag[: tag.find(b">")]
+                    if ref is None or value is None or b' t="' in head or not _STYLED.search(head):
+                        continue  # text, error, boolean and General cells are not dates
+                    text = value.group(1).decode("ascii", "replace")
+                    try:
+                        beyond = not -1e11 < float(text) < 1e11  # also NaN
+                    except ValueError:
+                        continue
+                    if beyond:
+                        return (ref.group(1) + ref.group(2)).decode(), text
+    except ZIP_ERRORS:
+        pass
+    return None
 
 
 def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
@@ -664,6 +727,9 @@ _FORMULA_CELL = re.compile(
 )
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
+# -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
+_BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
+_STYLED = re.compile(rb'\ss="[1-9]')
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
@@ -692,6 +758,12 @@ def is_live_formula(text: str) -> bool:
 _FORMULA_TEXT = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
 )
+
+
+@functools.cache
+def _far_ref(digits: int) -> re.Pattern[bytes]:
+    """A cell reference whose row number has at least ``digits`` digits."""
+    return re.compile(rb' r="([A-Z]{1,3}\d{%d,})"' % digits)
 
 
 def _col(letters: bytes) -> int:
@@ -758,6 +830,8 @@ class _Scan:
     open_col: int = -1
     merges: int = 0
     merge_area: int = 0  # cells the merged ranges cover, as written (not clipped)
+    beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
+    far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
 
     def feed(self, buf: bytes) -> None:
         head = not self.in_data
@@ -785,6 +859,15 @@ class _Scan:
             for c1, r1, c2, r2 in _MERGE_REF.findall(buf):
                 rows, cols = abs(int(r2) - int(r1)) + 1, abs(_col(c2) - _col(c1)) + 1
                 self.merge_area += rows * cols
+        if not self.far_ref:
+            # calamine places a cell by its own reference, not by its row, and sizes the grid
+            # by it: one reference far below the rows would abort the process (no memory)
+            top = max(self.max_row, self.last_row, self.open_row or 0, 1)
+            far = _far_ref(len(str(top)) + 1).search(buf)
+            if far:
+                self.far_ref = far.group(1).decode()
+        if b"v>-" in buf and _BEYOND_DATES.search(buf):
+            self.beyond_dates = True
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):
                 ref, value = _R_REF.search(m.group(1)), _VALUE.search(m.group(2))

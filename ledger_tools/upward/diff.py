@@ -1090,9 +1090,11 @@ def _solid(rgb: str) -> Any:
 def _changes_sheet(wb: Any, cmp: Comparison) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from ledger_tools.ledger.workbook import append_row, set_text
+
     ws = wb.create_sheet(SHEET_CHANGES, 0)
     wb.active = 0
-    ws["A1"] = cmp.sentence
+    set_text(ws["A1"], cmp.sentence)
     ws["A1"].font = Font(bold=True)
     header = (
         "序号",
@@ -1112,7 +1114,8 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for n, c in enumerate(cmp.changes, start=1):
-        ws.append(
+        append_row(
+            ws,
             [
                 n,
                 c.label,
@@ -1124,7 +1127,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
                 c.old,
                 c.new,
                 f"{c.confidence:.0%}",
-            ]  # fmt: skip
+            ],  # fmt: skip
         )
         if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
             sheet, _, coord = c.new_cell.partition("!")

@@ -252,7 +252,17 @@ def _is_encrypted_ooxml(p: Path) -> bool:
 _OTHER_OFFICE = {"word/document.xml": "Word 文档", "ppt/presentation.xml": "PowerPoint 演示文稿"}
 
 
+# Spreadsheets of another format in a zip: intact, only to be saved again as .xlsx
+_OTHER_SHEETS = {
+    "xl/workbook.bin": "Excel 二进制工作簿（.xlsb）",
+    "content.xml": "OpenDocument 格式的文件（.ods 等，LibreOffice/WPS 可保存成这种格式）",
+}
+
+
 def _not_a_workbook(p: Path, members: set[str]) -> str:
+    for member, what in _OTHER_SHEETS.items():
+        if member in members:
+            return f"{p.name} 是 {what}，本工具只读取 .xlsx/.xlsm/.xls。{_SAVE_AS_HINT}"
     for member, what in _OTHER_OFFICE.items():
         if member in members:
             return (
@@ -487,6 +497,57 @@ def check_zip_sizes(
             f"{label} 的各部分解压后共有 {total / 2**20:,.0f} MB（文件只有 "
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
+    _check_prologs(p, infos, label, hint)
+
+
+PROLOG_BYTES = 65536  # an XML part's prolog (declaration, a comment) is a few hundred bytes
+
+
+def _check_prologs(p: Path, infos: list[zipfile.ZipInfo], label: str, hint: str) -> None:
+    """No XML part declares a DTD (``<!DOCTYPE``): Office never writes one, and its entities
+    (billion laughs, ``file:///`` reads) would be expanded by whoever parses the part next —
+    Excel, LibreOffice, the recipient of a marked copy or a 公文 that carries it over. Only
+    each part's prolog is inflated."""
+    try:
+        with zipfile.ZipFile(p) as zf:
+            for info in infos:
+                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with zf.open(info) as fh:
+                    why = _prolog_problem(fh.read(PROLOG_BYTES))
+                if why:
+                    raise UnreadableFile(
+                        f"{label} 中的“{info.filename}”部分{why}，Office/WPS 保存的文件中不会有"
+                        f"（可用来读取本机文件或撑爆内存），{hint}"
+                    )
+    except ZIP_ERRORS:
+        return  # a damaged zip: the reader says so
+
+
+def _prolog_problem(head: bytes) -> str:
+    """What is wrong before the root element of an XML part (empty: nothing)."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
+        big = head[:2] in (b"\xfe\xff", b"\0<")
+        head = head.decode("utf-16-be" if big else "utf-16-le", "ignore").encode()
+    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while pos < len(head) and head[pos] in b" \t\r\n":
+            pos += 1
+        if head.startswith(b"<!DOCTYPE", pos) or head.startswith(b"<!doctype", pos):
+            return "含有 DTD 声明（<!DOCTYPE …>）"
+        close = (
+            b"?>"
+            if head.startswith(b"<?", pos)
+            else b"-->"
+            if head.startswith(b"<!--", pos)
+            else b""
+        )
+        if not close:
+            return ""
+        end = head.find(close, pos + 2)
+        if end < 0:
+            return f"的开头有超过 {PROLOG_BYTES // 1024} KB 的声明或注释"
+        pos = end + len(close)
 
 
 def _check_parts(

@@ -214,6 +214,21 @@ def test_a_cell_placed_far_below_its_row_is_refused_before_calamine_sizes_a_grid
     assert not (tmp_path / "标注.xlsx").exists() and sha(path) == before
 
 
+def test_a_sheet_of_formatted_empty_rows_is_read(tmp_path):
+    """A million ``<row r="…" s="1" customFormat="1" ht="30" customHeight="1"/>`` (rows
+    formatted down to the end of the sheet, no cell in them): the reader cut its chunks only
+    after ``</row>`` and refused the sheet as “一行的内容超过 64 MB”, without naming the file."""
+    path = base_ledger(tmp_path / "格式行.xlsx")
+    rows = b"".join(
+        b'<row r="%d" spans="1:13" s="1" customFormat="1" ht="30" customHeight="1"/>' % i
+        for i in range(5, 1_048_577)
+    )
+    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</sheetData>", rows + b"</sheetData>", 1)})
+    r = run_limited(["check", str(path), *DAY], timeout=300)
+    text = clean(r)
+    assert r["code"] == 0 and "没有发现问题" in text, text
+
+
 # ---------------------------------------------------------------------------------------------
 # DTDs: in any part, of any Office file we read
 
@@ -452,6 +467,50 @@ def test_spreadsheets_in_another_format_are_named(tmp_path, name, build, fragmen
     text = clean(r)
     assert r["code"] == 2 and fragment in text and name in text and "另存为" in text, text
     assert "已损坏" not in text or fragment == "不是 Excel 工作簿", text
+
+
+def test_diff_mark_of_a_strict_open_xml_workbook_is_refused_not_an_empty_copy(tmp_path):
+    """openpyxl reads no sheet of a Strict Open XML workbook: the “copy of the new ledger”
+    held only 与上期对比 (the ledger silently gone), with openpyxl's English warning."""
+    path = base_ledger(tmp_path / "严格.xlsx")
+    strict = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    }  # fmt: skip
+
+    def to_strict(xml: bytes) -> bytes:
+        for a, b in strict.items():
+            xml = xml.replace(a, b)
+        return xml
+
+    with zipfile.ZipFile(path) as z:
+        rewrite(path, {n: to_strict for n in z.namelist()})
+    r = run_limited(["check", str(path), *DAY])
+    assert r["code"] == 0 and "没有发现问题" in clean(r), r["out"]  # it reads
+    out = tmp_path / "对比.xlsx"
+    r = run_limited(["diff", str(path), str(path), "--mark", str(out), *DAY])
+    text = clean(r)
+    assert r["code"] == 2 and "Strict Open XML" in text and not out.exists(), text
+    assert "Warning" not in text and "invalid specification" not in text, text
+
+
+def test_library_warnings_do_not_reach_the_user(tmp_path):
+    """A WPS workbook's data-validation extension: openpyxl (diff --mark) printed “UserWarning:
+    Data Validation extension is not supported and will be removed”."""
+    path = base_ledger(tmp_path / "扩展.xlsx")
+    ext = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.'
+        b'microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" '
+        b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation '
+        b'type="list"><x14:formula1><xm:f>Sheet2!$B$2:$B$5</xm:f></x14:formula1>'
+        b"<xm:sqref>J2:J100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+    )
+    rewrite(path, {LEDGER_PART: lambda x: x.replace(b"</worksheet>", ext + b"</worksheet>")})
+    out = tmp_path / "对比.xlsx"
+    r = run_limited(["diff", str(path), str(path), "--mark", str(out), *DAY])
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text
+    assert "Warning" not in text and "not supported" not in text, text
 
 
 # ---------------------------------------------------------------------------------------------

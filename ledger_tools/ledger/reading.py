@@ -397,11 +397,11 @@ class _ZipReader:
         # A large sheet is scanned while calamine loads the shared strings; a small one at
         # once (a thread costs more than it saves there: merge reads hundreds of them).
         if self._book is None and info.file_size > CHUNK_BYTES:
-            scanned = _in_background(lambda: _scan_part(self.p, part))
+            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name))
             self._calamine()
             scan = scanned()
         else:
-            scan = _scan_part(self.p, part)
+            scan = _scan_part(self.p, part, sheet=name)
         if scan.merges > max(MAX_MERGES, scan.cells):
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
@@ -414,7 +414,7 @@ class _ZipReader:
             )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True)
+            scan = _scan_part(self.p, part, exact=True, sheet=name)
             box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
@@ -834,10 +834,10 @@ def _col(letters: bytes) -> int:
     return col
 
 
-def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
+def chunks(fh: Any, *, whole_rows: bool = False, label: str = "工作表") -> Iterator[bytes]:
     """The inflated part in pieces of about ``CHUNK_BYTES``, each ending after a row (or,
     inside a very long row and unless ``whole_rows``, after a cell), so no cell is split
-    between two pieces."""
+    between two pieces. ``label`` names the sheet in the refusal of an endless row."""
     carry = b""
     while True:
         data = fh.read(CHUNK_BYTES)
@@ -847,17 +847,32 @@ def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
                 yield buf
             return
         cut = _last_end(buf, b"row>")
+        if cut < 0 and len(buf) > CHUNK_BYTES:  # rows of formatting only: <row r="9" s="1"/>
+            cut = _last_empty_row(buf)
         if cut < 0 and len(buf) > CHUNK_BYTES and not whole_rows:
             cut = _last_end(buf, b"c>")
         if cut < 0:
             if len(buf) > MAX_CELL_BYTES:
                 raise UnreadableFile(
-                    f"工作表中有一行的内容超过 {MAX_CELL_BYTES // 2**20} MB，{_TOO_BIG_HINT}"
+                    f"{label}中有一行的内容超过 {MAX_CELL_BYTES // 2**20} MB，{_TOO_BIG_HINT}"
                 )
             carry = buf
             continue
         carry = buf[cut:]
         yield buf[:cut]
+
+
+def _last_empty_row(buf: bytes) -> int:
+    """The position just after the last row without cells (``<row …/>``), or -1."""
+    k = len(buf)
+    for _ in range(8):  # the last rows that hold cells are skipped, a few of them
+        k = max(buf.rfind(b"<row", 0, k), buf.rfind(b":row", 0, k))
+        end = buf.find(b">", k) if k >= 0 else -1
+        if end < 0:
+            return -1
+        if buf[end - 1 : end] == b"/":
+            return end + 1
+    return -1
 
 
 def _last_end(buf: bytes, name: bytes) -> int:
@@ -1063,11 +1078,11 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
     return prev
 
 
-def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
+def _scan_part(p: Path, part: str, *, exact: bool = False, sheet: str = "") -> _Scan:
     scan = _Scan(exact=exact)
     try:
         with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
-            for buf in chunks(fh):
+            for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):
                 scan.feed(buf)
     except ZIP_ERRORS as exc:
         raise UnreadableFile(

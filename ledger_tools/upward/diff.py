@@ -966,12 +966,19 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
     _check_copied_counts(src)
     try:
         # rich_text keeps partly formatted cell text as it was.
-        return load_workbook(src, keep_vba=keep_vba, rich_text=True)
+        wb = load_workbook(src, keep_vba=keep_vba, rich_text=True)
     except Exception as exc:  # noqa: BLE001 - any openpyxl failure is "cannot copy this file"
         raise UnreadableFile(
             f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
             "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
         ) from exc
+    if not wb.sheetnames:  # a Strict Open XML workbook: openpyxl sees none of its sheets
+        raise UnreadableFile(
+            f"无法复制 {src.name} 来生成对比副本：它的工作表无法逐格复制（可能是“Strict Open XML”"
+            "格式），副本中将没有台账。请用 Excel 打开后另存为“Excel 工作簿 (*.xlsx)”再试，"
+            "或去掉 --mark。"
+        )
+    return wb
 
 
 MAX_COPY_ITEMS = 50_000  # openpyxl reads and writes each (about 1 ms): under a minute

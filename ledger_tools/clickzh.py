@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -145,6 +146,10 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             # "Exception ignored in ZipFile.__del__" and the like: noise after a failure
             # that is already explained in one line
             sys.unraisablehook = lambda _unraisable: None
+            # nor a library's English warning on stderr (openpyxl's “Data Validation extension
+            # is not supported and will be removed” on a WPS workbook, its “invalid
+            # specification” on a Strict Open XML one)
+            warnings.simplefilter("ignore")
         try:
             return func(*args, **kwargs)
         except LedgerToolsError as err:

@@ -142,6 +142,12 @@ def atomic_output(
                 raise OutputError(f"无法写入 {out_path}：{describe_os_error(exc)}") from exc
             raise
         except Exception as exc:
+            # A library that wraps the OS error (XlsxWriter's FileCreateError on a full disk):
+            # said like the OS error itself
+            cause = _os_error_in(exc)
+            if cause is not None:
+                cause.filename = None
+                raise OutputError(f"无法写入 {out_path}：{describe_os_error(cause)}") from exc
             # lxml (openpyxl's writer) reports a failed write as SerialisationError, without
             # the errno: the OS refused a write into our temporary file
             if type(exc).__name__ != "SerialisationError":
@@ -155,6 +161,17 @@ def atomic_output(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The OS error a library's exception was raised from (its cause or context), if any."""
+    seen = 0
+    inner = exc.__cause__ or exc.__context__
+    while inner is not None and seen < 10:
+        if isinstance(inner, OSError):
+            return inner
+        inner, seen = inner.__cause__ or inner.__context__, seen + 1
+    return None
 
 
 def _temporary_file(out_path: Path) -> Path:

@@ -342,10 +342,12 @@ class _Copy:
             self.workbook,
             flags=re.S,
         )
-        # Names that point into another workbook ([1]Sheet1!A1) go with the links.
+        # Names that point into another workbook ([1]Sheet1!A1) go with the links, and so do
+        # names that are live themselves (zz = cmd|'/C calc'!A0, WEBSERVICE(…)): a cell's
+        # harmless-looking =zz would run them when the copy is opened
         self.workbook = re.sub(
-            r"<(?:\w+:)?definedName\b[^>]*>[^<]*\[\d+\][^<]*</(?:\w+:)?definedName>",
-            "",
+            r"<(?:\w+:)?definedName\b[^>]*>([^<]*)</(?:\w+:)?definedName>",
+            lambda m: "" if is_live_formula(html.unescape(m.group(1))) else m.group(0),
             self.workbook,
         )
         if not self.keep_vba:

@@ -20,6 +20,7 @@ Reading is bounded by the data, not by what a file claims (README, 安全与可�
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import io
 import itertools
@@ -27,6 +28,7 @@ import os
 import re
 import shutil
 import struct
+import sys
 import tempfile
 import threading
 import zipfile
@@ -251,7 +253,17 @@ def _is_encrypted_ooxml(p: Path) -> bool:
 _OTHER_OFFICE = {"word/document.xml": "Word 文档", "ppt/presentation.xml": "PowerPoint 演示文稿"}
 
 
+# Spreadsheets of another format in a zip: intact, only to be saved again as .xlsx
+_OTHER_SHEETS = {
+    "xl/workbook.bin": "Excel 二进制工作簿（.xlsb）",
+    "content.xml": "OpenDocument 格式的文件（.ods 等，LibreOffice/WPS 可保存成这种格式）",
+}
+
+
 def _not_a_workbook(p: Path, members: set[str]) -> str:
+    for member, what in _OTHER_SHEETS.items():
+        if member in members:
+            return f"{p.name} 是 {what}，本工具只读取 .xlsx/.xlsm/.xls。{_SAVE_AS_HINT}"
     for member, what in _OTHER_OFFICE.items():
         if member in members:
             return (
@@ -401,25 +413,30 @@ class _ZipReader:
         # A large sheet is scanned while calamine loads the shared strings; a small one at
         # once (a thread costs more than it saves there: merge reads hundreds of them).
         if self._book is None and info.file_size > CHUNK_BYTES:
-            scanned = _in_background(lambda: _scan_part(self.p, part))
+            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name))
             self._calamine()
             scan = scanned()
         elif part in self._small:
             scan = _Scan()
             scan.feed(self._small.pop(part))
         else:
-            scan = _scan_part(self.p, part)
+            scan = _scan_part(self.p, part, sheet=name)
         if scan.merges > max(MAX_MERGES, scan.cells):
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
                 f"{scan.merges:,} 个合并单元格区域，读取它们需要的内存远超台账本身，{_TOO_BIG_HINT}"
             )
+        if scan.far_ref:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.far_ref}，"
+                f"远在表格各行之外（Excel/WPS 不会保存出这样的文件），{_TOO_BIG_HINT}"
+            )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True)
+            scan = _scan_part(self.p, part, exact=True, sheet=name)
             box = scan.table_box()
         if box is None:
-            raw = _to_rawsheet(self.p, self._calamine(), name, scan)
+            raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
         else:
             if box == (-1, -1):
                 raise UnreadableFile(_scattered(self.p, name, scan))
@@ -427,7 +444,7 @@ class _ZipReader:
                 copy = Path(tmp) / "sheet.xlsx"
                 stray = self._copy_without_stray(part, box, copy)
                 book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(copy)))
-                raw = _to_rawsheet(self.p, book, name, scan)
+                raw = _to_rawsheet(self.p, book, name, scan, part)
                 book.close()
             raw.stray_cells, raw.stray_count = stray[:STRAY_LISTED], stray.count
             raw.table_end = (box[0] - 1, box[1])
@@ -499,6 +516,57 @@ def check_zip_sizes(
             f"{label} 的各部分解压后共有 {total / 2**20:,.0f} MB（文件只有 "
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
+    _check_prologs(p, infos, label, hint)
+
+
+PROLOG_BYTES = 65536  # an XML part's prolog (declaration, a comment) is a few hundred bytes
+
+
+def _check_prologs(p: Path, infos: list[zipfile.ZipInfo], label: str, hint: str) -> None:
+    """No XML part declares a DTD (``<!DOCTYPE``): Office never writes one, and its entities
+    (billion laughs, ``file:///`` reads) would be expanded by whoever parses the part next —
+    Excel, LibreOffice, the recipient of a marked copy or a 公文 that carries it over. Only
+    each part's prolog is inflated."""
+    try:
+        with zipfile.ZipFile(p) as zf:
+            for info in infos:
+                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with zf.open(info) as fh:
+                    why = _prolog_problem(fh.read(PROLOG_BYTES))
+                if why:
+                    raise UnreadableFile(
+                        f"{label} 中的“{info.filename}”部分{why}，Office/WPS 保存的文件中不会有"
+                        f"（可用来读取本机文件或撑爆内存），{hint}"
+                    )
+    except ZIP_ERRORS:
+        return  # a damaged zip: the reader says so
+
+
+def _prolog_problem(head: bytes) -> str:
+    """What is wrong before the root element of an XML part (empty: nothing)."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
+        big = head[:2] in (b"\xfe\xff", b"\0<")
+        head = head.decode("utf-16-be" if big else "utf-16-le", "ignore").encode()
+    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while pos < len(head) and head[pos] in b" \t\r\n":
+            pos += 1
+        if head.startswith(b"<!DOCTYPE", pos) or head.startswith(b"<!doctype", pos):
+            return "含有 DTD 声明（<!DOCTYPE …>）"
+        close = (
+            b"?>"
+            if head.startswith(b"<?", pos)
+            else b"-->"
+            if head.startswith(b"<!--", pos)
+            else b""
+        )
+        if not close:
+            return ""
+        end = head.find(close, pos + 2)
+        if end < 0:
+            return f"的开头有超过 {PROLOG_BYTES // 1024} KB 的声明或注释"
+        pos = end + len(close)
 
 
 def _check_parts(
@@ -592,7 +660,9 @@ def _in_background(fn: Callable[[], Any]) -> Callable[[], Any]:
     return result
 
 
-def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
+def _to_rawsheet(
+    p: Path, book: Any, name: str, scan: _Scan | None, part: str | None = None
+) -> RawSheet:
     try:
         sheet = book.get_sheet_by_name(name)
         if sheet.height * sheet.width > GRID_HARD_CELLS:
@@ -600,7 +670,9 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 f"{p.name} 的工作表“{name}”的表格范围有 {sheet.height:,} 行 × {sheet.width:,} 列，"
                 f"{_TOO_BIG_HINT}"
             )
-        rows = sheet.to_python(skip_empty_area=False)
+        # a panic prints Rust's English message and backtrace on stderr before it is caught
+        with _quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
+            rows = sheet.to_python(skip_empty_area=False)
         merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     except UnreadableFile:
         raise
@@ -608,6 +680,18 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
         raise UnreadableFile(
             f"无法读取 {p.name} 的工作表“{name}”：内容已损坏，或含有本工具不支持的格式"
             f"{_why(exc)}。{_SAVE_AS_HINT}"
+        ) from None
+    except BaseException as exc:
+        # calamine panics (a BaseException) on a date-formatted number that no date can be
+        # (-1E+308, -inf): Excel/WPS never write one
+        if type(exc).__name__ != "PanicException":
+            raise
+        cell = _number_beyond_dates(p, part) if part else None
+        where = f"单元格 {cell[0]} 设为日期格式，数值却是 {cell[1]}，" if cell else "有单元格的数值"
+        raise UnreadableFile(
+            f"{p.name} 的工作表“{name}”中{where}超出了日期能表示的范围（Excel/WPS 不会保存出"
+            "这样的值），文件可能已损坏或是特意构造的。请用 Excel/WPS 打开，改正或清除这个单元格后"
+            "“另存为”新的 .xlsx 再试。"
         ) from None
     _check_text_lengths(p, name, rows)
     height, width = len(rows), max((len(r) for r in rows), default=0)
@@ -622,6 +706,45 @@ def _to_rawsheet(p: Path, book: Any, name: str, scan: _Scan | None) -> RawSheet:
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 sent to the null device for the block (what a library writes there
+    directly, past ``sys.stderr``)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _number_beyond_dates(p: Path, part: str) -> tuple[str, str] | None:
+    """The first number cell of ``part`` far outside any date (cell, value as written); read
+    again only after calamine failed on the sheet."""
+    try:
+        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
+            for buf in chunks(fh, whole_rows=True):
+                for m in _CELL.finditer(buf):
+                    tag = m.group(0)
+                    ref, value = _R_REF.search(tag), _VALUE.search(tag)
+                    head = tag[: tag.find(b">")]
+                    if ref is None or value is None or b' t="' in head or not _STYLED.search(head):
+                        continue  # text, error, boolean and General cells are not dates
+                    text = value.group(1).decode("ascii", "replace")
+                    try:
+                        beyond = not -1e11 < float(text) < 1e11  # also NaN
+                    except ValueError:
+                        continue
+                    if beyond:
+                        return (ref.group(1) + ref.group(2)).decode(), text
+    except ZIP_ERRORS:
+        pass
+    return None
 
 
 def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
@@ -684,6 +807,9 @@ _FORMULA_CELL = re.compile(
 )
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
+# -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
+_BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
+_STYLED = re.compile(rb'\ss="[1-9]')
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
@@ -714,6 +840,12 @@ _FORMULA_TEXT = re.compile(
 )
 
 
+@functools.cache
+def _far_ref(digits: int) -> re.Pattern[bytes]:
+    """A cell reference whose row number has at least ``digits`` digits."""
+    return re.compile(rb' r="([A-Z]{1,3}\d{%d,})"' % digits)
+
+
 def _col(letters: bytes) -> int:
     col = _COLUMN_CACHE.get(letters)
     if col is None:
@@ -721,10 +853,10 @@ def _col(letters: bytes) -> int:
     return col
 
 
-def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
+def chunks(fh: Any, *, whole_rows: bool = False, label: str = "工作表") -> Iterator[bytes]:
     """The inflated part in pieces of about ``CHUNK_BYTES``, each ending after a row (or,
     inside a very long row and unless ``whole_rows``, after a cell), so no cell is split
-    between two pieces."""
+    between two pieces. ``label`` names the sheet in the refusal of an endless row."""
     carry = b""
     while True:
         data = fh.read(CHUNK_BYTES)
@@ -734,17 +866,32 @@ def chunks(fh: Any, *, whole_rows: bool = False) -> Iterator[bytes]:
                 yield buf
             return
         cut = _last_end(buf, b"row>")
+        if cut < 0 and len(buf) > CHUNK_BYTES:  # rows of formatting only: <row r="9" s="1"/>
+            cut = _last_empty_row(buf)
         if cut < 0 and len(buf) > CHUNK_BYTES and not whole_rows:
             cut = _last_end(buf, b"c>")
         if cut < 0:
             if len(buf) > MAX_CELL_BYTES:
                 raise UnreadableFile(
-                    f"工作表中有一行的内容超过 {MAX_CELL_BYTES // 2**20} MB，{_TOO_BIG_HINT}"
+                    f"{label}中有一行的内容超过 {MAX_CELL_BYTES // 2**20} MB，{_TOO_BIG_HINT}"
                 )
             carry = buf
             continue
         carry = buf[cut:]
         yield buf[:cut]
+
+
+def _last_empty_row(buf: bytes) -> int:
+    """The position just after the last row without cells (``<row …/>``), or -1."""
+    k = len(buf)
+    for _ in range(8):  # the last rows that hold cells are skipped, a few of them
+        k = max(buf.rfind(b"<row", 0, k), buf.rfind(b":row", 0, k))
+        end = buf.find(b">", k) if k >= 0 else -1
+        if end < 0:
+            return -1
+        if buf[end - 1 : end] == b"/":
+            return end + 1
+    return -1
 
 
 def _last_end(buf: bytes, name: bytes) -> int:
@@ -778,6 +925,8 @@ class _Scan:
     open_col: int = -1
     merges: int = 0
     merge_area: int = 0  # cells the merged ranges cover, as written (not clipped)
+    beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
+    far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
 
     def feed(self, buf: bytes) -> None:
         head = not self.in_data
@@ -808,6 +957,15 @@ class _Scan:
             for c1, r1, c2, r2 in _MERGE_REF.findall(buf, at):
                 rows, cols = abs(int(r2) - int(r1)) + 1, abs(_col(c2) - _col(c1)) + 1
                 self.merge_area += rows * cols
+        if not self.far_ref:
+            # calamine places a cell by its own reference, not by its row, and sizes the grid
+            # by it: one reference far below the rows would abort the process (no memory)
+            top = max(self.max_row, self.last_row, self.open_row or 0, 1)
+            far = _far_ref(len(str(top)) + 1).search(buf)
+            if far:
+                self.far_ref = far.group(1).decode()
+        if b"v>-" in buf and _BEYOND_DATES.search(buf):
+            self.beyond_dates = True
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):
                 ref, value = _R_REF.search(m.group(1)), _VALUE.search(m.group(2))
@@ -942,11 +1100,11 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
     return prev
 
 
-def _scan_part(p: Path, part: str, *, exact: bool = False) -> _Scan:
+def _scan_part(p: Path, part: str, *, exact: bool = False, sheet: str = "") -> _Scan:
     scan = _Scan(exact=exact)
     try:
         with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
-            for buf in chunks(fh):
+            for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):
                 scan.feed(buf)
     except ZIP_ERRORS as exc:
         raise UnreadableFile(

@@ -109,6 +109,18 @@ def set_text(cell: Cell, value: Any) -> Cell:
     return cell
 
 
+def append_row(ws: Worksheet, values: Iterable[Any]) -> None:
+    """``ws.append(values)`` with every text written by ``set_text``: openpyxl's own ``append``
+    makes a text starting with ``=`` a live formula (a 责任部门 written ``=HYPERLINK(…)`` or
+    ``=cmd|…`` would run when the output is opened) and fails on a control character."""
+    values = list(values)
+    ws.append([None if isinstance(v, str) else v for v in values])
+    row = ws._current_row  # the row append just wrote (also when every value is text)
+    for j, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            set_text(ws.cell(row, j), value)
+
+
 def column_letter(name: str) -> str:
     """The 整改台账 column letter of canonical column ``name`` (``整改时限`` → ``K``)."""
     from openpyxl.utils import get_column_letter

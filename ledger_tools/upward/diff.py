@@ -966,12 +966,19 @@ def _load_copy(src: Path, *, keep_vba: bool) -> Any:
     _check_copied_counts(src)
     try:
         # rich_text keeps partly formatted cell text as it was.
-        return load_workbook(src, keep_vba=keep_vba, rich_text=True)
+        wb = load_workbook(src, keep_vba=keep_vba, rich_text=True)
     except Exception as exc:  # noqa: BLE001 - any openpyxl failure is "cannot copy this file"
         raise UnreadableFile(
             f"无法复制 {src.name} 来生成对比副本（文件结构 Excel 能打开但无法逐格复制）。"
             "请用 Excel/WPS 打开后另存为 .xlsx 再试，或去掉 --mark。"
         ) from exc
+    if not wb.sheetnames:  # a Strict Open XML workbook: openpyxl sees none of its sheets
+        raise UnreadableFile(
+            f"无法复制 {src.name} 来生成对比副本：它的工作表无法逐格复制（可能是“Strict Open XML”"
+            "格式），副本中将没有台账。请用 Excel 打开后另存为“Excel 工作簿 (*.xlsx)”再试，"
+            "或去掉 --mark。"
+        )
+    return wb
 
 
 MAX_COPY_ITEMS = 50_000  # openpyxl reads and writes each (about 1 ms): under a minute
@@ -1040,6 +1047,10 @@ def _neutralise_live(wb: Any, src: Path) -> None:
         and is_live_formula(cell.value)
     ]
     wb._external_links = []
+    # names that are live themselves (zz = cmd|'/C calc'!A0): a cell's =zz would run them
+    for names in (wb.defined_names, *(ws.defined_names for ws in wb.worksheets)):
+        for name in [n for n, d in names.items() if is_live_formula(d.attr_text or "")]:
+            del names[name]
     if not live:
         return
     cached = load_workbook(src, data_only=True)  # the values Excel last computed
@@ -1090,9 +1101,11 @@ def _solid(rgb: str) -> Any:
 def _changes_sheet(wb: Any, cmp: Comparison) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from ledger_tools.ledger.workbook import append_row, set_text
+
     ws = wb.create_sheet(SHEET_CHANGES, 0)
     wb.active = 0
-    ws["A1"] = cmp.sentence
+    set_text(ws["A1"], cmp.sentence)
     ws["A1"].font = Font(bold=True)
     header = (
         "序号",
@@ -1112,7 +1125,8 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for n, c in enumerate(cmp.changes, start=1):
-        ws.append(
+        append_row(
+            ws,
             [
                 n,
                 c.label,
@@ -1124,7 +1138,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
                 c.old,
                 c.new,
                 f"{c.confidence:.0%}",
-            ]  # fmt: skip
+            ],  # fmt: skip
         )
         if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
             sheet, _, coord = c.new_cell.partition("!")

@@ -15,6 +15,7 @@ after the notice's date. The issuing office is the unit's 整改工作领导小�
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -311,8 +312,31 @@ def unit_column(ledger: Ledger, raw: Any) -> dict[int, str]:
     return out
 
 
+MAX_NAME_CHARS = 40  # of a group's name in its file name (a name can be a whole sentence)
+
+
 def file_name(name: str) -> str:
-    return f"督办通知-{_UNSAFE.sub('_', name).strip('_.') or '未命名'}.docx"
+    """``督办通知-<name>.docx`` with what a file name cannot hold (``/ : * ?``, control and
+    bidi characters) replaced and the name cut to ``MAX_NAME_CHARS`` characters."""
+    safe = _UNSAFE.sub("_", "".join(ch if ch.isprintable() else "_" for ch in name))
+    safe = safe.strip("_.")[:MAX_NAME_CHARS].strip("_.")
+    return f"督办通知-{safe or '未命名'}.docx"
+
+
+def file_names(names: list[str]) -> list[str]:
+    """One distinct ``file_name`` per group: names that differ only in what a file name cannot
+    hold (``办公室/``, ``办公室:``), in case or after the cut get ``-2``, ``-3`` … (one file
+    would otherwise replace another, and a 督办通知 be lost)."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        stem = file_name(name).removesuffix(".docx")
+        candidate, k = stem, 2
+        while candidate.casefold() in seen:
+            candidate, k = f"{stem}-{k}", k + 1
+        seen.add(candidate.casefold())
+        out.append(f"{candidate}.docx")
+    return out
 
 
 @dataclass
@@ -355,8 +379,8 @@ def write_duban(
     from ledger_tools.ledger.stats import UNFILLED
 
     late = [g for g in found if g.late and g.name != UNFILLED]  # nobody to send it to
-    for g in late:
-        g.file = file_name(g.name)
+    for g, name in zip(late, file_names([g.name for g in late]), strict=True):
+        g.file = name
     targets = [out / g.file for g in late] + [out / SUMMARY_FILE]
     if pdf:
         targets += [t.with_suffix(".pdf") for t in targets if t.suffix == ".docx"]
@@ -366,24 +390,37 @@ def write_duban(
             f"{out} 中已有 {'、'.join(existing[:5])}{'等' if len(existing) > 5 else ''}，"
             "为避免覆盖没有生成。请换一个文件夹，或加 --force 覆盖。"
         )
+    made_folder = not out.exists()
     out.mkdir(exist_ok=True)
-    tpl = Path(template) if template else template_path(TEMPLATE)
-    files = []
-    for g in late:
-        ctx = duban_context(ledger, g, by, as_of, reply_days)
-        files.append(
-            render_docx(
-                tpl,
-                ctx,
-                out / g.file,
-                ledger.origin.path,
-                overwrite=force,  # the existing files were refused above unless ``force``
-                builtin=template is None,
+    fresh = [t for t in targets if not t.exists()]
+    try:
+        tpl = Path(template) if template else template_path(TEMPLATE)
+        files = []
+        for g in late:
+            ctx = duban_context(ledger, g, by, as_of, reply_days)
+            files.append(
+                render_docx(
+                    tpl,
+                    ctx,
+                    out / g.file,
+                    ledger.origin.path,
+                    overwrite=force,  # the existing files were refused above unless ``force``
+                    builtin=template is None,
+                )
             )
-        )
-        if pdf:
-            convert_to_pdf(files[-1], overwrite=force)
-    summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger, overwrite=force)
+            if pdf:
+                convert_to_pdf(files[-1], overwrite=force)
+        summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger, overwrite=force)
+    except BaseException:
+        # A full disk, Ctrl+C, a template refused half-way: no folder of some notices and no
+        # 督办汇总 is left looking finished (what existed before and --force replaced is gone).
+        for t in fresh:
+            with contextlib.suppress(OSError):
+                t.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
     unassigned = sum(len(g.items) for g in found if g.name == UNFILLED)
     return DubanResult(out, found, files, summary, unreadable_deadlines(ledger), unassigned)
 
@@ -425,20 +462,22 @@ def write_summary(
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from ledger_tools.ledger.dates import format_cn_date
+    from ledger_tools.ledger.workbook import append_row
     from ledger_tools.output import atomic_output
 
     wb = Workbook()
     ws = wb.active
     ws.title = "督办汇总"
     late = sum(1 for g in found if g.file)
-    ws.append(
-        [f"督办汇总（截至{format_cn_date(as_of)}，按{by}）：共{len(found)}个，需督办{late}个"]
+    append_row(
+        ws, [f"督办汇总（截至{format_cn_date(as_of)}，按{by}）：共{len(found)}个，需督办{late}个"]
     )
     ws.append([])
     header = (SUMMARY_HEADER[0], by, *SUMMARY_HEADER[1:])
     ws.append(header)
     for n, g in enumerate(found, start=1):
-        ws.append(
+        append_row(
+            ws,
             [
                 n,
                 g.name,
@@ -449,14 +488,14 @@ def write_summary(
                 g.colours["绿色"],
                 "是" if g.file else "否（未填写，无法督办）" if g.late else "否",
                 g.file,
-            ]  # fmt: skip
+            ],  # fmt: skip
         )
     items = wb.create_sheet("督办事项")
     items.append((by, *ITEM_HEADER))
     for g in found:
         for n, i in enumerate(g.items, start=1):
             c = item_context(n, i)
-            items.append([g.name, *(c[h] for h in ITEM_HEADER)])
+            append_row(items, [g.name, *(c[h] for h in ITEM_HEADER)])
     red = PatternFill(fill_type="solid", start_color="FFC7CE", end_color="FFC7CE")
     yellow = PatternFill(fill_type="solid", start_color="FFEB9C", end_color="FFEB9C")
     for row in items.iter_rows(min_row=2):

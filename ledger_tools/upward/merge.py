@@ -628,12 +628,16 @@ def _merge(
 
     from ledger_tools.cli import parse_day
     from ledger_tools.errors import OutputError, UnreadableFile
+    from ledger_tools.output import check_output_path
 
     if output is None and fmt == "text":
         raise click.UsageError("请用 -o 指定输出的汇总台账，如 -o 汇总台账.xlsx。")
     if output is not None:
         if Path(output).suffix.lower() != ".xlsx":
             raise click.BadParameter("汇总台账请保存为 .xlsx 文件。", param_hint="-o")
+        # A file named on the command line (not found in a folder) is never the output,
+        # also through a link: it is refused, not silently left out of the 汇总
+        check_output_path(output, *(f for f in paths if not Path(f).is_dir()))
         if Path(output).exists() and not force:
             raise OutputError(
                 f"{output} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。"

@@ -40,6 +40,9 @@ class WebError(LedgerToolsError):
     """A request the page can explain to the user (bad file type, unknown upload …)."""
 
 
+MAX_STEM_BYTES = 150  # of an uploaded file's name: outputs add a suffix of their own
+
+
 def safe_name(name: str) -> str:
     """The file name a user uploaded, reduced to a harmless base name.
 
@@ -53,7 +56,12 @@ def safe_name(name: str) -> str:
     )
     base = base.strip().lstrip(".").strip()
     stem, suffix = (base.rsplit(".", 1) + [""])[:2] if "." in base else (base, "")
-    stem = stem[:80] or "台账"
+    # Bounded in bytes, not characters: 80 emoji or CJK characters are 240–320 bytes, over
+    # the 255 a file name may have once “-校验结果.xlsx” is added (an OSError, not a message).
+    stem = stem[:80]
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    stem = stem or "台账"
     return f"{stem}.{suffix.lower()}" if suffix else stem
 
 

@@ -134,6 +134,9 @@ def ledger_from_rawbook(
     from ledger_tools.ledger.roles import assign_by_content
 
     assign_by_content(ws, header, stop, vocabulary)
+    from ledger_tools.ledger.colours import status_from_fill
+
+    colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -146,7 +149,7 @@ def ledger_from_rawbook(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
-    layout.notes += _term_notes(measures, header)
+    layout.notes += _term_notes(measures, header) + colour_notes
     if header.percent_status is not None:
         letter = column_letter(header.columns["整改状态"])
         shown = "0.6 即 60%" if header.percent_status == 100 else "60 即 60%"
@@ -349,7 +352,7 @@ def _find_ledger_sheet(
     elif C.SHEET_LEDGER in raw.sheets:
         candidates = [raw.sheets[C.SHEET_LEDGER]]
     else:
-        candidates = [s for s in raw.sheets.values() if s.name not in skip]
+        candidates = _latest_month_first([s for s in raw.sheets.values() if s.name not in skip])
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
     for ws in candidates:
@@ -372,6 +375,30 @@ def _find_ledger_sheet(
     )
 
 
+# A sheet named for a month ("6月", "2024年6月", "6月份整改台账"): a ledger kept one sheet per
+# month, each the whole ledger as it stood then.
+_MONTH_SHEET = re.compile(
+    r"^(?:截至|截止)?(?:(\d{4})年)?(\d{1,2})月(?:份|底|末)?(?:整改)?(?:台账|进展|进展情况|推进情况)?$"
+)
+
+
+def _month_of(name: str) -> tuple[int, int] | None:
+    m = _MONTH_SHEET.match(re.sub(r"\s+", "", name))
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return int(m.group(1) or 0), int(m.group(2))
+
+
+def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
+    """Sheets named for months, latest first, before the others: a ledger kept one sheet per
+    month is read as it stands now (the other months are reported, ``_other_ledger_sheets``)."""
+    months = [s for s in sheets if _month_of(s.name) is not None]
+    if len(months) < 2:
+        return sheets
+    months.sort(key=lambda s: _month_of(s.name) or (0, 0), reverse=True)
+    return months + [s for s in sheets if _month_of(s.name) is None]
+
+
 def _other_ledger_sheets(
     raw: RawBook, chosen: RawSheet, found: Header, user_map: dict[str, str], skip: frozenset[str]
 ) -> list[Finding]:
@@ -382,8 +409,8 @@ def _other_ledger_sheets(
     used, and what reading them noticed is not reported: ``found.probed``.)"""
     out = []
     names = list(raw.sheets)
-    for name in names[names.index(chosen.name) + 1 :]:
-        if name in skip:
+    for name in names:
+        if name in skip or name == chosen.name:
             continue
         found.probed.add(name)
         ws = raw.sheets[name]
@@ -393,6 +420,9 @@ def _other_ledger_sheets(
         j = header.columns["整改措施"]
         rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
         if not rows:
+            continue
+        if _month_of(chosen.name) is not None and _month_of(name) is not None:
+            out.append(_earlier_month(name, chosen.name, header.row + 1, rows))
             continue
         out.append(
             Finding(
@@ -409,6 +439,20 @@ def _other_ledger_sheets(
             )
         )
     return out
+
+
+def _earlier_month(name: str, chosen: str, row: int, rows: int) -> Finding:
+    return Finding(
+        "other-ledger-sheet",
+        WARNING,
+        f"台账按月分表：本次读取的是最近一个月的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
+        f"是之前月份的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的月份。",
+        name,
+        row,
+        "",
+        "",
+        rows,
+    )
 
 
 def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
@@ -1335,7 +1379,7 @@ def aspect_name(text: str | None) -> str | None:
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
-    r"温馨提示|提示|制表|经办人)\s*[:：]|注\s*\d|"
+    r"温馨提示|提示|制表|经办人|图例|颜色说明)\s*[:：]|注\s*\d|"
     # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
     r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
 )

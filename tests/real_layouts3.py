@@ -580,4 +580,72 @@ def merged_problem_dotted_numbers(path: Path) -> Expect:
         statuses={"已完成": 2, "正在推进": 2},
         columns={"方面": "B", "问题": "C", "责任领导": "E", "牵头部门": "F", "整改时限": "H", "整改状态": "I", "完成时间": "J"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 23. 机关党委支部检查反馈: one header row whose last columns are the statuses themselves
+#     (已完成 | 推进中 | 未启动, a ✓ under one), and 整改进展 beside them.
+
+
+def ticks_in_one_header_row(path: Path) -> Expect:
+    wb, ws = _new("问题清单")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "完成时限", "已完成", "推进中", "未启动", "整改进展"])
+    _put(ws, 2, [
+        [1, "组织生活", "主题党日活动形式单一", "制定主题党日活动菜单", "支部书记", "第一支部", "2024年5月31日", "✓", None, None, "已制定活动菜单12项"],
+        [2, "组织生活", "谈心谈话记录不全", "建立谈心谈话记录本", "支部书记", "第二支部", "2024年9月30日", None, "✓", None, "已发放记录本"],
+        [3, "党员管理", "流动党员联系不经常", "建立流动党员微信群", "组织委员", "第三支部", "2024年12月31日", None, None, "✓", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"整改时限": "G", "整改状态": "H", "整改进展及成效": "K"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 24. 国企巡视整改: 整改进展情况 merged over the months it was reported in ("4月" | "5月" |
+#     "6月", the sub-headers only the month), a 整改状态 column after them: the latest month
+#     written is the progress, not the first under the group title.
+
+
+def progress_group_over_months(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    _header2(
+        ws, 1,
+        ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展情况", None, None, "整改状态"],
+        [None, None, None, None, None, None, None, "4月", "5月", "6月", None],
+    )
+    _put(ws, 3, [
+        [1, "经营管理", "应收账款清收不力", "成立清收专班", "总会计师", "财务部", "2024年12月31日", "成立专班", "清收800万元", "累计清收1500万元", "正在推进"],
+        [2, "经营管理", "采购比价不充分", "修订采购管理办法", "副总经理", "采购部", "2024年5月31日", "起草办法", "办法已印发", None, "已完成"],
+        [3, "党的建设", "基层党组织书记培训不足", "举办书记培训班", "党委副书记", "党群部", "2024年10月31日", None, None, None, "未启动"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"正在推进": 1, "已完成": 1, "未启动": 1},
+        columns={"整改时限": "G", "整改状态": "K"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 25. 区政府办: responsibility written two to a column ("责任领导/责任单位" headers such as
+#     牵头领导及责任单位 are rare; 责任单位（责任人） and 配合单位及责任人 are common), 完成时限
+#     as "2024年6月30日前".
+
+
+def combined_responsibility_headers(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "问题类别", "具体问题", "整改措施", "分管区领导", "责任单位（责任人）", "配合单位及责任人", "完成时限", "整改状态"])
+    _put(ws, 2, [
+        [1, "政务公开", "政策解读不及时", "建立政策文件与解读同步审签制度", "副区长甲", "区政府办（张某）", "区司法局（李某）", "2024年6月30日前", "已完成"],
+        [2, "政务服务", "“一网通办”事项覆盖率偏低", "梳理事项清单并上线办理", "副区长乙", "区政务服务中心（王某）", None, "2024年10月31日前", "整改中"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"方面": "B", "问题": "C", "责任领导": "E", "责任部门": "F", "整改时限": "H", "整改状态": "I"},
+    )
 # fmt: on

@@ -46,6 +46,9 @@ BUILDERS = [
     R.colour_without_legend,
     R.status_in_remarks,
     R.merged_problem_dotted_numbers,
+    R.ticks_in_one_header_row,
+    R.progress_group_over_months,
+    R.combined_responsibility_headers,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -141,6 +144,15 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "overdue-red": ["整改台账!G3"],
     },
     "merged_problem_dotted_numbers": {"unused-column": ["巡察整改台账!G1"]},
+    "ticks_in_one_header_row": {"finished-without-date": ["问题清单!1行"]},
+    "progress_group_over_months": {
+        "finished-without-date": ["整改台账!1行"],
+        "unused-column": ["整改台账!H1", "整改台账!I1"],  # 4月, 5月
+    },
+    "combined_responsibility_headers": {
+        "finished-without-date": ["整改台账!1行"],
+        "unused-column": ["整改台账!G1"],  # 配合单位及责任人
+    },
 }
 
 
@@ -247,6 +259,27 @@ def test_the_latest_month_written_is_the_progress(tmp_path):
     ]
 
 
+def test_months_under_a_progress_group_title(tmp_path):
+    # 整改进展情况 over 4月 | 5月 | 6月: the row of months is a header row, and the latest
+    # month written is the progress (not the first column under the title)
+    path, _ = _build(tmp_path, R.progress_group_over_months)
+    report = _run("check", str(path))
+    assert report["layout"]["header_rows"] == [1, 2]
+    reads = _reads(report)
+    assert (reads["J"]["read_as"], reads["J"]["header"]) == (
+        "整改进展及成效",
+        "整改进展情况（6月）",
+    )
+    assert reads["H"]["read_as"] is None and reads["H"]["header"] == "整改进展情况（4月）"
+    assert "duplicate-column" not in _rules(report)
+    ledger = load_ledger(path, today=dt.date(2024, 7, 15))
+    assert [m.get("整改进展及成效") for m in ledger.measures] == [
+        "累计清收1500万元",
+        "办法已印发",
+        None,
+    ]
+
+
 def test_report_quotes_the_latest_month(tmp_path):
     path, _ = _build(tmp_path, R.audit_monthly_no_status)
     out = tmp_path / "报告.docx"
@@ -268,6 +301,16 @@ def test_a_tick_under_the_status_it_has(tmp_path):
     assert "打 √ 的那一列即该行的状态" in reads["H"]["detail"]
     assert reads["J"]["read_as"] is None and reads["J"]["header"] == "整改情况（未启动）"
     assert "重复了表头" not in " ".join(report["layout"]["notes"])
+
+
+def test_statuses_as_headers_of_one_row(tmp_path):
+    path, _ = _build(tmp_path, R.ticks_in_one_header_row)
+    report = _run("check", str(path))
+    assert report["layout"]["header_rows"] == [1, 1]
+    reads = _reads(report)
+    assert reads["H"]["read_as"] == "整改状态" and reads["I"]["read_as"] is None
+    ledger = load_ledger(path, today=dt.date(2024, 7, 15))
+    assert [m.status for m in ledger.measures] == ["已完成", "正在推进", "未启动"]
 
 
 def test_status_read_from_the_fill_colour_by_its_legend(tmp_path):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ledger_tools.ledger.reading import RawSheet
 
 MAX_ROWS = 20_000  # reading every cell's style of a larger sheet costs more than it is worth
+SAMPLE_ROWS = 200  # rows looked at to tell whether a ledger without a legend is coloured
 _NAMES = {
     "红": "红色",
     "橙": "橙色",
@@ -116,17 +117,21 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
         or not p.is_file()
     ):
         return []
-    if stop - header.data_start > MAX_ROWS:
-        return []
+    legend = _legend(ws.rows)
+    # without a legend only whether rows are coloured matters: a first few rows tell
+    last = stop if legend is not None else min(stop, header.data_start + SAMPLE_ROWS)
+    if last - header.data_start > MAX_ROWS:
+        return [
+            f"台账没有整改状态列；表中有颜色图例，但台账超过 {MAX_ROWS} 行，未按底色读取整改状态。"
+        ]
     try:
-        fills = _row_fills(p, ws.name, header.data_start + 1, stop)
+        fills = _row_fills(p, ws.name, header.data_start + 1, last)
     except Exception:  # a file calamine read but openpyxl cannot: no colours, nothing to say
         return []
     if not fills:
         return []
-    legend = _legend(ws.rows)
-    shown = "、".join(map(str, sorted(fills)[:5])) + ("等" if len(fills) > 5 else "")
     if legend is None:
+        shown = "、".join(map(str, sorted(fills)[:5])) + ("等" if len(fills) > 5 else "")
         return [
             f"台账没有整改状态列，第 {shown} 行有底色，但表中没有图例说明颜色代表什么，"
             "本工具不按颜色推断整改状态。请增加“整改状态”列，或在表下加一行图例"
@@ -135,12 +140,15 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     meaning, row = legend
     width = max(len(r) for r in ws.rows[header.data_start : stop] or [[]])
     width = max(width, *(j + 1 for j in header.texts))
+    blank: list[int] = []
     for r in range(header.data_start, stop):
         cells = ws.rows[r]
         if r + 1 == row or sum(v is not None and v != "" for v in cells) < C.HEADER_MIN_KNOWN:
             continue  # the legend, a heading, a blank row: no measure to give a status
         cells.extend([None] * (width + 1 - len(cells)))
         cells[width] = meaning.get(fills.get(r + 1, ""))
+        if r + 1 not in fills:
+            blank.append(r + 1)
     letter = column_letter(width)
     said = "，".join(f"{c}为{s}" for c, s in meaning.items())
     header.columns["整改状态"] = width
@@ -149,6 +157,9 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     header.reads.append(ColumnRead(letter, "单元格底色", "整改状态", "按内容", why))
     unread = sorted(set(fills.values()) - set(meaning))
     notes = []
+    if blank:
+        shown = "、".join(map(str, blank[:5])) + ("等" if len(blank) > 5 else "")
+        notes.append(f"第 {shown} 行没有底色，整改状态按未填计。")
     if unread:
         notes.append(f"底色{'、'.join(unread)}不在图例中，这些行的整改状态按未填计。")
     if C.STATUS_DONE not in meaning.values():

@@ -962,6 +962,9 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     # a percentage beside the status; without a status column it is read as the status
     "完成进度": ("完成进度", "完成比例", "完成率", "完成百分比", "进度百分比", "整改完成率"),
 }
+# What stood before a 回头看 or a second round (原反馈问题, 原整改措施, 原整改情况): kept beside
+# the problem and measure of this round, never read as them (``canonical_column``).
+_EARLIER = re.compile(r"^原(?!因)(?:.{0,4})(?:问题|措施|情况|状态|时限|进展|结果)")
 # Unused columns known by their pattern: progress kept month by month (1月进展 … 12月进展), and
 # the day a problem was found, received or handed over (检查时间, 来访日期, 交办时间) — a date,
 # but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
@@ -985,15 +988,14 @@ UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "发现或登记日期",
         "检查时间、来访日期、受理时间、交办日期、发现时间……",
     ),
-    # what stood before a 回头看 or a second round (原反馈问题, 原整改措施, 原整改情况): kept
-    # beside the problem and measure of this round, never read as them
+    (_EARLIER, "原整改内容", "原反馈问题、原整改措施、原整改情况……"),
+    # 配合单位及责任人, 协办单位（联系人）
     (
-        re.compile(r"^原(?!因)(?:.{0,4})(?:问题|措施|情况|状态|时限|进展|结果)"),
-        "原整改内容",
-        "原反馈问题、原整改措施、原整改情况……",
+        re.compile(r"^(?:配合|协办|协同|协助)(?:责任)?(?:单位|部门|科室|处室|股室)"),
+        "配合部门",
+        "配合单位及责任人、协办部门（联系人）……",
     ),
 )
-_EARLIER = UNUSED_PATTERNS[-1][0]
 _UNUSED_INDEX: dict[str, str] = {
     normalise_header(h): kind for kind, headers in UNUSED_HEADERS.items() for h in headers
 }

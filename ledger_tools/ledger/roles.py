@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
-from ledger_tools.ledger.findings import NOTE
+from ledger_tools.ledger.findings import NOTE, Finding
 from ledger_tools.ledger.model import ColumnRead
 from ledger_tools.ledger.status import leading_status, normalise_status
 
@@ -95,8 +95,7 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
     if "整改状态" not in header.columns:
         _status_from_ticks(ws, header, stop)
-    if "整改进展及成效" not in header.columns:
-        _progress_from_months(ws, header, stop)
+    _progress_from_months(ws, header, stop)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
     # what a column holds.
     rows = [
@@ -324,7 +323,7 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
     from ledger_tools.ledger.cells import column_letter
 
     for under in (header.data_start - 1, header.data_start):
-        if under <= header.row or under >= len(ws.rows):
+        if under < header.row or under >= len(ws.rows):
             continue
         names = {
             j: status
@@ -384,21 +383,55 @@ def _only_ticks(ws: RawSheet, names: dict[int, str], start: int, stop: int) -> b
     return seen
 
 
-def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
-    """No progress column, and progress kept month by month (4月进展 … 7月进展, 截至6月底进展):
-    each row's progress is the latest month it has written (a problem finished in May has
-    nothing under June). That text is put in the last month's column, which is read as
-    整改进展及成效 (and so gives the status, when it opens with one and there is no status
-    column)."""
-    from ledger_tools.ledger.cells import column_letter
+# A sub-header naming only a month or quarter, under a progress group title (整改进展情况 over
+# 4月 | 5月 | 6月).
+_MONTH_ONLY = re.compile(
+    r"^(?:截至|截止)?(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?(?:\d{1,2}日)?"
+    r"|第?[一二三四1-4]季度(?:末|底)?)$"
+)
 
-    months = sorted(
-        _index(r.letter)
+
+def _month_columns(ws: RawSheet, header: Header) -> tuple[list[int], dict[int, str]]:
+    """The columns of progress kept month by month, left to right, and the month each names:
+    headed 4月进展 … (``columns.UNUSED_PATTERNS``), or a progress group title over sub-headers
+    naming only the month (then the row of months is a header row, and ``data_start`` moves
+    below it when it was taken for data)."""
+    months = {
+        _index(r.letter): r.header
         for r in header.reads
         if r.column is None and C.unused_column(C.normalise_header(r.header)) == "逐月进展"
-    )
-    if not months:
+    }
+    if months:
+        return sorted(months), months
+    for under in (header.data_start - 1, header.data_start):
+        if under <= header.row or under >= len(ws.rows):
+            continue
+        found = {
+            j: C.normalise_header(v)
+            for j, v in enumerate(ws.rows[under])
+            if isinstance(v, str)
+            and _MONTH_ONLY.match(C.normalise_header(v))
+            and C.header_column(header.texts.get(j, "")) == "整改进展及成效"
+        }
+        if len(found) >= 2:
+            if under == header.data_start:
+                header.data_start += 1
+            return sorted(found), found
+    return [], {}
+
+
+def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
+    """Progress kept month by month (4月进展 … 7月进展, 截至6月底进展, or 整改进展情况 over 4月
+    | 5月 | 6月) and no other progress column: each row's progress is the latest month it has
+    written (a problem finished in May has nothing under June). That text is put in the last
+    month's column, which is read as 整改进展及成效 (and so gives the status, when it opens
+    with one and there is no status column)."""
+    from ledger_tools.ledger.cells import column_letter
+
+    months, names = _month_columns(ws, header)
+    if not months or header.columns.get("整改进展及成效", months[0]) not in months:
         return
+    header.columns.pop("整改进展及成效", None)  # (the group title's first column)
     last = months[-1]
     for r in range(header.data_start, stop):
         row = ws.rows[r]
@@ -411,18 +444,34 @@ def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
         if len(months) > 1
         else column_letter(last)
     )
-    why = f"台账没有整改进展列，{shown} 列是逐月进展：每行取最近填写的一个月作为整改进展"
+    why = f"{shown} 列是逐月进展：每行取最近填写的一个月作为整改进展"
     _move(header, last, "整改进展及成效", why)
-    earlier = {column_letter(j) for j in months[:-1]}
+    earlier = {column_letter(j): j for j in months[:-1]}
+    for read in header.reads:
+        j = _index(read.letter)
+        if j in names and names[j] not in C.normalise_header(read.header):
+            read.header = f"{read.header}（{names[j]}）"  # 整改进展情况（4月）
+        if read.letter in earlier:
+            read.column, read.how, read.detail = None, "未识别", "逐月进展中较早的月份"
     header.notes = [
-        replace(
-            n,
-            message=f"列“{n.value}”是逐月进展中的一个月：整改进展按每行最近填写的月份读取"
-            f"（{column_letter(last)} 列没有填写的行取前面最近的一个月），已原样保留，不需要修改。",
-        )
-        if n.rule == "unused-column" and n.column in earlier
-        else n
+        n
         for n in header.notes
+        if not (n.rule == "duplicate-column" and n.column in earlier)
+        and not (n.rule == "unused-column" and n.column in earlier)
+    ] + [
+        Finding(
+            "unused-column",
+            NOTE,
+            f"列“{header.texts.get(j, '')}{'' if names[j] in C.normalise_header(header.texts.get(j, '')) else '（' + names[j] + '）'}”"
+            f"是逐月进展中的一个月：整改进展按每行最近填写的月份读取（{column_letter(last)} 列"
+            "没有填写的行取前面最近的一个月），已原样保留，不需要修改。",
+            ws.name,
+            header.row + 1,
+            letter,
+            "",
+            header.texts.get(j, ""),
+        )
+        for letter, j in earlier.items()
     ]
 
 

@@ -648,4 +648,43 @@ def combined_responsibility_headers(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1},
         columns={"方面": "B", "问题": "C", "责任领导": "E", "责任部门": "F", "整改时限": "H", "整改状态": "I"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 26. 巡察整改台账 with several measures in one cell and their 整改时限 and 整改状态 numbered the
+#     same way in the cells beside them ("1.2024年6月30日\n2.长期坚持", "1.已完成\n2.正在推进"),
+#     an 整改类型 column (立行立改 / 限期整改) that is not the 方面.
+
+
+def numbered_cells_side_by_side(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "整改类型"])
+    _put(ws, 2, [
+        [1, "党的建设", "支部活动不规范", "1.制定支部活动计划\n2.每季度检查一次支部活动", "书记", "机关党委", "1.2024年6月30日\n2.长期坚持", "1.已完成\n2.正在推进", "限期整改"],
+        [2, "作风建设", "会议偏多", "①精简会议②推行视频会议", "局长", "办公室", "①立行立改②2024年9月30日", "①已完成②未启动", "立行立改"],
+        [3, "作风建设", "公文运转慢", "建立公文限时办结制度", "副局长", "办公室", "2024年5月31日", "已完成", "限期整改"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=5,
+        statuses={"已完成": 3, "正在推进": 1, "未启动": 1},
+        columns={"方面": "B", "整改时限": "G", "整改状态": "H"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 27. One sheet per month across a year end, named "整改台账（2023年12月）", "整改台账（2024年1月）",
+#     "整改台账（2024年2月）" after a 说明 sheet: the latest (2024年2月) is read.
+
+
+def month_sheets_across_new_year(path: Path) -> Expect:
+    wb, ws = _new("说明")
+    ws.append(["本台账每月更新一次，各月情况分表填报。"])
+    states = {"2023年12月": ["正在推进", "未启动", "未启动"], "2024年1月": ["正在推进", "正在推进", "未启动"], "2024年2月": ["已完成", "正在推进", "正在推进"]}
+    for month, words in states.items():
+        ws = wb.create_sheet(f"整改台账（{month}）")
+        ws.append(MONTH_HEADER)
+        _put(ws, 2, [[*row, word] for row, word in zip(MONTH_ROWS, words, strict=True)])
+    wb.save(path)
+    return Expect(aspects=2, problems=3, measures=3, statuses={"已完成": 1, "正在推进": 2})
 # fmt: on

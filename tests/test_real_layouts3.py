@@ -49,6 +49,8 @@ BUILDERS = [
     R.ticks_in_one_header_row,
     R.progress_group_over_months,
     R.combined_responsibility_headers,
+    R.numbered_cells_side_by_side,
+    R.month_sheets_across_new_year,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -152,6 +154,14 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "combined_responsibility_headers": {
         "finished-without-date": ["整改台账!1行"],
         "unused-column": ["整改台账!G1"],  # 配合单位及责任人
+    },
+    "numbered_cells_side_by_side": {
+        "finished-without-date": ["整改台账!1行"],
+        "unused-column": ["整改台账!I1"],  # 整改类型: not the 方面
+    },
+    "month_sheets_across_new_year": {
+        "finished-without-date": ["'整改台账（2024年2月）'!1行"],
+        "other-ledger-sheet": ["'整改台账（2023年12月）'!1行", "'整改台账（2024年1月）'!1行"],
     },
 }
 
@@ -304,6 +314,27 @@ def test_sheet_per_month_reads_the_latest(tmp_path):
     assert "本次读取的是最近一个月的工作表“6月”，工作表“4月”（3 行措施）是之前月份的台账" in april
 
 
+def test_deadline_and_status_numbered_like_the_measures(tmp_path):
+    path, _ = _build(tmp_path, R.numbered_cells_side_by_side)
+    ledger = load_ledger(path, today=dt.date(2024, 7, 15))
+    read = [
+        (m.row, m.part, m.get("整改时限"), m.deadline.kind if m.deadline else None, m.status)
+        for m in ledger.measures
+    ]
+    assert read == [
+        (2, 1, "2024年6月30日", "date", "已完成"),
+        (2, 2, "长期坚持", "long_term", "正在推进"),
+        (3, 1, "立行立改", "immediate", "已完成"),
+        (3, 2, "2024年9月30日", "date", "未启动"),
+        (4, 0, "2024年5月31日", "date", "已完成"),
+    ]
+
+
+def test_month_sheets_across_a_year_end(tmp_path):
+    path, _ = _build(tmp_path, R.month_sheets_across_new_year)
+    assert _run("check", str(path))["layout"]["sheet"] == "整改台账（2024年2月）"
+
+
 def test_sheet_per_aspect_is_said_not_silently_dropped(tmp_path):
     # not read as one ledger yet: the clerk is told which sheet was read and how to go on
     path, _ = _build(tmp_path, R.statistics_sheet_per_aspect)
@@ -404,6 +435,12 @@ def test_deadline_words(text, kind, due):
         ("未整改", "未启动"),
         ("待签收", "未启动"),
         ("已退单", None),  # sent back: neither done nor under way — asked
+        ("正在实施", "正在推进"),
+        ("尚未整改到位", "正在推进"),
+        ("暂未启动", "未启动"),
+        ("已完成，2024年5月20日", "已完成"),  # the day said with it
+        ("正在整改，预计6月底完成", "正在推进"),  # the plan said with it
+        ("已完成，预计6月底完成", None),  # done, and still to be done? asked
     ],
 )
 def test_status_words(text, status):

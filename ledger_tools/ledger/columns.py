@@ -97,6 +97,11 @@ COLUMNS: tuple[Column, ...] = (
             "群众诉求",
             "来电内容",
             "反映内容",
+            "问题事项",
+            "突出问题",
+            "整改问题",
+            "整改事项",
+            "问题线索",
         ),
     ),
     Column(
@@ -105,7 +110,16 @@ COLUMNS: tuple[Column, ...] = (
         "反馈意见中该问题的具体表现",
         width=30,
         per_problem=True,
-        aliases=("具体表现", "问题描述", "主要表现", "具体问题", "问题具体表现"),
+        aliases=(
+            "具体表现",
+            "问题描述",
+            "主要表现",
+            "具体问题",
+            "问题具体表现",
+            "反馈问题具体内容",
+            "问题具体内容",
+            "反馈意见原文",
+        ),
     ),
     Column(
         "整改目标",
@@ -135,6 +149,12 @@ COLUMNS: tuple[Column, ...] = (
             "落实措施",
             "工作措施",
             "整改落实措施",
+            "工作举措",
+            "任务措施",
+            "具体举措",
+            "推进措施",
+            "落实举措",
+            "整改办法",
         ),  # and 处理措施, 办理措施 … (ALIAS_PATTERNS)
     ),
     Column(
@@ -156,6 +176,8 @@ COLUMNS: tuple[Column, ...] = (
             "包案领导",
             "包保领导",
             "包联责任领导",
+            "领导责任人",
+            "责任领导及责任人",
         ),
     ),
     Column(
@@ -192,6 +214,15 @@ COLUMNS: tuple[Column, ...] = (
             "办理部门",
             "主办单位",
             "主办部门",
+            "落实单位",
+            "落实部门",
+            "实施单位",
+            "实施部门",
+            "整改单位",
+            "整改部门",
+            "责任主体单位",
+            "责任单位及责任人",
+            "责任部门及责任人",
         ),
     ),
     Column(
@@ -211,6 +242,7 @@ COLUMNS: tuple[Column, ...] = (
             "承办人",
             "经办责任人",
             "主要责任人",
+            "具体经办人",
         ),
     ),
     Column(
@@ -283,6 +315,10 @@ COLUMNS: tuple[Column, ...] = (
             "办结状态",
             "销号状态",
             "是否化解",
+            "推进状态",
+            "当前状态",
+            "目前状态",
+            "整改推进状态",
         ),
     ),
     Column(
@@ -336,6 +372,13 @@ COLUMNS: tuple[Column, ...] = (
             "处置情况",
             "处理结果",
             "处置结果",
+            "工作成效",
+            "推进落实情况",
+            "整改落实进展",
+            "目前整改进展情况",
+            "整改推进情况",
+            "落实成效",
+            "整改成果",
         ),
     ),
     Column(
@@ -343,7 +386,16 @@ COLUMNS: tuple[Column, ...] = (
         "text",
         "佐证材料清单（文件名、文号等）",
         width=24,
-        aliases=("佐证资料", "支撑材料", "证明材料", "佐证", "附件", "佐证材料清单", "印证材料"),
+        aliases=(
+            "佐证资料",
+            "支撑材料",
+            "证明材料",
+            "佐证",
+            "附件",
+            "佐证材料清单",
+            "印证材料",
+            "佐证资料清单",
+        ),
     ),
     Column(
         "清退资金",
@@ -627,6 +679,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "尚未化解",
         "已签收",
         "已受理",
+        "正在实施",
+        "尚未整改到位",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -648,6 +702,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "待受理",
         "未受理",
         "待派单",
+        "暂未启动",
+        "暂未开始",
     ),
 }
 # Answers in a 是否完成 / 是否整改完成 column (only there: elsewhere 是/否 mean nothing).
@@ -886,6 +942,8 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "责任领导",
     ),
     (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
+    # 问题方面, 所属领域, 问题分类, 板块
+    (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
     # the item of an assessment or inspection the problem was found under (考核项目, 督导指标)
     (re.compile(r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查)(?:项目|指标)$"), "方面"),
 )
@@ -941,6 +999,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "所在部位",
     ),
     "考核扣分": ("扣分", "扣分情况", "扣分值", "得分", "考核得分", "分值"),
+    # 立行立改 / 限期整改 / 长期坚持: how the problem is to be rectified (the 整改时限 says when)
+    "整改类型": ("整改类型", "整改方式", "整改分类", "整改性质"),
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
     "群众满意度": (
@@ -1007,8 +1067,8 @@ def canonical_column(key: str) -> str | None:
     hit = ALIASES.get(key)
     if hit is not None or not key:
         return hit
-    if _EARLIER.match(key):
-        return None  # 原反馈问题: the earlier round's (``UNUSED_PATTERNS``)
+    if _EARLIER.match(key) or key in _UNUSED_INDEX:
+        return None  # 原反馈问题, 整改类型: known unused columns, whatever pattern they fit
     for pattern, name in ALIAS_PATTERNS:
         if pattern.match(key):
             return name

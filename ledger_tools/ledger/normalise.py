@@ -8,6 +8,7 @@ cached value) becomes a ``Finding`` in ``Ledger.notes``; validation (``schema``)
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import contextvars
 import datetime as dt
@@ -29,6 +30,7 @@ from ledger_tools.ledger.cells import (
     clean_text,
     column_letter,
     convert_distinct,
+    numbered_parts,
     read_amount,
     split_measures,
     strip_label,
@@ -375,28 +377,37 @@ def _find_ledger_sheet(
     )
 
 
-# A sheet named for a month ("6月", "2024年6月", "6月份整改台账"): a ledger kept one sheet per
-# month, each the whole ledger as it stood then.
-_MONTH_SHEET = re.compile(
-    r"^(?:截至|截止)?(?:(\d{4})年)?(\d{1,2})月(?:份|底|末)?(?:整改)?(?:台账|进展|进展情况|推进情况)?$"
-)
+# A sheet named for a month ("6月", "2024年6月", "6月份整改台账", "整改台账（2024.6）"): a
+# ledger kept one sheet per month, each the whole ledger as it stood then.
+_MONTH_IN_NAME = re.compile(r"(?:(\d{4})\s*[年.\-/])?(\d{1,2})\s*月?份?")
 
 
-def _month_of(name: str) -> tuple[int, int] | None:
-    m = _MONTH_SHEET.match(re.sub(r"\s+", "", name))
-    if m is None or not 1 <= int(m.group(2)) <= 12:
-        return None
-    return int(m.group(1) or 0), int(m.group(2))
+def _month_of(name: str) -> tuple[str, int, int] | None:
+    """The sheet name without its month (what sheets of one ledger share), the year (0 when
+    not written) and the month; None when the name holds no month."""
+    for m in _MONTH_IN_NAME.finditer(name):
+        written = m.group(0)
+        if ("月" in written or m.group(1)) and 1 <= int(m.group(2)) <= 12:
+            return name[: m.start()] + name[m.end() :], int(m.group(1) or 0), int(m.group(2))
+    return None
 
 
 def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
-    """Sheets named for months, latest first, before the others: a ledger kept one sheet per
-    month is read as it stands now (the other months are reported, ``_other_ledger_sheets``)."""
-    months = [s for s in sheets if _month_of(s.name) is not None]
-    if len(months) < 2:
+    """Sheets named for the months of one ledger (the same name but for the month), latest
+    first, before the others: a ledger kept one sheet per month is read as it stands now (the
+    other months are reported, ``_other_ledger_sheets``)."""
+    named = {s.name: _month_of(s.name) for s in sheets}
+    bases = collections.Counter(m[0] for m in named.values() if m is not None)
+    months = [s for s in sheets if (m := named[s.name]) is not None and bases[m[0]] >= 2]
+    if not months:
         return sheets
-    months.sort(key=lambda s: _month_of(s.name) or (0, 0), reverse=True)
-    return months + [s for s in sheets if _month_of(s.name) is None]
+    months.sort(key=lambda s: named[s.name][1:], reverse=True)  # type: ignore[index]
+    return months + [s for s in sheets if s not in months]
+
+
+def _same_ledger_months(a: str, b: str) -> bool:
+    ma, mb = _month_of(a), _month_of(b)
+    return ma is not None and mb is not None and ma[0] == mb[0]
 
 
 def _other_ledger_sheets(
@@ -421,7 +432,7 @@ def _other_ledger_sheets(
         rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
         if not rows:
             continue
-        if _month_of(chosen.name) is not None and _month_of(name) is not None:
+        if _same_ledger_months(chosen.name, name):
             out.append(_earlier_month(name, chosen.name, header.row + 1, rows))
             continue
         out.append(
@@ -807,6 +818,8 @@ class _RowReader:
         self.store: dict[str, list[Any]] = {}
         self.measure_rows: list[list[Any]] = []
         self.at_measure = -1  # index of 整改措施 in a measure's row
+        self.at_deadline = self.names.index("整改时限") if "整改时限" in self.names else -1
+        self.at_status = self.names.index("整改状态") if "整改状态" in self.names else -1
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
@@ -1069,9 +1082,17 @@ class _RowReader:
             ]
         # The row's numbers (清退资金 …) belong to the row, not to each measure split from it.
         out = []
+        aligned = self._aligned_parts(values, len(parts))
         for k, part in enumerate(parts, start=1):
             one = values.copy()
             one[at] = part
+            if aligned:  # 整改时限 / 整改状态 numbered like the measures: each its own
+                for j, texts in aligned:
+                    one[j] = texts[k - 1]
+                deadline = (
+                    self._deadline(one[self.at_deadline]) if self.at_deadline >= 0 else deadline
+                )
+                status = self._status(one[self.at_status]) if self.at_status >= 0 else status
             rows.append(one)
             out.append(
                 Measure(
@@ -1084,6 +1105,17 @@ class _RowReader:
                     copied if k == 1 else _ALL_NUMBERS,
                 )
             )
+        return out
+
+    def _aligned_parts(self, values: list[Any], n: int) -> list[tuple[int, list[str]]]:
+        """The 整改时限 and 整改状态 cells of a row whose 整改措施 holds ``n`` numbered measures,
+        when they are numbered the same way ("1.2024年6月底前\n2.长期坚持", "①已完成②正在推进"):
+        index → the ``n`` parts. A cell not in ``n`` parts is the whole row's (none returned)."""
+        out = []
+        for j in (self.at_deadline, self.at_status):
+            text = values[j] if j >= 0 else None
+            if text.__class__ is str and (texts := numbered_parts(text, n)) is not None:
+                out.append((j, texts))
         return out
 
     def _assumed_note(self, assumed: list[Measure]) -> Finding:

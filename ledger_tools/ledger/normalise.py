@@ -420,8 +420,11 @@ def _other_ledger_sheets(
     used, and what reading them noticed is not reported: ``found.probed``.)"""
     out = []
     names = list(raw.sheets)
-    for name in names:
-        if name in skip or name == chosen.name:
+    after = names[names.index(chosen.name) + 1 :]
+    # (a month sheet read before later ones in the workbook: its earlier months come first)
+    earlier = [n for n in names if n not in after and _same_ledger_months(chosen.name, n)]
+    for name in [n for n in earlier if n != chosen.name] + after:
+        if name in skip:
             continue
         found.probed.add(name)
         ws = raw.sheets[name]

@@ -687,4 +687,28 @@ def month_sheets_across_new_year(path: Path) -> Expect:
         _put(ws, 2, [[*row, word] for row, word in zip(MONTH_ROWS, words, strict=True)])
     wb.save(path)
     return Expect(aspects=2, problems=3, measures=3, statuses={"已完成": 1, "正在推进": 2})
+
+
+# ---------------------------------------------------------------------------------------------
+# 28. 方面 rows with the title in the 问题 column (序号 empty) and the count in another cell
+#     ("共2项" under 整改状态), a 合计 row counting the problems.
+
+
+def section_rows_with_counts(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "完成时间"])
+    _put(ws, 2, [
+        [None, "一、政治建设方面", None, None, None, None, "共2项", None],
+        [1, "理论学习不深入", "制定年度学习计划", "书记", "办公室", "2024年6月30日", "已完成", dt.date(2024, 6, 1)],
+        [2, "议事规则不健全", "修订党组议事规则", "书记", "办公室", "2024年9月30日", "正在推进", None],
+        [None, "二、作风建设方面", None, None, None, None, "（共1个问题）", None],
+        [3, "会议偏多", "精简会议", "局长", "办公室", "2024年5月31日", "已完成", dt.date(2024, 5, 20)],
+        ["合计", None, None, None, None, None, "3项", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"问题": "B", "整改状态": "G", "完成时间": "H"},
+    )
 # fmt: on

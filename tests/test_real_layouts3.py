@@ -51,6 +51,7 @@ BUILDERS = [
     R.combined_responsibility_headers,
     R.numbered_cells_side_by_side,
     R.month_sheets_across_new_year,
+    R.section_rows_with_counts,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -163,6 +164,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "finished-without-date": ["'整改台账（2024年2月）'!1行"],
         "other-ledger-sheet": ["'整改台账（2023年12月）'!1行", "'整改台账（2024年1月）'!1行"],
     },
+    "section_rows_with_counts": {},
 }
 
 
@@ -333,6 +335,14 @@ def test_deadline_and_status_numbered_like_the_measures(tmp_path):
 def test_month_sheets_across_a_year_end(tmp_path):
     path, _ = _build(tmp_path, R.month_sheets_across_new_year)
     assert _run("check", str(path))["layout"]["sheet"] == "整改台账（2024年2月）"
+
+
+def test_a_count_beside_a_heading_is_part_of_it(tmp_path):
+    path, _ = _build(tmp_path, R.section_rows_with_counts)
+    stats = _run("stats", str(path))
+    assert [a["方面"] for a in stats["按方面"]] == ["政治建设方面", "作风建设方面"]
+    layout = _run("check", str(path))["layout"]
+    assert [r["row"] for r in layout["group_rows"]] == [2, 5]
 
 
 def test_sheet_per_aspect_is_said_not_silently_dropped(tmp_path):

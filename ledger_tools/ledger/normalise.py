@@ -1282,6 +1282,12 @@ def _strip_tail(text: str) -> str:
     return _TITLE_COUNT.sub("", text.strip()).rstrip("：:。.；;，, ")
 
 
+# A cell holding only a count, beside a heading: 共2项, （共3个问题）, 2个问题, 计5条措施.
+_COUNT_CELL = re.compile(
+    r"^\s*[（(]?\s*(?:共|计|合计|小计)?\s*\d{1,4}\s*(?:个|项|条|件|处)\s*(?:问题|措施|事项)?\s*[)）]?\s*$"
+)
+
+
 class _Headings:
     """Finds the grouping rows of the table first (all of them), then decides which level names
     the 方面: the level of the headings that end in 方面, else the shallowest level. Rows under a
@@ -1363,7 +1369,10 @@ class _Headings:
         return self._aspects[at - 1][1] if at else None
 
     def _heading(self, values: tuple[Any, ...]) -> tuple[int, str] | None:
-        texts = [v for v in values if v is not None]
+        # a count beside the title ("共2项", "3个问题") is part of the heading, not a value
+        texts = [v for v in values if v is not None and not _COUNT_CELL.match(str(v))]
+        if len(texts) < len([v for v in values if v is not None]):
+            values = tuple(v if v in texts else None for v in values)
         distinct = list(dict.fromkeys(texts))
         if len(distinct) > 2 or not all(isinstance(v, str) for v in distinct):
             return None

@@ -418,6 +418,8 @@ _YEAR = YearSource(dt.date(2024, 7, 15), "检查日期", roll=False)
         ("长期坚持", "long_term", None),
         ("立行立改", "immediate", None),
         ("每季度", "long_term", None),
+        ("今年6月底前", "period", dt.date(2024, 6, 30)),  # the year of the check
+        ("本年度第三季度", "period", dt.date(2024, 9, 30)),
         ("5个工作日", "invalid", None),  # counted from when? asked
         ("2024年秋季开学前", "invalid", None),
     ],

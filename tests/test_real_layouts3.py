@@ -52,6 +52,7 @@ BUILDERS = [
     R.numbered_cells_side_by_side,
     R.month_sheets_across_new_year,
     R.section_rows_with_counts,
+    R.inspection_office_form,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -165,6 +166,11 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "other-ledger-sheet": ["'整改台账（2023年12月）'!1行", "'整改台账（2024年1月）'!1行"],
     },
     "section_rows_with_counts": {},
+    "inspection_office_form": {
+        "finished-without-date": ["整改落实情况!1行"],
+        # 整改期限类型, 下一步工作打算, 是否按期完成, 验收意见, 填报时间: kept, not used
+        "unused-column": [f"整改落实情况!{c}1" for c in "EKLMN"],
+    },
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import PatternFill
+from openpyxl.styles.colors import Color
 from real_layouts import Expect, _new
 from real_layouts import _merge_down as _down
 from real_layouts import _rows as _put
@@ -732,5 +733,36 @@ def inspection_office_form(path: Path) -> Expect:
         aspects=2, problems=3, measures=3,
         statuses={"已完成": 2, "正在推进": 1},
         columns={"方面": "B", "问题": "C", "整改时限": "H", "整改状态": "I", "整改进展及成效": "J"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 30. Colours picked from the top of the colour picker (theme colours: 个性色 green, red, with a
+#     tint) and Excel's standard 橙色 (FFC000) for the rows the legend calls 黄; the legend above
+#     the table says 标绿 / 标黄 / 标红 (no 色); one row left without colour.
+
+
+def theme_colours_legend_above(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    _across(ws, 1, "某县生态环境局环保督察反馈问题整改台账", 8)
+    ws.append(["说明：已完成的标绿，正在推进的标黄，未启动的标红"])
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展"])
+    _put(ws, 4, [
+        [1, "大气污染", "秸秆露天焚烧时有发生", "网格化巡查", "副局长甲", "大气股", "2024年10月31日", "已落实网格员86名"],
+        [2, "水污染", "黑臭水体整治不彻底", "实施清淤和截污", "副局长乙", "水股", "2024年12月31日", "清淤完成60%"],
+        [3, "水污染", "饮用水源地标志缺失", "补设标志牌", "副局长乙", "水股", "2024年5月31日", "已补设32块"],
+        [4, "土壤污染", "疑似污染地块未调查", "开展土壤调查", "副局长丙", "土壤股", "2024年12月31日", None],
+        [5, "土壤污染", "危废台账不全", "规范危废台账", "副局长丙", "固废股", "2024年9月30日", "已培训"],
+    ])
+    theme_green = Color(theme=6, tint=0.4)  # 个性色3（绿）, 淡色40%
+    theme_red = Color(theme=5)  # 个性色2（红）
+    for row, colour in ((4, "FFFFC000"), (5, "FFFFC000"), (6, theme_green), (7, theme_red)):
+        for col in range(1, 9):
+            ws.cell(row=row, column=col).fill = PatternFill("solid", fgColor=colour)
+    wb.save(path)  # row 8 has no colour
+    return Expect(
+        aspects=3, problems=5, measures=5,
+        statuses={"正在推进": 2, "已完成": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改时限": "G", "整改进展及成效": "H", "整改状态": "I"},
     )
 # fmt: on

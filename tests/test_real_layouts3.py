@@ -16,6 +16,7 @@ import real_layouts3 as R
 from click.testing import CliRunner
 
 from ledger_tools.cli import cli
+from ledger_tools.ledger import colours
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.normalise import load_ledger
@@ -53,6 +54,7 @@ BUILDERS = [
     R.month_sheets_across_new_year,
     R.section_rows_with_counts,
     R.inspection_office_form,
+    R.theme_colours_legend_above,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -170,6 +172,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "finished-without-date": ["整改落实情况!1行"],
         # 整改期限类型, 下一步工作打算, 是否按期完成, 验收意见, 填报时间: kept, not used
         "unused-column": [f"整改落实情况!{c}1" for c in "EKLMN"],
+    },
+    "theme_colours_legend_above": {
+        "finished-without-date": ["整改台账!3行"],
+        "required-cell": ["整改台账!I8"],  # the row left without colour
     },
 }
 
@@ -302,6 +308,52 @@ def test_status_read_from_the_fill_colour_by_its_legend(tmp_path):
     assert [f["row"] for f in report["layout"]["footer_rows"]] == [6]  # the legend
     ledger = load_ledger(path, today=dt.date(2024, 7, 15))
     assert [m.status for m in ledger.measures] == ["正在推进", "已完成", "未启动"]
+
+
+def test_theme_colours_and_a_legend_written_the_other_way_round(tmp_path):
+    # 已完成的标绿 … above the table; 个性色 fills with a tint; Excel's 橙色 where the legend
+    # says 黄
+    path, _ = _build(tmp_path, R.theme_colours_legend_above)
+    ledger = load_ledger(path, today=dt.date(2024, 7, 15))
+    assert [m.status for m in ledger.measures] == ["正在推进", "正在推进", "已完成", "未启动", None]
+    notes = _run("check", str(path))["layout"]["notes"]
+    assert (
+        "第 8 行没有底色，整改状态按未填计（校验结果中的 I 列是按底色读出的整改状态，台账中没有这一列）。"
+        in notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "legend"),
+    [
+        ("图例：绿色为已完成，黄色为正在推进，红色为未启动", ("已完成", "正在推进", "未启动")),
+        ("说明：已完成的标绿，正在推进的标黄，未启动的标红", ("已完成", "正在推进", "未启动")),
+        ("绿色：已完成；黄色：推进中；红色：未启动", ("已完成", "正在推进", "未启动")),
+        ("标红为未启动、标黄为正在推进、标绿为已完成", ("已完成", "正在推进", "未启动")),
+        ("红旗渠精神学习教育和黄河保护", None),
+    ],
+)
+def test_legends_as_written(text, legend):
+    found = colours._legend([[text]])
+    assert (found and tuple(found[0].get(c) for c in ("绿色", "黄色", "红色"))) == (legend or None)
+
+
+@pytest.mark.parametrize(
+    ("rgb", "name"),
+    [
+        ("FF92D050", "绿色"),  # Excel's 浅绿
+        ("FF00B050", "绿色"),
+        ("FFFFFF00", "黄色"),
+        ("FFFFC000", "橙色"),  # Excel's 橙色
+        ("FFFFEB9C", "黄色"),  # the 中性 style's pale yellow
+        ("FFFF0000", "红色"),
+        ("FFFFC7CE", "红色"),  # the 差 style's pale red
+        ("FFFFFFFF", None),
+        ("00000000", None),
+    ],
+)
+def test_fill_colour_names(rgb, name):
+    assert colours._colour_name(rgb) == name
 
 
 def test_colours_without_a_legend_are_not_guessed(tmp_path):

@@ -41,7 +41,12 @@ _PAIR = re.compile(
     r"(?:标|涂|填|用)?(红|橙|黄|绿|蓝|紫|灰)色?(?:底色|背景|底纹|填充|标注|标记)?(?:的)?"
     r"(?:表示|代表|为|是|即|指|[：:=＝])+\s*([^，,；;。、\s]{2,10})"
 )
-_COLOUR_WORD = re.compile(r"(?:红|橙|黄|绿|蓝|紫|灰)色")
+# …and the other way round: 已完成的标绿, 未启动用红色标注
+_PAIR_AFTER = re.compile(
+    r"([^，,；;。、：:\s]{2,8}?)(?:的|者|项)?(?:标注?为?|涂成?|填充?为?|用|以)"
+    r"(红|橙|黄|绿|蓝|紫|灰)色?"
+)
+_COLOUR_CHAR = re.compile(r"[红橙黄绿蓝紫灰]")
 
 
 def _legend(rows: list[list[Any]]) -> tuple[dict[str, str], int] | None:
@@ -49,13 +54,14 @@ def _legend(rows: list[list[Any]]) -> tuple[dict[str, str], int] | None:
     status ("绿色为已完成，黄色为正在推进"), with its Excel row; None when there is none."""
     for i, row in enumerate(rows):
         for v in row:
-            if not isinstance(v, str) or len(_COLOUR_WORD.findall(v)) < 2:
+            if not isinstance(v, str) or len(_COLOUR_CHAR.findall(v)) < 2 or len(v) > 80:
                 continue
             found = {}
-            for colour, word in _PAIR.findall(v):
+            pairs = _PAIR.findall(v) + [(c, w) for w, c in _PAIR_AFTER.findall(v)]
+            for colour, word in pairs:
                 status = normalise_status(word)
                 if status is not None:
-                    found[_NAMES[colour]] = status
+                    found.setdefault(_NAMES[colour], status)
             if len(found) >= 2:
                 return found, i + 1
     return None
@@ -70,17 +76,28 @@ def _colour_name(rgb: str) -> str | None:
     if s < 0.15 or lightness > 0.95 or lightness < 0.08:
         return "灰色" if 0.15 < lightness < 0.9 and s < 0.15 else None
     deg = h * 360
-    for bound, name in (
-        (15, "红色"),
-        (40, "橙色"),
-        (70, "黄色"),
-        (170, "绿色"),
-        (260, "蓝色"),
-        (330, "紫色"),
-    ):
+    if deg < 15 or deg >= 330:
+        return "红色"
+    if deg < 50:  # Excel's 橙色 is FFC000 (45°); a pale one (FFEB9C) is seen as yellow
+        return "黄色" if deg >= 40 and lightness > 0.75 else "橙色"
+    for bound, name in ((70, "黄色"), (170, "绿色"), (260, "蓝色")):
         if deg < bound:
             return name
-    return "红色"
+    return "紫色"
+
+
+# A fill whose name the legend does not use, read as a neighbour it does use (the legend's
+# 黄色 may be filled FFC000, which Excel calls 橙色), when that neighbour is not filled too.
+_NEIGHBOURS = {"橙色": ("黄色", "红色"), "黄色": ("橙色",), "红色": ("橙色",)}
+
+
+def _meaning_of(fills: set[str], legend: dict[str, str]) -> dict[str, str]:
+    meaning = dict(legend)
+    for colour in fills - set(legend):
+        near = [n for n in _NEIGHBOURS.get(colour, ()) if n in legend and n not in fills]
+        if len(near) == 1:
+            meaning[colour] = legend[near[0]]
+    return meaning
 
 
 def _row_fills(path: Path, sheet: str, first: int, last: int) -> dict[int, str]:
@@ -90,6 +107,7 @@ def _row_fills(path: Path, sheet: str, first: int, last: int) -> dict[int, str]:
     wb = openpyxl.load_workbook(path, read_only=True)
     try:
         ws = wb[sheet]
+        theme = _theme_colours(getattr(wb, "loaded_theme", None))
         out: dict[int, str] = {}
         for r, cells in enumerate(ws.iter_rows(min_row=first, max_row=last), start=first):
             names = Counter(
@@ -97,13 +115,49 @@ def _row_fills(path: Path, sheet: str, first: int, last: int) -> dict[int, str]:
                 for c in cells
                 if getattr(c, "fill", None) is not None
                 and c.fill.fill_type == "solid"
-                and (name := _colour_name(getattr(c.fill.fgColor, "rgb", None))) is not None
+                and (name := _colour_name(_rgb(c.fill.fgColor, theme))) is not None
             )
             if names:
                 out[r] = names.most_common(1)[0][0]
         return out
     finally:
         wb.close()
+
+
+def _rgb(colour: Any, theme: list[str]) -> str | None:
+    """The RGB hex of an openpyxl colour: as written, or a theme colour (the top part of the
+    colour picker: 个性色1 … 6, with its 淡色/深色 tint) resolved by the workbook's theme."""
+    if colour is None:
+        return None
+    if colour.type == "rgb" and isinstance(colour.rgb, str):
+        return colour.rgb
+    if colour.type != "theme" or not isinstance(colour.theme, int):
+        return None
+    # Excel numbers the theme colours lt1, dk1, lt2, dk2, accent1 … (the file: dk1, lt1 …)
+    order = [1, 0, 3, 2, *range(4, len(theme))]
+    if colour.theme >= len(order) or order[colour.theme] >= len(theme):
+        return None
+    r, g, b = (int(theme[order[colour.theme]][k : k + 2], 16) / 255 for k in (0, 2, 4))
+    h, lightness, sat = colorsys.rgb_to_hls(r, g, b)
+    tint = float(colour.tint or 0)
+    lightness = lightness * (1 + tint) if tint < 0 else lightness * (1 - tint) + tint
+    r, g, b = colorsys.hls_to_rgb(h, lightness, sat)
+    return "".join(f"{round(x * 255):02X}" for x in (r, g, b))
+
+
+_SCHEME_COLOUR = re.compile(
+    rb"<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*<a:(?:srgbClr val|sysClr[^>]*lastClr)"
+    rb'="([0-9A-Fa-f]{6})"'
+)
+
+
+def _theme_colours(xml: Any) -> list[str]:
+    """The theme's colour scheme (dk1, lt1, dk2, lt2, accent1 … 6, hlink, folHlink) as hex."""
+    if isinstance(xml, str):
+        xml = xml.encode("utf-8")
+    if not isinstance(xml, bytes):
+        return []
+    return [m.group(2).decode() for m in _SCHEME_COLOUR.finditer(xml)]
 
 
 def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list[str]:
@@ -129,7 +183,12 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     except Exception:  # a file calamine read but openpyxl cannot: no colours, nothing to say
         return []
     if not fills:
-        return []
+        if legend is None:
+            return []
+        return [
+            f"表中第 {legend[1]} 行有颜色图例，但台账各行没有底色（可能用的是字体颜色），"
+            "本工具只读单元格底色，没有按颜色读取整改状态。请增加“整改状态”列。"
+        ]
     if legend is None:
         shown = "、".join(map(str, sorted(fills)[:5])) + ("等" if len(fills) > 5 else "")
         return [
@@ -137,7 +196,8 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
             "本工具不按颜色推断整改状态。请增加“整改状态”列，或在表下加一行图例"
             "（如“图例：绿色为已完成，黄色为正在推进，红色为未启动”）。"
         ]
-    meaning, row = legend
+    said = "，".join(f"{c}为{s}" for c, s in legend[0].items())
+    meaning, row = _meaning_of(set(fills.values()), legend[0]), legend[1]
     width = max(len(r) for r in ws.rows[header.data_start : stop] or [[]])
     width = max(width, *(j + 1 for j in header.texts))
     blank: list[int] = []
@@ -150,7 +210,6 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
         if r + 1 not in fills:
             blank.append(r + 1)
     letter = column_letter(width)
-    said = "，".join(f"{c}为{s}" for c, s in meaning.items())
     header.columns["整改状态"] = width
     header.texts[width] = "（底色）"
     why = f"台账没有整改状态列，按第 {row} 行的图例（{said}）把每行的底色读作整改状态"
@@ -159,7 +218,10 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     notes = []
     if blank:
         shown = "、".join(map(str, blank[:5])) + ("等" if len(blank) > 5 else "")
-        notes.append(f"第 {shown} 行没有底色，整改状态按未填计。")
+        notes.append(
+            f"第 {shown} 行没有底色，整改状态按未填计（校验结果中的 {letter} 列是按底色读出的整改状态，"
+            "台账中没有这一列）。"
+        )
     if unread:
         notes.append(f"底色{'、'.join(unread)}不在图例中，这些行的整改状态按未填计。")
     if C.STATUS_DONE not in meaning.values():

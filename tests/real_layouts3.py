@@ -765,4 +765,27 @@ def theme_colours_legend_above(path: Path) -> Expect:
         statuses={"正在推进": 2, "已完成": 1, "未启动": 1},
         columns={"方面": "B", "问题": "C", "整改时限": "G", "整改进展及成效": "H", "整改状态": "I"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 31. 是否完成 merged over 是 | 否, a √ under one (the answer ticked, not typed).
+
+
+def yes_no_ticked(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    _header2(
+        ws, 1,
+        ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "是否完成", None, "完成时间"],
+        [None, None, None, None, None, None, None, "是", "否", None],
+    )
+    _put(ws, 3, [
+        [1, "党的建设", "支部活动不规范", "制定支部活动计划", "书记", "机关党委", "2024年6月30日", "√", None, dt.date(2024, 6, 20)],
+        [2, "作风建设", "会议偏多", "精简会议", "局长", "办公室", "2024年9月30日", None, "√", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"整改状态": "H", "完成时间": "J"},
+    )
 # fmt: on

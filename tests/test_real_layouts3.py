@@ -55,6 +55,7 @@ BUILDERS = [
     R.section_rows_with_counts,
     R.inspection_office_form,
     R.theme_colours_legend_above,
+    R.yes_no_ticked,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -177,6 +178,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "finished-without-date": ["整改台账!3行"],
         "required-cell": ["整改台账!I8"],  # the row left without colour
     },
+    "yes_no_ticked": {},
 }
 
 
@@ -287,6 +289,14 @@ def test_a_tick_under_the_status_it_has(tmp_path):
     assert "打 √ 的那一列即该行的状态" in reads["H"]["detail"]
     assert reads["J"]["read_as"] is None and reads["J"]["header"] == "整改情况（未启动）"
     assert "重复了表头" not in " ".join(report["layout"]["notes"])
+
+
+def test_yes_and_no_ticked_under_is_it_done(tmp_path):
+    path, _ = _build(tmp_path, R.yes_no_ticked)
+    report = _run("check", str(path))
+    assert report["layout"]["header_rows"] == [1, 2]
+    reads = _reads(report)
+    assert [reads[c]["header"] for c in "HI"] == ["是否完成（是）", "是否完成（否）"]
 
 
 def test_statuses_as_headers_of_one_row(tmp_path):

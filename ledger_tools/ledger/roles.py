@@ -93,8 +93,7 @@ class Profile:
 
 def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
-    if "整改状态" not in header.columns:
-        _status_from_ticks(ws, header, stop)
+    _status_from_ticks(ws, header, stop)
     _progress_from_months(ws, header, stop)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
     # what a column holds.
@@ -328,10 +327,12 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
         names = {
             j: status
             for j, v in enumerate(ws.rows[under])
-            if isinstance(v, str) and (status := normalise_status(v)) is not None
+            if isinstance(v, str) and (status := _tick_column_status(header, j, v)) is not None
         }
         if len(names) < 2 or not _only_ticks(ws, names, under + 1, stop):
             continue
+        if header.columns.get("整改状态", min(names)) not in names:
+            return  # a status column of its own: the ticks are something else
         if under == header.data_start:
             header.data_start += 1  # a second header row: the status names
         first = min(names)
@@ -356,12 +357,23 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
                 if read.letter != letter:
                     continue
                 sub = str(ws.rows[under][j]).strip()
-                if sub not in read.header:
+                if read.header != sub and not read.header.endswith(f"（{sub}）"):
                     read.header = f"{read.header}（{sub}）"
                 if j != first:
                     read.column, read.how = None, "按内容"
                     read.detail = f"与 {column_letter(first)} 列合读为整改状态"
         return
+
+
+def _tick_column_status(header: Header, j: int, sub: str) -> str | None:
+    """The status a column headed ``sub`` stands for: a status word (已完成, 推进中), or 是 / 否
+    under a 是否完成 group title."""
+    status = normalise_status(sub)
+    if status is None and sub.strip() in ("是", "否"):
+        group = C.normalise_header(header.texts.get(j, ""))
+        if group.startswith("是否") and C.canonical_column(group) == "整改状态":
+            status = C.STATUS_YES_NO[sub.strip()]
+    return status
 
 
 def _is_tick(v: Any) -> bool:

@@ -295,8 +295,6 @@ def _status_from_progress(
 def _status_in_remarks(header: Header, rows: list[list[Any]], vocabulary: dict[str, str]) -> None:
     """No status column, and the 备注 cells are (or open with) status words ("已完成", "未启动，
     待资金到位"): 备注 is where the unit keeps the status."""
-    from ledger_tools.ledger.cells import column_letter
-
     j = header.columns["备注"]
     values = {r[j] for r in rows if j < len(r) and isinstance(r[j], str) and r[j].strip()}
     opening = sum(1 for v in values if leading_status(v, vocabulary) is not None)
@@ -306,7 +304,6 @@ def _status_in_remarks(header: Header, rows: list[list[Any]], vocabulary: dict[s
     header.status_from_lead = True
     why = f"台账没有整改状态列，备注中{_share(opening / len(values))}的单元格写的是（或以）整改状态（开头）"
     _move(header, j, "整改状态", why)
-    header.texts.setdefault(j, column_letter(j))
 
 
 # Marks saying "this one" under a column named for a status (已完成 | 正在推进 | 未启动).

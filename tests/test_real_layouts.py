@@ -4,16 +4,13 @@ and date understood, every figure what the clerk put in, and what is still wrong
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+import layout_checks as L
 import openpyxl
 import pytest
 import real_layouts as R
-from click.testing import CliRunner
-
-from ledger_tools.cli import cli
 
 BUILDERS = [
     R.xuncha_two_row_header,
@@ -37,10 +34,7 @@ BUILDERS = [
 
 
 def _run(*args: str) -> dict[str, Any]:
-    res = CliRunner().invoke(cli, [*args, "--today", R.TODAY, "--format", "json"])
-    assert res.exit_code in (0, 1), res.output
-    assert "Traceback" not in res.output
-    return json.loads(res.output)
+    return L.run(R.TODAY, *args)
 
 
 def _sheet(path: Path, *rows: list[Any]) -> Path:
@@ -54,9 +48,7 @@ def _sheet(path: Path, *rows: list[Any]) -> Path:
     return path
 
 
-def _build(tmp_path: Path, build: Any) -> tuple[Path, R.Expect]:
-    path = tmp_path / f"{build.__name__}.xlsx"
-    return path, build(path)
+_build, _rules = L.build, L.rules
 
 
 @pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
@@ -65,25 +57,13 @@ def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expec
 
 
 def test_stats_counts_what_the_clerk_put_in(built):
-    path, expect = built
-    stats = _run("stats", str(path))
-    assert (stats["方面数"], stats["问题数"], stats["措施数"]) == (
-        expect.aspects,
-        expect.problems,
-        expect.measures,
-    )
-    by_status = {k: v for k, v in stats["措施状态"].items() if v and k != "状态未填"}
-    assert by_status == expect.statuses
-    if expect.money is not None:
-        assert stats["清退资金"] == expect.money
+    L.assert_counts(R.TODAY, *built, money_always=False)
 
 
 def test_every_column_read_as_what_it_is(built):
     path, expect = built
     report = _run("check", str(path))
-    read = {c["read_as"]: c["column"] for c in report["layout"]["columns"] if c["read_as"]}
-    for name, letter in expect.columns.items():
-        assert read.get(name) == letter, (name, report["layout"]["columns"])
+    L.assert_columns(report, expect)
     # No header of these ledgers is unknown or left unread as a duplicate: each is read, or
     # known as a column no command uses.
     assert not [
@@ -91,13 +71,6 @@ def test_every_column_read_as_what_it_is(built):
     ]
     assert not [f for f in report["findings"] if f["rule"] == "unknown-status"]
     assert not [f for f in report["findings"] if f["rule"] in ("bad-deadline", "bad-finish-date")]
-
-
-def _rules(report: dict[str, Any]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in report["findings"]:
-        out.setdefault(f["rule"], []).append(f["cell"])
-    return out
 
 
 def test_group_title_over_sub_headers_yields_to_them(tmp_path):

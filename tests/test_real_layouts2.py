@@ -6,13 +6,11 @@ is, every finding on the right cell, and where the ledger is ambiguous, a word s
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import docx
+import layout_checks as L
 import pytest
 import real_layouts2 as R
 from click.testing import CliRunner
@@ -120,30 +118,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
 
 
 def _run(*args: str) -> dict[str, Any]:
-    res = CliRunner().invoke(cli, [*args, "--today", R.TODAY, "--format", "json"])
-    assert res.exit_code in (0, 1), res.output
-    assert "Traceback" not in res.output
-    return json.loads(res.output)
+    return L.run(R.TODAY, *args)
 
 
-def _build(tmp_path: Path, build: Any, suffix: str = ".xlsx") -> tuple[Path, R.Expect]:
-    path = tmp_path / f"{build.__name__}{suffix}"
-    return path, build(path)
-
-
-def _rules(report: dict[str, Any]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in report["findings"]:
-        out.setdefault(f["rule"], []).append(f["cell"])
-    return out
-
-
-def _messages(report: dict[str, Any], rule: str) -> list[str]:
-    return [f["message"] for f in report["findings"] if f["rule"] == rule]
-
-
-def _reads(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {c["column"]: c for c in report["layout"]["columns"]}
+_build, _rules, _messages, _reads = L.build, L.rules, L.messages, L.reads
 
 
 @pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
@@ -152,33 +130,17 @@ def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expec
 
 
 def test_stats_counts_what_the_clerk_put_in(built):
-    path, expect = built
-    stats = _run("stats", str(path))
-    assert (stats["方面数"], stats["问题数"], stats["措施数"]) == (
-        expect.aspects,
-        expect.problems,
-        expect.measures,
-    )
-    by_status = {k: v for k, v in stats["措施状态"].items() if v and k != "状态未填"}
-    assert by_status == expect.statuses
-    assert stats["清退资金"] == (expect.money or 0)
+    L.assert_counts(R.TODAY, *built)
 
 
 def test_every_column_read_as_what_it_is(built):
     path, expect = built
-    report = _run("check", str(path))
-    read = {c["read_as"]: c["column"] for c in report["layout"]["columns"] if c["read_as"]}
-    for name, letter in expect.columns.items():
-        assert read.get(name) == letter, (name, report["layout"]["columns"])
+    L.assert_columns(_run("check", str(path)), expect)
 
 
 def test_every_finding_on_its_cell(built):
     path, _ = built
-    report = _run("check", str(path))
-    assert _rules(report) == FINDINGS[path.stem]
-    # no column the clerk keeps on purpose is called unknown, no status word or date misread
-    assert "unmapped-column" not in _rules(report)
-    assert "unknown-status" not in _rules(report)
+    L.assert_findings(R.TODAY, path, FINDINGS[path.stem])
 
 
 def test_split_deadline_under_its_group_title(tmp_path):
@@ -318,20 +280,7 @@ XLS = [R.county_patrol_split_deadline, R.numeric_month_deadlines, R.school_title
 
 @pytest.fixture(scope="module")
 def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The ledgers of ``XLS`` saved as .xls by LibreOffice (one conversion for all)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
-    src = tmp_path_factory.mktemp("xlsx")
-    out = tmp_path_factory.mktemp("xls")
-    paths = [str(_build(src, b)[0]) for b in XLS]
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "xls", "--outdir", str(out), *paths],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return {b.__name__: out / f"{b.__name__}.xls" for b in XLS}
+    return L.saved_as_xls(tmp_path_factory, XLS)
 
 
 @pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])

@@ -114,7 +114,7 @@ RANK = {s: i for i, s in enumerate(C.STATUSES)}
         ("待整改落实", C.STATUS_NOT_STARTED),
         ("待开展", C.STATUS_NOT_STARTED),
         ("尚未开始实施", C.STATUS_NOT_STARTED),
-        ("暂未启动", C.STATUS_NOT_STARTED),
+        ("暂未开展整改", C.STATUS_NOT_STARTED),  # (暂未启动 itself is 未启动)
         ("没有完成", C.STATUS_IN_PROGRESS),
         ("尚未完成整改", C.STATUS_IN_PROGRESS),
         ("申请延期待批", C.STATUS_IN_PROGRESS),

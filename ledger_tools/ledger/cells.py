@@ -371,6 +371,27 @@ def strip_label(text: object) -> object:
     return (text[label.end() :] or text) if label else text
 
 
+def numbered_parts(text: str, n: int) -> list[str] | None:
+    """The ``n`` parts of a cell numbered like a cell of ``n`` measures (a 整改时限 or 整改状态
+    beside them: "1.2024年6月底前\n2.长期坚持", "①已完成②正在推进"), without their numbers;
+    None when it is not in ``n`` numbered parts. Lines each starting with a number count too
+    (split_measures keeps "1.2024年…" whole: a date may follow the number)."""
+    parts = split_measures(text)
+    if len(parts) == n:
+        return parts
+    lines = [line.strip() for line in re.split(r"[\r\n；;]+", text) if line.strip()]
+    numbers = [_LINE_NUMBER.match(line) for line in lines]
+    if len(lines) != n or not all(numbers):
+        return None
+    return [line[m.end() :].strip() for line, m in zip(lines, numbers, strict=True) if m]
+
+
+# The number a line starts with: 1. 1、 (1) （1） ① 一是 一、
+_LINE_NUMBER = re.compile(
+    r"^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十](?:是|、))\s*"
+)
+
+
 def strip_number(text: str) -> str:
     """One measure without the number a clerk typed before it: "3.开展专题研讨" → "开展专题研讨".
 

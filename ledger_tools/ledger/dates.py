@@ -376,6 +376,8 @@ _YEARLESS = re.compile(
 # The end of the year said without its number (after ``_prepare``: 年内 → 年, 本年度内 → 本年度,
 # 今年底前 → 今年底): read as 年底.
 _THIS_YEAR_END = re.compile(r"^(?:今年|本年|当年|年)(?:年|度)?(?:内|底|末)?$")
+# "This year" before a month or quarter (今年6月底前, 本年度三季度): the year not written.
+_THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年)(?=\d|第|[上下]半年)")
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 
@@ -505,6 +507,7 @@ def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     s = _prepare(text)
     if _THIS_YEAR_END.match(s):
         s = "年底"
+    s = _THIS_YEAR.sub("", s)  # 今年6月底: the month of the year taken
     if not s or _HAS_YEAR.search(s) or not _YEARLESS.search(s):
         return found
     for year in (source.day.year, source.day.year + 1):

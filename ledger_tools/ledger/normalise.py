@@ -8,6 +8,7 @@ cached value) becomes a ``Finding`` in ``Ledger.notes``; validation (``schema``)
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import contextvars
 import datetime as dt
@@ -29,6 +30,7 @@ from ledger_tools.ledger.cells import (
     clean_text,
     column_letter,
     convert_distinct,
+    numbered_parts,
     read_amount,
     split_measures,
     strip_label,
@@ -134,6 +136,9 @@ def ledger_from_rawbook(
     from ledger_tools.ledger.roles import assign_by_content
 
     assign_by_content(ws, header, stop, vocabulary)
+    from ledger_tools.ledger.colours import status_from_fill
+
+    colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -146,7 +151,7 @@ def ledger_from_rawbook(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
-    layout.notes += _term_notes(measures, header)
+    layout.notes += _term_notes(measures, header) + colour_notes
     if header.percent_status is not None:
         letter = column_letter(header.columns["整改状态"])
         shown = "0.6 即 60%" if header.percent_status == 100 else "60 即 60%"
@@ -349,7 +354,7 @@ def _find_ledger_sheet(
     elif C.SHEET_LEDGER in raw.sheets:
         candidates = [raw.sheets[C.SHEET_LEDGER]]
     else:
-        candidates = [s for s in raw.sheets.values() if s.name not in skip]
+        candidates = _latest_month_first([s for s in raw.sheets.values() if s.name not in skip])
     if not raw.sheets:
         raise UnreadableFile(f"{name} 中没有任何工作表，无法读取台账。")
     for ws in candidates:
@@ -372,6 +377,39 @@ def _find_ledger_sheet(
     )
 
 
+# A sheet named for a month ("6月", "2024年6月", "6月份整改台账", "整改台账（2024.6）"): a
+# ledger kept one sheet per month, each the whole ledger as it stood then.
+_MONTH_IN_NAME = re.compile(r"(?:(\d{4})\s*[年.\-/])?(\d{1,2})\s*月?份?")
+
+
+def _month_of(name: str) -> tuple[str, int, int] | None:
+    """The sheet name without its month (what sheets of one ledger share), the year (0 when
+    not written) and the month; None when the name holds no month."""
+    for m in _MONTH_IN_NAME.finditer(name):
+        written = m.group(0)
+        if ("月" in written or m.group(1)) and 1 <= int(m.group(2)) <= 12:
+            return name[: m.start()] + name[m.end() :], int(m.group(1) or 0), int(m.group(2))
+    return None
+
+
+def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
+    """Sheets named for the months of one ledger (the same name but for the month), latest
+    first, before the others: a ledger kept one sheet per month is read as it stands now (the
+    other months are reported, ``_other_ledger_sheets``)."""
+    named = {s.name: _month_of(s.name) for s in sheets}
+    bases = collections.Counter(m[0] for m in named.values() if m is not None)
+    months = [s for s in sheets if (m := named[s.name]) is not None and bases[m[0]] >= 2]
+    if not months:
+        return sheets
+    months.sort(key=lambda s: named[s.name][1:], reverse=True)  # type: ignore[index]
+    return months + [s for s in sheets if s not in months]
+
+
+def _same_ledger_months(a: str, b: str) -> bool:
+    ma, mb = _month_of(a), _month_of(b)
+    return ma is not None and mb is not None and ma[0] == mb[0]
+
+
 def _other_ledger_sheets(
     raw: RawBook, chosen: RawSheet, found: Header, user_map: dict[str, str], skip: frozenset[str]
 ) -> list[Finding]:
@@ -382,7 +420,10 @@ def _other_ledger_sheets(
     used, and what reading them noticed is not reported: ``found.probed``.)"""
     out = []
     names = list(raw.sheets)
-    for name in names[names.index(chosen.name) + 1 :]:
+    after = names[names.index(chosen.name) + 1 :]
+    # (a month sheet read before later ones in the workbook: its earlier months come first)
+    earlier = [n for n in names if n not in after and _same_ledger_months(chosen.name, n)]
+    for name in [n for n in earlier if n != chosen.name] + after:
         if name in skip:
             continue
         found.probed.add(name)
@@ -393,6 +434,9 @@ def _other_ledger_sheets(
         j = header.columns["整改措施"]
         rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
         if not rows:
+            continue
+        if _same_ledger_months(chosen.name, name):
+            out.append(_earlier_month(name, chosen.name, header.row + 1, rows))
             continue
         out.append(
             Finding(
@@ -409,6 +453,20 @@ def _other_ledger_sheets(
             )
         )
     return out
+
+
+def _earlier_month(name: str, chosen: str, row: int, rows: int) -> Finding:
+    return Finding(
+        "other-ledger-sheet",
+        WARNING,
+        f"台账按月分表：本次读取的是最近一个月的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
+        f"是之前月份的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的月份。",
+        name,
+        row,
+        "",
+        "",
+        rows,
+    )
 
 
 def find_header(ws: RawSheet, user_map: dict[str, str]) -> Header | None:
@@ -763,6 +821,8 @@ class _RowReader:
         self.store: dict[str, list[Any]] = {}
         self.measure_rows: list[list[Any]] = []
         self.at_measure = -1  # index of 整改措施 in a measure's row
+        self.at_deadline = self.names.index("整改时限") if "整改时限" in self.names else -1
+        self.at_status = self.names.index("整改状态") if "整改状态" in self.names else -1
 
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
@@ -1025,9 +1085,17 @@ class _RowReader:
             ]
         # The row's numbers (清退资金 …) belong to the row, not to each measure split from it.
         out = []
+        aligned = self._aligned_parts(values, len(parts))
         for k, part in enumerate(parts, start=1):
             one = values.copy()
             one[at] = part
+            if aligned:  # 整改时限 / 整改状态 numbered like the measures: each its own
+                for j, texts in aligned:
+                    one[j] = texts[k - 1]
+                deadline = (
+                    self._deadline(one[self.at_deadline]) if self.at_deadline >= 0 else deadline
+                )
+                status = self._status(one[self.at_status]) if self.at_status >= 0 else status
             rows.append(one)
             out.append(
                 Measure(
@@ -1040,6 +1108,17 @@ class _RowReader:
                     copied if k == 1 else _ALL_NUMBERS,
                 )
             )
+        return out
+
+    def _aligned_parts(self, values: list[Any], n: int) -> list[tuple[int, list[str]]]:
+        """The 整改时限 and 整改状态 cells of a row whose 整改措施 holds ``n`` numbered measures,
+        when they are numbered the same way ("1.2024年6月底前\n2.长期坚持", "①已完成②正在推进"):
+        index → the ``n`` parts. A cell not in ``n`` parts is the whole row's (none returned)."""
+        out = []
+        for j in (self.at_deadline, self.at_status):
+            text = values[j] if j >= 0 else None
+            if text.__class__ is str and (texts := numbered_parts(text, n)) is not None:
+                out.append((j, texts))
         return out
 
     def _assumed_note(self, assumed: list[Measure]) -> Finding:
@@ -1203,6 +1282,12 @@ def _strip_tail(text: str) -> str:
     return _TITLE_COUNT.sub("", text.strip()).rstrip("：:。.；;，, ")
 
 
+# A cell holding only a count, beside a heading: 共2项, （共3个问题）, 2个问题, 计5条措施.
+_COUNT_CELL = re.compile(
+    r"^\s*[（(]?\s*(?:共|计|合计|小计)?\s*\d{1,4}\s*(?:个|项|条|件|处)\s*(?:问题|措施|事项)?\s*[)）]?\s*$"
+)
+
+
 class _Headings:
     """Finds the grouping rows of the table first (all of them), then decides which level names
     the 方面: the level of the headings that end in 方面, else the shallowest level. Rows under a
@@ -1284,7 +1369,10 @@ class _Headings:
         return self._aspects[at - 1][1] if at else None
 
     def _heading(self, values: tuple[Any, ...]) -> tuple[int, str] | None:
-        texts = [v for v in values if v is not None]
+        # a count beside the title ("共2项", "3个问题") is part of the heading, not a value
+        texts = [v for v in values if v is not None and not _COUNT_CELL.match(str(v))]
+        if len(texts) < len([v for v in values if v is not None]):
+            values = tuple(v if v in texts else None for v in values)
         distinct = list(dict.fromkeys(texts))
         if len(distinct) > 2 or not all(isinstance(v, str) for v in distinct):
             return None
@@ -1335,7 +1423,7 @@ def aspect_name(text: str | None) -> str | None:
 _FOOTER = re.compile(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
-    r"温馨提示|提示|制表|经办人)\s*[:：]|注\s*\d|"
+    r"温馨提示|提示|制表|经办人|图例|颜色说明)\s*[:：]|注\s*\d|"
     # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
     r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
 )

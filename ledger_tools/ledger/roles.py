@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
+from ledger_tools.ledger.findings import NOTE, Finding
 from ledger_tools.ledger.model import ColumnRead
 from ledger_tools.ledger.status import leading_status, normalise_status
 
@@ -92,6 +93,8 @@ class Profile:
 
 def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+    _status_from_ticks(ws, header, stop)
+    _progress_from_months(ws, header, stop)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
     # what a column holds.
     rows = [
@@ -113,6 +116,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _status_from_percent(header, rows)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)
+    if "整改状态" not in header.columns and "备注" in header.columns:
+        _status_in_remarks(header, rows, vocabulary)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
@@ -120,6 +125,29 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
     if "整改状态" in header.columns:
         header.percent_status = _percent_scale(rows, header.columns["整改状态"])
         _closing_disagrees(ws, header, stop, vocabulary)
+    if ws.hidden_cols:
+        _hidden_unknown(ws, header)
+
+
+def _hidden_unknown(ws: RawSheet, header: Header) -> None:
+    """An unknown column the unit has hidden (a helper column of its own formulas or keys) is
+    not what the clerk reports: a note, not a warning asking to map it."""
+    for read in header.reads:
+        if read.how != "未识别" or read.detail or _index(read.letter) not in ws.hidden_cols:
+            continue
+        read.detail = "隐藏列，本工具不使用"
+        header.notes = [
+            replace(
+                n,
+                rule="unused-column",
+                severity=NOTE,
+                message=f"列“{read.header}”是隐藏列（单位自用的辅助列），不是可识别的台账列，"
+                "校验、统计和文稿都不使用它，已原样保留。",
+            )
+            if n.rule == "unmapped-column" and n.column == read.letter
+            else n
+            for n in header.notes
+        ]
 
 
 def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
@@ -262,6 +290,198 @@ def _status_from_progress(
         "开头的状态作为整改状态，其后的文字作为整改进展"
     )
     header.reads.append(ColumnRead(letter, text, "整改状态", "按内容", why))
+
+
+def _status_in_remarks(header: Header, rows: list[list[Any]], vocabulary: dict[str, str]) -> None:
+    """No status column, and the 备注 cells are (or open with) status words ("已完成", "未启动，
+    待资金到位"): 备注 is where the unit keeps the status."""
+    j = header.columns["备注"]
+    values = {r[j] for r in rows if j < len(r) and isinstance(r[j], str) and r[j].strip()}
+    opening = sum(1 for v in values if leading_status(v, vocabulary) is not None)
+    if not values or opening / len(values) < SHARE:
+        return
+    header.columns.pop("备注")
+    header.status_from_lead = True
+    why = f"台账没有整改状态列，备注中{_share(opening / len(values))}的单元格写的是（或以）整改状态（开头）"
+    _move(header, j, "整改状态", why)
+
+
+# Marks saying "this one" under a column named for a status (已完成 | 正在推进 | 未启动).
+_TICKS = frozenset(("√", "✓", "✔", "☑", "●", "○", "★", "▲", "■", "是", "1", "v", "V", "y", "Y"))
+
+
+def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
+    """No status column, and a group of columns each named for a status (整改情况 over 已完成 |
+    正在推进 | 未启动) with a √ under the one that applies: the status of each row is the name
+    of its ticked column. The names are in the header's last row, or in the row under it when
+    that row holds nothing but them and copies of the header merged down (it is then a header
+    row too). The status word is put in the first of those columns, which is read as 整改状态."""
+    from ledger_tools.ledger.cells import column_letter
+
+    for under in (header.data_start - 1, header.data_start):
+        if under < header.row or under >= len(ws.rows):
+            continue
+        names = {
+            j: status
+            for j, v in enumerate(ws.rows[under])
+            if isinstance(v, str) and (status := _tick_column_status(header, j, v)) is not None
+        }
+        if len(names) < 2 or not _only_ticks(ws, names, under + 1, stop):
+            continue
+        if header.columns.get("整改状态", min(names)) not in names:
+            return  # a status column of its own: the ticks are something else
+        if under == header.data_start:
+            header.data_start += 1  # a second header row: the status names
+        first = min(names)
+        for r in range(header.data_start, stop):
+            row = ws.rows[r]
+            ticked = sorted(
+                (status for j, status in names.items() if j < len(row) and _is_tick(row[j])),
+                key=C.STATUSES.index,
+            )
+            if first < len(row):
+                row[first] = ticked[0] if ticked else None  # (two ticks: the least advanced)
+        letters = "、".join(column_letter(j) for j in sorted(names))
+        for name, j in list(header.columns.items()):
+            if j in names:
+                header.columns.pop(name)  # (整改情况, the group title, read as progress)
+        why = f"{letters} 列各是一种整改状态（{'、'.join(names.values())}），打 √ 的那一列即该行的状态"
+        _move(header, first, "整改状态", why)
+        for j in names:
+            letter = column_letter(j)
+            header.notes = [n for n in header.notes if n.column != letter]
+            for read in header.reads:
+                if read.letter != letter:
+                    continue
+                sub = str(ws.rows[under][j]).strip()
+                if read.header != sub and not read.header.endswith(f"（{sub}）"):
+                    read.header = f"{read.header}（{sub}）"
+                if j != first:
+                    read.column, read.how = None, "按内容"
+                    read.detail = f"与 {column_letter(first)} 列合读为整改状态"
+        return
+
+
+def _tick_column_status(header: Header, j: int, sub: str) -> str | None:
+    """The status a column headed ``sub`` stands for: a status word (已完成, 推进中), or 是 / 否
+    under a 是否完成 group title."""
+    status = normalise_status(sub)
+    if status is None and sub.strip() in ("是", "否"):
+        group = C.normalise_header(header.texts.get(j, ""))
+        if group.startswith("是否") and C.canonical_column(group) == "整改状态":
+            status = C.STATUS_YES_NO[sub.strip()]
+    return status
+
+
+def _is_tick(v: Any) -> bool:
+    return (isinstance(v, str) and v.strip() in _TICKS) or v == 1 or v is True
+
+
+def _only_ticks(ws: RawSheet, names: dict[int, str], start: int, stop: int) -> bool:
+    """The cells under ``names`` hold ticks or nothing, and at least one tick."""
+    seen = False
+    for r in range(start, stop):
+        row = ws.rows[r]
+        for j in names:
+            v = row[j] if j < len(row) else None
+            if v is None or v == "":
+                continue
+            if not _is_tick(v):
+                return False
+            seen = True
+    return seen
+
+
+# A sub-header naming only a month or quarter, under a progress group title (整改进展情况 over
+# 4月 | 5月 | 6月).
+_MONTH_ONLY = re.compile(
+    r"^(?:截至|截止)?(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?(?:\d{1,2}日)?"
+    r"|第?[一二三四1-4]季度(?:末|底)?)$"
+)
+
+
+def _month_columns(ws: RawSheet, header: Header) -> tuple[list[int], dict[int, str]]:
+    """The columns of progress kept month by month, left to right, and the month each names:
+    headed 4月进展 … (``columns.UNUSED_PATTERNS``), or a progress group title over sub-headers
+    naming only the month (then the row of months is a header row, and ``data_start`` moves
+    below it when it was taken for data)."""
+    months = {
+        _index(r.letter): r.header
+        for r in header.reads
+        if r.column is None and C.unused_column(C.normalise_header(r.header)) == "逐月进展"
+    }
+    if months:
+        return sorted(months), months
+    for under in (header.data_start - 1, header.data_start):
+        if under <= header.row or under >= len(ws.rows):
+            continue
+        found = {
+            j: C.normalise_header(v)
+            for j, v in enumerate(ws.rows[under])
+            if isinstance(v, str)
+            and _MONTH_ONLY.match(C.normalise_header(v))
+            and C.header_column(header.texts.get(j, "")) == "整改进展及成效"
+        }
+        if len(found) >= 2:
+            if under == header.data_start:
+                header.data_start += 1
+            return sorted(found), found
+    return [], {}
+
+
+def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
+    """Progress kept month by month (4月进展 … 7月进展, 截至6月底进展, or 整改进展情况 over 4月
+    | 5月 | 6月) and no other progress column: each row's progress is the latest month it has
+    written (a problem finished in May has nothing under June). That text is put in the last
+    month's column, which is read as 整改进展及成效 (and so gives the status, when it opens
+    with one and there is no status column)."""
+    from ledger_tools.ledger.cells import column_letter
+
+    months, names = _month_columns(ws, header)
+    if not months or header.columns.get("整改进展及成效", months[0]) not in months:
+        return
+    header.columns.pop("整改进展及成效", None)  # (the group title's first column)
+    last = months[-1]
+    for r in range(header.data_start, stop):
+        row = ws.rows[r]
+        written = [row[j] for j in months if j < len(row) and row[j] not in (None, "")]
+        if written and (last >= len(row) or row[last] in (None, "")):
+            row.extend([None] * (last + 1 - len(row)))
+            row[last] = written[-1]
+    shown = (
+        f"{column_letter(months[0])}—{column_letter(last)}"
+        if len(months) > 1
+        else column_letter(last)
+    )
+    why = f"{shown} 列是逐月进展：每行取最近填写的一个月作为整改进展"
+    _move(header, last, "整改进展及成效", why)
+    earlier = {column_letter(j): j for j in months[:-1]}
+    for read in header.reads:
+        j = _index(read.letter)
+        if j in names and names[j] not in C.normalise_header(read.header):
+            read.header = f"{read.header}（{names[j]}）"  # 整改进展情况（4月）
+        if read.letter in earlier:
+            read.column, read.how, read.detail = None, "未识别", "逐月进展中较早的月份"
+    header.notes = [
+        n
+        for n in header.notes
+        if not (n.rule == "duplicate-column" and n.column in earlier)
+        and not (n.rule == "unused-column" and n.column in earlier)
+    ] + [
+        Finding(
+            "unused-column",
+            NOTE,
+            f"列“{header.texts.get(j, '')}{'' if names[j] in C.normalise_header(header.texts.get(j, '')) else '（' + names[j] + '）'}”"
+            f"是逐月进展中的一个月：整改进展按每行最近填写的月份读取（{column_letter(last)} 列"
+            "没有填写的行取前面最近的一个月），已原样保留，不需要修改。",
+            ws.name,
+            header.row + 1,
+            letter,
+            "",
+            header.texts.get(j, ""),
+        )
+        for letter, j in earlier.items()
+    ]
 
 
 def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]) -> None:

@@ -138,6 +138,8 @@ _KEPT_PART = re.compile(
 )
 
 _REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成，见附件3
+# A part saying when (正在整改，预计6月底完成; 已完成，2024年5月20日): the status is the rest.
+_WHEN_PART = re.compile(r"^(?:预计|计划|拟|争取|力争)(?:于|在)?.{0,16}(?:完成|办结|到位|销号)$")
 _KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
 
 
@@ -150,7 +152,7 @@ def _compound(text: str) -> str | None:
     remarks = [m.group(1) for m in _BRACKETED.finditer(s)]
     main = _BRACKETED.sub("，", s)
     parts = [p for p in _PART_SEP.split(main) if p]
-    kept = False
+    kept = planned = False
     found: list[str] = []
     for part, remark in [(p, False) for p in parts] + [(r, True) for r in remarks]:
         part = _TRAILING.sub("", part)
@@ -163,11 +165,17 @@ def _compound(text: str) -> str | None:
         elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
             found.append(status)  # 已整改完成并长期坚持, 已完成长期坚持
             kept = True
+        elif _WHEN_PART.match(part):
+            planned = True  # (still to be done: said with 已完成, the cell contradicts itself)
+        elif _DATE_SAID.fullmatch(part) and any(c.isdigit() for c in part):
+            continue
         elif not remark and not _REFERENCE.match(part):
             return None
     if not found:
         return None
     base = min(found, key=_RANK.__getitem__)
+    if planned and base in C.FINISHED_STATUSES:
+        return None
     if kept and base in C.FINISHED_STATUSES:
         return C.STATUS_ONGOING
     return base

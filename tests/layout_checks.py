@@ -1,0 +1,92 @@
+"""What every round of real layouts (``test_real_layouts*``) asks of a ledger: ``check`` and
+``stats`` run through the CLI as a clerk runs them, the counts and statuses the clerk put in,
+each column read as what it is; and the ledgers saved as .xls by LibreOffice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from real_layouts import Expect
+
+from ledger_tools.cli import cli
+
+
+def run(today: str, *args: str) -> dict[str, Any]:
+    """``ledger-tools ARGS --today TODAY --format json``, parsed (never a traceback)."""
+    res = CliRunner().invoke(cli, [*args, "--today", today, "--format", "json"])
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output
+    return json.loads(res.output)
+
+
+def build(tmp_path: Path, builder: Any, suffix: str = ".xlsx") -> tuple[Path, Expect]:
+    path = tmp_path / f"{builder.__name__}{suffix}"
+    return path, builder(path)
+
+
+def rules(report: dict[str, Any]) -> dict[str, list[str]]:
+    """Rule → the cells of its findings, in report order."""
+    out: dict[str, list[str]] = {}
+    for f in report["findings"]:
+        out.setdefault(f["rule"], []).append(f["cell"])
+    return out
+
+
+def messages(report: dict[str, Any], rule: str) -> list[str]:
+    return [f["message"] for f in report["findings"] if f["rule"] == rule]
+
+
+def reads(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Column letter → how ``check`` read it (读取方式)."""
+    return {c["column"]: c for c in report["layout"]["columns"]}
+
+
+def assert_counts(today: str, path: Path, expect: Expect, *, money_always: bool = True) -> None:
+    """``stats`` counts the 方面, problems, measures, statuses and money the clerk put in
+    (money 0 when the ledger has none, unless ``money_always`` is False)."""
+    stats = run(today, "stats", str(path))
+    counted = (stats["方面数"], stats["问题数"], stats["措施数"])
+    assert counted == (expect.aspects, expect.problems, expect.measures)
+    by_status = {k: v for k, v in stats["措施状态"].items() if v and k != "状态未填"}
+    assert by_status == expect.statuses
+    if money_always or expect.money is not None:
+        assert stats["清退资金"] == (expect.money or 0)
+
+
+def assert_columns(report: dict[str, Any], expect: Expect) -> None:
+    """Each canonical column of ``expect.columns`` is read from its letter."""
+    read = {c["read_as"]: c["column"] for c in report["layout"]["columns"] if c["read_as"]}
+    for name, letter in expect.columns.items():
+        assert read.get(name) == letter, (name, report["layout"]["columns"])
+
+
+def saved_as_xls(tmp_path_factory: pytest.TempPathFactory, builders: list[Any]) -> dict[str, Path]:
+    """The ledgers of ``builders`` saved as .xls by LibreOffice (one conversion for all)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    src = tmp_path_factory.mktemp("xlsx")
+    out = tmp_path_factory.mktemp("xls")
+    paths = [str(build(src, b)[0]) for b in builders]
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "xls", "--outdir", str(out), *paths],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {b.__name__: out / f"{b.__name__}.xls" for b in builders}
+
+
+def assert_findings(today: str, path: Path, expected: dict[str, list[str]]) -> None:
+    """``check`` finds exactly ``expected`` (rule → cells), and no column the clerk keeps on
+    purpose is called unknown, no status word misread."""
+    found = rules(run(today, "check", str(path)))
+    assert found == expected
+    assert "unmapped-column" not in found
+    assert "unknown-status" not in found

@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_tools.documents import wording as W
 from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.documents.titles import signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.dates import format_cn_date
@@ -319,6 +320,7 @@ def _build_context(
     ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)
     ctx["单位简称"] = short_name(ledger)
     ctx["主送机关"] = addressee(ledger, kind)
+    ctx["署名行"] = signature_lines(ctx["党组织名称"])
     ctx["领导小组"] = group_context(ledger)
     ctx["方面列表"] = aspects_context(ledger, as_of, say, public="通报段落" not in skip)
     ctx["统计"] = compute_stats(ledger, as_of, groups="统计分组" not in skip)
@@ -822,7 +824,7 @@ def _ordinal(number: int) -> str:
 
 def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
     """The notice's paragraph of one problem, shorter than the report's and without names:
-    "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
+    "主要措施：{lead}；{lead}。共{money, 问责}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
     started, planned = [], []
     for m, c in zip(p.measures, measures, strict=True):
@@ -830,9 +832,12 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
             planned.append(c["措施要点"])
         elif m.status:
             started.append(c["措施要点"])
-    # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
-    # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
+    # The problem's own 清退资金 and 问责人次, summed and worded as the statistics sentence
+    # words the totals ("共清退资金8,600元，约谈问责3人次。"). Not its 建立制度: the leads name
+    # the 制度 already, the statistics sentence gives the total, and "共建立完善制度1项。" after
+    # problem upon problem read as a form filled in (the 公文 review).
     sums, bad = _sums(p.measures)
+    sums["建立制度"] = bad["建立制度"] = 0
     parts = []
     if started:
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")

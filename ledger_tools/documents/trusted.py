@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "1bc5d39f24b8448eef0aeea0a8782d8f05f48aecf103cef761c2c16d463f78ae",
-    "整改方案.docx": "e51e197faa7ef0dfd9b86c8b8d42f910009688a9d98ba21088c9493fb153b50d",
-    "整改进展情况通报.docx": "2dd00f8740450f166c6a0e8d30c160248aeb2960de3b123d8557e343d73c5342",
-    "汇总报告.docx": "d62c3c5437902395960b72bfcf55d04815aa113d7ca49848076dd72f49754bd1",
-    "督办通知.docx": "36835c0668d844fe388b2dc08e196a74dc6beb19ffc6d25fa4ab2abeb07693a4",
+    "整改情况报告.docx": "d7d2815b71b2e468df462bbef849222b62fe8c838d45fdd3a7e6c762190fdf2f",
+    "整改方案.docx": "54a43fe8f8f7dfbbd20718b945838cfed7874924bb03b222b5830e413690b3d1",
+    "整改进展情况通报.docx": "b6cf85e299acf4ba0b218225d01bf02dc84407c40bb876d7c19399a19c325058",
+    "汇总报告.docx": "3b0f0a85034a24a5a10ac11cadfda8ee1ada4fdb10061a293a71f4104ad2a82c",
+    "督办通知.docx": "9554db98dbd444f129995309ed61283b5d95b562c9f85b3c1ff55c19b36c7408",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

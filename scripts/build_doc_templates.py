@@ -115,8 +115,8 @@ def signature_block(doc: object) -> list[object]:
 
     加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字;
     a 署名 too long to centre without passing the 版心's right edge is right-aligned with the
-    date instead, one paragraph per line of ``署名行`` (a name longer than a line is cut after
-    "委员会", "局" …, never where Word would wrap it). 不加盖印章: one blank line, the 署名
+    date instead, one paragraph per line of ``党组织名称|signature_lines`` (a name longer than a
+    line is cut after "委员会", "局" …, never where Word would wrap it). 不加盖印章: one blank line, the 署名
     右空二字, the date starting two characters right of the 署名's first character (leading
     full-width spaces, counted from its longest line).
     Returns the last paragraph of each branch (the date): one of them ends the document's text.
@@ -129,20 +129,20 @@ def signature_block(doc: object) -> list[object]:
     )
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 署名行 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 党组织名称|signature_lines %}")
     keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     sealed_date = f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
     keep_with_next(*(f.add_blank(doc) for _ in range(f.UNSEALED_BLANK_LINES)))
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 署名行 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 党组织名称|signature_lines %}")
     name = f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}")
     unsealed_indent(name, f.UNSEALED_RIGHT_CHARS)
     name.paragraph_format.keep_with_next = True
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     lead = f"{f.CHARS_PER_LINE - f.UNSEALED_RIGHT_CHARS}"
-    widest = "(署名行|map('length')|max if 署名行 else 0)"
+    widest = "(党组织名称|signature_lines|map('length')|max)"
     unsealed_date = f.add_paragraph(
         doc,
         f.STYLE_ADDRESSEE,
@@ -331,12 +331,19 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object], None]) -> None:
+def report_body(
+    doc: object,
+    *,
+    bold_headings: bool,
+    problem: Callable[[object], None],
+    keep_last: bool = True,
+) -> None:
     """Sections 一 to 三 of the report and the notice; ``problem`` writes the paragraphs of one
-    problem (the report's measures and status, or the notice's short public paragraph). The
-    last paragraph of 下一步打算 keeps with what follows (the 落款; in the notice the public
-    line and the contact block, themselves kept with the 落款), so that no page holds only the
-    contact block and the 落款."""
+    problem (the report's measures and status, or the notice's short public paragraph). With
+    ``keep_last`` (the report) the last paragraph of 下一步打算 keeps with the 落款. The notice
+    passes False: its own last body paragraph, the call to supervise, is kept with the contact
+    block and the 落款, so no page holds only those; chaining 下一步打算 as well moved a dozen
+    lines whole and left half a page empty before them."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True, bold_headings=bold_headings)
 
@@ -355,7 +362,7 @@ def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object],
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
     section_paragraphs(
-        doc, "下一步打算", numbered=True, keep_last=True, bold_headings=bold_headings
+        doc, "下一步打算", numbered=True, keep_last=keep_last, bold_headings=bold_headings
     )
 
 
@@ -402,7 +409,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, bold_headings=bold_headings, problem=notice_problem)
+    report_body(doc, bold_headings=bold_headings, problem=notice_problem, keep_last=False)
     keep_with_next(
         f.add_paragraph(
             doc,
@@ -507,13 +514,13 @@ def duban_signature(doc: object) -> None:
     """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
     two blank lines, the 发文机关 centred over the date; a name too long to centre without
     passing the 版心's right edge ("…整改工作领导小组办公室" usually is) right-aligned with it,
-    in lines (``发文机关行``) when longer than a line."""
+    in lines (``signature_lines``) when longer than a line."""
     keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
     centred = f"{{%p if 发文机关|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
     f.add_paragraph(doc, f.STYLE_BODY, centred)
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 发文机关行 %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 发文机关|signature_lines %}")
     keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")

@@ -134,11 +134,11 @@ def test_title_and_headings_use_their_styles(name):
     assert texts[start + 1 : start + 3] == ["", ""]
     sealed = [p for p in paras if p.style.name == "落款"]
     assert [p.text for p in sealed] == ["{{ 党组织名称 }}"]
-    # a 署名 not centred is printed by lines (署名行: a name longer than a line is cut after a
+    # a 署名 not centred is printed by lines (signature_lines: a name longer than a line is cut after a
     # suffix such as 委员会, never wrapped inside a word)
     dates = [p.text for p in paras if p.style.name == "成文日期"]
     assert dates == ["{{ 行 }}", "{{ 成文日期 }}", "{{ 行 }}"]
-    assert texts.count("{%p for 行 in 署名行 %}") == 2
+    assert texts.count("{%p for 行 in 党组织名称|signature_lines %}") == 2
     if name == REPORT:  # 主送机关 after the title, 顶格, full-width colon, omitted when empty
         i = texts.index("{{ 主送机关 }}：")
         assert texts[i - 1] == "{%p if 主送机关 %}" and paras[i].style.name == "主送机关"

@@ -199,7 +199,7 @@ def _is_undefined(value: Any) -> bool:
     return isinstance(value, jinja2.Undefined)
 
 
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "cn_num": cn_num,
     "cn_paren_num": cn_paren_num,
     "cn_ordinal": cn_ordinal,
@@ -207,6 +207,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "money": money,
     "join_sentences": join_sentences,
+    # the 落款's 署名 as lines: one, or cut after a suffix when longer than a line (titles.py)
+    "signature_lines": signature_lines,
 }
 FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow cells
 
@@ -320,7 +322,6 @@ def _build_context(
     ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)
     ctx["单位简称"] = short_name(ledger)
     ctx["主送机关"] = addressee(ledger, kind)
-    ctx["署名行"] = signature_lines(ctx["党组织名称"])
     ctx["领导小组"] = group_context(ledger)
     ctx["方面列表"] = aspects_context(ledger, as_of, say, public="通报段落" not in skip)
     ctx["统计"] = compute_stats(ledger, as_of, groups="统计分组" not in skip)

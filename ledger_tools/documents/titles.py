@@ -247,7 +247,7 @@ def signature_lines(name: str, max_chars: int = MAX_SIGNATURE_CHARS) -> list[str
     so no trapezoid: the fewest lines, then the most even ones (never "办公室" alone)."""
     name = name.strip()
     if len(name) <= max_chars:
-        return [name] if name else []
+        return [name]
     cuts = sorted(_inside_name_cuts(name, 0))
     if not cuts or len(cuts) > _MAX_SIGNATURE_CUTS:  # no suffix, or a pasted paragraph
         return break_title(name, (), max_chars)

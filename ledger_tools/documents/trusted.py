@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "d7d2815b71b2e468df462bbef849222b62fe8c838d45fdd3a7e6c762190fdf2f",
-    "整改方案.docx": "54a43fe8f8f7dfbbd20718b945838cfed7874924bb03b222b5830e413690b3d1",
-    "整改进展情况通报.docx": "b6cf85e299acf4ba0b218225d01bf02dc84407c40bb876d7c19399a19c325058",
-    "汇总报告.docx": "3b0f0a85034a24a5a10ac11cadfda8ee1ada4fdb10061a293a71f4104ad2a82c",
-    "督办通知.docx": "9554db98dbd444f129995309ed61283b5d95b562c9f85b3c1ff55c19b36c7408",
+    "整改情况报告.docx": "cc7065dca4eaa8c2911f8f0f1d842cb214c395f8d9b8f783768efd3e73659d38",
+    "整改方案.docx": "7768ef95cb6b51dcb0243f1d9108fd6b71b5f03fa029bcd3a8cfe8570d69d8c7",
+    "整改进展情况通报.docx": "2407a41f6e484013eaedf1a6dc9923bb423cfef4ef115f92a99b60d905f90c8f",
+    "汇总报告.docx": "e4b5caaa22e082b69ef1f4af9e1faa98398ff8e47810b3e36907fb0a1986088a",
+    "督办通知.docx": "c85a369d1f6c87c9b41780bb84ec4a04474f3c192df44af107f6abb890dd36e5",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

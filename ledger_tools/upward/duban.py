@@ -236,7 +236,7 @@ def duban_context(
 ) -> dict[str, Any]:
     """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``)."""
     from ledger_tools.documents.context import clean, cn_date, info_context
-    from ledger_tools.documents.titles import break_title, signature_lines
+    from ledger_tools.documents.titles import break_title
 
     ctx: dict[str, Any] = dict(info_context(ledger, "plan"))
     sort = ctx.get("监督类型", "")
@@ -259,7 +259,6 @@ def duban_context(
             "截至日期": cn_date(as_of),
             "回复日期": cn_date(reply_date(as_of, reply_days)),
             "发文机关": issuing_office(ledger),
-            "发文机关行": signature_lines(issuing_office(ledger)),  # a long one in lines
             "成文日期": cn_date(as_of),
         }
     )

@@ -74,7 +74,6 @@ def summary_context(
         missing_mark,
         text,
     )
-    from ledger_tools.documents.titles import signature_lines
     from ledger_tools.ledger.stats import compute_stats
 
     ctx: dict[str, Any] = info_context(ledger, "report")
@@ -82,7 +81,6 @@ def summary_context(
     # marked when empty, as in a unit's 整改情况报告.
     ctx["主送机关"] = addressee(ledger, "report")
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
-    ctx["署名行"] = signature_lines(ctx["党组织名称"])
     ctx["标题行"] = summary_title_lines(ledger)
     ctx["标题"] = "".join(ctx["标题行"])
     ctx.setdefault("落款方式", "加盖印章")  # as in a unit's documents (context.build_context)

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,21 +35,14 @@ import openpyxl
 import pytest
 from docx.oxml.ns import qn
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_doc_review import run_cli, summary_of  # noqa: E402  (the first review's helpers)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
 AS_OF = "2024-05-10"
 ASPECT = "落实党的理论路线方针政策和党中央决策部署方面"
 LONG_UNIT = "某某省某某市某某新区管理委员会住房城乡建设和交通运输局"
-
-
-def run_cli(*args: Any) -> Any:
-    from click.testing import CliRunner
-
-    from ledger_tools.cli import cli
-
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def write_ledger(
@@ -177,14 +171,6 @@ def texts(path: Path) -> list[str]:
 def document(ledger: Path, kind: str, out: Path) -> Path:
     args = ["plan"] if kind == "plan" else ["report", "--kind", kind]
     run_cli(*args, ledger, "--as-of", AS_OF, "--today", AS_OF, "-o", out, "--force")
-    return out
-
-
-def summary_of(ledgers: list[Path], folder: Path) -> Path:
-    merged = folder / "汇总台账.xlsx"
-    run_cli("merge", *ledgers, "-o", merged, "--today", AS_OF, "--jobs", 1)
-    out = folder / "汇总报告.docx"
-    run_cli("report", merged, "--kind", "summary", "-o", out, "--today", AS_OF)
     return out
 
 

@@ -17,7 +17,8 @@ from real .xlsx ledgers, reopens them and asserts the property:
 * the notice closed problem after problem with the same "共建立完善制度1项。";
 * a 督办通知 to a unit whose name two files of the 汇总 share was addressed to
   "某区住房和城乡建设局（住建局.xlsx）：";
-* a long title cut "关于巡视/整改落实…".
+* a long title cut "关于巡视/整改落实…";
+* the --since sentence said "超期未办结措施由0条增至1条".
 """
 
 from __future__ import annotations
@@ -351,3 +352,24 @@ def test_long_signature_prints_as_two_whole_lines(tmp_path, ledgers):
     # right-aligned with the date (右空四字): the three lines end within a character's width
     ends = [x for _, x in lines[i : i + 3]]
     assert max(ends) - min(ends) < 16, ends
+
+
+# ---------------------------------------------------------------------------------------------
+# The --since report
+
+
+def test_since_sentence_does_not_count_from_zero(tmp_path):
+    out = tmp_path / "报告.docx"
+    previous = ROOT / "examples" / "示例台账-上期.xlsx"
+    run_cli("report", EXAMPLE, "--since", previous, "--as-of", AS_OF, "--today", AS_OF, "-o", out)
+    said = next(t for t in texts(out) if "与上期（2024年4月10日）相比" in t)
+    assert said.endswith("办结率由38.5%提高到53.8%，新出现超期未办结措施1条。"), said
+    assert "由0条" not in said
+
+
+def test_overdue_trend_words_each_case():
+    from ledger_tools.upward.diff import _overdue_trend
+
+    assert _overdue_trend(0, 3) == "新出现超期未办结措施3条"
+    assert _overdue_trend(2, 0) == "已无超期未办结措施（上期2条）"
+    assert _overdue_trend(2, 5) == "超期未办结措施由2条增至5条"

@@ -115,8 +115,10 @@ def signature_block(doc: object) -> list[object]:
 
     加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字;
     a 署名 too long to centre without passing the 版心's right edge is right-aligned with the
-    date instead. 不加盖印章: one blank line, the 署名 右空二字, the date starting two characters
-    right of the 署名's first character (leading full-width spaces, counted from the name).
+    date instead, one paragraph per line of ``党组织名称|signature_lines`` (a name longer than a
+    line is cut after "委员会", "局" …, never where Word would wrap it). 不加盖印章: one blank line, the 署名
+    右空二字, the date starting two characters right of the 署名's first character (leading
+    full-width spaces, counted from its longest line).
     Returns the last paragraph of each branch (the date): one of them ends the document's text.
     """
     sealed = "{%p if 落款方式 != '不加盖印章' %}"
@@ -127,19 +129,24 @@ def signature_block(doc: object) -> list[object]:
     )
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    f.add_paragraph(doc, f.STYLE_DATE, "{{ 党组织名称 }}").paragraph_format.keep_with_next = True
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 党组织名称|signature_lines %}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     sealed_date = f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
     keep_with_next(*(f.add_blank(doc) for _ in range(f.UNSEALED_BLANK_LINES)))
-    name = f.add_paragraph(doc, f.STYLE_DATE, "{{ 党组织名称 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 党组织名称|signature_lines %}")
+    name = f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}")
     unsealed_indent(name, f.UNSEALED_RIGHT_CHARS)
     name.paragraph_format.keep_with_next = True
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     lead = f"{f.CHARS_PER_LINE - f.UNSEALED_RIGHT_CHARS}"
+    widest = "(党组织名称|signature_lines|map('length')|max)"
     unsealed_date = f.add_paragraph(
         doc,
         f.STYLE_ADDRESSEE,
-        "{{ '\u3000' * ([" + lead + " - 党组织名称|length + 2, 0]|max) }}{{ 成文日期 }}",
+        "{{ '\u3000' * ([" + lead + " - " + widest + " + 2, 0]|max) }}{{ 成文日期 }}",
     )
     unsealed_date.paragraph_format.keep_with_next = False
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
@@ -256,17 +263,25 @@ TASK_COLUMNS = (
     ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
     ("整改时限", 24, "{{ 措施.整改时限 }}", "center"),
 )
-# 序号 and 问题 are written on a problem's first row only, and the lines between its rows are
-# left out in those two columns: it looks like a merged cell, but every row stays a row of its
-# own that a page may end after (LibreOffice keeps a vertically merged cell whole on one page,
-# which left half of each landscape page empty). Four row variants, by position in the problem.
+# 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
+# problem's first row and continued on the others, whose cells stay empty. Each row is still a
+# row of its own that a page may end after (Word and LibreOffice split a merged cell between
+# rows), and the merged cell is closed by its border at the foot of the page, where a look-alike
+# made of missing borders left the table open. Four row variants, by position in the problem.
 PROBLEM_COLUMNS = 2
 ROW_VARIANTS = (
-    ("{%tr if loop.first and loop.last %}", True, {}),
-    ("{%tr elif loop.first %}", True, {"bottom": "nil"}),
-    ("{%tr elif loop.last %}", False, {"top": "nil"}),
-    ("{%tr else %}", False, {"top": "nil", "bottom": "nil"}),
+    ("{%tr if loop.first and loop.last %}", True, None),
+    ("{%tr elif loop.first %}", True, "restart"),
+    ("{%tr elif loop.last %}", False, "continue"),
+    ("{%tr else %}", False, "continue"),
 )
+
+
+def set_vmerge(cell: object, value: str) -> None:
+    """``w:vMerge``: "restart" opens a vertically merged cell, "continue" extends it."""
+    merge = f.child(cell._tc.get_or_add_tcPr(), "vMerge")  # type: ignore[attr-defined]
+    if value == "restart":
+        merge.set(f.qn("w:val"), "restart")
 
 
 def attachment_task_list(doc: object, carriers: list[object]) -> None:
@@ -293,14 +308,14 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
     for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
     aligns = [c[3] for c in TASK_COLUMNS]
-    for tag, first, edges in ROW_VARIANTS:
+    for tag, first, merge in ROW_VARIANTS:
         f.add_table_row(table, [tag, *blanks])
         texts = [c[2] if first or i >= PROBLEM_COLUMNS else "" for i, c in enumerate(TASK_COLUMNS)]
         row = f.add_table_row(table, texts, aligns, valign="center")
         for cell in row.cells[:PROBLEM_COLUMNS]:
             f.set_cell_valign(cell, "top")
-            if edges:
-                f.set_cell_borders(cell, **edges)
+            if merge:
+                set_vmerge(cell, merge)
     f.add_table_row(table, ["{%tr endif %}", *blanks])
     for _ in range(3):
         f.add_table_row(table, ["{%tr endfor %}", *blanks])
@@ -316,12 +331,19 @@ OPENING = (
 )
 
 
-def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object], None]) -> None:
+def report_body(
+    doc: object,
+    *,
+    bold_headings: bool,
+    problem: Callable[[object], None],
+    keep_last: bool = True,
+) -> None:
     """Sections 一 to 三 of the report and the notice; ``problem`` writes the paragraphs of one
-    problem (the report's measures and status, or the notice's short public paragraph). The
-    last paragraph of 下一步打算 keeps with what follows (the 落款; in the notice the public
-    line and the contact block, themselves kept with the 落款), so that no page holds only the
-    contact block and the 落款."""
+    problem (the report's measures and status, or the notice's short public paragraph). With
+    ``keep_last`` (the report) the last paragraph of 下一步打算 keeps with the 落款. The notice
+    passes False: its own last body paragraph, the call to supervise, is kept with the contact
+    block and the 落款, so no page holds only those; chaining 下一步打算 as well moved a dozen
+    lines whole and left half a page empty before them."""
     f.add_paragraph(doc, f.STYLE_H1, "一、整改工作开展情况")
     section_paragraphs(doc, "工作开展情况", numbered=True, bold_headings=bold_headings)
 
@@ -340,7 +362,7 @@ def report_body(doc: object, *, bold_headings: bool, problem: Callable[[object],
 
     f.add_paragraph(doc, f.STYLE_H1, "三、下一步工作打算")
     section_paragraphs(
-        doc, "下一步打算", numbered=True, keep_last=True, bold_headings=bold_headings
+        doc, "下一步打算", numbered=True, keep_last=keep_last, bold_headings=bold_headings
     )
 
 
@@ -387,7 +409,7 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, bold_headings=bold_headings, problem=notice_problem)
+    report_body(doc, bold_headings=bold_headings, problem=notice_problem, keep_last=False)
     keep_with_next(
         f.add_paragraph(
             doc,
@@ -491,13 +513,16 @@ def build_duban(bold_headings: bool) -> object:
 def duban_signature(doc: object) -> None:
     """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
     two blank lines, the 发文机关 centred over the date; a name too long to centre without
-    passing the 版心's right edge ("…整改工作领导小组办公室" usually is) right-aligned with it."""
+    passing the 版心's right edge ("…整改工作领导小组办公室" usually is) right-aligned with it,
+    in lines (``signature_lines``) when longer than a line."""
     keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
     centred = f"{{%p if 发文机关|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
     f.add_paragraph(doc, f.STYLE_BODY, centred)
     f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 发文机关 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 发文机关|signature_lines %}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
 
@@ -527,12 +552,14 @@ SUMMARY = "汇总报告.docx"
 
 def build_summary(bold_headings: bool) -> object:
     doc = f.new_document(bold_headings=bold_headings)
-    title_block(doc)
+    title_block(doc, addressee=True)  # a 报告 has its 主送机关 (marked 【】 when not filled)
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 开头 }}现将整改进展情况汇总报告如下。")
 
     f.add_paragraph(doc, f.STYLE_H1, "一、总体情况")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 分布句 %}")  # none for a single unit
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 分布句 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "二、各单位整改进展")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 单位 in 单位列表 %}")

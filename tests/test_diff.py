@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 from ledger_tools.cli import cli
 from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.ledger.stats import compute_stats
-from ledger_tools.upward.diff import compare, compare_files, since_context, write_marked_copy
+from ledger_tools.upward.diff import (
+    _overdue_trend,
+    compare,
+    compare_files,
+    since_context,
+    write_marked_copy,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
@@ -233,8 +239,9 @@ def test_sentence_numbers_are_the_difference_of_the_two_stats(
         "与上期（2024年4月10日）相比，新增办结1项，1项问题由办结退回未办结，新增问题1项、措施3条，"
         "2条措施延期，1条措施状态倒退，"
         f"办结率由{old_stats['办结率']}降至{new_stats['办结率']}，"
-        f"超期未办结措施由{old_stats['预警']['红色']}条增至{new_stats['预警']['红色']}条。"
+        f"{_overdue_trend(old_stats['预警']['红色'], new_stats['预警']['红色'])}。"
     ), comparison.sentence
+    assert old_stats["预警"]["红色"] < new_stats["预警"]["红色"]
 
 
 def test_sentence_counts_an_added_problem_that_is_already_closed(
@@ -455,7 +462,7 @@ def test_example_pair_as_documented() -> None:
     cmp = compare_files(ROOT / "examples" / "示例台账-上期.xlsx", EXAMPLE, today=TODAY)
     assert cmp.sentence == (
         "与上期（2024年4月10日）相比，新增办结2项，2条措施延期，1条措施状态倒退，"
-        "办结率由38.5%提高到53.8%，超期未办结措施由0条增至1条。"
+        "办结率由38.5%提高到53.8%，新出现超期未办结措施1条。"
     )
     counts = {k: cmp.count(k) for k in ("problem-closed", "status-advanced", "status-regressed",
                                          "deadline-extended", "progress-changed")}  # fmt: skip

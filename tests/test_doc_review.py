@@ -269,9 +269,14 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("audit", "xuncha_two_row_header", "wps_hand_made"):
         ledgers.append(base / f"{name}.xlsx")
         getattr(layouts(), name)(ledgers[-1])
-    merged = base / "汇总台账.xlsx"
+    return summary_of(ledgers, base)
+
+
+def summary_of(ledgers: list[Path], folder: Path) -> Path:
+    """merge ``ledgers`` into ``folder``/汇总台账.xlsx, then its 汇总报告.docx."""
+    merged = folder / "汇总台账.xlsx"
     run_cli("merge", *ledgers, "-o", merged, "--today", AS_OF, "--jobs", 1)
-    out = base / "汇总报告.docx"
+    out = folder / "汇总报告.docx"
     run_cli("report", merged, "--kind", "summary", "-o", out, "--today", AS_OF)
     return out
 

@@ -235,7 +235,10 @@ def test_template_title_headings_and_signature_use_their_styles() -> None:
     assert [(p.style.name, p.text) for p in paras if "发文机关" in p.text] == [
         ("公文正文", f"{{%p if 发文机关|length <= {SEALED_CENTRED_MAX_CHARS} %}}"),
         ("落款", "{{ 发文机关 }}"),
-        ("成文日期", "{{ 发文机关 }}"),
+        (
+            "公文正文",
+            "{%p for 行 in 发文机关|signature_lines %}",
+        ),  # a long one by lines, cut after a suffix
     ]
     assert (paras[-1].style.name, paras[-1].text) == ("成文日期", "{{ 成文日期 }}")
 

@@ -254,7 +254,8 @@ def test_names_split_only_outside_brackets():
 def test_sentence_is_built_from_the_numbers():
     s = compute_stats(sixteen(), AS_OF)
     s2 = dict(s, 已完成=0, 长期坚持=0, 办结数=0, 办结率="0%", 基本完成=0, 正在推进=0, 未启动=16)
-    assert "已整改到位0项，尚未启动16项，办结率0%。" in stats_sentence(s2, "某巡察组")
+    # none closed: "尚无问题整改到位", never "已整改到位0项" (the 公文 review)
+    assert "尚无问题整改到位，尚未启动16项，办结率0%。" in stats_sentence(s2, "某巡察组")
 
 
 @pytest.mark.parametrize("by", [None, "方面", "责任部门", "责任领导", "整改状态"])

@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_tools.documents import wording as W
 from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.documents.titles import signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.dates import format_cn_date
@@ -198,7 +199,7 @@ def _is_undefined(value: Any) -> bool:
     return isinstance(value, jinja2.Undefined)
 
 
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "cn_num": cn_num,
     "cn_paren_num": cn_paren_num,
     "cn_ordinal": cn_ordinal,
@@ -206,6 +207,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "money": money,
     "join_sentences": join_sentences,
+    # the 落款's 署名 as lines: one, or cut after a suffix when longer than a line (titles.py)
+    "signature_lines": signature_lines,
 }
 FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow cells
 
@@ -822,7 +825,7 @@ def _ordinal(number: int) -> str:
 
 def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
     """The notice's paragraph of one problem, shorter than the report's and without names:
-    "主要措施：{lead}；{lead}。共{figures}。{status}下一步计划：{leads not started}。"
+    "主要措施：{lead}；{lead}。共{money, 问责}。{status}下一步计划：{leads not started}。"
     (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
     started, planned = [], []
     for m, c in zip(p.measures, measures, strict=True):
@@ -830,9 +833,12 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
             planned.append(c["措施要点"])
         elif m.status:
             started.append(c["措施要点"])
-    # The problem's own 清退资金/问责人次/建立制度, summed and worded as the statistics
-    # sentence words the totals ("共清退资金8,600元，约谈问责3人次。").
+    # The problem's own 清退资金 and 问责人次, summed and worded as the statistics sentence
+    # words the totals ("共清退资金8,600元，约谈问责3人次。"). Not its 建立制度: the leads name
+    # the 制度 already, the statistics sentence gives the total, and "共建立完善制度1项。" after
+    # problem upon problem read as a form filled in (the 公文 review).
     sums, bad = _sums(p.measures)
+    sums["建立制度"] = bad["建立制度"] = 0
     parts = []
     if started:
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")

@@ -30,6 +30,13 @@ MAX_TITLE_CHARS = 20
 
 # Words titles are made of, longest first when matched. A word is never cut.
 VOCABULARY = (
+    # "关于巡视/整改落实…" cuts a compound: the 整改 of a 巡视 is one word in a title
+    "巡视整改落实",
+    "巡察整改落实",
+    "审计整改落实",
+    "巡视整改",
+    "巡察整改",
+    "审计整改",
     "反馈意见",
     "整改落实",
     "进展情况",
@@ -225,3 +232,34 @@ def _best_cuts(title: str, costs: dict[int, int], max_chars: int) -> tuple[int, 
         if best is not None:
             return best[1]
     return None
+
+
+# Characters of a right-aligned 署名 line: the 版心's 28 less the date's right indent of four
+# (GB/T 9704 §7.3.5.1: 成文日期右空四字; a 署名 that cannot be centred is aligned with it).
+MAX_SIGNATURE_CHARS = 24
+_MAX_SIGNATURE_CUTS = 16  # candidate cuts compared exhaustively (a real name has a handful)
+
+
+def signature_lines(name: str, max_chars: int = MAX_SIGNATURE_CHARS) -> list[str]:
+    """The 发文机关署名 as lines of at most ``max_chars``: one line when it fits, else cut
+    after an organisational suffix ("…管理委员会 / 住房城乡建设和交通运输局党组"), never in the
+    middle of a word as a paragraph wrapped by Word would be. The lines are right-aligned,
+    so no trapezoid: the fewest lines, then the most even ones (never "办公室" alone)."""
+    name = name.strip()
+    if len(name) <= max_chars:
+        return [name]
+    cuts = sorted(_inside_name_cuts(name, 0))
+    if not cuts or len(cuts) > _MAX_SIGNATURE_CUTS:  # no suffix, or a pasted paragraph
+        return break_title(name, (), max_chars)
+    for count in range(1, len(cuts) + 1):
+        best: tuple[int, tuple[int, ...]] | None = None
+        for chosen in itertools.combinations(cuts, count):
+            bounds = (0, *chosen, len(name))
+            lengths = [b - a for a, b in itertools.pairwise(bounds)]
+            if max(lengths) <= max_chars and (
+                best is None or max(lengths) - min(lengths) < best[0]
+            ):
+                best = (max(lengths) - min(lengths), chosen)
+        if best is not None:
+            return [name[a:b] for a, b in itertools.pairwise((0, *best[1], len(name)))]
+    return break_title(name, (), max_chars)  # a part longer than a line: any boundary

@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "1bc5d39f24b8448eef0aeea0a8782d8f05f48aecf103cef761c2c16d463f78ae",
-    "整改方案.docx": "e51e197faa7ef0dfd9b86c8b8d42f910009688a9d98ba21088c9493fb153b50d",
-    "整改进展情况通报.docx": "2dd00f8740450f166c6a0e8d30c160248aeb2960de3b123d8557e343d73c5342",
-    "汇总报告.docx": "d62c3c5437902395960b72bfcf55d04815aa113d7ca49848076dd72f49754bd1",
-    "督办通知.docx": "36835c0668d844fe388b2dc08e196a74dc6beb19ffc6d25fa4ab2abeb07693a4",
+    "整改情况报告.docx": "cc7065dca4eaa8c2911f8f0f1d842cb214c395f8d9b8f783768efd3e73659d38",
+    "整改方案.docx": "7768ef95cb6b51dcb0243f1d9108fd6b71b5f03fa029bcd3a8cfe8570d69d8c7",
+    "整改进展情况通报.docx": "2407a41f6e484013eaedf1a6dc9923bb423cfef4ef115f92a99b60d905f90c8f",
+    "汇总报告.docx": "e4b5caaa22e082b69ef1f4af9e1faa98398ff8e47810b3e36907fb0a1986088a",
+    "督办通知.docx": "c85a369d1f6c87c9b41780bb84ec4a04474f3c192df44af107f6abb890dd36e5",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

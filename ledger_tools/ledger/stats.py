@@ -242,7 +242,8 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
 
     "对照区委第一巡察组反馈的3个方面16项问题，细化整改措施58条。截至2024年5月10日，已整改到位
     14项（其中3项需长期坚持），基本完成1项，正在推进1项，办结率87.5%。共清退资金1.23万元，约谈问责
-    21人次，建立完善制度21项。" Statuses and sums that are zero are left out. When 长期坚持 does not
+    21人次，建立完善制度21项。" Statuses and sums that are zero are left out (no problem closed
+    reads "尚无问题整改到位", not "已整改到位0项"). When 长期坚持 does not
     count as 办结, "已整改到位" counts only 已完成 and 长期坚持 is named on its own, so that the
     figures add up to the 办结率 printed next to them. A figure that depends on a cell that
     cannot be read (``存疑``, only with --force) is printed in 【】 and the sentence ends with
@@ -251,13 +252,17 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     m = functools.partial(_marked, stats)
     head = f"对照{supervisor}反馈的{m('方面数')}个方面{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
     ongoing = stats[C.STATUS_ONGOING]
+    doubtful = stats.get("存疑", {})
     if stats["长期坚持计入办结"] == "是":
-        done = f"已整改到位{m('办结数')}项"
-        if ongoing:
+        done = _done_clause(stats["办结数"], m("办结数"), "办结数" in doubtful)
+        if ongoing and ongoing == stats["办结数"] and not doubtful:
+            # "已整改到位1项（其中1项需长期坚持）" says one figure twice
+            done += "（均需长期坚持）" if ongoing > 1 else "（需长期坚持）"
+        elif ongoing:
             done += f"（其中{m(C.STATUS_ONGOING)}项需长期坚持）"
         parts = [done]
     else:
-        parts = [f"已整改到位{m(C.STATUS_DONE)}项"]
+        parts = [_done_clause(stats[C.STATUS_DONE], m(C.STATUS_DONE), C.STATUS_DONE in doubtful)]
         if ongoing:
             parts.append(f"长期坚持整改{m(C.STATUS_ONGOING)}项")
     for status, label in (
@@ -271,6 +276,14 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     parts.append(f"办结率{m('办结率')}")
     body = f"截至{stats['截至日期']}，" + "，".join(parts) + "。"
     return head + body + _sums_sentence(stats) + _uncertain_note(stats)
+
+
+def _done_clause(count: int, shown: str, doubtful: bool) -> str:
+    """ "已整改到位7项", or, with none (and no doubt about it), "尚无问题整改到位": a report
+    does not write "已整改到位0项"."""
+    if count or doubtful:
+        return f"已整改到位{shown}项"
+    return "尚无问题整改到位"
 
 
 def _sums_sentence(stats: dict[str, Any]) -> str:

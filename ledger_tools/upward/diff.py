@@ -741,6 +741,16 @@ def _trend(old: Any, new: Any, unit: str) -> str:
     return f"由{old}{unit}{'增至' if new > old else '减至'}{new}{unit}"
 
 
+def _overdue_trend(old: int, new: int) -> str:
+    """The change of the overdue count, never "由0条增至1条" or "减至0条" (a 公文 does not
+    count nothing): "新出现超期未办结措施1条", "已无超期未办结措施（上期2条）"."""
+    if not old:
+        return f"新出现超期未办结措施{new}条"
+    if not new:
+        return f"已无超期未办结措施（上期{old}条）"
+    return f"超期未办结措施{_trend(old, new, '条')}"
+
+
 def sentence(cmp: Comparison) -> str:
     """One sentence for documents, every number from ``summary`` (the 办结 figures add up
     to the difference of the two ``stats``)."""
@@ -774,7 +784,7 @@ def sentence(cmp: Comparison) -> str:
         parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")
     red_old, red_new = s["上期预警"]["红色"], s["本期预警"]["红色"]
     if red_old != red_new:
-        parts.append(f"超期未办结措施{_trend(red_old, red_new, '条')}")
+        parts.append(_overdue_trend(red_old, red_new))
     return head + "，".join(parts) + "。"
 
 

@@ -93,6 +93,10 @@ def reply_date(day: dt.date, working_days: int) -> dt.date:
     return out
 
 
+# "（住建局.xlsx）", "（各单位/住建局.xls）": the file merge adds to a duplicate 单位名称
+_FILE_LABEL = re.compile(r"（[^（）]*\.(?:xlsx|xlsm|xls)）$", re.IGNORECASE)
+
+
 def issuing_office(ledger: Ledger) -> str:
     """ "某区住房和城乡建设局巡察整改工作领导小组办公室" from 基本信息 (【】 where missing)."""
     from ledger_tools.documents.context import missing_mark, text
@@ -186,9 +190,13 @@ def unreadable_deadlines(ledger: Ledger) -> int:
 
 
 def addressee(name: str, by: str) -> str:
-    """主送: the department or unit as written; a leader as "陈志远同志"."""
+    """主送: the department or unit as written; a leader as "陈志远同志". A unit whose name
+    two files of the 汇总 share is told apart there by its file ("某区档案馆（档案馆.xlsx）");
+    the file is no part of the addressee."""
     if by == "责任领导":
         return _BRACKETED.sub("", name).strip() + "同志"
+    if by == "单位":
+        return _FILE_LABEL.sub("", name).strip() or name
     return name
 
 

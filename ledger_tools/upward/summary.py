@@ -7,8 +7,8 @@ unit's report), and of each unit's measures for the unit paragraphs; the overdue
 measures ``stats.warning_colour`` calls 红色. The built-in template is
 ``doc_templates/汇总报告.docx`` (``scripts/build_doc_templates.py``: ``build_summary``).
 
-Where the 汇总 cannot know something it says so with 【】: the receiver's 党组织名称 if
-基本信息 leaves it empty, and the 下一步 section, which is the receiver's to write.
+Where the 汇总 cannot know something it says so with 【】: the receiver's 主送机关 and
+党组织名称 if 基本信息 leaves them empty, and the 下一步 section, which is the receiver's to write.
 """
 
 from __future__ import annotations
@@ -66,10 +66,20 @@ def summary_context(
 ) -> dict[str, Any]:
     """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
     default 成文日期 (基本信息 成文日期 wins)."""
-    from ledger_tools.documents.context import clean, cn_date, info_context, missing_mark, text
+    from ledger_tools.documents.context import (
+        addressee,
+        clean,
+        cn_date,
+        info_context,
+        missing_mark,
+        text,
+    )
     from ledger_tools.ledger.stats import compute_stats
 
     ctx: dict[str, Any] = info_context(ledger, "report")
+    # A 报告 goes to someone (《党政机关公文处理工作条例》: 主送机关 of a 上行文): the 基本信息's,
+    # marked when empty, as in a unit's 整改情况报告.
+    ctx["主送机关"] = addressee(ledger, "report")
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
     ctx["标题行"] = summary_title_lines(ledger)
     ctx["标题"] = "".join(ctx["标题行"])
@@ -85,8 +95,10 @@ def summary_context(
     failed = facts.get("未能读取数", 0)
     ctx["单位数"] = len(rows)
     ctx["未能读取数"] = failed
+    # one unit is named, not counted ("共汇总1个单位" reads as a form filled in)
+    units_said = f"汇总了{rows[0][0]}" if len(rows) == 1 else f"共汇总{len(rows)}个单位"
     ctx["开头"] = (
-        f"截至{cn_date(as_of)}，共汇总{len(rows)}个单位报送的整改台账"
+        f"截至{cn_date(as_of)}，{units_said}报送的整改台账"
         + (f"（另有{failed}个文件未能读取，详见汇总台账“未能读取”表）" if failed else "")
         + "。"
     )
@@ -127,7 +139,8 @@ def summary_title_lines(ledger: Ledger) -> list[str]:
     if override:
         return break_title(override, names)
     org = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
-    body = text(ledger.info.get("监督机构"))
+    # units of different 监督机构 leave it empty in the 汇总台账: marked, never "关于反馈意见"
+    body = text(ledger.info.get("监督机构")) or missing_mark("监督机构")
     sort = text(ledger.info.get("监督类型"))
     sort = "" if sort == "其他" or sort in body else sort
     return break_title(f"{org}关于{body}{sort}反馈意见整改落实情况的汇总报告", names)
@@ -172,10 +185,8 @@ def unit_sentence(stats: dict[str, Any]) -> str:
     """ "问题13项、措施44条，已办结7项，办结率53.8%；超期未办结措施1条。"""
     if not stats["措施数"]:
         return "台账尚未填报整改措施。"
-    text = (
-        f"问题{stats['问题数']}项、措施{stats['措施数']}条，已办结{stats['办结数']}项，"
-        f"办结率{stats['办结率']}"
-    )
+    done = f"已办结{stats['办结数']}项" if stats["办结数"] else "尚无问题办结"
+    text = f"问题{stats['问题数']}项、措施{stats['措施数']}条，{done}，办结率{stats['办结率']}"
     if stats["状态未填"]:
         text += f"，另有{stats['状态未填']}项问题【整改状态未填或无法识别】"
     red = stats["预警"]["红色"]
@@ -183,8 +194,9 @@ def unit_sentence(stats: dict[str, Any]) -> str:
 
 
 def distribution_sentence(all_stats: list[dict[str, Any]]) -> str:
-    """How the units' 办结率 spread: all done, at least half, below half."""
-    if not all_stats:
+    """How the units' 办结率 spread: all done, at least half, below half. Nothing for one
+    unit ("1个单位中，…的1个" says nothing the statistics sentence has not said)."""
+    if len(all_stats) < 2:
         return ""
     full = sum(1 for s in all_stats if s["问题数"] and s["办结数"] == s["问题数"])
     half = sum(1 for s in all_stats if s["问题数"] and 0.5 <= _ratio(s) < 1)
@@ -205,6 +217,11 @@ def distribution_sentence(all_stats: list[dict[str, Any]]) -> str:
 
 def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]]) -> str:
     """Units whose 办结率 is below the overall one (and units with no problems filled)."""
+    if len(rows) == 1:
+        name, s = rows[0]
+        if not s["问题数"]:
+            return f"{name}的台账尚未填报整改措施，请督促填报。"
+        return "本次汇总只有1个单位，不作单位间比较。"
     overall = _ratio(total)
     behind = [(n, s) for n, s in rows if s["问题数"] and _ratio(s) < overall]
     empty = [n for n, s in rows if not s["问题数"]]
@@ -213,6 +230,8 @@ def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]
             f"{n}（{s['办结率']}）" for n, s in sorted(behind, key=lambda r: _ratio(r[1]))
         )
         text = f"办结率低于总体水平（{total['办结率']}）的单位有{len(behind)}个：{names}。"
+    elif total["问题数"] and total["办结数"] == total["问题数"]:
+        text = "各单位办结率均为100%。"
     else:
         text = f"各单位办结率均不低于总体水平（{total['办结率']}）。"
     if empty:
@@ -338,8 +357,8 @@ def summary_command(path: str, **kw: Any) -> None:
     for p in written:
         click.echo(f"已生成：{p}")
     click.echo(
-        "提示：“四、下一步工作”和基本信息未填的党组织名称以【】标出，请在 Word/WPS 中补写"
-        "（或先在汇总台账的“基本信息”表中填写党组织名称、成文日期后重新生成）。"
+        "提示：“四、下一步工作”和基本信息未填的主送机关、党组织名称以【】标出，请在 Word/WPS 中补写"
+        "（或先在汇总台账的“基本信息”表中填写主送机关、党组织名称、成文日期后重新生成）。"
     )
 
 

@@ -408,3 +408,41 @@ def test_report_with_its_ledger_in_a_landscape_attachment(docs, tmp_path):
         ]
         assert warnings(out) == []  # "详见附件" is no lost line; "反馈问题2个" agrees
         assert check_errors(run_check(xlsx)) == {"责任领导"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "反馈的14个问题中，已完成整改12个，正在整改2个，整改完成率85.7%",
+            {"问题": 14, "已整改": 12, "整改率": 85.7},
+        ),
+        (
+            "共梳理出问题清单4个方面23个具体问题，制定整改措施86条，目前已完成整改措施80条",
+            {"方面": 4, "问题": 23, "措施": 86, "已完成措施": 80},
+        ),
+        (
+            "反馈问题2个方面5个，已完成整改问题4个，完成整改措施9条，措施完成率81.8%",
+            {"方面": 2, "问题": 5, "已整改": 4, "已完成措施": 9, "措施完成率": 81.8},
+        ),
+        (
+            "审计发现问题4类11个，已整改8个，整改率72.7%",
+            {"方面": 4, "问题": 11, "已整改": 8, "整改率": 72.7},
+        ),
+    ],
+)
+def test_stated_counts_of_problems_and_measures(sentence, want):
+    from ledger_tools.importing.fields import stated_figures
+
+    found = stated_figures(sentence)
+    found.pop("起")
+    assert found == want
+
+
+def test_stated_counts_of_measures_alone():
+    """ "制定了62条整改措施，已完成58条": the measures counted without a count of problems."""
+    from ledger_tools.importing.fields import measure_figures, stated_figures
+
+    sentence = "针对反馈的问题，制定了62条整改措施，已完成58条"
+    assert stated_figures(sentence) is None  # no number of problems
+    assert measure_figures(sentence) == {"措施": 62, "已完成措施": 58}

@@ -446,3 +446,21 @@ def test_stated_counts_of_measures_alone():
     sentence = "针对反馈的问题，制定了62条整改措施，已完成58条"
     assert stated_figures(sentence) is None  # no number of problems
     assert measure_figures(sentence) == {"措施": 62, "已完成措施": 58}
+
+
+def test_city_notice_headings_naming_problems_over_measure_paragraphs(docs, tmp_path):
+    for ledger, out, xlsx in imported(docs, "市局巡察进展通报", tmp_path):
+        assert "识别出 3 个方面、8 项问题、11 条整改措施" in out
+        assert [p.title for p in ledger.problems][:2] == [
+            "大气污染防治攻坚力度不够",
+            "固体废物监管存在短板",
+        ]
+        assert [len(p.measures) for p in ledger.problems][:2] == [3, 2]
+        # "该问题正在持续推进中，预计2025年6月底前完成。" is a status sentence.
+        second = ledger.problems[1].measures
+        assert [(m.status, m.get("整改时限")) for m in second] == [("正在推进", "2025年6月底")] * 2
+        assert second[1].get("整改进展及成效") is None
+        assert statuses(ledger) == ["已完成", "正在推进"] + ["已完成"] * 5 + ["正在推进"]
+        # "3个方面8个问题中，已完成整改6个……75%" agrees.
+        assert warnings(out) == []
+        assert false_errors(run_check(xlsx)) == []

@@ -211,7 +211,9 @@ def status_sentence(text: str) -> tuple[str, str] | None:
 
 
 # What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".
-_STATUS_END = re.compile(r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收")
+_STATUS_END = re.compile(
+    r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收|中(?=$|[\s，,。；;])"
+)
 
 
 # "…原计划于2024年4月底前完成，因…，预计…完成": the reason a problem is late (延期说明).
@@ -247,6 +249,8 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     if not s or len(s) > 14 or re.search(r"[，,；;。]", s):
         return None
     status = C.STATUS_INDEX.get(s) or normalise_status(s)
+    if status is None and s.startswith("正在") and len(s) > 4:
+        status = normalise_status(s[2:])  # "正在持续推进中"
     if status is None and s.endswith("长期坚持"):
         status = C.STATUS_ONGOING
     if status is None:

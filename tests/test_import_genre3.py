@@ -464,3 +464,29 @@ def test_city_notice_headings_naming_problems_over_measure_paragraphs(docs, tmp_
         # "3个方面8个问题中，已完成整改6个……75%" agrees.
         assert warnings(out) == []
         assert false_errors(run_check(xlsx)) == []
+
+
+def test_a_table_going_on_at_a_page_top():
+    """How the rows at a page's top go on with the table above the page break."""
+    from ledger_tools.importing.pdftables import continue_rows
+
+    title, header = ["问题清单"] * 4, ["序号", "问题", "整改措施", "责任单位"]
+    before = [title, header, ["1", "甲问题", "修订管理办法，并", "办公室"]]
+    # The header again, then the rest of the row broken over the page: joined to it.
+    broken = continue_rows(
+        before, [header, ["", "", "报局党组审定。", ""], ["2", "乙", "丙。", "科"]]
+    )
+    assert broken[2:] == [
+        ["1", "甲问题", "修订管理办法，并报局党组审定。", "办公室"],
+        ["2", "乙", "丙。", "科"],
+    ]
+    # A whole new row of the same problem: its merged cells (blank here) from the row above.
+    before[2][2] = "修订管理办法。"
+    more = continue_rows(before, [["", "", "开展专项检查。", "财务科"], ["", "", "约谈。", ""]])
+    assert more[3:] == [
+        ["1", "甲问题", "开展专项检查。", "财务科"],
+        ["1", "甲问题", "约谈。", ""],
+    ]
+    # An item number starts a new row, never the rest of one.
+    numbered = continue_rows(before, [["", "", "2.开展专项检查", ""]])
+    assert numbered[3] == ["1", "甲问题", "2.开展专项检查", "办公室"]

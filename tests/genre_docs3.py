@@ -13,7 +13,8 @@ whose 整改措施 and 整改成效 alternate; a 公文 with 页眉, "第 N 页 
 "此件公开发布" and the 版记; a ledger as a Word table pasted from two tables ("续表", the header
 again); full-width digits; 时限 written "6月底前"/"立行立改"/"长期坚持"/"2024年底前"; measures
 numbered "1.1"; a notice stating its counts of measures; an audit table with amount columns;
-a report whose 整改台账 is a landscape 附件 adding 责任单位 and 时限 to the body's measures.
+a report whose 整改台账 is a landscape 附件 adding 责任单位 and 时限 to the body's measures; a
+notice with "关于“……”的问题" headings over "一是……" paragraphs and "正在持续推进中".
 """
 
 from __future__ import annotations
@@ -1167,6 +1168,95 @@ def report_with_landscape_ledger(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 16. A city bureau's notice: problems as headings "1．关于“……”的问题", measures as paragraphs
+# "一是……" of their own (or two in one paragraph), "该问题正在持续推进中，预计……完成",
+# "整改进展：……。已整改完毕。", and the counts "3个方面8个问题中，已完成整改6个……75%".
+
+CITY_NOTICE = [
+    (
+        "在贯彻落实党中央决策部署方面",
+        [
+            (
+                "大气污染防治攻坚力度不够",
+                [
+                    "一是制定大气污染防治攻坚行动方案，明确42项重点任务。",
+                    "二是对全市127家涉气企业开展执法检查，立案查处违法行为15起。",
+                    "三是建立空气质量日通报制度。",
+                    "该问题已完成整改。",
+                ],
+            ),
+            (
+                "固体废物监管存在短板",
+                [
+                    "一是开展危险废物规范化管理评估；二是建成固体废物信息化监管平台。"
+                    "该问题正在持续推进中，预计2025年6月底前完成。",
+                ],
+            ),
+        ],
+    ),
+    (
+        "在落实全面从严治党责任方面",
+        [
+            (
+                "监督检查廉政风险防控不到位",
+                [
+                    "整改进展：修订执法监督检查廉政风险防控办法，对执法人员开展廉政谈话46人次。已整改完毕。",
+                ],
+            ),
+            (
+                "公务接待不规范",
+                [
+                    "整改进展：对2023年以来的公务接待开展自查，清退超标准接待费用0.35万元。已整改到位。"
+                ],
+            ),
+            ("会议费管理不严", ["整改进展：修订会议费管理办法，严格会议审批。已整改到位。"]),
+        ],
+    ),
+    (
+        "在加强领导班子和干部队伍建设方面",
+        [
+            ("干部培训针对性不强", ["整改进展：制定年度培训计划，开展专题培训5期。已整改到位。"]),
+            (
+                "基层党支部组织生活不规范",
+                ["整改进展：开展组织生活专项检查，对3个支部进行约谈。已整改到位。"],
+            ),
+            ("年轻干部储备不足", ["整改进展：建立年轻干部储备库，已入库28人。持续推进。"]),
+        ],
+    ),
+]
+
+
+def city_notice(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共江城市生态环境局党组关于市委巡察整改进展情况的通报")
+    para(
+        d,
+        "根据市委统一部署，2024年4月至5月，市委第二巡察组对市生态环境局党组开展了巡察，"
+        "并于6月28日反馈了巡察意见。现将整改进展情况通报如下。",
+    )
+    para(d, "一、整改工作开展情况")
+    para(
+        d,
+        "局党组把抓好巡察整改作为重大政治任务，召开专题会议研究部署。市委第二巡察组反馈的3个方面"
+        "8个问题中，已完成整改6个，正在整改2个，整改完成率75%。",
+    )
+    para(d, "二、巡察反馈问题整改落实情况")
+    n = 0
+    for k, (aspect, problems) in enumerate(CITY_NOTICE):
+        para(d, f"（{'一二三'[k]}）{aspect}")
+        for name, lines in problems:
+            n += 1
+            para(d, f"{n}．关于“{name}”的问题")
+            for line in lines:
+                para(d, line)
+    para(d, "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-1234567。")
+    sign(d, "中共江城市生态环境局党组", "2024年10月18日")
+    official(d)
+    d.save(path)
+    return path
+
+
 BUILDERS = {
     "网站进展通报": web_progress_notice,
     "附件清单方案": attachment_plan,
@@ -1183,4 +1273,5 @@ BUILDERS = {
     "措施数通报": measure_counts_notice,
     "审计金额表": audit_amount_table,
     "横排附件台账报告": report_with_landscape_ledger,
+    "市局巡察进展通报": city_notice,
 }

@@ -408,3 +408,85 @@ def test_report_with_its_ledger_in_a_landscape_attachment(docs, tmp_path):
         ]
         assert warnings(out) == []  # "详见附件" is no lost line; "反馈问题2个" agrees
         assert check_errors(run_check(xlsx)) == {"责任领导"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "反馈的14个问题中，已完成整改12个，正在整改2个，整改完成率85.7%",
+            {"问题": 14, "已整改": 12, "整改率": 85.7},
+        ),
+        (
+            "共梳理出问题清单4个方面23个具体问题，制定整改措施86条，目前已完成整改措施80条",
+            {"方面": 4, "问题": 23, "措施": 86, "已完成措施": 80},
+        ),
+        (
+            "反馈问题2个方面5个，已完成整改问题4个，完成整改措施9条，措施完成率81.8%",
+            {"方面": 2, "问题": 5, "已整改": 4, "已完成措施": 9, "措施完成率": 81.8},
+        ),
+        (
+            "审计发现问题4类11个，已整改8个，整改率72.7%",
+            {"方面": 4, "问题": 11, "已整改": 8, "整改率": 72.7},
+        ),
+    ],
+)
+def test_stated_counts_of_problems_and_measures(sentence, want):
+    from ledger_tools.importing.fields import stated_figures
+
+    found = stated_figures(sentence)
+    found.pop("起")
+    assert found == want
+
+
+def test_stated_counts_of_measures_alone():
+    """ "制定了62条整改措施，已完成58条": the measures counted without a count of problems."""
+    from ledger_tools.importing.fields import measure_figures, stated_figures
+
+    sentence = "针对反馈的问题，制定了62条整改措施，已完成58条"
+    assert stated_figures(sentence) is None  # no number of problems
+    assert measure_figures(sentence) == {"措施": 62, "已完成措施": 58}
+
+
+def test_city_notice_headings_naming_problems_over_measure_paragraphs(docs, tmp_path):
+    for ledger, out, xlsx in imported(docs, "市局巡察进展通报", tmp_path):
+        assert "识别出 3 个方面、8 项问题、11 条整改措施" in out
+        assert [p.title for p in ledger.problems][:2] == [
+            "大气污染防治攻坚力度不够",
+            "固体废物监管存在短板",
+        ]
+        assert [len(p.measures) for p in ledger.problems][:2] == [3, 2]
+        # "该问题正在持续推进中，预计2025年6月底前完成。" is a status sentence.
+        second = ledger.problems[1].measures
+        assert [(m.status, m.get("整改时限")) for m in second] == [("正在推进", "2025年6月底")] * 2
+        assert second[1].get("整改进展及成效") is None
+        assert statuses(ledger) == ["已完成", "正在推进"] + ["已完成"] * 5 + ["正在推进"]
+        # "3个方面8个问题中，已完成整改6个……75%" agrees.
+        assert warnings(out) == []
+        assert false_errors(run_check(xlsx)) == []
+
+
+def test_a_table_going_on_at_a_page_top():
+    """How the rows at a page's top go on with the table above the page break."""
+    from ledger_tools.importing.pdftables import continue_rows
+
+    title, header = ["问题清单"] * 4, ["序号", "问题", "整改措施", "责任单位"]
+    before = [title, header, ["1", "甲问题", "修订管理办法，并", "办公室"]]
+    # The header again, then the rest of the row broken over the page: joined to it.
+    broken = continue_rows(
+        before, [header, ["", "", "报局党组审定。", ""], ["2", "乙", "丙。", "科"]]
+    )
+    assert broken[2:] == [
+        ["1", "甲问题", "修订管理办法，并报局党组审定。", "办公室"],
+        ["2", "乙", "丙。", "科"],
+    ]
+    # A whole new row of the same problem: its merged cells (blank here) from the row above.
+    before[2][2] = "修订管理办法。"
+    more = continue_rows(before, [["", "", "开展专项检查。", "财务科"], ["", "", "约谈。", ""]])
+    assert more[3:] == [
+        ["1", "甲问题", "开展专项检查。", "财务科"],
+        ["1", "甲问题", "约谈。", ""],
+    ]
+    # An item number starts a new row, never the rest of one.
+    numbered = continue_rows(before, [["", "", "2.开展专项检查", ""]])
+    assert numbered[3] == ["1", "甲问题", "2.开展专项检查", "办公室"]

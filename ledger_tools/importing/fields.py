@@ -121,13 +121,18 @@ def stated_figures(text: str, whole: bool = True) -> dict[str, float] | None:
         figures["已整改"] = figures["问题"]
     if r := _FIG_RATE.search(tail):
         figures["整改率"] = float(r.group(1))
-    figures.update(_measure_figures(text))
+    figures.update(measure_figures(text))
     return figures if whole or len(figures) > 1 else None
 
 
 _FIG_MEASURES = re.compile(
     rf"(?:制定|细化|明确|提出|形成|梳理)(?:了|出)?(?:具体|各项)?的?整改(?:措施|任务)(?:共)?\s*{_NUM}\s*(?:条|项|个)"
     rf"|整改(?:措施|任务)(?:共|总计|合计)\s*{_NUM}\s*(?:条|项|个)"
+    rf"|(?:制定|细化|明确|提出|形成)(?:了|出)?(?:共)?\s*{_NUM}\s*(?:条|项)(?:具体)?整改(?:措施|任务)"
+)
+# "制定了62条整改措施，已完成58条": after the number of measures, the number done.
+_FIG_MEASURES_THEN_DONE = re.compile(
+    rf"^[^。；;]*?(?:已|均已)?(?:完成|落实到位|办结)\s*{_NUM}\s*(?:条|项)"
 )
 _FIG_MEASURES_DONE = re.compile(
     rf"(?:已)?完成(?:整改)?(?:措施|任务)\s*{_NUM}\s*(?:条|项|个)|(?:措施|任务)(?:已)?完成\s*{_NUM}\s*(?:条|项|个)"
@@ -137,13 +142,17 @@ _FIG_MEASURES_RATE = re.compile(
 )
 
 
-def _measure_figures(text: str) -> dict[str, float]:
+def measure_figures(text: str) -> dict[str, float]:
     """{"措施", "已完成措施", "措施完成率"} a sentence states of the measures."""
     out: dict[str, float] = {}
     if m := _FIG_MEASURES.search(text):
         out["措施"] = _num(next(g for g in m.groups() if g))
     if m := _FIG_MEASURES_DONE.search(text):
         out["已完成措施"] = _num(next(g for g in m.groups() if g))
+    elif "措施" in out and (
+        m := _FIG_MEASURES_THEN_DONE.search(text[_FIG_MEASURES.search(text).end() :])
+    ):
+        out["已完成措施"] = _num(m.group(1))
     if m := _FIG_MEASURES_RATE.search(text):
         out["措施完成率"] = float(m.group(1))
     return out
@@ -202,7 +211,9 @@ def status_sentence(text: str) -> tuple[str, str] | None:
 
 
 # What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".
-_STATUS_END = re.compile(r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收")
+_STATUS_END = re.compile(
+    r"$|[\s，,。；;！!（(、：:]|并|且|及|后|工作|任务|整改|销号|办结|验收|中(?=$|[\s，,。；;])"
+)
 
 
 # "…原计划于2024年4月底前完成，因…，预计…完成": the reason a problem is late (延期说明).
@@ -238,6 +249,8 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     if not s or len(s) > 14 or re.search(r"[，,；;。]", s):
         return None
     status = C.STATUS_INDEX.get(s) or normalise_status(s)
+    if status is None and s.startswith("正在") and len(s) > 4:
+        status = normalise_status(s[2:])  # "正在持续推进中"
     if status is None and s.endswith("长期坚持"):
         status = C.STATUS_ONGOING
     if status is None:

@@ -180,6 +180,30 @@ def cross_check(doc: Parsed) -> list[str]:
     name = Path(doc.path).name
     sentence = fig["句子"]
     said = f"（“{sentence if len(sentence) <= 80 else sentence[:80] + '……'}”）"
+    out = _cross_check_problems(doc, name, said) if "问题" in fig else []
+    out += _cross_check_measures(doc, name, said)
+    out += _rate_disagrees(fig, "整改率", "已整改", "问题", f"{name}：文中的整改率", said)
+    return out
+
+
+def _rate_disagrees(
+    fig: dict[str, Any], rate_key: str, done_key: str, total_key: str, lead: str, said: str
+) -> list[str]:
+    """A warning when a stated rate is not the stated done / total (to its rounding)."""
+    if rate_key not in fig or done_key not in fig or not fig.get(total_key):
+        return []
+    rate = 100 * fig[done_key] / fig[total_key]
+    if abs(rate - fig[rate_key]) < 0.1 + 1e-9 or round(rate) == fig[rate_key]:
+        return []
+    return [
+        f"{lead}{fig[rate_key]:g}%与它写的{fig[done_key]:g}/{fig[total_key]:g}"
+        f"（{rate:.1f}%）不一致{said}，请核对原文。"
+    ]
+
+
+def _cross_check_problems(doc: Parsed, name: str, said: str) -> list[str]:
+    """The counts of problems (and 方面, and done) a document states against what was found."""
+    fig = doc.figures
     aspects = len([a for a in doc.aspects if a.problems])
     problems = doc.problems
     named = any(a.title for a in doc.aspects if a.problems)
@@ -207,24 +231,7 @@ def cross_check(doc: Parsed) -> list[str]:
                 + (f"，另有{unknown}项没有读出整改状态" if unknown else "")
                 + "，请核对各问题的整改状态。"
             )
-    out += _cross_check_measures(doc, name, said)
-    out += _rate_disagrees(fig, "整改率", "已整改", "问题", f"{name}：文中的整改率", said)
     return out
-
-
-def _rate_disagrees(
-    fig: dict[str, Any], rate_key: str, done_key: str, total_key: str, lead: str, said: str
-) -> list[str]:
-    """A warning when a stated rate is not the stated done / total (to its rounding)."""
-    if rate_key not in fig or done_key not in fig or not fig.get(total_key):
-        return []
-    rate = 100 * fig[done_key] / fig[total_key]
-    if abs(rate - fig[rate_key]) < 0.1 + 1e-9 or round(rate) == fig[rate_key]:
-        return []
-    return [
-        f"{lead}{fig[rate_key]:g}%与它写的{fig[done_key]:g}/{fig[total_key]:g}"
-        f"（{rate:.1f}%）不一致{said}，请核对原文。"
-    ]
 
 
 def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:

@@ -223,8 +223,9 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     if kind == "auto":
         parsed.kind = detect_kind(parsed.title, body)
     parsed.figures = _stated_figures(blocks)
-    if parsed.figures and "措施" not in parsed.figures:
-        parsed.figures.update(_stated_measures(blocks))
+    if "措施" not in parsed.figures and (measures := _stated_measures(blocks)):
+        # (the sentence quoted stays the one stating the problems, where there is one)
+        parsed.figures = {**measures, **parsed.figures}
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
@@ -261,8 +262,11 @@ def _stated_measures(blocks: list[Block]) -> dict[str, float]:
     """The number of measures a paragraph other than the counts' one states ("逐条细化整改措施
     26条")."""
     for b in blocks:
-        if not b.is_table and (found := F._measure_figures(b.text)) and "措施" in found:
-            return found
+        if b.is_table:
+            continue
+        for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
+            if (found := F.measure_figures(sentence)) and "措施" in found:
+                return {**found, "句子": sentence.strip()}  # type: ignore[dict-item]
     return {}
 
 

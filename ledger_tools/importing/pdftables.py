@@ -159,8 +159,9 @@ def continue_rows(before: Rows, rows: Rows) -> Rows:
 
     if not before:
         return rows
-    header = before[0]
-    rows = [r for r in rows if r != header]
+    # The header (under a title row merged across, or over a second row): not a numbered row.
+    heads = [r for r in before[:3] if not r[0][:1].isdigit()]
+    rows = [r for r in rows if r not in heads]
     if not rows:
         return before
     first, last = rows[0], before[-1]

@@ -828,12 +828,11 @@ RULED_TABLE_STYLE = "按边框读取的表格"
 
 def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
     from ledger_tools.importing import pdftables
-    from ledger_tools.importing.fields import table_columns
 
     starts = [
         n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
     ]
-    return pdftables.ruled_pages(path, starts, lambda rows: table_columns(rows) is not None)
+    return pdftables.bounded_ruled_pages(path, starts)
 
 
 def _ruled_page_blocks(

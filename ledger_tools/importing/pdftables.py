@@ -15,8 +15,12 @@ breaks the column width made.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +55,63 @@ def available() -> bool:
     return True
 
 
+CHILD_TIMEOUT = 180  # seconds for pdfplumber to read the table pages of one PDF
+CHILD_MEMORY = 2 << 30  # its address space
+
+
+def bounded_ruled_pages(path: Path, starts: list[int]) -> dict[int, RuledPage]:
+    """``ruled_pages`` of a task table (``fields.table_columns``), run in a child process with
+    its time and address space capped, as pdftotext is: pdfplumber parses the PDF in Python,
+    and a small crafted file can draw millions of lines. Empty (the text reading stays) when
+    pdfplumber is not installed, the file is too large, or the child fails or runs out."""
+    if not starts or not available() or path.stat().st_size > MAX_PDF_BYTES:
+        return {}
+    cmd = [sys.executable, "-m", __name__, str(path), *map(str, starts)]
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, timeout=CHILD_TIMEOUT, check=False, **_child_limits()
+        )
+    except (subprocess.TimeoutExpired, OSError):
+        return {}
+    if proc.returncode != 0:
+        return {}
+    try:
+        found = json.loads(proc.stdout)
+    except ValueError:
+        return {}
+    return {
+        int(n): RuledPage(page["width"], page["height"], [RuledTable(**t) for t in page["tables"]])
+        for n, page in found.items()
+    }
+
+
+def _child_limits() -> dict[str, Any]:
+    if os.name != "posix":  # pragma: no cover - Windows: the timeout still applies
+        return {}
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+
+    return {"preexec_fn": limit}
+
+
+def _main(argv: list[str]) -> None:
+    """The child of ``bounded_ruled_pages``: the ruled task tables of a PDF as JSON."""
+    from ledger_tools.importing.fields import table_columns
+
+    path, starts = Path(argv[0]), [int(a) for a in argv[1:]]
+    found = ruled_pages(path, starts, lambda rows: table_columns(rows) is not None)
+    json.dump({n: asdict(page) for n, page in found.items()}, sys.stdout, ensure_ascii=False)
+
+
 def ruled_pages(
     path: Path, starts: list[int], is_task_table: Callable[[Rows], bool], max_pages: int = 200
 ) -> dict[int, RuledPage]:
     """{page number: its ruled tables} for each page in ``starts`` that has a task table
     (``is_task_table(rows)``) drawn with borders, and the pages after it while they go on with
-    a ruled table. Empty when pdfplumber is not installed or cannot read the file."""
+    a ruled table. Empty when pdfplumber is not installed or cannot read the file. Runs in
+    this process: ``bounded_ruled_pages`` runs it in a child with limits."""
     if not starts or not available() or path.stat().st_size > MAX_PDF_BYTES:
         return {}
     import pdfplumber
@@ -206,3 +261,7 @@ def _carry_down(rows: Rows, top: list[str]) -> Rows:
             break
         out.append([out[-1][j] if j in blank and not c else c for j, c in enumerate(row)])
     return out
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

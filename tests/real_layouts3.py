@@ -788,4 +788,26 @@ def yes_no_ticked(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1},
         columns={"整改状态": "H", "完成时间": "J"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 32. 审计整改: the units on a row of their own under the header ("（万元）" under 追回资金,
+#     "（%）" under 完成进度), not in the headers.
+
+
+def units_row_under_header(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "问题类别", "审计发现问题", "整改措施", "分管领导", "责任科室", "整改时限", "整改状态", "完成时间", "追回资金", "完成进度"])
+    ws.append([None, None, None, None, None, None, None, None, None, "（万元）", "（%）"])
+    _put(ws, 3, [
+        [1, "财务管理", "超标准列支接待费", "追回超标准费用", "局长", "财务科", "2024年6月30日", "已完成", dt.date(2024, 6, 20), 1.2, 100],
+        [2, "财务管理", "往来款长期未清理", "清理往来款", "局长", "财务科", "2024年9月30日", "正在推进", None, 3.5, 40],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"清退资金": "J", "整改状态": "H"},
+        money=47000,
+    )
 # fmt: on

@@ -56,6 +56,7 @@ BUILDERS = [
     R.inspection_office_form,
     R.theme_colours_legend_above,
     R.yes_no_ticked,
+    R.units_row_under_header,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -179,6 +180,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "required-cell": ["整改台账!I8"],  # the row left without colour
     },
     "yes_no_ticked": {},
+    "units_row_under_header": {"unused-column": ["整改台账!K1"]},  # 完成进度 beside the status
 }
 
 
@@ -297,6 +299,14 @@ def test_yes_and_no_ticked_under_is_it_done(tmp_path):
     assert report["layout"]["header_rows"] == [1, 2]
     reads = _reads(report)
     assert [reads[c]["header"] for c in "HI"] == ["是否完成（是）", "是否完成（否）"]
+
+
+def test_a_row_of_units_under_the_header(tmp_path):
+    path, _ = _build(tmp_path, R.units_row_under_header)
+    report = _run("check", str(path))
+    assert report["layout"]["header_rows"] == [1, 2]
+    j = _reads(report)["J"]
+    assert j["header"] == "追回资金（万元）" and j["read_as"] == "清退资金"
 
 
 def test_statuses_as_headers_of_one_row(tmp_path):

@@ -810,4 +810,23 @@ def units_row_under_header(path: Path) -> Expect:
         columns={"清退资金": "J", "整改状态": "H"},
         money=47000,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 33. As attached to a 公文: "附件1" in A1, the title, the header, and a row numbering the
+#     columns in Chinese numerals (一 二 三 …).
+
+
+def attachment_chinese_column_numbers(path: Path) -> Expect:
+    wb, ws = _new("Sheet1")
+    ws.append(["附件1"])
+    ws.append(["某局巡察反馈问题整改台账"])
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "完成时间"])
+    ws.append(["一", "二", "三", "四", "五", "六", "七", "八", "九"])
+    _put(ws, 5, [
+        [1, "财务管理", "超标准接待", "追回超标准费用", "局长", "财务科", "2024年6月30日", "已完成", dt.date(2024, 6, 20)],
+        [2, "财务管理", "往来款未清理", "清理往来款", "局长", "财务科", "2024年9月30日", "正在推进", None],
+    ])
+    wb.save(path)
+    return Expect(aspects=1, problems=2, measures=2, statuses={"已完成": 1, "正在推进": 1})
 # fmt: on

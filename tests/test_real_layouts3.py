@@ -57,6 +57,7 @@ BUILDERS = [
     R.theme_colours_legend_above,
     R.yes_no_ticked,
     R.units_row_under_header,
+    R.attachment_chinese_column_numbers,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -181,6 +182,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     "yes_no_ticked": {},
     "units_row_under_header": {"unused-column": ["整改台账!K1"]},  # 完成进度 beside the status
+    "attachment_chinese_column_numbers": {},
 }
 
 

@@ -475,7 +475,7 @@ XLS = [R.fire_hazards, R.petition_backlog]
 
 @pytest.fixture(scope="module")
 def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, XLS)
+    return L.saved_as_xls(tmp_path_factory, [*XLS, R.eco_colour_with_legend])
 
 
 @pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
@@ -484,6 +484,14 @@ def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
     xlsx, _ = _build(tmp_path, build)
     assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
     assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+
+
+def test_colours_of_an_xls_are_said_unread(as_xls):
+    notes = _run("check", str(as_xls["eco_colour_with_legend"]))["layout"]["notes"]
+    assert (
+        "表中第 6 行有颜色图例，但本工具读不出 .xls 文件的单元格底色，没有按颜色读取整改状态。"
+        "请在 WPS 或 Excel 中另存为 .xlsx 后再校验，或增加“整改状态”列。" in notes
+    )
 
 
 _YEAR = YearSource(dt.date(2024, 7, 15), "检查日期", roll=False)

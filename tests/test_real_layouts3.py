@@ -58,6 +58,7 @@ BUILDERS = [
     R.yes_no_ticked,
     R.units_row_under_header,
     R.attachment_chinese_column_numbers,
+    R.placeholders_in_cells,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -183,6 +184,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "yes_no_ticked": {},
     "units_row_under_header": {"unused-column": ["整改台账!K1"]},  # 完成进度 beside the status
     "attachment_chinese_column_numbers": {},
+    "placeholders_in_cells": {},  # "/" under 完成时间 and 清退资金 is no bad date or amount
 }
 
 

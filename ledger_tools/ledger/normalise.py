@@ -1508,12 +1508,29 @@ def _column_values(
         grid = [tuple(row[j] if j < len(row) else None for row in data) for j in range(needed)]
     blank = (None,) * len(data)
     return [
-        _convert_column(
-            list(grid[j]) if j < len(grid) else list(blank),
-            C.COLUMN_BY_NAME[name].kind == "text",
+        _not_applicable(
+            _convert_column(
+                list(grid[j]) if j < len(grid) else list(blank),
+                C.COLUMN_BY_NAME[name].kind == "text",
+            ),
+            C.COLUMN_BY_NAME[name].kind,
         )
         for name, j in cols
     ]
+
+
+# What a clerk writes in a cell that does not apply ("/" under 完成时间 of an open measure, "—"
+# or 无 under 清退资金): nothing to read, not a date or amount written wrong.
+_PLACEHOLDERS = frozenset(
+    ("/", "／", "\\", "-", "－", "—", "——", "–", "---", "…", "无", "暂无", "N/A")
+)
+
+
+def _not_applicable(values: list[Any], kind: str) -> list[Any]:
+    """A 完成时间, amount or count column with its placeholders as empty cells."""
+    if kind not in ("date", "money", "count") or _PLACEHOLDERS.isdisjoint(values):
+        return values  # (the common case, at C speed)
+    return [None if v.__class__ is str and v in _PLACEHOLDERS else v for v in values]
 
 
 def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:

@@ -788,4 +788,66 @@ def yes_no_ticked(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1},
         columns={"整改状态": "H", "完成时间": "J"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 32. 审计整改: the units on a row of their own under the header ("（万元）" under 追回资金,
+#     "（%）" under 完成进度), not in the headers.
+
+
+def units_row_under_header(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "问题类别", "审计发现问题", "整改措施", "分管领导", "责任科室", "整改时限", "整改状态", "完成时间", "追回资金", "完成进度"])
+    ws.append([None, None, None, None, None, None, None, None, None, "（万元）", "（%）"])
+    _put(ws, 3, [
+        [1, "财务管理", "超标准列支接待费", "追回超标准费用", "局长", "财务科", "2024年6月30日", "已完成", dt.date(2024, 6, 20), 1.2, 100],
+        [2, "财务管理", "往来款长期未清理", "清理往来款", "局长", "财务科", "2024年9月30日", "正在推进", None, 3.5, 40],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"清退资金": "J", "整改状态": "H"},
+        money=47000,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 33. As attached to a 公文: "附件1" in A1, the title, the header, and a row numbering the
+#     columns in Chinese numerals (一 二 三 …).
+
+
+def attachment_chinese_column_numbers(path: Path) -> Expect:
+    wb, ws = _new("Sheet1")
+    ws.append(["附件1"])
+    ws.append(["某局巡察反馈问题整改台账"])
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态", "完成时间"])
+    ws.append(["一", "二", "三", "四", "五", "六", "七", "八", "九"])
+    _put(ws, 5, [
+        [1, "财务管理", "超标准接待", "追回超标准费用", "局长", "财务科", "2024年6月30日", "已完成", dt.date(2024, 6, 20)],
+        [2, "财务管理", "往来款未清理", "清理往来款", "局长", "财务科", "2024年9月30日", "正在推进", None],
+    ])
+    wb.save(path)
+    return Expect(aspects=1, problems=2, measures=2, statuses={"已完成": 1, "正在推进": 1})
+
+
+# ---------------------------------------------------------------------------------------------
+# 34. Cells that do not apply filled with "/", "—", "-", 无 (完成时间 of an open measure, 清退资金
+#     where nothing was recovered), as WPS ledgers often are.
+
+
+def placeholders_in_cells(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改状态", "完成时间", "清退资金（万元）", "佐证材料"])
+    _put(ws, 2, [
+        [1, "财务管理", "超标准接待", "追回超标准费用", "局长", "财务科", "甲某", "2024年6月30日", "已完成", dt.date(2024, 6, 20), 1.2, "收款凭证"],
+        [2, "财务管理", "往来款未清理", "清理往来款", "局长", "财务科", "乙某", "2024年9月30日", "正在推进", "/", "/", "/"],
+        [3, "作风建设", "会议偏多", "精简会议", "局长", "办公室", "丙某", "2024年12月31日", "未启动", "—", "无", "—"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        money=12000,
+    )
 # fmt: on

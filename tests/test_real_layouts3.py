@@ -56,6 +56,9 @@ BUILDERS = [
     R.inspection_office_form,
     R.theme_colours_legend_above,
     R.yes_no_ticked,
+    R.units_row_under_header,
+    R.attachment_chinese_column_numbers,
+    R.placeholders_in_cells,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: each is a real issue of that
@@ -179,6 +182,9 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "required-cell": ["整改台账!I8"],  # the row left without colour
     },
     "yes_no_ticked": {},
+    "units_row_under_header": {"unused-column": ["整改台账!K1"]},  # 完成进度 beside the status
+    "attachment_chinese_column_numbers": {},
+    "placeholders_in_cells": {},  # "/" under 完成时间 and 清退资金 is no bad date or amount
 }
 
 
@@ -297,6 +303,14 @@ def test_yes_and_no_ticked_under_is_it_done(tmp_path):
     assert report["layout"]["header_rows"] == [1, 2]
     reads = _reads(report)
     assert [reads[c]["header"] for c in "HI"] == ["是否完成（是）", "是否完成（否）"]
+
+
+def test_a_row_of_units_under_the_header(tmp_path):
+    path, _ = _build(tmp_path, R.units_row_under_header)
+    report = _run("check", str(path))
+    assert report["layout"]["header_rows"] == [1, 2]
+    j = _reads(report)["J"]
+    assert j["header"] == "追回资金（万元）" and j["read_as"] == "清退资金"
 
 
 def test_statuses_as_headers_of_one_row(tmp_path):
@@ -463,7 +477,7 @@ XLS = [R.fire_hazards, R.petition_backlog]
 
 @pytest.fixture(scope="module")
 def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, XLS)
+    return L.saved_as_xls(tmp_path_factory, [*XLS, R.eco_colour_with_legend])
 
 
 @pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
@@ -472,6 +486,14 @@ def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
     xlsx, _ = _build(tmp_path, build)
     assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
     assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+
+
+def test_colours_of_an_xls_are_said_unread(as_xls):
+    notes = _run("check", str(as_xls["eco_colour_with_legend"]))["layout"]["notes"]
+    assert (
+        "表中第 6 行有颜色图例，但本工具读不出 .xls 文件的单元格底色，没有按颜色读取整改状态。"
+        "请在 WPS 或 Excel 中另存为 .xlsx 后再校验，或增加“整改状态”列。" in notes
+    )
 
 
 _YEAR = YearSource(dt.date(2024, 7, 15), "检查日期", roll=False)

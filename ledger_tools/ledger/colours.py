@@ -165,12 +165,15 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     legend (``_legend``), as a column after the table; say so, or say why not. Returns notes
     for the 读取方式 block."""
     p = Path(path)
-    if (
-        "整改状态" in header.columns
-        or p.suffix.lower() not in (".xlsx", ".xlsm")
-        or not p.is_file()
-    ):
+    if "整改状态" in header.columns or not p.is_file():
         return []
+    if p.suffix.lower() not in (".xlsx", ".xlsm"):
+        if (legend_xls := _legend(ws.rows)) is None:
+            return []
+        return [
+            f"表中第 {legend_xls[1]} 行有颜色图例，但本工具读不出 {p.suffix} 文件的单元格底色，"
+            "没有按颜色读取整改状态。请在 WPS 或 Excel 中另存为 .xlsx 后再校验，或增加“整改状态”列。"
+        ]
     legend = _legend(ws.rows)
     # without a legend only whether rows are coloured matters: a first few rows tell
     last = stop if legend is not None else min(stop, header.data_start + SAMPLE_ROWS)

@@ -541,7 +541,16 @@ def _unit_above(rows: list[list[Any]]) -> tuple[str, int] | None:
     return None
 
 
-_COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2})[)）]?$")
+# 1 2 3 …, （1）（2）…, 一 二 三 … numbering the columns under the header
+_CN_COLUMN = {
+    name: k
+    for k, name in enumerate(
+        "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 "
+        "二十一 二十二 二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十".split(),
+        start=1,
+    )
+}
+_COLUMN_NUMBER = re.compile(r"^[（(]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
 
 # Sub-headers that only qualify their group title: 整改时限 over 开始时间 | 完成时间 (the end is
 # the 整改时限, the start no column the tool uses), 完成时间 over 计划 | 实际.
@@ -598,7 +607,7 @@ def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
         if isinstance(v, (int, float)) and float(v).is_integer():
             numbers.append(int(v))
         elif isinstance(v, str) and (m := _COLUMN_NUMBER.match(v.strip())):
-            numbers.append(int(m.group(1)))
+            numbers.append(_CN_COLUMN.get(m.group(1)) or int(m.group(1)))
         else:
             return False
     return len(numbers) >= max(C.HEADER_MIN_KNOWN, len(found)) and numbers == list(
@@ -1499,12 +1508,29 @@ def _column_values(
         grid = [tuple(row[j] if j < len(row) else None for row in data) for j in range(needed)]
     blank = (None,) * len(data)
     return [
-        _convert_column(
-            list(grid[j]) if j < len(grid) else list(blank),
-            C.COLUMN_BY_NAME[name].kind == "text",
+        _not_applicable(
+            _convert_column(
+                list(grid[j]) if j < len(grid) else list(blank),
+                C.COLUMN_BY_NAME[name].kind == "text",
+            ),
+            C.COLUMN_BY_NAME[name].kind,
         )
         for name, j in cols
     ]
+
+
+# What a clerk writes in a cell that does not apply ("/" under 完成时间 of an open measure, "—"
+# or 无 under 清退资金): nothing to read, not a date or amount written wrong.
+_PLACEHOLDERS = frozenset(
+    ("/", "／", "\\", "-", "－", "—", "——", "–", "---", "…", "无", "暂无", "N/A")
+)
+
+
+def _not_applicable(values: list[Any], kind: str) -> list[Any]:
+    """A 完成时间, amount or count column with its placeholders as empty cells."""
+    if kind not in ("date", "money", "count") or _PLACEHOLDERS.isdisjoint(values):
+        return values  # (the common case, at C speed)
+    return [None if v.__class__ is str and v in _PLACEHOLDERS else v for v in values]
 
 
 def _convert_column(raw: list[Any], as_text: bool) -> list[Any]:

@@ -93,6 +93,7 @@ class Profile:
 
 def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+    _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
     _progress_from_months(ws, header, stop)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
@@ -127,6 +128,35 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _closing_disagrees(ws, header, stop, vocabulary)
     if ws.hidden_cols:
         _hidden_unknown(ws, header)
+
+
+# A cell under a header saying only its unit: （万元）, 单位：元, (%), 年月日.
+_UNIT_CELL = re.compile(
+    r"^[（(]?\s*(?:单位[:：]?)?\s*(万元|元|亿元|千元|%|％|项|个|件|人次|人|条|年月日|年/月/日)\s*[)）]?$"
+)
+
+
+def _unit_row(ws: RawSheet, header: Header) -> None:
+    """The row under the header holds only units (（万元） under 追回资金, （%） …): it is part of
+    the header, not a measure, and each unit is the unit of its column (an amount in 万元 is
+    read × 10,000, as under 追回资金（万元）)."""
+    at = header.data_start
+    if at >= len(ws.rows):
+        return
+    cells = {j: v for j, v in enumerate(ws.rows[at]) if v is not None and v != ""}
+    units = {j: m.group(1) for j, v in cells.items() if (m := _UNIT_CELL.match(str(v).strip()))}
+    copies = {j for j, v in cells.items() if v == header.texts.get(j)}  # merged down
+    if not units or len(units) + len(copies) < len(cells):
+        return
+    header.data_start += 1
+    for j, unit in units.items():
+        text = header.texts.get(j)
+        if text is None or unit in text:
+            continue
+        header.texts[j] = f"{text}（{unit}）"
+        for read in header.reads:
+            if read.header == text and _index(read.letter) == j:
+                read.header = header.texts[j]
 
 
 def _hidden_unknown(ws: RawSheet, header: Header) -> None:

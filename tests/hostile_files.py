@@ -4,7 +4,7 @@ does with them (exit code, peak memory, time, traceback).
 The builders are used by ``test_attack.py`` and ``test_attack2.py``. Run as a script, it
 builds every file in a folder and runs every command on each under an address-space limit and
 a timeout, printing one line per run (the attack runs whose results are in
-docs/readme/attack.md and attack2.md); the hostile Word templates (``TEMPLATE_ATTACKS``) are
+README 安全与可靠性); the hostile Word templates (``TEMPLATE_ATTACKS``) are
 rendered with ``plan --template`` (command name ``template``)::
 
     python tests/hostile_files.py /tmp/attack [name-filter] [check,diff,template,…]

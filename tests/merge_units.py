@@ -1,6 +1,6 @@
 """A folder of units' ledgers in different layouts, made from the example ledger, for ``merge``.
 
-Used by tests/test_merge.py and by the README material (docs/readme/merge.md). Every file is
+Used by tests/test_merge.py and by the README section 汇总多个单位的台账. Every file is
 a real workbook written with openpyxl or xlwt:
 
 - 局机关/住建局.xlsx: the example ledger as it is (standard layout);

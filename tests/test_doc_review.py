@@ -3,7 +3,7 @@ fixed: each test renders real .docx files through the CLI from real .xlsx ledger
 and real-style ledgers without a 基本信息 sheet (``tests/real_layouts.py``) — reopens them with
 python-docx and asserts the property the reviewer checked. One test converts with LibreOffice.
 
-The defects (docs/readme/docreview.md lists them with the pages they were seen on):
+The defects a 公文 reviewer found (README 文稿与模板 describes the rules they broke):
 
 * the plan's opening began with "，" when 反馈日期 was empty, and read "由任组长" without a 组长;
 * the report said a measure's state and then the problem's status sentence said it again

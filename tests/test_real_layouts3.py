@@ -327,7 +327,7 @@ def test_status_read_from_the_fill_colour_by_its_legend(tmp_path):
     path, _ = _build(tmp_path, R.eco_colour_with_legend)
     report = _run("check", str(path))
     i = _reads(report)["I"]
-    assert i["read_as"] == "整改状态" and i["header"] == "单元格底色"
+    assert i["read_as"] == "整改状态" and i["header"] == "各行底色（表中没有这一列，按图例读出）"
     assert "按第 6 行的图例（绿色为已完成，黄色为正在推进，红色为未启动）" in i["detail"]
     assert [f["row"] for f in report["layout"]["footer_rows"]] == [6]  # the legend
     ledger = load_ledger(path, today=dt.date(2024, 7, 15))

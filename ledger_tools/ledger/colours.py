@@ -48,6 +48,10 @@ _PAIR_AFTER = re.compile(
 )
 _COLOUR_CHAR = re.compile(r"[红橙黄绿蓝紫灰]")
 
+# The status read from the rows' fills is shown as a column after the table: say it is not one
+# of the ledger's own (a clerk looks for it in the file).
+COLOUR_HEADER = "各行底色（表中没有这一列，按图例读出）"
+
 
 def _legend(rows: list[list[Any]]) -> tuple[dict[str, str], int] | None:
     """What each colour means, from the first row of the sheet that pairs two colours with a
@@ -216,7 +220,7 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     header.columns["整改状态"] = width
     header.texts[width] = "（底色）"
     why = f"台账没有整改状态列，按第 {row} 行的图例（{said}）把每行的底色读作整改状态"
-    header.reads.append(ColumnRead(letter, "单元格底色", "整改状态", "按内容", why))
+    header.reads.append(ColumnRead(letter, COLOUR_HEADER, "整改状态", "按内容", why))
     unread = sorted(set(fills.values()) - set(meaning))
     notes = []
     if blank:

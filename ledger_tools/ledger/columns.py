@@ -1242,12 +1242,12 @@ def status_reference_markdown() -> str:
 def unused_reference_markdown() -> str:
     """The README's list of columns that are recognised but not used, from ``UNUSED_HEADERS``
     and ``UNUSED_PATTERNS`` (those known by how they are written, with examples)."""
+    rows = {kind: "、".join(headers) for kind, headers in UNUSED_HEADERS.items()}
+    for _pattern, kind, examples in UNUSED_PATTERNS:  # one row a kind: its names, then these
+        said = f"按写法识别，如{examples}"
+        rows[kind] = f"{rows[kind]}；另{said}" if kind in rows else said
     lines = ["| 常见列 | 可识别的写法 |", "|---|---|"]
-    for kind, headers in UNUSED_HEADERS.items():
-        lines.append(f"| {kind} | {'、'.join(headers)} |")
-    for _pattern, kind, examples in UNUSED_PATTERNS:
-        lines.append(f"| {kind} | 按写法识别，如{examples} |")
-    return "\n".join(lines)
+    return "\n".join(lines + [f"| {kind} | {text} |" for kind, text in rows.items()])
 
 
 if __name__ == "__main__":

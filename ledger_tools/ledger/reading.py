@@ -379,6 +379,7 @@ class _ZipReader:
         names.update(dict(self.shared))
         check_zip_sizes(p, infos, names)
         self._book: Any = None
+        self._zf: zipfile.ZipFile | None = None
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -389,6 +390,14 @@ class _ZipReader:
             self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
         return self._book
 
+    def _zip(self) -> zipfile.ZipFile | None:
+        """One open zip for every sheet's scan: opened again per sheet, its whole directory
+        was read again (a workbook of 5,000 small sheets took minutes)."""
+        if self._zf is None:
+            with contextlib.suppress(*ZIP_ERRORS):
+                self._zf = zipfile.ZipFile(self.p)
+        return self._zf
+
     def read(self, name: str) -> RawSheet:
         part = self.parts.get(name)
         if part is None or part not in self.members:
@@ -397,11 +406,11 @@ class _ZipReader:
         # A large sheet is scanned while calamine loads the shared strings; a small one at
         # once (a thread costs more than it saves there: merge reads hundreds of them).
         if self._book is None and info.file_size > CHUNK_BYTES:
-            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name))
+            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name, zf=self._zip()))
             self._calamine()
             scan = scanned()
         else:
-            scan = _scan_part(self.p, part, sheet=name)
+            scan = _scan_part(self.p, part, sheet=name, zf=self._zip())
         if scan.merges > max(MAX_MERGES, scan.cells):
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
@@ -414,7 +423,7 @@ class _ZipReader:
             )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True, sheet=name)
+            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip())
             box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
@@ -1078,10 +1087,12 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
     return prev
 
 
-def _scan_part(p: Path, part: str, *, exact: bool = False, sheet: str = "") -> _Scan:
+def _scan_part(
+    p: Path, part: str, *, exact: bool = False, sheet: str = "", zf: zipfile.ZipFile | None = None
+) -> _Scan:
     scan = _Scan(exact=exact)
     try:
-        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
+        with contextlib.nullcontext(zf) if zf else zipfile.ZipFile(p) as z, z.open(part) as fh:
             for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):
                 scan.feed(buf)
     except ZIP_ERRORS as exc:

@@ -525,6 +525,8 @@ def _check_prologs(p: Path, infos: list[zipfile.ZipInfo], label: str, hint: str)
                 with zf.open(info) as fh:
                     why = _prolog_problem(fh.read(PROLOG_BYTES))
                 if why:
+                    if hint is _TOO_BIG_HINT:  # nothing to split: only to save again
+                        hint = _TOO_BIG_HINT.split("；")[0] + "。"
                     raise UnreadableFile(
                         f"{label} 中的“{info.filename}”部分{why}，Office/WPS 保存的文件中不会有"
                         f"（可用来读取本机文件或撑爆内存），{hint}"

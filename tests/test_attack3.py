@@ -379,8 +379,8 @@ def _small_disk() -> None:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="POSIX file size limit")
 def test_every_writer_says_a_full_disk_in_chinese_and_leaves_nothing(tmp_path):
-    """merge ended in 意外问题（FileCreateError）: XlsxWriter wraps the OS error. duban left a
-    folder with the notices written before the disk filled."""
+    """merge ended in 意外问题（FileCreateError）: XlsxWriter wraps the OS error. duban and
+    templates export left a folder with the files written before the disk filled."""
     ledger = tmp_path / "台账.xlsx"
     shutil.copy(EXAMPLE, ledger)
     docx = template_with(tmp_path / "反馈意见.docx", "一、存在的问题\n1.学习不规范。")
@@ -390,6 +390,7 @@ def test_every_writer_says_a_full_disk_in_chinese_and_leaves_nothing(tmp_path):
         "diff": ["diff", str(ledger), str(ledger), "--mark", str(tmp_path / "对比.xlsx"), *DAY],
         "import": ["import", str(docx), "-o", str(tmp_path / "导入.xlsx")],
         "report": ["report", str(ledger), "-o", str(tmp_path / "报告.docx"), "--as-of", "2024-05-10"],
+        "templates": ["templates", "export", str(tmp_path / "模板")],
     }  # fmt: skip
     before = sorted(p.name for p in tmp_path.iterdir())
     for name, args in runs.items():

@@ -248,6 +248,25 @@ def test_a_cell_placed_far_below_its_row_is_refused_before_calamine_sizes_a_grid
     assert not (tmp_path / "标注.xlsx").exists() and sha(path) == before
 
 
+def test_a_shared_strings_table_claiming_billions_of_texts_is_refused(tmp_path):
+    """``<sst uniqueCount="4294967295">`` in a 7 KB workbook: calamine reserved 103 GB for the
+    texts before reading one, and the process aborted (every command). ``count`` (references,
+    legitimately many) is not a claim of size."""
+    path = base_ledger(tmp_path / "共享.xlsx")
+    rewrite(
+        path,
+        {"xl/sharedStrings.xml": lambda x: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4294967295"', x)},
+    )  # fmt: skip
+    for args in (["check", str(path), *DAY], ["diff", str(path), str(path), *DAY]):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and "4,294,967,295" in text and "共享.xlsx" in text, text
+    many = base_ledger(tmp_path / "引用多.xlsx")
+    rewrite(many, {"xl/sharedStrings.xml": lambda x: re.sub(rb'\bcount="\d+"', b'count="4294967295"', x)})  # fmt: skip
+    r = run_limited(["check", str(many), *DAY])
+    assert r["code"] == 0 and "没有发现问题" in clean(r), r["out"]
+
+
 def test_a_sheet_of_formatted_empty_rows_is_read(tmp_path):
     """A million ``<row r="…" s="1" customFormat="1" ht="30" customHeight="1"/>`` (rows
     formatted down to the end of the sheet, no cell in them): the reader cut its chunks only

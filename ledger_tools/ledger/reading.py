@@ -380,6 +380,7 @@ class _ZipReader:
         check_zip_sizes(p, infos, names)
         self._book: Any = None
         self._zf: zipfile.ZipFile | None = None
+        self._check_shared_count([t for t, _ in self.shared] + ["xl/sharedStrings.xml"])
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -389,6 +390,25 @@ class _ZipReader:
         if self._book is None:
             self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
         return self._book
+
+    def _check_shared_count(self, parts: list[str]) -> None:
+        """calamine reserves room for as many texts as the shared strings table says it holds
+        (``uniqueCount``) before reading one: a claim of 4,294,967,295 in a 7 KB file aborted
+        the process. A text takes at least ``<si><t/></si>`` (13 bytes) of the part."""
+        zf = self._zip()
+        for part in dict.fromkeys(parts):
+            info = self.members.get(part)
+            if zf is None or info is None:
+                continue
+            with contextlib.suppress(*ZIP_ERRORS), zf.open(info) as fh:
+                head = fh.read(4096)
+                for claim in _SHARED_COUNT.findall(head):
+                    if int(claim) > max(info.file_size // 13, 1000):
+                        raise UnreadableFile(
+                            f"{self.p.name} 的共享字符串表（{part}）声称有 {int(claim):,} 条文字，"
+                            f"而它解压后只有 {info.file_size:,} 字节（Excel/WPS 不会保存出这样的文件），"
+                            f"{_TOO_BIG_HINT}"
+                        )
 
     def _zip(self) -> zipfile.ZipFile | None:
         """One open zip for every sheet's scan: opened again per sheet, its whole directory
@@ -801,6 +821,7 @@ _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>'
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 # -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
 _BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
+_SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references, may be many)
 _STYLED = re.compile(rb'\ss="[1-9]')
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')

@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import struct
-import sys
 import tempfile
 import threading
 import zipfile
@@ -42,6 +41,12 @@ from typing import Any
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
+from ledger_tools.ledger.partguard import (
+    check_prologs,
+    check_shared_count,
+    number_beyond_dates,
+    quiet_stderr,
+)
 
 
 @dataclass
@@ -380,7 +385,8 @@ class _ZipReader:
         check_zip_sizes(p, infos, names)
         self._book: Any = None
         self._zf: zipfile.ZipFile | None = None
-        self._check_shared_count([t for t, _ in self.shared] + ["xl/sharedStrings.xml"])
+        shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
+        check_shared_count(p.name, self._zip(), self.members, shared, _TOO_BIG_HINT)
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -390,25 +396,6 @@ class _ZipReader:
         if self._book is None:
             self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
         return self._book
-
-    def _check_shared_count(self, parts: list[str]) -> None:
-        """calamine reserves room for as many texts as the shared strings table says it holds
-        (``uniqueCount``) before reading one: a claim of 4,294,967,295 in a 7 KB file aborted
-        the process. A text takes at least ``<si><t/></si>`` (13 bytes) of the part."""
-        zf = self._zip()
-        for part in dict.fromkeys(parts):
-            info = self.members.get(part)
-            if zf is None or info is None:
-                continue
-            with contextlib.suppress(*ZIP_ERRORS), zf.open(info) as fh:
-                head = fh.read(4096)
-                for claim in _SHARED_COUNT.findall(head):
-                    if int(claim) > max(info.file_size // 13, 1000):
-                        raise UnreadableFile(
-                            f"{self.p.name} 的共享字符串表（{part}）声称有 {int(claim):,} 条文字，"
-                            f"而它解压后只有 {info.file_size:,} 字节（Excel/WPS 不会保存出这样的文件），"
-                            f"{_TOO_BIG_HINT}"
-                        )
 
     def _zip(self) -> zipfile.ZipFile | None:
         """One open zip for every sheet's scan: opened again per sheet, its whole directory
@@ -526,59 +513,10 @@ def check_zip_sizes(
             f"{label} 的各部分解压后共有 {total / 2**20:,.0f} MB（文件只有 "
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
-    _check_prologs(p, infos, label, hint)
-
-
-PROLOG_BYTES = 65536  # an XML part's prolog (declaration, a comment) is a few hundred bytes
-
-
-def _check_prologs(p: Path, infos: list[zipfile.ZipInfo], label: str, hint: str) -> None:
-    """No XML part declares a DTD (``<!DOCTYPE``): Office never writes one, and its entities
-    (billion laughs, ``file:///`` reads) would be expanded by whoever parses the part next —
-    Excel, LibreOffice, the recipient of a marked copy or a 公文 that carries it over. Only
-    each part's prolog is inflated."""
-    try:
-        with zipfile.ZipFile(p) as zf:
-            for info in infos:
-                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                    continue
-                with zf.open(info) as fh:
-                    why = _prolog_problem(fh.read(PROLOG_BYTES))
-                if why:
-                    if hint is _TOO_BIG_HINT:  # nothing to split: only to save again
-                        hint = _TOO_BIG_HINT.split("；")[0] + "。"
-                    raise UnreadableFile(
-                        f"{label} 中的“{info.filename}”部分{why}，Office/WPS 保存的文件中不会有"
-                        f"（可用来读取本机文件或撑爆内存），{hint}"
-                    )
-    except ZIP_ERRORS:
-        return  # a damaged zip: the reader says so
-
-
-def _prolog_problem(head: bytes) -> str:
-    """What is wrong before the root element of an XML part (empty: nothing)."""
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
-        big = head[:2] in (b"\xfe\xff", b"\0<")
-        head = head.decode("utf-16-be" if big else "utf-16-le", "ignore").encode()
-    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        while pos < len(head) and head[pos] in b" \t\r\n":
-            pos += 1
-        if head.startswith(b"<!DOCTYPE", pos) or head.startswith(b"<!doctype", pos):
-            return "含有 DTD 声明（<!DOCTYPE …>）"
-        close = (
-            b"?>"
-            if head.startswith(b"<?", pos)
-            else b"-->"
-            if head.startswith(b"<!--", pos)
-            else b""
-        )
-        if not close:
-            return ""
-        end = head.find(close, pos + 2)
-        if end < 0:
-            return f"的开头有超过 {PROLOG_BYTES // 1024} KB 的声明或注释"
-        pos = end + len(close)
+    # nothing to split when a part declares a DTD: only to save the file again
+    check_prologs(
+        p, infos, label, _TOO_BIG_HINT.split("；")[0] + "。" if hint is _TOO_BIG_HINT else hint
+    )
 
 
 def _check_parts(
@@ -683,7 +621,7 @@ def _to_rawsheet(
                 f"{_TOO_BIG_HINT}"
             )
         # a panic prints Rust's English message and backtrace on stderr before it is caught
-        with _quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
+        with quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
             rows = sheet.to_python(skip_empty_area=False)
         merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     except UnreadableFile:
@@ -698,7 +636,7 @@ def _to_rawsheet(
         # (-1E+308, -inf): Excel/WPS never write one
         if type(exc).__name__ != "PanicException":
             raise
-        cell = _number_beyond_dates(p, part) if part else None
+        cell = number_beyond_dates(p, part) if part else None
         where = f"单元格 {cell[0]} 设为日期格式，数值却是 {cell[1]}，" if cell else "有单元格的数值"
         raise UnreadableFile(
             f"{p.name} 的工作表“{name}”中{where}超出了日期能表示的范围（Excel/WPS 不会保存出"
@@ -718,45 +656,6 @@ def _to_rawsheet(
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """File descriptor 2 sent to the null device for the block (what a library writes there
-    directly, past ``sys.stderr``)."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def _number_beyond_dates(p: Path, part: str) -> tuple[str, str] | None:
-    """The first number cell of ``part`` far outside any date (cell, value as written); read
-    again only after calamine failed on the sheet."""
-    try:
-        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
-            for buf in chunks(fh, whole_rows=True):
-                for m in _CELL.finditer(buf):
-                    tag = m.group(0)
-                    ref, value = _R_REF.search(tag), _VALUE.search(tag)
-                    head = tag[: tag.find(b">")]
-                    if ref is None or value is None or b' t="' in head or not _STYLED.search(head):
-                        continue  # text, error, boolean and General cells are not dates
-                    text = value.group(1).decode("ascii", "replace")
-                    try:
-                        beyond = not -1e11 < float(text) < 1e11  # also NaN
-                    except ValueError:
-                        continue
-                    if beyond:
-                        return (ref.group(1) + ref.group(2)).decode(), text
-    except ZIP_ERRORS:
-        pass
-    return None
 
 
 def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
@@ -822,7 +721,6 @@ _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 # -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
 _BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
 _SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references, may be many)
-_STYLED = re.compile(rb'\ss="[1-9]')
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something

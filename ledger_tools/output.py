@@ -163,6 +163,27 @@ def atomic_output(
             tmp.unlink()
 
 
+@contextlib.contextmanager
+def all_or_none(folder: Path, targets: list[Path], *, parents: bool = False) -> Iterator[None]:
+    """Create ``folder`` and run the block that writes ``targets`` into it (each through
+    ``atomic_output``). If the block fails — a full disk, Ctrl+C, a refused template half-way —
+    the targets it created are removed, and the folder if it was created here: no folder of
+    some files looks finished, nor makes the next run refuse for the files it left."""
+    made = not folder.exists()
+    folder.mkdir(parents=parents, exist_ok=True)
+    fresh = [t for t in targets if not t.exists()]
+    try:
+        yield
+    except BaseException:
+        for t in fresh:
+            with contextlib.suppress(OSError):
+                t.unlink()
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def _os_error_in(exc: BaseException) -> OSError | None:
     """The OS error a library's exception was raised from (its cause or context), if any."""
     seen = 0

@@ -248,6 +248,25 @@ def test_a_cell_placed_far_below_its_row_is_refused_before_calamine_sizes_a_grid
     assert not (tmp_path / "标注.xlsx").exists() and sha(path) == before
 
 
+def test_a_shared_strings_table_claiming_billions_of_texts_is_refused(tmp_path):
+    """``<sst uniqueCount="4294967295">`` in a 7 KB workbook: calamine reserved 103 GB for the
+    texts before reading one, and the process aborted (every command). ``count`` (references,
+    legitimately many) is not a claim of size."""
+    path = base_ledger(tmp_path / "共享.xlsx")
+    rewrite(
+        path,
+        {"xl/sharedStrings.xml": lambda x: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4294967295"', x)},
+    )  # fmt: skip
+    for args in (["check", str(path), *DAY], ["diff", str(path), str(path), *DAY]):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and "4,294,967,295" in text and "共享.xlsx" in text, text
+    many = base_ledger(tmp_path / "引用多.xlsx")
+    rewrite(many, {"xl/sharedStrings.xml": lambda x: re.sub(rb'\bcount="\d+"', b'count="4294967295"', x)})  # fmt: skip
+    r = run_limited(["check", str(many), *DAY])
+    assert r["code"] == 0 and "没有发现问题" in clean(r), r["out"]
+
+
 def test_a_sheet_of_formatted_empty_rows_is_read(tmp_path):
     """A million ``<row r="…" s="1" customFormat="1" ht="30" customHeight="1"/>`` (rows
     formatted down to the end of the sheet, no cell in them): the reader cut its chunks only
@@ -261,6 +280,29 @@ def test_a_sheet_of_formatted_empty_rows_is_read(tmp_path):
     r = run_limited(["check", str(path), *DAY], timeout=300)
     text = clean(r)
     assert r["code"] == 0 and "没有发现问题" in text, text
+
+
+def test_a_workbook_of_thousands_of_small_sheets_is_read_in_linear_time(tmp_path):
+    """5,000 sheets of 20 rows (4 MB) and the ledger last: each sheet's scan, and each part the
+    marked copy read, opened the zip again and re-read its 10,000-entry directory — check took
+    200 s and check --mark 330 s (quadratic). The time limit of the run is the bound here."""
+    path = tmp_path / "多表.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    for i in range(5000):
+        ws = wb.add_worksheet(f"草稿{i}")
+        for r in range(20):
+            ws.write_row(r, 0, [f"备注{i}-{r}", "一些文字", r])
+    ws = wb.add_worksheet("台账")
+    ws.write_row(0, 0, STANDARD_HEADER)
+    for r in range(1, 4):
+        ws.write_row(r, 0, [str(v) if isinstance(v, dt.date) else v for v in good_row(r)])
+    wb.close()
+    for args in (
+        ["check", str(path), *DAY],
+        ["check", str(path), "--mark", str(tmp_path / "标注.xlsx"), *DAY],
+    ):
+        r = run_limited(args, timeout=150)
+        assert r["code"] == 0 and "没有发现问题" in clean(r), r["out"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,8 +398,8 @@ def _small_disk() -> None:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="POSIX file size limit")
 def test_every_writer_says_a_full_disk_in_chinese_and_leaves_nothing(tmp_path):
-    """merge ended in 意外问题（FileCreateError）: XlsxWriter wraps the OS error. duban left a
-    folder with the notices written before the disk filled."""
+    """merge ended in 意外问题（FileCreateError）: XlsxWriter wraps the OS error. duban and
+    templates export left a folder with the files written before the disk filled."""
     ledger = tmp_path / "台账.xlsx"
     shutil.copy(EXAMPLE, ledger)
     docx = template_with(tmp_path / "反馈意见.docx", "一、存在的问题\n1.学习不规范。")
@@ -367,6 +409,7 @@ def test_every_writer_says_a_full_disk_in_chinese_and_leaves_nothing(tmp_path):
         "diff": ["diff", str(ledger), str(ledger), "--mark", str(tmp_path / "对比.xlsx"), *DAY],
         "import": ["import", str(docx), "-o", str(tmp_path / "导入.xlsx")],
         "report": ["report", str(ledger), "-o", str(tmp_path / "报告.docx"), "--as-of", "2024-05-10"],
+        "templates": ["templates", "export", str(tmp_path / "模板")],
     }  # fmt: skip
     before = sorted(p.name for p in tmp_path.iterdir())
     for name, args in runs.items():

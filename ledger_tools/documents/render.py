@@ -41,7 +41,7 @@ from ledger_tools.errors import (
 )
 from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.model import Ledger
-from ledger_tools.output import atomic_output, check_output_path
+from ledger_tools.output import all_or_none, atomic_output, check_output_path
 
 PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while …
 PDF_SECONDS_PER_MB = 300  # … plus this per MB of .docx (see pdf_time_limit)
@@ -626,7 +626,6 @@ def export_templates(folder: str | os.PathLike[str], overwrite: bool = False) ->
     from ledger_tools.resources import builtin_templates
 
     dest = Path(folder)
-    dest.mkdir(parents=True, exist_ok=True)
     sources = builtin_templates(".docx")
     if not sources:
         raise LedgerToolsError("找不到内置 Word 模板：安装可能不完整，请重新安装 ledger-tools。")
@@ -637,10 +636,11 @@ def export_templates(folder: str | os.PathLike[str], overwrite: bool = False) ->
             f"{dest} 中已有 {names}，为免覆盖您修改过的模板，未导出。请换一个文件夹，或加 --force 覆盖。"
         )
     written = []
-    for src in sources:
-        with atomic_output(dest / src.name, src) as tmp:
-            shutil.copyfile(src, tmp)
-        written.append(dest / src.name)
+    with all_or_none(dest, [dest / s.name for s in sources], parents=True):
+        for src in sources:
+            with atomic_output(dest / src.name, src) as tmp:
+                shutil.copyfile(src, tmp)
+            written.append(dest / src.name)
     return written
 
 

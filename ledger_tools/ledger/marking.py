@@ -118,9 +118,12 @@ def write_marked_copy(
             "请先用 Excel/WPS 另存为 .xlsx 后再校验。"
         )
     copy = _Copy(src, keep_vba=out.suffix.lower() == ".xlsm")
-    copy.mark(report)
-    with atomic_output(out, src) as tmp:
-        copy.write(tmp)
+    try:
+        copy.mark(report)
+        with atomic_output(out, src) as tmp:
+            copy.write(tmp)
+    finally:
+        copy.zf.close()
     return out
 
 
@@ -161,8 +164,10 @@ class _Copy:
         self.src = src
         self.keep_vba = keep_vba
         try:
-            with zipfile.ZipFile(src) as zf:
-                self.infos = zf.infolist()
+            # one open zip for every part read: opened again per part, its whole directory was
+            # read again (a workbook of 5,000 small sheets took minutes to mark)
+            self.zf = zipfile.ZipFile(src)
+            self.infos = self.zf.infolist()
         except _ZIP_ERRORS as exc:
             raise _unreadable(src, exc) from None
         self.members = {i.filename: i for i in self.infos}
@@ -189,14 +194,13 @@ class _Copy:
         if info.file_size > MAX_PART_BYTES:
             raise _unreadable(self.src)
         try:
-            with zipfile.ZipFile(self.src) as zf:
-                return zf.read(name).decode("utf-8")
+            return self.zf.read(name).decode("utf-8")
         except (*_ZIP_ERRORS, UnicodeDecodeError) as exc:
             raise _unreadable(self.src, exc) from None
 
     def stream(self, name: str) -> Iterator[bytes]:
         try:
-            with zipfile.ZipFile(self.src) as zf, zf.open(name) as fh:
+            with self.zf.open(name) as fh:
                 yield from chunks(fh, whole_rows=True)
         except _ZIP_ERRORS as exc:
             raise _unreadable(self.src, exc) from None

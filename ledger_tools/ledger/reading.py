@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import struct
-import sys
 import tempfile
 import threading
 import zipfile
@@ -42,6 +41,12 @@ from typing import Any
 from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
+from ledger_tools.ledger.partguard import (
+    check_prologs,
+    check_shared_count,
+    number_beyond_dates,
+    quiet_stderr,
+)
 
 
 @dataclass
@@ -119,7 +124,6 @@ SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
 MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
 CHUNK_BYTES = 4 << 20  # the sheet XML is scanned in chunks of about this size
-SMALL_BOOK_BYTES = 1 << 20  # sheets' XML read at once when opening a workbook, at most
 MAX_CELL_BYTES = 64 << 20  # one row (or, inside a huge row, one cell) of XML
 STRAY_LISTED = 100
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
@@ -362,28 +366,19 @@ def _check_biff_extent(p: Path) -> None:
 class _ZipReader:
     def __init__(self, p: Path) -> None:
         self.p = p
-        infos: list[zipfile.ZipInfo] = []
-        self._small: dict[str, bytes] = {}  # small sheets' XML, read with the directory
+        self._book: Any = None
+        self._zf: zipfile.ZipFile | None = None
+        zf = self._zip()  # one open zip: its directory is read once for every part and sheet
+        infos: list[zipfile.ZipInfo] = zf.infolist() if zf is not None else []
+        self.members = {i.filename: i for i in infos}
+        wb = rels = ""
         try:
-            with zipfile.ZipFile(p) as zf:
-                infos = zf.infolist()
-                self.members = {i.filename: i for i in infos}
+            if zf is not None:
                 wb, rels = (_read_small(zf, self.members, n) for n in _WORKBOOK_PARTS)
-                if "xl/workbook.xml" in self.members:
-                    self._open(p, zf, infos, wb, rels)
         except ZIP_ERRORS:
             self.members = {}
-        if "xl/workbook.xml" not in self.members:
+        if zf is None or "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
-        self._book: Any = None
-        if self.parts:
-            self.names = list(self.parts)
-        else:  # a workbook.xml this parser does not follow: let calamine list the sheets
-            self.names = _worksheet_names(self._calamine())
-
-    def _open(
-        self, p: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], wb: str, rels: str
-    ) -> None:
         self.parts, self.shared = _workbook_parts(wb, rels)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
@@ -391,19 +386,25 @@ class _ZipReader:
         names.update({n: "工作簿目录" for n in _WORKBOOK_PARTS})
         names.update(dict(self.shared))
         check_zip_sizes(p, infos, names)
-        # The XML of small sheets is read now, with the zip directory open: a merge reads
-        # hundreds of small workbooks, and opening the zip again for each sheet cost more
-        # than scanning it.
-        small = [n for n in self.parts.values() if n in self.members]
-        if sum(self.members[n].file_size for n in small) <= SMALL_BOOK_BYTES:
-            for n in small:
-                with contextlib.suppress(*ZIP_ERRORS):  # a damaged one: said when it is read
-                    self._small[n] = zf.read(n)
+        shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
+        check_shared_count(p.name, zf, self.members, shared, _TOO_BIG_HINT)
+        if self.parts:
+            self.names = list(self.parts)
+        else:  # a workbook.xml this parser does not follow: let calamine list the sheets
+            self.names = _worksheet_names(self._calamine())
 
     def _calamine(self) -> Any:
         if self._book is None:
             self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
         return self._book
+
+    def _zip(self) -> zipfile.ZipFile | None:
+        """One open zip for every sheet's scan: opened again per sheet, its whole directory
+        was read again (a workbook of 5,000 small sheets took minutes)."""
+        if self._zf is None:
+            with contextlib.suppress(*ZIP_ERRORS):
+                self._zf = zipfile.ZipFile(self.p)
+        return self._zf
 
     def read(self, name: str) -> RawSheet:
         part = self.parts.get(name)
@@ -413,14 +414,11 @@ class _ZipReader:
         # A large sheet is scanned while calamine loads the shared strings; a small one at
         # once (a thread costs more than it saves there: merge reads hundreds of them).
         if self._book is None and info.file_size > CHUNK_BYTES:
-            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name))
+            scanned = _in_background(lambda: _scan_part(self.p, part, sheet=name, zf=self._zip()))
             self._calamine()
             scan = scanned()
-        elif part in self._small:
-            scan = _Scan()
-            scan.feed(self._small.pop(part))
         else:
-            scan = _scan_part(self.p, part, sheet=name)
+            scan = _scan_part(self.p, part, sheet=name, zf=self._zip())
         if scan.merges > max(MAX_MERGES, scan.cells):
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
@@ -433,7 +431,7 @@ class _ZipReader:
             )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True, sheet=name)
+            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip())
             box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
@@ -516,57 +514,10 @@ def check_zip_sizes(
             f"{label} 的各部分解压后共有 {total / 2**20:,.0f} MB（文件只有 "
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
-    _check_prologs(p, infos, label, hint)
-
-
-PROLOG_BYTES = 65536  # an XML part's prolog (declaration, a comment) is a few hundred bytes
-
-
-def _check_prologs(p: Path, infos: list[zipfile.ZipInfo], label: str, hint: str) -> None:
-    """No XML part declares a DTD (``<!DOCTYPE``): Office never writes one, and its entities
-    (billion laughs, ``file:///`` reads) would be expanded by whoever parses the part next —
-    Excel, LibreOffice, the recipient of a marked copy or a 公文 that carries it over. Only
-    each part's prolog is inflated."""
-    try:
-        with zipfile.ZipFile(p) as zf:
-            for info in infos:
-                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                    continue
-                with zf.open(info) as fh:
-                    why = _prolog_problem(fh.read(PROLOG_BYTES))
-                if why:
-                    raise UnreadableFile(
-                        f"{label} 中的“{info.filename}”部分{why}，Office/WPS 保存的文件中不会有"
-                        f"（可用来读取本机文件或撑爆内存），{hint}"
-                    )
-    except ZIP_ERRORS:
-        return  # a damaged zip: the reader says so
-
-
-def _prolog_problem(head: bytes) -> str:
-    """What is wrong before the root element of an XML part (empty: nothing)."""
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<"):  # UTF-16
-        big = head[:2] in (b"\xfe\xff", b"\0<")
-        head = head.decode("utf-16-be" if big else "utf-16-le", "ignore").encode()
-    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        while pos < len(head) and head[pos] in b" \t\r\n":
-            pos += 1
-        if head.startswith(b"<!DOCTYPE", pos) or head.startswith(b"<!doctype", pos):
-            return "含有 DTD 声明（<!DOCTYPE …>）"
-        close = (
-            b"?>"
-            if head.startswith(b"<?", pos)
-            else b"-->"
-            if head.startswith(b"<!--", pos)
-            else b""
-        )
-        if not close:
-            return ""
-        end = head.find(close, pos + 2)
-        if end < 0:
-            return f"的开头有超过 {PROLOG_BYTES // 1024} KB 的声明或注释"
-        pos = end + len(close)
+    # nothing to split when a part declares a DTD: only to save the file again
+    check_prologs(
+        p, infos, label, _TOO_BIG_HINT.split("；")[0] + "。" if hint is _TOO_BIG_HINT else hint
+    )
 
 
 def _check_parts(
@@ -671,7 +622,7 @@ def _to_rawsheet(
                 f"{_TOO_BIG_HINT}"
             )
         # a panic prints Rust's English message and backtrace on stderr before it is caught
-        with _quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
+        with quiet_stderr() if scan is None or scan.beyond_dates else contextlib.nullcontext():
             rows = sheet.to_python(skip_empty_area=False)
         merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     except UnreadableFile:
@@ -686,7 +637,7 @@ def _to_rawsheet(
         # (-1E+308, -inf): Excel/WPS never write one
         if type(exc).__name__ != "PanicException":
             raise
-        cell = _number_beyond_dates(p, part) if part else None
+        cell = number_beyond_dates(p, part) if part else None
         where = f"单元格 {cell[0]} 设为日期格式，数值却是 {cell[1]}，" if cell else "有单元格的数值"
         raise UnreadableFile(
             f"{p.name} 的工作表“{name}”中{where}超出了日期能表示的范围（Excel/WPS 不会保存出"
@@ -706,45 +657,6 @@ def _to_rawsheet(
                 rows[r][c] = None
                 raw.error_cells[(r, c)] = value
     return raw
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """File descriptor 2 sent to the null device for the block (what a library writes there
-    directly, past ``sys.stderr``)."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def _number_beyond_dates(p: Path, part: str) -> tuple[str, str] | None:
-    """The first number cell of ``part`` far outside any date (cell, value as written); read
-    again only after calamine failed on the sheet."""
-    try:
-        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
-            for buf in chunks(fh, whole_rows=True):
-                for m in _CELL.finditer(buf):
-                    tag = m.group(0)
-                    ref, value = _R_REF.search(tag), _VALUE.search(tag)
-                    head = tag[: tag.find(b">")]
-                    if ref is None or value is None or b' t="' in head or not _STYLED.search(head):
-                        continue  # text, error, boolean and General cells are not dates
-                    text = value.group(1).decode("ascii", "replace")
-                    try:
-                        beyond = not -1e11 < float(text) < 1e11  # also NaN
-                    except ValueError:
-                        continue
-                    if beyond:
-                        return (ref.group(1) + ref.group(2)).decode(), text
-    except ZIP_ERRORS:
-        pass
-    return None
 
 
 def _check_text_lengths(p: Path, name: str, rows: list[list[Any]]) -> None:
@@ -809,7 +721,7 @@ _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>'
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 # -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
 _BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
-_STYLED = re.compile(rb'\ss="[1-9]')
+_SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references, may be many)
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
@@ -1100,10 +1012,12 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
     return prev
 
 
-def _scan_part(p: Path, part: str, *, exact: bool = False, sheet: str = "") -> _Scan:
+def _scan_part(
+    p: Path, part: str, *, exact: bool = False, sheet: str = "", zf: zipfile.ZipFile | None = None
+) -> _Scan:
     scan = _Scan(exact=exact)
     try:
-        with zipfile.ZipFile(p) as zf, zf.open(part) as fh:
+        with contextlib.nullcontext(zf) if zf else zipfile.ZipFile(p) as z, z.open(part) as fh:
             for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):
                 scan.feed(buf)
     except ZIP_ERRORS as exc:

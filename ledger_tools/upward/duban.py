@@ -15,7 +15,6 @@ after the notice's date. The issuing office is the unit's 整改工作领导小�
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -372,6 +371,7 @@ def write_duban(
     its parent exists). Existing files are not overwritten unless ``force``."""
     from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.errors import LedgerToolsError, OutputError
+    from ledger_tools.output import all_or_none
     from ledger_tools.resources import template_path
 
     as_of = as_of or dt.date.today()
@@ -398,10 +398,7 @@ def write_duban(
             f"{out} 中已有 {'、'.join(existing[:5])}{'等' if len(existing) > 5 else ''}，"
             "为避免覆盖没有生成。请换一个文件夹，或加 --force 覆盖。"
         )
-    made_folder = not out.exists()
-    out.mkdir(exist_ok=True)
-    fresh = [t for t in targets if not t.exists()]
-    try:
+    with all_or_none(out, targets):
         tpl = Path(template) if template else template_path(TEMPLATE)
         files = []
         for g in late:
@@ -419,16 +416,6 @@ def write_duban(
             if pdf:
                 convert_to_pdf(files[-1], overwrite=force)
         summary = write_summary(found, by, as_of, out / SUMMARY_FILE, ledger, overwrite=force)
-    except BaseException:
-        # A full disk, Ctrl+C, a template refused half-way: no folder of some notices and no
-        # 督办汇总 is left looking finished (what existed before and --force replaced is gone).
-        for t in fresh:
-            with contextlib.suppress(OSError):
-                t.unlink()
-        if made_folder:
-            with contextlib.suppress(OSError):
-                out.rmdir()
-        raise
     unassigned = sum(len(g.items) for g in found if g.name == UNFILLED)
     return DubanResult(out, found, files, summary, unreadable_deadlines(ledger), unassigned)
 

@@ -31,13 +31,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
+
+if TYPE_CHECKING:
+    from ledger_tools.upward.merge_xlsx import UnitXml
 
 SHEET_SUMMARY = "汇总"
 SHEET_MEASURES = "全部措施"
@@ -94,11 +97,15 @@ class Unit:
     findings: list[dict[str, Any]]  # Finding.to_dict() of every finding
     errors: int
     warnings: int
-    measures: list[list[Any]]  # 全部措施 rows: the standard columns (C.COLUMNS) in order
+    # 全部措施 rows: the standard columns (C.COLUMNS) in order; None where not kept
+    # (``merge_ledgers(rows=False)``: the workbook needs only ``xml``)
+    measures: list[list[Any]] | None
     sources: list[str]  # sheet!cell of each measure's 整改措施
     info: dict[str, Any]
     unit: str = ""  # 单位 as written to the 汇总 (a duplicate name gets its file added)
     notes: list[str] = field(default_factory=list)
+    # the rows of 全部措施 and 校验问题 as sheet XML, rendered where the unit was read
+    xml: UnitXml | None = None
 
 
 @dataclass
@@ -156,30 +163,18 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
 # Reading one unit (runs in a worker process: arguments and result are picklable).
 
 
-def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
-    """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
-    return read_units([path], today, unit_from)[0]
+@dataclass(frozen=True)
+class Keep:
+    """What ``merge_ledgers`` keeps of each unit: the rows of 全部措施 as values (``rows``:
+    JSON, ``all_measure_rows``) and as sheet XML (``xml``: the workbook; rendered by the
+    worker process that read the unit, so that the writer only numbers and joins them, and
+    sent back as bytes, which cost the main process nothing to unpickle)."""
+
+    rows: bool = True
+    xml: bool = True
 
 
-def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
-    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
-    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
-    ledgers are read first, then validated: the place for a validation of many ledgers at once
-    (one polars select for all of them) should ``ledger.schema`` offer one."""
-    from ledger_tools.ledger.schema import validate
-
-    out: list[Unit | Failed] = []
-    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
-    for p, ledger in zip(paths, ledgers, strict=True):
-        if isinstance(ledger, Failed):
-            out.append(ledger)
-            continue
-        report = _or_failed(p, validate, ledger, today)
-        if isinstance(report, Failed):
-            out.append(report)
-        else:
-            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from))
-    return out
+KEEP_ALL = Keep()
 
 
 def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
@@ -213,7 +208,38 @@ def _read_ledger(path: str) -> Any:
     return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
 
 
-def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Unit:
+def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
+    """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
+    return read_units([path], today, unit_from)[0]
+
+
+def read_units(
+    paths: list[str], today: dt.date, unit_from: str = "info", keep: Keep = KEEP_ALL
+) -> list[Unit | Failed]:
+    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
+    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
+    ledgers are read first, then validated: the place for a validation of many ledgers at once
+    (one polars select for all of them) should ``ledger.schema`` offer one. ``keep`` says what
+    the caller needs of each unit besides its figures and findings."""
+    from ledger_tools.ledger.schema import validate
+
+    out: list[Unit | Failed] = []
+    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    for p, ledger in zip(paths, ledgers, strict=True):
+        if isinstance(ledger, Failed):
+            out.append(ledger)
+            continue
+        report = _or_failed(p, validate, ledger, today)
+        if isinstance(report, Failed):
+            out.append(report)
+        else:
+            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from, keep))
+    return out
+
+
+def unit_of(
+    path: str, ledger: Any, report: Any, unit_from: str = "info", keep: Keep = KEEP_ALL
+) -> Unit:
     """The ``Unit`` of a read ``ledger`` (``model.Ledger``) and its ``validate`` report."""
     stem = Path(path).stem
     written = str(ledger.info.get("单位名称") or "").strip()
@@ -222,7 +248,7 @@ def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Uni
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
     rows = [_measure_row(parts) for parts in cells]
-    return Unit(
+    unit = Unit(
         file=path,
         path=str(Path(path).resolve()),
         name=name,
@@ -235,6 +261,13 @@ def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Uni
         info={k: ledger.info.get(k) for k in SHARED_INFO},
         notes=[] if written or unit_from == "file" else ["基本信息中没有单位名称，按文件名计"],
     )
+    if keep.xml:
+        from ledger_tools.upward.merge_xlsx import render_unit
+
+        unit.xml = render_unit(unit)
+    if not keep.rows:
+        unit.measures = None
+    return unit
 
 
 def _row_measures(measures: list[Any]) -> list[list[Any]]:
@@ -290,16 +323,18 @@ def merge_ledgers(
     jobs: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    keep: Keep = KEEP_ALL,
 ) -> Merge:
     """Read every ledger in ``paths`` (files and folders) in ``jobs`` processes (default: one
     per CPU, at most ``MAX_DEFAULT_JOBS``) and return the units in file order, the files that could not be read and the
     duplicate unit names. ``progress(file, done, total)`` is called as each file is done; ``exclude`` are
-    paths not to read (the output itself, when it lies in an input folder)."""
+    paths not to read (the output itself, when it lies in an input folder); ``keep`` what of each
+    unit is needed (``Keep``: by default everything)."""
     today = today or dt.date.today()
     files, failed = find_ledgers(paths)
     skip = {Path(p).resolve() for p in exclude}
     files = [f for f in files if f.resolve() not in skip]
-    results = _read_all([str(f) for f in files], today, unit_from, jobs, progress)
+    results = _read_all([str(f) for f in files], today, unit_from, jobs, progress, keep)
     units = [r for r in results if isinstance(r, Unit)]
     failed += [r for r in results if isinstance(r, Failed)]
     duplicates = _name_units(units)
@@ -312,12 +347,13 @@ def _read_all(
     unit_from: str,
     jobs: int | None,
     progress: Callable[[str, int, int], None] | None,
+    keep: Keep,
 ) -> list[Unit | Failed]:
     jobs = max(1, min(jobs or min(_cpus(), MAX_DEFAULT_JOBS), len(files)))
     if jobs == 1:
         out = []
         for f in files:
-            out.append(read_unit(f, today, unit_from))
+            out.extend(read_units([f], today, unit_from, keep))
             if progress:
                 progress(f, len(out), len(files))
         return out
@@ -329,7 +365,7 @@ def _read_all(
     )
     try:
         futures = {
-            pool.submit(read_units, chunk, today, unit_from): chunk
+            pool.submit(read_units, chunk, today, unit_from, keep): chunk
             for chunk in _chunks(files, jobs)
         }
         for future in as_completed(futures):
@@ -520,9 +556,16 @@ def _jsonable(v: Any) -> Any:
 def all_measure_rows(units: list[Unit]) -> Iterable[list[Any]]:
     """The rows of 全部措施: 单位, the standard columns, 来源 (``[file]sheet!cell``)."""
     for u in units:
-        name = Path(u.file).name if not u.file.startswith("..") else u.file
-        for values, source in zip(u.measures, u.sources, strict=True):
-            yield [u.unit, *values, f"[{name}]{source}"]
+        if u.measures is None:
+            raise ValueError("merge_ledgers(rows=False) did not keep the rows of 全部措施")
+        for values, source in zip(u.measures, unit_sources(u), strict=True):
+            yield [u.unit, *values, source]
+
+
+def unit_sources(u: Unit) -> list[str]:
+    """The 来源 of each of the unit's rows of 全部措施: ``[file]sheet!cell``."""
+    name = Path(u.file).name if not u.file.startswith("..") else u.file
+    return [f"[{name}]{source}" for source in u.sources]
 
 
 def summary_text(merge: Merge) -> list[str]:
@@ -633,7 +676,13 @@ def _merge(
     day = parse_day(today, "--today")
     with _ProgressBar() as step:
         merge = merge_ledgers(
-            paths, day, unit_from, jobs, progress=step, exclude=[output] if output else []
+            paths,
+            day,
+            unit_from,
+            jobs,
+            progress=step,
+            exclude=[output] if output else [],
+            keep=Keep(rows=fmt == "json", xml=output is not None),
         )
     if not merge.units:
         reasons = "\n".join(f"  {f.file}：{f.reason}" for f in merge.failed)

@@ -3,13 +3,17 @@
 XlsxWriter writes the workbook: the 汇总 sheet with its conditional formatting and two native
 bar charts (Excel, WPS and LibreOffice draw them), the links to the units' files and cells,
 frozen headers, print setup, styles and the package. The rows of the two big sheets,
-全部措施 and 校验问题 (30,000 and 15,000 rows for 300 units of 100 measures), are written as
-sheet XML directly when the workbook is closed (``_bulk_sheet_class``): through XlsxWriter's
-cell objects a cell costs ~6 µs. CPU time to write the 汇总台账 of 300 units × 100 measures:
-openpyxl's write-only mode ~6.5 s, XlsxWriter cell by cell ~4.6 s, this ~2.1 s (of which
-~0.8 s is the zip compression). Every value is written by its type (``_Book.put``,
-``_rows_xml``): text is always text, also when it starts with "=" (never a formula), and
-dates carry the ledger's date format.
+全部措施 and 校验问题 (30,000 and 15,000 rows for 300 units of 100 measures), are sheet XML
+rendered where each unit is read (``render_unit``, in merge's worker processes, in parallel
+with the reading of the other units); the writer numbers them and joins them into the sheet
+when the workbook is closed (``_bulk_sheet_class``, ``_sheet_rows``), and writes the links of
+校验问题 without an object per link. Through XlsxWriter's cell objects a cell costs ~6 µs.
+CPU time to write the 汇总台账 of 300 units × 100 measures: openpyxl's write-only mode ~6.5 s,
+XlsxWriter cell by cell ~4.6 s, the rows rendered by the writer itself ~2.1 s (of which ~0.7 s
+zlib's compression at its default level), now ~0.6 s in the writer (ISA-L's deflate) and
+~0.8 s of rendering spread over the workers. Every value is written by its type
+(``_Book.put``, ``render_cells``): text is always text, also when it starts with "=" (never a
+formula), and dates carry the ledger's date format.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ import copy
 import datetime as dt
 import functools
 import math
+import operator
 import os
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +44,10 @@ from ledger_tools.upward.merge import (
     Failed,
     Merge,
     Unit,
-    all_measure_rows,
     ordered_units,
     totals_row,
     unit_row,
+    unit_sources,
 )
 
 HEADER_FILL = "#DDEBF7"
@@ -54,6 +61,12 @@ STATUS_COLOURS = {
 }
 # Excel keeps at most 65,530 links in a worksheet; past them 校验问题 shows the place as text.
 MAX_LINKS = 65_530
+# The package's deflate level. zlib's default, 6, took a third of the CPU time of writing the
+# 汇总台账 of 300 units × 100 measures (0.7 s for 69 MB of XML → 6.1 MB); level 1 takes 0.37 s
+# (8.6 MB), ISA-L's level 2 (``isal``, the ``merge`` extra) 0.1 s for 7.4 MB. Any level of
+# deflate is read alike by every reader of .xlsx.
+ZIP_LEVEL = 1
+ISAL_LEVEL = 2
 PX_PER_CM = 96 / 2.54  # XlsxWriter sizes charts in pixels at 96 dpi
 
 
@@ -111,7 +124,16 @@ class _Book:
         return self._formats[key]
 
     def close(self) -> None:
-        self.wb.close()
+        """Write the package with ``_FastZip`` (XlsxWriter takes zlib's default level and
+        offers no option: its module's ``ZipFile`` is ours while it closes)."""
+        import xlsxwriter.workbook as xw
+
+        zip_file = xw.ZipFile
+        xw.ZipFile = _FastZip
+        try:
+            self.wb.close()
+        finally:
+            xw.ZipFile = zip_file
 
     def put(self, ws: Any, r: int, c: int, value: Any, fmt: Any = None) -> None:
         """One cell by the type of ``value`` (None: left empty unless it has a format)."""
@@ -154,6 +176,33 @@ class _Book:
             ws.write_string(0, j, h, style)
 
 
+class _FastZip(zipfile.ZipFile):
+    """A ``ZipFile`` that deflates its members fast: with ISA-L where ``isal`` is installed,
+    else with zlib at ``ZIP_LEVEL``. (zipfile takes no compressor: the one of the member being
+    written is replaced; without that attribute, in another Python, zlib's level stays.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "compresslevel": ZIP_LEVEL})
+
+    def open(self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any) -> Any:
+        member = super().open(name, mode, pwd, **kwargs)
+        if mode == "w" and getattr(member, "_compressor", None) is not None:
+            isal = _isal()
+            if isal is not None:
+                member._compressor = isal.compressobj(ISAL_LEVEL, isal.DEFLATED, -15)  # noqa: SLF001
+        return member
+
+
+@functools.cache
+def _isal() -> Any:
+    """ISA-L's zlib (``isal.isal_zlib``), or None when it is not installed."""
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return None
+    return isal_zlib
+
+
 @functools.cache
 def _bulk_sheet_class() -> type:
     """XlsxWriter's worksheet with ``bulk_rows``: rows after the header written straight to
@@ -166,19 +215,22 @@ def _bulk_sheet_class() -> type:
     from xlsxwriter.worksheet import Worksheet
 
     class BulkSheet(Worksheet):  # type: ignore[misc]
-        _bulk: Callable[[], Iterable[str]] | None = None
+        _bulk: Callable[[], Iterable[bytes]] | None = None
+        _links: list[tuple[str, str]] | None = None
 
-        def bulk_rows(self, n: int, width: int, rows: Callable[[], Iterable[str]]) -> None:
+        def bulk_rows(self, n: int, width: int, rows: Callable[[], Iterable[bytes]]) -> None:
             """Rows 2 … n + 1 (Excel's numbers) of ``width`` columns: ``rows()`` yields their
-            XML when the workbook is closed. No other cell may be written below the header."""
+            XML (UTF-8) when the workbook is closed. No other cell may be written below the
+            header."""
             self._check_dimensions(n, width - 1)
             self._bulk = rows
 
-        def bulk_link(self, row: int, col: int, url: Any) -> None:
-            """Make the cell at 0-based ``row``, ``col`` of the bulk rows a link to ``url`` (an
-            ``xlsxwriter.url.Url``; its text is written by the bulk rows, as a ``_Linked``)."""
-            self.hlink_count += 1
-            self.hyperlinks[row][col] = url
+        def bulk_links(self, links: list[tuple[str, str]]) -> None:
+            """Links of cells of the bulk rows: (cell, target) in row order, each a link to
+            another file (its text is written by the bulk rows, in the link style). The sheet
+            has no other links. Written as XlsxWriter writes an external link, without an
+            object per link."""
+            self._links = links
 
         def _write_sheet_data(self) -> None:
             if self._bulk is None:
@@ -190,9 +242,23 @@ def _bulk_sheet_class() -> type:
                 self._write_rows()
             finally:
                 self.dim_rowmax = last
+            self.fh.flush()
             for piece in self._bulk():
-                self.fh.write(piece)
+                self.fh.buffer.write(piece)  # the sheet's file, opened by XlsxWriter as UTF-8
             self._xml_end_tag("sheetData")
+
+        def _write_hyperlinks(self) -> None:
+            if not self._links:
+                super()._write_hyperlinks()
+                return
+            xml = []
+            for cell, target in self._links:
+                self.rel_count += 1
+                xml.append(f'<hyperlink ref="{cell}" r:id="rId{self.rel_count}"/>')
+                self.external_hyper_links.append(["/hyperlink", target, "External"])
+            self._xml_start_tag("hyperlinks")
+            self.fh.write("".join(xml))
+            self._xml_end_tag("hyperlinks")
 
     return BulkSheet
 
@@ -353,17 +419,37 @@ def _link(
 
 
 def _url(book: _Book, ws: Any, text: str, target: str, folder: Path, location: str | None) -> Any:
-    """The link showing ``text`` to a unit's file (and cell), relative to the output's
-    ``folder`` so that the folder can be moved or shared as a whole; None where Excel's
-    limit of links per sheet is reached or the link is longer than Excel takes."""
+    """The link (an ``xlsxwriter.url.Url``) showing ``text`` to a unit's file (and cell), or
+    None (``_link_target``). A copy of the file's parsed link: parsing one costs more than
+    the rest of a row."""
+    link = _link_target(book, ws, target, folder, location)
+    if link is None:
+        return None
+    url = copy.copy(_parsed_link(_relative(target, folder)))
+    url._link = url._relationship_link = link  # noqa: SLF001
+    url.text = text
+    return url
+
+
+def _link_target(
+    book: _Book, ws: Any, target: str, folder: Path, location: str | None
+) -> str | None:
+    """The target of the link to a unit's file (and cell), ``各单位/甲.xlsx#'整改台账'!K6``
+    (a "#" of the path as %23), relative to the output's ``folder`` so that the folder can be
+    moved or shared as a whole; None where Excel's limit of links per sheet is reached or the
+    link is longer than Excel takes (2,080 characters). XlsxWriter would turn "/" into "\\"
+    (which only Windows follows) and move the cell into a separate location attribute."""
     if book.links.get(ws.name, 0) >= MAX_LINKS:
         return None
     try:
-        url = _file_url(_relative(target, folder), _location(location) if location else "", text)
-    except ValueError:  # longer than Excel takes (2,080 characters)
+        parsed = _parsed_link(_relative(target, folder))
+    except ValueError:
+        return None
+    link = parsed._link + (f"#{_location(location)}" if location else "")  # noqa: SLF001
+    if len(link) > parsed.MAX_URL_LEN:
         return None
     book.links[ws.name] = book.links.get(ws.name, 0) + 1
-    return url
+    return link
 
 
 def _location(place: str) -> str:
@@ -378,21 +464,6 @@ def _location(place: str) -> str:
     if not (sheet.startswith("'") and sheet.endswith("'")):
         sheet = "'" + sheet.replace("'", "''") + "'"
     return f"{sheet}!{addr or 'A1'}"
-
-
-def _file_url(path: str, location: str, text: str) -> Any:
-    """The link to ``path#location`` as written before (``各单位/甲.xlsx#'整改台账'!K6`` as
-    the target, a "#" of the path as %23): XlsxWriter would turn "/" into "\\" (which only
-    Windows follows) and move the cell into a separate location attribute, so its parsed link
-    is set back to the path as given. (A copy of the file's parsed link: parsing one costs
-    more than the rest of a 校验问题 row.)"""
-    anchor = f"#{location}" if location else ""
-    url = copy.copy(_parsed_link(path))
-    url._link = url._relationship_link = url._link + anchor  # noqa: SLF001
-    if len(url._link) > url.MAX_URL_LEN:  # noqa: SLF001
-        raise ValueError("URL exceeds Excel's maximum length.")
-    url.text = text
-    return url
 
 
 @functools.lru_cache(maxsize=256)
@@ -422,59 +493,130 @@ def _write_measures(book: _Book, ws: Any, units: list[Unit]) -> None:
         C.COLUMN_BY_NAME["来源"].width,
     ]
     book.header(ws, headers, widths)
-    n = sum(len(u.measures) for u in units)
+    n = sum(len(_rendered(u).measures) for u in units)
     if n:
-        ws.bulk_rows(n, len(headers), lambda: _rows_xml(all_measure_rows(units), book))
+        ws.bulk_rows(n, len(headers), lambda: _sheet_rows(units, _MEASURES, book))
     ws.autofilter(0, 0, n, len(headers) - 1)
 
 
-class _Linked(str):
-    """The text of a cell that ``bulk_link`` made a link: shown in the link style."""
+def _letters(first: int, n: int) -> list[str]:
+    """The names of ``n`` columns from the 0-based column ``first`` (A, B, …, Z, AA, …)."""
+    names = []
+    for j in range(first, first + n):
+        name = ""
+        j += 1
+        while j:
+            j, k = divmod(j - 1, 26)
+            name = chr(65 + k) + name
+        names.append(name)
+    return names
 
 
-def _rows_xml(rows: Iterable[list[Any]], book: _Book) -> Iterator[str]:
-    """Sheet XML of ``rows`` from Excel's row 2 (after the header), in pieces of about 1,000
-    rows.
+_MEASURE_REFS = _letters(1, len(C.COLUMNS) + 1)  # B …: the standard columns, then 来源
+_MEASURES = operator.attrgetter("measures")
+_FINDINGS = operator.attrgetter("findings")
 
-    Runs while the workbook is closed (the formats' indexes are known only then). A value is
-    written as XlsxWriter's ``write_*`` would by its type: text as an inline string (never a
-    formula), numbers, booleans, dates as date serials with the ledger's date format."""
-    from xlsxwriter.utility import xl_col_to_name
 
-    # a format's index is assigned when the workbook is closed
-    date_style = book.date._get_xf_index()  # noqa: SLF001
-    link_style = book.link._get_xf_index()  # noqa: SLF001
-    letters: list[str] = []
+# A row of 全部措施 or 校验问题 is rendered where the unit is read (``render_unit``, in the
+# worker process) before its place in the sheet is known: these placeholders stand for what
+# only the writer knows. Control characters never reach the XML as they are (``_inline``
+# writes them as _xHHHH_), so a placeholder cannot be confused with a unit's text.
+ROW = "\x00"  # the row number
+DATE = "\x01"  # the index of the date style
+LINK = "\x02"  # ' s="N"' (the link style) where the cell is made a link, else nothing
+_ROW, _DATE, _LINK = (p.encode() for p in (ROW, DATE, LINK))
+
+
+@dataclass
+class UnitXml:
+    """A unit's rows of 全部措施 and 校验问题 as sheet XML (UTF-8), from column B on (column A,
+    单位, is the writer's: a duplicate name gets its file added), with the placeholders."""
+
+    measures: list[bytes]
+    findings: list[bytes]
+
+
+def render_unit(u: Unit) -> UnitXml:
+    """The rows of ``u`` for the two big sheets: what the 汇总台账 shows of the unit, rendered
+    by the process that read it, so that the writer only numbers and joins them."""
+    from ledger_tools.ledger.findings import SEVERITY_LABEL
+
+    measures = [
+        render_cells([*values, source], _MEASURE_REFS).encode()
+        for values, source in zip(u.measures or (), unit_sources(u), strict=True)
+    ]
+    findings = []
+    for f in u.findings:
+        value = f["value"]
+        text = f["cell"] or f["sheet"] or Path(u.file).name
+        place = f'<c r="C{ROW}"{LINK} t="inlineStr">{_inline(text)}</c>'
+        row = [u.file, SEVERITY_LABEL[f["severity"]], f["rule"], f["message"]]
+        row.append("" if value is None else str(value))
+        findings.append(
+            (render_cells(row[:1], "B") + place + render_cells(row[1:], "DEFG")).encode()
+        )
+    return UnitXml(measures, findings)
+
+
+def render_cells(row: Sequence[Any], letters: Sequence[str]) -> str:
+    """The cells (``<c>``) of ``row`` in the columns ``letters``, the row number as ``ROW``.
+    A value is written as XlsxWriter's ``write_*`` would by its type: text as an inline string
+    (never a formula), numbers, booleans, dates as date serials with the ledger's date format
+    (``DATE``); None and "" leave the cell empty."""
     out: list[str] = []
     put = out.append
-    for r, row in enumerate(rows, start=2):
-        if len(letters) < len(row):
-            letters = [xl_col_to_name(j) for j in range(len(row))]
-        put(f'<row r="{r}">')
-        for j, v in enumerate(row):
-            kind = v.__class__
-            if v is None or v == "":
-                continue
-            if kind is str:
-                if _PLAIN(v) and not (v[0].isspace() or v[-1].isspace()) and len(v) <= MAX_TEXT:
-                    put(f'<c r="{letters[j]}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
-                else:
-                    put(f'<c r="{letters[j]}{r}" t="inlineStr">{_inline(v)}</c>')
-            elif kind is bool:
-                put(f'<c r="{letters[j]}{r}" t="b"><v>{int(v)}</v></c>')
-            elif (kind is int or kind is float) and math.isfinite(v):
-                put(f'<c r="{letters[j]}{r}"><v>{v!r}</v></c>')
-            elif isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
-                put(f'<c r="{letters[j]}{r}" s="{date_style}"><v>{_serial(v)}</v></c>')
-            elif kind is _Linked:
-                put(f'<c r="{letters[j]}{r}" s="{link_style}" t="inlineStr">{_inline(v)}</c>')
+    for letter, v in zip(letters, row, strict=False):
+        kind = v.__class__
+        if v is None or v == "":
+            continue
+        if kind is str:
+            if _PLAIN(v) and not (v[0].isspace() or v[-1].isspace()) and len(v) <= MAX_TEXT:
+                put(f'<c r="{letter}{ROW}" t="inlineStr"><is><t>{v}</t></is></c>')
             else:
-                put(f'<c r="{letters[j]}{r}" t="inlineStr">{_inline(str(v))}</c>')
-        put("</row>")
-        if len(out) > 20_000:
-            yield "".join(out)
+                put(f'<c r="{letter}{ROW}" t="inlineStr">{_inline(v)}</c>')
+        elif kind is bool:
+            put(f'<c r="{letter}{ROW}" t="b"><v>{int(v)}</v></c>')
+        elif (kind is int or kind is float) and math.isfinite(v):
+            put(f'<c r="{letter}{ROW}"><v>{v!r}</v></c>')
+        elif isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
+            put(f'<c r="{letter}{ROW}" s="{DATE}"><v>{_serial(v)}</v></c>')
+        else:
+            put(f'<c r="{letter}{ROW}" t="inlineStr">{_inline(str(v))}</c>')
+    return "".join(out)
+
+
+def _sheet_rows(
+    units: list[Unit], rows: Callable[[UnitXml], list[bytes]], book: _Book, links: Any = None
+) -> Iterator[bytes]:
+    """Sheet XML of the units' rendered rows from Excel's row 2 (after the header): each row
+    numbered, with its unit's 单位 in column A, in pieces of about 2,000 rows. ``links`` (a
+    list of a bool per row, in order) tells which rows' column C is a link. Runs while the
+    workbook is closed (a format's index is assigned only then)."""
+    date = str(book.date._get_xf_index()).encode()  # noqa: SLF001
+    linked = f' s="{book.link._get_xf_index()}"'.encode()  # noqa: SLF001
+    out: list[bytes] = []
+    put = out.append
+    r = 1
+    for u in units:
+        head = render_cells([u.unit], "A").encode()
+        for template in rows(_rendered(u)):
+            r += 1
+            number = b"%d" % r
+            row = (head + template).replace(_ROW, number)
+            if links is not None:
+                row = row.replace(_LINK, linked if links[r - 2] else b"")
+            put(b'<row r="' + number + b'">' + row + b"</row>")
+        if len(out) > 2_000:
+            yield b"".join(out).replace(_DATE, date)
             out.clear()
-    yield "".join(out)
+    yield b"".join(out).replace(_DATE, date)
+
+
+def _rendered(u: Unit) -> UnitXml:
+    """The unit's rows as the worker rendered them (rendered here when it did not)."""
+    if u.xml is None:
+        u.xml = render_unit(u)
+    return u.xml
 
 
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -511,26 +653,24 @@ def _inline(text: str) -> str:
 
 
 def _write_findings(book: _Book, ws: Any, units: list[Unit], folder: Path) -> None:
-    from ledger_tools.ledger.findings import SEVERITY_LABEL
-
+    """校验问题: the rendered rows of the units' findings, the 位置 of each a link to the
+    unit's file and cell (while Excel's limit of links in a sheet allows)."""
     book.header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
-    rows: list[list[Any]] = []
+    links: list[tuple[str, str]] = []
+    linked: list[bool] = []
     for u in units:
         for f in u.findings:
-            value = f["value"]
             place = f["cell"] or f["sheet"]
-            text = place or Path(u.file).name
-            url = _url(book, ws, text, u.path, folder, place or None)
-            if url is not None:
-                ws.bulk_link(len(rows) + 1, 2, url)
-                text = _Linked(text)
-            rows.append(
-                [u.unit, u.file, text, SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
-                 "" if value is None else str(value)]
-            )  # fmt: skip
-    if rows:
-        ws.bulk_rows(len(rows), len(FINDING_HEADERS), lambda: _rows_xml(rows, book))
-    ws.autofilter(0, 0, len(rows), len(FINDING_HEADERS) - 1)
+            target = _link_target(book, ws, u.path, folder, place or None)
+            linked.append(target is not None)
+            if target is not None:
+                links.append((f"C{len(linked) + 1}", target))
+    if linked:
+        ws.bulk_rows(
+            len(linked), len(FINDING_HEADERS), lambda: _sheet_rows(units, _FINDINGS, book, linked)
+        )
+        ws.bulk_links(links)
+    ws.autofilter(0, 0, len(linked), len(FINDING_HEADERS) - 1)
 
 
 def _write_failed(book: _Book, ws: Any, failed: list[Failed]) -> None:

@@ -247,7 +247,7 @@ def unit_of(
     sheet = ledger.origin.sheet
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
-    rows = [_measure_row(parts) for parts in cells]
+    columns = _measure_columns(cells)
     unit = Unit(
         file=path,
         path=str(Path(path).resolve()),
@@ -256,7 +256,7 @@ def unit_of(
         findings=[f.to_dict() for f in report.sorted()],
         errors=len(report.errors),
         warnings=len(report.warnings),
-        measures=rows,
+        measures=[list(row) for row in zip(*columns, strict=True)] if keep.rows else None,
         sources=[f"{sheet}!{letter}{parts[0].row}" for parts in cells],
         info={k: ledger.info.get(k) for k in SHARED_INFO},
         notes=[] if written or unit_from == "file" else ["基本信息中没有单位名称，按文件名计"],
@@ -264,9 +264,7 @@ def unit_of(
     if keep.xml:
         from ledger_tools.upward.merge_xlsx import render_unit
 
-        unit.xml = render_unit(unit)
-    if not keep.rows:
-        unit.measures = None
+        unit.xml = render_unit(unit, columns)
     return unit
 
 
@@ -281,32 +279,40 @@ def _row_measures(measures: list[Any]) -> list[list[Any]]:
     return rows
 
 
-def _measure_row(parts: list[Any]) -> list[Any]:
-    """One row of 全部措施 for one Excel row of the unit's ledger, so that ``stats`` of the
-    汇总台账 counts as the unit's own does: the measures split from one cell stay one cell
-    ("（1）…（2）…", split again when the 汇总台账 is read: one warning), and a number that
-    belongs to another row (a merged range's, ``Measure.copies``) is not written again."""
+def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
+    """The columns of 全部措施 (C.COLUMNS) for the unit's Excel ``rows`` (``_row_measures``),
+    so that ``stats`` of the 汇总台账 counts as the unit's own does: the measures split from
+    one cell stay one cell ("（1）…（2）…", split again when the 汇总台账 is read: one
+    warning), and a number that belongs to another row (a merged range's, ``Measure.copies``)
+    is not written again. Each column is picked from the reader's columns at once
+    (``model.column_reader``); the rows that differ from their cells are set after."""
     from ledger_tools.ledger.dates import format_cn_date
+    from ledger_tools.ledger.model import column_reader
     from ledger_tools.upward.duban import measures_text
 
-    m = parts[0]
-    row = [
-        None if c.name in m.copies else m.values.get(c.name)
-        for c in C.COLUMNS  # fmt: skip
-    ]
-    if len(parts) > 1:
-        row[_MEASURE_AT] = measures_text(parts)
-    if m.status is not None:
-        # The status as the unit's ledger was read ("是" under 是否完成, 已销号, 60%, a word of
-        # its 状态对照 sheet, or taken from its progress): the 汇总台账 knows none of that.
-        row[_STATUS_AT] = m.status
-    d = m.deadline
-    if d is not None and d.kind == "immediate" and d.due is not None:
-        # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
-        row[_DEADLINE_AT] = f"{format_cn_date(d.due)}（{d.text}）"
-    return row
+    firsts = [parts[0] for parts in rows]
+    pick = column_reader(firsts)
+    columns = [pick(name) for name in C.COLUMN_NAMES]
+    for i, parts in enumerate(rows):
+        m = parts[0]
+        for copied in m.copies:
+            if copied in _COLUMN_AT:
+                columns[_COLUMN_AT[copied]][i] = None
+        if len(parts) > 1:
+            columns[_MEASURE_AT][i] = measures_text(parts)
+        if m.status is not None:
+            # The status as the unit's ledger was read ("是" under 是否完成, 已销号, 60%, a
+            # word of its 状态对照 sheet, or taken from its progress): the 汇总台账 knows none
+            # of that.
+            columns[_STATUS_AT][i] = m.status
+        d = m.deadline
+        if d is not None and d.kind == "immediate" and d.due is not None:
+            # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
+            columns[_DEADLINE_AT][i] = f"{format_cn_date(d.due)}（{d.text}）"
+    return columns
 
 
+_COLUMN_AT = {name: j for j, name in enumerate(C.COLUMN_NAMES)}
 _DEADLINE_AT = C.COLUMN_NAMES.index("整改时限")
 _STATUS_AT = C.COLUMN_NAMES.index("整改状态")
 _MEASURE_AT = C.COLUMN_NAMES.index("整改措施")

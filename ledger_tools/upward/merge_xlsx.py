@@ -12,7 +12,7 @@ CPU time to write the 汇总台账 of 300 units × 100 measures: openpyxl's writ
 XlsxWriter cell by cell ~4.6 s, the rows rendered by the writer itself ~2.1 s (of which ~0.7 s
 zlib's compression at its default level), now ~0.6 s in the writer (ISA-L's deflate) and
 ~0.8 s of rendering spread over the workers. Every value is written by its type
-(``_Book.put``, ``render_cells``): text is always text, also when it starts with "=" (never a
+(``_Book.put``, ``_column_cells``): text is always text, also when it starts with "=" (never a
 formula), and dates carry the ledger's date format.
 """
 
@@ -110,12 +110,15 @@ class _Book:
             },
         )
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self.sheets: list[Any] = []
         self.links: dict[str, int] = {}  # links written per sheet (Excel's limit: MAX_LINKS)
         self.date = self.format(num_format=_date_format())
         self.link = self.wb.get_default_url_format()
 
     def sheet(self, name: str) -> Any:
-        return self.wb.add_worksheet(name, worksheet_class=_bulk_sheet_class())
+        ws = self.wb.add_worksheet(name, worksheet_class=_bulk_sheet_class())
+        self.sheets.append(ws)
+        return ws
 
     def format(self, **props: Any) -> Any:
         key = tuple(sorted(props.items()))
@@ -129,7 +132,7 @@ class _Book:
         import xlsxwriter.workbook as xw
 
         zip_file = xw.ZipFile
-        xw.ZipFile = _FastZip
+        xw.ZipFile = functools.partial(_FastZip, sheets=self.sheets)
         try:
             self.wb.close()
         finally:
@@ -177,20 +180,43 @@ class _Book:
 
 
 class _FastZip(zipfile.ZipFile):
-    """A ``ZipFile`` that deflates its members fast: with ISA-L where ``isal`` is installed,
-    else with zlib at ``ZIP_LEVEL``. (zipfile takes no compressor: the one of the member being
-    written is replaced; without that attribute, in another Python, zlib's level stays.)"""
+    """XlsxWriter's ``ZipFile`` while a ``_Book`` closes: the members deflated fast (with
+    ISA-L where ``isal`` is installed, else with zlib at ``ZIP_LEVEL``), and the rows of the
+    bulk sheets streamed into their members as they are joined (``write``), never written to
+    a temporary file and read back (70 MB for 300 units × 100 measures)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, sheets: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "compresslevel": ZIP_LEVEL})
+        self.sheets = sheets  # the book's sheets (``_bulk_sheet_class``)
 
     def open(self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any) -> Any:
         member = super().open(name, mode, pwd, **kwargs)
+        # zipfile takes no compressor: the member's is replaced (where a later Python has no
+        # such attribute, zlib's level stays)
         if mode == "w" and getattr(member, "_compressor", None) is not None:
             isal = _isal()
             if isal is not None:
                 member._compressor = isal.compressobj(ISAL_LEVEL, isal.DEFLATED, -15)  # noqa: SLF001
         return member
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        """The member ``arcname`` from the file ``filename`` (as ``ZipFile.write``); a bulk
+        sheet's file holds ``BULK_MARK`` where its rows go."""
+        sheet = next((ws for ws in self.sheets if ws.bulk_file == filename), None)
+        if sheet is None:
+            super().write(filename, arcname, *args, **kwargs)
+            return
+        head, _, tail = Path(filename).read_bytes().partition(BULK_MARK)
+        member = zipfile.ZipInfo.from_file(filename, arcname)  # its date: XlsxWriter's
+        member.compress_type = self.compression
+        member._compresslevel = ZIP_LEVEL  # noqa: SLF001 - what ZipFile.write sets
+        # ZIP64 only when needed: (older) Excel may call a workbook with it damaged
+        big = sheet.bulk_size + len(head) + len(tail) > zipfile.ZIP64_LIMIT * 0.9
+        with self.open(member, "w", force_zip64=big) as out:
+            out.write(head)
+            for piece in sheet.bulk_pieces:
+                out.write(piece)
+            out.write(tail)
 
 
 @functools.cache
@@ -215,15 +241,21 @@ def _bulk_sheet_class() -> type:
     from xlsxwriter.worksheet import Worksheet
 
     class BulkSheet(Worksheet):  # type: ignore[misc]
-        _bulk: Callable[[], Iterable[bytes]] | None = None
+        bulk_rows_xml: Callable[[], Iterable[bytes]] | None = None
+        bulk_size = 0  # bytes of the bulk rows, about
+        bulk_file: str | None = None  # the sheet's XML file, with BULK_MARK for the rows
+        bulk_pieces: Iterable[bytes] = ()
         _links: list[tuple[str, str]] | None = None
 
-        def bulk_rows(self, n: int, width: int, rows: Callable[[], Iterable[bytes]]) -> None:
+        def bulk_rows(
+            self, n: int, width: int, rows: Callable[[], Iterable[bytes]], size: int
+        ) -> None:
             """Rows 2 … n + 1 (Excel's numbers) of ``width`` columns: ``rows()`` yields their
-            XML (UTF-8) when the workbook is closed. No other cell may be written below the
-            header."""
+            XML (UTF-8, about ``size`` bytes), called when the sheet is written, iterated when
+            the package is (``_FastZip``). No other cell may be written below the header."""
             self._check_dimensions(n, width - 1)
-            self._bulk = rows
+            self.bulk_rows_xml = rows
+            self.bulk_size = size
 
         def bulk_links(self, links: list[tuple[str, str]]) -> None:
             """Links of cells of the bulk rows: (cell, target) in row order, each a link to
@@ -233,7 +265,7 @@ def _bulk_sheet_class() -> type:
             self._links = links
 
         def _write_sheet_data(self) -> None:
-            if self._bulk is None:
+            if self.bulk_rows_xml is None:
                 super()._write_sheet_data()
                 return
             self._xml_start_tag("sheetData")
@@ -242,9 +274,10 @@ def _bulk_sheet_class() -> type:
                 self._write_rows()
             finally:
                 self.dim_rowmax = last
-            self.fh.flush()
-            for piece in self._bulk():
-                self.fh.buffer.write(piece)  # the sheet's file, opened by XlsxWriter as UTF-8
+            self.fh.write(BULK_MARK.decode())
+            self.bulk_file = self.fh.name
+            # the styles' indexes are taken now, while XlsxWriter assigns them
+            self.bulk_pieces = self.bulk_rows_xml()
             self._xml_end_tag("sheetData")
 
         def _write_hyperlinks(self) -> None:
@@ -495,7 +528,8 @@ def _write_measures(book: _Book, ws: Any, units: list[Unit]) -> None:
     book.header(ws, headers, widths)
     n = sum(len(_rendered(u).measures) for u in units)
     if n:
-        ws.bulk_rows(n, len(headers), lambda: _sheet_rows(units, _MEASURES, book))
+        size = sum(map(len, (row for u in units for row in _rendered(u).measures)))
+        ws.bulk_rows(n, len(headers), lambda: _sheet_rows(units, _MEASURES, book), size)
     ws.autofilter(0, 0, n, len(headers) - 1)
 
 
@@ -525,6 +559,7 @@ ROW = "\x00"  # the row number
 DATE = "\x01"  # the index of the date style
 LINK = "\x02"  # ' s="N"' (the link style) where the cell is made a link, else nothing
 _ROW, _DATE, _LINK = (p.encode() for p in (ROW, DATE, LINK))
+BULK_MARK = b"\x00bulk rows\x00"  # where a bulk sheet's rows go in its file (``_FastZip``)
 
 
 @dataclass
@@ -536,53 +571,80 @@ class UnitXml:
     findings: list[bytes]
 
 
-def render_unit(u: Unit) -> UnitXml:
+def render_unit(u: Unit, columns: Sequence[Sequence[Any]] | None = None) -> UnitXml:
     """The rows of ``u`` for the two big sheets: what the 汇总台账 shows of the unit, rendered
-    by the process that read it, so that the writer only numbers and joins them."""
+    by the process that read it, so that the writer only numbers and joins them. ``columns``:
+    the unit's 全部措施 by column (C.COLUMNS), as ``merge.unit_of`` builds them (else taken
+    from ``u.measures``)."""
     from ledger_tools.ledger.findings import SEVERITY_LABEL
 
-    measures = [
-        render_cells([*values, source], _MEASURE_REFS).encode()
-        for values, source in zip(u.measures or (), unit_sources(u), strict=True)
-    ]
-    findings = []
-    for f in u.findings:
-        value = f["value"]
-        text = f["cell"] or f["sheet"] or Path(u.file).name
-        place = f'<c r="C{ROW}"{LINK} t="inlineStr">{_inline(text)}</c>'
-        row = [u.file, SEVERITY_LABEL[f["severity"]], f["rule"], f["message"]]
-        row.append("" if value is None else str(value))
-        findings.append(
-            (render_cells(row[:1], "B") + place + render_cells(row[1:], "DEFG")).encode()
-        )
+    if columns is None:
+        columns = list(zip(*u.measures, strict=True)) if u.measures else [()] * len(C.COLUMNS)
+    measures = _render_rows([*columns, unit_sources(u)], _MEASURE_REFS)
+    fs = u.findings
+    name = Path(u.file).name
+    findings = _render_rows(
+        [
+            [u.file] * len(fs),
+            [f["cell"] or f["sheet"] or name for f in fs],
+            [SEVERITY_LABEL[f["severity"]] for f in fs],
+            [f["rule"] for f in fs],
+            [f["message"] for f in fs],
+            ["" if f["value"] is None else str(f["value"]) for f in fs],
+        ],
+        "BCDEFG",
+        {1: f'<c r="C{ROW}"{LINK} t="inlineStr">'},  # 位置: the link style where it links
+    )
     return UnitXml(measures, findings)
 
 
-def render_cells(row: Sequence[Any], letters: Sequence[str]) -> str:
-    """The cells (``<c>``) of ``row`` in the columns ``letters``, the row number as ``ROW``.
-    A value is written as XlsxWriter's ``write_*`` would by its type: text as an inline string
-    (never a formula), numbers, booleans, dates as date serials with the ledger's date format
-    (``DATE``); None and "" leave the cell empty."""
-    out: list[str] = []
-    put = out.append
-    for letter, v in zip(letters, row, strict=False):
-        kind = v.__class__
-        if v is None or v == "":
-            continue
-        if kind is str:
-            if _PLAIN(v) and not (v[0].isspace() or v[-1].isspace()) and len(v) <= MAX_TEXT:
-                put(f'<c r="{letter}{ROW}" t="inlineStr"><is><t>{v}</t></is></c>')
-            else:
-                put(f'<c r="{letter}{ROW}" t="inlineStr">{_inline(v)}</c>')
-        elif kind is bool:
-            put(f'<c r="{letter}{ROW}" t="b"><v>{int(v)}</v></c>')
-        elif (kind is int or kind is float) and math.isfinite(v):
-            put(f'<c r="{letter}{ROW}"><v>{v!r}</v></c>')
-        elif isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
-            put(f'<c r="{letter}{ROW}" s="{DATE}"><v>{_serial(v)}</v></c>')
-        else:
-            put(f'<c r="{letter}{ROW}" t="inlineStr">{_inline(str(v))}</c>')
-    return "".join(out)
+def _render_rows(
+    columns: Sequence[Sequence[Any]], letters: Sequence[str], opens: dict[int, str] | None = None
+) -> list[bytes]:
+    """The rows (UTF-8) of the cells of ``columns`` in the columns ``letters``, the row number
+    as ``ROW``; ``opens``: a column's own start of a text cell. Column by column: one
+    comprehension a column costs half of a loop over the cells row by row."""
+    opens = opens or {}
+    cells = [
+        _column_cells(values, letter, opens.get(j))
+        for j, (values, letter) in enumerate(zip(columns, letters, strict=True))
+    ]
+    return [row.encode() for row in map("".join, zip(*cells, strict=True))]
+
+
+def _column_cells(values: Sequence[Any], letter: str, text_open: str | None = None) -> list[str]:
+    """The cell (``<c>``) of each value of one column, the row number as ``ROW``: "" for
+    None and "". A value is written as XlsxWriter's ``write_*`` would by its type: text as an
+    inline string (never a formula), numbers, booleans, dates as date serials with the
+    ledger's date format (``DATE``)."""
+    ref = f"{letter}{ROW}"
+    text_open = text_open or f'<c r="{ref}" t="inlineStr">'
+    fast = text_open + "<is><t>"
+    plain = _PLAIN_CELL
+    return [
+        ""
+        if v is None
+        else fast + v + "</t></is></c>"
+        if v.__class__ is str and len(v) <= MAX_TEXT and plain(v)
+        else _cell(ref, text_open, v)
+        for v in values
+    ]
+
+
+def _cell(ref: str, text_open: str, v: Any) -> str:
+    """``_column_cells`` of a value that is not plain text."""
+    kind = v.__class__
+    if v == "":
+        return ""
+    if kind is str:
+        return f"{text_open}{_inline(v)}</c>"
+    if kind is bool:
+        return f'<c r="{ref}" t="b"><v>{int(v)}</v></c>'
+    if (kind is int or kind is float) and math.isfinite(v):
+        return f'<c r="{ref}"><v>{v!r}</v></c>'
+    if isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
+        return f'<c r="{ref}" s="{DATE}"><v>{_serial(v)}</v></c>'
+    return f"{text_open}{_inline(str(v))}</c>"
 
 
 def _sheet_rows(
@@ -590,22 +652,33 @@ def _sheet_rows(
 ) -> Iterator[bytes]:
     """Sheet XML of the units' rendered rows from Excel's row 2 (after the header): each row
     numbered, with its unit's 单位 in column A, in pieces of about 2,000 rows. ``links`` (a
-    list of a bool per row, in order) tells which rows' column C is a link. Runs while the
-    workbook is closed (a format's index is assigned only then)."""
+    list of a bool per row, in order) tells which rows' column C is a link. Called while the
+    workbook is closed: a format's index is assigned only then (by the time the rows are
+    joined, XlsxWriter has written its styles)."""
     date = str(book.date._get_xf_index()).encode()  # noqa: SLF001
     linked = f' s="{book.link._get_xf_index()}"'.encode()  # noqa: SLF001
+    return _numbered_rows(units, rows, date, linked, links)
+
+
+def _numbered_rows(
+    units: list[Unit],
+    rows: Callable[[UnitXml], list[bytes]],
+    date: bytes,
+    linked: bytes,
+    links: Any,
+) -> Iterator[bytes]:
     out: list[bytes] = []
     put = out.append
     r = 1
     for u in units:
-        head = render_cells([u.unit], "A").encode()
+        head = _column_cells([u.unit], "A")[0].encode()
         for template in rows(_rendered(u)):
             r += 1
             number = b"%d" % r
-            row = (head + template).replace(_ROW, number)
+            row = template.replace(_ROW, number)
             if links is not None:
                 row = row.replace(_LINK, linked if links[r - 2] else b"")
-            put(b'<row r="' + number + b'">' + row + b"</row>")
+            put(b'<row r="%b">%b%b</row>' % (number, head.replace(_ROW, number), row))
         if len(out) > 2_000:
             yield b"".join(out).replace(_DATE, date)
             out.clear()
@@ -622,7 +695,8 @@ def _rendered(u: Unit) -> UnitXml:
 _EPOCH = dt.datetime(1899, 12, 30)
 _FIRST_SERIAL_DAY = dt.date(1900, 3, 1)  # before it Excel's serials count a 29 February 1900
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
-_PLAIN = re.compile(r"[^&<>\x00-\x08\x0b-\x1f_]*").fullmatch  # text written as it is
+# text written as it is: nothing to escape, no blank to preserve at either end, not empty
+_PLAIN_CELL = re.compile(r"(?!\s)[^&<>\x00-\x08\x0b-\x1f_]+(?<!\s)").fullmatch
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPED_LOOKING = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 MAX_TEXT = 32_767  # characters in a cell, Excel's limit
@@ -666,8 +740,12 @@ def _write_findings(book: _Book, ws: Any, units: list[Unit], folder: Path) -> No
             if target is not None:
                 links.append((f"C{len(linked) + 1}", target))
     if linked:
+        size = sum(map(len, (row for u in units for row in _rendered(u).findings)))
         ws.bulk_rows(
-            len(linked), len(FINDING_HEADERS), lambda: _sheet_rows(units, _FINDINGS, book, linked)
+            len(linked),
+            len(FINDING_HEADERS),
+            lambda: _sheet_rows(units, _FINDINGS, book, linked),
+            size,
         )
         ws.bulk_links(links)
     ws.autofilter(0, 0, len(linked), len(FINDING_HEADERS) - 1)

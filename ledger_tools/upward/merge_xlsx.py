@@ -458,7 +458,7 @@ def _url(book: _Book, ws: Any, text: str, target: str, folder: Path, location: s
     link = _link_target(book, ws, target, folder, location)
     if link is None:
         return None
-    url = copy.copy(_parsed_link(_relative(target, folder)))
+    url = copy.copy(_parsed_link(_relative(target, str(folder))))
     url._link = url._relationship_link = link  # noqa: SLF001
     url.text = text
     return url
@@ -475,7 +475,7 @@ def _link_target(
     if book.links.get(ws.name, 0) >= MAX_LINKS:
         return None
     try:
-        parsed = _parsed_link(_relative(target, folder))
+        parsed = _parsed_link(_relative(target, str(folder)))
     except ValueError:
         return None
     link = parsed._link + (f"#{_location(location)}" if location else "")  # noqa: SLF001
@@ -510,7 +510,7 @@ def _parsed_link(path: str) -> Any:
 
 
 @functools.lru_cache(maxsize=4096)  # one unit's findings all link to the same file
-def _relative(target: str, folder: Path) -> str:
+def _relative(target: str, folder: str) -> str:  # (a Path as a key costs more than relpath)
     try:
         rel = os.path.relpath(target, folder)
     except ValueError:  # another drive on Windows

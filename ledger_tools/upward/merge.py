@@ -386,11 +386,16 @@ def _read_all(
 
 
 def _chunks(files: list[str], jobs: int) -> list[list[str]]:
-    """The files in chunks, in order: about four per worker so that a slow chunk (big files)
-    does not leave the other workers idle at the end, at most ``CHUNK`` files each so that the
-    progress bar moves."""
-    size = max(1, min(CHUNK, -(-len(files) // (jobs * 4))))
-    return [files[i : i + size] for i in range(0, len(files), size)]
+    """The files in chunks, in order, each about an eighth of what is left per worker (at
+    most ``CHUNK`` files, so that the progress bar moves): smaller and smaller towards the
+    end, so that no worker is left idle while another reads a long last chunk."""
+    chunks = []
+    i = 0
+    while i < len(files):
+        size = max(1, min(CHUNK, (len(files) - i) // (jobs * 4)))
+        chunks.append(files[i : i + size])
+        i += size
+    return chunks
 
 
 def _cpus() -> int:

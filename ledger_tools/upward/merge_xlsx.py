@@ -624,7 +624,7 @@ def _column_cells(values: Sequence[Any], letter: str, text_open: str | None = No
     return [
         ""
         if v is None
-        else fast + v + "</t></is></c>"
+        else f"{fast}{v}</t></is></c>"
         if v.__class__ is str and len(v) <= MAX_TEXT and plain(v)
         else _cell(ref, text_open, v)
         for v in values

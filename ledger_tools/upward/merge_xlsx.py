@@ -213,7 +213,9 @@ class _FastZip(zipfile.ZipFile):
         head, _, tail = Path(filename).read_bytes().partition(BULK_MARK)
         member = zipfile.ZipInfo.from_file(filename, arcname)  # its date: XlsxWriter's
         member.compress_type = self.compression
-        member._compresslevel = ZIP_LEVEL  # noqa: SLF001 - what ZipFile.write sets
+        # what ZipFile.write sets (``compress_level`` from Python 3.13 on)
+        level = "compress_level" if hasattr(member, "compress_level") else "_compresslevel"
+        setattr(member, level, ZIP_LEVEL)
         # ZIP64 only when needed: (older) Excel may call a workbook with it damaged
         big = sheet.bulk_size + len(head) + len(tail) > zipfile.ZIP64_LIMIT * 0.9
         with self.open(member, "w", force_zip64=big) as out:

@@ -177,6 +177,35 @@ class Keep:
 KEEP_ALL = Keep()
 
 
+def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
+    """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
+    return read_units([path], today, unit_from)[0]
+
+
+def read_units(
+    paths: list[str], today: dt.date, unit_from: str = "info", keep: Keep = KEEP_ALL
+) -> list[Unit | Failed]:
+    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
+    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
+    ledgers are read first, then validated: the place for a validation of many ledgers at once
+    (one polars select for all of them) should ``ledger.schema`` offer one. ``keep`` says what
+    the caller needs of each unit besides its figures and findings."""
+    from ledger_tools.ledger.schema import validate
+
+    out: list[Unit | Failed] = []
+    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    for p, ledger in zip(paths, ledgers, strict=True):
+        if isinstance(ledger, Failed):
+            out.append(ledger)
+            continue
+        report = _or_failed(p, validate, ledger, today)
+        if isinstance(report, Failed):
+            out.append(report)
+        else:
+            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from, keep))
+    return out
+
+
 def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
     """``fn(*args)``; any failure becomes a ``Failed`` of ``path`` with the reason."""
     from ledger_tools.errors import LedgerToolsError
@@ -206,35 +235,6 @@ def _read_ledger(path: str) -> Any:
             "如需汇总多批，请汇总各单位的原台账。",
         )
     return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
-
-
-def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
-    """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
-    return read_units([path], today, unit_from)[0]
-
-
-def read_units(
-    paths: list[str], today: dt.date, unit_from: str = "info", keep: Keep = KEEP_ALL
-) -> list[Unit | Failed]:
-    """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
-    task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
-    ledgers are read first, then validated: the place for a validation of many ledgers at once
-    (one polars select for all of them) should ``ledger.schema`` offer one. ``keep`` says what
-    the caller needs of each unit besides its figures and findings."""
-    from ledger_tools.ledger.schema import validate
-
-    out: list[Unit | Failed] = []
-    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
-    for p, ledger in zip(paths, ledgers, strict=True):
-        if isinstance(ledger, Failed):
-            out.append(ledger)
-            continue
-        report = _or_failed(p, validate, ledger, today)
-        if isinstance(report, Failed):
-            out.append(report)
-        else:
-            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from, keep))
-    return out
 
 
 def unit_of(

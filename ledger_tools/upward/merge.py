@@ -31,13 +31,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
+
+if TYPE_CHECKING:
+    from ledger_tools.upward.merge_xlsx import UnitXml
 
 SHEET_SUMMARY = "汇总"
 SHEET_MEASURES = "全部措施"
@@ -94,11 +97,15 @@ class Unit:
     findings: list[dict[str, Any]]  # Finding.to_dict() of every finding
     errors: int
     warnings: int
-    measures: list[list[Any]]  # 全部措施 rows: the standard columns (C.COLUMNS) in order
+    # 全部措施 rows: the standard columns (C.COLUMNS) in order; None where not kept
+    # (``merge_ledgers(rows=False)``: the workbook needs only ``xml``)
+    measures: list[list[Any]] | None
     sources: list[str]  # sheet!cell of each measure's 整改措施
     info: dict[str, Any]
     unit: str = ""  # 单位 as written to the 汇总 (a duplicate name gets its file added)
     notes: list[str] = field(default_factory=list)
+    # the rows of 全部措施 and 校验问题 as sheet XML, rendered where the unit was read
+    xml: UnitXml | None = None
 
 
 @dataclass
@@ -156,16 +163,33 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
 # Reading one unit (runs in a worker process: arguments and result are picklable).
 
 
+@dataclass(frozen=True)
+class Keep:
+    """What ``merge_ledgers`` keeps of each unit: the rows of 全部措施 as values (``rows``:
+    JSON, ``all_measure_rows``) and as sheet XML (``xml``: the workbook; rendered by the
+    worker process that read the unit, so that the writer only numbers and joins them, and
+    sent back as bytes, which cost the main process nothing to unpickle)."""
+
+    rows: bool = True
+    xml: bool = True
+
+
+KEEP_ALL = Keep()
+
+
 def read_unit(path: str, today: dt.date, unit_from: str = "info") -> Unit | Failed:
     """Read, validate and count one ledger; any failure becomes a ``Failed`` with the reason."""
     return read_units([path], today, unit_from)[0]
 
 
-def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> list[Unit | Failed]:
+def read_units(
+    paths: list[str], today: dt.date, unit_from: str = "info", keep: Keep = KEEP_ALL
+) -> list[Unit | Failed]:
     """``read_unit`` of each file: one task of a worker process (a chunk of files, so that a
     task's fixed cost, pickling the call and its result, is paid once per chunk). The chunk's
     ledgers are read first, then validated together (``schema.validate_many``: one polars query
-    for the row rules of all of them)."""
+    for the row rules of all of them). ``keep`` says what the caller needs of each unit besides
+    its figures and findings."""
     ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
     read = [(p, x) for p, x in zip(paths, ledgers, strict=True) if not isinstance(x, Failed)]
     reports = dict(zip([p for p, _ in read], _validated(read, today), strict=True))
@@ -175,7 +199,7 @@ def read_units(paths: list[str], today: dt.date, unit_from: str = "info") -> lis
         if isinstance(report, Failed):
             out.append(report)
         else:
-            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from))
+            out.append(_or_failed(p, unit_of, p, ledger, report, unit_from, keep))
     return out
 
 
@@ -221,7 +245,9 @@ def _read_ledger(path: str) -> Any:
     return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
 
 
-def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Unit:
+def unit_of(
+    path: str, ledger: Any, report: Any, unit_from: str = "info", keep: Keep = KEEP_ALL
+) -> Unit:
     """The ``Unit`` of a read ``ledger`` (``model.Ledger``) and its ``validate`` report."""
     stem = Path(path).stem
     written = str(ledger.info.get("单位名称") or "").strip()
@@ -229,8 +255,8 @@ def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Uni
     sheet = ledger.origin.sheet
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
-    rows = [_measure_row(parts) for parts in cells]
-    return Unit(
+    columns = _measure_columns(cells)
+    unit = Unit(
         file=path,
         path=str(Path(path).resolve()),
         name=name,
@@ -238,11 +264,16 @@ def unit_of(path: str, ledger: Any, report: Any, unit_from: str = "info") -> Uni
         findings=[f.to_dict() for f in report.sorted()],
         errors=len(report.errors),
         warnings=len(report.warnings),
-        measures=rows,
+        measures=[list(row) for row in zip(*columns, strict=True)] if keep.rows else None,
         sources=[f"{sheet}!{letter}{parts[0].row}" for parts in cells],
         info={k: ledger.info.get(k) for k in SHARED_INFO},
         notes=[] if written or unit_from == "file" else ["基本信息中没有单位名称，按文件名计"],
     )
+    if keep.xml:
+        from ledger_tools.upward.merge_xlsx import render_unit
+
+        unit.xml = render_unit(unit, columns)
+    return unit
 
 
 def _row_measures(measures: list[Any]) -> list[list[Any]]:
@@ -256,32 +287,40 @@ def _row_measures(measures: list[Any]) -> list[list[Any]]:
     return rows
 
 
-def _measure_row(parts: list[Any]) -> list[Any]:
-    """One row of 全部措施 for one Excel row of the unit's ledger, so that ``stats`` of the
-    汇总台账 counts as the unit's own does: the measures split from one cell stay one cell
-    ("（1）…（2）…", split again when the 汇总台账 is read: one warning), and a number that
-    belongs to another row (a merged range's, ``Measure.copies``) is not written again."""
+def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
+    """The columns of 全部措施 (C.COLUMNS) for the unit's Excel ``rows`` (``_row_measures``),
+    so that ``stats`` of the 汇总台账 counts as the unit's own does: the measures split from
+    one cell stay one cell ("（1）…（2）…", split again when the 汇总台账 is read: one
+    warning), and a number that belongs to another row (a merged range's, ``Measure.copies``)
+    is not written again. Each column is picked from the reader's columns at once
+    (``model.column_reader``); the rows that differ from their cells are set after."""
     from ledger_tools.ledger.dates import format_cn_date
+    from ledger_tools.ledger.model import column_reader
     from ledger_tools.upward.duban import measures_text
 
-    m = parts[0]
-    row = [
-        None if c.name in m.copies else m.values.get(c.name)
-        for c in C.COLUMNS  # fmt: skip
-    ]
-    if len(parts) > 1:
-        row[_MEASURE_AT] = measures_text(parts)
-    if m.status is not None:
-        # The status as the unit's ledger was read ("是" under 是否完成, 已销号, 60%, a word of
-        # its 状态对照 sheet, or taken from its progress): the 汇总台账 knows none of that.
-        row[_STATUS_AT] = m.status
-    d = m.deadline
-    if d is not None and d.kind == "immediate" and d.due is not None:
-        # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
-        row[_DEADLINE_AT] = f"{format_cn_date(d.due)}（{d.text}）"
-    return row
+    firsts = [parts[0] for parts in rows]
+    pick = column_reader(firsts)
+    columns = [pick(name) for name in C.COLUMN_NAMES]
+    for i, parts in enumerate(rows):
+        m = parts[0]
+        for copied in m.copies:
+            if copied in _COLUMN_AT:
+                columns[_COLUMN_AT[copied]][i] = None
+        if len(parts) > 1:
+            columns[_MEASURE_AT][i] = measures_text(parts)
+        if m.status is not None:
+            # The status as the unit's ledger was read ("是" under 是否完成, 已销号, 60%, a
+            # word of its 状态对照 sheet, or taken from its progress): the 汇总台账 knows none
+            # of that.
+            columns[_STATUS_AT][i] = m.status
+        d = m.deadline
+        if d is not None and d.kind == "immediate" and d.due is not None:
+            # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
+            columns[_DEADLINE_AT][i] = f"{format_cn_date(d.due)}（{d.text}）"
+    return columns
 
 
+_COLUMN_AT = {name: j for j, name in enumerate(C.COLUMN_NAMES)}
 _DEADLINE_AT = C.COLUMN_NAMES.index("整改时限")
 _STATUS_AT = C.COLUMN_NAMES.index("整改状态")
 _MEASURE_AT = C.COLUMN_NAMES.index("整改措施")
@@ -298,16 +337,18 @@ def merge_ledgers(
     jobs: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    keep: Keep = KEEP_ALL,
 ) -> Merge:
     """Read every ledger in ``paths`` (files and folders) in ``jobs`` processes (default: one
     per CPU, at most ``MAX_DEFAULT_JOBS``) and return the units in file order, the files that could not be read and the
     duplicate unit names. ``progress(file, done, total)`` is called as each file is done; ``exclude`` are
-    paths not to read (the output itself, when it lies in an input folder)."""
+    paths not to read (the output itself, when it lies in an input folder); ``keep`` what of each
+    unit is needed (``Keep``: by default everything)."""
     today = today or dt.date.today()
     files, failed = find_ledgers(paths)
     skip = {Path(p).resolve() for p in exclude}
     files = [f for f in files if f.resolve() not in skip]
-    results = _read_all([str(f) for f in files], today, unit_from, jobs, progress)
+    results = _read_all([str(f) for f in files], today, unit_from, jobs, progress, keep)
     units = [r for r in results if isinstance(r, Unit)]
     failed += [r for r in results if isinstance(r, Failed)]
     duplicates = _name_units(units)
@@ -320,12 +361,13 @@ def _read_all(
     unit_from: str,
     jobs: int | None,
     progress: Callable[[str, int, int], None] | None,
+    keep: Keep,
 ) -> list[Unit | Failed]:
     jobs = max(1, min(jobs or min(_cpus(), MAX_DEFAULT_JOBS), len(files)))
     if jobs == 1:
         out = []
         for f in files:
-            out.append(read_unit(f, today, unit_from))
+            out.extend(read_units([f], today, unit_from, keep))
             if progress:
                 progress(f, len(out), len(files))
         return out
@@ -337,7 +379,7 @@ def _read_all(
     )
     try:
         futures = {
-            pool.submit(read_units, chunk, today, unit_from): chunk
+            pool.submit(read_units, chunk, today, unit_from, keep): chunk
             for chunk in _chunks(files, jobs)
         }
         for future in as_completed(futures):
@@ -352,11 +394,16 @@ def _read_all(
 
 
 def _chunks(files: list[str], jobs: int) -> list[list[str]]:
-    """The files in chunks, in order: about four per worker so that a slow chunk (big files)
-    does not leave the other workers idle at the end, at most ``CHUNK`` files each so that the
-    progress bar moves."""
-    size = max(1, min(CHUNK, -(-len(files) // (jobs * 4))))
-    return [files[i : i + size] for i in range(0, len(files), size)]
+    """The files in chunks, in order, each about an eighth of what is left per worker (at
+    most ``CHUNK`` files, so that the progress bar moves): smaller and smaller towards the
+    end, so that no worker is left idle while another reads a long last chunk."""
+    chunks = []
+    i = 0
+    while i < len(files):
+        size = max(1, min(CHUNK, (len(files) - i) // (jobs * 4)))
+        chunks.append(files[i : i + size])
+        i += size
+    return chunks
 
 
 def _cpus() -> int:
@@ -528,9 +575,16 @@ def _jsonable(v: Any) -> Any:
 def all_measure_rows(units: list[Unit]) -> Iterable[list[Any]]:
     """The rows of 全部措施: 单位, the standard columns, 来源 (``[file]sheet!cell``)."""
     for u in units:
-        name = Path(u.file).name if not u.file.startswith("..") else u.file
-        for values, source in zip(u.measures, u.sources, strict=True):
-            yield [u.unit, *values, f"[{name}]{source}"]
+        if u.measures is None:
+            raise ValueError("merge_ledgers(rows=False) did not keep the rows of 全部措施")
+        for values, source in zip(u.measures, unit_sources(u), strict=True):
+            yield [u.unit, *values, source]
+
+
+def unit_sources(u: Unit) -> list[str]:
+    """The 来源 of each of the unit's rows of 全部措施: ``[file]sheet!cell``."""
+    name = Path(u.file).name if not u.file.startswith("..") else u.file
+    return [f"[{name}]{source}" for source in u.sources]
 
 
 def summary_text(merge: Merge) -> list[str]:
@@ -645,7 +699,13 @@ def _merge(
     day = parse_day(today, "--today")
     with _ProgressBar() as step:
         merge = merge_ledgers(
-            paths, day, unit_from, jobs, progress=step, exclude=[output] if output else []
+            paths,
+            day,
+            unit_from,
+            jobs,
+            progress=step,
+            exclude=[output] if output else [],
+            keep=Keep(rows=fmt == "json", xml=output is not None),
         )
     if not merge.units:
         reasons = "\n".join(f"  {f.file}：{f.reason}" for f in merge.failed)

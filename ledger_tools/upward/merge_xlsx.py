@@ -3,13 +3,18 @@
 XlsxWriter writes the workbook: the 汇总 sheet with its conditional formatting and two native
 bar charts (Excel, WPS and LibreOffice draw them), the links to the units' files and cells,
 frozen headers, print setup, styles and the package. The rows of the two big sheets,
-全部措施 and 校验问题 (30,000 and 15,000 rows for 300 units of 100 measures), are written as
-sheet XML directly when the workbook is closed (``_bulk_sheet_class``): through XlsxWriter's
-cell objects a cell costs ~6 µs. CPU time to write the 汇总台账 of 300 units × 100 measures:
-openpyxl's write-only mode ~6.5 s, XlsxWriter cell by cell ~4.6 s, this ~2.1 s (of which
-~0.8 s is the zip compression). Every value is written by its type (``_Book.put``,
-``_rows_xml``): text is always text, also when it starts with "=" (never a formula), and
-dates carry the ledger's date format.
+全部措施 and 校验问题 (30,000 and 15,000 rows for 300 units of 100 measures), are sheet XML
+rendered where each unit is read (``render_unit``, in merge's worker processes, in parallel
+with the reading of the other units); the writer numbers them and streams them into the
+sheet's member of the package as it deflates it (``_bulk_sheet_class``, ``_FastZip``), and
+writes the links of 校验问题 without an object per link. Through XlsxWriter's cell objects a
+cell costs ~6 µs. CPU time to write the 汇总台账 of 300 units × 100 measures: openpyxl's
+write-only mode ~6.5 s, XlsxWriter cell by cell ~4.6 s, the rows rendered by the writer
+itself ~2.1 s (of which ~0.7 s zlib's compression at its default level; 12.8 G instructions),
+now ~0.55 s in the writer (2.6 G instructions: numbering and joining the rows, deflating them
+with ISA-L, the links) and ~0.5 s of rendering spread over the workers. Every value is
+written by its type (``_Book.put``, ``_column_cells``): text is always text, also when it
+starts with "=" (never a formula), and dates carry the ledger's date format.
 """
 
 from __future__ import annotations
@@ -18,9 +23,12 @@ import copy
 import datetime as dt
 import functools
 import math
+import operator
 import os
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +45,10 @@ from ledger_tools.upward.merge import (
     Failed,
     Merge,
     Unit,
-    all_measure_rows,
     ordered_units,
     totals_row,
     unit_row,
+    unit_sources,
 )
 
 HEADER_FILL = "#DDEBF7"
@@ -54,6 +62,12 @@ STATUS_COLOURS = {
 }
 # Excel keeps at most 65,530 links in a worksheet; past them 校验问题 shows the place as text.
 MAX_LINKS = 65_530
+# The package's deflate level. zlib's default, 6, took a third of the CPU time of writing the
+# 汇总台账 of 300 units × 100 measures (0.7 s for 69 MB of XML → 6.1 MB); level 1 takes 0.37 s
+# (8.6 MB), ISA-L's level 2 (``isal``, the ``merge`` extra) 0.1 s for 7.4 MB. Any level of
+# deflate is read alike by every reader of .xlsx.
+ZIP_LEVEL = 1
+ISAL_LEVEL = 2
 PX_PER_CM = 96 / 2.54  # XlsxWriter sizes charts in pixels at 96 dpi
 
 
@@ -97,12 +111,15 @@ class _Book:
             },
         )
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self.sheets: list[Any] = []
         self.links: dict[str, int] = {}  # links written per sheet (Excel's limit: MAX_LINKS)
         self.date = self.format(num_format=_date_format())
         self.link = self.wb.get_default_url_format()
 
     def sheet(self, name: str) -> Any:
-        return self.wb.add_worksheet(name, worksheet_class=_bulk_sheet_class())
+        ws = self.wb.add_worksheet(name, worksheet_class=_bulk_sheet_class())
+        self.sheets.append(ws)
+        return ws
 
     def format(self, **props: Any) -> Any:
         key = tuple(sorted(props.items()))
@@ -111,7 +128,19 @@ class _Book:
         return self._formats[key]
 
     def close(self) -> None:
-        self.wb.close()
+        """Write the package with ``_FastZip`` and ``_fast_relationships`` (XlsxWriter takes
+        zlib's default level and offers no option: its modules' ``ZipFile`` and
+        ``Relationships`` are ours while it closes)."""
+        import xlsxwriter.packager as xp
+        import xlsxwriter.workbook as xw
+
+        zip_file, relationships = xw.ZipFile, xp.Relationships
+        xw.ZipFile = functools.partial(_FastZip, sheets=self.sheets)
+        xp.Relationships = _fast_relationships()
+        try:
+            self.wb.close()
+        finally:
+            xw.ZipFile, xp.Relationships = zip_file, relationships
 
     def put(self, ws: Any, r: int, c: int, value: Any, fmt: Any = None) -> None:
         """One cell by the type of ``value`` (None: left empty unless it has a format)."""
@@ -154,6 +183,83 @@ class _Book:
             ws.write_string(0, j, h, style)
 
 
+class _FastZip(zipfile.ZipFile):
+    """XlsxWriter's ``ZipFile`` while a ``_Book`` closes: the members deflated fast (with
+    ISA-L where ``isal`` is installed, else with zlib at ``ZIP_LEVEL``), and the rows of the
+    bulk sheets streamed into their members as they are joined (``write``), never written to
+    a temporary file and read back (70 MB for 300 units × 100 measures)."""
+
+    def __init__(self, *args: Any, sheets: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "compresslevel": ZIP_LEVEL})
+        self.sheets = sheets  # the book's sheets (``_bulk_sheet_class``)
+
+    def open(self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any) -> Any:
+        member = super().open(name, mode, pwd, **kwargs)
+        # zipfile takes no compressor: the member's is replaced (where a later Python has no
+        # such attribute, zlib's level stays)
+        if mode == "w" and getattr(member, "_compressor", None) is not None:
+            isal = _isal()
+            if isal is not None:
+                member._compressor = isal.compressobj(ISAL_LEVEL, isal.DEFLATED, -15)  # noqa: SLF001
+        return member
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        """The member ``arcname`` from the file ``filename`` (as ``ZipFile.write``); a bulk
+        sheet's file holds ``BULK_MARK`` where its rows go."""
+        sheet = next((ws for ws in self.sheets if ws.bulk_file == filename), None)
+        if sheet is None:
+            super().write(filename, arcname, *args, **kwargs)
+            return
+        head, _, tail = Path(filename).read_bytes().partition(BULK_MARK)
+        member = zipfile.ZipInfo.from_file(filename, arcname)  # its date: XlsxWriter's
+        member.compress_type = self.compression
+        # what ZipFile.write sets (``compress_level`` from Python 3.13 on)
+        level = "compress_level" if hasattr(member, "compress_level") else "_compresslevel"
+        setattr(member, level, ZIP_LEVEL)
+        # ZIP64 only when needed: (older) Excel may call a workbook with it damaged
+        big = sheet.bulk_size + len(head) + len(tail) > zipfile.ZIP64_LIMIT * 0.9
+        with self.open(member, "w", force_zip64=big) as out:
+            out.write(head)
+            for piece in sheet.bulk_pieces:
+                out.write(piece)
+            out.write(tail)
+
+
+@functools.cache
+def _fast_relationships() -> type:
+    """XlsxWriter's ``Relationships`` writing its list as one string: the relationships file
+    of 校验问题 has one per link (14,000 for 300 units), each written by XlsxWriter through a
+    tag call and four escapes. The same XML."""
+    from xlsxwriter.relationships import PACKAGE_SCHEMA, Relationships
+
+    class FastRelationships(Relationships):  # type: ignore[misc]
+        def _write_relationships(self) -> None:
+            escape = self._escape_attributes
+            xml = []
+            for kind, target, mode in self.relationships:
+                tail = f' TargetMode="{escape(mode)}"/>' if mode else "/>"
+                xml.append(
+                    f'<Relationship Id="rId{self.id}" Type="{escape(kind)}" '
+                    f'Target="{escape(target)}"{tail}'
+                )
+                self.id += 1
+            self._xml_start_tag("Relationships", [("xmlns", PACKAGE_SCHEMA)])
+            self.fh.write("".join(xml))
+            self._xml_end_tag("Relationships")
+
+    return FastRelationships
+
+
+@functools.cache
+def _isal() -> Any:
+    """ISA-L's zlib (``isal.isal_zlib``), or None when it is not installed."""
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return None
+    return isal_zlib
+
+
 @functools.cache
 def _bulk_sheet_class() -> type:
     """XlsxWriter's worksheet with ``bulk_rows``: rows after the header written straight to
@@ -166,22 +272,31 @@ def _bulk_sheet_class() -> type:
     from xlsxwriter.worksheet import Worksheet
 
     class BulkSheet(Worksheet):  # type: ignore[misc]
-        _bulk: Callable[[], Iterable[str]] | None = None
+        bulk_rows_xml: Callable[[], Iterable[bytes]] | None = None
+        bulk_size = 0  # bytes of the bulk rows, about
+        bulk_file: str | None = None  # the sheet's XML file, with BULK_MARK for the rows
+        bulk_pieces: Iterable[bytes] = ()
+        _links: list[tuple[str, str]] | None = None
 
-        def bulk_rows(self, n: int, width: int, rows: Callable[[], Iterable[str]]) -> None:
+        def bulk_rows(
+            self, n: int, width: int, rows: Callable[[], Iterable[bytes]], size: int
+        ) -> None:
             """Rows 2 … n + 1 (Excel's numbers) of ``width`` columns: ``rows()`` yields their
-            XML when the workbook is closed. No other cell may be written below the header."""
+            XML (UTF-8, about ``size`` bytes), called when the sheet is written, iterated when
+            the package is (``_FastZip``). No other cell may be written below the header."""
             self._check_dimensions(n, width - 1)
-            self._bulk = rows
+            self.bulk_rows_xml = rows
+            self.bulk_size = size
 
-        def bulk_link(self, row: int, col: int, url: Any) -> None:
-            """Make the cell at 0-based ``row``, ``col`` of the bulk rows a link to ``url`` (an
-            ``xlsxwriter.url.Url``; its text is written by the bulk rows, as a ``_Linked``)."""
-            self.hlink_count += 1
-            self.hyperlinks[row][col] = url
+        def bulk_links(self, links: list[tuple[str, str]]) -> None:
+            """Links of cells of the bulk rows: (cell, target) in row order, each a link to
+            another file (its text is written by the bulk rows, in the link style). The sheet
+            has no other links. Written as XlsxWriter writes an external link, without an
+            object per link."""
+            self._links = links
 
         def _write_sheet_data(self) -> None:
-            if self._bulk is None:
+            if self.bulk_rows_xml is None:
                 super()._write_sheet_data()
                 return
             self._xml_start_tag("sheetData")
@@ -190,9 +305,24 @@ def _bulk_sheet_class() -> type:
                 self._write_rows()
             finally:
                 self.dim_rowmax = last
-            for piece in self._bulk():
-                self.fh.write(piece)
+            self.fh.write(BULK_MARK.decode())
+            self.bulk_file = self.fh.name
+            # the styles' indexes are taken now, while XlsxWriter assigns them
+            self.bulk_pieces = self.bulk_rows_xml()
             self._xml_end_tag("sheetData")
+
+        def _write_hyperlinks(self) -> None:
+            if not self._links:
+                super()._write_hyperlinks()
+                return
+            xml = []
+            for cell, target in self._links:
+                self.rel_count += 1
+                xml.append(f'<hyperlink ref="{cell}" r:id="rId{self.rel_count}"/>')
+                self.external_hyper_links.append(["/hyperlink", target, "External"])
+            self._xml_start_tag("hyperlinks")
+            self.fh.write("".join(xml))
+            self._xml_end_tag("hyperlinks")
 
     return BulkSheet
 
@@ -353,17 +483,37 @@ def _link(
 
 
 def _url(book: _Book, ws: Any, text: str, target: str, folder: Path, location: str | None) -> Any:
-    """The link showing ``text`` to a unit's file (and cell), relative to the output's
-    ``folder`` so that the folder can be moved or shared as a whole; None where Excel's
-    limit of links per sheet is reached or the link is longer than Excel takes."""
+    """The link (an ``xlsxwriter.url.Url``) showing ``text`` to a unit's file (and cell), or
+    None (``_link_target``). A copy of the file's parsed link: parsing one costs more than
+    the rest of a row."""
+    link = _link_target(book, ws, target, folder, location)
+    if link is None:
+        return None
+    url = copy.copy(_parsed_link(_relative(target, str(folder))))
+    url._link = url._relationship_link = link  # noqa: SLF001
+    url.text = text
+    return url
+
+
+def _link_target(
+    book: _Book, ws: Any, target: str, folder: Path, location: str | None
+) -> str | None:
+    """The target of the link to a unit's file (and cell), ``各单位/甲.xlsx#'整改台账'!K6``
+    (a "#" of the path as %23), relative to the output's ``folder`` so that the folder can be
+    moved or shared as a whole; None where Excel's limit of links per sheet is reached or the
+    link is longer than Excel takes (2,080 characters). XlsxWriter would turn "/" into "\\"
+    (which only Windows follows) and move the cell into a separate location attribute."""
     if book.links.get(ws.name, 0) >= MAX_LINKS:
         return None
     try:
-        url = _file_url(_relative(target, folder), _location(location) if location else "", text)
-    except ValueError:  # longer than Excel takes (2,080 characters)
+        parsed = _parsed_link(_relative(target, str(folder)))
+    except ValueError:
+        return None
+    link = parsed._link + (f"#{_location(location)}" if location else "")  # noqa: SLF001
+    if len(link) > parsed.MAX_URL_LEN:
         return None
     book.links[ws.name] = book.links.get(ws.name, 0) + 1
-    return url
+    return link
 
 
 def _location(place: str) -> str:
@@ -380,21 +530,6 @@ def _location(place: str) -> str:
     return f"{sheet}!{addr or 'A1'}"
 
 
-def _file_url(path: str, location: str, text: str) -> Any:
-    """The link to ``path#location`` as written before (``各单位/甲.xlsx#'整改台账'!K6`` as
-    the target, a "#" of the path as %23): XlsxWriter would turn "/" into "\\" (which only
-    Windows follows) and move the cell into a separate location attribute, so its parsed link
-    is set back to the path as given. (A copy of the file's parsed link: parsing one costs
-    more than the rest of a 校验问题 row.)"""
-    anchor = f"#{location}" if location else ""
-    url = copy.copy(_parsed_link(path))
-    url._link = url._relationship_link = url._link + anchor  # noqa: SLF001
-    if len(url._link) > url.MAX_URL_LEN:  # noqa: SLF001
-        raise ValueError("URL exceeds Excel's maximum length.")
-    url.text = text
-    return url
-
-
 @functools.lru_cache(maxsize=256)
 def _parsed_link(path: str) -> Any:
     from xlsxwriter.url import Url
@@ -406,7 +541,7 @@ def _parsed_link(path: str) -> Any:
 
 
 @functools.lru_cache(maxsize=4096)  # one unit's findings all link to the same file
-def _relative(target: str, folder: Path) -> str:
+def _relative(target: str, folder: str) -> str:  # (a Path as a key costs more than relpath)
     try:
         rel = os.path.relpath(target, folder)
     except ValueError:  # another drive on Windows
@@ -422,65 +557,177 @@ def _write_measures(book: _Book, ws: Any, units: list[Unit]) -> None:
         C.COLUMN_BY_NAME["来源"].width,
     ]
     book.header(ws, headers, widths)
-    n = sum(len(u.measures) for u in units)
+    n = sum(len(_rendered(u).measures) for u in units)
     if n:
-        ws.bulk_rows(n, len(headers), lambda: _rows_xml(all_measure_rows(units), book))
+        size = sum(map(len, (row for u in units for row in _rendered(u).measures)))
+        ws.bulk_rows(n, len(headers), lambda: _sheet_rows(units, _MEASURES, book), size)
     ws.autofilter(0, 0, n, len(headers) - 1)
 
 
-class _Linked(str):
-    """The text of a cell that ``bulk_link`` made a link: shown in the link style."""
+def _letters(first: int, n: int) -> list[str]:
+    """The names of ``n`` columns from the 0-based column ``first`` (A, B, …, Z, AA, …)."""
+    names = []
+    for j in range(first, first + n):
+        name = ""
+        j += 1
+        while j:
+            j, k = divmod(j - 1, 26)
+            name = chr(65 + k) + name
+        names.append(name)
+    return names
 
 
-def _rows_xml(rows: Iterable[list[Any]], book: _Book) -> Iterator[str]:
-    """Sheet XML of ``rows`` from Excel's row 2 (after the header), in pieces of about 1,000
-    rows.
+_MEASURE_REFS = _letters(1, len(C.COLUMNS) + 1)  # B …: the standard columns, then 来源
+_MEASURES = operator.attrgetter("measures")
+_FINDINGS = operator.attrgetter("findings")
 
-    Runs while the workbook is closed (the formats' indexes are known only then). A value is
-    written as XlsxWriter's ``write_*`` would by its type: text as an inline string (never a
-    formula), numbers, booleans, dates as date serials with the ledger's date format."""
-    from xlsxwriter.utility import xl_col_to_name
 
-    # a format's index is assigned when the workbook is closed
-    date_style = book.date._get_xf_index()  # noqa: SLF001
-    link_style = book.link._get_xf_index()  # noqa: SLF001
-    letters: list[str] = []
-    out: list[str] = []
+# A row of 全部措施 or 校验问题 is rendered where the unit is read (``render_unit``, in the
+# worker process) before its place in the sheet is known: these placeholders stand for what
+# only the writer knows. Control characters never reach the XML as they are (``_inline``
+# writes them as _xHHHH_), so a placeholder cannot be confused with a unit's text.
+ROW = "\x00"  # the row number
+DATE = "\x01"  # the index of the date style
+LINK = "\x02"  # ' s="N"' (the link style) where the cell is made a link, else nothing
+_ROW, _DATE, _LINK = (p.encode() for p in (ROW, DATE, LINK))
+BULK_MARK = b"\x00bulk rows\x00"  # where a bulk sheet's rows go in its file (``_FastZip``)
+
+
+@dataclass
+class UnitXml:
+    """A unit's rows of 全部措施 and 校验问题 as sheet XML (UTF-8), from column B on (column A,
+    单位, is the writer's: a duplicate name gets its file added), with the placeholders."""
+
+    measures: list[bytes]
+    findings: list[bytes]
+
+
+def render_unit(u: Unit, columns: Sequence[Sequence[Any]] | None = None) -> UnitXml:
+    """The rows of ``u`` for the two big sheets: what the 汇总台账 shows of the unit, rendered
+    by the process that read it, so that the writer only numbers and joins them. ``columns``:
+    the unit's 全部措施 by column (C.COLUMNS), as ``merge.unit_of`` builds them (else taken
+    from ``u.measures``)."""
+    from ledger_tools.ledger.findings import SEVERITY_LABEL
+
+    if columns is None:
+        columns = list(zip(*u.measures, strict=True)) if u.measures else [()] * len(C.COLUMNS)
+    measures = _render_rows([*columns, unit_sources(u)], _MEASURE_REFS)
+    fs = u.findings
+    name = Path(u.file).name
+    findings = _render_rows(
+        [
+            [u.file] * len(fs),
+            [f["cell"] or f["sheet"] or name for f in fs],
+            [SEVERITY_LABEL[f["severity"]] for f in fs],
+            [f["rule"] for f in fs],
+            [f["message"] for f in fs],
+            ["" if f["value"] is None else str(f["value"]) for f in fs],
+        ],
+        "BCDEFG",
+        {1: f'<c r="C{ROW}"{LINK} t="inlineStr">'},  # 位置: the link style where it links
+    )
+    return UnitXml(measures, findings)
+
+
+def _render_rows(
+    columns: Sequence[Sequence[Any]], letters: Sequence[str], opens: dict[int, str] | None = None
+) -> list[bytes]:
+    """The rows (UTF-8) of the cells of ``columns`` in the columns ``letters``, the row number
+    as ``ROW``; ``opens``: a column's own start of a text cell. Column by column: one
+    comprehension a column costs half of a loop over the cells row by row."""
+    opens = opens or {}
+    cells = [
+        _column_cells(values, letter, opens.get(j))
+        for j, (values, letter) in enumerate(zip(columns, letters, strict=True))
+    ]
+    return [row.encode() for row in map("".join, zip(*cells, strict=True))]
+
+
+def _column_cells(values: Sequence[Any], letter: str, text_open: str | None = None) -> list[str]:
+    """The cell (``<c>``) of each value of one column, the row number as ``ROW``: "" for
+    None and "". A value is written as XlsxWriter's ``write_*`` would by its type: text as an
+    inline string (never a formula), numbers, booleans, dates as date serials with the
+    ledger's date format (``DATE``)."""
+    ref = f"{letter}{ROW}"
+    text_open = text_open or f'<c r="{ref}" t="inlineStr">'
+    fast = text_open + "<is><t>"
+    plain = _PLAIN_CELL
+    return [
+        ""
+        if v is None
+        else f"{fast}{v}</t></is></c>"
+        if v.__class__ is str and len(v) <= MAX_TEXT and plain(v)
+        else _cell(ref, text_open, v)
+        for v in values
+    ]
+
+
+def _cell(ref: str, text_open: str, v: Any) -> str:
+    """``_column_cells`` of a value that is not plain text."""
+    kind = v.__class__
+    if v == "":
+        return ""
+    if kind is str:
+        return f"{text_open}{_inline(v)}</c>"
+    if kind is bool:
+        return f'<c r="{ref}" t="b"><v>{int(v)}</v></c>'
+    if (kind is int or kind is float) and math.isfinite(v):
+        return f'<c r="{ref}"><v>{v!r}</v></c>'
+    if isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
+        return f'<c r="{ref}" s="{DATE}"><v>{_serial(v)}</v></c>'
+    return f"{text_open}{_inline(str(v))}</c>"
+
+
+def _sheet_rows(
+    units: list[Unit], rows: Callable[[UnitXml], list[bytes]], book: _Book, links: Any = None
+) -> Iterator[bytes]:
+    """Sheet XML of the units' rendered rows from Excel's row 2 (after the header): each row
+    numbered, with its unit's 单位 in column A, in pieces of about 2,000 rows. ``links`` (a
+    list of a bool per row, in order) tells which rows' column C is a link. Called while the
+    workbook is closed: a format's index is assigned only then (by the time the rows are
+    joined, XlsxWriter has written its styles)."""
+    date = str(book.date._get_xf_index()).encode()  # noqa: SLF001
+    linked = f' s="{book.link._get_xf_index()}"'.encode()  # noqa: SLF001
+    return _numbered_rows(units, rows, date, linked, links)
+
+
+def _numbered_rows(
+    units: list[Unit],
+    rows: Callable[[UnitXml], list[bytes]],
+    date: bytes,
+    linked: bytes,
+    links: Any,
+) -> Iterator[bytes]:
+    out: list[bytes] = []
     put = out.append
-    for r, row in enumerate(rows, start=2):
-        if len(letters) < len(row):
-            letters = [xl_col_to_name(j) for j in range(len(row))]
-        put(f'<row r="{r}">')
-        for j, v in enumerate(row):
-            kind = v.__class__
-            if v is None or v == "":
-                continue
-            if kind is str:
-                if _PLAIN(v) and not (v[0].isspace() or v[-1].isspace()) and len(v) <= MAX_TEXT:
-                    put(f'<c r="{letters[j]}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
-                else:
-                    put(f'<c r="{letters[j]}{r}" t="inlineStr">{_inline(v)}</c>')
-            elif kind is bool:
-                put(f'<c r="{letters[j]}{r}" t="b"><v>{int(v)}</v></c>')
-            elif (kind is int or kind is float) and math.isfinite(v):
-                put(f'<c r="{letters[j]}{r}"><v>{v!r}</v></c>')
-            elif isinstance(v, dt.date) and _day(v) >= _FIRST_SERIAL_DAY:
-                put(f'<c r="{letters[j]}{r}" s="{date_style}"><v>{_serial(v)}</v></c>')
-            elif kind is _Linked:
-                put(f'<c r="{letters[j]}{r}" s="{link_style}" t="inlineStr">{_inline(v)}</c>')
-            else:
-                put(f'<c r="{letters[j]}{r}" t="inlineStr">{_inline(str(v))}</c>')
-        put("</row>")
-        if len(out) > 20_000:
-            yield "".join(out)
+    r = 1
+    for u in units:
+        head = _column_cells([u.unit], "A")[0].encode()
+        for template in rows(_rendered(u)):
+            r += 1
+            number = b"%d" % r
+            row = template.replace(_ROW, number)
+            if links is not None:
+                row = row.replace(_LINK, linked if links[r - 2] else b"")
+            put(b'<row r="%b">%b%b</row>' % (number, head.replace(_ROW, number), row))
+        if len(out) > 2_000:
+            yield b"".join(out).replace(_DATE, date)
             out.clear()
-    yield "".join(out)
+    yield b"".join(out).replace(_DATE, date)
+
+
+def _rendered(u: Unit) -> UnitXml:
+    """The unit's rows as the worker rendered them (rendered here when it did not)."""
+    if u.xml is None:
+        u.xml = render_unit(u)
+    return u.xml
 
 
 _EPOCH = dt.datetime(1899, 12, 30)
 _FIRST_SERIAL_DAY = dt.date(1900, 3, 1)  # before it Excel's serials count a 29 February 1900
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
-_PLAIN = re.compile(r"[^&<>\x00-\x08\x0b-\x1f_]*").fullmatch  # text written as it is
+# text written as it is: nothing to escape, no blank to preserve at either end, not empty
+_PLAIN_CELL = re.compile(r"(?!\s)[^&<>\x00-\x08\x0b-\x1f_]+(?<!\s)").fullmatch
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPED_LOOKING = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 MAX_TEXT = 32_767  # characters in a cell, Excel's limit
@@ -511,26 +758,28 @@ def _inline(text: str) -> str:
 
 
 def _write_findings(book: _Book, ws: Any, units: list[Unit], folder: Path) -> None:
-    from ledger_tools.ledger.findings import SEVERITY_LABEL
-
+    """校验问题: the rendered rows of the units' findings, the 位置 of each a link to the
+    unit's file and cell (while Excel's limit of links in a sheet allows)."""
     book.header(ws, FINDING_HEADERS, [24, 30, 16, 6, 20, 80, 20])
-    rows: list[list[Any]] = []
+    links: list[tuple[str, str]] = []
+    linked: list[bool] = []
     for u in units:
         for f in u.findings:
-            value = f["value"]
             place = f["cell"] or f["sheet"]
-            text = place or Path(u.file).name
-            url = _url(book, ws, text, u.path, folder, place or None)
-            if url is not None:
-                ws.bulk_link(len(rows) + 1, 2, url)
-                text = _Linked(text)
-            rows.append(
-                [u.unit, u.file, text, SEVERITY_LABEL[f["severity"]], f["rule"], f["message"],
-                 "" if value is None else str(value)]
-            )  # fmt: skip
-    if rows:
-        ws.bulk_rows(len(rows), len(FINDING_HEADERS), lambda: _rows_xml(rows, book))
-    ws.autofilter(0, 0, len(rows), len(FINDING_HEADERS) - 1)
+            target = _link_target(book, ws, u.path, folder, place or None)
+            linked.append(target is not None)
+            if target is not None:
+                links.append((f"C{len(linked) + 1}", target))
+    if linked:
+        size = sum(map(len, (row for u in units for row in _rendered(u).findings)))
+        ws.bulk_rows(
+            len(linked),
+            len(FINDING_HEADERS),
+            lambda: _sheet_rows(units, _FINDINGS, book, linked),
+            size,
+        )
+        ws.bulk_links(links)
+    ws.autofilter(0, 0, len(linked), len(FINDING_HEADERS) - 1)
 
 
 def _write_failed(book: _Book, ws: Any, failed: list[Failed]) -> None:

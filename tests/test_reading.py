@@ -398,3 +398,30 @@ def test_a_ledger_in_several_sheets_is_not_silently_cut(tmp_path):
     assert not [
         n for n in load_ledger(path, sheet="业务方面").notes if n.rule == "other-ledger-sheet"
     ]
+
+
+def test_a_live_defined_name_is_a_warning_of_check(tmp_path):
+    """A defined name (名称管理器) that is itself a DDE/WEBSERVICE call runs when a cell's
+    harmless =zz is opened: ``check`` says so, naming the name, as it does for live formulas
+    in cells; a name pointing inside the workbook says nothing."""
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from ledger_tools.cli import cli
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "示例台账.xlsx"
+    wb = openpyxl.load_workbook(example)
+    wb.defined_names["zz"] = DefinedName("zz", attr_text="cmd|'/C calc'!A0")
+    wb.defined_names["范围"] = DefinedName("范围", attr_text="整改台账!$A$1:$B$2")
+    path = tmp_path / "带名称.xlsx"
+    wb.save(path)
+    result = CliRunner().invoke(
+        cli, ["check", str(path), "--today", "2024-05-10", "--format", "json"]
+    )
+    live = [f for f in json.loads(result.output)["findings"] if f["rule"] == "live-formula"]
+    assert [f["value"] for f in live] == ["=cmd|'/C calc'!A0"]
+    assert "名称“zz”" in live[0]["message"] and "名称管理器" in live[0]["message"]
+    assert live[0]["severity"] == "warning"

@@ -85,6 +85,9 @@ class RawBook:
 
     path: str
     sheets: Mapping[str, RawSheet]
+    # Defined names (名称管理器) that reach outside the file themselves: a cell's harmless
+    # =zz runs them when the workbook is opened. name → formula.
+    live_names: dict[str, str] = field(default_factory=dict)
 
     def sheets_read(self) -> list[RawSheet]:
         """The sheets read so far (every sheet of a plain dict)."""
@@ -157,7 +160,8 @@ def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = N
     reader = _ZipReader(p) if kind == "zip" else _XlsReader(p)
     wanted = set(sheets) if sheets is not None else None
     names = [n for n in reader.names if wanted is None or n in wanted]
-    return RawBook(path=str(p), sheets=_LazySheets(names, reader.read))
+    live = getattr(reader, "live_names", {})
+    return RawBook(path=str(p), sheets=_LazySheets(names, reader.read), live_names=live)
 
 
 class _LazySheets(Mapping[str, RawSheet]):
@@ -188,9 +192,43 @@ class _LazySheets(Mapping[str, RawSheet]):
         return [self._done[n] for n in self._names if n in self._done]
 
 
+def live_names(workbook_xml: str) -> dict[str, str]:
+    """The defined names of ``workbook_xml`` whose formula reaches outside the file (DDE,
+    WEBSERVICE, another workbook): name → formula."""
+    found = {}
+    for m in _DEFINED_NAME.finditer(workbook_xml):
+        text = html.unescape(m.group(2))
+        if is_live_formula(text):
+            name = re.search(r'\bname="([^"]*)"', m.group(1))
+            found[html.unescape(name.group(1)) if name else "?"] = text
+    return found
+
+
+_DEFINED_NAME = re.compile(r"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
+
+
+def _live_names_note(names: dict[str, str]) -> Finding:
+    name, text = next(iter(names.items()))
+    more = f"等 {len(names)} 个名称" if len(names) > 1 else ""
+    return Finding(
+        "live-formula",
+        WARNING,
+        f"工作簿中定义的名称“{name}”{more}指向其他工作簿或外部程序/网络"
+        f"（={text[:40]}），表格中引用它的单元格在 Excel/WPS 中打开时可能自动联网或"
+        "运行程序。请确认来源可信，或在“公式→名称管理器”中删除这些名称后再上报；"
+        "--mark 的标注副本中已去掉这些名称。",
+        "",
+        None,
+        "",
+        "",
+        "=" + text,
+    )
+
+
 def reading_notes(raw: RawBook) -> list[Finding]:
-    """Findings about what the reader left out: cells far outside the used table."""
-    notes = []
+    """Findings about what the reader left out or warns of: cells far outside the used
+    table, formulas and defined names that reach outside the file."""
+    notes = [_live_names_note(raw.live_names)] if raw.live_names else []
     for ws in raw.sheets_read():
         if ws.live_formulas:
             notes.append(_live_note(ws))
@@ -380,6 +418,7 @@ class _ZipReader:
         if zf is None or "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
         self.parts, self.shared = _workbook_parts(wb, rels)
+        self.live_names = live_names(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
         names = {part: f"工作表“{name}”" for name, part in self.parts.items()}

@@ -48,11 +48,11 @@ class RuledPage:
 
 
 def available() -> bool:
-    try:
-        import pdfplumber  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether pdfplumber is installed (without importing it: the parent process only
+    decides whether to start the child that reads the tables)."""
+    import importlib.util
+
+    return importlib.util.find_spec("pdfplumber") is not None
 
 
 CHILD_TIMEOUT = 180  # seconds for pdfplumber to read the table pages of one PDF

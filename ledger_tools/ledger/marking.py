@@ -62,6 +62,7 @@ from ledger_tools.ledger.reading import (
     _R_REF,
     _ROW_ELEMENT,
     _ROW_SIMPLE,
+    DEFINED_NAME,
     LIVE_FORMULA,
     MAX_PART_BYTES,
     _col,
@@ -349,9 +350,8 @@ class _Copy:
         # Names that point into another workbook ([1]Sheet1!A1) go with the links, and so do
         # names that are live themselves (zz = cmd|'/C calc'!A0, WEBSERVICE(…)): a cell's
         # harmless-looking =zz would run them when the copy is opened
-        self.workbook = re.sub(
-            r"<(?:\w+:)?definedName\b[^>]*>([^<]*)</(?:\w+:)?definedName>",
-            lambda m: "" if is_live_formula(html.unescape(m.group(1))) else m.group(0),
+        self.workbook = DEFINED_NAME.sub(
+            lambda m: "" if is_live_formula(html.unescape(m.group(2))) else m.group(0),
             self.workbook,
         )
         if not self.keep_vba:

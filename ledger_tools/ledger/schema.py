@@ -84,10 +84,7 @@ _TEXT_KIND_COLUMNS = tuple(c.name for c in C.COLUMNS if c.kind == "text")
 
 def validate(ledger: Ledger, today: dt.date | None = None) -> Report:
     """Check ``ledger`` against every rule; ``today`` is the check date (default: today)."""
-    from ledger_tools.ledger.normalise import gc_paused
-
-    with gc_paused():
-        return _validate(ledger, today or dt.date.today())
+    return validate_many([ledger], today)[0]
 
 
 def validate_many(ledgers: Sequence[Ledger], today: dt.date | None = None) -> list[Report]:
@@ -117,18 +114,16 @@ def _failures_of_many(
     import polars as pl
 
     out: list[list[tuple[str, str, int]]] = [[] for _ in ledgers]
-    groups: dict[int, list[int]] = {}
-    rules_of: dict[int, RowRules] = {}
+    groups: dict[int, tuple[RowRules, list[int]]] = {}
     for i, ledger in enumerate(ledgers):
         if ledger.measures:
             rules = _rules_for(ledger, today)  # cached: one object per set of columns
-            rules_of[id(rules)] = rules
-            groups.setdefault(id(rules), []).append(i)
-    for key, members in groups.items():
+            groups.setdefault(id(rules), (rules, []))[1].append(i)
+    for rules, members in groups.values():
         for batch in _batches(members, [len(ledgers[i].measures) for i in members]):
             frames = [rule_frame(ledgers[i], today, k) for k, i in enumerate(batch)]
             starts = list(itertools.accumulate((len(f) for f in frames), initial=0))
-            failed = measure_failures(pl.concat(frames, rechunk=False), rules_of[key])
+            failed = measure_failures(pl.concat(frames, rechunk=False), rules)
             for rule, column, row in failed:  # check by check, rows ascending: kept per ledger
                 k = bisect.bisect_right(starts, row) - 1
                 out[batch[k]].append((rule, column, row - starts[k]))
@@ -148,9 +143,7 @@ def _batches(members: list[int], sizes: list[int]) -> Iterator[list[int]]:
         yield batch
 
 
-def _validate(
-    ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int]] | None = None
-) -> Report:
+def _validate(ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int]]) -> Report:
     findings = list(ledger.notes)
     findings += _check_columns(ledger)
     if ledger.measures:
@@ -697,10 +690,9 @@ def rule_frame(ledger: Ledger, today: dt.date, number: int = 0) -> Any:
 
 
 def _check_measures(
-    ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int]] | None = None
+    ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int]]
 ) -> list[Finding]:
-    if failures is None:
-        failures = measure_failures(rule_frame(ledger, today), _rules_for(ledger, today))
+    """The findings of the failing rows (``_failures_of_many``) of ``ledger``."""
     ms = ledger.measures
     return [_finding(ledger, rule, column, ms[i], today) for rule, column, i in failures]
 

@@ -877,6 +877,7 @@ class _Scan:
     open_col: int = -1
     merges: int = 0
     merge_area: int = 0  # cells the merged ranges cover, as written (not clipped)
+    areas: bool = False  # merge_area wanted (a Python step per range: only for copies)
     beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
     far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
 
@@ -906,7 +907,7 @@ class _Scan:
             # from the first one's tag on: the regexes would try every "<" of the cells before
             at = max(0, buf.rfind(b"<", 0, first))
             self.merges += len(_MERGE_TAG.findall(buf, at))
-            for c1, r1, c2, r2 in _MERGE_REF.findall(buf, at):
+            for c1, r1, c2, r2 in _MERGE_REF.findall(buf, at) if self.areas else ():
                 rows, cols = abs(int(r2) - int(r1)) + 1, abs(_col(c2) - _col(c1)) + 1
                 self.merge_area += rows * cols
         if not self.far_ref:
@@ -1053,9 +1054,15 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
 
 
 def _scan_part(
-    p: Path, part: str, *, exact: bool = False, sheet: str = "", zf: zipfile.ZipFile | None = None
+    p: Path,
+    part: str,
+    *,
+    exact: bool = False,
+    sheet: str = "",
+    zf: zipfile.ZipFile | None = None,
+    areas: bool = False,
 ) -> _Scan:
-    scan = _Scan(exact=exact)
+    scan = _Scan(exact=exact, areas=areas)
     try:
         with contextlib.nullcontext(zf) if zf else zipfile.ZipFile(p) as z, z.open(part) as fh:
             for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):
@@ -1122,7 +1129,7 @@ def check_copyable(path: str | os.PathLike[str]) -> None:
     for name, part in reader.parts.items():
         if part not in reader.members:
             continue
-        scan = _scan_part(p, part)
+        scan = _scan_part(p, part, areas=True)
         budget = max(GRID_MIN_CELLS, GRID_PER_CELL * scan.cells)
         if scan.over_budget() or scan.merge_area > budget:
             raise UnreadableFile(

@@ -853,7 +853,7 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     ),
     InfoField(
         "主送机关",
-        "整改情况报告的主送机关，如“区委巡察工作领导小组”；不填时报告中醒目标注",
+        "整改情况报告（和汇总报告）的主送机关，如“区委巡察工作领导小组”；不填时报告中以【】醒目标注",
         example="区委巡察工作领导小组",
     ),
     InfoField("进驻开始日期", "进驻开始日期", kind="date", needed_by=("report", "notice")),

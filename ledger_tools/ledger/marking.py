@@ -29,6 +29,7 @@ removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx l
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import html
 import os
 import posixpath
@@ -81,7 +82,7 @@ from ledger_tools.ledger.workbook import (
     display_width,
     quote_sheet,
 )
-from ledger_tools.output import atomic_output
+from ledger_tools.output import atomic_output, fast_crc32, fast_deflater
 
 COMMENT_AUTHOR = "ledger-tools"
 ORIGINAL_COMMENT = "\n——原批注（{author}）——\n"  # separates our text from a user's comment
@@ -155,6 +156,7 @@ class _Sheet:
     )  # ref → (author, text, h)
     comments_part: str = ""
     vml_part: str = ""
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # ref → _split_ref
     other_shapes: list[str] = field(default_factory=list)  # VML shapes that are not notes
     changed_comments: bool = False
     legacy_rid: str = ""  # set when a <legacyDrawing> must be added
@@ -262,10 +264,19 @@ class _Copy:
                 else self._merges(by_name[name])
             )
             by_name[name].merge_index = _merge_index(ranges)
-        for m in cell_marks(marked, lambda sheet, coord: _anchor(by_name[sheet], coord)):
+        # Only cells in a column that has merged ranges can move to a range's top-left cell.
+        merged_letters = {s.name: {column_letter(c) for c in s.merge_index} for s in self.sheets}
+
+        def anchor(name: str, coord: str) -> str:
+            if coord.rstrip("0123456789") in merged_letters[name] or "$" in coord:
+                return _anchor(by_name[name], coord)
+            return coord
+
+        for m in cell_marks(marked, anchor):
             sheet = by_name[m.sheet]
             row, col = _split_ref(m.cell)
             sheet.ops.setdefault(row, {})[col] = m.severity
+            sheet.positions[m.cell] = (row, col)
             self._set_comment(sheet, m.cell, m.comment)
         self._drop_live_parts()
         self._results_sheet(report)
@@ -318,7 +329,10 @@ class _Copy:
         old = sheet.comments.get(ref)
         if old is not None and old[0] != COMMENT_AUTHOR:
             text += ORIGINAL_COMMENT.format(author=old[0] or "") + old[1]
-        n_lines = sum(max(1, _lines_at(line, 44)) for line in text.split("\n"))
+        if "\n" in text:
+            n_lines = sum(max(1, _lines_at(line, 44)) for line in text.split("\n"))
+        else:  # most cells have one finding
+            n_lines = max(1, _lines_at(text, 44))
         sheet.comments[ref] = (COMMENT_AUTHOR, strip_forbidden(text), min(20 * n_lines + 10, 400))
         sheet.changed_comments = True
 
@@ -467,7 +481,9 @@ class _Copy:
             )
         self.new[sheet.rels_part] = sheet.rels.encode("utf-8")
         self.new[sheet.comments_part] = _comments_xml(sheet.comments)
-        self.new[sheet.vml_part] = _vml(sheet.comments, sheet.other_shapes, self.vml_block)
+        self.new[sheet.vml_part] = _vml(
+            sheet.comments, sheet.positions, sheet.other_shapes, self.vml_block
+        )
         self.vml_block += len(sheet.comments) // 1024 + 1
 
     def _rewrite_sheet(self, sheet: _Sheet) -> Iterator[bytes]:
@@ -582,11 +598,24 @@ class _Copy:
         return head + body + close
 
     def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
+        """``body`` with the marked cell (row ``r``, column ``col``) it lacks added before the
+        first cell right of it (cells are written in column order)."""
+        cell = self._new_cell(r, col, ops, ns)
+        # The usual places first: the next columns, or after the last cell.
+        for c in range(col + 1, col + 4):
+            i = body.find(b' r="%s%d"' % (_letters(c), r))
+            if i >= 0:
+                at = body.rfind(b"<", 0, i)
+                return body[:at] + cell + body[at:]
+        letters = _letters(col)
+        last = _R_REF.match(body, max(body.rfind(b' r="'), 0))
+        if last is not None and _before(last.group(1), letters):
+            return body + cell
         for m in _R_REF.finditer(body):
-            if _col(m.group(1)) > col:
+            if _before(letters, m.group(1)):
                 at = body.rfind(b"<", 0, m.start())
-                return body[:at] + self._new_cell(r, col, ops, ns) + body[at:]
-        return body + self._new_cell(r, col, ops, ns)
+                return body[:at] + cell + body[at:]
+        return body + cell
 
     def _new_cell(self, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
         if ops[col] == "clear":
@@ -666,6 +695,11 @@ _XML_SPECIAL = re.compile("[&<>\"']")
 def _esc(text: str) -> str:
     # most texts (Chinese messages, cell references) hold none of the five characters
     return html.escape(text, quote=True) if _XML_SPECIAL.search(text) else text
+
+
+def _before(a: bytes, b: bytes) -> bool:
+    """Column letters ``a`` left of ``b`` (columns compare by length, then by text)."""
+    return len(a) < len(b) or (len(a) == len(b) and a < b)
 
 
 @lru_cache(maxsize=4096)
@@ -919,13 +953,18 @@ def _comments_xml(comments: dict[str, tuple[str, str, float]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def _vml(comments: dict[str, tuple[str, str, float]], others: list[str], block: int) -> bytes:
+def _vml(
+    comments: dict[str, tuple[str, str, float]],
+    positions: dict[str, tuple[int, int]],
+    others: list[str],
+    block: int,
+) -> bytes:
     """The comments' VML drawing; shape ids are taken from 1024-id blocks starting at
     ``block`` (each drawing of the workbook has its own blocks, listed in o:idmap)."""
     blocks = ",".join(str(b) for b in range(block, block + len(comments) // 1024 + 1))
     shapes = []
     for k, (ref, (_, _, height)) in enumerate(comments.items(), start=1):
-        row, col = _split_ref(ref)
+        row, col = positions.get(ref) or _split_ref(ref)
         size = f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
         shapes.append(
             f'<v:shape id="_x0000_s{1024 * block + k}" type="#_x0000_t202" '
@@ -1145,8 +1184,7 @@ def _write_zip(
                         behind.run(out.write, block)
                 else:
                     data = new() if callable(new) else new
-                    small = isinstance(data, bytes) and len(data) < 1 << 20
-                    member.deflate(6 if small else 1)
+                    member.deflate(small=isinstance(data, bytes) and len(data) < 1 << 20)
                     for piece in [data] if isinstance(data, bytes) else data:
                         behind.run(member.add, out, piece)
                 behind.run(member.finish, out)
@@ -1230,16 +1268,18 @@ class _Member:
         self.comp: Any = None
         self.crc = self.size = self.packed = 0
 
-    def deflate(self, level: int) -> None:
+    def deflate(self, *, small: bool) -> None:
+        """Small parts at zlib's level 6; the large ones (sheets, comments) fast (``output``:
+        ISA-L where installed, else zlib's level 1)."""
         self.entry[2:7] = [zipfile.ZIP_DEFLATED, _EPOCH, 0, 0, 0]
-        self.comp = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self.comp = zlib.compressobj(6, zlib.DEFLATED, -15) if small else fast_deflater()
 
     def start(self, out: BinaryIO) -> None:
         self.entry[7] = out.tell()
         out.write(_local_header(self.entry))
 
     def add(self, out: BinaryIO, piece: bytes) -> None:
-        self.crc = zlib.crc32(piece, self.crc)
+        self.crc = fast_crc32(piece, self.crc)
         self.size += len(piece)
         z = self.comp.compress(piece)
         self.packed += len(z)
@@ -1278,77 +1318,71 @@ def _rule_titles() -> dict[str, str]:
     return {rule_id: rule.title for rule_id, rule in RULES.items()}
 
 
-def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> bytes:
-    """The 校验结果 worksheet as XML text: summary lines, the table with links, widths,
-    frozen header, filter, print settings."""
+RESULTS_CHUNK_ROWS = 4096  # table rows joined and encoded at a time (streamed into the zip)
+_INLINE = '" t="inlineStr"><is><t xml:space="preserve">'  # a text cell, after its s="…"
+_END = "</t></is></c>"
+
+
+def _results_xml(
+    report: Report, sheet_names: list[str], styles: _Styles
+) -> Callable[[], Iterator[bytes]]:
+    """The 校验结果 worksheet: summary lines, the table with links, widths, frozen header,
+    filter, print settings. Its cell formats are added to ``styles`` now (before the marked
+    copies of the ledger's formats); the XML is produced when the zip writer asks for it,
+    in pieces (``_results_pieces``)."""
     body = _font(FONT_BODY, 11)
     wrap = '<alignment horizontal="left" vertical="center" wrapText="1"/>'
-    link_font = _font(FONT_BODY, 11, color="0563C1", underline=True)
-    rows = []
-    for r, line in enumerate(summary_lines(report), start=1):
-        font = _font(FONT_HEAD, 14, bold=True) if r == 1 else body
-        rows.append(f'<row r="{r}">{_cell(1, r, line, styles.xf(font))}</row>')
-    head_xf = styles.xf(
-        _font(FONT_HEAD, 11, bold=True),
-        fill="D9E1F2",
-        border=True,
-        align='<alignment horizontal="center" vertical="center"/>',
+    lines = summary_lines(report)
+    line_xfs = [
+        styles.xf(_font(FONT_HEAD, 14, bold=True) if r == 1 else body)
+        for r in range(1, len(lines) + 1)
+    ]
+    xfs = _ResultsXfs(
+        head=styles.xf(
+            _font(FONT_HEAD, 11, bold=True),
+            fill="D9E1F2",
+            border=True,
+            align='<alignment horizontal="center" vertical="center"/>',
+        ),
+        plain=styles.xf(body, border=True, align=wrap),
+        quoted=styles.xf(body, border=True, align=wrap, quote=True),
+        link=styles.xf(
+            _font(FONT_BODY, 11, color="0563C1", underline=True), border=True, align=wrap
+        ),
+        by_severity={
+            sev: styles.xf(body, fill=rgb, border=True, align=wrap) for sev, rgb in FILLS.items()
+        },
     )
-    cells = "".join(
-        _cell(j, RESULTS_HEADER_ROW, v, head_xf) for j, v in enumerate(RESULTS_HEADER, 1)
+    summary = "".join(
+        f'<row r="{r}">{_cell(1, r, line, xf)}</row>'
+        for r, (line, xf) in enumerate(zip(lines, line_xfs, strict=True), start=1)
     )
-    rows.append(f'<row r="{RESULTS_HEADER_ROW}">{cells}</row>')
-    links = []
-    r = RESULTS_HEADER_ROW
-    plain = styles.xf(body, border=True, align=wrap)
-    quoted = styles.xf(body, border=True, align=wrap, quote=True)
-    link_xf = styles.xf(link_font, border=True, align=wrap)
-    by_severity = {
-        sev: styles.xf(body, fill=rgb, border=True, align=wrap) for sev, rgb in FILLS.items()
-    }
-    known = set(sheet_names)
-    escaped: dict[str, str] = {}
-    heights: dict[tuple[Any, ...], float] = {}
+    return lambda: _results_pieces(report, sheet_names, xfs, summary)
 
-    def xml(text: str) -> str:
-        out = escaped.get(text)
-        if out is None:
-            out = escaped[text] = _esc(strip_forbidden(text))
-        return out
 
-    def height(values: tuple[Any, ...]) -> float:
-        key = values[1:]  # 序号 aside, rows of equal texts are equally high
-        out = heights.get(key)
-        if out is None:
-            out = heights[key] = _height(values, RESULTS_WIDTHS)
-        return out
+@dataclass(frozen=True)
+class _ResultsXfs:
+    head: int
+    plain: int
+    quoted: int
+    link: int
+    by_severity: dict[str, int]
 
-    for values, f in result_rows(report):
-        r += 1
-        target = link_target(f, known)
-        n, label, where, title, value, message = values
-        text = isinstance(value, str) and strip_forbidden(value).startswith(FORMULA_PREFIXES)
-        # The cells written inline (the general _cell per cell was most of the time of a
-        # 100,000-finding table); texts repeat and are escaped and measured once
-        # (``escaped``, ``heights``).
-        cells = (
-            f'<c r="A{r}" s="{plain}"><v>{n}</v></c>'
-            f"{_inline('B', r, xml(label), by_severity.get(f.severity, plain))}"
-            f"{_inline('C', r, xml(where), link_xf if target else plain)}"
-            f"{_inline('D', r, xml(title), plain)}"
-            f"{_cell(5, r, value, quoted if text else plain)}"
-            f"{_inline('F', r, xml(message), plain)}"
-        )
-        rows.append(f'<row r="{r}" ht="{height(values):g}" customHeight="1">{cells}</row>')
-        if target:
-            links.append(f'<hyperlink ref="C{r}" location="{_esc(target)}"/>')
-    last = max(r, RESULTS_HEADER_ROW + 1)
+
+def _results_pieces(
+    report: Report, sheet_names: list[str], xfs: _ResultsXfs, summary: str
+) -> Iterator[bytes]:
+    rows = result_rows(report)
+    r = RESULTS_HEADER_ROW + len(rows)  # the last row
     top = f"A{RESULTS_HEADER_ROW + 1}"
     cols = "".join(
         f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
         for j, w in enumerate(RESULTS_WIDTHS, start=1)
     )
-    xml = (
+    header = "".join(
+        _cell(j, RESULTS_HEADER_ROW, v, xfs.head) for j, v in enumerate(RESULTS_HEADER, 1)
+    )
+    yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_R}">'
         '<sheetPr><tabColor rgb="00C00000"/><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -1357,13 +1391,107 @@ def _results_xml(report: Report, sheet_names: list[str], styles: _Styles) -> byt
         f'<pane ySplit="{RESULTS_HEADER_ROW}" topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
         f'<selection pane="bottomLeft" activeCell="{top}" sqref="{top}"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
-        f"<cols>{cols}</cols><sheetData>{''.join(rows)}</sheetData>"
-        f'<autoFilter ref="A{RESULTS_HEADER_ROW}:F{last}"/>'
+        f"<cols>{cols}</cols><sheetData>{summary}"
+        f'<row r="{RESULTS_HEADER_ROW}">{header}</row>'
+    ).encode()
+    links: list[str] = []
+    for piece in _table_rows(rows, set(sheet_names), xfs, links):
+        yield piece.encode("utf-8")
+    last = max(r, RESULTS_HEADER_ROW + 1)
+    yield (
+        f'</sheetData><autoFilter ref="A{RESULTS_HEADER_ROW}:F{last}"/>'
         + (f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "")
         + '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
         '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
-    )
-    return xml.encode("utf-8")
+    ).encode("utf-8")
+
+
+def _table_rows(
+    rows: list[tuple[tuple[Any, ...], Finding]],
+    known: set[str],
+    xfs: _ResultsXfs,
+    links: list[str],
+) -> Iterator[str]:
+    """The table's ``<row>`` elements, ``RESULTS_CHUNK_ROWS`` at a time; their links are
+    appended to ``links``. One f-string per row: what a cell holds after its ``r="B7`` is
+    the same for every equal text, so it is escaped, measured (its lines at the column's
+    width, for the row height) and formatted once per distinct text (the level, the rule's
+    title, a value, a message); only the place (位置) is new on every row."""
+    plain, link_xf = str(xfs.plain), str(xfs.link)
+    w_label, w_where, w_title, w_value, w_message = (max(w - 1, 1) for w in RESULTS_WIDTHS[1:])
+    severity_tail: dict[str, tuple[str, int]] = {}
+    title_tail: dict[str, tuple[str, int]] = {}
+    value_tail: dict[str, tuple[str, int]] = {}
+    message_tail: dict[str, tuple[str, int]] = {}
+    place_head: dict[str, tuple[str, int]] = {}  # "'O''Brien 台账'!" → (escaped, width)
+    link_sheet: dict[str, str] = {}
+    heights: dict[int, str] = {}
+    out: list[str] = []
+    r = RESULTS_HEADER_ROW
+    for (n, label, where, title, value, message), f in rows:
+        r += 1
+        rs = str(r)
+        b = severity_tail.get(f.severity)
+        if b is None:
+            xf = xfs.by_severity.get(f.severity, xfs.plain)
+            b = severity_tail[f.severity] = _tail(label, xf, w_label)
+        d = title_tail.get(title)
+        if d is None:
+            d = title_tail[title] = _tail(title, xfs.plain, w_title)
+        if value.__class__ is str:
+            e = value_tail.get(value)
+            if e is None:
+                text = strip_forbidden(value)
+                xf = xfs.quoted if text.startswith(FORMULA_PREFIXES) else xfs.plain
+                e = value_tail[value] = _tail(value, xf, w_value)
+        else:
+            e = (_cell(5, r, value, xfs.plain)[len(f'<c r="E{rs}') :], 0)
+        m = message_tail.get(message)
+        if m is None:
+            m = message_tail[message] = _tail(message, xfs.plain, w_message)
+        # 位置 is "整改台账!K12" (or "整改台账!12行", a sheet alone, "—"): the sheet's part
+        # is escaped and measured once per sheet (escaping and width go character by character)
+        head, bang, tail = where.rpartition("!")
+        if bang and tail.isascii() and tail.isalnum():
+            h = place_head.get(head)
+            if h is None:
+                h = place_head[head] = (
+                    _esc(strip_forbidden(head + "!")),
+                    display_width(head + "!"),
+                )
+            place, width = h[0] + tail, h[1] + len(tail)
+        else:
+            place, width = _esc(strip_forbidden(where)), display_width(where)
+        lines = max(1, b[1], d[1], e[1], m[1], -(-width // w_where))
+        ht = heights.get(lines)
+        if ht is None:
+            ht = heights[lines] = f"{_row_height(lines):g}"
+        where_xf = plain
+        if f.row and f.sheet in known:
+            where_xf = link_xf
+            prefix = link_sheet.get(f.sheet)
+            if prefix is None:
+                prefix = link_sheet[f.sheet] = _esc(quote_sheet(f.sheet)) + "!"
+            column = f.column or "A"
+            if not column.isalnum():
+                column = _esc(column)
+            links.append(f'<hyperlink ref="C{rs}" location="{prefix}{column}{f.row}"/>')
+        out.append(
+            f'<row r="{rs}" ht="{ht}" customHeight="1"><c r="A{rs}" s="{plain}"><v>{n}</v></c>'
+            f'<c r="B{rs}{b[0]}<c r="C{rs}" s="{where_xf}{_INLINE}{place}{_END}'
+            f'<c r="D{rs}{d[0]}<c r="E{rs}{e[0]}<c r="F{rs}{m[0]}</row>'
+        )
+        if len(out) == RESULTS_CHUNK_ROWS:
+            yield "".join(out)
+            out.clear()
+    if out:
+        yield "".join(out)
+
+
+def _tail(text: str, xf: int, width: int) -> tuple[str, int]:
+    """A text cell after its ``r="B7`` (as ``_cell`` writes it), and the lines ``text``
+    takes at ``width``."""
+    return f'" s="{xf}{_INLINE}{_esc(strip_forbidden(text))}{_END}', _lines_at(text, width)
 
 
 def _inline(letter: str, row: int, escaped: str, xf: int) -> str:
@@ -1418,8 +1546,8 @@ VALUE_CHARS = 40  # 内容 is there to recognise the cell; long text is cut
 
 
 def _value_for_cell(value: Any) -> Any:
-    import datetime as dt
-
+    if value.__class__ is str:
+        return value if len(value) <= VALUE_CHARS else value[:VALUE_CHARS] + "……"
     if isinstance(value, (dt.date, dt.datetime)):
         return format_cn_date(value)
     if value is None or isinstance(value, (int, float)):
@@ -1432,20 +1560,22 @@ def result_rows(report: Report) -> list[tuple[tuple[Any, ...], Finding]]:
     """The 校验结果 table: one row of values (in ``RESULTS_HEADER`` order) per finding, with
     the finding, in report order. Shared with the live-workbook painter (excel.check_book)."""
     titles = _rule_titles()
-    return [
-        (
-            (
-                n,
-                SEVERITY_LABEL[f.severity],
-                f.cell or "—",
-                titles.get(f.rule, f.rule),
-                _value_for_cell(f.value),
-                f.message,
-            ),
-            f,
-        )
-        for n, f in enumerate(report.sorted(), start=1)
-    ]
+    dates: dict[Any, str] = {}  # a date is written as text once (deadlines repeat)
+    rows = []
+    for n, f in enumerate(report.sorted(), start=1):
+        value = f.value
+        kind = value.__class__
+        if kind is dt.date:
+            shown = dates.get(value)
+            if shown is None:
+                shown = dates[value] = format_cn_date(value)
+        elif kind is str and len(value) <= VALUE_CHARS:
+            shown = value
+        else:
+            shown = _value_for_cell(value)
+        label, title = SEVERITY_LABEL[f.severity], titles.get(f.rule, f.rule)
+        rows.append(((n, label, f.cell or "—", title, shown, f.message), f))
+    return rows
 
 
 def link_target(f: Finding, sheet_names: Any) -> str:
@@ -1465,4 +1595,9 @@ def _height(values: tuple[Any, ...], widths: tuple[int, ...]) -> float:
             if value.__class__ is str
         ]
     )
+    return _row_height(lines)
+
+
+def _row_height(lines: int) -> float:
+    """The height of a 校验结果 row whose fullest cell takes ``lines`` lines."""
     return max(15.0, 14.5 * lines + 4)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import html
+import itertools
 import os
 import posixpath
 import re
@@ -38,7 +39,7 @@ import struct
 import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -188,6 +189,7 @@ class _Copy:
         self.sheets = self._sheets()
         self.neutralised: list[str] = []
         self.vml_block = 1  # the next free 1024-id block of VML shape ids
+        self.comment_entries: dict[str, tuple[str, str, float]] = {}  # see _set_comment
 
     # Reading parts ---------------------------------------------------------------------------
     def text(self, name: str) -> str:
@@ -253,17 +255,14 @@ class _Copy:
                 self._remove_old_marks(sheet)
         by_name = {s.name: s for s in self.sheets}
         marked = [f for f in report.findings if f.row and f.column and f.sheet in by_name]
-        for name in {f.sheet for f in marked}:
+        columns: dict[str, set[str]] = defaultdict(set)
+        for f in marked:
+            columns[f.sheet].add(f.column)
+        for name, letters in columns.items():
+            needed = _column_numbers(letters)
             flat = report.merged.get(name)
-            ranges = (
-                [
-                    (flat[i] + 1, flat[i + 1], flat[i + 2] + 1, flat[i + 3])
-                    for i in range(0, len(flat), 4)
-                ]
-                if flat is not None
-                else self._merges(by_name[name])
-            )
-            by_name[name].merge_index = _merge_index(ranges)
+            ranges = _flat_ranges(flat, needed) if flat is not None else self._merges(by_name[name])
+            by_name[name].merge_index = _merge_index(ranges, needed)
         # Only cells in a column that has merged ranges can move to a range's top-left cell.
         merged_letters = {s.name: {column_letter(c) for c in s.merge_index} for s in self.sheets}
 
@@ -329,11 +328,12 @@ class _Copy:
         old = sheet.comments.get(ref)
         if old is not None and old[0] != COMMENT_AUTHOR:
             text += ORIGINAL_COMMENT.format(author=old[0] or "") + old[1]
-        if "\n" in text:
+        entry = self.comment_entries.get(text)
+        if entry is None:  # (cells share their texts: one per distinct text)
             n_lines = sum(max(1, _lines_at(line, 44)) for line in text.split("\n"))
-        else:  # most cells have one finding
-            n_lines = max(1, _lines_at(text, 44))
-        sheet.comments[ref] = (COMMENT_AUTHOR, strip_forbidden(text), min(20 * n_lines + 10, 400))
+            entry = (COMMENT_AUTHOR, strip_forbidden(text), min(20 * n_lines + 10, 400))
+            self.comment_entries[text] = entry
+        sheet.comments[ref] = entry
         sheet.changed_comments = True
 
     # Live links ------------------------------------------------------------------------------
@@ -545,8 +545,14 @@ class _Copy:
                 pos, k = end, k + 1
             out, pos = [], 0
             for i, end, r in found:
-                out += [buf[pos:i], patch(buf[i:end], r)]
-                pos = end
+                edits = self._row_edits(buf, i, end, r, sheet.ops[r])
+                if edits is None:
+                    out += [buf[pos:i], patch(buf[i:end], r)]
+                    pos = end
+                    continue
+                for start, stop, piece in edits:
+                    out += [buf[pos:start], piece]
+                    pos = stop
             out.append(buf[pos:])
             state["next"] = k
             return b"".join(out)
@@ -579,6 +585,35 @@ class _Copy:
                 buf = _insert_legacy_drawing(buf, sheet.legacy_rid)
             yield buf
 
+    def _row_edits(
+        self, buf: bytes, i: int, end: int, r: int, ops: dict[int, str]
+    ) -> list[tuple[int, int, bytes]] | None:
+        """The changes to the row ``buf[i:end]`` (``<row r="N" …>…</row>``, no prefix) as
+        (start, stop, new bytes) in order, made in place in the chunk, without copying the
+        row out and back; None when ``_patch_row`` must do it (an empty ``<row/>``, cells out
+        of column order)."""
+        body = buf.find(b">", i, end) + 1
+        close = end - 6  # </row>
+        if buf[body - 2] == 47:  # <row …/>
+            return None
+        edits, missing = [], []
+        # in _patch_row's order (right to left, then the added cells), so that the formats
+        # are cloned in the same order and get the same numbers
+        for col in sorted(ops, reverse=True):
+            at = buf.find(b' r="%s%d"' % (_letters(col), r), body, close)
+            if at >= 0:
+                start, stop = buf.rfind(b"<", body, at), buf.find(b">", at) + 1
+                edits.append((start, stop, self._restyle(buf[start:stop], ops[col])))
+            elif ops[col] != "clear":
+                missing.append(col)
+        for col in reversed(missing):
+            at = _insert_at(buf, body, close, r, col)
+            edits.append((at, at, self._new_cell(r, col, ops, b"")))
+        edits.sort(key=lambda e: (e[0], e[1]))  # (stable: added cells in column order)
+        if any(a[1] > b[0] for a, b in itertools.pairwise(edits)):
+            return None
+        return edits
+
     def _patch_row(
         self, head: bytes, body: bytes, close: bytes, r: int, ops: dict[int, str], ns: bytes
     ) -> bytes:
@@ -598,24 +633,8 @@ class _Copy:
         return head + body + close
 
     def _insert_cell(self, body: bytes, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
-        """``body`` with the marked cell (row ``r``, column ``col``) it lacks added before the
-        first cell right of it (cells are written in column order)."""
-        cell = self._new_cell(r, col, ops, ns)
-        # The usual places first: the next columns, or after the last cell.
-        for c in range(col + 1, col + 4):
-            i = body.find(b' r="%s%d"' % (_letters(c), r))
-            if i >= 0:
-                at = body.rfind(b"<", 0, i)
-                return body[:at] + cell + body[at:]
-        letters = _letters(col)
-        last = _R_REF.match(body, max(body.rfind(b' r="'), 0))
-        if last is not None and _before(last.group(1), letters):
-            return body + cell
-        for m in _R_REF.finditer(body):
-            if _before(letters, m.group(1)):
-                at = body.rfind(b"<", 0, m.start())
-                return body[:at] + cell + body[at:]
-        return body + cell
+        at = _insert_at(body, 0, len(body), r, col)
+        return body[:at] + self._new_cell(r, col, ops, ns) + body[at:]
 
     def _new_cell(self, r: int, col: int, ops: dict[int, str], ns: bytes) -> bytes:
         if ops[col] == "clear":
@@ -697,6 +716,24 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True) if _XML_SPECIAL.search(text) else text
 
 
+def _insert_at(buf: bytes, lo: int, hi: int, r: int, col: int) -> int:
+    """Where in the cells ``buf[lo:hi]`` of row ``r`` a cell of column ``col`` goes: before
+    the first cell right of it (cells are written in column order)."""
+    # The usual places first: before one of the next columns, or after the last cell.
+    for c in range(col + 1, col + 4):
+        i = buf.find(b' r="%s%d"' % (_letters(c), r), lo, hi)
+        if i >= 0:
+            return buf.rfind(b"<", lo, i)
+    letters = _letters(col)
+    last = _R_REF.match(buf, max(buf.rfind(b' r="', lo, hi), lo), hi)
+    if last is not None and _before(last.group(1), letters):
+        return hi
+    for m in _R_REF.finditer(buf, lo, hi):
+        if _before(letters, m.group(1)):
+            return buf.rfind(b"<", lo, m.start())
+    return hi
+
+
 def _before(a: bytes, b: bytes) -> bool:
     """Column letters ``a`` left of ``b`` (columns compare by length, then by text)."""
     return len(a) < len(b) or (len(a) == len(b) and a < b)
@@ -736,12 +773,41 @@ def _anchor(sheet: _Sheet, coord: str) -> str:
     return coord
 
 
-def _merge_index(merged: list[tuple[int, int, int, int]]) -> dict[int, Any]:
-    """Column → (first rows, ranges) sorted by first row, for ``_anchor``'s bisect."""
+def _column_numbers(letters: set[str]) -> set[int]:
+    """The 0-based columns of ``letters`` (those that are column letters)."""
+    out = set()
+    for text in letters:
+        try:
+            out.add(_column_of(text.replace("$", "")))
+        except ValueError:
+            pass
+    return out
+
+
+def _flat_ranges(flat: Sequence[int], needed: set[int]) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of ``Report.merged`` (flat, 0-based) that may hold a column of
+    ``needed``, as (row1, col1, row2, col2) with 1-based rows. A ledger of 100,000 measures
+    has 170,000 ranges, most in columns no finding points at: they are passed over in one
+    comprehension, not made into tuples and indexed."""
+    if not needed:
+        return []
+    lo, hi = min(needed), max(needed)
+    keep = [
+        i
+        for i, (a, b) in enumerate(zip(flat[1::4], flat[3::4], strict=True))
+        if b >= lo and a <= hi
+    ]
+    return [(flat[4 * i] + 1, flat[4 * i + 1], flat[4 * i + 2] + 1, flat[4 * i + 3]) for i in keep]
+
+
+def _merge_index(merged: list[tuple[int, int, int, int]], needed: set[int]) -> dict[int, Any]:
+    """Column of ``needed`` → (first rows, ranges) sorted by first row, for ``_anchor``'s
+    bisect."""
     by_col: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
     for rng in merged:
         for c in range(rng[1], min(rng[3], rng[1] + 16384) + 1):
-            by_col[c].append(rng)
+            if c in needed:
+                by_col[c].append(rng)
     index = {}
     for c, ranges in by_col.items():
         ranges.sort()
@@ -938,19 +1004,25 @@ def _parse_comments(xml: str) -> dict[str, tuple[str, str, float]]:
 def _comments_xml(comments: dict[str, tuple[str, str, float]]) -> bytes:
     authors = list(dict.fromkeys(a for a, _, _ in comments.values()))
     index = {a: k for k, a in enumerate(authors)}
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-        f'<comments xmlns="{_MAIN}"><authors>',
-        *(f"<author>{_esc(a)}</author>" for a in authors),
-        "</authors><commentList>",
-    ]
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<comments xmlns="{_MAIN}"><authors>'
+        + "".join(f"<author>{_esc(a)}</author>" for a in authors)
+        + "</authors><commentList>"
+    )
+    parts = [head.encode()]
+    # Texts repeat (one per message): each escaped and encoded once; written as bytes.
+    escaped: dict[tuple[str, str], bytes] = {}
     for ref, (author, text, _) in comments.items():
-        parts.append(
-            f'<comment ref="{ref}" authorId="{index[author]}"><text>'
-            f'<t xml:space="preserve">{_esc(strip_forbidden(text))}</t></text></comment>'
-        )
-    parts.append("</commentList></comments>")
-    return "".join(parts).encode("utf-8")
+        tail = escaped.get((author, text))
+        if tail is None:
+            tail = escaped[author, text] = (
+                f'" authorId="{index[author]}"><text><t xml:space="preserve">'
+                f"{_esc(strip_forbidden(text))}</t></text></comment>"
+            ).encode()
+        parts.append(b'<comment ref="%b%b' % (ref.encode(), tail))
+    parts.append(b"</commentList></comments>")
+    return b"".join(parts)
 
 
 def _vml(
@@ -963,9 +1035,14 @@ def _vml(
     ``block`` (each drawing of the workbook has its own blocks, listed in o:idmap)."""
     blocks = ",".join(str(b) for b in range(block, block + len(comments) // 1024 + 1))
     shapes = []
+    sizes: dict[float, str] = {}
     for k, (ref, (_, _, height)) in enumerate(comments.items(), start=1):
         row, col = positions.get(ref) or _split_ref(ref)
-        size = f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
+        size = sizes.get(height)
+        if size is None:
+            size = sizes[height] = (
+                f"width:320px;height:{height:g}px" if height else "width:144px;height:79px"
+            )
         shapes.append(
             f'<v:shape id="_x0000_s{1024 * block + k}" type="#_x0000_t202" '
             f'style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;{size};z-index:{k};'
@@ -1321,6 +1398,11 @@ def _rule_titles() -> dict[str, str]:
 RESULTS_CHUNK_ROWS = 4096  # table rows joined and encoded at a time (streamed into the zip)
 _INLINE = '" t="inlineStr"><is><t xml:space="preserve">'  # a text cell, after its s="…"
 _END = "</t></is></c>"
+_ROW_TEMPLATE = (  # a row of the 校验结果 table (see _table_rows)
+    b'<row r="%b" ht="%b" customHeight="1"><c r="A%b" s="%b"><v>%d</v></c><c r="B%b%b'
+    b'<c r="C%b" s="%b' + _INLINE.encode() + b"%b" + _END.encode() + b'<c r="D%b%b'
+    b'<c r="E%b%b<c r="F%b%b</row>'
+)
 
 
 def _results_xml(
@@ -1395,8 +1477,7 @@ def _results_pieces(
         f'<row r="{RESULTS_HEADER_ROW}">{header}</row>'
     ).encode()
     links: list[str] = []
-    for piece in _table_rows(rows, set(sheet_names), xfs, links):
-        yield piece.encode("utf-8")
+    yield from _table_rows(rows, set(sheet_names), xfs, links)
     last = max(r, RESULTS_HEADER_ROW + 1)
     yield (
         f'</sheetData><autoFilter ref="A{RESULTS_HEADER_ROW}:F{last}"/>'
@@ -1411,26 +1492,27 @@ def _table_rows(
     known: set[str],
     xfs: _ResultsXfs,
     links: list[str],
-) -> Iterator[str]:
-    """The table's ``<row>`` elements, ``RESULTS_CHUNK_ROWS`` at a time; their links are
-    appended to ``links``. One f-string per row: what a cell holds after its ``r="B7`` is
-    the same for every equal text, so it is escaped, measured (its lines at the column's
-    width, for the row height) and formatted once per distinct text (the level, the rule's
-    title, a value, a message); only the place (位置) is new on every row."""
-    plain, link_xf = str(xfs.plain), str(xfs.link)
+) -> Iterator[bytes]:
+    """The table's ``<row>`` elements as UTF-8, ``RESULTS_CHUNK_ROWS`` at a time; their
+    links are appended to ``links``. One bytes template per row: what a cell holds after its
+    ``r="B7`` is the same for every equal text, so it is escaped, measured (its lines at the
+    column's width, for the row height) and encoded once per distinct text (the level, the
+    rule's title, a value, a message); only the place (位置) is new on every row, and its
+    sheet part is done once per sheet. (Encoding every row's text again cost as much as
+    formatting it.)"""
+    plain, link_xf = b"%d" % xfs.plain, b"%d" % xfs.link
     w_label, w_where, w_title, w_value, w_message = (max(w - 1, 1) for w in RESULTS_WIDTHS[1:])
-    severity_tail: dict[str, tuple[str, int]] = {}
-    title_tail: dict[str, tuple[str, int]] = {}
-    value_tail: dict[str, tuple[str, int]] = {}
-    message_tail: dict[str, tuple[str, int]] = {}
-    place_head: dict[str, tuple[str, int]] = {}  # "'O''Brien 台账'!" → (escaped, width)
+    severity_tail: dict[str, tuple[bytes, int]] = {}
+    title_tail: dict[str, tuple[bytes, int]] = {}
+    value_tail: dict[str, tuple[bytes, int]] = {}
+    message_tail: dict[str, tuple[bytes, int]] = {}
+    place_head: dict[str, tuple[bytes, int]] = {}  # "'O''Brien 台账'!" → (escaped, width)
     link_sheet: dict[str, str] = {}
-    heights: dict[int, str] = {}
-    out: list[str] = []
+    heights: dict[int, bytes] = {}
+    out: list[bytes] = []
     r = RESULTS_HEADER_ROW
     for (n, label, where, title, value, message), f in rows:
         r += 1
-        rs = str(r)
         b = severity_tail.get(f.severity)
         if b is None:
             xf = xfs.by_severity.get(f.severity, xfs.plain)
@@ -1445,27 +1527,25 @@ def _table_rows(
                 xf = xfs.quoted if text.startswith(FORMULA_PREFIXES) else xfs.plain
                 e = value_tail[value] = _tail(value, xf, w_value)
         else:
-            e = (_cell(5, r, value, xfs.plain)[len(f'<c r="E{rs}') :], 0)
+            e = (_cell(5, r, value, xfs.plain)[len(f'<c r="E{r}') :].encode(), 0)
         m = message_tail.get(message)
         if m is None:
             m = message_tail[message] = _tail(message, xfs.plain, w_message)
-        # 位置 is "整改台账!K12" (or "整改台账!12行", a sheet alone, "—"): the sheet's part
-        # is escaped and measured once per sheet (escaping and width go character by character)
+        # 位置 is "整改台账!K12" (or "整改台账!12行", a sheet alone, "—"); escaping and width
+        # go character by character, so the sheet's part is done once
         head, bang, tail = where.rpartition("!")
         if bang and tail.isascii() and tail.isalnum():
             h = place_head.get(head)
             if h is None:
-                h = place_head[head] = (
-                    _esc(strip_forbidden(head + "!")),
-                    display_width(head + "!"),
-                )
-            place, width = h[0] + tail, h[1] + len(tail)
+                text = head + "!"
+                h = place_head[head] = (_esc(strip_forbidden(text)).encode(), display_width(text))
+            place, width = h[0] + tail.encode(), h[1] + len(tail)
         else:
-            place, width = _esc(strip_forbidden(where)), display_width(where)
+            place, width = _esc(strip_forbidden(where)).encode(), display_width(where)
         lines = max(1, b[1], d[1], e[1], m[1], -(-width // w_where))
         ht = heights.get(lines)
         if ht is None:
-            ht = heights[lines] = f"{_row_height(lines):g}"
+            ht = heights[lines] = f"{_row_height(lines):g}".encode()
         where_xf = plain
         if f.row and f.sheet in known:
             where_xf = link_xf
@@ -1475,23 +1555,24 @@ def _table_rows(
             column = f.column or "A"
             if not column.isalnum():
                 column = _esc(column)
-            links.append(f'<hyperlink ref="C{rs}" location="{prefix}{column}{f.row}"/>')
+            links.append(f'<hyperlink ref="C{r}" location="{prefix}{column}{f.row}"/>')
+        rs = b"%d" % r
         out.append(
-            f'<row r="{rs}" ht="{ht}" customHeight="1"><c r="A{rs}" s="{plain}"><v>{n}</v></c>'
-            f'<c r="B{rs}{b[0]}<c r="C{rs}" s="{where_xf}{_INLINE}{place}{_END}'
-            f'<c r="D{rs}{d[0]}<c r="E{rs}{e[0]}<c r="F{rs}{m[0]}</row>'
+            _ROW_TEMPLATE
+            % (rs, ht, rs, plain, n, rs, b[0], rs, where_xf, place, rs, d[0], rs, e[0], rs, m[0])
         )
         if len(out) == RESULTS_CHUNK_ROWS:
-            yield "".join(out)
+            yield b"".join(out)
             out.clear()
     if out:
-        yield "".join(out)
+        yield b"".join(out)
 
 
-def _tail(text: str, xf: int, width: int) -> tuple[str, int]:
-    """A text cell after its ``r="B7`` (as ``_cell`` writes it), and the lines ``text``
-    takes at ``width``."""
-    return f'" s="{xf}{_INLINE}{_esc(strip_forbidden(text))}{_END}', _lines_at(text, width)
+def _tail(text: str, xf: int, width: int) -> tuple[bytes, int]:
+    """A text cell after its ``r="B7`` (as ``_cell`` writes it) in UTF-8, and the lines
+    ``text`` takes at ``width``."""
+    cell = f'" s="{xf}{_INLINE}{_esc(strip_forbidden(text))}{_END}'
+    return cell.encode(), _lines_at(text, width)
 
 
 def _inline(letter: str, row: int, escaped: str, xf: int) -> str:

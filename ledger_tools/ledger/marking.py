@@ -29,7 +29,9 @@ removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx l
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import gc
 import html
 import itertools
 import os
@@ -83,7 +85,7 @@ from ledger_tools.ledger.workbook import (
     display_width,
     quote_sheet,
 )
-from ledger_tools.output import atomic_output, fast_crc32, fast_deflater
+from ledger_tools.output import atomic_output, fast_crc32, fast_deflater, isal_zlib
 
 COMMENT_AUTHOR = "ledger-tools"
 ORIGINAL_COMMENT = "\n——原批注（{author}）——\n"  # separates our text from a user's comment
@@ -120,14 +122,29 @@ def write_marked_copy(
             f"{src.name} 不是 .xlsx/.xlsm 文件，无法另存标注副本（--mark）。"
             "请先用 Excel/WPS 另存为 .xlsx 后再校验。"
         )
-    copy = _Copy(src, keep_vba=out.suffix.lower() == ".xlsm")
-    try:
-        copy.mark(report)
-        with atomic_output(out, src) as tmp:
-            copy.write(tmp)
-    finally:
-        copy.zf.close()
+    with _no_gc():
+        copy = _Copy(src, keep_vba=out.suffix.lower() == ".xlsm")
+        try:
+            copy.mark(report)
+            with atomic_output(out, src) as tmp:
+                copy.write(tmp)
+        finally:
+            copy.zf.close()
     return out
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cycle collector paused: marking makes hundreds of thousands of small objects
+    (tuples, byte strings) and no cycles, and the collector's passes over them were ~3% of
+    the time of a 100,000-measure ledger's copy."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,8 +221,14 @@ class _Copy:
             raise _unreadable(self.src, exc) from None
 
     def stream(self, name: str) -> Iterator[bytes]:
+        info = self.members[name]
+        isal = isal_zlib()
         try:
-            with self.zf.open(name) as fh:
+            if isal is not None and info.compress_type == zipfile.ZIP_DEFLATED:
+                fh: Any = _Inflated(self.src, info, isal)
+            else:
+                fh = self.zf.open(name)
+            with fh:
                 yield from chunks(fh, whole_rows=True)
         except _ZIP_ERRORS as exc:
             raise _unreadable(self.src, exc) from None
@@ -561,15 +584,17 @@ class _Copy:
             if first:
                 root = re.search(rb"<(\w+:)?worksheet\b", buf)
                 ns[0] = (root.group(1) or b"") if root else b""  # a prefix such as x:
-                buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', buf)
+                # (the sheet views come before the cells: the regex only up to them)
+                data = buf.find(b"sheetData")
+                head = buf if data < 0 else buf[:data]
+                buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', head) + buf[len(head) :]
                 first = False
             if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
                 patched = fast(buf)
                 buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
-                # (the regex only where the name is: a search of every 4 MB piece is slow)
-                end = _SHEETDATA_END.search(buf) if b"sheetData" in buf else None
+                end = _sheetdata_end(buf)
                 if end is not None and state["next"] < len(rows):
                     if end.group(0).endswith(b"/>"):
                         name = end.group(0)[1:-2].strip()
@@ -702,6 +727,18 @@ _EMPTY_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<Relationships xmlns="{_PKG_REL}"></Relationships>'
 )
+
+
+def _sheetdata_end(buf: bytes) -> re.Match[bytes] | None:
+    """The first ``</sheetData>`` (or ``<sheetData/>``) of ``buf``. The regex is tried only
+    where the name is: searched over a whole 4 MB piece, it is tried at every position."""
+    at = buf.find(b"sheetData")
+    while at >= 0:
+        m = _SHEETDATA_END.search(buf, buf.rfind(b"<", max(at - 64, 0), at), at + 80)
+        if m is not None:
+            return m
+        at = buf.find(b"sheetData", at + 9)
+    return None
 
 
 def _bind(fn: Callable[[_Sheet], Iterator[bytes]], sheet: _Sheet) -> Callable[[], Iterator[bytes]]:
@@ -1318,6 +1355,43 @@ def _stored_blocks(raw: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
             raise zipfile.BadZipFile(info.filename)
         yield block
         left -= len(block)
+
+
+class _Inflated:
+    """A deflated member read as ``ZipFile.open`` reads it (its CRC-32 and size checked at
+    the end), but inflated by ISA-L: about twice zlib's speed on the 50 MB sheet of a
+    100,000-measure ledger. ``read`` returns what one compressed block gives."""
+
+    def __init__(self, src: Path, info: zipfile.ZipInfo, isal: Any) -> None:
+        self.info, self.isal = info, isal
+        self.raw = src.open("rb")
+        self.blocks = _stored_blocks(self.raw, info)
+        self.inflate = isal.decompressobj(-15)
+        self.crc = self.size = 0
+        self.done = False
+
+    def read(self, _n: int = -1) -> bytes:
+        data = b""
+        try:
+            while not data and not self.done:
+                block = next(self.blocks, None)
+                if block is None:
+                    data, self.done = self.inflate.flush(), True
+                else:
+                    data = self.inflate.decompress(block)
+        except self.isal.error as exc:
+            raise zipfile.BadZipFile(f"{self.info.filename}: {exc}") from None
+        self.crc = fast_crc32(data, self.crc)
+        self.size += len(data)
+        if self.done and (self.crc != self.info.CRC or self.size != self.info.file_size):
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {self.info.filename!r}")
+        return data
+
+    def __enter__(self) -> _Inflated:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.raw.close()
 
 
 class _Member:

@@ -160,3 +160,44 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def test_without_isal_the_parts_are_the_same(tmp_path, monkeypatch):
+    """Without the ``merge`` extra (ISA-L) the sheet is inflated by zipfile and the copy
+    deflated by zlib: other compressed bytes, the same parts."""
+    from ledger_tools import output
+    from ledger_tools.ledger import marking
+
+    monkeypatch.setattr(marking, "isal_zlib", lambda: None)
+    monkeypatch.setattr(output, "isal_zlib", lambda: None)
+    case = f"generated-again-{_name(*GENERATED[0])}"
+    _, marked = build(case, tmp_path)
+    assert parts(marked) == _golden()[case]["parts"]
+
+
+@pytest.mark.parametrize("isal", [True, False], ids=["isal", "zipfile"])
+def test_a_damaged_sheet_is_refused_and_nothing_is_written(tmp_path, monkeypatch, isal):
+    from ledger_tools import output
+    from ledger_tools.errors import UnreadableFile
+    from ledger_tools.ledger import marking
+
+    if not isal:
+        monkeypatch.setattr(marking, "isal_zlib", lambda: None)
+        monkeypatch.setattr(output, "isal_zlib", lambda: None)
+    elif output.isal_zlib() is None:
+        pytest.skip("isal is not installed")
+    source = _generated(tmp_path, 1000, 3, False)
+    report = _check(source)
+    with zipfile.ZipFile(source) as z:
+        info = z.getinfo("xl/worksheets/sheet2.xml")
+    data = bytearray(source.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    data[middle : middle + 64] = bytes(64)  # zeros in the middle of the deflated sheet
+    damaged = tmp_path / "损坏.xlsx"
+    damaged.write_bytes(bytes(data))
+    out = tmp_path / "标注.xlsx"
+    with pytest.raises(UnreadableFile, match="无法复制"):
+        write_marked_copy(damaged, report, out)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []

@@ -54,6 +54,10 @@ def _row(n: int, **over) -> dict:
 
 @pytest.fixture
 def source(tmp_path) -> Path:
+    return make_source(tmp_path)
+
+
+def make_source(folder: Path) -> Path:
     """A standard workbook with four measure rows; B2:B3 merged; a formula-looking measure;
     a user comment on G4."""
     wb = build_workbook("某区测试局")
@@ -65,7 +69,7 @@ def source(tmp_path) -> Path:
     ws.merge_cells("B2:B3")
     ws["G4"].comment = Comment(USER_COMMENT, "张三")
     wb[C.SHEET_INFO].cell(info_row("反馈日期"), 2).value = dt.date(2024, 3, 4)
-    path = tmp_path / "台账.xlsx"
+    path = folder / "台账.xlsx"
     wb.save(path)
     return path
 

@@ -62,14 +62,17 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
     lines += layout_lines(report.layout)
-    for severity in (ERROR, WARNING, NOTE):
-        group = [f for f in report.sorted() if f.severity == severity]
+    groups: dict[str, list[Finding]] = {ERROR: [], WARNING: [], NOTE: []}
+    for f in report.sorted():  # (sorted once: severity first, so each group stays in order)
+        groups[f.severity].append(f)
+    for severity, group in groups.items():
         if not group:
             continue
         lines += ["", f"{SEVERITY_LABEL[severity]}（{len(group)} 处）"]
         shown = group if limit is None else group[:limit]
-        width = max(len(f.cell) for f in shown)
-        lines += [f"  {f.cell.ljust(width)}  {f.message}" for f in shown]
+        cells = [f.cell for f in shown]
+        width = max(map(len, cells))
+        lines += [f"  {c.ljust(width)}  {f.message}" for c, f in zip(cells, shown, strict=True)]
         if len(shown) < len(group):
             lines.append(
                 f"  ……另有 {len(group) - len(shown)} 处，用 --format json 或 --mark 查看全部。"
@@ -280,7 +283,7 @@ def report_json(report: Report, findings: bool = True) -> dict[str, Any]:
 
 def dumps_report(report: Report) -> str:
     """``report_json(report)`` as the text ``json.dumps(..., ensure_ascii=False, indent=2)``
-    gives, byte for byte, but with the findings written by ``_finding_json``: with ``indent``
+    gives, byte for byte, but with the findings written by ``_FindingsJson``: with ``indent``
     the json module falls back to its pure-Python encoder, which took seconds for the 100,000
     findings of a large ledger (and ``dataclasses.asdict`` as many again)."""
     head = report_json(report, findings=False)
@@ -288,7 +291,7 @@ def dumps_report(report: Report) -> str:
     findings = report.sorted()
     if not findings:
         return text[:-2] + ',\n  "findings": []\n}'
-    body = ",\n".join(map(_finding_json, findings))
+    body = ",\n".join(_FindingsJson().write(findings))
     return text[:-2] + ',\n  "findings": [\n' + body + "\n  ]\n}"
 
 
@@ -318,17 +321,63 @@ def _extra_json(extra: dict[str, Any]) -> str:
     return json.dumps(extra, ensure_ascii=False, indent=2).replace("\n", "\n      ")
 
 
-def _finding_json(f: Finding) -> str:
-    """One finding as ``json.dumps(f.to_dict(), indent=2)`` writes it inside the list."""
-    extra = _extra_json(f.extra)
-    return (
-        f'    {{\n      "rule": {_S(f.rule)},\n      "severity": {_S(f.severity)},\n'
-        f'      "message": {_S(f.message)},\n      "sheet": {_S(f.sheet)},\n'
-        f'      "row": {"null" if f.row is None else _scalar(f.row)},\n'
-        f'      "column": {_S(f.column)},\n      "field": {_S(f.field)},\n'
-        f'      "value": {_scalar(finding_value(f.value))},\n      "extra": {extra},\n'
-        f'      "cell": {_S(f.cell)}\n    }}'
-    )
+class _FindingsJson:
+    """Findings as ``json.dumps([f.to_dict() …], indent=2)`` writes them inside the list.
+    Findings repeat their rule, severity, sheet, column and field, and often their message,
+    value and extra (the warning colour): each distinct one is encoded once."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[tuple[str, str, str, str, str], tuple[str, str, str]] = {}
+        self.messages: dict[str, str] = {}
+        self.values: dict[Any, str] = {}  # str and date values
+        self.extras: dict[tuple[str, str], str] = {}  # one-entry extras of text
+
+    def write(self, findings: list[Finding]) -> list[str]:
+        kinds, messages, values = self.kinds, self.messages, self.values
+        out = []
+        for f in findings:
+            key = (f.rule, f.severity, f.sheet, f.column, f.field)
+            kind = kinds.get(key)
+            if kind is None:
+                kind = kinds[key] = (
+                    f'    {{\n      "rule": {_S(f.rule)},\n      "severity": {_S(f.severity)},\n'
+                    '      "message": ',
+                    f',\n      "sheet": {_S(f.sheet)},\n      "row": ',
+                    f',\n      "column": {_S(f.column)},\n      "field": {_S(f.field)},\n'
+                    '      "value": ',
+                )
+            message = messages.get(f.message)
+            if message is None:
+                message = messages[f.message] = _S(f.message)
+            value = f.value
+            if value is None:
+                shown = "null"
+            elif value.__class__ is str or value.__class__ is dt.date:
+                # (only these: 1 == True and 0.0 == -0.0 would share an entry)
+                shown = values.get(value)
+                if shown is None:
+                    shown = values[value] = _scalar(finding_value(value))
+            else:
+                shown = _scalar(finding_value(value))
+            row = "null" if f.row is None else _scalar(f.row)
+            out.append(
+                f"{kind[0]}{message}{kind[1]}{row}{kind[2]}{shown},\n"
+                f'      "extra": {self.extra(f.extra)},\n      "cell": {_S(f.cell)}\n    }}'
+            )
+        return out
+
+    def extra(self, extra: dict[str, Any]) -> str:
+        if not extra:
+            return "{}"
+        if len(extra) != 1:
+            return _extra_json(extra)
+        ((name, value),) = extra.items()
+        if value.__class__ is not str:  # (1 == True: only texts share an entry)
+            return _extra_json(extra)
+        text = self.extras.get((name, value))
+        if text is None:
+            text = self.extras[name, value] = _extra_json(extra)
+        return text
 
 
 def _jsonable(value: Any) -> Any:

@@ -8,11 +8,12 @@ the validator (errors and warnings) and the document commands (missing 基本信
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
+from typing import Any, NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,6 +28,7 @@ _PLAIN_SHEET = re.compile(r"[^\W\d][\w.]*")
 _LOOKS_LIKE_CELL = re.compile(r"[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*|TRUE|FALSE", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)  # a few sheets, named by every finding's cell
 def sheet_ref(name: str) -> str:
     """A sheet name as Excel writes it before ``!``: as it is when it is a plain name
     (letters, Chinese characters, digits after the first, ``_``, ``.``), otherwise in single
@@ -119,8 +121,7 @@ class Report:
 # (``marking``, openpyxl) and the live Excel workbook (``excel``, xlwings).
 
 
-@dataclass(frozen=True)
-class CellMark:
+class CellMark(NamedTuple):  # (a tuple: the --mark copy of a large ledger makes 100,000)
     """How a painter marks one cell: filled for ``severity`` (red error, yellow warning) with
     one comment listing every finding on the cell, errors first."""
 
@@ -147,7 +148,15 @@ def cell_marks(findings: list[Finding], anchor: Any = None) -> list[CellMark]:
             coord = anchor(f.sheet, coord)
         groups.setdefault((f.sheet, coord), []).append(f)
     marks = []
+    label = SEVERITY_LABEL
     for (sheet, coord), group in groups.items():
+        if len(group) == 1:  # most cells: what follows, for one finding
+            f = group[0]
+            if f.severity != NOTE:
+                severity = ERROR if f.severity == ERROR else WARNING
+                comment = f"【{label[f.severity]}】{f.message}"
+                marks.append(CellMark(sheet, coord, severity, comment, (f,)))
+            continue
         severities = {f.severity for f in group}
         if severities <= {NOTE}:
             continue  # notes are listed on 校验结果 only

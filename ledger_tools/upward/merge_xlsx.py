@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.ledger import columns as C
+from ledger_tools.output import ISAL_LEVEL, ZIP_LEVEL
+from ledger_tools.output import isal_zlib as _isal  # (the package's deflate: see output)
 from ledger_tools.upward.merge import (
     AS_OF_LABEL,
     FINDING_HEADERS,
@@ -62,12 +64,6 @@ STATUS_COLOURS = {
 }
 # Excel keeps at most 65,530 links in a worksheet; past them 校验问题 shows the place as text.
 MAX_LINKS = 65_530
-# The package's deflate level. zlib's default, 6, took a third of the CPU time of writing the
-# 汇总台账 of 300 units × 100 measures (0.7 s for 69 MB of XML → 6.1 MB); level 1 takes 0.37 s
-# (8.6 MB), ISA-L's level 2 (``isal``, the ``merge`` extra) 0.1 s for 7.4 MB. Any level of
-# deflate is read alike by every reader of .xlsx.
-ZIP_LEVEL = 1
-ISAL_LEVEL = 2
 PX_PER_CM = 96 / 2.54  # XlsxWriter sizes charts in pixels at 96 dpi
 
 
@@ -248,16 +244,6 @@ def _fast_relationships() -> type:
             self._xml_end_tag("Relationships")
 
     return FastRelationships
-
-
-@functools.cache
-def _isal() -> Any:
-    """ISA-L's zlib (``isal.isal_zlib``), or None when it is not installed."""
-    try:
-        from isal import isal_zlib
-    except ImportError:
-        return None
-    return isal_zlib
 
 
 @functools.cache

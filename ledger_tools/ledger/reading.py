@@ -42,8 +42,11 @@ from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
 from ledger_tools.ledger.partguard import (
+    check_macro_sheets,
+    check_part_names,
     check_prologs,
     check_shared_count,
+    check_style_count,
     number_beyond_dates,
     quiet_stderr,
 )
@@ -141,6 +144,7 @@ _CFB_MAGIC = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls/.et, or an encrypted .xlsx
 )
 _SAVE_AS_HINT = "请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。"
+_SAVE_HINT = "未读取。请用 Excel/WPS 打开确认内容后“另存为”新的 .xlsx 再试。"
 _TOO_BIG_HINT = (
     "可能已损坏或是特意构造的文件，未读取。请用 Excel/WPS 打开确认内容，删除多余内容后"
     "“另存为”新的 .xlsx 再试；如果确实是超大台账，请拆分成几个文件分别校验。"
@@ -418,6 +422,7 @@ class _ZipReader:
             self.members = {}
         if zf is None or "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
+        check_macro_sheets(p.name, rels)
         self.parts, self.shared = _workbook_parts(wb, rels)
         self.live_names = live_names(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
@@ -428,6 +433,8 @@ class _ZipReader:
         check_zip_sizes(p, infos, names)
         shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
         check_shared_count(p.name, zf, self.members, shared, _TOO_BIG_HINT)
+        styles = [t for t, what in self.shared if what == _SHARED["styles"]] + ["xl/styles.xml"]
+        check_style_count(p.name, zf, self.members, styles, _TOO_BIG_HINT)
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -546,6 +553,9 @@ def check_zip_sizes(
             f"超过本工具的安全上限 {MAX_MEMBERS:,} 个，{hint}"
         )
     _check_parts(label, infos, {i.filename: i for i in infos})
+    check_part_names(
+        label, (i.filename for i in infos), _SAVE_HINT if hint is _TOO_BIG_HINT else hint
+    )
     for info in infos:
         check_part_size(label, info, names.get(info.filename, f"“{info.filename}”部分"), hint)
     total = sum(i.file_size for i in infos)

@@ -149,6 +149,7 @@ _TOO_BIG_HINT = (
     "可能已损坏或是特意构造的文件，未读取。请用 Excel/WPS 打开确认内容，删除多余内容后"
     "“另存为”新的 .xlsx 再试；如果确实是超大台账，请拆分成几个文件分别校验。"
 )
+_NOT_TO_SPLIT_HINT = _TOO_BIG_HINT.split("；")[0] + "。"  # (a part to clean, not a size)
 
 
 def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = None) -> RawBook:
@@ -434,7 +435,7 @@ class _ZipReader:
         shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
         check_shared_count(p.name, zf, self.members, shared, _TOO_BIG_HINT)
         styles = [t for t, what in self.shared if what == _SHARED["styles"]] + ["xl/styles.xml"]
-        check_style_count(p.name, zf, self.members, styles, _TOO_BIG_HINT)
+        check_style_count(p.name, zf, self.members, styles, _NOT_TO_SPLIT_HINT)
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -566,9 +567,7 @@ def check_zip_sizes(
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
     # nothing to split when a part declares a DTD: only to save the file again
-    check_prologs(
-        p, infos, label, _TOO_BIG_HINT.split("；")[0] + "。" if hint is _TOO_BIG_HINT else hint
-    )
+    check_prologs(p, infos, label, _NOT_TO_SPLIT_HINT if hint is _TOO_BIG_HINT else hint)
 
 
 def _check_parts(

@@ -42,11 +42,10 @@ from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
 from ledger_tools.ledger.partguard import (
+    check_claims,
     check_macro_sheets,
     check_part_names,
     check_prologs,
-    check_shared_count,
-    check_style_count,
     number_beyond_dates,
     quiet_stderr,
 )
@@ -433,9 +432,8 @@ class _ZipReader:
         names.update(dict(self.shared))
         check_zip_sizes(p, infos, names)
         shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
-        check_shared_count(p.name, zf, self.members, shared, _TOO_BIG_HINT)
         styles = [t for t, what in self.shared if what == _SHARED["styles"]] + ["xl/styles.xml"]
-        check_style_count(p.name, zf, self.members, styles, _NOT_TO_SPLIT_HINT)
+        check_claims(p.name, zf, self.members, shared, styles)
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets

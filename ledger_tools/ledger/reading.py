@@ -776,8 +776,9 @@ _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds som
 # What follows the start tag of a cell that holds nothing but is not written <c …/>: empty
 # (or blank) inline text or value. calamine sizes its grid by such cells too, so a million
 # rows of them (8.7 MB) cost 750 MB and 40 s while holding nothing: they are not counted as
-# cells, and end no row of the table.
-_BLANK_BODY = rb"(?:<is>(?:<t[^>]*/>|<t[^>]*>\s*</t>)?</is>|<is/>|<v>\s*</v>|<v/>)?</c>"  # (a literal  # start and no namespace prefix: a tenth of the time of the general form on a chunk)
+# cells, and end no row of the table. (A literal start and no namespace prefix: a tenth of the
+# time of the general form on a chunk.)
+_BLANK_BODY = rb"(?:<is>(?:<t[^>]*/>|<t[^>]*>\s*</t>)?</is>|<is/>|<v>\s*</v>|<v/>)?</c>"
 _BLANK_AFTER = re.compile(_BLANK_BODY)
 _BLANK_CELL = re.compile(rb"<c [^>]*[^/]>" + _BLANK_BODY)
 _BLANK_HINT = (b"></t>", b"<t/>", b"<v></v>", b"<v/>", b"<is/>", b"></is>")

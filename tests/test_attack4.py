@@ -339,14 +339,23 @@ def _with_vba(path: Path, macro_sheet: bool = False) -> Path:
 
 
 def test_a_marked_copy_says_whether_it_kept_or_dropped_the_macros(tmp_path):
-    """The copy kept the VBA project in an .xlsm and dropped it from an .xlsx, but said
-    nothing: the clerk opening the .xlsm copy was not told the macros came along."""
+    """The marked and the comparison copy kept the VBA project in an .xlsm and dropped it
+    from an .xlsx, but said nothing: the clerk opening the .xlsm copy was not told the macros
+    came along."""
     path = _with_vba(tmp_path / "宏.xlsm")
     before = sha(path)
-    for out, kept in (("标注.xlsm", True), ("标注.xlsx", False)):
-        r = run_limited(["check", str(path), "--mark", str(tmp_path / out), *DAY])
+    for out, kept in (
+        ("标注.xlsm", True),
+        ("标注.xlsx", False),
+        ("对比.xlsm", True),
+        ("对比.xlsx", False),
+    ):
+        if out.startswith("标注"):
+            r = run_limited(["check", str(path), "--mark", str(tmp_path / out), *DAY])
+        else:
+            r = run_limited(["diff", str(path), str(path), "--mark", str(tmp_path / out), *DAY])
         text = clean(r)
-        assert r["code"] == 0 and "含有 VBA 宏" in text, text
+        assert r["code"] == 0 and f"含有 VBA 宏，{out[:2]}副本" in text, text
         assert ("原样保留了宏" in text) is kept and ("已去掉宏" in text) is not kept, text
         with zipfile.ZipFile(tmp_path / out) as z:
             has = any(n.lower().endswith("vbaproject.bin") for n in z.namelist())

@@ -167,17 +167,21 @@ def has_vba(path: str | os.PathLike[str]) -> bool:
     return False
 
 
-def macro_note(source: str | os.PathLike[str], dest: str | os.PathLike[str]) -> str:
-    """What a marked copy did with the macros of ``source`` (empty: it had none): kept in an
-    .xlsm (they run when the copy is opened, as the original's would), dropped from an .xlsx."""
+def macro_note(
+    source: str | os.PathLike[str], dest: str | os.PathLike[str], what: str = "标注副本"
+) -> str:
+    """What the copy ``dest`` (``what``: 标注副本, 对比副本) did with the macros of ``source``
+    (empty: it had none), as found in the copy: kept (an .xlsm; they run when the copy is
+    opened, as the original's would) or dropped."""
     if not has_vba(source):
         return ""
-    if Path(dest).suffix.lower() == ".xlsm":
+    name, kind = Path(source).name, Path(dest).suffix.lower()
+    if has_vba(dest):
         return (
-            f"注意：{Path(source).name} 含有 VBA 宏，标注副本（.xlsm）原样保留了宏，"
-            "打开时 Excel 可能提示启用宏：只在确认台账来源可信时启用；不需要宏时请另存为 .xlsx 标注副本。"
+            f"注意：{name} 含有 VBA 宏，{what}（{kind}）原样保留了宏，打开时 Excel 可能提示启用宏："
+            f"只在确认台账来源可信时启用；不需要宏时请另存为 .xlsx {what}。"
         )
-    return f"注意：{Path(source).name} 含有 VBA 宏，标注副本（.xlsx）中已去掉宏，其他内容不变。"
+    return f"注意：{name} 含有 VBA 宏，{what}（{kind}）中已去掉宏，其他内容不变。"
 
 
 def check_macro_sheets(name: str, rels: str) -> None:

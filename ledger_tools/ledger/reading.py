@@ -411,6 +411,7 @@ class _ZipReader:
         self.p = p
         self._book: Any = None
         self._zf: zipfile.ZipFile | None = None
+        self._blank: frozenset[bytes] | None = None  # see _blank_shared
         zf = self._zip()  # one open zip: its directory is read once for every part and sheet
         infos: list[zipfile.ZipInfo] = zf.infolist() if zf is not None else []
         self.members = {i.filename: i for i in infos}
@@ -478,7 +479,8 @@ class _ZipReader:
             )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip())
+            blank = self._blank_shared()
+            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip(), blank=blank)
             box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
@@ -495,6 +497,16 @@ class _ZipReader:
             raw.table_end = (box[0] - 1, box[1])
         return raw
 
+    def _blank_shared(self) -> frozenset[bytes]:
+        """The indexes (as written in a cell's ``<v>``) of the shared strings that are blank:
+        cells referring to them hold nothing, however many rows they fill. Read only when a
+        sheet's grid is far larger than its cells (then streamed once per workbook)."""
+        if self._blank is None:
+            parts = [t for t, what in self.shared if what == _SHARED["sharedStrings"]]
+            part = next((t for t in [*parts, "xl/sharedStrings.xml"] if t in self.members), None)
+            self._blank = _blank_strings(self._zip(), part) if part else frozenset()
+        return self._blank
+
     def _copy_without_stray(self, part: str, box: tuple[int, int], dest: Path) -> _Stray:
         """A minimal copy of the workbook (the parts calamine needs) whose ``part`` keeps only
         rows ≤ ``box[0]`` and columns ≤ ``box[1]``; returns the cells left out."""
@@ -509,7 +521,7 @@ class _ZipReader:
                 with src.open(n) as fh, out.open(n, "w", force_zip64=True) as w:
                     if n == part:
                         for buf in chunks(fh, whole_rows=True):
-                            w.write(_cut_stray(_without_blank(buf), box, stray))
+                            w.write(_cut_stray(_without_blank(buf, self._blank), box, stray))
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
         return stray
@@ -785,13 +797,37 @@ _BLANK_HINT = (b"></t>", b"<t/>", b"<v></v>", b"<v/>", b"<is/>", b"></is>")
 _EMPTY_ROW = re.compile(rb'<row r="\d+"[^>]*?(?:/>|></row>)')
 
 
-def _without_blank(buf: bytes) -> bytes:
-    """``buf`` without blank cells and then empty rows (those numbered ``r=""``, so the
-    rows after keep their numbers): what is left holds the table, and the step per row
-    after it is not taken a million times for nothing."""
-    if not any(hint in buf for hint in _BLANK_HINT):
+_SHARED_CELL = re.compile(rb'<c [^>]*t="s"[^>]*><v>(\d+)</v></c>')
+_SHARED_ITEM = re.compile(rb"<si\s*/>|<si>(.*?)</si>", re.S)
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def _without_blank(buf: bytes, shared: frozenset[bytes] | None = None) -> bytes:
+    """``buf`` without blank cells (also those referring to one of the ``shared`` strings)
+    and then empty rows (those numbered ``r=""``, so the rows after keep their numbers):
+    what is left holds the table, and the step per row after it is not taken a million
+    times for nothing."""
+    if shared and b't="s"' in buf:
+        buf = _SHARED_CELL.sub(lambda m: b"" if m.group(1) in shared else m.group(0), buf)
+    elif not any(hint in buf for hint in _BLANK_HINT):
         return buf
     return _EMPTY_ROW.sub(b"", _BLANK_CELL.sub(b"", buf))
+
+
+def _blank_strings(zf: zipfile.ZipFile | None, part: str) -> frozenset[bytes]:
+    """The indexes of the blank items of shared strings table ``part``, streamed."""
+    found: set[bytes] = set()
+    index, carry = 0, b""
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        while data := fh.read(CHUNK_BYTES):
+            buf = carry + data
+            cut = max(buf.rfind(b"</si>") + 5, buf.rfind(b"<si/>") + 5)
+            for m in _SHARED_ITEM.finditer(buf, 0, max(cut, 0)):
+                if m.group(1) is None or not _TAG.sub(b"", m.group(1)).strip():
+                    found.add(str(index).encode())
+                index += 1
+            carry = buf[max(cut, 0) :]
+    return frozenset(found)
 
 
 _CELL = re.compile(  # (shared with marking)
@@ -918,6 +954,7 @@ class _Scan:
     far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
     far_top: int = 0  # the last row there was when far_ref was found
     grid_row: int = 0  # (exact) the last row with a cell calamine keeps, blank ones too
+    blank: frozenset[bytes] = frozenset()  # (exact) indexes of blank shared strings
 
     def feed(self, buf: bytes) -> None:
         head = not self.in_data
@@ -929,10 +966,12 @@ class _Scan:
         if head or b"</sheetData" in buf:  # <cols>, <conditionalFormatting>…
             cells -= sum(buf.count(tag) for tag in (b"<co", b"<cf", b"<cu", b"<ce"))
         blank = len(_BLANK_CELL.findall(buf)) if any(h in buf for h in _BLANK_HINT) else 0
+        if self.blank and b't="s"' in buf:  # (exact: cells that refer to a blank shared string)
+            blank += sum(v in self.blank for v in _SHARED_CELL.findall(buf))
         self.cells += cells - blank
         if self.exact or not self._extent(buf, cells):
             self._grid_row(buf)
-            self._rows(_without_blank(buf) if blank else buf)
+            self._rows(_without_blank(buf, self.blank) if blank else buf)
         if b"<f" in buf or (b":f" in buf and b":c" in buf):
             for m in _FORMULA_CELL.finditer(buf):
                 if m.group(3) is None or not m.group(4):
@@ -1110,9 +1149,15 @@ def _cluster_end(values: list[int], min_gap: int) -> int:
 
 
 def _scan_part(
-    p: Path, part: str, *, exact: bool = False, sheet: str = "", zf: zipfile.ZipFile | None = None
+    p: Path,
+    part: str,
+    *,
+    exact: bool = False,
+    sheet: str = "",
+    zf: zipfile.ZipFile | None = None,
+    blank: frozenset[bytes] = frozenset(),
 ) -> _Scan:
-    scan = _Scan(exact=exact)
+    scan = _Scan(exact=exact, blank=blank)
     try:
         with contextlib.nullcontext(zf) if zf else zipfile.ZipFile(p) as z, z.open(part) as fh:
             for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):

@@ -148,12 +148,13 @@ def _check_style_count(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, hi
 
 
 def check_part_names(label: str, names: Iterable[str], hint: str) -> None:
-    """Refuse a zip part named with an absolute path, a drive, ``..`` or a backslash: Office
-    never writes one, and a copy that carried it on (a marked copy, a 公文 from a template)
-    would write outside its folder when unpacked by a careless tool (zip slip)."""
+    """Refuse a zip part named with an absolute path, a drive or ``..`` (with ``/`` or ``\\``
+    between the steps): Office never writes one, and a copy that carried it on (a marked
+    copy, a 公文 from a template) would write outside its folder when unpacked by a careless
+    tool (zip slip)."""
     for part in names:
-        steps = part.split("/")
-        if part.startswith("/") or "\\" in part or ".." in steps or ":" in steps[0]:
+        steps = part.replace("\\", "/").split("/")
+        if not steps[0] or ".." in steps or ":" in steps[0]:
             raise UnreadableFile(
                 f"{label} 中有一个部分的名称是“{part}”，指向压缩包以外的位置（Office/WPS 保存的文件中"
                 f"不会有，解压时可能写到别的文件夹），可能已损坏或是特意构造的文件，{hint}"

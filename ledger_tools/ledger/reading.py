@@ -971,7 +971,7 @@ class _Scan:
         self.cells += cells - blank
         if self.exact or not self._extent(buf, cells):
             self._grid_row(buf)
-            self._rows(_without_blank(buf, self.blank) if blank else buf)
+            self._rows(_without_blank(buf, self.blank) if blank and self.exact else buf)
         if b"<f" in buf or (b":f" in buf and b":c" in buf):
             for m in _FORMULA_CELL.finditer(buf):
                 if m.group(3) is None or not m.group(4):

@@ -253,10 +253,13 @@ def check(
         click.echo(format_text(report))
     if mark:
         from ledger_tools.ledger.marking import write_marked_copy
+        from ledger_tools.ledger.partguard import macro_note
 
         write_marked_copy(path, report, mark)
         if fmt == "text":
             click.echo(f"已另存标注副本：{mark}")
+            if note := macro_note(path, mark):
+                click.echo(note)
     sys.exit(0 if report.ok else 1)
 
 

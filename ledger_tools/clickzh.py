@@ -141,6 +141,9 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ledger_tools.output import name_shown
+
+        name_shown(*args, *kwargs.values())  # a line break in a file name is printed as \\n
         debug = click.get_current_context().find_root().params.get("debug", False)
         if not debug:
             # "Exception ignored in ZipFile.__del__" and the like: noise after a failure

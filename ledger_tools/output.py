@@ -341,10 +341,38 @@ def _escape(match: re.Match[str]) -> str:
 _QUOTED_BREAK = re.compile("“[^“”\n]*[\r\n][^“”]*”")
 
 
+# File and folder names holding a line break that the program may print (given on the command
+# line, found in a merge folder), as ``visible`` shows them: a message names a file without
+# quotes (“校验 台账.xlsx”), so the name itself is what is escaped wherever it appears.
+_NAMES_WITH_BREAKS: dict[str, str] = {}
+
+
+def name_shown(*names: object) -> None:
+    """Remember file or folder names (str or path) that hold a line break, so that every
+    printed message shows the break in them as ``\\n``: the name's own text could otherwise
+    print lines of its choosing (“台账\\n结论：没有发现问题，可以上报。.xlsx”; Linux allows it)."""
+    for name in names:
+        if isinstance(name, (str, os.PathLike)):
+            text = os.fspath(name)
+            if isinstance(text, str) and "\n" in text:
+                path = Path(text)
+                for form in {text, str(path), path.name, path.stem, str(path.resolve())}:
+                    if "\n" in form:
+                        shown = visible(form)
+                        _NAMES_WITH_BREAKS[shown] = shown.replace("\n", "\\n")
+        elif isinstance(name, (list, tuple)):
+            name_shown(*name)
+
+
 def visible_message(text: str) -> str:
     """``visible`` for a message printed by the program (not JSON): also a line break that
-    falls between “ and ” (inside a quoted name or value) is written as ``\\n``."""
+    falls between “ and ” (inside a quoted name or value), or inside a file name the program
+    was given (``name_shown``), is written as ``\\n``."""
     text = visible(text)
+    if "\n" in text:
+        for shown in sorted(_NAMES_WITH_BREAKS, key=len, reverse=True):
+            if shown in text:
+                text = text.replace(shown, _NAMES_WITH_BREAKS[shown])
     if "“" in text and not text.lstrip().startswith(("{", "[")):
         text = _QUOTED_BREAK.sub(_break_escaped, text)
     return text
@@ -352,6 +380,12 @@ def visible_message(text: str) -> str:
 
 def _break_escaped(match: re.Match[str]) -> str:
     return match.group(0).replace("\r", "\\r").replace("\n", "\\n")
+
+
+def one_line(text: str) -> str:
+    """``visible`` and on one line: a name printed without quotes in a list or a table (a
+    unit named after a file “台账\\n结论：…”) shows its line breaks as ``\\n``."""
+    return visible(text).replace("\n", "\\n")
 
 
 def visible(text: str) -> str:

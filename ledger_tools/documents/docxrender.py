@@ -35,7 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.documents.sandbox import Budget, generate, strip_external_links
+from ledger_tools.documents.sandbox import (
+    Budget,
+    generate,
+    strip_external_links,
+    strip_live_fields,
+)
 
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
 W_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
@@ -256,7 +261,7 @@ def render_template(
     compiled = []
     for part in parts:
         try:
-            compiled.append((part, env.from_string(part.source)))
+            compiled.append((part, env.from_string(strip_live_fields(part.source))))
         except Exception as exc:
             exc.part = part  # type: ignore[attr-defined]
             raise

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import _thread
 import contextlib
+import html
 import io
 import itertools
 import math
@@ -663,6 +664,38 @@ _EXTERNAL_DROPPED = (
 
 
 NOWHERE = "about:blank"
+
+# Field codes that load or run something outside the document when Word updates the field
+# (F9, printing, opening: DDEAUTO asks to start a program): a hostile template's
+# INCLUDETEXT "file:///…" or DDEAUTO would be carried into every 公文 generated from it.
+# LibreOffice (--pdf) does not update them; Word may. Their instruction is emptied, the
+# result shown stays (a field with no instruction is left as its text).
+_LIVE_FIELD = re.compile(
+    r"^\s*(?:DDE|DDEAUTO|INCLUDETEXT|INCLUDEPICTURE|INCLUDE|IMPORT|LINK|DATABASE|MACROBUTTON)\b",
+    re.I,
+)
+_FIELD_SIMPLE = re.compile(r'(<w:fldSimple\b[^>]*?\sw:instr=")([^"]*)(")')
+_FIELD_SPAN = re.compile(r'w:fldCharType="begin".*?w:fldCharType="(?:separate|end)"', re.S)
+_INSTR_TEXT = re.compile(r"(<w:instrText\b[^>]*>)([^<]*)(</w:instrText>)")
+
+
+def strip_live_fields(source: str) -> str:
+    """``source`` (a part's XML) with the instructions of live fields (``_LIVE_FIELD``)
+    emptied: simple fields and complex ones, whose instruction may be split over runs."""
+    if "instr" not in source:
+        return source
+
+    def simple(m: re.Match[str]) -> str:
+        live = _LIVE_FIELD.match(html.unescape(m.group(2)))
+        return m.group(1) + ("" if live else m.group(2)) + m.group(3)
+
+    def span(m: re.Match[str]) -> str:
+        text = "".join(html.unescape(g[1]) for g in _INSTR_TEXT.findall(m.group(0)))
+        if not _LIVE_FIELD.match(text):
+            return m.group(0)
+        return _INSTR_TEXT.sub(lambda t: t.group(1) + t.group(3), m.group(0))
+
+    return _FIELD_SPAN.sub(span, _FIELD_SIMPLE.sub(simple, source))
 
 
 def strip_external_links(doc: Any) -> list[str]:

@@ -3,7 +3,11 @@
 ``reading.check_zip_sizes``, by Word templates and imported Word files:
 
 * no XML part declares a DTD (``check_prologs``);
-* a shared strings table holds as many texts as it claims (``check_shared_count``);
+* a shared strings table holds as many texts as it claims (``check_claims``);
+* a style sheet holds no more formats than Excel can (``check_claims``): a million cell
+  formats took ``check --mark`` 29 s and 1.5 GB, ``diff --mark`` 300 s and 2.5 GB;
+* no part is named like a path out of the folder it is unpacked into (``check_part_names``):
+  a marked copy carried them on;
 * a sheet calamine cannot convert names the number no date can be (``number_beyond_dates``),
   with Rust's English panic text kept off the screen (``quiet_stderr``).
 """
@@ -73,31 +77,124 @@ def _prolog_problem(head: bytes) -> str:
 _SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references, may be many)
 
 
-def check_shared_count(
+def check_claims(
     name: str,
     zf: zipfile.ZipFile | None,
     members: Mapping[str, zipfile.ZipInfo],
-    parts: Iterable[str],
-    hint: str,
+    shared: Iterable[str],
+    styles: Iterable[str],
 ) -> None:
+    """The shared strings tables ``shared`` and style sheets ``styles`` of an open workbook
+    hold what calamine and the copies can afford (``_check_shared_count``,
+    ``_check_style_count``); parts that are not there are skipped."""
+    from ledger_tools.ledger.reading import _NOT_TO_SPLIT_HINT, _TOO_BIG_HINT
+
+    if zf is None:
+        return
+    for check, parts, hint in (
+        (_check_shared_count, shared, _TOO_BIG_HINT),
+        (_check_style_count, styles, _NOT_TO_SPLIT_HINT),
+    ):
+        for part in dict.fromkeys(parts):
+            if part in members:
+                check(name, zf, members[part], hint)
+
+
+def _check_shared_count(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, hint: str) -> None:
     """calamine reserves room for as many texts as a shared strings table says it holds
     (``uniqueCount``) before reading one: a claim of 4,294,967,295 in a 7 KB file aborted
     the process. A text takes at least ``MIN_SHARED_TEXT_BYTES`` of the part."""
     from ledger_tools.ledger.reading import ZIP_ERRORS
 
-    for part in dict.fromkeys(parts):
-        info = members.get(part)
-        if zf is None or info is None:
-            continue
-        with contextlib.suppress(*ZIP_ERRORS), zf.open(info) as fh:
-            head = fh.read(4096)
-            for claim in _SHARED_COUNT.findall(head):
-                if int(claim) > max(info.file_size // MIN_SHARED_TEXT_BYTES, 1000):
-                    raise UnreadableFile(
-                        f"{name} 的共享字符串表（{part}）声称有 {int(claim):,} 条文字，"
-                        f"而它解压后只有 {info.file_size:,} 字节（Excel/WPS 不会保存出这样的文件），"
-                        f"{hint}"
-                    )
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(info) as fh:
+        head = fh.read(4096)
+        for claim in _SHARED_COUNT.findall(head):
+            if int(claim) > max(info.file_size // MIN_SHARED_TEXT_BYTES, 1000):
+                raise UnreadableFile(
+                    f"{name} 的共享字符串表（{info.filename}）声称有 {int(claim):,} 条文字，"
+                    f"而它解压后只有 {info.file_size:,} 字节（Excel/WPS 不会保存出这样的文件），"
+                    f"{hint}"
+                )
+
+
+# Excel keeps at most 65,490 cell formats and 1,024 fonts: a style sheet with this many
+# records (formats, fonts, fills, borders, number formats, conditional formats) together was
+# not saved by Excel or WPS.
+MAX_STYLE_RECORDS = 200_000
+_STYLE_RECORD = re.compile(rb"<(?:\w+:)?(?:xf|font|fill|border|numFmt|dxf|cellStyle)\b")
+
+
+def _check_style_count(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, hint: str) -> None:
+    """Refuse a style sheet of more than ``MAX_STYLE_RECORDS`` records, counted in a stream
+    (the part is within the size limits, but every copy of the workbook rebuilds them)."""
+    from ledger_tools.ledger.reading import CHUNK_BYTES, ZIP_ERRORS
+
+    if info.file_size < MAX_STYLE_RECORDS * 8:
+        return  # (a record takes more than 8 bytes)
+    count, tail = 0, b""
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(info) as fh:
+        while count <= MAX_STYLE_RECORDS and (data := fh.read(CHUNK_BYTES)):
+            buf = tail + data
+            cut = buf.rfind(b"<")  # a tag cut in two is counted in the next piece
+            count += len(_STYLE_RECORD.findall(buf, 0, max(cut, 0)))
+            tail = buf[max(cut, 0) :]
+        count += len(_STYLE_RECORD.findall(tail))
+    if count > MAX_STYLE_RECORDS:
+        raise UnreadableFile(
+            f"{name} 的样式表（{info.filename}）中有超过 {MAX_STYLE_RECORDS:,} 个单元格格式、字体等样式记录"
+            "（Excel 最多保存 65,490 种单元格格式，Excel/WPS 不会保存出这样的文件），"
+            f"复制或标注它需要的时间和内存远超台账本身，{hint}"
+        )
+
+
+def check_part_names(label: str, names: Iterable[str], hint: str) -> None:
+    """Refuse a zip part named with an absolute path, a drive or ``..`` (with ``/`` or ``\\``
+    between the steps): Office never writes one, and a copy that carried it on (a marked
+    copy, a 公文 from a template) would write outside its folder when unpacked by a careless
+    tool (zip slip)."""
+    for part in names:
+        steps = part.replace("\\", "/").split("/")
+        if not steps[0] or ".." in steps or ":" in steps[0]:
+            raise UnreadableFile(
+                f"{label} 中有一个部分的名称是“{part}”，指向压缩包以外的位置（Office/WPS 保存的文件中"
+                f"不会有，解压时可能写到别的文件夹），可能已损坏或是特意构造的文件，{hint}"
+            )
+
+
+def has_vba(path: str | os.PathLike[str]) -> bool:
+    """Whether a workbook holds a VBA project (macros), whatever its extension says."""
+    with contextlib.suppress(zipfile.BadZipFile, OSError), zipfile.ZipFile(path) as zf:
+        return any(n.lower().endswith("vbaproject.bin") for n in zf.namelist())
+    return False
+
+
+def macro_note(
+    source: str | os.PathLike[str], dest: str | os.PathLike[str], what: str = "标注副本"
+) -> str:
+    """What the copy ``dest`` (``what``: 标注副本, 对比副本) did with the macros of ``source``
+    (empty: it had none), as found in the copy: kept (an .xlsm; they run when the copy is
+    opened, as the original's would) or dropped."""
+    if not has_vba(source):
+        return ""
+    name, kind = Path(source).name, Path(dest).suffix.lower()
+    if has_vba(dest):
+        return (
+            f"注意：{name} 含有 VBA 宏，{what}（{kind}）原样保留了宏，打开时 Excel 可能提示启用宏："
+            f"只在确认台账来源可信时启用；不需要宏时请另存为 .xlsx {what}。"
+        )
+    return f"注意：{name} 含有 VBA 宏，{what}（{kind}）中已去掉宏，其他内容不变。"
+
+
+def check_macro_sheets(name: str, rels: str) -> None:
+    """An Excel 4.0 macro sheet (宏表; its formulas such as EXEC run when the workbook opens,
+    a common way to deliver malware) stops calamine from reading any sheet: said as such,
+    not as a damaged file."""
+    if re.search(r'Type="[^"]*/xl(?:Intl)?Macrosheet"', rels):
+        raise UnreadableFile(
+            f"{name} 含有 Excel 4.0 宏表（一种旧式宏，打开文件时可自动运行程序），本工具不读取这样的"
+            "工作簿。请确认文件来源可信；台账不需要宏表：请在 Excel/WPS 中删除宏表（或把台账复制到"
+            "新工作簿），“另存为” .xlsx 后再试。"
+        )
 
 
 @contextlib.contextmanager

@@ -42,8 +42,10 @@ from ledger_tools.errors import UnreadableFile
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
 from ledger_tools.ledger.partguard import (
+    check_claims,
+    check_macro_sheets,
+    check_part_names,
     check_prologs,
-    check_shared_count,
     number_beyond_dates,
     quiet_stderr,
 )
@@ -141,10 +143,12 @@ _CFB_MAGIC = (
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls/.et, or an encrypted .xlsx
 )
 _SAVE_AS_HINT = "请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。"
+_SAVE_HINT = "未读取。请用 Excel/WPS 打开确认内容后“另存为”新的 .xlsx 再试。"
 _TOO_BIG_HINT = (
     "可能已损坏或是特意构造的文件，未读取。请用 Excel/WPS 打开确认内容，删除多余内容后"
     "“另存为”新的 .xlsx 再试；如果确实是超大台账，请拆分成几个文件分别校验。"
 )
+_NOT_TO_SPLIT_HINT = _TOO_BIG_HINT.split("；")[0] + "。"  # (a part to clean, not a size)
 
 
 def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = None) -> RawBook:
@@ -407,6 +411,7 @@ class _ZipReader:
         self.p = p
         self._book: Any = None
         self._zf: zipfile.ZipFile | None = None
+        self._blank: frozenset[bytes] | None = None  # see _blank_shared
         zf = self._zip()  # one open zip: its directory is read once for every part and sheet
         infos: list[zipfile.ZipInfo] = zf.infolist() if zf is not None else []
         self.members = {i.filename: i for i in infos}
@@ -418,6 +423,7 @@ class _ZipReader:
             self.members = {}
         if zf is None or "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
+        check_macro_sheets(p.name, rels)
         self.parts, self.shared = _workbook_parts(wb, rels)
         self.live_names = live_names(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
@@ -427,7 +433,8 @@ class _ZipReader:
         names.update(dict(self.shared))
         check_zip_sizes(p, infos, names)
         shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
-        check_shared_count(p.name, zf, self.members, shared, _TOO_BIG_HINT)
+        styles = [t for t, what in self.shared if what == _SHARED["styles"]] + ["xl/styles.xml"]
+        check_claims(p.name, zf, self.members, shared, styles)
         if self.parts:
             self.names = list(self.parts)
         else:  # a workbook.xml this parser does not follow: let calamine list the sheets
@@ -467,11 +474,13 @@ class _ZipReader:
         if scan.far_ref:
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.far_ref}，"
-                f"远在表格各行之外（Excel/WPS 不会保存出这样的文件），{_TOO_BIG_HINT}"
+                f"在表格各行（到第 {scan.far_top:,} 行为止）之外（Excel/WPS 不会保存出这样的文件），"
+                f"{_TOO_BIG_HINT}"
             )
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
-            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip())
+            blank = self._blank_shared()
+            scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip(), blank=blank)
             box = scan.table_box()
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
@@ -488,6 +497,16 @@ class _ZipReader:
             raw.table_end = (box[0] - 1, box[1])
         return raw
 
+    def _blank_shared(self) -> frozenset[bytes]:
+        """The indexes (as written in a cell's ``<v>``) of the shared strings that are blank:
+        cells referring to them hold nothing, however many rows they fill. Read only when a
+        sheet's grid is far larger than its cells (then streamed once per workbook)."""
+        if self._blank is None:
+            parts = [t for t, what in self.shared if what == _SHARED["sharedStrings"]]
+            part = next((t for t in [*parts, "xl/sharedStrings.xml"] if t in self.members), None)
+            self._blank = _blank_strings(self._zip(), part) if part else frozenset()
+        return self._blank
+
     def _copy_without_stray(self, part: str, box: tuple[int, int], dest: Path) -> _Stray:
         """A minimal copy of the workbook (the parts calamine needs) whose ``part`` keeps only
         rows ≤ ``box[0]`` and columns ≤ ``box[1]``; returns the cells left out."""
@@ -502,7 +521,7 @@ class _ZipReader:
                 with src.open(n) as fh, out.open(n, "w", force_zip64=True) as w:
                     if n == part:
                         for buf in chunks(fh, whole_rows=True):
-                            w.write(_cut_stray(buf, box, stray))
+                            w.write(_cut_stray(_without_blank(buf, self._blank), box, stray))
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
         return stray
@@ -545,6 +564,9 @@ def check_zip_sizes(
             f"超过本工具的安全上限 {MAX_MEMBERS:,} 个，{hint}"
         )
     _check_parts(label, infos, {i.filename: i for i in infos})
+    check_part_names(
+        label, (i.filename for i in infos), _SAVE_HINT if hint is _TOO_BIG_HINT else hint
+    )
     for info in infos:
         check_part_size(label, info, names.get(info.filename, f"“{info.filename}”部分"), hint)
     total = sum(i.file_size for i in infos)
@@ -555,9 +577,7 @@ def check_zip_sizes(
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
     # nothing to split when a part declares a DTD: only to save the file again
-    check_prologs(
-        p, infos, label, _TOO_BIG_HINT.split("；")[0] + "。" if hint is _TOO_BIG_HINT else hint
-    )
+    check_prologs(p, infos, label, _NOT_TO_SPLIT_HINT if hint is _TOO_BIG_HINT else hint)
 
 
 def _check_parts(
@@ -765,6 +785,51 @@ _SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
+# What follows the start tag of a cell that holds nothing but is not written <c …/>: empty
+# (or blank) inline text or value. calamine sizes its grid by such cells too, so a million
+# rows of them (8.7 MB) cost 750 MB and 40 s while holding nothing: they are not counted as
+# cells, and end no row of the table. (A literal start and no namespace prefix: a tenth of the
+# time of the general form on a chunk.)
+_BLANK_BODY = rb"(?:<is>(?:<t[^>]*/>|<t[^>]*>\s*</t>)?</is>|<is/>|<v>\s*</v>|<v/>)?</c>"
+_BLANK_AFTER = re.compile(_BLANK_BODY)
+_BLANK_CELL = re.compile(rb"<c [^>]*[^/]>" + _BLANK_BODY)
+_BLANK_HINT = (b"></t>", b"<t/>", b"<v></v>", b"<v/>", b"<is/>", b"></is>")
+_EMPTY_ROW = re.compile(rb'<row r="\d+"[^>]*?(?:/>|></row>)')
+
+
+_SHARED_CELL = re.compile(rb'<c [^>]*t="s"[^>]*><v>(\d+)</v></c>')
+_SHARED_ITEM = re.compile(rb"<si\s*/>|<si>(.*?)</si>", re.S)
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def _without_blank(buf: bytes, shared: frozenset[bytes] | None = None) -> bytes:
+    """``buf`` without blank cells (also those referring to one of the ``shared`` strings)
+    and then empty rows (those numbered ``r=""``, so the rows after keep their numbers):
+    what is left holds the table, and the step per row after it is not taken a million
+    times for nothing."""
+    if shared and b't="s"' in buf:
+        buf = _SHARED_CELL.sub(lambda m: b"" if m.group(1) in shared else m.group(0), buf)
+    elif not any(hint in buf for hint in _BLANK_HINT):
+        return buf
+    return _EMPTY_ROW.sub(b"", _BLANK_CELL.sub(b"", buf))
+
+
+def _blank_strings(zf: zipfile.ZipFile | None, part: str) -> frozenset[bytes]:
+    """The indexes of the blank items of shared strings table ``part``, streamed."""
+    found: set[bytes] = set()
+    index, carry = 0, b""
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        while data := fh.read(CHUNK_BYTES):
+            buf = carry + data
+            cut = max(buf.rfind(b"</si>") + 5, buf.rfind(b"<si/>") + 5)
+            for m in _SHARED_ITEM.finditer(buf, 0, max(cut, 0)):
+                if m.group(1) is None or not _TAG.sub(b"", m.group(1)).strip():
+                    found.add(str(index).encode())
+                index += 1
+            carry = buf[max(cut, 0) :]
+    return frozenset(found)
+
+
 _CELL = re.compile(  # (shared with marking)
     rb"<(?:\w+:)?c\b[^>]*?(?:/>|>.*?</(?:\w+:)?c>)", re.S
 )
@@ -792,10 +857,18 @@ _FORMULA_TEXT = re.compile(
 )
 
 
-@functools.cache
-def _far_ref(digits: int) -> re.Pattern[bytes]:
-    """A cell reference whose row number has at least ``digits`` digits."""
-    return re.compile(rb' r="([A-Z]{1,3}\d{%d,})"' % digits)
+@functools.lru_cache(maxsize=256)
+def _far_ref(top: int) -> re.Pattern[bytes]:
+    """A cell reference whose row number is above ``top``: more digits, or as many digits
+    and a larger number (B999 in a table of 200 rows), without a Python step per cell."""
+    digits = str(top)
+    larger = [
+        digits[:i] + (f"[{int(d) + 1}-9]" if d != "8" else "9") + rf"\d{{{len(digits) - i - 1}}}"
+        for i, d in enumerate(digits)
+        if d != "9"
+    ]
+    rows = "|".join([rf"\d{{{len(digits) + 1},}}", *larger])
+    return re.compile(rb' r="([A-Z]{1,3}(?:%s))"' % rows.encode())
 
 
 def _col(letters: bytes) -> int:
@@ -880,6 +953,9 @@ class _Scan:
     areas: bool = False  # merge_area wanted (a Python step per range: only for copies)
     beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
     far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
+    far_top: int = 0  # the last row there was when far_ref was found
+    grid_row: int = 0  # (exact) the last row with a cell calamine keeps, blank ones too
+    blank: frozenset[bytes] = frozenset()  # (exact) indexes of blank shared strings
 
     def feed(self, buf: bytes) -> None:
         head = not self.in_data
@@ -890,9 +966,13 @@ class _Scan:
         cells = buf.count(b"<c")
         if head or b"</sheetData" in buf:  # <cols>, <conditionalFormatting>…
             cells -= sum(buf.count(tag) for tag in (b"<co", b"<cf", b"<cu", b"<ce"))
-        self.cells += cells
+        blank = len(_BLANK_CELL.findall(buf)) if any(h in buf for h in _BLANK_HINT) else 0
+        if self.blank and b't="s"' in buf:  # (exact: cells that refer to a blank shared string)
+            blank += sum(v in self.blank for v in _SHARED_CELL.findall(buf))
+        self.cells += cells - blank
         if self.exact or not self._extent(buf, cells):
-            self._rows(buf)
+            self._grid_row(buf)
+            self._rows(_without_blank(buf, self.blank) if blank and self.exact else buf)
         if b"<f" in buf or (b":f" in buf and b":c" in buf):
             for m in _FORMULA_CELL.finditer(buf):
                 if m.group(3) is None or not m.group(4):
@@ -913,10 +993,11 @@ class _Scan:
         if not self.far_ref:
             # calamine places a cell by its own reference, not by its row, and sizes the grid
             # by it: one reference far below the rows would abort the process (no memory)
+            # (or only within the same number of digits: a cell B999 in a table of 200 rows)
             top = max(self.max_row, self.last_row, self.open_row or 0, 1)
-            far = _far_ref(len(str(top)) + 1).search(buf)
+            far = _far_ref(top).search(buf)
             if far:
-                self.far_ref = far.group(1).decode()
+                self.far_ref, self.far_top = far.group(1).decode(), top
         if b"v>-" in buf and _BEYOND_DATES.search(buf):
             self.beyond_dates = True
         if b't="e"' in buf:
@@ -961,11 +1042,19 @@ class _Scan:
         self.max_col = max(self.max_col, col)
         return True
 
+    def _grid_row(self, buf: bytes) -> None:
+        """The row of the last cell in ``buf`` that calamine keeps (blank text too)."""
+        k = max(buf.rfind(b"</c>"), buf.rfind(b":c>"))
+        at = max(buf.rfind(b"<row", 0, k), buf.rfind(b":row", 0, k)) if k >= 0 else -1
+        num = _R_NUM.search(buf, at, buf.find(b">", at) + 1) if at >= 0 else None
+        if num:
+            self.grid_row = max(self.grid_row, int(num.group(1)))
+
     def over_budget(self) -> bool:
         """Whether the grid calamine would build is much larger than the cells it holds."""
         for r, c in self.row_ends:
             self.max_row, self.max_col = max(self.max_row, r), max(self.max_col, c)
-        area = self.max_row * (self.max_col + 1)
+        area = max(self.max_row, self.grid_row) * (self.max_col + 1)
         return area > max(GRID_MIN_CELLS, GRID_PER_CELL * self.cells)
 
     def _rows(self, buf: bytes) -> None:
@@ -1028,14 +1117,21 @@ def _last_col(buf: bytes, start: int, end: int) -> int:
         tag_end = buf.find(b">", k, end)
         if tag_end < 0:
             return -1
-        if buf[tag_end - 1 : tag_end] == b"/":
-            continue  # an empty cell (only a style): calamine does not count it
+        if buf[tag_end - 1 : tag_end] == b"/" or _BLANK_AFTER.match(buf, tag_end + 1, end + 4):
+            continue  # an empty cell (only a style), or blank text: not the table's end
         m = _R_REF.search(buf, k, tag_end)
         if m:
             return _col(m.group(1))
         return buf.count(b"<c", start, end) - 1  # cells without r="": by position
     # Many empty cells at the end of the row: find the last full one with one regex.
-    tail = deque(_CELL_TAG_END.finditer(buf, start, end), maxlen=1)
+    tail = deque(
+        (
+            m
+            for m in _CELL_TAG_END.finditer(buf, start, end)
+            if not _BLANK_AFTER.match(buf, m.end())
+        ),
+        maxlen=1,
+    )
     if not tail:
         return -1
     m = _R_REF.search(tail[0].group(0))
@@ -1061,8 +1157,9 @@ def _scan_part(
     sheet: str = "",
     zf: zipfile.ZipFile | None = None,
     areas: bool = False,
+    blank: frozenset[bytes] = frozenset(),
 ) -> _Scan:
-    scan = _Scan(exact=exact, areas=areas)
+    scan = _Scan(exact=exact, areas=areas, blank=blank)
     try:
         with contextlib.nullcontext(zf) if zf else zipfile.ZipFile(p) as z, z.open(part) as fh:
             for buf in chunks(fh, label=f"{p.name} 的工作表“{sheet or part}”"):

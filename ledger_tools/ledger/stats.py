@@ -403,7 +403,9 @@ def _width(text: str) -> int:
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    cells = [[str(c) for c in r] for r in [headers, *rows]]
+    from ledger_tools.output import one_line
+
+    cells = [[one_line(str(c)) for c in r] for r in [headers, *rows]]  # (widths as printed)
     widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
 
     def line(r: list[str]) -> str:

@@ -1221,4 +1221,8 @@ def diff_command(
         return
     click.echo(format_text(cmp))
     if mark:
+        from ledger_tools.ledger.partguard import macro_note
+
         click.echo(f"已另存对比副本：{mark}")
+        if note := macro_note(new_path, mark, "对比副本"):
+            click.echo(note)

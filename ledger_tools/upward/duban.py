@@ -26,6 +26,7 @@ import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
+from ledger_tools.output import one_line
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.ledger.model import Ledger, Measure, Problem
@@ -577,7 +578,9 @@ def duban_command(
     click.echo(f"按{by}：共 {len(result.groups)} 个，其中 {len(late)} 个有超期或临期措施。")
     for g in late:
         red = sum(1 for i in g.items if i.colour == "红色")
-        click.echo(f"  {g.name}：红色 {red} 条，黄色 {len(g.items) - red} 条 → {folder / g.file}")
+        click.echo(
+            f"  {one_line(g.name)}：红色 {red} 条，黄色 {len(g.items) - red} 条 → {folder / g.file}"
+        )
     if not late:
         click.echo("没有超期或临期的措施，未生成督办通知。")
     click.echo(f"督办汇总：{result.summary}")

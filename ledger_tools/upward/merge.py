@@ -38,6 +38,7 @@ import click
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
+from ledger_tools.output import name_shown
 
 if TYPE_CHECKING:
     from ledger_tools.upward.merge_xlsx import UnitXml
@@ -144,6 +145,7 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
         else:
             failed.append(Failed(str(p), "找不到这个文件或文件夹，请检查路径。"))
             continue
+        name_shown(*found)  # a line break in a file name is printed as \\n
         for q in found:
             if q.name.startswith("~$"):
                 failed.append(

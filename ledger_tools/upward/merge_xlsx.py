@@ -516,12 +516,20 @@ def _location(place: str) -> str:
     return f"{sheet}!{addr or 'A1'}"
 
 
+_CONTROL_IN_LINK = re.compile("[\x00-\x1f\x7f]")
+
+
 @functools.lru_cache(maxsize=256)
 def _parsed_link(path: str) -> Any:
     from xlsxwriter.url import Url
 
     url = Url("external:" + path)
-    url._link = url._relationship_link = Url._escape_url(path).replace("#", "%23")  # noqa: SLF001
+    # control characters of a file name (Linux allows them) as %XX: raw, they made the
+    # relationships part invalid XML and the whole workbook unreadable
+    link = _CONTROL_IN_LINK.sub(
+        lambda m: f"%{ord(m.group()):02X}", Url._escape_url(path).replace("#", "%23")
+    )
+    url._link = url._relationship_link = link  # noqa: SLF001
     url._anchor = ""  # noqa: SLF001
     return url
 

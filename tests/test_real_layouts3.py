@@ -122,11 +122,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "unused-column": ["资产清查整改!I1"],  # the hidden helper column: a note
         "hidden-columns": ["资产清查整改!I"],
     },
-    "statistics_sheet_per_aspect": {
-        "finished-without-date": ["数据质量方面!1行"],
-        "missing-column": ["数据质量方面!1行"],
-        "other-ledger-sheet": ["统计执法方面!1行"],
-    },
+    "statistics_sheet_per_aspect": {"finished-without-date": ["数据质量方面!1行"]},
     "business_environment": {
         "finished-without-date": ["营商环境问题台账!1行"],
         "bad-deadline": ["营商环境问题台账!H4"],  # 5个工作日
@@ -427,12 +423,15 @@ def test_a_count_beside_a_heading_is_part_of_it(tmp_path):
     assert [r["row"] for r in layout["group_rows"]] == [2, 5]
 
 
-def test_sheet_per_aspect_is_said_not_silently_dropped(tmp_path):
-    # not read as one ledger yet: the clerk is told which sheet was read and how to go on
+def test_sheet_per_aspect_is_read_as_one_ledger(tmp_path):
+    # each sheet's name is the 方面 of its rows (the cover sheet is no part of it)
     path, _ = _build(tmp_path, R.statistics_sheet_per_aspect)
-    report = _run("check", str(path))
-    [message] = _messages(report, "other-ledger-sheet")
-    assert "本次只读取了工作表“数据质量方面”" in message and "--sheet 统计执法方面" in message
+    stats = _run("stats", str(path))
+    assert [(a["方面"], a["措施数"]) for a in stats["按方面"]] == [
+        ("数据质量方面", 2),
+        ("统计执法方面", 1),
+    ]
+    assert _run("check", str(path))["layout"]["sheets"] == ["数据质量方面", "统计执法方面"]
 
 
 def test_earlier_round_beside_this_one(tmp_path):

@@ -90,3 +90,32 @@ def assert_findings(today: str, path: Path, expected: dict[str, list[str]]) -> N
     assert found == expected
     assert "unmapped-column" not in found
     assert "unknown-status" not in found
+
+
+def round_tests(today: str, builders: list[Any], findings: dict[str, dict[str, list[str]]]) -> Any:
+    """The three tests every round of real layouts asks of each of its ledgers (``builders``,
+    one test per ledger): the counts the clerk put in, every column read as what it is, every
+    finding (``findings``: ledger name → rule → cells) on its cell. Returns the ``built``
+    fixture and the three tests, for the round's test module to bind by these names."""
+
+    @pytest.fixture(params=builders, ids=[b.__name__ for b in builders])
+    def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Expect]:
+        return build(tmp_path, request.param)
+
+    def test_stats_counts_what_the_clerk_put_in(built: tuple[Path, Expect]) -> None:
+        assert_counts(today, *built)
+
+    def test_every_column_read_as_what_it_is(built: tuple[Path, Expect]) -> None:
+        path, expect = built
+        assert_columns(run(today, "check", str(path)), expect)
+
+    def test_every_finding_on_its_cell(built: tuple[Path, Expect]) -> None:
+        path, _ = built
+        assert_findings(today, path, findings[path.stem])
+
+    return (
+        built,
+        test_stats_counts_what_the_clerk_put_in,
+        test_every_column_read_as_what_it_is,
+        test_every_finding_on_its_cell,
+    )

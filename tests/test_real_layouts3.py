@@ -188,23 +188,13 @@ def _run(*args: str) -> dict[str, Any]:
     return L.run(R.TODAY, *args)
 
 
-@pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expect]:
-    return _build(tmp_path, request.param)
-
-
-def test_stats_counts_what_the_clerk_put_in(built):
-    L.assert_counts(R.TODAY, *built)
-
-
-def test_every_column_read_as_what_it_is(built):
-    path, expect = built
-    L.assert_columns(_run("check", str(path)), expect)
-
-
-def test_every_finding_on_its_cell(built):
-    path, _ = built
-    L.assert_findings(R.TODAY, path, FINDINGS[path.stem])
+# every ledger of the round: its counts, its columns, its findings
+(
+    built,
+    test_stats_counts_what_the_clerk_put_in,
+    test_every_column_read_as_what_it_is,
+    test_every_finding_on_its_cell,
+) = L.round_tests(R.TODAY, BUILDERS, FINDINGS)
 
 
 def test_three_levels_of_numbering_in_the_number_column(tmp_path):

@@ -171,6 +171,10 @@ COLUMNS: tuple[Column, ...] = (
             "处理和整改情况",
             "处理及整改情况",
             "处理整改情况",
+            # the measures with their deadline written into them (整改时限 then asked for)
+            "整改措施及时限",
+            "整改措施和时限",
+            "整改措施及完成时限",
         ),  # and 处理措施, 办理措施 … (ALIAS_PATTERNS)
     ),
     Column(
@@ -215,6 +219,9 @@ COLUMNS: tuple[Column, ...] = (
             "责任处室",
             "责任股室",
             "责任站所",
+            "责任处（科）室",
+            "责任科（室）",
+            "责任股（室）",
             "责任站办",
             "责任所站",
             "整改责任部门",
@@ -1165,6 +1172,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     # 环保督察 交办件: what the check of the complaint found (before anything was done)
     "核实情况": ("调查核实情况", "核实情况", "调查情况", "核查情况", "是否属实", "属实情况"),
     "审计项目": ("审计项目", "审计项目名称", "审计事项"),
+    # the steps on the way beside the 整改时限 (2025年6月完成方案): not the deadline itself
+    "阶段节点": ("完成节点", "节点安排", "阶段目标", "阶段性目标", "推进节点"),
     # a column of the unit's own formulas or keys (often hidden): 辅助列, 计算列
     "辅助列": ("辅助列", "辅助", "计算列", "公式列", "状态辅助列", "统计辅助列", "辅助计算"),
     # a percentage beside the status; without a status column it is read as the status
@@ -1241,10 +1250,20 @@ _PLANNED_NOTE = re.compile(r"[（(]\s*(?:计划|预计|要求|拟)[^（()）]{0,
 def header_column(text: object) -> str | None:
     """The canonical column a header as written names (``canonical_column`` of its normalised
     text), where its bracketed note may change it: 完成时间（计划） is the 整改时限."""
-    name = canonical_column(normalise_header(text))
+    key = normalise_header(text)
+    name = canonical_column(key)
     if name == "完成时间" and _PLANNED_NOTE.search(unicodedata.normalize("NFKC", str(text))):
         return "整改时限"
+    if name is None and _ALTERNATIVES.search(key):
+        # two ways of naming one column side by side (牵头领导/责任领导, 完成时限、整改期限):
+        # that column; names of different columns (问题/措施) stay unread
+        found = {canonical_column(part) for part in _ALTERNATIVES.split(key) if part}
+        if len(found) == 1:
+            return found.pop()
     return name
+
+
+_ALTERNATIVES = re.compile(r"[/／、]|或")
 
 
 def unused_column(key: str) -> str | None:

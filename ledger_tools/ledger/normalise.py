@@ -1761,14 +1761,20 @@ def build_tree(
             problem.title = title  # 问题 written on a later row of the problem only
         current, current_unit = problem, unit
         problem.measures.append(m)
+    index_problems(aspects.values())
+    return list(aspects.values())
+
+
+def index_problems(aspects: Iterable[Aspect]) -> None:
+    """Each measure's ``problem`` (the index of its problem in ``Ledger.problems``) and each
+    problem's status rolled up from its measures'."""
     index = 0
-    for aspect in aspects.values():
+    for aspect in aspects:
         for problem in aspect.problems:
             for m in problem.measures:
                 m.problem = index
             index += 1
             problem.status = roll_up([m.status for m in problem.measures])
-    return list(aspects.values())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,8 +21,12 @@ from collections.abc import Callable
 from ledger_tools.ledger.cells import strip_number
 from ledger_tools.ledger.findings import NOTE, Finding
 from ledger_tools.ledger.model import Aspect, Ledger, Problem
-from ledger_tools.ledger.normalise import MISSING_PROBLEM, _number_key, _same_ledger_months
-from ledger_tools.ledger.status import roll_up
+from ledger_tools.ledger.normalise import (
+    MISSING_PROBLEM,
+    _number_key,
+    _same_ledger_months,
+    index_problems,
+)
 
 OTHER_SHEET = "other-ledger-sheet"
 
@@ -173,17 +177,12 @@ def _joined_aspects(ledgers: list[Ledger], renumber: bool) -> list[Aspect]:
                 same = earlier.get(key) if problem.title != MISSING_PROBLEM else None
                 if same is not None:
                     same.measures += problem.measures
-                    same.status = roll_up([m.status for m in same.measures])
                     continue
                 into.problems.append(problem)
                 here.setdefault(key, problem)
         earlier = here | earlier
-    index = 0
-    for aspect in aspects.values():
-        for problem in aspect.problems:
-            for m in problem.measures:
-                m.problem = index
-            index += 1
-            if renumber:
-                problem.number = str(index)
+    index_problems(aspects.values())
+    if renumber:
+        for number, problem in enumerate((p for a in aspects.values() for p in a.problems), 1):
+            problem.number = str(number)
     return list(aspects.values())

@@ -715,3 +715,29 @@ def branch_sheets(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 2},
         columns={"方面": "B", "问题": "C", "整改措施": "D", "责任人": "E", "整改时限": "F", "整改状态": "G"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 29. 县统计局 a 填报样表 sheet in front, in the ledger's own header with one example row, then
+#     one sheet per 方面: the sample is said, not counted.
+
+
+def sample_sheet_in_front(path: Path) -> Expect:
+    wb, ws = _new("填报样表")
+    ws.append(HEADER7)
+    _put(ws, 2, [[1, "（示例）某方面存在的问题", "（示例）具体整改措施", "分管领导", "责任股室", "2025年6月30日", "已完成"]])
+    ws = wb.create_sheet("统计数据质量方面")
+    ws.append(HEADER7)
+    _put(ws, 2, [
+        [1, "基层统计台账不健全", "开展统计台账规范化建设", "副局长甲", "综合股", "2025年9月30日", "正在推进"],
+        [2, "统计数据审核不严", "建立数据审核三级复核", "副局长甲", "核算股", "2025年5月31日", "已完成"],
+    ])
+    ws = wb.create_sheet("统计执法方面")
+    ws.append(HEADER7)
+    _put(ws, 2, [[1, "执法检查覆盖不足", "制定双随机检查计划", "副局长乙", "执法股", "2025年8月31日", "未启动"]])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"问题": "B", "整改措施": "C", "整改状态": "G"},
+    )

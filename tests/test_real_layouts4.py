@@ -55,6 +55,7 @@ BUILDERS = [
     R.aspect_sheets_numbered_on,
     R.headers_named_two_ways,
     R.branch_sheets,
+    R.sample_sheet_in_front,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: none of these units keeps a
@@ -128,6 +129,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "headers_named_two_ways": {
         _UNDATED: ["整改台账!1行"],
         "unused-column": ["整改台账!H1"],  # 完成节点: a step, not the deadline
+    },
+    "sample_sheet_in_front": {
+        _UNDATED: ["统计数据质量方面!1行"],
+        "other-ledger-sheet": ["填报样表!1行"],  # the sample in front: said, not counted
     },
     "branch_sheets": {
         _UNDATED: ["第一支部!1行"],
@@ -225,6 +230,16 @@ def test_a_total_sheet_and_its_parts_are_not_counted_twice(tmp_path):
     [note] = _messages(_run("check", str(path)), "other-ledger-sheet")
     assert note.startswith(
         "工作表“汇总表”中的 2 行措施都已在工作表“思想政治方面”、“校园安全方面”中"
+    )
+
+
+def test_a_sample_in_front_is_not_the_ledger(tmp_path):
+    path, _ = _build(tmp_path, R.sample_sheet_in_front)
+    report = _run("check", str(path))
+    assert report["layout"]["sheets"] == ["统计数据质量方面", "统计执法方面"]
+    [message] = _messages(report, "other-ledger-sheet")
+    assert message.startswith(
+        "工作表“填报样表”（1 行措施）的表名是样表、说明一类，没有当作台账数据读取"
     )
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ledger_tools.ledger.cells import strip_number
-from ledger_tools.ledger.findings import NOTE, Finding
+from ledger_tools.ledger.findings import NOTE, WARNING, Finding
 from ledger_tools.ledger.model import Aspect, Ledger, Problem
 from ledger_tools.ledger.normalise import (
     MISSING_PROBLEM,
@@ -32,6 +32,8 @@ OTHER_SHEET = "other-ledger-sheet"
 
 # Sheet names that are never a part of the ledger's data, though laid out like it.
 _NOT_DATA = re.compile(r"汇总|总表|总台账|合计|目录|说明|封面|填报要求|填表|示例|样表|模板|统计表")
+# Of those, the names of a sample or a guide: never the ledger when sheets of data follow.
+_SAMPLE = re.compile(r"样表|示例|模板|说明|填报要求|填表")
 # Names Excel and WPS give a new sheet: no 方面 to read from them.
 _DEFAULT_NAME = re.compile(r"(?i)^\s*(sheet|工作表|表)\s*\d*\s*$")
 
@@ -51,6 +53,12 @@ def read_sibling_sheets(first: Ledger, read: Callable[[str], Ledger]) -> Ledger:
             continue
         (summaries if _NOT_DATA.search(finding.sheet) else parts).append(other)
     read_texts = _measure_texts([first])
+    if _SAMPLE.search(first.origin.sheet) and parts:
+        own = [p for p in parts if not _measure_texts([p]) & read_texts]
+        if own and not any(_measure_texts([p]) <= read_texts for p in parts):
+            # a 样表/填表说明 in front of the ledger's own sheets: they are the ledger, it is
+            # said and not read (a 总表 in front is read: its parts are said, or joined)
+            return _read_from(own[0], first, read)
     joined: list[Ledger] = []
     contained: set[str] = set()
     for other in parts + summaries:
@@ -74,6 +82,30 @@ def read_sibling_sheets(first: Ledger, read: Callable[[str], Ledger]) -> Ledger:
     if joined:
         _join(first, joined)
     return first
+
+
+def _read_from(part: Ledger, skipped: Ledger, read: Callable[[str], Ledger]) -> Ledger:
+    """The ledger read from ``part`` on (its sheets joined), ``skipped`` (the sheet found first,
+    named as no part of the data) said in a warning."""
+    name = skipped.origin.sheet
+    part.notes += [
+        n for n in skipped.notes if n.rule == OTHER_SHEET and n.sheet != part.origin.sheet
+    ]
+    part.notes.append(
+        Finding(
+            OTHER_SHEET,
+            WARNING,
+            f"工作表“{name}”（{len(skipped.measures)} 行措施）的表名是样表、说明一类，"
+            f"没有当作台账数据读取，读取的是从工作表“{part.origin.sheet}”起表头相同的各表。"
+            f"如“{name}”就是台账，请改表名或加 --sheet {name}。",
+            name,
+            skipped.origin.header_row,
+            "",
+            "",
+            len(skipped.measures),
+        )
+    )
+    return read_sibling_sheets(part, read)
 
 
 def _measure_texts(ledgers: list[Ledger]) -> set[tuple[object, ...]]:

@@ -616,7 +616,6 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已验收销号",
         "验收销号",
         "已完成已销号",
-        "已办结销号",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",

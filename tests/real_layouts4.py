@@ -741,3 +741,24 @@ def sample_sheet_in_front(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
         columns={"问题": "B", "整改措施": "C", "整改状态": "G"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 30. 区文旅局 one sheet per 科室 with a 配合科室 and a 联系电话 column on each (kept, not
+#     used): said once, on the first sheet.
+
+
+def office_sheets_with_extra_columns(path: Path) -> Expect:
+    header = ["序号", "方面", "问题", "整改措施", "责任领导", "责任科室", "配合科室", "联系电话", "整改时限", "整改状态"]
+    wb, ws = _new("文物科")
+    ws.append(header)
+    _put(ws, 2, [[1, "文物安全", "文物消防设施老化", "更新文物消防设施", "副局长甲", "文物科", "办公室", "0000-1234501", "2025年10月31日", "正在推进"]])
+    ws = wb.create_sheet("市场科")
+    ws.append(header)
+    _put(ws, 2, [[1, "市场监管", "演出市场巡查不够", "开展演出市场专项检查", "副局长乙", "市场科", None, "0000-1234502", "2025年6月30日", "已完成"]])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"方面": "B", "问题": "C", "责任部门": "F", "整改时限": "I", "整改状态": "J"},
+    )

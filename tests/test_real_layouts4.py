@@ -56,6 +56,7 @@ BUILDERS = [
     R.headers_named_two_ways,
     R.branch_sheets,
     R.sample_sheet_in_front,
+    R.office_sheets_with_extra_columns,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: none of these units keeps a
@@ -129,6 +130,11 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "headers_named_two_ways": {
         _UNDATED: ["整改台账!1行"],
         "unused-column": ["整改台账!H1"],  # 完成节点: a step, not the deadline
+    },
+    "office_sheets_with_extra_columns": {
+        _UNDATED: ["文物科!1行"],
+        # 配合科室, 联系电话: once, not once per sheet
+        "unused-column": ["文物科!G1", "文物科!H1"],
     },
     "sample_sheet_in_front": {
         _UNDATED: ["统计数据质量方面!1行"],

@@ -10,7 +10,10 @@ column, no title rows), each sheet's name is the 方面 of its rows (``Origin.as
 Not joined (the warning stays): a sheet laid out differently (other columns or letters), a
 sheet of an earlier month (a ledger kept one sheet per month), and a sheet whose name says it
 is not data (汇总, 总表, 目录, 说明, 封面 …) or whose measures all stand in the sheets read (a
-总表 beside its parts): that one is said, not counted twice.
+总表 beside its parts): that one is said, not counted twice. A 样表 or 填表说明 found first, in
+the same header, with sheets of other rows after it, is said and not read: they are the ledger.
+Within a sheet, problems are as its reader found them; across sheets, a problem of the same
+text in one 方面 is one problem (each sheet's 序号 is its own).
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ OTHER_SHEET = "other-ledger-sheet"
 _NOT_DATA = re.compile(r"汇总|总表|总台账|合计|目录|说明|封面|填报要求|填表|示例|样表|模板|统计表")
 # Of those, the names of a sample or a guide: never the ledger when sheets of data follow.
 _SAMPLE = re.compile(r"样表|示例|模板|说明|填报要求|填表")
+# What a header says of its columns: said once, on the first sheet, for the same header.
+_HEADER_RULES = frozenset(
+    ("unused-column", "unmapped-column", "duplicate-column", "hidden-columns")
+)
 # Names Excel and WPS give a new sheet: no 方面 to read from them.
 _DEFAULT_NAME = re.compile(r"(?i)^\s*(sheet|工作表|表)\s*\d*\s*$")
 
@@ -149,9 +156,12 @@ def _join(first: Ledger, parts: list[Ledger]) -> None:
             m.sheet = part.origin.sheet
         first.measures += part.measures
         first.sheet_merged[part.origin.sheet] = part.merged
-        for note in part.notes:
-            if note not in first.notes:
-                first.notes.append(note)
+        # what reading it noticed on its own sheet (the rest — 基本信息, sheets only looked
+        # at — is the first sheet's to say, or not to say)
+        said = {(n.rule, n.column) for n in first.notes if n.rule in _HEADER_RULES}
+        first.notes += [
+            n for n in part.notes if n.sheet == part.origin.sheet and (n.rule, n.column) not in said
+        ]
     # 序号 names a problem across the sheets only when no two sheets use the same one in
     # one 方面 (each sheet numbered from 1 under a shared 方面: problems go by their text)
     first.numbered = all(ledger.numbered for ledger in ledgers) and _numbers_unique(ledgers)

@@ -762,3 +762,28 @@ def office_sheets_with_extra_columns(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1},
         columns={"方面": "B", "问题": "C", "责任部门": "F", "整改时限": "I", "整改状态": "J"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 31. 县林业局 sheets left as WPS named them (Sheet1, Sheet2), each titled with its 方面 above
+#     the header: the title names the 方面.
+
+
+def default_sheets_titled(path: Path) -> Expect:
+    wb, ws = _new("Sheet1")
+    _across(ws, 1, "一、森林防火方面问题整改台账", 7)
+    ws.append(HEADER7)
+    _put(ws, 3, [[1, "防火隔离带维护不到位", "开展防火隔离带清理", "副局长甲", "防火办", "2025年3月31日", "已完成"]])
+    ws = wb.create_sheet("Sheet2")
+    _across(ws, 1, "县林业局巡察整改台账（林地管理方面）", 7)
+    ws.append(HEADER7)
+    _put(ws, 3, [
+        [1, "违法占用林地查处不及时", "建立林地卫片核查机制", "副局长乙", "资源股", "2025年9月30日", "正在推进"],
+        [2, "林地定额管理不规范", "修订林地定额管理办法", "副局长乙", "资源股", "2025年12月31日", "未启动"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"问题": "B", "整改措施": "C", "整改状态": "G"},
+    )

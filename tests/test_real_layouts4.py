@@ -57,6 +57,7 @@ BUILDERS = [
     R.branch_sheets,
     R.sample_sheet_in_front,
     R.office_sheets_with_extra_columns,
+    R.default_sheets_titled,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand: none of these units keeps a
@@ -136,6 +137,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         # 配合科室, 联系电话: once, not once per sheet
         "unused-column": ["文物科!G1", "文物科!H1"],
     },
+    "default_sheets_titled": {_UNDATED: ["Sheet1!2行"]},
     "sample_sheet_in_front": {
         _UNDATED: ["统计数据质量方面!1行"],
         "other-ledger-sheet": ["填报样表!1行"],  # the sample in front: said, not counted
@@ -201,6 +203,16 @@ def test_a_numbered_title_of_a_sheet_is_not_the_aspect(tmp_path):
     ]
     path, _ = _build(tmp_path, R.patrol_group_sheets_merged)  # 第一 is part of the name
     assert [a["方面"] for a in _run("stats", str(path))["按方面"]] == ["第一巡察组", "第二巡察组"]
+
+
+def test_sheets_named_sheet1_take_the_aspect_from_their_titles(tmp_path):
+    path, _ = _build(tmp_path, R.default_sheets_titled)
+    assert [a["方面"] for a in _run("stats", str(path))["按方面"]] == [
+        "森林防火方面",
+        "林地管理方面",
+    ]
+    notes = _run("check", str(path))["layout"]["notes"]
+    assert "各表标题中写的方面即其中各行的方面" in " ".join(notes)
 
 
 def test_one_problem_taken_up_on_two_sheets(tmp_path):

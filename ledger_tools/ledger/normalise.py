@@ -133,7 +133,7 @@ def ledger_from_rawbook(
     from ledger_tools.ledger.sheets import read_sibling_sheets
 
     return read_sibling_sheets(
-        ledger, lambda name: _sheet_ledger(raw, mapping, name, statuses, today)
+        ledger, lambda name: _sheet_ledger(raw, mapping, name, statuses, today), raw
     )
 
 

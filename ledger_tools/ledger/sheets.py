@@ -30,6 +30,7 @@ from ledger_tools.ledger.normalise import (
     _same_ledger_months,
     index_problems,
 )
+from ledger_tools.ledger.reading import RawBook
 
 OTHER_SHEET = "other-ledger-sheet"
 
@@ -45,8 +46,11 @@ _HEADER_RULES = frozenset(
 _DEFAULT_NAME = re.compile(r"(?i)^\s*(sheet|工作表|表)\s*\d*\s*$")
 
 
-def read_sibling_sheets(first: Ledger, read: Callable[[str], Ledger]) -> Ledger:
-    """``first`` joined with the other sheets of the same layout (``read(name)`` reads one)."""
+def read_sibling_sheets(
+    first: Ledger, read: Callable[[str], Ledger], raw: RawBook | None = None
+) -> Ledger:
+    """``first`` joined with the other sheets of the same layout (``read(name)`` reads one;
+    ``raw``, the workbook, gives the titles above the headers)."""
     named = [
         f
         for f in first.notes
@@ -65,7 +69,7 @@ def read_sibling_sheets(first: Ledger, read: Callable[[str], Ledger]) -> Ledger:
         if own and not any(_measure_texts([p]) <= read_texts for p in parts):
             # a 样表/填表说明 in front of the ledger's own sheets: they are the ledger, it is
             # said and not read (a 总表 in front is read: its parts are said, or joined)
-            return _read_from(own[0], first, read)
+            return _read_from(own[0], first, read, raw)
     joined: list[Ledger] = []
     contained: set[str] = set()
     for other in parts + summaries:
@@ -87,11 +91,13 @@ def read_sibling_sheets(first: Ledger, read: Callable[[str], Ledger]) -> Ledger:
         if not (n.rule == OTHER_SHEET and n.severity != NOTE and n.sheet in gone)
     ]
     if joined:
-        _join(first, joined)
+        _join(first, joined, raw)
     return first
 
 
-def _read_from(part: Ledger, skipped: Ledger, read: Callable[[str], Ledger]) -> Ledger:
+def _read_from(
+    part: Ledger, skipped: Ledger, read: Callable[[str], Ledger], raw: RawBook | None
+) -> Ledger:
     """The ledger read from ``part`` on (its sheets joined), ``skipped`` (the sheet found first,
     named as no part of the data) said in a warning."""
     name = skipped.origin.sheet
@@ -112,7 +118,7 @@ def _read_from(part: Ledger, skipped: Ledger, read: Callable[[str], Ledger]) -> 
             len(skipped.measures),
         )
     )
-    return read_sibling_sheets(part, read)
+    return read_sibling_sheets(part, read, raw)
 
 
 def _measure_texts(ledgers: list[Ledger]) -> set[tuple[object, ...]]:
@@ -138,18 +144,15 @@ def _contained_note(sheet: Ledger, parts: list[Ledger]) -> Finding:
     )
 
 
-def _join(first: Ledger, parts: list[Ledger]) -> None:
+def _join(first: Ledger, parts: list[Ledger], raw: RawBook | None) -> None:
     """Add ``parts`` (read from other sheets) to ``first``, in place."""
     ledgers = [first, *parts]
     names = [ledger.origin.sheet for ledger in ledgers]
-    by_sheet = all("方面" not in ledger.origin.present for ledger in ledgers) and not any(
-        _DEFAULT_NAME.match(name) for name in names
-    )
-    if by_sheet:
-        for ledger in ledgers:
-            # "一、政治建设方面" → 政治建设方面; "第一巡察组" stays whole (no heading number)
-            name = ledger.origin.sheet
-            _aspect_from_sheet(ledger, strip_number(name).strip() or name)
+    aspects = _sheet_aspects(ledgers, raw)
+    by_sheet = aspects is not None
+    if aspects is not None:
+        for ledger, aspect in zip(ledgers, aspects, strict=True):
+            _aspect_from_sheet(ledger, aspect)
         first.origin.aspect_from_sheets = True
     for part in parts:
         for m in part.measures:
@@ -170,7 +173,12 @@ def _join(first: Ledger, parts: list[Ledger]) -> None:
     if layout is not None:
         layout.sheets = names
         shown = "、".join(f"“{n}”" for n in names)
-        aspect = "，各表的表名即其中各行的方面" if by_sheet else ""
+        titled = any(_DEFAULT_NAME.match(name) for name in names)
+        aspect = (
+            ("，各表标题中写的方面即其中各行的方面" if titled else "，各表的表名即其中各行的方面")
+            if by_sheet
+            else ""
+        )
         layout.notes.append(
             f"台账分在 {len(names)} 张表头相同的工作表中（{shown}），一并读取{aspect}；"
             "校验结果中的单元格都注明所在工作表。"
@@ -180,6 +188,37 @@ def _join(first: Ledger, parts: list[Ledger]) -> None:
                 for note in part.layout.notes:
                     if note not in layout.notes:
                         layout.notes.append(f"工作表“{part.origin.sheet}”：{note}")
+
+
+def _sheet_aspects(ledgers: list[Ledger], raw: RawBook | None) -> list[str] | None:
+    """The 方面 of each sheet when no sheet says it of its rows (no column, no title rows):
+    the sheet's name ("一、政治建设方面" → 政治建设方面; "第一巡察组" stays whole: no heading
+    number), or where the names are those Excel gives (Sheet1) the 方面 its title names
+    ("政治建设方面问题整改台账"); None when neither says it of every sheet."""
+    if any("方面" in ledger.origin.present for ledger in ledgers):
+        return None
+    names = [ledger.origin.sheet for ledger in ledgers]
+    if not any(_DEFAULT_NAME.match(name) for name in names):
+        return [strip_number(name).strip() or name for name in names]
+    titled = [_titled_aspect(raw, ledger) for ledger in ledgers] if raw is not None else []
+    return titled if titled and all(titled) else None  # type: ignore[return-value]
+
+
+# "政治建设方面问题整改台账", "某局巡察整改台账（作风建设方面）", "一、党的建设方面": the 方面 a
+# sheet's title names.
+_TITLE_ASPECT = re.compile(r"(?:^|[（(、:：\s])([^（()）、:：\s]{2,16}?方面)")
+
+
+def _titled_aspect(raw: RawBook, ledger: Ledger) -> str | None:
+    """The 方面 named by a title above the sheet's header, or None."""
+    rows = raw.sheets[ledger.origin.sheet].rows
+    top = ledger.layout.header_rows[0] - 1 if ledger.layout is not None else 0
+    for row in rows[:top]:
+        text = next((v for v in row if isinstance(v, str) and v.strip()), None)
+        found = _TITLE_ASPECT.search(strip_number(text.strip())) if text else None
+        if found:
+            return found.group(1)
+    return None
 
 
 def _numbers_unique(ledgers: list[Ledger]) -> bool:

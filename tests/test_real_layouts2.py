@@ -6,7 +6,6 @@ is, every finding on the right cell, and where the ledger is ambiguous, a word s
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -266,19 +265,7 @@ def test_report_says_each_problem_as_the_ledger_does(tmp_path):
 
 
 XLS = [R.county_patrol_split_deadline, R.numeric_month_deadlines, R.school_titled_sections]
-
-
-@pytest.fixture(scope="module")
-def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, XLS)
-
-
-@pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
-def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
-    xls = as_xls[build.__name__]
-    xlsx, _ = _build(tmp_path, build)
-    assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
-    assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
 
 def test_deadlines_as_clerks_write_them(tmp_path):

@@ -6,7 +6,6 @@ finding on the right cell, and where the ledger cannot be read as meant, a word 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -462,19 +461,9 @@ def test_money_returned_not_owed(tmp_path):
 
 
 XLS = [R.fire_hazards, R.petition_backlog]
-
-
-@pytest.fixture(scope="module")
-def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, [*XLS, R.eco_colour_with_legend])
-
-
-@pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
-def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
-    xls = as_xls[build.__name__]
-    xlsx, _ = _build(tmp_path, build)
-    assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
-    assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(
+    R.TODAY, XLS, FINDINGS, also=(R.eco_colour_with_legend,)
+)
 
 
 def test_colours_of_an_xls_are_said_unread(as_xls):

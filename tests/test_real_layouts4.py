@@ -8,7 +8,6 @@ per 方面, per 科室, per 督查组): read as one ledger, every finding on its
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -338,19 +337,7 @@ def test_report_has_every_sheets_aspect(tmp_path):
 
 
 XLS = [R.sheet_per_aspect_with_cover, R.aspect_sheets_for_xls, R.total_sheet_then_groups]
-
-
-@pytest.fixture(scope="module")
-def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, XLS)
-
-
-@pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
-def test_sheets_saved_as_xls_read_the_same(build, as_xls, tmp_path):
-    xls = as_xls[build.__name__]
-    xlsx, _ = _build(tmp_path, build)
-    assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
-    assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
 
 # ---------------------------------------------------------------------------------------------

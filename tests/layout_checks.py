@@ -90,3 +90,60 @@ def assert_findings(today: str, path: Path, expected: dict[str, list[str]]) -> N
     assert found == expected
     assert "unmapped-column" not in found
     assert "unknown-status" not in found
+
+
+def round_tests(today: str, builders: list[Any], findings: dict[str, dict[str, list[str]]]) -> Any:
+    """The three tests every round of real layouts asks of each of its ledgers (``builders``,
+    one test per ledger): the counts the clerk put in, every column read as what it is, every
+    finding (``findings``: ledger name → rule → cells) on its cell. Returns the ``built``
+    fixture and the three tests, for the round's test module to bind by these names."""
+
+    @pytest.fixture(params=builders, ids=[b.__name__ for b in builders])
+    def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Expect]:
+        return build(tmp_path, request.param)
+
+    def test_stats_counts_what_the_clerk_put_in(built: tuple[Path, Expect]) -> None:
+        assert_counts(today, *built)
+
+    def test_every_column_read_as_what_it_is(built: tuple[Path, Expect]) -> None:
+        path, expect = built
+        assert_columns(run(today, "check", str(path)), expect)
+
+    def test_every_finding_on_its_cell(built: tuple[Path, Expect]) -> None:
+        path, _ = built
+        assert_findings(today, path, findings[path.stem])
+
+    return (
+        built,
+        test_stats_counts_what_the_clerk_put_in,
+        test_every_column_read_as_what_it_is,
+        test_every_finding_on_its_cell,
+    )
+
+
+def xls_tests(
+    today: str,
+    builders: list[Any],
+    findings: dict[str, dict[str, list[str]]],
+    also: tuple[Any, ...] = (),
+) -> Any:
+    """The round's ledgers ``builders`` saved as .xls by LibreOffice (with ``also``, for the
+    round's own tests: one conversion for all) read the same as the .xlsx: the same ``stats``,
+    the same findings. Returns the ``as_xls`` fixture and the test, to bind by these names."""
+
+    @pytest.fixture(scope="module")
+    def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+        return saved_as_xls(tmp_path_factory, [*builders, *also])
+
+    @pytest.mark.parametrize("builder", builders, ids=[b.__name__ for b in builders])
+    def test_saved_as_xls_reads_the_same(
+        builder: Any, as_xls: dict[str, Path], tmp_path: Path
+    ) -> None:
+        xls = as_xls[builder.__name__]
+        xlsx, _ = build(tmp_path, builder)
+        assert run(today, "stats", str(xls)) | {"文件": ""} == run(today, "stats", str(xlsx)) | {
+            "文件": ""
+        }
+        assert rules(run(today, "check", str(xls))) == findings[builder.__name__]
+
+    return as_xls, test_saved_as_xls_reads_the_same

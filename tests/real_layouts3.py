@@ -380,11 +380,11 @@ def statistics_sheet_per_aspect(path: Path) -> Expect:
         [1, "统计执法检查覆盖面不足", "制定年度“双随机”检查计划", "副局长乙", "法规科", "2024年3月31日", "已完成"],
     ])
     wb.save(path)
-    # Only the first sheet is read (the others are named in a warning): what is counted is
-    # the 数据质量方面 sheet alone. Reading the sheets as one ledger is not done yet.
+    # The two sheets of one header are read as one ledger, each sheet's name the 方面 of its
+    # rows (``real_layouts4`` has more of this class).
     return Expect(
-        aspects=1, problems=2, measures=2,
-        statuses={"已完成": 1, "正在推进": 1},
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
         columns={"问题": "B", "整改时限": "F", "整改状态": "G"},
     )
 

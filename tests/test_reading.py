@@ -366,9 +366,10 @@ def test_lone_rows_are_grouping_rows_not_measures_nor_aspects(tmp_path, row):
 
 
 def test_a_ledger_in_several_sheets_is_not_silently_cut(tmp_path):
-    """Measures kept in a second sheet (one sheet per 方面) are not read with the first: a
-    warning names the sheet, its header row and how many measures were left out; sheets that
-    are not ledgers (no 整改措施 column, or no rows) are not named."""
+    """Measures kept in a second sheet of the same header (one sheet per 方面) are read with
+    the first, each on its own sheet; sheets that are not ledgers (no 整改措施 column, or no
+    rows) are not read or named; ``--sheet`` reads the one sheet named. (A sheet laid out
+    differently is named in a warning: ``test_real_layouts4``.)"""
     import openpyxl
     from conftest import STANDARD_HEADER, good_row
 
@@ -391,13 +392,17 @@ def test_a_ledger_in_several_sheets_is_not_silently_cut(tmp_path):
     path = tmp_path / "分表台账.xlsx"
     wb.save(path)
     ledger = load_ledger(path)
-    assert len(ledger.measures) == 2
-    found = [n for n in ledger.notes if n.rule == "other-ledger-sheet"]
-    assert [(n.sheet, n.row, n.value) for n in found] == [("业务方面", 2, 3)]
-    assert "--sheet 业务方面" in found[0].message
-    assert not [
-        n for n in load_ledger(path, sheet="业务方面").notes if n.rule == "other-ledger-sheet"
+    assert [(m.sheet, m.row) for m in ledger.measures] == [
+        (None, 2),
+        (None, 3),
+        ("业务方面", 3),
+        ("业务方面", 4),
+        ("业务方面", 5),
     ]
+    assert not [n for n in ledger.notes if n.rule == "other-ledger-sheet"]
+    assert ledger.layout is not None and ledger.layout.sheets == ["党建方面", "业务方面"]
+    alone = load_ledger(path, sheet="业务方面")
+    assert len(alone.measures) == 3 and not alone.layout.sheets
 
 
 def test_a_live_defined_name_is_a_warning_of_check(tmp_path):

@@ -6,7 +6,6 @@ is, every finding on the right cell, and where the ledger is ambiguous, a word s
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -124,23 +123,13 @@ def _run(*args: str) -> dict[str, Any]:
 _build, _rules, _messages, _reads = L.build, L.rules, L.messages, L.reads
 
 
-@pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expect]:
-    return _build(tmp_path, request.param)
-
-
-def test_stats_counts_what_the_clerk_put_in(built):
-    L.assert_counts(R.TODAY, *built)
-
-
-def test_every_column_read_as_what_it_is(built):
-    path, expect = built
-    L.assert_columns(_run("check", str(path)), expect)
-
-
-def test_every_finding_on_its_cell(built):
-    path, _ = built
-    L.assert_findings(R.TODAY, path, FINDINGS[path.stem])
+# every ledger of the round: its counts, its columns, its findings
+(
+    built,
+    test_stats_counts_what_the_clerk_put_in,
+    test_every_column_read_as_what_it_is,
+    test_every_finding_on_its_cell,
+) = L.round_tests(R.TODAY, BUILDERS, FINDINGS)
 
 
 def test_split_deadline_under_its_group_title(tmp_path):
@@ -276,19 +265,7 @@ def test_report_says_each_problem_as_the_ledger_does(tmp_path):
 
 
 XLS = [R.county_patrol_split_deadline, R.numeric_month_deadlines, R.school_titled_sections]
-
-
-@pytest.fixture(scope="module")
-def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, XLS)
-
-
-@pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
-def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
-    xls = as_xls[build.__name__]
-    xlsx, _ = _build(tmp_path, build)
-    assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
-    assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
 
 def test_deadlines_as_clerks_write_them(tmp_path):

@@ -6,7 +6,6 @@ finding on the right cell, and where the ledger cannot be read as meant, a word 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -122,11 +121,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "unused-column": ["资产清查整改!I1"],  # the hidden helper column: a note
         "hidden-columns": ["资产清查整改!I"],
     },
-    "statistics_sheet_per_aspect": {
-        "finished-without-date": ["数据质量方面!1行"],
-        "missing-column": ["数据质量方面!1行"],
-        "other-ledger-sheet": ["统计执法方面!1行"],
-    },
+    "statistics_sheet_per_aspect": {"finished-without-date": ["数据质量方面!1行"]},
     "business_environment": {
         "finished-without-date": ["营商环境问题台账!1行"],
         "bad-deadline": ["营商环境问题台账!H4"],  # 5个工作日
@@ -192,23 +187,13 @@ def _run(*args: str) -> dict[str, Any]:
     return L.run(R.TODAY, *args)
 
 
-@pytest.fixture(params=BUILDERS, ids=[b.__name__ for b in BUILDERS])
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, R.Expect]:
-    return _build(tmp_path, request.param)
-
-
-def test_stats_counts_what_the_clerk_put_in(built):
-    L.assert_counts(R.TODAY, *built)
-
-
-def test_every_column_read_as_what_it_is(built):
-    path, expect = built
-    L.assert_columns(_run("check", str(path)), expect)
-
-
-def test_every_finding_on_its_cell(built):
-    path, _ = built
-    L.assert_findings(R.TODAY, path, FINDINGS[path.stem])
+# every ledger of the round: its counts, its columns, its findings
+(
+    built,
+    test_stats_counts_what_the_clerk_put_in,
+    test_every_column_read_as_what_it_is,
+    test_every_finding_on_its_cell,
+) = L.round_tests(R.TODAY, BUILDERS, FINDINGS)
 
 
 def test_three_levels_of_numbering_in_the_number_column(tmp_path):
@@ -427,12 +412,15 @@ def test_a_count_beside_a_heading_is_part_of_it(tmp_path):
     assert [r["row"] for r in layout["group_rows"]] == [2, 5]
 
 
-def test_sheet_per_aspect_is_said_not_silently_dropped(tmp_path):
-    # not read as one ledger yet: the clerk is told which sheet was read and how to go on
+def test_sheet_per_aspect_is_read_as_one_ledger(tmp_path):
+    # each sheet's name is the 方面 of its rows (the cover sheet is no part of it)
     path, _ = _build(tmp_path, R.statistics_sheet_per_aspect)
-    report = _run("check", str(path))
-    [message] = _messages(report, "other-ledger-sheet")
-    assert "本次只读取了工作表“数据质量方面”" in message and "--sheet 统计执法方面" in message
+    stats = _run("stats", str(path))
+    assert [(a["方面"], a["措施数"]) for a in stats["按方面"]] == [
+        ("数据质量方面", 2),
+        ("统计执法方面", 1),
+    ]
+    assert _run("check", str(path))["layout"]["sheets"] == ["数据质量方面", "统计执法方面"]
 
 
 def test_earlier_round_beside_this_one(tmp_path):
@@ -473,19 +461,9 @@ def test_money_returned_not_owed(tmp_path):
 
 
 XLS = [R.fire_hazards, R.petition_backlog]
-
-
-@pytest.fixture(scope="module")
-def as_xls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return L.saved_as_xls(tmp_path_factory, [*XLS, R.eco_colour_with_legend])
-
-
-@pytest.mark.parametrize("build", XLS, ids=[b.__name__ for b in XLS])
-def test_saved_as_xls_reads_the_same(build, as_xls, tmp_path):
-    xls = as_xls[build.__name__]
-    xlsx, _ = _build(tmp_path, build)
-    assert _run("stats", str(xls)) | {"文件": ""} == _run("stats", str(xlsx)) | {"文件": ""}
-    assert _rules(_run("check", str(xls))) == FINDINGS[build.__name__]
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(
+    R.TODAY, XLS, FINDINGS, also=(R.eco_colour_with_legend,)
+)
 
 
 def test_colours_of_an_xls_are_said_unread(as_xls):

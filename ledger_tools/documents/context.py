@@ -970,7 +970,7 @@ def sample_text_findings(ledger: Ledger, kind: str) -> list[Finding]:
                         "example-text",
                         ERROR,
                         f"“{column}”{advice}。",
-                        ledger.origin.sheet,
+                        m.sheet or ledger.origin.sheet,
                         m.row,
                         ledger.origin.columns.get(column, ""),
                         column,

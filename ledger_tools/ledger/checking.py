@@ -95,7 +95,8 @@ def layout_lines(layout: dict[str, Any]) -> list[str]:
         return []
     first, last = layout["header_rows"]
     where = f"第 {first} 行" if last <= first else f"第 {first}–{last} 行"
-    lines = [f"读取方式：工作表“{layout['sheet']}”，表头在{where}。"]
+    sheets = "、".join(f"“{name}”" for name in layout.get("sheets") or [layout["sheet"]])
+    lines = [f"读取方式：工作表{sheets}，表头在{where}。"]
     decided = [c for c in layout["columns"] if c["how"] != "标准列名"]
     if not decided:
         lines[0] = lines[0][:-1] + "，各列均按标准列名读取。"

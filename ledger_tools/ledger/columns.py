@@ -167,6 +167,14 @@ COLUMNS: tuple[Column, ...] = (
             "推进措施",
             "落实举措",
             "整改办法",
+            # 环保督察 交办件: what was ordered done (处理 = 责令…, 立案…) is the measure
+            "处理和整改情况",
+            "处理及整改情况",
+            "处理整改情况",
+            # the measures with their deadline written into them (整改时限 then asked for)
+            "整改措施及时限",
+            "整改措施和时限",
+            "整改措施及完成时限",
         ),  # and 处理措施, 办理措施 … (ALIAS_PATTERNS)
     ),
     Column(
@@ -210,6 +218,12 @@ COLUMNS: tuple[Column, ...] = (
             "责任科室",
             "责任处室",
             "责任股室",
+            "责任站所",
+            "责任处（科）室",
+            "责任科（室）",
+            "责任股（室）",
+            "责任站办",
+            "责任所站",
             "整改责任部门",
             "整改责任单位",
             "所属责任公司",
@@ -599,6 +613,9 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "停访息诉",
         "已息诉",
         "案结事了",
+        "已验收销号",
+        "验收销号",
+        "已完成已销号",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -644,6 +661,15 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "申请销号中",
         "已上报销号",
         "已报请销号",
+        "已整改到位待验收",
+        "整改到位待验收",
+        "已完成待销号",
+        "完成待销号",
+        "整改完成待销号",
+        "已整改待销号",
+        "已整改到位待销号",
+        "已提交销号申请",
+        "已提交销号",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -711,6 +737,14 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已受理",
         "正在实施",
         "尚未整改到位",
+        "进度滞后",
+        "推进滞后",
+        "进展滞后",
+        "滞后推进",
+        "常态化推进",
+        "长效推进",
+        "长期推进",
+        "常态化开展",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -926,13 +960,19 @@ HEADER_MIN_KNOWN = 3  # ... and names at least three known columns
 # A trailing unit or note in brackets: 清退资金（万元）, 整改时限（年月日）, 整改进展（截至2024年5月10日）.
 _UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,24}[)）]$")
 _NOISE = re.compile(r"[\s*＊\u00a0\u3000]+")
+# An English line under the Chinese header ("整改措施\nMeasures", "序号 No."): bilingual
+# templates; the Chinese is the header.
+_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z.&/'’-]+$")
 
 
 def normalise_header(text: object) -> str:
-    """Header text as compared: NFKC, no whitespace/line breaks/``*``, no trailing (unit)."""
+    """Header text as compared: NFKC, no whitespace/line breaks/``*``, no trailing (unit), no
+    English line after the Chinese."""
     if text is None:
         return ""
     s = _NOISE.sub("", unicodedata.normalize("NFKC", str(text)))
+    if s.isascii() is False and s[-1:].isascii():
+        s = _ENGLISH_TAIL.sub("", s)
     prev = None
     while prev != s:
         prev, s = s, _UNIT_SUFFIX.sub("", s)
@@ -1010,7 +1050,20 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "督办领导": ("督办领导", "包联领导", "联系领导"),
     "联系人及电话": ("联系电话", "联系方式", "联系人"),
     "开始时间": ("开始时间", "开始日期", "计划开始时间", "启动时间", "起始时间", "开始", "起始"),
-    "问题来源": ("问题来源", "反馈来源", "问题出处", "来源渠道"),
+    "问题来源": (
+        "问题来源",
+        "反馈来源",
+        "问题出处",
+        "来源渠道",
+        # the group that found it (a 督查/巡察 ledger of several groups): not the 方面
+        "督查组",
+        "督导组",
+        "巡察组",
+        "巡视组",
+        "督查组别",
+        "交办批次",
+        "督查批次",
+    ),
     "行政区域": ("行政区域", "所属区域", "所在区域", "所在地", "属地"),
     "问题等级": (
         "隐患等级",
@@ -1115,6 +1168,11 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "班子成员": ("班子成员", "领导班子成员", "对照检查人"),
     "销号申请": ("销号申请时间", "申请销号时间", "销号申请日期", "销号审批人", "销号审核人"),
     "是否需长期坚持": ("是否需要长期坚持", "是否需长期坚持", "是否长期坚持"),
+    # 环保督察 交办件: what the check of the complaint found (before anything was done)
+    "核实情况": ("调查核实情况", "核实情况", "调查情况", "核查情况", "是否属实", "属实情况"),
+    "审计项目": ("审计项目", "审计项目名称", "审计事项"),
+    # the steps on the way beside the 整改时限 (2025年6月完成方案): not the deadline itself
+    "阶段节点": ("完成节点", "节点安排", "阶段目标", "阶段性目标", "推进节点"),
     # a column of the unit's own formulas or keys (often hidden): 辅助列, 计算列
     "辅助列": ("辅助列", "辅助", "计算列", "公式列", "状态辅助列", "统计辅助列", "辅助计算"),
     # a percentage beside the status; without a status column it is read as the status
@@ -1125,6 +1183,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "完成百分比",
         "进度百分比",
         "整改完成率",
+        "整改率",
+        "资金整改率",
         "进度",
         "整改完成进度",
     ),
@@ -1189,10 +1249,20 @@ _PLANNED_NOTE = re.compile(r"[（(]\s*(?:计划|预计|要求|拟)[^（()）]{0,
 def header_column(text: object) -> str | None:
     """The canonical column a header as written names (``canonical_column`` of its normalised
     text), where its bracketed note may change it: 完成时间（计划） is the 整改时限."""
-    name = canonical_column(normalise_header(text))
+    key = normalise_header(text)
+    name = canonical_column(key)
     if name == "完成时间" and _PLANNED_NOTE.search(unicodedata.normalize("NFKC", str(text))):
         return "整改时限"
+    if name is None and _ALTERNATIVES.search(key):
+        # two ways of naming one column side by side (牵头领导/责任领导, 完成时限、整改期限):
+        # that column; names of different columns (问题/措施) stay unread
+        found = {canonical_column(part) for part in _ALTERNATIVES.split(key) if part}
+        if len(found) == 1:
+            return found.pop()
     return name
+
+
+_ALTERNATIVES = re.compile(r"[/／、]|或")
 
 
 def unused_column(key: str) -> str | None:

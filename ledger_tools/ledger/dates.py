@@ -562,7 +562,19 @@ def _parse_deadline_text(
         return Deadline("long_term", written, note=TERM_NOTE)
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
+    if _SEASON.search(written):
+        return Deadline("invalid", written, note=SEASON_NOTE)
     return Deadline("invalid", written, note="不是日期，也不是“立行立改”“长期坚持”")
+
+
+# A deadline set by a season or a festival ("汛期前", "春节前", "秋季开学前", "入冬前"): a time
+# of year, but not a day — when it falls differs by year and by place, so it is asked, not
+# guessed (a wrong day would put a measure in red, or keep it out).
+_SEASON = re.compile(
+    r"(?:汛期|汛前|主汛期|春节|元旦|国庆|中秋|清明|端午|五一|开学|秋收|夏收|春耕|麦收|三夏|三秋|"
+    r"入冬|入夏|采暖期|供暖期|冬季|夏季|春季|秋季|旅游旺季)"
+)
+SEASON_NOTE = "是时节或节日，不是具体的日子：每年、各地不同，本工具不推算"
 
 
 def _yearless_parts(text: str, dates: list[Deadline]) -> list[Deadline]:

@@ -114,6 +114,9 @@ class Measure:
     # several measures, or a row inside a merged range below its top row. Counted once.
     copies: frozenset[str] = frozenset()
     problem: int = -1  # index of its problem in ``Ledger.problems`` (set by ``build_tree``)
+    # the sheet it is on when not the ledger's first (``Origin.sheet``): a ledger kept one
+    # sheet per 方面 is read as one (``sheets.read_sibling_sheets``)
+    sheet: str | None = None
 
     def get(self, column: str) -> Any:
         return self.values.get(column)
@@ -151,6 +154,8 @@ class Origin:
     section_rows: list[int] = field(default_factory=list)
     # Whether headings inside the table (（一）关于“……”的问题) name the problems of rows below.
     problem_headings: bool = False
+    # Whether the 方面 of each measure is the name of its sheet (one sheet per 方面).
+    aspect_from_sheets: bool = False
 
     @property
     def present(self) -> set[str]:
@@ -161,14 +166,17 @@ class Origin:
             names.add("方面")
         if self.problem_headings:
             names.add("问题")
+        if self.aspect_from_sheets:
+            names.add("方面")
         return names
 
-    def cell(self, column: str, row: int) -> str:
-        """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no column)."""
+    def cell(self, column: str, row: int, sheet_name: str | None = None) -> str:
+        """``整改台账!K12`` for canonical ``column`` at Excel ``row`` (sheet name only if no
+        column), on ``sheet_name`` when given (``Measure.sheet``), else the ledger's sheet."""
         from ledger_tools.ledger.findings import sheet_ref
 
         letter = self.columns.get(column, "")
-        sheet = sheet_ref(self.sheet)
+        sheet = sheet_ref(sheet_name or self.sheet)
         return f"{sheet}!{letter}{row}" if letter else f"{sheet}!{row}行"
 
 
@@ -194,6 +202,8 @@ class Layout:
     group_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, heading text)
     footer_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, note text)
     notes: list[str] = field(default_factory=list)  # assumed years, numbering per 方面 …
+    # every sheet read, when the ledger is kept in several (one per 方面); else empty
+    sheets: list[str] = field(default_factory=list)
 
     def decisions(self) -> list[ColumnRead]:
         """The columns not read by their exact standard header."""
@@ -216,7 +226,7 @@ class Layout:
             "group_rows": [{"row": r, "text": t} for r, t in self.group_rows],
             "footer_rows": [{"row": r, "text": t} for r, t in self.footer_rows],
             "notes": list(self.notes),
-        }
+        } | ({"sheets": list(self.sheets)} if self.sheets else {})
 
 
 @dataclass
@@ -244,6 +254,9 @@ class Ledger:
     # row2, col2, row1, … (a compact array: a large ledger has hundreds of thousands). The
     # marked copy anchors a finding inside one at its top-left cell.
     merged: array[int] = field(default_factory=lambda: array("i"))
+    # the merged ranges (as ``merged``) of the other sheets read, when the ledger is kept in
+    # several sheets (``Measure.sheet``)
+    sheet_merged: dict[str, array[int]] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:

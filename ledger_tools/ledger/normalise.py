@@ -124,7 +124,27 @@ def ledger_from_rawbook(
     statuses: dict[str, str] | None = None,
     today: dt.date | None = None,
 ) -> Ledger:
-    """Normalise an already-read workbook (a file, or a live Excel book via ``excel``)."""
+    """Normalise an already-read workbook (a file, or a live Excel book via ``excel``). A
+    ledger kept in several sheets of one header (one per 方面) is read as one
+    (``sheets.read_sibling_sheets``), unless ``sheet`` names the one to read."""
+    ledger = _sheet_ledger(raw, mapping, sheet, statuses, today)
+    if sheet is not None:
+        return ledger
+    from ledger_tools.ledger.sheets import read_sibling_sheets
+
+    return read_sibling_sheets(
+        ledger, lambda name: _sheet_ledger(raw, mapping, name, statuses, today), raw
+    )
+
+
+def _sheet_ledger(
+    raw: RawBook,
+    mapping: dict[str, str] | None,
+    sheet: str | None,
+    statuses: dict[str, str] | None,
+    today: dt.date | None,
+) -> Ledger:
+    """The ledger of one sheet (``sheet``, or the one found)."""
     # --map wins over the workbook's own 列名对照 sheet; --status-map over its 状态对照 sheet.
     combined = {**read_mapping_sheet(raw), **(mapping or {})}
     user_map = {C.normalise_header(k): v for k, v in combined.items()}
@@ -1741,14 +1761,20 @@ def build_tree(
             problem.title = title  # 问题 written on a later row of the problem only
         current, current_unit = problem, unit
         problem.measures.append(m)
+    index_problems(aspects.values())
+    return list(aspects.values())
+
+
+def index_problems(aspects: Iterable[Aspect]) -> None:
+    """Each measure's ``problem`` (the index of its problem in ``Ledger.problems``) and each
+    problem's status rolled up from its measures'."""
     index = 0
-    for aspect in aspects.values():
+    for aspect in aspects:
         for problem in aspect.problems:
             for m in problem.measures:
                 m.problem = index
             index += 1
             problem.status = roll_up([m.status for m in problem.measures])
-    return list(aspects.values())
 
 
 # ---------------------------------------------------------------------------------------------

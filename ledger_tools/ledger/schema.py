@@ -166,7 +166,7 @@ def _validate(ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int
         totals=_totals(ledger, today),
         today=today.isoformat(),
         layout=ledger.layout.to_dict() if ledger.layout is not None else {},
-        merged={ledger.origin.sheet: ledger.merged},
+        merged={ledger.origin.sheet: ledger.merged, **ledger.sheet_merged},
     )
 
 
@@ -424,13 +424,19 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
         )
     finished = [m for m in ledger.measures if m.status in C.FINISHED_STATUSES]
     if finished and "完成时间" not in present:
-        rows = sorted({m.row for m in finished})
+        rows = sorted({m.row for m in finished if m.sheet is None})
+        others = {(m.sheet, m.row) for m in finished if m.sheet is not None}  # other sheets
+        shown = (
+            f"第 {'、'.join(map(str, rows[:5]))} 行"
+            if rows
+            else "工作表“{}”第 {} 行".format(*min(others))
+        )
         out.append(
             Finding(
                 "finished-without-date",
                 ERROR,
-                f"台账没有“完成时间”列，但有 {len(rows)} 行的整改状态为已完成或长期坚持"
-                f"（如第 {'、'.join(map(str, rows[:5]))} 行），无法核对完成时间。"
+                f"台账没有“完成时间”列，但有 {len(rows) + len(others)} 行的整改状态为已完成或长期坚持"
+                f"（如{shown}），无法核对完成时间。"
                 "请增加一列“完成时间”并填写实际完成日期；如已有这一列但列名不同，"
                 "请用 --map 原列名=完成时间 指明。",
                 ledger.origin.sheet,
@@ -705,9 +711,8 @@ def _finding(ledger: Ledger, rule: str, column: str, m: Measure, today: dt.date)
     value = m.values.get(column)
     message = _MESSAGES[rule](ledger, m, column, today)
     extra = {"colour": WARNING_COLOURS[rule]} if rule in WARNING_COLOURS else {}
-    return Finding(
-        rule, RULES[rule].severity, message, origin.sheet, m.row, letter, column, value, extra
-    )
+    sheet = m.sheet or origin.sheet
+    return Finding(rule, RULES[rule].severity, message, sheet, m.row, letter, column, value, extra)
 
 
 def _d(v: Any) -> str:
@@ -741,15 +746,22 @@ def _msg_aspect_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date
     # a numbered ledger groups a problem by its 序号 (the rows may differ in 问题 text too)
     first = _first_of_problem(ledger, m) if ledger.numbered else _first_row(ledger, "问题", m)
     return (
-        f"问题“{m.get('问题')}”在第 {first.row} 行归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
+        f"问题“{m.get('问题')}”在{_row_of(ledger, first, m)}归入“{first.get('方面')}”，这里又归入“{m.get('方面')}”。"
         "同一问题只能属于一个方面，请统一方面名称。"
     )
+
+
+def _row_of(ledger: Ledger, first: Measure, m: Measure) -> str:
+    """ "第 5 行", or on another sheet than ``m`` (a ledger kept in several) "工作表“X”第 5 行"."""
+    if first.sheet == m.sheet:
+        return f"第 {first.row} 行"
+    return f"工作表“{first.sheet or ledger.origin.sheet}”第 {first.row} 行"
 
 
 def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     first = _first_row(ledger, "序号", m)
     return (
-        f"序号 {m.get('序号')} 在第 {first.row} 行是问题“{first.get('问题')}”，这里又是问题“{m.get('问题')}”。"
+        f"序号 {m.get('序号')} 在{_row_of(ledger, first, m)}是问题“{first.get('问题')}”，这里又是问题“{m.get('问题')}”。"
         "不同问题请使用不同序号；同一问题请保持问题名称一致。"
     )
 
@@ -917,7 +929,12 @@ def _at_error_cells(ledger: Ledger, findings: list[Finding]) -> list[Finding]:
     errors = ledger.error_cells
     if not errors:
         return findings
-    return [f for f in findings if f.rule == "formula-error" or (f.row, f.field) not in errors]
+    sheet = ledger.origin.sheet  # (the other sheets of a ledger kept in several: not here)
+    return [
+        f
+        for f in findings
+        if f.rule == "formula-error" or f.sheet != sheet or (f.row, f.field) not in errors
+    ]
 
 
 def _totals(ledger: Ledger, today: dt.date) -> dict[str, Any]:

@@ -78,12 +78,13 @@ def colour_counts(
 ) -> Counter[str]:
     """Warnings per colour, one per Excel row: the measures split from one cell share its
     deadline and status, and ``check`` gives that cell one warning."""
-    seen: set[int] = set()
+    seen: set[tuple[str | None, int]] = set()
     counts: Counter[str] = Counter()
     for m in measures:
-        if m.row in seen:
+        at = (m.sheet, m.row)  # (a ledger kept in several sheets: Measure.sheet)
+        if at in seen:
             continue
-        seen.add(m.row)
+        seen.add(at)
         colour = warning_colour(m, as_of, closed)
         if colour:
             counts[colour] += 1
@@ -215,7 +216,7 @@ def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
     if any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors:
         out["方面数"] = "有方面未填或无法识别的行，方面数可能不准"
     undated = {
-        m.row
+        (m.sheet, m.row)
         for m in ledger.measures
         if m.status is None or (m.deadline is not None and m.deadline.kind == "invalid")
     }

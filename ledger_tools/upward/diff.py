@@ -393,8 +393,10 @@ class _Differ:
         kw["confidence"] = round(float(kw.get("confidence", 1.0)), 3)
         self.changes.append(Change(kind, **kw))
 
-    def cell(self, ledger: Ledger, column: str, row: int) -> str:
-        return ledger.origin.cell(column, row) if row else ""
+    def cell(self, ledger: Ledger, column: str, at: Measure | Problem) -> str:
+        """The cell of ``column`` on the row of measure ``at`` (a problem: its first)."""
+        m = next(iter(at.measures), None) if hasattr(at, "measures") else at
+        return ledger.origin.cell(column, m.row, m.sheet) if m is not None and m.row else ""
 
     # -- problems -------------------------------------------------------------------------
 
@@ -432,7 +434,7 @@ class _Differ:
         self.add(
             "problem-added",
             problem=q.title,
-            new_cell=self.cell(self.new, "问题", q.first_row),
+            new_cell=self.cell(self.new, "问题", q),
             new=f"{q.title}（措施{len(q.measures)}条）",
             confidence=self._unlike(q, old_ps),
         )
@@ -443,7 +445,7 @@ class _Differ:
         self.add(
             "problem-removed",
             problem=p.title,
-            old_cell=self.cell(self.old, "问题", p.first_row),
+            old_cell=self.cell(self.old, "问题", p),
             old=f"{p.title}（措施{len(p.measures)}条）",
             confidence=self._unlike(p, new_ps),
         )
@@ -454,8 +456,8 @@ class _Differ:
             self.add(
                 "problem-reworded",
                 field="问题",
-                old_cell=self.cell(self.old, "问题", p.first_row),
-                new_cell=self.cell(self.new, "问题", q.first_row),
+                old_cell=self.cell(self.old, "问题", p),
+                new_cell=self.cell(self.new, "问题", q),
                 old=p.title,
                 new=q.title,
                 **base,
@@ -467,8 +469,8 @@ class _Differ:
                 self.add(
                     "problem-field-changed",
                     field=column,
-                    old_cell=self.cell(self.old, column, p.first_row),
-                    new_cell=self.cell(self.new, column, q.first_row),
+                    old_cell=self.cell(self.old, column, p),
+                    new_cell=self.cell(self.new, column, q),
                     old=_shown(a),
                     new=_shown(b),
                     **base,
@@ -478,8 +480,8 @@ class _Differ:
             self.add(
                 "problem-closed" if now else "problem-reopened",
                 field="整改状态",
-                old_cell=self.cell(self.old, "问题", p.first_row),
-                new_cell=self.cell(self.new, "问题", q.first_row),
+                old_cell=self.cell(self.old, "问题", p),
+                new_cell=self.cell(self.new, "问题", q),
                 old=p.status or "",
                 new=q.status or "",
                 **base,
@@ -496,7 +498,7 @@ class _Differ:
                 "measure-added",
                 problem=q.title,
                 measure=_shown(m.values.get("整改措施")),
-                new_cell=self.cell(self.new, "整改措施", m.row),
+                new_cell=self.cell(self.new, "整改措施", m),
                 new=_shown(m.values.get("整改措施")),
                 confidence=min(conf, problem_score),
             )
@@ -506,7 +508,7 @@ class _Differ:
                 "measure-removed",
                 problem=q.title,
                 measure=_shown(m.values.get("整改措施")),
-                old_cell=self.cell(self.old, "整改措施", m.row),
+                old_cell=self.cell(self.old, "整改措施", m),
                 old=_shown(m.values.get("整改措施")),
                 confidence=min(conf, problem_score),
             )
@@ -538,8 +540,8 @@ class _Differ:
             problem=q.title,
             measure=_shown(b.values.get("整改措施")),
             field="整改措施",
-            old_cell=self.cell(self.old, "整改措施", a.row),
-            new_cell=self.cell(self.new, "整改措施", b.row),
+            old_cell=self.cell(self.old, "整改措施", a),
+            new_cell=self.cell(self.new, "整改措施", b),
             old=_shown(a.values.get("整改措施")),
             new=_shown(b.values.get("整改措施")),
             confidence=confidence,
@@ -564,8 +566,8 @@ class _Differ:
             self.add(
                 kind,
                 field=column,
-                old_cell=self.cell(self.old, column, a.row),
-                new_cell=self.cell(self.new, column, b.row),
+                old_cell=self.cell(self.old, column, a),
+                new_cell=self.cell(self.new, column, b),
                 old=old,
                 new=new,
                 **base,

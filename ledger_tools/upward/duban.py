@@ -137,7 +137,7 @@ def groups(
     names_of = _names(by, units or {})
     result: dict[str, Group] = {}
     members: dict[str, list[Measure]] = {}
-    late: dict[tuple[str, int], Item] = {}  # (group, Excel row) → its item
+    late: dict[tuple[str, str | None, int], Item] = {}  # (group, sheet, Excel row) → its item
     for problem in ledger.problems:
         for m in problem.measures:
             colour = warning_colour(m, as_of, closed)
@@ -148,13 +148,14 @@ def groups(
                 g.closed += m.status in closed
                 if colour not in LATE:
                     continue
-                if (name, m.row) in late:
-                    late[name, m.row].parts.append(m)
+                at = (name, m.sheet, m.row)  # (a ledger kept in several sheets: Measure.sheet)
+                if at in late:
+                    late[at].parts.append(m)
                     continue
                 days = (m.deadline.due - as_of).days  # type: ignore[union-attr]
-                cell = ledger.origin.cell("整改时限", m.row)
-                late[name, m.row] = Item(m, problem, colour, days, cell)
-                g.items.append(late[name, m.row])
+                cell = ledger.origin.cell("整改时限", m.row, m.sheet)
+                late[at] = Item(m, problem, colour, days, cell)
+                g.items.append(late[at])
     for name, g in result.items():
         counts = colour_counts(members[name], as_of, closed)
         g.colours = {c: counts.get(c, 0) for c in COLOURS}

@@ -258,6 +258,11 @@ def unit_of(
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
     columns = _measure_columns(cells)
+    if ledger.layout is not None and ledger.layout.sheets and not ledger.numbered:
+        # a ledger kept in several sheets, each numbered from 1: the 序号 of the 汇总台账 is
+        # the problem's number in the unit's ledger, so that it reads back as the same problems
+        problems = ledger.problems
+        columns[_NUMBER_AT] = [problems[parts[0].problem].number for parts in cells]
     unit = Unit(
         file=path,
         path=str(Path(path).resolve()),
@@ -267,7 +272,7 @@ def unit_of(
         errors=len(report.errors),
         warnings=len(report.warnings),
         measures=[list(row) for row in zip(*columns, strict=True)] if keep.rows else None,
-        sources=[f"{sheet}!{letter}{parts[0].row}" for parts in cells],
+        sources=[f"{parts[0].sheet or sheet}!{letter}{parts[0].row}" for parts in cells],
         info={k: ledger.info.get(k) for k in SHARED_INFO},
         notes=[] if written or unit_from == "file" else ["基本信息中没有单位名称，按文件名计"],
     )
@@ -325,6 +330,7 @@ def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
 _COLUMN_AT = {name: j for j, name in enumerate(C.COLUMN_NAMES)}
 _DEADLINE_AT = C.COLUMN_NAMES.index("整改时限")
 _STATUS_AT = C.COLUMN_NAMES.index("整改状态")
+_NUMBER_AT = C.COLUMN_NAMES.index("序号")
 _MEASURE_AT = C.COLUMN_NAMES.index("整改措施")
 
 

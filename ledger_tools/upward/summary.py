@@ -249,10 +249,10 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     from ledger_tools.upward.duban import measures_text
 
     closed = closed_statuses(long_term_counts(ledger))
-    rows: dict[int, list[Measure]] = {}
+    rows: dict[tuple[str | None, int], list[Measure]] = {}
     for m in ledger.measures:
         if warning_colour(m, as_of, closed) == "红色":
-            rows.setdefault(m.row, []).append(m)
+            rows.setdefault((m.sheet, m.row), []).append(m)
     items = []
     for parts in rows.values():
         m = parts[0]

@@ -88,7 +88,7 @@ _INSIDE_NAME_CUT = 8
 # 区委, 市场, 县域, 省级, 市直, 区政府, 市长 …
 _PLACE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
 _NOT_AFTER_PLACE = "委场域级属直政长民情容内外界况"
-_PLACE_CUT = 30  # only when no organisation ends where a line can (still before any cut)
+_PLACE_CUT = 30
 _ANYWHERE_CUT = 40
 
 MANUAL_BREAK = re.compile(r"\s*(?:/|／|\r\n|\n|\r)\s*")
@@ -131,7 +131,9 @@ def _tokens(title: str, names: Sequence[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, int]:
+def _cut_costs(
+    title: str, names: Sequence[str], max_chars: int, places: bool = False
+) -> dict[int, int]:
     """Position in ``title`` → cost of breaking the line there (absent: never). A name is cut
     inside only when it is longer than a line."""
     tokens = _tokens(title, names)
@@ -139,7 +141,7 @@ def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, in
     pos = 0
     for k, (tok, is_name) in enumerate(tokens):
         if (is_name or k == 0) and len(tok) > max_chars:
-            costs.update(_inside_name_cuts(tok, pos))
+            costs.update(_inside_name_cuts(tok, pos, places))
         pos += len(tok)
         if k + 1 == len(tokens):
             break
@@ -154,12 +156,14 @@ def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, in
     return costs
 
 
-def _inside_name_cuts(name: str, start: int) -> dict[int, int]:
+def _inside_name_cuts(name: str, start: int, places: bool = True) -> dict[int, int]:
+    """Where a name may be cut: after an organisational suffix and, with ``places``, after a
+    place that does not begin a word with what follows."""
     cuts = {}
     for i in range(1, len(name)):
         if name[:i].endswith(_NAME_SUFFIXES) and not name[i:].startswith(("员", "会")):
             cuts[start + i] = _INSIDE_NAME_CUT
-        elif name[:i].endswith(_PLACE_SUFFIXES) and name[i] not in _NOT_AFTER_PLACE:
+        elif places and name[:i].endswith(_PLACE_SUFFIXES) and name[i] not in _NOT_AFTER_PLACE:
             cuts[start + i] = _PLACE_CUT
     return cuts
 
@@ -197,8 +201,10 @@ def break_title(
     if len(title) <= max_chars:
         return [title] if title else []
     costs = _cut_costs(title, names, max_chars)
-    fallback = {i: _ANYWHERE_CUT for i in range(1, len(title)) if i not in costs}
-    for allowed in (costs, {**fallback, **costs}):
+    # after a place only when no organisation ends where a line can; then anywhere
+    placed = _cut_costs(title, names, max_chars, places=True)
+    fallback = {i: _ANYWHERE_CUT for i in range(1, len(title)) if i not in placed}
+    for allowed in (costs, placed, {**fallback, **placed}):
         best = _best_cuts(title, allowed, max_chars)
         if best is not None:
             return [title[a:b] for a, b in itertools.pairwise((0, *best, len(title)))]

@@ -228,10 +228,15 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, Text("整改目标：", bold=True), "{{ 问题.整改目标 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 措施 in 问题.措施列表 %}")
-    # the measure ends with one "。" before its 责任 bracket, whether or not the cell has it
-    f.add_paragraph(
-        doc, f.STYLE_H4, "（{{ 措施.序号 }}）{{ 措施.整改措施|join_sentences }}{{ 措施.责任说明 }}"
-    )
+    # the measure ends with one "。" before its 责任 bracket, whether or not the cell has it;
+    # a problem's only measure is not numbered "（1）" (a level of numbering with one item in
+    # it is struck out by any 办公室 reviewer) but led by "整改措施：", as 整改目标 is
+    measure = "{{ 措施.整改措施|join_sentences }}{{ 措施.责任说明 }}"
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if loop.first and loop.last %}")
+    f.add_paragraph(doc, f.STYLE_BODY, Text("整改措施：", bold=True), measure)
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(doc, f.STYLE_H4, "（{{ 措施.序号 }}）" + measure)
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
@@ -269,12 +274,32 @@ TASK_COLUMNS = (
 # rows), and the merged cell is closed by its border at the foot of the page, where a look-alike
 # made of missing borders left the table open. Four row variants, by position in the problem.
 PROBLEM_COLUMNS = 2
-ROW_VARIANTS = (
-    ("{%tr if loop.first and loop.last %}", True, None),
-    ("{%tr elif loop.first %}", True, "restart"),
-    ("{%tr elif loop.last %}", False, "continue"),
-    ("{%tr else %}", False, "continue"),
+# A row taller than about a quarter of the landscape page (seven lines of its 问题 or 整改措施
+# column: 56 and 140 characters) may split across pages. Kept whole, one such row filled each
+# page and left the rest of it empty (a 150-character problem: six pages for six rows).
+TALL_ROW = "((问题.问题 or '')|length > 56 or (措施.整改措施 or '')|length > 140)"
+_POSITIONS = (  # the row's place in its problem: condition, 序号/问题 printed, vMerge
+    ("loop.first and loop.last", True, None),
+    ("loop.first", True, "restart"),
+    ("loop.last", False, "continue"),
+    ("", False, "continue"),
 )
+
+
+def _row_variants() -> list[tuple[str, bool, str | None, bool]]:
+    """(tag, first, merge, may split): each position twice, tall rows first."""
+    variants = []
+    for where, first, merge in _POSITIONS:
+        for tall in (True, False):
+            condition = " and ".join(c for c in (where, TALL_ROW if tall else "") if c)
+            keyword = "if" if not variants else "elif" if condition else "else"
+            variants.append(
+                (f"{{%tr {keyword} {condition} %}}".replace("  ", " "), first, merge, tall)
+            )
+    return variants
+
+
+ROW_VARIANTS = _row_variants()
 
 
 def set_vmerge(cell: object, value: str) -> None:
@@ -308,10 +333,13 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
     for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
     aligns = [c[3] for c in TASK_COLUMNS]
-    for tag, first, merge in ROW_VARIANTS:
+    for tag, first, merge, tall in ROW_VARIANTS:
         f.add_table_row(table, [tag, *blanks])
         texts = [c[2] if first or i >= PROBLEM_COLUMNS else "" for i, c in enumerate(TASK_COLUMNS)]
-        row = f.add_table_row(table, texts, aligns, valign="center")
+        # a row split across pages has its text at the top: centred, a cell's few lines sat
+        # at the middle of the whole row, half on each page
+        valign = "top" if tall else "center"
+        row = f.add_table_row(table, texts, aligns, valign=valign, may_split=tall)
         for cell in row.cells[:PROBLEM_COLUMNS]:
             f.set_cell_valign(cell, "top")
             if merge:
@@ -452,6 +480,10 @@ DUBAN_COLUMNS = (
 )
 
 
+# Seven lines of the 问题 (24 mm) or 整改措施 (37 mm) column of the 督办事项 table.
+DUBAN_TALL_ROW = "((事项.问题 or '')|length > 35 or (事项.整改措施 or '')|length > 56)"
+
+
 def flush_left(paragraph: object) -> object:
     """No first-line indent (主送机关 starts at the left margin, GB/T 9704 §7.3.2)."""
     ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
@@ -477,7 +509,12 @@ def build_duban(bold_headings: bool) -> object:
     table = f.add_table(doc, [c[1] for c in DUBAN_COLUMNS], [c[0] for c in DUBAN_COLUMNS])
     blanks = [""] * (len(DUBAN_COLUMNS) - 1)
     f.add_table_row(table, ["{%tr for 事项 in 事项列表 %}", *blanks])
-    f.add_table_row(table, [c[2] for c in DUBAN_COLUMNS], [c[3] for c in DUBAN_COLUMNS])
+    # a row taller than about a quarter of the page may split (see TALL_ROW)
+    for tag, tall in ((f"{{%tr if {DUBAN_TALL_ROW} %}}", True), ("{%tr else %}", False)):
+        f.add_table_row(table, [tag, *blanks])
+        texts, aligns = [c[2] for c in DUBAN_COLUMNS], [c[3] for c in DUBAN_COLUMNS]
+        f.add_table_row(table, texts, aligns, may_split=tall)
+    f.add_table_row(table, ["{%tr endif %}", *blanks])
     f.add_table_row(table, ["{%tr endfor %}", *blanks])
     f.add_paragraph(doc, f.STYLE_H1, "二、工作要求")
     f.add_paragraph(
@@ -593,7 +630,8 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
 
     f.add_paragraph(doc, f.STYLE_H1, "四、下一步工作")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}")
+    # the last body paragraph is kept with the 落款: never a page holding only the signature
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}"))
     signature_block(doc)
     f.set_core_properties(doc, "汇总报告（模板）", "汇总报告")
     return doc

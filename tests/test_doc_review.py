@@ -117,7 +117,11 @@ def test_plan_with_everything_filled_has_no_marker(rendered):
 
 @pytest.mark.parametrize("ledger", ("example", *LAYOUTS))
 def test_plan_measures_end_with_one_full_stop_before_their_duty_bracket(rendered, ledger):
-    measures = body_style_paragraphs(rendered[ledger]["plan"], "四级标题")
+    # "（1）…" when a problem has several measures, "整改措施：…" when it has one
+    only = body_style_paragraphs(rendered[ledger]["plan"], "公文正文")
+    measures = body_style_paragraphs(rendered[ledger]["plan"], "四级标题") + [
+        p for p in only if p.startswith("整改措施：")
+    ]
     assert measures
     for m in measures:
         text, _, duty = m.partition("（责任")

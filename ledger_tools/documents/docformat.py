@@ -459,6 +459,11 @@ def add_styles(doc: DocxDocument, *, bold_headings: bool = BOLD_HEADINGS) -> Non
     body = doc.styles[STYLE_BODY]
     for name in (STYLE_TITLE, STYLE_BODY, STYLE_H1, STYLE_H2, STYLE_H3, STYLE_H4):
         doc.styles[name].next_paragraph_style = body  # pressing Enter continues in body text
+    # A table row tall enough to split across pages (``add_table_row(may_split=True)``) leaves
+    # at least two lines of a cell on each page, never one line under a 方面 row at a page
+    # foot; tables have no 22-line grid to keep.
+    table_ppr = doc.styles[STYLE_TABLE].element.get_or_add_pPr()
+    _set_attrs(child(table_ppr, "widowControl"), val="1")
 
 
 def _add_style(doc: DocxDocument, spec: StyleSpec) -> None:
@@ -817,9 +822,12 @@ def add_table_row(
     texts: Sequence[str],
     aligns: Sequence[str] | None = None,
     valign: str | None = None,
+    *,
+    may_split: bool = False,
 ) -> _Row:
     """Append a row with one run per cell (so a tag in a cell stays whole); the row is never
-    split across pages."""
+    split across pages unless ``may_split`` (a row too tall to move whole: moved, it leaves
+    most of a page empty)."""
     row = table.add_row()
     widths = [col.get(qn("w:w")) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
@@ -827,7 +835,8 @@ def add_table_row(
         set_cell_text(cell, text, align=(aligns[i] if aligns else "left"))
         if valign:
             set_cell_valign(cell, valign)
-    set_cant_split(row)
+    if not may_split:
+        set_cant_split(row)
     return row
 
 

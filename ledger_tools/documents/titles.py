@@ -82,6 +82,13 @@ _WORD_CUT = 3  # between two words
 _NAME_SUFFIXES = ("委员会", "党委", "党组", "总支", "支部", "办公室", "中心", "局", "厅", "院",
                   "所", "站", "组", "委")  # fmt: skip
 _INSIDE_NAME_CUT = 8
+# A name too long for a line that has no organisational suffix where a line can end is cut
+# after a place ("…经济技术开发区 / 管理委员会…"), before any cut at all ("…开发区管理 / 委员会…"
+# cut 管理委员会 in two). Not before the characters that make the place part of a word:
+# 区委, 市场, 县域, 省级, 市直, 区政府, 市长 …
+_PLACE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
+_NOT_AFTER_PLACE = "委场域级属直政长民情容内外界况"
+_PLACE_CUT = 30
 _ANYWHERE_CUT = 40
 
 MANUAL_BREAK = re.compile(r"\s*(?:/|／|\r\n|\n|\r)\s*")
@@ -124,7 +131,9 @@ def _tokens(title: str, names: Sequence[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, int]:
+def _cut_costs(
+    title: str, names: Sequence[str], max_chars: int, places: bool = False
+) -> dict[int, int]:
     """Position in ``title`` → cost of breaking the line there (absent: never). A name is cut
     inside only when it is longer than a line."""
     tokens = _tokens(title, names)
@@ -132,7 +141,7 @@ def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, in
     pos = 0
     for k, (tok, is_name) in enumerate(tokens):
         if (is_name or k == 0) and len(tok) > max_chars:
-            costs.update(_inside_name_cuts(tok, pos))
+            costs.update(_inside_name_cuts(tok, pos, places))
         pos += len(tok)
         if k + 1 == len(tokens):
             break
@@ -147,11 +156,15 @@ def _cut_costs(title: str, names: Sequence[str], max_chars: int) -> dict[int, in
     return costs
 
 
-def _inside_name_cuts(name: str, start: int) -> dict[int, int]:
+def _inside_name_cuts(name: str, start: int, places: bool = True) -> dict[int, int]:
+    """Where a name may be cut: after an organisational suffix and, with ``places``, after a
+    place that does not begin a word with what follows."""
     cuts = {}
     for i in range(1, len(name)):
         if name[:i].endswith(_NAME_SUFFIXES) and not name[i:].startswith(("员", "会")):
             cuts[start + i] = _INSIDE_NAME_CUT
+        elif places and name[:i].endswith(_PLACE_SUFFIXES) and name[i] not in _NOT_AFTER_PLACE:
+            cuts[start + i] = _PLACE_CUT
     return cuts
 
 
@@ -188,8 +201,10 @@ def break_title(
     if len(title) <= max_chars:
         return [title] if title else []
     costs = _cut_costs(title, names, max_chars)
-    fallback = {i: _ANYWHERE_CUT for i in range(1, len(title)) if i not in costs}
-    for allowed in (costs, {**fallback, **costs}):
+    # after a place only when no organisation ends where a line can; then anywhere
+    placed = _cut_costs(title, names, max_chars, places=True)
+    fallback = {i: _ANYWHERE_CUT for i in range(1, len(title)) if i not in placed}
+    for allowed in (costs, placed, {**fallback, **placed}):
         best = _best_cuts(title, allowed, max_chars)
         if best is not None:
             return [title[a:b] for a, b in itertools.pairwise((0, *best, len(title)))]
@@ -248,9 +263,20 @@ def signature_lines(name: str, max_chars: int = MAX_SIGNATURE_CHARS) -> list[str
     name = name.strip()
     if len(name) <= max_chars:
         return [name]
-    cuts = sorted(_inside_name_cuts(name, 0))
-    if not cuts or len(cuts) > _MAX_SIGNATURE_CUTS:  # no suffix, or a pasted paragraph
-        return break_title(name, (), max_chars)
+    costs = _inside_name_cuts(name, 0)
+    # after an organisation ("…管理委员会 / 规划建设局党组") before after a place
+    for most in (_INSIDE_NAME_CUT, _PLACE_CUT):
+        lines = _even_signature_lines(name, sorted(c for c in costs if costs[c] <= most), max_chars)
+        if lines:
+            return lines
+    return break_title(name, (), max_chars)  # a part longer than a line: any boundary
+
+
+def _even_signature_lines(name: str, cuts: list[int], max_chars: int) -> list[str] | None:
+    """The fewest, then most even, lines of at most ``max_chars`` cut at ``cuts``; None when
+    none fit (or ``cuts`` are too many to compare: a pasted paragraph)."""
+    if not cuts or len(cuts) > _MAX_SIGNATURE_CUTS:
+        return None
     for count in range(1, len(cuts) + 1):
         best: tuple[int, tuple[int, ...]] | None = None
         for chosen in itertools.combinations(cuts, count):
@@ -262,4 +288,4 @@ def signature_lines(name: str, max_chars: int = MAX_SIGNATURE_CHARS) -> list[str
                 best = (max(lengths) - min(lengths), chosen)
         if best is not None:
             return [name[a:b] for a, b in itertools.pairwise((0, *best[1], len(name)))]
-    return break_title(name, (), max_chars)  # a part longer than a line: any boundary
+    return None

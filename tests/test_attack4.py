@@ -547,3 +547,65 @@ def test_hostile_pdfs_are_imported_in_bounded_time_and_memory(tmp_path):
         assert r["code"] == 2 and "没有识别出任何问题" in text and path.name in text, text
         assert r["peak"] < 500, r["peak"]
     assert not (tmp_path / "导入.xlsx").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_pdf_conversion_of_a_hostile_template_fetches_nothing(tmp_path):
+    """A template whose fields include a local file and a picture from a (local) web server,
+    with a linked picture and an attached template on that server: ``--pdf`` (LibreOffice)
+    sends no request and the PDF holds no text of the file."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Record(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Record)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    secret = tmp_path / "机密.txt"
+    secret.write_text("SECRET-7319 本机文件内容", encoding="utf-8")
+    fields = FIELDS.replace(b"/etc/hostname", str(secret).encode()).replace(
+        b"http://127.0.0.1:9", base.encode()
+    )
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    links = (
+        f'<Relationship Id="rId990" Type="{rel}image" Target="{base}/linked.png" TargetMode="External"/>'
+    ).encode()
+    settings = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
+        'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+        f'Type="{rel}attachedTemplate" Target="{base}/evil.dotm" TargetMode="External"/>'
+        "</Relationships>"
+    ).encode()
+    template = template_with(tmp_path / "模板.docx", "{{ 标题 }}")
+    rewrite(
+        template,
+        {
+            "word/document.xml": lambda x: x.replace(b"<w:body>", b"<w:body>" + fields, 1),
+            "word/_rels/document.xml.rels": lambda x: x.replace(b"</Relationships>", links + b"</Relationships>"),
+            "word/settings.xml": lambda x: x.replace(b"<w:zoom", b'<w:attachedTemplate r:id="rId1"/><w:zoom', 1),
+        },
+        [("word/_rels/settings.xml.rels", settings)],
+    )  # fmt: skip
+    out = tmp_path / "方案.docx"
+    try:
+        r = run_limited(
+            ["plan", str(EXAMPLE), "--template", str(template), "-o", str(out), "--pdf", *DAY],
+            timeout=300,
+        )
+    finally:
+        server.shutdown()
+    assert r["code"] == 0, clean(r)
+    text = subprocess.run(
+        ["pdftotext", str(out.with_suffix(".pdf")), "-"], capture_output=True, text=True
+    ).stdout
+    assert hits == [] and "SECRET-7319" not in text and "甲" in text, (hits, text[:300])

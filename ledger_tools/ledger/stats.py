@@ -274,9 +274,30 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     ):
         if stats[status]:
             parts.append(f"{label}{m(status)}项")
+    if (same := _all_in_one_status(stats)) is not None:
+        parts = [same]  # not "尚无问题整改到位，尚未启动6项": one state, said once
     parts.append(f"办结率{m('办结率')}")
     body = f"截至{stats['截至日期']}，" + "，".join(parts) + "。"
     return head + body + _sums_sentence(stats) + _uncertain_note(stats)
+
+
+# Every problem in one open status: how a report says it ("上述问题均尚未启动整改").
+_ALL_IN = {
+    C.STATUS_NOT_STARTED: "上述问题均尚未启动整改",
+    C.STATUS_IN_PROGRESS: "上述问题均正在推进",
+    C.STATUS_MOSTLY_DONE: "上述问题均已基本完成",
+}
+
+
+def _all_in_one_status(stats: dict[str, Any]) -> str | None:
+    """The clause for a ledger whose problems are all in one open status (none closed, no
+    figure in doubt), else None."""
+    if stats.get("存疑") or not stats["问题数"]:
+        return None
+    said = next((t for s, t in _ALL_IN.items() if stats[s] == stats["问题数"]), None)
+    if said is not None and stats["问题数"] == 1:
+        return said.replace("上述问题均", "该问题")  # (not "均" of one)
+    return said
 
 
 def _done_clause(count: int, shown: str, doubtful: bool) -> str:

@@ -793,6 +793,7 @@ def read_pdf(path: Path) -> list[Block]:
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     ruled = _ruled_pages(path, pages)
+    ruled.update(_positional_pages(path, pages, furniture, ruled))
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
@@ -833,6 +834,38 @@ def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
         n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
     ]
     return pdftables.bounded_ruled_pages(path, starts)
+
+
+def _positional_pages(
+    path: Path, pages: list[str], furniture: set[str], ruled: dict[int, Any]
+) -> dict[int, Any]:
+    """Tables without ruling lines that the text cannot split into rows (cells centred
+    vertically in rows of several lines, see ``_table_lines``): read again by the positions of
+    their words (``pdfwords``), in the same form as a ruled table's pages. A dry run of the
+    text reading finds them."""
+    from ledger_tools.importing import pdfwords
+
+    starts: list[int] = []
+    table: _PdfTable | None = None
+    made: list[Block] = []
+    for number, page in enumerate(pages, start=1):
+        if number in ruled:
+            table = None
+            continue
+        page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
+        made += [b for b in page_blocks if b.where.endswith("页表格")]
+    for block in made:
+        # Given up, or nothing read under the header (the first line below it is a wrapped
+        # cell's, not a row's with its number).
+        data = [r for r in block.rows if len(set(r)) > 1][1:]
+        if block.style == UNREADABLE_TABLE_STYLE or not data:
+            starts.append(int(re.sub(r"\D", "", block.where)))
+    found: dict[int, Any] = {}
+    for start in starts:
+        if start not in found:
+            read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
+            found.update({n: p for n, p in read.items() if n not in ruled})
+    return found
 
 
 def _ruled_page_blocks(
@@ -899,6 +932,13 @@ def _running_lines(pages: list[str]) -> set[str]:
             for ln in page.splitlines()
             if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
         ]
+        # A task table's header repeated at the top of every page is the table's, not a
+        # running header (the table reading skips the repeats itself).
+        lines = (
+            lines
+            if not lines or not _table_header(page.lstrip("\n").splitlines()[0])
+            else lines[1:]
+        )
         if lines:
             ends.update({lines[0], lines[-1]})
     filled = sum(1 for page in pages if page.strip())

@@ -104,8 +104,16 @@ RIVER_PROBLEMS = [
     (
         "部分入河排污口排查整治不彻底，个别排污口存在雨污混排现象，汛期溢流污染问题仍较突出",
         [
-            ("对辖区内入河排污口开展拉网式复查，逐一建立排污口整治档案，做到查测溯治闭环管理", "生态环境分局", "2025年6月底前"),
-            ("实施城东片区雨污分流改造工程，同步完成管网错接混接点位改造", "住房城乡建设局", "2025年12月底前"),
+            (
+                "对辖区内入河排污口开展拉网式复查，逐一建立排污口整治档案，做到查测溯治闭环管理",
+                "生态环境分局",
+                "2025年6月底前",
+            ),
+            (
+                "实施城东片区雨污分流改造工程，同步完成管网错接混接点位改造",
+                "住房城乡建设局",
+                "2025年12月底前",
+            ),
             ("建立汛期排污口巡查制度，每周开展一次溢流情况巡查并建立台账", "水务局", "长期坚持"),
         ],
         "分管副区长",
@@ -113,7 +121,11 @@ RIVER_PROBLEMS = [
     (
         "黑臭水体治理成效不稳固，两条支流水质出现反弹",
         [
-            ("对已完成治理的黑臭水体开展季度水质监测，监测结果向社会公开", "生态环境分局", "立行立改并长期坚持"),
+            (
+                "对已完成治理的黑臭水体开展季度水质监测，监测结果向社会公开",
+                "生态环境分局",
+                "立行立改并长期坚持",
+            ),
             ("落实河道清淤和生态补水措施，恢复河道自净能力", "水务局", "2025年9月底前"),
         ],
         "分管副区长",
@@ -121,16 +133,32 @@ RIVER_PROBLEMS = [
     (
         "建筑工地扬尘管控措施落实不到位，部分工地围挡、苫盖、冲洗等措施执行打折扣",
         [
-            ("开展建筑工地扬尘专项检查，对未落实六个百分百要求的工地依法立案处罚", "住房城乡建设局", "立行立改"),
-            ("在规模以上工地全部安装扬尘在线监测设备并接入监管平台", "住房城乡建设局", "2025年8月底前"),
-            ("将扬尘管控情况纳入施工企业信用评价，评价结果与招投标挂钩", "住房城乡建设局", "2025年10月底前"),
+            (
+                "开展建筑工地扬尘专项检查，对未落实六个百分百要求的工地依法立案处罚",
+                "住房城乡建设局",
+                "立行立改",
+            ),
+            (
+                "在规模以上工地全部安装扬尘在线监测设备并接入监管平台",
+                "住房城乡建设局",
+                "2025年8月底前",
+            ),
+            (
+                "将扬尘管控情况纳入施工企业信用评价，评价结果与招投标挂钩",
+                "住房城乡建设局",
+                "2025年10月底前",
+            ),
         ],
         "分管副区长",
     ),
     (
         "餐饮油烟扰民投诉反复发生，部分沿街餐饮单位油烟净化设施未正常运行",
         [
-            ("对沿街餐饮单位油烟净化设施运行情况开展全面排查，督促限期整改", "城市管理局", "2025年7月底前"),
+            (
+                "对沿街餐饮单位油烟净化设施运行情况开展全面排查，督促限期整改",
+                "城市管理局",
+                "2025年7月底前",
+            ),
             ("建立餐饮油烟投诉快速处置机制，做到接诉即办", "城市管理局", "长期坚持"),
         ],
         "分管副区长",
@@ -138,16 +166,32 @@ RIVER_PROBLEMS = [
     (
         "固体废物规范化管理存在短板，个别企业危险废物贮存场所设置不规范",
         [
-            ("组织开展危险废物规范化管理专项检查，对问题企业逐一督促整改到位", "生态环境分局", "2025年9月底前"),
-            ("开展危险废物管理培训，提升企业环境管理人员业务能力", "生态环境分局", "2025年12月底前"),
+            (
+                "组织开展危险废物规范化管理专项检查，对问题企业逐一督促整改到位",
+                "生态环境分局",
+                "2025年9月底前",
+            ),
+            (
+                "开展危险废物管理培训，提升企业环境管理人员业务能力",
+                "生态环境分局",
+                "2025年12月底前",
+            ),
         ],
         "分管副区长",
     ),
     (
         "生态环境保护督察整改工作推进机制不健全，部门之间协调联动不够",
         [
-            ("建立督察整改工作月调度、季通报制度，定期研究解决重点难点问题", "区督察整改办", "长期坚持"),
-            ("对整改进度滞后的责任单位进行约谈提醒，压实整改责任", "区督察整改办", "2025年12月底前"),
+            (
+                "建立督察整改工作月调度、季通报制度，定期研究解决重点难点问题",
+                "区督察整改办",
+                "长期坚持",
+            ),
+            (
+                "对整改进度滞后的责任单位进行约谈提醒，压实整改责任",
+                "区督察整改办",
+                "2025年12月底前",
+            ),
         ],
         "区委常委、常务副区长",
     ),
@@ -201,6 +245,242 @@ def borderless_plan(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 2. A 审计整改 任务清单 (a ruled Word table): one 整改措施 cell holds several numbered measures
+# "（1）……（2）……" (in one paragraph, or one paragraph each); 责任单位 carry 牵头/配合 markers
+# ("财政局（牵头），审计局、税务局配合"; "牵头单位：…；配合单位：…"); 完成时限 read
+# "长期坚持", "2025年12月底前", "立行立改并长期坚持".
+
+# (问题, 措施 cell, 责任单位 cell, 完成时限)
+GRAIN_ROWS = [
+    (
+        "部分乡镇耕地地力保护补贴发放不及时，个别农户补贴面积核定不准确",
+        "（1）对2024年度补贴发放情况开展全面复核，逐户核对补贴面积；（2）对核定不准确的补贴面积予以更正，"
+        "多发的按规定收回，少发的及时补发；（3）建立补贴面积季度核查制度。",
+        "农业农村局（牵头），财政局、各乡镇人民政府配合",
+        "2025年12月底前",
+    ),
+    (
+        "粮食仓储设施维修资金使用效益不高，两个维修项目建成后闲置",
+        "（1）对闲置的维修项目逐一分析原因，制定盘活利用方案\n（2）将维修项目绩效评价结果作为下一年度资金分配的依据",
+        "牵头单位：发展改革局；配合单位：财政局",
+        "立行立改并长期坚持",
+    ),
+    (
+        "政府采购项目履约验收不规范，部分项目未按合同约定组织验收",
+        "组织开展政府采购履约验收专项检查，对未按规定验收的项目补充验收程序，完善验收资料。",
+        "财政局",
+        "长期坚持",
+    ),
+]
+
+
+def task_list(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "关于审计发现问题的整改任务清单")
+    para(d, "根据审计报告指出的问题，现将整改任务分解如下，共3个问题、6条整改措施。")
+    header = ["序号", "审计发现的问题", "整改措施", "责任单位", "完成时限"]
+    table = d.add_table(rows=1 + len(GRAIN_ROWS), cols=len(header))
+    table.style = "Table Grid"
+    for j, text in enumerate(header):
+        table.cell(0, j).text = text
+    for i, (problem, measures, unit, due) in enumerate(GRAIN_ROWS, start=1):
+        values = [str(i), problem, "", unit, due]
+        for j, text in enumerate(values):
+            table.cell(i, j).text = text
+        cell = table.cell(i, 2)
+        pieces = measures.split("\n")
+        cell.paragraphs[0].text = pieces[0]
+        for piece in pieces[1:]:
+            cell.add_paragraph(piece)
+    official(d, size=14)
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. A 巡视整改进展情况的通报 in the shape "一、整改工作总体进展 / 二、具体问题整改情况 /
+# 三、下一步工作安排": the problems numbered 1. under （一）方面, each one paragraph whose
+# measures are "一是……；二是……；三是……" with a status at the end; the stated counts; section
+# 三 also says "一是……二是……" but those are plans for the whole unit, not measures.
+
+NOTICE_PROBLEMS = [
+    (
+        "（一）关于落实意识形态工作责任制方面",
+        [
+            "1.意识形态阵地管理存在薄弱环节的问题。一是对局属各单位宣传栏、电子屏开展全面排查，"
+            "清理过期内容12处；二是制定《宣传阵地内容审核管理办法》，实行“三审三校”；"
+            "三是每半年开展一次阵地管理专项检查。已完成整改。",
+            "2.理论学习中心组学习计划执行不严格的问题。一是重新修订年度学习计划，明确专题研讨次数；"
+            "二是建立学习情况季度通报制度。需长期坚持。",
+        ],
+    ),
+    (
+        "（二）关于落实全面从严治党责任方面",
+        [
+            "3.公务接待管理不够规范的问题。一是对2023年以来的公务接待单据开展逐笔核查；"
+            "二是修订公务接待管理制度，严格执行接待清单制度；三是将公务接待费用纳入月度财务公开。"
+            "已完成整改。",
+            "4.下属单位财务监管不到位的问题。一是聘请第三方机构对3家下属单位开展财务审计；"
+            "二是对审计发现的问题建立台账，逐项督促整改。正在推进，计划2025年9月底前完成。",
+        ],
+    ),
+]
+
+
+def section_notice(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共远江县交通运输局党组关于县委巡察反馈意见整改进展情况的通报")
+    para(
+        d,
+        "根据县委巡察工作统一部署，2024年10月，县委第一巡察组对县交通运输局党组开展了常规巡察，"
+        "并于2025年1月反馈了巡察意见。按照党务公开和巡察工作有关要求，现将整改进展情况予以通报。",
+    )
+    para(d, "一、整改工作总体进展")
+    para(
+        d,
+        "局党组把巡察整改作为重要政治任务，召开专题会议研究部署，制定整改方案。"
+        "巡察反馈的2个方面4个问题，细化整改措施10条，截至2025年6月底，已完成整改问题2个，"
+        "完成整改措施8条，其余正在按计划推进。",
+    )
+    para(d, "二、具体问题整改情况")
+    for aspect, problems in NOTICE_PROBLEMS:
+        para(d, aspect)
+        for text in problems:
+            para(d, text)
+    para(d, "三、下一步工作安排")
+    para(
+        d,
+        "一是持续抓好未完成事项的整改，确保按期销号；二是对已完成的整改事项开展“回头看”，"
+        "防止问题反弹；三是把巡察整改与日常工作结合起来，建立健全长效机制。",
+    )
+    para(
+        d,
+        "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0000-0000000；"
+        "电子邮箱：fictional@example.invalid。",
+    )
+    sign(d, "中共远江县交通运输局党组", "2025年7月8日")
+    official(d)
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. A report whose text (as some PDF producers write the text layer) has Kangxi radicals and
+# CJK compatibility ideographs in place of common characters: ⼀ (U+2F00) for 一, ⼈ (U+2F08)
+# for 人, ⾏ (U+2F8F) for 行, ⽅ (U+2F45) for 方, ⼯ (U+2F2F) for 工, and 﨑-like compatibility
+# forms; NFKC maps each to the usual character. Written so into the .docx too (the PDF then
+# carries them in its text layer).
+
+RADICALS = str.maketrans({"一": "⼀", "人": "⼈", "行": "⾏", "方": "⽅", "工": "⼯", "长": "⻓"})
+
+
+def radical_report(path: Path) -> Path:
+    d = docx.Document()
+    lines = [
+        ("中共安平镇委员会关于巡察反馈问题整改情况的报告", "title"),
+        ("县委巡察工作领导小组：", ""),
+        (
+            "2024年11月，县委第四巡察组对我镇开展了巡察，反馈问题2个方面3个。现将整改情况报告如下：",
+            "",
+        ),
+        ("一、落实惠民政策方面", ""),
+        ("（一）低保动态管理不及时的问题", ""),
+        ("1.对全镇低保对象开展一次全面入户核查，清退不符合条件的对象5户。已完成。", ""),
+        ("2.建立低保对象季度动态调整机制，由民政办每季度更新一次。需长期坚持。", ""),
+        ("（二）惠民资金公示不规范的问题", ""),
+        ("1.统一全镇各村惠民资金公示格式，在村务公开栏公示。已完成。", ""),
+        ("二、干部作风方面", ""),
+        ("（三）个别工作人员服务群众态度生硬的问题", ""),
+        ("1.开展便民服务中心工作人员作风专项整治，组织服务礼仪培训两次。已完成。", ""),
+        ("2.推行服务对象满意度评价，评价结果与年度考核挂钩。正在推进，计划2025年6月底前完成。", ""),
+    ]
+    for text, kind in lines:
+        text = text.translate(RADICALS)
+        if kind == "title":
+            title(d, text)
+        else:
+            para(d, text)
+    sign(d, "中共安平镇委员会".translate(RADICALS), "2025年3月10日")
+    official(d)
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Scans. A PDF of scanned pages whose producer typed only the page numbers into the text
+# layer ("第 1 页"); and a text 整改方案 whose 附件 问题清单 is a scanned picture appended after
+# the text. Pictures of "text" are drawn as ink bars (no font needed, nothing an OCR could read).
+
+
+def _scan_picture(path: Path, lines: int = 14) -> Path:
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    for k in range(lines):
+        y = 160 + 90 * k
+        draw.rectangle((140, y, 1100 - (k % 3) * 140, y + 34), fill="black")
+    page.save(path)
+    return path
+
+
+def _footer_page_number(d) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from genre_docs3 import _field
+
+    p = d.sections[0].footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("第 ")
+    _field(p, "PAGE")
+    p.add_run(" 页")
+
+
+def scanned_with_page_numbers(path: Path) -> Path:
+    from docx.shared import Cm
+
+    d = docx.Document()
+    picture = _scan_picture(path.with_suffix(".png"))
+    for k in range(2):
+        if k:
+            d.add_page_break()
+        d.add_picture(str(picture), width=Cm(15))
+    _footer_page_number(d)
+    d.save(path)
+    return path
+
+
+def plan_with_scanned_annex(path: Path) -> Path:
+    from docx.shared import Cm
+
+    d = docx.Document()
+    title(d, "中共临溪街道工作委员会关于区委巡察反馈意见的整改方案")
+    para(d, "区委第五巡察组反馈问题1个方面2个，现制定整改方案如下。")
+    para(d, "一、基层治理方面")
+    para(d, "（一）网格员队伍管理不规范的问题")
+    para(
+        d,
+        "1.制定网格员考核办法，按月考核。（责任领导：周立；责任部门：社会治理办；完成时限：2025年8月底前）",
+    )
+    para(d, "（二）居民议事会运行不经常的问题")
+    para(
+        d,
+        "1.各社区每季度至少召开一次居民议事会。（责任领导：周立；责任部门：社区建设办；完成时限：长期坚持）",
+    )
+    para(d, "问题清单见附件。")
+    sign(d, "中共临溪街道工作委员会", "2025年5月6日")
+    d.add_page_break()
+    d.add_picture(str(_scan_picture(path.with_suffix(".png"))), width=Cm(15))
+    official(d)
+    d.save(path)
+    return path
+
+
 BUILDERS = {
     "borderless_plan": borderless_plan,
+    "task_list": task_list,
+    "section_notice": section_notice,
+    "radical_report": radical_report,
+    "scanned_with_page_numbers": scanned_with_page_numbers,
+    "plan_with_scanned_annex": plan_with_scanned_annex,
 }

@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,10 +111,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters ex
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# Some PDF producers write common characters in the text layer as Kangxi radicals (⼀ ⼈ ⾏,
+# U+2F00–U+2FDF), CJK radicals (⻓ ⻔, U+2E80–U+2EFF) or CJK compatibility ideographs
+# (U+F900–U+FAFF, U+2F800–U+2FA1F): they look the same but match no column name, status word
+# or number. NFKC maps them, and only them (full NFKC would also change the full-width
+# punctuation of the text); the simplified radicals it leaves alone are mapped here.
+_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_SIMPLIFIED_RADICALS = dict(
+    zip(
+        "⻄⻁⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰",
+        "西虎见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙",
+        strict=True,
+    )
+)
+
+
+def _radical(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _SIMPLIFIED_RADICALS.get(ch) or unicodedata.normalize("NFKC", ch)
+
+
 def clean_line(text: str) -> str:
     """A paragraph's text without layout spaces, zero-width characters or control characters;
-    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold."""
+    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold;
+    radicals and compatibility ideographs standing for ordinary characters as those."""
     text = text.translate(_FULL_WIDTH_DIGITS)
+    if _RADICAL.search(text):
+        text = _RADICAL.sub(_radical, text)
     text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
     text = _LAYOUT_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -784,12 +808,9 @@ _PAGE_NUMBER = re.compile(
 def read_pdf(path: Path) -> list[Block]:
     """Paragraphs of a text PDF; a PDF without text (a scan) is refused."""
     pages = _pdftotext(path).split("\f")
-    if not any(ch.isalnum() for ch in "".join(pages)):
-        raise UnreadableFile(
-            f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字。"
-            "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
-        )
+    _refuse_scans(path, pages)
     furniture = _running_lines(pages)
+    image_only = _image_only_pages(path, pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     ruled = _ruled_pages(path, pages)
@@ -797,6 +818,10 @@ def read_pdf(path: Path) -> list[Block]:
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
+        if number in image_only:
+            blocks.append(Block(f"第{number}页", f"第{number}页", style=IMAGE_PAGE_STYLE))
+            table = None
+            continue
         if number in ruled:
             page_blocks, continues = _ruled_page_blocks(path, number, ruled[number], furniture)
             table = None
@@ -821,6 +846,70 @@ def read_pdf(path: Path) -> list[Block]:
             prev.text = clean_line(prev.text + page_blocks.pop(0).text)
         blocks.extend(page_blocks)
     return blocks
+
+
+# A page of an otherwise text PDF that is only a picture (a scanned 附件 appended to the
+# text): kept as a block of this style, which ``parse`` reports (its content is not read).
+IMAGE_PAGE_STYLE = "没有文字层的页"
+_TEXT_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
+SCAN_CHARS_PER_PAGE = 40  # no page with this many characters (page numbers aside): a scan
+
+
+def _text_size(page: str) -> int:
+    """Characters of text on a page, its page number and blank lines aside."""
+    return sum(
+        len(_TEXT_CHAR.findall(ln))
+        for ln in page.splitlines()
+        if not _PAGE_NUMBER.match(ln.strip())
+    )
+
+
+def _refuse_scans(path: Path, pages: list[str]) -> None:
+    """A PDF with no text layer, or one whose text layer holds only page numbers or a stamp
+    (a scan with a typed footer): refused with what to do, no guess at the images' text."""
+    sizes = [_text_size(p) for p in pages]
+    if max(sizes, default=0) >= SCAN_CHARS_PER_PAGE:
+        return  # some page has text: pages that are pictures are reported one by one
+    total = sum(sizes)
+    if not any(ch.isalnum() for ch in "".join(pages)):
+        what = "是扫描件或图片 PDF，没有文字层"
+    elif total == 0:
+        what = "的文字层只有页码，正文是扫描的图片"
+    else:
+        what = f"的文字层只有零星文字（共 {total} 个字，如页码、页眉），正文是扫描的图片"
+    raise UnreadableFile(
+        f"“{path.name}”{what}，无法读取其中的文字（本工具不识别图片中的文字）。"
+        "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
+    )
+
+
+def _image_only_pages(path: Path, pages: list[str]) -> set[int]:
+    """Pages with no text but a picture on them (``pdfimages -list``), in a PDF that has text
+    elsewhere. Without pdfimages, every page without text is counted (blank pages are rare in
+    a published document, and the note says the page may be a picture)."""
+    empty = {n for n, page in enumerate(pages, start=1) if _text_size(page) == 0}
+    empty.discard(len(pages))  # the text after the last form feed (nothing, normally)
+    if not empty:
+        return set()
+    exe = shutil.which("pdfimages")
+    if exe is None:
+        return empty
+    try:
+        proc = subprocess.run(
+            [exe, "-list", str(path)],
+            capture_output=True,
+            timeout=PDFTOTEXT_TIMEOUT,
+            check=False,
+            **_pdftotext_limits(),
+        )
+    except (subprocess.TimeoutExpired, OSError):
+        return empty
+    pictured = set()
+    for line in proc.stdout.decode("utf-8", "replace").splitlines()[2:]:
+        first = line.split(maxsplit=1)[:1]
+        if first and first[0].isdigit():
+            pictured.add(int(first[0]))
+    return empty & pictured
 
 
 # Tables drawn with borders (``pdftables``, where pdfplumber is installed): read by their cells.

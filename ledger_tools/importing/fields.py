@@ -878,3 +878,55 @@ def name_then_post(value: str) -> str:
             return value
         out.append(f"{m.group(2)}（{m.group(1)}）")
     return "、".join(out)
+
+
+# 责任单位 written with who leads and who assists: "财政局（牵头），审计局、税务局配合",
+# "牵头单位：发展改革局；配合单位：财政局", "办公室为牵头单位". The ledger has 牵头部门 and
+# 责任部门 (no column for those assisting): the lead goes to 牵头部门, every unit named (lead
+# first, the markers dropped) stays in 责任部门, so no unit is lost.
+_UNIT_KIND = r"(?:单位|部门|科室|处室|股室)"
+_LABELLED = re.compile(rf"^(牵头|配合|协办|协助|参与|协同){_UNIT_KIND}?\s*[：:]\s*(.+)$")
+_TRAILING = re.compile(
+    rf"^(.+?)\s*(?:[（(](牵头|配合|协办|协助|参与)[)）]|为?(牵头|配合|协办|协助|参与){_UNIT_KIND}?)$"
+)
+
+
+def lead_units(text: str) -> tuple[str, str] | None:
+    """(牵头部门, 责任部门) of a 责任单位 cell that marks its lead unit, or None when no unit is
+    marked as leading (the cell then stays as written)."""
+    if "牵头" not in text:
+        return None
+    lead: list[str] = []
+    units: list[str] = []
+    for segment in re.split(r"[，,；;。]\s*", text.strip()):
+        if not segment:
+            continue
+        labelled = _LABELLED.match(segment)
+        if labelled:
+            names = _names(labelled.group(2))
+            (lead if labelled.group(1) == "牵头" else []).extend(names)
+            units += names
+            continue
+        trailing = _TRAILING.match(segment)
+        if trailing and not re.search(r"[（(]", trailing.group(1)):
+            # A bare marker after the names ("财政局、审计局配合") applies to all of them.
+            names = _names(trailing.group(1))
+            if (trailing.group(2) or trailing.group(3)) == "牵头":
+                lead += names
+            units += names
+            continue
+        for name in _names(segment):
+            marked = _TRAILING.match(name)
+            if marked:
+                name = marked.group(1)
+                if (marked.group(2) or marked.group(3)) == "牵头":
+                    lead.append(name)
+            units.append(name)
+    if not lead or not all(units):
+        return None
+    ordered = lead + [u for u in units if u not in lead]
+    return "、".join(lead), "、".join(dict.fromkeys(ordered))
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[、/]", text) if n.strip()]

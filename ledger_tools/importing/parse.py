@@ -211,10 +211,25 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return kept
 
 
+def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the PDF's pages that are pictures only; one warning names them."""
+    from ledger_tools.importing.extract import IMAGE_PAGE_STYLE
+
+    pages = [b.where for b in blocks if b.style == IMAGE_PAGE_STYLE]
+    if pages:
+        parsed.warnings.append(
+            f"{'、'.join(pages[:10])}{'等' if len(pages) > 10 else ''}没有文字层，是扫描或插入的图片，"
+            "其中的内容无法读取（本工具不识别图片中的文字），未导入；如果是问题清单等附件，"
+            "请导入 Word 原文，或对照原件在台账中补录。"
+        )
+    return [b for b in blocks if b.style != IMAGE_PAGE_STYLE]
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
     blocks = _without_web_furniture(blocks, parsed)
+    blocks = _without_image_pages(blocks, parsed)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the

@@ -245,6 +245,91 @@ def borderless_plan(path: Path) -> Path:
     return path
 
 
+# 1b. The same kind of table, portrait and narrow: the header cells spaced out ("序　号") or
+# wrapped over two lines ("责任" / "单位"), a 方面 row merged across the table above its
+# problems, and one 整改措施 cell holding two numbered measures as two paragraphs.
+
+# (方面, [(问题, [措施 cell], 责任单位, 完成时限)])
+SCHOOL_ASPECTS = [
+    (
+        "一、落实立德树人根本任务方面",
+        [
+            (
+                "思政课教师队伍配备不足",
+                ["（1）按师生比核定思政课教师编制\n（2）年内公开招聘思政课教师3名"],
+                "人事处",
+                "2025年9月底前",
+            ),
+            (
+                "课程思政建设推进不平衡",
+                ["开展课程思政示范课评选", "将课程思政纳入教学质量评价"],
+                "教务处",
+                "长期坚持",
+            ),
+        ],
+    ),
+    (
+        "二、落实全面从严治党责任方面",
+        [
+            (
+                "二级党组织会议记录不规范",
+                ["统一印发党组织会议记录本，规范记录要素"],
+                "组织部",
+                "立行立改",
+            ),
+        ],
+    ),
+]
+
+
+def borderless_school_list(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共南岭职业学院委员会巡察整改问题清单")
+    header = ["序　号", "问题", "整改措施", "责任单位", "完成时限"]
+    rows: list[list[str]] = []
+    n = 0
+    for aspect, problems in SCHOOL_ASPECTS:
+        rows.append([aspect] * 5)
+        for problem, cells, unit, due in problems:
+            n += 1
+            for cell in cells:
+                rows.append([str(n), problem, cell, unit, due])
+    table = d.add_table(rows=1 + len(rows), cols=5)
+    for j, text in enumerate(header):
+        table.cell(0, j).text = text
+    for i, row in enumerate(rows, start=1):
+        if len(set(row)) == 1:
+            merged = table.cell(i, 0).merge(table.cell(i, 4))
+            merged.text = row[0]
+            continue
+        for j, text in enumerate(row):
+            pieces = text.split("\n")
+            cell = table.cell(i, j)
+            cell.text = pieces[0]
+            for piece in pieces[1:]:
+                cell.add_paragraph(piece)
+    # 序号, 问题, 责任单位 and 完成时限 merged over problem 2's two measures (table rows 3, 4).
+    for col in (0, 1, 3, 4):
+        table.cell(4, col).text = ""
+        merged = table.cell(3, col).merge(table.cell(4, col))
+        _drop_empty_paragraphs(merged)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    # 责任单位 narrow: its header wraps to a second line ("责任" over "单位").
+    widths = [Pt(40), Pt(120), Pt(170), Pt(30), Pt(80)]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    _no_borders(table)
+    official(d, size=12)
+    d.save(path)
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. A 审计整改 任务清单 (a ruled Word table): one 整改措施 cell holds several numbered measures
 # "（1）……（2）……" (in one paragraph, or one paragraph each); 责任单位 carry 牵头/配合 markers
@@ -478,6 +563,7 @@ def plan_with_scanned_annex(path: Path) -> Path:
 
 BUILDERS = {
     "borderless_plan": borderless_plan,
+    "borderless_school_list": borderless_school_list,
     "task_list": task_list,
     "section_notice": section_notice,
     "radical_report": radical_report,

@@ -6,6 +6,7 @@ by measure against what the document says, then ``check`` run on it.
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import genre_docs4 as G
@@ -82,6 +83,25 @@ def test_borderless_landscape_table_centred_cells(docs, tmp_path):
         ], suffix
         assert "不是文稿内容" not in out
         assert check_errors(run_check(xlsx)) <= {"方面", "整改状态"}
+
+
+def test_borderless_table_with_wrapped_header_and_aspect_rows(docs, tmp_path):
+    """A narrow borderless list: "序" over "号" and "责任单位" one character a line in the
+    header, 方面 rows merged across the table, a cell of two numbered measures as two
+    paragraphs, 问题/责任单位/完成时限 merged over a problem's two rows."""
+    want = [
+        (aspect.split("、", 1)[1], problem, measure, unit, due)
+        for aspect, problems in G.SCHOOL_ASPECTS
+        for problem, cells, unit, due in problems
+        for cell in cells
+        for measure in cell.split("\n")
+    ]
+    want = [(a, p, re.sub(r"^（\d）", "", m), u, d) for a, p, m, u, d in want]
+    for suffix, ledger, out, _ in both(docs, "borderless_school_list", tmp_path):
+        assert "识别出 2 个方面、3 项问题、5 条整改措施" in out, suffix
+        got = measures(ledger, "方面", "问题", "整改措施", "责任部门", "整改时限")
+        assert got == want, suffix
+        assert warnings(out) == [], suffix
 
 
 def test_borderless_table_without_pdf_support_reads_the_same(docs, tmp_path, monkeypatch):

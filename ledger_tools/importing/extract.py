@@ -934,7 +934,6 @@ def _positional_pages(
     text reading finds them."""
     from ledger_tools.importing import pdfwords
 
-    starts: list[int] = []
     table: _PdfTable | None = None
     made: list[Block] = []
     for number, page in enumerate(pages, start=1):
@@ -943,17 +942,21 @@ def _positional_pages(
             continue
         page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
         made += [b for b in page_blocks if b.where.endswith("页表格")]
-    for block in made:
-        # Given up, or nothing read under the header (the first line below it is a wrapped
-        # cell's, not a row's with its number).
-        data = [r for r in block.rows if len(set(r)) > 1][1:]
-        if block.style == UNREADABLE_TABLE_STYLE or not data:
-            starts.append(int(re.sub(r"\D", "", block.where)))
     found: dict[int, Any] = {}
-    for start in starts:
-        if start not in found:
-            read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
-            found.update({n: p for n, p in read.items() if n not in ruled})
+    for block in made:
+        start = int(re.sub(r"\D", "", block.where))
+        if start in found:
+            continue
+        # Read again by position when the text gave up, read nothing under the header (the
+        # line below it is a wrapped cell's, not a row's with its number), or saw fewer
+        # columns than the words show (header cells wrapped over lines: "序" over "号").
+        header = next((r for r in block.rows if len(set(r)) > 1), [])
+        data = [r for r in block.rows if len(set(r)) > 1][1:]
+        suspect = block.style == UNREADABLE_TABLE_STYLE or not data
+        read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
+        if not read or (not suspect and len(read[start].tables[0].rows[0]) <= len(header)):
+            continue
+        found.update({n: p for n, p in read.items() if n not in ruled})
     return found
 
 

@@ -164,9 +164,96 @@ def _header_line(lines: list[list[Word]]) -> int | None:
     from ledger_tools.importing.fields import table_columns
 
     for i, line in enumerate(lines):
-        if len(line) >= 3 and table_columns([[w.text for w in line]]) is not None:
+        cells = _joined(line)
+        if len(cells) >= 3 and table_columns([[w.text for w in cells]]) is not None:
             return i
     return None
+
+
+def _merge_words(a: Word, b: Word) -> Word:
+    return Word(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1), a.text + b.text)
+
+
+def _joined(line: list[Word]) -> list[Word]:
+    """A header line's words, those spaced out inside one cell ("序　号", "存在 问题") joined."""
+    from ledger_tools.importing.fields import table_header
+
+    cells: list[Word] = []
+    for w in line:
+        if cells:
+            last = cells[-1]
+            near = w.x0 - last.x1 < 1.2 * (w.y1 - w.y0)
+            if near and not (table_header(last.text) and table_header(w.text)):
+                cells[-1] = _merge_words(last, w)
+                continue
+        cells.append(w)
+    return cells
+
+
+def _header(lines: list[list[Word]], at: int) -> tuple[list[Word], int, int]:
+    """(header cells, first line, last line) of the header found on line ``at``, with the
+    lines just above and below it that hold header cells wrapped in narrow columns ("序" over
+    "号", "责" "任" "单" "位" one under another, centred on the header line). Above: short
+    words at a line's gap (a title line is wider than any header cell), each under at most
+    one cell, new cells allowed. Below: words only under cells not yet complete (no column
+    name yet) or begun above the header line, and no number (a row's 序号)."""
+    from ledger_tools.importing.fields import table_header
+
+    cells = [[c] for c in _joined(lines[at])]
+    widest = max(c[0].x1 - c[0].x0 for c in cells)
+
+    def gap(upper: list[Word], lower: list[Word]) -> float:
+        return min(w.y0 for w in lower) - max(w.y1 for w in upper)
+
+    def under(w: Word) -> list[list[Word]]:
+        h = w.y1 - w.y0
+        return [c for c in cells if any(_overlap(w, piece, h) for piece in c)]
+
+    top = min(w.y0 for w in lines[at])
+    first = at
+    while first > 0:
+        line = _joined(lines[first - 1])
+        h = max(w.y1 - w.y0 for w in line)
+        if gap(line, lines[first]) > 0.5 * h or any(
+            w.x1 - w.x0 > 1.5 * widest or _NUMBER.match(w.text) or len(under(w)) > 1 for w in line
+        ):
+            break
+        for w in line:
+            (under(w) or [cells.append([]) or cells[-1]])[0].append(w)
+        first -= 1
+    last = at
+    while last + 1 < len(lines):
+        line = _joined(lines[last + 1])
+        h = max(w.y1 - w.y0 for w in line)
+        homes = [under(w) for w in line]
+        if gap(lines[last], line) > 0.5 * h or any(
+            len(home) != 1
+            or _NUMBER.match(w.text)
+            or (table_header(_cell_text(home[0])) and not any(p.y0 < top - 1 for p in home[0]))
+            for w, home in zip(line, homes, strict=True)
+        ):
+            break
+        for w, home in zip(line, homes, strict=True):
+            home[0].append(w)
+        last += 1
+    merged = []
+    for pieces in sorted(cells, key=lambda c: min(w.x0 for w in c)):
+        pieces.sort(key=lambda w: (w.y0, w.x0))
+        cell = pieces[0]
+        for w in pieces[1:]:
+            cell = _merge_words(cell, w)
+        merged.append(cell)
+    return merged, first, last
+
+
+def _cell_text(pieces: list[Word]) -> str:
+    return "".join(w.text for w in sorted(pieces, key=lambda w: (w.y0, w.x0)))
+
+
+def _overlap(w: Word, cell: Word, h: float) -> bool:
+    """Whether ``w`` sits under (or over) the header cell ``cell``: their x ranges overlap,
+    or ``w`` is a character or two beside a one-character cell piece."""
+    return w.x0 < cell.x1 + 0.5 * h and w.x1 > cell.x0 - 0.5 * h
 
 
 def _bounds(header: list[Word], body: list[Word]) -> list[float]:
@@ -224,7 +311,7 @@ def read_table(
     at = _header_line(lines)
     if at is None:
         return {}
-    header = lines[at]
+    header, _, at = _header(lines, at)
     names = [w.text for w in header]
     # The lanes between columns, from the words of this page and the next few: a cell wider
     # than any on the first page (a longer 责任领导) must not be taken for a line across.
@@ -239,8 +326,11 @@ def read_table(
         if not lines:
             break
         head: list[Word] | None = None
-        if [w.text for w in lines[0]] == names:
-            head, lines = lines[0], lines[1:]  # the header repeated
+        again = _header_line(lines[:6])
+        if again is not None and [w.text for w in _header(lines, again)[0]] == names:
+            # The header repeated (with the lines of its wrapped cells).
+            head, _, end = _header(lines, again)
+            lines = lines[end + 1 :]
         elif any(_crosses(w, bounds) for w in lines[0]):
             break  # the page goes on with text, not the table
         last = parts[-1]
@@ -344,7 +434,7 @@ def _blocks(parts: list[_Part], n: int, number_col: int) -> list[list[_Block]]:
     return columns
 
 
-_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
+_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$")
 
 
 def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | None:
@@ -358,9 +448,14 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
     others = [j for j in range(n) if j != number_col]
     finest = max(others, key=lambda j: (len(columns[j]), table_header(names[j]) == "整改措施"))
     units = columns[finest]
-    if not units:
+    measures = [j for j, t in enumerate(names) if table_header(t) == "整改措施"]
+    if not units or (measures and finest not in measures):
+        # Fewer 整改措施 cells than cells of another column: the rows sit so close (a ruled
+        # table's tight cells) that the gaps do not tell its cells apart. Not guessed.
         return None
     anchors = [b for b in columns[number_col] if _NUMBER.match(b.text)] if number_col >= 0 else []
+    if not anchors:
+        return None  # no 序号 to tell the rows by: not guessed (extract reports the table)
     headings = sorted(h for part in parts for h in part.headings)
     breaks = [p.offset + p.bottom for p in parts[:-1]]
     blocks = sorted(

@@ -384,10 +384,11 @@ def task_list(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. A 巡视整改进展情况的通报 in the shape "一、整改工作总体进展 / 二、具体问题整改情况 /
-# 三、下一步工作安排": the problems numbered 1. under （一）方面, each one paragraph whose
-# measures are "一是……；二是……；三是……" with a status at the end; the stated counts; section
-# 三 also says "一是……二是……" but those are plans for the whole unit, not measures.
+# 3. A 巡视整改进展情况的通报 in the shape "一、总体进展 / 二、具体问题整改情况 / 三、下一步工作":
+# section 一 has items （一）（二） of its own (one of them "一是……二是……", the unit's work, not
+# measures) and states the counts; section 二 has the problems numbered 1. under （一）方面, each
+# one paragraph whose measures are "一是……；二是……；三是……" with a status at the end; section 三
+# also says "一是……二是……": plans for the whole unit, not measures.
 
 NOTICE_PROBLEMS = [
     (
@@ -421,19 +422,23 @@ def section_notice(path: Path) -> Path:
         "根据县委巡察工作统一部署，2024年10月，县委第一巡察组对县交通运输局党组开展了常规巡察，"
         "并于2025年1月反馈了巡察意见。按照党务公开和巡察工作有关要求，现将整改进展情况予以通报。",
     )
-    para(d, "一、整改工作总体进展")
+    para(d, "一、总体进展")
     para(
         d,
-        "局党组把巡察整改作为重要政治任务，召开专题会议研究部署，制定整改方案。"
-        "巡察反馈的2个方面4个问题，细化整改措施10条，截至2025年6月底，已完成整改问题2个，"
-        "完成整改措施8条，其余正在按计划推进。",
+        "（一）强化组织推动。局党组召开专题会议研究部署整改工作，一是成立整改工作专班，"
+        "二是制定整改方案和任务清单，三是实行每周调度。",
+    )
+    para(
+        d,
+        "（二）推进对账销号。巡察反馈的2个方面4个问题，细化整改措施10条，截至2025年6月底，"
+        "已完成整改问题2个，完成整改措施8条，其余正在按计划推进。",
     )
     para(d, "二、具体问题整改情况")
     for aspect, problems in NOTICE_PROBLEMS:
         para(d, aspect)
         for text in problems:
             para(d, text)
-    para(d, "三、下一步工作安排")
+    para(d, "三、下一步工作")
     para(
         d,
         "一是持续抓好未完成事项的整改，确保按期销号；二是对已完成的整改事项开展“回头看”，"

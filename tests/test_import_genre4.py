@@ -184,8 +184,14 @@ def test_notice_with_measures_only_in_section_two(docs, tmp_path):
             "制定《宣传阵地内容审核管理办法》，实行“三审三校”"
         )
         assert warnings(out) == [], suffix
-        assert [t["章节"] for t in ledger.texts] == ["工作开展情况", "下一步打算"], suffix
-        assert "回头看" in ledger.texts[1]["内容"]
+        sections = [(t["章节"], t["小标题"]) for t in ledger.texts]
+        assert sections == [
+            ("工作开展情况", "强化组织推动"),
+            ("工作开展情况", "推进对账销号"),
+            ("下一步打算", ""),
+        ], suffix
+        assert ledger.texts[2]["内容"].startswith("一是持续抓好未完成事项的整改")
+        assert "回头看" in ledger.texts[2]["内容"]
         # A notice names no leaders or units: that is all check asks for.
         assert check_errors(run_check(xlsx)) <= {"责任领导", "责任部门", "整改时限"}
 

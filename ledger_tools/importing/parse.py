@@ -88,7 +88,12 @@ TEXT_SECTION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("下一步打算", re.compile(r"下一步|今后|努力方向|打算")),
     ("指导思想", re.compile(r"指导思想|总体要求|基本原则")),
     ("工作要求", re.compile(r"工作要求|保障措施|有关要求|工作保障|组织保障")),
-    ("工作开展情况", re.compile(r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况")),
+    (
+        "工作开展情况",
+        re.compile(
+            r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况|总体进展|整体进展|工作进展"
+        ),
+    ),
     ("整改目标", re.compile(r"目标")),
 )
 # Why a general section of a feedback (or a 检视剖析材料 read as one) is not imported.
@@ -578,9 +583,13 @@ class _Reader:
             own, rest = self.run_in(b.lead, b.text)
             items.append((own or lead, rest, b.where))
         for child in node.children:
-            lead, rest = self.run_in(
-                child.block.lead if child.block else "", child.text, numbered=True
-            )
+            if child.marker.endswith("是"):
+                # "一是……；二是……": points of one paragraph, not headed items.
+                lead, rest = "", child.marker + child.text
+            else:
+                lead, rest = self.run_in(
+                    child.block.lead if child.block else "", child.text, numbered=True
+                )
             parts = [rest, *(b.text for b in child.body if not b.is_table and not self.special(b))]
             items.append((lead, "\n".join(x for x in parts if x), child.where))
             for grand in child.children:

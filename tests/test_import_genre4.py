@@ -273,3 +273,20 @@ def test_text_plan_with_a_scanned_annex_page(docs, tmp_path):
         "第2页没有文字层，是扫描或插入的图片，其中的内容无法读取（本工具不识别图片中的文字），未导入；"
         "如果是问题清单等附件，请导入 Word 原文，或对照原件在台账中补录。"
     ]
+
+
+def test_task_list_counts_checked(docs, tmp_path):
+    """ "共3个问题、6条整改措施" is the list's own count: checked (no loose-paragraph note when
+    it agrees, a warning naming both figures when it does not)."""
+    import docx
+
+    _, out = run_import(docs["task_list"], tmp_path / "same")
+    assert not any("未能归入台账" in w for w in warnings(out))
+    path = tmp_path / "清单.docx"
+    d = docx.Document(docs["task_list"])
+    for p in d.paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace("6条整改措施", "8条整改措施")
+    d.save(path)
+    _, out = run_import(path, tmp_path / "other")
+    assert any("整改措施8条" in w and "识别出6条措施" in w for w in warnings(out)), out

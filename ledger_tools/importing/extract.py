@@ -1073,6 +1073,23 @@ def _two_columns(page: str) -> bool:
     return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
 
 
+def pdftotext_xml(path: Path, mode: str, first: int, last: int) -> Any:
+    """The root element of ``pdftotext`` in a box mode (``-bbox``, ``-bbox-layout``) for pages
+    first..last, parsed without entities or network; None when the output is beyond the
+    limits or not XML (the caller then reads the plain layout)."""
+    from lxml import etree
+
+    try:
+        xhtml = _pdftotext(path, mode, "-f", str(first), "-l", str(last))
+    except UnreadableFile:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        return etree.fromstring(xhtml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
 def _pdf_flows(
     path: Path, first: int, last: int
 ) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
@@ -1080,17 +1097,7 @@ def _pdf_flows(
     poppler's layout analysis finds them, each a list of blocks, each a list of lines (x min,
     x max, text). Empty when that output is beyond the limits (the pages are then read from
     the plain layout, column by column less well, rather than refused)."""
-    from lxml import etree
-
-    try:
-        xhtml = _pdftotext(path, "-bbox-layout", "-f", str(first), "-l", str(last))
-    except UnreadableFile:
-        return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-    try:
-        root = etree.fromstring(xhtml.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+    root = pdftotext_xml(path, "-bbox-layout", first, last)
     if root is None:
         return {}
     pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}

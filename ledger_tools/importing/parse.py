@@ -578,7 +578,7 @@ class _Reader:
             if b.is_table:
                 self.table(b)
                 continue
-            if self.special(b) and not F.is_statistics(b.text):
+            if self.special(b) and not self.states_counts(b):
                 continue  # (a paragraph stating the counts is the report's own account)
             own, rest = self.run_in(b.lead, b.text)
             items.append((own or lead, rest, b.where))
@@ -614,6 +614,12 @@ class _Reader:
                 return head.rstrip("。.：: "), rest
         return "", text
 
+    def states_counts(self, b: Block) -> bool:
+        """A short paragraph stating the document's counts ("对照……反馈的2个方面3项问题",
+        "共3个问题、6条整改措施"): checked by ``mapping.cross_check``, not a loose paragraph."""
+        said = str(self.p.figures.get("句子", ""))
+        return len(b.text) < 400 and (F.is_statistics(b.text) or bool(said and said in b.text))
+
     def special(self, b: Block) -> bool:
         """Lines recognised wherever they stand: contact block, statistics sentence, the
         notice's invitation to supervise, the attachment note, a PDF table that could not be
@@ -630,7 +636,7 @@ class _Reader:
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
-        if F.is_statistics(b.text):
+        if self.states_counts(b):
             return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
         if len(b.text) <= 80 and _SEE_ATTACHMENT.search(b.text):
             return True  # "……详见附件。": the attachment itself is read

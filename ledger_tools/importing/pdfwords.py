@@ -98,20 +98,9 @@ class _Part:
 
 def page_words(path: Path, first: int, last: int) -> dict[int, tuple[float, float, list[Word]]]:
     """{page number: (width, height, words)} from ``pdftotext -bbox`` of pages first..last."""
-    from lxml import etree
+    from ledger_tools.importing.extract import clean_line, pdftotext_xml
 
-    from ledger_tools.errors import UnreadableFile
-    from ledger_tools.importing.extract import _pdftotext, clean_line
-
-    try:
-        xhtml = _pdftotext(path, "-bbox", "-f", str(first), "-l", str(last))
-    except UnreadableFile:
-        return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-    try:
-        root = etree.fromstring(xhtml.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+    root = pdftotext_xml(path, "-bbox", first, last)
     if root is None:
         return {}
     pages: dict[int, tuple[float, float, list[Word]]] = {}

@@ -943,7 +943,7 @@ def _positional_pages(
         page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
         made += [b for b in page_blocks if b.where.endswith("页表格")]
     found: dict[int, Any] = {}
-    for block in made:
+    for block in made[: pdfwords.MAX_TABLES]:
         start = int(re.sub(r"\D", "", block.where))
         if start in found:
             continue

@@ -34,6 +34,7 @@ from pathlib import Path
 from ledger_tools.importing.pdftables import RuledPage, RuledTable
 
 MAX_TABLE_PAGES = 60  # pages of one borderless table read by position
+MAX_TABLES = 10  # borderless tables of one PDF read by position (a 方案 has one or two)
 
 
 @dataclass
@@ -254,7 +255,18 @@ def _bounds(header: list[Word], body: list[Word]) -> list[float]:
         if hi <= lo:
             bounds.append((a.x1 + b.x0) / 2)
             continue
-        counts = [(sum(1 for w in body if w.x0 < x < w.x1), x) for x in range(lo, hi + 1)]
+        # How many words cross each x from lo to hi (a difference array: one pass over the
+        # words, whatever the page holds).
+        diff = [0] * (hi - lo + 3)
+        for w in body:
+            first, last = max(lo, math.floor(w.x0) + 1), min(hi, math.ceil(w.x1) - 1)
+            if first <= last:
+                diff[first - lo] += 1
+                diff[last - lo + 1] -= 1
+        running, counts = 0, []
+        for x in range(lo, hi + 1):
+            running += diff[x - lo]
+            counts.append((running, x))
         fewest = min(c for c, _ in counts)
         runs: list[list[int]] = []
         for c, x in counts:

@@ -953,7 +953,10 @@ def _positional_pages(
         header = next((r for r in block.rows if len(set(r)) > 1), [])
         data = [r for r in block.rows if len(set(r)) > 1][1:]
         suspect = block.style == UNREADABLE_TABLE_STYLE or not data
-        read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
+        try:
+            read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
+        except (ValueError, IndexError, KeyError, StopIteration):  # odd geometry: text reading
+            read = {}
         if not read or (not suspect and len(read[start].tables[0].rows[0]) <= len(header)):
             continue
         found.update({n: p for n, p in read.items() if n not in ruled})

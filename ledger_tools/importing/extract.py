@@ -1022,18 +1022,13 @@ def _running_lines(pages: list[str]) -> set[str]:
 
     ends: Counter[str] = Counter()
     for page in pages:
+        # A task table's header repeated at the top of every page is the table's, not a
+        # running header (the table reading skips the repeats itself).
         lines = [
             clean_line(ln)
             for ln in page.splitlines()
-            if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
+            if ln.strip() and not _PAGE_NUMBER.match(ln.strip()) and not _table_header(ln)
         ]
-        # A task table's header repeated at the top of every page is the table's, not a
-        # running header (the table reading skips the repeats itself).
-        lines = (
-            lines
-            if not lines or not _table_header(page.lstrip("\n").splitlines()[0])
-            else lines[1:]
-        )
         if lines:
             ends.update({lines[0], lines[-1]})
     filled = sum(1 for page in pages if page.strip())

@@ -876,7 +876,7 @@ def _refuse_scans(path: Path, pages: list[str]) -> None:
     elif total == 0:
         what = "的文字层只有页码，正文是扫描的图片"
     else:
-        what = f"的文字层只有零星文字（共 {total} 个字，如页码、页眉），正文是扫描的图片"
+        what = f"的文字层只有零星文字（共 {total:,} 个字，如页码、页眉），正文是扫描的图片"
     raise UnreadableFile(
         f"“{path.name}”{what}，无法读取其中的文字（本工具不识别图片中的文字）。"
         "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"

@@ -437,6 +437,8 @@ class _Reader:
 
     # -- warnings --------------------------------------------------------------------------
     def unplaced(self, block: Block, why: str = "") -> None:
+        if not block.is_table and not why and self.states_counts(block):
+            return  # the document's own counts: checked by mapping.cross_check, not lost
         if block.is_table:
             text = "；".join("|".join(r) for r in block.rows[:2])
         else:
@@ -636,7 +638,7 @@ class _Reader:
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
-        if self.states_counts(b):
+        if F.is_statistics(b.text):
             return True  # "对照……反馈的2个方面3项问题，……": checked by mapping.cross_check
         if len(b.text) <= 80 and _SEE_ATTACHMENT.search(b.text):
             return True  # "……详见附件。": the attachment itself is read

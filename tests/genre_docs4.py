@@ -330,6 +330,48 @@ def borderless_school_list(path: Path) -> Path:
     return path
 
 
+# 1c. An 审计整改 announcement's table with no 序号 column and no ruling lines: every cell its
+# own (nothing merged), cells wrapped over lines, centred vertically.
+
+AUDIT_ROWS = [
+    (
+        "部分专项资金拨付进度缓慢，年底结存资金较多",
+        "建立专项资金拨付进度月通报制度，对拨付滞后的项目逐一督办",
+        "已整改。年底结存资金较上年下降42%。",
+    ),
+    ("个别单位公务卡使用率偏低", "印发公务卡强制结算目录，纳入年度考核", "已整改。"),
+    (
+        "国有资产出租未按规定公开招租，部分出租合同到期未及时续签或收回",
+        "对全部出租资产进行清查，到期合同统一公开招租",
+        "正在整改。已完成清查，公开招租计划2025年10月底前完成。",
+    ),
+]
+
+
+def borderless_audit_table(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "远江县教育局关于2024年度审计发现问题整改情况的公告")
+    para(
+        d,
+        "县审计局对我局2024年度预算执行情况进行了审计，指出问题3个，已整改2个。现将整改结果公告如下：",
+    )
+    table = d.add_table(rows=1 + len(AUDIT_ROWS), cols=3)
+    for j, text in enumerate(["审计发现的问题", "整改措施", "整改结果"]):
+        table.cell(0, j).text = text
+    for i, row in enumerate(AUDIT_ROWS, start=1):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for row in table.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _no_borders(table)
+    para(d, "特此公告。")
+    sign(d, "远江县教育局", "2025年4月2日")
+    official(d, size=14)
+    d.save(path)
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. A 审计整改 任务清单 (a ruled Word table): one 整改措施 cell holds several numbered measures
 # "（1）……（2）……" (in one paragraph, or one paragraph each); 责任单位 carry 牵头/配合 markers
@@ -569,6 +611,7 @@ def plan_with_scanned_annex(path: Path) -> Path:
 BUILDERS = {
     "borderless_plan": borderless_plan,
     "borderless_school_list": borderless_school_list,
+    "borderless_audit_table": borderless_audit_table,
     "task_list": task_list,
     "section_notice": section_notice,
     "radical_report": radical_report,

@@ -104,6 +104,28 @@ def test_borderless_table_with_wrapped_header_and_aspect_rows(docs, tmp_path):
         assert warnings(out) == [], suffix
 
 
+def test_borderless_table_without_number_column(docs, tmp_path):
+    """No 序号 and no ruling lines, every cell its own (nothing merged), cells wrapped and
+    centred: the rows come from the gaps; "特此公告。" and the 落款 under the table are not
+    rows (the date is the report's date)."""
+    for suffix, ledger, out, _ in both(docs, "borderless_audit_table", tmp_path):
+        assert "识别出 1 个方面、3 项问题、3 条整改措施" in out, suffix
+        got = measures(ledger, "问题", "整改措施", "整改状态")
+        assert got == [
+            (problem, measure, status)
+            for (problem, measure, _), status in zip(
+                G.AUDIT_ROWS, ["已完成", "已完成", "正在推进"], strict=True
+            )
+        ], suffix
+        assert ledger.measures[2].get("整改进展及成效") == (
+            "已完成清查，公开招租计划2025年10月底前完成。"
+        )
+        assert ledger.info["报告成文日期"].year == 2025
+        assert warnings(out) == [
+            "有 3 项问题文中没有写所属方面（如审计公告的问题清单），“方面”列留空，请按实际补填。"
+        ], suffix
+
+
 def test_borderless_table_without_pdf_support_reads_the_same(docs, tmp_path, monkeypatch):
     """The word positions come from poppler (pdftotext -bbox), not pdfplumber: without the
     pdf extra the borderless table reads the same."""

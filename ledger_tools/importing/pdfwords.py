@@ -447,16 +447,29 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
     number_col = next((j for j, t in enumerate(names) if table_header(t) == "序号"), -1)
     columns = _blocks(parts, n, number_col)
     others = [j for j in range(n) if j != number_col]
+    measures = [j for j, t in enumerate(names) if table_header(t) == "整改措施"]
+    # Cells that start below the last 整改措施 cell are not the table's: the lines under it
+    # that fall inside its columns ("特此公告。", the 落款 on the right).
+    reference = columns[measures[0]] if measures else max(columns, key=len)
+    if not reference:
+        return None
+    end = reference[-1].bottom
+    for j in range(n):
+        columns[j] = [b for b in columns[j] if b.top <= end]
+    last = parts[-1]
+    kept = [b.bottom for col in columns for b in col if b.page == last.page]
+    last.bottom = (max(kept) - last.offset) if kept else last.start
     finest = max(others, key=lambda j: (len(columns[j]), table_header(names[j]) == "整改措施"))
     units = columns[finest]
-    measures = [j for j, t in enumerate(names) if table_header(t) == "整改措施"]
     if not units or (measures and finest not in measures):
         # Fewer 整改措施 cells than cells of another column: the rows sit so close (a ruled
         # table's tight cells) that the gaps do not tell its cells apart. Not guessed.
         return None
     anchors = [b for b in columns[number_col] if _NUMBER.match(b.text)] if number_col >= 0 else []
-    if not anchors:
-        return None  # no 序号 to tell the rows by: not guessed (extract reports the table)
+    if not anchors and not _plain_grid(columns, units, others):
+        # No 序号 to tell the rows by, and cells merged or missing: which rows a merged cell
+        # spans cannot be told. Not guessed (extract reports the table).
+        return None
     headings = sorted(h for part in parts for h in part.headings)
     breaks = [p.offset + p.bottom for p in parts[:-1]]
     blocks = sorted(
@@ -487,6 +500,20 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
         for unit, row in _run_rows(run, blocks, merged, finest, number_col, n):
             out.setdefault(unit.page, []).append(row)
     return out
+
+
+def _plain_grid(columns: list[list[_Block]], units: list[_Block], others: list[int]) -> bool:
+    """A table without 序号 whose rows the gaps alone tell: every column has one cell in each
+    row (as many cells as the finest column, each beside its own row's cell)."""
+    for j in others:
+        if len(columns[j]) != len(units):
+            return False
+        for cell, unit in zip(columns[j], units, strict=True):
+            if not (
+                unit.top <= cell.centre <= unit.bottom or cell.top <= unit.centre <= cell.bottom
+            ):
+                return False
+    return True
 
 
 @dataclass

@@ -56,6 +56,18 @@ def both(docs, name, tmp_path, pdf_required=True):
     return found
 
 
+def edited_copy(source, path, old: str, new: str):
+    """A copy of the .docx ``source`` at ``path`` with ``old`` replaced by ``new`` in its runs."""
+    import docx
+
+    d = docx.Document(source)
+    for p in d.paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace(old, new)
+    d.save(path)
+    return path
+
+
 def measures(ledger, *names):
     return [tuple(m.get(n) for n in names) for m in ledger.measures]
 
@@ -220,14 +232,7 @@ def test_notice_with_measures_only_in_section_two(docs, tmp_path):
 
 def test_stated_measure_count_disagrees(docs, tmp_path):
     """The same notice stating 11 measures where it has 10: the import says so."""
-    import docx
-
-    path = tmp_path / "通报.docx"
-    d = docx.Document(docs["section_notice"])
-    for p in d.paragraphs:
-        for run in p.runs:
-            run.text = run.text.replace("细化整改措施10条", "细化整改措施11条")
-    d.save(path)
+    path = edited_copy(docs["section_notice"], tmp_path / "通报.docx", "措施10条", "措施11条")
     _, out = run_import(path, tmp_path)
     assert any("整改措施11条" in w and "识别出10条措施" in w for w in warnings(out)), out
 
@@ -300,15 +305,8 @@ def test_text_plan_with_a_scanned_annex_page(docs, tmp_path):
 def test_task_list_counts_checked(docs, tmp_path):
     """ "共3个问题、6条整改措施" is the list's own count: checked (no loose-paragraph note when
     it agrees, a warning naming both figures when it does not)."""
-    import docx
-
     _, out = run_import(docs["task_list"], tmp_path / "same")
     assert not any("未能归入台账" in w for w in warnings(out))
-    path = tmp_path / "清单.docx"
-    d = docx.Document(docs["task_list"])
-    for p in d.paragraphs:
-        for run in p.runs:
-            run.text = run.text.replace("6条整改措施", "8条整改措施")
-    d.save(path)
+    path = edited_copy(docs["task_list"], tmp_path / "清单.docx", "6条整改措施", "8条整改措施")
     _, out = run_import(path, tmp_path / "other")
     assert any("整改措施8条" in w and "识别出6条措施" in w for w in warnings(out)), out

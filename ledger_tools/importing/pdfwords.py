@@ -99,7 +99,7 @@ class _Part:
 
 def page_words(path: Path, first: int, last: int) -> dict[int, tuple[float, float, list[Word]]]:
     """{page number: (width, height, words)} from ``pdftotext -bbox`` of pages first..last."""
-    from ledger_tools.importing.extract import clean_line, pdftotext_xml
+    from ledger_tools.importing.extract import _float, clean_line, pdftotext_xml
 
     root = pdftotext_xml(path, "-bbox", first, last)
     if root is None:
@@ -114,13 +114,6 @@ def page_words(path: Path, first: int, last: int) -> dict[int, tuple[float, floa
                 words.append(Word(*box, text))
         pages[number] = (_float(page.get("width")), _float(page.get("height")), words)
     return pages
-
-
-def _float(text: str | None) -> float:
-    try:
-        return float(text or 0)
-    except ValueError:
-        return 0.0
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:

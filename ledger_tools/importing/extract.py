@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,10 +111,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters ex
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# Some PDF producers write common characters in the text layer as Kangxi radicals (⼀ ⼈ ⾏,
+# U+2F00–U+2FDF), CJK radicals (⻓ ⻔, U+2E80–U+2EFF) or CJK compatibility ideographs
+# (U+F900–U+FAFF, U+2F800–U+2FA1F): they look the same but match no column name, status word
+# or number. NFKC maps them, and only them (full NFKC would also change the full-width
+# punctuation of the text); the simplified radicals it leaves alone are mapped here.
+_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_SIMPLIFIED_RADICALS = dict(
+    zip(
+        "⻄⻁⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰",
+        "西虎见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙",
+        strict=True,
+    )
+)
+
+
+def _radical(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _SIMPLIFIED_RADICALS.get(ch) or unicodedata.normalize("NFKC", ch)
+
+
 def clean_line(text: str) -> str:
     """A paragraph's text without layout spaces, zero-width characters or control characters;
-    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold."""
+    full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold;
+    radicals and compatibility ideographs standing for ordinary characters as those."""
     text = text.translate(_FULL_WIDTH_DIGITS)
+    if _RADICAL.search(text):
+        text = _RADICAL.sub(_radical, text)
     text = _CONTROL.sub("", text.replace("\u200b", "").replace("\ufeff", ""))
     text = _LAYOUT_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -784,18 +808,20 @@ _PAGE_NUMBER = re.compile(
 def read_pdf(path: Path) -> list[Block]:
     """Paragraphs of a text PDF; a PDF without text (a scan) is refused."""
     pages = _pdftotext(path).split("\f")
-    if not any(ch.isalnum() for ch in "".join(pages)):
-        raise UnreadableFile(
-            f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字。"
-            "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
-        )
+    _refuse_scans(path, pages)
     furniture = _running_lines(pages)
+    image_only = _image_only_pages(path, pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     ruled = _ruled_pages(path, pages)
+    ruled.update(_positional_pages(path, pages, furniture, ruled))
     blocks: list[Block] = []
     table: _PdfTable | None = None  # a table running on from the page before
     for number, page in enumerate(pages, start=1):
+        if number in image_only:
+            blocks.append(Block(f"第{number}页", f"第{number}页", style=IMAGE_PAGE_STYLE))
+            table = None
+            continue
         if number in ruled:
             page_blocks, continues = _ruled_page_blocks(path, number, ruled[number], furniture)
             table = None
@@ -822,6 +848,70 @@ def read_pdf(path: Path) -> list[Block]:
     return blocks
 
 
+# A page of an otherwise text PDF that is only a picture (a scanned 附件 appended to the
+# text): kept as a block of this style, which ``parse`` reports (its content is not read).
+IMAGE_PAGE_STYLE = "没有文字层的页"
+_TEXT_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
+SCAN_CHARS_PER_PAGE = 40  # no page with this many characters (page numbers aside): a scan
+
+
+def _text_size(page: str) -> int:
+    """Characters of text on a page, its page number and blank lines aside."""
+    return sum(
+        len(_TEXT_CHAR.findall(ln))
+        for ln in page.splitlines()
+        if not _PAGE_NUMBER.match(ln.strip())
+    )
+
+
+def _refuse_scans(path: Path, pages: list[str]) -> None:
+    """A PDF with no text layer, or one whose text layer holds only page numbers or a stamp
+    (a scan with a typed footer): refused with what to do, no guess at the images' text."""
+    sizes = [_text_size(p) for p in pages]
+    if max(sizes, default=0) >= SCAN_CHARS_PER_PAGE:
+        return  # some page has text: pages that are pictures are reported one by one
+    total = sum(sizes)
+    if not any(ch.isalnum() for ch in "".join(pages)):
+        what = "是扫描件或图片 PDF，没有文字层"
+    elif total == 0:
+        what = "的文字层只有页码，正文是扫描的图片"
+    else:
+        what = f"的文字层只有零星文字（共 {total:,} 个字，如页码、页眉），正文是扫描的图片"
+    raise UnreadableFile(
+        f"“{path.name}”{what}，无法读取其中的文字（本工具不识别图片中的文字）。"
+        "请导入 Word 原文，或先用 OCR（文字识别）软件把它转换为带文字的 PDF 或 Word。"
+    )
+
+
+def _image_only_pages(path: Path, pages: list[str]) -> set[int]:
+    """Pages with no text but a picture on them (``pdfimages -list``), in a PDF that has text
+    elsewhere. Without pdfimages, every page without text is counted (blank pages are rare in
+    a published document, and the note says the page may be a picture)."""
+    empty = {n for n, page in enumerate(pages, start=1) if _text_size(page) == 0}
+    empty.discard(len(pages))  # the text after the last form feed (nothing, normally)
+    if not empty:
+        return set()
+    exe = shutil.which("pdfimages")
+    if exe is None:
+        return empty
+    try:
+        proc = subprocess.run(
+            [exe, "-list", str(path)],
+            capture_output=True,
+            timeout=PDFTOTEXT_TIMEOUT,
+            check=False,
+            **_pdftotext_limits(),
+        )
+    except (subprocess.TimeoutExpired, OSError):
+        return empty
+    pictured = set()
+    for line in proc.stdout.decode("utf-8", "replace").splitlines()[2:]:
+        first = line.split(maxsplit=1)[:1]
+        if first and first[0].isdigit():
+            pictured.add(int(first[0]))
+    return empty & pictured
+
+
 # Tables drawn with borders (``pdftables``, where pdfplumber is installed): read by their cells.
 RULED_TABLE_STYLE = "按边框读取的表格"
 
@@ -833,6 +923,44 @@ def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
         n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
     ]
     return pdftables.bounded_ruled_pages(path, starts)
+
+
+def _positional_pages(
+    path: Path, pages: list[str], furniture: set[str], ruled: dict[int, Any]
+) -> dict[int, Any]:
+    """Tables without ruling lines that the text cannot split into rows (cells centred
+    vertically in rows of several lines, see ``_table_lines``): read again by the positions of
+    their words (``pdfwords``), in the same form as a ruled table's pages. A dry run of the
+    text reading finds them."""
+    from ledger_tools.importing import pdfwords
+
+    table: _PdfTable | None = None
+    made: list[Block] = []
+    for number, page in enumerate(pages, start=1):
+        if number in ruled:
+            table = None
+            continue
+        page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
+        made += [b for b in page_blocks if b.where.endswith("页表格")]
+    found: dict[int, Any] = {}
+    for block in made[: pdfwords.MAX_TABLES]:
+        start = int(re.sub(r"\D", "", block.where))
+        if start in found:
+            continue
+        # Read again by position when the text gave up, read nothing under the header (the
+        # line below it is a wrapped cell's, not a row's with its number), or saw fewer
+        # columns than the words show (header cells wrapped over lines: "序" over "号").
+        header = next((r for r in block.rows if len(set(r)) > 1), [])
+        data = [r for r in block.rows if len(set(r)) > 1][1:]
+        suspect = block.style == UNREADABLE_TABLE_STYLE or not data
+        try:
+            read = pdfwords.read_table(path, start, len(pages), furniture.__contains__)
+        except (ValueError, IndexError, KeyError, StopIteration):  # odd geometry: text reading
+            read = {}
+        if not read or (not suspect and len(read[start].tables[0].rows[0]) <= len(header)):
+            continue
+        found.update({n: p for n, p in read.items() if n not in ruled})
+    return found
 
 
 def _ruled_page_blocks(
@@ -894,10 +1022,12 @@ def _running_lines(pages: list[str]) -> set[str]:
 
     ends: Counter[str] = Counter()
     for page in pages:
+        # A task table's header repeated at the top of every page is the table's, not a
+        # running header (the table reading skips the repeats itself).
         lines = [
             clean_line(ln)
             for ln in page.splitlines()
-            if ln.strip() and not _PAGE_NUMBER.match(ln.strip())
+            if ln.strip() and not _PAGE_NUMBER.match(ln.strip()) and not _table_header(ln)
         ]
         if lines:
             ends.update({lines[0], lines[-1]})
@@ -941,6 +1071,23 @@ def _two_columns(page: str) -> bool:
     return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
 
 
+def pdftotext_xml(path: Path, mode: str, first: int, last: int) -> Any:
+    """The root element of ``pdftotext`` in a box mode (``-bbox``, ``-bbox-layout``) for pages
+    first..last, parsed without entities or network; None when the output is beyond the
+    limits or not XML (the caller then reads the plain layout)."""
+    from lxml import etree
+
+    try:
+        xhtml = _pdftotext(path, mode, "-f", str(first), "-l", str(last))
+    except UnreadableFile:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        return etree.fromstring(xhtml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
 def _pdf_flows(
     path: Path, first: int, last: int
 ) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
@@ -948,17 +1095,7 @@ def _pdf_flows(
     poppler's layout analysis finds them, each a list of blocks, each a list of lines (x min,
     x max, text). Empty when that output is beyond the limits (the pages are then read from
     the plain layout, column by column less well, rather than refused)."""
-    from lxml import etree
-
-    try:
-        xhtml = _pdftotext(path, "-bbox-layout", "-f", str(first), "-l", str(last))
-    except UnreadableFile:
-        return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-    try:
-        root = etree.fromstring(xhtml.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+    root = pdftotext_xml(path, "-bbox-layout", first, last)
     if root is None:
         return {}
     pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}

@@ -76,6 +76,7 @@ _FIG_TOTAL = re.compile(
     rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
+    rf"|(?:共|总计|合计)(?:有|计)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?问题"  # "共3个问题、6条整改措施"
 )
 _FIG_DONE = re.compile(
     rf"(?:已|完成)(?:经)?(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|整改|办结|销号|完成)(?:到位)?(?:问题)?\s*{_NUM}\s*(?:个|项|条)"
@@ -129,6 +130,7 @@ _FIG_MEASURES = re.compile(
     rf"(?:制定|细化|明确|提出|形成|梳理)(?:了|出)?(?:具体|各项)?的?整改(?:措施|任务)(?:共)?\s*{_NUM}\s*(?:条|项|个)"
     rf"|整改(?:措施|任务)(?:共|总计|合计)\s*{_NUM}\s*(?:条|项|个)"
     rf"|(?:制定|细化|明确|提出|形成)(?:了|出)?(?:共)?\s*{_NUM}\s*(?:条|项)(?:具体)?整改(?:措施|任务)"
+    rf"|(?<=问题[、，,和])\s*{_NUM}\s*(?:条|项)(?:具体)?整改(?:措施|任务)"  # "3个问题、6条整改措施"
 )
 # "制定了62条整改措施，已完成58条": after the number of measures, the number done.
 _FIG_MEASURES_THEN_DONE = re.compile(
@@ -878,3 +880,55 @@ def name_then_post(value: str) -> str:
             return value
         out.append(f"{m.group(2)}（{m.group(1)}）")
     return "、".join(out)
+
+
+# 责任单位 written with who leads and who assists: "财政局（牵头），审计局、税务局配合",
+# "牵头单位：发展改革局；配合单位：财政局", "办公室为牵头单位". The ledger has 牵头部门 and
+# 责任部门 (no column for those assisting): the lead goes to 牵头部门, every unit named (lead
+# first, the markers dropped) stays in 责任部门, so no unit is lost.
+_UNIT_KIND = r"(?:单位|部门|科室|处室|股室)"
+_LABELLED = re.compile(rf"^(牵头|配合|协办|协助|参与|协同){_UNIT_KIND}?\s*[：:]\s*(.+)$")
+_TRAILING = re.compile(
+    rf"^(.+?)\s*(?:[（(](牵头|配合|协办|协助|参与)[)）]|为?(牵头|配合|协办|协助|参与){_UNIT_KIND}?)$"
+)
+
+
+def lead_units(text: str) -> tuple[str, str] | None:
+    """(牵头部门, 责任部门) of a 责任单位 cell that marks its lead unit, or None when no unit is
+    marked as leading (the cell then stays as written)."""
+    if "牵头" not in text:
+        return None
+    lead: list[str] = []
+    units: list[str] = []
+    for segment in re.split(r"[，,；;。]\s*", text.strip()):
+        if not segment:
+            continue
+        labelled = _LABELLED.match(segment)
+        if labelled:
+            names = _names(labelled.group(2))
+            (lead if labelled.group(1) == "牵头" else []).extend(names)
+            units += names
+            continue
+        trailing = _TRAILING.match(segment)
+        if trailing and not re.search(r"[（(]", trailing.group(1)):
+            # A bare marker after the names ("财政局、审计局配合") applies to all of them.
+            names = _names(trailing.group(1))
+            if (trailing.group(2) or trailing.group(3)) == "牵头":
+                lead += names
+            units += names
+            continue
+        for name in _names(segment):
+            marked = _TRAILING.match(name)
+            if marked:
+                name = marked.group(1)
+                if (marked.group(2) or marked.group(3)) == "牵头":
+                    lead.append(name)
+            units.append(name)
+    if not lead or not all(units):
+        return None
+    ordered = lead + [u for u in units if u not in lead]
+    return "、".join(lead), "、".join(dict.fromkeys(ordered))
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[、/]", text) if n.strip()]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.importing.fields import best_match, exact_date
+from ledger_tools.importing.fields import best_match, exact_date, lead_units
 from ledger_tools.importing.parse import Parsed, PAspect, PMeasure, PProblem
 from ledger_tools.ledger import columns as C
 
@@ -281,6 +281,9 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
         if m.text:
             row["整改措施"] = m.text
         row.update({k: v for k, v in m.fields.items() if k in C.COLUMN_NAMES and v})
+        units = row.get("责任部门")
+        if not row.get("牵头部门") and isinstance(units, str) and (split := lead_units(units)):
+            row["牵头部门"], row["责任部门"] = split  # "财政局（牵头），审计局配合"
         status = row.get("整改状态") or problem.status
         if status:
             row["整改状态"] = status

@@ -88,7 +88,12 @@ TEXT_SECTION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("下一步打算", re.compile(r"下一步|今后|努力方向|打算")),
     ("指导思想", re.compile(r"指导思想|总体要求|基本原则")),
     ("工作要求", re.compile(r"工作要求|保障措施|有关要求|工作保障|组织保障")),
-    ("工作开展情况", re.compile(r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况")),
+    (
+        "工作开展情况",
+        re.compile(
+            r"开展情况|主要做法|工作情况|整改工作|基本情况|总体情况|总体进展|整体进展|工作进展"
+        ),
+    ),
     ("整改目标", re.compile(r"目标")),
 )
 # Why a general section of a feedback (or a 检视剖析材料 read as one) is not imported.
@@ -211,10 +216,25 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return kept
 
 
+def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the PDF's pages that are pictures only; one warning names them."""
+    from ledger_tools.importing.extract import IMAGE_PAGE_STYLE
+
+    pages = [b.where for b in blocks if b.style == IMAGE_PAGE_STYLE]
+    if pages:
+        parsed.warnings.append(
+            f"{'、'.join(pages[:10])}{'等' if len(pages) > 10 else ''}没有文字层，是扫描或插入的图片，"
+            "其中的内容无法读取（本工具不识别图片中的文字），未导入；如果是问题清单等附件，"
+            "请导入 Word 原文，或对照原件在台账中补录。"
+        )
+    return [b for b in blocks if b.style != IMAGE_PAGE_STYLE]
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
     blocks = _without_web_furniture(blocks, parsed)
+    blocks = _without_image_pages(blocks, parsed)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
@@ -417,6 +437,8 @@ class _Reader:
 
     # -- warnings --------------------------------------------------------------------------
     def unplaced(self, block: Block, why: str = "") -> None:
+        if not block.is_table and not why and self.states_counts(block):
+            return  # the document's own counts: checked by mapping.cross_check, not lost
         if block.is_table:
             text = "；".join("|".join(r) for r in block.rows[:2])
         else:
@@ -558,14 +580,18 @@ class _Reader:
             if b.is_table:
                 self.table(b)
                 continue
-            if self.special(b) and not F.is_statistics(b.text):
+            if self.special(b) and not self.states_counts(b):
                 continue  # (a paragraph stating the counts is the report's own account)
             own, rest = self.run_in(b.lead, b.text)
             items.append((own or lead, rest, b.where))
         for child in node.children:
-            lead, rest = self.run_in(
-                child.block.lead if child.block else "", child.text, numbered=True
-            )
+            if child.marker.endswith("是"):
+                # "一是……；二是……": points of one paragraph, not headed items.
+                lead, rest = "", child.marker + child.text
+            else:
+                lead, rest = self.run_in(
+                    child.block.lead if child.block else "", child.text, numbered=True
+                )
             parts = [rest, *(b.text for b in child.body if not b.is_table and not self.special(b))]
             items.append((lead, "\n".join(x for x in parts if x), child.where))
             for grand in child.children:
@@ -589,6 +615,12 @@ class _Reader:
             if rest and len(head) <= 30:
                 return head.rstrip("。.：: "), rest
         return "", text
+
+    def states_counts(self, b: Block) -> bool:
+        """A short paragraph stating the document's counts ("对照……反馈的2个方面3项问题",
+        "共3个问题、6条整改措施"): checked by ``mapping.cross_check``, not a loose paragraph."""
+        said = str(self.p.figures.get("句子", ""))
+        return len(b.text) < 400 and (F.is_statistics(b.text) or bool(said and said in b.text))
 
     def special(self, b: Block) -> bool:
         """Lines recognised wherever they stand: contact block, statistics sentence, the

@@ -456,3 +456,22 @@ def test_status_words(text, status):
 def test_headers_as_units_write_them(header, column, unused):
     key = C.normalise_header(header)
     assert (C.header_column(header), C.unused_column(key)) == (column, unused)
+
+
+def test_a_hidden_sheet_of_the_same_header_is_not_joined(tmp_path):
+    # an old copy or a helper sheet hidden in Excel/WPS: said, never counted unasked
+    path, _ = _build(tmp_path, R.sheet_per_aspect_with_cover)
+    wb = openpyxl.load_workbook(path)
+    wb["队伍建设方面"].sheet_state = "hidden"
+    hidden = tmp_path / "隐藏一张.xlsx"
+    wb.save(hidden)
+    stats = _run("stats", str(hidden))
+    assert [a["方面"] for a in stats["按方面"]] == ["政治建设方面", "作风建设方面"]
+    report = _run("check", str(hidden))
+    assert report["layout"]["sheets"] == ["政治建设方面", "作风建设方面"]
+    said = [f for f in report["findings"] if f["rule"] == "other-ledger-sheet"]
+    assert [f["sheet"] for f in said] == ["队伍建设方面"]
+    assert "隐藏的工作表" in said[0]["message"] and "取消隐藏" in said[0]["message"]
+    # asked for by name it is read like any sheet
+    alone = _run("stats", str(hidden), "--sheet", "队伍建设方面")
+    assert alone["问题数"] == 2

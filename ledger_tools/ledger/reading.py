@@ -90,6 +90,8 @@ class RawBook:
     # Defined names (名称管理器) that reach outside the file themselves: a cell's harmless
     # =zz runs them when the workbook is opened. name → formula.
     live_names: dict[str, str] = field(default_factory=dict)
+    # Sheets hidden in Excel/WPS (右键→隐藏): never joined to the ledger unasked.
+    hidden_sheets: frozenset[str] = frozenset()
 
     def sheets_read(self) -> list[RawSheet]:
         """The sheets read so far (every sheet of a plain dict)."""
@@ -165,7 +167,10 @@ def read_workbook(path: str | os.PathLike[str], sheets: Iterable[str] | None = N
     wanted = set(sheets) if sheets is not None else None
     names = [n for n in reader.names if wanted is None or n in wanted]
     live = getattr(reader, "live_names", {})
-    return RawBook(path=str(p), sheets=_LazySheets(names, reader.read), live_names=live)
+    hidden = frozenset(getattr(reader, "hidden_sheets", ()))
+    return RawBook(
+        path=str(p), sheets=_LazySheets(names, reader.read), live_names=live, hidden_sheets=hidden
+    )
 
 
 class _LazySheets(Mapping[str, RawSheet]):
@@ -206,6 +211,16 @@ def live_names(workbook_xml: str) -> dict[str, str]:
             name = re.search(r'\bname="([^"]*)"', m.group(1))
             found[html.unescape(name.group(1)) if name else "?"] = text
     return found
+
+
+def hidden_sheets(workbook_xml: str) -> set[str]:
+    """The names of the sheets ``workbook_xml`` marks hidden or very hidden."""
+    return {
+        html.unescape(name.group(1))
+        for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook_xml)
+        if re.search(r'\bstate="(?:hidden|veryHidden)"', m.group(0))
+        and (name := re.search(r'\bname="([^"]*)"', m.group(0)))
+    }
 
 
 # a defined name (名称管理器) with its formula: (attributes, formula); marking drops the live ones
@@ -360,6 +375,9 @@ class _XlsReader:
                 p, lambda pc: pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
             )
         self.names = _worksheet_names(self.book)
+        self.hidden_sheets = {
+            m.name for m in self.book.sheets_metadata if not str(m.visible).endswith("Visible")
+        }
 
     def read(self, name: str) -> RawSheet:
         return _to_rawsheet(self.p, self.book, name, None)
@@ -426,6 +444,7 @@ class _ZipReader:
         check_macro_sheets(p.name, rels)
         self.parts, self.shared = _workbook_parts(wb, rels)
         self.live_names = live_names(wb)
+        self.hidden_sheets = hidden_sheets(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
         names = {part: f"工作表“{name}”" for name, part in self.parts.items()}

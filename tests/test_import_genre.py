@@ -11,12 +11,12 @@ statuses, deadlines and units right, what was left out listed with a reason; the
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 import genre_docs as G
 import pytest
 from click.testing import CliRunner
+from office_pdf import convert_to_pdf
 
 from ledger_tools.cli import cli
 from ledger_tools.documents.render import find_office
@@ -245,21 +245,7 @@ def pdfs(tmp_path_factory):
         G.no_number_table(folder / "无序号折行表格.docx", wrapped=True),
         G.county_notice_gb(folder / "公文格式通报.docx"),
     ]
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert_to_pdf(sources, folder, timeout=300)
     return {s.stem: s.with_suffix(".pdf") for s in sources}
 
 

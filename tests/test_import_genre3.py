@@ -8,13 +8,11 @@ cells, statuses, the counts the document states cross-checked against the ones f
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 
 import genre_docs3 as G
 import pytest
+from office_pdf import convert_to_pdf
 from test_import_genre import check_errors, outline, run_check, run_import, statuses, warnings
-
-from ledger_tools.documents.render import find_office
 
 NAMES = list(G.BUILDERS)
 
@@ -24,23 +22,7 @@ def docs(tmp_path_factory):
     """Every document as .docx, and as PDF made in one LibreOffice run (when installed)."""
     folder = tmp_path_factory.mktemp("genre3")
     paths = {name: build(folder / f"{name}.docx") for name, build in G.BUILDERS.items()}
-    office = find_office()
-    if office is not None:
-        subprocess.run(
-            [
-                office,
-                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *map(str, paths.values()),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    convert_to_pdf(paths.values(), folder)
     return paths
 
 

@@ -7,13 +7,11 @@ by measure against what the document says, then ``check`` run on it.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import genre_docs4 as G
 import pytest
+from office_pdf import convert_to_pdf
 from test_import_genre import check_errors, run_check, run_import, warnings
-
-from ledger_tools.documents.render import find_office
 
 
 @pytest.fixture(scope="module")
@@ -21,23 +19,7 @@ def docs(tmp_path_factory):
     """Every document as .docx, and as PDF made in one LibreOffice run (when installed)."""
     folder = tmp_path_factory.mktemp("genre4")
     paths = {name: build(folder / f"{name}.docx") for name, build in G.BUILDERS.items()}
-    office = find_office()
-    if office is not None:
-        subprocess.run(
-            [
-                office,
-                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *map(str, paths.values()),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    convert_to_pdf(paths.values(), folder)
     return paths
 
 

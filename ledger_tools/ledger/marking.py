@@ -547,10 +547,11 @@ class _Copy:
                 return before + patch(element, r)
             return before + element
 
-        def fast(buf: bytes) -> bytes | None:
+        def fast(buf: bytes, colon: bool) -> bytes | None:
             """Only the marked rows touched, found by their ``<row r="N"``; None when the
-            chunk is not written that way or a marked row is missing from it."""
-            if buf.count(b"<row") != buf.count(b'<row r="') or b":row" in buf:
+            chunk is not written that way or a marked row is missing from it (``colon``:
+            the chunk has a ":", so prefixed elements may be in it)."""
+            if buf.count(b"<row") != buf.count(b'<row r="') or (colon and b":row" in buf):
                 return None
             first, last = _ROW_SIMPLE.search(buf), buf.rfind(b'<row r="')
             if first is None:
@@ -589,13 +590,15 @@ class _Copy:
                 head = buf if data < 0 else buf[:data]
                 buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', head) + buf[len(head) :]
                 first = False
-            if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
+            # (a colon is looked for first: one memchr, where a ledger's cells have none)
+            colon = b":" in buf
+            if (b"<f" in buf or (colon and b":f" in buf)) and LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
-                patched = fast(buf)
+                patched = fast(buf, colon)
                 buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
-                end = _sheetdata_end(buf)
-                if end is not None and state["next"] < len(rows):
+                end = _sheetdata_end(buf) if state["next"] < len(rows) else None
+                if end is not None:
                     if end.group(0).endswith(b"/>"):
                         name = end.group(0)[1:-2].strip()
                         rest = b"<" + name + b">" + missing(None) + b"</" + name + b">"

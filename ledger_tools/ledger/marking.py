@@ -20,7 +20,8 @@ The copy is written at the XML level, not through openpyxl (whose load and save 
 members that do not change are copied byte for byte, compressed as they are; the sheets are
 streamed, and only the marked cells' style index changes (two fills and cloned cell formats
 added to styles.xml); comments and their VML drawing are written as text, and so is the
-校验结果 sheet. Formulas keep their cached values. Live links are neutralised in the copy:
+校验结果 sheet. Where the ``merge`` extra (ISA-L) is installed, it inflates the sheets and
+deflates the large parts (``output.fast_deflater``); else zlib does, at level 1. Formulas keep their cached values. Live links are neutralised in the copy:
 formulas reading other workbooks (``[1]Sheet1!A1``), DDE (``cmd|'…'!A1``), WEBSERVICE,
 FILTERXML and RTD keep their cached value and lose the formula, and external link parts are
 removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx loses its macros.
@@ -547,11 +548,10 @@ class _Copy:
                 return before + patch(element, r)
             return before + element
 
-        def fast(buf: bytes, colon: bool) -> bytes | None:
+        def fast(buf: bytes) -> bytes | None:
             """Only the marked rows touched, found by their ``<row r="N"``; None when the
-            chunk is not written that way or a marked row is missing from it (``colon``:
-            the chunk has a ":", so prefixed elements may be in it)."""
-            if buf.count(b"<row") != buf.count(b'<row r="') or (colon and b":row" in buf):
+            chunk is not written that way or a marked row is missing from it."""
+            if buf.count(b"<row") != buf.count(b'<row r="') or b":row" in buf:
                 return None
             first, last = _ROW_SIMPLE.search(buf), buf.rfind(b'<row r="')
             if first is None:
@@ -590,14 +590,19 @@ class _Copy:
                 head = buf if data < 0 else buf[:data]
                 buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', head) + buf[len(head) :]
                 first = False
-            # (a colon is looked for first: one memchr, where a ledger's cells have none)
-            colon = b":" in buf
-            if (b"<f" in buf or (colon and b":f" in buf)) and LIVE_FORMULA.search(buf):
+            # A formula that can be live has text: <f …>…</f> (or </x:f>), so "f>" is in the
+            # chunk; without a neutralised shared formula (``dead``), a chunk without it has
+            # nothing to change (one scan of the chunk instead of two).
+            formulas = b"f>" in buf or (dead and (b"<f" in buf or b":f" in buf))
+            if formulas and LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
-                patched = fast(buf, colon)
+                patched = fast(buf)
                 buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
-                end = _sheetdata_end(buf) if state["next"] < len(rows) else None
+                # (a piece that ends with a row ends before </sheetData>: pieces are cut
+                # after rows, and nothing after the cells is a <row>)
+                more = state["next"] < len(rows) and not buf.endswith(b"</row>")
+                end = _sheetdata_end(buf) if more else None
                 if end is not None:
                     if end.group(0).endswith(b"/>"):
                         name = end.group(0)[1:-2].strip()

@@ -530,7 +530,7 @@ class _Copy:
         def patch(element: bytes, r: int) -> bytes:
             tag_end = element.find(b">") + 1
             if element[tag_end - 2 : tag_end] == b"/>":
-                name = element[1 : re.search(rb"[\s/>]", element).start()]
+                name = element[1 : _NAME_END.search(element).start()]
                 head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
             else:
                 close_at = element.rfind(b"</")
@@ -688,7 +688,7 @@ class _Copy:
             return tag
         if s:
             return tag[: s.start(1)] + str(new).encode() + tag[s.end(1) :]
-        name_end = re.search(rb"[\s/>]", tag).start()
+        name_end = _NAME_END.search(tag).start()
         return tag[:name_end] + b' s="%d"' % new + tag[name_end:]
 
     def _neutralise(self, sheet: _Sheet, buf: bytes, dead: set[bytes]) -> bytes:
@@ -728,6 +728,7 @@ _SHEETDATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 _F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
 _S_ATTR = re.compile(rb'\ss="(\d+)"')
+_NAME_END = re.compile(rb"[\s/>]")  # where an element's name ends
 _AFTER_LEGACY = re.compile(
     rb"<(?:\w+:)?(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)\b"
 )

@@ -20,7 +20,8 @@ The copy is written at the XML level, not through openpyxl (whose load and save 
 members that do not change are copied byte for byte, compressed as they are; the sheets are
 streamed, and only the marked cells' style index changes (two fills and cloned cell formats
 added to styles.xml); comments and their VML drawing are written as text, and so is the
-校验结果 sheet. Formulas keep their cached values. Live links are neutralised in the copy:
+校验结果 sheet. Where the ``merge`` extra (ISA-L) is installed, it inflates the sheets and
+deflates the large parts (``output.fast_deflater``); else zlib does, at level 1. Formulas keep their cached values. Live links are neutralised in the copy:
 formulas reading other workbooks (``[1]Sheet1!A1``), DDE (``cmd|'…'!A1``), WEBSERVICE,
 FILTERXML and RTD keep their cached value and lose the formula, and external link parts are
 removed (``check`` reports them as ``live-formula``). An .xlsm copied to .xlsx loses its macros.
@@ -529,7 +530,7 @@ class _Copy:
         def patch(element: bytes, r: int) -> bytes:
             tag_end = element.find(b">") + 1
             if element[tag_end - 2 : tag_end] == b"/>":
-                name = element[1 : re.search(rb"[\s/>]", element).start()]
+                name = element[1 : _NAME_END.search(element).start()]
                 head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
             else:
                 close_at = element.rfind(b"</")
@@ -589,13 +590,20 @@ class _Copy:
                 head = buf if data < 0 else buf[:data]
                 buf = _TAB_SELECTED.sub(rb'\1 tabSelected="0"', head) + buf[len(head) :]
                 first = False
-            if (b"<f" in buf or b":f" in buf) and LIVE_FORMULA.search(buf):
+            # A formula that can be live has text: <f …>…</f> (or </x:f>), so "f>" is in the
+            # chunk; without a neutralised shared formula (``dead``), a chunk without it has
+            # nothing to change (one scan of the chunk instead of two).
+            formulas = b"f>" in buf or (dead and (b"<f" in buf or b":f" in buf))
+            if formulas and LIVE_FORMULA.search(buf):
                 buf = self._neutralise(sheet, buf, dead)
             if rows:
                 patched = fast(buf)
                 buf = _ROW_ELEMENT.sub(row, buf) if patched is None else patched
-                end = _sheetdata_end(buf)
-                if end is not None and state["next"] < len(rows):
+                # (a piece that ends with a row ends before </sheetData>: pieces are cut
+                # after rows, and nothing after the cells is a <row>)
+                more = state["next"] < len(rows) and not buf.endswith(b"</row>")
+                end = _sheetdata_end(buf) if more else None
+                if end is not None:
                     if end.group(0).endswith(b"/>"):
                         name = end.group(0)[1:-2].strip()
                         rest = b"<" + name + b">" + missing(None) + b"</" + name + b">"
@@ -680,7 +688,7 @@ class _Copy:
             return tag
         if s:
             return tag[: s.start(1)] + str(new).encode() + tag[s.end(1) :]
-        name_end = re.search(rb"[\s/>]", tag).start()
+        name_end = _NAME_END.search(tag).start()
         return tag[:name_end] + b' s="%d"' % new + tag[name_end:]
 
     def _neutralise(self, sheet: _Sheet, buf: bytes, dead: set[bytes]) -> bytes:
@@ -720,6 +728,7 @@ _SHEETDATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 _F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
 _S_ATTR = re.compile(rb'\ss="(\d+)"')
+_NAME_END = re.compile(rb"[\s/>]")  # where an element's name ends
 _AFTER_LEGACY = re.compile(
     rb"<(?:\w+:)?(?:legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)\b"
 )

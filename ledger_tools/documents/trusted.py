@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "cc7065dca4eaa8c2911f8f0f1d842cb214c395f8d9b8f783768efd3e73659d38",
-    "整改方案.docx": "7768ef95cb6b51dcb0243f1d9108fd6b71b5f03fa029bcd3a8cfe8570d69d8c7",
-    "整改进展情况通报.docx": "2407a41f6e484013eaedf1a6dc9923bb423cfef4ef115f92a99b60d905f90c8f",
-    "汇总报告.docx": "e4b5caaa22e082b69ef1f4af9e1faa98398ff8e47810b3e36907fb0a1986088a",
-    "督办通知.docx": "c85a369d1f6c87c9b41780bb84ec4a04474f3c192df44af107f6abb890dd36e5",
+    "整改情况报告.docx": "80d83707297e6c770c37073ada091c4d101f45ff4aff8679aa673cb7a5a36653",
+    "整改方案.docx": "ad7e6907ef5dd73fc211d775aadd877464bbaa7b245babec33bc2a512b8b1e36",
+    "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
+    "汇总报告.docx": "ed5644cac87b9e29b6282782d4311f1e9a5b2026cd8ccb8170640966be7b6d89",
+    "督办通知.docx": "277a708860dab612adaf04b933550c0e21ee67f000bbc66cb34f3aa897018e46",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

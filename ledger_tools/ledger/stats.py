@@ -78,10 +78,12 @@ def colour_counts(
 ) -> Counter[str]:
     """Warnings per colour, one per Excel row: the measures split from one cell share its
     deadline and status, and ``check`` gives that cell one warning."""
-    seen: set[tuple[str | None, int]] = set()
+    seen: set[object] = set()
     counts: Counter[str] = Counter()
     for m in measures:
-        at = (m.sheet, m.row)  # (a ledger kept in several sheets: Measure.sheet)
+        # (sheet, row) in a ledger kept in several sheets (Measure.sheet); the row alone on
+        # the first sheet, the common case, which builds no tuple per measure
+        at = m.row if m.sheet is None else (m.sheet, m.row)
         if at in seen:
             continue
         seen.add(at)

@@ -68,6 +68,8 @@ def read_sibling_sheets(
         if other.origin.columns != first.origin.columns or not other.measures:
             continue
         (summaries if _NOT_DATA.search(finding.sheet) else parts).append(other)
+    if not parts and not summaries:
+        return first  # (the common case: one sheet; its measure texts are not collected)
     read_texts = _measure_texts([first])
     if _SAMPLE.search(first.origin.sheet) and parts:
         own = [p for p in parts if not _measure_texts([p]) & read_texts]

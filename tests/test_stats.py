@@ -263,7 +263,9 @@ def test_sentence_is_built_from_the_numbers():
     assert "该问题尚未启动整改，办结率0%。" in stats_sentence(s5, "某巡察组")
     # none closed but in several statuses: "尚无问题整改到位", never "已整改到位0项"
     s4 = dict(s2, 未启动=10, 基本完成=6)
-    assert "尚无问题整改到位，基本完成6项，尚未启动10项，办结率0%。" in stats_sentence(s4, "某巡察组")
+    assert "尚无问题整改到位，基本完成6项，尚未启动10项，办结率0%。" in stats_sentence(
+        s4, "某巡察组"
+    )
 
 
 @pytest.mark.parametrize("by", [None, "方面", "责任部门", "责任领导", "整改状态"])

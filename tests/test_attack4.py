@@ -544,7 +544,9 @@ def test_hostile_pdfs_are_imported_in_bounded_time_and_memory(tmp_path):
     for path in (_pdf(tmp_path / "脚本.pdf", 2, script=True), _pdf(tmp_path / "万页.pdf", 10_000)):
         r = run_limited(["import", str(path), "-o", str(tmp_path / "导入.xlsx")], timeout=180)
         text = clean(r)
-        assert r["code"] == 2 and "没有识别出任何问题" in text and path.name in text, text
+        # a page of a few words is refused plainly: nothing read, or a scan with no text layer
+        said = "没有识别出任何问题" in text or "无法读取其中的文字" in text
+        assert r["code"] == 2 and said and path.name in text, text
         assert r["peak"] < 500, r["peak"]
     assert not (tmp_path / "导入.xlsx").exists()
 

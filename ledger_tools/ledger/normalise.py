@@ -458,13 +458,23 @@ def _other_ledger_sheets(
         if _same_ledger_months(chosen.name, name):
             out.append(_earlier_month(name, chosen.name, header.row + 1, rows))
             continue
+        like = f"工作表“{name}”也像一张台账（第 {header.row + 1} 行是表头，下面有 {rows} 行措施），"
+        if name in raw.hidden_sheets:  # (an old copy, a helper sheet: never joined unasked)
+            said = (
+                f"{like}但它是隐藏的工作表，没有一并读取，其中的措施没有校验、也没有计入统计。"
+                "如果它是台账的一部分，请在 Excel/WPS 中取消隐藏（右键工作表标签→取消隐藏）后再校验；"
+                f"如要单独校验它，请加 --sheet {name}。"
+            )
+        else:
+            said = (
+                f"{like}本次只读取了工作表“{chosen.name}”，“{name}”中的措施没有校验、也没有计入统计。"
+                f"如果台账分在几张表中，请合并到一张表后再校验；如要校验“{name}”，请加 --sheet {name}。"
+            )
         out.append(
             Finding(
                 "other-ledger-sheet",
                 WARNING,
-                f"工作表“{name}”也像一张台账（第 {header.row + 1} 行是表头，下面有 {rows} 行措施），"
-                f"本次只读取了工作表“{chosen.name}”，“{name}”中的措施没有校验、也没有计入统计。"
-                f"如果台账分在几张表中，请合并到一张表后再校验；如要校验“{name}”，请加 --sheet {name}。",
+                said,
                 name,
                 header.row + 1,
                 "",

@@ -18,7 +18,6 @@ text in one 方面 is one problem (each sheet's 序号 is its own).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 
@@ -62,8 +61,7 @@ def read_sibling_sheets(
     hidden = raw.hidden_sheets if raw is not None else frozenset()
     for finding in named:
         if finding.sheet in hidden:
-            _say_hidden(first, finding)
-            continue
+            continue  # (its warning says it is hidden: normalise._other_ledger_sheets)
         other = read(finding.sheet)
         if other.origin.columns != first.origin.columns or not other.measures:
             continue
@@ -100,20 +98,6 @@ def read_sibling_sheets(
     if joined:
         _join(first, joined, raw)
     return first
-
-
-def _say_hidden(ledger: Ledger, finding: Finding) -> None:
-    """A sheet laid out like the ledger but hidden (an old copy, a helper sheet — or a part
-    hidden by mistake): not joined; its warning says why and what to do."""
-    name = finding.sheet
-    message = (
-        f"工作表“{name}”也像一张台账（第 {finding.row} 行是表头，下面有 {finding.value} 行措施），"
-        f"但它是隐藏的工作表，没有一并读取，其中的措施没有校验、也没有计入统计。如果它是台账的一部分，"
-        f"请在 Excel/WPS 中取消隐藏（右键工作表标签→取消隐藏）后再校验；如要单独校验它，请加 --sheet {name}。"
-    )
-    ledger.notes = [
-        dataclasses.replace(n, message=message) if n is finding else n for n in ledger.notes
-    ]
 
 
 def _read_from(

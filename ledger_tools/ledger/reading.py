@@ -213,16 +213,6 @@ def live_names(workbook_xml: str) -> dict[str, str]:
     return found
 
 
-def hidden_sheets(workbook_xml: str) -> set[str]:
-    """The names of the sheets ``workbook_xml`` marks hidden or very hidden."""
-    return {
-        html.unescape(name.group(1))
-        for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook_xml)
-        if re.search(r'\bstate="(?:hidden|veryHidden)"', m.group(0))
-        and (name := re.search(r'\bname="([^"]*)"', m.group(0)))
-    }
-
-
 # a defined name (名称管理器) with its formula: (attributes, formula); marking drops the live ones
 DEFINED_NAME = re.compile(r"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 
@@ -442,9 +432,8 @@ class _ZipReader:
         if zf is None or "xl/workbook.xml" not in self.members:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
         check_macro_sheets(p.name, rels)
-        self.parts, self.shared = _workbook_parts(wb, rels)
+        self.parts, self.shared, self.hidden_sheets = _workbook_parts(wb, rels)
         self.live_names = live_names(wb)
-        self.hidden_sheets = hidden_sheets(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
         names = {part: f"工作表“{name}”" for name, part in self.parts.items()}
@@ -623,9 +612,10 @@ def _read_small(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: 
     return zf.read(name).decode("utf-8", "replace")
 
 
-def _workbook_parts(wb: str, rels: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """Worksheet name → zip member of its XML, in workbook order; and the shared parts
-    (shared strings, styles) with their Chinese names."""
+def _workbook_parts(wb: str, rels: str) -> tuple[dict[str, str], list[tuple[str, str]], set[str]]:
+    """Worksheet name → zip member of its XML, in workbook order; the shared parts (shared
+    strings, styles) with their Chinese names; and the names of the sheets marked hidden or
+    very hidden."""
     targets: dict[str, tuple[str, str]] = {}
     for m in re.finditer(r"<Relationship\b[^>]*>", rels):
         tag = m.group(0)
@@ -637,16 +627,19 @@ def _workbook_parts(wb: str, rels: str) -> tuple[dict[str, str], list[tuple[str,
             t = t.lstrip("/") if t.startswith("/") else "xl/" + t
             targets[rid.group(1)] = (t, kind.group(1) if kind else "")
     parts = {}
+    hidden = set()
     for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", wb):
         tag = m.group(0)
         name = re.search(r'\bname="([^"]*)"', tag)
         rid = re.search(r'\b(?:\w+:)?id="([^"]+)"', tag)
+        if name and re.search(r'\bstate="(?:hidden|veryHidden)"', tag):
+            hidden.add(html.unescape(name.group(1)))
         if name and rid and rid.group(1) in targets:
             target, kind = targets[rid.group(1)]
             if kind == "worksheet":
                 parts[html.unescape(name.group(1))] = target
     shared = [(t, _SHARED[k]) for t, k in targets.values() if k in _SHARED]
-    return parts, shared
+    return parts, shared, hidden
 
 
 def _worksheet_names(book: Any) -> list[str]:

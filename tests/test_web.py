@@ -295,6 +295,39 @@ def test_document_refused_on_errors_shows_the_reason(server, browser, tmp_path):
     page.close()
 
 
+def test_a_ledger_of_several_sheets_draws_each_and_jumps_to_the_sheet(server, browser, tmp_path):
+    import real_layouts4
+
+    path = tmp_path / "两张表的台账.xlsx"
+    real_layouts4.default_named_sheets(path)  # Sheet1 and Sheet2, one header: one ledger
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url)
+    page.fill("#today", "2025-07-15")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#verdict-text")
+    assert "工作表“Sheet1”、“Sheet2”，共 2 张" in page.inner_text("#verdict")
+    tabs = page.locator("#sheet-tabs .tab")
+    assert tabs.count() == 2 and page.locator("#sheet-tabs").is_visible()
+    assert "Sheet1" in page.inner_text("#sheet-tabs .tab.active")
+    assert "修订区级专项应急预案" in page.inner_text("#grid")
+
+    # The overdue measure is on Sheet2: its finding switches the grid to that sheet's cell.
+    row = page.locator("#findings tbody tr", has_text="Sheet2!F2").first
+    row.click()
+    assert "Sheet2" in page.inner_text("#sheet-tabs .tab.active")
+    assert page.inner_text("#sheet-name") == "（工作表“Sheet2”）"
+    assert "补充防汛物资储备" in page.inner_text("#grid")
+    focused = page.locator("#grid td.focus")
+    assert focused.count() == 1 and focused.get_attribute("id") == "cell-F2"
+    assert "warning" in (focused.get_attribute("class") or "")
+    assert page.locator("#message").is_hidden()
+    _shot(page, "6-多张工作表")
+
+    tabs.nth(0).click()  # back to the first sheet by its tab
+    assert "修订区级专项应急预案" in page.inner_text("#grid")
+    page.close()
+
+
 def test_without_the_web_extra_the_cli_says_how_to_install(tmp_path):
     # Hide the web stack from a real process and run the command.
     shim = tmp_path / "sitecustomize.py"

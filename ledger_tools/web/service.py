@@ -28,6 +28,7 @@ LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 # sheet is shown in part, and every finding is still listed in the table.
 GRID_MAX_ROWS = 3000
 GRID_MAX_COLS = 40
+GRID_MIN_ROWS = 30  # of each later sheet once the rows above are spent: its header and first rows
 KEEP_UPLOADS = 10  # the page works on the last one; older ones go, so uploads cannot fill the disk
 DOCUMENTS = {
     "plan": "整改方案",
@@ -171,7 +172,7 @@ def parse_date(value: str | None, label: str) -> dt.date | None:
 
 def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     """Check the ledger as ``ledger-tools check`` does and add what the page draws:
-    the statistics, rule titles and the ledger sheet as a grid."""
+    the statistics, rule titles and each sheet of the ledger as a grid."""
     from ledger_tools.ledger.checking import _totals_line, _verdict, report_json
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import RULES, validate
@@ -186,7 +187,11 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     result["rule_titles"] = {rule_id: rule.title for rule_id, rule in RULES.items()}
     result["stats"] = compute_stats(ledger, as_of=today)
     result["sheet"] = ledger.origin.sheet
-    result["grid"] = sheet_grid(upload.path, ledger.origin.sheet)
+    # a ledger kept one sheet per 方面 is read as one: every sheet read is drawn (a tab each)
+    result["sheets"] = (
+        ledger.layout.sheets if ledger.layout and ledger.layout.sheets else [ledger.origin.sheet]
+    )
+    result["grids"] = sheet_grids(upload.path, result["sheets"])
     result["id"] = upload.id
     return _visible(result)
 
@@ -206,24 +211,34 @@ def _visible(value: Any) -> Any:
     return value
 
 
-def sheet_grid(path: Path, sheet: str) -> dict[str, Any]:
-    """The ledger sheet as text cells (first ``GRID_MAX_ROWS`` rows), for drawing.
-
-    Read again rather than taken from the ledger: normalising fills every merged range in
-    place (and forgets the ranges), while the page draws the sheet as written."""
-    from ledger_tools.ledger.cells import column_letter
+def sheet_grids(path: Path, sheets: list[str]) -> dict[str, dict[str, Any]]:
+    """Each of the ledger's ``sheets`` as text cells, for drawing: ``GRID_MAX_ROWS`` rows in
+    all, and at least the first ``GRID_MIN_ROWS`` of each sheet (a ledger of 60 科室 sheets
+    draws the first sheets whole and the header and first rows of the rest). Read again rather than taken from the ledger: normalising fills every merged range
+    in place (and forgets the ranges), while the page draws the sheets as written."""
     from ledger_tools.ledger.reading import read_workbook
 
-    raw = read_workbook(path, sheets=[sheet]).sheets.get(sheet)
-    rows = raw.rows if raw else []
+    book = read_workbook(path, sheets=sheets)
+    grids: dict[str, dict[str, Any]] = {}
+    budget = GRID_MAX_ROWS
+    for name in sheets:
+        raw = book.sheets.get(name)
+        grids[name] = _grid(raw.rows if raw else [], raw.merged if raw else [], budget)
+        budget = max(budget - len(grids[name]["rows"]), GRID_MIN_ROWS)
+    return grids
+
+
+def _grid(rows: list[list[Any]], merged: list[Any], limit: int) -> dict[str, Any]:
+    from ledger_tools.ledger.cells import column_letter
+
     width = min(max((len(r) for r in rows), default=0), GRID_MAX_COLS)
-    shown = rows[:GRID_MAX_ROWS]
+    shown = rows[:limit]
     return {
         "columns": [column_letter(j) for j in range(width)],
         "rows": [[_cell_text(v) for v in row[:width]] for row in shown],
         "total_rows": len(rows),
         "truncated": len(rows) > len(shown),
-        "merged": [list(m) for m in (raw.merged if raw else [])],
+        "merged": [list(m) for m in merged],
     }
 
 

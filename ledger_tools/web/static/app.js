@@ -4,6 +4,7 @@
 const settings = JSON.parse(document.querySelector('meta[name="ledger-settings"]').content);
 const SEVERITY = { error: "错误", warning: "警告", note: "提示" };
 let current = null; // the last analysis returned by the server
+let shownSheet = null; // the sheet drawn in the grid (a ledger may be kept in several)
 let chartKind = "status";
 
 const $ = (sel) => document.querySelector(sel);
@@ -92,14 +93,15 @@ function show(result) {
   drawVerdict(result);
   drawStats(result.stats);
   drawFindings(result);
-  drawGrid(result);
+  drawTabs(result);
+  drawGrid(result, result.sheet);
 }
 
 function drawVerdict(r) {
   const box = $("#verdict");
   box.className = "card verdict " + (r.ok ? "ok" : "bad");
   box.replaceChildren(
-    el("div", { class: "file", text: `${r.file}（工作表“${r.sheet}”，检查日期 ${r.today}）` }),
+    el("div", { class: "file", text: `${r.file}（${sheetsText(r)}，检查日期 ${r.today}）` }),
     el("div", { id: "verdict-text", text: r.verdict }),
     el("div", { class: "counts", text: r.totals_line }),
   );
@@ -213,16 +215,37 @@ function mergedLayout(grid) {
   return anchors;
 }
 
-function drawGrid(r) {
-  const grid = r.grid;
-  $("#sheet-name").textContent = `（工作表“${r.sheet}”）`;
+function sheetsText(r) {
+  const names = r.sheets.map((s) => `“${s}”`);
+  return names.length > 1 ? `工作表${names.join("、")}，共 ${names.length} 张` : `工作表${names[0]}`;
+}
+
+// One tab per sheet read, when the ledger is kept in several (one per 方面 or 科室).
+function drawTabs(r) {
+  const tabs = $("#sheet-tabs");
+  tabs.hidden = r.sheets.length < 2;
+  tabs.replaceChildren(...r.sheets.map((name) => {
+    const marked = r.findings.filter((f) => f.sheet === name && f.row && f.severity !== "note").length;
+    const tab = el("button", { type: "button", class: "tab", "data-sheet": name,
+      text: marked ? `${name}（${marked}）` : name });
+    tab.addEventListener("click", () => drawGrid(current, name));
+    return tab;
+  }));
+}
+
+function drawGrid(r, sheet) {
+  const grid = r.grids[sheet];
+  shownSheet = sheet;
+  document.querySelectorAll("#sheet-tabs .tab").forEach((tab) =>
+    tab.classList.toggle("active", tab.dataset.sheet === sheet));
+  $("#sheet-name").textContent = `（工作表“${sheet}”）`;
   $("#grid-note").textContent = grid.truncated
     ? `台账较大，这里只显示前 ${grid.rows.length} 行（共 ${grid.total_rows} 行）；全部问题见上方列表和标注副本。`
     : "";
   const anchors = mergedLayout(grid);
   const marks = {};
   for (const f of r.findings) {
-    if (f.sheet !== r.sheet || !f.row || !f.column || f.severity === "note") continue;
+    if (f.sheet !== sheet || !f.row || !f.column || f.severity === "note") continue;
     const key = covered[`${f.column}${f.row}`] || `${f.column}${f.row}`;
     const mark = marks[key] || (marks[key] = { severity: "warning", lines: [] });
     if (f.severity === "error") mark.severity = "error";
@@ -262,14 +285,16 @@ function drawGrid(r) {
 
 function focusCell(f) {
   document.querySelectorAll("#grid td.focus").forEach((td) => td.classList.remove("focus"));
-  if (f.sheet !== current.sheet || !f.row) {
-    showMessage(f.sheet && f.sheet !== current.sheet
+  const grid = current.grids[f.sheet];
+  if (!grid || !f.row) {
+    showMessage(f.sheet && !grid
       ? `这一条在工作表“${f.sheet}”，请在 Excel/WPS 或标注副本中查看。`
       : "这一条不指向具体单元格。");
     return;
   }
   showMessage("");
-  const column = f.column || current.grid.columns[0];
+  if (f.sheet !== shownSheet) drawGrid(current, f.sheet);
+  const column = f.column || grid.columns[0];
   const key = covered[`${column}${f.row}`] || `${column}${f.row}`;
   const td = document.getElementById(`cell-${key}`);
   if (!td) {

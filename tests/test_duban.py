@@ -328,3 +328,65 @@ def test_measures_split_from_one_cell_are_one_item(tmp_path: Path) -> None:
     )
     text = "\n".join(paragraphs(result.folder / file_name("财务科")))
     assert f"有{by_dept['财务科']['红色']}条已超过整改时限仍未办结" in text
+
+
+def test_by_unit_on_a_ledger_kept_in_several_sheets(tmp_path: Path) -> None:
+    """Each sheet's rows are its own: row 2 of 一组 and row 2 of 二组 belong to different units
+    (the 单位 column was once read by Excel row alone, and the second sheet's unit took both)."""
+    header = [
+        "单位",
+        "序号",
+        "方面",
+        "问题",
+        "整改措施",
+        "责任领导",
+        "责任部门",
+        "整改时限",
+        "整改状态",
+    ]
+    wb = openpyxl.Workbook()
+    wb.active.title = "一组"
+    for k, (sheet, unit) in enumerate((("一组", "某区档案馆"), ("二组", "某区方志办"))):
+        ws = wb.active if k == 0 else wb.create_sheet(sheet)
+        ws.append(header)
+        ws.append(
+            [
+                unit,
+                1,
+                "作风建设方面",
+                f"{unit}档案整理滞后",
+                "完成积存档案整理",
+                "副馆长甲",
+                "业务科",
+                "2024年3月31日",
+                "正在推进",
+            ]
+        )
+        ws.append(
+            [
+                unit,
+                2,
+                "作风建设方面",
+                f"{unit}制度不健全",
+                "修订内部管理制度",
+                "副馆长乙",
+                "办公室",
+                "2024年12月31日",
+                "正在推进",
+            ]
+        )
+    book = tmp_path / "两组台账.xlsx"
+    wb.save(book)
+    ledger, units = load_for_duban(book)
+    assert [m.sheet for m in ledger.measures] == [None, None, "二组", "二组"]
+    assert units == {
+        (None, 2): "某区档案馆",
+        (None, 3): "某区档案馆",
+        ("二组", 2): "某区方志办",
+        ("二组", 3): "某区方志办",
+    }
+    found = groups(ledger, TODAY, "单位", units)
+    assert [(g.name, g.measures, [i.cell for i in g.items]) for g in found] == [
+        ("某区档案馆", 2, ["一组!H2"]),
+        ("某区方志办", 2, ["二组!H2"]),
+    ]

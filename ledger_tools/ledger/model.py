@@ -121,6 +121,12 @@ class Measure:
     def get(self, column: str) -> Any:
         return self.values.get(column)
 
+    @property
+    def place(self) -> tuple[str | None, int]:
+        """The Excel row it stands on: (its ``sheet``, None on the ledger's first; its row).
+        The measures split from one cell share it; rows of two sheets never do."""
+        return (self.sheet, self.row)
+
 
 @dataclass
 class Problem:

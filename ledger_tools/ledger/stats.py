@@ -218,7 +218,7 @@ def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
     if any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors:
         out["方面数"] = "有方面未填或无法识别的行，方面数可能不准"
     undated = {
-        (m.sheet, m.row)
+        m.place
         for m in ledger.measures
         if m.status is None or (m.deadline is not None and m.deadline.kind == "invalid")
     }

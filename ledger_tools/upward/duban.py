@@ -111,21 +111,24 @@ def issuing_office(ledger: Ledger) -> str:
 # Grouping
 
 
-def _names(by: str, units: dict[int, str]) -> Any:
+def _names(by: str, units: dict[tuple[str | None, int], str]) -> Any:
     from ledger_tools.ledger.stats import UNFILLED, _departments, _leaders
 
     if by == "责任部门":
         return _departments
     if by == "责任领导":
         return _leaders
-    return lambda m: [units.get(m.row) or UNFILLED]
+    return lambda m: [units.get(m.place) or UNFILLED]
 
 
 def groups(
-    ledger: Ledger, as_of: dt.date, by: str = "责任部门", units: dict[int, str] | None = None
+    ledger: Ledger,
+    as_of: dt.date,
+    by: str = "责任部门",
+    units: dict[tuple[str | None, int], str] | None = None,
 ) -> list[Group]:
     """Every group (in order of first appearance) with its counts and late items (red first,
-    most overdue first). ``units``: Excel row → 单位, for ``by="单位"``. The colours are
+    most overdue first). ``units``: ``Measure.place`` → 单位, for ``by="单位"``. The colours are
     ``stats.colour_counts`` of the group's measures (one per Excel row), and so are the items:
     the measures split from one cell are one item."""
     from ledger_tools.ledger.stats import COLOURS, colour_counts, long_term_counts, warning_colour
@@ -148,7 +151,7 @@ def groups(
                 g.closed += m.status in closed
                 if colour not in LATE:
                     continue
-                at = (name, m.sheet, m.row)  # (a ledger kept in several sheets: Measure.sheet)
+                at = (name, *m.place)  # (a ledger kept in several sheets: Measure.sheet)
                 if at in late:
                     late[at].parts.append(m)
                     continue
@@ -287,9 +290,9 @@ def load_for_duban(
     path: str | os.PathLike[str],
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
-) -> tuple[Ledger, dict[int, str]]:
+) -> tuple[Ledger, dict[tuple[str | None, int], str]]:
     """The ledger (the 全部措施 sheet of a 汇总台账 when there is one and ``sheet`` is not
-    given) and its 单位 column (Excel row → unit; empty when the sheet has none)."""
+    given) and its 单位 column (``Measure.place`` → unit; empty when the sheet has none)."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
 
@@ -300,24 +303,26 @@ def load_for_duban(
     return ledger, unit_column(ledger, raw)
 
 
-def unit_column(ledger: Ledger, raw: Any) -> dict[int, str]:
-    """Excel row → the 单位 cell (a canonical column if ``columns`` has one, else the header
-    named 单位 that the reader kept as unrecognised). Merged cells were filled by the reader."""
+def unit_column(ledger: Ledger, raw: Any) -> dict[tuple[str | None, int], str]:
+    """``Measure.place`` → the 单位 cell (a canonical column if ``columns`` has one, else the
+    header named 单位 that the reader kept as unrecognised), on each measure's own sheet (a
+    ledger kept in several sheets has one header: the same letter on each). Merged cells were
+    filled by the reader."""
     from ledger_tools.ledger.cells import column_index
     from ledger_tools.ledger.columns import normalise_header
 
     if UNIT_COLUMN in ledger.origin.columns:
-        return {m.row: str(m.values.get(UNIT_COLUMN) or "").strip() for m in ledger.measures}
+        return {m.place: str(m.values.get(UNIT_COLUMN) or "").strip() for m in ledger.measures}
     letters = [k for k, v in ledger.origin.headers.items() if normalise_header(v) in UNIT_HEADERS]
     if not letters:
         return {}
-    rows = raw.sheets[ledger.origin.sheet].rows
     j = column_index(letters[0])
     out = {}
     for m in ledger.measures:
+        rows = raw.sheets[m.sheet or ledger.origin.sheet].rows
         row = rows[m.row - 1] if m.row - 1 < len(rows) else []
         value = row[j] if j < len(row) else None
-        out[m.row] = "" if value is None else str(value).strip()
+        out[m.place] = "" if value is None else str(value).strip()
     return out
 
 
@@ -363,7 +368,7 @@ def write_duban(
     folder: str | os.PathLike[str],
     as_of: dt.date | None = None,
     by: str = "责任部门",
-    units: dict[int, str] | None = None,
+    units: dict[tuple[str | None, int], str] | None = None,
     reply_days: int = DEFAULT_REPLY_DAYS,
     template: str | os.PathLike[str] | None = None,
     force: bool = False,

@@ -252,7 +252,7 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     rows: dict[tuple[str | None, int], list[Measure]] = {}
     for m in ledger.measures:
         if warning_colour(m, as_of, closed) == "红色":
-            rows.setdefault((m.sheet, m.row), []).append(m)
+            rows.setdefault(m.place, []).append(m)
     items = []
     for parts in rows.values():
         m = parts[0]

@@ -645,9 +645,6 @@ def _column_cells(values: Sequence[Any], letter: str, text_open: str | None = No
     ref = f"{letter}{ROW}"
     text_open = text_open or f'<c r="{ref}" t="inlineStr">'
     fast = text_open + "<is><t>"
-    cells = _plain_column_cells(values, fast)
-    if cells is not None:
-        return cells
     plain = _PLAIN_CELL
     return [
         ""
@@ -657,36 +654,6 @@ def _column_cells(values: Sequence[Any], letter: str, text_open: str | None = No
         else _cell(ref, text_open, v)
         for v in values
     ]
-
-
-def _plain_column_cells(values: Sequence[Any], fast: str) -> list[str] | None:
-    """``_column_cells`` of a column of plain text and None (most columns of a ledger) in a few
-    C loops over all its values at once, instead of a type check and a regex per cell (a third
-    of the CPU time of rendering a unit's rows); None when some value is anything else or
-    some text is not plain (``_PLAIN_CELL``: escapes, control characters, "_", a blank at
-    either end, empty, too long): then cell by cell."""
-    kinds = set(map(type, values))
-    if not kinds <= {str, type(None)}:
-        return None
-    texts = [v for v in values if v is not None] if type(None) in kinds else list(values)
-    if not texts:
-        return [""] * len(values)
-    if (
-        _NOT_PLAIN_CHAR.search("".join(texts))
-        or list(map(str.strip, texts)) != texts  # (strip gives the text itself when it can)
-        or "" in texts
-        or max(map(len, texts)) > MAX_TEXT
-    ):
-        return None
-    end = "</t></is></c>"
-    cells = (fast + (end + "\x1f" + fast).join(texts) + end).split("\x1f")
-    if len(texts) == len(values):
-        return cells
-    it = iter(cells)
-    return ["" if v is None else next(it) for v in values]
-
-
-_NOT_PLAIN_CHAR = re.compile(r"[&<>\x00-\x08\x0b-\x1f_]")  # (see _PLAIN_CELL)
 
 
 def _cell(ref: str, text_open: str, v: Any) -> str:

@@ -439,7 +439,7 @@ class _ZipReader:
         names = {part: f"工作表“{name}”" for name, part in self.parts.items()}
         names.update({n: "工作簿目录" for n in _WORKBOOK_PARTS})
         names.update(dict(self.shared))
-        check_zip_sizes(p, infos, names)
+        check_zip_sizes(p, infos, names, zf=zf)
         shared = [t for t, _ in self.shared] + ["xl/sharedStrings.xml"]
         styles = [t for t, what in self.shared if what == _SHARED["styles"]] + ["xl/styles.xml"]
         check_claims(p.name, zf, self.members, shared, styles)
@@ -560,11 +560,13 @@ def check_zip_sizes(
     names: Mapping[str, str],
     hint: str = _TOO_BIG_HINT,
     label: str = "",
+    zf: zipfile.ZipFile | None = None,
 ) -> None:
     """Every part of an Office file (a zip) within the limits, read here or not: a marked copy,
     openpyxl, python-docx and Excel itself read parts this module does not. ``names`` gives
     the Chinese name of known parts; the others are named by their path in the zip. ``hint``
-    says what to do (the default is for a workbook); ``label`` names the file (its name)."""
+    says what to do (the default is for a workbook); ``label`` names the file (its name);
+    ``zf`` the file, when it is open already."""
     label = label or p.name
     if len(infos) > MAX_MEMBERS:
         raise UnreadableFile(
@@ -585,7 +587,7 @@ def check_zip_sizes(
             f"{size / 2**20:,.1f} MB），超过本工具的安全上限，{hint}"
         )
     # nothing to split when a part declares a DTD: only to save the file again
-    check_prologs(p, infos, label, _NOT_TO_SPLIT_HINT if hint is _TOO_BIG_HINT else hint)
+    check_prologs(p, infos, label, _NOT_TO_SPLIT_HINT if hint is _TOO_BIG_HINT else hint, zf)
 
 
 def _check_parts(

@@ -111,8 +111,6 @@ def _failures_of_many(
 ) -> list[list[tuple[str, str, int]]]:
     """``measure_failures`` of each ledger's rule frame, the ledgers with the same rules (the
     same columns read) in batches of one query each."""
-    import polars as pl
-
     out: list[list[tuple[str, str, int]]] = [[] for _ in ledgers]
     groups: dict[int, tuple[RowRules, list[int]]] = {}
     for i, ledger in enumerate(ledgers):
@@ -121,9 +119,9 @@ def _failures_of_many(
             groups.setdefault(id(rules), (rules, []))[1].append(i)
     for rules, members in groups.values():
         for batch in _batches(members, [len(ledgers[i].measures) for i in members]):
-            frames = [rule_frame(ledgers[i], today, k) for k, i in enumerate(batch)]
-            starts = list(itertools.accumulate((len(f) for f in frames), initial=0))
-            failed = measure_failures(pl.concat(frames, rechunk=False), rules)
+            sizes = [len(ledgers[i].measures) for i in batch]
+            starts = list(itertools.accumulate(sizes, initial=0))
+            failed = measure_failures(rules_frame([ledgers[i] for i in batch], today), rules)
             for rule, column, row in failed:  # check by check, rows ascending: kept per ledger
                 k = bisect.bisect_right(starts, row) - 1
                 out[batch[k]].append((rule, column, row - starts[k]))
@@ -691,6 +689,45 @@ def rule_frame(ledger: Ledger, today: dt.date, number: int = 0) -> Any:
             pl.Series("_colour", colours, dtype=pl.Utf8),
             pl.Series("_feedback", [_feedback(ledger)] * len(colours), dtype=pl.Date),
             pl.Series("_ledger", [number] * len(colours), dtype=pl.Int32),
+        ]
+    )
+
+
+def rules_frame(ledgers: Sequence[Ledger], today: dt.date) -> Any:
+    """The ``rule_frame`` of each of ``ledgers`` (numbered 0, 1, …) one after the other, as one
+    frame: each column is one Series of every ledger's values. (A frame per ledger and
+    ``pl.concat`` cost ~40 Series of ~70 µs each per ledger: 2.7 ms, most of the time of
+    checking a ledger of a hundred measures, paid by each unit of a merge.)"""
+    if len(ledgers) == 1:
+        return rule_frame(ledgers[0], today)
+    import polars as pl
+
+    from ledger_tools.ledger.stats import warning_colour
+
+    dtypes = _frame_schema(pl)
+    columns = [_columns(ledger, True) for ledger in ledgers]
+    series = [
+        pl.Series(
+            parts[0][0],
+            list(itertools.chain.from_iterable(v for _, v in parts)),
+            dtype=dtypes[parts[0][0]],
+        )
+        for parts in zip(*columns, strict=True)
+    ]
+    colours: list[str | None] = []
+    feedback: list[dt.date | None] = []
+    number: list[int] = []
+    for k, ledger in enumerate(ledgers):
+        closed = closed_statuses(long_term_counts(ledger))
+        colours += [warning_colour(m, today, closed) for m in ledger.measures]
+        feedback += [_feedback(ledger)] * len(ledger.measures)
+        number += [k] * len(ledger.measures)
+    return pl.DataFrame(
+        [
+            *series,
+            pl.Series("_colour", colours, dtype=pl.Utf8),
+            pl.Series("_feedback", feedback, dtype=pl.Date),
+            pl.Series("_ledger", number, dtype=pl.Int32),
         ]
     )
 

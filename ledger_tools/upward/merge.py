@@ -382,9 +382,10 @@ def _read_all(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Unit | Failed] = {}
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker
-    )
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _preload_reader()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
     try:
         futures = {
             pool.submit(read_units, chunk, today, unit_from, keep): chunk
@@ -420,6 +421,19 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _preload_reader() -> None:
+    """Import the reader, validator and renderer (not polars: its threads make fork unsafe)
+    once, before the workers are forked: each inherits them instead of importing them again
+    (~0.1 s of CPU a worker; the 汇总 is written with the renderer anyway)."""
+    import python_calamine  # noqa: F401
+
+    import ledger_tools.ledger.normalise
+    import ledger_tools.ledger.reading
+    import ledger_tools.ledger.schema
+    import ledger_tools.ledger.stats
+    import ledger_tools.upward.merge_xlsx  # noqa: F401
 
 
 def _start_worker() -> None:

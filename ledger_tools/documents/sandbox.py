@@ -548,7 +548,8 @@ def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) 
         sep = plain[1] if len(plain) > 1 else kwargs.get("d", "")
         _check_join(sep if isinstance(sep, str) else "", list(value))
     elif name == "format" and isinstance(value, str):
-        _check_text((plain[1:], kwargs), "格式化的结果", value.count("%"), len(value))
+        # the filter is ``value % args``: the operator's checks, '%*d' widths included
+        _precheck_binop("%", value, tuple(plain[1:]) or kwargs)
     elif name == "indent" and isinstance(value, str):
         width = plain[1] if len(plain) > 1 else kwargs.get("width", 4)
         if isinstance(width, str):

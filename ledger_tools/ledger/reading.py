@@ -479,6 +479,12 @@ class _ZipReader:
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
                 f"{scan.merges:,} 个合并单元格区域，读取它们需要的内存远超台账本身，{_TOO_BIG_HINT}"
             )
+        if scan.beyond_excel:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.beyond_excel}，"
+                "超出了 Excel 的最大范围（最右一列是 XFD 列，Excel/WPS 不会保存出这样的文件），"
+                f"{_TOO_BIG_HINT}"
+            )
         if scan.far_ref:
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.far_ref}，"
@@ -849,6 +855,21 @@ _ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>.*?</(?:\w+:)?row>)", r
 _ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
 _LETTERS23 = re.compile(rb' r="([A-Z]{2,3})\d')
+_LETTERS4 = re.compile(rb'r="([A-Za-z]{4,}\d+)"')  # a column past ZZZ, so past Excel's XFD
+
+
+def _beyond_excel(buf: bytes) -> str:
+    """The first cell reference in ``buf`` with a column of four letters or more (Excel's
+    last is XFD), or "". The scan's other patterns take one to three letters, so calamine
+    alone saw ``ZZZZZ5`` and sized its grid by it: 12 million columns aborted the process
+    (no memory). Matches in text (``r="ABCD1"`` typed in a cell) are skipped."""
+    for m in _LETTERS4.finditer(buf):
+        tag = max(buf.rfind(b"<c ", 0, m.start()), buf.rfind(b":c ", 0, m.start()))
+        if tag >= 0 and buf.find(b">", tag, m.start()) < 0:
+            return m.group(1).decode()
+    return ""
+
+
 _COLUMN_CACHE: dict[bytes, int] = {}
 # A formula that reaches outside the file, in its text without string literals: another
 # workbook ([1]Sheet1!A1), DDE (app|topic!item), web and real-time functions.
@@ -966,6 +987,7 @@ class _Scan:
     beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
     far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
     far_top: int = 0  # the last row there was when far_ref was found
+    beyond_excel: str = ""  # a cell placed right of Excel's last column (<c r="ZZZZZ5">)
     grid_row: int = 0  # (exact) the last row with a cell calamine keeps, blank ones too
     blank: frozenset[bytes] = frozenset()  # (exact) indexes of blank shared strings
 
@@ -1010,6 +1032,8 @@ class _Scan:
             far = _far_ref(top).search(buf)
             if far:
                 self.far_ref, self.far_top = far.group(1).decode(), top
+        if not self.beyond_excel and b'r="' in buf:
+            self.beyond_excel = _beyond_excel(buf)
         if b"v>-" in buf and _BEYOND_DATES.search(buf):
             self.beyond_dates = True
         if b't="e"' in buf:

@@ -108,6 +108,22 @@ _CT_MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
+def replaceable_mark(dest: str | os.PathLike[str]) -> bool:
+    """Whether ``dest`` may be replaced by a marked copy without asking: it does not exist,
+    is empty, or is itself a marked copy (its first sheet is 校验结果). Any other workbook
+    (another ledger, a 汇总台账 named by mistake) is not overwritten."""
+    p = Path(dest)
+    try:
+        if not p.exists() or p.stat().st_size == 0:
+            return True
+        with zipfile.ZipFile(p) as zf:
+            head = zf.open("xl/workbook.xml").read(1 << 20).decode("utf-8", "replace")
+    except (*_ZIP_ERRORS, KeyError):
+        return False
+    first = re.search(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', head)
+    return first is not None and html.unescape(first.group(1)) == C.SHEET_RESULTS
+
+
 def write_marked_copy(
     source: str | os.PathLike[str], report: Report, dest: str | os.PathLike[str]
 ) -> Path:

@@ -190,3 +190,53 @@ def test_a_folder_or_a_file_in_the_wrong_place_is_named(tmp_path):
     text = clean(r)
     assert r["code"] == 2 and "是一个文件，不是文件夹" in text and "-o" in text, text
     assert list(folder.iterdir()) == [] and zipfile.is_zipfile(ledger)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a file that is no workbook really is; a text cell that points before the first text
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        (
+            "导出.xls",
+            "<html><body><table><tr><td>序号</td></tr></table></body></html>",
+            "网页（HTML）",
+        ),
+        ("导出.xls", "序号,问题\n1,测试\n", "文本（CSV"),
+        (
+            "导出.xls",
+            '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+            "Excel 2003 XML",
+        ),
+        ("方案.pdf", "%PDF-1.4\n", "ledger-tools import"),
+    ],
+    ids=["html", "csv", "xml2003", "pdf"],
+)
+def test_a_file_that_is_no_workbook_is_named_for_what_it_is(tmp_path, name, data, what):
+    """Business systems export web pages, CSV and Excel 2003 XML named ``.xls``: each was
+    only “不是 Excel 工作簿”, which left the clerk wondering why Excel opens it."""
+    path = tmp_path / name
+    path.write_bytes(data.encode("gbk"))
+    for args in (["check", str(path), *DAY], ["stats", str(path)]):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and what in text and "不是 Excel 工作簿" in text, text
+
+
+def test_a_text_cell_pointing_to_a_negative_shared_string_is_refused(tmp_path):
+    """``<c t="s"><v>-1</v></c>``: calamine read the first shared text (the 序号 heading) into
+    整改措施 without a word; an index past the table's end was already refused."""
+    path = base_ledger(tmp_path / "负数.xlsx")
+    rewrite(
+        path,
+        {
+            LEDGER_PART: lambda x: x.replace(
+                b'<c r="D2" t="s"><v>15</v></c>', b'<c r="D2" t="s"><v>-1</v></c>', 1
+            )
+        },
+    )
+    r = run_limited(["check", str(path), *DAY])
+    text = clean(r)
+    assert r["code"] == 2 and "D2" in text and "负数" in text and path.name in text, text

@@ -133,12 +133,20 @@ def parse_day(value: str | None, option: str) -> Any:
         return None
     import datetime as dt
 
+    from ledger_tools.ledger.dates import MAX_YEAR, MIN_YEAR
+
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(
             f"“{value}”不是日期，应写成 YYYY-MM-DD，如 2024-05-10。", param_hint=option
         ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # 9999-12-31 + the days to reply overflowed
+        raise click.BadParameter(
+            f"“{value}”的年份不在 {MIN_YEAR}—{MAX_YEAR} 年之间（与台账中日期的范围相同），请检查是否写错。",
+            param_hint=option,
+        )
+    return day
 
 
 LARGE_FILE_BYTES = 3 * 1024 * 1024  # about 20,000 measures: reading takes a few seconds

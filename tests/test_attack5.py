@@ -7,6 +7,7 @@ The attacks of this run that needed no change are listed in README (第五轮攻
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -240,3 +241,39 @@ def test_a_text_cell_pointing_to_a_negative_shared_string_is_refused(tmp_path):
     r = run_limited(["check", str(path), *DAY])
     text = clean(r)
     assert r["code"] == 2 and "D2" in text and "负数" in text and path.name in text, text
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates at the ends of the calendar
+
+
+def test_a_check_date_no_ledger_can_have_is_a_usage_error(tmp_path):
+    """``duban --today 9999-12-31`` ended in 意外问题（OverflowError）: the reply deadline is
+    days after it. The dates given on the command line now have the cells' range."""
+    for args in (
+        ["duban", str(EXAMPLE), "--today", "9999-12-31", "-o", str(tmp_path / "督办")],
+        ["check", str(EXAMPLE), "--today", "0001-01-01"],
+        ["report", str(EXAMPLE), "--as-of", "9999-12-31", "-o", str(tmp_path / "报告.docx")],
+    ):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and "1990—2100" in text and args[3] in text, (args, text)
+    assert not (tmp_path / "督办").exists() and not (tmp_path / "报告.docx").exists()
+
+
+def test_a_basic_information_date_no_day_can_be_is_a_warning_of_its_cell(tmp_path):
+    """基本信息 dates of serial 2958465 (9999-12-31) were printed into the 公文 as
+    “9999年12月31日” without a word, while the same date in 整改台账 was an error of its cell."""
+    path = base_ledger(tmp_path / "基本信息.xlsx")
+    rewrite(
+        path,
+        {
+            "xl/worksheets/sheet2.xml": lambda x: re.sub(
+                rb'(<c r="B9"[^>]*><v>)\d+', rb"\g<1>2958465", x
+            )
+        },
+    )
+    r = run_limited(["check", str(path), *DAY])
+    text = clean(r)
+    assert r["code"] == 0 and "基本信息!B9" in text and "9999年12月31日" in text, text
+    assert "反馈日期" in text and "info-bad-date" not in text, text

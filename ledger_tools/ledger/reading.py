@@ -294,7 +294,8 @@ def _sniff(p: Path) -> str:
         raise UnreadableFile(f"{p.name} 是空文件（0 字节），不是有效的 Excel 文件。{_SAVE_AS_HINT}")
     if what := other_format(p):
         if p.suffix.lower() in (".xls", ".xlsx", ".xlsm", ".et"):
-            what = f"其实是{what}，只是扩展名为 {p.suffix}（一些业务系统导出的“Excel”就是这样），"
+            export = "（一些业务系统导出的“Excel”就是这样）" if what != "文本文件" else ""
+            what = f"其实是{what}，只是扩展名为 {p.suffix}{export}，"
         else:
             what = f"是{what}，"
         hint = "如要从整改方案等 PDF 生成台账，请用 ledger-tools import。" if "PDF" in what else ""

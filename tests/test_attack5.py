@@ -105,6 +105,24 @@ def test_a_star_width_in_the_format_filter_is_refused_before_it_is_made(tmp_path
     assert r["code"] == 0, r["out"]
 
 
+def test_wrapping_one_endless_word_is_refused_before_it_starts(tmp_path):
+    """``s|wordwrap(1)`` of a 9-million-character word: textwrap copies the rest of the word
+    for every line it cuts (quadratic), and only the 60-second limit stopped it (in one run
+    under load, not even that within 200 s). Ordinary text is wrapped as before."""
+    template = template_with(
+        tmp_path / "换行.docx", "{% set s = 'a' * 9000000 %}{{ s|wordwrap(1)|length }}"
+    )
+    out = tmp_path / "方案.docx"
+    r = run_limited(["plan", str(EXAMPLE), "--template", str(template), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and "9,000,000 字的连续文字" in text and r["wall"] < 30, text
+    fine = template_with(
+        tmp_path / "正常.docx", "{% set s = ('a' * 50 + ' ') * 150000 %}{{ s|wordwrap(10)|length }}"
+    )
+    r = run_limited(["plan", str(EXAMPLE), "--template", str(fine), "-o", str(out)])
+    assert r["code"] == 0, r["out"]
+
+
 def _bodyless(path: Path) -> Path:
     base_docx(path)
     rewrite(

@@ -110,11 +110,12 @@ _CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.ma
 
 def replaceable_mark(dest: str | os.PathLike[str]) -> bool:
     """Whether ``dest`` may be replaced by a marked copy without asking: it does not exist,
-    is empty, or is itself a marked copy (its first sheet is 校验结果). Any other workbook
-    (another ledger, a 汇总台账 named by mistake) is not overwritten."""
+    is empty, is a symbolic link (the link is replaced, never written through: what it
+    points to stays as it is) or is itself a marked copy (its first sheet is 校验结果). Any
+    other workbook (another ledger, a 汇总台账 named by mistake) is not overwritten."""
     p = Path(dest)
     try:
-        if not p.exists() or p.stat().st_size == 0:
+        if p.is_symlink() or not p.exists() or p.stat().st_size == 0:
             return True
         with zipfile.ZipFile(p) as zf:
             head = zf.open("xl/workbook.xml").read(1 << 20).decode("utf-8", "replace")

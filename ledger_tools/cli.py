@@ -133,12 +133,20 @@ def parse_day(value: str | None, option: str) -> Any:
         return None
     import datetime as dt
 
+    from ledger_tools.ledger.dates import MAX_YEAR, MIN_YEAR
+
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(
             f"“{value}”不是日期，应写成 YYYY-MM-DD，如 2024-05-10。", param_hint=option
         ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # 9999-12-31 + the days to reply overflowed
+        raise click.BadParameter(
+            f"“{value}”的年份不在 {MIN_YEAR}—{MAX_YEAR} 年之间（与台账中日期的范围相同），请检查是否写错。",
+            param_hint=option,
+        )
+    return day
 
 
 LARGE_FILE_BYTES = 3 * 1024 * 1024  # about 20,000 measures: reading takes a few seconds
@@ -195,7 +203,9 @@ def new(path: str, unit: str | None, force: bool) -> None:
 
     from ledger_tools.errors import OutputError
     from ledger_tools.ledger.workbook import new_workbook
+    from ledger_tools.output import check_output_path
 
+    check_output_path(path)  # a folder, a folder that does not exist
     if os.path.exists(path) and not force:
         raise OutputError(f"{path} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。")
     out = new_workbook(path, unit)
@@ -241,6 +251,14 @@ def check(
 
     if mark:
         check_output_path(mark, path)  # refused before the work, not after
+        from ledger_tools.errors import OutputError
+        from ledger_tools.ledger.marking import replaceable_mark
+
+        if not replaceable_mark(mark):
+            raise OutputError(
+                f"{mark} 已存在，且不是本工具生成的标注副本（第一张表不是“校验结果”），"
+                "为免覆盖其中的内容，没有校验。请换一个文件名（--mark），或先将该文件删除或改名。"
+            )
     announce_large_file(path, "校验")
     report = check_file(
         path, mapping=parse_mappings(mapping), sheet=sheet, today=parse_day(today, "--today")

@@ -225,6 +225,11 @@ def _load_template(path: Path) -> tuple[Any, bytes]:
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, XMLSyntaxError) as exc:
         raise TemplateError(f"模板 {path.name} {_why_not_a_template(path, exc)}") from exc
+    if tpl.docx.element.body is None:  # <w:document/>: Word always writes a body
+        raise TemplateError(
+            f"模板 {path.name} 没有正文部分（document.xml 中没有 <w:body>），可能已损坏或不是 Word 保存的"
+            "文件。请在 Word/WPS 中打开确认内容，另存为 .docx 后重试。"
+        )
     return tpl, data
 
 

@@ -297,6 +297,7 @@ def _both_ints(left: Any, right: Any) -> bool:
     return isinstance(left, int) and isinstance(right, int)
 
 
+MAX_WRAP_COPY = 10_000_000_000  # characters textwrap may copy cutting long words (a few s)
 _SIZE_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 _SIZED_FILTERS = {"center", "indent", "wordwrap", "truncate", "slice", "batch", "random"}
 
@@ -548,7 +549,8 @@ def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) 
         sep = plain[1] if len(plain) > 1 else kwargs.get("d", "")
         _check_join(sep if isinstance(sep, str) else "", list(value))
     elif name == "format" and isinstance(value, str):
-        _check_text((plain[1:], kwargs), "格式化的结果", value.count("%"), len(value))
+        # the filter is ``value % args``: the operator's checks, '%*d' widths included
+        _precheck_binop("%", value, tuple(plain[1:]) or kwargs)
     elif name == "indent" and isinstance(value, str):
         width = plain[1] if len(plain) > 1 else kwargs.get("width", 4)
         if isinstance(width, str):
@@ -558,6 +560,16 @@ def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) 
         wrap = plain[3] if len(plain) > 3 else kwargs.get("wrapstring")
         if isinstance(width, int) and isinstance(wrap, str):
             _check_size(len(value) + (len(value) // max(width, 1) + 1) * len(wrap), "换行的结果")
+        breaks = plain[2] if len(plain) > 2 else kwargs.get("break_long_words", True)
+        if isinstance(width, int) and breaks and len(value) > 100_000:
+            # textwrap cuts a long word one line at a time, copying the rest of it each time
+            # (in C between two steps: 9 million characters at width 1 ran to the time limit)
+            longest = max((len(word) for word in value.split()), default=0)
+            if longest * longest // max(width, 1) > MAX_WRAP_COPY:
+                raise RenderLimit(
+                    f"换行（wordwrap）的文字中有一段 {longest:,} 字的连续文字（中间没有空格），"
+                    f"按每行 {width} 字切分要很长时间"
+                )
 
 
 def _keys(items: list[Any] | tuple[Any, ...], attribute: Any) -> list[Any]:

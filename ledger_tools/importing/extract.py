@@ -175,6 +175,11 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
     styles = _StyleInfo(document)
     blocks: list[Block] = []
     para_no = table_no = 0
+    if document.element.body is None:  # <w:document/>: Word always writes a body
+        raise UnreadableFile(
+            f"“{name}”没有正文部分（document.xml 中没有 <w:body>），可能已损坏或不是 Word 保存的文件。"
+            "请在 Word/WPS 中打开确认内容，另存为 .docx 后再导入。"
+        )
     for child in _body_items(document.element.body):
         if child.tag == f"{_Q}p":
             para_no += 1
@@ -615,7 +620,16 @@ def decode_text(data: bytes, name: str) -> str:
     """Text of a .txt file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which
     includes GBK and GB2312)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except (
+            UnicodeDecodeError
+        ):  # cut short (an odd byte at the end), or text of another encoding
+            raise UnreadableFile(
+                f"“{name}”以 UTF-16 编码的标记开头，但后面的内容不是完整的 UTF-16 文字"
+                "（文件可能不完整，或混有其他编码的文字）。请在记事本或 WPS 中打开确认，"
+                "另存为 UTF-8 编码的文本后再导入。"
+            ) from None
     if data.startswith(b"PK\x03\x04"):
         raise UnreadableFile(
             f"“{name}”其实是 Word/Excel 等 Office 文件（只是扩展名为 .txt）。"

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from ledger_tools.errors import OutputError, UnreadableFile
 from ledger_tools.ledger import columns as C
@@ -108,6 +108,23 @@ _CT_MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
+def replaceable_mark(dest: str | os.PathLike[str]) -> bool:
+    """Whether ``dest`` may be replaced by a marked copy without asking: it does not exist,
+    is empty, is a symbolic link (the link is replaced, never written through: what it
+    points to stays as it is) or is itself a marked copy (its first sheet is 校验结果). Any
+    other workbook (another ledger, a 汇总台账 named by mistake) is not overwritten."""
+    p = Path(dest)
+    try:
+        if p.is_symlink() or not p.exists() or p.stat().st_size == 0:
+            return True
+        with zipfile.ZipFile(p) as zf:
+            head = zf.open("xl/workbook.xml").read(1 << 20).decode("utf-8", "replace")
+    except (*_ZIP_ERRORS, KeyError):
+        return False
+    first = re.search(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', head)
+    return first is not None and html.unescape(first.group(1)) == C.SHEET_RESULTS
+
+
 def write_marked_copy(
     source: str | os.PathLike[str], report: Report, dest: str | os.PathLike[str]
 ) -> Path:
@@ -160,6 +177,26 @@ def _unreadable(src: Path, exc: BaseException | None = None) -> UnreadableFile:
     )
 
 
+_T = TypeVar("_T")
+
+
+def _bad_xml(src: Path, part: str, exc: Exception) -> UnreadableFile:
+    """A part of ``src`` the XML parser refused, in Chinese (lxml's text is English)."""
+    text, line = str(exc), getattr(exc, "lineno", 0)
+    if "depth" in text.lower():
+        why = "的元素嵌套层数过多（Excel/WPS 保存的文件中不会有，可能是特意构造的文件）"
+    else:
+        why = (
+            f"不是格式正确的 XML（第 {line} 行附近），文件可能已损坏"
+            if line
+            else "不是格式正确的 XML"
+        )
+    return UnreadableFile(
+        f"{src.name} 中的“{part}”部分{why}，无法生成标注副本。校验结果不受影响；"
+        "请用 Excel/WPS 打开后“另存为”新的 .xlsx 再标注，或去掉 --mark。"
+    )
+
+
 @dataclass
 class _Sheet:
     name: str
@@ -201,8 +238,11 @@ class _Copy:
         self.workbook = self.text("xl/workbook.xml")
         self.wb_rels = self.text("xl/_rels/workbook.xml.rels")
         self.styles_part = self._target_of("styles") or "xl/styles.xml"
-        self.styles = _Styles(
-            self.text(self.styles_part) if self.styles_part in self.members else ""
+        self.styles = self._parsed(
+            self.styles_part,
+            lambda: _Styles(
+                self.text(self.styles_part) if self.styles_part in self.members else ""
+            ),
         )
         self.sheets = self._sheets()
         self.neutralised: list[str] = []
@@ -210,6 +250,16 @@ class _Copy:
         self.comment_entries: dict[str, tuple[str, str, float]] = {}  # see _set_comment
 
     # Reading parts ---------------------------------------------------------------------------
+    def _parsed(self, part: str, parse: Callable[[], _T]) -> _T:
+        """``parse()`` of ``part``, its XML errors (nesting deeper than the parser takes,
+        a part cut short) said in Chinese with the part's name."""
+        from lxml import etree
+
+        try:
+            return parse()
+        except etree.XMLSyntaxError as exc:
+            raise _bad_xml(self.src, part, exc) from None
+
     def text(self, name: str) -> str:
         info = self.members.get(name)
         if info is None:
@@ -330,7 +380,8 @@ class _Copy:
             elif rel["Type"].endswith("/vmlDrawing") and target in self.members:
                 sheet.vml_part = target
         if sheet.comments_part:
-            sheet.comments = _parse_comments(self.text(sheet.comments_part))
+            part = sheet.comments_part
+            sheet.comments = self._parsed(part, lambda: _parse_comments(self.text(part)))
         if sheet.vml_part:
             vml = self.text(sheet.vml_part)
             sheet.other_shapes = [s for s in _vml_shapes(vml) if 'ObjectType="Note"' not in s]

@@ -255,3 +255,32 @@ def number_beyond_dates(p: Path, part: str) -> tuple[str, str] | None:
     except ZIP_ERRORS:
         pass
     return None
+
+
+def other_format(p: Path) -> str:
+    """What a file that is neither a zip nor a compound file (so no workbook) really is, for
+    the refusal: business systems export web pages, Excel 2003 XML and CSV text named
+    ``.xls``; "" when it is none of these."""
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return ""
+    low = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").replace(b"\0", b"").lower()
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in low:
+        return "Excel 2003 XML 表格"
+    if low.startswith(b"<") and (b"<html" in low or b"<table" in low):
+        return "网页（HTML）文件"
+    if head.startswith(b"%PDF"):
+        return "PDF 文件"
+    if b"\0" in head:
+        return ""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(sep in text for sep in (",", "\t", "，")):
+            return "文本（CSV，逗号或制表符分隔）文件"
+        return "文本文件"
+    return ""

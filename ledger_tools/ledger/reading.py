@@ -47,6 +47,7 @@ from ledger_tools.ledger.partguard import (
     check_part_names,
     check_prologs,
     number_beyond_dates,
+    other_format,
     quiet_stderr,
 )
 
@@ -291,6 +292,14 @@ def _sniff(p: Path) -> str:
         return "cfb"
     if not head:
         raise UnreadableFile(f"{p.name} 是空文件（0 字节），不是有效的 Excel 文件。{_SAVE_AS_HINT}")
+    if what := other_format(p):
+        if p.suffix.lower() in (".xls", ".xlsx", ".xlsm", ".et"):
+            export = "（一些业务系统导出的“Excel”就是这样）" if what != "文本文件" else ""
+            what = f"其实是{what}，只是扩展名为 {p.suffix}{export}，"
+        else:
+            what = f"是{what}，"
+        hint = "如要从整改方案等 PDF 生成台账，请用 ledger-tools import。" if "PDF" in what else ""
+        raise UnreadableFile(f"{p.name} {what}不是 Excel 工作簿。{hint or _SAVE_AS_HINT}")
     raise UnreadableFile(f"{p.name} 不是 Excel 工作簿（.xlsx/.xlsm/.xls）。{_SAVE_AS_HINT}")
 
 
@@ -478,6 +487,18 @@ class _ZipReader:
             raise UnreadableFile(
                 f"{self.p.name} 的工作表“{name}”只有约 {scan.cells:,} 个单元格，却有 "
                 f"{scan.merges:,} 个合并单元格区域，读取它们需要的内存远超台账本身，{_TOO_BIG_HINT}"
+            )
+        if scan.beyond_excel:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中有单元格的位置写成了 {scan.beyond_excel}，"
+                "超出了 Excel 的最大范围（最右一列是 XFD 列，Excel/WPS 不会保存出这样的文件），"
+                f"{_TOO_BIG_HINT}"
+            )
+        if scan.bad_shared:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中单元格 {scan.bad_shared} 指向编号为负数的共享文字"
+                "（Excel/WPS 不会保存出这样的文件，照读会读成另一个单元格的文字），"
+                f"可能已损坏或是特意构造的文件，{_SAVE_HINT}"
             )
         if scan.far_ref:
             raise UnreadableFile(
@@ -851,6 +872,22 @@ _ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>.*?</(?:\w+:)?row>)", r
 _ROW_R = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _ROW_SIMPLE = re.compile(rb'<row r="(\d+)"')
 _LETTERS23 = re.compile(rb' r="([A-Z]{2,3})\d')
+_NEGATIVE_SHARED = re.compile(rb'<c r="([A-Za-z]+\d+)"[^>]*t="s"><v>-')
+_LETTERS4 = re.compile(rb'r="([A-Za-z]{4,}\d+)"')  # a column past ZZZ, so past Excel's XFD
+
+
+def _beyond_excel(buf: bytes) -> str:
+    """The first cell reference in ``buf`` with a column of four letters or more (Excel's
+    last is XFD), or "". The scan's other patterns take one to three letters, so calamine
+    alone saw ``ZZZZZ5`` and sized its grid by it: 12 million columns aborted the process
+    (no memory). Matches in text (``r="ABCD1"`` typed in a cell) are skipped."""
+    for m in _LETTERS4.finditer(buf):
+        tag = max(buf.rfind(b"<c ", 0, m.start()), buf.rfind(b":c ", 0, m.start()))
+        if tag >= 0 and buf.find(b">", tag, m.start()) < 0:
+            return m.group(1).decode()
+    return ""
+
+
 _COLUMN_CACHE: dict[bytes, int] = {}
 # A formula that reaches outside the file, in its text without string literals: another
 # workbook ([1]Sheet1!A1), DDE (app|topic!item), web and real-time functions.
@@ -968,6 +1005,8 @@ class _Scan:
     beyond_dates: bool = False  # a number calamine panics on if it is date-formatted
     far_ref: str = ""  # a cell placed below every row (<row r="2"><c r="I99999999999">)
     far_top: int = 0  # the last row there was when far_ref was found
+    beyond_excel: str = ""  # a cell placed right of Excel's last column (<c r="ZZZZZ5">)
+    bad_shared: str = ""  # a text cell pointing to shared string -1 (calamine read text 0)
     grid_row: int = 0  # (exact) the last row with a cell calamine keeps, blank ones too
     blank: frozenset[bytes] = frozenset()  # (exact) indexes of blank shared strings
 
@@ -1012,6 +1051,11 @@ class _Scan:
             far = _far_ref(top).search(buf)
             if far:
                 self.far_ref, self.far_top = far.group(1).decode(), top
+        if not self.beyond_excel and b'r="' in buf:
+            self.beyond_excel = _beyond_excel(buf)
+        if not self.bad_shared and b'"s"><v>-' in buf:
+            m = _NEGATIVE_SHARED.search(buf)
+            self.bad_shared = m.group(1).decode() if m else ""
         if b"v>-" in buf and _BEYOND_DATES.search(buf):
             self.beyond_dates = True
         if b't="e"' in buf:

@@ -63,6 +63,7 @@ RULES: dict[str, Rule] = {
         Rule("no-evidence", WARNING, "已完成但未填佐证材料"),
         Rule("no-person", WARNING, "责任人为空"),
         Rule("example-text", WARNING, "示例文字尚未修改"),
+        Rule("info-bad-date", WARNING, "基本信息中的日期无法识别"),
         Rule("unmapped-column", WARNING, "无法识别的列"),
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
@@ -158,6 +159,7 @@ def _validate(ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int
             )
         )
     findings += _check_texts(ledger)
+    findings += _check_info_dates(ledger)
     return Report(
         path=ledger.origin.path,
         findings=_at_error_cells(ledger, _dedupe(findings)),
@@ -916,6 +918,38 @@ def _note(deadline: Any) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # 文稿段落 and 基本信息 example text.
+
+
+def _check_info_dates(ledger: Ledger) -> list[Finding]:
+    """基本信息 dates kept as text because no date can be made of them (``9999年12月31日``,
+    a typo of the year): the 公文 would print them as written and no deadline is reckoned
+    from them. The table's own dates have the same rule (``bad-finish-date``)."""
+    from ledger_tools.ledger.dates import parse_date_value
+
+    out = []
+    for f in C.INFO_FIELDS:
+        value = ledger.info.get(f.name)
+        if f.kind != "date" or not isinstance(value, str) or not value.strip():
+            continue
+        parsed = parse_date_value(value)
+        if parsed.kind != "invalid":
+            continue
+        sheet, _, addr = ledger.info_cells.get(f.name, "").partition("!")
+        row = int(addr[1:]) if addr[1:].isdigit() else None
+        out.append(
+            Finding(
+                "info-bad-date",
+                WARNING,
+                f"基本信息“{f.name}”的“{value}”无法识别{_note(parsed)}，文稿中将照原样写出，"
+                "也不能用来推算时限。请写成日期，如 2024年3月4日 或 2024-03-04。",
+                sheet or C.SHEET_INFO,
+                row,
+                "B" if row else "",
+                f.name,
+                value,
+            )
+        )
+    return out
 
 
 def _check_texts(ledger: Ledger) -> list[Finding]:

@@ -1204,6 +1204,10 @@ def diff_command(
     from ledger_tools.cli import parse_day, parse_mappings
     from ledger_tools.errors import OutputError
 
+    if mark and os.path.isdir(mark):
+        from ledger_tools.output import check_output_path
+
+        check_output_path(mark)  # says it is a folder
     if mark and os.path.exists(mark) and not force:
         raise OutputError(
             f"{mark} 已存在，为避免覆盖没有生成对比副本。请换一个文件名，或加 --force。"

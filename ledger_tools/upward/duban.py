@@ -388,6 +388,11 @@ def write_duban(
             "不能按单位督办。汇总台账请用“全部措施”表（--sheet 全部措施），或改用 --by 责任部门。"
         )
     out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise OutputError(
+            f"{out} 是一个文件，不是文件夹：督办通知（每个部门一份）和督办汇总表要保存到一个文件夹中。"
+            "请用 -o 指定一个文件夹（不存在时自动创建），如 -o 督办通知。"
+        )
     if not out.parent.exists():
         raise OutputError(f"输出文件夹的上级文件夹不存在：{out.parent}。请先创建或换一个位置。")
     found = groups(ledger, as_of, by, units)

@@ -164,10 +164,15 @@ def remove_output(path: Path) -> None:
 def parse_date(value: str | None, label: str) -> dt.date | None:
     if not value:
         return None
+    from ledger_tools.ledger.dates import MAX_YEAR, MIN_YEAR
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise WebError(f"{label}“{value}”不是有效日期，请重新选择。") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise WebError(f"{label}“{value}”的年份不在 {MIN_YEAR}—{MAX_YEAR} 年之间，请重新选择。")
+    return day
 
 
 def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:

@@ -402,14 +402,27 @@ def _find_ledger_sheet(
 _MONTH_IN_NAME = re.compile(r"(?:(\d{4})\s*[年.\-/])?(\d{1,2})\s*月?份?")
 
 
+# ... or for a quarter ("2025年一季度", "第二季度", "2025Q3"): read as its last month.
+_QUARTER_IN_NAME = re.compile(r"(?:(\d{4})\s*年?)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))")
+
+
 def _month_of(name: str) -> tuple[str, int, int] | None:
     """The sheet name without its month (what sheets of one ledger share), the year (0 when
-    not written) and the month; None when the name holds no month."""
+    not written) and the month (a quarter's last month); None when the name holds neither."""
     for m in _MONTH_IN_NAME.finditer(name):
         written = m.group(0)
         if ("月" in written or m.group(1)) and 1 <= int(m.group(2)) <= 12:
             return name[: m.start()] + name[m.end() :], int(m.group(1) or 0), int(m.group(2))
-    return None
+    return _quarter_of(name)
+
+
+def _quarter_of(name: str) -> tuple[str, int, int] | None:
+    q = _QUARTER_IN_NAME.search(name)
+    if q is None or not ("季" in q.group(0) or q.group(3)):
+        return None
+    digit = q.group(3) or q.group(2)
+    quarter = int(digit) if digit.isdigit() else "一二三四".index(digit) + 1
+    return name[: q.start()] + name[q.end() :], int(q.group(1) or 0), quarter * 3
 
 
 def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
@@ -486,11 +499,13 @@ def _other_ledger_sheets(
 
 
 def _earlier_month(name: str, chosen: str, row: int, rows: int) -> Finding:
+    by_quarter = _month_of(chosen) == _quarter_of(chosen)
+    by, period, periods = ("季度", "个季度", "季度") if by_quarter else ("月", "个月", "月份")
     return Finding(
         "other-ledger-sheet",
         WARNING,
-        f"台账按月分表：本次读取的是最近一个月的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
-        f"是之前月份的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的月份。",
+        f"台账按{by}分表：本次读取的是最近一{period}的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
+        f"是之前{periods}的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的{periods}。",
         name,
         row,
         "",
@@ -535,7 +550,7 @@ def _sub_headers(
     """Read ``sub`` as the sub-headers of the group titles merged across ``top`` (in place:
     ``found`` and ``header.qualified``); False when it adds no column (it is not a header row)."""
     below = _map_row(sub, user_map)
-    qualified = _qualified(top, sub, user_map)
+    qualified = {**_joined_with_title(top, sub, below, user_map), **_qualified(top, sub, user_map)}
     for j, (name, _why) in qualified.items():
         if name is None:
             below.pop(j, None)
@@ -622,6 +637,24 @@ def _qualified(
                 name = "完成时间"  # 完成情况 over 状态 | 时间
             if name != "":
                 out[j] = (name, f"{written}（{_one_line(sub[j])}）")
+    return out
+
+
+def _joined_with_title(
+    top: list[Any], sub: list[Any], below: dict[int, str], user_map: dict[str, str]
+) -> dict[int, tuple[str | None, str]]:
+    """Sub-headers that name a column only together with their group title: 责任 over 领导 |
+    部门 | 人员 (责任领导, 责任部门, 责任人员), 整改 over 措施 | 时限. Same form as ``_qualified``."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for group in _groups(top):
+        title = C.normalise_header(top[group[0]])
+        for j in group:
+            key = C.normalise_header(sub[j]) if j < len(sub) else ""
+            if j in below or not key or key in user_map:
+                continue
+            name = C.canonical_column(title + key)
+            if name is not None:
+                out[j] = (name, f"{_one_line(top[group[0]])}（{_one_line(sub[j])}）")
     return out
 
 
@@ -1468,7 +1501,8 @@ _FOOTER = re.compile(
 )
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
-_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*[:：]?\s*$")
+# ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
+_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
 
 
 def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
@@ -1482,7 +1516,8 @@ def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, s
         if text is None:
             continue
         below = any(
-            _filled(rows[x]) >= 3 and _footer_text(rows[x]) is None for x in range(r + 1, len(rows))
+            _distinct(rows[x]) >= 3 and _footer_text(rows[x]) is None
+            for x in range(r + 1, len(rows))
         )
         if below:
             footers.append((r + 1, text))
@@ -1501,6 +1536,12 @@ def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, s
 
 def _filled(row: list[Any]) -> int:
     return sum(1 for v in row if _has_value(v))
+
+
+def _distinct(row: list[Any]) -> int:
+    """How many different values a row holds (a line of text merged across the table, copied
+    into each of its cells, is one: no data row)."""
+    return len({v for v in row if _has_value(v)})
 
 
 def _first_text(row: list[Any]) -> str:

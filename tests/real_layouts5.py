@@ -628,3 +628,29 @@ def college_feedback_and_audit(path: Path) -> Expect:
         statuses={"正在推进": 2, "已完成": 1},
         columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 26. 局领导班子成员民主生活会个人查摆问题清单: one section row per 班子成员 ("一、党组书记、局长
+#     张某某"), 序号 from 1 under each, no 方面, 责任领导 or 责任部门 column: the sections are read
+#     as the 方面, and check says they look like persons (the 责任领导, maybe) rather than guess.
+
+
+def members_as_sections(path: Path) -> Expect:
+    wb, ws = _new("Sheet1")
+    ws.append(["序号", "查摆问题", "整改措施", "整改时限", "整改情况"])
+    _across(ws, 2, "一、党组书记、局长 张某某", 5)
+    _put(ws, 3, [
+        [1, "理论学习不够系统", "制定个人年度学习计划", "2025年6月30日", "已完成"],
+        [2, "调查研究不够深入", "每季度到基层蹲点调研一次", "长期坚持", "持续整改"],
+    ])
+    _across(ws, 5, "二、党组成员、副局长 李某某", 5)
+    _put(ws, 6, [
+        [1, "对分管领域监管不严", "开展分管领域专项检查", "2025年9月30日", "正在整改"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 2},
+        columns={"序号": "A", "问题": "B", "整改措施": "C", "整改时限": "D", "整改状态": "E"},
+    )

@@ -20,9 +20,9 @@ from ledger_tools.cli import cli
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import split_measures, strip_number
 from ledger_tools.ledger.dates import YearSource, parse_deadline
-from ledger_tools.ledger.normalise import _month_of
+from ledger_tools.ledger.normalise import _PERSON_HEADING, _month_of
 from ledger_tools.ledger.sheets import _kind_name
-from ledger_tools.ledger.status import normalise_status
+from ledger_tools.ledger.status import normalise_status, suggest_status
 
 _build, _rules, _messages, _reads = L.build, L.rules, L.messages, L.reads
 
@@ -52,6 +52,7 @@ BUILDERS = [
     R.deadlines_put_back,
     R.hospital_safety_recheck,
     R.college_feedback_and_audit,
+    R.members_as_sections,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -138,6 +139,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         _UNDATED: ["巡视整改!1行"],
         "other-ledger-sheet": ["审计整改!1行"],  # another layout: said, not joined
     },
+    "members_as_sections": {
+        _UNDATED: ["Sheet1!1行"],
+        "missing-column": ["Sheet1!1行", "Sheet1!1行"],  # 责任领导, 责任部门
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -168,6 +173,7 @@ RATES: dict[str, str] = {
     "deadlines_put_back": "33.3%",
     "hospital_safety_recheck": "33.3%",
     "college_feedback_and_audit": "33.3%",
+    "members_as_sections": "33.3%",
 }
 
 
@@ -387,6 +393,7 @@ _YEAR = YearSource(dt.date(2025, 7, 15), "检查日期", roll=False)
         ("2025年6月30日（经批准延期至2026年3月）", dt.date(2026, 3, 31)),
         ("2025年12月31日（调整为2025年10月31日）", dt.date(2025, 10, 31)),
         ("2025年6月30日（见附件）", dt.date(2025, 6, 30)),
+        ("2025.6.30日", dt.date(2025, 6, 30)),
         ("2025年6月—12月", dt.date(2025, 12, 31)),
         ("2025.3-2025.10", dt.date(2025, 10, 31)),
         ("说明：见附件", None),
@@ -394,6 +401,13 @@ _YEAR = YearSource(dt.date(2025, 7, 15), "检查日期", roll=False)
 )
 def test_deadlines_of_this_round(text, due):
     assert parse_deadline(text, year_from=_YEAR).due == due
+
+
+def test_not_yet_due_is_asked_without_a_suggestion():
+    # 未到期 says when it is due, not how far the work has got: no status is suggested
+    assert suggest_status("未到期") is None
+    assert suggest_status("未到整改时限") is None
+    assert suggest_status("待整改") == "未启动"
 
 
 def test_a_moved_deadline_says_so():
@@ -424,11 +438,42 @@ def test_a_moved_deadline_says_so():
         ("整改中，已完成60%", "正在推进"),
         ("基本完成，正在验收", "基本完成"),
         ("已完成，尚有2家未整改", None),  # a part that is no status: asked
+        ("已完成✓", "已完成"),
         ("未到期", None),  # not due yet: under way or not started? asked
     ],
 )
 def test_status_words_of_this_round(text, status):
     assert normalise_status(text) == status
+
+
+def test_sections_naming_members_are_said(tmp_path):
+    # each 班子成员's own list under his name: read as the 方面, and said (he may be the
+    # 责任领导 of the rows below: not guessed)
+    path, _ = _build(tmp_path, R.members_as_sections)
+    stats = _run("stats", str(path))
+    assert [a["方面"] for a in stats["按方面"]] == [
+        "党组书记、局长 张某某",
+        "党组成员、副局长 李某某",
+    ]
+    notes = _run("check", str(path))["layout"]["notes"]
+    [said] = [n for n in notes if "班子成员" in n]
+    assert "第 2 行“一、党组书记、局长 张某某”、第 5 行“二、党组成员、副局长 李某某”" in said
+    assert "请增加一列“责任领导”" in said
+
+
+@pytest.mark.parametrize(
+    ("title", "person"),
+    [
+        ("党组书记、局长 张某某", True),
+        ("张某某同志", True),
+        ("张某某（党组成员、副局长）", True),
+        ("关于书记带头问题", False),
+        ("党委书记抓基层党建", False),
+        ("政治建设", False),
+    ],
+)
+def test_headings_that_name_a_person(title, person):
+    assert bool(_PERSON_HEADING.search(title)) is person
 
 
 def test_checkbox_left_empty_is_not_done(tmp_path):

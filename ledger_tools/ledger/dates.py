@@ -263,9 +263,14 @@ def _clean(text: str) -> str:
     return _TRAILING_PUNCT.sub("", s)
 
 
+_DOTTED_DAY = re.compile(r"^(\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})[日号]")
+
+
 def _prepare(text: str) -> str:
     """Text reduced to the date expression: cleaned, filler words gone, 〇一二 as digits."""
     s = _strip_words(_clean(text))
+    if "日" in s or "号" in s:
+        s = _DOTTED_DAY.sub(r"\1", s)  # 2025.6.30日: the dotted date with 日 after it
     if _CN_NUMBER.search(s):
         s = _CN_NUMBER.sub(lambda m: _cn_number(m.group()), s)
     return s

@@ -180,6 +180,7 @@ def _sheet_ledger(
             "其间为正在推进。"
         )
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
+    layout.notes += _person_headings(layout.group_rows, reader.aspect_rows, header)
     if reader.problem_rows:
         origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
@@ -230,6 +231,42 @@ def release_freed_memory(measures: int) -> None:
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
+
+
+# A heading naming a person, not a 方面: the 班子成员 of a 民主生活会 / 组织生活会 list of problems
+# found by each ("一、党组书记、局长 张某某", "张某某同志", "张某某（党组成员、副局长）").
+_POST = (
+    r"(?:书记|局长|主任|部长|院长|校长|处长|科长|县长|区长|市长|镇长|乡长|经理|董事长|主席|组长|"
+    r"党组成员|班子成员|委员|所长|站长|馆长|行长|总监|总会计师|秘书长|调研员)"
+)
+_PERSON_HEADING = re.compile(
+    rf"[\u4e00-\u9fff]{{2,4}}同志(?:[（(][^（）()]*[)）])?$|{_POST}[\s\u3000]+[\u4e00-\u9fff]{{2,4}}$"
+    rf"|^[\u4e00-\u9fff]{{2,4}}[（(][^（）()]*{_POST}[^（）()]*[)）]$"
+)
+
+
+def _person_headings(
+    group_rows: list[tuple[int, str]], aspect_rows: set[int], header: Header
+) -> list[str]:
+    """读取方式 notes for 方面 headings that name a person (``_PERSON_HEADING``): read as the
+    方面 of the rows below, which the clerk may mean as their 责任领导 — said, not guessed."""
+    rows = [
+        (row, text)
+        for row, text in group_rows
+        if row in aspect_rows and "方面" not in text and _PERSON_HEADING.search(text.strip())
+    ]
+    if not rows:
+        return []
+    shown = "、".join(f"第 {row} 行“{text}”" for row, text in rows[:3])
+    more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
+    ask = (
+        "如他们是这些行的责任领导，请增加一列“责任领导”填写（方面可另列）。"
+        if "责任领导" not in header.columns
+        else "如按方面统计不合适，请增加“方面”列。"
+    )
+    return [
+        f"分组标题{shown}{more}写的像是班子成员的职务和姓名（个人查摆问题清单），已作为方面读取；{ask}"
+    ]
 
 
 def _term_notes(measures: list[Measure], header: Header) -> list[str]:

@@ -90,7 +90,12 @@ def _lookup(s: str) -> str | None:
             hit = C.STATUS_IN_PROGRESS  # 持续推进中, 正在进行中
         if hit is None and (undated := _DATE_SAID.sub("", s)) != s and undated:
             hit = _lookup(undated)
+        if hit is None and len(s) > 1 and s[-1] in _TICKS:
+            hit = _lookup(s[:-1])  # 已完成✓: the tick after the word says it again
     return hit
+
+
+_TICKS = frozenset("√✓✔☑")
 
 
 # The opening clause of a progress paragraph: "已完成。4月20日召开党员大会……" → 已完成.
@@ -224,8 +229,15 @@ _DONE = re.compile(r"完成|到位|办结|销号|完毕|结束|解决|完结|验
 _KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
 
 
+# Words that say only when it is due, not how far the work has got (未到期, 未到整改时限):
+# no status to suggest.
+_NOT_YET_DUE = re.compile(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
+
+
 def status_ceiling(s: str) -> str | None:
     """The most advanced status a word can mean, or None when it says nothing recognisable."""
+    if _NOT_YET_DUE.match(s):
+        return None
     s = s.replace("差不多", "基本")
     if _PENDING.search(s):
         # 未完成 / 延期中 can mean under way; 未整改 / 待办理 / 待开展 / 未启动 cannot.

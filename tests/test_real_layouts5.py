@@ -53,6 +53,9 @@ BUILDERS = [
     R.hospital_safety_recheck,
     R.college_feedback_and_audit,
     R.members_as_sections,
+    R.wide_cells_and_two_numbers,
+    R.deadline_and_done_on,
+    R.time_and_explanation,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -143,6 +146,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         _UNDATED: ["Sheet1!1行"],
         "missing-column": ["Sheet1!1行", "Sheet1!1行"],  # 责任领导, 责任部门
     },
+    # the measure's 序号 under the merged 序号: said as a note; the wide 整改措施: nothing
+    "wide_cells_and_two_numbers": {"unused-column": ["整改台账!B1"]},
+    "deadline_and_done_on": {},
+    "time_and_explanation": {_UNDATED: ["Sheet1!1行"]},
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -174,6 +181,9 @@ RATES: dict[str, str] = {
     "hospital_safety_recheck": "33.3%",
     "college_feedback_and_audit": "33.3%",
     "members_as_sections": "33.3%",
+    "wide_cells_and_two_numbers": "50%",
+    "deadline_and_done_on": "66.7%",
+    "time_and_explanation": "50%",
 }
 
 
@@ -232,6 +242,7 @@ as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
         ("对照检查问题", "问题", None),
         ("巡视反馈意见", "问题", None),
         ("是否闭环", "整改状态", None),
+        ("整改情况说明", "整改进展及成效", None),
         ("闭环时间", "完成时间", None),
         ("整改配合部门", None, "配合部门"),
         ("督导单位", None, "督导单位"),
@@ -271,6 +282,17 @@ def test_measures_numbered_per_row_under_merged_problems(tmp_path):
         ("政治建设方面", 2, 3),
         ("作风建设方面", 1, 2),
     ]
+
+
+def test_a_cell_two_columns_wide_is_one_column(tmp_path):
+    path, _ = _build(tmp_path, R.wide_cells_and_two_numbers)
+    report = _run("check", str(path))
+    reads = _reads(report)
+    assert reads["F"]["read_as"] is None
+    assert reads["F"]["detail"] == "与 E 列是同一个跨列合并的单元格"
+    assert "duplicate-column" not in _rules(report)
+    [said] = _messages(report, "unused-column")
+    assert "在合并的“序号”下，是各条措施的序号，问题按 A 列的序号区分" in said
 
 
 def test_sign_off_and_notes_under_the_table_are_footers(tmp_path):

@@ -781,6 +781,27 @@ def _assign_columns(
                 shown, detail = header.qualified[j], f"“{text}”在“{header.qualified[j]}”中"
                 how = "别名"
             header.reads.append(ColumnRead(letter, shown, name, how, detail))
+        elif name and _wide_copy(ws.rows[header.data_start :], j, winner[name]):
+            # one field printed two columns wide (header and every cell merged across): the
+            # same cells, not a second column
+            first = column_letter(winner[name])
+            header.reads.append(
+                ColumnRead(letter, text, None, "未识别", f"与 {first} 列是同一个跨列合并的单元格")
+            )
+        elif (
+            name == "序号" and winner[name] == j - 1 and _one_line(text) == header.texts.get(j - 1)
+        ):
+            # 序号 merged over two columns: the problem's number, then the measure's (1 | 1, 2)
+            first = column_letter(j - 1)
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"合并的“序号”下的第二列，是措施的序号；问题按 {first} 列区分",
+                f"列“{text}”（{letter} 列）在合并的“序号”下，是各条措施的序号，问题按 {first} 列的序号区分，"
+                "这一列已原样保留，不需要修改。",
+            )
         elif name == "序号" and C.normalise_header(text) != "序号":
             # 信访编号 / 受理编号 beside 序号: a code kept with each problem, not a second 序号
             first = column_letter(winner[name])
@@ -840,6 +861,19 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+def _wide_copy(rows: list[list[Any]], j: int, left: int) -> bool:
+    """Whether column ``j`` holds, row for row, what column ``left`` holds (a merged cell
+    across both copied into each), with something in it."""
+    seen = False
+    for row in rows:
+        here = row[j] if j < len(row) else None
+        there = row[left] if left < len(row) else None
+        if here != there:
+            return False
+        seen = seen or _has_value(here)
+    return seen
 
 
 def _unused(header: Header, sheet: str, letter: str, text: str, detail: str, message: str) -> None:

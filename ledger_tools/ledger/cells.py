@@ -265,17 +265,20 @@ _STYLES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("paren_cn", re.compile(rf"[（(]([{_CN_NUM}]{{1,3}})[)）]"), True),
     ("shi", re.compile(rf"([{_CN_NUM}]{{1,3}})是"), False),
     ("dun", re.compile(rf"([{_CN_NUM}]{{1,3}})、"), False),
+    # "第一，…第二，…" (not 第一书记, 第一季度: the ordinal is followed by a comma or colon)
+    ("di", re.compile(rf"第([{_CN_NUM}]{{1,3}})[，,：:]"), False),
     ("circled", re.compile(r"([\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f])"), True),
 )
 # A character each style's markers cannot do without (styles not listed: always searched).
-_STYLE_NEEDS = {"paren": "(（", "paren_cn": "(（", "shi": "是", "dun": "、"}
+_STYLE_NEEDS = {"paren": "(（", "paren_cn": "(（", "shi": "是", "dun": "、", "di": "第"}
 # Any character that can begin a marker: texts without one (most measures) return at once.
 _ANY_MARKER = re.compile(
     rf"\d[.．、)）]|[（(] ?[\d{_CN_NUM}]|[{_CN_NUM}][是、]|[\u2460-\u249b\u2776-\u277f]"
+    rf"|第[{_CN_NUM}]"
 )
 # A marker counts only at the start of the text or after one of these (line break, space,
 # sentence or clause end): "第1条", "完成2024年度3项", "落实1.5万元" are not numbering.
-_MARKER_START = re.compile(rf"[\d（({_CN_NUM}\u2460-\u249b\u2776-\u277f]")
+_MARKER_START = re.compile(rf"[\d（(第{_CN_NUM}\u2460-\u249b\u2776-\u277f]")
 _BOUNDARY = frozenset("\n \t\u3000。；;：:，,！!？?")
 _LEAD = " \t\u3000\n，,、：:.．"
 _TRAIL = " \t\u3000\n；;，,、"
@@ -345,7 +348,7 @@ def split_measures(text: str) -> list[str]:
     """Several numbered measures in one cell, in order, without their numbering.
 
     Understood: "1.…2.…" (also 1． 1、 1) 1）), "（1）…（2）…", "（一）…（二）…", "一是…二是…",
-    "一、…二、…", "①…②…". A cell is split only by at least two consecutive numbers of one style
+    "一、…二、…", "第一，…第二，…", "①…②…". A cell is split only by at least two consecutive numbers of one style
     starting at 1, each at the start of the text or after a line break, space or punctuation
     (circled numbers, and bracketed ones after the first, may stand anywhere). A numbered item keeps
     its text as written, minus separators (；，、) at its end. Text before the first number is

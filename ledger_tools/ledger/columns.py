@@ -115,6 +115,8 @@ COLUMNS: tuple[Column, ...] = (
             "整改问题",
             "整改事项",
             "问题线索",
+            "巡视反馈意见",
+            "巡察反馈意见",
         ),
     ),
     Column(
@@ -140,7 +142,21 @@ COLUMNS: tuple[Column, ...] = (
         "该问题整改要达到的目标",
         width=22,
         per_problem=True,
-        aliases=("整改要求", "整改目标要求", "目标要求", "预期目标", "整改标准", "整改目标任务"),
+        aliases=(
+            "整改要求",
+            "整改目标要求",
+            "目标要求",
+            "预期目标",
+            "整改标准",
+            "整改目标任务",
+            # what counts as done (主题教育 检视问题清单): the goal the measure is held to
+            "完成标准",
+            "完成标志",
+            "整改完成标准",
+            "验收标准",
+            # 审计整改: what the auditors recommended
+            "审计建议",
+        ),
     ),
     Column(
         "整改措施",
@@ -176,6 +192,12 @@ COLUMNS: tuple[Column, ...] = (
             "整改措施及时限",
             "整改措施和时限",
             "整改措施及完成时限",
+            # the goal written into the measures' cell (审计整改: 整改目标及措施)
+            "整改目标及措施",
+            "整改目标和措施",
+            "目标及措施",
+            "整改要求及措施",
+            "整改要求和措施",
         ),  # and 处理措施, 办理措施 … (ALIAS_PATTERNS)
     ),
     Column(
@@ -206,7 +228,18 @@ COLUMNS: tuple[Column, ...] = (
         "text",
         "牵头部门（与“责任部门”至少填一项）",
         width=12,
-        aliases=("牵头单位", "牵头科室", "牵头处室", "牵头股室", "牵头责任部门", "牵头责任单位"),
+        aliases=(
+            "牵头单位",
+            "牵头科室",
+            "牵头处室",
+            "牵头股室",
+            "牵头责任部门",
+            "牵头责任单位",
+            "整改牵头部门",
+            "整改牵头单位",
+            # 高校: the 职能部门 (处、部) that leads, the 学院 that carry it out
+            "牵头职能部门",
+        ),
     ),
     Column(
         "责任部门",
@@ -250,6 +283,17 @@ COLUMNS: tuple[Column, ...] = (
             "责任主体单位",
             "责任单位及责任人",
             "责任部门及责任人",
+            "责任职能部门",
+            "职能部门",
+            "归口部门",
+            "归口管理部门",
+            "责任归口部门",
+            "责任学院",
+            "责任二级单位",
+            "责任二级学院",
+            "整改主体",
+            "整改责任主体",
+            "主体责任单位",
         ),
     ),
     Column(
@@ -270,6 +314,16 @@ COLUMNS: tuple[Column, ...] = (
             "经办责任人",
             "主要责任人",
             "具体经办人",
+            # the name with a telephone number beside it (the number is not read)
+            "责任人及联系电话",
+            "责任人及电话",
+            "责任人及联系方式",
+            "具体责任人及联系电话",
+            # the head of the 科室/部门 that carries it out (医院, 高校)
+            "科室负责人",
+            "部门负责人",
+            "处室负责人",
+            "股室负责人",
         ),
     ),
     Column(
@@ -347,6 +401,10 @@ COLUMNS: tuple[Column, ...] = (
             "当前状态",
             "目前状态",
             "整改推进状态",
+            # 安全生产 / 国企: a hazard or problem is 闭环 when it is closed (是否闭环 是/否)
+            "是否闭环",
+            "闭环情况",
+            "闭环状态",
         ),
     ),
     Column(
@@ -362,6 +420,8 @@ COLUMNS: tuple[Column, ...] = (
             "办结日期",
             "销号时间",
             "销号日期",
+            "闭环时间",
+            "闭环日期",
         ),
     ),
     Column(
@@ -414,6 +474,9 @@ COLUMNS: tuple[Column, ...] = (
             "已采取的措施及成效",
             "采取的措施及成效",
             "整改措施落实情况",
+            "整改情况说明",
+            "整改进展说明",
+            "进展说明",
         ),
     ),
     Column(
@@ -430,6 +493,11 @@ COLUMNS: tuple[Column, ...] = (
             "佐证材料清单",
             "印证材料",
             "佐证资料清单",
+            "佐证材料名称",
+            "佐证材料目录",
+            "佐证资料名称",
+            "佐证资料目录",
+            "佐证材料名称及目录",
         ),
     ),
     Column(
@@ -607,6 +675,10 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已复查合格",
         "验收合格",
         "已验收合格",
+        "复查通过",
+        "已复查通过",
+        "复核通过",
+        "已复核通过",
         "已回访",
         "已回访办结",
         "息诉罢访",
@@ -617,6 +689,19 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已验收销号",
         "验收销号",
         "已完成已销号",
+        "已完成整改任务",
+        "完成整改任务",
+        "已全部整改到位",
+        "全部整改到位",
+        "已全部整改完成",
+        "已按要求整改",
+        "已按要求整改到位",
+        "已按要求完成整改",
+        "已闭环",
+        "闭环",
+        "已闭环销号",
+        "☑",
+        "✅",
     ),
     STATUS_ONGOING: (
         "已完成并长期坚持",
@@ -671,6 +756,10 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已整改到位待销号",
         "已提交销号申请",
         "已提交销号",
+        "正在验收",
+        # 安全生产: rectified, the re-inspection still to come
+        "待复查",
+        "待复核",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -746,6 +835,15 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "长效推进",
         "长期推进",
         "常态化开展",
+        # 环保督察: on schedule (达到序时进度) or behind it — under way either way
+        "达到序时进度",
+        "已达到序时进度",
+        "符合序时进度",
+        "未达到序时进度",
+        "滞后序时进度",
+        "慢于序时进度",
+        "未闭环",
+        "尚未闭环",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -778,6 +876,9 @@ STATUS_YES_NO: dict[str, str] = {
     "√": STATUS_DONE,
     "✓": STATUS_DONE,
     "×": STATUS_IN_PROGRESS,
+    "☑": STATUS_DONE,
+    "☐": STATUS_IN_PROGRESS,  # a WPS checkbox left empty
+    "□": STATUS_IN_PROGRESS,
 }
 # A user's own status words, kept in the workbook (原状态 | 标准状态) or given with --status-map.
 SHEET_STATUS_MAP = "状态对照"
@@ -1009,7 +1110,7 @@ ALIASES: dict[str, str] = _build_alias_index()
 ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|交办|督办|转办|移交|反映|举报|投诉)"
+            r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|对照检查|交办|督办|转办|移交|反映|举报|投诉)"
             r"的?(?:主要)?问题$"
         ),
         "问题",
@@ -1060,7 +1161,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "应退还金额",
     ),
     "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
-    "督办领导": ("督办领导", "包联领导", "联系领导"),
+    "督办领导": ("督办领导", "包联领导", "联系领导", "督导领导"),
+    # who oversees the rectification (环保督察: 督导单位), not who carries it out
+    "督导单位": (
+        "督导单位",
+        "督导部门",
+        "督办单位",
+        "督办部门",
+        "督导责任单位",
+        "监督责任单位",
+    ),
+    # a measure's own number beside the problem's (问题序号 | 措施序号: 1-1, 1-2)
+    "措施序号": ("措施序号", "措施编号", "整改措施序号"),
     "联系人及电话": ("联系电话", "联系方式", "联系人"),
     "开始时间": ("开始时间", "开始日期", "计划开始时间", "启动时间", "起始时间", "开始", "起始"),
     "问题来源": (
@@ -1231,7 +1343,7 @@ UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_EARLIER, "原整改内容", "原反馈问题、原整改措施、原整改情况……"),
     # 配合单位及责任人, 协办单位（联系人）
     (
-        re.compile(r"^(?:配合|协办|协同|协助)(?:责任)?(?:单位|部门|科室|处室|股室)"),
+        re.compile(r"^(?:整改)?(?:配合|协办|协同|协助)(?:责任)?(?:单位|部门|科室|处室|股室)"),
         "配合部门",
         "配合单位及责任人、协办部门（联系人）……",
     ),

@@ -263,9 +263,14 @@ def _clean(text: str) -> str:
     return _TRAILING_PUNCT.sub("", s)
 
 
+_DOTTED_DAY = re.compile(r"^(\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})[日号]")
+
+
 def _prepare(text: str) -> str:
     """Text reduced to the date expression: cleaned, filler words gone, 〇一二 as digits."""
     s = _strip_words(_clean(text))
+    if "日" in s or "号" in s:
+        s = _DOTTED_DAY.sub(r"\1", s)  # 2025.6.30日: the dotted date with 日 after it
     if _CN_NUMBER.search(s):
         s = _CN_NUMBER.sub(lambda m: _cn_number(m.group()), s)
     return s
@@ -524,12 +529,21 @@ def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     return found
 
 
+# A deadline moved, said in brackets after the first ("2025年6月30日（已延期至9月30日）",
+# "（调整为2025年10月31日）"): the date it was moved to is the deadline now.
+_PUT_BACK = re.compile(
+    r"[(（【\[][^()（）【】\[\]]*?(?:延期|延长|顺延|推迟|调整)(?:至|到|为)([^()（）【】\[\]]+)[)）】\]]"
+)
+
+
 @lru_cache(maxsize=8192)
 def _parse_deadline_text(
     text: str, feedback: dt.date | None, concentrated_end: dt.date | None
 ) -> Deadline:
     plain = _parse_text(text)
     if plain.kind != "invalid":
+        if plain.due is not None and (back := _PUT_BACK.search(text)):
+            return _put_back(plain, back.group(1))
         return plain
     written = plain.text
     kinds: set[str] = set()
@@ -577,6 +591,19 @@ _SEASON = re.compile(
 SEASON_NOTE = "是时节或节日，不是具体的日子：每年、各地不同，本工具不推算"
 
 
+def _put_back(first: Deadline, later: str) -> Deadline:
+    """``first`` moved to the date ``later`` says (without a year: ``first``'s year, or the
+    next when that would fall before it); ``first`` itself when ``later`` is no date."""
+    assert first.due is not None
+    found = _parse_text(later)
+    if found.due is None:
+        found = _with_year(later, found, YearSource(first.due, "", roll=True))
+    if found.due is None or found.due == first.due:
+        return first
+    note = f"原时限{format_cn_date(first.due)}已调整，按{format_cn_date(found.due)}计"
+    return Deadline(found.kind, first.text, found.due, note=note)
+
+
 def _yearless_parts(text: str, dates: list[Deadline]) -> list[Deadline]:
     """The parts of a cell written without a year, in the year of its dated parts ("2025年6月
     底前完成初步整改，年底前全面完成": 年底 is 2025年底, the cell's last deadline)."""
@@ -601,13 +628,20 @@ def _due_key(d: Deadline) -> dt.date:
     return d.due or _MIN_DATE
 
 
+# A short label before a date in one part of a deadline cell: the stage it is the date of
+# ("第一阶段：2025年6月底前；第二阶段：2025年12月底前", "全面完成：2025年底前").
+_LABELLED = re.compile(r"^[^:：\d]{1,8}[:：](.+)$")
+
+
 def _date_in(part: str) -> Deadline | None:
     """A date or period in one part of a deadline cell: the whole part, or a date followed by
-    前 and words ("2024年6月底前制定制度")."""
+    前 and words ("2024年6月底前制定制度"), or either after a short label ("第二阶段：…")."""
     found = _parse_text(part)
     if found.kind not in ("date", "period"):
         m = _BEFORE.match(part)
         found = _parse_text(m.group(1)) if m else None
+    if (found is None or found.kind not in ("date", "period")) and (label := _LABELLED.match(part)):
+        return _date_in(label.group(1))
     return found if found is not None and found.kind in ("date", "period") else None
 
 

@@ -180,6 +180,7 @@ def _sheet_ledger(
             "其间为正在推进。"
         )
     origin.section_rows.extend(r for r, _ in layout.group_rows if r in reader.aspect_rows)
+    layout.notes += _person_headings(layout.group_rows, reader.aspect_rows, header)
     if reader.problem_rows:
         origin.problem_headings = True
     notes += _error_notes(ws.name, header, error_cells)
@@ -230,6 +231,42 @@ def release_freed_memory(measures: int) -> None:
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
+
+
+# A heading naming a person, not a 方面: the 班子成员 of a 民主生活会 / 组织生活会 list of problems
+# found by each ("一、党组书记、局长 张某某", "张某某同志", "张某某（党组成员、副局长）").
+_POST = (
+    r"(?:书记|局长|主任|部长|院长|校长|处长|科长|县长|区长|市长|镇长|乡长|经理|董事长|主席|组长|"
+    r"党组成员|班子成员|委员|所长|站长|馆长|行长|总监|总会计师|秘书长|调研员)"
+)
+_PERSON_HEADING = re.compile(
+    rf"[\u4e00-\u9fff]{{2,4}}同志(?:[（(][^（）()]*[)）])?$|{_POST}[\s\u3000]+[\u4e00-\u9fff]{{2,4}}$"
+    rf"|^[\u4e00-\u9fff]{{2,4}}[（(][^（）()]*{_POST}[^（）()]*[)）]$"
+)
+
+
+def _person_headings(
+    group_rows: list[tuple[int, str]], aspect_rows: set[int], header: Header
+) -> list[str]:
+    """读取方式 notes for 方面 headings that name a person (``_PERSON_HEADING``): read as the
+    方面 of the rows below, which the clerk may mean as their 责任领导 — said, not guessed."""
+    rows = [
+        (row, text)
+        for row, text in group_rows
+        if row in aspect_rows and "方面" not in text and _PERSON_HEADING.search(text.strip())
+    ]
+    if not rows:
+        return []
+    shown = "、".join(f"第 {row} 行“{text}”" for row, text in rows[:3])
+    more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
+    ask = (
+        "如他们是这些行的责任领导，请增加一列“责任领导”填写（方面可另列）。"
+        if "责任领导" not in header.columns
+        else "如按方面统计不合适，请增加“方面”列。"
+    )
+    return [
+        f"分组标题{shown}{more}写的像是班子成员的职务和姓名（个人查摆问题清单），已作为方面读取；{ask}"
+    ]
 
 
 def _term_notes(measures: list[Measure], header: Header) -> list[str]:
@@ -402,14 +439,27 @@ def _find_ledger_sheet(
 _MONTH_IN_NAME = re.compile(r"(?:(\d{4})\s*[年.\-/])?(\d{1,2})\s*月?份?")
 
 
+# ... or for a quarter ("2025年一季度", "第二季度", "2025Q3"): read as its last month.
+_QUARTER_IN_NAME = re.compile(r"(?:(\d{4})\s*年?)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))")
+
+
 def _month_of(name: str) -> tuple[str, int, int] | None:
     """The sheet name without its month (what sheets of one ledger share), the year (0 when
-    not written) and the month; None when the name holds no month."""
+    not written) and the month (a quarter's last month); None when the name holds neither."""
     for m in _MONTH_IN_NAME.finditer(name):
         written = m.group(0)
         if ("月" in written or m.group(1)) and 1 <= int(m.group(2)) <= 12:
             return name[: m.start()] + name[m.end() :], int(m.group(1) or 0), int(m.group(2))
-    return None
+    return _quarter_of(name)
+
+
+def _quarter_of(name: str) -> tuple[str, int, int] | None:
+    q = _QUARTER_IN_NAME.search(name)
+    if q is None or not ("季" in q.group(0) or q.group(3)):
+        return None
+    digit = q.group(3) or q.group(2)
+    quarter = int(digit) if digit.isdigit() else "一二三四".index(digit) + 1
+    return name[: q.start()] + name[q.end() :], int(q.group(1) or 0), quarter * 3
 
 
 def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
@@ -486,11 +536,13 @@ def _other_ledger_sheets(
 
 
 def _earlier_month(name: str, chosen: str, row: int, rows: int) -> Finding:
+    by_quarter = _month_of(chosen) == _quarter_of(chosen)
+    by, period, periods = ("季度", "个季度", "季度") if by_quarter else ("月", "个月", "月份")
     return Finding(
         "other-ledger-sheet",
         WARNING,
-        f"台账按月分表：本次读取的是最近一个月的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
-        f"是之前月份的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的月份。",
+        f"台账按{by}分表：本次读取的是最近一{period}的工作表“{chosen}”，工作表“{name}”（{rows} 行措施）"
+        f"是之前{periods}的台账，没有校验、也没有计入统计。如“{chosen}”不是最新的，请用 --sheet 指定要读取的{periods}。",
         name,
         row,
         "",
@@ -535,7 +587,7 @@ def _sub_headers(
     """Read ``sub`` as the sub-headers of the group titles merged across ``top`` (in place:
     ``found`` and ``header.qualified``); False when it adds no column (it is not a header row)."""
     below = _map_row(sub, user_map)
-    qualified = _qualified(top, sub, user_map)
+    qualified = {**_joined_with_title(top, sub, below, user_map), **_qualified(top, sub, user_map)}
     for j, (name, _why) in qualified.items():
         if name is None:
             below.pop(j, None)
@@ -625,6 +677,24 @@ def _qualified(
     return out
 
 
+def _joined_with_title(
+    top: list[Any], sub: list[Any], below: dict[int, str], user_map: dict[str, str]
+) -> dict[int, tuple[str | None, str]]:
+    """Sub-headers that name a column only together with their group title: 责任 over 领导 |
+    部门 | 人员 (责任领导, 责任部门, 责任人员), 整改 over 措施 | 时限. Same form as ``_qualified``."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for group in _groups(top):
+        title = C.normalise_header(top[group[0]])
+        for j in group:
+            key = C.normalise_header(sub[j]) if j < len(sub) else ""
+            if j in below or not key or key in user_map:
+                continue
+            name = C.canonical_column(title + key)
+            if name is not None:
+                out[j] = (name, f"{_one_line(top[group[0]])}（{_one_line(sub[j])}）")
+    return out
+
+
 def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
     """A row that numbers the columns (1 2 3 … or （1）（2）…, left to right from 1) under at
     least as many cells as the header names: not data."""
@@ -711,6 +781,27 @@ def _assign_columns(
                 shown, detail = header.qualified[j], f"“{text}”在“{header.qualified[j]}”中"
                 how = "别名"
             header.reads.append(ColumnRead(letter, shown, name, how, detail))
+        elif name and _wide_copy(ws.rows[header.data_start :], j, winner[name]):
+            # one field printed two columns wide (header and every cell merged across): the
+            # same cells, not a second column
+            first = column_letter(winner[name])
+            header.reads.append(
+                ColumnRead(letter, text, None, "未识别", f"与 {first} 列是同一个跨列合并的单元格")
+            )
+        elif (
+            name == "序号" and winner[name] == j - 1 and _one_line(text) == header.texts.get(j - 1)
+        ):
+            # 序号 merged over two columns: the problem's number, then the measure's (1 | 1, 2)
+            first = column_letter(j - 1)
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                f"合并的“序号”下的第二列，是措施的序号；问题按 {first} 列区分",
+                f"列“{text}”（{letter} 列）在合并的“序号”下，是各条措施的序号，问题按 {first} 列的序号区分，"
+                "这一列已原样保留，不需要修改。",
+            )
         elif name == "序号" and C.normalise_header(text) != "序号":
             # 信访编号 / 受理编号 beside 序号: a code kept with each problem, not a second 序号
             first = column_letter(winner[name])
@@ -770,6 +861,19 @@ def _assign_columns(
     status_at = header.columns.get("整改状态")
     if status_at is not None and C.normalise_header(header.texts[status_at]).startswith("是否"):
         header.yes_no_status = True
+
+
+def _wide_copy(rows: list[list[Any]], j: int, left: int) -> bool:
+    """Whether column ``j`` holds, row for row, what column ``left`` holds (a merged cell
+    across both copied into each), with something in it."""
+    seen = False
+    for row in rows:
+        here = row[j] if j < len(row) else None
+        there = row[left] if left < len(row) else None
+        if here != there:
+            return False
+        seen = seen or _has_value(here)
+    return seen
 
 
 def _unused(header: Header, sheet: str, letter: str, text: str, detail: str, message: str) -> None:
@@ -1468,7 +1572,8 @@ _FOOTER = re.compile(
 )
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
-_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*[:：]?\s*$")
+# ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
+_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
 
 
 def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
@@ -1482,7 +1587,8 @@ def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, s
         if text is None:
             continue
         below = any(
-            _filled(rows[x]) >= 3 and _footer_text(rows[x]) is None for x in range(r + 1, len(rows))
+            _distinct(rows[x]) >= 3 and _footer_text(rows[x]) is None
+            for x in range(r + 1, len(rows))
         )
         if below:
             footers.append((r + 1, text))
@@ -1501,6 +1607,12 @@ def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, s
 
 def _filled(row: list[Any]) -> int:
     return sum(1 for v in row if _has_value(v))
+
+
+def _distinct(row: list[Any]) -> int:
+    """How many different values a row holds (a line of text merged across the table, copied
+    into each of its cells, is one: no data row)."""
+    return len({v for v in row if _has_value(v)})
 
 
 def _first_text(row: list[Any]) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_number
 from ledger_tools.ledger.findings import NOTE, WARNING, Finding
 from ledger_tools.ledger.model import Aspect, Ledger, Problem
@@ -31,6 +32,7 @@ from ledger_tools.ledger.normalise import (
     index_problems,
 )
 from ledger_tools.ledger.reading import RawBook
+from ledger_tools.ledger.status import normalise_status
 
 OTHER_SHEET = "other-ledger-sheet"
 
@@ -188,6 +190,13 @@ def _join(first: Ledger, parts: list[Ledger], raw: RawBook | None) -> None:
             f"台账分在 {len(names)} 张表头相同的工作表中（{shown}），一并读取{aspect}；"
             "校验结果中的单元格都注明所在工作表。"
         )
+        kinds = [n for n in names if _kind_name(n)]
+        if kinds and "方面" not in first.origin.present:
+            said = "、".join(f"“{n}”" for n in kinds)
+            layout.notes.append(
+                f"工作表{said}是按整改状态或整改时限分的表，表名不是方面，没有作为方面读取；"
+                "如需按方面统计，请增加“方面”列。"
+            )
         for part in parts:
             if part.layout is not None:
                 for note in part.layout.notes:
@@ -203,10 +212,32 @@ def _sheet_aspects(ledgers: list[Ledger], raw: RawBook | None) -> list[str] | No
     if any("方面" in ledger.origin.present for ledger in ledgers):
         return None
     names = [ledger.origin.sheet for ledger in ledgers]
+    if any(_kind_name(name) for name in names):
+        return None  # sheets per status or per kind of deadline (已完成事项 | 正在整改事项)
     if not any(_DEFAULT_NAME.match(name) for name in names):
         return [strip_number(name).strip() or name for name in names]
     titled = [_titled_aspect(raw, ledger) for ledger in ledgers] if raw is not None else []
     return titled if titled and all(titled) else None  # type: ignore[return-value]
+
+
+# What a sheet named for a status or a kind of deadline adds to it: "已完成整改事项",
+# "正在整改的问题", "立行立改事项清单".
+_KIND_TAIL = re.compile(r"(?:的)?(?:事项|问题|任务|措施)?(?:清单|台账|表)?$")
+_DEADLINE_KINDS = frozenset(
+    w for words in C.DEADLINE_SYNONYMS.values() for w in words if len(w) >= 4
+) | {"限期整改"}
+
+
+def _kind_name(name: str) -> str | None:
+    """The status or kind of deadline a sheet is named for ("已完成整改事项" → 已完成,
+    "立行立改事项" → 立行立改), or None: such a sheet splits the ledger by how far its rows
+    have got or how soon they are due, and its name is no 方面."""
+    bare = _KIND_TAIL.sub("", strip_number(name).strip())
+    if not bare:
+        return None
+    if bare in _DEADLINE_KINDS:
+        return bare
+    return normalise_status(bare)
 
 
 # "政治建设方面问题整改台账", "某局巡察整改台账（作风建设方面）", "一、党的建设方面": the 方面 a

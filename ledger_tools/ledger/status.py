@@ -19,7 +19,7 @@ _REMARK = re.compile(r"\([^()]*\)$|\[[^\[\]]*\]$|【[^【】]*】$")
 _RANK = {s: i for i, s in enumerate(C.STATUSES)}
 _KEYS = tuple(C.STATUS_INDEX)
 _YES = frozenset(("是", "√", "✓", "✔", "y", "yes", "ok"))
-_NO = frozenset(("否", "×", "✗", "x", "n", "no"))
+_NO = frozenset(("否", "×", "✗", "☐", "□", "x", "n", "no"))
 
 
 def _clean(text: str) -> str:
@@ -90,7 +90,12 @@ def _lookup(s: str) -> str | None:
             hit = C.STATUS_IN_PROGRESS  # 持续推进中, 正在进行中
         if hit is None and (undated := _DATE_SAID.sub("", s)) != s and undated:
             hit = _lookup(undated)
+        if hit is None and len(s) > 1 and s[-1] in _TICKS:
+            hit = _lookup(s[:-1])  # 已完成✓: the tick after the word says it again
     return hit
+
+
+_TICKS = frozenset("√✓✔☑")
 
 
 # The opening clause of a progress paragraph: "已完成。4月20日召开党员大会……" → 已完成.
@@ -141,6 +146,12 @@ _REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成
 # A part saying when (正在整改，预计6月底完成; 已完成，2024年5月20日): the status is the rest.
 _WHEN_PART = re.compile(r"^(?:预计|计划|拟|争取|力争)(?:于|在)?.{0,16}(?:完成|办结|到位|销号)$")
 _KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
+# A part saying only that the sign-off is still to come (已完成（未销号）, 已整改，未验收): the
+# work is done and its 销号/验收 is not — 基本完成, as 已完成待销号 is; alone, 未销号 is under way.
+_SIGN_OFF_PENDING = re.compile(
+    r"^(?:尚|暂|还)?(?:未|没有|待)(?:销号|验收|审核|审批销号|复查|复核)$"
+)
+_LINE_BREAK = re.compile(r"[\r\n]+")
 
 
 def _compound(text: str) -> str | None:
@@ -148,7 +159,8 @@ def _compound(text: str) -> str | None:
     than the cell says), 已完成 with a "keep it up" part (长期坚持, 持续推进) being 长期坚持. A
     part that is no status makes the whole unknown (已完成，但尚有2家未整改 is not 已完成),
     except inside brackets, which hold remarks (已完成（见附件3）)."""
-    s = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    # (a line break parts the status too: "正在推进\n预计9月完成")
+    s = _SPACES.sub("", _LINE_BREAK.sub("，", unicodedata.normalize("NFKC", text)))
     remarks = [m.group(1) for m in _BRACKETED.finditer(s)]
     main = _BRACKETED.sub("，", s)
     parts = [p for p in _PART_SEP.split(main) if p]
@@ -160,6 +172,10 @@ def _compound(text: str) -> str | None:
             continue
         if _KEPT_PART.match(part):
             kept = True
+        elif _SIGN_OFF_PENDING.match(part):
+            found.append(C.STATUS_MOSTLY_DONE)
+        elif (percent := _PERCENT.match(part)) and _percent_status(float(percent.group(1))):
+            found.append(_percent_status(float(percent.group(1))))  # 整改中，已完成60%
         elif (status := _lookup(part)) is not None:
             found.append(status)
         elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
@@ -213,8 +229,15 @@ _DONE = re.compile(r"完成|到位|办结|销号|完毕|结束|解决|完结|验
 _KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
 
 
+# Words that say only when it is due, not how far the work has got (未到期, 未到整改时限):
+# no status to suggest.
+_NOT_YET_DUE = re.compile(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
+
+
 def status_ceiling(s: str) -> str | None:
     """The most advanced status a word can mean, or None when it says nothing recognisable."""
+    if _NOT_YET_DUE.match(s):
+        return None
     s = s.replace("差不多", "基本")
     if _PENDING.search(s):
         # 未完成 / 延期中 can mean under way; 未整改 / 待办理 / 待开展 / 未启动 cannot.

@@ -669,6 +669,9 @@ def read_txt(path: Path) -> list[Block]:
     after_blank = True
     opened_indented = False  # whether the last block started with an indent
     tables = _text_tables(lines)
+    running = _text_running_lines(lines)
+    signature = _signature_lines(lines)
+    furniture: list[Block] = []
     for i, raw in enumerate(lines, start=1):
         if i - 1 in tables:
             rows, span = tables[i - 1]
@@ -692,13 +695,18 @@ def read_txt(path: Path) -> list[Block]:
             lead = clean_line(m.group(1))
             line = m.group(1) + line[m.end() :]
         line = clean_line(line)
+        if line and i - 1 in running:
+            # The running header copied with each page ("某局巡察整改情况报告" after "— 2 —"):
+            # listed as not imported; a sentence broken by the page break goes on.
+            furniture.append(Block(line, f"第{i}行", style=FURNITURE_STYLE))
+            line = ""
         if not line or _PAGE_NUMBER.match(line):
             # A blank line or page number inside a broken sentence (a page break) keeps joining.
             joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
             continue
         indented = raw[:1] in (" ", "\u3000", "\t")
         item = _starts_item(line)
-        if joining and not indented and not item and blocks:
+        if joining and not indented and not item and blocks and i - 1 not in signature:
             # Joined once at the end: re-cleaning the growing text per line is quadratic.
             pieces[-1].append(line)
             blocks[-1].text = line  # its end decides whether joining goes on
@@ -711,7 +719,48 @@ def read_txt(path: Path) -> list[Block]:
         joining = wrap > 0 and _continues(line, wrap, item)
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
-    return blocks
+    return blocks + furniture
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _signature_lines(lines: list[str]) -> set[int]:
+    """Indexes of the 落款 lines: a date alone on its line and the short line or two naming the
+    issuer just above it. Never joined onto the paragraph before, however full its last line."""
+    found: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _DATE_LINE.match(clean_line(ln)):
+            continue
+        found.add(i)
+        for j in (i - 1, i - 2):
+            above = clean_line(lines[j]) if j >= 0 else ""
+            if not above or len(above) > 30 or re.search(r"[，,。；;：:]", above):
+                break
+            found.add(j)
+    return found
+
+
+def _text_running_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a text copied out of a PDF that are its running header or footer:
+    a short line, not a sentence, that comes two or more times, each time within two lines of
+    a page number ("— 2 —", "第 2 页 共 3 页")."""
+    from collections import defaultdict
+
+    numbers = {i for i, ln in enumerate(lines) if _PAGE_NUMBER.match(clean_line(ln))}
+    if len(numbers) < 2:
+        return set()
+    seen: defaultdict[str, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        text = clean_line(ln)
+        if text and i not in numbers and len(text) <= 40 and not text.endswith(_LINE_END):
+            seen[text].append(i)
+    return {
+        i
+        for places in seen.values()
+        if len(places) >= 2 and all(any(abs(i - n) <= 2 for n in numbers) for i in places)
+        for i in places
+    }
 
 
 _LINE_END = tuple("。！？；：”）」…!?;:")
@@ -790,8 +839,10 @@ def _wrap_width(lines: list[str]) -> int:
     if len(widths) < 8 or not long:
         return 0
     width = max(Counter(long).most_common(3), key=lambda kv: (kv[1], kv[0]))[0]
-    near = sum(1 for w in widths if width - 4 <= w <= width + 1)
-    return width if near >= 0.4 * len(widths) else 0
+    near = sum(1 for w in widths if width - 4 <= w <= width + 2)
+    # A short report has many one-line headings and paragraph ends; its broken lines are still
+    # most of the long ones (a text of unbroken paragraphs has long lines of all widths).
+    return width if near >= 0.4 * len(widths) or (near >= 4 and near >= 0.5 * len(long)) else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -813,6 +864,21 @@ def read_pdf(path: Path) -> list[Block]:
     image_only = _image_only_pages(path, pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
+    narrow = [
+        n
+        for n, page in enumerate(pages, start=1)
+        if n not in image_only
+        and (
+            (n in columns and len(flows.get(n, [])) < 2)
+            or (n not in columns and _narrow_two_columns(page))
+        )
+    ]
+    if narrow:
+        # Columns set close together: poppler takes both for one flow and reads lines across
+        # them; split the words at the gutter instead.
+        found = _word_flows(path, narrow[0], narrow[-1], set(narrow))
+        flows.update(found)
+        columns = sorted({*columns, *found})
     ruled = _ruled_pages(path, pages)
     ruled.update(_positional_pages(path, pages, furniture, ruled))
     blocks: list[Block] = []
@@ -1069,6 +1135,97 @@ def _two_columns(page: str) -> bool:
         elif gaps and 0.3 * width <= gaps[0].end() <= 0.7 * width:
             two += 1
     return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
+
+
+# Two runs of Chinese text on one layout line, one space or more apart: columns set close
+# together (a single column's text has no space between two Chinese characters).
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+
+
+def _narrow_two_columns(page: str) -> bool:
+    """Whether a page looks set in two columns whose gutter ``_two_columns`` cannot see in the
+    layout text: many lines split by a space between Chinese characters about the middle."""
+    lines = [ln.rstrip() for ln in page.splitlines() if ln.strip()]
+    if len(lines) < 8 or any(_table_header(ln) for ln in lines):
+        return False
+    width = max(len(ln) for ln in lines)
+    split = sum(
+        1
+        for ln in lines
+        if any(0.3 * width <= m.start() <= 0.7 * width for m in _CJK_GAP.finditer(ln.strip()))
+    )
+    return split >= 0.3 * len(lines)
+
+
+def _word_flows(
+    path: Path, first: int, last: int, wanted: set[int]
+) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
+    """Per page of ``wanted`` that is set in two columns: its flows as ``_pdf_flows`` gives
+    them (the lines above the columns, the left column, the right one, the lines below), made
+    by splitting each line's words at the gutter: the x about the page's middle that no word
+    of the columns crosses and most lines have words on both sides of. A page with no such
+    gutter is left out (read as one column)."""
+    root = pdftotext_xml(path, "-bbox-layout", first, last)
+    if root is None:
+        return {}
+    pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}
+    for number, page in enumerate(root.iter("{*}page"), start=first):
+        if number not in wanted:
+            continue
+        width = _float(page.get("width"))
+        lines = [
+            [
+                (_float(w.get("xMin")), _float(w.get("xMax")), w.text or "")
+                for w in line.iter("{*}word")
+                if (w.text or "").strip()
+            ]
+            for line in page.iter("{*}line")
+        ]
+        lines = [ln for ln in lines if ln]
+        if width <= 0 or len(lines) < 8:
+            continue
+        flows = _split_at_gutter(lines, width)
+        if flows:
+            pages[number] = flows
+    return pages
+
+
+def _split_at_gutter(
+    lines: list[list[tuple[float, float, str]]], width: float
+) -> list[list[list[tuple[float, float, str]]]] | None:
+    best: tuple[int, float, int, int] | None = None
+    for step in range(int(0.3 * width), int(0.7 * width), 2):
+        x = float(step)
+        crossing = [any(x0 < x < x1 for x0, x1, _ in ln) for ln in lines]
+        # Lines across the gutter only above and below the columns (title, signature).
+        top = next((i for i, c in enumerate(crossing) if not c), len(lines))
+        bottom = len(lines) - next((i for i, c in enumerate(reversed(crossing)) if not c), 0)
+        if any(crossing[top:bottom]):
+            continue
+        middle = lines[top:bottom]
+        # Words on each side in many lines (poppler gives a line per column, or one across).
+        on_left = sum(1 for ln in middle if any(x1 <= x for _, x1, _ in ln))
+        on_right = sum(1 for ln in middle if any(x0 >= x for x0, _, _ in ln))
+        both = min(on_left, on_right)
+        if best is None or both > best[0]:
+            best = (both, x, top, bottom)
+    if best is None or best[0] < 0.25 * len(lines) or best[0] < 4:
+        return None
+    _, x, top, bottom = best
+
+    def joined(words: list[tuple[float, float, str]]) -> tuple[float, float, str]:
+        return (words[0][0], words[-1][1], clean_line(" ".join(t for _, _, t in words)))
+
+    middle = lines[top:bottom]
+    left = [joined(ws) for ln in middle if (ws := [w for w in ln if w[1] <= x])]
+    right = [joined(ws) for ln in middle if (ws := [w for w in ln if w[0] >= x])]
+    flows = [
+        [[joined(ln) for ln in lines[:top]]],
+        [[ln for ln in left if ln[2]]],
+        [[ln for ln in right if ln[2]]],
+        [[joined(ln) for ln in lines[bottom:]]],
+    ]
+    return [flow for flow in flows if flow[0]]
 
 
 def pdftotext_xml(path: Path, mode: str, first: int, last: int) -> Any:

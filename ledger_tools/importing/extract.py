@@ -862,6 +862,7 @@ def read_pdf(path: Path) -> list[Block]:
     _refuse_scans(path, pages)
     furniture = _running_lines(pages)
     image_only = _image_only_pages(path, pages)
+    footnotes = _take_footnotes(path, pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
     narrow = [
@@ -911,7 +912,105 @@ def read_pdf(path: Path) -> list[Block]:
             # A paragraph continued from the page before (its first line is not indented).
             prev.text = clean_line(prev.text + page_blocks.pop(0).text)
         blocks.extend(page_blocks)
-    return blocks
+    return blocks + footnotes
+
+
+# A footnote at a page's foot ("1 见《……办法》（……〔2024〕7号）第十二条。"): kept as a block of
+# this style, which ``parse`` lists as not imported.
+FOOTNOTE_STYLE = "脚注"
+# The last lines of a page that may be its footnotes: after a blank line, the first starting
+# with the note's number ("1 见……", "①……").
+_NOTE_START = re.compile(r"^\s*([1-9][0-9]?|[①-⑳])\s*(?=\S)")
+
+
+def _take_footnotes(path: Path, pages: list[str]) -> list[Block]:
+    """The footnotes of the PDF's pages, taken out of ``pages`` (changed in place) with their
+    reference numbers in the text ("……逐月通报拨付情况¹。"). A footnote is told by its type:
+    the lines at the page's foot, after a blank line, beginning with a number, set smaller than
+    the body; its reference is that number raised and smaller, right after a word of the text.
+    Only pages whose layout text ends so are looked at in the words' boxes."""
+    candidates = {n for n, page in enumerate(pages, start=1) if _foot_lines(page)}
+    if not candidates:
+        return []
+    root = pdftotext_xml(path, "-bbox", min(candidates), max(candidates))
+    if root is None:
+        return []
+    notes: list[Block] = []
+    for number, page_el in enumerate(root.iter("{*}page"), start=min(candidates)):
+        if number not in candidates:
+            continue
+        words = [
+            (
+                _float(w.get("xMin")),
+                _float(w.get("yMin")),
+                _float(w.get("yMax")),
+                clean_line(w.text or ""),
+            )
+            for w in page_el.iter("{*}word")
+            if (w.text or "").strip()
+        ]
+        if len(words) < 10:
+            continue
+        heights = sorted(y1 - y0 for _, y0, y1, _ in words)
+        body = heights[len(heights) // 2]
+        page = pages[number - 1]
+        lines = page.splitlines()
+        foot = _foot_lines(page)
+        texts = [clean_line(lines[i]) for i in foot]
+        # The foot's words: those whose text starts one of its lines' words, set smaller.
+        small = [w for w in words if w[2] - w[1] < 0.85 * body]
+        first_words = {lines[i].split()[0] for i in foot if lines[i].split()}
+        if not any(w[3] in first_words for w in small):
+            continue
+        found: list[tuple[str, str]] = []  # (number, text)
+        for t in texts:
+            if m := _NOTE_START.match(t):
+                found.append((m.group(1), t))
+            elif found:
+                found[-1] = (found[-1][0], found[-1][1] + t)
+        if not found:
+            continue
+        for i in foot:
+            lines[i] = ""
+        text = "\n".join(lines)
+        # The references: a raised small number right after a word of the body.
+        ordered = sorted(words, key=lambda w: (round(w[1]), w[0]))
+        for k, (x0, y0, y1, t) in enumerate(ordered):
+            if k == 0 or t not in {n for n, _ in found} or y1 - y0 >= 0.85 * body:
+                continue
+            before = ordered[k - 1][3]
+            if not before or before[-1].isdigit() or abs(ordered[k - 1][1] - y0) > body:
+                continue
+            text = re.sub(
+                rf"(?<={re.escape(before[-6:])})\s*{re.escape(t)}(?!\d)", "", text, count=1
+            )
+        pages[number - 1] = text
+        notes += [Block(t, f"第{number}页", style=FOOTNOTE_STYLE) for _, t in found]
+    return notes
+
+
+def _foot_lines(page: str) -> list[int]:
+    """Indexes of the lines at a page's foot that may be footnotes: the last run of text lines
+    after a blank line (page numbers aside), starting with a number; [] when there is none."""
+    lines = page.splitlines()
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _PAGE_NUMBER.match(lines[end - 1].strip())):
+        end -= 1
+    found: list[int] = []
+    while end:
+        start = end
+        while start and lines[start - 1].strip():
+            start -= 1
+        first = lines[start]
+        if start == 0 or end - start > 8 or not _NOTE_START.match(first):
+            break
+        if first.strip()[:1].isdigit() and not re.match(r"^\s*\d{1,2}\s+\S", first):
+            break  # "2023年……" opening a line of text, not a note's number
+        found[:0] = range(start, end)
+        end = start
+        while end and not lines[end - 1].strip():
+            end -= 1
+    return found if len(found) <= 12 else []
 
 
 # A page of an otherwise text PDF that is only a picture (a scanned 附件 appended to the

@@ -230,13 +230,38 @@ def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return [b for b in blocks if b.style != IMAGE_PAGE_STYLE]
 
 
+def _without_footnotes(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the PDF's footnotes (notes on the text, not rectification content);
+    one warning names the pages and quotes them, for the clerk to add by hand if wanted."""
+    from ledger_tools.importing.extract import FOOTNOTE_STYLE
+
+    notes = [b for b in blocks if b.style == FOOTNOTE_STYLE]
+    if notes:
+        pages = list(dict.fromkeys(b.where for b in notes))
+        shown = "；".join(f"“{b.text[:30]}”" for b in notes[:3])
+        parsed.warnings.append(
+            f"{'、'.join(pages)}页脚处的 {len(notes)} 条脚注是对正文的注释，未导入台账（{shown}"
+            + ("等" if len(notes) > 3 else "")
+            + "）；正文中的脚注编号已去掉，需要时请对照原文补入备注。"
+        )
+    return [b for b in blocks if b.style != FOOTNOTE_STYLE]
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
     blocks = _without_web_furniture(blocks, parsed)
     blocks = _without_image_pages(blocks, parsed)
+    blocks = _without_footnotes(blocks, parsed)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
+    if header := _header_over_title(title_blocks, body):
+        # A one-page PDF's running header above the real title ("某乡巡察整改方案" over
+        # "中共某乡委员会关于……的整改方案"): not repeated, so not found as furniture.
+        parsed.warnings.append(
+            f"{header.where}顶端的“{header.text}”是页眉，不是文稿标题，未导入；标题取其下的“{body[0].text[:40]}”。"
+        )
+        title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
     # 发文字号 "…〔2024〕3号" of a 红头 document above it.
     parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
@@ -387,6 +412,26 @@ def _split_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 _TITLE_WORD = re.compile(r"(报告|方案|通报|意见|清单|情况|通知)$")
+
+
+def _header_over_title(title: list[Block], body: list[Block]) -> Block | None:
+    """The title line found when it is a page header over the document's full title: a short
+    complete title with no "关于", followed by a line that is a full "……关于……的方案" title."""
+    if len(title) != 1 or not body or body[0].is_table:
+        return None
+    head, nxt = title[0].text, body[0].text
+    if (
+        "关于" not in head
+        and len(head) <= 30
+        and _TITLE_WORD.search(head)
+        and "关于" in nxt
+        and _TITLE_WORD.search(nxt)
+        and len(nxt) <= 80
+        and not re.search(r"[。；;：:]", nxt)
+        and not match_marker(nxt)
+    ):
+        return title[0]
+    return None
 
 
 def _plain_title(blocks: list[Block]) -> list[Block]:
@@ -1085,7 +1130,15 @@ class _Reader:
         problem.measures[-1].fields.update(fields)
 
     def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
-        text, fields = F.split_tail(text)
+        if self.p.kind in ("report", "notice") and (own := F.trailing_status(text)):
+            # "……。（长期坚持）" / "（持续推进）" after a measure in a report tells its state
+            # (in a plan the same bracket is its deadline).
+            text, fields = F.split_tail(own[1])
+            fields["整改状态"] = own[0]
+        else:
+            text, fields = F.split_tail(text)
+        if result and self.p.kind in ("report", "notice") and (done := F.trailing_status(result)):
+            fields["整改状态"], result = done  # "……。（长期坚持）" as the sentence after it
         if result:
             result, more = F.split_tail(result)
             fields.update({k: v for k, v in more.items() if k not in fields})

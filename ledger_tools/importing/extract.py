@@ -974,8 +974,8 @@ def _take_footnotes(path: Path, pages: list[str]) -> list[Block]:
             lines[i] = ""
         text = "\n".join(lines)
         # The references: a raised small number right after a word of the body.
-        ordered = sorted(words, key=lambda w: (round(w[1]), w[0]))
-        for k, (x0, y0, y1, t) in enumerate(ordered):
+        ordered = words  # in reading order, as pdftotext gives them
+        for k, (_, y0, y1, t) in enumerate(ordered):
             if k == 0 or t not in {n for n, _ in found} or y1 - y0 >= 0.85 * body:
                 continue
             before = ordered[k - 1][3]

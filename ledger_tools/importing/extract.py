@@ -743,8 +743,8 @@ def _signature_lines(lines: list[str]) -> set[int]:
 
 def _text_running_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines of a text copied out of a PDF that are its running header or footer:
-    a short line, not a sentence, that comes two or more times, each time within two lines of
-    a page number ("— 2 —", "第 2 页 共 3 页")."""
+    a short line, not a sentence, that stands within two lines of a page number ("— 2 —",
+    "第 2 页 共 3 页") two or more times."""
     from collections import defaultdict
 
     numbers = {i for i, ln in enumerate(lines) if _PAGE_NUMBER.match(clean_line(ln))}
@@ -755,12 +755,12 @@ def _text_running_lines(lines: list[str]) -> set[int]:
         text = clean_line(ln)
         if text and i not in numbers and len(text) <= 40 and not text.endswith(_LINE_END):
             seen[text].append(i)
-    return {
-        i
-        for places in seen.values()
-        if len(places) >= 2 and all(any(abs(i - n) <= 2 for n in numbers) for i in places)
-        for i in places
-    }
+    found: set[int] = set()
+    for places in seen.values():
+        near = [i for i in places if any(abs(i - n) <= 2 for n in numbers)]
+        if len(near) >= 2:
+            found.update(near)  # (the same words as the title, on page 1 far from a number, stay)
+    return found
 
 
 _LINE_END = tuple("。！？；：”）」…!?;:")
@@ -788,7 +788,23 @@ def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
     i = 0
     while i < len(lines):
         j, rows = i, []
-        while j < len(lines) and (cells := _table_cells(lines[j])) is not None:
+        while j < len(lines):
+            cells = _table_cells(lines[j])
+            if cells is None:
+                heading = clean_line(lines[j])
+                if (
+                    rows
+                    and j + 1 < len(lines)
+                    and _table_cells(lines[j + 1]) is not None
+                    and heading
+                    and _is_heading_row(heading)
+                ):
+                    # "一、基层治理方面" on a line of its own between the rows: a row across
+                    # the table, as a merged row of a Word table reads.
+                    rows.append([heading] * max(len(r) for r in rows))
+                    j += 1
+                    continue
+                break
             if not _MD_RULE.match(lines[j].strip()):
                 rows.append(cells)
             j += 1

@@ -164,7 +164,10 @@ _CLOSING = re.compile(
     # over the second part of a table broken in two: "（续表）", "续上表"
     r"|^[（(]?\s*续(?:表|上表)\s*\d*\s*[)）]?$"
 )
-_SEE_ATTACHMENT = re.compile(r"(?:详|具体)?见附件\s*\d*[。.]?$|附件\s*\d*[）)]?[。.]?$")
+_SEE_ATTACHMENT = re.compile(
+    r"(?:详|具体)?见附件\s*\d*(?:[《“]?[\u4e00-\u9fff]{0,16}?(?:清单|台账|表)[》”]?)?[。.]?$"
+    r"|附件\s*\d*[）)]?[。.]?$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
@@ -386,7 +389,12 @@ def _is_signature(b: Block) -> bool:
         and (
             b.align == "right"
             or "落款" in b.style
-            or bool(re.search(r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委)$", text))
+            or bool(
+                re.search(
+                    r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委|巡察组|巡视组|督察组|工作组|领导小组)$",
+                    text,
+                )
+            )
         )
     )
 

@@ -948,11 +948,8 @@ def _take_footnotes(path: Path, pages: list[str]) -> list[Block]:
     candidates = {n for n, page in enumerate(pages, start=1) if _foot_lines(page)}
     if not candidates:
         return []
-    root = pdftotext_xml(path, "-bbox", min(candidates), max(candidates))
-    if root is None:
-        return []
     notes: list[Block] = []
-    for number, page_el in enumerate(root.iter("{*}page"), start=min(candidates)):
+    for number, page_el in _candidate_pages(path, candidates):
         if number not in candidates:
             continue
         words = [
@@ -1005,6 +1002,26 @@ def _take_footnotes(path: Path, pages: list[str]) -> list[Block]:
     return notes
 
 
+def _candidate_pages(path: Path, numbers: set[int]) -> list[tuple[int, Any]]:
+    """(number, page element) of ``pdftotext -bbox`` for each page of ``numbers``: one run over
+    each stretch of pages close together, not over all the pages between the first and last."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n - runs[-1][-1] <= 3:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    found = []
+    for run in runs:
+        root = pdftotext_xml(path, "-bbox", run[0], run[-1])
+        if root is None:
+            continue
+        for number, page in enumerate(root.iter("{*}page"), start=run[0]):
+            if number in numbers:
+                found.append((number, page))
+    return found
+
+
 def _foot_lines(page: str) -> list[int]:
     """Indexes of the lines at a page's foot that may be footnotes: the last run of text lines
     after a blank line (page numbers aside), starting with a number; [] when there is none."""
@@ -1022,6 +1039,8 @@ def _foot_lines(page: str) -> list[int]:
             break
         if first.strip()[:1].isdigit() and not re.match(r"^\s*\d{1,2}\s+\S", first):
             break  # "2023年……" opening a line of text, not a note's number
+        if any(_GAP.search(lines[k].strip()) for k in range(start, end)):
+            break  # cells apart on the line: a table's last rows, not a note
         found[:0] = range(start, end)
         end = start
         while end and not lines[end - 1].strip():
@@ -1334,6 +1353,13 @@ def _split_at_gutter(
     middle = lines[top:bottom]
     left = [joined(ws) for ln in middle if (ws := [w for w in ln if w[1] <= x])]
     right = [joined(ws) for ln in middle if (ws := [w for w in ln if w[0] >= x])]
+    for column in (left, right):
+        # Text set in columns is justified: most of a column's lines reach its right edge (a
+        # table's cells, ragged, are not read so).
+        edge = max(x1 for _, x1, _ in column)
+        em = min((x1 - x0) / max(len(t), 1) for x0, x1, t in column if t) * 1.5
+        if sum(1 for _, x1, _ in column if edge - x1 <= em) < 0.5 * len(column):
+            return None
     flows = [
         [[joined(ln) for ln in lines[:top]]],
         [[ln for ln in left if ln[2]]],

@@ -360,3 +360,15 @@ def test_running_lines_of_a_text_need_page_numbers_beside_them(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("\n".join(["关于某事的报告", "一、小结", "正文。", "一、小结", "正文。"]))
     assert [b.text for b in read_txt(path)].count("一、小结") == 2
+
+
+def test_a_responsibility_line_with_lead_and_assisting_units():
+    """"牵头单位：…；配合单位：…" on a line of its own: the lead is 牵头部门, every unit named
+    (the lead first) 责任部门, as in a 责任单位 cell marked so."""
+    found = F.responsibility_pairs(
+        "牵头领导：吴斌；牵头单位：综合股；配合单位：各乡镇统计站、执法大队；完成时限：2025年9月底前。"
+    )
+    assert found["牵头部门"] == "综合股"
+    assert found["责任部门"] == "综合股、各乡镇统计站、执法大队"
+    assert found["整改时限"] == "2025年9月底前"
+    assert F.responsibility_pairs("责任单位：办公室；完成时限：长期坚持")["责任部门"] == "办公室"

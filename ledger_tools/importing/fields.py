@@ -345,7 +345,19 @@ def responsibility_pairs(text: str) -> dict[str, str]:
         canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
         if canonical and value and canonical not in found:
             found[canonical] = value
+    if "牵头部门" in found and "责任部门" not in found:
+        # "牵头单位：综合股；配合单位：各乡镇统计站": every unit named is responsible (the lead
+        # first), as a 责任单位 cell written with its lead and assisting units is read.
+        helping = [
+            n for m in _HELPING.finditer(text) for n in _names(m.group(1).strip(_VALUE_TRIM))
+        ]
+        found["责任部门"] = "、".join(dict.fromkeys([*_names(found["牵头部门"]), *helping]))
     return found
+
+
+_HELPING = re.compile(
+    r"(?:配合|协办|协助|参与|协同)(?:单位|部门|科室|处室|股室)\s*[：:]\s*([^；;。（）()]+)"
+)
 
 
 def _closing_group(text: str) -> int | None:

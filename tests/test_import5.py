@@ -363,7 +363,7 @@ def test_running_lines_of_a_text_need_page_numbers_beside_them(tmp_path):
 
 
 def test_a_responsibility_line_with_lead_and_assisting_units():
-    """"牵头单位：…；配合单位：…" on a line of its own: the lead is 牵头部门, every unit named
+    """ "牵头单位：…；配合单位：…" on a line of its own: the lead is 牵头部门, every unit named
     (the lead first) 责任部门, as in a 责任单位 cell marked so."""
     found = F.responsibility_pairs(
         "牵头领导：吴斌；牵头单位：综合股；配合单位：各乡镇统计站、执法大队；完成时限：2025年9月底前。"

@@ -358,7 +358,7 @@ def _merge_aspects(table, rows: list[list[str]], col: int = 1) -> None:
         start = i
 
 
-def annex_report(path: Path, ruled: bool = True) -> Path:
+def annex_report(path: Path, ruled: bool = True, merge_aspects: bool = True) -> Path:
     d = docx.Document()
     title(d, "中共明湖区教育局委员会关于区委巡察反馈问题整改情况的报告")
     para(d, "区委巡察工作领导小组：")
@@ -387,7 +387,8 @@ def annex_report(path: Path, ruled: bool = True) -> Path:
     title(d, "明湖区教育局巡察反馈问题整改落实情况清单")
     rows = annex_table_rows()
     table = _merged_table(d, ANNEX_HEADER, rows, merge_cols=(0, 2))
-    _merge_aspects(table, rows)
+    if merge_aspects:
+        _merge_aspects(table, rows)
     if ruled:
         table.style = "Table Grid"
     else:
@@ -404,6 +405,11 @@ def annex_report(path: Path, ruled: bool = True) -> Path:
 
 def borderless_annex_report(path: Path) -> Path:
     return annex_report(path, ruled=False)
+
+
+def borderless_annex_every_row(path: Path) -> Path:
+    """The same without ruling lines, the 方面 written in every row (not merged)."""
+    return annex_report(path, ruled=False, merge_aspects=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -983,6 +989,7 @@ DOCX_BUILDERS = {
     "yishi_plan": yishi_plan,
     "annex_report": annex_report,
     "borderless_annex_report": borderless_annex_report,
+    "borderless_annex_every_row": borderless_annex_every_row,
     "footnote_report": footnote_report,
     "two_column_notice": two_column_notice,
     "feedback_opinions": feedback_opinions,

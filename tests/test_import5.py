@@ -139,7 +139,9 @@ def test_plan_with_shi_measures_and_a_responsibility_line(docs, tmp_path):
     same_ledger(found)
 
 
-@pytest.mark.parametrize("name", ["annex_report", "borderless_annex_report"])
+@pytest.mark.parametrize(
+    "name", ["annex_report", "borderless_annex_report", "borderless_annex_every_row"]
+)
 def test_report_annex_table_with_merged_aspects(docs, tmp_path, name):
     """The 附件 table 序号/方面/问题/整改措施/责任单位/完成时限/完成情况 in a landscape section
     over three pages, the header repeated, 序号 and 问题 merged over a problem's rows and 方面

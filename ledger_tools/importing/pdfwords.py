@@ -427,10 +427,14 @@ def _blocks(
         # measure's own (not the 序号, nor the 问题 and 方面 merged over rows) starts there,
         # as a row's short cells (责任单位, 完成时限) do not run on over a page.
         own = [j for j in range(n) if j != number_col and j not in spanning and by_column[j]]
-        fresh = len(own) >= 3 and all(
-            min(w.y0 for w in by_column[j][0]) - part.start
-            < 1.5 * max(w.y1 - w.y0 for w in by_column[j][0])
-            for j in own
+        firsts = [_first_cell(by_column[j], usual) for j in own]
+        # (their first cells side by side in one band, the row's: a cell centred in the row
+        # starts lower than the page's top but still beside the others)
+        fresh = (
+            len(own) >= 3
+            and min(top for top, _ in firsts) - part.start
+            < 1.5 * max(w.y1 - w.y0 for w in by_column[own[0]][0])
+            and max(top for top, _ in firsts) < min(bottom for _, bottom in firsts)
         )
         for j, lines in enumerate(by_column):
             tops = [min(w.y0 for w in ln) for ln in lines]
@@ -455,6 +459,19 @@ def _blocks(
                     prev.lines.append(line)
                     prev.bottom = y1
     return columns
+
+
+def _first_cell(lines: list[list[Word]], usual: float) -> tuple[float, float]:
+    """(top, bottom) of the first cell among a column's lines on a page: its lines while they
+    follow at the usual gap between one cell's lines."""
+    top = min(w.y0 for w in lines[0])
+    bottom = max(w.y1 for w in lines[0])
+    for line in lines[1:]:
+        h = max(w.y1 - w.y0 for w in line)
+        if min(w.y0 for w in line) - bottom > usual + 0.3 * h:
+            break
+        bottom = max(w.y1 for w in line)
+    return top, bottom
 
 
 _NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$")
@@ -500,7 +517,10 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
     groups = [
         j
         for j, t in enumerate(names)
-        if table_header(t) == "方面" and j not in (finest, number_col) and not headings
+        if table_header(t) == "方面"
+        and j not in (finest, number_col)
+        and not headings
+        and 0 < len(columns[j]) < len(anchors)  # fewer cells than problems: merged over them
     ]
     blocks = sorted(
         (b for j, col in enumerate(columns) if j != finest and j not in groups for b in col),

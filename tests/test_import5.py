@@ -374,3 +374,45 @@ def test_a_responsibility_line_with_lead_and_assisting_units():
     assert found["责任部门"] == "综合股、各乡镇统计站、执法大队"
     assert found["整改时限"] == "2025年9月底前"
     assert F.responsibility_pairs("责任单位：办公室；完成时限：长期坚持")["责任部门"] == "办公室"
+
+
+def test_text_copied_out_of_a_pdf_with_footnotes(docs, tmp_path):
+    """The footnoted report's text as pdftotext gives it (lines broken, the notes after a
+    blank line at each page's foot, the reference numbers glued to the words), saved as GBK:
+    read as the Word original, the notes listed in one reminder."""
+    import shutil
+    import subprocess
+
+    pdf = docs["footnote_report"].with_suffix(".pdf")
+    if not pdf.exists() or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or poppler is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    copy = tmp_path / "复制的文字.txt"
+    copy.write_bytes(text.replace("\f", "\n").encode("gbk"))
+    ledger, out, _ = one(copy, tmp_path / "txt")
+    word, _ = run_import(docs["footnote_report"], tmp_path / "docx")
+    fields = ("整改措施", "整改状态", "整改进展及成效")
+    assert [p.title for p in ledger.problems] == [p.title for p in word.problems]
+    assert rows(ledger, *fields) == rows(word, *fields)
+    (note,) = warnings(out)
+    assert "3 条脚注" in note
+
+
+def test_footnotes_of_a_text():
+    lines = [
+        "……逐月通报各乡镇拨付情况1。该问题已整改完毕。",
+        "已整改4个，完成率100%。",
+        "",
+        "1 见《某县资金管理办法》（某财〔2024〕7号）第十二条。",
+        "2 依据《某法》第二十八条。",
+        "年合并采购，接受社会监督。",
+        "",
+        "1 2024年完成的项目",  # a number and a space, but no citation: not a note
+    ]
+    from ledger_tools.importing.extract import _text_footnotes
+
+    assert _text_footnotes(lines) == {3, 4}
+    assert lines[0] == "……逐月通报各乡镇拨付情况。该问题已整改完毕。"
+    assert lines[1] == "已整改4个，完成率100%。"  # no "2" to take out: nothing taken

@@ -671,6 +671,7 @@ def read_txt(path: Path) -> list[Block]:
     tables = _text_tables(lines)
     running = _text_running_lines(lines)
     signature = _signature_lines(lines)
+    notes = _text_footnotes(lines)  # (the lines' reference numbers taken out)
     furniture: list[Block] = []
     for i, raw in enumerate(lines, start=1):
         if i - 1 in tables:
@@ -695,10 +696,11 @@ def read_txt(path: Path) -> list[Block]:
             lead = clean_line(m.group(1))
             line = m.group(1) + line[m.end() :]
         line = clean_line(line)
-        if line and i - 1 in running:
-            # The running header copied with each page ("某局巡察整改情况报告" after "— 2 —"):
-            # listed as not imported; a sentence broken by the page break goes on.
-            furniture.append(Block(line, f"第{i}行", style=FURNITURE_STYLE))
+        if line and (i - 1 in running or i - 1 in notes):
+            # The running header copied with each page ("某局巡察整改情况报告" after "— 2 —"),
+            # a footnote: listed as not imported; a sentence broken by the page goes on.
+            style = FOOTNOTE_STYLE if i - 1 in notes else FURNITURE_STYLE
+            furniture.append(Block(line, f"第{i}行", style=style))
             line = ""
         if not line or _PAGE_NUMBER.match(line):
             # A blank line or page number inside a broken sentence (a page break) keeps joining.
@@ -720,6 +722,40 @@ def read_txt(path: Path) -> list[Block]:
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
     return blocks + furniture
+
+
+# A footnote as text copied out of a PDF has it: after a blank line, its number, a space, and
+# a citation ("1 见《……办法》（……〔2024〕7号）第十二条。").
+_TEXT_NOTE = re.compile(
+    r"^\s*([1-9][0-9]?)\s+(?=\S)(?=.{0,12}(?:见|依据|根据|引自|参照|出自|《))(?=.*(?:《|〔|第.{1,6}条))"
+)
+
+
+def _text_footnotes(lines: list[str]) -> set[int]:
+    """Indexes of the footnotes of a text copied out of a PDF (a line after a blank line: its
+    number, a space, a citation), their reference numbers taken out of ``lines`` (changed in
+    place): the nearest number before the note that follows a Chinese character and stands
+    before a punctuation mark ("……拨付情况1。")."""
+    found: set[int] = set()
+    since = first = 0  # the end of the notes before, the first of this page's notes
+    for i, ln in enumerate(lines):
+        m = _TEXT_NOTE.match(ln)
+        after = i and (not lines[i - 1].strip() or i - 1 in found)  # a blank line or a note
+        if not (m and after and len(ln) <= 120):
+            continue
+        if i - 1 not in found:
+            first = i
+        found.add(i)
+        mark = re.compile(rf"(?<=[\u4e00-\u9fff）》”]){m.group(1)}(?=[。，；、])")
+        for k in range(first - 1, max(since, first - 60) - 1, -1):
+            hits = list(mark.finditer(lines[k]))
+            if hits:
+                at = hits[-1]
+                lines[k] = lines[k][: at.start()] + lines[k][at.end() :]
+                break
+        if i + 1 >= len(lines) or not _TEXT_NOTE.match(lines[i + 1]):
+            since = i + 1
+    return found
 
 
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -824,9 +860,14 @@ def _indents_paragraphs(lines: list[str]) -> bool:
 
 def _starts_item(line: str) -> bool:
     from ledger_tools.importing.outline import match_marker
+    from ledger_tools.importing.parse import strip_label
 
     found = match_marker(line)
-    return found is not None and found[0] != "shi"  # "二是" often falls at a line start
+    if found is not None and found[0] != "shi":  # "二是" often falls at a line start
+        return True
+    # "整改情况：……" at a line's start opens a part of its own, after a title broken short.
+    label, rest = strip_label(line)
+    return bool(label) and len(label) <= 8 and bool(rest)
 
 
 def _continues(line: str, wrap: int, item: bool) -> bool:

@@ -866,8 +866,9 @@ def _starts_item(line: str) -> bool:
     if found is not None and found[0] != "shi":  # "二是" often falls at a line start
         return True
     # "整改情况：……" at a line's start opens a part of its own, after a title broken short.
+    # (Not "责任单位：", which a responsibility tail broken over lines may start a line with.)
     label, rest = strip_label(line)
-    return bool(label) and len(label) <= 8 and bool(rest)
+    return label.startswith(("整改", "问题")) and len(label) <= 8 and bool(rest)
 
 
 def _continues(line: str, wrap: int, item: bool) -> bool:

@@ -349,7 +349,9 @@ def responsibility_pairs(text: str) -> dict[str, str]:
         # "牵头单位：综合股；配合单位：各乡镇统计站": every unit named is responsible (the lead
         # first), as a 责任单位 cell written with its lead and assisting units is read.
         helping = [
-            n for m in _HELPING.finditer(text) for n in _names(m.group(1).strip(_VALUE_TRIM))
+            n
+            for m in _HELPING.finditer(text)
+            for n in _names(_OTHER_LABEL.split(m.group(1))[0].strip(_VALUE_TRIM))
         ]
         found["责任部门"] = "、".join(dict.fromkeys([*_names(found["牵头部门"]), *helping]))
     return found

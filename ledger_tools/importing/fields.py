@@ -272,7 +272,7 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     return status, deadline if status not in C.FINISHED_STATUSES else ""
 
 
-def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
+def trailing_clause_status(text: str, bare_only: bool = False) -> tuple[str, str, str] | None:
     """(status, deadline, text before) when ``text`` ends in a status clause ("……，补齐缺失材料，
     正在推进。"); the clause is one of the last three after a comma."""
     body = text.rstrip()
@@ -280,7 +280,9 @@ def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
     for cut in reversed(cuts):
         found = clause_status(body[cut:])
         if found and cut > 1:
-            if not _bare_status(body[cut:]):
+            if not bare_status(body[cut:]):
+                if bare_only:
+                    return None
                 # "……，剩余事项正在推进，计划……" / "……，目前正在推进公示系统建设，计划……":
                 # the clause tells what is still being done; the text keeps it.
                 return found[0], found[1], body if body.endswith("。") else body + "。"
@@ -288,7 +290,7 @@ def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _bare_status(clause: str) -> bool:
+def bare_status(clause: str) -> bool:
     """Whether a status clause says nothing but the status (and a date): "目前正在推进，计划……"."""
     s = clause.strip().rstrip("。；;，, ")
     if m := _CLAUSE_PLAN.search(s):

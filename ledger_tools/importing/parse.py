@@ -877,7 +877,8 @@ class _Reader:
             if child.style == "shi":
                 # "一是…；二是…；三是…" in one paragraph: the enumeration goes on inside it.
                 if self.p.kind in ("report", "notice"):
-                    full = self.trailing_status_sentence(problem, full)
+                    # (a clause telling more than a status is the last item's own, read below)
+                    full = self.trailing_status_sentence(problem, full, bare=True)
                 head, more = _continue_enumeration(full, child.value + 1)
                 items = [head, *more] if more else [full]
             for item in items:
@@ -894,7 +895,10 @@ class _Reader:
                     measure.fields.setdefault("整改状态", own.status)
                     if own.deadline:
                         measure.fields.setdefault("整改时限", own.deadline)
-                    self.status_line(problem, own.status_text)
+                    if F.bare_status(own.status_text):
+                        # (a clause that tells what is still being done, "正在跟踪复查，计划
+                        # 6月底前完成", is this measure's alone: its date is not the problem's)
+                        self.status_line(problem, own.status_text)
         for text in shared:
             self.responsibility(problem, text)
         if progress:
@@ -929,13 +933,20 @@ class _Reader:
             problem.deadline = deadline
         problem.delay = F.delay_reason(text) or problem.delay
 
-    def trailing_status_sentence(self, problem: PProblem, text: str) -> str:
-        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read."""
+    def trailing_status_sentence(self, problem: PProblem, text: str, bare: bool = False) -> str:
+        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read;
+        ``bare``: only a clause that is nothing but a status counts (the text is several items,
+        and "……，正在跟踪复查，计划……完成" is the last one's)."""
         sentences = re.findall(r"[^。！？]+[。！？]?", text)
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
             return "".join(sentences[:-1])
-        if self.p.kind in ("report", "notice") and (found := F.trailing_clause_status(text)):
+        # A paragraph of several items ("一是……二是……", "（1）……（2）……"): a clause telling
+        # more than a status is its last item's own.
+        bare = bare or bool(re.search(r"二是|（2）|\(2\)|②|2[.．、]\D", text))
+        if self.p.kind in ("report", "notice") and (
+            found := F.trailing_clause_status(text, bare_only=bare)
+        ):
             # "……，补齐缺失材料，正在推进。": the status closes the last sentence.
             status, deadline, before = found
             problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")

@@ -28,7 +28,13 @@ from ledger_tools.importing.outline import build_outline, cn_value, match_marker
         (
             "建立台账(牵头领导:张三,牵头单位:办公室,配合单位:财务科,时限:长期坚持)",
             "建立台账",
-            {"责任领导": "张三", "牵头部门": "办公室", "整改时限": "长期坚持"},
+            # Every unit named is responsible, the lead first (README: 牵头/配合).
+            {
+                "责任领导": "张三",
+                "牵头部门": "办公室",
+                "责任部门": "办公室、财务科",
+                "整改时限": "长期坚持",
+            },
         ),
         (
             "建立台账。责任人：李四；整改期限：2024年底前",

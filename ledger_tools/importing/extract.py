@@ -683,6 +683,10 @@ def read_txt(path: Path) -> list[Block]:
     after_blank = True
     opened_indented = False  # whether the last block started with an indent
     tables = _text_tables(lines)
+    running = _text_running_lines(lines)
+    signature = _signature_lines(lines)
+    notes = _text_footnotes(lines)  # (the lines' reference numbers taken out)
+    furniture: list[Block] = []
     for i, raw in enumerate(lines, start=1):
         if i - 1 in tables:
             rows, span = tables[i - 1]
@@ -706,13 +710,19 @@ def read_txt(path: Path) -> list[Block]:
             lead = clean_line(m.group(1))
             line = m.group(1) + line[m.end() :]
         line = clean_line(line)
+        if line and (i - 1 in running or i - 1 in notes):
+            # The running header copied with each page ("某局巡察整改情况报告" after "— 2 —"),
+            # a footnote: listed as not imported; a sentence broken by the page goes on.
+            style = FOOTNOTE_STYLE if i - 1 in notes else FURNITURE_STYLE
+            furniture.append(Block(line, f"第{i}行", style=style))
+            line = ""
         if not line or _PAGE_NUMBER.match(line):
             # A blank line or page number inside a broken sentence (a page break) keeps joining.
             joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
             continue
         indented = raw[:1] in (" ", "\u3000", "\t")
         item = _starts_item(line)
-        if joining and not indented and not item and blocks:
+        if joining and not indented and not item and blocks and i - 1 not in signature:
             # Joined once at the end: re-cleaning the growing text per line is quadratic.
             pieces[-1].append(line)
             blocks[-1].text = line  # its end decides whether joining goes on
@@ -725,7 +735,82 @@ def read_txt(path: Path) -> list[Block]:
         joining = wrap > 0 and _continues(line, wrap, item)
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
-    return blocks
+    return blocks + furniture
+
+
+# A footnote as text copied out of a PDF has it: after a blank line, its number, a space, and
+# a citation ("1 见《……办法》（……〔2024〕7号）第十二条。").
+_TEXT_NOTE = re.compile(
+    r"^\s*([1-9][0-9]?)\s+(?=\S)(?=.{0,12}(?:见|依据|根据|引自|参照|出自|《))(?=.*(?:《|〔|第.{1,6}条))"
+)
+
+
+def _text_footnotes(lines: list[str]) -> set[int]:
+    """Indexes of the footnotes of a text copied out of a PDF (a line after a blank line: its
+    number, a space, a citation), their reference numbers taken out of ``lines`` (changed in
+    place): the nearest number before the note that follows a Chinese character and stands
+    before a punctuation mark ("……拨付情况1。")."""
+    found: set[int] = set()
+    since = first = 0  # the end of the notes before, the first of this page's notes
+    for i, ln in enumerate(lines):
+        m = _TEXT_NOTE.match(ln)
+        after = i and (not lines[i - 1].strip() or i - 1 in found)  # a blank line or a note
+        if not (m and after and len(ln) <= 120):
+            continue
+        if i - 1 not in found:
+            first = i
+        found.add(i)
+        mark = re.compile(rf"(?<=[\u4e00-\u9fff）》”]){m.group(1)}(?=[。，；、])")
+        for k in range(first - 1, max(since, first - 60) - 1, -1):
+            hits = list(mark.finditer(lines[k]))
+            if hits:
+                at = hits[-1]
+                lines[k] = lines[k][: at.start()] + lines[k][at.end() :]
+                break
+        if i + 1 >= len(lines) or not _TEXT_NOTE.match(lines[i + 1]):
+            since = i + 1
+    return found
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _signature_lines(lines: list[str]) -> set[int]:
+    """Indexes of the 落款 lines: a date alone on its line and the short line or two naming the
+    issuer just above it. Never joined onto the paragraph before, however full its last line."""
+    found: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _DATE_LINE.match(clean_line(ln)):
+            continue
+        found.add(i)
+        for j in (i - 1, i - 2):
+            above = clean_line(lines[j]) if j >= 0 else ""
+            if not above or len(above) > 30 or re.search(r"[，,。；;：:]", above):
+                break
+            found.add(j)
+    return found
+
+
+def _text_running_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a text copied out of a PDF that are its running header or footer:
+    a short line, not a sentence, that stands within two lines of a page number ("— 2 —",
+    "第 2 页 共 3 页") two or more times."""
+    from collections import defaultdict
+
+    numbers = {i for i, ln in enumerate(lines) if _PAGE_NUMBER.match(clean_line(ln))}
+    if len(numbers) < 2:
+        return set()
+    seen: defaultdict[str, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        text = clean_line(ln)
+        if text and i not in numbers and len(text) <= 40 and not text.endswith(_LINE_END):
+            seen[text].append(i)
+    found: set[int] = set()
+    for places in seen.values():
+        near = [i for i in places if any(abs(i - n) <= 2 for n in numbers)]
+        if len(near) >= 2:
+            found.update(near)  # (the same words as the title, on page 1 far from a number, stay)
+    return found
 
 
 _LINE_END = tuple("。！？；：”）」…!?;:")
@@ -753,7 +838,23 @@ def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
     i = 0
     while i < len(lines):
         j, rows = i, []
-        while j < len(lines) and (cells := _table_cells(lines[j])) is not None:
+        while j < len(lines):
+            cells = _table_cells(lines[j])
+            if cells is None:
+                heading = clean_line(lines[j])
+                if (
+                    rows
+                    and j + 1 < len(lines)
+                    and _table_cells(lines[j + 1]) is not None
+                    and heading
+                    and _is_heading_row(heading)
+                ):
+                    # "一、基层治理方面" on a line of its own between the rows: a row across
+                    # the table, as a merged row of a Word table reads.
+                    rows.append([heading] * max(len(r) for r in rows))
+                    j += 1
+                    continue
+                break
             if not _MD_RULE.match(lines[j].strip()):
                 rows.append(cells)
             j += 1
@@ -773,9 +874,15 @@ def _indents_paragraphs(lines: list[str]) -> bool:
 
 def _starts_item(line: str) -> bool:
     from ledger_tools.importing.outline import match_marker
+    from ledger_tools.importing.parse import strip_label
 
     found = match_marker(line)
-    return found is not None and found[0] != "shi"  # "二是" often falls at a line start
+    if found is not None and found[0] != "shi":  # "二是" often falls at a line start
+        return True
+    # "整改情况：……" at a line's start opens a part of its own, after a title broken short.
+    # (Not "责任单位：", which a responsibility tail broken over lines may start a line with.)
+    label, rest = strip_label(line)
+    return label.startswith(("整改", "问题")) and len(label) <= 8 and bool(rest)
 
 
 def _continues(line: str, wrap: int, item: bool) -> bool:
@@ -804,8 +911,10 @@ def _wrap_width(lines: list[str]) -> int:
     if len(widths) < 8 or not long:
         return 0
     width = max(Counter(long).most_common(3), key=lambda kv: (kv[1], kv[0]))[0]
-    near = sum(1 for w in widths if width - 4 <= w <= width + 1)
-    return width if near >= 0.4 * len(widths) else 0
+    near = sum(1 for w in widths if width - 4 <= w <= width + 2)
+    # A short report has many one-line headings and paragraph ends; its broken lines are still
+    # most of the long ones (a text of unbroken paragraphs has long lines of all widths).
+    return width if near >= 0.4 * len(widths) or (near >= 4 and near >= 0.5 * len(long)) else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -825,8 +934,24 @@ def read_pdf(path: Path) -> list[Block]:
     _refuse_scans(path, pages)
     furniture = _running_lines(pages)
     image_only = _image_only_pages(path, pages)
+    footnotes = _take_footnotes(path, pages)
     columns = [n for n, page in enumerate(pages, start=1) if _two_columns(page)]
     flows = _pdf_flows(path, columns[0], columns[-1]) if columns else {}
+    narrow = [
+        n
+        for n, page in enumerate(pages, start=1)
+        if n not in image_only
+        and (
+            (n in columns and len(flows.get(n, [])) < 2)
+            or (n not in columns and _narrow_two_columns(page))
+        )
+    ]
+    if narrow:
+        # Columns set close together: poppler takes both for one flow and reads lines across
+        # them; split the words at the gutter instead.
+        found = _word_flows(path, narrow[0], narrow[-1], set(narrow))
+        flows.update(found)
+        columns = sorted({*columns, *found})
     ruled = _ruled_pages(path, pages)
     ruled.update(_positional_pages(path, pages, furniture, ruled))
     blocks: list[Block] = []
@@ -859,7 +984,124 @@ def read_pdf(path: Path) -> list[Block]:
             # A paragraph continued from the page before (its first line is not indented).
             prev.text = clean_line(prev.text + page_blocks.pop(0).text)
         blocks.extend(page_blocks)
-    return blocks
+    return blocks + footnotes
+
+
+# A footnote at a page's foot ("1 见《……办法》（……〔2024〕7号）第十二条。"): kept as a block of
+# this style, which ``parse`` lists as not imported.
+FOOTNOTE_STYLE = "脚注"
+# The last lines of a page that may be its footnotes: after a blank line, the first starting
+# with the note's number ("1 见……", "①……").
+_NOTE_START = re.compile(r"^\s*([1-9][0-9]?|[①-⑳])\s*(?=\S)")
+
+
+def _take_footnotes(path: Path, pages: list[str]) -> list[Block]:
+    """The footnotes of the PDF's pages, taken out of ``pages`` (changed in place) with their
+    reference numbers in the text ("……逐月通报拨付情况¹。"). A footnote is told by its type:
+    the lines at the page's foot, after a blank line, beginning with a number, set smaller than
+    the body; its reference is that number raised and smaller, right after a word of the text.
+    Only pages whose layout text ends so are looked at in the words' boxes."""
+    candidates = {n for n, page in enumerate(pages, start=1) if _foot_lines(page)}
+    if not candidates:
+        return []
+    notes: list[Block] = []
+    for number, page_el in _candidate_pages(path, candidates):
+        if number not in candidates:
+            continue
+        words = [
+            (
+                _float(w.get("xMin")),
+                _float(w.get("yMin")),
+                _float(w.get("yMax")),
+                clean_line(w.text or ""),
+            )
+            for w in page_el.iter("{*}word")
+            if (w.text or "").strip()
+        ]
+        if len(words) < 10:
+            continue
+        heights = sorted(y1 - y0 for _, y0, y1, _ in words)
+        body = heights[len(heights) // 2]
+        page = pages[number - 1]
+        lines = page.splitlines()
+        foot = _foot_lines(page)
+        texts = [clean_line(lines[i]) for i in foot]
+        # The foot's words: those whose text starts one of its lines' words, set smaller.
+        small = [w for w in words if w[2] - w[1] < 0.85 * body]
+        first_words = {lines[i].split()[0] for i in foot if lines[i].split()}
+        if not any(w[3] in first_words for w in small):
+            continue
+        found: list[tuple[str, str]] = []  # (number, text)
+        for t in texts:
+            if m := _NOTE_START.match(t):
+                found.append((m.group(1), t))
+            elif found:
+                found[-1] = (found[-1][0], found[-1][1] + t)
+        if not found:
+            continue
+        for i in foot:
+            lines[i] = ""
+        text = "\n".join(lines)
+        # The references: a raised small number right after a word of the body.
+        ordered = words  # in reading order, as pdftotext gives them
+        for k, (_, y0, y1, t) in enumerate(ordered):
+            if k == 0 or t not in {n for n, _ in found} or y1 - y0 >= 0.85 * body:
+                continue
+            before = ordered[k - 1][3]
+            if not before or before[-1].isdigit() or abs(ordered[k - 1][1] - y0) > body:
+                continue
+            text = re.sub(
+                rf"(?<={re.escape(before[-6:])})\s*{re.escape(t)}(?!\d)", "", text, count=1
+            )
+        pages[number - 1] = text
+        notes += [Block(t, f"第{number}页", style=FOOTNOTE_STYLE) for _, t in found]
+    return notes
+
+
+def _candidate_pages(path: Path, numbers: set[int]) -> list[tuple[int, Any]]:
+    """(number, page element) of ``pdftotext -bbox`` for each page of ``numbers``: one run over
+    each stretch of pages close together, not over all the pages between the first and last."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n - runs[-1][-1] <= 3:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    found = []
+    for run in runs:
+        root = pdftotext_xml(path, "-bbox", run[0], run[-1])
+        if root is None:
+            continue
+        for number, page in enumerate(root.iter("{*}page"), start=run[0]):
+            if number in numbers:
+                found.append((number, page))
+    return found
+
+
+def _foot_lines(page: str) -> list[int]:
+    """Indexes of the lines at a page's foot that may be footnotes: the last run of text lines
+    after a blank line (page numbers aside), starting with a number; [] when there is none."""
+    lines = page.splitlines()
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _PAGE_NUMBER.match(lines[end - 1].strip())):
+        end -= 1
+    found: list[int] = []
+    while end:
+        start = end
+        while start and lines[start - 1].strip():
+            start -= 1
+        first = lines[start]
+        if start == 0 or end - start > 8 or not _NOTE_START.match(first):
+            break
+        if first.strip()[:1].isdigit() and not re.match(r"^\s*\d{1,2}\s+\S", first):
+            break  # "2023年……" opening a line of text, not a note's number
+        if any(_GAP.search(lines[k].strip()) for k in range(start, end)):
+            break  # cells apart on the line: a table's last rows, not a note
+        found[:0] = range(start, end)
+        end = start
+        while end and not lines[end - 1].strip():
+            end -= 1
+    return found if len(found) <= 12 else []
 
 
 # A page of an otherwise text PDF that is only a picture (a scanned 附件 appended to the
@@ -1083,6 +1325,104 @@ def _two_columns(page: str) -> bool:
         elif gaps and 0.3 * width <= gaps[0].end() <= 0.7 * width:
             two += 1
     return two >= 0.3 * len(lines) and many <= 0.05 * len(lines)
+
+
+# Two runs of Chinese text on one layout line, one space or more apart: columns set close
+# together (a single column's text has no space between two Chinese characters).
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+
+
+def _narrow_two_columns(page: str) -> bool:
+    """Whether a page looks set in two columns whose gutter ``_two_columns`` cannot see in the
+    layout text: many lines split by a space between Chinese characters about the middle."""
+    lines = [ln.rstrip() for ln in page.splitlines() if ln.strip()]
+    if len(lines) < 8 or any(_table_header(ln) for ln in lines):
+        return False
+    width = max(len(ln) for ln in lines)
+    split = sum(
+        1
+        for ln in lines
+        if any(0.3 * width <= m.start() <= 0.7 * width for m in _CJK_GAP.finditer(ln.strip()))
+    )
+    return split >= 0.3 * len(lines)
+
+
+def _word_flows(
+    path: Path, first: int, last: int, wanted: set[int]
+) -> dict[int, list[list[list[tuple[float, float, str]]]]]:
+    """Per page of ``wanted`` that is set in two columns: its flows as ``_pdf_flows`` gives
+    them (the lines above the columns, the left column, the right one, the lines below), made
+    by splitting each line's words at the gutter: the x about the page's middle that no word
+    of the columns crosses and most lines have words on both sides of. A page with no such
+    gutter is left out (read as one column)."""
+    root = pdftotext_xml(path, "-bbox-layout", first, last)
+    if root is None:
+        return {}
+    pages: dict[int, list[list[list[tuple[float, float, str]]]]] = {}
+    for number, page in enumerate(root.iter("{*}page"), start=first):
+        if number not in wanted:
+            continue
+        width = _float(page.get("width"))
+        lines = [
+            [
+                (_float(w.get("xMin")), _float(w.get("xMax")), w.text or "")
+                for w in line.iter("{*}word")
+                if (w.text or "").strip()
+            ]
+            for line in page.iter("{*}line")
+        ]
+        lines = [ln for ln in lines if ln]
+        if width <= 0 or len(lines) < 8:
+            continue
+        flows = _split_at_gutter(lines, width)
+        if flows:
+            pages[number] = flows
+    return pages
+
+
+def _split_at_gutter(
+    lines: list[list[tuple[float, float, str]]], width: float
+) -> list[list[list[tuple[float, float, str]]]] | None:
+    best: tuple[int, float, int, int] | None = None
+    for step in range(int(0.3 * width), int(0.7 * width), 2):
+        x = float(step)
+        crossing = [any(x0 < x < x1 for x0, x1, _ in ln) for ln in lines]
+        # Lines across the gutter only above and below the columns (title, signature).
+        top = next((i for i, c in enumerate(crossing) if not c), len(lines))
+        bottom = len(lines) - next((i for i, c in enumerate(reversed(crossing)) if not c), 0)
+        if any(crossing[top:bottom]):
+            continue
+        middle = lines[top:bottom]
+        # Words on each side in many lines (poppler gives a line per column, or one across).
+        on_left = sum(1 for ln in middle if any(x1 <= x for _, x1, _ in ln))
+        on_right = sum(1 for ln in middle if any(x0 >= x for x0, _, _ in ln))
+        both = min(on_left, on_right)
+        if best is None or both > best[0]:
+            best = (both, x, top, bottom)
+    if best is None or best[0] < 0.25 * len(lines) or best[0] < 4:
+        return None
+    _, x, top, bottom = best
+
+    def joined(words: list[tuple[float, float, str]]) -> tuple[float, float, str]:
+        return (words[0][0], words[-1][1], clean_line(" ".join(t for _, _, t in words)))
+
+    middle = lines[top:bottom]
+    left = [joined(ws) for ln in middle if (ws := [w for w in ln if w[1] <= x])]
+    right = [joined(ws) for ln in middle if (ws := [w for w in ln if w[0] >= x])]
+    for column in (left, right):
+        # Text set in columns is justified: most of a column's lines reach its right edge (a
+        # table's cells, ragged, are not read so).
+        edge = max(x1 for _, x1, _ in column)
+        em = min((x1 - x0) / max(len(t), 1) for x0, x1, t in column if t) * 1.5
+        if sum(1 for _, x1, _ in column if edge - x1 <= em) < 0.5 * len(column):
+            return None
+    flows = [
+        [[joined(ln) for ln in lines[:top]]],
+        [[ln for ln in left if ln[2]]],
+        [[ln for ln in right if ln[2]]],
+        [[joined(ln) for ln in lines[bottom:]]],
+    ]
+    return [flow for flow in flows if flow[0]]
 
 
 def pdftotext_xml(path: Path, mode: str, first: int, last: int) -> Any:

@@ -239,6 +239,13 @@ _CLAUSE_PLAN = re.compile(
 )
 
 
+# The part still open named before its status ("剩余事项正在推进", "其余2宗正在…"): the clause
+# is the status of what the sentence is about.
+_REST_SUBJECT = re.compile(
+    r"^(?:剩余|其余|其他|尚未完成)[^，,；;。]{0,8}?(?=正在|正按|尚在|仍在|需)"
+)
+
+
 def clause_status(clause: str) -> tuple[str, str] | None:
     """(status, deadline) of a clause that is only a status, as reports end a sentence with it
     ("正在推进", "目前正在推进，计划2024年12月底前完成", "需长期坚持", "已整改到位"); None for a
@@ -248,11 +255,16 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     if m := _CLAUSE_PLAN.search(s):
         deadline, s = m.group(1).strip("，, "), s[: m.start()]
     s = _CLAUSE_HEAD.sub("", s)
-    if not s or len(s) > 14 or re.search(r"[，,；;。]", s):
+    s = _CLAUSE_HEAD.sub("", _REST_SUBJECT.sub("", s))
+    if not s or len(s) > (20 if deadline else 14) or re.search(r"[，,；;。]", s):
         return None
     status = C.STATUS_INDEX.get(s) or normalise_status(s)
     if status is None and s.startswith("正在") and len(s) > 4:
         status = normalise_status(s[2:])  # "正在持续推进中"
+    if status is None and deadline and s.startswith(("正在", "正按")):
+        # "正在会同相关乡镇分类处置，计划2025年6月底前完成": work under way with a date to
+        # finish it is a problem in progress, whatever the verb.
+        status = C.STATUS_IN_PROGRESS
     if status is None and s.endswith("长期坚持"):
         status = C.STATUS_ONGOING
     if status is None:
@@ -260,7 +272,7 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     return status, deadline if status not in C.FINISHED_STATUSES else ""
 
 
-def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
+def trailing_clause_status(text: str, bare_only: bool = False) -> tuple[str, str, str] | None:
     """(status, deadline, text before) when ``text`` ends in a status clause ("……，补齐缺失材料，
     正在推进。"); the clause is one of the last three after a comma."""
     body = text.rstrip()
@@ -268,8 +280,27 @@ def trailing_clause_status(text: str) -> tuple[str, str, str] | None:
     for cut in reversed(cuts):
         found = clause_status(body[cut:])
         if found and cut > 1:
+            if not bare_status(body[cut:]):
+                if bare_only:
+                    return None
+                # "……，剩余事项正在推进，计划……" / "……，目前正在推进公示系统建设，计划……":
+                # the clause tells what is still being done; the text keeps it.
+                return found[0], found[1], body if body.endswith("。") else body + "。"
             return found[0], found[1], body[: cut - 1].rstrip("，, ") + "。"
     return None
+
+
+def bare_status(clause: str) -> bool:
+    """Whether a status clause says nothing but the status (and a date): "目前正在推进，计划……"."""
+    s = clause.strip().rstrip("。；;，, ")
+    if m := _CLAUSE_PLAN.search(s):
+        s = s[: m.start()]
+    s = _CLAUSE_HEAD.sub("", s)
+    return (
+        bool(C.STATUS_INDEX.get(s) or normalise_status(s))
+        or (s.startswith("正在") and normalise_status(s[2:]) is not None)
+        or s.endswith("长期坚持")
+    )
 
 
 _TRAILING_STATUS = re.compile(r"[（(]([^（()）]{2,12})[)）]\s*[。；;]?$")
@@ -316,7 +347,21 @@ def responsibility_pairs(text: str) -> dict[str, str]:
         canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
         if canonical and value and canonical not in found:
             found[canonical] = value
+    if "牵头部门" in found and "责任部门" not in found:
+        # "牵头单位：综合股；配合单位：各乡镇统计站": every unit named is responsible (the lead
+        # first), as a 责任单位 cell written with its lead and assisting units is read.
+        helping = [
+            n
+            for m in _HELPING.finditer(text)
+            for n in _names(_OTHER_LABEL.split(m.group(1))[0].strip(_VALUE_TRIM))
+        ]
+        found["责任部门"] = "、".join(dict.fromkeys([*_names(found["牵头部门"]), *helping]))
     return found
+
+
+_HELPING = re.compile(
+    r"(?:配合|协办|协助|参与|协同)(?:单位|部门|科室|处室|股室)\s*[：:]\s*([^；;。（）()]+)"
+)
 
 
 def _closing_group(text: str) -> int | None:

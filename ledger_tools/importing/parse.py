@@ -164,7 +164,10 @@ _CLOSING = re.compile(
     # over the second part of a table broken in two: "（续表）", "续上表"
     r"|^[（(]?\s*续(?:表|上表)\s*\d*\s*[)）]?$"
 )
-_SEE_ATTACHMENT = re.compile(r"(?:详|具体)?见附件\s*\d*[。.]?$|附件\s*\d*[）)]?[。.]?$")
+_SEE_ATTACHMENT = re.compile(
+    r"(?:详|具体)?见附件\s*\d*(?:[《“]?[\u4e00-\u9fff]{0,16}?(?:清单|台账|表)[》”]?)?[。.]?$"
+    r"|附件\s*\d*[）)]?[。.]?$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[：:]?\s*(.*)$")
 _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
@@ -230,13 +233,38 @@ def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return [b for b in blocks if b.style != IMAGE_PAGE_STYLE]
 
 
+def _without_footnotes(blocks: list[Block], parsed: Parsed) -> list[Block]:
+    """``blocks`` without the PDF's footnotes (notes on the text, not rectification content);
+    one warning names the pages and quotes them, for the clerk to add by hand if wanted."""
+    from ledger_tools.importing.extract import FOOTNOTE_STYLE
+
+    notes = [b for b in blocks if b.style == FOOTNOTE_STYLE]
+    if notes:
+        pages = list(dict.fromkeys(b.where for b in notes))
+        shown = "；".join(f"“{b.text[:30]}”" for b in notes[:3])
+        parsed.warnings.append(
+            f"{'、'.join(pages)}页脚处的 {len(notes)} 条脚注是对正文的注释，未导入台账（{shown}"
+            + ("等" if len(notes) > 3 else "")
+            + "）；正文中的脚注编号已去掉，需要时请对照原文补入备注。"
+        )
+    return [b for b in blocks if b.style != FOOTNOTE_STYLE]
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
     blocks = _without_web_furniture(blocks, parsed)
     blocks = _without_image_pages(blocks, parsed)
+    blocks = _without_footnotes(blocks, parsed)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
+    if header := _header_over_title(title_blocks, body):
+        # A one-page PDF's running header above the real title ("某乡巡察整改方案" over
+        # "中共某乡委员会关于……的整改方案"): not repeated, so not found as furniture.
+        parsed.warnings.append(
+            f"{header.where}顶端的“{header.text}”是页眉，不是文稿标题，未导入；标题取其下的“{body[0].text[:40]}”。"
+        )
+        title_blocks, body = _split_title(body)
     # Not part of the title: a "（2024年3月11日印发）" line, the 发文机关标志 "…文件" and the
     # 发文字号 "…〔2024〕3号" of a 红头 document above it.
     parsed.title = "".join(b.text for b in title_blocks if not _NOT_TITLE.search(b.text))
@@ -361,7 +389,12 @@ def _is_signature(b: Block) -> bool:
         and (
             b.align == "right"
             or "落款" in b.style
-            or bool(re.search(r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委)$", text))
+            or bool(
+                re.search(
+                    r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委|巡察组|巡视组|督察组|工作组|领导小组)$",
+                    text,
+                )
+            )
         )
     )
 
@@ -387,6 +420,26 @@ def _split_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 _TITLE_WORD = re.compile(r"(报告|方案|通报|意见|清单|情况|通知)$")
+
+
+def _header_over_title(title: list[Block], body: list[Block]) -> Block | None:
+    """The title line found when it is a page header over the document's full title: a short
+    complete title with no "关于", followed by a line that is a full "……关于……的方案" title."""
+    if len(title) != 1 or not body or body[0].is_table:
+        return None
+    head, nxt = title[0].text, body[0].text
+    if (
+        "关于" not in head
+        and len(head) <= 30
+        and _TITLE_WORD.search(head)
+        and "关于" in nxt
+        and _TITLE_WORD.search(nxt)
+        and len(nxt) <= 80
+        and not re.search(r"[。；;：:]", nxt)
+        and not match_marker(nxt)
+    ):
+        return title[0]
+    return None
 
 
 def _plain_title(blocks: list[Block]) -> list[Block]:
@@ -824,7 +877,8 @@ class _Reader:
             if child.style == "shi":
                 # "一是…；二是…；三是…" in one paragraph: the enumeration goes on inside it.
                 if self.p.kind in ("report", "notice"):
-                    full = self.trailing_status_sentence(problem, full)
+                    # (a clause telling more than a status is the last item's own, read below)
+                    full = self.trailing_status_sentence(problem, full, bare=True)
                 head, more = _continue_enumeration(full, child.value + 1)
                 items = [head, *more] if more else [full]
             for item in items:
@@ -841,7 +895,10 @@ class _Reader:
                     measure.fields.setdefault("整改状态", own.status)
                     if own.deadline:
                         measure.fields.setdefault("整改时限", own.deadline)
-                    self.status_line(problem, own.status_text)
+                    if F.bare_status(own.status_text):
+                        # (a clause that tells what is still being done, "正在跟踪复查，计划
+                        # 6月底前完成", is this measure's alone: its date is not the problem's)
+                        self.status_line(problem, own.status_text)
         for text in shared:
             self.responsibility(problem, text)
         if progress:
@@ -876,13 +933,20 @@ class _Reader:
             problem.deadline = deadline
         problem.delay = F.delay_reason(text) or problem.delay
 
-    def trailing_status_sentence(self, problem: PProblem, text: str) -> str:
-        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read."""
+    def trailing_status_sentence(self, problem: PProblem, text: str, bare: bool = False) -> str:
+        """``text`` without a status sentence at its end ("…。目前已整改到位。"), which is read;
+        ``bare``: only a clause that is nothing but a status counts (the text is several items,
+        and "……，正在跟踪复查，计划……完成" is the last one's)."""
         sentences = re.findall(r"[^。！？]+[。！？]?", text)
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
             return "".join(sentences[:-1])
-        if self.p.kind in ("report", "notice") and (found := F.trailing_clause_status(text)):
+        # A paragraph of several items ("一是……二是……", "（1）……（2）……"): a clause telling
+        # more than a status is its last item's own.
+        bare = bare or bool(re.search(r"二是|（2）|\(2\)|②|2[.．、]\D", text))
+        if self.p.kind in ("report", "notice") and (
+            found := F.trailing_clause_status(text, bare_only=bare)
+        ):
             # "……，补齐缺失材料，正在推进。": the status closes the last sentence.
             status, deadline, before = found
             problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")
@@ -1085,7 +1149,15 @@ class _Reader:
         problem.measures[-1].fields.update(fields)
 
     def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
-        text, fields = F.split_tail(text)
+        if self.p.kind in ("report", "notice") and (own := F.trailing_status(text)):
+            # "……。（长期坚持）" / "（持续推进）" after a measure in a report tells its state
+            # (in a plan the same bracket is its deadline).
+            text, fields = F.split_tail(own[1])
+            fields["整改状态"] = own[0]
+        else:
+            text, fields = F.split_tail(text)
+        if result and self.p.kind in ("report", "notice") and (done := F.trailing_status(result)):
+            fields["整改状态"], result = done  # "……。（长期坚持）" as the sentence after it
         if result:
             result, more = F.split_tail(result)
             fields.update({k: v for k, v in more.items() if k not in fields})

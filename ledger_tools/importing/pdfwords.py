@@ -142,6 +142,19 @@ def _page_number(line: list[Word]) -> bool:
     return bool(_PAGE_NUMBER.match(_line_text(line)))
 
 
+def _row_number(lines: list[list[Word]], k: int, bounds: list[float]) -> bool:
+    """Whether line ``k``, a bare number ("7"), is a 序号 centred between its row's lines, not
+    the page's number: it lies in the first column and the table goes on below it."""
+    line = lines[k]
+    return (
+        k + 1 < len(lines)
+        and bool(_NUMBER.match(_line_text(line)))
+        and bool(bounds)
+        and all(w.xc < bounds[0] for w in line)
+        and not all(_page_number(ln) for ln in lines[k + 1 :])
+    )
+
+
 def _header_line(lines: list[list[Word]]) -> int | None:
     """The index of the line that is a task table's header (ledger column names, 3 or more)."""
     from ledger_tools.importing.fields import table_columns
@@ -316,7 +329,12 @@ def read_table(
     parts = [_part(start, lines[at + 1 :], bounds, header, 0.0)]
     while not parts[-1].ended and parts[-1].page + 1 in pages:
         number = parts[-1].page + 1
-        lines = [ln for ln in page_lines(number) if not _page_number(ln)]
+        lines = page_lines(number)
+        lines = [
+            ln
+            for k, ln in enumerate(lines)
+            if not _page_number(ln) or _row_number(lines, k, bounds)
+        ]
         if not lines:
             break
         head: list[Word] | None = None
@@ -361,9 +379,9 @@ def _part(
     top = min(w.y0 for w in head) if head else (min(w.y0 for w in body[0]) if body else 0.0)
     start = max(w.y1 for w in head) if head else top
     part = _Part(number, top, start, start, offset - start, bounds)
-    for line in body:
+    for k, line in enumerate(body):
         text = _line_text(line)
-        if _page_number(line):
+        if _page_number(line) and not _row_number(body, k, bounds):
             break
         pitch = max(w.y1 - w.y0 for w in line)
         if part.words and line[0].y0 - part.bottom > 3 * pitch:
@@ -381,7 +399,9 @@ def _part(
     return part
 
 
-def _blocks(parts: list[_Part], n: int, number_col: int) -> list[list[_Block]]:
+def _blocks(
+    parts: list[_Part], n: int, number_col: int, spanning: frozenset[int] = frozenset()
+) -> list[list[_Block]]:
     """Per column, its cell blocks in stacked coordinates, top to bottom. A block goes on while
     the next line follows at the column's closest line gap; across a page break, a column's
     last block and the next page's first (at the page's top) are one cell when the text stops
@@ -403,6 +423,19 @@ def _blocks(parts: list[_Part], n: int, number_col: int) -> list[list[_Block]]:
     )
     usual = gaps[len(gaps) // 5] if gaps else 0.0
     for part, by_column in zip(parts, split, strict=True):
+        # A new row at the page's top, not a row broken over the page: every column of a
+        # measure's own (not the 序号, nor the 问题 and 方面 merged over rows) starts there,
+        # as a row's short cells (责任单位, 完成时限) do not run on over a page.
+        own = [j for j in range(n) if j != number_col and j not in spanning and by_column[j]]
+        firsts = [_first_cell(by_column[j], usual) for j in own]
+        # (their first cells side by side in one band, the row's: a cell centred in the row
+        # starts lower than the page's top but still beside the others)
+        fresh = (
+            len(own) >= 3
+            and min(top for top, _ in firsts) - part.start
+            < 1.5 * max(w.y1 - w.y0 for w in by_column[own[0]][0])
+            and max(top for top, _ in firsts) < min(bottom for _, bottom in firsts)
+        )
         for j, lines in enumerate(by_column):
             tops = [min(w.y0 for w in ln) for ln in lines]
             bottoms = [max(w.y1 for w in ln) for ln in lines]
@@ -410,7 +443,7 @@ def _blocks(parts: list[_Part], n: int, number_col: int) -> list[list[_Block]]:
                 h = bottoms[i] - tops[i]
                 prev = columns[j][-1] if columns[j] else None
                 if i == 0:
-                    new = not (
+                    new = fresh or not (
                         prev is not None
                         and prev.page != part.page
                         and tops[0] - part.start < 1.5 * h
@@ -428,6 +461,19 @@ def _blocks(parts: list[_Part], n: int, number_col: int) -> list[list[_Block]]:
     return columns
 
 
+def _first_cell(lines: list[list[Word]], usual: float) -> tuple[float, float]:
+    """(top, bottom) of the first cell among a column's lines on a page: its lines while they
+    follow at the usual gap between one cell's lines."""
+    top = min(w.y0 for w in lines[0])
+    bottom = max(w.y1 for w in lines[0])
+    for line in lines[1:]:
+        h = max(w.y1 - w.y0 for w in line)
+        if min(w.y0 for w in line) - bottom > usual + 0.3 * h:
+            break
+        bottom = max(w.y1 for w in line)
+    return top, bottom
+
+
 _NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$")
 
 
@@ -438,7 +484,8 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
 
     n = len(names)
     number_col = next((j for j, t in enumerate(names) if table_header(t) == "序号"), -1)
-    columns = _blocks(parts, n, number_col)
+    spanning = frozenset(j for j, t in enumerate(names) if table_header(t) in ("问题", "方面"))
+    columns = _blocks(parts, n, number_col, spanning)
     others = [j for j in range(n) if j != number_col]
     measures = [j for j, t in enumerate(names) if table_header(t) == "整改措施"]
     # Cells that start below the last 整改措施 cell are not the table's: the lines under it
@@ -465,8 +512,19 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
         return None
     headings = sorted(h for part in parts for h in part.headings)
     breaks = [p.offset + p.bottom for p in parts[:-1]]
+    # A 方面 column merged over several problems: its cells are set apart (centred over many
+    # problems, they would pull each problem's rows off its own number) and given out after.
+    groups = [
+        j
+        for j, t in enumerate(names)
+        if table_header(t) == "方面"
+        and j not in (finest, number_col)
+        and not headings
+        and 0 < len(columns[j]) < len(anchors)  # fewer cells than problems: merged over them
+    ]
     blocks = sorted(
-        (b for j, col in enumerate(columns) if j != finest for b in col), key=lambda b: b.centre
+        (b for j, col in enumerate(columns) if j != finest and j not in groups for b in col),
+        key=lambda b: b.centre,
     )
     segments: list[list[_Block]] = [[] for _ in range(len(headings) + 1)]
     for u in units:
@@ -483,6 +541,7 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
                 return None
             runs += found
     merged = _merged_columns(runs, blocks, n, {finest, number_col})
+    given = {j: _group_cells(runs, blocks, columns[j], breaks) for j in groups}
     out: dict[int, list[list[str]]] = {}
     page_at = [(p.offset + p.start, p.page) for p in parts]
     for run in runs:
@@ -491,7 +550,62 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
             out.setdefault(page, []).append([run.heading] * n)
             continue
         for unit, row in _run_rows(run, blocks, merged, finest, number_col, n):
+            for j, texts in given.items():
+                row[j] = texts.get(id(run), "")
             out.setdefault(unit.page, []).append(row)
+    return out
+
+
+def _group_cells(
+    runs: list[_Run], blocks: list[_Block], cells: list[_Block], breaks: list[float]
+) -> dict[int, str]:
+    """{id(run): text} of a column merged over several problems (方面): the problems are split
+    into consecutive groups, one per cell, so that each cell sits centred on its group's rows
+    (or at their top, for a group broken over a page) — the split with the least misplacement.
+    Empty (the column left blank, which the import then reports) when no split puts every cell
+    within half a line of where it would be set, or there are more cells than problems."""
+    problems = [r for r in runs if r.units]
+    m, p = len(problems), len(cells)
+    if not cells or p > m:
+        return {}
+    extent = []
+    for r in problems:
+        inside = [b for b in blocks if r.lo <= b.centre < r.hi]
+        extent.append(
+            (min(b.top for b in [*r.units, *inside]), max(b.bottom for b in [*r.units, *inside]))
+        )
+    pitch = min(
+        ((b.bottom - b.top) / len(b.lines) for b in cells if b.lines),
+        default=12.0,
+    )
+
+    def cost(i: int, j: int, cell: _Block) -> float:
+        top, bottom = extent[i][0], extent[j - 1][1]
+        if not top - pitch <= cell.centre <= bottom + pitch:
+            return math.inf
+        if any(top < y < bottom for y in breaks):
+            return abs(top - cell.top)  # broken over a page: laid out from the top
+        return abs((top + bottom) / 2 - cell.centre)
+
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, -1)}
+    for k, cell in enumerate(cells):
+        for i in range(m):
+            if (k, i) not in best:
+                continue
+            for j in range(i + 1, m - (p - k - 1) + 1):
+                c = max(best[(k, i)][0], cost(i, j, cell))
+                if c < best.get((k + 1, j), (math.inf, 0))[0]:
+                    best[(k + 1, j)] = (c, i)
+    worst = best.get((p, m), (math.inf, 0))[0]
+    if worst > pitch / 2:
+        return {}
+    out: dict[int, str] = {}
+    k, j = p, m
+    while k > 0:
+        i = best[(k, j)][1]
+        for r in problems[i:j]:
+            out[id(r)] = cells[k - 1].text
+        k, j = k - 1, i
     return out
 
 

@@ -337,3 +337,37 @@ def test_sample_ledger_context_has_every_key():
 def test_unknown_kind():
     with pytest.raises(ValueError):
         build_context(two_aspects(), "letter")
+
+
+@pytest.mark.parametrize("kind", ["plan", "report", "notice"])
+def test_parts_left_out_leave_the_rest_unchanged(kind):
+    # a built-in template that never names 措施段落/状态句 or 措施列表 gets a context without
+    # them (trusted.unread_parts); everything else is what the whole context holds
+    ledgers = [two_aspects(), sample_ledger()]
+    for ledger in ledgers:
+        whole = build_context(ledger, kind, as_of=AS_OF)
+        table = {"措施列表", "附件任务清单"}
+        for skip in ({"措施段落"}, table, {"措施段落", "通报段落", *table}, {"措施列表"}):
+            part = build_context(ledger, kind, as_of=AS_OF, skip=skip)
+            for a, b in zip(whole["方面列表"], part["方面列表"], strict=True):
+                for p, q in zip(a["问题列表"], b["问题列表"], strict=True):
+                    left_out = set(p) - set(q)
+                    expected = set()
+                    if "措施段落" in skip:
+                        expected |= {"措施段落", "状态句"}
+                    if table <= skip:  # (the task table is made of 措施列表)
+                        expected.add("措施列表")
+                    if "通报段落" in skip and "通报段落" in p:
+                        expected.add("通报段落")
+                    assert left_out == expected and not set(q) - set(p)
+                    same = {k: v for k, v in p.items() if k in q and k != "措施列表"}
+                    assert same == {k: v for k, v in q.items() if k != "措施列表"}
+                    for m, n in zip(p["措施列表"], q.get("措施列表", []), strict=False):
+                        if "措施段落" in skip:
+                            assert n["措施及成效"] == ""  # not worded
+                            assert {**m, "措施及成效": ""} == n
+                        else:
+                            assert m == n
+        # the task table is made of 措施列表: asked for, it is there whatever is skipped
+        with_table = build_context(ledger, kind, as_of=AS_OF, skip={"措施列表"})
+        assert with_table["附件任务清单"] == whole["附件任务清单"]

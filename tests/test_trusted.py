@@ -182,6 +182,10 @@ def test_a_builtin_renders_the_same_without_the_parts_it_never_names(tmp_path, n
     skip = trusted.unread_parts(template.read_bytes())
     assert {"附件任务清单", "统计分组"} <= skip
     assert ("通报段落" in skip) == (name != "整改进展情况通报")
+    # the plan words no problem as the report does; the report and the notice print the
+    # problems' paragraphs, not 措施列表
+    assert ("措施段落" in skip) == (name != "整改情况报告")
+    assert ("措施列表" in skip) == (name != "整改方案")
     kind = UNIT_KINDS[name]
     for i, ledger in enumerate((sample(), awkward_ledger())):
         full = build_context(ledger, kind, as_of=AS_OF)
@@ -196,3 +200,63 @@ def test_no_part_is_left_out_for_a_user_template(tmp_path):
     # a copy of a built-in with other bytes may read anything: the whole context
     copy = rezipped(template_path("整改情况报告.docx"), tmp_path / "mine.docx")
     assert trusted.unread_parts(copy.read_bytes()) == frozenset()
+
+
+def braces_ledger(texts: list[str]):
+    """The sample ledger with ``texts`` in the cells the unit documents print."""
+    ledger = sample()
+    for m, t in zip(ledger.measures, texts * len(ledger.measures), strict=False):
+        for column in ("整改措施", "整改进展及成效", "问题", "责任人"):
+            m.values[column] = t
+    return ledger
+
+
+# docxtpl turns {_{ }_} {_% %_} into {{ }} {% %} in the whole rendered text, values included
+INNER = ["a{_{b}_}c{_%d%_}e", "{_{_{x", "x_y{_{", "仿宋_GB2312", "}_}"]
+EDGES = ["_开头的文字", "结尾的文字_", "_"]
+
+
+@pytest.mark.parametrize("name", sorted(UNIT_KINDS))
+@pytest.mark.parametrize("texts", [INNER, INNER + EDGES], ids=["inner", "edges"])
+def test_piecewise_output_is_the_whole_texts(tmp_path, monkeypatch, name, texts):
+    # the built-in templates' output is made ready piece by piece (docxrender.Pieces); a
+    # value starting or ending with "_" could join a brace pattern with its neighbour, and
+    # the document is written again the usual way: either way it is the sandbox's, which
+    # makes the whole text ready
+    made = []
+    real = trusted.make_trusted_env
+    monkeypatch.setattr(trusted, "make_trusted_env", lambda *a: made.append(real(*a)) or made[-1])
+    template = template_path(f"{name}.docx")
+    context = build_context(braces_ledger(texts), UNIT_KINDS[name], as_of=AS_OF)
+    fast = R.render_docx(template, context, tmp_path / "fast.docx", builtin=True)
+    slow = R.render_docx(rezipped(template, tmp_path / "copy.docx"), context, tmp_path / "s.docx")
+    assert rendered_parts(fast.read_bytes()) == rendered_parts(slow.read_bytes())
+    assert len(made) == 1
+    if texts == INNER:
+        assert made[0].pieces.on  # made ready piece by piece
+    elif name != "整改进展情况通报":  # (the notice prints no cell as it is: sentences of them)
+        assert not made[0].pieces.on  # written again
+    if texts == INNER:
+        body = rendered_parts(fast.read_bytes())["word/document.xml"].decode()
+        assert "a{{b}}c{%d%}e" in body or name == "整改进展情况通报"
+
+
+def test_a_template_whose_output_is_not_only_pieces_is_made_ready_whole():
+    from jinja2 import Environment
+
+    from ledger_tools.documents.docxrender import Pieces
+
+    env = Environment()
+    plain = env.parse('<w:p><w:t>{{ a }}</w:t></w:p>\n<w:p w:x="1">{_{ b }_}</w:p>')
+    assert Pieces.joinable(plain)
+    joined = env.from_string(Pieces.join(plain)).render(a="x")
+    assert joined == '<w:p><w:t>x</w:t></w:p><w:p w:x="1">{{ b }}</w:p>'
+    for source in (
+        "{% macro m() %}<w:t>{% endmacro %}{{ m() }}",
+        "{% set x %}<w:t>{% endset %}{{ x }}",
+        "{% filter upper %}<w:t>{% endfilter %}",
+        "<w:t>a</w:t>\n<w:t>",  # a line break not before a paragraph
+        "<w:t>a_{{ x }}",  # text ending with "_"
+        "{{ x }}_</w:t>",  # text starting with "_"
+    ):
+        assert not Pieces.joinable(env.parse(source)), source

@@ -271,6 +271,13 @@ OPTIONAL_PARTS = {
     "通报段落": ("通报段落",),
     "附件任务清单": ("附件任务清单",),
     "统计分组": ("按方面", "按责任部门", "按责任领导", "按整改状态", "按单位"),
+    # the report's wording of each problem: its 措施段落 (each measure's 措施及成效) and the
+    # 状态句 closing it (the plan prints neither)
+    "措施段落": ("措施段落", "措施及成效", "状态句"),
+    # each problem's 措施列表, one dict of every column per measure (the report and the
+    # notice print the problems' paragraphs, not the measures: only what those paragraphs
+    # are made of is worked out); the task table is made of them too
+    "措施列表": ("措施列表", "附件任务清单"),
 }
 
 
@@ -323,7 +330,15 @@ def _build_context(
     ctx["单位简称"] = short_name(ledger)
     ctx["主送机关"] = addressee(ledger, kind)
     ctx["领导小组"] = group_context(ledger)
-    ctx["方面列表"] = aspects_context(ledger, as_of, say, public="通报段落" not in skip)
+    ctx["方面列表"] = aspects_context(
+        ledger,
+        as_of,
+        say,
+        public="通报段落" not in skip,
+        wording="措施段落" not in skip,
+        # (the task table is made of 措施列表)
+        measures="措施列表" not in skip or "附件任务清单" not in skip,
+    )
     ctx["统计"] = compute_stats(ledger, as_of, groups="统计分组" not in skip)
     ctx["长期坚持计入办结"] = "是" if long_term_counts(ledger) else "否"
     ctx["段落"] = paragraphs(ledger, kind, say)
@@ -507,10 +522,17 @@ def default_title(ledger: Ledger, kind: str) -> str:
 
 
 def aspects_context(
-    ledger: Ledger, as_of: dt.date, say: Callable[[Any], str] = text, public: bool = True
+    ledger: Ledger,
+    as_of: dt.date,
+    say: Callable[[Any], str] = text,
+    public: bool = True,
+    wording: bool = True,
+    measures: bool = True,
 ) -> list[dict[str, Any]]:
     """方面列表 → 问题列表 → 措施列表, numbered: 方面 一、二…, 问题 1, 2… across the
-    document, 措施 1, 2… within each problem (``public=False``: without 通报段落)."""
+    document, 措施 1, 2… within each problem (``public=False``: without 通报段落;
+    ``wording=False``: without 措施段落 and 状态句; ``measures=False``: without 措施列表;
+    see ``problem_context``)."""
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
@@ -519,7 +541,7 @@ def aspects_context(
         problems = []
         for p in aspect.problems:
             number += 1
-            problems.append(problem_context(p, number, as_of, say, public))
+            problems.append(problem_context(p, number, as_of, say, public, wording, measures))
         out.append(
             {
                 "序号": cn_num(i),
@@ -561,13 +583,21 @@ def problem_context(
     as_of: dt.date,
     say: Callable[[Any], str] = text,
     public: bool = True,
+    wording: bool = True,
+    whole: bool = True,
 ) -> dict[str, Any]:
-    measures = [measure_context(m, i, say) for i, m in enumerate(p.measures, start=1)]
-    leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
-    report_items(p, measures, as_of)
-    status = status_sentence(p, as_of, say)
-    paragraph = measures_paragraph(measures)
-    return {
+    """One problem of 问题列表. Parts a built-in template never reads are left out
+    (``trusted.unread_parts``): ``public=False`` without 通报段落, ``wording=False`` without
+    措施段落 and 状态句 (nor each measure's 措施及成效), ``whole=False`` without 措施列表
+    (the measures are worked out only as far as the paragraphs need them:
+    ``measure_wording``)."""
+    if whole:
+        measures = [measure_context(m, i, say) for i, m in enumerate(p.measures, start=1)]
+        leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
+    else:
+        measures = [measure_wording(m, say) for m in p.measures]
+        leaders = dict.fromkeys(filter(None, map(text, _column(p.measures, "责任领导"))))
+    out = {
         "序号": number,
         "原序号": text(p.number),
         "方面": text(p.aspect),
@@ -576,12 +606,23 @@ def problem_context(
         "整改目标": _first(p.measures, "整改目标", say),
         "责任领导": "、".join(leaders),
         "状态": p.status or missing_mark("状态"),
-        "状态句": unsaid_plan(status, paragraph),
-        "措施段落": paragraph,
-        **({"通报段落": public_paragraph(p, measures, status)} if public else {}),
-        "措施列表": measures,
-        "措施数": len(measures),
     }
+    status = status_sentence(p, as_of, say) if wording or public else ""
+    if wording:
+        report_items(p, measures, as_of)
+        paragraph = measures_paragraph(measures)
+        out["状态句"] = unsaid_plan(status, paragraph)
+        out["措施段落"] = paragraph
+    if public:
+        out["通报段落"] = public_paragraph(p, measures, status)
+    if whole:
+        out["措施列表"] = measures  # (with their 措施及成效 only when ``wording``)
+    out["措施数"] = len(measures)
+    return out
+
+
+def _column(measures: list[Measure], name: str) -> list[Any]:
+    return [m.values.get(name) for m in measures]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -724,6 +765,20 @@ def measure_context(m: Measure, number: int, say: Callable[[Any], str] = text) -
         "备注": text(get("备注")),
         "责任说明": W.duty_text(leader, lead, depts, when),
         "措施及成效": "",  # the report's wording, set by report_items
+    }
+
+
+def measure_wording(m: Measure, say: Callable[[Any], str] = text) -> dict[str, Any]:
+    """What ``report_items`` and ``public_paragraph`` read of ``measure_context``, alone
+    (for a template that prints the problems' paragraphs but not 措施列表): the same values."""
+    get = m.values.get
+    measure = say(get("整改措施")) or missing_mark("整改措施")
+    f = m.finished
+    return {
+        "整改措施": measure,
+        "措施要点": W.measure_lead(measure),
+        "完成时间": "" if f is None or f.kind == "empty" else _finished_text(m),
+        "整改进展及成效": say(get("整改进展及成效")),
     }
 
 

@@ -57,8 +57,74 @@ def _join_paragraph_lines(text: str) -> str:
     return text.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
 
 
+def unescape_braces(text: str) -> str:
+    """docxtpl's literal braces: ``{_{`` ``}_}`` ``{_%`` ``%_}`` written as ``{{`` ``}}`` ``{%``
+    ``%}`` once the template has been rendered."""
+    return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
 class NotWellFormed(Exception):
     """The rendered XML of a part does not parse; ``line`` is the line in the source."""
+
+
+class Unjoined(Exception):
+    """A printed value the piecewise output cannot take as it is (see ``Pieces``)."""
+
+
+class Pieces:
+    """Whether a render's output is made ready piece by piece (``on``), instead of by
+    docxtpl's passes over the whole rendered text: the line breaks ``source_lines`` put
+    before each paragraph taken out of the template's own text once, when it is compiled,
+    and ``unescape_braces`` applied to that text and to each printed value
+    (``value``). Replacing in the whole text costs a third of a 40,000-measure plan's render
+    (122 million characters, searched for five patterns); the pieces are the same text.
+
+    Why the result is the same: the output is the template's text pieces and the printed
+    values, in some order. The paragraph line breaks removed from the text were each
+    followed by ``<w:p`` inside the same piece, so docxtpl's pass finds exactly them when no
+    other line break is left (``joinable``: none in the text; ``value``: none in a value).
+    Each brace pattern is three characters with ``_`` in the middle, so an occurrence
+    spanning two pieces would need a piece to start or end with ``_``; none does (checked
+    likewise), and replacing keeps a piece's first and last characters, so replacing piece
+    by piece finds the same occurrences as replacing in the whole. A value that breaks a
+    condition raises ``Unjoined``: the document is written again the usual way.
+
+    Only the built-in templates (``trusted``) render this way: ``value`` is applied by their
+    environment's finalize to every printed value, and ``joinable`` refuses a template
+    whose output could come from anything else (macros, call, filter and set blocks)."""
+
+    def __init__(self) -> None:
+        self.on = False
+
+    @staticmethod
+    def value(text: str) -> str:
+        """``text`` (a printed value, escaped) as it stands in the output, or ``Unjoined``."""
+        if "\n" in text or text[:1] == "_" or text[-1:] == "_":
+            raise Unjoined
+        return unescape_braces(text)
+
+    @staticmethod
+    def joinable(ast: Any) -> bool:
+        """Whether the parsed template ``ast`` can be rendered piece by piece."""
+        from jinja2 import nodes
+
+        blocks = (nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock)
+        if next(ast.find_all(blocks), None) is not None:
+            return False
+        for node in ast.find_all(nodes.TemplateData):
+            data = unescape_braces(_join_paragraph_lines(node.data))
+            if "\n" in data or data[:1] == "_" or data[-1:] == "_":
+                return False
+        return True
+
+    @staticmethod
+    def join(ast: Any) -> Any:
+        """``ast`` with its text pieces as they stand in the output."""
+        from jinja2 import nodes
+
+        for node in ast.find_all(nodes.TemplateData):
+            node.data = unescape_braces(_join_paragraph_lines(node.data))
+        return ast
 
 
 def listing(text: str) -> str:
@@ -109,26 +175,23 @@ def template_parts(tpl: Any) -> list[Part]:
 class _Writer:
     """Transforms Jinja's output chunks (docxtpl's post-processing) and checks them."""
 
-    def __init__(self, docpr_start: int | None, verify: bool) -> None:
+    def __init__(self, docpr_start: int | None, verify: bool, joined: bool = False) -> None:
         import xml.parsers.expat
 
         self.parser = xml.parsers.expat.ParserCreate() if verify else None
         self.docpr = docpr_start
         self.expat_error = xml.parsers.expat.ExpatError
+        self.joined = joined  # made ready piece by piece (``Pieces``)
 
     def _renumber(self, m: re.Match[str]) -> str:
         self.docpr += 1
         return f"{m.group(1)}{self.docpr}{m.group(2)}"
 
     def transform(self, text: str, final: bool = False) -> bytes:
-        text = _join_paragraph_lines(text)
-        if "{_" in text or "_}" in text or "%_" in text:
-            text = (
-                text.replace("{_{", "{{")
-                .replace("}_}", "}}")
-                .replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )
+        if not self.joined:
+            text = _join_paragraph_lines(text)
+            if "{_" in text or "_}" in text or "%_" in text:
+                text = unescape_braces(text)
         if self.docpr is not None and "<wp:docPr" in text:
             text = _DOCPR.sub(self._renumber, text)
         data = text.encode("utf-8")
@@ -142,15 +205,16 @@ class _Writer:
 
 
 def stream_part(
-    chunks: Iterator[str], docpr_start: int | None = 1000, verify: bool = True
+    chunks: Iterator[str], docpr_start: int | None = 1000, verify: bool = True, joined: bool = False
 ) -> Iterator[bytes]:
     """docxtpl's post-processing of ``chunks`` (rendered XML), as UTF-8 bytes ready for the
     zip, cut only after a ``>`` so that no pattern is split between two chunks. With
     ``verify``, expat checks that the XML is well-formed (``NotWellFormed`` if not).
     ``docpr_start`` numbers the drawings' ``wp:docPr`` ids from there (``None``: left as
     they are — docxtpl renumbers only the body's, so headers and footers keep their own ids,
-    which must not collide with the body's)."""
-    writer = _Writer(docpr_start, verify)
+    which must not collide with the body's). ``joined``: the chunks are already joined and
+    unescaped (``Pieces``)."""
+    writer = _Writer(docpr_start, verify, joined)
     yield writer.transform(XML_DECLARATION)
     buffer: list[str] = []
     size, limit = 0, _FLUSH
@@ -171,15 +235,14 @@ def stream_part(
     yield writer.transform("".join(buffer), final=True)
 
 
-def recovered_part(chunks: Iterator[str], fix_tables: Any) -> bytes:
+def recovered_part(chunks: Iterator[str], fix_tables: Any, joined: bool = False) -> bytes:
     """The part rendered the way docxtpl does: one string, parsed by lxml's recovering parser
-    (which repairs what it can), ``fix_tables`` applied, serialised."""
+    (which repairs what it can), ``fix_tables`` applied, serialised. ``joined``: the chunks
+    are already joined and unescaped (``Pieces``)."""
     from lxml import etree
 
-    text = _join_paragraph_lines("".join(chunks))
-    for a, b in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-        text = text.replace(a, b)
-    tree = fix_tables(text)
+    text = "".join(chunks)
+    tree = fix_tables(text if joined else unescape_braces(_join_paragraph_lines(text)))
     return XML_DECLARATION.encode() + etree.tostring(tree, encoding="utf-8")
 
 
@@ -258,22 +321,18 @@ def render_template(
     document) for the built-in templates: values are escaped, so whether their output is
     well-formed depends on the template alone, and the tests render and parse each one."""
     parts = template_parts(tpl)
-    compiled = []
-    for part in parts:
-        try:
-            compiled.append((part, env.from_string(strip_live_fields(part.source))))
-        except Exception as exc:
-            exc.part = part  # type: ignore[attr-defined]
-            raise
+    pieces: Pieces | None = getattr(env, "pieces", None)  # the trusted environment's
+    compiled = _compile(parts, env, pieces)
     strip_macros(tpl.docx)
     strip_external_links(tpl.docx)
     skeleton = io.BytesIO()
     tpl.docx.save(skeleton)
     recover = {p.name for p in parts if p.changes_columns}
     while True:
+        joined = pieces is not None and pieces.on
         rendered = {
             part.name: _part_bytes(
-                part, template, context, budget, tpl, part.name in recover, verify
+                part, template, context, budget, tpl, part.name in recover, verify, joined
             )
             for part, template in compiled
         }
@@ -283,9 +342,44 @@ def render_template(
         except NotWellFormed as exc:
             # rare: written again from the start, this part the way docxtpl does it
             recover.add(exc.args[1])
-            if isinstance(out, io.BytesIO):
-                out.seek(0)
-                out.truncate()
+        except Unjoined:
+            # a value starting or ending with "_" (or holding a line break): written again
+            # from the start, the output made ready the usual way
+            assert pieces is not None
+            pieces.on = False
+            compiled = _compile(parts, env, None)
+        if isinstance(out, io.BytesIO):
+            out.seek(0)
+            out.truncate()
+
+
+def _compile(parts: list[Part], env: Any, pieces: Pieces | None) -> list[tuple[Part, Any]]:
+    """Each part compiled by ``env``: joined piece by piece when ``pieces`` is given and
+    every part allows it (``Pieces``), the usual way otherwise. Sets ``pieces.on``."""
+    sources = [strip_live_fields(part.source) for part in parts]
+    if pieces is None:
+        pairs = zip(parts, sources, strict=True)
+        return [(part, _compiled(part, env, source)) for part, source in pairs]
+    asts = [
+        _compiled(part, env, source, parse=True)
+        for part, source in zip(parts, sources, strict=True)
+    ]
+    # set before compiling: Jinja finalizes constant output when it compiles
+    pieces.on = all(Pieces.joinable(ast) for ast in asts)
+    if not pieces.on:
+        return _compile(parts, env, None)
+    pairs = zip(parts, asts, strict=True)
+    return [(part, _compiled(part, env, Pieces.join(ast))) for part, ast in pairs]
+
+
+def _compiled(part: Part, env: Any, source: Any, parse: bool = False) -> Any:
+    """``env``'s template of ``source`` (text or a parsed template), or its parse alone;
+    an error carries ``part``."""
+    try:
+        return env.parse(source) if parse else env.from_string(source)
+    except Exception as exc:
+        exc.part = part  # type: ignore[attr-defined]
+        raise
 
 
 def _part_bytes(
@@ -296,6 +390,7 @@ def _part_bytes(
     tpl: Any,
     recover: bool,
     verify: bool,
+    joined: bool = False,
 ) -> Iterator[bytes]:
     try:
         # a trusted (built-in) template renders without a budget: nothing to count
@@ -303,14 +398,14 @@ def _part_bytes(
             template.generate(context) if budget is None else generate(template, context, budget)
         )
         if recover:
-            yield recovered_part(chunks, tpl.fix_tables)
+            yield recovered_part(chunks, tpl.fix_tables, joined)
         else:
             try:
                 body = part.name == "word/document.xml"
-                yield from stream_part(chunks, 1000 if body else None, verify=verify)
+                yield from stream_part(chunks, 1000 if body else None, verify, joined)
             except NotWellFormed as exc:
                 raise NotWellFormed(exc.args[0], part.name) from None
-    except NotWellFormed:
+    except (NotWellFormed, Unjoined):
         raise
     except Exception as exc:
         exc.part = part  # type: ignore[attr-defined]

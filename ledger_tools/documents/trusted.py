@@ -85,9 +85,15 @@ def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable
     class TrustedEnvironment(DictItemsFirst, Environment):
         pass
 
+    from ledger_tools.documents.docxrender import Pieces
+
+    # the output made ready piece by piece when the template allows it (docxrender.Pieces):
+    # decided when the template is compiled, applied here to each printed value
+    pieces = Pieces()
     env = TrustedEnvironment(
-        autoescape=False, undefined=StrictUndefined, finalize=escaping(finalize)
+        autoescape=False, undefined=StrictUndefined, finalize=escaping(finalize, pieces)
     )
+    env.pieces = pieces
     env.filters.update(filters)
     env.globals.pop("lipsum", None)
     return env
@@ -98,19 +104,25 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", 
 _SPECIAL = re.compile("[&<>'\"]")
 
 
-def escaping(finalize: Callable[[Any], Any]) -> Callable[[Any], str]:
+def escaping(finalize: Callable[[Any], Any], pieces: Any = None) -> Callable[[Any], str]:
     """``finalize`` followed by what Jinja's autoescape does to a printed value
     (``markupsafe.escape``: markup as it is, anything else as escaped text), as a plain
-    str."""
+    str; then, while ``pieces.on`` (a ``docxrender.Pieces``), the value as it stands in the
+    output (``Pieces.value``)."""
 
     def finalize_and_escape(value: Any) -> str:
         value = finalize(value)
         if type(value) is str:  # nearly every value; a plain str has no __html__
             text = value
         elif hasattr(value, "__html__"):
-            return str(value.__html__())
+            text = str(value.__html__())
+            return pieces.value(text) if pieces is not None and pieces.on else text
         else:
             text = str(value)
-        return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+        if _SPECIAL.search(text):
+            text = text.translate(_ESCAPES)
+        if pieces is not None and pieces.on and ("_" in text or "\n" in text):
+            return pieces.value(text)
+        return text
 
     return finalize_and_escape

@@ -395,11 +395,14 @@ def report_body(
 
 
 def report_problem(doc: object) -> None:
-    """One problem in the report: heading, its measures "一是…二是…", the status sentence."""
+    """One problem in the report: heading, its measures "一是…二是…" (labelled 整改措施及结果,
+    or 整改措施 while the problem is not started), the status sentence."""
     f.widow_free_heading(
         doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}", "(问题.问题|length + 4)"
     )
-    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
+    # nothing done yet, nothing to report as a result: a problem not started has its 整改措施
+    label = "{% if 问题.状态 == '未启动' %}整改措施：{% else %}整改措施及结果：{% endif %}"
+    f.add_paragraph(doc, f.STYLE_BODY, label, "{{ 问题.措施段落 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
 
 
@@ -414,6 +417,11 @@ def notice_problem(doc: object) -> None:
     )
 
 
+# The 结语 of a 报告 to the body above (《党政机关公文处理工作条例》: 报告 is 上行文), on its
+# own line before the 落款 and kept with it.
+CLOSING = "特此报告。"
+
+
 def build_report(bold_headings: bool) -> object:
     doc = f.new_document(bold_headings=bold_headings)
     title_block(doc, addressee=True)
@@ -424,6 +432,8 @@ def build_report(bold_headings: bool) -> object:
         "逐项推动落实。现将整改情况报告如下。",
     )
     report_body(doc, bold_headings=bold_headings, problem=report_problem)
+    # the 结语 of a 报告 (the context drops one the 文稿段落 already end with)
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -632,6 +642,7 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_H1, "四、下一步工作")
     # the last body paragraph is kept with the 落款: never a page holding only the signature
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}"))
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
     signature_block(doc)
     f.set_core_properties(doc, "汇总报告（模板）", "汇总报告")
     return doc

@@ -913,10 +913,12 @@ def _text_figures(ledger: Ledger) -> list[Finding]:
     """A 文稿段落 that counts the whole rectification with figures the ledger no longer bears
     out ("把反馈的13个问题细化为44条整改措施" over a ledger of 6 problems): the documents mark
     them 【台账为6项问题，请核对】; check says so before a document is made."""
-    from ledger_tools.documents.context import ledger_totals
     from ledger_tools.documents.wording import typed_total_conflicts
 
-    totals, out = ledger_totals(ledger), []
+    # as the statistics sentence counts them (documents.context.ledger_totals)
+    problems = sum(len(a.problems) for a in ledger.aspects)
+    totals = {"方面数": len(ledger.aspects), "问题数": problems, "措施数": len(ledger.measures)}
+    out = []
     for t in ledger.texts:
         value = t.get("内容")
         conflicts = typed_total_conflicts(value, totals) if isinstance(value, str) else []

@@ -256,17 +256,32 @@ def build_plan(bold_headings: bool) -> object:
 # widths follow the content: 整改措施 (a sentence or two) widest, then 问题; names, units and
 # 整改时限 are short names (``names_only``: 陈志远 without （党组书记、局长）), so their columns
 # need four to six characters; 整改时限 is written as in the body ("2024年4月15日前",
-# "2024年6月底前"), two lines: one form of date in the whole document, not "2024.4.15前" in the
-# rows next to "2024年6月底前". The 方面 is not a column: it heads
+# "2024年6月底前"), two lines broken after 年 (``in_lines``; 26 mm so that "4月15日前" fits a
+# line): one form of date in the whole document, not "2024.4.15前" in the rows next to
+# "2024年6月底前". The 方面 is not a column: it heads
 # its problems once, in a row across the table.
+def cell_chars(mm: float) -> float:
+    """How many characters of table text (``SIZE_TABLE`` pt, a CJK character as wide as the
+    font is high) a column ``mm`` wide holds, less its cell margins and half a character (in
+    LibreOffice "4月15日前", 4.5 by this count, did not fit the 4.96 of a 24 mm column)."""
+    margins = 2 * f.TABLE_CELL_MARGINS_TWIPS["left"] / 1440 * 25.4
+    return round((mm - margins) / (f.SIZE_TABLE / 72 * 25.4) - 0.5, 2)
+
+
+def in_lines(value: str, mm: float) -> str:
+    """``value`` printed with its lines broken where a column ``mm`` wide should break it
+    (``cell_lines``: after 年 of a date, after a name's "、"), not after any character."""
+    return f"{{{{ {value}|cell_lines({cell_chars(mm)}) }}}}"
+
+
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
     ("问题", 37, "{{ 问题.问题 }}", "left"),
-    ("整改措施", 90, "{{ 措施.整改措施 }}", "both"),
-    ("责任领导", 21, "{{ 措施.责任领导|names_only }}", "center"),
-    ("责任部门", 25, "{{ (措施.责任部门 or 措施.牵头部门)|names_only }}", "center"),
+    ("整改措施", 88, "{{ 措施.整改措施 }}", "both"),
+    ("责任领导", 21, in_lines("措施.责任领导|names_only", 21), "center"),
+    ("责任部门", 25, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 25), "center"),
     ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
-    ("整改时限", 24, "{{ 措施.整改时限 }}", "center"),
+    ("整改时限", 26, in_lines("措施.整改时限", 26), "center"),
 )
 # 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
 # problem's first row and continued on the others, whose cells stay empty. Each row is still a
@@ -484,7 +499,7 @@ DUBAN_COLUMNS = (
     ("问题", 24, "{{ 事项.问题 }}", "left"),
     ("整改措施", 37, "{{ 事项.整改措施 }}", "left"),
     ("责任人", 17, "{{ 事项.责任人 }}", "center"),
-    ("整改时限", 22, "{{ 事项.整改时限 }}", "center"),
+    ("整改时限", 22, in_lines("事项.整改时限", 22), "center"),
     ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
     ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
 )

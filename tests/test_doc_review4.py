@@ -274,3 +274,31 @@ def test_pages(tmp_path, ledgers):
     notice = "".join(_pages(tmp_path / "notice.pdf")).replace(" ", "")
     assert "目前尚未启动" not in notice
     assert notice.count("于2024年10月底前完") == 4
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Narrow table cells break after 年 and after "、", not inside a word
+
+
+def test_cell_lines():
+    from ledger_tools.documents.tabletext import cell_lines
+
+    assert cell_lines("2024年6月底前", 5) == "2024年\n6月底前"
+    assert cell_lines("2024年4月15日前", 5) == "2024年\n4月15日前"
+    assert cell_lines("2024年4月15日前", 4.4) == "2024年4月15日前"  # the rest does not fit either
+    assert cell_lines("财务科、规划建设科", 5) == "财务科、\n规划建设科"
+    assert cell_lines("王建国、刘明华、李娜", 5) == "王建国、\n刘明华、\n李娜"
+    assert cell_lines("甲、乙、丙丁戊己庚", 5) == "甲、乙、\n丙丁戊己庚"
+    for same in ("长期坚持", "立行立改", "办公室", "质量安全监督站", None):
+        assert cell_lines(same, 5) == (same or "")
+
+
+def test_task_list_cells_break_at_words(tmp_path):
+    table = docx.Document(render(EXAMPLE, "plan", tmp_path / "plan.docx")).tables[-1]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    dates = [r[-1] for r in rows if r[-1].startswith("2024")]
+    assert dates and all(d.split("\n")[0] == "2024年" for d in dates), dates
+    assert "2024年\n4月15日前" in dates
+    depts = {r[-3] for r in rows if "、" in r[-3] and "方面" not in r[-3]}  # not the 方面 rows
+    assert "财务科、\n规划建设科" in depts and "办公室、\n房产管理科" in depts
+    assert all(lines.endswith("、") for d in depts for lines in d.split("\n")[:-1]), depts

@@ -496,17 +496,18 @@ def build_notice(bold_headings: bool) -> object:
 # 督办事项 table: column, width in mm (portrait 版心 156 mm), cell text, alignment.
 DUBAN_COLUMNS = (
     ("序号", 12, "{{ 事项.序号 }}", "center"),
-    ("问题", 24, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 37, "{{ 事项.整改措施 }}", "left"),
+    ("问题", 22, "{{ 事项.问题 }}", "left"),
+    ("整改措施", 35, "{{ 事项.整改措施 }}", "left"),
     ("责任人", 17, "{{ 事项.责任人 }}", "center"),
-    ("整改时限", 22, in_lines("事项.整改时限", 22), "center"),
+    # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
+    ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
     ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
     ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
 )
 
 
-# Seven lines of the 问题 (24 mm) or 整改措施 (37 mm) column of the 督办事项 table.
-DUBAN_TALL_ROW = "((事项.问题 or '')|length > 35 or (事项.整改措施 or '')|length > 56)"
+# Seven lines of the 问题 (22 mm) or 整改措施 (35 mm) column of the 督办事项 table.
+DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 52)"
 
 
 def flush_left(paragraph: object) -> object:

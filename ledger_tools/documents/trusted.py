@@ -32,7 +32,7 @@ BUILTIN_DIGESTS = {
     "整改方案.docx": "11a5163adbecad7770adc93c59fb4af80ed6f045b0f165dc0f2ae5192bbfcd45",
     "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
     "汇总报告.docx": "eded69b3efc9f11dc9162289953a0ad1d5deefafbda9360ba40462537dff76ea",
-    "督办通知.docx": "997db64c3c3beb9dd27b61c997d71ce2a53ec14f6b0c661aafbb418b62cfcfaf",
+    "督办通知.docx": "0166e022138ef136c996a05d5a4260fa5d58010a8c51131b8bdd866b903dce8c",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

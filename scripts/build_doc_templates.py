@@ -256,17 +256,32 @@ def build_plan(bold_headings: bool) -> object:
 # widths follow the content: 整改措施 (a sentence or two) widest, then 问题; names, units and
 # 整改时限 are short names (``names_only``: 陈志远 without （党组书记、局长）), so their columns
 # need four to six characters; 整改时限 is written as in the body ("2024年4月15日前",
-# "2024年6月底前"), two lines: one form of date in the whole document, not "2024.4.15前" in the
-# rows next to "2024年6月底前". The 方面 is not a column: it heads
+# "2024年6月底前"), two lines broken after 年 (``in_lines``; 26 mm so that "4月15日前" fits a
+# line): one form of date in the whole document, not "2024.4.15前" in the rows next to
+# "2024年6月底前". The 方面 is not a column: it heads
 # its problems once, in a row across the table.
+def cell_chars(mm: float) -> float:
+    """How many characters of table text (``SIZE_TABLE`` pt, a CJK character as wide as the
+    font is high) a column ``mm`` wide holds, less its cell margins and half a character (in
+    LibreOffice "4月15日前", 4.5 by this count, did not fit the 4.96 of a 24 mm column)."""
+    margins = 2 * f.TABLE_CELL_MARGINS_TWIPS["left"] / 1440 * 25.4
+    return round((mm - margins) / (f.SIZE_TABLE / 72 * 25.4) - 0.5, 2)
+
+
+def in_lines(value: str, mm: float) -> str:
+    """``value`` printed with its lines broken where a column ``mm`` wide should break it
+    (``cell_lines``: after 年 of a date, after a name's "、"), not after any character."""
+    return f"{{{{ {value}|cell_lines({cell_chars(mm)}) }}}}"
+
+
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
     ("问题", 37, "{{ 问题.问题 }}", "left"),
-    ("整改措施", 90, "{{ 措施.整改措施 }}", "both"),
-    ("责任领导", 21, "{{ 措施.责任领导|names_only }}", "center"),
-    ("责任部门", 25, "{{ (措施.责任部门 or 措施.牵头部门)|names_only }}", "center"),
+    ("整改措施", 88, "{{ 措施.整改措施 }}", "both"),
+    ("责任领导", 21, in_lines("措施.责任领导|names_only", 21), "center"),
+    ("责任部门", 25, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 25), "center"),
     ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
-    ("整改时限", 24, "{{ 措施.整改时限 }}", "center"),
+    ("整改时限", 26, in_lines("措施.整改时限", 26), "center"),
 )
 # 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
 # problem's first row and continued on the others, whose cells stay empty. Each row is still a
@@ -395,11 +410,14 @@ def report_body(
 
 
 def report_problem(doc: object) -> None:
-    """One problem in the report: heading, its measures "一是…二是…", the status sentence."""
+    """One problem in the report: heading, its measures "一是…二是…" (labelled 整改措施及结果,
+    or 整改措施 while the problem is not started), the status sentence."""
     f.widow_free_heading(
         doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}", "(问题.问题|length + 4)"
     )
-    f.add_paragraph(doc, f.STYLE_BODY, "整改措施及结果：", "{{ 问题.措施段落 }}")
+    # nothing done yet, nothing to report as a result: a problem not started has its 整改措施
+    label = "{% if 问题.状态 == '未启动' %}整改措施：{% else %}整改措施及结果：{% endif %}"
+    f.add_paragraph(doc, f.STYLE_BODY, label, "{{ 问题.措施段落 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
 
 
@@ -414,6 +432,11 @@ def notice_problem(doc: object) -> None:
     )
 
 
+# The 结语 of a 报告 to the body above (《党政机关公文处理工作条例》: 报告 is 上行文), on its
+# own line before the 落款 and kept with it.
+CLOSING = "特此报告。"
+
+
 def build_report(bold_headings: bool) -> object:
     doc = f.new_document(bold_headings=bold_headings)
     title_block(doc, addressee=True)
@@ -424,6 +447,8 @@ def build_report(bold_headings: bool) -> object:
         "逐项推动落实。现将整改情况报告如下。",
     )
     report_body(doc, bold_headings=bold_headings, problem=report_problem)
+    # the 结语 of a 报告 (the context drops one the 文稿段落 already end with)
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
     signature_block(doc)
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
@@ -471,17 +496,18 @@ def build_notice(bold_headings: bool) -> object:
 # 督办事项 table: column, width in mm (portrait 版心 156 mm), cell text, alignment.
 DUBAN_COLUMNS = (
     ("序号", 12, "{{ 事项.序号 }}", "center"),
-    ("问题", 24, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 37, "{{ 事项.整改措施 }}", "left"),
+    ("问题", 22, "{{ 事项.问题 }}", "left"),
+    ("整改措施", 35, "{{ 事项.整改措施 }}", "left"),
     ("责任人", 17, "{{ 事项.责任人 }}", "center"),
-    ("整改时限", 22, "{{ 事项.整改时限 }}", "center"),
+    # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
+    ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
     ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
     ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
 )
 
 
-# Seven lines of the 问题 (24 mm) or 整改措施 (37 mm) column of the 督办事项 table.
-DUBAN_TALL_ROW = "((事项.问题 or '')|length > 35 or (事项.整改措施 or '')|length > 56)"
+# Seven lines of the 问题 (22 mm) or 整改措施 (35 mm) column of the 督办事项 table.
+DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 52)"
 
 
 def flush_left(paragraph: object) -> object:
@@ -632,6 +658,7 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_H1, "四、下一步工作")
     # the last body paragraph is kept with the 落款: never a page holding only the signature
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}"))
+    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
     signature_block(doc)
     f.set_core_properties(doc, "汇总报告（模板）", "汇总报告")
     return doc

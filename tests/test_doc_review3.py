@@ -149,8 +149,11 @@ def test_summary_last_paragraph_keeps_with_the_signature(tmp_path):
     paras = body(summary_of([EXAMPLE], tmp_path))
     names = [p.style.name for p in paras]
     last = names.index("落款") - 1
-    assert paras[last - 1].text == "四、下一步工作"
-    assert paras[last].paragraph_format.keep_with_next, paras[last].text
+    # the 结语 "特此报告。" closes the body (docs/文稿生成规则.md 十), after 下一步工作's text
+    assert paras[last].text == "特此报告。"
+    assert paras[last - 2].text == "四、下一步工作"
+    for para in paras[last - 1 : last + 1]:
+        assert para.paragraph_format.keep_with_next, para.text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -536,12 +536,22 @@ def aspects_context(
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
+    # Every problem in one status: the statistics sentence above the list says it for all of
+    # them ("上述问题均尚未启动整改", "已整改到位6项，办结率100%"), so the notice does not close
+    # problem after problem with the same "目前尚未启动，…" (docs/文稿生成规则.md, 八). All of
+    # them closed (办结率100%): the 已完成 ones are not told "目前已整改到位" one by one either.
+    statuses = {p.status for aspect in ledger.aspects for p in aspect.problems}
+    said_for_all = statuses if len(statuses) == 1 else set()
+    if len(statuses) > 1 and statuses <= set(closed):
+        said_for_all = {C.STATUS_DONE}
     out, number = [], 0
     for i, aspect in enumerate(ledger.aspects, start=1):
         problems = []
         for p in aspect.problems:
             number += 1
-            problems.append(problem_context(p, number, as_of, say, public, wording, measures))
+            problems.append(
+                problem_context(p, number, as_of, say, public, wording, measures, said_for_all)
+            )
         out.append(
             {
                 "序号": cn_num(i),
@@ -585,12 +595,14 @@ def problem_context(
     public: bool = True,
     wording: bool = True,
     whole: bool = True,
+    said_for_all: Collection[str | None] = (),
 ) -> dict[str, Any]:
     """One problem of 问题列表. Parts a built-in template never reads are left out
     (``trusted.unread_parts``): ``public=False`` without 通报段落, ``wording=False`` without
     措施段落 and 状态句 (nor each measure's 措施及成效), ``whole=False`` without 措施列表
     (the measures are worked out only as far as the paragraphs need them:
-    ``measure_wording``)."""
+    ``measure_wording``). ``said_for_all``: the statuses the notice's statistics sentence says
+    of every problem (a problem in one of them is not told its status again)."""
     if whole:
         measures = [measure_context(m, i, say) for i, m in enumerate(p.measures, start=1)]
         leaders = dict.fromkeys(m["责任领导"] for m in measures if m["责任领导"])
@@ -614,7 +626,7 @@ def problem_context(
         out["状态句"] = unsaid_plan(status, paragraph)
         out["措施段落"] = paragraph
     if public:
-        out["通报段落"] = public_paragraph(p, measures, status)
+        out["通报段落"] = public_paragraph(p, measures, status, p.status in said_for_all)
     if whole:
         out["措施列表"] = measures  # (with their 措施及成效 only when ``wording``)
     out["措施数"] = len(measures)
@@ -658,6 +670,16 @@ def unsaid_plan(status: str, said: str) -> str:
     head, comma, clause = status.removesuffix("。").partition("，")
     plan = clause.removeprefix("剩余工作")
     if comma and plan.startswith("计划于") and "；" not in plan and said.endswith(plan + "。"):
+        return head + "。"
+    # nothing started, each measure said with its own date ("一是将于2024年9月底前…二是将于
+    # 2024年10月底前…"): the last date is said, "计划于2024年10月底前完成" would repeat it
+    day = plan.removeprefix("计划于").removesuffix("完成")
+    if (
+        head == "目前尚未启动"
+        and plan.startswith("计划于")
+        and "；" not in plan
+        and f"将于{day}" in said
+    ):
         return head + "。"
     return status
 
@@ -878,10 +900,17 @@ def _ordinal(number: int) -> str:
 # The public notice: per problem, what was done, the figures and where it stands.
 
 
-def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) -> str:
+def public_paragraph(
+    p: Problem, measures: list[dict[str, Any]], status: str, said_for_all: bool = False
+) -> str:
     """The notice's paragraph of one problem, shorter than the report's and without names:
     "主要措施：{lead}；{lead}。共{money, 问责}。{status}下一步计划：{leads not started}。"
-    (a list after a colon reads right whatever the leads start with: a verb or a subject)."""
+    (a list after a colon reads right whatever the leads start with: a verb or a subject).
+
+    ``said_for_all``: every problem is in this problem's status, which the statistics sentence
+    has said of them all. The status is then not said again here, only what is this problem's
+    own: its date ("下一步计划：…；…，于2024年10月底前完成。", "计划于2024年6月底前完成。") or
+    its delay; a problem closed like all the others gets no status sentence."""
     started, planned = [], []
     for m, c in zip(p.measures, measures, strict=True):
         if m.status == C.STATUS_NOT_STARTED:
@@ -898,10 +927,25 @@ def public_paragraph(p: Problem, measures: list[dict[str, Any]], status: str) ->
     if started:
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
     parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
-    parts.append(status)
-    if planned:  # a problem not started at all says what is planned too, not only its date
-        parts.append(f"下一步计划：{'；'.join(dict.fromkeys(planned))}")
+    own = status_without_head(status) if said_for_all else status
+    plan = f"下一步计划：{'；'.join(dict.fromkeys(planned))}" if planned else ""
+    nothing_started = said_for_all and p.status == C.STATUS_NOT_STARTED
+    if plan and nothing_started and own.startswith("计划于") and "；" not in own:
+        # nothing started anywhere: the date belongs to the plan, said once
+        plan, own = f"{plan}，{own.removeprefix('计划')}", ""
+    parts.append(own)
+    if plan:  # a problem not started at all says what is planned too, not only its date
+        parts.append(plan)
     return _sentences(parts)
+
+
+def status_without_head(status: str) -> str:
+    """A status sentence less its opening state ("目前正在推进，计划于…完成。" → "计划于…完成";
+    "目前已整改到位。" → ""): what the problem adds to a state the statistics sentence said of
+    every problem. A marker (an unknown status) is kept whole."""
+    if not status.startswith("目前"):
+        return status
+    return status.removesuffix("。").partition("，")[2]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -915,14 +959,19 @@ def paragraphs(
     order. The notice uses the report's rows when it has none of its own. Every known 章节
     is present (possibly empty) so a template can loop over it without an error."""
     out: dict[str, list[dict[str, str]]] = {s: [] for s in C.ALL_TEXT_SECTIONS}
+    # a figure of the whole typed into the text ("把反馈的13个问题细化为44条整改措施") that the
+    # ledger no longer bears out is marked where it stands, for the clerk to correct
+    totals = ledger_totals(ledger)
     for t in text_rows(ledger, kind):
         section = text(t.get("章节")) or "其他"
         out.setdefault(section, []).append(
             {
                 "小标题": join_sentences(say(t.get("小标题"))),
-                "内容": join_sentences(say(t.get("内容"))),
+                "内容": W.mark_typed_totals(join_sentences(say(t.get("内容"))), totals),
             }
         )
+    if kind == "report":
+        without_closing(out)
     # A section of this document with no text would print its heading over nothing: say so
     # in the document, visibly, the way other missing values are marked.
     doc = TEXT_DOC[kind]
@@ -930,6 +979,28 @@ def paragraphs(
         if not out[section]:
             out[section] = [{"小标题": "", "内容": missing_text_marker(doc, section)}]
     return out
+
+
+REPORT_CLOSING = "特此报告。"
+
+
+def without_closing(sections: dict[str, list[dict[str, str]]]) -> None:
+    """The report's template ends the body with its own "特此报告。": a 文稿段落 ending with
+    it (or holding only it) would print it twice."""
+    for section, rows in sections.items():
+        kept = []
+        for row in rows:
+            if row["内容"].endswith(REPORT_CLOSING):
+                row["内容"] = row["内容"].removesuffix(REPORT_CLOSING)
+            if row["内容"] or row["小标题"]:
+                kept.append(row)
+        sections[section] = kept
+
+
+def ledger_totals(ledger: Ledger) -> dict[str, int]:
+    """方面数, 问题数 and 措施数 as the statistics sentence counts them."""
+    problems = sum(len(a.problems) for a in ledger.aspects)
+    return {"方面数": len(ledger.aspects), "问题数": problems, "措施数": len(ledger.measures)}
 
 
 def text_rows(ledger: Ledger, kind: str) -> list[dict[str, Any]]:

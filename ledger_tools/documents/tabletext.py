@@ -3,7 +3,9 @@
 ``names_only``: "陈志远（党组书记、局长）、王建国（副局长）" → "陈志远、王建国": a 责任领导 column
 holds names; the job titles (in brackets) stay in the body text. ``short_date``:
 "2024年6月30日" → "2024.6.30"; other deadline forms ("2024年6月底前", "长期坚持") are already
-short and pass through.
+short and pass through. ``cell_lines``: where a narrow cell's text breaks: "2024年6月底前" as
+"2024年" over "6月底前", not "2024年6" over "月底前"; "财务科、规划建设科" after the "、", not
+"财务科、规" over "划建设科".
 """
 
 from __future__ import annotations
@@ -44,4 +46,42 @@ def _short_date(text: str) -> str:
     return _FULL_DATE.sub(lambda m: f"{m[1]}.{int(m[2])}.{int(m[3])}", text)
 
 
-FILTERS = {"names_only": names_only, "short_date": short_date}
+def cell_lines(value: Any, width: float) -> str:
+    """``value`` with line breaks where a cell ``width`` characters wide (a CJK character is
+    one, a digit or Latin letter half) should break it, so that Word and LibreOffice, which
+    break Chinese text after any character, do not cut a date after its month's digit or a
+    name in two: a date "2024年4月15日前" longer than the cell breaks after 年 (when the rest
+    fits a line); a list of names "财务科、规划建设科" breaks after a "、", as many whole names
+    on a line as fit. Anything else, or what fits, is returned as it is."""
+    if value is None:
+        return ""
+    return _cell_lines(str(value), float(width))
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+_YEAR_FIRST = re.compile(r"(\d{4}年)(\d{1,2}月\S*)")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cell_lines(text: str, width: float) -> str:
+    if _width(text) <= width or "\n" in text:
+        return text
+    date = _YEAR_FIRST.fullmatch(text)
+    if date:
+        return f"{date[1]}\n{date[2]}" if _width(date[2]) <= width else text
+    names = [n for n in text.split("、") if n]
+    if len(names) < 2:
+        return text
+    lines = [names[0]]
+    for name in names[1:]:
+        if _width(f"{lines[-1]}、{name}、") <= width:
+            lines[-1] = f"{lines[-1]}、{name}"
+        else:
+            lines.append(name)
+    return "、\n".join(lines)
+
+
+FILTERS = {"names_only": names_only, "short_date": short_date, "cell_lines": cell_lines}

@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "80d83707297e6c770c37073ada091c4d101f45ff4aff8679aa673cb7a5a36653",
-    "整改方案.docx": "ad7e6907ef5dd73fc211d775aadd877464bbaa7b245babec33bc2a512b8b1e36",
+    "整改情况报告.docx": "179868dd314736d18ea6ebb3f3b39b6e2bdeb48c8b336b85fd1bc06468335fcb",
+    "整改方案.docx": "11a5163adbecad7770adc93c59fb4af80ed6f045b0f165dc0f2ae5192bbfcd45",
     "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
-    "汇总报告.docx": "ed5644cac87b9e29b6282782d4311f1e9a5b2026cd8ccb8170640966be7b6d89",
-    "督办通知.docx": "277a708860dab612adaf04b933550c0e21ee67f000bbc66cb34f3aa897018e46",
+    "汇总报告.docx": "eded69b3efc9f11dc9162289953a0ad1d5deefafbda9360ba40462537dff76ea",
+    "督办通知.docx": "0166e022138ef136c996a05d5a4260fa5d58010a8c51131b8bdd866b903dce8c",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

@@ -409,3 +409,54 @@ def strip_end(text: str) -> str:
 
 # Words that show a narrative already says when the rest will be done.
 PLAN_WORDS = re.compile(r"(计划|预计|拟|将于|力争|争取).{0,16}(前|底|末|内|完成|开工|办结)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures typed into 文稿段落.
+
+# A 文稿段落 that counts the whole rectification ("把反馈的13个问题细化为44条整改措施") goes
+# stale when problems or measures are added to the ledger later, and then contradicts the
+# statistics sentence a page below it. Such a figure is a number of 方面, 问题 or 措施 in a
+# clause that speaks of the feedback as a whole (反馈, 梳理, 细化 …) and not of a part of it
+# or of another round (其中, 上轮, 已整改 …).
+_TYPED_TOTAL = re.compile(
+    r"(?<![\d.])(\d+)(个方面|(?:个|项)(?:具体)?问题|(?:条|项)(?:具体)?(?:整改)?(?:措施|任务))"
+    r"|(问题|整改措施|整改任务)(\d+)(?:个|项|条)(?![\d%])"
+)
+_WHOLE_CUES = ("反馈", "梳理", "细化", "制定", "共", "涉及", "分解", "对照", "交办", "移交")
+_PART_CUES = (
+    "上轮", "上一轮", "上次", "以往", "历次", "往年", "去年", "其中", "剩余", "尚有", "尚未",
+    "已整改", "已完成", "已办结", "整改到位", "未完成", "正在", "滞后", "超期", "新增", "个别",
+    "部分", "审计", "信访", "%",
+)  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?]")
+_WHAT = {"方面": ("方面数", "个方面"), "问题": ("问题数", "项问题")}
+
+
+def typed_total_conflicts(text: str, totals: dict[str, int]) -> list[tuple[int, str, str]]:
+    """The figures of the whole rectification in ``text`` that are not the ledger's count
+    (``totals``: 方面数, 问题数, 措施数): (where the figure ends, the figure as typed, the
+    ledger's count with its unit: "6项问题"). A figure that agrees, or counts a part, is not
+    one of them."""
+    if not _TYPED_TOTAL.search(text):
+        return []
+    out = []
+    for m in _TYPED_TOTAL.finditer(text):
+        figure, noun = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        kind = next((k for k in _WHAT if k in noun), "措施")
+        key, unit = _WHAT.get(kind, ("措施数", "条措施"))
+        clause = _CLAUSE_BREAK.split(text[: m.start()])[-1]
+        whole = any(c in clause for c in _WHOLE_CUES) and not any(c in clause for c in _PART_CUES)
+        if whole and key in totals and int(figure) != totals[key]:
+            out.append((m.end(), m.group(0), f"{totals[key]}{unit}"))
+    return out
+
+
+def mark_typed_totals(text: str, totals: dict[str, int]) -> str:
+    """``text`` with a visible marker after each figure ``typed_total_conflicts`` finds:
+    "把反馈的13个问题【台账为6项问题，请核对】细化为…"."""
+    out, start = [], 0
+    for end, _typed, counted in typed_total_conflicts(text, totals):
+        out.append(f"{text[start:end]}【台账为{counted}，请核对】")
+        start = end
+    return "".join(out) + text[start:] if out else text

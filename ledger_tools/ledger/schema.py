@@ -64,6 +64,7 @@ RULES: dict[str, Rule] = {
         Rule("no-person", WARNING, "责任人为空"),
         Rule("example-text", WARNING, "示例文字尚未修改"),
         Rule("info-bad-date", WARNING, "基本信息中的日期无法识别"),
+        Rule("text-figure", WARNING, "文稿段落中的问题数、措施数与台账不符"),
         Rule("unmapped-column", WARNING, "无法识别的列"),
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
@@ -959,7 +960,7 @@ def _check_texts(ledger: Ledger) -> list[Finding]:
         for k, v in ledger.info.items()
         if isinstance(v, str)
     ]
-    out = []
+    out = _text_figures(ledger) if ledger.texts else []
     # A few dozen texts: a plain test (a polars query costs more than it saves here).
     for sheet, row, letter, value in rows:
         if not (value and C.EXAMPLE_MARK in value):
@@ -973,6 +974,39 @@ def _check_texts(ledger: Ledger) -> list[Finding]:
                 int(row) if str(row).isdigit() else None,
                 letter,
                 "",
+                value,
+            )
+        )
+    return out
+
+
+def _text_figures(ledger: Ledger) -> list[Finding]:
+    """A 文稿段落 that counts the whole rectification with figures the ledger no longer bears
+    out ("把反馈的13个问题细化为44条整改措施" over a ledger of 6 problems): the documents mark
+    them 【台账为6项问题，请核对】; check says so before a document is made."""
+    from ledger_tools.documents.wording import typed_total_conflicts
+
+    # as the statistics sentence counts them (documents.context.ledger_totals)
+    problems = sum(len(a.problems) for a in ledger.aspects)
+    totals = {"方面数": len(ledger.aspects), "问题数": problems, "措施数": len(ledger.measures)}
+    out = []
+    for t in ledger.texts:
+        value = t.get("内容")
+        conflicts = typed_total_conflicts(value, totals) if isinstance(value, str) else []
+        if not conflicts:
+            continue
+        said = "、".join(f"“{typed}”（台账为{counted}）" for _end, typed, counted in conflicts)
+        row = t.get("行", "")
+        out.append(
+            Finding(
+                "text-figure",
+                WARNING,
+                f"{C.SHEET_TEXT}中写的{said}与台账不符，文稿中会标注【台账为…，请核对】。"
+                "请按台账改正，或删去具体数字。",
+                C.SHEET_TEXT,
+                int(row) if str(row).isdigit() else None,
+                "D",
+                "内容",
                 value,
             )
         )

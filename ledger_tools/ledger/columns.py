@@ -68,7 +68,21 @@ COLUMNS: tuple[Column, ...] = (
         required=True,
         width=18,
         per_problem=True,
-        aliases=("问题类别", "问题类型", "类别", "所属方面", "反馈意见方面", "反馈问题类别"),
+        aliases=(
+            "问题类别",
+            "问题类型",
+            "类别",
+            "所属方面",
+            "反馈意见方面",
+            "反馈问题类别",
+            # 主题教育 检视问题清单: the 方面 the problem was found under
+            "检视方向",
+            "查摆方向",
+            # 组织生活会 / 民主生活会 lists: whose problem it is (the team's or one member's)
+            "班子/个人",
+            "个人/班子",
+            "班子或个人",
+        ),
     ),
     Column(
         "问题",
@@ -96,6 +110,9 @@ COLUMNS: tuple[Column, ...] = (
             "督办事项",
             "交办事项",
             "信访事项",
+            "信访内容",
+            "来信来访内容",
+            "信访反映问题",
             "事项名称",
             "事项内容",
             "隐患描述",
@@ -221,6 +238,9 @@ COLUMNS: tuple[Column, ...] = (
             "包联责任领导",
             "领导责任人",
             "责任领导及责任人",
+            # 企业 安全生产: the 分管负责人 (副总经理) answers for the hazard
+            "分管负责人",
+            "分管负责同志",
         ),
     ),
     Column(
@@ -879,6 +899,7 @@ STATUS_YES_NO: dict[str, str] = {
     "☑": STATUS_DONE,
     "☐": STATUS_IN_PROGRESS,  # a WPS checkbox left empty
     "□": STATUS_IN_PROGRESS,
+    "○": STATUS_IN_PROGRESS,  # ✔ for done, ○ for not yet
 }
 # A user's own status words, kept in the workbook (原状态 | 标准状态) or given with --status-map.
 SHEET_STATUS_MAP = "状态对照"
@@ -916,7 +937,16 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
 # from which benchmarks/generate.py draws its deadlines: a word added there changes every
 # generated ledger (and the goldens made from them).
 DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
-    DEADLINE_IMMEDIATE: ("即日起", "立即", "即时整改"),
+    DEADLINE_IMMEDIATE: (
+        "即日起",
+        "立即",
+        "即时整改",
+        "当即整改",
+        "马上就办",
+        "马上办",
+        "即改即办",
+        "立即办理",
+    ),
     DEADLINE_LONG_TERM: ("持续落实", "持续抓好", "常抓不懈"),
 }
 # A deadline without a date, set by the term of office ("本届任期内"): read as 长期坚持 (no due
@@ -1159,9 +1189,42 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "应追缴金额",
         "应清退金额",
         "应退还金额",
+        "应整改金额",
+        "应整改资金",
     ),
     "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
-    "督办领导": ("督办领导", "包联领导", "联系领导", "督导领导"),
+    "督办领导": (
+        "督办领导",
+        "包联领导",
+        "联系领导",
+        "督导领导",
+        # 村级 ledgers: the 镇 leader or cadre over the village, not its 责任领导
+        "包村领导",
+        "包村干部",
+        "驻村干部",
+        "联系村干部",
+        "包片领导",
+    ),
+    # the head of the unit beside the leader in charge (主要领导 | 分管领导): without a 责任领导
+    # column it is read as the 责任领导 (``roles``)
+    "主要领导": ("主要领导", "主要负责人", "主要负责同志", "第一责任人"),
+    # 信访积案: how often the petitioner came back
+    "信访次数": ("重复信访次数", "信访次数", "来访次数", "重复访次数", "访次"),
+    # the unit's own 红黄绿灯 beside the status; without a status column, read as the status
+    # when a legend on the sheet says what each colour means (``roles``)
+    "亮灯情况": (
+        "亮灯情况",
+        "亮灯",
+        "亮灯等级",
+        "亮灯标识",
+        "红黄绿灯",
+        "红黄绿",
+        "预警灯",
+        "预警等级",
+        "预警情况",
+        "三色预警",
+        "预警颜色",
+    ),
     # who oversees the rectification (环保督察: 督导单位), not who carries it out
     "督导单位": (
         "督导单位",
@@ -1299,7 +1362,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     # the steps on the way beside the 整改时限 (2025年6月完成方案): not the deadline itself
     "阶段节点": ("完成节点", "节点安排", "阶段目标", "阶段性目标", "推进节点"),
     # a column of the unit's own formulas or keys (often hidden): 辅助列, 计算列
-    "辅助列": ("辅助列", "辅助", "计算列", "公式列", "状态辅助列", "统计辅助列", "辅助计算"),
+    "辅助列": (
+        "辅助列",
+        "辅助",
+        "计算列",
+        "公式列",
+        "状态辅助列",
+        "统计辅助列",
+        "辅助计算",
+        "状态代码",
+        "状态编码",
+        "状态值",
+    ),
     # a percentage beside the status; without a status column it is read as the status
     "完成进度": (
         "完成进度",

@@ -19,7 +19,7 @@ _REMARK = re.compile(r"\([^()]*\)$|\[[^\[\]]*\]$|【[^【】]*】$")
 _RANK = {s: i for i, s in enumerate(C.STATUSES)}
 _KEYS = tuple(C.STATUS_INDEX)
 _YES = frozenset(("是", "√", "✓", "✔", "y", "yes", "ok"))
-_NO = frozenset(("否", "×", "✗", "☐", "□", "x", "n", "no"))
+_NO = frozenset(("否", "×", "✗", "☐", "□", "○", "x", "n", "no"))
 
 
 def _clean(text: str) -> str:
@@ -69,7 +69,7 @@ def _normalise_slow(text: str) -> str | None:
         return None
     hit = _lookup(s)
     if hit is None and (percent := _PERCENT.match(s)):
-        return _percent_status(float(percent.group(1)))
+        return _percent_of(percent)
     if hit is None or (
         hit == C.STATUS_DONE and _BRACKETED.search(unicodedata.normalize("NFKC", text))
     ):
@@ -132,7 +132,7 @@ def leading_status(text: object, user: dict[str, str] | None = None) -> str | No
 # A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%,
 # 完成率100%).
 _PERCENT = re.compile(
-    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%$"
+    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%(以上|多|左右)?$"
 )
 # A status written in parts: "已完成，长期坚持", "已完成（长期坚持）", "部分完成，持续推进".
 _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
@@ -174,8 +174,10 @@ def _compound(text: str) -> str | None:
             kept = True
         elif _SIGN_OFF_PENDING.match(part):
             found.append(C.STATUS_MOSTLY_DONE)
-        elif (percent := _PERCENT.match(part)) and _percent_status(float(percent.group(1))):
-            found.append(_percent_status(float(percent.group(1))))  # 整改中，已完成60%
+        elif (percent := _PERCENT.match(part)) and (status := _percent_of(percent)):
+            found.append(status)  # 整改中，已完成60%
+        elif part in _HOW_WORDS:
+            continue  # 立行立改，已完成: how it was done, not how far
         elif (status := _lookup(part)) is not None:
             found.append(status)
         elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
@@ -195,6 +197,22 @@ def _compound(text: str) -> str | None:
     if kept and base in C.FINISHED_STATUSES:
         return C.STATUS_ONGOING
     return base
+
+
+# A 整改时限 word said with the status ("立行立改，已完成"): how the item was to be done, not
+# how far it has got.
+_HOW_WORDS = frozenset(
+    (*C.DEADLINE_SYNONYMS[C.DEADLINE_IMMEDIATE], *C.DEADLINE_PHRASES[C.DEADLINE_IMMEDIATE])
+)
+
+
+def _percent_of(match: re.Match[str]) -> str | None:
+    """The status of a percentage matched by ``_PERCENT``: "80%以上" is at least 80% (under
+    way), "100%左右" about all of it (not said to be done: None)."""
+    value = float(match.group(1))
+    if value >= 100 and match.group(2) in ("多", "左右"):
+        return None
+    return _percent_status(value)
 
 
 def _percent_status(value: float) -> str | None:

@@ -6,7 +6,8 @@ levels of numbering in the 序号 column, 主题教育 检视问题清单 groupe
 班子/个人, half-width punctuation, headers typed with spaces, line breaks and full-width digits,
 status written as 完成80%, as 红黄绿灯 with and without a legend, deadlines 2025年第三季度 /
 本届任期内 / 即知即改 / 马上就办 / 2025.12 / 12月底, headers repeated on every printed page, a
-填表说明 row under the header, hidden helper columns, 小计 / 合计 rows.
+填表说明 row under the header, hidden helper columns, 小计 / 合计 rows, 班子/个人 sheets, 信访
+化解进度 words, 乡镇 hazard lists with 照片 and 验收结果 columns.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts6`` runs the real
@@ -621,4 +622,51 @@ def soe_yes_no_circles(path: Path) -> Expect:
         aspects=2, problems=3, measures=3,
         statuses={"已完成": 1, "正在推进": 2},
         columns={"方面": "B", "问题": "C", "整改措施": "D", "整改目标": "E", "责任领导": "F", "责任部门": "G", "整改时限": "H", "整改状态": "I", "完成时间": "J"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 26. 县信访联席办 积案化解: 信访形式 (来信/来访/网上), 所在乡镇, 问题及表现, 分管副县长, 化解责任人,
+#     化解进度 holding status words, 化解结果 the narrative.
+
+
+def petition_progress_words(path: Path) -> Expect:
+    wb, ws = _new("信访积案")
+    ws.append(["序号", "信访形式", "所在乡镇", "问题及表现", "化解措施", "分管副县长", "责任单位", "化解责任人", "化解时限", "化解进度", "化解结果"])
+    _put(ws, 2, [
+        [1, "来访", "东镇", "反映土地流转费拖欠，多次到县上访", "督促合作社限期支付流转费", "副县长甲", "县农业农村局", "股长甲", "2025年6月30日", "已化解", "流转费已全部兑付，信访人签订息访承诺"],
+        [2, "网上", "西乡", "反映小区物业服务差", "约谈物业公司并限期整改", "副县长乙", "县住建局", "股长乙", "2025年9月30日", "化解中", "物业公司已更换项目经理"],
+        [3, "来信", "东镇", "反映退役军人优抚待遇未落实", "核查优抚对象资格", "副县长丙", "县退役军人事务局", "科长丙", "2025年10月31日", "未化解", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 2},
+        columns={"问题": "D", "整改措施": "E", "责任领导": "F", "责任部门": "G", "责任人": "H", "整改时限": "I", "整改状态": "J", "整改进展及成效": "K"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 27. 乡镇安全生产隐患排查整改台账: 隐患来源, 排查人, 是否重大隐患, 整改前照片 / 整改后照片 (empty:
+#     the pictures float over the cells), 分管副镇长, 隐患整改负责人, 整改情况, 验收结果, 整改期限
+#     "立即" / "2025年8月底前", a 注： line under the table.
+
+
+def township_hazards_photos(path: Path) -> Expect:
+    wb, ws = _new("隐患台账")
+    _across(ws, 1, "某镇2025年安全生产隐患排查整改台账", 14)
+    ws.append(["序号", "隐患来源", "排查人", "隐患描述", "是否重大隐患", "整改措施", "分管副镇长", "责任单位",
+               "隐患整改负责人", "整改期限", "整改前照片", "整改后照片", "整改情况", "验收结果"])
+    _put(ws, 3, [
+        [1, "镇级自查", "安监员甲", "某加油站消防器材过期", "否", "更换灭火器12具", "副镇长甲", "镇应急办", "站长甲", "立即", None, None, "已整改", "验收合格"],
+        [2, "县级督查", "县应急局", "某厂房违规住人", "否", "清理厂房内住宿人员", "副镇长甲", "镇应急办", "厂长乙", "2025年8月底前", None, None, "整改中", None],
+        [3, "镇级自查", "安监员乙", "某自建房擅自加层", "是", "委托鉴定并停止使用", "副镇长乙", "镇规划建设办", "主任丙", "2025年9月30日", None, None, "未整改", None],
+    ])
+    ws.append([])
+    _across(ws, 7, "注：整改情况填写“已整改”“整改中”“未整改”，验收合格后填写验收结果。", 14)
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"问题": "D", "整改措施": "F", "责任领导": "G", "责任部门": "H", "责任人": "I", "整改时限": "J", "整改状态": "M"},
     )

@@ -53,6 +53,8 @@ BUILDERS = [
     R.leader_with_person_in_brackets,
     R.team_and_person_sheets,
     R.soe_yes_no_circles,
+    R.petition_progress_words,
+    R.township_hazards_photos,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -140,6 +142,24 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "leader_with_person_in_brackets": {"assumed-year": ["Sheet1!G3"]},  # 9月30号, 12月底
     "team_and_person_sheets": {},
     "soe_yes_no_circles": {},
+    "petition_progress_words": {
+        _UNDATED: ["信访积案!1行"],
+        "missing-column": ["信访积案!1行"],  # 方面
+        "unused-column": ["信访积案!B1", "信访积案!C1"],  # 信访形式, 所在乡镇
+    },
+    "township_hazards_photos": {
+        _UNDATED: ["隐患台账!2行"],
+        "missing-column": ["隐患台账!2行"],  # 方面
+        # 隐患来源, 排查人, 是否重大隐患, 整改前照片, 整改后照片, 验收结果
+        "unused-column": [
+            "隐患台账!B2",
+            "隐患台账!C2",
+            "隐患台账!E2",
+            "隐患台账!K2",
+            "隐患台账!L2",
+            "隐患台账!N2",
+        ],
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -169,6 +189,8 @@ RATES: dict[str, str] = {
     "leader_with_person_in_brackets": "0%",
     "team_and_person_sheets": "50%",
     "soe_yes_no_circles": "33.3%",
+    "petition_progress_words": "33.3%",
+    "township_hazards_photos": "33.3%",
 }
 
 
@@ -206,6 +228,8 @@ XLS = [
     R.subtotals_per_aspect,
     R.school_ticks_and_circles,
     R.guide_row_under_header,
+    R.traffic_lights_with_legend,
+    R.team_and_person_sheets,
 ]
 as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
@@ -234,6 +258,24 @@ as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
         ("亮灯情况", None, "亮灯情况"),
         ("红黄绿灯", None, "亮灯情况"),
         ("状态代码", None, "辅助列"),
+        ("问题及表现", "问题", None),
+        ("审计意见", "整改目标", None),
+        ("化解责任人", "责任人", None),
+        ("隐患整改负责人", "责任人", None),
+        ("分管校长", "责任领导", None),
+        ("分管副院长", "责任领导", None),
+        ("分管副县长", "责任领导", None),
+        ("县长", None, None),  # no 分管/责任: not said to be the leader in charge
+        ("化解进度", "整改状态", None),  # (narrative under it: the progress, by content)
+        ("化解结果", "整改进展及成效", None),
+        ("所在村（社区）", None, "行政区域"),
+        ("罚款金额（万元）", None, "罚没金额"),  # a fine is no 清退资金
+        ("立案查处情况", None, "立案处罚"),
+        ("整改前照片", None, "照片"),
+        ("是否重大隐患", None, "问题等级"),
+        ("排查人", None, "检查单位"),
+        ("验收结果", None, "验收审核"),
+        ("信访形式", None, "问题来源"),
     ],
 )
 def test_headers_of_this_round(header, column, unused):

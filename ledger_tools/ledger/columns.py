@@ -93,6 +93,10 @@ COLUMNS: tuple[Column, ...] = (
         per_problem=True,
         aliases=(
             "反馈问题",
+            # the problem and how it showed, in one cell
+            "问题及表现",
+            "存在问题及表现",
+            "问题及具体表现",
             "问题名称",
             "问题概述",
             "问题简述",
@@ -161,6 +165,9 @@ COLUMNS: tuple[Column, ...] = (
         per_problem=True,
         aliases=(
             "整改要求",
+            # 审计整改: what the audit opinion or decision requires
+            "审计意见",
+            "审计决定",
             "整改目标要求",
             "目标要求",
             "预期目标",
@@ -327,6 +334,11 @@ COLUMNS: tuple[Column, ...] = (
             "整改负责人",
             "整改责任人",
             "具体负责人",
+            # 信访, 安全生产, 村级 ledgers
+            "化解责任人",
+            "隐患整改负责人",
+            "整改落实责任人",
+            "责任村干部",
             "责任人员",
             "责任人姓名",
             "直接责任人",
@@ -404,6 +416,9 @@ COLUMNS: tuple[Column, ...] = (
             "是否销号",
             "办理状态",
             "整改进度",
+            # (a column of narrative under these is read as the progress: ``roles``)
+            "化解进度",
+            "办理进度",
             "办结情况",
             "销号情况",
             "是否整改到位",
@@ -479,6 +494,7 @@ COLUMNS: tuple[Column, ...] = (
             "化解进展",
             "处置情况",
             "处理结果",
+            "化解结果",
             "处置结果",
             "工作成效",
             "推进落实情况",
@@ -1155,6 +1171,8 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "责任领导",
     ),
+    # 分管校长, 分管副院长, 分管副县长, 责任副镇长
+    (re.compile(r"^(?:分管|责任|牵头|包案|包抓)副?(?:县|市|区|镇|乡|校|院|局|厅)长$"), "责任领导"),
     (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
     # 问题方面, 所属领域, 问题分类, 板块
     (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
@@ -1209,6 +1227,11 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     # column it is read as the 责任领导 (``roles``)
     "主要领导": ("主要领导", "主要负责人", "主要负责同志", "第一责任人"),
     # 信访积案: how often the petitioner came back
+    # 环保督察 交办件, 执法: the fine, not money recovered (清退资金)
+    "罚没金额": ("罚款金额", "处罚金额", "罚没金额", "罚没款", "罚款"),
+    "立案处罚": ("立案处罚情况", "立案查处情况", "立案处罚", "立案查处"),
+    # photographs of the site before and after (the pictures are kept in the cells)
+    "照片": ("整改前照片", "整改后照片", "整改前后照片", "现场照片", "照片"),
     "信访次数": ("重复信访次数", "信访次数", "来访次数", "重复访次数", "访次"),
     # the unit's own 红黄绿灯 beside the status; without a status column, read as the status
     # when a legend on the sheet says what each colour means (``roles``)
@@ -1243,6 +1266,9 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "反馈来源",
         "问题出处",
         "来源渠道",
+        "隐患来源",
+        "信访形式",
+        "信访方式",
         # the group that found it (a 督查/巡察 ledger of several groups): not the 方面
         "督查组",
         "督导组",
@@ -1252,7 +1278,19 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "交办批次",
         "督查批次",
     ),
-    "行政区域": ("行政区域", "所属区域", "所在区域", "所在地", "属地"),
+    "行政区域": (
+        "行政区域",
+        "所属区域",
+        "所在区域",
+        "所在地",
+        "属地",
+        # 村级 and 乡镇 lists: the village or township the row is about
+        "所在村",
+        "村名",
+        "所在乡镇",
+        "乡镇",
+        "乡镇街道",
+    ),
     "问题等级": (
         "隐患等级",
         "风险等级",
@@ -1262,9 +1300,21 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "问题级别",
         "重点问题",
         "是否重点问题",
+        "是否重大隐患",
+        "问题定性",
     ),
     "整改资金": ("整改资金", "整改投入资金", "投入资金", "整改投入"),
-    "检查单位": ("检查单位", "检查组", "检查人", "检查人员", "发现单位", "执法人员", "执法单位"),
+    "检查单位": (
+        "检查单位",
+        "检查组",
+        "检查人",
+        "检查人员",
+        "发现单位",
+        "执法人员",
+        "执法单位",
+        "排查人",
+        "排查人员",
+    ),
     "检查对象或部位": (
         "检查对象",
         "被检查单位",
@@ -1311,6 +1361,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "验收审核": (
         "销号意见",
         "验收意见",
+        "验收结果",
+        "验收人签字",
         "验收情况",
         "验收人",
         "验收时间",

@@ -670,3 +670,50 @@ def township_hazards_photos(path: Path) -> Expect:
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
         columns={"问题": "D", "整改措施": "F", "责任领导": "G", "责任部门": "H", "责任人": "I", "整改时限": "J", "整改状态": "M"},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# 28. 区住建局 whose clerk typed the deadlines as months ("2025年6月", "2025-9"): Excel stored each
+#     as the month's 1st and shows it as the month (format yyyy"年"m"月" / yyyy-mm); one deadline
+#     is a real day. The clerk means the end of the month.
+
+
+def month_typed_deadlines(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改状态", "完成时间"])
+    _put(ws, 2, [
+        [1, "工程质量", "在建工程质量巡查不到位", "每月开展在建工程质量巡查", "副局长甲", "质监站", dt.datetime(2025, 6, 1), "正在推进", None],
+        [2, "工程质量", "预拌混凝土抽检比例低", "提高预拌混凝土抽检比例至30%", "副局长甲", "质监站", dt.datetime(2025, 9, 1), "正在推进", None],
+        [3, "物业管理", "物业服务投诉处理慢", "建立物业投诉限时办结制度", "副局长乙", "物业股", dt.datetime(2025, 5, 1), "已完成", dt.datetime(2025, 5, 20)],
+        [4, "物业管理", "维修资金使用审批慢", "简化维修资金使用审批流程", "副局长乙", "物业股", dt.datetime(2025, 7, 1), "未启动", None],
+    ])
+    for r, fmt in ((2, 'yyyy"年"m"月"'), (3, "yyyy-mm"), (4, 'yyyy"年"m"月"'), (5, 'yyyy"年"m"月"d"日"')):
+        ws.cell(row=r, column=7).number_format = fmt
+    for r in (2, 3, 4, 5):
+        ws.cell(row=r, column=9).number_format = 'yyyy"年"m"月"d"日"'
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=4, measures=4,
+        statuses={"正在推进": 2, "已完成": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H", "完成时间": "I"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 29. A county template marking its required fields: "★问题", "【必填】整改时限", "整改状态▲",
+#     a colon after "责任部门：", a "※" before 备注.
+
+
+def template_marks_on_headers(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "★方面", "★问题", "★整改措施", "★责任领导", "责任部门：", "【必填】整改时限", "整改状态▲", "※备注"])
+    _put(ws, 2, [
+        [1, "意识形态", "网络舆情处置不及时", "建立网络舆情24小时监测机制", "副部长甲", "网信办", "2025年6月30日", "已完成", "机制已运行"],
+        [2, "意识形态", "宣传阵地管理不规范", "开展宣传阵地专项清理", "副部长甲", "宣传科", "2025年9月30日", "正在推进", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=2, measures=2,
+        statuses={"已完成": 1, "正在推进": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H", "备注": "I"},
+    )

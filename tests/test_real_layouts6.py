@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from ledger_tools.cli import cli
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.dates import YearSource, parse_deadline
+from ledger_tools.ledger.formats import shows_month_only
 from ledger_tools.ledger.legends import sheet_legend
 from ledger_tools.ledger.normalise import Header
 from ledger_tools.ledger.status import normalise_status, suggest_status
@@ -55,6 +56,8 @@ BUILDERS = [
     R.soe_yes_no_circles,
     R.petition_progress_words,
     R.township_hazards_photos,
+    R.month_typed_deadlines,
+    R.template_marks_on_headers,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -147,6 +150,12 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "missing-column": ["信访积案!1行"],  # 方面
         "unused-column": ["信访积案!B1", "信访积案!C1"],  # 信访形式, 所在乡镇
     },
+    # 2025年6月 typed, stored as 6月1日: due 6月30日 (15 days over); G5 is a real day (7月1日)
+    "month_typed_deadlines": {
+        "overdue-no-reason": ["整改台账!G2", "整改台账!G5"],
+        "overdue-red": ["整改台账!G2", "整改台账!G5"],
+    },
+    "template_marks_on_headers": {_UNDATED: ["整改台账!1行"]},
     "township_hazards_photos": {
         _UNDATED: ["隐患台账!2行"],
         "missing-column": ["隐患台账!2行"],  # 方面
@@ -191,6 +200,8 @@ RATES: dict[str, str] = {
     "soe_yes_no_circles": "33.3%",
     "petition_progress_words": "33.3%",
     "township_hazards_photos": "33.3%",
+    "month_typed_deadlines": "25%",
+    "template_marks_on_headers": "50%",
 }
 
 
@@ -231,7 +242,9 @@ XLS = [
     R.traffic_lights_with_legend,
     R.team_and_person_sheets,
 ]
-as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
+as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(
+    R.TODAY, XLS, FINDINGS, also=(R.month_typed_deadlines,)
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,6 +289,12 @@ as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
         ("排查人", None, "检查单位"),
         ("验收结果", None, "验收审核"),
         ("信访形式", None, "问题来源"),
+        # marks of a template's required fields, a colon after the name
+        ("★问题", "问题", None),
+        ("整改状态▲", "整改状态", None),
+        ("【必填】整改时限", "整改时限", None),
+        ("责任部门：", "责任部门", None),
+        ("#序号", "序号", None),
     ],
 )
 def test_headers_of_this_round(header, column, unused):
@@ -496,3 +515,57 @@ _YEAR = YearSource(dt.date(2025, 7, 15), "检查日期", roll=False)
 def test_deadlines_of_this_round(text, kind, due):
     found = parse_deadline(text, year_from=_YEAR)
     assert (found.kind, found.due) == (kind, due)
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines typed as months: Excel keeps the 1st, the cell shows the month.
+
+
+def test_a_deadline_shown_as_a_month_is_that_month(tmp_path):
+    path, _ = _build(tmp_path, R.month_typed_deadlines)
+    report = _run("check", str(path))
+    assert report["layout"]["notes"] == [
+        "G 列有 3 个整改时限单元格只显示年月（如 G2 显示“2025年6月”，Excel 存的是当月 1 日），"
+        "按所显示的月份读，到月底为止。"
+    ]
+    [red, _] = _messages(report, "overdue-red")
+    assert "整改时限 2025年6月30日 已过 15 天" in red
+    assert "late-completion" not in _rules(report)  # done 5月20日 within 2025年5月
+
+
+def test_months_in_an_xls_are_asked_about(as_xls):
+    # an .xls is read without its number formats: the 1sts (7月1日 too) are kept, and said
+    report = _run("check", str(as_xls["month_typed_deadlines"]))
+    [said] = [n for n in report["layout"]["notes"] if "某月 1 日" in n]
+    assert said.startswith("G 列整改时限中有 4 个日期都是某月 1 日（如 G2 2025年6月1日）")
+    assert "已按 1 日计超期预警" in said
+
+
+def test_a_few_firsts_are_days_the_clerk_chose(tmp_path):
+    rows = [
+        [1, "党建", "问题一", "措施一", "办公室", dt.datetime(2025, 9, 1), "正在推进", "甲"],
+        [2, "党建", "问题二", "措施二", "办公室", dt.datetime(2025, 9, 15), "正在推进", "甲"],
+        [3, "党建", "问题三", "措施三", "办公室", dt.datetime(2025, 10, 20), "正在推进", "甲"],
+    ]
+    path = _ledger(tmp_path / "一日.xlsx", [*_HEAD, "整改状态", "责任领导"], rows)
+    assert _run("check", str(path))["layout"]["notes"] == []
+
+
+@pytest.mark.parametrize(
+    ("number_format", "month"),
+    [
+        ('yyyy"年"m"月"', True),
+        ("yyyy-mm", True),
+        ("mmm-yy", True),
+        ("[$-804]yyyy年m月;@", True),
+        ('[DBNum1][$-804]yyyy"年"m"月"', True),
+        ('yyyy"年"m"月"d"日"', False),
+        ("yyyy/m/d", False),
+        ("mm-dd-yy", False),
+        ("yyyy-mm-dd hh:mm", False),
+        ("General", False),
+        ("0.00", False),
+    ],
+)
+def test_formats_showing_only_the_month(number_format, month):
+    assert shows_month_only(number_format) is month

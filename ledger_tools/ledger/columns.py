@@ -1124,10 +1124,18 @@ def normalise_header(text: object) -> str:
         return _normalise_header(text)
 
 
+# Marks a template puts on a header (★ / ▲ / ※ for a required field, 【必填】, a colon after the
+# name): not part of the name.
+_MARKS = re.compile(
+    r"^(?:[★☆▲△※◆◇■●#:]|[【\[(](?:必填|选填|必填项|选填项)[】\])])+|[★☆▲△※◆◇■●#:]+$"
+)
+
+
 def _normalise_header(text: object) -> str:
     if text is None:
         return ""
     s = _NOISE.sub("", unicodedata.normalize("NFKC", str(text)))
+    s = _MARKS.sub("", s)
     if s.isascii() is False and s[-1:].isascii():
         s = _ENGLISH_TAIL.sub("", s)
     prev = None

@@ -164,6 +164,9 @@ def _sheet_ledger(
     from ledger_tools.ledger.colours import status_from_fill
 
     colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)
+    from ledger_tools.ledger.formats import month_deadlines
+
+    month_notes = month_deadlines(raw.path, ws, header, stop)  # (2025年6月 stored as 6月1日)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -176,7 +179,7 @@ def _sheet_ledger(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
-    layout.notes += _term_notes(measures, header) + colour_notes
+    layout.notes += _term_notes(measures, header) + colour_notes + month_notes
     if header.guide_row is not None:
         layout.notes.append(
             f"第 {header.guide_row} 行是填表说明（写明各列怎样填），作为表头的一部分，未作为措施读取。"

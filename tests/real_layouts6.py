@@ -318,8 +318,8 @@ def typed_by_hand(path: Path) -> Expect:
 
 
 # ---------------------------------------------------------------------------------------------
-# 13. 医院 整改进度 written as percentages: "完成80%", "完成100%", "100%", "0%", "已完成", and a
-#     完成时间 for those done.
+# 13. 医院 整改进度 written as percentages: "完成80%", "完成100%", "100%", "0%", "已完成", a
+#     完成时间 for those done, and a sentence of totals under the table (no 合计 in it).
 
 
 def hospital_percent_progress(path: Path) -> Expect:
@@ -331,6 +331,7 @@ def hospital_percent_progress(path: Path) -> Expect:
         [3, "行风建设", "患者投诉处理不及时", "建立投诉限时办结制度", "纪委书记", "医患办", "2025年5月31日", "100%", dt.date(2025, 5, 30)],
         [4, "行风建设", "医务人员廉洁从业教育不足", "开展廉洁从业专题教育", "纪委书记", "纪检监察室", "2025年10月31日", "0%", None],
     ])
+    _across(ws, 7, "截至2025年7月10日，共4个问题，已完成2个，正在整改2个。", 9)
     wb.save(path)
     return Expect(
         aspects=2, problems=4, measures=4,

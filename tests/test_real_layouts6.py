@@ -24,7 +24,7 @@ from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.formats import shows_month_only
 from ledger_tools.ledger.legends import sheet_legend
-from ledger_tools.ledger.normalise import Header
+from ledger_tools.ledger.normalise import _SUMMARY, Header
 from ledger_tools.ledger.status import normalise_status, suggest_status
 
 _build, _rules, _messages, _reads = L.build, L.rules, L.messages, L.reads
@@ -380,6 +380,29 @@ def test_subtotal_rows_are_counted_once(tmp_path):
         (7, "合计"),
     ]
     assert (stats["清退资金"], stats["问责人次"]) == (173600, 4)
+
+
+def test_a_sentence_of_totals_is_a_total_row(tmp_path):
+    path, _ = _build(tmp_path, R.hospital_percent_progress)
+    layout = _run("check", str(path))["layout"]
+    assert [(f["row"], f["text"][:10]) for f in layout["footer_rows"]] == [(7, "截至2025年7月1")]
+    assert not layout.get("group_rows") and not layout["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("共2个问题，已整改1个", True),
+        ("截至目前，共排查隐患12项，已整改10项", True),
+        ("整改完成率：50%", True),
+        ("统计：已完成1项、正在推进1项", True),
+        ("共性问题（2项已完成）", False),  # a heading
+        ("一、共性问题（共3项，已完成1项）", False),
+        ("（一）学习教育方面（共2项）", False),
+    ],
+)
+def test_sentences_of_totals(text, total):
+    assert bool(_SUMMARY.match(text)) is total
 
 
 # ---------------------------------------------------------------------------------------------

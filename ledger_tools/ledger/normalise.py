@@ -1621,6 +1621,14 @@ _FOOTER = re.compile(
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
 # ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
 _TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
+# A sentence of totals without the word 合计, alone in its row: "截至2025年7月10日，已完成1项，正在
+# 推进1项", "共2个问题，已整改1个", "整改完成率：50%", "统计：已完成1项".
+_SUMMARY = re.compile(
+    r"^\s*(?:(?:截至|截止|截至目前|目前|共计|共有|共(?!性|同)|统计|汇总)[^。]{0,40}?\d+\s*(?:个|项|条|件)"
+    r".*(?:已完成|已整改|已办结|已销号|正在推进|完成率|办结率|整改率)"
+    r"|(?:整改)?(?:完成率|办结率|整改率|销号率)\s*[:：为]?\s*\d)",
+    re.S,
+)
 
 
 def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
@@ -1674,7 +1682,7 @@ def _footer_text(row: list[Any]) -> str | None:
         if _has_value(v):
             if not isinstance(v, str):
                 return None
-            if _TOTAL.match(v):
+            if _TOTAL.match(v) or (_SUMMARY.match(v) and _distinct(row) == 1):
                 return v.strip()
             if _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
                 return v.strip()

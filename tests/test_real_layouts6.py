@@ -58,6 +58,7 @@ BUILDERS = [
     R.township_hazards_photos,
     R.month_typed_deadlines,
     R.template_marks_on_headers,
+    R.keyword_and_date_deadlines,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -156,6 +157,12 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "overdue-red": ["整改台账!G2", "整改台账!G5"],
     },
     "template_marks_on_headers": {_UNDATED: ["整改台账!1行"]},
+    # 立行立改，6月底前完成: due 2025年6月30日, open: overdue (before: never due)
+    "keyword_and_date_deadlines": {
+        "overdue-no-reason": ["整改台账!G3"],
+        "overdue-red": ["整改台账!G3"],
+        "assumed-year": ["整改台账!G2"],
+    },
     "township_hazards_photos": {
         _UNDATED: ["隐患台账!2行"],
         "missing-column": ["隐患台账!2行"],  # 方面
@@ -202,6 +209,7 @@ RATES: dict[str, str] = {
     "township_hazards_photos": "33.3%",
     "month_typed_deadlines": "25%",
     "template_marks_on_headers": "50%",
+    "keyword_and_date_deadlines": "33.3%",
 }
 
 
@@ -533,6 +541,15 @@ _YEAR = YearSource(dt.date(2025, 7, 15), "检查日期", roll=False)
         ("本届任期内", "long_term", None),
         ("２０２５年１２月底前", "period", dt.date(2025, 12, 31)),
         ("2025年秋季学期前", "invalid", None),
+        # a date beside the keyword is the deadline, with a slash between, without a year
+        ("2025年6月30日/长期坚持", "date", dt.date(2025, 6, 30)),
+        ("长期坚持/2025年6月30日", "date", dt.date(2025, 6, 30)),
+        ("9月30日前完成并长期坚持", "date", dt.date(2025, 9, 30)),
+        ("立行立改，6月底前完成", "period", dt.date(2025, 6, 30)),
+        ("年底前完成，长期坚持", "period", dt.date(2025, 12, 31)),
+        ("立行立改并长期坚持", "immediate", None),
+        ("每年12月底前（长期坚持）", "long_term", None),  # every year: no date of this one
+        ("本届任期内，长期坚持", "long_term", None),
     ],
 )
 def test_deadlines_of_this_round(text, kind, due):

@@ -510,10 +510,27 @@ def test_header_legends(text, words):
         ("整改中（完成60%）", "正在推进"),
         ("○", None),  # a circle alone says nothing (only in a 是否 column or by a legend)
         ("绿灯", None),  # a colour alone: asked
+        ("已息访", "已完成"),  # 信访积案
+        ("已化解息访", "已完成"),
+        ("隐患已消除", "已完成"),  # 安全生产
+        ("已排除", "已完成"),
+        ("已结案归档", "已完成"),
+        ("时序推进", "正在推进"),
+        ("包案化解中", "正在推进"),
+        ("持续落实中", "正在推进"),
+        ("未开始整改", "未启动"),
+        ("尚未启动整改", "未启动"),
+        ("已完成80%，剩余部分9月底前完成", "正在推进"),  # the rest still to do
     ],
 )
 def test_status_words_of_this_round(text, status):
     assert normalise_status(text) == status
+
+
+def test_a_share_short_of_all_is_never_suggested_done():
+    # a word this tool does not know, with a percentage short of 100: under way at most
+    assert suggest_status("已完成80%，待上级验收后销号") == "正在推进"
+    assert suggest_status("整改完成95%左右") == "正在推进"
 
 
 def test_colours_get_no_suggestion():

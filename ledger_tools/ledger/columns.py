@@ -721,6 +721,16 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "息访息诉",
         "停访息诉",
         "已息诉",
+        # 信访积案: the petitioner has stopped coming (as 息诉罢访)
+        "已息访",
+        "已化解息访",
+        # 安全生产: the hazard is removed
+        "已消除",
+        "隐患已消除",
+        "已消除隐患",
+        "已排除",
+        "隐患已排除",
+        "已结案归档",
         "案结事了",
         "已验收销号",
         "验收销号",
@@ -833,6 +843,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已部分整改",
         "按时序推进",
         "序时推进",
+        "时序推进",
         "按序时推进",
         "按序时进度推进",
         "按计划推进",
@@ -857,6 +868,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "正在整改中",
         "正在化解",
         "化解中",
+        "包案化解中",
+        "持续落实中",
         "未化解",
         "尚未化解",
         "已签收",
@@ -903,6 +916,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "待派单",
         "暂未启动",
         "暂未开始",
+        "未开始整改",
+        "尚未启动整改",
     ),
 }
 # Answers in a 是否完成 / 是否整改完成 column (only there: elsewhere 是/否 mean nothing).

@@ -144,7 +144,10 @@ _KEPT_PART = re.compile(
 
 _REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成，见附件3
 # A part saying when (正在整改，预计6月底完成; 已完成，2024年5月20日): the status is the rest.
-_WHEN_PART = re.compile(r"^(?:预计|计划|拟|争取|力争)(?:于|在)?.{0,16}(?:完成|办结|到位|销号)$")
+_WHEN_PART = re.compile(
+    r"^(?:预计|计划|拟|争取|力争|剩余(?:部分|工作|任务)?|其余(?:部分|工作|任务)?)(?:于|在|将|将于)?"
+    r".{0,16}(?:完成|办结|到位|销号)$"
+)
 _KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
 # A part saying only that the sign-off is still to come (已完成（未销号）, 已整改，未验收): the
 # work is done and its 销号/验收 is not — 基本完成, as 已完成待销号 is; alone, 未销号 is under way.
@@ -252,10 +255,16 @@ _KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
 _NOT_YET_DUE = re.compile(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
 
 
+# A share of the work short of all of it ("已完成80%"): not done, whatever word is beside it.
+_PART_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)%")
+
+
 def status_ceiling(s: str) -> str | None:
     """The most advanced status a word can mean, or None when it says nothing recognisable."""
     if _NOT_YET_DUE.match(s):
         return None
+    if _PART_PERCENT.search(s) and _DONE.search(s):
+        return C.STATUS_IN_PROGRESS  # 已完成80%，剩余……: under way at most
     s = s.replace("差不多", "基本")
     if _PENDING.search(s):
         # 未完成 / 延期中 can mean under way; 未整改 / 待办理 / 待开展 / 未启动 cannot.

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -830,10 +831,21 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
     return f"“{column}”是必填项，这里是空的。请补填{hint}。"
 
 
+# A colour written as the status (绿灯, 红色, 黄牌): read only by a legend on the sheet.
+_COLOUR_WORD = re.compile(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
+
+
 def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     value = m.get(column)
     suggestion = suggest_status(value)
     ask = f"是否应为“{suggestion}”？" if suggestion else ""
+    if isinstance(value, str) and _COLOUR_WORD.match(value.strip()):
+        # 红黄绿灯: what each colour means differs from unit to unit — never guessed
+        ask = (
+            "颜色代表什么各单位不同（绿色可能是已完成，也可能是按序时推进），本工具不推断；"
+            "可在表下加一行图例（如“说明：绿灯表示已完成，黄灯表示正在推进，红灯表示未启动”），"
+            "或改写为整改状态。"
+        )
     return (
         f"整改状态“{value}”不是规定的值。{ask}可选值：{'、'.join(C.STATUSES)}。"
         f"如这是本单位的固定说法，可在台账中加一张“{C.SHEET_STATUS_MAP}”表（原状态 | 标准状态）"

@@ -321,10 +321,22 @@ def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
             # of that.
             columns[_STATUS_AT][i] = m.status
         d = m.deadline
-        if d is not None and d.kind == "immediate" and d.due is not None:
-            # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
+        if d is not None and d.due is not None and _reckoned(d, columns[_DEADLINE_AT][i]):
+            # The due day comes from the unit's own 基本信息 or its 检查日期 (立行立改, 年底前
+            # without a year), which the 汇总台账 does not have.
             columns[_DEADLINE_AT][i] = f"{format_cn_date(d.due)}（{d.text}）"
     return columns
+
+
+def _reckoned(d: Any, written: Any) -> bool:
+    """Whether the deadline's day was reckoned from the unit's own ledger: 立行立改 (from its
+    反馈日期 or 集中整改截止日期), a date or period without a year (the year from its 反馈日期
+    or 检查日期) — any text that read alone gives no day, or another one."""
+    from ledger_tools.ledger.dates import parse_deadline
+
+    if d.kind == "immediate" or d.assumed_year is not None:
+        return True
+    return isinstance(written, str) and parse_deadline(written).due != d.due
 
 
 _COLUMN_AT = {name: j for j, name in enumerate(C.COLUMN_NAMES)}

@@ -53,6 +53,8 @@ RULES: dict[str, Rule] = {
         Rule("formula-no-value", ERROR, "公式没有计算结果"),
         Rule("formula-error", ERROR, "公式出错（#DIV/0!、#REF! 等）"),
         Rule("info-missing", ERROR, "基本信息缺项"),
+        Rule("summary-mismatch", ERROR, "汇总台账的“汇总”表与“全部措施”不符"),
+        Rule("summary-unit", ERROR, "汇总台账的“汇总”表与“全部措施”的单位对不上"),
         Rule("overdue-red", WARNING, "红色预警：已超期未办结"),
         Rule("overdue-no-reason", WARNING, "超期未填延期说明"),
         Rule("due-yellow", WARNING, "黄色预警：10天内到期"),

@@ -192,7 +192,7 @@ def read_units(
     ledgers are read first, then validated together (``schema.validate_many``: one polars query
     for the row rules of all of them). ``keep`` says what the caller needs of each unit besides
     its figures and findings."""
-    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    ledgers = [_or_failed(p, _read_ledger, p, today) for p in paths]
     read = [(p, x) for p, x in zip(paths, ledgers, strict=True) if not isinstance(x, Failed)]
     reports = dict(zip([p for p, _ in read], _validated(read, today), strict=True))
     out: list[Unit | Failed] = []
@@ -232,8 +232,10 @@ def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
         )
 
 
-def _read_ledger(path: str) -> Any:
-    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账."""
+def _read_ledger(path: str, today: dt.date | None = None) -> Any:
+    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账.
+    ``today`` is the 检查日期 a deadline without a year takes its year from (as ``stats
+    --today`` reads the unit), not the day the 汇总 happens to be made."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
 
@@ -244,7 +246,7 @@ def _read_ledger(path: str) -> Any:
             "这是 ledger-tools merge 生成的汇总台账，不是单位台账，为避免重复计数未汇总。"
             "如需汇总多批，请汇总各单位的原台账。",
         )
-    return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
+    return ledger_from_rawbook(raw, today=today)  # the workbook's own 列名对照 sheet applies
 
 
 def unit_of(

@@ -35,6 +35,7 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     from ledger_tools.errors import UnreadableFile
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
+    from ledger_tools.upward.consistency import compare, empty_units, read_summary_sheet
     from ledger_tools.upward.merge import AS_OF_LABEL, SHEET_FAILED, SHEET_MEASURES, SHEET_SUMMARY
 
     raw = read_workbook(path)
@@ -48,16 +49,21 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     facts: dict[str, Any] = {
         "未能读取数": sum(1 for r in (failed.rows[1:] if failed else []) if r and r[0])
     }
-    summary = raw.sheets.get(SHEET_SUMMARY)
-    # Every unit of the 汇总 (its last row is the totals), also those with no measures yet.
-    facts["单位"] = [
-        str(r[0]) for r in (summary.rows[1:-1] if summary else []) if r and r[0] not in (None, "")
-    ]
+    # Every unit is counted from 全部措施; the 汇总 sheet only adds the units that sent no
+    # measures yet, and says where a person's edits left it disagreeing (``consistency``).
+    measured = list(dict.fromkeys(m.get("单位") or "（未填单位）" for m in ledger.measures))
+    summary = read_summary_sheet(path) if SHEET_SUMMARY in raw.sheets else None
+    facts["单位"] = measured + (empty_units(summary, set(measured)) if summary else [])
+    facts["不一致"] = []
     info = raw.sheets.get("基本信息")
     for row in info.rows if info else []:
         if row and row[0] == AS_OF_LABEL and len(row) > 1:
             value = row[1]
             facts["统计日期"] = value.date() if isinstance(value, dt.datetime) else value
+    if summary is not None:
+        facts["不一致"] = compare(
+            summary, ledger, _as_date(facts.get("统计日期")) or dt.date.today()
+        )
     return ledger, facts
 
 
@@ -300,11 +306,13 @@ def render_summary(
     today: dt.date | None = None,
     overwrite: bool = False,
     pdf_timeout: float | None = None,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
     counted at, else today; ``today`` is the default 成文日期 (default: the real today). An
-    existing output is refused unless ``overwrite`` (as ``render.render`` does)."""
+    existing output is refused unless ``overwrite`` (as ``render.render`` does). ``notes``
+    receives the line to print when the 汇总 sheet no longer agrees with 全部措施."""
     from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.output import check_output_path
     from ledger_tools.resources import template_path
@@ -318,6 +326,10 @@ def render_summary(
     ledger, facts = load_summary_ledger(path)
     day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
     context = summary_context(ledger, day, facts, today=today)
+    if facts["不一致"] and notes is not None:
+        from ledger_tools.upward.consistency import stale_note
+
+        notes.append(stale_note(path, facts["不一致"], "汇总报告中的数字"))
     written = [
         render_docx(
             template_file,
@@ -344,6 +356,7 @@ def summary_command(path: str, **kw: Any) -> None:
     from ledger_tools.cli import check_document_output, parse_day
 
     check_document_output(kw.get("output"), bool(kw.get("pdf")))
+    notes: list[str] = []
     written = render_summary(
         path,
         kw.get("output"),
@@ -353,9 +366,12 @@ def summary_command(path: str, **kw: Any) -> None:
         today=parse_day(kw.get("today"), "--today"),
         overwrite=bool(kw.get("overwrite")),
         pdf_timeout=kw.get("pdf_timeout"),
+        notes=notes,
     )
     for p in written:
         click.echo(f"已生成：{p}")
+    for note in notes:
+        click.echo(note)
     click.echo(
         "提示：“四、下一步工作”和基本信息未填的主送机关、党组织名称以【】标出，请在 Word/WPS 中补写"
         "（或先在汇总台账的“基本信息”表中填写主送机关、党组织名称、成文日期后重新生成）。"

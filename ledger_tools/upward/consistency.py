@@ -70,9 +70,9 @@ def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
     """The 汇总 sheet of the 汇总台账 at ``path``, or None where there is none (or no header
     with 单位 and 措施数 in it)."""
     from ledger_tools.ledger.reading import read_workbook
-    from ledger_tools.upward.merge import AS_OF_LABEL, SHEET_SUMMARY
+    from ledger_tools.upward.merge import SHEET_SUMMARY
 
-    raw = read_workbook(path, sheets=[SHEET_SUMMARY, C.SHEET_INFO])
+    raw = read_workbook(path, sheets=[SHEET_SUMMARY])
     if SHEET_SUMMARY not in raw.sheets:
         return None
     sheet = raw.sheets[SHEET_SUMMARY]
@@ -101,15 +101,24 @@ def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
             out.totals = (i + 1, row)
         else:
             out.units.append((i + 1, name, row))
-    info = raw.sheets.get(C.SHEET_INFO)
+    out.as_of = merge_as_of(path)
+    return out
+
+
+def merge_as_of(path: str | os.PathLike[str]) -> dt.date | None:
+    """The 汇总统计日期 of a merge's 汇总台账 (its 基本信息), or None."""
+    from ledger_tools.ledger.reading import read_workbook
+    from ledger_tools.upward.merge import AS_OF_LABEL
+
+    info = read_workbook(path, sheets=[C.SHEET_INFO]).sheets.get(C.SHEET_INFO)
     for row in info.rows if info else []:
         if len(row) > 1 and _text(row[0]) == AS_OF_LABEL:
             value = row[1]
             if isinstance(value, dt.datetime):
-                out.as_of = value.date()
-            elif isinstance(value, dt.date):
-                out.as_of = value
-    return out
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+    return None
 
 
 def _text(value: Any) -> str:

@@ -444,7 +444,9 @@ def _charts(book: _Book, ws: Any, n: int, col: dict[str, int], row: int) -> None
     statuses.set_legend({"position": "bottom"})
     for chart in (rate, statuses):
         chart.set_size(size)
-        chart.set_y_axis({"reverse": True})  # first unit on top, as in the table
+        # first unit on top, as in the table; every unit named (LibreOffice and WPS skip
+        # every other name of a long list unless told not to)
+        chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 9}})
     ws.insert_chart(row, 0, rate)
     ws.insert_chart(row, 9, statuses)  # column J
 

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.ledger.model import Ledger, Measure
+from ledger_tools.ledger.model import Aspect, Ledger, Measure
 
 KIND = "summary"
 DOC_NAME = "汇总报告"
@@ -93,9 +93,9 @@ def summary_context(
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     total = compute_stats(ledger, as_of, groups=False)
-    measures = _by_unit(ledger)
-    names = list(dict.fromkeys([*facts.get("单位", []), *measures]))
-    units = [(name, _unit_ledger(ledger, measures.get(name, []))) for name in names]
+    by_unit = _unit_ledgers(ledger)
+    names = list(dict.fromkeys([*facts.get("单位", []), *by_unit]))
+    units = [(name, by_unit.get(name) or _unit_ledger(ledger, [])) for name in names]
     rows = [(name, compute_stats(sub, as_of, groups=False), sub) for name, sub in units]
     rows.sort(key=lambda r: (-_ratio(r[1]), r[0]))
     failed = facts.get("未能读取数", 0)
@@ -152,21 +152,34 @@ def summary_title_lines(ledger: Ledger) -> list[str]:
     return break_title(f"{org}关于{body}{sort}反馈意见整改落实情况的汇总报告", names)
 
 
-def _by_unit(ledger: Ledger) -> dict[str, list[Measure]]:
-    units: dict[str, list[Measure]] = {}
-    for m in ledger.measures:
-        units.setdefault(m.get("单位") or "（未填单位）", []).append(m)
-    return units
+def _unit_ledgers(ledger: Ledger) -> dict[str, Ledger]:
+    """Each unit's part of 全部措施 as a ledger of its own, so that ``compute_stats`` counts
+    it: its problems are the whole table's (``stats --by 单位`` counts the same ones), never
+    grouped again from the unit's measures alone (a unit whose measures are numbered 1, 2, 3
+    under a problem would come out as more problems than ``stats`` says)."""
+    units: dict[str, dict[str, Aspect]] = {}
+    for aspect in ledger.aspects:
+        for p in aspect.problems:
+            name = (p.measures[0].get("单位") if p.measures else None) or "（未填单位）"
+            aspects = units.setdefault(name, {})
+            aspects.setdefault(aspect.title, Aspect(aspect.title)).problems.append(p)
+    order = {id(m): i for i, m in enumerate(ledger.measures)}
+    out = {}
+    for name, aspects in units.items():
+        measures = [m for a in aspects.values() for p in a.problems for m in p.measures]
+        measures.sort(key=lambda m: order[id(m)])
+        out[name] = _unit_ledger(ledger, measures, list(aspects.values()))
+    return out
 
 
-def _unit_ledger(ledger: Ledger, measures: list[Measure]) -> Ledger:
-    """One unit's measures as a ledger of their own, so ``compute_stats`` counts them."""
-    from ledger_tools.ledger.normalise import build_tree
-
+def _unit_ledger(
+    ledger: Ledger, measures: list[Measure], aspects: list[Aspect] | None = None
+) -> Ledger:
+    """Measures (and their 方面 → 问题 tree) as a ledger of their own."""
     return Ledger(
         origin=ledger.origin,
         measures=measures,
-        aspects=build_tree(measures),
+        aspects=aspects or [],
         info=ledger.info,
         texts=[],
         has_info_sheet=ledger.has_info_sheet,

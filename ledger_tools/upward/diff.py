@@ -846,7 +846,19 @@ def compare_files(
 
         old_date = old_date or merge_as_of(old_path)
         today = today or merge_as_of(new_path)
+        cmp = compare(old, new, today=today, old_date=old_date)
+        # the units that sent no measures yet stand in the 汇总 sheet only: counted too
+        cmp.units_old += _empty_units(old_path, old)
+        cmp.units_new += _empty_units(new_path, new)
+        return cmp
     return compare(old, new, today=today, old_date=old_date)
+
+
+def _empty_units(path: str | os.PathLike[str], ledger: Ledger) -> int:
+    from ledger_tools.upward.consistency import empty_units, read_summary_sheet
+
+    summary = read_summary_sheet(path)
+    return len(empty_units(summary, set(units_of(ledger)))) if summary else 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -429,3 +429,19 @@ def test_duban_by_unit_equals_each_units_stats(month: dict[str, Path]) -> None:
     assert "【单位名称未填】" in result.output
     notice = docx_text(folder / "督办通知-区城投集团.docx")
     assert notice.startswith("关于加快推进巡察整改工作的督办通知") and "区城投集团：" in notice
+
+
+def test_summary_report_since_last_month(month: dict[str, Path]) -> None:
+    out = month["root"] / "汇总报告-8月-对比.docx"
+    result = run("report", month["8月"], "--kind", "summary", "--since", month["7月"], "-o", out)
+    assert result.exit_code == 0, result.output
+    said = json.loads(run("diff", month["7月"], month["8月"], "--format", "json").stdout)[
+        "sentence"
+    ]
+    assert said.startswith("与上期（2025年7月15日）相比，新报送单位1个（区体育局）")
+    assert said in docx_text(out)
+    unit = month["root"] / "8月" / "乡镇部门" / "区科技局.xlsx"
+    refused = run(
+        "report", month["8月"], "--kind", "summary", "--since", unit, "-o", out, "--overwrite"
+    )
+    assert refused.exit_code != 0 and "不是 ledger-tools merge 生成的汇总台账" in refused.output

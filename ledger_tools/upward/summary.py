@@ -68,10 +68,15 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
 
 
 def summary_context(
-    ledger: Ledger, as_of: dt.date, facts: dict[str, Any], today: dt.date | None = None
+    ledger: Ledger,
+    as_of: dt.date,
+    facts: dict[str, Any],
+    today: dt.date | None = None,
+    since: Any = None,
 ) -> dict[str, Any]:
     """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
-    default 成文日期 (基本信息 成文日期 wins)."""
+    default 成文日期 (基本信息 成文日期 wins); ``since`` the ``diff.Comparison`` with the
+    上期汇总台账 (``与上期``, ``与上期说明``: empty without one)."""
     from ledger_tools.documents.context import (
         addressee,
         clean,
@@ -129,6 +134,9 @@ def summary_context(
     ]
     ctx["超期句"] = overdue_sentence(as_of, overdue)
     ctx["下一步"] = NEXT_STEPS
+    from ledger_tools.upward.diff import since_context
+
+    ctx.update(since_context(since))
     return clean(ctx)
 
 
@@ -320,12 +328,14 @@ def render_summary(
     overwrite: bool = False,
     pdf_timeout: float | None = None,
     notes: list[str] | None = None,
+    since: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
     counted at, else today; ``today`` is the default 成文日期 (default: the real today). An
     existing output is refused unless ``overwrite`` (as ``render.render`` does). ``notes``
-    receives the line to print when the 汇总 sheet no longer agrees with 全部措施."""
+    receives the line to print when the 汇总 sheet no longer agrees with 全部措施. ``since``
+    is the 上期汇总台账: a sentence of what changed since is said after the statistics."""
     from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.output import check_output_path
     from ledger_tools.resources import template_path
@@ -338,7 +348,19 @@ def render_summary(
         check_output_path(out_path.with_suffix(".pdf"), *inputs, overwrite=overwrite)
     ledger, facts = load_summary_ledger(path)
     day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
-    context = summary_context(ledger, day, facts, today=today)
+    comparison = None
+    if since is not None:
+        from ledger_tools.upward.diff import compare_files
+
+        comparison = compare_files(since, path, today=day)
+        if not comparison.units_old:
+            from ledger_tools.errors import UnreadableFile
+
+            raise UnreadableFile(
+                f"{Path(since).name} 不是 ledger-tools merge 生成的汇总台账。汇总报告的 --since "
+                "请给上期的汇总台账（如 --since 汇总台账-7月.xlsx）。"
+            )
+    context = summary_context(ledger, day, facts, today=today, since=comparison)
     if facts["不一致"] and notes is not None:
         from ledger_tools.upward.consistency import stale_note
 
@@ -380,6 +402,7 @@ def summary_command(path: str, **kw: Any) -> None:
         overwrite=bool(kw.get("overwrite")),
         pdf_timeout=kw.get("pdf_timeout"),
         notes=notes,
+        since=kw.get("since"),
     )
     for p in written:
         click.echo(f"已生成：{p}")

@@ -146,6 +146,11 @@ def compute_stats(
     return stats
 
 
+def unit_groups(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
+    """``按单位`` of ``compute_stats`` alone (the 汇总台账's 汇总 sheet is checked against it)."""
+    return _unit_groups(ledger.problems, as_of, closed_statuses(long_term_counts(ledger)))
+
+
 def _unit_groups(
     problems: list[Problem], as_of: dt.date, closed: tuple[str, ...]
 ) -> list[dict[str, Any]]:

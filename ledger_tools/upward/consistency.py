@@ -127,9 +127,9 @@ def _text(value: Any) -> str:
 
 def unit_figures(ledger: Any, as_of: dt.date) -> dict[str, dict[str, Any]]:
     """Each unit's figures computed from 全部措施 (``stats``'s 按单位 rows), by 单位."""
-    from ledger_tools.ledger.stats import compute_stats
+    from ledger_tools.ledger.stats import unit_groups
 
-    return {row["单位"]: row for row in compute_stats(ledger, as_of)["按单位"]}
+    return {row["单位"]: row for row in unit_groups(ledger, as_of)}
 
 
 def empty_units(summary: SummarySheet, measured: set[str] | dict[str, Any]) -> list[str]:

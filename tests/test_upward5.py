@@ -402,6 +402,12 @@ def test_diff_of_two_months_by_unit(month: dict[str, Path]) -> None:
     assert "新报送单位1个（区体育局），本期未报送单位1个（区信访局）" in data["sentence"]
     text = run("diff", month["7月"], month["8月"]).output
     assert "单位“区信访局”  本期没有报送" in text and "请核实是否漏报" in text
+    marked = month["root"] / "对比-8月.xlsx"
+    assert run("diff", month["7月"], month["8月"], "--mark", marked).exit_code == 0
+    ws = openpyxl.load_workbook(marked)["与上期对比"]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert rows[0][:3] == ("序号", "变化", "单位")
+    assert ("本期未报送的单位", "区信访局") in {r[1:3] for r in rows[1:]}
 
 
 def test_duban_by_unit_equals_each_units_stats(month: dict[str, Path]) -> None:

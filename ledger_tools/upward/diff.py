@@ -1335,29 +1335,31 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
         "匹配度",
     )
     widths = (6, 12, 24, 30, 12, 16, 16, 30, 30, 8)
+    units = any(c.unit for c in cmp.changes)  # two 汇总台账: each change's 单位 after 变化
+    if units:
+        header = (*header[:2], "单位", *header[2:])
+        widths = (*widths[:2], 20, *widths[2:])
     ws.append([])
     ws.append(header)
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for n, c in enumerate(cmp.changes, start=1):
-        append_row(
-            ws,
-            [
-                n,
-                c.label,
-                c.problem,
-                c.measure,
-                c.field,
-                c.new_cell,
-                c.old_cell,
-                c.old,
-                c.new,
-                f"{c.confidence:.0%}",
-            ],  # fmt: skip
-        )
+        row = [
+            n,
+            c.label,
+            c.problem,
+            c.measure,
+            c.field,
+            c.new_cell,
+            c.old_cell,
+            c.old,
+            c.new,
+            f"{c.confidence:.0%}",
+        ]
+        append_row(ws, [*row[:2], c.unit, *row[2:]] if units else row)
         if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
             sheet, _, coord = c.new_cell.partition("!")
-            ws.cell(ws.max_row, 6).hyperlink = f"#'{sheet}'!{coord}"
+            ws.cell(ws.max_row, header.index("本期位置") + 1).hyperlink = f"#'{sheet}'!{coord}"
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + j)].width = width
     for row in ws.iter_rows(min_row=4):

@@ -451,3 +451,32 @@ def test_summary_report_since_last_month(month: dict[str, Path]) -> None:
         "report", month["8月"], "--kind", "summary", "--since", unit, "-o", out, "--overwrite"
     )
     assert refused.exit_code != 0 and "不是 ledger-tools merge 生成的汇总台账" in refused.output
+
+
+def test_a_unit_that_does_not_count_long_term_keeps_its_own_figures(tmp_path: Path) -> None:
+    """Units differ on 长期坚持计入办结: the 汇总台账's 基本信息 names the units saying 否, so
+    that stats --by 单位, the 汇总报告 and the check of the 汇总 sheet count them as they do."""
+    build_units(tmp_path / "各单位")
+    water = tmp_path / "各单位" / "下属单位" / "水务局.xlsx"
+    wb = openpyxl.load_workbook(water)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "长期坚持计入办结":
+            row[1].value = "否"
+    wb.save(water)
+    book = tmp_path / "汇总台账.xlsx"
+    assert run("merge", tmp_path / "各单位", "-o", book, "--today", "2024-05-10").exit_code == 0
+    own = stats_json(water, "2024-05-10")
+    assert own["长期坚持计入办结"] == "否"
+    group = {g["单位"]: g for g in stats_json(book, "2024-05-10", "--by", "单位")["按单位"]}
+    assert (group["某区水务局"]["办结数"], group["某区水务局"]["办结率"]) == (
+        own["办结数"],
+        own["办结率"],
+    )
+    check = json.loads(run("check", book, "--format", "json", "--today", "2024-05-10").stdout)
+    assert not [f for f in check["findings"] if f["rule"].startswith("summary-")]
+    out = tmp_path / "汇总报告.docx"
+    assert run("report", book, "--kind", "summary", "-o", out).exit_code == 0
+    assert (
+        f"某区水务局：问题13项、措施44条，已办结{own['办结数']}项，办结率{own['办结率']}"
+        in docx_text(out)
+    )

@@ -55,6 +55,7 @@ class SummarySheet:
     units: list[tuple[int, str, list[Any]]] = field(default_factory=list)  # (row, 单位, cells)
     totals: tuple[int, list[Any]] | None = None
     as_of: dt.date | None = None
+    not_counting: set[str] = field(default_factory=set)  # merge's NOT_COUNTED_LABEL units
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     no_value: set[tuple[int, int]] = field(default_factory=set)
 
@@ -101,35 +102,53 @@ def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
             out.totals = (i + 1, row)
         else:
             out.units.append((i + 1, name, row))
-    out.as_of = merge_as_of(path)
+    out.as_of, out.not_counting = merge_facts(path)
     return out
 
 
 def merge_as_of(path: str | os.PathLike[str]) -> dt.date | None:
     """The 汇总统计日期 of a merge's 汇总台账 (its 基本信息), or None."""
+    return merge_facts(path)[0]
+
+
+def units_not_counting(path: str | os.PathLike[str]) -> set[str]:
+    """The units of a 汇总台账 whose own ledgers count 长期坚持 as not 办结 (基本信息)."""
+    return merge_facts(path)[1]
+
+
+def merge_facts(path: str | os.PathLike[str]) -> tuple[dt.date | None, set[str]]:
+    """What merge wrote into the 汇总台账's 基本信息 besides the fields: the 汇总统计日期 and
+    the units that count 长期坚持 as not 办结 (when units differ)."""
     from ledger_tools.ledger.reading import read_workbook
-    from ledger_tools.upward.merge import AS_OF_LABEL
+    from ledger_tools.upward.merge import AS_OF_LABEL, NOT_COUNTED_LABEL
 
     info = read_workbook(path, sheets=[C.SHEET_INFO]).sheets.get(C.SHEET_INFO)
+    day = None
+    units: set[str] = set()
     for row in info.rows if info else []:
-        if len(row) > 1 and _text(row[0]) == AS_OF_LABEL:
-            value = row[1]
+        label = _text(row[0]) if row else ""
+        value = row[1] if len(row) > 1 else None
+        if label == AS_OF_LABEL:
             if isinstance(value, dt.datetime):
-                return value.date()
-            if isinstance(value, dt.date):
-                return value
-    return None
+                day = value.date()
+            elif isinstance(value, dt.date):
+                day = value
+        elif label == NOT_COUNTED_LABEL and value:
+            units = {n.strip() for n in str(value).splitlines() if n.strip()}
+    return day, units
 
 
 def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def unit_figures(ledger: Any, as_of: dt.date) -> dict[str, dict[str, Any]]:
+def unit_figures(
+    ledger: Any, as_of: dt.date, not_counting: set[str] | frozenset[str] = frozenset()
+) -> dict[str, dict[str, Any]]:
     """Each unit's figures computed from 全部措施 (``stats``'s 按单位 rows), by 单位."""
     from ledger_tools.ledger.stats import unit_groups
 
-    return {row["单位"]: row for row in unit_groups(ledger, as_of)}
+    return {row["单位"]: row for row in unit_groups(ledger, as_of, not_counting)}
 
 
 def empty_units(summary: SummarySheet, measured: set[str] | dict[str, Any]) -> list[str]:
@@ -158,6 +177,10 @@ def with_summary_sheet(
         return []
     rows = stats.get("按单位")
     if rows is not None:
+        from ledger_tools.ledger.stats import unit_groups
+
+        if summary.not_counting:  # as each unit's own ledger counts
+            rows[:] = unit_groups(ledger, today, summary.not_counting)
         known = {r["单位"] for r in rows}
         rows += [_aspect_row(n, [], today, (), key="单位") for n in empty_units(summary, known)]
     return compare(summary, ledger, today)
@@ -180,7 +203,7 @@ def compare(summary: SummarySheet, ledger: Any, today: dt.date) -> list[Finding]
     from ledger_tools.upward.merge import SHEET_SUMMARY
 
     as_of = summary.as_of or today
-    figures = unit_figures(ledger, as_of)
+    figures = unit_figures(ledger, as_of, summary.not_counting)
     checked = {
         h: j
         for h, j in summary.columns.items()

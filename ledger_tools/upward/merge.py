@@ -54,6 +54,9 @@ SUFFIXES = (".xlsx", ".xlsm", ".xls")
 MAX_DEFAULT_JOBS = 4
 CHUNK = 16  # files per task of a worker at most (``_chunks``)
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
+# A row of the 汇总台账's 基本信息 when units differ on 长期坚持计入办结: the units (one a line)
+# whose own 基本信息 says 否, so that their figures counted from 全部措施 stay their own.
+NOT_COUNTED_LABEL = "长期坚持不计入办结的单位"
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
 # 基本信息 fields the 汇总台账 carries over when every unit gives the same value.
@@ -575,6 +578,13 @@ def _rate(u: Unit) -> float:
 
 def mixed_long_term(merge: Merge) -> bool:
     return len({u.totals.get("长期坚持计入办结") for u in merge.units}) > 1
+
+
+def units_not_counting(merge: Merge) -> list[str]:
+    """The units that count 长期坚持 as not 办结 when others do (``NOT_COUNTED_LABEL``)."""
+    if not mixed_long_term(merge):
+        return []
+    return [u.unit for u in merge.units if u.totals.get("长期坚持计入办结") == "否"]
 
 
 def merge_json(merge: Merge, sort: str = "rate") -> dict[str, Any]:

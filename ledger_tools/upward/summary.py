@@ -54,6 +54,7 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     measured = list(dict.fromkeys(m.get("单位") or "（未填单位）" for m in ledger.measures))
     summary = read_summary_sheet(path) if SHEET_SUMMARY in raw.sheets else None
     facts["单位"] = measured + (empty_units(summary, set(measured)) if summary else [])
+    facts["长期坚持不计入办结"] = summary.not_counting if summary else set()
     facts["不一致"] = []
     info = raw.sheets.get("基本信息")
     for row in info.rows if info else []:
@@ -98,7 +99,7 @@ def summary_context(
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     total = compute_stats(ledger, as_of, groups=False)
-    by_unit = _unit_ledgers(ledger)
+    by_unit = _unit_ledgers(ledger, facts.get("长期坚持不计入办结", ()))
     names = list(dict.fromkeys([*facts.get("单位", []), *by_unit]))
     units = [(name, by_unit.get(name) or _unit_ledger(ledger, [])) for name in names]
     rows = [(name, compute_stats(sub, as_of, groups=False), sub) for name, sub in units]
@@ -160,11 +161,12 @@ def summary_title_lines(ledger: Ledger) -> list[str]:
     return break_title(f"{org}关于{body}{sort}反馈意见整改落实情况的汇总报告", names)
 
 
-def _unit_ledgers(ledger: Ledger) -> dict[str, Ledger]:
+def _unit_ledgers(ledger: Ledger, not_counting: Any = ()) -> dict[str, Ledger]:
     """Each unit's part of 全部措施 as a ledger of its own, so that ``compute_stats`` counts
     it: its problems are the whole table's (``stats --by 单位`` counts the same ones), never
     grouped again from the unit's measures alone (a unit whose measures are numbered 1, 2, 3
-    under a problem would come out as more problems than ``stats`` says)."""
+    under a problem would come out as more problems than ``stats`` says). The units in
+    ``not_counting`` count 长期坚持 as not 办结, as their own ledgers say."""
     units: dict[str, dict[str, Aspect]] = {}
     for aspect in ledger.aspects:
         for p in aspect.problems:
@@ -177,6 +179,8 @@ def _unit_ledgers(ledger: Ledger) -> dict[str, Ledger]:
         measures = [m for a in aspects.values() for p in a.problems for m in p.measures]
         measures.sort(key=lambda m: order[id(m)])
         out[name] = _unit_ledger(ledger, measures, list(aspects.values()))
+        if name in not_counting:
+            out[name].info = {**ledger.info, "长期坚持计入办结": "否"}
     return out
 
 

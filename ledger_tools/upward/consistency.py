@@ -186,6 +186,26 @@ def with_summary_sheet(
     return compare(summary, ledger, today)
 
 
+def with_sources(ledger: Any, findings: list[Finding]) -> list[Finding]:
+    """The findings of 全部措施's rows with the unit and the cell of its own ledger the row
+    came from (its 来源): the receiver cannot correct a unit's ledger in the 汇总台账, and the
+    unit must be told where."""
+    import dataclasses
+
+    rows: dict[tuple[str, int], tuple[str, str]] = {}
+    sheet = ledger.origin.sheet
+    for m in ledger.measures:
+        rows.setdefault((m.sheet or sheet, m.row), (_text(m.get("单位")), _text(m.get("来源"))))
+    out = []
+    for f in findings:
+        unit, source = rows.get((f.sheet, f.row or 0), ("", ""))
+        if unit or source:
+            said = "，".join(x for x in (unit, f"原台账 {source} 这一行" if source else "") if x)
+            f = dataclasses.replace(f, message=f"{f.message}（{said}）")
+        out.append(f)
+    return out
+
+
 def summary_findings(path: str | os.PathLike[str], ledger: Any, today: dt.date) -> list[Finding]:
     """The 汇总 cells that disagree with 全部措施 (``ledger``, read from it), and the units
     that stand in one sheet and not the other. Nothing where ``path`` is no 汇总台账."""

@@ -483,3 +483,28 @@ def test_a_unit_that_does_not_count_long_term_keeps_its_own_figures(tmp_path: Pa
         f"某区水务局：问题13项、措施44条，已办结{own['办结数']}项，办结率{own['办结率']}"
         in docx_text(out)
     )
+
+
+def test_sorting_all_measures_changes_no_figure(month: dict[str, Path]) -> None:
+    """The receiver sorts 全部措施 by status (or deadline): every unit's problems stay its
+    own (a unit that numbers its measures 1, 2, 3 under one problem is written with the
+    problem's number), so no figure moves and the 汇总 sheet still agrees."""
+    wb = openpyxl.load_workbook(month["7月"])
+    ws = wb["全部措施"]
+    header = [c.value for c in ws[1]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    at = header.index("整改状态")
+    rows.sort(key=lambda r: str(r[at] or ""))
+    for i, values in enumerate(rows, start=2):
+        for j, value in enumerate(values, start=1):
+            ws.cell(i, j).value = value
+    sorted_book = month["root"] / "按状态排序.xlsx"
+    wb.save(sorted_book)
+    before = stats_json(month["7月"], JULY, "--by", "单位")["按单位"]
+    after = stats_json(sorted_book, JULY, "--by", "单位")["按单位"]
+    key = ("问题数", "措施数", "办结数", "红色", "黄色")
+    assert {g["单位"]: [g[k] for k in key] for g in after} == {
+        g["单位"]: [g[k] for k in key] for g in before
+    }
+    found = json.loads(run("check", sorted_book, "--format", "json", "--today", JULY).stdout)
+    assert not [f for f in found["findings"] if f["rule"].startswith("summary-")]

@@ -263,9 +263,11 @@ def unit_of(
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
     columns = _measure_columns(cells)
-    if ledger.layout is not None and ledger.layout.sheets and not ledger.numbered:
-        # a ledger kept in several sheets, each numbered from 1: the 序号 of the 汇总台账 is
-        # the problem's number in the unit's ledger, so that it reads back as the same problems
+    if not ledger.numbered and _distinct_numbers(ledger.problems):
+        # problems not told apart by 序号 (a ledger kept in several sheets each numbered from 1,
+        # measures numbered 1, 2, 3 under one problem, no 序号 at all): the 序号 of the 汇总台账
+        # is the problem's number in the unit's ledger, so that it reads back as the same
+        # problems — also after the receiver sorts 全部措施 (by status, by deadline)
         problems = ledger.problems
         columns[_NUMBER_AT] = [problems[parts[0].problem].number for parts in cells]
     unit = Unit(
@@ -286,6 +288,12 @@ def unit_of(
 
         unit.xml = render_unit(unit, columns)
     return unit
+
+
+def _distinct_numbers(problems: list[Any]) -> bool:
+    """Whether every problem has a number of its own (it can stand for it as 序号)."""
+    numbers = [str(p.number).strip() for p in problems]
+    return all(numbers) and len(set(numbers)) == len(numbers)
 
 
 def _row_measures(measures: list[Any]) -> list[list[Any]]:

@@ -508,3 +508,13 @@ def test_sorting_all_measures_changes_no_figure(month: dict[str, Path]) -> None:
     }
     found = json.loads(run("check", sorted_book, "--format", "json", "--today", JULY).stdout)
     assert not [f for f in found["findings"] if f["rule"].startswith("summary-")]
+
+
+def test_the_web_page_checks_the_summary_sheet_too(edited: Path) -> None:
+    import datetime as dt
+
+    from ledger_tools.web.service import Upload, analyse
+
+    result = analyse(Upload("x", edited.name, edited), today=dt.date(2025, 7, 15))
+    rules = [f["rule"] for f in result["findings"]]
+    assert "summary-mismatch" in rules and "summary-unit" in rules

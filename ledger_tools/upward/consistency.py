@@ -186,6 +186,17 @@ def with_summary_sheet(
     return compare(summary, ledger, today)
 
 
+def add_merge_findings(
+    path: str | os.PathLike[str], ledger: Any, report: Any, today: dt.date | None
+) -> None:
+    """What ``check`` (and the web page) adds to the report of a merge's 汇总台账: the unit and
+    source of each 全部措施 finding, and the 汇总 cells that no longer agree. Nothing for any
+    other ledger."""
+    if is_merge_ledger(ledger):
+        report.findings = with_sources(ledger, report.findings)
+        report.findings += summary_findings(path, ledger, today or dt.date.today())
+
+
 def with_sources(ledger: Any, findings: list[Finding]) -> list[Finding]:
     """The findings of 全部措施's rows with the unit and the cell of its own ledger the row
     came from (its 来源): the receiver cannot correct a unit's ledger in the 汇总台账, and the

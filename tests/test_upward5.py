@@ -250,6 +250,10 @@ def _edit_by_hand(book: Path, out: Path) -> dict[str, Any]:
             break
     else:
         raise AssertionError("区卫健委 has no measure 正在推进")
+    for row in ms.iter_rows(min_row=2):  # a status cell left #REF! by a deleted row
+        if row[0].value == "区自然资源局":
+            row[h["整改状态"] - 1].value = "=#REF!"
+            break
     for c in ws["A"]:
         if c.value == "东坝镇":
             c.value = "东坝镇人民政府"
@@ -331,6 +335,7 @@ def test_summary_report_never_prints_a_stale_figure(edited: Path) -> None:
     result = run("report", edited, "--kind", "summary", "-o", out)
     assert result.exit_code == 0, result.output
     assert "“汇总”表与“全部措施”不一致" in result.output and "ledger-tools check" in result.output
+    assert re.search(r"“全部措施”中有单元格是错误值：全部措施!M\d+（#REF!）", result.output)
     text = docx_text(out)
     assert "#REF!" not in text and "东坝镇人民政府" not in text and "区民政局" not in text
     by_unit = {g["单位"]: g for g in stats_json(edited, JULY, "--by", "单位")["按单位"]}

@@ -369,6 +369,8 @@ def render_summary(
         from ledger_tools.upward.consistency import stale_note
 
         notes.append(stale_note(path, facts["不一致"], "汇总报告中的数字"))
+    if ledger.error_cells and notes is not None:
+        notes.append(error_cells_note(path, ledger))
     written = [
         render_docx(
             template_file,
@@ -382,6 +384,21 @@ def render_summary(
     if pdf:
         written.append(convert_to_pdf(out_path, timeout=pdf_timeout, overwrite=overwrite))
     return written
+
+
+def error_cells_note(path: str | os.PathLike[str], ledger: Ledger, shown: int = 3) -> str:
+    """The line said when cells of 全部措施 hold Excel error values (#REF! of a hand edit):
+    the 汇总报告 counts them as empty, ``check`` names every one."""
+    cells = sorted(ledger.error_cells.items())
+    listed = "、".join(
+        f"{ledger.origin.cell(column, row)}（{value}）" for (row, column), value in cells[:shown]
+    )
+    more = f"等 {len(cells)} 处" if len(cells) > shown else ""
+    return (
+        f"注意：{Path(path).name} 的“全部措施”中有单元格是错误值：{listed}{more}（可能是手工改过），"
+        "无法计入统计，汇总报告中相关的数字以【】标出。"
+        f"请运行 ledger-tools check {Path(path).name} 查看，改正后重新生成。"
+    )
 
 
 def _as_date(value: Any) -> dt.date | None:

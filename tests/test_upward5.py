@@ -523,3 +523,25 @@ def test_the_web_page_checks_the_summary_sheet_too(edited: Path) -> None:
     result = analyse(Upload("x", edited.name, edited), today=dt.date(2025, 7, 15))
     rules = [f["rule"] for f in result["findings"]]
     assert "summary-mismatch" in rules and "summary-unit" in rules
+
+
+def test_units_with_the_same_problems_are_not_taken_for_a_rename(tmp_path: Path) -> None:
+    """One unit stops sending, another sends the same problem list (a 专项整治 checklist):
+    two changes, not one unit renamed."""
+    build_units(tmp_path / "上期")
+    shutil.copytree(tmp_path / "上期", tmp_path / "本期")
+    (tmp_path / "本期" / "下属单位" / "城管局.xls").unlink()
+    example = Path(__file__).resolve().parents[1] / "examples" / "示例台账.xlsx"
+    wb = openpyxl.load_workbook(example)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "单位名称":
+            row[1].value = "某区审计局"
+    wb.save(tmp_path / "本期" / "下属单位" / "审计局.xlsx")
+    books = []
+    for label in ("上期", "本期"):
+        book = tmp_path / f"汇总台账-{label}.xlsx"
+        assert run("merge", tmp_path / label, "-o", book, "--today", "2024-05-10").exit_code == 0
+        books.append(book)
+    changes = json.loads(run("diff", *books, "--format", "json").stdout)["changes"]
+    kinds = {(c["kind"], c["unit"]) for c in changes if c["kind"].startswith("unit-")}
+    assert kinds == {("unit-removed", "某区城市管理局"), ("unit-added", "某区审计局")}

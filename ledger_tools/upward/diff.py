@@ -389,6 +389,7 @@ def _deadline_shown(m: Measure) -> str:
 UNKNOWN_UNIT = "（未填单位）"
 RENAMED_SHARE = 0.8  # problems of a unit that must match another's for the two to be one unit
 MAX_RENAME_PAIRS = 2_500  # (gone unit, new unit) pairs compared for a rename, at most
+NAME_LIKENESS = 0.6  # names less alike are two units, however alike their problems
 
 
 def has_units(ledger: Ledger) -> bool:
@@ -428,10 +429,19 @@ def _renamed_units(
     scored = []
     for i, a in enumerate(gone):
         for j, b in enumerate(came):
+            if not _alike_names(a, b):
+                continue
             score = _unit_score(old_by[a], new_by[b])
             if score >= RENAMED_SHARE:
                 scored.append((score, i, j))
     return [(gone[i], came[j]) for i, j, _ in _greedy(scored)]
+
+
+def _alike_names(a: str, b: str) -> bool:
+    """Whether two unit names may be one unit's (城关镇 → 城关镇（8月报）, 区教育局 → 区教育体育局):
+    units sent the same problem list (a 专项整治 checklist) are not taken for one another."""
+    ka, kb = text_key(a), text_key(b)
+    return bool(ka and kb) and (ka in kb or kb in ka or similarity(ka, kb) >= NAME_LIKENESS)
 
 
 def _unit_figures(name: str, ps: list[Problem], closed: tuple[str, ...]) -> dict[str, Any]:

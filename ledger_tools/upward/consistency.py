@@ -42,7 +42,7 @@ FIGURES: dict[str, str] = {
 }
 WARNING_FIGURES = ("红色预警", "黄色预警", "绿色预警")
 HEADER_ROWS = 10  # the header is looked for in the first rows (a title may stand above)
-TOTALS_PREFIX = "合计"
+TOTALS_PREFIX = ("合计", "总计")  # the totals row (merge writes 合计（n个单位）)
 
 
 @dataclass

@@ -637,20 +637,10 @@ def excel_report(
     click.echo(f"已生成：{out}")
 
 
-# Capabilities in their own subpackages register their commands here, one line each.
-from ledger_tools.web.command import web as _web  # noqa: E402
-
-cli.add_command(_web)
-from ledger_tools.importing.command import import_command  # noqa: E402 - registered last
-
-cli.add_command(import_command)
-from ledger_tools.upward.merge import merge_command  # noqa: E402
-
-cli.add_command(merge_command)
-from ledger_tools.upward.diff import diff_command  # noqa: E402
-
-cli.add_command(diff_command)
-
-from ledger_tools.upward.duban import duban_command  # noqa: E402
-
-cli.add_command(duban_command)
+# Capabilities in their own subpackages register their commands here, one line each; each is
+# imported only when it runs (or help lists it).
+cli.add_lazy_command("web", "ledger_tools.web.command:web")
+cli.add_lazy_command("import", "ledger_tools.importing.command:import_command")
+cli.add_lazy_command("merge", "ledger_tools.upward.merge:merge_command")
+cli.add_lazy_command("diff", "ledger_tools.upward.diff:diff_command")
+cli.add_lazy_command("duban", "ledger_tools.upward.duban:duban_command")

@@ -545,3 +545,18 @@ def test_units_with_the_same_problems_are_not_taken_for_a_rename(tmp_path: Path)
     changes = json.loads(run("diff", *books, "--format", "json").stdout)["changes"]
     kinds = {(c["kind"], c["unit"]) for c in changes if c["kind"].startswith("unit-")}
     assert kinds == {("unit-removed", "某区城市管理局"), ("unit-added", "某区审计局")}
+
+
+def test_duban_and_diff_read_a_deadline_without_a_year_at_their_today(
+    month: dict[str, Path],
+) -> None:
+    """区城投集团 wrote 6月底前 (no year): at --today 2025-08-15 it is overdue, as its own
+    stats says — duban and diff took the year from the day they happened to run."""
+    unit = month["root"] / "8月" / "乡镇部门" / "区城投集团.xlsx"
+    own = stats_json(unit, AUGUST)["预警"]["红色"]
+    assert own == 1
+    result = run("duban", unit, "--today", AUGUST, "-o", month["root"] / "督办-城投")
+    assert re.search(r"红色 1 条", result.output), result.output
+    before = month["root"] / "7月" / "乡镇部门" / "区城投集团.xlsx"
+    data = json.loads(run("diff", before, unit, "--today", AUGUST, "--format", "json").stdout)
+    assert data["new"]["totals"]["预警"]["红色"] == own

@@ -848,8 +848,9 @@ def compare_files(
     """``compare`` of two ledger files, both read with ``load_ledger``."""
     from ledger_tools.ledger.normalise import load_ledger
 
-    old = load_ledger(old_path, mapping=mapping, sheet=sheet)
-    new = load_ledger(new_path, mapping=mapping, sheet=sheet)
+    # a deadline without a year takes its year from the day each version is counted at
+    old = load_ledger(old_path, mapping=mapping, sheet=sheet, today=old_date or today)
+    new = load_ledger(new_path, mapping=mapping, sheet=sheet, today=today)
     if has_units(old) and has_units(new):
         # two 汇总台账: each counted at the day merge counted it (基本信息 汇总统计日期)
         from ledger_tools.upward.consistency import merge_as_of

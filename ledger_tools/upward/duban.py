@@ -322,16 +322,19 @@ def load_for_duban(
     path: str | os.PathLike[str],
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Ledger, dict[tuple[str | None, int], str]]:
     """The ledger (the 全部措施 sheet of a 汇总台账 when there is one and ``sheet`` is not
-    given) and its 单位 column (``Measure.place`` → unit; empty when the sheet has none)."""
+    given) and its 单位 column (``Measure.place`` → unit; empty when the sheet has none).
+    ``today`` is the 督办日期: a deadline without a year takes its year from it, as ``stats
+    --today`` reads the ledger."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
 
     raw = read_workbook(path)
     if sheet is None and SUMMARY_SHEET in raw.sheets:
         sheet = SUMMARY_SHEET
-    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet)
+    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet, today=today)
     return ledger, unit_column(ledger, raw)
 
 
@@ -604,12 +607,13 @@ def duban_command(
     """为有超期（红色）或临期（黄色）措施的部门、领导或单位各生成一份督办通知，并生成督办汇总表。"""
     from ledger_tools.cli import parse_day, parse_mappings
 
-    ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet)
+    day = parse_day(today, "--today")
+    ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet, today=day)
     folder = Path(output) if output else Path(path).resolve().parent / "督办通知"
     result = write_duban(
         ledger,
         folder,
-        as_of=parse_day(today, "--today"),
+        as_of=day,
         by=by,
         units=units,
         reply_days=reply_days,

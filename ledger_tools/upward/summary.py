@@ -44,7 +44,11 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
             f"{Path(path).name} 不是 ledger-tools merge 生成的汇总台账（没有“{SHEET_MEASURES}”工作表）。"
             "汇总报告请先运行 ledger-tools merge 各单位台账 -o 汇总台账.xlsx；单位自己的报告请去掉 --kind summary。"
         )
-    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES)
+    from ledger_tools.upward.consistency import merge_as_of
+
+    # a deadline without a year (a 汇总台账 of an older merge) takes its year from the day
+    # merge counted at, as the units were read
+    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES, today=merge_as_of(path))
     failed = raw.sheets.get(SHEET_FAILED)
     facts: dict[str, Any] = {
         "未能读取数": sum(1 for r in (failed.rows[1:] if failed else []) if r and r[0])

@@ -111,11 +111,6 @@ def merge_as_of(path: str | os.PathLike[str]) -> dt.date | None:
     return merge_facts(path)[0]
 
 
-def units_not_counting(path: str | os.PathLike[str]) -> set[str]:
-    """The units of a 汇总台账 whose own ledgers count 长期坚持 as not 办结 (基本信息)."""
-    return merge_facts(path)[1]
-
-
 def merge_facts(path: str | os.PathLike[str]) -> tuple[dt.date | None, set[str]]:
     """What merge wrote into the 汇总台账's 基本信息 besides the fields: the 汇总统计日期 and
     the units that count 长期坚持 as not 办结 (when units differ)."""

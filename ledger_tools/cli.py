@@ -309,6 +309,7 @@ def stats(
     today: str | None,
 ) -> None:
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
+    import datetime
     import json
 
     from ledger_tools.ledger.stats import compute_stats, format_stats_text
@@ -316,12 +317,21 @@ def stats(
     day = parse_day(today, "--today")
     ledger = read_ledger(path, mapping, sheet, day)
     result = compute_stats(ledger, as_of=day)
+    stale = []
+    if "单位" in ledger.origin.columns:  # a merge's 汇总台账: its 汇总 sheet (upward.consistency)
+        from ledger_tools.upward.consistency import with_summary_sheet
+
+        stale = with_summary_sheet(path, ledger, result, day or datetime.date.today())
     text = (
         format_stats_text(result, by)
         if fmt == "text"
         else json.dumps(result, ensure_ascii=False, indent=2)
     )
     click.echo(text)
+    if stale:
+        from ledger_tools.upward.consistency import stale_note
+
+        click.echo(stale_note(path, stale), err=True)
 
 
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -1175,10 +1175,40 @@ RULED_TABLE_STYLE = "按边框读取的表格"
 def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
     from ledger_tools.importing import pdftables
 
-    starts = [
-        n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
-    ]
+    starts = [n for n, page in enumerate(pages, start=1) if _has_table_header(page.splitlines())]
     return pdftables.bounded_ruled_pages(path, starts)
+
+
+def _has_table_header(lines: list[str]) -> bool:
+    """A task table's header among ``lines``: on one line, or with its cells wrapped over two or
+    three lines in narrow columns ("问题类" over "别", "序号" alone between them)."""
+    return any(map(_table_header, lines)) or any(
+        _stacked_header(lines[i : i + 3]) for i in range(len(lines))
+    )
+
+
+def _stacked_header(lines: list[str]) -> bool:
+    """Whether ``lines`` (up to three) are one table header whose cells wrap: the words of the
+    line with most of them are the cells; a word of another line joins the cell it stands
+    under or over (its span within two characters of the cell's), or is a cell of its own."""
+    from ledger_tools.importing.fields import table_columns
+
+    spans = [[(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", ln)] for ln in lines]
+    if len(spans) < 2 or not spans[0] or max(map(len, spans)) < 3:
+        return False
+    main = max(range(len(spans)), key=lambda k: len(spans[k]))
+    cells = [[a, b, [(main, t)]] for a, b, t in spans[main]]
+    for k, words in enumerate(spans):
+        if k == main:
+            continue
+        for a, b, t in words:
+            home = next((c for c in cells if a < c[1] + 2 and b > c[0] - 2), None)
+            if home is None:
+                cells.append([a, b, [(k, t)]])
+            else:
+                home[2].append((k, t))
+    texts = ["".join(t for _, t in sorted(c[2])) for c in sorted(cells, key=lambda c: c[0])]
+    return len(texts) >= 3 and table_columns([texts]) is not None
 
 
 def _positional_pages(

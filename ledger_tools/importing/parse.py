@@ -71,6 +71,8 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
     # The counts the document states anywhere: 方面/问题/已整改/整改率, and 句子 (its wording).
     figures: dict[str, Any] = field(default_factory=dict)
+    # The sentence saying only some of the problems are told ("现将部分典型问题的整改情况通报如下").
+    excerpt: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -120,9 +122,11 @@ _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
 )
-# A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
+# A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…";
+# "问题3：……。整改措施：①……。整改结果：已整改。……" — a problem's whole block in one paragraph).
 _INLINE_LABEL = re.compile(
-    r"(?<=[。；;])\s*(?=下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)\s*[：:])"
+    r"(?<=[。；;])\s*(?=(?:下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
+    r"|整改(?:措施|结果|成效|进展|情况)(?:及(?:结果|成效|进展))?)\s*[：:])"
 )
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
 # figures, not a measure (the ledger keeps the figures per measure).
@@ -154,6 +158,11 @@ _PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
 _ACCOUNT = re.compile(
     rf"^(?:{_DAY}|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|自\d|截至|截止|已|目前已)"
+)
+# A document telling only some of its problems: "现将部分典型问题的整改情况通报如下",
+# "选取其中3个典型问题", "部分问题整改情况举例如下".
+_EXCERPT = re.compile(
+    r"[^。；;：:]*(?:部分(?:典型|重点|代表性)?问题|典型问题|举例如下|摘要如下|选取[^。；;]{0,12}问题)[^。；;：:]*"
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 # The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.
@@ -219,6 +228,32 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return kept
 
 
+# A label set in 【】 as web pages and 公众号 articles write it: "【问题一】……" "【整改措施】……"
+# "【责任单位】……" — the same as "问题一：" "整改措施：" "责任单位：".
+_BRACKETED_LABEL = re.compile(r"^\s*【\s*([^【】]{2,12}?)\s*】\s*")
+
+
+def _bracketed_labels(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a leading 【label】 written as "label：" where the label is one the reader
+    knows (a problem's number or a field's label); any other 【…】 stays as it is."""
+    import dataclasses
+
+    from ledger_tools.importing.outline import MARKERS
+
+    problem = dict(MARKERS)["problem"]
+    out = []
+    for b in blocks:
+        m = None if b.is_table else _BRACKETED_LABEL.match(b.text)
+        if m:
+            label = m.group(1) + "："
+            if problem.fullmatch(label) or (
+                (found := _LABEL.match(label)) and found.end() == len(label)
+            ):
+                b = dataclasses.replace(b, text=label + b.text[m.end() :])
+        out.append(b)
+    return out
+
+
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
     """``blocks`` without the PDF's pages that are pictures only; one warning names them."""
     from ledger_tools.importing.extract import IMAGE_PAGE_STYLE
@@ -256,6 +291,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_web_furniture(blocks, parsed)
     blocks = _without_image_pages(blocks, parsed)
     blocks = _without_footnotes(blocks, parsed)
+    blocks = _bracketed_labels(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):
@@ -274,14 +310,37 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     if "措施" not in parsed.figures and (measures := _stated_measures(blocks)):
         # (the sentence quoted stays the one stating the problems, where there is one)
         parsed.figures = {**measures, **parsed.figures}
+    parsed.excerpt = next((m.group(0) for b in body if (m := _EXCERPT.search(b.text))), "")
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
     reader.sections(root)
+    _person_leaders(parsed)
     reader.tail(tail)
     reader.attachment(attachment)
     F.read_info(parsed, title_blocks, root.body, tail)
     return parsed
+
+
+# A 方面 that is one member of the leading group ("王立军同志（局党组书记、局长）" over the
+# problems he found in himself, a 民主生活会 整改方案's second part).
+_PERSON = re.compile(
+    r"^(?:班子成员)?[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*同志\s*(?:[（(](?P<post>[^（()）]{2,30})[)）])?"
+    r"\s*(?:(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?)?$"
+)
+
+
+def _person_leaders(parsed: Parsed) -> None:
+    """The problems grouped under a 班子成员 by name are his own to put right: he is their
+    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）")."""
+    for aspect in parsed.aspects:
+        m = _PERSON.match(aspect.title)
+        if m is None:
+            continue
+        leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
+        for problem in aspect.problems:
+            for measure in problem.measures:
+                measure.fields.setdefault("责任领导", leader)
 
 
 def _stated_figures(blocks: list[Block]) -> dict[str, float]:
@@ -487,6 +546,7 @@ class _Reader:
 
     def __init__(self, parsed: Parsed) -> None:
         self.p = parsed
+        self.top_aspect: PAspect | None = None  # the problems numbered at the top level
 
     # -- warnings --------------------------------------------------------------------------
     def unplaced(self, block: Block, why: str = "") -> None:
@@ -574,6 +634,14 @@ class _Reader:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):
                 self.unplaced_node(node, "原因分析不属于台账内容")
+            elif not node.children and (
+                node.style in ("problem", "about") or _ABOUT.match(node.text)
+            ):
+                # A notice without sections: "1.关于“……”的问题。……" are the problems themselves.
+                if self.top_aspect is None:
+                    self.top_aspect = PAspect("", node.where)
+                    self.p.aspects.append(self.top_aspect)
+                self.problem_node(self.top_aspect, node)
             elif _PROBLEM_SECTION.search(self.head(node)):
                 self.problem_section(node)
             elif self.is_work_account(node):
@@ -985,6 +1053,12 @@ class _Reader:
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue
+            if label and _label_mode(label) == "progress":
+                head, after = first_sentence(rest)
+                if after.strip() and len(head) <= 20 and self.is_status_line(head):
+                    # "整改结果：已整改。清查资产1862项……": the status, then the results
+                    self.status_line(problem, head)
+                    rest = after.strip()
             rest = self.trailing_status_sentence(problem, rest)
             if label and _label_mode(label) == "progress" and self.is_status_line(rest):
                 self.status_line(problem, rest)  # "整改情况：已完成。"
@@ -1089,11 +1163,30 @@ class _Reader:
             )
             return
         items = split_measures(text)
+        if len(items) == 1 and not with_results and self.p.kind == "plan":
+            items = self.semicolon_measures(text) or items
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where)
             else:
                 self.add_measure(problem, item, where)
+
+    @staticmethod
+    def semicolon_measures(text: str) -> list[str]:
+        """ "整改措施：每半年专题研究一次意识形态工作；建立网络舆情分析研判和处置机制。" in a
+        plan: measures listed without numbers, one per clause between semicolons (each a task
+        of its own, six characters or more, and no status or deadline clause among them)."""
+        from ledger_tools.documents.wording import split_outside
+
+        body, tail = text, ""
+        if m := re.search(r"[（(][^（()）]*[)）][。.]?$", text):
+            body, tail = text[: m.start()], text[m.start() :]  # a responsibility tail
+        parts = [p.strip().rstrip("。.") for p in split_outside(body, "；;")]
+        if len(parts) < 2 or any(len(p) < 6 for p in parts):
+            return []
+        if any(F.status_sentence(p) or F.clause_status(p) or F.split_tail(p)[1] for p in parts):
+            return []
+        return [p + "；" for p in parts[:-1]] + [parts[-1] + "。" + tail]
 
     def listed_measures(self, problem: PProblem, text: str, where: str, planned: bool) -> None:
         """ "主要措施：修订学习制度；召开专题会议。" — measures named by their leads, one after
@@ -1288,5 +1381,9 @@ def _clean_aspect(title: str) -> str:
     title = re.sub(r"^关于(?=.{2,}方面)", "", title.strip())
     title = re.sub(r"^在", "", title)
     title = title.rstrip("。：:，,")
+    # "领导班子存在的问题及整改措施": the 方面 is "领导班子".
+    title = re.sub(
+        r"(?<=.{2})(?:存在)?的?(?:突出)?问题(?:及|和)(?:其)?整改(?:措施|举措)$", "", title
+    )
     # "……方面的问题" / "……方面存在的问题": the 方面 is "……方面".
     return re.sub(r"(?<=方面)(?:存在)?的?问题$", "", title)

@@ -652,6 +652,108 @@ def circled_report(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 9. 审计整改 table whose 整改情况 column gives 已整改 / 部分整改 / 未整改 with the reason.
+
+AUDIT_STATUS_HEADER = ["序号", "审计发现问题", "整改措施", "责任单位", "整改情况"]
+
+# (问题, 措施, 单位, 整改情况, status)
+AUDIT_STATUS_ROWS = [
+    (
+        "部分专项资金未按规定专款专用，挪用于日常公用经费支出35.2万元",
+        "将挪用资金调回原项目，相关支出按规定列支",
+        "计划财务科",
+        "已整改",
+        "已完成",
+    ),
+    (
+        "政府采购项目未按规定公开招标，涉及金额186万元",
+        "对未公开招标项目逐项核查，修订政府采购内部控制制度",
+        "办公室",
+        "部分整改",
+        "正在推进",
+    ),
+    (
+        "应收未收国有资产出租收入18.7万元",
+        "督促承租人限期缴纳欠缴租金，对拒不缴纳的依法起诉",
+        "资产管理科",
+        "未整改，已向法院提起诉讼",
+        "正在推进",
+    ),
+]
+
+
+def audit_status_table(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "县水利局关于2023年度经济责任审计发现问题整改情况的报告")
+    para(d, "县审计局：")
+    para(
+        d,
+        "县审计局于2024年6月对我局原主要负责人任期经济责任履行情况进行了审计，"
+        "审计发现问题3个，截至2024年11月底，已整改1个。具体整改情况见下表。",
+    )
+    rows = [[str(k), p, m, u, done] for k, (p, m, u, done, _) in enumerate(AUDIT_STATUS_ROWS, 1)]
+    table_of(d, AUDIT_STATUS_HEADER, rows)
+    sign(d, "县水利局", "2024年12月3日")
+    official(d)
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 10. 整改方案 pasted from a 公众号 article: "问题1：" blocks, circled measures on their own
+# lines, label lines, no-break spaces and full-width spaces for indents.
+
+# (问题, [措施], 责任领导, 责任单位, 完成时限)
+ARTICLE_PLAN = [
+    (
+        "村级集体经济组织财务管理不规范",
+        [
+            "开展村级财务专项清理，逐村建立资产台账",
+            "推行村级财务委托代理制度",
+            "每半年公开一次村级财务收支情况",
+        ],
+        "孙建华",
+        "农村经营管理站",
+        "2025年6月底前",
+    ),
+    (
+        "高标准农田建后管护责任落实不到位",
+        ["制定高标准农田建后管护办法", "落实管护主体和管护经费"],
+        "李红梅",
+        "农田建设管理科",
+        "2025年9月底前",
+    ),
+]
+
+
+def article_plan_txt(path: Path) -> Path:
+    nb = "\u00a0"
+    lines = [
+        "东川镇党委关于县委巡察反馈意见的整改方案",
+        f"东川镇{nb}{nb}2025年1月10日",
+        "",
+        f"{nb}{nb}{nb}{nb}为认真落实县委第四巡察组反馈意见，结合我镇实际，制定本方案。",
+        "　　一、整改任务",
+    ]
+    for k, (problem, measures, leader, unit, due) in enumerate(ARTICLE_PLAN, start=1):
+        lines.append(f"　　问题{k}：{problem}。")
+        lines.append("　　整改措施：")
+        lines += [
+            f"{nb}{nb}{CIRCLED[i]}{m}；" if i + 1 < len(measures) else f"{nb}{nb}{CIRCLED[i]}{m}。"
+            for i, m in enumerate(measures)
+        ]
+        lines.append(f"　　责任领导：{leader}{nb}{nb}责任单位：{unit}")
+        lines.append(f"　　完成时限：{due}")
+    lines += [
+        "　　二、工作要求",
+        "　　各责任单位要对照整改任务，逐项抓好落实，按期报送整改进展情况。",
+        "",
+        "阅读 1024",
+    ]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
 DOCX_BUILDERS = {
     "guanyu_notice": guanyu_notice,
     "audit_blocks": audit_blocks,
@@ -660,8 +762,10 @@ DOCX_BUILDERS = {
     "counts_notice": counts_notice,
     "env_plan": env_plan,
     "circled_report": circled_report,
+    "audit_status_table": audit_status_table,
 }
 
 TXT_BUILDERS = {
     "web_marked_txt": web_marked_txt,
+    "article_plan_txt": article_plan_txt,
 }

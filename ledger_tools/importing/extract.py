@@ -720,7 +720,7 @@ def read_txt(path: Path) -> list[Block]:
             # A blank line or page number inside a broken sentence (a page break) keeps joining.
             joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
             continue
-        indented = raw[:1] in (" ", "\u3000", "\t")
+        indented = raw[:1] in (" ", "\u3000", "\t", "\u00a0")  # (no-break spaces: a web page's)
         item = _starts_item(line)
         if joining and not indented and not item and blocks and i - 1 not in signature:
             # Joined once at the end: re-cleaning the growing text per line is quadratic.
@@ -732,7 +732,9 @@ def read_txt(path: Path) -> list[Block]:
             blocks.append(Block(line, f"第{i}行", lead=lead))
             pieces.append([line])
             opened_indented = indented
-        joining = wrap > 0 and _continues(line, wrap, item)
+        # (the title on the first line ends the first block, however wide: "……的整改方案")
+        top_title = len(blocks) == 1 and len(pieces[0]) == 1 and line.endswith(_TITLE_END)
+        joining = wrap > 0 and _continues(line, wrap, item) and not top_title
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
     return blocks + furniture
@@ -868,7 +870,9 @@ def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
 def _indents_paragraphs(lines: list[str]) -> bool:
     """Whether the text starts its paragraphs with an indent (most lines are indented)."""
     filled = [ln for ln in lines if ln.strip()]
-    indented = sum(1 for ln in filled if ln[:1] in ("\u3000", "\t") or ln.startswith("  "))
+    indented = sum(
+        1 for ln in filled if ln[:1] in ("\u3000", "\t", "\u00a0") or ln.startswith("  ")
+    )
     return len(filled) >= 5 and indented >= 0.5 * len(filled)
 
 

@@ -511,6 +511,9 @@ def _status_from_progress(fields: dict[str, str]) -> None:
     if found is None:
         return
     fields["整改状态"] = found[0]
+    if found[0] == C.STATUS_NOT_STARTED and rest.strip().startswith(("已", "正在")):
+        # "未整改，已向法院提起诉讼": not put right yet, but the work has begun
+        fields["整改状态"] = C.STATUS_IN_PROGRESS
     if found[1] and not fields.get("整改时限"):
         fields["整改时限"] = found[1]
     rest = rest.strip()

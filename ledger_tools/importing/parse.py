@@ -201,6 +201,16 @@ _WEB_FURNITURE = re.compile(
     r".{0,80}(?:浏览|点击|阅读|访问|来源|作者|发布|\d{4}-\d{1,2}-\d{1,2})"
     r"|^[【\[]?\s*(?:字体|字号|打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏|扫一扫)[：:】\]\s]"
     r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
+    # a 公众号 article's counters at its foot: "阅读 1024", "阅读 1.2万 在看 15 赞 8"
+    r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
+)
+
+
+# A 公众号 article's byline under its title: the account's name and the time it was posted
+# ("东川镇 2025年1月10日", "东川发布 2025-01-10 08:30") — not the document's own date.
+_BYLINE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,20}\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2})?$"
 )
 
 
@@ -210,9 +220,10 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
 
     kept = [
         b
-        for b in blocks
+        for k, b in enumerate(blocks)
         if b.style != FURNITURE_STYLE
         and (b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text))
+        and (k > 3 or b.is_table or not _BYLINE.match(b.text))
     ]
     if len(kept) == len(blocks):
         return blocks

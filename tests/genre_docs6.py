@@ -31,7 +31,7 @@ from pathlib import Path
 import docx
 from genre_docs import para, sign, title, write_txt
 from genre_docs3 import official, table_of
-from genre_docs4 import _merged_table, _repeat_header
+from genre_docs4 import _merged_table, _no_borders, _repeat_header
 
 # ---------------------------------------------------------------------------------------------
 # 1. 通报 without 方面: "（一）关于……的问题" headings, each with an "整改情况：" paragraph.
@@ -331,7 +331,7 @@ def progress_rows() -> list[list[str]]:
     return rows
 
 
-def progress_list(path: Path) -> Path:
+def progress_list(path: Path, ruled: bool = True) -> Path:
     d = docx.Document()
     title(d, "中共滨江市科学技术局党组主题教育检视问题整改清单")
     para(
@@ -340,12 +340,21 @@ def progress_list(path: Path) -> Path:
         "截至2024年10月底，各项措施整改进度如下。",
     )
     table = _merged_table(d, PROGRESS_HEADER, progress_rows(), merge_cols=(0, 1, 2))
-    table.style = "Table Grid"
+    if ruled:
+        table.style = "Table Grid"
+    else:
+        _no_borders(table)
     _repeat_header(table)
     sign(d, "中共滨江市科学技术局党组", "2024年11月5日")
     official(d, size=14)
     d.save(path)
     return path
+
+
+def borderless_progress_list(path: Path) -> Path:
+    """The same list without ruling lines: in the PDF its header cells wrap in columns three
+    characters wide and its merged cells are centred over rows of many lines."""
+    return progress_list(path, ruled=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -758,6 +767,7 @@ DOCX_BUILDERS = {
     "guanyu_notice": guanyu_notice,
     "audit_blocks": audit_blocks,
     "progress_list": progress_list,
+    "borderless_progress_list": borderless_progress_list,
     "members_plan": members_plan,
     "counts_notice": counts_notice,
     "env_plan": env_plan,

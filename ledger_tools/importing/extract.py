@@ -1191,7 +1191,20 @@ def _has_table_header(lines: list[str]) -> bool:
     )
 
 
+def _stacked_header_lines(lines: list[str]) -> set[int]:
+    """Indexes of ``lines`` that make a table header wrapped over lines (``_stacked_header``)."""
+    found: set[int] = set()
+    for i in range(len(lines)):
+        if i not in found and not _table_header(lines[i]) and _stacked_header(lines[i : i + 3]):
+            found.update(k for k in range(i, min(i + 3, len(lines))) if lines[k].strip())
+    return found
+
+
 def _stacked_header(lines: list[str]) -> bool:
+    return _stacked_cells(lines) is not None
+
+
+def _stacked_cells(lines: list[str]) -> list[str] | None:
     """Whether ``lines`` (up to three) are one table header whose cells wrap: the words of the
     line with most of them are the cells; a word of another line joins the cell it stands
     under or over (its span within two characters of the cell's), or is a cell of its own."""
@@ -1199,7 +1212,7 @@ def _stacked_header(lines: list[str]) -> bool:
 
     spans = [[(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", ln)] for ln in lines]
     if len(spans) < 2 or not spans[0] or max(map(len, spans)) < 3:
-        return False
+        return None
     main = max(range(len(spans)), key=lambda k: len(spans[k]))
     cells = [[a, b, [(main, t)]] for a, b, t in spans[main]]
     for k, words in enumerate(spans):
@@ -1212,7 +1225,7 @@ def _stacked_header(lines: list[str]) -> bool:
             else:
                 home[2].append((k, t))
     texts = ["".join(t for _, t in sorted(c[2])) for c in sorted(cells, key=lambda c: c[0])]
-    return len(texts) >= 3 and table_columns([texts]) is not None
+    return texts if len(texts) >= 3 and table_columns([texts]) is not None else None
 
 
 def _positional_pages(
@@ -1233,9 +1246,16 @@ def _positional_pages(
         page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
         made += [b for b in page_blocks if b.where.endswith("页表格")]
     found: dict[int, Any] = {}
+    failed: dict[str, int] = {}  # a table's header → the last page it could not be read on
     for block in made[: pdfwords.MAX_TABLES]:
         start = int(re.sub(r"\D", "", block.where))
         if start in found:
+            continue
+        key = block.text or "|".join(next((r for r in block.rows if len(set(r)) > 1), []))
+        if failed.get(key) == start - 1:
+            # The same table going on from a page it could not be read on: its rows at this
+            # page's top are the rest of rows never read (reported with the table instead).
+            failed[key] = start
             continue
         # Read again by position when the text gave up, read nothing under the header (the
         # line below it is a wrapped cell's, not a row's with its number), or saw fewer
@@ -1248,6 +1268,8 @@ def _positional_pages(
         except (ValueError, IndexError, KeyError, StopIteration):  # odd geometry: text reading
             read = {}
         if not read or (not suspect and len(read[start].tables[0].rows[0]) <= len(header)):
+            if suspect:
+                failed[key] = start
             continue
         found.update({n: p for n, p in read.items() if n not in ruled})
     return found
@@ -1314,10 +1336,15 @@ def _running_lines(pages: list[str]) -> set[str]:
     for page in pages:
         # A task table's header repeated at the top of every page is the table's, not a
         # running header (the table reading skips the repeats itself).
+        raw = page.splitlines()
+        stacked = _stacked_header_lines(raw)
         lines = [
             clean_line(ln)
-            for ln in page.splitlines()
-            if ln.strip() and not _PAGE_NUMBER.match(ln.strip()) and not _table_header(ln)
+            for k, ln in enumerate(raw)
+            if ln.strip()
+            and not _PAGE_NUMBER.match(ln.strip())
+            and not _table_header(ln)
+            and k not in stacked
         ]
         if lines:
             ends.update({lines[0], lines[-1]})
@@ -1672,6 +1699,22 @@ def _page_with_tables(
     i = start
     while i < len(lines):
         header = _table_header(lines[i])
+        if header is None and _stacked_header(lines[i : i + 3]):
+            # A header whose cells wrap over lines ("问题类" over "别"): the text cannot tell
+            # its columns; the words' positions may (``_positional_pages``), else it is
+            # reported once, never read as lines of prose.
+            text_blocks, cont = _page_blocks("\n".join(lines[start:i]), number, title=start == 0)
+            if start == 0:
+                continues = cont
+            blocks += text_blocks
+            end = _stacked_table_end(lines, i)
+            names = _stacked_cells(lines[i : i + 3]) or []
+            block = Block(" ".join(names), f"第{number}页表格")
+            block.style = UNREADABLE_TABLE_STYLE
+            blocks.append(block)
+            table = None
+            i = start = end
+            continue
         if header is None:
             i += 1
             continue
@@ -1705,6 +1748,21 @@ def _page_with_tables(
 
 
 UNREADABLE_TABLE_STYLE = "无法分列的表格"
+
+
+def _stacked_table_end(lines: list[str], i: int) -> int:
+    """Where a table whose header wraps (at ``lines[i]``) ends on its page: at the first line
+    of prose (one run of text, no gap of two spaces inside it, 15 characters or more), or the
+    page's end."""
+    for k in range(i + 3, len(lines)):
+        text = lines[k].strip()
+        if (
+            len(text) >= 15
+            and not re.search(r"\S\s{2,}\S", text)
+            and not lines[k].startswith("\x00")
+        ):
+            return k
+    return len(lines)
 
 
 def _give_up_if_unreliable(table: _PdfTable) -> None:

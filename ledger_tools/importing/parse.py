@@ -558,6 +558,7 @@ class _Reader:
     def __init__(self, parsed: Parsed) -> None:
         self.p = parsed
         self.top_aspect: PAspect | None = None  # the problems numbered at the top level
+        self.unreadable: set[str] = set()  # the headers of tables reported as unreadable
 
     # -- warnings --------------------------------------------------------------------------
     def unplaced(self, block: Block, why: str = "") -> None:
@@ -761,6 +762,9 @@ class _Reader:
         from ledger_tools.importing.extract import UNREADABLE_TABLE_STYLE
 
         if b.style == UNREADABLE_TABLE_STYLE:
+            if b.text in self.unreadable:
+                return True  # the same table going on over the next pages: said once
+            self.unreadable.add(b.text)
             self.p.warnings.append(
                 f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
                 "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"

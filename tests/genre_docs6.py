@@ -471,6 +471,26 @@ def counts_notice(path: Path) -> Path:
     return path
 
 
+def counts_notice_txt(path: Path) -> Path:
+    """The same notice pasted as text, its typical problems "1.……。……。已整改到位。" without
+    "关于…的问题": each item names its problem, tells what was done and ends with its status."""
+    lines = [
+        "中共石门县卫生健康局党组关于巡察整改进展情况的通报",
+        "",
+        "　　2024年3月18日至5月10日，县委第一巡察组对县卫生健康局党组开展了巡察。"
+        "巡察反馈的3个方面21个问题，截至2024年10月31日，已整改18个，整改率85.7%。",
+        "　　现将部分典型问题的整改情况通报如下：",
+    ]
+    lines += [f"　　{k}.{p}。{body}" for k, (p, body, _) in enumerate(TYPICAL, start=1)]
+    lines += [
+        "　　下一步，局党组将持续压实整改责任，确保剩余问题按期整改到位。",
+        "",
+        "中共石门县卫生健康局党组",
+        "2024年11月8日",
+    ]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
 # ---------------------------------------------------------------------------------------------
 # 6. 环保督察 整改方案 with its 附件 table; several numbered measures in one cell.
 
@@ -778,4 +798,5 @@ DOCX_BUILDERS = {
 TXT_BUILDERS = {
     "web_marked_txt": web_marked_txt,
     "article_plan_txt": article_plan_txt,
+    "counts_notice_txt": counts_notice_txt,
 }

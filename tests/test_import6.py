@@ -253,6 +253,20 @@ def test_notice_of_counts_and_typical_problems(docs, tmp_path):
         assert ledger.info.get("主送机关") is None, suffix
 
 
+def test_notice_of_typical_problems_told_without_about(docs, tmp_path):
+    """The notice pasted as text with its problems "1.……。……。已整改到位。": items at the
+    top level, no sections, no "关于…的问题" — each names its problem, tells the work and ends
+    with its status, so each is a problem (before, they went nowhere and nothing said so)."""
+    ledger, out, xlsx = one(docs["counts_notice_txt"], tmp_path)
+    assert "识别出 1 个方面、3 项问题、3 条整改措施" in out
+    assert [(p.title, p.status) for p in ledger.problems] == [(p, s) for p, _, s in G.TYPICAL]
+    assert ledger.problems[1].measures[0].get("整改时限") == "2025年6月底"
+    said = warnings(out)
+    assert len(said) == 2 and "只公开了其中部分问题" in said[0] and BLANK_ASPECT in said[1]
+    assert [t["章节"] for t in ledger.texts] == ["下一步打算"]
+    assert "问题状态：未启动 0，正在推进 1，基本完成 0，已完成 2，长期坚持 0" in run_stats(xlsx)
+
+
 def test_inspection_plan_annex_in_word_pdf_and_word97(docs, tmp_path):
     """A 环保督察 整改方案's 附件 table "序号 | 督察反馈问题 | 整改目标 | 整改措施 | 责任单位 |
     督办领导 | 整改时限": the header "督察反馈问题" is the 问题 (the aliases' patterns), "1.……

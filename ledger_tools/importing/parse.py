@@ -646,9 +646,7 @@ class _Reader:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):
                 self.unplaced_node(node, "原因分析不属于台账内容")
-            elif not node.children and (
-                node.style in ("problem", "about") or _ABOUT.match(node.text)
-            ):
+            elif self.top_problem(node):
                 # A notice without sections: "1.关于“……”的问题。……" are the problems themselves.
                 if self.top_aspect is None:
                     self.top_aspect = PAspect("", node.where)
@@ -659,11 +657,30 @@ class _Reader:
             elif self.is_work_account(node):
                 # Reports often name their first part by its own words ("一、提高政治站位，
                 # 扛起整改责任"): before the problems it is the account of the work done.
-                self.text_section(node, "工作开展情况", lead=self.head(node).rstrip("。"))
+                head = self.head(node)
+                self.text_section(
+                    node, "工作开展情况", lead=head.rstrip("。"), own=node.text[len(head) :].strip()
+                )
             elif node.children:
                 self.problem_section(node)
             else:
                 self.unplaced_node(node, "不是已知的章节")
+
+    def top_problem(self, node: Node) -> bool:
+        """A top-level item that is a problem itself (a notice without sections): "1.关于“……”
+        的问题。……", "问题1：……", or — in a report or notice — a paragraph that names the
+        problem, tells what was done and ends with its status ("1.……。……。已整改到位。")."""
+        if node.children:
+            return False
+        if node.style in ("problem", "about") or _ABOUT.match(node.text):
+            return True
+        if self.p.kind not in ("report", "notice") or node.style in ("cn", "part", "shi"):
+            return False
+        head, rest = first_sentence(node.text)
+        if not rest or len(head) > 60:
+            return False
+        last = re.findall(r"[^。！？]+[。！？]?", rest)[-1]
+        return self.is_status_line(last) or bool(F.trailing_clause_status(rest, bare_only=False))
 
     def is_work_account(self, node: Node) -> bool:
         """A report's part before its problems, with no 方面/问题/status in it."""
@@ -704,11 +721,13 @@ class _Reader:
         for c in node.children:
             self.unplaced_node(c, why)
 
-    def text_section(self, node: Node, section: str, lead: str = "") -> None:
+    def text_section(self, node: Node, section: str, lead: str = "", own: str = "") -> None:
         """A general section → 文稿段落 rows: a run-in "（一）小标题。内容" gives 小标题 and 内容;
         ``lead`` is the 小标题 of paragraphs without one (a section named by its heading)."""
         doc = TEXT_DOC.get(self.p.kind, "全部")
         items: list[tuple[str, str, str]] = []  # (小标题, 内容, where)
+        if own:
+            items.append((lead, own, node.where))  # the heading's paragraph goes on after it
         for b in node.body:
             if b.is_table:
                 self.table(b)

@@ -154,6 +154,22 @@ def test_audit_blocks_with_circled_measures_and_results(docs, tmp_path):
     same_ledger(found)
 
 
+def test_audit_blocks_copied_out_of_the_pdf(docs, tmp_path):
+    """The report's text as poppler copies it out of the PDF (lines broken at the page width,
+    spaces around the numbers, "整改时限：2024 年 12 月底" with "前" alone on the next line):
+    the same ledger as the Word original, the lone "前" part of its deadline again."""
+    pdf = docs["audit_blocks"].with_suffix(".pdf")
+    if not pdf.exists():
+        pytest.skip("LibreOffice is not installed: no PDF to copy from")
+    text = tmp_path / "copied.txt"
+    subprocess.run(["pdftotext", str(pdf), str(text)], check=True, timeout=60)
+    word, _ = run_import(docs["audit_blocks"], tmp_path / "docx")
+    ledger, out = run_import(text, tmp_path / "txt")
+    fields = ("整改措施", "责任部门", "整改时限", "整改状态", "整改进展及成效")
+    assert table(ledger, *fields) == table(word, *fields)
+    assert warnings(out) == []
+
+
 def test_self_examination_list_with_progress_percentages(docs, tmp_path):
     """A 检视问题整改清单 whose 整改进度 column gives percentages: 100% is 已完成, 0% 未启动, 80%
     正在推进 with "整改进度80%" kept as the progress; the PDF (a ruled table in narrow columns,

@@ -722,7 +722,18 @@ def read_txt(path: Path) -> list[Block]:
             continue
         indented = raw[:1] in (" ", "\u3000", "\t", "\u00a0")  # (no-break spaces: a web page's)
         item = _starts_item(line)
-        if joining and not indented and not item and blocks and i - 1 not in signature:
+        # A character or two alone on a line after an unfinished one ("整改时限：2024年12月底"
+        # over "前"): the end of that line, broken off, never a paragraph of its own.
+        fragment = (
+            wrap > 0 and len(line) <= 2 and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
+        )
+        if (
+            (joining or fragment)
+            and not indented
+            and not item
+            and blocks
+            and i - 1 not in signature
+        ):
             # Joined once at the end: re-cleaning the growing text per line is quadratic.
             pieces[-1].append(line)
             blocks[-1].text = line  # its end decides whether joining goes on

@@ -449,12 +449,18 @@ def test_bracketed_labels_and_bylines():
         Block("【问题二】窗口服务意识不强。", "第1行"),
         Block("【整改进展】已完成。", "第2行"),
         Block("【典型案例】某窗口……", "第3行"),
+        Block("【责任领导】张明远【完成时限】2024年9月底前", "第4行"),
     ]
     assert [b.text for b in P._bracketed_labels(blocks)] == [
         "问题二：窗口服务意识不强。",
         "整改进展：已完成。",
         "【典型案例】某窗口……",
+        "责任领导：张明远；完成时限：2024年9月底前",
     ]
+    assert F.responsibility_pairs("责任领导：张明远；完成时限：2024年9月底前") == {
+        "责任领导": "张明远",
+        "整改时限": "2024年9月底前",
+    }
     assert P._BYLINE.match("东川发布 2025-01-10 08:30")
     assert not P._BYLINE.match("中共东川镇委员会")
     assert P._WEB_FURNITURE.search("阅读 1.2万 在看 15")

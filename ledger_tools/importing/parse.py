@@ -240,8 +240,7 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
 
 
 # A label set in 【】 as web pages and 公众号 articles write it: "【问题一】……" "【整改措施】……"
-# "【责任单位】……" — the same as "问题一：" "整改措施：" "责任单位：".
-_BRACKETED_LABEL = re.compile(r"^\s*【\s*([^【】]{2,12}?)\s*】\s*")
+# "【责任单位】……" — the same as "问题一：" "整改措施：" "责任单位：" (``_bracketed_labels``).
 
 
 def _bracketed_labels(blocks: list[Block]) -> list[Block]:
@@ -252,17 +251,30 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
     from ledger_tools.importing.outline import MARKERS
 
     problem = dict(MARKERS)["problem"]
+
+    def known(label: str) -> bool:
+        found = _LABEL.match(label)
+        return bool(problem.fullmatch(label) or (found and found.end() == len(label)))
+
+    def relabel(m: re.Match[str]) -> str:
+        label = m.group(1).strip() + "："
+        if not known(label):
+            return m.group(0)
+        # (a label further on in the line, "【责任领导】张明远　　【完成时限】……", starts a part)
+        lead = "" if m.start() == 0 or m.string[m.start() - 1] in "。；;，,：:" else "；"
+        return lead + label
+
     out = []
     for b in blocks:
-        m = None if b.is_table else _BRACKETED_LABEL.match(b.text)
-        if m:
-            label = m.group(1) + "："
-            if problem.fullmatch(label) or (
-                (found := _LABEL.match(label)) and found.end() == len(label)
-            ):
-                b = dataclasses.replace(b, text=label + b.text[m.end() :])
+        if not b.is_table and "【" in b.text:
+            text = _BRACKETED_ANYWHERE.sub(relabel, b.text)
+            if text != b.text:
+                b = dataclasses.replace(b, text=text)
         out.append(b)
     return out
+
+
+_BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:

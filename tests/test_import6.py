@@ -329,6 +329,9 @@ def test_web_page_with_bracketed_labels(docs, tmp_path):
     said = warnings(out)
     assert len(said) == 2 and "不是文稿内容" in said[0] and BLANK_ASPECT in said[1], said
     assert ledger.info["党组织名称"] == "中共安平县政务服务管理局党组"
+    # the 落款 date stays a line of its own, "【打印本页】【关闭窗口】" under it is the page's
+    assert ledger.info["报告成文日期"] == dt.date(2024, 12, 2)
+    assert [t["章节"] for t in ledger.texts] == ["工作开展情况", "下一步打算"]
     assert check_errors(run_check(xlsx)) <= {"方面", "责任领导", "整改时限"}
 
 

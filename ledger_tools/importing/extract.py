@@ -702,7 +702,14 @@ def read_txt(path: Path) -> list[Block]:
             # Paragraphs start indented ("　　" copied from a web page): a line that is not
             # indented, right after a line that did not end its sentence, goes on with it.
             last = blocks[-1].text
-            joining = not last.endswith(_LINE_END) and not last.endswith(_TITLE_END)
+            joining = (
+                not last.endswith(_LINE_END)
+                and not last.endswith(_TITLE_END)
+                # (a date alone is a whole line: the 落款's; "【打印本页】【关闭窗口】" under it is
+                # the page's, not the date's continuation)
+                and not _DATE_LINE.fullmatch(last)
+                and not raw.lstrip().startswith(("【", "["))
+            )
         after_blank = not raw.strip()
         line = _MD_HEADING.sub("", raw.strip())
         lead = ""
@@ -826,6 +833,7 @@ def _text_running_lines(lines: list[str]) -> set[int]:
     return found
 
 
+_DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _LINE_END = tuple("。！？；：”）」…!?;:")
 _SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")

@@ -439,7 +439,13 @@ def test_a_row_broken_over_a_page_after_one_line():
 
 @pytest.mark.parametrize(
     ("cell", "status", "progress"),
-    [("100%", "已完成", None), ("80%", "正在推进", "整改进度80%。"), ("0%", "未启动", None)],
+    [
+        ("100%", "已完成", None),
+        ("80%", "正在推进", "整改进度80%。"),
+        ("完成60%", "正在推进", "整改进度60%。"),
+        ("0%", "未启动", None),
+        ("已完成", "已完成", None),
+    ],
 )
 def test_progress_percentage(cell, status, progress):
     fields = {"整改状态": cell}

@@ -732,7 +732,12 @@ def read_txt(path: Path) -> list[Block]:
         # A character or two alone on a line after an unfinished one ("整改时限：2024年12月底"
         # over "前"): the end of that line, broken off, never a paragraph of its own.
         fragment = (
-            wrap > 0 and len(line) <= 2 and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
+            wrap > 0
+            and len(line) <= 2
+            and line not in ("附件", "附表", "附录", "目录")
+            and bool(blocks)
+            and not blocks[-1].text.endswith(_LINE_END)
+            and not _DATE_LINE.search(blocks[-1].text)
         )
         if (
             (joining or fragment)

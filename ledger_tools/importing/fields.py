@@ -473,7 +473,9 @@ def table_header(cell: str) -> str | None:
 _PLANNED_ANY = re.compile(r"(?:计划|预计|力争)(?:于|在|到)?\s*(\d{4}\s*年[^，,。；;]{1,10}?前)")
 
 
-_PERCENT_CELL = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*[%％]\s*$")
+_PERCENT_CELL = re.compile(
+    r"^\s*(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]\s*$"
+)
 
 
 def _status_from_percent(fields: dict[str, str]) -> None:

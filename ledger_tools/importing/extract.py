@@ -11,6 +11,7 @@ Every failure is an ``UnreadableFile`` whose Chinese message names the file.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -1215,6 +1216,13 @@ def _has_table_header(lines: list[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokens(line: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of each run of non-blank characters in a -layout line (cached: the
+    header search looks at each line in three windows)."""
+    return tuple((m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", line))
+
+
 def _stacked_header_lines(lines: list[str]) -> set[int]:
     """Indexes of ``lines`` that make a table header wrapped over lines (``_stacked_header``)."""
     found: set[int] = set()
@@ -1234,10 +1242,15 @@ def _stacked_cells(lines: list[str]) -> list[str] | None:
     under or over (its span within two characters of the cell's), or is a cell of its own."""
     from ledger_tools.importing.fields import table_columns
 
-    spans = [[(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", ln)] for ln in lines]
+    spans = [_tokens(ln) for ln in lines]
     if len(spans) < 2 or not spans[0] or max(map(len, spans)) < 3:
         return None
     main = max(range(len(spans)), key=lambda k: len(spans[k]))
+    cols = spans[main]
+    if any(b - a > 8 for a, b, _ in cols) or any(
+        nxt[0] - end < 2 for (_, end, _), nxt in zip(cols, cols[1:], strict=False)
+    ):
+        return None  # not short cells spaced apart in columns (a line of prose, "2024 年 5 月")
     cells = [[a, b, [(main, t)]] for a, b, t in spans[main]]
     for k, words in enumerate(spans):
         if k == main:

@@ -475,6 +475,19 @@ def test_bracketed_labels_and_bylines():
     assert P._WEB_FURNITURE.search("阅读 1.2万 在看 15")
 
 
+def test_excerpt_is_an_announcement_not_a_problem_title():
+    """Only a sentence announcing that some problems are told ("现将部分典型问题……通报如下",
+    "选取……问题") says the rest are elsewhere; a problem about "部分问题" does not."""
+    for said in (
+        "现将部分典型问题的整改情况通报如下：",
+        "选取其中3个典型问题予以公开",
+        "举例如下：",
+    ):
+        assert P._EXCERPT.search(said), said
+    for not_said in ("对巡察发现的部分问题整改不彻底。", "现将重点任务推进情况报告如下。"):
+        assert not P._EXCERPT.search(not_said), not_said
+
+
 def test_person_aspect_and_semicolon_measures():
     assert P._PERSON.match("王立军同志（局党组书记、局长）").group("name") == "王立军"
     assert P._PERSON.match("李明同志存在的问题及整改措施").group("name") == "李明"

@@ -162,7 +162,8 @@ _ACCOUNT = re.compile(
 # A document telling only some of its problems: "现将部分典型问题的整改情况通报如下",
 # "选取其中3个典型问题", "部分问题整改情况举例如下".
 _EXCERPT = re.compile(
-    r"[^。；;：:]*(?:部分(?:典型|重点|代表性)?问题|典型问题|举例如下|摘要如下|选取[^。；;]{0,12}问题)[^。；;：:]*"
+    r"[^。；;：:]*(?:(?:部分|典型)[^。；;：:]{0,20}(?:如下|公布|公开|通报)"
+    r"|举例如下|摘要如下|选取[^。；;]{0,12}问题)[^。；;：:]*"
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 # The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.

@@ -430,6 +430,50 @@ def members_plan(path: Path) -> Path:
     return path
 
 
+# (班子成员, 问题, 措施, 时限): a 民主生活会 整改清单 with a column of whose problem it is
+MEMBERS_TABLE = [
+    (
+        "刘建国（党组书记、主任）",
+        "调查研究不够深入，解决实际问题的办法不多",
+        "每季度到基层蹲点调研不少于3天",
+        "2025年12月底前",
+    ),
+    (
+        "刘建国（党组书记、主任）",
+        "调查研究不够深入，解决实际问题的办法不多",
+        "建立调研成果转化清单",
+        "2025年6月底前",
+    ),
+    (
+        "周敏（党组成员、副主任）",
+        "分管领域风险防控措施不够有力",
+        "梳理分管领域廉政风险点，逐项制定防控措施",
+        "2025年3月底前",
+    ),
+]
+
+
+def members_table(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共江岸区发展和改革委员会党组2024年度民主生活会查摆问题整改清单")
+    numbers = {
+        problem: str(k) for k, problem in enumerate(dict.fromkeys(r[1] for r in MEMBERS_TABLE), 1)
+    }
+    rows = [
+        [numbers[problem], *row[:1], problem, *row[2:]]
+        for row in MEMBERS_TABLE
+        for problem in [row[1]]
+    ]
+    table = _merged_table(
+        d, ["序号", "班子成员", "查摆问题", "整改措施", "完成时限"], rows, merge_cols=(0, 1, 2)
+    )
+    table.style = "Table Grid"
+    sign(d, "中共江岸区发展和改革委员会党组", "2025年1月20日")
+    official(d, size=14)
+    d.save(path)
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # 5. 通报 giving the counts and a few typical problems.
 
@@ -789,6 +833,7 @@ DOCX_BUILDERS = {
     "progress_list": progress_list,
     "borderless_progress_list": borderless_progress_list,
     "members_plan": members_plan,
+    "members_table": members_table,
     "counts_notice": counts_notice,
     "env_plan": env_plan,
     "circled_report": circled_report,

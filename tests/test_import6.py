@@ -251,6 +251,21 @@ def test_life_meeting_plan_grouped_by_member(docs, tmp_path):
     same_ledger(found)
 
 
+def test_life_meeting_list_with_a_column_of_members(docs, tmp_path):
+    """A 民主生活会 查摆问题整改清单 whose "班子成员" column says whose problem each row is (merged
+    over his rows): he is the 责任领导 of its measures; no 方面 is written (one reminder)."""
+    found = formats(docs, "members_table", tmp_path)
+    for suffix, ledger, out, xlsx in found:
+        got = [
+            (p, m, lead, due)
+            for _, p, m, lead, due in table(ledger, "整改措施", "责任领导", "整改时限")
+        ]
+        assert got == [(p, m, who, due) for who, p, m, due in G.MEMBERS_TABLE], suffix
+        assert [w for w in warnings(out) if BLANK_ASPECT not in w] == [], suffix
+        assert check_errors(run_check(xlsx)) <= {"方面", "责任部门", "整改状态"}
+    same_ledger(found)
+
+
 def test_notice_of_counts_and_typical_problems(docs, tmp_path):
     """A 通报 that states "3个方面21个问题" and then tells "部分典型问题" as "1.关于“……”的
     问题。……" at the top level (no sections): the three are imported, and the reminder says

@@ -447,6 +447,9 @@ _PUBLISHED_HEADERS = {
     "整改结果": "整改进展及成效",
     "整改效果": "整改进展及成效",
     "完成结果": "整改进展及成效",
+    # a 民主生活会 整改清单's column of whose problem each row is: he is its 责任领导
+    "班子成员": "责任领导",
+    "领导班子成员": "责任领导",
 }
 
 

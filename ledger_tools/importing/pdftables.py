@@ -269,10 +269,13 @@ _OWN_CELLS = frozenset(
 
 
 def _measure_cells_ended(heads: Rows, last: list[str], first: list[str]) -> bool:
-    """Whether ``first`` (a page's first row, no 序号) is the rest of ``last`` because a cell
-    only a row of its own fills (its 整改进度, 整改时限) has text above the page break and none
-    on this page, while other cells go on: a row broken after its first line or two."""
+    """Whether ``first`` (a page's first row, no 序号) is the rest of ``last``, a row the page
+    broke after its first line or two (every cell then short, which ``_broken`` cannot judge):
+    a cell only a row of its own fills (its 整改进度, 整改时限) has text above the break and
+    none below it; or the measure or problem above is a few characters with no sentence end
+    ("1.编制历"); or the measure above is numbered ("1.……") and its text below is not."""
     from ledger_tools.importing.fields import table_columns
+    from ledger_tools.importing.outline import match_marker
 
     found = table_columns(heads) if heads else None
     if found is None:
@@ -280,7 +283,6 @@ def _measure_cells_ended(heads: Rows, last: list[str], first: list[str]) -> bool
     header, columns = found
     if len(heads[header]) != len(first):
         return False
-    from ledger_tools.importing.outline import match_marker
 
     own = [j for j, name in columns.items() if name in _OWN_CELLS and j < len(first)]
     going_on = [j for j, c in enumerate(first) if c]

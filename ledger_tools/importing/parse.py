@@ -240,13 +240,11 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return kept
 
 
-# A label set in 【】 as web pages and 公众号 articles write it: "【问题一】……" "【整改措施】……"
-# "【责任单位】……" — the same as "问题一：" "整改措施：" "责任单位：" (``_bracketed_labels``).
-
-
 def _bracketed_labels(blocks: list[Block]) -> list[Block]:
-    """``blocks`` with a leading 【label】 written as "label：" where the label is one the reader
-    knows (a problem's number or a field's label); any other 【…】 stays as it is."""
+    """``blocks`` with each 【label】 written as "label：" where the label is one the reader knows
+    (a problem's number or a field's label): web pages and 公众号 articles set "【问题一】……"
+    "【整改措施】……" "【责任单位】……" for "问题一：" "整改措施：" "责任单位：". Any other 【…】
+    ("【典型案例】") stays as it is."""
     import dataclasses
 
     from ledger_tools.importing.outline import MARKERS
@@ -339,9 +337,9 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     reader = _Reader(parsed)
     reader.opening(root.body)
     reader.sections(root)
-    _person_leaders(parsed)
     reader.tail(tail)
     reader.attachment(attachment)
+    _person_leaders(parsed)
     F.read_info(parsed, title_blocks, root.body, tail)
     return parsed
 

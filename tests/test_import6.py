@@ -415,6 +415,37 @@ def test_plan_pasted_from_an_article(docs, tmp_path):
     assert check_errors(run_check(xlsx)) <= {"方面", "整改状态"}
 
 
+def test_audit_recommendation_is_the_goal(tmp_path):
+    """ "审计建议：……" under a "问题N：" (an audit report quotes what the auditors recommended)
+    is the problem's 整改目标, not its first measure."""
+    path = tmp_path / "审计整改.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "县教育局关于2023年度预算执行审计发现问题整改情况的报告",
+                "县审计局：",
+                "现将审计发现问题整改情况报告如下。",
+                "一、预算管理方面",
+                "问题1：部分学校公用经费超范围列支。",
+                "审计建议：严格执行公用经费管理规定，规范支出范围。",
+                "整改措施：①对超范围列支的12.6万元予以调账；②修订学校公用经费管理办法。",
+                "整改结果：已整改。",
+                "责任单位：计划财务股",
+                "",
+                "县教育局",
+                "2024年12月1日",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    ledger, out = run_import(path, tmp_path / "out")
+    assert rows(ledger, "整改目标", "整改措施", "整改状态") == [
+        ("严格执行公用经费管理规定，规范支出范围。", "对超范围列支的12.6万元予以调账", "已完成"),
+        ("严格执行公用经费管理规定，规范支出范围。", "修订学校公用经费管理办法。", "已完成"),
+    ]
+    assert warnings(out) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # The pieces.
 

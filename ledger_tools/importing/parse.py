@@ -112,7 +112,7 @@ _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈�
 _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
-    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
+    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|审计建议|整改要求"
     r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
     r"|措施|问题)\s*[：:]\s*"
@@ -1406,8 +1406,8 @@ def _label_mode(label: str) -> str:
         return "planned"
     if label.startswith("主要"):
         return "listed"
-    if "目标" in label:
-        return "goal"
+    if "目标" in label or label in ("审计建议", "整改要求"):
+        return "goal"  # (the ledger's 整改目标 column takes an audit's 审计建议 too)
     if re.search(r"表现|问题", label):
         return "detail"
     if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限", "时间", "日期")):

@@ -499,6 +499,19 @@ def test_progress_percentage(cell, status, progress):
     assert (fields["整改状态"], fields.get("整改进展及成效")) == (status, progress)
 
 
+def test_progress_percentage_after_a_measure():
+    """ "……（整改进度：100%）。" after a measure in a report is its status; a share between none
+    and all is its status too and stays written (it says how far the work has gone)."""
+    assert F.trailing_status("建立燃气企业安全检查台账（整改进度：100%）。") == (
+        "已完成",
+        "建立燃气企业安全检查台账",
+    )
+    said = "倒排工期推进12个小区改造，已完工8个（整改进度：70%）。"
+    assert F.trailing_status(said) == ("正在推进", said)
+    assert F.trailing_status("修订制度（完成0%）") == ("未启动", "修订制度")
+    assert F.trailing_status("修订制度（2024年）") is None
+
+
 def test_bracketed_labels_and_bylines():
     blocks = [
         Block("【问题二】窗口服务意识不强。", "第1行"),

@@ -311,7 +311,15 @@ def trailing_status(text: str) -> tuple[str, str] | None:
     m = _TRAILING_STATUS.search(text)
     if not m:
         return None
-    status = normalise_status(m.group(1))
+    said = m.group(1)
+    if percent := _PERCENT_CELL.match(re.sub(r"\s*[：:]\s*", "", said)):
+        # "（整改进度：70%）": the status it stands for; a share between none and all stays
+        # written where it is (it tells how far the work has gone)
+        status = normalise_status(percent.group(0))
+        if status and 0 < float(percent.group(1)) < 100:
+            return status, text
+    else:
+        status = normalise_status(said)
     return (status, text[: m.start()].rstrip("，,；; ")) if status else None
 
 

@@ -108,6 +108,11 @@ def test_lists_of_names_in_narrow_cells():
         "办公室\n组织人事科\n财务科\n规划建设科\n建筑市场\n监管科\n房产管理科\n质量安全\n监督站"
     )
     assert cell_lines(PEOPLE, PERSON) == "周晓梅\n徐敏\n赵文斌\n孙立新\n李淑芬"
+    # names broken between words keep their "、" where it fits: where one ends stays clear
+    assert (
+        cell_lines("建筑市场监管科、质量安全监督站", DEPT) == "建筑市场\n监管科、\n质量安全\n监督站"
+    )
+    assert cell_lines("后勤服务中心、办公室、财务科", DEPT) == "后勤服务\n中心、\n办公室、\n财务科"
 
 
 def test_text_width_counts_the_gaps_between_chinese_and_digits():

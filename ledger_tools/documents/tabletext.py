@@ -52,11 +52,12 @@ def cell_lines(value: Any, width: float) -> str:
     should break it, so that Word and LibreOffice, which break Chinese text after any
     character, do not cut a date after its month's digit or a name in two: a date
     "2024年4月15日前" longer than the cell breaks after 年 (when the rest fits a line); a list
-    of names "财务科、规划建设科" breaks after a "、", as many whole names on a line as fit; when
-    one of them with its "、" is wider than the cell (a "、" may not begin a line, so the last
-    character of the name would go down with it: "组织人事/科、"), the names stand one on a
-    line without the "、"; a single name wider than the cell breaks between its words
-    (``name_lines``: "质量安全/监督站", not "质量安全监/督站"). What fits is returned as it is."""
+    of names "财务科、规划建设科" breaks after a "、", as many whole names on a line as fit; a
+    name wider than the cell breaks between its words (``name_lines``: "质量安全/监督站", not
+    "质量安全监/督站"), its "、" after its last line ("建筑市场/监管科、/质量安全/监督站"). When
+    a name's "、" does not fit after it (a "、" may not begin a line, so the name's last
+    character would go down with it: "组织人事/科、"), the names stand one on a line without
+    the "、". What fits is returned as it is."""
     if value is None:
         return ""
     return _cell_lines(str(value), float(width))
@@ -96,16 +97,29 @@ def _cell_lines(text: str, width: float) -> str:
     names = [n for n in text.split("、") if n]
     if len(names) < 2:
         return name_lines(text, width)
-    if any(_width(f"{name}、") > width for name in names[:-1]):
-        # one name a line, none cut by the "、" it cannot begin a line with
-        return "\n".join(name_lines(name, width) for name in names)
-    lines = [names[0]]
-    for name in names[1:]:
-        if _width(f"{lines[-1]}、{name}、") <= width:
-            lines[-1] = f"{lines[-1]}、{name}"
+    # each name as lines, the "、" after its last: a name wider than the cell broken between
+    # its words ("建筑市场/监管科、/质量安全/监督站")
+    pieces = []
+    for k, name in enumerate(names):
+        mark = "、" if k < len(names) - 1 else ""
+        if _width(name + mark) <= width:
+            pieces.append([name + mark])
+            continue
+        lines = name_lines(name, width).split("\n")
+        if len(lines) < 2 or _width(lines[-1] + mark) > width:
+            # a "、" that does not fit after the name would take its last character down with
+            # it ("组织人事/科、"): one name a line, without the "、"
+            return "\n".join(name_lines(name, width) for name in names)
+        pieces.append([*lines[:-1], lines[-1] + mark])
+    out = [pieces[0][-1]] if len(pieces[0]) == 1 else list(pieces[0])
+    alone = len(pieces[0]) > 1
+    for piece in pieces[1:]:
+        if len(piece) == 1 and not alone and _width(out[-1] + piece[0]) <= width:
+            out[-1] += piece[0]  # as many whole names on a line as fit
         else:
-            lines.append(name)
-    return "、\n".join(lines)
+            out.extend(piece)
+        alone = len(piece) > 1
+    return "\n".join(out)
 
 
 # Where a name too wide for its cell may break (``name_lines``), from the best place to the

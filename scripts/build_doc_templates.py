@@ -280,9 +280,11 @@ def in_lines(value: str, mm: float) -> str:
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
     ("问题", 37, "{{ 问题.问题 }}", "left"),
-    ("整改措施", 88, "{{ 措施.整改措施 }}", "both"),
+    ("整改措施", 84, "{{ 措施.整改措施 }}", "both"),
     ("责任领导", 21, in_lines("措施.责任领导|names_only", 21), "center"),
-    ("责任部门", 25, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 25), "center"),
+    # 29 mm: a five-character department with its "、" ("组织人事科、") fits a line, so a list
+    # of departments keeps its "、" (a longer name breaks between its words, "、" after it)
+    ("责任部门", 29, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 29), "center"),
     ("责任人", 16, in_lines("措施.责任人|names_only", 16), "center"),
     ("整改时限", 26, in_lines("措施.整改时限", 26), "center"),
 )

@@ -46,7 +46,8 @@ SEVEN = "办公室、组织人事科、财务科、规划建设科、建筑市�
 PEOPLE = "周晓梅、徐敏、赵文斌、孙立新、李淑芬"
 LONG_DEPT = "某区住房和城乡建设局建设工程质量安全监督管理站"
 # the template's column widths in characters (scripts/build_doc_templates.py cell_chars)
-DEPT, LEADER, PERSON, DUE = 5.24, 4.27, 3.06, 5.48
+DEPT, LEADER, PERSON, DUE = 6.2, 4.27, 3.06, 5.48
+NARROW = 5.24  # a 25 mm column
 
 
 def render(ledger: Path, kind: str, out: Path) -> Path:
@@ -84,11 +85,11 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_names_wider_than_the_cell_break_between_words():
     assert name_lines("质量安全监督站", DEPT) == "质量安全\n监督站"
     assert name_lines("建筑市场监管科", DEPT) == "建筑市场\n监管科"
-    assert name_lines("后勤服务中心", DEPT) == "后勤服务\n中心"
+    assert name_lines("后勤服务中心", NARROW) == "后勤服务\n中心"
     assert name_lines("分管副院长", LEADER) == "分管副\n院长"
     assert name_lines("校党委书记", LEADER) == "校党委\n书记"
     assert name_lines("某某县人民医院", DEPT) == "某某县\n人民医院"
-    assert name_lines(LONG_DEPT, DEPT) == "某区住房和\n城乡建设局\n建设工程\n质量安全\n监督管理站"
+    assert name_lines(LONG_DEPT, NARROW) == "某区住房和\n城乡建设局\n建设工程\n质量安全\n监督管理站"
     # a word boundary costs less than a line: not "纪检监察/组组长"
     assert name_lines("纪检监察组组长", LEADER) == "纪检\n监察组\n组长"
     # never inside a number; markers and sentences are left to the cell
@@ -102,11 +103,16 @@ def test_names_wider_than_the_cell_break_between_words():
 def test_lists_of_names_in_narrow_cells():
     # every name fits with its "、": as many on a line as fit (as before)
     assert cell_lines("财务科、规划建设科", DEPT) == "财务科、\n规划建设科"
-    assert cell_lines("陈志远、王建国、刘明华", LEADER) == "陈志远、\n王建国、\n刘明华"
-    # "组织人事科、" is one character too wide: one name a line, no name cut by its "、"
     assert cell_lines(SEVEN, DEPT) == (
-        "办公室\n组织人事科\n财务科\n规划建设科\n建筑市场\n监管科\n房产管理科\n质量安全\n监督站"
+        "办公室、\n组织人事科、\n财务科、\n规划建设科、\n建筑市场\n监管科、\n房产管理科、\n"
+        "质量安全\n监督站"
     )
+    assert cell_lines("陈志远、王建国、刘明华", LEADER) == "陈志远、\n王建国、\n刘明华"
+    # in a narrower column "组织人事科、" is one character too wide: the "、" may not begin a
+    # line, so "组织人事/科、" — the name breaks between its words instead, "、" after it
+    assert cell_lines(SEVEN, NARROW).split("\n")[:4] == ["办公室、", "组织", "人事科、", "财务科、"]
+    # names that cannot break (three-character names in a three-character column): one a
+    # line, without the "、"
     assert cell_lines(PEOPLE, PERSON) == "周晓梅\n徐敏\n赵文斌\n孙立新\n李淑芬"
     # names broken between words keep their "、" where it fits: where one ends stays clear
     assert (
@@ -128,12 +134,13 @@ def test_task_list_and_duban_cells(tmp_path, people):
     rows = [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
     rows = [r for r in rows if r["整改措施"] and r["整改措施"] != r["序号"]]  # not 方面 rows
     assert len(rows) == 3
+    assert rows[0]["责任部门"] == cell_lines(SEVEN, DEPT)
     assert rows[0]["责任部门"].split("\n")[-2:] == ["质量安全", "监督站"]
     assert rows[0]["责任人"] == PEOPLE.replace("、", "\n")
     assert rows[0]["责任领导"] == "陈志远、\n王建国"
-    assert rows[1]["责任部门"] == "某区住房和\n城乡建设局\n建设工程\n质量安全\n监督管理站"
+    assert rows[1]["责任部门"] == "某区住房和\n城乡建设局\n建设工程质量\n安全监督\n管理站"
     assert rows[1]["责任领导"] == "分管副\n院长"
-    assert rows[2]["责任部门"] == "后勤服务\n中心" and rows[2]["责任人"] == "周晓梅\n徐敏"
+    assert rows[2]["责任部门"] == "后勤服务中心" and rows[2]["责任人"] == "周晓梅\n徐敏"
     # the 督办通知 of the department whose measure is late: 责任人 names whole
     out = tmp_path / "督办"
     run_cli("duban", people, "--today", AS_OF, "-o", out, "--force")
@@ -313,7 +320,7 @@ def test_task_list_pages(tmp_path, people):
     ).stdout  # fmt: skip
     words = [w for line in text.splitlines() for w in line.split()]
     # whole words on their lines: no "监/督站", "中/心", "组织人事/科", "周晓/梅"
-    for word in ("监督站", "中心", "组织人事科", "规划建设科", "周晓梅", "李淑芬", "院长"):
+    for word in ("监督站", "后勤服务中心", "组织人事科、", "规划建设科、", "周晓梅", "院长"):
         assert word in words, (word, words)
     for piece in ("督站", "心", "科、", "梅、", "长"):
         assert piece not in words, piece

@@ -106,6 +106,8 @@ def _cell_lines(text: str, width: float) -> str:
             pieces.append([name + mark])
             continue
         lines = name_lines(name, width).split("\n")
+        if _width(lines[-1] + mark) > width:  # room for the "、" after the last word
+            lines = name_lines(name, width - _width(mark)).split("\n")
         if len(lines) < 2 or _width(lines[-1] + mark) > width:
             # a "、" that does not fit after the name would take its last character down with
             # it ("组织人事/科、"): one name a line, without the "、"

@@ -243,7 +243,7 @@ def test_status_sentences():
         "目前正在推进，计划于2024年9月底前完成。",
         "目前正在推进。",
         "目前正在推进，整改时限【时限无法识别：下个月】。",
-        "【整改状态未填或无法识别】",
+        "【整改状态未填或无法识别】。",  # closed like the others (the fifth 公文 review)
     ]
     last = ctx["方面列表"][0]["问题列表"][-1]
     assert last["状态"] == "【状态未填】"

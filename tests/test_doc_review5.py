@@ -17,7 +17,9 @@ kept fixed here on the real .docx and, for the task list, on the PDF:
   2024年9月底前完成；其中2条措施原计划于…，现已超期【…】。下一步计划：…";
 * the plan printed a 整改目标 typed without its "。" as a paragraph without one;
 * a 文稿段落 saying "十三个问题" was not checked against the ledger (figures in digits were);
-* the 汇总报告 ended sixteen overdue items of one unit alike with "目前尚未启动".
+* the 汇总报告 ended sixteen overdue items of one unit alike with "目前尚未启动";
+* the report closed a problem whose status cannot be read with a bare "【整改状态未填或无法识别】",
+  every other status sentence with "。".
 """
 
 from __future__ import annotations
@@ -324,3 +326,20 @@ def test_task_list_pages(tmp_path, people):
         assert word in words, (word, words)
     for piece in ("督站", "心", "科、", "梅、", "长"):
         assert piece not in words, piece
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. A status that cannot be read is a sentence like the others
+
+
+def test_unknown_status_sentence_closes_with_a_full_stop(tmp_path):
+    rows = [
+        measure(1, "制度执行不严格", "建立健全制度。", "差不多完成", "2024年6月底前"),
+        measure(2, "台账管理不规范", "规范台账。", "正在推进", "2024年6月底前"),
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows)
+    report = texts(render(ledger, "report", tmp_path / "r.docx"))
+    assert "【整改状态未填或无法识别】。" in report
+    notice = texts(render(ledger, "notice", tmp_path / "n.docx"))
+    item = next(t for t in notice if t.startswith("1."))
+    assert item.endswith("【整改状态未填或无法识别】。") and "】。。" not in item

@@ -662,7 +662,7 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
         C.STATUS_NOT_STARTED: ("目前尚未启动", ""),
     }
     if p.status not in heads:
-        return STATUS_SENTENCE_UNKNOWN
+        return STATUS_SENTENCE_UNKNOWN + "。"  # a sentence like the others
     head, rest = heads[p.status]
     clause = open_work_clause(p.measures, as_of, rest, say)
     return _sentence(f"{head}，{clause}" if clause else head)

@@ -499,20 +499,23 @@ def build_notice(bold_headings: bool) -> object:
 
 
 # 督办事项 table: column, width in mm (portrait 版心 156 mm), cell text, alignment.
+# 整改措施 is the widest text: 38 mm (8.4 characters a line; at 35 mm a measure of 100
+# characters stood in fourteen lines, two rows a page, beside columns holding "正在推进" and
+# "超期71天" in wide space); the short columns as narrow as their words allow.
 DUBAN_COLUMNS = (
-    ("序号", 12, "{{ 事项.序号 }}", "center"),
+    ("序号", 12, "{{ 事项.序号 }}", "center"),  # the heading "序号" in a line
     ("问题", 22, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 35, "{{ 事项.整改措施 }}", "left"),
-    ("责任人", 17, in_lines("事项.责任人", 17), "center"),
+    ("整改措施", 38, "{{ 事项.整改措施 }}", "left"),
+    ("责任人", 16, in_lines("事项.责任人", 16), "center"),
     # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
     ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
-    ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
-    ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
+    ("整改状态", 20, "{{ 事项.整改状态 }}", "center"),  # "正在推进" in a line
+    ("超期情况", 22, in_lines("事项.超期情况", 22), "center"),  # "超期71天"; "超期/100天"
 )
 
 
-# Seven lines of the 问题 (22 mm) or 整改措施 (35 mm) column of the 督办事项 table.
-DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 52)"
+# Seven lines of the 问题 (22 mm) or 整改措施 (38 mm) column of the 督办事项 table.
+DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 57)"
 
 
 def flush_left(paragraph: object) -> object:

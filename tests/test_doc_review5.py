@@ -343,3 +343,24 @@ def test_unknown_status_sentence_closes_with_a_full_stop(tmp_path):
     notice = texts(render(ledger, "notice", tmp_path / "n.docx"))
     item = next(t for t in notice if t.startswith("1."))
     assert item.endswith("【整改状态未填或无法识别】。") and "】。。" not in item
+
+
+def test_notice_of_nothing_started_imports_back(tmp_path):
+    """``import`` of that 通报 reads the plan's dates as dates, not as one more measure."""
+    import openpyxl
+
+    ledger = write_ledger(tmp_path / "l.xlsx", _late_rows("未启动"))
+    notice = render(ledger, "notice", tmp_path / "n.docx")
+    run_cli("import", notice, "-o", tmp_path / "back.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "back.xlsx")["整改台账"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    measures = [r["整改措施"] for r in rows if r["整改措施"]]
+    assert len(measures) == 5, measures
+    assert not any(m.startswith(("上述措施", "该措施", "其中")) for m in measures)
+    assert all(r["整改状态"] == "未启动" for r in rows if r["整改措施"])
+    # the second problem's measures were all due one day: read back as their 整改时限
+    second = [r for r in rows if r["整改措施"]][3:]
+    assert [r["整改时限"] for r in second] == ["2024年4月底前"] * 2
+    # the first's are days listed with a part late: not guessed
+    assert not any(r["整改时限"] for r in rows[:3])

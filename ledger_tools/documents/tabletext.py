@@ -54,10 +54,11 @@ def cell_lines(value: Any, width: float) -> str:
     "2024年4月15日前" longer than the cell breaks after 年 (when the rest fits a line); a list
     of names "财务科、规划建设科" breaks after a "、", as many whole names on a line as fit; a
     name wider than the cell breaks between its words (``name_lines``: "质量安全/监督站", not
-    "质量安全监/督站"), its "、" after its last line ("建筑市场/监管科、/质量安全/监督站"). When
-    a name's "、" does not fit after it (a "、" may not begin a line, so the name's last
-    character would go down with it: "组织人事/科、"), the names stand one on a line without
-    the "、". What fits is returned as it is."""
+    "质量安全监/督站"), its "、" after its last line ("建筑市场/监管科、/质量安全/监督站"); a
+    name whose "、" does not fit after it (a "、" may not begin a line, so the name's last
+    character would go down with it: "组织人事/科、") breaks between its words to make room
+    ("组织/人事科、"). Names that cannot (three-character names in a three-character column)
+    stand one on a line without the "、". What fits is returned as it is."""
     if value is None:
         return ""
     return _cell_lines(str(value), float(width))
@@ -110,7 +111,7 @@ def _cell_lines(text: str, width: float) -> str:
             lines = name_lines(name, width - _width(mark)).split("\n")
         if len(lines) < 2 or _width(lines[-1] + mark) > width:
             # a "、" that does not fit after the name would take its last character down with
-            # it ("组织人事/科、"): one name a line, without the "、"
+            # it ("周晓/梅、"): one name a line, without the "、"
             return "\n".join(name_lines(name, width) for name in names)
         pieces.append([*lines[:-1], lines[-1] + mark])
     out = [pieces[0][-1]] if len(pieces[0]) == 1 else list(pieces[0])
@@ -129,7 +130,7 @@ def _cell_lines(text: str, width: float) -> str:
 # (科, 站, 局) or two-character (中心, 大队) word, so after a connective, after an
 # organisation within the name ("…建设局/建设工程…"), after a place ("某某县/人民医院"), and
 # between the two-character words counted back from the end ("质量安全/监督站", "建筑市场/
-# 监管科", "分管/副校长", "纪检监察组/组长").
+# 监管科", "后勤服务/中心", "分管副/校长").
 _CONNECTIVES = "和与及暨"
 _ORG_CHARS = "局委办院馆站所队科室处部厅组会司社团校"
 # A suffix character that begins a word with the next one is no suffix there: 科技, 局长 …

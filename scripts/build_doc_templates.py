@@ -261,11 +261,14 @@ def build_plan(bold_headings: bool) -> object:
 # "2024年6月底前". The 方面 is not a column: it heads
 # its problems once, in a row across the table.
 def cell_chars(mm: float) -> float:
-    """How many characters of table text (``SIZE_TABLE`` pt, a CJK character as wide as the
-    font is high) a column ``mm`` wide holds, less its cell margins and half a character (in
-    LibreOffice "4月15日前", 4.5 by this count, did not fit the 4.96 of a 24 mm column)."""
+    """How many characters of table text a column ``mm`` wide holds: its width less the cell
+    margins and 0.3 mm to spare, over the advance of a character (``SIZE_TABLE`` pt less the
+    0.25 pt condensing, ``CHAR_SPACING_TWIPS``, that the table text has from the body). The
+    gaps between Chinese and digits are counted by ``tabletext.text_width`` ("4月15日前" is 5.1
+    characters: it did not fit the 4.99 of a 24 mm column, it fits the 5.47 of 26 mm)."""
     margins = 2 * f.TABLE_CELL_MARGINS_TWIPS["left"] / 1440 * 25.4
-    return round((mm - margins) / (f.SIZE_TABLE / 72 * 25.4) - 0.5, 2)
+    advance = (f.SIZE_TABLE + f.CHAR_SPACING_TWIPS / 20) / 72 * 25.4
+    return round((mm - margins - 0.3) / advance, 2)
 
 
 def in_lines(value: str, mm: float) -> str:
@@ -277,10 +280,12 @@ def in_lines(value: str, mm: float) -> str:
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
     ("问题", 37, "{{ 问题.问题 }}", "left"),
-    ("整改措施", 88, "{{ 措施.整改措施 }}", "both"),
+    ("整改措施", 84, "{{ 措施.整改措施 }}", "both"),
     ("责任领导", 21, in_lines("措施.责任领导|names_only", 21), "center"),
-    ("责任部门", 25, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 25), "center"),
-    ("责任人", 16, "{{ 措施.责任人|names_only }}", "center"),
+    # 29 mm: a five-character department with its "、" ("组织人事科、") fits a line, so a list
+    # of departments keeps its "、" (a longer name breaks between its words, "、" after it)
+    ("责任部门", 29, in_lines("(措施.责任部门 or 措施.牵头部门)|names_only", 29), "center"),
+    ("责任人", 16, in_lines("措施.责任人|names_only", 16), "center"),
     ("整改时限", 26, in_lines("措施.整改时限", 26), "center"),
 )
 # 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
@@ -494,20 +499,23 @@ def build_notice(bold_headings: bool) -> object:
 
 
 # 督办事项 table: column, width in mm (portrait 版心 156 mm), cell text, alignment.
+# 整改措施 is the widest text: 38 mm (8.4 characters a line; at 35 mm a measure of 100
+# characters stood in fourteen lines, two rows a page, beside columns holding "正在推进" and
+# "超期71天" in wide space); the short columns as narrow as their words allow.
 DUBAN_COLUMNS = (
-    ("序号", 12, "{{ 事项.序号 }}", "center"),
+    ("序号", 12, "{{ 事项.序号 }}", "center"),  # the heading "序号" in a line
     ("问题", 22, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 35, "{{ 事项.整改措施 }}", "left"),
-    ("责任人", 17, "{{ 事项.责任人 }}", "center"),
+    ("整改措施", 38, "{{ 事项.整改措施 }}", "left"),
+    ("责任人", 16, in_lines("事项.责任人", 16), "center"),
     # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
     ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
-    ("整改状态", 21, "{{ 事项.整改状态 }}", "center"),
-    ("超期情况", 23, "{{ 事项.超期情况 }}", "center"),
+    ("整改状态", 20, "{{ 事项.整改状态 }}", "center"),  # "正在推进" in a line
+    ("超期情况", 22, in_lines("事项.超期情况", 22), "center"),  # "超期71天"; "超期/100天"
 )
 
 
-# Seven lines of the 问题 (22 mm) or 整改措施 (35 mm) column of the 督办事项 table.
-DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 52)"
+# Seven lines of the 问题 (22 mm) or 整改措施 (38 mm) column of the 督办事项 table.
+DUBAN_TALL_ROW = "((事项.问题 or '')|length > 31 or (事项.整改措施 or '')|length > 57)"
 
 
 def flush_left(paragraph: object) -> object:
@@ -643,14 +651,19 @@ def build_summary(bold_headings: bool) -> object:
     f.widow_free_heading(
         doc,
         f.STYLE_H3,
-        "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条）",
-        "(单位.单位|length + 单位.序号|string|length + 单位.条数|string|length + 4)",
+        # "（16条，均尚未启动）": a state all the unit's overdue measures share is said once
+        # here, not at the end of each item
+        "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条"
+        "{% if 单位.状态 %}，{{ 单位.状态 }}{% endif %}）",
+        "(单位.单位|length + 单位.序号|string|length + 单位.条数|string|length + 4"
+        " + 单位.状态|length + (1 if 单位.状态 else 0))",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 事项 in 单位.事项 %}")
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施|join_sentences }}（{{ 事项.说明 }}）",
+        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施|join_sentences }}"
+        "（{% if 单位.状态 %}{{ 事项.超期说明 }}{% else %}{{ 事项.说明 }}{% endif %}）",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 单位.另有 %}")

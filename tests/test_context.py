@@ -182,7 +182,8 @@ def test_tree_numbering_and_values():
     problems = [p for a in aspects for p in a["问题列表"]]
     assert [p["序号"] for p in problems] == [1, 2, 3]  # running across the document
     first = problems[0]
-    assert first["问题"] == "政治理论学习重视不够" and first["问题表现"] == "学习不深"
+    # a paragraph of the plan: closed with "。" when the cell is not (the fifth 公文 review)
+    assert first["问题"] == "政治理论学习重视不够" and first["问题表现"] == "学习不深。"
     assert [m["序号"] for m in first["措施列表"]] == [1, 2]
     assert [m["序号"] for m in problems[1]["措施列表"]] == [1]
     m = first["措施列表"][0]
@@ -242,7 +243,7 @@ def test_status_sentences():
         "目前正在推进，计划于2024年9月底前完成。",
         "目前正在推进。",
         "目前正在推进，整改时限【时限无法识别：下个月】。",
-        "【整改状态未填或无法识别】",
+        "【整改状态未填或无法识别】。",  # closed like the others (the fifth 公文 review)
     ]
     last = ctx["方面列表"][0]["问题列表"][-1]
     assert last["状态"] == "【状态未填】"

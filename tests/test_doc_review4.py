@@ -283,14 +283,17 @@ def test_pages(tmp_path, ledgers):
 def test_cell_lines():
     from ledger_tools.documents.tabletext import cell_lines
 
-    assert cell_lines("2024年6月底前", 5) == "2024年\n6月底前"
-    assert cell_lines("2024年4月15日前", 5) == "2024年\n4月15日前"
-    assert cell_lines("2024年4月15日前", 4.4) == "2024年4月15日前"  # the rest does not fit either
+    # widths as the templates give them (26 mm: 5.48 characters, tabletext.text_width)
+    assert cell_lines("2024年6月底前", 5.48) == "2024年\n6月底前"
+    assert cell_lines("2024年4月15日前", 5.48) == "2024年\n4月15日前"
+    assert cell_lines("2024年4月15日前", 4.9) == "2024年4月15日前"  # the rest does not fit either
     assert cell_lines("财务科、规划建设科", 5) == "财务科、\n规划建设科"
     assert cell_lines("王建国、刘明华、李娜", 5) == "王建国、\n刘明华、\n李娜"
     assert cell_lines("甲、乙、丙丁戊己庚", 5) == "甲、乙、\n丙丁戊己庚"
     for same in ("长期坚持", "立行立改", "办公室", "质量安全监督站", None):
-        assert cell_lines(same, 5) == (same or "")
+        assert cell_lines(same, 7) == (same or "")
+    # a single name wider than the cell: between its words (the fifth review)
+    assert cell_lines("质量安全监督站", 5) == "质量安全\n监督站"
 
 
 def test_task_list_cells_break_at_words(tmp_path):
@@ -301,4 +304,7 @@ def test_task_list_cells_break_at_words(tmp_path):
     assert "2024年\n4月15日前" in dates
     depts = {r[-3] for r in rows if "、" in r[-3] and "方面" not in r[-3]}  # not the 方面 rows
     assert "财务科、\n规划建设科" in depts and "办公室、\n房产管理科" in depts
-    assert all(lines.endswith("、") for d in depts for lines in d.split("\n")[:-1]), depts
+    # lines end after a "、" or, inside a name wider than the column, between its words (the
+    # fifth review: "建筑市场/监管科、/质量安全/监督站"); a "、" never begins a line
+    assert "建筑市场\n监管科、\n质量安全\n监督站" in depts
+    assert all(not line.startswith("、") for d in depts for line in d.split("\n")), depts

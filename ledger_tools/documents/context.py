@@ -566,12 +566,17 @@ def aspects_context(
     return out
 
 
+# 在 as a preposition inside an aspect title (not the 在 of 存在, 现在, 所在, 实在, 正在 …)
+_PREPOSITION_ZAI = re.compile(r"(?<![存现所实正内潜外自旨好健志意])在(?!于|乎)")
+
+
 def in_aspect_title(title_text: Any) -> str:
     """The report's aspect heading "在…方面" (docs/公文格式.md) without doubling 在 or 方面."""
     t = text(title_text).rstrip("。；;，,：: ")
     if not t:
         return missing_mark("方面")
-    if not t.startswith(("在", "关于")):
+    # "带头在推动高质量发展上创新实干方面" has its 在 already: "在带头在推动…" says it twice
+    if not t.startswith(("在", "关于")) and not _PREPOSITION_ZAI.search(t):
         t = "在" + t
     if not t.endswith(("方面", "问题", "情况")):
         t += "方面"
@@ -614,8 +619,9 @@ def problem_context(
         "原序号": text(p.number),
         "方面": text(p.aspect),
         "问题": text(p.title) or missing_mark("问题"),
-        "问题表现": _first(p.measures, "问题表现", say),
-        "整改目标": _first(p.measures, "整改目标", say),
+        # paragraphs of the plan: closed with "。" when the cell is not
+        "问题表现": _sentence(_first(p.measures, "问题表现", say)),
+        "整改目标": _sentence(_first(p.measures, "整改目标", say)),
         "责任领导": "、".join(leaders),
         "状态": p.status or missing_mark("状态"),
     }
@@ -656,7 +662,7 @@ def status_sentence(p: Problem, as_of: dt.date, say: Callable[[Any], str] = text
         C.STATUS_NOT_STARTED: ("目前尚未启动", ""),
     }
     if p.status not in heads:
-        return STATUS_SENTENCE_UNKNOWN
+        return STATUS_SENTENCE_UNKNOWN + "。"  # a sentence like the others
     head, rest = heads[p.status]
     clause = open_work_clause(p.measures, as_of, rest, say)
     return _sentence(f"{head}，{clause}" if clause else head)
@@ -698,11 +704,10 @@ def open_work_clause(
         latest = max(timely, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
         parts.append(f"{subject}计划于{W.due_form(latest.deadline)}完成")
     if late:
-        latest = max(late, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
         reasons = list(dict.fromkeys(W.strip_end(say(m.values.get("延期说明"))) for m in late))
         reason = "；".join(r for r in reasons if r) if all(reasons) else ""
         who = f"其中{len(late)}条措施" if timely else subject  # 措施 are counted in 条
-        said = f"{who}原计划于{W.due_form(latest.deadline)}完成，"
+        said = f"{who}原计划{_late_days(late)}完成，"
         parts.append(said + (reason or f"现已超期{OVERDUE_MARK}"))
     if not parts:
         bad = [m.deadline for m in unfinished if m.deadline and m.deadline.kind == "invalid"]
@@ -710,6 +715,23 @@ def open_work_clause(
             return f"整改时限{invalid_mark('时限', bad[0].text)}"
         return f"{subject}正在抓紧推进" if subject else ""
     return "；".join(parts)
+
+
+def _late_days(late: list[Measure]) -> str:
+    """ "于2024年4月底前" when the late measures were due the same day; their days, earliest
+    first, when they were not ("分别于2024年3月底前、4月底前" for two measures): the latest
+    alone would tell the reader a measure due in March was due in April, against the task
+    list. More than three days: "最迟于…"."""
+    days = sorted({m.deadline.due for m in late if m.deadline and m.deadline.due})
+    forms = [W.date_form(day) for day in days]
+    if len(forms) == 1:
+        return f"于{forms[0]}"
+    if len(forms) > 3:
+        return f"最迟于{forms[-1]}"
+    year = forms[0][:5] if forms[0][4:5] == "年" else ""
+    shown = [forms[0]] + [f.removeprefix(year) if year else f for f in forms[1:]]
+    each = "分别" if len(forms) == len(late) else ""
+    return f"{each}于{'、'.join(shown)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -928,11 +950,18 @@ def public_paragraph(
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
     parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
     own = status_without_head(status) if said_for_all else status
-    plan = f"下一步计划：{'；'.join(dict.fromkeys(planned))}" if planned else ""
+    leads = list(dict.fromkeys(planned))
+    plan = f"下一步计划：{'；'.join(leads)}" if planned else ""
     nothing_started = said_for_all and p.status == C.STATUS_NOT_STARTED
     if plan and nothing_started and own.startswith("计划于") and "；" not in own:
         # nothing started anywhere: the date belongs to the plan, said once
         plan, own = f"{plan}，{own.removeprefix('计划')}", ""
+    elif plan and nothing_started and own.startswith(("计划于", "原计划")):
+        # the dates of the plan and its delay ("计划于…完成；其中2条措施原计划…，现已超期")
+        # come after the plan they are of, not before anything has been said to be planned
+        subject = "上述措施" if len(leads) > 1 else "该措施"
+        parts.append(plan)
+        plan, own = "", subject + own
     parts.append(own)
     if plan:  # a problem not started at all says what is planned too, not only its date
         parts.append(plan)

@@ -11,6 +11,7 @@ short and pass through. ``cell_lines``: where a narrow cell's text breaks: "2024
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -47,21 +48,43 @@ def _short_date(text: str) -> str:
 
 
 def cell_lines(value: Any, width: float) -> str:
-    """``value`` with line breaks where a cell ``width`` characters wide (a CJK character is
-    one, a digit or Latin letter half) should break it, so that Word and LibreOffice, which
-    break Chinese text after any character, do not cut a date after its month's digit or a
-    name in two: a date "2024年4月15日前" longer than the cell breaks after 年 (when the rest
-    fits a line); a list of names "财务科、规划建设科" breaks after a "、", as many whole names
-    on a line as fit. Anything else, or what fits, is returned as it is."""
+    """``value`` with line breaks where a cell ``width`` characters wide (``text_width``)
+    should break it, so that Word and LibreOffice, which break Chinese text after any
+    character, do not cut a date after its month's digit or a name in two: a date
+    "2024年4月15日前" longer than the cell breaks after 年 (when the rest fits a line); a list
+    of names "财务科、规划建设科" breaks after a "、", as many whole names on a line as fit; a
+    name wider than the cell breaks between its words (``name_lines``: "质量安全/监督站", not
+    "质量安全监/督站"), its "、" after its last line ("建筑市场/监管科、/质量安全/监督站"); a
+    name whose "、" does not fit after it (a "、" may not begin a line, so the name's last
+    character would go down with it: "组织人事/科、") breaks between its words to make room
+    ("组织/人事科、"). Names that cannot (three-character names in a three-character column)
+    stand one on a line without the "、". What fits is returned as it is."""
     if value is None:
         return ""
     return _cell_lines(str(value), float(width))
 
 
-def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+# The gap Word and LibreOffice put between a Chinese character and a digit or Latin letter
+# (w:autoSpaceDE/DN), in characters: "2024年5月10日" (3 characters, 7 digits, 5 gaps) measured
+# 7.4 characters in the body (docformat.DATE_WIDTH_CHARS); "4月15日前" (three gaps) did not fit
+# a 24 mm table column of 4.99 characters.
+_AUTOSPACE = 0.2
 
 
+def text_width(text: str) -> float:
+    """Width of ``text`` in characters: a CJK character one, a digit or Latin letter half, and
+    ``_AUTOSPACE`` for each change between the two."""
+    width, last = 0.0, None
+    for ch in text:
+        wide = ord(ch) >= 0x2E80
+        width += 1.0 if wide else 0.5
+        if last is not None and wide != last and not ch.isspace():
+            width += _AUTOSPACE
+        last = wide
+    return width
+
+
+_width = text_width
 _YEAR_FIRST = re.compile(r"(\d{4}年)(\d{1,2}月\S*)")
 
 
@@ -74,14 +97,125 @@ def _cell_lines(text: str, width: float) -> str:
         return f"{date[1]}\n{date[2]}" if _width(date[2]) <= width else text
     names = [n for n in text.split("、") if n]
     if len(names) < 2:
-        return text
-    lines = [names[0]]
-    for name in names[1:]:
-        if _width(f"{lines[-1]}、{name}、") <= width:
-            lines[-1] = f"{lines[-1]}、{name}"
+        return name_lines(text, width)
+    # each name as lines, the "、" after its last: a name wider than the cell broken between
+    # its words ("建筑市场/监管科、/质量安全/监督站")
+    pieces = []
+    for k, name in enumerate(names):
+        mark = "、" if k < len(names) - 1 else ""
+        if _width(name + mark) <= width:
+            pieces.append([name + mark])
+            continue
+        lines = name_lines(name, width).split("\n")
+        if _width(lines[-1] + mark) > width:  # room for the "、" after the last word
+            lines = name_lines(name, width - _width(mark)).split("\n")
+        if len(lines) < 2 or _width(lines[-1] + mark) > width:
+            # a "、" that does not fit after the name would take its last character down with
+            # it ("周晓/梅、"): one name a line, without the "、"
+            return "\n".join(name_lines(name, width) for name in names)
+        pieces.append([*lines[:-1], lines[-1] + mark])
+    out = [pieces[0][-1]] if len(pieces[0]) == 1 else list(pieces[0])
+    alone = len(pieces[0]) > 1
+    for piece in pieces[1:]:
+        if len(piece) == 1 and not alone and _width(out[-1] + piece[0]) <= width:
+            out[-1] += piece[0]  # as many whole names on a line as fit
         else:
-            lines.append(name)
-    return "、\n".join(lines)
+            out.extend(piece)
+        alone = len(piece) > 1
+    return "\n".join(out)
+
+
+# Where a name too wide for its cell may break (``name_lines``), from the best place to the
+# worst. Names of units and posts are made of two-character words and end in a one-character
+# (科, 站, 局) or two-character (中心, 大队) word, so after a connective, after an
+# organisation within the name ("…建设局/建设工程…"), after a place ("某某县/人民医院"), and
+# between the two-character words counted back from the end ("质量安全/监督站", "建筑市场/
+# 监管科", "后勤服务/中心", "分管副/校长").
+_CONNECTIVES = "和与及暨"
+_ORG_CHARS = "局委办院馆站所队科室处部厅组会司社团校"
+# A suffix character that begins a word with the next one is no suffix there: 科技, 局长 …
+_ORG_WORDS = frozenset(
+    "科技 科学 科研 局长 处长 科长 站长 所长 院长 部长 馆长 队长 校长 组长 社长 会长 室主 "
+    "会计 会议 部门 部署 办公 办事 办理 委员 组织 队伍 处理 处置 所属 院校 社会 社区 团结 "
+    "团委 校区 司法 厅长 部队 会同 组建".split()
+)
+_TWO_CHAR_ENDS = frozenset(
+    "中心 大队 支队 中队 专班 公司 集团 学院 医院 学校 中学 小学 大学 党委 党组 支部 总支 "
+    "机关 小组 街道 社区 银行 法院 书记 主任 委员 干事 专员 助理 局长 处长 科长 院长 校长 "
+    "部长 组长 站长 所长 馆长 队长 主席 秘书 经理".split()
+)
+_PLACE_CHARS = "省市区县州镇乡旗"
+_NOT_AFTER_PLACE = "委场域级属直政长民情容内外界况划域"
+_NAME = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
+_CUT_COST = {"connective": 1, "organisation": 1, "place": 2, "word": 3}
+_ANYWHERE = 12
+_LINE = 5
+
+
+def _cuts(name: str) -> dict[int, int]:
+    """Positions a line of ``name`` may end at (the line is ``name[:k]``), with their cost."""
+    n = len(name)
+    cuts: dict[int, int] = {}
+
+    def add(k: int, kind: str) -> None:
+        if 2 <= k <= n - 2:  # never a line of one character
+            cuts[k] = min(cuts.get(k, 99), _CUT_COST[kind])
+
+    bounds = [0]
+    for i, ch in enumerate(name):
+        k = i + 1
+        if ch in _CONNECTIVES:
+            add(k, "connective")
+            bounds.append(k)
+        elif ch in _ORG_CHARS and name[i : i + 2] not in _ORG_WORDS and k >= 3:
+            add(k, "organisation")
+            bounds.append(k)
+        elif ch in _PLACE_CHARS and k >= 2 and name[k : k + 1] not in _NOT_AFTER_PLACE:
+            add(k, "place")
+    bounds.append(n)
+    # two-character words, counted back from the end of each part
+    for start, end in itertools.pairwise(dict.fromkeys(bounds)):
+        part = name[start:end]
+        # a one-character suffix stays with the word before it ("监督站"), a two-character
+        # ending is a word of its own ("服务/中心")
+        one = part[-2:] not in _TWO_CHAR_ENDS and part[-1] in _ORG_CHARS + _CONNECTIVES
+        for k in range(end - 3 if one else end - 2, start, -2):
+            add(k, "word")
+    return cuts
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def name_lines(name: str, width: float) -> str:
+    """A single name (a unit, a post) wider than ``width`` characters in lines that fit, each
+    ending where a word ends (``_cuts``), at the cheapest such places and in few lines; a cut
+    between any two characters (never inside a number) only where word boundaries give no
+    lines that fit."""
+    if _width(name) <= width or len(name) < 4 or not _NAME.fullmatch(name):
+        return name  # (a marker "【…】", a bracket, a sentence: the cell wraps it)
+    cuts = _cuts(name)
+    n = len(name)
+    # best[k]: (cost, -j) of name[:k] whose last line begins at j: the cheapest cuts, a line
+    # costing ``_LINE`` (a cut inside a word costs more than a line: "纪检/监察组/组长", not
+    # "纪检监察/组组长"), then the fullest lines above (as the cell would fill them)
+    best: dict[int, tuple[int, int]] = {0: (0, 1)}
+    for k in range(1, n + 1):
+        if k < n and name[k - 1].isascii() and name[k].isascii():
+            continue  # never inside a number
+        options = []
+        for j, (cost, _) in best.items():
+            if j < k and _width(name[j:k]) <= width:
+                price = _LINE + (0 if k == n else cuts.get(k, _ANYWHERE))
+                options.append((cost + price, -j))
+        if options:
+            best[k] = min(options)
+    if n not in best:
+        return name
+    out, k = [], n
+    while k > 0:
+        j = -best[k][1]
+        out.append(name[j:k])
+        k = j
+    return "\n".join(reversed(out))
 
 
 FILTERS = {"names_only": names_only, "short_date": short_date, "cell_lines": cell_lines}

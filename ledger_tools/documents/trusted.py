@@ -29,10 +29,10 @@ from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
     "整改情况报告.docx": "179868dd314736d18ea6ebb3f3b39b6e2bdeb48c8b336b85fd1bc06468335fcb",
-    "整改方案.docx": "11a5163adbecad7770adc93c59fb4af80ed6f045b0f165dc0f2ae5192bbfcd45",
+    "整改方案.docx": "f3a665e4f25d4ba0cc94b1b37c3602457998d5be246516f4aeee1409952818d2",
     "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
-    "汇总报告.docx": "eded69b3efc9f11dc9162289953a0ad1d5deefafbda9360ba40462537dff76ea",
-    "督办通知.docx": "0166e022138ef136c996a05d5a4260fa5d58010a8c51131b8bdd866b903dce8c",
+    "汇总报告.docx": "7120edc8468d73358c2e85cd8c42906ec92ff0dfce34563a9b4e8e574819d8c3",
+    "督办通知.docx": "ad213de53f5a2d13918f879b0d18bbf055579f6a25a393b75d24ace31a74318d",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

@@ -420,9 +420,32 @@ PLAN_WORDS = re.compile(r"(计划|预计|拟|将于|力争|争取).{0,16}(前|�
 # clause that speaks of the feedback as a whole (反馈, 梳理, 细化 …) and not of a part of it
 # or of another round (其中, 上轮, 已整改 …).
 _TYPED_TOTAL = re.compile(
-    r"(?<![\d.])(\d+)(个方面|(?:个|项)(?:具体)?问题|(?:条|项)(?:具体)?(?:整改)?(?:措施|任务))"
-    r"|(问题|整改措施|整改任务)(\d+)(?:个|项|条)(?![\d%])"
+    r"(?<![\d.第零〇一二三四五六七八九十百两每各这那同某另任哪])(\d+|[一二三四五六七八九十百两]+)"
+    r"(个方面|(?:个|项)(?:具体)?问题|(?:条|项)(?:具体)?(?:整改)?(?:措施|任务))"
+    r"|(问题|整改措施|整改任务)(\d+|[一二三四五六七八九十百两]+)(?:个|项|条)(?![\d%])"
 )
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def cn_count(figure: str) -> int | None:
+    """A count written in digits or in Chinese numerals ("十三" 13, "四十四" 44, "一百零五"
+    105, "两" 2); None when it is not a well-formed number."""
+    if figure.isdigit():
+        return int(figure)
+    total, rest = 0, figure
+    for unit, size in (("百", 100), ("十", 10)):
+        head, sep, tail = rest.partition(unit)
+        if sep:
+            if len(head) > 1 or (head and head not in _CN_DIGITS):
+                return None
+            total += (_CN_DIGITS[head] if head else 1) * size
+            rest = tail.removeprefix("零")
+    if len(rest) > 1 or (rest and rest not in _CN_DIGITS):
+        return None
+    return total + (_CN_DIGITS[rest] if rest else 0) if figure else None
+
+
 _WHOLE_CUES = ("反馈", "梳理", "细化", "制定", "共", "涉及", "分解", "对照", "交办", "移交")
 _PART_CUES = (
     "上轮", "上一轮", "上次", "以往", "历次", "往年", "去年", "其中", "剩余", "尚有", "尚未",
@@ -443,11 +466,14 @@ def typed_total_conflicts(text: str, totals: dict[str, int]) -> list[tuple[int, 
     out = []
     for m in _TYPED_TOTAL.finditer(text):
         figure, noun = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        count = cn_count(figure)
+        if count is None:
+            continue
         kind = next((k for k in _WHAT if k in noun), "措施")
         key, unit = _WHAT.get(kind, ("措施数", "条措施"))
         clause = _CLAUSE_BREAK.split(text[: m.start()])[-1]
         whole = any(c in clause for c in _WHOLE_CUES) and not any(c in clause for c in _PART_CUES)
-        if whole and key in totals and int(figure) != totals[key]:
+        if whole and key in totals and count != totals[key]:
             out.append((m.end(), m.group(0), f"{totals[key]}{unit}"))
     return out
 

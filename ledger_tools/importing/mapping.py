@@ -316,11 +316,14 @@ def _late_reason(rows: list[dict[str, Any]], first_due: str, reason: str) -> Non
     problem was first planned to be done."""
     from ledger_tools.ledger.dates import parse_deadline
 
-    due = parse_deadline(first_due).due
+    # "2024年3月底前、4月底前" (late measures due on different days): the year said once
+    parts = first_due.split("、")
+    year = parts[0][:5] if parts[0][4:5] == "年" else ""
+    dues = {parse_deadline(p if p[4:5] == "年" else year + p).due for p in parts} - {None}
     for row in rows:
-        if row.get("整改状态") in C.FINISHED_STATUSES or row.get("延期说明") or due is None:
+        if row.get("整改状态") in C.FINISHED_STATUSES or row.get("延期说明") or not dues:
             continue
-        if parse_deadline(row.get("整改时限")).due == due:
+        if parse_deadline(row.get("整改时限")).due in dues:
             row["延期说明"] = reason
 
 

@@ -122,6 +122,10 @@ _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
 )
+# The sentence after a notice's "下一步计划：…" list that gives its dates ("上述措施计划于2024年
+# 9月底前完成；其中2条措施原计划分别于…，现已超期…", "该措施原计划于…"): not a measure.
+_PLAN_DATES = re.compile(r"[。；;]\s*(?:上述措施|该措施)(?P<said>(?:原)?计划.*)$")
+
 # A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…";
 # "问题3：……。整改措施：①……。整改结果：已整改。……" — a problem's whole block in one paragraph).
 _INLINE_LABEL = re.compile(
@@ -1240,6 +1244,17 @@ class _Reader:
         from ledger_tools.ledger.cells import split_measures
 
         text = _TOTALS.sub("", text).strip()
+        due = ""
+        if planned and (dates := _PLAN_DATES.search(text)):
+            # "下一步计划：A；B。上述措施计划于…完成；其中…": the plan's dates, not a measure
+            text = text[: dates.start()]
+            # one day for all of them ("上述措施原计划于2024年4月底前完成，现已超期…") is
+            # their 整改时限; days listed or a part late ("；其中…") are not told apart
+            said = re.match(
+                r"(?:原)?计划于\s*(?P<due>[^，,。；;、]{4,24}?)\s*完成", dates.group("said")
+            )
+            due = "" if not said or "；" in dates.group("said") else said.group("due")
+            due = re.sub(r"\s+", "", due)
         items = split_measures(text)
         if len(items) < 2:
             items = split_outside(text, "；;")
@@ -1250,6 +1265,8 @@ class _Reader:
             measure = PMeasure(item + "。", where)
             if planned:
                 measure.fields["整改状态"] = "未启动"
+                if due:
+                    measure.fields["整改时限"] = due
             problem.measures.append(measure)
 
     def add_report_item(self, problem: PProblem, text: str, where: str) -> None:

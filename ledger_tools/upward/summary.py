@@ -24,8 +24,10 @@ KIND = "summary"
 DOC_NAME = "汇总报告"
 MAX_ITEMS_PER_UNIT = 10  # overdue items listed per unit; the rest are counted
 # Keys of 超期单位 and its 事项 (the sample may have nothing overdue: templates check needs them).
-OVERDUE_UNIT_KEYS = ("序号", "单位", "条数", "事项", "另有")
-OVERDUE_ITEM_KEYS = ("序号", "问题", "整改措施", "整改时限", "超期天数", "整改状态", "说明")
+OVERDUE_UNIT_KEYS = ("序号", "单位", "条数", "状态", "事项", "另有")
+OVERDUE_ITEM_KEYS = (
+    "序号", "问题", "整改措施", "整改时限", "超期天数", "整改状态", "说明", "超期说明",
+)  # fmt: skip
 NEXT_STEPS = "【请在此填写下一步督促整改的工作安排，如对进度滞后单位的督办措施】"
 
 
@@ -132,6 +134,7 @@ def summary_context(
             "序号": i,
             "单位": name,
             "条数": len(items),
+            "状态": shared_state(items),
             "事项": items[:MAX_ITEMS_PER_UNIT],
             "另有": max(0, len(items) - MAX_ITEMS_PER_UNIT),
         }
@@ -301,9 +304,27 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
                 "超期天数": days,
                 "整改状态": m.status or "状态未填",
                 "说明": f"整改时限{deadline_text(m)}，已超期{days}天，{_now(m.status)}",
+                "超期说明": f"整改时限{deadline_text(m)}，已超期{days}天",
             }
         )
     return items
+
+
+def shared_state(items: list[dict[str, Any]]) -> str:
+    """ "均尚未启动" when a unit's overdue measures (two or more) are all in one state: said
+    once after the unit's count, not "目前尚未启动" at the end of item after item (each item
+    then says only its 超期说明). "" when their states differ or one is not known."""
+    from ledger_tools.ledger import columns as C
+
+    states = {item["整改状态"] for item in items}
+    said = {
+        C.STATUS_NOT_STARTED: "均尚未启动",
+        C.STATUS_IN_PROGRESS: "均正在推进",
+        C.STATUS_MOSTLY_DONE: "均已基本完成",
+    }
+    if len(items) < 2 or len(states) != 1:
+        return ""
+    return said.get(next(iter(states)), "")
 
 
 def _now(status: str | None) -> str:

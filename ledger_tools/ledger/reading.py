@@ -278,9 +278,10 @@ def _sniff(p: Path) -> str:
         with p.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise UnreadableFile(
-            f"无法打开 {p}：{exc.strerror}。请检查文件是否被占用或有无读取权限。"
-        ) from exc
+        from ledger_tools.errors import describe_os_error
+
+        exc.filename = None  # named in the sentence
+        raise UnreadableFile(f"无法打开 {p}：{describe_os_error(exc)}") from exc
     if head.startswith(_ZIP_MAGIC):
         return "zip"
     if head == _CFB_MAGIC:
@@ -809,10 +810,10 @@ _R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _FORMULA_CELL = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>)?',
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*(?<!/)>(.*?)</(?:\w+:)?v>)?',
     re.S,
 )
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 # -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
 _BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
@@ -904,7 +905,8 @@ def is_live_formula(text: str) -> bool:
 
 
 _FORMULA_TEXT = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?<!/)>(.*?)</(?:\w+:)?f>',
+    re.S,
 )
 
 

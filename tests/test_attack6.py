@@ -323,3 +323,82 @@ def test_a_duban_run_that_fails_does_not_remove_another_runs_notices(tmp_path):
     assert not [p for p in folder.iterdir() if p.name.startswith(".~")]
     for code, out in results:
         assert code in (0, 2) and "意外" not in out and "--overwrite" not in out, out
+
+
+# ---------------------------------------------------------------------------------------------
+# Quadratic patterns: formulas filled down a column, a template's field begins
+
+
+def _filled_down(path: Path, cells: int, length: int) -> Path:
+    """A ledger with a formula of ``length`` characters filled down column Z of ``cells``
+    rows below it, as Excel saves it: the first cell holds the formula (a shared formula),
+    each of the others ``<f t="shared" si="0"/>``."""
+    base_ledger(path)
+    formula = "+".join(["A1"] * (length // 3)).encode()
+    last = cells + 5
+    rows = [
+        b'<row r="5"><c r="Z5"><f t="shared" ref="Z5:Z%d" si="0">%s</f><v>1</v></c></row>'
+        % (last, formula)
+    ]
+    rows += [
+        b'<row r="%d"><c r="Z%d"><f t="shared" si="0"/><v>1</v></c></row>' % (i, i)
+        for i in range(6, last + 1)
+    ]
+
+    def change(x: bytes) -> bytes:
+        x = x.replace(b"</sheetData>", b"".join(rows) + b"</sheetData>", 1)
+        return x.replace(b'<dimension ref="A1:M4"/>', b'<dimension ref="A1:Z%d"/>' % last)
+
+    rewrite(path, {LEDGER_PART: change})
+    return path
+
+
+def test_a_formula_filled_down_a_column_is_read_in_linear_time(tmp_path):
+    """The scan for formula cells matched a self-closing ``<f … />`` only after its other
+    branch had looked to the end of the 4 MB chunk for a ``</f>``: quadratic in the cells of
+    a filled-down formula (how Excel saves one). 3,000 of them took 7.7 s instead of about
+    one, 20,000 (a 108 KB file) did not finish within five minutes; ``check``, ``stats``,
+    every document command read the ledger so."""
+    path = _filled_down(tmp_path / "公式.xlsx", 20_000, 3_000)
+    for args in (["check", str(path), *DAY], ["stats", str(path), *DAY]):
+        r = run_limited(args, timeout=90)  # minutes before: a bound for the hang
+        assert r["code"] == 0, clean(r)
+
+
+def test_diff_mark_refuses_a_long_formula_filled_down_many_cells(tmp_path):
+    """openpyxl writes each cell of a shared formula out by tokenizing the first cell's
+    formula again: the same file took ``diff --mark`` 79 s and 355 MB. Refused before it
+    starts; an ordinary filled-down formula is copied as before."""
+    path = _filled_down(tmp_path / "公式.xlsx", 20_000, 3_000)
+    out = tmp_path / "对比.xlsx"
+    r = run_limited(["diff", str(path), str(path), *DAY, "--mark", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and "共享公式" in text and "59,980,000" in text, text
+    assert not out.exists()
+    fine = _filled_down(tmp_path / "正常.xlsx", 2_000, 60)
+    r = run_limited(["diff", str(fine), str(fine), *DAY, "--mark", str(out)])
+    assert r["code"] == 0 and out.exists(), clean(r)
+
+
+def test_a_template_of_field_begins_without_ends_is_read_in_linear_time(tmp_path):
+    """The pattern that finds a field from its begin to its separate/end looked to the end of
+    the part for every begin that has none: 100,000 of them (a 660 KB template) did not
+    finish within two minutes. Now only the part before the last separate/end is searched."""
+    template = template_with(tmp_path / "域.docx", "x")
+    piece = b"".join(
+        b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>%d</w:instrText></w:r>' % i
+        for i in range(100_000)
+    )
+    rewrite(
+        template,
+        {
+            "word/document.xml": lambda x: x.replace(
+                b"</w:body>", b"<w:p>" + piece + b"</w:p></w:body>"
+            )
+        },
+    )
+    out = tmp_path / "方案.docx"
+    r = run_limited(
+        ["plan", str(EXAMPLE), "--template", str(template), "-o", str(out)], timeout=120
+    )
+    assert r["code"] == 0 and out.exists(), clean(r)[-300:]

@@ -20,6 +20,7 @@ import pytest
 from conftest import good_row
 from hostile_files import LEDGER_PART, base_ledger, rewrite, run_limited, template_with
 from test_attack3 import DAY, LATE, clean, sha, text_ledger
+from test_excel import CHECK_DAY, excel  # noqa: F401 - the fixture, used by name
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
@@ -402,3 +403,56 @@ def test_a_template_of_field_begins_without_ends_is_read_in_linear_time(tmp_path
         ["plan", str(EXAMPLE), "--template", str(template), "-o", str(out)], timeout=120
     )
     assert r["code"] == 0 and out.exists(), clean(r)[-300:]
+
+
+# ---------------------------------------------------------------------------------------------
+# The Excel buttons: a sheet whose used range is far larger than its content
+
+
+def _with_far_sheet(path: Path, name: str) -> Path:
+    """``messy_ledger`` plus a sheet ``name`` with a value in Z30 (its used range A1:Z30)."""
+    import openpyxl
+    from test_excel import messy_ledger
+
+    messy_ledger(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
+    ws["Z30"] = "很远的一格"
+    wb.save(path)
+    return path
+
+
+def test_the_excel_check_passes_over_a_far_too_large_sheet_it_does_not_need(
+    excel,  # noqa: F811 - the fixture
+    tmp_path,
+    monkeypatch,
+):
+    """The buttons read every sheet's whole used range from Excel, cell by cell: a draft sheet
+    with one value in XFD1048576 (or borders set down whole columns) is 17 billion cells, and
+    Excel stops answering. A sheet past ``MAX_LIVE_CELLS`` is now passed over with a note,
+    or refused by name when the ledger needs it. (Here the limit is lowered to the size of
+    a small sheet, on real xlwings books: Excel itself cannot run here, see test_excel.)"""
+    import ledger_tools.excel as lx
+
+    monkeypatch.setattr(lx, "MAX_LIVE_CELLS", 26 * 29)
+    state = excel(_with_far_sheet(tmp_path / "台账.xlsx", "草稿"))
+    report = lx.check_book(state.book(), CHECK_DAY)
+    notes = [f.message for f in report.findings if f.rule == "excel-sheet-too-large"]
+    assert len(notes) == 1 and "“草稿”（已用区域到 Z30）" in notes[0], notes
+    assert report.errors  # the ledger itself was checked as before (messy_ledger's errors)
+
+
+def test_the_excel_check_names_a_far_too_large_sheet_the_ledger_needs(
+    excel,  # noqa: F811 - the fixture
+    tmp_path,
+    monkeypatch,
+):
+    import ledger_tools.excel as lx
+    from ledger_tools.errors import LedgerToolsError
+
+    monkeypatch.setattr(lx, "MAX_LIVE_CELLS", 26 * 29)
+    state = excel(_with_far_sheet(tmp_path / "台账.xlsx", "整改台账"))
+    with pytest.raises(LedgerToolsError) as caught:
+        lx.check_book(state.book(), CHECK_DAY)
+    message = str(caught.value)
+    assert "“整改台账”" in message and "Z30" in message and "ledger-tools check" in message

@@ -456,3 +456,44 @@ def test_the_excel_check_names_a_far_too_large_sheet_the_ledger_needs(
         lx.check_book(state.book(), CHECK_DAY)
     message = str(caught.value)
     assert "“整改台账”" in message and "Z30" in message and "ledger-tools check" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# Templates: a mail merge data source
+
+
+def test_a_templates_mail_merge_data_source_is_not_carried_into_the_document(tmp_path):
+    """A template whose settings hold a mail merge (a connection string to a workbook on the
+    clerk's disk, an SQL query, the data source as an external relationship): carried into
+    every 公文, where Word connects and runs the query when the document is opened. The
+    settings are dropped and the relationship points nowhere."""
+    template = template_with(tmp_path / "合并.docx", "{{ 标题 }}")
+    rels = "word/_rels/settings.xml.rels"
+    rel = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdMM" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/mailMergeSource" '
+        'Target="file:///C:/secret.xlsx" TargetMode="External"/></Relationships>'
+    )
+    merge = (
+        b'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:linkToQuery/>'
+        b'<w:dataType w:val="native"/><w:connectString w:val="Provider=Microsoft.ACE.OLEDB.12.0;'
+        b'Data Source=C:\\secret.xlsx"/><w:query w:val="SELECT * FROM `Sheet1$`"/>'
+        b'<w:dataSource r:id="rIdMM"/></w:mailMerge>'
+    )
+    rewrite(
+        template,
+        {
+            "word/settings.xml": lambda x: x.replace(
+                b"<w:defaultTabStop", merge + b"<w:defaultTabStop", 1
+            )
+        },
+        extra=[(rels, rel.encode())],
+    )
+    out = tmp_path / "方案.docx"
+    r = run_limited(["plan", str(EXAMPLE), "--template", str(template), "-o", str(out)])
+    assert r["code"] == 0, clean(r)
+    with zipfile.ZipFile(out) as z:
+        settings = z.read("word/settings.xml").decode()
+        assert "mailMerge" not in settings and "secret" not in settings
+        assert "secret" not in z.read(rels).decode()

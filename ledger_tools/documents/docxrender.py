@@ -41,6 +41,7 @@ from ledger_tools.documents.sandbox import (
     generate,
     strip_external_links,
     strip_live_fields,
+    strip_mail_merge,
 )
 
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -341,6 +342,7 @@ def render_template(
     compiled = _compile(parts, env, pieces)
     strip_macros(tpl.docx)
     strip_external_links(tpl.docx)
+    strip_mail_merge(tpl.docx)
     skeleton = io.BytesIO()
     tpl.docx.save(skeleton)
     recover = {p.name for p in parts if p.changes_columns}

@@ -672,6 +672,11 @@ _EXTERNAL_DROPPED = (
     "/video",
     "/audio",
     "/media",
+    # a mail merge's data source and header source (Word connects to them, running its SQL
+    # query, when the document is opened)
+    "/mailMergeSource",
+    "/mailMergeHeaderSource",
+    "/recipientData",
 )
 
 
@@ -785,6 +790,24 @@ def strip_live_fields(source: str) -> str:
         return source
     cut = source.index('"', source.index("=", last) + 2) + 1
     return _FIELD_SPAN.sub(span, source[:cut]) + source[cut:]
+
+
+def strip_mail_merge(doc: Any) -> bool:
+    """Drop the mail merge settings (``w:mailMerge``) of a python-docx ``Document``: its
+    connection string and SQL query name a data source that Word connects to, running the
+    query, when the document is opened. A generated 公文 is no mail merge document. Returns
+    whether there were any."""
+    from docx.oxml.ns import qn
+
+    # (``doc.settings`` would add a settings part to a template that has none)
+    parts = [r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/settings")]
+    if not parts or not hasattr(parts[0], "element"):
+        return False
+    settings = parts[0].element
+    found = settings.findall(qn("w:mailMerge"))
+    for el in found:
+        settings.remove(el)
+    return bool(found)
 
 
 def strip_external_links(doc: Any) -> list[str]:

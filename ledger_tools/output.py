@@ -196,7 +196,8 @@ def all_or_none(folder: Path, targets: list[Path], *, parents: bool = False) -> 
                 folder.rmdir()
         raise
     finally:
-        _created.remove(created)
+        # by identity: an outer block's set may be equal (empty) to this one
+        _created[:] = [c for c in _created if c is not created]
 
 
 # The files each ``all_or_none`` block (innermost last) has moved into place so far.

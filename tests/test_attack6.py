@@ -497,3 +497,36 @@ def test_a_templates_mail_merge_data_source_is_not_carried_into_the_document(tmp
         settings = z.read("word/settings.xml").decode()
         assert "mailMerge" not in settings and "secret" not in settings
         assert "secret" not in z.read(rels).decode()
+
+
+# ---------------------------------------------------------------------------------------------
+# One long text referred to by many cells
+
+
+def _repeated(path: Path, rows: int, text: str) -> Path:
+    """A ledger whose 问题 and 整改措施 cells of ``rows`` rows all hold ``text``: one shared
+    string, as Excel saves a text pasted down a column."""
+    return text_ledger(path, [good_row(i, 问题=text, 整改措施=text) for i in range(1, rows + 1)])
+
+
+def test_one_long_text_referred_to_by_many_cells_is_refused_before_it_is_read(tmp_path):
+    """The shared strings table holds a 32,000-character text once; 10,000 cells refer to it
+    (a 205 KB file). Each reference became its own copy, in calamine and again in Python:
+    ``check`` aborted under the 2 GB limit with Rust's “memory allocation … failed” (exit
+    250, English), ``plan`` took 1.6 GB and 55 s. Refused now before calamine reads it."""
+    path = _repeated(tmp_path / "重复.xlsx", 5_000, "问题表现" * 8_000)
+    before = sha(path)
+    for args in (["check", str(path), *DAY], ["stats", str(path), *DAY]):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and "10,000 个单元格引用了很长的共享文字" in text, text
+        assert "整改台账" in text and path.name in text and r["peak"] < 300, (r["peak"], text)
+    assert sha(path) == before
+
+
+def test_long_texts_each_used_once_are_read(tmp_path):
+    """Long texts that are each their own (the table as large as the text read): read."""
+    rows = [good_row(i, 问题=f"问题{i}" + "表现" * 3_000) for i in range(1, 201)]
+    path = text_ledger(tmp_path / "长文字.xlsx", rows)
+    r = run_limited(["check", str(path), *DAY])
+    assert r["code"] in (0, 1) and "共享文字" not in clean(r), r["out"]

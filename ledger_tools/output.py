@@ -163,9 +163,16 @@ def atomic_output(
                 "请检查磁盘空间和写入权限，或用其他位置保存。"
             ) from exc
         _default_permissions(tmp)
-        _move_into_place(tmp, out_path, overwrite, flag)
+        # recorded before it is moved: a Ctrl+C right after the move must find it recorded;
+        # a move refused (the file appeared meanwhile: another run's) is not this run's
         for created in _created:
             created.add(out_path)
+        try:
+            _move_into_place(tmp, out_path, overwrite, flag)
+        except Exception:
+            for created in _created:
+                created.discard(out_path)
+            raise
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -309,6 +309,7 @@ def stats(
     today: str | None,
 ) -> None:
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
+    import datetime
     import json
 
     from ledger_tools.ledger.stats import compute_stats, format_stats_text
@@ -316,12 +317,21 @@ def stats(
     day = parse_day(today, "--today")
     ledger = read_ledger(path, mapping, sheet, day)
     result = compute_stats(ledger, as_of=day)
+    stale = []
+    if "单位" in ledger.origin.columns:  # a merge's 汇总台账: its 汇总 sheet (upward.consistency)
+        from ledger_tools.upward.consistency import with_summary_sheet
+
+        stale = with_summary_sheet(path, ledger, result, day or datetime.date.today())
     text = (
         format_stats_text(result, by)
         if fmt == "text"
         else json.dumps(result, ensure_ascii=False, indent=2)
     )
     click.echo(text)
+    if stale:
+        from ledger_tools.upward.consistency import stale_note
+
+        click.echo(stale_note(path, stale), err=True)
 
 
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -627,20 +637,10 @@ def excel_report(
     click.echo(f"已生成：{out}")
 
 
-# Capabilities in their own subpackages register their commands here, one line each.
-from ledger_tools.web.command import web as _web  # noqa: E402
-
-cli.add_command(_web)
-from ledger_tools.importing.command import import_command  # noqa: E402 - registered last
-
-cli.add_command(import_command)
-from ledger_tools.upward.merge import merge_command  # noqa: E402
-
-cli.add_command(merge_command)
-from ledger_tools.upward.diff import diff_command  # noqa: E402
-
-cli.add_command(diff_command)
-
-from ledger_tools.upward.duban import duban_command  # noqa: E402
-
-cli.add_command(duban_command)
+# Capabilities in their own subpackages register their commands here, one line each; each is
+# imported only when it runs (or help lists it).
+cli.add_lazy_command("web", "ledger_tools.web.command:web")
+cli.add_lazy_command("import", "ledger_tools.importing.command:import_command")
+cli.add_lazy_command("merge", "ledger_tools.upward.merge:merge_command")
+cli.add_lazy_command("diff", "ledger_tools.upward.diff:diff_command")
+cli.add_lazy_command("duban", "ledger_tools.upward.duban:duban_command")

@@ -619,7 +619,10 @@ def build_summary(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 开头 }}现将整改进展情况汇总报告如下。")
 
     f.add_paragraph(doc, f.STYLE_H1, "一、总体情况")
-    f.add_paragraph(doc, f.STYLE_BODY, "{{ 统计.统计句 }}")
+    # --since 上期汇总台账.xlsx: the units that came and went, 办结 and overdue since then
+    f.add_paragraph(
+        doc, f.STYLE_BODY, "{{ 统计.统计句 }}{% if 与上期说明 %}{{ 与上期说明 }}{% endif %}"
+    )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 分布句 %}")  # none for a single unit
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 分布句 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")

@@ -14,7 +14,7 @@ import genre_docs5 as G
 import pytest
 from click.testing import CliRunner
 from office_pdf import convert_to_pdf
-from test_import_genre import check_errors, run_check, run_import, warnings
+from test_import_genre import check_errors, import_docx_and_pdf, run_check, run_import, warnings
 
 from ledger_tools.cli import cli
 from ledger_tools.importing import fields as F
@@ -33,17 +33,7 @@ def docs(tmp_path_factory):
 
 def formats(docs, name, tmp_path, pdf_required=True):
     """[(suffix, ledger, output, workbook)] for the .docx and its PDF."""
-    paths = [docs[name]]
-    pdf = docs[name].with_suffix(".pdf")
-    if pdf.exists():
-        paths.append(pdf)
-    elif pdf_required:
-        pytest.skip("LibreOffice is not installed: no PDF to read")
-    found = []
-    for k, path in enumerate(paths):
-        ledger, out = run_import(path, tmp_path / str(k))
-        found.append((path.suffix, ledger, out, next((tmp_path / str(k)).glob("*.xlsx"))))
-    return found
+    return import_docx_and_pdf(docs[name], tmp_path, pdf_required)
 
 
 def one(path, tmp_path):

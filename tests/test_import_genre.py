@@ -32,6 +32,22 @@ def run_import(path: Path, tmp_path: Path):
     return load_ledger(out), result.output
 
 
+def import_docx_and_pdf(docx: Path, tmp_path: Path, pdf_required: bool = True) -> list[tuple]:
+    """[(suffix, ledger, output, written workbook)] for a .docx and the PDF made of it beside it
+    (skipped when LibreOffice made none and ``pdf_required``)."""
+    paths = [docx]
+    pdf = docx.with_suffix(".pdf")
+    if pdf.exists():
+        paths.append(pdf)
+    elif pdf_required:
+        pytest.skip("LibreOffice is not installed: no PDF to read")
+    found = []
+    for k, path in enumerate(paths):
+        ledger, out = run_import(path, tmp_path / str(k))
+        found.append((path.suffix, ledger, out, next((tmp_path / str(k)).glob("*.xlsx"))))
+    return found
+
+
 def run_check(path: Path) -> str:
     result = CliRunner().invoke(cli, ["check", str(path), "--today", "2024-12-31"])
     assert result.output.startswith("校验"), result.output

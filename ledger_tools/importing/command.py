@@ -62,9 +62,16 @@ def import_command(
         from ledger_tools.errors import UnreadableFile
 
         names = "、".join(f"“{_short(f)}”" for f in files)
+        # A table that was there but could not be split into rows: say that, not "no numbering".
+        tables = [w for w in imported.warnings if "无法可靠地分列读取" in w]
         raise UnreadableFile(
-            f"{names}中没有识别出任何问题或整改措施，没有生成台账。文中应有“一、（一）1.（1）”“问题1：”等编号，"
-            "或问题清单、任务清单表格；可加 --format json 查看识别到的内容。"
+            f"{names}中没有识别出任何问题或整改措施，没有生成台账。"
+            + (
+                tables[0]
+                if tables
+                else "文中应有“一、（一）1.（1）”“问题1：”等编号，或问题清单、任务清单表格；"
+                "可加 --format json 查看识别到的内容。"
+            )
         )
     if fmt == "json":
         click.echo(json.dumps(_json(imported), ensure_ascii=False, indent=2, default=str))

@@ -11,6 +11,7 @@ Every failure is an ``UnreadableFile`` whose Chinese message names the file.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -702,7 +703,14 @@ def read_txt(path: Path) -> list[Block]:
             # Paragraphs start indented ("　　" copied from a web page): a line that is not
             # indented, right after a line that did not end its sentence, goes on with it.
             last = blocks[-1].text
-            joining = not last.endswith(_LINE_END) and not last.endswith(_TITLE_END)
+            joining = (
+                not last.endswith(_LINE_END)
+                and not last.endswith(_TITLE_END)
+                # (a date alone is a whole line: the 落款's; "【打印本页】【关闭窗口】" under it is
+                # the page's, not the date's continuation)
+                and not _DATE_LINE.fullmatch(last)
+                and not raw.lstrip().startswith(("【", "["))
+            )
         after_blank = not raw.strip()
         line = _MD_HEADING.sub("", raw.strip())
         lead = ""
@@ -720,9 +728,25 @@ def read_txt(path: Path) -> list[Block]:
             # A blank line or page number inside a broken sentence (a page break) keeps joining.
             joining = joining and bool(blocks) and not blocks[-1].text.endswith(_LINE_END)
             continue
-        indented = raw[:1] in (" ", "\u3000", "\t")
+        indented = raw[:1] in (" ", "\u3000", "\t", "\u00a0")  # (no-break spaces: a web page's)
         item = _starts_item(line)
-        if joining and not indented and not item and blocks and i - 1 not in signature:
+        # A character or two alone on a line after an unfinished one ("整改时限：2024年12月底"
+        # over "前"): the end of that line, broken off, never a paragraph of its own.
+        fragment = (
+            wrap > 0
+            and len(line) <= 2
+            and line not in ("附件", "附表", "附录", "目录")
+            and bool(blocks)
+            and not blocks[-1].text.endswith(_LINE_END)
+            and not _DATE_LINE.search(blocks[-1].text)
+        )
+        if (
+            (joining or fragment)
+            and not indented
+            and not item
+            and blocks
+            and i - 1 not in signature
+        ):
             # Joined once at the end: re-cleaning the growing text per line is quadratic.
             pieces[-1].append(line)
             blocks[-1].text = line  # its end decides whether joining goes on
@@ -732,7 +756,9 @@ def read_txt(path: Path) -> list[Block]:
             blocks.append(Block(line, f"第{i}行", lead=lead))
             pieces.append([line])
             opened_indented = indented
-        joining = wrap > 0 and _continues(line, wrap, item)
+        # (the title on the first line ends the first block, however wide: "……的整改方案")
+        top_title = len(blocks) == 1 and len(pieces[0]) == 1 and line.endswith(_TITLE_END)
+        joining = wrap > 0 and _continues(line, wrap, item) and not top_title
     if blocks:
         blocks[-1].text = clean_line("".join(pieces[-1]))
     return blocks + furniture
@@ -813,6 +839,7 @@ def _text_running_lines(lines: list[str]) -> set[int]:
     return found
 
 
+_DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _LINE_END = tuple("。！？；：”）」…!?;:")
 _SENTENCE_END = tuple("。！？；!?;")
 _TITLE_END = ("报告", "方案", "通报", "意见", "清单", "材料")
@@ -868,7 +895,9 @@ def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
 def _indents_paragraphs(lines: list[str]) -> bool:
     """Whether the text starts its paragraphs with an indent (most lines are indented)."""
     filled = [ln for ln in lines if ln.strip()]
-    indented = sum(1 for ln in filled if ln[:1] in ("\u3000", "\t") or ln.startswith("  "))
+    indented = sum(
+        1 for ln in filled if ln[:1] in ("\u3000", "\t", "\u00a0") or ln.startswith("  ")
+    )
     return len(filled) >= 5 and indented >= 0.5 * len(filled)
 
 
@@ -1175,10 +1204,65 @@ RULED_TABLE_STYLE = "按边框读取的表格"
 def _ruled_pages(path: Path, pages: list[str]) -> dict[int, Any]:
     from ledger_tools.importing import pdftables
 
-    starts = [
-        n for n, page in enumerate(pages, start=1) if any(map(_table_header, page.splitlines()))
-    ]
+    starts = [n for n, page in enumerate(pages, start=1) if _has_table_header(page.splitlines())]
     return pdftables.bounded_ruled_pages(path, starts)
+
+
+def _has_table_header(lines: list[str]) -> bool:
+    """A task table's header among ``lines``: on one line, or with its cells wrapped over two or
+    three lines in narrow columns ("问题类" over "别", "序号" alone between them)."""
+    return any(map(_table_header, lines)) or any(
+        _stacked_header(lines[i : i + 3]) for i in range(len(lines))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(line: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of each run of non-blank characters in a -layout line (cached: the
+    header search looks at each line in three windows)."""
+    return tuple((m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", line))
+
+
+def _stacked_header_lines(lines: list[str]) -> set[int]:
+    """Indexes of ``lines`` that make a table header wrapped over lines (``_stacked_header``)."""
+    found: set[int] = set()
+    for i in range(len(lines)):
+        if i not in found and not _table_header(lines[i]) and _stacked_header(lines[i : i + 3]):
+            found.update(k for k in range(i, min(i + 3, len(lines))) if lines[k].strip())
+    return found
+
+
+def _stacked_header(lines: list[str]) -> bool:
+    return _stacked_cells(lines) is not None
+
+
+def _stacked_cells(lines: list[str]) -> list[str] | None:
+    """Whether ``lines`` (up to three) are one table header whose cells wrap: the words of the
+    line with most of them are the cells; a word of another line joins the cell it stands
+    under or over (its span within two characters of the cell's), or is a cell of its own."""
+    from ledger_tools.importing.fields import table_columns
+
+    spans = [_tokens(ln) for ln in lines]
+    if len(spans) < 2 or not spans[0] or max(map(len, spans)) < 3:
+        return None
+    main = max(range(len(spans)), key=lambda k: len(spans[k]))
+    cols = spans[main]
+    if any(b - a > 8 for a, b, _ in cols) or any(
+        nxt[0] - end < 2 for (_, end, _), nxt in zip(cols, cols[1:], strict=False)
+    ):
+        return None  # not short cells spaced apart in columns (a line of prose, "2024 年 5 月")
+    cells = [[a, b, [(main, t)]] for a, b, t in spans[main]]
+    for k, words in enumerate(spans):
+        if k == main:
+            continue
+        for a, b, t in words:
+            home = next((c for c in cells if a < c[1] + 2 and b > c[0] - 2), None)
+            if home is None:
+                cells.append([a, b, [(k, t)]])
+            else:
+                home[2].append((k, t))
+    texts = ["".join(t for _, t in sorted(c[2])) for c in sorted(cells, key=lambda c: c[0])]
+    return texts if len(texts) >= 3 and table_columns([texts]) is not None else None
 
 
 def _positional_pages(
@@ -1199,9 +1283,16 @@ def _positional_pages(
         page_blocks, _, table = _page_with_tables(_mark_furniture(page, furniture), number, table)
         made += [b for b in page_blocks if b.where.endswith("页表格")]
     found: dict[int, Any] = {}
+    failed: dict[str, int] = {}  # a table's header → the last page it could not be read on
     for block in made[: pdfwords.MAX_TABLES]:
         start = int(re.sub(r"\D", "", block.where))
         if start in found:
+            continue
+        key = block.text or "|".join(next((r for r in block.rows if len(set(r)) > 1), []))
+        if failed.get(key) == start - 1:
+            # The same table going on from a page it could not be read on: its rows at this
+            # page's top are the rest of rows never read (reported with the table instead).
+            failed[key] = start
             continue
         # Read again by position when the text gave up, read nothing under the header (the
         # line below it is a wrapped cell's, not a row's with its number), or saw fewer
@@ -1214,6 +1305,8 @@ def _positional_pages(
         except (ValueError, IndexError, KeyError, StopIteration):  # odd geometry: text reading
             read = {}
         if not read or (not suspect and len(read[start].tables[0].rows[0]) <= len(header)):
+            if suspect:
+                failed[key] = start
             continue
         found.update({n: p for n, p in read.items() if n not in ruled})
     return found
@@ -1280,10 +1373,15 @@ def _running_lines(pages: list[str]) -> set[str]:
     for page in pages:
         # A task table's header repeated at the top of every page is the table's, not a
         # running header (the table reading skips the repeats itself).
+        raw = page.splitlines()
+        stacked = _stacked_header_lines(raw)
         lines = [
             clean_line(ln)
-            for ln in page.splitlines()
-            if ln.strip() and not _PAGE_NUMBER.match(ln.strip()) and not _table_header(ln)
+            for k, ln in enumerate(raw)
+            if ln.strip()
+            and not _PAGE_NUMBER.match(ln.strip())
+            and not _table_header(ln)
+            and k not in stacked
         ]
         if lines:
             ends.update({lines[0], lines[-1]})
@@ -1638,6 +1736,22 @@ def _page_with_tables(
     i = start
     while i < len(lines):
         header = _table_header(lines[i])
+        if header is None and _stacked_header(lines[i : i + 3]):
+            # A header whose cells wrap over lines ("问题类" over "别"): the text cannot tell
+            # its columns; the words' positions may (``_positional_pages``), else it is
+            # reported once, never read as lines of prose.
+            text_blocks, cont = _page_blocks("\n".join(lines[start:i]), number, title=start == 0)
+            if start == 0:
+                continues = cont
+            blocks += text_blocks
+            end = _stacked_table_end(lines, i)
+            names = _stacked_cells(lines[i : i + 3]) or []
+            block = Block(" ".join(names), f"第{number}页表格")
+            block.style = UNREADABLE_TABLE_STYLE
+            blocks.append(block)
+            table = None
+            i = start = end
+            continue
         if header is None:
             i += 1
             continue
@@ -1671,6 +1785,21 @@ def _page_with_tables(
 
 
 UNREADABLE_TABLE_STYLE = "无法分列的表格"
+
+
+def _stacked_table_end(lines: list[str], i: int) -> int:
+    """Where a table whose header wraps (at ``lines[i]``) ends on its page: at the first line
+    of prose (one run of text, no gap of two spaces inside it, 15 characters or more), or the
+    page's end."""
+    for k in range(i + 3, len(lines)):
+        text = lines[k].strip()
+        if (
+            len(text) >= 15
+            and not re.search(r"\S\s{2,}\S", text)
+            and not lines[k].startswith("\x00")
+        ):
+            return k
+    return len(lines)
 
 
 def _give_up_if_unreliable(table: _PdfTable) -> None:

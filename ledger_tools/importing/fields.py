@@ -311,7 +311,15 @@ def trailing_status(text: str) -> tuple[str, str] | None:
     m = _TRAILING_STATUS.search(text)
     if not m:
         return None
-    status = normalise_status(m.group(1))
+    said = m.group(1)
+    if percent := _PERCENT_CELL.match(re.sub(r"\s*[：:]\s*", "", said)):
+        # "（整改进度：70%）": the status it stands for; a share between none and all stays
+        # written where it is (it tells how far the work has gone)
+        status = normalise_status(percent.group(0))
+        if status and 0 < float(percent.group(1)) < 100:
+            return status, text
+    else:
+        status = normalise_status(said)
     return (status, text[: m.start()].rstrip("，,；; ")) if status else None
 
 
@@ -447,6 +455,9 @@ _PUBLISHED_HEADERS = {
     "整改结果": "整改进展及成效",
     "整改效果": "整改进展及成效",
     "完成结果": "整改进展及成效",
+    # a 民主生活会 整改清单's column of whose problem each row is: he is its 责任领导
+    "班子成员": "责任领导",
+    "领导班子成员": "责任领导",
 }
 
 
@@ -463,15 +474,41 @@ def table_header(cell: str) -> str | None:
     found = C.ALIASES.get(header) or _PUBLISHED_HEADERS.get(header)
     if found is None and "的" in header:
         found = C.ALIASES.get(header.replace("的", ""))
+    if found is None:
+        # the headers a ledger is read by through their pattern too: whoever found the problem
+        # named in front of it ("督察反馈问题", "巡察组交办问题"), "具体整改举措", "问题类别"
+        found = C.canonical_column(header)
     return found
 
 
 _PLANNED_ANY = re.compile(r"(?:计划|预计|力争)(?:于|在|到)?\s*(\d{4}\s*年[^，,。；;]{1,10}?前)")
 
 
+_PERCENT_CELL = re.compile(
+    r"^\s*(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]\s*$"
+)
+
+
+def _status_from_percent(fields: dict[str, str]) -> None:
+    """A status column that gives the progress as a percentage (主题教育 清单's 整改进度 "80%"):
+    整改状态 takes the status it stands for (100% 已完成, 0% 未启动, between them 正在推进, as
+    ``check`` reads it) and a percentage between those two stays in the progress."""
+    from ledger_tools.ledger.status import normalise_status
+
+    m = _PERCENT_CELL.match(fields.get("整改状态", ""))
+    status = normalise_status(fields["整改状态"]) if m else None
+    if m is None or status is None:
+        return
+    fields["整改状态"] = status
+    if 0 < float(m.group(1)) < 100:
+        done = f"整改进度{m.group(1)}%。"
+        fields["整改进展及成效"] = done + fields.get("整改进展及成效", "")
+
+
 def _status_from_progress(fields: dict[str, str]) -> None:
     """A progress cell that states the status ("已完成", "已整改。已收回结余资金…", "正在整改。
     …"): the status goes to 整改状态, what follows it stays the progress."""
+    _status_from_percent(fields)
     progress = fields.get("整改进展及成效", "")
     if not progress or fields.get("整改状态"):
         return
@@ -487,6 +524,9 @@ def _status_from_progress(fields: dict[str, str]) -> None:
     if found is None:
         return
     fields["整改状态"] = found[0]
+    if found[0] == C.STATUS_NOT_STARTED and rest.strip().startswith(("已", "正在")):
+        # "未整改，已向法院提起诉讼": not put right yet, but the work has begun
+        fields["整改状态"] = C.STATUS_IN_PROGRESS
     if found[1] and not fields.get("整改时限"):
         fields["整改时限"] = found[1]
     rest = rest.strip()
@@ -643,7 +683,8 @@ def _kept_columns(header: list[str], row: list[str], columns: dict[int, str]) ->
 
 _KEPT_HEADERS = {
     C.normalise_header(h)
-    for key in ("问题金额", "整改金额", "整改资金")
+    # (a 督察 table's 督办领导 is not the 责任领导: kept in the note, not lost)
+    for key in ("问题金额", "整改金额", "整改资金", "督办领导")
     for h in C.UNUSED_HEADERS.get(key, ())
 }
 
@@ -825,6 +866,8 @@ def _addressee(preamble: list[Block]) -> str:
     """The 主送机关 line before the opening ("区委巡察工作领导小组：")."""
     for b in preamble[:2]:
         if not b.is_table and (m := re.fullmatch(r"([^。，；,;：:]{2,60})[：:]", b.text.strip())):
+            if re.search(r"如下$|^现将|^特此", m.group(1)):
+                continue  # "现将部分典型问题的整改情况通报如下：" announces, is no addressee
             return m.group(1)
     return ""
 

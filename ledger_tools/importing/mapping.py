@@ -208,6 +208,13 @@ def _cross_check_problems(doc: Parsed, name: str, said: str) -> list[str]:
     problems = doc.problems
     named = any(a.title for a in doc.aspects if a.problems)
     out = []
+    if doc.excerpt and len(problems) < fig["问题"]:
+        # "现将部分典型问题的整改情况通报如下": the rest were never in this document.
+        out.append(
+            f"{name}：文中写明共{fig['问题']}项问题{said}，但只公开了其中部分问题（“{doc.excerpt[:40]}”），"
+            f"识别出{len(problems)}项；其余问题不在本文中，请对照整改方案或整改台账补录。"
+        )
+        return out
     if "方面" in fig and not named and fig["问题"] == len(problems):
         pass  # the 方面 are not named in the text: said by the blank-方面 reminder
     elif "方面" in fig and (fig["方面"], fig["问题"]) != (aspects, len(problems)):
@@ -240,7 +247,9 @@ def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:
     fig = doc.figures
     measures = [(m, p) for p in doc.problems for m in p.measures if m.text]
     out = []
-    if "措施" in fig and fig["措施"] != len(measures):
+    if doc.excerpt and "措施" in fig and fig["措施"] > len(measures):
+        pass  # only some problems told: said once, by the problems' reminder
+    elif "措施" in fig and fig["措施"] != len(measures):
         out.append(
             f"{name}：文中写明整改措施{fig['措施']:g}条{said}，但识别出{len(measures)}条措施，"
             "请核对原文，漏掉或拆分有误的措施请在台账中更正。"

@@ -71,6 +71,8 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
     # The counts the document states anywhere: 方面/问题/已整改/整改率, and 句子 (its wording).
     figures: dict[str, Any] = field(default_factory=dict)
+    # The sentence saying only some of the problems are told ("现将部分典型问题的整改情况通报如下").
+    excerpt: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -110,7 +112,7 @@ _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈�
 _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
-    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施"
+    r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|审计建议|整改要求"
     r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
     r"|措施|问题)\s*[：:]\s*"
@@ -120,9 +122,11 @@ _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
 )
-# A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…").
+# A label that starts a new part in the middle of a paragraph ("…目前正在推进。下一步计划：…";
+# "问题3：……。整改措施：①……。整改结果：已整改。……" — a problem's whole block in one paragraph).
 _INLINE_LABEL = re.compile(
-    r"(?<=[。；;])\s*(?=下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)\s*[：:])"
+    r"(?<=[。；;])\s*(?=(?:下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
+    r"|整改(?:措施|结果|成效|进展|情况)(?:及(?:结果|成效|进展))?)\s*[：:])"
 )
 # A totals sentence after a list of measures ("共清退资金8,600元，约谈问责3人次。"): derived
 # figures, not a measure (the ledger keeps the figures per measure).
@@ -154,6 +158,12 @@ _PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
 _ACCOUNT = re.compile(
     rf"^(?:{_DAY}|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|自\d|截至|截止|已|目前已)"
+)
+# A document telling only some of its problems: "现将部分典型问题的整改情况通报如下",
+# "选取其中3个典型问题", "部分问题整改情况举例如下".
+_EXCERPT = re.compile(
+    r"[^。；;：:]*(?:(?:部分|典型)[^。；;：:]{0,20}(?:如下|公布|公开|通报)"
+    r"|举例如下|摘要如下|选取[^。；;]{0,12}问题)[^。；;：:]*"
 )
 _WELCOME = re.compile(r"欢迎.{0,30}监督|如有意见建议")
 # The closing formula of a 公文 ("特此公告。"): nothing to import, nothing lost.
@@ -192,6 +202,16 @@ _WEB_FURNITURE = re.compile(
     r".{0,80}(?:浏览|点击|阅读|访问|来源|作者|发布|\d{4}-\d{1,2}-\d{1,2})"
     r"|^[【\[]?\s*(?:字体|字号|打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏|扫一扫)[：:】\]\s]"
     r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
+    # a 公众号 article's counters at its foot: "阅读 1024", "阅读 1.2万 在看 15 赞 8"
+    r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
+)
+
+
+# A 公众号 article's byline under its title: the account's name and the time it was posted
+# ("东川镇 2025年1月10日", "东川发布 2025-01-10 08:30") — not the document's own date.
+_BYLINE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,20}\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2})?$"
 )
 
 
@@ -201,9 +221,10 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
 
     kept = [
         b
-        for b in blocks
+        for k, b in enumerate(blocks)
         if b.style != FURNITURE_STYLE
         and (b.is_table or len(b.text) > 120 or not _WEB_FURNITURE.search(b.text))
+        and (k > 3 or b.is_table or not _BYLINE.match(b.text))
     ]
     if len(kept) == len(blocks):
         return blocks
@@ -217,6 +238,42 @@ def _without_web_furniture(blocks: list[Block], parsed: Parsed) -> list[Block]:
             + "）。"
         )
     return kept
+
+
+def _bracketed_labels(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each 【label】 written as "label：" where the label is one the reader knows
+    (a problem's number or a field's label): web pages and 公众号 articles set "【问题一】……"
+    "【整改措施】……" "【责任单位】……" for "问题一：" "整改措施：" "责任单位：". Any other 【…】
+    ("【典型案例】") stays as it is."""
+    import dataclasses
+
+    from ledger_tools.importing.outline import MARKERS
+
+    problem = dict(MARKERS)["problem"]
+
+    def known(label: str) -> bool:
+        found = _LABEL.match(label)
+        return bool(problem.fullmatch(label) or (found and found.end() == len(label)))
+
+    def relabel(m: re.Match[str]) -> str:
+        label = m.group(1).strip() + "："
+        if not known(label):
+            return m.group(0)
+        # (a label further on in the line, "【责任领导】张明远　　【完成时限】……", starts a part)
+        lead = "" if m.start() == 0 or m.string[m.start() - 1] in "。；;，,：:" else "；"
+        return lead + label
+
+    out = []
+    for b in blocks:
+        if not b.is_table and "【" in b.text:
+            text = _BRACKETED_ANYWHERE.sub(relabel, b.text)
+            if text != b.text:
+                b = dataclasses.replace(b, text=text)
+        out.append(b)
+    return out
+
+
+_BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
@@ -256,6 +313,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_web_furniture(blocks, parsed)
     blocks = _without_image_pages(blocks, parsed)
     blocks = _without_footnotes(blocks, parsed)
+    blocks = _bracketed_labels(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):
@@ -274,14 +332,37 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     if "措施" not in parsed.figures and (measures := _stated_measures(blocks)):
         # (the sentence quoted stays the one stating the problems, where there is one)
         parsed.figures = {**measures, **parsed.figures}
+    parsed.excerpt = next((m.group(0) for b in body if (m := _EXCERPT.search(b.text))), "")
     root = build_outline(body)
     reader = _Reader(parsed)
     reader.opening(root.body)
     reader.sections(root)
     reader.tail(tail)
     reader.attachment(attachment)
+    _person_leaders(parsed)
     F.read_info(parsed, title_blocks, root.body, tail)
     return parsed
+
+
+# A 方面 that is one member of the leading group ("王立军同志（局党组书记、局长）" over the
+# problems he found in himself, a 民主生活会 整改方案's second part).
+_PERSON = re.compile(
+    r"^(?:班子成员)?[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*同志\s*(?:[（(](?P<post>[^（()）]{2,30})[)）])?"
+    r"\s*(?:(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?)?$"
+)
+
+
+def _person_leaders(parsed: Parsed) -> None:
+    """The problems grouped under a 班子成员 by name are his own to put right: he is their
+    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）")."""
+    for aspect in parsed.aspects:
+        m = _PERSON.match(aspect.title)
+        if m is None:
+            continue
+        leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
+        for problem in aspect.problems:
+            for measure in problem.measures:
+                measure.fields.setdefault("责任领导", leader)
 
 
 def _stated_figures(blocks: list[Block]) -> dict[str, float]:
@@ -487,6 +568,8 @@ class _Reader:
 
     def __init__(self, parsed: Parsed) -> None:
         self.p = parsed
+        self.top_aspect: PAspect | None = None  # the problems numbered at the top level
+        self.unreadable: set[str] = set()  # the headers of tables reported as unreadable
 
     # -- warnings --------------------------------------------------------------------------
     def unplaced(self, block: Block, why: str = "") -> None:
@@ -574,16 +657,41 @@ class _Reader:
                 self.text_section(node, name)
             elif _NOT_IMPORTED.search(self.head(node)):
                 self.unplaced_node(node, "原因分析不属于台账内容")
+            elif self.top_problem(node):
+                # A notice without sections: "1.关于“……”的问题。……" are the problems themselves.
+                if self.top_aspect is None:
+                    self.top_aspect = PAspect("", node.where)
+                    self.p.aspects.append(self.top_aspect)
+                self.problem_node(self.top_aspect, node)
             elif _PROBLEM_SECTION.search(self.head(node)):
                 self.problem_section(node)
             elif self.is_work_account(node):
                 # Reports often name their first part by its own words ("一、提高政治站位，
                 # 扛起整改责任"): before the problems it is the account of the work done.
-                self.text_section(node, "工作开展情况", lead=self.head(node).rstrip("。"))
+                head = self.head(node)
+                self.text_section(
+                    node, "工作开展情况", lead=head.rstrip("。"), own=node.text[len(head) :].strip()
+                )
             elif node.children:
                 self.problem_section(node)
             else:
                 self.unplaced_node(node, "不是已知的章节")
+
+    def top_problem(self, node: Node) -> bool:
+        """A top-level item that is a problem itself (a notice without sections): "1.关于“……”
+        的问题。……", "问题1：……", or — in a report or notice — a paragraph that names the
+        problem, tells what was done and ends with its status ("1.……。……。已整改到位。")."""
+        if node.children:
+            return False
+        if node.style in ("problem", "about") or _ABOUT.match(node.text):
+            return True
+        if self.p.kind not in ("report", "notice") or node.style in ("cn", "part", "shi"):
+            return False
+        head, rest = first_sentence(node.text)
+        if not rest or len(head) > 60:
+            return False
+        last = re.findall(r"[^。！？]+[。！？]?", rest)[-1]
+        return self.is_status_line(last) or bool(F.trailing_clause_status(rest, bare_only=False))
 
     def is_work_account(self, node: Node) -> bool:
         """A report's part before its problems, with no 方面/问题/status in it."""
@@ -624,11 +732,13 @@ class _Reader:
         for c in node.children:
             self.unplaced_node(c, why)
 
-    def text_section(self, node: Node, section: str, lead: str = "") -> None:
+    def text_section(self, node: Node, section: str, lead: str = "", own: str = "") -> None:
         """A general section → 文稿段落 rows: a run-in "（一）小标题。内容" gives 小标题 and 内容;
         ``lead`` is the 小标题 of paragraphs without one (a section named by its heading)."""
         doc = TEXT_DOC.get(self.p.kind, "全部")
         items: list[tuple[str, str, str]] = []  # (小标题, 内容, where)
+        if own:
+            items.append((lead, own, node.where))  # the heading's paragraph goes on after it
         for b in node.body:
             if b.is_table:
                 self.table(b)
@@ -682,6 +792,9 @@ class _Reader:
         from ledger_tools.importing.extract import UNREADABLE_TABLE_STYLE
 
         if b.style == UNREADABLE_TABLE_STYLE:
+            if b.text in self.unreadable:
+                return True  # the same table going on over the next pages: said once
+            self.unreadable.add(b.text)
             self.p.warnings.append(
                 f"{b.where}（表头“{b.text[:40]}”）在 PDF 中只剩按列排开的文字，分不清每一行从哪里开始"
                 "（没有序号列而单元格折行，或单元格上下居中、相邻几行的文字交错），无法可靠地分列读取，已跳过；"
@@ -985,6 +1098,12 @@ class _Reader:
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue
+            if label and _label_mode(label) == "progress":
+                head, after = first_sentence(rest)
+                if after.strip() and len(head) <= 20 and self.is_status_line(head):
+                    # "整改结果：已整改。清查资产1862项……": the status, then the results
+                    self.status_line(problem, head)
+                    rest = after.strip()
             rest = self.trailing_status_sentence(problem, rest)
             if label and _label_mode(label) == "progress" and self.is_status_line(rest):
                 self.status_line(problem, rest)  # "整改情况：已完成。"
@@ -1089,11 +1208,30 @@ class _Reader:
             )
             return
         items = split_measures(text)
+        if len(items) == 1 and not with_results and self.p.kind == "plan":
+            items = self.semicolon_measures(text) or items
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where)
             else:
                 self.add_measure(problem, item, where)
+
+    @staticmethod
+    def semicolon_measures(text: str) -> list[str]:
+        """ "整改措施：每半年专题研究一次意识形态工作；建立网络舆情分析研判和处置机制。" in a
+        plan: measures listed without numbers, one per clause between semicolons (each a task
+        of its own, six characters or more, and no status or deadline clause among them)."""
+        from ledger_tools.documents.wording import split_outside
+
+        body, tail = text, ""
+        if m := re.search(r"[（(][^（()）]*[)）][。.]?$", text):
+            body, tail = text[: m.start()], text[m.start() :]  # a responsibility tail
+        parts = [p.strip().rstrip("。.") for p in split_outside(body, "；;")]
+        if len(parts) < 2 or any(len(p) < 6 for p in parts):
+            return []
+        if any(F.status_sentence(p) or F.clause_status(p) or F.split_tail(p)[1] for p in parts):
+            return []
+        return [p + "；" for p in parts[:-1]] + [parts[-1] + "。" + tail]
 
     def listed_measures(self, problem: PProblem, text: str, where: str, planned: bool) -> None:
         """ "主要措施：修订学习制度；召开专题会议。" — measures named by their leads, one after
@@ -1268,8 +1406,8 @@ def _label_mode(label: str) -> str:
         return "planned"
     if label.startswith("主要"):
         return "listed"
-    if "目标" in label:
-        return "goal"
+    if "目标" in label or label in ("审计建议", "整改要求"):
+        return "goal"  # (the ledger's 整改目标 column takes an audit's 审计建议 too)
     if re.search(r"表现|问题", label):
         return "detail"
     if label.startswith(("责任", "牵头")) or label.endswith(("时限", "期限", "时间", "日期")):
@@ -1288,5 +1426,9 @@ def _clean_aspect(title: str) -> str:
     title = re.sub(r"^关于(?=.{2,}方面)", "", title.strip())
     title = re.sub(r"^在", "", title)
     title = title.rstrip("。：:，,")
+    # "领导班子存在的问题及整改措施": the 方面 is "领导班子".
+    title = re.sub(
+        r"(?<=.{2})(?:存在)?的?(?:突出)?问题(?:及|和)(?:其)?整改(?:措施|举措)$", "", title
+    )
     # "……方面的问题" / "……方面存在的问题": the 方面 is "……方面".
     return re.sub(r"(?<=方面)(?:存在)?的?问题$", "", title)

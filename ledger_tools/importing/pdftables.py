@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -221,10 +222,21 @@ def continue_rows(before: Rows, rows: Rows) -> Rows:
         return before
     first, last = rows[0], before[-1]
     filled = [j for j, c in enumerate(first) if c]
-    if first[0] == "" and _broken(last, first) and not any(match_marker(first[j]) for j in filled):
+    broken = _broken(last, first) or _measure_cells_ended(heads, last, first)
+    if first[0] == "" and broken and not any(match_marker(first[j]) for j in filled):
         # The rest of the last row: its cells go on where they stopped.
         joined = [a + b if b and b != a else a for a, b in zip(last, first, strict=False)]
-        return [*before[:-1], *_carry_down([joined, *rows[1:]], first)]
+        rest = rows[1:]
+        for k, row in enumerate(rest):
+            if row[0]:
+                break
+            # a merged cell broken over the page: its part on this page is repeated in each
+            # row it spans, and stands for the whole text
+            rest[k] = [
+                joined[j] if c and j < len(first) and c == first[j] else c
+                for j, c in enumerate(row)
+            ]
+        return [*before[:-1], *_carry_down([joined, *rest], first)]
     if first[0] == "":
         # A new row of the same problem: what its merged cells hold is above the page break.
         return before + _carry_down([last, *rows], first)[1:]
@@ -247,6 +259,49 @@ def _broken(last: list[str], first: list[str]) -> bool:
         and all(last[j] for j in filled)
         and not any(t.endswith(_SENTENCE_END) for t in texts)
     )
+
+
+# Columns a row of its own always fills (a measure's own cells; 序号, 方面, 问题, 责任领导 and the
+# goal are often merged over a problem's rows).
+_OWN_CELLS = frozenset(
+    {"整改措施", "责任部门", "整改时限", "整改状态", "整改进展及成效", "完成时间"}
+)
+
+
+def _measure_cells_ended(heads: Rows, last: list[str], first: list[str]) -> bool:
+    """Whether ``first`` (a page's first row, no 序号) is the rest of ``last``, a row the page
+    broke after its first line or two (every cell then short, which ``_broken`` cannot judge):
+    a cell only a row of its own fills (its 整改进度, 整改时限) has text above the break and
+    none below it; or the measure or problem above is a few characters with no sentence end
+    ("1.编制历"); or the measure above is numbered ("1.……") and its text below is not."""
+    from ledger_tools.importing.fields import table_columns
+    from ledger_tools.importing.outline import match_marker
+
+    found = table_columns(heads) if heads else None
+    if found is None:
+        return False
+    header, columns = found
+    if len(heads[header]) != len(first):
+        return False
+
+    own = [j for j, name in columns.items() if name in _OWN_CELLS and j < len(first)]
+    going_on = [j for j, c in enumerate(first) if c]
+    if not going_on:
+        return False
+    if any(last[j] and not first[j] for j in own):
+        return True
+    texts = [j for j, name in columns.items() if name in ("整改措施", "问题") and j < len(first)]
+    for j in texts:
+        if not (last[j] and first[j]) or last[j].endswith(_SENTENCE_END):
+            continue
+        # A few characters are no whole measure or problem ("1.编制历", "部分矿山"): the
+        # page broke the cell after its first line; nor does a numbered cell ("1.……") go on
+        # with a new row that is not numbered.
+        if len(re.sub(r"^\S{0,3}?[.．、]", "", last[j])) <= 6 or (
+            match_marker(last[j]) and not match_marker(first[j])
+        ):
+            return True
+    return False
 
 
 def _carry_down(rows: Rows, top: list[str]) -> Rows:

@@ -166,6 +166,54 @@ def _header_line(lines: list[list[Word]]) -> int | None:
     return None
 
 
+def _find_header(lines: list[list[Word]], within: int = 60) -> tuple[list[Word], int, int] | None:
+    """(header cells, first line, last line) of the task table's header among the first
+    ``within`` lines: a header line with its wrapped cells around it (``_header``), or a header
+    every cell of which wraps (``_stacked``)."""
+    at = _header_line(lines[:within])
+    if at is not None:
+        return _header(lines, at)
+    for i in range(min(within, len(lines))):
+        if found := _stacked(lines, i):
+            return found
+    return None
+
+
+def _stacked(lines: list[list[Word]], i: int) -> tuple[list[Word], int, int] | None:
+    """A header whose cells all wrap in narrow columns ("问题类" over "别", "序号" alone on a line
+    between them): lines ``i`` to ``i+2`` set close together (no gap over half a line), each
+    word joining the cell it stands over or under; None unless the cells name a task table's
+    columns."""
+    from ledger_tools.importing.fields import table_columns
+
+    group = [lines[i]]
+    for line in lines[i + 1 : i + 3]:
+        h = max(w.y1 - w.y0 for w in line)
+        if min(w.y0 for w in line) - max(w.y1 for w in group[-1]) > 0.5 * h:
+            break
+        group.append(line)
+    if len(group) < 2 or max(len(ln) for ln in group) < 3:
+        return None
+    cells: list[list[Word]] = []
+    for line in sorted(group, key=len, reverse=True):
+        for w in line:
+            h = w.y1 - w.y0
+            home = [c for c in cells if any(_overlap(w, piece, 0.2 * h) for piece in c)]
+            if len(home) > 1:
+                return None
+            (home[0] if home else cells.append([]) or cells[-1]).append(w)
+    merged = []
+    for pieces in sorted(cells, key=lambda c: min(w.x0 for w in c)):
+        pieces.sort(key=lambda w: (w.y0, w.x0))
+        cell = pieces[0]
+        for w in pieces[1:]:
+            cell = _merge_words(cell, w)
+        merged.append(cell)
+    if len(merged) < 3 or table_columns([[w.text for w in merged]]) is None:
+        return None
+    return merged, i, i + len(group) - 1
+
+
 def _merge_words(a: Word, b: Word) -> Word:
     return Word(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1), a.text + b.text)
 
@@ -315,10 +363,10 @@ def read_table(
         return [ln for ln in lines if not is_furniture(_line_text(ln))]
 
     lines = page_lines(start)
-    at = _header_line(lines)
-    if at is None:
+    found_header = _find_header(lines, len(lines))
+    if found_header is None:
         return {}
-    header, _, at = _header(lines, at)
+    header, _, at = found_header
     names = [w.text for w in header]
     # The lanes between columns, from the words of this page and the next few: a cell wider
     # than any on the first page (a longer 责任领导) must not be taken for a line across.
@@ -338,10 +386,10 @@ def read_table(
         if not lines:
             break
         head: list[Word] | None = None
-        again = _header_line(lines[:6])
-        if again is not None and [w.text for w in _header(lines, again)[0]] == names:
+        again = _find_header(lines, 6)
+        if again is not None and [w.text for w in again[0]] == names:
             # The header repeated (with the lines of its wrapped cells).
-            head, _, end = _header(lines, again)
+            head, _, end = again
             lines = lines[end + 1 :]
         elif any(_crosses(w, bounds) for w in lines[0]):
             break  # the page goes on with text, not the table

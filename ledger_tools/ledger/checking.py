@@ -40,10 +40,13 @@ def check_file(
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import validate
     from ledger_tools.output import check_output_path
+    from ledger_tools.upward.consistency import add_merge_findings
 
     if mark is not None:
         check_output_path(mark, path)  # refuse before the work, not after
-    report = validate(load_ledger(path, mapping=mapping, sheet=sheet, today=today), today=today)
+    ledger = load_ledger(path, mapping=mapping, sheet=sheet, today=today)
+    report = validate(ledger, today=today)
+    add_merge_findings(path, ledger, report, today)  # a merge's 汇总台账 (upward.consistency)
     if mark is not None:
         from ledger_tools.ledger.marking import write_marked_copy
 

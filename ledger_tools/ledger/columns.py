@@ -68,7 +68,21 @@ COLUMNS: tuple[Column, ...] = (
         required=True,
         width=18,
         per_problem=True,
-        aliases=("问题类别", "问题类型", "类别", "所属方面", "反馈意见方面", "反馈问题类别"),
+        aliases=(
+            "问题类别",
+            "问题类型",
+            "类别",
+            "所属方面",
+            "反馈意见方面",
+            "反馈问题类别",
+            # 主题教育 检视问题清单: the 方面 the problem was found under
+            "检视方向",
+            "查摆方向",
+            # 组织生活会 / 民主生活会 lists: whose problem it is (the team's or one member's)
+            "班子/个人",
+            "个人/班子",
+            "班子或个人",
+        ),
     ),
     Column(
         "问题",
@@ -79,6 +93,10 @@ COLUMNS: tuple[Column, ...] = (
         per_problem=True,
         aliases=(
             "反馈问题",
+            # the problem and how it showed, in one cell
+            "问题及表现",
+            "存在问题及表现",
+            "问题及具体表现",
             "问题名称",
             "问题概述",
             "问题简述",
@@ -96,6 +114,9 @@ COLUMNS: tuple[Column, ...] = (
             "督办事项",
             "交办事项",
             "信访事项",
+            "信访内容",
+            "来信来访内容",
+            "信访反映问题",
             "事项名称",
             "事项内容",
             "隐患描述",
@@ -144,6 +165,9 @@ COLUMNS: tuple[Column, ...] = (
         per_problem=True,
         aliases=(
             "整改要求",
+            # 审计整改: what the audit opinion or decision requires
+            "审计意见",
+            "审计决定",
             "整改目标要求",
             "目标要求",
             "预期目标",
@@ -221,6 +245,9 @@ COLUMNS: tuple[Column, ...] = (
             "包联责任领导",
             "领导责任人",
             "责任领导及责任人",
+            # 企业 安全生产: the 分管负责人 (副总经理) answers for the hazard
+            "分管负责人",
+            "分管负责同志",
         ),
     ),
     Column(
@@ -307,6 +334,11 @@ COLUMNS: tuple[Column, ...] = (
             "整改负责人",
             "整改责任人",
             "具体负责人",
+            # 信访, 安全生产, 村级 ledgers
+            "化解责任人",
+            "隐患整改负责人",
+            "整改落实责任人",
+            "责任村干部",
             "责任人员",
             "责任人姓名",
             "直接责任人",
@@ -384,6 +416,9 @@ COLUMNS: tuple[Column, ...] = (
             "是否销号",
             "办理状态",
             "整改进度",
+            # (a column of narrative under these is read as the progress: ``roles``)
+            "化解进度",
+            "办理进度",
             "办结情况",
             "销号情况",
             "是否整改到位",
@@ -459,6 +494,7 @@ COLUMNS: tuple[Column, ...] = (
             "化解进展",
             "处置情况",
             "处理结果",
+            "化解结果",
             "处置结果",
             "工作成效",
             "推进落实情况",
@@ -685,6 +721,16 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "息访息诉",
         "停访息诉",
         "已息诉",
+        # 信访积案: the petitioner has stopped coming (as 息诉罢访)
+        "已息访",
+        "已化解息访",
+        # 安全生产: the hazard is removed
+        "已消除",
+        "隐患已消除",
+        "已消除隐患",
+        "已排除",
+        "隐患已排除",
+        "已结案归档",
         "案结事了",
         "已验收销号",
         "验收销号",
@@ -797,6 +843,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已部分整改",
         "按时序推进",
         "序时推进",
+        "时序推进",
         "按序时推进",
         "按序时进度推进",
         "按计划推进",
@@ -821,6 +868,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "正在整改中",
         "正在化解",
         "化解中",
+        "包案化解中",
+        "持续落实中",
         "未化解",
         "尚未化解",
         "已签收",
@@ -867,6 +916,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "待派单",
         "暂未启动",
         "暂未开始",
+        "未开始整改",
+        "尚未启动整改",
     ),
 }
 # Answers in a 是否完成 / 是否整改完成 column (only there: elsewhere 是/否 mean nothing).
@@ -879,6 +930,7 @@ STATUS_YES_NO: dict[str, str] = {
     "☑": STATUS_DONE,
     "☐": STATUS_IN_PROGRESS,  # a WPS checkbox left empty
     "□": STATUS_IN_PROGRESS,
+    "○": STATUS_IN_PROGRESS,  # ✔ for done, ○ for not yet
 }
 # A user's own status words, kept in the workbook (原状态 | 标准状态) or given with --status-map.
 SHEET_STATUS_MAP = "状态对照"
@@ -916,7 +968,16 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
 # from which benchmarks/generate.py draws its deadlines: a word added there changes every
 # generated ledger (and the goldens made from them).
 DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
-    DEADLINE_IMMEDIATE: ("即日起", "立即", "即时整改"),
+    DEADLINE_IMMEDIATE: (
+        "即日起",
+        "立即",
+        "即时整改",
+        "当即整改",
+        "马上就办",
+        "马上办",
+        "即改即办",
+        "立即办理",
+    ),
     DEADLINE_LONG_TERM: ("持续落实", "持续抓好", "常抓不懈"),
 }
 # A deadline without a date, set by the term of office ("本届任期内"): read as 长期坚持 (no due
@@ -1078,10 +1139,18 @@ def normalise_header(text: object) -> str:
         return _normalise_header(text)
 
 
+# Marks a template puts on a header (★ / ▲ / ※ for a required field, 【必填】, a colon after the
+# name): not part of the name.
+_MARKS = re.compile(
+    r"^(?:[★☆▲△※◆◇■●#:]|[【\[(](?:必填|选填|必填项|选填项)[】\])])+|[★☆▲△※◆◇■●#:]+$"
+)
+
+
 def _normalise_header(text: object) -> str:
     if text is None:
         return ""
     s = _NOISE.sub("", unicodedata.normalize("NFKC", str(text)))
+    s = _MARKS.sub("", s)
     if s.isascii() is False and s[-1:].isascii():
         s = _ENGLISH_TAIL.sub("", s)
     prev = None
@@ -1125,6 +1194,8 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "责任领导",
     ),
+    # 分管校长, 分管副院长, 分管副县长, 责任副镇长
+    (re.compile(r"^(?:分管|责任|牵头|包案|包抓)副?(?:县|市|区|镇|乡|校|院|局|厅)长$"), "责任领导"),
     (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
     # 问题方面, 所属领域, 问题分类, 板块
     (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
@@ -1159,9 +1230,47 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "应追缴金额",
         "应清退金额",
         "应退还金额",
+        "应整改金额",
+        "应整改资金",
     ),
     "整改金额": ("已整改金额", "整改金额", "已整改资金", "未整改金额"),
-    "督办领导": ("督办领导", "包联领导", "联系领导", "督导领导"),
+    "督办领导": (
+        "督办领导",
+        "包联领导",
+        "联系领导",
+        "督导领导",
+        # 村级 ledgers: the 镇 leader or cadre over the village, not its 责任领导
+        "包村领导",
+        "包村干部",
+        "驻村干部",
+        "联系村干部",
+        "包片领导",
+    ),
+    # the head of the unit beside the leader in charge (主要领导 | 分管领导): without a 责任领导
+    # column it is read as the 责任领导 (``roles``)
+    "主要领导": ("主要领导", "主要负责人", "主要负责同志", "第一责任人"),
+    # 信访积案: how often the petitioner came back
+    # 环保督察 交办件, 执法: the fine, not money recovered (清退资金)
+    "罚没金额": ("罚款金额", "处罚金额", "罚没金额", "罚没款", "罚款"),
+    "立案处罚": ("立案处罚情况", "立案查处情况", "立案处罚", "立案查处"),
+    # photographs of the site before and after (the pictures are kept in the cells)
+    "照片": ("整改前照片", "整改后照片", "整改前后照片", "现场照片", "照片"),
+    "信访次数": ("重复信访次数", "信访次数", "来访次数", "重复访次数", "访次"),
+    # the unit's own 红黄绿灯 beside the status; without a status column, read as the status
+    # when a legend on the sheet says what each colour means (``roles``)
+    "亮灯情况": (
+        "亮灯情况",
+        "亮灯",
+        "亮灯等级",
+        "亮灯标识",
+        "红黄绿灯",
+        "红黄绿",
+        "预警灯",
+        "预警等级",
+        "预警情况",
+        "三色预警",
+        "预警颜色",
+    ),
     # who oversees the rectification (环保督察: 督导单位), not who carries it out
     "督导单位": (
         "督导单位",
@@ -1180,6 +1289,9 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "反馈来源",
         "问题出处",
         "来源渠道",
+        "隐患来源",
+        "信访形式",
+        "信访方式",
         # the group that found it (a 督查/巡察 ledger of several groups): not the 方面
         "督查组",
         "督导组",
@@ -1189,7 +1301,19 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "交办批次",
         "督查批次",
     ),
-    "行政区域": ("行政区域", "所属区域", "所在区域", "所在地", "属地"),
+    "行政区域": (
+        "行政区域",
+        "所属区域",
+        "所在区域",
+        "所在地",
+        "属地",
+        # 村级 and 乡镇 lists: the village or township the row is about
+        "所在村",
+        "村名",
+        "所在乡镇",
+        "乡镇",
+        "乡镇街道",
+    ),
     "问题等级": (
         "隐患等级",
         "风险等级",
@@ -1199,9 +1323,21 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "问题级别",
         "重点问题",
         "是否重点问题",
+        "是否重大隐患",
+        "问题定性",
     ),
     "整改资金": ("整改资金", "整改投入资金", "投入资金", "整改投入"),
-    "检查单位": ("检查单位", "检查组", "检查人", "检查人员", "发现单位", "执法人员", "执法单位"),
+    "检查单位": (
+        "检查单位",
+        "检查组",
+        "检查人",
+        "检查人员",
+        "发现单位",
+        "执法人员",
+        "执法单位",
+        "排查人",
+        "排查人员",
+    ),
     "检查对象或部位": (
         "检查对象",
         "被检查单位",
@@ -1248,6 +1384,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "验收审核": (
         "销号意见",
         "验收意见",
+        "验收结果",
+        "验收人签字",
         "验收情况",
         "验收人",
         "验收时间",
@@ -1299,7 +1437,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     # the steps on the way beside the 整改时限 (2025年6月完成方案): not the deadline itself
     "阶段节点": ("完成节点", "节点安排", "阶段目标", "阶段性目标", "推进节点"),
     # a column of the unit's own formulas or keys (often hidden): 辅助列, 计算列
-    "辅助列": ("辅助列", "辅助", "计算列", "公式列", "状态辅助列", "统计辅助列", "辅助计算"),
+    "辅助列": (
+        "辅助列",
+        "辅助",
+        "计算列",
+        "公式列",
+        "状态辅助列",
+        "统计辅助列",
+        "辅助计算",
+        "状态代码",
+        "状态编码",
+        "状态值",
+    ),
     # a percentage beside the status; without a status column it is read as the status
     "完成进度": (
         "完成进度",

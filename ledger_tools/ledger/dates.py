@@ -504,7 +504,35 @@ def parse_deadline(
     found = _parse_deadline_text(value, feedback, concentrated_end)
     if found.kind == "invalid" and year_from is not None:
         return _with_year(value, found, year_from)
+    if found.kind in ("long_term", "immediate") and year_from is not None:
+        # "9月30日前完成并长期坚持": the date beside the keyword counts (as with a year), in
+        # the year ``year_from`` gives — not a deadline that never falls due
+        dated = _keyword_with_yearless_date(value, feedback, concentrated_end, year_from)
+        if dated is not None:
+            return dated
     return found
+
+
+def _keyword_with_yearless_date(
+    text: str, feedback: dt.date | None, concentrated_end: dt.date | None, source: YearSource
+) -> Deadline | None:
+    """The latest date written without a year in a cell that also holds 立行立改 / 长期坚持,
+    with the year taken from ``source``; None when there is none."""
+    dates = []
+    for part in _PARTS.split(_clean(text)):
+        if not part or _keyword(part) not in ("", "long_term", "immediate"):
+            continue  # (每季度, 本届任期内: no date of this year in them)
+        bare = _without_keywords(part)
+        if not bare or not _YEARLESS.search(bare):
+            continue
+        dated = _with_year(bare, _parse_deadline_text(bare, feedback, concentrated_end), source)
+        if dated.due is not None and dated.assumed_year:
+            dates.append(dated)
+    if not dates:
+        return None
+    latest = max(dates, key=_due_key)
+    written = _SPACES.sub(" ", text.strip())
+    return Deadline(latest.kind, written, latest.due, latest.note, latest.assumed_year)
 
 
 @lru_cache(maxsize=4096)
@@ -663,6 +691,7 @@ def _keyword(part: str) -> str:
 def _without_keywords(part: str) -> str:
     for syn, _ in _KEYWORDS:
         part = part.replace(syn, "")
+    part = part.strip("/|")  # "2025年6月30日/长期坚持": the slash parted date and keyword
     return _TRAILING_PUNCT.sub("", _strip_words(part)) if part else ""
 
 

@@ -153,12 +153,20 @@ def _sheet_ledger(
     info, info_cells = read_info(raw)
     stop, footers = _data_end(ws.rows, header.data_start)
     error_cells = _restore_errors(ws, header, stop)
+    from ledger_tools.ledger.legends import legend_note, sheet_legend
     from ledger_tools.ledger.roles import assign_by_content
 
+    # ticks, circles or 红黄绿灯 the sheet explains (--status-map and 状态对照 still win)
+    legend = sheet_legend(ws.rows, header, stop, footers)
+    if legend is not None:
+        vocabulary = {**legend.words, **vocabulary}
     assign_by_content(ws, header, stop, vocabulary)
     from ledger_tools.ledger.colours import status_from_fill
 
     colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)
+    from ledger_tools.ledger.formats import month_deadlines
+
+    month_notes = month_deadlines(raw.path, ws, header, stop)  # (2025年6月 stored as 6月1日)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -171,7 +179,16 @@ def _sheet_ledger(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
-    layout.notes += _term_notes(measures, header) + colour_notes
+    layout.notes += _term_notes(measures, header) + colour_notes + month_notes
+    if header.guide_row is not None:
+        layout.notes.append(
+            f"第 {header.guide_row} 行是填表说明（写明各列怎样填），作为表头的一部分，未作为措施读取。"
+        )
+    if legend is not None and "整改状态" in header.columns and not colour_notes:
+        j = header.columns["整改状态"]
+        values = [r[j] if j < len(r) else None for r in ws.rows[header.data_start : stop]]
+        if said := legend_note(legend, values, column_letter(j)):
+            layout.notes.append(said)
     if header.percent_status is not None:
         letter = column_letter(header.columns["整改状态"])
         shown = "0.6 即 60%" if header.percent_status == 100 else "60 即 60%"
@@ -363,6 +380,8 @@ class Header:
         self.percent_status: int | None = None
         # the money unit stated on a line above the header ("金额单位：万元"), and its Excel row
         self.unit_above: tuple[str, int] | None = None
+        # the Excel row of a 填表说明 row under the header (what to write in each column)
+        self.guide_row: int | None = None
 
 
 def _canonical(text: Any, user_map: dict[str, str]) -> str | None:
@@ -995,6 +1014,8 @@ class _RowReader:
                 hidden.append(r + 1)
             rows.append((r, row_values))
         if repeated:
+            rows, titles = self._repeated_titles(rows, repeated)
+            repeated = sorted(repeated + titles)
             shown = "、".join(map(str, repeated[:5])) + ("等" if len(repeated) > 5 else "")
             layout.notes.append(
                 f"第 {shown} 行重复了表头（打印时每页重复的表头，或几张表格接在一起），未作为措施读取。"
@@ -1071,6 +1092,32 @@ class _RowReader:
             )
         notes += self._hidden_notes(hidden)
         return measures
+
+    def _repeated_titles(
+        self, rows: list[tuple[int, tuple[Any, ...]]], repeated: list[int]
+    ) -> tuple[list[tuple[int, tuple[Any, ...]]], list[int]]:
+        """The table's title printed again above a repeated header (each printed page starts
+        with the title and the header): not a 分组标题. Returns the rows without those, and
+        their Excel rows."""
+        titles = {
+            t
+            for r in self.ws.rows[: self.header.row]
+            if (t := _first_text(r)) and _distinct(r) == 1
+        }
+        if not titles:
+            return rows, []
+        above = {r - 1 for r in repeated}  # (0-based index of the row above each repeat)
+        dropped = [
+            r
+            for r, _ in rows
+            if r + 1 in above
+            and _distinct(self.ws.rows[r]) == 1
+            and _first_text(self.ws.rows[r]) in titles
+        ]
+        if not dropped:
+            return rows, []
+        gone = set(dropped)
+        return [(r, v) for r, v in rows if r not in gone], [r + 1 for r in dropped]
 
     def _header_repeat_test(self) -> Any:
         """A test for a data row that repeats the header (tables of several 科室 pasted one
@@ -1574,6 +1621,14 @@ _FOOTER = re.compile(
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
 # ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
 _TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
+# A sentence of totals without the word 合计, alone in its row: "截至2025年7月10日，已完成1项，正在
+# 推进1项", "共2个问题，已整改1个", "整改完成率：50%", "统计：已完成1项".
+_SUMMARY = re.compile(
+    r"^\s*(?:(?:截至|截止|截至目前|目前|共计|共有|共(?!性|同)|统计|汇总)[^。]{0,40}?\d+\s*(?:个|项|条|件)"
+    r".*(?:已完成|已整改|已办结|已销号|正在推进|完成率|办结率|整改率)"
+    r"|(?:整改)?(?:完成率|办结率|整改率|销号率)\s*[:：为]?\s*\d)",
+    re.S,
+)
 
 
 def _data_end(rows: list[list[Any]], start: int) -> tuple[int, list[tuple[int, str]]]:
@@ -1627,7 +1682,7 @@ def _footer_text(row: list[Any]) -> str | None:
         if _has_value(v):
             if not isinstance(v, str):
                 return None
-            if _TOTAL.match(v):
+            if _TOTAL.match(v) or (_SUMMARY.match(v) and _distinct(row) == 1):
                 return v.strip()
             if _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
                 return v.strip()

@@ -461,8 +461,17 @@ class _ZipReader:
 
     def _calamine(self) -> Any:
         if self._book is None:
-            self._book = _calamine(self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p)))
+            if self.p.suffix.lower() in (".xlsx", ".xlsm"):
+                self._book = _calamine(
+                    self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p))
+                )
+            else:  # an .xlsx renamed .xls (or .et, …): calamine goes by the name, not the content
+                self._book = _calamine(self.p, self._from_content)
         return self._book
+
+    def _from_content(self, pc: Any) -> Any:
+        with self.p.open("rb") as fh:
+            return pc.CalamineWorkbook.from_filelike(fh)
 
     def _zip(self) -> zipfile.ZipFile | None:
         """One open zip for every sheet's scan: opened again per sheet, its whole directory

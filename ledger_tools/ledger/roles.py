@@ -93,6 +93,7 @@ class Profile:
 
 def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+    _guide_row(ws, header)
     _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
     _progress_from_months(ws, header, stop)
@@ -115,6 +116,10 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _deadline_in_finish_column(header, profile)
     if "整改状态" not in header.columns:
         _status_from_percent(header, rows)
+    if "整改状态" not in header.columns:
+        _status_from_lights(header, profile)
+    if "责任领导" not in header.columns:
+        _leader_from_head(header)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)
     if "整改状态" not in header.columns and "备注" in header.columns:
@@ -134,6 +139,34 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
 _UNIT_CELL = re.compile(
     r"^[（(]?\s*(?:单位[:：]?)?\s*(万元|元|亿元|千元|%|％|项|个|件|人次|人|条|年月日|年/月/日)\s*[)）]?$"
 )
+
+
+# A 填表说明 row under the header: its label in the first cell, or cells telling what to write
+# ("填写具体日期，如2025年6月30日", "下拉选择：已完成/正在推进/未启动", "按反馈意见填写").
+_GUIDE_LABEL = re.compile(
+    r"^(?:填表|填写|填报)(?:说明|要求|提示|须知)[:：]?$|^(?:说明|要求)[:：]?$"
+)
+_GUIDE_CELL = re.compile(
+    r"^(?:请|须|应|由)?(?:如实|据实|准确|按实际|简要)?(?:填写|填报|填入|下拉选择|从下拉|下拉菜单|选择|选填|必填|按)"
+    r"|填写$|^（?(?:必填|选填)）?$"
+)
+
+
+def _guide_row(ws: RawSheet, header: Header) -> None:
+    """The row under the header tells what to write in each column (a 填表说明 row the unit
+    keeps in its template): part of the header, not a measure."""
+    at = header.data_start
+    if at >= len(ws.rows):
+        return
+    cells = [str(v).strip() for v in ws.rows[at] if v is not None and str(v).strip()]
+    if len(cells) < C.HEADER_MIN_KNOWN:
+        return
+    guides = sum(1 for v in cells if _GUIDE_CELL.search(v))
+    labelled = bool(_GUIDE_LABEL.match(cells[0]))
+    if guides < C.HEADER_MIN_KNOWN or (not labelled and guides * 2 < len(cells)):
+        return
+    header.guide_row = at + 1
+    header.data_start += 1
 
 
 def _unit_row(ws: RawSheet, header: Header) -> None:
@@ -194,6 +227,35 @@ def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
         if scale is not None:
             _move(header, j, "整改状态", "台账没有整改状态列，这一列是完成百分比")
             return
+
+
+def _unused_kind(header: Header, kind: str) -> list[ColumnRead]:
+    """The columns left unread as the known unused ``kind`` (C.UNUSED_HEADERS)."""
+    return [
+        r
+        for r in header.reads
+        if r.column is None and C.unused_column(C.normalise_header(r.header)) == kind
+    ]
+
+
+def _status_from_lights(header: Header, profile: Callable[[int], Profile]) -> None:
+    """No status column, and a 亮灯情况 column whose 绿灯/黄灯/红灯 a legend on the sheet
+    explains (``legends``: in the vocabulary): it is the status."""
+    for read in _unused_kind(header, "亮灯情况"):
+        p = profile(_index(read.letter))
+        if p.filled and p.status >= SHARE:
+            why = f"台账没有整改状态列，这一列{_share(p.status)}的单元格是表中图例说明了含义的颜色或状态用语"
+            _move(header, _index(read.letter), "整改状态", why)
+            return
+
+
+def _leader_from_head(header: Header) -> None:
+    """No 责任领导 column, and one of 主要领导 / 第一责任人: the leader who answers for the
+    problem is that one (beside a 分管领导 column it stays unread)."""
+    for read in _unused_kind(header, "主要领导"):
+        why = "台账没有“责任领导”（分管领导）列，这一列就是责任领导"
+        _move(header, _index(read.letter), "责任领导", why)
+        return
 
 
 def _closing_disagrees(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:

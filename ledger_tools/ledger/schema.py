@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ RULES: dict[str, Rule] = {
         Rule("formula-no-value", ERROR, "公式没有计算结果"),
         Rule("formula-error", ERROR, "公式出错（#DIV/0!、#REF! 等）"),
         Rule("info-missing", ERROR, "基本信息缺项"),
+        Rule("summary-mismatch", ERROR, "汇总台账的“汇总”表与“全部措施”不符"),
+        Rule("summary-unit", ERROR, "汇总台账的“汇总”表与“全部措施”的单位对不上"),
         Rule("overdue-red", WARNING, "红色预警：已超期未办结"),
         Rule("overdue-no-reason", WARNING, "超期未填延期说明"),
         Rule("due-yellow", WARNING, "黄色预警：10天内到期"),
@@ -806,6 +809,64 @@ def _msg_number_conflict(ledger: Ledger, m: Measure, column: str, today: dt.date
     )
 
 
+def _status_word(value: Any) -> str | None:
+    """The status a date cell was given instead of a date ("已完成", "已办结", "是", "正在推进"),
+    or None: the cell holds something else that is not a date."""
+    from ledger_tools.ledger.status import normalise_status
+
+    if not isinstance(value, str):
+        return None
+    word = normalise_status(value)
+    if word is None and value.strip().lower() in ("是", "完成", "否", "未完成"):
+        word = C.STATUS_DONE if value.strip() in ("是", "完成") else C.STATUS_IN_PROGRESS
+    return word
+
+
+def _status_said(ledger: Ledger, m: Measure, word: str, value: Any) -> str:
+    """Where the status belongs: the measure's 整改状态 cell, and what it holds now."""
+    letter = ledger.origin.columns.get("整改状态")
+    cell = f"{letter}{m.row}" if letter else ""
+    written = m.get("整改状态")
+    if written in (None, ""):
+        where = f"（{cell}）" if cell else "（台账中没有这一列，可加一列“整改状态”）"
+        return f"“{value}”请写到整改状态{where}。"
+    closed = (C.STATUS_DONE, C.STATUS_ONGOING)
+    if m.status == word or (m.status in closed and word in closed):
+        return f"整改状态{f'（{cell}）' if cell else ''}已写明“{written}”，这里不必重复。"
+    return (
+        f"整改状态{f'（{cell}）' if cell else ''}写的是“{written}”，与这里的“{value}”不一致，"
+        "请核实后只在整改状态中写一个。"
+    )
+
+
+def _msg_status_as_finish(ledger: Ledger, m: Measure, column: str) -> str | None:
+    """完成时间 that says a status ("已完成") instead of the day it was done."""
+    value = m.get(column)
+    word = _status_word(value)
+    if word is None:
+        return None
+    if word in (C.STATUS_DONE, C.STATUS_ONGOING):
+        what = "完成时间应写实际完成的日期，如 2024年5月10日 或 2024-05-10（可按验收、销号材料上的日期填写）。"
+    else:
+        what = "措施尚未完成时，完成时间留空，完成后再填写实际完成的日期。"
+    return f"完成时间写的是“{value}”，这是整改状态，不是日期。{what}" + _status_said(
+        ledger, m, word, value
+    )
+
+
+def _msg_status_as_deadline(ledger: Ledger, m: Measure, column: str) -> str | None:
+    """整改时限 that says a status ("已完成", "正在推进") instead of when it is due."""
+    value = m.get(column)
+    word = _status_word(value)
+    if word is None:
+        return None
+    return (
+        f"整改时限写的是“{value}”，这是整改状态，不是期限。整改时限应照整改方案写规定完成的日期或期限"
+        "（如 2024年6月30日、2024年6月底前、2024年第三季度），或“立行立改”“长期坚持”。"
+        + _status_said(ledger, m, word, value)
+    )
+
+
 def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     if column == "责任部门":
         return "“责任部门”和“牵头部门”都没有填写。请至少填写其中一项。"
@@ -830,10 +891,21 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
     return f"“{column}”是必填项，这里是空的。请补填{hint}。"
 
 
+# A colour written as the status (绿灯, 红色, 黄牌): read only by a legend on the sheet.
+_COLOUR_WORD = re.compile(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
+
+
 def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
     value = m.get(column)
     suggestion = suggest_status(value)
     ask = f"是否应为“{suggestion}”？" if suggestion else ""
+    if isinstance(value, str) and _COLOUR_WORD.match(value.strip()):
+        # 红黄绿灯: what each colour means differs from unit to unit — never guessed
+        ask = (
+            "颜色代表什么各单位不同（绿色可能是已完成，也可能是按序时推进），本工具不推断；"
+            "可在表下加一行图例（如“说明：绿灯表示已完成，黄灯表示正在推进，红灯表示未启动”），"
+            "或改写为整改状态。"
+        )
     return (
         f"整改状态“{value}”不是规定的值。{ask}可选值：{'、'.join(C.STATUSES)}。"
         f"如这是本单位的固定说法，可在台账中加一张“{C.SHEET_STATUS_MAP}”表（原状态 | 标准状态）"
@@ -864,11 +936,13 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "required-cell": _msg_required,
     "unknown-status": _msg_unknown_status,
     "bad-deadline": lambda L, m, c, t: (
-        f"整改时限“{m.get(c)}”无法识别{_note(m.deadline)}。请写成日期（如 2024年6月30日、2024-06-30）、"
+        _msg_status_as_deadline(L, m, c)
+        or f"整改时限“{m.get(c)}”无法识别{_note(m.deadline)}。请写成日期（如 2024年6月30日、2024-06-30）、"
         "期限（如 2024年6月底前、2024年第三季度）或“立行立改”“长期坚持”。"
     ),
     "bad-finish-date": lambda L, m, c, t: (
-        f"完成时间“{m.get(c)}”无法识别{_note(m.finished)}。请写成日期，如 2024年5月10日 或 2024-05-10。"
+        _msg_status_as_finish(L, m, c)
+        or f"完成时间“{m.get(c)}”无法识别{_note(m.finished)}。请写成日期，如 2024年5月10日 或 2024-05-10。"
     ),
     "finished-without-date": lambda L, m, c, t: (
         f"整改状态为“{m.status}”，但没有填写完成时间。请填写实际完成日期。"

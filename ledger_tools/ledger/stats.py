@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -144,6 +144,21 @@ def compute_stats(
     stats["按整改状态"] = _status_groups(problems)
     stats["按单位"] = _unit_groups(problems, as_of, closed)
     return stats
+
+
+def unit_groups(
+    ledger: Ledger, as_of: dt.date, not_counting: Collection[str] = ()
+) -> list[dict[str, Any]]:
+    """``按单位`` of ``compute_stats`` alone; the units named in ``not_counting`` count
+    长期坚持 as not 办结 (their own ledger says so: a merge's 基本信息 lists them)."""
+    closed = closed_statuses(long_term_counts(ledger))
+    rows = _unit_groups(ledger.problems, as_of, closed)
+    if not not_counting:
+        return rows
+    own = closed_statuses(False)
+    mine = [p for p in ledger.problems if (p.measures[0].get("单位") or UNFILLED) in not_counting]
+    redone = {r["单位"]: r for r in _unit_groups(mine, as_of, own)}
+    return [redone.get(r["单位"], r) for r in rows]
 
 
 def _unit_groups(

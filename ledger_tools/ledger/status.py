@@ -19,7 +19,7 @@ _REMARK = re.compile(r"\([^()]*\)$|\[[^\[\]]*\]$|【[^【】]*】$")
 _RANK = {s: i for i, s in enumerate(C.STATUSES)}
 _KEYS = tuple(C.STATUS_INDEX)
 _YES = frozenset(("是", "√", "✓", "✔", "y", "yes", "ok"))
-_NO = frozenset(("否", "×", "✗", "☐", "□", "x", "n", "no"))
+_NO = frozenset(("否", "×", "✗", "☐", "□", "○", "x", "n", "no"))
 
 
 def _clean(text: str) -> str:
@@ -69,7 +69,7 @@ def _normalise_slow(text: str) -> str | None:
         return None
     hit = _lookup(s)
     if hit is None and (percent := _PERCENT.match(s)):
-        return _percent_status(float(percent.group(1)))
+        return _percent_of(percent)
     if hit is None or (
         hit == C.STATUS_DONE and _BRACKETED.search(unicodedata.normalize("NFKC", text))
     ):
@@ -132,7 +132,7 @@ def leading_status(text: object, user: dict[str, str] | None = None) -> str | No
 # A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%,
 # 完成率100%).
 _PERCENT = re.compile(
-    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%$"
+    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%(以上|多|左右)?$"
 )
 # A status written in parts: "已完成，长期坚持", "已完成（长期坚持）", "部分完成，持续推进".
 _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
@@ -144,7 +144,10 @@ _KEPT_PART = re.compile(
 
 _REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成，见附件3
 # A part saying when (正在整改，预计6月底完成; 已完成，2024年5月20日): the status is the rest.
-_WHEN_PART = re.compile(r"^(?:预计|计划|拟|争取|力争)(?:于|在)?.{0,16}(?:完成|办结|到位|销号)$")
+_WHEN_PART = re.compile(
+    r"^(?:预计|计划|拟|争取|力争|剩余(?:部分|工作|任务)?|其余(?:部分|工作|任务)?)(?:于|在|将|将于)?"
+    r".{0,16}(?:完成|办结|到位|销号)$"
+)
 _KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
 # A part saying only that the sign-off is still to come (已完成（未销号）, 已整改，未验收): the
 # work is done and its 销号/验收 is not — 基本完成, as 已完成待销号 is; alone, 未销号 is under way.
@@ -174,8 +177,10 @@ def _compound(text: str) -> str | None:
             kept = True
         elif _SIGN_OFF_PENDING.match(part):
             found.append(C.STATUS_MOSTLY_DONE)
-        elif (percent := _PERCENT.match(part)) and _percent_status(float(percent.group(1))):
-            found.append(_percent_status(float(percent.group(1))))  # 整改中，已完成60%
+        elif (percent := _PERCENT.match(part)) and (status := _percent_of(percent)):
+            found.append(status)  # 整改中，已完成60%
+        elif part in _HOW_WORDS:
+            continue  # 立行立改，已完成: how it was done, not how far
         elif (status := _lookup(part)) is not None:
             found.append(status)
         elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
@@ -195,6 +200,22 @@ def _compound(text: str) -> str | None:
     if kept and base in C.FINISHED_STATUSES:
         return C.STATUS_ONGOING
     return base
+
+
+# A 整改时限 word said with the status ("立行立改，已完成"): how the item was to be done, not
+# how far it has got.
+_HOW_WORDS = frozenset(
+    (*C.DEADLINE_SYNONYMS[C.DEADLINE_IMMEDIATE], *C.DEADLINE_PHRASES[C.DEADLINE_IMMEDIATE])
+)
+
+
+def _percent_of(match: re.Match[str]) -> str | None:
+    """The status of a percentage matched by ``_PERCENT``: "80%以上" is at least 80% (under
+    way), "100%左右" about all of it (not said to be done: None)."""
+    value = float(match.group(1))
+    if value >= 100 and match.group(2) in ("多", "左右"):
+        return None
+    return _percent_status(value)
 
 
 def _percent_status(value: float) -> str | None:
@@ -234,10 +255,16 @@ _KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
 _NOT_YET_DUE = re.compile(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
 
 
+# A share of the work short of all of it ("已完成80%"): not done, whatever word is beside it.
+_PART_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)%")
+
+
 def status_ceiling(s: str) -> str | None:
     """The most advanced status a word can mean, or None when it says nothing recognisable."""
     if _NOT_YET_DUE.match(s):
         return None
+    if _PART_PERCENT.search(s) and _DONE.search(s):
+        return C.STATUS_IN_PROGRESS  # 已完成80%，剩余……: under way at most
     s = s.replace("差不多", "基本")
     if _PENDING.search(s):
         # 未完成 / 延期中 can mean under way; 未整改 / 待办理 / 待开展 / 未启动 cannot.

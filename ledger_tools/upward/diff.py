@@ -40,6 +40,9 @@ JSON_SCHEMA_VERSION = 1
 
 # Change kinds, in the order the text output lists them, with their Chinese labels.
 KINDS: dict[str, str] = {
+    "unit-added": "新报送的单位",
+    "unit-removed": "本期未报送的单位",
+    "unit-renamed": "单位名称变化",
     "problem-added": "新增问题",
     "problem-removed": "删除问题",
     "measure-added": "新增措施",
@@ -98,6 +101,7 @@ class Change:
     old: str = ""
     new: str = ""
     confidence: float = 1.0
+    unit: str = ""  # a 汇总台账's 单位 (本期 name) the change belongs to; "" in a unit's ledger
 
     @property
     def label(self) -> str:
@@ -126,6 +130,14 @@ class Comparison:
     removed_closed: int = 0
     measures_in_added: int = 0
     measures_in_removed: int = 0
+    # Two 汇总台账 (merge's 全部措施): the units only in one of them, each {单位, 问题数, 措施数,
+    # 办结数}, and the units whose name changed ((上期, 本期)). Their problems are not among
+    # the added and removed ones above.
+    units_added: list[dict[str, Any]] = field(default_factory=list)
+    units_removed: list[dict[str, Any]] = field(default_factory=list)
+    units_renamed: list[tuple[str, str]] = field(default_factory=list)
+    units_old: int = 0  # units in each 汇总台账's 全部措施 (0: not 汇总台账)
+    units_new: int = 0
 
     def count(self, *kinds: str) -> int:
         return sum(1 for c in self.changes if c.kind in kinds)
@@ -374,6 +386,78 @@ def _deadline_shown(m: Measure) -> str:
     return m.deadline.text if m.deadline else _shown(m.values.get("整改时限"))
 
 
+UNKNOWN_UNIT = "（未填单位）"
+RENAMED_SHARE = 0.8  # problems of a unit that must match another's for the two to be one unit
+MAX_RENAME_PAIRS = 2_500  # (gone unit, new unit) pairs compared for a rename, at most
+NAME_LIKENESS = 0.6  # names less alike are two units, however alike their problems
+
+
+def has_units(ledger: Ledger) -> bool:
+    """Whether ``ledger`` holds several units' measures (a merge's 全部措施: a 单位 column)."""
+    return "单位" in ledger.origin.columns
+
+
+def units_of(ledger: Ledger) -> dict[str, list[Problem]]:
+    """The problems of each 单位, in ledger order (a problem is one unit's: ``build_tree``)."""
+    units: dict[str, list[Problem]] = {}
+    for p in ledger.problems:
+        name = str(p.measures[0].get("单位") or "").strip() if p.measures else ""
+        units.setdefault(name or UNKNOWN_UNIT, []).append(p)
+    return units
+
+
+def _unit_score(old: list[Problem], new: list[Problem]) -> float:
+    """How surely two units' problems are one unit's: the share of problems matched (of the
+    larger side) times their mean confidence."""
+    matches = match_problems(old, new)
+    if not matches:
+        return 0.0
+    share = len(matches) / max(len(old), len(new))
+    return share * sum(score for _, _, score in matches) / len(matches)
+
+
+def _renamed_units(
+    gone: list[str],
+    came: list[str],
+    old_by: dict[str, list[Problem]],
+    new_by: dict[str, list[Problem]],
+) -> list[tuple[str, str]]:
+    """(上期 name, 本期 name) of the units whose name changed: a unit gone and a unit come
+    whose problems are the same (``RENAMED_SHARE``), best pairs first."""
+    if not gone or not came or len(gone) * len(came) > MAX_RENAME_PAIRS:
+        return []
+    scored = []
+    for i, a in enumerate(gone):
+        for j, b in enumerate(came):
+            if not _alike_names(a, b):
+                continue
+            score = _unit_score(old_by[a], new_by[b])
+            if score >= RENAMED_SHARE:
+                scored.append((score, i, j))
+    return [(gone[i], came[j]) for i, j, _ in _greedy(scored)]
+
+
+def _alike_names(a: str, b: str) -> bool:
+    """Whether two unit names may be one unit's (城关镇 → 城关镇（8月报）, 区教育局 → 区教育体育局):
+    units sent the same problem list (a 专项整治 checklist) are not taken for one another."""
+    ka, kb = text_key(a), text_key(b)
+    return bool(ka and kb) and (ka in kb or kb in ka or similarity(ka, kb) >= NAME_LIKENESS)
+
+
+def _unit_figures(name: str, ps: list[Problem], closed: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "单位": name,
+        "问题数": len(ps),
+        "措施数": sum(len(p.measures) for p in ps),
+        "办结数": sum(1 for p in ps if p.status in closed),
+    }
+
+
+def _unit_text(f: dict[str, Any]) -> str:
+    done = f"已办结{f['办结数']}项" if f["办结数"] else "尚无办结"
+    return f"问题{f['问题数']}项、措施{f['措施数']}条，{done}"
+
+
 class _Differ:
     """Builds the change list of one comparison (keeps both ledgers for cell addresses)."""
 
@@ -386,11 +470,17 @@ class _Differ:
         self.closed_new = closed_statuses(long_term_counts(new))
         self.changes: list[Change] = []
         self.measure_matches = 0
+        self.problem_matches = 0
         self.added_closed = self.removed_closed = 0
         self.measures_in_added = self.measures_in_removed = 0
+        self.unit = ""  # the 单位 the changes being added belong to (two 汇总台账)
+        self.units_added: list[dict[str, Any]] = []
+        self.units_removed: list[dict[str, Any]] = []
+        self.units_renamed: list[tuple[str, str]] = []
 
     def add(self, kind: str, **kw: Any) -> None:
         kw["confidence"] = round(float(kw.get("confidence", 1.0)), 3)
+        kw.setdefault("unit", self.unit)
         self.changes.append(Change(kind, **kw))
 
     def cell(self, ledger: Ledger, column: str, at: Measure | Problem) -> str:
@@ -401,9 +491,78 @@ class _Differ:
     # -- problems -------------------------------------------------------------------------
 
     def run(self) -> list[Change]:
-        old_ps, new_ps = self.old.problems, self.new.problems
+        if has_units(self.old) and has_units(self.new):
+            self.run_units()
+        else:
+            self.run_problems(self.old.problems, self.new.problems)
+        order = list(KINDS)
+        self.changes.sort(key=lambda c: order.index(c.kind))  # stable: ledger order within
+        return self.changes
+
+    # -- units (two 汇总台账) -----------------------------------------------------------------
+
+    def run_units(self) -> None:
+        """Two merges' 全部措施: problems are matched within each 单位 (two units' problems of
+        the same text are not the same problem); a unit in one 汇总台账 only is one change, and
+        a unit whose name changed (a file renamed, the name taken from it) is recognised by
+        its problems."""
+        old_by, new_by = units_of(self.old), units_of(self.new)
+        only_old = [u for u in old_by if u not in new_by]
+        only_new = [u for u in new_by if u not in old_by]
+        renamed = _renamed_units(only_old, only_new, old_by, new_by)
+        moved = dict(renamed)
+        for name, ps in new_by.items():
+            was = name if name in old_by else next((a for a, b in renamed if b == name), None)
+            self.unit = name
+            if was is None:
+                self._unit_added(name, ps)
+                continue
+            if was != name:
+                self.units_renamed.append((was, name))
+                self.add(
+                    "unit-renamed",
+                    problem="",
+                    field="单位",
+                    old_cell=self.cell(self.old, "单位", old_by[was][0]),
+                    new_cell=self.cell(self.new, "单位", ps[0]),
+                    old=was,
+                    new=name,
+                    confidence=_unit_score(old_by[was], ps),
+                )
+            self.run_problems(old_by[was], ps)
+        for name in only_old:
+            if name not in moved:
+                self.unit = name
+                self._unit_removed(name, old_by[name])
+        self.unit = ""
+
+    def _unit_added(self, name: str, ps: list[Problem]) -> None:
+        figures = _unit_figures(name, ps, self.closed_new)
+        self.units_added.append(figures)
+        self.add(
+            "unit-added",
+            problem="",
+            field="单位",
+            new_cell=self.cell(self.new, "单位", ps[0]),
+            new=_unit_text(figures),
+        )
+
+    def _unit_removed(self, name: str, ps: list[Problem]) -> None:
+        figures = _unit_figures(name, ps, self.closed_old)
+        self.units_removed.append(figures)
+        self.add(
+            "unit-removed",
+            problem="",
+            field="单位",
+            old_cell=self.cell(self.old, "单位", ps[0]),
+            old=_unit_text(figures),
+        )
+
+    # -- problems -------------------------------------------------------------------------
+
+    def run_problems(self, old_ps: list[Problem], new_ps: list[Problem]) -> None:
         matches = match_problems(old_ps, new_ps)
-        self.problem_matches = len(matches)
+        self.problem_matches += len(matches)
         seen_old = {i for i, _, _ in matches}
         seen_new = {j for _, j, _ in matches}
         for j, q in enumerate(new_ps):
@@ -414,9 +573,6 @@ class _Differ:
                 self.problem_removed(p, new_ps)
         for i, j, score in sorted(matches, key=lambda m: m[1]):
             self.problem_pair(old_ps[i], new_ps[j], score)
-        order = list(KINDS)
-        self.changes.sort(key=lambda c: order.index(c.kind))  # stable: ledger order within
-        return self.changes
 
     def _unlike(self, p: Problem, others: list[Problem]) -> float:
         """1 − the best title similarity on the other side (how surely added/removed). On a
@@ -673,6 +829,11 @@ def compare(
         removed_closed=differ.removed_closed,
         measures_in_added=differ.measures_in_added,
         measures_in_removed=differ.measures_in_removed,
+        units_added=differ.units_added,
+        units_removed=differ.units_removed,
+        units_renamed=differ.units_renamed,
+        units_old=len(units_of(old)) if has_units(old) and has_units(new) else 0,
+        units_new=len(units_of(new)) if has_units(old) and has_units(new) else 0,
     )
 
 
@@ -687,9 +848,28 @@ def compare_files(
     """``compare`` of two ledger files, both read with ``load_ledger``."""
     from ledger_tools.ledger.normalise import load_ledger
 
-    old = load_ledger(old_path, mapping=mapping, sheet=sheet)
-    new = load_ledger(new_path, mapping=mapping, sheet=sheet)
+    # a deadline without a year takes its year from the day each version is counted at
+    old = load_ledger(old_path, mapping=mapping, sheet=sheet, today=old_date or today)
+    new = load_ledger(new_path, mapping=mapping, sheet=sheet, today=today)
+    if has_units(old) and has_units(new):
+        # two 汇总台账: each counted at the day merge counted it (基本信息 汇总统计日期)
+        from ledger_tools.upward.consistency import merge_as_of
+
+        old_date = old_date or merge_as_of(old_path)
+        today = today or merge_as_of(new_path)
+        cmp = compare(old, new, today=today, old_date=old_date)
+        # the units that sent no measures yet stand in the 汇总 sheet only: counted too
+        cmp.units_old += _empty_units(old_path, old)
+        cmp.units_new += _empty_units(new_path, new)
+        return cmp
     return compare(old, new, today=today, old_date=old_date)
+
+
+def _empty_units(path: str | os.PathLike[str], ledger: Ledger) -> int:
+    from ledger_tools.upward.consistency import empty_units, read_summary_sheet
+
+    summary = read_summary_sheet(path)
+    return len(empty_units(summary, set(units_of(ledger)))) if summary else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -734,6 +914,14 @@ def summary(cmp: Comparison) -> dict[str, Any]:
         "上期预警": dict(o["预警"]),
         "本期预警": dict(n["预警"]),
         "变化数": len(cmp.changes),
+        # two 汇总台账: 办结数变化 = 新增办结 − 退回未办结 − 删除已办结 + 新报送单位办结 − 未报送单位办结
+        "上期单位数": cmp.units_old,
+        "本期单位数": cmp.units_new,
+        "新报送单位": [u["单位"] for u in cmp.units_added],
+        "未报送单位": [u["单位"] for u in cmp.units_removed],
+        "单位改名": [f"{a}→{b}" for a, b in cmp.units_renamed],
+        "新报送单位办结": sum(u["办结数"] for u in cmp.units_added),
+        "未报送单位办结": sum(u["办结数"] for u in cmp.units_removed),
     }
 
 
@@ -760,7 +948,12 @@ def sentence(cmp: Comparison) -> str:
     head = f"与上期（{s['上期日期']}）相比，" if s["上期日期"] else "与上期相比，"
     if not cmp.changes and s["上期预警"] == s["本期预警"]:
         return head + "台账没有变化。"
-    parts = [f"新增办结{s['新增办结']}项" if s["新增办结"] else "没有新增办结问题"]
+    parts = []
+    if s["新报送单位"]:
+        parts.append(f"新报送单位{len(s['新报送单位'])}个（{_names(s['新报送单位'])}）")
+    if s["未报送单位"]:
+        parts.append(f"本期未报送单位{len(s['未报送单位'])}个（{_names(s['未报送单位'])}）")
+    parts.append(f"新增办结{s['新增办结']}项" if s["新增办结"] else "没有新增办结问题")
     if s["退回未办结"]:
         parts.append(f"{s['退回未办结']}项问题由办结退回未办结")
     if s["删除已办结"]:
@@ -794,6 +987,11 @@ def sentence(cmp: Comparison) -> str:
 # Text and JSON
 
 
+def _names(names: list[str], shown: int = 5) -> str:
+    """ "区信访局、区体育局" or "甲、乙、丙、丁、戊等7个" in a sentence."""
+    return "、".join(names[:shown]) + (f"等{len(names)}个" if len(names) > shown else "")
+
+
 def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -808,7 +1006,16 @@ def _where(c: Change) -> str:
 def change_line(c: Change) -> str:
     """One change as the text output prints it."""
     flag = "【倒退】" if c.kind in BACKWARD else ""
-    what = f"问题“{_short(c.problem)}”"
+    if c.kind == "unit-added":
+        return f"{_where(c)}  单位“{c.unit}”  新报送：{c.new}"
+    if c.kind == "unit-removed":
+        return f"{_where(c)}  单位“{c.unit}”  本期没有报送（上期{c.old}），请核实是否漏报"
+    if c.kind == "unit-renamed":
+        return (
+            f"{_where(c)}  单位名称：{c.old} → {c.new}  （匹配度 {c.confidence:.0%}）"
+            "  名称取自文件名的单位，文件改名后名称就会变；请在该单位台账“基本信息”中填写单位名称"
+        )
+    what = (f"单位“{c.unit}” " if c.unit else "") + f"问题“{_short(c.problem)}”"
     if c.measure and c.kind not in ("problem-added", "problem-removed"):
         what += f" 措施“{_short(c.measure)}”"
     if c.kind.endswith("-added"):
@@ -833,7 +1040,14 @@ def format_text(cmp: Comparison) -> str:
         f"（{s['本期日期']}）",
         "",
     ]
-    rows = [
+    rows = (
+        [
+            ["单位", s["上期单位数"], s["本期单位数"], _delta(s["上期单位数"], s["本期单位数"])],
+        ]
+        if cmp.units_old
+        else []
+    )
+    rows += [
         ["问题", s["上期问题数"], s["本期问题数"], _delta(s["上期问题数"], s["本期问题数"])],
         ["措施", s["上期措施数"], s["本期措施数"], _delta(s["上期措施数"], s["本期措施数"])],
         ["办结问题", s["上期办结数"], s["本期办结数"], _delta(s["上期办结数"], s["本期办结数"])],
@@ -1241,29 +1455,31 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
         "匹配度",
     )
     widths = (6, 12, 24, 30, 12, 16, 16, 30, 30, 8)
+    units = any(c.unit for c in cmp.changes)  # two 汇总台账: each change's 单位 after 变化
+    if units:
+        header = (*header[:2], "单位", *header[2:])
+        widths = (*widths[:2], 20, *widths[2:])
     ws.append([])
     ws.append(header)
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for n, c in enumerate(cmp.changes, start=1):
-        append_row(
-            ws,
-            [
-                n,
-                c.label,
-                c.problem,
-                c.measure,
-                c.field,
-                c.new_cell,
-                c.old_cell,
-                c.old,
-                c.new,
-                f"{c.confidence:.0%}",
-            ],  # fmt: skip
-        )
+        row = [
+            n,
+            c.label,
+            c.problem,
+            c.measure,
+            c.field,
+            c.new_cell,
+            c.old_cell,
+            c.old,
+            c.new,
+            f"{c.confidence:.0%}",
+        ]
+        append_row(ws, [*row[:2], c.unit, *row[2:]] if units else row)
         if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
             sheet, _, coord = c.new_cell.partition("!")
-            ws.cell(ws.max_row, 6).hyperlink = f"#'{sheet}'!{coord}"
+            ws.cell(ws.max_row, header.index("本期位置") + 1).hyperlink = f"#'{sheet}'!{coord}"
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + j)].width = width
     for row in ws.iter_rows(min_row=4):

@@ -178,14 +178,46 @@ def measures_text(parts: list[Measure]) -> str:
 
 def unreadable_deadlines(ledger: Ledger) -> int:
     """Measures not 办结 whose 整改时限 cannot be read: they cannot be judged late."""
+    return len(unreadable_measures(ledger))
+
+
+def unreadable_measures(ledger: Ledger) -> list[Measure]:
+    """The measures of ``unreadable_deadlines``."""
     from ledger_tools.ledger.stats import long_term_counts
     from ledger_tools.ledger.status import closed_statuses
 
     closed = closed_statuses(long_term_counts(ledger))
-    return sum(
-        1
+    return [
+        m
         for m in ledger.measures
         if m.status not in closed and (m.deadline is None or not m.deadline.is_valid)
+    ]
+
+
+def unreadable_note(ledger: Ledger, path: str, shown: int = 3) -> str:
+    """What ``duban`` says of the measures whose 整改时限 cannot be read: how many, the cells
+    (by unit in a 汇总台账, whose units must correct their own ledgers) and what to do."""
+    measures = unreadable_measures(ledger)
+    if not measures:
+        return ""
+
+    def cells(ms: list[Measure]) -> str:
+        said = "、".join(
+            f"{ledger.origin.cell('整改时限', m.row, m.sheet)}“{one_line(str(m.get('整改时限') or '空'))}”"
+            for m in ms[:shown]
+        )
+        return said + ("等" if len(ms) > shown else "")
+
+    head = f"注意：有 {len(measures)} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办"
+    if UNIT_COLUMN not in ledger.origin.columns:
+        return f"{head}（{cells(measures)}）。请先运行 ledger-tools check {path} 查看并改正。"
+    units: dict[str, list[Measure]] = {}
+    for m in measures:
+        units.setdefault(str(m.get(UNIT_COLUMN) or "（未填单位）"), []).append(m)
+    listed = "；".join(f"{one_line(u)} {len(ms)} 条：{cells(ms)}" for u, ms in units.items())
+    return (
+        f"{head}（{listed}）。请通知这些单位在自己的台账中把整改时限写成日期或期限后重新报送，"
+        "重新汇总；也可直接在汇总台账的“全部措施”中改正后重新运行。"
     )
 
 
@@ -290,16 +322,19 @@ def load_for_duban(
     path: str | os.PathLike[str],
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Ledger, dict[tuple[str | None, int], str]]:
     """The ledger (the 全部措施 sheet of a 汇总台账 when there is one and ``sheet`` is not
-    given) and its 单位 column (``Measure.place`` → unit; empty when the sheet has none)."""
+    given) and its 单位 column (``Measure.place`` → unit; empty when the sheet has none).
+    ``today`` is the 督办日期: a deadline without a year takes its year from it, as ``stats
+    --today`` reads the ledger."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
 
     raw = read_workbook(path)
     if sheet is None and SUMMARY_SHEET in raw.sheets:
         sheet = SUMMARY_SHEET
-    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet)
+    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet, today=today)
     return ledger, unit_column(ledger, raw)
 
 
@@ -587,12 +622,13 @@ def duban_command(
     """为有超期（红色）或临期（黄色）措施的部门、领导或单位各生成一份督办通知，并生成督办汇总表。"""
     from ledger_tools.cli import parse_day, parse_mappings
 
-    ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet)
+    day = parse_day(today, "--today")
+    ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet, today=day)
     folder = Path(output) if output else Path(path).resolve().parent / "督办通知"
     result = write_duban(
         ledger,
         folder,
-        as_of=parse_day(today, "--today"),
+        as_of=day,
         by=by,
         units=units,
         reply_days=reply_days,
@@ -616,7 +652,10 @@ def duban_command(
             f"请在台账中补填后重新运行（督办汇总的“督办事项”表列出了这些措施）。"
         )
     if result.unreadable:
+        click.echo(unreadable_note(ledger, path))
+    if late and not str(ledger.info.get("单位名称") or "").strip():
+        where = "汇总台账" if UNIT_COLUMN in ledger.origin.columns else "台账"
         click.echo(
-            f"注意：有 {result.unreadable} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办。"
-            f"请先运行 ledger-tools check {path} 查看并改正。"
+            f"提示：{where}“基本信息”没有填写单位名称，通知落款以【单位名称未填】标出。"
+            f"请在 Word/WPS 中补写，或在{where}“基本信息”中填写单位名称后加 --force 重新生成。"
         )

@@ -54,6 +54,9 @@ SUFFIXES = (".xlsx", ".xlsm", ".xls")
 MAX_DEFAULT_JOBS = 4
 CHUNK = 16  # files per task of a worker at most (``_chunks``)
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
+# A row of the 汇总台账's 基本信息 when units differ on 长期坚持计入办结: the units (one a line)
+# whose own 基本信息 says 否, so that their figures counted from 全部措施 stay their own.
+NOT_COUNTED_LABEL = "长期坚持不计入办结的单位"
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
 # 基本信息 fields the 汇总台账 carries over when every unit gives the same value.
@@ -237,7 +240,7 @@ def read_units(
     ledgers are read first, then validated together (``schema.validate_many``: one polars query
     for the row rules of all of them). ``keep`` says what the caller needs of each unit besides
     its figures and findings."""
-    ledgers = [_or_failed(p, _read_ledger, p) for p in paths]
+    ledgers = [_or_failed(p, _read_ledger, p, today) for p in paths]
     read = [(p, x) for p, x in zip(paths, ledgers, strict=True) if not isinstance(x, Failed)]
     reports = dict(zip([p for p, _ in read], _validated(read, today), strict=True))
     out: list[Unit | Failed] = []
@@ -277,8 +280,10 @@ def _or_failed(path: str, fn: Callable[..., Any], *args: Any) -> Any:
         )
 
 
-def _read_ledger(path: str) -> Any:
-    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账."""
+def _read_ledger(path: str, today: dt.date | None = None) -> Any:
+    """The ledger (``model.Ledger``) of ``path``, or a ``Failed`` for a merge's own 汇总台账.
+    ``today`` is the 检查日期 a deadline without a year takes its year from (as ``stats
+    --today`` reads the unit), not the day the 汇总 happens to be made."""
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
 
@@ -289,7 +294,7 @@ def _read_ledger(path: str) -> Any:
             "这是 ledger-tools merge 生成的汇总台账，不是单位台账，为避免重复计数未汇总。"
             "如需汇总多批，请汇总各单位的原台账。",
         )
-    return ledger_from_rawbook(raw)  # the workbook's own 列名对照 sheet applies
+    return ledger_from_rawbook(raw, today=today)  # the workbook's own 列名对照 sheet applies
 
 
 def unit_of(
@@ -303,9 +308,11 @@ def unit_of(
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
     columns = _measure_columns(cells)
-    if ledger.layout is not None and ledger.layout.sheets and not ledger.numbered:
-        # a ledger kept in several sheets, each numbered from 1: the 序号 of the 汇总台账 is
-        # the problem's number in the unit's ledger, so that it reads back as the same problems
+    if not ledger.numbered and _distinct_numbers(ledger.problems):
+        # problems not told apart by 序号 (a ledger kept in several sheets each numbered from 1,
+        # measures numbered 1, 2, 3 under one problem, no 序号 at all): the 序号 of the 汇总台账
+        # is the problem's number in the unit's ledger, so that it reads back as the same
+        # problems — also after the receiver sorts 全部措施 (by status, by deadline)
         problems = ledger.problems
         columns[_NUMBER_AT] = [problems[parts[0].problem].number for parts in cells]
     unit = Unit(
@@ -326,6 +333,12 @@ def unit_of(
 
         unit.xml = render_unit(unit, columns)
     return unit
+
+
+def _distinct_numbers(problems: list[Any]) -> bool:
+    """Whether every problem has a number of its own (it can stand for it as 序号)."""
+    numbers = [str(p.number).strip() for p in problems]
+    return all(numbers) and len(set(numbers)) == len(numbers)
 
 
 def _row_measures(measures: list[Any]) -> list[list[Any]]:
@@ -366,10 +379,22 @@ def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
             # of that.
             columns[_STATUS_AT][i] = m.status
         d = m.deadline
-        if d is not None and d.kind == "immediate" and d.due is not None:
-            # The due day comes from the unit's own 基本信息, which the 汇总台账 does not have.
+        if d is not None and d.due is not None and _reckoned(d, columns[_DEADLINE_AT][i]):
+            # The due day comes from the unit's own 基本信息 or its 检查日期 (立行立改, 年底前
+            # without a year), which the 汇总台账 does not have.
             columns[_DEADLINE_AT][i] = f"{format_cn_date(d.due)}（{d.text}）"
     return columns
+
+
+def _reckoned(d: Any, written: Any) -> bool:
+    """Whether the deadline's day was reckoned from the unit's own ledger: 立行立改 (from its
+    反馈日期 or 集中整改截止日期), a date or period without a year (the year from its 反馈日期
+    or 检查日期) — any text that read alone gives no day, or another one."""
+    from ledger_tools.ledger.dates import parse_deadline
+
+    if d.kind == "immediate" or d.assumed_year is not None:
+        return True
+    return isinstance(written, str) and parse_deadline(written).due != d.due
 
 
 _COLUMN_AT = {name: j for j, name in enumerate(C.COLUMN_NAMES)}
@@ -606,6 +631,13 @@ def _rate(u: Unit) -> float:
 
 def mixed_long_term(merge: Merge) -> bool:
     return len({u.totals.get("长期坚持计入办结") for u in merge.units}) > 1
+
+
+def units_not_counting(merge: Merge) -> list[str]:
+    """The units that count 长期坚持 as not 办结 when others do (``NOT_COUNTED_LABEL``)."""
+    if not mixed_long_term(merge):
+        return []
+    return [u.unit for u in merge.units if u.totals.get("长期坚持计入办结") == "否"]
 
 
 def merge_json(merge: Merge, sort: str = "rate") -> dict[str, Any]:

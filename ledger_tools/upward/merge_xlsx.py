@@ -38,6 +38,7 @@ from ledger_tools.output import isal_zlib as _isal  # (the package's deflate: se
 from ledger_tools.upward.merge import (
     AS_OF_LABEL,
     FINDING_HEADERS,
+    NOT_COUNTED_LABEL,
     SHEET_FAILED,
     SHEET_FINDINGS,
     SHEET_MEASURES,
@@ -51,6 +52,7 @@ from ledger_tools.upward.merge import (
     totals_row,
     unit_row,
     unit_sources,
+    units_not_counting,
 )
 
 HEADER_FILL = "#DDEBF7"
@@ -447,7 +449,9 @@ def _charts(book: _Book, ws: Any, n: int, col: dict[str, int], row: int) -> None
     statuses.set_legend({"position": "bottom"})
     for chart in (rate, statuses):
         chart.set_size(size)
-        chart.set_y_axis({"reverse": True})  # first unit on top, as in the table
+        # first unit on top, as in the table; every unit named (LibreOffice and WPS skip
+        # every other name of a long list unless told not to)
+        chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 9}})
     ws.insert_chart(row, 0, rate)
     ws.insert_chart(row, 9, statuses)  # column J
 
@@ -798,6 +802,14 @@ def _write_info(book: _Book, ws: Any, merge: Merge) -> None:
             note = "汇总单位填写（汇总报告的落款）"
         rows.append([f.name, value, note])
     rows.append([AS_OF_LABEL, merge.today, "汇总时的统计日期（--today）；汇总报告默认按此日期统计"])
+    if names := units_not_counting(merge):
+        rows.append(
+            [
+                NOT_COUNTED_LABEL,
+                "\n".join(names),
+                "这些单位的台账规定长期坚持不计入办结，按“全部措施”统计时仍按各自的口径（每行一个单位）",
+            ]
+        )
     for r, row in enumerate(rows, start=1):
         for j, value in enumerate(row):
             book.put(ws, r, j, value)

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ledger_tools.ledger.model import Ledger, Measure
+from ledger_tools.ledger.model import Aspect, Ledger, Measure
 
 KIND = "summary"
 DOC_NAME = "汇总报告"
@@ -35,6 +35,7 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     from ledger_tools.errors import UnreadableFile
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.reading import read_workbook
+    from ledger_tools.upward.consistency import compare, empty_units, read_summary_sheet
     from ledger_tools.upward.merge import AS_OF_LABEL, SHEET_FAILED, SHEET_MEASURES, SHEET_SUMMARY
 
     raw = read_workbook(path)
@@ -43,29 +44,44 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
             f"{Path(path).name} 不是 ledger-tools merge 生成的汇总台账（没有“{SHEET_MEASURES}”工作表）。"
             "汇总报告请先运行 ledger-tools merge 各单位台账 -o 汇总台账.xlsx；单位自己的报告请去掉 --kind summary。"
         )
-    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES)
+    from ledger_tools.upward.consistency import merge_as_of
+
+    # a deadline without a year (a 汇总台账 of an older merge) takes its year from the day
+    # merge counted at, as the units were read
+    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES, today=merge_as_of(path))
     failed = raw.sheets.get(SHEET_FAILED)
     facts: dict[str, Any] = {
         "未能读取数": sum(1 for r in (failed.rows[1:] if failed else []) if r and r[0])
     }
-    summary = raw.sheets.get(SHEET_SUMMARY)
-    # Every unit of the 汇总 (its last row is the totals), also those with no measures yet.
-    facts["单位"] = [
-        str(r[0]) for r in (summary.rows[1:-1] if summary else []) if r and r[0] not in (None, "")
-    ]
+    # Every unit is counted from 全部措施; the 汇总 sheet only adds the units that sent no
+    # measures yet, and says where a person's edits left it disagreeing (``consistency``).
+    measured = list(dict.fromkeys(m.get("单位") or "（未填单位）" for m in ledger.measures))
+    summary = read_summary_sheet(path) if SHEET_SUMMARY in raw.sheets else None
+    facts["单位"] = measured + (empty_units(summary, set(measured)) if summary else [])
+    facts["长期坚持不计入办结"] = summary.not_counting if summary else set()
+    facts["不一致"] = []
     info = raw.sheets.get("基本信息")
     for row in info.rows if info else []:
         if row and row[0] == AS_OF_LABEL and len(row) > 1:
             value = row[1]
             facts["统计日期"] = value.date() if isinstance(value, dt.datetime) else value
+    if summary is not None:
+        facts["不一致"] = compare(
+            summary, ledger, _as_date(facts.get("统计日期")) or dt.date.today()
+        )
     return ledger, facts
 
 
 def summary_context(
-    ledger: Ledger, as_of: dt.date, facts: dict[str, Any], today: dt.date | None = None
+    ledger: Ledger,
+    as_of: dt.date,
+    facts: dict[str, Any],
+    today: dt.date | None = None,
+    since: Any = None,
 ) -> dict[str, Any]:
     """The template context of the 汇总报告 (Chinese keys, plain values); ``today`` is the
-    default 成文日期 (基本信息 成文日期 wins)."""
+    default 成文日期 (基本信息 成文日期 wins); ``since`` the ``diff.Comparison`` with the
+    上期汇总台账 (``与上期``, ``与上期说明``: empty without one)."""
     from ledger_tools.documents.context import (
         addressee,
         clean,
@@ -87,9 +103,9 @@ def summary_context(
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     total = compute_stats(ledger, as_of, groups=False)
-    measures = _by_unit(ledger)
-    names = list(dict.fromkeys([*facts.get("单位", []), *measures]))
-    units = [(name, _unit_ledger(ledger, measures.get(name, []))) for name in names]
+    by_unit = _unit_ledgers(ledger, facts.get("长期坚持不计入办结", ()))
+    names = list(dict.fromkeys([*facts.get("单位", []), *by_unit]))
+    units = [(name, by_unit.get(name) or _unit_ledger(ledger, [])) for name in names]
     rows = [(name, compute_stats(sub, as_of, groups=False), sub) for name, sub in units]
     rows.sort(key=lambda r: (-_ratio(r[1]), r[0]))
     failed = facts.get("未能读取数", 0)
@@ -123,6 +139,9 @@ def summary_context(
     ]
     ctx["超期句"] = overdue_sentence(as_of, overdue)
     ctx["下一步"] = NEXT_STEPS
+    from ledger_tools.upward.diff import since_context
+
+    ctx.update(since_context(since))
     return clean(ctx)
 
 
@@ -146,21 +165,37 @@ def summary_title_lines(ledger: Ledger) -> list[str]:
     return break_title(f"{org}关于{body}{sort}反馈意见整改落实情况的汇总报告", names)
 
 
-def _by_unit(ledger: Ledger) -> dict[str, list[Measure]]:
-    units: dict[str, list[Measure]] = {}
-    for m in ledger.measures:
-        units.setdefault(m.get("单位") or "（未填单位）", []).append(m)
-    return units
+def _unit_ledgers(ledger: Ledger, not_counting: Any = ()) -> dict[str, Ledger]:
+    """Each unit's part of 全部措施 as a ledger of its own, so that ``compute_stats`` counts
+    it: its problems are the whole table's (``stats --by 单位`` counts the same ones), never
+    grouped again from the unit's measures alone (a unit whose measures are numbered 1, 2, 3
+    under a problem would come out as more problems than ``stats`` says). The units in
+    ``not_counting`` count 长期坚持 as not 办结, as their own ledgers say."""
+    units: dict[str, dict[str, Aspect]] = {}
+    for aspect in ledger.aspects:
+        for p in aspect.problems:
+            name = (p.measures[0].get("单位") if p.measures else None) or "（未填单位）"
+            aspects = units.setdefault(name, {})
+            aspects.setdefault(aspect.title, Aspect(aspect.title)).problems.append(p)
+    order = {id(m): i for i, m in enumerate(ledger.measures)}
+    out = {}
+    for name, aspects in units.items():
+        measures = [m for a in aspects.values() for p in a.problems for m in p.measures]
+        measures.sort(key=lambda m: order[id(m)])
+        out[name] = _unit_ledger(ledger, measures, list(aspects.values()))
+        if name in not_counting:
+            out[name].info = {**ledger.info, "长期坚持计入办结": "否"}
+    return out
 
 
-def _unit_ledger(ledger: Ledger, measures: list[Measure]) -> Ledger:
-    """One unit's measures as a ledger of their own, so ``compute_stats`` counts them."""
-    from ledger_tools.ledger.normalise import build_tree
-
+def _unit_ledger(
+    ledger: Ledger, measures: list[Measure], aspects: list[Aspect] | None = None
+) -> Ledger:
+    """Measures (and their 方面 → 问题 tree) as a ledger of their own."""
     return Ledger(
         origin=ledger.origin,
         measures=measures,
-        aspects=build_tree(measures),
+        aspects=aspects or [],
         info=ledger.info,
         texts=[],
         has_info_sheet=ledger.has_info_sheet,
@@ -300,11 +335,15 @@ def render_summary(
     today: dt.date | None = None,
     overwrite: bool = False,
     pdf_timeout: float | None = None,
+    notes: list[str] | None = None,
+    since: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Write the 汇总报告 of the 汇总台账 ``path`` (default: 汇总报告.docx beside it); return
     the written files (.docx, and .pdf with ``pdf``). ``as_of`` defaults to the date merge
     counted at, else today; ``today`` is the default 成文日期 (default: the real today). An
-    existing output is refused unless ``overwrite`` (as ``render.render`` does)."""
+    existing output is refused unless ``overwrite`` (as ``render.render`` does). ``notes``
+    receives the line to print when the 汇总 sheet no longer agrees with 全部措施. ``since``
+    is the 上期汇总台账: a sentence of what changed since is said after the statistics."""
     from ledger_tools.documents.render import convert_to_pdf, render_docx
     from ledger_tools.output import check_output_path
     from ledger_tools.resources import template_path
@@ -317,7 +356,25 @@ def render_summary(
         check_output_path(out_path.with_suffix(".pdf"), *inputs, overwrite=overwrite)
     ledger, facts = load_summary_ledger(path)
     day = as_of or _as_date(facts.get("统计日期")) or dt.date.today()
-    context = summary_context(ledger, day, facts, today=today)
+    comparison = None
+    if since is not None:
+        from ledger_tools.upward.diff import compare_files
+
+        comparison = compare_files(since, path, today=day)
+        if not comparison.units_old:
+            from ledger_tools.errors import UnreadableFile
+
+            raise UnreadableFile(
+                f"{Path(since).name} 不是 ledger-tools merge 生成的汇总台账。汇总报告的 --since "
+                "请给上期的汇总台账（如 --since 汇总台账-7月.xlsx）。"
+            )
+    context = summary_context(ledger, day, facts, today=today, since=comparison)
+    if facts["不一致"] and notes is not None:
+        from ledger_tools.upward.consistency import stale_note
+
+        notes.append(stale_note(path, facts["不一致"], "汇总报告中的数字"))
+    if ledger.error_cells and notes is not None:
+        notes.append(error_cells_note(path, ledger))
     written = [
         render_docx(
             template_file,
@@ -333,6 +390,21 @@ def render_summary(
     return written
 
 
+def error_cells_note(path: str | os.PathLike[str], ledger: Ledger, shown: int = 3) -> str:
+    """The line said when cells of 全部措施 hold Excel error values (#REF! of a hand edit):
+    the 汇总报告 counts them as empty, ``check`` names every one."""
+    cells = sorted(ledger.error_cells.items())
+    listed = "、".join(
+        f"{ledger.origin.cell(column, row)}（{value}）" for (row, column), value in cells[:shown]
+    )
+    more = f"等 {len(cells)} 处" if len(cells) > shown else ""
+    return (
+        f"注意：{Path(path).name} 的“全部措施”中有单元格是错误值：{listed}{more}（可能是手工改过），"
+        "无法计入统计，汇总报告中相关的数字以【】标出。"
+        f"请运行 ledger-tools check {Path(path).name} 查看，改正后重新生成。"
+    )
+
+
 def _as_date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
@@ -344,6 +416,7 @@ def summary_command(path: str, **kw: Any) -> None:
     from ledger_tools.cli import check_document_output, parse_day
 
     check_document_output(kw.get("output"), bool(kw.get("pdf")))
+    notes: list[str] = []
     written = render_summary(
         path,
         kw.get("output"),
@@ -353,9 +426,13 @@ def summary_command(path: str, **kw: Any) -> None:
         today=parse_day(kw.get("today"), "--today"),
         overwrite=bool(kw.get("overwrite")),
         pdf_timeout=kw.get("pdf_timeout"),
+        notes=notes,
+        since=kw.get("since"),
     )
     for p in written:
         click.echo(f"已生成：{p}")
+    for note in notes:
+        click.echo(note)
     click.echo(
         "提示：“四、下一步工作”和基本信息未填的主送机关、党组织名称以【】标出，请在 Word/WPS 中补写"
         "（或先在汇总台账的“基本信息”表中填写主送机关、党组织名称、成文日期后重新生成）。"

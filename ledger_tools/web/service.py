@@ -182,9 +182,11 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import RULES, validate
     from ledger_tools.ledger.stats import compute_stats
+    from ledger_tools.upward.consistency import add_merge_findings
 
     ledger = load_ledger(upload.path, today=today)  # the year of year-less deadlines, as check
     report = validate(ledger, today=today)
+    add_merge_findings(upload.path, ledger, report, today)  # a 汇总台账, as check does
     result = report_json(report)
     result["file"] = upload.name  # never the server's temporary path
     result["verdict"] = _verdict(report)

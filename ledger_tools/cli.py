@@ -208,7 +208,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
     check_output_path(path)  # a folder, a folder that does not exist
     if os.path.exists(path) and not force:
         raise OutputError(f"{path} 已存在，为避免覆盖没有生成。请换一个文件名，或加 --force 覆盖。")
-    out = new_workbook(path, unit)
+    out = new_workbook(path, unit, overwrite=force)
     click.echo(f"已生成标准台账：{out}")
     click.echo(
         "请先按“填表说明”填写“基本信息”和“整改台账”（每条措施一行），修改“文稿段落”中的示例文字。"

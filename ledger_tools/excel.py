@@ -33,7 +33,7 @@ from typing import Any
 
 from ledger_tools.errors import LedgerToolsError
 from ledger_tools.ledger import columns as C
-from ledger_tools.ledger.cells import EXCEL_ERRORS
+from ledger_tools.ledger.cells import EXCEL_ERRORS, column_letter
 from ledger_tools.ledger.findings import NOTE, Finding, Report
 from ledger_tools.ledger.reading import RawBook, RawSheet
 
@@ -95,7 +95,7 @@ def active_book() -> Any:
 # Reading: live workbook → RawBook.
 
 
-def book_to_rawbook(book: Any) -> RawBook:
+def book_to_rawbook(book: Any, sheet: str | None = None) -> RawBook:
     """The live workbook's sheets as the grids the file reader produces (``RawBook``).
 
     Values come from Excel as they are now, unsaved edits included; dates arrive as datetimes
@@ -103,18 +103,45 @@ def book_to_rawbook(book: Any) -> RawBook:
     read where the engine can report them. The tool's own sheets (校验结果 and the hidden
     marks sheet) are left out.
     """
-    return _read_book(book)[0]
+    return _read_book(book, sheet)[0]
 
 
-def _read_book(book: Any) -> tuple[RawBook, list[str]]:
-    """``RawBook`` plus the facts the engine could not report (for a note in the report)."""
+def _read_book(book: Any, wanted: str | None = None) -> tuple[RawBook, list[str], list[str]]:
+    """``RawBook`` plus the facts the engine could not report and the sheets passed over for
+    their size (``MAX_LIVE_CELLS``), for notes in the report. ``wanted``: the ledger sheet
+    asked for (``sheet=``), refused rather than passed over."""
     sheets: dict[str, RawSheet] = {}
     limits: set[str] = set()
+    skipped: list[str] = []
     for sheet in book.sheets:
         if sheet.name in OWN_SHEETS:
             continue
+        last = sheet.used_range.last_cell
+        if last.row * last.column > MAX_LIVE_CELLS:
+            where = f"{column_letter(last.column - 1)}{last.row}"
+            if sheet.name in NEEDED_SHEETS or sheet.name == wanted:
+                raise LedgerToolsError(_too_wide(sheet.name, where, last.row * last.column))
+            skipped.append(f"“{sheet.name}”（已用区域到 {where}）")
+            continue
         sheets[sheet.name] = _read_sheet(sheet, limits)
-    return RawBook(path=book_path(book), sheets=sheets), sorted(limits)
+    return RawBook(path=book_path(book), sheets=sheets), sorted(limits), skipped
+
+
+# Excel hands over a sheet's whole used range, cell by cell: a value far away (XFD1048576) or
+# borders set down whole columns make it millions or billions of cells, and Excel stops
+# answering. The file reader reads only the sheets it needs and cuts stray cells off; here a
+# sheet that large is not read: refused if the ledger needs it, passed over otherwise.
+MAX_LIVE_CELLS = 4_000_000
+NEEDED_SHEETS = (C.SHEET_LEDGER, C.SHEET_INFO, C.SHEET_TEXT, C.SHEET_MAPPING, C.SHEET_STATUS_MAP)
+
+
+def _too_wide(name: str, where: str, cells: int) -> str:
+    return (
+        f"工作表“{name}”的已用区域到 {where}（{cells:,} 个单元格），远大于台账的实际内容"
+        "（通常是整列、整行设置了格式或边框，或很远处有内容），从 Excel 逐格读取会让 Excel 长时间无响应，"
+        "未读取。请删除表格下方和右侧多余的行、列（选中后右键“删除”），保存后再试；"
+        "或在命令行运行 ledger-tools check 台账.xlsx（它只读取有内容的部分）。"
+    )
 
 
 def book_path(book: Any) -> str:
@@ -286,7 +313,7 @@ def _validate(
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.ledger.schema import validate
 
-    raw, limits = _read_book(book)
+    raw, limits, skipped = _read_book(book, sheet)
     # The normaliser consumes the merged areas (it fills them); the painter needs them after.
     merged = {name: list(ws.merged) for name, ws in raw.sheets.items()}
     report = validate(ledger_from_rawbook(raw, mapping=mapping, sheet=sheet), today=today)
@@ -297,6 +324,16 @@ def _validate(
                 NOTE,
                 f"当前连接 Excel 的方式无法读取{'、'.join(limits)}，校验时按没有处理；"
                 "请在桌面版 Microsoft Excel 中使用本功能。",
+            )
+        )
+    if skipped:
+        report.findings.append(
+            Finding(
+                "excel-sheet-too-large",
+                NOTE,
+                f"工作表{'、'.join(skipped)}的已用区域过大（超过 {MAX_LIVE_CELLS:,} 个单元格，"
+                "通常是整列设置了格式或很远处有内容），从 Excel 读取会长时间无响应，未读取。"
+                "它不是台账需要的表，不影响校验；需要时请删除多余的行、列后保存。",
             )
         )
     return report, merged
@@ -418,7 +455,9 @@ def _read_marks(book: Any) -> list[_Mark]:
     if ws is None:
         return []
     last = ws.used_range.last_cell
-    grid = ws.range((1, 1), (last.row, max(last.column, 4))).options(ndim=2).value or []
+    # its four columns only: a value far to the right (XFD1048576, in a workbook from
+    # elsewhere) made the used range, and the read, 17 billion cells
+    grid = ws.range((1, 1), (last.row, len(MARKS_HEADER))).options(ndim=2).value or []
     marks = []
     for row in grid[1:]:
         sheet_name, address, colour, note = (list(row) + [None] * 4)[:4]
@@ -564,7 +603,7 @@ def _render_book(
     from ledger_tools.ledger.normalise import ledger_from_rawbook
     from ledger_tools.output import numbered_name
 
-    ledger = ledger_from_rawbook(book_to_rawbook(book), mapping=mapping, sheet=sheet)
+    ledger = ledger_from_rawbook(book_to_rawbook(book, sheet), mapping=mapping, sheet=sheet)
     if out is None:
         # a button cannot ask "overwrite?": an existing document (perhaps edited by hand)
         # is kept and the new one is 整改情况报告(2).docx, as Word and Explorer name copies

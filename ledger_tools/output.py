@@ -27,6 +27,7 @@ def check_output_path(
     *inputs: str | os.PathLike[str],
     overwrite: bool = True,
     suffix: str | None = None,
+    flag: str = "--overwrite",
 ) -> Path:
     """Refuse an output that is one of the inputs, a folder, has another extension than
     ``suffix``, lies in a folder that does not exist, or (unless ``overwrite``) exists."""
@@ -52,7 +53,7 @@ def check_output_path(
     if not overwrite and out_path.exists():
         raise OutputError(
             f"{out_path} 已存在，为免覆盖（其中可能有您手工修改的内容），未生成。"
-            "请换一个文件名（-o），或加 --overwrite 覆盖它。"
+            f"请换一个文件名（-o），或加 {flag} 覆盖它。"
         )
     return out_path
 
@@ -121,15 +122,17 @@ def atomic_output(
     out: str | os.PathLike[str],
     *inputs: str | os.PathLike[str],
     overwrite: bool = True,
+    flag: str = "--overwrite",
 ) -> Iterator[Path]:
     """Yield a temporary path in the target folder; move it onto ``out`` when the block succeeds.
 
     A crash leaves the previous file (if any) untouched and no half-written document behind;
     leftovers of a killed earlier run in that folder are removed first. Unless
-    ``overwrite``, an existing ``out`` is refused (also if it appeared meanwhile). A disk
+    ``overwrite``, an existing ``out`` is refused (also if it appeared meanwhile: another run
+    writing the same file at the same time), naming ``flag`` as the way to replace it. A disk
     full, read-only or forbidden target is an ``OutputError`` in Chinese.
     """
-    out_path = check_output_path(out, *inputs, overwrite=overwrite)
+    out_path = check_output_path(out, *inputs, overwrite=overwrite, flag=flag)
     remove_leftovers(out_path.parent)
     # A termination request (SIGTERM) waits while the temporary file is created and is acted
     # on inside the block that removes it: arriving in between, it left the file behind.
@@ -160,7 +163,16 @@ def atomic_output(
                 "请检查磁盘空间和写入权限，或用其他位置保存。"
             ) from exc
         _default_permissions(tmp)
-        _move_into_place(tmp, out_path, overwrite)
+        # recorded before it is moved: a Ctrl+C right after the move must find it recorded;
+        # a move refused (the file appeared meanwhile: another run's) is not this run's
+        for created in _created:
+            created.add(out_path)
+        try:
+            _move_into_place(tmp, out_path, overwrite, flag)
+        except Exception:
+            for created in _created:
+                created.discard(out_path)
+            raise
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -175,16 +187,28 @@ def all_or_none(folder: Path, targets: list[Path], *, parents: bool = False) -> 
     made = not folder.exists()
     folder.mkdir(parents=parents, exist_ok=True)
     fresh = [t for t in targets if not t.exists()]
+    created: set[Path] = set()
+    _created.append(created)
     try:
         yield
     except BaseException:
+        # only what this run put there: another run writing into the same folder at the same
+        # time made the same files, and a failure here removed them (its 督办通知 were gone)
         for t in fresh:
-            with contextlib.suppress(OSError):
-                t.unlink()
+            if t in created:
+                with contextlib.suppress(OSError):
+                    t.unlink()
         if made:
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
+    finally:
+        # by identity: an outer block's set may be equal (empty) to this one
+        _created[:] = [c for c in _created if c is not created]
+
+
+# The files each ``all_or_none`` block (innermost last) has moved into place so far.
+_created: list[set[Path]] = []
 
 
 def _os_error_in(exc: BaseException) -> OSError | None:
@@ -245,7 +269,7 @@ def exit_if_terminated() -> None:
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", -1)}
 
 
-def _move_into_place(tmp: Path, out_path: Path, overwrite: bool) -> None:
+def _move_into_place(tmp: Path, out_path: Path, overwrite: bool, flag: str) -> None:
     try:
         if overwrite:
             os.replace(tmp, out_path)
@@ -254,12 +278,14 @@ def _move_into_place(tmp: Path, out_path: Path, overwrite: bool) -> None:
             os.link(tmp, out_path)  # fails if out appeared meanwhile: never overwritten
         except FileExistsError:
             raise OutputError(
-                f"{out_path} 已存在，为免覆盖，未生成。请换一个文件名（-o），或加 --overwrite 覆盖它。"
+                f"{out_path} 已存在（可能是同时运行的另一次生成刚刚写出的），为免覆盖，未生成。"
+                f"请换一个文件名，或加 {flag} 覆盖它。"
             ) from None
         except OSError:  # a file system without hard links (FAT, some shares)
             if out_path.exists():
                 raise OutputError(
-                    f"{out_path} 已存在，为免覆盖，未生成。请换一个文件名（-o），或加 --overwrite 覆盖它。"
+                    f"{out_path} 已存在（可能是同时运行的另一次生成刚刚写出的），为免覆盖，未生成。"
+                    f"请换一个文件名，或加 {flag} 覆盖它。"
                 ) from None
             os.replace(tmp, out_path)
     except OSError as exc:  # PermissionError on Windows when Word/WPS holds the file

@@ -37,9 +37,11 @@ from typing import Any
 
 from ledger_tools.documents.sandbox import (
     Budget,
+    FieldWatch,
     generate,
     strip_external_links,
     strip_live_fields,
+    strip_mail_merge,
 )
 
 W_BR = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -179,6 +181,9 @@ class _Writer:
         import xml.parsers.expat
 
         self.parser = xml.parsers.expat.ParserCreate() if verify else None
+        # a template of unknown origin (verify) may build a field code the source had not:
+        # followed in the chunks that name a field element (rare), and while inside one
+        self.fields = FieldWatch() if verify else None
         self.docpr = docpr_start
         self.expat_error = xml.parsers.expat.ExpatError
         self.joined = joined  # made ready piece by piece (``Pieces``)
@@ -197,11 +202,22 @@ class _Writer:
         data = text.encode("utf-8")
         if self.parser is None:
             return data
+        self._watch(data)
         try:
             self.parser.Parse(data, final)
         except self.expat_error as exc:
             raise NotWellFormed(str(exc)) from None
+        if final and self.fields is not None:
+            self.fields.finish()
         return data
+
+    def _watch(self, data: bytes) -> None:
+        watch = self.fields
+        assert watch is not None and self.parser is not None
+        on = watch.inside or any(n in data for n in watch.NAMES)
+        self.parser.StartElementHandler = watch.start if on else None
+        self.parser.EndElementHandler = watch.end if on else None
+        self.parser.CharacterDataHandler = watch.data if on else None
 
 
 def stream_part(
@@ -243,6 +259,7 @@ def recovered_part(chunks: Iterator[str], fix_tables: Any, joined: bool = False)
 
     text = "".join(chunks)
     tree = fix_tables(text if joined else unescape_braces(_join_paragraph_lines(text)))
+    FieldWatch().tree(tree)
     return XML_DECLARATION.encode() + etree.tostring(tree, encoding="utf-8")
 
 
@@ -325,6 +342,7 @@ def render_template(
     compiled = _compile(parts, env, pieces)
     strip_macros(tpl.docx)
     strip_external_links(tpl.docx)
+    strip_mail_merge(tpl.docx)
     skeleton = io.BytesIO()
     tpl.docx.save(skeleton)
     recover = {p.name for p in parts if p.changes_columns}

@@ -41,7 +41,7 @@ from ledger_tools.errors import (
 )
 from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.model import Ledger
-from ledger_tools.output import all_or_none, atomic_output, check_output_path
+from ledger_tools.output import all_or_none, atomic_output, check_output_path, one_line
 
 PDF_TIMEOUT = 300  # seconds; LibreOffice's first start (new profile) takes a while …
 PDF_SECONDS_PER_MB = 300  # … plus this per MB of .docx (see pdf_time_limit)
@@ -265,6 +265,7 @@ def render_docx(
     overwrite: bool = False,
     builtin: bool = False,
     budget: Any = None,
+    flag: str = "--overwrite",
 ) -> Path:
     """Render ``template`` with ``context`` and write ``out`` atomically (never onto
     ``inputs`` or the template; not over an existing file unless ``overwrite``). Jinja
@@ -284,11 +285,11 @@ def render_docx(
 
     template = Path(template)
     out_path = Path(out)
-    check_output_path(out_path, template, *inputs, overwrite=overwrite, suffix=".docx")
+    check_output_path(out_path, template, *inputs, overwrite=overwrite, suffix=".docx", flag=flag)
     tpl, data = _load_template(template)
     trusted = budget is None and is_builtin(data)
     env = make_trusted_env(_finalize, FILTERS) if trusted else make_env()
-    with atomic_output(out_path, template, *inputs, overwrite=overwrite) as tmp:
+    with atomic_output(out_path, template, *inputs, overwrite=overwrite, flag=flag) as tmp:
         try:
             with (
                 contextlib.nullcontext()
@@ -320,7 +321,7 @@ def _render_error(exc: Exception, template: Path) -> Exception:
     anything else unchanged."""
     import jinja2
 
-    from ledger_tools.documents.sandbox import RenderLimit
+    from ledger_tools.documents.sandbox import LiveField, RenderLimit
 
     part = getattr(exc, "part", None)
     where = _where(part, exc) if part is not None else ""
@@ -331,6 +332,22 @@ def _render_error(exc: Exception, template: Path) -> Exception:
         )
     if isinstance(exc, jinja2.TemplateError):
         return _template_error(exc, part, template)
+    if isinstance(exc, LiveField):
+        return TemplateError(
+            f"模板 {template.name} 生成的内容中有域代码“{one_line(html.unescape(str(exc)))}”：Word 更新这种域时会读取"
+            "本机文件、联网或运行程序。它不是模板中原样写着的域（那样的域生成时会被清空），而是由模板中的"
+            "表达式拼出来的，或写法特殊，已停止生成。请只使用来源可信的模板，或去掉 --template 使用内置模板。"
+        )
+    if isinstance(exc, SyntaxError):
+        # Python's compiler, not Jinja's parser: blocks nested deeper than it takes (20 nested
+        # for, 100 nested if). Its line is a line of the compiled code, not a paragraph.
+        label = f"{part.label}" if part is not None and getattr(part, "label", "") else ""
+        return TemplateError(
+            f"模板 {template.name} {label}中的 {{% for %}}、{{% if %}} 等标签嵌套层数过多"
+            "（for 最多约 20 层，if 约 100 层，正常的模板只有几层），无法生成。"
+            "请检查模板中的这些标签是否都有对应的 endfor/endif，删除多余的嵌套；"
+            "ledger-tools templates check 可检查模板。"
+        )
     if part is not None and isinstance(
         exc, (TypeError, ValueError, ArithmeticError, LookupError, AttributeError)
     ):  # {{ 1 + "a" }}, {{ x / 0 }}, {{ "%d" % "a" }}: the template's expression, not our code
@@ -643,7 +660,7 @@ def export_templates(folder: str | os.PathLike[str], overwrite: bool = False) ->
     written = []
     with all_or_none(dest, [dest / s.name for s in sources], parents=True):
         for src in sources:
-            with atomic_output(dest / src.name, src) as tmp:
+            with atomic_output(dest / src.name, src, overwrite=overwrite, flag="--force") as tmp:
                 shutil.copyfile(src, tmp)
             written.append(dest / src.name)
     return written
@@ -802,16 +819,22 @@ def _trial_render(path: Path) -> list[TemplateIssue]:
 
     from ledger_tools.documents.context import sample_ledger
     from ledger_tools.documents.docxrender import render_template
-    from ledger_tools.documents.sandbox import MIN_OUTPUT, Budget, RenderLimit, limited
+    from ledger_tools.documents.sandbox import (
+        MIN_OUTPUT,
+        Budget,
+        LiveField,
+        RenderLimit,
+        limited,
+    )
 
     context = build_context(sample_ledger(), "report", as_of=dt.date(2024, 5, 10))
     env = make_env(undefined=jinja2.ChainableUndefined)
     try:
         with limited(env, Budget(MIN_OUTPUT, TRIAL_SECONDS)):
             render_template(_open_template(path), env, context, env.budget, io.BytesIO())
-    except (RenderLimit, SecurityError) as exc:
+    except (RenderLimit, SecurityError, SyntaxError, LiveField) as exc:
         message = str(_render_error(exc, path).message).removeprefix(f"模板 {path.name} ")
-        message = message.split("。请检查模板中")[0] + "。"
+        message = message.split("。请检查模板中")[0].rstrip("。") + "。"
         return [TemplateIssue("error", f"生成时会被拒绝：{message}")]
     except Exception:  # noqa: BLE001 - other failures depend on the data or are named above
         return []

@@ -672,6 +672,11 @@ _EXTERNAL_DROPPED = (
     "/video",
     "/audio",
     "/media",
+    # a mail merge's data source and header source (Word connects to them, running its SQL
+    # query, when the document is opened)
+    "/mailMergeSource",
+    "/mailMergeHeaderSource",
+    "/recipientData",
 )
 
 
@@ -691,6 +696,75 @@ _FIELD_SPAN = re.compile(r'w:fldCharType="begin".*?w:fldCharType="(?:separate|en
 _INSTR_TEXT = re.compile(r"(<w:instrText\b[^>]*>)([^<]*)(</w:instrText>)")
 
 
+class LiveField(Exception):
+    """The rendered output of a template holds a live field (``_LIVE_FIELD``) that was not in
+    its source: built by the template's expressions, or written with another namespace
+    prefix than ``w:``, where ``strip_live_fields`` does not see it. ``str()`` is the
+    instruction."""
+
+
+class FieldWatch:
+    """Follows the field codes of a rendered part, element by element (expat's events, or a
+    tree walked in document order), and raises ``LiveField`` at a live one: a simple field's
+    ``instr``, or the ``instrText`` of a complex field joined between its ``begin`` and its
+    ``separate``/``end`` (a nested field's begin starts a new instruction). Elements are
+    known by their local name, whatever their prefix."""
+
+    KEEP = 200  # characters of an instruction kept: its first word is what matters
+
+    def __init__(self) -> None:
+        self.instruction = ""
+        self.inside = False  # in an instrText element
+
+    @staticmethod
+    def _local(name: str) -> str:
+        return name.rsplit(":", 1)[-1].rsplit("}", 1)[-1].rsplit(" ", 1)[-1]
+
+    def _attribute(self, attrs: Any, local: str) -> str:
+        for key, value in attrs.items():
+            if self._local(key) == local:
+                return str(value)
+        return ""
+
+    def _test(self, instruction: str) -> None:
+        if _LIVE_FIELD.match(html.unescape(instruction)):
+            raise LiveField(instruction.strip()[:80])
+
+    def start(self, name: str, attrs: Any) -> None:
+        local = self._local(name)
+        if local == "fldSimple":
+            self._test(self._attribute(attrs, "instr"))
+        elif local == "fldChar":
+            self._test(self.instruction)
+            self.instruction = ""
+        elif local == "instrText":
+            self.inside = True
+
+    def end(self, name: str) -> None:
+        if self.inside and self._local(name) == "instrText":
+            self.inside = False
+
+    def data(self, text: str) -> None:
+        if self.inside and len(self.instruction) < self.KEEP:
+            self.instruction = (self.instruction + text).lstrip()[: self.KEEP]
+
+    def finish(self) -> None:
+        self._test(self.instruction)
+
+    NAMES = (b"fldSimple", b"fldChar", b"instrText")
+
+    def tree(self, root: Any) -> None:
+        """Watch the elements of an lxml tree, in document order."""
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            self.start(el.tag, el.attrib)
+            if self.inside and el.text:
+                self.data(el.text)
+            self.end(el.tag)
+        self.finish()
+
+
 def strip_live_fields(source: str) -> str:
     """``source`` (a part's XML) with the instructions of live fields (``_LIVE_FIELD``)
     emptied: simple fields and complex ones, whose instruction may be split over runs."""
@@ -707,7 +781,33 @@ def strip_live_fields(source: str) -> str:
             return m.group(0)
         return _INSTR_TEXT.sub(lambda t: t.group(1) + t.group(3), m.group(0))
 
-    return _FIELD_SPAN.sub(span, _FIELD_SIMPLE.sub(simple, source))
+    source = _FIELD_SIMPLE.sub(simple, source)
+    # a field's begin with no separate/end after it made the lazy span look to the end of the
+    # part, for every such begin: 100,000 of them (a 660 KB template) never finished. Past
+    # the last separate/end no span can end: only the part before it is searched.
+    last = max(source.rfind('w:fldCharType="separate"'), source.rfind('w:fldCharType="end"'))
+    if last < 0:
+        return source
+    cut = source.index('"', source.index("=", last) + 2) + 1
+    return _FIELD_SPAN.sub(span, source[:cut]) + source[cut:]
+
+
+def strip_mail_merge(doc: Any) -> bool:
+    """Drop the mail merge settings (``w:mailMerge``) of a python-docx ``Document``: its
+    connection string and SQL query name a data source that Word connects to, running the
+    query, when the document is opened. A generated 公文 is no mail merge document. Returns
+    whether there were any."""
+    from docx.oxml.ns import qn
+
+    # (``doc.settings`` would add a settings part to a template that has none)
+    parts = [r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/settings")]
+    if not parts or not hasattr(parts[0], "element"):
+        return False
+    settings = parts[0].element
+    found = settings.findall(qn("w:mailMerge"))
+    for el in found:
+        settings.remove(el)
+    return bool(found)
 
 
 def strip_external_links(doc: Any) -> list[str]:

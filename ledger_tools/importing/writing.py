@@ -67,7 +67,7 @@ def write_imported(
     if path.exists() and not force:
         raise OutputError(f"{path} 已存在，为避免覆盖没有写入。请换一个文件名，或加 --force 覆盖。")
     wb = build_imported_workbook(imported)
-    with atomic_output(path, *inputs) as tmp:
+    with atomic_output(path, *inputs, overwrite=force, flag="--force") as tmp:
         wb.save(tmp)
     return path
 

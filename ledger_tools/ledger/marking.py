@@ -516,9 +516,10 @@ class _Copy:
                     out, self.src, [(n, self.members.get(n), self.new.get(n)) for n in order]
                 )
         except OSError as exc:
-            raise OutputError(
-                f"无法写入标注副本 {dest.name}：{exc.strerror or exc}。请检查磁盘空间和写入权限。"
-            ) from exc
+            from ledger_tools.errors import describe_os_error
+
+            exc.filename = None  # named in the sentence
+            raise OutputError(f"无法写入标注副本 {dest.name}：{describe_os_error(exc)}") from exc
 
     def _override(self, part: str, content_type: str) -> None:
         tag = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
@@ -989,7 +990,7 @@ def _shift_local_ids(xml: str, *, removed: int | None = None, inserted: bool = F
         return tag[: local.start(1)] + str(k) + tag[local.end(1) :]
 
     return re.sub(
-        r"<(?:\w+:)?definedName\b[^>]*>.*?</(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*/>",
+        r"<(?:\w+:)?definedName\b[^>]*(?<!/)>.*?</(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*/>",
         fix,
         xml,
         flags=re.S,

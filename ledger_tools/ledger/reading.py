@@ -278,9 +278,10 @@ def _sniff(p: Path) -> str:
         with p.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise UnreadableFile(
-            f"无法打开 {p}：{exc.strerror}。请检查文件是否被占用或有无读取权限。"
-        ) from exc
+        from ledger_tools.errors import describe_os_error
+
+        exc.filename = None  # named in the sentence
+        raise UnreadableFile(f"无法打开 {p}：{describe_os_error(exc)}") from exc
     if head.startswith(_ZIP_MAGIC):
         return "zip"
     if head == _CFB_MAGIC:
@@ -429,6 +430,7 @@ class _ZipReader:
         self._book: Any = None
         self._zf: zipfile.ZipFile | None = None
         self._blank: frozenset[bytes] | None = None  # see _blank_shared
+        self._long: tuple[dict[bytes, int], int] | None = None  # see _long_shared
         zf = self._zip()  # one open zip: its directory is read once for every part and sheet
         infos: list[zipfile.ZipInfo] = zf.infolist() if zf is not None else []
         self.members = {i.filename: i for i in infos}
@@ -515,6 +517,7 @@ class _ZipReader:
                 f"在表格各行（到第 {scan.far_top:,} 行为止）之外（Excel/WPS 不会保存出这样的文件），"
                 f"{_TOO_BIG_HINT}"
             )
+        self._check_repeated_text(part, name)
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
             blank = self._blank_shared()
@@ -534,6 +537,35 @@ class _ZipReader:
             raw.stray_cells, raw.stray_count = stray[:STRAY_LISTED], stray.count
             raw.table_end = (box[0] - 1, box[1])
         return raw
+
+    def _shared_part(self) -> str | None:
+        parts = [t for t, what in self.shared if what == _SHARED["sharedStrings"]]
+        return next((t for t in [*parts, "xl/sharedStrings.xml"] if t in self.members), None)
+
+    def _long_shared(self) -> tuple[dict[bytes, int], int]:
+        """The long shared strings (index as written in a cell's ``<v>`` → bytes) and the size
+        of the table, streamed once per workbook."""
+        if self._long is None:
+            part = self._shared_part()
+            long = _long_strings(self._zip(), part) if part else {}
+            self._long = long, self.members[part].file_size if part else 0
+        return self._long
+
+    def _check_repeated_text(self, part: str, name: str) -> None:
+        """Refuse a sheet whose cells refer to the same long shared strings so many times that
+        the text read (each reference is its own copy, in calamine and in Python) is far more
+        than the table holds: one text of 32,000 characters referred to by 10,000 cells (a
+        205 KB file) took 1.6 GB, and calamine aborted the process under a 2 GB limit."""
+        long, table = self._long_shared()
+        if not long:
+            return
+        refs, total = _repeated_text(self._zip(), part, long)
+        if total > MAX_REPEATED_TEXT and total > 4 * table:
+            raise UnreadableFile(
+                f"{self.p.name} 的工作表“{name}”中有 {refs:,} 个单元格引用了很长的共享文字"
+                f"（同样的长文字被引用了很多次），展开后共有约 {total >> 20:,} MB 文字，"
+                f"读取需要的内存远超台账本身，{_TOO_BIG_HINT}"
+            )
 
     def _blank_shared(self) -> frozenset[bytes]:
         """The indexes (as written in a cell's ``<v>``) of the shared strings that are blank:
@@ -818,10 +850,10 @@ _R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _FORMULA_CELL = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>)?',
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*(?<!/)>(.*?)</(?:\w+:)?v>)?',
     re.S,
 )
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 # -1E+11 days and beyond (and -inf): calamine's date conversion panics on them
 _BEYOND_DATES = re.compile(rb"v>-\s*(?:inf|\d{12}|\d*\.?\d+[eE]\+?(?:1[1-9]|[2-9]\d|\d{3}))", re.I)
@@ -856,6 +888,54 @@ def _without_blank(buf: bytes, shared: frozenset[bytes] | None = None) -> bytes:
     elif not any(hint in buf for hint in _BLANK_HINT):
         return buf
     return _EMPTY_ROW.sub(b"", _BLANK_CELL.sub(b"", buf))
+
+
+LONG_SHARED = 4096  # bytes of a shared string's XML: a text this long repeated is what costs
+MAX_REPEATED_TEXT = 256 << 20  # bytes of long text the cells' references expand to
+
+
+def _long_strings(zf: zipfile.ZipFile | None, part: str) -> dict[bytes, int]:
+    """Index (as written in a cell) → size of each item of shared strings table ``part``
+    longer than ``LONG_SHARED`` bytes, streamed; items split at ``</si>`` (one C call per
+    chunk), the rare ``<si/>`` one by one."""
+    found: dict[bytes, int] = {}
+    index, carry = 0, b""
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        while data := fh.read(CHUNK_BYTES):
+            buf = carry + data
+            cut = max(buf.rfind(b"</si>"), buf.rfind(b"<si/>")) + 5
+            if cut < 5:  # no item ends in it yet
+                carry = buf
+                continue
+            if b"<si/>" in buf:
+                sizes = [len(m.group(0)) for m in _SHARED_ITEM.finditer(buf, 0, cut)]
+            else:
+                sizes = [len(x) for x in buf[:cut].split(b"</si>")[:-1]]
+            for i, size in enumerate(sizes):
+                if size > LONG_SHARED:
+                    found[str(index + i).encode()] = size
+            index += len(sizes)
+            carry = buf[cut:]
+    return found
+
+
+_SHARED_REF = re.compile(rb'\bt="s"[^>]*><(?:\w+:)?v>(\d+)<')
+
+
+def _repeated_text(
+    zf: zipfile.ZipFile | None, part: str, long: dict[bytes, int]
+) -> tuple[int, int]:
+    """(cells referring to one of the ``long`` shared strings, bytes they expand to) in
+    sheet ``part``, streamed."""
+    refs = total = 0
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        for buf in chunks(fh):
+            for v in _SHARED_REF.findall(buf):
+                size = long.get(v)
+                if size:
+                    refs += 1
+                    total += size
+    return refs, total
 
 
 def _blank_strings(zf: zipfile.ZipFile | None, part: str) -> frozenset[bytes]:
@@ -913,7 +993,8 @@ def is_live_formula(text: str) -> bool:
 
 
 _FORMULA_TEXT = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>(.*?)</(?:\w+:)?f>', re.S
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?<!/)>(.*?)</(?:\w+:)?f>',
+    re.S,
 )
 
 

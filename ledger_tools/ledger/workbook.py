@@ -163,19 +163,21 @@ def new_workbook(
     unit: str | None = None,
     *,
     timestamp: dt.datetime | None = None,
+    overwrite: bool = True,
 ) -> Path:
     """Write the standard ledger workbook to ``path`` (.xlsx) and return the path.
 
     ``unit`` fills 基本信息 单位名称. ``timestamp`` fixes the document properties' created/modified
     time (the committed template uses a fixed one so it changes only with its definition).
-    Overwrites an existing file (the CLI asks for ``--force`` first)."""
+    Overwrites an existing file unless ``overwrite`` is false (the CLI's, without ``--force``:
+    also a file that appeared meanwhile, written by another run at the same time)."""
     out = Path(path)
     if out.suffix.lower() != ".xlsx":
         raise OutputError(
             f"“{out.name}”的扩展名不是 .xlsx：标准台账只能保存为 .xlsx 文件。请把文件名改为“{out.stem}.xlsx”。"
         )
     wb = build_workbook(unit, timestamp=timestamp)
-    with atomic_output(out) as tmp:
+    with atomic_output(out, overwrite=overwrite, flag="--force") as tmp:
         wb.save(tmp)
     return out
 

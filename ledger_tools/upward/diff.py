@@ -1216,6 +1216,7 @@ _COPIED_ONE_BY_ONE = (
     ("sheet", b"<hyperlink ", "个超链接"),
     ("sheet", b"<cfRule ", "条条件格式"),
     ("sheet", b"<dataValidation ", "条数据有效性规则"),
+    ("sheet", b"<brk ", "个分页符"),
 )
 
 
@@ -1244,6 +1245,114 @@ def _check_copied_counts(src: Path) -> None:
                         f"{MAX_COPY_ITEMS:,}（逐个复制需要的时间远超台账本身），无法生成副本。"
                         "请在 Excel/WPS 中删除多余的内容，“另存为”新的 .xlsx 后再试，或去掉 --mark。"
                     )
+            if name.startswith("sheet"):
+                _check_ranges(z, info, src)
+                _check_shared_formulas(z, info, src)
+
+
+_SQREF = b'sqref="'
+_HYPERLINK = b"<hyperlink "
+_REF = re.compile(rb'\sref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
+_LONGEST_LINK = 1 << 16  # a hyperlink element longer than this is not looked into
+
+
+def _check_ranges(z: Any, info: Any, src: Path) -> None:
+    """Refuse a sheet whose ranges openpyxl would turn into more objects than it copies in
+    bounded time: the ranges listed in ``sqref`` attributes (conditional formats, data
+    validations: one object each; a million in a 2 MB file took 23 s and 430 MB), and the
+    cells a hyperlink's range covers (openpyxl gives each cell its own copy of the link:
+    ``ref="A1:XFD1048576"`` in a 7 KB file ran out of memory). Streamed, without parsing."""
+    from ledger_tools.errors import UnreadableFile
+    from ledger_tools.ledger.cells import column_index
+
+    ranges = linked = 0
+    inside = False  # in the middle of an sqref attribute
+    carry = b""
+    with z.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            data, carry = carry + chunk, b""
+            pos = 0
+            while True:
+                if inside:
+                    end = data.find(b'"', pos)
+                    ranges += data.count(b" ", pos, len(data) if end < 0 else end)
+                    if end < 0:
+                        break
+                    inside, pos = False, end + 1
+                    continue
+                at = data.find(_SQREF, pos)
+                link = data.find(_HYPERLINK, pos)
+                if link >= 0 and (at < 0 or link < at):
+                    close = data.find(b">", link)
+                    if close < 0:
+                        if len(data) - link < _LONGEST_LINK:
+                            carry = data[link:]
+                        break
+                    found = _REF.search(data, link, close)
+                    if found:
+                        c1, r1, c2, r2 = found.groups()
+                        width = abs(column_index(c2.decode()) - column_index(c1.decode())) + 1
+                        linked += width * (abs(int(r2) - int(r1)) + 1)
+                    pos = close + 1
+                    continue
+                if at < 0:
+                    keep = max(len(_SQREF), len(_HYPERLINK)) - 1
+                    carry = data[max(pos, len(data) - keep) :]
+                    break
+                ranges += 1
+                inside, pos = True, at + len(_SQREF)
+    for count, what in (
+        (ranges, "条件格式、数据有效性等列出的单元格区域"),
+        (linked, "超链接覆盖的单元格"),
+    ):
+        if count > MAX_COPY_ITEMS:
+            raise UnreadableFile(
+                f"{src.name} 中{what}有 {count:,} 个（{info.filename}），超过生成对比副本的上限 "
+                f"{MAX_COPY_ITEMS:,}（逐个复制需要的时间和内存远超台账本身），无法生成副本。"
+                "请在 Excel/WPS 中删除多余的内容，“另存为”新的 .xlsx 后再试，或去掉 --mark。"
+            )
+
+
+# openpyxl turns each cell of a shared formula (a formula filled down: ``<f t="shared" si="0"/>``)
+# into its own text by tokenizing the first cell's formula again: about a second per million
+# characters. 20,000 cells of a 3,000-character formula (a 108 KB file) took 79 s; a filled-down
+# column of a real ledger is a few million characters at most.
+MAX_SHARED_FORMULA_CHARS = 20_000_000
+_SHARED_MASTER = re.compile(rb"<(?:\w+:)?f\b([^>]*)(?<!/)>([^<]*)<")
+_SHARED_CELL = re.compile(rb"<(?:\w+:)?f\b([^>]*?)/>")
+_SI = re.compile(rb'\bsi="(\d+)"')
+
+
+def _check_shared_formulas(z: Any, info: Any, src: Path) -> None:
+    """Refuse a sheet whose shared formulas openpyxl would spend minutes writing out cell by
+    cell (``MAX_SHARED_FORMULA_CHARS``): the length of each shared formula times the cells
+    that share it, counted in the part, streamed."""
+    from ledger_tools.errors import UnreadableFile
+
+    lengths: dict[bytes, int] = {}
+    cells: dict[bytes, int] = {}
+    carry = b""
+    with z.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            data = carry + chunk
+            cut = data.rfind(b"<")
+            data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            if b"shared" not in data:
+                continue
+            for m in _SHARED_MASTER.finditer(data):
+                if b'"shared"' in m.group(1) and (si := _SI.search(m.group(1))):
+                    lengths[si.group(1)] = max(lengths.get(si.group(1), 0), len(m.group(2)))
+            for m in _SHARED_CELL.finditer(data):
+                if b'"shared"' in m.group(1) and (si := _SI.search(m.group(1))):
+                    cells[si.group(1)] = cells.get(si.group(1), 0) + 1
+    total = sum(n * lengths.get(si, 0) for si, n in cells.items())
+    if total > MAX_SHARED_FORMULA_CHARS:
+        raise UnreadableFile(
+            f"{src.name} 中向下填充的公式（共享公式）展开后有 {total:,} 个字符（{info.filename}），"
+            f"超过生成对比副本的上限 {MAX_SHARED_FORMULA_CHARS:,}（逐格写出需要的时间远超台账本身），"
+            "无法生成副本。请在 Excel/WPS 中检查这些公式（通常是一个很长的公式填充了整列），"
+            "“另存为”新的 .xlsx 后再试，或去掉 --mark。"
+        )
 
 
 def _count_tag(z: Any, info: Any, tag: bytes) -> int:

@@ -139,7 +139,7 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
+            found = _workbooks_under(p, failed)
         elif p.is_file():
             found = [p]
         elif p.exists():  # a FIFO blocks the read forever, a device never ends
@@ -162,6 +162,51 @@ def find_ledgers(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     unique = list(dict.fromkeys(f.resolve() for f in files))
     shown = {f.resolve(): f for f in files}
     return [shown[u] for u in unique], failed
+
+
+def _workbooks_under(folder: Path, failed: list[Failed]) -> list[Path]:
+    """The workbook files under ``folder`` and its subfolders, in name order; symbolic links
+    to folders are not followed (as ``Path.rglob``). Walked with a list, not by recursion:
+    ``rglob`` ended in RecursionError on a folder nested a thousand deep, and stopped the
+    whole search without a word at the first folder it could not open. A folder that cannot
+    be opened is listed in ``failed`` and the search goes on."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            failed.append(Failed(str(here), _folder_unreadable(exc)))
+            continue
+        for entry in listed:
+            path = here / entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                pending.append(path)
+            elif path.suffix.lower() in SUFFIXES and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _folder_unreadable(exc: OSError) -> str:
+    import errno
+
+    from ledger_tools.errors import describe_os_error
+
+    if exc.errno == errno.ENAMETOOLONG:
+        why = "路径太长（文件夹嵌套过深）。"
+    else:
+        exc.filename = None  # the folder is named in the list
+        why = describe_os_error(exc)
+    return (
+        f"无法打开这个文件夹，其中的台账没有汇总：{why}"
+        "请把要汇总的台账复制到一个普通的文件夹中再汇总。"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -671,12 +716,14 @@ def summary_text(merge: Merge) -> list[str]:
 # The workbook.
 
 
-def merge_workbook(merge: Merge, out: str | os.PathLike[str], sort: str = "rate") -> Path:
+def merge_workbook(
+    merge: Merge, out: str | os.PathLike[str], sort: str = "rate", overwrite: bool = True
+) -> Path:
     """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path
     (``merge_xlsx``: XlsxWriter, imported only when a workbook is written)."""
     from ledger_tools.upward.merge_xlsx import write_merge_workbook
 
-    return write_merge_workbook(merge, out, sort)
+    return write_merge_workbook(merge, out, sort, overwrite)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -765,7 +812,7 @@ def _merge(
         reasons = "\n".join(f"  {f.file}：{f.reason}" for f in merge.failed)
         raise UnreadableFile("没有读到任何台账，未生成汇总。" + (f"\n{reasons}" if reasons else ""))
     if output is not None:
-        merge_workbook(merge, output, sort)
+        merge_workbook(merge, output, sort, overwrite=force)
     if fmt == "json":
         click.echo(json.dumps(merge_json(merge, sort), ensure_ascii=False, indent=2))
         return

@@ -69,13 +69,16 @@ MAX_LINKS = 65_530
 PX_PER_CM = 96 / 2.54  # XlsxWriter sizes charts in pixels at 96 dpi
 
 
-def write_merge_workbook(merge: Merge, out: str | os.PathLike[str], sort: str = "rate") -> Path:
-    """Write the 汇总台账 to ``out`` (atomically; never onto an input) and return its path."""
+def write_merge_workbook(
+    merge: Merge, out: str | os.PathLike[str], sort: str = "rate", overwrite: bool = True
+) -> Path:
+    """Write the 汇总台账 to ``out`` (atomically; never onto an input; an existing file only
+    with ``overwrite``, also one that appeared while the units were read) and return its path."""
     from ledger_tools.output import atomic_output
 
     out_path = Path(out)
     inputs = [u.path for u in merge.units]
-    with atomic_output(out, *inputs) as tmp:
+    with atomic_output(out, *inputs, overwrite=overwrite, flag="--force") as tmp:
         book = _Book(tmp)
         summary = book.sheet(SHEET_SUMMARY)
         measures = book.sheet(SHEET_MEASURES)

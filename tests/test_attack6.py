@@ -234,6 +234,24 @@ def _nested(folder: Path, depth: int) -> Path:
     return folder
 
 
+def _remove_nested(folder: Path, depth: int) -> None:
+    """Take the tree down level by level from the bottom (relative paths): pytest's clean-up of
+    old temporary folders in a later run recurses once per level and would end in
+    RecursionError on it."""
+    here = Path.cwd()
+    try:
+        os.chdir(folder)
+        for _ in range(depth):
+            os.chdir("a")
+        for _ in range(depth):
+            for name in os.listdir("."):
+                os.remove(name)
+            os.chdir("..")
+            os.rmdir("a")
+    finally:
+        os.chdir(here)
+
+
 @pytest.mark.parametrize(("depth", "units"), [(1100, 2), (2100, 1)], ids=["1100", "2100"])
 def test_merge_walks_a_folder_nested_a_thousand_deep(tmp_path, depth, units):
     """``Path.rglob`` recursed once per level: a folder nested 1,100 deep ended ``merge`` in
@@ -241,7 +259,10 @@ def test_merge_walks_a_folder_nested_a_thousand_deep(tmp_path, depth, units):
     system takes (2,100 levels) is listed in 未能读取 and the rest is merged."""
     folder = _nested(tmp_path / "各单位", depth)
     out = tmp_path / "汇总台账.xlsx"
-    r = run_limited(["merge", str(folder), "-o", str(out), *DAY, "--jobs", "1"])
+    try:
+        r = run_limited(["merge", str(folder), "-o", str(out), *DAY, "--jobs", "1"])
+    finally:
+        _remove_nested(folder, depth)
     text = clean(r)
     assert r["code"] == 0 and f"读取 {units} 个单位" in text and out.exists(), text[-600:]
     if units == 1:

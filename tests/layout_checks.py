@@ -121,6 +121,31 @@ def round_tests(today: str, builders: list[Any], findings: dict[str, dict[str, l
     )
 
 
+def report_test(today: str, rates: dict[str, str]) -> Any:
+    """The round's test that ``stats`` gives each ledger the 办结率 the clerk counts
+    (``rates``: ledger name → rate) and that ``report`` says it, with the counts and the
+    statistics sentence of ``stats``. Returns the test, to bind by its name."""
+
+    def test_closure_rate_and_report_say_what_the_clerk_counts(
+        built: tuple[Path, Expect], tmp_path: Path
+    ) -> None:
+        import docx
+
+        path, expect = built
+        stats = run(today, "stats", str(path))
+        assert stats["办结率"] == rates[path.stem]
+        out = tmp_path / "报告.docx"
+        args = ["report", str(path), "--as-of", today, "--today", today, "--force", "-o", str(out)]
+        res = CliRunner().invoke(cli, args)
+        assert res.exit_code == 0, res.output
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        assert f"{expect.problems}项问题，细化整改措施{expect.measures}条" in text
+        assert f"办结率{rates[path.stem]}" in text
+        assert stats["统计句"] in text
+
+    return test_closure_rate_and_report_say_what_the_clerk_counts
+
+
 def xls_tests(
     today: str,
     builders: list[Any],

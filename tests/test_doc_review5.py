@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from office_pdf import convert_to_pdf  # noqa: E402
 from test_doc_review import run_cli, summary_of  # noqa: E402
 from test_doc_review2 import measure, write_ledger  # noqa: E402
+from test_doc_review4 import render, texts  # noqa: E402 - the same AS_OF
 
 from ledger_tools.documents.render import find_office  # noqa: E402
 from ledger_tools.documents.tabletext import cell_lines, name_lines, text_width  # noqa: E402
@@ -50,16 +51,6 @@ LONG_DEPT = "某区住房和城乡建设局建设工程质量安全监督管理�
 # the template's column widths in characters (scripts/build_doc_templates.py cell_chars)
 DEPT, LEADER, PERSON, DUE = 6.2, 4.27, 3.06, 5.48
 NARROW = 5.24  # a 25 mm column
-
-
-def render(ledger: Path, kind: str, out: Path) -> Path:
-    args = ["plan"] if kind == "plan" else ["report", "--kind", kind]
-    run_cli(*args, ledger, "--as-of", AS_OF, "--today", AS_OF, "-o", out, "--force")
-    return out
-
-
-def texts(path: Path) -> list[str]:
-    return [p.text for p in docx.Document(path).paragraphs if p.text.strip()]
 
 
 def _people_rows() -> list[dict[str, Any]]:

@@ -10,13 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import docx
 import layout_checks as L
 import pytest
 import real_layouts5 as R
-from click.testing import CliRunner
 
-from ledger_tools.cli import cli
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import split_measures, strip_number
 from ledger_tools.ledger.dates import YearSource, parse_deadline
@@ -200,18 +197,7 @@ def _run(*args: str) -> dict[str, Any]:
 ) = L.round_tests(R.TODAY, BUILDERS, FINDINGS)
 
 
-def test_closure_rate_and_report_say_what_the_clerk_counts(built, tmp_path):
-    path, expect = built
-    stats = _run("stats", str(path))
-    assert stats["办结率"] == RATES[path.stem]
-    out = tmp_path / "报告.docx"
-    args = ["report", str(path), "--as-of", R.TODAY, "--today", R.TODAY, "--force", "-o", str(out)]
-    res = CliRunner().invoke(cli, args)
-    assert res.exit_code == 0, res.output
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert f"{expect.problems}项问题，细化整改措施{expect.measures}条" in text
-    assert f"办结率{RATES[path.stem]}" in text
-    assert stats["统计句"] in text
+test_closure_rate_and_report_say_what_the_clerk_counts = L.report_test(R.TODAY, RATES)
 
 
 XLS = [R.sheets_by_status, R.quarter_sheets, R.short_sub_headers, R.total_sentence_under_table]

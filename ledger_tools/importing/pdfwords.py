@@ -202,13 +202,7 @@ def _stacked(lines: list[list[Word]], i: int) -> tuple[list[Word], int, int] | N
             if len(home) > 1:
                 return None
             (home[0] if home else cells.append([]) or cells[-1]).append(w)
-    merged = []
-    for pieces in sorted(cells, key=lambda c: min(w.x0 for w in c)):
-        pieces.sort(key=lambda w: (w.y0, w.x0))
-        cell = pieces[0]
-        for w in pieces[1:]:
-            cell = _merge_words(cell, w)
-        merged.append(cell)
+    merged = _cells_left_to_right(cells)
     if len(merged) < 3 or table_columns([[w.text for w in merged]]) is None:
         return None
     return merged, i, i + len(group) - 1
@@ -280,6 +274,13 @@ def _header(lines: list[list[Word]], at: int) -> tuple[list[Word], int, int]:
         for w, home in zip(line, homes, strict=True):
             home[0].append(w)
         last += 1
+    merged = _cells_left_to_right(cells)
+    return merged, first, last
+
+
+def _cells_left_to_right(cells: list[list[Word]]) -> list[Word]:
+    """Each cell's pieces joined into one word (top to bottom, left to right), the cells in
+    the order of their left edges."""
     merged = []
     for pieces in sorted(cells, key=lambda c: min(w.x0 for w in c)):
         pieces.sort(key=lambda w: (w.y0, w.x0))
@@ -287,7 +288,7 @@ def _header(lines: list[list[Word]], at: int) -> tuple[list[Word], int, int]:
         for w in pieces[1:]:
             cell = _merge_words(cell, w)
         merged.append(cell)
-    return merged, first, last
+    return merged
 
 
 def _cell_text(pieces: list[Word]) -> str:

@@ -196,3 +196,20 @@ def test_a_page_without_an_article_is_refused_in_chinese(tmp_path):
     assert "没有读到正文文字" in result.output and "空白.html" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "台账.xlsx").exists()
+
+
+def test_a_table_of_huge_merged_cells_is_refused_in_chinese(tmp_path):
+    """A crafted page: 3,000 rows of 63 cells each spanning 63 rows and columns would repeat
+    its text in some ten million cells; it is refused after a million."""
+    cells = '<td colspan="63" rowspan="63">问题</td>' * 63
+    page = tmp_path / "表格.html"
+    page.write_text(
+        "<html><body><p>关于整改情况的通报</p><table>"
+        + f"<tr>{cells}</tr>" * 3000
+        + "</table></body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["import", str(page), "-o", str(tmp_path / "台账.xlsx")])
+    assert result.exit_code == 2
+    assert "“表格.html”中有一个表格" in result.output and "1,000,000" in result.output
+    assert not (tmp_path / "台账.xlsx").exists()

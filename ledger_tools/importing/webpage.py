@@ -25,6 +25,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
 MAX_PAGE_BYTES = 30 << 20  # a saved article is tens to hundreds of KB; images are not inside
 ARTICLE_SHARE = 0.7  # the article holds at least this share of the page's text outside links
 MAX_SPAN = 63  # colspan/rowspan beyond this is not a real table (Word's limit on columns)
+MAX_TABLE_CELLS = 1_000_000  # cells of one table with its merged cells repeated
 
 _DROPPED = {
     "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
@@ -59,7 +60,7 @@ def read_html(path: Path) -> list[Block]:
     for element in [*root.iter(*_DROPPED), *_office_furniture(root)]:
         if element.getparent() is not None:
             element.drop_tree()
-    blocks = _without_repeated_title(_Blocks().read(_article(root)))
+    blocks = _without_repeated_title(_Blocks(path.name).read(_article(root)))
     titled = any(b.align == "center" for b in blocks[:3])
     if title and not titled and not any(title in b.text for b in blocks[:5]):
         blocks.insert(0, Block(title, "网页标题", align="center"))
@@ -188,7 +189,8 @@ def _page_title(root: Any) -> str:
 class _Blocks:
     """The article's paragraphs and tables in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name  # the file's, for messages
         self.blocks: list[Block] = []
         self.pieces: list[tuple[str, bool]] = []  # (text, bold) of the paragraph being read
         self.align = ""
@@ -202,7 +204,7 @@ class _Blocks:
         tag = element.tag if isinstance(element.tag, str) else ""  # ("": a comment)
         if tag == "table" and _is_data_table(element):
             self._flush()
-            rows = _table_rows(element)
+            rows = _table_rows(element, self.name)
             if rows:
                 self.blocks.append(Block("", "", rows=rows))
         else:
@@ -258,11 +260,17 @@ def _is_data_table(table: Any) -> bool:
     return len(rows) >= 2 and max(widths, default=0) >= 2
 
 
-def _table_rows(table: Any) -> list[list[str]]:
+def _table_rows(table: Any, name: str) -> list[list[str]]:
     """Cell texts row by row; a cell spanning rows or columns repeats its text in each."""
     rows: list[list[str]] = []
     below: dict[int, tuple[str, int]] = {}  # column → (text, rows still to fill)
+    filled = 0
     for tr in table.iter("tr"):
+        if filled > MAX_TABLE_CELLS:
+            raise UnreadableFile(
+                f"“{name}”中有一个表格展开合并单元格后超过 {MAX_TABLE_CELLS:,} 格，不像是问题清单或任务清单"
+                "（可能是特意构造的文件）。请把正文复制到记事本存为 .txt 后再导入。"
+            )
         row: list[str] = []
         cells = [c for c in tr if c.tag in ("td", "th")]
         for cell in cells:
@@ -277,6 +285,7 @@ def _table_rows(table: Any) -> list[list[str]]:
                 row.append(text)
         while len(row) in below:
             row.append(_spanned(below, len(row)))
+        filled += len(row)
         if any(row):
             rows.append(row)
     width = max((len(r) for r in rows), default=0)

@@ -213,3 +213,18 @@ def test_a_table_of_huge_merged_cells_is_refused_in_chinese(tmp_path):
     assert result.exit_code == 2
     assert "“表格.html”中有一个表格" in result.output and "1,000,000" in result.output
     assert not (tmp_path / "台账.xlsx").exists()
+
+
+def test_a_deep_page_of_many_paragraphs_is_refused_by_the_paragraph_limit(tmp_path):
+    """200 nested <div>s around 30,000 paragraphs: the article is found in one pass (counting
+    the text again at every level took minutes on such a page) and the import stops at the
+    paragraph limit with its Chinese message."""
+    body = "".join(f"<p>第{i}段关于整改措施落实情况的说明</p>" for i in range(30_000))
+    page = tmp_path / "长网页.html"
+    page.write_text(
+        f"<html><body><h1>关于整改情况的通报</h1>{'<div>' * 200}{body}{'</div>' * 200}</body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["import", str(page), "-o", str(tmp_path / "台账.xlsx")])
+    assert result.exit_code == 2
+    assert "“长网页.html”有 20,00" in result.output and "超过导入的上限 20,000 段" in result.output

@@ -12,6 +12,7 @@ left of the page (bylines, 【打印本页】, counters) is furniture the parser
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import re
@@ -71,7 +72,7 @@ def read_html(path: Path) -> list[Block]:
         )
     for n, block in enumerate(blocks, start=1):
         block.where = block.where or f"第{n}段"
-    return blocks[: MAX_BLOCKS + 1]  # (more is refused by read_blocks, which counts them)
+    return blocks  # (more than MAX_BLOCKS is refused by read_blocks, which counts them)
 
 
 def _office_furniture(root: Any) -> list[Any]:
@@ -146,26 +147,33 @@ def _parse(text: str, name: str) -> Any:
         ) from None
 
 
-def _own_text(element: Any) -> int:
-    """Chinese characters in ``element`` outside links (menus and link lists are links)."""
-    total = len(_CJK.findall(element.text_content()))
-    links = sum(len(_CJK.findall(a.text_content())) for a in element.iter("a"))
-    return total - links
+def _own_texts(root: Any) -> dict[Any, int]:
+    """Chinese characters in each element outside links (menus and link lists are links),
+    counted in one pass from the leaves up (counting each element's text again at every level
+    of a deep page took minutes)."""
+    own: dict[Any, int] = {}
+    for element in reversed(list(root.iter())):  # (children before their parents)
+        count = len(_CJK.findall(element.text or "")) if isinstance(element.tag, str) else 0
+        for child in element:
+            count += own.get(child, 0) + len(_CJK.findall(child.tail or ""))
+        own[element] = 0 if element.tag == "a" else count
+    return own
 
 
 def _article(root: Any) -> Any:
     """The deepest element holding at least ``ARTICLE_SHARE`` of the page's text outside links."""
     body = root.find("body")
     node = body if body is not None else root
-    total = _own_text(node)
+    own = _own_texts(node)
+    total = own[node]
     if total == 0:
         return node
     while True:
         if node.tag == "table" and _is_data_table(node):
             return node  # (a document that is one table: the table, not one of its rows)
         children = [c for c in node if isinstance(c.tag, str)]
-        best = max(children, key=_own_text, default=None)
-        if best is None or _own_text(best) < ARTICLE_SHARE * total:
+        best = max(children, key=own.__getitem__, default=None)
+        if best is None or own[best] < ARTICLE_SHARE * total:
             return node
         node = best
 
@@ -186,6 +194,10 @@ def _page_title(root: Any) -> str:
     return max(named, key=len) if named and len(max(named, key=len)) <= 80 else ""
 
 
+class _Enough(Exception):
+    """More paragraphs than an import takes: no need to read on."""
+
+
 class _Blocks:
     """The article's paragraphs and tables in reading order."""
 
@@ -196,8 +208,10 @@ class _Blocks:
         self.align = ""
 
     def read(self, article: Any) -> list[Block]:
-        self._walk(article, False)
-        self._flush()
+        """The blocks, stopping past ``MAX_BLOCKS`` (``read_blocks`` refuses such a page)."""
+        with contextlib.suppress(_Enough):
+            self._walk(article, False)
+            self._flush()
         return self.blocks
 
     def _walk(self, element: Any, outer_bold: bool) -> None:
@@ -238,6 +252,8 @@ class _Blocks:
             # (the same text twice running: the site's heading over the article's own title)
             if not self.blocks or self.blocks[-1].text != text:
                 self.blocks.append(Block(text, "", lead=clean_line(lead), align=self.align))
+                if len(self.blocks) > MAX_BLOCKS:
+                    raise _Enough
         self.pieces = []
 
 

@@ -465,7 +465,7 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
         for name, j in list(header.columns.items()):
             if j in names:
                 header.columns.pop(name)  # (整改情况, the group title, read as progress)
-        mark = "填 1（其余填 0）" if ones else "打 √"
+        mark = "填 1（其余填 0）" if ones else "打 √ "
         why = f"{letters} 列各是一种整改状态（{'、'.join(names.values())}），{mark}的那一列即该行的状态"
         _move(header, first, "整改状态", why)
         for j in names:

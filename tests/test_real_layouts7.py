@@ -64,6 +64,9 @@ BUILDERS = [
     R.fund_recovered_percent,
     R.patrol_unit_with_person,
     R.soe_audit_formulas,
+    R.hospital_signoff_columns,
+    R.supervision_opinions_and_reasons,
+    R.school_bracket_sections,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -168,6 +171,19 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
             "审计整改台账!F1",
         ],
     },
+    # G3 is late but its 滞后原因 is written: no ask for a reason
+    "hospital_signoff_columns": {
+        _UNDATED: ["整改台账!1行"],
+        "overdue-red": ["整改台账!G3"],
+        "unused-column": ["整改台账!J1", "整改台账!K1"],  # 责任人签字, 分管领导签字
+    },
+    "supervision_opinions_and_reasons": {
+        _UNDATED: ["督办台账!1行"],
+        "missing-column": ["督办台账!1行"],  # 方面
+        "overdue-red": ["督办台账!F3"],  # 2025年6月中旬 (6月20日), its reason written
+        "unused-column": ["督办台账!J1"],  # 督导意见
+    },
+    "school_bracket_sections": {"bad-deadline": ["整改台账!F6"]},  # 本学期末
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -200,6 +216,9 @@ RATES: dict[str, str] = {
     "fund_recovered_percent": "33.3%",
     "patrol_unit_with_person": "0%",
     "soe_audit_formulas": "50%",
+    "hospital_signoff_columns": "33.3%",
+    "supervision_opinions_and_reasons": "33.3%",
+    "school_bracket_sections": "33.3%",
 }
 
 
@@ -347,6 +366,13 @@ def test_a_status_kept_by_the_date_alone_is_asked_for(tmp_path):
         ("网格员", None, "检查单位"),
         ("涉及企业", None, "涉及单位"),
         ("稳控责任人", None, "稳控责任人"),
+        ("主责部门", "责任部门", None),
+        ("当前进度", "整改状态", None),
+        ("滞后原因", "延期说明", None),
+        ("未完成原因及下步措施", "延期说明", None),
+        ("责任人签字", None, "签字"),
+        ("分管领导签字", None, "签字"),
+        ("督导意见", None, "验收审核"),
         ("整改任务", "整改措施", None),  # (the problem only where the ledger has none)
     ],
 )
@@ -404,6 +430,8 @@ _YEAR = YearSource(dt.date(2025, 7, 15), "检查日期", roll=False)
             dt.date(2025, 6, 30),
             "期限写到月，按2025年6月30日计",
         ),
+        ("二〇二五年六月三十日", "date", dt.date(2025, 6, 30), ""),
+        ("2025. 9. 30", "date", dt.date(2025, 9, 30), ""),
     ],
 )
 def test_deadlines_of_this_round(text, kind, due, note):
@@ -428,6 +456,7 @@ def test_a_term_names_its_cell(tmp_path):
         ("9月30日前完成并长期坚持", "2025年9月底前并长期坚持"),
         ("2025年6月30日/长期坚持", "2025年6月底前并长期坚持"),
         ("年底前完成，长期坚持", "2025年12月底前并长期坚持"),
+        ("2025年12月底前完成并长期坚持", "2025年12月底前并长期坚持"),
         ("立行立改并长期坚持", "立行立改并长期坚持"),
         ("2025年6月底前", "2025年6月底前"),
         ("立行立改", "立行立改"),

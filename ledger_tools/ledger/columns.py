@@ -292,6 +292,8 @@ COLUMNS: tuple[Column, ...] = (
             "责任公司",
             "承办部门",
             "责任主体",
+            "主责部门",
+            "主责单位",
             "承办单位",
             "具体责任单位",
             "具体责任部门",
@@ -419,6 +421,7 @@ COLUMNS: tuple[Column, ...] = (
             "是否销号",
             "办理状态",
             "整改进度",
+            "当前进度",
             # (a column of narrative under these is read as the progress: ``roles``)
             "化解进度",
             "办理进度",
@@ -608,6 +611,11 @@ COLUMNS: tuple[Column, ...] = (
             "超期原因",
             "延期原因",
             "未完成原因",
+            "滞后原因",
+            # the reason with what is planned next, as 巡视办 forms ask for it
+            "未完成原因及下步措施",
+            "未完成原因及下一步措施",
+            "滞后原因及下步措施",
             "超期说明",
             "逾期原因",
             "未整改原因",
@@ -1425,6 +1433,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "验收日期",
         "审核意见",
         "审核人",
+        "督导意见",
+        "督查意见",
         "领导审核意见",
         "督办意见",
         "牵头单位意见",
@@ -1450,6 +1460,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "问责情况": ("追责问责情况", "问责情况", "追责情况", "问责处理情况"),
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
+    # sign-off columns of a printed form, left blank in the file
+    "签字": ("责任人签字", "分管领导签字", "领导签字", "责任人签名", "签字", "签名", "签字确认"),
     # 信访 cases: who keeps the petitioner stable meanwhile, not who resolves the case
     "稳控责任人": ("稳控责任人", "稳控人", "稳控责任单位", "稳控单位"),
     "群众满意度": (

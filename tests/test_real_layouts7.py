@@ -535,3 +535,26 @@ def test_a_month_done_is_late_only_when_the_whole_month_is(tmp_path: Path):
     found = _rules(_run("check", str(path)))
     # I2: 2025年6月, due 6月30日 — done within the month due, not called late
     assert found["late-completion"] == ["整改台账!I4"]
+
+
+def test_a_month_done_is_before_the_feedback_only_when_the_whole_month_is(tmp_path: Path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"])
+    ws["I1"] = "完成时间"
+    for i, done in enumerate(("2025年6月", "2025年5月", "2025年6月5日"), start=1):
+        row = [i, "党建", f"问题{i}", f"措施{i}", "甲", "办公室", "2025年6月30日", "已完成", done]
+        ws.append(row)
+    info = wb.create_sheet("基本信息")
+    info.append(["项目", "内容"])
+    info.append(["反馈日期", dt.date(2025, 6, 10)])
+    path = tmp_path / "反馈.xlsx"
+    wb.save(path)
+    report = _run("check", str(path))
+    assert _rules(report) == {"finished-before-feedback": ["整改台账!I3", "整改台账!I4"]}
+    assert _messages(report, "finished-before-feedback")[0].startswith(
+        "完成时间 2025年5月 早于反馈日期 2025年6月10日。"
+    )

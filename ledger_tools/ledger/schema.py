@@ -603,10 +603,14 @@ def _build_checks(
         ),
     ]
     if feedback:
+        # a 完成时间 written as a month (dates.parse_finished: a period on its 1st, which no
+        # other period falls on) is before the feedback only when the whole month is
+        month = (col("_finished_kind") == "period") & (col("_finished").dt.day() == 1)
+        last = pl.when(month).then(col("_finished").dt.month_end()).otherwise(col("_finished"))
         checks["完成时间"].append(
             RowCheck(
                 "finished-before-feedback",
-                lambda: ~(col("_finished") < col("_feedback")).fill_null(False),
+                lambda: ~(last < col("_feedback")).fill_null(False),
             )
         )
     done = col("_status") == C.STATUS_DONE

@@ -7,7 +7,8 @@ words, 主题教育 进度 as percentages, 民主生活会 problem and measures 
 ticks, 1/0 numbers under 已完成/正在推进/未启动 with SUM formulas, 信访 稳控, 营商环境 办理时限 in
 工作日, files saved by WPS with text dates, "（一）1" numbering with blank rows between 方面,
 deadlines 2025.6.30 / 2025/6/30 / 6月底前 / 年底前 / 2025年三季度 / 9月30日前完成并长期坚持, 完成时间
-typed as months, 备注 carrying 已销号.
+typed as months, 备注 carrying 已销号, 责任人签字 columns and a COUNTIF 合计 row, 督导意见 and
+未完成原因及下步措施, "（一）" section rows with "（1）（2）" measures.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts7`` runs the real

@@ -5,7 +5,7 @@ words and 整改任务, 主题教育 percentages, 民主生活会 problem and me
 党员, 医院 科室（责任人）, 学校 terms and holidays, 国企 status by date only, 乡镇 包片领导, 街道 网格,
 村"两委", 隐患 ticks under 已整改/整改中/未整改, 1/0 under 已完成/正在推进/未启动, 信访 稳控,
 营商环境 working days, WPS text dates, "（一）1" numbering, deadlines with 并长期坚持, 完成时间 typed as
-months, 责任单位/责任人 in one cell."""
+months, 责任单位/责任人 in one cell, sign-off columns, 督导意见, 滞后原因."""
 
 from __future__ import annotations
 

@@ -398,6 +398,10 @@ def test_headers_of_this_round(header, column, unused):
         ("未处置", "未启动"),
         ("待处置", "未启动"),
         ("已达标", None),  # a target met says nothing of the striking off: asked
+        ("完成并销号", "已完成"),
+        ("长效坚持", "长期坚持"),
+        ("已完成，长效坚持", "长期坚持"),  # as 已完成，长期坚持
+        ("正在推进，长效坚持", "正在推进"),
     ],
 )
 def test_status_words_of_this_round(text, status):

@@ -759,6 +759,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已闭环销号",
         # 督察整改 closed and struck off; 网格 events dealt with
         "已完成整改并销号",
+        "完成并销号",
         "已整改并销号",
         "整改完成并销号",
         "已处置",
@@ -778,6 +779,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "整改完成并长期坚持",
         "持续巩固",
         "巩固提升",
+        "长效坚持",
     ),
     STATUS_MOSTLY_DONE: (
         "基本完成整改",

@@ -41,7 +41,8 @@ _STATISTICS = re.compile(
     r"(?:对照|针对|围绕).{0,40}?(\d+|[一二三四五六七八九十]+)\s*个方面\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|个|条|方面)"
 )
 _OPENING = re.compile(
-    r"进行了.{0,6}(巡视|巡察|审计|督导|检查)|反馈了|反馈意见|现将.{0,20}(报告|通报|说明)如下|制定本方案|特制定|如下[。：:]$"
+    r"进行了.{0,6}(巡视|巡察|审计|督导|检查)|反馈了|反馈意见|现将.{0,24}(报告|通报|说明|公布|公开)(如下|[。：:]$)"
+    r"|制定本.{0,8}方案|特制定|如下[。：:]$"
 )
 SUPERVISION_ORG = re.compile(
     r"((?:中央|省委|市委|区委|县委|州委|旗委|盟委|市|区|县|省)(?:[^，。、；：\s]{0,8}?)"
@@ -311,7 +312,8 @@ def trailing_status(text: str) -> tuple[str, str] | None:
     m = _TRAILING_STATUS.search(text)
     if not m:
         return None
-    said = m.group(1)
+    # "（整改状态：已销号）", "（状态：整改中）": the label said inside the bracket
+    said = re.sub(r"^(?:整改|完成|办理)?(?:状态|情况|进度|进展)\s*[：:]\s*", "", m.group(1))
     if percent := _PERCENT_CELL.match(re.sub(r"\s*[：:]\s*", "", said)):
         # "（整改进度：70%）": the status it stands for; a share between none and all stays
         # written where it is (it tells how far the work has gone)
@@ -355,6 +357,10 @@ def responsibility_pairs(text: str) -> dict[str, str]:
         canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
         if canonical and value and canonical not in found:
             found[canonical] = value
+    for person in ("责任领导", "责任人"):
+        if person in found:
+            # "（责任人：副局长李红梅）": the ledger writes the name first, "李红梅（副局长）"
+            found[person] = name_then_post(found[person])
     if "牵头部门" in found and "责任部门" not in found:
         # "牵头单位：综合股；配合单位：各乡镇统计站": every unit named is responsible (the lead
         # first), as a 责任单位 cell written with its lead and assisting units is read.
@@ -950,10 +956,25 @@ def read_leadership(parsed: Parsed, node: Node) -> None:
 
 # A person written post first ("局党组书记、局长陈志远"): the post ends in a title word, the
 # name (2–3 characters) follows it.
+_COMPOUND_SURNAMES = (
+    "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|西门|独孤|端木|澹台|呼延"
+)
 _POST_NAME = re.compile(
     r"^由?(.{1,30}?(?:长|书记|主任|委员|成员|主席|总师|工程师|秘书|巡视员|调研员|干部|理事|监事))"
-    r"([\u4e00-\u9fa5·]{2,3})$"
+    rf"((?:{_COMPOUND_SURNAMES})[\u4e00-\u9fa5]{{1,2}}|[\u4e00-\u9fa5·]{{2,3}})$"
 )
+# What follows a post is not a name when it is itself part of a post or a unit ("县长助理",
+# "校长办公室").
+_NOT_NAME = re.compile(r"助理|[办室局科处组委部厅院所站队员]")
+
+
+def post_and_name(person: str) -> tuple[str, str] | None:
+    """ "局党组书记、局长陈志远" → ("陈志远", "局党组书记、局长"), or None when it is not a post
+    followed by a name (2–3 characters, 4 with a two-character surname)."""
+    m = _POST_NAME.match(person.strip())
+    if not m or _NOT_NAME.search(m.group(2)):
+        return None
+    return m.group(2), m.group(1)
 
 
 def name_then_post(value: str) -> str:
@@ -963,10 +984,10 @@ def name_then_post(value: str) -> str:
     people = re.split(r"[，,；;]", value)
     out = []
     for person in people:
-        m = _POST_NAME.match(person.strip())
-        if not m:
+        found = post_and_name(person)
+        if not found:
             return value
-        out.append(f"{m.group(2)}（{m.group(1)}）")
+        out.append(f"{found[0]}（{found[1]}）")
     return "、".join(out)
 
 

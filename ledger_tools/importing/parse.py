@@ -356,14 +356,34 @@ _PERSON = re.compile(
 )
 
 
+# The same member written post first: "局党组书记、局长王立军同志（个人问题）".
+_POST_FIRST_PERSON = re.compile(
+    r"^(?:班子成员)?[:：]?\s*(?P<who>[^（()）：:]{4,40}?)\s*同志"
+    r"\s*(?:[（(]?(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?[)）]?)?$"
+)
+
+
 def _person_leaders(parsed: Parsed) -> None:
     """The problems grouped under a 班子成员 by name are his own to put right: he is their
-    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）")."""
+    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）").
+    Written post first ("局长王立军同志"), the name is the two or three characters after the
+    post's last title word; where that cannot be told, nothing is filled and a reminder says so."""
     for aspect in parsed.aspects:
         m = _PERSON.match(aspect.title)
-        if m is None:
+        if m is not None:
+            leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
+        elif first := _POST_FIRST_PERSON.match(aspect.title):
+            found = F.post_and_name(first.group("who"))
+            if found is None:
+                if aspect.problems:
+                    parsed.warnings.append(
+                        f"{aspect.where}“{aspect.title}”：看不出职务和姓名的分界，其下 "
+                        f"{len(aspect.problems)} 项问题的“责任领导”没有填写，请按“姓名（职务）”补填。"
+                    )
+                continue
+            leader = f"{found[0]}（{found[1]}）"
+        else:
             continue
-        leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
         for problem in aspect.problems:
             for measure in problem.measures:
                 measure.fields.setdefault("责任领导", leader)
@@ -1099,6 +1119,14 @@ class _Reader:
                 self.summary(b)  # "截至目前，反馈的4个问题已整改2个……": about them all
                 continue
             label, rest = strip_label(b.text)
+            bare, tail = F.split_tail(b.text)
+            if tail and not bare.strip("。；; ") and problem.measures:
+                # "（责任人：副局长李红梅；完成时限：2025年3月底前）" on a line of its own, after
+                # the measures: of them all (as a "责任领导：…" line is)
+                for measure in problem.measures:
+                    for k, v in tail.items():
+                        measure.fields.setdefault(k, v)
+                continue
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue

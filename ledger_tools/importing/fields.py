@@ -445,7 +445,13 @@ def _lower_header(top: list[str], lower: list[str]) -> dict[int, str] | None:
     """The columns of a two-row header, or None when ``lower`` is a row of data: each of its
     cells is blank, repeats the cell above (merged down) or is a column name, and at least one
     cell under a cell merged across names a column."""
-    named = {j: table_header(c) for j, c in enumerate(lower) if c and c != top[j]}
+    named: dict[int, str | None] = {
+        j: table_header(c) for j, c in enumerate(lower) if c and c != top[j]
+    }
+    for j, c in enumerate(lower):
+        if named.get(j, "") is None and _tick_status(top[j], c):
+            # "整改情况" merged over "已完成 | 正在推进": a column ticked (√) for each row
+            named[j] = TICK + _tick_status(top[j], c)
     if not named or not all(named.values()):
         return None
     if not any(0 < j and top[j] == top[j - 1] for j in named) and not any(
@@ -453,7 +459,34 @@ def _lower_header(top: list[str], lower: list[str]) -> dict[int, str] | None:
     ):
         return None
     merged = [lower[j] if j in named else top[j] for j in range(len(top))]
-    return _mapped(merged)
+    columns = _mapped(merged)
+    columns.update({j: name for j, name in named.items() if name and name.startswith(TICK)})
+    return columns
+
+
+# A status column of ticks: its field name is TICK + the status it stands for.
+TICK = "勾选："
+_TICK_GROUPS = {"整改状态", "整改进展及成效"}
+TICK_MARKS = re.compile(r"^[√✓✔☑●■★▲○☆✅vVyY是有]\ufe0f?$")
+
+
+def _tick_status(group: str, cell: str) -> str:
+    """The standard status a column "已完成" under a merged "整改情况"/"完成情况" stands for."""
+    from ledger_tools.ledger.status import normalise_status
+
+    if table_header(group) not in _TICK_GROUPS:
+        return ""
+    return normalise_status(cell.strip()) or ""
+
+
+def ticked_status(values: dict[str, str]) -> tuple[str, list[str]]:
+    """(the status ticked in a row's tick columns, or "", the statuses ticked when more than
+    one is — a row a reader cannot settle either); the tick columns taken out of ``values``."""
+    ticked = []
+    for name in [n for n in values if n.startswith(TICK)]:
+        if TICK_MARKS.match(values.pop(name).strip()):
+            ticked.append(name[len(TICK) :])
+    return (ticked[0], []) if len(ticked) == 1 else ("", ticked)
 
 
 # Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
@@ -596,10 +629,12 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     body_had = any(not p.from_table for p in parsed.problems)
     for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
         values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
-        if all(
-            values.get(k) == v for k, v in ((columns[j], block.rows[header][j]) for j in columns)
+        if any(
+            all(values.get(k) == v for k, v in ((columns[j], head[j]) for j in columns))
+            for head in block.rows[max(header - 1, 0) : header + 1]
         ):
-            continue  # the header repeated
+            continue  # the header repeated (either row of a header of two)
+        tick, several = ticked_status(values)
         filled = [c.strip() for c in row if c.strip()]
         if len(filled) >= 2 and len(set(filled)) == 1:
             # A title row merged across the table ("一、……方面"): the 方面 of the rows below.
@@ -641,6 +676,12 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        if tick:
+            fields.setdefault("整改状态", tick)
+        elif several:
+            parsed.warnings.append(
+                f"{where}的整改情况同时勾选了“{'”“'.join(several)}”，整改状态没有填写，请按实际补填。"
+            )
         if kept := _kept_columns(block.rows[header], row, columns):
             fields["备注"] = kept
         _status_from_progress(fields)

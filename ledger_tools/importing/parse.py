@@ -905,6 +905,10 @@ class _Reader:
                 self.problem_node(aspect, child)
             return
         # Problems written inline: "（一）…方面。一是问题。表现…二是…" or bold-lead paragraphs.
+        aimed = [b for b in node.body if not b.is_table and _aimed_at(b.text)]
+        if aimed and self.p.kind != "feedback":
+            self.aimed_measures(aspect, node, rest, aimed)
+            return
         texts = [rest] if rest else []
         texts += [b.text for b in node.body if not b.is_table]
         for b in node.body:
@@ -925,6 +929,39 @@ class _Reader:
                 self.problem_body(problem, [Block(detail, node.where)] if detail else [])
                 continue
             aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    def aimed_measures(self, aspect: PAspect, node: Node, rest: str, aimed: list[Block]) -> None:
+        """A 方面 whose problems are listed in a paragraph ("巡察指出的问题：一是……。二是……。")
+        and answered one by one in the paragraphs after it ("针对……问题，……。目前已整改完成。"):
+        each answer is matched to its problem by the words it repeats. An answer naming no problem
+        of the list is imported as a problem of its own, with a reminder; with no list at all,
+        each answer is a problem and its measures."""
+        from ledger_tools.ledger.cells import split_measures
+
+        listed = [rest] if rest else []
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+            elif b not in aimed and not self.special(b):
+                listed.append(b.text)
+        text = _LIST_LABEL.sub("", "".join(listed).strip())
+        items = split_measures(text) if text else []
+        for item in items:
+            head, detail = first_sentence(item)
+            problem = PProblem(_short_title(head.rstrip("。；;")), node.where, detail=detail)
+            aspect.problems.append(problem)
+        for b in aimed:
+            target, answer = _aimed_at(b.text) or ("", b.text)
+            problem = F.best_match(aspect.problems, target, lambda p: p.title, 0.6)
+            if problem is None:
+                if items:
+                    self.p.warnings.append(
+                        f"{b.where}“针对{target[:30]}问题”在本方面列出的问题中没有找到，"
+                        "已作为一项问题导入，请核对。"
+                    )
+                problem = PProblem(_short_title(target), b.where)
+                aspect.problems.append(problem)
+            self.problem_body(problem, [Block(answer, b.where)])
 
     @staticmethod
     def block_lead(b: Block) -> str:
@@ -1372,6 +1409,21 @@ class _Reader:
         else:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+
+
+# "针对“违法用地查处不够及时”问题，……" / "针对耕地保护责任落实不够有力的问题，……": the answer
+# to one problem listed before it (not "针对上述问题" — that is about them all).
+_AIMED = re.compile(r"^针对(?!上述|以上|这些|前述|该|此)(?P<target>[^，,。；;]{4,80}?)的?问题[，,]\s*")
+# The label over a list of problems: "巡察指出的问题：", "存在的主要问题："
+_LIST_LABEL = re.compile(r"^[^。；;：:]{0,14}问题(?:表现)?\s*[：:]\s*")
+
+
+def _aimed_at(text: str) -> tuple[str, str] | None:
+    """(the problem named, the answer) of "针对……问题，……", or None."""
+    m = _AIMED.match(text)
+    if m is None or not text[m.end() :].strip():
+        return None
+    return _unquote(m.group("target")), text[m.end() :]
 
 
 def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:

@@ -208,6 +208,8 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
     # a 公众号 article's counters at its foot: "阅读 1024", "阅读 1.2万 在看 15 赞 8"
     r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
+    # its credits: "编辑：李雪  审核：陈刚", "来源丨清源发布"
+    r"|^(?:(?:责任)?编辑|审核|校对|[初复终二三]审|审校|排版|美编|供稿|撰稿|图片|来源)\s*[：:丨|｜][^。]{0,40}$"
 )
 
 
@@ -279,6 +281,38 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
 
 _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
+# A 公众号 article's marks: a bullet before a paragraph ("◆问题一：", "▶整改措施："), its parts
+# numbered "01 整改工作总体情况" / "02 ……" (short lines, the numbers in order from 01).
+_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸★☆▎▍▌➤➢•]+\s*(?=\S)")
+_PART_NUMBER = re.compile(r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$")
+
+
+def _article_marks(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a 公众号 article's bullets dropped and its "01/02/03" parts numbered
+    "一、二、三、" as the 公文 it was set from numbers them (only when they run 01, 02, … in
+    order: a line "02 ……" on its own is left as it is)."""
+    import dataclasses
+
+    from ledger_tools.importing.outline import CN_DIGITS
+
+    parts = [
+        (k, m)
+        for k, b in enumerate(blocks)
+        if not b.is_table and (m := _PART_NUMBER.match(b.text))
+    ]
+    numbered = 2 <= len(parts) <= len(CN_DIGITS) and [int(m.group(1)) for _, m in parts] == list(
+        range(1, len(parts) + 1)
+    )
+    renumber = {k: f"{CN_DIGITS[i]}、{m.group('title')}" for i, (k, m) in enumerate(parts)}
+    out = []
+    for k, b in enumerate(blocks):
+        if b.is_table:
+            out.append(b)
+            continue
+        text = renumber[k] if numbered and k in renumber else _BULLET.sub("", b.text)
+        out.append(dataclasses.replace(b, text=text) if text != b.text else b)
+    return out
+
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
     """``blocks`` without the PDF's pages that are pictures only; one warning names them."""
@@ -318,6 +352,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_image_pages(blocks, parsed)
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
+    blocks = _article_marks(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):

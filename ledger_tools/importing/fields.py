@@ -693,6 +693,14 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             continue
         from ledger_tools.ledger.cells import split_measures
 
+        told = [m for m in target.measures if m.text and m.text == m.fields.get("整改进展及成效")]
+        if told and len(told) == len(target.measures):
+            # The body told only what was done ("已建立长效机制，需长期坚持。"), taken for a
+            # measure for want of one; the table names the measure: that account is its progress.
+            target.measures = []
+            for k, v in told[-1].fields.items():
+                fields.setdefault(k, v)
+            fields["整改进展及成效"] = _join_texts([m.text for m in told])
         # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
         for text in split_measures(measure_text):
             text = _without_item_number(text)
@@ -703,6 +711,10 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
     return True
+
+
+def _join_texts(texts: list[str]) -> str:
+    return "".join(t if t.endswith(("。", "；", ";")) else t + "。" for t in texts if t)
 
 
 def _without_item_number(text: str) -> str:
@@ -770,7 +782,20 @@ def _strip_heading_number(text: str) -> str:
 
 
 def _find_problem(parsed: Parsed, title: str) -> PProblem | None:
-    return best_match(parsed.problems, title, lambda p: p.title, 0.8)
+    found = best_match(parsed.problems, title, lambda p: p.title, 0.8)
+    if found is None:
+        # A table wording the problem more fully than the body's heading ("……验收不及时，
+        # 9个已完工项目长期未组织竣工验收" for "……验收不及时"): the one body title it starts with.
+        target = _compact(title)
+        starts = [
+            p
+            for p in parsed.problems
+            if not p.from_table
+            and len(_compact(p.title)) >= 6
+            and target.startswith(_compact(p.title))
+        ]
+        found = starts[0] if len(starts) == 1 else None
+    return found
 
 
 def _find_measure(problem: PProblem, text: str) -> PMeasure | None:

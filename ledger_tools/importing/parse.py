@@ -284,7 +284,9 @@ _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 # A 公众号 article's marks: a bullet before a paragraph ("◆问题一：", "▶整改措施："), its parts
 # numbered "01 整改工作总体情况" / "02 ……" (short lines, the numbers in order from 01).
 _BULLET = re.compile(r"^[◆◇■□●○▶►▷▸★☆▎▍▌➤➢•]+\s*(?=\S)")
-_PART_NUMBER = re.compile(r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$")
+_PART_NUMBER = re.compile(
+    r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$"
+)
 
 
 def _article_marks(blocks: list[Block]) -> list[Block]:
@@ -296,9 +298,7 @@ def _article_marks(blocks: list[Block]) -> list[Block]:
     from ledger_tools.importing.outline import CN_DIGITS
 
     parts = [
-        (k, m)
-        for k, b in enumerate(blocks)
-        if not b.is_table and (m := _PART_NUMBER.match(b.text))
+        (k, m) for k, b in enumerate(blocks) if not b.is_table and (m := _PART_NUMBER.match(b.text))
     ]
     numbered = 2 <= len(parts) <= len(CN_DIGITS) and [int(m.group(1)) for _, m in parts] == list(
         range(1, len(parts) + 1)
@@ -1312,8 +1312,12 @@ class _Reader:
             )
             return
         items = split_measures(text)
+        if len(items) >= 2 and _INTRO.fullmatch(items[0].strip().rstrip("，,：: ")):
+            items = items[1:]  # "针对这一问题，一是……；二是……": the lead-in is no measure
         if len(items) == 1 and not with_results and self.p.kind == "plan":
             items = self.semicolon_measures(text) or items
+        elif len(items) == 1 and self.p.kind in ("report", "notice"):
+            items = self.semicolon_measures(text, report=True) or items
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where)
@@ -1321,17 +1325,22 @@ class _Reader:
                 self.add_measure(problem, item, where)
 
     @staticmethod
-    def semicolon_measures(text: str) -> list[str]:
+    def semicolon_measures(text: str, report: bool = False) -> list[str]:
         """ "整改措施：每半年专题研究一次意识形态工作；建立网络舆情分析研判和处置机制。" in a
         plan: measures listed without numbers, one per clause between semicolons (each a task
-        of its own, six characters or more, and no status or deadline clause among them)."""
+        of its own, six characters or more, and no status or deadline clause among them).
+        In a report (``report``) a clause after a semicolon is often the result of the one
+        before it ("修订管理办法；已收回资金21万元"): split only three clauses or more of which
+        none tells a result (已…, 共…, 累计…, 完成, 达到, 实现, or a date)."""
         from ledger_tools.documents.wording import split_outside
 
         body, tail = text, ""
         if m := re.search(r"[（(][^（()）]*[)）][。.]?$", text):
             body, tail = text[: m.start()], text[m.start() :]  # a responsibility tail
         parts = [p.strip().rstrip("。.") for p in split_outside(body, "；;")]
-        if len(parts) < 2 or any(len(p) < 6 for p in parts):
+        if len(parts) < (3 if report else 2) or any(len(p) < 6 for p in parts):
+            return []
+        if report and any(_ACCOUNT.match(p) or _RESULT_WORD.search(p) for p in parts):
             return []
         if any(F.status_sentence(p) or F.clause_status(p) or F.split_tail(p)[1] for p in parts):
             return []
@@ -1446,9 +1455,18 @@ class _Reader:
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
 
 
+# The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
+_INTRO = re.compile(
+    r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"
+)
+# What tells a result, not a task: "已…", "共…", "累计…", "完成", "达到", "实现", a date.
+_RESULT_WORD = re.compile(rf"已|共|累计|完成|达到|实现|{_DAY}|\d{{4}}\s*年")
+
 # "针对“违法用地查处不够及时”问题，……" / "针对耕地保护责任落实不够有力的问题，……": the answer
 # to one problem listed before it (not "针对上述问题" — that is about them all).
-_AIMED = re.compile(r"^针对(?!上述|以上|这些|前述|该|此)(?P<target>[^，,。；;]{4,80}?)的?问题[，,]\s*")
+_AIMED = re.compile(
+    r"^针对(?!上述|以上|这些|前述|该|此)(?P<target>[^，,。；;]{4,80}?)的?问题[，,]\s*"
+)
 # The label over a list of problems: "巡察指出的问题：", "存在的主要问题："
 _LIST_LABEL = re.compile(r"^[^。；;：:]{0,14}问题(?:表现)?\s*[：:]\s*")
 

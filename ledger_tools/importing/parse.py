@@ -157,6 +157,10 @@ _TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _WORK_STATE = re.compile(
     rf"^该项工作(正在推进|已基本完成)(?:[，,]计划于(?P<due>{_DUE})完成)?[。；;]?$"
 )
+# A date something is planned by: "2025年5月底前", "力争2025年6月30日前".
+_BY_DATE = re.compile(
+    r"(?P<due>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前))"
+)
 _PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[。；;]?$")
 # A sentence that tells what was done rather than what to do: it opens with the date or an
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
@@ -1043,6 +1047,11 @@ class _Reader:
             own_status, title = own
         else:
             own_status = ""
+        amount = ""
+        if found := _AMOUNT.search(title):
+            # "……未及时清理，涉及金额58.72万元": the figure goes to the 备注 (as an audit
+            # table's 问题金额 column does), the problem is what went wrong
+            title, amount = title[: found.start()], found.group("amount")
         problem = PProblem(_short_title(title), node.where, number=node.marker)
         if own_status:
             problem.status, problem.status_text = own_status, own_status
@@ -1053,6 +1062,9 @@ class _Reader:
         self.problem_body(problem, body)
         for child in node.children:
             self.problem_child(problem, child)
+        if amount:
+            for measure in problem.measures or []:
+                measure.fields["备注"] = _join(amount, measure.fields.get("备注", ""), "；")
 
     def node_lead(self, node: Node) -> str:
         """The bold run-in lead of a numbered paragraph, without its number, when the text goes
@@ -1374,7 +1386,10 @@ class _Reader:
             measure = PMeasure(item + "。", where)
             if planned:
                 measure.fields["整改状态"] = "未启动"
-                if due:
+                if own := _BY_DATE.search(item):
+                    # "2025年5月底前完成……建设": the date this one is planned by
+                    measure.fields["整改时限"] = re.sub(r"\s+", "", own.group("due"))
+                elif due:
                     measure.fields["整改时限"] = due
             problem.measures.append(measure)
 
@@ -1455,6 +1470,10 @@ class _Reader:
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
 
 
+# The sum a problem is about, after its title: "，涉及金额58.72万元", "（涉及资金1,200元）".
+_AMOUNT = re.compile(
+    r"[，,（(]\s*(?P<amount>涉及(?:金额|资金)?\s*(?:共计|合计|为)?\s*[\d,，.]+\s*(?:亿元|万元|元))\s*[)）]?$"
+)
 # The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
 _INTRO = re.compile(
     r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"

@@ -932,6 +932,233 @@ def bracket_inline_report(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 12. The same kind of 通报 pasted from a web page, without a list of the problems: each
+# "针对……问题，……" paragraph is a problem and its measures.
+
+
+def zhendui_web_txt(path: Path) -> Path:
+    lines = [
+        "中共青禾县自然资源局党组关于巡察整改进展情况的通报",
+        "发布时间：2024-12-12 09:15  来源：县自然资源局  浏览次数：207",
+        "　　县委第二巡察组反馈意见后，局党组认真组织整改。现将整改进展情况通报如下。",
+        "　　一、反馈问题整改情况",
+    ]
+    for aspect, problems in ZHENDUI_NOTICE:
+        lines.append(f"　　{aspect}")
+        for k, (problem, measures, status, due) in enumerate(problems):
+            target = f"“{problem}”问题" if k % 2 else f"{problem}的问题"
+            if len(measures) == 1:
+                body = f"针对{target}，{measures[0]}。"
+            else:
+                body = f"针对{target}，" + "".join(
+                    f"{ORDINAL[i]}是{m}" + ("；" if i + 1 < len(measures) else "。")
+                    for i, m in enumerate(measures)
+                )
+            if status == "正在推进":
+                body += f"目前正在推进，计划{due}前完成。"
+            else:
+                body += _ZHENDUI_TAIL[status]
+            lines.append(f"　　{body}")
+    lines += [
+        "　　二、下一步工作打算",
+        "　　持续跟踪问效，确保按期整改到位。",
+        "中共青禾县自然资源局党组",
+        "2024年12月10日",
+        "【打印本页】【关闭窗口】",
+    ]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# 13. A 报告 of "一是……；二是……" written every way: unlabelled after the problem, after
+# "整改措施及结果：", after a lead-in "针对这一问题，", and plain clauses between semicolons.
+
+# (问题, text after it, [措施], status, deadline)
+SEMICOLON_VARIANTS = [
+    (
+        "理论学习不够深入",
+        "一是制定年度学习计划，每月集中学习一次；二是建立学习考勤制度；三是开展读书班两期。"
+        "目前已整改到位。",
+        ["制定年度学习计划，每月集中学习一次", "建立学习考勤制度", "开展读书班两期"],
+        "已完成",
+        None,
+    ),
+    (
+        "支部组织生活不规范",
+        "整改措施及结果：一是补齐2023年度会议记录；二是每季度检查一次支部工作；"
+        "三是开展支部书记培训。目前正在推进，计划2025年3月底前完成。",
+        ["补齐2023年度会议记录", "每季度检查一次支部工作", "开展支部书记培训"],
+        "正在推进",
+        "2025年3月底",
+    ),
+    (
+        "党员发展程序不严格",
+        "针对这一问题，一是对发展党员档案逐一复查；二是对程序不规范的2名党员补办手续。"
+        "已于2024年10月15日整改完成。",
+        ["对发展党员档案逐一复查", "对程序不规范的2名党员补办手续"],
+        "已完成",
+        None,
+    ),
+    (
+        "意识形态工作不够扎实",
+        "整改情况：每半年研究一次意识形态工作；建立网络舆情研判机制；开展意识形态专题培训。"
+        "已整改到位。",
+        ["每半年研究一次意识形态工作", "建立网络舆情研判机制", "开展意识形态专题培训"],
+        "已完成",
+        None,
+    ),
+    (
+        "机关财务制度执行不严",
+        "整改情况：修订财务报销审核规程；已追回违规发放的补贴1.2万元。已整改到位。",
+        ["修订财务报销审核规程"],
+        "已完成",
+        None,
+    ),
+]
+
+
+def semicolon_variants_txt(path: Path) -> Path:
+    lines = [
+        "中共长坪县林业局党组关于巡察整改情况的报告",
+        "",
+        "县委巡察办：",
+        "现将县委第一巡察组反馈问题的整改情况报告如下。",
+        "一、反馈问题整改情况",
+        "（一）党的建设方面",
+    ]
+    for k, (problem, text, _, _, _) in enumerate(SEMICOLON_VARIANTS, start=1):
+        lines += [f"{k}.{problem}。", text]
+    lines += [
+        "二、下一步打算",
+        "持续巩固整改成果，防止问题反弹。",
+        "中共长坪县林业局党组",
+        "2025年1月2日",
+    ]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# 14. 整改落实情况的通报 whose status sentences give the day each problem was put right.
+
+# (问题, 措施, status sentence, status, 完成时间 as written or None)
+DONE_DAYS = [
+    (
+        "安全生产检查发现问题整改销号不及时",
+        "建立隐患整改销号台账，实行每周调度",
+        "该问题已于2024年10月15日整改完成。",
+        "已完成",
+        "2024年10月15日",
+    ),
+    (
+        "执法案卷归档不规范",
+        "组织案卷评查，对不规范案卷逐卷补正",
+        "已于2024年11月30日整改到位。",
+        "已完成",
+        "2024年11月30日",
+    ),
+    (
+        "应急物资储备管理不到位",
+        "对应急物资库开展盘点，建立出入库登记制度",
+        "2024年9月已整改完成。",
+        "已完成",
+        "2024年9月",
+    ),
+    (
+        "基层应急队伍训练不经常",
+        "制定基层应急队伍年度训练计划，每季度组织一次拉练",
+        "目前正在推进，计划2025年4月底前完成。",
+        "正在推进",
+        None,
+    ),
+]
+
+
+def done_days_notice(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共石门县应急管理局党组关于巡察反馈问题整改落实情况的通报")
+    para(d, "县委第四巡察组反馈问题后，局党组逐项推进整改。现将整改落实情况通报如下。")
+    para(d, "一、反馈问题整改落实情况")
+    para(d, "（一）履行监管职责方面")
+    for k, (problem, measure, sentence, _, _) in enumerate(DONE_DAYS, start=1):
+        para(d, f"{k}.{problem}的问题。{measure}。{sentence}")
+    para(d, "二、下一步工作打算")
+    para(d, "对正在推进的事项加强调度，确保按期完成。")
+    sign(d, "中共石门县应急管理局党组", "2025年1月10日")
+    official(d)
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 15. 整改清单 whose 整改情况 column writes the day in brackets: "已完成（2024年10月15日）".
+
+# (问题, 措施, 责任单位, 整改时限, 整改情况 cell, status, 完成时间 or None)
+DAY_CELLS = [
+    (
+        "党组会议议事规则不健全",
+        "修订党组会议议事规则",
+        "办公室",
+        "2024年10月底前",
+        "已完成（2024年10月15日）",
+        "已完成",
+        "2024年10月15日",
+    ),
+    (
+        "干部教育培训针对性不强",
+        "制定分层分类培训计划",
+        "人事科",
+        "2024年12月底前",
+        "已完成（2024.12.20）",
+        "已完成",
+        "2024.12.20",
+    ),
+    (
+        "政务公开不及时",
+        "建立政务信息公开审核发布制度",
+        "办公室",
+        "长期坚持",
+        "长期坚持",
+        "长期坚持",
+        None,
+    ),
+    (
+        "项目资金绩效评价缺失",
+        "对2023年度项目开展绩效评价",
+        "财务科",
+        "2025年3月底前",
+        "序时推进",
+        "正在推进",
+        None,
+    ),
+    (
+        "内部审计作用发挥不够",
+        "建立内部审计年度计划制度",
+        "审计科",
+        "2024年11月底前",
+        "已办结（2024年11月28日）",
+        "已完成",
+        "2024年11月28日",
+    ),
+]
+
+
+def day_cells_list(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共临川区商务局党组巡察反馈问题整改情况一览表")
+    header = ["序号", "存在问题", "整改措施", "责任单位", "整改时限", "整改情况"]
+    rows = [
+        [str(k), problem, measure, unit, due, cell]
+        for k, (problem, measure, unit, due, cell, _, _) in enumerate(DAY_CELLS, start=1)
+    ]
+    table_of(d, header, rows)
+    para(d, "")
+    sign(d, "中共临川区商务局党组", "2025年1月15日")
+    official(d)
+    d.save(path)
+    return path
+
+
 DOCX_BUILDERS = {
     "zhendui_notice": zhendui_notice,
     "progress_plan_report": progress_plan_report,
@@ -943,8 +1170,12 @@ DOCX_BUILDERS = {
     "post_first_plan": post_first_plan,
     "xiaohao_notice": xiaohao_notice,
     "bracket_inline_report": bracket_inline_report,
+    "done_days_notice": done_days_notice,
+    "day_cells_list": day_cells_list,
 }
 
 TXT_BUILDERS = {
     "wechat_article_txt": wechat_article_txt,
+    "zhendui_web_txt": zhendui_web_txt,
+    "semicolon_variants_txt": semicolon_variants_txt,
 }

@@ -190,10 +190,48 @@ def _first_status(text: str) -> tuple[str, int] | None:
     return (C.STATUS_INDEX[best[2]], best[0]) if best else None
 
 
+# The day a problem was put right, said inside its status sentence: "已于2024年11月30日整改
+# 到位", "该问题已于2024年10月15日整改完成", "2024年9月已整改完成".
+_DAY_SAID = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}"
+_DONE_ON = re.compile(
+    rf"^(?P<head>该问题|此问题|该项|本项|目前|现)?(?:已经?)?于?\s*(?P<day>{_DAY_SAID})\s*[，,]?\s*"
+)
+
+
+def _done_on(text: str) -> tuple[str, str]:
+    """(``text`` with the day it names as the day of completion taken out, that day) —
+    ("该问题已整改完成", "2024年10月15日") — or (``text``, "") when it names none."""
+    m = _DONE_ON.match(text.strip())
+    if m is None:
+        return text, ""
+    rest = text.strip()[m.end() :]
+    said = (m.group("head") or "") + (rest if rest.startswith("已") else "已" + rest)
+    found = _first_status(said)
+    if (
+        found is None
+        or found[0] not in C.FINISHED_STATUSES
+        or found[1] > len(m.group("head") or "") + 1
+    ):
+        return text, ""
+    return said, re.sub(r"\s+", "", m.group("day"))
+
+
+def done_day(text: str) -> str:
+    """The day a status sentence says the problem was put right ("已于2024年11月30日整改到位"
+    → "2024年11月30日"), or ""."""
+    s = text.strip().rstrip("。；;")
+    cut = max(s.rfind("，"), s.rfind(","))
+    for part in (s, s[cut + 1 :] if cut >= 0 else ""):
+        said, day = _done_on(part)
+        if day and (status_sentence(said) or clause_status(said)):
+            return day
+    return ""
+
+
 def status_sentence(text: str) -> tuple[str, str] | None:
     """(status, planned deadline) of a status sentence such as "目前已整改到位。" or "目前正在
     推进，计划于2024年6月30日前完成。"; None for any other sentence."""
-    s = text.strip()
+    s = _done_on(text.strip())[0]
     start = _STATUS_START.match(s)
     if len(s) > 80 or not start:
         return None
@@ -251,7 +289,7 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     """(status, deadline) of a clause that is only a status, as reports end a sentence with it
     ("正在推进", "目前正在推进，计划2024年12月底前完成", "需长期坚持", "已整改到位"); None for a
     clause that tells more ("已完成的4个项目全部通过验收" is an account, not a status)."""
-    s = clause.strip().rstrip("。；;，, ")
+    s = _done_on(clause.strip())[0].rstrip("。；;，, ")
     deadline = ""
     if m := _CLAUSE_PLAN.search(s):
         deadline, s = m.group(1).strip("，, "), s[: m.start()]
@@ -544,9 +582,36 @@ def _status_from_percent(fields: dict[str, str]) -> None:
         fields["整改进展及成效"] = done + fields.get("整改进展及成效", "")
 
 
+_STATUS_DAY_CELL = re.compile(
+    rf"^(?P<status>[^（()）\d]{{2,12}}?)\s*[（(]\s*(?P<day>{_DAY_SAID})\s*(?:完成|办结|销号|整改到位)?\s*[)）]$"
+)
+
+
+def _status_with_day(fields: dict[str, str]) -> None:
+    """A status cell "已完成（2024年10月15日）" / "已办结（2024.11.30）": the status, and the day
+    in brackets its 完成时间."""
+    from ledger_tools.ledger.status import normalise_status
+
+    for key in ("整改状态", "整改进展及成效"):
+        m = _STATUS_DAY_CELL.match(fields.get(key, "").strip())
+        status = normalise_status(m.group("status")) if m else None
+        if m is None or status not in C.FINISHED_STATUSES:
+            continue
+        if key == "整改进展及成效":
+            del fields[key]
+        if not fields.get("整改状态") or key == "整改状态":
+            fields["整改状态"] = status
+        day = re.sub(r"\s+", "", m.group("day"))
+        if dotted := re.fullmatch(r"(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})", day):
+            day = "{}年{}月{}日".format(*(int(g) for g in dotted.groups()))  # a date cell
+        fields.setdefault("完成时间", day)
+        return
+
+
 def _status_from_progress(fields: dict[str, str]) -> None:
     """A progress cell that states the status ("已完成", "已整改。已收回结余资金…", "正在整改。
     …"): the status goes to 整改状态, what follows it stays the progress."""
+    _status_with_day(fields)
     _status_from_percent(fields)
     progress = fields.get("整改进展及成效", "")
     if not progress or fields.get("整改状态"):

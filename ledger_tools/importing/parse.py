@@ -49,6 +49,7 @@ class PProblem:
     status_text: str = ""
     deadline: str = ""  # "计划于…前完成"
     delay: tuple[str, str] | None = None  # (原计划 date, 延期说明) of a late problem
+    done: str = ""  # the day it was put right, as the status sentence says it
     from_table: bool = False  # built from a table row (not found in the text)
     measures: list[PMeasure] = field(default_factory=list)
 
@@ -1152,6 +1153,7 @@ class _Reader:
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
+        problem.done = F.done_day(text) or problem.done
         problem.delay = F.delay_reason(text) or problem.delay
 
     def trailing_status_sentence(self, problem: PProblem, text: str, bare: bool = False) -> str:
@@ -1172,6 +1174,7 @@ class _Reader:
             status, deadline, before = found
             problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")
             problem.deadline = deadline or problem.deadline
+            problem.done = F.done_day(problem.status_text) or problem.done
             return before
         return text
 

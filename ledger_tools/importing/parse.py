@@ -1048,11 +1048,6 @@ class _Reader:
             own_status, title = own
         else:
             own_status = ""
-        amount = ""
-        if found := _AMOUNT.search(title):
-            # "……未及时清理，涉及金额58.72万元": the figure goes to the 备注 (as an audit
-            # table's 问题金额 column does), the problem is what went wrong
-            title, amount = title[: found.start()], found.group("amount")
         problem = PProblem(_short_title(title), node.where, number=node.marker)
         if own_status:
             problem.status, problem.status_text = own_status, own_status
@@ -1063,9 +1058,6 @@ class _Reader:
         self.problem_body(problem, body)
         for child in node.children:
             self.problem_child(problem, child)
-        if amount:
-            for measure in problem.measures or []:
-                measure.fields["备注"] = _join(amount, measure.fields.get("备注", ""), "；")
 
     def node_lead(self, node: Node) -> str:
         """The bold run-in lead of a numbered paragraph, without its number, when the text goes
@@ -1473,10 +1465,6 @@ class _Reader:
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
 
 
-# The sum a problem is about, after its title: "，涉及金额58.72万元", "（涉及资金1,200元）".
-_AMOUNT = re.compile(
-    r"[，,（(]\s*(?P<amount>涉及(?:金额|资金)?\s*(?:共计|合计|为)?\s*[\d,，.]+\s*(?:亿元|万元|元))\s*[)）]?$"
-)
 # The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
 _INTRO = re.compile(
     r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"

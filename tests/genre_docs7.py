@@ -1159,6 +1159,98 @@ def day_cells_list(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 16. A 方案 whose 附件 task table has no ruling lines and eight columns about three characters
+# wide, 序号/问题类别/存在问题/整改目标/责任领导 merged over a problem's measures and centred
+# vertically, the header repeated on every page (the PDF runs over pages, rows broken).
+
+NARROW_HEADER = [
+    "序号",
+    "问题类别",
+    "存在问题",
+    "整改目标",
+    "整改措施",
+    "责任领导",
+    "责任单位",
+    "完成时限",
+]
+
+# (问题类别, 存在问题, 整改目标, 责任领导, [(措施, 责任单位, 完成时限)])
+NARROW_ROWS = [
+    (
+        "政治建设",
+        "贯彻落实上级重大决策部署跟进不及时，个别事项推进缓慢",
+        "重大决策部署落实率100%",
+        "许建平",
+        [
+            ("建立重大决策部署落实台账，实行月调度、季通报", "办公室", "2025年3月底前"),
+            ("对推进缓慢的事项开展专项督查，限期办结", "督查室", "2025年6月底前"),
+        ],
+    ),
+    (
+        "政治建设",
+        "意识形态阵地管理存在薄弱环节，网站栏目更新不及时",
+        "阵地管理制度健全",
+        "许建平",
+        [("清理长期不更新的网站栏目，落实信息发布三审制度", "宣传科", "立行立改")],
+    ),
+    (
+        "业务工作",
+        "农产品质量安全抽检覆盖面不足，部分乡镇抽检批次偏少",
+        "抽检覆盖全部乡镇",
+        "杜文清",
+        [
+            ("制定年度抽检计划，按乡镇分解抽检任务", "质量安全科", "2025年2月底前"),
+            ("每季度通报各乡镇抽检完成情况", "质量安全科", "长期坚持"),
+            ("对抽检不合格产品一律溯源查处", "执法大队", "长期坚持"),
+        ],
+    ),
+    (
+        "业务工作",
+        "高标准农田建设项目竣工验收滞后，管护责任未落实",
+        "已建项目全部验收",
+        "杜文清",
+        [
+            ("对已完工项目逐个组织竣工验收", "农田建设科", "2025年5月底前"),
+            ("明确项目管护主体，签订管护协议", "农田建设科", "2025年6月底前"),
+        ],
+    ),
+    (
+        "作风建设",
+        "深入基层调研不够，帮助解决实际问题不多",
+        "调研成果转化见效",
+        "何志勇",
+        [("班子成员每季度到联系乡镇调研不少于2次", "办公室", "长期坚持")],
+    ),
+]
+
+
+def narrow_rows() -> list[list[str]]:
+    rows = []
+    for k, (aspect, problem, goal, leader, measures) in enumerate(NARROW_ROWS, start=1):
+        for measure, unit, due in measures:
+            rows.append([str(k), aspect, problem, goal, measure, leader, unit, due])
+    return rows
+
+
+def borderless_narrow_plan(path: Path) -> Path:
+    from genre_docs4 import _merged_table, _no_borders, _repeat_header
+
+    d = docx.Document()
+    title(d, "中共南湖县农业农村局党组关于县委巡察反馈意见的整改方案")
+    para(d, "为抓好县委第三巡察组反馈意见整改，制定本方案。具体整改任务见附件。")
+    para(d, "附件：整改任务清单")
+    sign(d, "中共南湖县农业农村局党组", "2025年1月22日")
+    para(d, "附件")
+    para(d, "整改任务清单")
+    table = _merged_table(d, NARROW_HEADER, narrow_rows(), merge_cols=(0, 1, 2, 3, 5))
+    _no_borders(table)
+    _repeat_header(table)
+    official(d, size=14)
+    d.save(path)
+    return path
+
+
 DOCX_BUILDERS = {
     "zhendui_notice": zhendui_notice,
     "progress_plan_report": progress_plan_report,
@@ -1172,6 +1264,7 @@ DOCX_BUILDERS = {
     "bracket_inline_report": bracket_inline_report,
     "done_days_notice": done_days_notice,
     "day_cells_list": day_cells_list,
+    "borderless_narrow_plan": borderless_narrow_plan,
 }
 
 TXT_BUILDERS = {

@@ -510,3 +510,31 @@ def test_status_cells_with_the_day_in_brackets(docs, tmp_path):
         # (长期坚持 says no day: check asks for it, as it would of the clerk)
         assert check_findings(run_check(xlsx)) <= {"方面", "责任领导", "完成时间"}
     same_ledger(found)
+
+
+def test_borderless_annex_in_columns_three_characters_wide(docs, tmp_path):
+    """A 方案's 附件 task table without ruling lines, eight columns about three characters wide
+    (header cells wrapped: "问题类/别"), 序号/问题类别/存在问题/整改目标/责任领导 merged over a
+    problem's measures and centred vertically, the header repeated on the next page and a row
+    broken over it: the PDF gives the Word file's ledger, the 问题类别 as 方面."""
+    want = [
+        (aspect, problem, goal, measure, leader, unit, due)
+        for aspect, problem, goal, leader, measures in G.NARROW_ROWS
+        for measure, unit, due in measures
+    ]
+    found = formats(docs, "borderless_narrow_plan", tmp_path)
+    for suffix, ledger, out, xlsx in found:
+        assert "识别出 3 个方面、5 项问题、9 条整改措施" in out, suffix
+        got = [
+            (a, p, m.get("整改目标"), m.get("整改措施"), *rest)
+            for a, p, m, *rest in (
+                (a.title, p.title, m, m.get("责任领导"), m.get("责任部门"), m.get("整改时限"))
+                for a in ledger.aspects
+                for p in a.problems
+                for m in p.measures
+            )
+        ]
+        assert got == want, suffix
+        assert warnings(out) == [], suffix
+        assert check_findings(run_check(xlsx)) <= {"整改状态"}  # (a plan says no status)
+    same_ledger(found)

@@ -990,9 +990,10 @@ class _Reader:
             head, detail = first_sentence(item)
             problem = PProblem(_short_title(head.rstrip("。；;")), node.where, detail=detail)
             aspect.problems.append(problem)
+        named = list(aspect.problems)  # (an answer is matched to these only)
         for b in aimed:
             target, answer = _aimed_at(b.text) or ("", b.text)
-            problem = F.best_match(aspect.problems, target, lambda p: p.title, 0.6)
+            problem = F.best_match(named, target, lambda p: p.title, 0.6) if named else None
             if problem is None:
                 if items:
                     self.p.warnings.append(

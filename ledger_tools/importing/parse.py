@@ -979,10 +979,11 @@ class _Reader:
         from ledger_tools.ledger.cells import split_measures
 
         listed = [rest] if rest else []
+        answers = {id(b) for b in aimed}
         for b in node.body:
             if b.is_table:
                 self.table(b)
-            elif b not in aimed and not self.special(b):
+            elif id(b) not in answers and not self.special(b):
                 listed.append(b.text)
         text = _LIST_LABEL.sub("", "".join(listed).strip())
         items = split_measures(text) if text else []

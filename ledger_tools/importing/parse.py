@@ -1479,6 +1479,10 @@ _RESULT_WORD = re.compile(rf"已|共|累计|完成|达到|实现|{_DAY}|\d{{4}}\
 _AIMED = re.compile(
     r"^针对(?!上述|以上|这些|前述|该|此)(?P<target>[^，,。；;]{4,80}?)的?问题[，,]\s*"
 )
+# "针对巡察反馈的问题，……", "针对审计发现的问题": about all the problems, not one of them.
+_ALL_FOUND = re.compile(
+    r"(?:本次|此次)?(?:巡[视察]组?|审计|督[察查]组?|上级)?(?:反馈|指出|发现|查摆|检视|查找|交办)(?:出)?的?"
+)
 # The label over a list of problems: "巡察指出的问题：", "存在的主要问题："
 _LIST_LABEL = re.compile(r"^[^。；;：:]{0,14}问题(?:表现)?\s*[：:]\s*")
 
@@ -1486,7 +1490,7 @@ _LIST_LABEL = re.compile(r"^[^。；;：:]{0,14}问题(?:表现)?\s*[：:]\s*")
 def _aimed_at(text: str) -> tuple[str, str] | None:
     """(the problem named, the answer) of "针对……问题，……", or None."""
     m = _AIMED.match(text)
-    if m is None or not text[m.end() :].strip():
+    if m is None or not text[m.end() :].strip() or _ALL_FOUND.fullmatch(m.group("target")):
         return None
     return _unquote(m.group("target")), text[m.end() :]
 

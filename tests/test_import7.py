@@ -538,3 +538,23 @@ def test_borderless_annex_in_columns_three_characters_wide(docs, tmp_path):
         assert warnings(out) == [], suffix
         assert check_findings(run_check(xlsx)) <= {"整改状态"}  # (a plan says no status)
     same_ledger(found)
+
+
+def test_status_columns_of_their_own_ticked(tmp_path):
+    """ "已完成 | 正在推进" as columns of a one-row header (no merged "整改情况" over them), a
+    "√" in one: the status it names."""
+    from genre_docs import write_txt
+    from test_import_genre import run_import
+
+    rows = [
+        "序号\t存在问题\t整改措施\t责任单位\t已完成\t正在推进",
+        "1\t台账不全\t补齐台账资料\t办公室\t√\t",
+        "2\t制度不全\t修订管理制度\t法规科\t\t√",
+    ]
+    path = write_txt(tmp_path / "ticks.txt", "某局巡察整改问题清单\n" + "\n".join(rows) + "\n")
+    ledger, out = run_import(path, tmp_path / "out")
+    assert [(p.title, p.status) for p in ledger.problems] == [
+        ("台账不全", "已完成"),
+        ("制度不全", "正在推进"),
+    ]
+    assert [w for w in warnings(out) if BLANK_ASPECT not in w] == []

@@ -466,6 +466,11 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
         if len(mapped) >= 3 and names & {"问题", "整改措施"}:
             if r + 1 < len(rows) and (lower := _lower_header(row, rows[r + 1])) is not None:
                 return r + 1, lower
+            # "已完成 | 正在推进 | 未启动" as columns of their own, ticked: two or more of them
+            ticks = {j: normalise_status(c.strip()) for j, c in enumerate(row) if j not in mapped}
+            ticks = {j: st for j, st in ticks.items() if st and len(row[j].strip()) <= 6}
+            if len(set(ticks.values())) >= 2 and "整改状态" not in names:
+                mapped.update({j: TICK + st for j, st in ticks.items()})
             return r, mapped
     return None
 

@@ -764,13 +764,16 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         from ledger_tools.ledger.cells import split_measures
 
         told = [m for m in target.measures if m.text and m.text == m.fields.get("整改进展及成效")]
+        account = ""
         if told and len(told) == len(target.measures):
             # The body told only what was done ("已建立长效机制，需长期坚持。"), taken for a
-            # measure for want of one; the table names the measure: that account is its progress.
+            # measure for want of one; the table names the measure: that account is its
+            # progress (before what the table's own progress column says).
             target.measures = []
+            account = _join_texts([m.text for m in told])
             for k, v in told[-1].fields.items():
-                fields.setdefault(k, v)
-            fields["整改进展及成效"] = _join_texts([m.text for m in told])
+                if k != "整改进展及成效":
+                    fields.setdefault(k, v)
         # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
         for text in split_measures(measure_text):
             text = _without_item_number(text)
@@ -780,6 +783,9 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             else:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
+        if account and target.measures:
+            last = target.measures[-1].fields
+            last["整改进展及成效"] = account + last.get("整改进展及成效", "")
     return True
 
 

@@ -1201,7 +1201,7 @@ class _Reader:
                 continue
             label, rest = strip_label(b.text)
             bare, tail = F.split_tail(b.text)
-            if tail and not bare.strip("。；; ") and problem.measures:
+            if set(tail) - {"整改时限"} and not bare.strip("。；; ") and problem.measures:
                 # "（责任人：副局长李红梅；完成时限：2025年3月底前）" on a line of its own, after
                 # the measures: of them all (as a "责任领导：…" line is)
                 for measure in problem.measures:

@@ -377,6 +377,7 @@ def test_post_and_name_told_apart():
     what follows a post is no name when it is a post or a unit itself."""
     assert F.name_then_post("副局长李红梅") == "李红梅（副局长）"
     assert F.name_then_post("局长王长军") == "王长军（局长）"  # (长 in the name)
+    assert F.name_then_post("局长王军") == "王军（局长）"
     assert F.name_then_post("党组成员、副局长欧阳晓明") == "欧阳晓明（党组成员、副局长）"
     assert F.name_then_post("局长王立军，副局长李红梅") == "王立军（局长）、李红梅（副局长）"
     for kept in ("县长助理", "分管副区长", "校长办公室主任", "区委常委、常务副区长", "陈志远"):
@@ -384,8 +385,8 @@ def test_post_and_name_told_apart():
 
 
 def test_member_whose_name_cannot_be_told_is_a_reminder(tmp_path):
-    """ "（二）局长同志" (no name after the post): the 责任领导 is left blank and a reminder
-    says why, rather than a guess."""
+    """ "（二）党组书记、局长同志" (no name after the post): the 责任领导 is left blank and a
+    reminder says why, rather than a guess; "（三）副局长王军同志" is 王军（副局长）."""
     from genre_docs import write_txt
     from test_import_genre import run_import
 
@@ -399,10 +400,14 @@ def test_member_whose_name_cannot_be_told_is_a_reminder(tmp_path):
             "（二）党组书记、局长同志",
             "1.理论学习示范作用不够。",
             "整改措施：每季度讲一次专题党课。",
+            "（三）副局长王军同志",
+            "1.分管领域督导不够。",
+            "整改措施：每月听取一次分管科室工作汇报。",
         ]
     )
     ledger, out = run_import(write_txt(tmp_path / "p.txt", text + "\n"), tmp_path / "out")
-    assert [m.get("责任领导") for m in ledger.measures] == [None, None]
+    # (four characters before 同志 are a post and a name, not a name of four)
+    assert [m.get("责任领导") for m in ledger.measures] == [None, None, "王军（副局长）"]
     said = warnings(out)
     assert len(said) == 1 and "看不出职务和姓名的分界" in said[0], said
 

@@ -410,7 +410,10 @@ def _person_leaders(parsed: Parsed) -> None:
     post's last title word; where that cannot be told, nothing is filled and a reminder says so."""
     for aspect in parsed.aspects:
         m = _PERSON.match(aspect.title)
-        if m is not None:
+        if m is not None and (short := F.post_and_name(m.group("name"))):
+            # "局长王军同志": four characters, a post and a name, not a name of four
+            leader = f"{short[0]}（{short[1]}）"
+        elif m is not None:
             leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
         elif first := _POST_FIRST_PERSON.match(aspect.title):
             found = F.post_and_name(first.group("who"))

@@ -119,6 +119,7 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
         target.status, target.status_text = later.status, later.status_text
         target.deadline = later.deadline or target.deadline
         target.delay = later.delay or target.delay
+        target.done = later.done or target.done
     same_shape = len(target.measures) == len(later.measures)
     for i, lm in enumerate(later.measures):
         m = best_match(target.measures, lm.text, lambda m: m.text, 0.6) or _by_lead(
@@ -303,6 +304,8 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
             row["整改状态"] = status
         if problem.deadline and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
             row["整改时限"] = problem.deadline
+        if problem.done and not row.get("完成时间") and status in C.FINISHED_STATUSES:
+            row["完成时间"] = problem.done  # "已于2024年11月30日整改到位"
         for name in ("整改时限", "完成时间"):
             # An exact date is written as a date cell, as a clerk's ledger has it.
             if isinstance(row.get(name), str) and (day := exact_date(row[name])):

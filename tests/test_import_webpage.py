@@ -1,6 +1,6 @@
 """``ledger-tools import`` of a web page saved from the browser (.html, .mht).
 
-The genre documents of rounds 5 and 6 (real .docx) are made into HTML by LibreOffice, then put
+The genre documents of rounds 5 to 7 (real .docx) are made into HTML by LibreOffice, then put
 inside a page as government sites publish them: a menu of links, a breadcrumb, a list of
 related links, the heading, the byline and counters, 【打印本页】, the footer with the ICP
 number, a script; half of the pages in GB2312 (as older sites are). Importing the page must give
@@ -16,6 +16,7 @@ import re
 import docx
 import genre_docs5 as G5
 import genre_docs6 as G6
+import genre_docs7 as G7
 import pytest
 from click.testing import CliRunner
 from office_pdf import convert_to_pdf
@@ -34,7 +35,7 @@ COLUMNS = (
     "责任领导",
     "完成时间",
 )
-BUILDERS = {**G5.DOCX_BUILDERS, **G6.DOCX_BUILDERS}
+BUILDERS = {**G5.DOCX_BUILDERS, **G6.DOCX_BUILDERS, **G7.DOCX_BUILDERS}
 
 NAV = (
     '<div class="top"><ul class="nav">'

@@ -169,11 +169,13 @@ def _article(root: Any) -> Any:
     if total == 0:
         return node
     while True:
-        if node.tag == "table" and _is_data_table(node):
-            return node  # (a document that is one table: the table, not one of its rows)
         children = [c for c in node if isinstance(c.tag, str)]
         best = max(children, key=own.__getitem__, default=None)
         if best is None or own[best] < ARTICLE_SHARE * total:
+            return node
+        if best.tag == "table" and _is_data_table(best):
+            # A task list holds most of a short 方案's text: its container is the article
+            # (the opening paragraph that names the 巡察组 and the 落款 stand beside it).
             return node
         node = best
 

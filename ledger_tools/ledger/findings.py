@@ -38,7 +38,7 @@ def sheet_ref(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: a ledger read wrongly has a million)
 class Finding:
     rule: str  # stable rule id, e.g. "required-cell"; see schema.RULES
     severity: str  # error | warning | note

@@ -1,0 +1,160 @@
+"""The seventh attack run: what the first six left or did not try. A ledger read wrongly whose
+findings run to hundreds of thousands (``check --mark`` and ``check --format json`` held them
+all at once), and the other classes listed in README (第七轮攻击测试). Each file is built for
+real and run through the real command in a child process under a 2 GB address-space limit
+(``hostile_files.run_limited``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import xlsxwriter
+from conftest import INFO, STANDARD_HEADER
+from hostile_files import run_limited
+from test_attack3 import clean, sha
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _numbers_and_problems(path: Path, rows: int) -> Path:
+    """A ledger whose rows hold only 序号 and 问题: seven findings a row (six required cells,
+    one 责任人 warning), as when the header or the columns were read wrongly."""
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("整改台账")
+    ws.write_row(0, 0, STANDARD_HEADER)
+    for r in range(1, rows + 1):
+        ws.write_number(r, 0, r)
+        ws.write_string(r, 2, f"问题{r}")
+    info = wb.add_worksheet("基本信息")
+    info.write_row(0, 0, ["项目", "内容"])
+    for r, (k, v) in enumerate(INFO.items(), start=1):
+        info.write_row(r, 0, [k, str(v)])
+    wb.close()
+    return path
+
+
+def _results_sheet(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = z.read(name)
+                if "校验结果".encode() in xml[:4000]:
+                    return xml
+    raise AssertionError("no 校验结果 sheet")
+
+
+def _comments(path: Path) -> int:
+    with zipfile.ZipFile(path) as z:
+        return sum(z.read(n).count(b"<comment ") for n in z.namelist() if "comments" in n)
+
+
+def test_a_marked_copy_lists_and_marks_at_most_its_limit_and_says_so(tmp_path):
+    """15,000 rows of 序号 and 问题 only: 105,000 findings. The marked copy listed and marked
+    every one (840,000 for 120,000 rows: 45–193 s and 2.3 GB, past the 2 GB limit). Now it
+    lists and marks the first 100,000 (errors first) and says in 校验结果 and on the terminal
+    how many it left out and how to see them all."""
+    from ledger_tools.ledger.marking import MARK_LIMIT
+
+    ledger = _numbers_and_problems(tmp_path / "读错的台账.xlsx", 15_000)
+    before = sha(ledger)
+    out = tmp_path / "校验结果.xlsx"
+    r = run_limited(["check", str(ledger), "--mark", str(out)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 1 and out.exists(), text
+    note = f"问题共 105,000 处，超过标注副本的上限 {MARK_LIMIT:,} 处"
+    assert note in text and "其余 5,000 处没有列出" in text, text[-800:]
+    assert "ledger-tools check 读错的台账.xlsx --format json" in text
+    sheet = _results_sheet(out)
+    assert note.encode() in sheet and b'<row r="4">' in sheet  # the note is row 4
+    assert sheet.count(b"<row ") == 5 + MARK_LIMIT  # 3 lines, the note, header, the table
+    assert "错误 90,000 处".encode() in sheet or "错误 90000 处".encode() in sheet
+    assert _comments(out) <= MARK_LIMIT
+    assert sha(ledger) == before
+
+    # --format json: stdout stays the whole report (all 105,000), the note goes to stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "ledger_tools", "check", str(ledger), "--format", "json"]
+        + ["--mark", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert len(json.loads(proc.stdout)["findings"]) == 105_000
+    assert note in proc.stderr
+
+
+def test_a_ledger_under_the_limit_is_marked_in_full_without_the_note(tmp_path):
+    ledger = _numbers_and_problems(tmp_path / "台账.xlsx", 300)
+    out = tmp_path / "校验结果.xlsx"
+    r = run_limited(["check", str(ledger), "--mark", str(out)])
+    text = clean(r)
+    assert r["code"] == 1 and "超过标注副本的上限" not in text, text
+    sheet = _results_sheet(out)
+    assert sheet.count(b"<row ") == 4 + 2_100 and "超过标注副本的上限".encode() not in sheet
+
+
+def test_the_json_of_840000_findings_is_written_in_bounded_memory(tmp_path):
+    """120,000 rows of 序号 and 问题 (1.6 MB): ``check --format json`` built the whole text
+    (and its encoded copy) before writing it: 2.4 GB, past the 2 GB limit. Now it is written
+    in pieces (650 MB, most of it the findings themselves)."""
+    ledger = _numbers_and_problems(tmp_path / "台账.xlsx", 120_000)
+    r = run_limited(["check", str(ledger), "--format", "json"], timeout=300)
+    assert r["code"] == 1, r["out"][-500:]
+    assert r["peak"] < 1200, r["peak"]
+    report = json.loads(r["out"])
+    assert len(report["findings"]) == 840_000
+    assert report["findings"][-1]["cell"] == "整改台账!H120001"
+
+
+# ---------------------------------------------------------------------------------------------
+# .xls: one long text referred to by many cells (round six checked it in .xlsx only)
+
+
+def _xls(path: Path, texts: list[str]) -> Path:
+    """An .xls (BIFF8, as Excel 97–2003 saves it) of the standard header and a row per text,
+    the text in 问题 and 整改措施: the shared strings table holds each distinct text once,
+    split over CONTINUE records when it is long."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("整改台账")
+    for c, h in enumerate(STANDARD_HEADER):
+        ws.write(0, c, h)
+    for r, text in enumerate(texts, start=1):
+        ws.write(r, 0, r)
+        ws.write(r, 2, text)
+        ws.write(r, 3, text)
+    info = wb.add_sheet("基本信息")
+    for r, (k, v) in enumerate(INFO.items()):
+        info.write(r, 0, k)
+        info.write(r, 1, str(v))
+    wb.save(str(path))
+    return path
+
+
+def test_an_xls_whose_cells_repeat_one_long_text_is_refused_before_it_is_read(tmp_path):
+    """One text of 32,000 characters, 20,000 cells referring to it (a 700 KB .xls): calamine
+    copied it per cell and aborted the process under the 2 GB limit with the English
+    “memory allocation … failed” (exit 250). Now refused before it is read, naming the sheet
+    and the count, as the same .xlsx is."""
+    path = _xls(tmp_path / "重复长文字.xls", ["长" * 32_000] * 10_000)
+    assert path.stat().st_size < 1_000_000
+    for command in (["check", str(path)], ["stats", str(path)]):
+        r = run_limited(command, timeout=120)
+        text = clean(r)
+        assert r["code"] == 2, text
+        assert "重复长文字.xls 的工作表“整改台账”中有 20,000 个单元格引用了很长的共享文字" in text
+
+
+def test_an_xls_of_long_texts_each_used_once_is_read(tmp_path):
+    texts = [f"第{i}项" + ("长文字" * 1_500) for i in range(1, 301)]  # 4,500 characters each
+    path = _xls(tmp_path / "长文字.xls", texts)
+    r = run_limited(["check", str(path)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 1 and "300 个问题" in text and "共享文字" not in text, text[:800]

@@ -246,7 +246,7 @@ def check(
     退出码：0 没有错误（可以有警告）；1 台账有错误；2 文件无法读取或用法错误。
     """
 
-    from ledger_tools.ledger.checking import check_file, format_text, report_json_pieces
+    from ledger_tools.ledger.checking import check_file, report_json_pieces, text_pieces
     from ledger_tools.output import check_output_path
 
     if mark:
@@ -270,7 +270,8 @@ def check(
             click.echo(piece, nl=False)
         click.echo()
     else:
-        click.echo(format_text(report))
+        for piece in text_pieces(report):
+            click.echo(piece)
     if mark:
         from ledger_tools.ledger.marking import unmarked_note, write_marked_copy
         from ledger_tools.ledger.partguard import macro_note

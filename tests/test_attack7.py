@@ -158,3 +158,94 @@ def test_an_xls_of_long_texts_each_used_once_is_read(tmp_path):
     r = run_limited(["check", str(path)], timeout=120)
     text = clean(r)
     assert r["code"] == 1 and "300 个问题" in text and "共享文字" not in text, text[:800]
+
+
+# ---------------------------------------------------------------------------------------------
+# A table larger than any computer here reads
+
+
+def _long_table(path: Path, rows: int) -> Path:
+    """The standard header and ``rows`` rows of 序号 and 问题 (numbers and inline text),
+    written as XML: a 320,000-row sheet in a few MB, made in a second."""
+    from hostile_files import LEDGER_PART, base_ledger, rewrite
+
+    base_ledger(path, 1)
+    body = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r - 1}</v></c>'
+        f'<c r="C{r}" t="inlineStr"><is><t>问题{r}</t></is></c></row>'
+        for r in range(3, rows + 2)
+    ).encode()
+
+    def grow(xml: bytes) -> bytes:
+        xml = xml.replace(b'<dimension ref="A1:M2"/>', b"")
+        return xml.replace(b"</sheetData>", body + b"</sheetData>", 1)
+
+    rewrite(path, {LEDGER_PART: grow})
+    return path
+
+
+def test_a_table_of_millions_of_cells_is_refused_before_it_is_read(tmp_path):
+    """1,000,000 rows of 序号 and 问题 (13 MB): ``check`` took 172 s and 5.6 GB, and under the
+    2 GB limit calamine aborted the process with the English “memory allocation … failed”
+    (exit 250). A table of more than 3 million cells (rows × columns) is refused now, before
+    it is read, with its size and what to do; here 240,000 rows × 13 columns."""
+    path = _long_table(tmp_path / "超长台账.xlsx", 240_000)
+    for command in (["check", str(path)], ["plan", str(path), "-o", str(tmp_path / "方案.docx")]):
+        r = run_limited(command, timeout=180)
+        text = clean(r)
+        assert r["code"] == 2, text
+        assert "超长台账.xlsx 的工作表“整改台账”的表格有 240,001 行、13 列" in text, text
+        assert "上限 3,000,000 个单元格" in text and "拆分" in text
+    assert not (tmp_path / "方案.docx").exists()
+
+
+def test_a_table_just_under_the_cap_is_read(tmp_path):
+    """220,000 rows of 序号 and 问题 (1.5 million findings) are read and checked: about 1 GB
+    (measured without the address-space limit, which the libraries' reserved address space
+    alone takes 850 MB of)."""
+    import resource
+
+    path = _long_table(tmp_path / "台账.xlsx", 220_000)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ledger_tools", "check", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert proc.returncode == 1, proc.stdout[-600:] + proc.stderr[-600:]
+    assert "220000 个问题" in proc.stdout.replace(",", "")
+    assert peak_mb < 1500, peak_mb
+
+
+# ---------------------------------------------------------------------------------------------
+# Two sheets stored in one part
+
+
+def test_two_sheets_stored_in_one_part_are_refused(tmp_path):
+    """A workbook directory listing a second sheet 副本 whose relationship is the ledger's own
+    part: ``check`` read the ledger, and ``check --mark`` wrote the part twice, the unmarked
+    副本 last: the copy had the comment but not the red fill of the wrong cell. Refused now
+    by every command, naming both sheets and the part."""
+    import re
+
+    from conftest import good_row
+    from hostile_files import rewrite
+    from test_attack3 import text_ledger
+
+    rows = [good_row(1), good_row(2)]
+    rows[1][3] = ""
+    path = text_ledger(tmp_path / "同一部分.xlsx", rows)
+    with zipfile.ZipFile(path) as z:
+        first = re.search(r"<sheet [^>]*>", z.read("xl/workbook.xml").decode()).group(0)
+    rid = re.search(r'r:id="(\w+)"', first).group(1)
+    extra = f'<sheet name="副本" sheetId="9" r:id="{rid}"/></sheets>'.encode()
+    rewrite(path, {"xl/workbook.xml": lambda x: x.replace(b"</sheets>", extra)})
+    out = tmp_path / "标注.xlsx"
+    for command in (["check", str(path), "--mark", str(out)], ["diff", str(path), str(path)]):
+        r = run_limited(command)
+        text = clean(r)
+        assert r["code"] == 2, text
+        assert "工作表“整改台账”和“副本”指向同一部分 xl/worksheets/sheet1.xml" in text, text
+    assert not out.exists()

@@ -63,6 +63,12 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     """The terminal summary: totals, findings grouped by severity then row, the verdict.
 
     ``limit`` caps the findings listed per severity (the counts stay complete)."""
+    return "\n".join(text_pieces(report, limit=limit))
+
+
+def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
+    """``format_text(report)`` in pieces of up to ``JSON_CHUNK`` lines (joined by newlines,
+    no newline at the ends), for writing as they are made."""
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
     lines += layout_lines(report.layout)
@@ -74,9 +80,13 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
             continue
         lines += ["", f"{SEVERITY_LABEL[severity]}（{len(group)} 处）"]
         shown = group if limit is None else group[:limit]
-        cells = [f.cell for f in shown]
-        width = max(map(len, cells))
-        lines += [f"  {c.ljust(width)}  {f.message}" for c, f in zip(cells, shown, strict=True)]
+        width = max((len(f.cell) for f in shown), default=0)
+        for start in range(0, len(shown), JSON_CHUNK):
+            if lines:
+                yield "\n".join(lines)
+            lines = [
+                f"  {f.cell.ljust(width)}  {f.message}" for f in shown[start : start + JSON_CHUNK]
+            ]
         if len(shown) < len(group):
             lines.append(
                 f"  ……另有 {len(group) - len(shown)} 处，用 --format json 或 --mark 查看全部。"
@@ -85,7 +95,7 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     if any(colours.values()):
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
     lines += ["", _verdict(report)]
-    return "\n".join(lines)
+    yield "\n".join(lines)
 
 
 LAYOUT_SHOWN = 8  # rows listed per kind in the text block (JSON has them all)

@@ -128,6 +128,12 @@ RATIO_FLOOR = 16 << 20  # small parts may compress extremely well (empty rows, o
 GRID_MIN_CELLS = 4_000_000  # a sheet's grid may always be this large …
 GRID_PER_CELL = 8  # … or this many times the cells it really holds
 GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
+# The table read from one sheet (rows × columns, after stray cells far away are cut) at most:
+# each cell costs calamine and Python ~150 bytes, each row a measure and its findings. A
+# 200,000-row ledger of 13 columns (2.6 million) takes `check` 1 GB; 1,000,000 rows of 序号 and
+# 问题 (a 13 MB file) took 5.6 GB, and calamine aborted the process under a 2 GB limit; 300,000
+# such rows (2.1 million findings) ran out of memory under it.
+MAX_TABLE_CELLS = 3_000_000
 SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
 MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
@@ -567,6 +573,7 @@ class _ZipReader:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
         check_macro_sheets(p.name, rels)
         self.parts, self.shared, self.hidden_sheets = _workbook_parts(wb, rels)
+        _check_parts_unique(p, self.parts)
         self.live_names = live_names(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
@@ -646,6 +653,7 @@ class _ZipReader:
             blank = self._blank_shared()
             scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip(), blank=blank)
             box = scan.table_box()
+        _check_table_size(self.p, name, scan, box)
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
         else:
@@ -718,6 +726,38 @@ class _ZipReader:
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
         return stray
+
+
+def _check_table_size(p: Path, name: str, scan: _Scan, box: tuple[int, int] | None) -> None:
+    """Refuse a sheet whose table (the grid calamine builds: rows × columns, or ``box`` when
+    stray cells are cut off) is larger than ``MAX_TABLE_CELLS``, before it is read."""
+    if box is None:
+        rows, cols = max(scan.max_row, scan.grid_row), scan.max_col + 1
+    else:
+        rows, cols = box[0], box[1] + 1
+    if rows * cols <= MAX_TABLE_CELLS:
+        return
+    raise UnreadableFile(
+        f"{p.name} 的工作表“{name}”的表格有 {rows:,} 行、{cols} 列（{rows * cols:,} 个单元格），"
+        f"超过本工具一次读取的上限 {MAX_TABLE_CELLS:,} 个单元格（13 列的台账约 23 万行；正常的台账"
+        "只有几百到几千行），读取需要的内存和时间远超一般电脑，未读取。请确认表格下方或右侧没有多余的"
+        "内容（可在 Excel/WPS 中删除多余的行、列后保存）；确实有这么多措施时，请按年度、单位或方面拆分成"
+        "几个文件，分别处理（汇总时可用 ledger-tools merge）。"
+    )
+
+
+def _check_parts_unique(p: Path, parts: dict[str, str]) -> None:
+    """Refuse a workbook whose directory lists two sheets stored in the same part (Excel/WPS
+    never save one; Excel repairs it): each sheet's marks would be written over the other's
+    in a marked copy, which lost them."""
+    seen: dict[str, str] = {}
+    for name, part in parts.items():
+        if part in seen:
+            raise UnreadableFile(
+                f"{p.name} 的工作簿目录中，工作表“{seen[part]}”和“{name}”指向同一部分 {part}"
+                f"（Excel/WPS 不会保存出这样的文件），可能已损坏或是特意构造的文件，{_SAVE_HINT}"
+            )
+        seen[part] = name
 
 
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")

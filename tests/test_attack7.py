@@ -249,3 +249,55 @@ def test_two_sheets_stored_in_one_part_are_refused(tmp_path):
         assert r["code"] == 2, text
         assert "工作表“整改台账”和“副本”指向同一部分 xl/worksheets/sheet1.xml" in text, text
     assert not out.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Templates: a style sheet of hundreds of thousands of styles
+
+
+def _styles_template(path: Path, count: int) -> Path:
+    """A template whose styles.xml has ``count`` custom styles, each based on the one before
+    (names made unlike each other so the part does not compress past the ratio limit)."""
+    import random
+
+    from hostile_files import rewrite, template_with
+
+    rng = random.Random(0)
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="S{i}">'
+        f'<w:name w:val="样式{i}-{rng.randrange(10**9)}"/><w:basedOn w:val="S{max(i - 1, 0)}"/>'
+        f'<w:rPr><w:sz w:val="{20 + i % 10}"/></w:rPr></w:style>'
+        for i in range(count)
+    ).encode()
+    template_with(path, "{{ 单位名称 }}")
+    rewrite(path, {"word/styles.xml": lambda x: x.replace(b"</w:styles>", styles + b"</w:styles>")})
+    return path
+
+
+def test_a_template_part_beyond_what_a_template_holds_is_refused(tmp_path):
+    """400,000 styles (styles.xml 72 MB, an 8 MB template, within the size and ratio limits):
+    ``plan --template`` ended in “模板渲染所需内存超过本机可用内存” blaming the template's
+    loops (1 GB), ``templates check`` took 1.8 GB. Refused now before python-docx reads it,
+    naming the part, as ``import`` does (32 MB a part)."""
+    template = _styles_template(tmp_path / "样式.docx", 400_000)
+    example = ROOT / "examples" / "示例台账.xlsx"
+    out = tmp_path / "方案.docx"
+    for command in (
+        ["plan", str(example), "--template", str(template), "-o", str(out)],
+        ["templates", "check", str(template)],
+    ):
+        r = run_limited(command, timeout=120)
+        text = clean(r)
+        assert r["code"] == 2, text
+        assert "模板 样式.docx 中的“word/styles.xml”部分解压后有" in text
+        assert "超过模板每一部分的上限 32 MB" in text
+    assert not out.exists()
+
+
+def test_a_template_of_many_styles_within_the_limit_renders(tmp_path):
+    template = _styles_template(tmp_path / "样式.docx", 20_000)
+    out = tmp_path / "方案.docx"
+    example = ROOT / "examples" / "示例台账.xlsx"
+    r = run_limited(["plan", str(example), "--template", str(template), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text

@@ -187,15 +187,15 @@ def _long_table(path: Path, rows: int) -> Path:
 def test_a_table_of_millions_of_cells_is_refused_before_it_is_read(tmp_path):
     """1,000,000 rows of 序号 and 问题 (13 MB): ``check`` took 172 s and 5.6 GB, and under the
     2 GB limit calamine aborted the process with the English “memory allocation … failed”
-    (exit 250). A table of more than 3 million cells (rows × columns) is refused now, before
-    it is read, with its size and what to do; here 240,000 rows × 13 columns."""
-    path = _long_table(tmp_path / "超长台账.xlsx", 240_000)
+    (exit 250). A table of more than 6 million cells (rows × columns) is refused now, before
+    it is read, with its size and what to do; here 470,000 rows × 13 columns."""
+    path = _long_table(tmp_path / "超长台账.xlsx", 470_000)
     for command in (["check", str(path)], ["plan", str(path), "-o", str(tmp_path / "方案.docx")]):
         r = run_limited(command, timeout=180)
         text = clean(r)
         assert r["code"] == 2, text
-        assert "超长台账.xlsx 的工作表“整改台账”的表格有 240,001 行、13 列" in text, text
-        assert "上限 3,000,000 个单元格" in text and "拆分" in text
+        assert "超长台账.xlsx 的工作表“整改台账”的表格有 470,001 行、13 列" in text, text
+        assert "上限 6,000,000 个单元格" in text and "拆分" in text
     assert not (tmp_path / "方案.docx").exists()
 
 

@@ -130,10 +130,10 @@ GRID_PER_CELL = 8  # … or this many times the cells it really holds
 GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
 # The table read from one sheet (rows × columns, after stray cells far away are cut) at most:
 # each cell costs calamine and Python ~150 bytes, each row a measure and its findings. A
-# 200,000-row ledger of 13 columns (2.6 million) takes `check` 1 GB; 1,000,000 rows of 序号 and
-# 问题 (a 13 MB file) took 5.6 GB, and calamine aborted the process under a 2 GB limit; 300,000
-# such rows (2.1 million findings) ran out of memory under it.
-MAX_TABLE_CELLS = 3_000_000
+# 200,000-row ledger of 20 columns (4 million, the largest benchmark) takes `check` 1 GB;
+# 1,000,000 rows of 序号 and 问题 (13 million, a 13 MB file) took 5.6 GB, and calamine aborted
+# the process under a 2 GB limit.
+MAX_TABLE_CELLS = 6_000_000
 SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
 MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
@@ -653,7 +653,7 @@ class _ZipReader:
             blank = self._blank_shared()
             scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip(), blank=blank)
             box = scan.table_box()
-        _check_table_size(self.p, name, scan, box)
+        _check_table_size(self.p, name, scan, box, lambda: _widest_column(self._zip(), part))
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
         else:
@@ -728,18 +728,28 @@ class _ZipReader:
         return stray
 
 
-def _check_table_size(p: Path, name: str, scan: _Scan, box: tuple[int, int] | None) -> None:
+def _check_table_size(
+    p: Path,
+    name: str,
+    scan: _Scan,
+    box: tuple[int, int] | None,
+    widest: Callable[[], int],
+) -> None:
     """Refuse a sheet whose table (the grid calamine builds: rows × columns, or ``box`` when
-    stray cells are cut off) is larger than ``MAX_TABLE_CELLS``, before it is read."""
+    stray cells are cut off) is larger than ``MAX_TABLE_CELLS``, before it is read. The quick
+    scan bounds one-letter columns by Z: past the limit by that bound, the last column is
+    found exactly (``widest``: one more pass, only for sheets of 100,000 rows and more)."""
     if box is None:
         rows, cols = max(scan.max_row, scan.grid_row), scan.max_col + 1
+        if rows * cols > MAX_TABLE_CELLS and not scan.exact:
+            cols = widest() + 1
     else:
         rows, cols = box[0], box[1] + 1
     if rows * cols <= MAX_TABLE_CELLS:
         return
     raise UnreadableFile(
         f"{p.name} 的工作表“{name}”的表格有 {rows:,} 行、{cols} 列（{rows * cols:,} 个单元格），"
-        f"超过本工具一次读取的上限 {MAX_TABLE_CELLS:,} 个单元格（13 列的台账约 23 万行；正常的台账"
+        f"超过本工具一次读取的上限 {MAX_TABLE_CELLS:,} 个单元格（13 列的台账约 46 万行；正常的台账"
         "只有几百到几千行），读取需要的内存和时间远超一般电脑，未读取。请确认表格下方或右侧没有多余的"
         "内容（可在 Excel/WPS 中删除多余的行、列后保存）；确实有这么多措施时，请按年度、单位或方面拆分成"
         "几个文件，分别处理（汇总时可用 ledger-tools merge）。"
@@ -758,6 +768,19 @@ def _check_parts_unique(p: Path, parts: dict[str, str]) -> None:
                 f"（Excel/WPS 不会保存出这样的文件），可能已损坏或是特意构造的文件，{_SAVE_HINT}"
             )
         seen[part] = name
+
+
+_CELL_LETTERS = re.compile(rb' r="([A-Z]{1,3})\d')  # (rows have r="12": no letters)
+
+
+def _widest_column(zf: zipfile.ZipFile | None, part: str) -> int:
+    """The 0-based column of the rightmost cell of sheet ``part``, streamed."""
+    best = -1
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        for buf in chunks(fh):
+            for letters in set(_CELL_LETTERS.findall(buf)):
+                best = max(best, _col(letters))
+    return best
 
 
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")

@@ -301,3 +301,37 @@ def test_a_template_of_many_styles_within_the_limit_renders(tmp_path):
     r = run_limited(["plan", str(example), "--template", str(template), "-o", str(out)])
     text = clean(r)
     assert r["code"] == 0 and out.exists(), text
+
+
+def test_two_sheets_sharing_one_comments_part_get_no_mixed_up_copy(tmp_path):
+    """Both sheets' relationships name the same comments part (and VML drawing): the marked
+    copy wrote the part once per sheet, the last one winning: the error cell of 整改台账 lost
+    its comment and showed 基本信息's. The check is printed, the copy refused, naming both."""
+    import openpyxl
+    from conftest import INFO, good_row
+    from hostile_files import rewrite
+    from test_attack3 import text_ledger
+
+    rows = [good_row(1), good_row(2)]
+    rows[1][3] = ""
+    path = text_ledger(tmp_path / "共用批注.xlsx", rows, dict(INFO, 反馈日期="不是日期"))
+    wb = openpyxl.load_workbook(path)
+    wb["整改台账"]["A1"].comment = openpyxl.comments.Comment("用户批注一", "张三")
+    wb["基本信息"]["A1"].comment = openpyxl.comments.Comment("用户批注二", "李四")
+    wb.save(path)
+    rels = "xl/worksheets/_rels/sheet2.xml.rels"
+    rewrite(
+        path,
+        {
+            rels: lambda x: x.replace(b"comment2.xml", b"comment1.xml").replace(
+                b"commentsDrawing2.vml", b"commentsDrawing1.vml"
+            )
+        },
+    )
+    before = sha(path)
+    out = tmp_path / "标注.xlsx"
+    r = run_limited(["check", str(path), "--mark", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and "整改台账!D3" in text, text  # the check itself is printed
+    assert "工作表“整改台账”和“基本信息”的批注存在同一部分 xl/comments/comment1.xml" in text
+    assert not out.exists() and sha(path) == before

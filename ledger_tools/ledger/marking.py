@@ -358,8 +358,18 @@ class _Copy:
         old = next((s for s in self.sheets if s.name == C.SHEET_RESULTS), None)
         if old is not None:
             self._drop_sheet(old)
+        owners: dict[str, str] = {}  # comments or VML part → the sheet it belongs to
         for sheet in self.sheets:
             self._load_comments(sheet)
+            for part in filter(None, (sheet.comments_part, sheet.vml_part)):
+                if part in owners:  # each sheet's comments would be written over the other's
+                    raise UnreadableFile(
+                        f"无法为 {self.src.name} 生成标注副本：工作表“{owners[part]}”和“{sheet.name}”"
+                        f"的批注存在同一部分 {part} 中（Excel/WPS 不会保存出这样的文件），标注时"
+                        "一张表的批注会覆盖另一张表的。请用 Excel/WPS 打开后“另存为”新的 .xlsx 再试，"
+                        "或去掉 --mark。"
+                    )
+                owners[part] = sheet.name
             if old is not None:
                 self._remove_old_marks(sheet)
         by_name = {s.name: s for s in self.sheets}

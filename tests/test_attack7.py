@@ -335,3 +335,27 @@ def test_two_sheets_sharing_one_comments_part_get_no_mixed_up_copy(tmp_path):
     assert r["code"] == 2 and "整改台账!D3" in text, text  # the check itself is printed
     assert "工作表“整改台账”和“基本信息”的批注存在同一部分 xl/comments/comment1.xml" in text
     assert not out.exists() and sha(path) == before
+
+
+def test_the_web_page_lists_at_most_its_limit_with_the_whole_counts(tmp_path):
+    """The 120,000-row ledger uploaded to ``ledger-tools web``: the answer carried all 840,000
+    findings (222 MB of JSON for the browser to draw as table rows; 71 s, the server at
+    1.5 GB). The page lists the first 10,000 now, with the whole counts and a note; here
+    15,000 rows (105,000 findings)."""
+    from test_web_attack import Server
+
+    from ledger_tools.web.service import PAGE_FINDINGS
+
+    ledger = _numbers_and_problems(tmp_path / "读错的台账.xlsx", 15_000)
+    server = Server()
+    try:
+        res = server.post("api/upload", files={"file": (ledger.name, ledger.read_bytes())})
+    finally:
+        server.stop()
+    assert res.status_code == 200, res.text[:500]
+    page = res.json()
+    assert len(page["findings"]) == PAGE_FINDINGS and page["findings_total"] == 105_000
+    assert page["counts"]["error"] == 90_000 and page["counts"]["warning"] == 15_000
+    assert not page["ok"]
+    assert f"问题共 105,000 处，页面只列出前 {PAGE_FINDINGS:,} 处" in page["verdict"]
+    assert len(res.content) < 10_000_000

@@ -246,7 +246,7 @@ def check(
     退出码：0 没有错误（可以有警告）；1 台账有错误；2 文件无法读取或用法错误。
     """
 
-    from ledger_tools.ledger.checking import check_file, dumps_report, format_text
+    from ledger_tools.ledger.checking import check_file, report_json_pieces, text_pieces
     from ledger_tools.output import check_output_path
 
     if mark:
@@ -266,11 +266,14 @@ def check(
     # the results first: a marked copy that cannot be written (read-only folder, disk full)
     # must not cost the user the check itself
     if fmt == "json":
-        click.echo(dumps_report(report))
+        for piece in report_json_pieces(report):  # (written as made: it can be hundreds of MB)
+            click.echo(piece, nl=False)
+        click.echo()
     else:
-        click.echo(format_text(report))
+        for piece in text_pieces(report):
+            click.echo(piece)
     if mark:
-        from ledger_tools.ledger.marking import write_marked_copy
+        from ledger_tools.ledger.marking import unmarked_note, write_marked_copy
         from ledger_tools.ledger.partguard import macro_note
 
         write_marked_copy(path, report, mark)
@@ -278,6 +281,8 @@ def check(
             click.echo(f"已另存标注副本：{mark}")
             if note := macro_note(path, mark):
                 click.echo(note)
+        if note := unmarked_note(report):  # (with --format json on stderr: stdout is the JSON)
+            click.echo(note, err=fmt == "json")
     sys.exit(0 if report.ok else 1)
 
 

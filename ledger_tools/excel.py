@@ -355,14 +355,15 @@ class _Mark:
 
 def _paint(book: Any, report: Report, merged: dict[str, list[tuple[int, int, int, int]]]) -> None:
     from ledger_tools.ledger.findings import cell_marks
-    from ledger_tools.ledger.marking import FILLS
+    from ledger_tools.ledger.marking import FILLS, limited_report
 
     old = _read_marks(book)
     _restore(book, old)
     # A cell marked last time shows our colour now: what it had before is in the old marks.
     before = {(m.sheet, m.address): m.previous for m in old}
     sheets = {s.name: s for s in book.sheets if s.name not in OWN_SHEETS}
-    findings = [f for f in report.findings if f.sheet in sheets]
+    shown = limited_report(report)  # (at most MARK_LIMIT, as the marked copy)
+    findings = [f for f in shown.findings if f.sheet in sheets]
     marks: list[_Mark] = []
     notes_ok = True
     for mark in cell_marks(findings, _anchor(merged)):
@@ -374,7 +375,7 @@ def _paint(book: Any, report: Report, merged: dict[str, list[tuple[int, int, int
         if notes_ok:
             added, notes_ok = _add_note(rng, mark.comment)
         marks.append(_Mark(mark.sheet, mark.cell, previous, added))
-    _write_results(book, report, set(sheets))
+    _write_results(book, report, set(sheets), shown)
     _write_marks(book, marks)
 
 
@@ -489,9 +490,12 @@ def _write_marks(book: Any, marks: list[_Mark]) -> None:
     ws.range((1, 1)).value = rows
 
 
-def _write_results(book: Any, report: Report, sheet_names: set[str]) -> None:
+def _write_results(
+    book: Any, report: Report, sheet_names: set[str], shown: Report | None = None
+) -> None:
     """Create or refresh 校验结果: the marked copy's summary lines and table, 位置 linking to
-    the cell (a HYPERLINK formula: one write for the whole column however many findings)."""
+    the cell (a HYPERLINK formula: one write for the whole column however many findings).
+    The table lists ``shown``'s findings (``marking.limited_report``); the lines count all."""
     from ledger_tools.ledger.marking import (
         FILLS,
         RESULTS_HEADER,
@@ -500,15 +504,20 @@ def _write_results(book: Any, report: Report, sheet_names: set[str]) -> None:
         link_target,
         result_rows,
         summary_lines,
+        unmarked_note,
     )
 
+    shown = shown or report
     ws = _sheet(book, RESULTS_SHEET)
     if ws is None:
         ws = book.sheets.add(RESULTS_SHEET, before=book.sheets[0])
     else:
         ws.clear()
-    ws.range((1, 1)).value = [[_text(line)] for line in summary_lines(report)]
-    rows = result_rows(report)
+    lines = summary_lines(report)
+    if note := unmarked_note(report, len(shown.findings)):
+        lines.append(note)
+    ws.range((1, 1)).value = [[_text(line)] for line in lines]
+    rows = result_rows(shown)
     ws.range((RESULTS_HEADER_ROW, 1)).value = [list(RESULTS_HEADER)] + [
         [_text(v) for v in values] for values, _ in rows
     ]

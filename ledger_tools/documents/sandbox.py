@@ -656,6 +656,20 @@ def check_template_package(path: Path, data: bytes) -> None:
         )
     except UnreadableFile as exc:
         raise TemplateError(exc.message) from None
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_TEMPLATE_XML_BYTES:
+            raise TemplateError(
+                f"模板 {path.name} 中的“{info.filename}”部分解压后有 "
+                f"{info.file_size / 2**20:,.0f} MB，超过模板每一部分的上限 "
+                f"{MAX_TEMPLATE_XML_BYTES // 2**20} MB（正常模板的每一部分只有几十到几百 KB），"
+                + _TEMPLATE_HINT
+            )
+
+
+# One XML part of a template (as for an imported Word file): python-docx and lxml hold each as
+# a tree several times its size. A styles.xml of 400,000 styles (72 MB, an 8 MB template) took
+# ``plan --template`` to “memory exhausted” and ``templates check`` to 1.8 GB.
+MAX_TEMPLATE_XML_BYTES = 32 << 20
 
 
 # Relationships a generated 公文 never needs to point outside the file: a picture or object

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,12 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     """The terminal summary: totals, findings grouped by severity then row, the verdict.
 
     ``limit`` caps the findings listed per severity (the counts stay complete)."""
+    return "\n".join(text_pieces(report, limit=limit))
+
+
+def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
+    """``format_text(report)`` in pieces of up to ``JSON_CHUNK`` lines (joined by newlines,
+    no newline at the ends), for writing as they are made."""
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
     lines += layout_lines(report.layout)
@@ -73,9 +80,13 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
             continue
         lines += ["", f"{SEVERITY_LABEL[severity]}（{len(group)} 处）"]
         shown = group if limit is None else group[:limit]
-        cells = [f.cell for f in shown]
-        width = max(map(len, cells))
-        lines += [f"  {c.ljust(width)}  {f.message}" for c, f in zip(cells, shown, strict=True)]
+        width = max((len(f.cell) for f in shown), default=0)
+        for start in range(0, len(shown), JSON_CHUNK):
+            if lines:
+                yield "\n".join(lines)
+            lines = [
+                f"  {f.cell.ljust(width)}  {f.message}" for f in shown[start : start + JSON_CHUNK]
+            ]
         if len(shown) < len(group):
             lines.append(
                 f"  ……另有 {len(group) - len(shown)} 处，用 --format json 或 --mark 查看全部。"
@@ -84,7 +95,7 @@ def format_text(report: Report, *, limit: int | None = None) -> str:
     if any(colours.values()):
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
     lines += ["", _verdict(report)]
-    return "\n".join(lines)
+    yield "\n".join(lines)
 
 
 LAYOUT_SHOWN = 8  # rows listed per kind in the text block (JSON has them all)
@@ -290,13 +301,28 @@ def dumps_report(report: Report) -> str:
     gives, byte for byte, but with the findings written by ``_FindingsJson``: with ``indent``
     the json module falls back to its pure-Python encoder, which took seconds for the 100,000
     findings of a large ledger (and ``dataclasses.asdict`` as many again)."""
+    return "".join(report_json_pieces(report))
+
+
+JSON_CHUNK = 4096  # findings encoded and written at a time
+
+
+def report_json_pieces(report: Report) -> Iterator[str]:
+    """``dumps_report(report)`` in pieces of ``JSON_CHUNK`` findings, for writing as they are
+    made: the whole text of 840,000 findings (a ledger read wrongly) is ~700 MB, and holding
+    it (and its encoded copy) took ``check --format json`` to 2.4 GB."""
     head = report_json(report, findings=False)
     text = json.dumps(head, ensure_ascii=False, indent=2)
     findings = report.sorted()
     if not findings:
-        return text[:-2] + ',\n  "findings": []\n}'
-    body = ",\n".join(_FindingsJson().write(findings))
-    return text[:-2] + ',\n  "findings": [\n' + body + "\n  ]\n}"
+        yield text[:-2] + ',\n  "findings": []\n}'
+        return
+    yield text[:-2] + ',\n  "findings": [\n'
+    writer = _FindingsJson()
+    for start in range(0, len(findings), JSON_CHUNK):
+        piece = ",\n".join(writer.write(findings[start : start + JSON_CHUNK]))
+        yield piece if start == 0 else ",\n" + piece
+    yield "\n  ]\n}"
 
 
 _S = json.encoder.encode_basestring  # the C encoder of one string (ensure_ascii=False)

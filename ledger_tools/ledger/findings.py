@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -38,7 +39,7 @@ def sheet_ref(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: a ledger read wrongly has a million)
 class Finding:
     rule: str  # stable rule id, e.g. "required-cell"; see schema.RULES
     severity: str  # error | warning | note
@@ -49,6 +50,12 @@ class Finding:
     field: str = ""  # canonical column or 基本信息 field
     value: Any = None
     extra: dict[str, Any] = dc_field(default_factory=dict, compare=False)  # e.g. {"colour": "红色"}
+
+    def __post_init__(self) -> None:
+        # One copy of each message text: a ledger read wrongly repeats a few messages a
+        # million times (840,000 findings held 130 MB of equal texts).
+        if self.message.__class__ is str:
+            object.__setattr__(self, "message", sys.intern(self.message))
 
     @property
     def cell(self) -> str:

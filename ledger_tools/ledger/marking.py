@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import html
@@ -93,7 +94,15 @@ ORIGINAL_COMMENT = "\n——原批注（{author}）——\n"  # separates our te
 FILLS = {ERROR: FILL_RED, WARNING: FILL_YELLOW}
 RESULTS_HEADER = ("序号", "级别", "位置", "规则", "内容", "说明")
 RESULTS_WIDTHS = (6, 6, 18, 22, 30, 80)
-RESULTS_HEADER_ROW = 5  # rows 1-3: summary lines, row 4: blank
+RESULTS_HEADER_ROW = 5  # rows 1-3: summary lines, row 4: blank (or the note of unmarked findings)
+# Findings a marked copy lists and marks at most (errors first, then warnings, then notes, by
+# sheet and row: the order the terminal lists them in). Real ledgers have at most a few
+# thousand; a 100,000-measure ledger with a warning on every other row has ~50,000. Beyond it
+# the ledger was almost always read wrongly (a header or a column taken for another), and
+# every further finding costs a table row, a comment and a VML shape: 840,000 findings took
+# 45–193 s and 2.3 GB. The rest are counted in a note (row 4 of 校验结果, and on the terminal)
+# and listed in full by ``check --format json``.
+MARK_LIMIT = 100_000
 SUFFIXES = (".xlsx", ".xlsm")
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -143,12 +152,36 @@ def write_marked_copy(
     with _no_gc():
         copy = _Copy(src, keep_vba=out.suffix.lower() == ".xlsm")
         try:
-            copy.mark(report)
+            copy.mark(limited_report(report), full=report)
             with atomic_output(out, src) as tmp:
                 copy.write(tmp)
         finally:
             copy.zf.close()
     return out
+
+
+def limited_report(report: Report, limit: int = MARK_LIMIT) -> Report:
+    """``report`` with only the first ``limit`` findings in the order they are listed (errors,
+    warnings, notes; by sheet and row): what a marked copy lists and marks. ``report``
+    itself when it has no more."""
+    if len(report.findings) <= limit:
+        return report
+    return dataclasses.replace(report, findings=report.sorted()[:limit])
+
+
+def unmarked_note(report: Report, limit: int = MARK_LIMIT) -> str:
+    """The note of the findings a marked copy leaves out ("" when it has them all): how
+    many, which were kept, and how to see them all. Row 4 of 校验结果 and the terminal."""
+    total = len(report.findings)
+    if total <= limit:
+        return ""
+    name = Path(report.path).name if report.path else "台账.xlsx"
+    return (
+        f"问题共 {total:,} 处，超过标注副本的上限 {limit:,} 处：本副本只列出并标注了前 {limit:,} 处"
+        f"（先错误、后警告，按工作表和行的顺序），其余 {total - limit:,} 处没有列出，单元格也没有标注。"
+        "问题这么多，通常是表头或列读错了，请先运行 ledger-tools check 看“读取方式”是否正确；"
+        f"查看全部问题：ledger-tools check {name} --format json > 校验结果.json"
+    )
 
 
 @contextlib.contextmanager
@@ -319,12 +352,24 @@ class _Copy:
         return sheets
 
     # Marking ---------------------------------------------------------------------------------
-    def mark(self, report: Report) -> None:
+    def mark(self, report: Report, full: Report | None = None) -> None:
+        """Mark ``report``'s findings (``limited_report``: at most ``MARK_LIMIT``) and list
+        them in 校验结果, whose summary lines count those of ``full`` (all of them)."""
         old = next((s for s in self.sheets if s.name == C.SHEET_RESULTS), None)
         if old is not None:
             self._drop_sheet(old)
+        owners: dict[str, str] = {}  # comments or VML part → the sheet it belongs to
         for sheet in self.sheets:
             self._load_comments(sheet)
+            for part in filter(None, (sheet.comments_part, sheet.vml_part)):
+                if part in owners:  # each sheet's comments would be written over the other's
+                    raise UnreadableFile(
+                        f"无法为 {self.src.name} 生成标注副本：工作表“{owners[part]}”和“{sheet.name}”"
+                        f"的批注存在同一部分 {part} 中（Excel/WPS 不会保存出这样的文件），标注时"
+                        "一张表的批注会覆盖另一张表的。请用 Excel/WPS 打开后“另存为”新的 .xlsx 再试，"
+                        "或去掉 --mark。"
+                    )
+                owners[part] = sheet.name
             if old is not None:
                 self._remove_old_marks(sheet)
         by_name = {s.name: s for s in self.sheets}
@@ -352,7 +397,7 @@ class _Copy:
             sheet.positions[m.cell] = (row, col)
             self._set_comment(sheet, m.cell, m.comment)
         self._drop_live_parts()
-        self._results_sheet(report)
+        self._results_sheet(report, full or report)
 
     def _drop_sheet(self, sheet: _Sheet) -> None:
         index = self.sheets.index(sheet)
@@ -453,11 +498,11 @@ class _Copy:
             self.content_types = self.content_types.replace(_CT_MACRO, _CT_MAIN)
 
     # The 校验结果 sheet ------------------------------------------------------------------------
-    def _results_sheet(self, report: Report) -> None:
+    def _results_sheet(self, report: Report, full: Report) -> None:
         part = _free_name(self.members, self.new, "xl/worksheets/sheet{}.xml")
         rid = _free_rid(self.wb_rels)
         names = [C.SHEET_RESULTS, *(s.name for s in self.sheets)]
-        self.new[part] = _results_xml(report, names, self.styles)
+        self.new[part] = _results_xml(report, names, self.styles, full)
         self.wb_rels = _add_relationship(
             self.wb_rels, rid, "worksheet", _relative("xl/workbook.xml", part)
         )
@@ -1541,19 +1586,24 @@ _ROW_TEMPLATE = (  # a row of the 校验结果 table (see _table_rows)
 
 
 def _results_xml(
-    report: Report, sheet_names: list[str], styles: _Styles
+    report: Report, sheet_names: list[str], styles: _Styles, full: Report | None = None
 ) -> Callable[[], Iterator[bytes]]:
     """The 校验结果 worksheet: summary lines, the table with links, widths, frozen header,
     filter, print settings. Its cell formats are added to ``styles`` now (before the marked
     copies of the ledger's formats); the XML is produced when the zip writer asks for it,
-    in pieces (``_results_pieces``)."""
+    in pieces (``_results_pieces``). The table lists ``report``'s findings; the summary lines
+    count ``full``'s (all of them), and a fourth line says how many the table leaves out."""
     body = _font(FONT_BODY, 11)
     wrap = '<alignment horizontal="left" vertical="center" wrapText="1"/>'
-    lines = summary_lines(report)
+    lines = summary_lines(full or report)
+    if note := unmarked_note(full or report, len(report.findings)):
+        lines.append(note)
     line_xfs = [
         styles.xf(_font(FONT_HEAD, 14, bold=True) if r == 1 else body)
-        for r in range(1, len(lines) + 1)
+        for r in range(1, min(len(lines), 3) + 1)
     ]
+    if len(lines) > 3:  # the note of unmarked findings, in dark red
+        line_xfs.append(styles.xf(_font(FONT_BODY, 11, bold=True, color="C00000")))
     xfs = _ResultsXfs(
         head=styles.xf(
             _font(FONT_HEAD, 11, bold=True),

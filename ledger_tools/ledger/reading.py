@@ -32,7 +32,7 @@ import tempfile
 import threading
 import zipfile
 import zlib
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +128,12 @@ RATIO_FLOOR = 16 << 20  # small parts may compress extremely well (empty rows, o
 GRID_MIN_CELLS = 4_000_000  # a sheet's grid may always be this large …
 GRID_PER_CELL = 8  # … or this many times the cells it really holds
 GRID_HARD_CELLS = 60_000_000  # a grid calamine already built larger than this is refused
+# The table read from one sheet (rows × columns, after stray cells far away are cut) at most:
+# each cell costs calamine and Python ~150 bytes, each row a measure and its findings. A
+# 200,000-row ledger of 20 columns (4 million, the largest benchmark) takes `check` 1 GB;
+# 1,000,000 rows of 序号 and 问题 (13 million, a 13 MB file) took 5.6 GB, and calamine aborted
+# the process under a 2 GB limit.
+MAX_TABLE_CELLS = 6_000_000
 SMALL_PART_BYTES = 64 << 20  # workbook.xml and its relationships
 MAX_MEMBERS = 10_000  # parts of one zip (a workbook with a picture per row has a few thousand)
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, when far beyond the file's own size
@@ -404,9 +410,25 @@ def _check_biff_extent(p: Path) -> None:
     except Exception:  # noqa: BLE001 - not a compound file olefile reads: calamine says why
         return
     pos, end = 0, len(stream)
+    sst: list[bytes] = []  # the SST record and the CONTINUE records after it
+    sheets: dict[int, str] = {}  # BOUNDSHEET: where each sheet's BOF is → its name
+    sheet, last = "", 0
+    refs: dict[str, list[int]] = defaultdict(list)  # sheet → string numbers of its LABELSST cells
     while pos + 4 <= end:
         kind, size = struct.unpack_from("<HH", stream, pos)
         body = pos + 4
+        if kind == _SST or (kind == _CONTINUE and sst and last == _SST):
+            sst.append(stream[body : body + size])
+        elif kind == _BOUNDSHEET and size >= 8:
+            sheets[struct.unpack_from("<I", stream, body)[0]] = _biff_sheet_name(
+                stream[body + 6 : body + size]
+            )
+        elif kind == _BOF:
+            sheet = sheets.get(pos, sheet)
+        elif kind == _LABELSST and size >= 10:
+            refs[sheet].append(struct.unpack_from("<I", stream, body + 6)[0])
+        if kind != _CONTINUE:
+            last = kind
         if kind == _DIMENSIONS and size >= 14:
             last_row, _, last_col = struct.unpack_from("<IHH", stream, body + 4)
             too_big = last_row > XLS_ROWS or last_col > XLS_COLS
@@ -422,6 +444,113 @@ def _check_biff_extent(p: Path) -> None:
                 f"{XLS_COLS} 列），可能已损坏或是特意构造的文件，未读取。{_SAVE_AS_HINT}"
             )
         pos = body + size
+    _check_biff_repeated_text(p, _sst_sizes(sst), refs, len(stream))
+
+
+# BIFF records of the shared strings table and the cells that refer to it
+_BOF, _BOUNDSHEET, _SST, _CONTINUE, _LABELSST = 0x0809, 0x0085, 0x00FC, 0x003C, 0x00FD
+
+
+def _biff_sheet_name(data: bytes) -> str:
+    """A BOUNDSHEET's name (ShortXLUnicodeString: length, flags, 8- or 16-bit characters)."""
+    if len(data) < 2:
+        return ""
+    n, wide = data[0], data[1] & 1
+    raw = data[2 : 2 + n * (2 if wide else 1)]
+    return raw.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+def _sst_sizes(records: list[bytes]) -> list[int]:
+    """The size of each string of a BIFF8 shared strings table (its SST record and the
+    CONTINUE records after it), in UTF-8 bytes at most (16-bit characters counted as 3): the
+    same measure as an .xlsx table's. A string's characters may continue in the next record,
+    which then starts with a flags byte of its own (8- or 16-bit); its formatting runs and
+    phonetic data are skipped."""
+    sizes: list[int] = []
+    if not records or len(records[0]) < 8:
+        return sizes
+    unique = struct.unpack_from("<I", records[0], 4)[0]
+    ri, pos, rec = 0, 8, records[0]
+
+    def advance(n: int) -> bytes | None:
+        """The next ``n`` bytes (not characters: no flags byte where a record ends)."""
+        nonlocal ri, pos, rec
+        out = b""
+        while n > 0:
+            if pos >= len(rec):
+                ri += 1
+                if ri >= len(records):
+                    return None
+                rec, pos = records[ri], 0
+                continue
+            piece = rec[pos : pos + n] if n < 64 else b""  # (long runs are skipped, not kept)
+            step = min(n, len(rec) - pos)
+            out += piece[:step]
+            pos += step
+            n -= step
+        return out
+
+    while len(sizes) < unique:
+        head = advance(3)
+        if head is None or len(head) < 3:
+            break
+        cch, flags = struct.unpack("<HB", head)
+        runs = ext = 0
+        if flags & 0x08:
+            b = advance(2)
+            runs = struct.unpack("<H", b)[0] if b and len(b) == 2 else 0
+        if flags & 0x04:
+            b = advance(4)
+            ext = struct.unpack("<I", b)[0] if b and len(b) == 4 else 0
+        wide, left, size = flags & 1, cch, 0
+        while left > 0:
+            if pos >= len(rec):
+                ri += 1
+                if ri >= len(records):
+                    sizes.append(size)
+                    return sizes
+                rec, pos = records[ri], 0
+                if rec:
+                    wide, pos = rec[0] & 1, 1
+                continue
+            width = 2 if wide else 1
+            n = min(left, (len(rec) - pos) // width)
+            if n == 0:  # half a character before the record ends: damaged
+                sizes.append(size)
+                return sizes
+            pos += n * width
+            left -= n
+            size += n * (3 if wide else 1)
+        sizes.append(size)
+        if (runs or ext) and advance(4 * runs + ext) is None:
+            break
+    return sizes
+
+
+def _check_biff_repeated_text(
+    p: Path, sizes: list[int], refs: dict[str, list[int]], table: int
+) -> None:
+    """The .xlsx rule of ``_ZipReader._check_repeated_text`` for an .xls: calamine reads every
+    sheet when it opens the file and copies a shared string for each cell that refers to it.
+    One text of 32,000 characters referred to by 20,000 cells (a 700 KB file) made it abort
+    the process under a 2 GB limit."""
+    worst, worst_refs, total = "", 0, 0
+    for name, numbers in refs.items():
+        count = size = 0
+        for i in numbers:
+            length = sizes[i] if 0 <= i < len(sizes) else 0
+            if length > LONG_SHARED:
+                count += 1
+                size += length
+        total += size
+        if count > worst_refs:
+            worst, worst_refs = name, count
+    if total > MAX_REPEATED_TEXT and total > 4 * table:
+        raise UnreadableFile(
+            f"{p.name} 的工作表“{worst}”中有 {worst_refs:,} 个单元格引用了很长的共享文字"
+            f"（同样的长文字被引用了很多次），展开后共有约 {total >> 20:,} MB 文字，"
+            f"读取需要的内存远超台账本身，{_TOO_BIG_HINT}"
+        )
 
 
 class _ZipReader:
@@ -444,6 +573,7 @@ class _ZipReader:
             raise UnreadableFile(_not_a_workbook(p, set(self.members))) from None
         check_macro_sheets(p.name, rels)
         self.parts, self.shared, self.hidden_sheets = _workbook_parts(wb, rels)
+        _check_parts_unique(p, self.parts)
         self.live_names = live_names(wb)
         # Every part, read here or not (a marked copy, openpyxl for diff --mark and Excel itself
         # read others), is within the limits; the ones calamine reads are named in Chinese.
@@ -523,6 +653,7 @@ class _ZipReader:
             blank = self._blank_shared()
             scan = _scan_part(self.p, part, exact=True, sheet=name, zf=self._zip(), blank=blank)
             box = scan.table_box()
+        _check_table_size(self.p, name, scan, box, lambda: _widest_column(self._zip(), part))
         if box is None:
             raw = _to_rawsheet(self.p, self._calamine(), name, scan, part)
         else:
@@ -595,6 +726,61 @@ class _ZipReader:
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
         return stray
+
+
+def _check_table_size(
+    p: Path,
+    name: str,
+    scan: _Scan,
+    box: tuple[int, int] | None,
+    widest: Callable[[], int],
+) -> None:
+    """Refuse a sheet whose table (the grid calamine builds: rows × columns, or ``box`` when
+    stray cells are cut off) is larger than ``MAX_TABLE_CELLS``, before it is read. The quick
+    scan bounds one-letter columns by Z: past the limit by that bound, the last column is
+    found exactly (``widest``: one more pass, only for sheets of 100,000 rows and more)."""
+    if box is None:
+        rows, cols = max(scan.max_row, scan.grid_row), scan.max_col + 1
+        if rows * cols > MAX_TABLE_CELLS and not scan.exact:
+            cols = widest() + 1
+    else:
+        rows, cols = box[0], box[1] + 1
+    if rows * cols <= MAX_TABLE_CELLS:
+        return
+    raise UnreadableFile(
+        f"{p.name} 的工作表“{name}”的表格有 {rows:,} 行、{cols} 列（{rows * cols:,} 个单元格），"
+        f"超过本工具一次读取的上限 {MAX_TABLE_CELLS:,} 个单元格（13 列的台账约 46 万行；正常的台账"
+        "只有几百到几千行），读取需要的内存和时间远超一般电脑，未读取。请确认表格下方或右侧没有多余的"
+        "内容（可在 Excel/WPS 中删除多余的行、列后保存）；确实有这么多措施时，请按年度、单位或方面拆分成"
+        "几个文件，分别处理（汇总时可用 ledger-tools merge）。"
+    )
+
+
+def _check_parts_unique(p: Path, parts: dict[str, str]) -> None:
+    """Refuse a workbook whose directory lists two sheets stored in the same part (Excel/WPS
+    never save one; Excel repairs it): each sheet's marks would be written over the other's
+    in a marked copy, which lost them."""
+    seen: dict[str, str] = {}
+    for name, part in parts.items():
+        if part in seen:
+            raise UnreadableFile(
+                f"{p.name} 的工作簿目录中，工作表“{seen[part]}”和“{name}”指向同一部分 {part}"
+                f"（Excel/WPS 不会保存出这样的文件），可能已损坏或是特意构造的文件，{_SAVE_HINT}"
+            )
+        seen[part] = name
+
+
+_CELL_LETTERS = re.compile(rb' r="([A-Z]{1,3})\d')  # (rows have r="12": no letters)
+
+
+def _widest_column(zf: zipfile.ZipFile | None, part: str) -> int:
+    """The 0-based column of the rightmost cell of sheet ``part``, streamed."""
+    best = -1
+    with contextlib.suppress(*ZIP_ERRORS), zf.open(part) if zf else io.BytesIO() as fh:
+        for buf in chunks(fh):
+            for letters in set(_CELL_LETTERS.findall(buf)):
+                best = max(best, _col(letters))
+    return best
 
 
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")

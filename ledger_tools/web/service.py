@@ -25,10 +25,13 @@ from ledger_tools.output import process_alive
 
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 # The grid drawn on the page: enough to find any flagged cell of a normal ledger; a larger
-# sheet is shown in part, and every finding is still listed in the table.
+# sheet is shown in part, and every finding (up to PAGE_FINDINGS) is still listed in the table.
 GRID_MAX_ROWS = 3000
 GRID_MAX_COLS = 40
 GRID_MIN_ROWS = 30  # of each later sheet once the rows above are spent: its header and first rows
+# Findings the page lists at most (each is a table row in the browser; the counts stay whole):
+# 840,000 findings made a 222 MB answer and took the server to 1.5 GB.
+PAGE_FINDINGS = 10_000
 KEEP_UPLOADS = 10  # the page works on the last one; older ones go, so uploads cannot fill the disk
 DOCUMENTS = {
     "plan": "整改方案",
@@ -179,6 +182,7 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     """Check the ledger as ``ledger-tools check`` does and add what the page draws:
     the statistics, rule titles and each sheet of the ledger as a grid."""
     from ledger_tools.ledger.checking import _totals_line, _verdict, report_json
+    from ledger_tools.ledger.marking import MARK_LIMIT, limited_report
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import RULES, validate
     from ledger_tools.ledger.stats import compute_stats
@@ -187,9 +191,18 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     ledger = load_ledger(upload.path, today=today)  # the year of year-less deadlines, as check
     report = validate(ledger, today=today)
     add_merge_findings(upload.path, ledger, report, today)  # a 汇总台账, as check does
-    result = report_json(report)
+    shown = limited_report(report, PAGE_FINDINGS)
+    result = report_json(shown)
+    result["ok"], result["counts"] = report.ok, report_json(report, findings=False)["counts"]
+    result["findings_total"] = len(report.findings)
     result["file"] = upload.name  # never the server's temporary path
     result["verdict"] = _verdict(report)
+    if len(shown.findings) < len(report.findings):
+        result["verdict"] += (
+            f"问题共 {len(report.findings):,} 处，页面只列出前 {PAGE_FINDINGS:,} 处（先错误、后警告）；"
+            f"下载的标注副本最多标注 {MARK_LIMIT:,} 处。问题这么多，通常是表头或列读错了。"
+            f"查看全部问题请在命令行运行 ledger-tools check {upload.name} --format json。"
+        )
     result["totals_line"] = _totals_line(report.totals)
     result["rule_titles"] = {rule_id: rule.title for rule_id, rule in RULES.items()}
     result["stats"] = compute_stats(ledger, as_of=today)

@@ -175,7 +175,7 @@ function drawChart() {
 function drawFindings(r) {
   const body = $("#findings tbody");
   body.replaceChildren();
-  $("#finding-count").textContent = `（${r.findings.length} 条）`;
+  $("#finding-count").textContent = `（${r.findings_total ?? r.findings.length} 条）`;
   if (!r.findings.length) {
     body.append(el("tr", {}, el("td", { colspan: "4", text: "没有发现问题。" })));
     return;

@@ -43,6 +43,8 @@ FIGURES: dict[str, str] = {
 WARNING_FIGURES = ("红色预警", "黄色预警", "绿色预警")
 HEADER_ROWS = 10  # the header is looked for in the first rows (a title may stand above)
 TOTALS_PREFIX = ("合计", "总计")  # the totals row (merge writes 合计（n个单位）)
+# a note a receiver types below the table (注：…, 说明：…): no unit, nor a row to compare
+NOTE_PREFIX = ("注：", "注:", "说明：", "说明:", "备注：", "备注:")
 
 
 @dataclass
@@ -96,7 +98,7 @@ def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
     for i in range(top + 1, len(sheet.rows)):
         row = sheet.rows[i]
         name = _text(row[at]) if at < len(row) else ""
-        if not name:
+        if not name or name.startswith(NOTE_PREFIX):
             continue
         if name.startswith(TOTALS_PREFIX):
             out.totals = (i + 1, row)
@@ -348,6 +350,8 @@ def _cell_findings(
 def _agrees(header: str, value: Any, want: Any, expected: dict[str, Any]) -> bool:
     if header == "办结率":
         problems, done = expected["问题数"], expected["办结数"]
+        if not problems and value in (None, ""):  # merge leaves it empty: no problems yet
+            return True
         ratio = done / problems if problems else 0.0
         number = _percent(value)
         # merge writes the rate rounded as ``stats`` prints it (one decimal of a percent)

@@ -88,6 +88,9 @@ SUMMARY_HEADERS = (
 )
 NUMBER_HEADERS = tuple(h for h in SUMMARY_HEADERS if h not in ("单位", "办结率", "文件", "说明"))
 FINDING_HEADERS = ("单位", "文件", "位置", "级别", "规则", "说明", "原值")
+# 说明 of a unit whose ledger has no measures yet: its 办结率 is left empty, not 0%, and the
+# chart of 办结率 draws no bar for it (a 0% bar would read as a unit that closed nothing)
+NO_MEASURES_NOTE = "台账尚未填报整改措施，不计办结率"
 
 
 @dataclass
@@ -588,6 +591,8 @@ def unit_row(u: Unit) -> dict[str, Any]:
     notes = list(u.notes)
     if t.get("长期坚持计入办结") == "否":
         notes.append("长期坚持不计入办结")
+    if not t["问题数"]:
+        notes.append(NO_MEASURES_NOTE)
     return {
         "单位": u.unit,
         "问题数": t["问题数"],
@@ -619,10 +624,11 @@ def totals_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def ordered_units(merge: Merge, sort: str = "rate") -> list[Unit]:
-    """Units by 办结率 (highest first; ties by 单位) or, with ``sort="file"``, as read."""
+    """Units by 办结率 (highest first; ties by 单位; units with no measures yet last, after
+    those at 0%) or, with ``sort="file"``, as read."""
     if sort == "file":
         return list(merge.units)
-    return sorted(merge.units, key=lambda u: (-_rate(u), u.unit))
+    return sorted(merge.units, key=lambda u: (not u.totals["问题数"], -_rate(u), u.unit))
 
 
 def _rate(u: Unit) -> float:

@@ -203,7 +203,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
 
     from ledger_tools.errors import OutputError
     from ledger_tools.ledger.workbook import new_workbook
-    from ledger_tools.output import check_output_path
+    from ledger_tools.output import check_output_path, command_arg
 
     check_output_path(path)  # a folder, a folder that does not exist
     if os.path.exists(path) and not force:
@@ -213,7 +213,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
     click.echo(
         "请先按“填表说明”填写“基本信息”和“整改台账”（每条措施一行），修改“文稿段落”中的示例文字。"
     )
-    click.echo(f"填写后运行：ledger-tools check {out}")
+    click.echo(f"填写后运行：ledger-tools check {command_arg(out)}")
 
 
 @cli.command()

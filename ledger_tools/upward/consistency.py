@@ -424,8 +424,10 @@ def stale_note(
     path: str | os.PathLike[str], findings: list[Finding], what: str = "以上数字"
 ) -> str:
     """The line ``stats`` and ``report --kind summary`` print when the 汇总 sheet disagrees."""
+    from ledger_tools.output import command_arg
+
     return (
         f"注意：{Path(path).name} 的“汇总”表与“全部措施”不一致（{cell_list(findings)}），"
         f"可能是手工改过。{what}全部按“全部措施”计算，不用“汇总”表中的数字。"
-        f"运行 ledger-tools check {Path(path).name} 可逐格查看哪里不一致、应为多少。"
+        f"运行 ledger-tools check {command_arg(Path(path).name)} 可逐格查看哪里不一致、应为多少。"
     )

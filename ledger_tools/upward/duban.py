@@ -26,7 +26,7 @@ import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
-from ledger_tools.output import one_line
+from ledger_tools.output import command_arg, one_line
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.ledger.model import Ledger, Measure, Problem
@@ -202,15 +202,21 @@ def unreadable_note(ledger: Ledger, path: str, shown: int = 3) -> str:
         return ""
 
     def cells(ms: list[Measure]) -> str:
+        # a cell once, however many measures it holds (“1.……2.……” in one 整改措施 cell)
+        places: dict[tuple[str, str], int] = {}
+        for m in ms:
+            text = one_line(str(m.get("整改时限") or "空"))
+            place = (ledger.origin.cell("整改时限", m.row, m.sheet), text)
+            places[place] = places.get(place, 0) + 1
         said = "、".join(
-            f"{ledger.origin.cell('整改时限', m.row, m.sheet)}“{one_line(str(m.get('整改时限') or '空'))}”"
-            for m in ms[:shown]
+            f"{cell}“{text}”" + (f"（{n} 条措施）" if n > 1 else "")
+            for (cell, text), n in list(places.items())[:shown]
         )
-        return said + ("等" if len(ms) > shown else "")
+        return said + ("等" if len(places) > shown else "")
 
     head = f"注意：有 {len(measures)} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办"
     if UNIT_COLUMN not in ledger.origin.columns:
-        return f"{head}（{cells(measures)}）。请先运行 ledger-tools check {path} 查看并改正。"
+        return f"{head}（{cells(measures)}）。请先运行 ledger-tools check {command_arg(path)} 查看并改正。"
     units: dict[str, list[Measure]] = {}
     for m in measures:
         units.setdefault(str(m.get(UNIT_COLUMN) or "（未填单位）"), []).append(m)

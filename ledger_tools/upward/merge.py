@@ -38,7 +38,7 @@ import click
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
-from ledger_tools.output import name_shown
+from ledger_tools.output import command_arg, name_shown
 
 if TYPE_CHECKING:
     from ledger_tools.upward.merge_xlsx import UnitXml
@@ -760,7 +760,10 @@ def merge_workbook(
     help="text 输出汇总摘要（默认）；json 输出全部行，供其他系统读取（可不写 -o）。",
 )
 @click.option(
-    "--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。"
+    "--jobs",
+    type=click.IntRange(1, 64),
+    metavar="N",
+    help="同时读取的进程数，1 至 64（默认：CPU 核数，最多 4）。",
 )
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认不覆盖）。")
 @friendly
@@ -825,8 +828,9 @@ def _merge(
     for line in summary_text(merge):
         click.echo(line)
     click.echo(f"已生成汇总台账：{output}")
+    shown = command_arg(output)
     click.echo(
-        f"可继续运行：ledger-tools stats {output} --by 单位；ledger-tools report {output} --kind summary"
+        f"可继续运行：ledger-tools stats {shown} --by 单位；ledger-tools report {shown} --kind summary"
     )
 
 

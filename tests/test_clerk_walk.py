@@ -1,0 +1,162 @@
+"""What a clerk new to the tool, and the office that receives the units' ledgers, stumbled on
+in a walk through the README (each through the real command, as the clerk typed it):
+
+- a file name with a space: the command the program suggests (“填写后运行：ledger-tools check
+  我的 台账.xlsx”) was two arguments when copied; it is quoted now;
+- the ``~$`` file Excel/WPS leave beside an open ledger, picked by mistake: “其实是文本文件”,
+  now named as the lock file, with the ledger it belongs to;
+- a ledger given to ``import`` (which reads Word, PDF, TXT): “不是有效的 Word 文档…只是改了
+  扩展名”, now told to ``check`` it;
+- a command without its file: “缺少参数 '台账.xlsx'.”, English quotes and full stop;
+- an output that cannot be written in the current folder: “无法在 . 中写入”;
+- ``duban`` listing the same cell twice when one cell holds two measures.
+"""
+
+from __future__ import annotations
+
+import errno
+import shlex
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from ledger_tools.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
+
+
+def run(*args: object) -> object:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def suggested(output: str, prefix: str) -> list[str]:
+    """The arguments of the command the program suggests on the line starting ``prefix``,
+    split as a shell splits what the clerk copies."""
+    line = next(x for x in output.splitlines() if x.startswith(prefix))
+    words = shlex.split(line[len(prefix) :].split("；")[0])
+    assert words[0] == "ledger-tools", line
+    return words[1:]
+
+
+def test_the_suggested_check_of_a_name_with_a_space_runs_as_copied(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "我的 台账.xlsx", "--unit", "某区档案馆")
+    assert result.exit_code == 0, result.output
+    assert '填写后运行：ledger-tools check "我的 台账.xlsx"' in result.output
+    args = suggested(result.output, "填写后运行：")
+    assert args == ["check", "我的 台账.xlsx"]
+    check = run(*args)
+    assert check.exit_code == 0, check.output
+    assert "校验 我的 台账.xlsx" in check.output
+
+
+def test_merge_suggests_commands_that_run_with_a_spaced_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "各 单位"
+    folder.mkdir()
+    (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
+    result = run("merge", folder, "-o", "汇总 台账.xlsx", "--today", "2024-05-10", "--jobs", 1)
+    assert result.exit_code == 0, result.output
+    args = suggested(result.output, "可继续运行：")
+    assert args == ["stats", "汇总 台账.xlsx", "--by", "单位"]
+    stats = run(*args, "--today", "2024-05-10")
+    assert stats.exit_code == 0, stats.output
+    assert "按单位统计" in stats.output
+
+
+def test_a_plain_name_is_not_quoted(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "台账.xlsx")
+    assert "填写后运行：ledger-tools check 台账.xlsx\n" in result.output
+
+
+def test_the_lock_file_beside_an_open_ledger_is_named_as_such(tmp_path):
+    ledger = tmp_path / "档案馆 台账.xlsx"
+    ledger.write_bytes(EXAMPLE.read_bytes())
+    # what Excel writes: the user's name, padded; for a long name "~$" replaces two characters
+    for lock in (tmp_path / "~$档案馆 台账.xlsx", tmp_path / "~$案馆 台账.xlsx"):
+        lock.write_bytes(b"\x08zhangsan" + b" " * 46 + "zhangsan".encode("utf-16-le"))
+        for command in ("check", "stats", "report"):
+            result = run(command, lock)
+            assert result.exit_code == 2, result.output
+            assert f"{lock.name} 是 Excel/WPS 打开台账（档案馆 台账.xlsx）时生成的临时锁定文件" in (
+                result.output
+            )
+            assert "请校验台账文件本身（档案馆 台账.xlsx）" in result.output
+            assert "文本文件" not in result.output and "意外" not in result.output
+        lock.unlink()
+
+
+def test_a_lock_file_without_its_ledger_beside_it(tmp_path):
+    lock = tmp_path / "~$别的.xlsx"
+    lock.write_bytes(b"\x04user" + b" " * 50)
+    result = run("check", lock)
+    assert result.exit_code == 2
+    assert "临时锁定文件，不是台账" in result.output and "可以删除它" in result.output
+
+
+def test_import_of_a_ledger_says_to_check_it(tmp_path):
+    ledger = tmp_path / "档案馆 台账.xlsx"
+    ledger.write_bytes(EXAMPLE.read_bytes())
+    result = run("import", ledger, "-o", tmp_path / "新.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "“档案馆 台账.xlsx”是 Excel 工作簿" in result.output
+    assert f'ledger-tools check "{ledger}"' in result.output
+    assert "不是有效的 Word 文档" not in result.output
+    assert not (tmp_path / "新.xlsx").exists()
+
+
+def test_a_command_without_its_file_says_so_in_chinese():
+    for args, name in ((["check"], "台账.xlsx"), (["diff", "a.xlsx"], "本期.xlsx")):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert f"错误：缺少参数“{name}”。" in result.output, result.output
+        assert "'" not in result.output.splitlines()[-1]
+    result = run("check", "--tody", "2024-05-10", "x.xlsx")
+    assert "没有选项“--tody”。" in result.output
+    assert "运行 cli check --help 查看帮助。" in result.output  # (CliRunner names it cli)
+
+
+def test_help_names_numbers_in_chinese():
+    for command, option in (("merge", "--jobs N"), ("web", "--port 端口")):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert option in result.output
+        assert "INTEGER" not in result.output
+
+
+def test_an_unwritable_current_folder_is_named_in_full(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "台账.xlsx").write_bytes(EXAMPLE.read_bytes())
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    result = run("report", "台账.xlsx", "--as-of", "2024-05-10")
+    assert result.exit_code == 2
+    assert f"无法在当前文件夹（{tmp_path.resolve()}）中写入 整改情况报告.docx" in result.output
+    assert "无法在 . 中" not in result.output
+
+
+def test_duban_names_a_cell_of_two_measures_once(tmp_path):
+    wb = openpyxl.load_workbook(EXAMPLE)
+    ws = wb["整改台账"]
+    header = [c.value for c in ws[1]]
+    col = {h: header.index(h) + 1 for h in ("整改措施", "整改时限", "整改状态")}
+    row = next(
+        r for r in range(2, ws.max_row + 1) if ws.cell(r, col["整改状态"]).value == "正在推进"
+    )
+    ws.cell(row, col["整改措施"]).value = "1.清理往来款项；2.修订财务制度"
+    ws.cell(row, col["整改时限"]).value = "2024年6月31日"
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    cell = f"整改台账!{openpyxl.utils.get_column_letter(col['整改时限'])}{row}"
+    result = run("duban", path, "--today", "2024-05-10", "-o", tmp_path / "督办")
+    assert result.exit_code == 0, result.output
+    assert "有 2 条未办结措施的整改时限无法识别" in result.output
+    assert f"{cell}“2024年6月31日”（2 条措施））。" in result.output
+    assert result.output.count(f"{cell}“") == 1

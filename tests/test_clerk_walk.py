@@ -15,6 +15,7 @@ in a walk through the README (each through the real command, as the clerk typed 
 from __future__ import annotations
 
 import errno
+import json
 import shlex
 import tempfile
 from pathlib import Path
@@ -160,3 +161,35 @@ def test_duban_names_a_cell_of_two_measures_once(tmp_path):
     assert "有 2 条未办结措施的整改时限无法识别" in result.output
     assert f"{cell}“2024年6月31日”（2 条措施））。" in result.output
     assert result.output.count(f"{cell}“") == 1
+
+
+def test_diff_and_duban_take_the_status_map_check_and_stats_take(tmp_path):
+    """The clerk's own words (“在弄”, “OK”) told with --status-map to check and stats: diff and
+    duban refused the option (“没有选项”), so the same ledger gave other figures there."""
+    from ledger_tools.ledger.normalise import CLI_STATUS_MAP
+
+    wb = openpyxl.load_workbook(EXAMPLE)
+    ws = wb["整改台账"]
+    header = [c.value for c in ws[1]]
+    status = header.index("整改状态") + 1
+    words = {"正在推进": "在弄", "已完成": "OK"}
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, status).value = words.get(ws.cell(r, status).value, ws.cell(r, status).value)
+    path = tmp_path / "本期.xlsx"
+    wb.save(path)
+    told = ["--status-map", "在弄=正在推进", "--status-map", "OK=已完成", "--today", "2024-05-10"]
+    try:
+        stats = run("stats", path, "--format", "json", *told)
+        assert stats.exit_code == 0, stats.output
+        own = json.loads(stats.output)
+        diff = run("diff", EXAMPLE, path, "--format", "json", *told)
+        assert diff.exit_code == 0, diff.output
+        summary = json.loads(diff.output)["summary"]
+        assert summary["本期办结数"] == own["办结数"] == 7
+        assert summary["状态倒退"] == summary["状态推进"] == summary["变化数"] == 0
+        duban = run("duban", path, "-o", tmp_path / "督办", *told)
+        assert duban.exit_code == 0, duban.output
+        assert "无法识别" not in duban.output
+        assert "红色 1 条" in duban.output and "黄色 1 条" in duban.output
+    finally:
+        CLI_STATUS_MAP.set(None)

@@ -193,3 +193,39 @@ def test_diff_and_duban_take_the_status_map_check_and_stats_take(tmp_path):
         assert "红色 1 条" in duban.output and "黄色 1 条" in duban.output
     finally:
         CLI_STATUS_MAP.set(None)
+
+
+def test_a_document_refused_for_its_own_fields_does_not_call_them_ledger_errors(tmp_path):
+    """check said 没有错误，可以上报; report --kind notice then said “台账有 2 处错误……
+    ledger-tools check 可查看全部” for two 基本信息 fields only the 通报 needs, which check
+    does not report. The refusal now says what is missing for this document."""
+    wb = openpyxl.load_workbook(EXAMPLE)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value in ("联系电话", "通信地址"):
+            row[1].value = None
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    check = run("check", path, "--today", "2024-05-10")
+    assert check.exit_code == 0 and "没有错误" in check.output
+    result = run("report", path, "--kind", "notice", "--as-of", "2024-05-10")
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(
+        "错误：生成整改进展情况通报要用的基本信息或文稿段落还有 2 项没有填好，未生成整改进展情况通报"
+    ), first
+    assert "台账有" not in first and "ledger-tools check 不把它们算作错误" in first
+    assert "基本信息“联系电话”未填写" in result.output
+    # with an error of the ledger too, both are counted apart
+    ws = wb["整改台账"]
+    header = [c.value for c in ws[1]]
+    ws.cell(3, header.index("整改状态") + 1).value = "差不多完成"
+    wb.save(path)
+    result = run("report", path, "--kind", "notice", "--as-of", "2024-05-10")
+    first = result.output.splitlines()[0]
+    assert "台账有 1 处错误，生成整改进展情况通报要用的基本信息或文稿段落还有 2 项没有填好" in first
+    # the report, which needs neither field, is refused for the ledger's error alone
+    result = run("report", path, "--as-of", "2024-05-10")
+    assert result.output.splitlines()[0] == (
+        "错误：台账有 1 处错误，未生成整改情况报告。请先改正（ledger-tools check 可查看全部），"
+        "或加 --force 强制生成（无法识别的内容会在文稿中用【】标出）："
+    )

@@ -215,6 +215,7 @@ def test_page_end_to_end(server, browser, tmp_path):
     page.wait_for_selector("#verdict-text")
     assert "可以上报" in page.inner_text("#verdict-text")
     assert "13 个问题" in page.inner_text("#verdict")
+    assert "检查日期 2024年5月10日）" in page.inner_text("#verdict")  # as check prints it
     rows = page.locator("#findings tbody tr")
     assert rows.count() > 0
     assert page.locator("#grid td.warning").count() > 0

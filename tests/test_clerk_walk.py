@@ -229,3 +229,19 @@ def test_a_document_refused_for_its_own_fields_does_not_call_them_ledger_errors(
         "错误：台账有 1 处错误，未生成整改情况报告。请先改正（ledger-tools check 可查看全部），"
         "或加 --force 强制生成（无法识别的内容会在文稿中用【】标出）："
     )
+
+
+def test_a_new_ledgers_example_paragraphs_are_one_line_of_check(tmp_path):
+    """check of a ledger just made by ``new``: the 12 paragraphs of 文稿段落 still marked
+    “【示例，请修改】” were 12 identical lines; one line names the cells now. JSON (and the
+    marked copy) keep one finding per cell."""
+    path = tmp_path / "台账.xlsx"
+    assert run("new", path).exit_code == 0
+    result = run("check", path, "--today", "2024-05-10")
+    lines = [x for x in result.output.splitlines() if "示例文字" in x]
+    assert len(lines) == 1, result.output
+    assert lines[0].split()[0] == "文稿段落!D2:D13"
+    assert "（12 处）文稿段落中还有示例文字“【示例，请修改】”" in lines[0]
+    assert "警告（13 处）" in result.output  # the count is every cell
+    found = json.loads(run("check", path, "--format", "json").output)["findings"]
+    assert sum(f["rule"] == "example-text" for f in found) == 12

@@ -245,3 +245,36 @@ def test_a_new_ledgers_example_paragraphs_are_one_line_of_check(tmp_path):
     assert "警告（13 处）" in result.output  # the count is every cell
     found = json.loads(run("check", path, "--format", "json").output)["findings"]
     assert sum(f["rule"] == "example-text" for f in found) == 12
+
+
+def test_merge_names_what_it_cannot_read_in_a_units_folder(tmp_path):
+    """A unit that sent its ledger as .ods, .csv or inside a .zip was left out of the 汇总
+    without a word (merge looked for .xlsx/.xlsm/.xls only); a WPS .et (often an .xlsx
+    within) too. Now the .et is read and the others are listed in 未能读取 with what to do;
+    Word documents and PDFs (佐证材料) are still passed over."""
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
+    wb = openpyxl.load_workbook(EXAMPLE)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "单位名称":
+            row[1].value = "某区水务局"
+    wb.save(folder / "水务局.et")
+    (folder / "统计局.ods").write_bytes(b"PK\x03\x04")
+    (folder / "城管局.csv").write_text("序号,方面\n", encoding="utf-8")
+    (folder / "档案馆.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    (folder / "佐证材料.pdf").write_bytes(b"%PDF-1.4\n")
+    out = tmp_path / "汇总.xlsx"
+    result = run("merge", folder, "-o", out, "--today", "2024-05-10", "--jobs", 1)
+    assert result.exit_code == 0, result.output
+    assert "读取 2 个单位，3 个未能读取" in result.output
+    assert "统计局.ods：这是 OpenDocument 表格（.ods）" in result.output
+    assert "城管局.csv：这是 CSV 文本表格（.csv）" in result.output
+    assert (
+        "档案馆.zip：这是压缩包" in result.output and "请解压到这个文件夹后再汇总" in result.output
+    )
+    assert "佐证材料.pdf" not in result.output
+    units = {r[0].value for r in openpyxl.load_workbook(out)["汇总"].iter_rows(min_row=2)}
+    assert {"某区水务局", "某区住房和城乡建设局"} <= units
+    failed = [r[0].value for r in openpyxl.load_workbook(out)["未能读取"].iter_rows(min_row=2)]
+    assert len(failed) == 3

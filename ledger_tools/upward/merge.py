@@ -48,7 +48,19 @@ SHEET_MEASURES = "全部措施"
 SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
-SUFFIXES = (".xlsx", ".xlsm", ".xls")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # (.et: WPS's own, often an .xlsx within)
+# Files in a folder of units that may be a unit's ledger in a form merge cannot read: listed
+# in 未能读取 with what to do, never passed over without a word (a unit that sent its ledger
+# as .ods or in a .zip would otherwise be missing from the 汇总 unnoticed).
+OTHER_SHEETS = {
+    ".ods": "OpenDocument 表格（.ods）",
+    ".xlsb": "Excel 二进制工作簿（.xlsb）",
+    ".csv": "CSV 文本表格（.csv）",
+    ".numbers": "Numbers 表格（.numbers）",
+    ".ett": "WPS 表格模板（.ett）",
+    ".xltx": "Excel 模板（.xltx）",
+}
+ARCHIVES = (".zip", ".rar", ".7z")
 # Worker processes by default: each holds polars, the reader and a chunk of ledgers (about
 # 130 MB resident), so even on a big machine the default stays within the 1 GB the 汇总 may use.
 MAX_DEFAULT_JOBS = 4
@@ -193,7 +205,23 @@ def _workbooks_under(folder: Path, failed: list[Failed]) -> list[Path]:
                 pending.append(path)
             elif path.suffix.lower() in SUFFIXES and path.is_file():
                 found.append(path)
+            elif (reason := _not_read(path)) is not None:
+                failed.append(Failed(str(path), reason))
     return sorted(found)
+
+
+def _not_read(path: Path) -> str | None:
+    """Why a file of a units' folder that may hold a ledger is not read, or None for the
+    files that are plainly something else (Word documents, PDFs of 佐证材料, pictures)."""
+    suffix = path.suffix.lower()
+    if suffix in OTHER_SHEETS:
+        return (
+            f"这是 {OTHER_SHEETS[suffix]}，汇总只读取 .xlsx、.xlsm、.xls 和 .et。如果它是台账，"
+            "请用 Excel 或 WPS 打开后“另存为” .xlsx 再汇总。"
+        )
+    if suffix in ARCHIVES:
+        return "这是压缩包，汇总不读取压缩包里的文件。如果里面有台账，请解压到这个文件夹后再汇总。"
+    return None
 
 
 def _folder_unreadable(exc: OSError) -> str:

@@ -311,6 +311,7 @@ def stats(
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
     import datetime
     import json
+    import os
 
     from ledger_tools.ledger.stats import compute_stats, format_stats_text
 
@@ -328,6 +329,12 @@ def stats(
         else json.dumps(result, ensure_ascii=False, indent=2)
     )
     click.echo(text)
+    if by == "单位" and "单位" not in ledger.origin.columns:
+        click.echo(
+            f"注意：{os.path.basename(path)} 没有“单位”列，全部计入“（未填）”。按单位统计用于 ledger-tools merge "
+            "生成的汇总台账；单位自己的台账可按方面、责任部门、责任领导或整改状态统计。",
+            err=True,
+        )
     if stale:
         from ledger_tools.upward.consistency import stale_note
 

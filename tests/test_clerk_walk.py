@@ -278,3 +278,14 @@ def test_merge_names_what_it_cannot_read_in_a_units_folder(tmp_path):
     assert {"某区水务局", "某区住房和城乡建设局"} <= units
     failed = [r[0].value for r in openpyxl.load_workbook(out)["未能读取"].iter_rows(min_row=2)]
     assert len(failed) == 3
+
+
+def test_stats_by_unit_of_a_units_own_ledger_says_what_it_is_for():
+    """stats --by 单位 of a unit's own ledger printed one row “（未填）” and nothing else."""
+    result = CliRunner().invoke(
+        cli, ["stats", str(EXAMPLE), "--by", "单位", "--today", "2024-05-10"]
+    )
+    assert result.exit_code == 0
+    assert "（未填）" in result.stdout
+    assert "示例台账.xlsx 没有“单位”列" in result.stderr
+    assert "按单位统计用于 ledger-tools merge 生成的汇总台账" in result.stderr

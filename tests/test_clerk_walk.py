@@ -289,3 +289,52 @@ def test_stats_by_unit_of_a_units_own_ledger_says_what_it_is_for():
     assert "（未填）" in result.stdout
     assert "示例台账.xlsx 没有“单位”列" in result.stderr
     assert "按单位统计用于 ledger-tools merge 生成的汇总台账" in result.stderr
+
+
+def _merged(tmp_path: Path) -> Path:
+    """A 汇总台账 of two units (the example twice, one renamed), merged as the office does."""
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
+    wb = openpyxl.load_workbook(EXAMPLE)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "单位名称":
+            row[1].value = "某区水务局"
+    wb.save(folder / "水务局.xlsx")
+    out = tmp_path / "汇总台账.xlsx"
+    result = run("merge", folder, "-o", out, "--today", "2024-05-10", "--jobs", 1)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_duban_of_a_merged_workbook_sends_one_notice_per_unit(tmp_path):
+    """duban of the 汇总台账 without --by grouped by 责任部门 across units: one notice to
+    “财务科” for the 财务科 of every unit. Now a 汇总台账 is 督办'd by unit unless told."""
+    merged = _merged(tmp_path)
+    result = run("duban", merged, "--today", "2024-05-10", "-o", tmp_path / "督办")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("这是汇总台账，按单位督办")
+    assert "按单位：共 2 个" in result.output
+    assert (tmp_path / "督办" / "督办通知-某区水务局.docx").exists()
+    assert not (tmp_path / "督办" / "督办通知-财务科.docx").exists()
+    told = run(
+        "duban", merged, "--today", "2024-05-10", "-o", tmp_path / "部门", "--by", "责任部门"
+    )
+    assert told.exit_code == 0, told.output
+    assert "不同单位的同名责任部门（如两个单位的“财务科”）合在一份通知里" in told.output
+    own = run("duban", EXAMPLE, "--today", "2024-05-10", "-o", tmp_path / "单位")
+    assert own.output.startswith("按责任部门：")  # a unit's own ledger: as before
+
+
+def test_plan_or_report_of_a_merged_workbook_points_to_the_summary_report(tmp_path):
+    """report 汇总台账.xlsx (without --kind summary) made a unit's 整改情况报告 of the 汇总台账,
+    refused for its empty 单位名称: the office did not learn of the 汇总报告."""
+    merged = _merged(tmp_path)
+    for args in (["report"], ["plan"], ["report", "--kind", "notice"]):
+        result = run(*args, merged, "--as-of", "2024-05-10", "-o", tmp_path / "x.docx")
+        assert result.exit_code == 2, result.output
+        assert "汇总台账.xlsx 是 ledger-tools merge 生成的汇总台账" in result.output
+        assert f"ledger-tools report {merged} --kind summary" in result.output
+        assert not (tmp_path / "x.docx").exists()
+    summary = run("report", merged, "--kind", "summary", "-o", tmp_path / "汇总报告.docx")
+    assert summary.exit_code == 0, summary.output

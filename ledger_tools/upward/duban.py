@@ -603,8 +603,8 @@ def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ..
 @click.option(
     "--by",
     type=click.Choice(GROUPINGS),
-    default="责任部门",
-    help="按谁督办：责任部门（默认）、责任领导，或 单位（汇总台账的“全部措施”表）。",
+    default=None,
+    help="按谁督办：责任部门（单位台账的默认）、责任领导，或 单位（汇总台账的默认，读“全部措施”表）。",
 )
 @click.option(
     "--reply-days",
@@ -632,7 +632,7 @@ def duban_command(
     path: str,
     output: str | None,
     today: str | None,
-    by: str,
+    by: str | None,
     reply_days: int,
     template: str | None,
     pdf: bool,
@@ -645,6 +645,19 @@ def duban_command(
 
     day = parse_day(today, "--today")
     ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet, today=day)
+    merged = any(units.values())  # a 汇总台账's 全部措施 (or a ledger with a 单位 column)
+    if by is None:
+        by = "单位" if merged else "责任部门"
+        if merged:
+            click.echo(
+                "这是汇总台账，按单位督办（每个有超期、临期措施的单位一份通知）。"
+                "如要按某个单位的责任部门督办，请对该单位自己的台账运行 duban。"
+            )
+    elif merged and by != "单位":
+        click.echo(
+            f"注意：这是汇总台账，按{by}督办时，不同单位的同名{by}（如两个单位的“财务科”）"
+            "合在一份通知里。按单位督办请加 --by 单位。"
+        )
     folder = Path(output) if output else Path(path).resolve().parent / "督办通知"
     result = write_duban(
         ledger,

@@ -383,8 +383,6 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
-    import os
-
     from ledger_tools.documents.render import render
 
     check_document_output(kw["output"], kw["pdf"])
@@ -395,18 +393,12 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
     day = parse_day(kw["today"], "--today") or parse_day(kw["as_of"], "--as-of")
     ledger = read_ledger(path, mapping, sheet, day)
     if not kw["force"] and "单位" in ledger.origin.columns:
-        from ledger_tools.upward.consistency import is_merge_ledger
+        from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
 
         if is_merge_ledger(ledger):
             from ledger_tools.documents.render import DOC_NAMES
-            from ledger_tools.output import command_arg
 
-            raise LedgerToolsError(
-                f"{os.path.basename(path)} 是 ledger-tools merge 生成的汇总台账，未生成{DOC_NAMES[kind]}。"
-                f"汇总报告请运行：ledger-tools report {command_arg(path)} --kind summary；"
-                "整改方案和单位的整改情况报告、通报请对各单位自己的台账生成。"
-                f"确要把汇总台账当作一本台账生成{DOC_NAMES[kind]}，请加 --force。"
-            )
+            raise LedgerToolsError(merged_document_refusal(path, DOC_NAMES[kind]))
     out = render(
         ledger,
         kind,

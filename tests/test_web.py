@@ -394,3 +394,31 @@ def test_advice_on_the_page_names_no_command_line_option(server, tmp_path):
     cli_said = "\n".join(f.message for f in check_file(path).findings)
     assert "或用 --status-map 原状态=标准状态 说明" in cli_said
     assert "请用 --map 原列名=方面 指明" in cli_said
+
+
+def test_a_merged_workbook_on_the_page_points_to_the_summary_report(server, tmp_path):
+    """The office uploads its 汇总台账 and asks for 整改情况报告: the page said the 汇总台账's
+    单位名称 was missing; it now says what the file is and how the 汇总报告 is made."""
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
+    merged = tmp_path / "汇总台账.xlsx"
+    made = CliRunner().invoke(
+        cli, ["merge", str(folder), "-o", str(merged), "--today", "2024-05-10", "--jobs", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    with merged.open("rb") as fh:
+        res = server.api(
+            "api/upload", files={"file": (merged.name, fh)}, data={"today": "2024-05-10"}
+        )
+    assert res.status_code == 200, res.text
+    upload = res.json()["id"]
+    res = server.api("api/download", json={"id": upload, "what": "report", "as_of": "2024-05-10"})
+    assert res.status_code == 400
+    said = res.json()["error"]
+    assert "汇总台账.xlsx 是 ledger-tools merge 生成的汇总台账，未生成整改情况报告" in said
+    assert "--kind summary" in said and "勾选“台账有错误时仍然生成文稿”" in said

@@ -69,6 +69,19 @@ def is_merge_ledger(ledger: Any) -> bool:
     return ledger.origin.sheet == SHEET_MEASURES and "单位" in ledger.origin.columns
 
 
+def merged_document_refusal(path: str | os.PathLike[str], document: str) -> str:
+    """Why ``plan``/``report`` (not ``--kind summary``) make no unit document of a 汇总台账,
+    and what to run instead."""
+    from ledger_tools.output import command_arg
+
+    return (
+        f"{Path(path).name} 是 ledger-tools merge 生成的汇总台账，未生成{document}。"
+        f"汇总报告请运行：ledger-tools report {command_arg(path)} --kind summary；"
+        "整改方案和单位的整改情况报告、通报请对各单位自己的台账生成。"
+        f"确要把汇总台账当作一本台账生成{document}，请加 --force。"
+    )
+
+
 def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
     """The 汇总 sheet of the 汇总台账 at ``path``, or None where there is none (or no header
     with 单位 and 措施数 in it)."""

@@ -242,6 +242,7 @@ _FOR_PAGE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ledger-tools check 不把它们算作错误", "本页的校验结果不把它们算作错误"),
         (r"或加 --force 强制生成", "或勾选“台账有错误时仍然生成文稿”后再生成"),
         (r"或用 --as-of 指定统计截止日期", "或在本页的“统计截至日期”中指定"),
+        (r"，请加 --force。", "，请勾选“台账有错误时仍然生成文稿”后再生成。"),
     )
 )
 
@@ -344,6 +345,11 @@ def document(
         raise WebError(f"未知的文稿类型“{kind}”。")
     with workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx") as out:
         ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
+        if not force and "单位" in ledger.origin.columns:
+            from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
+
+            if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
+                raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
         written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
     return written.with_suffix(".pdf") if pdf else written
 

@@ -16,7 +16,7 @@ import click
 import ledger_tools
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly, pipe_closed
-from ledger_tools.errors import EXIT_USAGE
+from ledger_tools.errors import EXIT_USAGE, LedgerToolsError
 
 clickzh.install()
 
@@ -203,7 +203,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
 
     from ledger_tools.errors import OutputError
     from ledger_tools.ledger.workbook import new_workbook
-    from ledger_tools.output import check_output_path
+    from ledger_tools.output import check_output_path, command_arg
 
     check_output_path(path)  # a folder, a folder that does not exist
     if os.path.exists(path) and not force:
@@ -213,7 +213,7 @@ def new(path: str, unit: str | None, force: bool) -> None:
     click.echo(
         "请先按“填表说明”填写“基本信息”和“整改台账”（每条措施一行），修改“文稿段落”中的示例文字。"
     )
-    click.echo(f"填写后运行：ledger-tools check {out}")
+    click.echo(f"填写后运行：ledger-tools check {command_arg(out)}")
 
 
 @cli.command()
@@ -316,6 +316,7 @@ def stats(
     """统计台账：问题、措施、各状态数量、办结率、超期预警，可按方面、责任部门等分组。"""
     import datetime
     import json
+    import os
 
     from ledger_tools.ledger.stats import compute_stats, format_stats_text
 
@@ -333,6 +334,12 @@ def stats(
         else json.dumps(result, ensure_ascii=False, indent=2)
     )
     click.echo(text)
+    if by == "单位" and "单位" not in ledger.origin.columns:
+        click.echo(
+            f"注意：{os.path.basename(path)} 没有“单位”列，全部计入“（未填）”。按单位统计用于 ledger-tools merge "
+            "生成的汇总台账；单位自己的台账可按方面、责任部门、责任领导或整改状态统计。",
+            err=True,
+        )
     if stale:
         from ledger_tools.upward.consistency import stale_note
 
@@ -390,6 +397,13 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
         )
     day = parse_day(kw["today"], "--today") or parse_day(kw["as_of"], "--as-of")
     ledger = read_ledger(path, mapping, sheet, day)
+    if not kw["force"] and "单位" in ledger.origin.columns:
+        from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
+
+        if is_merge_ledger(ledger):
+            from ledger_tools.documents.render import DOC_NAMES
+
+            raise LedgerToolsError(merged_document_refusal(path, DOC_NAMES[kind]))
     out = render(
         ledger,
         kind,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -34,17 +35,17 @@ ZH = {
     "Show this message and exit.": "显示本帮助并退出。",
     "Show the version and exit.": "显示版本号并退出。",
     "Error: {message}": "错误：{message}",
-    "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
+    "Try '{command} {option}' for help.": "运行 {command} {option} 查看帮助。",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
     "Missing {param_type}": "缺少{param_type}",
     "Missing parameter: {param_name}": "缺少参数：{param_name}",
     "Missing command.": "缺少命令。",
-    "No such command {name!r}.": "没有命令 {name!r}。",
-    "No such option {name!r}.": "没有选项 {name!r}。",
+    "No such command {name!r}.": "没有命令“{name}”。",
+    "No such option {name!r}.": "没有选项“{name}”。",
     "No such option: {name}": "没有选项：{name}",
-    "Option {name!r} does not take a value.": "选项 {name!r} 不需要值。",
+    "Option {name!r} does not take a value.": "选项“{name}”不需要值。",
     "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
     "Invalid value: {message}": "值无效：{message}",
     "Aborted!": "已取消。",
@@ -114,6 +115,7 @@ Group.group_class = Group
 
 def install() -> None:
     _install_visible_echo()
+    _missing_in_chinese()
     for module in (
         click.core,
         click.decorators,
@@ -126,6 +128,23 @@ def install() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def _missing_in_chinese() -> None:
+    """click's “缺少参数 '台账.xlsx'.”: English quotes and full stop in a Chinese line. Said
+    as “缺少参数“台账.xlsx”。”."""
+    missing = click.exceptions.MissingParameter
+    if getattr(missing.format_message, "_chinese", False):
+        return
+    english = missing.format_message
+
+    def format_message(self: click.exceptions.MissingParameter) -> str:
+        text = english(self)
+        text = re.sub(r" '([^']*)'", r"“\1”", text)
+        return text[:-1] + "。" if text.endswith(".") else text.replace(". ", "。", 1)
+
+    format_message._chinese = True  # type: ignore[attr-defined]
+    missing.format_message = format_message  # type: ignore[method-assign]
 
 
 def _install_visible_echo() -> None:

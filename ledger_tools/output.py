@@ -230,10 +230,22 @@ def _temporary_file(out_path: Path) -> Path:
     except OSError as exc:
         exc.filename = None  # the temporary name means nothing to the user
         raise OutputError(
-            f"无法在 {out_path.parent} 中写入 {out_path.name}：{describe_os_error(exc)}"
+            f"无法在{_folder_shown(out_path.parent)}中写入 {out_path.name}：{describe_os_error(exc)}"
         ) from exc
     os.close(fd)
     return Path(tmp_name)
+
+
+def _folder_shown(folder: Path) -> str:
+    """A folder as a message names it: “ . ” or a relative path means little to a clerk who
+    started the program from a shortcut, so the full path is added."""
+    if folder.is_absolute():
+        return f"文件夹 {folder} "
+    try:
+        full = folder.resolve()
+    except OSError:
+        return f"文件夹 {folder} "
+    return f"当前文件夹（{full}）" if str(folder) == "." else f"文件夹 {folder}（{full}）"
 
 
 # Termination requests held back while a temporary file is being created (the CLI's SIGTERM
@@ -406,6 +418,21 @@ def visible_message(text: str) -> str:
 
 def _break_escaped(match: re.Match[str]) -> str:
     return match.group(0).replace("\r", "\\r").replace("\n", "\\n")
+
+
+# What a shell (cmd, PowerShell, bash) splits a word at or reads as its own: a file name with
+# one of them is quoted in a command the program suggests.
+_SHELL_SPECIAL = re.compile(r"""[\s"'&|;<>()$`^%!*?\[\]{},]""")
+
+
+def command_arg(path: str | os.PathLike[str]) -> str:
+    """``path`` as written in a command the program suggests (“填写后运行：ledger-tools check
+    …”): in double quotes when it holds a space or a character a shell reads, so that the
+    line can be copied as it is (“我的 台账.xlsx” unquoted is two arguments)."""
+    text = os.fspath(path)
+    if not _SHELL_SPECIAL.search(text):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def one_line(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -94,7 +95,11 @@ def test_each_unit_row_is_that_units_own_stats(merged):
         assert shown == {k: v for k, v in expected.items() if k != "办结率"}, role
         # the rate cell holds a number formatted to print exactly what stats prints
         cell = next(c for c in ws.iter_rows(min_row=2) if c[0].value == row["单位"])[rate_col - 1]
-        assert _percent(cell.value, cell.number_format) == expected["办结率"], role
+        if expected["问题数"]:
+            assert _percent(cell.value, cell.number_format) == expected["办结率"], role
+        else:  # no measures yet: no 办结率 (the chart draws no bar), and 说明 says why
+            assert cell.value is None, role
+            assert "台账尚未填报整改措施，不计办结率" in row["说明"], role
         check = _check(path)
         assert (row["错误"], row["警告"]) == (check["counts"]["error"], check["counts"]["warning"])
 
@@ -589,3 +594,79 @@ def test_units_status_words_are_counted_as_read_in_the_summary(tmp_path):
     at = [c.value for c in ws[1]].index("整改状态")
     written = {row[at] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert written <= {*C.STATUSES, None}
+
+
+def test_measures_sheet_prints_readably_on_a3(merged, tmp_path):
+    """全部措施 prints as the standard 整改台账 does: A3 landscape, one page wide, the header
+    on every page, the text wrapped in rows as high as it needs. It printed a third of A4
+    wide on one line per row before, at about 3.5 points."""
+    ws = openpyxl.load_workbook(merged["out"])["全部措施"]
+    setup = ws.page_setup
+    assert (setup.paperSize, setup.orientation) == (8, "landscape")
+    assert (setup.fitToWidth in (None, 1), setup.fitToHeight) == (True, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    header = [c.value for c in ws[1]]
+    measure = ws.cell(2, header.index("整改措施") + 1)
+    assert measure.alignment.wrap_text and measure.alignment.vertical == "top"
+    tall = [r for r in range(2, ws.max_row + 1) if (ws.row_dimensions[r].height or 15) > 30]
+    assert len(tall) > ws.max_row // 2  # the example's texts take several lines
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice/poppler not installed")
+    src = tmp_path / "汇总台账.xlsx"
+    shutil.copyfile(merged["out"], src)
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "汇总台账.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    page = next(p for p in boxes.split("<page ") if ">整改进展及成效</word>" in p)
+    heights = [
+        float(y1) - float(y0)
+        for y0, y1 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">某区', page)
+    ]
+    assert heights and min(heights) >= 6, heights  # points: readable when printed
+
+
+def test_a_unit_with_no_measures_is_no_zero_bar(merged):
+    """The unit that sent a ledger with no measures yet (某区统计局) has no 办结率: not 0%, which
+    the chart drew as a unit that closed nothing. It is the last row, its 说明 says why, the
+    chart names it under the bars, and ``stats --by 单位`` prints 无措施."""
+    rows = [r for r in _rows(merged["out"], "汇总") if r["文件"]]
+    assert rows[-1]["单位"] == "某区统计局" and rows[-1]["问题数"] == 0
+    assert rows[-1]["办结率"] is None
+    assert rows[-1]["说明"] == "台账尚未填报整改措施，不计办结率"
+    assert all(r["办结率"] is not None for r in rows[:-1])
+    with zipfile.ZipFile(merged["out"]) as zf:
+        rate = next(
+            x
+            for n in zf.namelist()
+            if n.startswith("xl/charts/chart") and "各单位问题办结率" in (x := zf.read(n).decode())
+        )
+    assert "某区统计局尚未填报整改措施，不计办结率，图中未画出" in rate
+    result = CliRunner().invoke(cli, ["stats", str(merged["out"]), "--by", "单位", "--today", DAY])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("某区统计局"))
+    assert line.split()[1:] == ["0", "0", "0", "无措施", "0", "0", "0"]
+    # the report and check take the empty 办结率 as merge wrote it
+    assert not [f for f in _check(merged["out"])["findings"] if f["rule"].startswith("summary-")]
+
+
+def test_a_note_typed_below_the_summary_is_no_unit(merged, tmp_path):
+    """The office types “注：……” under the totals of 汇总 before printing it: it was read as a
+    unit with no measures (a row “注：……  0  0  0  0%” in ``stats --by 单位``)."""
+    edited = tmp_path / "汇总台账-加注.xlsx"
+    wb = openpyxl.load_workbook(merged["out"])
+    ws = wb["汇总"]
+    ws.cell(ws.max_row + 2, 1).value = "注：本表由区委巡察办汇总，数据截至5月10日。"
+    wb.save(edited)
+    result = CliRunner().invoke(cli, ["stats", str(edited), "--by", "单位", "--today", DAY])
+    assert result.exit_code == 0, result.output
+    assert "注：" not in result.output
+    findings = _check(edited)["findings"]
+    assert not [f for f in findings if f["rule"].startswith("summary-")]

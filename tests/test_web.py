@@ -215,6 +215,7 @@ def test_page_end_to_end(server, browser, tmp_path):
     page.wait_for_selector("#verdict-text")
     assert "可以上报" in page.inner_text("#verdict-text")
     assert "13 个问题" in page.inner_text("#verdict")
+    assert "检查日期 2024年5月10日）" in page.inner_text("#verdict")  # as check prints it
     rows = page.locator("#findings tbody tr")
     assert rows.count() > 0
     assert page.locator("#grid td.warning").count() > 0
@@ -351,3 +352,73 @@ def test_without_the_web_extra_the_cli_says_how_to_install(tmp_path):
     assert res.returncode == 2
     assert 'pip install "ledger-tools[web]"' in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_advice_on_the_page_names_no_command_line_option(server, tmp_path):
+    """A finding's advice “或用 --status-map 原状态=标准状态 说明”, “请用 --map 原列名=方面 指明”
+    and the refusal's “或加 --force 强制生成” are command-line options the page has no way
+    to give: on the page they are the workbook's 状态对照 and 列名对照 sheets and the box
+    “台账有错误时仍然生成文稿”. The CLI says the same findings with its options."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(EXAMPLE)
+    ws = wb["整改台账"]
+    header = [c.value for c in ws[1]]
+    ws.cell(3, header.index("整改状态") + 1).value = "在弄"
+    ws.cell(1, header.index("方面") + 1).value = "类别名称"  # a column the reader does not know
+    path = tmp_path / "有错误.xlsx"
+    wb.save(path)
+    with path.open("rb") as fh:
+        res = server.api(
+            "api/upload", files={"file": (path.name, fh)}, data={"today": "2024-05-10"}
+        )
+    assert res.status_code == 200, res.text
+    body = res.json()
+    messages = [f["message"] for f in body["findings"]]
+    said = "\n".join(messages)
+    assert "--" not in said, [m for m in messages if "--" in m]
+    status = next(m for m in messages if "“在弄”" in m)
+    assert status.endswith("可在台账中加一张“状态对照”表（原状态 | 标准状态）说明它对应哪个状态。")
+    column = next(m for m in messages if "缺少必需的列“方面”" in m)
+    assert "请在台账中加一张“列名对照”表（原列名 | 标准列名），写明哪一列是“方面”" in column
+    res = server.api(
+        "api/download", json={"id": body["id"], "what": "report", "as_of": "2024-05-10"}
+    )
+    assert res.status_code == 422
+    refusal = res.json()["error"]
+    assert "或勾选“台账有错误时仍然生成文稿”后再生成" in refusal and "--force" not in refusal
+    assert "（本页“校验结果”中列出了全部）" in refusal
+    # the CLI keeps its own options
+    from ledger_tools.ledger.checking import check_file
+
+    cli_said = "\n".join(f.message for f in check_file(path).findings)
+    assert "或用 --status-map 原状态=标准状态 说明" in cli_said
+    assert "请用 --map 原列名=方面 指明" in cli_said
+
+
+def test_a_merged_workbook_on_the_page_points_to_the_summary_report(server, tmp_path):
+    """The office uploads its 汇总台账 and asks for 整改情况报告: the page said the 汇总台账's
+    单位名称 was missing; it now says what the file is and how the 汇总报告 is made."""
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
+    merged = tmp_path / "汇总台账.xlsx"
+    made = CliRunner().invoke(
+        cli, ["merge", str(folder), "-o", str(merged), "--today", "2024-05-10", "--jobs", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    with merged.open("rb") as fh:
+        res = server.api(
+            "api/upload", files={"file": (merged.name, fh)}, data={"today": "2024-05-10"}
+        )
+    assert res.status_code == 200, res.text
+    upload = res.json()["id"]
+    res = server.api("api/download", json={"id": upload, "what": "report", "as_of": "2024-05-10"})
+    assert res.status_code == 400
+    said = res.json()["error"]
+    assert "汇总台账.xlsx 是 ledger-tools merge 生成的汇总台账，未生成整改情况报告" in said
+    assert "--kind summary" in said and "勾选“台账有错误时仍然生成文稿”" in said

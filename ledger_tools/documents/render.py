@@ -177,20 +177,42 @@ def ensure_renderable(ledger: Ledger, kind: str, today: dt.date) -> None:
     from ledger_tools.ledger.findings import Report
     from ledger_tools.ledger.schema import check_info_fields, validate
 
-    errors = check_info_fields(ledger, kind) + sample_text_findings(ledger, kind)
-    errors += validate(ledger, today=today).errors
+    needed = check_info_fields(ledger, kind) + sample_text_findings(ledger, kind)
+    found = validate(ledger, today=today).errors
+    errors = needed + found
     if not errors:
         return
-    lines = [
-        f"台账有 {len(errors)} 处错误，未生成{DOC_NAMES[kind]}。请先改正（ledger-tools check 可查看全部），"
-        "或加 --force 强制生成（无法识别的内容会在文稿中用【】标出）："
-    ]
+    lines = [_refusal(len(found), len(needed), DOC_NAMES[kind])]
     for f in errors[:MAX_LISTED_ERRORS]:
         lines.append(f"  {f.cell or f.sheet}：{f.message}")
     if len(errors) > MAX_LISTED_ERRORS:
         lines.append(f"  ……另有 {len(errors) - MAX_LISTED_ERRORS} 处错误未列出。")
     report = Report(path=ledger.origin.path, findings=errors, today=today.isoformat())
     raise LedgerHasErrors("\n".join(lines), report)
+
+
+def _refusal(found: int, needed: int, document: str) -> str:
+    """The first line of a refused document: the ledger's errors (``check`` lists them) and
+    what only this document needs (基本信息 fields, 文稿段落 still the example; ``check``
+    cannot know which document will be made, so it says nothing of them). A clerk told
+    “台账有 4 处错误……ledger-tools check 可查看全部” by a check that had said 没有错误 did not
+    know where to look."""
+    if not needed:
+        return (
+            f"台账有 {found} 处错误，未生成{document}。请先改正（ledger-tools check 可查看全部），"
+            "或加 --force 强制生成（无法识别的内容会在文稿中用【】标出）："
+        )
+    force = "或加 --force 强制生成（无法识别或缺少的内容会在文稿中用【】标出）："
+    what = f"生成{document}要用的基本信息或文稿段落还有 {needed} 项没有填好"
+    if not found:
+        return (
+            f"{what}，未生成{document}（这些是这份文稿才要用的内容，ledger-tools check 不把它们算作错误）。"
+            f"请按下面所列补填，{force}"
+        )
+    return (
+        f"台账有 {found} 处错误，{what}，未生成{document}。请先改正、补填（台账的错误用 "
+        f"ledger-tools check 可查看全部），{force}"
+    )
 
 
 # ---------------------------------------------------------------------------------------------

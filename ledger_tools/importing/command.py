@@ -101,7 +101,9 @@ def import_command(
         click.echo(f"提醒（{len(imported.warnings)} 条，请核对原文后在台账中补录）：")
         for w in imported.warnings:
             click.echo(f"  - {w}")
-    click.echo(f"文中没有写明的内容保持空白。下一步：ledger-tools check {out}")
+    from ledger_tools.output import command_arg
+
+    click.echo(f"文中没有写明的内容保持空白。下一步：ledger-tools check {command_arg(out)}")
 
 
 def _name(kind: str) -> str:

@@ -78,11 +78,22 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     return blocks
 
 
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
+
+
 def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     p = Path(path)
     if not p.is_file():
         raise UnreadableFile(f"找不到文件“{p}”。请检查文件名和所在文件夹。")
     suffix = p.suffix.lower()
+    if suffix in _WORKBOOK_SUFFIXES:
+        from ledger_tools.output import command_arg
+
+        raise UnreadableFile(
+            f"“{p.name}”是 Excel 工作簿。import 把反馈意见、整改方案、整改情况报告等 Word、PDF、"
+            "TXT 文稿变成台账；已经是台账的，请直接校验：ledger-tools check "
+            f"{command_arg(p)}（几个单位的台账请用 ledger-tools merge 汇总）。"
+        )
     if suffix == ".docx" or (suffix not in SUFFIXES and zipfile.is_zipfile(p)):
         return read_docx(p)
     if suffix == ".txt":

@@ -80,13 +80,13 @@ def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
             continue
         lines += ["", f"{SEVERITY_LABEL[severity]}（{len(group)} 处）"]
         shown = group if limit is None else group[:limit]
-        width = max((len(f.cell) for f in shown), default=0)
-        for start in range(0, len(shown), JSON_CHUNK):
+        cells, messages = _collapsed(shown)
+        width = max(map(len, cells), default=0)
+        for start in range(0, len(cells), JSON_CHUNK):  # (written in pieces: see JSON_CHUNK)
             if lines:
                 yield "\n".join(lines)
-            lines = [
-                f"  {f.cell.ljust(width)}  {f.message}" for f in shown[start : start + JSON_CHUNK]
-            ]
+            piece = zip(cells[start : start + JSON_CHUNK], messages[start : start + JSON_CHUNK])
+            lines = [f"  {c.ljust(width)}  {m}" for c, m in piece]
         if len(shown) < len(group):
             lines.append(
                 f"  ……另有 {len(group) - len(shown)} 处，用 --format json 或 --mark 查看全部。"
@@ -96,6 +96,41 @@ def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
     lines += ["", _verdict(report)]
     yield "\n".join(lines)
+
+
+# Findings listed once for a run of cells in one column when the message is the same: the
+# 12 paragraphs of a new ledger's 文稿段落 still “【示例，请修改】” were 12 identical lines, the
+# first thing a clerk read after ``new`` and ``check``. JSON and --mark keep every cell.
+COLLAPSED_RULES = frozenset({"example-text"})
+
+
+def _collapsed(findings: list[Finding]) -> tuple[list[str], list[str]]:
+    """The cell and message of each line of ``findings`` as listed, consecutive findings of a
+    ``COLLAPSED_RULES`` rule with the same message in the same column as one line
+    (“文稿段落!D2:D13  （12 处）文稿段落中还有示例文字……”)."""
+    cells: list[str] = []
+    messages: list[str] = []
+    i = 0
+    while i < len(findings):
+        f = findings[i]
+        j = i + 1
+        if f.rule in COLLAPSED_RULES:
+            while j < len(findings) and (
+                findings[j].rule == f.rule
+                and findings[j].message == f.message
+                and (findings[j].sheet, findings[j].column) == (f.sheet, f.column)
+            ):
+                j += 1
+        if j - i > 2:
+            last = findings[j - 1]
+            cells.append(f"{f.cell}:{last.column}{last.row}")
+            messages.append(f"（{j - i} 处）{f.message}")
+        else:
+            j = i + 1
+            cells.append(f.cell)
+            messages.append(f.message)
+        i = j
+    return cells, messages
 
 
 LAYOUT_SHOWN = 8  # rows listed per kind in the text block (JSON has them all)

@@ -297,6 +297,8 @@ def _sniff(p: Path) -> str:
                 "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存一份再试。"
             )
         return "cfb"
+    if p.name.startswith("~$"):
+        raise UnreadableFile(_lock_file_message(p))
     if not head:
         raise UnreadableFile(f"{p.name} 是空文件（0 字节），不是有效的 Excel 文件。{_SAVE_AS_HINT}")
     if what := other_format(p):
@@ -308,6 +310,26 @@ def _sniff(p: Path) -> str:
         hint = "如要从整改方案等 PDF 生成台账，请用 ledger-tools import。" if "PDF" in what else ""
         raise UnreadableFile(f"{p.name} {what}不是 Excel 工作簿。{hint or _SAVE_AS_HINT}")
     raise UnreadableFile(f"{p.name} 不是 Excel 工作簿（.xlsx/.xlsm/.xls）。{_SAVE_AS_HINT}")
+
+
+def _lock_file_message(p: Path) -> str:
+    """Excel and WPS put ``~$台账.xlsx`` beside a workbook while it is open (for a long name,
+    ``~$`` and the name less its first two characters); a clerk who picks it up is told so,
+    and which file is the ledger where it is there."""
+    rest = p.name[2:]
+    try:
+        beside = sorted(
+            q.name
+            for q in p.parent.iterdir()
+            if q.name != p.name and not q.name.startswith("~$") and q.name.endswith(rest)
+        )
+    except OSError:
+        beside = []
+    ledger = f"（{beside[0]}）" if len(beside) == 1 else ""
+    return (
+        f"{p.name} 是 Excel/WPS 打开台账{ledger}时生成的临时锁定文件，不是台账（关闭台账后它会自动消失）。"
+        f"请校验台账文件本身{ledger}；如果台账已经关闭而这个文件还在，可以删除它。"
+    )
 
 
 def _is_encrypted_ooxml(p: Path) -> bool:

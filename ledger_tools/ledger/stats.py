@@ -499,8 +499,12 @@ def _group_table(stats: dict[str, Any], by: str) -> list[str]:
     key = "按" + by  # 按方面, 按责任部门, 按责任领导, 按单位
     unit = "问题" if by in ("方面", "单位") else "措施"
     headers = [by, "问题数", "措施数", f"办结{unit}", "办结率", *COLOURS]
+    # a unit of a 汇总台账 that sent no measures yet: no 办结率 (not 0%, as if nothing closed)
     rows = [
-        [r[by], r["问题数"], r["措施数"], r["办结数"], r["办结率"], *(r[c] for c in COLOURS)]
+        [
+            r[by], r["问题数"], r["措施数"], r["办结数"],
+            r["办结率"] if r["措施数"] else "无措施", *(r[c] for c in COLOURS),
+        ]
         for r in stats[key]
-    ]
+    ]  # fmt: skip
     return _table(headers, rows)

@@ -44,6 +44,8 @@ FIGURES: dict[str, str] = {
 WARNING_FIGURES = ("红色预警", "黄色预警", "绿色预警")
 HEADER_ROWS = 10  # the header is looked for in the first rows (a title may stand above)
 TOTALS_PREFIX = ("合计", "总计")  # the totals row (merge writes 合计（n个单位）)
+# a note a receiver types below the table (注：…, 说明：…): no unit, nor a row to compare
+NOTE_PREFIX = ("注：", "注:", "说明：", "说明:", "备注：", "备注:")
 
 
 @dataclass
@@ -66,6 +68,19 @@ def is_merge_ledger(ledger: Any) -> bool:
     from ledger_tools.upward.merge import SHEET_MEASURES
 
     return ledger.origin.sheet == SHEET_MEASURES and "单位" in ledger.origin.columns
+
+
+def merged_document_refusal(path: str | os.PathLike[str], document: str) -> str:
+    """Why ``plan``/``report`` (not ``--kind summary``) make no unit document of a 汇总台账,
+    and what to run instead."""
+    from ledger_tools.output import command_arg
+
+    return (
+        f"{Path(path).name} 是 ledger-tools merge 生成的汇总台账，未生成{document}。"
+        f"汇总报告请运行：ledger-tools report {command_arg(path)} --kind summary；"
+        "整改方案和单位的整改情况报告、通报请对各单位自己的台账生成。"
+        f"确要把汇总台账当作一本台账生成{document}，请加 --force。"
+    )
 
 
 def read_summary_sheet(source: str | os.PathLike[str] | RawBook) -> SummarySheet | None:
@@ -97,7 +112,7 @@ def read_summary_sheet(source: str | os.PathLike[str] | RawBook) -> SummarySheet
     for i in range(top + 1, len(sheet.rows)):
         row = sheet.rows[i]
         name = _text(row[at]) if at < len(row) else ""
-        if not name:
+        if not name or name.startswith(NOTE_PREFIX):
             continue
         if name.startswith(TOTALS_PREFIX):
             out.totals = (i + 1, row)
@@ -359,6 +374,8 @@ def _cell_findings(
 def _agrees(header: str, value: Any, want: Any, expected: dict[str, Any]) -> bool:
     if header == "办结率":
         problems, done = expected["问题数"], expected["办结数"]
+        if not problems and value in (None, ""):  # merge leaves it empty: no problems yet
+            return True
         ratio = done / problems if problems else 0.0
         number = _percent(value)
         # merge writes the rate rounded as ``stats`` prints it (one decimal of a percent)
@@ -433,8 +450,10 @@ def stale_note(
     path: str | os.PathLike[str], findings: list[Finding], what: str = "以上数字"
 ) -> str:
     """The line ``stats`` and ``report --kind summary`` print when the 汇总 sheet disagrees."""
+    from ledger_tools.output import command_arg
+
     return (
         f"注意：{Path(path).name} 的“汇总”表与“全部措施”不一致（{cell_list(findings)}），"
         f"可能是手工改过。{what}全部按“全部措施”计算，不用“汇总”表中的数字。"
-        f"运行 ledger-tools check {Path(path).name} 可逐格查看哪里不一致、应为多少。"
+        f"运行 ledger-tools check {command_arg(Path(path).name)} 可逐格查看哪里不一致、应为多少。"
     )

@@ -26,7 +26,7 @@ import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
-from ledger_tools.output import one_line
+from ledger_tools.output import command_arg, one_line
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
     from ledger_tools.ledger.model import Ledger, Measure, Problem
@@ -202,15 +202,21 @@ def unreadable_note(ledger: Ledger, path: str, shown: int = 3) -> str:
         return ""
 
     def cells(ms: list[Measure]) -> str:
+        # a cell once, however many measures it holds (“1.……2.……” in one 整改措施 cell)
+        places: dict[tuple[str, str], int] = {}
+        for m in ms:
+            text = one_line(str(m.get("整改时限") or "空"))
+            place = (ledger.origin.cell("整改时限", m.row, m.sheet), text)
+            places[place] = places.get(place, 0) + 1
         said = "、".join(
-            f"{ledger.origin.cell('整改时限', m.row, m.sheet)}“{one_line(str(m.get('整改时限') or '空'))}”"
-            for m in ms[:shown]
+            f"{cell}“{text}”" + (f"（{n} 条措施）" if n > 1 else "")
+            for (cell, text), n in list(places.items())[:shown]
         )
-        return said + ("等" if len(ms) > shown else "")
+        return said + ("等" if len(places) > shown else "")
 
     head = f"注意：有 {len(measures)} 条未办结措施的整改时限无法识别，无法判断是否超期，未纳入督办"
     if UNIT_COLUMN not in ledger.origin.columns:
-        return f"{head}（{cells(measures)}）。请先运行 ledger-tools check {path} 查看并改正。"
+        return f"{head}（{cells(measures)}）。请先运行 ledger-tools check {command_arg(path)} 查看并改正。"
     units: dict[str, list[Measure]] = {}
     for m in measures:
         units.setdefault(str(m.get(UNIT_COLUMN) or "（未填单位）"), []).append(m)
@@ -579,6 +585,13 @@ def write_summary(
 # The command
 
 
+def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ...]) -> None:
+    """``--status-map`` as check reads it (for every ledger the command loads)."""
+    from ledger_tools.cli import _status_map_option
+
+    _status_map_option(ctx, param, items)
+
+
 @click.command("duban", cls=clickzh.Command)
 @click.argument("path", metavar="台账.xlsx")
 @click.option(
@@ -590,8 +603,8 @@ def write_summary(
 @click.option(
     "--by",
     type=click.Choice(GROUPINGS),
-    default="责任部门",
-    help="按谁督办：责任部门（默认）、责任领导，或 单位（汇总台账的“全部措施”表）。",
+    default=None,
+    help="按谁督办：责任部门（单位台账的默认）、责任领导，或 单位（汇总台账的默认，读“全部措施”表）。",
 )
 @click.option(
     "--reply-days",
@@ -606,12 +619,20 @@ def write_summary(
 @click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
 @click.option("--sheet", metavar="名称", help="台账所在工作表（汇总台账默认“全部措施”）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
+@click.option(
+    "--status-map",
+    multiple=True,
+    expose_value=False,
+    callback=lambda ctx, param, items: _status_map(ctx, param, items),
+    metavar="原状态=标准状态",
+    help="本单位自己的整改状态写法对应哪个标准状态，同 check（也可在台账中加一张“状态对照”表）。",
+)
 @friendly
 def duban_command(
     path: str,
     output: str | None,
     today: str | None,
-    by: str,
+    by: str | None,
     reply_days: int,
     template: str | None,
     pdf: bool,
@@ -624,6 +645,19 @@ def duban_command(
 
     day = parse_day(today, "--today")
     ledger, units = load_for_duban(path, mapping=parse_mappings(mapping), sheet=sheet, today=day)
+    merged = any(units.values())  # a 汇总台账's 全部措施 (or a ledger with a 单位 column)
+    if by is None:
+        by = "单位" if merged else "责任部门"
+        if merged:
+            click.echo(
+                "这是汇总台账，按单位督办（每个有超期、临期措施的单位一份通知）。"
+                "如要按某个单位的责任部门督办，请对该单位自己的台账运行 duban。"
+            )
+    elif merged and by != "单位":
+        click.echo(
+            f"注意：这是汇总台账，按{by}督办时，不同单位的同名{by}（如两个单位的“财务科”）"
+            "合在一份通知里。按单位督办请加 --by 单位。"
+        )
     folder = Path(output) if output else Path(path).resolve().parent / "督办通知"
     result = write_duban(
         ledger,

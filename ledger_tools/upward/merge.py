@@ -38,7 +38,7 @@ import click
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
 from ledger_tools.ledger import columns as C
-from ledger_tools.output import name_shown
+from ledger_tools.output import command_arg, name_shown
 
 if TYPE_CHECKING:
     from ledger_tools.upward.merge_xlsx import UnitXml
@@ -48,7 +48,19 @@ SHEET_MEASURES = "全部措施"
 SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
-SUFFIXES = (".xlsx", ".xlsm", ".xls")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # (.et: WPS's own, often an .xlsx within)
+# Files in a folder of units that may be a unit's ledger in a form merge cannot read: listed
+# in 未能读取 with what to do, never passed over without a word (a unit that sent its ledger
+# as .ods or in a .zip would otherwise be missing from the 汇总 unnoticed).
+OTHER_SHEETS = {
+    ".ods": "OpenDocument 表格（.ods）",
+    ".xlsb": "Excel 二进制工作簿（.xlsb）",
+    ".csv": "CSV 文本表格（.csv）",
+    ".numbers": "Numbers 表格（.numbers）",
+    ".ett": "WPS 表格模板（.ett）",
+    ".xltx": "Excel 模板（.xltx）",
+}
+ARCHIVES = (".zip", ".rar", ".7z")
 # Worker processes by default: each holds polars, the reader and a chunk of ledgers (about
 # 130 MB resident), so even on a big machine the default stays within the 1 GB the 汇总 may use.
 MAX_DEFAULT_JOBS = 4
@@ -88,6 +100,9 @@ SUMMARY_HEADERS = (
 )
 NUMBER_HEADERS = tuple(h for h in SUMMARY_HEADERS if h not in ("单位", "办结率", "文件", "说明"))
 FINDING_HEADERS = ("单位", "文件", "位置", "级别", "规则", "说明", "原值")
+# 说明 of a unit whose ledger has no measures yet: its 办结率 is left empty, not 0%, and the
+# chart of 办结率 draws no bar for it (a 0% bar would read as a unit that closed nothing)
+NO_MEASURES_NOTE = "台账尚未填报整改措施，不计办结率"
 
 
 @dataclass
@@ -190,7 +205,23 @@ def _workbooks_under(folder: Path, failed: list[Failed]) -> list[Path]:
                 pending.append(path)
             elif path.suffix.lower() in SUFFIXES and path.is_file():
                 found.append(path)
+            elif (reason := _not_read(path)) is not None:
+                failed.append(Failed(str(path), reason))
     return sorted(found)
+
+
+def _not_read(path: Path) -> str | None:
+    """Why a file of a units' folder that may hold a ledger is not read, or None for the
+    files that are plainly something else (Word documents, PDFs of 佐证材料, pictures)."""
+    suffix = path.suffix.lower()
+    if suffix in OTHER_SHEETS:
+        return (
+            f"这是 {OTHER_SHEETS[suffix]}，汇总只读取 .xlsx、.xlsm、.xls 和 .et。如果它是台账，"
+            "请用 Excel 或 WPS 打开后“另存为” .xlsx 再汇总。"
+        )
+    if suffix in ARCHIVES:
+        return "这是压缩包，汇总不读取压缩包里的文件。如果里面有台账，请解压到这个文件夹后再汇总。"
+    return None
 
 
 def _folder_unreadable(exc: OSError) -> str:
@@ -588,6 +619,8 @@ def unit_row(u: Unit) -> dict[str, Any]:
     notes = list(u.notes)
     if t.get("长期坚持计入办结") == "否":
         notes.append("长期坚持不计入办结")
+    if not t["问题数"]:
+        notes.append(NO_MEASURES_NOTE)
     return {
         "单位": u.unit,
         "问题数": t["问题数"],
@@ -619,10 +652,11 @@ def totals_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def ordered_units(merge: Merge, sort: str = "rate") -> list[Unit]:
-    """Units by 办结率 (highest first; ties by 单位) or, with ``sort="file"``, as read."""
+    """Units by 办结率 (highest first; ties by 单位; units with no measures yet last, after
+    those at 0%) or, with ``sort="file"``, as read."""
     if sort == "file":
         return list(merge.units)
-    return sorted(merge.units, key=lambda u: (-_rate(u), u.unit))
+    return sorted(merge.units, key=lambda u: (not u.totals["问题数"], -_rate(u), u.unit))
 
 
 def _rate(u: Unit) -> float:
@@ -754,7 +788,10 @@ def merge_workbook(
     help="text 输出汇总摘要（默认）；json 输出全部行，供其他系统读取（可不写 -o）。",
 )
 @click.option(
-    "--jobs", type=click.IntRange(1, 64), help="同时读取的进程数（默认：CPU 核数，最多 4）。"
+    "--jobs",
+    type=click.IntRange(1, 64),
+    metavar="N",
+    help="同时读取的进程数，1 至 64（默认：CPU 核数，最多 4）。",
 )
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认不覆盖）。")
 @friendly
@@ -819,8 +856,9 @@ def _merge(
     for line in summary_text(merge):
         click.echo(line)
     click.echo(f"已生成汇总台账：{output}")
+    shown = command_arg(output)
     click.echo(
-        f"可继续运行：ledger-tools stats {output} --by 单位；ledger-tools report {output} --kind summary"
+        f"可继续运行：ledger-tools stats {shown} --by 单位；ledger-tools report {shown} --kind summary"
     )
 
 

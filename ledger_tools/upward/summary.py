@@ -419,10 +419,12 @@ def error_cells_note(path: str | os.PathLike[str], ledger: Ledger, shown: int = 
         f"{ledger.origin.cell(column, row)}（{value}）" for (row, column), value in cells[:shown]
     )
     more = f"等 {len(cells)} 处" if len(cells) > shown else ""
+    from ledger_tools.output import command_arg
+
     return (
         f"注意：{Path(path).name} 的“全部措施”中有单元格是错误值：{listed}{more}（可能是手工改过），"
         "无法计入统计，汇总报告中相关的数字以【】标出。"
-        f"请运行 ledger-tools check {Path(path).name} 查看，改正后重新生成。"
+        f"请运行 ledger-tools check {command_arg(Path(path).name)} 查看，改正后重新生成。"
     )
 
 

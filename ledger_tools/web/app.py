@@ -282,7 +282,9 @@ _UNEXPECTED = "处理时发生意外问题（{}）。请把运行 ledger-tools w
 
 
 def _error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    from ledger_tools.web.service import for_page
+
+    return JSONResponse({"error": for_page(message)}, status_code=status)
 
 
 def _too_large(limit: int) -> JSONResponse:

@@ -13,6 +13,7 @@ from ledger_tools.errors import LedgerToolsError
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
+    metavar="端口",
     default=8765,
     show_default=True,
     help="本机端口（0 表示自动选一个空闲端口）。",

@@ -213,7 +213,61 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     )
     result["grids"] = sheet_grids(upload.path, result["sheets"])
     result["id"] = upload.id
+    for f in result.get("findings", []):
+        f["message"] = for_page(f["message"])
     return _visible(result)
+
+
+# The advice of a message that names a command-line option, as the page can follow it: the
+# page has no --status-map, --map, --sheet or --force, but the workbook's own 状态对照 and
+# 列名对照 sheets, the box “台账有错误时仍然生成文稿” and the 统计截至日期.
+_FOR_PAGE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"或用 --status-map 原状态=标准状态 ?", ""),
+        (r"请用 --status-map 或“状态对照”表", "请在“状态对照”表中"),
+        (r"--status-map 或“状态对照”表", "“状态对照”表"),
+        (
+            r"([请或])用 --map 原列名=标准列名 指明对应关系",
+            "\\1在台账中加一张“列名对照”表（原列名 | 标准列名）写明对应关系",
+        ),
+        (
+            r"([请或])用 --map 原列名=(\S+?) 指[明定]",
+            "\\1在台账中加一张“列名对照”表（原列名 | 标准列名），写明哪一列是“\\2”",
+        ),
+        (
+            r"请用 --map (\S+?)=标准列名 指明",
+            "请在台账中加一张“列名对照”表（原列名 | 标准列名），写明“\\1”对应哪个标准列",
+        ),
+        (r"或用 --map 指定", "或在台账中加一张“列名对照”表（原列名 | 标准列名）指定"),
+        (r"（--map 或“列名对照”表）", "（“列名对照”表）"),
+        (r"，?用 --sheet 指定工作表", ""),
+        (
+            r"请(?:用|加) --sheet (?:\S+?|指定要读取的\S+?)(?=[。，；）])",
+            "请把要读取的表单独另存为一个工作簿后上传",
+        ),
+        (r"或加 --sheet \S+?(?=[。，；）])", "或把它单独另存为一个工作簿后上传"),
+        (r"（ledger-tools check 可查看全部）", "（本页“校验结果”中列出了全部）"),
+        (
+            r"（台账的错误用 ledger-tools check 可查看全部）",
+            "（台账的错误本页“校验结果”中列出了全部）",
+        ),
+        (r"ledger-tools check 不把它们算作错误", "本页的校验结果不把它们算作错误"),
+        (r"或加 --force 强制生成", "或勾选“台账有错误时仍然生成文稿”后再生成"),
+        (r"或用 --as-of 指定统计截止日期", "或在本页的“统计截至日期”中指定"),
+        (r"，请加 --force。", "，请勾选“台账有错误时仍然生成文稿”后再生成。"),
+    )
+)
+
+
+def for_page(text: str) -> str:
+    """``text`` (a finding, the verdict, an error) with the advice that names a command-line
+    option (“或用 --status-map 原状态=标准状态 说明”) said as the page's user can follow it."""
+    if "--" not in text:
+        return text
+    for pattern, replacement in _FOR_PAGE:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _visible(value: Any) -> Any:
@@ -304,6 +358,11 @@ def document(
         raise WebError(f"未知的文稿类型“{kind}”。")
     with workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx") as out:
         ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
+        if not force and "单位" in ledger.origin.columns:
+            from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
+
+            if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
+                raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
         written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
     return written.with_suffix(".pdf") if pdf else written
 

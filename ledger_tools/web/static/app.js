@@ -97,11 +97,17 @@ function show(result) {
   drawGrid(result, result.sheet);
 }
 
+// 2024-05-10 → 2024年5月10日, as check prints the date it checked at
+function cnDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
 function drawVerdict(r) {
   const box = $("#verdict");
   box.className = "card verdict " + (r.ok ? "ok" : "bad");
   box.replaceChildren(
-    el("div", { class: "file", text: `${r.file}（${sheetsText(r)}，检查日期 ${r.today}）` }),
+    el("div", { class: "file", text: `${r.file}（${sheetsText(r)}，检查日期 ${cnDate(r.today)}）` }),
     el("div", { id: "verdict-text", text: r.verdict }),
     el("div", { class: "counts", text: r.totals_line }),
   );

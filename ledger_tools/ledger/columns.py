@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ledger_tools.lazyre import lazy
+
 # ---------------------------------------------------------------------------------------------
 # Sheets of the standard workbook, in order.
 SHEET_GUIDE = "填表说明"
@@ -1471,7 +1473,7 @@ _EARLIER = re.compile(r"^原(?!因)(?:.{0,4})(?:问题|措施|情况|状态|时�
 # but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
 UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
-        re.compile(
+        lazy(
             r"^(?:截至|截止|截止到|至)?(?:\d{4}年)?"
             r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?(?:\d{1,2}日)?"
             r"|第?[一二三四1-4]季度(?:末|底)?)"
@@ -1481,7 +1483,7 @@ UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "1月进展、3月份整改进展、截至4月底进展、第二季度进展……",
     ),
     (
-        re.compile(
+        lazy(
             r"^.{0,6}(?:来访|来信|来电|受理|检查|发现|交办|登记|反馈|收件|立案|排查|转办|接收|信访|举报"
             r"|督查|督导|巡察|巡视|审计|暗访|抽查|走访)"
             r"(?:日期|时间)$"

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
 from ledger_tools.ledger.partguard import (
@@ -849,7 +850,7 @@ _R_NUM = re.compile(rb'\sr="(\d+)"')
 _R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_FORMULA_CELL = re.compile(
+_FORMULA_CELL = lazy(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*(?<!/)>(.*?)</(?:\w+:)?v>)?',
     re.S,
 )
@@ -992,7 +993,7 @@ def is_live_formula(text: str) -> bool:
     return LIVE_TEXT.search(_STRING_LITERAL.sub("", text)) is not None
 
 
-_FORMULA_TEXT = re.compile(
+_FORMULA_TEXT = lazy(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?<!/)>(.*?)</(?:\w+:)?f>',
     re.S,
 )

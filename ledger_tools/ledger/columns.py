@@ -1127,7 +1127,7 @@ _UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,24}[)）]$")
 _NOISE = re.compile(r"[\s*＊\u00a0\u3000]+")
 # An English line under the Chinese header ("整改措施\nMeasures", "序号 No."): bilingual
 # templates; the Chinese is the header.
-_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z.&/'’-]+$")
+_ENGLISH_TAIL = lazy(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z.&/'’-]+$")
 
 
 def normalise_header(text: object) -> str:

@@ -316,7 +316,11 @@ def _validate(
     raw, limits, skipped = _read_book(book, sheet)
     # The normaliser consumes the merged areas (it fills them); the painter needs them after.
     merged = {name: list(ws.merged) for name, ws in raw.sheets.items()}
-    report = validate(ledger_from_rawbook(raw, mapping=mapping, sheet=sheet), today=today)
+    ledger = ledger_from_rawbook(raw, mapping=mapping, sheet=sheet)
+    report = validate(ledger, today=today)
+    from ledger_tools.upward.consistency import add_merge_findings
+
+    add_merge_findings(raw, ledger, report, today)  # a 汇总台账: its 汇总 sheet, as check does
     if limits:
         report.findings.append(
             Finding(

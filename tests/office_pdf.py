@@ -10,9 +10,12 @@ from pathlib import Path
 from ledger_tools.documents.render import find_office
 
 
-def convert_to_pdf(sources: Iterable[Path], folder: Path, timeout: int = 600) -> bool:
-    """Each of ``sources`` as ``folder/<stem>.pdf``, in one LibreOffice run with its own
-    profile under ``folder``; False (nothing made) when LibreOffice is not installed."""
+def convert_to_pdf(
+    sources: Iterable[Path], folder: Path, timeout: int = 600, to: str = "pdf"
+) -> bool:
+    """Each of ``sources`` as ``folder/<stem>.pdf`` (or ``.<to>``: ``html``), in one LibreOffice
+    run with its own profile under ``folder``; False (nothing made) when LibreOffice is not
+    installed."""
     office = find_office()
     if office is None:
         return False
@@ -22,7 +25,7 @@ def convert_to_pdf(sources: Iterable[Path], folder: Path, timeout: int = 600) ->
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(folder),
             *map(str, sources),

@@ -580,6 +580,55 @@ def test_check_book_finds_exactly_what_the_cli_finds(excel, tmp_path, which):
     assert cli["totals"] == json.loads(json.dumps(live.totals, ensure_ascii=False, default=str))
 
 
+def test_check_book_of_a_merged_workbook_compares_its_summary_sheet(excel, tmp_path):
+    """The 办公室 opens the 汇总台账 merge wrote, corrects a figure of the 汇总 sheet by hand and
+    presses 校验: the button says which 汇总 cell no longer agrees with 全部措施, as ``check``
+    of the saved file does, and marks that cell."""
+    from merge_units import build_units
+
+    from ledger_tools.excel import check_book
+
+    build_units(tmp_path / "units")
+    merged = tmp_path / "汇总台账.xlsx"
+    result = _run_cli("merge", str(tmp_path / "units"), "-o", str(merged), "--today", "2024-05-10")
+    assert result.returncode == 0, result.stderr
+    wb = openpyxl.load_workbook(merged)
+    ws = wb["汇总"]
+    header = [c.value for c in ws[1]]
+    col = header.index("措施数") + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "某区档案馆")
+    ws.cell(row, col).value = int(ws.cell(row, col).value) + 5  # "corrected" by hand
+    wb.save(merged)
+    cell = f"汇总!{get_column_letter(col)}{row}"
+
+    from ledger_tools.ledger.marking import FILLS
+
+    state = excel(merged)
+    book = state.book()
+    live = check_book(book, CHECK_DAY)
+    state.apply(book)
+    summary = state.sheet("汇总")
+    assert summary is not None and summary.fills.get((row, col)) == "#" + FILLS["error"]
+    cli = _run_cli("check", str(merged), "--today", "2024-05-10", "--format", "json")
+    found = json.loads(cli.stdout)["findings"]
+    assert cell in {f["cell"] for f in found if f["rule"] == "summary-mismatch"}, cli.stdout[-2000:]
+
+    def key(d: dict[str, Any]) -> str:
+        return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+    assert sorted(map(key, found)) == sorted(key(f.to_dict()) for f in live.findings)
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ledger_tools", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
+
+
 def test_clear_marks_restores_fills_and_notes_in_a_later_button_press(excel, tmp_path):
     from ledger_tools.excel import check_book, clear_marks
 

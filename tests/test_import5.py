@@ -239,6 +239,9 @@ def test_feedback_with_shi_points_and_articles(docs, tmp_path):
     found.append((".txt", ledger, out, next((tmp_path / "txt").glob("*.xlsx"))))
     for suffix, ledger, out, _ in found:
         assert "识别出 2 个方面、3 项问题、0 条整改措施" in out, suffix
+        # the rows left for the measures are counted as check counts them (one per row)
+        assert "其中 3 项问题文中没有写明整改措施" in out, suffix
+        assert f"按行计为 {len(ledger.measures)} 条措施" in out, suffix
         got = [(p.title, p.measures[0].get("问题表现")) for p in ledger.problems]
         want = [
             (p, "；".join(f"{'一二三'[k]}是{s}" for k, s in enumerate(shows)) + "。")

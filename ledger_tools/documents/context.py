@@ -23,7 +23,7 @@ from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
 from ledger_tools.documents.titles import signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
-from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.dates import FINISHED_MONTH_NOTE, finished_form, format_cn_date
 from ledger_tools.ledger.findings import ERROR, Finding
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, Problem
 from ledger_tools.ledger.stats import (
@@ -758,6 +758,8 @@ def _finished_text(m: Measure) -> str:
         return ""
     if f.kind == "invalid" or f.due is None:
         return invalid_mark("完成时间", f.text)
+    if f.note == FINISHED_MONTH_NOTE:
+        return finished_form(f)  # "2025年6月": the month the clerk wrote, not its 1st
     return _cn_day(f.due)
 
 

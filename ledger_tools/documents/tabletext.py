@@ -86,12 +86,17 @@ def text_width(text: str) -> float:
 
 _width = text_width
 _YEAR_FIRST = re.compile(r"(\d{4}年)(\d{1,2}月\S*)")
+_KEPT_ON = re.compile(r"(.+?)(并长期坚持)")
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _cell_lines(text: str, width: float) -> str:
     if _width(text) <= width or "\n" in text:
         return text
+    kept = _KEPT_ON.fullmatch(text)
+    if kept and _width(kept[2]) <= width:
+        # "2025年9月底前并长期坚持", "立行立改并长期坚持": the deadline, then what goes on after it
+        return f"{_cell_lines(kept[1], width)}\n{kept[2]}"
     date = _YEAR_FIRST.fullmatch(text)
     if date:
         return f"{date[1]}\n{date[2]}" if _width(date[2]) <= width else text

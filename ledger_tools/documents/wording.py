@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from ledger_tools.lazyre import lazy
-from ledger_tools.ledger.dates import TERM_NOTE, format_cn_date
+from ledger_tools.ledger.dates import TERM_NOTE, format_cn_date, keeps_on
 from ledger_tools.ledger.model import Deadline
 
 # ---------------------------------------------------------------------------------------------
@@ -188,13 +188,19 @@ def deadline_form(deadline: Deadline | None) -> str:
     if deadline is None:
         return ""
     if deadline.kind == "immediate":
-        return IMMEDIATE
+        return _kept_on(IMMEDIATE, deadline)
     if deadline.kind == "long_term":
         # 本届任期内 has no day but is not 长期坚持: said as the ledger says it
         return deadline.text if deadline.note == TERM_NOTE else LONG_TERM
     if deadline.due is not None and deadline.kind in ("date", "period"):
-        return date_form(deadline.due)
+        return _kept_on(date_form(deadline.due), deadline)
     return ""
+
+
+def _kept_on(form: str, deadline: Deadline) -> str:
+    """ "2025年9月底前并长期坚持" when the cell also said 长期坚持 beside its date or 立行立改
+    ("9月30日前完成并长期坚持"): the date alone would drop what the clerk wrote."""
+    return f"{form}并{LONG_TERM}" if keeps_on(deadline.text) else form
 
 
 def due_form(deadline: Deadline | None) -> str:

@@ -41,7 +41,7 @@ _KIND_HELP = (
 def import_command(
     files: tuple[str, ...], output: str | None, kind: str, force: bool, fmt: str
 ) -> None:
-    """从反馈意见、整改方案、整改情况报告或通报（Word、WPS、PDF、TXT）生成标准整改台账。
+    """从反馈意见、整改方案、整改情况报告或通报（Word、WPS、PDF、TXT、保存的网页）生成标准整改台账。
 
     \b
     几个文件一起导入时（如整改方案和后来的整改情况报告），措施按问题对应合并，
@@ -81,6 +81,12 @@ def import_command(
     kinds = "、".join(f"{_name(d.kind)}（{_short(d.path)}）" for d in imported.documents)
     click.echo(f"已导入 {kinds}")
     click.echo(f"识别出 {aspects} 个方面、{problems} 项问题、{measures} 条整改措施，已写入 {out}")
+    if blank := imported.rows_without_measure():
+        # check counts every row as a measure: say why its count is higher than this one
+        click.echo(
+            f"其中 {blank} 项问题文中没有写明整改措施，台账中各占一行、“整改措施”留空"
+            f"（校验和统计按行计为 {measures + blank} 条措施），请补录后再生成文稿。"
+        )
     if imported.info:
         from ledger_tools.ledger.columns import INFO_FIELDS
 

@@ -92,9 +92,13 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     if suffix in OFFICE_SUFFIXES:
         with tempfile.TemporaryDirectory(prefix="ledger-tools-import-") as work:
             return read_docx(convert_to_docx(p, Path(work)), shown=p)
+    from ledger_tools.importing.webpage import HTML_SUFFIXES, read_html
+
+    if suffix in HTML_SUFFIXES:
+        return read_html(p)
     raise UnreadableFile(
         f"“{p.name}”的格式（{suffix or '无扩展名'}）不能导入。可导入 Word（.docx/.doc/.wps/.rtf/.odt）、"
-        "文本文件（.txt）和带文字层的 PDF。"
+        "文本文件（.txt）、保存的网页（.html/.mht）和带文字层的 PDF。"
     )
 
 

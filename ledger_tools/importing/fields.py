@@ -41,7 +41,8 @@ _STATISTICS = re.compile(
     r"(?:对照|针对|围绕).{0,40}?(\d+|[一二三四五六七八九十]+)\s*个方面\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|个|条|方面)"
 )
 _OPENING = re.compile(
-    r"进行了.{0,6}(巡视|巡察|审计|督导|检查)|反馈了|反馈意见|现将.{0,20}(报告|通报|说明)如下|制定本方案|特制定|如下[。：:]$"
+    r"进行了.{0,6}(巡视|巡察|审计|督导|检查)|反馈了|反馈意见|现将.{0,24}(报告|通报|说明|公布|公开)(如下|[。：:]$)"
+    r"|制定本.{0,8}方案|特制定|如下[。：:]$"
 )
 SUPERVISION_ORG = re.compile(
     r"((?:中央|省委|市委|区委|县委|州委|旗委|盟委|市|区|县|省)(?:[^，。、；：\s]{0,8}?)"
@@ -189,10 +190,48 @@ def _first_status(text: str) -> tuple[str, int] | None:
     return (C.STATUS_INDEX[best[2]], best[0]) if best else None
 
 
+# The day a problem was put right, said inside its status sentence: "已于2024年11月30日整改
+# 到位", "该问题已于2024年10月15日整改完成", "2024年9月已整改完成".
+_DAY_SAID = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}"
+_DONE_ON = re.compile(
+    rf"^(?P<head>该问题|此问题|该项|本项|目前|现)?(?:已经?)?于?\s*(?P<day>{_DAY_SAID})\s*[，,]?\s*"
+)
+
+
+def _done_on(text: str) -> tuple[str, str]:
+    """(``text`` with the day it names as the day of completion taken out, that day) —
+    ("该问题已整改完成", "2024年10月15日") — or (``text``, "") when it names none."""
+    m = _DONE_ON.match(text.strip())
+    if m is None:
+        return text, ""
+    rest = text.strip()[m.end() :]
+    said = (m.group("head") or "") + (rest if rest.startswith("已") else "已" + rest)
+    found = _first_status(said)
+    if (
+        found is None
+        or found[0] not in C.FINISHED_STATUSES
+        or found[1] > len(m.group("head") or "") + 1
+    ):
+        return text, ""
+    return said, re.sub(r"\s+", "", m.group("day"))
+
+
+def done_day(text: str) -> str:
+    """The day a status sentence says the problem was put right ("已于2024年11月30日整改到位"
+    → "2024年11月30日"), or ""."""
+    s = text.strip().rstrip("。；;")
+    cut = max(s.rfind("，"), s.rfind(","))
+    for part in (s, s[cut + 1 :] if cut >= 0 else ""):
+        said, day = _done_on(part)
+        if day and (status_sentence(said) or clause_status(said)):
+            return day
+    return ""
+
+
 def status_sentence(text: str) -> tuple[str, str] | None:
     """(status, planned deadline) of a status sentence such as "目前已整改到位。" or "目前正在
     推进，计划于2024年6月30日前完成。"; None for any other sentence."""
-    s = text.strip()
+    s = _done_on(text.strip())[0]
     start = _STATUS_START.match(s)
     if len(s) > 80 or not start:
         return None
@@ -250,7 +289,7 @@ def clause_status(clause: str) -> tuple[str, str] | None:
     """(status, deadline) of a clause that is only a status, as reports end a sentence with it
     ("正在推进", "目前正在推进，计划2024年12月底前完成", "需长期坚持", "已整改到位"); None for a
     clause that tells more ("已完成的4个项目全部通过验收" is an account, not a status)."""
-    s = clause.strip().rstrip("。；;，, ")
+    s = _done_on(clause.strip())[0].rstrip("。；;，, ")
     deadline = ""
     if m := _CLAUSE_PLAN.search(s):
         deadline, s = m.group(1).strip("，, "), s[: m.start()]
@@ -311,7 +350,8 @@ def trailing_status(text: str) -> tuple[str, str] | None:
     m = _TRAILING_STATUS.search(text)
     if not m:
         return None
-    said = m.group(1)
+    # "（整改状态：已销号）", "（状态：整改中）": the label said inside the bracket
+    said = re.sub(r"^(?:整改|完成|办理)?(?:状态|情况|进度|进展)\s*[：:]\s*", "", m.group(1))
     if percent := _PERCENT_CELL.match(re.sub(r"\s*[：:]\s*", "", said)):
         # "（整改进度：70%）": the status it stands for; a share between none and all stays
         # written where it is (it tells how far the work has gone)
@@ -355,6 +395,10 @@ def responsibility_pairs(text: str) -> dict[str, str]:
         canonical = C.ALIASES.get(C.normalise_header(m.group(1)))
         if canonical and value and canonical not in found:
             found[canonical] = value
+    for person in ("责任领导", "责任人"):
+        if person in found:
+            # "（责任人：副局长李红梅）": the ledger writes the name first, "李红梅（副局长）"
+            found[person] = name_then_post(found[person])
     if "牵头部门" in found and "责任部门" not in found:
         # "牵头单位：综合股；配合单位：各乡镇统计站": every unit named is responsible (the lead
         # first), as a 责任单位 cell written with its lead and assisting units is read.
@@ -422,6 +466,11 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
         if len(mapped) >= 3 and names & {"问题", "整改措施"}:
             if r + 1 < len(rows) and (lower := _lower_header(row, rows[r + 1])) is not None:
                 return r + 1, lower
+            # "已完成 | 正在推进 | 未启动" as columns of their own, ticked: two or more of them
+            ticks = {j: normalise_status(c.strip()) for j, c in enumerate(row) if j not in mapped}
+            ticks = {j: st for j, st in ticks.items() if st and len(row[j].strip()) <= 6}
+            if len(set(ticks.values())) >= 2 and "整改状态" not in names:
+                mapped.update({j: TICK + st for j, st in ticks.items()})
             return r, mapped
     return None
 
@@ -439,7 +488,13 @@ def _lower_header(top: list[str], lower: list[str]) -> dict[int, str] | None:
     """The columns of a two-row header, or None when ``lower`` is a row of data: each of its
     cells is blank, repeats the cell above (merged down) or is a column name, and at least one
     cell under a cell merged across names a column."""
-    named = {j: table_header(c) for j, c in enumerate(lower) if c and c != top[j]}
+    named: dict[int, str | None] = {
+        j: table_header(c) for j, c in enumerate(lower) if c and c != top[j]
+    }
+    for j, c in enumerate(lower):
+        if named.get(j, "") is None and _tick_status(top[j], c):
+            # "整改情况" merged over "已完成 | 正在推进": a column ticked (√) for each row
+            named[j] = TICK + _tick_status(top[j], c)
     if not named or not all(named.values()):
         return None
     if not any(0 < j and top[j] == top[j - 1] for j in named) and not any(
@@ -447,7 +502,34 @@ def _lower_header(top: list[str], lower: list[str]) -> dict[int, str] | None:
     ):
         return None
     merged = [lower[j] if j in named else top[j] for j in range(len(top))]
-    return _mapped(merged)
+    columns = _mapped(merged)
+    columns.update({j: name for j, name in named.items() if name and name.startswith(TICK)})
+    return columns
+
+
+# A status column of ticks: its field name is TICK + the status it stands for.
+TICK = "勾选："
+_TICK_GROUPS = {"整改状态", "整改进展及成效"}
+TICK_MARKS = re.compile(r"^[√✓✔☑●■★▲○☆✅vVyY是有]\ufe0f?$")
+
+
+def _tick_status(group: str, cell: str) -> str:
+    """The standard status a column "已完成" under a merged "整改情况"/"完成情况" stands for."""
+    from ledger_tools.ledger.status import normalise_status
+
+    if table_header(group) not in _TICK_GROUPS:
+        return ""
+    return normalise_status(cell.strip()) or ""
+
+
+def ticked_status(values: dict[str, str]) -> tuple[str, list[str]]:
+    """(the status ticked in a row's tick columns, or "", the statuses ticked when more than
+    one is — a row a reader cannot settle either); the tick columns taken out of ``values``."""
+    ticked = []
+    for name in [n for n in values if n.startswith(TICK)]:
+        if TICK_MARKS.match(values.pop(name).strip()):
+            ticked.append(name[len(TICK) :])
+    return (ticked[0], []) if len(ticked) == 1 else ("", ticked)
 
 
 # Headers of published tables that a clerk's ledger does not use (an audit 公告's "整改结果").
@@ -505,9 +587,36 @@ def _status_from_percent(fields: dict[str, str]) -> None:
         fields["整改进展及成效"] = done + fields.get("整改进展及成效", "")
 
 
+_STATUS_DAY_CELL = re.compile(
+    rf"^(?P<status>[^（()）\d]{{2,12}}?)\s*[（(]\s*(?P<day>{_DAY_SAID})\s*(?:完成|办结|销号|整改到位)?\s*[)）]$"
+)
+
+
+def _status_with_day(fields: dict[str, str]) -> None:
+    """A status cell "已完成（2024年10月15日）" / "已办结（2024.11.30）": the status, and the day
+    in brackets its 完成时间."""
+    from ledger_tools.ledger.status import normalise_status
+
+    for key in ("整改状态", "整改进展及成效"):
+        m = _STATUS_DAY_CELL.match(fields.get(key, "").strip())
+        status = normalise_status(m.group("status")) if m else None
+        if m is None or status not in C.FINISHED_STATUSES:
+            continue
+        if key == "整改进展及成效":
+            del fields[key]
+        if not fields.get("整改状态") or key == "整改状态":
+            fields["整改状态"] = status
+        day = re.sub(r"\s+", "", m.group("day"))
+        if dotted := re.fullmatch(r"(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})", day):
+            day = "{}年{}月{}日".format(*(int(g) for g in dotted.groups()))  # a date cell
+        fields.setdefault("完成时间", day)
+        return
+
+
 def _status_from_progress(fields: dict[str, str]) -> None:
     """A progress cell that states the status ("已完成", "已整改。已收回结余资金…", "正在整改。
     …"): the status goes to 整改状态, what follows it stays the progress."""
+    _status_with_day(fields)
     _status_from_percent(fields)
     progress = fields.get("整改进展及成效", "")
     if not progress or fields.get("整改状态"):
@@ -590,10 +699,12 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     body_had = any(not p.from_table for p in parsed.problems)
     for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
         values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
-        if all(
-            values.get(k) == v for k, v in ((columns[j], block.rows[header][j]) for j in columns)
+        if any(
+            all(values.get(k) == v for k, v in ((columns[j], head[j]) for j in columns))
+            for head in block.rows[max(header - 1, 0) : header + 1]
         ):
-            continue  # the header repeated
+            continue  # the header repeated (either row of a header of two)
+        tick, several = ticked_status(values)
         filled = [c.strip() for c in row if c.strip()]
         if len(filled) >= 2 and len(set(filled)) == 1:
             # A title row merged across the table ("一、……方面"): the 方面 of the rows below.
@@ -635,6 +746,12 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        if tick:
+            fields.setdefault("整改状态", tick)
+        elif several:
+            parsed.warnings.append(
+                f"{where}的整改情况同时勾选了“{'”“'.join(several)}”，整改状态没有填写，请按实际补填。"
+            )
         if kept := _kept_columns(block.rows[header], row, columns):
             fields["备注"] = kept
         _status_from_progress(fields)
@@ -646,6 +763,17 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             continue
         from ledger_tools.ledger.cells import split_measures
 
+        told = [m for m in target.measures if m.text and m.text == m.fields.get("整改进展及成效")]
+        account = ""
+        if told and len(told) == len(target.measures):
+            # The body told only what was done ("已建立长效机制，需长期坚持。"), taken for a
+            # measure for want of one; the table names the measure: that account is its
+            # progress (before what the table's own progress column says).
+            target.measures = []
+            account = _join_texts([m.text for m in told])
+            for k, v in told[-1].fields.items():
+                if k != "整改进展及成效":
+                    fields.setdefault(k, v)
         # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
         for text in split_measures(measure_text):
             text = _without_item_number(text)
@@ -655,7 +783,14 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             else:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
+        if account and target.measures:
+            last = target.measures[-1].fields
+            last["整改进展及成效"] = account + last.get("整改进展及成效", "")
     return True
+
+
+def _join_texts(texts: list[str]) -> str:
+    return "".join(t if t.endswith(("。", "；", ";")) else t + "。" for t in texts if t)
 
 
 def _without_item_number(text: str) -> str:
@@ -723,7 +858,20 @@ def _strip_heading_number(text: str) -> str:
 
 
 def _find_problem(parsed: Parsed, title: str) -> PProblem | None:
-    return best_match(parsed.problems, title, lambda p: p.title, 0.8)
+    found = best_match(parsed.problems, title, lambda p: p.title, 0.8)
+    if found is None:
+        # A table wording the problem more fully than the body's heading ("……验收不及时，
+        # 9个已完工项目长期未组织竣工验收" for "……验收不及时"): the one body title it starts with.
+        target = _compact(title)
+        starts = [
+            p
+            for p in parsed.problems
+            if not p.from_table
+            and len(_compact(p.title)) >= 6
+            and target.startswith(_compact(p.title))
+        ]
+        found = starts[0] if len(starts) == 1 else None
+    return found
 
 
 def _find_measure(problem: PProblem, text: str) -> PMeasure | None:
@@ -950,10 +1098,25 @@ def read_leadership(parsed: Parsed, node: Node) -> None:
 
 # A person written post first ("局党组书记、局长陈志远"): the post ends in a title word, the
 # name (2–3 characters) follows it.
+_COMPOUND_SURNAMES = (
+    "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|西门|独孤|端木|澹台|呼延"
+)
 _POST_NAME = re.compile(
     r"^由?(.{1,30}?(?:长|书记|主任|委员|成员|主席|总师|工程师|秘书|巡视员|调研员|干部|理事|监事))"
-    r"([\u4e00-\u9fa5·]{2,3})$"
+    rf"((?:{_COMPOUND_SURNAMES})[\u4e00-\u9fa5]{{1,2}}|[\u4e00-\u9fa5·]{{2,3}})$"
 )
+# What follows a post is not a name when it is itself part of a post or a unit ("县长助理",
+# "校长办公室").
+_NOT_NAME = re.compile(r"助理|[办室局科处组委部厅院所站队员]")
+
+
+def post_and_name(person: str) -> tuple[str, str] | None:
+    """ "局党组书记、局长陈志远" → ("陈志远", "局党组书记、局长"), or None when it is not a post
+    followed by a name (2–3 characters, 4 with a two-character surname)."""
+    m = _POST_NAME.match(person.strip())
+    if not m or _NOT_NAME.search(m.group(2)):
+        return None
+    return m.group(2), m.group(1)
 
 
 def name_then_post(value: str) -> str:
@@ -963,10 +1126,10 @@ def name_then_post(value: str) -> str:
     people = re.split(r"[，,；;]", value)
     out = []
     for person in people:
-        m = _POST_NAME.match(person.strip())
-        if not m:
+        found = post_and_name(person)
+        if not found:
             return value
-        out.append(f"{m.group(2)}（{m.group(1)}）")
+        out.append(f"{found[0]}（{found[1]}）")
     return "、".join(out)
 
 

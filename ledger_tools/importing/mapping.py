@@ -42,6 +42,11 @@ class Imported:
         measures = sum(1 for r in self.rows if r.get("整改措施"))
         return len(self.aspects), len(problems), measures
 
+    def rows_without_measure(self) -> int:
+        """Rows of a problem whose measures the text does not give (written with 整改措施
+        blank, so that the problem is not lost)."""
+        return sum(1 for r in self.rows if not r.get("整改措施"))
+
 
 def merge(documents: list[Parsed]) -> Parsed:
     """One ``Parsed`` from several documents of the same rectification."""
@@ -114,6 +119,7 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
         target.status, target.status_text = later.status, later.status_text
         target.deadline = later.deadline or target.deadline
         target.delay = later.delay or target.delay
+        target.done = later.done or target.done
     same_shape = len(target.measures) == len(later.measures)
     for i, lm in enumerate(later.measures):
         m = best_match(target.measures, lm.text, lambda m: m.text, 0.6) or _by_lead(
@@ -298,6 +304,8 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
             row["整改状态"] = status
         if problem.deadline and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
             row["整改时限"] = problem.deadline
+        if problem.done and not row.get("完成时间") and status in C.FINISHED_STATUSES:
+            row["完成时间"] = problem.done  # "已于2024年11月30日整改到位"
         for name in ("整改时限", "完成时间"):
             # An exact date is written as a date cell, as a clerk's ledger has it.
             if isinstance(row.get(name), str) and (day := exact_date(row[name])):

@@ -49,6 +49,7 @@ class PProblem:
     status_text: str = ""
     deadline: str = ""  # "计划于…前完成"
     delay: tuple[str, str] | None = None  # (原计划 date, 延期说明) of a late problem
+    done: str = ""  # the day it was put right, as the status sentence says it
     from_table: bool = False  # built from a table row (not found in the text)
     measures: list[PMeasure] = field(default_factory=list)
 
@@ -157,6 +158,10 @@ _TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _WORK_STATE = re.compile(
     rf"^该项工作(正在推进|已基本完成)(?:[，,]计划于(?P<due>{_DUE})完成)?[。；;]?$"
 )
+# A date something is planned by: "2025年5月底前", "力争2025年6月30日前".
+_BY_DATE = re.compile(
+    r"(?P<due>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前))"
+)
 _PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[。；;]?$")
 # A sentence that tells what was done rather than what to do: it opens with the date or an
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
@@ -208,6 +213,8 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
     # a 公众号 article's counters at its foot: "阅读 1024", "阅读 1.2万 在看 15 赞 8"
     r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
+    # its credits: "编辑：李雪  审核：陈刚", "来源丨清源发布"
+    r"|^(?:(?:责任)?编辑|审核|校对|[初复终二三]审|审校|排版|美编|供稿|撰稿|图片|来源)\s*[：:丨|｜][^。]{0,40}$"
 )
 
 
@@ -279,6 +286,38 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
 
 _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
+# A 公众号 article's marks: a bullet before a paragraph ("◆问题一：", "▶整改措施："), its parts
+# numbered "01 整改工作总体情况" / "02 ……" (short lines, the numbers in order from 01).
+_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸★☆▎▍▌➤➢•]+\s*(?=\S)")
+_PART_NUMBER = re.compile(
+    r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$"
+)
+
+
+def _article_marks(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a 公众号 article's bullets dropped and its "01/02/03" parts numbered
+    "一、二、三、" as the 公文 it was set from numbers them (only when they run 01, 02, … in
+    order: a line "02 ……" on its own is left as it is)."""
+    import dataclasses
+
+    from ledger_tools.importing.outline import CN_DIGITS
+
+    parts = [
+        (k, m) for k, b in enumerate(blocks) if not b.is_table and (m := _PART_NUMBER.match(b.text))
+    ]
+    numbered = 2 <= len(parts) <= len(CN_DIGITS) and [int(m.group(1)) for _, m in parts] == list(
+        range(1, len(parts) + 1)
+    )
+    renumber = {k: f"{CN_DIGITS[i]}、{m.group('title')}" for i, (k, m) in enumerate(parts)}
+    out = []
+    for k, b in enumerate(blocks):
+        if b.is_table:
+            out.append(b)
+            continue
+        text = renumber[k] if numbered and k in renumber else _BULLET.sub("", b.text)
+        out.append(dataclasses.replace(b, text=text) if text != b.text else b)
+    return out
+
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
     """``blocks`` without the PDF's pages that are pictures only; one warning names them."""
@@ -318,6 +357,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_image_pages(blocks, parsed)
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
+    blocks = _article_marks(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):
@@ -356,14 +396,37 @@ _PERSON = re.compile(
 )
 
 
+# The same member written post first: "局党组书记、局长王立军同志（个人问题）".
+_POST_FIRST_PERSON = re.compile(
+    r"^(?:班子成员)?[:：]?\s*(?P<who>[^（()）：:]{4,40}?)\s*同志"
+    r"\s*(?:[（(]?(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?[)）]?)?$"
+)
+
+
 def _person_leaders(parsed: Parsed) -> None:
     """The problems grouped under a 班子成员 by name are his own to put right: he is their
-    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）")."""
+    责任领导 where the text names none (written as a ledger writes it, "王立军（局党组书记、局长）").
+    Written post first ("局长王立军同志"), the name is the two or three characters after the
+    post's last title word; where that cannot be told, nothing is filled and a reminder says so."""
     for aspect in parsed.aspects:
         m = _PERSON.match(aspect.title)
-        if m is None:
+        if m is not None and (short := F.post_and_name(m.group("name"))):
+            # "局长王军同志": four characters, a post and a name, not a name of four
+            leader = f"{short[0]}（{short[1]}）"
+        elif m is not None:
+            leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
+        elif first := _POST_FIRST_PERSON.match(aspect.title):
+            found = F.post_and_name(first.group("who"))
+            if found is None:
+                if aspect.problems:
+                    parsed.warnings.append(
+                        f"{aspect.where}“{aspect.title}”：看不出职务和姓名的分界，其下 "
+                        f"{len(aspect.problems)} 项问题的“责任领导”没有填写，请按“姓名（职务）”补填。"
+                    )
+                continue
+            leader = f"{found[0]}（{found[1]}）"
+        else:
             continue
-        leader = m.group("name") + (f"（{m.group('post')}）" if m.group("post") else "")
         for problem in aspect.problems:
             for measure in problem.measures:
                 measure.fields.setdefault("责任领导", leader)
@@ -885,6 +948,10 @@ class _Reader:
                 self.problem_node(aspect, child)
             return
         # Problems written inline: "（一）…方面。一是问题。表现…二是…" or bold-lead paragraphs.
+        aimed = [b for b in node.body if not b.is_table and _aimed_at(b.text)]
+        if aimed and self.p.kind != "feedback":
+            self.aimed_measures(aspect, node, rest, aimed)
+            return
         texts = [rest] if rest else []
         texts += [b.text for b in node.body if not b.is_table]
         for b in node.body:
@@ -905,6 +972,41 @@ class _Reader:
                 self.problem_body(problem, [Block(detail, node.where)] if detail else [])
                 continue
             aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    def aimed_measures(self, aspect: PAspect, node: Node, rest: str, aimed: list[Block]) -> None:
+        """A 方面 whose problems are listed in a paragraph ("巡察指出的问题：一是……。二是……。")
+        and answered one by one in the paragraphs after it ("针对……问题，……。目前已整改完成。"):
+        each answer is matched to its problem by the words it repeats. An answer naming no problem
+        of the list is imported as a problem of its own, with a reminder; with no list at all,
+        each answer is a problem and its measures."""
+        from ledger_tools.ledger.cells import split_measures
+
+        listed = [rest] if rest else []
+        answers = {id(b) for b in aimed}
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+            elif id(b) not in answers and not self.special(b):
+                listed.append(b.text)
+        text = _LIST_LABEL.sub("", "".join(listed).strip())
+        items = split_measures(text) if text else []
+        for item in items:
+            head, detail = first_sentence(item)
+            problem = PProblem(_short_title(head.rstrip("。；;")), node.where, detail=detail)
+            aspect.problems.append(problem)
+        named = list(aspect.problems)  # (an answer is matched to these only)
+        for b in aimed:
+            target, answer = _aimed_at(b.text) or ("", b.text)
+            problem = F.best_match(named, target, lambda p: p.title, 0.6) if named else None
+            if problem is None:
+                if items:
+                    self.p.warnings.append(
+                        f"{b.where}“针对{target[:30]}问题”在本方面列出的问题中没有找到，"
+                        "已作为一项问题导入，请核对。"
+                    )
+                problem = PProblem(_short_title(target), b.where)
+                aspect.problems.append(problem)
+            self.problem_body(problem, [Block(answer, b.where)])
 
     @staticmethod
     def block_lead(b: Block) -> str:
@@ -1048,6 +1150,7 @@ class _Reader:
         problem.status, problem.status_text = status, text
         if deadline:
             problem.deadline = deadline
+        problem.done = F.done_day(text) or problem.done
         problem.delay = F.delay_reason(text) or problem.delay
 
     def trailing_status_sentence(self, problem: PProblem, text: str, bare: bool = False) -> str:
@@ -1068,6 +1171,7 @@ class _Reader:
             status, deadline, before = found
             problem.status, problem.status_text = status, text[len(before) - 1 :].lstrip("，,")
             problem.deadline = deadline or problem.deadline
+            problem.done = F.done_day(problem.status_text) or problem.done
             return before
         return text
 
@@ -1099,6 +1203,14 @@ class _Reader:
                 self.summary(b)  # "截至目前，反馈的4个问题已整改2个……": about them all
                 continue
             label, rest = strip_label(b.text)
+            bare, tail = F.split_tail(b.text)
+            if set(tail) - {"整改时限"} and not bare.strip("。；; ") and problem.measures:
+                # "（责任人：副局长李红梅；完成时限：2025年3月底前）" on a line of its own, after
+                # the measures: of them all (as a "责任领导：…" line is)
+                for measure in problem.measures:
+                    for k, v in tail.items():
+                        measure.fields.setdefault(k, v)
+                continue
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue
@@ -1212,8 +1324,12 @@ class _Reader:
             )
             return
         items = split_measures(text)
+        if len(items) >= 2 and _INTRO.fullmatch(items[0].strip().rstrip("，,：: ")):
+            items = items[1:]  # "针对这一问题，一是……；二是……": the lead-in is no measure
         if len(items) == 1 and not with_results and self.p.kind == "plan":
             items = self.semicolon_measures(text) or items
+        elif len(items) == 1 and self.p.kind in ("report", "notice"):
+            items = self.semicolon_measures(text, report=True) or items
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where)
@@ -1221,17 +1337,22 @@ class _Reader:
                 self.add_measure(problem, item, where)
 
     @staticmethod
-    def semicolon_measures(text: str) -> list[str]:
+    def semicolon_measures(text: str, report: bool = False) -> list[str]:
         """ "整改措施：每半年专题研究一次意识形态工作；建立网络舆情分析研判和处置机制。" in a
         plan: measures listed without numbers, one per clause between semicolons (each a task
-        of its own, six characters or more, and no status or deadline clause among them)."""
+        of its own, six characters or more, and no status or deadline clause among them).
+        In a report (``report``) a clause after a semicolon is often the result of the one
+        before it ("修订管理办法；已收回资金21万元"): split only three clauses or more of which
+        none tells a result (已…, 共…, 累计…, 完成, 达到, 实现, or a date)."""
         from ledger_tools.documents.wording import split_outside
 
         body, tail = text, ""
         if m := re.search(r"[（(][^（()）]*[)）][。.]?$", text):
             body, tail = text[: m.start()], text[m.start() :]  # a responsibility tail
         parts = [p.strip().rstrip("。.") for p in split_outside(body, "；;")]
-        if len(parts) < 2 or any(len(p) < 6 for p in parts):
+        if len(parts) < (3 if report else 2) or any(len(p) < 6 for p in parts):
+            return []
+        if report and any(_ACCOUNT.match(p) or _RESULT_WORD.search(p) for p in parts):
             return []
         if any(F.status_sentence(p) or F.clause_status(p) or F.split_tail(p)[1] for p in parts):
             return []
@@ -1265,7 +1386,10 @@ class _Reader:
             measure = PMeasure(item + "。", where)
             if planned:
                 measure.fields["整改状态"] = "未启动"
-                if due:
+                if own := _BY_DATE.search(item):
+                    # "2025年5月底前完成……建设": the date this one is planned by
+                    measure.fields["整改时限"] = re.sub(r"\s+", "", own.group("due"))
+                elif due:
                     measure.fields["整改时限"] = due
             problem.measures.append(measure)
 
@@ -1344,6 +1468,34 @@ class _Reader:
         else:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+
+
+# The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
+_INTRO = re.compile(
+    r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"
+)
+# What tells a result, not a task: "已…", "共…", "累计…", "完成", "达到", "实现", a date.
+_RESULT_WORD = re.compile(rf"已|共|累计|完成|达到|实现|{_DAY}|\d{{4}}\s*年")
+
+# "针对“违法用地查处不够及时”问题，……" / "针对耕地保护责任落实不够有力的问题，……": the answer
+# to one problem listed before it (not "针对上述问题" — that is about them all).
+_AIMED = re.compile(
+    r"^针对(?!上述|以上|这些|前述|该|此)(?P<target>[^，,。；;]{4,80}?)的?问题[，,]\s*"
+)
+# "针对巡察反馈的问题，……", "针对审计发现的问题": about all the problems, not one of them.
+_ALL_FOUND = re.compile(
+    r"(?:本次|此次)?(?:巡[视察]组?|审计|督[察查]组?|上级)?(?:反馈|指出|发现|查摆|检视|查找|交办)(?:出)?的?"
+)
+# The label over a list of problems: "巡察指出的问题：", "存在的主要问题："
+_LIST_LABEL = re.compile(r"^[^。；;：:]{0,14}问题(?:表现)?\s*[：:]\s*")
+
+
+def _aimed_at(text: str) -> tuple[str, str] | None:
+    """(the problem named, the answer) of "针对……问题，……", or None."""
+    m = _AIMED.match(text)
+    if m is None or not text[m.end() :].strip() or _ALL_FOUND.fullmatch(m.group("target")):
+        return None
+    return _unquote(m.group("target")), text[m.end() :]
 
 
 def _continue_enumeration(text: str, start: int) -> tuple[str, list[str]]:

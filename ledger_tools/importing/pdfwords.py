@@ -407,7 +407,9 @@ def read_table(
     for part in parts:
         width, height, _ = pages[part.page]
         page_rows = rows.get(part.page, [])
-        if part.page == start:
+        if part.page == start or not page_rows:
+            # (a page holding only the rest of a row begun on the page before: its header
+            # alone, which the joining drops, so that its text is not read again as a table)
             page_rows = [names, *page_rows]
         if page_rows:
             found[part.page] = RuledPage(
@@ -449,12 +451,23 @@ def _part(
 
 
 def _blocks(
-    parts: list[_Part], n: int, number_col: int, spanning: frozenset[int] = frozenset()
+    parts: list[_Part],
+    n: int,
+    number_col: int,
+    spanning: frozenset[int] = frozenset(),
+    lead: int | None = None,
 ) -> list[list[_Block]]:
     """Per column, its cell blocks in stacked coordinates, top to bottom. A block goes on while
     the next line follows at the column's closest line gap; across a page break, a column's
     last block and the next page's first (at the page's top) are one cell when the text stops
-    short of a sentence's end and the next does not start a numbered item."""
+    short of a sentence's end and the next does not start a numbered item.
+
+    A row broken over the page in a table of vertically centred cells: its short cells are
+    centred in each page's part of the row ("农村科" low on one page, "技科" high on the next),
+    so the second piece is not at the page's top. When the ``lead`` column (整改措施) goes on
+    at the top of the page, a first cell of another column of the row's own that lies beside
+    that continuation, and whose column's last cell on the page before lies beside that page's
+    last 整改措施 cell, is the rest of that cell too."""
     from ledger_tools.importing.outline import match_marker
 
     columns: list[list[_Block]] = [[] for _ in range(n)]
@@ -485,6 +498,7 @@ def _blocks(
             < 1.5 * max(w.y1 - w.y0 for w in by_column[own[0]][0])
             and max(top for top, _ in firsts) < min(bottom for _, bottom in firsts)
         )
+        beside = _continued_row(part, by_column, columns, lead, usual) if not fresh else None
         for j, lines in enumerate(by_column):
             tops = [min(w.y0 for w in ln) for ln in lines]
             bottoms = [max(w.y1 for w in ln) for ln in lines]
@@ -499,6 +513,17 @@ def _blocks(
                         and not prev.text.endswith(("。", "；", ";"))
                         and match_marker(_line_text(line)) is None
                     )
+                    if (
+                        new
+                        and beside is not None
+                        and j not in (lead, number_col)
+                        and j not in spanning
+                        and prev is not None
+                        and prev.page != part.page
+                        and beside[0] <= (tops[0] + _first_cell(lines, usual)[1]) / 2 <= beside[1]
+                        and prev.centre >= beside[2]
+                    ):
+                        new = False  # the centred short cell of a row broken over the page
                 else:
                     new = tops[i] - bottoms[i - 1] > usual + 0.3 * h or j == number_col
                 y0, y1 = tops[i] + part.offset, bottoms[i] + part.offset
@@ -508,6 +533,35 @@ def _blocks(
                     prev.lines.append(line)
                     prev.bottom = y1
     return columns
+
+
+def _continued_row(
+    part: _Part,
+    by_column: list[list[list[Word]]],
+    columns: list[list[_Block]],
+    lead: int | None,
+    usual: float,
+) -> tuple[float, float, float] | None:
+    """(top, bottom) of the ``lead`` column's first cell on this page and the top of its last
+    cell on the page before (stacked coordinates), when that cell goes on at this page's top:
+    the row it is in was broken over the page. None otherwise."""
+    if lead is None or not by_column[lead] or not columns[lead]:
+        return None
+    prev = columns[lead][-1]
+    lines = by_column[lead]
+    h = max(w.y1 - w.y0 for w in lines[0])
+    top, bottom = _first_cell(lines, usual)
+    if (
+        prev.page == part.page
+        or top - part.start >= 1.5 * h
+        or prev.text.endswith(("。", "；", ";"))
+    ):
+        return None
+    from ledger_tools.importing.outline import match_marker
+
+    if match_marker(_line_text(lines[0])) is not None:
+        return None
+    return top, bottom, prev.top - part.offset
 
 
 def _first_cell(lines: list[list[Word]], usual: float) -> tuple[float, float]:
@@ -534,9 +588,9 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
     n = len(names)
     number_col = next((j for j, t in enumerate(names) if table_header(t) == "序号"), -1)
     spanning = frozenset(j for j, t in enumerate(names) if table_header(t) in ("问题", "方面"))
-    columns = _blocks(parts, n, number_col, spanning)
-    others = [j for j in range(n) if j != number_col]
     measures = [j for j, t in enumerate(names) if table_header(t) == "整改措施"]
+    columns = _blocks(parts, n, number_col, spanning, measures[0] if measures else None)
+    others = [j for j in range(n) if j != number_col]
     # Cells that start below the last 整改措施 cell are not the table's: the lines under it
     # that fall inside its columns ("特此公告。", the 落款 on the right).
     reference = columns[measures[0]] if measures else max(columns, key=len)
@@ -546,7 +600,8 @@ def _rows(parts: list[_Part], names: list[str]) -> dict[int, list[list[str]]] | 
     for j in range(n):
         columns[j] = [b for b in columns[j] if b.top <= end]
     last = parts[-1]
-    kept = [b.bottom for col in columns for b in col if b.page == last.page]
+    # (a cell begun on the page before and ending on this one counts by where it ends)
+    kept = [b.bottom for col in columns for b in col if b.bottom >= last.offset + last.start]
     last.bottom = (max(kept) - last.offset) if kept else last.start
     finest = max(others, key=lambda j: (len(columns[j]), table_header(names[j]) == "整改措施"))
     units = columns[finest]

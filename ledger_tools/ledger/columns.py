@@ -122,6 +122,7 @@ COLUMNS: tuple[Column, ...] = (
             "事项名称",
             "事项内容",
             "隐患描述",
+            "隐患名称",
             "隐患内容",
             "存在隐患",
             "隐患问题",
@@ -293,6 +294,8 @@ COLUMNS: tuple[Column, ...] = (
             "责任公司",
             "承办部门",
             "责任主体",
+            "主责部门",
+            "主责单位",
             "承办单位",
             "具体责任单位",
             "具体责任部门",
@@ -341,6 +344,8 @@ COLUMNS: tuple[Column, ...] = (
             "隐患整改负责人",
             "整改落实责任人",
             "责任村干部",
+            # 组织生活会 lists: each 党员 answers for the problem found in himself
+            "党员姓名",
             "责任人员",
             "责任人姓名",
             "直接责任人",
@@ -418,6 +423,7 @@ COLUMNS: tuple[Column, ...] = (
             "是否销号",
             "办理状态",
             "整改进度",
+            "当前进度",
             # (a column of narrative under these is read as the progress: ``roles``)
             "化解进度",
             "办理进度",
@@ -607,6 +613,11 @@ COLUMNS: tuple[Column, ...] = (
             "超期原因",
             "延期原因",
             "未完成原因",
+            "滞后原因",
+            # the reason with what is planned next, as 巡视办 forms ask for it
+            "未完成原因及下步措施",
+            "未完成原因及下一步措施",
+            "滞后原因及下步措施",
             "超期说明",
             "逾期原因",
             "未整改原因",
@@ -748,6 +759,14 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已闭环",
         "闭环",
         "已闭环销号",
+        # 督察整改 closed and struck off; 网格 events dealt with
+        "已完成整改并销号",
+        "完成并销号",
+        "已整改并销号",
+        "整改完成并销号",
+        "已处置",
+        "处置完毕",
+        "已处置完毕",
         "☑",
         "✅",
     ),
@@ -762,6 +781,7 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "整改完成并长期坚持",
         "持续巩固",
         "巩固提升",
+        "长效坚持",
     ),
     STATUS_MOSTLY_DONE: (
         "基本完成整改",
@@ -800,6 +820,10 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已完成待销号",
         "完成待销号",
         "整改完成待销号",
+        # 督察整改: the target is met, the striking off is still to come
+        "已达标待销号",
+        "达标待销号",
+        "已达标待验收",
         "已整改待销号",
         "已整改到位待销号",
         "已提交销号申请",
@@ -895,6 +919,13 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "慢于序时进度",
         "未闭环",
         "尚未闭环",
+        "超序时进度",
+        "超序时推进",
+        # 网格 events; 信访 cases kept stable while they are being resolved
+        "处置中",
+        "正在处置",
+        "稳控中",
+        "稳控化解中",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -920,6 +951,9 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "暂未开始",
         "未开始整改",
         "尚未启动整改",
+        "未处置",
+        "待处置",
+        "尚未处置",
     ),
 }
 # Answers in a 是否完成 / 是否整改完成 column (only there: elsewhere 是/否 mean nothing).
@@ -1182,7 +1216,7 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|对照检查|交办|督办|转办|移交|反映|举报|投诉)"
-            r"的?(?:主要)?问题$"
+            r"出?的?(?:主要)?问题$"
         ),
         "问题",
     ),
@@ -1315,6 +1349,11 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "所在乡镇",
         "乡镇",
         "乡镇街道",
+        # 网格化 lists: the grid the event was found in
+        "所属网格",
+        "所在网格",
+        "网格名称",
+        "网格",
     ),
     "问题等级": (
         "隐患等级",
@@ -1339,6 +1378,10 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "执法单位",
         "排查人",
         "排查人员",
+        # 网格化 lists: who found and reported the event
+        "网格员",
+        "发现人",
+        "上报人",
     ),
     "检查对象或部位": (
         "检查对象",
@@ -1394,6 +1437,8 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "验收日期",
         "审核意见",
         "审核人",
+        "督导意见",
+        "督查意见",
         "领导审核意见",
         "督办意见",
         "牵头单位意见",
@@ -1415,10 +1460,14 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "上报时间",
         "上报日期",
     ),
-    "涉及单位": ("涉及单位", "涉及部门", "反馈单位", "涉及人员"),
+    "涉及单位": ("涉及单位", "涉及部门", "反馈单位", "涉及人员", "涉及企业", "涉及市场主体"),
     "问责情况": ("追责问责情况", "问责情况", "追责情况", "问责处理情况"),
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
+    # sign-off columns of a printed form, left blank in the file
+    "签字": ("责任人签字", "分管领导签字", "领导签字", "责任人签名", "签字", "签名", "签字确认"),
+    # 信访 cases: who keeps the petitioner stable meanwhile, not who resolves the case
+    "稳控责任人": ("稳控责任人", "稳控人", "稳控责任单位", "稳控单位"),
     "群众满意度": (
         "群众满意度",
         "满意度",
@@ -1536,7 +1585,27 @@ def header_column(text: object) -> str | None:
         found = {canonical_column(part) for part in _ALTERNATIVES.split(key) if part}
         if len(found) == 1:
             return found.pop()
+    if name is None:
+        # 责任单位/责任人, 责任单位及责任人: a unit and a person, one cell ("组织部/王某") — the
+        # unit is the 部门 (the name beside it is kept as written); 责任领导/责任人 names two
+        # people and stays unread
+        return unit_and_person(key)
     return name
+
+
+_UNIT_AND_PERSON = re.compile(r"^(.+?)(?:[/／、]|及|和|与)(.+)$")
+
+
+def unit_and_person(key: str) -> str | None:
+    """The department column a normalised header naming a unit and a person together
+    (责任单位/责任人, 牵头部门及责任人) stands for, else None."""
+    parts = _UNIT_AND_PERSON.match(key)
+    if parts is None:
+        return None
+    unit = canonical_column(parts.group(1))
+    if unit in DEPARTMENT_COLUMNS and canonical_column(parts.group(2)) == "责任人":
+        return unit
+    return None
 
 
 _ALTERNATIVES = re.compile(r"[/／、]|或")

@@ -447,6 +447,40 @@ def parse_date_value(value: object) -> Deadline:
     return _parse_text(str(value))
 
 
+# A 完成时间 written as a month ("2025年6月", "2025-6", "2025.6"; or a date the cell shows as
+# a month, ``formats.month_cells``): done some day in that month. Its ``due`` is the month's 1st
+# — so that it is called late (after the 整改时限) or in the future only when the whole month
+# is — and it is printed as the month (``finished_form``), never as the 1st or the 30th.
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年|[-./／])\s*(\d{1,2})\s*月?(?:份)?$")
+FINISHED_MONTH_NOTE = "完成时间只写到月"
+
+
+def parse_finished(value: object) -> Deadline:
+    """A 完成时间: ``parse_date_value``, but a month alone is the month (``_MONTH_ONLY``)."""
+    if value.__class__ is str and (
+        m := _MONTH_ONLY.match(unicodedata.normalize("NFKC", value).strip())
+    ):
+        return _finished_month(value.strip(), int(m.group(1)), int(m.group(2)))
+    return parse_date_value(value)
+
+
+@lru_cache(maxsize=1024)
+def _finished_month(text: str, year: int, month: int) -> Deadline:
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return parse_date_value(text)
+    return Deadline("period", text, dt.date(year, month, 1), note=FINISHED_MONTH_NOTE)
+
+
+def finished_form(finished: Deadline) -> str:
+    """A 完成时间 as the documents and messages print it: "2025年6月" for one written as a month,
+    else its day ("2025年6月20日")."""
+    if finished.due is None:
+        return finished.text
+    if finished.note == FINISHED_MONTH_NOTE:
+        return f"{finished.due.year}年{finished.due.month}月"
+    return format_cn_date(finished.due)
+
+
 def _typed_date(d: dt.date) -> Deadline:
     if _MIN_DATE <= d <= _MAX_DATE:
         return _exact(d)
@@ -602,6 +636,10 @@ def _parse_deadline_text(
         return Deadline("long_term", written, note=RECURRING_NOTE)
     if "term" in kinds:
         return Deadline("long_term", written, note=TERM_NOTE)
+    if _SCHOOL_TERM.search(written):
+        return Deadline("invalid", written, note=SCHOOL_TERM_NOTE)
+    if _SPAN_OF_DAYS.match(written):
+        return Deadline("invalid", written, note=SPAN_OF_DAYS_NOTE)
     if plain.note != "不是可识别的日期":
         return plain  # a specific reason (no year, no such day …) says more than the generic one
     if _SEASON.search(written):
@@ -617,6 +655,18 @@ _SEASON = re.compile(
     r"入冬|入夏|采暖期|供暖期|冬季|夏季|春季|秋季|旅游旺季)"
 )
 SEASON_NOTE = "是时节或节日，不是具体的日子：每年、各地不同，本工具不推算"
+# A deadline set by the school year ("本学期末", "2025年秋季学期前", "寒假前", "下学期开学前"):
+# when a term ends or a holiday begins is set by each school's calendar — asked, like a season.
+_SCHOOL_TERM = re.compile(r"学期|学年|寒假|暑假|假期|放假|开学")
+SCHOOL_TERM_NOTE = "是学期或假期，不是具体的日子：各地、各校的校历不同，本工具不推算"
+# A length of time instead of a day ("15个工作日内", "30日内办结", "3个月内"): counted from the
+# day the matter was handed over, which the ledger does not say — asked, not guessed.
+_SPAN_OF_DAYS = re.compile(
+    r"^(?:在|于|自交办之日起|自受理之日起)?[0-9一二三四五六七八九十百两]+\s*"
+    r"(?:个工作日|个自然日|工作日|自然日|天|日|周|个星期|个月)(?:内|以内|之内)"
+    r"(?:完成|办结|办理|整改到位|整改完成)?$"
+)
+SPAN_OF_DAYS_NOTE = "是办理期限的长短，没有写从哪一天算起，不是具体的日子：本工具不推算"
 
 
 def _put_back(first: Deadline, later: str) -> Deadline:
@@ -671,6 +721,16 @@ def _date_in(part: str) -> Deadline | None:
     if (found is None or found.kind not in ("date", "period")) and (label := _LABELLED.match(part)):
         return _date_in(label.group(1))
     return found if found is not None and found.kind in ("date", "period") else None
+
+
+@lru_cache(maxsize=4096)
+def keeps_on(text: str) -> bool:
+    """Whether a deadline cell also says the work goes on after its date or its 立行立改
+    ("9月30日前完成并长期坚持", "2025年6月30日/长期坚持", "立行立改并长期坚持"): the documents say
+    both, not the date alone."""
+    return bool(text) and any(
+        _keyword(part) == "long_term" for part in _PARTS.split(_clean(text)) if part
+    )
 
 
 def _keyword(part: str) -> str:

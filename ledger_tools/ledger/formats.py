@@ -1,7 +1,8 @@
-"""整改时限 typed as a month ("2025年6月", "2025-6", "2025/6"): Excel and WPS turn it into the
-date of the month's first day and show it as the month (number format ``yyyy"年"m"月"``,
-``yyyy-mm``, ``mmm-yy``). The value alone says 1 June; the clerk wrote June, which as a deadline
-is the end of June (README “整改时限”: 2024年6月 → 2024年6月30日).
+"""整改时限 and 完成时间 typed as a month ("2025年6月", "2025-6", "2025/6"): Excel and WPS turn it
+into the date of the month's first day and show it as the month (number format
+``yyyy"年"m"月"``, ``yyyy-mm``, ``mmm-yy``). The value alone says 1 June; the clerk wrote June,
+which as a deadline is the end of June (README “整改时限”: 2024年6月 → 2024年6月30日) and as a
+完成时间 some day in June (``dates.parse_finished``: printed as the month).
 
 Only looked at when most of the 整改时限 dates of a ledger fall on a 1st (a cheap test on the
 values), and only for .xlsx/.xlsm files of at most ``MAX_ROWS`` rows: the cells' number formats
@@ -49,11 +50,20 @@ def _firsts(ws: RawSheet, j: int, start: int, stop: int) -> tuple[list[int], int
 
 
 def month_deadlines(path: str, ws: RawSheet, header: Header, stop: int) -> list[str]:
-    """Read the 整改时限 cells shown as a month as that month (in ``ws.rows``: the text
-    "2025年6月"); returns the notes for the 读取方式 block."""
-    j = header.columns.get("整改时限")
-    if j is None:
-        return []
+    """Read the 整改时限 and 完成时间 cells shown as a month as that month (in ``ws.rows``: the
+    text "2025年6月"; a 完成时间 so written is done within the month, ``dates.parse_finished``);
+    returns the notes for the 读取方式 block."""
+    return [
+        note
+        for name in ("整改时限", "完成时间")
+        if (j := header.columns.get(name)) is not None
+        for note in _month_column(path, ws, header, stop, name, j)
+    ]
+
+
+def _month_column(
+    path: str, ws: RawSheet, header: Header, stop: int, name: str, j: int
+) -> list[str]:
     firsts, dates = _firsts(ws, j, header.data_start, stop)
     if len(firsts) < 2 or len(firsts) * 2 < dates:
         return []  # a 1st here and there is a day the clerk chose
@@ -62,10 +72,16 @@ def month_deadlines(path: str, ws: RawSheet, header: Header, stop: int) -> list[
     example = f"{letter}{first + 1} {format_cn_date(ws.rows[first][j])}"
     p = Path(path)
     if p.suffix.lower() not in (".xlsx", ".xlsm") or stop - header.data_start > MAX_ROWS:
+        counted = "已按 1 日计超期预警" if name == "整改时限" else "已按 1 日计"
+        written = "2025年6月底前" if name == "整改时限" else "2025年6月"
         return [
-            f"{letter} 列整改时限中有 {len(firsts)} 个日期都是某月 1 日（如 {example}），"
-            "可能是只写了年月（如“2025年6月”）、Excel 自动存成了当月 1 日；已按 1 日计超期预警。"
-            "如应为月底，请把单元格写成文本（如“2025年6月底前”）。"
+            f"{letter} 列{name}中有 {len(firsts)} 个日期都是某月 1 日（如 {example}），"
+            f"可能是只写了年月（如“2025年6月”）、Excel 自动存成了当月 1 日；{counted}。"
+            f"如不是 1 日，请把单元格写成文本（如“{written}”）或写明日子。"
+            if name == "完成时间"
+            else f"{letter} 列{name}中有 {len(firsts)} 个日期都是某月 1 日（如 {example}），"
+            f"可能是只写了年月（如“2025年6月”）、Excel 自动存成了当月 1 日；{counted}。"
+            f"如应为月底，请把单元格写成文本（如“{written}”）。"
         ]
     try:
         months = _month_cells(p, ws.name, j, firsts)
@@ -78,9 +94,14 @@ def month_deadlines(path: str, ws: RawSheet, header: Header, stop: int) -> list[
         ws.rows[r][j] = f"{day.year}年{day.month}月"
     r = months[0]
     shown = ws.rows[r][j]
+    how = (
+        "按所显示的月份读，到月底为止。"
+        if name == "整改时限"
+        else "按所显示的月份读（当月内完成；只有整月都晚于整改时限才算逾期完成）。"
+    )
     return [
-        f"{letter} 列有 {len(months)} 个整改时限单元格只显示年月（如 {letter}{r + 1} 显示“{shown}”，"
-        "Excel 存的是当月 1 日），按所显示的月份读，到月底为止。"
+        f"{letter} 列有 {len(months)} 个{name}单元格只显示年月（如 {letter}{r + 1} 显示“{shown}”，"
+        f"Excel 存的是当月 1 日），{how}"
     ]
 
 

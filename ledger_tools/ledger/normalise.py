@@ -45,6 +45,7 @@ from ledger_tools.ledger.dates import (
     format_cn_date,
     parse_date_value,
     parse_deadline,
+    parse_finished,
 )
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding
 from ledger_tools.ledger.model import (
@@ -398,6 +399,8 @@ def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
         return "列名对照", f"按列名对照（--map 或“{C.SHEET_MAPPING}”表）"
     if key in (name, C.normalise_header(C.header_label(name))):
         return "标准列名", ""
+    if C.unit_and_person(key) == name:
+        return "别名", f"“{text}”合写了单位和责任人，按单位读作{name}（单元格中的人名照原样保留）"
     return "别名", f"“{text}”是“{name}”的常见写法"
 
 
@@ -1224,7 +1227,7 @@ class _RowReader:
         index = {name: k for k, name in enumerate(self.names)}
         parsers: tuple[tuple[str, Any], ...] = (
             ("整改时限", self._deadline),
-            ("完成时间", parse_date_value),
+            ("完成时间", parse_finished),
             ("整改状态", self._status),
         )
         out: list[list[Any] | None] = []

@@ -116,7 +116,7 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
     if "整改时限" not in header.columns and "完成时间" in header.columns:
         _deadline_in_finish_column(header, profile)
     if "整改状态" not in header.columns:
-        _status_from_percent(header, rows)
+        _status_from_percent(header, rows, profile)
     if "整改状态" not in header.columns:
         _status_from_lights(header, profile)
     if "责任领导" not in header.columns:
@@ -125,6 +125,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _status_from_progress(header, rows, vocabulary)
     if "整改状态" not in header.columns and "备注" in header.columns:
         _status_in_remarks(header, rows, vocabulary)
+    if "问题" not in header.columns and "整改措施" in header.columns:
+        _problem_as_task(header)
     if "问题" not in header.columns and "问题表现" in header.columns:
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
@@ -214,9 +216,12 @@ def _hidden_unknown(ws: RawSheet, header: Header) -> None:
         ]
 
 
-def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
-    """No status column, and a 完成进度 / 完成比例（%） column of numbers (100, 60, 0): it is the
-    status, read as percentages (``_percent_scale``)."""
+def _status_from_percent(
+    header: Header, rows: list[list[Any]], profile: Callable[[int], Profile]
+) -> None:
+    """No status column, and a 完成进度 / 完成比例（%） column of numbers (100, 60, 0) or of
+    percentages written as text ("100%", "60%"): it is the status, read as percentages
+    (``_percent_scale``; the text by ``status._PERCENT``)."""
     for read in header.reads:
         if (
             read.column is not None
@@ -224,9 +229,26 @@ def _status_from_percent(header: Header, rows: list[list[Any]]) -> None:
         ):
             continue
         j = _index(read.letter)
-        scale = _percent_scale(rows, j)
-        if scale is not None:
+        if _percent_scale(rows, j) is not None or profile(j).status >= SHARE:
             _move(header, j, "整改状态", "台账没有整改状态列，这一列是完成百分比")
+            return
+
+
+def _problem_as_task(header: Header) -> None:
+    """No 问题 column, and a 整改任务 column left of the 整改措施 (督察整改 清单: 整改任务 |
+    整改目标 | 整改措施): the task is what is to be put right — the problem — not a second
+    name of the measures."""
+    measures = header.columns["整改措施"]
+    for read in header.reads:
+        j = _index(read.letter)
+        if (
+            read.how == "重复"
+            and j < measures
+            and "任务" in read.header
+            and C.canonical_column(C.normalise_header(read.header)) == "整改措施"
+        ):
+            why = "台账没有“问题”列，整改措施左边的这一列（要整改的任务）就是问题"
+            _move(header, j, "问题", why)
             return
 
 
@@ -426,6 +448,12 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
         if under == header.data_start:
             header.data_start += 1  # a second header row: the status names
         first = min(names)
+        ones = any(
+            ws.rows[r][j] == 1 and not isinstance(ws.rows[r][j], (str, bool))
+            for r in range(header.data_start, stop)
+            for j in names
+            if j < len(ws.rows[r])
+        )
         for r in range(header.data_start, stop):
             row = ws.rows[r]
             ticked = sorted(
@@ -438,7 +466,8 @@ def _status_from_ticks(ws: RawSheet, header: Header, stop: int) -> None:
         for name, j in list(header.columns.items()):
             if j in names:
                 header.columns.pop(name)  # (整改情况, the group title, read as progress)
-        why = f"{letters} 列各是一种整改状态（{'、'.join(names.values())}），打 √ 的那一列即该行的状态"
+        mark = "填 1（其余填 0）" if ones else "打 √ "
+        why = f"{letters} 列各是一种整改状态（{'、'.join(names.values())}），{mark}的那一列即该行的状态"
         _move(header, first, "整改状态", why)
         for j in names:
             letter = column_letter(j)
@@ -471,13 +500,15 @@ def _is_tick(v: Any) -> bool:
 
 
 def _only_ticks(ws: RawSheet, names: dict[int, str], start: int, stop: int) -> bool:
-    """The cells under ``names`` hold ticks or nothing, and at least one tick."""
+    """The cells under ``names`` hold ticks or nothing, and at least one tick. A 0 is nothing:
+    units that SUM the columns (合计 of 已完成 / 正在推进 / 未启动) put 1 in the column that
+    applies and 0 in the others."""
     seen = False
     for r in range(start, stop):
         row = ws.rows[r]
         for j in names:
             v = row[j] if j < len(row) else None
-            if v is None or v == "":
+            if v is None or v == "" or v == 0 or v == "0":
                 continue
             if not _is_tick(v):
                 return False

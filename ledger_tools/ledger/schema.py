@@ -23,7 +23,7 @@ from typing import Any
 from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import convert_distinct, parse_number
-from ledger_tools.ledger.dates import format_cn_date
+from ledger_tools.ledger.dates import finished_form, format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
 from ledger_tools.ledger.stats import long_term_counts
@@ -418,7 +418,9 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
                 ERROR,
                 f"缺少必需的列“{name}”{extra}。表头（第 {ledger.origin.header_row} 行）中找到的列有：{found}。"
                 f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明；"
-                f"如果没有这一列，{_MISSING_HINT.get(name) or _add_column_hint(name)}",
+                f"如果没有这一列，{_MISSING_HINT.get(name) or _add_column_hint(name)}"
+                + (_done_by_date_hint(ledger) if name == "整改状态" else "")
+                + (_problem_with_measures_hint(ledger) if name == "问题" else ""),
                 ledger.origin.sheet,
                 ledger.origin.header_row,
                 "",
@@ -458,6 +460,37 @@ _MISSING_HINT = {
     "方面": "请增加一列“方面”填写问题所属类别（审计、督查等不分方面的台账可都填同一类别），"
     "或在每组问题上方加一行标题，如“一、财务管理方面”。",
 }
+
+
+def _problem_with_measures_hint(ledger: Ledger) -> str:
+    """No 问题 column, but one headed with both (查摆问题及整改措施, 问题和措施): the problem is
+    written in the cell before its measures ("问题：……整改措施：1.……"). Not split here — where
+    the problem ends is the clerk's to say — but named, with what to do."""
+    for letter, text in ledger.origin.headers.items():
+        key = C.normalise_header(text)
+        if "问题" in key and ("措施" in key or "举措" in key):
+            return (
+                f"{letter} 列“{text}”把问题和整改措施写在同一格里，本工具不拆分（按整改措施读，"
+                "问题记为未填）：请把问题移到单独的一列“问题”，这一列只留整改措施。"
+            )
+    return ""
+
+
+def _done_by_date_hint(ledger: Ledger) -> str:
+    """No 整改状态 column, but a 完成时间 filled in some rows: the clerk may keep the status by
+    the date alone. Not decided here (a row without a date may be under way or not begun, and
+    a date may be a plan): the rows are named, for the clerk to fill in."""
+    if "完成时间" not in ledger.origin.present:
+        return ""
+    dated = [m.row for m in ledger.measures if m.finished is not None and m.finished.due]
+    if not dated:
+        return ""
+    rows = "、".join(map(str, sorted(set(dated))[:5])) + ("等" if len(set(dated)) > 5 else "")
+    return (
+        f"台账只在“完成时间”列记了第 {rows} 行的完成日期，本工具不据此认定整改状态"
+        "（没有日期的行是正在推进还是未启动无从判断）：请在新增的整改状态列中为这些行填“已完成”，"
+        "其余各行填“正在推进”或“未启动”。"
+    )
 
 
 def _add_column_hint(name: str) -> str:
@@ -570,10 +603,14 @@ def _build_checks(
         ),
     ]
     if feedback:
+        # a 完成时间 written as a month (dates.parse_finished: a period on its 1st, which no
+        # other period falls on) is before the feedback only when the whole month is
+        month = (col("_finished_kind") == "period") & (col("_finished").dt.day() == 1)
+        last = pl.when(month).then(col("_finished").dt.month_end()).otherwise(col("_finished"))
         checks["完成时间"].append(
             RowCheck(
                 "finished-before-feedback",
-                lambda: ~(col("_finished") < col("_feedback")).fill_null(False),
+                lambda: ~(last < col("_feedback")).fill_null(False),
             )
         )
     done = col("_status") == C.STATUS_DONE
@@ -879,7 +916,7 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
         # A unit that marks completion by the date alone: say what the date suggests, do
         # not decide it (the date may be planned, or the measure reopened).
         return (
-            f"“整改状态”是必填项，这里是空的，但这一行填了完成时间 {_d(m.finished.due)}。"
+            f"“整改状态”是必填项，这里是空的，但这一行填了完成时间 {finished_form(m.finished)}。"
             "如已完成，请填“已完成”（完成后需长期坚持的填“长期坚持”）；"
             "如尚未完成，请填写实际状态并删去完成时间。"
         )
@@ -948,17 +985,17 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
         f"整改状态为“{m.status}”，但没有填写完成时间。请填写实际完成日期。"
     ),
     "open-with-finish-date": lambda L, m, c, t: (
-        f"填了完成时间 {_d(m.finished.due)}，但整改状态为“{m.status}”，尚未办结。"
+        f"填了完成时间 {finished_form(m.finished)}，但整改状态为“{m.status}”，尚未办结。"
         "如已完成，请把状态改为“已完成”；如未完成，请删去完成时间。"
     ),
     "finished-in-future": lambda L, m, c, t: (
-        f"完成时间 {_d(m.finished.due)} 晚于检查日期 {_d(t)}。完成时间应是已经发生的日期，请核实。"
+        f"完成时间 {finished_form(m.finished)} 晚于检查日期 {_d(t)}。完成时间应是已经发生的日期，请核实。"
     ),
     "finished-before-feedback": lambda L, m, c, t: (
-        f"完成时间 {_d(m.finished.due)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
+        f"完成时间 {finished_form(m.finished)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
     ),
     "late-completion": lambda L, m, c, t: (
-        f"逾期完成：完成时间 {_d(m.finished.due)} 晚于整改时限 {_d(m.deadline.due)}。请在整改进展中说明原因。"
+        f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due)}。请在整改进展中说明原因。"
     ),
     "no-progress": lambda L, m, c, t: (
         "状态为“已完成”，但没有填写整改进展及成效。报告会引用这一栏，请补写做了什么、取得什么成效。"

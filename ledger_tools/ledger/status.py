@@ -139,7 +139,7 @@ _PERCENT = re.compile(
 _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
 _BRACKETED = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 _KEPT_PART = re.compile(
-    r"^(?:并|需|需要|仍需|还需|将|继续|后续|今后|下步)*(?:长期|持续|常态化?)"
+    r"^(?:并|需|需要|仍需|还需|将|继续|后续|今后|下步)*(?:长期|持续|常态化?|长效)"
     r"(?:坚持|推进|巩固|整改|落实|深化|开展|长效|抓好)?(?:整改)?$"
 )
 
@@ -149,7 +149,9 @@ _WHEN_PART = re.compile(
     r"^(?:预计|计划|拟|争取|力争|剩余(?:部分|工作|任务)?|其余(?:部分|工作|任务)?)(?:于|在|将|将于)?"
     r".{0,16}(?:完成|办结|到位|销号)$"
 )
-_KEPT_TAIL = re.compile(r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进)$")
+_KEPT_TAIL = re.compile(
+    r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进|长效坚持)$"
+)
 # A part saying only that the sign-off is still to come (已完成（未销号）, 已整改，未验收): the
 # work is done and its 销号/验收 is not — 基本完成, as 已完成待销号 is; alone, 未销号 is under way.
 _SIGN_OFF_PENDING = re.compile(

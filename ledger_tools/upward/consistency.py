@@ -27,6 +27,7 @@ from typing import Any
 
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.findings import ERROR, Finding
+from ledger_tools.ledger.reading import RawBook
 
 UNKNOWN = "状态未填"
 # The 汇总 columns recomputed from 全部措施, and their key in ``stats``'s 按单位 rows.
@@ -69,13 +70,13 @@ def is_merge_ledger(ledger: Any) -> bool:
     return ledger.origin.sheet == SHEET_MEASURES
 
 
-def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
-    """The 汇总 sheet of the 汇总台账 at ``path``, or None where there is none (or no header
-    with 单位 and 措施数 in it)."""
-    from ledger_tools.ledger.reading import read_workbook
+def read_summary_sheet(source: str | os.PathLike[str] | RawBook) -> SummarySheet | None:
+    """The 汇总 sheet of the 汇总台账 ``source`` (a path, or a workbook already read: the Excel
+    buttons read the open book), or None where there is none (or no header with 单位 and
+    措施数 in it)."""
     from ledger_tools.upward.merge import SHEET_SUMMARY
 
-    raw = read_workbook(path, sheets=[SHEET_SUMMARY])
+    raw = _sheets(source, SHEET_SUMMARY, C.SHEET_INFO)
     if SHEET_SUMMARY not in raw.sheets:
         return None
     sheet = raw.sheets[SHEET_SUMMARY]
@@ -104,22 +105,30 @@ def read_summary_sheet(path: str | os.PathLike[str]) -> SummarySheet | None:
             out.totals = (i + 1, row)
         else:
             out.units.append((i + 1, name, row))
-    out.as_of, out.not_counting = merge_facts(path)
+    out.as_of, out.not_counting = merge_facts(raw)
     return out
 
 
-def merge_as_of(path: str | os.PathLike[str]) -> dt.date | None:
+def _sheets(source: str | os.PathLike[str] | RawBook, *names: str) -> RawBook:
+    """``source`` as read (a path is read for the sheets ``names`` only)."""
+    if isinstance(source, RawBook):
+        return source
+    from ledger_tools.ledger.reading import read_workbook
+
+    return read_workbook(source, sheets=list(names))
+
+
+def merge_as_of(source: str | os.PathLike[str] | RawBook) -> dt.date | None:
     """The 汇总统计日期 of a merge's 汇总台账 (its 基本信息), or None."""
-    return merge_facts(path)[0]
+    return merge_facts(source)[0]
 
 
-def merge_facts(path: str | os.PathLike[str]) -> tuple[dt.date | None, set[str]]:
+def merge_facts(source: str | os.PathLike[str] | RawBook) -> tuple[dt.date | None, set[str]]:
     """What merge wrote into the 汇总台账's 基本信息 besides the fields: the 汇总统计日期 and
     the units that count 长期坚持 as not 办结 (when units differ)."""
-    from ledger_tools.ledger.reading import read_workbook
     from ledger_tools.upward.merge import AS_OF_LABEL, NOT_COUNTED_LABEL
 
-    info = read_workbook(path, sheets=[C.SHEET_INFO]).sheets.get(C.SHEET_INFO)
+    info = _sheets(source, C.SHEET_INFO).sheets.get(C.SHEET_INFO)
     day = None
     units: set[str] = set()
     for row in info.rows if info else []:
@@ -184,14 +193,14 @@ def with_summary_sheet(
 
 
 def add_merge_findings(
-    path: str | os.PathLike[str], ledger: Any, report: Any, today: dt.date | None
+    source: str | os.PathLike[str] | RawBook, ledger: Any, report: Any, today: dt.date | None
 ) -> None:
-    """What ``check`` (and the web page) adds to the report of a merge's 汇总台账: the unit and
-    source of each 全部措施 finding, and the 汇总 cells that no longer agree. Nothing for any
-    other ledger."""
+    """What ``check`` (the web page, the Excel buttons) adds to the report of a merge's
+    汇总台账 (``source``: its path, or the workbook as read): the unit and source of each
+    全部措施 finding, and the 汇总 cells that no longer agree. Nothing for any other ledger."""
     if is_merge_ledger(ledger):
         report.findings = with_sources(ledger, report.findings)
-        report.findings += summary_findings(path, ledger, today or dt.date.today())
+        report.findings += summary_findings(source, ledger, today or dt.date.today())
 
 
 def with_sources(ledger: Any, findings: list[Finding]) -> list[Finding]:
@@ -214,12 +223,14 @@ def with_sources(ledger: Any, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def summary_findings(path: str | os.PathLike[str], ledger: Any, today: dt.date) -> list[Finding]:
+def summary_findings(
+    source: str | os.PathLike[str] | RawBook, ledger: Any, today: dt.date
+) -> list[Finding]:
     """The 汇总 cells that disagree with 全部措施 (``ledger``, read from it), and the units
-    that stand in one sheet and not the other. Nothing where ``path`` is no 汇总台账."""
+    that stand in one sheet and not the other. Nothing where ``source`` is no 汇总台账."""
     if not is_merge_ledger(ledger):
         return []
-    summary = read_summary_sheet(path)
+    summary = read_summary_sheet(source)
     if summary is None:
         return []
     return compare(summary, ledger, today)
@@ -399,6 +410,8 @@ def _finding(
 
     col = summary.columns.get(header) if j is None else j
     letter = column_letter(col) if col is not None else ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 49, whether the file (calamine) or Excel (the buttons) said 49.0
     return Finding(rule, ERROR, message, SHEET_SUMMARY, row, letter, header, value)
 
 

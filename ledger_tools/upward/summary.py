@@ -50,7 +50,7 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
 
     # a deadline without a year (a 汇总台账 of an older merge) takes its year from the day
     # merge counted at, as the units were read
-    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES, today=merge_as_of(path))
+    ledger = ledger_from_rawbook(raw, sheet=SHEET_MEASURES, today=merge_as_of(raw))
     failed = raw.sheets.get(SHEET_FAILED)
     facts: dict[str, Any] = {
         "未能读取数": sum(1 for r in (failed.rows[1:] if failed else []) if r and r[0])
@@ -58,7 +58,7 @@ def load_summary_ledger(path: str | os.PathLike[str]) -> tuple[Ledger, dict[str,
     # Every unit is counted from 全部措施; the 汇总 sheet only adds the units that sent no
     # measures yet, and says where a person's edits left it disagreeing (``consistency``).
     measured = list(dict.fromkeys(m.get("单位") or "（未填单位）" for m in ledger.measures))
-    summary = read_summary_sheet(path) if SHEET_SUMMARY in raw.sheets else None
+    summary = read_summary_sheet(raw) if SHEET_SUMMARY in raw.sheets else None
     facts["单位"] = measured + (empty_units(summary, set(measured)) if summary else [])
     facts["长期坚持不计入办结"] = summary.not_counting if summary else set()
     facts["不一致"] = []

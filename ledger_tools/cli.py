@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands, so ``ledger-tools --help`` sta
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -183,6 +184,12 @@ def main() -> None:
         cli(prog_name="ledger-tools")
     except BrokenPipeError:
         pipe_closed()
+    finally:
+        if ledger_tools.ONE_SHOT:
+            # The process ends now: what it holds is moved out of the garbage collector's
+            # sight, so that the collections of Python's teardown do not walk every object
+            # (polars' modules, the ledger) once more: a tenth of a check of a small ledger.
+            gc.freeze()
 
 
 def _terminated(signum: int, _frame: Any) -> None:

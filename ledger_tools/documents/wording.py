@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger.dates import TERM_NOTE, format_cn_date, keeps_on
 from ledger_tools.ledger.model import Deadline
 
@@ -69,7 +70,7 @@ def _bracketed_split(value: str, separators: str, marks: re.Pattern[str]) -> Ite
     yield value[start:]
 
 
-_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
+_OPENING = lazy(f"[{re.escape(_OPEN)}]")
 
 
 @functools.lru_cache(maxsize=32)
@@ -376,7 +377,7 @@ def measure_lead(measure: str) -> str:
 # what ``str.strip`` strips). Only stops and spaces come before it, so when no bracket opens
 # inside it, it is the first clause outside brackets too: one search instead of a split.
 _STOPS = re.escape(_CLAUSE_STOPS)
-_FIRST_CLAUSE = re.compile(f"[^{_STOPS}\\s](?:[^{_STOPS}]*[^{_STOPS}\\s])?")
+_FIRST_CLAUSE = lazy(f"[^{_STOPS}\\s](?:[^{_STOPS}]*[^{_STOPS}\\s])?")
 
 
 # Anything but a letter or digit (``[^\W_]`` is exactly what ``str.isalnum`` accepts).
@@ -414,7 +415,7 @@ def strip_end(text: str) -> str:
 
 
 # Words that show a narrative already says when the rest will be done.
-PLAN_WORDS = re.compile(r"(计划|预计|拟|将于|力争|争取).{0,16}(前|底|末|内|完成|开工|办结)")
+PLAN_WORDS = lazy(r"(计划|预计|拟|将于|力争|争取).{0,16}(前|底|末|内|完成|开工|办结)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,7 +459,7 @@ _PART_CUES = (
     "已整改", "已完成", "已办结", "整改到位", "未完成", "正在", "滞后", "超期", "新增", "个别",
     "部分", "审计", "信访", "%",
 )  # fmt: skip
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?]")
+_CLAUSE_BREAK = lazy(r"[，。；：！？,;:!?]")
 _WHAT = {"方面": ("方面数", "个方面"), "问题": ("问题数", "项问题")}
 
 

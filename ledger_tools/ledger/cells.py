@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ledger_tools.lazyre import lazy
+
 # ---------------------------------------------------------------------------------------------
 # clean_text
 
@@ -48,13 +50,13 @@ for _cp in (
     _TRANSLATE[_cp] = None
 
 # Anything clean_text would change; ordinary text without it is returned at once.
-_NEEDS_WORK = re.compile(
+_NEEDS_WORK = lazy(
     r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\x00-\x08\x0b-\x1f\x7f\u200b\u2060\ufeff"
     r"\ufffe\uffff\ud800-\udfff]|[^\S ]|  |^ | $"
 )
 _FULL_WIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _BLANKS = re.compile(r" +")
-_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+_HAN_GAP = lazy(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _NAME_MAX = 8  # a short value with spaces between Han characters is a padded name ("王　芳")
 
 
@@ -161,7 +163,7 @@ def _clean_slow(s: str) -> str | None:
 
 
 # Characters XML 1.0 forbids: written to an .xlsx or .docx they make the file unreadable.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def strip_forbidden(text: str) -> str:
@@ -216,7 +218,7 @@ EXCEL_ERRORS = {
 # Amounts written with their unit, as clerks do: "1.5万元", "3000元", "3人次", "2项".
 MONEY_UNITS = {"元": 1, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
 COUNT_UNITS = frozenset("人次 人 次 项 个 条 件 份 名 起 家 篇 处 批".split())
-_AMOUNT = re.compile(r"([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)\s*([^\d\s.,，]{0,2})")
+_AMOUNT = lazy(r"([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)\s*([^\d\s.,，]{0,2})")
 
 
 def read_amount(value: object, kind: str, scale: int = 1) -> object:
@@ -360,7 +362,7 @@ def split_measures(text: str) -> list[str]:
 
 
 # A label a clerk typed before the text: "问题1：", "问题（2）：", "措施一：", "整改措施3：", "问题：".
-_LABEL = re.compile(
+_LABEL = lazy(
     rf"^(?:整改)?(?:问题|措施)\s*(?:[（(]?\d{{1,3}}[)）]?|[{_CN_NUM}]{{1,3}})?\s*[:：]\s*"
 )
 
@@ -390,7 +392,7 @@ def numbered_parts(text: str, n: int) -> list[str] | None:
 
 
 # The number a line starts with: 1. 1、 (1) （1） ① 一是 一、
-_LINE_NUMBER = re.compile(
+_LINE_NUMBER = lazy(
     r"^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十](?:是|、))\s*"
 )
 

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import column_letter
 from ledger_tools.ledger.model import ColumnRead
@@ -37,16 +38,16 @@ _NAMES = {
     "紫": "紫色",
     "灰": "灰色",
 }
-_PAIR = re.compile(
+_PAIR = lazy(
     r"(?:标|涂|填|用|亮)?(红|橙|黄|绿|蓝|紫|灰)色?(?:灯|牌)?(?:底色|背景|底纹|填充|标注|标记)?(?:的)?"
     r"(?:表示|代表|为|是|即|指|[：:=＝])+\s*([^，,；;。、\s]{2,10})"
 )
 # …and the other way round: 已完成的标绿, 未启动用红色标注
-_PAIR_AFTER = re.compile(
+_PAIR_AFTER = lazy(
     r"([^，,；;。、：:\s]{2,8}?)(?:的|者|项)?(?:标注?为?|涂成?|填充?为?|用|以)"
     r"(红|橙|黄|绿|蓝|紫|灰)色?"
 )
-_COLOUR_CHAR = re.compile(r"[红橙黄绿蓝紫灰]")
+_COLOUR_CHAR = lazy(r"[红橙黄绿蓝紫灰]")
 
 # The status read from the rows' fills is shown as a column after the table: say it is not one
 # of the ledger's own (a clerk looks for it in the file).
@@ -149,7 +150,7 @@ def _rgb(colour: Any, theme: list[str]) -> str | None:
     return "".join(f"{round(x * 255):02X}" for x in (r, g, b))
 
 
-_SCHEME_COLOUR = re.compile(
+_SCHEME_COLOUR = lazy(
     rb"<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*<a:(?:srgbClr val|sysClr[^>]*lastClr)"
     rb'="([0-9A-Fa-f]{6})"'
 )

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ledger_tools.lazyre import lazy
+
 # ---------------------------------------------------------------------------------------------
 # Sheets of the standard workbook, in order.
 SHEET_GUIDE = "填表说明"
@@ -1159,7 +1161,7 @@ _UNIT_SUFFIX = re.compile(r"[（(][^（()）]{0,24}[)）]$")
 _NOISE = re.compile(r"[\s*＊\u00a0\u3000]+")
 # An English line under the Chinese header ("整改措施\nMeasures", "序号 No."): bilingual
 # templates; the Chinese is the header.
-_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z.&/'’-]+$")
+_ENGLISH_TAIL = lazy(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z.&/'’-]+$")
 
 
 def normalise_header(text: object) -> str:
@@ -1520,7 +1522,7 @@ _EARLIER = re.compile(r"^原(?!因)(?:.{0,4})(?:问题|措施|情况|状态|时�
 # but neither the 整改时限 nor the 完成时间, so never placed as one by its content.
 UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
-        re.compile(
+        lazy(
             r"^(?:截至|截止|截止到|至)?(?:\d{4}年)?"
             r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?(?:\d{1,2}日)?"
             r"|第?[一二三四1-4]季度(?:末|底)?)"
@@ -1530,7 +1532,7 @@ UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "1月进展、3月份整改进展、截至4月底进展、第二季度进展……",
     ),
     (
-        re.compile(
+        lazy(
             r"^.{0,6}(?:来访|来信|来电|受理|检查|发现|交办|登记|反馈|收件|立案|排查|转办|接收|信访|举报"
             r"|督查|督导|巡察|巡视|审计|暗访|抽查|走访)"
             r"(?:日期|时间)$"

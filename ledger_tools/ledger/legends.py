@@ -10,11 +10,11 @@ guessed (green need not mean done): ``check`` asks about each cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import colours
 from ledger_tools.ledger.cells import column_letter
 from ledger_tools.ledger.status import normalise_status
@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     from ledger_tools.ledger.normalise import Header
 
 _SYMBOLS = "✔✓√○●◎◐◑☑☐□×✗△▲★☆◯"
+_SYMBOL_SET = frozenset(_SYMBOLS)  # (each pattern below needs one: a text without any is skipped)
 # 完成打✔, 未完成的画○, 已完成用“√”
-_WORD_SYMBOL = re.compile(
+_WORD_SYMBOL = lazy(
     rf"([\u4e00-\u9fff]{{2,6}}?)(?:的|者|项)?(?:打|划|画|填|标注?|用|写|记)\s*[“\"']?([{_SYMBOLS}])"
 )
 # √为已完成, ○表示未完成, ●：已完成, ●已完成 ○未完成
-_SYMBOL_WORD = re.compile(
+_SYMBOL_WORD = lazy(
     rf"([{_SYMBOLS}])[”\"']?\s*(?:表示|代表|为|是|即|指|[：:=＝])*\s*([\u4e00-\u9fff]{{2,6}})"
 )
 # The ways a colour of the legend is written in a status cell: 绿, 绿色, 绿灯, 亮绿灯, 绿牌
@@ -45,6 +46,8 @@ class Legend:
 
 def _symbol_pairs(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
+    if _SYMBOL_SET.isdisjoint(text):  # most texts: neither pattern can match
+        return found
     pairs = [(s, w) for w, s in _WORD_SYMBOL.findall(text)] + _SYMBOL_WORD.findall(text)
     for symbol, word in pairs:
         status = normalise_status(word)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import (
     EXCEL_ERRORS,
@@ -257,7 +258,7 @@ _POST = (
     r"(?:书记|局长|主任|部长|院长|校长|处长|科长|县长|区长|市长|镇长|乡长|经理|董事长|主席|组长|"
     r"党组成员|班子成员|委员|所长|站长|馆长|行长|总监|总会计师|秘书长|调研员)"
 )
-_PERSON_HEADING = re.compile(
+_PERSON_HEADING = lazy(
     rf"[\u4e00-\u9fff]{{2,4}}同志(?:[（(][^（）()]*[)）])?$|{_POST}[\s\u3000]+[\u4e00-\u9fff]{{2,4}}$"
     rf"|^[\u4e00-\u9fff]{{2,4}}[（(][^（）()]*{_POST}[^（）()]*[)）]$"
 )
@@ -462,7 +463,7 @@ _MONTH_IN_NAME = re.compile(r"(?:(\d{4})\s*[年.\-/])?(\d{1,2})\s*月?份?")
 
 
 # ... or for a quarter ("2025年一季度", "第二季度", "2025Q3"): read as its last month.
-_QUARTER_IN_NAME = re.compile(r"(?:(\d{4})\s*年?)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))")
+_QUARTER_IN_NAME = lazy(r"(?:(\d{4})\s*年?)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))")
 
 
 def _month_of(name: str) -> tuple[str, int, int] | None:
@@ -633,7 +634,7 @@ def _sub_headers(
 
 # "金额单位：万元", "单位：万元", "（单位：万元）" on a line above the header: the unit of every
 # money column whose own header states none.
-_UNIT_LINE = re.compile(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)(?=$|[\s)）,，;；。])")
+_UNIT_LINE = lazy(r"(?:金额|资金|货币)?单位\s*[:：]\s*(亿元|万元|元)(?=$|[\s)）,，;；。])")
 
 
 def _unit_above(rows: list[list[Any]]) -> tuple[str, int] | None:
@@ -1476,7 +1477,7 @@ def _strip_tail(text: str) -> str:
 
 
 # A cell holding only a count, beside a heading: 共2项, （共3个问题）, 2个问题, 计5条措施.
-_COUNT_CELL = re.compile(
+_COUNT_CELL = lazy(
     r"^\s*[（(]?\s*(?:共|计|合计|小计)?\s*\d{1,4}\s*(?:个|项|条|件|处)\s*(?:问题|措施|事项)?\s*[)）]?\s*$"
 )
 
@@ -1613,7 +1614,7 @@ def aspect_name(text: str | None) -> str | None:
     return name or text
 
 
-_FOOTER = re.compile(
+_FOOTER = lazy(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
     r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
     r"温馨提示|提示|制表|经办人|图例|颜色说明)\s*[:：]|注\s*\d|"
@@ -1623,10 +1624,10 @@ _FOOTER = re.compile(
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
 # ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
-_TOTAL = re.compile(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
+_TOTAL = lazy(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
 # A sentence of totals without the word 合计, alone in its row: "截至2025年7月10日，已完成1项，正在
 # 推进1项", "共2个问题，已整改1个", "整改完成率：50%", "统计：已完成1项".
-_SUMMARY = re.compile(
+_SUMMARY = lazy(
     r"^\s*(?:(?:截至|截止|截至目前|目前|共计|共有|共(?!性|同)|统计|汇总)[^。]{0,40}?\d+\s*(?:个|项|条|件)"
     r".*(?:已完成|已整改|已办结|已销号|正在推进|完成率|办结率|整改率)"
     r"|(?:整改)?(?:完成率|办结率|整改率|销号率)\s*[:：为]?\s*\d)",

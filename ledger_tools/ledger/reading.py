@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger.cells import column_index, column_letter
 from ledger_tools.ledger.findings import WARNING, Finding
 from ledger_tools.ledger.partguard import (
@@ -1057,7 +1058,7 @@ _R_NUM = re.compile(rb'\sr="(\d+)"')
 _R_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_FORMULA_CELL = re.compile(
+_FORMULA_CELL = lazy(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>.*?</(?:\w+:)?f>)\s*(<(?:\w+:)?v\b[^>]*(?<!/)>(.*?)</(?:\w+:)?v>)?',
     re.S,
 )
@@ -1069,6 +1070,9 @@ _SHARED_COUNT = re.compile(rb'\buniqueCount="(\d{1,30})"')  # (count: references
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _CELL_TAG_END = re.compile(rb"<(?:\w+:)?c\b[^>]*[^/]>")  # a cell that holds something
+# Tags that begin like a cell's "<c" but are not cells (<cols>, <cfRule>, <customSheetViews>,
+# <colBreaks>, a rich text run's <color> …): one pass for the four, not four counts.
+_NOT_CELL = re.compile(rb"<c[ofue]")
 # What follows the start tag of a cell that holds nothing but is not written <c …/>: empty
 # (or blank) inline text or value. calamine sizes its grid by such cells too, so a million
 # rows of them (8.7 MB) cost 750 MB and 40 s while holding nothing: they are not counted as
@@ -1200,7 +1204,7 @@ def is_live_formula(text: str) -> bool:
     return LIVE_TEXT.search(_STRING_LITERAL.sub("", text)) is not None
 
 
-_FORMULA_TEXT = re.compile(
+_FORMULA_TEXT = lazy(
     rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?<!/)>(.*?)</(?:\w+:)?f>',
     re.S,
 )
@@ -1316,7 +1320,7 @@ class _Scan:
             self.in_data = at >= 0
         cells = buf.count(b"<c")
         if head or b"</sheetData" in buf:  # <cols>, <conditionalFormatting>…
-            cells -= sum(buf.count(tag) for tag in (b"<co", b"<cf", b"<cu", b"<ce"))
+            cells -= len(_NOT_CELL.findall(buf))
         blank = len(_BLANK_CELL.findall(buf)) if any(h in buf for h in _BLANK_HINT) else 0
         if self.blank and b't="s"' in buf:  # (exact: cells that refer to a blank shared string)
             blank += sum(v in self.blank for v in _SHARED_CELL.findall(buf))
@@ -1351,10 +1355,11 @@ class _Scan:
                 self.far_ref, self.far_top = far.group(1).decode(), top
         if not self.beyond_excel and b'r="' in buf:
             self.beyond_excel = _beyond_excel(buf)
-        if not self.bad_shared and b'"s"><v>-' in buf:
+        minus = b"v>-" in buf  # (one pass: both checks below need it)
+        if not self.bad_shared and minus and b'"s"><v>-' in buf:
             m = _NEGATIVE_SHARED.search(buf)
             self.bad_shared = m.group(1).decode() if m else ""
-        if b"v>-" in buf and _BEYOND_DATES.search(buf):
+        if minus and _BEYOND_DATES.search(buf):
             self.beyond_dates = True
         if b't="e"' in buf:
             for m in _ERROR_CELL.finditer(buf):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
@@ -43,7 +44,7 @@ _DEADLINE_HINT = ("时限", "期限", "计划", "预计", "截止", "目标")
 
 
 # Words only a deadline holds (a finish date is a day that has passed): "2024年6月底前".
-_BEFORE = re.compile(r"前\s*$|之前|以前|前完成")
+_BEFORE = lazy(r"前\s*$|之前|以前|前完成")
 
 
 class Profile:

@@ -15,12 +15,12 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import convert_distinct, parse_number
 from ledger_tools.ledger.dates import finished_form, format_cn_date
@@ -929,7 +929,7 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
 
 
 # A colour written as the status (绿灯, 红色, 黄牌): read only by a legend on the sheet.
-_COLOUR_WORD = re.compile(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
+_COLOUR_WORD = lazy(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
 
 
 def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_number
 from ledger_tools.ledger.findings import NOTE, WARNING, Finding
@@ -37,9 +38,9 @@ from ledger_tools.ledger.status import normalise_status
 OTHER_SHEET = "other-ledger-sheet"
 
 # Sheet names that are never a part of the ledger's data, though laid out like it.
-_NOT_DATA = re.compile(r"汇总|总表|总台账|合计|目录|说明|封面|填报要求|填表|示例|样表|模板|统计表")
+_NOT_DATA = lazy(r"汇总|总表|总台账|合计|目录|说明|封面|填报要求|填表|示例|样表|模板|统计表")
 # Of those, the names of a sample or a guide: never the ledger when sheets of data follow.
-_SAMPLE = re.compile(r"样表|示例|模板|说明|填报要求|填表")
+_SAMPLE = lazy(r"样表|示例|模板|说明|填报要求|填表")
 # What a header says of its columns: said once, on the first sheet, for the same header.
 _HEADER_RULES = frozenset(
     ("unused-column", "unmapped-column", "duplicate-column", "hidden-columns")
@@ -242,7 +243,7 @@ def _kind_name(name: str) -> str | None:
 
 # "政治建设方面问题整改台账", "某局巡察整改台账（作风建设方面）", "一、党的建设方面": the 方面 a
 # sheet's title names.
-_TITLE_ASPECT = re.compile(r"(?:^|[（(、:：\s])([^（()）、:：\s]{2,16}?方面)")
+_TITLE_ASPECT = lazy(r"(?:^|[（(、:：\s])([^（()）、:：\s]{2,16}?方面)")
 
 
 def _titled_aspect(raw: RawBook, ledger: Ledger) -> str | None:

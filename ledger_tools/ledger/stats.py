@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import parse_number
 from ledger_tools.ledger.dates import format_cn_date
@@ -32,7 +32,7 @@ GROUPINGS = ("方面", "责任部门", "责任领导", "整改状态", "单位")
 # brackets is part of a name: "陈志远（党组书记、局长）" is one leader. The first lookahead skips
 # a separator followed by a closing bracket before any opening one (inside brackets); the
 # second keeps "王某 (副局长)" whole (a space before a bracket).
-_NAME_SPLIT = re.compile(r"[、，,；;/／\s]+(?![^（(）)]*[）)])(?![（(])")
+_NAME_SPLIT = lazy(r"[、，,；;/／\s]+(?![^（(）)]*[）)])(?![（(])")
 
 
 def long_term_counts(ledger: Ledger) -> bool:

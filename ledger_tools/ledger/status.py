@@ -9,6 +9,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 
 _SPACES = re.compile(r"\s+")
@@ -99,7 +100,7 @@ _TICKS = frozenset("√✓✔☑")
 
 
 # The opening clause of a progress paragraph: "已完成。4月20日召开党员大会……" → 已完成.
-_LEAD = re.compile(r"^\s*([^。，,；;：:\n]{1,16})[。，,；;：:\n]")
+_LEAD = lazy(r"^\s*([^。，,；;：:\n]{1,16})[。，,；;：:\n]")
 
 
 def leading_words(text: object) -> str | None:
@@ -244,17 +245,17 @@ def read_status_map(pairs: dict[str, str]) -> dict[str, str]:
 
 # What a word can mean at most (least advanced first): the suggestion for an unknown word is
 # never more advanced than this. A negation or a pending word (未, 没, 待 …) cannot mean done.
-_PENDING = re.compile(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓|计划|预计|拟|将于|争取|力争")
-_STARTED = re.compile(r"中$|推进|进行|正在|开展|启动了|已启动|已开始|实施|落实中|办理中")
-_IN_MOTION = re.compile(r"中$|推进|进行|正在")
-_MOSTLY = re.compile(r"基本|阶段|差不多|大部分|初步|接近")
-_DONE = re.compile(r"完成|到位|办结|销号|完毕|结束|解决|完结|验收")
-_KEPT = re.compile(r"长期|持续|常态|坚持|巩固")
+_PENDING = lazy(r"未|没|尚|不|无|暂|待|延期|逾期|超期|缓|计划|预计|拟|将于|争取|力争")
+_STARTED = lazy(r"中$|推进|进行|正在|开展|启动了|已启动|已开始|实施|落实中|办理中")
+_IN_MOTION = lazy(r"中$|推进|进行|正在")
+_MOSTLY = lazy(r"基本|阶段|差不多|大部分|初步|接近")
+_DONE = lazy(r"完成|到位|办结|销号|完毕|结束|解决|完结|验收")
+_KEPT = lazy(r"长期|持续|常态|坚持|巩固")
 
 
 # Words that say only when it is due, not how far the work has got (未到期, 未到整改时限):
 # no status to suggest.
-_NOT_YET_DUE = re.compile(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
+_NOT_YET_DUE = lazy(r"^(?:尚|还|暂)?未(?:到|至)(?:期|时限|整改时限|整改期限|完成时限|期限)$")
 
 
 # A share of the work short of all of it ("已完成80%"): not done, whatever word is beside it.

@@ -65,9 +65,11 @@ class SummarySheet:
 
 def is_merge_ledger(ledger: Any) -> bool:
     """Whether ``ledger`` was read from the 全部措施 sheet of a merge's 汇总台账."""
+    if "单位" not in ledger.origin.columns:  # any unit's ledger: merge is not even imported
+        return False
     from ledger_tools.upward.merge import SHEET_MEASURES
 
-    return ledger.origin.sheet == SHEET_MEASURES and "单位" in ledger.origin.columns
+    return ledger.origin.sheet == SHEET_MEASURES
 
 
 def merged_document_refusal(path: str | os.PathLike[str], document: str) -> str:

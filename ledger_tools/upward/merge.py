@@ -474,11 +474,13 @@ def _read_all(
 ) -> list[Unit | Failed]:
     jobs = max(1, min(jobs or min(_cpus(), MAX_DEFAULT_JOBS), len(files)))
     if jobs == 1:
+        # in chunks too: one validate_many per chunk, not a polars query per file
         out = []
-        for f in files:
-            out.extend(read_units([f], today, unit_from, keep))
+        for chunk in _chunks(files, 1):
+            out.extend(read_units(chunk, today, unit_from, keep))
             if progress:
-                progress(f, len(out), len(files))
+                for k, f in enumerate(chunk, len(out) - len(chunk) + 1):
+                    progress(f, k, len(files))
         return out
     from concurrent.futures import ProcessPoolExecutor, as_completed
 

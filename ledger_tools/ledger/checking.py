@@ -85,7 +85,8 @@ def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
         for start in range(0, len(cells), JSON_CHUNK):  # (written in pieces: see JSON_CHUNK)
             if lines:
                 yield "\n".join(lines)
-            piece = zip(cells[start : start + JSON_CHUNK], messages[start : start + JSON_CHUNK])
+            end = start + JSON_CHUNK
+            piece = zip(cells[start:end], messages[start:end], strict=True)
             lines = [f"  {c.ljust(width)}  {m}" for c, m in piece]
         if len(shown) < len(group):
             lines.append(

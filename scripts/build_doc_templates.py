@@ -573,9 +573,10 @@ def build_duban(bold_headings: bool) -> object:
             "请于{{ 回复日期 }}前将整改进展情况及佐证材料书面报送领导小组办公室。",
         )
     )
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 联系电话 %}")
-    keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "联系电话：{{ 联系电话 }}"))
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    # the reply needs someone to reply to: 联系人 and 联系电话 always, 【…未填】 when missing
+    keep_with_next(
+        f.add_paragraph(doc, f.STYLE_BODY, "联系人：{{ 联系人 }}，联系电话：{{ 联系电话 }}")
+    )
     duban_signature(doc)
     f.set_core_properties(doc, "督办通知（模板）", "督办通知")
     return doc

@@ -103,7 +103,7 @@ def test_summary_workbook_lists_every_department(example_run: Any) -> None:
     _, result = example_run
     wb = openpyxl.load_workbook(result.summary)
     ws = wb["督办汇总"]
-    rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[0] != "合计"]
     assert [r[1] for r in rows] == [g.name for g in result.groups] and len(rows) == 8
     flagged = {r[1]: (r[4], r[5], r[7], r[8]) for r in rows}
     assert flagged["财务科"] == (1, 0, "是", file_name("财务科"))
@@ -391,3 +391,81 @@ def test_by_unit_on_a_ledger_kept_in_several_sheets(tmp_path: Path) -> None:
         ("某区档案馆", 2, ["一组!H2"]),
         ("某区方志办", 2, ["二组!H2"]),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# As a 办公室主任 reads them before sealing: who to reply to, and a 汇总 that prints
+
+
+def test_notice_names_a_contact_or_marks_it_missing(tmp_path: Path) -> None:
+    """The reply (（三）按时报送进展) needs a 联系人 and 联系电话: the ledger has no 联系人, so
+    without --contact the notice marks it 【联系人未填】 (never invents one), and a ledger
+    without 联系电话 gets 【联系电话未填】 instead of losing the line."""
+    out = tmp_path / "督办"
+    result = CliRunner().invoke(
+        cli, ["duban", str(EXAMPLE), "--today", "2024-05-10", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "提示：通知中的联系人以【联系人未填】标出" in result.output
+    assert "红色 1 条 →" in result.output and "0 条" not in result.output
+    text = paragraphs(out / file_name("财务科"))
+    assert "联系人：【联系人未填】，联系电话：0000-12345678" in text
+
+    result = CliRunner().invoke(
+        cli,
+        ["duban", str(EXAMPLE), "--today", "2024-05-10", "-o", str(out), "--force",
+         "--contact", "李明"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "联系人" not in result.output
+    assert "联系人：李明，联系电话：0000-12345678" in paragraphs(out / file_name("财务科"))
+
+    bare = tmp_path / "无电话.xlsx"
+    wb = openpyxl.load_workbook(EXAMPLE)
+    for row in wb["基本信息"].iter_rows():
+        if row[0].value == "联系电话":
+            row[1].value = None
+    wb.save(bare)
+    result = CliRunner().invoke(
+        cli, ["duban", str(bare), "--today", "2024-05-10", "-o", str(tmp_path / "b"),
+              "--contact", "李明"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "联系电话以【联系电话未填】标出" in result.output
+    text = paragraphs(tmp_path / "b" / file_name("财务科"))
+    assert "联系人：李明，联系电话：【联系电话未填】" in text
+
+
+def test_summary_total_agrees_with_stats_and_prints_ruled(tmp_path: Path) -> None:
+    """The 合计 row counts each Excel row once, as stats does (a measure of two departments
+    is in both departments' rows, so the column sums are more); the sheets print landscape,
+    one page wide, ruled, with the header row repeated and the pages numbered."""
+    day = dt.date(2026, 12, 4)
+    ledger = load_ledger(EXAMPLE, today=day)
+    result = write_duban(ledger, tmp_path / "督办", as_of=day)
+    stats = compute_stats(ledger, day)
+    wb = openpyxl.load_workbook(result.summary)
+    ws = wb["督办汇总"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
+    total = rows[-1]
+    assert total[0] == "合计" and "只计一次" in total[1]
+    assert sum(r[4] for r in rows[:-1]) > total[4]  # shared measures are why
+    assert (total[2], total[4], total[5], total[6]) == (
+        stats["措施数"],
+        stats["预警"]["红色"],
+        stats["预警"]["黄色"],
+        stats["预警"]["绿色"],
+    )
+    assert total[7] == len(result.files)
+    for sheet, header in ((ws, 3), (wb["督办事项"], 1)):
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == f"${header}:${header}"
+        assert "&P" in sheet.oddFooter.center.text
+        for row in sheet.iter_rows(min_row=header):
+            assert all(c.border.left.style == "thin" for c in row)
+            n = row[0].row
+            longest = max(len(str(c.value or "")) for c in row)
+            if longest > 30:  # wrapped text: the row is as high as its lines
+                assert sheet.row_dimensions[n].height > 20
+    assert "A1:I1" in {str(r) for r in ws.merged_cells.ranges}

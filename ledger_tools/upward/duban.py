@@ -275,10 +275,17 @@ def item_context(n: int, item: Item) -> dict[str, Any]:
 
 
 def duban_context(
-    ledger: Ledger, group: Group, by: str, as_of: dt.date, reply_days: int
+    ledger: Ledger,
+    group: Group,
+    by: str,
+    as_of: dt.date,
+    reply_days: int,
+    contact: str | None = None,
 ) -> dict[str, Any]:
-    """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``)."""
-    from ledger_tools.documents.context import clean, cn_date, info_context
+    """The context of one 督办通知 (the variables of ``doc_templates/督办通知.docx``).
+    ``contact``: the 联系人 (``--contact``); the ledger has no such field, so without it the
+    notice says 【联系人未填】 for the clerk to fill in, as it does for a missing 联系电话."""
+    from ledger_tools.documents.context import clean, cn_date, info_context, missing_mark, text
     from ledger_tools.documents.titles import break_title
 
     ctx: dict[str, Any] = dict(info_context(ledger, "plan"))
@@ -303,6 +310,8 @@ def duban_context(
             "回复日期": cn_date(reply_date(as_of, reply_days)),
             "发文机关": issuing_office(ledger),
             "成文日期": cn_date(as_of),
+            "联系人": (contact or "").strip() or missing_mark("联系人"),
+            "联系电话": text(ledger.info.get("联系电话")) or missing_mark("联系电话"),
         }
     )
     return clean(ctx)
@@ -420,6 +429,7 @@ def write_duban(
     template: str | os.PathLike[str] | None = None,
     force: bool = False,
     pdf: bool = False,
+    contact: str | None = None,
 ) -> DubanResult:
     """One 督办通知 per group with late items, and 督办汇总.xlsx, in ``folder`` (created if
     its parent exists). Existing files are not overwritten unless ``force``."""
@@ -469,7 +479,7 @@ def write_duban(
         tpl = Path(template) if template else template_path(TEMPLATE)
         files = []
         for g in late:
-            ctx = duban_context(ledger, g, by, as_of, reply_days)
+            ctx = duban_context(ledger, g, by, as_of, reply_days, contact)
             files.append(
                 render_docx(
                     tpl,
@@ -553,6 +563,8 @@ def write_summary(
                 g.file,
             ],  # fmt: skip
         )
+    total = _total_row(found, ledger, as_of, by)
+    append_row(ws, total)
     items = wb.create_sheet("督办事项")
     items.append((by, *ITEM_HEADER))
     for g in found:
@@ -564,7 +576,7 @@ def write_summary(
     for row in items.iter_rows(min_row=2):
         row[8].fill = red if row[8].value == "红色" else yellow
     for sheet, widths in (
-        (ws, (6, 20, 8, 8, 9, 9, 9, 6, 30)),
+        (ws, (6, 24, 8, 8, 9, 9, 9, 6, 30)),
         (items, (16, 6, 24, 40, 10, 14, 10, 14, 6, 14)),
     ):
         for j, w in enumerate(widths, start=1):
@@ -575,10 +587,71 @@ def write_summary(
         for row in sheet.iter_rows(min_row=header_row + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws["A1"].font = Font(bold=True)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 24
+    last = ws.max_row
+    for cell in ws[last]:
+        cell.font = Font(name=cell.font.name, sz=cell.font.sz, bold=True)
+    _table_print_setup(ws, 3, range(3, last + 1), centred=range(1, 9), note=last)
+    _table_print_setup(items, 1, range(1, items.max_row + 1), centred=(2, 5, 6, 7, 8, 9))
     with atomic_output(dest, ledger.origin.path, overwrite=overwrite, flag="--force") as tmp:
         wb.save(tmp)
     return dest
+
+
+def _total_row(found: list[Group], ledger: Ledger, as_of: dt.date, by: str) -> list[Any]:
+    """合计 of the whole ledger, one per Excel row as ``stats`` counts: a measure that several
+    groups share is in each group's row and once here, so the figures agree with ``stats``
+    rather than with the column sums."""
+    from ledger_tools.ledger.stats import colour_counts, long_term_counts
+    from ledger_tools.ledger.status import closed_statuses
+
+    closed = closed_statuses(long_term_counts(ledger))
+    measures = ledger.measures
+    counts = colour_counts(measures, as_of, closed)
+    shared = sum(g.measures for g in found) != len(measures)
+    return [
+        "合计",
+        f"按台账行计，几个{by}共同负责的措施只计一次" if shared else "",
+        len(measures),
+        sum(1 for m in measures if m.status in closed),
+        counts.get("红色", 0),
+        counts.get("黄色", 0),
+        counts.get("绿色", 0),
+        sum(1 for g in found if g.file),
+        "",
+    ]
+
+
+def _table_print_setup(
+    ws: Any,
+    header: int,
+    rows: range,
+    centred: Any = (),
+    note: int | None = None,
+) -> None:
+    """As printed: ruled table, header row repeated on every page, landscape A4 one page
+    wide, numbered pages (a 督办汇总 goes into the file with the notices)."""
+    from openpyxl.styles import Alignment
+
+    from ledger_tools.ledger.workbook import _fit_height, _print_setup, _thin_border
+
+    border = _thin_border()
+    for r in rows:
+        for cell in ws[r]:
+            cell.border = border
+            if cell.column in centred and not (r == note and cell.column == 2):
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            elif r != header:
+                cell.alignment = Alignment(vertical="center", wrap_text=True)
+        _fit_height(ws, r)  # LibreOffice and Excel print a program's rows one line high
+    for cell in ws[header]:
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    _print_setup(ws, landscape=True)
+    ws.print_title_rows = f"{header}:{header}"
+    ws.freeze_panes = ws.cell(header + 1, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -614,6 +687,11 @@ def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ..
     show_default=True,
     help="要求在督办日期后几个工作日内回复。",
 )
+@click.option(
+    "--contact",
+    metavar="姓名",
+    help="督办通知中的联系人（台账不记联系人；不指定时通知中以【联系人未填】标出，请补写后印发）。",
+)
 @click.option("--template", metavar="T.docx", help="使用自己的督办通知模板。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。")
 @click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
@@ -634,6 +712,7 @@ def duban_command(
     today: str | None,
     by: str | None,
     reply_days: int,
+    contact: str | None,
     template: str | None,
     pdf: bool,
     force: bool,
@@ -669,14 +748,16 @@ def duban_command(
         template=template,
         force=force,
         pdf=pdf,
+        contact=contact,
     )
     late = [g for g in result.groups if g.file]
     click.echo(f"按{by}：共 {len(result.groups)} 个，其中 {len(late)} 个有超期或临期措施。")
     for g in late:
         red = sum(1 for i in g.items if i.colour == "红色")
-        click.echo(
-            f"  {one_line(g.name)}：红色 {red} 条，黄色 {len(g.items) - red} 条 → {folder / g.file}"
+        counts = "，".join(
+            f"{colour} {n} 条" for colour, n in (("红色", red), ("黄色", len(g.items) - red)) if n
         )
+        click.echo(f"  {one_line(g.name)}：{counts} → {folder / g.file}")
     if not late:
         click.echo("没有超期或临期的措施，未生成督办通知。")
     click.echo(f"督办汇总：{result.summary}")
@@ -687,6 +768,19 @@ def duban_command(
         )
     if result.unreadable:
         click.echo(unreadable_note(ledger, path))
+    missing = [
+        what
+        for what, value in (("联系人", contact), ("联系电话", ledger.info.get("联系电话")))
+        if late and not str(value or "").strip()
+    ]
+    if missing:
+        how = "用 --contact 指定联系人" if "联系人" in missing else ""
+        if "联系电话" in missing:
+            how += ("，并" if how else "") + "在台账“基本信息”中填写联系电话"
+        click.echo(
+            f"提示：通知中的{'和'.join(missing)}以{'、'.join(f'【{w}未填】' for w in missing)}标出。"
+            f"请在 Word/WPS 中补写，或{how}后加 --force 重新生成。"
+        )
     if late and not str(ledger.info.get("单位名称") or "").strip():
         where = "汇总台账" if UNIT_COLUMN in ledger.origin.columns else "台账"
         click.echo(

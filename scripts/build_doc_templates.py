@@ -510,7 +510,8 @@ DUBAN_COLUMNS = (
     # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
     ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
     ("整改状态", 20, "{{ 事项.整改状态 }}", "center"),  # "正在推进" in a line
-    ("超期情况", 22, in_lines("事项.超期情况", 22), "center"),  # "超期71天"; "超期/100天"
+    # "超期71天", "还剩7天": the heading fits both (a 黄色 item is not 超期)
+    ("时限情况", 22, in_lines("事项.超期情况", 22), "center"),
 )
 
 

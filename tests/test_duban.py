@@ -88,7 +88,7 @@ def test_notice_content(example_run: Any) -> None:
     assert "请于2024年5月17日前将整改进展情况及佐证材料书面报送领导小组办公室。" in body
     assert paras[-2:] == [office, "2024年5月10日"]
     rows = table_rows(path)
-    assert rows[0] == ["序号", "问题", "整改措施", "责任人", "整改时限", "整改状态", "超期情况"]
+    assert rows[0] == ["序号", "问题", "整改措施", "责任人", "整改时限", "整改状态", "时限情况"]
     assert rows[1][0] == "1" and rows[1][2].startswith("开展固定资产清查盘点")
     # the date on two lines, broken after 年 (cell_lines, docs/公文格式.md §7)
     assert rows[1][4:] == ["2024年\n4月底前", "正在推进", "超期10天"] and len(rows) == 2

@@ -630,6 +630,42 @@ def _print_setup(ws: Worksheet, *, a3: bool = False, landscape: bool = False) ->
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
+def print_as_table(
+    ws: Worksheet,
+    header: int,
+    last: int,
+    centred: Iterable[int] = (),
+    title: bool = False,
+) -> None:
+    """A program-written list sheet as it is printed and filed (督办汇总, 与上期对比): ruled
+    from the ``header`` row to ``last``, header centred and repeated on every page, each row
+    as high as its wrapped text (a program's rows print one line high otherwise), landscape
+    A4 one page wide with page numbers. ``title``: row 1 holds one sentence, merged across
+    the table's columns and as high as its lines. ``centred``: 1-based columns centred."""
+    from openpyxl.styles import Alignment
+
+    centred = set(centred)
+    border = _thin_border()
+    for r in range(header, last + 1):
+        for cell in ws[r]:
+            cell.border = border
+            middle = r == header or cell.column in centred
+            cell.alignment = Alignment(
+                horizontal="center" if middle else None, vertical="center", wrap_text=True
+            )
+        _fit_height(ws, r)
+    if title and isinstance(ws["A1"].value, str):
+        columns = ws.max_column
+        width = sum(ws.column_dimensions[chr(64 + j)].width or 8.43 for j in range(1, columns + 1))
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+        ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        lines = -(-display_width(ws["A1"].value) // max(int(width) - 4, 1))
+        ws.row_dimensions[1].height = max(15.0, 18.5 * lines + 6)
+    ws.freeze_panes = ws.cell(header + 1, 1)
+    _print_setup(ws, landscape=True)
+    ws.print_title_rows = f"{header}:{header}"
+
+
 # ---------------------------------------------------------------------------------------------
 # 文稿段落.
 

@@ -1434,14 +1434,13 @@ def _solid(rgb: str) -> Any:
 
 
 def _changes_sheet(wb: Any, cmp: Comparison) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
-    from ledger_tools.ledger.workbook import append_row, set_text
+    from ledger_tools.ledger.workbook import append_row, print_as_table, set_text
 
     ws = wb.create_sheet(SHEET_CHANGES, 0)
     wb.active = 0
     set_text(ws["A1"], cmp.sentence)
-    ws["A1"].font = Font(bold=True)
     header = (
         "序号",
         "变化",
@@ -1482,9 +1481,9 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
             ws.cell(ws.max_row, header.index("本期位置") + 1).hyperlink = f"#'{sheet}'!{coord}"
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + j)].width = width
-    for row in ws.iter_rows(min_row=4):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws["A1"].font = Font(bold=True, size=12)
+    centred = [header.index(h) + 1 for h in ("序号", "变化", "项目", "匹配度")]
+    print_as_table(ws, 3, ws.max_row, centred=centred, title=True)
 
 
 # ---------------------------------------------------------------------------------------------

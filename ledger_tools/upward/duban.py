@@ -535,7 +535,7 @@ def write_summary(
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from ledger_tools.ledger.dates import format_cn_date
-    from ledger_tools.ledger.workbook import append_row
+    from ledger_tools.ledger.workbook import append_row, print_as_table
     from ledger_tools.output import atomic_output
 
     wb = Workbook()
@@ -566,7 +566,7 @@ def write_summary(
     total = _total_row(found, ledger, as_of, by)
     append_row(ws, total)
     items = wb.create_sheet("督办事项")
-    items.append((by, *ITEM_HEADER))
+    items.append((by, *("时限情况" if h == "超期情况" else h for h in ITEM_HEADER)))
     for g in found:
         for n, i in enumerate(g.items, start=1):
             c = item_context(n, i)
@@ -588,14 +588,11 @@ def write_summary(
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws["A1"].font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.row_dimensions[1].height = 24
     last = ws.max_row
     for cell in ws[last]:
         cell.font = Font(name=cell.font.name, sz=cell.font.sz, bold=True)
-    _table_print_setup(ws, 3, range(3, last + 1), centred=range(1, 9), note=last)
-    _table_print_setup(items, 1, range(1, items.max_row + 1), centred=(2, 5, 6, 7, 8, 9))
+    print_as_table(ws, 3, last, centred=(1, 3, 4, 5, 6, 7, 8), title=True)
+    print_as_table(items, 1, items.max_row, centred=(2, 5, 6, 7, 8, 9))
     with atomic_output(dest, ledger.origin.path, overwrite=overwrite, flag="--force") as tmp:
         wb.save(tmp)
     return dest
@@ -623,35 +620,6 @@ def _total_row(found: list[Group], ledger: Ledger, as_of: dt.date, by: str) -> l
         sum(1 for g in found if g.file),
         "",
     ]
-
-
-def _table_print_setup(
-    ws: Any,
-    header: int,
-    rows: range,
-    centred: Any = (),
-    note: int | None = None,
-) -> None:
-    """As printed: ruled table, header row repeated on every page, landscape A4 one page
-    wide, numbered pages (a 督办汇总 goes into the file with the notices)."""
-    from openpyxl.styles import Alignment
-
-    from ledger_tools.ledger.workbook import _fit_height, _print_setup, _thin_border
-
-    border = _thin_border()
-    for r in rows:
-        for cell in ws[r]:
-            cell.border = border
-            if cell.column in centred and not (r == note and cell.column == 2):
-                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            elif r != header:
-                cell.alignment = Alignment(vertical="center", wrap_text=True)
-        _fit_height(ws, r)  # LibreOffice and Excel print a program's rows one line high
-    for cell in ws[header]:
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    _print_setup(ws, landscape=True)
-    ws.print_title_rows = f"{header}:{header}"
-    ws.freeze_panes = ws.cell(header + 1, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -776,7 +744,8 @@ def duban_command(
     if missing:
         how = "用 --contact 指定联系人" if "联系人" in missing else ""
         if "联系电话" in missing:
-            how += ("，并" if how else "") + "在台账“基本信息”中填写联系电话"
+            where = "汇总台账" if UNIT_COLUMN in ledger.origin.columns else "台账"
+            how += ("，并" if how else "") + f"在{where}“基本信息”中填写联系电话"
         click.echo(
             f"提示：通知中的{'和'.join(missing)}以{'、'.join(f'【{w}未填】' for w in missing)}标出。"
             f"请在 Word/WPS 中补写，或{how}后加 --force 重新生成。"

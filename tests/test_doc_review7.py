@@ -75,3 +75,27 @@ def test_changes_sheet_is_one_page_wide_in_the_pdf(marked: Path, tmp_path: Path)
     ).stdout
     header = next(line for line in text.splitlines() if "序号" in line)
     assert "匹配度" in header and "本期位置" in header
+
+
+def test_merged_summary_sheet_prints_on_a3_with_its_notes_whole(tmp_path: Path) -> None:
+    """汇总台账's 汇总 sheet has 18 columns: on A4 it printed at about 5.5 points, and its 说明
+    (a duplicate 单位名称, a unit with no measures) was cut off at one line. Now A3 landscape
+    like 全部措施, and a row with a long 说明 is as high as its lines."""
+    from merge_units import build_units
+
+    build_units(tmp_path / "各单位")
+    out = tmp_path / "汇总台账.xlsx"
+    result = CliRunner().invoke(
+        cli, ["merge", str(tmp_path / "各单位"), "-o", str(out), "--today", "2024-05-10"]
+    )
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["汇总"]
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (8, "landscape")
+    header = [c.value for c in ws[1]]
+    note = header.index("说明")
+    long_notes = [
+        row[0].row for row in ws.iter_rows(min_row=2) if len(str(row[note].value or "")) > 40
+    ]
+    assert long_notes  # the duplicate 单位名称 is explained
+    for r in long_notes:
+        assert ws.row_dimensions[r].height >= 2 * 14.5

@@ -389,7 +389,7 @@ def _write_summary(book: _Book, ws: Any, units: list[Unit], folder: Path) -> Non
     names = [display_width(str(row["单位"])) for row in rows]
     unit_width = min(max([24, *(w + 2 for w in names)]), 48)
     widths = [unit_width, 8, 8, *([9] * (len(C.STATUSES) + 1)), 8, 9, 9, 9, 9, 7, 7, 30, 40]
-    book.header(ws, SUMMARY_HEADERS, widths)
+    book.header(ws, SUMMARY_HEADERS, widths, paper=8)  # 18 columns: A3, as 全部措施
     flagged = book.format(bg_color="#FCE4D6", pattern=1)
     wrap = book.format(text_wrap=True, valign="top")
     for r, (row, u) in enumerate(zip(rows, units, strict=True), start=1):
@@ -404,6 +404,10 @@ def _write_summary(book: _Book, ws: Any, units: list[Unit], folder: Path) -> Non
                 book.put(ws, r, j, row[h], wrap)
             else:
                 book.put(ws, r, j, row[h])
+        if row["说明"]:  # wrapped: printed one line high, cut off, unless told its height
+            k = -(-_display_width(str(row["说明"])) // (widths[-1] - 1))
+            if k > 1:
+                ws.set_row(r, LINE_HEIGHT * k + 4)
     n = len(rows)
     total = totals_row(rows)
     bold = {"bold": True, "top": 2}  # medium border above the totals

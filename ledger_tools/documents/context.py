@@ -492,14 +492,16 @@ def title_lines(ledger: Ledger, kind: str) -> list[str]:
     """The title broken into lines for the title block (``titles.break_title``): at word
     boundaries, never inside the unit's or the inspecting body's name, in a trapezoid or
     diamond; the breaks a user wrote into the override with "/" (or a line break) win."""
-    from ledger_tools.documents.titles import break_title, split_manual
+    from ledger_tools.documents.titles import break_title, fit_manual, split_manual
 
     raw = ledger.info.get(TITLE_FIELDS[kind])
     override = strip_forbidden(str(raw)).strip() if raw not in (None, "") else ""
     names = [text(ledger.info.get(n)) for n in ("党组织名称", "监督机构", "单位名称", "上级党委")]
     if override:
         manual = split_manual(override)
-        return [text(line) for line in manual] if manual else break_title(text(override), names)
+        if manual:
+            return fit_manual([text(line) for line in manual], names)
+        return break_title(text(override), names)
     return break_title(default_title(ledger, kind), names)
 
 

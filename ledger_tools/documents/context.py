@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_tools.documents import wording as W
 from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.documents.tabletext import task_list_blocks
 from ledger_tools.documents.titles import signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
@@ -636,6 +637,8 @@ def problem_context(
     if public:
         out["通报段落"] = public_paragraph(p, measures, status, p.status in said_for_all)
     if whole:
+        # where the task list cuts a problem taller than a page (清单续, 清单段末)
+        task_list_blocks(out["问题"], measures)
         out["措施列表"] = measures  # (with their 措施及成效 only when ``wording``)
     out["措施数"] = len(measures)
     return out

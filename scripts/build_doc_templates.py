@@ -209,7 +209,9 @@ def build_plan(bold_headings: bool) -> object:
         doc,
         f.STYLE_BODY,
         # 统计.显示: a figure that depends on an unreadable cell is in 【】, as in the report
-        "对照反馈意见，共梳理{{ 统计.显示.方面数 }}个方面{{ 统计.显示.问题数 }}项问题，"
+        # one 方面 is not counted ("共梳理1个方面2项问题" reads as a form filled in)
+        "对照反馈意见，共梳理{% if 统计.显示.方面数 != '1' %}{{ 统计.显示.方面数 }}个方面"
+        "{% endif %}{{ 统计.显示.问题数 }}项问题，"
         "制定整改措施{{ 统计.显示.措施数 }}条，逐项明确责任领导、责任部门、责任人和完成时限"
         "（详见附件）。",
     )

@@ -234,3 +234,28 @@ def test_every_task_list_page_opens_on_a_numbered_row(tmp_path, big_plan, which)
     for page, opening in pages:
         # a number (the problem, or its continuation) or a 方面 heading "二、…"
         assert re.match(r"\d+$|[一二三四五六七八九十]+、", opening), (page, opening)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. One 方面 is not counted
+
+
+def test_one_aspect_is_not_counted(tmp_path):
+    from test_doc_review4 import texts
+
+    rows = [
+        measure(k, f"第{k}项制度执行不严格", f"建立健全第{k}项制度。", "正在推进", "2024年6月底前")
+        for k in (1, 2)
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows)
+    for kind in ("plan", "report", "notice"):
+        said = "\n".join(texts(render(ledger, kind, tmp_path / f"{kind}.docx")))
+        assert "1个方面" not in said, kind
+        assert (
+            "共梳理2项问题，制定整改措施2条" if kind == "plan" else "反馈的2项问题，细化整改措施2条"
+        ) in said
+    # two 方面 are counted as before
+    rows[1]["方面"] = "落实全面从严治党战略部署方面"
+    ledger = write_ledger(tmp_path / "two.xlsx", rows)
+    said = "\n".join(texts(render(ledger, "plan", tmp_path / "two.docx")))
+    assert "共梳理2个方面2项问题" in said

@@ -259,3 +259,19 @@ def test_one_aspect_is_not_counted(tmp_path):
     ledger = write_ledger(tmp_path / "two.xlsx", rows)
     said = "\n".join(texts(render(ledger, "plan", tmp_path / "two.docx")))
     assert "共梳理2个方面2项问题" in said
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. The 汇总报告: a unit told apart by its file takes its rate inside the same brackets
+
+
+def test_summary_rate_of_a_unit_told_apart_by_its_file(tmp_path):
+    from test_doc_review import summary_of
+    from test_doc_review4 import texts
+
+    rows = [measure(1, "制度执行不严格", "建立健全制度。", "未启动", "2024年9月底前")]
+    zero = write_ledger(tmp_path / "zero.xlsx", rows)  # the example's unit, named again
+    said = texts(summary_of([EXAMPLE, zero], tmp_path))
+    behind = next(t for t in said if t.startswith("办结率低于总体水平"))
+    assert "某区住房和城乡建设局（zero.xlsx，0%）" in behind, behind
+    assert "）（" not in behind

@@ -209,7 +209,9 @@ def build_plan(bold_headings: bool) -> object:
         doc,
         f.STYLE_BODY,
         # 统计.显示: a figure that depends on an unreadable cell is in 【】, as in the report
-        "对照反馈意见，共梳理{{ 统计.显示.方面数 }}个方面{{ 统计.显示.问题数 }}项问题，"
+        # one 方面 is not counted ("共梳理1个方面2项问题" reads as a form filled in)
+        "对照反馈意见，共梳理{% if 统计.显示.方面数 != '1' %}{{ 统计.显示.方面数 }}个方面"
+        "{% endif %}{{ 统计.显示.问题数 }}项问题，"
         "制定整改措施{{ 统计.显示.措施数 }}条，逐项明确责任领导、责任部门、责任人和完成时限"
         "（详见附件）。",
     )
@@ -289,32 +291,39 @@ TASK_COLUMNS = (
     ("整改时限", 26, in_lines("措施.整改时限", 26), "center"),
 )
 # 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
-# problem's first row and continued on the others, whose cells stay empty. Each row is still a
-# row of its own that a page may end after (Word and LibreOffice split a merged cell between
-# rows), and the merged cell is closed by its border at the foot of the page, where a look-alike
-# made of missing borders left the table open. Four row variants, by position in the problem.
+# problem's first row and continued on the others, whose cells stay empty. The merged cell is
+# closed by its border at the foot of a page, where a look-alike made of missing borders left
+# the table open. A problem's rows are kept on one page (every row but its last "kept with the
+# next"): a page opening on rows of a problem begun on the page before showed empty 序号 and
+# 问题 cells. A problem taller than a page is cut into blocks (``tabletext.task_list_blocks``:
+# 措施.清单续 opens one, 措施.清单段末 ends one), each kept on one page and opened by the
+# 序号 and "问题（续）" again. Four row variants, by position in the block.
 PROBLEM_COLUMNS = 2
 # A row taller than about a quarter of the landscape page (seven lines of its 问题 or 整改措施
 # column: 56 and 140 characters) may split across pages. Kept whole, one such row filled each
 # page and left the rest of it empty (a 150-character problem: six pages for six rows).
 TALL_ROW = "((问题.问题 or '')|length > 56 or (措施.整改措施 or '')|length > 140)"
-_POSITIONS = (  # the row's place in its problem: condition, 序号/问题 printed, vMerge
-    ("loop.first and loop.last", True, None),
-    ("loop.first", True, "restart"),
-    ("loop.last", False, "continue"),
-    ("", False, "continue"),
+_OPENS = "(loop.first or 措施.清单续)"
+_ENDS = "(loop.last or 措施.清单段末)"
+_POSITIONS = (  # the row's place in its block: condition, 序号/问题 printed, vMerge, kept
+    (f"{_OPENS} and {_ENDS}", True, None, False),
+    (_OPENS, True, "restart", True),
+    (_ENDS, False, "continue", False),
+    ("", False, "continue", True),
 )
+PROBLEM_CELLS = ("{{ 问题.序号 }}", "{{ 问题.问题 }}{% if 措施.清单续 %}（续）{% endif %}")
 
 
-def _row_variants() -> list[tuple[str, bool, str | None, bool]]:
-    """(tag, first, merge, may split): each position twice, tall rows first."""
-    variants = []
-    for where, first, merge in _POSITIONS:
+def _row_variants() -> list[tuple[str, bool, str | None, bool, bool]]:
+    """(tag, first, merge, kept with the next row, may split): each position twice, tall
+    rows first."""
+    variants: list[tuple[str, bool, str | None, bool, bool]] = []
+    for where, first, merge, kept in _POSITIONS:
         for tall in (True, False):
             condition = " and ".join(c for c in (where, TALL_ROW if tall else "") if c)
             keyword = "if" if not variants else "elif" if condition else "else"
             variants.append(
-                (f"{{%tr {keyword} {condition} %}}".replace("  ", " "), first, merge, tall)
+                (f"{{%tr {keyword} {condition} %}}".replace("  ", " "), first, merge, kept, tall)
             )
     return variants
 
@@ -353,9 +362,12 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
     for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
     aligns = [c[3] for c in TASK_COLUMNS]
-    for tag, first, merge, tall in ROW_VARIANTS:
+    for tag, first, merge, kept, tall in ROW_VARIANTS:
         f.add_table_row(table, [tag, *blanks])
-        texts = [c[2] if first or i >= PROBLEM_COLUMNS else "" for i, c in enumerate(TASK_COLUMNS)]
+        texts = [
+            (PROBLEM_CELLS[i] if first else "") if i < PROBLEM_COLUMNS else c[2]
+            for i, c in enumerate(TASK_COLUMNS)
+        ]
         # a row split across pages has its text at the top: centred, a cell's few lines sat
         # at the middle of the whole row, half on each page
         valign = "top" if tall else "center"
@@ -364,6 +376,9 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
             f.set_cell_valign(cell, "top")
             if merge:
                 set_vmerge(cell, merge)
+        if kept:  # every cell's own paragraph (``row.cells`` gives a merged cell's first)
+            for paragraph in row._tr.iter(f.qn("w:p")):  # type: ignore[attr-defined]
+                paragraph.get_or_add_pPr().keepNext_val = True
     f.add_table_row(table, ["{%tr endif %}", *blanks])
     for _ in range(3):
         f.add_table_row(table, ["{%tr endfor %}", *blanks])

@@ -431,8 +431,10 @@ def test_task_table_takes_few_landscape_pages(pdfs, ledgers, ledger):
     measures = len(read_ledger(ledgers[ledger]).measures)
     assert landscape and landscape[-1] == len(sizes) - 1
     # The example's 44 measures took 9 pages when rows were split and merged cells kept
-    # whole; now 4. The long ledger's measures are two to three times as long.
-    limit = 5 if ledger == "example" else measures / 5
+    # whole; then 5; 6 since a problem's rows are kept on one page (the sixth review: three of
+    # the five pages opened on half a problem, its 序号 and 问题 cells empty). The long
+    # ledger's measures are two to three times as long.
+    limit = 6 if ledger == "example" else measures / 5
     assert len(landscape) <= limit, (len(landscape), measures)
     text = _pdftotext(pdfs[(ledger, "plan")], "-f", str(landscape[0] + 1))
     assert "整改任务清单" in text and "责任领导" in text

@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_tools.documents import wording as W
 from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
+from ledger_tools.documents.tabletext import task_list_blocks
 from ledger_tools.documents.titles import signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
@@ -492,14 +493,16 @@ def title_lines(ledger: Ledger, kind: str) -> list[str]:
     """The title broken into lines for the title block (``titles.break_title``): at word
     boundaries, never inside the unit's or the inspecting body's name, in a trapezoid or
     diamond; the breaks a user wrote into the override with "/" (or a line break) win."""
-    from ledger_tools.documents.titles import break_title, split_manual
+    from ledger_tools.documents.titles import break_title, fit_manual, split_manual
 
     raw = ledger.info.get(TITLE_FIELDS[kind])
     override = strip_forbidden(str(raw)).strip() if raw not in (None, "") else ""
     names = [text(ledger.info.get(n)) for n in ("党组织名称", "监督机构", "单位名称", "上级党委")]
     if override:
         manual = split_manual(override)
-        return [text(line) for line in manual] if manual else break_title(text(override), names)
+        if manual:
+            return fit_manual([text(line) for line in manual], names)
+        return break_title(text(override), names)
     return break_title(default_title(ledger, kind), names)
 
 
@@ -634,6 +637,8 @@ def problem_context(
     if public:
         out["通报段落"] = public_paragraph(p, measures, status, p.status in said_for_all)
     if whole:
+        # where the task list cuts a problem taller than a page (清单续, 清单段末)
+        task_list_blocks(out["问题"], measures)
         out["措施列表"] = measures  # (with their 措施及成效 only when ``wording``)
     out["措施数"] = len(measures)
     return out

@@ -224,3 +224,96 @@ def name_lines(name: str, width: float) -> str:
 
 
 FILTERS = {"names_only": names_only, "short_date": short_date, "cell_lines": cell_lines}
+
+
+# ---------------------------------------------------------------------------------------------
+# The 整改任务清单's problems on its landscape pages.
+#
+# A problem's rows are kept on one page (each row but its last "kept with the next"), so a page
+# never opens on rows whose merged 序号 and 问题 cells were left on the page before — empty
+# cells the reader cannot place. A problem taller than a page cannot be kept whole: its rows are
+# cut into blocks, each kept on one page and opened by the 序号 and "问题（续）" again. The blocks
+# are between half a page and ``_BLOCK_SHARE`` of a page, so two never share a page (a 续
+# in the middle of a page) and a block moved whole leaves at most that much of a page empty.
+
+# Characters a line of each column holds (scripts/build_doc_templates.py: ``cell_chars`` of
+# ``TASK_COLUMNS``; tests/test_doc_review6.py keeps them equal).
+TASK_LIST_CHARS = {"问题": 8.13, "整改措施": 19.47, "责任领导": 4.27, "责任部门": 6.2,
+                   "责任人": 3.06, "整改时限": 5.48}  # fmt: skip
+_ROW_LINE_PT = 15.0  # docformat.TABLE_LINE_TWIPS
+_ROW_PAD_PT = 3.4  # the cell's top and bottom margins (docformat.TABLE_CELL_MARGINS_TWIPS)
+# The landscape 版心 (210 mm less 28 and 26 mm: 442 pt) less the repeated header row; a little
+# less again, for the estimate: rows are measured by characters, not set by Word.
+TASK_PAGE_PT = 410.0
+_BLOCK_SHARE = 0.9
+
+
+def _lines(value: str, width: float) -> int:
+    if not value:
+        return 1
+    return sum(max(1, -int(-text_width(line) // width)) for line in value.split("\n"))
+
+
+def task_row_height(measure: dict[str, Any]) -> float:
+    """The estimated height (pt) of a measure's row in the task list, its 序号 and 问题 aside
+    (merged cells across the rows of a block: ``task_block_height``)."""
+    c = TASK_LIST_CHARS
+    lines = max(
+        _lines(str(measure.get("整改措施") or ""), c["整改措施"]),
+        cell_lines(names_only(measure.get("责任领导")), c["责任领导"]).count("\n") + 1,
+        cell_lines(
+            names_only(measure.get("责任部门") or measure.get("牵头部门")), c["责任部门"]
+        ).count("\n")
+        + 1,
+        cell_lines(names_only(measure.get("责任人")), c["责任人"]).count("\n") + 1,
+        cell_lines(measure.get("整改时限"), c["整改时限"]).count("\n") + 1,
+    )
+    return lines * _ROW_LINE_PT + _ROW_PAD_PT
+
+
+def _problem_height(problem: str) -> float:
+    return _lines(problem, TASK_LIST_CHARS["问题"]) * _ROW_LINE_PT + _ROW_PAD_PT
+
+
+def task_list_blocks(problem: str, measures: list[dict[str, Any]]) -> None:
+    """Mark where the task list cuts a problem taller than a page into blocks: ``清单续`` on
+    the measure that opens a block after the first, ``清单段末`` on the last of each block
+    (and of the problem). Problems that fit a page (nearly all) are one block."""
+    for m in measures:
+        m["清单续"] = False
+        m["清单段末"] = False
+    if not measures:
+        return
+    measures[-1]["清单段末"] = True
+    # most problems are far from a page: no row measured (40,000 measures in a 汇总)
+    most = sum(
+        max(len(str(m.get("整改措施") or "")) / TASK_LIST_CHARS["整改措施"] + 1, 6)
+        for m in measures
+    )
+    if max(most, len(problem) / TASK_LIST_CHARS["问题"] + 1) * _ROW_LINE_PT <= TASK_PAGE_PT:
+        return
+    heights = [task_row_height(m) for m in measures]
+    if max(sum(heights), _problem_height(problem)) <= TASK_PAGE_PT:
+        return
+    # blocks of near-equal height: each row goes to the block its middle falls in; more
+    # blocks while one of them (of more than a row) is taller than a page
+    total = sum(heights)
+    first = -int(-total // (TASK_PAGE_PT * _BLOCK_SHARE))
+    for count in range(first, len(measures) + 1):
+        target = total / count
+        top, blocks, sizes, rows = 0.0, [], [0.0], [0]
+        for height in heights:
+            block = min(count - 1, int((top + height / 2) // target))
+            if blocks and block != blocks[-1]:
+                sizes.append(0.0)
+                rows.append(0)
+            sizes[-1] += height
+            rows[-1] += 1
+            blocks.append(block)
+            top += height
+        if all(size <= TASK_PAGE_PT or n == 1 for size, n in zip(sizes, rows, strict=True)):
+            break
+    for k in range(1, len(measures)):
+        if blocks[k] != blocks[k - 1]:
+            measures[k - 1]["清单段末"] = True
+            measures[k]["清单续"] = True

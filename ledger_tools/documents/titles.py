@@ -102,6 +102,17 @@ def split_manual(title: str) -> list[str] | None:
     return [line for line in lines if line] or None
 
 
+def fit_manual(
+    lines: Sequence[str], names: Sequence[str] = (), max_chars: int = MAX_TITLE_CHARS
+) -> list[str]:
+    """The lines a user gave, each longer than a line of the page broken again at its word
+    boundaries: Word would wrap "…党组关于落实区委第二巡察组" (25 characters) inside "区委/第二巡察组"."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(break_title(line, names, max_chars) if len(line) > max_chars else [line])
+    return out
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """The title as one string (the manual breaks removed)."""
     return "".join(lines)
@@ -168,12 +179,25 @@ def _inside_name_cuts(name: str, start: int, places: bool = True) -> dict[int, i
     return cuts
 
 
+# A line of a title this short, or shorter than this share of the longest, stands alone: "的报告"
+# under three lines of twenty ("长短适宜"). A diamond's first and last lines are not that short.
+MIN_TITLE_LINE = 4
+_MIN_SHARE = 0.25
+_SHORT_LINE = 12  # the cost of each such line (more than any shape of fuller lines)
+
+
+def _short(length: int, longest: int) -> bool:
+    return length < MIN_TITLE_LINE or length < longest * _MIN_SHARE
+
+
 def _shape_cost(lengths: Sequence[int]) -> float:
     """0 for a trapezoid (non-decreasing) or a diamond (up then down, middle longest); more the
-    further from both; plus a little for uneven lines, so 14/15 beats 8/21."""
+    further from both; plus a little for uneven lines, so 14/15 beats 8/21; and much more for a
+    line left nearly empty ("…反馈意见整改情况 / 的报告" is no diamond)."""
     n = len(lengths)
     if n == 1:
         return 0
+    longest = max(lengths)
     rises = all(a <= b for a, b in itertools.pairwise(lengths))
     peak = max(range(n), key=lambda i: lengths[i])
     diamond = (
@@ -181,11 +205,13 @@ def _shape_cost(lengths: Sequence[int]) -> float:
         and 0 < peak < n - 1
         and all(a <= b for a, b in itertools.pairwise(lengths[: peak + 1]))
         and all(a >= b for a, b in itertools.pairwise(lengths[peak:]))
+        and not _short(lengths[-1], longest)
     )
     penalty = (
         0 if rises or diamond else 6 + sum(max(0, a - b) for a, b in itertools.pairwise(lengths))
     )
-    return penalty + (max(lengths) - min(lengths)) / 4
+    alone = sum(_SHORT_LINE for length in lengths if _short(length, longest))
+    return penalty + alone + (longest - min(lengths)) / 4
 
 
 def break_title(
@@ -196,7 +222,7 @@ def break_title(
     wins over all of it."""
     manual = split_manual(title)
     if manual:
-        return manual
+        return fit_manual(manual, names, max_chars)
     title = title.strip()
     if len(title) <= max_chars:
         return [title] if title else []

@@ -29,7 +29,7 @@ from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
     "整改情况报告.docx": "179868dd314736d18ea6ebb3f3b39b6e2bdeb48c8b336b85fd1bc06468335fcb",
-    "整改方案.docx": "f3a665e4f25d4ba0cc94b1b37c3602457998d5be246516f4aeee1409952818d2",
+    "整改方案.docx": "a64f8441056bbeae07a0c00d0c1732f05f15740c5a44e52f378b902be3513e78",
     "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
     "汇总报告.docx": "7120edc8468d73358c2e85cd8c42906ec92ff0dfce34563a9b4e8e574819d8c3",
     "督办通知.docx": "15b8357e5ef8845d2e0e98bf718e0d225cde1ca8c5d376f5e24e5e8bc2ef9171",

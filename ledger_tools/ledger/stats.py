@@ -268,7 +268,13 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     a 【】 note saying why.
     """
     m = functools.partial(_marked, stats)
-    head = f"对照{supervisor}反馈的{m('方面数')}个方面{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
+    # one 方面 is not counted: "反馈的1个方面2项问题" reads as a form filled in
+    aspects = (
+        ""
+        if stats["方面数"] == 1 and "方面数" not in stats.get("存疑", {})
+        else (f"{m('方面数')}个方面")
+    )
+    head = f"对照{supervisor}反馈的{aspects}{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
     ongoing = stats[C.STATUS_ONGOING]
     doubtful = stats.get("存疑", {})
     if stats["长期坚持计入办结"] == "是":

@@ -265,7 +265,7 @@ def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]
     empty = [n for n, s in rows if not s["问题数"]]
     if behind:
         names = "、".join(
-            f"{n}（{s['办结率']}）" for n, s in sorted(behind, key=lambda r: _ratio(r[1]))
+            _with_rate(n, s["办结率"]) for n, s in sorted(behind, key=lambda r: _ratio(r[1]))
         )
         text = f"办结率低于总体水平（{total['办结率']}）的单位有{len(behind)}个：{names}。"
     elif total["问题数"] and total["办结数"] == total["问题数"]:
@@ -275,6 +275,14 @@ def behind_sentence(total: dict[str, Any], rows: list[tuple[str, dict[str, Any]]
     if empty:
         text += f"{'、'.join(empty)}的台账尚未填报整改措施，请督促填报。"
     return text
+
+
+def _with_rate(name: str, rate: Any) -> str:
+    """ "某区档案馆（22.2%）"; a name that ends in brackets (a unit named twice, told apart by
+    its file: "某区住房和城乡建设局（住建局.xlsx）") takes the rate inside them, not "（…）（0%）"."""
+    if name.endswith("）") and "（" in name:
+        return f"{name[:-1]}，{rate}）"
+    return f"{name}（{rate}）"
 
 
 def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:

@@ -65,6 +65,25 @@ def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+STATUS_MAP_AS_CHECK = (
+    "本单位自己的整改状态写法对应哪个标准状态，同 check（也可在台账中加一张“状态对照”表）。"
+)
+
+
+def status_map_option(
+    help: str = STATUS_MAP_AS_CHECK,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--status-map`` option of a command that loads ledgers (check's, for diff, duban …)."""
+    return click.option(
+        "--status-map",
+        multiple=True,
+        expose_value=False,
+        callback=_status_map_option,
+        metavar="原状态=标准状态",
+        help=help,
+    )
+
+
 def _status_map_option(ctx: click.Context, param: click.Parameter, items: tuple[str, ...]) -> None:
     """``--status-map``: read by every ledger the command loads (``normalise.CLI_STATUS_MAP``)."""
     if not items:

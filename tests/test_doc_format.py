@@ -240,7 +240,9 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     assert [r.cells[0].text for r in spanning] == ["{{ 方面.序号 }}、{{ 方面.标题 }}"]
     data = [r for r in table.rows if "措施.整改措施" in r.cells[2].text]
     assert len(data) == 8  # first-and-last, first, last, middle row of a problem; tall or not
-    assert [r.cells[1].text for r in data] == ["{{ 问题.问题 }}"] * 4 + [""] * 4
+    # (a problem taller than a page opens its next block with "问题（续）": test_doc_review6)
+    problem = "{{ 问题.问题 }}{% if 措施.清单续 %}（续）{% endif %}"
+    assert [r.cells[1].text for r in data] == [problem] * 4 + [""] * 4
     # 整改时限 in the body's one form ("2024年4月15日前"), not shortened to "2024.4.15前"
     # (broken into lines after 年 and after 、 by cell_lines, the column's width in characters)
     assert "names_only" in data[0].cells[3].text
@@ -342,6 +344,9 @@ def _measure(seq, text, progress, dept="办公室", status="已完成"):
 
 
 def _problem(seq, title, measures, status="已完成", sentence="目前已整改到位。"):
+    from ledger_tools.documents.tabletext import task_list_blocks
+
+    task_list_blocks(title, measures)  # (清单续, 清单段末: as the context builder marks them)
     ordinals = "一二三四五六七八九"
     paragraph = "".join(f"{ordinals[i]}是{m['措施及成效']}" for i, m in enumerate(measures))
     return {

@@ -216,17 +216,24 @@ def test_charts_are_native_bar_charts(merged):
     assert "'汇总'!$K$2:$K$7" in refs
 
 
-def test_workbook_opens_in_libreoffice(merged, tmp_path):
+def merged_pdf(book: Path, tmp_path: Path) -> Path:
+    """``book`` (a copy named 汇总台账.xlsx) made into ``tmp_path/汇总台账.pdf`` by LibreOffice;
+    the test is skipped where LibreOffice or poppler is not installed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice/poppler not installed")
     src = tmp_path / "汇总台账.xlsx"
-    shutil.copyfile(merged["out"], src)
+    shutil.copyfile(book, src)
     subprocess.run(
         [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
          "pdf", "--outdir", str(tmp_path), str(src)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
+    return tmp_path / "汇总台账.pdf"
+
+
+def test_workbook_opens_in_libreoffice(merged, tmp_path):
+    merged_pdf(merged["out"], tmp_path)
     pdf = tmp_path / "汇总台账.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "合计（6个单位）" in text
@@ -611,16 +618,7 @@ def test_measures_sheet_prints_readably_on_a3(merged, tmp_path):
     assert measure.alignment.wrap_text and measure.alignment.vertical == "top"
     tall = [r for r in range(2, ws.max_row + 1) if (ws.row_dimensions[r].height or 15) > 30]
     assert len(tall) > ws.max_row // 2  # the example's texts take several lines
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice/poppler not installed")
-    src = tmp_path / "汇总台账.xlsx"
-    shutil.copyfile(merged["out"], src)
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(src)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    merged_pdf(merged["out"], tmp_path)
     boxes = subprocess.run(
         ["pdftotext", "-bbox", str(tmp_path / "汇总台账.pdf"), "-"],
         capture_output=True, text=True, check=True,

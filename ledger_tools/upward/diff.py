@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ledger_tools import clickzh
+from ledger_tools.cli import status_map_option
 from ledger_tools.clickzh import friendly
 
 if TYPE_CHECKING:  # the CLI imports this module for --help: the library loads on first use
@@ -1490,13 +1491,6 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
 # The command
 
 
-def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ...]) -> None:
-    """``--status-map`` as check reads it (for every ledger the command loads)."""
-    from ledger_tools.cli import _status_map_option
-
-    _status_map_option(ctx, param, items)
-
-
 @click.command("diff", cls=clickzh.Command)
 @click.argument("old_path", metavar="上期.xlsx")
 @click.argument("new_path", metavar="本期.xlsx")
@@ -1517,14 +1511,7 @@ def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ..
 )
 @click.option("--sheet", metavar="名称", help="台账所在工作表（两期相同）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
-@click.option(
-    "--status-map",
-    multiple=True,
-    expose_value=False,
-    callback=lambda ctx, param, items: _status_map(ctx, param, items),
-    metavar="原状态=标准状态",
-    help="本单位自己的整改状态写法对应哪个标准状态，同 check（也可在台账中加一张“状态对照”表）。",
-)
+@status_map_option()
 @friendly
 def diff_command(
     old_path: str,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ledger_tools import clickzh
+from ledger_tools.cli import status_map_option
 from ledger_tools.clickzh import friendly
 from ledger_tools.output import command_arg, one_line
 
@@ -626,13 +627,6 @@ def _total_row(found: list[Group], ledger: Ledger, as_of: dt.date, by: str) -> l
 # The command
 
 
-def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ...]) -> None:
-    """``--status-map`` as check reads it (for every ledger the command loads)."""
-    from ledger_tools.cli import _status_map_option
-
-    _status_map_option(ctx, param, items)
-
-
 @click.command("duban", cls=clickzh.Command)
 @click.argument("path", metavar="台账.xlsx")
 @click.option(
@@ -665,14 +659,7 @@ def _status_map(ctx: click.Context, param: click.Parameter, items: tuple[str, ..
 @click.option("--force", is_flag=True, help="覆盖输出文件夹中已有的同名文件。")
 @click.option("--sheet", metavar="名称", help="台账所在工作表（汇总台账默认“全部措施”）。")
 @click.option("--map", "mapping", multiple=True, metavar="原列名=标准列名", help="同 check。")
-@click.option(
-    "--status-map",
-    multiple=True,
-    expose_value=False,
-    callback=lambda ctx, param, items: _status_map(ctx, param, items),
-    metavar="原状态=标准状态",
-    help="本单位自己的整改状态写法对应哪个标准状态，同 check（也可在台账中加一张“状态对照”表）。",
-)
+@status_map_option()
 @friendly
 def duban_command(
     path: str,

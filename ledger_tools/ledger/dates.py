@@ -232,7 +232,7 @@ _MONTH = re.compile(
 )
 _QUARTER = re.compile(_Y + r"年?(?:第?(?P<q>[一二三四1-4])季度?|[Qq](?P<q2>[1-4]))(?:末|底)?$")
 _HALF = re.compile(_Y + r"年?(?P<h>上半年|下半年|年中|上半|下半)(?:底|末)?$")
-_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末)?|年?底|年?末)$")
+_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年)?|年?底|年?末)$")  # (全年: by its end)
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?$")
 _SHORT_YEAR = re.compile(r"(?P<y>\d{2})(?:年|[-/.])\d{1,2}(?:月|[-/.])")
 _LEADING_YEAR = re.compile(r"^(\d{4})")

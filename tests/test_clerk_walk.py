@@ -338,3 +338,32 @@ def test_plan_or_report_of_a_merged_workbook_points_to_the_summary_report(tmp_pa
         assert not (tmp_path / "x.docx").exists()
     summary = run("report", merged, "--kind", "summary", "-o", tmp_path / "汇总报告.docx")
     assert summary.exit_code == 0, summary.output
+
+
+def test_a_copy_of_the_ledger_sheet_is_named_not_joined(tmp_path):
+    """The clerk copied the 整改台账 sheet to update it ("整改台账 (2)", as Excel and WPS name a
+    copy) and marked one more measure done there: check still reads 整改台账, as it said, and
+    now also says that the copy was not read, with the --sheet that reads it (quoted, the name
+    has a space); the copy is not joined (its measures would count twice). A 整改台账填表说明
+    sheet is no copy."""
+    wb = openpyxl.load_workbook(EXAMPLE)
+    copy = wb.copy_worksheet(wb["整改台账"])
+    copy.title = "整改台账 (2)"
+    copy["L3"] = "已完成"
+    guide = wb.create_sheet("整改台账填表说明")
+    guide.append(["序号", "问题", "整改措施", "责任部门", "整改时限", "整改状态"])
+    guide.append([1, "示例问题", "示例措施", "办公室", "2024年6月底前", "正在推进"])
+    book = tmp_path / "台账.xlsx"
+    wb.save(book)
+    plain = json.loads(run("check", EXAMPLE, "--today", "2024-05-10", "--format", "json").output)
+    result = run("check", book, "--today", "2024-05-10", "--format", "json")
+    found = json.loads(result.output)
+    assert found["totals"] == plain["totals"]  # 整改台账 alone, not joined with its copy
+    (copied,) = [f for f in found["findings"] if f["rule"] == "ledger-sheet-copy"]
+    assert copied["sheet"] == "整改台账 (2)" and copied["severity"] == "warning"
+    assert '--sheet "整改台账 (2)"' in copied["message"]
+    assert "没有校验、也没有计入统计" in copied["message"]
+    args = shlex.split(copied["message"].split("或加 ")[1].split(" 校验它")[0])
+    again = run("check", book, "--today", "2024-05-10", *args)
+    assert "读取方式：工作表“整改台账 (2)”" in again.output
+    assert "已完成 4 项" in again.output  # the copy's own statuses

@@ -443,6 +443,8 @@ def _find_ledger_sheet(
         if header is not None:
             if wanted is None and C.SHEET_LEDGER not in raw.sheets:
                 header.notes += _other_ledger_sheets(raw, ws, header, user_map, skip)
+            elif wanted is None:
+                header.notes += _ledger_copies(raw, header, user_map, skip)
             return ws, header, merged
     if all(not any(_has_value(v) for r in s.rows for v in r) for s in raw.sheets.values()):
         raise UnreadableFile(
@@ -501,6 +503,44 @@ def _latest_month_first(sheets: list[RawSheet]) -> list[RawSheet]:
 def _same_ledger_months(a: str, b: str) -> bool:
     ma, mb = _month_of(a), _month_of(b)
     return ma is not None and mb is not None and ma[0] == mb[0]
+
+
+# A sheet named after 整改台账 that is not one of its parts: a copy Excel/WPS made ("整改台账 (2)",
+# "整改台账（新）", "整改台账副本") or an older version kept beside it.
+_NOT_A_COPY = re.compile(r"汇总|总表|说明|填表|样表|示例|模板|目录|封面|统计")
+
+
+def _ledger_copies(
+    raw: RawBook, found: Header, user_map: dict[str, str], skip: frozenset[str]
+) -> list[Finding]:
+    """A warning for every other sheet named after 整改台账 that holds a ledger table too. A
+    clerk who copied the sheet to update it must not see the old one checked without a word;
+    the copy is not joined (it would count its measures twice) nor guessed to be the newer."""
+    out = []
+    for name in raw.sheets:
+        if name == C.SHEET_LEDGER or C.SHEET_LEDGER not in name or name in skip:
+            continue
+        if _NOT_A_COPY.search(name.replace(C.SHEET_LEDGER, "")):
+            continue
+        found.probed.add(name)
+        ws = raw.sheets[name]
+        header = find_header(ws, user_map)
+        if header is None or "整改措施" not in header.columns:
+            continue
+        j = header.columns["整改措施"]
+        rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
+        if not rows:
+            continue
+        from ledger_tools.output import command_arg
+
+        said = (
+            f"工作表“{name}”像是“{C.SHEET_LEDGER}”的副本或另一个版本（第 {header.row + 1} 行是表头，"
+            f"下面有 {rows} 行措施），本次只读取了“{C.SHEET_LEDGER}”，“{name}”没有校验、也没有计入统计。"
+            f"如要上报的是“{name}”，请删除旧表并把它改名为“{C.SHEET_LEDGER}”，"
+            f"或加 --sheet {command_arg(name)} 校验它。"
+        )
+        out.append(Finding("ledger-sheet-copy", WARNING, said, name, header.row + 1, "", "", rows))
+    return out
 
 
 def _other_ledger_sheets(

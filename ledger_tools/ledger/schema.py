@@ -72,6 +72,7 @@ RULES: dict[str, Rule] = {
         Rule("duplicate-column", WARNING, "重复的列"),
         Rule("hidden-rows", WARNING, "有隐藏行"),
         Rule("other-ledger-sheet", WARNING, "其他工作表也像台账，未读取"),
+        Rule("ledger-sheet-copy", WARNING, "“整改台账”的副本未读取"),
         Rule("stray-cells", WARNING, "表格外的零散单元格未读取"),
         Rule("live-formula", WARNING, "公式引用外部工作簿或程序"),
         Rule("no-data", WARNING, "台账尚无数据"),

@@ -247,6 +247,15 @@ def test_a_new_ledgers_example_paragraphs_are_one_line_of_check(tmp_path):
     assert sum(f["rule"] == "example-text" for f in found) == 12
 
 
+def renamed_example(unit: str) -> openpyxl.Workbook:
+    """The example ledger as another unit sends it: its 单位名称 in 基本信息 is ``unit``."""
+    wb = openpyxl.load_workbook(EXAMPLE)
+    for row in wb["基本信息"].iter_rows(min_row=2):
+        if row[0].value == "单位名称":
+            row[1].value = unit
+    return wb
+
+
 def test_merge_names_what_it_cannot_read_in_a_units_folder(tmp_path):
     """A unit that sent its ledger as .ods, .csv or inside a .zip was left out of the 汇总
     without a word (merge looked for .xlsx/.xlsm/.xls only); a WPS .et (often an .xlsx
@@ -255,11 +264,7 @@ def test_merge_names_what_it_cannot_read_in_a_units_folder(tmp_path):
     folder = tmp_path / "各单位"
     folder.mkdir()
     (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
-    wb = openpyxl.load_workbook(EXAMPLE)
-    for row in wb["基本信息"].iter_rows(min_row=2):
-        if row[0].value == "单位名称":
-            row[1].value = "某区水务局"
-    wb.save(folder / "水务局.et")
+    renamed_example("某区水务局").save(folder / "水务局.et")
     (folder / "统计局.ods").write_bytes(b"PK\x03\x04")
     (folder / "城管局.csv").write_text("序号,方面\n", encoding="utf-8")
     (folder / "档案馆.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
@@ -296,11 +301,7 @@ def _merged(tmp_path: Path) -> Path:
     folder = tmp_path / "各单位"
     folder.mkdir()
     (folder / "住建局.xlsx").write_bytes(EXAMPLE.read_bytes())
-    wb = openpyxl.load_workbook(EXAMPLE)
-    for row in wb["基本信息"].iter_rows(min_row=2):
-        if row[0].value == "单位名称":
-            row[1].value = "某区水务局"
-    wb.save(folder / "水务局.xlsx")
+    renamed_example("某区水务局").save(folder / "水务局.xlsx")
     out = tmp_path / "汇总台账.xlsx"
     result = run("merge", folder, "-o", out, "--today", "2024-05-10", "--jobs", 1)
     assert result.exit_code == 0, result.output

@@ -17,7 +17,6 @@ from office_pdf import convert_to_pdf
 from test_import5 import rows, run_stats, same_ledger
 from test_import_genre import check_errors, run_check, run_import, warnings
 
-from ledger_tools.documents.render import find_office
 from ledger_tools.importing import extract as E
 from ledger_tools.importing import fields as F
 from ledger_tools.importing import parse as P
@@ -34,21 +33,7 @@ def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("genre6")
     paths = {name: build(folder / f"{name}.docx") for name, build in G.DOCX_BUILDERS.items()}
     if convert_to_pdf(paths.values(), folder):
-        subprocess.run(
-            [
-                find_office(),
-                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "doc",
-                "--outdir",
-                str(folder),
-                str(paths["env_plan"]),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+        convert_to_pdf([paths["env_plan"]], folder, to="doc")
     paths.update({name: build(folder / f"{name}.txt") for name, build in G.TXT_BUILDERS.items()})
     return paths
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 
 import genre_docs7 as G
 import pytest
@@ -19,7 +18,6 @@ from test_import5 import same_ledger
 from test_import6 import BLANK_ASPECT, formats, one, table
 from test_import_genre import run_check, warnings
 
-from ledger_tools.documents.render import find_office
 from ledger_tools.importing import fields as F
 
 
@@ -30,21 +28,7 @@ def docs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("genre7")
     paths = {name: build(folder / f"{name}.docx") for name, build in G.DOCX_BUILDERS.items()}
     if convert_to_pdf(paths.values(), folder):
-        subprocess.run(
-            [
-                find_office(),
-                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "doc",
-                "--outdir",
-                str(folder),
-                str(paths["zhendui_notice"]),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+        convert_to_pdf([paths["zhendui_notice"]], folder, to="doc")
     paths.update({name: build(folder / f"{name}.txt") for name, build in G.TXT_BUILDERS.items()})
     return paths
 

@@ -81,8 +81,9 @@ def import_command(
     kinds = "、".join(f"{_name(d.kind)}（{_short(d.path)}）" for d in imported.documents)
     click.echo(f"已导入 {kinds}")
     click.echo(f"识别出 {aspects} 个方面、{problems} 项问题、{measures} 条整改措施，已写入 {out}")
-    if blank := imported.rows_without_measure():
-        # check counts every row as a measure: say why its count is higher than this one
+    if blank := len(imported.rows) - measures:
+        # Rows of a problem the text gives no measure for (整改措施 left blank, so that the
+        # problem is not lost): check counts every row as a measure, say why its count is higher
         click.echo(
             f"其中 {blank} 项问题文中没有写明整改措施，台账中各占一行、“整改措施”留空"
             f"（校验和统计按行计为 {measures + blank} 条措施），请补录后再生成文稿。"

@@ -42,11 +42,6 @@ class Imported:
         measures = sum(1 for r in self.rows if r.get("整改措施"))
         return len(self.aspects), len(problems), measures
 
-    def rows_without_measure(self) -> int:
-        """Rows of a problem whose measures the text does not give (written with 整改措施
-        blank, so that the problem is not lost)."""
-        return sum(1 for r in self.rows if not r.get("整改措施"))
-
 
 def merge(documents: list[Parsed]) -> Parsed:
     """One ``Parsed`` from several documents of the same rectification."""

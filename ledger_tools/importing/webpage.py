@@ -88,15 +88,17 @@ def _office_furniture(root: Any) -> list[Any]:
 
 
 def _without_repeated_title(blocks: list[Block]) -> list[Block]:
-    """The blocks without a repeat of one of the first lines among the first few (the site's
-    heading over the byline, then the article's own title line)."""
-    head = {b.text for b in blocks[:TITLE_LINES] if b.text}
-    kept = blocks[:1]
-    for k, b in enumerate(blocks[1:], start=1):
-        if k < TITLE_LINES and b.text and b.text in {x.text for x in kept}:
-            continue
+    """The blocks without a repeat of a text among the first few (the site's heading over the
+    byline, then the article's own title line)."""
+    seen: set[str] = set()
+    kept = []
+    for k, b in enumerate(blocks):
+        if k < TITLE_LINES and b.text:
+            if b.text in seen:
+                continue
+            seen.add(b.text)
         kept.append(b)
-    return kept if head else blocks
+    return kept
 
 
 TITLE_LINES = 6  # a repeated title is looked for among the first lines

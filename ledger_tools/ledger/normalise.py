@@ -510,6 +510,17 @@ def _same_ledger_months(a: str, b: str) -> bool:
 _NOT_A_COPY = re.compile(r"汇总|总表|说明|填表|样表|示例|模板|目录|封面|统计")
 
 
+def _ledger_table(ws: RawSheet, user_map: dict[str, str]) -> tuple[Header, int] | None:
+    """The header of ``ws`` and its rows with a 整改措施, when it holds a ledger table (a
+    header naming 整改措施 and such rows below it); None otherwise."""
+    header = find_header(ws, user_map)
+    if header is None or "整改措施" not in header.columns:
+        return None
+    j = header.columns["整改措施"]
+    rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
+    return (header, rows) if rows else None
+
+
 def _ledger_copies(
     raw: RawBook, found: Header, user_map: dict[str, str], skip: frozenset[str]
 ) -> list[Finding]:
@@ -523,14 +534,10 @@ def _ledger_copies(
         if _NOT_A_COPY.search(name.replace(C.SHEET_LEDGER, "")):
             continue
         found.probed.add(name)
-        ws = raw.sheets[name]
-        header = find_header(ws, user_map)
-        if header is None or "整改措施" not in header.columns:
+        table = _ledger_table(raw.sheets[name], user_map)
+        if table is None:
             continue
-        j = header.columns["整改措施"]
-        rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
-        if not rows:
-            continue
+        header, rows = table
         from ledger_tools.output import command_arg
 
         said = (
@@ -560,14 +567,10 @@ def _other_ledger_sheets(
         if name in skip:
             continue
         found.probed.add(name)
-        ws = raw.sheets[name]
-        header = find_header(ws, user_map)
-        if header is None or "整改措施" not in header.columns:
+        table = _ledger_table(raw.sheets[name], user_map)
+        if table is None:
             continue
-        j = header.columns["整改措施"]
-        rows = sum(1 for row in ws.rows[header.data_start :] if j < len(row) and _has_value(row[j]))
-        if not rows:
-            continue
+        header, rows = table
         if _same_ledger_months(chosen.name, name):
             out.append(_earlier_month(name, chosen.name, header.row + 1, rows))
             continue

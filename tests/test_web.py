@@ -422,3 +422,50 @@ def test_a_merged_workbook_on_the_page_points_to_the_summary_report(server, tmp_
     said = res.json()["error"]
     assert "汇总台账.xlsx 是 ledger-tools merge 生成的汇总台账，未生成整改情况报告" in said
     assert "--kind summary" in said and "勾选“台账有错误时仍然生成文稿”" in said
+
+
+def test_a_merged_workbook_is_drawn_by_unit_as_stats_by_unit_counts(server, browser, tmp_path):
+    """The office that collects its units' ledgers sees each unit's 办结率 on the page, the
+    rates ``stats --by 单位`` prints (a unit that sent an empty ledger too, at 0); a unit's own
+    ledger has no such tab."""
+    import json
+
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+    from tests import merge_units
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    merge_units.standard(folder / "住建局.xlsx")
+    merge_units.with_errors(folder / "水务局.xlsx")
+    merge_units.empty(folder / "统计局.xlsx")  # no measures yet: drawn at 0
+    merged = tmp_path / "汇总台账.xlsx"
+    runner = CliRunner()
+    made = runner.invoke(
+        cli, ["merge", str(folder), "-o", str(merged), "--today", "2024-05-10", "--jobs", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    said = runner.invoke(
+        cli, ["stats", str(merged), "--by", "单位", "--format", "json", "--today", "2024-05-10"]
+    )
+    units = json.loads(said.stdout)["按单位"]
+    assert len(units) == 3
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url)
+    page.fill("#today", "2024-05-10")
+    page.set_input_files("#file", str(EXAMPLE))
+    page.wait_for_selector("#verdict-text")
+    assert page.locator("[data-chart='按单位']").is_hidden()  # a unit's own ledger
+
+    page.set_input_files("#file", str(merged))
+    page.locator("#verdict .file", has_text="汇总台账").wait_for()
+    tab = page.locator("[data-chart='按单位']")
+    assert tab.is_visible()
+    tab.click()
+    bars = page.locator("#chart svg rect")
+    assert bars.count() == len(units)
+    drawn = [t.text_content() for t in page.locator("#chart svg title").all()]
+    assert drawn == [f"{u['单位']}：{u['办结率']}" for u in units]
+    _shot(page, "8-汇总台账按单位")

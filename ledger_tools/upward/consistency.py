@@ -188,14 +188,25 @@ def with_summary_sheet(
     path: str | os.PathLike[str], ledger: Any, stats: dict[str, Any], today: dt.date
 ) -> list[Finding]:
     """For ``stats`` of a 汇总台账: add the units that sent no measures yet to its 按单位 rows
-    (全部措施 has no row of theirs), and return the 汇总 cells that disagree."""
+    (``complete_unit_rows``), and return the 汇总 cells that disagree."""
+    summary = complete_unit_rows(path, ledger, stats, today)
+    return [] if summary is None else compare(summary, ledger, today)
+
+
+def complete_unit_rows(
+    path: str | os.PathLike[str], ledger: Any, stats: dict[str, Any], today: dt.date
+) -> Any:
+    """The 按单位 rows of ``stats`` of a 汇总台账 as ``stats --by 单位`` prints them (and the
+    web page draws them): the units that sent no measures yet added (全部措施 has no row of
+    theirs), the units whose 长期坚持 is not counted as closed counted as their own ledger
+    counts. Returns the 汇总 sheet as read (None for any other ledger)."""
     from ledger_tools.ledger.stats import _aspect_row
 
     if not is_merge_ledger(ledger):
-        return []
+        return None
     summary = read_summary_sheet(path)
     if summary is None:
-        return []
+        return None
     rows = stats.get("按单位")
     if rows is not None:
         from ledger_tools.ledger.stats import unit_groups
@@ -204,7 +215,7 @@ def with_summary_sheet(
             rows[:] = unit_groups(ledger, today, summary.not_counting)
         known = {r["单位"] for r in rows}
         rows += [_aspect_row(n, [], today, (), key="单位") for n in empty_units(summary, known)]
-    return compare(summary, ledger, today)
+    return summary
 
 
 def add_merge_findings(

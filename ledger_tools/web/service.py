@@ -186,7 +186,7 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import RULES, validate
     from ledger_tools.ledger.stats import compute_stats
-    from ledger_tools.upward.consistency import add_merge_findings
+    from ledger_tools.upward.consistency import add_merge_findings, complete_unit_rows
 
     ledger = load_ledger(upload.path, today=today)  # the year of year-less deadlines, as check
     report = validate(ledger, today=today)
@@ -206,6 +206,9 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     result["totals_line"] = _totals_line(report.totals)
     result["rule_titles"] = {rule_id: rule.title for rule_id, rule in RULES.items()}
     result["stats"] = compute_stats(ledger, as_of=today)
+    # a ledger with a 单位 column (a merge's 汇总台账) is drawn 按单位 too, as ``stats --by 单位``
+    result["units"] = "单位" in ledger.origin.columns
+    complete_unit_rows(upload.path, ledger, result["stats"], today or dt.date.today())
     result["sheet"] = ledger.origin.sheet
     # a ledger kept one sheet per 方面 is read as one: every sheet read is drawn (a tab each)
     result["sheets"] = (

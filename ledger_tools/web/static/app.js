@@ -133,7 +133,7 @@ function chartRows() {
     const max = Math.max(1, ...rows.map((r) => r["问题数"]));
     return rows.map((r) => ({ label: r["整改状态"], value: r["问题数"] / max, text: `${r["问题数"]} 项` }));
   }
-  const key = chartKind === "按方面" ? "方面" : "责任部门";
+  const key = { 按方面: "方面", 按单位: "单位" }[chartKind] || "责任部门";
   return (stats[chartKind] || []).map((r) => {
     const total = r["口径"] === "措施" ? r["措施数"] : r["问题数"];
     return { label: r[key], value: total ? r["办结数"] / total : 0, text: r["办结率"] };
@@ -141,6 +141,10 @@ function chartRows() {
 }
 
 function drawChart() {
+  // 按单位 only for a ledger with a 单位 column (a merge's 汇总台账)
+  const byUnit = document.querySelector("[data-chart='按单位']");
+  byUnit.hidden = !current.units;
+  if (byUnit.hidden && chartKind === "按单位") chartKind = "status";
   document.querySelectorAll(".chart-tabs button").forEach((b) => {
     b.classList.toggle("active", b.dataset.chart === chartKind);
   });

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.dates import (
+    YearSource,
     deadline_text,
     excel_serial_to_date,
     format_cn_date,
@@ -403,3 +404,33 @@ def test_a_recurring_task_is_long_term(text):
 )
 def test_the_date_beside_a_keyword_counts(text, due):
     assert parse_deadline(text).due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("明年6月底前", dt.date(2025, 6, 30)),
+        ("次年3月底前", dt.date(2025, 3, 31)),
+        ("来年年底前", dt.date(2025, 12, 31)),
+        ("明年底", dt.date(2025, 12, 31)),
+        ("明年第一季度", dt.date(2025, 3, 31)),
+    ],
+)
+def test_next_year_is_the_year_after_the_feedback(text, due):
+    """“明年”“次年” are the year after the one a year-less deadline takes (反馈日期's), even
+    for a month after the feedback's; the note says which year was taken."""
+    source = YearSource(dt.date(2024, 3, 4), "取自基本信息的反馈日期 2024年3月4日")
+    found = parse_deadline(text, year_from=source)
+    assert (found.due, found.assumed_year) == (due, 2025)
+    assert "按2025年计" in found.note
+
+
+@pytest.mark.parametrize(
+    "text", ["本月底前", "下月15日前", "本季度末", "本周内", "月底前", "下季度"]
+)
+def test_a_deadline_relative_to_when_it_was_typed_is_not_guessed(text):
+    source = YearSource(dt.date(2024, 3, 4), "反馈日期")
+    found = parse_deadline(text, year_from=source)
+    assert found.kind == "invalid" and found.due is None
+    assert "”随填写的时间而变，看不出是哪一天" in found.note
+    assert parse_deadline("6月底前", year_from=source).due == dt.date(2024, 6, 30)  # not relative

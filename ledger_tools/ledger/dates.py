@@ -386,9 +386,16 @@ _THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年)(?=\d|第|[上下]半年)
 _DATE_WORDS = re.compile(r"月|旬|季|年底|年末|半年|\d{1,2}[-/.]\d{1,2}$")
 
 
+# A time said relative to the day it was written (本月底前, 下季度, 本周内, 月底前): which month
+# that is depends on when the cell was typed, which the ledger does not record.
+_RELATIVE = re.compile(r"[本下上当次]月|[本下当]季度?|[本下]周|本旬|(?<![\d十])月[底末]")
+
+
 def _unreadable_note(s: str) -> str:
     if not s:
         return "没有日期"
+    if relative := _RELATIVE.search(s):
+        return f"“{relative.group()}”随填写的时间而变，看不出是哪一天"
     if _SHORT_YEAR.match(s) and not _LEADING_YEAR.match(s):
         return "年份应写全4位，如2024年6月30日"
     if not _HAS_YEAR.search(s) and _DATE_WORDS.search(s):
@@ -569,15 +576,24 @@ def _keyword_with_yearless_date(
     return Deadline(latest.kind, written, latest.due, latest.note, latest.assumed_year)
 
 
+# "Next year" (明年6月底前, 次年3月, 来年年底): the year after the one ``YearSource`` gives.
+_NEXT_YEAR = re.compile(r"^(?:明年|次年|来年)(?:度)?")
+
+
 @lru_cache(maxsize=4096)
 def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     s = _prepare(text)
+    years = (source.day.year, source.day.year + 1)
+    if nxt := _NEXT_YEAR.match(s):
+        s, years = s[nxt.end() :] or "年底", (source.day.year + 1,)
+        if s in ("内", "底", "末"):
+            s = "年底"
     if _THIS_YEAR_END.match(s):
         s = "年底"
     s = _THIS_YEAR.sub("", s)  # 今年6月底: the month of the year taken
     if not s or _HAS_YEAR.search(s) or not _YEARLESS.search(s):
         return found
-    for year in (source.day.year, source.day.year + 1):
+    for year in years:
         dated = None
         for form in (f"{year}年{s}", f"{year}.{s}"):
             dated = _match(form, found.text)
@@ -585,7 +601,7 @@ def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
                 break
         if dated is None or dated.kind == "invalid" or dated.due is None:
             return found
-        if not source.roll or dated.due >= source.day or year > source.day.year:
+        if not source.roll or dated.due >= source.day or year > source.day.year or nxt:
             note = f"未写年份，按{year}年计（{source.label}）"
             return Deadline(dated.kind, found.text, dated.due, note=note, assumed_year=year)
     return found

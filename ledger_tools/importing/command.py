@@ -41,7 +41,7 @@ _KIND_HELP = (
 def import_command(
     files: tuple[str, ...], output: str | None, kind: str, force: bool, fmt: str
 ) -> None:
-    """从反馈意见、整改方案、整改情况报告或通报（Word、WPS、PDF、TXT、保存的网页）生成标准整改台账。
+    """从反馈意见、整改方案、整改情况报告或通报（Word、WPS、PDF、OFD、TXT、保存的网页）生成标准整改台账。
 
     \b
     几个文件一起导入时（如整改方案和后来的整改情况报告），措施按问题对应合并，

@@ -94,6 +94,10 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
             "TXT 文稿变成台账；已经是台账的，请直接校验：ledger-tools check "
             f"{command_arg(p)}（几个单位的台账请用 ledger-tools merge 汇总）。"
         )
+    from ledger_tools.importing.ofd import OFD_SUFFIXES, is_ofd, read_ofd
+
+    if suffix in OFD_SUFFIXES or (suffix not in SUFFIXES and is_ofd(p)):
+        return read_ofd(p)
     if suffix == ".docx" or (suffix not in SUFFIXES and zipfile.is_zipfile(p)):
         return read_docx(p)
     if suffix == ".txt":
@@ -109,7 +113,7 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         return read_html(p)
     raise UnreadableFile(
         f"“{p.name}”的格式（{suffix or '无扩展名'}）不能导入。可导入 Word（.docx/.doc/.wps/.rtf/.odt）、"
-        "文本文件（.txt）、保存的网页（.html/.mht）和带文字层的 PDF。"
+        "文本文件（.txt）、保存的网页（.html/.mht）、带文字层的 PDF 和 OFD。"
     )
 
 

@@ -31,6 +31,7 @@ BUILDERS = {**G5.DOCX_BUILDERS, **G6.DOCX_BUILDERS, **G7.DOCX_BUILDERS}
 @pytest.fixture(scope="module")
 def ofds(tmp_path_factory):
     """{name: (the PDF LibreOffice printed of the .docx, the OFD laid out from it)}."""
+    pytest.importorskip("pdfplumber")  # (the [pdf] extra: the glyphs' origins and the rules)
     folder = tmp_path_factory.mktemp("ofd")
     sources = {name: build(folder / f"{name}.docx") for name, build in BUILDERS.items()}
     if not convert_to_pdf(sources.values(), folder):

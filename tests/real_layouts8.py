@@ -402,7 +402,8 @@ def subtitle_three_row_header(path: Path) -> Expect:
 
 
 # ---------------------------------------------------------------------------------------------
-# 15. 县审计局 审计整改 with 审计建议 beside the 整改措施 and a 说明 column of remarks.
+# 15. 县审计局 审计整改 with 审计建议 beside the 整改措施 and a 说明 column of remarks (kept, not
+#     read: 说明 heads the explanation column of sheets that are no ledger).
 
 
 def audit_advice_and_remarks(path: Path) -> Expect:
@@ -417,7 +418,7 @@ def audit_advice_and_remarks(path: Path) -> Expect:
     return Expect(
         aspects=1, problems=3, measures=3,
         statuses={"已完成": 1, "正在推进": 2},
-        columns={"问题": "B", "整改措施": "D", "责任部门": "E", "整改时限": "F", "整改状态": "G", "备注": "H"},
+        columns={"问题": "B", "整改措施": "D", "责任部门": "E", "整改时限": "F", "整改状态": "G"},
     )
 
 

@@ -108,6 +108,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "audit_advice_and_remarks": {
         _UNDATED: ["审计整改!1行"],
         "missing-column": ["审计整改!1行", "审计整改!1行"],  # 方面, 责任领导
+        "unused-column": ["审计整改!H1"],  # 说明
     },
     # 2025年6月30日前完成, open: overdue; 上半年 (and 6-9月) this year's, said
     "deadline_forms_round8": {
@@ -233,7 +234,7 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         "eco_rectify_words:H": ("整改状态", "按内容"),  # 整治情况 holding 已整治 / 整治中
         "township_villages_hanging_leader:A": ("单位", "别名"),  # 村（社区）
         "township_villages_hanging_leader:E": (None, "未识别"),  # 挂点领导: kept, not used
-        "audit_advice_and_remarks:H": ("备注", "别名"),  # 说明
+        "audit_advice_and_remarks:H": (None, "未识别"),  # 说明: kept, not used
         "theme_spacer_and_evidence:I": ("整改进展及成效", "别名"),  # 完成情况及佐证
     }
 
@@ -293,7 +294,7 @@ def test_two_levels_of_decimal_numbers_stay_problem_lines(tmp_path: Path) -> Non
         ("整治时限", "整改时限", None),
         ("整治情况", "整改进展及成效", None),  # (holding status words: read as the status)
         ("完成情况及佐证", "整改进展及成效", None),
-        ("说明", "备注", None),
+        ("说明", None, "说明"),  # (not the 备注: 说明 heads many sheets that are no ledger)
         ("挂点领导", None, "督办领导"),
         ("挂钩领导", None, "督办领导"),
         ("整改期限（天）", "整改时限", None),

@@ -627,9 +627,7 @@ COLUMNS: tuple[Column, ...] = (
             "延期理由",
         ),
     ),
-    Column(
-        "备注", "text", "其他需要说明的情况（不写入文稿）", width=16, aliases=("备注说明", "说明")
-    ),
+    Column("备注", "text", "其他需要说明的情况（不写入文稿）", width=16, aliases=("备注说明",)),
 )
 
 # Columns the reader knows but the standard workbook does not print: ``merge`` writes them into
@@ -1489,6 +1487,9 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
     # sign-off columns of a printed form, left blank in the file
+    # a column of remarks headed 说明 (not read as the 备注: 说明 heads the explanation column
+    # of many sheets that are no ledger — a 汇总 sheet, a list of findings)
+    "说明": ("说明", "补充说明"),
     "签字": ("责任人签字", "分管领导签字", "领导签字", "责任人签名", "签字", "签名", "签字确认"),
     # 信访 cases: who keeps the petitioner stable meanwhile, not who resolves the case
     "稳控责任人": ("稳控责任人", "稳控人", "稳控责任单位", "稳控单位"),

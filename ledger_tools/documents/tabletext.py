@@ -19,8 +19,17 @@ _BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]")
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
+# A telephone number written after a name ("张某/13800000021", "李某 0571-88880000", "王某
+# 电话：13900000001"): a 公文's table names the person, not how to ring him.
+_PHONE = re.compile(
+    r"\s*[/／,，;；]?\s*(?:联系)?(?:电话|手机|座机|tel|Tel|TEL)?[:：]?\s*"
+    r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8}(?:[-－]\d{1,4})?)(?!\d)"
+)
+
+
 def names_only(value: Any) -> str:
-    """Drop bracketed job titles after names; separators and unbracketed text are kept."""
+    """Drop bracketed job titles and telephone numbers after names; separators and other
+    unbracketed text are kept."""
     if value is None:
         return ""
     return _names_only(str(value))
@@ -39,6 +48,8 @@ def _names_only(text: str) -> str:
     previous = None
     while previous != text:  # nested brackets: innermost first
         previous, text = text, _BRACKETED.sub("", text)
+    if any(c.isdigit() for c in text):
+        text = _PHONE.sub("", text)
     return text.strip()
 
 

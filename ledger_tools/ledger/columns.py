@@ -634,7 +634,14 @@ COLUMNS: tuple[Column, ...] = (
 # the 全部措施 sheet of a 汇总台账 (many units' measures in one table), so that ``check`` and
 # ``stats --by 单位`` read it back.
 OPTIONAL_COLUMNS: tuple[Column, ...] = (
-    Column("单位", "text", "汇总台账中措施所属的单位", width=16, aliases=("所属单位",)),
+    Column(
+        "单位",
+        "text",
+        "汇总台账中措施所属的单位",
+        width=16,
+        # a 县 summary of its units' rows, a 镇 summary of its 村（社区）
+        aliases=("所属单位", "单位名称", "村（社区）", "村（居）", "村名", "社区名称"),
+    ),
     Column("来源", "text", "汇总台账中措施在原台账中的位置（文件和单元格）", width=30),
 )
 KNOWN_COLUMNS: tuple[Column, ...] = COLUMNS + OPTIONAL_COLUMNS
@@ -832,6 +839,8 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         # 安全生产: rectified, the re-inspection still to come
         "待复查",
         "待复核",
+        "拟销号",
+        "已拟销号",
     ),
     STATUS_IN_PROGRESS: (
         "正在整改",
@@ -926,6 +935,15 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "正在处置",
         "稳控中",
         "稳控化解中",
+        # 信访: a case not yet resolved is open and being worked on, as 未化解 is
+        "解决中",
+        "正在解决",
+        "未解决",
+        "尚未解决",
+        # behind its schedule: under way, late (逾期未完成 says only that it is not done:
+        # under way or not started, asked)
+        "整改滞后",
+        "在整改",
     ),
     STATUS_NOT_STARTED: (
         "未开始",
@@ -1281,6 +1299,10 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "驻村干部",
         "联系村干部",
         "包片领导",
+        # 挂点 / 挂钩 / 联点: the leader linked to a village or a unit, not the one in charge
+        "挂点领导",
+        "挂钩领导",
+        "联点领导",
     ),
     # the head of the unit beside the leader in charge (主要领导 | 分管领导): without a 责任领导
     # column it is read as the 责任领导 (``roles``)
@@ -1465,6 +1487,9 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
     # sign-off columns of a printed form, left blank in the file
+    # a column of remarks headed 说明 (not read as the 备注: 说明 heads the explanation column
+    # of many sheets that are no ledger — a 汇总 sheet, a list of findings)
+    "说明": ("说明", "补充说明"),
     "签字": ("责任人签字", "分管领导签字", "领导签字", "责任人签名", "签字", "签名", "签字确认"),
     # 信访 cases: who keeps the petitioner stable meanwhile, not who resolves the case
     "稳控责任人": ("稳控责任人", "稳控人", "稳控责任单位", "稳控单位"),
@@ -1565,7 +1590,22 @@ def canonical_column(key: str) -> str | None:
     for pattern, name in ALIAS_PATTERNS:
         if pattern.match(key):
             return name
+    for pattern, written in _VARIANTS:
+        variant = pattern.sub(written, key)
+        if variant != key and (hit := canonical_column(variant)) is not None:
+            return hit
     return None
+
+
+# Ways of writing a known header around its words: 整治 for 整改 (环保, 城管: 整治措施, 整治时限,
+# 整治情况), a choice inside brackets (责任科（股）室), "now" in front (目前整改情况, 当前进展情况),
+# the evidence named after it (完成情况及佐证, 整改成效和佐证材料).
+_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("整治"), "整改"),
+    (re.compile(r"\([^()]{1,3}\)(?=.)"), ""),
+    (re.compile(r"^(?:目前|当前|现阶段|截至目前)(?=..)"), ""),
+    (re.compile(r"(?:及|和|与)?(?:佐证材料|佐证|证明材料)$"), ""),
+)
 
 
 # A note in brackets that turns a finish time into a deadline: 完成时间（计划）, 完成时间（预计）.

@@ -234,7 +234,9 @@ _QUARTER = re.compile(_Y + r"年?(?:第?(?P<q>[一二三四1-4])季度?|[Qq](?P<
 _HALF = re.compile(_Y + r"年?(?P<h>上半年|下半年|年中|上半|下半)(?:底|末)?$")
 _YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年)?|年?底|年?末)$")  # (全年: by its end)
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?$")
-_SHORT_YEAR = re.compile(r"(?P<y>\d{2})(?:年|[-/.])\d{1,2}(?:月|[-/.])")
+_SHORT_YEAR = re.compile(
+    r"(?P<y>\d{2})(?:(?:年|[-/.])\d{1,2}(?:月|[-/.])|年(?:底|末|度|内|[上下]半年|第?[一二三四1-4]季度))"
+)
 _LEADING_YEAR = re.compile(r"^(\d{4})")
 
 
@@ -376,7 +378,8 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 _HAS_YEAR = re.compile(r"\d{4}")
 # A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
 _YEARLESS = re.compile(
-    r"^(?:\d{1,2}月|年底|年末|年内|本年|今年|当年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$)"
+    r"^(?:\d{1,2}月|年底|年末|年内|本年|今年|当年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$"
+    r"|\d{1,2}(?:[-~—–]|至|到)\d{1,2}月)"  # 6-9月: a span of months
 )
 # The end of the year said without its number (after ``_prepare``: 年内 → 年, 本年度内 → 本年度,
 # 今年底前 → 今年底): read as 年底.
@@ -527,6 +530,12 @@ class YearSource:
     roll: bool = True
 
 
+# A small whole number in a 整改时限 cell (整改期限（天）: 7, 15, 30): a number of days, counted
+# from a day the ledger does not give — asked, as "15个工作日内" is.
+DAYS_NUMBER_NOTE = "像是天数（几天内完成），没有写从哪一天算起，不是具体的日子：本工具不推算"
+_MAX_DAYS = 366
+
+
 def parse_deadline(
     value: object,
     *,
@@ -541,10 +550,22 @@ def parse_deadline(
     With ``year_from``, a date or period written without a year takes the year it gives, and
     the note says so (``Deadline.assumed_year``)."""
     if not isinstance(value, str):
-        return parse_date_value(value)
+        found = parse_date_value(value)
+        if found.kind == "invalid" and value.__class__ in (int, float):
+            n = float(value)  # type: ignore[arg-type]
+            if n.is_integer() and 1 <= n <= _MAX_DAYS:
+                return Deadline("invalid", found.text, note=f"数字{found.text}{DAYS_NUMBER_NOTE}")
+        return found
     found = _parse_deadline_text(value, feedback, concentrated_end)
     if found.kind == "invalid" and year_from is not None:
-        return _with_year(value, found, year_from)
+        dated = _with_year(value, found, year_from)
+        if dated.due is None:
+            # "7月底前完成清单编制，10月底前公示": stages without their year, the last one due
+            stages = _keyword_with_yearless_date(
+                value, feedback, concentrated_end, year_from, every_part=True
+            )
+            dated = stages or dated
+        return dated
     if found.kind in ("long_term", "immediate") and year_from is not None:
         # "9月30日前完成并长期坚持": the date beside the keyword counts (as with a year), in
         # the year ``year_from`` gives — not a deadline that never falls due
@@ -555,20 +576,34 @@ def parse_deadline(
 
 
 def _keyword_with_yearless_date(
-    text: str, feedback: dt.date | None, concentrated_end: dt.date | None, source: YearSource
+    text: str,
+    feedback: dt.date | None,
+    concentrated_end: dt.date | None,
+    source: YearSource,
+    every_part: bool = False,
 ) -> Deadline | None:
     """The latest date written without a year in a cell that also holds 立行立改 / 长期坚持,
-    with the year taken from ``source``; None when there is none."""
+    with the year taken from ``source``; None when there is none. With ``every_part`` (a cell
+    of stages, "7月底前完成清单编制，10月底前公示"), None unless every part not a keyword is
+    such a date: a stage that is no day ("开学前完成整改") may be the last one."""
     dates = []
     for part in _PARTS.split(_clean(text)):
         if not part or _keyword(part) not in ("", "long_term", "immediate"):
+            if every_part and part:
+                return None
             continue  # (每季度, 本届任期内: no date of this year in them)
         bare = _without_keywords(part)
         if not bare or not _YEARLESS.search(bare):
+            if every_part and bare:
+                return None
             continue
         dated = _with_year(bare, _parse_deadline_text(bare, feedback, concentrated_end), source)
+        if dated.due is None and (before := _BEFORE.match(bare)):
+            dated = _with_year(before.group(1), _parse_text(before.group(1)), source)
         if dated.due is not None and dated.assumed_year:
             dates.append(dated)
+        elif every_part:
+            return None
     if not dates:
         return None
     latest = max(dates, key=_due_key)
@@ -596,7 +631,7 @@ def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     for year in years:
         dated = None
         for form in (f"{year}年{s}", f"{year}.{s}"):
-            dated = _match(form, found.text)
+            dated = _match(form, found.text) or _parse_span(form, found.text)
             if dated is not None:
                 break
         if dated is None or dated.kind == "invalid" or dated.due is None:

@@ -44,11 +44,20 @@ class Legend:
     where: str  # where it is ("H2 列名中的说明", "第 6 行")
 
 
+# Codes for the statuses: "整改状态（1.已完成 2.正在推进 3.未启动）", "填1为已完成、2为正在推进"
+_CODE_WORD = lazy(
+    r"(?<![\d.])([1-9])\s*(?:[.、．:：=＝\-－]|表示|代表|为)?\s*([\u4e00-\u9fff]{2,6})"
+)
+_DIGITS = frozenset("123456789")
+
+
 def _symbol_pairs(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
-    if _SYMBOL_SET.isdisjoint(text):  # most texts: neither pattern can match
-        return found
-    pairs = [(s, w) for w, s in _WORD_SYMBOL.findall(text)] + _SYMBOL_WORD.findall(text)
+    pairs: list[tuple[str, str]] = []
+    if not _SYMBOL_SET.isdisjoint(text):  # most texts: neither pattern can match
+        pairs += [(s, w) for w, s in _WORD_SYMBOL.findall(text)] + _SYMBOL_WORD.findall(text)
+    if not _DIGITS.isdisjoint(text):
+        pairs += _CODE_WORD.findall(text)
     for symbol, word in pairs:
         status = normalise_status(word)
         if status is not None:
@@ -91,10 +100,18 @@ def sheet_legend(
     return Legend(words, said, f"第 {outside[k - 1][0] + 1} 行")
 
 
+def _code(value: Any) -> bool:
+    """Whether a status cell may hold a word of a legend: text, or a whole number (a code)."""
+    if isinstance(value, str):
+        return True
+    return value.__class__ in (int, float) and value == value and float(value).is_integer()
+
+
 def legend_note(legend: Legend, values: list[Any], letter: str) -> str | None:
     """The 读取方式 note saying the status column ``letter`` (its ``values``) was read by the
     legend, when any of its cells holds a word the legend explains; else None."""
-    used = sorted({v.strip() for v in values if isinstance(v, str) and v.strip() in legend.words})
+    written = {v.strip() if isinstance(v, str) else f"{v:g}" for v in values if _code(v)}
+    used = sorted(w for w in written if w in legend.words)
     if not used:
         return None
     shown = "、".join(f"“{w}”" for w in used[:6])

@@ -67,6 +67,7 @@ from ledger_tools.ledger.status import (
     normalise_status,
     read_status_map,
     roll_up,
+    yes_no_of,
 )
 
 
@@ -1294,6 +1295,10 @@ class _RowReader:
         scale = self.header.percent_status
         if scale is not None and value.__class__ in (int, float):
             return normalise_status(f"{value * scale:g}%", self.vocabulary)
+        if value.__class__ is bool:
+            value = yes_no_of(value)  # a check box's linked cell
+        elif value.__class__ is float and value.is_integer():
+            value = f"{value:g}"  # a code the sheet explains (1.已完成), 1.0 in an .xls
         return normalise_status(value, self.vocabulary)
 
     def _split(
@@ -1499,6 +1504,11 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^\s*[{_CN_ORDINAL}]{{1,3}}(?=\s*$)")),
 )
 _UNNUMBERED = 0  # "落实全面从严治党方面" with no number: a 方面 heading at any depth
+# 序号 in decimal levels (1 / 1.1 / 1.1.1) beside one title: a heading only above the problem
+# lines, i.e. at least two levels above the measures' numbers (``_Headings.scan``); its level
+# is _DECIMAL + the number of dots.
+_DECIMAL = 30
+_DECIMAL_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s*$")
 _NOTE_ROW = 99  # one text alone and unnumbered ("以下为立行立改事项"): skipped, names nothing
 _TITLE_COUNT = re.compile(r"\s*[（(][^（()）]{0,6}\d+\s*[个项条][^（()）]{0,6}[)）]$")
 _HEADING_MAX = 60  # a heading is a title, not a paragraph
@@ -1550,9 +1560,11 @@ class _Headings:
                 continue
             found = self._heading(values)
             if found is not None:
-                written = "".join(dict.fromkeys(v for v in values if v is not None))
+                written = "".join(dict.fromkeys(map(str, (v for v in values if v is not None))))
                 self._found.append((r + 1, *found))
                 self.written[r + 1] = written
+        if any(lv >= _DECIMAL and lv != _NOTE_ROW for _, lv, _ in self._found):
+            self._found = self._decimal_headings(rows)
         if not self._found:
             return
         named = {lv for _, lv, t in self._found if _strip_tail(t).endswith("方面")}
@@ -1584,6 +1596,26 @@ class _Headings:
         if others:
             self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
 
+    def _decimal_headings(
+        self, rows: list[tuple[int, tuple[Any, ...]]]
+    ) -> list[tuple[int, int, str]]:
+        """The headings found, of those numbered 1 / 1.1 only the ones at least two levels
+        above every measure's number ("1 党的建设方面" over "1.1 问题" over "1.1.1 措施"): one
+        level above, "1 问题" over "1.1 措施", is a problem line (``_problem_lines``)."""
+        at, measure_at = self.number_at, self.measure_at
+        depths = [
+            _decimal_depth(values[at])
+            for _, values in rows
+            if at is not None and measure_at is not None and values[measure_at] is not None
+        ]
+        known = [d for d in depths if d is not None]
+        shallowest = min(known, default=0)
+        return [
+            (row, lv, t)
+            for row, lv, t in self._found
+            if lv < _DECIMAL or lv == _NOTE_ROW or lv - _DECIMAL < shallowest - 1
+        ]
+
     def note_rows(self) -> list[int]:
         """The rows holding one unnumbered text that names no 方面 (a 科室's name, 以下为立行
         立改事项)."""
@@ -1606,6 +1638,9 @@ class _Headings:
         return self._aspects[at - 1][1] if at else None
 
     def _heading(self, values: tuple[Any, ...]) -> tuple[int, str] | None:
+        at = self.number_at
+        if at is not None and values[at].__class__ in (int, float):
+            values = (*values[:at], _number_text(values[at]), *values[at + 1 :])  # 序号 typed 1
         # a count beside the title ("共2项", "3个问题") is part of the heading, not a value
         texts = [v for v in values if v is not None and not _COUNT_CELL.match(str(v))]
         if len(texts) < len([v for v in values if v is not None]):
@@ -1618,7 +1653,8 @@ class _Headings:
             number = values[self.number_at] if self.number_at is not None else None
             if number is None or number not in distinct:
                 return None
-            level = _heading_level(str(number))
+            depth = _decimal_depth(number)
+            level = _heading_level(str(number)) if depth is None else (_DECIMAL + depth, "")
             if level is None or level[1].strip():
                 return None
             title = distinct[1] if distinct[0] == number else distinct[0]
@@ -1643,6 +1679,20 @@ class _Headings:
 
 def _clean_title(text: str) -> str:
     return _strip_tail(text)
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}" if value == value else str(value)
+
+
+def _decimal_depth(number: Any) -> int | None:
+    """How many dots a 序号 of decimal levels has ("1" 0, "1.1" 1, "1.1.1" 2); None for any
+    other 序号 (一、, （一）, 1、)."""
+    if number.__class__ in (int, float):
+        number = _number_text(number)
+    if number.__class__ is not str or not _DECIMAL_NUMBER.match(number):
+        return None
+    return number.count(".")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1863,9 +1913,14 @@ def numbering(measures: list[Measure], blocks: list[int] | None = None) -> tuple
     block = 0
     column = column_reader(measures)
     cells = zip(column("方面"), column("问题"), column("序号"), strict=True)
-    for m, here in zip(measures, cells, strict=True):
+    unit: Any = None
+    # (a summary of several units' rows: each unit numbers its own from 1, not a restart
+    # under each 方面 — ``build_tree`` keys problems by unit anyway)
+    for m, here, its_unit in zip(measures, cells, column("单位"), strict=True):
         if blocks and (now := bisect.bisect_right(blocks, m.row)) != block:
             block, previous = now, (None, None, None)
+        if its_unit != unit:
+            unit, previous = its_unit, (None, None, None)
         if here == previous or here[2] is None:
             continue  # the next row of the same problem (or a row without 序号)
         aspect, title, number = here

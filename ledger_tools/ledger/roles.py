@@ -24,7 +24,7 @@ from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
 from ledger_tools.ledger.findings import NOTE, Finding
 from ledger_tools.ledger.model import ColumnRead
-from ledger_tools.ledger.status import leading_status, normalise_status
+from ledger_tools.ledger.status import leading_status, normalise_status, yes_no_of
 
 if TYPE_CHECKING:
     from ledger_tools.ledger.normalise import Header
@@ -56,6 +56,8 @@ class Profile:
         status = yes_no = dates = length = deadline_only = 0
         for value, n in counts.items():
             text = clean_text(value) if isinstance(value, str) else value
+            if text.__class__ is bool:
+                text = yes_no_of(text)  # a WPS/Excel check box's linked cell: TRUE / FALSE
             if text is None:
                 self.filled -= n
                 continue
@@ -132,7 +134,7 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         j = header.columns.pop("问题表现")
         _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
     if "整改状态" in header.columns:
-        header.percent_status = _percent_scale(rows, header.columns["整改状态"])
+        header.percent_status = _percent_scale(rows, header.columns["整改状态"], vocabulary)
         _closing_disagrees(ws, header, stop, vocabulary)
     if ws.hidden_cols:
         _hidden_unknown(ws, header)
@@ -319,12 +321,17 @@ def _closing_disagrees(ws: RawSheet, header: Header, stop: int, vocabulary: dict
         ]
 
 
-def _percent_scale(rows: list[list[Any]], j: int) -> int | None:
+def _percent_scale(
+    rows: list[list[Any]], j: int, vocabulary: dict[str, str] | None = None
+) -> int | None:
     """How the numbers of the status column are percentages: a cell formatted 0% holds 0.6 (×
     100), a typed 60 is 60 (× 1); None when the column is not mostly numbers, or holds numbers
-    that are not percentages (then each number is reported as an unknown status)."""
+    that are not percentages (then each number is reported as an unknown status), or codes
+    the sheet explains (``vocabulary``: "整改状态（1.已完成 2.正在推进 3.未启动）")."""
     cells = [r[j] for r in rows if j < len(r) and r[j] is not None and r[j] != ""]
     numbers = [v for v in cells if v.__class__ in (int, float) and v == v]
+    if vocabulary and numbers and all(f"{v:g}" in vocabulary for v in numbers):
+        return None
     # mostly numbers: a stray 1 among status words is not taken for 100%
     if len(numbers) < SHARE * len(cells) or not numbers or min(numbers) < 0 or max(numbers) > 100:
         return None

@@ -52,9 +52,14 @@ def normalise_status(text: object, user: dict[str, str] | None = None) -> str | 
     return _normalise_slow(text)
 
 
+def yes_no_of(value: bool) -> str:
+    """The answer a check box's linked cell holds (TRUE / FALSE), as a 是否完成 cell writes it."""
+    return "是" if value else "否"
+
+
 # Words around a status that do not change it: "目前已完成", "均已整改到位", "已经办结".
 _FILLER_HEAD = re.compile(
-    r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经|立行立改|即知即改|[√✓✔])"
+    r"^(?:目前|现已|现在|当前|截至目前|现|均|都|全部均|已经|立行立改|即知即改|[√✓✔☑])"
 )
 # A day said with the status ("已于4月20日完成", "2024年4月已完成"): the status is the rest.
 _DATE_SAID = re.compile(
@@ -93,6 +98,8 @@ def _lookup(s: str) -> str | None:
             hit = _lookup(undated)
         if hit is None and len(s) > 1 and s[-1] in _TICKS:
             hit = _lookup(s[:-1])  # 已完成✓: the tick after the word says it again
+        if hit is None and "整治" in s:
+            hit = _lookup(s.replace("整治", "整改"))  # 已整治, 整治中: 环保, 城管 say 整治
     return hit
 
 
@@ -133,7 +140,7 @@ def leading_status(text: object, user: dict[str, str] | None = None) -> str | No
 # A progress percentage in a status column (整改进度 "100%", "60%"; 完成80%, 已完成进度60%,
 # 完成率100%).
 _PERCENT = re.compile(
-    r"^(?:已?完成|整改|办理)?(?:进度|率|比例)?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%(以上|多|左右)?$"
+    r"^(?:已?完成|整改|办理|工作)?(?:进度|率|比例)?[:：]?(?:为|约|达到?)?(\d{1,3}(?:\.\d+)?)%(以上|多|左右)?$"
 )
 # A status written in parts: "已完成，长期坚持", "已完成（长期坚持）", "部分完成，持续推进".
 _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")

@@ -631,7 +631,7 @@ class _ZipReader:
         was read again (a workbook of 5,000 small sheets took minutes)."""
         if self._zf is None:
             with contextlib.suppress(*ZIP_ERRORS):
-                self._zf = zipfile.ZipFile(self.p)
+                self._zf = zipfile.ZipFile(_zip_source(self.p))
         return self._zf
 
     def read(self, name: str) -> RawSheet:
@@ -670,7 +670,7 @@ class _ZipReader:
                 f"在表格各行（到第 {scan.far_top:,} 行为止）之外（Excel/WPS 不会保存出这样的文件），"
                 f"{_TOO_BIG_HINT}"
             )
-        self._check_repeated_text(part, name)
+        self._check_repeated_text(part, name, scan.shared_refs)
         box = None
         if scan.over_budget():  # rare: find where the table ends, row by row
             blank = self._blank_shared()
@@ -705,11 +705,19 @@ class _ZipReader:
             self._long = long, self.members[part].file_size if part else 0
         return self._long
 
-    def _check_repeated_text(self, part: str, name: str) -> None:
+    def _check_repeated_text(self, part: str, name: str, refs_at_most: int) -> None:
         """Refuse a sheet whose cells refer to the same long shared strings so many times that
         the text read (each reference is its own copy, in calamine and in Python) is far more
         than the table holds: one text of 32,000 characters referred to by 10,000 cells (a
-        205 KB file) took 1.6 GB, and calamine aborted the process under a 2 GB limit."""
+        205 KB file) took 1.6 GB, and calamine aborted the process under a 2 GB limit.
+        ``refs_at_most``: the sheet's text cells (``_Scan.shared_refs``). When even that many
+        references to a text as long as the whole table stay within the limit, the table is
+        not streamed to find its long texts (a small ledger: none can be too many)."""
+        part_table = self._shared_part()
+        if part_table is None:
+            return
+        if refs_at_most * self.members[part_table].file_size <= MAX_REPEATED_TEXT:
+            return
         long, table = self._long_shared()
         if not long:
             return
@@ -749,6 +757,20 @@ class _ZipReader:
                     else:
                         shutil.copyfileobj(fh, w, CHUNK_BYTES)
         return stray
+
+
+IN_MEMORY_BYTES = 1 << 20  # a workbook file this small is read into memory once (``_zip_source``)
+
+
+def _zip_source(p: Path) -> Path | io.BytesIO:
+    """What ``zipfile`` opens for the parts of ``p``: a small file (``IN_MEMORY_BYTES``: the
+    ledger of one unit) read into memory at once, else the file. Each part opened (a dozen
+    prologs, the sheets, the shared strings) is then read without a seek and a read of the
+    file each (a tenth of reading a small ledger's parts; ``merge`` reads hundreds)."""
+    with contextlib.suppress(OSError):
+        if p.stat().st_size <= IN_MEMORY_BYTES:
+            return io.BytesIO(p.read_bytes())
+    return p
 
 
 def _check_table_size(
@@ -1122,10 +1144,12 @@ def _long_strings(zf: zipfile.ZipFile | None, part: str) -> dict[bytes, int]:
             if b"<si/>" in buf:
                 sizes = [len(m.group(0)) for m in _SHARED_ITEM.finditer(buf, 0, cut)]
             else:
-                sizes = [len(x) for x in buf[:cut].split(b"</si>")[:-1]]
-            for i, size in enumerate(sizes):
-                if size > LONG_SHARED:
-                    found[str(index + i).encode()] = size
+                sizes = list(map(len, buf[:cut].split(b"</si>")))
+                sizes.pop()
+            if max(sizes, default=0) > LONG_SHARED:  # (most tables: none, one C loop)
+                for i, size in enumerate(sizes):
+                    if size > LONG_SHARED:
+                        found[str(index + i).encode()] = size
             index += len(sizes)
             carry = buf[cut:]
     return found
@@ -1309,6 +1333,7 @@ class _Scan:
     far_top: int = 0  # the last row there was when far_ref was found
     beyond_excel: str = ""  # a cell placed right of Excel's last column (<c r="ZZZZZ5">)
     bad_shared: str = ""  # a text cell pointing to shared string -1 (calamine read text 0)
+    shared_refs: int = 0  # cells marked t="s" (each refers to a shared string at most once)
     grid_row: int = 0  # (exact) the last row with a cell calamine keeps, blank ones too
     blank: frozenset[bytes] = frozenset()  # (exact) indexes of blank shared strings
 
@@ -1325,6 +1350,7 @@ class _Scan:
         if self.blank and b't="s"' in buf:  # (exact: cells that refer to a blank shared string)
             blank += sum(v in self.blank for v in _SHARED_CELL.findall(buf))
         self.cells += cells - blank
+        self.shared_refs += buf.count(b't="s"')
         if self.exact or not self._extent(buf, cells):
             self._grid_row(buf)
             self._rows(_without_blank(buf, self.blank) if blank and self.exact else buf)

@@ -268,9 +268,42 @@ class _FastZip(zipfile.ZipFile):
         big = sheet.bulk_size + len(head) + len(tail) > zipfile.ZIP64_LIMIT * 0.9
         with self.open(member, "w", force_zip64=big) as out:
             out.write(head)
-            for piece in sheet.bulk_pieces:
-                out.write(piece)
+            _write_behind(out.write, sheet.bulk_pieces)
             out.write(tail)
+
+
+def _write_behind(write: Callable[[bytes], Any], pieces: Iterable[bytes]) -> None:
+    """``write(piece)`` of each of ``pieces``, in order, in a second thread while the next
+    piece is made: deflating a piece (and its CRC) releases the GIL, so the rows are numbered
+    and joined on one core while the previous piece is compressed on the other (the workers
+    have ended by then). The same calls in the same order: the same bytes. An error in either
+    thread is raised here."""
+    import queue
+    import threading
+
+    todo: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        while (piece := todo.get()) is not None:
+            if not failed:
+                try:
+                    write(piece)
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                    failed.append(exc)
+
+    thread = threading.Thread(target=run, name="ledger-tools-deflate", daemon=True)
+    thread.start()
+    try:
+        for piece in pieces:
+            if failed:
+                break
+            todo.put(piece)
+    finally:
+        todo.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 @functools.cache

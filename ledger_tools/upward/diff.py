@@ -1031,8 +1031,12 @@ def change_line(c: Change) -> str:
     return f"{flag}{_where(c)}  {what}  {body}  （匹配度 {c.confidence:.0%}）"
 
 
-def format_text(cmp: Comparison) -> str:
+def format_text(cmp: Comparison, limit: int | None = None, mark: str | None = None) -> str:
+    """The terminal text; ``limit`` caps the changes listed per kind (two ledgers that are not
+    two periods of one, or read wrongly, differ in every row: tens of thousands of lines),
+    with a line saying where all of them are (the 对比副本 ``mark``, or the JSON)."""
     from ledger_tools.ledger.stats import _table
+    from ledger_tools.output import command_arg
 
     s = summary(cmp)
     old_day = s["上期日期"] or "日期不详"
@@ -1067,11 +1071,29 @@ def format_text(cmp: Comparison) -> str:
         lines.append("两期台账的问题和措施没有变化。")
         return "\n".join(lines)
     lines.append(f"变化（{len(cmp.changes)} 处）")
+    cut = False
     for kind, label in KINDS.items():
         group = [c for c in cmp.changes if c.kind == kind]
         if group:
             lines.append(f"  {label}（{len(group)}）")
-            lines += [f"    {change_line(c)}" for c in group]
+            shown = group if limit is None else group[:limit]
+            lines += [f"    {change_line(c)}" for c in shown]
+            if len(shown) < len(group):
+                lines.append(f"    ……另有 {len(group) - len(shown):,} 处没有在此列出。")
+                cut = True
+    if cut:
+        args = f"{command_arg(Path(cmp.old_path).name)} {command_arg(Path(cmp.new_path).name)}"
+        where = (
+            f"全部列在对比副本 {mark} 的“{SHEET_CHANGES}”表中"
+            if mark
+            else f"查看全部：ledger-tools diff {args} --mark 对比.xlsx（对比副本）"
+        )
+        lines += [
+            "",
+            f"变化共 {len(cmp.changes):,} 处，终端每类最多列出前 {limit:,} 处。{where}，"
+            f"或 ledger-tools diff {args} --format json > 对比.json。"
+            "变化这么多时，请先确认两个文件是同一本台账的上期和本期。",
+        ]
     return "\n".join(lines)
 
 
@@ -1080,10 +1102,12 @@ def _delta(a: int, b: int) -> str:
 
 
 def to_json(cmp: Comparison) -> dict[str, Any]:
+    from ledger_tools.output import name_text
+
     def side(path: str, day: dt.date | None, stats: dict[str, Any]) -> dict[str, Any]:
         keep = ("问题数", "措施数", "办结数", "办结率", "办结率数值", "预警")
         return {
-            "file": path,
+            "file": name_text(path),  # (a name of bytes not UTF-8: valid JSON)
             "as_of": day.isoformat() if day else None,
             "totals": {k: stats[k] for k in keep},
         }
@@ -1551,7 +1575,9 @@ def diff_command(
     if fmt == "json":
         click.echo(json.dumps(to_json(cmp), ensure_ascii=False, indent=2))
         return
-    click.echo(format_text(cmp))
+    from ledger_tools.ledger.checking import TEXT_LIMIT
+
+    click.echo(format_text(cmp, limit=TEXT_LIMIT, mark=mark))
     if mark:
         from ledger_tools.ledger.partguard import macro_note
 

@@ -1,0 +1,274 @@
+"""The eighth attack run: the two leftovers of the seventh (``merge`` listing every unreadable
+file on the terminal, ``check`` listing every finding on it), then what the first seven did not
+try against the newest commands (saved web pages and .mht for ``import``, folders for
+``merge``, ``duban``, ``diff``, ``web``). Each file is built for real and run through the real
+command in a child process under a 2 GB address-space limit (``hostile_files.run_limited``).
+The attacks of this run that needed no change are listed in README (第八轮攻击测试)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hostile_files import run_limited
+from test_attack3 import DAY, clean, sha
+from test_attack7 import _numbers_and_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
+
+
+# ---------------------------------------------------------------------------------------------
+# The terminal: at most TEXT_LIMIT findings a severity, at most LISTED unreadable files
+
+
+def test_check_lists_at_most_its_limit_of_findings_on_the_terminal(tmp_path):
+    """15,000 rows of 序号 and 问题: 105,000 findings printed one a line (a million for a
+    150,000-row ledger read wrongly), the totals and 读取方式 scrolled out of sight. Now at
+    most ``TEXT_LIMIT`` a severity, the counts complete, and a line saying how to see all."""
+    from ledger_tools.ledger.checking import TEXT_LIMIT
+
+    ledger = _numbers_and_problems(tmp_path / "读错 台账.xlsx", 15_000)
+    r = run_limited(["check", str(ledger), *DAY], timeout=120)
+    text = clean(r)
+    assert r["code"] == 1, text[-500:]
+    lines = text.splitlines()
+    assert len(lines) < 2 * TEXT_LIMIT + 30, len(lines)
+    assert "错误（90000 处）" in text and "警告（15000 处）" in text
+    assert f"  ……另有 {90_000 - TEXT_LIMIT:,} 处没有在此列出。" in text
+    assert f"  ……另有 {15_000 - TEXT_LIMIT:,} 处没有在此列出。" in text
+    note = f"问题共 105,000 处，终端每类最多列出前 {TEXT_LIMIT:,} 处。"
+    assert note in text and 'ledger-tools check "读错 台账.xlsx" --format json' in text, text[-900:]
+    assert "标注副本最多标注 100,000 处" in text and "表头" in text
+    assert lines[-1].startswith("结论：有 90000 处错误")
+
+    # the JSON keeps every finding
+    r = run_limited(["check", str(ledger), *DAY, "--format", "json"], timeout=120)
+    assert r["code"] == 1 and len(json.loads(r["out"])["findings"]) == 105_000
+
+
+def test_check_under_the_mark_limit_points_to_the_marked_copy(tmp_path):
+    from ledger_tools.ledger.checking import TEXT_LIMIT
+
+    ledger = _numbers_and_problems(tmp_path / "台账.xlsx", 300)  # 1,800 errors, 300 warnings
+    r = run_limited(["check", str(ledger), *DAY])
+    text = clean(r)
+    assert r["code"] == 1 and f"  ……另有 {1_800 - TEXT_LIMIT:,} 处没有在此列出。" in text
+    assert "ledger-tools check 台账.xlsx --mark 校验结果.xlsx（标注副本）" in text, text[-600:]
+    assert "通常是表头" not in text  # 2,100 findings: not a ledger read wrongly for sure
+    out = tmp_path / "校验结果.xlsx"
+    r = run_limited(["check", str(ledger), *DAY, "--mark", str(out)])
+    text = clean(r)
+    assert f"全部列在标注副本 {out} 的“校验结果”表中" in text, text[-600:]
+    # a ledger with fewer findings is listed in full, without the note
+    small = _numbers_and_problems(tmp_path / "小.xlsx", 100)
+    text = clean(run_limited(["check", str(small), *DAY]))
+    assert "没有在此列出" not in text and "终端每类" not in text and "整改台账!H101" in text
+
+
+def test_merge_names_at_most_its_limit_of_unreadable_files(tmp_path):
+    """A folder of 3,000 broken files and one ledger: 3,000 lines of 未能读取 after the totals.
+    Now the first ``LISTED``, how many more, and the 未能读取 sheet has every one."""
+    import openpyxl
+
+    from ledger_tools.upward.merge import LISTED
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    for i in range(3_000):
+        (folder / f"坏{i:04}.xlsx").write_bytes(b"")
+    (folder / "好.xlsx").write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "汇总台账.xlsx"
+    r = run_limited(["merge", str(folder), "-o", str(out), *DAY, "--jobs", "1"], timeout=180)
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text[-600:]
+    assert text.count("未能读取：") == LISTED + 1, text[-600:]
+    assert f"另有 {3_000 - LISTED:,} 个文件（共 3,000 个）没有在此列出" in text
+    assert "全部列在汇总台账的“未能读取”表中" in text
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb["未能读取"].max_row == 3_001
+
+    # nothing readable: the error lists as many, and says what to do
+    (folder / "好.xlsx").unlink()
+    out2 = tmp_path / "汇总台账2.xlsx"
+    r = run_limited(["merge", str(folder), "-o", str(out2), *DAY, "--jobs", "1"], timeout=180)
+    text = clean(r)
+    assert r["code"] == 2 and "没有读到任何台账" in text and not out2.exists(), text[-600:]
+    assert len(text.splitlines()) < LISTED + 5
+    assert (
+        f"另有 {3_000 - LISTED:,} 个文件（共 3,000 个）没有在此列出，请先处理上面列出的文件" in text
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# import: saved web pages
+
+
+def _page(path: Path, body: str) -> Path:
+    path.write_text(
+        '<html><head><meta charset="utf-8"><title>关于整改情况的通报</title></head><body>'
+        + body
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("piece", "count"), [("<i>整</i>", 3_000_000), ("<br>", 4_000_000)], ids=["inline", "br"]
+)
+def test_a_page_of_millions_of_elements_is_refused_before_it_is_parsed(tmp_path, piece, count):
+    """Three million ``<i>整</i>`` (a 30 MB page, within the 30 MB limit of a page): lxml's
+    tree and the article search took 1.4 GB and 24 s. Refused now, counted before parsing."""
+    from ledger_tools.importing.webpage import MAX_PAGE_ELEMENTS
+
+    page = _page(tmp_path / "文章.html", "<p>一、整改</p>" + piece * count)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(page), "-o", str(out)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert f"“文章.html”中有 {count + 6:,} 个网页标签" in text, text
+    assert f"超过一篇网页文章的上限 {MAX_PAGE_ELEMENTS:,} 个" in text and "存为 .txt" in text
+    assert r["peak"] < 300, r["peak"]
+
+
+def test_a_page_just_under_the_element_limit_is_read(tmp_path):
+    page = _page(
+        tmp_path / "文章.html",
+        "<p>一、加强学习方面</p><p>（一）学习不深入。</p><p>1.制定学习计划。</p>"
+        + "<p><i>附</i></p>" * 140_000,
+    )
+    r = run_limited(["import", str(page), "-o", str(tmp_path / "台账.xlsx")], timeout=120)
+    text = clean(r)
+    assert "网页标签" not in text and r["peak"] < 600, (r["peak"], text[-400:])
+
+
+def _nested_mht(path: Path, depth: int) -> Path:
+    body = "MIME-Version: 1.0\r\n"
+    for i in range(depth):
+        body += f'Content-Type: multipart/related; boundary="b{i}"\r\n\r\n--b{i}\r\n'
+    body += (
+        'Content-Type: text/html; charset="utf-8"\r\n\r\n'
+        "<html><body><p>一、加强学习方面</p><p>（一）学习不深入。</p><p>1.制定学习计划。</p>"
+        "</body></html>\r\n"
+    )
+    body += "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
+    path.write_bytes(body.encode())
+    return path
+
+
+def test_an_mht_nested_thousands_deep_is_refused_in_chinese(tmp_path):
+    """Parts nested 20,000 deep (a 1.5 MB .mht): the email parser recurses once per level,
+    and ``import`` ended in 意外问题（RecursionError）. An .mht of two levels, as browsers
+    save one, is read."""
+    mht = _nested_mht(tmp_path / "网页.mht", 20_000)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(mht), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and "“网页.mht”的各部分嵌套层数过多" in text and not out.exists(), text
+    fine = _nested_mht(tmp_path / "正常.mht", 2)
+    r = run_limited(["import", str(fine), "-o", str(out)])
+    assert r["code"] == 0 and out.exists(), clean(r)
+
+
+# ---------------------------------------------------------------------------------------------
+# merge: what a units' folder holds besides files
+
+
+def test_merge_names_a_pipe_or_a_broken_link_named_as_a_workbook(tmp_path):
+    """A link 断链.xlsx to a file that is not there, a pipe 管道.xlsx, a link to /dev/zero
+    named .xls: left out of the 汇总 without a word (a unit missing unnoticed). Each is
+    listed now, and a link to the folder itself is not followed."""
+    import os
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    (folder / "甲.xlsx").write_bytes(EXAMPLE.read_bytes())
+    os.mkfifo(folder / "管道.xlsx")
+    (folder / "断链.xlsx").symlink_to(tmp_path / "不存在.xlsx")
+    (folder / "设备.xls").symlink_to("/dev/zero")
+    (folder / "自己").symlink_to(folder)
+    out = tmp_path / "汇总台账.xlsx"
+    r = run_limited(["merge", str(folder), "-o", str(out), *DAY, "--jobs", "1"])
+    text = clean(r)
+    assert r["code"] == 0 and "读取 1 个单位，3 个未能读取" in text, text
+    assert (
+        f"未能读取：{folder / '断链.xlsx'}：这是一个快捷方式（符号链接），指向的文件不存在" in text
+    )
+    assert f"未能读取：{folder / '管道.xlsx'}：不是普通文件（可能是管道或设备）" in text
+    assert f"未能读取：{folder / '设备.xls'}：不是普通文件" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# File names that are not UTF-8
+
+
+def _gbk_named(folder: Path, source: Path, stem: str, suffix: str) -> Path:
+    """A copy of ``source`` whose name is GBK bytes (as a zip made on Windows unzips on
+    Linux): Python holds the bytes that are not UTF-8 as surrogate escapes."""
+    import os
+
+    folder.mkdir(exist_ok=True)
+    raw = os.fsencode(str(folder)) + b"/" + stem.encode("gbk") + suffix.encode()
+    with open(raw, "wb") as fh:
+        fh.write(source.read_bytes())
+    return Path(os.fsdecode(raw))
+
+
+def test_a_ledger_named_in_gbk_is_read_by_every_command(tmp_path):
+    """单位.xlsx named in GBK bytes: calamine takes a path as UTF-8 text, and every command
+    said “无法读取 …：文件内容已损坏” of a sound ledger. It is read as an open file now."""
+    path = _gbk_named(tmp_path / "收到", EXAMPLE, "单位", ".xlsx")
+    before = sha(path)
+    for args in (
+        ["check", str(path), *DAY],
+        ["stats", str(path), *DAY],
+        ["diff", str(path), str(path), *DAY],
+        ["plan", str(path), "-o", str(tmp_path / "方案.docx")],
+        ["duban", str(path), *DAY, "-o", str(tmp_path / "督办")],
+    ):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 0 and "无法读取" not in text, (args, text)
+    assert sha(path) == before
+
+
+def test_gbk_names_in_merge_and_the_json_outputs_are_written_as_escapes(tmp_path):
+    """The same names in a units' folder: ``merge -o`` ended in 意外问题（UnicodeEncodeError）
+    (XlsxWriter cannot write the name's odd bytes into 全部措施 and 未能读取), and the JSON of
+    ``check``, ``diff``, ``merge`` and ``import`` was not valid UTF-8. The odd bytes are
+    written ``\\xNN`` now; the link to the unit's file keeps its own bytes (%XX)."""
+    import openpyxl
+
+    folder = tmp_path / "各单位"
+    ledger = _gbk_named(folder, EXAMPLE, "汇总", ".xlsx")
+    broken = tmp_path / "坏.bin"
+    broken.write_bytes(b"junk")
+    _gbk_named(folder, broken, "坏的", ".xlsx")
+    shown = "\\xbb\\xe3\\xd7\\xdc.xlsx"  # 汇总 in GBK, byte by byte (none of them UTF-8)
+    out = tmp_path / "汇总台账.xlsx"
+    r = run_limited(
+        ["merge", str(folder), "-o", str(out), *DAY, "--unit-from", "file", "--jobs", "1"]
+    )
+    text = clean(r)
+    assert r["code"] == 0 and "读取 1 个单位，1 个未能读取" in text, text
+    wb = openpyxl.load_workbook(out)
+    assert wb["全部措施"]["A2"].value == shown.removesuffix(".xlsx")  # the unit: its file
+    assert wb["全部措施"].cell(2, wb["全部措施"].max_column).value.startswith(f"[{shown}]")
+    assert wb["未能读取"]["A2"].value == str(folder / "\\xbb\\xb5\\xb5\\xc4.xlsx")
+    links = [c.hyperlink.target for row in wb["汇总"].iter_rows() for c in row if c.hyperlink]
+    assert "各单位/%BB%E3%D7%DC.xlsx" in links, links
+
+    docx = _gbk_named(tmp_path / "文稿", ROOT / "examples" / "整改方案.docx", "方案", ".docx")
+    for args in (
+        ["check", str(ledger), *DAY, "--format", "json"],
+        ["diff", str(ledger), str(ledger), *DAY, "--format", "json"],
+        ["merge", str(folder), *DAY, "--format", "json", "--jobs", "1"],
+        ["import", str(docx), "--format", "json"],
+    ):
+        r = run_limited(args)
+        assert r["code"] == 0, (args, r["out"][-300:])
+        assert "\ufffd" not in r["out"], args  # (run_limited decodes with “replace”)
+        report = json.loads(r["out"])
+        assert "\\x" in json.dumps(report, ensure_ascii=False), args

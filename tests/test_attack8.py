@@ -8,6 +8,7 @@ The attacks of this run that needed no change are listed in README (第八轮攻
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,65 @@ def test_gbk_names_in_merge_and_the_json_outputs_are_written_as_escapes(tmp_path
         assert "\ufffd" not in r["out"], args  # (run_limited decodes with “replace”)
         report = json.loads(r["out"])
         assert "\\x" in json.dumps(report, ensure_ascii=False), args
+
+
+# ---------------------------------------------------------------------------------------------
+# diff: two ledgers that differ in every text
+
+
+def _unlike_pair(folder: Path, rows: int) -> tuple[Path, Path]:
+    """Two ledgers of ``rows`` problems each whose every title and measure differs (titles of
+    one alphabet, so that the cheap bounds do not tell them apart): the wrong 上期, or two
+    ledgers whose columns were read differently."""
+    import random
+
+    from conftest import good_row
+    from test_attack3 import text_ledger
+
+    rng = random.Random(1)
+
+    def text(i: int, tag: str) -> str:
+        return f"{tag}问题{i}：" + "".join(
+            rng.choice("学习制度落实监督检查考核整改推进") for _ in range(20)
+        )
+
+    pair = []
+    for tag in ("甲", "乙"):
+        rows_ = [
+            good_row(i, 问题=text(i, tag), 整改措施=text(i, "措施" + tag))
+            for i in range(1, rows + 1)
+        ]
+        pair.append(text_ledger(folder / f"{tag}.xlsx", rows_))
+    return pair[0], pair[1]
+
+
+def test_diff_of_two_ledgers_unlike_in_every_text_is_bounded(tmp_path):
+    """1,500 problems a side (two 75 KB files): every added problem's 匹配度 compared its
+    title exactly with 400 others (difflib, quadratic): 178 s of CPU for ``diff``; with
+    ``--mark`` the 与上期对比 sheet also asked openpyxl for the sheet's size once per row
+    (quadratic): past two minutes. The exact comparisons now have a budget, the comparison
+    says when it was spent, and the sheet is written in one pass."""
+    from ledger_tools.ledger.checking import TEXT_LIMIT
+
+    old, new = _unlike_pair(tmp_path, 1_500)
+    out = tmp_path / "对比.xlsx"
+    r = run_limited(["diff", str(old), str(new), *DAY, "--mark", str(out)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text[-600:]
+    assert "注意：两期台账的文字差别极大，逐字比较超过了本工具的上限" in text, text[:1500]
+    assert "请先确认两个文件是同一本台账的上期和本期" in text
+    added = int(re.search(r"  新增问题（(\d+)）", text).group(1))  # (a few pair by 序号)
+    assert added > TEXT_LIMIT and f"    ……另有 {added - TEXT_LIMIT:,} 处没有在此列出。" in text
+    assert f"全部列在对比副本 {out} 的“与上期对比”表中" in text
+    assert len(text.splitlines()) < 3 * TEXT_LIMIT + 60
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out, read_only=True)["与上期对比"]
+    assert sheet.max_row >= 3 + 3_000  # every change is in the copy
+    assert sha(old) != sha(new)
+
+
+def test_an_ordinary_diff_is_not_cut_short(tmp_path):
+    r = run_limited(["diff", str(ROOT / "examples" / "示例台账-上期.xlsx"), str(EXAMPLE), *DAY])
+    text = clean(r)
+    assert r["code"] == 0 and "逐字比较超过" not in text and "没有在此列出" not in text, text

@@ -335,3 +335,23 @@ def test_an_ordinary_diff_is_not_cut_short(tmp_path):
     r = run_limited(["diff", str(ROOT / "examples" / "示例台账-上期.xlsx"), str(EXAMPLE), *DAY])
     text = clean(r)
     assert r["code"] == 0 and "逐字比较超过" not in text and "没有在此列出" not in text, text
+
+
+def test_stats_lists_at_most_its_limit_of_groups(tmp_path):
+    """5,000 problems each of another 方面 and 责任部门 (a column read as another): ``stats``
+    printed a table row for each. The first ``GROUPS_LISTED`` now, then how many more."""
+    from conftest import good_row
+    from test_attack3 import text_ledger
+
+    from ledger_tools.ledger.stats import GROUPS_LISTED
+
+    rows = [good_row(i, 方面=f"方面{i}", 责任部门=f"部门{i}") for i in range(1, 5_001)]
+    path = text_ledger(tmp_path / "分组.xlsx", rows)
+    for by, label in (("方面", "方面"), ("责任部门", "责任部门")):
+        r = run_limited(["stats", str(path), *DAY, "--by", by])
+        text = clean(r)
+        assert r["code"] == 0 and len(text.splitlines()) < GROUPS_LISTED + 30, text[-300:]
+        more = f"……另有 {5_000 - GROUPS_LISTED:,} 个{label}没有在此列出（共 5,000 个），加 --format json 查看全部。"
+        assert more in text, text[-300:]
+    r = run_limited(["stats", str(path), *DAY, "--format", "json"])
+    assert len(json.loads(r["out"])["按方面"]) == 5_000

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,19 @@ def test_stats_lists_at_most_its_limit_of_groups(tmp_path):
         assert more in text, text[-300:]
     r = run_limited(["stats", str(path), *DAY, "--format", "json"])
     assert len(json.loads(r["out"])["按方面"]) == 5_000
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_a_pdf_is_made_for_a_document_named_in_gbk(tmp_path):
+    """``plan -o 汇总.docx --pdf`` with the name in GBK bytes: LibreOffice takes paths as UTF-8
+    and converted nothing (“LibreOffice 未能把 … 转换为 PDF（退出码 0）”). A copy of an
+    ASCII name is converted now, and the PDF gets the document's own name."""
+    import os
+
+    folder = tmp_path / "文稿"
+    folder.mkdir()
+    out = Path(os.fsdecode(os.fsencode(str(folder)) + b"/" + "汇总".encode("gbk") + b".docx"))
+    r = run_limited(["plan", str(EXAMPLE), "-o", str(out), "--pdf"], timeout=180)
+    text = clean(r)
+    assert r["code"] == 0 and out.exists() and out.with_suffix(".pdf").is_file(), text
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")

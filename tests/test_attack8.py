@@ -372,3 +372,47 @@ def test_a_pdf_is_made_for_a_document_named_in_gbk(tmp_path):
     text = clean(r)
     assert r["code"] == 0 and out.exists() and out.with_suffix(".pdf").is_file(), text
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------------------------------------
+# import: a document under another kind's name; a PDF under a memory limit
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "said"),
+    [
+        (
+            "整改方案.docx",
+            "方案.pdf",
+            "“方案.pdf”其实是 Word 文档（只是扩展名为 .pdf）。请把扩展名改回 .docx",
+        ),
+        (
+            "整改方案.pdf",
+            "方案.docx",
+            "“方案.docx”其实是 PDF 文件（只是扩展名为 .docx）。请把扩展名改为 .pdf",
+        ),
+        ("示例台账.xlsx", "台账.docx", "“台账.docx”其实是 Excel 工作簿（只是扩展名为 .docx）。"),
+    ],
+    ids=["docx-as-pdf", "pdf-as-docx", "xlsx-as-docx"],
+)
+def test_a_document_under_another_kinds_name_is_named_for_what_it_is(tmp_path, source, name, said):
+    """A Word document saved as .pdf was “不是有效的 PDF……请导入 Word 原文”, a PDF named
+    .docx “不是有效的 Word 文档”: the clerk was told to find what they had given."""
+    path = tmp_path / name
+    path.write_bytes((ROOT / "examples" / source).read_bytes())
+    out = tmp_path / "导入.xlsx"
+    r = run_limited(["import", str(path), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and said in text and not out.exists(), text
+
+
+def test_a_pdf_is_imported_under_a_2_gb_address_space_limit(tmp_path):
+    """Under ``ulimit -v`` 2 GB (``run_limited``) every PDF import ended in 意外问题
+    （SubprocessError）: the table reader's child asked for 2 GiB, above the hard limit it
+    inherits. A child's limit is now the lower of its own and the inherited one."""
+    pdf = tmp_path / "整改方案.pdf"
+    pdf.write_bytes((ROOT / "examples" / "整改方案.pdf").read_bytes())
+    out = tmp_path / "导入.xlsx"
+    r = run_limited(["import", str(pdf), "-o", str(out)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 0 and out.exists() and "已导入 整改方案（整改方案.pdf）" in text, text

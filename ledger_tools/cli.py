@@ -272,7 +272,12 @@ def check(
     退出码：0 没有错误（可以有警告）；1 台账有错误；2 文件无法读取或用法错误。
     """
 
-    from ledger_tools.ledger.checking import check_file, report_json_pieces, text_pieces
+    from ledger_tools.ledger.checking import (
+        TEXT_LIMIT,
+        check_file,
+        report_json_pieces,
+        text_pieces,
+    )
     from ledger_tools.output import check_output_path
 
     if mark:
@@ -296,7 +301,7 @@ def check(
             click.echo(piece, nl=False)
         click.echo()
     else:
-        for piece in text_pieces(report):
+        for piece in text_pieces(report, limit=TEXT_LIMIT, mark=mark and f"标注副本 {mark} "):
             click.echo(piece)
     if mark:
         from ledger_tools.ledger.marking import unmarked_note, write_marked_copy
@@ -610,13 +615,13 @@ def excel() -> None:
 def excel_check(sheet: str | None, mapping: tuple[str, ...], today: str | None) -> None:
     """校验当前工作簿：写入“校验结果”表，错误标红、警告标黄（不改动单元格内容）。"""
     from ledger_tools.excel import active_book, check_book
-    from ledger_tools.ledger.checking import format_text
+    from ledger_tools.ledger.checking import TEXT_LIMIT, format_text
 
     book = active_book()
     report = check_book(
         book, parse_day(today, "--today"), mapping=parse_mappings(mapping), sheet=sheet
     )
-    click.echo(format_text(report))
+    click.echo(format_text(report, limit=TEXT_LIMIT, mark="当前工作簿"))
     sys.exit(0 if report.ok else 1)
 
 

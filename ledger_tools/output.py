@@ -435,6 +435,30 @@ def command_arg(path: str | os.PathLike[str]) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+def name_text(text: str) -> str:
+    """A file name (or a message naming one) as text to write into a workbook, a document or
+    JSON. A name whose bytes are not UTF-8 (a GBK name unzipped on Linux) is held by Python
+    with its odd bytes as surrogate escapes, which no XML or JSON writer takes (``merge``
+    ended in 意外问题（UnicodeEncodeError）): each such byte is written ``\\xNN``."""
+    if text.isascii() or not _ESCAPED_BYTES.search(text):
+        return text
+    return _ESCAPED_BYTES.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
+
+
+def names_in(value: Any) -> Any:
+    """``value`` (JSON: dicts, lists, strings…) with ``name_text`` applied to every string."""
+    if isinstance(value, str):
+        return name_text(value)
+    if isinstance(value, dict):
+        return {names_in(k): names_in(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [names_in(v) for v in value]
+    return value
+
+
 def one_line(text: str) -> str:
     """``visible`` and on one line: a name printed without quotes in a list or a table (a
     unit named after a file “台账\\n结论：…”) shows its line breaks as ``\\n``."""

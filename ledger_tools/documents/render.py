@@ -574,6 +574,14 @@ def convert_to_pdf(
     with tempfile.TemporaryDirectory(prefix="ledger-tools-pdf-") as work:
         profile = Path(work) / "profile"
         outdir = Path(work) / "out"
+        source = docx.resolve()
+        try:
+            str(source).encode("utf-8")
+        except UnicodeEncodeError:
+            # LibreOffice takes a path as UTF-8 text: a name of other bytes (GBK, unzipped on
+            # Linux) converted nothing (exit code 0, no PDF). A copy of an ASCII name is.
+            source = Path(work) / "document.docx"
+            shutil.copyfile(docx, source)
         cmd = [
             office,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -583,10 +591,10 @@ def convert_to_pdf(
             "pdf",
             "--outdir",
             str(outdir),
-            str(docx.resolve()),
+            str(source),
         ]
         code, _output = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
-        produced = outdir / f"{docx.stem}.pdf"
+        produced = outdir / f"{source.stem}.pdf"
         if not produced.is_file():
             raise OutputError(
                 f"LibreOffice 未能把 {docx.name} 转换为 PDF（退出码 {code}）。"

@@ -127,15 +127,19 @@ def _value(v: object) -> str:
 
 def _json(imported: object) -> dict[str, object]:
     from ledger_tools.importing.mapping import Imported
+    from ledger_tools.output import names_in
 
     assert isinstance(imported, Imported)
     aspects, problems, measures = imported.counts()
-    return {
-        "文件": [{"路径": d.path, "类型": d.kind, "标题": d.title} for d in imported.documents],
-        "统计": {"方面": aspects, "问题": problems, "措施": measures},
-        "基本信息": {k: _value(v) for k, v in imported.info.items()},
-        "整改台账": imported.rows,
-        "文稿段落": imported.texts,
-        "提醒": imported.warnings,
-        "结构": [d.as_dict() for d in imported.documents],
-    }
+    # (names_in: a file name of bytes that are not UTF-8 written so that the JSON is valid)
+    return names_in(
+        {
+            "文件": [{"路径": d.path, "类型": d.kind, "标题": d.title} for d in imported.documents],
+            "统计": {"方面": aspects, "问题": problems, "措施": measures},
+            "基本信息": {k: _value(v) for k, v in imported.info.items()},
+            "整改台账": imported.rows,
+            "文稿段落": imported.texts,
+            "提醒": imported.warnings,
+            "结构": [d.as_dict() for d in imported.documents],
+        }
+    )

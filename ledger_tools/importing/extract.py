@@ -96,8 +96,9 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         )
     from ledger_tools.importing.ofd import OFD_SUFFIXES, is_ofd, read_ofd
 
-    if suffix in OFD_SUFFIXES or (suffix not in SUFFIXES and is_ofd(p)):
+    if suffix in OFD_SUFFIXES or is_ofd(p):  # (by its content too: an OFD named .pdf or .zip)
         return read_ofd(p)
+    _refuse_disguised(p, suffix)
     if suffix == ".docx" or (suffix not in SUFFIXES and zipfile.is_zipfile(p)):
         return read_docx(p)
     if suffix == ".txt":
@@ -115,6 +116,35 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         f"“{p.name}”的格式（{suffix or '无扩展名'}）不能导入。可导入 Word（.docx/.doc/.wps/.rtf/.odt）、"
         "文本文件（.txt）、保存的网页（.html/.mht）、带文字层的 PDF 和 OFD。"
     )
+
+
+def _refuse_disguised(p: Path, suffix: str) -> None:
+    """Refuse, naming what it is, a PDF named .docx/.doc, a Word document named .pdf, or an
+    Excel workbook under any document's name: each was “不是有效的 Word 文档/PDF”, which
+    left the clerk wondering why Word or the PDF reader opens it."""
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    what = ""
+    if head.startswith(b"%PDF-") and suffix != ".pdf":
+        what, fix = "PDF 文件", "请把扩展名改为 .pdf 后再导入"
+    elif head.startswith(b"PK\x03\x04") and suffix not in (".odt",):
+        try:
+            with zipfile.ZipFile(p) as z:
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return  # (said by the reader of its kind)
+        if "xl/workbook.xml" in names:
+            from ledger_tools.output import command_arg
+
+            what = "Excel 工作簿"
+            fix = (
+                "已经是台账的，请直接校验：ledger-tools check "
+                f"{command_arg(p.with_suffix('.xlsx').name)}（先把扩展名改回 .xlsx）"
+            )
+        elif "word/document.xml" in names and suffix == ".pdf":
+            what, fix = "Word 文档", "请把扩展名改回 .docx 后再导入"
+    if what:
+        raise UnreadableFile(f"“{p.name}”其实是 {what}（只是扩展名为 {suffix or '空'}）。{fix}。")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1705,10 +1735,22 @@ def _pdftotext_limits() -> dict[str, Any]:
     import resource
 
     def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (PDFTOTEXT_MEMORY, PDFTOTEXT_MEMORY))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_PDF_TEXT_BYTES, MAX_PDF_TEXT_BYTES))
+        lower_limit(resource.RLIMIT_AS, PDFTOTEXT_MEMORY)
+        lower_limit(resource.RLIMIT_FSIZE, MAX_PDF_TEXT_BYTES)
 
     return {"preexec_fn": limit}
+
+
+def lower_limit(kind: int, value: int) -> None:
+    """Set a child's resource limit ``kind`` to ``value``, or to the limit it already has when
+    that is lower: raising a hard limit is refused, and under a ``ulimit -v`` of 2 GB the PDF
+    table reader's 2 GiB ended every PDF import in 意外问题（SubprocessError）."""
+    import resource
+
+    _soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, value))
 
 
 @dataclass

@@ -46,13 +46,15 @@ class Imported:
 def merge(documents: list[Parsed]) -> Parsed:
     """One ``Parsed`` from several documents of the same rectification."""
     ordered = sorted(documents, key=lambda d: _RANK.get(d.kind, 1))
+    from ledger_tools.output import name_text  # (a name of bytes not UTF-8 in 备注 and JSON)
+
     base = copy.deepcopy(ordered[0])
-    name = Path(base.path).name
+    name = name_text(Path(base.path).name)
     _tag_sources(base, name)
     base.warnings = [f"{name}：{w}" for w in base.warnings] if len(documents) > 1 else base.warnings
     for later in ordered[1:]:
         later = copy.deepcopy(later)
-        later_name = Path(later.path).name
+        later_name = name_text(Path(later.path).name)
         _tag_sources(later, later_name)
         base.warnings += [f"{later_name}：{w}" for w in later.warnings]
         _merge_info(base.info, later.info)

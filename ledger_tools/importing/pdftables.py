@@ -91,8 +91,10 @@ def _child_limits() -> dict[str, Any]:
         return {}
     import resource
 
+    from ledger_tools.importing.extract import lower_limit
+
     def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+        lower_limit(resource.RLIMIT_AS, CHILD_MEMORY)
 
     return {"preexec_fn": limit}
 

@@ -27,6 +27,11 @@ MAX_PAGE_BYTES = 30 << 20  # a saved article is tens to hundreds of KB; images a
 ARTICLE_SHARE = 0.7  # the article holds at least this share of the page's text outside links
 MAX_SPAN = 63  # colspan/rowspan beyond this is not a real table (Word's limit on columns)
 MAX_TABLE_CELLS = 1_000_000  # cells of one table with its merged cells repeated
+# Elements of one page (tags counted before it is parsed): a saved article has a few thousand,
+# a long document Word saved as a web page tens of thousands. lxml takes ~300 bytes an element
+# and the article search a Python object more: 3 million ``<i>整</i>`` (a 30 MB page, within
+# MAX_PAGE_BYTES) took 1.4 GB and 24 s.
+MAX_PAGE_ELEMENTS = 300_000
 
 _DROPPED = {
     "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
@@ -56,7 +61,9 @@ def read_html(path: Path) -> list[Block]:
         data, charset = _mhtml_page(data, path.name)
     else:
         charset = None
-    root = _parse(_decode(data, charset, path.name), path.name)
+    text = _decode(data, charset, path.name)
+    _refuse_too_many_elements(text, path.name)
+    root = _parse(text, path.name)
     title = _page_title(root)  # (before <head> goes with the rest of the page's furniture)
     for element in [*root.iter(*_DROPPED), *_office_furniture(root)]:
         if element.getparent() is not None:
@@ -104,14 +111,38 @@ def _without_repeated_title(blocks: list[Block]) -> list[Block]:
 TITLE_LINES = 6  # a repeated title is looked for among the first lines
 
 
+def _refuse_too_many_elements(text: str, name: str) -> None:
+    """Refuse a page of more than ``MAX_PAGE_ELEMENTS`` tags before lxml builds its tree."""
+    if text.count("<") <= MAX_PAGE_ELEMENTS:  # (an upper bound, counted at memory speed)
+        return
+    tags = sum(1 for _ in _TAG.finditer(text))
+    if tags > MAX_PAGE_ELEMENTS:
+        raise UnreadableFile(
+            f"“{name}”中有 {tags:,} 个网页标签，超过一篇网页文章的上限 {MAX_PAGE_ELEMENTS:,} 个"
+            "（保存下来的文章一般只有几千个；可能是特意构造的文件），读取需要的内存远超一般电脑，未读取。"
+            "请在浏览器中打开原文，把正文复制到记事本存为 .txt 后再导入。"
+        )
+
+
+_TAG = re.compile(r"<[A-Za-z]")
+
+
 def _mhtml_page(data: bytes, name: str) -> tuple[bytes, str | None]:
     """The HTML part of a one-file web page (MIME, as browsers and WPS save it)."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes):
-                return payload, part.get_content_charset()
+    try:
+        # (the email parser recurses once per nested multipart: a part nested a few hundred
+        # deep, which no browser saves, ended in RecursionError)
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    return payload, part.get_content_charset()
+    except RecursionError:
+        raise UnreadableFile(
+            f"“{name}”的各部分嵌套层数过多（浏览器保存的 .mht 只有一两层；可能是特意构造的文件），无法读取。"
+            "请在浏览器中打开原文，把正文复制到记事本存为 .txt 后再导入。"
+        ) from None
     raise UnreadableFile(
         f"“{name}”中没有网页内容（.mht 文件里没有 HTML 部分）。"
         "请在浏览器中重新“另存为”网页后再导入，或把正文复制到记事本存为 .txt。"

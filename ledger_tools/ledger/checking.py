@@ -59,16 +59,27 @@ def check_file(
 # Text.
 
 
-def format_text(report: Report, *, limit: int | None = None) -> str:
+def format_text(report: Report, *, limit: int | None = None, mark: str | None = None) -> str:
     """The terminal summary: totals, findings grouped by severity then row, the verdict.
 
-    ``limit`` caps the findings listed per severity (the counts stay complete)."""
-    return "\n".join(text_pieces(report, limit=limit))
+    ``limit`` caps the findings listed per severity (the counts stay complete; ``mark``: see
+    ``text_pieces``)."""
+    return "\n".join(text_pieces(report, limit=limit, mark=mark))
 
 
-def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
+# Findings the terminal lists per severity (``check``, ``excel check``): a ledger read wrongly
+# has hundreds of thousands (a million lines flooded the terminal and buried the totals and
+# the 读取方式 above them); the counts stay complete and a line says how to see them all.
+TEXT_LIMIT = 1_000
+
+
+def text_pieces(
+    report: Report, *, limit: int | None = None, mark: str | None = None
+) -> Iterator[str]:
     """``format_text(report)`` in pieces of up to ``JSON_CHUNK`` lines (joined by newlines,
-    no newline at the ends), for writing as they are made."""
+    no newline at the ends), for writing as they are made. With ``limit``, a group cut short
+    says how many it left out, and a line before the verdict how to see them all (in the
+    marked copy ``mark`` (“标注副本 校验结果.xlsx”) when it lists them all)."""
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
     lines += layout_lines(report.layout)
@@ -89,14 +100,35 @@ def text_pieces(report: Report, *, limit: int | None = None) -> Iterator[str]:
             piece = zip(cells[start:end], messages[start:end], strict=True)
             lines = [f"  {c.ljust(width)}  {m}" for c, m in piece]
         if len(shown) < len(group):
-            lines.append(
-                f"  ……另有 {len(group) - len(shown)} 处，用 --format json 或 --mark 查看全部。"
-            )
+            lines.append(f"  ……另有 {len(group) - len(shown):,} 处没有在此列出。")
     colours = _colour_counts(report)
     if any(colours.values()):
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
+    if limit is not None and any(len(group) > limit for group in groups.values()):
+        lines += ["", _unlisted_note(report, limit, mark)]
     lines += ["", _verdict(report)]
     yield "\n".join(lines)
+
+
+def _unlisted_note(report: Report, limit: int, mark: str | None) -> str:
+    """How to see the findings the terminal left out: the JSON (all of them), or the marked
+    copy when it lists them all (``MARK_LIMIT``)."""
+    from ledger_tools.ledger.marking import MARK_LIMIT
+    from ledger_tools.output import command_arg
+
+    total = len(report.findings)
+    head = f"问题共 {total:,} 处，终端每类最多列出前 {limit:,} 处。"
+    name = command_arg(Path(report.path).name if report.path else "台账.xlsx")
+    json_line = f"ledger-tools check {name} --format json > 校验结果.json"
+    if total > MARK_LIMIT:
+        where = f"查看全部：{json_line}（标注副本最多标注 {MARK_LIMIT:,} 处）。"
+    elif mark:
+        where = f"全部列在{mark}的“校验结果”表中；或：{json_line}。"
+    else:
+        where = f"查看全部：ledger-tools check {name} --mark 校验结果.xlsx（标注副本），或 {json_line}。"
+    if total > 10 * limit:
+        where += "问题这么多，通常是表头或列读错了，请先核对表头和上面的“读取方式”。"
+    return head + where
 
 
 # Findings listed once for a run of cells in one column when the message is the same: the
@@ -316,13 +348,15 @@ JSON_SCHEMA: dict[str, Any] = {
 def report_json(report: Report, findings: bool = True) -> dict[str, Any]:
     """The report as a JSON-ready dict following ``JSON_SCHEMA`` (without the findings when
     ``findings`` is false: ``dumps_report`` writes them itself)."""
+    from ledger_tools.output import name_text
+
     counts: dict[str, int] = {ERROR: 0, WARNING: 0, NOTE: 0}
     for f in report.findings:
         counts[f.severity] += 1
     counts.update(_colour_counts(report))
     return {
         "schema_version": JSON_SCHEMA_VERSION,
-        "file": str(report.path),
+        "file": name_text(str(report.path)),  # (a name of bytes not UTF-8: valid JSON)
         "today": report.today,
         "ok": report.ok,
         "counts": counts,

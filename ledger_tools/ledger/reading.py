@@ -614,11 +614,13 @@ class _ZipReader:
 
     def _calamine(self) -> Any:
         if self._book is None:
-            if self.p.suffix.lower() in (".xlsx", ".xlsm"):
+            if self.p.suffix.lower() in (".xlsx", ".xlsm") and _utf8(str(self.p)):
                 self._book = _calamine(
                     self.p, lambda pc: pc.CalamineWorkbook.from_path(str(self.p))
                 )
             else:  # an .xlsx renamed .xls (or .et, …): calamine goes by the name, not the content
+                # (and a name that is no UTF-8, as a GBK name unzipped on Linux, which
+                # calamine's path cannot take: read as an open file)
                 self._book = _calamine(self.p, self._from_content)
         return self._book
 
@@ -941,6 +943,16 @@ def _worksheet_names(book: Any) -> list[str]:
     return [m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")] or list(
         book.sheet_names
     )
+
+
+def _utf8(text: str) -> bool:
+    """Whether a path can be given to calamine by name (a Rust string is UTF-8: a file name of
+    other bytes, held by Python as surrogate escapes, was “文件内容已损坏”)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _calamine(p: Path, open_book: Callable[[Any], Any]) -> Any:

@@ -511,6 +511,17 @@ def _group_table(stats: dict[str, Any], by: str) -> list[str]:
             r[by], r["问题数"], r["措施数"], r["办结数"],
             r["办结率"] if r["措施数"] else "无措施", *(r[c] for c in COLOURS),
         ]
-        for r in stats[key]
+        for r in stats[key][:GROUPS_LISTED]
     ]  # fmt: skip
-    return _table(headers, rows)
+    table = _table(headers, rows)
+    if len(stats[key]) > GROUPS_LISTED:  # (a column read as another: a group a row)
+        table.append(
+            f"……另有 {len(stats[key]) - GROUPS_LISTED:,} 个{by}没有在此列出（共 {len(stats[key]):,} 个），"
+            "加 --format json 查看全部。"
+        )
+    return table
+
+
+# Groups the terminal table lists (--by 方面/责任部门/…): a 方面 or 责任部门 column read as
+# another holds a different value in every row, and a 200,000-row ledger printed 200,000 lines.
+GROUPS_LISTED = 1_000

@@ -276,11 +276,13 @@ def _header_row(ws: Worksheet, labels: Iterable[str], widths: Iterable[int], row
     ws.freeze_panes = ws.cell(row + 1, 1).coordinate
 
 
-def _fit_height(ws: Worksheet, row: int, min_lines: int = 1) -> None:
+def _fit_height(ws: Worksheet, row: int, min_lines: int = 1, cells: Any = None) -> None:
     """Set the row height to fit its wrapped text (Excel does not re-fit rows written by a
-    program until edited, and WPS/LibreOffice differ; an explicit height looks right in all)."""
+    program until edited, and WPS/LibreOffice differ; an explicit height looks right in all).
+    ``cells``: the row's cells when the caller has them (``ws[row]`` looks at every cell of
+    the sheet for its width: quadratic over a long sheet)."""
     lines = min_lines
-    for cell in ws[row]:
+    for cell in ws[row] if cells is None else cells:
         if not isinstance(cell.value, str) or not cell.value:
             continue
         width = ws.column_dimensions[cell.column_letter].width or 8.43
@@ -646,16 +648,17 @@ def print_as_table(
 
     centred = set(centred)
     border = _thin_border()
-    for r in range(header, last + 1):
-        for cell in ws[r]:
+    columns = ws.max_column  # (once: openpyxl looks at every cell for it, ``ws[r]`` too)
+    rows = ws.iter_rows(min_row=header, max_row=last, min_col=1, max_col=columns)
+    # (two alignments made once: openpyxl hashes each style object it is given)
+    middle = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal=None, vertical="center", wrap_text=True)
+    for r, cells in enumerate(rows, start=header):
+        for cell in cells:
             cell.border = border
-            middle = r == header or cell.column in centred
-            cell.alignment = Alignment(
-                horizontal="center" if middle else None, vertical="center", wrap_text=True
-            )
-        _fit_height(ws, r)
+            cell.alignment = middle if r == header or cell.column in centred else left
+        _fit_height(ws, r, cells=cells)
     if title and isinstance(ws["A1"].value, str):
-        columns = ws.max_column
         width = sum(ws.column_dimensions[chr(64 + j)].width or 8.43 for j in range(1, columns + 1))
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
         ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -139,6 +139,7 @@ class Comparison:
     units_renamed: list[tuple[str, str]] = field(default_factory=list)
     units_old: int = 0  # units in each 汇总台账's 全部措施 (0: not 汇总台账)
     units_new: int = 0
+    exact_cut: int = 0  # text comparisons not made: ``EXACT_BUDGET`` spent
 
     def count(self, *kinds: str) -> int:
         return sum(1 for c in self.changes if c.kind in kinds)
@@ -171,12 +172,43 @@ def _text_key(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
+# Character pairs (len(a) × len(b)) the exact comparisons of one ``compare`` may cost in all.
+# difflib's ratio is quadratic: two ledgers of 1,500 problems in which every text differs
+# (the wrong 上期, a column read as another; 300 KB of files) compared 1.2 million pairs of
+# titles exactly: 178 s (20 million pairs cost about 3 s). An ordinary diff of two periods costs a few million at most (equal
+# texts cost nothing, and most unlike pairs are told apart by the cheap bounds). Past it, texts
+# that differ count as unlike, and the comparison says it was cut short (``exact_cut``).
+EXACT_BUDGET = 20_000_000
+
+
+class _Exact:
+    left = EXACT_BUDGET
+    cut = 0  # comparisons not made for want of budget
+
+    @classmethod
+    def take(cls, a: str, b: str) -> bool:
+        cost = len(a) * len(b)
+        if cost > cls.left:
+            cls.cut += 1
+            return False
+        cls.left -= cost
+        return True
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.left, cls.cut = EXACT_BUDGET, 0
+
+
 def similarity(a: str, b: str, floor: float = 0.0) -> float:
     """difflib's ratio of two keys (1.0 for equal, 0.0 when one is empty). Below ``floor``
-    the cheap upper bound (``quick_ratio``) is returned instead of the exact ratio."""
+    the cheap upper bound (``quick_ratio``) is returned instead of the exact ratio; 0.0 when
+    the comparison's ``EXACT_BUDGET`` is spent."""
     if a == b:
         return 1.0
     if not a or not b:
+        return 0.0
+    if len(a) * len(b) > _Exact.left:  # (before the matcher is built: that too costs)
+        _Exact.cut += 1
         return 0.0
     from difflib import SequenceMatcher
 
@@ -185,12 +217,14 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
         return matcher.real_quick_ratio()
     if floor and (bound := matcher.quick_ratio()) < floor:
         return bound
+    _Exact.take(a, b)
     return matcher.ratio()
 
 
 def containment(part: str, whole: str) -> float:
-    """The share of ``part``'s characters found, in order, in ``whole``."""
-    if not part or not whole:
+    """The share of ``part``'s characters found, in order, in ``whole`` (0.0 when the
+    comparison's ``EXACT_BUDGET`` is spent)."""
+    if not part or not whole or not _Exact.take(part, whole):
         return 0.0
     from difflib import SequenceMatcher
 
@@ -583,6 +617,8 @@ class _Differ:
             at = min(int(p.number) if str(p.number).isdigit() else 0, len(others))
             start = max(0, at - UNLIKE_WINDOW // 2)
             others = others[start : start + UNLIKE_WINDOW]
+        if _Exact.cut:  # (the budget is spent: only the same text is looked for)
+            return 0.0 if any(key == text_key(o.title) for o in others) else 1.0
         return 1 - max((similarity(key, text_key(o.title)) for o in others), default=0.0)
 
     def problem_added(self, q: Problem, old_ps: list[Problem]) -> None:
@@ -815,8 +851,10 @@ def compare(
     today = today or dt.date.today()
     old_date = old_date or old_as_of(old, new)
     differ = _Differ(old, new)
+    _Exact.reset()
     changes = differ.run()
     return Comparison(
+        exact_cut=_Exact.cut,
         old_path=old.origin.path,
         new_path=new.origin.path,
         old_date=old_date,
@@ -1031,8 +1069,12 @@ def change_line(c: Change) -> str:
     return f"{flag}{_where(c)}  {what}  {body}  （匹配度 {c.confidence:.0%}）"
 
 
-def format_text(cmp: Comparison) -> str:
+def format_text(cmp: Comparison, limit: int | None = None, mark: str | None = None) -> str:
+    """The terminal text; ``limit`` caps the changes listed per kind (two ledgers that are not
+    two periods of one, or read wrongly, differ in every row: tens of thousands of lines),
+    with a line saying where all of them are (the 对比副本 ``mark``, or the JSON)."""
     from ledger_tools.ledger.stats import _table
+    from ledger_tools.output import command_arg
 
     s = summary(cmp)
     old_day = s["上期日期"] or "日期不详"
@@ -1063,16 +1105,45 @@ def format_text(cmp: Comparison) -> str:
             "（上期台账的成文日期未填或与本期相同，上期预警按本期日期计算。可用 --old-date 指定。）"
         )
     lines += ["", cmp.sentence, ""]
+    if cmp.exact_cut:
+        lines += [cut_note(cmp), ""]
     if not cmp.changes:
         lines.append("两期台账的问题和措施没有变化。")
         return "\n".join(lines)
     lines.append(f"变化（{len(cmp.changes)} 处）")
+    cut = False
     for kind, label in KINDS.items():
         group = [c for c in cmp.changes if c.kind == kind]
         if group:
             lines.append(f"  {label}（{len(group)}）")
-            lines += [f"    {change_line(c)}" for c in group]
+            shown = group if limit is None else group[:limit]
+            lines += [f"    {change_line(c)}" for c in shown]
+            if len(shown) < len(group):
+                lines.append(f"    ……另有 {len(group) - len(shown):,} 处没有在此列出。")
+                cut = True
+    if cut:
+        args = f"{command_arg(Path(cmp.old_path).name)} {command_arg(Path(cmp.new_path).name)}"
+        where = (
+            f"全部列在对比副本 {mark} 的“{SHEET_CHANGES}”表中"
+            if mark
+            else f"查看全部：ledger-tools diff {args} --mark 对比.xlsx（对比副本）"
+        )
+        lines += [
+            "",
+            f"变化共 {len(cmp.changes):,} 处，终端每类最多列出前 {limit:,} 处。{where}，"
+            f"或 ledger-tools diff {args} --format json > 对比.json。"
+            "变化这么多时，请先确认两个文件是同一本台账的上期和本期。",
+        ]
     return "\n".join(lines)
+
+
+def cut_note(cmp: Comparison) -> str:
+    """The note of a comparison whose texts were not all compared (``EXACT_BUDGET``)."""
+    return (
+        f"注意：两期台账的文字差别极大，逐字比较超过了本工具的上限，另有 {cmp.exact_cut:,} 对文字没有逐字比较，"
+        "按不同处理（这些问题和措施可能被列为删除后又新增，匹配度偏低）。请先确认两个文件是同一本台账的上期和本期，"
+        "以及两期的表头和各列读得对（ledger-tools check 查看“读取方式”）。"
+    )
 
 
 def _delta(a: int, b: int) -> str:
@@ -1080,10 +1151,12 @@ def _delta(a: int, b: int) -> str:
 
 
 def to_json(cmp: Comparison) -> dict[str, Any]:
+    from ledger_tools.output import name_text
+
     def side(path: str, day: dt.date | None, stats: dict[str, Any]) -> dict[str, Any]:
         keep = ("问题数", "措施数", "办结数", "办结率", "办结率数值", "预警")
         return {
-            "file": path,
+            "file": name_text(path),  # (a name of bytes not UTF-8: valid JSON)
             "as_of": day.isoformat() if day else None,
             "totals": {k: stats[k] for k in keep},
         }
@@ -1479,7 +1552,11 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
         append_row(ws, [*row[:2], c.unit, *row[2:]] if units else row)
         if c.new_cell and c.new_cell.partition("!")[2][-1:].isdigit():
             sheet, _, coord = c.new_cell.partition("!")
-            ws.cell(ws.max_row, header.index("本期位置") + 1).hyperlink = f"#'{sheet}'!{coord}"
+            # (the row just written: ``ws.max_row`` looks at every cell, once a change made
+            # the sheet quadratic — 6,000 changed problems took minutes)
+            ws.cell(ws._current_row, header.index("本期位置") + 1).hyperlink = (  # noqa: SLF001
+                f"#'{sheet}'!{coord}"
+            )
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + j)].width = width
     ws["A1"].font = Font(bold=True, size=12)
@@ -1551,7 +1628,9 @@ def diff_command(
     if fmt == "json":
         click.echo(json.dumps(to_json(cmp), ensure_ascii=False, indent=2))
         return
-    click.echo(format_text(cmp))
+    from ledger_tools.ledger.checking import TEXT_LIMIT
+
+    click.echo(format_text(cmp, limit=TEXT_LIMIT, mark=mark))
     if mark:
         from ledger_tools.ledger.partguard import macro_note
 

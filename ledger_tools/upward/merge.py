@@ -129,8 +129,14 @@ class Unit:
 
 @dataclass
 class Failed:
-    file: str
+    file: str  # as shown (``output.name_text``)
     reason: str
+
+    def __post_init__(self) -> None:
+        from ledger_tools.output import name_text
+
+        self.file = name_text(self.file)
+        self.reason = name_text(self.reason)  # (the messages name the file too)
 
 
 @dataclass
@@ -205,6 +211,10 @@ def _workbooks_under(folder: Path, failed: list[Failed]) -> list[Path]:
                 pending.append(path)
             elif path.suffix.lower() in SUFFIXES and path.is_file():
                 found.append(path)
+            elif path.suffix.lower() in SUFFIXES:
+                # (a link to a file that is not there, a pipe or device named 单位.xlsx: not
+                # read, but said — a unit's ledger is never left out without a word)
+                failed.append(Failed(str(path), _not_a_file(path)))
             elif (reason := _not_read(path)) is not None:
                 failed.append(Failed(str(path), reason))
     return sorted(found)
@@ -222,6 +232,13 @@ def _not_read(path: Path) -> str | None:
     if suffix in ARCHIVES:
         return "这是压缩包，汇总不读取压缩包里的文件。如果里面有台账，请解压到这个文件夹后再汇总。"
     return None
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a workbook-named entry of a folder that is no regular file is not read."""
+    if path.is_symlink() and not path.exists():
+        return "这是一个快捷方式（符号链接），指向的文件不存在，已跳过。请把单位的台账本身复制到这个文件夹中再汇总。"
+    return "不是普通文件（可能是管道或设备），已跳过。"
 
 
 def _folder_unreadable(exc: OSError) -> str:
@@ -332,7 +349,10 @@ def unit_of(
     path: str, ledger: Any, report: Any, unit_from: str = "info", keep: Keep = KEEP_ALL
 ) -> Unit:
     """The ``Unit`` of a read ``ledger`` (``model.Ledger``) and its ``validate`` report."""
-    stem = Path(path).stem
+    from ledger_tools.output import name_text
+
+    shown = name_text(path)  # (a GBK name unzipped on Linux: text for the workbook and JSON)
+    stem = Path(shown).stem
     written = str(ledger.info.get("单位名称") or "").strip()
     name = written if unit_from == "info" and written else stem
     sheet = ledger.origin.sheet
@@ -347,7 +367,7 @@ def unit_of(
         problems = ledger.problems
         columns[_NUMBER_AT] = [problems[parts[0].problem].number for parts in cells]
     unit = Unit(
-        file=path,
+        file=shown,
         path=str(Path(path).resolve()),
         name=name,
         totals=report.totals,
@@ -741,15 +761,42 @@ def summary_text(merge: Merge) -> list[str]:
         f"校验：错误 {t['错误']} 处，警告 {t['警告']} 处"
         f"（{sum(1 for r in rows if r['错误'])} 个单位有错误）。",
     ]
-    for name, files in merge.duplicates.items():
+    duplicates = list(merge.duplicates.items())
+    for name, files in duplicates[:LISTED]:
         listed = "、".join(files[:3]) + ("等" if len(files) > 3 else "")
         lines.append(
             f"注意：单位名称“{name}”在 {len(files)} 个文件中重复（{listed}），已分列，请核实。"
         )
+    if len(duplicates) > LISTED:
+        lines.append(
+            f"注意：另有 {len(duplicates) - LISTED:,} 个单位名称在多个文件中重复，没有在此列出，"
+            "已分列，请在汇总台账的“汇总”表中核实。"
+        )
     if mixed_long_term(merge):
         lines.append("注意：各单位“长期坚持计入办结”不一致，合计按各单位自己的口径相加。")
-    for f in merge.failed:
-        lines.append(f"未能读取：{f.file}：{f.reason}")
+    lines += failed_lines(merge.failed, "未能读取：", "汇总台账的“未能读取”表")
+    return lines
+
+
+# Files listed by name on the terminal (未能读取, repeated unit names): a folder of 20,000
+# broken files printed 20,000 lines and pushed the totals out of sight; the 未能读取 sheet and
+# ``--format json`` keep every one.
+LISTED = 20
+
+
+def failed_lines(failed: list[Failed], prefix: str, where: str) -> list[str]:
+    """The lines naming the files that could not be read: the first ``LISTED``, then how many
+    more and ``where`` they are all listed ("" when nowhere: nothing was merged)."""
+    lines = [f"{prefix}{f.file}：{f.reason}" for f in failed[:LISTED]]
+    if len(failed) > LISTED:
+        more = (
+            f"{prefix}……另有 {len(failed) - LISTED:,} 个文件（共 {len(failed):,} 个）没有在此列出，"
+        )
+        lines.append(
+            more + f"全部列在{where}中。"
+            if where
+            else more + "请先处理上面列出的文件，或把要汇总的台账放在一个单独的文件夹中再汇总。"
+        )
     return lines
 
 
@@ -853,7 +900,7 @@ def _merge(
             keep=Keep(rows=fmt == "json", xml=output is not None),
         )
     if not merge.units:
-        reasons = "\n".join(f"  {f.file}：{f.reason}" for f in merge.failed)
+        reasons = "\n".join(failed_lines(merge.failed, "  ", ""))
         raise UnreadableFile("没有读到任何台账，未生成汇总。" + (f"\n{reasons}" if reasons else ""))
     if output is not None:
         merge_workbook(merge, output, sort, overwrite=force)

@@ -620,7 +620,9 @@ def _location(place: str) -> str:
     return f"{sheet}!{addr or 'A1'}"
 
 
-_CONTROL_IN_LINK = re.compile("[\x00-\x1f\x7f]")
+# (and the bytes of a name that are not UTF-8, held by Python as surrogate escapes U+DC80–
+# U+DCFF: as %XX they are the file's own bytes, where raw they stopped the writer)
+_CONTROL_IN_LINK = re.compile("[\x00-\x1f\x7f\udc80-\udcff]")
 
 
 @functools.lru_cache(maxsize=256)
@@ -631,7 +633,7 @@ def _parsed_link(path: str) -> Any:
     # control characters of a file name (Linux allows them) as %XX: raw, they made the
     # relationships part invalid XML and the whole workbook unreadable
     link = _CONTROL_IN_LINK.sub(
-        lambda m: f"%{ord(m.group()):02X}", Url._escape_url(path).replace("#", "%23")
+        lambda m: f"%{ord(m.group()) & 0xFF:02X}", Url._escape_url(path).replace("#", "%23")
     )
     url._link = url._relationship_link = link  # noqa: SLF001
     url._anchor = ""  # noqa: SLF001

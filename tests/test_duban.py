@@ -19,7 +19,6 @@ from docx import Document
 from test_diff import read_rows, write_version
 
 from ledger_tools.cli import cli
-from ledger_tools.documents.docformat import SEALED_CENTRED_MAX_CHARS
 from ledger_tools.documents.render import check_template
 from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.ledger.stats import compute_stats
@@ -232,15 +231,14 @@ def test_template_title_headings_and_signature_use_their_styles() -> None:
         "一、需督办的整改事项",
         "二、工作要求",
     ]
-    # the 落款: centred over the date when short enough, else right-aligned with it
+    # the 落款: centred over the date, in lines when long; one that cannot be cut evenly is
+    # right-aligned with the date, in lines cut after a suffix
     assert [(p.style.name, p.text) for p in paras if "发文机关" in p.text] == [
-        ("公文正文", f"{{%p if 发文机关|length <= {SEALED_CENTRED_MAX_CHARS} %}}"),
-        ("落款", "{{ 发文机关 }}"),
-        (
-            "公文正文",
-            "{%p for 行 in 发文机关|signature_lines %}",
-        ),  # a long one by lines, cut after a suffix
+        ("公文正文", "{%p if 发文机关|centred_signature_lines %}"),
+        ("公文正文", "{%p for 行 in 发文机关|centred_signature_lines %}"),
+        ("公文正文", "{%p for 行 in 发文机关|signature_lines %}"),
     ]
+    assert [p.text for p in paras if p.style.name == "落款"] == ["{{ 行 }}"]
     assert (paras[-1].style.name, paras[-1].text) == ("成文日期", "{{ 成文日期 }}")
 
 

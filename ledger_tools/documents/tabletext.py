@@ -363,25 +363,50 @@ _SLACK = 0.3  # characters left free on each line given, for the readers' own me
 
 def wrap_lines(text: str, width: float) -> list[str]:
     """The lines a cell ``width`` characters wide breaks ``text`` into, as Word and
-    LibreOffice do: as many tokens (a character, or a number) as fit, with the rules for
-    punctuation at the start and the end of a line."""
+    LibreOffice do: as many tokens (a character, or a number) as fit, counted as
+    ``text_width`` counts them (the gap between Chinese and digits included), with the rules
+    for punctuation at the start and the end of a line."""
+    if text and min(text) >= "\u2e80":  # Chinese and full-width marks only: by index
+        return _wrap_wide(text, int(width + 1e-9))
     lines: list[list[str]] = [[]]
-    used = 0.0
+    used, last = 0.0, None  # the width of the line so far; whether its last token is wide
     for token in _TOKEN.findall(text):
-        w = _width(token)
+        wide = ord(token[0]) >= 0x2E80
+        w = (1.0 if wide else 0.5) if len(token) == 1 else _width(token)
         line = lines[-1]
-        if line and used + w > width:
+        if line and used + w + (_AUTOSPACE if last is not wide else 0.0) > width:
             carry: list[str] = []
             if token[0] in _NO_LINE_START and len(line) > 1:
                 carry.insert(0, line.pop())  # the character before the mark goes down with it
             while len(line) > 1 and line[-1][-1] in _NO_LINE_END:
                 carry.insert(0, line.pop())
             lines.append(carry)
-            used = _width("".join(carry))
             line = lines[-1]
+            used = _width("".join(carry)) if carry else 0.0
+            last = (ord(carry[-1][-1]) >= 0x2E80) if carry else None
+        if last is not None and last is not wide:
+            used += _AUTOSPACE
         line.append(token)
         used += w
+        last = wide
     return ["".join(line) for line in lines if line]
+
+
+def _wrap_wide(text: str, per_line: int) -> list[str]:
+    """``wrap_lines`` of a text whose every character is one wide: ``per_line`` a line, less
+    the characters punctuation takes down with it."""
+    lines, start, n = [], 0, len(text)
+    per_line = max(per_line, 1)
+    while n - start > per_line:
+        end = start + per_line
+        if text[end] in _NO_LINE_START and end - start > 1:
+            end -= 1
+        while end - start > 1 and text[end - 1] in _NO_LINE_END:
+            end -= 1
+        lines.append(text[start:end])
+        start = end
+    lines.append(text[start:])
+    return lines
 
 
 def even_lines(value: Any, width: float) -> str:

@@ -371,3 +371,22 @@ def test_tall_rows_print_with_the_title_and_a_number_on_each_page(tall_plan, tmp
         header = next(i for i, r in enumerate(rows) if r[:2] == ["序号", "问题"])
         first = rows[header + 1]
         assert first[0].isdigit() or first[0].endswith("方面"), (first, page)
+
+
+def test_a_lone_aspect_is_read_back_by_import(tmp_path, ledgers):
+    """``import`` of the documents of one 方面 keeps the 方面: its unnumbered heading is read in
+    the heading style the tool writes (it left the 方面 column empty)."""
+    import openpyxl
+
+    for kind in ("plan", "report", "notice"):
+        doc = render(ledgers["one"], kind, tmp_path / f"{kind}.docx")
+        out = tmp_path / f"{kind}.xlsx"
+        run_cli("import", doc, "-o", out)
+        ws = openpyxl.load_workbook(out)["整改台账"]
+        header = [c.value for c in ws[1]]
+        rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if any(r)]
+        aspect, problem = header.index("方面"), header.index("问题")
+        assert [(r[aspect], r[problem]) for r in rows][:2] == [
+            (ASPECT, "公务接待管理不规范"),
+            (ASPECT, "公务用车使用登记不完整"),
+        ], kind

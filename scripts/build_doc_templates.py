@@ -113,10 +113,8 @@ def keep_with_next(*paragraphs: object) -> None:
 def signature_block(doc: object) -> list[object]:
     """The 落款 (GB/T 9704 §7.3.5), chosen by ``落款方式``.
 
-    加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字;
-    a 署名 too long to centre without passing the 版心's right edge is right-aligned with the
-    date instead, one paragraph per line of ``党组织名称|signature_lines`` (a name longer than a
-    line is cut after "委员会", "局" …, never where Word would wrap it). 不加盖印章: one blank line, the 署名
+    加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字
+    (``sealed_signature``). 不加盖印章: one blank line, the 署名
     右空二字, the date starting two characters right of the 署名's first character (leading
     full-width spaces, counted from its longest line).
     Returns the last paragraph of each branch (the date): one of them ends the document's text.
@@ -124,15 +122,7 @@ def signature_block(doc: object) -> list[object]:
     sealed = "{%p if 落款方式 != '不加盖印章' %}"
     f.add_paragraph(doc, f.STYLE_BODY, sealed)
     keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
-    f.add_paragraph(
-        doc, f.STYLE_BODY, f"{{%p if 党组织名称|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
-    )
-    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 党组织名称 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 党组织名称|signature_lines %}")
-    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    sealed_signature(doc, "党组织名称")
     sealed_date = f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
     keep_with_next(*(f.add_blank(doc) for _ in range(f.UNSEALED_BLANK_LINES)))
@@ -153,6 +143,24 @@ def signature_block(doc: object) -> list[object]:
     return [sealed_date, unsealed_date]
 
 
+def sealed_signature(doc: object, key: str) -> None:
+    """The 署名 of a sealed 落款 (GB/T 9704 §7.3.5.1: 以成文日期为准居中编排): the lines of
+    ``centred_signature_lines``, each centred over the date ("中共某某省某某市某某区 / 经济技术开发区
+    管理委员会 / 规划建设交通运输局党组"); a name that cannot be cut into such lines is
+    right-aligned with the date, in lines of ``signature_lines`` when longer than a line. (A
+    long name used to be right-aligned with the date at once: its first line of 24 characters
+    began near the left margin, nowhere near centred over the date.)"""
+    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p if {key}|centred_signature_lines %}}")
+    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p for 行 in {key}|centred_signature_lines %}}")
+    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 行 }}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p for 行 in {key}|signature_lines %}}")
+    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+
+
 def unsealed_indent(p: object, chars: int) -> None:
     """Right indent of ``chars`` characters on one paragraph (the unsealed 署名)."""
     from docx.oxml.ns import qn
@@ -165,6 +173,29 @@ def unsealed_indent(p: object, chars: int) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # 整改方案
+
+
+# A ledger of one 方面: its heading is not numbered "（一）" (nor its task-list row "一、"): a
+# level of numbering with one item in it is struck out by any 办公室 reviewer, as a problem's
+# only measure is not numbered "（1）". The report's heading is then the 方面 itself
+# ("落实……方面"), not "在落实……方面" standing alone like half a sentence.
+LONE_ASPECT = "{% if 方面列表|length != 1 %}"
+
+
+def aspect_heading(title: str) -> tuple[str, str]:
+    """The 方面 heading "（一）{title}" (the title alone when it is the only 方面) and the
+    Jinja expression of its length, for ``widow_free_heading``."""
+    lone = "方面.标题" if title == "方面.在标题" else title
+    text = (
+        LONE_ASPECT
+        + "（{{ 方面.序号 }}）{{ "
+        + title
+        + " }}{% else %}{{ "
+        + lone
+        + " }}{% endif %}"
+    )
+    length = f"(({title}|length + 3) if 方面列表|length != 1 else {lone}|length)"
+    return text, length
 
 
 def build_plan(bold_headings: bool) -> object:
@@ -216,9 +247,7 @@ def build_plan(bold_headings: bool) -> object:
         "（详见附件）。",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.widow_free_heading(
-        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.标题 }}", "(方面.标题|length + 3)"
-    )
+    f.widow_free_heading(doc, f.STYLE_H2, *aspect_heading("方面.标题"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     f.widow_free_heading(
         doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}", "(问题.问题|length + 2)"
@@ -279,10 +308,16 @@ def in_lines(value: str, mm: float) -> str:
     return f"{{{{ {value}|cell_lines({cell_chars(mm)}) }}}}"
 
 
+def even(value: str, mm: float) -> str:
+    """``value`` printed with no stub of one to three characters on its last line in a
+    column ``mm`` wide (``even_lines``: "公务接待管/理不规范", not "公务接待管理不规/范")."""
+    return f"{{{{ {value}|even_lines({cell_chars(mm)}) }}}}"
+
+
 TASK_COLUMNS = (
     ("序号", 12, "{{ 问题.序号 }}", "center"),
-    ("问题", 37, "{{ 问题.问题 }}", "left"),
-    ("整改措施", 84, "{{ 措施.整改措施 }}", "both"),
+    ("问题", 37, even("问题.问题", 37), "left"),
+    ("整改措施", 84, even("措施.整改措施", 84), "both"),
     ("责任领导", 21, in_lines("措施.责任领导|names_only", 21), "center"),
     # 29 mm: a five-character department with its "、" ("组织人事科、") fits a line, so a list
     # of departments keeps its "、" (a longer name breaks between its words, "、" after it)
@@ -311,7 +346,10 @@ _POSITIONS = (  # the row's place in its block: condition, 序号/问题 printed
     (_ENDS, False, "continue", False),
     ("", False, "continue", True),
 )
-PROBLEM_CELLS = ("{{ 问题.序号 }}", "{{ 问题.问题 }}{% if 措施.清单续 %}（续）{% endif %}")
+PROBLEM_CELLS = (
+    "{{ 问题.序号 }}",
+    even("(问题.问题 ~ ('（续）' if 措施.清单续 else ''))", 37),
+)
 
 
 def _row_variants() -> list[tuple[str, bool, str | None, bool, bool]]:
@@ -357,7 +395,14 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
     blanks = [""] * (len(TASK_COLUMNS) - 1)
     f.add_table_row(table, ["{%tr for 方面 in 方面列表 %}", *blanks])
     f.add_spanning_row(
-        table, [Text("{{ 方面.序号 }}、{{ 方面.标题 }}", bold=True, east_asia=f.FONT_HEI)]
+        table,
+        [
+            Text(
+                LONE_ASPECT + "{{ 方面.序号 }}、{% endif %}{{ 方面.标题 }}",
+                bold=True,
+                east_asia=f.FONT_HEI,
+            )
+        ],
     )
     for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
@@ -415,9 +460,7 @@ def report_body(
         doc, f.STYLE_BODY, "{{ 统计.统计句 }}{% if 与上期说明 %}{{ 与上期说明 }}{% endif %}"
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.widow_free_heading(
-        doc, f.STYLE_H2, "（{{ 方面.序号 }}）{{ 方面.在标题 }}", "(方面.在标题|length + 3)"
-    )
+    f.widow_free_heading(doc, f.STYLE_H2, *aspect_heading("方面.在标题"))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     problem(doc)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
@@ -519,8 +562,8 @@ def build_notice(bold_headings: bool) -> object:
 # "超期71天" in wide space); the short columns as narrow as their words allow.
 DUBAN_COLUMNS = (
     ("序号", 12, "{{ 事项.序号 }}", "center"),  # the heading "序号" in a line
-    ("问题", 22, "{{ 事项.问题 }}", "left"),
-    ("整改措施", 38, "{{ 事项.整改措施 }}", "left"),
+    ("问题", 22, even("事项.问题", 22), "left"),
+    ("整改措施", 38, even("事项.整改措施", 38), "left"),
     ("责任人", 16, in_lines("事项.责任人", 16), "center"),
     # 26 mm: every date breaks after 年 ("2024年/4月15日前"), none after its month's digit
     ("整改时限", 26, in_lines("事项.整改时限", 26), "center"),
@@ -600,18 +643,10 @@ def build_duban(bold_headings: bool) -> object:
 
 def duban_signature(doc: object) -> None:
     """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
-    two blank lines, the 发文机关 centred over the date; a name too long to centre without
-    passing the 版心's right edge ("…整改工作领导小组办公室" usually is) right-aligned with it,
-    in lines (``signature_lines``) when longer than a line."""
+    two blank lines, the 发文机关 centred over the date (``sealed_signature``: "…整改工作领导小组
+    办公室" is usually two centred lines)."""
     keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
-    centred = f"{{%p if 发文机关|length <= {f.SEALED_CENTRED_MAX_CHARS} %}}"
-    f.add_paragraph(doc, f.STYLE_BODY, centred)
-    f.add_paragraph(doc, f.STYLE_SIGNATURE, "{{ 发文机关 }}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 发文机关|signature_lines %}")
-    keep_with_next(f.add_paragraph(doc, f.STYLE_DATE, "{{ 行 }}"))
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    sealed_signature(doc, "发文机关")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
 
 
@@ -669,17 +704,17 @@ def build_summary(bold_headings: bool) -> object:
         doc,
         f.STYLE_H3,
         # "（16条，均尚未启动）": a state all the unit's overdue measures share is said once
-        # here, not at the end of each item
-        "{{ 单位.序号 }}.{{ 单位.单位 }}（{{ 单位.条数 }}条"
-        "{% if 单位.状态 %}，{{ 单位.状态 }}{% endif %}）",
-        "(单位.单位|length + 单位.序号|string|length + 单位.条数|string|length + 4"
-        " + 单位.状态|length + (1 if 单位.状态 else 0))",
+        # here, not at the end of each item; "（住建局.xlsx，1条）" for a unit named twice
+        "{{ 单位.序号 }}.{{ 单位.标题 }}",
+        "(单位.标题|length + 单位.序号|string|length + 1)",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 事项 in 单位.事项 %}")
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        "（{{ 事项.序号 }}）{{ 事项.问题 }}：{{ 事项.整改措施|join_sentences }}"
+        # a unit's only item is not numbered "（1）" (a level with one item in it)
+        "{% if not (loop.first and loop.last) %}（{{ 事项.序号 }}）{% endif %}"
+        "{{ 事项.问题 }}：{{ 事项.整改措施|join_sentences }}"
         "（{% if 单位.状态 %}{{ 事项.超期说明 }}{% else %}{{ 事项.说明 }}{% endif %}）",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")

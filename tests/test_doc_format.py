@@ -128,12 +128,17 @@ def test_title_and_headings_use_their_styles(name):
     h1 = [p.text for p in paras if p.style.name == "一级标题"]
     assert all(re.match(r"[一二三四五]、", t) for t in h1) and len(h1) >= 3
     texts = [p.text for p in paras]
-    # 落款: sealed by default (two blank lines, 署名 centred on the date; a 署名 too long to
-    # centre is right-aligned with the date), unsealed when 落款方式 is 不加盖印章.
+    # 落款: sealed by default (two blank lines, 署名 centred on the date, in lines when long;
+    # a 署名 that cannot be cut evenly is right-aligned with the date), unsealed when 落款方式
+    # is 不加盖印章.
     start = texts.index("{%p if 落款方式 != '不加盖印章' %}")
     assert texts[start + 1 : start + 3] == ["", ""]
+    assert texts[start + 3 : start + 5] == [
+        "{%p if 党组织名称|centred_signature_lines %}",
+        "{%p for 行 in 党组织名称|centred_signature_lines %}",
+    ]
     sealed = [p for p in paras if p.style.name == "落款"]
-    assert [p.text for p in sealed] == ["{{ 党组织名称 }}"]
+    assert [p.text for p in sealed] == ["{{ 行 }}"]
     # a 署名 not centred is printed by lines (signature_lines: a name longer than a line is cut after a
     # suffix such as 委员会, never wrapped inside a word)
     dates = [p.text for p in paras if p.style.name == "成文日期"]
@@ -237,12 +242,17 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     assert merges == ["restart"] * 4 + [None] * 8
     assert not [b for b in table._tbl.iter(f"{W}tcBorders")]
     spanning = [r for r in table.rows if len(r._tr.findall(qn("w:tc"))) == 1]
-    assert [r.cells[0].text for r in spanning] == ["{{ 方面.序号 }}、{{ 方面.标题 }}"]
+    # (a lone 方面 is not numbered "一、": test_doc_review8)
+    assert [r.cells[0].text for r in spanning] == [
+        "{% if 方面列表|length != 1 %}{{ 方面.序号 }}、{% endif %}{{ 方面.标题 }}"
+    ]
     data = [r for r in table.rows if "措施.整改措施" in r.cells[2].text]
     assert len(data) == 8  # first-and-last, first, last, middle row of a problem; tall or not
     # (a problem taller than a page opens its next block with "问题（续）": test_doc_review6)
-    problem = "{{ 问题.问题 }}{% if 措施.清单续 %}（续）{% endif %}"
+    # (with no stub of one to three characters on its last line: even_lines, test_doc_review8)
+    problem = "{{ (问题.问题 ~ ('（续）' if 措施.清单续 else ''))|even_lines(8.13) }}"
     assert [r.cells[1].text for r in data] == [problem] * 4 + [""] * 4
+    assert data[0].cells[2].text == "{{ 措施.整改措施|even_lines(19.47) }}"
     # 整改时限 in the body's one form ("2024年4月15日前"), not shortened to "2024.4.15前"
     # (broken into lines after 年 and after 、 by cell_lines, the column's width in characters)
     assert "names_only" in data[0].cells[3].text

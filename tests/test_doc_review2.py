@@ -236,14 +236,20 @@ def test_task_list_problem_cells_are_merged_not_unbordered(tmp_path):
 # The 落款
 
 
+# (round 8: the lines of a long 署名 are centred over the date, GB/T 9704 §7.3.5.1, no longer
+# right-aligned with it; cut after a suffix or a place all the same)
+SIGNED = ["中共某某省某某市", "某某新区管理委员会", "住房城乡建设和交通运输局党组"]
+
+
 @pytest.mark.parametrize("kind", ("plan", "report", "notice"))
 def test_a_long_signature_is_cut_after_a_suffix_not_wrapped(tmp_path, ledgers, kind):
     paras = paragraphs(document(ledgers["long"], kind, tmp_path / f"{kind}.docx"))
     date = max(i for i, p in enumerate(paras) if re.fullmatch(r"\d{4}年\d+月\d+日", p.text))
-    lines = [p.text for p in paras[date - 2 : date]]
-    assert lines == [f"中共{LONG_UNIT[:15]}", f"{LONG_UNIT[15:]}党组"], lines
-    assert all(len(line) <= 24 for line in lines)  # 版心 28 字 less the date's 右空四字
-    assert {p.style.name for p in paras[date - 2 : date + 1]} == {"成文日期"}
+    lines = [p.text for p in paras[date - 3 : date]]
+    assert lines == SIGNED, lines
+    assert "".join(lines) == f"中共{LONG_UNIT}党组"
+    assert all(len(line) <= 15 for line in lines)  # centred on the date within the 版心
+    assert [p.style.name for p in paras[date - 3 : date + 1]] == ["落款"] * 3 + ["成文日期"]
 
 
 def test_short_signature_stays_centred_over_the_date(tmp_path):
@@ -332,7 +338,7 @@ def _soffice_missing() -> bool:
 
 
 @pytest.mark.skipif(_soffice_missing(), reason="LibreOffice or poppler not installed")
-def test_long_signature_prints_as_two_whole_lines(tmp_path, ledgers):
+def test_long_signature_prints_as_whole_lines_centred_over_the_date(tmp_path, ledgers):
     from ledger_tools.documents.render import convert_to_pdf
 
     pdf = convert_to_pdf(document(ledgers["long"], "report", tmp_path / "报告.docx"))
@@ -347,11 +353,15 @@ def test_long_signature_prints_as_two_whole_lines(tmp_path, ledgers):
         )
     ]
     said = [text for text, _ in lines]
-    i = len(said) - 1 - said[::-1].index(f"中共{LONG_UNIT[:15]}")  # the 落款, not the title
-    assert said[i + 1 : i + 3] == [f"{LONG_UNIT[15:]}党组", "2024年5月10日"], said[i : i + 3]
-    # right-aligned with the date (右空四字): the three lines end within a character's width
-    ends = [x for _, x in lines[i : i + 3]]
-    assert max(ends) - min(ends) < 16, ends
+    i = len(said) - 1 - said[::-1].index(SIGNED[0])  # the 落款, not the title
+    assert said[i : i + 4] == [*SIGNED, "2024年5月10日"], said[i : i + 4]
+    # each line centred over the date: its right edge as far right of the date's centre as
+    # half its own width (8, 9 and 14 characters of 15.75 pt)
+    starts = [float(x) for x in re.findall(r'<line xMin="([\d.]+)"', html)]
+    date_centre = (starts[i + 3] + lines[i + 3][1]) / 2
+    for k in range(3):
+        centre = (starts[i + k] + lines[i + k][1]) / 2
+        assert abs(centre - date_centre) < 8, (said[i + k], centre, date_centre)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -288,13 +288,14 @@ def test_summary_says_a_shared_state_once(tmp_path):
     zero = write_ledger(tmp_path / "zero.xlsx", rows)
     summary = texts(summary_of([EXAMPLE, zero], tmp_path))
     heading = next(t for t in summary if "zero.xlsx" in t and t.endswith("条，均尚未启动）"))
-    assert heading.startswith("2.") and "（4条，均尚未启动）" in heading
+    # (a unit named twice: its file and the count in one bracket, round 8)
+    assert heading == "2.某区住房和城乡建设局（zero.xlsx，4条，均尚未启动）"
     start = summary.index(heading) + 1
     items = summary[start : start + 4]
     assert all(t.startswith(f"（{k}）") for k, t in enumerate(items, 1)), items
     assert all("目前" not in t and t.endswith("天）") for t in items), items
     # the example's one overdue measure keeps its own state
-    one = summary[summary.index(next(t for t in summary if t.endswith("（1条）"))) + 1]
+    one = summary[summary.index(next(t for t in summary if t.endswith("，1条）"))) + 1]
     assert one.endswith("，目前正在推进）")
 
 

@@ -19,7 +19,6 @@ from docx import Document
 from test_diff import read_rows, write_version
 
 from ledger_tools.cli import cli
-from ledger_tools.documents.docformat import SEALED_CENTRED_MAX_CHARS
 from ledger_tools.documents.render import check_template
 from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.ledger.stats import compute_stats
@@ -86,7 +85,9 @@ def test_notice_content(example_run: Any) -> None:
     assert "截至2024年5月10日，你部门负责的整改措施中，有1条已超过整改时限仍未办结。" in body
     office = "某区住房和城乡建设局巡察整改工作领导小组办公室"
     assert "请于2024年5月17日前将整改进展情况及佐证材料书面报送领导小组办公室。" in body
-    assert paras[-2:] == [office, "2024年5月10日"]
+    # (centred over the date in two lines, round 8 of the 公文 review)
+    assert paras[-3:] == ["某区住房和城乡建设局", "巡察整改工作领导小组办公室", "2024年5月10日"]
+    assert "".join(paras[-3:-1]) == office
     rows = table_rows(path)
     assert rows[0] == ["序号", "问题", "整改措施", "责任人", "整改时限", "整改状态", "时限情况"]
     assert rows[1][0] == "1" and rows[1][2].startswith("开展固定资产清查盘点")
@@ -232,15 +233,14 @@ def test_template_title_headings_and_signature_use_their_styles() -> None:
         "一、需督办的整改事项",
         "二、工作要求",
     ]
-    # the 落款: centred over the date when short enough, else right-aligned with it
+    # the 落款: centred over the date, in lines when long; one that cannot be cut evenly is
+    # right-aligned with the date, in lines cut after a suffix
     assert [(p.style.name, p.text) for p in paras if "发文机关" in p.text] == [
-        ("公文正文", f"{{%p if 发文机关|length <= {SEALED_CENTRED_MAX_CHARS} %}}"),
-        ("落款", "{{ 发文机关 }}"),
-        (
-            "公文正文",
-            "{%p for 行 in 发文机关|signature_lines %}",
-        ),  # a long one by lines, cut after a suffix
+        ("公文正文", "{%p if 发文机关|centred_signature_lines %}"),
+        ("公文正文", "{%p for 行 in 发文机关|centred_signature_lines %}"),
+        ("公文正文", "{%p for 行 in 发文机关|signature_lines %}"),
     ]
+    assert [p.text for p in paras if p.style.name == "落款"] == ["{{ 行 }}"]
     assert (paras[-1].style.name, paras[-1].text) == ("成文日期", "{{ 成文日期 }}")
 
 

@@ -257,7 +257,7 @@ def test_report_says_each_problem_as_the_ledger_does(tmp_path):
     assert res.exit_code == 0, res.output
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "对照" in text and "2个方面3项问题，细化整改措施4条" in text
-    assert "尚无问题整改到位，基本完成1项，正在推进1项，尚未启动1项，办结率0%" in text
+    assert "尚无问题整改到位，基本完成1项，正在推进1项，尚未启动1项。" in text
     # the deadline of 问题2 is the 整改时限's 完成时间 (2025年4月30日), not its 开始时间
     assert "原计划于2025年4月底前完成，现已超期" in text
     # 问题3 has not started: the measure says what will be done, the status sentence when

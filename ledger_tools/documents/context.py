@@ -20,8 +20,12 @@ from typing import Any
 
 from ledger_tools.documents import wording as W
 from ledger_tools.documents.tabletext import FILTERS as TABLE_FILTERS
-from ledger_tools.documents.tabletext import task_list_blocks
-from ledger_tools.documents.titles import signature_lines
+from ledger_tools.documents.tabletext import (
+    TASK_FIRST_PAGE_PT,
+    TASK_PAGE_PT,
+    task_list_blocks,
+)
+from ledger_tools.documents.titles import centred_signature_lines, signature_lines
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import strip_forbidden
 from ledger_tools.ledger.dates import FINISHED_MONTH_NOTE, finished_form, format_cn_date
@@ -210,6 +214,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "join_sentences": join_sentences,
     # the 落款's 署名 as lines: one, or cut after a suffix when longer than a line (titles.py)
     "signature_lines": signature_lines,
+    # the sealed 署名 centred over the date, in lines when longer than 15 characters ([] when it
+    # cannot be cut evenly: then right-aligned with the date by signature_lines)
+    "centred_signature_lines": centred_signature_lines,
 }
 FILTERS.update(TABLE_FILTERS)  # names_only, short_date: the task table's narrow cells
 
@@ -638,7 +645,8 @@ def problem_context(
         out["通报段落"] = public_paragraph(p, measures, status, p.status in said_for_all)
     if whole:
         # where the task list cuts a problem taller than a page (清单续, 清单段末)
-        task_list_blocks(out["问题"], measures)
+        # (the first problem opens the table, under "附件" and the title: less room)
+        task_list_blocks(out["问题"], measures, TASK_FIRST_PAGE_PT if number == 1 else TASK_PAGE_PT)
         out["措施列表"] = measures  # (with their 措施及成效 only when ``wording``)
     out["措施数"] = len(measures)
     return out

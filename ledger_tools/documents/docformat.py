@@ -450,6 +450,13 @@ def _settings(doc: DocxDocument) -> None:
     lang = settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         _set_attrs(lang, val="en-US", eastAsia="zh-CN")
+    # A line ended by a line break (``tabletext.even_lines`` gives a table cell its lines, so
+    # that no stub of one to three characters is left at its foot) is not spread out to the
+    # full width in a justified paragraph: Word's "不扩展以 Shift+Enter 结尾的行中的字符间距",
+    # read by LibreOffice as well. Before the first element of w:compat (schema order).
+    compat = settings.element.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
 def add_styles(doc: DocxDocument, *, bold_headings: bool = BOLD_HEADINGS) -> None:

@@ -234,9 +234,6 @@ def name_lines(name: str, width: float) -> str:
     return "\n".join(reversed(out))
 
 
-FILTERS = {"names_only": names_only, "short_date": short_date, "cell_lines": cell_lines}
-
-
 # ---------------------------------------------------------------------------------------------
 # The 整改任务清单's problems on its landscape pages.
 #
@@ -256,6 +253,10 @@ _ROW_PAD_PT = 3.4  # the cell's top and bottom margins (docformat.TABLE_CELL_MAR
 # The landscape 版心 (210 mm less 28 and 26 mm: 442 pt) less the repeated header row; a little
 # less again, for the estimate: rows are measured by characters, not set by Word.
 TASK_PAGE_PT = 410.0
+# The first page of the table holds "附件", a blank line, the title and a blank line (four
+# lines of the 28.95 pt grid) and the first 方面's row.
+TASK_FIRST_PAGE_PT = TASK_PAGE_PT - 4 * 28.95 - (_ROW_LINE_PT + _ROW_PAD_PT)
+_NARROW = ("责任领导", "责任部门", "牵头部门", "责任人")
 _BLOCK_SHARE = 0.9
 
 
@@ -286,25 +287,49 @@ def _problem_height(problem: str) -> float:
     return _lines(problem, TASK_LIST_CHARS["问题"]) * _ROW_LINE_PT + _ROW_PAD_PT
 
 
-def task_list_blocks(problem: str, measures: list[dict[str, Any]]) -> None:
+def task_list_blocks(
+    problem: str, measures: list[dict[str, Any]], page: float = TASK_PAGE_PT
+) -> None:
     """Mark where the task list cuts a problem taller than a page into blocks: ``清单续`` on
     the measure that opens a block after the first, ``清单段末`` on the last of each block
-    (and of the problem). Problems that fit a page (nearly all) are one block."""
+    (and of the problem). Problems that fit a page (nearly all) are one block. ``page``: the
+    height the problem has on its first page — ``TASK_FIRST_PAGE_PT`` for the problem that
+    opens the table, under "附件" and the title."""
     for m in measures:
         m["清单续"] = False
         m["清单段末"] = False
     if not measures:
         return
     measures[-1]["清单段末"] = True
-    # most problems are far from a page: no row measured (40,000 measures in a 汇总)
+    # most problems are far from a page: no row measured (40,000 measures in a 汇总). A bound
+    # on a row's lines: its measure's, and at least half a narrow column's characters a line
+    # (a unit name of 40 characters stands in eight lines of its 责任部门 cell)
     most = sum(
-        max(len(str(m.get("整改措施") or "")) / TASK_LIST_CHARS["整改措施"] + 1, 6)
+        max(
+            len(str(m.get("整改措施") or "")) / TASK_LIST_CHARS["整改措施"] + 1,
+            6,
+            *(len(str(m.get(k) or "")) / 2 + 1 for k in _NARROW),
+        )
         for m in measures
     )
-    if max(most, len(problem) / TASK_LIST_CHARS["问题"] + 1) * _ROW_LINE_PT <= TASK_PAGE_PT:
+    if max(most, len(problem) / TASK_LIST_CHARS["问题"] + 1) * _ROW_LINE_PT <= page:
         return
     heights = [task_row_height(m) for m in measures]
-    if max(sum(heights), _problem_height(problem)) <= TASK_PAGE_PT:
+    if max(sum(heights), _problem_height(problem)) <= page:
+        return
+    if page < TASK_PAGE_PT:
+        # the problem that opens the table: the rows that fit under the title are its first
+        # block (moved whole to the next page, it left a page holding only "附件" and the
+        # title); the rest are cut as any problem's
+        top, k = 0.0, 0
+        while k < len(heights) and top + heights[k] <= page:
+            top += heights[k]
+            k += 1
+        k = max(k, 1)
+        if k < len(measures):
+            task_list_blocks(problem, measures[k:])
+            measures[k - 1]["清单段末"] = True
+            measures[k]["清单续"] = True
         return
     # blocks of near-equal height: each row goes to the block its middle falls in; more
     # blocks while one of them (of more than a row) is taller than a page
@@ -328,3 +353,112 @@ def task_list_blocks(problem: str, measures: list[dict[str, Any]]) -> None:
         if blocks[k] != blocks[k - 1]:
             measures[k - 1]["清单段末"] = True
             measures[k]["清单续"] = True
+
+
+# ---------------------------------------------------------------------------------------------
+# No stub of one to three characters at the foot of a cell ("公务接待管理不规/范").
+#
+# Word and LibreOffice fill a cell line by line and leave the rest of the text, however short,
+# on a last line of its own: a 问题 of nine characters in the 8.1-character 问题 column stood
+# as "公务接待管理不规" over "范". ``even_lines`` gives such a cell its lines: the same number,
+# as even as the text allows ("公务接待管/理不规范"), every line a little narrower than the cell
+# so that no reader wraps it again. Punctuation that may not begin a line ("，。、）”") stays at the
+# end of the line before, "（“《" at the start of the next, and a number is never cut.
+
+_NO_LINE_START = "，。、；：？！）》”’…—%,.;:?!)]}"
+_NO_LINE_END = "（《“‘([{"
+_TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*|.", re.DOTALL)
+_STUB = 3.0  # a last line this wide or narrower is a stub
+_SLACK = 0.3  # characters left free on each line given, for the readers' own measure
+
+
+def wrap_lines(text: str, width: float) -> list[str]:
+    """The lines a cell ``width`` characters wide breaks ``text`` into, as Word and
+    LibreOffice do: as many tokens (a character, or a number) as fit, counted as
+    ``text_width`` counts them (the gap between Chinese and digits included), with the rules
+    for punctuation at the start and the end of a line."""
+    if text and min(text) >= "\u2e80":  # Chinese and full-width marks only: by index
+        return _wrap_wide(text, int(width + 1e-9))
+    lines: list[list[str]] = [[]]
+    used, last = 0.0, None  # the width of the line so far; whether its last token is wide
+    for token in _TOKEN.findall(text):
+        wide = ord(token[0]) >= 0x2E80
+        w = (1.0 if wide else 0.5) if len(token) == 1 else _width(token)
+        line = lines[-1]
+        if line and used + w + (_AUTOSPACE if last is not wide else 0.0) > width:
+            carry: list[str] = []
+            if token[0] in _NO_LINE_START and len(line) > 1:
+                carry.insert(0, line.pop())  # the character before the mark goes down with it
+            while len(line) > 1 and line[-1][-1] in _NO_LINE_END:
+                carry.insert(0, line.pop())
+            lines.append(carry)
+            line = lines[-1]
+            used = _width("".join(carry)) if carry else 0.0
+            last = (ord(carry[-1][-1]) >= 0x2E80) if carry else None
+        if last is not None and last is not wide:
+            used += _AUTOSPACE
+        line.append(token)
+        used += w
+        last = wide
+    return ["".join(line) for line in lines if line]
+
+
+def _wrap_wide(text: str, per_line: int) -> list[str]:
+    """``wrap_lines`` of a text whose every character is one wide: ``per_line`` a line, less
+    the characters punctuation takes down with it."""
+    lines, start, n = [], 0, len(text)
+    per_line = max(per_line, 1)
+    while n - start > per_line:
+        end = start + per_line
+        if text[end] in _NO_LINE_START and end - start > 1:
+            end -= 1
+        while end - start > 1 and text[end - 1] in _NO_LINE_END:
+            end -= 1
+        lines.append(text[start:end])
+        start = end
+    lines.append(text[start:])
+    return lines
+
+
+def even_lines(value: Any, width: float) -> str:
+    """``value`` as it prints in a cell ``width`` characters wide, with its lines given
+    (``\\n``) when the readers would leave a stub of one to three characters on the last line:
+    as many lines, as even as the text allows. Other text is returned as it is."""
+    if value is None:
+        return ""
+    return _even_lines(str(value), float(width))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _even_lines(text: str, width: float) -> str:
+    if "\n" in text or _width(text) <= width:
+        return text
+    stub = min(_STUB, width / 4)  # "深入" is no stub in a column of four characters
+    printed = wrap_lines(text, width)  # as the readers would print it
+    if len(printed) < 2 or _width(printed[-1]) > stub:
+        return text
+    room = width - _SLACK
+    lines = wrap_lines(text, room)
+    if len(lines) != len(printed):
+        return text
+    # the last k lines (all of them first) laid out again at the narrowest measure that keeps
+    # them k lines: every line about as long, the last no stub ("制定局党组落实全面从严治党 /
+    # 主体责任清单，明确党组书 / 记、班子成员和各科室责任。", not two full lines and "任。";
+    # "意识形态 / 工作责 / 任落实 / 不到位" when four lines cannot be even)
+    for k in range(len(lines), 1, -1):
+        tail = "".join(lines[-k:])
+        measure = max(_width(tail) / k, 1.0)
+        while measure <= room:
+            again = wrap_lines(tail, measure)
+            if len(again) == k and _width(again[-1]) > stub:
+                return "\n".join([*lines[:-k], *again])
+            measure += 0.25
+    return text
+
+
+FILTERS = {
+    "names_only": names_only,
+    "short_date": short_date,
+    "cell_lines": cell_lines,
+    "even_lines": even_lines,
+}

@@ -88,6 +88,8 @@ _INSIDE_NAME_CUT = 8
 # 区委, 市场, 县域, 省级, 市直, 区政府, 市长 …
 _PLACE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
 _NOT_AFTER_PLACE = "委场域级属直政长民情容内外界况"
+# Words that end in a place character but are no place: "中共某区城市/管理…" cut 城市管理.
+_NOT_PLACES = ("城市", "都市", "超市", "社区", "小区", "景区", "街区")
 _PLACE_CUT = 30
 _ANYWHERE_CUT = 40
 
@@ -174,7 +176,12 @@ def _inside_name_cuts(name: str, start: int, places: bool = True) -> dict[int, i
     for i in range(1, len(name)):
         if name[:i].endswith(_NAME_SUFFIXES) and not name[i:].startswith(("员", "会")):
             cuts[start + i] = _INSIDE_NAME_CUT
-        elif places and name[:i].endswith(_PLACE_SUFFIXES) and name[i] not in _NOT_AFTER_PLACE:
+        elif (
+            places
+            and name[:i].endswith(_PLACE_SUFFIXES)
+            and name[i] not in _NOT_AFTER_PLACE
+            and not name[:i].endswith(_NOT_PLACES)
+        ):
             cuts[start + i] = _PLACE_CUT
     return cuts
 
@@ -296,6 +303,38 @@ def signature_lines(name: str, max_chars: int = MAX_SIGNATURE_CHARS) -> list[str
         if lines:
             return lines
     return break_title(name, (), max_chars)  # a part longer than a line: any boundary
+
+
+# A 署名 centred over the 成文日期 (GB/T 9704 §7.3.5.1: 以成文日期为准居中编排) reaches the
+# 版心's right edge at 15 characters (``docformat.SEALED_CENTRED_MAX_CHARS``: the date's centre
+# is 4 + 7.5 / 2 characters from the edge). A longer name is printed in lines of at most this,
+# each centred over the date, when it can be cut after a suffix or a place into two or three
+# lines of like length (none shorter than half the longest: "中共某区 / 人力资源和社会保障局党组" is
+# not a block, "委员会" alone still less): the 落款 stays one centred block over the date.
+CENTRED_SIGNATURE_CHARS = 15
+_MAX_CENTRED_SIGNATURE_LINES = 3
+_MIN_SIGNATURE_LINE = 4
+
+
+def centred_signature_lines(name: str) -> list[str]:
+    """The 署名 as lines to centre over the date, or [] when it cannot be (then the template
+    right-aligns ``signature_lines`` with the date). "中共某区住房和城乡建设局党组" is one line;
+    "中共某某省某某市某某区经济技术开发区管理委员会规划建设交通运输局党组" is "中共某某省某某市某某区 /
+    经济技术开发区管理委员会 / 规划建设交通运输局党组"."""
+    name = name.strip()
+    if len(name) <= CENTRED_SIGNATURE_CHARS:
+        return [name]
+    costs = _inside_name_cuts(name, 0)
+    for most in (_INSIDE_NAME_CUT, _PLACE_CUT):
+        cuts = sorted(c for c in costs if costs[c] <= most)
+        lines = _even_signature_lines(name, cuts, CENTRED_SIGNATURE_CHARS)
+        if (
+            lines
+            and len(lines) <= _MAX_CENTRED_SIGNATURE_LINES
+            and min(map(len, lines)) >= max(_MIN_SIGNATURE_LINE, max(map(len, lines)) / 2)
+        ):
+            return lines
+    return []
 
 
 def _even_signature_lines(name: str, cuts: list[int], max_chars: int) -> list[str] | None:

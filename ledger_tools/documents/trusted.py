@@ -28,11 +28,11 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "179868dd314736d18ea6ebb3f3b39b6e2bdeb48c8b336b85fd1bc06468335fcb",
-    "整改方案.docx": "a64f8441056bbeae07a0c00d0c1732f05f15740c5a44e52f378b902be3513e78",
-    "整改进展情况通报.docx": "106deeda7891a3bf64f7901a8e7359554c46667d14187059a831e41da6aeda25",
-    "汇总报告.docx": "7120edc8468d73358c2e85cd8c42906ec92ff0dfce34563a9b4e8e574819d8c3",
-    "督办通知.docx": "15b8357e5ef8845d2e0e98bf718e0d225cde1ca8c5d376f5e24e5e8bc2ef9171",
+    "整改情况报告.docx": "0ceff485ad4e8240278c59751076571a588996084fb8b6268ed3db941595aa41",
+    "整改方案.docx": "bc6d9e2c7224b37f33093398401622d19ac3a03df7942a1285b5273209888dfd",
+    "整改进展情况通报.docx": "52bdeda976190054446d9c28156d501c6d55a79403f5f223b576f1230416e341",
+    "汇总报告.docx": "e6959d9261aa4c917941195241ffa87a1534ef89bab99b1230bb3261998e2bf1",
+    "督办通知.docx": "e6b041fe3feb9a04456508dbc0f6d085998a4ad578c2824a13203b6864d83453",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

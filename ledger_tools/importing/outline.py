@@ -96,6 +96,10 @@ def match_marker(text: str) -> tuple[str, int, str, str] | None:
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+# The heading styles of the documents this tool writes (docformat.STYLE_H1 …): a heading of
+# them without a number is the lone 方面 of a ledger that has one ("落实……方面", not numbered
+# "（一）" where there is no "（二）").
+_GONGWEN_HEADING_STYLE = re.compile(r"^([一二三])级标题$")
 
 
 # A problem named on a line of its own, without a number: "……的问题" (also "……的问题。").
@@ -108,6 +112,8 @@ def _heading(block: Block) -> tuple[str, int, str, str] | None:
     ("……的问题"): each a level of its own, counted where it stands."""
     if m := _HEADING_STYLE.match(block.style.strip()):
         return (f"heading{m.group(1)}", 1, "", block.text)
+    if m := _GONGWEN_HEADING_STYLE.match(block.style.strip()):
+        return (f"heading{'一二三'.index(m.group(1)) + 1}", 1, "", block.text)
     text = block.text
     if _GENERIC.match(text):
         return None  # a label ("整改措施") or a section's name ("存在的问题"), not a problem

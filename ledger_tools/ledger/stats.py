@@ -261,7 +261,7 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     "对照区委第一巡察组反馈的3个方面16项问题，细化整改措施58条。截至2024年5月10日，已整改到位
     14项（其中3项需长期坚持），基本完成1项，正在推进1项，办结率87.5%。共清退资金1.23万元，约谈问责
     21人次，建立完善制度21项。" Statuses and sums that are zero are left out (no problem closed
-    reads "尚无问题整改到位", not "已整改到位0项"). When 长期坚持 does not
+    reads "尚无问题整改到位", not "已整改到位0项", and no 办结率 of 0% follows). When 长期坚持 does not
     count as 办结, "已整改到位" counts only 已完成 and 长期坚持 is named on its own, so that the
     figures add up to the 办结率 printed next to them. A figure that depends on a cell that
     cannot be read (``存疑``, only with --force) is printed in 【】 and the sentence ends with
@@ -299,7 +299,10 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
             parts.append(f"{label}{m(status)}项")
     if (same := _all_in_one_status(stats)) is not None:
         parts = [same]  # not "尚无问题整改到位，尚未启动6项": one state, said once
-    parts.append(f"办结率{m('办结率')}")
+    if stats["办结数"] or {"办结数", "办结率"} & doubtful.keys():
+        # nothing closed is said by the clause before it: "尚无问题整改到位，正在推进9项，
+        # 尚未启动4项" or "上述问题均尚未启动整改", not again ", 办结率0%"
+        parts.append(f"办结率{m('办结率')}")
     body = f"截至{stats['截至日期']}，" + "，".join(parts) + "。"
     return head + body + _sums_sentence(stats) + _uncertain_note(stats)
 

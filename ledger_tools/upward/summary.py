@@ -24,7 +24,7 @@ KIND = "summary"
 DOC_NAME = "汇总报告"
 MAX_ITEMS_PER_UNIT = 10  # overdue items listed per unit; the rest are counted
 # Keys of 超期单位 and its 事项 (the sample may have nothing overdue: templates check needs them).
-OVERDUE_UNIT_KEYS = ("序号", "单位", "条数", "状态", "事项", "另有")
+OVERDUE_UNIT_KEYS = ("序号", "单位", "条数", "状态", "事项", "另有", "标题")
 OVERDUE_ITEM_KEYS = (
     "序号", "问题", "整改措施", "整改时限", "超期天数", "整改状态", "说明", "超期说明",
 )  # fmt: skip
@@ -137,6 +137,7 @@ def summary_context(
             "状态": shared_state(items),
             "事项": items[:MAX_ITEMS_PER_UNIT],
             "另有": max(0, len(items) - MAX_ITEMS_PER_UNIT),
+            "标题": overdue_unit_heading(name, len(items), shared_state(items)),
         }
         for i, (name, items) in enumerate(overdue, start=1)
     ]
@@ -283,6 +284,16 @@ def _with_rate(name: str, rate: Any) -> str:
     if name.endswith("）") and "（" in name:
         return f"{name[:-1]}，{rate}）"
     return f"{name}（{rate}）"
+
+
+def overdue_unit_heading(name: str, count: int, state: str) -> str:
+    """ "某区档案馆（3条，均尚未启动）": a unit named twice, told apart by its file
+    ("某区住房和城乡建设局（住建局.xlsx）"), takes the count inside its brackets
+    ("某区住房和城乡建设局（住建局.xlsx，1条）"), not "（住建局.xlsx）（1条）" (as ``_with_rate``)."""
+    note = f"{count}条" + (f"，{state}" if state else "")
+    if name.endswith("）") and "（" in name:
+        return f"{name[:-1]}，{note}）"
+    return f"{name}（{note}）"
 
 
 def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:

@@ -481,6 +481,13 @@ def _mapped(row: list[str]) -> dict[int, str]:
         canonical = table_header(cell)
         if canonical and canonical not in mapped.values():
             mapped[j] = canonical
+    if "问题" not in mapped.values():
+        # "问题类别 | 具体问题 | 整改措施": with the 方面 in a column of its own, the column of
+        # the problems' particulars is the only place the problem is named
+        for j, name in mapped.items():
+            if name == "问题表现":
+                mapped[j] = "问题"
+                break
     return mapped
 
 
@@ -630,6 +637,13 @@ def _status_from_progress(fields: dict[str, str]) -> None:
             planned = _PLANNED_ANY.search(clause.group(2))
             if planned and not fields.get("整改时限"):
                 fields["整改时限"] = planned.group(1)
+    if (
+        found is None
+        and "。" not in progress.rstrip("。")
+        and (tail := trailing_clause_status(progress, bare_only=True))
+    ):
+        # "已建立长效机制，长期坚持": what was done, then the status in the last clause
+        found, head, rest = (tail[0], tail[1]), "", tail[2]
     if found is None:
         return
     fields["整改状态"] = found[0]
@@ -1046,6 +1060,35 @@ def _opening_dates(info: dict[str, str], opening: str) -> None:
         sentence = opening[end:stop]
         if "反馈" in sentence and "至" not in opening[end : end + 2]:
             info.setdefault("反馈日期", d.isoformat())
+
+
+_FILLED_LABEL = re.compile(
+    r"(填报单位|报送单位|填表单位|填报人|填表人|审核人|联系人|联系电话|填报时间|填报日期|填表时间|填表日期"
+    r"|报送时间|报送日期)(?:[（(]\s*盖章\s*[)）])?\s*[：:]"
+)
+
+
+def read_filled_by(info: dict[str, str], text: str, kind: str) -> bool:
+    """A form's line under its table, "填报单位：云溪县教育局　填报时间：2024年12月20日" (with
+    联系人, 联系电话, 审核人 as the form has them): the unit, its date and telephone go to
+    基本信息 where the document has not said them. False for any other line."""
+    marks = list(_FILLED_LABEL.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return False
+    for k, m in enumerate(marks):
+        value = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        value = value.strip(" 　\t，,；;。")
+        label = m.group(1)
+        if not value:
+            continue
+        if label.endswith("单位"):
+            info.setdefault("单位名称", value)
+        elif label.endswith(("时间", "日期")) and (day := _cn_date(value)):
+            key = {"plan": "方案成文日期", "report": "报告成文日期", "notice": "报告成文日期"}
+            info.setdefault(key.get(kind, "成文日期"), day.isoformat())
+        elif label == "联系电话":
+            info.setdefault("联系电话", value)
+    return True
 
 
 def read_contacts(info: dict[str, str], text: str) -> None:

@@ -112,7 +112,7 @@ _LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
 _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
 _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
-    r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
+    r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|进度|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|审计建议|整改要求"
     r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
@@ -201,6 +201,12 @@ _PROBLEM_LABEL = re.compile(
     r"^(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?问题(?:描述|内容)?\s*[：:]\s*"
 )
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
+# A 乡镇, 村 or unit named alone on a numbered line ("（一）石桥镇", "2.县人民医院"): a section of
+# a 县's report by the units the problems were found in.
+_UNIT_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,16}?(?:镇|乡|街道|街道办事处|村|社区|管委会|局|委员会|办公室|公司|集团"
+    r"|学校|中学|小学|幼儿园|医院|卫生院|中心|站|所)"
+)
 
 
 # What a web page puts around a published text, copied with it: the breadcrumb, the source and
@@ -350,6 +356,25 @@ def _without_footnotes(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return [b for b in blocks if b.style != FOOTNOTE_STYLE]
 
 
+_NOTE_FIRST = re.compile(r"^附\s*件\s*[：:]\s*1\s*[.．、]")
+_NOTE_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*[^。；;，,：:]{2,40}$")
+
+
+def _attachment_note(blocks: list[Block]) -> list[Block]:
+    """The 附件说明 of a 公文 listing several attachments ("附件：1.巡察整改任务清单" then
+    "2.建立完善制度清单" on the next line) as one line: the items after the first are names of
+    attachments, not numbered paragraphs of the body."""
+    out: list[Block] = []
+    joining = False
+    for b in blocks:
+        if joining and not b.is_table and _NOTE_ITEM.match(b.text):
+            out[-1] = Block(f"{out[-1].text}　{b.text}", out[-1].where, out[-1].style)
+            continue
+        joining = not b.is_table and bool(_NOTE_FIRST.match(b.text))
+        out.append(b)
+    return out
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
@@ -358,6 +383,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
     blocks = _article_marks(blocks)
+    blocks = _attachment_note(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):
@@ -492,11 +518,16 @@ def _split_tail(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Blo
     """(body, 落款 and 成文日期 blocks, attachment blocks). The attachment starts at a line that is
     just "附件" (or "附件1") after the body, the signature is a short line before a date line."""
     att_start = len(blocks)
-    for i in range(len(blocks) - 1, 0, -1):
-        b = blocks[i]
-        if not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text):
-            att_start = i
-            break
+    marks = [
+        i
+        for i, b in enumerate(blocks)
+        if i and not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text)
+    ]
+    # The first "附件1" after the 落款's date starts them all ("附件1 … 附件2 …"); else the last
+    # such line (an attachment without a dated 落款 above it).
+    after_date = [i for i in marks if any(_is_date_line(b.text) for b in blocks[max(i - 4, 0) : i])]
+    if after_date or marks:
+        att_start = (after_date or marks[-1:])[0]
     body, attachment = blocks[:att_start], blocks[att_start:]
     end = len(body)
     while end > 0 and not body[end - 1].is_table and _PRINTED.match(body[end - 1].text):
@@ -684,7 +715,9 @@ class _Reader:
         (a warning, never a guess at the columns)."""
         titled = False
         for i, b in enumerate(blocks[1:], start=1):
-            if b.is_table:
+            if not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text):
+                titled = False  # "附件2": the next attachment, with a title of its own
+            elif b.is_table:
                 self.table(b)
             elif F.looks_like_table_header(b.text):
                 self.p.warnings.append(
@@ -868,6 +901,8 @@ class _Reader:
                 "请导入 Word 原文，或在台账中补录表中的问题和措施。" + _table_hint()
             )
             return True
+        if F.read_filled_by(self.p.info, b.text, self.p.kind):
+            return True  # "填报单位：…　填报时间：…" under a form
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
@@ -944,6 +979,8 @@ class _Reader:
         if node.children:
             for b in node.body:
                 self.loose_block(b)
+            if self.unit_sections(aspect, node):
+                return
             for child in node.children:
                 self.problem_node(aspect, child)
             return
@@ -951,6 +988,8 @@ class _Reader:
         aimed = [b for b in node.body if not b.is_table and _aimed_at(b.text)]
         if aimed and self.p.kind != "feedback":
             self.aimed_measures(aspect, node, rest, aimed)
+            return
+        if not rest and self.about_paragraphs(aspect, node):
             return
         texts = [rest] if rest else []
         texts += [b.text for b in node.body if not b.is_table]
@@ -972,6 +1011,64 @@ class _Reader:
                 self.problem_body(problem, [Block(detail, node.where)] if detail else [])
                 continue
             aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    def unit_sections(self, aspect: PAspect, node: Node) -> bool:
+        """A 方面 of a 县's report divided by the 乡镇 or units the problems were found in
+        ("（一）石桥镇" over "1.……"): the units are not problems; each of its problems takes the
+        unit as its 责任部门 (where the text names no other), and a reminder names them. False
+        (nothing read) unless every item under the 方面 is a unit's name over items of its own."""
+        units = [_UNIT_NAME.fullmatch(c.text.rstrip("。：:")) for c in node.children]
+        if not all(units) or not all(c.children for c in node.children):
+            return False
+        for child in node.children:
+            unit = child.text.rstrip("。：:")
+            for b in child.body:
+                self.loose_block(b)
+            start = len(aspect.problems)
+            for grand in child.children:
+                self.problem_node(aspect, grand)
+            for problem in aspect.problems[start:]:
+                if not problem.measures:
+                    problem.measures.append(PMeasure("", problem.where))
+                for m in problem.measures:
+                    m.fields.setdefault("责任部门", unit)
+        named = "、".join(dict.fromkeys(c.text.rstrip("。：:") for c in node.children))
+        self.p.warnings.append(
+            f"{node.where}起“{aspect.title}”下按单位分列（{named}）：单位名称不是问题，"
+            "已记入其下各问题的“责任部门”，请核对。"
+        )
+        return True
+
+    def about_paragraphs(self, aspect: PAspect, node: Node) -> bool:
+        """A 方面 whose problems are unnumbered paragraphs each starting "关于……的问题。" and
+        going on with its measures and status ("一是……；二是……。目前已整改到位。"), or followed
+        by paragraphs of their own until the next "关于": each "关于" starts a problem (the
+        enumeration inside it is its measures, never problems). False (nothing read) when the
+        body does not start so."""
+        body = [b for b in node.body if not b.is_table]
+        if self.p.kind == "feedback" or not body or not _ABOUT.match(body[0].text):
+            return False
+        problem: PProblem | None = None
+        parts: list[Block] = []
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+                continue
+            if not _ABOUT.match(b.text):
+                parts.append(b)
+                continue
+            if problem is not None:
+                self.problem_body(problem, parts)
+            head, detail = first_sentence(b.text)
+            head = head.rstrip("。；;：:")
+            if about := _ABOUT.fullmatch(head):
+                head = _unquote(about.group(1))
+            problem = PProblem(_short_title(head), b.where)
+            aspect.problems.append(problem)
+            parts = [Block(detail, b.where)] if detail.strip() else []
+        if problem is not None:
+            self.problem_body(problem, parts)
+        return True
 
     def aimed_measures(self, aspect: PAspect, node: Node, rest: str, aimed: list[Block]) -> None:
         """A 方面 whose problems are listed in a paragraph ("巡察指出的问题：一是……。二是……。")
@@ -1084,7 +1181,9 @@ class _Reader:
             elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
                 shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
             elif label and _label_mode(label) == "progress" and self.p.kind != "feedback":
-                progress.append(rest)  # "整改成效：…" after the numbered measures: of them all
+                # "整改成效：…" after the numbered measures: of them all ("整改进度：已清退资金
+                # 3.2万元，正在持续推进中。": the status read from its last clause)
+                progress.append(self.trailing_status_sentence(problem, rest, bare=True))
             elif not self.special(b):
                 extra.append(b.text)
         full = "".join([child.text, *extra])

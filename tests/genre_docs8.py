@@ -366,7 +366,7 @@ def long_list(path: Path) -> Path:
 # 5. 方案 table with spanning 方面 rows, deadline words, "1.……；2.……" in one cell.
 
 DEADLINE_HEADER = ["序号", "问题", "整改措施", "责任单位", "完成时限"]
-# (方面, [(问题, [措施], 责任单位, 时限 as written, 时限 as the ledger has it)])
+# (方面, [(问题, [措施], 责任单位, 时限)])
 DEADLINE_PLAN = [
     (
         "一、贯彻落实上级决策部署方面",
@@ -376,14 +376,12 @@ DEADLINE_PLAN = [
                 ["建立河长履职月通报制度", "对巡河不到位的河长约谈提醒"],
                 "县水利局",
                 "2025年底前",
-                "2025年12月底前",
             ),
             (
                 "防汛物资储备不足",
                 ["按标准补足各乡镇防汛物资"],
                 "县应急管理局",
                 "6月底",
-                "2025年6月底",
             ),
         ],
     ),
@@ -395,13 +393,11 @@ DEADLINE_PLAN = [
                 ["立即停止未经审批的变更", "对近两年工程变更逐项复核", "修订工程变更管理办法"],
                 "县水利局",
                 "即时",
-                "立行立改",
             ),
             (
                 "廉政风险防控机制不健全",
                 ["梳理岗位廉政风险点，制定防控措施"],
                 "县水利局机关党委",
-                "长期坚持",
                 "长期坚持",
             ),
         ],
@@ -429,7 +425,7 @@ def deadline_plan(path: Path) -> Path:
         merged = table.cell(r, 0).merge(table.cell(r, len(DEADLINE_HEADER) - 1))
         merged.text = aspect
         r += 1
-        for problem, measures, unit, due, _ in problems:
+        for problem, measures, unit, due in problems:
             n += 1
             cells = table.rows[r].cells
             cells[0].text = str(n)

@@ -159,7 +159,6 @@ def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
             number += 1
             rows += _problem_rows(number, aspect.title, problem)
     warnings = list(parsed.warnings)
-    warnings += _years_of_deadlines(rows, parsed.info)
     for doc in documents:
         warnings += cross_check(doc)
     if unfiled := sum(len(a.problems) for a in parsed.aspects if not a.title):
@@ -171,49 +170,6 @@ def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
             "没有识别出任何问题或整改措施：文中没有可识别的编号结构（一、（一）1.（1）、问题1：等）或问题清单表格。"
         )
     return Imported(rows, _info_values(parsed.info), parsed.texts, aspects, warnings, documents)
-
-
-def _years_of_deadlines(rows: list[dict[str, Any]], info: dict[str, str]) -> list[str]:
-    """A 整改时限 written without its year ("6月底", "9月30日前") given the year it falls in,
-    as a clerk types it into the ledger: the first such day after the 反馈日期, else on or after
-    the document's own date (the rule ``check`` applies to the ledger); one reminder lists them."""
-    from ledger_tools.ledger.dates import YearSource, parse_deadline
-
-    for key, label in (
-        ("反馈日期", "反馈日期"),
-        ("方案成文日期", "文稿日期"),
-        ("报告成文日期", "文稿日期"),
-        ("成文日期", "文稿日期"),
-    ):
-        if day := exact_date(info.get(key) or "") or _iso(info.get(key)):
-            source = YearSource(day, label)
-            break
-    else:
-        return []
-    changed: dict[str, str] = {}
-    for row in rows:
-        value = row.get("整改时限")
-        if not isinstance(value, str) or parse_deadline(value).kind != "invalid":
-            continue
-        dated = parse_deadline(value, year_from=source)
-        if dated.assumed_year is None or dated.due is None:
-            continue
-        row["整改时限"] = changed[value] = f"{dated.assumed_year}年{value.lstrip()}"
-    if not changed:
-        return []
-    said = "、".join(f"“{k}”记为“{v}”" for k, v in list(changed.items())[:4])
-    more = f"等{len(changed)}种写法" if len(changed) > 4 else ""
-    return [
-        f"整改时限没有写年份：{said}{more}（按{source.label}{source.day.year}年{source.day.month}月"
-        f"{source.day.day}日之后推算），请核对。"
-    ]
-
-
-def _iso(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def cross_check(doc: Parsed) -> list[str]:

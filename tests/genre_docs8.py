@@ -34,7 +34,9 @@ The shapes:
 13. a 通报 whose problems are "1.……问题" headings with the measures "（1）……" "（2）……" in
     paragraphs of their own, and a status paragraph "整改进度：……" after them;
 14. a 报告 on problems with words the reader cannot be sure of: a deadline "年内", a status
-    "已取得阶段性成效", a problem told with no measure at all.
+    "已取得阶段性成效", a problem told with no measure at all;
+15. a 任务清单 whose one column "责任单位及责任人" holds the unit and the person (after a space
+    or a comma, or labelled "责任单位：…；责任人：…"), measures "①……；②……" in one cell.
 """
 
 from __future__ import annotations
@@ -955,6 +957,66 @@ def unsure_report(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 15. 任务清单 with one column for the unit and the person ("责任单位及责任人"), measures
+#     "①……；②……" / "（1）……；（2）……" in one cell.
+
+DUTY_HEADER = ["序号", "问题", "整改措施", "责任单位及责任人", "完成时限", "进展情况"]
+# (问题, 措施 cell, [措施], cell as written, 责任单位, 责任人, 时限, status)
+DUTY_ROWS = [
+    (
+        "预算编制不够细化",
+        "①细化预算科目到项目；②建立预算执行月报制度",
+        ["细化预算科目到项目", "建立预算执行月报制度"],
+        "县财政局　张某某",
+        "县财政局",
+        "张某某",
+        "2025年底前",
+        "已完成",
+    ),
+    (
+        "审计整改跟踪问效不到位",
+        "（1）建立审计整改台账；（2）每季度开展一次整改“回头看”",
+        ["建立审计整改台账", "每季度开展一次整改“回头看”"],
+        "责任单位：县审计局；责任人：李某某",
+        "县审计局",
+        "李某某",
+        "即时",
+        "正在推进",
+    ),
+    (
+        "内部控制制度不健全",
+        "修订内部控制手册",
+        ["修订内部控制手册"],
+        "县审计局办公室，王某某",
+        "县审计局办公室",
+        "王某某",
+        "2025年6月30日",
+        "已完成",
+    ),
+    (
+        "政府投资项目审计覆盖面不广",
+        "制定年度投资审计计划，实现重点项目全覆盖",
+        ["制定年度投资审计计划，实现重点项目全覆盖"],
+        "县审计局、县发展改革局",
+        "县审计局、县发展改革局",
+        None,
+        "长期坚持",
+        "长期坚持",
+    ),
+]
+
+
+def duty_table(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "云溪县审计局巡察反馈问题整改任务清单")
+    rows = [[str(i), r[0], r[1], r[3], r[6], r[7]] for i, r in enumerate(DUTY_ROWS, start=1)]
+    table_of(d, DUTY_HEADER, rows)
+    official(d, size=12)
+    d.save(path)
+    return path
+
+
 DOCX_BUILDERS = {
     "about_paragraphs_report": about_paragraphs_report,
     "circled_notice": circled_notice,
@@ -966,6 +1028,7 @@ DOCX_BUILDERS = {
     "prose_progress_list": prose_progress_list,
     "numbered_measures_notice": numbered_measures_notice,
     "unsure_report": unsure_report,
+    "duty_table": duty_table,
 }
 
 TXT_BUILDERS = {

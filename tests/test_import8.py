@@ -315,6 +315,23 @@ def test_report_with_a_problem_told_without_measures(docs, tmp_path):
     assert "计划年内完成" in first.get("整改措施") and first.get("整改时限") is None
 
 
+def test_one_column_for_the_unit_and_the_person(docs, tmp_path):
+    """ "责任单位及责任人" cells "县财政局　张某某", "责任单位：县审计局；责任人：李某某",
+    "县审计局办公室，王某某": the unit to 责任部门, the person to 责任人; two units stay
+    together; "①……；②……" and "（1）……；（2）……" cells are two measures each."""
+    want = [
+        (problem, m, unit, person, status)
+        for problem, _, measures, _, unit, person, _, status in G.DUTY_ROWS
+        for m in measures
+    ]
+    found = formats(docs, "duty_table", tmp_path)
+    for suffix, ledger, out, _ in found:
+        assert "识别出 1 个方面、4 项问题、6 条整改措施" in out, suffix
+        got = [r[1:] for r in stripped(table(ledger, "整改措施", "责任部门", "责任人", "整改状态"))]
+        assert got == want, suffix
+    same_ledger(found)
+
+
 # ---------------------------------------------------------------------------------------------
 # The pieces.
 
@@ -327,3 +344,29 @@ def test_form_line_under_a_table():
     assert F.read_filled_by(info, "填报单位：某县统计局 联系电话：0710-1234567", "plan")
     assert info == {"单位名称": "某县统计局（文中）", "联系电话": "0710-1234567"}
     assert not F.read_filled_by({}, "本次填报单位共有12个。", "report")
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "person"),
+    [
+        ("县财政局张某某", "县财政局", "张某某"),
+        ("县财政局张伟", "县财政局", "张伟"),
+        ("县民政局局长刘洋", "县民政局", "刘洋（局长）"),
+        ("县审计局办公室，王某某", "县审计局办公室", "王某某"),
+        ("县财政局、县审计局 张某某", "县财政局、县审计局", "张某某"),
+        ("县财政局、县审计局", "县财政局、县审计局", None),
+        ("县财政局预算股", "县财政局预算股", None),
+        ("县委办、县府办", "县委办、县府办", None),
+    ],
+)
+def test_unit_and_person_in_one_cell(cell, unit, person):
+    fields = {"责任部门": cell}
+    F._units_and_people(fields, ["责任单位及责任人"], {0: "责任部门"})
+    assert (fields["责任部门"], fields.get("责任人")) == (unit, person)
+
+
+def test_unit_column_alone_is_never_split():
+    """Under a header naming only the unit, a name-like ending is part of the unit's name."""
+    fields = {"责任部门": "县财政局王家"}
+    F._units_and_people(fields, ["责任单位"], {0: "责任部门"})
+    assert fields == {"责任部门": "县财政局王家"}

@@ -760,6 +760,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        _units_and_people(fields, block.rows[header], columns)
         if tick:
             fields.setdefault("整改状态", tick)
         elif several:
@@ -801,6 +802,51 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             last = target.measures[-1].fields
             last["整改进展及成效"] = account + last.get("整改进展及成效", "")
     return True
+
+
+# A header naming a unit and a person in one column: "责任单位及责任人", "责任部门/责任人".
+_UNIT_AND_PERSON_HEADER = re.compile(
+    r"(?:单位|部门|科室|处室|股室).{0,4}(?:及|和|与|/|、|／).{0,4}人"
+)
+_UNIT_END = "局委办部院室科股镇乡处所站队馆组会司厂校园"
+# The common surnames: a name after a unit without a mark between them ("县财政局张伟") is
+# told from the rest of a unit's name ("县财政局预算股") by its first character.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+# "县财政局张某某", "县审计局办公室，王某某", "县民政局局长刘洋": the unit, then the person.
+_UNIT_THEN_PERSON = re.compile(
+    rf"^(?P<unit>.{{2,40}}?(?:中心|街道|公司|[{_UNIT_END}]))[\s，,、/／]*"
+    rf"(?P<person>(?:副?(?:局长|主任|书记|科长|股长|所长|站长|队长|院长|校长|部长|经理|镇长|乡长))?"
+    rf"[{_SURNAMES}](?:某某?|[\u4e00-\u9fff]{{1,2}}))$"
+)
+
+
+def _units_and_people(fields: dict[str, str], header: list[str], columns: dict[int, str]) -> None:
+    """A 责任 cell holding the unit and the person: labelled ("责任单位：县审计局；责任人：
+    李某某") in any 责任 column, or — under a header naming both ("责任单位及责任人") — the
+    person's name after the unit ("县财政局 张某某"): each to its own column."""
+    for j, key in columns.items():
+        value = fields.get(key, "")
+        if key not in ("责任部门", "牵头部门", "责任领导") or not value:
+            continue
+        pairs = responsibility_pairs(value)
+        if pairs and _LABEL.match(value.strip()):
+            del fields[key]
+            for k, v in pairs.items():
+                if k in TAIL_COLUMNS:
+                    fields.setdefault(k, v)
+            continue
+        if j < len(header) and _UNIT_AND_PERSON_HEADER.search(header[j]):
+            m = _UNIT_THEN_PERSON.match(value.strip())
+            if m and m.group("person")[-1] not in _UNIT_END:
+                fields[key] = m.group("unit")
+                fields.setdefault("责任人", name_then_post(m.group("person")))
 
 
 def _join_texts(texts: list[str]) -> str:

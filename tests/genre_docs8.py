@@ -36,7 +36,8 @@ The shapes:
 14. a 报告 on problems with words the reader cannot be sure of: a deadline "年内", a status
     "已取得阶段性成效", a problem told with no measure at all;
 15. a 任务清单 whose one column "责任单位及责任人" holds the unit and the person (after a space
-    or a comma, or labelled "责任单位：…；责任人：…"), measures "①……；②……" in one cell.
+    or a comma, or labelled "责任单位：…；责任人：…"), measures "①……；②……" in one cell;
+16. a 县's 通报 by 乡镇 the other way round: "一、石桥镇" over "（一）……方面" over problems.
 """
 
 from __future__ import annotations
@@ -1017,6 +1018,46 @@ def duty_table(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 16. 通报 of a 县 by its 乡镇: "一、石桥镇" over "（一）……方面" over "1.……。整改情况：……".
+
+# (乡镇, [(方面, [(问题, 措施, status)])])
+TOWN_PARTS = [
+    (
+        "石桥镇",
+        [
+            (
+                "基层党建方面",
+                [
+                    ("村级后备干部储备不足", "每村储备2名以上后备干部", "已完成"),
+                    ("党员活动室利用率低", "制定活动室开放使用制度", "正在推进"),
+                ],
+            ),
+            ("作风建设方面", [("村级挂牌过多", "清理村级组织不规范挂牌", "已完成")]),
+        ],
+    ),
+    (
+        "青山乡",
+        [("基层党建方面", [("软弱涣散村整顿进度慢", "县乡干部包村整顿", "正在推进")])],
+    ),
+]
+
+
+def town_parts_txt(path: Path) -> Path:
+    lines = [
+        "中共云溪县委巡察工作领导小组办公室关于乡镇巡察整改情况的通报",
+        "县委第四巡察组对石桥镇、青山乡开展了巡察，反馈问题共2个方面4项。现将整改情况通报如下。",
+    ]
+    for k, (town, aspects) in enumerate(TOWN_PARTS):
+        lines.append(f"{ORDINAL[k]}、{town}")
+        for n, (aspect, problems) in enumerate(aspects):
+            lines.append(f"（{ORDINAL[n]}）{aspect}")
+            for i, (problem, measure, status) in enumerate(problems, start=1):
+                lines.append(f"{i}.{problem}。整改情况：{measure}。{TOLD[status]}")
+    lines += ["中共云溪县委巡察工作领导小组办公室", "2024年12月5日"]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
 DOCX_BUILDERS = {
     "about_paragraphs_report": about_paragraphs_report,
     "circled_notice": circled_notice,
@@ -1034,6 +1075,7 @@ DOCX_BUILDERS = {
 TXT_BUILDERS = {
     "half_paren_txt": half_paren_txt,
     "pdf_copy_txt": pdf_copy_txt,
+    "town_parts_txt": town_parts_txt,
 }
 
 HTML_BUILDERS = {

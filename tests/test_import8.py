@@ -163,6 +163,24 @@ def test_county_report_of_townships_under_each_aspect(docs, tmp_path):
     same_ledger(found)
 
 
+def test_county_notice_by_township_then_aspect(docs, tmp_path):
+    """ "一、石桥镇" over "（一）基层党建方面": the town is no 方面 — its problems take it as their
+    责任部门 and a reminder says so; the 方面 named under both towns is one 方面 (the stated
+    "2个方面4项" agrees)."""
+    ledger, out, _ = one(docs["town_parts_txt"], tmp_path)
+    assert "识别出 2 个方面、4 项问题、4 条整改措施" in out
+    want = sorted(
+        (aspect, problem, measure, town, status)
+        for town, aspects in G.TOWN_PARTS
+        for aspect, problems in aspects
+        for problem, measure, status in problems
+    )
+    assert sorted(stripped(table(ledger, "整改措施", "责任部门", "整改状态"))) == want
+    said = warnings(out)
+    assert len(said) == 2 and all("不是方面" in w for w in said), said
+    assert "“石桥镇”" in said[0] and "“青山乡”" in said[1]
+
+
 def test_prose_report_with_two_attachments_after_its_date(docs, tmp_path):
     """A report of prose, its 附件说明 listing two attachments on two lines, then 落款 and date,
     then 附件1 (the task list: 问题类别 is the 方面, 具体问题 the problem) and 附件2 (a list of
@@ -370,3 +388,22 @@ def test_unit_column_alone_is_never_split():
     fields = {"责任部门": "县财政局王家"}
     F._units_and_people(fields, ["责任单位"], {0: "责任部门"})
     assert fields == {"责任部门": "县财政局王家"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("目前已整改到位，并将长期坚持。", "长期坚持"),
+        ("已完成，并长期坚持。", "长期坚持"),
+        ("已整改到位，需长期坚持。", "长期坚持"),
+        ("已完成整改，并常态化推进。", "长期坚持"),
+        ("整改工作正在有序推进。", "正在推进"),
+        ("此项整改已完成。", "已完成"),
+        ("该项工作已完成。", "已完成"),
+        ("目前已整改到位。", "已完成"),
+        ("已完成清产核资，正在建设平台。", None),
+    ],
+)
+def test_status_told_in_prose(sentence, status):
+    found = F.status_sentence(sentence)
+    assert (found[0] if found else None) == status

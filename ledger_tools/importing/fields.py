@@ -165,7 +165,8 @@ def measure_figures(text: str) -> dict[str, float]:
 # Status sentences.
 
 _STATUS_START = re.compile(
-    r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|该项|本项|整改状态[：:]|状态[：:]|已|尚|正在|基本)"
+    r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|整改状态[：:]"
+    r"|状态[：:]|已|尚|正在|基本)"
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
@@ -246,9 +247,17 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     key = max((k for k in _STATUS_KEYS if s.startswith(k, pos)), key=len)
     if not _STATUS_END.match(s[pos + len(key) :]):
         return None  # "已完成清产核资，正在…": the status word is the verb of an account
+    if status == C.STATUS_DONE and _KEPT_UP.search(s[pos + len(key) :]):
+        status = C.STATUS_ONGOING  # "目前已整改到位，并将长期坚持。"
     planned = _PLANNED.search(s)
     deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""
     return status, deadline
+
+
+# After a done status, the work kept up: "，并将长期坚持", "，需长期坚持", "并常态化推进".
+_KEPT_UP = re.compile(
+    r"^[，,]?\s*(?:并|且|需|将|仍需|还需|需要|今后)*\s*(?:长期坚持|常态化推进|持续巩固)[。；;！!]?$"
+)
 
 
 # What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".
@@ -272,7 +281,9 @@ def delay_reason(text: str) -> tuple[str, str] | None:
 
 # Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
 # "，需长期坚持", "，该问题已完成整改").
-_CLAUSE_HEAD = re.compile(r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|该项|均|需|仍需|将)+")
+_CLAUSE_HEAD = re.compile(
+    r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|均|需|仍需|将)+"
+)
 _CLAUSE_PLAN = re.compile(
     r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$"
 )

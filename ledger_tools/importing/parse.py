@@ -772,6 +772,15 @@ class _Reader:
                 self.text_section(
                     node, "工作开展情况", lead=head.rstrip("。"), own=node.text[len(head) :].strip()
                 )
+            elif node.children and self.is_unit_part(node):
+                # "一、石桥镇" over "（一）……方面": a 县's report by the 乡镇 it covers
+                start = len(self.p.problems)
+                self.problem_section(node)
+                self.unit_responsible(self.p.problems[start:], self.head(node).rstrip("。：:"))
+                self.p.warnings.append(
+                    f"{node.where}“{self.head(node)}”是问题所在的单位，不是方面：其下各问题的"
+                    "“责任部门”已填为该单位（文中另写明的除外），请核对。"
+                )
             elif node.children:
                 self.problem_section(node)
             else:
@@ -1021,23 +1030,34 @@ class _Reader:
         if not all(units) or not all(c.children for c in node.children):
             return False
         for child in node.children:
-            unit = child.text.rstrip("。：:")
             for b in child.body:
                 self.loose_block(b)
             start = len(aspect.problems)
             for grand in child.children:
                 self.problem_node(aspect, grand)
-            for problem in aspect.problems[start:]:
-                if not problem.measures:
-                    problem.measures.append(PMeasure("", problem.where))
-                for m in problem.measures:
-                    m.fields.setdefault("责任部门", unit)
+            self.unit_responsible(aspect.problems[start:], child.text.rstrip("。：:"))
         named = "、".join(dict.fromkeys(c.text.rstrip("。：:") for c in node.children))
         self.p.warnings.append(
             f"{node.where}起“{aspect.title}”下按单位分列（{named}）：单位名称不是问题，"
             "已记入其下各问题的“责任部门”，请核对。"
         )
         return True
+
+    def is_unit_part(self, node: Node) -> bool:
+        """A top-level part named by a unit alone ("一、石桥镇") whose items are 方面."""
+        return bool(
+            _UNIT_NAME.fullmatch(self.head(node).rstrip("。：:"))
+        ) and self.children_are_aspects(node.children)
+
+    @staticmethod
+    def unit_responsible(problems: list[PProblem], unit: str) -> None:
+        """The unit a problem was found in as the 责任部门 of its measures (where the text
+        names none)."""
+        for problem in problems:
+            if not problem.measures:
+                problem.measures.append(PMeasure("", problem.where))
+            for m in problem.measures:
+                m.fields.setdefault("责任部门", unit)
 
     def about_paragraphs(self, aspect: PAspect, node: Node) -> bool:
         """A 方面 whose problems are unnumbered paragraphs each starting "关于……的问题。" and

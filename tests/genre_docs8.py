@@ -20,7 +20,7 @@ The shapes:
    "长期坚持", and 措施 cells "1.……；2.……" on one line;
 6. a 县 report whose 方面 hold 乡镇 sections ("（一）石桥镇"), each with its problems;
 7. a 报告 of prose (counts, no problems) with 附件1 整改任务清单 after the 落款 and 附件2 a
-   list of the rules made (not problems);
+   list of the rules made (not problems) — also with each title on its "附件1：" line;
 8. a 公众号 article saved as a web page: bold headings without emoji, "问题一：" in bold, the
    "整改情况：" paragraphs after;
 9. a 政府网站 notice saved as .mht: "问题1：……" / "整改措施及结果：一是……。二是……。" /
@@ -573,6 +573,25 @@ def annex_report(path: Path) -> Path:
     return path
 
 
+def annex_inline_report(path: Path) -> Path:
+    """The same report with each attachment's title on its "附件1：" line."""
+    d = docx.Document()
+    title(d, "中共云溪县统计局党组关于巡察整改情况的报告")
+    para(d, "县委巡察办：")
+    para(d, "2024年6月，县委第五巡察组向我局反馈了巡察意见。现将有关情况报告如下。")
+    para(d, "一、提高站位，扛牢整改政治责任")
+    para(d, "局党组把巡察整改作为重大政治任务，主要负责同志亲自部署、亲自督办。")
+    para(d, "附件：巡察整改任务清单")
+    sign(d, "中共云溪县统计局党组", "2024年12月12日")
+    para(d, "附件1：巡察整改任务清单")
+    table_of(d, ANNEX_HEADER, [[str(i), *r[:5]] for i, r in enumerate(ANNEX_ROWS, start=1)])
+    para(d, "附件2：建立完善制度清单")
+    table_of(d, RULES_HEADER, RULES_ROWS)
+    official(d)
+    d.save(path)
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # 8. 公众号 article saved as a web page: bold headings, "问题一：" in bold.
 
@@ -1065,6 +1084,7 @@ DOCX_BUILDERS = {
     "deadline_plan": deadline_plan,
     "township_report": township_report,
     "annex_report": annex_report,
+    "annex_inline_report": annex_inline_report,
     "spaced_fields_plan": spaced_fields_plan,
     "prose_progress_list": prose_progress_list,
     "numbered_measures_notice": numbered_measures_notice,

@@ -200,6 +200,20 @@ def test_prose_report_with_two_attachments_after_its_date(docs, tmp_path):
         assert check_findings(run_check(xlsx)) <= {"责任领导", "整改时限", "完成时间"}
 
 
+def test_attachments_titled_on_their_own_line(docs, tmp_path):
+    """ "附件1：巡察整改任务清单" (the title after the colon) after the date starts the
+    attachments as "附件1" alone does: the 落款 and date are no paragraphs of the text."""
+    for suffix, ledger, out, _ in formats(docs, "annex_inline_report", tmp_path):
+        assert "识别出 2 个方面、4 项问题、4 条整改措施" in out, suffix
+        assert [p.title for p in ledger.problems] == [r[1] for r in G.ANNEX_ROWS], suffix
+        assert ledger.info["报告成文日期"] == dt.date(2024, 12, 12), suffix
+        assert [t["内容"] for t in ledger.texts] == [
+            "局党组把巡察整改作为重大政治任务，主要负责同志亲自部署、亲自督办。"
+        ], suffix
+        said = warnings(out)
+        assert len(said) == 1 and "制度名称" in said[0], (suffix, said)
+
+
 def test_prose_report_with_attachments_as_word97(docs, tmp_path):
     """The same report saved as Word 97 .doc: the task list is read as in the .docx (what the
     conversion makes of the second attachment is reported, never imported)."""

@@ -360,6 +360,13 @@ _NOTE_FIRST = re.compile(r"^附\s*件\s*[：:]\s*1\s*[.．、]")
 _NOTE_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*[^。；;，,：:]{2,40}$")
 
 
+# The line an attachment starts with: "附件1", "附件2：建立完善制度清单" (not "附件：1.…", the
+# 附件说明 listing them).
+_ATTACHMENT_LINE = re.compile(
+    r"附\s*件\s*\d*\s*(?:[：:]\s*)?(?:[^\d。；;，,：:][^。；;，,：:]{1,39})?"
+)
+
+
 def _attachment_note(blocks: list[Block]) -> list[Block]:
     """The 附件说明 of a 公文 listing several attachments ("附件：1.巡察整改任务清单" then
     "2.建立完善制度清单" on the next line) as one line: the items after the first are names of
@@ -523,9 +530,17 @@ def _split_tail(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Blo
         for i, b in enumerate(blocks)
         if i and not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text)
     ]
-    # The first "附件1" after the 落款's date starts them all ("附件1 … 附件2 …"); else the last
-    # such line (an attachment without a dated 落款 above it).
-    after_date = [i for i in marks if any(_is_date_line(b.text) for b in blocks[max(i - 4, 0) : i])]
+    # The first "附件1" (or "附件1：整改任务清单", its title on the same line) after the 落款's
+    # date starts them all ("附件1 … 附件2 …"); else the last line "附件" alone (an attachment
+    # without a dated 落款 above it).
+    after_date = [
+        i
+        for i, b in enumerate(blocks)
+        if i
+        and not b.is_table
+        and _ATTACHMENT_LINE.fullmatch(b.text)
+        and any(_is_date_line(a.text) for a in blocks[max(i - 4, 0) : i])
+    ]
     if after_date or marks:
         att_start = (after_date or marks[-1:])[0]
     body, attachment = blocks[:att_start], blocks[att_start:]
@@ -715,8 +730,9 @@ class _Reader:
         (a warning, never a guess at the columns)."""
         titled = False
         for i, b in enumerate(blocks[1:], start=1):
-            if not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text):
-                titled = False  # "附件2": the next attachment, with a title of its own
+            if not b.is_table and _ATTACHMENT_LINE.fullmatch(b.text):
+                # "附件2": the next attachment, its title on the next line or after the colon
+                titled = not re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text)
             elif b.is_table:
                 self.table(b)
             elif F.looks_like_table_header(b.text):

@@ -37,7 +37,9 @@ The shapes:
     "已取得阶段性成效", a problem told with no measure at all;
 15. a 任务清单 whose one column "责任单位及责任人" holds the unit and the person (after a space
     or a comma, or labelled "责任单位：…；责任人：…"), measures "①……；②……" in one cell;
-16. a 县's 通报 by 乡镇 the other way round: "一、石桥镇" over "（一）……方面" over problems.
+16. a 县's 通报 by 乡镇 the other way round: "一、石桥镇" over "（一）……方面" over problems;
+17. a 通报 whose enumerated measures each carry their own status or date ("一是……，已完成；二是
+    ……，正在推进"), and a status sentence that opens with what was done.
 """
 
 from __future__ import annotations
@@ -1077,6 +1079,65 @@ def town_parts_txt(path: Path) -> Path:
     return write_txt(path, "\n".join(lines) + "\n")
 
 
+# ---------------------------------------------------------------------------------------------
+# 17. 通报 whose enumerated measures each carry their own status or date ("一是……，已完成；
+#     二是……，正在推进"; "（2）……，计划2025年6月底前完成"), and a status sentence opening with
+#     what was done ("目前已改造8公里，正在持续推进中，计划……完成").
+
+# (方面, [(问题, [(措施, status, 时限)], marks)])
+ITEM_STATUS = [
+    (
+        "党的建设方面",
+        [
+            (
+                "支部标准化建设不到位",
+                [
+                    ("对照标准逐项补齐支部阵地", "已完成", None),
+                    ("规范“三会一课”台账", "正在推进", None),
+                    ("开展支部书记轮训", "已完成", None),
+                ],
+                "shi",
+            ),
+            (
+                "党员教育针对性不强",
+                [
+                    ("分类制定党员教育计划", "已完成", None),
+                    ("建设党员教育示范点", None, "2025年6月底前"),
+                ],
+                "paren",
+            ),
+        ],
+    ),
+]
+
+
+def item_status_txt(path: Path) -> Path:
+    lines = [
+        "中共云溪县水务局党组关于巡察整改进展情况的通报",
+        "现将县委巡察反馈问题整改进展情况通报如下。",
+    ]
+    for n, (aspect, problems) in enumerate(ITEM_STATUS):
+        lines.append(f"{ORDINAL[n]}、{aspect}")
+        for k, (problem, measures, marks) in enumerate(problems, start=1):
+            items = []
+            for i, (m, status, due) in enumerate(measures):
+                mark = f"{ORDINAL[i]}是" if marks == "shi" else f"（{i + 1}）"
+                said = (
+                    f"，计划{due}完成"
+                    if due
+                    else "，" + {"已完成": "已完成", "正在推进": "正在推进"}[status]
+                )
+                items.append(mark + m + said)
+            lines.append(f"{k}.{problem}。整改措施：" + "；".join(items) + "。")
+    lines.append("二、业务工作方面")
+    lines.append(
+        "1.供水管网漏损率高。整改措施：实施老旧管网改造12公里。目前已改造8公里，正在持续推进中，"
+        "计划2025年10月底前完成。"
+    )
+    lines += ["中共云溪县水务局党组", "2025年3月1日"]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
 DOCX_BUILDERS = {
     "about_paragraphs_report": about_paragraphs_report,
     "circled_notice": circled_notice,
@@ -1096,6 +1157,7 @@ TXT_BUILDERS = {
     "half_paren_txt": half_paren_txt,
     "pdf_copy_txt": pdf_copy_txt,
     "town_parts_txt": town_parts_txt,
+    "item_status_txt": item_status_txt,
 }
 
 HTML_BUILDERS = {

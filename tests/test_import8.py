@@ -181,6 +181,31 @@ def test_county_notice_by_township_then_aspect(docs, tmp_path):
     assert "“石桥镇”" in said[0] and "“青山乡”" in said[1]
 
 
+def test_each_enumerated_measure_with_its_own_status(docs, tmp_path):
+    """ "一是……，已完成；二是……，正在推进；三是……，已完成": each measure its own status, the
+    clause off its text (not its progress); "（2）……，计划2025年6月底前完成": its deadline, its
+    status left blank (not said); "目前已改造8公里，正在持续推进中，计划……完成": the status and
+    deadline read, "已改造8公里" kept as the progress."""
+    ledger, out, _ = one(docs["item_status_txt"], tmp_path)
+    assert "识别出 2 个方面、3 项问题、6 条整改措施" in out
+    got = [
+        (p, m.rstrip("。"), s, due)
+        for _, p, m, s, due in table(ledger, "整改措施", "整改状态", "整改时限")
+    ]
+    assert got[:5] == [
+        (problem, m, status, due)
+        for _, problems in G.ITEM_STATUS
+        for problem, measures, _ in problems
+        for m, status, due in measures
+    ]
+    assert got[5] == ("供水管网漏损率高", "实施老旧管网改造12公里", "正在推进", "2025年10月底")
+    last = ledger.problems[2].measures[0]
+    assert last.get("整改进展及成效") == "已改造8公里。"
+    assert all(not m.get("整改进展及成效") for p in ledger.problems[:2] for m in p.measures)
+    assert [p.status for p in ledger.problems] == ["正在推进", None, "正在推进"]
+    assert warnings(out) == []
+
+
 def test_prose_report_with_two_attachments_after_its_date(docs, tmp_path):
     """A report of prose, its 附件说明 listing two attachments on two lines, then 落款 and date,
     then 附件1 (the task list: 问题类别 is the 方面, 具体问题 the problem) and 附件2 (a list of

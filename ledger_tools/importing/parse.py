@@ -1295,7 +1295,13 @@ class _Reader:
         sentences = re.findall(r"[^。！？]+[。！？]?", text)
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
-            return "".join(sentences[:-1])
+            kept = ""
+            if (own := F.trailing_clause_status(sentences[-1], bare_only=True)) and not (
+                F.status_sentence(own[2]) or F.clause_status(own[2])
+            ):
+                # "目前已改造8公里，正在持续推进中，计划……": what was done stays the progress
+                kept = re.sub(r"^(?:目前|当前|截至目前)[，,]?", "", own[2])
+            return "".join(sentences[:-1]) + kept
         # A paragraph of several items ("一是……二是……", "（1）……（2）……"): a clause telling
         # more than a status is its last item's own.
         bare = bare or bool(re.search(r"二是|（2）|\(2\)|②|2[.．、]\D", text))
@@ -1535,6 +1541,17 @@ class _Reader:
         ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进")."""
         text = text.strip()
         fields: dict[str, str] = {}
+        one = text.rstrip("。；;，, ")
+        if "。" not in one and (own := F.trailing_clause_status(one + "。", bare_only=True)):
+            # "一是……，已完成；二是……，正在推进": each item's own status after it
+            fields["整改状态"] = own[0]
+            if own[1]:
+                fields["整改时限"] = own[1]
+            text = own[2]
+        elif "。" not in one and (due := _PLANNED_BY.search(one + "。")) and due.start() > 6:
+            # "（2）……，计划2025年6月底前完成": the item's deadline; its status is not said
+            fields["整改时限"] = re.sub(r"\s+", "", due.group("due"))
+            text = one[: due.start()] + "。"
         for pattern, status, date_field in _TENSED:
             if m := pattern.match(text):
                 fields = {"整改状态": status, date_field: re.sub(r"\s+", "", m.group("due"))}

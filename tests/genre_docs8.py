@@ -8,7 +8,8 @@ row against the builders' own data.
 The shapes:
 
 1. a 报告 whose every problem is a paragraph "关于……的问题。一是……；二是……。目前已整改到位。"
-   — problem, measures and the status told in prose in one paragraph;
+   — problem, measures and the status told in prose in one paragraph (also pasted as text
+   without its 方面 headings);
 2. a 通报 whose problems are numbered ①②③ in paragraphs of their own under a 方面, each
    followed by "整改情况：……" with the status in prose ("正在持续推进中", "已基本完成");
 3. a 报告 pasted as text whose problems are "(1)" (half-width brackets), the measures
@@ -140,6 +141,25 @@ def about_paragraphs_report(path: Path) -> Path:
     official(d)
     d.save(path)
     return path
+
+
+def about_flat_txt(path: Path) -> Path:
+    """The same report pasted from a web page without its 方面 headings: the "关于" paragraphs
+    straight under "二、反馈问题整改情况"."""
+    lines = [
+        "中共云溪县市场监督管理局党组关于县委巡察反馈意见整改情况的报告",
+        "县委巡察工作领导小组：",
+        "现将县委第一巡察组反馈意见整改情况报告如下。",
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组，党组书记任组长，定期听取整改进展汇报。",
+        "二、反馈问题整改情况",
+    ]
+    for _, problems in ABOUT_PARAGRAPHS:
+        for problem, measures, status in problems:
+            lines.append(f"关于{problem}的问题。" + _shi(measures) + TOLD[status])
+    lines += ["三、下一步工作打算", "对正在推进的事项，局党组将盯住不放。"]
+    lines += ["中共云溪县市场监督管理局党组", "2024年11月20日"]
+    return write_txt(path, "\n".join(lines) + "\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1158,6 +1178,7 @@ TXT_BUILDERS = {
     "pdf_copy_txt": pdf_copy_txt,
     "town_parts_txt": town_parts_txt,
     "item_status_txt": item_status_txt,
+    "about_flat_txt": about_flat_txt,
 }
 
 HTML_BUILDERS = {

@@ -67,6 +67,21 @@ def test_problems_as_paragraphs_starting_about(docs, tmp_path):
     same_ledger(found)
 
 
+def test_about_paragraphs_without_aspect_headings(docs, tmp_path):
+    """The same report pasted without its 方面 headings: the "关于" paragraphs straight under
+    "二、反馈问题整改情况" are the problems (before: nothing was found and no ledger written)."""
+    ledger, out, _ = one(docs["about_flat_txt"], tmp_path)
+    assert "识别出 1 个方面、5 项问题、9 条整改措施" in out
+    assert [(p.title, p.status) for p in ledger.problems] == [
+        (problem.strip("“”") if problem.endswith("”") else problem, status)
+        for _, problems in G.ABOUT_PARAGRAPHS
+        for problem, _, status in problems
+    ]
+    said = warnings(out)
+    assert len(said) == 1 and "没有写所属方面" in said[0], said
+    assert [t["章节"] for t in ledger.texts] == ["工作开展情况", "下一步打算"]
+
+
 def test_circled_problems_each_followed_by_its_account(docs, tmp_path):
     """Problems ①②③ on lines of their own, each followed by "整改情况：……。目前正在持续推进中。":
     the account is the measure, the prose the status ("已基本完成" → 基本完成)."""

@@ -939,6 +939,28 @@ class _Reader:
 
     # -- the problems ----------------------------------------------------------------------
     def problem_section(self, node: Node, root_level: bool = False) -> None:
+        first = next(
+            (
+                i
+                for i, b in enumerate(node.body)
+                if not b.is_table and _ABOUT.match(b.text) and self.p.kind != "feedback"
+            ),
+            None,
+        )
+        if not root_level and not node.children and first is not None:
+            # "二、反馈问题整改情况" over unnumbered "关于……的问题。……" paragraphs: the problems
+            # of one 方面 the text does not name
+            for b in node.body[:first]:
+                self.loose_block(b)
+            head = self.head(node).rstrip("。：:")
+            generic = _PROBLEM_SECTION.search(head) and not _ASPECT.search(head)
+            aspect = PAspect("" if generic else _clean_aspect(head), node.where)
+            self.p.aspects.append(aspect)
+            self.about_paragraphs(
+                aspect,
+                Node(node.style, node.value, node.marker, node.text, node.block, node.body[first:]),
+            )
+            return
         for b in [] if root_level else node.body:
             self.loose_block(b)
         items = node.children
@@ -1450,7 +1472,7 @@ class _Reader:
             last.text = _join(last.text, head)
         for item in items:
             if self.p.kind in ("report", "notice"):
-                self.add_report_item(problem, item, where)
+                self.add_report_item(problem, item, where, enumerated=True)
             else:
                 self.add_measure(problem, item, where)
 
@@ -1473,7 +1495,7 @@ class _Reader:
             items = self.semicolon_measures(text, report=True) or items
         for item in items:
             if with_results:
-                self.add_report_item(problem, item, where)
+                self.add_report_item(problem, item, where, enumerated=len(items) >= 2)
             else:
                 self.add_measure(problem, item, where)
 
@@ -1534,14 +1556,18 @@ class _Reader:
                     measure.fields["整改时限"] = due
             problem.measures.append(measure)
 
-    def add_report_item(self, problem: PProblem, text: str, where: str) -> None:
+    def add_report_item(
+        self, problem: PProblem, text: str, where: str, enumerated: bool = False
+    ) -> None:
         """One measure as a report words it: its lead then what was done ("严格落实“第一议题”
         制度。自2024年3月12日起，…"), the account alone when action and result are told in one
         ("2024年3月28日，局党组会议审议通过…"), or a sentence whose tense tells its status
-        ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进")."""
+        ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进"). One of
+        several items (``enumerated``) of one sentence may end in its own status or date
+        ("一是……，已完成；二是……，计划2025年6月底前完成")."""
         text = text.strip()
         fields: dict[str, str] = {}
-        one = text.rstrip("。；;，, ")
+        one = text.rstrip("。；;，, ") if enumerated else "。"
         if "。" not in one and (own := F.trailing_clause_status(one + "。", bare_only=True)):
             # "一是……，已完成；二是……，正在推进": each item's own status after it
             fields["整改状态"] = own[0]

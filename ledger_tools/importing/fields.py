@@ -247,17 +247,9 @@ def status_sentence(text: str) -> tuple[str, str] | None:
     key = max((k for k in _STATUS_KEYS if s.startswith(k, pos)), key=len)
     if not _STATUS_END.match(s[pos + len(key) :]):
         return None  # "已完成清产核资，正在…": the status word is the verb of an account
-    if status == C.STATUS_DONE and _KEPT_UP.search(s[pos + len(key) :]):
-        status = C.STATUS_ONGOING  # "目前已整改到位，并将长期坚持。"
     planned = _PLANNED.search(s)
     deadline = planned.group(1).strip("，, ") if planned and status != C.STATUS_DONE else ""
     return status, deadline
-
-
-# After a done status, the work kept up: "，并将长期坚持", "，需长期坚持", "并常态化推进".
-_KEPT_UP = re.compile(
-    r"^[，,]?\s*(?:并|且|需|将|仍需|还需|需要|今后)*\s*(?:长期坚持|常态化推进|持续巩固)[。；;！!]?$"
-)
 
 
 # What may follow the status word of a status sentence: its end, a comma, "并长期坚持", "工作".

@@ -1567,7 +1567,11 @@ class _Reader:
         ("一是……，已完成；二是……，计划2025年6月底前完成")."""
         text = text.strip()
         fields: dict[str, str] = {}
-        one = text.rstrip("。；;，, ") if enumerated else "。"
+        # (an account "2024年4月，……约谈，已全部整改" keeps its clause: the account is both)
+        # (nor does a clause the tense patterns below read with its day: "，已于……完成")
+        plain = enumerated and not _ACCOUNT.match(text)
+        plain = plain and not any(pattern.match(text) for pattern, _, _ in _TENSED)
+        one = text.rstrip("。；;，, ") if plain else "。"
         if "。" not in one and (own := F.trailing_clause_status(one + "。", bare_only=True)):
             # "一是……，已完成；二是……，正在推进": each item's own status after it
             fields["整改状态"] = own[0]

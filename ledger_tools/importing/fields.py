@@ -165,7 +165,8 @@ def measure_figures(text: str) -> dict[str, float]:
 # Status sentences.
 
 _STATUS_START = re.compile(
-    r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|该项|本项|整改状态[：:]|状态[：:]|已|尚|正在|基本)"
+    r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|整改状态[：:]"
+    r"|状态[：:]|已|尚|正在|基本)"
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
@@ -272,7 +273,9 @@ def delay_reason(text: str) -> tuple[str, str] | None:
 
 # Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
 # "，需长期坚持", "，该问题已完成整改").
-_CLAUSE_HEAD = re.compile(r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|该项|均|需|仍需|将)+")
+_CLAUSE_HEAD = re.compile(
+    r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|均|需|仍需|将)+"
+)
 _CLAUSE_PLAN = re.compile(
     r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$"
 )
@@ -481,6 +484,13 @@ def _mapped(row: list[str]) -> dict[int, str]:
         canonical = table_header(cell)
         if canonical and canonical not in mapped.values():
             mapped[j] = canonical
+    if "问题" not in mapped.values():
+        # "问题类别 | 具体问题 | 整改措施": with the 方面 in a column of its own, the column of
+        # the problems' particulars is the only place the problem is named
+        for j, name in mapped.items():
+            if name == "问题表现":
+                mapped[j] = "问题"
+                break
     return mapped
 
 
@@ -630,6 +640,13 @@ def _status_from_progress(fields: dict[str, str]) -> None:
             planned = _PLANNED_ANY.search(clause.group(2))
             if planned and not fields.get("整改时限"):
                 fields["整改时限"] = planned.group(1)
+    if (
+        found is None
+        and "。" not in progress.rstrip("。")
+        and (tail := trailing_clause_status(progress, bare_only=True))
+    ):
+        # "已建立长效机制，长期坚持": what was done, then the status in the last clause
+        found, head, rest = (tail[0], tail[1]), "", tail[2]
     if found is None:
         return
     fields["整改状态"] = found[0]
@@ -746,6 +763,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             target.detail = values.get("问题表现", "")
             aspect.problems.append(target)
         fields = {k: v for k, v in values.items() if k in TABLE_COLUMNS and v}
+        _units_and_people(fields, block.rows[header], columns)
         if tick:
             fields.setdefault("整改状态", tick)
         elif several:
@@ -787,6 +805,51 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             last = target.measures[-1].fields
             last["整改进展及成效"] = account + last.get("整改进展及成效", "")
     return True
+
+
+# A header naming a unit and a person in one column: "责任单位及责任人", "责任部门/责任人".
+_UNIT_AND_PERSON_HEADER = re.compile(
+    r"(?:单位|部门|科室|处室|股室).{0,4}(?:及|和|与|/|、|／).{0,4}人"
+)
+_UNIT_END = "局委办部院室科股镇乡处所站队馆组会司厂校园"
+# The common surnames: a name after a unit without a mark between them ("县财政局张伟") is
+# told from the rest of a unit's name ("县财政局预算股") by its first character.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+# "县财政局张某某", "县审计局办公室，王某某", "县民政局局长刘洋": the unit, then the person.
+_UNIT_THEN_PERSON = re.compile(
+    rf"^(?P<unit>.{{2,40}}?(?:中心|街道|公司|[{_UNIT_END}]))[\s，,、/／]*"
+    rf"(?P<person>(?:副?(?:局长|主任|书记|科长|股长|所长|站长|队长|院长|校长|部长|经理|镇长|乡长))?"
+    rf"[{_SURNAMES}](?:某某?|[\u4e00-\u9fff]{{1,2}}))$"
+)
+
+
+def _units_and_people(fields: dict[str, str], header: list[str], columns: dict[int, str]) -> None:
+    """A 责任 cell holding the unit and the person: labelled ("责任单位：县审计局；责任人：
+    李某某") in any 责任 column, or — under a header naming both ("责任单位及责任人") — the
+    person's name after the unit ("县财政局 张某某"): each to its own column."""
+    for j, key in columns.items():
+        value = fields.get(key, "")
+        if key not in ("责任部门", "牵头部门", "责任领导") or not value:
+            continue
+        pairs = responsibility_pairs(value)
+        if pairs and _LABEL.match(value.strip()):
+            del fields[key]
+            for k, v in pairs.items():
+                if k in TAIL_COLUMNS:
+                    fields.setdefault(k, v)
+            continue
+        if j < len(header) and _UNIT_AND_PERSON_HEADER.search(header[j]):
+            m = _UNIT_THEN_PERSON.match(value.strip())
+            if m and m.group("person")[-1] not in _UNIT_END:
+                fields[key] = m.group("unit")
+                fields.setdefault("责任人", name_then_post(m.group("person")))
 
 
 def _join_texts(texts: list[str]) -> str:
@@ -1046,6 +1109,35 @@ def _opening_dates(info: dict[str, str], opening: str) -> None:
         sentence = opening[end:stop]
         if "反馈" in sentence and "至" not in opening[end : end + 2]:
             info.setdefault("反馈日期", d.isoformat())
+
+
+_FILLED_LABEL = re.compile(
+    r"(填报单位|报送单位|填表单位|填报人|填表人|审核人|联系人|联系电话|填报时间|填报日期|填表时间|填表日期"
+    r"|报送时间|报送日期)(?:[（(]\s*盖章\s*[)）])?\s*[：:]"
+)
+
+
+def read_filled_by(info: dict[str, str], text: str, kind: str) -> bool:
+    """A form's line under its table, "填报单位：云溪县教育局　填报时间：2024年12月20日" (with
+    联系人, 联系电话, 审核人 as the form has them): the unit, its date and telephone go to
+    基本信息 where the document has not said them. False for any other line."""
+    marks = list(_FILLED_LABEL.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return False
+    for k, m in enumerate(marks):
+        value = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        value = value.strip(" 　\t，,；;。")
+        label = m.group(1)
+        if not value:
+            continue
+        if label.endswith("单位"):
+            info.setdefault("单位名称", value)
+        elif label.endswith(("时间", "日期")) and (day := _cn_date(value)):
+            key = {"plan": "方案成文日期", "report": "报告成文日期", "notice": "报告成文日期"}
+            info.setdefault(key.get(kind, "成文日期"), day.isoformat())
+        elif label == "联系电话":
+            info.setdefault("联系电话", value)
+    return True
 
 
 def read_contacts(info: dict[str, str], text: str) -> None:

@@ -156,7 +156,8 @@ def to_imported(parsed: Parsed, documents: list[Parsed]) -> Imported:
     for aspect in parsed.aspects:
         if not aspect.problems:
             continue
-        aspects.append(aspect.title)
+        if aspect.title not in aspects:  # (one 方面 under each of several units: one 方面)
+            aspects.append(aspect.title)
         for problem in aspect.problems:
             number += 1
             rows += _problem_rows(number, aspect.title, problem)
@@ -207,7 +208,7 @@ def _rate_disagrees(
 def _cross_check_problems(doc: Parsed, name: str, said: str) -> list[str]:
     """The counts of problems (and 方面, and done) a document states against what was found."""
     fig = doc.figures
-    aspects = len([a for a in doc.aspects if a.problems])
+    aspects = len({a.title for a in doc.aspects if a.problems})
     problems = doc.problems
     named = any(a.title for a in doc.aspects if a.problems)
     out = []

@@ -112,7 +112,7 @@ _LEADERSHIP = re.compile(r"组织领导|领导小组|组织机构")
 _PROBLEM_SECTION = re.compile(r"问题|任务|整改落实|整改措施|反馈意见|具体表现|对照检查|查摆|清单")
 _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,60}方面")
 _LABEL = re.compile(
-    r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|结果|成效|目标|落实情况|完成情况)"
+    r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|进度|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|审计建议|整改要求"
     r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
@@ -201,6 +201,12 @@ _PROBLEM_LABEL = re.compile(
     r"^(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?问题(?:描述|内容)?\s*[：:]\s*"
 )
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
+# A 乡镇, 村 or unit named alone on a numbered line ("（一）石桥镇", "2.县人民医院"): a section of
+# a 县's report by the units the problems were found in.
+_UNIT_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,16}?(?:镇|乡|街道|街道办事处|村|社区|管委会|局|委员会|办公室|公司|集团"
+    r"|学校|中学|小学|幼儿园|医院|卫生院|中心|站|所)"
+)
 
 
 # What a web page puts around a published text, copied with it: the breadcrumb, the source and
@@ -350,6 +356,32 @@ def _without_footnotes(blocks: list[Block], parsed: Parsed) -> list[Block]:
     return [b for b in blocks if b.style != FOOTNOTE_STYLE]
 
 
+_NOTE_FIRST = re.compile(r"^附\s*件\s*[：:]\s*1\s*[.．、]")
+_NOTE_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*[^。；;，,：:]{2,40}$")
+
+
+# The line an attachment starts with: "附件1", "附件2：建立完善制度清单" (not "附件：1.…", the
+# 附件说明 listing them).
+_ATTACHMENT_LINE = re.compile(
+    r"附\s*件\s*\d*\s*(?:[：:]\s*)?(?:[^\d。；;，,：:][^。；;，,：:]{1,39})?"
+)
+
+
+def _attachment_note(blocks: list[Block]) -> list[Block]:
+    """The 附件说明 of a 公文 listing several attachments ("附件：1.巡察整改任务清单" then
+    "2.建立完善制度清单" on the next line) as one line: the items after the first are names of
+    attachments, not numbered paragraphs of the body."""
+    out: list[Block] = []
+    joining = False
+    for b in blocks:
+        if joining and not b.is_table and _NOTE_ITEM.match(b.text):
+            out[-1] = Block(f"{out[-1].text}　{b.text}", out[-1].where, out[-1].style)
+            continue
+        joining = not b.is_table and bool(_NOTE_FIRST.match(b.text))
+        out.append(b)
+    return out
+
+
 def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     """The rectification content of one document's ``blocks``."""
     parsed = Parsed(path=path, kind=kind)
@@ -358,6 +390,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
     blocks = _article_marks(blocks)
+    blocks = _attachment_note(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
     if header := _header_over_title(title_blocks, body):
@@ -492,11 +525,24 @@ def _split_tail(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Blo
     """(body, 落款 and 成文日期 blocks, attachment blocks). The attachment starts at a line that is
     just "附件" (or "附件1") after the body, the signature is a short line before a date line."""
     att_start = len(blocks)
-    for i in range(len(blocks) - 1, 0, -1):
-        b = blocks[i]
-        if not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text):
-            att_start = i
-            break
+    marks = [
+        i
+        for i, b in enumerate(blocks)
+        if i and not b.is_table and re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text)
+    ]
+    # The first "附件1" (or "附件1：整改任务清单", its title on the same line) after the 落款's
+    # date starts them all ("附件1 … 附件2 …"); else the last line "附件" alone (an attachment
+    # without a dated 落款 above it).
+    after_date = [
+        i
+        for i, b in enumerate(blocks)
+        if i
+        and not b.is_table
+        and _ATTACHMENT_LINE.fullmatch(b.text)
+        and any(_is_date_line(a.text) for a in blocks[max(i - 4, 0) : i])
+    ]
+    if after_date or marks:
+        att_start = (after_date or marks[-1:])[0]
     body, attachment = blocks[:att_start], blocks[att_start:]
     end = len(body)
     while end > 0 and not body[end - 1].is_table and _PRINTED.match(body[end - 1].text):
@@ -684,7 +730,10 @@ class _Reader:
         (a warning, never a guess at the columns)."""
         titled = False
         for i, b in enumerate(blocks[1:], start=1):
-            if b.is_table:
+            if not b.is_table and _ATTACHMENT_LINE.fullmatch(b.text):
+                # "附件2": the next attachment, its title on the next line or after the colon
+                titled = not re.fullmatch(r"附\s*件\s*\d*[：:]?", b.text)
+            elif b.is_table:
                 self.table(b)
             elif F.looks_like_table_header(b.text):
                 self.p.warnings.append(
@@ -738,6 +787,15 @@ class _Reader:
                 head = self.head(node)
                 self.text_section(
                     node, "工作开展情况", lead=head.rstrip("。"), own=node.text[len(head) :].strip()
+                )
+            elif node.children and self.is_unit_part(node):
+                # "一、石桥镇" over "（一）……方面": a 县's report by the 乡镇 it covers
+                start = len(self.p.problems)
+                self.problem_section(node)
+                self.unit_responsible(self.p.problems[start:], self.head(node).rstrip("。：:"))
+                self.p.warnings.append(
+                    f"{node.where}“{self.head(node)}”是问题所在的单位，不是方面：其下各问题的"
+                    "“责任部门”已填为该单位（文中另写明的除外），请核对。"
                 )
             elif node.children:
                 self.problem_section(node)
@@ -868,6 +926,8 @@ class _Reader:
                 "请导入 Word 原文，或在台账中补录表中的问题和措施。" + _table_hint()
             )
             return True
+        if F.read_filled_by(self.p.info, b.text, self.p.kind):
+            return True  # "填报单位：…　填报时间：…" under a form
         if F.is_info_line(b.text) or _WELCOME.search(b.text):
             F.read_contacts(self.p.info, b.text)
             return True
@@ -879,6 +939,28 @@ class _Reader:
 
     # -- the problems ----------------------------------------------------------------------
     def problem_section(self, node: Node, root_level: bool = False) -> None:
+        first = next(
+            (
+                i
+                for i, b in enumerate(node.body)
+                if not b.is_table and _ABOUT.match(b.text) and self.p.kind != "feedback"
+            ),
+            None,
+        )
+        if not root_level and not node.children and first is not None:
+            # "二、反馈问题整改情况" over unnumbered "关于……的问题。……" paragraphs: the problems
+            # of one 方面 the text does not name
+            for b in node.body[:first]:
+                self.loose_block(b)
+            head = self.head(node).rstrip("。：:")
+            generic = _PROBLEM_SECTION.search(head) and not _ASPECT.search(head)
+            aspect = PAspect("" if generic else _clean_aspect(head), node.where)
+            self.p.aspects.append(aspect)
+            self.about_paragraphs(
+                aspect,
+                Node(node.style, node.value, node.marker, node.text, node.block, node.body[first:]),
+            )
+            return
         for b in [] if root_level else node.body:
             self.loose_block(b)
         items = node.children
@@ -944,6 +1026,8 @@ class _Reader:
         if node.children:
             for b in node.body:
                 self.loose_block(b)
+            if self.unit_sections(aspect, node):
+                return
             for child in node.children:
                 self.problem_node(aspect, child)
             return
@@ -951,6 +1035,8 @@ class _Reader:
         aimed = [b for b in node.body if not b.is_table and _aimed_at(b.text)]
         if aimed and self.p.kind != "feedback":
             self.aimed_measures(aspect, node, rest, aimed)
+            return
+        if not rest and self.about_paragraphs(aspect, node):
             return
         texts = [rest] if rest else []
         texts += [b.text for b in node.body if not b.is_table]
@@ -972,6 +1058,75 @@ class _Reader:
                 self.problem_body(problem, [Block(detail, node.where)] if detail else [])
                 continue
             aspect.problems.append(PProblem(head, node.where, detail=detail))
+
+    def unit_sections(self, aspect: PAspect, node: Node) -> bool:
+        """A 方面 of a 县's report divided by the 乡镇 or units the problems were found in
+        ("（一）石桥镇" over "1.……"): the units are not problems; each of its problems takes the
+        unit as its 责任部门 (where the text names no other), and a reminder names them. False
+        (nothing read) unless every item under the 方面 is a unit's name over items of its own."""
+        units = [_UNIT_NAME.fullmatch(c.text.rstrip("。：:")) for c in node.children]
+        if not all(units) or not all(c.children for c in node.children):
+            return False
+        for child in node.children:
+            for b in child.body:
+                self.loose_block(b)
+            start = len(aspect.problems)
+            for grand in child.children:
+                self.problem_node(aspect, grand)
+            self.unit_responsible(aspect.problems[start:], child.text.rstrip("。：:"))
+        named = "、".join(dict.fromkeys(c.text.rstrip("。：:") for c in node.children))
+        self.p.warnings.append(
+            f"{node.where}起“{aspect.title}”下按单位分列（{named}）：单位名称不是问题，"
+            "已记入其下各问题的“责任部门”，请核对。"
+        )
+        return True
+
+    def is_unit_part(self, node: Node) -> bool:
+        """A top-level part named by a unit alone ("一、石桥镇") whose items are 方面."""
+        return bool(
+            _UNIT_NAME.fullmatch(self.head(node).rstrip("。：:"))
+        ) and self.children_are_aspects(node.children)
+
+    @staticmethod
+    def unit_responsible(problems: list[PProblem], unit: str) -> None:
+        """The unit a problem was found in as the 责任部门 of its measures (where the text
+        names none)."""
+        for problem in problems:
+            if not problem.measures:
+                problem.measures.append(PMeasure("", problem.where))
+            for m in problem.measures:
+                m.fields.setdefault("责任部门", unit)
+
+    def about_paragraphs(self, aspect: PAspect, node: Node) -> bool:
+        """A 方面 whose problems are unnumbered paragraphs each starting "关于……的问题。" and
+        going on with its measures and status ("一是……；二是……。目前已整改到位。"), or followed
+        by paragraphs of their own until the next "关于": each "关于" starts a problem (the
+        enumeration inside it is its measures, never problems). False (nothing read) when the
+        body does not start so."""
+        body = [b for b in node.body if not b.is_table]
+        if self.p.kind == "feedback" or not body or not _ABOUT.match(body[0].text):
+            return False
+        problem: PProblem | None = None
+        parts: list[Block] = []
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+                continue
+            if not _ABOUT.match(b.text):
+                parts.append(b)
+                continue
+            if problem is not None:
+                self.problem_body(problem, parts)
+            head, detail = first_sentence(b.text)
+            head = head.rstrip("。；;：:")
+            if about := _ABOUT.fullmatch(head):
+                head = _unquote(about.group(1))
+            problem = PProblem(_short_title(head), b.where)
+            aspect.problems.append(problem)
+            parts = [Block(detail, b.where)] if detail.strip() else []
+        if problem is not None:
+            self.problem_body(problem, parts)
+        return True
 
     def aimed_measures(self, aspect: PAspect, node: Node, rest: str, aimed: list[Block]) -> None:
         """A 方面 whose problems are listed in a paragraph ("巡察指出的问题：一是……。二是……。")
@@ -1084,7 +1239,9 @@ class _Reader:
             elif label and _label_mode(label) == "responsibility" and self.p.kind != "feedback":
                 shared.append(b.text)  # "责任领导：…；责任单位：…" for the measures above
             elif label and _label_mode(label) == "progress" and self.p.kind != "feedback":
-                progress.append(rest)  # "整改成效：…" after the numbered measures: of them all
+                # "整改成效：…" after the numbered measures: of them all ("整改进度：已清退资金
+                # 3.2万元，正在持续推进中。": the status read from its last clause)
+                progress.append(self.trailing_status_sentence(problem, rest, bare=True))
             elif not self.special(b):
                 extra.append(b.text)
         full = "".join([child.text, *extra])
@@ -1160,7 +1317,13 @@ class _Reader:
         sentences = re.findall(r"[^。！？]+[。！？]?", text)
         if len(sentences) >= 2 and self.is_status_line(sentences[-1]):
             self.status_line(problem, sentences[-1])
-            return "".join(sentences[:-1])
+            kept = ""
+            if (own := F.trailing_clause_status(sentences[-1], bare_only=True)) and not (
+                F.status_sentence(own[2]) or F.clause_status(own[2])
+            ):
+                # "目前已改造8公里，正在持续推进中，计划……": what was done stays the progress
+                kept = re.sub(r"^(?:目前|当前|截至目前)[，,]?", "", own[2])
+            return "".join(sentences[:-1]) + kept
         # A paragraph of several items ("一是……二是……", "（1）……（2）……"): a clause telling
         # more than a status is its last item's own.
         bare = bare or bool(re.search(r"二是|（2）|\(2\)|②|2[.．、]\D", text))
@@ -1309,7 +1472,7 @@ class _Reader:
             last.text = _join(last.text, head)
         for item in items:
             if self.p.kind in ("report", "notice"):
-                self.add_report_item(problem, item, where)
+                self.add_report_item(problem, item, where, enumerated=True)
             else:
                 self.add_measure(problem, item, where)
 
@@ -1332,7 +1495,7 @@ class _Reader:
             items = self.semicolon_measures(text, report=True) or items
         for item in items:
             if with_results:
-                self.add_report_item(problem, item, where)
+                self.add_report_item(problem, item, where, enumerated=len(items) >= 2)
             else:
                 self.add_measure(problem, item, where)
 
@@ -1393,13 +1556,32 @@ class _Reader:
                     measure.fields["整改时限"] = due
             problem.measures.append(measure)
 
-    def add_report_item(self, problem: PProblem, text: str, where: str) -> None:
+    def add_report_item(
+        self, problem: PProblem, text: str, where: str, enumerated: bool = False
+    ) -> None:
         """One measure as a report words it: its lead then what was done ("严格落实“第一议题”
         制度。自2024年3月12日起，…"), the account alone when action and result are told in one
         ("2024年3月28日，局党组会议审议通过…"), or a sentence whose tense tells its status
-        ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进")."""
+        ("…，已于2024年4月11日完成", "将于2024年9月底前…", "该项工作正在推进"). One of
+        several items (``enumerated``) of one sentence may end in its own status or date
+        ("一是……，已完成；二是……，计划2025年6月底前完成")."""
         text = text.strip()
         fields: dict[str, str] = {}
+        # (an account "2024年4月，……约谈，已全部整改" keeps its clause: the account is both)
+        # (nor does a clause the tense patterns below read with its day: "，已于……完成")
+        plain = enumerated and not _ACCOUNT.match(text)
+        plain = plain and not any(pattern.match(text) for pattern, _, _ in _TENSED)
+        one = text.rstrip("。；;，, ") if plain else "。"
+        if "。" not in one and (own := F.trailing_clause_status(one + "。", bare_only=True)):
+            # "一是……，已完成；二是……，正在推进": each item's own status after it
+            fields["整改状态"] = own[0]
+            if own[1]:
+                fields["整改时限"] = own[1]
+            text = own[2]
+        elif "。" not in one and (due := _PLANNED_BY.search(one + "。")) and due.start() > 6:
+            # "（2）……，计划2025年6月底前完成": the item's deadline; its status is not said
+            fields["整改时限"] = re.sub(r"\s+", "", due.group("due"))
+            text = one[: due.start()] + "。"
         for pattern, status, date_field in _TENSED:
             if m := pattern.match(text):
                 fields = {"整改状态": status, date_field: re.sub(r"\s+", "", m.group("due"))}

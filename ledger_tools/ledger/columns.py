@@ -1024,6 +1024,7 @@ DEADLINE_SYNONYMS: dict[str, tuple[str, ...]] = {
 DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
     DEADLINE_IMMEDIATE: (
         "即日起",
+        "即时",
         "立即",
         "即时整改",
         "当即整改",

@@ -65,7 +65,7 @@ def make_source(folder: Path) -> Path:
     write_ledger_row(ws, 2, _row(1))
     write_ledger_row(ws, 3, _row(1, 整改措施="=1+1"))
     write_ledger_row(ws, 4, _row(2, 责任领导=None))
-    write_ledger_row(ws, 5, _row(3, 整改时限="明年"))
+    write_ledger_row(ws, 5, _row(3, 整改时限="下周"))
     ws.merge_cells("B2:B3")
     ws["G4"].comment = Comment(USER_COMMENT, "张三")
     wb[C.SHEET_INFO].cell(info_row("反馈日期"), 2).value = dt.date(2024, 3, 4)
@@ -82,7 +82,7 @@ def make_report(path: Path) -> Report:
             Finding(
                 "required-cell", ERROR, "“责任领导”是必填项，这里是空的。", L, 4, g, "责任领导"
             ),
-            Finding("bad-deadline", ERROR, "整改时限“明年”无法识别。", L, 5, k, "整改时限", "明年"),
+            Finding("bad-deadline", ERROR, "整改时限“下周”无法识别。", L, 5, k, "整改时限", "下周"),
             Finding(
                 "overdue-red",
                 WARNING,
@@ -91,7 +91,7 @@ def make_report(path: Path) -> Report:
                 5,
                 k,
                 "整改时限",
-                "明年",
+                "下周",
                 {"colour": "红色"},
             ),
             Finding("no-person", WARNING, "责任人为空。", L, 3, j, "责任人"),
@@ -162,7 +162,7 @@ def test_comments_list_every_finding_on_the_cell(marked):
     comment = ws[f"{k}5"].comment
     assert comment.author == COMMENT_AUTHOR
     assert comment.text.splitlines() == [
-        "【错误】整改时限“明年”无法识别。",
+        "【错误】整改时限“下周”无法识别。",
         "【警告】红色预警：已超期。",
     ]
     assert ws["B2"].comment.text == "【警告】方面不一致。"
@@ -278,7 +278,7 @@ def test_check_mark_end_to_end(source, tmp_path):
             if f["severity"] == ERROR or expected.get(coord) != RED:
                 expected[coord] = RED if f["severity"] == ERROR else YELLOW
     assert marks == expected
-    assert expected[f"{column_letter('整改时限')}5"] == RED  # 明年
+    assert expected[f"{column_letter('整改时限')}5"] == RED  # 下周
     rows = list(wb[C.SHEET_RESULTS].iter_rows(min_row=RESULTS_HEADER_ROW + 1))
     assert len(rows) == len(findings)
     # the marked copy is itself a readable ledger: checking it finds the same things

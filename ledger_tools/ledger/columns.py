@@ -280,6 +280,10 @@ COLUMNS: tuple[Column, ...] = (
         aliases=(
             "责任单位",
             "责任科室",
+            # 医院 督查: the 科室 inspected is the one that puts it right
+            "科室",
+            "受检科室",
+            "被检查科室",
             "责任处室",
             "责任股室",
             "责任站所",
@@ -843,6 +847,9 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "已拟销号",
     ),
     STATUS_IN_PROGRESS: (
+        # an hourglass, a cycle of arrows: a symbol kept for "under way" (✔ done, ⏳ not yet)
+        "⏳",
+        "🔄",
         "正在整改",
         "整改中",
         "推进中",

@@ -22,7 +22,7 @@ from ledger_tools.ledger.status import normalise_status
 if TYPE_CHECKING:
     from ledger_tools.ledger.normalise import Header
 
-_SYMBOLS = "✔✓√○●◎◐◑☑☐□×✗△▲★☆◯"
+_SYMBOLS = "✔✓√○●◎◐◑☑☐□×✗✘✖❌△▲★☆◯⏳🔄✅"
 _SYMBOL_SET = frozenset(_SYMBOLS)  # (each pattern below needs one: a text without any is skipped)
 # 完成打✔, 未完成的画○, 已完成用“√”
 _WORD_SYMBOL = lazy(

@@ -421,7 +421,8 @@ def _check_columns(ledger: Ledger) -> list[Finding]:
                 f"如果其中某列就是“{name}”，请用 --map 原列名={name} 指明；"
                 f"如果没有这一列，{_MISSING_HINT.get(name) or _add_column_hint(name)}"
                 + (_done_by_date_hint(ledger) if name == "整改状态" else "")
-                + (_problem_with_measures_hint(ledger) if name == "问题" else ""),
+                + (_problem_with_measures_hint(ledger) if name == "问题" else "")
+                + _self_examined_hint(ledger, name),
                 ledger.origin.sheet,
                 ledger.origin.header_row,
                 "",
@@ -475,6 +476,17 @@ def _problem_with_measures_hint(ledger: Ledger) -> str:
                 "问题记为未填）：请把问题移到单独的一列“问题”，这一列只留整改措施。"
             )
     return ""
+
+
+def _self_examined_hint(ledger: Ledger, name: str) -> str:
+    """No 责任领导 / 责任部门 column in a 查摆问题 list (民主生活会, 组织生活会): a leader's own
+    list names no one else; the clerk is told what to fill rather than whom to ask."""
+    if name not in ("责任领导", "责任部门") or not any(
+        "查摆" in text for text in ledger.origin.headers.values()
+    ):
+        return ""
+    who = "本人姓名（职务）" if name == "责任领导" else "本人所在部门或单位"
+    return f"个人查摆问题清单由本人整改的，这一列可都填{who}。"
 
 
 def _done_by_date_hint(ledger: Ledger) -> str:
@@ -931,6 +943,8 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
 
 # A colour written as the status (绿灯, 红色, 黄牌): read only by a legend on the sheet.
 _COLOUR_WORD = lazy(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
+# A cross alone in a status column (not a 是否完成 one): not done, but under way or not begun?
+_CROSS = lazy("^[×✗✘✖❌❎xX][\ufe0e\ufe0f]?$")
 
 
 def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date) -> str:
@@ -942,6 +956,12 @@ def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date)
         ask = (
             "颜色代表什么各单位不同（绿色可能是已完成，也可能是按序时推进），本工具不推断；"
             "可在表下加一行图例（如“说明：绿灯表示已完成，黄灯表示正在推进，红灯表示未启动”），"
+            "或改写为整改状态。"
+        )
+    elif isinstance(value, str) and _CROSS.match(value.strip()):
+        ask = (
+            f"“{value.strip()}”只说明尚未完成，没有说明是正在推进还是未启动，本工具不推断；"
+            "可在列名中写明各符号的意思（如“整改状态（✔已完成 ⏳正在推进 ✘未启动）”），"
             "或改写为整改状态。"
         )
     return (

@@ -13,6 +13,8 @@ from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 
 _SPACES = re.compile(r"\s+")
+# Emoji presentation selectors ("✔️" is ✔ and U+FE0F), which NFKC keeps.
+_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 _TRAILING = re.compile(r"[。.，,；;：:!！?？、…~\-—]+$")
 # A bracketed remark after the status ("已完成（见附件3）") is not part of it.
 _REMARK = re.compile(r"\([^()]*\)$|\[[^\[\]]*\]$|【[^【】]*】$")
@@ -24,7 +26,7 @@ _NO = frozenset(("否", "×", "✗", "☐", "□", "○", "x", "n", "no"))
 
 
 def _clean(text: str) -> str:
-    s = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    s = _SPACES.sub("", _SELECTORS.sub("", unicodedata.normalize("NFKC", text)))
     prev = None
     while prev != s:
         prev = s

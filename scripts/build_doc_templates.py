@@ -180,6 +180,13 @@ def unsealed_indent(p: object, chars: int) -> None:
 # only measure is not numbered "（1）". The report's heading is then the 方面 itself
 # ("落实……方面"), not "在落实……方面" standing alone like half a sentence.
 LONE_ASPECT = "{% if 方面列表|length != 1 %}"
+# A ledger of one problem in all: it is not numbered "1." (nor "问题1：") either, for the same
+# reason; its task-list row keeps its 序号 (a column of the table, not a level of the text).
+SEVERAL_PROBLEMS = "方面列表|map(attribute='问题列表')|map('length')|sum != 1"
+# A ledger with no 方面 at all (no 方面 column, or an empty one): no 方面 heading, rather than
+# a heading "【方面未填】" over every problem (``aspects_context`` leaves its 标题 empty); a
+# ledger where only some rows lack a 方面 keeps the marker.
+ASPECT_NAMED = "{%p if 方面.标题 %}"
 
 
 def aspect_heading(title: str) -> tuple[str, str]:
@@ -196,6 +203,13 @@ def aspect_heading(title: str) -> tuple[str, str]:
     )
     length = f"(({title}|length + 3) if 方面列表|length != 1 else {lone}|length)"
     return text, length
+
+
+def named_aspect_heading(doc: object, title: str) -> None:
+    """The 方面 heading (``aspect_heading``), left out when the ledger has no 方面 at all."""
+    f.add_paragraph(doc, f.STYLE_BODY, ASPECT_NAMED)
+    f.widow_free_heading(doc, f.STYLE_H2, *aspect_heading(title))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
 
 
 def build_plan(bold_headings: bool) -> object:
@@ -247,10 +261,13 @@ def build_plan(bold_headings: bool) -> object:
         "（详见附件）。",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.widow_free_heading(doc, f.STYLE_H2, *aspect_heading("方面.标题"))
+    named_aspect_heading(doc, "方面.标题")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     f.widow_free_heading(
-        doc, f.STYLE_H3, "{{ 问题.序号 }}.{{ 问题.问题 }}", "(问题.问题|length + 2)"
+        doc,
+        f.STYLE_H3,
+        "{% if " + SEVERAL_PROBLEMS + " %}{{ 问题.序号 }}.{% endif %}{{ 问题.问题 }}",
+        "(问题.问题|length + (2 if " + SEVERAL_PROBLEMS + " else 0))",
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.问题表现 %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.问题表现 }}")
@@ -394,6 +411,7 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
     table = f.add_table(doc, widths, [c[0] for c in TASK_COLUMNS])
     blanks = [""] * (len(TASK_COLUMNS) - 1)
     f.add_table_row(table, ["{%tr for 方面 in 方面列表 %}", *blanks])
+    f.add_table_row(table, [ASPECT_NAMED.replace("{%p", "{%tr"), *blanks])
     f.add_spanning_row(
         table,
         [
@@ -404,6 +422,7 @@ def attachment_task_list(doc: object, carriers: list[object]) -> None:
             )
         ],
     )
+    f.add_table_row(table, ["{%tr endif %}", *blanks])
     for tag in ("{%tr for 问题 in 方面.问题列表 %}", "{%tr for 措施 in 问题.措施列表 %}"):
         f.add_table_row(table, [tag, *blanks])
     aligns = [c[3] for c in TASK_COLUMNS]
@@ -460,7 +479,7 @@ def report_body(
         doc, f.STYLE_BODY, "{{ 统计.统计句 }}{% if 与上期说明 %}{{ 与上期说明 }}{% endif %}"
     )
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
-    f.widow_free_heading(doc, f.STYLE_H2, *aspect_heading("方面.在标题"))
+    named_aspect_heading(doc, "方面.在标题")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
     problem(doc)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
@@ -476,7 +495,10 @@ def report_problem(doc: object) -> None:
     """One problem in the report: heading, its measures "一是…二是…" (labelled 整改措施及结果,
     or 整改措施 while the problem is not started), the status sentence."""
     f.widow_free_heading(
-        doc, f.STYLE_H3, "问题{{ 问题.序号 }}：{{ 问题.问题 }}", "(问题.问题|length + 4)"
+        doc,
+        f.STYLE_H3,
+        "{% if " + SEVERAL_PROBLEMS + " %}问题{{ 问题.序号 }}：{% endif %}{{ 问题.问题 }}",
+        "(问题.问题|length + (4 if " + SEVERAL_PROBLEMS + " else 0))",
     )
     # nothing done yet, nothing to report as a result: a problem not started has its 整改措施
     label = "{% if 问题.状态 == '未启动' %}整改措施：{% else %}整改措施及结果：{% endif %}"
@@ -490,7 +512,10 @@ def notice_problem(doc: object) -> None:
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
-        Text("{{ 问题.序号 }}.{{ 问题.问题 }}。", bold=f.BOLD_LEADS),
+        Text(
+            "{% if " + SEVERAL_PROBLEMS + " %}{{ 问题.序号 }}.{% endif %}{{ 问题.问题 }}。",
+            bold=f.BOLD_LEADS,
+        ),
         "{{ 问题.通报段落 }}",
     )
 

@@ -37,6 +37,7 @@ from ledger_tools.ledger.stats import (
     compute_stats,
     long_term_counts,
     money_text,
+    no_aspects,
 )
 from ledger_tools.ledger.status import closure_rate_text, percent_text
 
@@ -555,6 +556,10 @@ def aspects_context(
     if len(statuses) > 1 and statuses <= set(closed):
         said_for_all = {C.STATUS_DONE}
     out, number = [], 0
+    # No 方面 anywhere in the ledger (no 方面 column, or an empty one): the documents have no
+    # 方面 heading (标题 empty) instead of "【方面未填】" over all the problems; a ledger where
+    # only some rows lack one keeps the marker on those.
+    unnamed = no_aspects(ledger)
     for i, aspect in enumerate(ledger.aspects, start=1):
         problems = []
         for p in aspect.problems:
@@ -565,8 +570,8 @@ def aspects_context(
         out.append(
             {
                 "序号": cn_num(i),
-                "标题": text(aspect.title) or missing_mark("方面"),
-                "在标题": in_aspect_title(aspect.title),
+                "标题": "" if unnamed else text(aspect.title) or missing_mark("方面"),
+                "在标题": "" if unnamed else in_aspect_title(aspect.title),
                 "问题列表": problems,
                 "问题数": len(problems),
                 "措施数": sum(len(p.measures) for p in aspect.problems),

@@ -28,9 +28,9 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "0ceff485ad4e8240278c59751076571a588996084fb8b6268ed3db941595aa41",
-    "整改方案.docx": "bc6d9e2c7224b37f33093398401622d19ac3a03df7942a1285b5273209888dfd",
-    "整改进展情况通报.docx": "52bdeda976190054446d9c28156d501c6d55a79403f5f223b576f1230416e341",
+    "整改情况报告.docx": "5ffa9818bf11eee1a5375626c6205b6d682a3042390792a17390ac0e6f156bbe",
+    "整改方案.docx": "5575d3ae491c15cf3910d3c7d6f744661a100094c5e7b70ce632cccdda4e9fe6",
+    "整改进展情况通报.docx": "6943967969b7854c7228a5619fe57c4541f790f4569dd10084661c60a1981062",
     "汇总报告.docx": "e6959d9261aa4c917941195241ffa87a1534ef89bab99b1230bb3261998e2bf1",
     "督办通知.docx": "e6b041fe3feb9a04456508dbc0f6d085998a4ad578c2824a13203b6864d83453",
 }

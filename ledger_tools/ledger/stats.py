@@ -230,7 +230,8 @@ def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
         untitled = any(m.values.get("问题") is None for m in ledger.measures)
     if untitled or errors & {"序号", "问题"}:
         out["问题数"] = "有问题名称或序号未填、无法识别的行，问题数可能不准"
-    if any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors:
+    missing = any(a.title.startswith("【方面未填") for a in ledger.aspects) or "方面" in errors
+    if missing and not no_aspects(ledger):  # (no 方面 at all: none is counted, none doubted)
         out["方面数"] = "有方面未填或无法识别的行，方面数可能不准"
     undated = {
         m.place
@@ -240,6 +241,13 @@ def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
     if undated:
         out["预警"] = f"{len(undated)}行的整改状态或整改时限无法识别，未计入预警"
     return out
+
+
+def no_aspects(ledger: Ledger) -> bool:
+    """Whether no row of ``ledger`` names a 方面 (no 方面 column, or an empty one): its one
+    方面 is "【方面未填】". The documents then have no 方面 heading, and the statistics
+    sentence counts no 方面, rather than a doubtful "【1】个方面"."""
+    return len(ledger.aspects) == 1 and ledger.aspects[0].title.startswith("【方面未填")
 
 
 def _measure_status_counts(measures: list[Measure]) -> dict[str, int]:

@@ -17,7 +17,8 @@ The shapes:
 4. a two-column table 反馈问题 | 整改措施 whose left column is merged down over the measures;
 5. a 报告 whose 方面 end in "截至2025年6月30日，……已完成整改N个" summary paragraphs and whose
    problems end in "截至目前，已完成整改任务N项，剩余N项正在推进。" — counts, not measures;
-6. a 方案 whose 附件 整改任务清单 stands in a landscape section of its own after the 落款.
+6. a 方案 whose 附件 整改任务清单 stands in a landscape section of its own after the 落款;
+7. a 民主生活会 查摆问题整改清单: the 班子's problems, then each 班子成员's under "姓名（职务）".
 """
 
 from __future__ import annotations
@@ -339,3 +340,47 @@ DOCX_BUILDERS = {
     "summary_report": summary_report,
     "landscape_annex_plan": landscape_annex_plan,
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. 民主生活会 查摆问题整改清单: the 班子's problems, then each 班子成员's under his name alone.
+
+# (heading, [(问题, [措施])]); the person headings carry the name and post
+MEETING = [
+    (
+        "领导班子",
+        [
+            ("理论学习与业务工作结合不够紧密", ["每季度开展一次结合统计业务的专题研讨"]),
+            ("调查研究不够深入", ["班子成员每年牵头完成1项重点调研课题"]),
+        ],
+    ),
+    (
+        "王立军（局党组书记、局长）",
+        [("抓班子带队伍方法不多", ["每半年与班子成员开展一次谈心谈话"])],
+    ),
+    (
+        "陈静（局党组成员、副局长）",
+        [
+            ("对分管领域数据质量督导不够", ["建立分管专业数据质量月核查制度"]),
+            ("深入基层调研较少", ["每年到基层统计站所调研不少于4次"]),
+        ],
+    ),
+]
+
+
+def meeting_list(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "中共云岭市统计局党组2024年度民主生活会查摆问题整改清单")
+    para(d, "根据2024年度民主生活会查摆的问题，制定整改清单如下。")
+    for k, (head, problems) in enumerate(MEETING):
+        para(d, f"{ORDINAL[k]}、{head}")
+        for i, (problem, measures) in enumerate(problems, start=1):
+            para(d, f"{i}.{problem}。")
+            para(d, "整改措施：" + "；".join(measures) + "。")
+            para(d, "完成时限：2025年12月底前。")
+    sign(d, "中共云岭市统计局党组", "2025年2月20日")
+    d.save(path)
+    return path
+
+
+DOCX_BUILDERS["meeting_list"] = meeting_list

@@ -145,3 +145,29 @@ def test_bold_sentence_heading_allows_commas():
     assert O._heading(Block(line, "第1段", lead=line)) is not None
     two = "制度执行不严。部分科室未按期报送。"
     assert O._heading(Block(two, "第1段", lead=two)) is None
+
+
+def test_members_named_with_post_in_brackets(docs, tmp_path):
+    """A 民主生活会 list: the 班子's problems, then each member's under "王立军（局党组书记、局长）"
+    (no "同志"): the member is the 责任领导 of his own problems (before: only "…同志" headings were
+    read so); the 班子's stay without one."""
+    want = [
+        (head, problem, m, None if head == "领导班子" else head, "2025年12月底前")
+        for head, problems in G.MEETING
+        for problem, measures in problems
+        for m in measures
+    ]
+    found = formats(docs, "meeting_list", tmp_path)
+    for suffix, ledger, out, _ in found:
+        assert "识别出 3 个方面、5 项问题、5 条整改措施" in out, suffix
+        assert stripped(table(ledger, "整改措施", "责任领导", "整改时限")) == want, suffix
+        assert warnings(out) == [], suffix
+    same_ledger(found)
+
+
+def test_name_and_post_heading_needs_a_surname_and_a_title():
+    from ledger_tools.importing import parse as P
+
+    assert P._NAME_POST.match("欧阳明华（副局长）")
+    assert not P._NAME_POST.match("组织生活（支部委员）")
+    assert not P._NAME_POST.match("办公室（综合科）")

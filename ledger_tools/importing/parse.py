@@ -438,6 +438,16 @@ _PERSON = re.compile(
 )
 
 
+# A member named without "同志", his post in brackets: "王立军（局党组书记、局长）" — only when the
+# name starts with a common surname and the brackets end in a title word (not "组织生活（支部委员）").
+_NAME_POST = re.compile(
+    rf"^(?:班子成员)?[:：]?\s*(?P<name>(?:{F._COMPOUND_SURNAMES})[\u4e00-\u9fff]{{1,2}}"
+    rf"|[{F._SURNAMES}][\u4e00-\u9fff]{{1,2}})\s*"
+    r"[（(](?P<post>[^（()）]{1,30}(?:书记|长|主任|委员|成员|主席|总经理|经理|总监|调研员))[)）]"
+    r"\s*(?:(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?)?$"
+)
+
+
 # The same member written post first: "局党组书记、局长王立军同志（个人问题）".
 _POST_FIRST_PERSON = re.compile(
     r"^(?:班子成员)?[:：]?\s*(?P<who>[^（()）：:]{4,40}?)\s*同志"
@@ -452,6 +462,9 @@ def _person_leaders(parsed: Parsed) -> None:
     post's last title word; where that cannot be told, nothing is filled and a reminder says so."""
     for aspect in parsed.aspects:
         m = _PERSON.match(aspect.title)
+        if m is None and (named := _NAME_POST.match(aspect.title)):
+            if not F._NOT_NAME.search(named.group("name")):
+                m = named
         if m is not None and (short := F.post_and_name(m.group("name"))):
             # "局长王军同志": four characters, a post and a name, not a name of four
             leader = f"{short[0]}（{short[1]}）"

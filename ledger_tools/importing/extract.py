@@ -1891,11 +1891,11 @@ def _caption(blocks: list[Block]) -> Block | None:
 
 def _table_header(line: str) -> tuple[list[int], int, list[str]] | None:
     """(column bounds, 序号 column, header cells) of a line that is a task table's header:
-    three or more cells separated by spaces, ledger column names among them."""
+    three or more cells (or just "反馈问题  整改措施") separated by spaces, ledger column names among them."""
     from ledger_tools.importing.fields import table_columns
 
     cells = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
-    if len(cells) < 3 or table_columns([[t for _, t in cells]]) is None:
+    if len(cells) < 2 or table_columns([[t for _, t in cells]]) is None:
         return None
     number_col = next((j for j, (_, t) in enumerate(cells) if _header_name(t) == "序号"), -1)
     return [x for x, _ in cells], number_col, [t for _, t in cells]

@@ -466,7 +466,9 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     for r, row in enumerate(rows[:3]):
         mapped = _mapped(row)
         names = set(mapped.values())
-        if len(mapped) >= 3 and names & {"问题", "整改措施"}:
+        # three named columns or more; or just "反馈问题 | 整改措施", both cells named
+        pair = len(row) == len(mapped) == 2 and names == {"问题", "整改措施"}
+        if (len(mapped) >= 3 and names & {"问题", "整改措施"}) or pair:
             if r + 1 < len(rows) and (lower := _lower_header(row, rows[r + 1])) is not None:
                 return r + 1, lower
             # "已完成 | 正在推进 | 未启动" as columns of their own, ticked: two or more of them
@@ -714,6 +716,7 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
     header, columns = found
     carry: dict[str, str] = {}
     body_had = any(not p.from_table for p in parsed.problems)
+    renumbered = False  # a note given for rows numbered by measure (once a table)
     for r, row in enumerate(block.rows[header + 1 :], start=header + 2):
         values = {name: row[j].strip() for j, name in columns.items() if j < len(row)}
         if any(
@@ -747,6 +750,17 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 problem_title.rstrip("。；;")
             )
             target = last if same and last.number == values.get("序号", "") else None
+            if same and target is None and not renumbered:
+                # "1 | 政务公开不及时 | 措施A" / "2 | 政务公开不及时 | 措施B": the 序号 numbers
+                # the measures; the same problem written out again is the same problem
+                target = last
+                renumbered = True
+                parsed.warnings.append(
+                    f"{where}的问题与上一行相同、序号不同，已作为同一问题的又一条措施"
+                    "（表中序号按措施编排）；如确是两项问题，请在台账中拆开。"
+                )
+            elif same and target is None:
+                target = last
         if target is None:
             if body_had:
                 parsed.warnings.append(

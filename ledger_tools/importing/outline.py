@@ -117,9 +117,9 @@ def _heading(block: Block) -> tuple[str, int, str, str] | None:
     text = block.text
     if _GENERIC.match(text):
         return None  # a label ("整改措施") or a section's name ("存在的问题"), not a problem
-    bold = (
-        block.lead == text and 6 <= len(text) <= 60 and not re.search(r"[。；;：:，,]", text[:-1])
-    )
+    # a bold line: a heading, or a problem as a 通报 names it — one sentence, commas allowed
+    # ("“一岗双责”落实不到位，部分班子成员履责记实不全。")
+    bold = block.lead == text and 6 <= len(text) <= 60 and not re.search(r"[。；;：:]", text[:-1])
     if (bold and not text.endswith(("：", ":"))) or _NAMED_PROBLEM.match(text):
         return ("unnumbered", 1, "", text)
     return None

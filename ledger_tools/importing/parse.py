@@ -114,11 +114,20 @@ _ASPECT = re.compile(r"方面(?:(?:存在)?的?问题)?[。：:，,]?$|^在.{2,6
 _LABEL = re.compile(
     r"^(整改措施及(?:结果|成效|进展)|整改措施和(?:结果|成效)|整改(?:情况|措施|举措|进展|进度|结果|成效|目标|落实情况|完成情况)"
     r"|具体(?:表现|措施)|问题表现|主要表现|存在问题|进展情况|完成情况|落实情况|工作措施|审计建议|整改要求"
-    r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)"
+    r"|主要(?:措施|举措|做法)|下一?步(?:计划|打算|工作计划|工作打算|措施|工作措施)?"
     r"|责任(?:领导|单位|部门|人)|牵头(?:领导|单位|部门)|(?:完成|整改)(?:时限|期限)|时限|(?:实际)?(?:完成|办结)(?:时间|日期)"
     r"|措施|问题)\s*[：:]\s*"
 )
 _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
+# "下一步：……" as a label under a problem that has its measures (a 通报's "整改情况：" /
+# "下一步：" pair): the measures planned for it, not the document's 下一步打算.
+_NEXT_LABEL = re.compile(r"^下一?步[：:]")
+# "截至2025年6月30日，该方面2个问题已完成整改1个。" after a 方面's last problem: the count of
+# several problems (not a total of the document, not this problem's progress).
+_GROUP_COUNT = re.compile(
+    r"^(?:截[至止]|到)[^。；;，,]{0,16}[，,]\s*(?:该方面|本方面|这一方面|上述|以上|这些|此类)"
+    r"[^。；;]{0,10}?\d+\s*(?:个|项)问题[^。；;]{0,20}(?:整改|办结|销号)"
+)
 # A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
 _GENERAL_TAIL = re.compile(
     r"^(?:针对|对照|就|对于|对)(?:上述|以上|这些|前述)(?:问题|情况)|^巡[视察]组(?:建议|提出)|^(?:整改)?建议[：:]"
@@ -429,6 +438,16 @@ _PERSON = re.compile(
 )
 
 
+# A member named without "同志", his post in brackets: "王立军（局党组书记、局长）" — only when the
+# name starts with a common surname and the brackets end in a title word (not "组织生活（支部委员）").
+_NAME_POST = re.compile(
+    rf"^(?:班子成员)?[:：]?\s*(?P<name>(?:{F._COMPOUND_SURNAMES})[\u4e00-\u9fff]{{1,2}}"
+    rf"|[{F._SURNAMES}][\u4e00-\u9fff]{{1,2}})\s*"
+    r"[（(](?P<post>[^（()）]{1,30}(?:书记|长|主任|委员|成员|主席|总经理|经理|总监|调研员))[)）]"
+    r"\s*(?:(?:个人)?(?:存在的?)?问题(?:及|和)?(?:其)?(?:整改措施)?)?$"
+)
+
+
 # The same member written post first: "局党组书记、局长王立军同志（个人问题）".
 _POST_FIRST_PERSON = re.compile(
     r"^(?:班子成员)?[:：]?\s*(?P<who>[^（()）：:]{4,40}?)\s*同志"
@@ -443,6 +462,9 @@ def _person_leaders(parsed: Parsed) -> None:
     post's last title word; where that cannot be told, nothing is filled and a reminder says so."""
     for aspect in parsed.aspects:
         m = _PERSON.match(aspect.title)
+        if m is None and (named := _NAME_POST.match(aspect.title)):
+            if not F._NOT_NAME.search(named.group("name")):
+                m = named
         if m is not None and (short := F.post_and_name(m.group("name"))):
             # "局长王军同志": four characters, a post and a name, not a name of four
             leader = f"{short[0]}（{short[1]}）"
@@ -1038,6 +1060,8 @@ class _Reader:
             return
         if not rest and self.about_paragraphs(aspect, node):
             return
+        if not rest and self.labelled_paragraphs(aspect, node):
+            return
         texts = [rest] if rest else []
         texts += [b.text for b in node.body if not b.is_table]
         for b in node.body:
@@ -1122,6 +1146,49 @@ class _Reader:
             if about := _ABOUT.fullmatch(head):
                 head = _unquote(about.group(1))
             problem = PProblem(_short_title(head), b.where)
+            aspect.problems.append(problem)
+            parts = [Block(detail, b.where)] if detail.strip() else []
+        if problem is not None:
+            self.problem_body(problem, parts)
+        return True
+
+    def labelled_paragraphs(self, aspect: PAspect, node: Node) -> bool:
+        """A 方面 whose problems are unnumbered paragraphs of their own (in a 通报 often bold,
+        which a PDF does not keep), each followed by its "整改情况：……" (or "整改措施：……")
+        paragraph and perhaps "下一步：……": an unlabelled paragraph just before such a label
+        starts a problem; what follows belongs to it. False (nothing read) when the body does
+        not start with an unlabelled paragraph followed by one so labelled."""
+        body = [b for b in node.body if not b.is_table]
+        if self.p.kind == "feedback" or len(body) < 2:
+            return False
+
+        def answers(b: Block) -> bool:
+            label = strip_label(b.text)[0]
+            return bool(label) and _label_mode(label) in ("measures", "progress")
+
+        starts = {
+            id(b)
+            for b, after in zip(body, body[1:], strict=False)
+            if not strip_label(b.text)[0]
+            and answers(after)
+            and len(b.text) <= 80
+            and not self.is_status_line(b.text)
+        }
+        if id(body[0]) not in starts:
+            return False
+        problem: PProblem | None = None
+        parts: list[Block] = []
+        for b in node.body:
+            if b.is_table:
+                self.table(b)
+                continue
+            if id(b) not in starts:
+                parts.append(b)
+                continue
+            if problem is not None:
+                self.problem_body(problem, parts)
+            head, detail = first_sentence(b.text)
+            problem = PProblem(_short_title(head.rstrip("。；;：:")), b.where)
             aspect.problems.append(problem)
             parts = [Block(detail, b.where)] if detail.strip() else []
         if problem is not None:
@@ -1351,7 +1418,7 @@ class _Reader:
                 continue
             if self.special(b):
                 continue
-            if _NEXT_STEP.match(b.text):
+            if _NEXT_STEP.match(b.text) and not (problem.measures and _NEXT_LABEL.match(b.text)):
                 self.loose_block(b)
                 continue
             if _GENERAL_TAIL.match(b.text):
@@ -1362,7 +1429,7 @@ class _Reader:
                 and (fig := F.stated_figures(b.text))
                 and ("已整改" in fig or "方面" in fig)
                 and not strip_label(b.text)[0]
-            ):
+            ) or _GROUP_COUNT.match(b.text):
                 self.summary(b)  # "截至目前，反馈的4个问题已整改2个……": about them all
                 continue
             label, rest = strip_label(b.text)
@@ -1489,10 +1556,16 @@ class _Reader:
         items = split_measures(text)
         if len(items) >= 2 and _INTRO.fullmatch(items[0].strip().rstrip("，,：: ")):
             items = items[1:]  # "针对这一问题，一是……；二是……": the lead-in is no measure
+        elif len(items) >= 2 and (lead := _LEAD_IN.match(items[0])) and items[0][lead.end() :]:
+            # "针对这一问题，我局采取了以下措施：第一，……": split_measures keeps a lead-in
+            # ending in a colon before the first measure; this one announces the list
+            items[0] = items[0][lead.end() :]
         if len(items) == 1 and not with_results and self.p.kind == "plan":
             items = self.semicolon_measures(text) or items
         elif len(items) == 1 and self.p.kind in ("report", "notice"):
             items = self.semicolon_measures(text, report=True) or items
+        if len(items) == 1 and (sole := re.match(r"^\s*一是\s*", items[0])):
+            items = [items[0][sole.end() :]]  # "一是……。" with no 二是: one measure, unnumbered
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where, enumerated=len(items) >= 2)
@@ -1656,6 +1729,9 @@ class _Reader:
 _INTRO = re.compile(
     r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"
 )
+# A sentence announcing the list of measures after it ("针对这一问题，我局采取了以下措施：",
+# "具体整改情况如下："): no part of the first measure.
+_LEAD_IN = re.compile(r"^[^。；;：:]{0,40}(?:以下|如下)[^。；;：:]{0,12}[：:]\s*")
 # What tells a result, not a task: "已…", "共…", "累计…", "完成", "达到", "实现", a date.
 _RESULT_WORD = re.compile(rf"已|共|累计|完成|达到|实现|{_DAY}|\d{{4}}\s*年")
 

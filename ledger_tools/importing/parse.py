@@ -14,6 +14,7 @@ a 整改情况报告 (report) or 进展通报 (notice). ``auto`` decides from th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -201,6 +202,14 @@ _NOT_TITLE = re.compile(r"^[（(].*[)）]$|文件$|[〔\[［(（]\d{4}[〕\]］)
 _OMITTED = re.compile(r"[（(]?\s*(略|从略|此处从略|内容略)\s*[)）]?[。.]?")
 _NOT_IMPORTED = re.compile(r"原因|根源|剖析|思想根源")
 _ABOUT = re.compile(r"关于(.+?)的问题[。：:]?")
+
+
+def _about_title(head: str) -> str:
+    """The problem a "关于……的问题" sentence names (the whole sentence when it is not one)."""
+    about = _ABOUT.fullmatch(head)
+    return _unquote(about.group(1)) if about else head
+
+
 # "关于“……”问题的整改" / "针对……问题的整改情况": a heading naming the problem it answers.
 _ABOUT_WORK = re.compile(
     r"(?:关于|针对)(.+?)的?问题的?(?:整改|整改情况|整改落实情况|整改进展情况|整改进展)[。：:]?"
@@ -1130,27 +1139,36 @@ class _Reader:
         body = [b for b in node.body if not b.is_table]
         if self.p.kind == "feedback" or not body or not _ABOUT.match(body[0].text):
             return False
+        self.paragraph_problems(aspect, node, lambda b: bool(_ABOUT.match(b.text)), _about_title)
+        return True
+
+    def paragraph_problems(
+        self,
+        aspect: PAspect,
+        node: Node,
+        starts: Callable[[Block], bool],
+        title: Callable[[str], str] = lambda head: head,
+    ) -> None:
+        """The problems of a 方面 written as paragraphs: each paragraph ``starts`` accepts
+        begins a problem (its first sentence, through ``title``, is the problem; the rest of it
+        and the paragraphs up to the next start are its body); tables are read as tables."""
         problem: PProblem | None = None
         parts: list[Block] = []
         for b in node.body:
             if b.is_table:
                 self.table(b)
                 continue
-            if not _ABOUT.match(b.text):
+            if not starts(b):
                 parts.append(b)
                 continue
             if problem is not None:
                 self.problem_body(problem, parts)
             head, detail = first_sentence(b.text)
-            head = head.rstrip("。；;：:")
-            if about := _ABOUT.fullmatch(head):
-                head = _unquote(about.group(1))
-            problem = PProblem(_short_title(head), b.where)
+            problem = PProblem(_short_title(title(head.rstrip("。；;：:"))), b.where)
             aspect.problems.append(problem)
             parts = [Block(detail, b.where)] if detail.strip() else []
         if problem is not None:
             self.problem_body(problem, parts)
-        return True
 
     def labelled_paragraphs(self, aspect: PAspect, node: Node) -> bool:
         """A 方面 whose problems are unnumbered paragraphs of their own (in a 通报 often bold,
@@ -1176,23 +1194,7 @@ class _Reader:
         }
         if id(body[0]) not in starts:
             return False
-        problem: PProblem | None = None
-        parts: list[Block] = []
-        for b in node.body:
-            if b.is_table:
-                self.table(b)
-                continue
-            if id(b) not in starts:
-                parts.append(b)
-                continue
-            if problem is not None:
-                self.problem_body(problem, parts)
-            head, detail = first_sentence(b.text)
-            problem = PProblem(_short_title(head.rstrip("。；;：:")), b.where)
-            aspect.problems.append(problem)
-            parts = [Block(detail, b.where)] if detail.strip() else []
-        if problem is not None:
-            self.problem_body(problem, parts)
+        self.paragraph_problems(aspect, node, lambda b: id(b) in starts)
         return True
 
     def aimed_measures(self, aspect: PAspect, node: Node, rest: str, aimed: list[Block]) -> None:

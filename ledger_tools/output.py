@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import glob
 import io
 import os
 import re
@@ -199,6 +200,12 @@ def all_or_none(folder: Path, targets: list[Path], *, parents: bool = False) -> 
                 with contextlib.suppress(OSError):
                     t.unlink()
         if made:
+            # a Ctrl+C between a temporary file's creation and the block that removes it left
+            # it behind, and with it the folder: this run's temporary files go too
+            mine = f"{TEMP_PREFIX}{os.getpid()}-"
+            with contextlib.suppress(OSError):
+                for leftover in folder.glob(glob.escape(mine) + "*"):
+                    leftover.unlink()
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise

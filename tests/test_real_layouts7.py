@@ -240,7 +240,7 @@ _says_what_the_clerk_counts = L.report_test(R.TODAY, RATES)
 # The two ledgers the tool asks about (no 问题 column, no 整改状态 column): the report marks the
 # numbers it cannot vouch for, as it does for any ledger with such gaps.
 DOUBTED = {
-    "life_meeting_problem_and_measures": "对照【监督机构未填】反馈的【1】个方面【2】项问题，细化整改措施5条。",
+    "life_meeting_problem_and_measures": "对照【监督机构未填】反馈的【2】项问题，细化整改措施5条。",
     "soe_done_by_date_only": "已整改到位【0】项，【整改状态未填或无法识别】4项，办结率【0%】。",
 }
 

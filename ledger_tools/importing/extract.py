@@ -245,7 +245,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
 
 
 MAX_TABLE_COLUMNS = 64
-MAX_DOCX_XML_BYTES = 32 << 20  # one XML part of a Word file (a 300-page text is about 5 MB)
+MAX_XML_PART_BYTES = 32 << 20  # one XML part of a Word or OFD file (a 300-page text is ~5 MB)
 _DOCX_HINT = (
     "可能已损坏或是特意构造的文件，未读取。请在 Word/WPS 中打开确认内容，另存为新的 .docx 再导入；"
     "如果文件确实很大，请只保留需要导入的正文。"
@@ -253,22 +253,36 @@ _DOCX_HINT = (
 
 
 def _check_docx_sizes(path: Path, name: str) -> None:
-    """python-docx inflates and parses every part in memory: check the zip directory first
-    (the same limits as a workbook's, and a lower one for XML, which lxml holds as a tree
-    several times its size)."""
-    from ledger_tools.ledger.reading import check_zip_sizes
-
+    """python-docx inflates and parses every part in memory: check the zip directory first."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError):
         return  # python-docx says the file is not a valid .docx
-    check_zip_sizes(path, infos, {"word/document.xml": "正文"}, _DOCX_HINT, f"“{name}”")
+    check_package_sizes(path, name, infos, {"word/document.xml": "正文"}, _DOCX_HINT)
+
+
+def check_package_sizes(
+    path: Path,
+    name: str,
+    infos: list[zipfile.ZipInfo],
+    parts: dict[str, str],
+    hint: str,
+    zf: zipfile.ZipFile | None = None,
+) -> None:
+    """A document package (a Word file, an OFD) within the limits before it is parsed: every
+    part within a workbook's (``check_zip_sizes``; ``parts`` names the known ones in Chinese),
+    and each XML part within ``MAX_XML_PART_BYTES``, lower, because lxml holds it as a tree
+    several times its size. ``hint`` says what to do."""
+    from ledger_tools.ledger.reading import check_zip_sizes
+
+    check_zip_sizes(path, infos, parts, hint, f"“{name}”", zf=zf)
     for info in infos:
-        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_DOCX_XML_BYTES:
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        if xml and info.file_size > MAX_XML_PART_BYTES:
             raise UnreadableFile(
                 f"“{name}”中的“{info.filename}”部分解压后有 {info.file_size / 2**20:,.0f} MB，"
-                f"超过导入的上限 {MAX_DOCX_XML_BYTES // 2**20} MB，{_DOCX_HINT}"
+                f"超过导入的上限 {MAX_XML_PART_BYTES // 2**20} MB，{hint}"
             )
 
 

@@ -35,7 +35,6 @@ MM = 72 / 25.4  # points per millimetre
 MAX_OFD_PAGES = 2000  # a 整改方案 with its task list is tens of pages
 MAX_OFD_CHARS = 1_000_000  # characters of text over all pages (a 300-page text is ~300,000)
 MAX_OFD_LINES = 500_000  # straight segments over all pages (a ruled table page has hundreds)
-MAX_OFD_XML_BYTES = 32 << 20  # one XML part (a page of text is tens of KB)
 _HINT = (
     "可能已损坏或是特意构造的文件，未读取。请在数科、福昕等 OFD 阅读器中打开确认内容，"
     "另存为 PDF 或导出 Word 后再导入。"
@@ -100,23 +99,14 @@ def ofd_pages(path: Path) -> list[_Page]:
         with zipfile.ZipFile(path) as zf:
             _check_sizes(path, zf)
             return _Reader(path, zf).pages()
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError) as exc:
-        if isinstance(exc, UnreadableFile):
-            raise
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError):
         raise UnreadableFile(f"“{path.name}”不是有效的 OFD 文件，或已损坏，{_HINT}") from None
 
 
 def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
-    from ledger_tools.ledger.reading import check_zip_sizes
+    from ledger_tools.importing.extract import check_package_sizes
 
-    infos = zf.infolist()
-    check_zip_sizes(path, infos, {"OFD.xml": "文档入口"}, _HINT, f"“{path.name}”", zf=zf)
-    for info in infos:
-        if info.filename.lower().endswith(".xml") and info.file_size > MAX_OFD_XML_BYTES:
-            raise UnreadableFile(
-                f"“{path.name}”中的“{info.filename}”部分解压后有 {info.file_size / 2**20:,.0f} MB，"
-                f"超过导入的上限 {MAX_OFD_XML_BYTES // 2**20} MB，{_HINT}"
-            )
+    check_package_sizes(path, path.name, zf.infolist(), {"OFD.xml": "文档入口"}, _HINT, zf)
 
 
 def _local(tag: Any) -> str:
@@ -219,7 +209,9 @@ class _Reader:
             return
         ox, oy = boundary[0], boundary[1]
         a, d, e, f = _scale_and_offset(el.get("CTM"))
-        size = (_numbers(el.get("Size")) or [3.5])[0] * abs(d)
+        font = (_numbers(el.get("Size")) or [3.5])[0]  # in the object's own units
+        size = font * abs(d)  # on the page
+        right = ox + boundary[2] if len(boundary) >= 4 else None  # (the box: page space)
         x = y = 0.0
         for code in _children(el, "TextCode"):
             text = code.text or ""
@@ -234,9 +226,8 @@ class _Reader:
                 y = (_numbers(code.get("Y")) or [0.0])[0]
             steps = _deltas(code.get("DeltaX"), len(text))
             at = x
-            right = ox + boundary[2] if len(boundary) >= 4 else None  # (the box: page space)
             for i, ch in enumerate(text):
-                step = steps[i] if i < len(steps) else size / max(abs(d), 1e-9) * _advance(ch)
+                step = steps[i] if i < len(steps) else font * _advance(ch)
                 if not ch.isspace():
                     left = ox + e + at * a
                     shown = step * a

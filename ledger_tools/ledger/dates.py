@@ -636,7 +636,7 @@ def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
                 break
         if dated is None or dated.kind == "invalid" or dated.due is None:
             return found
-        if not source.roll or dated.due >= source.day or year > source.day.year or nxt:
+        if not source.roll or dated.due >= source.day or year > source.day.year:
             note = f"未写年份，按{year}年计（{source.label}）"
             return Deadline(dated.kind, found.text, dated.due, note=note, assumed_year=year)
     return found

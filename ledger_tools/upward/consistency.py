@@ -91,7 +91,7 @@ def read_summary_sheet(source: str | os.PathLike[str] | RawBook) -> SummarySheet
     措施数 in it)."""
     from ledger_tools.upward.merge import SHEET_SUMMARY
 
-    raw = _sheets(source, SHEET_SUMMARY, C.SHEET_INFO)
+    raw = summary_book(source)
     if SHEET_SUMMARY not in raw.sheets:
         return None
     sheet = raw.sheets[SHEET_SUMMARY]
@@ -122,6 +122,14 @@ def read_summary_sheet(source: str | os.PathLike[str] | RawBook) -> SummarySheet
             out.units.append((i + 1, name, row))
     out.as_of, out.not_counting = merge_facts(raw)
     return out
+
+
+def summary_book(source: str | os.PathLike[str] | RawBook) -> RawBook:
+    """The sheets of a 汇总台账 its checks read (汇总 and 基本信息), read once: a caller
+    that both checks the 汇总 sheet and completes the 按单位 rows passes it to each."""
+    from ledger_tools.upward.merge import SHEET_SUMMARY
+
+    return _sheets(source, SHEET_SUMMARY, C.SHEET_INFO)
 
 
 def _sheets(source: str | os.PathLike[str] | RawBook, *names: str) -> RawBook:
@@ -194,7 +202,7 @@ def with_summary_sheet(
 
 
 def complete_unit_rows(
-    path: str | os.PathLike[str], ledger: Any, stats: dict[str, Any], today: dt.date
+    path: str | os.PathLike[str] | RawBook, ledger: Any, stats: dict[str, Any], today: dt.date
 ) -> Any:
     """The 按单位 rows of ``stats`` of a 汇总台账 as ``stats --by 单位`` prints them (and the
     web page draws them): the units that sent no measures yet added (全部措施 has no row of

@@ -186,11 +186,18 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     from ledger_tools.ledger.normalise import load_ledger
     from ledger_tools.ledger.schema import RULES, validate
     from ledger_tools.ledger.stats import compute_stats
-    from ledger_tools.upward.consistency import add_merge_findings, complete_unit_rows
+    from ledger_tools.upward.consistency import (
+        add_merge_findings,
+        complete_unit_rows,
+        is_merge_ledger,
+        summary_book,
+    )
 
     ledger = load_ledger(upload.path, today=today)  # the year of year-less deadlines, as check
     report = validate(ledger, today=today)
-    add_merge_findings(upload.path, ledger, report, today)  # a 汇总台账, as check does
+    # a 汇总台账: its 汇总 sheet read once for the findings and the 按单位 rows below
+    merged = summary_book(upload.path) if is_merge_ledger(ledger) else upload.path
+    add_merge_findings(merged, ledger, report, today)  # as check does
     shown = limited_report(report, PAGE_FINDINGS)
     result = report_json(shown)
     result["ok"], result["counts"] = report.ok, report_json(report, findings=False)["counts"]
@@ -208,7 +215,7 @@ def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     result["stats"] = compute_stats(ledger, as_of=today)
     # a ledger with a 单位 column (a merge's 汇总台账) is drawn 按单位 too, as ``stats --by 单位``
     result["units"] = "单位" in ledger.origin.columns
-    complete_unit_rows(upload.path, ledger, result["stats"], today or dt.date.today())
+    complete_unit_rows(merged, ledger, result["stats"], today or dt.date.today())
     result["sheet"] = ledger.origin.sheet
     # a ledger kept one sheet per 方面 is read as one: every sheet read is drawn (a tab each)
     result["sheets"] = (

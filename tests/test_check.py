@@ -171,7 +171,7 @@ def test_text_report_groups_and_counts(ledger_file):
     text = format_text(report)
     assert text.index("错误（1 处）") < text.index("警告（1 处）")
     assert "整改台账!J2" in text and "整改台账!H3" in text
-    assert "共 1 个方面、2 个问题、2 条措施" in text
+    assert "共 2 个问题、2 条措施" in text
     assert "结论：有 1 处错误" in text
 
 

@@ -216,9 +216,10 @@ def _totals_line(t: dict[str, Any]) -> str:
         for s in ("已完成", "长期坚持", "基本完成", "正在推进", "未启动", "状态未填")
         if t.get(s)
     ).replace("状态未填 ", "状态未填或无法识别 ")
-    line = (
-        f"共 {t.get('方面数', 0)} 个方面、{t.get('问题数', 0)} 个问题、{t.get('措施数', 0)} 条措施"
-    )
+    # one 方面 is not counted, as in the statistics sentence (a ledger where no row names a 方面
+    # has one group, "【方面未填】": "共 1 个方面" read as a 方面 it has not)
+    aspects = "" if t.get("方面数", 0) <= 1 else f"{t['方面数']} 个方面、"
+    line = f"共 {aspects}{t.get('问题数', 0)} 个问题、{t.get('措施数', 0)} 条措施"
     if statuses:
         line += f"；问题状态：{statuses}；办结率 {t.get('办结率', '0%')}"
     return line + "。"

@@ -250,6 +250,18 @@ def no_aspects(ledger: Ledger) -> bool:
     return len(ledger.aspects) == 1 and ledger.aspects[0].title.startswith("【方面未填")
 
 
+def counts_aspects(stats: dict[str, Any]) -> bool:
+    """Whether the text names the number of 方面: not for one ("反馈的1个方面2项问题" reads as a
+    form filled in; a ledger where no row names a 方面 has one group, "【方面未填】"), unless
+    that one is doubtful."""
+    return stats["方面数"] != 1 or "方面数" in stats.get("存疑", {})
+
+
+def _aspects_text(stats: dict[str, Any]) -> str:
+    """ "方面 3 个，" or nothing (see counts_aspects)."""
+    return f"方面 {_marked(stats, '方面数')} 个，" if counts_aspects(stats) else ""
+
+
 def _measure_status_counts(measures: list[Measure]) -> dict[str, int]:
     counts = Counter(m.status or UNKNOWN_STATUS for m in measures)
     out = {s: counts.get(s, 0) for s in C.STATUSES}
@@ -276,12 +288,7 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     a 【】 note saying why.
     """
     m = functools.partial(_marked, stats)
-    # one 方面 is not counted: "反馈的1个方面2项问题" reads as a form filled in
-    aspects = (
-        ""
-        if stats["方面数"] == 1 and "方面数" not in stats.get("存疑", {})
-        else (f"{m('方面数')}个方面")
-    )
+    aspects = f"{m('方面数')}个方面" if counts_aspects(stats) else ""
     head = f"对照{supervisor}反馈的{aspects}{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
     ongoing = stats[C.STATUS_ONGOING]
     doubtful = stats.get("存疑", {})
@@ -490,7 +497,7 @@ def format_stats_text(stats: dict[str, Any], by: str | None = None) -> str:
     note = "计入" if stats["长期坚持计入办结"] == "是" else "不计入"
     lines = [
         f"整改台账统计（截至{stats['截至日期']}）",
-        f"方面 {stats['方面数']} 个，问题 {stats['问题数']} 项，措施 {stats['措施数']} 条",
+        f"{_aspects_text(stats)}问题 {stats['问题数']} 项，措施 {stats['措施数']} 条",
         f"问题办结 {stats['办结数']} 项，办结率 {stats['办结率']}（长期坚持{note}办结）",
         f"问题状态：{statuses}",
         f"措施状态：{measure_statuses}",

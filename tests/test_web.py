@@ -469,3 +469,35 @@ def test_a_merged_workbook_is_drawn_by_unit_as_stats_by_unit_counts(server, brow
     drawn = [t.text_content() for t in page.locator("#chart svg title").all()]
     assert drawn == [f"{u['单位']}：{u['办结率']}" for u in units]
     _shot(page, "8-汇总台账按单位")
+
+
+def test_the_grid_sends_only_the_merged_ranges_it_draws(tmp_path):
+    """A sheet longer than the page draws: the merged ranges below the drawn rows (tens of
+    thousands in a big 汇总) are not sent, and a range crossing the last drawn row or column is
+    cut to it, as the page would cut it."""
+    import openpyxl
+
+    from ledger_tools.web.service import GRID_MAX_COLS, GRID_MAX_ROWS, sheet_grids
+
+    rows = GRID_MAX_ROWS + 600
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    for r in range(1, rows + 1, 2):
+        ws.cell(r, 1, f"问题{r}")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r + 1, end_column=1)
+    ws.cell(GRID_MAX_ROWS, 2, "跨过最后一行")
+    ws.merge_cells(start_row=GRID_MAX_ROWS, start_column=2, end_row=rows, end_column=2)
+    ws.cell(1, GRID_MAX_COLS + 5, "最右")  # wider than drawn
+    ws.merge_cells(start_row=2, start_column=GRID_MAX_COLS, end_row=2, end_column=GRID_MAX_COLS + 3)
+    path = tmp_path / "长表.xlsx"
+    wb.save(path)
+
+    grid = sheet_grids(path, ["整改台账"])["整改台账"]
+    drawn = len(grid["rows"])
+    assert drawn == GRID_MAX_ROWS and grid["truncated"] and grid["total_rows"] > drawn
+    merged = grid["merged"]
+    assert len(merged) == GRID_MAX_ROWS // 2 + 2  # the pairs drawn, the long one, the wide one
+    assert all(r1 < drawn and r2 < drawn and c2 < GRID_MAX_COLS for r1, _c1, r2, c2 in merged)
+    assert [GRID_MAX_ROWS - 1, 1, drawn - 1, 1] in merged
+    assert [1, GRID_MAX_COLS - 1, 1, GRID_MAX_COLS - 1] in merged

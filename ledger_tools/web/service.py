@@ -298,8 +298,8 @@ def _visible(value: Any) -> Any:
 def sheet_grids(path: Path, sheets: list[str]) -> dict[str, dict[str, Any]]:
     """Each of the ledger's ``sheets`` as text cells, for drawing: ``GRID_MAX_ROWS`` rows in
     all, and at least the first ``GRID_MIN_ROWS`` of each sheet (a ledger of 60 科室 sheets
-    draws the first sheets whole and the header and first rows of the rest). Read again rather than taken from the ledger: normalising fills every merged range
-    in place (and forgets the ranges), while the page draws the sheets as written."""
+    draws the first sheets whole and the header and first rows of the rest). Read again rather
+    than taken from the ledger: normalising fills every merged range in place (and forgets the ranges), while the page draws the sheets as written."""
     from ledger_tools.ledger.reading import read_workbook
 
     book = read_workbook(path, sheets=sheets)
@@ -322,7 +322,13 @@ def _grid(rows: list[list[Any]], merged: list[Any], limit: int) -> dict[str, Any
         "rows": [[_cell_text(v) for v in row[:width]] for row in shown],
         "total_rows": len(rows),
         "truncated": len(rows) > len(shown),
-        "merged": [list(m) for m in merged],
+        # only the ranges that start in the rows and columns drawn (a 汇总 of 100,000 rows has
+        # tens of thousands the page would never draw), cut to them
+        "merged": [
+            [r1, c1, min(r2, len(shown) - 1), min(c2, width - 1)]
+            for r1, c1, r2, c2 in merged
+            if r1 < len(shown) and c1 < width
+        ],
     }
 
 

@@ -76,7 +76,7 @@ _FIG_TOTAL = re.compile(
     rf"(?:反馈|发现|查出|指出|交办|移交|查摆|检视|查找|梳理|存在)(?:出|了)?(?:的)?(?:各类|具体)?(?:问题|意见)"
     rf"(?:共|总计|合计)?(?:计)?\s*{_NUM}\s*(?:个|项|条)"
     rf"|(?:问题|意见)(?:共|总计|合计)\s*{_NUM}\s*(?:个|项|条)"
-    rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
+    rf"|(?:反馈|发现|指出|交办|移交|查摆|检视|查找|梳理)(?:出的|的|了|出)?(?:共)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?(?:问题|意见)"
     rf"|(?:共|总计|合计)(?:有|计)?\s*{_NUM}\s*(?:个|项|条)(?:具体)?问题"  # "共3个问题、6条整改措施"
 )
 _FIG_DONE = re.compile(
@@ -85,6 +85,7 @@ _FIG_DONE = re.compile(
 # Words that make a count the document's own total ("检查发现问题12个" inside a problem is not).
 _FIG_WHOLE = re.compile(
     r"共|总计|合计|方面|已整改|整改率|全部|反馈的|反馈问题|巡[视察]反馈|审计指出|审计发现"
+    r"|(?:检视|查摆)出的"  # a 主题教育 report's own list: "检视出的3个问题已完成整改2个"
 )
 _FIG_ALL_DONE = re.compile(
     r"^[^。；;]{0,12}?(?:已|均已)?全部(?:完成整改|整改到位|整改完成|整改完毕|办结|销号)"
@@ -277,7 +278,9 @@ _CLAUSE_HEAD = re.compile(
     r"^(?:目前|当前|现已|现|截至目前|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|均|需|仍需|将)+"
 )
 _CLAUSE_PLAN = re.compile(
-    r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*(?:完成|整改到位|办结)[^，,]*$"
+    r"[，,]\s*(?:计划|预计|力争)(?:于|在|到)?\s*(.{2,20}?)(?:前|以前|之前)?\s*"
+    # (an audit's money: "计划2025年12月底前拨付到位", "……前清退到位")
+    r"(?:完成|整改到位|办结|(?:拨付|清退|上缴|收回|追回|缴回|归还|退还)到位)[^，,]*$"
 )
 
 
@@ -361,6 +364,8 @@ def trailing_status(text: str) -> tuple[str, str] | None:
         status = normalise_status(percent.group(0))
         if status and 0 < float(percent.group(1)) < 100:
             return status, text
+    elif _DEADLINE_TAIL.match(said) and said[0].isdigit() and "前" in said:
+        return None  # "（2025年12月底前完成）": the date to finish by, not a state
     else:
         status = normalise_status(said)
     return (status, text[: m.start()].rstrip("，,；; ")) if status else None
@@ -385,6 +390,10 @@ _OTHER_LABEL = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 _DEADLINE_TAIL = re.compile(
     r"^(\d{4}\s*年.{0,12}?|立行立改|即知即改|长期坚持|持续推进|常态化推进)(?:前)?(?:完成|整改到位)?$"
 )
+
+
+# How a deadline ends ("2025年6月底前", "2025年9月30日", "立行立改"): "2024年版" is no deadline.
+_DEADLINE_END = re.compile(r"(?:前|底|月|日|旬|立行立改|即知即改|长期坚持|持续推进|常态化推进)$")
 
 
 def responsibility_pairs(text: str) -> dict[str, str]:
@@ -440,12 +449,30 @@ def split_tail(text: str) -> tuple[str, dict[str, str]]:
     start = _closing_group(text)
     if start is not None:
         inner = text[start + 1 : len(text.rstrip("。；; ")) - 1]
-        fields = responsibility_pairs(inner)
-        if fields and _LABEL.match(inner.strip()):
-            return text[:start].rstrip(" ，,；;"), fields
+        fields: dict[str, str] = {}
+        *labelled, last = re.split(r"[；;]", inner)
+        if labelled and (due := _DEADLINE_TAIL.match(last.strip())):
+            # "（牵头单位：县发改局；责任单位：各乡镇；2026年6月底前完成）": the deadline
+            # named without its label after the units
+            fields["整改时限"] = re.sub(r"(完成|整改到位)$", "", due.group(0))
+            inner = "；".join(labelled)
+        fields = {**responsibility_pairs(inner), **fields}
         if m := _DEADLINE_TAIL.match(inner.strip()):
-            deadline = re.sub(r"(完成|整改到位)$", "", m.group(0))
-            return text[:start].rstrip(" ，,；;"), {"整改时限": deadline}
+            fields = {"整改时限": re.sub(r"(完成|整改到位)$", "", m.group(0))}
+        elif not (fields and _LABEL.match(inner.strip())):
+            fields = {}
+        if fields:
+            # "……（牵头单位：…；责任单位：…）（2025年12月底前完成）": a group before it tells
+            # the rest (what the later group names stands)
+            before = text[:start].rstrip(" ，,；;")
+            rest, more = split_tail(before)
+            if set(more) == {"整改时限"} and (
+                "整改时限" in fields or not _DEADLINE_END.search(more["整改时限"])
+            ):
+                # "修订《办法》（2024年版）（2024年6月底前完成）", "……（2024年版）（牵头单位：
+                # 办公室）": the bracket before is part of a name, not a deadline
+                return before, fields
+            return (rest, {**more, **fields}) if more else (before, fields)
     # Unbracketed: "……。责任领导：…；责任部门：…"
     m = _LABEL.search(text)
     if m and m.start() > 0 and text[m.start() - 1] in "。；;，, \n":
@@ -634,9 +661,15 @@ def _status_from_progress(fields: dict[str, str]) -> None:
     if not progress or fields.get("整改状态"):
         return
     head, _, rest = progress.partition("。")
-    found = clause_status(head) or (status_sentence(head + "。") if len(head) <= 20 else None)
-    if found is None and (clause := re.match(r"^([^，,]{2,8})[，,]\s*(.+)$", head)):
-        # "正在整改，剩余资金计划2024年12月底前上缴": the status, then what is left to do.
+    found = clause_status(head)
+    clause = re.match(r"^([^，,]{2,8})[，,]\s*(.+)$", head)
+    if clause and clause_status(clause.group(2)):
+        clause = None  # "已整改，长期坚持": one status told twice, read as a sentence below
+    if found is None and clause is None and len(head) <= 20:
+        found = status_sentence(head + "。")
+    if found is None and clause:
+        # "正在整改，剩余资金计划2024年12月底前上缴": the status, then what is left to do
+        # (and "正在推进，已兑现政策资金320万元": what is done so far).
         if found := clause_status(clause.group(1)):
             head, rest = clause.group(1), (clause.group(2) + "。" + rest).strip()
             planned = _PLANNED_ANY.search(clause.group(2))
@@ -895,8 +928,9 @@ def _kept_columns(header: list[str], row: list[str], columns: dict[int, str]) ->
 
 _KEPT_HEADERS = {
     C.normalise_header(h)
-    # (a 督察 table's 督办领导 is not the 责任领导: kept in the note, not lost)
-    for key in ("问题金额", "整改金额", "整改资金", "督办领导")
+    # (a 督察 table's 督办领导 is not the 责任领导: kept in the note, not lost; nor is a task
+    # list's 整改类型 "立行立改 / 限期整改 / 长期坚持", which says how, not when)
+    for key in ("问题金额", "整改金额", "整改资金", "督办领导", "整改类型")
     for h in C.UNUSED_HEADERS.get(key, ())
 }
 

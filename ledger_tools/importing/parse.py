@@ -123,11 +123,12 @@ _NEXT_STEP = re.compile(r"^(下一步|今后)[，,：:]")
 # "下一步：……" as a label under a problem that has its measures (a 通报's "整改情况：" /
 # "下一步：" pair): the measures planned for it, not the document's 下一步打算.
 _NEXT_LABEL = re.compile(r"^下一?步[：:]")
-# "截至2025年6月30日，该方面2个问题已完成整改1个。" after a 方面's last problem: the count of
-# several problems (not a total of the document, not this problem's progress).
+# "截至2025年6月30日，该方面2个问题已完成整改1个。" (or without the day: "该方面1个问题，持续
+# 推进1个。") after a 方面's last problem: the count of several problems (not a total of the
+# document, not this problem's progress).
 _GROUP_COUNT = re.compile(
-    r"^(?:截[至止]|到)[^。；;，,]{0,16}[，,]\s*(?:该方面|本方面|这一方面|上述|以上|这些|此类)"
-    r"[^。；;]{0,10}?\d+\s*(?:个|项)问题[^。；;]{0,20}(?:整改|办结|销号)"
+    r"^(?:(?:截[至止]|到)[^。；;，,]{0,16}[，,]\s*)?(?:该方面|本方面|这一方面|上述|以上|这些|此类)"
+    r"[^。；;]{0,10}?\d+\s*(?:个|项)问题[^。；;]{0,20}(?:整改|办结|销号|推进|完成)"
 )
 # A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
 _GENERAL_TAIL = re.compile(
@@ -239,6 +240,8 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
     # its credits: "编辑：李雪  审核：陈刚", "来源丨清源发布"
     r"|^(?:(?:责任)?编辑|审核|校对|[初复终二三]审|审校|排版|美编|供稿|撰稿|图片|来源)\s*[：:丨|｜][^。]{0,40}$"
+    # the site's own foot: "版权所有：…技术支持：…", "主办单位：… 网站标识码：…"
+    r"|^(?:版权所有|主办单位|主办|承办单位|网站标识码|技术支持)\s*[：:©]"
 )
 
 
@@ -536,7 +539,7 @@ def detect_kind(title: str, blocks: list[Block]) -> str:
         return "plan"
     if "通报" in title:
         return "notice"
-    if re.search(r"情况的?报告|整改.*报告|整改(落实)?(情况|进展)", title):
+    if re.search(r"情况的?报告|整改.*报告|整改(落实)?(情况|进展)|整改结果", title):
         return "report"
     if "反馈意见" in title or "反馈" in title:
         return "feedback"
@@ -692,8 +695,19 @@ def _plain_title(blocks: list[Block]) -> list[Block]:
 
 
 def first_sentence(text: str) -> tuple[str, str]:
-    """("first sentence。", "the rest") — the rest is "" when there is one sentence."""
-    m = _SENTENCE.match(text)
+    """("first sentence。", "the rest") — the rest is "" when there is one sentence. A stop
+    inside brackets ends no sentence ("……读书班（牵头单位：机关党委；责任单位：各科室）。")."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch in "。！？；;" and depth == 0 and i > 0:
+            return text[: i + 1], text[i + 1 :].strip()
+    if depth == 0:
+        return text, ""
+    m = _SENTENCE.match(text)  # a bracket left open: stops inside it end the sentence
     if not m:
         return text, ""
     return m.group(1), m.group(2).strip()
@@ -1277,6 +1291,12 @@ class _Reader:
             own_status, title = own
         else:
             own_status = ""
+        bare, tail = F.split_tail(title)
+        if set(tail) - {"整改时限"}:
+            # "1.……问题突出（牵头单位：……；责任单位：……；整改时限：……）": of all its measures
+            title = bare
+        else:
+            tail = {}
         problem = PProblem(_short_title(title), node.where, number=node.marker)
         if own_status:
             problem.status, problem.status_text = own_status, own_status
@@ -1287,6 +1307,8 @@ class _Reader:
         self.problem_body(problem, body)
         for child in node.children:
             self.problem_child(problem, child)
+        if tail:
+            self.responsibility(problem, tail)
 
     def node_lead(self, node: Node) -> str:
         """The bold run-in lead of a numbered paragraph, without its number, when the text goes
@@ -1392,6 +1414,8 @@ class _Reader:
             ):
                 # "目前已改造8公里，正在持续推进中，计划……": what was done stays the progress
                 kept = re.sub(r"^(?:目前|当前|截至目前)[，,]?", "", own[2])
+                if not kept.strip("。！？；;，, "):
+                    kept = ""  # "目前，该问题已整改完成。": nothing told but the status
             return "".join(sentences[:-1]) + kept
         # A paragraph of several items ("一是……二是……", "（1）……（2）……"): a clause telling
         # more than a status is its last item's own.
@@ -1522,8 +1546,8 @@ class _Reader:
         else:
             self.unplaced(b, "全文问题数和整改数的说明，不属于某个问题，已用于核对识别出的问题数")
 
-    def responsibility(self, problem: PProblem, text: str) -> None:
-        found = F.responsibility_pairs(text)
+    def responsibility(self, problem: PProblem, text: str | dict[str, str]) -> None:
+        found = F.responsibility_pairs(text) if isinstance(text, str) else text
         for m in problem.measures or []:
             for k, v in found.items():
                 m.fields.setdefault(k, v)
@@ -1568,6 +1592,10 @@ class _Reader:
             items = self.semicolon_measures(text, report=True) or items
         if len(items) == 1 and (sole := re.match(r"^\s*一是\s*", items[0])):
             items = [items[0][sole.end() :]]  # "一是……。" with no 二是: one measure, unnumbered
+        if len(items) == 1 and (taken := _TAKEN.match(items[0])):
+            # "对照……的问题，采取建立……制度、开展……培训等措施。": the measures taken, without
+            # the problem said again around them
+            items = [taken.group("m") + "。" + items[0][taken.end() :].lstrip("，,。；; ")]
         for item in items:
             if with_results:
                 self.add_report_item(problem, item, where, enumerated=len(items) >= 2)
@@ -1730,6 +1758,12 @@ class _Reader:
 # The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
 _INTRO = re.compile(
     r"(?:针对|对照|就|对于|对)(?:这一|这个|该|此|上述|以上|前述)(?:问题|情况)?|对此|为此|就此"
+)
+# "对照公文办理质量不高的问题，采取建立……制度、开展……培训等措施": the problem said again, then
+# the measures named inside "采取……等措施".
+_TAKEN = re.compile(
+    r"^(?:针对|对照)[^。；;]{2,80}?问题[，,]\s*(?:[^，,。；;]{0,12}?)?采取(?:了)?"
+    r"(?P<m>[^。；;：:]{4,}?)等?(?:一系列|多项|具体)?(?:的)?(?:整改)?措施[，,。；;]?"
 )
 # A sentence announcing the list of measures after it ("针对这一问题，我局采取了以下措施：",
 # "具体整改情况如下："): no part of the first measure.

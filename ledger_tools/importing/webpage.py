@@ -68,7 +68,9 @@ def read_html(path: Path) -> list[Block]:
     for element in [*root.iter(*_DROPPED), *_office_furniture(root)]:
         if element.getparent() is not None:
             element.drop_tree()
-    blocks = _without_repeated_title(_Blocks(path.name).read(_article(root)))
+    article = _article(root)
+    _drop_link_bars(article)
+    blocks = _without_repeated_title(_Blocks(path.name).read(article))
     titled = any(b.align == "center" for b in blocks[:3])
     if title and not titled and not any(title in b.text for b in blocks[:5]):
         blocks.insert(0, Block(title, "网页标题", align="center"))
@@ -211,6 +213,18 @@ def _article(root: Any) -> Any:
             # (the opening paragraph that names the 巡察组 and the 落款 stand beside it).
             return node
         node = best
+
+
+def _drop_link_bars(article: Any) -> None:
+    """Drop the children of ``article`` that are only a row of links (the site's menu "首页
+    信息公开 办事服务" beside a task table: the article is then the whole page)."""
+    own = _own_texts(article)
+    for child in list(article):
+        if not isinstance(child.tag, str) or own.get(child, 0):
+            continue
+        links = [clean_line(a.text_content()) for a in child.iter("a")]
+        if len(links) >= 2 and all(len(text) <= 8 for text in links):
+            child.drop_tree()
 
 
 def _page_title(root: Any) -> str:

@@ -145,14 +145,23 @@ def _clean_as_written(joined: str) -> bool:
     """Whether every text joined (by NUL) in ``joined`` is as ``clean_text`` would write it.
     (Substring tests, not a regular expression: they run at memory speed over long text;
     the tests about lines only when there is a line break.)"""
-    if joined[:1] == " " or joined[-1:] == " " or " \x00" in joined or "\x00 " in joined:
+    if (
+        " " in joined
+        and (  # (one search when no text holds a space: most long texts)
+            joined[:1] == " "
+            or joined[-1:] == " "
+            or " \x00" in joined
+            or "\x00 " in joined
+            or "  " in joined  # (no space is next to a NUL or, below, a line break)
+        )
+    ):
         return False
     flat = joined.replace("\x00", "")
     if "\n" in flat:
         if joined[:1] == "\n" or joined[-1:] == "\n" or any(e in joined for e in _LINE_EDGES):
             return False
         flat = flat.replace("\n", "")
-    return flat.isprintable() and "  " not in flat and not _FULL_WIDTH.search(flat)
+    return flat.isprintable() and not _FULL_WIDTH.search(flat)
 
 
 @lru_cache(maxsize=16384)

@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ledger_tools.ledger.cells import (
+    _ANY_MARKER,  # noqa: PLC2701
     clean_text,
     column_index,
     column_letter,
     split_measures,
     strip_number,
     unchanged_texts,
+    unnumbered_texts,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -303,3 +305,35 @@ def test_unchanged_texts_are_those_clean_text_keeps(texts, clean_looking):
     values = [*texts, clean_looking, None, 3.0]
     expected = {v for v in values if isinstance(v, str) and v and clean_text(v) == v}
     assert unchanged_texts(values) == expected
+
+
+_NUMBERED_PIECES = [
+    "开展整改",
+    "1.",
+    "2、",
+    "（一）",
+    "(二)",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "第一，",
+    "3",
+    "\n",
+    " ",
+    "；",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_NUMBERED_PIECES), max_size=6).map("".join), max_size=1200)
+)
+def test_unnumbered_texts_are_returned_whole(texts):
+    # tested a batch at a time: a batch with one numbered text is looked at text by text;
+    # every text found is one split_measures returns whole, and every text without a
+    # number marker is found
+    values = [*texts, None, 3.0]
+    found = unnumbered_texts(values)
+    assert found <= {v for v in texts if split_measures(v) == [v]}
+    assert found == {v for v in texts if not _ANY_MARKER.search(v)}

@@ -105,7 +105,15 @@ def convert_distinct(
         return [convert(v) for v in values]
     same = unchanged(distinct) if unchanged is not None else ()
     converted = {v: convert(v) for v in distinct.difference(same)}
+    if all(k is v and k.__class__ in _SELF for k, v in converted.items()):
+        # every value stands for itself (a column of clean texts): no lookup per cell
+        return values.copy()
     return list(map(converted.get, values, values))
+
+
+# The values a column is copied as they are when each converts to itself. (Not numbers:
+# 1 == 1.0 share a dict key, and the lookup gave both the one kept in the key.)
+_SELF = (str, type(None))
 
 
 def unchanged_texts(values: Iterable[Any]) -> set[str]:
@@ -115,7 +123,8 @@ def unchanged_texts(values: Iterable[Any]) -> set[str]:
     space, a full-width letter, a space or line break at either end of a text or of one of its
     lines, an empty line — each is in the joined text exactly when it is in one of the texts.
     Only a batch where something is found is looked at text by text."""
-    texts = [v for v in set(values) if v.__class__ is str and v]
+    distinct = values if isinstance(values, (set, frozenset)) else set(values)
+    texts = [v for v in distinct if v.__class__ is str and v]
     unchanged: set[str] = set()
     for start in range(0, len(texts), _BATCH):
         batch = texts[start : start + _BATCH]
@@ -136,14 +145,23 @@ def _clean_as_written(joined: str) -> bool:
     """Whether every text joined (by NUL) in ``joined`` is as ``clean_text`` would write it.
     (Substring tests, not a regular expression: they run at memory speed over long text;
     the tests about lines only when there is a line break.)"""
-    if joined[:1] == " " or joined[-1:] == " " or " \x00" in joined or "\x00 " in joined:
+    if (
+        " " in joined
+        and (  # (one search when no text holds a space: most long texts)
+            joined[:1] == " "
+            or joined[-1:] == " "
+            or " \x00" in joined
+            or "\x00 " in joined
+            or "  " in joined  # (no space is next to a NUL or, below, a line break)
+        )
+    ):
         return False
     flat = joined.replace("\x00", "")
     if "\n" in flat:
         if joined[:1] == "\n" or joined[-1:] == "\n" or any(e in joined for e in _LINE_EDGES):
             return False
         flat = flat.replace("\n", "")
-    return flat.isprintable() and "  " not in flat and not _FULL_WIDTH.search(flat)
+    return flat.isprintable() and not _FULL_WIDTH.search(flat)
 
 
 @lru_cache(maxsize=16384)
@@ -359,6 +377,21 @@ def split_measures(text: str) -> list[str]:
     if not isinstance(text, str) or not _ANY_MARKER.search(text):
         return [text]
     return list(_split_cached(text))
+
+
+def unnumbered_texts(values: Iterable[Any]) -> set[str]:
+    """The texts among ``values`` with no number ``split_measures`` looks for (it returns
+    each of them whole): tested a few hundred at a time, joined by NUL (no marker spans a
+    NUL), so a column of 100,000 measures is not searched one cell at a time."""
+    texts = [v for v in set(values) if v.__class__ is str]
+    out: set[str] = set()
+    for start in range(0, len(texts), _BATCH):
+        batch = texts[start : start + _BATCH]
+        if _ANY_MARKER.search("\x00".join(batch)):
+            out.update(v for v in batch if not _ANY_MARKER.search(v))
+        else:
+            out.update(batch)
+    return out
 
 
 # A label a clerk typed before the text: "问题1：", "问题（2）：", "措施一：", "整改措施3：", "问题：".

@@ -37,6 +37,7 @@ from ledger_tools.ledger.cells import (
     strip_label,
     strip_number,
     unchanged_texts,
+    unnumbered_texts,
 )
 from ledger_tools.ledger.dates import (
     RECURRING_NOTE,
@@ -1031,6 +1032,7 @@ class _RowReader:
         self.store: dict[str, list[Any]] = {}
         self.measure_rows: list[list[Any]] = []
         self.at_measure = -1  # index of 整改措施 in a measure's row
+        self.whole: set[str] = set()  # 整改措施 texts split_measures returns whole
         self.at_deadline = self.names.index("整改时限") if "整改时限" in self.names else -1
         self.at_status = self.names.index("整改状态") if "整改状态" in self.names else -1
 
@@ -1087,6 +1089,8 @@ class _RowReader:
         pad = [None] * (len(keys) - width)
         at_aspect, at_problem = keys.index("方面"), keys.index("问题") if "问题" in keys else -1
         self.at_measure = keys.index("整改措施") if "整改措施" in keys else -1
+        if self.at_measure >= 0:  # (its column is the same in ``columns``: before the pad)
+            self.whole = unnumbered_texts(columns[self.at_measure])
         store = self.store
         measures: list[Measure] = []
         split = self._split
@@ -1316,7 +1320,7 @@ class _RowReader:
         copied = self.copied.get(r, _NONE) if self.copied else _NONE
         at, rows, store = self.at_measure, self.measure_rows, self.store
         text = values[at] if at >= 0 else None
-        parts = split_measures(text) if text.__class__ is str else [text]
+        parts = split_measures(text) if text.__class__ is str and text not in self.whole else [text]
         row = r + 1
         if len(parts) <= 1:
             if text.__class__ is str and (bare := strip_number(text)) != text:

@@ -1155,6 +1155,10 @@ def _long_strings(zf: zipfile.ZipFile | None, part: str) -> dict[bytes, int]:
                 continue
             if b"<si/>" in buf:
                 sizes = [len(m.group(0)) for m in _SHARED_ITEM.finditer(buf, 0, cut)]
+            elif _short_items(buf, cut):  # (most tables: no list of a million sizes made)
+                index += buf.count(b"</si>", 0, cut)
+                carry = buf[cut:]
+                continue
             else:
                 sizes = list(map(len, buf[:cut].split(b"</si>")))
                 sizes.pop()
@@ -1165,6 +1169,17 @@ def _long_strings(zf: zipfile.ZipFile | None, part: str) -> dict[bytes, int]:
             index += len(sizes)
             carry = buf[cut:]
     return found
+
+
+_WINDOW = LONG_SHARED // 2
+
+
+def _short_items(buf: bytes, cut: int) -> bool:
+    """Whether no item of ``buf[:cut]`` (split at ``</si>``) is longer than ``LONG_SHARED``:
+    an item end starts in every window of ``_WINDOW`` bytes, so two ends are less than
+    ``2 * _WINDOW`` apart (a short search per window). False when a window has none."""
+    find = buf.find
+    return all(find(b"</si>", k, k + _WINDOW + 4) >= 0 for k in range(0, cut, _WINDOW))
 
 
 _SHARED_REF = re.compile(rb'\bt="s"[^>]*><(?:\w+:)?v>(\d+)<')

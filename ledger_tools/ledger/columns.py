@@ -1157,6 +1157,17 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("方案标题", "可选：覆盖整改方案的默认标题"),
     InfoField("报告标题", "可选：覆盖整改情况报告的默认标题"),
     InfoField("通报标题", "可选：覆盖整改进展情况通报的默认标题"),
+    # the 版记 of the reports (上行文, GB/T 9704 §7.4; docs/公文格式.md §12)
+    InfoField(
+        "抄送机关",
+        "整改情况报告、汇总报告版记中的抄送机关，几个机关用逗号或顿号分隔；不抄送的不填",
+    ),
+    InfoField(
+        "印发机关",
+        "整改情况报告、汇总报告版记中的印发机关，一般是本单位办公室，如“某区住房和城乡建设局办公室”；"
+        "不填时报告中以【】醒目标注",
+    ),
+    InfoField("印发日期", "版记中的印发日期；不填时与报告成文日期相同", kind="date"),
 )
 INFO_BY_NAME: dict[str, InfoField] = {f.name: f for f in INFO_FIELDS}
 

@@ -17,6 +17,7 @@ sent back, each kept fixed here on the real .docx and, where the layout is the p
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -24,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import openpyxl
 import pytest
 from docx.oxml.ns import qn
 
@@ -35,14 +35,16 @@ from test_doc_review2 import ASPECT, measure, write_ledger  # noqa: E402
 from test_doc_review4 import render  # noqa: E402
 from test_doc_review9 import _imported, _without_aspect_column  # noqa: E402
 
-from ledger_tools.documents.context import copy_to_lines  # noqa: E402
+from ledger_tools.documents.context import build_context, copy_to_lines  # noqa: E402
 from ledger_tools.documents.docformat import IMPRINT_THICK, IMPRINT_THIN  # noqa: E402
-from ledger_tools.documents.render import find_office  # noqa: E402
+from ledger_tools.documents.render import builtin_template, find_office, render_docx  # noqa: E402
+from ledger_tools.ledger.normalise import load_ledger as read_ledger  # noqa: E402
 
 needs_office = pytest.mark.skipif(find_office() is None, reason="需要 LibreOffice")
 PROBLEMS = ("公务接待管理不规范", "公务用车使用登记不完整", "干部教育培训针对性不强")
 COPIES = "区纪委监委、区委组织部"
 ISSUER = "某区住房和城乡建设局办公室"
+DAY = dt.date(2024, 5, 10)
 
 
 def _rows(**values: Any) -> list[dict[str, Any]]:
@@ -245,11 +247,13 @@ def test_the_imprint_prints_at_the_foot_of_the_last_page_below_the_signature(tmp
         ]  # fmt: skip
         ledger = write_ledger(tmp_path / f"l{n}.xlsx", rows, info)
         docs.append(render(ledger, "report", tmp_path / f"r{n}.docx"))
-    unsealed = write_ledger(tmp_path / "u.xlsx", _rows(), info)
-    wb = openpyxl.load_workbook(unsealed)
-    wb["基本信息"].append(["落款方式", "不加盖印章"])
-    wb.save(unsealed)
-    docs.append(render(unsealed, "report", tmp_path / "unsealed.docx"))
+    # the 不加盖印章 落款 (template variable 落款方式): one blank line, the date under the 署名
+    ctx = build_context(read_ledger(write_ledger(tmp_path / "u.xlsx", _rows(), info)), "report",
+                        as_of=DAY, today=DAY)  # fmt: skip
+    ctx["落款方式"] = "不加盖印章"
+    docs.append(render_docx(builtin_template("report"), ctx, tmp_path / "unsealed.docx"))
+    signed = [p for p in docx.Document(docs[-1]).paragraphs if p.text == ctx["党组织名称"]]
+    assert [p.style.name for p in signed] == ["成文日期"]  # (the sealed 署名 is 落款)
     assert convert_to_pdf(docs, tmp_path)
     for doc in docs:
         lines = _lines(tmp_path / f"{doc.stem}.pdf")

@@ -12,12 +12,13 @@ sent back, each kept fixed here on the real .docx and, where the layout is the p
   of the last page: 抄送 (from 基本信息 抄送机关, left out when empty) and 印发机关 / 印发日期
   (印发机关 marked 【印发机关未填】 when empty; 印发日期 defaults to the 成文日期), between a
   thick first and last line and a thin one between. The plan (issued with a 通知 that carries
-  the 版记), the public notice and the 督办通知 have none.
+  the 版记), the public notice and the 督办通知 have none;
+* docs/公文格式.md said a 基本信息 row 落款方式 chose the 不加盖印章 落款, but the row was never
+  read: 落款方式 is now a 基本信息 field (加盖印章 / 不加盖印章).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import subprocess
 import sys
@@ -35,16 +36,15 @@ from test_doc_review2 import ASPECT, measure, write_ledger  # noqa: E402
 from test_doc_review4 import render  # noqa: E402
 from test_doc_review9 import _imported, _without_aspect_column  # noqa: E402
 
-from ledger_tools.documents.context import build_context, copy_to_lines  # noqa: E402
+from ledger_tools.documents.context import copy_to_lines  # noqa: E402
 from ledger_tools.documents.docformat import IMPRINT_THICK, IMPRINT_THIN  # noqa: E402
-from ledger_tools.documents.render import builtin_template, find_office, render_docx  # noqa: E402
-from ledger_tools.ledger.normalise import load_ledger as read_ledger  # noqa: E402
+from ledger_tools.documents.render import find_office  # noqa: E402
 
 needs_office = pytest.mark.skipif(find_office() is None, reason="需要 LibreOffice")
 PROBLEMS = ("公务接待管理不规范", "公务用车使用登记不完整", "干部教育培训针对性不强")
 COPIES = "区纪委监委、区委组织部"
 ISSUER = "某区住房和城乡建设局办公室"
-DAY = dt.date(2024, 5, 10)
+PARTY = "中共某区住房和城乡建设局党组"  # the example's, which write_ledger keeps
 
 
 def _rows(**values: Any) -> list[dict[str, Any]]:
@@ -62,7 +62,7 @@ def _rows(**values: Any) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def ledgers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("review10")
-    plain = {"抄送机关": None, "印发机关": None}
+    plain = {"抄送机关": None, "印发机关": None, "落款方式": None}
     return {
         "aspects": write_ledger(folder / "aspects.xlsx", _rows()),
         "empty": write_ledger(folder / "empty.xlsx", _rows(方面=None)),
@@ -247,12 +247,10 @@ def test_the_imprint_prints_at_the_foot_of_the_last_page_below_the_signature(tmp
         ]  # fmt: skip
         ledger = write_ledger(tmp_path / f"l{n}.xlsx", rows, info)
         docs.append(render(ledger, "report", tmp_path / f"r{n}.docx"))
-    # the 不加盖印章 落款 (template variable 落款方式): one blank line, the date under the 署名
-    ctx = build_context(read_ledger(write_ledger(tmp_path / "u.xlsx", _rows(), info)), "report",
-                        as_of=DAY, today=DAY)  # fmt: skip
-    ctx["落款方式"] = "不加盖印章"
-    docs.append(render_docx(builtin_template("report"), ctx, tmp_path / "unsealed.docx"))
-    signed = [p for p in docx.Document(docs[-1]).paragraphs if p.text == ctx["党组织名称"]]
+    # the 不加盖印章 落款 (基本信息 落款方式): one blank line, the date under the 署名
+    unsealed = write_ledger(tmp_path / "u.xlsx", _rows(), {**info, "落款方式": "不加盖印章"})
+    docs.append(render(unsealed, "report", tmp_path / "unsealed.docx"))
+    signed = [p for p in docx.Document(docs[-1]).paragraphs if p.text == PARTY]
     assert [p.style.name for p in signed] == ["成文日期"]  # (the sealed 署名 is 落款)
     assert convert_to_pdf(docs, tmp_path)
     for doc in docs:
@@ -266,3 +264,17 @@ def test_the_imprint_prints_at_the_foot_of_the_last_page_below_the_signature(tmp
         assert date[1] + 20 < copies[0][1] < issued[0][1], (doc.name, date, copies, issued)
         below = [t for p, y, t in lines if p == last and y > issued[0][1]]
         assert below == [f"—{last}—"] or below == [f"— {last} —"], (doc.name, below)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. 落款方式 in 基本信息
+
+
+def test_the_info_field_chooses_the_unsealed_signature(tmp_path, ledgers):
+    unsealed = write_ledger(tmp_path / "u.xlsx", _rows(), {"落款方式": "不加盖印章"})
+    for ledger, style in ((unsealed, "成文日期"), (ledgers["aspects"], "落款")):
+        report = render(ledger, "report", tmp_path / f"{style}.docx")
+        signed = [p.style.name for p in docx.Document(report).paragraphs if p.text == PARTY]
+        assert signed == [style], ledger.name
+    shown = run_cli("context", ledgers["plain"], "--kind", "report", "--as-of", "2024-05-10")
+    assert '"落款方式": "加盖印章"' in shown.output  # the default, not ""

@@ -331,8 +331,8 @@ def _build_context(
     ctx["标题行"] = title_lines(ledger, kind)
     ctx["标题"] = "".join(ctx["标题行"])
     # 落款方式 (加盖印章: 署名 centred over the date; 不加盖印章: GB/T 9704 §7.3.5.2) is a layout
-    # switch the templates read; a 基本信息 field of the same name, when present, wins.
-    ctx.setdefault("落款方式", "加盖印章")
+    # switch the templates read; the 基本信息 field of the same name, when filled, wins.
+    ctx["落款方式"] = ctx.get("落款方式") or "加盖印章"
     ctx["文稿"] = TEXT_DOC[kind]
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)

@@ -1073,6 +1073,7 @@ WARN_GREEN_DAYS = 20
 # 基本信息 (two columns: 项目 | 内容).
 SUPERVISION_TYPES = ("巡视", "巡察", "审计", "主题教育", "民主生活会", "其他")
 YES_NO = ("是", "否")
+SIGNATURE_STYLES = ("加盖印章", "不加盖印章")  # GB/T 9704 §7.3.5.1, §7.3.5.2
 
 
 @dataclass(frozen=True)
@@ -1168,6 +1169,12 @@ INFO_FIELDS: tuple[InfoField, ...] = (
         "不填时报告中以【】醒目标注",
     ),
     InfoField("印发日期", "版记中的印发日期；不填时与报告成文日期相同", kind="date"),
+    InfoField(
+        "落款方式",
+        "加盖印章（默认：署名以成文日期为准居中）或不加盖印章（署名右空二字，日期在署名之下）",
+        kind="choice",
+        choices=SIGNATURE_STYLES,
+    ),
 )
 INFO_BY_NAME: dict[str, InfoField] = {f.name: f for f in INFO_FIELDS}
 

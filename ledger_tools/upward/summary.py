@@ -102,7 +102,7 @@ def summary_context(
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
     ctx["标题行"] = summary_title_lines(ledger)
     ctx["标题"] = "".join(ctx["标题行"])
-    ctx.setdefault("落款方式", "加盖印章")  # as in a unit's documents (context.build_context)
+    ctx["落款方式"] = ctx.get("落款方式") or "加盖印章"  # as in context.build_context
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
     ctx["版记"] = imprint(ledger, ctx["成文日期"])  # the 汇总单位's, from the 汇总台账

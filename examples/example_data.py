@@ -60,6 +60,10 @@ INFO: dict[str, str | dt.date] = {
     "电子邮箱": "xczg@example.org",
     "长期坚持计入办结": "是",
     # 方案标题/报告标题/通报标题 are left empty: the documents use their default titles.
+    # The report's 版记 (印发日期 left empty: the report's 成文日期).
+    "抄送机关": "区纪委监委、区委组织部",
+    "印发机关": "某区住房和城乡建设局办公室",
+    "落款方式": "加盖印章",
 }
 
 ASPECT_1 = "落实党的理论路线方针政策和党中央决策部署方面"

@@ -143,6 +143,26 @@ def signature_block(doc: object) -> list[object]:
     return [sealed_date, unsealed_date]
 
 
+def imprint_paragraphs(doc: object, dates: list[object]) -> None:
+    """The 版记 of a report (GB/T 9704 §7.4; docs/公文格式.md §12) after the 落款 (``dates``:
+    the last paragraph of each 落款 branch): blank lines kept with the 落款, one for each line
+    of the 版记 and one more (``版记.留白``), the last holding the 版记, a text box aligned with
+    the bottom of the 版心 (``docformat.imprint_box``). The blank lines keep the bottom of the
+    page free for it: when they do not fit below the 落款, the 落款 goes to the next page with
+    its last body paragraph, and the 版记 with it."""
+    keep_with_next(*dates)
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p for 行 in 版记.留白 %}")
+    keep_with_next(f.add_blank(doc))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
+    issued = "{{ 版记.印发机关 }}\t{{ 版记.印发日期 }}印发"
+    lead = "\u3000"  # 印发机关 左空一字
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p if 版记.抄送 %}")
+    f.add_blank(doc).add_run()._r.append(f.imprint_box("{{ 版记.抄送 }}", lead + issued))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_blank(doc).add_run()._r.append(f.imprint_box(None, lead + issued))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+
+
 def sealed_signature(doc: object, key: str) -> None:
     """The 署名 of a sealed 落款 (GB/T 9704 §7.3.5.1: 以成文日期为准居中编排): the lines of
     ``centred_signature_lines``, each centred over the date ("中共某某省某某市某某区 / 经济技术开发区
@@ -263,12 +283,23 @@ def build_plan(bold_headings: bool) -> object:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 方面 in 方面列表 %}")
     named_aspect_heading(doc, "方面.标题")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p for 问题 in 方面.问题列表 %}")
+    # under a 方面 heading a problem is "1." (level 3); with no 方面 at all it stands right
+    # under "四、整改任务" and is "（一）" (level 2), its measures "1.": no level is skipped
+    f.add_paragraph(doc, f.STYLE_BODY, ASPECT_NAMED)
     f.widow_free_heading(
         doc,
         f.STYLE_H3,
         "{% if " + SEVERAL_PROBLEMS + " %}{{ 问题.序号 }}.{% endif %}{{ 问题.问题 }}",
         "(问题.问题|length + (2 if " + SEVERAL_PROBLEMS + " else 0))",
     )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.widow_free_heading(
+        doc,
+        f.STYLE_H2,
+        "{% if " + SEVERAL_PROBLEMS + " %}{{ 问题.序号|cn_paren_num }}{% endif %}{{ 问题.问题 }}",
+        "(问题.问题|length + ((问题.序号|cn_paren_num|length) if " + SEVERAL_PROBLEMS + " else 0))",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if 问题.问题表现 %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.问题表现 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
@@ -282,8 +313,10 @@ def build_plan(bold_headings: bool) -> object:
     measure = "{{ 措施.整改措施|join_sentences }}{{ 措施.责任说明 }}"
     f.add_paragraph(doc, f.STYLE_BODY, "{%p if loop.first and loop.last %}")
     f.add_paragraph(doc, f.STYLE_BODY, Text("整改措施：", bold=True), measure)
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p elif 方面.标题 %}")
     f.add_paragraph(doc, f.STYLE_H4, "（{{ 措施.序号 }}）" + measure)
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(doc, f.STYLE_H3, "{{ 措施.序号 }}." + measure)
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endfor %}")
@@ -506,9 +539,12 @@ def report_problem(doc: object) -> None:
     f.add_paragraph(doc, f.STYLE_BODY, "{{ 问题.状态句 }}")
 
 
-def notice_problem(doc: object) -> None:
+def notice_problem(doc: object, bold_headings: bool = f.BOLD_HEADINGS) -> None:
     """One problem in the public notice: one short paragraph (``问题.通报段落``: what was done,
-    the figures, where it stands; no names, no 佐证材料) after the problem's title."""
+    the figures, where it stands; no names, no 佐证材料) after the problem's title. Under a
+    方面 heading the title is "1." (level 3, bold); with no 方面 at all it stands right under
+    "二、" and is a level-2 lead "（一）" in 楷体, as the numbered 文稿段落 leads."""
+    f.add_paragraph(doc, f.STYLE_BODY, ASPECT_NAMED)
     f.add_paragraph(
         doc,
         f.STYLE_BODY,
@@ -518,6 +554,19 @@ def notice_problem(doc: object) -> None:
         ),
         "{{ 问题.通报段落 }}",
     )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
+    f.add_paragraph(
+        doc,
+        f.STYLE_BODY,
+        Text(
+            "{% if " + SEVERAL_PROBLEMS + " %}{{ 问题.序号|cn_paren_num }}{% endif %}"
+            "{{ 问题.问题 }}。",
+            bold=bold_headings,
+            east_asia=f.FONT_KAI,
+        ),
+        "{{ 问题.通报段落 }}",
+    )
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
 
 
 # The 结语 of a 报告 to the body above (《党政机关公文处理工作条例》: 报告 is 上行文), on its
@@ -537,7 +586,7 @@ def build_report(bold_headings: bool) -> object:
     report_body(doc, bold_headings=bold_headings, problem=report_problem)
     # the 结语 of a 报告 (the context drops one the 文稿段落 already end with)
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
-    signature_block(doc)
+    imprint_paragraphs(doc, signature_block(doc))
     f.set_core_properties(doc, "整改情况报告（模板）", "整改情况报告")
     return doc
 
@@ -550,7 +599,12 @@ def build_notice(bold_headings: bool) -> object:
         f.STYLE_BODY,
         OPENING + "为主动接受干部群众监督，现将整改进展情况予以通报。",
     )
-    report_body(doc, bold_headings=bold_headings, problem=notice_problem, keep_last=False)
+    report_body(
+        doc,
+        bold_headings=bold_headings,
+        problem=lambda d: notice_problem(d, bold_headings),
+        keep_last=False,
+    )
     keep_with_next(
         f.add_paragraph(
             doc,
@@ -752,7 +806,7 @@ def build_summary(bold_headings: bool) -> object:
     # the last body paragraph is kept with the 落款: never a page holding only the signature
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, "{{ 下一步 }}"))
     keep_with_next(f.add_paragraph(doc, f.STYLE_BODY, CLOSING))
-    signature_block(doc)
+    imprint_paragraphs(doc, signature_block(doc))
     f.set_core_properties(doc, "汇总报告（模板）", "汇总报告")
     return doc
 

@@ -236,9 +236,10 @@ def test_a_measure_in_another_state_than_its_problem_still_says_it(tmp_path):
 
 
 def test_notice_says_what_an_unstarted_problem_will_do(rendered):
-    item = next(p for p in texts(rendered["audit"]["notice"]) if p.startswith("3."))
+    # the audit ledger has no 方面: its problems are "（一）" (round 10: no level skipped)
+    item = next(p for p in texts(rendered["audit"]["notice"]) if p.startswith("（三）"))
     assert item == (
-        "3.未按规定公开招标。目前尚未启动，原计划于2024年3月底前完成，制度待党组会审议。"
+        "（三）未按规定公开招标。目前尚未启动，原计划于2024年3月底前完成，制度待党组会审议。"
         "下一步计划：建立招标审核制度。"
     )
 

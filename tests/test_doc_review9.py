@@ -154,8 +154,11 @@ def test_a_lone_problem_is_read_back_by_import(tmp_path, ledgers):
 @pytest.mark.parametrize("name", ["empty", "nocolumn"])
 def test_no_aspect_at_all_has_no_aspect_heading(tmp_path, ledgers, name):
     plan = render(ledgers[name], "plan", tmp_path / "plan.docx")
-    assert _styled(plan, "二级标题") == []
-    assert _styled(plan, "三级标题") == [f"{i}.{p}" for i, p in enumerate(PROBLEMS, 1)]
+    # no 方面 heading: the problems stand at level 2 under "四、整改任务" (round 10)
+    assert _styled(plan, "二级标题") == [
+        f"（{n}）{p}" for n, p in zip("一二三", PROBLEMS, strict=True)
+    ]
+    assert _styled(plan, "三级标题") == []
     rows = _table_rows(plan)
     assert not [r for r in rows if len(set(r)) == 1]  # no spanning 方面 row
     assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
@@ -196,4 +199,4 @@ def test_no_aspect_plan_prints_problems_under_the_part_heading(tmp_path, ledgers
     assert MISSING_ASPECT not in text
     part = lines.index("四、整改任务")
     # the counting sentence (two lines), then the first problem at once
-    assert f"1.{PROBLEMS[0]}" in lines[part + 1 : part + 5], lines[part : part + 5]
+    assert f"（一）{PROBLEMS[0]}" in lines[part + 1 : part + 5], lines[part : part + 5]

@@ -238,8 +238,8 @@ def test_info_sheet_complete(book):
     ws = book[C.SHEET_INFO]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(2, ws.max_row + 1)}
     for field in C.INFO_FIELDS:
-        if field.name.endswith("标题") or field.name == "成文日期":
-            continue  # optional overrides and the shared fallback date: left empty on purpose
+        if field.name.endswith("标题") or field.name in ("成文日期", "印发日期"):
+            continue  # optional overrides and fallback dates: left empty on purpose
         assert values.get(field.name) not in (None, ""), field.name
         if field.kind == "date":
             assert isinstance(values[field.name], dt.datetime), field.name

@@ -331,13 +331,14 @@ def _build_context(
     ctx["标题行"] = title_lines(ledger, kind)
     ctx["标题"] = "".join(ctx["标题行"])
     # 落款方式 (加盖印章: 署名 centred over the date; 不加盖印章: GB/T 9704 §7.3.5.2) is a layout
-    # switch the templates read; a 基本信息 field of the same name, when present, wins.
-    ctx.setdefault("落款方式", "加盖印章")
+    # switch the templates read; the 基本信息 field of the same name, when filled, wins.
+    ctx["落款方式"] = ctx.get("落款方式") or "加盖印章"
     ctx["文稿"] = TEXT_DOC[kind]
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(document_date(ledger, kind) or today)
     ctx["单位简称"] = short_name(ledger)
     ctx["主送机关"] = addressee(ledger, kind)
+    ctx["版记"] = imprint(ledger, ctx["成文日期"])
     ctx["领导小组"] = group_context(ledger)
     ctx["方面列表"] = aspects_context(
         ledger,
@@ -419,6 +420,62 @@ def stale_date_note(ledger: Ledger, kind: str, as_of: dt.date) -> str:
         f"提示：基本信息的“{name}”是{cn_date(value)}，早于文稿中“截至{cn_date(as_of)}”的统计日期，"
         "落款日期将早于所述情况。请在基本信息中更新成文日期，或用 --as-of 指定统计截止日期。"
     )
+
+
+# The 版记 (GB/T 9704 §7.4; docs/公文格式.md §12): 4号 (14 pt) in the 156 mm 版心 holds 31
+# characters a line; 抄送 and 印发机关 stand one character in from either end, so a 抄送 line
+# holds 26 names' characters after "抄送：" (its later lines start under the first name).
+IMPRINT_LINE_CHARS = 31 - 2 - 3
+_IMPRINT_SEPARATORS = re.compile(r"[、，,；;\s]+")
+IMPRINT_INDENT = "\u3000"  # one character in from the left end of the lines
+
+
+def copy_to_lines(given: str, width: int = IMPRINT_LINE_CHARS) -> list[str]:
+    """The 抄送 line of the 版记 in lines: "抄送：" and the names separated by "，", the last
+    followed by "。" (GB/T 9704 §7.4.2), broken after a name's "，" (never inside a name that
+    fits a line); later lines aligned under the first name."""
+    names = [n for n in _IMPRINT_SEPARATORS.split(given.strip().rstrip("。.")) if n]
+    lines: list[str] = []
+    line = ""
+    for i, name in enumerate(names):
+        part = name + ("。" if i == len(names) - 1 else "，")
+        while len(part) > width:  # a name longer than a line: cut where the line ends
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(part[:width])
+            part = part[width:]
+        if len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    if line:
+        lines.append(line)
+    lead = IMPRINT_INDENT + "抄送："
+    return [(lead if i == 0 else IMPRINT_INDENT * 4) + t for i, t in enumerate(lines)]
+
+
+def imprint(ledger: Ledger, date: str) -> dict[str, Any]:
+    """The 版记 of a report (上行文): 抄送 (``抄送``, its lines joined by line breaks; "" when
+    none), 印发机关 (marked when empty) and 印发日期 (the 成文日期 ``date`` unless given), and
+    ``留白``: one item per blank line kept after the 落款 (the 版记's lines and one more), so
+    that the 版记, drawn at the foot of the page, never covers the 落款."""
+    from ledger_tools.documents.tabletext import text_width
+
+    copies = copy_to_lines(text(ledger.info.get("抄送机关")))
+    given = ledger.info.get("印发日期")
+    issuer = text(ledger.info.get("印发机关")) or missing_mark("印发机关")
+    issued = (cn_date(given) if given else "") or date
+    # 印发机关 and 印发日期 in one line, one character in from either end and one apart; a
+    # longer name puts the date on a second line
+    issued_lines = 1 if text_width(issuer + issued + "印发") + 3 <= IMPRINT_LINE_CHARS + 5 else 2
+    return {
+        "抄送": "\n".join(copies),
+        "抄送行数": len(copies),
+        "印发机关": issuer,
+        "印发日期": issued,
+        "留白": list(range(len(copies) + issued_lines)),
+    }
 
 
 def addressee(ledger: Ledger, kind: str) -> str:

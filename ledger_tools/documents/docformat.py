@@ -785,6 +785,105 @@ def _page_number_text_box(odd: bool) -> object:
 
 
 # ---------------------------------------------------------------------------------------------
+# 版记 (GB/T 9704 §7.4): 抄送 and 印发机关/印发日期 at the foot of the last page, between a
+# thick first and last line (0.35 mm) and a thin one between them (0.25 mm), as wide as the
+# 版心; 4号仿宋, one character in from either end. It is a borderless text box anchored to the
+# last paragraph and aligned with the bottom of the 版心 (``wrapNone``): the blank lines kept
+# with the 落款 before that paragraph (``imprint_paragraphs`` in scripts/build_doc_templates.py)
+# leave it room, so it never covers the 落款 and goes with it to the next page. A section that
+# starts on an even page, a bottom-aligned section and a floating table were tried before and
+# LibreOffice placed them wrongly or dropped them (docs/公文格式.md §12).
+
+SIZE_IMPRINT = 14  # 4号
+IMPRINT_THICK = 8  # eighths of a point: 1 pt ≈ 0.35 mm
+IMPRINT_THIN = 6  # 0.75 pt ≈ 0.26 mm
+IMPRINT_BOX_LINES = 6  # the text box's height in lines: up to five lines of 抄送 and 印发
+
+
+def _imprint_paragraph(content: object, text: str, top: int, bottom: int, tab: bool) -> None:
+    """One paragraph of the 版记: no indent (its lines span the 版心), exact line height of the
+    grid, 4号 仿宋 without the body's condensed spacing; ``tab``: a right tab one character
+    before the right end (印发日期 右空一字)."""
+    width = round((PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) / 25.4 * 1440)
+    p = OxmlElement("w:p")
+    content.append(p)  # type: ignore[attr-defined]
+    ppr = OxmlElement("w:pPr")
+    p.append(ppr)
+    borders = OxmlElement("w:pBdr")
+    for side, size in (("top", top), ("bottom", bottom)):
+        if size:
+            line = OxmlElement(f"w:{side}")
+            _set_attrs(line, val="single", sz=size, space=1, color="000000")
+            borders.append(line)
+    ppr.append(borders)
+    if tab:
+        stop = OxmlElement("w:tab")
+        _set_attrs(stop, val="right", pos=width - SIZE_IMPRINT * 20)
+        tabs = OxmlElement("w:tabs")
+        tabs.append(stop)
+        ppr.append(tabs)
+    _set_attrs(child(ppr, "spacing"), before=0, after=0, line=LINE_PITCH_TWIPS, lineRule="exact")
+    _set_attrs(child(ppr, "ind"), left=0, right=0, firstLine=0)
+    _set_attrs(child(ppr, "jc"), val="left")
+    parts = text.split("\t")
+    for i, part in enumerate(parts):
+        run = OxmlElement("w:r")
+        p.append(run)
+        rpr = OxmlElement("w:rPr")
+        run.append(rpr)
+        set_fonts(rpr, FONT_BODY)
+        _set_attrs(child(rpr, "spacing"), val=0)
+        _set_size(rpr, SIZE_IMPRINT)
+        if i:
+            run.append(OxmlElement("w:tab"))
+        t = OxmlElement("w:t")
+        t.text = part
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
+
+
+def imprint_box(copies: str | None, issued: str) -> object:
+    """The 版记 as a ``w:drawing`` (in ``mc:AlternateContent``) to put in a run of the last
+    paragraph: a text box as wide as the 版心, aligned with its bottom, its text at the box's
+    foot. ``copies``: the 抄送 paragraph's text (None: no 抄送, the 印发 line alone between two
+    thick lines); ``issued``: the 印发 line, 印发机关 and 印发日期 separated by a tab."""
+    from lxml import etree
+
+    w = round((PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * _EMU_PER_MM)
+    h = round(IMPRINT_BOX_LINES * LINE_PITCH_TWIPS * 635)  # 635 EMU a twip
+    box_id = 9011 if copies is not None else 9012
+    xml = f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
+ xmlns:a="{_NS_A}" xmlns:wps="{_NS_WPS}">
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251660288"
+ behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
+<wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
+<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{box_id}" name="版记"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="{_NS_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>
+<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"
+ anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>
+</w:drawing>"""
+    drawing = etree.fromstring(xml)
+    content = drawing.find(".//" + qn("w:txbxContent"))
+    if copies is not None:
+        _imprint_paragraph(content, copies, IMPRINT_THICK, IMPRINT_THIN, tab=False)
+        _imprint_paragraph(content, issued, 0, IMPRINT_THICK, tab=True)
+    else:
+        _imprint_paragraph(content, issued, IMPRINT_THICK, IMPRINT_THICK, tab=True)
+    wrapper = etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{_NS_MC}" xmlns:wps="{_NS_WPS}">'
+        '<mc:Choice Requires="wps"/></mc:AlternateContent>'
+    )
+    wrapper[0].append(drawing)
+    return wrapper
+
+
+# ---------------------------------------------------------------------------------------------
 # Tables.
 
 TABLE_BORDER_SIZE = 4  # eighths of a point: 0.5 pt lines

@@ -28,10 +28,10 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "5ffa9818bf11eee1a5375626c6205b6d682a3042390792a17390ac0e6f156bbe",
-    "整改方案.docx": "5575d3ae491c15cf3910d3c7d6f744661a100094c5e7b70ce632cccdda4e9fe6",
-    "整改进展情况通报.docx": "6943967969b7854c7228a5619fe57c4541f790f4569dd10084661c60a1981062",
-    "汇总报告.docx": "e6959d9261aa4c917941195241ffa87a1534ef89bab99b1230bb3261998e2bf1",
+    "整改情况报告.docx": "050740797ae04c43feed38622941325ad65c39181041b601a78fc8c782f13d0e",
+    "整改方案.docx": "20b76ad45d93390008899a8500e4a237b1613d402b02f528dfb28c4012d8c7b4",
+    "整改进展情况通报.docx": "61bbe95326d2f5535df0111a2b34cd2db0c5f78fbdac50ce3985e9080f328875",
+    "汇总报告.docx": "16a4cd1711eea9ef415647955ff25ab08cb8cf09e4dd190e872da4a3908c9b8b",
     "督办通知.docx": "e6b041fe3feb9a04456508dbc0f6d085998a4ad578c2824a13203b6864d83453",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())

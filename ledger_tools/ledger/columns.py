@@ -1073,6 +1073,7 @@ WARN_GREEN_DAYS = 20
 # 基本信息 (two columns: 项目 | 内容).
 SUPERVISION_TYPES = ("巡视", "巡察", "审计", "主题教育", "民主生活会", "其他")
 YES_NO = ("是", "否")
+SIGNATURE_STYLES = ("加盖印章", "不加盖印章")  # GB/T 9704 §7.3.5.1, §7.3.5.2
 
 
 @dataclass(frozen=True)
@@ -1157,6 +1158,23 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("方案标题", "可选：覆盖整改方案的默认标题"),
     InfoField("报告标题", "可选：覆盖整改情况报告的默认标题"),
     InfoField("通报标题", "可选：覆盖整改进展情况通报的默认标题"),
+    # the 版记 of the reports (上行文, GB/T 9704 §7.4; docs/公文格式.md §12)
+    InfoField(
+        "抄送机关",
+        "整改情况报告、汇总报告版记中的抄送机关，几个机关用逗号或顿号分隔；不抄送的不填",
+    ),
+    InfoField(
+        "印发机关",
+        "整改情况报告、汇总报告版记中的印发机关，一般是本单位办公室，如“某区住房和城乡建设局办公室”；"
+        "不填时报告中以【】醒目标注",
+    ),
+    InfoField("印发日期", "版记中的印发日期；不填时与报告成文日期相同", kind="date"),
+    InfoField(
+        "落款方式",
+        "加盖印章（默认：署名以成文日期为准居中）或不加盖印章（署名右空二字，日期在署名之下）",
+        kind="choice",
+        choices=SIGNATURE_STYLES,
+    ),
 )
 INFO_BY_NAME: dict[str, InfoField] = {f.name: f for f in INFO_FIELDS}
 

@@ -88,6 +88,7 @@ def summary_context(
         addressee,
         clean,
         cn_date,
+        imprint,
         info_context,
         missing_mark,
         text,
@@ -101,9 +102,10 @@ def summary_context(
     ctx["党组织名称"] = text(ledger.info.get("党组织名称")) or missing_mark("党组织名称")
     ctx["标题行"] = summary_title_lines(ledger)
     ctx["标题"] = "".join(ctx["标题行"])
-    ctx.setdefault("落款方式", "加盖印章")  # as in a unit's documents (context.build_context)
+    ctx["落款方式"] = ctx.get("落款方式") or "加盖印章"  # as in context.build_context
     ctx["截至日期"] = cn_date(as_of)
     ctx["成文日期"] = cn_date(ledger.info.get("成文日期") or today or dt.date.today())
+    ctx["版记"] = imprint(ledger, ctx["成文日期"])  # the 汇总单位's, from the 汇总台账
     total = compute_stats(ledger, as_of, groups=False)
     by_unit = _unit_ledgers(ledger, facts.get("长期坚持不计入办结", ()))
     names = list(dict.fromkeys([*facts.get("单位", []), *by_unit]))
@@ -476,8 +478,8 @@ def summary_command(path: str, **kw: Any) -> None:
     for note in notes:
         click.echo(note)
     click.echo(
-        "提示：“四、下一步工作”和基本信息未填的主送机关、党组织名称以【】标出，请在 Word/WPS 中补写"
-        "（或先在汇总台账的“基本信息”表中填写主送机关、党组织名称、成文日期后重新生成）。"
+        "提示：“四、下一步工作”和基本信息未填的主送机关、党组织名称、印发机关以【】标出，请在 Word/WPS 中补写"
+        "（或先在汇总台账的“基本信息”表中填写主送机关、党组织名称、印发机关、成文日期后重新生成）。"
     )
 
 

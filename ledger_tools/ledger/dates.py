@@ -178,6 +178,8 @@ _SUFFIXES = tuple(
             "内",
             "已完成",
             "全部完成",
+            "全面完成",
+            "基本完成",
             "完成",
             "办结",
             "到位",
@@ -238,6 +240,11 @@ _SHORT_YEAR = re.compile(
     r"(?P<y>\d{2})(?:(?:年|[-/.])\d{1,2}(?:月|[-/.])|年(?:底|末|度|内|[上下]半年|第?[一二三四1-4]季度))"
 )
 _LEADING_YEAR = re.compile(r"^(\d{4})")
+# A year written in two digits ("25年6月底", "25.9.30", "25年底前"): one beginning with 2 is read as
+# 20xx (no ledger kept now has a deadline in the 1920s; 2x covers 2020–2029), and said, in the
+# Deadline's note (the reader turns it into the ``short-year`` note). Another (19.6.30, 31年)
+# is asked for in full.
+SHORT_YEAR_NOTE = "年份只写了两位"
 
 
 @lru_cache(maxsize=8192)  # Deadline is frozen: date cells repeat the same few days
@@ -425,6 +432,11 @@ def _parse_text(text: str) -> Deadline:
     found = _parse_span(s, written)
     if found is not None:
         return found
+    if _SHORT_YEAR.match(s) and s[0] == "2" and not _LEADING_YEAR.match(s):
+        full = _parse_text(f"20{s}")
+        if full.due is not None:
+            note = f"{SHORT_YEAR_NOTE}，按20{s[:2]}年计" + (f"；{full.note}" if full.note else "")
+            return Deadline(full.kind, written, full.due, note=note)
     return Deadline("invalid", written, note=_unreadable_note(s) or "不是可识别的日期")
 
 

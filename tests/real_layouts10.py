@@ -7,8 +7,8 @@ two-digit years, the problem and its measures typed into one cell ("问题：…
 "2025.10", 群众身边不正之风 专项整治 with 问题线索, an 意识形态 风险点 list, a 村 list of 销号,
 a book of one sheet per 方面 with a 汇总 sheet in front, a notes row in the middle of the table,
 a 医院 院感 督查 with 扣分, a 学校 教育督导 with 佐证材料, a 信访 积案 list with 包案领导 and
-化解情况, a 班子 查摆 list, a 反馈来源 merged down over its rows, and an 审计 status with the
-amount recovered in brackets.
+化解情况, a 班子 查摆 list, a 反馈来源 merged down over its rows, an 审计 status with the amount
+recovered in brackets, a 12345 export with 工单号 and times, and a 村 list with 村支书.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts10`` runs the real
@@ -456,4 +456,46 @@ def audit_status_with_amounts(path: Path) -> Expect:
         aspects=1, problems=3, measures=3,
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
         columns={"问题": "B", "整改措施": "C", "责任领导": "D", "责任部门": "E", "整改时限": "F", "整改状态": "G"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 20. 区 12345 热线 export: 工单号 beside 序号, 来电时间 and the times the system writes
+#     ("2025-07-08 18:00:00"), 工单状态 "已办结（满意）" / "已办结（不满意）" / "办理中".
+
+
+def hotline_export_times(path: Path) -> Expect:
+    wb, ws = _new("工单")
+    ws.append(["序号", "工单号", "来电时间", "诉求分类", "诉求内容", "责任单位", "办结时限", "处理结果", "工单状态", "办结时间"])
+    _put(ws, 2, [
+        [1, "2507010001", "2025-07-01 09:12:33", "环境保护", "餐馆油烟扰民", "城管执法局", "2025-07-08 18:00:00", "已督促商户安装油烟净化器", "已办结（满意）", "2025-07-06 16:20:00"],
+        [2, "2507030015", "2025-07-03 14:40:10", "城乡建设", "小区路灯不亮", "住建局", "2025-07-10 18:00:00", "已维修", "已办结（不满意）", "2025-07-09 10:00:00"],
+        [3, "2507100021", "2025-07-10 08:05:00", "交通运输", "公交线路调整诉求", "交通局", "2025-07-17 18:00:00", None, "办理中", None],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=3, problems=3, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"序号": "A", "方面": "D", "问题": "E", "责任部门": "F", "整改时限": "G", "整改进展及成效": "H", "整改状态": "I", "完成时间": "J"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 21. 镇 村级问题整改: 村（社区） per row, 包村领导 (the 镇 leader) and 村支书 (who answers for it),
+#     进度 "完成" / "完成50%" / "未开展".
+
+
+def village_secretary_progress(path: Path) -> Expect:
+    wb, ws = _new("村级整改")
+    ws.append(["序号", "村（社区）", "问题", "整改措施", "包村领导", "村支书", "时限", "进度"])
+    _put(ws, 2, [
+        [1, "东村", "集体经济收入低", "发展光伏项目", "副镇长甲", "村支书甲", "2025年12月", "完成50%"],
+        [2, "西村", "人居环境脏乱差", "开展环境整治", "副镇长乙", "村支书乙", "2025年6月", "完成"],
+        [3, "南村", "村规民约未修订", "修订村规民约", "副镇长乙", "村支书丙", "2025年9月", "未开展"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"单位": "B", "问题": "C", "整改措施": "D", "责任人": "F", "整改时限": "G", "整改状态": "H"},
     )

@@ -47,6 +47,8 @@ BUILDERS = [
     R.leadership_merged_problem,
     R.merged_sources,
     R.audit_status_with_amounts,
+    R.hotline_export_times,
+    R.village_secretary_progress,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -127,6 +129,16 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "missing-column": ["审计整改!1行"],  # 方面 (an audit ledger: the hint says how to fill)
         "assumed-year": ["审计整改!F4"],  # 9月底前 (2025年内 is written with its year)
     },
+    "hotline_export_times": {
+        "missing-column": ["工单!1行", "工单!1行"],  # 整改措施, 责任领导
+        "due-yellow": ["工单!G4"],  # 2025-07-17 18:00:00
+        "unused-column": ["工单!B1", "工单!C1"],  # 工单号 (a code beside 序号), 来电时间
+    },
+    "village_secretary_progress": {
+        _UNDATED: ["村级整改!1行"],
+        "missing-column": ["村级整改!1行", "村级整改!1行", "村级整改!1行"],  # 方面, 领导, 部门
+        "unused-column": ["村级整改!E1"],  # 包村领导 (the 镇 leader over the village)
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -151,6 +163,8 @@ RATES: dict[str, str] = {
     "leadership_merged_problem": "0%",  # (problem 1: one measure of two done)
     "merged_sources": "25%",
     "audit_status_with_amounts": "33.3%",  # 已整改（收回资金5.2万元）: done
+    "hotline_export_times": "66.7%",  # 已办结（不满意）: done, the caller's word kept aside
+    "village_secretary_progress": "33.3%",
 }
 
 (
@@ -226,6 +240,10 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         ("被督查科室", "责任部门", None),
         ("回访满意度", None, "群众满意度"),
         ("诉求企业", None, "涉及单位"),
+        ("工单号", "序号", None),  # (beside a 序号: a code, kept)
+        ("受理号", "序号", None),
+        ("村支书", "责任人", None),
+        ("村（社区）书记", "责任人", None),
         ("督导意见", None, "验收审核"),  # (the problem only left of the measures, no 问题 column)
     ],
 )

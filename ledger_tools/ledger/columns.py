@@ -59,6 +59,11 @@ COLUMNS: tuple[Column, ...] = (
             "NO",
             "编码",
             "问题编码",
+            # 12345 热线, 信访: the number of the 工单 or case (beside a 序号: kept as a code)
+            "工单号",
+            "受理号",
+            "案件号",
+            "信访件号",
         ),  # …编号
         width=6,
         per_problem=True,
@@ -377,6 +382,16 @@ COLUMNS: tuple[Column, ...] = (
             "部门负责人",
             "处室负责人",
             "股室负责人",
+            # 村级 lists: the village's own secretary answers for its problem (the 镇 leader
+            # over the village is 包村领导, unused)
+            "村支书",
+            "村书记",
+            "村党支部书记",
+            "村党组织书记",
+            "村（社区）书记",
+            "村(社区)书记",
+            "社区书记",
+            "村负责人",
         ),
     ),
     Column(

@@ -320,6 +320,12 @@ _YEAR = YearSource(_TODAY, "检查日期", roll=False)
         ("年内全面完成", dt.date(2025, 12, 31)),
         ("6月底前基本完成", dt.date(2025, 6, 30)),
         ("2025年底前全面完成", dt.date(2025, 12, 31)),
+        ("2025年年内完成", dt.date(2025, 12, 31)),
+        ("年内销号", dt.date(2025, 12, 31)),
+        ("年内见效", dt.date(2025, 12, 31)),
+        # 年内 beside 长期坚持 is a day, as "9月底前完成并长期坚持" is (before: never due)
+        ("年内完成并长期坚持", dt.date(2025, 12, 31)),
+        ("年内完成，长期坚持", dt.date(2025, 12, 31)),
     ],
 )
 def test_deadlines_of_this_round(text: str, due: dt.date) -> None:

@@ -182,6 +182,8 @@ _SUFFIXES = tuple(
             "基本完成",
             "完成",
             "办结",
+            "销号",
+            "见效",
             "到位",
             "落实",
             "整改",
@@ -234,7 +236,8 @@ _MONTH = re.compile(
 )
 _QUARTER = re.compile(_Y + r"年?(?:第?(?P<q>[一二三四1-4])季度?|[Qq](?P<q2>[1-4]))(?:末|底)?$")
 _HALF = re.compile(_Y + r"年?(?P<h>上半年|下半年|年中|上半|下半)(?:底|末)?$")
-_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年)?|年?底|年?末)$")  # (全年: by its end)
+# (全年: by its end; "2025年年内" is 年年 once 内 is dropped)
+_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年|年)?|年?底|年?末)$")
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?$")
 _SHORT_YEAR = re.compile(
     r"(?P<y>\d{2})(?:(?:年|[-/.])\d{1,2}(?:月|[-/.])|年(?:底|末|度|内|[上下]半年|第?[一二三四1-4]季度))"
@@ -605,7 +608,8 @@ def _keyword_with_yearless_date(
                 return None
             continue  # (每季度, 本届任期内: no date of this year in them)
         bare = _without_keywords(part)
-        if not bare or not _YEARLESS.search(bare):
+        # ("年内完成并长期坚持": 年内 is left as 年, the end of the year as 年内 is)
+        if not bare or not (_YEARLESS.search(bare) or _THIS_YEAR_END.match(bare)):
             if every_part and bare:
                 return None
             continue

@@ -8,7 +8,8 @@ two-digit years, the problem and its measures typed into one cell ("问题：…
 a book of one sheet per 方面 with a 汇总 sheet in front, a notes row in the middle of the table,
 a 医院 院感 督查 with 扣分, a 学校 教育督导 with 佐证材料, a 信访 积案 list with 包案领导 and
 化解情况, a 班子 查摆 list, a 反馈来源 merged down over its rows, an 审计 status with the amount
-recovered in brackets, a 12345 export with 工单号 and times, and a 村 list with 村支书.
+recovered in brackets, a 12345 export with 工单号 and times, a 村 list with 村支书, and one
+sheet per 方面 each with a 问题来源 column.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts10`` runs the real
@@ -498,4 +499,33 @@ def village_secretary_progress(path: Path) -> Expect:
         aspects=1, problems=3, measures=3,
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
         columns={"单位": "B", "问题": "C", "整改措施": "D", "责任人": "F", "整改时限": "G", "整改状态": "H"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 22. 区直单位: one sheet per 方面 ("党的建设", "业务工作"), each with a 问题来源 column (巡察反馈 /
+#     自查 / 审计): the sheets' names are the 方面; the sources stay a column kept, unused.
+
+
+def sheets_per_aspect_with_sources(path: Path) -> Expect:
+    header = ["序号", "问题来源", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改状态"]
+    wb, ws = _new("党的建设")
+    ws.append(header)
+    _put(ws, 2, [
+        [1, "巡察反馈", "支部书记述职评议不规范", "规范述职评议程序", "副局长甲", "机关党委", "2025年6月30日", "已完成"],
+        [2, "巡察反馈", "发展党员程序不严谨", "开展发展党员档案专项检查", "副局长甲", "机关党委", "2025年8月31日", "正在推进"],
+        [3, "自查", "党员学习教育形式单一", "开展党员教育案例评选", "副局长甲", "机关党委", "2025年9月30日", "正在推进"],
+    ])
+    ws = wb.create_sheet("业务工作")
+    ws.append(header)
+    _put(ws, 2, [
+        [1, "审计", "专项资金拨付滞后", "建立资金拨付进度通报制度", "副局长乙", "财务科", "2025年6月30日", "已完成"],
+        [2, "审计", "政府采购程序不规范", "修订政府采购内控制度", "副局长乙", "财务科", "2025年8月31日", "正在推进"],
+        [3, "自查", "行政审批超时办结", "推行审批时限预警", "副局长乙", "审批科", "2025年9月30日", "正在推进"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=6, measures=6,
+        statuses={"已完成": 2, "正在推进": 4},
+        columns={"问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H"},
     )

@@ -49,6 +49,7 @@ BUILDERS = [
     R.audit_status_with_amounts,
     R.hotline_export_times,
     R.village_secretary_progress,
+    R.sheets_per_aspect_with_sources,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -139,6 +140,11 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "missing-column": ["村级整改!1行", "村级整改!1行", "村级整改!1行"],  # 方面, 领导, 部门
         "unused-column": ["村级整改!E1"],  # 包村领导 (the 镇 leader over the village)
     },
+    # the sheets' names are the 方面; 问题来源 kept (read alike on both sheets: joined)
+    "sheets_per_aspect_with_sources": {
+        _UNDATED: ["党的建设!1行"],
+        "unused-column": ["党的建设!B1"],
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -165,6 +171,7 @@ RATES: dict[str, str] = {
     "audit_status_with_amounts": "33.3%",  # 已整改（收回资金5.2万元）: done
     "hotline_export_times": "66.7%",  # 已办结（不满意）: done, the caller's word kept aside
     "village_secretary_progress": "33.3%",
+    "sheets_per_aspect_with_sources": "33.3%",
 }
 
 (
@@ -271,6 +278,14 @@ def _rewrite(path: Path, cells: dict[str, Any]) -> None:
     for ref, value in cells.items():
         wb.active[ref] = value
     wb.save(path)
+
+
+def test_sheet_names_say_the_aspects_not_the_source(tmp_path: Path) -> None:
+    path, _ = _build(tmp_path, R.sheets_per_aspect_with_sources)
+    ledger = load_ledger(path, today=_TODAY)
+    assert [a.title for a in ledger.aspects] == ["党的建设", "业务工作"]
+    read = _reads(_run("check", str(path)))["B"]
+    assert (read["read_as"], read["how"]) == (None, "未识别")
 
 
 def test_one_source_is_no_grouping(tmp_path: Path) -> None:

@@ -137,7 +137,9 @@ def ledger_from_rawbook(
     from ledger_tools.ledger.sheets import read_sibling_sheets
 
     return read_sibling_sheets(
-        ledger, lambda name: _sheet_ledger(raw, mapping, name, statuses, today), raw
+        ledger,
+        lambda name: _sheet_ledger(raw, mapping, name, statuses, today, sources=False),
+        raw,
     )
 
 
@@ -147,8 +149,11 @@ def _sheet_ledger(
     sheet: str | None,
     statuses: dict[str, str] | None,
     today: dt.date | None,
+    sources: bool = True,
 ) -> Ledger:
-    """The ledger of one sheet (``sheet``, or the one found)."""
+    """The ledger of one sheet (``sheet``, or the one found). With ``sources``, a 问题来源 column
+    may be read as the 方面 (``roles``) — not on a sheet read beside others of the same
+    header, whose names may be the 方面 and whose columns must be read alike."""
     # --map wins over the workbook's own 列名对照 sheet; --status-map over its 状态对照 sheet.
     combined = {**read_mapping_sheet(raw), **(mapping or {})}
     user_map = {C.normalise_header(k): v for k, v in combined.items()}
@@ -164,7 +169,9 @@ def _sheet_ledger(
     legend = sheet_legend(ws.rows, header, stop, footers)
     if legend is not None:
         vocabulary = {**legend.words, **vocabulary}
-    assign_by_content(ws, header, stop, vocabulary)
+    if any(n.rule == "other-ledger-sheet" for n in header.notes):
+        sources = False  # (the other sheets may be joined to this one: ``sheets``)
+    assign_by_content(ws, header, stop, vocabulary, sources=sources)
     from ledger_tools.ledger.colours import status_from_fill
 
     colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)

@@ -94,8 +94,11 @@ class Profile:
         return self.filled > 0 and self.status < 0.3 and self.mean_length >= NARRATIVE_LENGTH
 
 
-def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
-    """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+def assign_by_content(
+    ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str], sources: bool = True
+) -> None:
+    """Reassign ambiguous and unknown columns of ``header`` by their content (in place). With
+    ``sources``, a 问题来源 column may be the 方面 (``_aspect_from_source``)."""
     _guide_row(ws, header)
     _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
@@ -123,7 +126,7 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _status_from_lights(header, profile)
     if "责任领导" not in header.columns:
         _leader_from_head(header)
-    if "方面" not in header.columns:
+    if "方面" not in header.columns and sources:
         _aspect_from_source(ws, header, rows, stop)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)

@@ -4,7 +4,7 @@ together under a 问题来源 column (no 方面), deadlines written "年内完�
 two-digit years, the problem and its measures typed into one cell ("问题：…措施：…"), a 12345
 热线 工单 list, a 安全生产 隐患 list with 复查 columns, 环保督察 交办件 with 是否属实 and 阶段性办结,
 营商环境 诉求 with 办理进度 in per cent, a 主题教育 检视问题清单 with month deadlines written
-"2025.10", 群众身边不正之风 专项整治 with 问题线索, an 意识形态 风险点 list, a 村 list of 销号,
+"2025.10", 群众身边不正之风 专项整治 (整治领域, 整治状态), an 意识形态 风险点 list, a 村 list of 销号,
 a book of one sheet per 方面 with a 汇总 sheet in front, a notes row in the middle of the table,
 a 医院 院感 督查 with 扣分, a 学校 教育督导 with 佐证材料, a 信访 积案 list with 包案领导 and
 化解情况, a 班子 查摆 list, a 反馈来源 merged down over its rows, an 审计 status with the amount

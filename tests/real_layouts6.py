@@ -667,9 +667,9 @@ def township_hazards_photos(path: Path) -> Expect:
     _across(ws, 7, "注：整改情况填写“已整改”“整改中”“未整改”，验收合格后填写验收结果。", 14)
     wb.save(path)
     return Expect(
-        aspects=1, problems=3, measures=3,
+        aspects=2, problems=3, measures=3,  # 隐患来源 (镇级自查 / 县级督查) is the 方面 (round 10)
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
-        columns={"问题": "D", "整改措施": "F", "责任领导": "G", "责任部门": "H", "责任人": "I", "整改时限": "J", "整改状态": "M"},
+        columns={"方面": "B", "问题": "D", "整改措施": "F", "责任领导": "G", "责任部门": "H", "责任人": "I", "整改时限": "J", "整改状态": "M"},
     )
 
 

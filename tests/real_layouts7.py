@@ -181,9 +181,8 @@ def theme_review_percentages(path: Path) -> Expect:
 
 # ---------------------------------------------------------------------------------------------
 # 5. 局党组民主生活会查摆问题整改清单: the problem and its measures in one cell ("问题：……
-#    整改措施：1.……2.……3.……"), 责任领导 the 班子成员, 整改时限, 完成情况. Where the problem ends
-#    is the clerk's to say: read as the measures (numbered: each its own), the missing 问题 column
-#    named with what to do, not split by the tool.
+#    整改措施：1.……2.……3.……"), 责任领导 the 班子成员, 整改时限, 完成情况. The clerk's own labels
+#    say where the problem ends: split at them (round 10), the measures numbered, each its own.
 
 
 def life_meeting_problem_and_measures(path: Path) -> Expect:
@@ -443,9 +442,9 @@ def business_environment_working_days(path: Path) -> Expect:
     ])
     wb.save(path)
     return Expect(
-        aspects=1, problems=3, measures=3,
+        aspects=2, problems=3, measures=3,  # 问题来源 (12345热线 / 企业座谈会) is the 方面 (round 10)
         statuses={"已完成": 1, "正在推进": 2},
-        columns={"问题": "D", "整改措施": "E", "责任领导": "F", "牵头部门": "G", "整改时限": "I", "整改状态": "J"},
+        columns={"方面": "B", "问题": "D", "整改措施": "E", "责任领导": "F", "牵头部门": "G", "整改时限": "I", "整改状态": "J"},
     )
 
 

@@ -167,8 +167,8 @@ def hidden_dropdown_sheet(path: Path) -> Expect:
 
 
 # ---------------------------------------------------------------------------------------------
-# 5. 乡镇 clerk writing the year in two digits: "25年6月底", "25.9.30", "25年底前" — the
-#    year is this century's, said (as a deadline without its year is).
+# 5. 乡镇 clerk writing the year in two digits: "25年6月底", "25.9.30", "25年底前" — read as
+#    2025, said in a note (round 10; before: asked for in four digits).
 
 
 def two_digit_years(path: Path) -> Expect:

@@ -63,9 +63,9 @@ def inspection_two_sources(path: Path) -> Expect:
     ])
     wb.save(path)
     return Expect(
-        aspects=1, problems=3, measures=3,
+        aspects=2, problems=3, measures=3,  # 反馈来源 is the 方面 (round 10)
         statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
-        columns={"问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "H", "整改进展及成效": "I", "整改状态": "J"},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "H", "整改进展及成效": "I", "整改状态": "J"},
     )
 
 

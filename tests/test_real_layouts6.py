@@ -162,10 +162,9 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     "township_hazards_photos": {
         _UNDATED: ["隐患台账!2行"],
-        "missing-column": ["隐患台账!2行"],  # 方面
-        # 隐患来源, 排查人, 是否重大隐患, 整改前照片, 整改后照片, 验收结果
+        # 排查人, 是否重大隐患, 整改前照片, 整改后照片, 验收结果 (隐患来源 is the 方面: no
+        # 方面 column, its 镇级自查 / 县级督查 group the rows)
         "unused-column": [
-            "隐患台账!B2",
             "隐患台账!C2",
             "隐患台账!E2",
             "隐患台账!K2",

@@ -15,6 +15,7 @@ from typing import Any
 
 import docx
 import layout_checks as L
+import openpyxl
 import pytest
 import real_layouts7 as R
 from click.testing import CliRunner
@@ -32,6 +33,7 @@ from ledger_tools.ledger.dates import (
     parse_deadline,
     parse_finished,
 )
+from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.ledger.status import normalise_status
 
 _build, _rules, _messages, _reads = L.build, L.rules, L.messages, L.reads
@@ -91,9 +93,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     "theme_review_percentages": {_UNDATED: ["检视问题清单!1行"]},
     # 方面, 问题 (the 问题 finding names B, which holds both, and asks for it to be split)
-    "life_meeting_problem_and_measures": {
-        "missing-column": ["查摆问题整改清单!1行", "查摆问题整改清单!1行"],
-    },
+    "life_meeting_problem_and_measures": {"missing-column": ["查摆问题整改清单!1行"]},  # 方面
     "branch_members_review": {
         _UNDATED: ["组织生活会!2行"],
         # 方面, 责任领导, 责任部门: the 党员 answers for his own problem
@@ -136,9 +136,8 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     "business_environment_working_days": {
         _UNDATED: ["问题清单!1行"],
-        "missing-column": ["问题清单!1行"],  # 方面
         "bad-deadline": ["问题清单!I3"],  # 15个工作日内
-        "unused-column": ["问题清单!B1", "问题清单!C1", "问题清单!H1"],  # 来源, 涉及企业, 配合单位
+        "unused-column": ["问题清单!C1", "问题清单!H1"],  # 涉及企业, 配合单位 (问题来源: the 方面)
     },
     "wps_text_dates": {},
     "bracketed_problem_numbers": {},
@@ -237,10 +236,10 @@ def _run(*args: str) -> dict[str, Any]:
 
 _says_what_the_clerk_counts = L.report_test(R.TODAY, RATES)
 
-# The two ledgers the tool asks about (no 问题 column, no 整改状态 column): the report marks the
-# numbers it cannot vouch for, as it does for any ledger with such gaps.
+# The ledger the tool asks about (no 整改状态 column): the report marks the numbers it cannot
+# vouch for, as it does for any ledger with such gaps. (The 问题 written before the measures in
+# one cell, "问题：……整改措施：……", is read since round 10: its 问题数 is no longer doubted.)
 DOUBTED = {
-    "life_meeting_problem_and_measures": "对照【监督机构未填】反馈的【2】项问题，细化整改措施5条。",
     "soe_done_by_date_only": "已整改到位【0】项，【整改状态未填或无法识别】4项，办结率【0%】。",
 }
 
@@ -332,11 +331,37 @@ def test_sums_cached_under_the_table_are_a_total_row(tmp_path):
     assert [(f["row"], f["text"]) for f in layout["footer_rows"]] == [(6, "合计")]
 
 
-def test_a_cell_holding_problem_and_measures_is_asked_about(tmp_path):
+def test_a_cell_holding_problem_and_measures_is_split_at_its_labels(tmp_path):
+    # (before round 10: asked about, the 问题 column called missing)
     path, _ = _build(tmp_path, R.life_meeting_problem_and_measures)
+    report = _run("check", str(path))
+    assert not [m for m in _messages(report, "missing-column") if "“问题”" in m]
+    assert report["layout"]["notes"] == [
+        "B 列“查摆问题及整改措施”把问题和整改措施写在同一格里，第 2、3 行按格中的“问题：”“措施：”拆开："
+        "前一段是问题，后一段是整改措施。"
+    ]
+    ledger = load_ledger(path, today=dt.date(2025, 7, 15))
+    problems = [p.title for a in ledger.aspects for p in a.problems]
+    assert problems == ["理论学习不够系统深入", "联系服务群众不够经常"]
+    assert [m.get("整改措施") for m in ledger.measures][:3] == [
+        "制定党组理论学习中心组年度学习计划",
+        "每季度开展一次专题研讨",
+        "班子成员每年撰写理论文章1篇。",
+    ]
+
+
+def test_a_cell_holding_problem_and_measures_unlabelled_is_asked_about(tmp_path):
+    path, _ = _build(tmp_path, R.life_meeting_problem_and_measures)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B2"] = "理论学习不够系统深入。1.制定学习计划；2.每季度开展一次专题研讨。"
+    wb.active["B3"] = "联系服务群众不够经常。建立班子成员联系基层点制度。"
+    wb.save(path)
     said = [m for m in _messages(_run("check", str(path)), "missing-column") if "“问题”" in m]
     assert len(said) == 1
-    assert "B 列“查摆问题及整改措施”把问题和整改措施写在同一格里，本工具不拆分" in said[0]
+    assert (
+        "B 列“查摆问题及整改措施”把问题和整改措施写在同一格里，没有用“问题：”“措施：”分别标明，本工具不拆分"
+        in said[0]
+    )
 
 
 def test_a_status_kept_by_the_date_alone_is_asked_for(tmp_path):

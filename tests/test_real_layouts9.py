@@ -45,8 +45,9 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     "inspection_two_sources": {
         _UNDATED: ["巡视整改!1行"],
-        "missing-column": ["巡视整改!1行"],  # 方面 (反馈来源 says who found it, not its kind)
-        "unused-column": ["巡视整改!B1", "巡视整改!G1"],  # 反馈来源, 配合单位
+        # 配合单位 (反馈来源, no 方面 column: the 方面 since round 10 — before: missing-column
+        # 方面, 反馈来源 unused)
+        "unused-column": ["巡视整改!G1"],
     },
     "personal_checklist": {
         _UNDATED: ["查摆问题清单!2行"],
@@ -163,7 +164,7 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
     assert said == {
         "soe_audit_ten_thousands:C": ("问题", "别名"),  # 审计发现问题
         "soe_audit_ten_thousands:J": ("清退资金", "别名"),  # 挽回损失（万元）
-        "inspection_two_sources:B": (None, "未识别"),  # 反馈来源: kept, not used
+        "inspection_two_sources:B": ("方面", "按内容"),  # 反馈来源, no 方面 column
         "inspection_two_sources:G": (None, "未识别"),  # 配合单位: kept, not used
         "personal_checklist:F": ("整改状态", "按内容"),  # 完成情况 holding status words
         "hospital_quality_by_ward:B": ("责任部门", "别名"),  # 科室

@@ -59,6 +59,11 @@ COLUMNS: tuple[Column, ...] = (
             "NO",
             "编码",
             "问题编码",
+            # 12345 热线, 信访: the number of the 工单 or case (beside a 序号: kept as a code)
+            "工单号",
+            "受理号",
+            "案件号",
+            "信访件号",
         ),  # …编号
         width=6,
         per_problem=True,
@@ -141,6 +146,13 @@ COLUMNS: tuple[Column, ...] = (
             "问题线索",
             "巡视反馈意见",
             "巡察反馈意见",
+            # 意识形态 / 廉政 风险排查: the risk found is what is to be put right
+            "风险点",
+            "风险隐患",
+            "风险点描述",
+            "风险描述",
+            "主要风险点",
+            "风险隐患点",
         ),
     ),
     Column(
@@ -284,6 +296,9 @@ COLUMNS: tuple[Column, ...] = (
             "科室",
             "受检科室",
             "被检查科室",
+            "被督查科室",
+            "受督查科室",
+            "被督导科室",
             "责任处室",
             "责任股室",
             "责任站所",
@@ -367,6 +382,16 @@ COLUMNS: tuple[Column, ...] = (
             "部门负责人",
             "处室负责人",
             "股室负责人",
+            # 村级 lists: the village's own secretary answers for its problem (the 镇 leader
+            # over the village is 包村领导, unused)
+            "村支书",
+            "村书记",
+            "村党支部书记",
+            "村党组织书记",
+            "村（社区）书记",
+            "村(社区)书记",
+            "社区书记",
+            "村负责人",
         ),
     ),
     Column(
@@ -1264,7 +1289,11 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "问题",
     ),
-    (re.compile(r"^.{0,6}(?:整改|处理|办理|处置|解决|化解)(?:措施|举措)$"), "整改措施"),
+    # (防控措施, 防范措施, 管控措施: the measures of a 风险排查 list)
+    (
+        re.compile(r"^.{0,6}(?:整改|处理|办理|处置|解决|化解|防控|防范|管控)(?:措施|举措)$"),
+        "整改措施",
+    ),
     (re.compile(r"^.{1,6}编号$"), "序号"),
     # 责任县领导, 分管市领导, 县级责任领导, 包抓领导 (督办领导 / 联系领导 are UNUSED_HEADERS)
     (
@@ -1280,7 +1309,8 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 问题方面, 所属领域, 问题分类, 板块
     (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
     # the item of an assessment or inspection the problem was found under (考核项目, 督导指标)
-    (re.compile(r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查)(?:项目|指标)$"), "方面"),
+    # (督查内容 beside a 存在问题 column: the item, 手卫生 / 医疗废物)
+    (re.compile(r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查)(?:项目|指标|内容)$"), "方面"),
 )
 
 # Columns real ledgers keep that no command uses. They are reported as what they are (a
@@ -1508,7 +1538,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "上报时间",
         "上报日期",
     ),
-    "涉及单位": ("涉及单位", "涉及部门", "反馈单位", "涉及人员", "涉及企业", "涉及市场主体"),
+    "涉及单位": (
+        "涉及单位",
+        "涉及部门",
+        "反馈单位",
+        "涉及人员",
+        "涉及企业",
+        "涉及市场主体",
+        # 营商环境 诉求 台账: the firm that asked
+        "诉求企业",
+        "诉求主体",
+        "反映企业",
+    ),
     "问责情况": ("追责问责情况", "问责情况", "追责情况", "问责处理情况"),
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
@@ -1528,6 +1569,10 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "企业满意度",
         "群众评价",
         "满意度评价",
+        # 12345 热线 工单: the caller's answer when called back
+        "回访满意度",
+        "满意度回访",
+        "回访评价",
     ),
     "信息公开": ("是否公开", "信息公开情况", "公开情况", "是否向社会公开"),
     "班子成员": ("班子成员", "领导班子成员", "对照检查人"),

@@ -178,8 +178,12 @@ _SUFFIXES = tuple(
             "内",
             "已完成",
             "全部完成",
+            "全面完成",
+            "基本完成",
             "完成",
             "办结",
+            "销号",
+            "见效",
             "到位",
             "落实",
             "整改",
@@ -232,12 +236,18 @@ _MONTH = re.compile(
 )
 _QUARTER = re.compile(_Y + r"年?(?:第?(?P<q>[一二三四1-4])季度?|[Qq](?P<q2>[1-4]))(?:末|底)?$")
 _HALF = re.compile(_Y + r"年?(?P<h>上半年|下半年|年中|上半|下半)(?:底|末)?$")
-_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年)?|年?底|年?末)$")  # (全年: by its end)
+# (全年: by its end; "2025年年内" is 年年 once 内 is dropped)
+_YEAR = re.compile(_Y + r"(?:年(?:度|底|末|年底|年末|全年|年)?|年?底|年?末)$")
 _NUMERIC = re.compile(r"\d+(?:\.\d+)?$")
 _SHORT_YEAR = re.compile(
     r"(?P<y>\d{2})(?:(?:年|[-/.])\d{1,2}(?:月|[-/.])|年(?:底|末|度|内|[上下]半年|第?[一二三四1-4]季度))"
 )
 _LEADING_YEAR = re.compile(r"^(\d{4})")
+# A year written in two digits ("25年6月底", "25.9.30", "25年底前"): one beginning with 2 is read as
+# 20xx (no ledger kept now has a deadline in the 1920s; 2x covers 2020–2029), and said, in the
+# Deadline's note (the reader turns it into the ``short-year`` note). Another (19.6.30, 31年)
+# is asked for in full.
+SHORT_YEAR_NOTE = "年份只写了两位"
 
 
 @lru_cache(maxsize=8192)  # Deadline is frozen: date cells repeat the same few days
@@ -425,6 +435,11 @@ def _parse_text(text: str) -> Deadline:
     found = _parse_span(s, written)
     if found is not None:
         return found
+    if _SHORT_YEAR.match(s) and s[0] == "2" and not _LEADING_YEAR.match(s):
+        full = _parse_text(f"20{s}")
+        if full.due is not None:
+            note = f"{SHORT_YEAR_NOTE}，按20{s[:2]}年计" + (f"；{full.note}" if full.note else "")
+            return Deadline(full.kind, written, full.due, note=note)
     return Deadline("invalid", written, note=_unreadable_note(s) or "不是可识别的日期")
 
 
@@ -593,7 +608,8 @@ def _keyword_with_yearless_date(
                 return None
             continue  # (每季度, 本届任期内: no date of this year in them)
         bare = _without_keywords(part)
-        if not bare or not _YEARLESS.search(bare):
+        # ("年内完成并长期坚持": 年内 is left as 年, the end of the year as 年内 is)
+        if not bare or not (_YEARLESS.search(bare) or _THIS_YEAR_END.match(bare)):
             if every_part and bare:
                 return None
             continue

@@ -41,6 +41,7 @@ from ledger_tools.ledger.cells import (
 )
 from ledger_tools.ledger.dates import (
     RECURRING_NOTE,
+    SHORT_YEAR_NOTE,
     TERM_NOTE,
     YearSource,
     format_cn_date,
@@ -137,7 +138,9 @@ def ledger_from_rawbook(
     from ledger_tools.ledger.sheets import read_sibling_sheets
 
     return read_sibling_sheets(
-        ledger, lambda name: _sheet_ledger(raw, mapping, name, statuses, today), raw
+        ledger,
+        lambda name: _sheet_ledger(raw, mapping, name, statuses, today, sources=False),
+        raw,
     )
 
 
@@ -147,8 +150,11 @@ def _sheet_ledger(
     sheet: str | None,
     statuses: dict[str, str] | None,
     today: dt.date | None,
+    sources: bool = True,
 ) -> Ledger:
-    """The ledger of one sheet (``sheet``, or the one found)."""
+    """The ledger of one sheet (``sheet``, or the one found). With ``sources``, a 问题来源 column
+    may be read as the 方面 (``roles``) — not on a sheet read beside others of the same
+    header, whose names may be the 方面 and whose columns must be read alike."""
     # --map wins over the workbook's own 列名对照 sheet; --status-map over its 状态对照 sheet.
     combined = {**read_mapping_sheet(raw), **(mapping or {})}
     user_map = {C.normalise_header(k): v for k, v in combined.items()}
@@ -164,7 +170,9 @@ def _sheet_ledger(
     legend = sheet_legend(ws.rows, header, stop, footers)
     if legend is not None:
         vocabulary = {**legend.words, **vocabulary}
-    assign_by_content(ws, header, stop, vocabulary)
+    if any(n.rule == "other-ledger-sheet" for n in header.notes):
+        sources = False  # (the other sheets may be joined to this one: ``sheets``)
+    assign_by_content(ws, header, stop, vocabulary, sources=sources)
     from ledger_tools.ledger.colours import status_from_fill
 
     colour_notes = status_from_fill(raw.path, ws, header, stop)  # (no status column only)
@@ -204,6 +212,9 @@ def _sheet_ledger(
     layout.notes += _person_headings(layout.group_rows, reader.aspect_rows, header)
     if reader.problem_rows:
         origin.problem_headings = True
+    if reader.labelled_rows:
+        origin.columns["问题"] = origin.columns["整改措施"]
+        layout.notes.append(_labelled_note(reader.labelled_rows, origin))
     notes += _error_notes(ws.name, header, error_cells)
     numbered = "序号" in header.columns and any(m.get("序号") for m in measures)
     starts = reader.block_starts
@@ -1028,6 +1039,8 @@ class _RowReader:
         # rows that may start a new table (a 科室's name alone, a repeated header)
         self.block_starts: list[int] = []
         self.problem_rows: set[int] = set()  # rows whose 问题 comes from a heading above
+        # rows whose 问题 is written in the 整改措施 cell before the measures ("问题：……措施：……")
+        self.labelled_rows: list[int] = []
         # the ledger's columns (one value per measure) and, while reading, each measure's row
         self.store: dict[str, list[Any]] = {}
         self.measure_rows: list[list[Any]] = []
@@ -1081,10 +1094,11 @@ class _RowReader:
         # Each measure's values go into one list per column (the ledger's columns, which
         # ``Measure.values`` reads): 方面 always, 问题 when headings name problems.
         keys = list(self.names)
+        labelled = self._labelled_column()
         keys += [
             n
             for n in ("方面", "问题")
-            if n not in keys and (n == "方面" or headings.names_problems)
+            if n not in keys and (n == "方面" or headings.names_problems or labelled)
         ]
         pad = [None] * (len(keys) - width)
         at_aspect, at_problem = keys.index("方面"), keys.index("问题") if "问题" in keys else -1
@@ -1108,6 +1122,9 @@ class _RowReader:
             values = [*row_values, *pad]
             if values[at_aspect] is None:
                 values[at_aspect] = headings.aspect_at(excel_row)
+            if labelled and (parts := labelled_problem(values[self.at_measure])):
+                values[at_problem], values[self.at_measure] = parts
+                self.labelled_rows.append(excel_row)
             if headings.names_problems and values[at_problem] is None:
                 values[at_problem] = headings.problem_at(excel_row)
                 if values[at_problem] is not None:
@@ -1123,6 +1140,8 @@ class _RowReader:
         assumed = [m for m in measures if m.deadline is not None and m.deadline.assumed_year]
         if assumed:
             notes.append(self._assumed_note(assumed))
+        if short := self._short_year_note(measures):
+            notes.append(short)
         undated = [
             m
             for m in measures
@@ -1356,6 +1375,14 @@ class _RowReader:
             )
         return out
 
+    def _labelled_column(self) -> bool:
+        """No 问题 column, and the 整改措施 column headed with both (问题及整改措施, 查摆问题和
+        整改措施): its cells may write the problem before the measures, each labelled."""
+        if "问题" in self.names or "整改措施" not in self.header.columns:
+            return False
+        key = C.normalise_header(self.header.texts.get(self.header.columns["整改措施"], ""))
+        return "问题" in key and ("措施" in key or "举措" in key)
+
     def _aligned_parts(self, values: list[Any], n: int) -> list[tuple[int, list[str]]]:
         """The 整改时限 and 整改状态 cells of a row whose 整改措施 holds ``n`` numbered measures,
         when they are numbered the same way ("1.2024年6月底前\n2.长期坚持", "①已完成②正在推进"):
@@ -1384,6 +1411,33 @@ class _RowReader:
             letter,
             "整改时限",
             first.deadline.text,
+        )
+
+    def _short_year_note(self, measures: list[Measure]) -> Finding | None:
+        """Dates whose year is written in two digits ("25年6月底前", "25.6.20"), read as 20xx
+        (``dates.SHORT_YEAR_NOTE``): said once, with the first cell."""
+        cells = [
+            (m.row, name, d)
+            for m in measures
+            for name, d in (("整改时限", m.deadline), ("完成时间", m.finished))
+            if d is not None and d.note.startswith(SHORT_YEAR_NOTE)
+        ]
+        if not cells:
+            return None
+        row, name, first = cells[0]
+        letter = column_letter(self.header.columns[name])
+        years = "、".join(sorted({str(d.due.year) for _, _, d in cells if d.due}))
+        return Finding(
+            "short-year",
+            NOTE,
+            f"有 {len({(r, n) for r, n, _ in cells})} 处日期的年份只写了两位"
+            f"（如 {letter}{row}“{first.text}”），已按 {years} 年计。"
+            "如不对，请写全4位年份，如2025年6月30日。",
+            self.ws.name,
+            row,
+            letter,
+            name,
+            first.text,
         )
 
     def _undated_note(self, undated: list[Measure]) -> Finding:
@@ -1448,6 +1502,35 @@ def _header_unit(header: str) -> str:
     """The money unit a header states: 清退资金（万元） → 万元; "" when it states none."""
     m = _HEADER_UNIT.search(header)
     return (m.group(1) or m.group(2)) if m else ""
+
+
+# The problem and its measures in one cell, each after its label: "问题：……\n措施：1.……"
+# ("存在问题：……整改措施：……"). Where the problem ends is said by the clerk's own label.
+_LABELLED = re.compile(
+    r"^\s*(?:存在的?问题|查摆问题|检视问题|反馈问题|问题表现|问题)\s*[:：]\s*(?P<p>\S.*?)\s*"
+    r"(?:整改措施|具体措施|整改举措|措施|举措)\s*[:：]\s*(?P<m>\S.*)$",
+    re.S,
+)
+
+
+def labelled_problem(text: object) -> tuple[str, str] | None:
+    """The problem and the measures of a cell that labels both ("问题：……措施：……"); None
+    when it does not."""
+    if text.__class__ is not str or "：" not in text and ":" not in text:
+        return None
+    m = _LABELLED.match(text)  # type: ignore[arg-type]
+    if m is None:
+        return None
+    return m.group("p").rstrip("。；;，, \n"), m.group("m").strip()
+
+
+def _labelled_note(rows: list[int], origin: Origin) -> str:
+    letter = origin.columns["整改措施"]
+    shown = "、".join(map(str, rows[:5])) + ("等" if len(rows) > 5 else "")
+    return (
+        f"{letter} 列“{origin.headers.get(letter, '')}”把问题和整改措施写在同一格里，"
+        f"第 {shown} 行按格中的“问题：”“措施：”拆开：前一段是问题，后一段是整改措施。"
+    )
 
 
 def _year_source(

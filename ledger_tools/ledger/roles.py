@@ -94,8 +94,11 @@ class Profile:
         return self.filled > 0 and self.status < 0.3 and self.mean_length >= NARRATIVE_LENGTH
 
 
-def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
-    """Reassign ambiguous and unknown columns of ``header`` by their content (in place)."""
+def assign_by_content(
+    ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str], sources: bool = True
+) -> None:
+    """Reassign ambiguous and unknown columns of ``header`` by their content (in place). With
+    ``sources``, a 问题来源 column may be the 方面 (``_aspect_from_source``)."""
     _guide_row(ws, header)
     _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
@@ -123,6 +126,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         _status_from_lights(header, profile)
     if "责任领导" not in header.columns:
         _leader_from_head(header)
+    if "方面" not in header.columns and sources:
+        _aspect_from_source(ws, header, rows, stop)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
         _status_from_progress(header, rows, vocabulary)
     if "整改状态" not in header.columns and "备注" in header.columns:
@@ -133,6 +138,8 @@ def assign_by_content(ws: RawSheet, header: Header, stop: int, vocabulary: dict[
         # 具体问题 / 问题描述 is the only problem column: it is the problem.
         j = header.columns.pop("问题表现")
         _move(header, j, "问题", "台账没有单独的“问题”列，这一列就是问题")
+    if "问题" not in header.columns and "整改措施" in header.columns:
+        _problem_as_opinion(header)
     if "整改状态" in header.columns:
         header.percent_status = _percent_scale(rows, header.columns["整改状态"], vocabulary)
         _closing_disagrees(ws, header, stop, vocabulary)
@@ -254,6 +261,23 @@ def _problem_as_task(header: Header) -> None:
             return
 
 
+# The inspectors' opinion (督导意见): the sign-off of a measure done when it stands right of the
+# measures; the finding itself — what is to be put right — when left of them and there is no
+# 问题 column (学校 督导整改: 督导项目 | 督导意见 | 整改措施).
+_OPINIONS = frozenset(("督导意见", "督查意见", "督办意见"))
+
+
+def _problem_as_opinion(header: Header) -> None:
+    """No 问题 column, and a 督导意见 column left of the 整改措施: it is the problem."""
+    measures = header.columns["整改措施"]
+    for read in _unused_kind(header, "验收审核"):
+        j = _index(read.letter)
+        if C.normalise_header(read.header) in _OPINIONS and j < measures:
+            why = "台账没有“问题”列，整改措施左边的这一列（督导、督查指出的问题）就是问题"
+            _move(header, j, "问题", why)
+            return
+
+
 def _unused_kind(header: Header, kind: str) -> list[ColumnRead]:
     """The columns left unread as the known unused ``kind`` (C.UNUSED_HEADERS)."""
     return [
@@ -280,6 +304,43 @@ def _leader_from_head(header: Header) -> None:
     for read in _unused_kind(header, "主要领导"):
         why = "台账没有“责任领导”（分管领导）列，这一列就是责任领导"
         _move(header, _index(read.letter), "责任领导", why)
+        return
+
+
+# A row of the table that is a heading ("一、政治建设方面", "（二）审计发现问题"): where the
+# table has such rows, they say the 方面.
+_HEADING_ROW = lazy(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)"
+    r"|方面[:：]?$"
+)
+# The 问题来源 headers that name a source (巡视反馈 / 审计发现 / 自查发现). Not those that say how
+# a complaint came in (信访形式: 来信 / 来访), nor the group or batch that found it (督查组,
+# 交办批次: the 方面 of such a ledger is asked for).
+_SOURCE_WORDS = ("来源", "出处")
+
+
+def _aspect_from_source(ws: RawSheet, header: Header, rows: list[list[Any]], stop: int) -> None:
+    """No 方面 column and no heading rows, and a 问题来源 / 反馈来源 column (巡视反馈 / 审计发现 /
+    自查发现) whose words group the rows: the problems are grouped by where they came from, and
+    that is the 方面 the documents group them under."""
+    for r in ws.rows[header.data_start : min(stop, header.data_start + SAMPLE_ROWS)]:
+        texts = {v for v in r if v is not None and v != ""}
+        if len(texts) == 1 and _HEADING_ROW.search(str(next(iter(texts))).strip()):
+            return
+    for read in _unused_kind(header, "问题来源"):
+        if not any(w in C.normalise_header(read.header) for w in _SOURCE_WORDS):
+            continue
+        j = _index(read.letter)
+        values = [
+            v
+            for r in rows
+            if j < len(r) and (v := clean_text(r[j]) if isinstance(r[j], str) else None)
+        ]
+        kinds = len(set(values))
+        if len(values) < SHARE * len(rows) or not 2 <= kinds < len(values):
+            continue
+        why = f"台账没有“方面”列，问题按这一列的{kinds}种来源分组，来源即方面"
+        _move(header, j, "方面", why)
         return
 
 

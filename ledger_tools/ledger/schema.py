@@ -80,6 +80,7 @@ RULES: dict[str, Rule] = {
         Rule("unused-column", NOTE, "本工具不使用的常见列（配合单位、问题金额等）"),
         Rule("immediate-undated", NOTE, "立行立改推算不出截止日期，未计入预警"),
         Rule("assumed-year", NOTE, "整改时限未写年份，已推定"),
+        Rule("short-year", NOTE, "年份只写了两位，已按20xx年读"),
     )
 }
 
@@ -466,14 +467,16 @@ _MISSING_HINT = {
 
 def _problem_with_measures_hint(ledger: Ledger) -> str:
     """No 问题 column, but one headed with both (查摆问题及整改措施, 问题和措施): the problem is
-    written in the cell before its measures ("问题：……整改措施：1.……"). Not split here — where
-    the problem ends is the clerk's to say — but named, with what to do."""
+    written in the cell before its measures. Cells that label both ("问题：……整改措施：1.……")
+    are split by the reader (``normalise.labelled_problem``); the others are not — where the
+    problem ends is the clerk's to say — but named, with what to do."""
     for letter, text in ledger.origin.headers.items():
         key = C.normalise_header(text)
         if "问题" in key and ("措施" in key or "举措" in key):
             return (
-                f"{letter} 列“{text}”把问题和整改措施写在同一格里，本工具不拆分（按整改措施读，"
-                "问题记为未填）：请把问题移到单独的一列“问题”，这一列只留整改措施。"
+                f"{letter} 列“{text}”把问题和整改措施写在同一格里，没有用“问题：”“措施：”分别标明，"
+                "本工具不拆分（按整改措施读，问题记为未填）：请把问题移到单独的一列“问题”，"
+                "这一列只留整改措施；或在格中写明“问题：……措施：……”。"
             )
     return ""
 

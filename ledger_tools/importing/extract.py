@@ -63,12 +63,7 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     holds, is refused: it is not a feedback, plan or report, and parsing it would take long."""
     blocks = _read_blocks(path)
     name = Path(path).name
-    if len(blocks) > MAX_BLOCKS:
-        raise UnreadableFile(
-            f"“{name}”有 {len(blocks):,} 段，超过导入的上限 {MAX_BLOCKS:,} 段"
-            "（反馈意见、整改方案、整改情况报告一般只有几十到几百段）。"
-            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
-        )
+    refuse_many_blocks(name, len(blocks))
     for block in blocks:
         if len(block.text) > MAX_BLOCK_CHARS:
             raise UnreadableFile(
@@ -76,6 +71,28 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
                 f"{MAX_BLOCK_CHARS:,} 字（可能是没有分段的文字）。请在 Word/记事本中把它分成段落后再导入。"
             )
     return blocks
+
+
+def refuse_many_blocks(name: str, count: int) -> None:
+    """Refuse a document of more than ``MAX_BLOCKS`` paragraphs. Each reader also calls it
+    with what it can count before it builds a paragraph (a Word body's paragraphs that have
+    text): building 800,000 one-character paragraphs took 30 s and 750 MB to be refused."""
+    if count > MAX_BLOCKS:
+        raise UnreadableFile(
+            f"“{name}”有 {count:,} 段，超过导入的上限 {MAX_BLOCKS:,} 段"
+            "（反馈意见、整改方案、整改情况报告一般只有几十到几百段）。"
+            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
+
+
+def read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
+    """The bytes of ``path`` through one open file, at most ``limit + 1`` of them, and the
+    file's size: a file larger than ``limit`` (or one growing while it is read) is never read
+    whole. The caller refuses it when the size is over ``limit``."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(limit + 1) if size <= limit else b""
+    return data, max(size, len(data))
 
 
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
@@ -230,6 +247,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             f"“{name}”没有正文部分（document.xml 中没有 <w:body>），可能已损坏或不是 Word 保存的文件。"
             "请在 Word/WPS 中打开确认内容，另存为 .docx 后再导入。"
         )
+    refuse_many_blocks(name, int(_text_paragraphs()(document.element.body)))
     for child in _body_items(document.element.body):
         if child.tag == f"{_Q}p":
             para_no += 1
@@ -242,6 +260,15 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             if rows:
                 blocks.append(Block("", f"表{table_no}", rows=rows))
     return blocks
+
+
+# The body's paragraphs with text outside tables (a table is one block), counted in libxml2
+# before any is read (each becomes Python objects: 800,000 took 30 s to be refused).
+@functools.cache
+def _text_paragraphs() -> Any:
+    from lxml import etree
+
+    return etree.XPath("count(.//w:p[not(ancestor::w:tbl)][.//w:t])", namespaces={"w": _W})
 
 
 MAX_TABLE_COLUMNS = 64
@@ -733,11 +760,34 @@ _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*")
 
 
+MAX_TEXT_BYTES = 32 << 20  # a .txt to import (as a PDF's text: a 300-page report is ~1 MB)
+MAX_TEXT_LINES = 10 * MAX_BLOCKS  # lines of it (a 300-page text copied out of a PDF: ~30,000)
+_LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def read_txt(path: Path) -> list[Block]:
     """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead. Text
     copied out of a PDF is broken into lines of one width: such lines are joined again into
     paragraphs (a paragraph ends at a short line, an indented line or a blank line)."""
-    text = decode_text(path.read_bytes(), path.name)
+    data, size = read_at_most(path, MAX_TEXT_BYTES)
+    if size > MAX_TEXT_BYTES:
+        raise UnreadableFile(
+            f"“{path.name}”有 {size / 2**20:,.0f} MB，超过导入文本文件的上限 "
+            f"{MAX_TEXT_BYTES // 2**20} MB（反馈意见、整改方案、整改情况报告的文字一般只有几十到几百 KB），"
+            "未读取。请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
+    text = decode_text(data, path.name)
+    del data
+    # Lines are counted before any is looked at: 5 million one-character lines (a 20 MB
+    # file) took 97 s and 3.3 GB to be refused by the count of paragraphs made of them.
+    count = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")
+    count += bool(text) and text[-1] not in _LINE_BREAKS  # (a last line without its break)
+    if count > MAX_TEXT_LINES:
+        raise UnreadableFile(
+            f"“{path.name}”有 {count:,} 行，超过导入文本文件的上限 {MAX_TEXT_LINES:,} 行"
+            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
+            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
     lines = text.splitlines()
     wrap = _wrap_width(lines)
     indents = _indents_paragraphs(lines)

@@ -1,0 +1,129 @@
+"""The ninth attack run: what the first eight did not try. Documents to import that are cheap
+to make and dear to read: millions of one-character lines or paragraphs (refused only after
+every one had been built into a paragraph), and files of gigabytes (read whole before their
+size was looked at). Each file is built for real and run through the real command in a child
+process under a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of this
+run that needed no change are listed in README (第九轮攻击测试)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hostile_files import _DOC, base_docx, rewrite, run_limited
+from test_attack3 import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------------------------------------
+# import: many short lines or paragraphs are counted before one is parsed
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028", "\x0b"])
+def test_a_text_of_a_million_one_character_lines_is_refused_before_it_is_parsed(tmp_path, newline):
+    """A million lines of one character (a 4 MB .txt; 5 million in 20 MB took 97 s and
+    3.3 GB): each line was looked at as a paragraph, a list item, a table row, a page's
+    running header, and only then were the paragraphs counted. Now the lines are counted
+    first, whatever breaks them (``str.splitlines`` breaks at ``\\r``, U+2028, ``\\v``…)."""
+    from ledger_tools.importing.extract import MAX_TEXT_LINES
+
+    source = tmp_path / "一字一行.txt"
+    source.write_bytes(("整" + newline).encode("utf-8") * 1_000_000)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert f"“一字一行.txt”有 1,000,000 行，超过导入文本文件的上限 {MAX_TEXT_LINES:,} 行" in text
+    assert "请确认选对了文件" in text and "Traceback" not in text
+    assert r["peak"] < 300, r["peak"]
+
+
+def test_a_text_just_under_the_line_limit_is_still_read(tmp_path):
+    """Lines up to the limit are read as before (here blank-line separated items, which
+    make fewer paragraphs than ``MAX_BLOCKS``)."""
+    from ledger_tools.importing.extract import MAX_BLOCKS, MAX_TEXT_LINES
+
+    lines = ["关于整改情况的报告", "一、加强学习方面", "（一）学习不深入。", "1.制定学习计划。"]
+    lines += [""] * (MAX_TEXT_LINES - len(lines) - MAX_BLOCKS // 2)
+    source = tmp_path / "空行很多.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=120)
+    assert r["code"] == 0 and out.exists(), clean(r)[-400:]
+
+
+def test_a_word_file_of_hundreds_of_thousands_of_paragraphs_is_refused_before_they_are_read(
+    tmp_path,
+):
+    """300,000 paragraphs of one (random) character, a 1 MB .docx within every size and
+    ratio limit (800,000 took 30 s and 750 MB to be refused): the paragraphs with text are
+    now counted in the parsed XML before any becomes a paragraph of the import."""
+    from ledger_tools.importing.extract import MAX_BLOCKS
+
+    source = base_docx(tmp_path / "一字一段.docx")
+    rng = random.Random(9)
+    paragraphs = b"".join(
+        b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % chr(rng.randint(0x4E00, 0x9FA5)).encode()
+        for _ in range(300_000)
+    )
+    # an empty paragraph and a table's paragraphs are not counted: one table is one block
+    table = (
+        b"<w:tbl>"
+        + b"<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>" * 5
+        + b"</w:tbl>"
+    )
+    rewrite(
+        source,
+        {_DOC: lambda x: x.replace(b"<w:sectPr", paragraphs + table + b"<w:p/><w:sectPr", 1)},
+    )
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=120)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    # the 4 paragraphs of base_docx and the 300,000
+    assert f"“一字一段.docx”有 300,004 段，超过导入的上限 {MAX_BLOCKS:,} 段" in text, text
+    assert r["peak"] < 700, r["peak"]
+
+
+# ---------------------------------------------------------------------------------------------
+# import: a file of gigabytes is never read whole
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "said"),
+    [
+        ("巨大.txt", "关于整改情况的报告\n".encode(), "超过导入文本文件的上限 32 MB"),
+        ("巨大.html", b"<html><body><p>x</p>", "不像是保存下来的一篇网页文章"),
+        ("巨大.mht", b"MIME-Version: 1.0\r\n", "不像是保存下来的一篇网页文章"),
+    ],
+)
+def test_a_text_or_page_of_gigabytes_is_refused_without_reading_it(tmp_path, name, head, said):
+    """A 3 GB (sparse) text or saved page: read whole before its size was looked at, it
+    ended in 内存不足 under a 2 GB limit, telling the clerk to open a 台账 in Excel (and a
+    machine without a limit read 3 GB). Now it is refused from its size, and whatever it
+    grows to while it is read, no more than the limit is read."""
+    source = tmp_path / name
+    with source.open("wb") as f:
+        f.write(head)
+        f.truncate(3 << 30)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert f"“{name}”有 3,072 MB" in text or f"“{name}”有 3072 MB" in text, text
+    assert said in text and "内存不足" not in text and "Excel" not in text, text
+    assert r["peak"] < 200, r["peak"]
+
+
+def test_read_at_most_reads_no_more_than_its_limit(tmp_path):
+    """The size is taken from the open file and at most ``limit + 1`` bytes are read (a file
+    that grows after its size was taken is seen as larger than the limit, never read whole)."""
+    from ledger_tools.importing.extract import read_at_most
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"a" * 10)
+    assert read_at_most(path, 10) == (b"a" * 10, 10)
+    assert read_at_most(path, 9) == (b"", 10)
+    assert read_at_most(path, 0) == (b"", 10)

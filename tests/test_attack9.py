@@ -117,13 +117,106 @@ def test_a_text_or_page_of_gigabytes_is_refused_without_reading_it(tmp_path, nam
     assert r["peak"] < 200, r["peak"]
 
 
+def test_a_word_file_or_template_of_gigabytes_is_not_read_whole(tmp_path):
+    """A 3 GB (sparse) file named .docx: ``import`` read it whole to look at its first four
+    bytes, ``plan --template`` and ``templates check`` to check it as a package; each ended in
+    内存不足 naming a 台账. Now ``import`` reads four bytes and says it is no Word file, and a
+    template over ``MAX_TEMPLATE_BYTES`` is refused from its size."""
+    from ledger_tools.documents.render import MAX_TEMPLATE_BYTES
+
+    source = tmp_path / "巨大.docx"
+    with source.open("wb") as f:
+        f.write(b"not a zip")
+        f.truncate(3 << 30)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 2 and "“巨大.docx”不是有效的 Word 文档" in text and not out.exists(), text
+    assert r["peak"] < 200, r["peak"]
+    said = f"模板 巨大.docx 有 3,072 MB，超过模板文件的上限 {MAX_TEMPLATE_BYTES >> 20} MB"
+    example = ROOT / "examples" / "示例台账.xlsx"
+    for args in (
+        ["plan", str(example), "--template", str(source), "-o", str(tmp_path / "方案.docx")],
+        ["templates", "check", str(source)],
+    ):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and said in text and "内存不足" not in text, text
+        assert "去掉 --template 使用内置模板" in text and r["peak"] < 200, r["peak"]
+    assert not (tmp_path / "方案.docx").exists()
+
+
 def test_read_at_most_reads_no_more_than_its_limit(tmp_path):
     """The size is taken from the open file and at most ``limit + 1`` bytes are read (a file
     that grows after its size was taken is seen as larger than the limit, never read whole)."""
-    from ledger_tools.importing.extract import read_at_most
+    from ledger_tools.files import read_at_most
 
     path = tmp_path / "x.txt"
     path.write_bytes(b"a" * 10)
     assert read_at_most(path, 10) == (b"a" * 10, 10)
     assert read_at_most(path, 9) == (b"", 10)
     assert read_at_most(path, 0) == (b"", 10)
+
+
+# ---------------------------------------------------------------------------------------------
+# import: a PDF of many lines, a paragraph running on over many pages
+
+
+def _one_letter_lines_pdf(path: Path, pages: int) -> Path:
+    """``pages`` pages of 95 lines of one letter each: pdftotext makes one paragraph of them
+    that runs on from page to page (no line ends a sentence, no line is indented)."""
+    import zlib
+
+    from hostile_files import _write_pdf
+
+    lines = b"".join(
+        b"BT /F1 8 Tf 72 %d Td (%s) Tj ET\n" % (780 - 8 * i, bytes([65 + i % 26]))
+        for i in range(95)
+    )
+    _write_pdf(path, zlib.compress(lines), pages=pages)
+    return path
+
+
+def test_a_pdf_of_hundreds_of_thousands_of_lines_is_refused_before_its_pages_are_read(tmp_path):
+    """5,000 pages of 95 one-letter lines (a 0.8 MB PDF): every page was looked at for
+    tables, columns, running headers (a few ms each) and the paragraph joined on over every
+    page re-cleaned whole: over 10 minutes. The lines of its text are now counted first."""
+    from ledger_tools.importing.extract import MAX_TEXT_LINES
+
+    source = _one_letter_lines_pdf(tmp_path / "一字一行.pdf", 5_000)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=180)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“一字一行.pdf”的文字有 4" in text and f"超过导入的上限 {MAX_TEXT_LINES:,} 行" in text
+    assert r["peak"] < 300, r["peak"]
+
+
+def test_a_paragraph_running_on_over_hundreds_of_pages_is_refused_when_it_is_too_long(tmp_path):
+    """1,000 such pages (95,000 lines, within the limit): the paragraph running on from page
+    to page was cleaned whole at each page (1,000 pages 11 s, 2,000 pages 38 s: quadratic).
+    Now only the new text is cleaned, and the paragraph is refused as soon as it is longer
+    than a cell holds, not after the last page."""
+    from ledger_tools.importing.extract import MAX_BLOCK_CHARS
+
+    source = _one_letter_lines_pdf(tmp_path / "不分段.pdf", 1_000)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=180)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“不分段.pdf”第1页起的一段接续到第" in text, text
+    assert f"超过一个台账单元格能容纳的 {MAX_BLOCK_CHARS:,} 字" in text
+
+
+def test_join_clean_is_clean_line_of_the_joined_text():
+    """``join_clean(a, b)`` cleans only ``b`` (and the last character of ``a``): the same as
+    cleaning the whole, for any text, layout spaces, full-width digits, radicals, controls."""
+    from ledger_tools.importing.extract import clean_line, join_clean
+
+    rng = random.Random(9)
+    alphabet = ["整", "改", "a", "1", "２", " ", "\u3000", "\t", "\u00a0", "⻄", "\x01", "\u200b"]
+    alphabet += ["。", "\ufeff", "\n", "\u2028", "（", "x"]
+    for _ in range(3_000):
+        a = clean_line("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert join_clean(a, b) == clean_line(a + b), (a, b)

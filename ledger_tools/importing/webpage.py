@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.files import read_at_most
 from ledger_tools.importing.extract import (
     MAX_BLOCKS,
     Block,
     clean_line,
     decode_text,
-    read_at_most,
 )
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")

@@ -220,3 +220,55 @@ def test_join_clean_is_clean_line_of_the_joined_text():
         a = clean_line("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))))
         b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
         assert join_clean(a, b) == clean_line(a + b), (a, b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Out of memory: what to do, for the command that ran
+
+
+@pytest.mark.parametrize(
+    ("target", "args", "said"),
+    [
+        (
+            "ledger_tools.importing.writing.import_files",
+            ["import", "{doc}", "-o", "{out}"],
+            "导入的文件可能过大，或是特意构造的文件。请在 Word/WPS 或阅读器中打开确认内容",
+        ),
+        (
+            "ledger_tools.documents.render.check_template",
+            ["templates", "check", "{doc}"],
+            "模板可能过大，或是特意构造的文件。请在 Word/WPS 中打开确认内容",
+        ),
+        (
+            "ledger_tools.documents.render._load_template",
+            ["plan", "{ledger}", "--template", "{doc}", "--force", "-o", "{out}"],
+            "台账或模板可能过大，或是特意构造的文件。请先去掉 --template 用内置模板生成",
+        ),
+        (
+            "ledger_tools.documents.render._load_template",
+            ["plan", "{ledger}", "--force", "-o", "{out}"],
+            "输入的文件可能过大，或是特意构造的文件。请用 Excel/WPS 打开确认内容；确实是超大台账时",
+        ),
+    ],
+    ids=["import", "templates-check", "plan-template", "plan"],
+)
+def test_out_of_memory_says_what_to_do_for_the_command(tmp_path, monkeypatch, target, args, said):
+    """Memory that runs out where no limit caught it first: the one message named a ledger
+    and Excel for any command (a document to import, a template). Now it speaks of what the
+    command read; never a traceback."""
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    def exhausted(*_args, **_kwargs):
+        raise MemoryError
+
+    module, name = target.rsplit(".", 1)
+    monkeypatch.setattr(__import__(module, fromlist=[name]), name, exhausted)
+    doc = base_docx(tmp_path / "方案.docx")
+    values = {"doc": str(doc), "ledger": str(ROOT / "examples" / "示例台账.xlsx")}
+    values["out"] = str(tmp_path / "生成.docx")
+    res = CliRunner().invoke(cli, [a.format(**values) for a in args])
+    assert res.exit_code == 2, res.output
+    assert f"错误：内存不足，未能处理完。{said}" in res.output, res.output
+    assert "Traceback" not in res.output and "MemoryError" not in res.output

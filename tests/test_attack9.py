@@ -272,3 +272,39 @@ def test_out_of_memory_says_what_to_do_for_the_command(tmp_path, monkeypatch, ta
     assert res.exit_code == 2, res.output
     assert f"错误：内存不足，未能处理完。{said}" in res.output, res.output
     assert "Traceback" not in res.output and "MemoryError" not in res.output
+
+
+# ---------------------------------------------------------------------------------------------
+# .xls: a stream that claims more than the file holds
+
+
+def test_an_xls_whose_stream_claims_gigabytes_through_a_looped_chain_is_refused(tmp_path):
+    """A 5 KB .xls whose workbook stream claims 4 GB, its sectors chained in a loop:
+    olefile (the extent check) and calamine each followed the loop for 4 GB; calamine aborted
+    the process with a Rust backtrace under a 2 GB limit (exit 250), ``merge`` with it. Now a
+    stream larger than the whole file is refused before any is read, by every command."""
+    import struct
+
+    from hostile_files import _xls_bytes
+
+    data = bytearray(_xls_bytes(huge_sst=False))
+    fat = len(data) - 512  # (the last sector)
+    entries = list(struct.unpack_from("<128I", data, fat))
+    entries[entries.index(0xFFFFFFFE)] = 0  # the stream's last sector → its first
+    struct.pack_into("<128I", data, fat, *entries)
+    entry = data.find("Workbook\0".encode("utf-16-le"))
+    struct.pack_into("<I", data, entry + 120, 0xFFFFFF00)  # its size
+    source = tmp_path / "成环.xls"
+    source.write_bytes(bytes(data))
+    said = "成环.xls 是 .xls 格式，但其中的数据“Workbook”声称有 4,096 MB，比整个文件（5 KB）还大"
+    for args in (
+        ["check", str(source)],
+        ["stats", str(source)],
+        ["merge", str(source), "-o", str(tmp_path / "汇总.xlsx")],
+    ):
+        r = run_limited(args)
+        text = clean(r)
+        assert r["code"] == 2 and said in text and "另存为" in text, text
+        assert "panicked" not in text and "backtrace" not in text, text
+        assert r["peak"] < 300, r["peak"]
+    assert source.read_bytes() == bytes(data)

@@ -278,11 +278,9 @@ def test_out_of_memory_says_what_to_do_for_the_command(tmp_path, monkeypatch, ta
 # .xls: a stream that claims more than the file holds
 
 
-def test_an_xls_whose_stream_claims_gigabytes_through_a_looped_chain_is_refused(tmp_path):
-    """A 5 KB .xls whose workbook stream claims 4 GB, its sectors chained in a loop:
-    olefile (the extent check) and calamine each followed the loop for 4 GB; calamine aborted
-    the process with a Rust backtrace under a 2 GB limit (exit 250), ``merge`` with it. Now a
-    stream larger than the whole file is refused before any is read, by every command."""
+def _crafted_xls(loop: str, claim: bool) -> bytes:
+    """The minimal .xls of ``hostile_files`` with the chain of its workbook stream or of its
+    directory (``loop``) come back to its first sector, its stream claiming 4 GB (``claim``)."""
     import struct
 
     from hostile_files import _xls_bytes
@@ -290,13 +288,36 @@ def test_an_xls_whose_stream_claims_gigabytes_through_a_looped_chain_is_refused(
     data = bytearray(_xls_bytes(huge_sst=False))
     fat = len(data) - 512  # (the last sector)
     entries = list(struct.unpack_from("<128I", data, fat))
-    entries[entries.index(0xFFFFFFFE)] = 0  # the stream's last sector → its first
+    if loop == "stream":
+        entries[entries.index(0xFFFFFFFE)] = 0  # the stream's last sector → its first
+    elif loop == "directory":
+        first = struct.unpack_from("<I", data, 48)[0]
+        entries[first] = first
     struct.pack_into("<128I", data, fat, *entries)
-    entry = data.find("Workbook\0".encode("utf-16-le"))
-    struct.pack_into("<I", data, entry + 120, 0xFFFFFF00)  # its size
+    if claim:
+        entry = data.find("Workbook\0".encode("utf-16-le"))
+        struct.pack_into("<I", data, entry + 120, 0xFFFFFF00)  # its size
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("loop", "claim", "said"),
+    [
+        ("stream", True, "其中的数据“Workbook”的存放位置首尾相连成环"),
+        ("directory", False, "其中的目录的存放位置首尾相连成环"),
+        ("", True, "其中的数据“Workbook”声称有 4,096 MB，比整个文件（5 KB）还大"),
+    ],
+    ids=["stream-loop", "directory-loop", "claim"],
+)
+def test_an_xls_whose_sectors_loop_or_claim_gigabytes_is_refused(tmp_path, loop, claim, said):
+    """A 5 KB .xls whose workbook stream claims 4 GB, its sectors chained in a loop: olefile
+    (the extent check) and calamine each followed the loop for 4 GB, calamine aborting the
+    process with a Rust backtrace under a 2 GB limit (exit 250), ``merge`` with it; a loop
+    in the directory's chain did the same (1.1 GB). Now a chain that comes back on itself,
+    or a stream larger than the whole file, is refused before any is read, by every command."""
+    data = _crafted_xls(loop, claim)
     source = tmp_path / "成环.xls"
-    source.write_bytes(bytes(data))
-    said = "成环.xls 是 .xls 格式，但其中的数据“Workbook”声称有 4,096 MB，比整个文件（5 KB）还大"
+    source.write_bytes(data)
     for args in (
         ["check", str(source)],
         ["stats", str(source)],
@@ -304,7 +325,20 @@ def test_an_xls_whose_stream_claims_gigabytes_through_a_looped_chain_is_refused(
     ):
         r = run_limited(args)
         text = clean(r)
-        assert r["code"] == 2 and said in text and "另存为" in text, text
-        assert "panicked" not in text and "backtrace" not in text, text
+        assert r["code"] == 2 and f"成环.xls 是 .xls 格式，但{said}" in text, text
+        assert "另存为" in text and "panicked" not in text and "backtrace" not in text, text
         assert r["peak"] < 300, r["peak"]
-    assert source.read_bytes() == bytes(data)
+    assert source.read_bytes() == data
+    assert not (tmp_path / "汇总.xlsx").exists()
+
+
+def test_an_ordinary_xls_has_no_looped_chain(tmp_path):
+    import olefile
+    from hostile_files import _xls_bytes
+
+    from ledger_tools.ledger.reading import _looped_chain
+
+    source = tmp_path / "台账.xls"
+    source.write_bytes(_xls_bytes(huge_sst=False))
+    with olefile.OleFileIO(str(source)) as ole:
+        assert _looped_chain(ole) is None

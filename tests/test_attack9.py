@@ -342,3 +342,32 @@ def test_an_ordinary_xls_has_no_looped_chain(tmp_path):
     source.write_bytes(_xls_bytes(huge_sst=False))
     with olefile.OleFileIO(str(source)) as ole:
         assert _looped_chain(ole) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Output: a folder given for a document
+
+
+@pytest.mark.parametrize(
+    ("args", "document"),
+    [
+        (["plan"], "整改方案"),
+        (["report"], "整改情况报告"),
+        (["report", "--kind", "notice"], "整改进展情况通报"),
+    ],
+    ids=["plan", "report", "notice"],
+)
+def test_a_folder_given_for_a_document_is_answered_with_that_documents_name(
+    tmp_path, args, document
+):
+    """``plan -o 文件夹`` suggested ``-o 文件夹/整改情况报告.docx``, the name of another
+    document; each document now suggests its own. Nothing is written."""
+    from click.testing import CliRunner
+
+    from ledger_tools.cli import cli
+
+    example = ROOT / "examples" / "示例台账.xlsx"
+    res = CliRunner().invoke(cli, [*args, str(example), "-o", str(tmp_path), "--force"])
+    assert res.exit_code == 2, res.output
+    assert f"是文件夹，请写出文件名，如 -o {tmp_path / document}.docx。" in res.output, res.output
+    assert list(tmp_path.iterdir()) == []

@@ -419,9 +419,10 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None, **kw: Any) -> None:
+    from ledger_tools.documents.context import DOC_NAMES
     from ledger_tools.documents.render import render
 
-    check_document_output(kw["output"], kw["pdf"])
+    check_document_output(kw["output"], kw["pdf"], DOC_NAMES[kind])
     if kw["pdf_timeout"] is not None and kw["pdf_timeout"] <= 0:
         raise click.BadParameter(
             "时限应为正数（秒），如 --pdf-timeout 600。", param_hint="--pdf-timeout"
@@ -474,8 +475,9 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
         )
 
 
-def check_document_output(output: str | None, pdf: bool) -> None:
-    """``-o`` must name a Word file: a folder or another extension is a usage error."""
+def check_document_output(output: str | None, pdf: bool, document: str = "整改情况报告") -> None:
+    """``-o`` must name a Word file: a folder or another extension is a usage error.
+    ``document`` is the document's default file name, for the example."""
     import os
 
     if output is None:
@@ -483,7 +485,7 @@ def check_document_output(output: str | None, pdf: bool) -> None:
     name = os.path.basename(output.rstrip("/\\")) or output
     if os.path.isdir(output) or output.endswith(("/", "\\")):
         raise click.BadParameter(
-            f"“{output}”是文件夹，请写出文件名，如 -o {os.path.join(output, '整改情况报告.docx')}。",
+            f"“{output}”是文件夹，请写出文件名，如 -o {os.path.join(output, document + '.docx')}。",
             param_hint="-o/--output",
         )
     stem, ext = os.path.splitext(name)

@@ -214,11 +214,7 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             # No bound found it first: a file far larger than any ledger, or a crafted one.
             if debug:
                 raise
-            click.echo(
-                "错误：内存不足，未能处理完。输入的文件可能过大，或是特意构造的文件。"
-                "请用 Excel/WPS 打开确认内容；确实是超大台账时，请拆分成几个文件分别处理。",
-                err=True,
-            )
+            click.echo(f"错误：内存不足，未能处理完。{_out_of_memory_advice()}", err=True)
             sys.exit(EXIT_USAGE)
         except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
             if debug:
@@ -231,6 +227,31 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_USAGE)
 
     return wrapper
+
+
+def _out_of_memory_advice() -> str:
+    """What to do when memory ran out, for the command that ran: ``import`` reads documents
+    and ``--template`` a Word template, not only ledgers (the one message for all named a
+    ledger and Excel when a 3 GB text file was imported)."""
+    context = click.get_current_context(silent=True)
+    name = context.info_name if context else ""
+    parent = context.parent.info_name if context and context.parent else ""
+    if name == "import":
+        return (
+            "导入的文件可能过大，或是特意构造的文件。请在 Word/WPS 或阅读器中打开确认内容，"
+            "只保留需要导入的部分另存后再导入。"
+        )
+    if parent == "templates":
+        return "模板可能过大，或是特意构造的文件。请在 Word/WPS 中打开确认内容，另存为新的 .docx 后再检查。"
+    if context and context.params.get("template"):
+        return (
+            "台账或模板可能过大，或是特意构造的文件。请先去掉 --template 用内置模板生成，确认是否是模板的问题；"
+            "确实是超大台账时，请拆分成几个文件分别处理。"
+        )
+    return (
+        "输入的文件可能过大，或是特意构造的文件。"
+        "请用 Excel/WPS 打开确认内容；确实是超大台账时，请拆分成几个文件分别处理。"
+    )
 
 
 MAX_OPTION_FILE = 1024 * 1024  # a --map/--status-map file holds tens of lines

@@ -1026,9 +1026,9 @@ def _docx_bomb_styles(path: Path) -> None:
 
 @doc_builder("txt-wrapped-one-paragraph", ".txt")
 def _txt_wrapped(path: Path) -> None:
-    """200,000 lines of one width and no sentence end: joined into one paragraph."""
+    """100,000 lines of one width and no sentence end: joined into one paragraph."""
     line = "整改措施落实情况持续推进相关工作不断深化拓展" * 2 + "\n"
-    path.write_text("关于整改情况的报告\n" + line * 200_000, encoding="utf-8")
+    path.write_text("关于整改情况的报告\n" + line * 100_000, encoding="utf-8")
 
 
 @doc_builder("txt-binary", ".txt")

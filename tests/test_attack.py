@@ -115,7 +115,7 @@ def test_a_cell_longer_than_excel_allows_is_refused_by_cell(tmp_path):
         ("docx-bomb", "正文解压后有"),
         ("docx-huge-image", "word/media/image1.png"),
         ("docx-million-paragraphs", "超过导入的上限"),
-        ("txt-many-items", "超过导入的上限 20,000 段"),
+        ("txt-many-items", "超过导入文本文件的上限 200,000 行"),
         ("txt-wrapped-one-paragraph", "超过一个台账单元格能容纳的"),
         ("pdf-bomb", "pdf-bomb.pdf"),
     ],

@@ -223,6 +223,9 @@ def _open_template(path: Path) -> Any:
     return _load_template(path)[0]
 
 
+MAX_TEMPLATE_BYTES = 100 << 20  # a template file (each part inflated is checked apart)
+
+
 def _load_template(path: Path) -> tuple[Any, bytes]:
     """The ``DocxTemplate`` of ``path`` and the bytes it was read from (read once: what
     ``trusted.is_builtin`` looks at is what is rendered)."""
@@ -239,9 +242,16 @@ def _load_template(path: Path) -> tuple[Any, bytes]:
     from lxml.etree import XMLSyntaxError
 
     from ledger_tools.documents.sandbox import check_template_package
+    from ledger_tools.files import read_at_most
 
     try:
-        data = path.read_bytes()
+        data, size = read_at_most(path, MAX_TEMPLATE_BYTES)  # (a huge file is not read whole)
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(
+                f"模板 {path.name} 有 {size / 2**20:,.0f} MB，超过模板文件的上限 "
+                f"{MAX_TEMPLATE_BYTES // 2**20} MB（Word 模板一般只有几十 KB 到几 MB，图片多的也不过十几 MB），"
+                "未使用。请确认选对了文件，或去掉 --template 使用内置模板。"
+            )
         check_template_package(path, data)  # sizes, before every part is inflated
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.init_docx()

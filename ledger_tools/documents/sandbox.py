@@ -130,7 +130,8 @@ class Budget:
 
     def timeout_error(self) -> RenderLimit:
         return RenderLimit(
-            f"模板渲染超过 {self.seconds:.0f} 秒仍未完成，已停止（通常是循环嵌套过多或宏递归调用）"
+            f"模板渲染超过 {self.seconds:.0f} 秒仍未完成，已停止"
+            "（通常是循环嵌套过多、宏递归调用，或模板本身极长：上万段、上万个 {{ … }}）"
         )
 
 

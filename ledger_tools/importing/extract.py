@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
+from ledger_tools.files import read_at_most
 
 OFFICE_TIMEOUT = 120  # seconds for one LibreOffice conversion
 PDFTOTEXT_TIMEOUT = 60
@@ -63,19 +64,31 @@ def read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     holds, is refused: it is not a feedback, plan or report, and parsing it would take long."""
     blocks = _read_blocks(path)
     name = Path(path).name
-    if len(blocks) > MAX_BLOCKS:
+    refuse_many_blocks(name, len(blocks))
+    for block in blocks:
+        if len(block.text) > MAX_BLOCK_CHARS:
+            refuse_long_block(name, f"{block.where}有 {len(block.text):,} 个字")
+    return blocks
+
+
+def refuse_long_block(name: str, what: str) -> None:
+    """Refuse a paragraph longer than a cell holds: ``what`` says where and how long."""
+    raise UnreadableFile(
+        f"“{name}”{what}，超过一个台账单元格能容纳的 {MAX_BLOCK_CHARS:,} 字（可能是没有分段的文字）。"
+        "请在 Word/记事本中把它分成段落后再导入。"
+    )
+
+
+def refuse_many_blocks(name: str, count: int) -> None:
+    """Refuse a document of more than ``MAX_BLOCKS`` paragraphs. Each reader also calls it
+    with what it can count before it builds a paragraph (a Word body's paragraphs that have
+    text): building 800,000 one-character paragraphs took 30 s and 750 MB to be refused."""
+    if count > MAX_BLOCKS:
         raise UnreadableFile(
-            f"“{name}”有 {len(blocks):,} 段，超过导入的上限 {MAX_BLOCKS:,} 段"
+            f"“{name}”有 {count:,} 段，超过导入的上限 {MAX_BLOCKS:,} 段"
             "（反馈意见、整改方案、整改情况报告一般只有几十到几百段）。"
             "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
         )
-    for block in blocks:
-        if len(block.text) > MAX_BLOCK_CHARS:
-            raise UnreadableFile(
-                f"“{name}”{block.where}有 {len(block.text):,} 个字，超过一个台账单元格能容纳的 "
-                f"{MAX_BLOCK_CHARS:,} 字（可能是没有分段的文字）。请在 Word/记事本中把它分成段落后再导入。"
-            )
-    return blocks
 
 
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
@@ -181,6 +194,17 @@ def _radical(match: re.Match[str]) -> str:
     return _SIMPLIFIED_RADICALS.get(ch) or unicodedata.normalize("NFKC", ch)
 
 
+def join_clean(cleaned: str, text: str) -> str:
+    """``clean_line(cleaned + text)`` for a ``cleaned`` that ``clean_line`` made, in the time
+    of ``text``: what ``clean_line`` changes depends on one character before it at most (a
+    space after a Chinese character), and ``cleaned`` ends in one that it keeps. A paragraph
+    joined on page after page was re-cleaned whole each time: 2,000 pages of one-letter lines
+    took 38 s, 5,000 over 10 minutes."""
+    if not cleaned:
+        return clean_line(text)
+    return cleaned[:-1] + clean_line(cleaned[-1] + text)
+
+
 def clean_line(text: str) -> str:
     """A paragraph's text without layout spaces, zero-width characters or control characters;
     full-width digits ("２０２４年６月") as the ordinary ones a ledger cell and a date hold;
@@ -201,6 +225,11 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _Q = f"{{{_W}}}"
 
 
+def _head(path: Path, size: int) -> bytes:
+    with path.open("rb") as f:  # (not the whole file, which may be of gigabytes)
+        return f.read(size)
+
+
 def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
     """Paragraphs and tables of the body in order; list numbering rendered as text."""
     import docx
@@ -208,7 +237,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
     from lxml.etree import XMLSyntaxError
 
     name = (shown or path).name
-    if not zipfile.is_zipfile(path) and path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
+    if not zipfile.is_zipfile(path) and _head(path, 4) == b"\xd0\xcf\x11\xe0":
         raise UnreadableFile(
             f"“{name}”是加密的 Word 文档或旧版 .doc 文件改成了 .docx 扩展名。"
             "请在 Word/WPS 中打开（如有密码请先取消密码），另存为 .docx 后再导入。"
@@ -230,6 +259,7 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             f"“{name}”没有正文部分（document.xml 中没有 <w:body>），可能已损坏或不是 Word 保存的文件。"
             "请在 Word/WPS 中打开确认内容，另存为 .docx 后再导入。"
         )
+    refuse_many_blocks(name, int(_text_paragraphs()(document.element.body)))
     for child in _body_items(document.element.body):
         if child.tag == f"{_Q}p":
             para_no += 1
@@ -242,6 +272,17 @@ def read_docx(path: Path, shown: Path | None = None) -> list[Block]:
             if rows:
                 blocks.append(Block("", f"表{table_no}", rows=rows))
     return blocks
+
+
+# The body's paragraphs with text outside tables (a table is one block), counted in libxml2
+# before any is read (each becomes Python objects: 800,000 took 30 s to be refused).
+@functools.cache
+def _text_paragraphs() -> Any:
+    from lxml import etree
+
+    return etree.XPath(
+        "count(.//w:p[not(ancestor::w:tbl)][.//w:t[normalize-space()]])", namespaces={"w": _W}
+    )
 
 
 MAX_TABLE_COLUMNS = 64
@@ -733,11 +774,34 @@ _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*")
 
 
+MAX_TEXT_BYTES = 32 << 20  # a .txt to import (as a PDF's text: a 300-page report is ~1 MB)
+MAX_TEXT_LINES = 10 * MAX_BLOCKS  # lines of it (a 300-page text copied out of a PDF: ~30,000)
+_LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def read_txt(path: Path) -> list[Block]:
     """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead. Text
     copied out of a PDF is broken into lines of one width: such lines are joined again into
     paragraphs (a paragraph ends at a short line, an indented line or a blank line)."""
-    text = decode_text(path.read_bytes(), path.name)
+    data, size = read_at_most(path, MAX_TEXT_BYTES)
+    if size > MAX_TEXT_BYTES:
+        raise UnreadableFile(
+            f"“{path.name}”有 {size / 2**20:,.0f} MB，超过导入文本文件的上限 "
+            f"{MAX_TEXT_BYTES // 2**20} MB（反馈意见、整改方案、整改情况报告的文字一般只有几十到几百 KB），"
+            "未读取。请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
+    text = decode_text(data, path.name)
+    del data
+    # Lines are counted before any is looked at: 5 million one-character lines (a 20 MB
+    # file) took 97 s and 3.3 GB to be refused by the count of paragraphs made of them.
+    count = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")
+    count += bool(text) and text[-1] not in _LINE_BREAKS  # (a last line without its break)
+    if count > MAX_TEXT_LINES:
+        raise UnreadableFile(
+            f"“{path.name}”有 {count:,} 行，超过导入文本文件的上限 {MAX_TEXT_LINES:,} 行"
+            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
+            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+        )
     lines = text.splitlines()
     wrap = _wrap_width(lines)
     indents = _indents_paragraphs(lines)
@@ -1022,7 +1086,17 @@ _PAGE_NUMBER = re.compile(
 
 def read_pdf(path: Path) -> list[Block]:
     """Paragraphs of a text PDF; a PDF without text (a scan) is refused."""
-    pages = _pdftotext(path).split("\f")
+    text = _pdftotext(path)
+    # Lines are counted before a page is looked at (each costs a few ms: 5,000 pages of 95
+    # one-letter lines, a 0.8 MB PDF, ran over 10 minutes): as many as a .txt may have.
+    if (count := text.count("\n")) > MAX_TEXT_LINES:
+        raise UnreadableFile(
+            f"“{path.name}”的文字有 {count:,} 行，超过导入的上限 {MAX_TEXT_LINES:,} 行"
+            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
+            "请确认选对了文件；如果确实很长，请只保留需要导入的页另存后再导入。"
+        )
+    pages = text.split("\f")
+    del text
     _refuse_scans(path, pages)
     furniture = _running_lines(pages)
     image_only = _image_only_pages(path, pages)
@@ -1074,7 +1148,12 @@ def read_pdf(path: Path) -> list[Block]:
             and len(prev.text) >= 20  # a broken paragraph fills at least one line
         ):
             # A paragraph continued from the page before (its first line is not indented).
-            prev.text = clean_line(prev.text + page_blocks.pop(0).text)
+            prev.text = join_clean(prev.text, page_blocks.pop(0).text)
+            if len(prev.text) > MAX_BLOCK_CHARS:  # (refused now, not after every page)
+                refuse_long_block(
+                    path.name,
+                    f"{prev.where}起的一段接续到第{number}页，已有 {len(prev.text):,} 个字",
+                )
         blocks.extend(page_blocks)
     return blocks + footnotes
 
@@ -1689,7 +1768,7 @@ def _flow_blocks(
                         and not prev.align
                         and not prev.text.endswith(_SENTENCE_END)
                     ):
-                        prev.text = clean_line(prev.text + block.text)
+                        prev.text = join_clean(prev.text, block.text)
                         continue
                 blocks.append(block)
     return blocks + marked, continues and bool(blocks)

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from ledger_tools.errors import UnreadableFile
-from ledger_tools.importing.extract import MAX_BLOCKS, Block, clean_line, decode_text
+from ledger_tools.files import read_at_most
+from ledger_tools.importing.extract import (
+    MAX_BLOCKS,
+    Block,
+    clean_line,
+    decode_text,
+)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
 MAX_PAGE_BYTES = 30 << 20  # a saved article is tens to hundreds of KB; images are not inside
@@ -51,10 +57,10 @@ _TITLE_WORDS = ("整改", "通报", "报告", "方案", "意见", "情况")
 
 def read_html(path: Path) -> list[Block]:
     """The blocks of the saved page at ``path``."""
-    data = path.read_bytes()
-    if len(data) > MAX_PAGE_BYTES:
+    data, size = read_at_most(path, MAX_PAGE_BYTES)  # (a huge file is not read whole)
+    if size > MAX_PAGE_BYTES:
         raise UnreadableFile(
-            f"“{path.name}”有 {len(data) >> 20} MB，不像是保存下来的一篇网页文章（一般只有几百 KB）。"
+            f"“{path.name}”有 {size >> 20} MB，不像是保存下来的一篇网页文章（一般只有几百 KB）。"
             "请在浏览器中打开原文，选“另存为…网页，仅 HTML”，或把正文复制到记事本存为 .txt 后再导入。"
         )
     if path.suffix.lower() in (".mht", ".mhtml"):

@@ -426,12 +426,39 @@ def _check_biff_extent(p: Path) -> None:
     65,536 rows × 256 columns, before calamine sizes its grid by them."""
     import olefile
 
+    claimed: tuple[str, int] | None = None  # a stream larger than the file
+    looped = None  # a chain of sectors that comes back on itself
     try:
         with olefile.OleFileIO(str(p)) as ole:
+            size = p.stat().st_size
+            looped = _looped_chain(ole)
+            claimed = next(
+                (
+                    (e.name, e.size)
+                    for e in ole.direntries
+                    if e is not None and e.entry_type == olefile.STGTY_STREAM and e.size > size
+                ),
+                None,
+            )
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
-            stream = ole.openstream(name).read() if name else b""
+            whole = claimed is None and looped is None
+            stream = ole.openstream(name).read() if name and whole else b""
     except Exception:  # noqa: BLE001 - not a compound file olefile reads: calamine says why
         return
+    if looped is not None:
+        # (the directory's chain looped on itself: calamine aborted the process, exit 250)
+        raise UnreadableFile(
+            f"{p.name} 是 .xls 格式，但其中{looped}的存放位置首尾相连成环（Excel/WPS 不会保存出这样的文件），"
+            f"读取时会无休止地重复，可能已损坏或是特意构造的文件，未读取。{_SAVE_AS_HINT}"
+        )
+    if claimed is not None:
+        # Its sectors chained in a loop: olefile and calamine each read the 4 GB an 8 KB file
+        # claimed (calamine aborted the process under a 2 GB limit, in English).
+        raise UnreadableFile(
+            f"{p.name} 是 .xls 格式，但其中的数据“{claimed[0]}”声称有 "
+            f"{claimed[1] / 2**20:,.0f} MB，比整个文件（{_kb_or_mb(size)}）还大，"
+            f"可能已损坏或是特意构造的文件，未读取。{_SAVE_AS_HINT}"
+        )
     pos, end = 0, len(stream)
     sst: list[bytes] = []  # the SST record and the CONTINUE records after it
     sheets: dict[int, str] = {}  # BOUNDSHEET: where each sheet's BOF is → its name
@@ -468,6 +495,35 @@ def _check_biff_extent(p: Path) -> None:
             )
         pos = body + size
     _check_biff_repeated_text(p, _sst_sizes(sst), refs, len(stream))
+
+
+def _looped_chain(ole: Any) -> str | None:
+    """What of the compound file ``ole`` (its directory, the mini stream's tables, a stream)
+    has a chain of sectors that comes back on itself, in Chinese, or None. Each sector is
+    followed once: a chain that runs into one an earlier chain went through ends there."""
+    import olefile
+
+    fat = ole.fat
+    starts = [("的目录", ole.first_dir_sector), ("的小数据表", ole.first_mini_fat_sector)]
+    starts += [
+        (f"的数据“{e.name}”", e.isectStart)
+        for e in ole.direntries
+        if e is not None and (e.entry_type == olefile.STGTY_ROOT or e.size >= ole.minisectorcutoff)
+    ]
+    done: set[int] = set()
+    for what, sector in starts:
+        chain: set[int] = set()
+        while 0 <= sector < len(fat) and sector not in done:
+            if sector in chain:
+                return what
+            chain.add(sector)
+            sector = fat[sector]
+        done |= chain
+    return None
+
+
+def _kb_or_mb(size: int) -> str:
+    return f"{size / 2**20:,.1f} MB" if size >= 2**20 else f"{max(size // 1024, 1):,} KB"
 
 
 # BIFF records of the shared strings table and the cells that refer to it

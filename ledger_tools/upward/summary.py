@@ -459,7 +459,7 @@ def summary_command(path: str, **kw: Any) -> None:
 
     from ledger_tools.cli import check_document_output, parse_day
 
-    check_document_output(kw.get("output"), bool(kw.get("pdf")))
+    check_document_output(kw.get("output"), bool(kw.get("pdf")), "汇总报告")
     notes: list[str] = []
     written = render_summary(
         path,

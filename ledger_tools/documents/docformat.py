@@ -746,42 +746,77 @@ _NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
-def _page_number_text_box(odd: bool) -> object:
-    """A ``w:drawing`` anchored to the page: a borderless text box with vertical text
-    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —". Wrapped in
-    ``mc:AlternateContent``/``mc:Choice Requires="wps"`` as Word and WPS write text boxes."""
+def _text_box_drawing(
+    box_id: int,
+    name: str,
+    size: tuple[int, int],
+    *,
+    position: str,
+    text: tuple[str, str],
+    height: int,
+) -> object:
+    """A ``w:drawing`` anchored where ``position`` (``wp:positionH``/``wp:positionV``) says:
+    a borderless, unfilled text box of ``size`` (EMU), not wrapping the text around it, with an
+    empty ``w:txbxContent`` to fill; ``text``: the text's direction and anchor (``wps:bodyPr``);
+    ``height``: its ``relativeHeight`` (z-order)."""
     from lxml import etree
 
-    x, y, w, h = (round(v * _EMU_PER_MM) for v in _landscape_page_number_box(odd))
-    box_id = 9001 if odd else 9002
-    xml = f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
+    w, h = size
+    vert, anchor = text
+    return etree.fromstring(f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
  xmlns:a="{_NS_A}" xmlns:wps="{_NS_WPS}">
-<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264"
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{height}"
  behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
 <wp:simplePos x="0" y="0"/>
-<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
-<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+{position}
 <wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
-<wp:docPr id="{box_id}" name="页码{"单" if odd else "双"}"/><wp:cNvGraphicFramePr/>
+<wp:docPr id="{box_id}" name="{name}"/><wp:cNvGraphicFramePr/>
 <a:graphic><a:graphicData uri="{_NS_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>
 <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>
 <a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
 <wps:txbx><w:txbxContent/></wps:txbx>
-<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"
+<wps:bodyPr rot="0" vert="{vert}" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{anchor}"
  anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>
-</w:drawing>"""
-    drawing = etree.fromstring(xml)
-    content = drawing.find(".//" + qn("w:txbxContent"))
-    p = OxmlElement("w:p")
-    content.append(p)
-    para = Paragraph(p, None)
-    _page_number_paragraph(para, "right" if odd else "left", indent=False)
+</w:drawing>""")
+
+
+def _as_alternate_content(drawing: object) -> object:
+    """``drawing`` wrapped in ``mc:AlternateContent``/``mc:Choice Requires="wps"``, as Word
+    and WPS write text boxes."""
+    from lxml import etree
+
     wrapper = etree.fromstring(
         f'<mc:AlternateContent xmlns:mc="{_NS_MC}" xmlns:wps="{_NS_WPS}">'
         '<mc:Choice Requires="wps"/></mc:AlternateContent>'
     )
     wrapper[0].append(drawing)
     return wrapper
+
+
+def _page_number_text_box(odd: bool) -> object:
+    """A ``w:drawing`` anchored to the page: a borderless text box with vertical text
+    (``vert="vert"``: turned 90° clockwise) holding "— PAGE —". Wrapped in
+    ``mc:AlternateContent``/``mc:Choice Requires="wps"`` as Word and WPS write text boxes."""
+
+    x, y, w, h = (round(v * _EMU_PER_MM) for v in _landscape_page_number_box(odd))
+    box_id = 9001 if odd else 9002
+    drawing = _text_box_drawing(
+        box_id,
+        f"页码{'单' if odd else '双'}",
+        (w, h),
+        position=(
+            f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>\n'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        ),
+        text=("vert", "ctr"),
+        height=251659264,
+    )
+    content = drawing.find(".//" + qn("w:txbxContent"))
+    p = OxmlElement("w:p")
+    content.append(p)
+    para = Paragraph(p, None)
+    _page_number_paragraph(para, "right" if odd else "left", indent=False)
+    return _as_alternate_content(drawing)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -847,40 +882,28 @@ def imprint_box(copies: str | None, issued: str) -> object:
     paragraph: a text box as wide as the 版心, aligned with its bottom, its text at the box's
     foot. ``copies``: the 抄送 paragraph's text (None: no 抄送, the 印发 line alone between two
     thick lines); ``issued``: the 印发 line, 印发机关 and 印发日期 separated by a tab."""
-    from lxml import etree
 
     w = round((PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * _EMU_PER_MM)
     h = round(IMPRINT_BOX_LINES * LINE_PITCH_TWIPS * 635)  # 635 EMU a twip
     box_id = 9011 if copies is not None else 9012
-    xml = f"""<w:drawing xmlns:w="{_NS_W}" xmlns:wp="{_NS_WP}"
- xmlns:a="{_NS_A}" xmlns:wps="{_NS_WPS}">
-<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251660288"
- behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
-<wp:simplePos x="0" y="0"/>
-<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>
-<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
-<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
-<wp:docPr id="{box_id}" name="版记"/><wp:cNvGraphicFramePr/>
-<a:graphic><a:graphicData uri="{_NS_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>
-<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>
-<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
-<wps:txbx><w:txbxContent/></wps:txbx>
-<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"
- anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>
-</w:drawing>"""
-    drawing = etree.fromstring(xml)
+    drawing = _text_box_drawing(
+        box_id,
+        "版记",
+        (w, h),
+        position=(
+            '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>\n'
+            '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
+        ),
+        text=("horz", "b"),
+        height=251660288,
+    )
     content = drawing.find(".//" + qn("w:txbxContent"))
     if copies is not None:
         _imprint_paragraph(content, copies, IMPRINT_THICK, IMPRINT_THIN, tab=False)
         _imprint_paragraph(content, issued, 0, IMPRINT_THICK, tab=True)
     else:
         _imprint_paragraph(content, issued, IMPRINT_THICK, IMPRINT_THICK, tab=True)
-    wrapper = etree.fromstring(
-        f'<mc:AlternateContent xmlns:mc="{_NS_MC}" xmlns:wps="{_NS_WPS}">'
-        '<mc:Choice Requires="wps"/></mc:AlternateContent>'
-    )
-    wrapper[0].append(drawing)
-    return wrapper
+    return _as_alternate_content(drawing)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import AS_OF, GENERATOR_VERSION, OUT_DIR, generate_ledger  # noqa: E402
+from generate import AS_OF, GENERATOR_KEY, OUT_DIR, generate_ledger  # noqa: E402
 
 BARE_READ = """
 import sys, pathlib, python_calamine as pc
@@ -56,7 +56,7 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.xlsx")):
 
 
 def ledgers(units: int, measures: int) -> Path:
-    folder = OUT_DIR / f"merge_v{GENERATOR_VERSION}_{units}x{measures}"
+    folder = OUT_DIR / f"merge_v{GENERATOR_KEY}_{units}x{measures}"
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(units):
         path = folder / f"单位{i + 1:03d}.xlsx"

@@ -353,9 +353,12 @@ def snapshot(path: Path) -> dict:
             )
             comment = (cell.comment.text, cell.comment.author) if cell.comment else None
             link = cell.hyperlink.location if cell.hyperlink else None
-            if cell.value is None and not comment and not link and style == _PLAIN:
+            # an empty text (as the generator writes one) reads as an empty cell: the XML copy
+            # keeps it as written, openpyxl drops the value
+            value = None if cell.value == "" else cell.value
+            if value is None and not comment and not link and style == _PLAIN:
                 continue  # an empty cell with the default format: absent or not, the same
-            cells[cell.coordinate] = (cell.value, style, comment, link)
+            cells[cell.coordinate] = (value, style, comment, link)
         out[ws.title] = {
             "cells": cells,
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),

@@ -125,14 +125,24 @@ def unchanged_texts(values: Iterable[Any]) -> set[str]:
     Only a batch where something is found is looked at text by text."""
     distinct = values if isinstance(values, (set, frozenset)) else set(values)
     texts = [v for v in distinct if v.__class__ is str and v]
-    unchanged: set[str] = set()
+    return _texts_where(texts, _clean_as_written, lambda v: clean_text(v) == v)
+
+
+def _texts_where(
+    texts: list[str], all_hold: Callable[[str], bool], holds: Callable[[str], bool]
+) -> set[str]:
+    """The ``texts`` for which ``holds`` is true, tested ``_BATCH`` at a time: ``all_hold`` of
+    a batch joined by NUL is true only when ``holds`` is true of each text in it (what it looks
+    for is in the joined text exactly when it is in one of them); only a batch where it is
+    false is looked at text by text."""
+    out: set[str] = set()
     for start in range(0, len(texts), _BATCH):
         batch = texts[start : start + _BATCH]
-        if _clean_as_written("\x00".join(batch)):
-            unchanged.update(batch)
+        if all_hold("\x00".join(batch)):
+            out.update(batch)
         else:
-            unchanged.update(v for v in batch if clean_text(v) == v)
-    return unchanged
+            out.update(v for v in batch if holds(v))
+    return out
 
 
 _BATCH = 512
@@ -384,14 +394,11 @@ def unnumbered_texts(values: Iterable[Any]) -> set[str]:
     each of them whole): tested a few hundred at a time, joined by NUL (no marker spans a
     NUL), so a column of 100,000 measures is not searched one cell at a time."""
     texts = [v for v in set(values) if v.__class__ is str]
-    out: set[str] = set()
-    for start in range(0, len(texts), _BATCH):
-        batch = texts[start : start + _BATCH]
-        if _ANY_MARKER.search("\x00".join(batch)):
-            out.update(v for v in batch if not _ANY_MARKER.search(v))
-        else:
-            out.update(batch)
-    return out
+    return _texts_where(texts, _unmarked, _unmarked)
+
+
+def _unmarked(text: str) -> bool:
+    return not _ANY_MARKER.search(text)
 
 
 # A label a clerk typed before the text: "问题1：", "问题（2）：", "措施一：", "整改措施3：", "问题：".

@@ -1244,6 +1244,13 @@ def normalise_header(text: object) -> str:
         return _normalise_header(text)
 
 
+def names_problem_and_measures(header: object) -> bool:
+    """Whether a header names both the problem and its measures (问题及整改措施, 查摆问题和整改
+    措施): a column whose cells may write the problem before the measures."""
+    key = normalise_header(header)
+    return "问题" in key and ("措施" in key or "举措" in key)
+
+
 # Marks a template puts on a header (★ / ▲ / ※ for a required field, 【必填】, a colon after the
 # name): not part of the name.
 _MARKS = re.compile(

@@ -1380,8 +1380,9 @@ class _RowReader:
         整改措施): its cells may write the problem before the measures, each labelled."""
         if "问题" in self.names or "整改措施" not in self.header.columns:
             return False
-        key = C.normalise_header(self.header.texts.get(self.header.columns["整改措施"], ""))
-        return "问题" in key and ("措施" in key or "举措" in key)
+        return C.names_problem_and_measures(
+            self.header.texts.get(self.header.columns["整改措施"], "")
+        )
 
     def _aligned_parts(self, values: list[Any], n: int) -> list[tuple[int, list[str]]]:
         """The 整改时限 and 整改状态 cells of a row whose 整改措施 holds ``n`` numbered measures,

@@ -471,8 +471,7 @@ def _problem_with_measures_hint(ledger: Ledger) -> str:
     are split by the reader (``normalise.labelled_problem``); the others are not — where the
     problem ends is the clerk's to say — but named, with what to do."""
     for letter, text in ledger.origin.headers.items():
-        key = C.normalise_header(text)
-        if "问题" in key and ("措施" in key or "举措" in key):
+        if C.names_problem_and_measures(text):
             return (
                 f"{letter} 列“{text}”把问题和整改措施写在同一格里，没有用“问题：”“措施：”分别标明，"
                 "本工具不拆分（按整改措施读，问题记为未填）：请把问题移到单独的一列“问题”，"

@@ -779,6 +779,18 @@ MAX_TEXT_LINES = 10 * MAX_BLOCKS  # lines of it (a 300-page text copied out of a
 _LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
+def refuse_many_lines(said: str, count: int, limit: str, part: str) -> None:
+    """Refuse a text of more than ``MAX_TEXT_LINES`` lines, counted before any is looked at:
+    ``said`` opens the message ("“X.txt”有"), ``limit`` names the limit after "导入", ``part``
+    what to keep of a long document (部分, 页)."""
+    if count > MAX_TEXT_LINES:
+        raise UnreadableFile(
+            f"{said} {count:,} 行，超过导入{limit} {MAX_TEXT_LINES:,} 行"
+            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
+            f"请确认选对了文件；如果确实很长，请只保留需要导入的{part}另存后再导入。"
+        )
+
+
 def read_txt(path: Path) -> list[Block]:
     """One block per non-empty line; a Markdown ``**lead**`` is kept as the bold lead. Text
     copied out of a PDF is broken into lines of one width: such lines are joined again into
@@ -796,12 +808,7 @@ def read_txt(path: Path) -> list[Block]:
     # file) took 97 s and 3.3 GB to be refused by the count of paragraphs made of them.
     count = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")
     count += bool(text) and text[-1] not in _LINE_BREAKS  # (a last line without its break)
-    if count > MAX_TEXT_LINES:
-        raise UnreadableFile(
-            f"“{path.name}”有 {count:,} 行，超过导入文本文件的上限 {MAX_TEXT_LINES:,} 行"
-            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
-            "请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
-        )
+    refuse_many_lines(f"“{path.name}”有", count, "文本文件的上限", "部分")
     lines = text.splitlines()
     wrap = _wrap_width(lines)
     indents = _indents_paragraphs(lines)
@@ -1089,12 +1096,7 @@ def read_pdf(path: Path) -> list[Block]:
     text = _pdftotext(path)
     # Lines are counted before a page is looked at (each costs a few ms: 5,000 pages of 95
     # one-letter lines, a 0.8 MB PDF, ran over 10 minutes): as many as a .txt may have.
-    if (count := text.count("\n")) > MAX_TEXT_LINES:
-        raise UnreadableFile(
-            f"“{path.name}”的文字有 {count:,} 行，超过导入的上限 {MAX_TEXT_LINES:,} 行"
-            "（反馈意见、整改方案、整改情况报告一般只有几百到几千行），未读取。"
-            "请确认选对了文件；如果确实很长，请只保留需要导入的页另存后再导入。"
-        )
+    refuse_many_lines(f"“{path.name}”的文字有", text.count("\n"), "的上限", "页")
     pages = text.split("\f")
     del text
     _refuse_scans(path, pages)

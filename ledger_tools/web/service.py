@@ -299,7 +299,8 @@ def sheet_grids(path: Path, sheets: list[str]) -> dict[str, dict[str, Any]]:
     """Each of the ledger's ``sheets`` as text cells, for drawing: ``GRID_MAX_ROWS`` rows in
     all, and at least the first ``GRID_MIN_ROWS`` of each sheet (a ledger of 60 科室 sheets
     draws the first sheets whole and the header and first rows of the rest). Read again rather
-    than taken from the ledger: normalising fills every merged range in place (and forgets the ranges), while the page draws the sheets as written."""
+    than taken from the ledger: normalising fills every merged range in place (and forgets the
+    ranges), while the page draws the sheets as written."""
     from ledger_tools.ledger.reading import read_workbook
 
     book = read_workbook(path, sheets=sheets)

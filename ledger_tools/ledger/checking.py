@@ -209,6 +209,8 @@ def _short(text: str, limit: int = 16) -> str:
 
 
 def _totals_line(t: dict[str, Any]) -> str:
+    from ledger_tools.ledger.stats import counts_aspects
+
     if not t:
         return ""
     statuses = "，".join(
@@ -218,7 +220,7 @@ def _totals_line(t: dict[str, Any]) -> str:
     ).replace("状态未填 ", "状态未填或无法识别 ")
     # one 方面 is not counted, as in the statistics sentence (a ledger where no row names a 方面
     # has one group, "【方面未填】": "共 1 个方面" read as a 方面 it has not)
-    aspects = "" if t.get("方面数", 0) <= 1 else f"{t['方面数']} 个方面、"
+    aspects = f"{t['方面数']} 个方面、" if counts_aspects(t) else ""
     line = f"共 {aspects}{t.get('问题数', 0)} 个问题、{t.get('措施数', 0)} 条措施"
     if statuses:
         line += f"；问题状态：{statuses}；办结率 {t.get('办结率', '0%')}"

@@ -252,9 +252,9 @@ def no_aspects(ledger: Ledger) -> bool:
 
 def counts_aspects(stats: dict[str, Any]) -> bool:
     """Whether the text names the number of 方面: not for one ("反馈的1个方面2项问题" reads as a
-    form filled in; a ledger where no row names a 方面 has one group, "【方面未填】"), unless
-    that one is doubtful."""
-    return stats["方面数"] != 1 or "方面数" in stats.get("存疑", {})
+    form filled in; a ledger where no row names a 方面 has one group, "【方面未填】") nor for
+    none, unless that figure is doubtful. check, stats and the documents all ask this."""
+    return stats.get("方面数", 0) > 1 or "方面数" in stats.get("存疑", {})
 
 
 def _aspects_text(stats: dict[str, Any]) -> str:

@@ -1797,7 +1797,7 @@ def aspect_name(text: str | None) -> str | None:
 
 _FOOTER = lazy(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
-    r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
+    r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|填报说明|填写说明|填表要求|填报要求|特别说明|"
     r"温馨提示|提示|制表|经办人|图例|颜色说明)\s*[:：]|注\s*\d|"
     # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
     r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
@@ -2082,7 +2082,8 @@ def build_tree(
         aspect_title = aspect_name(aspect_cell) or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
-        title = strip_label(problem_cell) or MISSING_PROBLEM  # not "问题1：问题1：…"
+        # not "问题1：问题1：…", nor "问题1：（一）…" (the feedback report's own number)
+        title = _problem_title(problem_cell)
         number = number_cell if numbered else None
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)
@@ -2095,7 +2096,7 @@ def build_tree(
         elif (
             numbered
             and current is not None
-            and problem_cell in (None, current.title)
+            and (problem_cell is None or title == current.title)
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty
@@ -2130,6 +2131,16 @@ def build_tree(
         problem.measures.append(m)
     index_problems(aspects.values())
     return list(aspects.values())
+
+
+def _problem_title(cell: Any) -> Any:
+    """A problem's title as documents print it after their own "问题1：": without the label
+    ("问题1：") or the number ("（一）", "1.") the clerk typed before it; MISSING_PROBLEM for an
+    empty cell."""
+    title = strip_label(cell)
+    if title.__class__ is str:
+        title = strip_number(title)
+    return title or MISSING_PROBLEM
 
 
 def index_problems(aspects: Iterable[Aspect]) -> None:

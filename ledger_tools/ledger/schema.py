@@ -27,7 +27,7 @@ from ledger_tools.ledger.dates import finished_form, format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
 from ledger_tools.ledger.stats import long_term_counts
-from ledger_tools.ledger.status import closed_statuses, suggest_status
+from ledger_tools.ledger.status import box_options, closed_statuses, suggest_status
 
 
 @dataclass(frozen=True)
@@ -959,6 +959,12 @@ def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date)
             "颜色代表什么各单位不同（绿色可能是已完成，也可能是按序时推进），本工具不推断；"
             "可在表下加一行图例（如“说明：绿灯表示已完成，黄灯表示正在推进，红灯表示未启动”），"
             "或改写为整改状态。"
+        )
+    elif isinstance(value, str) and (options := box_options(value)) is not None:
+        ticked = sum(on for on, _ in options)
+        ask = (
+            f"格中列出了全部状态，{'勾选了' + str(ticked) + '项' if ticked else '但没有勾选任何一项'}，"
+            "本工具不推断；请只勾选一项（☑），或改写为整改状态。"
         )
     elif isinstance(value, str) and _CROSS.match(value.strip()):
         ask = (

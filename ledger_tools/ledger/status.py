@@ -70,8 +70,47 @@ _DATE_SAID = re.compile(
 _ALREADY = re.compile(r"^已经")
 
 
+# A cell from a Word form that prints every status with a box and ticks one ("☑已完成 □推进中
+# □未启动", "已完成■ 正在推进□"): Word's ☒ and a filled ■ / ● are ticks beside □ / ○.
+_TICKED_BOX = "☑☒✓√✔■●◉▣✅"
+_EMPTY_BOX = "□☐○◯"
+_BOX = f"[{_TICKED_BOX}{_EMPTY_BOX}]"
+_BOX_BEFORE = re.compile(rf"({_BOX})\s*([^\s{_TICKED_BOX}{_EMPTY_BOX}/、，,；;]+)")
+_BOX_AFTER = re.compile(rf"([^\s{_TICKED_BOX}{_EMPTY_BOX}/、，,；;]+?)\s*({_BOX})")
+_BOX_GAP = re.compile(r"[\s/、，,；;]*")
+
+
+def box_options(text: str) -> list[tuple[bool, str]] | None:
+    """The options of a cell printing every status with a box (``_BOX_BEFORE`` /
+    ``_BOX_AFTER``), each as (ticked, word); None when the cell is not such a list (fewer than
+    two boxes, or words outside them)."""
+    s = _SELECTORS.sub("", text).strip()
+    for pattern, box_first in ((_BOX_BEFORE, True), (_BOX_AFTER, False)):
+        found: list[tuple[bool, str]] = []
+        end = 0
+        for m in pattern.finditer(s):
+            if not _BOX_GAP.fullmatch(s[end : m.start()]):
+                break
+            box, word = (m.group(1), m.group(2)) if box_first else (m.group(2), m.group(1))
+            found.append((box in _TICKED_BOX, word))
+            end = m.end()
+        else:
+            if len(found) >= 2 and _BOX_GAP.fullmatch(s[end:]):
+                return found
+    return None
+
+
+def _ticked_option(options: list[tuple[bool, str]]) -> str | None:
+    """The status of the one option ticked; None when none or several are ticked (the clerk
+    has not chosen: asked, never guessed)."""
+    ticked = [word for on, word in options if on]
+    return _lookup(_clean(ticked[0])) if len(ticked) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _normalise_slow(text: str) -> str | None:
+    if (options := box_options(text)) is not None:
+        return _ticked_option(options)
     s = _clean(text)
     if not s:
         return None
@@ -305,6 +344,8 @@ def suggest_status(text: object) -> str | None:
     known = normalise_status(s)
     if known is not None:
         return known
+    if box_options(str(text)) is not None:
+        return None  # every status printed, none or several ticked: nothing to suggest
     if s.lower() in _YES:  # a 是否完成 column answered 是/否
         return C.STATUS_DONE
     if s.lower() in _NO:

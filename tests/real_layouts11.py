@@ -7,8 +7,10 @@ footnote marks (※ ①), a 街道 组织生活会 list per 党支部, a 乡镇 
 deadlines, 序号 "1-1" / "1-2", an 审计 list with 应追回 and 已追回 amounts, 政法队伍教育整顿
 顽瘴痼疾, a 主题教育 list with 问题来源 and 整改类型 beside its 问题类别, a WPS export with a spacer
 column and 填表人 / 审核人 under the table, a 保密 自查 with spaced headers, a status cell with
-every box printed and one ticked ("☑已完成 □推进中 □未启动"), a 两个阶段 status per column, and
-an 审计 status of 已整改 / 部分整改 / 未整改.
+every box printed and one ticked ("☑已完成 □推进中 □未启动"), a 两个阶段 status per column, a
+goal and a deadline per stage, 是否完成 with 未完成原因 under 整改情况, a table pasted from Word
+(a measure's progress run on over two rows), 医院 PDCA words (持续改进), a 社区's own words, and
+the colour with the status in brackets ("绿色（已完成）").
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts11`` runs the real
@@ -525,4 +527,91 @@ def yes_no_with_reason_group(path: Path) -> Expect:
         aspects=2, problems=3, measures=3,
         statuses={"已完成": 1, "正在推进": 2},
         columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H", "完成时间": "I", "延期说明": "J"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 23. A table pasted from Word: the 整改进展 cell of two paragraphs became two rows, every other
+#     cell merged down over both (one measure, its progress in two rows).
+
+
+def word_paste_progress_rows(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任科室", "整改时限", "整改进展", "整改状态"])
+    _put(ws, 2, [
+        [1, "作风建设", "督查检查考核过多过频", "精简督查检查考核事项", "副局长甲", "办公室", "2025年6月30日", "已制定年度督查检查考核计划。", "已完成"],
+        [None, None, None, None, None, None, None, "压减事项12项，压减比例40%。", None],
+        [2, "业务工作", "行政审批“体外循环”", "全面清理“体外循环”事项", "副局长乙", "审批科", "2025年10月31日", "已排查事项86项。", "正在推进"],
+        [3, "业务工作", "中介服务收费不规范", "规范中介服务收费", "副局长乙", "审批科", "2025年12月31日", None, "未启动"],
+    ])
+    for col in (1, 2, 3, 4, 5, 6, 7, 9):
+        _down(ws, col, 2, 3)
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改进展及成效": "H", "整改状态": "I"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 24. 医院 等级评审 整改: 评审章节 (the chapter of the standard), the status in the words of PDCA
+#     — 已整改, "已整改，持续改进" (done, the cycle goes on), 持续改进 alone, 未整改.
+
+
+def hospital_pdca_words(path: Path) -> Expect:
+    wb, ws = _new("评审整改")
+    ws.append(["序号", "评审章节", "存在问题", "整改措施", "分管院领导", "责任科室", "整改时限", "整改状态"])
+    _put(ws, 2, [
+        [1, "医疗质量安全", "手术安全核查执行不到位", "开展手术安全核查专项督查", "业务副院长", "医务部", "2025年6月30日", "已整改"],
+        [2, "医疗质量安全", "抗菌药物使用强度偏高", "实施抗菌药物分级管理", "业务副院长", "药学部", "2025年12月31日", "已整改，持续改进"],
+        [3, "护理管理", "护理不良事件上报率低", "建立不良事件无责上报制度", "护理副院长", "护理部", "2025年10月31日", "持续改进"],
+        [4, "护理管理", "护士分层培训不系统", "制定护士分层培训方案", "护理副院长", "护理部", "2025年11月30日", "未整改"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=4, measures=4,
+        statuses={"已完成": 1, "长期坚持": 1, "正在推进": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 25. 社区 with status words of its own: 已落实, 进行中, 待启动, and 整改时限 "长期".
+
+
+def community_status_words(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "整改时限", "落实情况"])
+    _put(ws, 2, [
+        [1, "社区治理", "居民公约修订滞后", "组织修订居民公约", "社区书记", "居委会", "2025年6月30日", "已落实"],
+        [2, "社区治理", "楼栋长作用发挥不充分", "建立楼栋长例会制度", "社区书记", "居委会", "长期", "进行中"],
+        [3, "为民服务", "“一老一小”服务供给不足", "建设社区嵌入式服务设施", "社区主任", "服务站", "2025年12月31日", "待启动"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 26. 县直单位 with the colour and the status both in the cell: "绿色（已完成）", "黄色（推进中）",
+#     "红色（未启动）".
+
+
+def colour_with_status_in_brackets(path: Path) -> Expect:
+    wb, ws = _new("整改台账")
+    ws.append(["序号", "方面", "问题", "整改措施", "责任领导", "责任股室", "整改时限", "整改状态"])
+    _put(ws, 2, [
+        [1, "党建工作", "支部标准化建设不达标", "开展支部标准化建设", "局长", "机关党委", "2025年6月30日", "绿色（已完成）"],
+        [2, "党建工作", "党员发展程序不规范", "规范党员发展程序", "局长", "机关党委", "2025年10月31日", "黄色（推进中）"],
+        [3, "业务工作", "涉企检查随意", "推行涉企检查计划管理", "副局长", "执法股", "2025年12月31日", "红色（未启动）"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
+        columns={"方面": "B", "问题": "C", "整改措施": "D", "责任领导": "E", "责任部门": "F", "整改时限": "G", "整改状态": "H"},
     )

@@ -49,6 +49,10 @@ BUILDERS = [
     R.dotted_serials_quarters,
     R.stage_goals_and_deadlines,
     R.yes_no_with_reason_group,
+    R.word_paste_progress_rows,
+    R.hospital_pdca_words,
+    R.community_status_words,
+    R.colour_with_status_in_brackets,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -130,6 +134,11 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     # 未完成原因 is the 延期说明: the overdue row 4 has one
     "yes_no_with_reason_group": {"overdue-red": ["整改台账!G4"]},
+    # row 3 only carries on row 2's progress: joined, no measure of its own
+    "word_paste_progress_rows": {_UNDATED: ["整改台账!1行"]},
+    "hospital_pdca_words": {_UNDATED: ["评审整改!1行"]},
+    "community_status_words": {_UNDATED: ["整改台账!1行"]},
+    "colour_with_status_in_brackets": {_UNDATED: ["整改台账!1行"]},
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -157,6 +166,10 @@ RATES: dict[str, str] = {
     "dotted_serials_quarters": "50%",
     "stage_goals_and_deadlines": "33.3%",
     "yes_no_with_reason_group": "33.3%",
+    "word_paste_progress_rows": "33.3%",
+    "hospital_pdca_words": "50%",  # 已整改，持续改进: 长期坚持; 持续改进 alone: under way
+    "community_status_words": "33.3%",
+    "colour_with_status_in_brackets": "33.3%",
 }
 
 (
@@ -227,6 +240,8 @@ def _rewrite(path: Path, cells: dict[str, Any]) -> None:
         ("支部名称", "单位", None),
         ("第一阶段目标", None, "阶段节点"),
         ("第二阶段任务", None, "阶段节点"),
+        ("评审章节", "方面", None),
+        ("评审条款", "方面", None),
     ],
 )
 def test_headers_of_this_round(header: str, column: str | None, unused: str | None) -> None:
@@ -246,6 +261,7 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         (R.stage_status_columns, "H"),
         (R.stage_status_columns, "I"),
         (R.stage_goals_and_deadlines, "J"),
+        (R.hospital_pdca_words, "B"),
     ):
         path, _ = _build(tmp_path, builder)
         read = _reads(_run("check", str(path)))[letter]
@@ -260,6 +276,7 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         "stage_status_columns:H": ("第一阶段完成情况", None, "未识别"),
         "stage_status_columns:I": ("第二阶段完成情况", "整改状态", "按内容"),
         "stage_goals_and_deadlines:J": ("第二阶段时限", "整改时限", "按内容"),
+        "hospital_pdca_words:B": ("评审章节", "方面", "别名"),
     }
 
 
@@ -391,3 +408,61 @@ def test_filling_notes_under_the_table_are_the_footer(tmp_path: Path) -> None:
         {"row": 8, "text": "填表人：王某某"},
     ]
     assert layout["group_rows"] == [] and layout["notes"] == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Status words of this round.
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("绿色（已完成）", "已完成"),
+        ("黄色（推进中）", "正在推进"),
+        ("红灯(未启动)", "未启动"),
+        ("绿色", None),  # a colour alone: only a legend says what it means
+        ("绿色（见附件）", None),
+        ("持续改进", "正在推进"),  # (as 持续推进)
+        ("已整改，持续改进", "长期坚持"),  # (as 已完成，持续推进)
+        ("已整改并持续改进", "长期坚持"),
+        ("已落实", "已完成"),
+        ("待启动", "未启动"),
+    ],
+)
+def test_status_words_of_this_round(text: str, status: str | None) -> None:
+    assert normalise_status(text) == status
+
+
+# ---------------------------------------------------------------------------------------------
+# A measure whose progress ran on over rows (a table pasted from Word).
+
+
+def test_progress_rows_of_one_measure_joined(tmp_path: Path) -> None:
+    path, _ = _build(tmp_path, R.word_paste_progress_rows)
+    ledger = load_ledger(path, today=_TODAY)
+    assert [m.get("整改进展及成效") for m in ledger.measures][0] == (
+        "已制定年度督查检查考核计划。\n压减事项12项，压减比例40%。"
+    )
+    assert _run("check", str(path))["layout"]["notes"] == [
+        "第 3 行是第 2 行措施的续行（整改措施单元格跨这几行合并，只有 H 列“整改进展”分成了几行，"
+        "多见于从 Word 粘贴的表格），已并入第 2 行。"
+    ]
+    report = _document(tmp_path, "report", path)
+    assert "精简督查检查考核事项。已制定年度督查检查考核计划。压减事项12项，压减比例40%。" in report
+
+
+def test_rows_of_a_merged_measure_with_their_own_status_stay_measures(tmp_path: Path) -> None:
+    # the status not merged and row 3 with its own: two rows of one measure text, each counted
+    path, _ = _build(tmp_path, R.word_paste_progress_rows)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.unmerge_cells("I2:I3")
+    ws["I3"] = "正在推进"
+    wb.save(path)
+    stats = _run("stats", str(path))
+    assert (stats["措施数"], stats["措施状态"]["已完成"], stats["措施状态"]["正在推进"]) == (
+        4,
+        1,
+        2,
+    )
+    assert _run("check", str(path))["layout"]["notes"] == []

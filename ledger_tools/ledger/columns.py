@@ -1343,7 +1343,13 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
     # the item of an assessment or inspection the problem was found under (考核项目, 督导指标)
     # (督查内容 beside a 存在问题 column: the item, 手卫生 / 医疗废物)
-    (re.compile(r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查)(?:项目|指标|内容)$"), "方面"),
+    # (评审章节, 评审条款: the chapter of a 医院等级评审 standard)
+    (
+        re.compile(
+            r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查|评审)(?:项目|指标|内容|章节|条款)$"
+        ),
+        "方面",
+    ),
 )
 
 # Columns real ledgers keep that no command uses. They are reported as what they are (a

@@ -669,7 +669,19 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
         "汇总台账中措施所属的单位",
         width=16,
         # a 县 summary of its units' rows, a 镇 summary of its 村（社区）
-        aliases=("所属单位", "单位名称", "村（社区）", "村（居）", "村名", "社区名称"),
+        aliases=(
+            "所属单位",
+            "单位名称",
+            "村（社区）",
+            "村（居）",
+            "村名",
+            "社区名称",
+            # a 街道 / 机关党委 list of its 党支部' 查摆问题 (组织生活会)
+            "支部名称",
+            "党支部名称",
+            "所属支部",
+            "所在支部",
+        ),
     ),
     Column("来源", "text", "汇总台账中措施在原台账中的位置（文件和单元格）", width=30),
 )
@@ -1258,10 +1270,15 @@ _MARKS = re.compile(
 )
 
 
+# Footnote marks after (or before) a header's name, pointing at a note under the table
+# ("整改时限①", "责任科室⑵", "问题描述¹"): removed before NFKC, which would make them digits.
+_FOOTNOTES = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]+")
+
+
 def _normalise_header(text: object) -> str:
     if text is None:
         return ""
-    s = _NOISE.sub("", unicodedata.normalize("NFKC", str(text)))
+    s = _NOISE.sub("", unicodedata.normalize("NFKC", _FOOTNOTES.sub("", str(text))))
     s = _MARKS.sub("", s)
     if s.isascii() is False and s[-1:].isascii():
         s = _ENGLISH_TAIL.sub("", s)
@@ -1312,12 +1329,27 @@ ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # 分管校长, 分管副院长, 分管副县长, 责任副镇长
     (re.compile(r"^(?:分管|责任|牵头|包案|包抓)副?(?:县|市|区|镇|乡|校|院|局|厅)长$"), "责任领导"),
+    # 已追回资金, 累计收回金额, 实际退还款项: the money got back (应追回 is the amount at issue,
+    # 未追回 what is left: UNUSED_PATTERNS)
+    (
+        re.compile(
+            r"^(?:已|累计|实际|共)?(?:追回|追缴|清退|收回|退还|退回|退赔|收缴|挽回|退缴)"
+            r"(?:经济)?(?:损失|资金|金额|款项|款)(?:合计|总额)?$"
+        ),
+        "清退资金",
+    ),
     (re.compile(r"^.{1,4}(?:类别|类型)$"), "方面"),
     # 问题方面, 所属领域, 问题分类, 板块
     (re.compile(r"^.{0,4}(?:方面|领域|板块|分类)$"), "方面"),
     # the item of an assessment or inspection the problem was found under (考核项目, 督导指标)
     # (督查内容 beside a 存在问题 column: the item, 手卫生 / 医疗废物)
-    (re.compile(r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查)(?:项目|指标|内容)$"), "方面"),
+    # (评审章节, 评审条款: the chapter of a 医院等级评审 standard)
+    (
+        re.compile(
+            r"^(?:考核|督导|检查|评估|评价|督查|测评|巡查|评审)(?:项目|指标|内容|章节|条款)$"
+        ),
+        "方面",
+    ),
 )
 
 # Columns real ledgers keep that no command uses. They are reported as what they are (a
@@ -1556,7 +1588,15 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "诉求企业",
         "诉求主体",
         "反映企业",
+        # 粮食购销 专项整治: the depot where the problem was found
+        "库点名称",
+        "库点",
+        "粮库名称",
+        "承储库点",
     ),
+    # 审计整改台账 of several audited units: the unit that rectifies (the 责任部门 when the
+    # ledger has no column of its own for it: roles._department_from_audited)
+    "被审计单位": ("被审计单位", "被审计单位名称", "被审计对象"),
     "问责情况": ("追责问责情况", "问责情况", "追责情况", "问责处理情况"),
     "复查验收": ("复查人", "复查时间", "复查日期", "复查情况", "复核人", "复核时间", "复查结果"),
     "信访人": ("信访人", "来访人", "反映人", "举报人", "投诉人"),
@@ -1644,6 +1684,29 @@ UNUSED_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "检查时间、来访日期、受理时间、交办日期、发现时间……",
     ),
     (_EARLIER, "原整改内容", "原反馈问题、原整改措施、原整改情况……"),
+    # the goal of each stage beside its deadline (第一阶段目标 | 第一阶段时限 | 第二阶段目标 …)
+    (
+        re.compile(
+            r"^(?:第[一二三四五1-5]阶段|阶段[一二三四五1-5]|[一二三四五1-5]阶段)的?"
+            r"(?:整改|工作)?(?:目标|任务|节点|内容)$"
+        ),
+        "阶段节点",
+        "第一阶段目标、第二阶段任务……",
+    ),
+    (
+        re.compile(
+            r"^应(?:追回|追缴|清退|收回|退还|退回|退赔|收缴|挽回|退缴|整改)(?:资金|金额|款项|款)$"
+        ),
+        "问题金额",
+        "应追回资金、应清退款项……",
+    ),
+    (
+        re.compile(
+            r"^(?:尚)?未(?:追回|追缴|清退|收回|退还|退回|退赔|收缴|挽回|退缴|整改)(?:资金|金额|款项|款)$"
+        ),
+        "整改金额",
+        "未追回资金、尚未退还金额……",
+    ),
     # 配合单位及责任人, 协办单位（联系人）
     (
         re.compile(r"^(?:整改)?(?:配合|协办|协同|协助)(?:责任)?(?:单位|部门|科室|处室|股室)"),

@@ -179,6 +179,7 @@ def _sheet_ledger(
     from ledger_tools.ledger.formats import month_deadlines
 
     month_notes = month_deadlines(raw.path, ws, header, stop)  # (2025年6月 stored as 6月1日)
+    continued_notes = _join_continued_measures(ws, header, merged, stop)
     origin = Origin(
         path=raw.path,
         sheet=ws.name,
@@ -191,7 +192,7 @@ def _sheet_ledger(
     reader = _RowReader(ws, header, info, vocabulary, merged, today or dt.date.today())
     measures = reader.read(stop, notes, layout)
     release_freed_memory(len(measures))
-    layout.notes += _term_notes(measures, header) + colour_notes + month_notes
+    layout.notes += _term_notes(measures, header) + colour_notes + month_notes + continued_notes
     if header.guide_row is not None:
         layout.notes.append(
             f"第 {header.guide_row} 行是填表说明（写明各列怎样填），作为表头的一部分，未作为措施读取。"
@@ -1006,6 +1007,78 @@ def _fill_merged(ws: RawSheet) -> list[tuple[int, int, int, int]]:
     return filled
 
 
+# Columns whose text may run on over several rows under one measure (a cell of paragraphs pasted
+# from Word becomes a row per paragraph, the measure's other cells merged down over them).
+_RUN_ON = frozenset(("整改进展及成效", "备注", "佐证材料", "延期说明", "问题表现"))
+
+
+def _join_continued_measures(
+    ws: RawSheet, header: Header, merged: list[tuple[int, int, int, int]], stop: int
+) -> list[str]:
+    """A 整改措施 cell merged down over rows that differ only in text columns (``_RUN_ON``):
+    one measure whose progress (or remarks) ran on over the rows, as a table pasted from Word
+    leaves a cell of several paragraphs. The texts are joined into the top row, one paragraph a
+    line, and the rows below are read no further. Where a row of the range has a status,
+    deadline, date or figure of its own, the rows stay measures of their own. Returns the
+    layout notes saying which rows were joined."""
+    at = header.columns.get("整改措施")
+    if at is None:
+        return []
+    spans = [
+        (r1, r2)
+        for r1, c1, r2, c2 in merged
+        if c1 <= at <= c2 and r2 > r1 and header.data_start <= r1 and r2 < stop
+    ]
+    if not spans:
+        return []
+    mapped = dict(header.columns.items())
+    rows_wanted = {r for r1, r2 in spans for r in range(r1, r2 + 1)}
+    top_of: dict[tuple[int, int], int] = {}  # (row, column) inside a merged range → its top row
+    for r1, c1, r2, c2 in merged:
+        for r in range(r1, r2 + 1):
+            if r in rows_wanted:
+                for j in range(c1, c2 + 1):
+                    top_of[(r, j)] = r1
+    rows = ws.rows
+    notes = []
+    for r1, r2 in spans:
+        texts: dict[int, list[str]] = {}
+        for name, j in mapped.items():
+            for r in range(r1 + 1, r2 + 1):
+                v = rows[r][j] if j < len(rows[r]) else None
+                if top_of.get((r, j)) == r1 or not _has_value(v):
+                    continue
+                if name not in _RUN_ON or not isinstance(v, str):
+                    break  # a value of its own: a measure of its own
+            else:
+                continue
+            break
+        else:
+            for name, j in mapped.items():
+                if name not in _RUN_ON or top_of.get((r1 + 1, j)) == r1:
+                    continue
+                parts = [
+                    str(v).strip()
+                    for r in range(r1, r2 + 1)
+                    if j < len(rows[r]) and _has_value(v := rows[r][j])
+                ]
+                if len(parts) > 1:
+                    texts[j] = parts
+            for j, parts in texts.items():
+                rows[r1][j] = "\n".join(parts)
+            for r in range(r1 + 1, r2 + 1):
+                rows[r] = []
+            shown = f"第 {r1 + 2} 行" if r2 == r1 + 1 else f"第 {r1 + 2}—{r2 + 1} 行"
+            said = "、".join(
+                f"{column_letter(j)} 列“{_one_line(header.texts.get(j, ''))}”" for j in texts
+            )
+            notes.append(
+                f"{shown}是第 {r1 + 1} 行措施的续行（整改措施单元格跨这几行合并，只有 {said or '说明文字'}"
+                f"分成了几行，多见于从 Word 粘贴的表格），已并入第 {r1 + 1} 行。"
+            )
+    return notes
+
+
 # ---------------------------------------------------------------------------------------------
 # Rows → measures.
 
@@ -1797,7 +1870,7 @@ def aspect_name(text: str | None) -> str | None:
 
 _FOOTER = lazy(
     r"^\s*(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|主要负责人|联系人|联系电话|"
-    r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|特别说明|"
+    r"填报单位|填报日期|制表日期|报送日期|签字|盖章|(?:注意|注|说明|备注|附注|填表说明|填报说明|填写说明|填表要求|填报要求|特别说明|"
     r"温馨提示|提示|制表|经办人|图例|颜色说明)\s*[:：]|注\s*\d|"
     # 分管领导签字：, 报送单位（盖章）：, 填表日期：2024年5月8日, 报送时间：
     r"[^:：]{0,10}(?:签字|签名|盖章)|[^:：]{0,4}(?:日期|时间)\s*[:：])"
@@ -2082,7 +2155,8 @@ def build_tree(
         aspect_title = aspect_name(aspect_cell) or (
             current.aspect if current is not None and unit == current_unit else MISSING_ASPECT
         )
-        title = strip_label(problem_cell) or MISSING_PROBLEM  # not "问题1：问题1：…"
+        # not "问题1：问题1：…", nor "问题1：（一）…" (the feedback report's own number)
+        title = _problem_title(problem_cell)
         number = number_cell if numbered else None
         block = bisect.bisect_right(blocks, m.row) if blocks else 0  # numbered again per block
         here = (unit, block, aspect_title, title, number)
@@ -2095,7 +2169,7 @@ def build_tree(
         elif (
             numbered
             and current is not None
-            and problem_cell in (None, current.title)
+            and (problem_cell is None or title == current.title)
             and aspect_title == current.aspect
         ):
             pass  # a row of the problem above, its 序号 cell left empty
@@ -2130,6 +2204,16 @@ def build_tree(
         problem.measures.append(m)
     index_problems(aspects.values())
     return list(aspects.values())
+
+
+def _problem_title(cell: Any) -> Any:
+    """A problem's title as documents print it after their own "问题1：": without the label
+    ("问题1：") or the number ("（一）", "1.") the clerk typed before it; MISSING_PROBLEM for an
+    empty cell."""
+    title = strip_label(cell)
+    if title.__class__ is str:
+        title = strip_number(title)
+    return title or MISSING_PROBLEM
 
 
 def index_problems(aspects: Iterable[Aspect]) -> None:

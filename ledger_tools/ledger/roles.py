@@ -103,6 +103,7 @@ def assign_by_content(
     _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
     _progress_from_months(ws, header, stop)
+    _latest_stage(ws, header, stop, vocabulary)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
     # what a column holds.
     rows = [
@@ -126,6 +127,8 @@ def assign_by_content(
         _status_from_lights(header, profile)
     if "责任领导" not in header.columns:
         _leader_from_head(header)
+    if not any(d in header.columns for d in C.DEPARTMENT_COLUMNS):
+        _department_from_audited(header)
     if "方面" not in header.columns and sources:
         _aspect_from_source(ws, header, rows, stop)
     if "整改状态" not in header.columns and "整改进展及成效" in header.columns:
@@ -304,6 +307,15 @@ def _leader_from_head(header: Header) -> None:
     for read in _unused_kind(header, "主要领导"):
         why = "台账没有“责任领导”（分管领导）列，这一列就是责任领导"
         _move(header, _index(read.letter), "责任领导", why)
+        return
+
+
+def _department_from_audited(header: Header) -> None:
+    """No 责任部门 (nor 牵头部门) column, and a 被审计单位 one: in an 审计整改台账 of several
+    audited units each unit rectifies its own findings — it is the 责任部门."""
+    for read in _unused_kind(header, "被审计单位"):
+        why = "台账没有“责任部门”列，被审计单位就是落实整改的单位"
+        _move(header, _index(read.letter), "责任部门", why)
         return
 
 
@@ -674,6 +686,122 @@ def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
         )
         for letter, j in earlier.items()
     ]
+
+
+# A stage of the work named in a header: 第一阶段完成情况, 第二阶段时限, or 第一阶段 alone under a
+# group title (整改时限 over 第一阶段 | 第二阶段).
+_STAGE = lazy(r"^(?:第([一二三四五1-5])阶段|阶段([一二三四五1-5])|([一二三四五1-5])阶段)")
+_STAGE_NUMBER = {c: k for k, c in enumerate("一二三四五", start=1)} | {
+    str(k): k for k in range(1, 6)
+}
+# What a row keeps stage by stage: its latest stage is where it stands.
+_STAGED = ("整改时限", "整改状态", "完成时间", "整改进展及成效")
+
+
+def _stage_of(key: str, title: str) -> tuple[int, str] | None:
+    """(stage number, column) of a normalised header naming a stage (第二阶段完成情况 →
+    (2, 整改状态 or 整改进展及成效 as its words name)), the stage alone taking its group
+    ``title``'s column; None when it names no stage of a column in ``_STAGED``."""
+    m = _STAGE.match(key)
+    if m is None:
+        return None
+    rest = key[m.end() :].lstrip("的")
+    field = C.header_column(rest) if rest else C.header_column(title)
+    if field not in _STAGED:
+        return None
+    return _STAGE_NUMBER[next(g for g in m.groups() if g)], field
+
+
+def _stage_columns(ws: RawSheet, header: Header) -> dict[str, dict[int, str]]:
+    """Columns kept stage by stage (第一阶段完成情况 | 第二阶段完成情况, or 整改时限 over 第一阶段 |
+    第二阶段), by the column they are: column index → the stage's sub-header ("" when the
+    header itself names it), first stage first; only those with two stages or more. Where the
+    stages are sub-headers under a group title, their row is a header row (``data_start``
+    moves below it when it was taken for data)."""
+    staged: dict[str, dict[int, tuple[int, str]]] = {}
+    for read in header.reads:
+        j = _index(read.letter)
+        if (found := _stage_of(C.normalise_header(read.header), "")) is not None:
+            staged.setdefault(found[1], {})[found[0]] = (j, "")
+    if not any(len(v) >= 2 for v in staged.values()):
+        staged = {}
+        for under in (header.data_start - 1, header.data_start):
+            if under <= header.row or under >= len(ws.rows):
+                continue
+            for j, v in enumerate(ws.rows[under]):
+                title = header.texts.get(j, "")
+                if isinstance(v, str) and (found := _stage_of(C.normalise_header(v), title)):
+                    staged.setdefault(found[1], {})[found[0]] = (j, v.strip())
+            if any(len(v) >= 2 for v in staged.values()):
+                if under == header.data_start:
+                    header.data_start += 1
+                break
+            staged = {}
+    return {
+        field: dict(stage for _n, stage in sorted(stages.items()))
+        for field, stages in staged.items()
+        if len(stages) >= 2
+    }
+
+
+def _latest_stage(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
+    """A deadline, status or progress kept stage by stage (第一阶段 | 第二阶段): each row stands
+    at the latest stage it has filled (its last stage's deadline; 第一阶段已完成 and 第二阶段正在
+    推进 is 正在推进). That value is put in the last stage's column, which is read as the
+    column (a 完成情况 of status words as the 整改状态); the earlier stages are kept and not
+    read."""
+    from ledger_tools.ledger.cells import column_letter
+
+    for field, names in _stage_columns(ws, header).items():
+        stages = list(names)
+        if field in header.columns and header.columns[field] not in stages:
+            continue  # (a column of its own says it: the stages are kept beside it)
+        header.columns.pop(field, None)
+        last = stages[-1]
+        latest = []
+        for r in range(header.data_start, stop):
+            row = ws.rows[r]
+            written = [row[j] for j in stages if j < len(row) and row[j] not in (None, "")]
+            if written and (last >= len(row) or row[last] in (None, "")):
+                row.extend([None] * (last + 1 - len(row)))
+                row[last] = written[-1]
+            if written:
+                latest.append(written[-1])
+        if field == "整改进展及成效" and "整改状态" not in header.columns:
+            if Profile(latest[:SAMPLE_ROWS], vocabulary).statuses:
+                field = "整改状态"  # 第一阶段完成情况: 已完成 / 正在推进
+        for read in header.reads:
+            j = _index(read.letter)
+            if names.get(j) and names[j] not in C.normalise_header(read.header):
+                read.header = f"{read.header}（{names[j]}）"  # 整改时限（第二阶段）
+        shown = f"{column_letter(stages[0])}—{column_letter(last)}"
+        why = f"{shown} 列按阶段填写：每行取最近填写的一个阶段"
+        _move(header, last, field, why)
+        earlier = {column_letter(j) for j in stages[:-1]}
+        for read in header.reads:
+            if read.letter in earlier:
+                read.column, read.how, read.detail = None, "未识别", "分阶段填写中较早的阶段"
+        header.notes = [
+            n
+            for n in header.notes
+            if not (
+                n.rule in ("duplicate-column", "unused-column", "unmapped-column")
+                and n.column in earlier
+            )
+        ] + [
+            Finding(
+                "unused-column",
+                NOTE,
+                f"{column_letter(j)} 列是“{field}”分阶段填写中较早的阶段：每行按最近填写的阶段读取"
+                f"（{column_letter(last)} 列没有填写的行取前面最近的一个阶段），已原样保留，不需要修改。",
+                ws.name,
+                header.row + 1,
+                column_letter(j),
+                "",
+                header.texts.get(j, ""),
+            )
+            for j in stages[:-1]
+        ]
 
 
 def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]) -> None:

@@ -27,7 +27,7 @@ from ledger_tools.ledger.dates import finished_form, format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
 from ledger_tools.ledger.stats import long_term_counts
-from ledger_tools.ledger.status import closed_statuses, suggest_status
+from ledger_tools.ledger.status import COLOUR_WORD, box_options, closed_statuses, suggest_status
 
 
 @dataclass(frozen=True)
@@ -944,7 +944,7 @@ def _msg_required(ledger: Ledger, m: Measure, column: str, today: dt.date) -> st
 
 
 # A colour written as the status (绿灯, 红色, 黄牌): read only by a legend on the sheet.
-_COLOUR_WORD = lazy(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
+_COLOUR_WORD = COLOUR_WORD
 # A cross alone in a status column (not a 是否完成 one): not done, but under way or not begun?
 _CROSS = lazy("^[×✗✘✖❌❎xX][\ufe0e\ufe0f]?$")
 
@@ -959,6 +959,12 @@ def _msg_unknown_status(ledger: Ledger, m: Measure, column: str, today: dt.date)
             "颜色代表什么各单位不同（绿色可能是已完成，也可能是按序时推进），本工具不推断；"
             "可在表下加一行图例（如“说明：绿灯表示已完成，黄灯表示正在推进，红灯表示未启动”），"
             "或改写为整改状态。"
+        )
+    elif isinstance(value, str) and (options := box_options(value)) is not None:
+        ticked = sum(on for on, _ in options)
+        ask = (
+            f"格中列出了全部状态，{'勾选了' + str(ticked) + '项' if ticked else '但没有勾选任何一项'}，"
+            "本工具不推断；请只勾选一项（☑），或改写为整改状态。"
         )
     elif isinstance(value, str) and _CROSS.match(value.strip()):
         ask = (

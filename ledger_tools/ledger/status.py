@@ -70,8 +70,47 @@ _DATE_SAID = re.compile(
 _ALREADY = re.compile(r"^已经")
 
 
+# A cell from a Word form that prints every status with a box and ticks one ("☑已完成 □推进中
+# □未启动", "已完成■ 正在推进□"): Word's ☒ and a filled ■ / ● are ticks beside □ / ○.
+_TICKED_BOX = "☑☒✓√✔■●◉▣✅"
+_EMPTY_BOX = "□☐○◯"
+_BOX = f"[{_TICKED_BOX}{_EMPTY_BOX}]"
+_BOX_BEFORE = re.compile(rf"({_BOX})\s*([^\s{_TICKED_BOX}{_EMPTY_BOX}/、，,；;]+)")
+_BOX_AFTER = re.compile(rf"([^\s{_TICKED_BOX}{_EMPTY_BOX}/、，,；;]+?)\s*({_BOX})")
+_BOX_GAP = re.compile(r"[\s/、，,；;]*")
+
+
+def box_options(text: str) -> list[tuple[bool, str]] | None:
+    """The options of a cell printing every status with a box (``_BOX_BEFORE`` /
+    ``_BOX_AFTER``), each as (ticked, word); None when the cell is not such a list (fewer than
+    two boxes, or words outside them)."""
+    s = _SELECTORS.sub("", text).strip()
+    for pattern, box_first in ((_BOX_BEFORE, True), (_BOX_AFTER, False)):
+        found: list[tuple[bool, str]] = []
+        end = 0
+        for m in pattern.finditer(s):
+            if not _BOX_GAP.fullmatch(s[end : m.start()]):
+                break
+            box, word = (m.group(1), m.group(2)) if box_first else (m.group(2), m.group(1))
+            found.append((box in _TICKED_BOX, word))
+            end = m.end()
+        else:
+            if len(found) >= 2 and _BOX_GAP.fullmatch(s[end:]):
+                return found
+    return None
+
+
+def _ticked_option(options: list[tuple[bool, str]]) -> str | None:
+    """The status of the one option ticked; None when none or several are ticked (the clerk
+    has not chosen: asked, never guessed)."""
+    ticked = [word for on, word in options if on]
+    return _lookup(_clean(ticked[0])) if len(ticked) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _normalise_slow(text: str) -> str | None:
+    if (options := box_options(text)) is not None:
+        return _ticked_option(options)
     s = _clean(text)
     if not s:
         return None
@@ -102,10 +141,15 @@ def _lookup(s: str) -> str | None:
             hit = _lookup(s[:-1])  # 已完成✓: the tick after the word says it again
         if hit is None and "整治" in s:
             hit = _lookup(s.replace("整治", "整改"))  # 已整治, 整治中: 环保, 城管 say 整治
+        if hit is None and "改进" in s and (improved := _IMPROVE.sub("整改", s)) != s:
+            # 持续改进, 改进中: 医院 PDCA says 改进 (持续改进 is under way, as 持续整改 is;
+            # beside 已整改 it is 长期坚持: _KEPT_PART)
+            hit = _lookup(improved)
     return hit
 
 
 _TICKS = frozenset("√✓✔☑")
+_IMPROVE = re.compile("(?<!整)改进")  # (not the 改进 of 整改进展)
 
 
 # The opening clause of a progress paragraph: "已完成。4月20日召开党员大会……" → 已完成.
@@ -149,17 +193,20 @@ _PART_SEP = re.compile(r"[，,；;、。/]|并且|同时")
 _BRACKETED = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 _KEPT_PART = re.compile(
     r"^(?:并|需|需要|仍需|还需|将|继续|后续|今后|下步)*(?:长期|持续|常态化?|长效)"
-    r"(?:坚持|推进|巩固|整改|落实|深化|开展|长效|抓好)?(?:整改)?$"
+    r"(?:坚持|推进|巩固|整改|改进|落实|深化|开展|长效|抓好)?(?:整改)?$"
 )
 
 _REFERENCE = re.compile(r"^(?:详|具体|佐证材料|材料)?见")  # 已完成，见附件3
+# A colour written as the status (绿灯, 红色, 黄牌): its meaning only a legend on the sheet says;
+# beside a status in brackets ("绿色（已完成）") the bracket says it.
+COLOUR_WORD = lazy(r"^亮?[红橙黄绿蓝紫灰]色?(?:灯|牌|标)?(?:预警)?$")
 # A part saying when (正在整改，预计6月底完成; 已完成，2024年5月20日): the status is the rest.
 _WHEN_PART = re.compile(
     r"^(?:预计|计划|拟|争取|力争|剩余(?:部分|工作|任务)?|其余(?:部分|工作|任务)?)(?:于|在|将|将于)?"
     r".{0,16}(?:完成|办结|到位|销号)$"
 )
 _KEPT_TAIL = re.compile(
-    r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|长期推进|长效坚持)$"
+    r"^(.+?)(?:并|需|需要|且)?(?:长期坚持|持续推进|持续巩固|持续改进|长期推进|长效坚持)$"
 )
 # A part saying only that the sign-off is still to come (已完成（未销号）, 已整改，未验收): the
 # work is done and its 销号/验收 is not — 基本完成, as 已完成待销号 is; alone, 未销号 is under way.
@@ -193,6 +240,8 @@ def _compound(text: str) -> str | None:
             found.append(status)  # 整改中，已完成60%
         elif part in _HOW_WORDS:
             continue  # 立行立改，已完成: how it was done, not how far
+        elif not remark and remarks and COLOUR_WORD.match(part):
+            continue  # 绿色（已完成）: the light, and the status in its bracket
         elif (status := _lookup(part)) is not None:
             found.append(status)
         elif (tail := _KEPT_TAIL.match(part)) and (status := _lookup(tail.group(1))):
@@ -305,6 +354,8 @@ def suggest_status(text: object) -> str | None:
     known = normalise_status(s)
     if known is not None:
         return known
+    if box_options(str(text)) is not None:
+        return None  # every status printed, none or several ticked: nothing to suggest
     if s.lower() in _YES:  # a 是否完成 column answered 是/否
         return C.STATUS_DONE
     if s.lower() in _NO:

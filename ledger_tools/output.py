@@ -82,7 +82,7 @@ def process_alive(pid: int) -> bool:
     which would terminate it there)."""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFO

@@ -686,7 +686,7 @@ def problem_context(
     else:
         measures = [measure_wording(m, say) for m in p.measures]
         leaders = dict.fromkeys(filter(None, map(text, _column(p.measures, "责任领导"))))
-    out = {
+    out: dict[str, Any] = {
         "序号": number,
         "原序号": text(p.number),
         "方面": text(p.aspect),
@@ -776,7 +776,10 @@ def open_work_clause(
     timely = [m for m in unfinished if m.deadline and m.deadline.due and m.deadline.due >= as_of]
     parts = []
     if timely:
-        latest = max(timely, key=lambda m: m.deadline.due)  # type: ignore[union-attr]
+        # (every one has its due date: ``timely``)
+        latest = max(
+            timely, key=lambda m: m.deadline.due if m.deadline and m.deadline.due else as_of
+        )
         parts.append(f"{subject}计划于{W.due_form(latest.deadline)}完成")
     if late:
         reasons = list(dict.fromkeys(W.strip_end(say(m.values.get("延期说明"))) for m in late))
@@ -1158,7 +1161,7 @@ def sample_text_findings(ledger: Ledger, kind: str) -> list[Finding]:
     out = []
     for t in text_rows(ledger, kind):
         if any(mark in text(t.get(k)) for k in ("小标题", "内容")):
-            row = t.get("行")
+            row = t.get("行") or ""
             out.append(
                 Finding(
                     "example-text",
@@ -1243,7 +1246,7 @@ def sample_ledger() -> Ledger:
     from ledger_tools.ledger.model import Aspect, Origin
 
     day = dt.date(2024, 3, 29)
-    values = {name: f"示例{name}" for name in C.COLUMN_NAMES}
+    values: dict[str, Any] = {name: f"示例{name}" for name in C.COLUMN_NAMES}
     values.update({"清退资金": 100.0, "问责人次": 1, "建立制度": 1, "完成时间": day})
     measures = [
         Measure(

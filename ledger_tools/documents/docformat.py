@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -318,20 +319,21 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def child(parent: object, name: str) -> object:
-    """The ``w:name`` child of ``parent``, created in schema order if missing."""
-    found = parent.find(qn(f"w:{name}"))  # type: ignore[attr-defined]
+def child(parent: Any, name: str) -> Any:
+    """The ``w:name`` child of ``parent``, created in schema order if missing. (An lxml
+    element: ``Any``, as lxml is to mypy here, see pyproject.toml.)"""
+    found = parent.find(qn(f"w:{name}"))
     if found is not None:
         return found
     el = OxmlElement(f"w:{name}")
-    order = _ORDERS.get(_local(parent.tag))  # type: ignore[attr-defined]
+    order = _ORDERS.get(_local(parent.tag))
     if order and name in order:
         later = set(order[order.index(name) + 1 :])
-        for i, sib in enumerate(parent):  # type: ignore[attr-defined]
+        for i, sib in enumerate(parent):
             if _local(sib.tag) in later:
-                parent.insert(i, el)  # type: ignore[attr-defined]
+                parent.insert(i, el)
                 return el
-    parent.append(el)  # type: ignore[attr-defined]
+    parent.append(el)
     return el
 
 
@@ -345,7 +347,7 @@ def set_fonts(rpr: object, east_asia: str, latin: str = FONT_LATIN) -> None:
     through ``w:ascii``/``w:hAnsi``. Theme-font attributes would win over them, so drop those."""
     fonts = child(rpr, "rFonts")
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{attr}"), None)  # type: ignore[attr-defined]
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
     _set_attrs(fonts, ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)
 
 
@@ -543,7 +545,7 @@ def setup_page(section: Section, *, landscape: bool = False) -> None:
 
 def set_doc_grid(section: Section, line_pitch: int = LINE_PITCH_TWIPS) -> None:
     grid = child(section._sectPr, "docGrid")
-    grid.attrib.clear()  # type: ignore[attr-defined]
+    grid.attrib.clear()
     _set_attrs(grid, type=GRID_TYPE, linePitch=line_pitch)
 
 
@@ -691,7 +693,7 @@ def start_landscape_section(
     """
     body = doc.element.body
     old = body.find(qn("w:sectPr"))
-    for p in carriers or [Paragraph(body.findall(qn("w:p"))[-1], None)]:
+    for p in carriers or [Paragraph(body.findall(qn("w:p"))[-1], doc)]:
         p._p.get_or_add_pPr()._insert_sectPr(copy.deepcopy(old))
     section = doc.sections[-1]
     sect = section._sectPr
@@ -754,7 +756,7 @@ def _text_box_drawing(
     position: str,
     text: tuple[str, str],
     height: int,
-) -> object:
+) -> Any:
     """A ``w:drawing`` anchored where ``position`` (``wp:positionH``/``wp:positionV``) says:
     a borderless, unfilled text box of ``size`` (EMU), not wrapping the text around it, with an
     empty ``w:txbxContent`` to fill; ``text``: the text's direction and anchor (``wps:bodyPr``);
@@ -814,7 +816,8 @@ def _page_number_text_box(odd: bool) -> object:
     content = drawing.find(".//" + qn("w:txbxContent"))
     p = OxmlElement("w:p")
     content.append(p)
-    para = Paragraph(p, None)
+    # (no story part: the box's paragraph is only formatted, nothing asks for its part)
+    para = Paragraph(p, None)  # type: ignore[arg-type]
     _page_number_paragraph(para, "right" if odd else "left", indent=False)
     return _as_alternate_content(drawing)
 
@@ -1017,7 +1020,7 @@ def set_cell_borders(cell: _Cell, **edges: str) -> None:
     """Per-cell borders, e.g. ``top="nil"`` (no line) or ``bottom="single"``."""
     borders = child(cell._tc.get_or_add_tcPr(), "tcBorders")
     for edge, val in edges.items():
-        attrs = {"val": val}
+        attrs: dict[str, object] = {"val": val}
         if val != "nil":
             attrs.update(sz=TABLE_BORDER_SIZE, space=0, color="000000")
         _set_attrs(child(borders, edge), **attrs)

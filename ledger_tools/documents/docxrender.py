@@ -30,7 +30,7 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,6 +189,7 @@ class _Writer:
         self.joined = joined  # made ready piece by piece (``Pieces``)
 
     def _renumber(self, m: re.Match[str]) -> str:
+        assert self.docpr is not None  # called only when numbering (``transform``)
         self.docpr += 1
         return f"{m.group(1)}{self.docpr}{m.group(2)}"
 
@@ -283,7 +284,7 @@ def strip_macros(doc: Any) -> int:
 
 
 def write_docx(
-    skeleton: bytes, rendered: dict[str, Iterator[bytes] | bytes], out: Path | io.BytesIO
+    skeleton: bytes, rendered: Mapping[str, Iterator[bytes] | bytes], out: Path | io.BytesIO
 ) -> None:
     """The output zip: ``skeleton`` (python-docx's save of the template, core properties
     already rendered) with the members of ``rendered`` replaced by their streamed content."""

@@ -373,7 +373,7 @@ def _render_error(exc: Exception, template: Path) -> Exception:
     if isinstance(exc, SyntaxError):
         # Python's compiler, not Jinja's parser: blocks nested deeper than it takes (20 nested
         # for, 100 nested if). Its line is a line of the compiled code, not a paragraph.
-        label = f"{part.label}" if part is not None and getattr(part, "label", "") else ""
+        label = f"{shown}" if (shown := getattr(part, "label", None)) else ""
         return TemplateError(
             f"模板 {template.name} {label}中的 {{% for %}}、{{% if %}} 等标签嵌套层数过多"
             "（for 最多约 20 层，if 约 100 层，正常的模板只有几层），无法生成。"
@@ -873,7 +873,7 @@ def _trial_render(path: Path) -> list[TemplateIssue]:
         with limited(env, Budget(MIN_OUTPUT, TRIAL_SECONDS)):
             render_template(_open_template(path), env, context, env.budget, io.BytesIO())
     except (RenderLimit, SecurityError, SyntaxError, LiveField) as exc:
-        message = str(_render_error(exc, path).message).removeprefix(f"模板 {path.name} ")
+        message = str(_render_error(exc, path)).removeprefix(f"模板 {path.name} ")
         message = message.split("。请检查模板中")[0].rstrip("。") + "。"
         return [TemplateIssue("error", f"生成时会被拒绝：{message}")]
     except Exception:  # noqa: BLE001 - other failures depend on the data or are named above

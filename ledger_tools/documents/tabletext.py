@@ -13,7 +13,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]")
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -337,6 +340,7 @@ def task_list_blocks(
     first = -int(-total // (TASK_PAGE_PT * _BLOCK_SHARE))
     for count in range(first, len(measures) + 1):
         target = total / count
+        blocks: list[int]  # each row's block
         top, blocks, sizes, rows = 0.0, [], [0.0], [0]
         for height in heights:
             block = min(count - 1, int((top + height / 2) // target))
@@ -456,7 +460,7 @@ def _even_lines(text: str, width: float) -> str:
     return text
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "names_only": names_only,
     "short_date": short_date,
     "cell_lines": cell_lines,

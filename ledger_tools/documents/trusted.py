@@ -83,7 +83,7 @@ def make_trusted_env(finalize: Callable[[Any], Any], filters: dict[str, Callable
     # render). The built-in templates print values and loop; they build no markup with ~,
     # join, macros or |safe, where the two would differ (test_trusted compares documents).
     class TrustedEnvironment(DictItemsFirst, Environment):
-        pass
+        pieces: Pieces  # set below
 
     from ledger_tools.documents.docxrender import Pieces
 

@@ -117,7 +117,7 @@ def person_names(values: Iterable[str]) -> list[str]:
     names: set[str] = set()
     for value in values:
         for part in split_outside(value or "", _LIST_SEPARATORS + " "):
-            name = _PERSON.match(part).group("name") if _PERSON.match(part) else part
+            name = person.group("name") if (person := _PERSON.match(part)) else part
             name = name.strip()
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) and not name.endswith(_NOT_A_NAME):
                 names.add(name)

@@ -76,6 +76,7 @@ def import_command(
     if fmt == "json":
         click.echo(json.dumps(_json(imported), ensure_ascii=False, indent=2, default=str))
         return
+    assert output  # text output requires -o (refused above without it)
     out = write_imported(imported, output, force=force, inputs=files)
     aspects, problems, measures = imported.counts()
     kinds = "、".join(f"{_name(d.kind)}（{_short(d.path)}）" for d in imported.documents)

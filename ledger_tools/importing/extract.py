@@ -998,6 +998,7 @@ def _text_tables(lines: list[str]) -> dict[int, tuple[list[list[str]], int]]:
     tables: dict[int, tuple[list[list[str]], int]] = {}
     i = 0
     while i < len(lines):
+        rows: list[list[str]]
         j, rows = i, []
         while j < len(lines):
             cells = _table_cells(lines[j])
@@ -1395,7 +1396,7 @@ def _stacked_cells(lines: list[str]) -> list[str] | None:
         nxt[0] - end < 2 for (_, end, _), nxt in zip(cols, cols[1:], strict=False)
     ):
         return None  # not short cells spaced apart in columns (a line of prose, "2024 年 5 月")
-    cells = [[a, b, [(main, t)]] for a, b, t in spans[main]]
+    cells: list[list[Any]] = [[a, b, [(main, t)]] for a, b, t in spans[main]]  # [start, end, words]
     for k, words in enumerate(spans):
         if k == main:
             continue
@@ -2135,7 +2136,9 @@ def _cells(line: str, bounds: list[int]) -> list[str] | None:
 
 
 def _new_row(cells: list[str] | None, number_col: int) -> bool:
-    return bool(cells) and number_col >= 0 and bool(_NUMBER_CELL.match(cells[number_col]))
+    if not cells:
+        return False
+    return number_col >= 0 and bool(_NUMBER_CELL.match(cells[number_col]))
 
 
 def _is_heading_row(text: str) -> bool:

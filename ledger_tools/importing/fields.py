@@ -149,13 +149,11 @@ _FIG_MEASURES_RATE = re.compile(
 def measure_figures(text: str) -> dict[str, float]:
     """{"措施", "已完成措施", "措施完成率"} a sentence states of the measures."""
     out: dict[str, float] = {}
-    if m := _FIG_MEASURES.search(text):
-        out["措施"] = _num(next(g for g in m.groups() if g))
+    if measures := _FIG_MEASURES.search(text):
+        out["措施"] = _num(next(g for g in measures.groups() if g))
     if m := _FIG_MEASURES_DONE.search(text):
         out["已完成措施"] = _num(next(g for g in m.groups() if g))
-    elif "措施" in out and (
-        m := _FIG_MEASURES_THEN_DONE.search(text[_FIG_MEASURES.search(text).end() :])
-    ):
+    elif measures and (m := _FIG_MEASURES_THEN_DONE.search(text[measures.end() :])):
         out["已完成措施"] = _num(m.group(1))
     if m := _FIG_MEASURES_RATE.search(text):
         out["措施完成率"] = float(m.group(1))
@@ -499,8 +497,10 @@ def table_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
             if r + 1 < len(rows) and (lower := _lower_header(row, rows[r + 1])) is not None:
                 return r + 1, lower
             # "已完成 | 正在推进 | 未启动" as columns of their own, ticked: two or more of them
-            ticks = {j: normalise_status(c.strip()) for j, c in enumerate(row) if j not in mapped}
-            ticks = {j: st for j, st in ticks.items() if st and len(row[j].strip()) <= 6}
+            statuses = {
+                j: normalise_status(c.strip()) for j, c in enumerate(row) if j not in mapped
+            }
+            ticks = {j: st for j, st in statuses.items() if st and len(row[j].strip()) <= 6}
             if len(set(ticks.values())) >= 2 and "整改状态" not in names:
                 mapped.update({j: TICK + st for j, st in ticks.items()})
             return r, mapped
@@ -782,7 +782,11 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
             same = last is not None and _compact(last.title) == _compact(
                 problem_title.rstrip("。；;")
             )
-            target = last if same and last.number == values.get("序号", "") else None
+            target = (
+                last
+                if last is not None and same and last.number == values.get("序号", "")
+                else None
+            )
             if same and target is None and not renumbered:
                 # "1 | 政务公开不及时 | 措施A" / "2 | 政务公开不及时 | 措施B": the 序号 numbers
                 # the measures; the same problem written out again is the same problem
@@ -849,8 +853,8 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
         if account and target.measures:
-            last = target.measures[-1].fields
-            last["整改进展及成效"] = account + last.get("整改进展及成效", "")
+            latest = target.measures[-1].fields
+            latest["整改进展及成效"] = account + latest.get("整改进展及成效", "")
     return True
 
 

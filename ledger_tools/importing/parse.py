@@ -517,7 +517,7 @@ def _stated_figures(blocks: list[Block]) -> dict[str, float]:
                     if found:
                         figures = {**found, **figures}
                         said += more.strip() if more in sentences[k + 1 :] else ""
-                return {**figures, "句子": said}  # type: ignore[dict-item]
+                return {**figures, "句子": said}
     return {}
 
 
@@ -529,7 +529,7 @@ def _stated_measures(blocks: list[Block]) -> dict[str, float]:
             continue
         for sentence in re.findall(r"[^。；;]+[。；;]?", b.text):
             if (found := F.measure_figures(sentence)) and "措施" in found:
-                return {**found, "句子": sentence.strip()}  # type: ignore[dict-item]
+                return {**found, "句子": sentence.strip()}
     return {}
 
 
@@ -1230,8 +1230,8 @@ class _Reader:
         items = split_measures(text) if text else []
         for item in items:
             head, detail = first_sentence(item)
-            problem = PProblem(_short_title(head.rstrip("。；;")), node.where, detail=detail)
-            aspect.problems.append(problem)
+            listed_problem = PProblem(_short_title(head.rstrip("。；;")), node.where, detail=detail)
+            aspect.problems.append(listed_problem)
         named = list(aspect.problems)  # (an answer is matched to these only)
         for b in aimed:
             target, answer = _aimed_at(b.text) or ("", b.text)
@@ -1850,7 +1850,7 @@ def _table_hint() -> str:
 
 def _is_statement(text: str) -> bool:
     """A short paragraph that only states the counts ("审计发现问题共4个，已整改3个。")."""
-    fig = F.stated_figures(text)
+    fig = F.stated_figures(text) or {}
     return bool(fig) and len(text) <= 120 and ("已整改" in fig or "方面" in fig)
 
 

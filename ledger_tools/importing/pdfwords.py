@@ -110,8 +110,8 @@ def page_words(path: Path, first: int, last: int) -> dict[int, tuple[float, floa
         for w in page.iter("{*}word"):
             text = clean_line(w.text or "")
             if text:
-                box = [_float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
-                words.append(Word(*box, text))
+                x0, y0, x1, y1 = (_float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+                words.append(Word(x0, y0, x1, y1, text))
         pages[number] = (_float(page.get("width")), _float(page.get("height")), words)
     return pages
 
@@ -201,7 +201,10 @@ def _stacked(lines: list[list[Word]], i: int) -> tuple[list[Word], int, int] | N
             home = [c for c in cells if any(_overlap(w, piece, 0.2 * h) for piece in c)]
             if len(home) > 1:
                 return None
-            (home[0] if home else cells.append([]) or cells[-1]).append(w)
+            if home:
+                home[0].append(w)
+            else:
+                cells.append([w])
     merged = _cells_left_to_right(cells)
     if len(merged) < 3 or table_columns([[w.text for w in merged]]) is None:
         return None
@@ -257,7 +260,10 @@ def _header(lines: list[list[Word]], at: int) -> tuple[list[Word], int, int]:
         ):
             break
         for w in line:
-            (under(w) or [cells.append([]) or cells[-1]])[0].append(w)
+            if home := under(w):
+                home[0].append(w)
+            else:
+                cells.append([w])
         first -= 1
     last = at
     while last + 1 < len(lines):

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ledger_tools.lazyre import lazy
 
@@ -407,6 +407,10 @@ _LABEL = lazy(
 )
 
 
+@overload
+def strip_label(text: str) -> str: ...
+@overload
+def strip_label(text: object) -> object: ...
 def strip_label(text: object) -> object:
     """Text without a "问题1：" / "措施2：" label typed before it (documents number problems and
     measures themselves and would print "问题1：问题1：…"); other values as they are."""

@@ -438,6 +438,7 @@ class _FindingsJson:
     def write(self, findings: list[Finding]) -> list[str]:
         kinds, messages, values = self.kinds, self.messages, self.values
         out = []
+        shown: str | None  # a finding's value as JSON (None: not encoded yet)
         for f in findings:
             key = (f.rule, f.severity, f.sheet, f.column, f.field)
             kind = kinds.get(key)

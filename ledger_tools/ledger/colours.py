@@ -61,7 +61,7 @@ def _legend(rows: list[list[Any]]) -> tuple[dict[str, str], int] | None:
         for v in row:
             if not isinstance(v, str) or len(_COLOUR_CHAR.findall(v)) < 2 or len(v) > 80:
                 continue
-            found = {}
+            found: dict[str, str] = {}
             pairs = _PAIR.findall(v) + [(c, w) for w, c in _PAIR_AFTER.findall(v)]
             for colour, word in pairs:
                 status = normalise_status(word)
@@ -72,7 +72,7 @@ def _legend(rows: list[list[Any]]) -> tuple[dict[str, str], int] | None:
     return None
 
 
-def _colour_name(rgb: str) -> str | None:
+def _colour_name(rgb: str | None) -> str | None:
     """The everyday name of an ARGB fill ("FF92D050" → 绿色); None for white/black/none."""
     if not isinstance(rgb, str) or len(rgb) < 6 or not re.fullmatch(r"[0-9A-Fa-f]{6,8}", rgb):
         return None

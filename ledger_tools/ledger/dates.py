@@ -31,6 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.model import Deadline
@@ -456,9 +457,9 @@ def parse_date_value(value: object) -> Deadline:
         return _EMPTY
     t = type(value)
     if t is dt.date:  # the common case: a date cell
-        return _typed_date(value)  # type: ignore[arg-type]
+        return _typed_date(cast(dt.date, value))
     if t is dt.datetime:
-        return _typed_date(value.date())  # type: ignore[union-attr]
+        return _typed_date(cast(dt.datetime, value).date())
     if isinstance(value, bool):
         return Deadline("invalid", str(value), note="不是日期")
     if isinstance(value, (int, float)):
@@ -496,9 +497,11 @@ def _finished_month(text: str, year: int, month: int) -> Deadline:
     return Deadline("period", text, dt.date(year, month, 1), note=FINISHED_MONTH_NOTE)
 
 
-def finished_form(finished: Deadline) -> str:
+def finished_form(finished: Deadline | None) -> str:
     """A 完成时间 as the documents and messages print it: "2025年6月" for one written as a month,
-    else its day ("2025年6月20日")."""
+    else its day ("2025年6月20日"); "" for a measure without one (``Measure.finished`` None)."""
+    if finished is None:
+        return ""
     if finished.due is None:
         return finished.text
     if finished.note == FINISHED_MONTH_NOTE:
@@ -567,7 +570,7 @@ def parse_deadline(
     if not isinstance(value, str):
         found = parse_date_value(value)
         if found.kind == "invalid" and value.__class__ in (int, float):
-            n = float(value)  # type: ignore[arg-type]
+            n = float(value)
             if n.is_integer() and 1 <= n <= _MAX_DAYS:
                 return Deadline("invalid", found.text, note=f"数字{found.text}{DAYS_NUMBER_NOTE}")
         return found
@@ -584,9 +587,9 @@ def parse_deadline(
     if found.kind in ("long_term", "immediate") and year_from is not None:
         # "9月30日前完成并长期坚持": the date beside the keyword counts (as with a year), in
         # the year ``year_from`` gives — not a deadline that never falls due
-        dated = _keyword_with_yearless_date(value, feedback, concentrated_end, year_from)
-        if dated is not None:
-            return dated
+        kept = _keyword_with_yearless_date(value, feedback, concentrated_end, year_from)
+        if kept is not None:
+            return kept
     return found
 
 
@@ -634,7 +637,7 @@ _NEXT_YEAR = re.compile(r"^(?:明年|次年|来年)(?:度)?")
 @lru_cache(maxsize=4096)
 def _with_year(text: str, found: Deadline, source: YearSource) -> Deadline:
     s = _prepare(text)
-    years = (source.day.year, source.day.year + 1)
+    years: tuple[int, ...] = (source.day.year, source.day.year + 1)
     if nxt := _NEXT_YEAR.match(s):
         s, years = s[nxt.end() :] or "年底", (source.day.year + 1,)
         if s in ("内", "底", "末"):
@@ -781,8 +784,9 @@ _LABELLED = re.compile(r"^[^:：\d]{1,8}[:：](.+)$")
 def _date_in(part: str) -> Deadline | None:
     """A date or period in one part of a deadline cell: the whole part, or a date followed by
     前 and words ("2024年6月底前制定制度"), or either after a short label ("第二阶段：…")."""
-    found = _parse_text(part)
-    if found.kind not in ("date", "period"):
+    whole = _parse_text(part)
+    found: Deadline | None = whole
+    if whole.kind not in ("date", "period"):
         m = _BEFORE.match(part)
         found = _parse_text(m.group(1)) if m else None
     if (found is None or found.kind not in ("date", "period")) and (label := _LABELLED.match(part)):

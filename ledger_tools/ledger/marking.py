@@ -265,7 +265,7 @@ class _Copy:
         self.members = {i.filename: i for i in self.infos}
         if "xl/workbook.xml" not in self.members:
             raise _unreadable(src)
-        self.new: dict[str, bytes | Callable[[], Iterator[bytes]]] = {}
+        self.new: dict[str, bytes | Callable[[], bytes | Iterator[bytes]]] = {}
         self.removed: set[str] = set()
         self.content_types = self.text("[Content_Types].xml")
         self.workbook = self.text("xl/workbook.xml")
@@ -331,7 +331,7 @@ class _Copy:
             name = re.search(r'\bname="([^"]*)"', tag)
             rid = re.search(r'\b(?:\w+:)?id="([^"]+)"', tag)
             rel = targets.get(rid.group(1)) if rid else None
-            if not (name and rel and rel["Type"].endswith("/worksheet")):
+            if not (name and rid and rel and rel["Type"].endswith("/worksheet")):
                 continue
             part = _resolve("xl/workbook.xml", rel["Target"])
             if part not in self.members:
@@ -627,7 +627,9 @@ class _Copy:
         def patch(element: bytes, r: int) -> bytes:
             tag_end = element.find(b">") + 1
             if element[tag_end - 2 : tag_end] == b"/>":
-                name = element[1 : _NAME_END.search(element).start()]
+                name_at = _NAME_END.search(element)
+                assert name_at is not None  # the element ends in "/>", which _NAME_END matches
+                name = element[1 : name_at.start()]
                 head, body, close = element[: tag_end - 2] + b">", b"", b"</" + name + b">"
             else:
                 close_at = element.rfind(b"</")
@@ -785,7 +787,9 @@ class _Copy:
             return tag
         if s:
             return tag[: s.start(1)] + str(new).encode() + tag[s.end(1) :]
-        name_end = _NAME_END.search(tag).start()
+        name_at = _NAME_END.search(tag)
+        assert name_at is not None  # a start tag ends in ">", which _NAME_END matches
+        name_end = name_at.start()
         return tag[:name_end] + b' s="%d"' % new + tag[name_end:]
 
     def _neutralise(self, sheet: _Sheet, buf: bytes, dead: set[bytes]) -> bytes:
@@ -1504,6 +1508,8 @@ class _Member:
     """One member of the zip being written: its local-header fields (``entry``: name, flags,
     method, DOS time, crc, packed and full size, offset) and, for a new member, the deflate
     state. Its methods run in the writer thread, in order."""
+
+    entry: list[Any]
 
     def __init__(self, name: str, info: zipfile.ZipInfo | None) -> None:
         flags = 0x800 if not name.isascii() else 0

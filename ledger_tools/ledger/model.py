@@ -11,7 +11,7 @@ import operator
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,10 @@ def column_reader(measures: list[Measure]) -> Callable[[str], list[Any]]:
     When the measures are the reader's (their values read the same columns) it picks the
     values out of the column at C speed, instead of a Python call per measure."""
     views = [m.values for m in measures]
-    store = views[0].columns if views and views[0].__class__ is RowValues else None  # type: ignore[attr-defined]
-    if store is None or not all(v.__class__ is RowValues and v.columns is store for v in views):  # type: ignore[attr-defined]
+    store = views[0].columns if views and views[0].__class__ is RowValues else None
+    if store is None or not all(v.__class__ is RowValues and v.columns is store for v in views):
         return lambda name: [v.get(name) for v in views]
-    index = [v.index for v in views]  # type: ignore[attr-defined]
+    index = [v.index for v in cast("list[RowValues]", views)]  # all RowValues: checked above
     first = index[0]
     if index == list(range(first, first + len(index))):  # all the reader's, or one stretch
         picked = slice(first, first + len(index))
@@ -105,7 +105,7 @@ class Measure:
     row: int  # Excel row number (1-based) on ``sheet``
     # canonical column name -> normalised cell value (str/float/date/None): a dict, or (as the
     # reader builds them) a view of the ledger's columns
-    values: Mapping[str, Any]
+    values: dict[str, Any] | RowValues
     part: int = 0  # index within a cell holding several numbered measures (0 = whole cell)
     deadline: Deadline | None = None
     finished: Deadline | None = None  # 完成时间, parsed

@@ -838,6 +838,7 @@ def _assign_columns(
     # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
     # user's mapping) is read, else the first.
     winner: dict[str, int] = {}
+    name: str | None  # (below: the name read for column j, None when it has none)
     for j in sorted(found):
         name = found[j]
         if name not in winner or (
@@ -1592,7 +1593,7 @@ def labelled_problem(text: object) -> tuple[str, str] | None:
     when it does not."""
     if text.__class__ is not str or "：" not in text and ":" not in text:
         return None
-    m = _LABELLED.match(text)  # type: ignore[arg-type]
+    m = _LABELLED.match(text)
     if m is None:
         return None
     return m.group("p").rstrip("。；;，, \n"), m.group("m").strip()

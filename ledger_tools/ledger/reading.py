@@ -435,7 +435,7 @@ def _check_biff_extent(p: Path) -> None:
             claimed = next(
                 (
                     (e.name, e.size)
-                    for e in ole.direntries
+                    for e in ole.direntries  # type: ignore[attr-defined]  # not in types-olefile
                     if e is not None and e.entry_type == olefile.STGTY_STREAM and e.size > size
                 ),
                 None,
@@ -949,7 +949,12 @@ def _check_parts(
     read."""
     if len(members) != len(infos):
         seen: set[str] = set()
-        twice = next(i.filename for i in infos if i.filename in seen or seen.add(i.filename))
+        twice = ""
+        for i in infos:
+            if i.filename in seen:
+                twice = i.filename
+                break
+            seen.add(i.filename)
         raise UnreadableFile(
             f"{label} 已损坏：压缩包中有两个同名的部分（{twice}），Office 也无法正常打开。"
             "请重新获取原文件，或用 Office/WPS 打开后“另存为”新文件再试。"
@@ -988,9 +993,9 @@ def _workbook_parts(wb: str, rels: str) -> tuple[dict[str, str], list[tuple[str,
         if name and re.search(r'\bstate="(?:hidden|veryHidden)"', tag):
             hidden.add(html.unescape(name.group(1)))
         if name and rid and rid.group(1) in targets:
-            target, kind = targets[rid.group(1)]
-            if kind == "worksheet":
-                parts[html.unescape(name.group(1))] = target
+            part, part_kind = targets[rid.group(1)]
+            if part_kind == "worksheet":
+                parts[html.unescape(name.group(1))] = part
     shared = [(t, _SHARED[k]) for t, k in targets.values() if k in _SHARED]
     return parts, shared, hidden
 

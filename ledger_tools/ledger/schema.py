@@ -382,7 +382,9 @@ class RowCheck:
     null: not applicable) for valid rows."""
 
     rule: str
-    valid: Callable[[], Any]
+    # called with no arguments (``...``: the checks built in a loop bind their column as a
+    # lambda's default, ``lambda n=name: …``, which mypy cannot match to ``Callable[[], Any]``)
+    valid: Callable[..., Any]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -828,7 +830,7 @@ def _first_of_problem(ledger: Ledger, m: Measure) -> Measure:
 def _first_with(ledger: Ledger, name: str, key: Callable[[Measure], Any], m: Measure) -> Measure:
     """The first measure whose ``key`` equals ``m``'s, indexed once per ledger and ``name``:
     a ledger with many conflicts must not be scanned once per finding."""
-    cache = ledger.__dict__.setdefault("_first_rows", {})
+    cache: dict[str, dict[Any, Measure]] = ledger.__dict__.setdefault("_first_rows", {})
     index = cache.get(name)
     if index is None:
         index = cache[name] = {}
@@ -1024,7 +1026,7 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
         f"完成时间 {finished_form(m.finished)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
     ),
     "late-completion": lambda L, m, c, t: (
-        f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due)}。请在整改进展中说明原因。"
+        f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due if m.deadline is not None else '')}。请在整改进展中说明原因。"
     ),
     "no-progress": lambda L, m, c, t: (
         "状态为“已完成”，但没有填写整改进展及成效。报告会引用这一栏，请补写做了什么、取得什么成效。"

@@ -193,9 +193,9 @@ def _join(first: Ledger, parts: list[Ledger], raw: RawBook | None) -> None:
         )
         kinds = [n for n in names if _kind_name(n)]
         if kinds and "方面" not in first.origin.present:
-            said = "、".join(f"“{n}”" for n in kinds)
+            listed = "、".join(f"“{n}”" for n in kinds)
             layout.notes.append(
-                f"工作表{said}是按整改状态或整改时限分的表，表名不是方面，没有作为方面读取；"
+                f"工作表{listed}是按整改状态或整改时限分的表，表名不是方面，没有作为方面读取；"
                 "如需按方面统计，请增加“方面”列。"
             )
         for part in parts:
@@ -271,7 +271,7 @@ def _numbers_unique(ledgers: list[Ledger]) -> bool:
 def _aspect_from_sheet(ledger: Ledger, title: str) -> None:
     """The sheet's name as the 方面 of all its measures (the sheet says none of its own)."""
     for m in ledger.measures:
-        m.values["方面"] = title  # type: ignore[index]
+        m.values["方面"] = title
     for aspect in ledger.aspects:
         aspect.title = title
         for problem in aspect.problems:

@@ -35,7 +35,7 @@ import os
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ledger_tools.errors import OutputError
 from ledger_tools.ledger import columns as C
@@ -96,6 +96,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 # Cell helpers shared by everything that writes .xlsx (workbook, marking, examples).
 
 
+def _cell(ws: Worksheet, row: int, column: int) -> Cell:
+    """``ws.cell(row, column)`` as the plain cell it is here: openpyxl's stubs type it
+    ``Cell | MergedCell``, and this module writes no cell inside a merged range but its top-left."""
+    return cast("Cell", ws.cell(row, column))
+
+
 def set_text(cell: Cell, value: Any) -> Cell:
     """Assign ``value`` to ``cell``; text starting with ``= + - @`` is stored as text, never as a
     formula (README “安全与可靠性”), and keeps a quote prefix so Excel/WPS leave it text when edited.
@@ -115,10 +121,11 @@ def append_row(ws: Worksheet, values: Iterable[Any]) -> None:
     ``=cmd|…`` would run when the output is opened) and fails on a control character."""
     values = list(values)
     ws.append([None if isinstance(v, str) else v for v in values])
-    row = ws._current_row  # the row append just wrote (also when every value is text)
+    # the row append just wrote (also when every value is text; private: not in types-openpyxl)
+    row = ws._current_row  # type: ignore[attr-defined]
     for j, value in enumerate(values, start=1):
         if isinstance(value, str):
-            set_text(ws.cell(row, j), value)
+            set_text(_cell(ws, row, j), value)
 
 
 def column_letter(name: str) -> str:
@@ -187,6 +194,7 @@ def build_workbook(unit: str | None = None, *, timestamp: dt.datetime | None = N
     from openpyxl import Workbook
 
     wb = Workbook()
+    assert wb.active is not None  # a new Workbook has its one sheet
     wb.remove(wb.active)
     for name in C.SHEETS:
         wb.create_sheet(name)
@@ -219,7 +227,7 @@ def write_ledger_row(ws: Worksheet, row: int, values: Mapping[str, Any]) -> None
     if unknown:
         raise KeyError(f"不是标准列名：{'、'.join(sorted(unknown))}")
     for j, col in enumerate(C.COLUMNS, start=1):
-        cell = ws.cell(row, j)
+        cell = _cell(ws, row, j)
         if row > LAST_FORMATTED_ROW:
             _style_data_cell(cell, col)
         cell.border = _thin_border()
@@ -230,7 +238,7 @@ def write_ledger_row(ws: Worksheet, row: int, values: Mapping[str, Any]) -> None
 def write_text_row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
     """Write one 文稿段落 row (文稿, 章节, 小标题, 内容) with the sheet's style and fitted height."""
     for j, value in enumerate(values, start=1):
-        set_text(ws.cell(row, j), value)
+        set_text(_cell(ws, row, j), value)
     _style_text_row(ws, row)
     _fit_height(ws, row)
 
@@ -266,7 +274,7 @@ def _align(horizontal: str | None = None, wrap: bool = True) -> Any:
 
 def _header_row(ws: Worksheet, labels: Iterable[str], widths: Iterable[int], row: int = 1) -> None:
     for j, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
-        cell = set_text(ws.cell(row, j), label)
+        cell = set_text(_cell(ws, row, j), label)
         cell.font = _font(bold=True, head=True)
         cell.fill = _fill(FILL_HEAD)
         cell.border = _thin_border()
@@ -452,7 +460,7 @@ def _guide_sheet(ws: Worksheet) -> None:
             continue
         r += 1
         for j, value in enumerate(item, start=1):
-            cell = set_text(ws.cell(r, j), value or None)
+            cell = set_text(_cell(ws, r, j), value or None)
             cell.font = _font(bold=(j == 1))
             cell.alignment = _align("center" if j == 2 else None)
         _fit_height(ws, r)
@@ -480,20 +488,20 @@ def _info_sheet(ws: Worksheet, unit: str | None) -> None:
         if field.example and field.example not in note:
             note += f"，如“{field.example}”"
         note += _needed_note(field)
-        key = set_text(ws.cell(r, 1), field.name)
+        key = set_text(_cell(ws, r, 1), field.name)
         key.font = _font(bold=bool(field.needed_by))
         value = ws.cell(r, 2)
         value.font = _font()
         if field.kind == "date":
             value.number_format = DATE_FORMAT
-        help_cell = set_text(ws.cell(r, 3), note)
+        help_cell = set_text(_cell(ws, r, 3), note)
         help_cell.font = _font(size=10)
         for cell in (key, value, help_cell):
             cell.alignment = _align("left")
             cell.border = _thin_border()
         _fit_height(ws, r)
     if unit:
-        set_text(ws.cell(info_row("单位名称"), 2), unit.strip())
+        set_text(_cell(ws, info_row("单位名称"), 2), unit.strip())
     ws.cell(info_row("长期坚持计入办结"), 2).value = "是"
     _add_validation(ws, _list_validation("监督类型"), f"{INFO_VALUE_COLUMN}{info_row('监督类型')}")
     _add_validation(
@@ -540,11 +548,12 @@ def _ledger_sheet(ws: Worksheet) -> None:
         note = ("【必填】" if col.required else "") + col.help
         # Author "填表说明": the marked copy removes comments by "ledger-tools" on a re-check.
         head.comment = Comment(note, "填表说明", height=110, width=260)
-        first = ws.cell(FIRST_DATA_ROW, j)
+        first = _cell(ws, FIRST_DATA_ROW, j)
         _style_data_cell(first, col)
         for r in range(FIRST_DATA_ROW + 1, LAST_FORMATTED_ROW + 1):
             # Copying the style array is ~30x faster than assigning font/alignment/format.
-            ws.cell(r, j)._style = copy.copy(first._style)
+            # (``_style``: private, not in types-openpyxl)
+            ws.cell(r, j)._style = copy.copy(first._style)  # type: ignore[union-attr, attr-defined]
     last = get_column_letter(len(C.COLUMNS))
     _ledger_validations(ws)
     _overdue_formatting(ws, f"A{FIRST_DATA_ROW}:{last}{LAST_FORMATTED_ROW}")
@@ -624,6 +633,8 @@ def _print_setup(ws: Worksheet, *, a3: bool = False, landscape: bool = False) ->
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    # (never None: openpyxl's constructors make both, stubs or not)
+    assert ws.sheet_properties.pageSetUpPr is not None and ws.oddFooter is not None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7, footer=0.3)
@@ -664,7 +675,7 @@ def print_as_table(
         ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         lines = -(-display_width(ws["A1"].value) // max(int(width) - 4, 1))
         ws.row_dimensions[1].height = max(15.0, 18.5 * lines + 6)
-    ws.freeze_panes = ws.cell(header + 1, 1)
+    ws.freeze_panes = _cell(ws, header + 1, 1)
     _print_setup(ws, landscape=True)
     ws.print_title_rows = f"{header}:{header}"
 
@@ -775,11 +786,12 @@ def _text_sheet(ws: Worksheet) -> None:
     last = TEXT_FIRST_ROW + TEXT_FORMATTED_ROWS - 1
     blank = TEXT_FIRST_ROW + len(EXAMPLE_TEXTS)  # rows for the user's own paragraphs
     for j in range(1, len(C.TEXT_COLUMNS) + 1):
-        first = ws.cell(blank, j)
+        first = _cell(ws, blank, j)
         first.font = _font()
         first.alignment = _align("center" if j <= 2 else None)
         for r in range(blank + 1, last + 1):
-            ws.cell(r, j)._style = copy.copy(first._style)
+            # (``_style``: private, not in types-openpyxl)
+            ws.cell(r, j)._style = copy.copy(first._style)  # type: ignore[union-attr, attr-defined]
     _add_validation(ws, _list_validation("文稿"), f"A{TEXT_FIRST_ROW}:A{last}")
     _add_validation(ws, _list_validation("章节"), f"B{TEXT_FIRST_ROW}:B{last}")
     _print_setup(ws, landscape=True)
@@ -795,8 +807,8 @@ def _lists_sheet(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = max(widths[0], 44)
     for j, values in enumerate(LISTS.values(), start=1):
         for r, value in enumerate(values, start=2):
-            set_text(ws.cell(r, j), value).font = _font()
-    note = ws.cell(1, len(LISTS) + 2)
+            set_text(_cell(ws, r, j), value).font = _font()
+    note = _cell(ws, 1, len(LISTS) + 2)
     set_text(
         note,
         f"说明：A 列“方面”可按本单位反馈意见增删（第 2 至 {ASPECT_SLOTS + 1} 行），"

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import click
 
@@ -261,7 +261,7 @@ def _candidate_pairs(
     for j, q in enumerate(new):
         for key in (f"t:{text_key(q.title)}", f"n:{q.number}", *(f"m:{k}" for k in keys_new[j])):
             index.setdefault(key, set()).add(j)
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for i, p in enumerate(old):
         for key in (f"t:{text_key(p.title)}", f"n:{p.number}", *(f"m:{k}" for k in keys_old[i])):
             pairs.update((i, j) for j in index.get(key, ()))
@@ -491,6 +491,14 @@ def _unit_figures(name: str, ps: list[Problem], closed: tuple[str, ...]) -> dict
 def _unit_text(f: dict[str, Any]) -> str:
     done = f"已办结{f['办结数']}项" if f["办结数"] else "尚无办结"
     return f"问题{f['问题数']}项、措施{f['措施数']}条，{done}"
+
+
+class _MeasureBase(TypedDict):
+    """What every change of one measure pair says (``Change`` fields)."""
+
+    problem: str
+    measure: str
+    confidence: float
 
 
 class _Differ:
@@ -749,7 +757,7 @@ class _Differ:
     def measure_fields(
         self, q: Problem, a: Measure, b: Measure, confidence: float, *, text: bool
     ) -> None:
-        base = {
+        base: _MeasureBase = {
             "problem": q.title,
             "measure": _shown(b.values.get("整改措施")),
             "confidence": confidence,
@@ -806,7 +814,7 @@ def _deadline_change(a: Measure, b: Measure) -> str | None:
     da, db = a.deadline, b.deadline
     due_a = da.due if da else None
     due_b = db.due if db else None
-    if due_a and due_b and (da.kind, db.kind) != ("long_term", "long_term"):
+    if da and db and due_a and due_b and (da.kind, db.kind) != ("long_term", "long_term"):
         if due_b > due_a:
             return "deadline-extended"
         if due_b < due_a:
@@ -1515,7 +1523,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
     ws = wb.create_sheet(SHEET_CHANGES, 0)
     wb.active = 0
     set_text(ws["A1"], cmp.sentence)
-    header = (
+    header: tuple[str, ...] = (
         "序号",
         "变化",
         "问题",
@@ -1527,7 +1535,7 @@ def _changes_sheet(wb: Any, cmp: Comparison) -> None:
         "本期",
         "匹配度",
     )
-    widths = (6, 12, 24, 30, 12, 16, 16, 30, 30, 8)
+    widths: tuple[int, ...] = (6, 12, 24, 30, 12, 16, 16, 30, 30, 8)
     units = any(c.unit for c in cmp.changes)  # two 汇总台账: each change's 单位 after 变化
     if units:
         header = (*header[:2], "单位", *header[2:])

@@ -156,7 +156,9 @@ def groups(
                 if at in late:
                     late[at].parts.append(m)
                     continue
-                days = (m.deadline.due - as_of).days  # type: ignore[union-attr]
+                # (warning_colour colours only a measure with a due date)
+                assert m.deadline is not None and m.deadline.due is not None
+                days = (m.deadline.due - as_of).days
                 cell = ledger.origin.cell("整改时限", m.row, m.sheet)
                 late[at] = Item(m, problem, colour, days, cell)
                 g.items.append(late[at])
@@ -534,6 +536,7 @@ def write_summary(
     existing ``dest`` is refused unless ``overwrite``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from ledger_tools.ledger.dates import format_cn_date
     from ledger_tools.ledger.workbook import append_row, print_as_table
@@ -541,6 +544,7 @@ def write_summary(
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new Workbook's one sheet
     ws.title = "督办汇总"
     late = sum(1 for g in found if g.file)
     append_row(

@@ -907,6 +907,7 @@ def _merge(
     if fmt == "json":
         click.echo(json.dumps(merge_json(merge, sort), ensure_ascii=False, indent=2))
         return
+    assert output is not None  # text output requires -o (refused above without it)
     for line in summary_text(merge):
         click.echo(line)
     click.echo(f"已生成汇总台账：{output}")

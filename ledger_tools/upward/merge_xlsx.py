@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ledger_tools.ledger import columns as C
 from ledger_tools.output import ISAL_LEVEL, ZIP_LEVEL
@@ -241,14 +241,17 @@ class _FastZip(zipfile.ZipFile):
         super().__init__(*args, **{**kwargs, "compresslevel": ZIP_LEVEL})
         self.sheets = sheets  # the book's sheets (``_bulk_sheet_class``)
 
-    def open(self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any) -> Any:
+    def open(
+        self, name: Any, mode: Literal["r", "w"] = "r", pwd: bytes | None = None, **kwargs: Any
+    ) -> Any:
         member = super().open(name, mode, pwd, **kwargs)
         # zipfile takes no compressor: the member's is replaced (where a later Python has no
         # such attribute, zlib's level stays)
         if mode == "w" and getattr(member, "_compressor", None) is not None:
             isal = _isal()
             if isal is not None:
-                member._compressor = isal.compressobj(ISAL_LEVEL, isal.DEFLATED, -15)  # noqa: SLF001
+                # (private, so not in typeshed's zipfile)
+                member._compressor = isal.compressobj(ISAL_LEVEL, isal.DEFLATED, -15)  # type: ignore[attr-defined]  # noqa: SLF001
         return member
 
     def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
@@ -313,7 +316,7 @@ def _fast_relationships() -> type:
     tag call and four escapes. The same XML."""
     from xlsxwriter.relationships import PACKAGE_SCHEMA, Relationships
 
-    class FastRelationships(Relationships):  # type: ignore[misc]
+    class FastRelationships(Relationships):
         def _write_relationships(self) -> None:
             escape = self._escape_attributes
             xml = []
@@ -342,9 +345,10 @@ def _bulk_sheet_class() -> type:
     tests read the result back with openpyxl, the project's reader and LibreOffice.)"""
     from xlsxwriter.worksheet import Worksheet
 
-    class BulkSheet(Worksheet):  # type: ignore[misc]
+    class BulkSheet(Worksheet):
         bulk_rows_xml: Callable[[], Iterable[bytes]] | None = None
         bulk_size = 0  # bytes of the bulk rows, about
+        dim_rowmax: int  # XlsxWriter's: the sheet's last row (0-based)
         bulk_file: str | None = None  # the sheet's XML file, with BULK_MARK for the rows
         bulk_pieces: Iterable[bytes] = ()
         _links: list[tuple[str, str]] | None = None

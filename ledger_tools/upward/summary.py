@@ -312,10 +312,12 @@ def overdue_items(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     for m in ledger.measures:
         if warning_colour(m, as_of, closed) == "红色":
             rows.setdefault(m.place, []).append(m)
-    items = []
+    items: list[dict[str, Any]] = []
     for parts in rows.values():
         m = parts[0]
-        days = (as_of - m.deadline.due).days  # type: ignore[union-attr]
+        # (warning_colour colours only a measure with a due date)
+        assert m.deadline is not None and m.deadline.due is not None
+        days = (as_of - m.deadline.due).days
         items.append(
             {  # keys: OVERDUE_ITEM_KEYS
                 "序号": len(items) + 1,

@@ -1076,6 +1076,10 @@ DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
         "马上办",
         "即改即办",
         "立即办理",
+        # (街道, 社区: fixed on the spot whenever found)
+        "随时整改",
+        "随查随改",
+        "随发现随整改",
     ),
     DEADLINE_LONG_TERM: ("持续落实", "持续抓好", "常抓不懈"),
 }

@@ -55,6 +55,7 @@ BUILDERS = [
     R.colour_with_status_in_brackets,
     R.lead_and_assisting_units,
     R.street_on_the_spot_deadlines,
+    R.soe_a_and_b_roles,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -147,6 +148,10 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     },
     # 即时整改, 随时整改: 立行立改; 常态化: 长期坚持 (nothing due)
     "street_on_the_spot_deadlines": {_UNDATED: ["整改台账!1行"]},
+    "soe_a_and_b_roles": {
+        _UNDATED: ["整改台账!1行"],
+        "unused-column": ["整改台账!H1"],  # 责任人（B角）: kept (before: duplicate-column)
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -180,6 +185,7 @@ RATES: dict[str, str] = {
     "colour_with_status_in_brackets": "33.3%",
     "lead_and_assisting_units": "33.3%",
     "street_on_the_spot_deadlines": "100%",
+    "soe_a_and_b_roles": "33.3%",
 }
 
 (
@@ -503,3 +509,44 @@ def test_on_the_spot_is_immediate(text: str) -> None:
     from ledger_tools.ledger.dates import parse_deadline
 
     assert parse_deadline(text).kind == "immediate"
+
+
+# ---------------------------------------------------------------------------------------------
+# A角 and B角.
+
+
+@pytest.mark.parametrize(
+    ("header", "backup"),
+    [
+        ("责任人（B角）", True),
+        ("责任人(B 角)", True),
+        ("联系人（B岗）", True),
+        ("责任人B角", True),
+        ("责任人（A角）", False),
+        ("整改措施（B）", False),
+        ("B角", False),
+    ],
+)
+def test_backup_headers(header: str, backup: bool) -> None:
+    assert C.names_backup(header) is backup
+
+
+def test_the_b_role_is_kept_and_said(tmp_path: Path) -> None:
+    path, _ = _build(tmp_path, R.soe_a_and_b_roles)
+    report = _run("check", str(path))
+    read = _reads(report)["H"]
+    assert (read["read_as"], read["detail"]) == (None, "B角（备岗人员），本工具不使用")
+    assert _messages(report, "unused-column") == [
+        "列“责任人（B角）”是 B角（备岗人员），校验、统计和文稿都按 A角读取，这一列已原样保留，"
+        "不需要修改。"
+    ]
+    # the B角 first: the A角 is still the 责任人
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.move_range("G1:G4", cols=10)
+    ws.move_range("H1:H4", cols=-1)
+    ws.move_range("Q1:Q4", cols=-9)
+    wb.save(path)
+    reads = _reads(_run("check", str(path)))
+    assert (reads["G"]["header"], reads["G"]["read_as"]) == ("责任人（B角）", None)
+    assert (reads["H"]["header"], reads["H"]["read_as"]) == ("责任人（A角）", "责任人")

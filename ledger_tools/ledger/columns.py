@@ -1260,6 +1260,16 @@ def normalise_header(text: object) -> str:
         return _normalise_header(text)
 
 
+# The second of two people kept for one duty (责任人（A角）| 责任人（B角）, A岗 | B岗): the one who
+# stands in, not the one who answers. Its header reads like the first's once the bracket goes.
+_BACKUP = re.compile(r"[（(]\s*[Bb]\s*[角岗]\s*[)）]$|(?<=[\u4e00-\u9fff])[Bb][角岗]$")
+
+
+def names_backup(header: object) -> bool:
+    """Whether a header names the B角 (the stand-in) of a duty: 责任人（B角）, 联系人B岗."""
+    return isinstance(header, str) and bool(_BACKUP.search(_NOISE.sub("", header)))
+
+
 def names_problem_and_measures(header: object) -> bool:
     """Whether a header names both the problem and its measures (问题及整改措施, 查摆问题和整改
     措施): a column whose cells may write the problem before the measures."""

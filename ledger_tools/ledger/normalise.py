@@ -851,6 +851,10 @@ def _assign_columns(
 ) -> None:
     rows = ws.rows[header.row : header.data_start - header.numbered_columns]
     width = max((len(r) for r in rows), default=0)
+    # 责任人（B角） beside 责任人（A角）: the stand-in, kept (the A角 is the 责任人)
+    backups = {j for j in range(width) if C.names_backup(_header_text(rows, j))}
+    if backups:
+        found = {j: n for j, n in found.items() if j not in backups}
     # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
     # user's mapping) is read, else the first.
     winner: dict[str, int] = {}
@@ -937,6 +941,16 @@ def _assign_columns(
                 text,
                 f"常见的“{kind}”列，本工具不使用",
                 f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                "不需要修改。",
+            )
+        elif j in backups:
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                "B角（备岗人员），本工具不使用",
+                f"列“{text}”是 B角（备岗人员），校验、统计和文稿都按 A角读取，这一列已原样保留，"
                 "不需要修改。",
             )
         elif kind := _joined_unused(rows, j):

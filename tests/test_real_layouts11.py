@@ -53,6 +53,9 @@ BUILDERS = [
     R.hospital_pdca_words,
     R.community_status_words,
     R.colour_with_status_in_brackets,
+    R.lead_and_assisting_units,
+    R.street_on_the_spot_deadlines,
+    R.soe_a_and_b_roles,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -139,6 +142,16 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "hospital_pdca_words": {_UNDATED: ["评审整改!1行"]},
     "community_status_words": {_UNDATED: ["整改台账!1行"]},
     "colour_with_status_in_brackets": {_UNDATED: ["整改台账!1行"]},
+    "lead_and_assisting_units": {
+        _UNDATED: ["整改台账!1行"],
+        "unused-column": ["整改台账!G1"],  # 责任单位（配合）
+    },
+    # 即时整改, 随时整改: 立行立改; 常态化: 长期坚持 (nothing due)
+    "street_on_the_spot_deadlines": {_UNDATED: ["整改台账!1行"]},
+    "soe_a_and_b_roles": {
+        _UNDATED: ["整改台账!1行"],
+        "unused-column": ["整改台账!H1"],  # 责任人（B角）: kept (before: duplicate-column)
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -170,6 +183,9 @@ RATES: dict[str, str] = {
     "hospital_pdca_words": "50%",  # 已整改，持续改进: 长期坚持; 持续改进 alone: under way
     "community_status_words": "33.3%",
     "colour_with_status_in_brackets": "33.3%",
+    "lead_and_assisting_units": "33.3%",
+    "street_on_the_spot_deadlines": "100%",
+    "soe_a_and_b_roles": "33.3%",
 }
 
 (
@@ -182,6 +198,7 @@ test_closure_rate_and_report_say_what_the_clerk_counts = L.report_test(R.TODAY, 
 
 XLS = [
     R.township_two_stages,
+    R.lead_and_assisting_units,
     R.stage_status_columns,
     R.ticked_box_among_all,
     R.hospital_footnote_marks,
@@ -262,6 +279,8 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         (R.stage_status_columns, "I"),
         (R.stage_goals_and_deadlines, "J"),
         (R.hospital_pdca_words, "B"),
+        (R.lead_and_assisting_units, "F"),
+        (R.lead_and_assisting_units, "G"),
     ):
         path, _ = _build(tmp_path, builder)
         read = _reads(_run("check", str(path)))[letter]
@@ -277,6 +296,8 @@ def test_each_reading_is_said(tmp_path: Path) -> None:
         "stage_status_columns:I": ("第二阶段完成情况", "整改状态", "按内容"),
         "stage_goals_and_deadlines:J": ("第二阶段时限", "整改时限", "按内容"),
         "hospital_pdca_words:B": ("评审章节", "方面", "别名"),
+        "lead_and_assisting_units:F": ("责任单位（牵头）", "牵头部门", "别名"),
+        "lead_and_assisting_units:G": ("责任单位（配合）", None, "未识别"),
     }
 
 
@@ -466,3 +487,66 @@ def test_rows_of_a_merged_measure_with_their_own_status_stay_measures(tmp_path: 
         2,
     )
     assert _run("check", str(path))["layout"]["notes"] == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 责任单位 over 牵头 | 配合; deadlines fixed on the spot.
+
+
+def test_lead_and_assisting_under_one_title(tmp_path: Path) -> None:
+    path, _ = _build(tmp_path, R.lead_and_assisting_units)
+    layout = _run("check", str(path))["layout"]
+    assert (layout["header_rows"], layout["notes"]) == ([1, 2], [])  # (before: a repeated header)
+    # the same under 整改责任部门 over 主责 | 协办
+    _rewrite(path, {"F1": "整改责任部门", "F2": "主责", "G2": "协办"})
+    reads = _reads(_run("check", str(path)))
+    assert (reads["F"]["read_as"], reads["G"]["read_as"]) == ("责任部门", None)
+    assert reads["G"]["detail"] == "常见的“配合部门”列，本工具不使用"
+
+
+@pytest.mark.parametrize("text", ["随时整改", "随查随改", "即时整改"])
+def test_on_the_spot_is_immediate(text: str) -> None:
+    from ledger_tools.ledger.dates import parse_deadline
+
+    assert parse_deadline(text).kind == "immediate"
+
+
+# ---------------------------------------------------------------------------------------------
+# A角 and B角.
+
+
+@pytest.mark.parametrize(
+    ("header", "backup"),
+    [
+        ("责任人（B角）", True),
+        ("责任人(B 角)", True),
+        ("联系人（B岗）", True),
+        ("责任人B角", True),
+        ("责任人（A角）", False),
+        ("整改措施（B）", False),
+        ("B角", False),
+    ],
+)
+def test_backup_headers(header: str, backup: bool) -> None:
+    assert C.names_backup(header) is backup
+
+
+def test_the_b_role_is_kept_and_said(tmp_path: Path) -> None:
+    path, _ = _build(tmp_path, R.soe_a_and_b_roles)
+    report = _run("check", str(path))
+    read = _reads(report)["H"]
+    assert (read["read_as"], read["detail"]) == (None, "B角（备岗人员），本工具不使用")
+    assert _messages(report, "unused-column") == [
+        "列“责任人（B角）”是 B角（备岗人员），校验、统计和文稿都按 A角读取，这一列已原样保留，"
+        "不需要修改。"
+    ]
+    # the B角 first: the A角 is still the 责任人
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.move_range("G1:G4", cols=10)
+    ws.move_range("H1:H4", cols=-1)
+    ws.move_range("Q1:Q4", cols=-9)
+    wb.save(path)
+    reads = _reads(_run("check", str(path)))
+    assert (reads["G"]["header"], reads["G"]["read_as"]) == ("责任人（B角）", None)
+    assert (reads["H"]["header"], reads["H"]["read_as"]) == ("责任人（A角）", "责任人")

@@ -1076,6 +1076,10 @@ DEADLINE_PHRASES: dict[str, tuple[str, ...]] = {
         "马上办",
         "即改即办",
         "立即办理",
+        # (街道, 社区: fixed on the spot whenever found)
+        "随时整改",
+        "随查随改",
+        "随发现随整改",
     ),
     DEADLINE_LONG_TERM: ("持续落实", "持续抓好", "常抓不懈"),
 }
@@ -1254,6 +1258,16 @@ def normalise_header(text: object) -> str:
         return _normalised_header(text)
     except TypeError:  # (not hashable)
         return _normalise_header(text)
+
+
+# The second of two people kept for one duty (责任人（A角）| 责任人（B角）, A岗 | B岗): the one who
+# stands in, not the one who answers. Its header reads like the first's once the bracket goes.
+_BACKUP = re.compile(r"[（(]\s*[Bb]\s*[角岗]\s*[)）]$|(?<=[\u4e00-\u9fff])[Bb][角岗]$")
+
+
+def names_backup(header: object) -> bool:
+    """Whether a header names the B角 (the stand-in) of a duty: 责任人（B角）, 联系人B岗."""
+    return isinstance(header, str) and bool(_BACKUP.search(_NOISE.sub("", header)))
 
 
 def names_problem_and_measures(header: object) -> bool:

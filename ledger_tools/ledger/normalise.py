@@ -770,9 +770,25 @@ def _joined_with_title(
             if j in below or not key or key in user_map:
                 continue
             name = C.canonical_column(title + key)
+            if name is None and (tail := _RESPONSIBLE.sub("", title)) != title:
+                name = C.canonical_column(key + tail)  # 责任单位 over 牵头 | 主责: 牵头单位
             if name is not None:
                 out[j] = (name, f"{_one_line(top[group[0]])}（{_one_line(sub[j])}）")
     return out
+
+
+# A group title naming who answers (责任单位, 整改责任部门) over sub-headers saying which one
+# (牵头 | 配合, 主责 | 协办): the sub-header and the rest of the title name the column.
+_RESPONSIBLE = re.compile(r"^(?:整改)?责任(?=单位|部门|科室|处室|股室)")
+
+
+def _joined_unused(rows: list[list[Any]], j: int) -> str | None:
+    """The column ``UNUSED_HEADERS`` knows a sub-header to be with its group title (配合 under
+    责任单位: 配合单位), or None."""
+    texts = [C.normalise_header(r[j]) for r in rows if j < len(r) and _has_value(r[j])]
+    if len(texts) < 2 or (tail := _RESPONSIBLE.sub("", texts[0])) == texts[0]:
+        return None
+    return C.unused_column(texts[-1] + tail)
 
 
 def _column_numbers(row: list[Any], found: dict[int, str]) -> bool:
@@ -835,6 +851,10 @@ def _assign_columns(
 ) -> None:
     rows = ws.rows[header.row : header.data_start - header.numbered_columns]
     width = max((len(r) for r in rows), default=0)
+    # 责任人（B角） beside 责任人（A角）: the stand-in, kept (the A角 is the 责任人)
+    backups = {j for j in range(width) if C.names_backup(_header_text(rows, j))}
+    if backups:
+        found = {j: n for j, n in found.items() if j not in backups}
     # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
     # user's mapping) is read, else the first.
     winner: dict[str, int] = {}
@@ -922,6 +942,27 @@ def _assign_columns(
                 text,
                 f"常见的“{kind}”列，本工具不使用",
                 f"列“{text}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
+                "不需要修改。",
+            )
+        elif j in backups:
+            _unused(
+                header,
+                ws.name,
+                letter,
+                text,
+                "B角（备岗人员），本工具不使用",
+                f"列“{text}”是 B角（备岗人员），校验、统计和文稿都按 A角读取，这一列已原样保留，"
+                "不需要修改。",
+            )
+        elif kind := _joined_unused(rows, j):
+            shown = f"{_one_line(rows[0][j])}（{text}）"  # 责任单位（配合）
+            _unused(
+                header,
+                ws.name,
+                letter,
+                shown,
+                f"常见的“{kind}”列，本工具不使用",
+                f"列“{shown}”是常见的“{kind}”列，校验、统计和文稿都不使用它，已原样保留，"
                 "不需要修改。",
             )
         else:

@@ -1047,6 +1047,24 @@ def _org_from_title(title: str) -> str:
     return m.group(1) if m else ""
 
 
+_JOINT_PARTY = re.compile(
+    r"(?:中共|中国共产党)(?P<place>.{2,20}?)(?:工作委员会|委员会|党工委|党委|党组|党总支)"
+)
+
+
+def _joint_issuers(org: str) -> tuple[str, str] | None:
+    """(党组织名称, 单位名称) of a title issued jointly by a party committee and its unit
+    ("中共X街道工作委员会X街道办事处", "中共X县委员会X县人民政府"): the second name must start
+    with the place the first names, so "中共X县委员会办公室" (one office) is not split."""
+    for m in _JOINT_PARTY.finditer(org):
+        if m.start() != 0:
+            break
+        second = org[m.end() :].strip()
+        if len(second) >= len(m["place"]) and second.startswith(m["place"]):
+            return m.group(0), second
+    return None
+
+
 def _unit_from_org(org: str) -> str:
     unit = re.sub(r"^中共|^中国共产党", "", org)
     unit = re.sub(
@@ -1063,6 +1081,10 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     title_text = parsed.title
     if (org := _org_from_title(title_text)) and not SUPERVISION_ORG.fullmatch(org):
         info["党组织名称"] = org  # (a feedback's title names the group that wrote it)
+        if joint := _joint_issuers(org):
+            # "中共桥头街道工作委员会 桥头街道办事处关于……": the party committee and the
+            # unit issue it together (before: both run together as one 党组织名称)
+            info["党组织名称"], info["单位名称"] = joint
     opening = "".join(b.text for b in preamble if not b.is_table)
     whole = title_text + opening
     for t in C.SUPERVISION_TYPES[:-1]:

@@ -129,6 +129,9 @@ _NEXT_LABEL = re.compile(r"^下一?步[：:]")
 _GROUP_COUNT = re.compile(
     r"^(?:(?:截[至止]|到)[^。；;，,]{0,16}[，,]\s*)?(?:该方面|本方面|这一方面|上述|以上|这些|此类)"
     r"[^。；;]{0,10}?\d+\s*(?:个|项)问题[^。；;]{0,20}(?:整改|办结|销号|推进|完成)"
+    # "共排查发现此类问题2个，已全部整改。" (a 专项整治通报's count of one kind of problem)
+    r"|^(?:共|累计)?[^。；;，,]{0,8}?(?:此类|该类|这类|本类|该方面|本方面)问题\s*\d+\s*(?:个|项|起)"
+    r"[^。；;]{0,20}(?:整改|办结|销号|推进|完成)"
 )
 # A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
 _GENERAL_TAIL = re.compile(
@@ -217,7 +220,7 @@ _ABOUT_WORK = re.compile(
 )
 # "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
 _PROBLEM_LABEL = re.compile(
-    r"^(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?问题(?:描述|内容)?\s*[：:]\s*"
+    r"^(?:(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?)?问题(?:描述|内容)?\s*[：:]\s*"
 )
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 # A 乡镇, 村 or unit named alone on a numbered line ("（一）石桥镇", "2.县人民医院"): a section of
@@ -313,9 +316,34 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
 
 _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
+# "问题1（已完成）：……": the problem's status in a bracket after its number.
+_NUMBER_STATUS = re.compile(
+    r"^(问题\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))\s*([（(][^（）()]{2,12}[)）])\s*[：:]\s*(\S.*)$"
+)
+
+
+def _numbered_status(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with "问题1（已完成）：……。" written "问题1：……（已完成）。", where the reader
+    takes a problem's own status (after its first sentence); a bracket that is no status
+    ("问题1（共性问题）：") stays where it is."""
+    import dataclasses
+
+    out = []
+    for b in blocks:
+        m = None if b.is_table else _NUMBER_STATUS.match(b.text)
+        if m and F.trailing_status(f"问题{m.group(2)}"):
+            head, status, text = m.groups()
+            sentence = _SENTENCE.match(text)
+            first, rest = (sentence.group(1), sentence.group(2)) if sentence else (text, "")
+            body = first.rstrip("。！？；;")
+            b = dataclasses.replace(b, text=f"{head}：{body}{status}{first[len(body) :]}{rest}")
+        out.append(b)
+    return out
+
+
 # A 公众号 article's marks: a bullet before a paragraph ("◆问题一：", "▶整改措施："), its parts
 # numbered "01 整改工作总体情况" / "02 ……" (short lines, the numbers in order from 01).
-_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸★☆▎▍▌➤➢•]+\s*(?=\S)")
+_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸▲△◎★☆▎▍▌➤➢•]+\s*(?=\S)")
 _PART_NUMBER = re.compile(
     r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$"
 )
@@ -411,6 +439,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
     blocks = _article_marks(blocks)
+    blocks = _numbered_status(blocks)
     blocks = _attachment_note(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
@@ -1270,6 +1299,8 @@ class _Reader:
         elif self.p.problems and self.p.aspects[-1].problems:
             # Unnumbered text after a problem belongs to it (a status line, a continuation).
             self.problem_body(self.p.aspects[-1].problems[-1], [b])
+        elif _GROUP_COUNT.match(b.text):
+            self.summary(b)  # "共排查发现此类问题2个，已全部整改。" under a 方面's heading
         else:
             self.unplaced(b)
 
@@ -1283,6 +1314,10 @@ class _Reader:
             title, rest = node.text, ""
         else:
             title, rest = first_sentence(node.text)
+            if rest and set(F.split_tail(rest)[1]) - {"整改时限"} and not F.split_tail(rest)[0]:
+                # "1.……问题。（牵头单位：……；责任单位：……）": the tail after the problem's
+                # sentence is of all its measures, not a 表现 of it
+                title, rest = f"{title.rstrip('。；;')}{rest}", ""
         if about := _ABOUT.fullmatch(title.strip()) or _ABOUT_WORK.fullmatch(title.strip()):
             title = _unquote(about.group(1))
         title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
@@ -1323,6 +1358,13 @@ class _Reader:
         extra, shared, progress = [], [], []
         for b in child.body:
             label, rest = strip_label(b.text)
+            if label and _label_mode(label) == "progress" and self.p.kind != "feedback":
+                head, after = first_sentence(rest)
+                if after.strip() and len(head) <= 20 and self.is_status_line(head):
+                    # "整改成效：正在整改。已排查……" after the numbered measures: the status,
+                    # then the results (before: read whole as the status, the results lost)
+                    self.status_line(problem, head)
+                    rest = after.strip()
             if b.is_table:
                 self.table(b)
             elif self.is_status_line(rest):

@@ -19,7 +19,20 @@ The shapes:
 7. a 专项整治通报 as text whose 方面 are "（一）……类问题" (no "方面" in them), each opened by the
    counts of that kind;
 8. a 方案 with 落款 of two units, a date, and "附件：1.……" / "2.……" lines after the body (also as
-   .odt).
+   .odt);
+9. a 报告 whose long numbered measures run over pages (a hard page break inside one, a running
+   header and "第 N 页 共 M 页" footers);
+10. a 报告 whose body gives only the counts and whose 附件 after the 落款 is the 台账 table;
+11. a 报告 of "（一）问题：" blocks whose measures are "1.……" under an "整改措施：" line, then
+    "整改成效：正在整改。……" (also as .rtf);
+12. a 通报 as text whose problems carry their status in the label: "问题1（已完成）：……";
+13. a 审计整改结果公告 web page whose stated counts disagree with its statuses;
+14. a 通报 as text whose 方面 are lines marked "▲……方面";
+15. a 方案 whose measures end in their deadline as a clause "……，2025年底前完成。";
+16. a 报告 whose "整改进展：" gives the measures' statuses by number ("第（1）（2）项已完成，
+    第（3）项长期坚持。") or of them all ("上述措施均已完成。");
+17. a 通报 whose every problem heading stands over a table of its measures alone (整改措施/
+    责任单位/完成时限/整改进展, no 问题 column).
 """
 
 from __future__ import annotations
@@ -741,6 +754,202 @@ def miscount_html(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 14. 通报 pasted as text whose 方面 are lines marked "▲……方面" (no number, no bold).
+
+# (方面, 问题, [措施], 状态句, status)
+MARKED = [
+    (
+        "贯彻落实上级决策部署方面",
+        "养老服务设施建设进度滞后",
+        ["制定养老服务设施建设推进计划", "对建设滞后的项目挂牌督办"],
+        "目前正在推进。",
+        "正在推进",
+    ),
+    (
+        "全面从严治党方面",
+        "廉政风险防控不到位",
+        ["全面排查廉政风险点", "修订廉政风险防控手册"],
+        "目前已整改完成。",
+        "已完成",
+    ),
+]
+
+
+def marked_aspects_txt(path: Path) -> Path:
+    lines = [
+        "青山区民政局关于巡察整改进展情况的通报",
+        "",
+        "区委第一巡察组于2025年3月对我局开展了巡察。现将整改进展情况通报如下。",
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组，研究制定整改方案。",
+        "二、反馈问题整改情况",
+    ]
+    for k, (aspect, problem, measures, told, _) in enumerate(MARKED):
+        lines.append(f"▲{aspect}")
+        lines.append(f"问题{ORDINAL[k]}：{problem}。")
+        lines.append(f"整改措施：{_shi(measures)}{told}")
+    lines += [
+        "三、下一步工作打算",
+        "局党组将持续抓好整改落实。",
+        "",
+        "青山区民政局",
+        "2025年9月10日",
+    ]
+    return write_txt(path, "\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# 15. 方案 whose measures end in their deadline as a clause: "……，2025年底前完成。".
+
+# (方面, [(问题, 措施 without its deadline, deadline clause, 责任单位, 时限 as read)])
+CLAUSE_DUE = [
+    (
+        "（一）城市建设管理方面",
+        [
+            (
+                "老旧小区改造推进缓慢",
+                "制定老旧小区改造年度计划，逐个小区明确开工时间",
+                "，2025年底前完成",
+                "城建股",
+                "2025年底前",
+            ),
+            ("建筑市场监管存在漏洞", "开展建筑市场专项检查，持续推进", "", "建管股", None),
+        ],
+    ),
+    (
+        "（二）党风廉政建设方面",
+        [
+            (
+                "工程项目廉政风险防控不力",
+                "建立工程项目廉政风险台账",
+                "，于2025年9月30日前完成",
+                "纪检组",
+                "2025年9月30日前",
+            ),
+        ],
+    ),
+]
+
+
+def clause_due_plan(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "柳河县住房和城乡建设局巡察整改方案")
+    para(d, "为抓好县委巡察反馈问题整改，制定本方案。")
+    para(d, "一、整改任务")
+    number = 0
+    for aspect, problems in CLAUSE_DUE:
+        para(d, aspect)
+        for problem, measure, clause, unit, _ in problems:
+            number += 1
+            para(d, f"{number}.{problem}。")
+            para(d, f"整改措施：{measure}{clause}。")
+            para(d, f"责任单位：{unit}")
+    para(d, "二、工作要求")
+    para(d, "各股室要按时完成整改任务。")
+    sign(d, "柳河县住房和城乡建设局", "2025年6月20日")
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 16. 报告 whose "整改进展：" tells the measures' statuses by their numbers ("第（1）（2）项已
+# 完成，第（3）项长期坚持。") or of them all ("上述措施均已完成。").
+
+# (方面, 问题, [(措施, status)], 进展)
+BY_NUMBER = [
+    (
+        "（一）意识形态工作方面",
+        "文化阵地管理不规范",
+        [
+            ("开展文化阵地专项检查", "已完成"),
+            ("建立文化阵地管理台账", "已完成"),
+            ("对违规内容及时清理", "长期坚持"),
+        ],
+        "第（1）（2）项已完成，第（3）项长期坚持。",
+    ),
+    (
+        "（二）作风建设方面",
+        "文旅项目审批效率不高",
+        [("压缩审批时限", "已完成"), ("推行容缺受理", "已完成")],
+        "上述措施均已完成。",
+    ),
+]
+
+
+def by_number_report(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "白石县文化和旅游局关于巡察整改情况的报告")
+    para(d, "县委第三巡察组于2025年4月对我局开展了巡察。现将整改情况报告如下。")
+    para(d, "一、反馈问题整改情况")
+    for k, (aspect, problem, measures, told) in enumerate(BY_NUMBER, 1):
+        para(d, aspect)
+        para(d, f"{k}.{problem}。")
+        listed = "；".join(f"（{j}）{m}" for j, (m, _) in enumerate(measures, 1))
+        para(d, f"整改措施：{listed}。")
+        para(d, f"整改进展：{told}")
+    para(d, "二、下一步工作打算")
+    para(d, "我局将持续巩固整改成果。")
+    sign(d, "白石县文化和旅游局", "2025年10月8日")
+    d.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 17. 通报 whose every problem heading "（一）……的问题" stands over a table of its measures
+# alone: 整改措施/责任单位/完成时限/整改进展 (no 问题 column).
+
+# [(问题, [(措施, 责任单位, 时限, 进展 as written, status, 进展 as kept)])]
+PER_PROBLEM_TABLES = [
+    (
+        "医疗服务监管不到位",
+        [
+            (
+                "开展医疗机构依法执业专项检查",
+                "医政科",
+                "2025年6月底前",
+                "已完成。检查医疗机构86家。",
+                "已完成",
+                "检查医疗机构86家。",
+            ),
+            ("建立医疗服务投诉处理台账", "医政科", "长期坚持", "长期坚持。", "长期坚持", None),
+        ],
+    ),
+    (
+        "公共卫生应急能力不足",
+        [
+            (
+                "修订突发公共卫生事件应急预案",
+                "疾控科",
+                "2025年9月底前",
+                "正在推进。预案已完成初稿。",
+                "正在推进",
+                "预案已完成初稿。",
+            ),
+        ],
+    ),
+]
+
+
+def per_problem_tables(path: Path) -> Path:
+    d = docx.Document()
+    title(d, "云溪区卫生健康局关于巡察整改进展情况的通报")
+    para(d, "区委第二巡察组于2025年3月对我局开展了巡察。现将整改进展情况通报如下。")
+    para(d, "一、反馈问题整改情况")
+    for k, (problem, measures) in enumerate(PER_PROBLEM_TABLES):
+        para(d, f"（{ORDINAL[k]}）{problem}的问题")
+        table_of(
+            d,
+            ["整改措施", "责任单位", "完成时限", "整改进展"],
+            [[m, unit, due, told] for m, unit, due, told, _, _ in measures],
+        )
+    para(d, "二、下一步工作打算")
+    para(d, "我局将持续推进整改。")
+    sign(d, "云溪区卫生健康局", "2025年7月30日")
+    d.save(path)
+    return path
+
+
 DOCX_BUILDERS = {
     "blocks_report": blocks_report,
     "table_report": table_report,
@@ -750,6 +959,9 @@ DOCX_BUILDERS = {
     "long_report": long_report,
     "annex_report": annex_report,
     "numbered_blocks_report": numbered_blocks_report,
+    "clause_due_plan": clause_due_plan,
+    "by_number_report": by_number_report,
+    "per_problem_tables": per_problem_tables,
 }
 OTHER_BUILDERS = {
     "bracket_plan.txt": bracket_plan_txt,
@@ -757,4 +969,5 @@ OTHER_BUILDERS = {
     "campaign_notice.txt": campaign_notice_txt,
     "label_status.txt": label_status_txt,
     "miscount.html": miscount_html,
+    "marked_aspects.txt": marked_aspects_txt,
 }

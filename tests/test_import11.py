@@ -335,3 +335,101 @@ def test_counts_that_disagree_with_the_statuses(docs, tmp_path):
         "miscount.html：文中写明已整改3项（“审计指出的3个问题已全部整改完成。”），"
         "但导入的问题中已完成2项，请核对各问题的整改状态。"
     )
+
+
+def test_aspects_marked_with_a_triangle_in_text(docs, tmp_path):
+    """ "▲贯彻落实上级决策部署方面" alone on a line is the 方面 (before: with its mark dropped it
+    was plain text — the first unplaced, the second written as the last measure's 进展)."""
+    ledger, out = one(docs["marked_aspects.txt"], tmp_path)
+    want = [
+        (aspect, problem, m, status)
+        for aspect, problem, measures, _, status in G.MARKED
+        for m in measures
+    ]
+    assert stripped(table(ledger, "整改措施", "整改状态")) == want
+    assert all(m.get("整改进展及成效") is None for m in ledger.measures)
+    assert warnings(out) == []
+
+
+def test_marked_heading_rules():
+    """The class: only a marked line naming a 方面 (or a kind of problem) becomes a heading; a
+    marked sentence or label stays text with its mark dropped."""
+    blocks = [
+        Block(t, "第1行")
+        for t in ("▲全面从严治党方面", "◆违规使用公车类问题", "▲目前已整改到位", "▲整改措施：……")
+    ]
+    out = P._article_marks(blocks)
+    assert [b.style for b in out] == [O.MARKED_HEADING_STYLE] * 2 + [""] * 2
+    assert [b.text for b in out][2:] == ["目前已整改到位", "整改措施：……"]
+
+
+def test_deadline_clause_closing_a_plan_measure(docs, tmp_path):
+    """ "整改措施：……，2025年底前完成。" in a plan: "2025年底前" is the 时限 and leaves the measure
+    (as the same words in a bracket do); "，持续推进。" is no date and stays — Word and PDF."""
+    want = [
+        (aspect[3:], problem, f"{measure}。", unit, due)
+        for aspect, problems in G.CLAUSE_DUE
+        for problem, measure, _, unit, due in problems
+    ]
+    found = formats(docs, "clause_due_plan", tmp_path)
+    for suffix, ledger, out, _ in found:
+        assert table(ledger, "整改措施", "责任部门", "整改时限") == want, suffix
+        assert warnings(out) == [], suffix
+    same_ledger(found)
+
+
+def test_deadline_clause_rules():
+    assert P._CLAUSE_DUE.search("建立台账，2025年底前完成。").group(1) == "2025年底前"
+    assert P._CLAUSE_DUE.search("建立台账，于2025年9月30日前完成").group(1) == "2025年9月30日前"
+    # an object after the verb, or no "前": a sentence, not a deadline
+    assert not P._CLAUSE_DUE.search("建立台账，2025年底前完成全覆盖。")
+    assert not P._CLAUSE_DUE.search("建立台账，2025年6月已完成。")
+
+
+def test_statuses_given_by_measure_number(docs, tmp_path):
+    """ "整改进展：第（1）（2）项已完成，第（3）项长期坚持。" gives each numbered measure its own
+    status (before: all three 长期坚持, "第（1）（2）项已完成。" left as the last one's 进展);
+    "上述措施均已完成。" is a status sentence of them all (before: no status, only 进展)."""
+    want = [
+        (aspect[3:], problem, m, status)
+        for aspect, problem, measures, _ in G.BY_NUMBER
+        for m, status in measures
+    ]
+    found = formats(docs, "by_number_report", tmp_path)
+    for suffix, ledger, out, _ in found:
+        assert stripped(table(ledger, "整改措施", "整改状态")) == want, suffix
+        assert all(m.get("整改进展及成效") is None for m in ledger.measures), suffix
+        assert warnings(out) == [], suffix
+    same_ledger(found)
+
+
+def test_item_status_rules():
+    assert P._item_statuses("其中第1、2项已完成，第3项正在推进。", 3) == (
+        {0: "已完成", 1: "已完成", 2: "正在推进"},
+        "",
+    )
+    # a number past the measures, or a clause that tells what was done, is left as written
+    assert P._item_statuses("第4项已完成。", 3) == ({}, "第4项已完成。")
+    assert P._item_statuses("第1项措施完成了全县的排查工作。", 3)[0] == {}
+    assert F.status_sentence("上述措施均已完成。") == ("已完成", "")
+    assert F.status_sentence("上述问题已整改到位。") is None  # of all the problems: not this one's
+    # the plan's date for them all, not their state (a 通报's "下一步计划" after its list)
+    assert F.status_sentence("上述措施原计划于2024年4月底前完成，现已超期。") is None
+
+
+def test_table_of_measures_under_each_problem_heading(docs, tmp_path):
+    """ "（一）……的问题" over a table 整改措施/责任单位/完成时限/整改进展 with no 问题 column: the
+    rows are that problem's measures (before: besides, each row made an untitled problem of its
+    own — "识别出 5 项问题" — and a reminder that it was not found in the body)."""
+    want = [
+        ("【方面未填】", problem, m, unit, due, status, kept)
+        for problem, measures in G.PER_PROBLEM_TABLES
+        for m, unit, due, _, status, kept in measures
+    ]
+    fields = ("整改措施", "责任部门", "整改时限", "整改状态", "整改进展及成效")
+    found = formats(docs, "per_problem_tables", tmp_path)
+    for suffix, ledger, out, _ in found:
+        assert "识别出 1 个方面、2 项问题、3 条整改措施" in out, suffix
+        assert table(ledger, *fields) == want, suffix
+        assert warnings(out) == [BLANK_ASPECT.format(2)], suffix
+    same_ledger(found)

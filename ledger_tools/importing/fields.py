@@ -167,7 +167,10 @@ def measure_figures(text: str) -> dict[str, float]:
 
 _STATUS_START = re.compile(
     r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|整改状态[：:]"
-    r"|状态[：:]|已|尚|正在|基本)"
+    r"|状态[：:]|已|尚|正在|基本"
+    # "上述措施均已完成。" "以上整改任务全部完成。": of all the measures just listed (the
+    # state at once: "上述措施原计划于……完成，现已超期" is a plan's date, not a state)
+    r"|(?:上述|以上)(?:各项|几项)?(?:整改)?(?:措施|任务)(?:均|全部|都)?(?=已|正在|基本|尚|完成|长期))"
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
@@ -734,9 +737,11 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s，,。．.；;：:、“”\"'‘’（）()]", "", text)
 
 
-def merge_task_table(parsed: Parsed, block: Block) -> bool:
+def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None) -> bool:
     """Read a 问题清单/任务清单 table into ``parsed``: fill the fields of the measures the body
     already has (matched by problem and measure text), or build them when the body has none.
+    A table with no 问题 column standing in the body of problem ``under`` (a heading "（一）……
+    的问题" over a table 整改措施/责任单位/完成时限/整改进展) holds that problem's measures.
     False when the table is not a task table."""
     from ledger_tools.importing.parse import PAspect, PMeasure, PProblem
 
@@ -772,7 +777,9 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
-        if body_had:
+        if under is not None and not problem_title and "问题" not in columns.values():
+            target = under  # (before: an untitled problem per row, each reminded)
+        elif body_had:
             target = _find_problem(parsed, problem_title)
         else:
             # The table is the list itself: a row goes on with the problem above only when it is

@@ -20,7 +20,7 @@ from typing import Any
 
 from ledger_tools.importing import fields as F
 from ledger_tools.importing.extract import Block
-from ledger_tools.importing.outline import Node, build_outline, match_marker
+from ledger_tools.importing.outline import MARKED_HEADING_STYLE, Node, build_outline, match_marker
 
 KINDS = ("feedback", "plan", "report", "notice")
 KIND_NAMES = {
@@ -370,8 +370,16 @@ def _article_marks(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         text = renumber[k] if numbered and k in renumber else _BULLET.sub("", b.text)
+        if text != b.text and _MARKED_ASPECT.fullmatch(text):
+            # "▲贯彻落实上级决策部署方面" alone on a line: a heading, as bold would make it
+            # (before: the mark dropped, it was text — unplaced, or the last measure's 进展)
+            out.append(dataclasses.replace(b, text=text, style=MARKED_HEADING_STYLE))
+            continue
         out.append(dataclasses.replace(b, text=text) if text != b.text else b)
     return out
+
+
+_MARKED_ASPECT = re.compile(r"[^。！？；;：:，,]{2,30}(?:方面|领域|类问题)")
 
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
@@ -821,8 +829,8 @@ class _Reader:
             else:
                 self.unplaced(b, "附件中的段落")
 
-    def table(self, block: Block) -> None:
-        if not F.merge_task_table(self.p, block):
+    def table(self, block: Block, under: PProblem | None = None) -> None:
+        if not F.merge_task_table(self.p, block, under):
             self.unplaced(block, "表格的列名不是问题清单或任务清单")
 
     # -- sections --------------------------------------------------------------------------
@@ -1482,7 +1490,7 @@ class _Reader:
         blocks = [part for b in blocks for part in _split_at_labels(b)]
         for b in blocks:
             if b.is_table:
-                self.table(b)
+                self.table(b, problem)  # (a table of measures only is this problem's)
                 continue
             if self.special(b):
                 continue
@@ -1512,6 +1520,14 @@ class _Reader:
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue
+            if label and _label_mode(label) == "progress" and problem.measures:
+                # "整改进展：第（1）（2）项已完成，第（3）项长期坚持。": each named measure's own
+                # (before: the last status read was every measure's, the rest its 进展)
+                by_item, rest = _item_statuses(rest, len(problem.measures))
+                for k, status in by_item.items():
+                    problem.measures[k].fields["整改状态"] = status
+                if by_item and not rest:
+                    continue
             if label and _label_mode(label) == "progress":
                 head, after = first_sentence(rest)
                 if after.strip() and len(head) <= 20 and self.is_status_line(head):
@@ -1773,6 +1789,11 @@ class _Reader:
         own_status = F.trailing_status(text)
         if own_status:
             fields["整改状态"], text = own_status
+        if self.p.kind == "plan" and "整改时限" not in fields and (due := _CLAUSE_DUE.search(text)):
+            # "……，2025年底前完成。" closing a plan's measure: its deadline, as the same words
+            # in a bracket are (before: left in the measure, the 时限 empty)
+            fields["整改时限"] = re.sub(r"\s+", "", due.group(1))
+            text = text[: due.start()] + "。"
         text = text.strip()
         if text.endswith(("；", ";")):
             # One item of a list "（1）…；（2）…。" is a sentence of its own.
@@ -1796,6 +1817,40 @@ class _Reader:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
 
+
+# "第（1）（2）项已完成" / "第3条措施正在推进": the status of the measures named by number.
+_ITEM_STATUS = re.compile(
+    r"^(?:其中)?第\s*(?P<nums>[（(]?\d{1,2}[)）]?(?:\s*[、，,和及]?\s*[（(]?\d{1,2}[)）]?)*)\s*"
+    r"(?:项|条)(?:措施|任务)?\s*(?:均|都)?(?P<status>[^，,；;。]{2,10})$"
+)
+
+
+def _item_statuses(text: str, count: int) -> tuple[dict[int, str], str]:
+    """({measure index: status}, the rest of ``text``) for the clauses of ``text`` that give
+    the status of measures by their number ("第（1）（2）项已完成，第（3）项长期坚持。"); only
+    numbers 1..``count`` and status words ``check`` knows count, else nothing is taken."""
+    from ledger_tools.ledger.status import normalise_status
+
+    found: dict[int, str] = {}
+    kept = []
+    for clause in re.split(r"(?<=[，,；;。])", text):
+        m = _ITEM_STATUS.match(clause.strip().rstrip("，,；;。"))
+        status = m and normalise_status(m["status"])
+        nums = [int(n) for n in re.findall(r"\d+", m["nums"])] if m else []
+        if status and nums and all(1 <= n <= count for n in nums):
+            found.update({n - 1: status for n in nums})
+        else:
+            kept.append(clause)
+    rest = "".join(kept).strip()
+    if found and rest.endswith(("，", ",", "；", ";")):
+        rest = rest[:-1] + "。"
+    return found, rest
+
+
+# "，2025年底前完成。" / "，于2025年9月30日前完成。": the last clause of a plan's measure.
+_CLAUSE_DUE = re.compile(
+    r"[，,]\s*(?:于|在)?\s*(\d{4}\s*年[^，,。；;（(]{0,12}?前)\s*(?:完成|整改到位|办结)?\s*[。；;]?$"
+)
 
 # The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
 _INTRO = re.compile(

@@ -1043,6 +1043,8 @@ def _starts_item(line: str) -> bool:
     found = match_marker(line)
     if found is not None and found[0] != "shi":  # "二是" often falls at a line start
         return True
+    if re.match(r"【[^【】]{2,30}】", line):
+        return True  # "【作风建设方面】", "【整改措施】……": a heading or a label opens a part
     # "整改情况：……" at a line's start opens a part of its own, after a title broken short.
     # (Not "责任单位：", which a responsibility tail broken over lines may start a line with.)
     label, rest = strip_label(line)

@@ -165,7 +165,10 @@ def measure_figures(text: str) -> dict[str, float]:
 
 _STATUS_START = re.compile(
     r"^(目前|当前|现已|现|截至目前|截至.{2,14}?[，,]|该问题|此问题|(?:该项|此项|本项)(?:整改|工作)?|整改工作|整改状态[：:]"
-    r"|状态[：:]|已|尚|正在|基本)"
+    r"|状态[：:]|已|尚|正在|基本"
+    # "上述措施均已完成。" "以上整改任务全部完成。": of all the measures just listed (the
+    # state at once: "上述措施原计划于……完成，现已超期" is a plan's date, not a state)
+    r"|(?:上述|以上)(?:各项|几项)?(?:整改)?(?:措施|任务)(?:均|全部|都)?(?=已|正在|基本|尚|完成|长期))"
 )
 # Longest spellings first, so 已整改到位并长期坚持 wins over 已整改到位 at the same position.
 _STATUS_KEYS = sorted(C.STATUS_INDEX, key=len, reverse=True)
@@ -734,9 +737,11 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s，,。．.；;：:、“”\"'‘’（）()]", "", text)
 
 
-def merge_task_table(parsed: Parsed, block: Block) -> bool:
+def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None) -> bool:
     """Read a 问题清单/任务清单 table into ``parsed``: fill the fields of the measures the body
     already has (matched by problem and measure text), or build them when the body has none.
+    A table with no 问题 column standing in the body of problem ``under`` (a heading "（一）……
+    的问题" over a table 整改措施/责任单位/完成时限/整改进展) holds that problem's measures.
     False when the table is not a task table."""
     from ledger_tools.importing.parse import PAspect, PMeasure, PProblem
 
@@ -772,7 +777,9 @@ def merge_task_table(parsed: Parsed, block: Block) -> bool:
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
-        if body_had:
+        if under is not None and not problem_title and "问题" not in columns.values():
+            target = under  # (before: an untitled problem per row, each reminded)
+        elif body_had:
             target = _find_problem(parsed, problem_title)
         else:
             # The table is the list itself: a row goes on with the problem above only when it is
@@ -1051,6 +1058,24 @@ def _org_from_title(title: str) -> str:
     return m.group(1) if m else ""
 
 
+_JOINT_PARTY = re.compile(
+    r"(?:中共|中国共产党)(?P<place>.{2,20}?)(?:工作委员会|委员会|党工委|党委|党组|党总支)"
+)
+
+
+def _joint_issuers(org: str) -> tuple[str, str] | None:
+    """(党组织名称, 单位名称) of a title issued jointly by a party committee and its unit
+    ("中共X街道工作委员会X街道办事处", "中共X县委员会X县人民政府"): the second name must start
+    with the place the first names, so "中共X县委员会办公室" (one office) is not split."""
+    for m in _JOINT_PARTY.finditer(org):
+        if m.start() != 0:
+            break
+        second = org[m.end() :].strip()
+        if len(second) >= len(m["place"]) and second.startswith(m["place"]):
+            return m.group(0), second
+    return None
+
+
 def _unit_from_org(org: str) -> str:
     unit = re.sub(r"^中共|^中国共产党", "", org)
     unit = re.sub(
@@ -1067,6 +1092,10 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
     title_text = parsed.title
     if (org := _org_from_title(title_text)) and not SUPERVISION_ORG.fullmatch(org):
         info["党组织名称"] = org  # (a feedback's title names the group that wrote it)
+        if joint := _joint_issuers(org):
+            # "中共桥头街道工作委员会 桥头街道办事处关于……": the party committee and the
+            # unit issue it together (before: both run together as one 党组织名称)
+            info["党组织名称"], info["单位名称"] = joint
     opening = "".join(b.text for b in preamble if not b.is_table)
     whole = title_text + opening
     for t in C.SUPERVISION_TYPES[:-1]:

@@ -238,7 +238,8 @@ def _cross_check_problems(doc: Parsed, name: str, said: str) -> list[str]:
             unknown = sum(1 for p in problems if not _status_of(p))
             out.append(
                 f"{name}：文中写明已整改{fig['已整改']}项{said}，但导入的问题中已完成{done}项"
-                f"（含长期坚持{finished}项）"
+                # (not "（含长期坚持2项）" when none is 长期坚持: that read as two of them were)
+                + (f"（连同长期坚持共{finished}项）" if finished != done else "")
                 + (f"，另有{unknown}项没有读出整改状态" if unknown else "")
                 + "，请核对各问题的整改状态。"
             )

@@ -95,6 +95,8 @@ def match_marker(text: str) -> tuple[str, int, str, str] | None:
     return None
 
 
+# A line a mark set apart as a heading ("▲……方面", ``parse._article_marks``).
+MARKED_HEADING_STYLE = "标记小标题"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 # The heading styles of the documents this tool writes (docformat.STYLE_H1 …): a heading of
 # them without a number is the lone 方面 of a ledger that has one ("落实……方面", not numbered
@@ -115,6 +117,12 @@ def _heading(block: Block) -> tuple[str, int, str, str] | None:
     if m := _GONGWEN_HEADING_STYLE.match(block.style.strip()):
         return (f"heading{'一二三'.index(m.group(1)) + 1}", 1, "", block.text)
     text = block.text
+    if block.style == MARKED_HEADING_STYLE:
+        return ("unnumbered", 1, "", text)
+    if bracketed := _BRACKETED_HEADING.fullmatch(text):
+        # "【政治建设方面】" alone on a line: a web page's or a pasted text's heading (a label
+        # the reader knows, "【整改措施】", was made "整改措施：" before)
+        return ("unnumbered", 1, "", bracketed.group(1))
     if _GENERIC.match(text):
         return None  # a label ("整改措施") or a section's name ("存在的问题"), not a problem
     # a bold line: a heading, or a problem as a 通报 names it — one sentence, commas allowed
@@ -125,6 +133,7 @@ def _heading(block: Block) -> tuple[str, int, str, str] | None:
     return None
 
 
+_BRACKETED_HEADING = re.compile(r"【\s*([^【】。；;：:！？]{2,30}?)\s*】")
 _GENERIC = re.compile(
     r"^(?:整改|具体|主要|下一?步|责任|完成|工作)(?:措施|举措|做法|情况|成效|进展|结果|时限|单位|领导|计划|打算|目标)"
     r"|^.{0,12}(?:反馈|存在|查摆|检视|发现|指出|梳理|交办)(?:出)?的?(?:主要|突出)?问题[。：:]?$"

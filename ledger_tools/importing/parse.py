@@ -20,7 +20,7 @@ from typing import Any
 
 from ledger_tools.importing import fields as F
 from ledger_tools.importing.extract import Block
-from ledger_tools.importing.outline import Node, build_outline, match_marker
+from ledger_tools.importing.outline import MARKED_HEADING_STYLE, Node, build_outline, match_marker
 
 KINDS = ("feedback", "plan", "report", "notice")
 KIND_NAMES = {
@@ -129,6 +129,9 @@ _NEXT_LABEL = re.compile(r"^下一?步[：:]")
 _GROUP_COUNT = re.compile(
     r"^(?:(?:截[至止]|到)[^。；;，,]{0,16}[，,]\s*)?(?:该方面|本方面|这一方面|上述|以上|这些|此类)"
     r"[^。；;]{0,10}?\d+\s*(?:个|项)问题[^。；;]{0,20}(?:整改|办结|销号|推进|完成)"
+    # "共排查发现此类问题2个，已全部整改。" (a 专项整治通报's count of one kind of problem)
+    r"|^(?:共|累计)?[^。；;，,]{0,8}?(?:此类|该类|这类|本类|该方面|本方面)问题\s*\d+\s*(?:个|项|起)"
+    r"[^。；;]{0,20}(?:整改|办结|销号|推进|完成)"
 )
 # A paragraph about all the problems, after the last one ("针对上述问题，巡察组提出以下建议：…").
 _GENERAL_TAIL = re.compile(
@@ -217,7 +220,7 @@ _ABOUT_WORK = re.compile(
 )
 # "1.问题：……" — the problem introduced by its label (a plan with 问题/措施/时限 labels).
 _PROBLEM_LABEL = re.compile(
-    r"^(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?问题(?:描述|内容)?\s*[：:]\s*"
+    r"^(?:(?:存在的?|反馈|主要|查摆|检视|查找|梳理|自查)(?:出|发现)?的?)?问题(?:描述|内容)?\s*[：:]\s*"
 )
 _SENTENCE = re.compile(r"^(.+?[。！？；;])(.*)$")
 # A 乡镇, 村 or unit named alone on a numbered line ("（一）石桥镇", "2.县人民医院"): a section of
@@ -313,9 +316,34 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
 
 _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
+# "问题1（已完成）：……": the problem's status in a bracket after its number.
+_NUMBER_STATUS = re.compile(
+    r"^(问题\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))\s*([（(][^（）()]{2,12}[)）])\s*[：:]\s*(\S.*)$"
+)
+
+
+def _numbered_status(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with "问题1（已完成）：……。" written "问题1：……（已完成）。", where the reader
+    takes a problem's own status (after its first sentence); a bracket that is no status
+    ("问题1（共性问题）：") stays where it is."""
+    import dataclasses
+
+    out = []
+    for b in blocks:
+        m = None if b.is_table else _NUMBER_STATUS.match(b.text)
+        if m and F.trailing_status(f"问题{m.group(2)}"):
+            head, status, text = m.groups()
+            sentence = _SENTENCE.match(text)
+            first, rest = (sentence.group(1), sentence.group(2)) if sentence else (text, "")
+            body = first.rstrip("。！？；;")
+            b = dataclasses.replace(b, text=f"{head}：{body}{status}{first[len(body) :]}{rest}")
+        out.append(b)
+    return out
+
+
 # A 公众号 article's marks: a bullet before a paragraph ("◆问题一：", "▶整改措施："), its parts
 # numbered "01 整改工作总体情况" / "02 ……" (short lines, the numbers in order from 01).
-_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸★☆▎▍▌➤➢•]+\s*(?=\S)")
+_BULLET = re.compile(r"^[◆◇■□●○▶►▷▸▲△◎★☆▎▍▌➤➢•]+\s*(?=\S)")
 _PART_NUMBER = re.compile(
     r"^0([1-9])\s*[丨|｜/、.．]?\s*(?P<title>[^\d\s。！？；;][^。！？；;]{1,30})$"
 )
@@ -342,8 +370,16 @@ def _article_marks(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         text = renumber[k] if numbered and k in renumber else _BULLET.sub("", b.text)
+        if text != b.text and _MARKED_ASPECT.fullmatch(text):
+            # "▲贯彻落实上级决策部署方面" alone on a line: a heading, as bold would make it
+            # (before: the mark dropped, it was text — unplaced, or the last measure's 进展)
+            out.append(dataclasses.replace(b, text=text, style=MARKED_HEADING_STYLE))
+            continue
         out.append(dataclasses.replace(b, text=text) if text != b.text else b)
     return out
+
+
+_MARKED_ASPECT = re.compile(r"[^。！？；;：:，,]{2,30}(?:方面|领域|类问题)")
 
 
 def _without_image_pages(blocks: list[Block], parsed: Parsed) -> list[Block]:
@@ -411,6 +447,7 @@ def parse_blocks(blocks: list[Block], path: str, kind: str = "auto") -> Parsed:
     blocks = _without_footnotes(blocks, parsed)
     blocks = _bracketed_labels(blocks)
     blocks = _article_marks(blocks)
+    blocks = _numbered_status(blocks)
     blocks = _attachment_note(blocks)
     body, tail, attachment = _split_tail(blocks)
     title_blocks, body = _split_title(body)
@@ -792,8 +829,8 @@ class _Reader:
             else:
                 self.unplaced(b, "附件中的段落")
 
-    def table(self, block: Block) -> None:
-        if not F.merge_task_table(self.p, block):
+    def table(self, block: Block, under: PProblem | None = None) -> None:
+        if not F.merge_task_table(self.p, block, under):
             self.unplaced(block, "表格的列名不是问题清单或任务清单")
 
     # -- sections --------------------------------------------------------------------------
@@ -1270,6 +1307,8 @@ class _Reader:
         elif self.p.problems and self.p.aspects[-1].problems:
             # Unnumbered text after a problem belongs to it (a status line, a continuation).
             self.problem_body(self.p.aspects[-1].problems[-1], [b])
+        elif _GROUP_COUNT.match(b.text):
+            self.summary(b)  # "共排查发现此类问题2个，已全部整改。" under a 方面's heading
         else:
             self.unplaced(b)
 
@@ -1283,6 +1322,10 @@ class _Reader:
             title, rest = node.text, ""
         else:
             title, rest = first_sentence(node.text)
+            if rest and set(F.split_tail(rest)[1]) - {"整改时限"} and not F.split_tail(rest)[0]:
+                # "1.……问题。（牵头单位：……；责任单位：……）": the tail after the problem's
+                # sentence is of all its measures, not a 表现 of it
+                title, rest = f"{title.rstrip('。；;')}{rest}", ""
         if about := _ABOUT.fullmatch(title.strip()) or _ABOUT_WORK.fullmatch(title.strip()):
             title = _unquote(about.group(1))
         title = _PROBLEM_LABEL.sub("", title.strip()).rstrip("。；;：:")
@@ -1323,6 +1366,13 @@ class _Reader:
         extra, shared, progress = [], [], []
         for b in child.body:
             label, rest = strip_label(b.text)
+            if label and _label_mode(label) == "progress" and self.p.kind != "feedback":
+                head, after = first_sentence(rest)
+                if after.strip() and len(head) <= 20 and self.is_status_line(head):
+                    # "整改成效：正在整改。已排查……" after the numbered measures: the status,
+                    # then the results (before: read whole as the status, the results lost)
+                    self.status_line(problem, head)
+                    rest = after.strip()
             if b.is_table:
                 self.table(b)
             elif self.is_status_line(rest):
@@ -1440,7 +1490,7 @@ class _Reader:
         blocks = [part for b in blocks for part in _split_at_labels(b)]
         for b in blocks:
             if b.is_table:
-                self.table(b)
+                self.table(b, problem)  # (a table of measures only is this problem's)
                 continue
             if self.special(b):
                 continue
@@ -1470,6 +1520,14 @@ class _Reader:
             if not label and self.is_status_line(b.text):
                 self.status_line(problem, b.text)
                 continue
+            if label and _label_mode(label) == "progress" and problem.measures:
+                # "整改进展：第（1）（2）项已完成，第（3）项长期坚持。": each named measure's own
+                # (before: the last status read was every measure's, the rest its 进展)
+                by_item, rest = _item_statuses(rest, len(problem.measures))
+                for k, status in by_item.items():
+                    problem.measures[k].fields["整改状态"] = status
+                if by_item and not rest:
+                    continue
             if label and _label_mode(label) == "progress":
                 head, after = first_sentence(rest)
                 if after.strip() and len(head) <= 20 and self.is_status_line(head):
@@ -1731,6 +1789,11 @@ class _Reader:
         own_status = F.trailing_status(text)
         if own_status:
             fields["整改状态"], text = own_status
+        if self.p.kind == "plan" and "整改时限" not in fields and (due := _CLAUSE_DUE.search(text)):
+            # "……，2025年底前完成。" closing a plan's measure: its deadline, as the same words
+            # in a bracket are (before: left in the measure, the 时限 empty)
+            fields["整改时限"] = re.sub(r"\s+", "", due.group(1))
+            text = text[: due.start()] + "。"
         text = text.strip()
         if text.endswith(("；", ";")):
             # One item of a list "（1）…；（2）…。" is a sentence of its own.
@@ -1754,6 +1817,40 @@ class _Reader:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
 
+
+# "第（1）（2）项已完成" / "第3条措施正在推进": the status of the measures named by number.
+_ITEM_STATUS = re.compile(
+    r"^(?:其中)?第\s*(?P<nums>[（(]?\d{1,2}[)）]?(?:\s*[、，,和及]?\s*[（(]?\d{1,2}[)）]?)*)\s*"
+    r"(?:项|条)(?:措施|任务)?\s*(?:均|都)?(?P<status>[^，,；;。]{2,10})$"
+)
+
+
+def _item_statuses(text: str, count: int) -> tuple[dict[int, str], str]:
+    """({measure index: status}, the rest of ``text``) for the clauses of ``text`` that give
+    the status of measures by their number ("第（1）（2）项已完成，第（3）项长期坚持。"); only
+    numbers 1..``count`` and status words ``check`` knows count, else nothing is taken."""
+    from ledger_tools.ledger.status import normalise_status
+
+    found: dict[int, str] = {}
+    kept = []
+    for clause in re.split(r"(?<=[，,；;。])", text):
+        m = _ITEM_STATUS.match(clause.strip().rstrip("，,；;。"))
+        status = m and normalise_status(m["status"])
+        nums = [int(n) for n in re.findall(r"\d+", m["nums"])] if m else []
+        if status and nums and all(1 <= n <= count for n in nums):
+            found.update({n - 1: status for n in nums})
+        else:
+            kept.append(clause)
+    rest = "".join(kept).strip()
+    if found and rest.endswith(("，", ",", "；", ";")):
+        rest = rest[:-1] + "。"
+    return found, rest
+
+
+# "，2025年底前完成。" / "，于2025年9月30日前完成。": the last clause of a plan's measure.
+_CLAUSE_DUE = re.compile(
+    r"[，,]\s*(?:于|在)?\s*(\d{4}\s*年[^，,。；;（(]{0,12}?前)\s*(?:完成|整改到位|办结)?\s*[。；;]?$"
+)
 
 # The lead-in before "一是……" that is no measure: "针对这一问题，", "对此，".
 _INTRO = re.compile(

@@ -777,6 +777,7 @@ def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None
         where = f"{block.where}第{r}行"
         problem_title = values.get("问题", "")
         measure_text = values.get("整改措施", "")
+        target: PProblem | None
         if under is not None and not problem_title and "问题" not in columns.values():
             target = under  # (before: an untitled problem per row, each reminded)
         elif body_had:

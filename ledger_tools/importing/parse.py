@@ -1524,8 +1524,8 @@ class _Reader:
                 # "整改进展：第（1）（2）项已完成，第（3）项长期坚持。": each named measure's own
                 # (before: the last status read was every measure's, the rest its 进展)
                 by_item, rest = _item_statuses(rest, len(problem.measures))
-                for k, status in by_item.items():
-                    problem.measures[k].fields["整改状态"] = status
+                for item, status in by_item.items():
+                    problem.measures[item].fields["整改状态"] = status
                 if by_item and not rest:
                     continue
             if label and _label_mode(label) == "progress":

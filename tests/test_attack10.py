@@ -1,0 +1,128 @@
+"""The tenth attack run: what the first nine did not try. OFD files whose pages all name one
+large part (a package of a few hundred KB asked for the same 3 MB page to be parsed and walked
+two thousand times: minutes), and ledgers of thousands of columns whose headers are not known
+(each column's cells were parsed as statuses and deadlines, and every cell's style read, to
+see what it might be). Each file is built for real and run through the real command in a
+child process under a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of
+this run that needed no change are listed in README (第十轮攻击测试)."""
+
+from __future__ import annotations
+
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from hostile_files import run_limited
+from test_attack3 import clean
+
+NS = "http://www.ofdspec.org/2016"
+TEXT = (
+    '<ofd:TextObject ID="1" Boundary="20 20 100 10" Size="5">'
+    '<ofd:TextCode X="0" Y="4">一、问题</ofd:TextCode></ofd:TextObject>'
+)
+
+
+def shared_page_ofd(path: Path, body: str, pages: int = 2000, template: str = "") -> Path:
+    """An OFD of ``pages`` pages that all name one content part (``TEXT`` and ``body``), and
+    with ``template`` a template page all of them use."""
+    entry = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody>'
+        "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    )
+    use = '<ofd:Template TemplateID="2"/>' if template else ""
+    listed = "".join(
+        f'<ofd:Page ID="{100 + n}" BaseLoc="Pages/Page_0/Content.xml"/>' for n in range(pages)
+    )
+    common = '<ofd:TemplatePage ID="2" BaseLoc="Tpl.xml"/>' if template else ""
+    document = (
+        f'<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>{common}</ofd:CommonData>'
+        f"<ofd:Pages>{listed}</ofd:Pages></ofd:Document>"
+    )
+    content = (
+        f'<ofd:Page xmlns:ofd="{NS}">{use}<ofd:Content><ofd:Layer ID="9">{TEXT}{body}'
+        "</ofd:Layer></ofd:Content></ofd:Page>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", entry)
+        zf.writestr("Doc_0/Document.xml", document)
+        zf.writestr("Doc_0/Pages/Page_0/Content.xml", content)
+        if template:
+            tpl = f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content>{template}</ofd:Content></ofd:Page>'
+            zf.writestr("Doc_0/Tpl.xml", tpl)
+    return path
+
+
+def _elements() -> tuple[str, str]:
+    r = random.Random(1)
+    body = "".join(f'<ofd:ImageObject ID="{r.randrange(10**9)}"/>' for _ in range(100_000))
+    return body, ""
+
+
+def _moves() -> tuple[str, str]:
+    r = random.Random(2)
+    moves = " ".join(f"M {r.randrange(999)} {r.randrange(999)}" for _ in range(300_000))
+    body = (
+        '<ofd:PathObject Boundary="0 0 1 1"><ofd:AbbreviatedData>'
+        f"{moves}</ofd:AbbreviatedData></ofd:PathObject>"
+    )
+    return body, ""
+
+
+def _attributes() -> tuple[str, str]:
+    r = random.Random(3)
+    big = "".join(r.choices("abcdefghijklmnopqrstuvwxyz0123456789", k=3_000_000))
+    return "".join(f'<ofd:X a="{big}"/>' for _ in range(3)), f'<ofd:X a="{big}"/>'
+
+
+@pytest.mark.parametrize(
+    "build, said",
+    [
+        (_elements, "要处理的元素超过导入的上限 5,000,000 个"),
+        (_moves, "要读取的线条数据超过导入的上限 32 MB"),
+        (_attributes, "要解析的 XML超过导入的上限 256 MB"),
+    ],
+    ids=["elements", "path-moves", "attributes"],
+)
+def test_an_ofd_whose_pages_all_name_one_large_part_is_refused_in_bounded_time(
+    tmp_path, build, said
+):
+    """2,000 pages naming one 3 MB content part (and a template page): each page parsed and
+    walked it again. 100,000 empty image objects (a 0.6 MB .ofd), 300,000 path moves that
+    draw no line (1.1 MB) or a few attributes of 3 MB (8 MB): `import` had not finished
+    after 120 s (80 s, 53 s and 33 s of CPU), and would take about an hour. Now what is parsed,
+    walked and read is counted each time a part is read: 4-6 s CPU, under 110 MB."""
+    body, template = build()
+    source = shared_page_ofd(tmp_path / "公文.ofd", body, template=template)
+    before = source.read_bytes()
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=90)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“公文.ofd”的页面内容过多：读取各页时" + said in text, text
+    assert "各页共用的部分每页都要重读一次" in text and "另存为 PDF 或导出 Word 后再导入" in text
+    assert r["peak"] < 300, r["peak"]
+    assert source.read_bytes() == before
+
+
+def test_an_ofd_of_many_pages_sharing_a_template_is_still_read(tmp_path):
+    """The count is of real work: 300 pages of 20 lines each (one part, as above), all with a
+    running footer on one template page, are read through to the text as before; here the
+    lines, one unbroken run of items, make one paragraph too long for a cell, which is said
+    with the pages it runs over (the limits are far above what the pages cost)."""
+    footer = (
+        '<ofd:TextObject ID="7" Boundary="100 280 20 6" Size="4">'
+        '<ofd:TextCode X="0" Y="4">—1—</ofd:TextCode></ofd:TextObject>'
+    )
+    lines = "".join(
+        f'<ofd:TextObject ID="{10 + i}" Boundary="25 {30 + i * 10} 160 8" Size="5.6">'
+        f'<ofd:TextCode X="0" Y="5">{i + 1}.按照整改要求认真落实各项措施，建立健全长效机制第{i + 1}条。'
+        "</ofd:TextCode></ofd:TextObject>"
+        for i in range(20)
+    )
+    source = shared_page_ofd(tmp_path / "长公文.ofd", lines, pages=300, template=footer)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=120)
+    text = clean(r)
+    assert "页面内容过多" not in text, text
+    assert "“长公文.ofd”第1页起的一段接续到第" in text, text

@@ -2,7 +2,8 @@
 large part (a package of a few hundred KB asked for the same 3 MB page to be parsed and walked
 two thousand times: minutes), and ledgers of thousands of columns whose headers are not known
 (each column's cells were parsed as statuses and deadlines, and every cell's style read, to
-see what it might be). Each file is built for real and run through the real command in a
+see what it might be), and list numbers of thousands of digits (a Word file's numbering, a
+template's ``cn_num``). Each file is built for real and run through the real command in a
 child process under a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of
 this run that needed no change are listed in README (第十轮攻击测试)."""
 
@@ -230,3 +231,106 @@ def test_an_unknown_status_column_is_still_placed_by_its_content(tmp_path):
     assert columns["目前情况"]["read_as"] == "整改状态", columns["目前情况"]
     assert columns["目前情况"]["how"] == "按内容"
     assert columns["附加列"]["read_as"] is None and columns["附加列"]["how"] == "未识别"
+
+
+# ---------------------------------------------------------------------------------------------
+# list numbers of thousands of digits: a Word file's numbering, a template's cn_num
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbered_docx(path: Path, fmt: str, start: str) -> Path:
+    """A Word file whose four paragraphs are a list of ``fmt`` numbering starting at
+    ``start`` (``<w:start w:val="…">``: Word's own files go up to 32,767)."""
+    from hostile_files import base_docx, rewrite
+
+    base_docx(
+        path,
+        ["关于落实巡察反馈意见的整改方案", "加强理论学习方面", "学习不深入。", "制定学习计划。"],
+    )
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    ).encode()
+    numbered = (
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r>'
+    )
+    rewrite(
+        path,
+        {
+            "word/numbering.xml": numbering,
+            "word/document.xml": lambda data: data.replace(b"<w:p><w:r>", numbered),
+        },
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    "fmt, start",
+    [
+        ("lowerRoman", "1000000000000"),
+        ("upperRoman", "999999999"),
+        ("chineseCounting", "1" + "0" * 4200),
+    ],
+    ids=["roman-1e12", "roman-1e9", "chinese-4201-digits"],
+)
+def test_a_list_numbered_from_an_enormous_start_is_imported(tmp_path, fmt, start):
+    """A Word list whose numbering starts at 10^12 in roman numerals (one M per thousand: a
+    string of 10^9 letters, built one letter at a time) did not finish within 60 s (the
+    process grew without end); one starting at a number of 4,201 digits in Chinese numerals
+    ended in “意外问题（RecursionError）” (a call per four digits). Now roman numerals past
+    Word's largest list number are shown in digits and Chinese numerals are made in a loop:
+    the file is read in a second like any other (here it has no problems to find)."""
+    source = numbered_docx(tmp_path / "编号.docx", fmt, start)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=60)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“编号.docx”中没有识别出任何问题或整改措施" in text, text
+    assert r["peak"] < 300, r["peak"]
+
+
+def test_list_numbers_are_shown_as_before_and_big_ones_in_digits():
+    from ledger_tools.documents.context import cn_num
+    from ledger_tools.importing.extract import MAX_ROMAN, _format_number
+
+    assert _format_number(4, "lowerRoman") == "iv"
+    assert _format_number(1994, "upperRoman") == "MCMXCIV"
+    assert _format_number(MAX_ROMAN, "upperRoman") == "M" * 32 + "DCCLXVII"
+    assert _format_number(MAX_ROMAN + 1, "lowerRoman") == "32768"
+    assert _format_number(10**12, "upperRoman") == "1000000000000"
+    # Chinese numerals as they always were, now for any number of digits
+    assert [cn_num(n) for n in (0, 10, 11, 105, 10000, 10010, 100000000, -12)] == [
+        "零",
+        "十",
+        "十一",
+        "一百零五",
+        "一万",
+        "一万零一十",
+        "一万万",
+        "负十二",
+    ]
+    big = cn_num(10**4200)
+    assert big == "一" + "万" * 1050  # (4,201 digits: a first group of one, 1,050 of four)
+
+
+def test_a_template_may_write_a_number_of_thousands_of_digits_in_chinese(tmp_path):
+    """``{{ (10 ** 999 * … )|cn_num }}`` (a 4,996-digit number; each power within the
+    sandbox's limits) ended in “模板递归调用过深……（宏调用了自身）”, a template with no
+    macro at all: cn_num called itself once per four digits. Now it renders."""
+    import docx
+
+    template = tmp_path / "模板.docx"
+    d = docx.Document()
+    d.add_paragraph("测试")
+    d.add_paragraph("{{ (10 ** 999 * 10 ** 999 * 10 ** 999 * 10 ** 999 * 10 ** 999)|cn_num }}")
+    d.save(str(template))
+    ledger = Path(__file__).resolve().parent.parent / "examples" / "示例台账.xlsx"
+    out = tmp_path / "方案.docx"
+    r = run_limited(["plan", str(ledger), "--template", str(template), "-o", str(out)])
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text
+    written = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert written[1] == "一千" + "万" * 1248, written[1][:40]

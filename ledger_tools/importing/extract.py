@@ -528,6 +528,11 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+# Roman numerals are written with one M per thousand: past Word's largest list number a start
+# value (``<w:start w:val="1000000000000">``, any number of digits) is shown in digits.
+MAX_ROMAN = 32767
+
+
 def _format_number(n: int, fmt: str) -> str:
     from ledger_tools.documents.context import cn_num
 
@@ -545,7 +550,7 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n <= MAX_ROMAN:
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "decimalEnclosedParen":

@@ -239,31 +239,54 @@ def test_an_unknown_status_column_is_still_placed_by_its_content(tmp_path):
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def numbered_docx(path: Path, fmt: str, start: str) -> Path:
-    """A Word file whose four paragraphs are a list of ``fmt`` numbering starting at
-    ``start`` (``<w:start w:val="…">``: Word's own files go up to 32,767)."""
+def numbered_docx(
+    path: Path, fmt: str, start: str, text: str = "%1、", levels: bool = False
+) -> Path:
+    """A Word file whose paragraphs are a list of ``fmt`` numbering starting at ``start``
+    (``<w:start w:val="…">``: Word's own files go up to 32,767) with the number text ``text``;
+    with ``levels``, a 整改方案's 方面, 问题 and 措施 numbered 一、（一）1. by Word."""
     from hostile_files import base_docx, rewrite
 
-    base_docx(
-        path,
-        ["关于落实巡察反馈意见的整改方案", "加强理论学习方面", "学习不深入。", "制定学习计划。"],
+    paragraphs = [
+        "关于落实巡察反馈意见的整改方案",
+        "加强理论学习方面",
+        "学习不深入。",
+        "制定学习计划。",
+    ]
+    base_docx(path, paragraphs)
+    specs = [(start, fmt, text)]
+    if levels:
+        specs = [
+            ("1", "chineseCounting", "%1、"),
+            ("1", "chineseCounting", "（%2）"),
+            ("1", "decimal", "%3."),
+        ]
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{s}"/><w:numFmt w:val="{f}"/>'
+        f'<w:lvlText w:val="{t}"/></w:lvl>'
+        for i, (s, f, t) in enumerate(specs)
     )
     numbering = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
-        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
-        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
     ).encode()
-    numbered = (
-        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r>'
-    )
-    rewrite(
-        path,
-        {
-            "word/numbering.xml": numbering,
-            "word/document.xml": lambda data: data.replace(b"<w:p><w:r>", numbered),
-        },
-    )
+
+    def numbered(data: bytes) -> bytes:
+        pieces = data.split(b"<w:p><w:r>")
+        out = pieces[0]
+        for i, piece in enumerate(pieces[1:]):
+            ilvl = max(0, i - 1) if levels else 0
+            if levels and i == 0:  # (the title is not numbered)
+                out += b"<w:p><w:r>" + piece
+                continue
+            out += (
+                b'<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>'
+                b"</w:pPr><w:r>" % ilvl
+            ) + piece
+        return out
+
+    rewrite(path, {"word/numbering.xml": numbering, "word/document.xml": numbered})
     return path
 
 
@@ -334,3 +357,28 @@ def test_a_template_may_write_a_number_of_thousands_of_digits_in_chinese(tmp_pat
     assert r["code"] == 0 and out.exists(), text
     written = [p.text for p in docx.Document(str(out)).paragraphs]
     assert written[1] == "一千" + "万" * 1248, written[1][:40]
+
+
+def test_a_number_text_of_millions_of_placeholders_is_not_filled_in(tmp_path):
+    """A list level whose number text is “%1” a million times (a 44 KB .docx: numbering.xml
+    is 2 MB, within the limits): the counter was written into it for every paragraph, 2 MB
+    of label each: import had not finished after 120 s (96 s CPU). A number text is a few
+    characters (“%1、”, “（%2）”, “第%1条”); one longer than 64 is not shown (0.4 s)."""
+    source = numbered_docx(tmp_path / "编号.docx", "decimal", "1", text="%1" * 1_000_000)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=60)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“编号.docx”中没有识别出任何问题或整改措施" in text, text
+    assert r["peak"] < 300, r["peak"]
+
+
+def test_word_list_numbers_still_make_the_outline(tmp_path):
+    """The guards leave Word's own numbering as it was: 方面, 问题 and 措施 numbered by Word
+    一、（一）1. (no number typed in the text) are read as the outline."""
+    source = numbered_docx(tmp_path / "方案.docx", "", "", levels=True)
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=60)
+    text = clean(r)
+    assert r["code"] == 0 and out.exists(), text
+    assert "识别出 1 个方面、1 项问题、1 条整改措施" in text, text

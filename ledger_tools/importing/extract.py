@@ -531,6 +531,8 @@ def _int(text: str | None, default: int) -> int:
 # Roman numerals are written with one M per thousand: past Word's largest list number a start
 # value (``<w:start w:val="1000000000000">``, any number of digits) is shown in digits.
 MAX_ROMAN = 32767
+# A level's number text ("%1.", "（%2）", "第%1条"): a few characters; a longer one is not shown.
+MAX_LEVEL_TEXT = 64
 
 
 def _format_number(n: int, fmt: str) -> str:
@@ -619,7 +621,10 @@ class _Numbering:
             el = lvl.find(f"{_Q}{tag}")
             return el.get(f"{_Q}val", default) if el is not None else default
 
-        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), val("lvlText", ""))
+        text = val("lvlText", "")
+        if len(text) > MAX_LEVEL_TEXT:
+            text = ""  # not a number's text: no label (each %1 would be filled in each paragraph)
+        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), text)
 
     def render(self, num_id: str, ilvl_text: str) -> str:
         levels = self._levels.get(num_id)

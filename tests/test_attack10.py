@@ -382,3 +382,42 @@ def test_word_list_numbers_still_make_the_outline(tmp_path):
     text = clean(r)
     assert r["code"] == 0 and out.exists(), text
     assert "识别出 1 个方面、1 项问题、1 条整改措施" in text, text
+
+
+def test_a_list_of_thousands_of_paragraphs_numbered_from_thousands_of_digits_is_bounded(tmp_path):
+    """3,000 paragraphs numbered from a 4,201-digit start, the number written 32 times in
+    each label (“%1” × 32, within the 64 characters): 134,000 characters of label a paragraph,
+    400 MB of text (a 60 KB .docx). A start past Word's largest (32,767) is taken as 1."""
+    from hostile_files import base_docx, rewrite
+
+    source = tmp_path / "编号.docx"
+    base_docx(source, ["关于落实巡察反馈意见的整改方案"] + [f"第{i}项内容。" for i in range(3000)])
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1{"0" * 4200}"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * 32}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    ).encode()
+    numbered = (
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r>'
+    )
+    rewrite(
+        source,
+        {
+            "word/numbering.xml": numbering,
+            "word/document.xml": lambda data: data.replace(b"<w:p><w:r>", numbered),
+        },
+    )
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=90)
+    text = clean(r)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“编号.docx”中没有识别出任何问题或整改措施" in text, text
+    assert r["peak"] < 400, r["peak"]
+
+
+def test_start_values_past_words_largest_are_one():
+    from ledger_tools.importing.extract import _start
+
+    assert [_start(v) for v in ("1", "0", "5", "32767", None, "x")] == [1, 0, 5, 32767, 1, 1]
+    assert [_start(v) for v in ("32768", "-1", "1" + "0" * 4200)] == [1, 1, 1]

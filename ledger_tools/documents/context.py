@@ -92,11 +92,16 @@ def cn_num(value: Any) -> str:
         return "负" + cn_num(-n)
     if n == 0:
         return "零"
-    if n < 10000:
-        text = _cn_below_10000(n)
-    else:
-        high, low = divmod(n, 10000)
-        text = cn_num(high) + "万"
+    # Groups of four digits, each but the first after a 万 (10^8 is 一万万): a loop, not a
+    # call per group (a number of thousands of digits, from a template or a Word file's list
+    # numbering, went past Python's recursion limit).
+    groups = []
+    while n >= 10000:
+        n, low = divmod(n, 10000)
+        groups.append(low)
+    text = _cn_below_10000(n)
+    for low in reversed(groups):
+        text += "万"
         if low:
             text += ("零" if low < 1000 else "") + _cn_below_10000(low)
     # 一十一 is written 十一 (only at the start of the number).

@@ -528,6 +528,21 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+# Word's largest list number. A start value past it is taken as 1 (``_start``); roman numerals,
+# written with one M per thousand, past it (a long list from a start near it) are in digits.
+MAX_ROMAN = 32767
+# A level's number text ("%1.", "（%2）", "第%1条"): a few characters; a longer one is not shown.
+MAX_LEVEL_TEXT = 64
+
+
+def _start(text: str | None) -> int:
+    """A list level's start value (``w:start``, ``w:startOverride``): past Word's largest
+    (32,767; a number of thousands of digits, written into every paragraph's label, made
+    gigabytes of text) or malformed, 1."""
+    start = _int(text, 1)
+    return start if 0 <= start <= MAX_ROMAN else 1
+
+
 def _format_number(n: int, fmt: str) -> str:
     from ledger_tools.documents.context import cn_num
 
@@ -545,7 +560,7 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n <= MAX_ROMAN:
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "decimalEnclosedParen":
@@ -605,7 +620,7 @@ class _Numbering:
                 so = ov.find(f"{_Q}startOverride")
                 if so is not None and ilvl in levels:
                     _, fmt, text = levels[ilvl]
-                    levels[ilvl] = (_int(so.get(f"{_Q}val"), 1), fmt, text)
+                    levels[ilvl] = (_start(so.get(f"{_Q}val")), fmt, text)
             self._levels[num.get(f"{_Q}numId", "")] = levels
 
     @staticmethod
@@ -614,7 +629,10 @@ class _Numbering:
             el = lvl.find(f"{_Q}{tag}")
             return el.get(f"{_Q}val", default) if el is not None else default
 
-        return (_int(val("start", "1"), 1), val("numFmt", "decimal"), val("lvlText", ""))
+        text = val("lvlText", "")
+        if len(text) > MAX_LEVEL_TEXT:
+            text = ""  # not a number's text: no label (each %1 would be filled in each paragraph)
+        return (_start(val("start", "1")), val("numFmt", "decimal"), text)
 
     def render(self, num_id: str, ilvl_text: str) -> str:
         levels = self._levels.get(num_id)

@@ -35,6 +35,13 @@ MM = 72 / 25.4  # points per millimetre
 MAX_OFD_PAGES = 2000  # a 整改方案 with its task list is tens of pages
 MAX_OFD_CHARS = 1_000_000  # characters of text over all pages (a 300-page text is ~300,000)
 MAX_OFD_LINES = 500_000  # straight segments over all pages (a ruled table page has hundreds)
+# What reading the pages costs, counted each time a part is read: every page may name the same
+# content or template part (a template's running footer is named by all of them), so a small
+# package can ask for the same large part to be parsed and walked thousands of times. A real
+# 300-page OFD parses ~30 MB, walks ~1,000,000 elements and ~10 MB of path data.
+MAX_OFD_PARSED_BYTES = 256 << 20  # XML parsed, each part as often as it is read
+MAX_OFD_ELEMENTS = 5_000_000  # elements walked (one text object per character: ~4 each)
+MAX_OFD_PATH_DATA = 32 << 20  # characters of path data (``AbbreviatedData``) read
 _HINT = (
     "可能已损坏或是特意构造的文件，未读取。请在数科、福昕等 OFD 阅读器中打开确认内容，"
     "另存为 PDF 或导出 Word 后再导入。"
@@ -137,6 +144,16 @@ class _Reader:
         self.names = {info.filename.lstrip("/"): info.filename for info in zf.infolist()}
         self.chars = 0
         self.lines = 0
+        self.parsed = 0  # bytes of XML parsed, elements walked, path data read: each part
+        self.elements = 0  # counted as often as the pages name it
+        self.path_data = 0
+
+    def too_much(self, what: str, limit: str) -> UnreadableFile:
+        return UnreadableFile(
+            f"“{self.path.name}”的页面内容过多：读取各页时{what}超过导入的上限 {limit}"
+            "（各页共用的部分每页都要重读一次；正常的公文远用不到），"
+            "读取需要的时间远超一般电脑，" + _HINT
+        )
 
     def xml(self, name: str) -> Any:
         from lxml import etree
@@ -147,6 +164,9 @@ class _Reader:
             member = next((m for k, m in self.names.items() if k.lower() == lower), None)
         if member is None:
             raise KeyError(name)
+        self.parsed += self.zf.getinfo(member).file_size
+        if self.parsed > MAX_OFD_PARSED_BYTES:
+            raise self.too_much("要解析的 XML", f"{MAX_OFD_PARSED_BYTES >> 20} MB")
         parser = etree.XMLParser(
             resolve_entities=False, no_network=True, huge_tree=False, recover=True
         )
@@ -197,10 +217,17 @@ class _Reader:
 
     def objects(self, root: Any, page: _Page) -> None:
         for el in root.iter():
+            self.elements += 1
+            if self.elements > MAX_OFD_ELEMENTS:
+                raise self.too_much("要处理的元素", f"{MAX_OFD_ELEMENTS:,} 个")
             kind = _local(el.tag)
             if kind == "TextObject":
                 self.text(el, page)
             elif kind == "PathObject":
+                data = _first(el, "AbbreviatedData")
+                self.path_data += len(data.text or "") if data is not None else 0
+                if self.path_data > MAX_OFD_PATH_DATA:
+                    raise self.too_much("要读取的线条数据", f"{MAX_OFD_PATH_DATA >> 20} MB")
                 _path(el, page)
 
     def text(self, el: Any, page: _Page) -> None:

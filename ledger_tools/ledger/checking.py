@@ -82,7 +82,7 @@ def text_pieces(
     marked copy ``mark`` (“标注副本 校验结果.xlsx”) when it lists them all)."""
     lines = [f"校验 {Path(report.path).name}（检查日期 {format_cn_iso(report.today)}）"]
     lines.append(_totals_line(report.totals))
-    lines += layout_lines(report.layout)
+    lines += layout_lines(report.layout, None if limit is None else LAYOUT_COLUMNS)
     groups: dict[str, list[Finding]] = {ERROR: [], WARNING: [], NOTE: []}
     for f in report.sorted():  # (sorted once: severity first, so each group stays in order)
         groups[f.severity].append(f)
@@ -167,12 +167,15 @@ def _collapsed(findings: list[Finding]) -> tuple[list[str], list[str]]:
 
 
 LAYOUT_SHOWN = 8  # rows listed per kind in the text block (JSON has them all)
+# columns listed on the terminal (a ledger has tens; a sheet read wrongly or made so, thousands)
+LAYOUT_COLUMNS = 100
 
 
-def layout_lines(layout: dict[str, Any]) -> list[str]:
+def layout_lines(layout: dict[str, Any], columns: int | None = None) -> list[str]:
     """The 读取方式 block: which sheet and header row were read, every column not read by its
-    exact standard header (alias, mapping, content), grouping and footer rows not taken as
-    measures, and the reader's notes (assumed years, numbering per 方面)."""
+    exact standard header (alias, mapping, content), or the first ``columns`` of them, grouping
+    and footer rows not taken as measures, and the reader's notes (assumed years, numbering
+    per 方面)."""
     if not layout:
         return []
     first, last = layout["header_rows"]
@@ -182,7 +185,7 @@ def layout_lines(layout: dict[str, Any]) -> list[str]:
     decided = [c for c in layout["columns"] if c["how"] != "标准列名"]
     if not decided:
         lines[0] = lines[0][:-1] + "，各列均按标准列名读取。"
-    for c in decided:
+    for c in decided if columns is None else decided[:columns]:
         if c["read_as"]:
             why = f"：{c['detail']}" if c["how"] == "按内容" and c["detail"] else ""
             lines.append(f"  {c['column']} 列“{c['header']}”→ {c['read_as']}（{c['how']}{why}）")
@@ -193,6 +196,9 @@ def layout_lines(layout: dict[str, Any]) -> list[str]:
             else:
                 why = c["how"] + (f"：{detail}" if detail else "")
             lines.append(f"  {c['column']} 列“{c['header']}”未读取（{why}）")
+    if columns is not None and len(decided) > columns:
+        left = len(decided) - columns
+        lines.append(f"  ……另有 {left:,} 列没有在此列出（全部列见 --format json 输出的 layout）。")
     for key, label in (("group_rows", "分组标题行"), ("footer_rows", "表尾、说明行")):
         rows = layout[key]
         if rows:

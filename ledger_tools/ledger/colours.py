@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 20_000  # reading every cell's style of a larger sheet costs more than it is worth
 SAMPLE_ROWS = 200  # rows looked at to tell whether a ledger without a legend is coloured
+# Reading styles costs openpyxl ~15 µs a cell, every cell of a row (it cannot skip columns): a
+# ledger has tens of columns; a table wider than this (read wrongly, or made to be slow) or of
+# more cells is not read for its fills.
+MAX_COLUMNS = 256
+MAX_CELLS = 1_000_000
 _NAMES = {
     "红": "红色",
     "橙": "橙色",
@@ -185,6 +190,15 @@ def status_from_fill(path: str, ws: RawSheet, header: Header, stop: int) -> list
     if last - header.data_start > MAX_ROWS:
         return [
             f"台账没有整改状态列；表中有颜色图例，但台账超过 {MAX_ROWS} 行，未按底色读取整改状态。"
+        ]
+    width = max((len(r) for r in ws.rows[header.data_start : last]), default=0)
+    if width > MAX_COLUMNS or (last - header.data_start) * width > MAX_CELLS:
+        if legend is None:
+            return []
+        return [
+            f"台账没有整改状态列；表中有颜色图例，但表格有 {width:,} 列（超过 {MAX_COLUMNS} 列，"
+            f"或逐格读取底色的单元格超过 {MAX_CELLS:,} 个），未按底色读取整改状态。"
+            "请删除表格右侧多余的列，或增加“整改状态”列。"
         ]
     try:
         fills = _row_fills(p, ws.name, header.data_start + 1, last)

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 # Deadlines written without a year ("9月30日前") are dates too, whatever the year.
 _ANY_YEAR = YearSource(dt.date(2000, 1, 1), "", roll=False)
 SAMPLE_ROWS = 5000  # enough to know what a column holds
+# Distinct values looked at to place columns whose headers are not known (each is parsed as a
+# status and a deadline, tens of microseconds): a ledger has a few such columns, a sheet read
+# wrongly or made to be slow (16,000 columns of text) thousands; past this the rest stay unread.
+MAX_PROFILED_VALUES = 50_000
+# What an unknown column can become by its content (``_place_unknown``).
+_PLACEABLE = ("整改状态", "整改时限", "完成时间", "整改进展及成效")
 SHARE = 0.6  # the share of filled cells that must agree
 NARRATIVE_LENGTH = 12
 SHORT_WORD = 8  # mean characters of a column of status-like words  # mean characters of a progress paragraph (status words are short)
@@ -53,6 +59,7 @@ class Profile:
     def __init__(self, values: list[Any], vocabulary: dict[str, str]) -> None:
         counts = Counter(v for v in values if v is not None and v != "")
         self.filled = sum(counts.values())
+        self.distinct = len(counts)  # (what profiling it cost)
         status = yes_no = dates = length = deadline_only = 0
         for value, n in counts.items():
             text = clean_text(value) if isinstance(value, str) else value
@@ -112,13 +119,23 @@ def assign_by_content(
         if len({v for v in r if v is not None and v != ""}) > 1
     ]
 
+    profiles: dict[int, Profile] = {}
+
     def profile(j: int) -> Profile:
-        return Profile([r[j] if j < len(r) else None for r in rows], vocabulary)
+        if j not in profiles:
+            profiles[j] = Profile([r[j] if j < len(r) else None for r in rows], vocabulary)
+        return profiles[j]
 
     _check_alias_columns(header, profile)
     # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
+    budget = MAX_PROFILED_VALUES
     for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
+        if all(t in header.columns for t in _PLACEABLE) and not _yes_no_name(read):
+            continue  # nothing left it could become (its content changes nothing)
+        if budget <= 0:
+            break  # thousands of unknown columns: the sheet is read wrongly, or made so
         _place_unknown(header, read, profile)
+        budget -= profile(_index(read.letter)).distinct
     if "整改时限" not in header.columns and "完成时间" in header.columns:
         _deadline_in_finish_column(header, profile)
     if "整改状态" not in header.columns:
@@ -813,6 +830,11 @@ def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]
         header.columns.pop("完成时间")
         why = f"台账没有“整改时限”列，这一列{_share(p.deadline_only)}的单元格是“……前”“立行立改”“长期坚持”等期限"
         _move(header, j, "整改时限", why)
+
+
+def _yes_no_name(read: ColumnRead) -> bool:
+    """A “是否……” column, which ``_place_unknown`` may take as yes/no statuses."""
+    return C.normalise_header(read.header).startswith("是否")
 
 
 def _place_unknown(header: Header, read: ColumnRead, profile: Callable[[int], Profile]) -> None:

@@ -378,11 +378,12 @@ TASK_COLUMNS = (
 # 序号 and 问题 span the rows of their problem: a vertical merge (``w:vMerge``), started on the
 # problem's first row and continued on the others, whose cells stay empty. The merged cell is
 # closed by its border at the foot of a page, where a look-alike made of missing borders left
-# the table open. A problem's rows are kept on one page (every row but its last "kept with the
-# next"): a page opening on rows of a problem begun on the page before showed empty 序号 and
-# 问题 cells. A problem taller than a page is cut into blocks (``tabletext.task_list_blocks``:
-# 措施.清单续 opens one, 措施.清单段末 ends one), each kept on one page and opened by the
-# 序号 and "问题（续）" again. Four row variants, by position in the block.
+# the table open. A problem up to a quarter of a page is kept on one page (every row but its
+# last "kept with the next"); a taller one keeps only the rows its 问题 text needs and runs on
+# (措施.清单连排, ``tabletext.task_list_blocks``): kept whole, each left the rest of a page
+# empty. A problem taller than a page is cut into blocks (措施.清单续 opens one, 措施.清单段末
+# ends one), each kept on one page and opened by the 序号 and "问题（续）" again. Six row
+# variants, by position in the block and whether the row is kept with the next.
 PROBLEM_COLUMNS = 2
 # A row taller than about a quarter of the landscape page (seven lines of its 问题 or 整改措施
 # column: 56 and 140 characters) may split across pages. Kept whole, one such row filled each
@@ -390,11 +391,14 @@ PROBLEM_COLUMNS = 2
 TALL_ROW = "((问题.问题 or '')|length > 56 or (措施.整改措施 or '')|length > 140)"
 _OPENS = "(loop.first or 措施.清单续)"
 _ENDS = "(loop.last or 措施.清单段末)"
+_KEPT = "措施.清单连排"  # kept with the next row (tabletext.task_list_blocks)
 _POSITIONS = (  # the row's place in its block: condition, 序号/问题 printed, vMerge, kept
     (f"{_OPENS} and {_ENDS}", True, None, False),
-    (_OPENS, True, "restart", True),
+    (f"{_OPENS} and {_KEPT}", True, "restart", True),
+    (_OPENS, True, "restart", False),
     (_ENDS, False, "continue", False),
-    ("", False, "continue", True),
+    (_KEPT, False, "continue", True),
+    ("", False, "continue", False),
 )
 PROBLEM_CELLS = (
     "{{ 问题.序号 }}",

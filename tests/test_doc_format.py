@@ -234,12 +234,12 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
     rows = table._tbl.findall(qn("w:tr"))
     first_cell = ["".join(t.text for t in r.find(qn("w:tc")).iter(qn("w:t"))) for r in rows]
     tall = [i for i in range(1, len(rows)) if "length >" in first_cell[i - 1]]
-    assert len(tall) == 4
+    assert len(tall) == 6
     for i, r in enumerate(rows):
         whole = r.trPr is not None and r.trPr.find(qn("w:cantSplit")) is not None
         assert whole == (i not in tall), first_cell[i]
     merges = [m.get(qn("w:val")) for m in table._tbl.iter(f"{W}vMerge")]
-    assert merges == ["restart"] * 4 + [None] * 8
+    assert merges == ["restart"] * 8 + [None] * 12
     assert not [b for b in table._tbl.iter(f"{W}tcBorders")]
     spanning = [r for r in table.rows if len(r._tr.findall(qn("w:tc"))) == 1]
     # (a lone 方面 is not numbered "一、": test_doc_review8)
@@ -247,11 +247,13 @@ def test_plan_attachment_is_a_landscape_section_with_task_table():
         "{% if 方面列表|length != 1 %}{{ 方面.序号 }}、{% endif %}{{ 方面.标题 }}"
     ]
     data = [r for r in table.rows if "措施.整改措施" in r.cells[2].text]
-    assert len(data) == 8  # first-and-last, first, last, middle row of a problem; tall or not
+    # first-and-last, first (kept with the next or not: 措施.清单连排, test_doc_review11), last,
+    # middle (kept or not) row of a problem; tall or not
+    assert len(data) == 12
     # (a problem taller than a page opens its next block with "问题（续）": test_doc_review6)
     # (with no stub of one to three characters on its last line: even_lines, test_doc_review8)
     problem = "{{ (问题.问题 ~ ('（续）' if 措施.清单续 else ''))|even_lines(8.13) }}"
-    assert [r.cells[1].text for r in data] == [problem] * 4 + [""] * 4
+    assert [r.cells[1].text for r in data] == [problem] * 6 + [""] * 6
     assert data[0].cells[2].text == "{{ 措施.整改措施|even_lines(19.47) }}"
     # 整改时限 in the body's one form ("2024年4月15日前"), not shortened to "2024.4.15前"
     # (broken into lines after 年 and after 、 by cell_lines, the column's width in characters)

@@ -286,7 +286,8 @@ def test_cell_lines():
     # widths as the templates give them (26 mm: 5.48 characters, tabletext.text_width)
     assert cell_lines("2024年6月底前", 5.48) == "2024年\n6月底前"
     assert cell_lines("2024年4月15日前", 5.48) == "2024年\n4月15日前"
-    assert cell_lines("2024年4月15日前", 4.9) == "2024年4月15日前"  # the rest does not fit either
+    # the rest does not fit either: after 月 too (the eleventh review)
+    assert cell_lines("2024年4月15日前", 4.9) == "2024年\n4月\n15日前"
     assert cell_lines("财务科、规划建设科", 5) == "财务科、\n规划建设科"
     assert cell_lines("王建国、刘明华、李娜", 5) == "王建国、\n刘明华、\n李娜"
     assert cell_lines("甲、乙、丙丁戊己庚", 5) == "甲、乙、\n丙丁戊己庚"

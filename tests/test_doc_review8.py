@@ -365,12 +365,15 @@ def test_tall_rows_print_with_the_title_and_a_number_on_each_page(tall_plan, tmp
     assert "围绕第1-1项工作" in "".join(title_page.split())  # the table begins under its title
     for page in landscape:
         # the first row under the header opens with its 序号: no page of rows whose merged
-        # 序号 and 问题 cells were left on the page before
+        # 序号 and 问题 cells were left on the page before — but for a problem of one block
+        # taller than a third of a page, which runs on (the third: two rows of eight lines,
+        # tests/test_doc_review11.py)
         rows = [line.split() for line in page.splitlines() if line.strip()]
         rows = [r for r in rows if not r[0].startswith("—")]  # the page number turned aside
         header = next(i for i, r in enumerate(rows) if r[:2] == ["序号", "问题"])
         first = rows[header + 1]
-        assert first[0].isdigit() or first[0].endswith("方面"), (first, page)
+        opens = first[0].isdigit() or first[0].endswith("方面")
+        assert opens or "".join(first).startswith("围绕第3-"), (first, page)
 
 
 def test_a_lone_aspect_is_read_back_by_import(tmp_path, ledgers):

@@ -100,6 +100,7 @@ def text_width(text: str) -> float:
 
 _width = text_width
 _YEAR_FIRST = re.compile(r"(\d{4}年)(\d{1,2}月\S*)")
+_MONTH_FIRST = re.compile(r"(\d{1,2}月)(\S+)")
 _KEPT_ON = re.compile(r"(.+?)(并长期坚持)")
 
 
@@ -113,7 +114,14 @@ def _cell_lines(text: str, width: float) -> str:
         return f"{_cell_lines(kept[1], width)}\n{kept[2]}"
     date = _YEAR_FIRST.fullmatch(text)
     if date:
-        return f"{date[1]}\n{date[2]}" if _width(date[2]) <= width else text
+        if _width(date[2]) <= width:
+            return f"{date[1]}\n{date[2]}"
+        # "12月31日前" wider than the cell: after 月 too ("2024年/12月/31日前"), not after the
+        # day's first digit ("2024年12/月31日前", as Word and LibreOffice broke it)
+        day = _MONTH_FIRST.fullmatch(date[2])
+        if day and _width(day[2]) <= width:
+            return f"{date[1]}\n{day[1]}\n{day[2]}"
+        return text
     names = [n for n in text.split("、") if n]
     if len(names) < 2:
         return name_lines(text, width)
@@ -246,6 +254,17 @@ def name_lines(name: str, width: float) -> str:
 # cut into blocks, each kept on one page and opened by the 序号 and "问题（续）" again. The blocks
 # are between half a page and ``_BLOCK_SHARE`` of a page, so two never share a page (a 续
 # in the middle of a page) and a block moved whole leaves at most that much of a page empty.
+#
+# Kept whole, a problem that did not fit what was left of a page moved to the next and left
+# the rest empty: a plan of 300 measures, each problem about half a page, printed 85 landscape
+# pages, most of them a third to a half empty. So a problem is kept whole only up to a third
+# of a page (``_RUN_ON_PT``: moved, it leaves at most that much empty); a taller one runs on to
+# the next page (``清单连排``: the row is kept with the next): its rows break between pages like
+# any table's but for its first rows, as many as its 问题 needs, and its last three lines. A
+# page may then open on rows whose 序号 and 问题 cells are empty (the merged cell's text stays
+# on the page before), the price of full pages. Where the breaks fall is Word's and
+# LibreOffice's: laid out by these estimates, which are off by a line or two a problem, the
+# pages drifted from the real ones within a few problems.
 
 # Characters a line of each column holds (scripts/build_doc_templates.py: ``cell_chars`` of
 # ``TASK_COLUMNS``; tests/test_doc_review6.py keeps them equal).
@@ -261,6 +280,8 @@ TASK_PAGE_PT = 410.0
 TASK_FIRST_PAGE_PT = TASK_PAGE_PT - 4 * 28.95 - (_ROW_LINE_PT + _ROW_PAD_PT)
 _NARROW = ("责任领导", "责任部门", "牵头部门", "责任人")
 _BLOCK_SHARE = 0.9
+_RUN_ON_PT = TASK_PAGE_PT / 3
+_STUB_PT = 3 * _ROW_LINE_PT + _ROW_PAD_PT
 
 
 def _lines(value: str, width: float) -> int:
@@ -297,16 +318,69 @@ def task_list_blocks(
     the measure that opens a block after the first, ``清单段末`` on the last of each block
     (and of the problem). Problems that fit a page (nearly all) are one block. ``page``: the
     height the problem has on its first page — ``TASK_FIRST_PAGE_PT`` for the problem that
-    opens the table, under "附件" and the title."""
+    opens the table, under "附件" and the title. ``清单连排``: the row is kept on the page of
+    the next (every row of a block but its last; of a problem taller than ``_RUN_ON_PT`` in
+    one block, only its head and tail, ``_run_on``)."""
     for m in measures:
         m["清单续"] = False
         m["清单段末"] = False
+        m["清单连排"] = True
     if not measures:
         return
     measures[-1]["清单段末"] = True
-    # most problems are far from a page: no row measured (40,000 measures in a 汇总). A bound
-    # on a row's lines: its measure's, and at least half a narrow column's characters a line
-    # (a unit name of 40 characters stands in eight lines of its 责任部门 cell)
+    _mark_blocks(problem, measures, page)
+    for m in measures:
+        if m["清单段末"]:
+            m["清单连排"] = False
+    if any(m["清单续"] for m in measures) or len(measures) < 2:
+        return
+    # one block: kept whole if short, else run on. Rows are measured only where the bounds
+    # leave it open: a problem surely short, or surely tall (its 整改措施 alone, every
+    # character counted as narrow as a digit), is not measured but for its head and tail
+    if _height_bound(problem, measures) <= _RUN_ON_PT:
+        return
+    heights: dict[int, float] = {}
+
+    def height(k: int) -> float:
+        if k not in heights:
+            heights[k] = task_row_height(measures[k])
+        return heights[k]
+
+    least = sum(
+        _ROW_PAD_PT
+        + _ROW_LINE_PT
+        * max(1, len(str(m.get("整改措施") or "")) // (2 * TASK_LIST_CHARS["整改措施"]))
+        for m in measures
+    )
+    if least > _RUN_ON_PT or sum(map(height, range(len(measures)))) > _RUN_ON_PT:
+        _run_on(measures, height, _problem_height(problem))
+
+
+def _run_on(measures: list[dict[str, Any]], height: Callable[[int], float], text: float) -> None:
+    """A problem's rows allowed to break between pages (``height``: of the k-th row): kept
+    together only its first rows, as many as its 问题 text needs and three lines at least
+    (its 序号 and 问题 never stand at a page foot without their whole text), and its last three
+    lines at least (no lone short row on the next page under empty 序号 and 问题 cells)."""
+    for m in measures:
+        m["清单连排"] = False
+    need, top = max(text, _STUB_PT), 0.0
+    for k in range(len(measures) - 1):
+        top += height(k)
+        if top >= need:
+            break
+        measures[k]["清单连排"] = True
+    bottom = 0.0
+    for k in range(len(measures) - 1, 0, -1):
+        bottom += height(k)
+        if bottom >= _STUB_PT:
+            break
+        measures[k - 1]["清单连排"] = True
+
+
+def _height_bound(problem: str, measures: list[dict[str, Any]]) -> float:
+    """A bound (pt) on the height of a problem's rows, no row measured: its measures' lines,
+    and at least half a narrow column's characters a line (a unit name of 40 characters
+    stands in eight lines of its 责任部门 cell)."""
     most = sum(
         max(
             len(str(m.get("整改措施") or "")) / TASK_LIST_CHARS["整改措施"] + 1,
@@ -315,7 +389,13 @@ def task_list_blocks(
         )
         for m in measures
     )
-    if max(most, len(problem) / TASK_LIST_CHARS["问题"] + 1) * _ROW_LINE_PT <= page:
+    return max(most, len(problem) / TASK_LIST_CHARS["问题"] + 1) * _ROW_LINE_PT
+
+
+def _mark_blocks(problem: str, measures: list[dict[str, Any]], page: float) -> None:
+    """``清单续`` and ``清单段末`` (the last measure's already set) of ``task_list_blocks``."""
+    # most problems are far from a page: no row measured (40,000 measures in a 汇总)
+    if _height_bound(problem, measures) <= page:
         return
     heights = [task_row_height(m) for m in measures]
     if max(sum(heights), _problem_height(problem)) <= page:
@@ -330,7 +410,7 @@ def task_list_blocks(
             k += 1
         k = max(k, 1)
         if k < len(measures):
-            task_list_blocks(problem, measures[k:])
+            _mark_blocks(problem, measures[k:], TASK_PAGE_PT)
             measures[k - 1]["清单段末"] = True
             measures[k]["清单续"] = True
         return

@@ -663,12 +663,7 @@ def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
         return
     header.columns.pop("整改进展及成效", None)  # (the group title's first column)
     last = months[-1]
-    for r in range(header.data_start, stop):
-        row = ws.rows[r]
-        written = [row[j] for j in months if j < len(row) and row[j] not in (None, "")]
-        if written and (last >= len(row) or row[last] in (None, "")):
-            row.extend([None] * (last + 1 - len(row)))
-            row[last] = written[-1]
+    _carry_latest(ws, months, header.data_start, stop)
     shown = (
         f"{column_letter(months[0])}—{column_letter(last)}"
         if len(months) > 1
@@ -761,6 +756,21 @@ def _stage_columns(ws: RawSheet, header: Header) -> dict[str, dict[int, str]]:
     }
 
 
+def _carry_latest(ws: RawSheet, columns: list[int], start: int, stop: int) -> list[Any]:
+    """Each row's latest written value among ``columns`` (month by month, stage by stage),
+    put in the last of them when that one is empty; the latest values, row by row."""
+    last, latest = columns[-1], []
+    for r in range(start, stop):
+        row = ws.rows[r]
+        written = [row[j] for j in columns if j < len(row) and row[j] not in (None, "")]
+        if written and (last >= len(row) or row[last] in (None, "")):
+            row.extend([None] * (last + 1 - len(row)))
+            row[last] = written[-1]
+        if written:
+            latest.append(written[-1])
+    return latest
+
+
 def _latest_stage(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
     """A deadline, status or progress kept stage by stage (第一阶段 | 第二阶段): each row stands
     at the latest stage it has filled (its last stage's deadline; 第一阶段已完成 and 第二阶段正在
@@ -775,15 +785,7 @@ def _latest_stage(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str,
             continue  # (a column of its own says it: the stages are kept beside it)
         header.columns.pop(field, None)
         last = stages[-1]
-        latest = []
-        for r in range(header.data_start, stop):
-            row = ws.rows[r]
-            written = [row[j] for j in stages if j < len(row) and row[j] not in (None, "")]
-            if written and (last >= len(row) or row[last] in (None, "")):
-                row.extend([None] * (last + 1 - len(row)))
-                row[last] = written[-1]
-            if written:
-                latest.append(written[-1])
+        latest = _carry_latest(ws, stages, header.data_start, stop)
         if field == "整改进展及成效" and "整改状态" not in header.columns:
             if Profile(latest[:SAMPLE_ROWS], vocabulary).statuses:
                 field = "整改状态"  # 第一阶段完成情况: 已完成 / 正在推进

@@ -8,8 +8,10 @@ print titles repeated by a PDF conversion, a 合计 row inside the table."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import layout_checks as L
+import openpyxl
 import pytest
 import real_layouts12 as R
 
@@ -28,6 +30,7 @@ BUILDERS = [
     R.pdf_repeated_headers,
     R.totals_row_inside,
     R.merged_problem_closed_in_brackets,
+    R.category_under_sections,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -90,6 +93,8 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         _UNDATED: ["专项整治!1行"],
         "missing-column": ["专项整治!1行", "专项整治!1行"],  # 方面, 责任领导
     },
+    # the 问题类别 column is a finer kind under each "一、……方面" row (a note, no finding)
+    "category_under_sections": {_UNDATED: ["整改台账!1行"]},
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -106,6 +111,7 @@ RATES: dict[str, str] = {
     "pdf_repeated_headers": "40%",
     "totals_row_inside": "33.3%",
     "merged_problem_closed_in_brackets": "50%",  # （一）: one of its two measures done
+    "category_under_sections": "33.3%",
 }
 
 (
@@ -116,7 +122,12 @@ RATES: dict[str, str] = {
 ) = L.round_tests(R.TODAY, BUILDERS, FINDINGS)
 test_closure_rate_and_report_say_what_the_clerk_counts = L.report_test(R.TODAY, RATES)
 
-XLS = [R.monthly_progress_columns, R.pdf_repeated_headers, R.coded_problems_text_dates]
+XLS = [
+    R.monthly_progress_columns,
+    R.pdf_repeated_headers,
+    R.coded_problems_text_dates,
+    R.category_under_sections,
+]
 as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
 
@@ -149,3 +160,15 @@ def test_a_quarter_in_shorthand_takes_the_year(text: str, due: dt.date) -> None:
     found = parse_deadline(text, year_from=YearSource(dt.date(2025, 9, 15), "检查日期", roll=True))
     assert found.due == due
     assert found.assumed_year == due.year
+
+
+def test_sections_say_the_aspect_over_a_category_column(tmp_path: Path) -> None:
+    """Two 方面 rows ("一、政治建设方面") over three 问题类别: 2 方面, each measure under its
+    section, and a note naming the column; a column headed 方面 keeps its own values."""
+    path, _ = L.build(tmp_path, R.category_under_sections)
+    report = L.run(R.TODAY, "check", str(path))
+    assert any("A 列“问题类别”是各方面下的细分类别" in n for n in report["layout"]["notes"])
+    wb = openpyxl.load_workbook(path)
+    wb.active["A1"] = "方面"
+    wb.save(path)
+    assert L.run(R.TODAY, "stats", str(path))["方面数"] == 3

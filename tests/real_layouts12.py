@@ -2,10 +2,11 @@
 ``real_layouts11`` have the first eleven): a 民主生活会 查摆问题清单 with 查摆人 and 对照检查
 方面, a 巡察 立行立改清单 and 长期整改清单 on two sheets, a 专项整治 list with 整改类型
 (立行立改 / 限期整改 / 长期坚持) as a column, a 月度进展 column per month (1月 … 9月), 销号申请 /
-销号时间 / 销号审核 columns, 分管领导 beside 主要负责人, 问题编号 "XS-2024-01" with deadlines as
+销号时间 / 销号审核 columns, 分管领导 beside 主要负责人, 问题编号 "XS-2025-01" with deadlines as
 text ("2025.6", "2025年10月", "12月底", "Q4"), "完成80%" in the status column, 备注 "已销号", a
 问题类别 first column under section rows spanning the table, the print titles repeated every few
-rows (a PDF-to-Excel conversion), and a 合计 row inside the table.
+rows (a PDF-to-Excel conversion, its header words broken by a space on the next page), and a 合计
+row inside the table.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts12`` runs the real
@@ -302,5 +303,27 @@ def merged_problem_closed_in_brackets(path: Path) -> Expect:
     return Expect(
         aspects=1, problems=2, measures=3,
         statuses={"已完成": 2, "正在推进": 1},
+        columns={"问题": "B", "整改措施": "C", "责任部门": "D", "整改时限": "E", "整改状态": "F"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 13. Another PDF conversion: the header cells broken over lines on the first page ("整改\n措施")
+#     and by a space on the next ("整改 措施"), where the converter lost the line break.
+
+
+def pdf_headers_broken_words(path: Path) -> Expect:
+    wb, ws = _new("Sheet1")
+    ws.append(["序号", "问题", "整改\n措施", "责任\n单位", "整改\n时限", "完成\n情况"])
+    _put(ws, 2, [
+        [1, "会议记录不规范", "统一会议记录格式", "办公室", "2025年6月30日", "已完成"],
+        [2, "合同管理不规范", "建立合同审查台账", "法规科", "2025年11月30日", "完成50%"],
+        ["序号", "问题", "整改 措施", "责任 单位", "整改 时限", "完成 情况"],
+        [3, "档案归档不及时", "开展档案集中归档", "档案室", "2025年12月31日", "未启动"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=3, measures=3,
+        statuses={"已完成": 1, "正在推进": 1, "未启动": 1},
         columns={"问题": "B", "整改措施": "C", "责任部门": "D", "整改时限": "E", "整改状态": "F"},
     )

@@ -1322,7 +1322,8 @@ class _RowReader:
 
     def _header_repeat_test(self) -> Any:
         """A test for a data row that repeats the header (tables of several 科室 pasted one
-        under another, each with its header), or None when the ledger has no 整改措施 column.
+        under another, each with its header; a PDF conversion's header on every page, its words
+        broken by spaces or line breaks), or None when the ledger has no 整改措施 column.
         Cheap for ordinary rows: only a row whose 整改措施 cell is a name of that column is
         looked at further."""
         at = self.header.columns.get("整改措施")
@@ -1342,8 +1343,14 @@ class _RowReader:
             key = C.normalise_header(v)
             return key == written[name] or C.canonical_column(key) == name
 
+        keys = frozenset(map(C.normalise_header, words))
+
         def repeats(values: tuple[Any, ...]) -> bool:
-            if values[k] not in words:
+            v = values[k]
+            # (a page's header written again by a PDF conversion: "整改 措施", "整改\n措施")
+            if v not in words and not (
+                isinstance(v, str) and len(v) <= 20 and C.normalise_header(v) in keys
+            ):
                 return False
             hits = sum(map(names_the_column, self.names, values))
             return hits >= C.HEADER_MIN_KNOWN

@@ -387,9 +387,10 @@ def _parse_span(s: str, text: str) -> Deadline | None:
 
 
 _HAS_YEAR = re.compile(r"\d{4}")
-# A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30".
+# A month, day, quarter or half written without its year: "9月30日", "年底", "三季度末", "6.30", "Q3".
 _YEARLESS = re.compile(
     r"^(?:\d{1,2}月|年底|年末|年内|本年|今年|当年|[上下]半年|第?[一二三四1-4]季度|\d{1,2}[./-]\d{1,2}$"
+    r"|[Qq][1-4](?:末|底)?$"  # Q3: the quarter in a 周报's shorthand
     r"|\d{1,2}(?:[-~—–]|至|到)\d{1,2}月)"  # 6-9月: a span of months
 )
 # The end of the year said without its number (after ``_prepare``: 年内 → 年, 本年度内 → 本年度,

@@ -1164,6 +1164,20 @@ class _RowReader:
         self.at_deadline = self.names.index("整改时限") if "整改时限" in self.names else -1
         self.at_status = self.names.index("整改状态") if "整改状态" in self.names else -1
 
+    def _sections_over_column(self, headings: _Headings, layout: Layout) -> bool:
+        """Whether the section rows ("一、政治建设方面") are the 方面 over a column read as 方面
+        that does not say so (问题类别: 理论学习, 民主集中制 — a finer kind under each section);
+        then a note says so."""
+        if not headings.aspects_by_word or "方面" not in self.names:
+            return False
+        read = next((r for r in self.header.reads if r.column == "方面"), None)
+        if read is None or "方面" in read.header:
+            return False
+        layout.notes.append(
+            f"{read.letter} 列“{read.header}”是各方面下的细分类别；方面按表中“……方面”分组行计。"
+        )
+        return True
+
     def read(self, stop: int, notes: list[Finding], layout: Layout) -> list[Measure]:
         ws, header = self.ws, self.header
         columns = _column_values(ws.rows, header.data_start, stop, self.cols)
@@ -1224,6 +1238,7 @@ class _RowReader:
         measures: list[Measure] = []
         split = self._split
         start = header.data_start
+        over = self._sections_over_column(headings, layout)
         for r, row_values in rows:
             excel_row = r + 1
             if excel_row in headings.rows:
@@ -1235,8 +1250,8 @@ class _RowReader:
             if r in formula_rows:
                 notes += _formula_notes(ws, r, self.cols)
             values = [*row_values, *pad]
-            if values[at_aspect] is None:
-                values[at_aspect] = headings.aspect_at(excel_row)
+            if values[at_aspect] is None or over:
+                values[at_aspect] = headings.aspect_at(excel_row) or values[at_aspect]
             if labelled and (parts := labelled_problem(values[self.at_measure])):
                 values[at_problem], values[self.at_measure] = parts
                 self.labelled_rows.append(excel_row)
@@ -1307,7 +1322,8 @@ class _RowReader:
 
     def _header_repeat_test(self) -> Any:
         """A test for a data row that repeats the header (tables of several 科室 pasted one
-        under another, each with its header), or None when the ledger has no 整改措施 column.
+        under another, each with its header; a PDF conversion's header on every page, its words
+        broken by spaces or line breaks), or None when the ledger has no 整改措施 column.
         Cheap for ordinary rows: only a row whose 整改措施 cell is a name of that column is
         looked at further."""
         at = self.header.columns.get("整改措施")
@@ -1327,8 +1343,14 @@ class _RowReader:
             key = C.normalise_header(v)
             return key == written[name] or C.canonical_column(key) == name
 
+        keys = frozenset(map(C.normalise_header, words))
+
         def repeats(values: tuple[Any, ...]) -> bool:
-            if values[k] not in words:
+            v = values[k]
+            # (a page's header written again by a PDF conversion: "整改 措施", "整改\n措施")
+            if v not in words and not (
+                isinstance(v, str) and len(v) <= 20 and C.normalise_header(v) in keys
+            ):
                 return False
             hits = sum(map(names_the_column, self.names, values))
             return hits >= C.HEADER_MIN_KNOWN
@@ -1823,6 +1845,13 @@ class _Headings:
         """The rows holding one unnumbered text that names no 方面 (a 科室's name, 以下为立行
         立改事项)."""
         return [row for row, level, _ in self._found if level == _NOTE_ROW]
+
+    @property
+    def aspects_by_word(self) -> bool:
+        """Whether every 方面 heading says 方面 ("一、政治建设方面")."""
+        return bool(self._aspects) and all(
+            _strip_tail(t).endswith("方面") for _, t in self._aspects
+        )
 
     @property
     def names_problems(self) -> bool:

@@ -406,10 +406,11 @@ def test_statuses_given_by_measure_number(docs, tmp_path):
 def test_item_status_rules():
     assert P._item_statuses("其中第1、2项已完成，第3项正在推进。", 3) == (
         {0: "已完成", 1: "已完成", 2: "正在推进"},
+        {},
         "",
     )
     # a number past the measures, or a clause that tells what was done, is left as written
-    assert P._item_statuses("第4项已完成。", 3) == ({}, "第4项已完成。")
+    assert P._item_statuses("第4项已完成。", 3) == ({}, {}, "第4项已完成。")
     assert P._item_statuses("第1项措施完成了全县的排查工作。", 3)[0] == {}
     assert F.status_sentence("上述措施均已完成。") == ("已完成", "")
     assert F.status_sentence("上述问题已整改到位。") is None  # of all the problems: not this one's

@@ -424,6 +424,21 @@ def responsibility_pairs(text: str) -> dict[str, str]:
     return found
 
 
+def leading_pairs(text: str) -> tuple[dict[str, str], str]:
+    """(fields, rest) of a text that opens with labelled sentences, each ended by "。"
+    ("责任单位：街道党建办。完成时限：2025年6月底前。目前已完成。"): the 责任/时限 written as
+    sentences after a measure; nothing when it does not open with a label."""
+    found: dict[str, str] = {}
+    rest = text.strip()
+    while (m := _LABEL.match(rest)) and (end := rest.find("。", m.end())) > m.end():
+        pairs = responsibility_pairs(rest[: end + 1])
+        if not pairs:
+            break
+        found.update({k: v for k, v in pairs.items() if k not in found})
+        rest = rest[end + 1 :].strip()
+    return found, rest
+
+
 _HELPING = re.compile(
     r"(?:配合|协办|协助|参与|协同)(?:单位|部门|科室|处室|股室)\s*[：:]\s*([^；;。（）()]+)"
 )
@@ -1097,6 +1112,10 @@ def read_info(parsed: Parsed, title: list[Block], preamble: list[Block], tail: l
             # "中共桥头街道工作委员会 桥头街道办事处关于……": the party committee and the
             # unit issue it together (before: both run together as one 党组织名称)
             info["党组织名称"], info["单位名称"] = joint
+            if title_text.startswith(joint[0] + joint[1]):
+                # the title keeps the space between the two names (a 公文 joint-issuer title;
+                # before: "中共桥头街道工作委员会桥头街道办事处关于……" in 方案标题)
+                title_text = f"{joint[0]} {title_text[len(joint[0]) :]}"
     opening = "".join(b.text for b in preamble if not b.is_table)
     whole = title_text + opening
     for t in C.SUPERVISION_TYPES[:-1]:

@@ -316,6 +316,8 @@ def _bracketed_labels(blocks: list[Block]) -> list[Block]:
 
 _BRACKETED_ANYWHERE = re.compile(r"【\s*([^【】]{2,12}?)\s*】\s*")
 
+# "（已完成）……": a measure's status in a bracket before its text.
+_LEADING_STATUS = re.compile(r"^\s*([（(][^（）()]{2,12}[)）])\s*")
 # "问题1（已完成）：……": the problem's status in a bracket after its number.
 _NUMBER_STATUS = re.compile(
     r"^(问题\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))\s*([（(][^（）()]{2,12}[)）])\s*[：:]\s*(\S.*)$"
@@ -656,7 +658,8 @@ def _is_signature(b: Block) -> bool:
             or "落款" in b.style
             or bool(
                 re.search(
-                    r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委|巡察组|巡视组|督察组|工作组|领导小组)$",
+                    r"(党组|党委|委员会|支部|局|院|办|部|中心|馆|公司|政府|委|巡察组|巡视组|督察组|工作组|领导小组"
+                    r"|办事处|管委会|处|所|站|厅|署|镇|乡|街道|社区)$",
                     text,
                 )
             )
@@ -1523,9 +1526,11 @@ class _Reader:
             if label and _label_mode(label) == "progress" and problem.measures:
                 # "整改进展：第（1）（2）项已完成，第（3）项长期坚持。": each named measure's own
                 # (before: the last status read was every measure's, the rest its 进展)
-                by_item, rest = _item_statuses(rest, len(problem.measures))
+                by_item, dues, rest = _item_statuses(rest, len(problem.measures))
                 for item, status in by_item.items():
                     problem.measures[item].fields["整改状态"] = status
+                for item, due in dues.items():
+                    problem.measures[item].fields.setdefault("整改时限", due)
                 if by_item and not rest:
                     continue
             if label and _label_mode(label) == "progress":
@@ -1771,6 +1776,12 @@ class _Reader:
         problem.measures[-1].fields.update(fields)
 
     def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
+        ahead = ""
+        if self.p.kind in ("report", "notice") and (lead := _LEADING_STATUS.match(text)):
+            # "1.（已完成）……": the measure's status in a bracket before its text (as
+            # "问题1（已完成）：" is a problem's; before: left in the measure, 状态 empty)
+            if said := F.trailing_status(lead.group(1)):
+                ahead, text = said[0], text[lead.end() :]
         if self.p.kind in ("report", "notice") and (own := F.trailing_status(text)):
             # "……。（长期坚持）" / "（持续推进）" after a measure in a report tells its state
             # (in a plan the same bracket is its deadline).
@@ -1781,7 +1792,9 @@ class _Reader:
         if result and self.p.kind in ("report", "notice") and (done := F.trailing_status(result)):
             fields["整改状态"], result = done  # "……。（长期坚持）" as the sentence after it
         if result:
-            result, more = F.split_tail(result)
+            more, result = F.leading_pairs(result)
+            if not more:
+                result, more = F.split_tail(result)
             fields.update({k: v for k, v in more.items() if k not in fields})
             if result_status := F.trailing_status(result):
                 fields["整改状态"], result = result_status
@@ -1794,6 +1807,8 @@ class _Reader:
             # in a bracket are (before: left in the measure, the 时限 empty)
             fields["整改时限"] = re.sub(r"\s+", "", due.group(1))
             text = text[: due.start()] + "。"
+        if ahead:
+            fields.setdefault("整改状态", ahead)
         text = text.strip()
         if text.endswith(("；", ";")):
             # One item of a list "（1）…；（2）…。" is a sentence of its own.
@@ -1825,26 +1840,43 @@ _ITEM_STATUS = re.compile(
 )
 
 
-def _item_statuses(text: str, count: int) -> tuple[dict[int, str], str]:
-    """({measure index: status}, the rest of ``text``) for the clauses of ``text`` that give
-    the status of measures by their number ("第（1）（2）项已完成，第（3）项长期坚持。"); only
-    numbers 1..``count`` and status words ``check`` knows count, else nothing is taken."""
+# "……，计划2025年12月底前完成" after "第3项正在推进": the deadline of the measures just named.
+_ITEM_DUE = re.compile(
+    rf"^(?:计划|预计|力争)(?:于|在)?\s*(?P<due>{_DUE}|\d{{4}}\s*年\s*(?:底|末)\s*(?:前|以前|之前)?"
+    r"|年\s*(?:底|末)\s*(?:前|以前|之前)?)\s*(?:完成|整改到位|办结)$"
+)
+
+
+def _item_statuses(text: str, count: int) -> tuple[dict[int, str], dict[int, str], str]:
+    """({measure index: status}, {measure index: deadline}, the rest of ``text``) for the
+    clauses of ``text`` that give the status of measures by their number ("第（1）（2）项已完成，
+    第（3）项长期坚持。"), and the deadline a clause right after one of them gives those
+    measures ("第3项正在推进，计划2025年底前完成"); only numbers 1..``count`` and status
+    words ``check`` knows count, else nothing is taken."""
     from ledger_tools.ledger.status import normalise_status
 
     found: dict[int, str] = {}
+    dues: dict[int, str] = {}
     kept = []
+    named: list[int] = []  # the measures the clause before named
     for clause in re.split(r"(?<=[，,；;。])", text):
-        m = _ITEM_STATUS.match(clause.strip().rstrip("，,；;。"))
+        bare = clause.strip().rstrip("，,；;。")
+        m = _ITEM_STATUS.match(bare)
         status = m and normalise_status(m["status"])
         nums = [int(n) for n in re.findall(r"\d+", m["nums"])] if m else []
         if status and nums and all(1 <= n <= count for n in nums):
             found.update({n - 1: status for n in nums})
+            named = nums
+        elif named and (due := _ITEM_DUE.match(bare)):
+            dues.update({n - 1: re.sub(r"\s+", "", due["due"]) for n in named})
+            named = []
         else:
             kept.append(clause)
+            named = []
     rest = "".join(kept).strip()
     if found and rest.endswith(("，", ",", "；", ";")):
         rest = rest[:-1] + "。"
-    return found, rest
+    return found, dues, rest
 
 
 # "，2025年底前完成。" / "，于2025年9月30日前完成。": the last clause of a plan's measure.

@@ -9,7 +9,9 @@ like a ledger, so every render runs under a ``Budget``:
   formatting, string methods and filters with a size argument (``center``, ``indent``,
   ``wordwrap``, ``'x'.ljust(n)``, ``'{:>n}'.format``) are refused when the result would exceed
   ``MAX_VALUE`` characters; ``range`` is limited to ``MAX_RANGE`` items (Jinja's own limit),
-  with a Chinese message instead of Jinja's English ``OverflowError``.
+  with a Chinese message instead of Jinja's English ``OverflowError``. A long text turned
+  into many objects (``|batch``, ``.split()``, ``.splitlines()``) is counted like a list's
+  items before they are made.
 * **Text made from containers is measured before it is made**: printing a list or dict,
   ``~``, ``|string``, ``|tojson``, ``|join``, ``'{0}{0}'.format``, ``'%s%s' % …`` and
   ``sep.join`` turn references into text, so ``[s] * 1000`` (a thousand references to one
@@ -325,6 +327,8 @@ def _precheck_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> N
             _check_text((args, kwargs), "格式化的结果", owner.count("{"), len(owner))
         elif name == "replace" and len(args) >= 2:
             _check_replace(owner, args[0], args[1])
+        elif name in {"split", "rsplit", "splitlines"}:
+            _check_pieces(owner, name, args, kwargs)
         elif name == "join" and args and isinstance(args[0], (list, tuple)):
             _check_join(owner, list(args[0]))
 
@@ -340,6 +344,39 @@ def _check_numbers(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     for n in (*args, *kwargs.values()):
         if isinstance(n, int) and not isinstance(n, bool) and abs(n) > MAX_RANGE:
             raise RenderLimit(f"参数 {n} 过大（上限 {MAX_RANGE}）")
+
+
+BATCH_COST = 4  # items a batch (a list of its own) counts for, besides its items
+_WORD = re.compile(r"\S+")
+
+
+def _check_pieces(s: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """``'ab ab …'.split()`` makes one object per piece: ten million characters made
+    3.3 million strings (250 MB). The pieces are counted like the items of a list, before
+    they are made (counted, not made, only for texts long enough to matter)."""
+    if ITEM_COST * (len(s) // 2 + 1) <= MAX_VALUE:
+        return
+    if name == "splitlines":
+        pieces = len(re.findall(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]", s)) + 1
+    else:
+        sep = args[0] if args else kwargs.get("sep")
+        most = args[1] if len(args) > 1 else kwargs.get("maxsplit", -1)
+        if isinstance(sep, str) and sep:
+            pieces = s.count(sep) + 1
+        else:
+            pieces = sum(1 for _ in _WORD.finditer(s))
+        if isinstance(most, int) and most >= 0:
+            pieces = min(pieces, most + 1)
+    _check_size(ITEM_COST * pieces, "拆分（" + name + "）的结果")
+
+
+def _check_batch(value: Any, size: Any) -> None:
+    """``|batch(1)`` makes a list per item: a text of nine million characters became nine
+    million lists (1 GB). Each item counts as an item of a list, each batch as ``BATCH_COST``
+    more."""
+    if isinstance(value, (str, list, tuple)) and isinstance(size, int) and size > 0:
+        batches = -(-len(value) // size)
+        _check_size(ITEM_COST * (len(value) + BATCH_COST * batches), "分批（batch）的结果")
 
 
 def _check_replace(s: str, old: Any, new: Any) -> None:
@@ -549,6 +586,8 @@ def _precheck_filter(name: str, plain: tuple[Any, ...], kwargs: dict[str, Any]) 
     elif name == "join" and isinstance(value, (list, tuple)):
         sep = plain[1] if len(plain) > 1 else kwargs.get("d", "")
         _check_join(sep if isinstance(sep, str) else "", list(value))
+    elif name == "batch":
+        _check_batch(value, plain[1] if len(plain) > 1 else kwargs.get("linecount"))
     elif name == "format" and isinstance(value, str):
         # the filter is ``value % args``: the operator's checks, '%*d' widths included
         _precheck_binop("%", value, tuple(plain[1:]) or kwargs)

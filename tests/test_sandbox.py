@@ -262,3 +262,48 @@ def test_ledger_text_is_never_rendered_as_a_template(tmp_path):
     assert rendered.core_properties.title == context["标题"]
     assert rendered.core_properties.subject == "某区测试局"
     assert rendered.paragraphs[0].text == context["标题"]
+
+
+_IGNORED_SIGINT_RENDER = """
+import signal, sys, time
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from test_render import AS_OF, make_template, sample
+from ledger_tools.documents.context import build_context
+from ledger_tools.documents.render import render_docx
+from ledger_tools.documents.sandbox import Budget
+from ledger_tools.errors import TemplateError
+tmp = Path(sys.argv[1])
+tpl = make_template(tmp / "t.docx", "{% set x = range(99999)|list %}"
+                    "{% for a in x %}{% for b in x %}{% endfor %}{% endfor %}")
+start = time.monotonic()
+try:
+    render_docx(tpl, build_context(sample(), "report", as_of=AS_OF), tmp / "o.docx",
+                budget=Budget(seconds=2))
+except TemplateError as exc:
+    print(round(time.monotonic() - start), signal.getsignal(signal.SIGINT) == signal.SIG_IGN, exc)
+"""
+
+
+def test_the_time_budget_stops_a_process_started_with_ctrl_c_ignored(tmp_path):
+    # `ledger-tools plan … &` in a script, nohup, a service: SIGINT is ignored from the start,
+    # and the watchdog's interrupt_main did nothing (a loop over a plain list ran for ever)
+    import signal
+    import subprocess
+    import sys
+
+    tests = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests.parent), str(tests)])}
+    res = subprocess.run(
+        [sys.executable, "-c", _IGNORED_SIGINT_RENDER, str(tmp_path), str(tests)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    seconds, still_ignored, message = res.stdout.split(" ", 2)
+    assert int(seconds) < 30, res.stdout
+    assert still_ignored == "True"  # (Ctrl+C is ignored again after the render)
+    assert "超过 2 秒仍未完成" in message
+    assert not (tmp_path / "o.docx").exists()

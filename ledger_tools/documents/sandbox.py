@@ -46,6 +46,7 @@ import io
 import itertools
 import math
 import re
+import signal
 import threading
 import time
 import zipfile
@@ -174,6 +175,7 @@ def watchdog(budget: Budget) -> Iterator[None]:
                 _thread.interrupt_main()
 
     thread = threading.Thread(target=wait, name="ledger-tools-render-watchdog", daemon=True)
+    previous = _interruptible(budget)
     thread.start()
     try:
         yield
@@ -188,6 +190,26 @@ def watchdog(budget: Budget) -> Iterator[None]:
         if state["interrupted"]:
             _absorb_interrupt()
         thread.join()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interruptible(budget: Budget) -> Any:
+    """Let the watchdog's interrupt reach a process started with Ctrl+C ignored (``&`` in a
+    script, nohup, a service): ``interrupt_main`` does nothing then, and a loop over a plain
+    list ran on for ever. A handler is set for the render that stops it only once its time
+    is up (Ctrl+C stays ignored; under the default action it stops the run, as before).
+    Returns the handler to put back, or None when Python's own was in place."""
+    previous = signal.getsignal(signal.SIGINT)
+    if callable(previous):
+        return None
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        if budget.expired or previous == signal.SIG_DFL:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    return previous
 
 
 def _absorb_interrupt() -> None:

@@ -350,3 +350,15 @@ def test_validate_many_gives_each_ledger_its_own_report(ledger_file, tmp_path):
     alone = [report_json(validate(ledger, today)) for ledger in ledgers]
     assert together == alone
     assert sum(len(r["findings"]) for r in alone) > 50  # the ledgers do break rules
+
+
+def test_findings_are_listed_in_sheet_order_past_column_z():
+    # letters compared as text put AA1 before B1; the clerk reads the sheet left to right
+    from ledger_tools.ledger.findings import WARNING, Finding, Report
+
+    cells = ["AB", "B", "AA", "Z", "C"]
+    report = Report(
+        "台账.xlsx",
+        [Finding("r", WARNING, "m", sheet="整改台账", row=2, column=c) for c in cells],
+    )
+    assert [f.column for f in report.sorted()] == ["B", "C", "Z", "AA", "AB"]

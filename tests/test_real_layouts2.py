@@ -60,14 +60,14 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "school_titled_sections": {"overdue-red": ["Sheet1!G9"], "overdue-no-reason": ["Sheet1!G9"]},
     "hospital_circled": {"assumed-year": ["整改台账!H2"]},  # 12月31日前, 年底前
     "soe_wide_monthly": {
-        "unused-column": [
+        "unused-column": [  # (in sheet order: X before AC)
+            "整改台账!B2",
+            "整改台账!K2",
+            *(f"整改台账!{c}2" for c in "MNOPQRSTUVWX"),  # 1月进展 … 12月进展
             "整改台账!AC2",
             "整改台账!AD2",
             "整改台账!AF2",
             "整改台账!AG2",
-            "整改台账!B2",
-            "整改台账!K2",
-            *(f"整改台账!{c}2" for c in "MNOPQRSTUVWX"),  # 1月进展 … 12月进展
         ]
     },
     "township_spaced_headers": {"assumed-year": ["Sheet1!G5"]},

@@ -119,7 +119,14 @@ class Report:
     def sorted(self) -> list[Finding]:
         return sorted(
             self.findings,
-            key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.column, f.rule),
+            key=lambda f: (
+                SEVERITY_ORDER[f.severity],
+                f.sheet,
+                f.row or 0,
+                len(f.column),  # (column letters in sheet order: Z before AA)
+                f.column,
+                f.rule,
+            ),
         )
 
 

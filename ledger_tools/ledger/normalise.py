@@ -1084,41 +1084,51 @@ def _join_continued_measures(
     rows = ws.rows
     notes = []
     for r1, r2 in spans:
+        if _own_values(rows, mapped, top_of, r1, r2):
+            continue
         texts: dict[int, list[str]] = {}
         for name, j in mapped.items():
-            for r in range(r1 + 1, r2 + 1):
-                v = rows[r][j] if j < len(rows[r]) else None
-                if top_of.get((r, j)) == r1 or not _has_value(v):
-                    continue
-                if name not in _RUN_ON or not isinstance(v, str):
-                    break  # a value of its own: a measure of its own
-            else:
+            if name not in _RUN_ON or top_of.get((r1 + 1, j)) == r1:
                 continue
-            break
-        else:
-            for name, j in mapped.items():
-                if name not in _RUN_ON or top_of.get((r1 + 1, j)) == r1:
-                    continue
-                parts = [
-                    str(v).strip()
-                    for r in range(r1, r2 + 1)
-                    if j < len(rows[r]) and _has_value(v := rows[r][j])
-                ]
-                if len(parts) > 1:
-                    texts[j] = parts
-            for j, parts in texts.items():
-                rows[r1][j] = "\n".join(parts)
-            for r in range(r1 + 1, r2 + 1):
-                rows[r] = []
-            shown = f"第 {r1 + 2} 行" if r2 == r1 + 1 else f"第 {r1 + 2}—{r2 + 1} 行"
-            said = "、".join(
-                f"{column_letter(j)} 列“{_one_line(header.texts.get(j, ''))}”" for j in texts
-            )
-            notes.append(
-                f"{shown}是第 {r1 + 1} 行措施的续行（整改措施单元格跨这几行合并，只有 {said or '说明文字'}"
-                f"分成了几行，多见于从 Word 粘贴的表格），已并入第 {r1 + 1} 行。"
-            )
+            parts = [
+                str(v).strip()
+                for r in range(r1, r2 + 1)
+                if j < len(rows[r]) and _has_value(v := rows[r][j])
+            ]
+            if len(parts) > 1:
+                texts[j] = parts
+        for j, parts in texts.items():
+            rows[r1][j] = "\n".join(parts)
+        for r in range(r1 + 1, r2 + 1):
+            rows[r] = []
+        shown = f"第 {r1 + 2} 行" if r2 == r1 + 1 else f"第 {r1 + 2}—{r2 + 1} 行"
+        said = "、".join(
+            f"{column_letter(j)} 列“{_one_line(header.texts.get(j, ''))}”" for j in texts
+        )
+        notes.append(
+            f"{shown}是第 {r1 + 1} 行措施的续行（整改措施单元格跨这几行合并，只有 {said or '说明文字'}"
+            f"分成了几行，多见于从 Word 粘贴的表格），已并入第 {r1 + 1} 行。"
+        )
     return notes
+
+
+def _own_values(
+    rows: list[list[Any]],
+    mapped: dict[str, int],
+    top_of: dict[tuple[int, int], int],
+    r1: int,
+    r2: int,
+) -> bool:
+    """Whether a row below ``r1`` of a merged 整改措施 range has a value of its own outside the
+    text columns (``_RUN_ON``): a status, deadline, date or figure — a measure of its own."""
+    for name, j in mapped.items():
+        for r in range(r1 + 1, r2 + 1):
+            v = rows[r][j] if j < len(rows[r]) else None
+            if top_of.get((r, j)) == r1 or not _has_value(v):
+                continue
+            if name not in _RUN_ON or not isinstance(v, str):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,18 @@ def run(today: str, *args: str) -> dict[str, Any]:
     return json.loads(res.output)
 
 
+def document_text(today: str, tmp_path: Path, kind: str, path: Path) -> str:
+    """The paragraphs of the ``kind`` document (``plan``, ``report`` …) written from the ledger
+    at ``path`` through the CLI, as one text."""
+    import docx
+
+    out = tmp_path / f"{kind}.docx"
+    args = [kind, str(path), "--as-of", today, "--today", today, "--force", "-o", str(out)]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
 def build(tmp_path: Path, builder: Any, suffix: str = ".xlsx") -> tuple[Path, Expect]:
     path = tmp_path / f"{builder.__name__}{suffix}"
     return path, builder(path)

@@ -12,14 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import docx
 import layout_checks as L
 import openpyxl
 import pytest
 import real_layouts10 as R
-from click.testing import CliRunner
 
-from ledger_tools.cli import cli
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.dates import YearSource, parse_deadline, parse_finished
 from ledger_tools.ledger.normalise import labelled_problem, load_ledger
@@ -191,14 +188,6 @@ def _build(tmp_path: Path, builder: Any) -> tuple[Path, Any]:
     return L.build(tmp_path, builder)
 
 
-def _document(tmp_path: Path, kind: str, path: Path) -> str:
-    out = tmp_path / f"{kind}.docx"
-    args = [kind, str(path), "--as-of", R.TODAY, "--today", R.TODAY, "--force", "-o", str(out)]
-    res = CliRunner().invoke(cli, args)
-    assert res.exit_code == 0, res.output
-    return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-
-
 # ---------------------------------------------------------------------------------------------
 # How each column is read (读取方式).
 
@@ -267,7 +256,7 @@ def test_sources_are_the_aspects_said_and_written(tmp_path: Path) -> None:
     path, _ = _build(tmp_path, R.sources_as_aspects)
     read = _reads(_run("check", str(path)))["B"]
     assert read["detail"] == "台账没有“方面”列，问题按这一列的3种来源分组，来源即方面"
-    plan = _document(tmp_path, "plan", path)
+    plan = L.document_text(R.TODAY, tmp_path, "plan", path)
     assert "对照反馈意见，共梳理3个方面5项问题，制定整改措施5条" in plan
     headings = [line for line in plan.splitlines() if line[:3] in ("（一）", "（二）", "（三）")]
     assert headings == ["（一）巡视反馈", "（二）审计发现", "（三）自查发现"]
@@ -403,7 +392,7 @@ def test_problem_and_measures_split_at_the_labels(tmp_path: Path) -> None:
         "严控会议数量和时长。",
         "开展执法案卷集中评查。",
     ]
-    report = _document(tmp_path, "report", path)
+    report = L.document_text(R.TODAY, tmp_path, "report", path)
     assert "问题1：文件办理时限意识不强，部分文件超期办理" in report
 
 

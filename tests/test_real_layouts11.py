@@ -11,14 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import docx
 import layout_checks as L
 import openpyxl
 import pytest
 import real_layouts11 as R
-from click.testing import CliRunner
 
-from ledger_tools.cli import cli
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.normalise import load_ledger
 from ledger_tools.ledger.status import normalise_status, suggest_status
@@ -214,14 +211,6 @@ def _build(tmp_path: Path, builder: Any) -> tuple[Path, Any]:
     return L.build(tmp_path, builder)
 
 
-def _document(tmp_path: Path, kind: str, path: Path) -> str:
-    out = tmp_path / f"{kind}.docx"
-    args = [kind, str(path), "--as-of", R.TODAY, "--today", R.TODAY, "--force", "-o", str(out)]
-    res = CliRunner().invoke(cli, args)
-    assert res.exit_code == 0, res.output
-    return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-
-
 def _rewrite(path: Path, cells: dict[str, Any]) -> None:
     wb = openpyxl.load_workbook(path)
     for ref, value in cells.items():
@@ -415,7 +404,7 @@ def test_problem_titles_without_their_numbers(tmp_path: Path) -> None:
         "落实“两个责任”有温差",
     ]
     assert [a.title for a in ledger.aspects] == ["贯彻落实党中央决策部署方面", "全面从严治党方面"]
-    report = _document(tmp_path, "report", path)
+    report = L.document_text(R.TODAY, tmp_path, "report", path)
     assert "问题1：学习贯彻党的创新理论不够深入系统" in report
     assert "问题3：落实“两个责任”有温差" in report
     assert "一是修订党组理论学习中心组学习规则。二是开展处级干部轮训。" in report
@@ -468,7 +457,7 @@ def test_progress_rows_of_one_measure_joined(tmp_path: Path) -> None:
         "第 3 行是第 2 行措施的续行（整改措施单元格跨这几行合并，只有 H 列“整改进展”分成了几行，"
         "多见于从 Word 粘贴的表格），已并入第 2 行。"
     ]
-    report = _document(tmp_path, "report", path)
+    report = L.document_text(R.TODAY, tmp_path, "report", path)
     assert "精简督查检查考核事项。已制定年度督查检查考核计划。压减事项12项，压减比例40%。" in report
 
 

@@ -697,8 +697,10 @@ def build_duban(bold_headings: bool) -> object:
         doc,
         f.STYLE_BODY,
         Text("（一）加快推进整改。", east_asia=f.FONT_KAI),
-        "请对照上述事项逐项分析进展滞后的原因，明确责任人和完成时间，集中力量推进"
-        "{% if 红色数 %}；已超过整改时限的，要立即整改到位{% endif %}。",
+        # two lines with the 超期 clause (three before: a notice of one item ran to a second
+        # page holding only （三）, 联系人 and 落款)
+        "请逐项查找滞后原因，明确责任人和完成时限，集中力量推进"
+        "{% if 红色数 %}；已超期的要立即整改到位{% endif %}。",
     )
     f.add_paragraph(
         doc,
@@ -724,11 +726,22 @@ def build_duban(bold_headings: bool) -> object:
     return doc
 
 
+# The 署名 of the sealed 落款 in two lines or more (``sealed_signature``'s lines).
+DUBAN_SIGNATURE_LINES = "(发文机关|centred_signature_lines or 发文机关|signature_lines)|length"
+
+
 def duban_signature(doc: object) -> None:
     """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
-    two blank lines, the 发文机关 centred over the date (``sealed_signature``: "…整改工作领导小组
-    办公室" is usually two centred lines)."""
-    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
+    the 发文机关 centred over the date (``sealed_signature``: "…整改工作领导小组办公室" is
+    usually two centred lines), two blank lines above a 署名 of one line, one above a longer
+    one. The 42 mm seal (four lines) presses on the 署名 and the date with its top within a
+    line of the body: over a 署名 of one line and the date it reaches about 1.3 lines above
+    the 署名, over two lines and the date about 0.8 (two blank lines left 1.2 lines of paper
+    between the body and the seal, and pushed a notice of one item onto a second page)."""
+    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p if {DUBAN_SIGNATURE_LINES} < 2 %}}")
+    keep_with_next(f.add_blank(doc))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES - 1)))
     sealed_signature(doc, "发文机关")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
 

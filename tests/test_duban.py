@@ -235,7 +235,10 @@ def test_template_title_headings_and_signature_use_their_styles() -> None:
     ]
     # the 落款: centred over the date, in lines when long; one that cannot be cut evenly is
     # right-aligned with the date, in lines cut after a suffix
+    # (two blank lines above a 署名 of one line, one above a longer one: round 12)
+    lines = "(发文机关|centred_signature_lines or 发文机关|signature_lines)|length"
     assert [(p.style.name, p.text) for p in paras if "发文机关" in p.text] == [
+        ("公文正文", f"{{%p if {lines} < 2 %}}"),
         ("公文正文", "{%p if 发文机关|centred_signature_lines %}"),
         ("公文正文", "{%p for 行 in 发文机关|centred_signature_lines %}"),
         ("公文正文", "{%p for 行 in 发文机关|signature_lines %}"),

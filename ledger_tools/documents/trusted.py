@@ -32,7 +32,7 @@ BUILTIN_DIGESTS = {
     "整改方案.docx": "aabc744a57c0d3614b02a7992514bd73386834d4d9a28d3e09fe51a021dd0230",
     "整改进展情况通报.docx": "61bbe95326d2f5535df0111a2b34cd2db0c5f78fbdac50ce3985e9080f328875",
     "汇总报告.docx": "16a4cd1711eea9ef415647955ff25ab08cb8cf09e4dd190e872da4a3908c9b8b",
-    "督办通知.docx": "e6b041fe3feb9a04456508dbc0f6d085998a4ad578c2824a13203b6864d83453",
+    "督办通知.docx": "e0ec21bcab1bbaeb4596c35ccd0882061e3db2227f1bf3c535024cf2be3dcc0b",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())
 

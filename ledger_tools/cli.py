@@ -456,6 +456,10 @@ def _document(kind: str, path: str, mapping: tuple[str, ...], sheet: str | None,
 
         if note := substitution_note(font_substitutions()):
             click.echo(note)
+        from ledger_tools.documents.evenpage import even_imprint_note
+
+        if moved := even_imprint_note(out):
+            click.echo(moved)
     import datetime
 
     from ledger_tools.documents.context import missing_sections, stale_date_note

@@ -13,10 +13,16 @@ sent back, kept fixed here on the real .docx and the PDF:
   一行之内). A 署名 of two lines or more now has one blank line above it, one of one line two
   as before; and "（一）加快推进整改" says the same in two lines instead of three. The
   example's notice of one item (its row four lines of table text) prints on one page.
+* the 版记 of a report that ended on an odd page stood at the foot of that page: printed on
+  both sides, the front of the last sheet (GB/T 9704 §7.4 wants it on the last page, the
+  back). With ``--pdf`` the page count is known: when it is odd, the 版记 text box is moved
+  into a paragraph of its own beginning the next page, in the .docx too, and the document
+  converted again (``documents.evenpage``); the command says so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -29,7 +35,13 @@ from docx import Document
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from office_pdf import convert_to_pdf  # noqa: E402
 
-from ledger_tools.documents.render import render_docx  # noqa: E402
+from ledger_tools.documents.evenpage import (  # noqa: E402
+    even_imprint_note,
+    imprint_on_next_page,
+    move_imprint_to_next_page,
+    pdf_pages,
+)
+from ledger_tools.documents.render import render, render_docx  # noqa: E402
 from ledger_tools.ledger.normalise import load_ledger  # noqa: E402
 from ledger_tools.resources import template_path  # noqa: E402
 from ledger_tools.upward.duban import TEMPLATE, file_name, sample_context, write_duban  # noqa: E402
@@ -37,6 +49,7 @@ from ledger_tools.upward.duban import TEMPLATE, file_name, sample_context, write
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "示例台账.xlsx"
 HAVE_PDF = bool(shutil.which("soffice") and shutil.which("pdfinfo"))
+AS_OF = dt.date(2024, 5, 10)
 
 
 def _texts(path: Path) -> list[str]:
@@ -45,10 +58,8 @@ def _texts(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def notices(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    import datetime as dt
-
     folder = tmp_path_factory.mktemp("review12") / "督办通知"
-    return write_duban(load_ledger(EXAMPLE), folder, as_of=dt.date(2024, 5, 10))
+    return write_duban(load_ledger(EXAMPLE), folder, as_of=AS_OF)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +105,82 @@ def test_a_notice_of_one_item_prints_on_one_page(notices: Any, tmp_path: Path) -
     squeezed = "".join(text.split())
     assert squeezed.endswith("巡察整改工作领导小组办公室2024年5月10日—1—")
     assert "（三）按时报送进展。" in squeezed and "联系人：" in squeezed
+
+
+# ---------------------------------------------------------------------------------------------
+# The 版记 on an even page
+
+
+def _paragraphs(path: Path) -> list[tuple[str, bool, bool]]:
+    """(text, holds a drawing, begins a page) of each paragraph of the body."""
+    from docx.oxml.ns import qn
+
+    body = Document(str(path)).element.body
+    return [
+        (
+            "".join(
+                t.text or "" for t in p.iter(qn("w:t")) if p is next(t.iterancestors(qn("w:p")))
+            ),
+            any(True for _ in p.iter(qn("w:drawing"))),
+            p.find(qn("w:pPr") + "/" + qn("w:pageBreakBefore")) is not None,
+        )
+        for p in body.findall(qn("w:p"))
+    ]
+
+
+def test_the_imprint_moves_into_a_paragraph_beginning_a_page(tmp_path: Path) -> None:
+    ledger = load_ledger(EXAMPLE)
+    report = render(ledger, "report", tmp_path / "report.docx", as_of=AS_OF, today=AS_OF)
+    before = _paragraphs(report)
+    assert before[-1][1] and not before[-1][2]  # the 版记 in the last blank line
+    assert move_imprint_to_next_page(report) and imprint_on_next_page(report)
+    after = _paragraphs(report)
+    # the paragraphs before it unchanged (the blank lines kept with the 落款 as they were),
+    # the 版记 alone in a new last paragraph that begins a page
+    assert [t for t, _d, _b in after[:-1]] == [t for t, _d, _b in before]
+    assert not after[-2][1] and after[-1] == ("", True, True)
+    assert not move_imprint_to_next_page(report)  # once
+    plan = render(ledger, "plan", tmp_path / "plan.docx", as_of=AS_OF, today=AS_OF)
+    data = plan.read_bytes()
+    assert not move_imprint_to_next_page(plan) and plan.read_bytes() == data  # no 版记
+
+
+def _generated(path: Path, measures: int, seed: int) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return generate.generate_ledger(path, measures, seed)
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return ["".join(page.split()) for page in text.split("\f")[: pdf_pages(pdf)]]
+
+
+@pytest.mark.skipif(not HAVE_PDF, reason="需要 LibreOffice 和 poppler")
+def test_the_imprint_of_a_report_is_on_an_even_page(tmp_path: Path) -> None:
+    from ledger_tools.documents.render import convert_to_pdf as office
+
+    moved = 0
+    # the example (ten pages) and a generated ledger of nine measures (five pages before)
+    for name, source in (("example", EXAMPLE), ("nine", _generated(tmp_path / "9.xlsx", 9, 9))):
+        docx = render(
+            load_ledger(source), "report", tmp_path / f"{name}.docx", as_of=AS_OF, today=AS_OF,
+            force=True,
+        )  # fmt: skip
+        pages = _page_texts(office(docx))
+        assert len(pages) % 2 == 0, name
+        assert "印发" in pages[-1] and f"—{len(pages)}—" in pages[-1], name
+        if imprint_on_next_page(docx):
+            moved += 1
+            # the 落款 on the odd page before, the 版记 alone on the last
+            assert "特此报告。" in pages[-2] and "2024年5月10日" in pages[-2]
+            assert "印发" not in pages[-2] and "特此报告。" not in pages[-1]
+            assert pages[-1].replace(f"—{len(pages)}—", "").endswith("2024年5月10日印发")
+            note = even_imprint_note(docx)
+            assert note and f"版记已移到第 {len(pages)} 页" in note
+        else:
+            assert even_imprint_note(docx) is None
+    assert moved == 1

@@ -564,9 +564,13 @@ def convert_to_pdf(
     out: str | os.PathLike[str] | None = None,
     timeout: float | None = None,
     overwrite: bool = True,
+    even_imprint: bool = True,
 ) -> Path:
     """Convert ``docx`` to PDF (default: same name, .pdf) with LibreOffice, using a private
     profile so that parallel runs and an open LibreOffice window do not interfere.
+
+    ``even_imprint``: a document with a 版记 that ends on an odd page has its 版记 moved to
+    the next (even) page, in the .docx too, and is converted again (``evenpage``).
 
     LibreOffice runs in its own process group (session); on timeout, Ctrl+C or any other
     exit the whole group is killed, so no ``soffice.bin`` is left running."""
@@ -605,6 +609,14 @@ def convert_to_pdf(
         ]
         code, _output = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
         produced = outdir / f"{source.stem}.pdf"
+        if even_imprint and produced.is_file():
+            from ledger_tools.documents.evenpage import move_imprint_to_next_page, pdf_pages
+
+            if pdf_pages(produced) % 2 and move_imprint_to_next_page(docx):
+                if source != docx.resolve():
+                    shutil.copyfile(docx, source)
+                produced.unlink()
+                code, _output = run_office(cmd, timeout, _office_env(Path(work)), docx.name)
         if not produced.is_file():
             raise OutputError(
                 f"LibreOffice 未能把 {docx.name} 转换为 PDF（退出码 {code}）。"

@@ -477,6 +477,11 @@ def summary_command(path: str, **kw: Any) -> None:
     )
     for p in written:
         click.echo(f"已生成：{p}")
+    if kw.get("pdf"):
+        from ledger_tools.documents.evenpage import even_imprint_note
+
+        if note := even_imprint_note(written[0]):
+            notes.append(note)
     for note in notes:
         click.echo(note)
     click.echo(

@@ -351,3 +351,23 @@ def test_a_template_pair_is_read_as_the_template_means_it(tmp_path: Path) -> Non
     assert "列名括号中列出的“已完成/持续推进/未完成”是整改状态用语" in read["K"]["detail"]
     text = L.document_text(R.TODAY, tmp_path, "report", path)
     assert "已印发主体责任清单" in text  # the narrative is what the report quotes
+
+
+def test_the_current_state_left_of_the_narrative_is_kept_too(tmp_path: Path) -> None:
+    """目前进展 | 整改落实情况 (the template's columns the other way round): the narrative is
+    still the progress, 目前进展 kept with a note, no duplicate-column warning."""
+    path, _ = L.build(tmp_path, R.xunshi_superior_template)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for row in range(2, ws.max_row + 1):
+        i, j = ws.cell(row=row, column=9), ws.cell(row=row, column=10)
+        i.value, j.value = j.value, i.value
+    wb.save(path)
+    report = L.run(R.TODAY, "check", str(path))
+    read = L.reads(report)
+    assert (read["I"]["read_as"], read["J"]["read_as"]) == (None, "整改进展及成效")
+    found = L.rules(report)
+    assert "duplicate-column" not in found
+    assert found["unused-column"] == ["巡视整改台账!G2", "巡视整改台账!I2"]
+    text = L.document_text(R.TODAY, tmp_path, "report", path)
+    assert "已印发主体责任清单" in text

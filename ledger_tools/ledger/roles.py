@@ -353,28 +353,49 @@ def _template_pairs(ws: RawSheet, header: Header) -> None:
             why = f"“{read.header}”与 {first} 列“整改措施”并列，是每个问题要完成的任务，按整改目标读取"
             _move(header, j, "整改目标", why)
             read.how = "别名"
-        elif name == "整改进展及成效" and key in _CURRENT_STATE:
-            first = column_letter(header.columns["整改进展及成效"])
-            shown = header.texts.get(header.columns["整改进展及成效"], "")
-            read.detail = f"与 {first} 列“{shown}”并列的目前进展，文稿引用 {first} 列"
-            read.how = "未识别"
-            header.notes = [
-                n
-                for n in header.notes
-                if not (n.rule == "duplicate-column" and n.column == read.letter)
-            ] + [
-                Finding(
-                    "unused-column",
-                    NOTE,
-                    f"列“{read.header}”是与 {first} 列“{shown}”并列的目前进展（上级模板常这样设列），"
-                    f"报告和通报引用 {first} 列，这一列已原样保留，不需要修改。",
-                    ws.name,
-                    header.row + 1,
-                    read.letter,
-                    "",
-                    read.header,
-                )
-            ]
+        elif name == "整改进展及成效":
+            progress = header.columns[name]
+            if key in _CURRENT_STATE:
+                _current_state_kept(ws, header, read, progress)
+            elif C.normalise_header(header.texts.get(progress, "")) in _CURRENT_STATE:
+                # 目前进展 | 整改落实情况: the narrative to its right is the progress
+                kept = next(r for r in header.reads if r.letter == column_letter(progress))
+                header.columns[name] = j
+                read.column, read.how = name, "别名"
+                read.detail = f"“{read.header}”是“{name}”的常见写法"
+                header.notes = [
+                    n
+                    for n in header.notes
+                    if not (n.rule == "duplicate-column" and n.column == read.letter)
+                ]
+                kept.column = None
+                _current_state_kept(ws, header, kept, j)
+
+
+def _current_state_kept(ws: RawSheet, header: Header, read: ColumnRead, progress: int) -> None:
+    """``read`` (目前进展) is the short state beside the progress column ``progress``: kept,
+    with a note (no duplicate-column warning)."""
+    from ledger_tools.ledger.cells import column_letter
+
+    first = column_letter(progress)
+    shown = header.texts.get(progress, "")
+    read.detail = f"与 {first} 列“{shown}”并列的目前进展，文稿引用 {first} 列"
+    read.how = "未识别"
+    header.notes = [
+        n for n in header.notes if not (n.rule == "duplicate-column" and n.column == read.letter)
+    ] + [
+        Finding(
+            "unused-column",
+            NOTE,
+            f"列“{read.header}”是与 {first} 列“{shown}”并列的目前进展（上级模板常这样设列），"
+            f"报告和通报引用 {first} 列，这一列已原样保留，不需要修改。",
+            ws.name,
+            header.row + 1,
+            read.letter,
+            "",
+            read.header,
+        )
+    ]
 
 
 def _finish_from_closing(header: Header) -> None:

@@ -35,6 +35,9 @@ BUILDERS = [
     R.soe_ab_roles_and_closing_time,
     R.township_closing_date_only,
     R.college_audit_by_school,
+    R.eco_schedule_yes_no,
+    R.street_schedule_column,
+    R.soe_planned_and_actual_times,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand (today 2025-11-20). Most of these
@@ -152,6 +155,21 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "overdue-red": ["审计整改!I4"],  # 整改中, its 未整改原因 written
         "unused-column": ["审计整改!B2"],  # 审计项目
     },
+    "eco_schedule_yes_no": {
+        _UNDATED: ["督察反馈问题整改清单!1行"],
+        _MISSING: ["督察反馈问题整改清单!1行"],  # 方面
+        # 滞后序时进度 in the status (its 是否达到序时进度 否 says the same: said once)
+        "marked-lagging": ["督察反馈问题整改清单!K3"],
+        "unused-column": ["督察反馈问题整改清单!J1"],  # 是否达到序时进度 (before: unmapped)
+    },
+    "street_schedule_column": {
+        _UNDATED: ["推进表!1行"],
+        # 序时进度 滞后 beside 正在推进: said on the 序时进度 cell (before: an unmapped column)
+        "marked-lagging": ["推进表!I4"],
+        "unused-column": ["推进表!I1"],  # 序时进度
+    },
+    # 完成时间（计划） the deadline, 完成时间（实际） the finish: 10月15日 after 9月30日
+    "soe_planned_and_actual_times": {"late-completion": ["巡察整改台账!I3"]},
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done (长期坚持 counted) over
@@ -172,6 +190,9 @@ RATES: dict[str, str] = {
     "soe_ab_roles_and_closing_time": "66.7%",
     "township_closing_date_only": "66.7%",
     "college_audit_by_school": "33.3%",
+    "eco_schedule_yes_no": "33.3%",
+    "street_schedule_column": "33.3%",
+    "soe_planned_and_actual_times": "66.7%",
 }
 
 (
@@ -219,6 +240,41 @@ def test_a_lagging_word_is_under_way_and_marked(word: str) -> None:
 @pytest.mark.parametrize("word", ["达到序时进度", "正在推进", "无滞后", "未滞后", "已完成"])
 def test_on_schedule_words_are_not_marked_lagging(word: str) -> None:
     assert not marks_lagging(word)
+
+
+@pytest.mark.parametrize(
+    ("answer", "lags"),
+    [("滞后", True), ("进度滞后", True), ("正常", False), ("超前", False)],
+)
+def test_a_schedule_column_beside_the_status_marks_lagging(
+    tmp_path: Path, answer: str, lags: bool
+) -> None:
+    path, _ = L.build(tmp_path, R.street_schedule_column)
+    wb = openpyxl.load_workbook(path)
+    wb.active["I2"] = answer
+    wb.save(path)
+    found = L.rules(L.run(R.TODAY, "check", str(path)))["marked-lagging"]
+    assert found == (["推进表!I2", "推进表!I4"] if lags else ["推进表!I4"])
+
+
+@pytest.mark.parametrize(
+    ("header", "answer", "lags"),
+    [("是否达到序时进度", "否", True), ("是否达到序时进度", "是", False), ("是否滞后", "是", True)],
+)
+def test_a_yes_no_schedule_column_marks_lagging_by_its_question(
+    tmp_path: Path, header: str, answer: str, lags: bool
+) -> None:
+    path, _ = L.build(tmp_path, R.eco_schedule_yes_no)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["J1"], ws["J2"] = header, answer  # row 2: 正在推进
+    wb.save(path)
+    report = L.run(R.TODAY, "check", str(path))
+    cells = L.rules(report)["marked-lagging"]
+    assert ("督察反馈问题整改清单!J2" in cells) is lags
+    if lags:
+        (said,) = [m for m in L.messages(report, "marked-lagging") if m.startswith(f"“{header}”")]
+        assert f"“{header}”一栏写的是“{answer}”，台账自己标注了进度滞后" in said
 
 
 def test_the_lagging_finding_names_the_cell_and_the_reason_column(tmp_path: Path) -> None:

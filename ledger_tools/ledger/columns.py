@@ -1555,6 +1555,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     # yes/no about timeliness, not whether it is done (a late finish is 否)
     "是否按期完成": ("是否按期完成", "是否按时完成", "是否逾期", "是否超期", "是否按期"),
+    # whether the work keeps to its schedule (正常 / 滞后 / 超前; 是否达到序时进度 是 / 否): not how
+    # far it has got — the status column says that (a 滞后 written in the status itself is
+    # said: marked-lagging)
+    "序时进度": (
+        "序时进度",
+        "序时进度情况",
+        "是否达到序时进度",
+        "是否符合序时进度",
+        "是否按序时进度推进",
+        "是否滞后",
+        "进度是否滞后",
+    ),
     "下一步打算": (
         "下一步工作打算",
         "下步工作打算",

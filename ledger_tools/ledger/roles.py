@@ -166,6 +166,7 @@ def assign_by_content(
     if "整改状态" in header.columns:
         header.percent_status = _percent_scale(rows, header.columns["整改状态"], vocabulary)
         _closing_disagrees(ws, header, stop, vocabulary)
+        _lagging_beside(ws, header, stop, vocabulary)
     if ws.hidden_cols:
         _hidden_unknown(ws, header)
 
@@ -396,6 +397,53 @@ def _current_state_kept(ws: RawSheet, header: Header, read: ColumnRead, progress
             read.header,
         )
     ]
+
+
+def _lagging_beside(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
+    """A 序时进度 column beside the status (正常 / 滞后; 是否达到序时进度 否; 是否滞后 是): each
+    row it marks as lagging while its status is not finished gets the marked-lagging warning
+    the status cell itself would (``schema``: 滞后序时进度 in the status), on this column's
+    cell; the status is read as written."""
+    from ledger_tools.ledger.cells import column_letter
+    from ledger_tools.ledger.status import marks_lagging
+
+    status_j = header.columns["整改状态"]
+    reason_j = header.columns.get("延期说明")
+    for read in _unused_kind(header, "序时进度"):
+        key = C.normalise_header(read.header)
+        j = _index(read.letter)
+        # the answer that says it lags: 否 to 是否达到序时进度, 是 to 是否滞后
+        lagging = ("是" if "滞后" in key else "否") if "是否" in key else None
+        for r in range(header.data_start, min(stop, len(ws.rows))):
+            row = ws.rows[r]
+            value = clean_text(row[j]) if j < len(row) and isinstance(row[j], str) else None
+            if not value or not (value == lagging if lagging else marks_lagging(value)):
+                continue
+            said = row[status_j] if status_j < len(row) else None
+            status = normalise_status(said, vocabulary)
+            if status is None or status in C.FINISHED_STATUSES or marks_lagging(said):
+                continue
+            reason = (
+                reason_j is not None and reason_j < len(row) and row[reason_j] not in (None, "")
+            )
+            header.notes.append(
+                Finding(
+                    "marked-lagging",
+                    WARNING,
+                    f"“{read.header}”一栏写的是“{value}”，台账自己标注了进度滞后（整改状态“{said}”"
+                    f"按“{status}”统计）。请督促加快推进"
+                    + (
+                        "。"
+                        if reason
+                        else "，并在“延期说明”（滞后原因）列写明滞后原因和下步措施，报告和通报会引用。"
+                    ),
+                    ws.name,
+                    r + 1,
+                    column_letter(j),
+                    "整改状态",
+                    value,
+                )
+            )
 
 
 def _finish_from_closing(header: Header) -> None:

@@ -9,7 +9,8 @@ sits beside 整改进展; a 巡视整改 list on the 上级's template (整改�
 民主生活会 整改清单 under the three lists' group titles (问题清单 | 任务清单 | 责任清单); a 街道
 督察整改 list with 滞后序时进度; statuses kept stage by stage under bare 阶段一 | 阶段二 headers
 and month by month under bare 9月 | 10月 | 11月 headers; 责任人A角 | 责任人B角 without brackets
-beside 完成时间 and 销号时间.
+beside 完成时间 and 销号时间; 是否达到序时进度 and a 序时进度 column (正常 / 滞后 / 超前) beside
+the status; 完成时间（计划） beside 完成时间（实际）.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts13`` runs the real

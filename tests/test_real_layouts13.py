@@ -5,7 +5,8 @@ results: the other genres of 整改台账 — 审计整改 (问题金额 / 已�
 销号日期), 主题教育 检视问题清单, 巡视整改 on the 上级's template (整改落实情况 | 目前进展 |
 完成情况（已完成/持续推进/未完成）), 12345 工单, 信访积案 (是否息诉罢访), 医院 (科主任), 民主生活会
 “三张清单”, 序时进度 words (滞后序时进度), statuses stage by stage and month by month under bare
-headers, 责任人A角 / B角 without brackets, 销号时间 beside and instead of 完成时间."""
+headers, 责任人A角 / B角 without brackets, 销号时间 beside and instead of 完成时间, 序时进度 and
+是否达到序时进度 columns beside the status."""
 
 from __future__ import annotations
 

@@ -428,3 +428,26 @@ def test_the_current_state_left_of_the_narrative_is_kept_too(tmp_path: Path) -> 
     assert found["unused-column"] == ["巡视整改台账!G2", "巡视整改台账!I2"]
     text = L.document_text(R.TODAY, tmp_path, "report", path)
     assert "已印发主体责任清单" in text
+
+
+def test_months_under_a_status_title_are_the_status(tmp_path: Path) -> None:
+    """整改状态 merged over 9月 | 10月 | 11月: the latest month filled is the status (a month
+    left blank after 已完成 is still 已完成)."""
+    from real_layouts import _new
+    from real_layouts import _rows as _put
+    from real_layouts2 import _header2
+
+    wb, ws = _new("整改台账")
+    top = ["序号", "方面", "问题", "整改措施", "责任领导", "责任单位", "整改时限", "整改状态"]
+    _header2(ws, 1, [*top, None, None], [None] * 7 + ["9月", "10月", "11月"])
+    _put(ws, 3, [
+        [1, "作风建设", "会议多", "精简会议", "副局长", "办公室", "2025年12月31日", "正在推进", "已完成", None],
+        [2, "作风建设", "文件多", "精简文件", "副局长", "办公室", "2025年12月31日", "未启动", "正在推进", "正在推进"],
+    ])  # fmt: skip
+    path = tmp_path / "月度状态.xlsx"
+    wb.save(path)
+    report = L.run(R.TODAY, "check", str(path))
+    assert L.reads(report)["J"]["read_as"] == "整改状态"
+    assert L.rules(report)["unused-column"] == ["整改台账!H1", "整改台账!I1"]
+    counted = L.run(R.TODAY, "stats", str(path))["措施状态"]
+    assert (counted["已完成"], counted["正在推进"]) == (1, 1)

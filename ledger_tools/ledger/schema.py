@@ -1046,13 +1046,7 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "finished-before-feedback": lambda L, m, c, t: (
         f"完成时间 {finished_form(m.finished)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
     ),
-    "late-completion": lambda L, m, c, t: (
-        f"逾期完成：{_finish_is_closing(L)} {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due if m.deadline is not None else '')}"
-        f"（台账没有“完成时间”列，完成时间按“{_finish_is_closing(L)}”读取）。如整改其实按期完成、只是销号在后，"
-        "请增加“完成时间”列填写实际完成日期；否则请在整改进展中说明逾期原因。"
-        if _finish_is_closing(L)
-        else f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due if m.deadline is not None else '')}。请在整改进展中说明原因。"
-    ),
+    "late-completion": lambda L, m, c, t: _msg_late(L, m),
     "marked-lagging": lambda L, m, c, t: (
         f"整改状态“{m.get(c)}”按“{m.status}”统计，台账自己标注了进度滞后。请督促加快推进"
         + (
@@ -1086,6 +1080,19 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "due-yellow": _msg_due("黄色"),
     "due-green": _msg_due("绿色"),
 }
+
+
+def _msg_late(ledger: Ledger, m: Measure) -> str:
+    due = _d(m.deadline.due if m.deadline is not None else "")
+    closing = _finish_is_closing(ledger)
+    if not closing:
+        return f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {due}。请在整改进展中说明原因。"
+    # (the day it was struck off, not the day the work was done: it may have been in time)
+    return (
+        f"逾期完成：{closing} {finished_form(m.finished)} 晚于整改时限 {due}（台账没有“完成时间”列，"
+        f"完成时间按“{closing}”读取）。如整改其实按期完成、只是销号在后，请增加“完成时间”列填写实际"
+        "完成日期；否则请在整改进展中说明逾期原因。"
+    )
 
 
 def _finish_is_closing(ledger: Ledger) -> str:

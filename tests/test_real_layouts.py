@@ -184,7 +184,8 @@ def test_immediate_without_dates_is_said_not_passed_over(tmp_path):
 
 
 def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
-    # 整改任务 (an alias of 整改措施) left of 整改措施 itself: 整改措施 is read
+    # 整改任务 (an alias of 整改措施) left of 整改措施 itself: 整改措施 is read (and since round
+    # 13 the 整改任务 beside it the 整改目标, as 上级 templates mean it: before, duplicate-column)
     path = _sheet(
         tmp_path / "任务和措施.xlsx",
         [
@@ -212,8 +213,8 @@ def test_the_standard_name_wins_over_an_alias_before_it(tmp_path):
     )
     report = _run("check", str(path))
     read = {c["column"]: c["read_as"] for c in report["layout"]["columns"]}
-    assert read["E"] == "整改措施" and read["D"] is None
-    assert _rules(report) == {"duplicate-column": ["整改台账!D1"]}
+    assert read["E"] == "整改措施" and read["D"] == "整改目标"
+    assert _rules(report) == {}
     assert _run("stats", str(path))["措施数"] == 2
 
 

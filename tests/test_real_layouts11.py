@@ -74,6 +74,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "missing-column": ["督察反馈问题!2行"],  # 方面
         "overdue-no-reason": ["督察反馈问题!G5"],  # 2025年8月31日, 滞后序时进度
         "overdue-red": ["督察反馈问题!G5"],
+        "marked-lagging": ["督察反馈问题!I5"],  # 滞后序时进度 (round 13)
     },
     "inspection_report_numbering": {_UNDATED: ["巡视整改台账!1行"]},
     "soe_accountability_counts": {_UNDATED: ["巡视整改!1行"]},

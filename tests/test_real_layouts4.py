@@ -92,7 +92,11 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         "bad-deadline": ["整改台账!G3", "整改台账!G5"],  # 汛期前, 春节前: no day
         "assumed-year": ["整改台账!G4"],  # 年底前
     },
-    "supervision_status_words": {_UNDATED: ["督查整改台账!1行"]},
+    # 进度滞后: 正在推进, said as the ledger's own mark of lagging (marked-lagging, round 13)
+    "supervision_status_words": {
+        _UNDATED: ["督查整改台账!1行"],
+        "marked-lagging": ["督查整改台账!H9"],
+    },
     "problem_rows_carry_measures": {_UNDATED: ["整改台账!1行"]},
     "subtotal_rows_inside": {
         _UNDATED: ["审计整改台账!1行"],

@@ -90,6 +90,7 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         _UNDATED: ["督察整改!2行"],
         "missing-column": ["督察整改!2行"],  # 方面
         "assumed-year": ["督察整改!H4"],  # 年底前
+        "marked-lagging": ["督察整改!J6"],  # 滞后序时进度 (round 13)
     },
     "theme_review_percentages": {_UNDATED: ["检视问题清单!1行"]},
     # 方面, 问题 (the 问题 finding names B, which holds both, and asks for it to be split)

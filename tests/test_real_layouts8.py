@@ -119,7 +119,12 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
     "xls_school_two_row_header": {"missing-column": ["Sheet1!1行"]},  # 方面
     "person_with_phone": {_UNDATED: ["整改台账!1行"]},
     # G2, G3 late with their 滞后原因 written: no ask for a reason
-    "overdue_words": {_UNDATED: ["整改台账!1行"], "overdue-red": ["整改台账!G2", "整改台账!G3"]},
+    "overdue_words": {
+        _UNDATED: ["整改台账!1行"],
+        "overdue-red": ["整改台账!G2", "整改台账!G3"],
+        # the status cells say 滞后 themselves (round 13: said, no longer silent)
+        "marked-lagging": ["整改台账!H2", "整改台账!H3"],
+    },
     "stage_deadlines_unlabelled": {_UNDATED: ["整改台账!1行"], "assumed-year": ["整改台账!G4"]},
     "status_codes_in_header": {_UNDATED: ["整改台账!1行"]},
     "status_merged_over_measures": {_UNDATED: ["巡视整改!1行"]},

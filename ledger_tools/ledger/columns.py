@@ -345,6 +345,10 @@ COLUMNS: tuple[Column, ...] = (
             "整改主体",
             "整改责任主体",
             "主体责任单位",
+            # 企业 安全生产: the 车间 / 班组 where the hazard is put right
+            "责任车间",
+            "责任班组",
+            "整改车间",
         ),
     ),
     Column(
@@ -382,6 +386,9 @@ COLUMNS: tuple[Column, ...] = (
             "部门负责人",
             "处室负责人",
             "股室负责人",
+            # 医院: the 科主任 heads the 科室 that puts it right
+            "科主任",
+            "科室主任",
             # 村级 lists: the village's own secretary answers for its problem (the 镇 leader
             # over the village is 包村领导, unused)
             "村支书",
@@ -490,8 +497,8 @@ COLUMNS: tuple[Column, ...] = (
             "实际完成日期",
             "办结时间",
             "办结日期",
-            "销号时间",
-            "销号日期",
+            # (销号时间 is the day the item was verified and struck off, often weeks after
+            # the work: UNUSED_HEADERS, read as the 完成时间 only when the ledger has none)
             "闭环时间",
             "闭环日期",
         ),
@@ -1268,7 +1275,9 @@ def normalise_header(text: object) -> str:
 
 # The second of two people kept for one duty (责任人（A角）| 责任人（B角）, A岗 | B岗): the one who
 # stands in, not the one who answers. Its header reads like the first's once the bracket goes.
-_BACKUP = re.compile(r"[（(]\s*[Bb]\s*[角岗]\s*[)）]$|(?<=[\u4e00-\u9fff])[Bb][角岗]$")
+_BACKUP = re.compile(
+    r"[（(]\s*[Bb]\s*[角岗]\s*[)）]$|(?<=[\u4e00-\u9fff])[Bb][角岗]$|^[Bb][角岗](?=[\u4e00-\u9fff])"
+)
 
 
 def names_backup(header: object) -> bool:
@@ -1546,6 +1555,18 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     # yes/no about timeliness, not whether it is done (a late finish is 否)
     "是否按期完成": ("是否按期完成", "是否按时完成", "是否逾期", "是否超期", "是否按期"),
+    # whether the work keeps to its schedule (正常 / 滞后 / 超前; 是否达到序时进度 是 / 否): not how
+    # far it has got — the status column says that (a 滞后 written in the status itself is
+    # said: marked-lagging)
+    "序时进度": (
+        "序时进度",
+        "序时进度情况",
+        "是否达到序时进度",
+        "是否符合序时进度",
+        "是否按序时进度推进",
+        "是否滞后",
+        "进度是否滞后",
+    ),
     "下一步打算": (
         "下一步工作打算",
         "下步工作打算",
@@ -1655,6 +1676,10 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "是否申请销号",
         "是否提出销号申请",
     ),
+    # the day the item was verified and struck off (验收销号), after the work was done: beside a
+    # 完成时间 column kept; without one it is read as the 完成时间 (``roles``), which the work
+    # was done by at the latest
+    "销号时间": ("销号时间", "销号日期", "销号完成时间", "验收销号时间", "验收销号日期"),
     # the 督查室's verdict on a 销号申请 (审核通过 / 待审核)
     "销号审核": ("销号审核", "销号审核情况", "销号审核结果", "销号审核意见"),
     "是否需长期坚持": ("是否需要长期坚持", "是否需长期坚持", "是否长期坚持"),
@@ -1779,6 +1804,9 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\([^()]{1,3}\)(?=.)"), ""),
     (re.compile(r"^(?:目前|当前|现阶段|截至目前)(?=..)"), ""),
     (re.compile(r"(?:及|和|与)?(?:佐证材料|佐证|证明材料)$"), ""),
+    # the first of two people kept for one duty, without brackets (责任人A角, A角责任人, 责任人
+    # A岗): the one who answers (its B角 is the stand-in: ``names_backup``)
+    (re.compile(r"(?<=[\u4e00-\u9fff])[Aa][角岗]$|^[Aa][角岗](?=[\u4e00-\u9fff])"), ""),
 )
 
 
@@ -1786,13 +1814,36 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
 _PLANNED_NOTE = re.compile(r"[（(]\s*(?:计划|预计|要求|拟)[^（()）]{0,6}[)）]\s*$")
 
 
+# A bracketed note listing the words a column may hold: 完成情况（已完成/持续推进/未完成）.
+_CHOICES_NOTE = re.compile(r"[（(]([^（()）]{3,40})[)）]\s*$")
+_CHOICE_SEP = re.compile(r"[/／、，,；;|\s]+")
+
+
+def status_choices(text: object) -> str | None:
+    """The note of a header listing status words as its choices (完成情况（已完成/持续推进/未完成）,
+    整改状态（已整改/部分整改/未整改）): "已完成/持续推进/未完成"; None otherwise. Every word must
+    be a status word, two at least."""
+    if not isinstance(text, str):
+        return None
+    m = _CHOICES_NOTE.search(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    words = [w for w in _CHOICE_SEP.split(m.group(1)) if w]
+    if len(words) >= 2 and all(w in STATUS_INDEX for w in words):
+        return m.group(1).strip()
+    return None
+
+
 def header_column(text: object) -> str | None:
     """The canonical column a header as written names (``canonical_column`` of its normalised
-    text), where its bracketed note may change it: 完成时间（计划） is the 整改时限."""
+    text), where its bracketed note may change it: 完成时间（计划） is the 整改时限, and a
+    progress header listing status words (完成情况（已完成/持续推进/未完成）) the 整改状态."""
     key = normalise_header(text)
     name = canonical_column(key)
     if name == "完成时间" and _PLANNED_NOTE.search(unicodedata.normalize("NFKC", str(text))):
         return "整改时限"
+    if name in (None, "整改进展及成效") and status_choices(text) is not None:
+        return "整改状态"
     if name is None and _ALTERNATIVES.search(key):
         # two ways of naming one column side by side (牵头领导/责任领导, 完成时限、整改期限):
         # that column; names of different columns (问题/措施) stay unread

@@ -413,6 +413,8 @@ def _how(text: str, name: str, user_map: dict[str, str]) -> tuple[str, str]:
         return "列名对照", f"按列名对照（--map 或“{C.SHEET_MAPPING}”表）"
     if key in (name, C.normalise_header(C.header_label(name))):
         return "标准列名", ""
+    if name == "整改状态" and (choices := C.status_choices(text)) is not None:
+        return "别名", f"列名括号中列出的“{choices}”是整改状态用语，这一列是整改状态"
     if C.unit_and_person(key) == name:
         return "别名", f"“{text}”合写了单位和责任人，按单位读作{name}（单元格中的人名照原样保留）"
     return "别名", f"“{text}”是“{name}”的常见写法"

@@ -22,7 +22,7 @@ from ledger_tools.lazyre import lazy
 from ledger_tools.ledger import columns as C
 from ledger_tools.ledger.cells import clean_text
 from ledger_tools.ledger.dates import YearSource, parse_deadline
-from ledger_tools.ledger.findings import NOTE, Finding
+from ledger_tools.ledger.findings import NOTE, WARNING, Finding
 from ledger_tools.ledger.model import ColumnRead
 from ledger_tools.ledger.status import leading_status, normalise_status, yes_no_of
 
@@ -109,7 +109,7 @@ def assign_by_content(
     _guide_row(ws, header)
     _unit_row(ws, header)
     _status_from_ticks(ws, header, stop)
-    _progress_from_months(ws, header, stop)
+    _progress_from_months(ws, header, stop, vocabulary)
     _latest_stage(ws, header, stop, vocabulary)
     # Rows holding one text only (grouping headings merged across, notes) say nothing about
     # what a column holds.
@@ -127,6 +127,9 @@ def assign_by_content(
         return profiles[j]
 
     _check_alias_columns(header, profile)
+    _template_pairs(ws, header)
+    if "完成时间" not in header.columns:
+        _finish_from_closing(header)
     # (a column known not to be used, 配合单位 …, has a detail and stays where it is)
     budget = MAX_PROFILED_VALUES
     for read in [r for r in header.reads if r.how == "未识别" and not r.detail]:
@@ -163,6 +166,7 @@ def assign_by_content(
     if "整改状态" in header.columns:
         header.percent_status = _percent_scale(rows, header.columns["整改状态"], vocabulary)
         _closing_disagrees(ws, header, stop, vocabulary)
+        _lagging_beside(ws, header, stop, vocabulary)
     if ws.hidden_cols:
         _hidden_unknown(ws, header)
 
@@ -324,6 +328,135 @@ def _leader_from_head(header: Header) -> None:
     for read in _unused_kind(header, "主要领导"):
         why = "台账没有“责任领导”（分管领导）列，这一列就是责任领导"
         _move(header, _index(read.letter), "责任领导", why)
+        return
+
+
+# The short "where it stands" column a template puts beside its progress narrative (整改落实情况
+# | 目前进展): kept beside it, not a second progress column to choose between.
+_CURRENT_STATE = frozenset(("目前进展", "当前进展", "最新进展", "目前进展情况", "当前进展情况"))
+# The task a template names beside its measures (整改任务 | 整改措施): what is to be achieved.
+_TASK = frozenset(("整改任务", "任务"))
+
+
+def _template_pairs(ws: RawSheet, header: Header) -> None:
+    """Two columns of a 上级's template that name one column (``normalise`` keeps the first and
+    warns of the second), read as the template means them: 整改任务 beside 整改措施 is the
+    整改目标 (when there is none); 目前进展 beside 整改落实情况 is the short state of the same
+    progress, kept with a note (the documents quote the narrative)."""
+    from ledger_tools.ledger.cells import column_letter
+
+    for read in [r for r in header.reads if r.how == "重复"]:
+        key = C.normalise_header(read.header)
+        name = C.header_column(read.header)
+        j = _index(read.letter)
+        if name == "整改措施" and key in _TASK and "整改目标" not in header.columns:
+            first = column_letter(header.columns["整改措施"])
+            why = f"“{read.header}”与 {first} 列“整改措施”并列，是每个问题要完成的任务，按整改目标读取"
+            _move(header, j, "整改目标", why)
+            read.how = "别名"
+        elif name == "整改进展及成效":
+            progress = header.columns[name]
+            if key in _CURRENT_STATE:
+                _current_state_kept(ws, header, read, progress)
+            elif C.normalise_header(header.texts.get(progress, "")) in _CURRENT_STATE:
+                # 目前进展 | 整改落实情况: the narrative to its right is the progress
+                kept = next(r for r in header.reads if r.letter == column_letter(progress))
+                header.columns[name] = j
+                read.column, read.how = name, "别名"
+                read.detail = f"“{read.header}”是“{name}”的常见写法"
+                header.notes = [
+                    n
+                    for n in header.notes
+                    if not (n.rule == "duplicate-column" and n.column == read.letter)
+                ]
+                kept.column = None
+                _current_state_kept(ws, header, kept, j)
+
+
+def _current_state_kept(ws: RawSheet, header: Header, read: ColumnRead, progress: int) -> None:
+    """``read`` (目前进展) is the short state beside the progress column ``progress``: kept,
+    with a note (no duplicate-column warning)."""
+    from ledger_tools.ledger.cells import column_letter
+
+    first = column_letter(progress)
+    shown = header.texts.get(progress, "")
+    read.detail = f"与 {first} 列“{shown}”并列的目前进展，文稿引用 {first} 列"
+    read.how = "未识别"
+    header.notes = [
+        n for n in header.notes if not (n.rule == "duplicate-column" and n.column == read.letter)
+    ] + [
+        Finding(
+            "unused-column",
+            NOTE,
+            f"列“{read.header}”是与 {first} 列“{shown}”并列的目前进展（上级模板常这样设列），"
+            f"报告和通报引用 {first} 列，这一列已原样保留，不需要修改。",
+            ws.name,
+            header.row + 1,
+            read.letter,
+            "",
+            read.header,
+        )
+    ]
+
+
+def _lagging_beside(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]) -> None:
+    """A 序时进度 column beside the status (正常 / 滞后; 是否达到序时进度 否; 是否滞后 是): each
+    row it marks as lagging while its status is not finished gets the marked-lagging warning
+    the status cell itself would (``schema``: 滞后序时进度 in the status), on this column's
+    cell; the status is read as written."""
+    from ledger_tools.ledger.cells import column_letter
+    from ledger_tools.ledger.status import marks_lagging
+
+    status_j = header.columns["整改状态"]
+    reason_j = header.columns.get("延期说明")
+    for read in _unused_kind(header, "序时进度"):
+        key = C.normalise_header(read.header)
+        j = _index(read.letter)
+        # the answer that says it lags: 否 to 是否达到序时进度, 是 to 是否滞后
+        lagging = ("是" if "滞后" in key else "否") if "是否" in key else None
+        for r in range(header.data_start, min(stop, len(ws.rows))):
+            row = ws.rows[r]
+            value = clean_text(row[j]) if j < len(row) and isinstance(row[j], str) else None
+            if not value or not (value == lagging if lagging else marks_lagging(value)):
+                continue
+            said = row[status_j] if status_j < len(row) else None
+            status = normalise_status(said, vocabulary)
+            if status is None or status in C.FINISHED_STATUSES or marks_lagging(said):
+                continue
+            reason = (
+                reason_j is not None and reason_j < len(row) and row[reason_j] not in (None, "")
+            )
+            header.notes.append(
+                Finding(
+                    "marked-lagging",
+                    WARNING,
+                    f"“{read.header}”一栏写的是“{value}”，台账自己标注了进度滞后（整改状态“{said}”"
+                    f"按“{status}”统计）。请督促加快推进"
+                    + (
+                        "。"
+                        if reason
+                        else "，并在“延期说明”（滞后原因）列写明滞后原因和下步措施，报告和通报会引用。"
+                    ),
+                    ws.name,
+                    r + 1,
+                    column_letter(j),
+                    "整改状态",
+                    value,
+                )
+            )
+
+
+def _finish_from_closing(header: Header) -> None:
+    """No 完成时间 column, and a 销号时间 one: the day the item was verified and struck off is
+    the latest the work can have been done by — read as the 完成时间, and said so (beside a
+    完成时间 column it stays unread: the clerk keeps both)."""
+    for read in _unused_kind(header, "销号时间"):
+        why = (
+            f"台账没有“完成时间”列，按“{read.header}”（验收销号的日期）读取完成时间；"
+            "实际完成可能早于销号，逾期完成的提示请按实际完成日期核实"
+        )
+        _move(header, _index(read.letter), "完成时间", why)
+        read.how = "别名"  # (by its header, not its content)
         return
 
 
@@ -621,18 +754,32 @@ _MONTH_ONLY = re.compile(
 )
 
 
-def _month_columns(ws: RawSheet, header: Header) -> tuple[list[int], dict[int, str]]:
+# What a group title over a column per month may keep month by month.
+_MONTHLY = ("整改进展及成效", "整改状态")
+
+
+def _month_columns(ws: RawSheet, header: Header) -> tuple[list[int], dict[int, str], bool]:
     """The columns of progress kept month by month, left to right, and the month each names:
     headed 4月进展 … (``columns.UNUSED_PATTERNS``), or a progress group title over sub-headers
     naming only the month (then the row of months is a header row, and ``data_start`` moves
-    below it when it was taken for data)."""
+    below it when it was taken for data), or headers naming only the month (then the last
+    value says True: read only by what they hold)."""
     months = {
         _index(r.letter): r.header
         for r in header.reads
         if r.column is None and C.unused_column(C.normalise_header(r.header)) == "逐月进展"
     }
     if months:
-        return sorted(months), months
+        return sorted(months), months, False
+    # 7月 | 8月 | 9月 as the headers themselves (no group title): read only when what they
+    # hold is progress or statuses (``_progress_from_months``)
+    bare = {
+        _index(r.letter): C.normalise_header(r.header)
+        for r in header.reads
+        if r.column is None and not r.detail and _MONTH_ONLY.match(C.normalise_header(r.header))
+    }
+    if len(bare) >= 2:
+        return sorted(bare), bare, True
     for under in (header.data_start - 1, header.data_start):
         if under <= header.row or under >= len(ws.rows):
             continue
@@ -641,16 +788,18 @@ def _month_columns(ws: RawSheet, header: Header) -> tuple[list[int], dict[int, s
             for j, v in enumerate(ws.rows[under])
             if isinstance(v, str)
             and _MONTH_ONLY.match(C.normalise_header(v))
-            and C.header_column(header.texts.get(j, "")) == "整改进展及成效"
+            and C.header_column(header.texts.get(j, "")) in _MONTHLY
         }
         if len(found) >= 2:
             if under == header.data_start:
                 header.data_start += 1
-            return sorted(found), found
-    return [], {}
+            return sorted(found), found, False
+    return [], {}, False
 
 
-def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
+def _progress_from_months(
+    ws: RawSheet, header: Header, stop: int, vocabulary: dict[str, str]
+) -> None:
     """Progress kept month by month (4月进展 … 7月进展, 截至6月底进展, or 整改进展情况 over 4月
     | 5月 | 6月) and no other progress column: each row's progress is the latest month it has
     written (a problem finished in May has nothing under June). That text is put in the last
@@ -658,10 +807,21 @@ def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
     with one and there is no status column)."""
     from ledger_tools.ledger.cells import column_letter
 
-    months, names = _month_columns(ws, header)
-    if not months or header.columns.get("整改进展及成效", months[0]) not in months:
+    months, names, bare = _month_columns(ws, header)
+    if not months:
         return
-    header.columns.pop("整改进展及成效", None)  # (the group title's first column)
+    titled = {f for f in _MONTHLY if header.columns.get(f) in months}  # (the group title's)
+    field = "整改进展及成效"
+    if any(header.columns.get(f, months[0]) not in months for f in titled | {field}):
+        return  # (a progress column of its own: the months are kept beside it)
+    latest = _latest_values(ws, months, header.data_start, stop)
+    p = Profile(latest[:SAMPLE_ROWS], vocabulary)
+    if p.statuses and header.columns.get("整改状态", months[0]) in months:
+        field = "整改状态"  # 7月 已完成 / 8月 正在推进: the status, month by month
+    elif bare and not p.narrative:
+        return  # 7月 | 8月 headers over numbers or dates: not a ledger's progress
+    for f in titled:
+        header.columns.pop(f, None)
     last = months[-1]
     _carry_latest(ws, months, header.data_start, stop)
     shown = (
@@ -669,26 +829,34 @@ def _progress_from_months(ws: RawSheet, header: Header, stop: int) -> None:
         if len(months) > 1
         else column_letter(last)
     )
-    why = f"{shown} 列是逐月进展：每行取最近填写的一个月作为整改进展"
-    _move(header, last, "整改进展及成效", why)
+    if field == "整改状态":
+        why = (
+            f"{shown} 列是逐月填写的整改状态：每行取最近填写的一个月"
+            "（某月已完成、以后各月不再填写的，按已完成读取）"
+        )
+    else:
+        why = f"{shown} 列是逐月进展：每行取最近填写的一个月作为整改进展"
+    _move(header, last, field, why)
     earlier = {column_letter(j): j for j in months[:-1]}
     for read in header.reads:
         j = _index(read.letter)
         if j in names and names[j] not in C.normalise_header(read.header):
             read.header = f"{read.header}（{names[j]}）"  # 整改进展情况（4月）
         if read.letter in earlier:
-            read.column, read.how, read.detail = None, "未识别", "逐月进展中较早的月份"
+            read.column, read.how, read.detail = None, "未识别", "逐月填写中较早的月份"
     header.notes = [
         n
         for n in header.notes
-        if not (n.rule == "duplicate-column" and n.column in earlier)
-        and not (n.rule == "unused-column" and n.column in earlier)
+        if not (
+            n.rule in ("duplicate-column", "unused-column", "unmapped-column")
+            and n.column in earlier
+        )
     ] + [
         Finding(
             "unused-column",
             NOTE,
             f"列“{header.texts.get(j, '')}{'' if names[j] in C.normalise_header(header.texts.get(j, '')) else '（' + names[j] + '）'}”"
-            f"是逐月进展中的一个月：整改进展按每行最近填写的月份读取（{column_letter(last)} 列"
+            f"是逐月{'填写整改状态' if field == '整改状态' else '进展'}中的一个月：{'整改状态' if field == '整改状态' else '整改进展'}按每行最近填写的月份读取（{column_letter(last)} 列"
             "没有填写的行取前面最近的一个月），已原样保留，不需要修改。",
             ws.name,
             header.row + 1,
@@ -713,13 +881,16 @@ _STAGED = ("整改时限", "整改状态", "完成时间", "整改进展及成�
 def _stage_of(key: str, title: str) -> tuple[int, str] | None:
     """(stage number, column) of a normalised header naming a stage (第二阶段完成情况 →
     (2, 整改状态 or 整改进展及成效 as its words name)), the stage alone taking its group
-    ``title``'s column; None when it names no stage of a column in ``_STAGED``."""
+    ``title``'s column ("" without a title: ``_latest_stage`` reads what it holds); None when
+    it names no stage of a column in ``_STAGED``."""
     m = _STAGE.match(key)
     if m is None:
         return None
     rest = key[m.end() :].lstrip("的")
     field = C.header_column(rest) if rest else C.header_column(title)
-    if field not in _STAGED:
+    if not rest and not C.normalise_header(title):
+        field = ""  # 第一阶段 | 第二阶段 as the headers themselves: what they hold says
+    elif field not in _STAGED:
         return None
     return _STAGE_NUMBER[next(g for g in m.groups() if g)], field
 
@@ -756,14 +927,35 @@ def _stage_columns(ws: RawSheet, header: Header) -> dict[str, dict[int, str]]:
     }
 
 
+# A cell of a stage or month saying there is none for this row ("/", "—", 无, 不涉及).
+_NONE_HERE = frozenset(("/", "／", "\\", "-", "—", "——", "－", "无", "不涉及", "不适用"))
+
+
+def _written(v: Any) -> bool:
+    """Whether a cell of a stage or month column says something (not empty, not "/")."""
+    return v not in (None, "") and not (isinstance(v, str) and v.strip() in _NONE_HERE)
+
+
+def _latest_values(ws: RawSheet, columns: list[int], start: int, stop: int) -> list[Any]:
+    """Each row's latest written value among ``columns`` (rows with none left out)."""
+    latest = []
+    for r in range(start, stop):
+        row = ws.rows[r]
+        written = [row[j] for j in columns if j < len(row) and _written(row[j])]
+        if written:
+            latest.append(written[-1])
+    return latest
+
+
 def _carry_latest(ws: RawSheet, columns: list[int], start: int, stop: int) -> list[Any]:
     """Each row's latest written value among ``columns`` (month by month, stage by stage),
-    put in the last of them when that one is empty; the latest values, row by row."""
+    put in the last of them when that one is empty (or says "/"); the latest values, row by
+    row."""
     last, latest = columns[-1], []
     for r in range(start, stop):
         row = ws.rows[r]
-        written = [row[j] for j in columns if j < len(row) and row[j] not in (None, "")]
-        if written and (last >= len(row) or row[last] in (None, "")):
+        written = [row[j] for j in columns if j < len(row) and _written(row[j])]
+        if written and (last >= len(row) or not _written(row[last])):
             row.extend([None] * (last + 1 - len(row)))
             row[last] = written[-1]
         if written:
@@ -779,22 +971,30 @@ def _latest_stage(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str,
     read."""
     from ledger_tools.ledger.cells import column_letter
 
-    for field, names in _stage_columns(ws, header).items():
+    for named, names in _stage_columns(ws, header).items():
         stages = list(names)
+        field = named or _stage_field(ws, header, stages, stop, vocabulary)
+        if field is None:
+            continue
         if field in header.columns and header.columns[field] not in stages:
             continue  # (a column of its own says it: the stages are kept beside it)
         header.columns.pop(field, None)
         last = stages[-1]
-        latest = _carry_latest(ws, stages, header.data_start, stop)
         if field == "整改进展及成效" and "整改状态" not in header.columns:
+            latest = _latest_values(ws, stages, header.data_start, stop)
             if Profile(latest[:SAMPLE_ROWS], vocabulary).statuses:
                 field = "整改状态"  # 第一阶段完成情况: 已完成 / 正在推进
+        if field == "整改状态":
+            _stage_left_blank(ws, header, stages, stop, vocabulary)
+        _carry_latest(ws, stages, header.data_start, stop)
         for read in header.reads:
             j = _index(read.letter)
             if names.get(j) and names[j] not in C.normalise_header(read.header):
                 read.header = f"{read.header}（{names[j]}）"  # 整改时限（第二阶段）
         shown = f"{column_letter(stages[0])}—{column_letter(last)}"
         why = f"{shown} 列按阶段填写：每行取最近填写的一个阶段"
+        if field == "整改状态":
+            why += "（前一阶段已完成、后一阶段未填的按正在推进读取，不计入办结）"
         _move(header, last, field, why)
         earlier = {column_letter(j) for j in stages[:-1]}
         for read in header.reads:
@@ -821,6 +1021,63 @@ def _latest_stage(ws: RawSheet, header: Header, stop: int, vocabulary: dict[str,
             )
             for j in stages[:-1]
         ]
+
+
+def _stage_field(
+    ws: RawSheet, header: Header, stages: list[int], stop: int, vocabulary: dict[str, str]
+) -> str | None:
+    """The column stages headed by themselves (第一阶段 | 第二阶段) keep, by what their latest
+    values are: statuses the 整改状态, dates or deadlines the 整改时限; None otherwise."""
+    p = Profile(_latest_values(ws, stages, header.data_start, stop)[:SAMPLE_ROWS], vocabulary)
+    if p.statuses:
+        return "整改状态"
+    if p.filled and p.dates >= SHARE:
+        return "整改时限"
+    return None
+
+
+# A stage's status that is no longer the whole measure's: the later stage left blank.
+_PART_DONE = "部分完成"
+
+
+def _stage_left_blank(
+    ws: RawSheet, header: Header, stages: list[int], stop: int, vocabulary: dict[str, str]
+) -> None:
+    """A row whose earlier stage is 已完成 (长期坚持) and a later stage left empty: the work of
+    that later stage is not said to be done, so the measure is not — read as 部分完成 (正在推进),
+    never as 已完成, with a warning on the empty cell asking for it to be filled in (or "/"
+    when the measure has no such stage). A later stage with "/" or 不涉及 is no stage."""
+    from ledger_tools.ledger.cells import column_letter
+
+    last = stages[-1]
+    for r in range(header.data_start, min(stop, len(ws.rows))):
+        row = ws.rows[r]
+        values = [row[j] if j < len(row) else None for j in stages]
+        written = [k for k, v in enumerate(values) if _written(v)]
+        if not written or written[-1] == len(stages) - 1:
+            continue
+        k = written[-1]
+        done = normalise_status(clean_text(values[k]), vocabulary) in C.FINISHED_STATUSES
+        blank = [i for i in range(k + 1, len(stages)) if values[i] in (None, "")]
+        if not done or not blank:
+            continue
+        row.extend([None] * (last + 1 - len(row)))
+        row[last] = _PART_DONE
+        stage = header.texts.get(stages[blank[0]], "") or column_letter(stages[blank[0]])
+        header.notes.append(
+            Finding(
+                "stage-left-blank",
+                WARNING,
+                f"{column_letter(stages[k])} 列（前一阶段）写了“{clean_text(values[k])}”，"
+                f"这一格（{stage}）没有填写：整改状态按“{_PART_DONE}”（正在推进）统计，"
+                "不计入办结。如这一阶段也已完成，请填写“已完成”；如这条措施没有这一阶段，请填“/”。",
+                ws.name,
+                r + 1,
+                column_letter(stages[blank[0]]),
+                "整改状态",
+                None,
+            )
+        )
 
 
 def _deadline_in_finish_column(header: Header, profile: Callable[[int], Profile]) -> None:

@@ -27,7 +27,13 @@ from ledger_tools.ledger.dates import finished_form, format_cn_date
 from ledger_tools.ledger.findings import ERROR, NOTE, WARNING, Finding, Report
 from ledger_tools.ledger.model import Deadline, Ledger, Measure, column_reader
 from ledger_tools.ledger.stats import long_term_counts
-from ledger_tools.ledger.status import COLOUR_WORD, box_options, closed_statuses, suggest_status
+from ledger_tools.ledger.status import (
+    COLOUR_WORD,
+    LAGGING,
+    box_options,
+    closed_statuses,
+    suggest_status,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ RULES: dict[str, Rule] = {
         Rule("due-yellow", WARNING, "黄色预警：10天内到期"),
         Rule("due-green", WARNING, "绿色预警：20天内到期"),
         Rule("late-completion", WARNING, "逾期完成"),
+        Rule("marked-lagging", WARNING, "台账标注进度滞后"),
+        Rule("stage-left-blank", WARNING, "前一阶段已完成，后一阶段未填"),
         Rule("open-with-finish-date", WARNING, "未办结但填了完成时间"),
         Rule("no-progress", WARNING, "已完成但未填整改进展及成效"),
         Rule("no-evidence", WARNING, "已完成但未填佐证材料"),
@@ -583,6 +591,19 @@ def _build_checks(
     checks["整改状态"].append(
         RowCheck("unknown-status", lambda: col("整改状态").is_null() | col("_status").is_not_null())
     )
+    # 进度滞后, 滞后序时进度: counted as the status it names, and said (the ledger's own mark)
+    checks["整改状态"].append(
+        RowCheck(
+            "marked-lagging",
+            lambda: (
+                ~(
+                    col("整改状态").str.contains(LAGGING)
+                    & ~finished_status
+                    & col("_status").is_not_null()
+                ).fill_null(False)
+            ),
+        )
+    )
     checks["整改时限"] += [
         RowCheck("bad-deadline", lambda: col("_deadline_kind") != "invalid"),
         # The colours come from stats.warning_colour: the one rule behind every warning count.
@@ -1025,8 +1046,14 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "finished-before-feedback": lambda L, m, c, t: (
         f"完成时间 {finished_form(m.finished)} 早于反馈日期 {_d(L.info.get('反馈日期'))}。请核实完成时间或基本信息中的反馈日期。"
     ),
-    "late-completion": lambda L, m, c, t: (
-        f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {_d(m.deadline.due if m.deadline is not None else '')}。请在整改进展中说明原因。"
+    "late-completion": lambda L, m, c, t: _msg_late(L, m),
+    "marked-lagging": lambda L, m, c, t: (
+        f"整改状态“{m.get(c)}”按“{m.status}”统计，台账自己标注了进度滞后。请督促加快推进"
+        + (
+            "。"
+            if m.get("延期说明")
+            else "，并在“延期说明”（滞后原因）列写明滞后原因和下步措施，报告和通报会引用。"
+        )
     ),
     "no-progress": lambda L, m, c, t: (
         "状态为“已完成”，但没有填写整改进展及成效。报告会引用这一栏，请补写做了什么、取得什么成效。"
@@ -1053,6 +1080,27 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "due-yellow": _msg_due("黄色"),
     "due-green": _msg_due("绿色"),
 }
+
+
+def _msg_late(ledger: Ledger, m: Measure) -> str:
+    due = _d(m.deadline.due if m.deadline is not None else "")
+    closing = _finish_is_closing(ledger)
+    if not closing:
+        return f"逾期完成：完成时间 {finished_form(m.finished)} 晚于整改时限 {due}。请在整改进展中说明原因。"
+    # (the day it was struck off, not the day the work was done: it may have been in time)
+    return (
+        f"逾期完成：{closing} {finished_form(m.finished)} 晚于整改时限 {due}（台账没有“完成时间”列，"
+        f"完成时间按“{closing}”读取）。如整改其实按期完成、只是销号在后，请增加“完成时间”列填写实际"
+        "完成日期；否则请在整改进展中说明逾期原因。"
+    )
+
+
+def _finish_is_closing(ledger: Ledger) -> str:
+    """The header of the 销号时间 column the ledger's 完成时间 is read from (``roles``: 销号日期,
+    销号时间), "" when it is read from a column of its own."""
+    origin = ledger.origin
+    header = origin.headers.get(origin.columns.get("完成时间", ""), "")
+    return header if C.unused_column(C.normalise_header(header)) == "销号时间" else ""
 
 
 def _note(deadline: Any) -> str:

@@ -25,6 +25,19 @@ _YES = frozenset(("是", "√", "✓", "✔", "y", "yes", "ok"))
 _NO = frozenset(("否", "×", "✗", "☐", "□", "○", "x", "n", "no"))
 
 
+# A status word saying the work is behind its schedule (进度滞后, 滞后序时进度, 慢于序时进度,
+# 未达到序时进度, 推进缓慢): read as the status it names (正在推进), and ``check`` says the
+# ledger marks it as lagging (rule marked-lagging). A regex without look-behind: the rule runs it
+# in polars (无滞后 / 未滞后 / 不滞后 say the opposite).
+LAGGING = r"(?:^|[^未无不没])滞后|慢于序时|未达到?序时|落后于?序时|(?:进度|推进|进展)缓慢"
+_LAGGING = re.compile(LAGGING)
+
+
+def marks_lagging(text: object) -> bool:
+    """Whether a status cell says the work is behind schedule (``LAGGING``)."""
+    return isinstance(text, str) and bool(_LAGGING.search(text))
+
+
 def _clean(text: str) -> str:
     s = _SPACES.sub("", _SELECTORS.sub("", unicodedata.normalize("NFKC", text)))
     prev = None

@@ -7,7 +7,10 @@ each measure row of a problem written again on every row, and merged over the me
 and 合计 rows; an Excel 表格 (套用表格格式) with its 汇总 row of SUBTOTAL formulas and 序号 and
 状态 as formulas; 整改进展 over 时间 / 状态 / 成效; a box of counts beside the table; one sheet per
 科室 behind a 汇总 sheet of formulas; a problem merged, written once and repeated in one sheet;
-an old 整改状态 column hidden beside the current one; headers and cells merged across two columns.
+an old 整改状态 column hidden beside the current one; headers and cells merged across two columns;
+each measure's own amount; month columns grouped and collapsed; a 总表 of formulas over the 科室
+sheets; two tables under headings naming their status; the 清退资金 on a problem line and on a
+"（一）" problem heading.
 
 Each builder writes one workbook to ``path`` (a fictional unit) and returns what the clerk who
 filled it in knows about it (``real_layouts.Expect``). ``test_real_layouts14`` runs the real
@@ -510,4 +513,56 @@ def two_tables_by_status(path: Path) -> Expect:
         aspects=1, problems=3, measures=3,
         statuses={"已完成": 2, "正在推进": 1},
         columns={"问题": "B", "整改措施": "C", "责任领导": "D", "责任部门": "E", "整改时限": "F", "整改状态": "G"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 17. 审计整改: each problem on a line of its own carrying its 清退资金（万元） (序号 1, 问题, 金额),
+#     its measures on the lines below (1.1, 1.2) with the problem and the amount left blank.
+
+
+def money_on_problem_line(path: Path) -> Expect:
+    wb, ws = _new("审计整改")
+    ws.append(["序号", "审计发现问题", "清退资金（万元）", "整改措施", "责任单位", "整改时限", "整改状态"])
+    _put(ws, 2, [
+        [1, "违规发放福利", 6, None, None, None, None],
+        ["1.1", None, None, "清退违规发放的福利", "工会", "2025年6月30日", "已完成"],
+        ["1.2", None, None, "完善福利发放审批", "工会", "2025年10月31日", "正在推进"],
+        [2, "超预算列支印刷费", 2, None, None, None, None],
+        ["2.1", None, None, "追回超预算印刷费", "办公室", "2025年7月31日", "已完成"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=1, problems=2, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"问题": "B", "清退资金": "C", "整改措施": "D", "责任部门": "E", "整改时限": "F", "整改状态": "G"},
+        money=80000,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# 18. 巡察整改 with 序号 in three levels in one column ("一、" 方面 rows across, "（一）" problem
+#     rows with the problem and its 清退资金 in their cells, "1." measure rows), blank spacer
+#     rows between the 方面.
+
+
+def money_on_numbered_problem_rows(path: Path) -> Expect:
+    wb, ws = _new("巡察整改")
+    ws.append(["序号", "问题及整改措施", "清退资金（元）", "责任部门", "整改时限", "整改状态"])
+    _put(ws, 2, [
+        ["一、", "落实中央八项规定精神方面", None, None, None, None],
+        ["（一）", "违规发放节日慰问品", 3000, None, None, None],
+        ["1.", "清退违规发放的慰问品折价款", None, "办公室", "2025年6月30日", "已完成"],
+        ["2.", "建立节日慰问品发放审批制度", None, "办公室", "2025年9月30日", "已完成"],
+        [None, None, None, None, None, None],
+        ["二、", "选人用人方面", None, None, None, None],
+        ["（一）", "干部档案审核不严", None, None, None, None],
+        ["1.", "开展干部档案专项审核", None, "组织科", "2025年12月31日", "正在推进"],
+    ])
+    wb.save(path)
+    return Expect(
+        aspects=2, problems=2, measures=3,
+        statuses={"已完成": 2, "正在推进": 1},
+        columns={"整改措施": "B", "清退资金": "C", "责任部门": "D", "整改时限": "E", "整改状态": "F"},
+        money=3000,
     )

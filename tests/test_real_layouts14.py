@@ -6,7 +6,8 @@ problem (once) or each measure's own (summed), merged with 小计 / 合计 rows,
 its 汇总 row and formulas, 整改进展 over 时间 / 状态 / 成效, a box of counts beside the table,
 科室 sheets behind a 汇总 or 总表 of formulas, problems merged / written once / repeated in one
 sheet, an old 整改状态 column hidden beside the current one, cells two columns wide, month
-columns collapsed, and two tables under headings naming their status. Run through ``check``,
+columns collapsed, two tables under headings naming their status, and amounts on problem lines
+and problem headings. Run through ``check``,
 ``stats`` and ``report`` as the clerk who filled them in would read the results."""
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ BUILDERS = [
     R.collapsed_month_columns,
     R.summary_sheet_of_formulas,
     R.two_tables_by_status,
+    R.money_on_problem_line,
+    R.money_on_numbered_problem_rows,
 ]
 
 # Every finding of each ledger, rule -> cells, checked by hand. Most of these units keep no
@@ -120,6 +123,17 @@ FINDINGS: dict[str, dict[str, list[str]]] = {
         _UNDATED: ["整改台账!2行"],
         "missing-column": ["整改台账!2行"],  # 方面
     },
+    # the amount on each problem line goes to its first measure (before: lost, 0元)
+    "money_on_problem_line": {
+        _UNDATED: ["审计整改!1行"],
+        "missing-column": ["审计整改!1行", "审计整改!1行"],  # 方面, 责任领导
+    },
+    # "（一）违规发放节日慰问品" | 3000 is the problem heading, its amount on its first measure
+    # (before: read as a measure: 1 方面, 3 problems, 4 measures, rows asked for 问题 and 状态)
+    "money_on_numbered_problem_rows": {
+        _UNDATED: ["巡察整改!1行"],
+        "missing-column": ["巡察整改!1行"],  # 责任领导
+    },
 }
 
 # 办结率 as the clerk counts it: problems whose every measure is done over all problems.
@@ -140,6 +154,8 @@ RATES: dict[str, str] = {
     "collapsed_month_columns": "33.3%",
     "summary_sheet_of_formulas": "33.3%",
     "two_tables_by_status": "66.7%",
+    "money_on_problem_line": "50%",
+    "money_on_numbered_problem_rows": "50%",
 }
 
 (
@@ -157,6 +173,7 @@ XLS = [
     R.money_merged_with_subtotals,
     R.counts_box_beside_table,
     R.hidden_old_status_same_header,
+    R.money_on_numbered_problem_rows,
 ]
 as_xls, test_saved_as_xls_reads_the_same = L.xls_tests(R.TODAY, XLS, FINDINGS)
 
@@ -246,3 +263,19 @@ def test_headings_naming_a_status_are_no_aspects(tmp_path: Path, title: str) -> 
 @pytest.mark.parametrize("header", ["成效", "实际成效", "整改实效"])
 def test_effect_headers_are_the_progress(header: str) -> None:
     assert C.header_column(header) == "整改进展及成效"
+
+
+def test_an_amount_on_a_problem_heading_is_counted_once(tmp_path: Path) -> None:
+    """The amount on a problem line or a "（一）" problem heading goes to the first measure below
+    it (said in the 读取方式); one on a "一、" 方面 heading above problem headings is their 小计,
+    not counted again."""
+    path, _ = L.build(tmp_path, R.money_on_problem_line)
+    assert any("问题行上的金额、人次等计入其下第一条措施" in n for n in _notes(path))
+    path, _ = L.build(tmp_path, R.money_on_numbered_problem_rows)
+    assert any("第 3 行问题标题上的金额" in n for n in _notes(path))
+    wb = openpyxl.load_workbook(path)
+    wb.active["C2"] = 3000  # the 方面's 小计
+    wb.save(path)
+    stats = L.run(R.TODAY, "stats", str(path))
+    assert (stats["问题数"], stats["措施数"], stats["清退资金"]) == (2, 3, 3000)
+    assert any("第 2 行标题上的金额、人次等是其下各行的小计" in n for n in _notes(path))

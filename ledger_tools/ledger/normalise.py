@@ -1302,6 +1302,7 @@ class _RowReader:
         split = self._split
         start = header.data_start
         over = self._sections_over_column(headings, layout)
+        carried: dict[int, Any] = {}
         for r, row_values in rows:
             excel_row = r + 1
             if excel_row in headings.rows:
@@ -1309,10 +1310,16 @@ class _RowReader:
                 layout.group_rows.append((excel_row, text))
                 if is_aspect:
                     self.aspect_rows.add(excel_row)
+                carried = headings.amounts.get(excel_row, {})
                 continue
             if r in formula_rows:
                 notes += _formula_notes(ws, r, self.cols)
             values = [*row_values, *pad]
+            if carried:  # the problem heading's amount: on its first measure only
+                for k, amount in carried.items():
+                    if values[k] is None:
+                        values[k] = amount
+                carried = {}
             if values[at_aspect] is None or over:
                 values[at_aspect] = headings.aspect_at(excel_row) or values[at_aspect]
             if labelled and (parts := labelled_problem(values[self.at_measure])):
@@ -1434,9 +1441,14 @@ class _RowReader:
         measure_only = [at[n] for n in ("整改措施", "整改时限", "整改状态") if n in at]
         problem = at["问题"]
         inherit = [k for k, n in enumerate(names) if C.COLUMN_BY_NAME[n].per_problem]
+        # an amount on the problem line (its 清退资金) goes to the first measure below it only:
+        # counted once, as a merged cell's is, not lost with the line nor copied to each row
+        numbers = [k for k, n in enumerate(names) if n in C.NUMERIC_COLUMNS]
         out: list[tuple[int, tuple[Any, ...]]] = []
         lines: list[int] = []
+        moved: list[int] = []
         current: tuple[Any, ...] | None = None
+        pending: list[int] = []
         for i, (r, values) in enumerate(rows):
             if r + 1 in headings.rows:
                 current = None
@@ -1450,6 +1462,7 @@ class _RowReader:
                     and below[at["整改措施"]] is not None
                 ):
                     current = values
+                    pending = [k for k in numbers if values[k] is not None]
                     lines.append(r + 1)
                     continue
             elif current is not None:
@@ -1457,13 +1470,19 @@ class _RowReader:
                 for k in inherit:
                     if filled[k] is None:
                         filled[k] = current[k]
+                for k in pending:
+                    if filled[k] is None:
+                        filled[k] = current[k]
+                        moved.append(r + 1)
+                pending = []
                 values = tuple(filled)
             out.append((r, values))
         if lines:
             shown = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
+            amounts = "；问题行上的金额、人次等计入其下第一条措施（只计一次）" if moved else ""
             layout.notes.append(
                 f"第 {shown} 行只写了问题、没有整改措施，作为问题行读取：其下各措施行空着的"
-                "问题、方面、责任领导等取自该行。"
+                f"问题、方面、责任领导等取自该行{amounts}。"
             )
         return out
 
@@ -1840,14 +1859,30 @@ class _Headings:
         self._problems: list[tuple[int, str]] = []
         self._problem_rows: list[int] = []
         self.deeper = ""
+        # A problem heading carrying its amount ("（一）违规发放慰问品" | 3000 under 清退资金):
+        # Excel row → {column: amount}, given to the first measure below it (``_RowReader``)
+        self._numbers_at = [k for k, n in enumerate(names) if n in C.NUMERIC_COLUMNS]
+        self.amounts: dict[int, dict[int, Any]] = {}
 
     def scan(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
+        numbers_at = self._numbers_at
+        amounts: dict[int, dict[int, Any]] = {}
+        most = 3 + len(numbers_at)
         for r, values in rows:
             # Cheap test first: an ordinary row holds several different values.
+            if len(set(values)) > most:
+                continue
+            carried = {k: values[k] for k in numbers_at if values[k].__class__ in (int, float)}
+            if carried:  # (the heading's amount is no part of its title)
+                values = tuple(None if k in carried else v for k, v in enumerate(values))
             if len(set(values)) > 3:
                 continue
             found = self._heading(values)
+            if found is not None and carried and found[0] not in (1, 2):
+                continue  # "1." beside an amount: a measure, not a heading
             if found is not None:
+                if carried:
+                    amounts[r + 1] = carried
                 written = "".join(dict.fromkeys(map(str, (v for v in values if v is not None))))
                 self._found.append((r + 1, *found))
                 self.written[r + 1] = written
@@ -1880,9 +1915,19 @@ class _Headings:
             marks += [(row, t) for row, lv, t in self._found if lv == level and t]
             self._problems = sorted(marks)
             self._problem_rows = [row for row, _ in self._problems]
+            # (an amount on a 方面 heading is its 小计: the rows below hold it, not counted)
+            self.amounts = {
+                row: amounts[row] for row, lv, t in self._found if lv == level and row in amounts
+            }
+        if self.amounts:
+            shown = "、".join(map(str, list(self.amounts)[:5]))
+            self.deeper += f"第 {shown} 行问题标题上的金额、人次等计入其下第一条措施（只计一次）。"
+        if subtotals := sorted(set(amounts) - set(self.amounts)):
+            shown = "、".join(map(str, subtotals[:5]))
+            self.deeper += f"第 {shown} 行标题上的金额、人次等是其下各行的小计，不重复计入。"
         others = len(self._found) - len(self._aspects)
         if others:
-            self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
+            self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。" + self.deeper
         by_status = [
             (row, self.written[row])
             for row, level, _ in self._found

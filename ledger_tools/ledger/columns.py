@@ -555,6 +555,10 @@ COLUMNS: tuple[Column, ...] = (
             "整改成果",
             "取得成效",
             "整改效果",
+            # 成效 alone: the sub-header beside 时间 / 状态 under a merged 整改进展 title
+            "成效",
+            "实际成效",
+            "整改实效",
             "已采取的整改措施及成效",
             "已采取措施及成效",
             "已采取的措施及成效",

@@ -32,6 +32,7 @@ from ledger_tools.ledger.cells import (
     column_letter,
     convert_distinct,
     numbered_parts,
+    parse_number,
     read_amount,
     split_measures,
     strip_label,
@@ -233,6 +234,7 @@ def _sheet_ledger(
     aspects = build_tree(
         measures, numbered=numbered, layout=layout, restarts=restarts, blocks=blocks
     )
+    layout.notes += _amounts_once_per_problem(aspects, header)
     texts = read_texts(raw)
     # after every sheet used has been read (not those only looked at for a second table)
     notes += [n for n in reading_notes(raw) if n.sheet not in header.probed]
@@ -250,6 +252,46 @@ def _sheet_ledger(
         numbered=numbered,
         merged=array("i", itertools.chain.from_iterable(merged)),
     )
+
+
+_MONEY = tuple(c.name for c in C.COLUMNS if c.kind == "money")
+
+
+def _amounts_once_per_problem(aspects: list[Aspect], header: Header) -> list[str]:
+    """An amount (清退资金) written again, the same, on each measure row of a problem (the
+    problem and its figure copied down its rows rather than merged) is the problem's amount,
+    counted once: added up per row it would be multiplied by the number of measures. Whether
+    each measure really recovered that much cannot be told from the sheet: the note says how
+    the rows were counted and how to write them otherwise."""
+    notes: list[str] = []
+    for name in _MONEY:
+        j = header.columns.get(name)
+        if j is None:
+            continue
+        examples: list[str] = []
+        for aspect in aspects:
+            for problem in aspect.problems:
+                filled = [m for m in problem.measures if name not in m.copies and m.get(name)]
+                if len(filled) < 2:
+                    continue
+                try:
+                    amounts = {parse_number(m.get(name)) for m in filled}
+                except ValueError:
+                    continue
+                if len(amounts) != 1 or amounts == {0.0}:
+                    continue
+                for m in filled[1:]:
+                    m.copies = m.copies | {name}
+                examples.append("、".join(str(m.row) for m in filled))
+        if examples:
+            letter = column_letter(j)
+            more = f"等 {len(examples)} 个问题" if len(examples) > 1 else ""
+            notes.append(
+                f"{letter} 列“{header.texts.get(j, name)}”在同一问题的几条措施行中填了相同的金额"
+                f"（如第 {examples[0]} 行{more}），按问题的金额计一次，不按措施重复相加。如确为各条"
+                "措施分别清退、金额恰好相同，请把该问题清退的合计金额填在第一行、其余行留空。"
+            )
+    return notes
 
 
 def release_freed_memory(measures: int) -> None:
@@ -857,13 +899,20 @@ def _assign_columns(
     backups = {j for j in range(width) if C.names_backup(_header_text(rows, j))}
     if backups:
         found = {j: n for j, n in found.items() if j not in backups}
-    # Two columns for one name (整改任务 and 整改措施): the one under the standard name (or the
-    # user's mapping) is read, else the first.
+    # Two columns for one name (整改任务 and 整改措施): a column left visible before one hidden
+    # (last month's 整改状态 copied and hidden beside this month's), then the one under the
+    # standard name (or the user's mapping), else the first.
     winner: dict[str, int] = {}
+    hidden = ws.hidden_cols
     name: str | None  # (below: the name read for column j, None when it has none)
     for j in sorted(found):
         name = found[j]
-        if name not in winner or (
+        if name not in winner:
+            winner[name] = j
+        elif (winner[name] in hidden) != (j in hidden):
+            if j not in hidden:
+                winner[name] = j
+        elif (
             _how(_header_text(rows, j), name, user_map)[0] != "别名"
             and _how(_header_text(rows, winner[name]), name, user_map)[0] == "别名"
         ):
@@ -920,14 +969,18 @@ def _assign_columns(
         elif name:
             first = column_letter(winner[name])
             read = "只读取前一列" if winner[name] < j else f"只读取标准列名的 {first} 列"
-            header.reads.append(
-                ColumnRead(letter, text, None, "重复", f"与 {first} 列都对应“{name}”")
-            )
+            where = "前面的" if winner[name] < j else ""
+            detail = f"与 {first} 列都对应“{name}”"
+            if j in hidden and winner[name] not in hidden:
+                # (the hidden one is most often an old copy the clerk kept out of sight)
+                read = f"这一列被隐藏，读取未隐藏的 {first} 列（隐藏的多是留存的旧列）"
+                where, detail = "", f"{detail}，这一列被隐藏，读取未隐藏的 {first} 列"
+            header.reads.append(ColumnRead(letter, text, None, "重复", detail))
             header.notes.append(
                 Finding(
                     "duplicate-column",
                     WARNING,
-                    f"列“{text}”与{'前面的' if winner[name] < j else ''}“{first}”列都对应“{name}”，"
+                    f"列“{text}”与{where}“{first}”列都对应“{name}”，"
                     f"{read}。如需读取此列，请改列名或用 --map 指定。",
                     ws.name,
                     header.row + 1,
@@ -1251,6 +1304,7 @@ class _RowReader:
         split = self._split
         start = header.data_start
         over = self._sections_over_column(headings, layout)
+        carried: dict[int, Any] = {}
         for r, row_values in rows:
             excel_row = r + 1
             if excel_row in headings.rows:
@@ -1258,10 +1312,16 @@ class _RowReader:
                 layout.group_rows.append((excel_row, text))
                 if is_aspect:
                     self.aspect_rows.add(excel_row)
+                carried = headings.amounts.get(excel_row, {})
                 continue
             if r in formula_rows:
                 notes += _formula_notes(ws, r, self.cols)
             values = [*row_values, *pad]
+            if carried:  # the problem heading's amount: on its first measure only
+                for k, amount in carried.items():
+                    if values[k] is None:
+                        values[k] = amount
+                carried = {}
             if values[at_aspect] is None or over:
                 values[at_aspect] = headings.aspect_at(excel_row) or values[at_aspect]
             if labelled and (parts := labelled_problem(values[self.at_measure])):
@@ -1383,9 +1443,14 @@ class _RowReader:
         measure_only = [at[n] for n in ("整改措施", "整改时限", "整改状态") if n in at]
         problem = at["问题"]
         inherit = [k for k, n in enumerate(names) if C.COLUMN_BY_NAME[n].per_problem]
+        # an amount on the problem line (its 清退资金) goes to the first measure below it only:
+        # counted once, as a merged cell's is, not lost with the line nor copied to each row
+        numbers = [k for k, n in enumerate(names) if n in C.NUMERIC_COLUMNS]
         out: list[tuple[int, tuple[Any, ...]]] = []
         lines: list[int] = []
+        moved: list[int] = []
         current: tuple[Any, ...] | None = None
+        pending: list[int] = []
         for i, (r, values) in enumerate(rows):
             if r + 1 in headings.rows:
                 current = None
@@ -1399,6 +1464,7 @@ class _RowReader:
                     and below[at["整改措施"]] is not None
                 ):
                     current = values
+                    pending = [k for k in numbers if values[k] is not None]
                     lines.append(r + 1)
                     continue
             elif current is not None:
@@ -1406,13 +1472,19 @@ class _RowReader:
                 for k in inherit:
                     if filled[k] is None:
                         filled[k] = current[k]
+                for k in pending:
+                    if filled[k] is None:
+                        filled[k] = current[k]
+                        moved.append(r + 1)
+                pending = []
                 values = tuple(filled)
             out.append((r, values))
         if lines:
             shown = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
+            amounts = "；问题行上的金额、人次等计入其下第一条措施（只计一次）" if moved else ""
             layout.notes.append(
                 f"第 {shown} 行只写了问题、没有整改措施，作为问题行读取：其下各措施行空着的"
-                "问题、方面、责任领导等取自该行。"
+                f"问题、方面、责任领导等取自该行{amounts}。"
             )
         return out
 
@@ -1789,14 +1861,30 @@ class _Headings:
         self._problems: list[tuple[int, str]] = []
         self._problem_rows: list[int] = []
         self.deeper = ""
+        # A problem heading carrying its amount ("（一）违规发放慰问品" | 3000 under 清退资金):
+        # Excel row → {column: amount}, given to the first measure below it (``_RowReader``)
+        self._numbers_at = [k for k, n in enumerate(names) if n in C.NUMERIC_COLUMNS]
+        self.amounts: dict[int, dict[int, Any]] = {}
 
     def scan(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
+        numbers_at = self._numbers_at
+        amounts: dict[int, dict[int, Any]] = {}
+        most = 3 + len(numbers_at)
         for r, values in rows:
             # Cheap test first: an ordinary row holds several different values.
+            if len(set(values)) > most:
+                continue
+            carried = {k: values[k] for k in numbers_at if values[k].__class__ in (int, float)}
+            if carried:  # (the heading's amount is no part of its title)
+                values = tuple(None if k in carried else v for k, v in enumerate(values))
             if len(set(values)) > 3:
                 continue
             found = self._heading(values)
+            if found is not None and carried and found[0] not in (1, 2):
+                continue  # "1." beside an amount: a measure, not a heading
             if found is not None:
+                if carried:
+                    amounts[r + 1] = carried
                 written = "".join(dict.fromkeys(map(str, (v for v in values if v is not None))))
                 self._found.append((r + 1, *found))
                 self.written[r + 1] = written
@@ -1829,9 +1917,33 @@ class _Headings:
             marks += [(row, t) for row, lv, t in self._found if lv == level and t]
             self._problems = sorted(marks)
             self._problem_rows = [row for row, _ in self._problems]
+            # (an amount on a 方面 heading is its 小计: the rows below hold it, not counted)
+            self.amounts = {
+                row: amounts[row] for row, lv, t in self._found if lv == level and row in amounts
+            }
+        if self.amounts:
+            shown = "、".join(map(str, list(self.amounts)[:5]))
+            self.deeper += f"第 {shown} 行问题标题上的金额、人次等计入其下第一条措施（只计一次）。"
+        if subtotals := sorted(set(amounts) - set(self.amounts)):
+            shown = "、".join(map(str, subtotals[:5]))
+            self.deeper += f"第 {shown} 行标题上的金额、人次等是其下各行的小计，不重复计入。"
         others = len(self._found) - len(self._aspects)
         if others:
-            self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。"
+            self.deeper = f"另有 {others} 行分组标题（不是方面）未作为措施读取。" + self.deeper
+        by_status = [
+            (row, self.written[row])
+            for row, level, _ in self._found
+            if level == _NOTE_ROW
+            and (found := _heading_level(self.written[row])) is not None
+            and _STATUS_GROUP.match(found[1])
+        ]
+        if by_status:
+            row, text = by_status[0]
+            more = f"等 {len(by_status)} 行" if len(by_status) > 1 else ""
+            self.deeper += (
+                f"第 {row} 行“{text}”{more}是按整改进度分组的标题，不是方面；其下各行的状态按"
+                "整改状态列读取。"
+            )
 
     def _decimal_headings(
         self, rows: list[tuple[int, tuple[Any, ...]]]
@@ -1915,10 +2027,20 @@ class _Headings:
         level = _heading_level(text)
         if not merged_across and first == self.measure_at and (level is None or level[0] > 2):
             return None  # the 整改措施 cell alone ("1.加强学习"): a measure, not a title
-        if level is None:
-            # One text alone in the first columns ("以下为立行立改事项"): a grouping row.
+        if level is None or _STATUS_GROUP.match(level[1]):
+            # One text alone in the first columns ("以下为立行立改事项"), or a heading naming
+            # where the rows below stand ("二、正在整改事项": a ledger split by status into
+            # tables one under another), not a 方面: a grouping row.
             return (_NOTE_ROW, "")
         return level[0], _clean_title(level[1]) or ""
+
+
+# The title of a heading that groups the rows by their status, not by 方面: "已完成整改事项",
+# "正在整改事项", "尚未完成整改的问题", "已办结问题清单".
+_STATUS_GROUP = lazy(
+    r"^\s*(?:以下为)?(?:已经?|尚未|未|正在|基本)(?:完成|整改|办结|销号|推进)[^，。,]{0,6}?"
+    r"(?:的)?(?:事项|问题|任务|措施)(?:清单|台账)?\s*$"
+)
 
 
 def _clean_title(text: str) -> str:
@@ -1960,8 +2082,9 @@ _FOOTER = lazy(
 )
 # 合计 / 小计 rows repeat figures of the rows above: read as measures they would double them.
 # They may carry several figures and a remark, so unlike notes they are not limited in width.
-# ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too)
-_TOTAL = lazy(r"^\s*(?:合|小|总)\s*计\s*(?:[:：].*)?$", re.S)
+# ("合计：共4个问题，已完成2个，完成率50%": a sentence of totals in one merged cell, too; "汇总",
+# the label of the 汇总行 Excel adds under a 表格 (套用表格格式) of SUBTOTAL formulas)
+_TOTAL = lazy(r"^\s*(?:(?:合|小|总)\s*计|汇\s*总)\s*(?:[:：].*)?$", re.S)
 # A sentence of totals without the word 合计, alone in its row: "截至2025年7月10日，已完成1项，正在
 # 推进1项", "共2个问题，已整改1个", "整改完成率：50%", "统计：已完成1项".
 _SUMMARY = lazy(
@@ -2025,10 +2148,21 @@ def _footer_text(row: list[Any]) -> str | None:
                 return None
             if _TOTAL.match(v) or (_SUMMARY.match(v) and _distinct(row) == 1):
                 return v.strip()
-            if _FOOTER.match(v) and len(set(map(str, row)) - {"", "None"}) <= 4:
+            if _FOOTER.match(v) and (
+                len(set(map(str, row)) - {"", "None"}) <= 4 or _labelled_footer(row)
+            ):
                 return v.strip()
             return None
     return None
+
+
+def _labelled_footer(row: list[Any]) -> bool:
+    """The signing line laid out in cells: each label in a cell of its own, its value in the
+    cell beside it ("填报人：" | 王某 | "审核人：" | 李某 | "联系电话：" | 0000-1234567), so that
+    it fills more cells than a footer written in one or two; no more values than labels."""
+    filled = [v for v in row if _has_value(v)]
+    labels = sum(1 for v in filled if isinstance(v, str) and _FOOTER.match(v))
+    return labels >= 2 and 2 * labels >= len(filled)
 
 
 def _column_values(

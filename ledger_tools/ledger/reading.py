@@ -398,7 +398,7 @@ class _XlsReader:
 
     def __init__(self, p: Path) -> None:
         self.p = p
-        _check_biff_extent(p)
+        self.hidden = _check_biff_extent(p)
         with p.open("rb") as fh:
             self.book = _calamine(
                 p, lambda pc: pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
@@ -409,7 +409,12 @@ class _XlsReader:
         }
 
     def read(self, name: str) -> RawSheet:
-        return _to_rawsheet(self.p, self.book, name, None)
+        raw = _to_rawsheet(self.p, self.book, name, None)
+        rows, cols = self.hidden.get(name, ((), ()))
+        height, width = len(raw.rows), max((len(r) for r in raw.rows), default=0)
+        raw.hidden_rows = {r for r in rows if r <= height}
+        raw.hidden_cols = {c for c in cols if c < width}
+        return raw
 
 
 # BIFF records that give a sheet's extent or a cell's position (row u16, column u16 first;
@@ -421,9 +426,11 @@ _MULTI_CELL_RECORDS = frozenset((0x00BD, 0x00BE))
 XLS_ROWS, XLS_COLS = 65536, 256
 
 
-def _check_biff_extent(p: Path) -> None:
+def _check_biff_extent(p: Path) -> dict[str, tuple[set[int], set[int]]]:
     """Refuse an .xls whose sheets claim (DIMENSIONS) or hold cells beyond the format's
-    65,536 rows × 256 columns, before calamine sizes its grid by them."""
+    65,536 rows × 256 columns, before calamine sizes its grid by them. Returns, per sheet, its
+    hidden rows (Excel row numbers) and hidden columns (0-based), which calamine does not
+    report: the same pass over the records finds them (ROW and COLINFO)."""
     import olefile
 
     claimed: tuple[str, int] | None = None  # a stream larger than the file
@@ -444,7 +451,7 @@ def _check_biff_extent(p: Path) -> None:
             whole = claimed is None and looped is None
             stream = ole.openstream(name).read() if name and whole else b""
     except Exception:  # noqa: BLE001 - not a compound file olefile reads: calamine says why
-        return
+        return {}
     if looped is not None:
         # (the directory's chain looped on itself: calamine aborted the process, exit 250)
         raise UnreadableFile(
@@ -464,6 +471,7 @@ def _check_biff_extent(p: Path) -> None:
     sheets: dict[int, str] = {}  # BOUNDSHEET: where each sheet's BOF is → its name
     sheet, last = "", 0
     refs: dict[str, list[int]] = defaultdict(list)  # sheet → string numbers of its LABELSST cells
+    hidden: dict[str, tuple[set[int], set[int]]] = {}
     while pos + 4 <= end:
         kind, size = struct.unpack_from("<HH", stream, pos)
         body = pos + 4
@@ -477,6 +485,14 @@ def _check_biff_extent(p: Path) -> None:
             sheet = sheets.get(pos, sheet)
         elif kind == _LABELSST and size >= 10:
             refs[sheet].append(struct.unpack_from("<I", stream, body + 6)[0])
+        elif kind == _ROW and size >= 16 and struct.unpack_from("<H", stream, body + 12)[0] & 0x20:
+            # (fDyZero: a row hidden, by hand or by a filter)
+            row = struct.unpack_from("<H", stream, body)[0] + 1
+            hidden.setdefault(sheet, (set(), set()))[0].add(row)
+        elif kind == _COLINFO and size >= 10 and struct.unpack_from("<H", stream, body + 8)[0] & 1:
+            first, final = struct.unpack_from("<HH", stream, body)
+            cols = range(first, min(final, XLS_COLS - 1) + 1)
+            hidden.setdefault(sheet, (set(), set()))[1].update(cols)
         if kind != _CONTINUE:
             last = kind
         if kind == _DIMENSIONS and size >= 14:
@@ -495,6 +511,7 @@ def _check_biff_extent(p: Path) -> None:
             )
         pos = body + size
     _check_biff_repeated_text(p, _sst_sizes(sst), refs, len(stream))
+    return hidden
 
 
 def _looped_chain(ole: Any) -> str | None:
@@ -528,6 +545,7 @@ def _kb_or_mb(size: int) -> str:
 
 # BIFF records of the shared strings table and the cells that refer to it
 _BOF, _BOUNDSHEET, _SST, _CONTINUE, _LABELSST = 0x0809, 0x0085, 0x00FC, 0x003C, 0x00FD
+_ROW, _COLINFO = 0x0208, 0x007D  # a row's and a run of columns' height/width and options
 
 
 def _biff_sheet_name(data: bytes) -> str:

@@ -127,6 +127,7 @@ def assign_by_content(
         return profiles[j]
 
     _check_alias_columns(header, profile)
+    _beyond_a_gap(ws, header, stop)
     _template_pairs(ws, header)
     if "完成时间" not in header.columns:
         _finish_from_closing(header)
@@ -226,6 +227,54 @@ def _unit_row(ws: RawSheet, header: Header) -> None:
         for read in header.reads:
             if read.header == text and _index(read.letter) == j:
                 read.header = header.texts[j]
+
+
+def _beyond_a_gap(ws: RawSheet, header: Header, stop: int) -> None:
+    """Unknown columns right of the table past a column left wholly blank (no header, no cell
+    filled down the table): another thing the unit keeps beside its ledger (a box of counts
+    "统计 | 已完成 2 | 正在推进 1", a note for itself), not a column of it. A note, not a
+    warning asking to map them; they are not read, whatever they hold."""
+    from ledger_tools.ledger.cells import column_letter
+
+    if not header.columns:
+        return
+    right = max(header.columns.values())
+    unknown = [
+        r
+        for r in header.reads
+        if r.how == "未识别" and not r.detail and _index(r.letter) > right + 1
+    ]
+    if not unknown:
+        return
+    rows = ws.rows[header.row : stop]
+    first = min(_index(r.letter) for r in unknown)
+    gap = next(
+        (
+            g
+            for g in range(right + 1, first)
+            if g not in header.texts
+            and all(g >= len(row) or row[g] is None or row[g] == "" for row in rows)
+        ),
+        None,
+    )
+    if gap is None:
+        return
+    blank = column_letter(gap)
+    for read in unknown:
+        read.detail = f"台账右侧隔着空白的 {blank} 列，是表格之外的内容，本工具不使用"
+        header.notes = [
+            replace(
+                n,
+                rule="unused-column",
+                severity=NOTE,
+                message=f"列“{read.header}”在台账右侧、隔着整列空白的 {blank} 列，是表格之外的"
+                "内容（如统计框、自用的备查记录），不是台账的列，校验、统计和文稿都不使用它，"
+                "已原样保留。",
+            )
+            if n.rule == "unmapped-column" and n.column == read.letter
+            else n
+            for n in header.notes
+        ]
 
 
 def _hidden_unknown(ws: RawSheet, header: Header) -> None:

@@ -374,14 +374,44 @@ def document(
     if kind not in DOCUMENTS:
         raise WebError(f"未知的文稿类型“{kind}”。")
     with workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx") as out:
-        ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
-        if not force and "单位" in ledger.origin.columns:
-            from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
+        with time_bound(DOCUMENT_SECONDS, f"生成{DOCUMENTS[kind]}（{upload.name}）"):
+            ledger = load_ledger(upload.path, today=today or as_of)  # as the commands do
+            if not force and "单位" in ledger.origin.columns:
+                from ledger_tools.upward.consistency import (
+                    is_merge_ledger,
+                    merged_document_refusal,
+                )
 
-            if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
-                raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
-        written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
-    return written.with_suffix(".pdf") if pdf else written
+                if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
+                    raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
+            written = render(ledger, kind, out, as_of=as_of, force=force, today=today)
+        if pdf:  # (LibreOffice has its own time limit, by the document's size)
+            from ledger_tools.documents.render import convert_to_pdf
+
+            return convert_to_pdf(written, overwrite=False)
+    return written
+
+
+# A document button's work (reading the ledger and rendering the .docx) ends after this long:
+# the page's requests run one at a time (``app._WORK``), so a render that never ended would
+# hold up every later one. The largest ledger read (6 million cells) takes a few minutes.
+DOCUMENT_SECONDS = 600.0
+
+
+@contextlib.contextmanager
+def time_bound(seconds: float, what: str) -> Iterator[None]:
+    """Stop the work inside after ``seconds``, in whatever thread it runs (the watchdog of
+    template renders, ``sandbox.watchdog``), with a Chinese ``WebError`` naming ``what``."""
+    from ledger_tools.documents.sandbox import Budget, RenderLimit, watchdog
+
+    try:
+        with watchdog(Budget(seconds=seconds)):
+            yield
+    except RenderLimit:
+        raise WebError(
+            f"{what}超过 {seconds:g} 秒仍未完成，已停止。台账可能过大或是特意构造的文件："
+            "请用 ledger-tools check 检查后在命令行生成，或把台账拆分后再试。"
+        ) from None
 
 
 def office_available() -> bool:

@@ -127,3 +127,135 @@ def test_a_document_button_that_runs_past_its_time_stops_in_chinese(page, monkey
     monkeypatch.setattr(service, "DOCUMENT_SECONDS", 600.0)
     res = client.post("/api/download", json={"id": key, "what": "plan", "as_of": "2024-05-10"})
     assert res.status_code == 200 and res.content[:2] == b"PK", res.text
+
+
+# ---------------------------------------------------------------------------------------------
+# import: PDF, .doc, .rtf, .odt that are small, or claim to be, and expand
+
+
+def _import(tmp_path: Path, source: Path, timeout: float = 180) -> tuple[dict, str, Path]:
+    from hostile_files import run_limited
+    from test_attack3 import clean
+
+    out = tmp_path / "台账.xlsx"
+    r = run_limited(["import", str(source), "-o", str(out)], timeout=timeout)
+    return r, clean(r), out
+
+
+@pytest.mark.parametrize(
+    ("name", "head"), [("大.pdf", b"%PDF-1.4\n"), ("大.doc", b"\xd0\xcf\x11\xe0")]
+)
+def test_a_pdf_or_doc_past_the_size_limit_is_refused_before_it_is_read(tmp_path, name, head):
+    """A PDF or .doc of any size was copied to a temporary folder and handed to pdftotext or
+    LibreOffice. Now its size on disk is looked at first (a sparse file: no disk used)."""
+    from ledger_tools.importing.extract import MAX_DOCUMENT_BYTES
+
+    source = tmp_path / name
+    with source.open("wb") as fh:
+        fh.write(head)
+        fh.truncate(MAX_DOCUMENT_BYTES + (1 << 20))
+    r, text, out = _import(tmp_path, source)
+    assert r["code"] == 2 and not out.exists(), text
+    assert f"“{name}”有 201 MB，超过导入的上限 200 MB" in text, text
+    assert r["wall"] < 60, r["wall"]
+
+
+_TABLE_ROW = (
+    b"\\trowd"
+    + b"".join(b"\\cellx%d" % (100 * i + 100) for i in range(60))
+    + b"a\\cell " * 60
+    + b"\\row\n"
+)
+_RTF_BODIES = {  # (ids only: a body in the test's id reaches the environment of its children)
+    "三百万段.rtf": (b"x\\par\n", 3_000_000, "3,000,000"),
+    "大表.rtf": (_TABLE_ROW, 4_000, "244,000"),
+}
+
+
+@pytest.mark.parametrize("name", list(_RTF_BODIES))
+def test_an_rtf_of_too_many_paragraphs_or_cells_is_refused_before_it_is_converted(tmp_path, name):
+    """18 MB of "x\\par" (three million paragraphs) took LibreOffice to the 2 GB limit and
+    ended in “未能转换”; a table of 1.2 million cells (20 MB) ran to the two-minute limit.
+    An .rtf is text: its paragraph ends, cells and rows are counted first, like a .txt's
+    lines, and the file is refused before LibreOffice starts."""
+    from ledger_tools.importing.extract import MAX_TEXT_LINES
+
+    piece, times, count = _RTF_BODIES[name]
+    source = tmp_path / name
+    source.write_bytes(b"{\\rtf1\\ansi " + piece * times + b"}")
+    r, text, out = _import(tmp_path, source)
+    assert r["code"] == 2 and not out.exists(), text
+    assert f"“{name}”中有 {count} 个段落和表格单元格，超过导入的上限 {MAX_TEXT_LINES:,} 个" in text
+    assert r["wall"] < 60, r["wall"]
+
+
+def _odt(path: Path, paragraphs: int, declared: int | None = None) -> Path:
+    """An .odt of ``paragraphs`` one-letter paragraphs; ``declared``: the size its zip
+    directory (local header and central directory) gives for content.xml instead."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED
+        )
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+            'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry'
+            ' manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+        )
+        info = zipfile.ZipInfo("content.xml", date_time=(2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=declared is None) as fh:
+            fh.write(
+                b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:'
+                b'tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:'
+                b'xmlns:text:1.0"><office:body><office:text>'
+            )
+            chunk = b"<text:p>a</text:p>" * 10_000
+            for _ in range(paragraphs // 10_000):
+                fh.write(chunk)
+            fh.write(b"</office:text></office:body></office:document-content>")
+    if declared is not None:
+        data = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as z:
+            real = z.getinfo("content.xml")
+        local = real.header_offset
+        struct.pack_into("<I", data, local + 22, declared)  # local header: uncompressed size
+        central = data.rindex(b"PK\x01\x02", 0, data.rindex(b"PK\x05\x06"))
+        struct.pack_into("<I", data, central + 24, declared)  # central directory: the same
+        path.write_bytes(bytes(data))
+    return path
+
+
+def test_an_odt_that_inflates_past_the_limits_is_refused_before_it_is_converted(tmp_path):
+    """A 2.6 MB .odt whose content.xml is 1 GB went to LibreOffice as it was (only .docx had
+    its parts checked): LibreOffice took 1.6 GB before failing under the 2 GB limit, and
+    more without one. Now a zip converted by LibreOffice is checked like a .docx."""
+    source = _odt(tmp_path / "炸弹.odt", 20_000_000)
+    r, text, out = _import(tmp_path, source)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“炸弹.odt” 中的正文解压后有" in text and "未转换" in text, text
+
+
+def test_an_odt_that_declares_a_small_part_and_inflates_a_large_one_is_refused(tmp_path):
+    """The zip's directory says content.xml has 1 KB; it inflates to 36 MB (a 180 KB
+    file). Python's zipfile stops at the declared size, LibreOffice's reader need not: the
+    parts of a file handed to LibreOffice are measured by inflating them."""
+    source = _odt(tmp_path / "谎报.odt", 2_000_000, declared=1024)
+    r, text, out = _import(tmp_path, source)
+    assert r["code"] == 2 and not out.exists(), text
+    assert "“谎报.odt”中的“content.xml”部分解压后超过 1 KB（压缩包目录中声称 1 KB）" in text
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="needs LibreOffice")
+def test_an_ordinary_rtf_and_odt_are_still_converted_under_the_memory_limit(tmp_path):
+    """LibreOffice now runs with its address space capped (2 GB): an ordinary file converts
+    as before (read, then answered: these hold no numbered problems)."""
+    rtf = tmp_path / "短.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi " + b"x\\par\n" * 1_000 + b"}")
+    for source in (rtf, _odt(tmp_path / "短.odt", 10_000)):
+        r, text, out = _import(tmp_path, source)
+        assert r["code"] == 2 and "没有识别出任何问题" in text and source.name in text, text

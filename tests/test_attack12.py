@@ -110,21 +110,27 @@ def page(monkeypatch, tmp_path):
 def test_a_document_button_that_runs_past_its_time_stops_in_chinese(page, monkeypatch):
     """The page's document buttons render in a worker thread, one request at a time: a
     render that never ended would hold up every later request. Their work (reading the
-    ledger, rendering the .docx) now has a time limit (``service.DOCUMENT_SECONDS``, here
-    lowered so that the example ledger runs past it), and the page gets a Chinese answer;
-    nothing is left in the workspace and the next request is served."""
+    ledger, rendering the .docx), a marked copy and a check now have a time limit
+    (``service.WORK_SECONDS``, here lowered so that the example ledger runs past it), and
+    the page gets a Chinese answer; nothing is left in the workspace and the next request
+    is served."""
     client, workspace, service = page
     upload = client.post("/api/upload", files={"file": ("台账.xlsx", LEDGER.read_bytes())})
     assert upload.status_code == 200, upload.text
     key = upload.json()["id"]
     before = sorted(p.name for p in workspace.root.rglob("*"))
-    monkeypatch.setattr(service, "DOCUMENT_SECONDS", 0.001)
+    monkeypatch.setattr(service, "WORK_SECONDS", 0.001)
     res = client.post("/api/download", json={"id": key, "what": "plan", "as_of": "2024-05-10"})
     assert res.status_code == 400, res.text
     message = res.json()["error"]
     assert "生成整改方案（台账.xlsx）超过 0.001 秒仍未完成，已停止" in message, message
     assert sorted(p.name for p in workspace.root.rglob("*")) == before  # no output left
-    monkeypatch.setattr(service, "DOCUMENT_SECONDS", 600.0)
+    res = client.post("/api/download", json={"id": key, "what": "marked"})
+    assert res.status_code == 400 and "生成标注副本（台账.xlsx）超过 0.001 秒" in res.text
+    res = client.post("/api/check", json={"id": key})
+    assert res.status_code == 400 and "校验台账（台账.xlsx）超过 0.001 秒" in res.text
+    assert sorted(p.name for p in workspace.root.rglob("*")) == before
+    monkeypatch.setattr(service, "WORK_SECONDS", 600.0)
     res = client.post("/api/download", json={"id": key, "what": "plan", "as_of": "2024-05-10"})
     assert res.status_code == 200 and res.content[:2] == b"PK", res.text
 

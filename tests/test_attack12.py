@@ -265,3 +265,19 @@ def test_an_ordinary_rtf_and_odt_are_still_converted_under_the_memory_limit(tmp_
     for source in (rtf, _odt(tmp_path / "短.odt", 10_000)):
         r, text, out = _import(tmp_path, source)
         assert r["code"] == 2 and "没有识别出任何问题" in text and source.name in text, text
+
+
+def test_an_rtf_declaring_more_binary_data_than_it_holds_is_refused_before_it_is_converted(
+    tmp_path,
+):
+    """A 60-byte .rtf whose picture declares ``\\bin2000000000``: LibreOffice read on past the
+    end of the file to the declared length, to its two-minute limit (50 million: 43 s).
+    Now a declared length longer than the rest of the file is refused at once."""
+    source = tmp_path / "图片.rtf"
+    source.write_bytes(b"{\\rtf1\\ansi{\\pict\\pngblip\\picw100\\pich100\\bin2000000000 abc}}")
+    r, text, out = _import(tmp_path, source)
+    assert r["code"] == 2 and not out.exists(), text
+    assert (
+        "“图片.rtf”中有一段声称 2,000,000,000 字节的二进制数据（\\bin），但文件只有 61 字节" in text
+    )
+    assert r["wall"] < 60, r["wall"]

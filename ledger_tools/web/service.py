@@ -411,10 +411,13 @@ def time_bound(seconds: float, what: str) -> Iterator[None]:
     template renders, ``sandbox.watchdog``), with a Chinese ``WebError`` naming ``what``."""
     from ledger_tools.documents.sandbox import Budget, RenderLimit, watchdog
 
+    budget = Budget(seconds=seconds)
     try:
-        with watchdog(Budget(seconds=seconds)):
+        with watchdog(budget):
             yield
     except RenderLimit:
+        if not budget.expired:
+            raise  # (another limit's: not this one's time)
         raise WebError(
             f"{what}超过 {seconds:g} 秒仍未完成，已停止。台账可能过大或是特意构造的文件："
             "请在命令行运行 ledger-tools check 查看，或把台账拆分后再试。"

@@ -189,9 +189,10 @@ def watchdog(budget: Budget) -> Iterator[None]:
 
     thread = threading.Thread(target=wait, name="ledger-tools-render-watchdog", daemon=True)
     previous = _interruptible(budget) if on_main else None
-    thread.start()
     try:
         try:
+            # (inside: with a budget of a moment, the interrupt may come while it starts)
+            thread.start()
             yield
         finally:
             with lock:
@@ -208,7 +209,8 @@ def watchdog(budget: Budget) -> Iterator[None]:
         done.set()
         if state["interrupted"] and on_main:
             _absorb_interrupt()
-        thread.join()
+        if thread.ident is not None:  # (started)
+            thread.join()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
 

@@ -24,8 +24,9 @@ like a ledger, so every render runs under a ``Budget``:
   characters the render stops. This bounds the memory a template can make accumulate
   (block ``set``, macros, ``namespace`` growing in a loop), not only the final document.
 * **Time**: a watchdog thread interrupts the render (``_thread.interrupt_main``, which works
-  on Windows too) once ``seconds`` have passed, so even an empty nested loop over the data
-  ends; the budget is also checked on every counted step.
+  on Windows too; off the main thread, an exception raised in the render's thread) once
+  ``seconds`` have passed, so even an empty nested loop over the data ends; the budget is
+  also checked on every counted step.
 * **No other files**: ``{% include %}``, ``{% import %}``, ``{% from %}`` and
   ``{% extends %}`` are refused when the template is parsed (a Word template is one file;
   there is no loader to read others from, and none should be reached).
@@ -154,13 +155,22 @@ def _text_size(value: Any, sample: int = 20) -> int:
     return 8
 
 
+class TimeUp(BaseException):
+    """Raised by the watchdog in a render running off the main thread (a worker thread of a
+    service calling the library) once its time is up. A ``BaseException``, as Ctrl+C's
+    ``KeyboardInterrupt`` is, so that no ``except Exception`` on the way takes it for an
+    error of the template; ``watchdog`` turns it into the budget's ``RenderLimit``."""
+
+
 @contextlib.contextmanager
 def watchdog(budget: Budget) -> Iterator[None]:
-    """Interrupt the main thread when ``budget`` runs out of time (a render stuck in a loop
-    that calls nothing we intercept). Off the main thread the per-step checks remain."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    """Interrupt the render when ``budget`` runs out of time (a render stuck in a loop that
+    calls nothing we intercept): on the main thread with ``_thread.interrupt_main``, on any
+    other thread by raising ``TimeUp`` in it (``PyThreadState_SetAsyncExc``: between two
+    bytecodes, like Ctrl+C; Windows too). Before, a render off the main thread had only the
+    per-step checks, and a loop over a plain list of the context ran on for ever."""
+    on_main = threading.current_thread() is threading.main_thread()
+    target = threading.get_ident()
     done = threading.Event()
     lock = threading.Lock()
     state = {"finished": False, "interrupted": False}
@@ -172,26 +182,51 @@ def watchdog(budget: Budget) -> Iterator[None]:
             if not state["finished"]:
                 budget.expired = True
                 state["interrupted"] = True
-                _thread.interrupt_main()
+                if on_main:
+                    _thread.interrupt_main()
+                else:
+                    _raise_in(target, TimeUp)
 
     thread = threading.Thread(target=wait, name="ledger-tools-render-watchdog", daemon=True)
-    previous = _interruptible(budget)
-    thread.start()
+    previous = _interruptible(budget) if on_main else None
     try:
-        yield
-    except KeyboardInterrupt:
+        try:
+            # (inside: with a budget of a moment, the interrupt may come while it starts)
+            thread.start()
+            yield
+        finally:
+            with lock:
+                state["finished"] = True  # no interrupt from now on
+                if state["interrupted"] and not on_main:
+                    # one sent but not raised yet is cancelled; one raised before this
+                    # point is still inside the ``try``: taken below
+                    _raise_in(target, None)
+    except (KeyboardInterrupt, TimeUp):
         if budget.expired:
             raise budget.timeout_error() from None
         raise
     finally:
-        with lock:
-            state["finished"] = True  # no interrupt from now on
         done.set()
-        if state["interrupted"]:
+        if state["interrupted"] and on_main:
             _absorb_interrupt()
-        thread.join()
+        if thread.ident is not None:  # (started)
+            thread.join()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in the thread ``thread_id`` at its next bytecode (``None``: cancel one
+    pending). Where the interpreter has no such call (not CPython) nothing happens, and
+    the per-step checks remain."""
+    try:
+        import ctypes
+
+        set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except (ImportError, AttributeError):  # pragma: no cover - not CPython
+        return
+    # (untyped: ``None`` passes as NULL, which cancels; a ``py_object`` would pass ``None``)
+    set_async(ctypes.c_ulong(thread_id), None if exc is None else ctypes.py_object(exc))
 
 
 def _interruptible(budget: Budget) -> Any:

@@ -116,9 +116,12 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
         return read_docx(p)
     if suffix == ".txt":
         return read_txt(p)
+    if suffix == ".pdf" or suffix in OFFICE_SUFFIXES:
+        refuse_large_document(p)
     if suffix == ".pdf":
         return read_pdf(p)
     if suffix in OFFICE_SUFFIXES:
+        check_office_package(p)
         with tempfile.TemporaryDirectory(prefix="ledger-tools-import-") as work:
             return read_docx(convert_to_docx(p, Path(work)), shown=p)
     from ledger_tools.importing.webpage import HTML_SUFFIXES, read_html
@@ -662,6 +665,147 @@ class _Numbering:
 # ---------------------------------------------------------------------------------------------
 # .doc / .wps / .rtf / .odt through LibreOffice
 
+# A PDF or a file LibreOffice converts, by its size on disk, before anything reads it: a
+# 整改方案 or 反馈意见 is a few hundred KB to a few MB (pictures, embedded fonts: tens of MB).
+# Before, any size was copied to a temporary folder and handed to LibreOffice, whose memory
+# has no other bound than ``OFFICE_MEMORY``.
+MAX_DOCUMENT_BYTES = 200 << 20
+OFFICE_MEMORY = 2 << 30  # address space of LibreOffice converting one file (a .doc: ~0.2 GB)
+
+
+def refuse_large_document(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise UnreadableFile(
+            f"“{path.name}”有 {size / 2**20:,.0f} MB，超过导入的上限 {MAX_DOCUMENT_BYTES >> 20} MB"
+            "（反馈意见、整改方案、整改情况报告的 Word、PDF 文件一般只有几百 KB 到几 MB），未读取。"
+            "请确认选对了文件；图片很多的文件，请在 Word/WPS 中删去图片（或只保留需要导入的正文）"
+            "另存后再导入。"
+        )
+
+
+_OFFICE_HINT = (
+    "可能已损坏或是特意构造的文件，未转换。请在 Word/WPS 中打开确认内容，另存为 .docx 后再导入。"
+)
+
+
+def check_office_package(path: Path) -> None:
+    """An .odt/.docm/.dotx (a zip) within a Word file's limits before LibreOffice inflates it
+    (``check_package_sizes``), its parts measured by inflating them too, not only by what
+    the zip's directory declares: a 2.6 MB .odt whose content.xml is 1 GB took LibreOffice
+    past 1.5 GB. An .rtf (text) has its paragraphs and table cells counted first
+    (``_rtf_breaks``); a .doc/.wps has only LibreOffice's time and memory limits."""
+    if _head(path, 5) == b"{\\rtf":
+        count = _rtf_breaks(path)
+        if count > MAX_TEXT_LINES:
+            raise UnreadableFile(
+                f"“{path.name}”中有 {count:,} 个段落和表格单元格，超过导入的上限 "
+                f"{MAX_TEXT_LINES:,} 个（反馈意见、整改方案、整改情况报告一般只有几百到几千段），"
+                "未转换。请确认选对了文件；如果确实很长，请只保留需要导入的部分另存后再导入。"
+            )
+        return
+    if not zipfile.is_zipfile(path):
+        return
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            parts = {"content.xml": "正文", "word/document.xml": "正文"}
+            check_package_sizes(path, path.name, infos, parts, _OFFICE_HINT, zf=zf)
+            for info in infos:
+                _check_inflated(path, zf, info)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        return  # (encrypted or damaged: LibreOffice's refusal explains it)
+
+
+# An RTF's paragraph ends, cells and rows (not \pard, \pararsid …): 18 MB of "x\par" (three
+# million paragraphs) took LibreOffice to its 2 GB memory limit; a table of 1.2 million
+# cells (20 MB) past its two minutes. Counted before it is converted, as a .txt's lines.
+_RTF_BREAK = re.compile(rb"\\(?:par|cell|row)(?![a-zA-Z])")
+# Binary data of a declared length (``\bin50000000``): LibreOffice reads on to that length
+# past the end of the file, 43 s for 50 million bytes (a 60-byte file), two minutes and more
+# for billions. A length longer than the rest of the file is refused.
+_RTF_BIN = re.compile(rb"\\bin(\d+)")
+
+
+def _rtf_breaks(path: Path) -> int:
+    """How many ``_RTF_BREAK`` an .rtf holds, read in chunks (it is at most
+    ``MAX_DOCUMENT_BYTES``); ``UnreadableFile`` at a ``\bin`` longer than the rest."""
+    size = path.stat().st_size
+    count = offset = 0
+    tail = b""
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(4 << 20)
+            buf = tail + chunk
+            # a match before the last backslash ends (with what follows it) before it; one
+            # at the last backslash may need the next chunk, unless 24 bytes follow it
+            cut = buf.rfind(b"\\")
+            if not chunk or cut < 0 or len(buf) - cut > 24:
+                cut = len(buf)
+            count += len(_RTF_BREAK.findall(buf, 0, cut))
+            for m in _RTF_BIN.finditer(buf, 0, cut):
+                declared = int(m.group(1)[:15])
+                if declared > size - (offset + m.end()):
+                    raise UnreadableFile(
+                        f"“{path.name}”中有一段声称 {declared:,} 字节的二进制数据（\\bin），"
+                        f"但文件只有 {size:,} 字节，{_OFFICE_HINT}"
+                    )
+            if not chunk:
+                return count
+            offset += cut
+            tail = buf[cut:]
+
+
+def _check_inflated(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Inflate ``info``'s stored data without keeping it, and refuse it when it holds more
+    than its declared size or, being XML, more than ``MAX_XML_PART_BYTES``. (Python's
+    zipfile stops at the declared size; LibreOffice's reader need not.)"""
+    import struct
+    import zlib
+
+    limit = info.file_size
+    if info.filename.lower().endswith((".xml", ".rels")):
+        limit = min(limit, MAX_XML_PART_BYTES)
+    fp = zf.fp
+    if fp is None or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return
+    fp.seek(info.header_offset)
+    header = fp.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    fp.seek(info.header_offset + 30 + name_len + extra_len)
+    left = info.compress_size
+    inflate = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    inflated = 0
+    while left > 0 and inflated <= limit:
+        data = fp.read(min(left, 1 << 20))
+        if not data:
+            break
+        left -= len(data)
+        while data and inflated <= limit:
+            if inflate is None:
+                inflated += len(data)
+                break
+            try:
+                out = inflate.decompress(data, 1 << 20)
+            except zlib.error:
+                return  # (damaged: LibreOffice's refusal explains it)
+            inflated += len(out)
+            data = inflate.unconsumed_tail
+            if inflate.eof:
+                left = 0
+                break
+    if inflated > limit:
+        raise UnreadableFile(
+            f"“{path.name}”中的“{info.filename}”部分解压后超过 {_bytes_text(limit)}"
+            f"（压缩包目录中声称 {_bytes_text(info.file_size)}），{_OFFICE_HINT}"
+        )
+
+
+def _bytes_text(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n >= 1 << 20 else f"{n / 1024:,.0f} KB"
+
 
 def convert_to_docx(path: Path, work: Path, timeout: int = OFFICE_TIMEOUT) -> Path:
     """``path`` converted to .docx in ``work`` by LibreOffice headless (a private profile);
@@ -694,16 +838,22 @@ def convert_to_docx(path: Path, work: Path, timeout: int = OFFICE_TIMEOUT) -> Pa
     if not produced.is_file():
         raise UnreadableFile(
             f"LibreOffice 未能把“{path.name}”转换为 .docx。"
-            "文件可能已损坏或加了密码；请在 Word/WPS 中打开后另存为 .docx 再导入。"
+            "文件可能已损坏或加了密码（也可能是转换它需要的内存超过了上限 "
+            f"{OFFICE_MEMORY >> 30} GB）；请在 Word/WPS 中打开后另存为 .docx 再导入。"
         )
     return produced
 
 
 def _run_bounded(cmd: list[str], timeout: int, path: Path, what: str) -> str:
-    """Run ``cmd`` in its own process group; kill the group after ``timeout`` seconds."""
+    """Run ``cmd`` in its own process group; kill the group after ``timeout`` seconds. On
+    POSIX its address space is capped at ``OFFICE_MEMORY``: a 60-byte .rtf, a table of a
+    million cells, may make LibreOffice take gigabytes."""
     kwargs: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
     if os.name == "posix":
+        import resource
+
         kwargs["start_new_session"] = True
+        kwargs["preexec_fn"] = lambda: lower_limit(resource.RLIMIT_AS, OFFICE_MEMORY)
     else:  # pragma: no cover - Windows
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     try:

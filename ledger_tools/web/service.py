@@ -181,6 +181,11 @@ def parse_date(value: str | None, label: str) -> dt.date | None:
 def analyse(upload: Upload, today: dt.date | None = None) -> dict[str, Any]:
     """Check the ledger as ``ledger-tools check`` does and add what the page draws:
     the statistics, rule titles and each sheet of the ledger as a grid."""
+    with time_bound(WORK_SECONDS, f"校验台账（{upload.name}）"):
+        return _analyse(upload, today)
+
+
+def _analyse(upload: Upload, today: dt.date | None) -> dict[str, Any]:
     from ledger_tools.ledger.checking import _totals_line, _verdict, report_json
     from ledger_tools.ledger.marking import MARK_LIMIT, limited_report
     from ledger_tools.ledger.normalise import load_ledger
@@ -353,7 +358,8 @@ def marked_copy(workspace: Workspace, upload: Upload, today: dt.date | None) -> 
     from ledger_tools.ledger.checking import check_file
 
     with workspace.output_path(upload, f"{Path(upload.name).stem}-校验结果.xlsx") as out:
-        check_file(upload.path, today=today, mark=out)
+        with time_bound(WORK_SECONDS, f"生成标注副本（{upload.name}）"):
+            check_file(upload.path, today=today, mark=out)
     return out
 
 
@@ -374,14 +380,48 @@ def document(
     if kind not in DOCUMENTS:
         raise WebError(f"未知的文稿类型“{kind}”。")
     with workspace.output_path(upload, f"{DOCUMENTS[kind]}.docx") as out:
-        ledger = load_ledger(upload.path, today=today or as_of)  # as the document commands do
-        if not force and "单位" in ledger.origin.columns:
-            from ledger_tools.upward.consistency import is_merge_ledger, merged_document_refusal
+        with time_bound(WORK_SECONDS, f"生成{DOCUMENTS[kind]}（{upload.name}）"):
+            ledger = load_ledger(upload.path, today=today or as_of)  # as the commands do
+            if not force and "单位" in ledger.origin.columns:
+                from ledger_tools.upward.consistency import (
+                    is_merge_ledger,
+                    merged_document_refusal,
+                )
 
-            if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
-                raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
-        written = render(ledger, kind, out, as_of=as_of, force=force, pdf=pdf, today=today)
-    return written.with_suffix(".pdf") if pdf else written
+                if is_merge_ledger(ledger):  # (the page makes no 汇总报告: the command line does)
+                    raise WebError(merged_document_refusal(upload.name, DOCUMENTS[kind]))
+            written = render(ledger, kind, out, as_of=as_of, force=force, today=today)
+        if pdf:  # (LibreOffice has its own time limit, by the document's size)
+            from ledger_tools.documents.render import convert_to_pdf
+
+            return convert_to_pdf(written, overwrite=False)
+    return written
+
+
+# The library's work for one request (checking an upload, a marked copy, reading the ledger
+# and rendering a .docx) ends after this long: the page's requests run one at a time
+# (``app._WORK``), so work that never ended would hold up every later one. A plan of 40,000
+# measures takes about 7 s (README, 性能).
+WORK_SECONDS = 600.0
+
+
+@contextlib.contextmanager
+def time_bound(seconds: float, what: str) -> Iterator[None]:
+    """Stop the work inside after ``seconds``, in whatever thread it runs (the watchdog of
+    template renders, ``sandbox.watchdog``), with a Chinese ``WebError`` naming ``what``."""
+    from ledger_tools.documents.sandbox import Budget, RenderLimit, watchdog
+
+    budget = Budget(seconds=seconds)
+    try:
+        with watchdog(budget):
+            yield
+    except RenderLimit:
+        if not budget.expired:
+            raise  # (another limit's: not this one's time)
+        raise WebError(
+            f"{what}超过 {seconds:g} 秒仍未完成，已停止。台账可能过大或是特意构造的文件："
+            "请在命令行运行 ledger-tools check 查看，或把台账拆分后再试。"
+        ) from None
 
 
 def office_available() -> bool:

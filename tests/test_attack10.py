@@ -5,7 +5,7 @@ two thousand times: minutes), and ledgers of thousands of columns whose headers 
 see what it might be), and list numbers of thousands of digits (a Word file's numbering, a
 template's ``cn_num``). Each file is built for real and run through the real command in a
 child process under a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of
-this run that needed no change are listed in README (第十轮攻击测试)."""
+this run that needed no change are listed in docs/攻击测试记录.md (第十轮攻击测试)."""
 
 from __future__ import annotations
 

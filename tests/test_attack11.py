@@ -3,7 +3,7 @@ sandbox's ten-million-character limit for a value) into millions of small object
 earlier check counted: ``|batch(1)`` (a list per character) and ``.split()``/``.splitlines()``
 (a string per piece). Each template is built for real and run through the real ``plan`` in
 a child process under a 2 GB address-space limit (``hostile_files.run_limited``). The
-attacks of this run that needed no change are listed in README (第十一轮攻击测试)."""
+attacks of this run that needed no change are listed in docs/攻击测试记录.md (第十一轮攻击测试)."""
 
 from __future__ import annotations
 

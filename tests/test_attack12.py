@@ -2,7 +2,7 @@
 calling the library from a worker thread), and imports of small files that expand into a
 huge text or page count. Each crafted file is built for real; commands run in a child under
 a 2 GB address-space limit (``hostile_files.run_limited``). What was tried and needed no
-change is listed in README (第十二轮攻击测试)."""
+change is listed in docs/攻击测试记录.md (第十二轮攻击测试)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ four letters or more, XML parts nested deeper than the parser takes, the ``|form
 ``*`` width, outputs that are folders or other people's workbooks, UTF-16 text cut short, Word
 files and templates without a body. Each file is built for real and run through the real
 command in a child process under a 2 GB address-space limit (``hostile_files.run_limited``).
-The attacks of this run that needed no change are listed in README (第五轮攻击测试)."""
+The attacks of this run that needed no change are listed in docs/攻击测试记录.md (第五轮攻击测试)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ page breaks), a merge folder nested a thousand deep, a ledger whose every row na
 department for ``duban``, and runs of the same command writing the same output at the same
 time. Each file is built for real and run through the real command in a child process under
 a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of this run that
-needed no change are listed in README (第六轮攻击测试)."""
+needed no change are listed in docs/攻击测试记录.md (第六轮攻击测试)."""
 
 from __future__ import annotations
 

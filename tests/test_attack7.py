@@ -1,6 +1,6 @@
 """The seventh attack run: what the first six left or did not try. A ledger read wrongly whose
 findings run to hundreds of thousands (``check --mark`` and ``check --format json`` held them
-all at once), and the other classes listed in README (第七轮攻击测试). Each file is built for
+all at once), and the other classes listed in docs/攻击测试记录.md (第七轮攻击测试). Each file is built for
 real and run through the real command in a child process under a 2 GB address-space limit
 (``hostile_files.run_limited``)."""
 

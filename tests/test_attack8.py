@@ -3,7 +3,7 @@ file on the terminal, ``check`` listing every finding on it), then what the firs
 try against the newest commands (saved web pages and .mht for ``import``, folders for
 ``merge``, ``duban``, ``diff``, ``web``). Each file is built for real and run through the real
 command in a child process under a 2 GB address-space limit (``hostile_files.run_limited``).
-The attacks of this run that needed no change are listed in README (第八轮攻击测试)."""
+The attacks of this run that needed no change are listed in docs/攻击测试记录.md (第八轮攻击测试)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ to make and dear to read: millions of one-character lines or paragraphs (refused
 every one had been built into a paragraph), and files of gigabytes (read whole before their
 size was looked at). Each file is built for real and run through the real command in a child
 process under a 2 GB address-space limit (``hostile_files.run_limited``). The attacks of this
-run that needed no change are listed in README (第九轮攻击测试)."""
+run that needed no change are listed in docs/攻击测试记录.md (第九轮攻击测试)."""
 
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ def keep_with_next(*paragraphs: object) -> None:
 def signature_block(doc: object) -> list[object]:
     """The 落款 (GB/T 9704 §7.3.5), chosen by ``落款方式``.
 
-    加盖印章 (default): two blank lines, the 署名 centred over the 成文日期, the date 右空四字
+    加盖印章 (default): two blank lines above a 署名 of one line, one above a longer one
+    (``sealed_blank_lines``), the 署名 centred over the 成文日期, the date 右空四字
     (``sealed_signature``). 不加盖印章: one blank line, the 署名
     右空二字, the date starting two characters right of the 署名's first character (leading
     full-width spaces, counted from its longest line).
@@ -121,7 +122,7 @@ def signature_block(doc: object) -> list[object]:
     """
     sealed = "{%p if 落款方式 != '不加盖印章' %}"
     f.add_paragraph(doc, f.STYLE_BODY, sealed)
-    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES)))
+    sealed_blank_lines(doc, "党组织名称")
     sealed_signature(doc, "党组织名称")
     sealed_date = f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
@@ -161,6 +162,26 @@ def imprint_paragraphs(doc: object, dates: list[object]) -> None:
     f.add_paragraph(doc, f.STYLE_BODY, "{%p else %}")
     f.add_blank(doc).add_run()._r.append(f.imprint_box(None, lead + issued))
     f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+
+
+def signature_line_count(key: str) -> str:
+    """The number of lines ``sealed_signature`` prints for the 署名 ``key`` (a Jinja
+    expression): those of ``centred_signature_lines``, else those of ``signature_lines``."""
+    return f"({key}|centred_signature_lines or {key}|signature_lines)|length"
+
+
+def sealed_blank_lines(doc: object, key: str) -> None:
+    """The blank lines above a sealed 署名 (GB/T 9704 §7.3.5.1), kept with the 落款: two above
+    a 署名 of one line, one above a 署名 of two lines or more. The 42 mm seal (four lines)
+    presses on the 署名 and the date with its top within a line of the body: over a 署名 of
+    one line and the date it reaches about 1.3 lines above the 署名, over two lines and the
+    date about 0.8, so two blank lines above a 署名 of two lines left 1.2 lines of paper
+    between the body and the seal. The 署名 comes from 基本信息 (党组织名称; the 督办通知's
+    from 单位名称 and 监督类型): the count is decided when the document is rendered."""
+    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p if {signature_line_count(key)} < 2 %}}")
+    keep_with_next(f.add_blank(doc))
+    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
+    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES - 1)))
 
 
 def sealed_signature(doc: object, key: str) -> None:
@@ -726,22 +747,13 @@ def build_duban(bold_headings: bool) -> object:
     return doc
 
 
-# The 署名 of the sealed 落款 in two lines or more (``sealed_signature``'s lines).
-DUBAN_SIGNATURE_LINES = "(发文机关|centred_signature_lines or 发文机关|signature_lines)|length"
-
-
 def duban_signature(doc: object) -> None:
     """The sealed 落款 of the 领导小组办公室 (GB/T 9704 §7.3.5.1, as ``signature_block``'s):
     the 发文机关 centred over the date (``sealed_signature``: "…整改工作领导小组办公室" is
     usually two centred lines), two blank lines above a 署名 of one line, one above a longer
-    one. The 42 mm seal (four lines) presses on the 署名 and the date with its top within a
-    line of the body: over a 署名 of one line and the date it reaches about 1.3 lines above
-    the 署名, over two lines and the date about 0.8 (two blank lines left 1.2 lines of paper
-    between the body and the seal, and pushed a notice of one item onto a second page)."""
-    f.add_paragraph(doc, f.STYLE_BODY, f"{{%p if {DUBAN_SIGNATURE_LINES} < 2 %}}")
-    keep_with_next(f.add_blank(doc))
-    f.add_paragraph(doc, f.STYLE_BODY, "{%p endif %}")
-    keep_with_next(*(f.add_blank(doc) for _ in range(f.SEALED_BLANK_LINES - 1)))
+    one (``sealed_blank_lines``: two blank lines pushed a notice of one item onto a second
+    page)."""
+    sealed_blank_lines(doc, "发文机关")
     sealed_signature(doc, "发文机关")
     f.add_paragraph(doc, f.STYLE_DATE, "{{ 成文日期 }}")
 

@@ -128,12 +128,13 @@ def test_title_and_headings_use_their_styles(name):
     h1 = [p.text for p in paras if p.style.name == "一级标题"]
     assert all(re.match(r"[一二三四五]、", t) for t in h1) and len(h1) >= 3
     texts = [p.text for p in paras]
-    # 落款: sealed by default (two blank lines, 署名 centred on the date, in lines when long;
-    # a 署名 that cannot be cut evenly is right-aligned with the date), unsealed when 落款方式
-    # is 不加盖印章.
+    # 落款: sealed by default (two blank lines above a 署名 of one line, one above a longer one
+    # (round 13); 署名 centred on the date, in lines when long; a 署名 that cannot be cut
+    # evenly is right-aligned with the date), unsealed when 落款方式 is 不加盖印章.
     start = texts.index("{%p if 落款方式 != '不加盖印章' %}")
-    assert texts[start + 1 : start + 3] == ["", ""]
-    assert texts[start + 3 : start + 5] == [
+    lines = "(党组织名称|centred_signature_lines or 党组织名称|signature_lines)|length"
+    assert texts[start + 1 : start + 5] == [f"{{%p if {lines} < 2 %}}", "", "{%p endif %}", ""]
+    assert texts[start + 5 : start + 7] == [
         "{%p if 党组织名称|centred_signature_lines %}",
         "{%p for 行 in 党组织名称|centred_signature_lines %}",
     ]

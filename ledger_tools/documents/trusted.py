@@ -28,10 +28,10 @@ from typing import Any
 from ledger_tools.documents.sandbox import DictItemsFirst
 
 BUILTIN_DIGESTS = {
-    "整改情况报告.docx": "050740797ae04c43feed38622941325ad65c39181041b601a78fc8c782f13d0e",
-    "整改方案.docx": "aabc744a57c0d3614b02a7992514bd73386834d4d9a28d3e09fe51a021dd0230",
-    "整改进展情况通报.docx": "61bbe95326d2f5535df0111a2b34cd2db0c5f78fbdac50ce3985e9080f328875",
-    "汇总报告.docx": "16a4cd1711eea9ef415647955ff25ab08cb8cf09e4dd190e872da4a3908c9b8b",
+    "整改情况报告.docx": "c30bf2a718bc9783e48437fa1582284714f3cb165a5b11c062258468b7885ce1",
+    "整改方案.docx": "ffb4ce5536bbaec462a050f836f8473bc62e202bc201ac5c7e63bc6b5df914fe",
+    "整改进展情况通报.docx": "f2e0dd014619c62be7f7232dcab0e732be991b62dbdc965b583eaec688082840",
+    "汇总报告.docx": "e51d2a65638d61aea52893f41ee2422358463d71d0234ee6078fb4ffd23168b4",
     "督办通知.docx": "e0ec21bcab1bbaeb4596c35ccd0882061e3db2227f1bf3c535024cf2be3dcc0b",
 }
 _TRUSTED = frozenset(BUILTIN_DIGESTS.values())

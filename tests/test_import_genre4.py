@@ -187,7 +187,7 @@ def test_notice_with_measures_only_in_section_two(docs, tmp_path):
         got = [(p.title, len(p.measures), p.status) for p in ledger.problems]
         assert got == want, suffix
         assert ledger.problems[0].measures[1].get("整改措施") == (
-            "制定《宣传阵地内容审核管理办法》，实行“三审三校”"
+            "制定《宣传阵地内容审核管理办法》，实行“三审三校”。"
         )
         assert warnings(out) == [], suffix
         sections = [(t["章节"], t["小标题"]) for t in ledger.texts]

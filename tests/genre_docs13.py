@@ -17,7 +17,9 @@ The shapes:
 3. a 方案 whose measures are "（1）……（牵头单位：…；责任单位：…；完成时限：…）；（2）……"
    inside one paragraph, deadlines "立行立改、长期坚持", "2025年底前", "长期坚持", a day;
 4. a 方案 whose 任务清单 holds several measures in one cell ("1.……；2.……。"), the header
-   row repeated on every page.
+   row repeated on every page;
+5. a 报告 whose 整改落实情况表 has no status column, its 整改进展 cells in the past tense (read
+   by the same rule as the text's).
 """
 
 from __future__ import annotations
@@ -502,11 +504,87 @@ def table_plan(path: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------------------------------------
+# 5. 报告 with a 整改落实情况表: no status column, the 整改进展 cells in the past tense.
+
+PROGRESS_TITLE = "中共溪口县审计局党组关于县委巡察反馈问题整改落实情况的报告"
+PROGRESS_HEADER = ["序号", "反馈问题", "整改措施", "责任单位", "整改进展"]
+# (问题, 措施, 责任单位, 整改进展, status, 整改时限, 完成时间)
+PROGRESS_ROWS = [
+    (
+        "审计发现问题移送处理不及时",
+        "对2022年以来审计发现的问题线索逐项清理。",
+        "法规审理股",
+        "已于2025年5月20日完成全部问题线索清理，移送线索7件。",
+        "已完成",
+        None,
+        "2025-05-20",
+    ),
+    (
+        "审计外包业务合同管理不规范",
+        "对近三年审计外包合同开展复核。",
+        "办公室",
+        "已完成合同复核46份，计划于2025年6月底前完成全部合同复核。",
+        "正在推进",
+        "2025年6月底前",
+        None,
+    ),
+    (
+        "内部审计指导工作制度不健全",
+        "修订内部审计工作指导办法。",
+        "内审指导股",
+        "已完成制度修订并印发执行。",
+        "已完成",
+        None,
+        None,
+    ),
+    (
+        "审计整改跟踪督促不够有力",
+        "建立审计整改对账销号机制。",
+        "经责审计股",
+        "已建立审计整改对账销号机制，长期坚持。",
+        "长期坚持",
+        None,
+        None,
+    ),
+    (
+        "审计人员业务培训覆盖面不广",
+        "制定年度培训计划，分批组织业务培训。",
+        "人事教育股",
+        "已制定年度培训计划，举办业务培训2期。",
+        None,
+        None,
+        None,
+    ),
+]
+
+
+def progress_table_report(path: Path) -> Path:
+    d = docx.Document()
+    title(d, PROGRESS_TITLE)
+    para(d, "县委巡察工作领导小组：")
+    para(d, "按照县委巡察反馈意见整改要求，现将整改落实情况报告如下。各问题整改落实情况见附表。")
+    sign(d, "中共溪口县审计局党组", "2025年7月30日")
+    para(d, "附件")
+    title(d, "巡察反馈问题整改落实情况表")
+    table = d.add_table(rows=1, cols=len(PROGRESS_HEADER))
+    table.style = "Table Grid"
+    for j, name in enumerate(PROGRESS_HEADER):
+        table.cell(0, j).text = name
+    for k, (problem, measure, unit, progress, *_) in enumerate(PROGRESS_ROWS, 1):
+        cells = table.add_row().cells
+        for j, text in enumerate([str(k), problem, measure, unit, progress]):
+            cells[j].text = text
+    d.save(path)
+    return path
+
+
 DOCX_BUILDERS = {
     "past_report": past_report,
     "shi_notice": shi_notice_docx,
     "tails_plan": tails_plan,
     "table_plan": table_plan,
+    "progress_table": progress_table_report,
 }
 OTHER_BUILDERS = {
     "shi_notice.html": shi_notice_html,

@@ -64,7 +64,7 @@ def imported(docs, name, suffixes, tmp_path):
     return found
 
 
-def day(value: str):
+def day(value: str | None):
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -177,6 +177,27 @@ def test_task_list_of_several_measures_a_cell_over_pages(docs, tmp_path):
         assert "识别出 3 个方面、7 项问题、17 条整改措施" in out, suffix
         assert warnings(out) == [], suffix
         assert check_errors(run_check(xlsx)) == {"整改状态"}, suffix
+    same_ledger(found)
+
+
+def test_progress_table_in_the_past_tense(docs, tmp_path):
+    """A 整改落实情况表 without a status column: its 整改进展 cells are read by the same rule as
+    the text's 整改情况 (before: "已于2025年5月20日完成……", "已完成合同复核46份，计划于……完成
+    全部合同复核" and "已完成制度修订并印发执行" gave no status, no deadline, no day done);
+    "已制定年度培训计划，举办业务培训2期" says none — Word and PDF."""
+    want = [
+        # ("……，长期坚持" is the status: the progress keeps what was done)
+        (None, problem, measure, unit, status, due, day(done), progress.replace("，长期坚持", ""))
+        for problem, measure, unit, progress, status, due, done in G.PROGRESS_ROWS
+    ]
+    found = imported(docs, "progress_table", (".docx", ".pdf"), tmp_path)
+    for suffix, ledger, out, _ in found:
+        got = table(
+            ledger, "整改措施", "责任部门", "整改状态", "整改时限", "完成时间", "整改进展及成效"
+        )
+        got = [(None, *row[1:]) for row in got]  # (no 方面: the table has no such column)
+        assert got == want, suffix
+        assert "识别出 1 个方面、5 项问题、5 条整改措施" in out, suffix
     same_ledger(found)
 
 

@@ -394,9 +394,9 @@ def test_task_table_with_aspect_rows(tmp_path):
         ("作风建设方面", [("水利工程项目监管不严", 3), ("文风会风不实", 1)]),
     ]
     assert [m.get("整改措施") for m in ledger.problems[2].measures] == [
-        "开展在建项目质量专项检查",
-        "建立项目巡查台账",
-        "约谈施工单位",
+        "开展在建项目质量专项检查。",
+        "建立项目巡查台账。",
+        "约谈施工单位。",
     ]
     assert {m.get("责任部门") for m in ledger.problems[2].measures} == {"建设管理股"}
     assert warnings(out) == []

@@ -275,7 +275,8 @@ def delay_reason(text: str) -> tuple[str, str] | None:
 
 # A past-tense account of the work with no status word of its own ("整改情况：已于2025年5月
 # 20日完成全部项目资金清理，拨付资金312万元。"): the one rule deciding the status it states
-# (``account_status``), for a problem's 整改情况 paragraph and a measure's own result alike.
+# (``account_status``), for a problem's 整改情况 paragraph, a measure's own result and a
+# table's 整改进展 cell alike.
 _DUE_SAID = r"\d{4}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?|底|年底)\s*(?:前|以前|之前)?"
 # "，计划于2025年6月底前完成全部合同复核": what is left, and the date it is planned by (the
 # object may follow the verb: the date is the deadline all the same)
@@ -920,11 +921,15 @@ def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None
         if kept := _kept_columns(block.rows[header], row, columns):
             fields["备注"] = kept
         _status_from_progress(fields)
+        # a progress cell in the past tense with no status word ("已于2025年5月20日完成……"):
+        # the same rule as the text's (``account_status``), used when no status is said
+        said = None if fields.get("整改状态") else account_status(fields.get("整改进展及成效", ""))
         if not measure_text:
             target.goal = target.goal or fields.pop("整改目标", "")
             for m in target.measures or [PMeasure("", where)]:
                 for k, v in fields.items():
                     m.fields.setdefault(k, v)
+                m.told = m.told or said
             continue
         from ledger_tools.ledger.cells import split_measures
 
@@ -949,10 +954,11 @@ def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None
                 text = full_stop(text)
             measure = _find_measure(target, text)
             if measure is None:
-                target.measures.append(PMeasure(text, where, dict(fields)))
+                target.measures.append(PMeasure(text, where, dict(fields), said))
             else:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
+                measure.told = measure.told or said
         if account and target.measures:
             latest = target.measures[-1].fields
             latest["整改进展及成效"] = account + latest.get("整改进展及成效", "")

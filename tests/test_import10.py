@@ -105,7 +105,10 @@ def _theme_rows():
     for problem, measures, _, status in G.THEME:
         for m, lead, others, due in measures:
             deadline = None if due == "长期坚持" else due.removesuffix("完成")
-            rows.append((problem, m, lead if others else None, others or lead, deadline, status))
+            # (each measure ends with its full stop, as it is written into the ledger)
+            rows.append(
+                (problem, m + "。", lead if others else None, others or lead, deadline, status)
+            )
     return rows
 
 
@@ -134,7 +137,14 @@ def test_bracketed_units_with_their_deadline_in_pasted_text(docs, tmp_path):
     2026年6月底前完成）": the deadline after the units is the 整改时限 (before: it stayed in
     责任部门 as "各乡镇；2026年6月底前完成"). The unnumbered "整改任务" line is shown to the user."""
     want = [
-        (aspect[2:], problem, m, lead if others else None, others or lead, due.removesuffix("完成"))
+        (
+            aspect[2:],
+            problem,
+            m + "。",
+            lead if others else None,
+            others or lead,
+            due.removesuffix("完成"),
+        )
         for aspect, problems in G.BRACKETS
         for problem, measures in problems
         for m, lead, others, due in measures

@@ -418,7 +418,7 @@ def test_audit_recommendation_is_the_goal(tmp_path):
     )
     ledger, out = run_import(path, tmp_path / "out")
     assert rows(ledger, "整改目标", "整改措施", "整改状态") == [
-        ("严格执行公用经费管理规定，规范支出范围。", "对超范围列支的12.6万元予以调账", "已完成"),
+        ("严格执行公用经费管理规定，规范支出范围。", "对超范围列支的12.6万元予以调账。", "已完成"),
         ("严格执行公用经费管理规定，规范支出范围。", "修订学校公用经费管理办法。", "已完成"),
     ]
     assert warnings(out) == []

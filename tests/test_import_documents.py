@@ -644,8 +644,9 @@ def test_problem_list_table_only(tmp_path):
         ("作风建设方面", [("公务接待不规范", 1)]),
     ]
     assert [m.get("整改措施") for m in ledger.problems[0].measures] == [
-        "制定学习计划",
-        "开展专题研讨",
+        # (a cell written as sentences, "1.……；2.……": each ends with its full stop)
+        "制定学习计划。",
+        "开展专题研讨。",
     ]
     assert ledger.measures[1].get("责任部门") == "办公室"
     assert ledger.measures[3].get("整改时限") == "2024年5月底前"

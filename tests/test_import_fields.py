@@ -200,7 +200,7 @@ def test_notice_with_about_headings_and_own_section_titles(tmp_path):
         ("落实主体责任有差距", [("“三重一大”制度执行不严格", 2)]),
     ]
     assert (
-        ledger.measures[1].get("整改措施") == "建立学习通报制度"
+        ledger.measures[1].get("整改措施") == "建立学习通报制度。"
         and ledger.measures[1].status == "已完成"
     )
     assert ledger.texts[0]["小标题"] == "提高政治站位，扛起整改责任"

@@ -223,12 +223,12 @@ LABELLED_OUTLINE = [
 def assert_labelled_plan(ledger) -> None:
     assert outline(ledger) == LABELLED_OUTLINE
     first, second = ledger.problems[0].measures
-    assert first.get("整改措施") == "制定年度学习计划，明确每季度研讨主题"
+    assert first.get("整改措施") == "制定年度学习计划，明确每季度研讨主题。"
     assert second.get("整改措施") == "每次集中学习安排2名班子成员交流发言。"
     assert first.get("整改时限") == "立行立改，长期坚持"
     assert (first.get("责任领导"), first.get("责任部门")) == ("张海峰", "党政办公室")
     circled = [m.get("整改措施") for m in ledger.problems[1].measures]
-    assert circled[1] == "对社区宣传栏、微信公众号开展一次全面排查"
+    assert circled[1] == "对社区宣传栏、微信公众号开展一次全面排查。"
     assert ledger.problems[2].measures[0].get("责任部门") == "城市管理办公室、各社区"
     assert ledger.problems[3].measures[0].get("整改时限") == "2024年10月31日前"
 
@@ -394,9 +394,9 @@ def test_task_table_with_aspect_rows(tmp_path):
         ("作风建设方面", [("水利工程项目监管不严", 3), ("文风会风不实", 1)]),
     ]
     assert [m.get("整改措施") for m in ledger.problems[2].measures] == [
-        "开展在建项目质量专项检查",
-        "建立项目巡查台账",
-        "约谈施工单位",
+        "开展在建项目质量专项检查。",
+        "建立项目巡查台账。",
+        "约谈施工单位。",
     ]
     assert {m.get("责任部门") for m in ledger.problems[2].measures} == {"建设管理股"}
     assert warnings(out) == []

@@ -90,7 +90,7 @@ def test_website_notice_measures_inside_prose(docs, tmp_path):
         assert [len(p.measures) for p in ledger.problems] == [3, 2, 2, 2, 3, 2, 2, 2, 2]
         assert statuses(ledger) == ["已完成", "已完成", "正在推进"] + ["已完成"] * 5 + ["正在推进"]
         first = ledger.problems[0].measures
-        assert first[1].get("整改措施") == "在重点林区新建视频监控点12个，实现火情自动预警"
+        assert first[1].get("整改措施") == "在重点林区新建视频监控点12个，实现火情自动预警。"
         assert {m.get("整改时限") for m in ledger.problems[8].measures} == {"2025年3月底"}
         # "共3个方面9个……已完成整改7项，完成率77.8%" agrees: no warning.
         assert warnings(out) == []

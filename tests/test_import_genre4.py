@@ -141,8 +141,8 @@ def test_cell_of_numbered_measures_and_lead_units(docs, tmp_path):
         assert "识别出 1 个方面、3 项问题、6 条整改措施" in out, suffix
         assert [len(p.measures) for p in ledger.problems] == [3, 2, 1], suffix
         assert [m.get("整改措施") for m in ledger.problems[0].measures] == [
-            "对2024年度补贴发放情况开展全面复核，逐户核对补贴面积",
-            "对核定不准确的补贴面积予以更正，多发的按规定收回，少发的及时补发",
+            "对2024年度补贴发放情况开展全面复核，逐户核对补贴面积。",
+            "对核定不准确的补贴面积予以更正，多发的按规定收回，少发的及时补发。",
             "建立补贴面积季度核查制度。",
         ], suffix
         assert [m.get("整改措施") for m in ledger.problems[1].measures] == [
@@ -187,7 +187,7 @@ def test_notice_with_measures_only_in_section_two(docs, tmp_path):
         got = [(p.title, len(p.measures), p.status) for p in ledger.problems]
         assert got == want, suffix
         assert ledger.problems[0].measures[1].get("整改措施") == (
-            "制定《宣传阵地内容审核管理办法》，实行“三审三校”"
+            "制定《宣传阵地内容审核管理办法》，实行“三审三校”。"
         )
         assert warnings(out) == [], suffix
         sections = [(t["章节"], t["小标题"]) for t in ledger.texts]

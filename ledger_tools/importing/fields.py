@@ -273,6 +273,80 @@ def delay_reason(text: str) -> tuple[str, str] | None:
     return (m.group("due"), m.group("why").strip("，, ")) if m else None
 
 
+# A past-tense account of the work with no status word of its own ("整改情况：已于2025年5月
+# 20日完成全部项目资金清理，拨付资金312万元。"): the one rule deciding the status it states
+# (``account_status``), for a problem's 整改情况 paragraph, a measure's own result and a
+# table's 整改进展 cell alike.
+_DUE_SAID = r"\d{4}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?|底|年底)\s*(?:前|以前|之前)?"
+# "，计划于2025年6月底前完成全部合同复核": what is left, and the date it is planned by (the
+# object may follow the verb: the date is the deadline all the same)
+_PLAN_LEFT = re.compile(
+    rf"(?:计划|预计|力争|拟)(?:于|在|到)?\s*(?P<due>{_DUE_SAID})\s*"
+    r"(?:全部|全面|基本)?(?:完成|整改到位|办结|(?:拨付|清退|上缴|收回|追回|缴回|归还|退还)到位)"
+)
+# Work still going on, said in words no status clause holds ("尚有3个村未完成", "其余7处正在
+# 整改", "持续推进中").
+_STILL_OPEN = re.compile(r"正在|尚未|尚有|尚在|仍在|仍有|未完成|未整改|持续推进|逐步推进")
+# Some of the work told as done: a clause opening with "已" ("已复核合同58份").
+_SOME_DONE = re.compile(r"(?:^|[，,。；;])\s*(?:目前|现|共|累计|[^，,。；;]{0,10}?均)?已")
+# A clause saying it was finished: "已完成……", "已全部完成……", "已于……完成……" (the day
+# taken out by ``_done_on``), "各村均已整改到位" (a subject only with 均/都/全部: "部分村已
+# 完成" is not all of it).
+_DONE_CLAUSE = re.compile(
+    r"^(?:目前|现|并)?(?:[^，,]{0,10}?(?:均|都|全部))?已(?:经)?(?:全部|全面|按期|如期|基本)?"
+    r"(?:完成|整改到位|整改完毕|办结|销号)"
+)
+
+
+def _states_status(text: str) -> bool:
+    """Whether any sentence of ``text`` is a status sentence or ends in a status clause."""
+    for sentence in re.findall(r"[^。！？]+[。！？]?", text):
+        if status_sentence(sentence) or clause_status(sentence):
+            return True
+        if trailing_clause_status(sentence):
+            return True
+    return False
+
+
+def planned_deadline(text: str) -> str:
+    """The date a sentence plans the rest of the work by ("已完成资料复核46份，计划于2025年
+    6月底前完成全部合同复核。" → "2025年6月底前"), or ""."""
+    m = _PLAN_LEFT.search(text)
+    return re.sub(r"\s+", "", m.group("due")) if m else ""
+
+
+def account_status(text: str) -> tuple[str, str, str] | None:
+    """(status, deadline, day done) a past-tense account of the work states when it says no
+    status word (the rule for every 整改情况 text, docs/import.md “过去时的整改情况”); None
+    when a sentence of it is a status sentence or ends in a status clause (those say it):
+
+    - some work told as done ("已……") and the rest planned ("计划于……前完成……") or still
+      open ("尚有……正在整改", "尚未", "持续推进") → 正在推进, the planned date its deadline;
+    - only a plan ("……，计划于2025年9月底前完成全部资产录入") → no status ("", date): the
+      text does not say how far the work is;
+    - else a clause "已完成……" / "已于2025年5月20日完成……" / "均已整改到位" → 已完成 (the day
+      said in it, if any, the day done), "已基本完成……" → 基本完成;
+    - else None ("已制定方案，开展检查416家" tells what was done, not that it is finished)."""
+    s = text.strip()
+    if not s or _states_status(s):
+        return None  # a status said in words: the status rules read it
+    due = planned_deadline(s)
+    some_done = bool(_SOME_DONE.search(s))
+    if some_done and (due or _STILL_OPEN.search(s)):
+        return C.STATUS_IN_PROGRESS, due, ""
+    if due:
+        return "", due, ""
+    if _STILL_OPEN.search(s):
+        return None
+    for clause in re.split(r"[。；;，,！!]", s):
+        said, day = _done_on(clause.strip())
+        if m := _DONE_CLAUSE.match(said.strip()):
+            if "基本" in m.group(0):
+                return C.STATUS_MOSTLY_DONE, "", ""
+            return C.STATUS_DONE, "", day
+    return None
+
+
 # Words around a status clause at a sentence's end that do not change it ("，目前正在推进",
 # "，需长期坚持", "，该问题已完成整改").
 _CLAUSE_HEAD = re.compile(
@@ -847,11 +921,15 @@ def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None
         if kept := _kept_columns(block.rows[header], row, columns):
             fields["备注"] = kept
         _status_from_progress(fields)
+        # a progress cell in the past tense with no status word ("已于2025年5月20日完成……"):
+        # the same rule as the text's (``account_status``), used when no status is said
+        said = None if fields.get("整改状态") else account_status(fields.get("整改进展及成效", ""))
         if not measure_text:
             target.goal = target.goal or fields.pop("整改目标", "")
             for m in target.measures or [PMeasure("", where)]:
                 for k, v in fields.items():
                     m.fields.setdefault(k, v)
+                m.told = m.told or said
             continue
         from ledger_tools.ledger.cells import split_measures
 
@@ -866,15 +944,21 @@ def merge_task_table(parsed: Parsed, block: Block, under: PProblem | None = None
             for k, v in told[-1].fields.items():
                 if k != "整改进展及成效":
                     fields.setdefault(k, v)
-        # One cell may hold several numbered measures ("1.…2.…"): one ledger row each.
-        for text in split_measures(measure_text):
+        # One cell may hold several numbered measures ("1.…2.…"): one ledger row each; when
+        # the cell writes them as sentences ("1.……；2.……。") each ends as one.
+        items = split_measures(measure_text)
+        sentences = len(items) >= 2 and bool(re.search(r"[。；;]", measure_text))
+        for text in items:
             text = _without_item_number(text)
+            if sentences:
+                text = full_stop(text)
             measure = _find_measure(target, text)
             if measure is None:
-                target.measures.append(PMeasure(text, where, dict(fields)))
+                target.measures.append(PMeasure(text, where, dict(fields), said))
             else:
                 for k, v in fields.items():
                     measure.fields.setdefault(k, v)
+                measure.told = measure.told or said
         if account and target.measures:
             latest = target.measures[-1].fields
             latest["整改进展及成效"] = account + latest.get("整改进展及成效", "")
@@ -924,6 +1008,16 @@ def _units_and_people(fields: dict[str, str], header: list[str], columns: dict[i
             if m and m.group("person")[-1] not in _UNIT_END:
                 fields[key] = m.group("unit")
                 fields.setdefault("责任人", name_then_post(m.group("person")))
+
+
+def full_stop(text: str) -> str:
+    """A measure written into the ledger ends as a sentence: one item of a list "1.……；
+    2.……。" or "（1）……，（2）……" split from one sentence gets its full stop (before: the
+    items but the last were written without one)."""
+    text = text.strip()
+    if not text or text.endswith(("。", "！", "？", "!", "?", "…")):
+        return text
+    return text.rstrip("；;，,、：: ") + "。"
 
 
 def _join_texts(texts: list[str]) -> str:

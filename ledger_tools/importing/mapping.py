@@ -132,6 +132,7 @@ def _merge_problem(target: PProblem, later: PProblem) -> None:
                 m.fields[key] = value
         m.where = f"{m.where}；{lm.where}"
         m.text = m.text or lm.text
+        m.told = lm.told or m.told
 
 
 def _by_lead(measures: list[PMeasure], text: str) -> PMeasure | None:
@@ -260,9 +261,7 @@ def _cross_check_measures(doc: Parsed, name: str, said: str) -> list[str]:
             "请核对原文，漏掉或拆分有误的措施请在台账中更正。"
         )
     elif "已完成措施" in fig and doc.kind in ("report", "notice"):
-        done = sum(
-            1 for m, p in measures if (m.fields.get("整改状态") or p.status) in C.FINISHED_STATUSES
-        )
+        done = sum(1 for m, p in measures if m.status_under(p.status) in C.FINISHED_STATUSES)
         if done != fig["已完成措施"]:
             out.append(
                 f"{name}：文中写明已完成整改措施{fig['已完成措施']:g}条{said}，但导入的措施中"
@@ -279,7 +278,7 @@ def _status_of(problem: PProblem) -> str:
 
     if not problem.measures:
         return problem.status
-    return roll_up([m.fields.get("整改状态") or problem.status for m in problem.measures]) or ""
+    return roll_up([m.status_under(problem.status) for m in problem.measures]) or ""
 
 
 def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str, Any]]:
@@ -298,9 +297,16 @@ def _problem_rows(number: int, aspect: str, problem: PProblem) -> list[dict[str,
         units = row.get("责任部门")
         if not row.get("牵头部门") and isinstance(units, str) and (split := lead_units(units)):
             row["牵头部门"], row["责任部门"] = split  # "财政局（牵头），审计局配合"
-        status = row.get("整改状态") or problem.status
+        status = m.status_under(problem.status)
         if status:
             row["整改状态"] = status
+        # what its own past-tense account said (docs/import.md “过去时的整改情况”): its date
+        # planned, and the day done when the account gave the status
+        told_status, told_due, told_day = m.told or ("", "", "")
+        if told_due and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
+            row["整改时限"] = told_due
+        if told_day and told_status == status and not row.get("完成时间"):
+            row["完成时间"] = told_day
         if problem.deadline and not row.get("整改时限") and status not in C.FINISHED_STATUSES:
             row["整改时限"] = problem.deadline
         if problem.done and not row.get("完成时间") and status in C.FINISHED_STATUSES:

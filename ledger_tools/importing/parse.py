@@ -37,6 +37,14 @@ class PMeasure:
     text: str
     where: str
     fields: dict[str, str] = field(default_factory=dict)  # canonical column -> text
+    # (status, deadline, day done) its past-tense account states (``F.account_status``):
+    # the status is used only when neither it nor its problem says one
+    told: tuple[str, str, str] | None = None
+
+    def status_under(self, problem_status: str) -> str:
+        """Its 整改状态 in the ledger: its own, else its problem's, else its account's."""
+        own = self.fields.get("整改状态") or problem_status
+        return own or (self.told[0] if self.told else "")
 
 
 @dataclass
@@ -152,6 +160,7 @@ _INLINE_LABEL = re.compile(
 _TOTALS = re.compile(r"(?:^|(?<=[。；;]))\s*(?:共|累计|合计)[^。；;]*\d[^。；;]*[。；;]?")
 # Dates and deadlines as the report's sentences write them.
 _DAY = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_MONTH_OR_DAY = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
 _DUE = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)?"
 # How a report words a measure without a narrative, by its status (the tense rules): each gives
 # the measure text, and the status and the date the sentence states.
@@ -162,7 +171,12 @@ _TENSED: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "未启动",
         "整改时限",
     ),
-    (re.compile(rf"^(?P<m>.+?)[，,]已于(?P<due>{_DAY})完成(?P<rest>。.*)?$"), "已完成", "完成时间"),
+    # (a month is a day done as well: "，已于2025年4月完成", as ``F.account_status`` reads it)
+    (
+        re.compile(rf"^(?P<m>.+?)[，,]已于(?P<due>{_MONTH_OR_DAY})完成(?P<rest>。.*)?$"),
+        "已完成",
+        "完成时间",
+    ),
     (
         re.compile(rf"^(?P<m>.+?)[，,]自(?P<due>{_DAY})起长期坚持(?P<rest>。.*)?$"),
         "长期坚持",
@@ -176,7 +190,10 @@ _WORK_STATE = re.compile(
 _BY_DATE = re.compile(
     r"(?P<due>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前))"
 )
-_PLANNED_BY = re.compile(rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})完成[。；;]?$")
+# (what is to be finished may follow: "，计划于2025年9月底前完成全部资产录入。")
+_PLANNED_BY = re.compile(
+    rf"[，,]\s*(?:计划|预计)于?(?P<due>{_DUE})\s*(?:全部)?完成[^，,。；;]{{0,20}}[。；;]?$"
+)
 # A sentence that tells what was done rather than what to do: it opens with the date or an
 # "already" ("2024年3月28日，局党组会议审议通过…", "已完成全局固定资产清查…").
 _ACCOUNT = re.compile(
@@ -238,6 +255,8 @@ _WEB_FURNITURE = re.compile(
     r"|^(?:发布时间|发布日期|信息来源|来源|作者|浏览次数|访问次数|点击数|阅读次数|阅读量|索引号|发文机构)\s*[：:]"
     r".{0,80}(?:浏览|点击|阅读|访问|来源|作者|发布|\d{4}-\d{1,2}-\d{1,2})"
     r"|^[【\[]?\s*(?:字体|字号|打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏|扫一扫)[：:】\]\s]"
+    # "扫一扫在手机打开当前页", "手机扫一扫，分享到朋友圈"
+    r"|^(?:手机)?扫一扫[^。]{0,16}$"
     r"|^(?:[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|字体[：:]?\s*大\s*中\s*小)\s*[】\]]\s*)+$"
     # a 公众号 article's counters at its foot: "阅读 1024", "阅读 1.2万 在看 15 赞 8"
     r"|^(?:(?:阅读|阅读量|浏览量|在看|点赞|赞|分享|推荐)\s*[：:]?\s*[\d.]+\s*万?\+?\s*)+$"
@@ -423,6 +442,15 @@ _NOTE_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*[^。；;，,：:]{2,40}$")
 # 附件说明 listing them).
 _ATTACHMENT_LINE = re.compile(
     r"附\s*件\s*\d*\s*(?:[：:]\s*)?(?:[^\d。；;，,：:][^。；;，,：:]{1,39})?"
+)
+
+
+# An attachment a web page links to, by its file name: "附件：1.整改任务清单.docx",
+# "2.制度汇编.pdf" (the file is not in the page).
+_ATTACHED_FILE = re.compile(
+    r"^(?:附\s*件\s*\d*\s*[：:]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?"
+    r"(?P<name>[^\s。；;，,：:]{2,60}\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|7z|txt))$",
+    re.IGNORECASE,
 )
 
 
@@ -812,7 +840,20 @@ class _Reader:
     def attachment(self, blocks: list[Block]) -> None:
         """The 附件: task tables are read; its title is skipped; a task table that reached us as
         lines of text (from a PDF) cannot be split into cells reliably and is reported once
-        (a warning, never a guess at the columns)."""
+        (a warning, never a guess at the columns). Attachments a web page only links to
+        ("1.整改任务清单.docx") are files of their own: named in one reminder."""
+        files = [(b, m) for b in blocks if not b.is_table and (m := _ATTACHED_FILE.match(b.text))]
+        if files:
+            names = "".join(f"“{m.group('name')}”" for _, m in files)
+            self.p.warnings.append(
+                f"{files[0][0].where}起列出的附件{names}是另外的文件（网页上的下载链接），"
+                "不在本文件中；附件里的问题清单或任务清单请下载后与本文件一起导入"
+                "（ledger-tools import 本文件 附件文件 -o 台账.xlsx）。"
+            )
+            linked = {id(b) for b, _ in files}
+            blocks = [b for b in blocks if id(b) not in linked]
+            if blocks and _ATTACHMENT_LINE.fullmatch(blocks[0].text) is None:
+                return  # nothing of the attachment but its links
         titled = False
         for i, b in enumerate(blocks[1:], start=1):
             if not b.is_table and _ATTACHMENT_LINE.fullmatch(b.text):
@@ -1550,6 +1591,7 @@ class _Reader:
                     # measure just named.
                     done = added[0].fields.get("整改进展及成效", "")
                     added[0].fields["整改进展及成效"] = _join(done, rest)
+                    added[0].told = F.account_status(added[0].fields["整改进展及成效"])
                     continue
             before = len(problem.measures)
             if mode == "planned" and progress:
@@ -1766,6 +1808,10 @@ class _Reader:
             if state.group("due"):
                 fields["整改时限"] = re.sub(r"\s+", "", state.group("due"))
             result = ""
+        # "……。已完成资料复核46份，计划于……完成全部合同复核。": the past tense of its result
+        # states its status (the one rule, ``F.account_status``, a problem's 整改情况 is read
+        # by too; used when no status is said), read before the plan is taken out of it
+        told = F.account_status(result)
         if planned := _PLANNED_BY.search(result):
             # "…，计划于2024年6月底前完成": this measure's own deadline, not its progress.
             fields.setdefault("整改时限", re.sub(r"\s+", "", planned.group("due")))
@@ -1774,6 +1820,7 @@ class _Reader:
             measure = result
         self.add_measure(problem, measure, where, result)
         problem.measures[-1].fields.update(fields)
+        problem.measures[-1].told = told
 
     def add_measure(self, problem: PProblem, text: str, where: str, result: str = "") -> None:
         ahead = ""
@@ -1798,7 +1845,7 @@ class _Reader:
             fields.update({k: v for k, v in more.items() if k not in fields})
             if result_status := F.trailing_status(result):
                 fields["整改状态"], result = result_status
-            fields["整改进展及成效"] = result
+            fields["整改进展及成效"] = F.full_stop(result)
         own_status = F.trailing_status(text)
         if own_status:
             fields["整改状态"], text = own_status
@@ -1809,15 +1856,13 @@ class _Reader:
             text = text[: due.start()] + "。"
         if ahead:
             fields.setdefault("整改状态", ahead)
-        text = text.strip()
-        if text.endswith(("；", ";")):
-            # One item of a list "（1）…；（2）…。" is a sentence of its own.
-            text = text[:-1] + "。"
-        problem.measures.append(PMeasure(text, where, fields))
+        problem.measures.append(PMeasure(F.full_stop(text), where, fields))
 
     def assign_progress(self, problem: PProblem, progress: list[str]) -> None:
         """整改进展 written apart from the measures: item by item when it is numbered as many
-        as the measures, else as one text on the problem's last measure."""
+        as the measures, else as one text on the problem's last measure. A past-tense account
+        with no status word states the status (``F.account_status``): of each measure when
+        told item by item, else of the problem when no status sentence gave one."""
         from ledger_tools.ledger.cells import split_measures
 
         text = "".join(progress)
@@ -1828,9 +1873,18 @@ class _Reader:
         if len(parts) == len(measures) and len(parts) > 1:
             for m, part in zip(measures, parts, strict=True):
                 m.fields["整改进展及成效"] = part
+                m.told = F.account_status(part)
         else:
             last = measures[-1]
             last.fields["整改进展及成效"] = _join(last.fields.get("整改进展及成效", ""), text)
+            told = F.account_status(text)
+            if told and not problem.status:
+                problem.status, problem.status_text = told[0], text if told[0] else ""
+                problem.deadline = problem.deadline or told[1]
+                problem.done = problem.done or told[2]
+            elif told and told[0] == problem.status and told[2]:
+                # "整改情况：已完成。已于2025年5月20日完成……": the day the account gives
+                problem.done = problem.done or told[2]
 
 
 # "第（1）（2）项已完成" / "第3条措施正在推进": the status of the measures named by number.

@@ -32,9 +32,9 @@ def cli(debug: bool) -> None:
 
     \b
     常用步骤：
-      ledger-tools new 台账.xlsx --unit 某区档案馆   生成标准台账，按说明填写
-      ledger-tools check 台账.xlsx                   上报前校验，指出有问题的单元格
-      ledger-tools report 台账.xlsx                  生成整改情况报告（Word）
+      ledger-tools new 台账.xlsx --unit 某区档案馆  生成标准台账，按说明填写
+      ledger-tools check 台账.xlsx                  上报前校验，指出有问题的单元格
+      ledger-tools report 台账.xlsx                 生成整改情况报告（Word）
     """
 
 
@@ -148,24 +148,68 @@ def _expand_map_files(items: tuple[str, ...], option: str, what: str) -> list[st
 
 
 def parse_day(value: str | None, option: str) -> Any:
-    """``YYYY-MM-DD`` → date (None stays None)."""
+    """A day as a clerk types it → date (None stays None): ``2024-05-10`` and what the
+    ledger's cells accept for one day (``2024-5-10``, ``2024.5.10``, ``2024/5/10``,
+    ``2024年5月10日``, ``20240510``, full-width digits). A period (``2024年6月底前``), a day
+    without its year (``5月10日``) or one outside the cells' years is a usage error that
+    says which day to write."""
     if value is None:
         return None
     import datetime as dt
 
-    from ledger_tools.ledger.dates import MAX_YEAR, MIN_YEAR
+    from ledger_tools.ledger.dates import MAX_YEAR, MIN_YEAR, parse_date_value
 
-    try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(
-            f"“{value}”不是日期，应写成 YYYY-MM-DD，如 2024-05-10。", param_hint=option
-        ) from None
-    if not MIN_YEAR <= day.year <= MAX_YEAR:  # 9999-12-31 + the days to reply overflowed
-        raise click.BadParameter(
-            f"“{value}”的年份不在 {MIN_YEAR}—{MAX_YEAR} 年之间（与台账中日期的范围相同），请检查是否写错。",
-            param_hint=option,
-        )
+    text = value.strip()
+    with contextlib.suppress(ValueError):
+        day = dt.date.fromisoformat(text)
+        if not MIN_YEAR <= day.year <= MAX_YEAR:  # 9999-12-31 + the days to reply overflowed
+            raise click.BadParameter(
+                f"“{value}”的年份不在 {MIN_YEAR}—{MAX_YEAR} 年之间（与台账中日期的范围相同），请检查是否写错。",
+                param_hint=option,
+            )
+        return _after_today(day, option)
+    read = parse_date_value(text) if len(text) <= 40 else None
+    if read is not None and read.kind == "date" and read.due and not read.note:
+        return _after_today(read.due, option)
+    form = "应写成 YYYY-MM-DD，如 2024-05-10"
+    if read is not None and read.kind == "period" and read.due:
+        why = f"是一段期限，不是某一天。请写具体的日期，如 {read.due.isoformat()}"
+    elif read is not None and read.kind == "date" and read.due:  # 24.5.10: a two-digit year
+        why = f"的年份只写了两位。请写全年份，如 {read.due.isoformat()}"
+    elif read is not None and read.note and read.note != "不是可识别的日期":
+        note = read.note.rstrip("。").replace("，如2024年6月30日", "")
+        why = f"不是日期（{note}），{form}"
+    else:
+        why = f"不是日期，{form}"
+    raise click.BadParameter(f"“{value}”{why}。", param_hint=option)
+
+
+_AFTER_TODAY = {
+    "--as-of": "文稿将写“截至{day}”，而数字是台账现在的情况",
+    "--today": "超期和预警按这一天计算",
+}
+
+
+def _after_today(day: Any, option: str) -> Any:
+    """``day``; a day after the real today is said once on stderr (a mistyped year, 2052 for
+    2025, turned every deadline red or a report into one “截至” a day still to come)."""
+    import datetime as dt
+
+    from ledger_tools.ledger.dates import format_cn_date
+
+    today = dt.date.today()
+    ctx = click.get_current_context(silent=True)
+    said = ctx.find_root().meta.setdefault("ledger_tools.after_today", set()) if ctx else set()
+    if day <= today or (option, day) in said:
+        return day
+    said.add((option, day))
+    shown = format_cn_date(day)
+    what = _AFTER_TODAY.get(option, "").format(day=shown)
+    click.echo(
+        f"提示：{option} {shown}晚于今天（{format_cn_date(today)}）"
+        f"{'，' + what if what else ''}。如是笔误（如年份写错），请改正后重新运行。",
+        err=True,
+    )
     return day
 
 

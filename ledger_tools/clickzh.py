@@ -12,6 +12,7 @@ import functools
 import importlib
 import re
 import sys
+import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -53,21 +54,36 @@ ZH = {
     "option": "选项",
     "parameter": "参数",
     "default: {default}": "默认：{default}",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数字。",
-    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{value!r} is not a valid {number_type}.": "“{value}”不是数字，请写阿拉伯数字，如 5。",
+    "{value} is not in the range {range}.": "{value} 超出范围（应为 {range}）。",
     "Choose from:\n\t{choices}": "可选：\n\t{choices}",
 }
 ZH_PLURAL = {
-    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
-    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
-    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
-    "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 中。",
+    "Got unexpected extra argument ({args})": (
+        "多余的参数（{args}）。文件名或文件夹名中有空格时，请把整个路径放在英文双引号中，"
+        '如 "我的 台账.xlsx"，否则会被当成几个参数。'
+    ),
+    "Option {name!r} requires an argument.": "选项 {name} 后面要写一个值。",
+    "{value!r} is not {choice}.": "“{value}”不是可选的值，可选：{choice}。",
+    "{value!r} is not one of {choices}.": "“{value}”不是可选的值，可选：{choices}。",
     "Did you mean {possibility}?": "是否想输入 {possibility}？",
     "(Did you mean one of: {possibilities}?)": "（是否想输入其中之一：{possibilities}？）",
 }
 
 
+class _ErrorLine(str):
+    """“错误：{message}”, formatted with the message's English quotes in Chinese."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        message = kwargs.get("message")
+        if isinstance(message, str):
+            kwargs["message"] = chinese_quotes(message)
+        return super().format(*args, **kwargs)
+
+
 def _(message: str) -> str:
+    if message == "Error: {message}":
+        return _ErrorLine(ZH[message])
     return ZH.get(message, message)
 
 
@@ -116,6 +132,8 @@ Group.group_class = Group
 def install() -> None:
     _install_visible_echo()
     _missing_in_chinese()
+    _bad_values_in_chinese()
+    click.Context.formatter_class = HelpFormatter
     for module in (
         click.core,
         click.decorators,
@@ -145,6 +163,169 @@ def _missing_in_chinese() -> None:
 
     format_message._chinese = True  # type: ignore[attr-defined]
     missing.format_message = format_message  # type: ignore[method-assign]
+
+
+def _bad_values_in_chinese() -> None:
+    """click's “'--kind' 的值无效：'通报' 不是 'report', 'notice', 'summary'。” and “0 不在范围
+    1<=x<=64 内”: English quotes and a formula in a Chinese line. Said as “--kind 的值无效：
+    “通报”不是可选的值，可选：“report”、“notice”、“summary”。” and “0 超出范围（应为 1 至 64）”
+    (the help's “[默认：8765; 0<=x<=65535]” reads ``_describe_range`` too). Every message of
+    click is shown through “Error: {message}”, so that is where the quotes are put right,
+    whichever exception class (they differ between click versions) made it."""
+    ranges = getattr(click.types, "_NumberRangeBase", None)
+    if ranges is not None and hasattr(ranges, "_describe_range"):
+        ranges._describe_range = _describe_range
+
+
+def chinese_quotes(text: str) -> str:
+    """``'--jobs'`` → ``--jobs`` (as the options are written in every other message);
+    ``'通报'`` → ``“通报”``; a list of quoted values separated by 、."""
+    text = re.sub(r"'(-[^'\s]*)'", r"\1", text)
+    text = re.sub(r"'([^']*)'", r"“\1”", text)
+    return text.replace("”, “", "”、“").replace("。 是否", "。是否")
+
+
+def _describe_range(self: Any) -> str:
+    """An ``IntRange``/``FloatRange`` in words: 1 至 64, 不小于 1, 不大于 9."""
+    low = f"大于 {self.min}" if self.min_open else f"不小于 {self.min}"
+    high = f"小于 {self.max}" if self.max_open else f"不大于 {self.max}"
+    if self.min is None:
+        return high
+    if self.max is None:
+        return low
+    if self.min_open or self.max_open:
+        return f"{low}且{high}"
+    return f"{self.min} 至 {self.max}"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Chinese character or full-width mark two."""
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
+
+
+# A line does not start with a closing mark nor end with an opening one (Chinese line breaking)
+_CLOSING = "，。、；：！？）》」』】”’,.;:!?)"
+_OPENING = "（《「『【“‘("
+# A run of ASCII (a command, an option) stays whole, and so does a short quoted name
+# (“督办通知”): a line break between “ and ” is printed as \\n (``output.visible_message``).
+_TOKEN = re.compile(r"“[^“”\s]{1,24}”|[!-~]+|\s+|.", re.S)
+
+
+def wrap_cjk(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: Chinese may break between any two
+    characters, ASCII runs (``pip install "ledger-tools[excel]"``, ``--status-map``) only at
+    spaces, punctuation is kept by the Chinese rules. click's wrapper counted a Chinese
+    character as one column (lines twice too long) and broke ``ledger-`` / ``tools``."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        if tokens and (token[0] in _CLOSING or tokens[-1][-1] in _OPENING) and not token.isspace():
+            if not tokens[-1].isspace():
+                tokens[-1] += token
+                continue
+        tokens.append(token)
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and display_width(line + token) > width:
+            lines.append(line.rstrip())
+            line = token
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _join_lines(lines: list[str]) -> str:
+    """A paragraph's source lines as one text: a space between ASCII words, none between
+    Chinese characters (a docstring broken mid-sentence got a stray space in the middle)."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if text and line and display_width(text[-1]) == 1 and display_width(line[0]) == 1:
+            text += " "
+        text += line
+    return text
+
+
+_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help in Chinese typography: columns and wrapping by display width, a
+    full-width colon after the headings, the “[默认：8765; 0<=x<=65535]” of an option as
+    “默认：8765；可填 0 至 65535。”."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage:") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs: list[list[str]] = [[]]
+        for line in text.expandtabs().splitlines():
+            if line.strip():
+                paragraphs[-1].append(line)
+            elif paragraphs[-1]:
+                paragraphs.append([])
+        out = []
+        for lines in filter(None, paragraphs):
+            if lines[0].strip() == "\b":
+                out.append("\n".join(indent + line for line in lines[1:]))
+                continue
+            extra = " " * (len(lines[0]) - len(lines[0].lstrip()))
+            width = max(self.width - len(indent + extra), 20)
+            wrapped = wrap_cjk(_join_lines(lines), width)
+            out.append("\n".join(indent + extra + line for line in wrapped))
+        self.write("\n\n".join(out) + "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_width = min(max((display_width(first) for first, _ in rows), default=0), col_max)
+        column = first_width + col_spacing
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_width:
+                self.write(" " * (column - display_width(first)))
+            else:
+                self.write("\n" + " " * (column + self.current_indent))
+            lines = wrap_cjk(_option_extra(second), max(self.width - column - 2, 10))
+            self.write(lines[0] + "\n" if lines else "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{column + self.current_indent}}{line}\n")
+
+
+def _option_extra(help_text: str) -> str:
+    """An option's help with click's “  [默认：5; 1 至 60]” in Chinese: “默认：5；可填 1 至 60。”;
+    a range the help already states (“1 至 64”) is not said twice."""
+    found = _EXTRA.search(help_text)
+    if not found:
+        return help_text
+    body = help_text[: found.start()]
+    parts = []
+    for part in found.group(1).split("; "):
+        if re.fullmatch(r"-?[\d.]+ 至 -?[\d.]+|(?:不?[大小]于 -?[\d.]+且?)+", part):
+            if part in body:
+                continue
+            part = "可填 " + part
+        parts.append(part)
+    if not parts:
+        return body
+    said = "；".join(parts)
+    return f"{body}{said}。" if body.endswith("。") else f"{body}（{said}）"
 
 
 def _install_visible_echo() -> None:

@@ -182,7 +182,9 @@ def test_zip_that_is_not_a_workbook(tmp_path):
     with zipfile.ZipFile(p, "w") as zf:
         zf.writestr("hello.txt", "hi")
     res = CliRunner().invoke(cli, ["check", str(p)])
-    assert res.exit_code == 2 and "不是完整的 .xlsx" in res.output
+    # a zip of other files, not a damaged workbook: named as such, with what is inside
+    assert res.exit_code == 2 and "其实是压缩包（.zip，只是扩展名为 .xlsx）" in res.output
+    assert "里面有：hello.txt" in res.output
 
 
 def test_a_word_document_given_as_the_ledger_is_named_as_such(tmp_path):

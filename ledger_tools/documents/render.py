@@ -320,6 +320,8 @@ def render_docx(
     check_output_path(out_path, template, *inputs, overwrite=overwrite, suffix=".docx", flag=flag)
     tpl, data = _load_template(template)
     trusted = budget is None and is_builtin(data)
+    if not trusted and (plain := plain_document(tpl, template)):
+        raise TemplateError(plain)
     env = make_trusted_env(_finalize, FILTERS) if trusted else make_env()
     with atomic_output(out_path, template, *inputs, overwrite=overwrite, flag=flag) as tmp:
         try:
@@ -740,6 +742,25 @@ _LOOP_ATTRS = {
 }  # fmt: skip
 
 
+_ANY_TAG = re.compile(r"[{｛][{%#｛％]")
+
+
+def plain_document(tpl: Any, path: Path) -> str:
+    """Why ``tpl`` is no template, or "": not one ``{{ }}``/``{% %}`` (nor a full-width one
+    typed by an input method, which ``templates check`` explains) in its body, headers and
+    footers. Last year's report given as --template was rendered as it stood: a document
+    “生成” without one word of the ledger in it, and no word said."""
+    for _label, xml in _parts_xml(tpl):
+        if _ANY_TAG.search(re.sub(r"<[^>]*>", "", xml)):
+            return ""
+    return (
+        f"模板 {path.name} 中没有任何模板变量（如 {{{{ 统计句 }}}}、{{% for … %}}），用它生成的文稿会与它"
+        "一模一样，台账的内容和数字一个也写不进去。它可能是一份已经生成的文稿或普通的 Word 文件，不是模板。"
+        "请用 ledger-tools templates export 文件夹 导出内置模板，在其基础上修改后再用 --template 指定；"
+        "或去掉 --template，使用内置模板。"
+    )
+
+
 def _parts_xml(tpl: Any) -> list[tuple[str, str]]:
     """(part name, XML) of the body, headers and footers, as docxtpl renders them."""
     parts = [("正文", tpl.get_xml())]
@@ -818,6 +839,8 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
 
     path = Path(path)
     tpl = _open_template(path)
+    if plain := plain_document(tpl, path):
+        return [TemplateIssue("error", plain)]
     env = make_env()
     issues: list[TemplateIssue] = []
     paragraphs: list[str] = []

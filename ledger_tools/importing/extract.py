@@ -97,7 +97,10 @@ _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
 def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     p = Path(path)
     if not p.is_file():
-        raise UnreadableFile(f"找不到文件“{p}”。请检查文件名和所在文件夹。")
+        from ledger_tools.errors import missing_file_hint
+
+        hint = missing_file_hint(p) or "请检查文件名和所在文件夹。"
+        raise UnreadableFile(f"找不到文件“{p}”。{hint}")
     suffix = p.suffix.lower()
     if suffix in _WORKBOOK_SUFFIXES:
         from ledger_tools.output import command_arg
@@ -112,6 +115,10 @@ def _read_blocks(path: str | os.PathLike[str]) -> list[Block]:
     if suffix in OFD_SUFFIXES or is_ofd(p):  # (by its content too: an OFD named .pdf or .zip)
         return read_ofd(p)
     _refuse_disguised(p, suffix)
+    from ledger_tools.errors import archive_refusal
+
+    if note := archive_refusal(p, "import"):  # a unit's .zip/.rar: named, with what is inside
+        raise UnreadableFile(note)
     if suffix == ".docx" or (suffix not in SUFFIXES and zipfile.is_zipfile(p)):
         return read_docx(p)
     if suffix == ".txt":

@@ -276,7 +276,10 @@ def reading_notes(raw: RawBook) -> list[Finding]:
 
 def _sniff(p: Path) -> str:
     if not p.exists():
-        raise UnreadableFile(f"找不到文件：{p}。请检查文件名和路径是否正确。")
+        from ledger_tools.errors import missing_file_hint
+
+        hint = missing_file_hint(p) or "请检查文件名和路径是否正确。"
+        raise UnreadableFile(f"找不到文件：{p}。{hint}")
     if p.is_dir():
         raise UnreadableFile(f"{p} 是一个文件夹，不是 Excel 文件。请指定台账文件。")
     if not p.is_file():  # a FIFO would block the read forever, a device never end
@@ -300,6 +303,10 @@ def _sniff(p: Path) -> str:
         return "cfb"
     if p.name.startswith("~$"):
         raise UnreadableFile(_lock_file_message(p))
+    if head.startswith((b"Rar!", b"7z\xbc\xaf", b"PK\x05\x06")):
+        from ledger_tools.errors import archive_refusal
+
+        raise UnreadableFile(archive_refusal(p, "ledger") or "")
     if not head:
         raise UnreadableFile(f"{p.name} 是空文件（0 字节），不是有效的 Excel 文件。{_SAVE_AS_HINT}")
     if what := other_format(p):
@@ -361,6 +368,10 @@ def _not_a_workbook(p: Path, members: set[str]) -> str:
                 f"{p.name} 是 {what}，不是 Excel 台账。请指定整改台账的 .xlsx 文件"
                 "（文稿模板请用 --template 指定）。"
             )
+    from ledger_tools.errors import archive_refusal
+
+    if note := archive_refusal(p, "ledger"):  # a unit's .zip: named, with what is inside
+        return note
     return (
         f"{p.name} 已损坏或不是完整的 .xlsx 文件（可能下载或拷贝不完整）。"
         "请重新获取原文件，或用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。"

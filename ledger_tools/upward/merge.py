@@ -230,6 +230,15 @@ def _not_read(path: Path) -> str | None:
             "请用 Excel 或 WPS 打开后“另存为” .xlsx 再汇总。"
         )
     if suffix in ARCHIVES:
+        from ledger_tools.errors import LEDGER_SUFFIXES, archive_names
+
+        ledgers = [n for n in archive_names(path) if n.lower().endswith(LEDGER_SUFFIXES)]
+        if ledgers:  # (their names as the archiver meant them: GBK ones too)
+            more = f" 等 {len(ledgers)} 本" if len(ledgers) > 6 else ""
+            return (
+                f"这是压缩包，汇总不读取压缩包里的文件。里面有台账：{'、'.join(ledgers[:6])}{more}，"
+                "请解压到这个文件夹后再汇总。"
+            )
         return "这是压缩包，汇总不读取压缩包里的文件。如果里面有台账，请解压到这个文件夹后再汇总。"
     return None
 

@@ -23,7 +23,15 @@ from typing import Any
 from ledger_tools.errors import LedgerToolsError
 from ledger_tools.output import process_alive
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # what ``check`` reads (.et as .xls)
+# Documents a clerk may pick instead of the ledger: ``import`` makes a ledger of them
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".wpt", ".rtf", ".odt", ".pdf", ".ofd", ".txt") + (
+    ".htm",
+    ".html",
+    ".mht",
+    ".mhtml",
+)
+ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
 # The grid drawn on the page: enough to find any flagged cell of a normal ledger; a larger
 # sheet is shown in part, and every finding (up to PAGE_FINDINGS) is still listed in the table.
 GRID_MAX_ROWS = 3000
@@ -116,10 +124,7 @@ class Workspace:
     def add(self, name: str, data: bytes) -> Upload:
         clean = safe_name(name)
         if not clean.lower().endswith(LEDGER_SUFFIXES):
-            raise WebError(
-                f"“{clean}”不是 Excel 台账。请选择 .xlsx、.xlsm 或 .xls 文件"
-                "（WPS 的 .et 文件请先“另存为” .xlsx）。"
-            )
+            raise WebError(self._not_a_ledger(clean, data))
         idle = [u for u in self.uploads.values() if u.id not in self.busy]
         for old in idle[: max(0, len(self.uploads) - KEEP_UPLOADS + 1)]:  # the oldest first
             self.remove(old)
@@ -131,6 +136,35 @@ class Workspace:
         upload = Upload(upload_id, clean, path)
         self.uploads[upload_id] = upload
         return upload
+
+    def _not_a_ledger(self, clean: str, data: bytes) -> str:
+        """Why the page does not check ``clean``, said for what it is: an archive (with the
+        files inside it, GBK names read as such), a document ``import`` makes a ledger of,
+        another table to save as .xlsx."""
+        from ledger_tools.errors import archive_refusal
+        from ledger_tools.output import command_arg
+
+        suffix = "." + clean.rsplit(".", 1)[-1].lower() if "." in clean else ""
+        if suffix in ARCHIVE_SUFFIXES or data[:4] in (b"Rar!", b"7z\xbc\xaf"):
+            folder = self.root / secrets.token_hex(6)
+            folder.mkdir(mode=0o700)
+            try:
+                (folder / clean).write_bytes(data)
+                note = archive_refusal(folder / clean, "page")
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            if note:
+                return note
+        if suffix in DOCUMENT_SUFFIXES:
+            return (
+                f"“{clean}”是文稿，不是 Excel 台账。本页校验的是整改台账（.xlsx、.xls、.et）；"
+                "要从反馈意见、整改方案等文稿生成台账，请在命令行运行 "
+                f"ledger-tools import {command_arg(clean)} -o 台账.xlsx，再上传生成的台账。"
+            )
+        return (
+            f"“{clean}”不是 Excel 台账。请选择 .xlsx、.xlsm、.xls 或 .et 文件；其他格式的表格"
+            "（.csv、.ods 等）请先用 Excel 或 WPS 打开后“另存为” .xlsx。"
+        )
 
     def get(self, upload_id: str) -> Upload:
         upload = self.uploads.get(upload_id)
@@ -271,6 +305,11 @@ _FOR_PAGE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"或加 --force 强制生成", "或勾选“台账有错误时仍然生成文稿”后再生成"),
         (r"或用 --as-of 指定统计截止日期", "或在本页的“统计截至日期”中指定"),
         (r"，请加 --force。", "，请勾选“台账有错误时仍然生成文稿”后再生成。"),
+        (  # a .xls/.et ledger is checked, but its marked copy is written from an .xlsx only
+            r"无法另存标注副本（--mark）。请先用 Excel/WPS 另存为 \.xlsx 后再校验",
+            "无法生成标注副本（标注副本只能由 .xlsx/.xlsm 台账生成；校验结果和文稿不受影响）。"
+            "需要标注副本时，请先用 Excel/WPS 另存为 .xlsx 后重新上传",
+        ),
     )
 )
 

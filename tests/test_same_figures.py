@@ -304,6 +304,11 @@ def test_diff_says_a_changed_cell_once_and_marks_figures_in_doubt(tmp_path):
     assert "清退资金：125.00万元 → 130.00万元" in money[1]
     assert re.search(r"办结问题\s+3\s+【2】", text), text
     assert "存疑（本期）：1项问题的整改状态未填或无法识别" in text
+    # the sentence for the documents does not guess that the problem was reopened
+    said = next(line for line in text.splitlines() if line.startswith("与上期"))
+    assert "退回未办结" not in said
+    assert "【上期已办结的1项问题本期整改状态未填或无法识别，是否办结存疑】" in said
+    assert "办结率由42.9%降至【28.6%】" in said
     data = json.loads(cli_text(*args, "--format", "json"))
     assert "办结数" in data["new"]["totals"]["存疑"] and not data["old"]["totals"]["存疑"].get(
         "办结数"

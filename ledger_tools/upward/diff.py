@@ -1022,8 +1022,13 @@ def sentence(cmp: Comparison) -> str:
     if s["未报送单位"]:
         parts.append(f"本期未报送单位{len(s['未报送单位'])}个（{_names(s['未报送单位'])}）")
     parts.append(f"新增办结{s['新增办结']}项" if s["新增办结"] else "没有新增办结问题")
-    if s["退回未办结"]:
-        parts.append(f"{s['退回未办结']}项问题由办结退回未办结")
+    # a problem whose status is now empty or cannot be read is not said to be reopened: that
+    # would be a guess (its status is the clerk's to fill in)
+    unread = sum(1 for c in cmp.changes if c.kind == "problem-reopened" and not c.new)
+    if s["退回未办结"] - unread:
+        parts.append(f"{s['退回未办结'] - unread}项问题由办结退回未办结")
+    if unread:
+        parts.append(f"【上期已办结的{unread}项问题本期整改状态未填或无法识别，是否办结存疑】")
     if s["删除已办结"]:
         parts.append(f"删除已办结问题{s['删除已办结']}项")
     added = [
@@ -1044,7 +1049,9 @@ def sentence(cmp: Comparison) -> str:
         parts.append(f"{s['状态倒退']}条措施状态倒退")
     if s["上期办结率"] != s["本期办结率"]:
         up = cmp.new_stats["办结率数值"] > cmp.old_stats["办结率数值"]
-        parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")
+        # a rate in doubt in 【】, as the statistics sentence prints it
+        before, after = (st["显示"]["办结率"] for st in (cmp.old_stats, cmp.new_stats))
+        parts.append(f"办结率由{before}{'提高到' if up else '降至'}{after}")
     red_old, red_new = s["上期预警"]["红色"], s["本期预警"]["红色"]
     if red_old != red_new:
         parts.append(_overdue_trend(red_old, red_new))

@@ -1030,10 +1030,12 @@ def public_paragraph(
     # problem upon problem read as a form filled in (the 公文 review).
     sums, bad = _sums(p.measures)
     sums["建立制度"] = bad["建立制度"] = 0
+    # a sum missing a cell that cannot be read ("约3万") is in 【】, as in the statistics sentence
+    sums["存疑"] = {name: "" for name, n in bad.items() if n}
     parts = []
     if started:
         parts.append(f"主要措施：{'；'.join(dict.fromkeys(started))}")
-    parts.append(_sums_sentence({**sums, "数值无法识别": bad}))
+    parts.append(_sums_sentence(sums))
     own = status_without_head(status) if said_for_all else status
     leads = list(dict.fromkeys(planned))
     plan = f"下一步计划：{'；'.join(leads)}" if planned else ""

@@ -101,9 +101,11 @@ def text_pieces(
             lines = [f"  {c.ljust(width)}  {m}" for c, m in piece]
         if len(shown) < len(group):
             lines.append(f"  ……另有 {len(group) - len(shown):,} 处没有在此列出。")
-    colours = _colour_counts(report)
+    colours = colour_counts(report)
     if any(colours.values()):
         lines += ["", "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items())]
+    if doubt := doubt_text(report.totals):
+        lines += ["", doubt]
     if limit is not None and any(len(group) > limit for group in groups.values()):
         lines += ["", _unlisted_note(report, limit, mark)]
     lines += ["", _verdict(report)]
@@ -233,7 +235,23 @@ def _totals_line(t: dict[str, Any]) -> str:
     return line + "。"
 
 
-def _colour_counts(report: Report) -> dict[str, int]:
+# The figures check prints (the totals line and the 预警 line) whose doubts it names.
+_PRINTED = ("方面数", "问题数", "办结数", "办结率", "预警")
+
+
+def doubt_text(totals: dict[str, Any]) -> str:
+    """ "存疑：…" when a figure check prints depends on a cell that cannot be read (the
+    statistics' ``存疑``, which documents print in 【】), else ""."""
+    doubts = totals.get("存疑") or {}
+    reasons = dict.fromkeys(doubts[k] for k in _PRINTED if k in doubts)
+    if not reasons:
+        return ""
+    return f"存疑：{'；'.join(reasons)}。以上数字改正这些单元格后才准确。"
+
+
+def colour_counts(report: Report) -> dict[str, int]:
+    """The warnings of ``report`` per colour, 红色, 黄色, 绿色 in this order (check's text
+    and the 校验结果 sheet of the marked copy and of the Excel button)."""
     counts = {"红色": 0, "黄色": 0, "绿色": 0}
     for f in report.findings:
         colour = f.extra.get("colour")
@@ -362,7 +380,7 @@ def report_json(report: Report, findings: bool = True) -> dict[str, Any]:
     counts: dict[str, int] = {ERROR: 0, WARNING: 0, NOTE: 0}
     for f in report.findings:
         counts[f.severity] += 1
-    counts.update(_colour_counts(report))
+    counts.update(colour_counts(report))
     return {
         "schema_version": JSON_SCHEMA_VERSION,
         "file": name_text(str(report.path)),  # (a name of bytes not UTF-8: valid JSON)

@@ -19,6 +19,9 @@ from ledger_tools.lazyre import lazy
 # Sheets of the standard workbook, in order.
 SHEET_GUIDE = "填表说明"
 SHEET_INFO = "基本信息"
+# A row of a 汇总台账's 基本信息 (merge writes it when units differ on 长期坚持计入办结): the
+# units, one a line, whose own ledger counts 长期坚持 as not 办结; every other unit counts it.
+NOT_COUNTED_LABEL = "长期坚持不计入办结的单位"
 SHEET_LEDGER = "整改台账"
 SHEET_TEXT = "文稿段落"
 SHEET_LISTS = "字典"

@@ -1799,12 +1799,12 @@ def summary_lines(report: Report) -> list[str]:
         f"（检查日期 {format_cn_iso(report.today)}）" if report.today else ""
     )
     second = "，".join(f"{SEVERITY_LABEL[s]} {n} 处" for s, n in counts.items()) + "。"
-    colours: dict[str, int] = defaultdict(int)
-    for f in report.findings:
-        if f.extra.get("colour"):
-            colours[f.extra["colour"]] += 1
-    if colours:
+    from ledger_tools.ledger.checking import colour_counts, doubt_text
+
+    colours = colour_counts(report)  # (in the order and with the zeros check prints)
+    if any(colours.values()):
         second += "预警：" + "，".join(f"{c} {n} 项" for c, n in colours.items()) + "。"
+    second += doubt_text(report.totals)
     third = (
         "有错误，请按“说明”修改后再上报。"
         if counts[ERROR]

@@ -2496,6 +2496,10 @@ def read_info(raw: RawBook) -> tuple[dict[str, Any], dict[str, str]]:
         if len(row) < 1:
             continue
         key = C.normalise_header(row[0])
+        if key == C.NOT_COUNTED_LABEL and len(row) > 1 and row[1] is not None:
+            # (a tuple, not text: no check of 基本信息's texts reads it as one)
+            info[key] = tuple(n.strip() for n in str(row[1]).splitlines() if n.strip())
+            continue
         field = C.INFO_BY_NAME.get(key)
         if field is None or field.name in info:
             continue

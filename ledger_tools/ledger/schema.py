@@ -1066,7 +1066,7 @@ _MESSAGES: dict[str, Callable[[Ledger, Measure, str, dt.date], str]] = {
     "number-conflict": _msg_number_conflict,
     "bad-number": lambda L, m, c, t: (
         f"“{C.header_label(c)}”应填写{'不小于 0 的整数' if C.COLUMN_BY_NAME[c].kind == 'count' else '不小于 0 的数字'}，"
-        f"这里是“{m.get(c)}”。请只填数字（不带单位）。"
+        f"这里是“{m.get(c)}”，没有计入合计（统计和文稿中的合计因此存疑）。" + _number_advice(c)
     ),
     "example-text": lambda L, m, c, t: (
         f"“{c}”中还有示例文字“{C.EXAMPLE_MARK}”。请改为本单位的实际内容。"
@@ -1216,6 +1216,18 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _number_advice(column: str) -> str:
+    """What to write instead of a number that cannot be read (bad-number)."""
+    if C.COLUMN_BY_NAME[column].kind == "money":
+        return "请填写确数，如“30000”或“3万元”，不写“约”“余”。"
+    if column == "问责人次":
+        return (
+            "请填写一个数，如“3”或“3人次”；几种方式分开写的（如“诫勉谈话2人、通报批评1人”）"
+            "请填人次合计，方式写在进展或备注中。"
+        )
+    return "请填写一个数，如“3”或“3项”。"
 
 
 def _at_error_cells(ledger: Ledger, findings: list[Finding]) -> list[Finding]:

@@ -36,8 +36,37 @@ _NAME_SPLIT = lazy(r"[、，,；;/／\s]+(?![^（(）)]*[）)])(?![（(])")
 
 
 def long_term_counts(ledger: Ledger) -> bool:
-    """基本信息 长期坚持计入办结: anything but “否” (default 是) counts 长期坚持 as 办结."""
+    """基本信息 长期坚持计入办结: anything but “否” (default 是) counts 长期坚持 as 办结. A 汇总台账
+    whose units differ on it (``units_not_counting``) counts it for all but those units."""
+    if units_not_counting(ledger):
+        return True
     return str(ledger.info.get("长期坚持计入办结") or "是").strip() != "否"
+
+
+def units_not_counting(ledger: Ledger) -> frozenset[str]:
+    """The units of a 汇总台账 whose own ledger counts 长期坚持 as not 办结, when the units
+    differ on it (基本信息 “长期坚持不计入办结的单位”, which merge writes): their problems
+    are counted as they count them, the other units' as theirs. Empty for any other ledger."""
+    return frozenset(ledger.info.get(C.NOT_COUNTED_LABEL) or ())
+
+
+# The 长期坚持 problems of the units ``units_not_counting`` (not among the 办结: the statistics
+# sentence names them on their own)
+NOT_COUNTED_ONGOING = "长期坚持不计入办结数"
+# 办结 in a unit of a 汇总台账 that counts 长期坚持 as not closed (``units_not_counting``)
+_OWN_CLOSED = closed_statuses(False)
+
+
+def _unit_of(m: Measure) -> str:
+    return m.get("单位") or UNFILLED
+
+
+def _closed(p: Problem, closed: tuple[str, ...], own: Collection[str]) -> bool:
+    """Whether problem ``p`` is 办结: its status is one of ``closed``, or of ``_OWN_CLOSED``
+    when its unit is one of ``own`` (``units_not_counting``)."""
+    if own and _unit_of(p.measures[0]) in own:
+        return p.status in _OWN_CLOSED
+    return p.status in closed
 
 
 # 办结率 as printed: one formatter for the statistics, the context and the CLI.
@@ -74,10 +103,20 @@ def warning_colour(m: Measure, as_of: dt.date, closed: tuple[str, ...]) -> str |
 
 
 def colour_counts(
-    measures: Iterable[Measure], as_of: dt.date, closed: tuple[str, ...]
+    measures: Iterable[Measure],
+    as_of: dt.date,
+    closed: tuple[str, ...],
+    own: Collection[str] = (),
 ) -> Counter[str]:
     """Warnings per colour, one per Excel row: the measures split from one cell share its
-    deadline and status, and ``check`` gives that cell one warning."""
+    deadline and status, and ``check`` gives that cell one warning. The measures of the units
+    ``own`` (``units_not_counting``) are not closed when 长期坚持, as their ledgers count."""
+    if own:
+        measures = list(measures)
+        mine = [m for m in measures if _unit_of(m) in own]
+        if mine:
+            others = [m for m in measures if _unit_of(m) not in own]
+            return colour_counts(others, as_of, closed) + colour_counts(mine, as_of, _OWN_CLOSED)
     seen: set[object] = set()
     counts: Counter[str] = Counter()
     for m in measures:
@@ -111,11 +150,13 @@ def compute_stats(
     as_of = as_of or dt.date.today()
     counted = long_term_counts(ledger)
     closed = closed_statuses(counted)
+    own = units_not_counting(ledger)
     problems = ledger.problems
     by_status = Counter(p.status or UNKNOWN_STATUS for p in problems)
-    n_closed = sum(1 for p in problems if p.status in closed)
+    n_closed = sum(1 for p in problems if _closed(p, closed, own))
     sums, bad = _sums(ledger.measures)
-    colours = colour_counts(ledger.measures, as_of, closed)
+    bad = _with_formulas_without_value(ledger, bad)
+    colours = colour_counts(ledger.measures, as_of, closed, own)
     stats: dict[str, Any] = {
         "截至日期": format_cn_date(as_of),
         "方面数": len(ledger.aspects),
@@ -132,46 +173,51 @@ def compute_stats(
         "数值无法识别": sum(bad.values()),
         "预警": {c: colours.get(c, 0) for c in COLOURS},
     }
+    if own:  # a 汇总台账 whose units differ: which units, and their 长期坚持 problems
+        stats[C.NOT_COUNTED_LABEL] = sorted(own)
+        stats[NOT_COUNTED_ONGOING] = sum(
+            1 for p in problems if p.status == C.STATUS_ONGOING and not _closed(p, closed, own)
+        )
     stats["存疑"] = uncertain_figures(ledger, stats, bad)
     stats["显示"] = shown_figures(stats)
     supervisor = str(ledger.info.get("监督机构") or "").strip() or "【监督机构未填】"
     stats["统计句"] = stats_sentence(stats, supervisor)
     if not groups:
         return stats
-    stats["按方面"] = [_aspect_row(a.title, a.problems, as_of, closed) for a in ledger.aspects]
-    stats["按责任部门"] = _measure_groups(ledger.measures, "责任部门", _departments, as_of, closed)
-    stats["按责任领导"] = _measure_groups(ledger.measures, "责任领导", _leaders, as_of, closed)
+    stats["按方面"] = [
+        _aspect_row(a.title, a.problems, as_of, closed, own=own) for a in ledger.aspects
+    ]
+    stats["按责任部门"] = _measure_groups(
+        ledger.measures, "责任部门", _departments, as_of, closed, own
+    )
+    stats["按责任领导"] = _measure_groups(ledger.measures, "责任领导", _leaders, as_of, closed, own)
     stats["按整改状态"] = _status_groups(problems)
-    stats["按单位"] = _unit_groups(problems, as_of, closed)
+    stats["按单位"] = _unit_groups(problems, as_of, closed, own)
     return stats
 
 
 def unit_groups(
     ledger: Ledger, as_of: dt.date, not_counting: Collection[str] = ()
 ) -> list[dict[str, Any]]:
-    """``按单位`` of ``compute_stats`` alone; the units named in ``not_counting`` count
-    长期坚持 as not 办结 (their own ledger says so: a merge's 基本信息 lists them)."""
-    closed = closed_statuses(long_term_counts(ledger))
-    rows = _unit_groups(ledger.problems, as_of, closed)
-    if not not_counting:
-        return rows
-    own = closed_statuses(False)
-    mine = [p for p in ledger.problems if (p.measures[0].get("单位") or UNFILLED) in not_counting]
-    redone = {r["单位"]: r for r in _unit_groups(mine, as_of, own)}
-    return [redone.get(r["单位"], r) for r in rows]
+    """``按单位`` of ``compute_stats`` alone; the units named in ``not_counting`` (or in the
+    ledger's ``units_not_counting``) count 长期坚持 as not 办结, as their own ledgers do."""
+    own = units_not_counting(ledger) | frozenset(not_counting)
+    closed = closed_statuses(long_term_counts(ledger) or bool(own))
+    return _unit_groups(ledger.problems, as_of, closed, own)
 
 
 def _unit_groups(
-    problems: list[Problem], as_of: dt.date, closed: tuple[str, ...]
+    problems: list[Problem], as_of: dt.date, closed: tuple[str, ...], own: Collection[str] = ()
 ) -> list[dict[str, Any]]:
     """By 单位 (the 全部措施 of a merge): like 方面, 办结 counts problems (each is one unit's)."""
     units: dict[str, list[Problem]] = {}
     for p in problems:
-        units.setdefault(p.measures[0].get("单位") or UNFILLED, []).append(p)
-    return [_aspect_row(name, ps, as_of, closed, key="单位") for name, ps in units.items()]
+        units.setdefault(_unit_of(p.measures[0]), []).append(p)
+    return [_aspect_row(name, ps, as_of, closed, key="单位", own=own) for name, ps in units.items()]
 
 
 SUM_COLUMNS = ("清退资金", "问责人次", "建立制度")
+WHOLE_COLUMNS = ("问责人次", "建立制度")  # counts: 2.5 人次 is not a count (check's bad-number)
 
 
 def _sums(measures: list[Measure]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -189,14 +235,44 @@ def _sums(measures: list[Measure]) -> tuple[dict[str, Any], dict[str, int]]:
             except ValueError:
                 bad[name] += 1
                 continue
-            if value is not None:
-                totals[name] += value
+            if value is None:
+                continue
+            if value < 0 or (name in WHOLE_COLUMNS and not value.is_integer()):
+                bad[name] += 1  # check's bad-number: not summed, the sum in doubt
+                continue
+            totals[name] += value
     out: dict[str, Any] = {
         "清退资金": round(float(totals["清退资金"]), 2),
         "问责人次": int(totals["问责人次"]),
         "建立制度": int(totals["建立制度"]),
     }
     return out, bad
+
+
+def _with_formulas_without_value(ledger: Ledger, bad: dict[str, int]) -> dict[str, int]:
+    """``bad`` with the formulas of the sum columns that have no saved value (``check``'s
+    formula-no-value): read as empty, they are still amounts the sum does not have."""
+    unread = Counter(f.field for f in ledger.notes if f.rule == FORMULA_NO_VALUE and f.field in bad)
+    if not unread:
+        return bad
+    return {name: n + unread[name] for name, n in bad.items()}
+
+
+FORMULA_NO_VALUE = "formula-no-value"  # (normalise's finding of a formula without a value)
+
+
+def _unsaved_deadlines(ledger: Ledger) -> set[tuple[str | None, int]]:
+    """The rows (``Measure.place``) whose 整改时限 is a formula without a saved value: read as
+    empty, they have no warning that ``check`` could give."""
+    rows = {
+        (f.sheet, f.row)
+        for f in ledger.notes
+        if f.rule == FORMULA_NO_VALUE and f.field in ("整改时限", "整改状态")
+    }
+    if not rows:
+        return set()
+    first = ledger.origin.sheet
+    return {m.place for m in ledger.measures if (m.sheet or first, m.row) in rows}
 
 
 SHOWN = ("方面数", "问题数", "措施数", "办结数", "办结率", *C.STATUSES, "问责人次", "建立制度")
@@ -237,7 +313,7 @@ def uncertain_figures(ledger: Ledger, stats: dict[str, Any], bad: dict[str, int]
         m.place
         for m in ledger.measures
         if m.status is None or (m.deadline is not None and m.deadline.kind == "invalid")
-    }
+    } | _unsaved_deadlines(ledger)
     if undated:
         out["预警"] = f"{len(undated)}行的整改状态或整改时限无法识别，未计入预警"
     return out
@@ -290,20 +366,24 @@ def stats_sentence(stats: dict[str, Any], supervisor: str) -> str:
     m = functools.partial(_marked, stats)
     aspects = f"{m('方面数')}个方面" if counts_aspects(stats) else ""
     head = f"对照{supervisor}反馈的{aspects}{m('问题数')}项问题，细化整改措施{m('措施数')}条。"
-    ongoing = stats[C.STATUS_ONGOING]
-    doubtful = stats.get("存疑", {})
+    # 长期坚持 counted as 办结 is said inside "已整改到位", the rest on its own ("长期坚持整改2项"):
+    # the figures add up to the 办结率 printed next to them (in a 汇总台账 whose units differ,
+    # each unit's 长期坚持 as its ledger counts it)
     if stats["长期坚持计入办结"] == "是":
-        done = _done_clause(stats["办结数"], m("办结数"), "办结数" in doubtful)
-        if ongoing and ongoing == stats["办结数"] and not doubtful:
-            # "已整改到位1项（其中1项需长期坚持）" says one figure twice
-            done += "（均需长期坚持）" if ongoing > 1 else "（需长期坚持）"
-        elif ongoing:
-            done += f"（其中{m(C.STATUS_ONGOING)}项需长期坚持）"
-        parts = [done]
+        apart = stats.get(NOT_COUNTED_ONGOING, 0)
+        ongoing = stats[C.STATUS_ONGOING] - apart
     else:
-        parts = [_done_clause(stats[C.STATUS_DONE], m(C.STATUS_DONE), C.STATUS_DONE in doubtful)]
-        if ongoing:
-            parts.append(f"长期坚持整改{m(C.STATUS_ONGOING)}项")
+        ongoing, apart = 0, stats[C.STATUS_ONGOING]
+    doubtful = stats.get("存疑", {})
+    done = _done_clause(stats["办结数"], m("办结数"), "办结数" in doubtful)
+    if ongoing and ongoing == stats["办结数"] and not doubtful:
+        # "已整改到位1项（其中1项需长期坚持）" says one figure twice
+        done += "（均需长期坚持）" if ongoing > 1 else "（需长期坚持）"
+    elif ongoing:
+        done += f"（其中{_marked(stats, C.STATUS_ONGOING, ongoing)}项需长期坚持）"
+    parts = [done]
+    if apart:
+        parts.append(f"长期坚持整改{_marked(stats, C.STATUS_ONGOING, apart)}项")
     for status, label in (
         (C.STATUS_MOSTLY_DONE, "基本完成"),
         (C.STATUS_IN_PROGRESS, "正在推进"),
@@ -369,13 +449,18 @@ def _uncertain_note(stats: dict[str, Any]) -> str:
 
 
 def _aspect_row(
-    title: str, problems: list[Problem], as_of: dt.date, closed: tuple[str, ...], key: str = "方面"
+    title: str,
+    problems: list[Problem],
+    as_of: dt.date,
+    closed: tuple[str, ...],
+    key: str = "方面",
+    own: Collection[str] = (),
 ) -> dict[str, Any]:
     """One 方面: problem counts (办结 is per problem) and the warnings of its measures."""
     measures = [m for p in problems for m in p.measures]
     statuses = Counter(p.status or UNKNOWN_STATUS for p in problems)
-    n_closed = sum(1 for p in problems if p.status in closed)
-    colours = colour_counts(measures, as_of, closed)
+    n_closed = sum(1 for p in problems if _closed(p, closed, own))
+    colours = colour_counts(measures, as_of, closed, own)
     return {
         key: title,
         "问题数": len(problems),
@@ -412,6 +497,7 @@ def _measure_groups(
     names_of: Callable[[Measure], list[str]],
     as_of: dt.date,
     closed: tuple[str, ...],
+    own: Collection[str] = (),
 ) -> list[dict[str, Any]]:
     """Groups by a measure attribute (责任部门, 责任领导): here 办结 counts measures, since a
     problem is usually shared by several departments. 问题数 counts the problems touched."""
@@ -422,8 +508,10 @@ def _measure_groups(
     rows = []
     for name, items in groups.items():
         statuses = Counter(m.status or UNKNOWN_STATUS for m in items)
-        n_closed = sum(1 for m in items if m.status in closed)
-        colours = colour_counts(items, as_of, closed)
+        n_closed = sum(
+            1 for m in items if m.status in (_OWN_CLOSED if own and _unit_of(m) in own else closed)
+        )
+        colours = colour_counts(items, as_of, closed, own)
         rows.append(
             {
                 key: name,
@@ -495,6 +583,8 @@ def format_stats_text(stats: dict[str, Any], by: str | None = None) -> str:
     measure_statuses = "，".join(f"{s} {ms[s]}" for s in ms if ms[s] or s != UNKNOWN_STATUS)
     warn = stats["预警"]
     note = "计入" if stats["长期坚持计入办结"] == "是" else "不计入"
+    if units := stats.get(C.NOT_COUNTED_LABEL):
+        note += f"，{'、'.join(units)}按本单位台账不计入"
     lines = [
         f"整改台账统计（截至{stats['截至日期']}）",
         f"{_aspects_text(stats)}问题 {stats['问题数']} 项，措施 {stats['措施数']} 条",

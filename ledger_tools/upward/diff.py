@@ -71,6 +71,7 @@ BACKWARD = frozenset({"status-regressed", "problem-reopened"})
 
 OWNER_COLUMNS = ("责任领导", "牵头部门", "责任部门", "责任人")
 PROBLEM_COLUMNS = ("方面", "问题表现", "整改目标")
+COLOURS = ("红色", "黄色", "绿色")  # (stats.COLOURS: stats is imported where it is used)
 OTHER_COLUMNS = ("佐证材料", "清退资金", "问责人次", "建立制度", "备注")
 # 已完成 and 长期坚持 are both finished: a change between them is neither advance nor regress.
 _RANK = {"未启动": 0, "正在推进": 1, "基本完成": 2, "已完成": 3, "长期坚持": 3}
@@ -764,6 +765,11 @@ class _Differ:
         }
 
         def emit(kind: str, column: str, old: str, new: str) -> None:
+            if column in a.copies and column in b.copies:
+                # an amount another measure holds (its cell split into measures, or merged
+                # down): changed once, said once, as the statistics count it once (a status
+                # or a text is each measure's: 措施状态 counts the measures)
+                return
             self.add(
                 kind,
                 field=column,
@@ -795,8 +801,23 @@ class _Differ:
         if a.values.get(column) == b.values.get(column):
             return  # the common case, without formatting anything
         old, new = _shown(a.values.get(column)), _shown(b.values.get(column))
+        if column == "清退资金":  # in 元 as read ("12.5万元" is 125000): as the statistics say it
+            old, new = _money_shown(a.values.get(column)), _money_shown(b.values.get(column))
         if text_key(old) != text_key(new):
             emit(kind, column, old, new)
+
+
+def _money_shown(value: Any) -> str:
+    """An amount of 清退资金 as the statistics sentence writes it ("12.50万元"); text that is
+    no amount ("约3万") as written."""
+    from ledger_tools.ledger.cells import parse_number
+    from ledger_tools.ledger.stats import money_text
+
+    try:
+        number = parse_number(value)
+    except ValueError:
+        return _shown(value)
+    return "" if number is None else money_text(number)
 
 
 def _status_change(old: str | None, new: str | None) -> str | None:
@@ -1001,8 +1022,13 @@ def sentence(cmp: Comparison) -> str:
     if s["未报送单位"]:
         parts.append(f"本期未报送单位{len(s['未报送单位'])}个（{_names(s['未报送单位'])}）")
     parts.append(f"新增办结{s['新增办结']}项" if s["新增办结"] else "没有新增办结问题")
-    if s["退回未办结"]:
-        parts.append(f"{s['退回未办结']}项问题由办结退回未办结")
+    # a problem whose status is now empty or cannot be read is not said to be reopened: that
+    # would be a guess (its status is the clerk's to fill in)
+    unread = sum(1 for c in cmp.changes if c.kind == "problem-reopened" and not c.new)
+    if s["退回未办结"] - unread:
+        parts.append(f"{s['退回未办结'] - unread}项问题由办结退回未办结")
+    if unread:
+        parts.append(f"【上期已办结的{unread}项问题本期整改状态未填或无法识别，是否办结存疑】")
     if s["删除已办结"]:
         parts.append(f"删除已办结问题{s['删除已办结']}项")
     added = [
@@ -1023,7 +1049,9 @@ def sentence(cmp: Comparison) -> str:
         parts.append(f"{s['状态倒退']}条措施状态倒退")
     if s["上期办结率"] != s["本期办结率"]:
         up = cmp.new_stats["办结率数值"] > cmp.old_stats["办结率数值"]
-        parts.append(f"办结率由{s['上期办结率']}{'提高到' if up else '降至'}{s['本期办结率']}")
+        # a rate in doubt in 【】, as the statistics sentence prints it
+        before, after = (st["显示"]["办结率"] for st in (cmp.old_stats, cmp.new_stats))
+        parts.append(f"办结率由{before}{'提高到' if up else '降至'}{after}")
     red_old, red_new = s["上期预警"]["红色"], s["本期预警"]["红色"]
     if red_old != red_new:
         parts.append(_overdue_trend(red_old, red_new))
@@ -1098,16 +1126,30 @@ def format_text(cmp: Comparison, limit: int | None = None, mark: str | None = No
         if cmp.units_old
         else []
     )
-    rows += [
-        ["问题", s["上期问题数"], s["本期问题数"], _delta(s["上期问题数"], s["本期问题数"])],
-        ["措施", s["上期措施数"], s["本期措施数"], _delta(s["上期措施数"], s["本期措施数"])],
-        ["办结问题", s["上期办结数"], s["本期办结数"], _delta(s["上期办结数"], s["本期办结数"])],
-        ["办结率", s["上期办结率"], s["本期办结率"], ""],
-    ]
-    for colour in ("红色", "黄色", "绿色"):
+    o, n = cmp.old_stats, cmp.new_stats
+
+    def marked(stats: dict[str, Any], key: str, value: Any) -> str:
+        # a figure that depends on a cell that cannot be read in 【】, as stats prints it
+        doubtful = key in stats.get("存疑", {}) or (
+            key in COLOURS and "预警" in stats.get("存疑", {})
+        )
+        return f"【{value}】" if doubtful else str(value)
+
+    for label, key in (("问题", "问题数"), ("措施", "措施数"), ("办结问题", "办结数")):
+        a, b = s[f"上期{key}"], s[f"本期{key}"]
+        rows.append([label, marked(o, key, a), marked(n, key, b), _delta(a, b)])
+    rows.append(
+        ["办结率", marked(o, "办结率", s["上期办结率"]), marked(n, "办结率", s["本期办结率"]), ""]
+    )
+    for colour in COLOURS:
         a, b = s["上期预警"][colour], s["本期预警"][colour]
-        rows.append([f"{colour}预警", a, b, _delta(a, b)])
+        rows.append([f"{colour}预警", marked(o, colour, a), marked(n, colour, b), _delta(a, b)])
     lines += _table(["", "上期", "本期", "变化"], rows)
+    for period, stats in (("上期", o), ("本期", n)):
+        doubts = stats.get("存疑", {})
+        shown_keys = ("问题数", "办结数", "办结率", "预警")  # (the sums are not in the table)
+        for why in dict.fromkeys(doubts[k] for k in shown_keys if k in doubts):
+            lines.append(f"存疑（{period}）：{why}，带【】的数字可能不准。")
     if not cmp.old_date:
         lines.append(
             "（上期台账的成文日期未填或与本期相同，上期预警按本期日期计算。可用 --old-date 指定。）"
@@ -1162,7 +1204,7 @@ def to_json(cmp: Comparison) -> dict[str, Any]:
     from ledger_tools.output import name_text
 
     def side(path: str, day: dt.date | None, stats: dict[str, Any]) -> dict[str, Any]:
-        keep = ("问题数", "措施数", "办结数", "办结率", "办结率数值", "预警")
+        keep = ("问题数", "措施数", "办结数", "办结率", "办结率数值", "预警", "存疑")
         return {
             "file": name_text(path),  # (a name of bytes not UTF-8: valid JSON)
             "as_of": day.isoformat() if day else None,

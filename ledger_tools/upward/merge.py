@@ -68,7 +68,7 @@ CHUNK = 16  # files per task of a worker at most (``_chunks``)
 AS_OF_LABEL = "汇总统计日期"  # a row of the 汇总台账's 基本信息 (not an InfoField): merge's --today
 # A row of the 汇总台账's 基本信息 when units differ on 长期坚持计入办结: the units (one a line)
 # whose own 基本信息 says 否, so that their figures counted from 全部措施 stay their own.
-NOT_COUNTED_LABEL = "长期坚持不计入办结的单位"
+NOT_COUNTED_LABEL = C.NOT_COUNTED_LABEL
 UNKNOWN = "状态未填"  # stats.UNKNOWN_STATUS (not imported: stats pulls in more than --help needs)
 COLOURS = ("红色", "黄色", "绿色")
 # 基本信息 fields the 汇总台账 carries over when every unit gives the same value.
@@ -368,6 +368,7 @@ def unit_of(
     letter = ledger.origin.columns.get("整改措施", "")
     cells = _row_measures(ledger.measures)
     columns = _measure_columns(cells)
+    _mark_unsaved(columns, cells, ledger)
     if not ledger.numbered and _distinct_numbers(ledger.problems):
         # problems not told apart by 序号 (a ledger kept in several sheets each numbered from 1,
         # measures numbered 1, 2, 3 under one problem, no 序号 at all): the 序号 of the 汇总台账
@@ -444,6 +445,31 @@ def _measure_columns(rows: list[list[Any]]) -> list[list[Any]]:
             # without a year), which the 汇总台账 does not have.
             columns[_DEADLINE_AT][i] = f"{format_cn_date(d.due)}（{d.text}）"
     return columns
+
+
+# What 全部措施 holds in place of an amount that is a formula with no saved value in the
+# unit's ledger: text, so that the 汇总台账's sums are in doubt as the unit's own are (an empty
+# cell would make them look certain), and its check names the cell.
+UNSAVED_FORMULA = "公式没有保存计算结果（见原台账）"
+
+
+def _mark_unsaved(columns: list[list[Any]], rows: list[list[Any]], ledger: Any) -> None:
+    """Write ``UNSAVED_FORMULA`` into the amount cells (清退资金, 问责人次, 建立制度) of
+    ``columns`` that are formulas without a saved value in the unit's ledger."""
+    unsaved = {
+        (f.sheet, f.row, f.field)
+        for f in ledger.notes
+        if f.rule == "formula-no-value" and f.field in C.NUMERIC_COLUMNS and f.field in _COLUMN_AT
+    }
+    if not unsaved:
+        return
+    first = ledger.origin.sheet
+    names = {name for _, _, name in unsaved}
+    for i, parts in enumerate(rows):
+        m = parts[0]
+        for name in names:
+            if (m.sheet or first, m.row, name) in unsaved:
+                columns[_COLUMN_AT[name]][i] = UNSAVED_FORMULA
 
 
 def _reckoned(d: Any, written: Any) -> bool:
@@ -638,6 +664,13 @@ def _distinct_labels(files: list[str]) -> dict[str, str]:
 def _shared_info(units: list[Unit]) -> dict[str, Any]:
     shared = {}
     for key in SHARED_INFO:
+        if key == "长期坚持计入办结":
+            # empty is 是: as each unit counted (one 否 among units that left it empty is
+            # not "各单位一致"; NOT_COUNTED_LABEL then names the units that say 否)
+            values = {u.totals.get(key) for u in units}
+            if len(values) == 1:
+                shared[key] = values.pop()
+            continue
         # a unit that leaves a field empty does not stop the others' common value
         values = {v for u in units if (v := u.info.get(key)) not in (None, "")}
         if len(values) == 1:

@@ -118,11 +118,17 @@ function drawVerdict(r) {
 function drawStats(stats) {
   $("#stats-line").textContent = stats["统计句"] || "";
   const w = stats["预警"] || {};
-  $("#warnings").replaceChildren(
-    el("span", { class: "red", text: `红色预警 ${w["红色"] || 0} 项` }),
-    el("span", { class: "yellow", text: `黄色预警 ${w["黄色"] || 0} 项` }),
-    el("span", { class: "green", text: `绿色预警 ${w["绿色"] || 0} 项` }),
-  );
+  // counts that leave out rows whose status or deadline cannot be read: in 【】 with the
+  // reason, as the statistics sentence and stats print them
+  const doubt = (stats["存疑"] || {})["预警"];
+  const n = (c) => (doubt ? `【${w[c] || 0}】` : `${w[c] || 0}`);
+  const spans = [
+    el("span", { class: "red", text: `红色预警 ${n("红色")} 项` }),
+    el("span", { class: "yellow", text: `黄色预警 ${n("黄色")} 项` }),
+    el("span", { class: "green", text: `绿色预警 ${n("绿色")} 项` }),
+  ];
+  if (doubt) spans.push(el("span", { class: "doubt", text: `（存疑：${doubt}）` }));
+  $("#warnings").replaceChildren(...spans);
   drawChart();
 }
 

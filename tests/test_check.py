@@ -362,3 +362,65 @@ def test_findings_are_listed_in_sheet_order_past_column_z():
         [Finding("r", WARNING, "m", sheet="整改台账", row=2, column=c) for c in cells],
     )
     assert [f.column for f in report.sorted()] == ["B", "C", "Z", "AA", "AB"]
+
+
+def _run_on_ledger(path: Path, *, merged: bool, own_number: bool) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.append(
+        [
+            "序号",
+            "方面",
+            "问题",
+            "整改措施",
+            "责任领导",
+            "责任部门",
+            "责任人",
+            "整改时限",
+            "整改状态",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "政治建设方面",
+            "理论学习不深入",
+            "加强监督检查，",
+            "张某",
+            "办公室",
+            "李某",
+            "2024-06-30",
+            "正在推进",
+        ]
+    )
+    ws.append([2 if own_number else None, None, None, "并建立长效机制。"] + [None] * 5)
+    if merged:
+        for col in "BCEFGHI":
+            ws.merge_cells(f"{col}2:{col}3")
+    wb.save(path)
+
+
+def test_a_measure_run_on_over_two_rows_is_said_not_guessed(tmp_path):
+    # "加强监督检查，" / "并建立长效机制。" with the other cells merged over both rows: one
+    # sentence typed over two rows, or two measures sharing merged cells. Counted as written
+    # (two measures), and a warning on the second row's cell says which and what to do.
+    path = tmp_path / "run_on.xlsx"
+    _run_on_ledger(path, merged=True, own_number=False)
+    ledger = load_ledger(path)
+    assert len(ledger.measures) == 2
+    (f,) = only(validate(ledger, today=TODAY).findings, "measure-run-on")
+    assert (f.cell, f.severity, f.value) == ("整改台账!D3", "warning", "并建立长效机制。")
+    assert f.message.startswith("第 2 行的整改措施以“，”结尾")
+    assert "请把这一行的文字接到上一行" in f.message
+    # the same rows without merges (other cells left blank) are said too
+    _run_on_ledger(path, merged=False, own_number=False)
+    assert [f.cell for f in only(findings_for(path), "measure-run-on")] == ["整改台账!D3"]
+
+
+def test_a_numbered_measure_after_a_comma_is_a_measure_of_its_own(tmp_path):
+    path = tmp_path / "numbered.xlsx"
+    _run_on_ledger(path, merged=False, own_number=True)
+    assert not only(findings_for(path), "measure-run-on")

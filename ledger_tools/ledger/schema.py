@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = {
         Rule("no-progress", WARNING, "已完成但未填整改进展及成效"),
         Rule("no-evidence", WARNING, "已完成但未填佐证材料"),
         Rule("no-person", WARNING, "责任人为空"),
+        Rule("measure-run-on", WARNING, "整改措施像是一句话分在两行"),
         Rule("example-text", WARNING, "示例文字尚未修改"),
         Rule("info-bad-date", WARNING, "基本信息中的日期无法识别"),
         Rule("text-figure", WARNING, "文稿段落中的问题数、措施数与台账不符"),
@@ -174,6 +175,7 @@ def _validate(ledger: Ledger, today: dt.date, failures: list[tuple[str, str, int
         )
     findings += _check_texts(ledger)
     findings += _check_info_dates(ledger)
+    findings += _check_run_on(ledger)
     return Report(
         path=ledger.origin.path,
         findings=_at_error_cells(ledger, _dedupe(findings)),
@@ -1138,6 +1140,49 @@ def _check_info_dates(ledger: Ledger) -> list[Finding]:
                 "B" if row else "",
                 f.name,
                 value,
+            )
+        )
+    return out
+
+
+# A measure cannot end in a comma: "加强监督检查，" on one row and "并建立长效机制。" on the next,
+# the other cells merged over both (or left blank), is one sentence typed over two rows. It is
+# counted as two measures as written (the reader does not join what may be two measures sharing
+# merged cells); the warning says so rather than guessing.
+_RUN_ON_ENDS = ("，", ",", "、")
+
+
+def _check_run_on(ledger: Ledger) -> list[Finding]:
+    """``measure-run-on``: a measure on the row right below a measure of the same problem whose
+    text ends in a comma, with no 序号 of its own."""
+    out: list[Finding] = []
+    column = ledger.origin.columns.get("整改措施")
+    if column is None:
+        return out
+    previous = None
+    for m in ledger.measures:
+        above, previous = previous, m
+        if above is None or m.part or (m.sheet, m.problem) != (above.sheet, above.problem):
+            continue
+        text = above.get("整改措施")
+        if m.row != above.row + 1 or not isinstance(text, str):
+            continue
+        number = m.get("序号")
+        if not text.rstrip().endswith(_RUN_ON_ENDS) or number not in (None, "", above.get("序号")):
+            continue
+        end = text.rstrip()[-1]
+        out.append(
+            Finding(
+                "measure-run-on",
+                WARNING,
+                f"第 {above.row} 行的整改措施以“{end}”结尾，这一行的整改措施像是它的后半句，"
+                "现按两条措施统计。如是同一条措施，请把这一行的文字接到上一行并删去这一行；"
+                f"如确是两条措施，请把第 {above.row} 行末尾的“{end}”改为“。”。",
+                m.sheet or ledger.origin.sheet,
+                m.row,
+                column,
+                "整改措施",
+                m.get("整改措施"),
             )
         )
     return out

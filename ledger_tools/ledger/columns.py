@@ -156,6 +156,10 @@ COLUMNS: tuple[Column, ...] = (
             "风险描述",
             "主要风险点",
             "风险隐患点",
+            # 纪检监察建议书: each 建议事项 is a problem the unit must put right
+            "建议事项",
+            "监察建议事项",
+            "纪检监察建议事项",
         ),
     ),
     Column(
@@ -402,6 +406,9 @@ COLUMNS: tuple[Column, ...] = (
             "村(社区)书记",
             "社区书记",
             "村负责人",
+            # 述职评议: the 书记 who gave the 述职 answers for the problems pointed out to him
+            "述职人",
+            "述职对象",
         ),
     ),
     Column(
@@ -962,6 +969,11 @@ STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "延期办理",
         "整改未到位",
         "未整改到位",
+        # 督查 ledgers' 整改到位情况: 已到位 is done; 未到位 and 部分到位 are not done yet
+        "未到位",
+        "尚未到位",
+        "部分到位",
+        "部分整改到位",
         "责令整改中",
         "限期整改中",
         "正在整改中",
@@ -1338,13 +1350,14 @@ def _build_alias_index() -> dict[str, str]:
 ALIASES: dict[str, str] = _build_alias_index()
 
 # Headers known by their pattern rather than one fixed word: whoever found the problem is named
-# in front of it (督查发现问题, 巡察组反馈的问题, 检视查摆问题, 督察组交办问题, 群众反映问题), and
+# in front of it (督查发现问题, 巡察组反馈的问题, 检视查摆问题, 督察组交办问题, 群众反映问题,
+# 督查通报问题, 述职评议的点评问题), and
 # so is the kind of measure (具体整改措施, 主要整改举措, 处理措施, 办理措施); a code column
 # (受理编号, 督办编号, 信访编号) is the 序号; a category (督办类别, 隐患类别, 污染类型) the 方面.
 ALIAS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|对照检查|交办|督办|转办|移交|反映|举报|投诉)"
+            r"^.{0,8}(?:发现|反馈|指出|检视|查摆|查找|查出|排查|对照检查|交办|督办|转办|移交|反映|举报|投诉|通报|点评|评议)"
             r"出?的?(?:主要)?问题$"
         ),
         "问题",
@@ -1489,6 +1502,12 @@ UNUSED_HEADERS: dict[str, tuple[str, ...]] = {
         "督查组别",
         "交办批次",
         "督查批次",
+        # the 文号 of the 纪检监察建议书 / 交办函 the problem came in
+        "文号",
+        "建议书文号",
+        "监察建议书文号",
+        "来文文号",
+        "交办文号",
     ),
     "行政区域": (
         "行政区域",

@@ -1831,7 +1831,17 @@ def _heading_level(text: str) -> tuple[int, str] | None:
             return level, text[m.end() :]
     if _strip_tail(text).endswith("方面"):
         return _UNNUMBERED, text
+    if _PLACE_HEADING.match(_strip_tail(text)):
+        return _UNNUMBERED, text
     return None
+
+
+# A 村（社区）or 乡镇 named alone on its row ("东坡村", "西河社区（2个问题）", "城关镇党委"): a 镇
+# ledger of its villages (a 县 one of its townships) groups the rows under each place's name,
+# unnumbered; the place is the 方面 of the rows below it.
+_PLACE_HEADING = lazy(
+    r"^[\u4e00-\u9fff]{2,10}(?:村|社区|居委会|村委会|镇|乡|街道)(?:党支部|党总支|党委|党工委)?$"
+)
 
 
 def _strip_tail(text: str) -> str:

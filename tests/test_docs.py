@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from ledger_tools.ledger.columns import column_reference_markdown, status_reference_markdown
+from ledger_tools.ledger.columns import (
+    column_reference_markdown,
+    status_reference_markdown,
+    unused_reference_markdown,
+)
 from ledger_tools.ledger.findings import SEVERITY_LABEL
 from ledger_tools.ledger.schema import RULES
 
@@ -21,6 +25,10 @@ def test_readme_column_reference_matches_columns_py():
 
 def test_readme_status_vocabulary_matches_columns_py():
     assert status_reference_markdown().strip() in README
+
+
+def test_readme_unused_columns_match_columns_py():
+    assert unused_reference_markdown().strip() in README
 
 
 def test_readme_lists_every_rule():

@@ -65,7 +65,7 @@ _KIND_OF_SUFFIX = {".docx": "Word 文档", ".xlsx": "Excel 工作簿", ".pdf": "
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         return False
 
 

@@ -296,6 +296,11 @@ def _move_into_place(tmp: Path, out_path: Path, overwrite: bool, flag: str) -> N
         try:
             os.link(tmp, out_path)  # fails if out appeared meanwhile: never overwritten
         except FileExistsError:
+            if out_path.is_symlink() and not out_path.exists():  # dangling, or a link loop
+                raise OutputError(
+                    f"{out_path} 是一个符号链接，它指向的文件不存在或链接首尾相连；为免改动这个链接，未生成。"
+                    f"请换一个文件名，删除这个链接，或加 {flag} 替换它。"
+                ) from None
             raise OutputError(
                 f"{out_path} 已存在（可能是同时运行的另一次生成刚刚写出的），为免覆盖，未生成。"
                 f"请换一个文件名，或加 {flag} 覆盖它。"

@@ -159,9 +159,12 @@ def test_a_symlink_loop_as_the_output_or_template_is_explained(loops):
     out = loops / "环.docx"
     r = run_limited(["plan", str(LEDGER), "-o", str(out), "--force"])
     assert r["code"] == 2 and "意外问题" not in r["out"], r["out"]
+    assert "环.docx 是一个符号链接，它指向的文件不存在或链接首尾相连" in r["out"]
+    assert "加 --overwrite 替换它" in r["out"] and os.path.islink(out)
 
     r = run_limited(["diff", str(LEDGER), str(LEDGER), "--mark", str(loops / "环.xlsx")])
-    assert "意外问题" not in r["out"], r["out"]
+    assert r["code"] == 2 and "意外问题" not in r["out"], r["out"]
+    assert "加 --force 替换它" in r["out"]  # diff's own option (it named --overwrite)
 
 
 def test_a_symlink_loop_runtime_error_reads_as_the_os_error_it_stands_for(loops):

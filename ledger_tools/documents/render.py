@@ -857,14 +857,14 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
     paragraphs: list[str] = []
     split_same_format = 0
     asts = []
+    xmls = _parts_xml(tpl)
     try:
-        for label, xml in _parts_xml(tpl):
+        for label, xml in xmls:
             check_part_size(label, xml)
     except PartTooLarge as exc:  # patching it would take gigabytes
         return [TemplateIssue("error", too_large(path, exc) + "请删去模板中多余的内容。")]
     parts = [
-        (label, xml, re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)))
-        for label, xml in _parts_xml(tpl)
+        (label, xml, re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))) for label, xml in xmls
     ]
     try:
         check_tag_count([(label, patched) for label, _, patched in parts])

@@ -627,6 +627,9 @@ def templates_export(folder: str, force: bool) -> None:
         click.echo(f"已导出：{p}")
 
 
+MAX_LISTED_ISSUES = 1000  # templates check lists at most this many (like check's groups)
+
+
 @templates.command("check")
 @click.argument("template", metavar="T.docx")
 @friendly
@@ -635,8 +638,13 @@ def templates_check(template: str) -> None:
     from ledger_tools.documents.render import check_template
 
     issues = check_template(template)
-    for issue in issues:
+    for issue in issues[:MAX_LISTED_ISSUES]:
         click.echo(str(issue))
+    if len(issues) > MAX_LISTED_ISSUES:
+        click.echo(
+            f"……另有 {len(issues) - MAX_LISTED_ISSUES:,} 条没有在此列出"
+            "（多是同一类问题，请先改正上面列出的，再检查一次）。"
+        )
     errors = sum(1 for i in issues if i.severity == "error")
     if not issues:
         click.echo(f"模板 {template} 未发现问题。")

@@ -27,7 +27,7 @@ import click.termui
 import click.types
 import click.utils
 
-from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error
+from ledger_tools.errors import EXIT_USAGE, LedgerToolsError, describe_os_error, symlink_loop
 
 ZH = {
     "Usage:": "用法：",
@@ -400,6 +400,9 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as err:  # noqa: BLE001 - last line of defence: no traceback for users
             if debug:
                 raise
+            if (loop := symlink_loop(err)) is not None:  # a path given is a link loop
+                click.echo(f"错误：{describe_os_error(loop)}", err=True)
+                sys.exit(EXIT_USAGE)
             click.echo(
                 f"错误：处理时发生意外问题（{type(err).__name__}）。"
                 "请加 --debug 重新运行并把输出反馈给开发者。",

@@ -57,6 +57,8 @@ _OS_ERRORS = {
     "EBUSY": "文件正被其他程序使用。请关闭该程序后重试",
     "ETXTBSY": "文件正被其他程序使用。请关闭该程序后重试",
     "EEXIST": "文件已存在",
+    "ELOOP": "这是首尾相连的符号链接（链接指向自己，或几个链接互相指向），不指向任何文件或文件夹。"
+    "请删除这个链接，或换一个文件名或位置",
     "EPIPE": "输出管道已关闭（接收输出的程序已退出）",
 }
 
@@ -247,3 +249,22 @@ def missing_file_hint(path: object) -> str:
         return ""
     where = "" if str(folder) in ("", ".") else f"（{folder}）"
     return f"同一文件夹{where}中有：{'、'.join(close[:3])}，是否是其中之一？"
+
+
+def symlink_loop(exc: BaseException) -> OSError | None:
+    """Before Python 3.13 ``Path.resolve()`` reports a symbolic link loop as
+    ``RuntimeError("Symlink loop from '…'")``: the ``OSError`` (ELOOP) it stands for, naming
+    the link, or None for any other exception."""
+    import ast
+    import errno
+    import os
+    import re
+
+    match = re.fullmatch(r"Symlink loop from (.+)", str(exc), re.DOTALL)
+    if type(exc) is not RuntimeError or match is None:
+        return None
+    try:
+        name = ast.literal_eval(match.group(1))  # the repr() of the link's path
+    except (ValueError, SyntaxError):
+        name = match.group(1)
+    return OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(name))

@@ -65,7 +65,7 @@ _KIND_OF_SUFFIX = {".docx": "Word 文档", ".xlsx": "Excel 工作簿", ".pdf": "
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         return False
 
 
@@ -296,6 +296,11 @@ def _move_into_place(tmp: Path, out_path: Path, overwrite: bool, flag: str) -> N
         try:
             os.link(tmp, out_path)  # fails if out appeared meanwhile: never overwritten
         except FileExistsError:
+            if out_path.is_symlink() and not out_path.exists():  # dangling, or a link loop
+                raise OutputError(
+                    f"{out_path} 是一个符号链接，它指向的文件不存在或链接首尾相连；为免改动这个链接，未生成。"
+                    f"请换一个文件名，删除这个链接，或加 {flag} 替换它。"
+                ) from None
             raise OutputError(
                 f"{out_path} 已存在（可能是同时运行的另一次生成刚刚写出的），为免覆盖，未生成。"
                 f"请换一个文件名，或加 {flag} 覆盖它。"

@@ -51,6 +51,51 @@ _FLUSH = 1 << 20  # characters buffered before a chunk is transformed and writte
 _BATCH = 1024  # Jinja's chunks taken at a time
 VBA_TYPES = ("/vbaProject", "/wordVbaData", "/keyMapCustomizations")
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# Jinja tags in one template. The built-in templates have at most about 240; a 90 KB template
+# of 200,000 paragraphs, each a tag Word split in three runs, took 1.8 GB and 16 s to compile
+# (about 9 KB per tag) before failing for memory.
+MAX_TEMPLATE_TAGS = 10_000
+# Characters of one rendered part (body, a header, footer or footnotes). docxtpl's
+# ``patch_xml`` matches patterns that span from one table row, cell or tag to the next; Python's
+# regular expressions keep about 75 bytes per character of such a span: a 2.8 MB template (one
+# small table, then 300,000 short paragraphs: 23 million characters) took 2 GB. The built-in
+# templates have under 100,000 characters; 8 million are about 250 pages.
+MAX_PART_CHARS = 8_000_000
+_TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
+
+
+class TooManyTags(Exception):
+    """A template with more tags than ``MAX_TEMPLATE_TAGS``: ``count`` in all, most of them
+    in the part labelled ``label``."""
+
+    def __init__(self, count: int, label: str) -> None:
+        super().__init__(count, label)
+        self.count = count
+        self.label = label
+
+
+class PartTooLarge(Exception):
+    """A part to render longer than ``MAX_PART_CHARS``: its ``label`` and ``size``."""
+
+    def __init__(self, label: str, size: int) -> None:
+        super().__init__(label, size)
+        self.label = label
+        self.size = size
+
+
+def check_part_size(label: str, xml: str) -> None:
+    """Raise ``PartTooLarge`` for a part too long to be patched (``MAX_PART_CHARS``)."""
+    if len(xml) > MAX_PART_CHARS:
+        raise PartTooLarge(label, len(xml))
+
+
+def check_tag_count(sources: list[tuple[str, str]]) -> None:
+    """Raise ``TooManyTags`` when the patched sources, (part label, source), hold more tags
+    than ``MAX_TEMPLATE_TAGS`` in all: counted before Jinja parses or compiles anything."""
+    counts = [(sum(1 for _ in _TAG_OPEN.finditer(source)), label) for label, source in sources]
+    total = sum(count for count, _ in counts)
+    if total > MAX_TEMPLATE_TAGS:
+        raise TooManyTags(total, max(counts)[1])
 
 
 def _join_paragraph_lines(text: str) -> str:
@@ -161,6 +206,7 @@ def template_parts(tpl: Any) -> list[Part]:
 
     doc = tpl.docx
     body = etree.tostring(doc.element, encoding="unicode")
+    check_part_size("正文", body)
     parts = [
         Part(doc.part.partname.lstrip("/"), source_lines(tpl, body), "正文", changes_columns(body))
     ]
@@ -169,6 +215,7 @@ def template_parts(tpl: Any) -> list[Part]:
         label = labels.get(rel.reltype) or ("脚注" if rel.reltype.endswith("/footnotes") else "")
         if label and not rel.is_external and rel.target_part.blob:
             xml = etree.tostring(etree.fromstring(rel.target_part.blob), encoding="unicode")
+            check_part_size(label, xml)
             name = rel.target_part.partname.lstrip("/")
             parts.append(Part(name, source_lines(tpl, xml), label, changes_columns(xml)))
     return parts
@@ -339,6 +386,7 @@ def render_template(
     document) for the built-in templates: values are escaped, so whether their output is
     well-formed depends on the template alone, and the tests render and parse each one."""
     parts = template_parts(tpl)
+    check_tag_count([(part.label, part.source) for part in parts])
     pieces: Pieces | None = getattr(env, "pieces", None)  # the trusted environment's
     compiled = _compile(parts, env, pieces)
     strip_macros(tpl.docx)

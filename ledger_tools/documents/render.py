@@ -355,8 +355,14 @@ def _render_error(exc: Exception, template: Path) -> Exception:
     anything else unchanged."""
     import jinja2
 
+    from ledger_tools.documents.docxrender import PartTooLarge, TooManyTags
     from ledger_tools.documents.sandbox import LiveField, RenderLimit
 
+    if isinstance(exc, (TooManyTags, PartTooLarge)):
+        return TemplateError(
+            f"{too_large(template, exc)}请删去模板中多余的内容，或去掉 --template 使用内置模板；"
+            "ledger-tools templates check 可检查模板。"
+        )
     part = getattr(exc, "part", None)
     where = _where(part, exc) if part is not None else ""
     if isinstance(exc, RenderLimit):
@@ -395,6 +401,27 @@ def _render_error(exc: Exception, template: Path) -> Exception:
             "通常是 {%tr %}、{%p %} 等标签放错了位置，或标签跨越了表格单元格。"
         )
     return exc
+
+
+def too_large(template: Path, exc: Any) -> str:
+    """The first sentences of the refusal of a template with too many tags (``TooManyTags``)
+    or too long a part to render (``PartTooLarge``)."""
+    from ledger_tools.documents.docxrender import MAX_PART_CHARS, MAX_TEMPLATE_TAGS, TooManyTags
+
+    if isinstance(exc, TooManyTags):
+        what = (
+            f"中有 {exc.count:,} 个 {{{{ }}}}、{{% %}} 等标签（大多在{exc.label}中），"
+            f"超过本工具的上限 {MAX_TEMPLATE_TAGS:,} 个（内置模板最多二三百个"
+        )
+    else:
+        what = (
+            f"的{exc.label}有 {exc.size / 10_000:,.0f} 万个字符（XML），超过本工具的上限 "
+            f"{MAX_PART_CHARS // 10_000:,} 万个（约 250 页的文字；内置模板不到 10 万个"
+        )
+    return (
+        f"模板 {template.name} {what}；可能已损坏或是特意构造的文件），"
+        "处理它需要的内存和时间远超一般电脑，未使用。"
+    )
 
 
 def _document_properties(tpl: Any, context: dict[str, Any]) -> None:
@@ -837,6 +864,13 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
     runs or across paragraphs, and full-width braces typed by a Chinese input method."""
     import jinja2
 
+    from ledger_tools.documents.docxrender import (
+        PartTooLarge,
+        TooManyTags,
+        check_part_size,
+        check_tag_count,
+    )
+
     path = Path(path)
     tpl = _open_template(path)
     if plain := plain_document(tpl, path):
@@ -846,13 +880,25 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateIssue]:
     paragraphs: list[str] = []
     split_same_format = 0
     asts = []
-    for label, xml in _parts_xml(tpl):
+    xmls = _parts_xml(tpl)
+    try:
+        for label, xml in xmls:
+            check_part_size(label, xml)
+    except PartTooLarge as exc:  # patching it would take gigabytes
+        return [TemplateIssue("error", too_large(path, exc) + "请删去模板中多余的内容。")]
+    parts = [
+        (label, xml, re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))) for label, xml in xmls
+    ]
+    try:
+        check_tag_count([(label, patched) for label, _, patched in parts])
+    except TooManyTags as exc:  # each tag would be listed, parsed and compiled
+        return [TemplateIssue("error", too_large(path, exc) + "请删去多余的标签。")]
+    for label, xml, patched in parts:
         runs_list = _paragraph_runs(xml)
         paragraphs += ["".join(t for t, _ in runs) for runs in runs_list]
         found, harmless = _run_issues(runs_list, label)
         issues += found
         split_same_format += harmless
-        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
         try:
             asts.append(env.parse(patched))
         except jinja2.TemplateSyntaxError as exc:
@@ -893,7 +939,7 @@ def _trial_render(path: Path) -> list[TemplateIssue]:
     from jinja2.sandbox import SecurityError
 
     from ledger_tools.documents.context import sample_ledger
-    from ledger_tools.documents.docxrender import render_template
+    from ledger_tools.documents.docxrender import PartTooLarge, TooManyTags, render_template
     from ledger_tools.documents.sandbox import (
         MIN_OUTPUT,
         Budget,
@@ -907,6 +953,8 @@ def _trial_render(path: Path) -> list[TemplateIssue]:
     try:
         with limited(env, Budget(MIN_OUTPUT, TRIAL_SECONDS)):
             render_template(_open_template(path), env, context, env.budget, io.BytesIO())
+    except (TooManyTags, PartTooLarge) as exc:  # in footnotes: the other parts were seen before
+        return [TemplateIssue("error", too_large(path, exc) + "请删去模板中多余的内容。")]
     except (RenderLimit, SecurityError, SyntaxError, LiveField) as exc:
         message = str(_render_error(exc, path)).removeprefix(f"模板 {path.name} ")
         message = message.split("。请检查模板中")[0].rstrip("。") + "。"

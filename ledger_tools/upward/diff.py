@@ -1294,7 +1294,7 @@ def write_marked_copy(
         cell.fill = _solid(fill)
         _set_comment(cell, "\n".join(dict.fromkeys(_comment(c) for c in group)))
     _changes_sheet(wb, cmp)
-    with atomic_output(out, src, cmp.old_path, overwrite=overwrite) as tmp:
+    with atomic_output(out, src, cmp.old_path, overwrite=overwrite, flag="--force") as tmp:
         wb.save(tmp)
     return out
 

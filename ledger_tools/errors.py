@@ -85,7 +85,7 @@ _ARCHIVE_MAGIC = {
 }
 _LISTED = 6  # names listed of an archive's files; the rest counted
 _MAX_ENTRIES = 10_000  # an archive's directory read at most (a crafted one may claim millions)
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # what check, merge and the web page read
 
 
 def archive_kind(path: object) -> str:

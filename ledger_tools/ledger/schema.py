@@ -1167,10 +1167,11 @@ def _check_run_on(ledger: Ledger) -> list[Finding]:
         text = above.get("整改措施")
         if m.row != above.row + 1 or not isinstance(text, str):
             continue
+        text = text.rstrip()
         number = m.get("序号")
-        if not text.rstrip().endswith(_RUN_ON_ENDS) or number not in (None, "", above.get("序号")):
+        if not text.endswith(_RUN_ON_ENDS) or number not in (None, "", above.get("序号")):
             continue
-        end = text.rstrip()[-1]
+        end = text[-1]
         out.append(
             Finding(
                 "measure-run-on",

@@ -37,6 +37,7 @@ import click
 
 from ledger_tools import clickzh
 from ledger_tools.clickzh import friendly
+from ledger_tools.errors import LEDGER_SUFFIXES
 from ledger_tools.ledger import columns as C
 from ledger_tools.output import command_arg, name_shown
 
@@ -48,7 +49,7 @@ SHEET_MEASURES = "全部措施"
 SHEET_FINDINGS = "校验问题"
 SHEET_FAILED = "未能读取"
 MERGE_SHEETS = (SHEET_SUMMARY, SHEET_MEASURES, SHEET_FINDINGS, SHEET_FAILED)
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # (.et: WPS's own, often an .xlsx within)
+SUFFIXES = LEDGER_SUFFIXES  # what check reads (.et: WPS's own, often an .xlsx within)
 # Files in a folder of units that may be a unit's ledger in a form merge cannot read: listed
 # in 未能读取 with what to do, never passed over without a word (a unit that sent its ledger
 # as .ods or in a .zip would otherwise be missing from the 汇总 unnoticed).
@@ -230,7 +231,7 @@ def _not_read(path: Path) -> str | None:
             "请用 Excel 或 WPS 打开后“另存为” .xlsx 再汇总。"
         )
     if suffix in ARCHIVES:
-        from ledger_tools.errors import LEDGER_SUFFIXES, archive_names
+        from ledger_tools.errors import archive_names
 
         ledgers = [n for n in archive_names(path) if n.lower().endswith(LEDGER_SUFFIXES)]
         if ledgers:  # (their names as the archiver meant them: GBK ones too)

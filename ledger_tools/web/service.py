@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ledger_tools.errors import LedgerToolsError
+from ledger_tools.errors import LEDGER_SUFFIXES, LedgerToolsError
 from ledger_tools.output import process_alive
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # what ``check`` reads (.et as .xls)
 # Documents a clerk may pick instead of the ledger: ``import`` makes a ledger of them
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".wpt", ".rtf", ".odt", ".pdf", ".ofd", ".txt") + (
     ".htm",

@@ -61,12 +61,15 @@ def _unit_of(m: Measure) -> str:
     return m.get("单位") or UNFILLED
 
 
+def _closing(m: Measure, closed: tuple[str, ...], own: Collection[str]) -> tuple[str, ...]:
+    """The statuses that are 办结 for measure ``m``: ``_OWN_CLOSED`` when its unit is one of
+    ``own`` (``units_not_counting``), else ``closed``."""
+    return _OWN_CLOSED if own and _unit_of(m) in own else closed
+
+
 def _closed(p: Problem, closed: tuple[str, ...], own: Collection[str]) -> bool:
-    """Whether problem ``p`` is 办结: its status is one of ``closed``, or of ``_OWN_CLOSED``
-    when its unit is one of ``own`` (``units_not_counting``)."""
-    if own and _unit_of(p.measures[0]) in own:
-        return p.status in _OWN_CLOSED
-    return p.status in closed
+    """Whether problem ``p`` is 办结 (``_closing`` of its unit)."""
+    return p.status in _closing(p.measures[0], closed, own)
 
 
 # 办结率 as printed: one formatter for the statistics, the context and the CLI.
@@ -508,9 +511,7 @@ def _measure_groups(
     rows = []
     for name, items in groups.items():
         statuses = Counter(m.status or UNKNOWN_STATUS for m in items)
-        n_closed = sum(
-            1 for m in items if m.status in (_OWN_CLOSED if own and _unit_of(m) in own else closed)
-        )
+        n_closed = sum(1 for m in items if m.status in _closing(m, closed, own))
         colours = colour_counts(items, as_of, closed, own)
         rows.append(
             {
